@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+		.optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+	COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+	MAIL_FROM: z.string().email().default('ai-governance@cms.example'),
+	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+let parsed: Env | undefined
+
+/** Reads and validates the environment once; a bad value stops start-up with a clear message. */
+export function getEnv(): Env {
+	if (parsed) return parsed
+	const result = EnvSchema.safeParse(withoutEmptyValues(process.env))
+	if (!result.success) {
+		const problems = result.error.issues
+			.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+			.join('\n')
+		throw new Error(`Invalid environment variables:\n${problems}`)
+	}
+	parsed = result.data
+	return parsed
+}
+
+// An exported-but-empty variable (`DATABASE_URL=`) means "not set", as in most deployment tools.
+function withoutEmptyValues(source: NodeJS.ProcessEnv) {
+	return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+}
