@@ -10,7 +10,7 @@ import { type Migration, migrationsDirectory, readMigrations } from './migration
 export const schemaPath = path.resolve('prisma/schema.prisma')
 export const EMPTY_MIGRATION = '-- This is an empty migration.'
 
-type SchemaEngine = InstanceType<typeof engineGlue.SchemaEngine>
+type SchemaEngine = engineGlue.SchemaEngine
 
 let wasmLoaded: Promise<void> | undefined
 
@@ -87,7 +87,7 @@ export async function diffSchemaAgainstMigrations(options?: {
 			exitCode: null,
 			filters: noFilters,
 		} as Parameters<SchemaEngine['diff']>[0])
-		return result.stdout.trim()
+		return (result.stdout ?? '').trim()
 	})
 }
 

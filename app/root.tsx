@@ -1,0 +1,53 @@
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import type { Route } from './+types/root.ts'
+import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import stylesheet from './styles/tailwind.css?url'
+import { getSessionUser } from './utils/auth.server.ts'
+import { csrfMiddleware, csrfTokenContext } from './utils/csrf.server.ts'
+import { permissionsOf } from './utils/permissions.ts'
+
+export const middleware: Route.MiddlewareFunction[] = [csrfMiddleware]
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+	const session = await getSessionUser(request)
+	const user = session
+		? { ...session.user, permissions: permissionsOf(session.user.roles.map((r) => r.role)) }
+		: null
+	return { user, csrfToken: context.get(csrfTokenContext) }
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	return (
+		<html lang="en">
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<Meta />
+				<Links />
+			</head>
+			<body className="min-h-screen bg-white">
+				{children}
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	return <Outlet />
+}
+
+export function useRootData() {
+	return useRouteLoaderData<typeof loader>('root')
+}
+
+export function ErrorBoundary() {
+	return (
+		<main className="mx-auto max-w-3xl p-8">
+			<GeneralErrorBoundary />
+		</main>
+	)
+}

@@ -1,0 +1,82 @@
+import { Form, Link } from 'react-router'
+import { z } from 'zod'
+import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { reviewLaneLabels, roleLabels } from '#app/utils/permissions.ts'
+import type { Route } from './+types/index.ts'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Users and roles · AI Governance Tracker' }]
+
+const UserListQuery = z.object({
+	q: z.string().trim().max(200).default(''),
+	page: z.coerce.number().int().min(1).max(100_000).default(1),
+})
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireUserWithPermission(request, 'manage:user:any')
+	const { q, page } = parseOrBadRequest(UserListQuery, searchParamsOf(request))
+	const { total, users } = await listUsers({ query: q, page })
+	return { q, page, total, users, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) }
+}
+
+export default function UsersPage({ loaderData }: Route.ComponentProps) {
+	const { q, page, total, users, pageCount } = loaderData
+	return (
+		<div className="space-y-6">
+			<h1 className="text-3xl font-bold">Users and roles</h1>
+			<Form method="get" role="search" className="flex items-end gap-2">
+				<div>
+					<label htmlFor="user-search" className="block font-semibold">
+						Search by name or e-mail
+					</label>
+					<input id="user-search" name="q" defaultValue={q} className="mt-1 border border-base-dark px-3 py-2" />
+				</div>
+				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
+					Search
+				</button>
+			</Form>
+			<p aria-live="polite">{total === 1 ? '1 user' : `${total} users`}</p>
+			<table className="w-full border-collapse text-left">
+				<caption className="sr-only">Users, their org units and roles</caption>
+				<thead>
+					<tr className="border-b-2 border-base-darkest">
+						<th scope="col" className="py-2 pr-4">Name</th>
+						<th scope="col" className="py-2 pr-4">E-mail</th>
+						<th scope="col" className="py-2 pr-4">Org unit</th>
+						<th scope="col" className="py-2 pr-4">Roles</th>
+						<th scope="col" className="py-2">Status</th>
+					</tr>
+				</thead>
+				<tbody>
+					{users.map((user) => (
+						<tr key={user.id} className="border-b border-base-lighter">
+							<td className="py-2 pr-4">
+								<Link to={user.id}>{user.name}</Link>
+							</td>
+							<td className="py-2 pr-4">{user.email}</td>
+							<td className="py-2 pr-4">{user.orgUnit?.shortName ?? '—'}</td>
+							<td className="py-2 pr-4">
+								{user.roles
+									.map((r) =>
+										r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role],
+									)
+									.join('; ')}
+							</td>
+							<td className="py-2">{user.active ? 'Active' : 'Deactivated'}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			{pageCount > 1 ? (
+				<nav aria-label="Pages" className="flex gap-4">
+					{page > 1 ? <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>Previous page</Link> : null}
+					<span>
+						Page {page} of {pageCount}
+					</span>
+					{page < pageCount ? <Link to={`?${new URLSearchParams({ q, page: String(page + 1) })}`}>Next page</Link> : null}
+				</nav>
+			) : null}
+		</div>
+	)
+}

@@ -1,0 +1,90 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from 'react-router'
+import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
+import { LoginSchema } from '#app/modules/users/schemas.ts'
+import { authenticator, InvalidCredentialsError, requireAnonymous } from '#app/utils/auth.server.ts'
+import { isLoginThrottled, recordLoginAttempt } from '#app/utils/login-throttle.server.ts'
+import { safeRedirect } from '#app/utils/redirect.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
+import { createUserSession } from '#app/utils/session.server.ts'
+import type { Route } from './+types/login.ts'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Sign in · AI Governance Tracker' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	await requireAnonymous(request)
+	const submission = parseWithZod(await request.clone().formData(), { schema: LoginSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	}
+	const requestInfo = context.get(requestInfoContext)
+	const { email, redirectTo } = submission.value
+
+	if (await isLoginThrottled(email, requestInfo.ipAddress)) {
+		return data(
+			{
+				result: submission.reply({
+					formErrors: ['Too many sign-in attempts. Wait 15 minutes, then try again.'],
+					hideFields: ['password'],
+				}),
+			},
+			{ status: 429 },
+		)
+	}
+
+	try {
+		const { userId } = await authenticator.authenticate('password', request)
+		await recordLoginAttempt(email, requestInfo.ipAddress, true)
+		const { setCookie } = await createUserSession(userId, requestInfo)
+		return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': setCookie } })
+	} catch (error) {
+		if (error instanceof Response) throw error
+		if (!(error instanceof InvalidCredentialsError)) throw error
+		await recordLoginAttempt(email, requestInfo.ipAddress, false)
+		return data(
+			{ result: submission.reply({ formErrors: [error.message], hideFields: ['password'] }) },
+			{ status: 400 },
+		)
+	}
+}
+
+export default function LoginPage() {
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(LoginSchema),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+	})
+	const formErrorId = `${form.id}-form-error`
+
+	return (
+		<main className="flex min-h-screen items-start justify-center bg-base-lightest px-4 py-16">
+			<div className="w-full max-w-md border border-base-lighter bg-white p-8 shadow-sm">
+				<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">Centers for Medicare &amp; Medicaid Services</p>
+				<h1 className="mt-1 text-3xl font-bold">AI Governance Tracker</h1>
+				<p className="mt-2 text-base-darker">Sign in to register, review and report CMS AI use cases.</p>
+				<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="mt-6 space-y-5">
+					<CsrfInput />
+					<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+					<FormErrors id={formErrorId} errors={form.errors} />
+					<TextField label="E-mail address" field={fields.email} type="email" autoComplete="username" />
+					<TextField label="Password" field={fields.password} type="password" autoComplete="current-password" />
+					<Button disabled={navigation.state === 'submitting'}>
+						{navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
+					</Button>
+				</Form>
+			</div>
+		</main>
+	)
+}

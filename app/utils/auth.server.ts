@@ -1,0 +1,69 @@
+import { redirect } from 'react-router'
+import { Authenticator } from 'remix-auth'
+import { FormStrategy } from 'remix-auth-form'
+import { prisma } from './db.server.ts'
+import { decoyPasswordHash, verifyPassword } from './password.server.ts'
+import { readSessionId } from './session.server.ts'
+
+export type AuthenticatedUser = { userId: string }
+
+export class InvalidCredentialsError extends Error {
+	constructor() {
+		super('Email or password is incorrect.')
+	}
+}
+
+/** Password sign-in today; an OpenID Connect strategy joins it under another name for SSO. */
+export const authenticator = new Authenticator<AuthenticatedUser>()
+
+authenticator.use(
+	new FormStrategy(async ({ form }) => verifyPasswordLogin(String(form.get('email') ?? ''), String(form.get('password') ?? ''))),
+	'password',
+)
+
+export async function verifyPasswordLogin(email: string, password: string): Promise<AuthenticatedUser> {
+	const user = await prisma.user.findUnique({
+		where: { email: email.trim().toLowerCase() },
+		select: { id: true, active: true, password: { select: { hash: true } } },
+	})
+	const passwordHash = user?.password?.hash ?? (await decoyPasswordHash())
+	const matches = await verifyPassword(passwordHash, password)
+	// Unknown e-mail, wrong password and a deactivated account all look the same from outside.
+	if (!user || !user.password || !matches || !user.active) throw new InvalidCredentialsError()
+	return { userId: user.id }
+}
+
+const userSelect = {
+	id: true,
+	name: true,
+	email: true,
+	orgUnit: { select: { code: true, shortName: true } },
+	roles: { select: { role: true, lanes: true } },
+} as const
+
+export async function getSessionUser(request: Request) {
+	const sessionId = await readSessionId(request)
+	if (!sessionId) return null
+	const session = await prisma.session.findUnique({
+		where: { id: sessionId },
+		select: { id: true, expiresAt: true, revokedAt: true, user: { select: { ...userSelect, active: true } } },
+	})
+	if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null
+	const { active: _active, ...user } = session.user
+	return { sessionId: session.id, user }
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>['user']
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+	const session = await getSessionUser(request)
+	if (session) return session.user
+	const url = new URL(request.url)
+	const back = `${url.pathname}${url.search}`.replace(/\.data$/, '')
+	throw redirect(back === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: back })}`)
+}
+
+export async function requireAnonymous(request: Request) {
+	if (await getSessionUser(request)) throw redirect('/')
+}

@@ -1,0 +1,19 @@
+import { seedDemoData } from '#prisma/seed/seed.server.ts'
+import { database } from '../db.server.ts'
+import { getEnv } from '../env.server.ts'
+
+/**
+ * Start-up: apply pending migrations, then load the demo data into an empty embedded database
+ * (or into any empty database when SEED_DEMO_DATA=true). A real PostgreSQL is otherwise seeded
+ * only by `npm run db:seed`.
+ */
+export async function prepareDatabase() {
+	const applied = await database.migrate()
+	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+	const env = getEnv()
+	const seedWanted = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : database.kind === 'embedded'
+	if (seedWanted && (await database.prisma.user.count()) === 0) {
+		await seedDemoData(database.prisma)
+		console.log('Loaded the demo data: sign in with the demo accounts listed in the README.')
+	}
+}

@@ -1,0 +1,109 @@
+// Who may do what. One matrix, role → permission strings, used by the server to authorise every
+// loader and action (permissions.server.ts) and by the UI only to decide what to show.
+
+export const roleNames = ['SUBMITTER', 'REVIEWER', 'GOVERNANCE_LEAD', 'LEADERSHIP', 'ADMIN'] as const
+export type RoleName = (typeof roleNames)[number]
+
+export const roleLabels: Record<RoleName, string> = {
+	SUBMITTER: 'Submitter',
+	REVIEWER: 'Reviewer',
+	GOVERNANCE_LEAD: 'Governance lead',
+	LEADERSHIP: 'Leadership',
+	ADMIN: 'Administrator',
+}
+
+export const reviewLanes = ['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'] as const
+export type ReviewLaneName = (typeof reviewLanes)[number]
+
+export const reviewLaneLabels: Record<ReviewLaneName, string> = {
+	PRIVACY: 'Privacy',
+	SECURITY: 'Security',
+	LEGAL: 'Legal',
+	DATA_GOVERNANCE: 'Data governance',
+	CAIO_DETERMINATION: 'CAIO determination',
+}
+
+/**
+ * `action:entity:access`. Access `own` means the caller's own records (the route checks
+ * ownership), `assigned` the records assigned to the caller, `any` every record.
+ */
+export type Permission = `${string}:${string}:${'own' | 'assigned' | 'any'}`
+
+const readEverything = [
+	'read:use-case:any',
+	'read:inventory:any',
+	'read:dataset:any',
+	'read:policy:any',
+] as const satisfies ReadonlyArray<Permission>
+
+const reviewWork = [
+	'review:use-case:assigned',
+	'claim:review:any',
+	'comment:use-case:any',
+	'read:review-queue:own',
+] as const satisfies ReadonlyArray<Permission>
+
+export const permissionMatrix = {
+	SUBMITTER: [
+		...readEverything,
+		'create:use-case:own',
+		'update:use-case:own',
+		'submit:use-case:own',
+		'withdraw:use-case:own',
+		'delete:use-case:own',
+		'comment:use-case:own',
+		'update:dataset:own',
+		'update:profile:own',
+	],
+	REVIEWER: [...readEverything, ...reviewWork, 'update:dataset:own', 'update:profile:own'],
+	GOVERNANCE_LEAD: [
+		...readEverything,
+		...reviewWork,
+		'assign:review:any',
+		'decide:use-case:any',
+		'determine:high-impact:any',
+		'manage:waiver:any',
+		'manage:cycle:any',
+		'bulk-update:use-case:any',
+		'export:inventory:any',
+		'read:dashboard:any',
+		'read:audit:any',
+		'update:dataset:own',
+		'update:profile:own',
+	],
+	LEADERSHIP: [
+		...readEverything,
+		'read:dashboard:any',
+		'export:inventory:any',
+		'read:audit:any',
+		'update:profile:own',
+	],
+	ADMIN: [
+		...readEverything,
+		'manage:user:any',
+		'manage:org-unit:any',
+		'create:dataset:any',
+		'update:dataset:any',
+		'manage:policy:any',
+		'read:audit:any',
+		'update:profile:own',
+	],
+} as const satisfies Record<RoleName, ReadonlyArray<Permission>>
+
+export type KnownPermission = (typeof permissionMatrix)[RoleName][number]
+
+export function permissionsOf(roles: ReadonlyArray<RoleName>): Array<KnownPermission> {
+	return [...new Set(roles.flatMap((role) => permissionMatrix[role]))]
+}
+
+export function rolesGrant(roles: ReadonlyArray<RoleName>, permission: KnownPermission): boolean {
+	return roles.some((role) => (permissionMatrix[role] as ReadonlyArray<string>).includes(permission))
+}
+
+/** For the UI only: whether to show a control. The server checks again on every request. */
+export function userHasPermission(
+	user: { roles: ReadonlyArray<{ role: RoleName }> } | null | undefined,
+	permission: KnownPermission,
+) {
+	return user ? rolesGrant(user.roles.map((r) => r.role), permission) : false
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, unit and database tests (PGlite, and PostgreSQL when its server binaries
+# are installed), then the end-to-end journeys in Debian's Chromium against the production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-test-tools.sh
+
+echo "== Typecheck"
+npm run --silent typecheck
+
+echo "== Unit and database tests"
+npx vitest run
+
+echo "== Build"
+npx react-router build > /dev/null
+
+echo "== End-to-end journeys"
+npx playwright test
