@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 	PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
 	DATABASE_URL: z
@@ -19,21 +19,22 @@ export type Env = z.infer<typeof EnvSchema>
 
 let parsed: Env | undefined
 
-/** Reads and validates the environment once; a bad value stops start-up with a clear message. */
+/** Validates the environment once; a bad value stops start-up with a clear message. */
 export function getEnv(): Env {
-	if (parsed) return parsed
-	const result = EnvSchema.safeParse(withoutEmptyValues(process.env))
-	if (!result.success) {
-		const problems = result.error.issues
-			.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-			.join('\n')
-		throw new Error(`Invalid environment variables:\n${problems}`)
-	}
-	parsed = result.data
+	parsed ??= readEnv(process.env)
 	return parsed
 }
 
+export function readEnv(source: Record<string, string | undefined>): Env {
+	const result = EnvSchema.safeParse(withoutEmptyValues(source))
+	if (!result.success) {
+		const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
+		throw new Error(`Invalid environment variables:\n${problems}`)
+	}
+	return result.data
+}
+
 // An exported-but-empty variable (`DATABASE_URL=`) means "not set", as in most deployment tools.
-function withoutEmptyValues(source: NodeJS.ProcessEnv) {
+function withoutEmptyValues(source: Record<string, string | undefined>) {
 	return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
 }

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test } from 'vitest'
+import { parse } from 'yaml'
+import { EnvSchema, readEnv } from './env.server.ts'
+
+test('no variables at all is a valid set-up: the embedded database on port 3000', () => {
+	const env = readEnv({})
+	expect(env.DATABASE_URL).toBeUndefined()
+	expect(env.PORT).toBe(3000)
+	expect(env.DATA_DIR).toBe('./data')
+})
+
+test('a bad value stops start-up with a message naming the variable and what is wrong', () => {
+	expect(() => readEnv({ DATABASE_URL: 'mysql://localhost/x', PORT: 'eighty' })).toThrow(
+		/Invalid environment variables:\n {2}PORT: .*\n {2}DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection URL/,
+	)
+	expect(() => readEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/)
+})
+
+test('an empty variable counts as unset', () => {
+	expect(readEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
+})
+
+test('docker-compose runs PostgreSQL 16 and wires the app to the variables the app reads', async () => {
+	const compose = parse(await readFile('docker-compose.yml', 'utf8'))
+	expect(compose.services.db.image).toBe('postgres:16')
+	expect(compose.services.db.healthcheck.test).toBeDefined()
+	expect(Object.keys(compose.volumes)).toContain('db-data')
+	const app = compose.services.app
+	expect(app.build).toBe('.')
+	expect(app.depends_on.db.condition).toBe('service_healthy')
+	expect(app.healthcheck.test.join(' ')).toContain('/healthz')
+
+	const known = Object.keys(EnvSchema.shape)
+	for (const name of Object.keys(app.environment)) expect(known, `${name} is not read by the app`).toContain(name)
+
+	const db = compose.services.db.environment
+	const url = new URL(app.environment.DATABASE_URL)
+	expect(url.hostname).toBe('db')
+	expect(url.username).toBe(db.POSTGRES_USER)
+	expect(url.password).toBe(db.POSTGRES_PASSWORD)
+	expect(url.pathname).toBe(`/${db.POSTGRES_DB}`)
+	// The environment passes the app's own validation.
+	expect(() => readEnv(app.environment)).not.toThrow()
+})
