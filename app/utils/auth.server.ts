@@ -60,7 +60,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 	const session = await getSessionUser(request)
 	if (session) return session.user
 	const url = new URL(request.url)
-	const back = `${url.pathname}${url.search}`.replace(/\.data$/, '')
+	// Client navigations fetch `<path>.data?_routes=…`; come back to the page, not to its data.
+	url.searchParams.delete('_routes')
+	const path = url.pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/')
+	const back = `${path}${url.searchParams.size ? `?${url.searchParams}` : ''}`
 	throw redirect(back === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: back })}`)
 }
 
