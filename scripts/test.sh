@@ -15,5 +15,8 @@ npx vitest run
 echo "== Build"
 npx react-router build > /dev/null
 
-echo "== End-to-end journeys"
+echo "== End-to-end journeys on the embedded database"
 npx playwright test
+
+echo "== End-to-end journeys on PostgreSQL"
+npx tsx scripts/with-postgres.ts bash -c 'E2E_DATABASE_URL="$POSTGRES_TEST_URL" npx playwright test'

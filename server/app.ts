@@ -7,9 +7,11 @@ import 'react-router'
 import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { getSessionSecret } from '#app/utils/secrets.server.ts'
 
-// Fails start-up with a readable list when an environment variable is wrong.
+// Fail at start-up, with a readable message, on a wrong environment variable or a missing secret.
 getEnv()
+getSessionSecret()
 
 /** Resolves when migrations (and, on a fresh embedded database, the demo data) are in place. */
 export const ready = prepareDatabase()

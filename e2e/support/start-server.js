@@ -1,6 +1,7 @@
 // Starts the built app for the end-to-end tests on a throwaway embedded database (or on
 // E2E_DATABASE_URL), with SMTP pointed at E2E_SMTP_URL when the tests provide one.
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,8 +14,12 @@ const env = {
 	COOKIE_SECURE: 'false',
 	SEED_DEMO_DATA: 'true',
 }
-if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL
-else delete env.DATABASE_URL
+if (process.env.E2E_DATABASE_URL) {
+	env.DATABASE_URL = process.env.E2E_DATABASE_URL
+	env.SESSION_SECRET = randomBytes(32).toString('hex')
+} else {
+	delete env.DATABASE_URL
+}
 
 const child = spawn(process.execPath, ['server.js'], { stdio: 'inherit', env })
 const stop = () => {
