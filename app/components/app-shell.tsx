@@ -13,6 +13,7 @@ export type ShellUser = {
 /** Sections of the app; each shows only to people whose roles grant its permission. */
 export const navigation: Array<{ to: string; label: string; permission: KnownPermission | null }> = [
 	{ to: '/', label: 'Home', permission: null },
+	{ to: '/datasets', label: 'Datasets', permission: 'read:dataset:any' },
 	{ to: '/admin/users', label: 'Users and roles', permission: 'manage:user:any' },
 ]
 

@@ -1,4 +1,4 @@
-import { type FieldMetadata, getInputProps } from '@conform-to/react'
+import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { useId } from 'react'
 import { useRouteLoaderData } from 'react-router'
 import { CSRF_FIELD_NAME } from '#app/utils/csrf.ts'
@@ -92,5 +92,142 @@ export function Button({
 		>
 			{children}
 		</button>
+	)
+}
+
+function describedBy(...ids: Array<string | undefined>) {
+	return ids.filter(Boolean).join(' ') || undefined
+}
+
+export function TextAreaField({
+	label,
+	hint,
+	field,
+	rows = 4,
+}: {
+	label: string
+	hint?: string
+	field: FieldMetadata<string | undefined | null>
+	rows?: number
+}) {
+	const errorId = field.errors?.length ? `${field.id}-error` : undefined
+	const hintId = hint ? `${field.id}-hint` : undefined
+	return (
+		<div>
+			<label htmlFor={field.id} className="block font-semibold">
+				{label}
+			</label>
+			{hint ? (
+				<p id={hintId} className="text-sm text-base-dark">
+					{hint}
+				</p>
+			) : null}
+			<textarea
+				{...getTextareaProps(field, { ariaDescribedBy: describedBy(errorId, hintId) })}
+				key={field.key}
+				rows={rows}
+				className={inputClass}
+			/>
+			<ErrorList id={errorId} errors={field.errors} />
+		</div>
+	)
+}
+
+export function SelectField({
+	label,
+	hint,
+	field,
+	options,
+	placeholder = 'Choose…',
+}: {
+	label: string
+	hint?: string
+	field: FieldMetadata<string | undefined | null>
+	options: Array<{ value: string; label: string }>
+	placeholder?: string
+}) {
+	const errorId = field.errors?.length ? `${field.id}-error` : undefined
+	const hintId = hint ? `${field.id}-hint` : undefined
+	return (
+		<div>
+			<label htmlFor={field.id} className="block font-semibold">
+				{label}
+			</label>
+			{hint ? (
+				<p id={hintId} className="text-sm text-base-dark">
+					{hint}
+				</p>
+			) : null}
+			<select
+				{...getSelectProps(field, { ariaDescribedBy: describedBy(errorId, hintId) })}
+				key={field.key}
+				className={inputClass}
+			>
+				<option value="">{placeholder}</option>
+				{options.map((option) => (
+					<option key={option.value} value={option.value}>
+						{option.label}
+					</option>
+				))}
+			</select>
+			<ErrorList id={errorId} errors={field.errors} />
+		</div>
+	)
+}
+
+export function CheckboxGroupField({
+	legend,
+	hint,
+	field,
+	options,
+}: {
+	legend: string
+	hint?: string
+	field: FieldMetadata<Array<string> | undefined | null>
+	options: Array<{ value: string; label: string }>
+}) {
+	const errorId = field.errors?.length ? `${field.id}-error` : undefined
+	const hintId = hint ? `${field.id}-hint` : undefined
+	const selected = new Set(
+		(Array.isArray(field.initialValue) ? field.initialValue : [field.initialValue]).filter(
+			(value): value is string => typeof value === 'string',
+		),
+	)
+	return (
+		<fieldset aria-describedby={describedBy(errorId, hintId)} aria-invalid={errorId ? true : undefined}>
+			<legend className="font-semibold">{legend}</legend>
+			{hint ? (
+				<p id={hintId} className="text-sm text-base-dark">
+					{hint}
+				</p>
+			) : null}
+			{options.map((option) => {
+				const id = `${field.id}-${option.value}`
+				return (
+					<div key={option.value} className="mt-2 flex items-center gap-2">
+						<input
+							id={id}
+							type="checkbox"
+							name={field.name}
+							value={option.value}
+							defaultChecked={selected.has(option.value)}
+							className="size-5"
+						/>
+						<label htmlFor={id}>{option.label}</label>
+					</div>
+				)
+			})}
+			<ErrorList id={errorId} errors={field.errors} />
+		</fieldset>
+	)
+}
+
+export function CheckboxField({ label, field }: { label: string; field: FieldMetadata<boolean | undefined | null> }) {
+	return (
+		<div className="flex items-center gap-2">
+			<input {...getInputProps(field, { type: 'checkbox', value: 'on' })} key={field.key} className="size-5" />
+			<label htmlFor={field.id}>{label}</label>
+			<ErrorList errors={field.errors} />
+		</div>
 	)
 }

@@ -9,6 +9,7 @@ export function parseOrBadRequest<Schema extends z.ZodType>(schema: Schema, inpu
 	throw data({ message: `The address is not valid (${problems.join('; ')}).` }, { status: 400 })
 }
 
+/** Search params as an object; an empty value (a filter left on "All") counts as absent. */
 export function searchParamsOf(request: Request) {
-	return Object.fromEntries(new URL(request.url).searchParams)
+	return Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ''))
 }

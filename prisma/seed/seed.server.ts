@@ -3,6 +3,7 @@
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
+import { cmsDatasets } from './cms-datasets.ts'
 import { demoAccounts, type UserSeed } from './demo-accounts.ts'
 import { orgUnits } from './org-units.ts'
 
@@ -59,8 +60,19 @@ export async function createUser(prisma: PrismaClient, seed: UserSeed) {
 	})
 }
 
+/** The catalogue of real CMS datasets; keyed by slug, so running it twice changes nothing. */
+export async function seedDatasets(prisma: PrismaClient, orgUnitIds: Map<string, string>) {
+	for (const { slug, sornNote: _note, ownerOrgUnit, sensitivities, ...fields } of cmsDatasets) {
+		const orgUnitId = orgUnitIds.get(ownerOrgUnit)
+		if (!orgUnitId) throw new Error(`Dataset ${slug} names an unknown org unit ${ownerOrgUnit}`)
+		const data = { ...fields, sensitivities: [...sensitivities], orgUnitId }
+		await prisma.dataset.upsert({ where: { slug }, create: { slug, ...data }, update: {}, select: { id: true } })
+	}
+}
+
 export async function seedDemoData(prisma: PrismaClient) {
-	await seedOrgUnits(prisma)
+	const orgUnitIds = await seedOrgUnits(prisma)
+	await seedDatasets(prisma, orgUnitIds)
 	for (const account of demoAccounts) {
 		const exists = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } })
 		if (!exists) await createUser(prisma, account)

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+export const datasetCategories = [
+	'MEDICARE_CLAIMS',
+	'MEDICAID_CHIP_CLAIMS',
+	'ENROLLMENT_ELIGIBILITY',
+	'MARKETPLACE',
+	'MEDICAL_RECORDS_CLINICAL',
+	'PROVIDER_DATA',
+	'QUALITY_MEASURES',
+	'CONTRACTS_ACQUISITION',
+	'BUDGET_FINANCIAL',
+	'ADMINISTRATIVE_HR',
+	'PUBLIC_OPEN_DATA',
+	'VENDOR_EXTERNAL',
+] as const
+export type DatasetCategoryKey = (typeof datasetCategories)[number]
+
+export const datasetCategoryLabels: Record<DatasetCategoryKey, string> = {
+	MEDICARE_CLAIMS: 'Medicare claims',
+	MEDICAID_CHIP_CLAIMS: 'Medicaid/CHIP claims (T-MSIS)',
+	ENROLLMENT_ELIGIBILITY: 'Enrollment and eligibility',
+	MARKETPLACE: 'Marketplace',
+	MEDICAL_RECORDS_CLINICAL: 'Medical records and clinical data',
+	PROVIDER_DATA: 'Provider data',
+	QUALITY_MEASURES: 'Quality measures',
+	CONTRACTS_ACQUISITION: 'Contracts and acquisition',
+	BUDGET_FINANCIAL: 'Budget and financial',
+	ADMINISTRATIVE_HR: 'Administrative and HR',
+	PUBLIC_OPEN_DATA: 'Public or open data',
+	VENDOR_EXTERNAL: 'Vendor or external data',
+}
+
+export const datasetSensitivities = ['PII', 'PHI', 'PART2', 'FTI', 'DEMOGRAPHIC'] as const
+export type DatasetSensitivityKey = (typeof datasetSensitivities)[number]
+
+export const datasetSensitivityLabels: Record<DatasetSensitivityKey, string> = {
+	PII: 'Personally identifiable information (PII)',
+	PHI: 'Protected health information (HIPAA PHI)',
+	PART2: 'Substance use disorder records (42 CFR Part 2)',
+	FTI: 'Federal tax information (FTI)',
+	DEMOGRAPHIC: 'Demographic or protected-class attributes',
+}
+
+/** Strictest first: the order in which a use case's inherited sensitivity is reported. */
+export const sensitivityStrictness: Array<DatasetSensitivityKey> = ['PART2', 'FTI', 'PHI', 'PII', 'DEMOGRAPHIC']
+
+const optionalUrl = z
+	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
+	.max(500, 'Links are at most 500 characters.')
+	.optional()
+
+export const DatasetFormSchema = z.object({
+	name: z
+		.string({ error: 'Enter the dataset’s name.' })
+		.trim()
+		.min(3, 'Enter the dataset’s name (at least 3 characters).')
+		.max(200, 'Names are at most 200 characters.'),
+	description: z
+		.string({ error: 'Describe what the dataset holds.' })
+		.trim()
+		.min(20, 'Describe what the dataset holds and who provides it (at least 20 characters).')
+		.max(4000, 'Descriptions are at most 4,000 characters.'),
+	category: z.enum(datasetCategories, { error: 'Choose a category.' }),
+	sensitivities: z.array(z.enum(datasetSensitivities, { error: 'Choose sensitivities from the list.' })).default([]),
+	orgUnitId: z.string({ error: 'Choose the owning org unit.' }).min(1).max(40),
+	stewardEmail: z
+		.email('Enter the steward’s e-mail address, e.g. name@cms.hhs.gov.')
+		.max(254)
+		.transform((value) => value.toLowerCase())
+		.optional(),
+	sornNumber: z
+		.string()
+		.trim()
+		.regex(/^\d{2}-\d{2}-\d{4}$/, 'A SORN number looks like 09-70-0558.')
+		.optional(),
+	piaUrl: optionalUrl,
+	dataUseAgreementRequired: z.boolean().default(false),
+	fismaSystem: z.string().trim().max(200, 'System names are at most 200 characters.').optional(),
+	federalDataCatalogUrl: optionalUrl,
+	version: z.coerce.number().int().min(0).optional(),
+})
+
+export type DatasetFormValues = z.infer<typeof DatasetFormSchema>
+
+export const DatasetListQuerySchema = z.object({
+	q: z.string().trim().max(200).default(''),
+	category: z.enum(datasetCategories).optional(),
+	sensitivity: z.enum(datasetSensitivities).optional(),
+	page: z.coerce.number().int().min(1).max(100_000).default(1),
+})

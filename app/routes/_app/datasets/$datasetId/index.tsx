@@ -1,0 +1,58 @@
+import { Link } from 'react-router'
+import { z } from 'zod'
+import { canEditDataset, getDataset } from '#app/modules/datasets/datasets.server.ts'
+import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
+import { throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import type { Route } from './+types/index.ts'
+
+const Params = z.object({ datasetId: z.string().min(1).max(40) })
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.dataset.name ?? 'Dataset'} · AI Governance Tracker` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUserWithPermission(request, 'read:dataset:any')
+	const { datasetId } = parseOrBadRequest(Params, params)
+	const dataset = await getDataset(datasetId).catch(throwAsResponse)
+	return { dataset, canEdit: canEditDataset(user, dataset) }
+}
+
+export default function DatasetPage({ loaderData }: Route.ComponentProps) {
+	const { dataset, canEdit } = loaderData
+	const facts: Array<[string, React.ReactNode]> = [
+		['Category', datasetCategoryLabels[dataset.category]],
+		['Sensitivity', dataset.sensitivities.length ? dataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'None recorded'],
+		['Owning org unit', `${dataset.orgUnit.code} — ${dataset.orgUnit.name}`],
+		['Data steward', dataset.steward ? `${dataset.steward.name} (${dataset.steward.email})` : 'Not assigned'],
+		['Privacy Act SORN', dataset.sornNumber ?? 'None recorded'],
+		['Privacy Impact Assessment', dataset.piaUrl ? <a href={dataset.piaUrl}>{dataset.piaUrl}</a> : 'None recorded'],
+		['Data use agreement required', dataset.dataUseAgreementRequired ? 'Yes' : 'No'],
+		['FISMA system', dataset.fismaSystem ?? 'None recorded'],
+		['Federal Data Catalog', dataset.federalDataCatalogUrl ? <a href={dataset.federalDataCatalogUrl}>{dataset.federalDataCatalogUrl}</a> : 'Not published'],
+	]
+	return (
+		<div className="max-w-4xl space-y-6">
+			<p>
+				<Link to="/datasets">Dataset catalogue</Link>
+			</p>
+			<div className="flex flex-wrap items-center justify-between gap-4">
+				<h1 className="text-3xl font-bold">{dataset.name}</h1>
+				{canEdit ? (
+					<Link to="edit" className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">
+						Edit dataset
+					</Link>
+				) : null}
+			</div>
+			<p className="text-lg">{dataset.description}</p>
+			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[16rem_1fr]">
+				{facts.map(([term, value]) => (
+					<div key={term} className="contents">
+						<dt className="font-semibold">{term}</dt>
+						<dd>{value}</dd>
+					</div>
+				))}
+			</dl>
+		</div>
+	)
+}

@@ -1,0 +1,123 @@
+import { Form, Link } from 'react-router'
+import { useRootData } from '#app/root.tsx'
+import { DATASETS_PAGE_SIZE, listDatasets } from '#app/modules/datasets/datasets.server.ts'
+import {
+	datasetCategories,
+	datasetCategoryLabels,
+	DatasetListQuerySchema,
+	datasetSensitivities,
+	datasetSensitivityLabels,
+} from '#app/modules/datasets/schemas.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import type { Route } from './+types/index.ts'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Dataset catalogue · AI Governance Tracker' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireUserWithPermission(request, 'read:dataset:any')
+	const filters = parseOrBadRequest(DatasetListQuerySchema, searchParamsOf(request))
+	const result = await listDatasets(filters)
+	return { filters, ...result, pageCount: Math.max(1, Math.ceil(result.total / DATASETS_PAGE_SIZE)) }
+}
+
+function pageLink(filters: { q: string; category?: string; sensitivity?: string }, page: number) {
+	const params = new URLSearchParams()
+	if (filters.q) params.set('q', filters.q)
+	if (filters.category) params.set('category', filters.category)
+	if (filters.sensitivity) params.set('sensitivity', filters.sensitivity)
+	if (page > 1) params.set('page', String(page))
+	return `?${params}`
+}
+
+export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
+	const { filters, total, datasets, categoryCounts, pageCount } = loaderData
+	const user = useRootData()?.user
+	return (
+		<div className="space-y-6">
+			<div className="flex flex-wrap items-center justify-between gap-4">
+				<h1 className="text-3xl font-bold">Dataset catalogue</h1>
+				{user?.permissions.includes('create:dataset:any') ? (
+					<Link to="new" className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+						Add a dataset
+					</Link>
+				) : null}
+			</div>
+			<Form method="get" role="search" aria-label="Filter datasets" className="flex flex-wrap items-end gap-4">
+				<div>
+					<label htmlFor="dataset-q" className="block font-semibold">
+						Search
+					</label>
+					<input id="dataset-q" name="q" defaultValue={filters.q} className="mt-1 border border-base-dark px-3 py-2" />
+				</div>
+				<div>
+					<label htmlFor="dataset-category" className="block font-semibold">
+						Category
+					</label>
+					<select id="dataset-category" name="category" defaultValue={filters.category ?? ''} className="mt-1 border border-base-dark px-3 py-2">
+						<option value="">All categories</option>
+						{datasetCategories.map((category) => (
+							<option key={category} value={category}>
+								{datasetCategoryLabels[category]} ({categoryCounts[category] ?? 0})
+							</option>
+						))}
+					</select>
+				</div>
+				<div>
+					<label htmlFor="dataset-sensitivity" className="block font-semibold">
+						Sensitivity
+					</label>
+					<select id="dataset-sensitivity" name="sensitivity" defaultValue={filters.sensitivity ?? ''} className="mt-1 border border-base-dark px-3 py-2">
+						<option value="">Any sensitivity</option>
+						{datasetSensitivities.map((sensitivity) => (
+							<option key={sensitivity} value={sensitivity}>
+								{datasetSensitivityLabels[sensitivity]}
+							</option>
+						))}
+					</select>
+				</div>
+				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
+					Apply
+				</button>
+			</Form>
+			<p aria-live="polite">{total === 1 ? '1 dataset' : `${total} datasets`}</p>
+			<table className="w-full border-collapse text-left">
+				<caption className="sr-only">Datasets in the catalogue</caption>
+				<thead>
+					<tr className="border-b-2 border-base-darkest">
+						<th scope="col" className="py-2 pr-4">Name</th>
+						<th scope="col" className="py-2 pr-4">Category</th>
+						<th scope="col" className="py-2 pr-4">Sensitivity</th>
+						<th scope="col" className="py-2 pr-4">SORN</th>
+						<th scope="col" className="py-2 pr-4">Owner</th>
+					</tr>
+				</thead>
+				<tbody>
+					{datasets.map((dataset) => (
+						<tr key={dataset.id} className="border-b border-base-lighter align-top">
+							<td className="py-2 pr-4">
+								<Link to={dataset.id}>{dataset.name}</Link>
+							</td>
+							<td className="py-2 pr-4">{datasetCategoryLabels[dataset.category]}</td>
+							<td className="py-2 pr-4">{dataset.sensitivities.join(', ') || 'None'}</td>
+							<td className="py-2 pr-4">{dataset.sornNumber ?? '—'}</td>
+							<td className="py-2 pr-4">
+								{dataset.orgUnit.shortName}
+								{dataset.steward ? ` · ${dataset.steward.name}` : ''}
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			{pageCount > 1 ? (
+				<nav aria-label="Pages" className="flex gap-4">
+					{filters.page > 1 ? <Link to={pageLink(filters, filters.page - 1)}>Previous page</Link> : null}
+					<span>
+						Page {filters.page} of {pageCount}
+					</span>
+					{filters.page < pageCount ? <Link to={pageLink(filters, filters.page + 1)}>Next page</Link> : null}
+				</nav>
+			) : null}
+		</div>
+	)
+}
