@@ -40,7 +40,7 @@ test('an admin adds a dataset: errors show by the fields, the answers stay, and 
 
 	await expect(page.getByText('Describe what the dataset holds.')).toBeVisible()
 	await expect(page.getByText('Choose a category.')).toBeVisible()
-	await expect(page.getByText('A SORN number looks like 09-70-0558.')).toBeVisible()
+	await expect(page.getByText('A SORN number looks like 09-70-0558 (or OPM/GOVT-1 for a government-wide notice).')).toBeVisible()
 	await expect(page.getByLabel('Name')).toHaveValue('Medicare Shared Savings Program ACO assignment')
 	await expect(page.getByRole('checkbox', { name: 'Personally identifiable information (PII)' })).toBeChecked()
 

@@ -1,5 +1,4 @@
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
-import { useId } from 'react'
 import { useRouteLoaderData } from 'react-router'
 import { CSRF_FIELD_NAME } from '#app/utils/csrf.ts'
 
@@ -39,29 +38,17 @@ export function TextField({
 	type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'number'
 	autoComplete?: string
 }) {
-	const fallbackId = useId()
-	const id = field.id ?? fallbackId
-	const errorId = field.errors?.length ? `${id}-error` : undefined
-	const hintId = hint ? `${id}-hint` : undefined
 	return (
-		<div>
-			<label htmlFor={id} className="block font-semibold">
-				{label}
-			</label>
-			{hint ? (
-				<p id={hintId} className="text-sm text-base-dark">
-					{hint}
-				</p>
-			) : null}
-			<input
-				{...getInputProps(field, { type, ariaDescribedBy: [errorId, hintId].filter(Boolean).join(' ') || undefined })}
-				key={field.key}
-				id={id}
-				autoComplete={autoComplete}
-				className={inputClass}
-			/>
-			<ErrorList id={errorId} errors={field.errors} />
-		</div>
+		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+			{(ariaDescribedBy) => (
+				<input
+					{...getInputProps(field, { type, ariaDescribedBy })}
+					key={field.key}
+					autoComplete={autoComplete}
+					className={inputClass}
+				/>
+			)}
+		</FieldFrame>
 	)
 }
 
@@ -99,6 +86,38 @@ function describedBy(...ids: Array<string | undefined>) {
 	return ids.filter(Boolean).join(' ') || undefined
 }
 
+/** Label, optional hint, the control, and its errors, wired together for screen readers. */
+function FieldFrame({
+	id,
+	label,
+	hint,
+	errors,
+	children,
+}: {
+	id: string
+	label: string
+	hint?: string
+	errors?: Array<string> | null
+	children: (describedById: string | undefined) => React.ReactNode
+}) {
+	const errorId = errors?.length ? `${id}-error` : undefined
+	const hintId = hint ? `${id}-hint` : undefined
+	return (
+		<div>
+			<label htmlFor={id} className="block font-semibold">
+				{label}
+			</label>
+			{hint ? (
+				<p id={hintId} className="text-sm text-base-dark">
+					{hint}
+				</p>
+			) : null}
+			{children(describedBy(errorId, hintId))}
+			<ErrorList id={errorId} errors={errors} />
+		</div>
+	)
+}
+
 export function TextAreaField({
 	label,
 	hint,
@@ -110,26 +129,12 @@ export function TextAreaField({
 	field: FieldMetadata<string | undefined | null>
 	rows?: number
 }) {
-	const errorId = field.errors?.length ? `${field.id}-error` : undefined
-	const hintId = hint ? `${field.id}-hint` : undefined
 	return (
-		<div>
-			<label htmlFor={field.id} className="block font-semibold">
-				{label}
-			</label>
-			{hint ? (
-				<p id={hintId} className="text-sm text-base-dark">
-					{hint}
-				</p>
-			) : null}
-			<textarea
-				{...getTextareaProps(field, { ariaDescribedBy: describedBy(errorId, hintId) })}
-				key={field.key}
-				rows={rows}
-				className={inputClass}
-			/>
-			<ErrorList id={errorId} errors={field.errors} />
-		</div>
+		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+			{(ariaDescribedBy) => (
+				<textarea {...getTextareaProps(field, { ariaDescribedBy })} key={field.key} rows={rows} className={inputClass} />
+			)}
+		</FieldFrame>
 	)
 }
 
@@ -146,32 +151,19 @@ export function SelectField({
 	options: Array<{ value: string; label: string }>
 	placeholder?: string
 }) {
-	const errorId = field.errors?.length ? `${field.id}-error` : undefined
-	const hintId = hint ? `${field.id}-hint` : undefined
 	return (
-		<div>
-			<label htmlFor={field.id} className="block font-semibold">
-				{label}
-			</label>
-			{hint ? (
-				<p id={hintId} className="text-sm text-base-dark">
-					{hint}
-				</p>
-			) : null}
-			<select
-				{...getSelectProps(field, { ariaDescribedBy: describedBy(errorId, hintId) })}
-				key={field.key}
-				className={inputClass}
-			>
-				<option value="">{placeholder}</option>
-				{options.map((option) => (
-					<option key={option.value} value={option.value}>
-						{option.label}
-					</option>
-				))}
-			</select>
-			<ErrorList id={errorId} errors={field.errors} />
-		</div>
+		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+			{(ariaDescribedBy) => (
+				<select {...getSelectProps(field, { ariaDescribedBy })} key={field.key} className={inputClass}>
+					<option value="">{placeholder}</option>
+					{options.map((option) => (
+						<option key={option.value} value={option.value}>
+							{option.label}
+						</option>
+					))}
+				</select>
+			)}
+		</FieldFrame>
 	)
 }
 

@@ -5,25 +5,8 @@
 //   (or the policy reference, /work/shared/reference/federal-ai-policy.md §7);
 // - where a number could not be confirmed it is null, and `sornNote` says what is believed and why.
 // `sornNote` is catalogue commentary for reviewers; the Dataset table has no column for it.
+import { type DatasetCategoryKey, type DatasetSensitivityKey } from '#app/modules/datasets/schemas.ts'
 import { type OrgUnitCode } from './org-units.ts'
-
-// TEMPORARY: these mirror the UPPER_SNAKE keys that app/modules/use-cases/vocabulary.ts will export
-// (and the DatasetCategory / DatasetSensitivity enums in schema.prisma). Replace them with imports
-// from '#app/modules/use-cases/vocabulary.ts' once that file is committed.
-export type DatasetCategoryKey =
-	| 'MEDICARE_CLAIMS'
-	| 'MEDICAID_CHIP_CLAIMS'
-	| 'ENROLLMENT_ELIGIBILITY'
-	| 'MARKETPLACE'
-	| 'MEDICAL_RECORDS_CLINICAL'
-	| 'PROVIDER_DATA'
-	| 'QUALITY_MEASURES'
-	| 'CONTRACTS_ACQUISITION'
-	| 'BUDGET_FINANCIAL'
-	| 'ADMINISTRATIVE_HR'
-	| 'PUBLIC_OPEN_DATA'
-	| 'VENDOR_EXTERNAL'
-export type DatasetSensitivityKey = 'PII' | 'PHI' | 'PART2' | 'FTI' | 'DEMOGRAPHIC'
 
 export type DatasetSeed = {
 	/** Stable kebab-case key; never renamed once seeded. */

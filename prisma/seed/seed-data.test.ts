@@ -1,27 +1,13 @@
 import { describe, expect, test } from 'vitest'
+import { datasetCategories, datasetSensitivities, SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
 import { cmsDatasets, type DatasetSeed } from './cms-datasets.ts'
 import { orgUnits, type OrgUnitSeed } from './org-units.ts'
 
 const datasets: readonly DatasetSeed[] = cmsDatasets
 const units: readonly OrgUnitSeed[] = orgUnits
 
-const CATEGORIES = [
-	'MEDICARE_CLAIMS',
-	'MEDICAID_CHIP_CLAIMS',
-	'ENROLLMENT_ELIGIBILITY',
-	'MARKETPLACE',
-	'MEDICAL_RECORDS_CLINICAL',
-	'PROVIDER_DATA',
-	'QUALITY_MEASURES',
-	'CONTRACTS_ACQUISITION',
-	'BUDGET_FINANCIAL',
-	'ADMINISTRATIVE_HR',
-	'PUBLIC_OPEN_DATA',
-	'VENDOR_EXTERNAL',
-]
-const SENSITIVITIES = ['PII', 'PHI', 'PART2', 'FTI', 'DEMOGRAPHIC']
-// HHS SORNs are 09-OPDIV-NNNN (CMS is 09-70); government-wide notices are OPM/GOVT-N and the like.
-const SORN_PATTERN = /^(09-\d{2}-\d{4}|[A-Z]{2,5}\/GOVT-\d{1,2})$/
+const CATEGORIES: ReadonlyArray<string> = datasetCategories
+const SENSITIVITIES: ReadonlyArray<string> = datasetSensitivities
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 function duplicates(values: readonly string[]) {

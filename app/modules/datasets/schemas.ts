@@ -45,6 +45,9 @@ export const datasetSensitivityLabels: Record<DatasetSensitivityKey, string> = {
 /** Strictest first: the order in which a use case's inherited sensitivity is reported. */
 export const sensitivityStrictness: Array<DatasetSensitivityKey> = ['PART2', 'FTI', 'PHI', 'PII', 'DEMOGRAPHIC']
 
+// HHS notices are 09-<division>-NNNN (CMS is 09-70); government-wide ones are e.g. OPM/GOVT-1.
+export const SORN_PATTERN = /^(09-\d{2}-\d{4}|[A-Z]{2,5}\/GOVT-\d{1,2})$/
+
 const optionalUrl = z
 	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
 	.max(500, 'Links are at most 500 characters.')
@@ -72,7 +75,7 @@ export const DatasetFormSchema = z.object({
 	sornNumber: z
 		.string()
 		.trim()
-		.regex(/^\d{2}-\d{2}-\d{4}$/, 'A SORN number looks like 09-70-0558.')
+		.regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558 (or OPM/GOVT-1 for a government-wide notice).')
 		.optional(),
 	piaUrl: optionalUrl,
 	dataUseAgreementRequired: z.boolean().default(false),

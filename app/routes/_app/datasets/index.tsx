@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
 import { DATASETS_PAGE_SIZE, listDatasets } from '#app/modules/datasets/datasets.server.ts'
 import {
@@ -109,15 +110,7 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 					))}
 				</tbody>
 			</table>
-			{pageCount > 1 ? (
-				<nav aria-label="Pages" className="flex gap-4">
-					{filters.page > 1 ? <Link to={pageLink(filters, filters.page - 1)}>Previous page</Link> : null}
-					<span>
-						Page {filters.page} of {pageCount}
-					</span>
-					{filters.page < pageCount ? <Link to={pageLink(filters, filters.page + 1)}>Next page</Link> : null}
-				</nav>
-			) : null}
+			<Pagination page={filters.page} pageCount={pageCount} hrefFor={(page) => pageLink(filters, page)} />
 		</div>
 	)
 }

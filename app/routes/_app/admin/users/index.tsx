@@ -1,5 +1,6 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
+import { Pagination } from '#app/components/pagination.tsx'
 import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -68,15 +69,7 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 					))}
 				</tbody>
 			</table>
-			{pageCount > 1 ? (
-				<nav aria-label="Pages" className="flex gap-4">
-					{page > 1 ? <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>Previous page</Link> : null}
-					<span>
-						Page {page} of {pageCount}
-					</span>
-					{page < pageCount ? <Link to={`?${new URLSearchParams({ q, page: String(page + 1) })}`}>Next page</Link> : null}
-				</nav>
-			) : null}
+			<Pagination page={page} pageCount={pageCount} hrefFor={(target) => `?${new URLSearchParams({ q, page: String(target) })}`} />
 		</div>
 	)
 }
