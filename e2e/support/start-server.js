@@ -1,12 +1,15 @@
-// Starts the built app for the end-to-end tests on a throwaway embedded database (or on
-// E2E_DATABASE_URL), with SMTP pointed at E2E_SMTP_URL when the tests provide one.
+// Starts the built app for the end-to-end tests on a throwaway embedded database, or on
+// E2E_DATABASE_URL when the run provides a PostgreSQL database.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ai-governance-e2e-'))
+// A fixed, git-ignored place, emptied before each run: Playwright may kill this process before it
+// can clean up after itself.
+const dataDir = path.resolve('.cache/e2e-data')
+rmSync(dataDir, { recursive: true, force: true })
+mkdirSync(dataDir, { recursive: true })
 const env = {
 	...process.env,
 	NODE_ENV: 'production',
@@ -27,7 +30,4 @@ const stop = () => {
 }
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
-child.on('exit', (code) => {
-	rmSync(dataDir, { recursive: true, force: true })
-	process.exit(code ?? 0)
-})
+child.on('exit', (code) => process.exit(code ?? 0))
