@@ -9,11 +9,11 @@ test('the sign-in page is the front door and meets WCAG 2.1 AA', async ({ page }
 })
 
 const navigationByRole = {
-	SUBMITTER: { sees: [], doesNotSee: ['Users and roles'] },
-	REVIEWER: { sees: [], doesNotSee: ['Users and roles'] },
-	GOVERNANCE_LEAD: { sees: [], doesNotSee: ['Users and roles'] },
-	LEADERSHIP: { sees: [], doesNotSee: ['Users and roles'] },
-	ADMIN: { sees: ['Users and roles'], doesNotSee: [] },
+	SUBMITTER: { sees: ['Datasets'], doesNotSee: ['Audit log', 'Users and roles'] },
+	REVIEWER: { sees: ['Datasets'], doesNotSee: ['Audit log', 'Users and roles'] },
+	GOVERNANCE_LEAD: { sees: ['Datasets', 'Audit log'], doesNotSee: ['Users and roles'] },
+	LEADERSHIP: { sees: ['Datasets', 'Audit log'], doesNotSee: ['Users and roles'] },
+	ADMIN: { sees: ['Datasets', 'Audit log', 'Users and roles'], doesNotSee: [] },
 } as const
 
 for (const account of demoAccounts) {

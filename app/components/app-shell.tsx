@@ -14,6 +14,7 @@ export type ShellUser = {
 export const navigation: Array<{ to: string; label: string; permission: KnownPermission | null }> = [
 	{ to: '/', label: 'Home', permission: null },
 	{ to: '/datasets', label: 'Datasets', permission: 'read:dataset:any' },
+	{ to: '/audit', label: 'Audit log', permission: 'read:audit:any' },
 	{ to: '/admin/users', label: 'Users and roles', permission: 'manage:user:any' },
 ]
 

@@ -1,0 +1,74 @@
+import { type Prisma } from '#app/generated/prisma/client.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { type AuditQuery } from './schemas.ts'
+
+export const AUDIT_PAGE_SIZE = 50
+
+function whereFor(query: AuditQuery): Prisma.AuditEventWhereInput {
+	const createdAt: Prisma.DateTimeFilter = {}
+	if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00.000Z`)
+	if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000)
+	return {
+		...(query.actor
+			? {
+					actor: {
+						OR: [
+							{ email: { contains: query.actor, mode: 'insensitive' } },
+							{ name: { contains: query.actor, mode: 'insensitive' } },
+						],
+					},
+				}
+			: {}),
+		...(query.action ? { action: { startsWith: query.action } } : {}),
+		...(query.entityType ? { entityType: query.entityType } : {}),
+		...(query.entityId ? { entityId: query.entityId } : {}),
+		...(query.from || query.to ? { createdAt } : {}),
+	}
+}
+
+const eventSelect = {
+	id: true,
+	createdAt: true,
+	action: true,
+	entityType: true,
+	entityId: true,
+	before: true,
+	after: true,
+	requestId: true,
+	ipAddress: true,
+	actor: { select: { name: true, email: true } },
+} as const satisfies Prisma.AuditEventSelect
+
+export async function findAuditEvents(query: AuditQuery) {
+	const where = whereFor(query)
+	const [total, events, actions] = await Promise.all([
+		prisma.auditEvent.count({ where }),
+		prisma.auditEvent.findMany({
+			where,
+			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+			skip: (query.page - 1) * AUDIT_PAGE_SIZE,
+			take: AUDIT_PAGE_SIZE,
+			select: eventSelect,
+		}),
+		prisma.auditEvent.groupBy({ by: ['action'], orderBy: { action: 'asc' }, _count: { _all: true } }),
+	])
+	return { total, events, actions: actions.map((a) => ({ action: a.action, count: a._count._all })) }
+}
+
+/** Every matching event, oldest first, read in batches so an export never holds the whole log in memory. */
+export async function* streamAuditEvents(query: AuditQuery, batchSize = 1000) {
+	const where = whereFor(query)
+	let cursor: string | undefined
+	for (;;) {
+		const batch = await prisma.auditEvent.findMany({
+			where,
+			orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+			take: batchSize,
+			...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+			select: eventSelect,
+		})
+		yield* batch
+		if (batch.length < batchSize) return
+		cursor = batch.at(-1)?.id
+	}
+}

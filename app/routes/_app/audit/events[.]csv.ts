@@ -1,0 +1,38 @@
+import { Readable } from 'node:stream'
+import { stringify } from 'csv-stringify'
+import { streamAuditEvents } from '#app/modules/audit/audit-query.server.ts'
+import { AuditQuerySchema } from '#app/modules/audit/schemas.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import type { Route } from './+types/events[.]csv.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireUserWithPermission(request, 'read:audit:any')
+	const query = parseOrBadRequest(AuditQuerySchema, searchParamsOf(request))
+	const rows = Readable.from(
+		(async function* () {
+			for await (const event of streamAuditEvents(query)) {
+				yield {
+					time: event.createdAt.toISOString(),
+					actor: event.actor ? `${event.actor.name} <${event.actor.email}>` : 'system',
+					action: event.action,
+					entity_type: event.entityType,
+					entity_id: event.entityId,
+					before: event.before === null ? '' : JSON.stringify(event.before),
+					after: event.after === null ? '' : JSON.stringify(event.after),
+					request_id: event.requestId ?? '',
+					ip_address: event.ipAddress ?? '',
+				}
+			}
+		})(),
+	)
+	const csv = rows.pipe(stringify({ header: true, columns: ['time', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'ip_address'] }))
+	const stamp = new Date().toISOString().slice(0, 10)
+	return new Response(Readable.toWeb(csv) as ReadableStream, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="audit-log-${stamp}.csv"`,
+			'Cache-Control': 'no-store',
+		},
+	})
+}
