@@ -1,0 +1,325 @@
+// The answers a use case can give, as UPPER_SNAKE keys used identically in TypeScript, the JSON
+// contract (docs/use-case-json.md) and the database enums. For each OMB 2025 inventory field the
+// key maps to OMB's exact valid selection (what the Excel template accepts) and to the shorthand
+// code OMB's consolidated CSV stores (reference/omb-2025-data-dictionary.md).
+
+export type OmbChoice = { selection: string; code: string }
+
+function keysOf<T extends Record<string, unknown>>(record: T) {
+	return Object.keys(record) as Array<Extract<keyof T, string>>
+}
+
+const CAIO_WAIVED: OmbChoice = {
+	selection: 'Agency CAIO has waived this minimum practice and reported such waiver to OMB',
+	code: 'CAIO Waived',
+}
+
+// 7) is_withheld
+export const withholdingChoices = {
+	NO: { selection: 'a) No', code: 'No' },
+	YES_DISCLOSURE_RISK: {
+		selection:
+			'b) Yes – agency has determined that there’s a risk to disclosure, such as a harm to an interest protected by a FOIA exemption',
+		code: 'Yes - Disclosure Risk',
+	},
+	YES_PROHIBITED_BY_LAW: { selection: 'c) Yes – disclosure is prohibited by law', code: 'Yes - Prohibited by Law' },
+	OTHER: { selection: 'd) Other', code: 'Other' },
+} as const satisfies Record<string, OmbChoice>
+export const withholdingStatuses = keysOf(withholdingChoices)
+export type WithholdingStatus = (typeof withholdingStatuses)[number]
+
+// 8) development_stage
+export const stageChoices = {
+	PRE_DEPLOYMENT: {
+		selection: 'a) Pre-deployment – The use case is in a development or acquisition status.',
+		code: 'Pre-deployment',
+	},
+	PILOT: { selection: 'b) Pilot – The use case has been deployed in a limited test or pilot capacity.', code: 'Pilot' },
+	DEPLOYED: {
+		selection:
+			'c) Deployed – The use case is being actively authorized or utilized to support the functions or mission of an agency.',
+		code: 'Deployed',
+	},
+	RETIRED: {
+		selection:
+			'd) Retired – The use case was reported in the agency’s prior year’s inventory, but its development and/or use has since been discontinued.',
+		code: 'Retired',
+	},
+} as const satisfies Record<string, OmbChoice>
+export const stages = keysOf(stageChoices)
+export type Stage = (typeof stages)[number]
+
+// 9) is_high_impact
+export const highImpactChoices = {
+	HIGH_IMPACT: { selection: 'a) High-impact', code: 'High-impact' },
+	PRESUMED_NOT_HIGH_IMPACT: {
+		selection: 'b) Presumed high-impact, but determined not high impact',
+		code: 'Presumed High-Impact, but Not High-impact',
+	},
+	NOT_HIGH_IMPACT: { selection: 'c) Not high-impact', code: 'Not High-impact' },
+} as const satisfies Record<string, OmbChoice>
+export const highImpactDeterminations = keysOf(highImpactChoices)
+export type HighImpactDetermination = (typeof highImpactDeterminations)[number]
+
+// 11) topic_area
+export const topicAreaChoices = {
+	ADMINISTRATIVE_FUNCTIONS: { selection: 'Administrative Functions', code: 'Admin Functions' },
+	CYBERSECURITY: { selection: 'Cybersecurity', code: 'Cybersecurity' },
+	EMERGENCY_MANAGEMENT: { selection: 'Emergency Management', code: 'Emergency Mgmt' },
+	ENERGY_ENVIRONMENT: { selection: 'Energy and the Environment', code: 'Energy and Environment' },
+	GOVERNMENT_BENEFITS_PROCESSING: { selection: 'Government Benefits Processing', code: 'Benefits Processing' },
+	HEALTH_MEDICAL: { selection: 'Health and Medical', code: 'Health and Medical' },
+	HUMAN_RESOURCES: { selection: 'Human Resources', code: 'HR' },
+	INFORMATION_TECHNOLOGY: { selection: 'Information Technology', code: 'IT' },
+	INTERNATIONAL_AFFAIRS: { selection: 'International Affairs', code: 'International Affairs' },
+	LAW_ENFORCEMENT: { selection: 'Law Enforcement', code: 'Law Enforcement' },
+	OTHER: { selection: 'Other', code: 'Other' },
+	PROCUREMENT_FINANCIAL_MANAGEMENT: { selection: 'Procurement and Financial Management', code: 'Procurement and Finance Mgmt' },
+	SCIENCE: { selection: 'Science', code: 'Science' },
+	SERVICE_DELIVERY: { selection: 'Service Delivery', code: 'Service Delivery' },
+	TRANSPORTATION: { selection: 'Transportation', code: 'Transportation' },
+} as const satisfies Record<string, OmbChoice>
+export const topicAreas = keysOf(topicAreaChoices)
+export type TopicArea = (typeof topicAreas)[number]
+
+// 12) classification
+export const classificationChoices = {
+	AGENTIC_AI: {
+		selection: 'Agentic AI: AI systems that perform tasks or make decisions autonomously with minimal human intervention.',
+		code: 'Agentic AI',
+	},
+	CLASSICAL_ML: {
+		selection:
+			'Classical/Predictive Machine Learning: Models trained on data to make predictions or classifications based on identified patterns or relationships.',
+		code: 'Classical ML',
+	},
+	COMPUTER_VISION: {
+		selection: 'Computer Vision: AI that processes and interprets visual data (e.g., images and videos).',
+		code: 'Computer Vision',
+	},
+	GENERATIVE_AI: {
+		selection: 'Generative AI: AI that generates new or synthetic content (e.g., images, videos, audio, text, code).',
+		code: 'Generative AI',
+	},
+	NLP: {
+		selection: 'Natural Language Processing: AI that processes, interprets, and shares information in human language.',
+		code: 'NLP',
+	},
+	REINFORCEMENT_LEARNING: {
+		selection:
+			'Reinforcement Learning: AI trained through trial and error using rewards and penalties to optimize decision-making policies.',
+		code: 'Reinforcement Learning',
+	},
+} as const satisfies Record<string, OmbChoice>
+export const classifications = keysOf(classificationChoices)
+export type Classification = (typeof classifications)[number]
+
+// 17) contracting_usage
+export const contractingChoices = {
+	PURCHASED: { selection: 'a) Purchased from a vendor', code: 'Vendor Purchased' },
+	IN_HOUSE: { selection: 'b) Developed in-house', code: 'In-house Development' },
+	CONTRACT_AND_IN_HOUSE: {
+		selection: 'c) Developed with both contracting and in-house resources',
+		code: 'Contracting and In House',
+	},
+} as const satisfies Record<string, OmbChoice>
+export const contractingUsages = keysOf(contractingChoices)
+export type ContractingUsage = (typeof contractingUsages)[number]
+
+// 19) have_ato, 23) has_pii, 26) has_custom_code are Yes/No: booleans here.
+export const yesNoChoices = {
+	YES: { selection: 'Yes', code: 'Yes' },
+	NO: { selection: 'No', code: 'No' },
+} as const satisfies Record<string, OmbChoice>
+
+// 25) demographic_features
+export const demographicFeatureChoices = {
+	RACE_ETHNICITY: { selection: 'a) Race/Ethnicity', code: 'Race/Ethnicity' },
+	SEX: { selection: 'b) Sex', code: 'Sex' },
+	AGE: { selection: 'c) Age', code: 'Age' },
+	RELIGIOUS_AFFILIATION: { selection: 'd) Religious Affiliation', code: 'Religious Affiliation' },
+	SOCIOECONOMIC_STATUS: { selection: 'e) Socioeconomic Status', code: 'Socioeconomic Status' },
+	ABILITY_STATUS: { selection: 'f) Ability Status', code: 'Ability Status' },
+	RESIDENCY_STATUS: { selection: 'g) Residency Status', code: 'Residency Status' },
+	MARITAL_STATUS: { selection: 'h) Marital Status', code: 'Marital Status' },
+	INCOME: { selection: 'i) Income', code: 'Income' },
+	EMPLOYMENT_STATUS: { selection: 'j) Employment Status', code: 'Employment Status' },
+	NONE_OF_THE_ABOVE: { selection: 'k) None of the above', code: 'None of the above' },
+	OTHER: { selection: 'l) Other', code: 'Other' },
+} as const satisfies Record<string, OmbChoice>
+export const demographicFeatures = keysOf(demographicFeatureChoices)
+export type DemographicFeature = (typeof demographicFeatures)[number]
+
+// 28) hi_testing_conducted and 29) hi_assessment_completed
+export const practiceProgressChoices = {
+	YES: { selection: 'a) Yes', code: 'Yes' },
+	IN_PROGRESS: { selection: 'b) In-progress', code: 'In-progress' },
+	CAIO_WAIVED: { selection: `c) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
+} as const satisfies Record<string, OmbChoice>
+export const practiceProgressAnswers = keysOf(practiceProgressChoices)
+export type PracticeProgress = (typeof practiceProgressAnswers)[number]
+
+// 31) hi_independent_review
+export const independentReviewChoices = {
+	YES_INTERNAL_REVIEWER: {
+		selection: 'a) Yes – by another appropriate agency office or reviewer not directly involved in the AI’s development',
+		code: 'Internal Independent Review',
+	},
+	YES_OVERSIGHT_BOARD: {
+		selection: 'b) Yes – by an agency AI oversight board not directly involved in the AI’s development',
+		code: 'Oversight Board Review',
+	},
+	YES_CAIO: { selection: 'c) Yes – by the CAIO', code: 'CAIO Review' },
+	IN_PROGRESS: { selection: 'd) In-progress', code: 'In-progress' },
+	CAIO_WAIVED: { selection: `e) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
+} as const satisfies Record<string, OmbChoice>
+export const independentReviewAnswers = keysOf(independentReviewChoices)
+export type IndependentReview = (typeof independentReviewAnswers)[number]
+
+// 32) hi_ongoing_monitoring
+export const monitoringChoices = {
+	YES: { selection: 'a) Yes, sufficient monitoring protocols have been established', code: 'Yes - Monitoring Established' },
+	// OMB's template spells this selection "in-progess"; its CSV code is the plain "In-progress".
+	IN_PROGRESS: { selection: 'b) Development of monitoring protocols is in-progess', code: 'In-progress' },
+	CAIO_WAIVED: { selection: `c) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
+} as const satisfies Record<string, OmbChoice>
+export const monitoringAnswers = keysOf(monitoringChoices)
+export type Monitoring = (typeof monitoringAnswers)[number]
+
+// 33) hi_training_established
+export const trainingChoices = {
+	YES: { selection: 'a) Yes, sufficient and periodic training has been established', code: 'Training Established' },
+	IN_PROGRESS: {
+		selection: 'b) Establishment of sufficient and periodic training is in-progress',
+		code: 'Training In-progress',
+	},
+	CAIO_WAIVED: { selection: `c) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
+} as const satisfies Record<string, OmbChoice>
+export const trainingAnswers = keysOf(trainingChoices)
+export type Training = (typeof trainingAnswers)[number]
+
+// 34) hi_failsafe_presence
+export const failsafeChoices = {
+	YES: { selection: 'a) Yes', code: 'Yes' },
+	NOT_APPLICABLE: { selection: 'b) Not applicable', code: 'Not Applicable' },
+	IN_PROGRESS: { selection: 'c) In-progress', code: 'In-progress' },
+	CAIO_WAIVED: { selection: `d) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
+} as const satisfies Record<string, OmbChoice>
+export const failsafeAnswers = keysOf(failsafeChoices)
+export type Failsafe = (typeof failsafeAnswers)[number]
+
+// 35) hi_appeal_process
+export const appealChoices = {
+	YES: { selection: 'a) Yes, an appropriate appeal process has been established', code: 'Appeal Process Established' },
+	NOT_APPLICABLE: { selection: 'b) Not applicable', code: 'Not Applicable' },
+	IN_PROGRESS: {
+		selection: 'c) Establishment of an appropriate appeal process is in-progress',
+		code: 'Appeal Process In-progress',
+	},
+	PRECLUDED_BY_LAW: {
+		selection: 'd) Law, operational limitations, or governmentwide guidance precludes an opportunity for an individual to appeal',
+		code: 'Appeal Precluded by Law',
+	},
+	CAIO_WAIVED: { selection: `e) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
+} as const satisfies Record<string, OmbChoice>
+export const appealAnswers = keysOf(appealChoices)
+export type Appeal = (typeof appealAnswers)[number]
+
+// 36) hi_public_consultation (select multiple)
+export const publicConsultationChoices = {
+	USABILITY_TESTING: { selection: 'a) Direct usability testing', code: 'Usability Testing' },
+	PUBLIC_FEEDBACK: {
+		selection: 'b) General solicitations of feedback and comments from the public',
+		code: 'Public Feedback Solicitations',
+	},
+	// OMB's template carries a trailing space on this selection; an import trims before matching.
+	PUBLIC_HEARINGS: { selection: 'c) Public hearings or meetings', code: 'Public Hearings' },
+	OTHER: { selection: 'd) Other', code: 'Other' },
+	IN_PROGRESS: { selection: 'e) In-progress', code: 'In-progress' },
+	CAIO_WAIVED: { selection: `f) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
+} as const satisfies Record<string, OmbChoice>
+export const publicConsultationSteps = keysOf(publicConsultationChoices)
+export type PublicConsultation = (typeof publicConsultationSteps)[number]
+
+// ── What the tracker asks beyond OMB's template, for the checks and the review routing ──
+
+export const decisionRoleLabels = {
+	NONE: 'Informs no decisions',
+	ASSISTIVE: 'Assists a person who decides (one input among several)',
+	PRINCIPAL_BASIS: 'Principal basis for a decision or action',
+	FULLY_AUTOMATED: 'Decides or acts without a person',
+} as const
+export const decisionRoles = keysOf(decisionRoleLabels)
+export type DecisionRole = (typeof decisionRoles)[number]
+
+export const affectedPartyLabels = {
+	BENEFICIARIES: 'Medicare or Medicaid beneficiaries, or Marketplace consumers',
+	PROVIDERS: 'Providers and suppliers',
+	PLANS: 'Health plans and their sponsors',
+	EMPLOYEES: 'CMS employees or contractors',
+	PUBLIC: 'The general public',
+	INTERNAL_ONLY: 'Internal operations only (no individual is affected)',
+} as const
+export const affectedParties = keysOf(affectedPartyLabels)
+export type AffectedParty = (typeof affectedParties)[number]
+
+export const informedDecisionLabels = {
+	ELIGIBILITY_ENROLLMENT: 'Eligibility or enrollment',
+	COVERAGE_PAYMENT: 'Coverage or payment',
+	FRAUD_IMPROPER_PAYMENT: 'Fraud or improper-payment detection',
+	IDENTITY_ACCESS: 'Identity proofing or access to benefits systems',
+	CARE_DIAGNOSIS_TREATMENT: 'Diagnosis, treatment or allocation of care',
+	EMPLOYMENT: 'Employment decisions (hiring, promotion, discipline)',
+	BINDING_TRANSLATION: 'Translation relied on as binding',
+	NONE: 'None of these',
+} as const
+export const informedDecisions = keysOf(informedDecisionLabels)
+export type InformedDecision = (typeof informedDecisions)[number]
+
+export const hostingLabels = {
+	CMS_DATA_CENTER: 'A CMS data centre or CMS-managed environment',
+	FEDRAMP_CLOUD: 'A FedRAMP-authorized cloud service',
+	VENDOR_API: 'A vendor’s hosted model or API',
+} as const
+export const hostingOptions = keysOf(hostingLabels)
+export type Hosting = (typeof hostingOptions)[number]
+
+export const datasetUsageLabels = {
+	TRAINING: 'Training or fine-tuning',
+	EVALUATION: 'Testing and evaluation',
+	OPERATION: 'Operation (inputs at run time)',
+} as const
+export const datasetUsages = keysOf(datasetUsageLabels)
+export type DatasetUsage = (typeof datasetUsages)[number]
+
+export const useCaseStatusLabels = {
+	DRAFT: 'Draft',
+	SUBMITTED: 'Submitted',
+	IN_REVIEW: 'In review',
+	CHANGES_REQUESTED: 'Changes requested',
+	APPROVED: 'Approved',
+	APPROVED_WITH_CONDITIONS: 'Approved with conditions',
+	REJECTED: 'Rejected',
+	WITHDRAWN: 'Withdrawn',
+	RETIRED: 'Retired',
+} as const
+export const useCaseStatuses = keysOf(useCaseStatusLabels)
+export type UseCaseStatus = (typeof useCaseStatuses)[number]
+
+/** The seven minimum practices of M-25-21 §4(b)(i)–(vii), keyed to their OMB inventory field. */
+export const minimumPractices = {
+	TESTING: { clause: '§4(b)(i)', field: 'hi_testing_conducted', label: 'Pre-deployment testing' },
+	IMPACT_ASSESSMENT: { clause: '§4(b)(ii)', field: 'hi_assessment_completed', label: 'AI impact assessment' },
+	MONITORING: { clause: '§4(b)(iii)', field: 'hi_ongoing_monitoring', label: 'Ongoing monitoring' },
+	TRAINING: { clause: '§4(b)(iv)', field: 'hi_training_established', label: 'Operator training and oversight' },
+	FAILSAFE: { clause: '§4(b)(v)', field: 'hi_failsafe_presence', label: 'Fail-safe and human intervention' },
+	APPEAL: { clause: '§4(b)(vi)', field: 'hi_appeal_process', label: 'Remedy and appeal' },
+	PUBLIC_CONSULTATION: { clause: '§4(b)(vii)', field: 'hi_public_consultation', label: 'Consultation with end users and the public' },
+} as const
+export const minimumPracticeKeys = keysOf(minimumPractices)
+export type MinimumPractice = (typeof minimumPracticeKeys)[number]
+
+/** Plain-language labels for the UI: OMB's selection without its letter prefix. */
+export function choiceLabel(choice: OmbChoice) {
+	return choice.selection.replace(/^[a-l]\) /, '')
+}
