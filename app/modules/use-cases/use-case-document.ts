@@ -1,0 +1,190 @@
+// One AI use case with its datasets inline: the input of `npm run evaluate`, the body of the REST
+// API, and what every policy check reads. Drafts may be incomplete, so nearly everything is
+// optional here; what a stage requires lives in field-rules.ts. Documented in docs/use-case-json.md.
+import { z } from 'zod'
+import { datasetCategories, datasetSensitivities, sensitivityStrictness, SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
+import {
+	affectedParties,
+	appealAnswers,
+	classifications,
+	contractingUsages,
+	datasetUsages,
+	decisionRoles,
+	demographicFeatures,
+	failsafeAnswers,
+	highImpactDeterminations,
+	hostingOptions,
+	independentReviewAnswers,
+	informedDecisions,
+	minimumPracticeKeys,
+	monitoringAnswers,
+	practiceProgressAnswers,
+	publicConsultationSteps,
+	stages,
+	topicAreas,
+	trainingAnswers,
+	withholdingStatuses,
+} from './vocabulary.ts'
+
+export const TRACKING_ID_PATTERN = /^CMS-\d{4}-\d{4,}$/
+
+const shortText = (max: number) => z.string().trim().min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
+const longText = shortText(10_000)
+const isoDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' })
+const webLink = z
+	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
+	.max(500, 'Links are at most 500 characters.')
+
+export const DatasetInUseSchema = z.object({
+	/** The catalogue id when the dataset comes from the tracker's catalogue. */
+	id: z.string().max(40).optional(),
+	name: shortText(200),
+	category: z.enum(datasetCategories),
+	sensitivities: z.array(z.enum(datasetSensitivities)).max(datasetSensitivities.length).default([]),
+	sornNumber: z.string().regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558.').optional(),
+	piaUrl: webLink.optional(),
+	dataUseAgreementRequired: z.boolean().default(false),
+	fismaSystem: shortText(200).optional(),
+	usage: z.array(z.enum(datasetUsages)).min(1, 'Say how the dataset is used.').max(datasetUsages.length),
+	minimumNecessaryJustification: shortText(4000).optional(),
+})
+
+export const WaiverSchema = z.object({
+	practice: z.enum(minimumPracticeKeys),
+	grantedOn: isoDate,
+	expiresOn: isoDate.optional(),
+	revokedOn: isoDate.optional(),
+	reportedToOmbOn: isoDate.optional(),
+})
+
+export const PilotCertificationSchema = z.object({
+	certifiedOn: isoDate,
+	endsOn: isoDate,
+	scaleLimit: shortText(500),
+})
+
+export const UseCaseDocumentSchema = z.object({
+	trackingId: z.string().regex(TRACKING_ID_PATTERN, 'Tracking ids look like CMS-2026-0001.').optional(),
+	// OMB 4) use_case_name
+	name: shortText(200),
+	// OMB 5) agency_bureau, as the org unit's slash path, e.g. "HHS/CMS/OIT"
+	orgUnit: shortText(100).optional(),
+	// OMB 6) contact_email
+	contactEmail: z.email('Enter an e-mail address.').max(254).optional(),
+	ownerEmail: z.email('Enter an e-mail address.').max(254).optional(),
+	// OMB 7) is_withheld
+	isWithheld: z.enum(withholdingStatuses).optional(),
+	// OMB 8) development_stage
+	stage: z.enum(stages).optional(),
+	// OMB 11) topic_area, 12) classification
+	topicArea: z.enum(topicAreas).optional(),
+	classification: z.enum(classifications).optional(),
+	// OMB 13) problem_solved, 14) benefits, 15) system_outputs
+	problemSolved: longText.optional(),
+	benefits: longText.optional(),
+	systemOutputs: longText.optional(),
+	// OMB 16) operational_date
+	operationalDate: isoDate.optional(),
+	// OMB 17) contracting_usage, 18) vendor_name
+	contractingUsage: z.enum(contractingUsages).optional(),
+	vendorNames: z.array(shortText(200)).max(20).default([]),
+	// OMB 19) have_ato, 20) system_name_ato
+	hasAto: z.boolean().optional(),
+	atoSystemName: shortText(200).optional(),
+	// OMB 21) data_description, 22) link_to_data
+	dataDescription: longText.optional(),
+	linkToData: webLink.optional(),
+	// OMB 23) has_pii, 24) pia_url
+	hasPii: z.boolean().optional(),
+	piaUrl: webLink.optional(),
+	// OMB 25) demographic_features
+	demographicFeatures: z.array(z.enum(demographicFeatures)).max(demographicFeatures.length).default([]),
+	// OMB 26) has_custom_code, 27) code_url
+	hasCustomCode: z.boolean().optional(),
+	codeUrl: webLink.optional(),
+
+	// OMB 9) is_high_impact and 10) HI_justification: the governance lead's determination.
+	highImpact: z
+		.object({
+			determination: z.enum(highImpactDeterminations).optional(),
+			justification: longText.optional(),
+			determinedBy: shortText(200).optional(),
+			determinedOn: isoDate.optional(),
+		})
+		.default({}),
+
+	// OMB 28)–36): the minimum practices for high-impact deployed use cases.
+	practices: z
+		.object({
+			testing: z.enum(practiceProgressAnswers).optional(),
+			impactAssessment: z.enum(practiceProgressAnswers).optional(),
+			potentialImpacts: longText.optional(),
+			independentReview: z.enum(independentReviewAnswers).optional(),
+			monitoring: z.enum(monitoringAnswers).optional(),
+			training: z.enum(trainingAnswers).optional(),
+			failsafe: z.enum(failsafeAnswers).optional(),
+			appeal: z.enum(appealAnswers).optional(),
+			publicConsultation: z.array(z.enum(publicConsultationSteps)).max(publicConsultationSteps.length).default([]),
+		})
+		.default({ publicConsultation: [] }),
+
+	// What the checks need beyond OMB's template.
+	decisionRole: z.enum(decisionRoles).optional(),
+	affectedParties: z.array(z.enum(affectedParties)).max(affectedParties.length).default([]),
+	informedDecisions: z.array(z.enum(informedDecisions)).max(informedDecisions.length).default([]),
+	publicFacing: z.boolean().optional(),
+	generativeAi: z.boolean().optional(),
+	hosting: z.enum(hostingOptions).optional(),
+
+	/** The AI-definition screen (NAIIA §5002(3), M-25-21 §5). */
+	aiScreen: z
+		.object({
+			/** Only fixed rules or robotic process automation: nothing learned from data. */
+			ruleBasedOnly: z.boolean().optional(),
+			notAiRationale: longText.optional(),
+		})
+		.default({}),
+
+	/** Evidence a privacy, security or legal reviewer asks for. */
+	safeguards: z
+		.object({
+			piaCompleted: z.boolean().optional(),
+			/** Records about individuals are retrieved by name or another personal identifier. */
+			retrievedByPersonalIdentifier: z.boolean().optional(),
+			sornNumber: z.string().regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558.').optional(),
+			/** Records are matched with another agency's for benefits decisions (Privacy Act matching). */
+			computerMatching: z.boolean().optional(),
+			businessAssociateAgreement: z.boolean().optional(),
+			part2ConsentBasis: z.enum(['PATIENT_CONSENT', 'QSOA', 'AUDIT_EVALUATION', 'NONE']).optional(),
+			fedrampAuthorized: z.boolean().optional(),
+			/** For generative AI: a person reviews outputs before they are relied on or sent. */
+			generativeOutputsReviewed: z.boolean().optional(),
+			publicFeedbackChannel: shortText(500).optional(),
+			/** Custom code is shared (or an exemption recorded), M-25-21 §2(b). */
+			codeSharingDecision: z.enum(['SHARED_PUBLICLY', 'SHARED_GOVERNMENT', 'EXEMPT']).optional(),
+			/** The contract carries M-25-22's AI terms (data rights, testing access, no training on agency data). */
+			vendorAiContractTerms: z.boolean().optional(),
+		})
+		.default({}),
+
+	waivers: z.array(WaiverSchema).max(20).default([]),
+	pilotCertification: PilotCertificationSchema.optional(),
+
+	datasets: z.array(DatasetInUseSchema).max(100).default([]),
+})
+
+export type UseCaseDocument = z.infer<typeof UseCaseDocumentSchema>
+export type UseCaseDocumentInput = z.input<typeof UseCaseDocumentSchema>
+export type DatasetInUse = z.infer<typeof DatasetInUseSchema>
+export type Waiver = z.infer<typeof WaiverSchema>
+
+/** Every sensitivity the case inherits from its datasets, strictest first. */
+export function inheritedSensitivities(datasets: ReadonlyArray<Pick<DatasetInUse, 'sensitivities'>>) {
+	const present = new Set(datasets.flatMap((d) => d.sensitivities))
+	return sensitivityStrictness.filter((s) => present.has(s))
+}
+
+/** The strictest sensitivity the case inherits, or null when none of its data is sensitive. */
+export function strictestSensitivity(datasets: ReadonlyArray<Pick<DatasetInUse, 'sensitivities'>>) {
+	return inheritedSensitivities(datasets)[0] ?? null
+}
