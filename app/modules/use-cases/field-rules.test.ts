@@ -4,13 +4,13 @@ import { type UseCaseDocumentInput, UseCaseDocumentSchema } from './use-case-doc
 
 const doc = (input: Partial<UseCaseDocumentInput>) => UseCaseDocumentSchema.parse({ name: 'Claims triage model', ...input })
 
-const base = {
+const base: Partial<UseCaseDocumentInput> = {
 	orgUnit: 'HHS/CMS/CPI',
 	contactEmail: 'owner@cms.hhs.gov',
 	isWithheld: 'NO',
-} as const
+}
 
-const described = {
+const described: Partial<UseCaseDocumentInput> = {
 	topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
 	classification: 'CLASSICAL_ML',
 	problemSolved: 'Manual review of every claim is slow.',
@@ -22,7 +22,7 @@ const described = {
 	publicFacing: false,
 	generativeAi: false,
 	hosting: 'CMS_DATA_CENTER',
-} as const
+}
 
 test('a retired case needs only the identifying fields', () => {
 	expect(missingRequiredFields(doc({ ...base, stage: 'RETIRED' }))).toEqual([])
