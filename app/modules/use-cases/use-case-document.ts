@@ -55,6 +55,8 @@ export const WaiverSchema = z.object({
 	expiresOn: isoDate.optional(),
 	revokedOn: isoDate.optional(),
 	reportedToOmbOn: isoDate.optional(),
+	/** The CAIO's latest yearly re-certification (M-25-21 §4(a)(ii)); a waiver lapses 12 months after it. */
+	recertifiedOn: isoDate.optional(),
 })
 
 export const PilotCertificationSchema = z.object({
@@ -110,6 +112,8 @@ export const UseCaseDocumentSchema = z.object({
 			justification: longText.optional(),
 			determinedBy: shortText(200).optional(),
 			determinedOn: isoDate.optional(),
+			/** Why the AI output is, or is not, a principal basis for the decisions it informs (M-25-21 §4(a), fn 27). */
+			principalBasisRationale: longText.optional(),
 		})
 		.default({}),
 
@@ -156,6 +160,8 @@ export const UseCaseDocumentSchema = z.object({
 			computerMatching: z.boolean().optional(),
 			businessAssociateAgreement: z.boolean().optional(),
 			part2ConsentBasis: z.enum(['PATIENT_CONSENT', 'QSOA', 'AUDIT_EVALUATION', 'NONE']).optional(),
+			/** Claims or clinical data were screened and 42 CFR Part 2 substance-use records excluded or redacted. */
+			sudRecordsExcluded: z.boolean().optional(),
 			fedrampAuthorized: z.boolean().optional(),
 			/** For generative AI: a person reviews outputs before they are relied on or sent. */
 			generativeOutputsReviewed: z.boolean().optional(),
