@@ -13,6 +13,8 @@ export type ShellUser = {
 /** Sections of the app; each shows only to people whose roles grant its permission. */
 export const navigation: Array<{ to: string; label: string; permission: KnownPermission | null }> = [
 	{ to: '/', label: 'Home', permission: null },
+	{ to: '/use-cases/mine', label: 'My use cases', permission: 'create:use-case:own' },
+	{ to: '/use-cases', label: 'All use cases', permission: 'read:use-case:any' },
 	{ to: '/datasets', label: 'Datasets', permission: 'read:dataset:any' },
 	{ to: '/audit', label: 'Audit log', permission: 'read:audit:any' },
 	{ to: '/admin/users', label: 'Users and roles', permission: 'manage:user:any' },
@@ -56,7 +58,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
 							<li key={item.to}>
 								<NavLink
 									to={item.to}
-									end={item.to === '/'}
+									end={item.to === '/' || item.to === '/use-cases'}
 									className={({ isActive }) =>
 										`block px-3 py-2 font-semibold text-white no-underline hover:bg-primary-darker hover:text-white ${isActive ? 'border-b-4 border-white' : ''}`
 									}

@@ -223,3 +223,45 @@ export function CheckboxField({ label, field }: { label: string; field: FieldMet
 		</div>
 	)
 }
+
+export function RadioGroupField({
+	legend,
+	hint,
+	field,
+	options,
+}: {
+	legend: string
+	hint?: string
+	field: FieldMetadata<string | undefined | null>
+	options: Array<{ value: string; label: string }>
+}) {
+	const errorId = field.errors?.length ? `${field.id}-error` : undefined
+	const hintId = hint ? `${field.id}-hint` : undefined
+	return (
+		<fieldset aria-describedby={describedBy(errorId, hintId)} aria-invalid={errorId ? true : undefined}>
+			<legend className="font-semibold">{legend}</legend>
+			{hint ? (
+				<p id={hintId} className="text-sm text-base-dark">
+					{hint}
+				</p>
+			) : null}
+			{options.map((option) => {
+				const id = `${field.id}-${option.value}`
+				return (
+					<div key={option.value} className="mt-2 flex items-center gap-2">
+						<input
+							id={id}
+							type="radio"
+							name={field.name}
+							value={option.value}
+							defaultChecked={field.initialValue === option.value}
+							className="size-5"
+						/>
+						<label htmlFor={id}>{option.label}</label>
+					</div>
+				)
+			})}
+			<ErrorList id={errorId} errors={field.errors} />
+		</fieldset>
+	)
+}

@@ -5,8 +5,10 @@
 
 export type OmbChoice = { selection: string; code: string }
 
+// A non-empty tuple type, so that the key lists can feed z.enum directly.
 function keysOf<T extends Record<string, unknown>>(record: T) {
-	return Object.keys(record) as Array<Extract<keyof T, string>>
+	type Key = Extract<keyof T, string>
+	return Object.keys(record) as [Key, ...Array<Key>]
 }
 
 const CAIO_WAIVED: OmbChoice = {

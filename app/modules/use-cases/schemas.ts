@@ -1,0 +1,120 @@
+// The intake form, as the browser posts it: flat fields, Yes/No radios, checkbox lists and one
+// row per linked dataset. `formToDocumentAnswers` turns it into the use-case document's shape.
+import { z } from 'zod'
+import {
+	affectedParties,
+	appealAnswers,
+	classifications,
+	contractingUsages,
+	datasetUsages,
+	decisionRoles,
+	demographicFeatures,
+	failsafeAnswers,
+	hostingOptions,
+	independentReviewAnswers,
+	informedDecisions,
+	monitoringAnswers,
+	practiceProgressAnswers,
+	publicConsultationSteps,
+	stages,
+	topicAreas,
+	trainingAnswers,
+	withholdingStatuses,
+} from './vocabulary.ts'
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
+const yesNo = z.enum(['YES', 'NO'], { error: 'Choose Yes or No.' }).optional()
+const isoDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' }).optional()
+const webLink = z
+	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
+	.max(500, 'Links are at most 500 characters.')
+	.optional()
+const many = <T extends readonly [string, ...Array<string>]>(values: T) =>
+	z.array(z.enum(values, { error: 'Choose from the list.' })).max(values.length).default([])
+
+export const LinkedDatasetFormSchema = z.object({
+	datasetId: z.string().min(1).max(40),
+	usages: many(datasetUsages),
+	minimumNecessaryJustification: text(4000),
+	remove: z.boolean().default(false),
+})
+
+export const UseCaseFormSchema = z.object({
+	intent: z.enum(['save', 'submit']).default('save'),
+	version: z.coerce.number().int().min(1, 'The form is missing its version; reload the page.'),
+	name: z
+		.string({ error: 'Give the use case a name.' })
+		.trim()
+		.min(3, 'Names are at least 3 characters.')
+		.max(200, 'Names are at most 200 characters.'),
+	orgUnitId: z.string({ error: 'Choose the org unit responsible for it.' }).min(1).max(40),
+	contactEmail: z.email('Enter an e-mail address such as name@cms.hhs.gov.').max(254).optional(),
+	isWithheld: z.enum(withholdingStatuses).optional(),
+	stage: z.enum(stages).optional(),
+	topicArea: z.enum(topicAreas).optional(),
+	classification: z.enum(classifications).optional(),
+	problemSolved: text(10_000),
+	benefits: text(10_000),
+	systemOutputs: text(10_000),
+	operationalDate: isoDate,
+	contractingUsage: z.enum(contractingUsages).optional(),
+	vendorNames: text(1000),
+	hasAto: yesNo,
+	atoSystemName: text(200),
+	dataDescription: text(10_000),
+	linkToData: webLink,
+	hasPii: yesNo,
+	piaUrl: webLink,
+	demographicFeatures: many(demographicFeatures),
+	hasCustomCode: yesNo,
+	codeUrl: webLink,
+	decisionRole: z.enum(decisionRoles).optional(),
+	affectedParties: many(affectedParties),
+	informedDecisions: many(informedDecisions),
+	publicFacing: yesNo,
+	generativeAi: yesNo,
+	hosting: z.enum(hostingOptions).optional(),
+	ruleBasedOnly: yesNo,
+	practiceTesting: z.enum(practiceProgressAnswers).optional(),
+	practiceImpactAssessment: z.enum(practiceProgressAnswers).optional(),
+	practicePotentialImpacts: text(10_000),
+	practiceIndependentReview: z.enum(independentReviewAnswers).optional(),
+	practiceMonitoring: z.enum(monitoringAnswers).optional(),
+	practiceTraining: z.enum(trainingAnswers).optional(),
+	practiceFailsafe: z.enum(failsafeAnswers).optional(),
+	practiceAppeal: z.enum(appealAnswers).optional(),
+	practicePublicConsultation: many(publicConsultationSteps),
+	datasets: z.array(LinkedDatasetFormSchema).max(100).default([]),
+	addDatasetId: z.string().max(40).optional(),
+})
+
+export type UseCaseFormValues = z.infer<typeof UseCaseFormSchema>
+
+export const NewUseCaseSchema = z.object({
+	name: z
+		.string({ error: 'Give the use case a name.' })
+		.trim()
+		.min(3, 'Names are at least 3 characters.')
+		.max(200, 'Names are at most 200 characters.'),
+	orgUnitId: z.string({ error: 'Choose the org unit responsible for it.' }).min(1).max(40),
+	problemSolved: text(10_000),
+})
+
+export const UseCaseListQuerySchema = z.object({
+	q: z.string().trim().max(200).default(''),
+	status: z.enum(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'WITHDRAWN', 'RETIRED']).optional(),
+	stage: z.enum(stages).optional(),
+	page: z.coerce.number().int().min(1).max(100_000).default(1),
+})
+
+export const DuplicateQuerySchema = z.object({
+	name: z.string().trim().max(200).default(''),
+	problem: z.string().trim().max(2000).default(''),
+	exclude: z.string().max(40).optional(),
+})
+
+/** Version numbers to compare; 0 is the current working copy. */
+export const VersionDiffQuerySchema = z.object({
+	from: z.coerce.number().int().min(0).max(100_000).optional(),
+	to: z.coerce.number().int().min(0).max(100_000).optional(),
+})

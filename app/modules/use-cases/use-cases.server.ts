@@ -1,0 +1,588 @@
+import { type Prisma } from '#app/generated/prisma/client.ts'
+import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type SessionUser } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { type RequestInfo } from '#app/utils/request-context.ts'
+import { findLikelyDuplicates } from './duplicate-detection.ts'
+import { validateForSubmission, visibleFields } from './field-rules.ts'
+import { type UseCaseFormValues } from './schemas.ts'
+import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+
+export const USE_CASES_PAGE_SIZE = 25
+
+// A submitted case may still be amended until review starts; each amendment is a new submission.
+const EDITABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'])
+const WITHDRAWABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'])
+
+const useCaseSelect = {
+	id: true,
+	trackingId: true,
+	status: true,
+	name: true,
+	version: true,
+	createdAt: true,
+	updatedAt: true,
+	submittedAt: true,
+	createdById: true,
+	ownerId: true,
+	contactEmail: true,
+	isWithheld: true,
+	stage: true,
+	topicArea: true,
+	classification: true,
+	problemSolved: true,
+	benefits: true,
+	systemOutputs: true,
+	contractingUsage: true,
+	vendorNames: true,
+	decisionRole: true,
+	generativeAi: true,
+	publicFacing: true,
+	hosting: true,
+	highImpactDetermination: true,
+	answers: true,
+	orgUnitId: true,
+	orgUnit: { select: { code: true, name: true, shortName: true } },
+	owner: { select: { name: true, email: true } },
+	contacts: { select: { userId: true, role: true } },
+	datasets: {
+		orderBy: { dataset: { name: 'asc' } },
+		select: {
+			usages: true,
+			minimumNecessaryJustification: true,
+			dataset: {
+				select: {
+					id: true,
+					name: true,
+					category: true,
+					sensitivities: true,
+					sornNumber: true,
+					piaUrl: true,
+					dataUseAgreementRequired: true,
+					fismaSystem: true,
+				},
+			},
+		},
+	},
+} as const satisfies Prisma.UseCaseSelect
+
+export type LoadedUseCase = Prisma.UseCaseGetPayload<{ select: typeof useCaseSelect }>
+
+/** Answers kept in the `answers` JSON column: everything the columns do not hold. */
+type StoredAnswers = Partial<
+	Pick<
+		UseCaseDocument,
+		| 'operationalDate'
+		| 'hasAto'
+		| 'atoSystemName'
+		| 'dataDescription'
+		| 'linkToData'
+		| 'hasPii'
+		| 'piaUrl'
+		| 'demographicFeatures'
+		| 'hasCustomCode'
+		| 'codeUrl'
+		| 'affectedParties'
+		| 'informedDecisions'
+		| 'aiScreen'
+		| 'practices'
+		| 'safeguards'
+		| 'highImpact'
+		| 'waivers'
+		| 'pilotCertification'
+	>
+>
+
+function storedAnswers(useCase: Pick<LoadedUseCase, 'answers'>): StoredAnswers {
+	return (useCase.answers ?? {}) as StoredAnswers
+}
+
+/** The case as the use-case document every check and export reads. */
+export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
+	const answers = storedAnswers(useCase)
+	return UseCaseDocumentSchema.parse({
+		...answers,
+		trackingId: useCase.trackingId,
+		name: useCase.name,
+		orgUnit: useCase.orgUnit.code,
+		contactEmail: useCase.contactEmail ?? undefined,
+		ownerEmail: useCase.owner.email,
+		isWithheld: useCase.isWithheld ?? undefined,
+		stage: useCase.stage ?? undefined,
+		topicArea: useCase.topicArea ?? undefined,
+		classification: useCase.classification ?? undefined,
+		problemSolved: useCase.problemSolved ?? undefined,
+		benefits: useCase.benefits ?? undefined,
+		systemOutputs: useCase.systemOutputs ?? undefined,
+		contractingUsage: useCase.contractingUsage ?? undefined,
+		vendorNames: useCase.vendorNames,
+		decisionRole: useCase.decisionRole ?? undefined,
+		generativeAi: useCase.generativeAi ?? undefined,
+		publicFacing: useCase.publicFacing ?? undefined,
+		hosting: useCase.hosting ?? undefined,
+		highImpact: { ...answers.highImpact, determination: useCase.highImpactDetermination ?? undefined },
+		datasets: useCase.datasets.map((link) => ({
+			id: link.dataset.id,
+			name: link.dataset.name,
+			category: link.dataset.category,
+			sensitivities: link.dataset.sensitivities,
+			sornNumber: link.dataset.sornNumber ?? undefined,
+			piaUrl: link.dataset.piaUrl ?? undefined,
+			dataUseAgreementRequired: link.dataset.dataUseAgreementRequired,
+			fismaSystem: link.dataset.fismaSystem ?? undefined,
+			usage: link.usages.length ? link.usages : ['OPERATION'],
+			minimumNecessaryJustification: link.minimumNecessaryJustification ?? undefined,
+		})),
+	})
+}
+
+/** Whether this person is the case's submitter, owner or listed on it. */
+export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: Pick<LoadedUseCase, 'createdById' | 'ownerId' | 'contacts'>) {
+	return useCase.createdById === user.id || useCase.ownerId === user.id || useCase.contacts.some((c) => c.userId === user.id)
+}
+
+/** Drafts are private to the people on them; everything submitted is readable by every signed-in role. */
+export async function getUseCaseForUser(user: SessionUser, useCaseId: string) {
+	const useCase = await prisma.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
+	if (!useCase || (useCase.status === 'DRAFT' && !isListedOn(user, useCase))) {
+		// The same answer for "missing" and "someone else's draft", so ids cannot be probed.
+		throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
+	}
+	return useCase
+}
+
+export function canEditUseCase(user: SessionUser, useCase: LoadedUseCase) {
+	return EDITABLE_STATUSES.has(useCase.status) && isListedOn(user, useCase)
+}
+
+async function allocateTrackingId(tx: Tx, year: number) {
+	const counter = await tx.trackingIdCounter.upsert({
+		where: { year },
+		create: { year, lastNumber: 1 },
+		update: { lastNumber: { increment: 1 } },
+	})
+	return `CMS-${year}-${String(counter.lastNumber).padStart(4, '0')}`
+}
+
+export async function createDraft(
+	actor: SessionUser,
+	values: { name: string; orgUnitId: string; problemSolved?: string },
+	request: RequestInfo,
+) {
+	return prisma.$transaction(async (tx) => {
+		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true } })
+		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+		const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
+		const useCase = await tx.useCase.create({
+			data: {
+				trackingId,
+				name: values.name,
+				problemSolved: values.problemSolved || null,
+				orgUnitId: orgUnit.id,
+				createdById: actor.id,
+				ownerId: actor.id,
+				contactEmail: actor.email,
+				contacts: { create: { userId: actor.id, role: 'OWNER' } },
+			},
+			select: { id: true, trackingId: true },
+		})
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'use_case.created',
+			entityType: 'UseCase',
+			entityId: useCase.id,
+			after: { trackingId, name: values.name, orgUnitId: orgUnit.id },
+			request,
+		})
+		return useCase
+	})
+}
+
+const fromYesNo = (value: 'YES' | 'NO' | undefined) => (value === undefined ? undefined : value === 'YES')
+
+/**
+ * The form's answers as a use-case document, keeping only the questions that apply to these
+ * answers: a hidden question's stale answer is dropped rather than silently kept.
+ */
+export function formToDocument(
+	values: UseCaseFormValues,
+	context: { orgUnitCode: string; trackingId: string; highImpact: UseCaseDocument['highImpact']; ownerEmail: string; preserved: StoredAnswers },
+	linkedDatasets: UseCaseDocument['datasets'],
+): UseCaseDocument {
+	const draft = UseCaseDocumentSchema.parse({
+		...context.preserved,
+		trackingId: context.trackingId,
+		name: values.name,
+		orgUnit: context.orgUnitCode,
+		ownerEmail: context.ownerEmail,
+		contactEmail: values.contactEmail,
+		isWithheld: values.isWithheld,
+		stage: values.stage,
+		topicArea: values.topicArea,
+		classification: values.classification,
+		problemSolved: values.problemSolved || undefined,
+		benefits: values.benefits || undefined,
+		systemOutputs: values.systemOutputs || undefined,
+		operationalDate: values.operationalDate,
+		contractingUsage: values.contractingUsage,
+		vendorNames: (values.vendorNames ?? '')
+			.split(/[;\n]/)
+			.map((v) => v.trim())
+			.filter(Boolean),
+		hasAto: fromYesNo(values.hasAto),
+		atoSystemName: values.atoSystemName || undefined,
+		dataDescription: values.dataDescription || undefined,
+		linkToData: values.linkToData,
+		hasPii: fromYesNo(values.hasPii),
+		piaUrl: values.piaUrl,
+		demographicFeatures: values.demographicFeatures,
+		hasCustomCode: fromYesNo(values.hasCustomCode),
+		codeUrl: values.codeUrl,
+		decisionRole: values.decisionRole,
+		affectedParties: values.affectedParties,
+		informedDecisions: values.informedDecisions,
+		publicFacing: fromYesNo(values.publicFacing),
+		generativeAi: fromYesNo(values.generativeAi),
+		hosting: values.hosting,
+		aiScreen: { ...context.preserved.aiScreen, ruleBasedOnly: fromYesNo(values.ruleBasedOnly) },
+		highImpact: context.highImpact,
+		practices: {
+			testing: values.practiceTesting,
+			impactAssessment: values.practiceImpactAssessment,
+			potentialImpacts: values.practicePotentialImpacts || undefined,
+			independentReview: values.practiceIndependentReview,
+			monitoring: values.practiceMonitoring,
+			training: values.practiceTraining,
+			failsafe: values.practiceFailsafe,
+			appeal: values.practiceAppeal,
+			publicConsultation: values.practicePublicConsultation,
+		},
+		datasets: linkedDatasets,
+	})
+	const visible = visibleFields(draft)
+	const drop = <K extends keyof UseCaseDocument>(key: K, path: Parameters<typeof visible.has>[0]) => {
+		if (!visible.has(path)) delete draft[key]
+	}
+	drop('operationalDate', 'operationalDate')
+	drop('atoSystemName', 'atoSystemName')
+	drop('piaUrl', 'piaUrl')
+	drop('codeUrl', 'codeUrl')
+	if (!visible.has('vendorNames')) draft.vendorNames = []
+	if (!visible.has('practices.testing')) draft.practices = { publicConsultation: [] }
+	return draft
+}
+
+function columnsOf(doc: UseCaseDocument) {
+	return {
+		name: doc.name,
+		contactEmail: doc.contactEmail ?? null,
+		isWithheld: doc.isWithheld ?? null,
+		stage: doc.stage ?? null,
+		topicArea: doc.topicArea ?? null,
+		classification: doc.classification ?? null,
+		problemSolved: doc.problemSolved ?? null,
+		benefits: doc.benefits ?? null,
+		systemOutputs: doc.systemOutputs ?? null,
+		contractingUsage: doc.contractingUsage ?? null,
+		vendorNames: doc.vendorNames,
+		decisionRole: doc.decisionRole ?? null,
+		generativeAi: doc.generativeAi ?? null,
+		publicFacing: doc.publicFacing ?? null,
+		hosting: doc.hosting ?? null,
+		answers: {
+			operationalDate: doc.operationalDate,
+			hasAto: doc.hasAto,
+			atoSystemName: doc.atoSystemName,
+			dataDescription: doc.dataDescription,
+			linkToData: doc.linkToData,
+			hasPii: doc.hasPii,
+			piaUrl: doc.piaUrl,
+			demographicFeatures: doc.demographicFeatures,
+			hasCustomCode: doc.hasCustomCode,
+			codeUrl: doc.codeUrl,
+			affectedParties: doc.affectedParties,
+			informedDecisions: doc.informedDecisions,
+			aiScreen: doc.aiScreen,
+			practices: doc.practices,
+			safeguards: doc.safeguards,
+			highImpact: { ...doc.highImpact, determination: undefined },
+			waivers: doc.waivers,
+			pilotCertification: doc.pilotCertification,
+		} satisfies StoredAnswers as Prisma.InputJsonValue,
+	}
+}
+
+/** Names of the document fields that differ, for the audit trail and the version diff. */
+export function changedFields(before: UseCaseDocument, after: UseCaseDocument) {
+	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof UseCaseDocument>
+	return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort()
+}
+
+export type SaveResult =
+	| { status: 'saved'; version: number }
+	| { status: 'submitted'; version: number }
+	| { status: 'incomplete'; saved: boolean; fieldErrors: Record<string, Array<string>> }
+
+/**
+ * Saves the form over the version it was loaded from (refused with CONFLICT when someone saved
+ * since), and with intent "submit" also checks completeness, freezes a version and submits.
+ */
+export async function saveUseCase(actor: SessionUser, useCaseId: string, values: UseCaseFormValues, request: RequestInfo): Promise<SaveResult> {
+	return prisma.$transaction(async (tx) => {
+		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
+		if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) {
+			throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
+		}
+		if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', 'Only the people listed on this use case can edit it.')
+		if (!EDITABLE_STATUSES.has(current.status)) {
+			throw new AppError('CONFLICT', `This use case is ${current.status.toLowerCase().replace(/_/g, ' ')} and cannot be edited now.`)
+		}
+		if (current.version !== values.version) {
+			throw new AppError(
+				'CONFLICT',
+				'Someone saved this use case after you opened it. Your answers are still in the form: open the use case in another tab to see their changes, then save again.',
+			)
+		}
+		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true } })
+		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+
+		const kept = values.datasets.filter((link) => !link.remove)
+		const addId = values.addDatasetId && !kept.some((link) => link.datasetId === values.addDatasetId) ? values.addDatasetId : null
+		const wantedIds = [...kept.map((link) => link.datasetId), ...(addId ? [addId] : [])]
+		const catalogue = await tx.dataset.findMany({
+			where: { id: { in: wantedIds } },
+			select: { id: true, name: true, category: true, sensitivities: true, sornNumber: true, piaUrl: true, dataUseAgreementRequired: true, fismaSystem: true },
+		})
+		const byId = new Map(catalogue.map((d) => [d.id, d]))
+		const unknown = wantedIds.filter((id) => !byId.has(id))
+		if (unknown.length) throw new AppError('INVALID', 'A linked dataset is not in the catalogue; reload the page.')
+
+		const links = [
+			...kept.map((link) => ({ datasetId: link.datasetId, usages: link.usages, justification: link.minimumNecessaryJustification || undefined })),
+			...(addId ? [{ datasetId: addId, usages: [] as typeof kept[number]['usages'], justification: undefined }] : []),
+		]
+		const before = toDocument(current)
+		const after = formToDocument(
+			values,
+			{
+				orgUnitCode: orgUnit.code,
+				trackingId: current.trackingId,
+				highImpact: before.highImpact,
+				ownerEmail: current.owner.email,
+				preserved: storedAnswers(current),
+			},
+			links.map((link) => {
+				const dataset = byId.get(link.datasetId)!
+				return {
+					id: dataset.id,
+					name: dataset.name,
+					category: dataset.category,
+					sensitivities: dataset.sensitivities,
+					sornNumber: dataset.sornNumber ?? undefined,
+					piaUrl: dataset.piaUrl ?? undefined,
+					dataUseAgreementRequired: dataset.dataUseAgreementRequired,
+					fismaSystem: dataset.fismaSystem ?? undefined,
+					usage: link.usages.length ? link.usages : ['OPERATION'],
+					minimumNecessaryJustification: link.justification,
+				}
+			}),
+		)
+
+		// An incomplete submission is still saved as a draft, so nothing typed is lost.
+		let incomplete: Record<string, Array<string>> | null = null
+		const intent = current.status === 'SUBMITTED' ? 'submit' : values.intent
+		if (intent === 'submit') {
+			const check = validateForSubmission(after)
+			// At submission each dataset's use must be chosen, not defaulted.
+			links.forEach((link, index) => {
+				if (link.usages.length === 0) check.fieldErrors[`datasets.${index}.usages`] = ['Say how this dataset is used.']
+			})
+			if (Object.keys(check.fieldErrors).length) incomplete = check.fieldErrors
+		}
+
+		const nextVersion = current.version + 1
+		if (incomplete && current.status === 'SUBMITTED') return { status: 'incomplete', saved: false, fieldErrors: incomplete }
+		const submitting = intent === 'submit' && !incomplete
+		await tx.useCase.update({
+			where: { id: useCaseId },
+			data: {
+				...columnsOf(after),
+				orgUnitId: orgUnit.id,
+				version: nextVersion,
+				...(submitting ? { status: 'SUBMITTED', submittedAt: new Date() } : {}),
+			},
+		})
+		await tx.useCaseDataset.deleteMany({ where: { useCaseId } })
+		if (links.length) {
+			await tx.useCaseDataset.createMany({
+				data: links.map((link) => ({
+					useCaseId,
+					datasetId: link.datasetId,
+					usages: link.usages,
+					minimumNecessaryJustification: link.justification ?? null,
+				})),
+			})
+		}
+		const changed = changedFields(before, after)
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'use_case.updated',
+			entityType: 'UseCase',
+			entityId: useCaseId,
+			before: { version: current.version, changed },
+			after: { version: nextVersion, changed },
+			request,
+		})
+		if (submitting) {
+			await freezeVersion(tx, actor.id, useCaseId, after, current.status === 'DRAFT' ? 'SUBMITTED' : 'RESUBMITTED')
+			await recordEvent(tx, {
+				actorId: actor.id,
+				action: current.status === 'DRAFT' ? 'use_case.submitted' : 'use_case.resubmitted',
+				entityType: 'UseCase',
+				entityId: useCaseId,
+				before: { status: current.status },
+				after: { status: 'SUBMITTED', version: nextVersion },
+				request,
+			})
+			return { status: 'submitted', version: nextVersion }
+		}
+		if (incomplete) return { status: 'incomplete', saved: true, fieldErrors: incomplete }
+		return { status: 'saved', version: nextVersion }
+	})
+}
+
+/** An immutable snapshot of the whole document, numbered per case. */
+export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, doc: UseCaseDocument, reason: string) {
+	const previous = await tx.useCaseVersion.count({ where: { useCaseId } })
+	return tx.useCaseVersion.create({
+		data: { useCaseId, number: previous + 1, reason, snapshot: doc as unknown as Prisma.InputJsonValue, createdById: actorId },
+		select: { number: true },
+	})
+}
+
+export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo) {
+	return prisma.$transaction(async (tx) => {
+		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
+		if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) {
+			throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
+		}
+		if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', 'Only the people listed on this use case can withdraw it.')
+		if (!WITHDRAWABLE_STATUSES.has(current.status)) {
+			throw new AppError('CONFLICT', 'Only a draft or a case not yet decided can be withdrawn.')
+		}
+		await tx.useCase.update({ where: { id: useCaseId }, data: { status: 'WITHDRAWN', version: { increment: 1 } } })
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'use_case.withdrawn',
+			entityType: 'UseCase',
+			entityId: useCaseId,
+			before: { status: current.status },
+			after: { status: 'WITHDRAWN' },
+			request,
+		})
+	})
+}
+
+/** A draft nobody has filled in yet (no datasets, no answers) may be deleted; its tracking id is not reused. */
+export function isEmptyDraft(useCase: LoadedUseCase) {
+	const answers = storedAnswers(useCase)
+	const answered = Object.values(answers).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0))
+	return useCase.status === 'DRAFT' && useCase.datasets.length === 0 && !answered && !useCase.stage && !useCase.benefits
+}
+
+export async function deleteEmptyDraft(actor: SessionUser, useCaseId: string, request: RequestInfo) {
+	return prisma.$transaction(async (tx) => {
+		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
+		if (!current || !isListedOn(actor, current)) {
+			throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
+		}
+		if (!isEmptyDraft(current)) throw new AppError('CONFLICT', 'Only an empty draft can be deleted; withdraw this one instead.')
+		await tx.useCase.delete({ where: { id: useCaseId } })
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'use_case.deleted',
+			entityType: 'UseCase',
+			entityId: useCaseId,
+			before: { trackingId: current.trackingId, name: current.name },
+			request,
+		})
+	})
+}
+
+export async function listUseCases(
+	user: SessionUser,
+	query: { q: string; status?: LoadedUseCase['status']; stage?: LoadedUseCase['stage']; page: number; mine?: boolean },
+) {
+	const visibility: Prisma.UseCaseWhereInput = query.mine
+		? { OR: [{ createdById: user.id }, { ownerId: user.id }, { contacts: { some: { userId: user.id } } }] }
+		: { OR: [{ status: { not: 'DRAFT' } }, { createdById: user.id }, { ownerId: user.id }, { contacts: { some: { userId: user.id } } }] }
+	const where: Prisma.UseCaseWhereInput = {
+		AND: [
+			visibility,
+			query.q
+				? {
+						OR: [
+							{ name: { contains: query.q, mode: 'insensitive' } },
+							{ trackingId: { contains: query.q, mode: 'insensitive' } },
+							{ problemSolved: { contains: query.q, mode: 'insensitive' } },
+						],
+					}
+				: {},
+			query.status ? { status: query.status } : {},
+			query.stage ? { stage: query.stage } : {},
+		],
+	}
+	const [total, useCases] = await Promise.all([
+		prisma.useCase.count({ where }),
+		prisma.useCase.findMany({
+			where,
+			orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+			skip: (query.page - 1) * USE_CASES_PAGE_SIZE,
+			take: USE_CASES_PAGE_SIZE,
+			select: {
+				id: true,
+				trackingId: true,
+				name: true,
+				status: true,
+				stage: true,
+				updatedAt: true,
+				orgUnit: { select: { shortName: true } },
+				owner: { select: { name: true } },
+			},
+		}),
+	])
+	return { total, useCases }
+}
+
+/** Registered cases that look like this one (drafts of others excluded). */
+export async function findDuplicatesFor(
+	user: SessionUser,
+	probe: { name: string; problemSolved?: string; datasetIds?: Array<string>; vendorNames?: Array<string>; excludeId?: string },
+) {
+	const candidates = await prisma.useCase.findMany({
+		where: {
+			id: probe.excludeId ? { not: probe.excludeId } : undefined,
+			status: { notIn: ['WITHDRAWN'] },
+			OR: [{ status: { not: 'DRAFT' } }, { createdById: user.id }],
+		},
+		select: { id: true, trackingId: true, name: true, problemSolved: true, vendorNames: true, datasets: { select: { datasetId: true } } },
+		take: 5000,
+	})
+	return findLikelyDuplicates(
+		probe,
+		candidates.map((c) => ({ ...c, datasetIds: c.datasets.map((d) => d.datasetId) })),
+	)
+}
+
+export async function listVersions(useCaseId: string) {
+	return prisma.useCaseVersion.findMany({
+		where: { useCaseId },
+		orderBy: { number: 'asc' },
+		select: { number: true, reason: true, createdAt: true, snapshot: true, createdBy: { select: { name: true } } },
+	})
+}
+
+export async function listDatasetOptions() {
+	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, sensitivities: true } })
+}

@@ -1,0 +1,395 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { z } from 'zod'
+import {
+	Button,
+	CheckboxGroupField,
+	CsrfInput,
+	ErrorList,
+	FormErrors,
+	RadioGroupField,
+	SelectField,
+	TextAreaField,
+	TextField,
+} from '#app/components/forms.tsx'
+import { datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
+import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
+import { visibleFields } from '#app/modules/use-cases/field-rules.ts'
+import { UseCaseFormSchema } from '#app/modules/use-cases/schemas.ts'
+import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import {
+	canEditUseCase,
+	getUseCaseForUser,
+	listDatasetOptions,
+	saveUseCase,
+	toDocument,
+} from '#app/modules/use-cases/use-cases.server.ts'
+import {
+	affectedPartyLabels,
+	appealChoices,
+	choiceLabel,
+	classificationChoices,
+	contractingChoices,
+	datasetUsageLabels,
+	decisionRoleLabels,
+	demographicFeatureChoices,
+	failsafeChoices,
+	hostingLabels,
+	independentReviewChoices,
+	informedDecisionLabels,
+	monitoringChoices,
+	type OmbChoice,
+	practiceProgressChoices,
+	publicConsultationChoices,
+	stageChoices,
+	topicAreaChoices,
+	trainingChoices,
+	withholdingChoices,
+} from '#app/modules/use-cases/vocabulary.ts'
+import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
+import type { Route } from './+types/edit.ts'
+
+const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `Edit ${data?.useCase.trackingId ?? 'use case'} · AI Governance Tracker` },
+]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUserWithPermission(request, 'update:use-case:own')
+	const { useCaseId } = parseOrBadRequest(Params, params)
+	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
+	if (!canEditUseCase(user, useCase)) {
+		throw data({ message: 'Only the people listed on a draft, or on a case returned for changes, can edit it.' }, { status: 403 })
+	}
+	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(), listDatasetOptions()])
+	return {
+		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version, orgUnitId: useCase.orgUnitId },
+		document: toDocument(useCase),
+		orgUnits,
+		datasetOptions,
+	}
+}
+
+/** Document field paths (from the submission rules) → the form's field names. */
+function formFieldName(path: string) {
+	if (path === 'orgUnit') return 'orgUnitId'
+	const practice = /^practices\.(\w)(\w*)$/.exec(path)
+	if (practice) return `practice${practice[1]!.toUpperCase()}${practice[2]}`
+	const dataset = /^datasets\.(\d+)\.(\w+)$/.exec(path)
+	if (dataset) return `datasets[${dataset[1]}].${dataset[2]}`
+	return path
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+	const actor = await requireUserWithPermission(request, 'update:use-case:own')
+	const { useCaseId } = parseOrBadRequest(Params, params)
+	const submission = parseWithZod(await request.formData(), { schema: UseCaseFormSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ formErrors: ['Some answers need fixing; see the messages by each question.'] }) }, { status: 400 })
+	}
+	try {
+		const result = await saveUseCase(actor, useCaseId, submission.value, context.get(requestInfoContext))
+		if (result.status === 'submitted') return redirect(`/use-cases/${useCaseId}?submitted=1`)
+		if (result.status === 'incomplete') {
+			const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([path, messages]) => [formFieldName(path), messages]))
+			const count = Object.keys(fieldErrors).length
+			return data(
+				{
+					result: submission.reply({
+						fieldErrors,
+						formErrors: [
+							`${result.saved ? 'Your answers are saved as a draft, but ' : 'Nothing was saved: a submitted use case must stay complete, and '}${count === 1 ? '1 question needs' : `${count} questions need`} an answer before you can submit.`,
+						],
+					}),
+				},
+				{ status: 400 },
+			)
+		}
+		return redirect(`/use-cases/${useCaseId}/edit?saved=1`)
+	} catch (error) {
+		if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'INVALID')) {
+			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		}
+		throwAsResponse(error)
+	}
+}
+
+const toOptions = (choices: Record<string, OmbChoice>) =>
+	Object.entries(choices).map(([value, choice]) => ({ value, label: choiceLabel(choice) }))
+const labelled = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
+const yesNoOptions = [
+	{ value: 'YES', label: 'Yes' },
+	{ value: 'NO', label: 'No' },
+]
+const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'YES' : 'NO')
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+	return (
+		<section aria-labelledby={`${title}-heading`.replace(/\W+/g, '-')} className="space-y-5 border-t border-base-lighter pt-6">
+			<h2 id={`${title}-heading`.replace(/\W+/g, '-')} className="text-2xl font-bold">
+				{title}
+			</h2>
+			{children}
+		</section>
+	)
+}
+
+export default function EditUseCase({ loaderData, actionData }: Route.ComponentProps) {
+	const { useCase, document: doc, orgUnits, datasetOptions } = loaderData
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: `use-case-${useCase.id}`,
+		lastResult: actionData?.result,
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: UseCaseFormSchema }),
+		defaultValue: {
+			name: doc.name,
+			orgUnitId: useCase.orgUnitId,
+			contactEmail: doc.contactEmail,
+			isWithheld: doc.isWithheld,
+			stage: doc.stage,
+			topicArea: doc.topicArea,
+			classification: doc.classification,
+			problemSolved: doc.problemSolved,
+			benefits: doc.benefits,
+			systemOutputs: doc.systemOutputs,
+			operationalDate: doc.operationalDate,
+			contractingUsage: doc.contractingUsage,
+			vendorNames: doc.vendorNames.join('; '),
+			hasAto: yesNo(doc.hasAto),
+			atoSystemName: doc.atoSystemName,
+			dataDescription: doc.dataDescription,
+			linkToData: doc.linkToData,
+			hasPii: yesNo(doc.hasPii),
+			piaUrl: doc.piaUrl,
+			demographicFeatures: doc.demographicFeatures,
+			hasCustomCode: yesNo(doc.hasCustomCode),
+			codeUrl: doc.codeUrl,
+			decisionRole: doc.decisionRole,
+			affectedParties: doc.affectedParties,
+			informedDecisions: doc.informedDecisions,
+			publicFacing: yesNo(doc.publicFacing),
+			generativeAi: yesNo(doc.generativeAi),
+			hosting: doc.hosting,
+			ruleBasedOnly: yesNo(doc.aiScreen.ruleBasedOnly),
+			practiceTesting: doc.practices.testing,
+			practiceImpactAssessment: doc.practices.impactAssessment,
+			practicePotentialImpacts: doc.practices.potentialImpacts,
+			practiceIndependentReview: doc.practices.independentReview,
+			practiceMonitoring: doc.practices.monitoring,
+			practiceTraining: doc.practices.training,
+			practiceFailsafe: doc.practices.failsafe,
+			practiceAppeal: doc.practices.appeal,
+			practicePublicConsultation: doc.practices.publicConsultation,
+			datasets: doc.datasets.map((d) => ({
+				datasetId: d.id,
+				usages: d.usage,
+				minimumNecessaryJustification: d.minimumNecessaryJustification,
+			})),
+		},
+	})
+
+	// Which questions apply follows the answers as they are typed (and, without JavaScript, as saved).
+	const live = form.value ?? {}
+	const visible = visibleFields(
+		UseCaseDocumentSchema.parse({
+			name: doc.name,
+			stage: typeof live.stage === 'string' && live.stage ? live.stage : undefined,
+			contractingUsage: typeof live.contractingUsage === 'string' && live.contractingUsage ? live.contractingUsage : undefined,
+			hasAto: live.hasAto === 'YES' ? true : live.hasAto === 'NO' ? false : undefined,
+			hasPii: live.hasPii === 'YES' ? true : live.hasPii === 'NO' ? false : undefined,
+			hasCustomCode: live.hasCustomCode === 'YES' ? true : live.hasCustomCode === 'NO' ? false : undefined,
+			highImpact: { determination: doc.highImpact.determination },
+		}),
+	)
+	const linked = fields.datasets.getFieldList()
+	const linkedIds = new Set(doc.datasets.map((d) => d.id))
+	const formErrorId = 'use-case-form-errors'
+
+	return (
+		<div className="max-w-4xl space-y-6">
+			<p>
+				<Link to={`/use-cases/${useCase.id}`}>Back to {useCase.trackingId}</Link>
+			</p>
+			<h1 className="text-3xl font-bold">
+				{useCase.trackingId}: {doc.name}
+			</h1>
+			<p>
+				Drafts can be saved at any time with questions unanswered. Submitting checks that every question the OMB
+				inventory requires for the chosen stage is answered.
+			</p>
+			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
+				<CsrfInput />
+				<input type="hidden" name="version" value={useCase.version} />
+				<FormErrors id={formErrorId} errors={form.errors} />
+
+				<Section title="About the use case">
+					<TextField label="Use case name" field={fields.name} />
+					<SelectField
+						label="Responsible org unit (Bureau/Component)"
+						field={fields.orgUnitId}
+						options={orgUnits.map((u) => ({ value: u.id, label: `${u.code} — ${u.name}` }))}
+					/>
+					<TextField label="Contact e-mail for the inventory" type="email" field={fields.contactEmail} />
+					<SelectField label="Stage of development" field={fields.stage} options={toOptions(stageChoices)} />
+					<SelectField label="Topic area" field={fields.topicArea} options={toOptions(topicAreaChoices)} />
+					<SelectField label="AI classification (closest)" field={fields.classification} options={toOptions(classificationChoices)} />
+					<RadioGroupField
+						legend="Does it only follow fixed rules or robotic process automation, learning nothing from data?"
+						hint="Rule-based automation is not AI under NAIIA §5002(3) and M-25-21 §5; the checks will ask you to record why."
+						field={fields.ruleBasedOnly}
+						options={yesNoOptions}
+					/>
+					<TextAreaField label="What problem is the AI intended to solve?" field={fields.problemSolved} />
+					<TextAreaField label="Expected benefits for the mission or the public" field={fields.benefits} />
+					<TextAreaField label="What does the AI output?" hint="A prediction, a recommendation, a decision, a draft text…" field={fields.systemOutputs} />
+					{visible.has('operationalDate') ? (
+						<TextField label="Date it became operational (or the pilot’s start date)" type="date" field={fields.operationalDate} />
+					) : null}
+				</Section>
+
+				<Section title="Decisions and people affected">
+					<SelectField label="What role does the AI play in decisions?" field={fields.decisionRole} options={labelled(decisionRoleLabels)} />
+					<CheckboxGroupField legend="Which decisions does it inform?" field={fields.informedDecisions} options={labelled(informedDecisionLabels)} />
+					<CheckboxGroupField legend="Whose outcomes does it affect?" field={fields.affectedParties} options={labelled(affectedPartyLabels)} />
+					<RadioGroupField legend="Does the public interact with it directly?" field={fields.publicFacing} options={yesNoOptions} />
+				</Section>
+
+				<Section title="Technology and sourcing">
+					<RadioGroupField legend="Does it use generative AI or a large language model?" field={fields.generativeAi} options={yesNoOptions} />
+					<SelectField label="Where does it run?" field={fields.hosting} options={labelled(hostingLabels)} />
+					<SelectField
+						label="Was it purchased, developed in-house, or both?"
+						field={fields.contractingUsage}
+						options={toOptions(contractingChoices)}
+					/>
+					{visible.has('vendorNames') ? (
+						<TextField label="Vendor name(s)" hint="Separate several vendors with a semicolon." field={fields.vendorNames} />
+					) : null}
+					<RadioGroupField
+						legend="Does it have an Authorization to Operate (ATO), itself or as part of another system?"
+						field={fields.hasAto}
+						options={yesNoOptions}
+					/>
+					{visible.has('atoSystemName') ? <TextField label="System name in the ATO" field={fields.atoSystemName} /> : null}
+					<RadioGroupField legend="Does the project include custom-developed code?" field={fields.hasCustomCode} options={yesNoOptions} />
+					{visible.has('codeUrl') ? <TextField label="Link to the public source code, if open source" type="url" field={fields.codeUrl} /> : null}
+				</Section>
+
+				<Section title="Data">
+					<TextAreaField
+						label="Describe the data used to train, fine-tune or evaluate the model"
+						field={fields.dataDescription}
+					/>
+					<TextField label="Federal Data Catalog link, if the data is an open data asset" type="url" field={fields.linkToData} />
+					<RadioGroupField legend="Does it involve PII that the agency maintains?" field={fields.hasPii} options={yesNoOptions} />
+					{visible.has('piaUrl') ? <TextField label="Link to the Privacy Impact Assessment, if public" type="url" field={fields.piaUrl} /> : null}
+					<CheckboxGroupField
+						legend="Which demographic variables does the model use as features?"
+						field={fields.demographicFeatures}
+						options={toOptions(demographicFeatureChoices)}
+					/>
+					<div className="space-y-4">
+						<h3 className="text-xl font-bold">Datasets from the catalogue</h3>
+						<ErrorList errors={fields.datasets.errors} />
+						{linked.length === 0 ? <p>No datasets linked yet.</p> : null}
+						{linked.map((row, index) => {
+							const rowFields = row.getFieldset()
+							const linkedDataset = doc.datasets[index]
+							if (!linkedDataset) return null
+							const sensitive = linkedDataset.sensitivities.includes('PHI') || linkedDataset.sensitivities.includes('PII')
+							return (
+								<fieldset key={row.key} className="space-y-3 border border-base-lighter p-4">
+									<legend className="px-1 font-bold">{linkedDataset.name}</legend>
+									<p className="text-sm">
+										Sensitivity:{' '}
+										{linkedDataset.sensitivities.length
+											? linkedDataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ')
+											: 'none recorded'}
+									</p>
+									<input type="hidden" name={rowFields.datasetId.name} value={linkedDataset.id ?? ''} />
+									<CheckboxGroupField legend="How is it used?" field={rowFields.usages} options={labelled(datasetUsageLabels)} />
+									<TextAreaField
+										label={sensitive ? 'Why is this data needed? (minimum necessary, required for PHI and PII)' : 'Why is this data needed? (optional)'}
+										field={rowFields.minimumNecessaryJustification}
+										rows={3}
+									/>
+									<div className="flex items-center gap-2">
+										<input id={`${rowFields.remove.id}`} type="checkbox" name={rowFields.remove.name} value="on" className="size-5" />
+										<label htmlFor={`${rowFields.remove.id}`}>Remove this dataset when saving</label>
+									</div>
+								</fieldset>
+							)
+						})}
+						<div>
+							<label htmlFor="add-dataset" className="block font-semibold">
+								Link another dataset
+							</label>
+							<div className="mt-1 flex flex-wrap gap-2">
+								<select id="add-dataset" name="addDatasetId" defaultValue="" className="border border-base-dark px-3 py-2">
+									<option value="">Choose a dataset…</option>
+									{datasetOptions
+										.filter((d) => !linkedIds.has(d.id))
+										.map((d) => (
+											<option key={d.id} value={d.id}>
+												{d.name}
+												{d.sensitivities.length ? ` (${d.sensitivities.join(', ')})` : ''}
+											</option>
+										))}
+								</select>
+								<Button variant="secondary" name="intent" value="save">
+									Link dataset
+								</Button>
+							</div>
+						</div>
+					</div>
+				</Section>
+
+				{visible.has('practices.testing') ? (
+					<Section title="Minimum practices for high-impact AI (M-25-21 §4(b))">
+						<SelectField label="Pre-deployment testing (§4(b)(i))" field={fields.practiceTesting} options={toOptions(practiceProgressChoices)} />
+						<SelectField label="AI impact assessment (§4(b)(ii))" field={fields.practiceImpactAssessment} options={toOptions(practiceProgressChoices)} />
+						<TextAreaField
+							label="Potential impacts, including on privacy, civil rights and civil liberties, and how they were identified"
+							field={fields.practicePotentialImpacts}
+						/>
+						<SelectField label="Independent review" field={fields.practiceIndependentReview} options={toOptions(independentReviewChoices)} />
+						<SelectField label="Ongoing monitoring (§4(b)(iii))" field={fields.practiceMonitoring} options={toOptions(monitoringChoices)} />
+						<SelectField label="Operator training (§4(b)(iv))" field={fields.practiceTraining} options={toOptions(trainingChoices)} />
+						<SelectField label="Fail-safe (§4(b)(v))" field={fields.practiceFailsafe} options={toOptions(failsafeChoices)} />
+						<SelectField label="Appeal process (§4(b)(vi))" field={fields.practiceAppeal} options={toOptions(appealChoices)} />
+						<CheckboxGroupField
+							legend="Consultation with end users and the public (§4(b)(vii))"
+							field={fields.practicePublicConsultation}
+							options={toOptions(publicConsultationChoices)}
+						/>
+					</Section>
+				) : null}
+
+				<Section title="Public reporting">
+					<SelectField
+						label="Should it be withheld from the public inventory?"
+						hint="Only where law or a FOIA-protected interest requires it; “not public-facing” is not a reason."
+						field={fields.isWithheld}
+						options={toOptions(withholdingChoices)}
+					/>
+				</Section>
+
+				<div className="flex flex-wrap gap-4 border-t border-base-lighter pt-6">
+					<Button variant="secondary" name="intent" value="save" disabled={navigation.state === 'submitting'}>
+						Save draft
+					</Button>
+					<Button name="intent" value="submit" disabled={navigation.state === 'submitting'}>
+						Submit for review
+					</Button>
+				</div>
+			</Form>
+		</div>
+	)
+}

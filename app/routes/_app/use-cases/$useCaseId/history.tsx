@@ -1,0 +1,118 @@
+import { Form, Link } from 'react-router'
+import { z } from 'zod'
+import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
+import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import { changedFields, getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import { throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import type { Route } from './+types/history.ts'
+
+const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const CURRENT = 0
+
+export const meta: Route.MetaFunction = () => [{ title: 'Use case history · AI Governance Tracker' }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUserWithPermission(request, 'read:use-case:any')
+	const { useCaseId } = parseOrBadRequest(Params, params)
+	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
+	const query = parseOrBadRequest(VersionDiffQuerySchema, searchParamsOf(request))
+	const versions = await listVersions(useCaseId)
+	const snapshots = new Map<number, ReturnType<typeof toDocument>>(versions.map((v) => [v.number, UseCaseDocumentSchema.parse(v.snapshot)]))
+	snapshots.set(CURRENT, toDocument(useCase))
+	const latest = versions.at(-1)?.number
+	const from = query.from ?? (latest !== undefined ? (versions.length > 1 ? latest - 1 : latest) : CURRENT)
+	const to = query.to ?? CURRENT
+	const before = snapshots.get(from)
+	const after = snapshots.get(to === 0 ? CURRENT : to)
+	const diff =
+		before && after
+			? changedFields(before, after).map((field) => ({ field, before: before[field], after: after[field] }))
+			: null
+	return {
+		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name },
+		versions: versions.map(({ snapshot: _snapshot, ...version }) => version),
+		from,
+		to,
+		diff,
+	}
+}
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
+
+function show(value: unknown) {
+	if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—'
+	if (typeof value === 'string') return value
+	if (typeof value === 'boolean') return value ? 'Yes' : 'No'
+	return JSON.stringify(value, null, 1)
+}
+
+export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
+	const { useCase, versions, from, to, diff } = loaderData
+	const label = (n: number) => (n === CURRENT ? 'Current' : `Version ${n}`)
+	const options = [...versions.map((v) => v.number), CURRENT]
+	return (
+		<div className="max-w-5xl space-y-6">
+			<p>
+				<Link to={`/use-cases/${useCase.id}`}>Back to {useCase.trackingId}</Link>
+			</p>
+			<h1 className="text-3xl font-bold">History of {useCase.name}</h1>
+			<section aria-labelledby="versions-heading">
+				<h2 id="versions-heading" className="text-xl font-bold">Frozen versions</h2>
+				{versions.length === 0 ? <p>Nothing has been submitted yet; versions are frozen at each submission and decision.</p> : null}
+				<ol className="mt-2 list-decimal space-y-1 pl-6">
+					{versions.map((version) => (
+						<li key={version.number}>
+							Version {version.number}: {version.reason.toLowerCase()} by {version.createdBy.name} on {dateTime.format(new Date(version.createdAt))}
+						</li>
+					))}
+				</ol>
+			</section>
+			<Form method="get" aria-label="Compare versions" className="flex flex-wrap items-end gap-4">
+				<div>
+					<label htmlFor="diff-from" className="block font-semibold">Compare</label>
+					<select id="diff-from" name="from" defaultValue={from} className="mt-1 border border-base-dark px-3 py-2">
+						{options.map((n) => <option key={n} value={n}>{label(n)}</option>)}
+					</select>
+				</div>
+				<div>
+					<label htmlFor="diff-to" className="block font-semibold">with</label>
+					<select id="diff-to" name="to" defaultValue={to} className="mt-1 border border-base-dark px-3 py-2">
+						{options.map((n) => <option key={n} value={n}>{label(n)}</option>)}
+					</select>
+				</div>
+				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">Compare</button>
+			</Form>
+			{diff === null ? (
+				<p role="alert">There is no such version of this use case.</p>
+			) : diff.length === 0 ? (
+				<p>
+					{label(from)} and {label(to)} are the same.
+				</p>
+			) : (
+				<table className="w-full border-collapse text-left">
+					<caption className="text-left font-bold">
+						What changed from {label(from)} to {label(to)}
+					</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-4">Field</th>
+							<th scope="col" className="py-2 pr-4">{label(from)}</th>
+							<th scope="col" className="py-2">{label(to)}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{diff.map((row) => (
+							<tr key={row.field} className="border-b border-base-lighter align-top">
+								<th scope="row" className="py-2 pr-4 font-mono font-normal">{row.field}</th>
+								<td className="py-2 pr-4 whitespace-pre-wrap">{show(row.before)}</td>
+								<td className="py-2 whitespace-pre-wrap">{show(row.after)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			)}
+		</div>
+	)
+}

@@ -1,0 +1,201 @@
+import { data, Form, Link, redirect } from 'react-router'
+import { z } from 'zod'
+import { Button, CsrfInput } from '#app/components/forms.tsx'
+import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
+import { inheritedSensitivities } from '#app/modules/use-cases/use-case-document.ts'
+import {
+	canEditUseCase,
+	deleteEmptyDraft,
+	findDuplicatesFor,
+	getUseCaseForUser,
+	isEmptyDraft,
+	isListedOn,
+	toDocument,
+	withdrawUseCase,
+} from '#app/modules/use-cases/use-cases.server.ts'
+import {
+	affectedPartyLabels,
+	choiceLabel,
+	classificationChoices,
+	contractingChoices,
+	datasetUsageLabels,
+	decisionRoleLabels,
+	highImpactChoices,
+	hostingLabels,
+	informedDecisionLabels,
+	stageChoices,
+	topicAreaChoices,
+	useCaseStatusLabels,
+} from '#app/modules/use-cases/vocabulary.ts'
+import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
+import { DuplicateList } from '../+duplicate-suggestions.tsx'
+import type { Route } from './+types/index.ts'
+
+const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const ActionSchema = z.object({ intent: z.enum(['withdraw', 'delete']) })
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `${data?.document.trackingId ?? ''} ${data?.document.name ?? 'Use case'} · AI Governance Tracker` },
+]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUserWithPermission(request, 'read:use-case:any')
+	const { useCaseId } = parseOrBadRequest(Params, params)
+	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
+	const document = toDocument(useCase)
+	const listed = isListedOn(user, useCase)
+	const duplicates =
+		listed && useCase.status === 'DRAFT'
+			? await findDuplicatesFor(user, {
+					name: useCase.name,
+					problemSolved: useCase.problemSolved ?? undefined,
+					datasetIds: useCase.datasets.map((d) => d.dataset.id),
+					vendorNames: useCase.vendorNames,
+					excludeId: useCase.id,
+				})
+			: []
+	return {
+		useCase: { id: useCase.id, status: useCase.status, version: useCase.version, owner: useCase.owner, orgUnit: useCase.orgUnit },
+		document,
+		duplicates,
+		canEdit: canEditUseCase(user, useCase),
+		canWithdraw: listed && ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status),
+		canDelete: listed && isEmptyDraft(useCase),
+	}
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+	const actor = await requireUserWithPermission(request, 'withdraw:use-case:own')
+	const { useCaseId } = parseOrBadRequest(Params, params)
+	const { intent } = parseOrBadRequest(ActionSchema, Object.fromEntries(await request.formData()))
+	try {
+		if (intent === 'withdraw') {
+			await withdrawUseCase(actor, useCaseId, context.get(requestInfoContext))
+			return redirect(`/use-cases/${useCaseId}`)
+		}
+		await deleteEmptyDraft(actor, useCaseId, context.get(requestInfoContext))
+		return redirect('/use-cases/mine')
+	} catch (error) {
+		if (error instanceof AppError && error.code === 'CONFLICT') return data({ message: error.message }, { status: 409 })
+		throwAsResponse(error)
+	}
+}
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+	return (
+		<div className="contents">
+			<dt className="font-semibold">{term}</dt>
+			<dd>{children || <span className="text-base-dark">Not answered</span>}</dd>
+		</div>
+	)
+}
+
+export default function UseCasePage({ loaderData, actionData }: Route.ComponentProps) {
+	const { useCase, document: doc, duplicates, canEdit, canWithdraw, canDelete } = loaderData
+	const sensitivities = inheritedSensitivities(doc.datasets)
+	const yes = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Yes' : 'No')
+	return (
+		<div className="max-w-5xl space-y-6">
+			<p>
+				<Link to="/use-cases">All use cases</Link>
+			</p>
+			<div className="flex flex-wrap items-start justify-between gap-4">
+				<div>
+					<p className="font-mono text-base-darker">{doc.trackingId}</p>
+					<h1 className="text-3xl font-bold">{doc.name}</h1>
+					<p className="mt-1">
+						<span className="rounded bg-primary-lighter px-2 py-0.5 font-semibold text-primary-darker">{useCaseStatusLabels[useCase.status]}</span>{' '}
+						· {useCase.orgUnit.name} · owner {useCase.owner.name}
+					</p>
+				</div>
+				<div className="flex flex-wrap gap-2">
+					{canEdit ? (
+						<Link to="edit" className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+							Edit
+						</Link>
+					) : null}
+					<Link to="history" className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">
+						History
+					</Link>
+				</div>
+			</div>
+			{actionData?.message ? (
+				<p role="alert" className="border-l-4 border-error bg-error-lighter p-3">
+					{actionData.message}
+				</p>
+			) : null}
+			<DuplicateList matches={duplicates} />
+			<section aria-labelledby="determination-heading" className="border border-base-lighter p-4">
+				<h2 id="determination-heading" className="text-xl font-bold">High-impact determination</h2>
+				<p>
+					{doc.highImpact.determination
+						? choiceLabel(highImpactChoices[doc.highImpact.determination])
+						: 'Not yet determined by the governance lead.'}
+				</p>
+			</section>
+			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[18rem_1fr]">
+				<Fact term="Stage">{doc.stage ? choiceLabel(stageChoices[doc.stage]) : ''}</Fact>
+				<Fact term="Topic area">{doc.topicArea ? choiceLabel(topicAreaChoices[doc.topicArea]) : ''}</Fact>
+				<Fact term="Classification">{doc.classification ? classificationChoices[doc.classification].code : ''}</Fact>
+				<Fact term="Problem it solves">{doc.problemSolved}</Fact>
+				<Fact term="Expected benefits">{doc.benefits}</Fact>
+				<Fact term="Outputs">{doc.systemOutputs}</Fact>
+				<Fact term="Role in decisions">{doc.decisionRole ? decisionRoleLabels[doc.decisionRole] : ''}</Fact>
+				<Fact term="Decisions it informs">{doc.informedDecisions.map((d) => informedDecisionLabels[d]).join('; ')}</Fact>
+				<Fact term="Whose outcomes it affects">{doc.affectedParties.map((p) => affectedPartyLabels[p]).join('; ')}</Fact>
+				<Fact term="Generative AI">{yes(doc.generativeAi)}</Fact>
+				<Fact term="Public-facing">{yes(doc.publicFacing)}</Fact>
+				<Fact term="Hosting">{doc.hosting ? hostingLabels[doc.hosting] : ''}</Fact>
+				<Fact term="Sourcing">{doc.contractingUsage ? choiceLabel(contractingChoices[doc.contractingUsage]) : ''}</Fact>
+				<Fact term="Vendors">{doc.vendorNames.join('; ')}</Fact>
+				<Fact term="Authorization to Operate">{doc.hasAto === undefined ? '' : doc.hasAto ? `Yes — ${doc.atoSystemName ?? 'system not named'}` : 'No'}</Fact>
+				<Fact term="Involves PII">{yes(doc.hasPii)}</Fact>
+				<Fact term="Strictest data sensitivity">
+					{sensitivities.length ? sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'None of its datasets is sensitive'}
+				</Fact>
+			</dl>
+			<section aria-labelledby="datasets-heading" className="space-y-2">
+				<h2 id="datasets-heading" className="text-xl font-bold">Datasets it touches</h2>
+				{doc.datasets.length === 0 ? <p>No datasets linked.</p> : null}
+				<ul className="space-y-3">
+					{doc.datasets.map((dataset) => (
+						<li key={dataset.id} className="border border-base-lighter p-3">
+							<Link to={`/datasets/${dataset.id}`} className="font-semibold">
+								{dataset.name}
+							</Link>
+							<p className="text-sm">
+								{datasetCategoryLabels[dataset.category]} · {dataset.sensitivities.join(', ') || 'no sensitive data'} · used for{' '}
+								{dataset.usage.map((u) => datasetUsageLabels[u].toLowerCase()).join(', ')}
+							</p>
+							{dataset.minimumNecessaryJustification ? <p className="text-sm">Why needed: {dataset.minimumNecessaryJustification}</p> : null}
+						</li>
+					))}
+				</ul>
+			</section>
+			{canWithdraw || canDelete ? (
+				<section aria-labelledby="manage-heading" className="space-y-3 border-t border-base-lighter pt-6">
+					<h2 id="manage-heading" className="text-xl font-bold">Withdraw or delete</h2>
+					<div className="flex flex-wrap gap-4">
+						{canWithdraw ? (
+							<Form method="post">
+								<CsrfInput />
+								<input type="hidden" name="intent" value="withdraw" />
+								<Button variant="secondary">Withdraw this use case</Button>
+							</Form>
+						) : null}
+						{canDelete ? (
+							<Form method="post">
+								<CsrfInput />
+								<input type="hidden" name="intent" value="delete" />
+								<Button variant="danger">Delete this empty draft</Button>
+							</Form>
+						) : null}
+					</div>
+				</section>
+			) : null}
+		</div>
+	)
+}
