@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import shippedPackJson from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
-import { REVIEW_LANES } from '#app/modules/policies/review-lanes.ts'
+import { reviewLanes } from '#app/utils/permissions.ts'
 
 export const REFERENCE_STATUSES = ['IN_FORCE', 'SUPERSEDED'] as const
 export const CHECK_SEVERITIES = ['BLOCKING', 'WARNING', 'INFO'] as const
@@ -43,7 +43,7 @@ export const policyCheckDefinitionSchema = z.object({
 	clauseIds: z.array(clauseId).min(1),
 	severity: z.enum(CHECK_SEVERITIES),
 	/** The review lane a case needs when this check does not pass. */
-	lane: z.enum(REVIEW_LANES),
+	lane: z.enum(reviewLanes),
 	enabled: z.boolean(),
 	description: z.string().trim().min(1).optional(),
 })

@@ -1,0 +1,151 @@
+// Facts several checks derive from the same answers, worded once so every reason names them alike.
+import { type DatasetSensitivityKey } from '#app/modules/datasets/schemas.ts'
+import { type DatasetInUse, type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
+import {
+	type DecisionRole,
+	type Hosting,
+	type InformedDecision,
+	informedDecisionLabels,
+	type Stage,
+} from '#app/modules/use-cases/vocabulary.ts'
+
+/** M-25-21 §4(a)(i): 365 days from 3 Apr 2025; the 2025 inventory guidance confirms the date. */
+export const MINIMUM_PRACTICES_DEADLINE = '2026-04-03'
+export const MINIMUM_PRACTICES_DEADLINE_LABEL = '3 Apr 2026'
+
+let lastDate: Date | undefined
+let lastDay = ''
+
+/** The UTC calendar day of `date`; ISO days compare correctly as strings. */
+export function isoDay(date: Date): string {
+	// Every check of one evaluation asks for the same asOf, so remembering the last answer saves the work.
+	if (date !== lastDate || lastDay === '') {
+		lastDate = date
+		lastDay = date.toISOString().slice(0, 10)
+	}
+	return lastDay
+}
+
+/** `isoDate` plus whole months, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(isoDate: string, months: number): string {
+	const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number]
+	const target = new Date(Date.UTC(year, month - 1 + months, 1))
+	const lastOfMonth = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+	target.setUTCDate(Math.min(day, lastOfMonth))
+	return target.toISOString().slice(0, 10)
+}
+
+export function addDays(isoDate: string, days: number): string {
+	const date = new Date(`${isoDate}T00:00:00Z`)
+	date.setUTCDate(date.getUTCDate() + days)
+	return date.toISOString().slice(0, 10)
+}
+
+export function isPastDeadline(asOf: Date): boolean {
+	return isoDay(asOf) > MINIMUM_PRACTICES_DEADLINE
+}
+
+export const stageLabels: Record<Stage, string> = {
+	PRE_DEPLOYMENT: 'pre-deployment',
+	PILOT: 'pilot',
+	DEPLOYED: 'deployed',
+	RETIRED: 'retired',
+}
+
+export const decisionRolePhrases: Record<DecisionRole, string> = {
+	NONE: 'none',
+	ASSISTIVE: 'assistive',
+	PRINCIPAL_BASIS: 'principal basis',
+	FULLY_AUTOMATED: 'fully automated',
+}
+
+export const hostingPhrases: Record<Hosting, string> = {
+	CMS_DATA_CENTER: 'a CMS data centre',
+	FEDRAMP_CLOUD: 'a FedRAMP-authorized cloud',
+	VENDOR_API: 'a vendor’s hosted model or API',
+}
+
+export function decisionPhrase(decision: InformedDecision): string {
+	return informedDecisionLabels[decision].toLowerCase()
+}
+
+export function quoted(items: ReadonlyArray<string>): string {
+	return listPhrase(items.map((item) => `'${item}'`))
+}
+
+/** "a", "a and b", "a, b and c" */
+export function listPhrase(items: ReadonlyArray<string>): string {
+	if (items.length <= 1) return items[0] ?? ''
+	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+export function stagePhrase(doc: UseCaseDocument): string {
+	return doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'
+}
+
+/** Pilot and deployed cases are in use: what is "to do" before deployment becomes a failure once live. */
+export function isLive(doc: UseCaseDocument): boolean {
+	return doc.stage === 'PILOT' || doc.stage === 'DEPLOYED'
+}
+
+export function isActive(doc: UseCaseDocument): boolean {
+	return doc.stage !== 'RETIRED'
+}
+
+export type VendorInvolvement = { involved: boolean; because: Array<string>; fields: Array<string> }
+
+/** A vendor is involved when it built, sells or hosts the AI; each answer that says so is named. */
+export function vendorInvolvement(doc: UseCaseDocument): VendorInvolvement {
+	const because: Array<string> = []
+	const fields: Array<string> = []
+	if (doc.contractingUsage === 'PURCHASED') {
+		because.push('it was purchased from a vendor')
+		fields.push('contractingUsage')
+	} else if (doc.contractingUsage === 'CONTRACT_AND_IN_HOUSE') {
+		because.push('it was developed with contractor resources')
+		fields.push('contractingUsage')
+	}
+	if (doc.hosting === 'VENDOR_API') {
+		because.push('it runs on a vendor’s hosted model or API')
+		fields.push('hosting')
+	}
+	if (doc.vendorNames.length > 0) {
+		because.push(`vendors are named (${listPhrase(doc.vendorNames)})`)
+		fields.push('vendorNames')
+	}
+	return { involved: because.length > 0, because, fields }
+}
+
+export type DatasetRef = { index: number; dataset: DatasetInUse }
+
+export function datasetsWith(doc: UseCaseDocument, kinds: ReadonlyArray<DatasetSensitivityKey>): Array<DatasetRef> {
+	const found: Array<DatasetRef> = []
+	doc.datasets.forEach((dataset, index) => {
+		if (dataset.sensitivities.some((s) => kinds.includes(s))) found.push({ index, dataset })
+	})
+	return found
+}
+
+/** Sensitivities that make records personally identifiable; PHI, Part 2 and tax records are all PII too. */
+export const PII_KINDS: ReadonlyArray<DatasetSensitivityKey> = ['PII', 'PHI', 'PART2', 'FTI']
+/** Part 2 records held by CMS as a health plan are PHI as well. */
+export const PHI_KINDS: ReadonlyArray<DatasetSensitivityKey> = ['PHI', 'PART2']
+
+export function datasetNames(refs: ReadonlyArray<DatasetRef>): string {
+	return quoted(refs.map((ref) => ref.dataset.name))
+}
+
+const singular: Record<string, string> = { hold: 'holds', are: 'is', have: 'has' }
+
+/** "Dataset 'A' holds" or "Datasets 'A' and 'B' hold". */
+export function datasetsVerb(refs: ReadonlyArray<DatasetRef>, verb: 'hold' | 'are' | 'have'): string {
+	return refs.length === 1 ? `Dataset ${datasetNames(refs)} ${singular[verb]}` : `Datasets ${datasetNames(refs)} ${verb}`
+}
+
+export function sensitivityFields(refs: ReadonlyArray<DatasetRef>): Array<string> {
+	return refs.map((ref) => `datasets.${ref.index}.sensitivities`)
+}
+
+export function hasText(value: string | undefined): value is string {
+	return value !== undefined && value.trim().length > 0
+}

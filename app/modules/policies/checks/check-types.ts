@@ -1,0 +1,26 @@
+import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
+
+export const CHECK_STATUSES = ['PASS', 'NEEDS_ATTENTION', 'FAIL', 'NOT_APPLICABLE'] as const
+export type CheckStatus = (typeof CHECK_STATUSES)[number]
+
+export type CheckContext = {
+	/** The day the case is judged on: deadlines and waiver expiry are measured against it, never against the clock. */
+	asOf: Date
+}
+
+export type CheckOutcome = {
+	status: CheckStatus
+	/** Plain language, naming the answers that drove the result, so a reviewer can see why without opening code. */
+	reason: string
+	/** Document field paths in the form submission errors use (`safeguards.piaCompleted`, `datasets.0.sensitivities`). */
+	drivingFields: Array<string>
+	/** What the submitter or reviewer should do; null when nothing is needed. */
+	nextStep: string | null
+	/**
+	 * Clauses this particular finding rests on beyond the check's own (e.g. the §6 letter that raised a
+	 * presumption), so a reviewer lands on the exact paragraph.
+	 */
+	citedClauses?: Array<string>
+}
+
+export type PolicyCheck = (doc: UseCaseDocument, ctx: CheckContext) => CheckOutcome

@@ -1,0 +1,145 @@
+// HIPAA (minimum necessary, business associates) and 42 CFR Part 2 for the health data CMS holds as a plan.
+import { type DatasetCategoryKey } from '#app/modules/datasets/schemas.ts'
+import { type PolicyCheck } from './check-types.ts'
+import {
+	datasetNames,
+	datasetsVerb,
+	datasetsWith,
+	hasText,
+	isActive,
+	isLive,
+	listPhrase,
+	PHI_KINDS,
+	sensitivityFields,
+	stagePhrase,
+	vendorInvolvement,
+} from './case-facts.ts'
+
+export const minimumNecessary: PolicyCheck = (doc) => {
+	const phi = datasetsWith(doc, PHI_KINDS)
+	if (phi.length === 0) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'No dataset is marked PHI or Part 2, so the HIPAA minimum-necessary standard is not engaged.',
+			drivingFields: ['datasets'],
+			nextStep: null,
+		}
+	}
+	if (!isActive(doc)) {
+		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
+	}
+	const missing = phi.filter((ref) => !hasText(ref.dataset.minimumNecessaryJustification))
+	const fields = [...sensitivityFields(phi), ...phi.map((ref) => `datasets.${ref.index}.minimumNecessaryJustification`)]
+	const training = phi.filter((ref) => ref.dataset.usage.includes('TRAINING'))
+	const trainingNote = training.length > 0 ? ` PHI from ${datasetNames(training)} is used for training, where the limit matters most.` : ''
+	if (missing.length === 0) {
+		return {
+			status: 'PASS',
+			reason: `${datasetsVerb(phi, 'hold')} PHI and ${phi.length === 1 ? 'it records' : 'each records'} why the use case needs it (minimum necessary).${trainingNote}`,
+			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	const reason = `${datasetsVerb(phi, 'hold')} PHI, but ${datasetNames(missing)} ${missing.length === 1 ? 'has' : 'have'} no minimum-necessary justification.${trainingNote} ${stagePhrase(doc)}.`
+	return {
+		status: isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
+		reason,
+		drivingFields: fields,
+		nextStep: 'For each PHI dataset, state which fields and records the AI needs and why, and drop the rest from prompts, features and training sets.',
+	}
+}
+
+export const businessAssociateAgreement: PolicyCheck = (doc) => {
+	const phi = datasetsWith(doc, PHI_KINDS)
+	const vendor = vendorInvolvement(doc)
+	const fields = [...sensitivityFields(phi), ...vendor.fields, 'safeguards.businessAssociateAgreement']
+	if (phi.length === 0 || !vendor.involved) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason:
+				phi.length === 0
+					? 'No dataset is marked PHI or Part 2, so no business associate agreement is needed.'
+					: `${datasetsVerb(phi, 'hold')} PHI, but no vendor builds, sells or hosts the AI.`,
+			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	const facts = `${datasetsVerb(phi, 'hold')} PHI and a vendor is involved (${listPhrase(vendor.because)})`
+	const agreement = doc.safeguards.businessAssociateAgreement
+	if (agreement === true) {
+		return {
+			status: 'PASS',
+			reason: `${facts}, and a business associate agreement is in place.`,
+			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	const answer = agreement === false ? "'Business associate agreement' is answered 'no'" : "'Business associate agreement' is not answered"
+	return {
+		status: agreement === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
+		reason: `${facts}; ${answer}. ${stagePhrase(doc)}.`,
+		drivingFields: fields,
+		nextStep: 'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place before PHI reaches the vendor.',
+	}
+}
+
+const SUD_PRONE_CATEGORIES: ReadonlyArray<DatasetCategoryKey> = ['MEDICARE_CLAIMS', 'MEDICAID_CHIP_CLAIMS', 'MEDICAL_RECORDS_CLINICAL']
+
+const consentPhrases = {
+	PATIENT_CONSENT: 'patient consent',
+	QSOA: 'a qualified service organization agreement',
+	AUDIT_EVALUATION: 'the audit and evaluation exception',
+	NONE: 'none',
+} as const
+
+export const part2Records: PolicyCheck = (doc) => {
+	const part2 = datasetsWith(doc, ['PART2'])
+	const basis = doc.safeguards.part2ConsentBasis
+	if (part2.length > 0) {
+		const fields = [...sensitivityFields(part2), 'safeguards.part2ConsentBasis']
+		const facts = `${datasetsVerb(part2, 'hold')} 42 CFR Part 2 substance-use records`
+		if (basis !== undefined && basis !== 'NONE') {
+			return {
+				status: 'PASS',
+				reason: `${facts}, used on the basis of ${consentPhrases[basis]}.`,
+				drivingFields: fields,
+				nextStep: 'Keep redisclosure limits and make sure outputs cannot reveal SUD status.',
+			}
+		}
+		const answer = basis === 'NONE' ? "the Part 2 basis is answered 'none'" : 'no Part 2 basis (consent, QSOA or audit and evaluation) is recorded'
+		return {
+			status: basis === 'NONE' && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
+			reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
+			drivingFields: fields,
+			nextStep: 'Record the Part 2 basis for the use, or remove or suppress the SUD records before they reach the AI.',
+		}
+	}
+	const prone = doc.datasets.flatMap((dataset, index) => (SUD_PRONE_CATEGORIES.includes(dataset.category) ? [{ index, dataset }] : []))
+	if (prone.length === 0) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'No dataset is marked Part 2 and none is claims or clinical data that could carry SUD records.',
+			drivingFields: ['datasets'],
+			nextStep: null,
+		}
+	}
+	const fields = [...prone.map((ref) => `datasets.${ref.index}.category`), 'safeguards.sudRecordsExcluded']
+	const facts = `${datasetsVerb(prone, 'are')} claims or clinical data, which can include records from Part 2 programs`
+	if (doc.safeguards.sudRecordsExcluded === true) {
+		return {
+			status: 'PASS',
+			reason: `${facts}; the case confirms SUD records from Part 2 programs are excluded or redacted.`,
+			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	return {
+		status: 'NEEDS_ATTENTION',
+		reason:
+			doc.safeguards.sudRecordsExcluded === false
+				? `${facts}, and the case says they are not excluded, yet no dataset is marked Part 2.`
+				: `${facts}, and nothing confirms they were screened out.`,
+		drivingFields: fields,
+		nextStep: 'Confirm SUD records are excluded or redacted, or mark the datasets Part 2 and record the basis for using them.',
+	}
+}

@@ -1,0 +1,266 @@
+// M-25-21 §4(a), §5 and §6: is the case presumed high-impact, and has the governance lead decided?
+import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
+import { type InformedDecision } from '#app/modules/use-cases/vocabulary.ts'
+import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
+import { decisionPhrase, decisionRolePhrases, hasText, listPhrase, quoted } from './case-facts.ts'
+
+export const PRESUMED_CATEGORIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'] as const
+export type PresumedCategory = (typeof PRESUMED_CATEGORIES)[number]
+
+/**
+ * Which §6 letter each decision the case informs falls under. Coverage and payment decide how Medicare and
+ * Medicaid allocate care and control their costs (§6(f)); eligibility, identity proofing and fraud
+ * detection are named in §6(m), which also covers penalties such as payment suspensions.
+ */
+const categoryByDecision: Record<InformedDecision, PresumedCategory | null> = {
+	ELIGIBILITY_ENROLLMENT: 'm',
+	COVERAGE_PAYMENT: 'f',
+	FRAUD_IMPROPER_PAYMENT: 'm',
+	IDENTITY_ACCESS: 'm',
+	CARE_DIAGNOSIS_TREATMENT: 'f',
+	EMPLOYMENT: 'n',
+	BINDING_TRANSLATION: 'o',
+	NONE: null,
+}
+
+const categoryTopic: Record<PresumedCategory, string> = {
+	a: 'safety-critical infrastructure',
+	b: 'physical movement of machines',
+	c: 'attack or active defence',
+	d: 'hazardous chemicals or biological agents',
+	e: 'safety-significant equipment design',
+	f: 'healthcare',
+	g: 'access to government facilities',
+	h: 'sanctions and trade controls',
+	i: 'limiting protected speech',
+	j: 'law enforcement',
+	k: 'foreign nationals seeking entry',
+	l: 'biometric identification in public spaces',
+	m: 'federal benefits, eligibility, identity proofing and fraud',
+	n: 'federal employment',
+	o: 'binding translation',
+}
+
+export function categoryClauseId(category: PresumedCategory): string {
+	return `M2521-6${category.toUpperCase()}`
+}
+
+export function isPrincipalBasisRole(doc: UseCaseDocument): boolean {
+	return doc.decisionRole === 'PRINCIPAL_BASIS' || doc.decisionRole === 'FULLY_AUTOMATED'
+}
+
+/** The informed decisions that fall under some §6 letter, whatever the decision role. */
+export function presumptionDecisions(doc: UseCaseDocument): Array<InformedDecision> {
+	return doc.informedDecisions.filter((decision) => categoryByDecision[decision] !== null)
+}
+
+/**
+ * The M-25-21 §6 letters under which the case is presumed high-impact, sorted. §6 presumes only where the
+ * AI output is a principal basis for the decision, so an assistive or decision-free role yields none.
+ */
+export function presumedHighImpactCategories(doc: UseCaseDocument): Array<PresumedCategory> {
+	if (!isPrincipalBasisRole(doc)) return []
+	const letters = new Set<PresumedCategory>()
+	for (const decision of doc.informedDecisions) {
+		const letter = categoryByDecision[decision]
+		if (letter) letters.add(letter)
+	}
+	return PRESUMED_CATEGORIES.filter((letter) => letters.has(letter))
+}
+
+/**
+ * Whether the minimum practices bind: a determination of high-impact, or a presumption nobody has
+ * validly departed from (only "presumed but not high-impact" departs; plain "not high-impact" cannot).
+ */
+export function treatedAsHighImpact(doc: UseCaseDocument): boolean {
+	const determination = doc.highImpact.determination
+	if (determination === 'HIGH_IMPACT') return true
+	return presumedHighImpactCategories(doc).length > 0 && determination !== 'PRESUMED_NOT_HIGH_IMPACT'
+}
+
+/** "high-impact (determined)" or "presumed high-impact under §6(m) with no determination recorded". */
+export function highImpactBasisPhrase(doc: UseCaseDocument): string {
+	if (doc.highImpact.determination === 'HIGH_IMPACT') return 'The governance lead determined the case high-impact'
+	const letters = presumedHighImpactCategories(doc)
+	const recorded =
+		doc.highImpact.determination === 'NOT_HIGH_IMPACT'
+			? "recorded as 'not high-impact' without the documented departure §4(a) requires"
+			: 'no determination recorded'
+	return `The case is presumed high-impact under ${sectionLetters(letters)} with ${recorded}`
+}
+
+export function sectionLetters(letters: ReadonlyArray<PresumedCategory>): string {
+	return listPhrase(letters.map((letter) => `§6(${letter})`))
+}
+
+function presumptionDrivers(doc: UseCaseDocument): string {
+	const role = doc.decisionRole ? `Decision role is '${decisionRolePhrases[doc.decisionRole]}'` : 'Decision role is not answered'
+	const decisions = presumptionDecisions(doc)
+	if (decisions.length === 0) return `${role} and it informs no decision listed in §6`
+	return `${role} and it informs ${quoted(decisions.map(decisionPhrase))} decisions`
+}
+
+const DRIVERS = ['decisionRole', 'informedDecisions']
+
+export const highImpactPresumption: PolicyCheck = (doc) => {
+	const letters = presumedHighImpactCategories(doc)
+	const determination = doc.highImpact.determination
+	if (doc.decisionRole === undefined || doc.informedDecisions.length === 0) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `${presumptionDrivers(doc)}; without the decision role and the decisions it informs, the §6 presumption cannot be worked out.`,
+			drivingFields: DRIVERS,
+			nextStep: 'Answer the decision role and choose the decisions the AI informs (or “None of these”).',
+		}
+	}
+	if (letters.length === 0) {
+		return {
+			status: 'PASS',
+			reason: `${presumptionDrivers(doc)}, so no M-25-21 §6 presumption applies.`,
+			drivingFields: DRIVERS,
+			nextStep: null,
+		}
+	}
+	const topics = letters.map((letter) => `§6(${letter}) ${categoryTopic[letter]}`)
+	const presumed = `${presumptionDrivers(doc)}, so it is presumed high-impact under ${listPhrase(topics)}`
+	const citedClauses = letters.map(categoryClauseId)
+	const fields = [...DRIVERS, 'highImpact.determination']
+	switch (determination) {
+		case undefined:
+			return {
+				status: 'NEEDS_ATTENTION',
+				reason: `${presumed}; no high-impact determination is recorded.`,
+				drivingFields: fields,
+				nextStep:
+					'The governance lead records the determination: high-impact, or “presumed but not high-impact” with a written justification sent to the CAIO.',
+				citedClauses,
+			}
+		case 'HIGH_IMPACT':
+			return {
+				status: 'PASS',
+				reason: `${presumed}, and the governance lead determined it high-impact.`,
+				drivingFields: fields,
+				nextStep: null,
+				citedClauses,
+			}
+		case 'PRESUMED_NOT_HIGH_IMPACT':
+			return {
+				status: 'PASS',
+				reason: `${presumed}; the governance lead recorded 'presumed but not high-impact', which stands only with a written justification (checked separately).`,
+				drivingFields: fields,
+				nextStep: null,
+				citedClauses,
+			}
+		case 'NOT_HIGH_IMPACT':
+			return {
+				status: 'FAIL',
+				reason: `${presumed}, but the determination is 'not high-impact': a presumed use can only be 'high-impact' or 'presumed but not high-impact' with a documented justification.`,
+				drivingFields: fields,
+				nextStep:
+					'Change the determination to high-impact, or to “presumed but not high-impact” and write the justification for the CAIO.',
+				citedClauses,
+			}
+	}
+}
+
+const MIN_JUSTIFICATION_LENGTH = 40
+
+export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
+	const { determination, justification, determinedBy, determinedOn } = doc.highImpact
+	if (determination !== 'PRESUMED_NOT_HIGH_IMPACT') {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: determination
+				? `The determination is '${determinationPhrase(determination)}', not 'presumed but not high-impact'.`
+				: 'No determination is recorded yet, so there is no departure from the presumption to justify.',
+			drivingFields: ['highImpact.determination'],
+			nextStep: null,
+		}
+	}
+	const fields = ['highImpact.determination', 'highImpact.justification']
+	if (!hasText(justification)) {
+		return {
+			status: 'FAIL',
+			reason:
+				"The determination is 'presumed but not high-impact' and no written justification is recorded; M-25-21 §4(a) requires one, sent to the CAIO.",
+			drivingFields: fields,
+			nextStep: 'Write why the AI output is not a principal basis for a decision with a significant effect, and send it to the CAIO.',
+		}
+	}
+	if (justification.trim().length < MIN_JUSTIFICATION_LENGTH) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `The determination is 'presumed but not high-impact' and the justification is only ${justification.trim().length} characters, too short to show why the §5 definition is not met.`,
+			drivingFields: fields,
+			nextStep: 'Expand the justification: say what the output is used for and why it is not a principal basis.',
+		}
+	}
+	if (!hasText(determinedBy) || determinedOn === undefined) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `The determination is 'presumed but not high-impact' with a written justification, but ${!hasText(determinedBy) ? 'who made it' : 'when it was made'} is not recorded, so the CAIO cannot track it centrally.`,
+			drivingFields: [...fields, 'highImpact.determinedBy', 'highImpact.determinedOn'],
+			nextStep: 'Record the official who made the determination and the date.',
+		}
+	}
+	return {
+		status: 'PASS',
+		reason: `The determination is 'presumed but not high-impact', justified in writing by ${determinedBy} on ${determinedOn}.`,
+		drivingFields: [...fields, 'highImpact.determinedBy', 'highImpact.determinedOn'],
+		nextStep: null,
+	}
+}
+
+function determinationPhrase(determination: NonNullable<UseCaseDocument['highImpact']['determination']>): string {
+	return { HIGH_IMPACT: 'high-impact', PRESUMED_NOT_HIGH_IMPACT: 'presumed but not high-impact', NOT_HIGH_IMPACT: 'not high-impact' }[
+		determination
+	]
+}
+
+/**
+ * §6 turns on whether the output is a principal basis (fn 27), so wherever the case informs a §6 decision
+ * the reasoning is written down and a named official confirms it, whichever way it goes.
+ */
+export const principalBasisConfirmation: PolicyCheck = (doc): CheckOutcome => {
+	const decisions = presumptionDecisions(doc)
+	if (decisions.length === 0 || doc.decisionRole === undefined || doc.decisionRole === 'NONE') {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${presumptionDrivers(doc)}, so there is no principal-basis question to confirm.`,
+			drivingFields: DRIVERS,
+			nextStep: null,
+		}
+	}
+	const { principalBasisRationale, determinedBy, determination } = doc.highImpact
+	const drivers = presumptionDrivers(doc)
+	const fields = [...DRIVERS, 'highImpact.principalBasisRationale', 'highImpact.determinedBy']
+	const needsRationale = doc.decisionRole === 'ASSISTIVE' || doc.decisionRole === 'PRINCIPAL_BASIS'
+	if (needsRationale && !hasText(principalBasisRationale)) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason:
+				doc.decisionRole === 'ASSISTIVE'
+					? `${drivers}; nothing records why the output is only one input among several rather than a principal basis.`
+					: `${drivers}; nothing records how the output drives those decisions, which the determination depends on.`,
+			drivingFields: fields,
+			nextStep:
+				doc.decisionRole === 'ASSISTIVE'
+					? 'Explain what else the decision-maker relies on and how often they depart from the AI output; the governance lead then confirms it.'
+					: 'Explain how the output is used in the decision; the governance lead then confirms the principal-basis finding.',
+		}
+	}
+	if (!hasText(determinedBy) || determination === undefined) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `${drivers}; the principal-basis reasoning has not yet been confirmed by a named governance official.`,
+			drivingFields: [...fields, 'highImpact.determination'],
+			nextStep: 'The governance lead reviews the reasoning and records the determination with their name.',
+		}
+	}
+	return {
+		status: 'PASS',
+		reason: `${drivers}; ${determinedBy} confirmed the principal-basis finding in a '${determinationPhrase(determination)}' determination.`,
+		drivingFields: [...fields, 'highImpact.determination'],
+		nextStep: null,
+	}
+}

@@ -1,0 +1,59 @@
+// M-25-21 §3(b)(v) inventory completeness and EO 14179 §2 mission benefit.
+import { validateForSubmission } from '#app/modules/use-cases/field-rules.ts'
+import { type PolicyCheck } from './check-types.ts'
+import { hasText, listPhrase, stageLabels } from './case-facts.ts'
+
+const LISTED_FIELDS = 8
+
+export const inventoryCompleteness: PolicyCheck = (doc) => {
+	const { ok, fieldErrors } = validateForSubmission(doc)
+	const stage = doc.stage ? `stage '${stageLabels[doc.stage]}'` : 'a case whose stage is not answered'
+	if (ok) {
+		return {
+			status: 'PASS',
+			reason: `Every inventory field OMB requires for ${stage} is answered.`,
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
+	}
+	const missing = Object.keys(fieldErrors)
+	const shown = missing.slice(0, LISTED_FIELDS)
+	const more = missing.length > LISTED_FIELDS ? ` and ${missing.length - LISTED_FIELDS} more` : ''
+	return {
+		status: 'NEEDS_ATTENTION',
+		reason: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => `'${path}'`))}${more}.`,
+		drivingFields: ['stage', ...missing],
+		nextStep: (fieldErrors[missing[0] ?? ''] ?? [])[0] ?? 'Answer the required inventory fields.',
+	}
+}
+
+const MIN_BENEFIT_LENGTH = 30
+
+export const missionBenefit: PolicyCheck = (doc) => {
+	const fields = ['benefits', 'problemSolved']
+	if (doc.stage === 'RETIRED') {
+		return { status: 'NOT_APPLICABLE', reason: "Stage is 'retired'.", drivingFields: ['stage'], nextStep: null }
+	}
+	if (!hasText(doc.benefits)) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `The expected benefits are not stated${hasText(doc.problemSolved) ? '' : ', nor the problem it solves'}, so its contribution to the EO 14179 §2 policy cannot be shown.`,
+			drivingFields: fields,
+			nextStep: 'State the mission benefit: time or money saved, shorter waits, better access or accuracy, with a measure where possible.',
+		}
+	}
+	if (doc.benefits.trim().length < MIN_BENEFIT_LENGTH) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `The stated benefit ('${doc.benefits.trim()}') is too brief to show what the mission gains.`,
+			drivingFields: fields,
+			nextStep: 'Describe concretely what improves for CMS or the public, with a measure where possible.',
+		}
+	}
+	return {
+		status: 'PASS',
+		reason: `The expected mission benefit is stated${hasText(doc.problemSolved) ? ' together with the problem it solves' : ''}.`,
+		drivingFields: fields,
+		nextStep: hasText(doc.problemSolved) ? null : 'Also describe the problem it solves (inventory field problem_solved).',
+	}
+}

@@ -1,0 +1,432 @@
+// M-25-21 §4(a)(i)–(ii) and §4(b)(i)–(vii): the seven minimum practices for high-impact AI, the
+// 3 Apr 2026 deadline, the CAIO pilot exemption and CAIO waivers.
+import { type UseCaseDocument, type Waiver } from '#app/modules/use-cases/use-case-document.ts'
+import { type MinimumPractice, minimumPracticeKeys, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
+import { type CheckContext, type CheckOutcome, type PolicyCheck } from './check-types.ts'
+import {
+	addDays,
+	addMonths,
+	hasText,
+	isoDay,
+	isPastDeadline,
+	listPhrase,
+	MINIMUM_PRACTICES_DEADLINE_LABEL,
+	stageLabels,
+} from './case-facts.ts'
+import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
+
+type Assessment = {
+	met: boolean
+	markedWaived: boolean
+	/** The sentence naming the answers, e.g. "Ongoing monitoring is 'in progress'". */
+	answer: string
+	/** The answers alone, for lists of gaps. */
+	short: string
+	fields: Array<string>
+}
+
+const phrase: Record<string, string> = {
+	YES: 'yes',
+	IN_PROGRESS: 'in progress',
+	CAIO_WAIVED: 'CAIO waived',
+	NOT_APPLICABLE: 'not applicable',
+	PRECLUDED_BY_LAW: 'appeal precluded by law or operational limits',
+	YES_INTERNAL_REVIEWER: 'yes, by an agency reviewer outside development',
+	YES_OVERSIGHT_BOARD: 'yes, by the AI oversight board',
+	YES_CAIO: 'yes, by the CAIO',
+	USABILITY_TESTING: 'usability testing',
+	PUBLIC_FEEDBACK: 'public comment solicitation',
+	PUBLIC_HEARINGS: 'public hearings',
+	OTHER: 'other consultation',
+}
+
+function answerPhrase(value: string | undefined): string {
+	return value === undefined ? 'not answered' : `'${phrase[value] ?? value.toLowerCase()}'`
+}
+
+function single(
+	value: string | undefined,
+	field: string,
+	label: string,
+	metValues: ReadonlyArray<string>,
+): Assessment {
+	return {
+		met: value !== undefined && metValues.includes(value),
+		markedWaived: value === 'CAIO_WAIVED',
+		answer: `${label} is ${answerPhrase(value)}`,
+		short: answerPhrase(value),
+		fields: [field],
+	}
+}
+
+const CONSULTATION_METHODS = ['USABILITY_TESTING', 'PUBLIC_FEEDBACK', 'PUBLIC_HEARINGS', 'OTHER']
+
+const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> = {
+	TESTING: (doc) => single(doc.practices.testing, 'practices.testing', 'Pre-deployment testing', ['YES']),
+	IMPACT_ASSESSMENT: (doc) => {
+		const { impactAssessment, independentReview, potentialImpacts } = doc.practices
+		const reviewed = independentReview !== undefined && independentReview.startsWith('YES_')
+		const described = hasText(potentialImpacts)
+		return {
+			// §4(b)(ii)(C) and (F): the assessment counts only with its impacts described and an independent review.
+			met: impactAssessment === 'YES' && reviewed && described,
+			markedWaived: impactAssessment === 'CAIO_WAIVED' || independentReview === 'CAIO_WAIVED',
+			answer: `AI impact assessment is ${answerPhrase(impactAssessment)}, independent review is ${answerPhrase(independentReview)} and potential impacts are ${described ? 'described' : 'not described'}`,
+			short: `assessment ${answerPhrase(impactAssessment)}, independent review ${answerPhrase(independentReview)}, impacts ${described ? 'described' : 'not described'}`,
+			fields: ['practices.impactAssessment', 'practices.independentReview', 'practices.potentialImpacts'],
+		}
+	},
+	MONITORING: (doc) => single(doc.practices.monitoring, 'practices.monitoring', 'Ongoing monitoring', ['YES']),
+	TRAINING: (doc) => single(doc.practices.training, 'practices.training', 'Operator training', ['YES']),
+	FAILSAFE: (doc) =>
+		single(doc.practices.failsafe, 'practices.failsafe', 'Fail-safe and human intervention', ['YES', 'NOT_APPLICABLE']),
+	APPEAL: (doc) =>
+		single(doc.practices.appeal, 'practices.appeal', 'Remedy and appeal', ['YES', 'NOT_APPLICABLE', 'PRECLUDED_BY_LAW']),
+	PUBLIC_CONSULTATION: (doc) => {
+		const steps = doc.practices.publicConsultation
+		const short = steps.length === 0 ? 'not answered' : listPhrase(steps.map((step) => answerPhrase(step)))
+		return {
+			met: steps.some((step) => CONSULTATION_METHODS.includes(step)),
+			markedWaived: steps.includes('CAIO_WAIVED'),
+			answer: `Consultation with end users and the public is ${short}`,
+			short,
+			fields: ['practices.publicConsultation'],
+		}
+	},
+}
+
+export function assessPractice(doc: UseCaseDocument, practice: MinimumPractice): Assessment {
+	return assessors[practice](doc)
+}
+
+export type WaiverStanding =
+	| { valid: true; waiver: Waiver; until: string }
+	| { valid: false; waiver: Waiver | null; why: string }
+
+/** The date a waiver stops covering its practice: its expiry, or 12 months after its last (re-)certification. */
+export function waiverValidUntil(waiver: Waiver): string {
+	const recertificationDue = addMonths(waiver.recertifiedOn ?? waiver.grantedOn, 12)
+	return waiver.expiresOn !== undefined && waiver.expiresOn < recertificationDue ? waiver.expiresOn : recertificationDue
+}
+
+function whyInvalid(waiver: Waiver, day: string): string | null {
+	if (waiver.grantedOn > day) return `the CAIO waiver is dated ${waiver.grantedOn}, after ${day}`
+	if (waiver.revokedOn !== undefined && waiver.revokedOn <= day) return `the CAIO waiver was revoked on ${waiver.revokedOn}`
+	if (waiver.expiresOn !== undefined && waiver.expiresOn < day) return `the CAIO waiver expired on ${waiver.expiresOn}`
+	const until = waiverValidUntil(waiver)
+	if (until < day) {
+		return `the CAIO waiver lapsed on ${until}: it was not re-certified within 12 months of ${waiver.recertifiedOn ?? waiver.grantedOn}`
+	}
+	return null
+}
+
+/** Whether a CAIO waiver covers the practice on the evaluation day (granted, unrevoked, unexpired, re-certified). */
+export function waiverStanding(doc: UseCaseDocument, practice: MinimumPractice, asOf: Date): WaiverStanding {
+	const day = isoDay(asOf)
+	let best: WaiverStanding = { valid: false, waiver: null, why: 'no CAIO waiver is recorded' }
+	for (const waiver of doc.waivers) {
+		if (waiver.practice !== practice) continue
+		const why = whyInvalid(waiver, day)
+		if (why === null) {
+			const until = waiverValidUntil(waiver)
+			if (!best.valid || until > best.until) best = { valid: true, waiver, until }
+		} else if (!best.valid && (best.waiver === null || waiver.grantedOn >= best.waiver.grantedOn)) {
+			best = { valid: false, waiver, why }
+		}
+	}
+	return best
+}
+
+export function pilotCertificationValid(doc: UseCaseDocument, asOf: Date): boolean {
+	const certification = doc.pilotCertification
+	if (!certification) return false
+	const day = isoDay(asOf)
+	return certification.certifiedOn <= day && day <= certification.endsOn
+}
+
+type Regime =
+	| { kind: 'not-applicable'; reason: string; fields: Array<string> }
+	| { kind: 'exempt-pilot'; reason: string }
+	| { kind: 'before-deployment' }
+	| { kind: 'in-use'; pastDeadline: boolean }
+
+function regime(doc: UseCaseDocument, asOf: Date): Regime {
+	if (!treatedAsHighImpact(doc)) {
+		const determination = doc.highImpact.determination
+		return {
+			kind: 'not-applicable',
+			reason:
+				determination === undefined
+					? 'The minimum practices bind high-impact AI only; the case is not presumed high-impact and no determination says otherwise.'
+					: `The minimum practices bind high-impact AI only; the determination is '${determination === 'NOT_HIGH_IMPACT' ? 'not high-impact' : 'presumed but not high-impact'}'.`,
+			fields: ['highImpact.determination', 'decisionRole', 'informedDecisions'],
+		}
+	}
+	switch (doc.stage) {
+		case 'RETIRED':
+			return { kind: 'not-applicable', reason: "Stage is 'retired': the use has stopped.", fields: ['stage'] }
+		case 'PRE_DEPLOYMENT':
+		case undefined:
+			return { kind: 'before-deployment' }
+		case 'PILOT': {
+			const certification = doc.pilotCertification
+			if (certification && pilotCertificationValid(doc, asOf)) {
+				return {
+					kind: 'exempt-pilot',
+					reason: `Stage is 'pilot' and the CAIO certified it on ${certification.certifiedOn} (limited to ${certification.scaleLimit}, until ${certification.endsOn}), so it is exempt under §4(a)(i); apply the practice where practicable.`,
+				}
+			}
+			return { kind: 'in-use', pastDeadline: isPastDeadline(asOf) }
+		}
+		case 'DEPLOYED':
+			return { kind: 'in-use', pastDeadline: isPastDeadline(asOf) }
+	}
+}
+
+function stageWording(doc: UseCaseDocument): string {
+	if (doc.stage === 'PILOT') return "Stage is 'pilot' without a current CAIO pilot certification"
+	return doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'
+}
+
+const romanByPractice: Record<MinimumPractice, string> = {
+	TESTING: 'I',
+	IMPACT_ASSESSMENT: 'II',
+	MONITORING: 'III',
+	TRAINING: 'IV',
+	FAILSAFE: 'V',
+	APPEAL: 'VI',
+	PUBLIC_CONSULTATION: 'VII',
+}
+
+export function practiceCheckId(practice: MinimumPractice): string {
+	return `M2521-4B-${romanByPractice[practice]}-C1`
+}
+
+function practiceCheck(practice: MinimumPractice): PolicyCheck {
+	const { label, clause } = minimumPractices[practice]
+	return (doc: UseCaseDocument, ctx: CheckContext): CheckOutcome => {
+		const applies = regime(doc, ctx.asOf)
+		if (applies.kind === 'not-applicable') {
+			return { status: 'NOT_APPLICABLE', reason: applies.reason, drivingFields: applies.fields, nextStep: null }
+		}
+		if (applies.kind === 'exempt-pilot') {
+			return { status: 'NOT_APPLICABLE', reason: applies.reason, drivingFields: ['stage', 'pilotCertification'], nextStep: null }
+		}
+		const assessment = assessPractice(doc, practice)
+		const basis = `${highImpactBasisPhrase(doc)}. ${assessment.answer} (${clause})`
+		const fields = ['highImpact.determination', 'stage', ...assessment.fields]
+		if (assessment.met) {
+			return { status: 'PASS', reason: `${basis}.`, drivingFields: fields, nextStep: null }
+		}
+		const waiver = waiverStanding(doc, practice, ctx.asOf)
+		if (waiver.valid) {
+			return {
+				status: 'PASS',
+				reason: `${basis}, but a CAIO waiver granted on ${waiver.waiver.grantedOn} covers it until ${waiver.until}.`,
+				drivingFields: [...fields, 'waivers'],
+				nextStep: `Re-certify or retire the waiver before ${waiver.until}.`,
+			}
+		}
+		const waiverNote = waiver.waiver || assessment.markedWaived ? `; ${waiver.why}` : ''
+		const waiverFields = waiver.waiver || assessment.markedWaived ? [...fields, 'waivers'] : fields
+		if (applies.kind === 'before-deployment') {
+			return {
+				status: 'NEEDS_ATTENTION',
+				reason: `${basis}${waiverNote}. ${stageWording(doc)}, so it must be documented before the case is piloted or deployed.`,
+				drivingFields: waiverFields,
+				nextStep: `Document ${label.toLowerCase()} before any pilot or deployment.`,
+			}
+		}
+		if (!applies.pastDeadline) {
+			return {
+				status: 'NEEDS_ATTENTION',
+				reason: `${basis}${waiverNote}. ${stageWording(doc)}, so it must be documented by ${MINIMUM_PRACTICES_DEADLINE_LABEL}.`,
+				drivingFields: waiverFields,
+				nextStep: `Document ${label.toLowerCase()} by ${MINIMUM_PRACTICES_DEADLINE_LABEL}, or ask the CAIO for a waiver.`,
+			}
+		}
+		return {
+			status: 'FAIL',
+			reason: `${basis}${waiverNote}. ${stageWording(doc)} and the ${MINIMUM_PRACTICES_DEADLINE_LABEL} deadline has passed.`,
+			drivingFields: waiverFields,
+			nextStep: 'Discontinue the use safely or obtain a CAIO waiver for this practice.',
+		}
+	}
+}
+
+export const practiceChecks: Record<string, PolicyCheck> = Object.fromEntries(
+	minimumPracticeKeys.map((practice) => [practiceCheckId(practice), practiceCheck(practice)]),
+)
+
+type Gap = { practice: MinimumPractice; text: string }
+
+function uncoveredPractices(doc: UseCaseDocument, asOf: Date): { gaps: Array<Gap>; waived: Array<MinimumPractice> } {
+	const gaps: Array<Gap> = []
+	const waived: Array<MinimumPractice> = []
+	for (const practice of minimumPracticeKeys) {
+		const assessment = assessPractice(doc, practice)
+		if (assessment.met) continue
+		if (waiverStanding(doc, practice, asOf).valid) {
+			waived.push(practice)
+			continue
+		}
+		gaps.push({ practice, text: `${minimumPractices[practice].label.toLowerCase()} (${assessment.short})` })
+	}
+	return { gaps, waived }
+}
+
+const ALL_PRACTICE_FIELDS = ['highImpact.determination', 'stage', 'practices', 'waivers']
+
+/** §4(a)(i): by 3 Apr 2026 every high-impact use in operation documents all seven practices or stops. */
+export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
+	const applies = regime(doc, ctx.asOf)
+	if (applies.kind === 'not-applicable') {
+		return { status: 'NOT_APPLICABLE', reason: applies.reason, drivingFields: applies.fields, nextStep: null }
+	}
+	if (applies.kind === 'exempt-pilot') {
+		return { status: 'NOT_APPLICABLE', reason: applies.reason, drivingFields: ['stage', 'pilotCertification'], nextStep: null }
+	}
+	if (applies.kind === 'before-deployment') {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)}: the discontinuation rule applies once the case is piloted or deployed.`,
+			drivingFields: ['highImpact.determination', 'stage'],
+			nextStep: null,
+		}
+	}
+	const { gaps, waived } = uncoveredPractices(doc, ctx.asOf)
+	const waivedNote = waived.length > 0 ? ` (${listPhrase(waived.map((p) => minimumPractices[p].label.toLowerCase()))} covered by a CAIO waiver)` : ''
+	if (gaps.length === 0) {
+		return {
+			status: 'PASS',
+			reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)} and all seven minimum practices are documented${waivedNote}.`,
+			drivingFields: ALL_PRACTICE_FIELDS,
+			nextStep: null,
+		}
+	}
+	const count = `${gaps.length} of the seven minimum practices ${gaps.length === 1 ? 'is' : 'are'} not documented: ${listPhrase(gaps.map((gap) => gap.text))}${waivedNote}`
+	if (!applies.pastDeadline) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)} and ${count}. They are due by ${MINIMUM_PRACTICES_DEADLINE_LABEL}.`,
+			drivingFields: ALL_PRACTICE_FIELDS,
+			nextStep: `Document the missing practices before ${MINIMUM_PRACTICES_DEADLINE_LABEL}, or ask the CAIO for a waiver.`,
+		}
+	}
+	return {
+		status: 'FAIL',
+		reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)}, the ${MINIMUM_PRACTICES_DEADLINE_LABEL} deadline has passed (evaluated as of ${isoDay(ctx.asOf)}) and ${count}.`,
+		drivingFields: ALL_PRACTICE_FIELDS,
+		nextStep: 'Discontinue the use safely, or obtain a CAIO waiver for each missing practice.',
+	}
+}
+
+/** §4(a)(i)(A)–(D): a high-impact pilot escapes the practices only under a current CAIO certification. */
+export const pilotCertification: PolicyCheck = (doc, ctx) => {
+	if (doc.stage !== 'PILOT' || !treatedAsHighImpact(doc)) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason:
+				doc.stage === 'PILOT'
+					? 'Stage is \'pilot\' but the case is not high-impact, so no pilot certification is needed.'
+					: `${doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'}; the pilot exemption concerns high-impact pilots only.`,
+			drivingFields: ['stage', 'highImpact.determination'],
+			nextStep: null,
+		}
+	}
+	const certification = doc.pilotCertification
+	const basis = `${highImpactBasisPhrase(doc)} and the stage is 'pilot'`
+	if (certification && pilotCertificationValid(doc, ctx.asOf)) {
+		return {
+			status: 'PASS',
+			reason: `${basis}; the CAIO certified it on ${certification.certifiedOn}, limited to ${certification.scaleLimit}, until ${certification.endsOn}.`,
+			drivingFields: ['stage', 'pilotCertification'],
+			nextStep: `Before ${certification.endsOn}, end the pilot, renew the certification, or document all seven practices.`,
+		}
+	}
+	const { gaps } = uncoveredPractices(doc, ctx.asOf)
+	if (gaps.length === 0) {
+		return {
+			status: 'PASS',
+			reason: `${basis}; it has no current CAIO pilot certification but documents all seven minimum practices, so it needs no exemption.`,
+			drivingFields: ['stage', 'pilotCertification', 'practices'],
+			nextStep: null,
+		}
+	}
+	if (certification) {
+		const day = isoDay(ctx.asOf)
+		const lapse = certification.endsOn < day ? `ended on ${certification.endsOn}` : `starts only on ${certification.certifiedOn}`
+		return {
+			status: 'FAIL',
+			reason: `${basis}; its CAIO pilot certification ${lapse}, and ${gaps.length} minimum practice${gaps.length === 1 ? ' is' : 's are'} not documented.`,
+			drivingFields: ['stage', 'pilotCertification', 'practices'],
+			nextStep: 'Stop the pilot, have the CAIO renew the certification, or document the missing practices.',
+		}
+	}
+	return {
+		status: 'NEEDS_ATTENTION',
+		reason: `${basis}; there is no CAIO pilot certification, so the pilot is not exempt and ${gaps.length} minimum practice${gaps.length === 1 ? ' is' : 's are'} still undocumented.`,
+		drivingFields: ['stage', 'pilotCertification', 'practices'],
+		nextStep: 'Ask the CAIO to certify the pilot (limited scale and end date, opt-out where possible), or document all seven practices.',
+	}
+}
+
+const practiceField: Record<MinimumPractice, string> = {
+	TESTING: 'testing',
+	IMPACT_ASSESSMENT: 'impactAssessment',
+	MONITORING: 'monitoring',
+	TRAINING: 'training',
+	FAILSAFE: 'failsafe',
+	APPEAL: 'appeal',
+	PUBLIC_CONSULTATION: 'publicConsultation',
+}
+
+/** §4(a)(ii): waivers are re-certified yearly and each grant is reported to OMB within 30 days. */
+export const waiverUpkeep: PolicyCheck = (doc, ctx) => {
+	const markedWaived = minimumPracticeKeys.filter((practice) => assessPractice(doc, practice).markedWaived)
+	if (doc.waivers.length === 0 && markedWaived.length === 0) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'No CAIO waiver is recorded and no practice is answered as waived.',
+			drivingFields: ['waivers'],
+			nextStep: null,
+		}
+	}
+	const day = isoDay(ctx.asOf)
+	const problems: Array<string> = []
+	for (const practice of markedWaived) {
+		const standing = waiverStanding(doc, practice, ctx.asOf)
+		if (!standing.valid) {
+			problems.push(`${minimumPractices[practice].label.toLowerCase()} is answered 'CAIO waived' but ${standing.why}`)
+		}
+	}
+	doc.waivers.forEach((waiver) => {
+		const name = `the ${minimumPractices[waiver.practice].label.toLowerCase()} waiver of ${waiver.grantedOn}`
+		const ombDue = addDays(waiver.grantedOn, 30)
+		if (waiver.reportedToOmbOn === undefined) {
+			if (day > ombDue) problems.push(`${name} has no record of being reported to OMB (due ${ombDue})`)
+		} else if (waiver.reportedToOmbOn > ombDue) {
+			problems.push(`${name} was reported to OMB on ${waiver.reportedToOmbOn}, after the 30-day limit of ${ombDue}`)
+		}
+		const revoked = waiver.revokedOn !== undefined && waiver.revokedOn <= day
+		const expired = waiver.expiresOn !== undefined && waiver.expiresOn < day
+		const recertificationDue = addMonths(waiver.recertifiedOn ?? waiver.grantedOn, 12)
+		if (!revoked && !expired && recertificationDue < day) {
+			problems.push(`${name} was due for its yearly re-certification on ${recertificationDue}`)
+		}
+	})
+	if (problems.length === 0) {
+		return {
+			status: 'PASS',
+			reason: `${doc.waivers.length} CAIO waiver${doc.waivers.length === 1 ? ' is' : 's are'} recorded, reported to OMB within 30 days and within their yearly re-certification.`,
+			drivingFields: ['waivers'],
+			nextStep: null,
+		}
+	}
+	return {
+		status: 'NEEDS_ATTENTION',
+		reason: `Waiver records are incomplete: ${listPhrase(problems)}.`,
+		drivingFields: ['waivers', ...markedWaived.map((practice) => `practices.${practiceField[practice]}`)],
+		nextStep: 'The CAIO records each waiver, reports grants and revocations to OMB within 30 days, and re-certifies yearly.',
+	}
+}

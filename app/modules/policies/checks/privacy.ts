@@ -1,0 +1,158 @@
+// E-Government Act §208 (PIA) and the Privacy Act of 1974 (SORNs, computer matching).
+import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
+import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
+import {
+	datasetNames,
+	datasetsVerb,
+	datasetsWith,
+	decisionPhrase,
+	isActive,
+	isLive,
+	PII_KINDS,
+	quoted,
+	sensitivityFields,
+	stagePhrase,
+	type DatasetRef,
+} from './case-facts.ts'
+
+type PiiFacts = { present: boolean; because: string; fields: Array<string>; datasets: Array<DatasetRef> }
+
+/** PII from the OMB answer or from any dataset's sensitivity; the stricter of the two wins. */
+export function piiFacts(doc: UseCaseDocument): PiiFacts {
+	const datasets = datasetsWith(doc, PII_KINDS)
+	const fields = ['hasPii', ...sensitivityFields(datasets)]
+	if (datasets.length > 0) {
+		const contradiction = doc.hasPii === false ? " although 'Involves PII' is answered 'no'" : ''
+		return { present: true, because: `${datasetsVerb(datasets, 'hold')} personal information${contradiction}`, fields, datasets }
+	}
+	if (doc.hasPii === true) return { present: true, because: "'Involves PII' is answered 'yes'", fields, datasets }
+	return {
+		present: false,
+		because: doc.hasPii === false ? "'Involves PII' is answered 'no' and no dataset is marked PII, PHI, Part 2 or FTI" : 'No PII is recorded',
+		fields,
+		datasets,
+	}
+}
+
+export const privacyImpactAssessment: PolicyCheck = (doc) => {
+	const pii = piiFacts(doc)
+	if (!pii.present) {
+		return { status: 'NOT_APPLICABLE', reason: `${pii.because}, so §208 does not call for a PIA.`, drivingFields: pii.fields, nextStep: null }
+	}
+	if (!isActive(doc)) {
+		return { status: 'NOT_APPLICABLE', reason: `${pii.because}, but the case is retired.`, drivingFields: ['stage'], nextStep: null }
+	}
+	const fields = [...pii.fields, 'safeguards.piaCompleted', 'piaUrl']
+	if (doc.safeguards.piaCompleted === true || doc.piaUrl !== undefined) {
+		const where = doc.piaUrl ? ` (${doc.piaUrl})` : ''
+		return {
+			status: 'PASS',
+			reason: `${pii.because}, and a privacy impact assessment covering the AI use is recorded${where}.`,
+			drivingFields: fields,
+			nextStep: doc.piaUrl ? null : 'Add the PIA link for the inventory (pia_url) if it is public.',
+		}
+	}
+	const datasetPias = pii.datasets.filter((ref) => ref.dataset.piaUrl !== undefined)
+	const answer =
+		doc.safeguards.piaCompleted === false ? "'PIA completed' is answered 'no'" : "'PIA completed' is not answered"
+	const partial =
+		datasetPias.length > 0 ? `; the PIA of ${datasetNames(datasetPias)} exists but may not cover this AI use` : ''
+	const reason = `${pii.because} and ${answer}${partial}. ${stagePhrase(doc)}.`
+	const nextStep =
+		datasetPias.length > 0
+			? 'Have the privacy office confirm the existing PIA covers the AI functionality, or update it.'
+			: 'Complete a PIA (or update the system’s PIA) covering the AI functionality with the privacy office.'
+	// §208 asks for the PIA before the technology is used, so a live case without one fails.
+	if (isLive(doc) && doc.safeguards.piaCompleted === false) {
+		return { status: 'FAIL', reason, drivingFields: fields, nextStep }
+	}
+	return { status: 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep }
+}
+
+export const systemOfRecordsNotice: PolicyCheck = (doc) => {
+	const { retrievedByPersonalIdentifier, sornNumber } = doc.safeguards
+	const datasetSorns = doc.datasets.flatMap((dataset, index) => (dataset.sornNumber ? [{ index, sorn: dataset.sornNumber }] : []))
+	const sorns = [...new Set([...(sornNumber ? [sornNumber] : []), ...datasetSorns.map((ref) => ref.sorn)])]
+	const fields = [
+		'safeguards.retrievedByPersonalIdentifier',
+		'safeguards.sornNumber',
+		...datasetSorns.map((ref) => `datasets.${ref.index}.sornNumber`),
+	]
+	const pii = piiFacts(doc)
+	if (retrievedByPersonalIdentifier === false) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: "'Records retrieved by a personal identifier' is answered 'no', so no system of records is involved.",
+			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	if (retrievedByPersonalIdentifier === undefined) {
+		if (!pii.present) {
+			return {
+				status: 'NOT_APPLICABLE',
+				reason: `${pii.because}, so the Privacy Act's system-of-records rules are not engaged.`,
+				drivingFields: [...fields, ...pii.fields],
+				nextStep: null,
+			}
+		}
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `${pii.because} and nothing says whether records are retrieved by name or another personal identifier.`,
+			drivingFields: [...fields, ...pii.fields],
+			nextStep: 'Answer whether the AI retrieves records about individuals by a personal identifier.',
+		}
+	}
+	if (sorns.length > 0) {
+		return {
+			status: 'PASS',
+			reason: `Records are retrieved by a personal identifier and are covered by SORN ${sorns.join(', ')}.`,
+			drivingFields: fields,
+			nextStep: 'The privacy reviewer confirms the AI purpose fits the SORN’s purposes and routine uses.',
+		}
+	}
+	const reason = `Records are retrieved by a personal identifier but no SORN number is recorded for the case or its datasets. ${stagePhrase(doc)}.`
+	const nextStep = 'Identify the system of records notice that covers these records, or have the privacy office publish or revise one.'
+	return { status: isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep }
+}
+
+const MATCHING_DECISIONS = ['ELIGIBILITY_ENROLLMENT', 'FRAUD_IMPROPER_PAYMENT', 'COVERAGE_PAYMENT'] as const
+
+export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
+	const matchingDecisions = doc.informedDecisions.filter((decision) =>
+		(MATCHING_DECISIONS as ReadonlyArray<string>).includes(decision),
+	)
+	const fields = ['safeguards.computerMatching', 'informedDecisions']
+	if (doc.safeguards.computerMatching === true) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason:
+				"'Matches records with another agency's for benefits decisions' is answered 'yes': that is a Privacy Act matching program.",
+			drivingFields: fields,
+			nextStep:
+				'Legal confirms a computer matching agreement approved by the Data Integrity Board, and that findings are independently verified with notice before any adverse action.',
+		}
+	}
+	if (doc.safeguards.computerMatching === false) {
+		return {
+			status: 'PASS',
+			reason: "'Matches records with another agency's for benefits decisions' is answered 'no'.",
+			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	if (matchingDecisions.length === 0) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'It informs no eligibility, payment or fraud decisions, where matching programs arise.',
+			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	return {
+		status: 'NEEDS_ATTENTION',
+		reason: `It informs ${quoted(matchingDecisions.map(decisionPhrase))} decisions and nothing says whether it matches CMS records with another agency's.`,
+		drivingFields: fields,
+		nextStep: 'Answer whether records are matched with another agency’s to establish eligibility or recover payments.',
+	}
+}

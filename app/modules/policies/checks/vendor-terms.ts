@@ -1,0 +1,47 @@
+// OMB M-25-22: AI contract terms wherever a vendor builds, sells or hosts the AI.
+import { type PolicyCheck } from './check-types.ts'
+import { listPhrase, stagePhrase, vendorInvolvement } from './case-facts.ts'
+import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
+import { piiFacts } from './privacy.ts'
+
+export const vendorAiTerms: PolicyCheck = (doc) => {
+	const vendor = vendorInvolvement(doc)
+	const fields = [...vendor.fields, 'safeguards.vendorAiContractTerms']
+	if (!vendor.involved) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'No vendor builds, sells or hosts the AI, so M-25-22 contract terms are not engaged.',
+			drivingFields: ['contractingUsage', 'hosting', 'vendorNames'],
+			nextStep: null,
+		}
+	}
+	const facts = `A vendor is involved (${listPhrase(vendor.because)})`
+	const pii = piiFacts(doc)
+	const privacyTerms = pii.present ? ' With personal data involved, include Privacy Act (m) and breach-reporting terms too.' : ''
+	const terms = doc.safeguards.vendorAiContractTerms
+	if (terms === true) {
+		return {
+			status: 'PASS',
+			reason: `${facts} and the contract carries M-25-22's AI terms (data rights, no training on CMS data, testing access).`,
+			drivingFields: fields,
+			nextStep: privacyTerms.trim() || null,
+		}
+	}
+	const answer = terms === false ? "'Contract carries M-25-22 AI terms' is answered 'no'" : "'Contract carries M-25-22 AI terms' is not answered"
+	const highImpact = treatedAsHighImpact(doc)
+	// M-25-22 makes high-impact support terms mandatory, so their absence is a failure there.
+	if (terms === false && highImpact) {
+		return {
+			status: 'FAIL',
+			reason: `${facts}, ${answer}, and ${highImpactBasisPhrase(doc).charAt(0).toLowerCase()}${highImpactBasisPhrase(doc).slice(1)}: the contract must require the vendor to support the minimum practices.`,
+			drivingFields: [...fields, 'highImpact.determination'],
+			nextStep: `Amend the contract: vendor support for the M-25-21 §4(b) practices, impact-assessment documentation, no training on CMS data, evaluation access.${privacyTerms}`,
+		}
+	}
+	return {
+		status: 'NEEDS_ATTENTION',
+		reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
+		drivingFields: fields,
+		nextStep: `Add M-25-22 terms (CMS data rights, no vendor training on CMS inputs and outputs, testing access, portability) at award or the next option after 30 Sep 2025.${privacyTerms}`,
+	}
+}

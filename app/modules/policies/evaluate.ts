@@ -1,0 +1,105 @@
+import { type CheckStatus, type PolicyCheck } from '#app/modules/policies/checks/check-types.ts'
+import { checkImplementations } from '#app/modules/policies/checks/registry.ts'
+import { presumedHighImpactCategories, type PresumedCategory } from '#app/modules/policies/checks/high-impact.ts'
+import { type CheckSeverity, type PolicyCheckDefinition, type PolicyPack } from '#app/modules/policies/policy-pack.ts'
+import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
+import { type ReviewLaneName as ReviewLane, reviewLanes } from '#app/utils/permissions.ts'
+
+export type CheckResult = {
+	checkId: string
+	title: string
+	clauseIds: Array<string>
+	status: CheckStatus
+	severity: CheckSeverity
+	reason: string
+	drivingFields: Array<string>
+	nextStep: string | null
+	/** The lane the pack assigns to this check; it is required only while the check does not pass. */
+	lane: ReviewLane
+}
+
+export type Evaluation = {
+	packId: string
+	packVersion: string
+	asOf: string
+	presumedHighImpact: boolean
+	presumedCategories: Array<PresumedCategory>
+	requiredLanes: Array<ReviewLane>
+	/** True when an enabled BLOCKING check fails: the final decision must wait. */
+	blocked: boolean
+	results: Array<CheckResult>
+}
+
+type CompiledCheck = { definition: PolicyCheckDefinition; run: PolicyCheck }
+
+// Packs are immutable once published, so the plan is built once per pack object, not per case.
+const compiledPlans = new WeakMap<PolicyPack, Array<CompiledCheck>>()
+
+/** Check ids a pack lists that this release has no code for (an admin cannot add check logic). */
+export function unimplementedCheckIds(pack: Pick<PolicyPack, 'checks'>): Array<string> {
+	return pack.checks.filter((check) => !Object.hasOwn(checkImplementations, check.id)).map((check) => check.id)
+}
+
+function compile(pack: PolicyPack): Array<CompiledCheck> {
+	let plan = compiledPlans.get(pack)
+	if (plan) return plan
+	const missing = unimplementedCheckIds(pack)
+	if (missing.length > 0) {
+		throw new Error(`Policy pack ${pack.version} lists checks with no implementation: ${missing.join(', ')}`)
+	}
+	plan = pack.checks
+		.filter((definition) => definition.enabled)
+		.map((definition) => ({ definition, run: checkImplementations[definition.id] as PolicyCheck }))
+	compiledPlans.set(pack, plan)
+	return plan
+}
+
+function mergeClauses(own: Array<string>, cited: Array<string>): Array<string> {
+	return [...own, ...cited.filter((id) => !own.includes(id))]
+}
+
+const NOT_PASSING: ReadonlySet<CheckStatus> = new Set(['NEEDS_ATTENTION', 'FAIL'])
+
+/**
+ * Runs every enabled check of the pack. The pack decides severity, lane and whether a check runs at all;
+ * the code decides the status, so an admin can re-weigh a finding but never change what it means.
+ */
+export function evaluateUseCase(doc: UseCaseDocument, options: { pack: PolicyPack; asOf: Date }): Evaluation {
+	const { pack, asOf } = options
+	const plan = compile(pack)
+	const ctx = { asOf }
+	const lanes = new Set<ReviewLane>()
+	const results: Array<CheckResult> = []
+	let blocked = false
+	for (const { definition, run } of plan) {
+		const outcome = run(doc, ctx)
+		if (NOT_PASSING.has(outcome.status)) {
+			lanes.add(definition.lane)
+			if (outcome.status === 'FAIL' && definition.severity === 'BLOCKING') blocked = true
+		}
+		results.push({
+			checkId: definition.id,
+			title: definition.title,
+			clauseIds: outcome.citedClauses ? mergeClauses(definition.clauseIds, outcome.citedClauses) : definition.clauseIds,
+			status: outcome.status,
+			severity: definition.severity,
+			reason: outcome.reason,
+			drivingFields: outcome.drivingFields,
+			nextStep: outcome.nextStep,
+			lane: definition.lane,
+		})
+	}
+	const presumedCategories = presumedHighImpactCategories(doc)
+	// A §6 presumption always needs the CAIO's determination, whatever the individual checks say.
+	if (presumedCategories.length > 0) lanes.add('CAIO_DETERMINATION')
+	return {
+		packId: pack.id,
+		packVersion: pack.version,
+		asOf: asOf.toISOString().slice(0, 10),
+		presumedHighImpact: presumedCategories.length > 0,
+		presumedCategories,
+		requiredLanes: reviewLanes.filter((lane) => lanes.has(lane)),
+		blocked,
+		results,
+	}
+}
