@@ -1,0 +1,200 @@
+import { expect, test } from 'vitest'
+import {
+	callCentreSummariser,
+	deployedEligibilityModel,
+	developerCodingAssistant,
+	marketplaceIdentityProofing,
+	medicareFraudPaymentSuspension,
+} from '#app/modules/policies/cms-example-cases.ts'
+import { evaluateUseCase, type Evaluation, unimplementedCheckIds } from '#app/modules/policies/evaluate.ts'
+import { type PolicyPack, shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+
+const pack = shippedPolicyPack()
+const afterDeadline = new Date('2026-05-01T00:00:00Z')
+const beforeDeadline = new Date('2026-03-01T00:00:00Z')
+
+function result(evaluation: Evaluation, checkId: string) {
+	const found = evaluation.results.find((r) => r.checkId === checkId)
+	if (!found) throw new Error(`no result for ${checkId}`)
+	return found
+}
+
+function statuses(evaluation: Evaluation, wanted: ReadonlyArray<string> = ['FAIL', 'NEEDS_ATTENTION']) {
+	return Object.fromEntries(evaluation.results.filter((r) => wanted.includes(r.status)).map((r) => [r.checkId, r.status]))
+}
+
+test('Marketplace identity proofing is presumed high-impact under §6(m) and needs the CAIO determination lane', () => {
+	const evaluation = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: afterDeadline })
+	expect(evaluation.packVersion).toBe('2026.1')
+	expect(evaluation.presumedHighImpact).toBe(true)
+	expect(evaluation.presumedCategories).toEqual(['m'])
+	expect(evaluation.requiredLanes).toEqual(['CAIO_DETERMINATION'])
+	const presumption = result(evaluation, 'M2521-4A-C1')
+	expect(presumption.status).toBe('PASS')
+	expect(presumption.reason).toContain("Decision role is 'principal basis' and it informs 'identity proofing or access to benefits systems' decisions")
+	expect(presumption.clauseIds).toEqual(['M2521-4A', 'M2521-6', 'M2521-6M'])
+	// Still in development: the practices are to do before deployment, not yet a failure.
+	expect(result(evaluation, 'M2521-4B-I-C1')).toMatchObject({ status: 'NEEDS_ATTENTION', lane: 'CAIO_DETERMINATION' })
+	expect(result(evaluation, 'M2521-4B-I-C1').reason).toContain("Pre-deployment testing is 'in progress'")
+	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('NOT_APPLICABLE')
+	expect(evaluation.blocked).toBe(false)
+})
+
+test('a Medicare fraud model that is the principal basis for payment suspensions is presumed under §6(f) and §6(m)', () => {
+	const evaluation = evaluateUseCase(medicareFraudPaymentSuspension(), { pack, asOf: afterDeadline })
+	expect(evaluation.presumedCategories).toEqual(['f', 'm'])
+	const presumption = result(evaluation, 'M2521-4A-C1')
+	expect(presumption.reason).toContain(
+		"Decision role is 'principal basis' and it informs 'fraud or improper-payment detection' and 'coverage or payment' decisions",
+	)
+	expect(presumption.reason).toContain('§6(f) healthcare and §6(m)')
+	expect(presumption.drivingFields).toEqual(['decisionRole', 'informedDecisions', 'highImpact.determination'])
+	// Fully documented: nothing fails, but a presumed case always goes through the CAIO lane.
+	expect(statuses(evaluation)).toEqual({})
+	expect(evaluation.requiredLanes).toEqual(['CAIO_DETERMINATION'])
+	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain('all seven minimum practices are documented')
+})
+
+test('the same fraud model recorded as plain "not high-impact" fails the presumption check and binds the practices anyway', () => {
+	const doc = medicareFraudPaymentSuspension()
+	doc.highImpact.determination = 'NOT_HIGH_IMPACT'
+	doc.practices = { publicConsultation: [] }
+	const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
+	expect(result(evaluation, 'M2521-4A-C1').status).toBe('FAIL')
+	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('FAIL')
+	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain("recorded as 'not high-impact' without the documented departure")
+	expect(evaluation.blocked).toBe(true)
+})
+
+test('a developer coding assistant is not high-impact and needs no review lane', () => {
+	const evaluation = evaluateUseCase(developerCodingAssistant(), { pack, asOf: afterDeadline })
+	expect(evaluation.presumedHighImpact).toBe(false)
+	expect(evaluation.presumedCategories).toEqual([])
+	expect(evaluation.requiredLanes).toEqual([])
+	expect(statuses(evaluation)).toEqual({})
+	expect(result(evaluation, 'M2521-4A-C1').reason).toBe(
+		"Decision role is 'none' and it informs no decision listed in §6, so no M-25-21 §6 presumption applies.",
+	)
+	expect(result(evaluation, 'M2521-3B-IV-C1').status).toBe('PASS')
+	for (const id of ['M2521-4B-I-C1', 'M2521-4B-VII-C1', 'M2521-4A-I-C3', 'HIPAA-BAA-C1']) {
+		expect(result(evaluation, id).status).toBe('NOT_APPLICABLE')
+	}
+})
+
+test('a call-centre summariser sending PHI to a vendor API fails BAA, minimum necessary and FedRAMP', () => {
+	const evaluation = evaluateUseCase(callCentreSummariser(), { pack, asOf: afterDeadline })
+	expect(evaluation.presumedCategories).toEqual([])
+	expect(statuses(evaluation)).toEqual({
+		'HIPAA-MIN-NEC-C1': 'FAIL',
+		'HIPAA-BAA-C1': 'FAIL',
+		'FEDRAMP-C1': 'FAIL',
+		'M2521-3B-IV-C1': 'FAIL',
+		'M2521-3B-V-C1': 'NEEDS_ATTENTION',
+	})
+	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'DATA_GOVERNANCE'])
+	expect(evaluation.blocked).toBe(true)
+	const baa = result(evaluation, 'HIPAA-BAA-C1')
+	expect(baa.reason).toContain("'Business associate agreement' is answered 'no'")
+	expect(baa.reason).toContain('it runs on a vendor’s hosted model or API')
+	expect(baa.drivingFields).toEqual(expect.arrayContaining(['safeguards.businessAssociateAgreement', 'hosting', 'datasets.0.sensitivities']))
+	expect(result(evaluation, 'HIPAA-MIN-NEC-C1').reason).toContain("'1-800-MEDICARE call transcripts' has no minimum-necessary justification")
+	expect(result(evaluation, 'HIPAA-MIN-NEC-C1').drivingFields).toContain('datasets.1.minimumNecessaryJustification')
+	expect(result(evaluation, 'FEDRAMP-C1').reason).toContain("'FedRAMP authorized' is answered 'no'")
+	expect(result(evaluation, 'FEDRAMP-C1').nextStep).toContain('Moderate or High')
+})
+
+test('a deployed high-impact case missing two practices after 3 Apr 2026 fails: discontinue or waive', () => {
+	const evaluation = evaluateUseCase(deployedEligibilityModel(), { pack, asOf: afterDeadline })
+	expect(evaluation.presumedCategories).toEqual(['m'])
+	const deadline = result(evaluation, 'M2521-4A-I-C3')
+	expect(deadline).toMatchObject({ status: 'FAIL', severity: 'BLOCKING', lane: 'CAIO_DETERMINATION' })
+	expect(deadline.reason).toContain("2 of the seven minimum practices are not documented: ongoing monitoring ('in progress') and remedy and appeal (not answered)")
+	expect(deadline.nextStep).toBe('Discontinue the use safely, or obtain a CAIO waiver for each missing practice.')
+	expect(result(evaluation, 'M2521-4B-III-C1').status).toBe('FAIL')
+	expect(result(evaluation, 'M2521-4B-VI-C1').status).toBe('FAIL')
+	expect(result(evaluation, 'M2521-4B-I-C1').status).toBe('PASS')
+	expect(evaluation.blocked).toBe(true)
+	expect(evaluation.requiredLanes).toContain('CAIO_DETERMINATION')
+})
+
+test('before 3 Apr 2026 the same gaps need attention but do not block', () => {
+	const evaluation = evaluateUseCase(deployedEligibilityModel(), { pack, asOf: beforeDeadline })
+	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('NEEDS_ATTENTION')
+	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain('They are due by 3 Apr 2026')
+	expect(evaluation.blocked).toBe(false)
+})
+
+const waiversFor = (expiresOn: string) => [
+	{ practice: 'MONITORING' as const, grantedOn: '2026-03-20', reportedToOmbOn: '2026-03-27', expiresOn },
+	{ practice: 'APPEAL' as const, grantedOn: '2026-03-20', reportedToOmbOn: '2026-03-27', expiresOn },
+]
+
+test('valid CAIO waivers for the two missing practices lift the block', () => {
+	const doc = deployedEligibilityModel({ waivers: waiversFor('2027-03-20'), practices: { ...deployedEligibilityModel().practices, appeal: 'CAIO_WAIVED' } })
+	const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
+	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('PASS')
+	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain('ongoing monitoring and remedy and appeal covered by a CAIO waiver')
+	expect(result(evaluation, 'M2521-4B-III-C1').reason).toContain('a CAIO waiver granted on 2026-03-20 covers it until 2027-03-20')
+	expect(result(evaluation, 'M2521-4A-II-C3').status).toBe('PASS')
+	expect(evaluation.results.filter((r) => r.status === 'FAIL')).toEqual([])
+	expect(evaluation.blocked).toBe(false)
+})
+
+test('expired waivers block again and say when they expired', () => {
+	const doc = deployedEligibilityModel({ waivers: waiversFor('2026-04-20') })
+	const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
+	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('FAIL')
+	expect(result(evaluation, 'M2521-4B-III-C1').status).toBe('FAIL')
+	expect(result(evaluation, 'M2521-4B-III-C1').reason).toContain('the CAIO waiver expired on 2026-04-20')
+	expect(evaluation.blocked).toBe(true)
+})
+
+test('a revoked waiver no longer covers its practice', () => {
+	const waivers = waiversFor('2027-03-20').map((w) => ({ ...w, revokedOn: '2026-04-15' }))
+	const evaluation = evaluateUseCase(deployedEligibilityModel({ waivers }), { pack, asOf: afterDeadline })
+	expect(result(evaluation, 'M2521-4B-VI-C1').reason).toContain('the CAIO waiver was revoked on 2026-04-15')
+	expect(evaluation.blocked).toBe(true)
+})
+
+test('an admin can switch a check off, change its severity and its lane without touching code', () => {
+	const edited: PolicyPack = {
+		...pack,
+		version: '2026.2',
+		checks: pack.checks.map((check) => {
+			if (check.id === 'FEDRAMP-C1') return { ...check, enabled: false }
+			if (check.id === 'HIPAA-BAA-C1') return { ...check, severity: 'WARNING' as const, lane: 'LEGAL' as const }
+			if (check.id === 'HIPAA-MIN-NEC-C1' || check.id === 'M2521-3B-IV-C1') return { ...check, severity: 'INFO' as const }
+			return check
+		}),
+	}
+	const evaluation = evaluateUseCase(callCentreSummariser(), { pack: edited, asOf: afterDeadline })
+	expect(evaluation.packVersion).toBe('2026.2')
+	expect(evaluation.results.some((r) => r.checkId === 'FEDRAMP-C1')).toBe(false)
+	expect(result(evaluation, 'HIPAA-BAA-C1')).toMatchObject({ status: 'FAIL', severity: 'WARNING', lane: 'LEGAL' })
+	// With every remaining failure downgraded, nothing blocks; the status itself is unchanged.
+	expect(evaluation.blocked).toBe(false)
+	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'DATA_GOVERNANCE'])
+})
+
+test('a pack naming a check this release does not implement is refused', () => {
+	const edited: PolicyPack = { ...pack, checks: [...pack.checks, { ...pack.checks[0]!, id: 'M2521-99-C1' }] }
+	expect(unimplementedCheckIds(edited)).toEqual(['M2521-99-C1'])
+	expect(() => evaluateUseCase(callCentreSummariser(), { pack: edited, asOf: afterDeadline })).toThrow(/M2521-99-C1/)
+})
+
+test('results follow the pack order and every result carries its clause, reason and fields', () => {
+	const evaluation = evaluateUseCase(deployedEligibilityModel(), { pack, asOf: afterDeadline })
+	expect(evaluation.results.map((r) => r.checkId)).toEqual(pack.checks.map((c) => c.id))
+	for (const r of evaluation.results) {
+		expect(r.clauseIds.length).toBeGreaterThan(0)
+		expect(r.reason.length).toBeGreaterThan(20)
+		expect(r.drivingFields.length).toBeGreaterThan(0)
+		if (r.status === 'FAIL' || r.status === 'NEEDS_ATTENTION') expect(r.nextStep).toBeTruthy()
+	}
+})
+
+test('evaluation is deterministic for the same case, pack and day', () => {
+	const a = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: afterDeadline })
+	const b = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: new Date('2026-05-01T23:59:59Z') })
+	expect(b).toEqual(a)
+})

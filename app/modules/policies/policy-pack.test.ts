@@ -1,0 +1,104 @@
+import { expect, test } from 'vitest'
+import { checkImplementations } from '#app/modules/policies/checks/registry.ts'
+import { PRESUMED_CATEGORIES, categoryClauseId } from '#app/modules/policies/checks/high-impact.ts'
+import shippedPackJson from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
+import { parsePolicyPack, policyPackSchema, shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+
+test('the shipped pack parses and is version 2026.1', () => {
+	const pack = shippedPolicyPack()
+	expect(pack.version).toBe('2026.1')
+	expect(pack.title).toBe('Federal AI policy pack 2026.1')
+	expect(pack.references.length).toBeGreaterThan(60)
+})
+
+test('every clause id a check cites is a reference in the pack', () => {
+	const pack = shippedPolicyPack()
+	const ids = new Set(pack.references.map((reference) => reference.id))
+	const dangling = pack.checks.flatMap((check) => check.clauseIds.filter((id) => !ids.has(id)).map((id) => `${check.id} → ${id}`))
+	expect(dangling).toEqual([])
+})
+
+test('every check in the pack has an implementation, and every implementation is in the pack', () => {
+	const inPack = shippedPolicyPack().checks.map((check) => check.id).sort()
+	expect(inPack).toEqual(Object.keys(checkImplementations).sort())
+})
+
+test('each §6 letter a finding can cite is a reference of its own', () => {
+	const ids = new Set(shippedPolicyPack().references.map((reference) => reference.id))
+	expect(PRESUMED_CATEGORIES.map(categoryClauseId).filter((id) => !ids.has(id))).toEqual([])
+})
+
+test('the pack covers the instruments the catalogue must list', () => {
+	const ids = new Set(shippedPolicyPack().references.map((reference) => reference.id))
+	const required = [
+		...['SEC1', 'SEC2', 'SEC3', 'SEC4', 'SEC5A', 'SEC5B', 'SEC6'].map((s) => `EO14179-${s}`),
+		'NAIIA-5002',
+		'NAIIA-5101',
+		'AIGA-2020',
+		'EO13960',
+		'M2521-4A',
+		'M2521-4A-I',
+		'M2521-4A-II',
+		...['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'].map((r) => `M2521-4B-${r}`),
+		'M2521-5-DEF',
+		'M2521-3B-IV',
+		'M2521-2B',
+		'M2522-DATA-IP',
+		'EGOV-208-PIA',
+		'PRIVACY-ACT-SORN',
+		'PRIVACY-ACT-MATCHING',
+		'HIPAA-PRIVACY-USE',
+		'HIPAA-MIN-NEC',
+		'HIPAA-SECURITY',
+		'HIPAA-BAA',
+		'42CFR2',
+		'FISMA-ATO',
+		'FEDRAMP',
+		'NIST-AI-RMF',
+		'EO14110',
+		'M2410',
+	]
+	expect(required.filter((id) => !ids.has(id))).toEqual([])
+})
+
+test('EO 14110 and M-24-10 stay readable, marked superseded by references that are in force', () => {
+	const pack = shippedPolicyPack()
+	const byId = new Map(pack.references.map((reference) => [reference.id, reference]))
+	for (const id of ['EO14110', 'M2410', 'M2418']) {
+		const reference = byId.get(id)
+		expect(reference?.status).toBe('SUPERSEDED')
+		expect(byId.get(reference?.supersededBy ?? '')?.status).toBe('IN_FORCE')
+	}
+	expect(pack.references.filter((r) => r.status === 'SUPERSEDED').map((r) => r.id).sort()).toEqual(['EO14110', 'M2410', 'M2418'])
+})
+
+test('summaries are two to four sentences', () => {
+	const outside = shippedPolicyPack()
+		.references.map((reference) => ({ id: reference.id, sentences: reference.summary.split(/(?<=[.!?])\s+(?=[A-Z])/).length }))
+		.filter(({ sentences }) => sentences > 4)
+	expect(outside).toEqual([])
+})
+
+test('a check citing an unknown clause, a duplicate id or an unexplained supersession is rejected with its path', () => {
+	const broken = structuredClone(shippedPackJson) as { references: Array<Record<string, unknown>>; checks: Array<Record<string, unknown>> }
+	broken.checks[0]!.clauseIds = ['M2521-99']
+	broken.checks[1]!.id = broken.checks[2]!.id
+	broken.references[0]!.status = 'SUPERSEDED'
+	const result = policyPackSchema.safeParse(broken)
+	expect(result.success).toBe(false)
+	const messages = result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+	expect(messages).toEqual(
+		expect.arrayContaining([
+			'checks.0.clauseIds.0: clause M2521-99 is not a reference in this pack',
+			expect.stringMatching(/^checks\.2\.id: duplicate check id/),
+			'references.0.supersededBy: a superseded reference must say what superseded it',
+		]),
+	)
+})
+
+test('an unknown lane or severity is refused', () => {
+	const broken = structuredClone(shippedPackJson) as { checks: Array<Record<string, unknown>> }
+	broken.checks[0]!.lane = 'CLINICAL'
+	broken.checks[1]!.severity = 'CRITICAL'
+	expect(() => parsePolicyPack(broken)).toThrow()
+})
