@@ -13,15 +13,16 @@ import {
 export const MINIMUM_PRACTICES_DEADLINE = '2026-04-03'
 export const MINIMUM_PRACTICES_DEADLINE_LABEL = '3 Apr 2026'
 
-let lastDate: Date | undefined
+let lastTime = Number.NaN
 let lastDay = ''
 
 /** The UTC calendar day of `date`; ISO days compare correctly as strings. */
 export function isoDay(date: Date): string {
 	// Every check of one evaluation asks for the same asOf, so remembering the last answer saves the work.
-	if (date !== lastDate || lastDay === '') {
-		lastDate = date
+	const time = date.getTime()
+	if (time !== lastTime) {
 		lastDay = date.toISOString().slice(0, 10)
+		lastTime = time
 	}
 	return lastDay
 }

@@ -1,0 +1,65 @@
+import { expect, test } from 'vitest'
+import { baseCase } from '#app/modules/policies/cms-example-cases.ts'
+import { businessAssociateAgreement, minimumNecessary, part2Records } from './health-data.ts'
+
+const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
+const claims = {
+	name: 'Medicare Part A claims',
+	category: 'MEDICARE_CLAIMS' as const,
+	sensitivities: ['PII' as const, 'PHI' as const],
+	usage: ['TRAINING' as const],
+	minimumNecessaryJustification: 'Diagnosis and procedure codes only.',
+}
+
+test('minimum necessary: every PHI dataset needs a justification', () => {
+	expect(minimumNecessary(baseCase({ datasets: [claims] }), ctx).status).toBe('PASS')
+	const outcome = minimumNecessary(baseCase({ datasets: [claims, { ...claims, name: 'MA encounters', minimumNecessaryJustification: undefined }] }), ctx)
+	expect(outcome.status).toBe('FAIL')
+	expect(outcome.reason).toContain("'MA encounters' has no minimum-necessary justification")
+	expect(outcome.reason).toContain('used for training')
+	expect(outcome.drivingFields).toContain('datasets.1.minimumNecessaryJustification')
+	expect(minimumNecessary(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
+})
+
+test('minimum necessary before deployment needs attention rather than failing', () => {
+	const doc = baseCase({ stage: 'PRE_DEPLOYMENT', datasets: [{ ...claims, minimumNecessaryJustification: undefined }] })
+	expect(minimumNecessary(doc, ctx).status).toBe('NEEDS_ATTENTION')
+})
+
+test('a BAA is needed when a vendor touches PHI', () => {
+	const vendor = { contractingUsage: 'PURCHASED' as const, vendorNames: ['Example Analytics'], datasets: [claims] }
+	const missing = businessAssociateAgreement(baseCase({ ...vendor, safeguards: { businessAssociateAgreement: false } }), ctx)
+	expect(missing.status).toBe('FAIL')
+	expect(missing.reason).toContain('it was purchased from a vendor')
+	expect(missing.drivingFields).toEqual(expect.arrayContaining(['contractingUsage', 'vendorNames', 'safeguards.businessAssociateAgreement']))
+	expect(businessAssociateAgreement(baseCase({ ...vendor }), ctx).status).toBe('NEEDS_ATTENTION')
+	expect(businessAssociateAgreement(baseCase({ ...vendor, safeguards: { businessAssociateAgreement: true } }), ctx).status).toBe('PASS')
+})
+
+test('a hosted vendor API alone makes the vendor a business associate', () => {
+	const outcome = businessAssociateAgreement(baseCase({ hosting: 'VENDOR_API', datasets: [claims], safeguards: { businessAssociateAgreement: false } }), ctx)
+	expect(outcome.status).toBe('FAIL')
+	expect(outcome.drivingFields).toContain('hosting')
+})
+
+test('no BAA question without PHI or without a vendor', () => {
+	expect(businessAssociateAgreement(baseCase({ datasets: [claims] }), ctx).status).toBe('NOT_APPLICABLE')
+	expect(businessAssociateAgreement(baseCase({ contractingUsage: 'PURCHASED' }), ctx).status).toBe('NOT_APPLICABLE')
+})
+
+test('Part 2 records need a recorded basis', () => {
+	const part2 = { ...claims, name: 'SUD treatment claims', sensitivities: ['PHI' as const, 'PART2' as const] }
+	const none = part2Records(baseCase({ datasets: [part2], safeguards: { part2ConsentBasis: 'NONE' } }), ctx)
+	expect(none.status).toBe('FAIL')
+	expect(none.reason).toContain("Dataset 'SUD treatment claims' holds 42 CFR Part 2 substance-use records and the Part 2 basis is answered 'none'")
+	expect(part2Records(baseCase({ datasets: [part2] }), ctx).status).toBe('NEEDS_ATTENTION')
+	expect(part2Records(baseCase({ datasets: [part2], safeguards: { part2ConsentBasis: 'QSOA' } }), ctx).status).toBe('PASS')
+})
+
+test('claims without a Part 2 flag need the SUD screen confirmed', () => {
+	const unscreened = part2Records(baseCase({ datasets: [claims] }), ctx)
+	expect(unscreened.status).toBe('NEEDS_ATTENTION')
+	expect(unscreened.reason).toContain("Dataset 'Medicare Part A claims' is claims or clinical data")
+	expect(part2Records(baseCase({ datasets: [claims], safeguards: { sudRecordsExcluded: true } }), ctx).status).toBe('PASS')
+	expect(part2Records(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
+})

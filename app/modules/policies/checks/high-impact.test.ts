@@ -1,0 +1,112 @@
+import { expect, test } from 'vitest'
+import { baseCase } from '#app/modules/policies/cms-example-cases.ts'
+import {
+	highImpactPresumption,
+	presumedHighImpactCategories,
+	presumedNotHighImpactJustification,
+	principalBasisConfirmation,
+	treatedAsHighImpact,
+} from './high-impact.ts'
+
+const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
+
+test('each §6 decision maps to its letter only when the output is a principal basis or fully automated', () => {
+	const decisions = ['ELIGIBILITY_ENROLLMENT', 'COVERAGE_PAYMENT', 'CARE_DIAGNOSIS_TREATMENT', 'EMPLOYMENT', 'BINDING_TRANSLATION'] as const
+	expect(presumedHighImpactCategories(baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: [...decisions] }))).toEqual([
+		'f',
+		'm',
+		'n',
+		'o',
+	])
+	expect(presumedHighImpactCategories(baseCase({ decisionRole: 'FULLY_AUTOMATED', informedDecisions: ['IDENTITY_ACCESS'] }))).toEqual(['m'])
+	expect(presumedHighImpactCategories(baseCase({ decisionRole: 'ASSISTIVE', informedDecisions: ['COVERAGE_PAYMENT'] }))).toEqual([])
+	expect(presumedHighImpactCategories(baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: ['NONE'] }))).toEqual([])
+})
+
+test('an unanswered decision role leaves the presumption open', () => {
+	const outcome = highImpactPresumption(baseCase({ decisionRole: undefined }), ctx)
+	expect(outcome.status).toBe('NEEDS_ATTENTION')
+	expect(outcome.reason).toContain('Decision role is not answered')
+})
+
+test('a presumed case with no determination needs the governance lead, citing the letter', () => {
+	const doc = baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: ['COVERAGE_PAYMENT'], highImpact: {} })
+	const outcome = highImpactPresumption(doc, ctx)
+	expect(outcome).toMatchObject({ status: 'NEEDS_ATTENTION', citedClauses: ['M2521-6F'] })
+	expect(outcome.reason).toBe(
+		"Decision role is 'principal basis' and it informs 'coverage or payment' decisions, so it is presumed high-impact under §6(f) healthcare; no high-impact determination is recorded.",
+	)
+	expect(treatedAsHighImpact(doc)).toBe(true)
+})
+
+test('presumed but determined plain "not high-impact" fails', () => {
+	const doc = baseCase({ decisionRole: 'FULLY_AUTOMATED', informedDecisions: ['ELIGIBILITY_ENROLLMENT'] })
+	const outcome = highImpactPresumption(doc, ctx)
+	expect(outcome.status).toBe('FAIL')
+	expect(outcome.reason).toContain("the determination is 'not high-impact'")
+	expect(treatedAsHighImpact(doc)).toBe(true)
+})
+
+test('"presumed but not high-impact" fails without a written justification and passes with one, its author and date', () => {
+	const presumed = { decisionRole: 'PRINCIPAL_BASIS' as const, informedDecisions: ['FRAUD_IMPROPER_PAYMENT' as const] }
+	const missing = baseCase({ ...presumed, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } })
+	expect(presumedNotHighImpactJustification(missing, ctx)).toMatchObject({ status: 'FAIL', drivingFields: ['highImpact.determination', 'highImpact.justification'] })
+	expect(highImpactPresumption(missing, ctx).status).toBe('PASS')
+	expect(treatedAsHighImpact(missing)).toBe(false)
+
+	const terse = baseCase({ ...presumed, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT', justification: 'Low risk.' } })
+	expect(presumedNotHighImpactJustification(terse, ctx).status).toBe('NEEDS_ATTENTION')
+
+	const unsigned = baseCase({
+		...presumed,
+		highImpact: {
+			determination: 'PRESUMED_NOT_HIGH_IMPACT',
+			justification: 'Flags only open a manual investigation; no payment action follows from the score alone.',
+		},
+	})
+	expect(presumedNotHighImpactJustification(unsigned, ctx).reason).toContain('who made it')
+
+	const complete = baseCase({
+		...presumed,
+		highImpact: { ...unsigned.highImpact, determinedBy: 'Avery Chen, CAIO office', determinedOn: '2026-01-05' },
+	})
+	expect(presumedNotHighImpactJustification(complete, ctx)).toMatchObject({ status: 'PASS' })
+	expect(presumedNotHighImpactJustification(complete, ctx).reason).toContain('Avery Chen, CAIO office on 2026-01-05')
+})
+
+test('the justification check does not apply to other determinations', () => {
+	expect(presumedNotHighImpactJustification(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
+})
+
+test('an assistive role on §6 decisions must record why it is not a principal basis and be confirmed', () => {
+	const assistive = { decisionRole: 'ASSISTIVE' as const, informedDecisions: ['COVERAGE_PAYMENT' as const] }
+	const noRationale = principalBasisConfirmation(baseCase(assistive), ctx)
+	expect(noRationale.status).toBe('NEEDS_ATTENTION')
+	expect(noRationale.reason).toContain("Decision role is 'assistive' and it informs 'coverage or payment' decisions")
+	expect(noRationale.reason).toContain('one input among several')
+
+	const unconfirmed = baseCase({
+		...assistive,
+		highImpact: { principalBasisRationale: 'Medical reviewers read the full record; the score only orders their queue.' },
+	})
+	expect(principalBasisConfirmation(unconfirmed, ctx).reason).toContain('not yet been confirmed')
+
+	const confirmed = baseCase({
+		...assistive,
+		highImpact: {
+			determination: 'NOT_HIGH_IMPACT',
+			determinedBy: 'Avery Chen, CAIO office',
+			principalBasisRationale: 'Medical reviewers read the full record; the score only orders their queue.',
+		},
+	})
+	expect(principalBasisConfirmation(confirmed, ctx).status).toBe('PASS')
+})
+
+test('a fully automated decision needs confirmation but no separate rationale', () => {
+	const doc = baseCase({ decisionRole: 'FULLY_AUTOMATED', informedDecisions: ['IDENTITY_ACCESS'], highImpact: { determination: 'HIGH_IMPACT', determinedBy: 'Avery Chen' } })
+	expect(principalBasisConfirmation(doc, ctx).status).toBe('PASS')
+})
+
+test('no principal-basis question arises without a §6 decision', () => {
+	expect(principalBasisConfirmation(baseCase({ decisionRole: 'ASSISTIVE', informedDecisions: ['NONE'] }), ctx).status).toBe('NOT_APPLICABLE')
+})

@@ -1,0 +1,50 @@
+import { expect, test } from 'vitest'
+import { baseCase, caseDocument } from '#app/modules/policies/cms-example-cases.ts'
+import { aiDefinitionScreen } from './ai-definition.ts'
+import { inventoryCompleteness, missionBenefit } from './inventory.ts'
+
+const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
+
+test('a complete deployed case passes the inventory check', () => {
+	expect(inventoryCompleteness(baseCase(), ctx).status).toBe('PASS')
+})
+
+test('missing stage-required fields are named, and deployed needs more than pre-deployment', () => {
+	const deployed = inventoryCompleteness(baseCase({ hasAto: undefined, atoSystemName: undefined, dataDescription: undefined }), ctx)
+	expect(deployed.status).toBe('NEEDS_ATTENTION')
+	expect(deployed.reason).toContain("For stage 'deployed', 2 required inventory answers are missing or inconsistent: 'hasAto' and 'dataDescription'")
+	expect(deployed.drivingFields).toEqual(['stage', 'hasAto', 'dataDescription'])
+	const early = inventoryCompleteness(baseCase({ stage: 'PRE_DEPLOYMENT', hasAto: undefined, dataDescription: undefined, operationalDate: undefined }), ctx)
+	expect(early.status).toBe('PASS')
+})
+
+test('a bare draft lists the first missing fields and counts the rest', () => {
+	const outcome = inventoryCompleteness(caseDocument({ name: 'Draft' }), ctx)
+	expect(outcome.reason).toContain("'orgUnit'")
+	expect(outcome.nextStep).toBe('Choose the org unit responsible for it.')
+})
+
+test('the EO 14179 §2 check wants a concrete mission benefit', () => {
+	expect(missionBenefit(baseCase(), ctx).status).toBe('PASS')
+	expect(missionBenefit(baseCase({ benefits: undefined }), ctx).status).toBe('NEEDS_ATTENTION')
+	const terse = missionBenefit(baseCase({ benefits: 'Efficiency.' }), ctx)
+	expect(terse.status).toBe('NEEDS_ATTENTION')
+	expect(terse.reason).toContain("('Efficiency.')")
+	expect(missionBenefit(baseCase({ stage: 'RETIRED' }), ctx).status).toBe('NOT_APPLICABLE')
+})
+
+test('the AI-definition screen: learned systems are AI; rule-only systems must say why', () => {
+	expect(aiDefinitionScreen(baseCase(), ctx).status).toBe('PASS')
+	expect(aiDefinitionScreen(baseCase({ aiScreen: {} }), ctx).status).toBe('NEEDS_ATTENTION')
+	const ruleBased = { ruleBasedOnly: true }
+	const noWhy = aiDefinitionScreen(baseCase({ aiScreen: ruleBased, classification: undefined }), ctx)
+	expect(noWhy.status).toBe('NEEDS_ATTENTION')
+	expect(noWhy.nextStep).toContain('Record why it is not AI')
+	const contradiction = aiDefinitionScreen(baseCase({ aiScreen: ruleBased }), ctx)
+	expect(contradiction.reason).toContain("classified as 'Classical ML'")
+	const recorded = aiDefinitionScreen(
+		baseCase({ aiScreen: { ruleBasedOnly: true, notAiRationale: 'Fixed eligibility rules from the manual; nothing is learned.' }, classification: undefined }),
+		ctx,
+	)
+	expect(recorded.status).toBe('PASS')
+})
