@@ -38,6 +38,11 @@ test('a differently worded name for the same fraud model is found, with the reas
 	expect(matches[0]?.reasons.some((r) => r.startsWith('name '))).toBe(true)
 })
 
+test('a similar name alone is enough, as when someone types a new registration', () => {
+	const matches = findLikelyDuplicates({ name: 'Medicare claims fraud model' }, existing)
+	expect(matches.map((m) => m.trackingId)).toEqual(['CMS-2026-0001'])
+})
+
 test('spelling variants match: summariser and summarizer, PDE spelled out or not', () => {
 	const matches = findLikelyDuplicates({ name: 'Part D PDE summariser' }, existing)
 	expect(matches.map((m) => m.trackingId)).toEqual(['CMS-2026-0003'])

@@ -12,7 +12,7 @@ export type DuplicateCandidate = DuplicateProbe & { id: string; trackingId: stri
 
 export type DuplicateMatch = { id: string; trackingId: string; name: string; score: number; reasons: Array<string> }
 
-export const DUPLICATE_THRESHOLD = 0.45
+export const DUPLICATE_THRESHOLD = 0.4
 
 const stopWords = new Set(
 	'a an and the of for to in on with by from at as is are be using use uses based via into model models system tool ai'.split(' '),
@@ -112,10 +112,11 @@ export function scoreDuplicate(probe: DuplicateProbe, candidate: DuplicateCandid
 	const sharedVendor = (probe.vendorNames ?? []).map(normaliseVendor).find((v) => v && candidateVendors.has(v))
 	if (sharedVendor) reasons.push(`same vendor: ${candidateVendors.get(sharedVendor)}`)
 
-	// The name carries most weight; shared data and the same vendor raise a near miss over the line.
+	// The name carries most weight; a like problem, shared data and the same vendor raise a near
+	// miss over the line.
 	const score = Math.min(
 		1,
-		0.6 * nameScore + 0.25 * problemScore + 0.15 * Math.min(1, sharedDatasets / 2) + (sharedVendor ? 0.15 : 0),
+		0.75 * nameScore + 0.25 * problemScore + 0.15 * Math.min(1, sharedDatasets / 2) + (sharedVendor ? 0.15 : 0),
 	)
 	return { id: candidate.id, trackingId: candidate.trackingId, name: candidate.name, score, reasons }
 }

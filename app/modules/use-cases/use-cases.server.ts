@@ -322,7 +322,7 @@ export function changedFields(before: UseCaseDocument, after: UseCaseDocument) {
 export type SaveResult =
 	| { status: 'saved'; version: number }
 	| { status: 'submitted'; version: number }
-	| { status: 'incomplete'; saved: boolean; fieldErrors: Record<string, Array<string>> }
+	| { status: 'incomplete'; saved: boolean; version: number; fieldErrors: Record<string, Array<string>> }
 
 /**
  * Saves the form over the version it was loaded from (refused with CONFLICT when someone saved
@@ -358,10 +358,11 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		const unknown = wantedIds.filter((id) => !byId.has(id))
 		if (unknown.length) throw new AppError('INVALID', 'A linked dataset is not in the catalogue; reload the page.')
 
+		// In catalogue-name order, as the form lists them, so that errors point at the right row.
 		const links = [
 			...kept.map((link) => ({ datasetId: link.datasetId, usages: link.usages, justification: link.minimumNecessaryJustification || undefined })),
 			...(addId ? [{ datasetId: addId, usages: [] as typeof kept[number]['usages'], justification: undefined }] : []),
-		]
+		].sort((a, b) => byId.get(a.datasetId)!.name.localeCompare(byId.get(b.datasetId)!.name))
 		const before = toDocument(current)
 		const after = formToDocument(
 			values,
@@ -402,7 +403,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		}
 
 		const nextVersion = current.version + 1
-		if (incomplete && current.status === 'SUBMITTED') return { status: 'incomplete', saved: false, fieldErrors: incomplete }
+		if (incomplete && current.status === 'SUBMITTED') return { status: 'incomplete', saved: false, version: current.version, fieldErrors: incomplete }
 		const submitting = intent === 'submit' && !incomplete
 		await tx.useCase.update({
 			where: { id: useCaseId },
@@ -447,7 +448,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 			})
 			return { status: 'submitted', version: nextVersion }
 		}
-		if (incomplete) return { status: 'incomplete', saved: true, fieldErrors: incomplete }
+		if (incomplete) return { status: 'incomplete', saved: true, version: nextVersion, fieldErrors: incomplete }
 		return { status: 'saved', version: nextVersion }
 	})
 }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import {
 	Button,
@@ -17,7 +17,6 @@ import { datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
 import { visibleFields } from '#app/modules/use-cases/field-rules.ts'
 import { UseCaseFormSchema } from '#app/modules/use-cases/schemas.ts'
-import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import {
 	canEditUseCase,
 	getUseCaseForUser,
@@ -31,6 +30,7 @@ import {
 	choiceLabel,
 	classificationChoices,
 	contractingChoices,
+	contractingUsages,
 	datasetUsageLabels,
 	decisionRoleLabels,
 	demographicFeatureChoices,
@@ -43,6 +43,7 @@ import {
 	practiceProgressChoices,
 	publicConsultationChoices,
 	stageChoices,
+	stages,
 	topicAreaChoices,
 	trainingChoices,
 	withholdingChoices,
@@ -70,6 +71,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version, orgUnitId: useCase.orgUnitId },
 		document: toDocument(useCase),
+		datasetsWithUsage: useCase.datasets.filter((link) => link.usages.length > 0).map((link) => link.dataset.id),
 		orgUnits,
 		datasetOptions,
 	}
@@ -89,8 +91,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'update:use-case:own')
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const submission = parseWithZod(await request.formData(), { schema: UseCaseFormSchema })
+	const formVersion = Number(submission.payload.version) || 0
 	if (submission.status !== 'success') {
-		return data({ result: submission.reply({ formErrors: ['Some answers need fixing; see the messages by each question.'] }) }, { status: 400 })
+		return data(
+			{ formVersion, result: submission.reply({ formErrors: ['Some answers need fixing; see the messages by each question.'] }) },
+			{ status: 400 },
+		)
 	}
 	try {
 		const result = await saveUseCase(actor, useCaseId, submission.value, context.get(requestInfoContext))
@@ -98,22 +104,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		if (result.status === 'incomplete') {
 			const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([path, messages]) => [formFieldName(path), messages]))
 			const count = Object.keys(fieldErrors).length
-			return data(
-				{
-					result: submission.reply({
-						fieldErrors,
-						formErrors: [
-							`${result.saved ? 'Your answers are saved as a draft, but ' : 'Nothing was saved: a submitted use case must stay complete, and '}${count === 1 ? '1 question needs' : `${count} questions need`} an answer before you can submit.`,
-						],
-					}),
-				},
-				{ status: 400 },
-			)
+			const reply = submission.reply({
+				fieldErrors,
+				formErrors: [
+					`${result.saved ? 'Your answers are saved as a draft, but ' : 'Nothing was saved: a submitted use case must stay complete, and '}${count === 1 ? '1 question needs' : `${count} questions need`} an answer before you can submit.`,
+				],
+			})
+			// The form comes back showing these answers; the next save must name the version just written.
+			if (reply.initialValue) reply.initialValue.version = String(result.version)
+			// 200 when the draft was saved, so the page reloads the new version alongside the messages.
+			return data({ formVersion, result: reply }, { status: result.saved ? 200 : 400 })
 		}
 		return redirect(`/use-cases/${useCaseId}/edit?saved=1`)
 	} catch (error) {
 		if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'INVALID')) {
-			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+			return data({ formVersion, result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
 		}
 		throwAsResponse(error)
 	}
@@ -140,10 +145,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export default function EditUseCase({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: doc, orgUnits, datasetOptions } = loaderData
+	const { useCase, document: doc, orgUnits, datasetOptions, datasetsWithUsage } = loaderData
 	const navigation = useNavigation()
+	const [searchParams] = useSearchParams()
 	const [form, fields] = useForm({
-		id: `use-case-${useCase.id}`,
+		// A successful save redirects and remounts the form with the saved answers; a save that comes
+		// back with messages keeps the form the person was typing in.
+		id: `use-case-${useCase.id}-v${actionData?.formVersion ?? useCase.version}`,
 		lastResult: actionData?.result,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
@@ -187,29 +195,24 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			practiceFailsafe: doc.practices.failsafe,
 			practiceAppeal: doc.practices.appeal,
 			practicePublicConsultation: doc.practices.publicConsultation,
-			datasets: doc.datasets.map((d) => ({
-				datasetId: d.id,
-				usages: d.usage,
-				minimumNecessaryJustification: d.minimumNecessaryJustification,
-			})),
 		},
 	})
 
-	// Which questions apply follows the answers as they are typed (and, without JavaScript, as saved).
+	// Which questions apply follows the answers as they are typed (and, without JavaScript, as
+	// saved). A value that is not a valid answer counts as unanswered.
 	const live = form.value ?? {}
-	const visible = visibleFields(
-		UseCaseDocumentSchema.parse({
-			name: doc.name,
-			stage: typeof live.stage === 'string' && live.stage ? live.stage : undefined,
-			contractingUsage: typeof live.contractingUsage === 'string' && live.contractingUsage ? live.contractingUsage : undefined,
-			hasAto: live.hasAto === 'YES' ? true : live.hasAto === 'NO' ? false : undefined,
-			hasPii: live.hasPii === 'YES' ? true : live.hasPii === 'NO' ? false : undefined,
-			hasCustomCode: live.hasCustomCode === 'YES' ? true : live.hasCustomCode === 'NO' ? false : undefined,
-			highImpact: { determination: doc.highImpact.determination },
-		}),
-	)
-	const linked = fields.datasets.getFieldList()
+	const answer = (value: unknown) => (value === 'YES' ? true : value === 'NO' ? false : undefined)
+	const visible = visibleFields({
+		...doc,
+		stage: z.enum(stages).safeParse(live.stage).data,
+		contractingUsage: z.enum(contractingUsages).safeParse(live.contractingUsage).data,
+		hasAto: answer(live.hasAto),
+		hasPii: answer(live.hasPii),
+		hasCustomCode: answer(live.hasCustomCode),
+	})
 	const linkedIds = new Set(doc.datasets.map((d) => d.id))
+	// A dataset linked but not yet told how it is used is stored with no usages.
+	const savedUsage = (datasetId: string | undefined) => datasetsWithUsage.includes(datasetId ?? '')
 	const formErrorId = 'use-case-form-errors'
 
 	return (
@@ -224,10 +227,15 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				Drafts can be saved at any time with questions unanswered. Submitting checks that every question the OMB
 				inventory requires for the chosen stage is answered.
 			</p>
-			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
+			<Form method="post" key={form.id} {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
 				<CsrfInput />
 				<input type="hidden" name="version" value={useCase.version} />
 				<FormErrors id={formErrorId} errors={form.errors} />
+				{searchParams.get('saved') && !form.errors?.length ? (
+					<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+						Draft saved (version {useCase.version}).
+					</p>
+				) : null}
 
 				<Section title="About the use case">
 					<TextField label="Use case name" field={fields.name} />
@@ -298,14 +306,15 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					<div className="space-y-4">
 						<h3 className="text-xl font-bold">Datasets from the catalogue</h3>
 						<ErrorList errors={fields.datasets.errors} />
-						{linked.length === 0 ? <p>No datasets linked yet.</p> : null}
-						{linked.map((row, index) => {
-							const rowFields = row.getFieldset()
-							const linkedDataset = doc.datasets[index]
-							if (!linkedDataset) return null
+						{doc.datasets.length === 0 ? <p>No datasets linked yet.</p> : null}
+						{doc.datasets.map((linkedDataset, index) => {
+							const name = `datasets[${index}]`
+							const id = `${form.id}-dataset-${index}`
 							const sensitive = linkedDataset.sensitivities.includes('PHI') || linkedDataset.sensitivities.includes('PII')
+							const justificationErrors = form.allErrors[`${name}.minimumNecessaryJustification`]
+							const usageErrors = form.allErrors[`${name}.usages`]
 							return (
-								<fieldset key={row.key} className="space-y-3 border border-base-lighter p-4">
+								<fieldset key={linkedDataset.id} className="space-y-3 border border-base-lighter p-4">
 									<legend className="px-1 font-bold">{linkedDataset.name}</legend>
 									<p className="text-sm">
 										Sensitivity:{' '}
@@ -313,16 +322,42 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 											? linkedDataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ')
 											: 'none recorded'}
 									</p>
-									<input type="hidden" name={rowFields.datasetId.name} value={linkedDataset.id ?? ''} />
-									<CheckboxGroupField legend="How is it used?" field={rowFields.usages} options={labelled(datasetUsageLabels)} />
-									<TextAreaField
-										label={sensitive ? 'Why is this data needed? (minimum necessary, required for PHI and PII)' : 'Why is this data needed? (optional)'}
-										field={rowFields.minimumNecessaryJustification}
-										rows={3}
-									/>
+									<input type="hidden" name={`${name}.datasetId`} value={linkedDataset.id ?? ''} />
+									<fieldset aria-describedby={usageErrors ? `${id}-usage-error` : undefined}>
+										<legend className="font-semibold">How is it used?</legend>
+										{Object.entries(datasetUsageLabels).map(([usage, label]) => (
+											<div key={usage} className="mt-2 flex items-center gap-2">
+												<input
+													id={`${id}-${usage}`}
+													type="checkbox"
+													name={`${name}.usages`}
+													value={usage}
+													defaultChecked={linkedDataset.usage.includes(usage as never) && savedUsage(linkedDataset.id)}
+													className="size-5"
+												/>
+												<label htmlFor={`${id}-${usage}`}>{label}</label>
+											</div>
+										))}
+										<ErrorList id={`${id}-usage-error`} errors={usageErrors} />
+									</fieldset>
+									<div>
+										<label htmlFor={`${id}-justification`} className="block font-semibold">
+											{sensitive ? 'Why is this data needed? (minimum necessary, required for PHI and PII)' : 'Why is this data needed? (optional)'}
+										</label>
+										<textarea
+											id={`${id}-justification`}
+											name={`${name}.minimumNecessaryJustification`}
+											defaultValue={linkedDataset.minimumNecessaryJustification ?? ''}
+											rows={3}
+											aria-invalid={justificationErrors ? true : undefined}
+											aria-describedby={justificationErrors ? `${id}-justification-error` : undefined}
+											className="mt-1 block w-full border border-base-dark px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-error"
+										/>
+										<ErrorList id={`${id}-justification-error`} errors={justificationErrors} />
+									</div>
 									<div className="flex items-center gap-2">
-										<input id={`${rowFields.remove.id}`} type="checkbox" name={rowFields.remove.name} value="on" className="size-5" />
-										<label htmlFor={`${rowFields.remove.id}`}>Remove this dataset when saving</label>
+										<input id={`${id}-remove`} type="checkbox" name={`${name}.remove`} value="on" className="size-5" />
+										<label htmlFor={`${id}-remove`}>Remove this dataset when saving</label>
 									</div>
 								</fieldset>
 							)

@@ -1,0 +1,187 @@
+import { type Page } from '@playwright/test'
+import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+
+async function linkDataset(page: Page, name: RegExp) {
+	const select = page.getByLabel('Link another dataset')
+	const value = await select.locator('option', { hasText: name }).getAttribute('value')
+	await select.selectOption(value ?? '')
+	await page.getByRole('button', { name: 'Link dataset' }).click()
+	await expect(page.getByRole('group', { name })).toBeVisible()
+}
+
+async function registerDraft(page: Page, name: string, problem = '') {
+	await page.goto('/use-cases/new')
+	await page.getByLabel('Use case name').fill(name)
+	if (problem) await page.getByLabel(/What problem is the AI intended to solve/).fill(problem)
+	await page.getByRole('button', { name: 'Create draft' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^CMS-\\d{4}-\\d{4}: ${name}$`) })).toBeVisible()
+	return page.url().replace(/\/edit$/, '')
+}
+
+test('a submitter registers a generative-AI pilot on Medicare claims through a vendor API, from draft to submission', async ({ page, browser }) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My use cases' }).click()
+	await page.getByRole('link', { name: 'Register a use case' }).click()
+	await expectNoAccessibilityViolations(page)
+	const caseUrl = await registerDraft(page, '1-800-MEDICARE call summariser', 'Representatives spend two minutes writing up each call.')
+	await expectNoAccessibilityViolations(page)
+
+	// Conditional questions follow the answers.
+	await expect(page.getByLabel('Vendor name(s)')).toHaveCount(0)
+	await page.getByLabel('Was it purchased, developed in-house, or both?').selectOption('PURCHASED')
+	await expect(page.getByLabel('Vendor name(s)')).toBeVisible()
+	await page.getByLabel('Was it purchased, developed in-house, or both?').selectOption('IN_HOUSE')
+	await expect(page.getByLabel('Vendor name(s)')).toHaveCount(0)
+	await page.getByLabel('Was it purchased, developed in-house, or both?').selectOption('PURCHASED')
+	await page.getByLabel('Vendor name(s)').fill('Example Speech Analytics, Inc.')
+
+	const ato = page.getByRole('group', { name: /Authorization to Operate/ })
+	await ato.getByLabel('Yes').check()
+	await expect(page.getByLabel('System name in the ATO')).toBeVisible()
+	await ato.getByLabel('No').check()
+	await expect(page.getByLabel('System name in the ATO')).toHaveCount(0)
+	await ato.getByLabel('Yes').check()
+	await page.getByLabel('System name in the ATO').fill('Contact Center Operations (CCO)')
+
+	await expect(page.getByLabel(/Date it became operational/)).toHaveCount(0)
+	await page.getByLabel('Stage of development').selectOption('PILOT')
+	await expect(page.getByLabel(/Date it became operational/)).toBeVisible()
+	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('Yes').check()
+	await page.getByLabel('Where does it run?').selectOption('VENDOR_API')
+
+	// Link two datasets, then save the draft and leave.
+	await linkDataset(page, /Part B carrier and DMEPOS/)
+	await linkDataset(page, /Master Beneficiary Summary File/)
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await page.goto('/')
+
+	// Come back: answers are there; submitting reports what is missing next to each question.
+	await page.goto(`${caseUrl}/edit`)
+	await expect(page.getByLabel('Vendor name(s)')).toHaveValue('Example Speech Analytics, Inc.')
+	await expect(page.getByLabel('Stage of development')).toHaveValue('PILOT')
+	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await expect(page.getByRole('alert')).toContainText('Your answers are saved as a draft, but')
+	await expect(page.getByText('Describe the expected benefits for the mission or the public.')).toBeVisible()
+	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveAttribute('aria-invalid', 'true')
+	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
+	await expect(partB.getByText(/holds PHI: explain why the use case needs it/)).toBeVisible()
+	await expect(page.getByLabel('System name in the ATO')).toHaveValue('Contact Center Operations (CCO)')
+
+	// A second tab opened now will be stale once the first one saves.
+	const staleTab = await page.context().newPage()
+	await staleTab.goto(`${caseUrl}/edit`)
+
+	await page.getByLabel('Expected benefits for the mission or the public').fill('Callers wait less; call records are consistent.')
+	await page.getByLabel('What does the AI output?').fill('A draft call summary that the representative edits and approves.')
+	await page.getByLabel('Topic area').selectOption('SERVICE_DELIVERY')
+	await page.getByLabel('AI classification (closest)').selectOption('GENERATIVE_AI')
+	await page.getByLabel(/Date it became operational/).fill('2026-03-02')
+	await page.getByRole('group', { name: /custom-developed code/ }).getByLabel('No').check()
+	await page.getByRole('group', { name: /PII that the agency maintains/ }).getByLabel('Yes').check()
+	await page.getByLabel('Describe the data used to train, fine-tune or evaluate the model').fill('Call transcripts and recent claims shown to the representative.')
+	await page.getByRole('group', { name: /demographic variables/ }).getByLabel('None of the above').check()
+	await page.getByLabel('What role does the AI play in decisions?').selectOption('ASSISTIVE')
+	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('None of these').check()
+	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
+	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
+	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
+	for (const name of [/Part B carrier and DMEPOS/, /Master Beneficiary Summary File/]) {
+		const row = page.getByRole('group', { name })
+		await row.getByLabel('Operation (inputs at run time)').check()
+		await row.getByLabel(/Why is this data needed/).fill('Only the caller’s last 12 months of records are sent.')
+	}
+	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await expect(page).toHaveURL(/\?submitted=1$/)
+	await expect(page.getByText('Submitted', { exact: true })).toBeVisible()
+	await expect(page.getByText('Protected health information (HIPAA PHI); Personally identifiable information (PII)', { exact: false })).toBeVisible()
+	await expectNoAccessibilityViolations(page)
+
+	// The stale tab's save is refused, and what it typed is kept.
+	await staleTab.getByLabel('Expected benefits for the mission or the public').fill('Typed in the stale tab')
+	await staleTab.getByRole('button', { name: 'Save draft' }).click()
+	await expect(staleTab.getByRole('alert')).toContainText('Someone saved this use case after you opened it')
+	await expect(staleTab.getByLabel('Expected benefits for the mission or the public')).toHaveValue('Typed in the stale tab')
+
+	// An amendment while waiting for review freezes version 2; the history shows the difference.
+	await page.getByRole('link', { name: 'Edit' }).click()
+	await page.getByLabel('Vendor name(s)').fill('Example Speech Analytics, Inc.; Transcribe Co')
+	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await expect(page).toHaveURL(/\?submitted=1$/)
+	await page.getByRole('link', { name: 'History' }).click()
+	await expect(page.getByText(/Version 1: submitted by Dana Whitfield/)).toBeVisible()
+	await expect(page.getByText(/Version 2: resubmitted by Dana Whitfield/)).toBeVisible()
+	await page.getByLabel('Compare', { exact: true }).selectOption('1')
+	await page.getByLabel('with', { exact: true }).selectOption('2')
+	await page.getByRole('button', { name: 'Compare' }).click()
+	const vendorRow = page.getByRole('row', { name: /vendorNames/ })
+	await expect(vendorRow).toContainText('Example Speech Analytics, Inc.')
+	await expect(vendorRow).toContainText('Transcribe Co')
+	await expectNoAccessibilityViolations(page)
+	void browser
+})
+
+test('while typing a name, similar registered use cases are suggested', async ({ page }) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	await registerDraft(page, 'Medicare FFS claims fraud detection model')
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await page.goto('/use-cases/new')
+	await page.getByLabel('Use case name').fill('Medicare claims fraud model')
+	await expect(page.getByRole('heading', { name: /look similar/ })).toBeVisible()
+	await expect(page.getByRole('link', { name: /Medicare FFS claims fraud detection model/ })).toBeVisible()
+})
+
+test('another person’s draft can be neither read nor changed, and bad input is a 4xx with a message', async ({ page, browser }) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	const draftUrl = await registerDraft(page, 'Provider enrollment anomaly flags')
+
+	const otherContext = await browser.newContext()
+	const other = await otherContext.newPage()
+	await signIn(other, demoAccount('REVIEWER'))
+	expect((await other.goto(draftUrl))?.status()).toBe(404)
+	expect((await other.goto(`${draftUrl}/edit`))?.status()).toBe(403)
+	await other.goto('/')
+	const otherToken = await other.locator('input[name="csrf"]').first().inputValue()
+	const forged = await other.request.post(`${draftUrl}/edit`, {
+		form: { csrf: otherToken, intent: 'save', version: '1', name: 'Hijacked', orgUnitId: 'x' },
+		maxRedirects: 0,
+	})
+	expect(forged.status()).toBe(403)
+	await otherContext.close()
+
+	await page.goto(`${draftUrl}/edit`)
+	const token = await page.locator('input[name="csrf"]').first().inputValue()
+	const orgUnitId = await page.getByLabel('Responsible org unit (Bureau/Component)').inputValue()
+	const post = (form: Record<string, string>) =>
+		page.request.post(`${draftUrl}/edit`, { form: { csrf: token, intent: 'save', version: '2', orgUnitId, name: 'Provider enrollment anomaly flags', ...form }, maxRedirects: 0 })
+	const badInputs: Array<Record<string, string>> = [{ stage: 'Deployed' }, { name: 'x'.repeat(201) }, { contactEmail: '<script>alert(1)</script>' }, { version: 'abc' }, { orgUnitId: 'nope' }]
+	for (const bad of badInputs) {
+		const response = await post(bad)
+		expect(response.status(), JSON.stringify(bad)).toBeGreaterThanOrEqual(400)
+		expect(response.status(), JSON.stringify(bad)).toBeLessThan(500)
+	}
+	expect((await page.goto('/use-cases/does-not-exist'))?.status()).toBe(404)
+	expect((await page.goto('/use-cases?stage=NOPE'))?.status()).toBe(400)
+
+	// A name with markup is stored and shown as text, never run.
+	await page.goto(`${draftUrl}/edit`)
+	await page.getByLabel('Use case name').fill('<script>alert(1)</script> flags')
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: /<script>alert\(1\)<\/script> flags/ })).toBeVisible()
+})
+
+test('an empty draft can be deleted; a filled one can only be withdrawn', async ({ page }) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	const emptyUrl = await registerDraft(page, 'Scratch idea for scheduling')
+	await page.goto(emptyUrl)
+	await page.getByRole('button', { name: 'Delete this empty draft' }).click()
+	await expect(page.getByRole('heading', { name: 'My use cases' })).toBeVisible()
+	expect((await page.goto(emptyUrl))?.status()).toBe(404)
+
+	const filledUrl = await registerDraft(page, 'Budget execution forecast assistant')
+	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await page.goto(filledUrl)
+	await expect(page.getByRole('button', { name: 'Delete this empty draft' })).toHaveCount(0)
+	await page.getByRole('button', { name: 'Withdraw this use case' }).click()
+	await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible()
+})
