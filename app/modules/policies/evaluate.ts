@@ -5,6 +5,8 @@ import { type CheckSeverity, type PolicyCheckDefinition, type PolicyPack } from 
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type ReviewLaneName as ReviewLane, reviewLanes } from '#app/utils/permissions.ts'
 
+export { presumedHighImpactCategories, type PresumedCategory }
+
 export type CheckResult = {
 	checkId: string
 	title: string
