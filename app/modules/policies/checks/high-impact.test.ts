@@ -52,7 +52,8 @@ test('"presumed but not high-impact" fails without a written justification and p
 	const missing = baseCase({ ...presumed, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } })
 	expect(presumedNotHighImpactJustification(missing, ctx)).toMatchObject({ status: 'FAIL', drivingFields: ['highImpact.determination', 'highImpact.justification'] })
 	expect(highImpactPresumption(missing, ctx).status).toBe('PASS')
-	expect(treatedAsHighImpact(missing)).toBe(false)
+	// Without its justification the departure does not count, so the practices still bind.
+	expect(treatedAsHighImpact(missing)).toBe(true)
 
 	const terse = baseCase({ ...presumed, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT', justification: 'Low risk.' } })
 	expect(presumedNotHighImpactJustification(terse, ctx).status).toBe('NEEDS_ATTENTION')
@@ -72,6 +73,7 @@ test('"presumed but not high-impact" fails without a written justification and p
 	})
 	expect(presumedNotHighImpactJustification(complete, ctx)).toMatchObject({ status: 'PASS' })
 	expect(presumedNotHighImpactJustification(complete, ctx).reason).toContain('Avery Chen, CAIO office on 2026-01-05')
+	expect(treatedAsHighImpact(complete)).toBe(false)
 })
 
 test('the justification check does not apply to other determinations', () => {

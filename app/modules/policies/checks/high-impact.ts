@@ -70,12 +70,14 @@ export function presumedHighImpactCategories(doc: UseCaseDocument): Array<Presum
 
 /**
  * Whether the minimum practices bind: a determination of high-impact, or a presumption nobody has
- * validly departed from (only "presumed but not high-impact" departs; plain "not high-impact" cannot).
+ * validly departed from. Only "presumed but not high-impact" with a written justification departs;
+ * plain "not high-impact", or the departure without its justification, leaves the presumption standing.
  */
 export function treatedAsHighImpact(doc: UseCaseDocument): boolean {
-	const determination = doc.highImpact.determination
+	const { determination, justification } = doc.highImpact
 	if (determination === 'HIGH_IMPACT') return true
-	return presumedHighImpactCategories(doc).length > 0 && determination !== 'PRESUMED_NOT_HIGH_IMPACT'
+	const departed = determination === 'PRESUMED_NOT_HIGH_IMPACT' && hasText(justification)
+	return presumedHighImpactCategories(doc).length > 0 && !departed
 }
 
 /** "high-impact (determined)" or "presumed high-impact under §6(m) with no determination recorded". */
@@ -85,7 +87,9 @@ export function highImpactBasisPhrase(doc: UseCaseDocument): string {
 	const recorded =
 		doc.highImpact.determination === 'NOT_HIGH_IMPACT'
 			? "recorded as 'not high-impact' without the documented departure §4(a) requires"
-			: 'no determination recorded'
+			: doc.highImpact.determination === 'PRESUMED_NOT_HIGH_IMPACT'
+				? "recorded as 'presumed but not high-impact' without the written justification §4(a) requires"
+				: 'no determination recorded'
 	return `The case is presumed high-impact under ${sectionLetters(letters)} with ${recorded}`
 }
 

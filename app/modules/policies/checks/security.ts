@@ -7,9 +7,10 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 	if (!isLive(doc)) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: doc.stage
-				? `Stage is '${stageLabels[doc.stage]}': an ATO is needed before a pilot or deployment.`
-				: 'Stage is not answered; an ATO is needed before a pilot or deployment.',
+			reason:
+				doc.stage === 'RETIRED'
+					? "Stage is 'retired': the system no longer needs to operate."
+					: `${doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'}: an ATO is needed before a pilot or deployment.`,
 			drivingFields: fields,
 			nextStep: doc.stage === 'PRE_DEPLOYMENT' ? 'Plan which FISMA system will carry the AI and its authorization.' : null,
 		}
