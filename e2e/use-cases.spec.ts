@@ -85,6 +85,7 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
 	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
 	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
+	await page.getByLabel(/Developers and other people on this use case/).fill(demoAccount('REVIEWER').email)
 	for (const name of [/Part B carrier and DMEPOS/, /Master Beneficiary Summary File/]) {
 		const row = page.getByRole('group', { name })
 		await row.getByLabel('Operation (inputs at run time)').check()
@@ -94,7 +95,13 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await expect(page).toHaveURL(/\?submitted=1$/)
 	await expect(page.getByText('Submitted', { exact: true })).toBeVisible()
 	await expect(page.getByText('Protected health information (HIPAA PHI); Personally identifiable information (PII)', { exact: false })).toBeVisible()
+	await expect(page.getByText('Priya Raman (reviewer@cms.example)')).toBeVisible()
 	await expectNoAccessibilityViolations(page)
+
+	// The dataset's page lists the use cases that touch it.
+	await page.getByRole('link', { name: /Part B carrier and DMEPOS/ }).click()
+	await expect(page.getByRole('link', { name: /1-800-MEDICARE call summariser/ })).toBeVisible()
+	await page.goBack()
 
 	// The stale tab's save is refused, and what it typed is kept.
 	await staleTab.getByLabel('Expected benefits for the mission or the public').fill('Typed in the stale tab')

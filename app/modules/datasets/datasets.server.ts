@@ -103,6 +103,25 @@ export async function getDataset(datasetId: string) {
 	return dataset
 }
 
+/** The use cases that touch a dataset: submitted ones for everyone, drafts only for people on them. */
+export async function listUseCasesTouching(datasetId: string, userId: string) {
+	const links = await prisma.useCaseDataset.findMany({
+		where: {
+			datasetId,
+			useCase: {
+				status: { not: 'WITHDRAWN' },
+				OR: [{ status: { not: 'DRAFT' } }, { createdById: userId }, { ownerId: userId }, { contacts: { some: { userId } } }],
+			},
+		},
+		orderBy: { useCase: { trackingId: 'asc' } },
+		select: {
+			usages: true,
+			useCase: { select: { id: true, trackingId: true, name: true, status: true, stage: true } },
+		},
+	})
+	return links.map((link) => ({ ...link.useCase, usages: link.usages }))
+}
+
 /** Administrators edit any dataset; a steward edits the datasets they steward. */
 export function canEditDataset(user: SessionUser, dataset: { stewardId: string | null }) {
 	const roles = user.roles.map((r) => r.role)

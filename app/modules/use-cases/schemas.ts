@@ -49,6 +49,8 @@ export const UseCaseFormSchema = z.object({
 		.max(200, 'Names are at most 200 characters.'),
 	orgUnitId: z.string({ error: 'Choose the org unit responsible for it.' }).min(1).max(40),
 	contactEmail: z.email('Enter an e-mail address such as name@cms.hhs.gov.').max(254).optional(),
+	/** Developers and program contacts, by e-mail: they are listed on the case and may not review it. */
+	teamEmails: text(2000),
 	isWithheld: z.enum(withholdingStatuses).optional(),
 	stage: z.enum(stages).optional(),
 	topicArea: z.enum(topicAreas).optional(),

@@ -7,6 +7,8 @@ import {
 	affectedParties,
 	appealAnswers,
 	classifications,
+	codeSharingDecisions,
+	contactRoles,
 	contractingUsages,
 	datasetUsages,
 	decisionRoles,
@@ -18,6 +20,7 @@ import {
 	informedDecisions,
 	minimumPracticeKeys,
 	monitoringAnswers,
+	part2ConsentBases,
 	practiceProgressAnswers,
 	publicConsultationSteps,
 	stages,
@@ -59,6 +62,12 @@ export const WaiverSchema = z.object({
 	recertifiedOn: isoDate.optional(),
 })
 
+export const ContactSchema = z.object({
+	role: z.enum(contactRoles),
+	name: shortText(200).optional(),
+	email: z.email('Enter an e-mail address.').max(254),
+})
+
 export const PilotCertificationSchema = z.object({
 	certifiedOn: isoDate,
 	endsOn: isoDate,
@@ -74,6 +83,8 @@ export const UseCaseDocumentSchema = z.object({
 	// OMB 6) contact_email
 	contactEmail: z.email('Enter an e-mail address.').max(254).optional(),
 	ownerEmail: z.email('Enter an e-mail address.').max(254).optional(),
+	/** Everyone listed on the case (owner, developers, program contacts): none may review or decide it. */
+	contacts: z.array(ContactSchema).max(20).optional(),
 	// OMB 7) is_withheld
 	isWithheld: z.enum(withholdingStatuses).optional(),
 	// OMB 8) development_stage
@@ -159,15 +170,18 @@ export const UseCaseDocumentSchema = z.object({
 			/** Records are matched with another agency's for benefits decisions (Privacy Act matching). */
 			computerMatching: z.boolean().optional(),
 			businessAssociateAgreement: z.boolean().optional(),
-			part2ConsentBasis: z.enum(['PATIENT_CONSENT', 'QSOA', 'AUDIT_EVALUATION', 'NONE']).optional(),
+			/** The legal basis for using 42 CFR Part 2 substance-use-disorder records. */
+			part2ConsentBasis: z.enum(part2ConsentBases).optional(),
 			/** Claims or clinical data were screened and 42 CFR Part 2 substance-use records excluded or redacted. */
 			sudRecordsExcluded: z.boolean().optional(),
 			fedrampAuthorized: z.boolean().optional(),
 			/** For generative AI: a person reviews outputs before they are relied on or sent. */
 			generativeOutputsReviewed: z.boolean().optional(),
+			/** For generative AI: the team has read and accepted CMS's generative-AI use policy (M-25-21 §3(b)(iv)). */
+			generativeAiPolicyAcknowledged: z.boolean().optional(),
 			publicFeedbackChannel: shortText(500).optional(),
 			/** Custom code is shared (or an exemption recorded), M-25-21 §2(b). */
-			codeSharingDecision: z.enum(['SHARED_PUBLICLY', 'SHARED_GOVERNMENT', 'EXEMPT']).optional(),
+			codeSharingDecision: z.enum(codeSharingDecisions).optional(),
 			/** The contract carries M-25-22's AI terms (data rights, testing access, no training on agency data). */
 			vendorAiContractTerms: z.boolean().optional(),
 		})
@@ -183,6 +197,8 @@ export type UseCaseDocument = z.infer<typeof UseCaseDocumentSchema>
 export type UseCaseDocumentInput = z.input<typeof UseCaseDocumentSchema>
 export type DatasetInUse = z.infer<typeof DatasetInUseSchema>
 export type Waiver = z.infer<typeof WaiverSchema>
+export type Contact = z.infer<typeof ContactSchema>
+export type PilotCertification = z.infer<typeof PilotCertificationSchema>
 
 /** Every sensitivity the case inherits from its datasets, strictest first. */
 export function inheritedSensitivities(datasets: ReadonlyArray<Pick<DatasetInUse, 'sensitivities'>>) {

@@ -45,7 +45,7 @@ const useCaseSelect = {
 	orgUnitId: true,
 	orgUnit: { select: { code: true, name: true, shortName: true } },
 	owner: { select: { name: true, email: true } },
-	contacts: { select: { userId: true, role: true } },
+	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
 	datasets: {
 		orderBy: { dataset: { name: 'asc' } },
 		select: {
@@ -347,6 +347,20 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true } })
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
 
+		const teamEmails = [
+			...new Set(
+				(values.teamEmails ?? '')
+					.split(/[;,\s]+/)
+					.map((email) => email.trim().toLowerCase())
+					.filter(Boolean),
+			),
+		]
+		const team = await tx.user.findMany({ where: { email: { in: teamEmails }, active: true }, select: { id: true, email: true } })
+		const unknownEmails = teamEmails.filter((email) => !team.some((member) => member.email === email))
+		if (unknownEmails.length) {
+			throw new AppError('INVALID', `No active user has the e-mail ${unknownEmails.join(', ')}; check the team list.`)
+		}
+
 		const kept = values.datasets.filter((link) => !link.remove)
 		const addId = values.addDatasetId && !kept.some((link) => link.datasetId === values.addDatasetId) ? values.addDatasetId : null
 		const wantedIds = [...kept.map((link) => link.datasetId), ...(addId ? [addId] : [])]
@@ -414,6 +428,11 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 				...(submitting ? { status: 'SUBMITTED', submittedAt: new Date() } : {}),
 			},
 		})
+		await tx.useCaseContact.deleteMany({ where: { useCaseId, role: 'DEVELOPER' } })
+		const developers = team.filter((member) => member.id !== current.ownerId)
+		if (developers.length) {
+			await tx.useCaseContact.createMany({ data: developers.map((member) => ({ useCaseId, userId: member.id, role: 'DEVELOPER' as const })) })
+		}
 		await tx.useCaseDataset.deleteMany({ where: { useCaseId } })
 		if (links.length) {
 			await tx.useCaseDataset.createMany({

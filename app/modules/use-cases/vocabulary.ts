@@ -134,20 +134,22 @@ export const yesNoChoices = {
 	NO: { selection: 'No', code: 'No' },
 } as const satisfies Record<string, OmbChoice>
 
-// 25) demographic_features
+// 25) demographic_features. OMB gives no shorthand for this column: its consolidated CSV keeps the
+// lettered selection itself (e.g. "k) None of the above"), so the code is the selection.
+const demographic = (selection: string): OmbChoice => ({ selection, code: selection })
 export const demographicFeatureChoices = {
-	RACE_ETHNICITY: { selection: 'a) Race/Ethnicity', code: 'Race/Ethnicity' },
-	SEX: { selection: 'b) Sex', code: 'Sex' },
-	AGE: { selection: 'c) Age', code: 'Age' },
-	RELIGIOUS_AFFILIATION: { selection: 'd) Religious Affiliation', code: 'Religious Affiliation' },
-	SOCIOECONOMIC_STATUS: { selection: 'e) Socioeconomic Status', code: 'Socioeconomic Status' },
-	ABILITY_STATUS: { selection: 'f) Ability Status', code: 'Ability Status' },
-	RESIDENCY_STATUS: { selection: 'g) Residency Status', code: 'Residency Status' },
-	MARITAL_STATUS: { selection: 'h) Marital Status', code: 'Marital Status' },
-	INCOME: { selection: 'i) Income', code: 'Income' },
-	EMPLOYMENT_STATUS: { selection: 'j) Employment Status', code: 'Employment Status' },
-	NONE_OF_THE_ABOVE: { selection: 'k) None of the above', code: 'None of the above' },
-	OTHER: { selection: 'l) Other', code: 'Other' },
+	RACE_ETHNICITY: demographic('a) Race/Ethnicity'),
+	SEX: demographic('b) Sex'),
+	AGE: demographic('c) Age'),
+	RELIGIOUS_AFFILIATION: demographic('d) Religious Affiliation'),
+	SOCIOECONOMIC_STATUS: demographic('e) Socioeconomic Status'),
+	ABILITY_STATUS: demographic('f) Ability Status'),
+	RESIDENCY_STATUS: demographic('g) Residency Status'),
+	MARITAL_STATUS: demographic('h) Marital Status'),
+	INCOME: demographic('i) Income'),
+	EMPLOYMENT_STATUS: demographic('j) Employment Status'),
+	NONE_OF_THE_ABOVE: demographic('k) None of the above'),
+	OTHER: demographic('l) Other'),
 } as const satisfies Record<string, OmbChoice>
 export const demographicFeatures = keysOf(demographicFeatureChoices)
 export type DemographicFeature = (typeof demographicFeatures)[number]
@@ -286,6 +288,18 @@ export const hostingLabels = {
 export const hostingOptions = keysOf(hostingLabels)
 export type Hosting = (typeof hostingOptions)[number]
 
+// The dataset catalogue's vocabulary lives with the catalogue (it is also the Prisma enums'); it is
+// re-exported here so the whole use-case vocabulary can be imported from one place.
+export {
+	datasetCategories,
+	datasetCategoryLabels,
+	type DatasetCategoryKey as DatasetCategory,
+	datasetSensitivities,
+	datasetSensitivityLabels,
+	type DatasetSensitivityKey as DatasetSensitivity,
+	sensitivityStrictness,
+} from '#app/modules/datasets/schemas.ts'
+
 export const datasetUsageLabels = {
 	TRAINING: 'Training or fine-tuning',
 	EVALUATION: 'Testing and evaluation',
@@ -308,6 +322,44 @@ export const useCaseStatusLabels = {
 export const useCaseStatuses = keysOf(useCaseStatusLabels)
 export type UseCaseStatus = (typeof useCaseStatuses)[number]
 
+export const reviewLaneLabels = {
+	PRIVACY: 'Privacy (PIA, SORN, HIPAA)',
+	SECURITY: 'Security (ATO, FedRAMP)',
+	LEGAL: 'Legal and policy (Privacy Act matching, 42 CFR Part 2, contract terms)',
+	DATA_GOVERNANCE: 'Data governance (data use agreements, minimum necessary)',
+	CAIO_DETERMINATION: 'Chief AI Officer determination (high-impact, waivers, pilots)',
+} as const
+export const reviewLanes = keysOf(reviewLaneLabels)
+export type ReviewLane = (typeof reviewLanes)[number]
+
+/** The people listed on a case; none of them may review or decide it. Matches the Prisma enum. */
+export const contactRoleLabels = {
+	OWNER: 'Owner (accountable for the use case)',
+	DEVELOPER: 'Developer or technical lead',
+	PROGRAM_CONTACT: 'Program contact',
+} as const
+export const contactRoles = keysOf(contactRoleLabels)
+export type ContactRole = (typeof contactRoles)[number]
+
+/** The legal basis for using 42 CFR Part 2 substance-use-disorder records. */
+export const part2ConsentBasisLabels = {
+	PATIENT_CONSENT: 'Patients’ written consent',
+	QSOA: 'Qualified service organization agreement (QSOA)',
+	AUDIT_EVALUATION: 'Audit or evaluation exception (42 CFR 2.53)',
+	NONE: 'No basis recorded',
+} as const
+export const part2ConsentBases = keysOf(part2ConsentBasisLabels)
+export type Part2ConsentBasis = (typeof part2ConsentBases)[number]
+
+/** What was decided about sharing custom-developed code (M-25-21 §2(b)). */
+export const codeSharingDecisionLabels = {
+	SHARED_PUBLICLY: 'Shared publicly as open source',
+	SHARED_GOVERNMENT: 'Shared within the government only',
+	EXEMPT: 'Not shared: an exemption is recorded',
+} as const
+export const codeSharingDecisions = keysOf(codeSharingDecisionLabels)
+export type CodeSharingDecision = (typeof codeSharingDecisions)[number]
+
 /** The seven minimum practices of M-25-21 §4(b)(i)–(vii), keyed to their OMB inventory field. */
 export const minimumPractices = {
 	TESTING: { clause: '§4(b)(i)', field: 'hi_testing_conducted', label: 'Pre-deployment testing' },
@@ -324,4 +376,66 @@ export type MinimumPractice = (typeof minimumPracticeKeys)[number]
 /** Plain-language labels for the UI: OMB's selection without its letter prefix. */
 export function choiceLabel(choice: OmbChoice) {
 	return choice.selection.replace(/^[a-l]\) /, '')
+}
+
+/**
+ * OMB's multiple-choice inventory columns and the answers each accepts. Yes/No columns are
+ * booleans in the use-case document; the others store the keys of their choices.
+ */
+export const ombMultipleChoiceColumns = {
+	is_withheld: withholdingChoices,
+	development_stage: stageChoices,
+	is_high_impact: highImpactChoices,
+	topic_area: topicAreaChoices,
+	classification: classificationChoices,
+	contracting_usage: contractingChoices,
+	have_ato: yesNoChoices,
+	has_pii: yesNoChoices,
+	demographic_features: demographicFeatureChoices,
+	has_custom_code: yesNoChoices,
+	hi_testing_conducted: practiceProgressChoices,
+	hi_assessment_completed: practiceProgressChoices,
+	hi_independent_review: independentReviewChoices,
+	hi_ongoing_monitoring: monitoringChoices,
+	hi_training_established: trainingChoices,
+	hi_failsafe_presence: failsafeChoices,
+	hi_appeal_process: appealChoices,
+	hi_public_consultation: publicConsultationChoices,
+} as const satisfies Record<string, Record<string, OmbChoice>>
+export type OmbMultipleChoiceColumn = keyof typeof ombMultipleChoiceColumns
+
+// Agencies typed OMB's answers by hand, so imports meet straight quotes for curly ones, hyphens for
+// en dashes, non-breaking spaces, a missing letter, and OMB's own "in-progess"; none of that should
+// change which answer was meant.
+function comparable(text: string) {
+	return text
+		.normalize('NFKC')
+		.replace(/[\u2018\u2019]/g, "'")
+		.replace(/[\u2013\u2014]/g, '-')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.toLowerCase()
+		.replace(/^[a-l]\) ?/, '')
+		.replace(/\bin-progess\b/g, 'in-progress')
+}
+
+/**
+ * The key of the choice that `text` names: OMB's exact selection, its CSV shorthand code, the
+ * selection without its letter, a classification's title alone, or the key itself. Null when
+ * nothing matches, so the import can report the value rather than guess.
+ */
+export function ombChoiceKey<Choices extends Record<string, OmbChoice>>(
+	choices: Choices,
+	text: string,
+): Extract<keyof Choices, string> | null {
+	type Key = Extract<keyof Choices, string>
+	const wanted = comparable(text)
+	if (wanted === '') return null
+	for (const [key, choice] of Object.entries(choices) as Array<[Key, OmbChoice]>) {
+		if (text.trim() === key) return key
+		const selection = comparable(choice.selection)
+		const title = selection.split(': ')[0]
+		if (wanted === selection || wanted === comparable(choice.code) || wanted === title) return key
+	}
+	return null
 }

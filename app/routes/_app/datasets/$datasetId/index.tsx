@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { z } from 'zod'
-import { canEditDataset, getDataset } from '#app/modules/datasets/datasets.server.ts'
+import { canEditDataset, getDataset, listUseCasesTouching } from '#app/modules/datasets/datasets.server.ts'
+import { datasetUsageLabels, useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
@@ -15,11 +16,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:dataset:any')
 	const { datasetId } = parseOrBadRequest(Params, params)
 	const dataset = await getDataset(datasetId).catch(throwAsResponse)
-	return { dataset, canEdit: canEditDataset(user, dataset) }
+	const useCases = await listUseCasesTouching(datasetId, user.id)
+	return { dataset, useCases, canEdit: canEditDataset(user, dataset) }
 }
 
 export default function DatasetPage({ loaderData }: Route.ComponentProps) {
-	const { dataset, canEdit } = loaderData
+	const { dataset, useCases, canEdit } = loaderData
 	const facts: Array<[string, React.ReactNode]> = [
 		['Category', datasetCategoryLabels[dataset.category]],
 		['Sensitivity', dataset.sensitivities.length ? dataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'None recorded'],
@@ -53,6 +55,23 @@ export default function DatasetPage({ loaderData }: Route.ComponentProps) {
 					</div>
 				))}
 			</dl>
+			<section aria-labelledby="use-cases-heading" className="space-y-2">
+				<h2 id="use-cases-heading" className="text-xl font-bold">
+					AI use cases that touch this dataset
+				</h2>
+				{useCases.length === 0 ? <p>No registered use case uses it yet.</p> : null}
+				<ul className="list-disc space-y-1 pl-6">
+					{useCases.map((useCase) => (
+						<li key={useCase.id}>
+							<Link to={`/use-cases/${useCase.id}`}>
+								{useCase.trackingId}: {useCase.name}
+							</Link>{' '}
+							({useCaseStatusLabels[useCase.status]}
+							{useCase.usages.length ? `; ${useCase.usages.map((u) => datasetUsageLabels[u].toLowerCase()).join(', ')}` : ''})
+						</li>
+					))}
+				</ul>
+			</section>
 		</div>
 	)
 }

@@ -19,6 +19,7 @@ import { visibleFields } from '#app/modules/use-cases/field-rules.ts'
 import { UseCaseFormSchema } from '#app/modules/use-cases/schemas.ts'
 import {
 	canEditUseCase,
+	findDuplicatesFor,
 	getUseCaseForUser,
 	listDatasetOptions,
 	saveUseCase,
@@ -52,6 +53,7 @@ import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import type { Route } from './+types/edit.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
@@ -72,6 +74,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version, orgUnitId: useCase.orgUnitId },
 		document: toDocument(useCase),
 		datasetsWithUsage: useCase.datasets.filter((link) => link.usages.length > 0).map((link) => link.dataset.id),
+		team: useCase.contacts.filter((c) => c.role === 'DEVELOPER').map((c) => c.user.email),
+		// Shown after each save, so people can join an existing case instead of duplicating it.
+		duplicates: await findDuplicatesFor(user, {
+			name: useCase.name,
+			problemSolved: useCase.problemSolved ?? undefined,
+			datasetIds: useCase.datasets.map((d) => d.dataset.id),
+			vendorNames: useCase.vendorNames,
+			excludeId: useCase.id,
+		}),
 		orgUnits,
 		datasetOptions,
 	}
@@ -145,7 +156,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export default function EditUseCase({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: doc, orgUnits, datasetOptions, datasetsWithUsage } = loaderData
+	const { useCase, document: doc, orgUnits, datasetOptions, datasetsWithUsage, team, duplicates } = loaderData
 	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
 	const [form, fields] = useForm({
@@ -160,6 +171,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			name: doc.name,
 			orgUnitId: useCase.orgUnitId,
 			contactEmail: doc.contactEmail,
+			teamEmails: team.join('; '),
 			isWithheld: doc.isWithheld,
 			stage: doc.stage,
 			topicArea: doc.topicArea,
@@ -231,6 +243,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				<CsrfInput />
 				<input type="hidden" name="version" value={useCase.version} />
 				<FormErrors id={formErrorId} errors={form.errors} />
+				<DuplicateList matches={duplicates} />
 				{searchParams.get('saved') && !form.errors?.length ? (
 					<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
 						Draft saved (version {useCase.version}).
@@ -245,6 +258,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 						options={orgUnits.map((u) => ({ value: u.id, label: `${u.code} — ${u.name}` }))}
 					/>
 					<TextField label="Contact e-mail for the inventory" type="email" field={fields.contactEmail} />
+					<TextField
+						label="Developers and other people on this use case (optional)"
+						hint="Their e-mail addresses, separated by semicolons. People listed on a case cannot review or decide it."
+						field={fields.teamEmails}
+					/>
 					<SelectField label="Stage of development" field={fields.stage} options={toOptions(stageChoices)} />
 					<SelectField label="Topic area" field={fields.topicArea} options={toOptions(topicAreaChoices)} />
 					<SelectField label="AI classification (closest)" field={fields.classification} options={toOptions(classificationChoices)} />

@@ -58,7 +58,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				})
 			: []
 	return {
-		useCase: { id: useCase.id, status: useCase.status, version: useCase.version, owner: useCase.owner, orgUnit: useCase.orgUnit },
+		useCase: {
+			id: useCase.id,
+			status: useCase.status,
+			version: useCase.version,
+			owner: useCase.owner,
+			orgUnit: useCase.orgUnit,
+			team: useCase.contacts.filter((c) => c.role === 'DEVELOPER').map((c) => c.user),
+		},
 		document,
 		duplicates,
 		canEdit: canEditUseCase(user, useCase),
@@ -137,6 +144,8 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 				</p>
 			</section>
 			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[18rem_1fr]">
+				<Fact term="Contact e-mail">{doc.contactEmail}</Fact>
+				<Fact term="Developers and others listed">{useCase.team.map((member) => `${member.name} (${member.email})`).join('; ')}</Fact>
 				<Fact term="Stage">{doc.stage ? choiceLabel(stageChoices[doc.stage]) : ''}</Fact>
 				<Fact term="Topic area">{doc.topicArea ? choiceLabel(topicAreaChoices[doc.topicArea]) : ''}</Fact>
 				<Fact term="Classification">{doc.classification ? classificationChoices[doc.classification].code : ''}</Fact>
