@@ -38,131 +38,142 @@ const webLink = z
 	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
 	.max(500, 'Links are at most 500 characters.')
 
-export const DatasetInUseSchema = z.object({
-	/** The catalogue id when the dataset comes from the tracker's catalogue. */
-	id: z.string().max(40).optional(),
-	name: shortText(200),
-	category: z.enum(datasetCategories),
-	sensitivities: z.array(z.enum(datasetSensitivities)).max(datasetSensitivities.length).default([]),
-	sornNumber: z.string().regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558.').optional(),
-	piaUrl: webLink.optional(),
-	dataUseAgreementRequired: z.boolean().default(false),
-	fismaSystem: shortText(200).optional(),
-	usage: z.array(z.enum(datasetUsages)).min(1, 'Say how the dataset is used.').max(datasetUsages.length),
-	minimumNecessaryJustification: shortText(4000).optional(),
-})
+// Stored answers are read leniently (a key dropped from the contract must not make old versions
+// unreadable); documents from outside (the evaluate CLI, the REST API) are read strictly, so that a
+// misspelt field is reported instead of silently ignored.
+type ObjectFactory = typeof z.object
 
-export const WaiverSchema = z.object({
-	practice: z.enum(minimumPracticeKeys),
-	grantedOn: isoDate,
-	expiresOn: isoDate.optional(),
-	revokedOn: isoDate.optional(),
-	reportedToOmbOn: isoDate.optional(),
-	/** The CAIO's latest yearly re-certification (M-25-21 §4(a)(ii)); a waiver lapses 12 months after it. */
-	recertifiedOn: isoDate.optional(),
-})
+function documentSchemas(object: ObjectFactory) {
+	const DatasetInUse = object({
+		/** The catalogue id when the dataset comes from the tracker's catalogue. */
+		id: z.string().max(40).optional(),
+		name: shortText(200),
+		category: z.enum(datasetCategories),
+		sensitivities: z.array(z.enum(datasetSensitivities)).max(datasetSensitivities.length).default([]),
+		sornNumber: z.string().regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558.').optional(),
+		piaUrl: webLink.optional(),
+		dataUseAgreementRequired: z.boolean().default(false),
+		fismaSystem: shortText(200).optional(),
+		usage: z.array(z.enum(datasetUsages)).min(1, 'Say how the dataset is used.').max(datasetUsages.length),
+		minimumNecessaryJustification: shortText(4000).optional(),
+	})
 
-export const ContactSchema = z.object({
-	role: z.enum(contactRoles),
-	name: shortText(200).optional(),
-	email: z.email('Enter an e-mail address.').max(254),
-})
+	const Waiver = object({
+		practice: z.enum(minimumPracticeKeys),
+		grantedOn: isoDate,
+		expiresOn: isoDate.optional(),
+		revokedOn: isoDate.optional(),
+		reportedToOmbOn: isoDate.optional(),
+		/** The CAIO's latest yearly re-certification (M-25-21 §4(a)(ii)); a waiver lapses 12 months after it. */
+		recertifiedOn: isoDate.optional(),
+	})
 
-export const PilotCertificationSchema = z.object({
-	certifiedOn: isoDate,
-	endsOn: isoDate,
-	scaleLimit: shortText(500),
-})
+	const Contact = object({
+		role: z.enum(contactRoles),
+		name: shortText(200).optional(),
+		email: z.email('Enter an e-mail address.').max(254),
+	})
 
-export const UseCaseDocumentSchema = z.object({
-	trackingId: z.string().regex(TRACKING_ID_PATTERN, 'Tracking ids look like CMS-2026-0001.').optional(),
-	// OMB 4) use_case_name
-	name: shortText(200),
-	// OMB 5) agency_bureau, as the org unit's slash path, e.g. "HHS/CMS/OIT"
-	orgUnit: shortText(100).optional(),
-	// OMB 6) contact_email
-	contactEmail: z.email('Enter an e-mail address.').max(254).optional(),
-	ownerEmail: z.email('Enter an e-mail address.').max(254).optional(),
-	/** Everyone listed on the case (owner, developers, program contacts): none may review or decide it. */
-	contacts: z.array(ContactSchema).max(20).optional(),
-	// OMB 7) is_withheld
-	isWithheld: z.enum(withholdingStatuses).optional(),
-	// OMB 8) development_stage
-	stage: z.enum(stages).optional(),
-	// OMB 11) topic_area, 12) classification
-	topicArea: z.enum(topicAreas).optional(),
-	classification: z.enum(classifications).optional(),
-	// OMB 13) problem_solved, 14) benefits, 15) system_outputs
-	problemSolved: longText.optional(),
-	benefits: longText.optional(),
-	systemOutputs: longText.optional(),
-	// OMB 16) operational_date
-	operationalDate: isoDate.optional(),
-	// OMB 17) contracting_usage, 18) vendor_name
-	contractingUsage: z.enum(contractingUsages).optional(),
-	vendorNames: z.array(shortText(200)).max(20).default([]),
-	// OMB 19) have_ato, 20) system_name_ato
-	hasAto: z.boolean().optional(),
-	atoSystemName: shortText(200).optional(),
-	// OMB 21) data_description, 22) link_to_data
-	dataDescription: longText.optional(),
-	linkToData: webLink.optional(),
-	// OMB 23) has_pii, 24) pia_url
-	hasPii: z.boolean().optional(),
-	piaUrl: webLink.optional(),
-	// OMB 25) demographic_features
-	demographicFeatures: z.array(z.enum(demographicFeatures)).max(demographicFeatures.length).default([]),
-	// OMB 26) has_custom_code, 27) code_url
-	hasCustomCode: z.boolean().optional(),
-	codeUrl: webLink.optional(),
+	const PilotCertification = object({
+		certifiedOn: isoDate,
+		endsOn: isoDate,
+		scaleLimit: shortText(500),
+	})
 
-	// OMB 9) is_high_impact and 10) HI_justification: the governance lead's determination.
-	highImpact: z
-		.object({
+	const UseCaseDocument = object({
+		// OMB 3) id: the tracker's own stable id, never reused and kept across years
+		trackingId: z.string().regex(TRACKING_ID_PATTERN, 'Tracking ids look like CMS-2026-0001.').optional(),
+		// OMB 4) use_case_name
+		name: shortText(200),
+		// OMB 5) agency_bureau, as the org unit's slash path, e.g. "HHS/CMS/OIT"
+		orgUnit: shortText(100).optional(),
+		// OMB 6) contact_email
+		contactEmail: z.email('Enter an e-mail address.').max(254).optional(),
+		ownerEmail: z.email('Enter an e-mail address.').max(254).optional(),
+		/** Everyone listed on the case (owner, developers, program contacts): none may review or decide it. */
+		contacts: z.array(Contact).max(20).optional(),
+		// OMB 7) is_withheld
+		isWithheld: z.enum(withholdingStatuses).optional(),
+		// OMB 8) development_stage
+		stage: z.enum(stages).optional(),
+		// OMB 11) topic_area, 12) classification
+		topicArea: z.enum(topicAreas).optional(),
+		classification: z.enum(classifications).optional(),
+		// OMB 13) problem_solved, 14) benefits, 15) system_outputs
+		problemSolved: longText.optional(),
+		benefits: longText.optional(),
+		systemOutputs: longText.optional(),
+		// OMB 16) operational_date
+		operationalDate: isoDate.optional(),
+		// OMB 17) contracting_usage, 18) vendor_name (one entry per vendor; the export joins them)
+		contractingUsage: z.enum(contractingUsages).optional(),
+		vendorNames: z.array(shortText(200)).max(20).default([]),
+		// OMB 19) have_ato, 20) system_name_ato
+		hasAto: z.boolean().optional(),
+		atoSystemName: shortText(200).optional(),
+		// OMB 21) data_description, 22) link_to_data
+		dataDescription: longText.optional(),
+		linkToData: webLink.optional(),
+		// OMB 23) has_pii, 24) pia_url
+		hasPii: z.boolean().optional(),
+		piaUrl: webLink.optional(),
+		// OMB 25) demographic_features
+		demographicFeatures: z.array(z.enum(demographicFeatures)).max(demographicFeatures.length).default([]),
+		// OMB 26) has_custom_code, 27) code_url
+		hasCustomCode: z.boolean().optional(),
+		codeUrl: webLink.optional(),
+
+		// OMB 9) is_high_impact and 10) HI_justification: the governance lead's determination.
+		highImpact: object({
+			// OMB 9) is_high_impact
 			determination: z.enum(highImpactDeterminations).optional(),
+			// OMB 10) HI_justification, asked only when presumed high-impact but determined not
 			justification: longText.optional(),
 			determinedBy: shortText(200).optional(),
 			determinedOn: isoDate.optional(),
 			/** Why the AI output is, or is not, a principal basis for the decisions it informs (M-25-21 §4(a), fn 27). */
 			principalBasisRationale: longText.optional(),
-		})
-		.default({}),
+		}).default({}),
 
-	// OMB 28)–36): the minimum practices for high-impact deployed use cases.
-	practices: z
-		.object({
+		// OMB 28)–36): the minimum practices for high-impact deployed use cases.
+		practices: object({
+			// OMB 28) hi_testing_conducted, §4(b)(i)
 			testing: z.enum(practiceProgressAnswers).optional(),
+			// OMB 29) hi_assessment_completed, §4(b)(ii)
 			impactAssessment: z.enum(practiceProgressAnswers).optional(),
+			// OMB 30) hi_potential_impacts
 			potentialImpacts: longText.optional(),
+			// OMB 31) hi_independent_review
 			independentReview: z.enum(independentReviewAnswers).optional(),
+			// OMB 32) hi_ongoing_monitoring, §4(b)(iii)
 			monitoring: z.enum(monitoringAnswers).optional(),
+			// OMB 33) hi_training_established, §4(b)(iv)
 			training: z.enum(trainingAnswers).optional(),
+			// OMB 34) hi_failsafe_presence, §4(b)(v)
 			failsafe: z.enum(failsafeAnswers).optional(),
+			// OMB 35) hi_appeal_process, §4(b)(vi)
 			appeal: z.enum(appealAnswers).optional(),
+			// OMB 36) hi_public_consultation (select multiple), §4(b)(vii)
 			publicConsultation: z.array(z.enum(publicConsultationSteps)).max(publicConsultationSteps.length).default([]),
-		})
-		.default({ publicConsultation: [] }),
+		}).default({ publicConsultation: [] }),
 
-	// What the checks need beyond OMB's template.
-	decisionRole: z.enum(decisionRoles).optional(),
-	affectedParties: z.array(z.enum(affectedParties)).max(affectedParties.length).default([]),
-	informedDecisions: z.array(z.enum(informedDecisions)).max(informedDecisions.length).default([]),
-	publicFacing: z.boolean().optional(),
-	generativeAi: z.boolean().optional(),
-	hosting: z.enum(hostingOptions).optional(),
+		// What the checks need beyond OMB's template.
+		decisionRole: z.enum(decisionRoles).optional(),
+		affectedParties: z.array(z.enum(affectedParties)).max(affectedParties.length).default([]),
+		informedDecisions: z.array(z.enum(informedDecisions)).max(informedDecisions.length).default([]),
+		publicFacing: z.boolean().optional(),
+		generativeAi: z.boolean().optional(),
+		hosting: z.enum(hostingOptions).optional(),
 
-	/** The AI-definition screen (NAIIA §5002(3), M-25-21 §5). */
-	aiScreen: z
-		.object({
+		/** The AI-definition screen (NAIIA §5002(3), M-25-21 §5). */
+		aiScreen: object({
 			/** Only fixed rules or robotic process automation: nothing learned from data. */
 			ruleBasedOnly: z.boolean().optional(),
 			notAiRationale: longText.optional(),
-		})
-		.default({}),
+		}).default({}),
 
-	/** Evidence a privacy, security or legal reviewer asks for. */
-	safeguards: z
-		.object({
+		/** Evidence a privacy, security or legal reviewer asks for. */
+		safeguards: object({
 			piaCompleted: z.boolean().optional(),
 			/** Records about individuals are retrieved by name or another personal identifier. */
 			retrievedByPersonalIdentifier: z.boolean().optional(),
@@ -184,14 +195,31 @@ export const UseCaseDocumentSchema = z.object({
 			codeSharingDecision: z.enum(codeSharingDecisions).optional(),
 			/** The contract carries M-25-22's AI terms (data rights, testing access, no training on agency data). */
 			vendorAiContractTerms: z.boolean().optional(),
-		})
-		.default({}),
+		}).default({}),
 
-	waivers: z.array(WaiverSchema).max(20).default([]),
-	pilotCertification: PilotCertificationSchema.optional(),
+		/** CAIO waivers of single minimum practices (M-25-21 §4(a)(ii)). */
+		waivers: z.array(Waiver).max(20).default([]),
+		/** The CAIO's certification that exempts a high-impact pilot from the practices (M-25-21 §4(a)(i)). */
+		pilotCertification: PilotCertification.optional(),
 
-	datasets: z.array(DatasetInUseSchema).max(100).default([]),
-})
+		datasets: z.array(DatasetInUse).max(100).default([]),
+	})
+
+	return { UseCaseDocument, DatasetInUse, Waiver, Contact, PilotCertification }
+}
+
+const lenient = documentSchemas(z.object)
+// z.strictObject has z.object's shape and output; only unknown keys are treated differently.
+const strict = documentSchemas(z.strictObject as unknown as ObjectFactory)
+
+/** Reads stored answers and fixtures; unknown keys are dropped. */
+export const UseCaseDocumentSchema = lenient.UseCaseDocument
+/** Reads documents from outside the app (CLI input, API bodies); unknown keys are errors. */
+export const StrictUseCaseDocumentSchema = strict.UseCaseDocument
+export const DatasetInUseSchema = lenient.DatasetInUse
+export const WaiverSchema = lenient.Waiver
+export const ContactSchema = lenient.Contact
+export const PilotCertificationSchema = lenient.PilotCertification
 
 export type UseCaseDocument = z.infer<typeof UseCaseDocumentSchema>
 export type UseCaseDocumentInput = z.input<typeof UseCaseDocumentSchema>
