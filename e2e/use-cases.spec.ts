@@ -53,6 +53,7 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await linkDataset(page, /Part B carrier and DMEPOS/)
 	await linkDataset(page, /Master Beneficiary Summary File/)
 	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(page.getByRole('status')).toContainText('Draft saved')
 	await page.goto('/')
 
 	// Come back: answers are there; submitting reports what is missing next to each question.
@@ -130,7 +131,6 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 test('while typing a name, similar registered use cases are suggested', async ({ page }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
 	await registerDraft(page, 'Medicare FFS claims fraud detection model')
-	await page.getByRole('button', { name: 'Save draft' }).click()
 	await page.goto('/use-cases/new')
 	await page.getByLabel('Use case name').fill('Medicare claims fraud model')
 	await expect(page.getByRole('heading', { name: /look similar/ })).toBeVisible()
@@ -173,6 +173,7 @@ test('another person’s draft can be neither read nor changed, and bad input is
 	await page.goto(`${draftUrl}/edit`)
 	await page.getByLabel('Use case name').fill('<script>alert(1)</script> flags')
 	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(page.getByRole('status')).toContainText('Draft saved')
 	await expect(page.getByRole('heading', { level: 1, name: /<script>alert\(1\)<\/script> flags/ })).toBeVisible()
 })
 
@@ -187,6 +188,7 @@ test('an empty draft can be deleted; a filled one can only be withdrawn', async 
 	const filledUrl = await registerDraft(page, 'Budget execution forecast assistant')
 	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
 	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(page.getByRole('status')).toContainText('Draft saved')
 	await page.goto(filledUrl)
 	await expect(page.getByRole('button', { name: 'Delete this empty draft' })).toHaveCount(0)
 	await page.getByRole('button', { name: 'Withdraw this use case' }).click()

@@ -16,6 +16,7 @@ export const navigation: Array<{ to: string; label: string; permission: KnownPer
 	{ to: '/use-cases/mine', label: 'My use cases', permission: 'create:use-case:own' },
 	{ to: '/use-cases', label: 'All use cases', permission: 'read:use-case:any' },
 	{ to: '/datasets', label: 'Datasets', permission: 'read:dataset:any' },
+	{ to: '/policies', label: 'Policy library', permission: 'read:policy:any' },
 	{ to: '/audit', label: 'Audit log', permission: 'read:audit:any' },
 	{ to: '/admin/users', label: 'Users and roles', permission: 'manage:user:any' },
 ]

@@ -54,6 +54,9 @@ import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
+import { PolicyFindings } from '#app/components/policy-findings.tsx'
+import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
+import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import type { Route } from './+types/edit.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
@@ -70,9 +73,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		throw data({ message: 'Only the people listed on a draft, or on a case returned for changes, can edit it.' }, { status: 403 })
 	}
 	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(), listDatasetOptions()])
+	const document = toDocument(useCase)
 	return {
+		evaluation: evaluateUseCase(document, { pack: shippedPolicyPack(), asOf: new Date() }),
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version, orgUnitId: useCase.orgUnitId },
-		document: toDocument(useCase),
+		document,
 		datasetsWithUsage: useCase.datasets.filter((link) => link.usages.length > 0).map((link) => link.dataset.id),
 		team: useCase.contacts.filter((c) => c.role === 'DEVELOPER').map((c) => c.user.email),
 		// Shown after each save, so people can join an existing case instead of duplicating it.
@@ -156,7 +161,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export default function EditUseCase({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: doc, orgUnits, datasetOptions, datasetsWithUsage, team, duplicates } = loaderData
+	const { useCase, document: doc, orgUnits, datasetOptions, datasetsWithUsage, team, duplicates, evaluation } = loaderData
 	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
 	const [form, fields] = useForm({
@@ -443,6 +448,10 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					</Button>
 				</div>
 			</Form>
+			<div className="border-t border-base-lighter pt-6">
+				<p className="mb-2">The findings below reflect the answers as last saved; save the draft to see them update.</p>
+				<PolicyFindings evaluation={evaluation} />
+			</div>
 		</div>
 	)
 }

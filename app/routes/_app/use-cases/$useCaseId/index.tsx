@@ -32,6 +32,9 @@ import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
+import { PolicyFindings } from '#app/components/policy-findings.tsx'
+import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
+import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import type { Route } from './+types/index.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
@@ -58,6 +61,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				})
 			: []
 	return {
+		evaluation: evaluateUseCase(document, { pack: shippedPolicyPack(), asOf: new Date() }),
 		useCase: {
 			id: useCase.id,
 			status: useCase.status,
@@ -101,7 +105,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 export default function UseCasePage({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: doc, duplicates, canEdit, canWithdraw, canDelete } = loaderData
+	const { useCase, document: doc, duplicates, canEdit, canWithdraw, canDelete, evaluation } = loaderData
 	const sensitivities = inheritedSensitivities(doc.datasets)
 	const yes = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Yes' : 'No')
 	return (
@@ -166,6 +170,7 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 					{sensitivities.length ? sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'None of its datasets is sensitive'}
 				</Fact>
 			</dl>
+			<PolicyFindings evaluation={evaluation} />
 			<section aria-labelledby="datasets-heading" className="space-y-2">
 				<h2 id="datasets-heading" className="text-xl font-bold">Datasets it touches</h2>
 				{doc.datasets.length === 0 ? <p>No datasets linked.</p> : null}

@@ -1,0 +1,79 @@
+import { data, Link } from 'react-router'
+import { z } from 'zod'
+import { referenceWithChecks } from '#app/modules/policies/library.ts'
+import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+import { parseOrBadRequest } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { reviewLaneLabels } from '#app/utils/permissions.ts'
+import type { Route } from './+types/$referenceId.ts'
+
+const Params = z.object({ referenceId: z.string().max(60).regex(/^[A-Za-z0-9-]+$/, 'Clause ids are letters, digits and dashes.') })
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.reference.id ?? 'Reference'} · Policy library` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	await requireUserWithPermission(request, 'read:policy:any')
+	const { referenceId } = parseOrBadRequest(Params, params)
+	const page = referenceWithChecks(shippedPolicyPack(), referenceId)
+	if (!page) throw data({ message: `The policy library has no clause ${referenceId}.` }, { status: 404 })
+	return page
+}
+
+export default function PolicyReferencePage({ loaderData }: Route.ComponentProps) {
+	const { reference, supersededBy, supersedes, checks } = loaderData
+	return (
+		<div className="max-w-4xl space-y-6">
+			<p>
+				<Link to="/policies">Policy library</Link>
+			</p>
+			<p className="font-mono text-base-darker">{reference.id}</p>
+			<h1 className="text-3xl font-bold">{reference.title}</h1>
+			{reference.status === 'SUPERSEDED' ? (
+				<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
+					Superseded{supersededBy ? (
+						<>
+							{' '}by <Link to={`/policies/${supersededBy.id}`}>{supersededBy.id}: {supersededBy.title}</Link>
+						</>
+					) : null}
+					. Kept here so that older records and findings stay readable.
+				</p>
+			) : null}
+			<dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]">
+				<dt className="font-semibold">Instrument</dt>
+				<dd>{reference.instrument}</dd>
+				<dt className="font-semibold">Citation</dt>
+				<dd>{reference.citation}</dd>
+				<dt className="font-semibold">Effective</dt>
+				<dd>
+					{reference.effectiveDate}
+					{reference.complianceDate ? ` (compliance by ${reference.complianceDate})` : ''}
+				</dd>
+				<dt className="font-semibold">Official text</dt>
+				<dd>
+					<a href={reference.link}>{reference.link}</a>
+				</dd>
+			</dl>
+			<section aria-labelledby="summary-heading">
+				<h2 id="summary-heading" className="text-xl font-bold">In plain words</h2>
+				<p className="mt-2 text-lg">{reference.summary}</p>
+			</section>
+			{supersedes.length ? (
+				<p>
+					Replaces: {supersedes.map((r) => r.id).join(', ')}.
+				</p>
+			) : null}
+			<section aria-labelledby="checks-heading" className="space-y-2">
+				<h2 id="checks-heading" className="text-xl font-bold">Checks that cite this clause</h2>
+				{checks.length === 0 ? <p>No automated check cites it; reviewers apply it by judgement.</p> : null}
+				<ul className="list-disc space-y-1 pl-6">
+					{checks.map((check) => (
+						<li key={check.id}>
+							<span className="font-mono">{check.id}</span>: {check.title} ({check.severity.toLowerCase()}, {reviewLaneLabels[check.lane]} lane
+							{check.enabled ? '' : ', turned off'})
+						</li>
+					))}
+				</ul>
+			</section>
+		</div>
+	)
+}
