@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { type DuplicateCandidate, findLikelyDuplicates } from './duplicate-detection.ts'
+import { DUPLICATE_THRESHOLD, type DuplicateCandidate, findLikelyDuplicates, scoreDuplicate } from './duplicate-detection.ts'
 
 const existing: Array<DuplicateCandidate> = [
 	{
@@ -59,4 +59,73 @@ test('sharing one common dataset alone is not enough to call it a duplicate', ()
 
 test('a blank name finds nothing', () => {
 	expect(findLikelyDuplicates({ name: '  ' }, existing)).toEqual([])
+})
+
+test('the brief’s pair: a Medicare claims fraud model is the FFS claims fraud detection model', () => {
+	const match = scoreDuplicate(
+		{ name: 'Medicare claims fraud model' },
+		{ id: '9', trackingId: 'CMS-2026-0009', name: 'FFS claims fraud detection model' },
+	)
+	expect(match.score).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD)
+	expect(match.reasons).toEqual([expect.stringMatching(/^name \d+% similar$/)])
+})
+
+test('the brief’s non-pair: a Part D PDE summarizer is not the HR onboarding chatbot', () => {
+	const match = scoreDuplicate({ name: 'Part D PDE summarizer' }, existing[1]!)
+	expect(match.score).toBeLessThan(0.1)
+	expect(match.reasons).toEqual([])
+})
+
+test('the technique named in a title does not make two different problems alike, nor hide the same one', () => {
+	const candidates: Array<DuplicateCandidate> = [
+		{ id: 'a', trackingId: 'CMS-2026-0101', name: '1-800-MEDICARE call summariser (LLM)', vendorNames: ['Example Speech Analytics, Inc.'] },
+		{ id: 'b', trackingId: 'CMS-2026-0102', name: 'LLM contract clause reviewer' },
+	]
+	const matches = findLikelyDuplicates(
+		{ name: 'Call centre summarization with generative AI', vendorNames: ['Example Speech Analytics'] },
+		candidates,
+	)
+	expect(matches.map((m) => m.trackingId)).toEqual(['CMS-2026-0101'])
+	expect(matches[0]?.reasons).toContain('same vendor: Example Speech Analytics, Inc.')
+})
+
+test('the same problem described alike, on the same data, is flagged even under a different name', () => {
+	const matches = findLikelyDuplicates(
+		{
+			name: 'Marketplace identity proofing',
+			problemSolved: 'Fraudulent Marketplace applications are submitted with stolen identities.',
+			datasetIds: ['ffm-applications', 'experian-idv'],
+		},
+		[
+			{
+				id: 'idp',
+				trackingId: 'CMS-2026-0201',
+				name: 'HealthCare.gov identity verification',
+				problemSolved: 'Applications on the Marketplace are submitted with stolen identities and are fraudulent.',
+				datasetIds: ['ffm-applications', 'experian-idv'],
+			},
+		],
+	)
+	expect(matches).toHaveLength(1)
+	expect(matches[0]?.reasons).toEqual(expect.arrayContaining(['2 datasets in common', expect.stringMatching(/^problem described \d+% alike$/)]))
+})
+
+test('the same vendor alone does not make two use cases duplicates', () => {
+	expect(
+		findLikelyDuplicates({ name: 'Provider enrollment screening', vendorNames: ['Acme Analytics'] }, existing).map((m) => m.trackingId),
+	).toEqual([])
+})
+
+test('matches are ranked best first, capped by the limit, and the threshold can be raised', () => {
+	const candidates: Array<DuplicateCandidate> = [
+		{ id: 'x', trackingId: 'CMS-2026-0301', name: 'Claims fraud detection' },
+		{ id: 'y', trackingId: 'CMS-2026-0302', name: 'Medicare claims fraud detection model', datasetIds: ['part-b'] },
+		{ id: 'z', trackingId: 'CMS-2026-0303', name: 'Medicare Part B claims fraud detection' },
+	]
+	const probe = { name: 'Medicare claims fraud detection', datasetIds: ['part-b'] }
+	const ranked = findLikelyDuplicates(probe, candidates)
+	expect(ranked.map((m) => m.trackingId)).toEqual(['CMS-2026-0302', 'CMS-2026-0303', 'CMS-2026-0301'])
+	expect(ranked.map((m) => m.score)).toEqual([...ranked.map((m) => m.score)].sort((a, b) => b - a))
+	expect(findLikelyDuplicates(probe, candidates, { limit: 1 }).map((m) => m.trackingId)).toEqual(['CMS-2026-0302'])
+	expect(findLikelyDuplicates(probe, candidates, { threshold: 0.8 }).map((m) => m.trackingId)).toEqual(['CMS-2026-0302'])
 })

@@ -14,8 +14,15 @@ export type DuplicateMatch = { id: string; trackingId: string; name: string; sco
 
 export const DUPLICATE_THRESHOLD = 0.4
 
+// Filler, and the names of techniques: two teams can solve the same problem with an "LLM" and an
+// "NLP model", and the technique says nothing about which business problem is solved.
 const stopWords = new Set(
-	'a an and the of for to in on with by from at as is are be using use uses based via into model models system tool ai'.split(' '),
+	[
+		'a an and the of for to in on with by from at as is are be using use uses based via into',
+		'model models system tool ai ml llm llms nlp genai generative machine learning artificial intelligence',
+	]
+		.join(' ')
+		.split(' '),
 )
 
 // Words that mean the same thing in CMS use-case names.
@@ -31,6 +38,10 @@ const synonyms: Record<string, string> = {
 	detector: 'detect',
 	chatbot: 'chat',
 	assistant: 'chat',
+	centre: 'center',
+	verification: 'verify',
+	proofing: 'verify',
+	authorisation: 'authorization',
 }
 
 // CMS acronyms, spelled out so that "PDE" and "prescription drug event" meet.
