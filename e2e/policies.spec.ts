@@ -17,7 +17,7 @@ test('findings update as a submitter answers, and each cites a clause that opens
 	await expectNoAccessibilityViolations(page)
 
 	await findings.getByRole('link', { name: 'M2521-6', exact: true }).first().click()
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+	await expect(page).toHaveURL(/\/policies\/M2521-6$/)
 	await expect(page.getByText('M2521-6', { exact: true })).toBeVisible()
 	await expect(page.getByRole('heading', { name: 'Checks that cite this clause' })).toBeVisible()
 	await expect(page.getByText(/M2521-4A-C1/)).toBeVisible()
