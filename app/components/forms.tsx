@@ -167,15 +167,18 @@ export function SelectField({
 	)
 }
 
-export function CheckboxGroupField({
+/** A set of checkboxes (several answers) or radio buttons (one answer) under one legend. */
+function ChoiceGroupField({
+	type,
 	legend,
 	hint,
 	field,
 	options,
 }: {
+	type: 'checkbox' | 'radio'
 	legend: string
 	hint?: string
-	field: FieldMetadata<Array<string> | undefined | null>
+	field: FieldMetadata<string | Array<string> | undefined | null>
 	options: Array<{ value: string; label: string }>
 }) {
 	const errorId = field.errors?.length ? `${field.id}-error` : undefined
@@ -199,7 +202,7 @@ export function CheckboxGroupField({
 					<div key={option.value} className="mt-2 flex items-center gap-2">
 						<input
 							id={id}
-							type="checkbox"
+							type={type}
 							name={field.name}
 							value={option.value}
 							defaultChecked={selected.has(option.value)}
@@ -214,6 +217,20 @@ export function CheckboxGroupField({
 	)
 }
 
+type GroupProps = {
+	legend: string
+	hint?: string
+	options: Array<{ value: string; label: string }>
+}
+
+export function CheckboxGroupField(props: GroupProps & { field: FieldMetadata<Array<string> | undefined | null> }) {
+	return <ChoiceGroupField type="checkbox" {...props} />
+}
+
+export function RadioGroupField(props: GroupProps & { field: FieldMetadata<string | undefined | null> }) {
+	return <ChoiceGroupField type="radio" {...props} />
+}
+
 export function CheckboxField({ label, field }: { label: string; field: FieldMetadata<boolean | undefined | null> }) {
 	return (
 		<div className="flex items-center gap-2">
@@ -221,47 +238,5 @@ export function CheckboxField({ label, field }: { label: string; field: FieldMet
 			<label htmlFor={field.id}>{label}</label>
 			<ErrorList errors={field.errors} />
 		</div>
-	)
-}
-
-export function RadioGroupField({
-	legend,
-	hint,
-	field,
-	options,
-}: {
-	legend: string
-	hint?: string
-	field: FieldMetadata<string | undefined | null>
-	options: Array<{ value: string; label: string }>
-}) {
-	const errorId = field.errors?.length ? `${field.id}-error` : undefined
-	const hintId = hint ? `${field.id}-hint` : undefined
-	return (
-		<fieldset aria-describedby={describedBy(errorId, hintId)} aria-invalid={errorId ? true : undefined}>
-			<legend className="font-semibold">{legend}</legend>
-			{hint ? (
-				<p id={hintId} className="text-sm text-base-dark">
-					{hint}
-				</p>
-			) : null}
-			{options.map((option) => {
-				const id = `${field.id}-${option.value}`
-				return (
-					<div key={option.value} className="mt-2 flex items-center gap-2">
-						<input
-							id={id}
-							type="radio"
-							name={field.name}
-							value={option.value}
-							defaultChecked={field.initialValue === option.value}
-							className="size-5"
-						/>
-						<label htmlFor={id}>{option.label}</label>
-					</div>
-				)
-			})}
-			<ErrorList id={errorId} errors={field.errors} />
-		</fieldset>
 	)
 }

@@ -142,12 +142,25 @@ export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: Pick<LoadedUs
 	return useCase.createdById === user.id || useCase.ownerId === user.id || useCase.contacts.some((c) => c.userId === user.id)
 }
 
+const NOT_FOUND_MESSAGE = 'No use case has this id, or it is a draft you are not listed on.'
+
+/**
+ * The case, inside the caller's transaction, for a change only the people listed on it may make.
+ * Someone else's draft is "not found", so that ids cannot be probed.
+ */
+async function loadForChange(tx: Tx, actor: Pick<SessionUser, 'id'>, useCaseId: string, change: 'edit' | 'withdraw' | 'delete') {
+	const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
+	if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+	if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', `Only the people listed on this use case can ${change} it.`)
+	return current
+}
+
 /** Drafts are private to the people on them; everything submitted is readable by every signed-in role. */
 export async function getUseCaseForUser(user: SessionUser, useCaseId: string) {
 	const useCase = await prisma.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
 	if (!useCase || (useCase.status === 'DRAFT' && !isListedOn(user, useCase))) {
 		// The same answer for "missing" and "someone else's draft", so ids cannot be probed.
-		throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
+		throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
 	}
 	return useCase
 }
@@ -330,11 +343,7 @@ export type SaveResult =
  */
 export async function saveUseCase(actor: SessionUser, useCaseId: string, values: UseCaseFormValues, request: RequestInfo): Promise<SaveResult> {
 	return prisma.$transaction(async (tx) => {
-		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
-		if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) {
-			throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
-		}
-		if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', 'Only the people listed on this use case can edit it.')
+		const current = await loadForChange(tx, actor, useCaseId, 'edit')
 		if (!EDITABLE_STATUSES.has(current.status)) {
 			throw new AppError('CONFLICT', `This use case is ${current.status.toLowerCase().replace(/_/g, ' ')} and cannot be edited now.`)
 		}
@@ -483,11 +492,7 @@ export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, 
 
 export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo) {
 	return prisma.$transaction(async (tx) => {
-		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
-		if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) {
-			throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
-		}
-		if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', 'Only the people listed on this use case can withdraw it.')
+		const current = await loadForChange(tx, actor, useCaseId, 'withdraw')
 		if (!WITHDRAWABLE_STATUSES.has(current.status)) {
 			throw new AppError('CONFLICT', 'Only a draft or a case not yet decided can be withdrawn.')
 		}
@@ -513,10 +518,7 @@ export function isEmptyDraft(useCase: LoadedUseCase) {
 
 export async function deleteEmptyDraft(actor: SessionUser, useCaseId: string, request: RequestInfo) {
 	return prisma.$transaction(async (tx) => {
-		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
-		if (!current || !isListedOn(actor, current)) {
-			throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
-		}
+		const current = await loadForChange(tx, actor, useCaseId, 'delete')
 		if (!isEmptyDraft(current)) throw new AppError('CONFLICT', 'Only an empty draft can be deleted; withdraw this one instead.')
 		await tx.useCase.delete({ where: { id: useCaseId } })
 		await recordEvent(tx, {
