@@ -4,10 +4,14 @@ import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
+import { determinationProblems } from '#app/modules/policies/determination.ts'
+import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
+import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
 import { type UseCaseFormValues } from './schemas.ts'
 import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+import { type HighImpactDetermination } from './vocabulary.ts'
 
 export const USE_CASES_PAGE_SIZE = 25
 
@@ -45,6 +49,8 @@ const useCaseSelect = {
 	orgUnitId: true,
 	orgUnit: { select: { code: true, name: true, shortName: true } },
 	owner: { select: { name: true, email: true } },
+	determinedAt: true,
+	determinedBy: { select: { name: true } },
 	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
 	datasets: {
 		orderBy: { dataset: { name: 'asc' } },
@@ -607,4 +613,73 @@ export async function listVersions(useCaseId: string) {
 
 export async function listDatasetOptions() {
 	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, sensitivities: true } })
+}
+
+/**
+ * The governance lead records the high-impact determination on the exact version they read.
+ * Nobody determines a case they are listed on; departing from the presumption needs a rationale.
+ */
+export async function recordDetermination(
+	actor: SessionUser,
+	useCaseId: string,
+	input: { determination: HighImpactDetermination; rationale?: string; version: number },
+	request: RequestInfo,
+): Promise<{ status: 'recorded' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }> {
+	return prisma.$transaction(async (tx) => {
+		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
+		if (!current || current.status === 'DRAFT') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+		if (isListedOn(actor, current)) {
+			throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must make the determination.')
+		}
+		if (current.status === 'WITHDRAWN' || current.status === 'RETIRED') {
+			throw new AppError('CONFLICT', 'A withdrawn or retired use case takes no new determination.')
+		}
+		if (current.version !== input.version) {
+			throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload, read the new version, then record the determination.')
+		}
+		const before = toDocument(current)
+		const evaluation = evaluateUseCase(before, { pack: shippedPolicyPack(), asOf: new Date() })
+		const fieldErrors = determinationProblems({
+			presumedHighImpact: evaluation.presumedHighImpact,
+			presumedCategories: evaluation.presumedCategories,
+			determination: input.determination,
+			rationale: input.rationale,
+		})
+		if (Object.keys(fieldErrors).length) return { status: 'invalid', fieldErrors }
+
+		const now = new Date()
+		const highImpact = {
+			determination: input.determination,
+			justification: input.rationale?.trim() || undefined,
+			determinedBy: actor.name,
+			determinedOn: now.toISOString().slice(0, 10),
+		}
+		const after = UseCaseDocumentSchema.parse({ ...before, highImpact })
+		await tx.useCase.update({
+			where: { id: useCaseId },
+			data: {
+				highImpactDetermination: input.determination,
+				determinedById: actor.id,
+				determinedAt: now,
+				answers: columnsOf(after).answers,
+				version: { increment: 1 },
+			},
+		})
+		await freezeVersion(tx, actor.id, useCaseId, after, 'HIGH_IMPACT_DETERMINATION')
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'use_case.high_impact_determined',
+			entityType: 'UseCase',
+			entityId: useCaseId,
+			before: { determination: before.highImpact.determination ?? null, version: current.version },
+			after: {
+				determination: input.determination,
+				presumedCategories: evaluation.presumedCategories,
+				rationale: highImpact.justification ?? null,
+				version: current.version + 1,
+			},
+			request,
+		})
+		return { status: 'recorded' }
+	})
 }

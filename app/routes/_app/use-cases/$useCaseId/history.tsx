@@ -39,6 +39,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
+const reasonLabels: Record<string, string> = {
+	SUBMITTED: 'submitted',
+	RESUBMITTED: 'resubmitted',
+	HIGH_IMPACT_DETERMINATION: 'high-impact determination recorded',
+}
+
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
 
 function show(value: unknown) {
@@ -64,7 +70,7 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 				<ol className="mt-2 list-decimal space-y-1 pl-6">
 					{versions.map((version) => (
 						<li key={version.number}>
-							Version {version.number}: {version.reason.toLowerCase()} by {version.createdBy.name} on {dateTime.format(new Date(version.createdAt))}
+							Version {version.number}: {reasonLabels[version.reason] ?? version.reason.toLowerCase()} by {version.createdBy.name} on {dateTime.format(new Date(version.createdAt))}
 						</li>
 					))}
 				</ol>

@@ -1,6 +1,8 @@
+import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput } from '#app/components/forms.tsx'
+import { Button, CsrfInput, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
 import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import { inheritedSensitivities } from '#app/modules/use-cases/use-case-document.ts'
 import {
@@ -10,6 +12,7 @@ import {
 	getUseCaseForUser,
 	isEmptyDraft,
 	isListedOn,
+	recordDetermination,
 	toDocument,
 	withdrawUseCase,
 } from '#app/modules/use-cases/use-cases.server.ts'
@@ -21,6 +24,7 @@ import {
 	datasetUsageLabels,
 	decisionRoleLabels,
 	highImpactChoices,
+	highImpactDeterminations,
 	hostingLabels,
 	informedDecisionLabels,
 	stageChoices,
@@ -30,6 +34,8 @@ import {
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import type { SessionUser } from '#app/utils/auth.server.ts'
+import { rolesGrant } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
@@ -38,7 +44,24 @@ import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import type { Route } from './+types/index.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
-const ActionSchema = z.object({ intent: z.enum(['withdraw', 'delete']) })
+const DeterminationSchema = z.object({
+	intent: z.literal('determine'),
+	determination: z.enum(highImpactDeterminations, { error: 'Choose a determination.' }),
+	rationale: z.string().trim().max(10_000, 'At most 10,000 characters.').optional(),
+	version: z.coerce.number().int().min(1),
+})
+const ActionSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.literal('withdraw') }),
+	z.object({ intent: z.literal('delete') }),
+	DeterminationSchema,
+])
+
+function determinationAccess(user: SessionUser, useCase: { status: string }, listed: boolean) {
+	if (!rolesGrant(user.roles.map((r) => r.role), 'determine:high-impact:any')) return { canDetermine: false, whyNot: null }
+	if (listed) return { canDetermine: false, whyNot: 'You are listed on this use case, so someone independent of it must make the determination.' }
+	if (['DRAFT', 'WITHDRAWN', 'RETIRED'].includes(useCase.status)) return { canDetermine: false, whyNot: null }
+	return { canDetermine: true, whyNot: null }
+}
 
 export const meta: Route.MetaFunction = ({ data }) => [
 	{ title: `${data?.document.trackingId ?? ''} ${data?.document.name ?? 'Use case'} · AI Governance Tracker` },
@@ -75,24 +98,65 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canEdit: canEditUseCase(user, useCase),
 		canWithdraw: listed && ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status),
 		canDelete: listed && isEmptyDraft(useCase),
+		determination: determinationAccess(user, useCase, listed),
 	}
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-	const actor = await requireUserWithPermission(request, 'withdraw:use-case:own')
 	const { useCaseId } = parseOrBadRequest(Params, params)
-	const { intent } = parseOrBadRequest(ActionSchema, Object.fromEntries(await request.formData()))
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: ActionSchema })
+	if (submission.status !== 'success') {
+		await requireUserWithPermission(request, 'read:use-case:any')
+		return data({ message: null, result: submission.reply() }, { status: 400 })
+	}
+	const requestInfo = context.get(requestInfoContext)
+	const value = submission.value
 	try {
-		if (intent === 'withdraw') {
-			await withdrawUseCase(actor, useCaseId, context.get(requestInfoContext))
+		if (value.intent === 'determine') {
+			const actor = await requireUserWithPermission(request, 'determine:high-impact:any')
+			const outcome = await recordDetermination(actor, useCaseId, value, requestInfo)
+			if (outcome.status === 'invalid') {
+				return data({ message: null, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 })
+			}
 			return redirect(`/use-cases/${useCaseId}`)
 		}
-		await deleteEmptyDraft(actor, useCaseId, context.get(requestInfoContext))
+		const actor = await requireUserWithPermission(request, 'withdraw:use-case:own')
+		if (value.intent === 'withdraw') {
+			await withdrawUseCase(actor, useCaseId, requestInfo)
+			return redirect(`/use-cases/${useCaseId}`)
+		}
+		await deleteEmptyDraft(actor, useCaseId, requestInfo)
 		return redirect('/use-cases/mine')
 	} catch (error) {
-		if (error instanceof AppError && error.code === 'CONFLICT') return data({ message: error.message }, { status: 409 })
+		if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'FORBIDDEN')) {
+			return data({ message: error.message, result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		}
 		throwAsResponse(error)
 	}
+}
+
+function DeterminationForm({ version, presumed, lastResult }: { version: number; presumed: boolean; lastResult?: SubmissionResult<Array<string>> }) {
+	const [form, fields] = useForm({
+		id: `determination-${version}`,
+		lastResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: DeterminationSchema }),
+	})
+	return (
+		<Form method="post" {...getFormProps(form)} className="mt-4 space-y-4 border-t border-base-lighter pt-4">
+			<CsrfInput />
+			<input type="hidden" name="intent" value="determine" />
+			<input type="hidden" name="version" value={version} />
+			<RadioGroupField
+				legend="Record the determination"
+				hint={presumed ? 'It is presumed high-impact: departing from that needs a written justification.' : undefined}
+				field={fields.determination}
+				options={highImpactDeterminations.map((key) => ({ value: key, label: choiceLabel(highImpactChoices[key]) }))}
+			/>
+			<TextAreaField label="Rationale" hint="Required when the determination departs from the presumption." field={fields.rationale} />
+			<Button>Record determination</Button>
+		</Form>
+	)
 }
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -105,7 +169,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 export default function UseCasePage({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: doc, duplicates, canEdit, canWithdraw, canDelete, evaluation } = loaderData
+	const { useCase, document: doc, duplicates, canEdit, canWithdraw, canDelete, evaluation, determination } = loaderData
 	const sensitivities = inheritedSensitivities(doc.datasets)
 	const yes = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Yes' : 'No')
 	return (
@@ -142,10 +206,21 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 			<section aria-labelledby="determination-heading" className="border border-base-lighter p-4">
 				<h2 id="determination-heading" className="text-xl font-bold">High-impact determination</h2>
 				<p>
+					{evaluation.presumedHighImpact
+						? `The checks presume it high-impact under M-25-21 §6(${evaluation.presumedCategories.join('), §6(')}).`
+						: 'The checks find no M-25-21 §6 presumption.'}
+				</p>
+				<p className="font-semibold">
 					{doc.highImpact.determination
-						? choiceLabel(highImpactChoices[doc.highImpact.determination])
+						? `${choiceLabel(highImpactChoices[doc.highImpact.determination])}, recorded by ${doc.highImpact.determinedBy ?? 'the governance lead'} on ${doc.highImpact.determinedOn ?? 'an unknown date'}.`
 						: 'Not yet determined by the governance lead.'}
 				</p>
+				{doc.highImpact.justification ? <p>Rationale: {doc.highImpact.justification}</p> : null}
+				{determination.canDetermine ? (
+					<DeterminationForm version={useCase.version} presumed={evaluation.presumedHighImpact} lastResult={actionData?.result} />
+				) : determination.whyNot ? (
+					<p className="mt-2 text-base-darker">{determination.whyNot}</p>
+				) : null}
 			</section>
 			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[18rem_1fr]">
 				<Fact term="Contact e-mail">{doc.contactEmail}</Fact>
