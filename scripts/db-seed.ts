@@ -1,10 +1,12 @@
 // `npm run db:seed`: applies migrations and loads the demo data into the configured database.
 import { database } from '#app/utils/db.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 
 try {
 	const applied = await database.migrate()
 	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+	await ensureShippedPackLoaded(database.prisma)
 	await seedDemoData(database.prisma)
 	console.log('Demo data loaded.')
 } finally {

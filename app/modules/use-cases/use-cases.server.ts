@@ -6,7 +6,8 @@ import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { determinationProblems } from '#app/modules/policies/determination.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
+import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
 import { type UseCaseFormValues } from './schemas.ts'
@@ -459,6 +460,8 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 				})),
 			})
 		}
+		// Re-run on every save and submission, stored against this version and the current pack.
+		await storeCheckRun(tx, useCaseId, nextVersion, await evaluateWithCurrentPack(after, tx))
 		const changed = changedFields(before, after)
 		await recordEvent(tx, {
 			actorId: actor.id,
@@ -638,7 +641,7 @@ export async function recordDetermination(
 			throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload, read the new version, then record the determination.')
 		}
 		const before = toDocument(current)
-		const evaluation = evaluateUseCase(before, { pack: shippedPolicyPack(), asOf: new Date() })
+		const evaluation = await evaluateWithCurrentPack(before, tx)
 		const fieldErrors = determinationProblems({
 			presumedHighImpact: evaluation.presumedHighImpact,
 			presumedCategories: evaluation.presumedCategories,
@@ -666,6 +669,7 @@ export async function recordDetermination(
 			},
 		})
 		await freezeVersion(tx, actor.id, useCaseId, after, 'HIGH_IMPACT_DETERMINATION')
+		await storeCheckRun(tx, useCaseId, current.version + 1, evaluateUseCase(after, { pack: await currentPolicyPack(tx), asOf: now }))
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'use_case.high_impact_determined',
@@ -681,5 +685,16 @@ export async function recordDetermination(
 			request,
 		})
 		return { status: 'recorded' }
+	})
+}
+
+/** Evaluates these use cases as they stand against a pack and stores the results (re-run after publishing). */
+export async function evaluateStoredUseCases(useCaseIds: Array<string>, pack: PolicyPack) {
+	const useCases = await prisma.useCase.findMany({ where: { id: { in: useCaseIds } }, select: useCaseSelect })
+	const asOf = new Date()
+	await prisma.$transaction(async (tx) => {
+		for (const useCase of useCases) {
+			await storeCheckRun(tx, useCase.id, useCase.version, evaluateUseCase(toDocument(useCase), { pack, asOf }))
+		}
 	})
 }

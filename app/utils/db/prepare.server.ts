@@ -1,3 +1,4 @@
+import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 import { database } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
@@ -10,6 +11,8 @@ import { getEnv } from '../env.server.ts'
 export async function prepareDatabase() {
 	const applied = await database.migrate()
 	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+	// Reference data every environment needs, not demo data.
+	await ensureShippedPackLoaded(database.prisma)
 	const env = getEnv()
 	const seedWanted = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : database.kind === 'embedded'
 	if (seedWanted && (await database.prisma.user.count()) === 0) {

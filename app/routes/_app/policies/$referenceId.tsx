@@ -1,7 +1,7 @@
 import { data, Link } from 'react-router'
 import { z } from 'zod'
 import { referenceWithChecks } from '#app/modules/policies/library.ts'
-import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
@@ -14,7 +14,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.referen
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:policy:any')
 	const { referenceId } = parseOrBadRequest(Params, params)
-	const page = referenceWithChecks(shippedPolicyPack(), referenceId)
+	const page = referenceWithChecks(await currentPolicyPack(), referenceId)
 	if (!page) throw data({ message: `The policy library has no clause ${referenceId}.` }, { status: 404 })
 	return page
 }

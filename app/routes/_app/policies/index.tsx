@@ -1,7 +1,7 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { searchReferences } from '#app/modules/policies/library.ts'
-import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/index.ts'
@@ -13,7 +13,7 @@ const Query = z.object({ q: z.string().trim().max(200).default('') })
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:policy:any')
 	const { q } = parseOrBadRequest(Query, searchParamsOf(request))
-	const pack = shippedPolicyPack()
+	const pack = await currentPolicyPack()
 	return { q, pack: { title: pack.title, version: pack.version, publishedDate: pack.publishedDate }, references: searchReferences(pack, q) }
 }
 

@@ -55,8 +55,7 @@ import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
-import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
 import type { Route } from './+types/edit.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
@@ -75,7 +74,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(), listDatasetOptions()])
 	const document = toDocument(useCase)
 	return {
-		evaluation: evaluateUseCase(document, { pack: shippedPolicyPack(), asOf: new Date() }),
+		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version, orgUnitId: useCase.orgUnitId },
 		document,
 		datasetsWithUsage: useCase.datasets.filter((link) => link.usages.length > 0).map((link) => link.dataset.id),

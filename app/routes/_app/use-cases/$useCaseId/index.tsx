@@ -39,8 +39,7 @@ import { rolesGrant } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
-import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
 import type { Route } from './+types/index.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
@@ -84,7 +83,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				})
 			: []
 	return {
-		evaluation: evaluateUseCase(document, { pack: shippedPolicyPack(), asOf: new Date() }),
+		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
 		useCase: {
 			id: useCase.id,
 			status: useCase.status,

@@ -1,0 +1,51 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Link, redirect } from 'react-router'
+import { z } from 'zod'
+import { changeDraftPack, getDraftPack } from '#app/modules/policies/packs.server.ts'
+import { ReferenceFormSchema } from '#app/modules/policies/schemas.ts'
+import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
+import { ReferenceEditor } from './+reference-editor.tsx'
+import type { Route } from './+types/references.$referenceId.ts'
+
+const Params = z.object({ referenceId: z.string().max(60).regex(/^[A-Za-z0-9-]+$/) })
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const actor = await requireUserWithPermission(request, 'manage:policy:any')
+	const { referenceId } = parseOrBadRequest(Params, params)
+	const draft = await getDraftPack(actor.id)
+	const reference = draft.pack.references.find((r) => r.id === referenceId)
+	if (!reference) throw data({ message: `The draft pack has no reference ${referenceId}.` }, { status: 404 })
+	return { reference, revision: draft.revision, version: draft.version }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+	const actor = await requireUserWithPermission(request, 'manage:policy:any')
+	const { referenceId } = parseOrBadRequest(Params, params)
+	const submission = parseWithZod(await request.formData(), { schema: ReferenceFormSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const { revision, ...reference } = submission.value
+	try {
+		await changeDraftPack(actor.id, revision, { kind: 'reference', isNew: false, reference: { ...reference, id: referenceId } }, context.get(requestInfoContext))
+	} catch (error) {
+		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		throwAsResponse(error)
+	}
+	return redirect('/admin/policy-pack?saved=1')
+}
+
+export default function EditReference({ loaderData, actionData }: Route.ComponentProps) {
+	return (
+		<div className="space-y-6">
+			<p>
+				<Link to="/admin/policy-pack">Policy pack editor</Link>
+			</p>
+			<h1 className="text-3xl font-bold">
+				Edit {loaderData.reference.id} in draft pack {loaderData.version}
+			</h1>
+			<ReferenceEditor reference={loaderData.reference} revision={loaderData.revision} lastResult={actionData?.result} submitLabel="Save reference" />
+		</div>
+	)
+}
