@@ -19,7 +19,7 @@ const expected: Record<RoleName, Array<KnownPermission>> = {
 		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
 		'review:use-case:assigned', 'claim:review:any', 'comment:use-case:any', 'read:review-queue:own',
 		'assign:review:any', 'decide:use-case:any', 'determine:high-impact:any', 'manage:waiver:any',
-		'manage:cycle:any', 'bulk-update:use-case:any', 'export:inventory:any', 'read:dashboard:any',
+		'manage:cycle:any', 'bulk-update:use-case:any', 'export:inventory:any', 'import:inventory:any', 'read:dashboard:any',
 		'read:audit:any', 'update:dataset:own', 'update:profile:own',
 	],
 	LEADERSHIP: [

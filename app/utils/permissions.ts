@@ -66,6 +66,7 @@ export const permissionMatrix = {
 		'manage:cycle:any',
 		'bulk-update:use-case:any',
 		'export:inventory:any',
+		'import:inventory:any',
 		'read:dashboard:any',
 		'read:audit:any',
 		'update:dataset:own',

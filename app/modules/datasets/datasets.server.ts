@@ -1,5 +1,6 @@
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
@@ -209,6 +210,7 @@ export async function updateDataset(
 				'Someone else saved this dataset after you opened it. Your changes are still in the form: review the latest version (reload in another tab), then save again.',
 			)
 		}
+		await refreshDatasetCopies(tx, { datasetId })
 		const { createdAt: _c, updatedAt: _u, version: _v, id: _id, slug: _s, ...beforeFields } = before
 		await recordEvent(tx, {
 			actorId: actor.id,

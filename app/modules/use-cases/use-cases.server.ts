@@ -8,6 +8,7 @@ import { determinationProblems } from '#app/modules/policies/determination.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
+import { refreshDatasetCopies } from './dataset-copies.server.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
 import { type UseCaseFormValues } from './schemas.ts'
@@ -20,7 +21,7 @@ export const USE_CASES_PAGE_SIZE = 25
 const EDITABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'])
 const WITHDRAWABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'])
 
-const useCaseSelect = {
+export const useCaseSelect = {
 	id: true,
 	trackingId: true,
 	status: true,
@@ -460,6 +461,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 				})),
 			})
 		}
+		await refreshDatasetCopies(tx, { useCaseIds: [useCaseId] })
 		// Re-run on every save and submission, stored against this version and the current pack.
 		await storeCheckRun(tx, useCaseId, nextVersion, await evaluateWithCurrentPack(after, tx))
 		const changed = changedFields(before, after)
