@@ -177,7 +177,7 @@ export function canEditUseCase(user: SessionUser, useCase: LoadedUseCase) {
 	return EDITABLE_STATUSES.has(useCase.status) && isListedOn(user, useCase)
 }
 
-async function allocateTrackingId(tx: Tx, year: number) {
+export async function allocateTrackingId(tx: Tx, year: number) {
 	const counter = await tx.trackingIdCounter.upsert({
 		where: { year },
 		create: { year, lastNumber: 1 },
