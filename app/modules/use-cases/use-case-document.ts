@@ -10,6 +10,7 @@ import {
 	codeSharingDecisions,
 	contactRoles,
 	contractingUsages,
+	cotsCommonTasks,
 	datasetUsages,
 	decisionRoles,
 	demographicFeatures,
@@ -83,6 +84,8 @@ function documentSchemas(object: ObjectFactory) {
 	const UseCaseDocument = object({
 		// OMB 3) id: the tracker's own stable id, never reused and kept across years
 		trackingId: z.string().regex(TRACKING_ID_PATTERN, 'Tracking ids look like CMS-2026-0001.').optional(),
+		/** The Use Case ID an earlier inventory gave this case (e.g. from an imported file): OMB asks for the same id every year. */
+		previousOmbId: shortText(60).optional(),
 		// OMB 4) use_case_name
 		name: shortText(200),
 		// OMB 5) agency_bureau, as the org unit's slash path, e.g. "HHS/CMS/OIT"
@@ -164,6 +167,10 @@ function documentSchemas(object: ObjectFactory) {
 		publicFacing: z.boolean().optional(),
 		generativeAi: z.boolean().optional(),
 		hosting: z.enum(hostingOptions).optional(),
+		/** One of OMB's 20 common commercial tasks, which may be reported in consolidated form when not high-impact. */
+		cotsTask: z.enum(cotsCommonTasks).optional(),
+		/** OMB's "Estimated # of Licenses/Users" for consolidated reporting, e.g. "1,000–5,000". */
+		estimatedUsers: shortText(60).optional(),
 
 		/** The AI-definition screen (NAIIA §5002(3), M-25-21 §5). */
 		aiScreen: object({

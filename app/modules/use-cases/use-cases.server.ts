@@ -9,6 +9,7 @@ import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from './dataset-copies.server.ts'
+import { notify } from '#app/modules/notifications/notify.server.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
 import { type UseCaseFormValues } from './schemas.ts'
@@ -99,6 +100,9 @@ type StoredAnswers = Partial<
 		| 'highImpact'
 		| 'waivers'
 		| 'pilotCertification'
+		| 'previousOmbId'
+		| 'cotsTask'
+		| 'estimatedUsers'
 	>
 >
 
@@ -330,6 +334,9 @@ function columnsOf(doc: UseCaseDocument) {
 			highImpact: { ...doc.highImpact, determination: undefined },
 			waivers: doc.waivers,
 			pilotCertification: doc.pilotCertification,
+			previousOmbId: doc.previousOmbId,
+			cotsTask: doc.cotsTask,
+			estimatedUsers: doc.estimatedUsers,
 		} satisfies StoredAnswers as Prisma.InputJsonValue,
 	}
 }
@@ -476,6 +483,19 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		})
 		if (submitting) {
 			await freezeVersion(tx, actor.id, useCaseId, after, current.status === 'DRAFT' ? 'SUBMITTED' : 'RESUBMITTED')
+			const leads = await tx.user.findMany({ where: { active: true, roles: { some: { role: 'GOVERNANCE_LEAD' } } }, select: { id: true } })
+			await notify(
+				tx,
+				leads.map((lead) => lead.id),
+				{
+					kind: current.status === 'DRAFT' ? 'SUBMITTED' : 'RESUBMITTED',
+					title: `${current.trackingId} ${current.status === 'DRAFT' ? 'submitted' : 'resubmitted'}: ${after.name}`,
+					body: `${actor.name} ${current.status === 'DRAFT' ? 'submitted' : 'amended and resubmitted'} ${current.trackingId} “${after.name}” for review.`,
+					link: `/use-cases/${useCaseId}`,
+					useCaseId,
+				},
+				{ actorId: actor.id },
+			)
 			await recordEvent(tx, {
 				actorId: actor.id,
 				action: current.status === 'DRAFT' ? 'use_case.submitted' : 'use_case.resubmitted',

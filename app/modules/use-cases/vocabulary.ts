@@ -439,3 +439,33 @@ export function ombChoiceKey<Choices extends Record<string, OmbChoice>>(
 	}
 	return null
 }
+
+/**
+ * The 20 common tasks on commercial products that OMB's 2025 guidance (§1(a)(i)) lets an agency
+ * report in consolidated form instead of one record each, keyed by OMB's letter. A high-impact
+ * case is never consolidated.
+ */
+export const cotsCommonTaskLabels = {
+	A: '(a) Scheduling internal meetings or reminders',
+	B: '(b) Time logging and analysis',
+	C: '(c) Transcription or summaries that make virtual meetings accessible',
+	D: '(d) E-mail prioritization',
+	E: '(e) Editing images, video or public-affairs material',
+	F: '(f) Scheduling social-media posts',
+	G: '(g) First drafts of documents or briefings',
+	H: '(h) Improving writing quality',
+	I: '(i) Summarizing long reports',
+	J: '(j) Data visualizations',
+	K: '(k) AI in word processors',
+	L: '(l) Code generation',
+	M: '(m) Searching agency information with a knowledge-retrieval system',
+	N: '(n) Image-recognition cataloguing of a storage room',
+	O: '(o) Managing security controls',
+	P: '(p) Help-desk ticket triage',
+	Q: '(q) News curation',
+	R: '(r) Route planning',
+	S: '(s) Travel booking',
+	T: '(t) Biometric device unlock',
+} as const
+export const cotsCommonTasks = keysOf(cotsCommonTaskLabels)
+export type CotsCommonTask = (typeof cotsCommonTasks)[number]
