@@ -113,7 +113,7 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	// An amendment while waiting for review freezes version 2; the history shows the difference.
 	await page.getByRole('link', { name: 'Edit' }).click()
 	await page.getByLabel('Vendor name(s)').fill('Example Speech Analytics, Inc.; Transcribe Co')
-	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await page.getByRole('button', { name: 'Save changes' }).click()
 	await expect(page).toHaveURL(/\?submitted=1$/)
 	await page.getByRole('link', { name: 'History' }).click()
 	await expect(page.getByText(/Version 1: submitted by Dana Whitfield/)).toBeVisible()

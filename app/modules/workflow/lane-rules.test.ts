@@ -74,8 +74,15 @@ describe('deciding a lane', () => {
 		}
 	})
 
+	test('the governance lead may step in on any lane of a case they are independent of', () => {
+		expect(decideLaneAction('approve', lead(), facts({ assigned: true }))).toEqual({ allowed: true })
+		expect(decideLaneAction('reject', lead(), facts())).toEqual({ allowed: true })
+		expect(decideLaneAction('approve', lead(true), facts({ assigned: true }))).toMatchObject({ allowed: false, code: 'FORBIDDEN' })
+	})
+
 	test('refused: someone else’s lane, an already decided lane, a stale version, a case not in review', () => {
 		expect(decideLaneAction('approve', reviewer(['PRIVACY']), facts({ assigned: true }))).toMatchObject({ allowed: false, code: 'FORBIDDEN' })
+		expect(decideLaneAction('approve', reviewer(['PRIVACY', 'SECURITY']), facts({ assigned: false }))).toMatchObject({ allowed: false, code: 'FORBIDDEN' })
 		expect(decideLaneAction('approve', reviewer(['PRIVACY']), { ...mine, laneStatus: 'APPROVED' })).toMatchObject({ allowed: false, code: 'CONFLICT' })
 		expect(decideLaneAction('approve', reviewer(['PRIVACY']), { ...mine, versionIsCurrent: false })).toMatchObject({ allowed: false, code: 'CONFLICT' })
 		expect(decideLaneAction('approve', reviewer(['PRIVACY']), { ...mine, caseStatus: 'CHANGES_REQUESTED' })).toMatchObject({ allowed: false, code: 'CONFLICT' })

@@ -86,8 +86,10 @@ export function decideLaneAction(
 		case 'approve':
 		case 'reject':
 		case 'request_changes': {
-			if (!facts.assignedToActor || !rolesGrant(roleNames, 'review:use-case:assigned')) {
-				return refuse('FORBIDDEN', 'Only the reviewer assigned to this lane can decide it.')
+			// The governance lead may step in on any lane (a reviewer away, a deadline); the decision is theirs on the record.
+			const stepsIn = rolesGrant(roleNames, 'decide:use-case:any')
+			if (!stepsIn && (!facts.assignedToActor || !rolesGrant(roleNames, 'review:use-case:assigned'))) {
+				return refuse('FORBIDDEN', 'Only the reviewer assigned to this lane, or the governance lead, can decide it.')
 			}
 			if (facts.laneStatus !== 'OPEN') return refuse('CONFLICT', 'This lane was already decided; reload to see the decision.')
 			if (facts.caseStatus !== 'IN_REVIEW') return refuse('CONFLICT', `The use case is ${statusWords[facts.caseStatus]}; its lanes cannot be decided now.`)
