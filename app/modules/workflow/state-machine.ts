@@ -173,20 +173,21 @@ const rules: Record<WorkflowAction, Rule> = {
 		who: listedWith('submit:use-case:own', 'resubmit it'),
 		holds: mustBeComplete,
 	},
+	// A case whose findings need no lane can be decided straight from submission.
 	approve: {
-		from: ['IN_REVIEW'],
+		from: ['SUBMITTED', 'IN_REVIEW'],
 		to: () => 'APPROVED',
 		who: independentWith('decide:use-case:any', 'approve a use case'),
 		holds: decisionGate('approve'),
 	},
 	approve_with_conditions: {
-		from: ['IN_REVIEW'],
+		from: ['SUBMITTED', 'IN_REVIEW'],
 		to: () => 'APPROVED_WITH_CONDITIONS',
 		who: independentWith('decide:use-case:any', 'approve a use case'),
 		holds: decisionGate('approve_with_conditions'),
 	},
 	reject: {
-		from: ['IN_REVIEW'],
+		from: ['SUBMITTED', 'IN_REVIEW'],
 		to: () => 'REJECTED',
 		who: independentWith('decide:use-case:any', 'reject a use case'),
 		holds: decisionGate('reject'),
