@@ -9,11 +9,11 @@ test('the sign-in page is the front door and meets WCAG 2.1 AA', async ({ page }
 })
 
 const navigationByRole = {
-	SUBMITTER: { sees: ['My use cases', 'All use cases', 'Datasets'], doesNotSee: ['Audit log', 'Users and roles'] },
-	REVIEWER: { sees: ['All use cases', 'Datasets'], doesNotSee: ['My use cases', 'Audit log', 'Users and roles'] },
-	GOVERNANCE_LEAD: { sees: ['All use cases', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles'] },
-	LEADERSHIP: { sees: ['All use cases', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles'] },
-	ADMIN: { sees: ['All use cases', 'Datasets', 'Audit log', 'Users and roles'], doesNotSee: ['My use cases'] },
+	SUBMITTER: { sees: ['My use cases', 'All use cases', 'Datasets'], doesNotSee: ['Audit log', 'Users and roles', 'Review queue', 'Governance desk'] },
+	REVIEWER: { sees: ['All use cases', 'Review queue', 'Datasets'], doesNotSee: ['My use cases', 'Audit log', 'Users and roles', 'Governance desk'] },
+	GOVERNANCE_LEAD: { sees: ['All use cases', 'Review queue', 'Governance desk', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles'] },
+	LEADERSHIP: { sees: ['All use cases', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles', 'Review queue', 'Governance desk'] },
+	ADMIN: { sees: ['All use cases', 'Datasets', 'Audit log', 'Users and roles'], doesNotSee: ['My use cases', 'Review queue', 'Governance desk'] },
 } as const
 
 for (const account of demoAccounts) {

@@ -2,6 +2,7 @@
 // machine and lane rules need about it.
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLaneOpen } from './lane-rules.ts'
 import { type WorkflowActor, type WorkflowFacts } from './state-machine.ts'
@@ -46,6 +47,11 @@ export async function loadReviewCase(tx: Tx, useCaseId: string): Promise<ReviewC
 	const useCase = await tx.useCase.findUnique({ where: { id: useCaseId }, select: reviewCaseSelect })
 	if (!useCase || useCase.status === 'DRAFT') throw new AppError('NOT_FOUND', 'No submitted use case has this id.')
 	return useCase
+}
+
+/** The same, for a page that shows the case before acting on it. */
+export async function getReviewCase(useCaseId: string) {
+	return loadReviewCase(prisma, useCaseId)
 }
 
 export function workflowActor(user: Pick<SessionUser, 'id' | 'roles'>, useCase: ReviewCase, holdsOpenLane = false): WorkflowActor {
