@@ -52,3 +52,11 @@ test('links in e-mail start at APP_URL, or at this machine on PORT when it is no
 	expect(() => readEnv({ APP_URL: 'ai-governance.cms.gov' })).toThrow(/APP_URL: must be an http:\/\/ or https:\/\/ address/)
 	expect(() => readEnv({ APP_URL: 'https://ai-governance.cms.gov/?next=1' })).toThrow(/APP_URL/)
 })
+
+test('the README configuration table describes every variable the app reads', async () => {
+	const readme = await readFile('README.md', 'utf8')
+	const table = readme.slice(readme.indexOf('### Configuration'), readme.indexOf('A wrong value stops start-up'))
+	for (const name of Object.keys(EnvSchema.shape).filter((name) => name !== 'NODE_ENV')) {
+		expect(table, `${name} is missing from the README`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'))
+	}
+})
