@@ -31,6 +31,8 @@ export async function startSmtpSink(options: { port?: number; refuseRecipient?: 
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
+		// No reverse DNS lookup of the client: it is 127.0.0.1, and the lookup costs every connection time.
+		disableReverseLookup: true,
 		onRcptTo(address, _session, callback) {
 			if (options.refuseRecipient?.(address.address.toLowerCase())) {
 				callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }))

@@ -22,10 +22,16 @@ export class MailerError extends Error {
 // server itself is unavailable, and the rest of the pass would only fail the same way.
 const MESSAGE_LEVEL_ERRORS = new Set(['EENVELOPE', 'EMESSAGE'])
 
-/** A nodemailer SMTP transport for `SMTP_URL` (smtp:// or smtps://, credentials in the URL). */
+/**
+ * A nodemailer SMTP transport for `SMTP_URL` (smtp:// or smtps://, credentials in the URL). Pooled,
+ * one connection: a pass sends its messages over one session (about 10× faster than connecting for
+ * each), and the dispatcher sends one message at a time anyway.
+ */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
 	const transport = nodemailer.createTransport(
 		{
+			pool: true,
+			maxConnections: 1,
 			url: smtpUrl,
 			connectionTimeout: SMTP_TIMEOUTS_MS.connection,
 			greetingTimeout: SMTP_TIMEOUTS_MS.greeting,
