@@ -13,6 +13,7 @@ export async function startMailSink(mailboxFile) {
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
+		disableReverseLookup: true,
 		onData(stream, session, callback) {
 			simpleParser(stream)
 				.then((parsed) => {
