@@ -1,5 +1,6 @@
 import { type Browser, type Page } from '@playwright/test'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import { mailTo } from './support/mailbox.ts'
 import { linkDataset, registerDraft } from './support/use-case-steps.ts'
 
 async function signedIn(browser: Browser, role: Parameters<typeof demoAccount>[0]) {
@@ -136,6 +137,25 @@ test('submit → the lead assigns privacy and security → changes requested and
 	await page.getByLabel('How it was met').fill('Model card sent to the privacy office.')
 	await page.getByRole('button', { name: 'Mark met' }).click()
 	await expect(page.getByRole('region', { name: 'Decisions' })).toContainText('met on')
+
+	// The submitter and the reviewer were told, in the tracker and by e-mail, at each step that concerned them.
+	const trackingId = (await page.locator('p.font-mono').first().textContent())!.trim()
+	const told = {
+		submitter: [`${trackingId}: changes requested (Privacy)`, `${trackingId} approved with conditions: Part B claims outlier review assistant`, `${trackingId}: a condition of its approval is yours`],
+		reviewer: [`${trackingId}: you review Privacy`, `${trackingId}: you review Security`, `${trackingId} approved with conditions: Part B claims outlier review assistant`],
+	}
+	for (const [who, inbox] of [
+		['submitter', page],
+		['reviewer', reviewer],
+	] as const) {
+		await inbox.goto('/notifications')
+		for (const title of told[who]) await expect(inbox.getByRole('button', { name: title })).toBeVisible()
+		const address = demoAccount(who === 'submitter' ? 'SUBMITTER' : 'REVIEWER').email
+		for (const title of told[who]) {
+			await expect.poll(() => mailTo(address).filter((mail) => mail.subject === title).length, { timeout: 30_000 }).toBe(1)
+		}
+	}
+	await expectNoAccessibilityViolations(reviewer)
 })
 
 test('a submitter who also holds the reviewer and lead roles cannot approve their own case, by the page or by a forged POST; a stale decision is refused', async ({
