@@ -757,6 +757,7 @@ export async function listUseCases(
 				name: true,
 				status: true,
 				stage: true,
+				highImpactDetermination: true,
 				updatedAt: true,
 				orgUnit: { select: { shortName: true } },
 				owner: { select: { name: true } },
