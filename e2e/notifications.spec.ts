@@ -35,12 +35,27 @@ async function unreadCount(page: Page) {
 	return Number(/(\d+) unread/.exec(name ?? '')?.[1])
 }
 
+/**
+ * On the notifications page, the header's count is exactly the unread items listed. Reminders from
+ * the background loop may arrive at any moment, so the journey compares the two rather than
+ * expecting a fixed number.
+ */
+async function expectHeaderToMatchList(page: Page) {
+	const list = page.getByRole('list', { name: 'Your notifications, newest first' })
+	const listed = await list.getByText('Unread', { exact: true }).count()
+	expect(await unreadCount(page)).toBe(listed)
+	return listed
+}
+
 test('the governance lead is told of each submission in the app and by e-mail, opens it, turns e-mail off, and clears the list', async ({ page, browser }) => {
 	const lead = demoAccount('GOVERNANCE_LEAD')
 	const leadContext = await browser.newContext()
 	const leadPage = await leadContext.newPage()
 	await signIn(leadPage, lead)
-	const unreadBefore = await unreadCount(leadPage)
+	// Start from a clear list, so that everything unread below fits on the first page.
+	await leadPage.goto('/notifications')
+	if (await leadPage.getByRole('button', { name: 'Mark all as read' }).count()) await leadPage.getByRole('button', { name: 'Mark all as read' }).click()
+	await expect(leadPage.getByRole('button', { name: 'Mark all as read' })).toHaveCount(0)
 
 	// The submitter submits a complete case: the lead hears of it.
 	await signIn(page, demoAccount('SUBMITTER'))
@@ -48,8 +63,9 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	const firstCase = await submitCompleteCase(page, firstName)
 
 	await leadPage.reload()
-	await expect(notificationsLink(leadPage)).toHaveAccessibleName(`Notifications, ${unreadBefore + 1} unread`)
-	await expect(notificationsLink(leadPage).getByText(String(unreadBefore + 1), { exact: true })).toBeVisible()
+	const unreadNow = await unreadCount(leadPage)
+	expect(unreadNow).toBeGreaterThanOrEqual(1)
+	await expect(notificationsLink(leadPage).getByText(String(unreadNow), { exact: true })).toBeVisible()
 	await expectNoAccessibilityViolations(leadPage)
 
 	await notificationsLink(leadPage).click()
@@ -65,9 +81,9 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	await newest.getByRole('button', { name: new RegExp(`submitted: ${firstName}$`) }).click()
 	await expect(leadPage).toHaveURL(firstCase)
 	await expect(leadPage.getByRole('heading', { level: 1, name: new RegExp(firstName) })).toBeVisible()
-	await expect(notificationsLink(leadPage)).toHaveAccessibleName(`Notifications, ${unreadBefore} unread`)
 	await leadPage.goto('/notifications')
-	await expect(list.getByRole('listitem').first().getByText('Read', { exact: true })).toBeVisible()
+	await expect(list.getByRole('listitem').filter({ hasText: `submitted: ${firstName}` }).getByText('Read', { exact: true })).toBeVisible()
+	await expectHeaderToMatchList(leadPage)
 
 	// The e-mail reached the lead, with the case's address in it.
 	await expect.poll(() => mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${firstName}`)).length, { timeout: 30_000 }).toBe(1)
@@ -92,8 +108,9 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	const secondName = 'Part D prescriber outlier flags'
 	await submitCompleteCase(page, secondName)
 	await leadPage.goto('/notifications')
-	await expect(list.getByRole('listitem').first().getByRole('button', { name: new RegExp(`submitted: ${secondName}$`) })).toBeVisible()
-	await expect(notificationsLink(leadPage)).toHaveAccessibleName(`Notifications, ${unreadBefore + 1} unread`)
+	const second = list.getByRole('listitem').filter({ has: leadPage.getByRole('button', { name: new RegExp(`submitted: ${secondName}$`) }) })
+	await expect(second.getByText('Unread', { exact: true })).toBeVisible()
+	expect(await expectHeaderToMatchList(leadPage)).toBeGreaterThanOrEqual(1)
 
 	// With e-mail back on, a third submission is e-mailed. The dispatcher sends the oldest first,
 	// so once the third has arrived, the second would have too had it been queued: it was not.
@@ -108,9 +125,10 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 
 	// "Mark all as read" clears the count.
 	await leadPage.goto('/notifications')
-	await expect(notificationsLink(leadPage)).toHaveAccessibleName(`Notifications, ${unreadBefore + 2} unread`)
+	const beforeClearing = await expectHeaderToMatchList(leadPage)
+	expect(beforeClearing).toBeGreaterThanOrEqual(2)
 	await leadPage.getByRole('button', { name: 'Mark all as read' }).click()
-	await expect(leadPage.getByRole('status')).toHaveText(`Marked ${unreadBefore + 2} notifications as read.`)
+	await expect(leadPage.getByRole('status')).toHaveText(new RegExp(`^Marked (${beforeClearing}|${beforeClearing + 1}) notifications as read\\.$`))
 	await expect(notificationsLink(leadPage)).toHaveAccessibleName('Notifications, 0 unread')
 	await expect(leadPage.getByRole('button', { name: 'Mark all as read' })).toHaveCount(0)
 	await expect(leadPage.getByText('Unread', { exact: true })).toHaveCount(0)
