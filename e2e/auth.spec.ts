@@ -71,6 +71,7 @@ test('after sign-in the user lands where they were going, but never on another s
 	await signIn(page, admin, '/login?redirectTo=/admin/users')
 	await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible()
 	await page.getByRole('button', { name: 'Sign out' }).click()
+	await expect(page).toHaveURL(/\/login$/)
 
 	await signIn(page, admin, '/login?redirectTo=//evil.example/steal')
 	await expect(page).toHaveURL(/localhost:\d+\/$/)
