@@ -1,12 +1,5 @@
-import { type Browser } from '@playwright/test'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
-import { linkDataset, registerDraft } from './support/use-case-steps.ts'
-
-async function signedIn(browser: Browser, role: Parameters<typeof demoAccount>[0]) {
-	const page = await (await browser.newContext()).newPage()
-	await signIn(page, demoAccount(role))
-	return page
-}
+import { linkDataset, registerDraft, signedInAs } from './support/use-case-steps.ts'
 
 test('a deployed high-impact case missing its appeal process is blocked; an expired CAIO waiver still blocks, a current one lets the lead approve', async ({
 	page,
@@ -51,7 +44,7 @@ test('a deployed high-impact case missing its appeal process is blocked; an expi
 	await expect(page).toHaveURL(/\?submitted=1$/)
 
 	// The lead determines it high-impact and asks for the seven practices.
-	const lead = await signedIn(browser, 'GOVERNANCE_LEAD')
+	const lead = await signedInAs(browser, 'GOVERNANCE_LEAD')
 	await lead.goto(caseUrl)
 	const determination = lead.getByRole('region', { name: 'High-impact determination' })
 	await determination.getByLabel('High-impact', { exact: true }).check()

@@ -1,29 +1,7 @@
 import { type Page } from '@playwright/test'
 import { mailTo } from './support/mailbox.ts'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
-
-/** Registers and submits a complete case as the signed-in submitter; returns the case's address. */
-async function submitCompleteCase(page: Page, name: string) {
-	await page.goto('/use-cases/new')
-	await page.getByLabel('Use case name').fill(name)
-	await page.getByRole('button', { name: 'Create draft' }).click()
-	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
-	await page.getByLabel('Topic area').selectOption('GOVERNMENT_BENEFITS_PROCESSING')
-	await page.getByLabel('AI classification (closest)').selectOption('CLASSICAL_ML')
-	await page.getByLabel('What problem is the AI intended to solve?').fill('Manual identity checks delay Marketplace applications.')
-	await page.getByLabel('Expected benefits for the mission or the public').fill('Faster, consistent identity proofing for applicants.')
-	await page.getByLabel('What does the AI output?').fill('A risk score that decides whether extra identity documents are required.')
-	await page.getByLabel('What role does the AI play in decisions?').selectOption('PRINCIPAL_BASIS')
-	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').check()
-	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
-	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
-	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('No').check()
-	await page.getByLabel('Where does it run?').selectOption('CMS_DATA_CENTER')
-	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
-	await page.getByRole('button', { name: 'Submit for review' }).click()
-	await expect(page).toHaveURL(/\?submitted=1$/)
-	return page.url().replace(/\?.*$/, '')
-}
+import { submitIdentityProofingCase } from './support/use-case-steps.ts'
 
 /** The header link, "Notifications, 3 unread", and the number in it. */
 function notificationsLink(page: Page) {
@@ -60,7 +38,7 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	// The submitter submits a complete case: the lead hears of it.
 	await signIn(page, demoAccount('SUBMITTER'))
 	const firstName = 'Provider enrollment anomaly screening'
-	const firstCase = await submitCompleteCase(page, firstName)
+	const firstCase = await submitIdentityProofingCase(page, firstName)
 
 	await leadPage.reload()
 	const unreadNow = await unreadCount(leadPage)
@@ -106,7 +84,7 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 
 	// The next submission arrives in the app only.
 	const secondName = 'Part D prescriber outlier flags'
-	await submitCompleteCase(page, secondName)
+	await submitIdentityProofingCase(page, secondName)
 	await leadPage.goto('/notifications')
 	const second = list.getByRole('listitem').filter({ has: leadPage.getByRole('button', { name: new RegExp(`submitted: ${secondName}$`) }) })
 	await expect(second.getByText('Unread', { exact: true })).toBeVisible()
@@ -119,7 +97,7 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	await leadPage.getByRole('button', { name: 'Save settings' }).click()
 	await expect(leadPage.getByRole('status')).toHaveText(/E-mail notifications are on: each notification is also sent to governance@cms\.example\./)
 	const thirdName = 'Medicaid eligibility document triage'
-	await submitCompleteCase(page, thirdName)
+	await submitIdentityProofingCase(page, thirdName)
 	await expect.poll(() => mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${thirdName}`)).length, { timeout: 30_000 }).toBe(1)
 	expect(mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${secondName}`))).toEqual([])
 
@@ -141,7 +119,7 @@ test('nobody can open someone else\'s notification', async ({ page, browser }) =
 	const leadPage = await leadContext.newPage()
 	await signIn(leadPage, demoAccount('GOVERNANCE_LEAD'))
 	await signIn(page, demoAccount('SUBMITTER'))
-	await submitCompleteCase(page, 'Home health claim review prioritiser')
+	await submitIdentityProofingCase(page, 'Home health claim review prioritiser')
 	await leadPage.goto('/notifications')
 	const action = await leadPage.getByRole('list', { name: 'Your notifications, newest first' }).locator('form').first().getAttribute('action')
 	expect(action).toMatch(/^\/notifications\/[^/]+$/)

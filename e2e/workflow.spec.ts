@@ -1,14 +1,7 @@
-import { type Browser, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
 import { mailTo } from './support/mailbox.ts'
-import { linkDataset, registerDraft } from './support/use-case-steps.ts'
-
-async function signedIn(browser: Browser, role: Parameters<typeof demoAccount>[0]) {
-	const context = await browser.newContext()
-	const page = await context.newPage()
-	await signIn(page, demoAccount(role))
-	return page
-}
+import { linkDataset, registerDraft, signedInAs } from './support/use-case-steps.ts'
 
 /** A pre-deployment case on Part B claims in a FedRAMP cloud: its findings need the privacy and security lanes. */
 async function submitClaimsCase(page: Page, name: string) {
@@ -52,7 +45,7 @@ test('submit → the lead assigns privacy and security → changes requested and
 	await expect(review.getByRole('row')).toHaveCount(3)
 
 	// The governance lead assigns both lanes to the privacy and security reviewer.
-	const lead = await signedIn(browser, 'GOVERNANCE_LEAD')
+	const lead = await signedInAs(browser, 'GOVERNANCE_LEAD')
 	await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Governance desk' }).click()
 	await expect(lead.getByRole('region', { name: /Lanes to assign/ })).toContainText('Part B claims outlier review assistant')
 	await lead.goto(caseUrl)
@@ -65,7 +58,7 @@ test('submit → the lead assigns privacy and security → changes requested and
 	}
 
 	// The reviewer finds both lanes in her queue and asks for changes on privacy.
-	const reviewer = await signedIn(browser, 'REVIEWER')
+	const reviewer = await signedInAs(browser, 'REVIEWER')
 	await reviewer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' }).click()
 	await expect(reviewer.getByRole('heading', { name: /Assigned to me \(2/ })).toBeVisible()
 	await expectNoAccessibilityViolations(reviewer)
@@ -163,7 +156,7 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 	browser,
 }) => {
 	// The admin gives the demo submitter the reviewer and governance-lead roles.
-	const admin = await signedIn(browser, 'ADMIN')
+	const admin = await signedInAs(browser, 'ADMIN')
 	await admin.goto('/admin/users')
 	await admin.getByRole('link', { name: /Dana Whitfield/ }).click()
 	await admin.getByRole('group', { name: /Roles/ }).getByLabel('Reviewer').check()
@@ -189,11 +182,11 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 	await expect(page.getByText('Submitted', { exact: true })).toBeVisible()
 
 	// The real lead opens the decision page, the case changes, and the stale decision is refused.
-	const lead = await signedIn(browser, 'GOVERNANCE_LEAD')
+	const lead = await signedInAs(browser, 'GOVERNANCE_LEAD')
 	await lead.goto(`${caseUrl}/decide`)
 	await lead.getByLabel('Reject').check()
 	await lead.getByLabel('Reasons').fill('Not needed.')
-	const leadTwo = await signedIn(browser, 'GOVERNANCE_LEAD')
+	const leadTwo = await signedInAs(browser, 'GOVERNANCE_LEAD')
 	await leadTwo.goto(caseUrl)
 	await leadTwo.getByRole('region', { name: 'High-impact determination' }).getByLabel('Not high-impact').check()
 	await leadTwo.getByRole('button', { name: 'Record determination' }).click()

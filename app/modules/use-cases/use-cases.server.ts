@@ -10,7 +10,7 @@ import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/
 import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from './dataset-copies.server.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
-import { decideTransition, isDecided } from '#app/modules/workflow/state-machine.ts'
+import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
@@ -541,15 +541,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		const transition = action !== null && !incomplete ? action : null
 		let nextStatus = current.status
 		if (transition) {
-			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, {
-				status: current.status,
-				complete: true,
-				openLanes: 0,
-				rejectedLanes: 0,
-				blocked: false,
-				conditions: 0,
-				versionIsCurrent: true,
-			})
+			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
 			if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 			nextStatus = verdict.to
 		}
@@ -655,15 +647,7 @@ export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, 
 export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo) {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'withdraw')
-		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, {
-			status: current.status,
-			complete: true,
-			openLanes: 0,
-			rejectedLanes: 0,
-			blocked: false,
-			conditions: 0,
-			versionIsCurrent: true,
-		})
+		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 		const written = await tx.useCase.updateMany({ where: { id: useCaseId, status: current.status }, data: { status: 'WITHDRAWN', version: { increment: 1 } } })
 		if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were withdrawing it; reload and try again.')

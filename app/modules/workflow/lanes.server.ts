@@ -9,7 +9,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { decideLaneAction, isLaneOpen, type LaneDecision } from './lane-rules.ts'
+import { decideLaneAction, isLaneOpen, type LaneDecision, type LaneFacts } from './lane-rules.ts'
 import { isListed, listedIds, loadReviewCase, moveStatus, type ReviewCase, workflowActor, workflowFacts } from './review-case.server.ts'
 import { decideTransition } from './state-machine.ts'
 import { recordStatusChange } from './status-history.server.ts'
@@ -23,6 +23,22 @@ export async function refreshStoredEvaluation(tx: Tx, useCaseId: string) {
 	const evaluation = await evaluateWithCurrentPack(toDocument(loaded), tx)
 	await storeCheckRun(tx, useCaseId, loaded.version, evaluation)
 	return { evaluation, loaded }
+}
+
+type LaneRow = { status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED'; lane: ReviewLaneName; assigneeId: string | null; revision: number }
+
+/** What the lane rules need to know about this lane of this case, as this person sees it. */
+function laneFacts(actorId: string, useCase: ReviewCase, lane: LaneRow, read: { version?: number; revision?: number }): LaneFacts {
+	return {
+		caseStatus: useCase.status,
+		laneStatus: lane.status,
+		lane: lane.lane,
+		assigned: lane.assigneeId !== null,
+		assignedToActor: lane.assigneeId === actorId,
+		determinationRecorded: useCase.highImpactDetermination !== null,
+		versionIsCurrent: read.version === undefined || read.version === useCase.version,
+		revisionIsCurrent: read.revision === undefined || read.revision === lane.revision,
+	}
 }
 
 async function personWithRoles(tx: Tx, userId: string) {
@@ -55,16 +71,7 @@ export async function assignLane(
 		const verdict = decideLaneAction(
 			'assign',
 			{ roles: actor.roles, listed: isListed(actor.id, useCase) },
-			{
-				caseStatus: useCase.status,
-				laneStatus: existing.status,
-				lane: input.lane,
-				assigned: existing.assigneeId !== null,
-				assignedToActor: existing.assigneeId === actor.id,
-				determinationRecorded: useCase.highImpactDetermination !== null,
-				versionIsCurrent: true,
-				revisionIsCurrent: input.revision === undefined || input.revision === existing.revision,
-			},
+			laneFacts(actor.id, useCase, existing, { revision: input.revision }),
 			{ roles: assignee.roles, active: assignee.active, listed: isListed(assignee.id, useCase) },
 		)
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
@@ -114,16 +121,7 @@ export async function claimLane(actor: SessionUser, input: { laneReviewId: strin
 		const verdict = decideLaneAction(
 			'claim',
 			{ roles: actor.roles, listed: isListed(actor.id, useCase) },
-			{
-				caseStatus: useCase.status,
-				laneStatus: lane.status,
-				lane: lane.lane,
-				assigned: lane.assigneeId !== null,
-				assignedToActor: lane.assigneeId === actor.id,
-				determinationRecorded: useCase.highImpactDetermination !== null,
-				versionIsCurrent: true,
-				revisionIsCurrent: input.revision === lane.revision,
-			},
+			laneFacts(actor.id, useCase, lane, { revision: input.revision }),
 		)
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 		const dueOn = new Date(Date.now() + 14 * DAY)
@@ -179,16 +177,7 @@ export async function decideLane(
 		const verdict = decideLaneAction(
 			input.decision,
 			{ roles: actor.roles, listed: isListed(actor.id, useCase) },
-			{
-				caseStatus: useCase.status,
-				laneStatus: lane.status,
-				lane: lane.lane,
-				assigned: lane.assigneeId !== null,
-				assignedToActor: lane.assigneeId === actor.id,
-				determinationRecorded: useCase.highImpactDetermination !== null,
-				versionIsCurrent: input.version === useCase.version,
-				revisionIsCurrent: input.revision === lane.revision,
-			},
+			laneFacts(actor.id, useCase, lane, { version: input.version, revision: input.revision }),
 		)
 		if (!verdict.allowed) {
 			if (verdict.code === 'CONFLICT' && lane.status !== 'OPEN' && lane.decidedById) {

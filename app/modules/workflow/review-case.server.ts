@@ -5,7 +5,7 @@ import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLaneOpen } from './lane-rules.ts'
-import { type WorkflowActor, type WorkflowFacts } from './state-machine.ts'
+import { factsFor, type WorkflowActor, type WorkflowFacts } from './state-machine.ts'
 
 export const reviewCaseSelect = {
 	id: true,
@@ -62,16 +62,11 @@ type LaneRow = { status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' 
 
 /** Facts for the state machine; guards that do not concern the action hold by default. */
 export function workflowFacts(useCase: ReviewCase, lanes: ReadonlyArray<LaneRow>, facts: Partial<WorkflowFacts> = {}): WorkflowFacts {
-	return {
-		status: useCase.status,
-		complete: true,
+	return factsFor(useCase.status, {
 		openLanes: lanes.filter((lane) => isLaneOpen(lane.status)).length,
 		rejectedLanes: lanes.filter((lane) => lane.status === 'REJECTED').length,
-		blocked: false,
-		conditions: 0,
-		versionIsCurrent: true,
 		...facts,
-	}
+	})
 }
 
 /** Changes a case's status only if it is still the one read, so a concurrent change is a conflict. */

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { roleNames, type RoleName } from '#app/utils/permissions.ts'
 import {
 	decideTransition,
+	factsFor,
 	type WorkflowAction,
 	workflowActions,
 	type WorkflowActor,
@@ -44,15 +45,7 @@ const allowedRoles: Record<WorkflowAction, { listed: ReadonlyArray<RoleName>; in
 
 // Facts under which every guard holds, so that only status and role decide.
 function passingFacts(status: WorkflowStatus, action: WorkflowAction): WorkflowFacts {
-	return {
-		status,
-		complete: true,
-		openLanes: 0,
-		rejectedLanes: 0,
-		blocked: false,
-		conditions: action === 'approve_with_conditions' ? 1 : 0,
-		versionIsCurrent: true,
-	}
+	return factsFor(status, { conditions: action === 'approve_with_conditions' ? 1 : 0 })
 }
 
 describe('every status × every action × every role, listed on the case or not', () => {

@@ -63,6 +63,11 @@ export type WorkflowFacts = {
 	versionIsCurrent: boolean
 }
 
+/** Facts in which every guard holds but the status; pass what the action depends on. */
+export function factsFor(status: WorkflowStatus, facts: Partial<Omit<WorkflowFacts, 'status'>> = {}): WorkflowFacts {
+	return { status, complete: true, openLanes: 0, rejectedLanes: 0, blocked: false, conditions: 0, versionIsCurrent: true, ...facts }
+}
+
 export type Refusal = { allowed: false; code: 'FORBIDDEN' | 'CONFLICT' | 'INVALID'; reason: string }
 export type Verdict = { allowed: true; to: WorkflowStatus } | Refusal
 
