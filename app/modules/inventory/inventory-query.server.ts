@@ -1,0 +1,290 @@
+// The inventory as SQL: one statement for the page's rows (with their org unit, review lanes,
+// latest check run and overdue flag: no N+1), one for every facet's counts (each counted under all
+// the other filters), both over the indexes the schema keeps for them (see
+// docs/decisions/007-inventory-search-and-filter-queries.md).
+import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
+import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { prisma as defaultClient } from '#app/utils/db.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { type DatasetSensitivity, sensitivityStrictness, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	type DeterminationFilterValue,
+	INVENTORY_PAGE_SIZE,
+	type InventoryQuery,
+	type InventorySortKey,
+	type MultiValuedKey,
+	sortDirection,
+} from './inventory-filters.ts'
+
+type Client = PrismaClient | Tx
+type Viewer = { id: string }
+
+const sql = Prisma.sql
+const join = Prisma.join
+const raw = Prisma.raw
+
+// The newest published pack: presumptions and check results are read for its version only.
+const currentPackVersion = sql`(SELECT "version" FROM "PolicyPackVersion" WHERE "status" = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1)`
+
+/** Drafts are private to the people listed on them (as in listUseCases); everything else is visible to every signed-in role. */
+function visibleTo(viewer: Viewer) {
+	return sql`(u."status" <> 'DRAFT' OR u."createdById" = ${viewer.id} OR u."ownerId" = ${viewer.id}
+		OR EXISTS (SELECT 1 FROM "UseCaseContact" c WHERE c."useCaseId" = u."id" AND c."userId" = ${viewer.id}))`
+}
+
+/** Whether the checks presume the case high-impact (M-25-21 §6): its latest check run against the current pack. */
+const presumedHighImpact = sql`COALESCE((SELECT cr."presumedHighImpact" FROM "CheckRun" cr
+	WHERE cr."useCaseId" = u."id" AND cr."packVersion" = ${currentPackVersion}
+	ORDER BY cr."useCaseVersion" DESC LIMIT 1), false)`
+
+/** OMB's answer, or one of the two undetermined states; the presumption is looked up only for undetermined cases. */
+const determinationBucket = sql`CASE WHEN u."highImpactDetermination" IS NOT NULL THEN u."highImpactDetermination"::text
+	WHEN ${presumedHighImpact} THEN 'PRESUMED_UNDETERMINED' ELSE 'UNDETERMINED' END`
+
+/** Review overdue: past its periodic re-review, a lane open past its due date, or a condition unmet past its due date. */
+const overdue = sql`(u."nextReviewDue" < now()
+	OR u."id" IN (SELECT l."useCaseId" FROM "LaneReview" l WHERE l."status" = 'OPEN' AND l."dueOn" < now())
+	OR u."id" IN (SELECT dc."useCaseId" FROM "DecisionCondition" dc WHERE dc."metAt" IS NULL AND dc."dueOn" < now()))`
+
+const searchDocument = sql`use_case_search_document(u."name", u."problemSolved", u."systemOutputs", u."vendorNames")`
+
+function textSearch(q: string) {
+	// The tracking id is matched exactly (its unique index), the rest through the full-text index.
+	return sql`(${searchDocument} @@ websearch_to_tsquery('english', ${q}) OR u."trackingId" = ${q.toUpperCase()})`
+}
+
+const enumList = (values: ReadonlyArray<string>, type: string) => sql`ARRAY[${join(values)}]::${raw(`"${type}"`)}[]`
+const textList = (values: ReadonlyArray<string>) => sql`ARRAY[${join(values)}]::text[]`
+
+function determinationMatch(values: ReadonlyArray<DeterminationFilterValue>) {
+	const recorded = values.filter((v) => v !== 'PRESUMED_UNDETERMINED' && v !== 'UNDETERMINED')
+	const parts: Array<Prisma.Sql> = []
+	// Recorded answers go through the determination column's index; only undetermined cases need the presumption.
+	if (recorded.length) parts.push(sql`u."highImpactDetermination" = ANY(${enumList(recorded, 'HighImpactDetermination')})`)
+	if (values.includes('PRESUMED_UNDETERMINED')) parts.push(sql`(u."highImpactDetermination" IS NULL AND ${presumedHighImpact})`)
+	if (values.includes('UNDETERMINED')) parts.push(sql`(u."highImpactDetermination" IS NULL AND NOT ${presumedHighImpact})`)
+	return sql`(${join(parts, ' OR ')})`
+}
+
+type Dimension = MultiValuedKey | 'overdue'
+
+/** One condition per filter that is set; a filter left empty adds nothing. */
+function filterConditions(query: InventoryQuery): Partial<Record<Dimension, Prisma.Sql>> {
+	const conditions: Partial<Record<Dimension, Prisma.Sql>> = {}
+	if (query.status.length) conditions.status = sql`u."status" = ANY(${enumList(query.status, 'UseCaseStatus')})`
+	if (query.stage.length) conditions.stage = sql`u."stage" = ANY(${enumList(query.stage, 'Stage')})`
+	if (query.determination.length) conditions.determination = determinationMatch(query.determination)
+	if (query.orgUnit.length) {
+		conditions.orgUnit = sql`(${join(
+			query.orgUnit.map((code) => sql`(o."code" = ${code} OR o."code" LIKE ${`${code}/%`})`),
+			' OR ',
+		)})`
+	}
+	// Array overlap (&&) is what the GIN indexes on the copied dataset facts, vendors and tags answer.
+	if (query.datasetCategory.length) conditions.datasetCategory = sql`u."datasetCategories" && ${enumList(query.datasetCategory, 'DatasetCategory')}`
+	if (query.sensitivity.length) conditions.sensitivity = sql`u."sensitivities" && ${enumList(query.sensitivity, 'DatasetSensitivity')}`
+	if (query.topicArea.length) conditions.topicArea = sql`u."topicArea" = ANY(${enumList(query.topicArea, 'TopicArea')})`
+	if (query.classification.length) conditions.classification = sql`u."classification" = ANY(${enumList(query.classification, 'Classification')})`
+	if (query.vendor.length) conditions.vendor = sql`u."vendorNames" && ${textList(query.vendor)}`
+	if (query.tag.length) conditions.tag = sql`u."tags" && ${textList(query.tag)}`
+	if (query.overdue) conditions.overdue = overdue
+	return conditions
+}
+
+function allOf(parts: ReadonlyArray<Prisma.Sql>) {
+	return parts.length ? join(parts, ' AND ') : sql`TRUE`
+}
+
+/** What every query of a view shares: who may see what, and the text search. */
+function scope(viewer: Viewer, query: Pick<InventoryQuery, 'q'>) {
+	return [visibleTo(viewer), ...(query.q ? [textSearch(query.q)] : [])]
+}
+
+function whereFor(viewer: Viewer, query: InventoryQuery, extra: ReadonlyArray<Prisma.Sql> = []) {
+	return allOf([...scope(viewer, query), ...Object.values(filterConditions(query)), ...extra])
+}
+
+const sensitivityRank = sql`CASE WHEN 'PART2' = ANY(u."sensitivities") THEN 1 WHEN 'FTI' = ANY(u."sensitivities") THEN 2
+	WHEN 'PHI' = ANY(u."sensitivities") THEN 3 WHEN 'PII' = ANY(u."sensitivities") THEN 4
+	WHEN 'DEMOGRAPHIC' = ANY(u."sensitivities") THEN 5 ELSE 6 END`
+
+// Column expressions only (no subqueries), so sorting the page is cheap and the updatedAt index serves the default.
+const sortExpressions: Record<InventorySortKey, Prisma.Sql> = {
+	updated: sql`u."updatedAt"`,
+	trackingId: sql`u."trackingId"`,
+	name: sql`lower(u."name")`,
+	orgUnit: sql`o."code"`,
+	stage: sql`u."stage"`,
+	status: sql`u."status"`,
+	determination: sql`u."highImpactDetermination"`,
+	sensitivity: sensitivityRank,
+}
+
+function orderBy(query: Pick<InventoryQuery, 'sort' | 'dir'>) {
+	const direction = raw(sortDirection(query) === 'asc' ? 'ASC' : 'DESC')
+	return sql`${sortExpressions[query.sort]} ${direction} NULLS LAST, u."id" ${direction}`
+}
+
+export type InventoryRow = {
+	id: string
+	trackingId: string
+	name: string
+	status: UseCaseStatus
+	stage: Stage | null
+	determination: DeterminationFilterValue
+	orgUnitCode: string
+	orgUnitShortName: string
+	sensitivities: Array<DatasetSensitivity>
+	datasetCategories: Array<string>
+	topicArea: string | null
+	classification: string | null
+	vendorNames: Array<string>
+	tags: Array<string>
+	updatedAt: Date
+	nextReviewDue: Date | null
+	reviewRound: number
+	lanes: number
+	openLanes: number
+	overdue: boolean
+	checksBlocked: boolean | null
+	checksFailing: number | null
+}
+
+/** The strictest sensitivity a case inherits from its datasets, or null. */
+export function strictestOf(sensitivities: ReadonlyArray<DatasetSensitivity>) {
+	return sensitivityStrictness.find((s) => sensitivities.includes(s)) ?? null
+}
+
+/**
+ * Rows of a view in its order, with everything the table shows. The page of ids is chosen first
+ * (filters, sort, limit), and only those rows get their lanes, checks and overdue flag.
+ */
+async function selectRows(client: Client, viewer: Viewer, query: InventoryQuery, window: { limit: number; offset: number }, extra: ReadonlyArray<Prisma.Sql> = []) {
+	const rows = await client.$queryRaw<Array<InventoryRow>>(sql`
+		WITH page AS (
+			SELECT u."id" FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
+			WHERE ${whereFor(viewer, query, extra)}
+			ORDER BY ${orderBy(query)}
+			LIMIT ${window.limit} OFFSET ${window.offset}
+		)
+		SELECT u."id", u."trackingId", u."name", u."status"::text AS "status", u."stage"::text AS "stage",
+			${determinationBucket} AS "determination",
+			o."code" AS "orgUnitCode", o."shortName" AS "orgUnitShortName",
+			u."sensitivities"::text[] AS "sensitivities", u."datasetCategories"::text[] AS "datasetCategories",
+			u."topicArea"::text AS "topicArea", u."classification"::text AS "classification",
+			u."vendorNames", u."tags", u."updatedAt", u."nextReviewDue", u."reviewRound",
+			COALESCE(lanes."total", 0)::int AS "lanes", COALESCE(lanes."open", 0)::int AS "openLanes",
+			${overdue} AS "overdue",
+			checks."blocked" AS "checksBlocked", checks."failing" AS "checksFailing"
+		FROM page JOIN "UseCase" u ON u."id" = page."id" JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
+		LEFT JOIN LATERAL (
+			SELECT count(*) AS "total", count(*) FILTER (WHERE l."status" = 'OPEN') AS "open"
+			FROM "LaneReview" l WHERE l."useCaseId" = u."id" AND l."round" = u."reviewRound"
+		) lanes ON TRUE
+		LEFT JOIN LATERAL (
+			SELECT cr."blocked",
+				(SELECT count(*) FROM jsonb_array_elements(cr."results"->'results') r WHERE r->>'status' = 'FAIL')::int AS "failing"
+			FROM "CheckRun" cr WHERE cr."useCaseId" = u."id" AND cr."packVersion" = ${currentPackVersion}
+			ORDER BY cr."useCaseVersion" DESC LIMIT 1
+		) checks ON TRUE
+		ORDER BY ${orderBy(query)}`)
+	return rows
+}
+
+export type FacetCounts = Record<Dimension, Map<string, number>> & { total: number }
+
+/**
+ * How many cases each filter value would show, counted under all the other filters (so choosing a
+ * value never shows a count the click would not give). One statement: the visible, searched cases
+ * are read once, and each facet is grouped from that set.
+ */
+async function countFacets(client: Client, viewer: Viewer, query: InventoryQuery): Promise<FacetCounts> {
+	const conditions = filterConditions(query)
+	const dimensions = Object.keys(conditions) as Array<Dimension>
+	const flag = (dimension: Dimension) => raw(`"m_${dimension}"`)
+	const othersThan = (dimension: Dimension | null) => allOf(dimensions.filter((d) => d !== dimension).map((d) => sql`${flag(d)}`))
+	const flags = dimensions.map((d) => sql`, ${conditions[d]!} AS ${flag(d)}`)
+	const scalar = (facet: Dimension, column: string) =>
+		sql`SELECT ${raw(`'${facet}'`)} AS "facet", ${raw(column)}::text AS "value", count(*)::int AS "n" FROM base WHERE ${othersThan(facet)} GROUP BY 2`
+	const array = (facet: Dimension, column: string) =>
+		sql`SELECT ${raw(`'${facet}'`)} AS "facet", v::text AS "value", count(*)::int AS "n" FROM base CROSS JOIN LATERAL unnest(${raw(column)}) v WHERE ${othersThan(facet)} GROUP BY 2`
+	const rows = await client.$queryRaw<Array<{ facet: string; value: string | null; n: number }>>(sql`
+		WITH base AS MATERIALIZED (
+			SELECT u."status", u."stage", ${determinationBucket} AS "det", o."code" AS "org", u."datasetCategories" AS "cats",
+				u."sensitivities" AS "sens", u."topicArea" AS "topic", u."classification" AS "cls", u."vendorNames" AS "vendors",
+				u."tags" AS "tags", ${overdue} AS "late" ${flags.length ? join(flags, ' ') : Prisma.empty}
+			FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
+			WHERE ${allOf(scope(viewer, query))}
+		)
+		${scalar('status', '"status"')}
+		UNION ALL ${scalar('stage', '"stage"')}
+		UNION ALL ${scalar('determination', '"det"')}
+		UNION ALL ${scalar('orgUnit', '"org"')}
+		UNION ALL ${array('datasetCategory', '"cats"')}
+		UNION ALL ${array('sensitivity', '"sens"')}
+		UNION ALL ${scalar('topicArea', '"topic"')}
+		UNION ALL ${scalar('classification', '"cls"')}
+		UNION ALL ${array('vendor', '"vendors"')}
+		UNION ALL ${array('tag', '"tags"')}
+		UNION ALL SELECT 'overdue', 'true', count(*)::int FROM base WHERE "late" AND ${othersThan('overdue')}
+		UNION ALL SELECT 'total', NULL, count(*)::int FROM base WHERE ${othersThan(null)}`)
+	const counts = {
+		total: 0,
+		...(Object.fromEntries(
+			(['status', 'stage', 'determination', 'orgUnit', 'datasetCategory', 'sensitivity', 'topicArea', 'classification', 'vendor', 'tag', 'overdue'] as const).map(
+				(d) => [d, new Map<string, number>()],
+			),
+		) as Record<Dimension, Map<string, number>>),
+	}
+	for (const row of rows) {
+		if (row.facet === 'total') counts.total = row.n
+		else if (row.value !== null) counts[row.facet as Dimension].set(row.value, row.n)
+	}
+	return counts
+}
+
+export type OrgUnitOption = { code: string; shortName: string; name: string }
+
+export async function listOrgUnits(client: Client = defaultClient): Promise<Array<OrgUnitOption>> {
+	return client.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { code: true, shortName: true, name: true } })
+}
+
+function assertKnownOrgUnits(query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>) {
+	const unknown = query.orgUnit.filter((code) => !orgUnits.some((unit) => unit.code === code))
+	if (unknown.length) throw new AppError('INVALID', `No org unit has the code ${unknown.join(', ')}; codes look like HHS/CMS/CCIIO.`)
+}
+
+/** One page of the inventory with its facet counts; an unknown org unit is INVALID (400). */
+export async function findInventoryPage(viewer: Viewer, query: InventoryQuery, client: Client = defaultClient) {
+	const orgUnits = await listOrgUnits(client)
+	assertKnownOrgUnits(query, orgUnits)
+	const [rows, facets] = await Promise.all([
+		selectRows(client, viewer, query, { limit: INVENTORY_PAGE_SIZE, offset: (query.page - 1) * INVENTORY_PAGE_SIZE }),
+		countFacets(client, viewer, query),
+	])
+	return { rows, facets, orgUnits, pageCount: Math.max(1, Math.ceil(facets.total / INVENTORY_PAGE_SIZE)) }
+}
+
+/** Every row of a view, in its order, read in batches so that a download never holds the whole inventory. */
+export async function* streamInventoryRows(viewer: Viewer, query: InventoryQuery, options: { ids?: ReadonlyArray<string>; batchSize?: number; client?: Client } = {}) {
+	const client = options.client ?? defaultClient
+	const orgUnits = await listOrgUnits(client)
+	assertKnownOrgUnits(query, orgUnits)
+	const batchSize = options.batchSize ?? 1000
+	const extra = options.ids ? [options.ids.length ? sql`u."id" IN (${join(options.ids)})` : sql`FALSE`] : []
+	for (let offset = 0; ; offset += batchSize) {
+		const batch = await selectRows(client, viewer, query, { limit: batchSize, offset }, extra)
+		yield* batch
+		if (batch.length < batchSize) return
+	}
+}
+
+/** The ids among these that the viewer may see (someone else's draft is not among them). */
+export async function visibleIds(viewer: Viewer, ids: ReadonlyArray<string>, client: Client = defaultClient) {
+	if (ids.length === 0) return []
+	const rows = await client.$queryRaw<Array<{ id: string }>>(
+		sql`SELECT u."id" FROM "UseCase" u WHERE u."id" IN (${join(ids)}) AND ${visibleTo(viewer)}`,
+	)
+	return rows.map((row) => row.id)
+}
+
