@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
+import { computeDashboard } from './dashboard.server.ts'
 import { applyBulkAction } from './inventory-bulk.server.ts'
 import { inventoryInput, type InventoryQuery, InventoryQuerySchema } from './inventory-filters.ts'
 import { findInventoryPage, streamInventoryRows } from './inventory-query.server.ts'
@@ -153,7 +154,7 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 		const targets = (await page(leadership, 'stage=DEPLOYED&sort=trackingId')).rows.slice(0, 2)
 		const ids = targets.map((row) => row.id)
 		const request = { requestId: 'test', ipAddress: '127.0.0.1', userAgent: null }
-		const action = { intent: 'add-tag', tag: 'bulk-test', ids, pageIds: [], returnTo: '' } as const
+		const action = { intent: 'add-tag' as const, tag: 'bulk-test', ids, pageIds: [] as Array<string>, returnTo: '' }
 		expect(await applyBulkAction(lead, action, request, database.prisma)).toEqual({ intent: 'add-tag', tag: 'bulk-test', changed: 2, unchanged: 0 })
 		expect(await applyBulkAction(lead, action, request, database.prisma)).toMatchObject({ changed: 0, unchanged: 2 })
 		expect((await page(leadership, 'tag=bulk-test')).rows.map((row) => row.id).sort()).toEqual([...ids].sort())
@@ -163,7 +164,26 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 		const draft = await database.prisma.useCase.findFirstOrThrow({ where: { status: 'DRAFT' }, select: { id: true } })
 		await expect(applyBulkAction(lead, { ...action, tag: 'other', ids: [ids[0]!, draft.id] }, request, database.prisma)).rejects.toMatchObject({ code: 'NOT_FOUND' })
 		expect((await page(leadership, 'tag=other')).facets.total).toBe(0)
-		await applyBulkAction(lead, { ...action, intent: 'remove-tag' }, request, database.prisma)
+		await applyBulkAction(lead, { ...action, intent: 'remove-tag' as const }, request, database.prisma)
 		expect((await page(leadership, 'tag=bulk-test')).facets.total).toBe(0)
+	})
+
+	test('the dashboards agree with the inventory and show the late work', async () => {
+		const dashboard = await computeDashboard(database.prisma)
+		const inventory = await page(leadership)
+		expect(dashboard.total).toBe(inventory.facets.total)
+		expect(dashboard.byStage.reduce((sum, bar) => sum + bar.count, 0)).toBe([...inventory.facets.stage.values()].reduce((a, b) => a + b, 0))
+		for (const bar of dashboard.byDetermination) expect(bar.count).toBe(inventory.facets.determination.get(bar.key) ?? 0)
+		const cmmi = dashboard.byComponent.find((bar) => bar.label === 'CMMI')
+		expect(cmmi).toMatchObject({ count: 2, href: '/inventory?orgUnit=HHS%2FCMS%2FCMMI' })
+		expect(dashboard.practicesLate.map((c) => c.name)).toEqual(['WISeR Model prior-authorization technology'])
+		expect(dashboard.practicesLate[0]!.failing.length).toBeGreaterThan(0)
+		expect(dashboard.waiversExpiring).toEqual([expect.objectContaining({ name: 'WISeR Model prior-authorization technology', practice: 'PUBLIC_CONSULTATION' })])
+		expect(dashboard.overdueConditions.map((c) => c.name).sort()).toEqual(['Enhanced Direct Enrollment Outlier Detection', 'WISeR Model prior-authorization technology'])
+		expect(dashboard.overdueLaneCases.map((c) => c.name)).toContain('Medicare AI Drug Search')
+		const decisions = await database.prisma.decision.count()
+		expect(dashboard.throughput.reduce((sum, month) => sum + month.total, 0)).toBe(decisions)
+		expect(dashboard.timeInState.map((s) => s.status)).toEqual(expect.arrayContaining(['SUBMITTED', 'IN_REVIEW']))
+		expect(dashboard.timeInState.every((s) => s.medianDays > 0)).toBe(true)
 	})
 })

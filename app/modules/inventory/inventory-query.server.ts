@@ -24,7 +24,7 @@ const join = Prisma.join
 const raw = Prisma.raw
 
 // The newest published pack: presumptions and check results are read for its version only.
-const currentPackVersion = sql`(SELECT "version" FROM "PolicyPackVersion" WHERE "status" = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1)`
+export const currentPackVersion = sql`(SELECT "version" FROM "PolicyPackVersion" WHERE "status" = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1)`
 
 /** Drafts are private to the people listed on them (as in listUseCases); everything else is visible to every signed-in role. */
 function visibleTo(viewer: Viewer) {
@@ -38,7 +38,7 @@ const presumedHighImpact = sql`COALESCE((SELECT cr."presumedHighImpact" FROM "Ch
 	ORDER BY cr."useCaseVersion" DESC LIMIT 1), false)`
 
 /** OMB's answer, or one of the two undetermined states; the presumption is looked up only for undetermined cases. */
-const determinationBucket = sql`CASE WHEN u."highImpactDetermination" IS NOT NULL THEN u."highImpactDetermination"::text
+export const determinationBucket = sql`CASE WHEN u."highImpactDetermination" IS NOT NULL THEN u."highImpactDetermination"::text
 	WHEN ${presumedHighImpact} THEN 'PRESUMED_UNDETERMINED' ELSE 'UNDETERMINED' END`
 
 /** Review overdue: past its periodic re-review, a lane open past its due date, or a condition unmet past its due date. */
