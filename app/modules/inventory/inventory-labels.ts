@@ -4,6 +4,7 @@ import { datasetCategoryLabels } from '#app/modules/datasets/schemas.ts'
 import {
 	classificationChoices,
 	type DatasetSensitivity,
+	sensitivityStrictness,
 	stageChoices,
 	topicAreaChoices,
 	useCaseStatusLabels,
@@ -51,4 +52,9 @@ export const facetTitles: Record<MultiValuedKey, string> = {
 
 export function facetValueLabel(key: MultiValuedKey, value: string) {
 	return facetValueLabels[key]?.[value] ?? value
+}
+
+/** The strictest sensitivity a case inherits from its datasets, or null. */
+export function strictestOf(sensitivities: ReadonlyArray<DatasetSensitivity>) {
+	return sensitivityStrictness.find((s) => sensitivities.includes(s)) ?? null
 }

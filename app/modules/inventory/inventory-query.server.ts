@@ -6,7 +6,7 @@ import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { type DatasetSensitivity, sensitivityStrictness, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
+import { type DatasetSensitivity, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
 import {
 	type DeterminationFilterValue,
 	INVENTORY_PAGE_SIZE,
@@ -148,11 +148,6 @@ export type InventoryRow = {
 	overdue: boolean
 	checksBlocked: boolean | null
 	checksFailing: number | null
-}
-
-/** The strictest sensitivity a case inherits from its datasets, or null. */
-export function strictestOf(sensitivities: ReadonlyArray<DatasetSensitivity>) {
-	return sensitivityStrictness.find((s) => sensitivities.includes(s)) ?? null
 }
 
 /**

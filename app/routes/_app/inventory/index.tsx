@@ -1,4 +1,4 @@
-import { data, Link, redirect, useLocation } from 'react-router'
+import { data, Form, Link, redirect, useLocation } from 'react-router'
 import { CsrfInput } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -25,8 +25,9 @@ import {
 	sortDirection,
 	sortedBy,
 } from '#app/modules/inventory/inventory-filters.ts'
-import { facetValueLabel, sensitivityShortLabels } from '#app/modules/inventory/inventory-labels.ts'
-import { findInventoryPage, type InventoryRow, strictestOf } from '#app/modules/inventory/inventory-query.server.ts'
+import { facetValueLabel, sensitivityShortLabels, strictestOf } from '#app/modules/inventory/inventory-labels.ts'
+import { findInventoryPage } from '#app/modules/inventory/inventory-query.server.ts'
+import type { InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
 import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
@@ -261,6 +262,17 @@ function BulkToolbar({ rows, returnTo, error }: { rows: Array<InventoryRow>; ret
 					name="intent"
 					value="export"
 					formAction="/inventory/view.csv"
+					onClick={(event) => {
+						// A download is a plain browser submission to the CSV route, not an in-app navigation.
+						const form = event.currentTarget.form
+						if (!form) return
+						event.preventDefault()
+						const action = form.getAttribute('action')
+						form.setAttribute('action', '/inventory/view.csv')
+						HTMLFormElement.prototype.submit.call(form)
+						if (action === null) form.removeAttribute('action')
+						else form.setAttribute('action', action)
+					}}
 					className="rounded border-2 border-primary bg-white px-4 py-2 font-bold text-primary hover:bg-primary-lighter"
 				>
 					Export selection as CSV
@@ -342,10 +354,10 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 							{total === 0 ? 'No use case matches this view. Remove a filter or search for something else.' : 'This page is past the end of the results.'}
 						</p>
 					) : canBulk ? (
-						<form method="post" action="/inventory?index" className="space-y-3">
+						<Form key={location.search} method="post" action="/inventory?index" className="space-y-3">
 							<BulkToolbar rows={rows} returnTo={location.search} error={actionData?.error ?? null} />
 							{table}
-						</form>
+						</Form>
 					) : (
 						table
 					)}
