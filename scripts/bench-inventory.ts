@@ -88,7 +88,8 @@ async function insertRows(client: pg.Client, table: string, rows: Array<Row>, ba
 	}
 }
 
-async function generate(url: string) {
+/** Adds the generated cases and their records to a seeded database (exported for ad-hoc query tuning). */
+export async function generate(url: string) {
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
 	try {
@@ -446,72 +447,76 @@ async function timeExport(base: string, cookie: string) {
 
 // ── Main ──
 
-const cluster = await startPostgresCluster()
-if (!cluster) {
-	console.log('PostgreSQL server binaries not found: cannot run the inventory benchmark.')
-	process.exit(1)
-}
-let app: { child: ChildProcess; base: string } | null = null
-let exitCode = 0
-try {
-	const databaseUrl = await createScratchDatabase(cluster.url, 'bench_inventory')
-	// The app's modules read DATABASE_URL when first imported: point them at the throwaway database.
-	process.env.DATABASE_URL = databaseUrl
-	const { database } = await import('#app/utils/db.server.ts')
-	const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
-	const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
-	await database.migrate()
-	await ensureShippedPackLoaded(database.prisma)
-	await seedDemoData(database.prisma)
-	await generate(databaseUrl)
-
-	// Single-request timings of the SQL behind the pages, before any load.
-	const { findInventoryPage } = await import('#app/modules/inventory/inventory-query.server.ts')
-	const { computeDashboard } = await import('#app/modules/inventory/dashboard.server.ts')
-	const { InventoryQuerySchema, inventoryInput } = await import('#app/modules/inventory/inventory-filters.ts')
-	const leadership = await database.prisma.user.findUniqueOrThrow({ where: { email: 'leadership@cms.example' }, select: { id: true } })
-	for (const view of ['/inventory', '/inventory?q=claims&stage=DEPLOYED', '/inventory?determination=PRESUMED_UNDETERMINED&overdue=true']) {
-		const query = InventoryQuerySchema.parse(inventoryInput(new URL(view, 'http://x').searchParams))
-		await findInventoryPage(leadership, query)
-		const started = performance.now()
-		await findInventoryPage(leadership, query)
-		console.log(`SQL for ${view}: ${(performance.now() - started).toFixed(1)} ms (rows + every facet's counts)`)
+async function main() {
+	const cluster = await startPostgresCluster()
+	if (!cluster) {
+		console.log('PostgreSQL server binaries not found: cannot run the inventory benchmark.')
+		process.exit(1)
 	}
-	await computeDashboard()
-	const dashboardStarted = performance.now()
-	await computeDashboard()
-	console.log(`SQL for the dashboards (uncached): ${(performance.now() - dashboardStarted).toFixed(1)} ms`)
-	await database.close()
+	let app: { child: ChildProcess; base: string } | null = null
+	let exitCode = 0
+	try {
+		const databaseUrl = await createScratchDatabase(cluster.url, 'bench_inventory')
+		// The app's modules read DATABASE_URL when first imported: point them at the throwaway database.
+		process.env.DATABASE_URL = databaseUrl
+		const { database } = await import('#app/utils/db.server.ts')
+		const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+		const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
+		await database.migrate()
+		await ensureShippedPackLoaded(database.prisma)
+		await seedDemoData(database.prisma)
+		await generate(databaseUrl)
 
-	buildIfNeeded()
-	app = await startApp(databaseUrl)
-	const cookie = await signIn(app.base, 'leadership@cms.example')
-	console.log(`App on ${app.base}; ${CONNECTIONS} concurrent connections per group.`)
+		// Single-request timings of the SQL behind the pages, before any load.
+		const { findInventoryPage } = await import('#app/modules/inventory/inventory-query.server.ts')
+		const { computeDashboard } = await import('#app/modules/inventory/dashboard.server.ts')
+		const { InventoryQuerySchema, inventoryInput } = await import('#app/modules/inventory/inventory-filters.ts')
+		const leadership = await database.prisma.user.findUniqueOrThrow({ where: { email: 'leadership@cms.example' }, select: { id: true } })
+		for (const view of ['/inventory', '/inventory?q=claims&stage=DEPLOYED', '/inventory?determination=PRESUMED_UNDETERMINED&overdue=true']) {
+			const query = InventoryQuerySchema.parse(inventoryInput(new URL(view, 'http://x').searchParams))
+			await findInventoryPage(leadership, query)
+			const started = performance.now()
+			await findInventoryPage(leadership, query)
+			console.log(`SQL for ${view}: ${(performance.now() - started).toFixed(1)} ms (rows + every facet's counts)`)
+		}
+		await computeDashboard()
+		const dashboardStarted = performance.now()
+		await computeDashboard()
+		console.log(`SQL for the dashboards (uncached): ${(performance.now() - dashboardStarted).toFixed(1)} ms`)
+		await database.close()
 
-	// Warm-up: code paths, query plans and connection pools.
-	await drive('warm-up', app.base, [...inventoryViews, '/dashboards', '/livez'], 3, cookie)
+		buildIfNeeded()
+		app = await startApp(databaseUrl)
+		const cookie = await signIn(app.base, 'leadership@cms.example')
+		console.log(`App on ${app.base}; ${CONNECTIONS} concurrent connections per group.`)
 
-	const bare = await drive('bare route (/livez)', app.base, ['/livez'], 250)
-	const inventory = await drive('inventory pages', app.base, inventoryViews, 40, cookie)
-	const inventoryData = await drive('inventory data (client nav)', app.base, inventoryViews.map((v) => v.replace('/inventory', '/inventory.data')), 40, cookie)
-	const dashboards = await drive('dashboards', app.base, ['/dashboards'], 25, cookie)
-	for (const group of [bare, inventory, inventoryData, dashboards]) report(group)
-	const exported = await timeExport(app.base, cookie)
-	if (exported.skipped) console.log('OMB export: /inventory/export/omb.csv is not in this build (404): skipped.')
-	else console.log(`OMB export of every case: median ${exported.seconds.toFixed(2)} s over ${exported.all.length} runs (${exported.all.map((s) => s.toFixed(2)).join(', ')})`)
-	const failed = [bare, inventory, inventoryData, dashboards].filter((g) => g.errors > 0)
-	if (failed.length) {
-		console.log(`Requests failed in: ${failed.map((g) => g.name).join(', ')}`)
+		// Warm-up: code paths, query plans and connection pools.
+		await drive('warm-up', app.base, [...inventoryViews, '/dashboards', '/livez'], 3, cookie)
+
+		const bare = await drive('bare route (/livez)', app.base, ['/livez'], 250)
+		const inventory = await drive('inventory pages', app.base, inventoryViews, 40, cookie)
+		const inventoryData = await drive('inventory data (client nav)', app.base, inventoryViews.map((v) => v.replace('/inventory', '/inventory.data')), 40, cookie)
+		const dashboards = await drive('dashboards', app.base, ['/dashboards'], 25, cookie)
+		for (const group of [bare, inventory, inventoryData, dashboards]) report(group)
+		const exported = await timeExport(app.base, cookie)
+		if (exported.skipped) console.log('OMB export: /inventory/export/omb.csv is not in this build (404): skipped.')
+		else console.log(`OMB export of every case: median ${exported.seconds.toFixed(2)} s over ${exported.all.length} runs (${exported.all.map((s) => s.toFixed(2)).join(', ')})`)
+		const failed = [bare, inventory, inventoryData, dashboards].filter((g) => g.errors > 0)
+		if (failed.length) {
+			console.log(`Requests failed in: ${failed.map((g) => g.name).join(', ')}`)
+			exitCode = 1
+		}
+		console.log(
+			`inventory_p95_ms=${inventory.p95.toFixed(1)} bare_ratio=${(inventory.throughput / bare.throughput).toFixed(3)} dashboard_p95_ms=${dashboards.p95.toFixed(1)} export_s=${exported.skipped ? 'skipped' : exported.seconds.toFixed(2)}`,
+		)
+	} catch (error) {
+		console.error(error)
 		exitCode = 1
+	} finally {
+		if (app) await stopApp(app.child)
+		cluster.stop()
 	}
-	console.log(
-		`inventory_p95_ms=${inventory.p95.toFixed(1)} bare_ratio=${(inventory.throughput / bare.throughput).toFixed(3)} dashboard_p95_ms=${dashboards.p95.toFixed(1)} export_s=${exported.skipped ? 'skipped' : exported.seconds.toFixed(2)}`,
-	)
-} catch (error) {
-	console.error(error)
-	exitCode = 1
-} finally {
-	if (app) await stopApp(app.child)
-	cluster.stop()
+	process.exit(exitCode)
 }
-process.exit(exitCode)
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) await main()

@@ -17,7 +17,7 @@ import {
 	type TimeInState,
 	timeInStateBars,
 } from './dashboard-charts.ts'
-import { currentPackVersion, determinationBucket } from './inventory-query.server.ts'
+import { currentPackVersion, determinationBucket, withoutJit } from './inventory-query.server.ts'
 
 type Client = PrismaClient | Tx
 const sql = Prisma.sql
@@ -36,12 +36,15 @@ export type DashboardData = {
 	overdueLaneCases: Array<{ useCaseId: string; trackingId: string; name: string; lane: ReviewLane; dueOn: Date; assignee: string | null }>
 	overdueConditions: Array<{ useCaseId: string; trackingId: string; name: string; text: string; dueOn: Date; owner: string }>
 	practicesLate: Array<{ useCaseId: string; trackingId: string; name: string; stage: Stage | null; failing: Array<string> }>
+	/** How many high-impact cases have practices late in all (the list shows the first LIST_LIMIT). */
+	practicesLateTotal: number
+	overdueConditionsTotal: number
 	waiversExpiring: Array<{ useCaseId: string; trackingId: string; name: string; practice: MinimumPractice; validUntil: Date; reportedToOmbOn: Date | null }>
 }
 
 /** Counts per stage, determination, org unit, dataset category and sensitivity, from one read of the submitted cases. */
 async function inventoryCounts(client: Client) {
-	const rows = await client.$queryRaw<Array<{ facet: string; value: string | null; n: number }>>(sql`
+	const rows = await withoutJit<Array<{ facet: string; value: string | null; n: number }>>(client, sql`
 		WITH base AS MATERIALIZED (
 			SELECT u."stage", ${determinationBucket} AS "det", o."code" AS "org", u."datasetCategories" AS "cats", u."sensitivities" AS "sens"
 			FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
@@ -82,7 +85,7 @@ async function decisionsPerMonth(client: Client) {
  * the same case), read in the (useCaseId, changedAt) index's order so no sort is needed.
  */
 async function medianTimeInState(client: Client) {
-	return client.$queryRaw<Array<{ status: string; medianDays: number; stays: number }>>(sql`
+	return withoutJit<Array<{ status: string; medianDays: number; stays: number }>>(client, sql`
 		SELECT s."toStatus"::text AS "status",
 			(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (s."nextAt" - s."changedAt")) / 86400.0))::float8 AS "medianDays",
 			count(*)::int AS "stays"
@@ -113,7 +116,7 @@ async function overdueConditions(client: Client) {
 		SELECT u."id" AS "useCaseId", u."trackingId", u."name", dc."text", dc."dueOn", o."name" AS "owner"
 		FROM "DecisionCondition" dc JOIN "UseCase" u ON u."id" = dc."useCaseId" JOIN "User" o ON o."id" = dc."ownerId"
 		WHERE dc."metAt" IS NULL AND dc."dueOn" < now()
-		ORDER BY dc."dueOn", u."trackingId" LIMIT 50`)
+		ORDER BY dc."dueOn", u."trackingId"`)
 }
 
 /**
@@ -151,6 +154,9 @@ async function waiversExpiring(client: Client) {
 		ORDER BY w."validUntil", w."trackingId"`)
 }
 
+/** Lists on the dashboards show the oldest or first this many items, with the total beside them. */
+export const LIST_LIMIT = 25
+
 export async function computeDashboard(client: Client = defaultClient, asOf = new Date()): Promise<DashboardData> {
 	const [counts, months, stays, lanes, conditions, late, waivers, units] = await Promise.all([
 		inventoryCounts(client),
@@ -174,8 +180,10 @@ export async function computeDashboard(client: Client = defaultClient, asOf = ne
 		timeInState: timeInStateBars(stays),
 		overdueLanes: lanes.byLane,
 		overdueLaneCases: lanes.cases,
-		overdueConditions: conditions,
-		practicesLate: late,
+		overdueConditions: conditions.slice(0, LIST_LIMIT),
+		overdueConditionsTotal: conditions.length,
+		practicesLate: late.slice(0, LIST_LIMIT),
+		practicesLateTotal: late.length,
 		waiversExpiring: waivers,
 	}
 }

@@ -5,7 +5,7 @@ import { prisma as defaultClient, type PrismaClient } from '#app/utils/db.server
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { type BulkAction, type BulkOutcome, selectedIds } from './inventory-bulk.ts'
-import { visibleIds } from './inventory-query.server.ts'
+import { invalidateInventoryCounts, visibleIds } from './inventory-query.server.ts'
 
 /** A case carries at most this many tags. */
 export const MAX_TAGS_PER_CASE = 20
@@ -23,7 +23,7 @@ export async function applyBulkAction(
 ): Promise<BulkOutcome> {
 	const ids = selectedIds(action)
 	if (ids.length === 0) throw new AppError('INVALID', 'Select at least one use case first.')
-	return client.$transaction(async (tx) => {
+	const outcome = await client.$transaction(async (tx) => {
 		const visible = await visibleIds(actor, ids, tx)
 		if (visible.length !== ids.length) throw new AppError('NOT_FOUND', 'One of the selected use cases no longer exists or is not visible to you; reload the inventory.')
 		switch (action.intent) {
@@ -33,6 +33,8 @@ export async function applyBulkAction(
 			// The workflow adds "assign-reviewer" and "retire" here, one branch each, with their own module call.
 		}
 	})
+	invalidateInventoryCounts()
+	return outcome
 }
 
 async function changeTag(tx: Tx, actor: Pick<SessionUser, 'id'>, ids: Array<string>, intent: 'add-tag' | 'remove-tag', tag: string, request: RequestInfo): Promise<BulkOutcome> {

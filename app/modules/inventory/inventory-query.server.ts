@@ -6,7 +6,7 @@ import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { type DatasetSensitivity, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
+import { datasetCategories, datasetSensitivities, type DatasetSensitivity, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
 import {
 	type DeterminationFilterValue,
 	INVENTORY_PAGE_SIZE,
@@ -75,8 +75,9 @@ function filterConditions(query: InventoryQuery): Partial<Record<Dimension, Pris
 	if (query.stage.length) conditions.stage = sql`u."stage" = ANY(${enumList(query.stage, 'Stage')})`
 	if (query.determination.length) conditions.determination = determinationMatch(query.determination)
 	if (query.orgUnit.length) {
-		conditions.orgUnit = sql`(${join(
-			query.orgUnit.map((code) => sql`(o."code" = ${code} OR o."code" LIKE ${`${code}/%`})`),
+		// The unit and every unit below it (codes are slash paths), resolved to ids so no join is needed.
+		conditions.orgUnit = sql`u."orgUnitId" IN (SELECT ou."id" FROM "OrgUnit" ou WHERE ${join(
+			query.orgUnit.map((code) => sql`(ou."code" = ${code} OR ou."code" LIKE ${`${code}/%`})`),
 			' OR ',
 		)})`
 	}
@@ -100,6 +101,15 @@ function scope(viewer: Viewer, query: Pick<InventoryQuery, 'q'>) {
 	return [visibleTo(viewer), ...(query.q ? [textSearch(query.q)] : [])]
 }
 
+/** Everything submitted: the same for every viewer, so its counts can be shared. */
+const submitted = sql`u."status" <> 'DRAFT'`
+
+/** The viewer's own drafts: the only part of a view that differs between viewers. */
+function draftsOf(viewer: Viewer) {
+	return sql`(u."status" = 'DRAFT' AND (u."createdById" = ${viewer.id} OR u."ownerId" = ${viewer.id}
+		OR EXISTS (SELECT 1 FROM "UseCaseContact" c WHERE c."useCaseId" = u."id" AND c."userId" = ${viewer.id})))`
+}
+
 function whereFor(viewer: Viewer, query: InventoryQuery, extra: ReadonlyArray<Prisma.Sql> = []) {
 	return allOf([...scope(viewer, query), ...Object.values(filterConditions(query)), ...extra])
 }
@@ -120,9 +130,27 @@ const sortExpressions: Record<InventorySortKey, Prisma.Sql> = {
 	sensitivity: sensitivityRank,
 }
 
+// Columns that may be empty sort their blanks last either way; the others keep PostgreSQL's default
+// null order, which is what lets an index on them (updatedAt, trackingId) deliver the order.
+const nullable = new Set<InventorySortKey>(['stage', 'determination'])
+
 function orderBy(query: Pick<InventoryQuery, 'sort' | 'dir'>) {
 	const direction = raw(sortDirection(query) === 'asc' ? 'ASC' : 'DESC')
-	return sql`${sortExpressions[query.sort]} ${direction} NULLS LAST, u."id" ${direction}`
+	const nulls = nullable.has(query.sort) ? raw(' NULLS LAST') : Prisma.empty
+	return sql`${sortExpressions[query.sort]} ${direction}${nulls}, u."id" ${direction}`
+}
+
+/**
+ * Runs a statement that reads most of the inventory with JIT compilation off: PostgreSQL's cost
+ * estimate for these scans crosses jit_above_cost, and compiling then costs more (≈50 ms) than the
+ * whole query.
+ */
+export async function withoutJit<T>(client: Client, statement: Prisma.Sql): Promise<T> {
+	const full = client as PrismaClient
+	// Inside a caller's transaction there is no batch to open: the statement just runs.
+	if (typeof full.$transaction !== 'function') return client.$queryRaw<T>(statement)
+	const [, rows] = await full.$transaction([full.$executeRaw`SET LOCAL jit = off`, full.$queryRaw<T>(statement)])
+	return rows
 }
 
 export type InventoryRow = {
@@ -157,7 +185,7 @@ export type InventoryRow = {
 async function selectRows(client: Client, viewer: Viewer, query: InventoryQuery, window: { limit: number; offset: number }, extra: ReadonlyArray<Prisma.Sql> = []) {
 	const rows = await client.$queryRaw<Array<InventoryRow>>(sql`
 		WITH page AS (
-			SELECT u."id" FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
+			SELECT u."id" FROM "UseCase" u ${query.sort === 'orgUnit' ? sql`JOIN "OrgUnit" o ON o."id" = u."orgUnitId"` : Prisma.empty}
 			WHERE ${whereFor(viewer, query, extra)}
 			ORDER BY ${orderBy(query)}
 			LIMIT ${window.limit} OFFSET ${window.offset}
@@ -169,7 +197,9 @@ async function selectRows(client: Client, viewer: Viewer, query: InventoryQuery,
 			u."topicArea"::text AS "topicArea", u."classification"::text AS "classification",
 			u."vendorNames", u."tags", u."updatedAt", u."nextReviewDue", u."reviewRound",
 			COALESCE(lanes."total", 0)::int AS "lanes", COALESCE(lanes."open", 0)::int AS "openLanes",
-			${overdue} AS "overdue",
+			(u."nextReviewDue" < now()
+				OR EXISTS (SELECT 1 FROM "LaneReview" l WHERE l."useCaseId" = u."id" AND l."status" = 'OPEN' AND l."dueOn" < now())
+				OR EXISTS (SELECT 1 FROM "DecisionCondition" dc WHERE dc."useCaseId" = u."id" AND dc."metAt" IS NULL AND dc."dueOn" < now())) AS "overdue",
 			checks."blocked" AS "checksBlocked", checks."failing" AS "checksFailing"
 		FROM page JOIN "UseCase" u ON u."id" = page."id" JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
 		LEFT JOIN LATERAL (
@@ -193,7 +223,7 @@ export type FacetCounts = Record<Dimension, Map<string, number>> & { total: numb
  * value never shows a count the click would not give). One statement: the visible, searched cases
  * are read once, and each facet is grouped from that set.
  */
-async function countFacets(client: Client, viewer: Viewer, query: InventoryQuery): Promise<FacetCounts> {
+async function countFacets(client: Client, population: Prisma.Sql, query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>): Promise<FacetCounts> {
 	const conditions = filterConditions(query)
 	const dimensions = Object.keys(conditions) as Array<Dimension>
 	const flag = (dimension: Dimension) => raw(`"m_${dimension}"`)
@@ -201,22 +231,31 @@ async function countFacets(client: Client, viewer: Viewer, query: InventoryQuery
 	const flags = dimensions.map((d) => sql`, ${conditions[d]!} AS ${flag(d)}`)
 	const scalar = (facet: Dimension, column: string) =>
 		sql`SELECT ${raw(`'${facet}'`)} AS "facet", ${raw(column)}::text AS "value", count(*)::int AS "n" FROM base WHERE ${othersThan(facet)} GROUP BY 2`
+	// Open-ended lists (vendors, tags) are unnested, skipping the many rows that have none.
 	const array = (facet: Dimension, column: string) =>
-		sql`SELECT ${raw(`'${facet}'`)} AS "facet", v::text AS "value", count(*)::int AS "n" FROM base CROSS JOIN LATERAL unnest(${raw(column)}) v WHERE ${othersThan(facet)} GROUP BY 2`
-	const rows = await client.$queryRaw<Array<{ facet: string; value: string | null; n: number }>>(sql`
+		sql`SELECT ${raw(`'${facet}'`)} AS "facet", v::text AS "value", count(*)::int AS "n" FROM base CROSS JOIN LATERAL unnest(${raw(column)}) v
+			WHERE cardinality(${raw(column)}) > 0 AND ${othersThan(facet)} GROUP BY 2`
+	// Lists with a fixed vocabulary (dataset categories, sensitivities) are counted in one pass, one FILTER per value.
+	const fixedLists = join(
+		[
+			...datasetCategories.map((value) => sql`${raw(`'datasetCategory:${value}', count(*) FILTER (WHERE '${value}' = ANY("cats") AND `)}${othersThan('datasetCategory')})`),
+			...datasetSensitivities.map((value) => sql`${raw(`'sensitivity:${value}', count(*) FILTER (WHERE '${value}' = ANY("sens") AND `)}${othersThan('sensitivity')})`),
+		],
+		', ',
+	)
+	const rows = await withoutJit<Array<{ facet: string; value: string | null; n: number }>>(client, sql`
 		WITH base AS MATERIALIZED (
-			SELECT u."status", u."stage", ${determinationBucket} AS "det", o."code" AS "org", u."datasetCategories" AS "cats",
+			SELECT u."status", u."stage", ${determinationBucket} AS "det", u."orgUnitId" AS "org", u."datasetCategories" AS "cats",
 				u."sensitivities" AS "sens", u."topicArea" AS "topic", u."classification" AS "cls", u."vendorNames" AS "vendors",
 				u."tags" AS "tags", ${overdue} AS "late" ${flags.length ? join(flags, ' ') : Prisma.empty}
-			FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
-			WHERE ${allOf(scope(viewer, query))}
+			FROM "UseCase" u
+			WHERE ${allOf([population, ...(query.q ? [textSearch(query.q)] : [])])}
 		)
 		${scalar('status', '"status"')}
 		UNION ALL ${scalar('stage', '"stage"')}
 		UNION ALL ${scalar('determination', '"det"')}
 		UNION ALL ${scalar('orgUnit', '"org"')}
-		UNION ALL ${array('datasetCategory', '"cats"')}
-		UNION ALL ${array('sensitivity', '"sens"')}
+		UNION ALL SELECT 'lists', jsonb_build_object(${fixedLists})::text, 0 FROM base
 		UNION ALL ${scalar('topicArea', '"topic"')}
 		UNION ALL ${scalar('classification', '"cls"')}
 		UNION ALL ${array('vendor', '"vendors"')}
@@ -231,17 +270,92 @@ async function countFacets(client: Client, viewer: Viewer, query: InventoryQuery
 			),
 		) as Record<Dimension, Map<string, number>>),
 	}
+	const codeOf = new Map(orgUnits.map((unit) => [unit.id, unit.code]))
 	for (const row of rows) {
 		if (row.facet === 'total') counts.total = row.n
-		else if (row.value !== null) counts[row.facet as Dimension].set(row.value, row.n)
+		else if (row.value === null) continue
+		else if (row.facet === 'lists') {
+			for (const [key, n] of Object.entries(JSON.parse(row.value) as Record<string, number>)) {
+				const [facet, value] = key.split(':') as ['datasetCategory' | 'sensitivity', string]
+				if (n > 0) counts[facet].set(value, n)
+			}
+		}
+		else if (row.facet === 'orgUnit') counts.orgUnit.set(codeOf.get(row.value) ?? row.value, row.n)
+		else counts[row.facet as Dimension].set(row.value, row.n)
 	}
 	return counts
 }
 
-export type OrgUnitOption = { code: string; shortName: string; name: string }
+function addCounts(a: FacetCounts, b: FacetCounts): FacetCounts {
+	const sum = { ...a, total: a.total + b.total }
+	for (const key of Object.keys(a) as Array<keyof FacetCounts>) {
+		if (key === 'total') continue
+		const merged = new Map(a[key])
+		for (const [value, n] of b[key]) merged.set(value, (merged.get(value) ?? 0) + n)
+		sum[key] = merged
+	}
+	return sum
+}
 
+/**
+ * Whether anything a count depends on may have changed: the newest change to any case (Prisma
+ * stamps updatedAt on every update, and a draft's first submission is one), read from the
+ * updatedAt index; and whether the viewer has drafts of their own to add to the shared counts.
+ */
+async function countsStamp(client: Client, viewer: Viewer) {
+	const [row] = await client.$queryRaw<Array<{ stamp: Date | null; hasDrafts: boolean }>>(sql`
+		SELECT (SELECT max(u."updatedAt") FROM "UseCase" u) AS "stamp",
+			EXISTS (SELECT 1 FROM "UseCase" u WHERE ${draftsOf(viewer)}) AS "hasDrafts"`)
+	return { stamp: row?.stamp?.getTime() ?? 0, hasDrafts: row?.hasDrafts ?? false }
+}
+
+/**
+ * The counts of submitted cases are the same for every viewer, so one computation per view serves
+ * everyone until a case changes (the stamp) or COUNTS_MAX_AGE_MS passes (what changes without
+ * touching a case: the clock making reviews overdue, lanes decided, conditions met).
+ */
+export const COUNTS_MAX_AGE_MS = 30_000
+const MAX_CACHED_VIEWS = 500
+const sharedCounts = new Map<string, { stamp: number; at: number; counts: Promise<FacetCounts> }>()
+
+function countsKey(query: InventoryQuery) {
+	const { sort: _sort, dir: _dir, page: _page, ...filters } = query
+	return JSON.stringify(filters)
+}
+
+function cachedSubmittedCounts(client: Client, query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>, stamp: number) {
+	// Only the app's own client is shared between requests; tests and scripts pass theirs and count afresh.
+	if (client !== defaultClient) return countFacets(client, submitted, query, orgUnits)
+	const key = countsKey(query)
+	const now = Date.now()
+	const hit = sharedCounts.get(key)
+	if (hit && hit.stamp === stamp && now - hit.at < COUNTS_MAX_AGE_MS) return hit.counts
+	const counts = countFacets(client, submitted, query, orgUnits)
+	if (sharedCounts.size >= MAX_CACHED_VIEWS) sharedCounts.delete(sharedCounts.keys().next().value!)
+	sharedCounts.set(key, { stamp, at: now, counts })
+	counts.catch(() => sharedCounts.delete(key))
+	return counts
+}
+
+/** Forget the shared counts (after a change this process made that may not move the stamp). */
+export function invalidateInventoryCounts() {
+	sharedCounts.clear()
+}
+
+export type OrgUnitOption = { id: string; code: string; shortName: string; name: string }
+
+let orgUnitCache: { at: number; units: Promise<Array<OrgUnitOption>> } | null = null
+const ORG_UNITS_MAX_AGE_MS = 60_000
+
+/** The org-unit hierarchy (a dozen rows that administrators rarely change: kept for a minute). */
 export async function listOrgUnits(client: Client = defaultClient): Promise<Array<OrgUnitOption>> {
-	return client.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { code: true, shortName: true, name: true } })
+	const load = () => client.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, shortName: true, name: true } })
+	if (client !== defaultClient) return load()
+	if (orgUnitCache && Date.now() - orgUnitCache.at < ORG_UNITS_MAX_AGE_MS) return orgUnitCache.units
+	const units = load()
+	orgUnitCache = { at: Date.now(), units }
+	units.catch(() => (orgUnitCache = null))
+	return units
 }
 
 function assertKnownOrgUnits(query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>) {
@@ -253,11 +367,14 @@ function assertKnownOrgUnits(query: InventoryQuery, orgUnits: ReadonlyArray<OrgU
 export async function findInventoryPage(viewer: Viewer, query: InventoryQuery, client: Client = defaultClient) {
 	const orgUnits = await listOrgUnits(client)
 	assertKnownOrgUnits(query, orgUnits)
-	const [rows, facets] = await Promise.all([
-		selectRows(client, viewer, query, { limit: INVENTORY_PAGE_SIZE, offset: (query.page - 1) * INVENTORY_PAGE_SIZE }),
-		countFacets(client, viewer, query),
-	])
-	return { rows, facets, orgUnits, pageCount: Math.max(1, Math.ceil(facets.total / INVENTORY_PAGE_SIZE)) }
+	// The rows do not wait for the counts' stamp: both go to the database at once.
+	const rows = selectRows(client, viewer, query, { limit: INVENTORY_PAGE_SIZE, offset: (query.page - 1) * INVENTORY_PAGE_SIZE })
+	const counts = countsStamp(client, viewer).then(({ stamp, hasDrafts }) =>
+		Promise.all([cachedSubmittedCounts(client, query, orgUnits, stamp), hasDrafts ? countFacets(client, draftsOf(viewer), query, orgUnits) : null]),
+	)
+	const [pageRows, [shared, own]] = await Promise.all([rows, counts])
+	const facets = own ? addCounts(shared, own) : shared
+	return { rows: pageRows, facets, orgUnits, pageCount: Math.max(1, Math.ceil(facets.total / INVENTORY_PAGE_SIZE)) }
 }
 
 /** Every row of a view, in its order, read in batches so that a download never holds the whole inventory. */

@@ -107,7 +107,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 				<KeyFigure label="high-impact" value={highImpact} href={inventoryHref({ determination: ['HIGH_IMPACT'] })} />
 				<KeyFigure label="presumed high-impact, awaiting determination" value={presumedPending} href={inventoryHref({ determination: ['PRESUMED_UNDETERMINED'] })} alert />
 				<KeyFigure label="review lanes overdue" value={overdueLanes} href={inventoryHref({ overdue: true })} alert />
-				<KeyFigure label="high-impact cases with minimum practices late" value={d.practicesLate.length} alert />
+				<KeyFigure label="high-impact cases with minimum practices late" value={d.practicesLateTotal} alert />
 				<KeyFigure label="waivers lapsing within 60 days" value={d.waiversExpiring.length} alert />
 			</ul>
 
@@ -212,6 +212,11 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 						Their latest check run against the current policy pack fails a minimum practice (M-25-21 §4(b)) or the 3 April 2026 compliance
 						deadline (§4(a)(i)).
 					</p>
+					{d.practicesLateTotal > d.practicesLate.length ? (
+						<p className="text-sm">
+							Showing the first {d.practicesLate.length} of {d.practicesLateTotal.toLocaleString('en-US')}, by tracking id.
+						</p>
+					) : null}
 					{d.practicesLate.length === 0 ? (
 						<p>None: every high-impact case in use has its practices documented, in progress before deployment, or waived.</p>
 					) : (
@@ -279,6 +284,11 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					<h3 id="conditions-heading" className="text-lg font-bold">
 						Overdue decision conditions
 					</h3>
+					{d.overdueConditionsTotal > d.overdueConditions.length ? (
+						<p className="text-sm">
+							Showing the {d.overdueConditions.length} longest overdue of {d.overdueConditionsTotal.toLocaleString('en-US')}.
+						</p>
+					) : null}
 					{d.overdueConditions.length === 0 ? (
 						<p>None.</p>
 					) : (
