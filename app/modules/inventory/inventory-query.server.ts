@@ -305,7 +305,9 @@ function addCounts(a: FacetCounts, b: FacetCounts): FacetCounts {
 async function countsStamp(client: Client, viewer: Viewer) {
 	const [row] = await client.$queryRaw<Array<{ stamp: Date | null; hasDrafts: boolean }>>(sql`
 		SELECT (SELECT max(u."updatedAt") FROM "UseCase" u) AS "stamp",
-			EXISTS (SELECT 1 FROM "UseCase" u WHERE ${draftsOf(viewer)}) AS "hasDrafts"`)
+			(EXISTS (SELECT 1 FROM "UseCase" u WHERE u."createdById" = ${viewer.id} AND u."status" = 'DRAFT')
+				OR EXISTS (SELECT 1 FROM "UseCase" u WHERE u."ownerId" = ${viewer.id} AND u."status" = 'DRAFT')
+				OR EXISTS (SELECT 1 FROM "UseCaseContact" c JOIN "UseCase" u ON u."id" = c."useCaseId" WHERE c."userId" = ${viewer.id} AND u."status" = 'DRAFT')) AS "hasDrafts"`)
 	return { stamp: row?.stamp?.getTime() ?? 0, hasDrafts: row?.hasDrafts ?? false }
 }
 
