@@ -3,7 +3,7 @@
 // same for every viewer; that lets one computation serve everyone for a few seconds.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
-import { type MinimumPractice, type ReviewLane, type Stage } from '#app/modules/use-cases/vocabulary.ts'
+import { datasetCategories, datasetSensitivities, type MinimumPractice, type ReviewLane, type Stage } from '#app/modules/use-cases/vocabulary.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import {
 	type ChartBar,
@@ -44,6 +44,14 @@ export type DashboardData = {
 
 /** Counts per stage, determination, org unit, dataset category and sensitivity, from one read of the submitted cases. */
 async function inventoryCounts(client: Client) {
+	// Categories and sensitivities have fixed vocabularies: one pass with a FILTER per value beats unnesting every array.
+	const fixedLists = Prisma.join(
+		[
+			...datasetCategories.map((value) => Prisma.raw(`'datasetCategory:${value}', count(*) FILTER (WHERE '${value}' = ANY("cats"))`)),
+			...datasetSensitivities.map((value) => Prisma.raw(`'sensitivity:${value}', count(*) FILTER (WHERE '${value}' = ANY("sens"))`)),
+		],
+		', ',
+	)
 	const rows = await withoutJit<Array<{ facet: string; value: string | null; n: number }>>(client, sql`
 		WITH base AS MATERIALIZED (
 			SELECT u."stage", ${determinationBucket} AS "det", o."code" AS "org", u."datasetCategories" AS "cats", u."sensitivities" AS "sens"
@@ -53,15 +61,21 @@ async function inventoryCounts(client: Client) {
 		SELECT 'stage' AS "facet", "stage"::text AS "value", count(*)::int AS "n" FROM base GROUP BY 2
 		UNION ALL SELECT 'determination', "det", count(*)::int FROM base GROUP BY 2
 		UNION ALL SELECT 'orgUnit', "org", count(*)::int FROM base GROUP BY 2
-		UNION ALL SELECT 'datasetCategory', v::text, count(*)::int FROM base CROSS JOIN LATERAL unnest("cats") v GROUP BY 2
-		UNION ALL SELECT 'sensitivity', v::text, count(*)::int FROM base CROSS JOIN LATERAL unnest("sens") v GROUP BY 2
+		UNION ALL SELECT 'lists', jsonb_build_object(${fixedLists})::text, 0 FROM base
 		UNION ALL SELECT 'sensitivity', 'NONE', count(*)::int FROM base WHERE cardinality("sens") = 0
 		UNION ALL SELECT 'total', NULL, count(*)::int FROM base`)
 	const counts = new Map<string, Map<string, number>>()
 	let total = 0
 	for (const row of rows) {
 		if (row.facet === 'total') total = row.n
-		else if (row.value !== null) {
+		else if (row.facet === 'lists' && row.value !== null) {
+			for (const [key, n] of Object.entries(JSON.parse(row.value) as Record<string, number>)) {
+				const [facet, value] = key.split(':') as [string, string]
+				const facetCounts = counts.get(facet) ?? new Map<string, number>()
+				if (n > 0) facetCounts.set(value, n)
+				counts.set(facet, facetCounts)
+			}
+		} else if (row.value !== null) {
 			const facet = counts.get(row.facet) ?? new Map<string, number>()
 			facet.set(row.value, row.n)
 			counts.set(row.facet, facet)

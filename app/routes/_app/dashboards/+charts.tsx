@@ -7,6 +7,7 @@ import { Bar } from '@visx/shape'
 import { Link, useNavigate } from 'react-router'
 import { type ChartBar, decisionOutcomes, type MonthOfDecisions, type TimeInState } from '#app/modules/inventory/dashboard-charts.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
+import { formatCount, formatDays } from '#app/modules/inventory/inventory-labels.ts'
 
 const WIDTH = 640
 const LABEL_WIDTH = 230
@@ -35,14 +36,14 @@ function ChartLink({ href, label, children }: { href: string; label: string; chi
 	)
 }
 
-const countLabel = (n: number) => (n === 1 ? '1 use case' : `${n.toLocaleString('en-US')} use cases`)
+const countLabel = (n: number) => (n === 1 ? '1 use case' : `${formatCount(n)} use cases`)
 
 /** Horizontal bars with their labels and values written on the chart (no legend to decode). */
 export function HorizontalBarChart({
 	titleId,
 	bars,
 	value = (bar) => bar.count,
-	valueText = (bar) => bar.count.toLocaleString('en-US'),
+	valueText = (bar) => formatCount(bar.count),
 	linkLabel = (bar) => `${bar.label}: ${countLabel(bar.count)}. Open them in the inventory.`,
 }: {
 	titleId: string
@@ -99,7 +100,7 @@ export function BarTable({ caption, bars, valueHeading = 'Use cases' }: { captio
 						<th scope="row" className="py-1 pr-4 font-normal">
 							<Link to={bar.href}>{bar.label}</Link>
 						</th>
-						<td className="py-1 text-right tabular-nums">{bar.count.toLocaleString('en-US')}</td>
+						<td className="py-1 text-right tabular-nums">{formatCount(bar.count)}</td>
 					</tr>
 				))}
 			</tbody>
@@ -208,7 +209,7 @@ export function timeInStateAsBars(states: ReadonlyArray<TimeInState>): Array<Cha
 	return states.map((state) => ({ key: state.status, label: state.label, count: state.stays, href: state.href, stays: state.stays, medianDays: state.medianDays }))
 }
 
-const days = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${n === 1 ? 'day' : 'days'}`
+const days = formatDays
 
 export function TimeInStateChart({ titleId, states }: { titleId: string; states: ReadonlyArray<TimeInState> }) {
 	const bars = timeInStateAsBars(states)

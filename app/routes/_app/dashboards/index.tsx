@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { type ChartBar } from '#app/modules/inventory/dashboard-charts.ts'
 import { getDashboard } from '#app/modules/inventory/dashboard.server.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
+import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import { minimumPractices, reviewLaneLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -74,7 +75,7 @@ function BarCard({ id, title, description, bars }: { id: ChartId; title: string;
 function KeyFigure({ label, value, href, alert }: { label: string; value: number; href?: string; alert?: boolean }) {
 	const body = (
 		<>
-			<span className={`block text-3xl font-bold ${alert && value > 0 ? 'text-error' : ''}`}>{value.toLocaleString('en-US')}</span>
+			<span className={`block text-3xl font-bold ${alert && value > 0 ? 'text-error' : ''}`}>{formatCount(value)}</span>
 			<span className="block text-sm">{label}</span>
 		</>
 	)
@@ -214,7 +215,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					</p>
 					{d.practicesLateTotal > d.practicesLate.length ? (
 						<p className="text-sm">
-							Showing the first {d.practicesLate.length} of {d.practicesLateTotal.toLocaleString('en-US')}, by tracking id.
+							Showing the first {d.practicesLate.length} of {formatCount(d.practicesLateTotal)}, by tracking id.
 						</p>
 					) : null}
 					{d.practicesLate.length === 0 ? (
@@ -286,7 +287,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					</h3>
 					{d.overdueConditionsTotal > d.overdueConditions.length ? (
 						<p className="text-sm">
-							Showing the {d.overdueConditions.length} longest overdue of {d.overdueConditionsTotal.toLocaleString('en-US')}.
+							Showing the {d.overdueConditions.length} longest overdue of {formatCount(d.overdueConditionsTotal)}.
 						</p>
 					) : null}
 					{d.overdueConditions.length === 0 ? (

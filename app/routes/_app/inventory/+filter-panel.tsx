@@ -7,7 +7,7 @@ import {
 	orgUnitMatches,
 	toggleFilterValue,
 } from '#app/modules/inventory/inventory-filters.ts'
-import { facetTitles, facetValueLabel } from '#app/modules/inventory/inventory-labels.ts'
+import { facetTitles, facetValueLabel, formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import {
 	classifications,
 	datasetCategories,
@@ -128,7 +128,7 @@ export function FilterPanel({ query, facets, orgUnits }: { query: InventoryQuery
 											className="mt-1 size-4 shrink-0"
 										/>
 										<label htmlFor={id} className="text-sm">
-											{option.label} <span className="text-base-dark">({option.count.toLocaleString('en-US')})</span>
+											{option.label} <span className="text-base-dark">({formatCount(option.count)})</span>
 										</label>
 									</div>
 								)

@@ -25,7 +25,7 @@ import {
 	sortDirection,
 	sortedBy,
 } from '#app/modules/inventory/inventory-filters.ts'
-import { facetValueLabel, sensitivityShortLabels, strictestOf } from '#app/modules/inventory/inventory-labels.ts'
+import { facetValueLabel, sensitivityShortLabels, strictestOf, formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import { findInventoryPage } from '#app/modules/inventory/inventory-query.server.ts'
 import type { InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
 import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
@@ -336,11 +336,11 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 				<section aria-labelledby="results-heading" className="min-w-0 flex-1 space-y-4">
 					<div className="flex flex-wrap items-center justify-between gap-3">
 						<h2 id="results-heading" className="text-xl font-bold" aria-live="polite">
-							{total === 1 ? '1 use case' : `${total.toLocaleString('en-US')} use cases`}
+							{total === 1 ? '1 use case' : `${formatCount(total)} use cases`}
 							{total > 0 && rows.length > 0 ? (
 								<span className="font-normal text-base-darker">
 									{' '}
-									(showing {first.toLocaleString('en-US')}–{(first + rows.length - 1).toLocaleString('en-US')})
+									(showing {formatCount(first)}–{formatCount(first + rows.length - 1)})
 								</span>
 							) : null}
 						</h2>
