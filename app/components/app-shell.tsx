@@ -15,6 +15,8 @@ export const navigation: Array<{ to: string; label: string; permission: KnownPer
 	{ to: '/', label: 'Home', permission: null },
 	{ to: '/use-cases/mine', label: 'My use cases', permission: 'create:use-case:own' },
 	{ to: '/use-cases', label: 'All use cases', permission: 'read:use-case:any' },
+	{ to: '/inventory', label: 'Inventory', permission: 'read:inventory:any' },
+	{ to: '/dashboards', label: 'Dashboards', permission: 'read:dashboard:any' },
 	{ to: '/reviews', label: 'Review queue', permission: 'read:review-queue:own' },
 	{ to: '/governance', label: 'Governance desk', permission: 'assign:review:any' },
 	{ to: '/datasets', label: 'Datasets', permission: 'read:dataset:any' },
