@@ -42,6 +42,9 @@ app.use(
 	helmet({
 		// React Router streams inline hydration scripts; a nonce-based policy is a later step.
 		contentSecurityPolicy: false,
+		// Helmet's default (no-referrer) makes Chromium send "Origin: null" with plain form posts,
+		// which React Router refuses: forms must work without JavaScript.
+		referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
 		crossOriginEmbedderPolicy: false,
 	}),
 )
