@@ -4,6 +4,8 @@ import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma as defaultClient, type PrismaClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
+import { retireUseCaseIn } from '#app/modules/workflow/decisions.server.ts'
+import { assignLaneIn } from '#app/modules/workflow/lanes.server.ts'
 import { type BulkAction, type BulkOutcome, selectedIds } from './inventory-bulk.ts'
 import { invalidateInventoryCounts, visibleIds } from './inventory-query.server.ts'
 
@@ -16,7 +18,7 @@ export const MAX_TAGS_PER_CASE = 20
  * draft) are treated as not there.
  */
 export async function applyBulkAction(
-	actor: Pick<SessionUser, 'id'>,
+	actor: SessionUser,
 	action: BulkAction,
 	request: RequestInfo,
 	client: PrismaClient = defaultClient,
@@ -30,11 +32,34 @@ export async function applyBulkAction(
 			case 'add-tag':
 			case 'remove-tag':
 				return changeTag(tx, actor, visible, action.intent, action.tag, request)
-			// The workflow adds "assign-reviewer" and "retire" here, one branch each, with their own module call.
+			// Each case goes through the workflow's own rules; one refusal refuses the whole selection.
+			case 'assign-reviewer':
+				for (const useCaseId of visible) {
+					await withCaseNamed(tx, useCaseId, () =>
+						assignLaneIn(tx, actor, { useCaseId, lane: action.lane, assigneeId: action.assigneeId, dueOn: new Date(`${action.dueOn}T12:00:00Z`) }, request),
+					)
+				}
+				return { intent: action.intent, changed: visible.length, unchanged: 0 }
+			case 'retire':
+				for (const useCaseId of visible) {
+					await withCaseNamed(tx, useCaseId, () => retireUseCaseIn(tx, actor, { useCaseId, reason: action.reason }, request))
+				}
+				return { intent: action.intent, changed: visible.length, unchanged: 0 }
 		}
 	})
 	invalidateInventoryCounts()
 	return outcome
+}
+
+/** A refusal about one case of a selection names that case. */
+async function withCaseNamed<T>(tx: Tx, useCaseId: string, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work()
+	} catch (error) {
+		if (!(error instanceof AppError)) throw error
+		const useCase = await tx.useCase.findUnique({ where: { id: useCaseId }, select: { trackingId: true } })
+		throw new AppError(error.code === 'NOT_FOUND' ? 'CONFLICT' : error.code, `${useCase?.trackingId ?? 'A selected use case'}: ${error.message} Nothing was changed.`)
+	}
 }
 
 async function changeTag(tx: Tx, actor: Pick<SessionUser, 'id'>, ids: Array<string>, intent: 'add-tag' | 'remove-tag', tag: string, request: RequestInfo): Promise<BulkOutcome> {

@@ -3,7 +3,7 @@
 // reviewer to a lane", "retire") is one more member here and one more branch in
 // inventory-bulk.server.ts.
 import { z } from 'zod'
-import { type KnownPermission } from '#app/utils/permissions.ts'
+import { type KnownPermission, reviewLanes } from '#app/utils/permissions.ts'
 import { TagSchema } from './inventory-filters.ts'
 
 /** At most this many cases per action: two pages' worth, so one slip cannot touch the whole inventory. */
@@ -28,6 +28,18 @@ export const BulkActionSchema = z.discriminatedUnion(
 	[
 		z.object({ intent: z.literal('add-tag'), tag: tagField, ...Selection }),
 		z.object({ intent: z.literal('remove-tag'), tag: tagField, ...Selection }),
+		z.object({
+			intent: z.literal('assign-reviewer'),
+			lane: z.enum(reviewLanes, { error: 'Choose the review lane to assign.' }),
+			assigneeId: id.or(z.undefined()).refine((value) => value !== undefined, 'Choose the reviewer.').transform((value) => value!),
+			dueOn: z.iso.date({ error: 'Give a due date such as 2026-12-15.' }),
+			...Selection,
+		}),
+		z.object({
+			intent: z.literal('retire'),
+			reason: z.string({ error: 'Say why the use cases are retired.' }).trim().min(3, 'Say why the use cases are retired.').max(2000),
+			...Selection,
+		}),
 	],
 	{ error: 'Choose what to do with the selected use cases.' },
 )
@@ -38,6 +50,8 @@ export type BulkIntent = BulkAction['intent']
 export const bulkActionPermissions = {
 	'add-tag': 'bulk-update:use-case:any',
 	'remove-tag': 'bulk-update:use-case:any',
+	'assign-reviewer': 'assign:review:any',
+	retire: 'bulk-update:use-case:any',
 } as const satisfies Record<BulkIntent, KnownPermission>
 
 /** The form as the schema's input: repeated fields become lists. */
@@ -50,6 +64,10 @@ export function bulkInput(formData: FormData): Record<string, unknown> {
 	return {
 		intent: text('intent'),
 		tag: text('tag') ?? '',
+		lane: text('lane'),
+		assigneeId: text('assigneeId'),
+		dueOn: text('dueOn'),
+		reason: text('reason'),
 		ids: list('ids'),
 		allOnPage: text('allOnPage'),
 		pageIds: list('pageIds'),
@@ -83,6 +101,10 @@ export function describeOutcome(outcome: BulkOutcome) {
 			return `Added the tag “${outcome.tag}” to ${cases(outcome.changed)}.${unchanged}`
 		case 'remove-tag':
 			return `Removed the tag “${outcome.tag}” from ${cases(outcome.changed)}.${unchanged}`
+		case 'assign-reviewer':
+			return `Assigned the reviewer on ${cases(outcome.changed)}; they have been notified.`
+		case 'retire':
+			return `Retired ${cases(outcome.changed)}.`
 	}
 }
 
@@ -93,9 +115,10 @@ export function encodeOutcome(outcome: BulkOutcome) {
 export function decodeOutcome(value: string | null): BulkOutcome | null {
 	if (!value) return null
 	const [intent, changed, unchanged, tag] = value.split(':')
-	if (intent !== 'add-tag' && intent !== 'remove-tag') return null
+	if (intent !== 'add-tag' && intent !== 'remove-tag' && intent !== 'assign-reviewer' && intent !== 'retire') return null
 	const numbers = [Number(changed), Number(unchanged)]
 	if (!numbers.every((n) => Number.isInteger(n) && n >= 0)) return null
+	if (intent === 'assign-reviewer' || intent === 'retire') return { intent, changed: numbers[0]!, unchanged: numbers[1]! }
 	const parsedTag = TagSchema.safeParse(tag)
 	if (!parsedTag.success) return null
 	return { intent, changed: numbers[0]!, unchanged: numbers[1]!, tag: parsedTag.data }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type Database } from '#app/utils/db/database.server.ts'
+import { sessionUserByEmail } from '#tests/app-database.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
 import { computeDashboard } from './dashboard.server.ts'
 import { applyBulkAction } from './inventory-bulk.server.ts'
@@ -38,7 +39,7 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 	let database: Database
 	let leadership: { id: string }
 	let owner: { id: string }
-	let lead: { id: string }
+	let lead: Awaited<ReturnType<typeof sessionUserByEmail>>
 
 	beforeAll(async () => {
 		database = await openMigratedDatabase(target)
@@ -46,7 +47,7 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 		const byEmail = async (email: string) => database.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })
 		leadership = await byEmail('leadership@cms.example')
 		owner = await byEmail('thomas.brennan@cms.example')
-		lead = await byEmail('governance@cms.example')
+		lead = await sessionUserByEmail(database, 'governance@cms.example')
 	}, 240_000)
 	afterAll(async () => {
 		await database?.close()
@@ -166,6 +167,33 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 		expect((await page(leadership, 'tag=other')).facets.total).toBe(0)
 		await applyBulkAction(lead, { ...action, intent: 'remove-tag' as const }, request, database.prisma)
 		expect((await page(leadership, 'tag=bulk-test')).facets.total).toBe(0)
+	})
+
+	test('bulk assignment and retirement go through the review rules, all or nothing', async () => {
+		const request = { requestId: 'test', ipAddress: '127.0.0.1', userAgent: null }
+		const reviewer = await database.prisma.user.findUniqueOrThrow({ where: { email: 'reviewer@cms.example' }, select: { id: true } })
+		const open = (await page(leadership, 'status=SUBMITTED&status=IN_REVIEW&sort=trackingId')).rows.slice(0, 2).map((row) => row.id)
+		expect(open).toHaveLength(2)
+		const selection = { pageIds: [] as Array<string>, returnTo: '' }
+		const assign = { intent: 'assign-reviewer' as const, lane: 'PRIVACY' as const, assigneeId: reviewer.id, dueOn: '2027-01-15', ids: open, ...selection }
+		expect(await applyBulkAction(lead, assign, request, database.prisma)).toEqual({ intent: 'assign-reviewer', changed: 2, unchanged: 0 })
+		for (const useCaseId of open) {
+			const useCase = await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: { reviewRound: true, status: true } })
+			const lane = await database.prisma.laneReview.findFirstOrThrow({ where: { useCaseId, round: Math.max(useCase.reviewRound, 1), lane: 'PRIVACY' } })
+			expect(lane.assigneeId).toBe(reviewer.id)
+			expect(useCase.status).not.toBe('SUBMITTED')
+		}
+		// Retiring needs approved cases: one case in review in the selection refuses the whole selection.
+		const approved = (await page(leadership, 'status=APPROVED&sort=trackingId')).rows.slice(0, 2).map((row) => row.id)
+		expect(approved.length).toBeGreaterThan(0)
+		const retire = { intent: 'retire' as const, reason: 'Replaced by the enterprise platform.', ...selection }
+		await expect(applyBulkAction(lead, { ...retire, ids: [...approved, open[0]!] }, request, database.prisma)).rejects.toMatchObject({
+			code: 'CONFLICT',
+			message: expect.stringMatching(/^CMS-\d{4}-\d{4}: .*Nothing was changed\.$/),
+		})
+		expect(await database.prisma.useCase.count({ where: { id: { in: approved }, status: 'RETIRED' } })).toBe(0)
+		expect(await applyBulkAction(lead, { ...retire, ids: approved }, request, database.prisma)).toEqual({ intent: 'retire', changed: approved.length, unchanged: 0 })
+		expect(await database.prisma.useCase.count({ where: { id: { in: approved }, status: 'RETIRED', stage: 'RETIRED' } })).toBe(approved.length)
 	})
 
 	test('the dashboards agree with the inventory and show the late work', async () => {

@@ -1,6 +1,6 @@
 // The governance lead's final decision, conditions and their follow-up, sending a case back for
 // changes, periodic re-review, and retirement.
-import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { freezeVersion, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
@@ -275,37 +275,39 @@ export async function startReReview(actor: SessionUser, input: { useCaseId: stri
 }
 
 /** An approved case stops being used: the people on it or the governance lead retire it. */
-export async function retireUseCase(actor: SessionUser, input: { useCaseId: string; reason: string }, request: RequestInfo) {
-	return prisma.$transaction(async (tx) => {
-		const useCase = await loadReviewCase(tx, input.useCaseId)
-		const verdict = decideTransition('retire', workflowActor(actor, useCase), workflowFacts(useCase, []))
-		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
-		const now = new Date()
-		// OMB reports a retired case once, under development stage "Retired".
-		await moveStatus(tx, useCase, verdict.to, { stage: 'RETIRED', retiredAt: now, nextReviewDue: null, version: { increment: 1 } })
-		await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id, at: now })
-		await recordEvent(tx, {
-			actorId: actor.id,
-			action: 'use_case.retired',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			before: { status: useCase.status },
-			after: { status: verdict.to, stage: 'RETIRED', reason: input.reason },
-			request,
-		})
-		await notify(
-			tx,
-			[...listedIds(useCase), ...(await activeLeadIds(tx))],
-			{
-				kind: 'DECIDED',
-				title: `${useCase.trackingId} retired: ${useCase.name}`,
-				body: `${actor.name} retired ${useCase.trackingId}: ${input.reason}`,
-				link: `/use-cases/${useCase.id}`,
-				useCaseId: useCase.id,
-			},
-			{ actorId: actor.id },
-		)
+export async function retireUseCaseIn(tx: Tx, actor: SessionUser, input: { useCaseId: string; reason: string }, request: RequestInfo) {
+	const useCase = await loadReviewCase(tx, input.useCaseId)
+	const verdict = decideTransition('retire', workflowActor(actor, useCase), workflowFacts(useCase, []))
+	if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
+	const now = new Date()
+	// OMB reports a retired case once, under development stage "Retired".
+	await moveStatus(tx, useCase, verdict.to, { stage: 'RETIRED', retiredAt: now, nextReviewDue: null, version: { increment: 1 } })
+	await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id, at: now })
+	await recordEvent(tx, {
+		actorId: actor.id,
+		action: 'use_case.retired',
+		entityType: 'UseCase',
+		entityId: useCase.id,
+		before: { status: useCase.status },
+		after: { status: verdict.to, stage: 'RETIRED', reason: input.reason },
+		request,
 	})
+	await notify(
+		tx,
+		[...listedIds(useCase), ...(await activeLeadIds(tx))],
+		{
+			kind: 'DECIDED',
+			title: `${useCase.trackingId} retired: ${useCase.name}`,
+			body: `${actor.name} retired ${useCase.trackingId}: ${input.reason}`,
+			link: `/use-cases/${useCase.id}`,
+			useCaseId: useCase.id,
+		},
+		{ actorId: actor.id },
+	)
+}
+
+export async function retireUseCase(actor: SessionUser, input: { useCaseId: string; reason: string }, request: RequestInfo) {
+	return prisma.$transaction((tx) => retireUseCaseIn(tx, actor, input, request))
 }
 
 /** Whether this person may decide this case, and if not, why (for the UI; the server checks again). */

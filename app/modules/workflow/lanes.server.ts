@@ -54,57 +54,65 @@ async function startReviewIfSubmitted(tx: Tx, actor: Pick<SessionUser, 'id' | 'r
 	await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id })
 }
 
+/** Assigns inside the caller's transaction (the inventory assigns many cases at once). */
+export async function assignLaneIn(
+	tx: Tx,
+	actor: SessionUser,
+	input: { useCaseId: string; lane: ReviewLaneName; assigneeId: string; dueOn: Date; revision?: number },
+	request: RequestInfo,
+) {
+	const useCase = await loadReviewCase(tx, input.useCaseId)
+	const round = Math.max(useCase.reviewRound, 1)
+	const existing =
+		(await tx.laneReview.findUnique({ where: { useCaseId_round_lane: { useCaseId: useCase.id, round, lane: input.lane } } })) ??
+		// The lead may add a lane the checks did not ask for (legal, say).
+		(await tx.laneReview.create({ data: { useCaseId: useCase.id, round, lane: input.lane, origin: 'LEAD' } }))
+	const assignee = await personWithRoles(tx, input.assigneeId)
+	if (!assignee) throw new AppError('INVALID', 'Choose a reviewer from the list.')
+	const verdict = decideLaneAction(
+		'assign',
+		{ roles: actor.roles, listed: isListed(actor.id, useCase) },
+		laneFacts(actor.id, useCase, existing, { revision: input.revision }),
+		{ roles: assignee.roles, active: assignee.active, listed: isListed(assignee.id, useCase) },
+	)
+	if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
+	const written = await tx.laneReview.updateMany({
+		where: { id: existing.id, revision: existing.revision },
+		data: { assigneeId: assignee.id, assignedById: actor.id, assignedAt: new Date(), dueOn: input.dueOn, revision: { increment: 1 } },
+	})
+	if (written.count === 0) throw new AppError('CONFLICT', 'Someone else changed this lane at the same moment; reload and assign again.')
+	await startReviewIfSubmitted(tx, actor, useCase)
+	await refreshStoredEvaluation(tx, useCase.id)
+	await recordEvent(tx, {
+		actorId: actor.id,
+		action: 'review.lane_assigned',
+		entityType: 'UseCase',
+		entityId: useCase.id,
+		before: existing.assigneeId ? { lane: input.lane, assigneeId: existing.assigneeId } : null,
+		after: { lane: input.lane, round, laneReviewId: existing.id, assigneeId: assignee.id, assignee: assignee.name, dueOn: input.dueOn.toISOString().slice(0, 10) },
+		request,
+	})
+	await notify(
+		tx,
+		[assignee.id],
+		{
+			kind: 'ASSIGNED',
+			title: `${useCase.trackingId}: you review ${reviewLaneLabels[input.lane].split(' (')[0]}`,
+			body: `${actor.name} assigned you the ${reviewLaneLabels[input.lane]} lane of ${useCase.trackingId} “${useCase.name}”, due ${input.dueOn.toISOString().slice(0, 10)}.`,
+			link: `/use-cases/${useCase.id}/lanes/${existing.id}`,
+			useCaseId: useCase.id,
+		},
+		{ actorId: actor.id },
+	)
+	return { laneReviewId: existing.id }
+}
+
 export async function assignLane(
 	actor: SessionUser,
 	input: { useCaseId: string; lane: ReviewLaneName; assigneeId: string; dueOn: Date; revision?: number },
 	request: RequestInfo,
 ) {
-	return prisma.$transaction(async (tx) => {
-		const useCase = await loadReviewCase(tx, input.useCaseId)
-		const round = Math.max(useCase.reviewRound, 1)
-		const existing =
-			(await tx.laneReview.findUnique({ where: { useCaseId_round_lane: { useCaseId: useCase.id, round, lane: input.lane } } })) ??
-			// The lead may add a lane the checks did not ask for (legal, say).
-			(await tx.laneReview.create({ data: { useCaseId: useCase.id, round, lane: input.lane, origin: 'LEAD' } }))
-		const assignee = await personWithRoles(tx, input.assigneeId)
-		if (!assignee) throw new AppError('INVALID', 'Choose a reviewer from the list.')
-		const verdict = decideLaneAction(
-			'assign',
-			{ roles: actor.roles, listed: isListed(actor.id, useCase) },
-			laneFacts(actor.id, useCase, existing, { revision: input.revision }),
-			{ roles: assignee.roles, active: assignee.active, listed: isListed(assignee.id, useCase) },
-		)
-		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
-		const written = await tx.laneReview.updateMany({
-			where: { id: existing.id, revision: existing.revision },
-			data: { assigneeId: assignee.id, assignedById: actor.id, assignedAt: new Date(), dueOn: input.dueOn, revision: { increment: 1 } },
-		})
-		if (written.count === 0) throw new AppError('CONFLICT', 'Someone else changed this lane at the same moment; reload and assign again.')
-		await startReviewIfSubmitted(tx, actor, useCase)
-		await refreshStoredEvaluation(tx, useCase.id)
-		await recordEvent(tx, {
-			actorId: actor.id,
-			action: 'review.lane_assigned',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			before: existing.assigneeId ? { lane: input.lane, assigneeId: existing.assigneeId } : null,
-			after: { lane: input.lane, round, laneReviewId: existing.id, assigneeId: assignee.id, assignee: assignee.name, dueOn: input.dueOn.toISOString().slice(0, 10) },
-			request,
-		})
-		await notify(
-			tx,
-			[assignee.id],
-			{
-				kind: 'ASSIGNED',
-				title: `${useCase.trackingId}: you review ${reviewLaneLabels[input.lane].split(' (')[0]}`,
-				body: `${actor.name} assigned you the ${reviewLaneLabels[input.lane]} lane of ${useCase.trackingId} “${useCase.name}”, due ${input.dueOn.toISOString().slice(0, 10)}.`,
-				link: `/use-cases/${useCase.id}/lanes/${existing.id}`,
-				useCaseId: useCase.id,
-			},
-			{ actorId: actor.id },
-		)
-		return { laneReviewId: existing.id }
-	})
+	return prisma.$transaction((tx) => assignLaneIn(tx, actor, input, request))
 }
 
 async function loadLane(tx: Tx, laneReviewId: string) {
@@ -284,4 +292,13 @@ export async function eligibleReviewers(useCase: Pick<ReviewCase, 'createdById' 
 		select: { id: true, name: true, email: true, roles: { select: { role: true, lanes: true } } },
 	})
 	return people.filter((person) => !isListed(person.id, useCase))
+}
+
+/** Everyone who can hold some lane, for choosing reviewers across many cases at once. */
+export async function reviewerChoices() {
+	return prisma.user.findMany({
+		where: { active: true, roles: { some: { role: { in: ['REVIEWER', 'GOVERNANCE_LEAD'] } } } },
+		orderBy: { name: 'asc' },
+		select: { id: true, name: true, email: true },
+	})
 }

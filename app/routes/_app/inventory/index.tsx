@@ -32,7 +32,8 @@ import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
-import { rolesGrant } from '#app/utils/permissions.ts'
+import { reviewLaneLabels, reviewLanes, rolesGrant } from '#app/utils/permissions.ts'
+import { reviewerChoices } from '#app/modules/workflow/lanes.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { ActiveFilters, FilterPanel, type SerializedFacets } from './+filter-panel.tsx'
 import type { Route } from './+types/index.ts'
@@ -53,6 +54,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		orgUnits,
 		pageCount,
 		canBulk: rolesGrant(user.roles.map((r) => r.role), 'bulk-update:use-case:any'),
+		reviewers: rolesGrant(user.roles.map((r) => r.role), 'assign:review:any') ? await reviewerChoices() : [],
+		defaultDue: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
 		outcome: decodeOutcome(url.searchParams.get('bulkResult')),
 	}
 }
@@ -215,7 +218,23 @@ function ResultsTable({ rows, query, selectable }: { rows: Array<InventoryRow>; 
 	)
 }
 
-function BulkToolbar({ rows, returnTo, error }: { rows: Array<InventoryRow>; returnTo: string; error: string | null }) {
+type ReviewerChoice = { id: string; name: string; email: string }
+
+const bulkControl = 'mt-1 block border border-base-dark px-3 py-2'
+
+function BulkToolbar({
+	rows,
+	returnTo,
+	error,
+	reviewers,
+	defaultDue,
+}: {
+	rows: Array<InventoryRow>
+	returnTo: string
+	error: string | null
+	reviewers: Array<ReviewerChoice>
+	defaultDue: string
+}) {
 	return (
 		<fieldset className="space-y-3 border border-base-lighter bg-base-lightest p-3">
 			<legend className="px-1 font-bold">Act on the selected use cases</legend>
@@ -278,7 +297,60 @@ function BulkToolbar({ rows, returnTo, error }: { rows: Array<InventoryRow>; ret
 					Export selection as CSV
 				</button>
 			</div>
-			<p className="text-sm text-base-dark">At most {MAX_BULK_SELECTION} use cases at a time; each change is recorded in the audit log.</p>
+			{reviewers.length ? (
+				<div className="flex flex-wrap items-end gap-3 border-t border-base-lighter pt-3">
+					<div>
+						<label htmlFor="bulk-lane" className="block font-semibold">
+							Review lane
+						</label>
+						<select id="bulk-lane" name="lane" defaultValue="" className={bulkControl}>
+							<option value="">Choose…</option>
+							{reviewLanes.map((lane) => (
+								<option key={lane} value={lane}>
+									{reviewLaneLabels[lane].split(' (')[0]}
+								</option>
+							))}
+						</select>
+					</div>
+					<div>
+						<label htmlFor="bulk-reviewer" className="block font-semibold">
+							Reviewer
+						</label>
+						<select id="bulk-reviewer" name="assigneeId" defaultValue="" className={bulkControl}>
+							<option value="">Choose…</option>
+							{reviewers.map((person) => (
+								<option key={person.id} value={person.id}>
+									{person.name} ({person.email})
+								</option>
+							))}
+						</select>
+					</div>
+					<div>
+						<label htmlFor="bulk-due" className="block font-semibold">
+							Due on
+						</label>
+						<input id="bulk-due" type="date" name="dueOn" defaultValue={defaultDue} className={bulkControl} />
+					</div>
+					<button type="submit" name="intent" value="assign-reviewer" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
+						Assign reviewer
+					</button>
+				</div>
+			) : null}
+			<div className="flex flex-wrap items-end gap-3 border-t border-base-lighter pt-3">
+				<div>
+					<label htmlFor="bulk-reason" className="block font-semibold">
+						Why are they retired?
+					</label>
+					<input id="bulk-reason" name="reason" className={bulkControl} />
+				</div>
+				<button type="submit" name="intent" value="retire" className="rounded bg-error px-4 py-2 font-bold text-white hover:bg-primary-darker">
+					Retire
+				</button>
+			</div>
+			<p className="text-sm text-base-dark">
+				At most {MAX_BULK_SELECTION} use cases at a time. Each case goes through the review rules (independence, status): if one is
+				refused, none changes. Every change is recorded in the audit log.
+			</p>
 			{error ? (
 				<p role="alert" className="border-l-4 border-error bg-error-lighter p-2 font-semibold">
 					{error}
@@ -289,7 +361,7 @@ function BulkToolbar({ rows, returnTo, error }: { rows: Array<InventoryRow>; ret
 }
 
 export default function Inventory({ loaderData, actionData }: Route.ComponentProps) {
-	const { query, rows, total, facets, orgUnits, pageCount, canBulk, outcome } = loaderData
+	const { query, rows, total, facets, orgUnits, pageCount, canBulk, outcome, reviewers, defaultDue } = loaderData
 	const user = useRootData()?.user
 	const location = useLocation()
 	const exportParams = inventorySearchParams({ ...query, page: 1 })
@@ -355,7 +427,7 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 						</p>
 					) : canBulk ? (
 						<Form key={location.search} method="post" action="/inventory?index" className="space-y-3">
-							<BulkToolbar rows={rows} returnTo={location.search} error={actionData?.error ?? null} />
+							<BulkToolbar rows={rows} returnTo={location.search} error={actionData?.error ?? null} reviewers={reviewers} defaultDue={defaultDue} />
 							{table}
 						</Form>
 					) : (
