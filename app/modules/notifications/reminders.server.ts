@@ -11,6 +11,8 @@ import {
 	waiverReminders,
 } from './reminder-rules.ts'
 
+const REMINDERS_PER_TRANSACTION = 100
+
 const caseRef = { select: { id: true, trackingId: true, name: true, status: true } } as const
 
 // A review is worked on only while the case is with the reviewers; a condition or a waiver stops
@@ -80,13 +82,18 @@ export async function sendDueReminders(db: PrismaClient, options: { now?: Date; 
 		.filter(({ recipients }) => recipients.length > 0)
 	if (outstanding.length === 0) return { written: 0 }
 
-	const written = await db.$transaction(async (tx) => {
-		let count = 0
-		for (const { reminder, recipients } of outstanding) {
-			const { userIds: _userIds, governanceLeads: _leads, ...message } = reminder
-			count += await notify(tx, recipients, message, { actorId: null, email: options.email })
-		}
-		return count
-	})
+	// In short transactions: a first pass over a large inventory writes thousands of reminders, and
+	// each is idempotent on its own (dedupe key), so nothing needs them all-or-nothing.
+	let written = 0
+	for (let start = 0; start < outstanding.length; start += REMINDERS_PER_TRANSACTION) {
+		written += await db.$transaction(async (tx) => {
+			let count = 0
+			for (const { reminder, recipients } of outstanding.slice(start, start + REMINDERS_PER_TRANSACTION)) {
+				const { userIds: _userIds, governanceLeads: _leads, ...message } = reminder
+				count += await notify(tx, recipients, message, { actorId: null, email: options.email })
+			}
+			return count
+		})
+	}
 	return { written }
 }
