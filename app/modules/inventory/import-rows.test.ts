@@ -220,7 +220,7 @@ describe('planning', () => {
 	})
 
 	test('an empty cell never erases what the case already holds', () => {
-		const existing = existingFrom({ name: base.use_case_name, orgUnit: 'HHS/CMS/OIT', previousOmbId: 'HHS-2001', hasAto: true, atoSystemName: 'CEDAR', ...plan(csvOf([base]))[0]!.document! })
+		const existing = existingFrom({ ...plan(csvOf([base]))[0]!.document!, hasAto: true, atoSystemName: 'CEDAR' })
 		const [row] = plan(csvOf([{ ...base, have_ato: '', system_name_ato: '' }]), [existing])
 		expect(row!.outcome).toBe('UNCHANGED')
 		expect(row!.document).toMatchObject({ hasAto: true, atoSystemName: 'CEDAR' })
@@ -266,6 +266,12 @@ describe('planning', () => {
 		expect(row).toMatchObject({ outcome: 'UPDATE', existing: { trackingId: 'CMS-2026-0007' } })
 		expect(row!.document!.previousOmbId).toBeUndefined()
 		expect(row!.document!.name).toBe('Claims anomaly detection')
+	})
+
+	test('a file without ids finds the cases a file with ids created, by bureau and name; a different id is a different case', () => {
+		const imported = existingFrom({ name: base.use_case_name, orgUnit: 'HHS/CMS/OIT', previousOmbId: 'HHS-2001' })
+		expect(plan(csvOf([{ ...base, id: '', use_case_name: 'CLAIMS anomaly detection ' }]), [imported])[0]).toMatchObject({ outcome: 'UPDATE', existing: { id: 'case-1' } })
+		expect(plan(csvOf([{ ...base, id: 'HHS-3000' }]), [imported])[0]!.outcome).toBe('CREATE')
 	})
 
 	test('a same-named case registered in the tracker is pointed out, not merged', () => {

@@ -573,9 +573,15 @@ export function planImport(
 ): Array<PlannedRow> {
 	const byKey = new Map(context.existing.filter((c) => c.importKey).map((c) => [c.importKey as string, c]))
 	const byTrackingId = new Map(context.existing.map((c) => [c.trackingId, c]))
+	const nameKey = (orgUnitCode: string, name: string) => `${orgUnitCode}:${normaliseName(name)}`
+	// Cases an earlier import created, by bureau and name: HHS's own file has no ids, so a later file
+	// without them must still find the cases a file with ids created (and the other way round).
+	const importedByName = new Map(
+		context.existing.filter((c) => c.importKey && c.document.orgUnit).map((c) => [nameKey(c.document.orgUnit!, c.document.name), c]),
+	)
 	// Cases registered in the tracker have no import key; a same-named one is only pointed out.
 	const registered = new Map(
-		context.existing.filter((c) => !c.importKey && c.document.orgUnit).map((c) => [`${c.document.orgUnit}:${normaliseName(c.document.name)}`, c]),
+		context.existing.filter((c) => !c.importKey && c.document.orgUnit).map((c) => [nameKey(c.document.orgUnit!, c.document.name), c]),
 	)
 	const firstRowOfKey = new Map<string, number>()
 	return file.rows.map((row) => {
@@ -610,8 +616,15 @@ export function planImport(
 		}
 		firstRowOfKey.set(importKey, row.row)
 
-		const existing = byKey.get(importKey) ?? (row.fileId && TRACKING_ID_PATTERN.test(row.fileId) ? byTrackingId.get(row.fileId) : undefined) ?? null
-		const namesake = existing ? undefined : registered.get(`${orgUnit.code}:${normaliseName(row.name)}`)
+		const sameName = importedByName.get(nameKey(orgUnit.code, row.name))
+		// A same-named imported case is the row's unless both carry Use Case IDs and they differ.
+		const sameNameMatches = sameName && (!row.fileId || !sameName.document.previousOmbId || sameName.document.previousOmbId === row.fileId)
+		const existing =
+			byKey.get(importKey) ??
+			(row.fileId && TRACKING_ID_PATTERN.test(row.fileId) ? byTrackingId.get(row.fileId) : undefined) ??
+			(sameNameMatches ? sameName : undefined) ??
+			null
+		const namesake = existing ? undefined : registered.get(nameKey(orgUnit.code, row.name))
 		if (namesake) {
 			problems.push({
 				row: row.row,

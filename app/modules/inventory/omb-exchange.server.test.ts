@@ -1,0 +1,207 @@
+// The exchange with OMB end to end on each database: import CMS's 2025 file, re-import it, export,
+// open a reporting year, import the 2026 update, open the next year, and certify it.
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { type PrismaClient } from '#app/generated/prisma/client.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { type Database } from '#app/utils/db/database.server.ts'
+import { seedDemoData } from '#prisma/seed/seed.server.ts'
+import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
+
+// The modules use the app's one client; each target's database stands in for it here.
+const current = vi.hoisted(() => ({ prisma: null as unknown as PrismaClient }))
+vi.mock('#app/utils/db.server.ts', () => ({
+	get prisma() {
+		return current.prisma
+	},
+}))
+
+const { certifyCycle, getCycle, openCycle, streamCycleRows } = await import('./cycles.server.ts')
+const { getImportBatch, startImport, uploadImport } = await import('./import.server.ts')
+const { checkInventory, cotsRows, currentReportingYear, streamOmbRows } = await import('./omb-export.server.ts')
+
+const request = { requestId: 'test', ipAddress: '127.0.0.1', userAgent: null }
+const fixture2025 = new Uint8Array(readFileSync('e2e/fixtures/cms-ai-inventory-2025.csv'))
+const fixture2026 = new Uint8Array(readFileSync('e2e/fixtures/cms-ai-inventory-2026-update.csv'))
+
+async function collect<T>(rows: AsyncIterable<T>) {
+	const all: Array<T> = []
+	for await (const row of rows) all.push(row)
+	return all
+}
+
+for (const target of databaseTargets()) {
+	describe(`on ${target.name}`, () => {
+		let database: Database
+		let prisma: PrismaClient
+		let lead: { id: string; email: string; name: string }
+		const thisYear = currentReportingYear()
+		const lastYear = thisYear - 1
+
+		async function importFile(fileName: string, bytes: Uint8Array) {
+			const batch = await uploadImport(lead, { fileName, bytes }, request)
+			const preview = await getImportBatch(batch.id)
+			await startImport(lead, batch.id, request)
+			// The import runs after the request; wait for it as the page does, by reading the batch.
+			for (let attempt = 0; attempt < 600; attempt++) {
+				const { status } = await prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id }, select: { status: true } })
+				if (status !== 'RUNNING') break
+				await new Promise((resolve) => setTimeout(resolve, 50))
+			}
+			return { preview, done: await getImportBatch(batch.id) }
+		}
+
+		const byName = (name: string) =>
+			prisma.useCase.findFirstOrThrow({
+				where: { name },
+				select: { id: true, trackingId: true, status: true, stage: true, version: true, reviewRound: true, submittedAt: true, source: true, importKey: true, answers: true, owner: { select: { email: true } } },
+			})
+
+		beforeAll(async () => {
+			database = await openMigratedDatabase(target)
+			prisma = database.prisma
+			current.prisma = prisma
+			await ensureShippedPackLoaded(prisma)
+			await seedDemoData(prisma)
+			lead = await prisma.user.findUniqueOrThrow({ where: { email: 'governance@cms.example' }, select: { id: true, email: true, name: true } })
+		})
+
+		afterAll(async () => {
+			await database?.close()
+		})
+
+		test('the 2025 file: a preview with its problems, then twelve cases submitted for review', async () => {
+			const { preview, done } = await importFile('cms-ai-inventory-2025.csv', fixture2025)
+			expect(preview.preview?.counts).toEqual({ CREATE: 12, UPDATE: 0, UNCHANGED: 0, SKIP: 3 })
+			expect(preview.batch.problems.filter((p) => p.severity === 'ERROR').map((p) => p.message)).toEqual([
+				'Row 2 has the same Use Case ID (HHS-1041); only the first is imported.',
+				'The use case has no name.',
+				'“HHS/CMS/OC” is not an org unit in the tracker; an administrator adds it, or correct the file.',
+			])
+			expect(done.batch).toMatchObject({ status: 'DONE', total: 15, processed: 15, created: 12, updated: 0, unchanged: 0, skipped: 3 })
+			expect(await prisma.useCase.count({ where: { source: 'IMPORT' } })).toBe(12)
+
+			const elmo = await byName('Eligibility & Enrollment Medicare Online (ELMO) Chatbot')
+			expect(elmo).toMatchObject({ status: 'SUBMITTED', stage: 'DEPLOYED', version: 1, reviewRound: 1, source: 'IMPORT', importKey: 'HHS:id:HHS-1041' })
+			expect(elmo.trackingId).toMatch(new RegExp(`^CMS-${thisYear}-\\d{4}$`))
+			expect(elmo.submittedAt).not.toBeNull()
+			expect(elmo.answers).toMatchObject({ previousOmbId: 'HHS-1041', operationalDate: '2025-07-01' })
+			// Nobody in the tracker has the contact e-mail, so the importer owns it.
+			expect(elmo.owner.email).toBe('governance@cms.example')
+			const fps = await byName('Fraud Prevention System provider risk model')
+			expect(fps.owner.email).toBe('submitter@cms.example')
+			const agentBroker = await byName('Agent/Broker Fraud Analysis (ABCQI)')
+			expect(agentBroker.importKey).toBe('HHS:name:HHS/CMS/CCIIO:agent broker fraud analysis abcqi')
+
+			expect(await prisma.useCaseVersion.findMany({ where: { useCaseId: elmo.id }, select: { number: true, reason: true } })).toEqual([{ number: 1, reason: 'IMPORTED' }])
+			expect(await prisma.useCaseStatusChange.findMany({ where: { useCaseId: elmo.id }, select: { fromStatus: true, toStatus: true } })).toEqual([{ fromStatus: 'DRAFT', toStatus: 'SUBMITTED' }])
+			const imported = await prisma.useCase.findMany({ where: { source: 'IMPORT' }, select: { id: true, checkRuns: { select: { useCaseVersion: true, requiredLanes: true } }, laneReviews: { select: { round: true, lane: true } } } })
+			for (const useCase of imported) {
+				expect(useCase.checkRuns).toHaveLength(1)
+				expect(useCase.laneReviews.map((lane) => lane.lane).sort()).toEqual([...useCase.checkRuns[0]!.requiredLanes].sort())
+				expect(useCase.laneReviews.every((lane) => lane.round === 1)).toBe(true)
+			}
+			expect(await prisma.auditEvent.count({ where: { action: 'use_case.imported', actorId: lead.id } })).toBe(12)
+			expect(await prisma.auditEvent.count({ where: { action: { in: ['import_batch.uploaded', 'import_batch.started', 'import_batch.finished'] } } })).toBe(3)
+		})
+
+		test('the same file again creates nothing: every row is unchanged', async () => {
+			const { preview, done } = await importFile('cms-ai-inventory-2025.csv', fixture2025)
+			expect(preview.previousImport).not.toBeNull()
+			expect(preview.preview?.counts).toEqual({ CREATE: 0, UPDATE: 0, UNCHANGED: 12, SKIP: 3 })
+			expect(done.batch).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 12, skipped: 3 })
+			expect(await prisma.useCase.count({ where: { source: 'IMPORT' } })).toBe(12)
+			expect(await prisma.useCaseVersion.count()).toBe(12)
+		})
+
+		test('the exports: every reported case in OMB’s file, withheld ones out of the public file, COTS cases consolidated', async () => {
+			// Cases that must not be reported, and one that is consolidated.
+			const oit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })
+			const base = { orgUnitId: oit.id, createdById: lead.id, ownerId: lead.id, stage: 'DEPLOYED' as const, isWithheld: 'NO' as const }
+			await prisma.useCase.create({ data: { ...base, trackingId: `CMS-${thisYear}-9001`, name: 'A draft nobody submitted', status: 'DRAFT' } })
+			await prisma.useCase.create({ data: { ...base, trackingId: `CMS-${thisYear}-9002`, name: 'A withdrawn idea', status: 'WITHDRAWN' } })
+			await prisma.useCase.create({
+				data: {
+					...base,
+					trackingId: `CMS-${thisYear}-9003`,
+					name: 'GitHub Copilot for CMS developers',
+					status: 'APPROVED',
+					contractingUsage: 'PURCHASED',
+					vendorNames: ['GitHub Copilot'],
+					highImpactDetermination: 'NOT_HIGH_IMPACT',
+					answers: { cotsTask: 'L', estimatedUsers: '1001-5000' },
+				},
+			})
+
+			const omb = await collect(streamOmbRows({ year: thisYear, values: 'selections', audience: 'OMB' }))
+			expect(omb).toHaveLength(12)
+			expect(omb.map((row) => row.use_case_name)).not.toContain('GitHub Copilot for CMS developers')
+			const elmo = omb.find((row) => row.use_case_name?.startsWith('Eligibility & Enrollment'))!
+			expect(elmo).toMatchObject({ agency: 'HHS', id: 'HHS-1041', agency_bureau: 'HHS/CMS/OIT', operational_date: '2025-07-01', vendor_name: 'Peraton, Inc.' })
+			const codes = await collect(streamOmbRows({ year: thisYear, values: 'codes', audience: 'OMB' }))
+			expect(codes.find((row) => row.id === 'HHS-1041')?.development_stage).toBe('Deployed')
+
+			const publicRows = await collect(streamOmbRows({ year: thisYear, values: 'selections', audience: 'PUBLIC', includeIds: false }))
+			expect(publicRows).toHaveLength(11)
+			expect(publicRows.map((row) => row.use_case_name)).not.toContain('Fraud Prevention System provider risk model')
+			expect(new Set(publicRows.map((row) => row.contact_email))).toEqual(new Set(['ai@cms.hhs.gov']))
+			expect(publicRows.every((row) => !('id' in row) && row.system_name_ato === '')).toBe(true)
+
+			const cots = await cotsRows(thisYear)
+			expect(cots.filter((row) => row['Agency Use (Y/N)?'] === 'Y')).toEqual([
+				{ Agency: 'Department of Health and Human Services', 'AI Use Case': 'Generating code using AI.', 'Agency Use (Y/N)?': 'Y', 'Name of Commercial Product or Service Used': 'GitHub Copilot', 'Estimated # of Licenses/Users': '1001-5000' },
+			])
+
+			const check = await checkInventory({ year: thisYear, values: 'selections' })
+			expect(check).toMatchObject({ individual: 12, consolidated: 1, withheld: 1 })
+			const production = check.problems.filter((problem) => problem.name === 'Production Operations Anomaly Analysis')
+			expect(production.map((problem) => [problem.column, problem.kind])).toEqual([['vendor_name', 'MISSING']])
+			expect(check.problems.some((problem) => problem.name === 'GitHub Copilot for CMS developers')).toBe(false)
+		})
+
+		test('a reporting year freezes the snapshot once; the next year shows what changed; certification is final', async () => {
+			const first = await openCycle(lead.id, lastYear, request)
+			expect(first.entries).toBe(12)
+			await expect(openCycle(lead.id, lastYear, request)).rejects.toThrow(new RegExp(`^The ${lastYear} reporting year was opened on \\d{4}-\\d{2}-\\d{2} by Marcus Oyelaran\\. A year is opened once`))
+
+			const { preview, done } = await importFile('cms-ai-inventory-2026-update.csv', fixture2026)
+			expect(preview.preview?.counts).toEqual({ CREATE: 1, UPDATE: 2, UNCHANGED: 1, SKIP: 0 })
+			expect(preview.preview?.rows.find((row) => row.name.startsWith('Integrated Data Repository'))?.changed).toEqual(['operationalDate', 'piaUrl', 'stage'])
+			expect(done.batch).toMatchObject({ status: 'DONE', created: 1, updated: 2, unchanged: 1 })
+			const idr = await byName('Integrated Data Repository (IDR) Customer Analytic Environment (CAE)')
+			expect(idr).toMatchObject({ stage: 'DEPLOYED', version: 2 })
+			expect(await prisma.useCaseVersion.findMany({ where: { useCaseId: idr.id }, orderBy: { number: 'asc' }, select: { reason: true } })).toEqual([{ reason: 'IMPORTED' }, { reason: 'IMPORT_UPDATED' }])
+			expect(await prisma.auditEvent.count({ where: { action: 'use_case.import_updated', entityId: idr.id } })).toBe(1)
+
+			await openCycle(lead.id, thisYear, request)
+			const { difference, droppedReasons, entryCount } = await getCycle(thisYear)
+			expect(entryCount).toBe(12)
+			expect(difference?.added.map((entry) => entry.name)).toEqual(['RADV Medical Record Review'])
+			expect(difference?.retired.map(({ entry, previousStage }) => [entry.name, previousStage])).toEqual([['Content Analysis POC', 'PILOT']])
+			expect(difference?.stageChanged.map(({ entry, previousStage }) => [entry.name, previousStage, entry.stage])).toEqual([
+				['Integrated Data Repository (IDR) Customer Analytic Environment (CAE)', 'PILOT', 'DEPLOYED'],
+			])
+			expect(difference?.dropped.map((entry) => [entry.name, droppedReasons[entry.useCaseId]])).toEqual([
+				['Text Network Analysis POC', `Retired; reported as retired in ${lastYear}, which is its one time`],
+			])
+
+			// A case keeps its id from year to year.
+			const lastYearRows = await collect(streamCycleRows(lastYear, 'codes'))
+			const thisYearRows = await collect(streamCycleRows(thisYear, 'selections'))
+			expect(lastYearRows.find((row) => row.use_case_name === 'CMS Chat')?.id).toBe('HHS-1052')
+			expect(thisYearRows.find((row) => row.use_case_name === 'CMS Chat')?.id).toBe('HHS-1052')
+			expect(lastYearRows.find((row) => row.use_case_name === 'Content Analysis POC')?.development_stage).toBe('Pilot')
+			const radv = await byName('RADV Medical Record Review')
+			expect(thisYearRows.find((row) => row.use_case_name === 'RADV Medical Record Review')?.id).toBe(radv.trackingId)
+
+			const note = 'Reviewed with every component; the gaps listed are being completed.'
+			expect(await certifyCycle(lead.id, thisYear, { note, acknowledgeIncomplete: false }, request)).toMatchObject({ status: 'invalid' })
+			expect(await certifyCycle(lead.id, thisYear, { note, acknowledgeIncomplete: true }, request)).toEqual({ status: 'certified' })
+			await expect(certifyCycle(lead.id, thisYear, { note, acknowledgeIncomplete: true }, request)).rejects.toThrow(/certification is final/)
+			const { cycle } = await getCycle(thisYear)
+			expect(cycle).toMatchObject({ certificationNote: note, certifiedBy: { name: 'Marcus Oyelaran' } })
+			expect(await prisma.auditEvent.count({ where: { action: 'inventory_cycle.certified', entityId: cycle.id } })).toBe(1)
+			expect(await prisma.auditEvent.count({ where: { action: 'inventory_cycle.opened' } })).toBe(2)
+		})
+	})
+}
