@@ -164,7 +164,9 @@ export async function certifyCycle(
 			return {
 				status: 'invalid',
 				fieldErrors: {
-					acknowledgeIncomplete: [`${incomplete === 1 ? '1 use case lacks' : `${incomplete} use cases lack`} columns OMB requires for its stage: confirm you certify knowing this, or complete them first.`],
+					acknowledgeIncomplete: [
+						`${incomplete === 1 ? '1 use case lacks columns OMB requires for its stage' : `${incomplete} use cases lack columns OMB requires for their stage`}: confirm you certify knowing this, or complete them first.`,
+					],
 				},
 			}
 		}

@@ -18,7 +18,8 @@ vi.mock('#app/utils/db.server.ts', () => ({
 
 const { certifyCycle, getCycle, openCycle, streamCycleRows } = await import('./cycles.server.ts')
 const { getImportBatch, startImport, uploadImport } = await import('./import.server.ts')
-const { checkInventory, cotsRows, currentReportingYear, streamOmbRows } = await import('./omb-export.server.ts')
+const { checkInventory, cotsRows, currentReportingYear, exportedDocument, exportSelect, streamOmbRows } = await import('./omb-export.server.ts')
+const { toDocument, useCaseSelect } = await import('#app/modules/use-cases/use-cases.server.ts')
 
 const request = { requestId: 'test', ipAddress: '127.0.0.1', userAgent: null }
 const fixture2025 = new Uint8Array(readFileSync('e2e/fixtures/cms-ai-inventory-2025.csv'))
@@ -114,6 +115,14 @@ for (const target of databaseTargets()) {
 			expect(await prisma.useCaseVersion.count()).toBe(12)
 		})
 
+		test('an export reads less of each case than the app does, and makes the same document from it', async () => {
+			const elmo = await byName('Eligibility & Enrollment Medicare Online (ELMO) Chatbot')
+			const full = await prisma.useCase.findUniqueOrThrow({ where: { id: elmo.id }, select: useCaseSelect })
+			const lean = await prisma.useCase.findUniqueOrThrow({ where: { id: elmo.id }, select: exportSelect })
+			expect(full.contacts.length).toBeGreaterThan(0)
+			expect(exportedDocument(lean)).toEqual(toDocument(full))
+		})
+
 		test('the exports: every reported case in OMB’s file, withheld ones out of the public file, COTS cases consolidated', async () => {
 			// Cases that must not be reported, and one that is consolidated.
 			const oit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })
@@ -135,6 +144,12 @@ for (const target of databaseTargets()) {
 
 			const omb = await collect(streamOmbRows({ year: thisYear, values: 'selections', audience: 'OMB' }))
 			expect(omb).toHaveLength(12)
+			// Read in pages of 5, the same rows come out, in tracking-id order.
+			expect(await collect(streamOmbRows({ year: thisYear, values: 'selections', audience: 'OMB', batchSize: 5 }))).toEqual(omb)
+			const ids = (await prisma.useCase.findMany({ where: { source: 'IMPORT' }, orderBy: { trackingId: 'asc' }, select: { trackingId: true, answers: true } })).map(
+				(useCase) => (useCase.answers as { previousOmbId?: string }).previousOmbId ?? useCase.trackingId,
+			)
+			expect(omb.map((row) => row.id)).toEqual(ids)
 			expect(omb.map((row) => row.use_case_name)).not.toContain('GitHub Copilot for CMS developers')
 			const elmo = omb.find((row) => row.use_case_name?.startsWith('Eligibility & Enrollment'))!
 			expect(elmo).toMatchObject({ agency: 'HHS', id: 'HHS-1041', agency_bureau: 'HHS/CMS/OIT', operational_date: '2025-07-01', vendor_name: 'Peraton, Inc.' })

@@ -114,7 +114,8 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 		return () => clearInterval(timer)
 	}, [batch.status, revalidate])
 	const busy = navigation.state !== 'idle'
-	const toImport = preview ? preview.counts.CREATE + preview.counts.UPDATE : 0
+	// Unchanged rows are imported too (they change nothing), so a re-import leaves its record.
+	const toImport = preview ? preview.counts.CREATE + preview.counts.UPDATE + preview.counts.UNCHANGED : 0
 	return (
 		<div className="max-w-6xl space-y-8">
 			<p>
@@ -158,7 +159,7 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 							<Form method="post">
 								<CsrfInput />
 								<input type="hidden" name="intent" value="start" />
-								<Button disabled={busy || toImport === 0}>{toImport === 0 ? 'Nothing to import' : `Import ${plural(toImport, 'use case')}`}</Button>
+								<Button disabled={busy || toImport === 0}>{toImport === 0 ? 'No row can be imported' : `Import ${plural(toImport, 'use case')}`}</Button>
 							</Form>
 							<Form method="post">
 								<CsrfInput />
