@@ -40,7 +40,6 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
 		lastResult: actionData?.result,
 		defaultValue: { year: String(loaderData.thisYear) },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: OpenCycleSchema }),
-		shouldRevalidate: 'onBlur',
 	})
 	return (
 		<div className="max-w-5xl space-y-8">

@@ -4,7 +4,7 @@ import { data, Form, Link, redirect, useNavigation, useRevalidator } from 'react
 import { z } from 'zod'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { discardImport, getImportBatch, startImport } from '#app/modules/inventory/import.server.ts'
-import { type ImportProblem } from '#app/modules/inventory/import-rows.ts'
+import type { ImportProblem } from '#app/modules/inventory/import-rows.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'

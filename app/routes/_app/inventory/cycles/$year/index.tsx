@@ -77,7 +77,6 @@ function CertifyForm({ incompleteCount, lastResult }: { incompleteCount: number;
 		id: 'certify-cycle',
 		lastResult,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: CertifyCycleSchema }),
-		shouldRevalidate: 'onBlur',
 	})
 	const acknowledge = fields.acknowledgeIncomplete
 	return (
