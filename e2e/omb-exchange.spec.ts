@@ -148,5 +148,40 @@ test('the governance lead imports CMS’s inventory twice, reports two years and
 	expect(published.rows.map((row) => row.use_case_name)).not.toContain('Fraud Prevention System provider risk model')
 	expect(new Set(published.rows.map((row) => row.contact_email))).toEqual(new Set(['ai@cms.hhs.gov']))
 	expect(published.rows.find((row) => row.id === 'HHS-1041')?.use_case_name).toBe('Eligibility & Enrollment Medicare Online (ELMO) Chatbot')
+
+	const json = await (await leadership.request.get('/inventory/export/omb.json?values=codes')).json()
+	expect(json).toMatchObject({ format: 'OMB 2025 individual AI use case inventory', agency: 'HHS', year: thisYear, values: 'codes' })
+	expect(json.useCases).toHaveLength(omb.rows.length)
+	expect(json.useCases.find((useCase: { id: string }) => useCase.id === 'HHS-1049')).toMatchObject({ is_withheld: 'Yes - Disclosure Risk', demographic_features: ['c) Age'] })
+	const cots = parse(await (await leadership.request.get('/inventory/export/cots.csv')).text(), { bom: true }) as Array<Array<string>>
+	expect(cots[0]).toEqual(['Agency', 'AI Use Case', 'Agency Use (Y/N)?', 'Name of Commercial Product or Service Used', 'Estimated # of Licenses/Users'])
+	expect(cots).toHaveLength(21)
+
+	// Each download is on the audit trail: who took which file.
+	await leadership.goto('/audit?action=inventory.exported')
+	const exports = leadership.getByRole('table').getByRole('row')
+	await expect(exports.filter({ hasText: `Inventory ${thisYear}:omb.csv` })).toContainText('Elena Vasquez')
+	await expect(exports.filter({ hasText: `Inventory ${thisYear}:public.csv` })).toContainText('Elena Vasquez')
 	await leadershipContext.close()
+})
+
+test('a submitter reads the reporting years but cannot export, import or open one; a bad address is a 400', async ({ page }) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	expect((await page.request.get('/inventory/export/omb.csv')).status()).toBe(403)
+	expect((await page.request.get('/inventory/export/public.csv')).status()).toBe(403)
+	expect((await page.goto('/inventory/export'))?.status()).toBe(403)
+	expect((await page.goto('/inventory/import'))?.status()).toBe(403)
+	await page.goto('/inventory/cycles')
+	await expect(page.getByRole('heading', { name: 'Reporting years' })).toBeVisible()
+	await expect(page.getByRole('button', { name: 'Open and freeze the snapshot' })).toHaveCount(0)
+	await expectNoAccessibilityViolations(page)
+	await page.getByRole('button', { name: 'Sign out' }).click()
+
+	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
+	expect((await page.request.get('/inventory/export/omb.csv?values=letters')).status()).toBe(400)
+	expect((await page.request.get('/inventory/export/public.csv?inbox=not-an-address')).status()).toBe(400)
+	expect((await page.goto('/inventory/cycles/1999'))?.status()).toBe(400)
+	expect((await page.goto('/inventory/cycles/2099'))?.status()).toBe(404)
+	expect((await page.request.get('/inventory/cycles/2099/omb.csv')).status()).toBe(404)
+	expect((await page.goto('/inventory/import/no-such-import'))?.status()).toBe(404)
 })
