@@ -1,6 +1,9 @@
+import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3210)
+// The e2e mail server records every message here; the journeys read it (e2e/support/mailbox.ts).
+process.env.E2E_MAILBOX_FILE ??= path.resolve(`.cache/e2e-mail/messages-${port}.jsonl`)
 
 /**
  * Journeys run against the production build on a fresh embedded database in a temporary
@@ -39,6 +42,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		stdout: 'pipe',
 		stderr: 'pipe',
-		env: { PORT: String(port) },
+		env: { PORT: String(port), E2E_MAILBOX_FILE: process.env.E2E_MAILBOX_FILE },
 	},
 })

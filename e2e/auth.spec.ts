@@ -9,11 +9,11 @@ test('the sign-in page is the front door and meets WCAG 2.1 AA', async ({ page }
 })
 
 const navigationByRole = {
-	SUBMITTER: { sees: ['My use cases', 'All use cases', 'Datasets'], doesNotSee: ['Audit log', 'Users and roles'] },
-	REVIEWER: { sees: ['All use cases', 'Datasets'], doesNotSee: ['My use cases', 'Audit log', 'Users and roles'] },
-	GOVERNANCE_LEAD: { sees: ['All use cases', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles'] },
-	LEADERSHIP: { sees: ['All use cases', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles'] },
-	ADMIN: { sees: ['All use cases', 'Datasets', 'Audit log', 'Users and roles'], doesNotSee: ['My use cases'] },
+	SUBMITTER: { sees: ['My use cases', 'All use cases', 'Datasets'], doesNotSee: ['Audit log', 'Users and roles', 'Review queue', 'Governance desk'] },
+	REVIEWER: { sees: ['All use cases', 'Review queue', 'Datasets'], doesNotSee: ['My use cases', 'Audit log', 'Users and roles', 'Governance desk'] },
+	GOVERNANCE_LEAD: { sees: ['All use cases', 'Review queue', 'Governance desk', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles'] },
+	LEADERSHIP: { sees: ['All use cases', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles', 'Review queue', 'Governance desk'] },
+	ADMIN: { sees: ['All use cases', 'Datasets', 'Audit log', 'Users and roles'], doesNotSee: ['My use cases', 'Review queue', 'Governance desk'] },
 } as const
 
 for (const account of demoAccounts) {
@@ -71,6 +71,7 @@ test('after sign-in the user lands where they were going, but never on another s
 	await signIn(page, admin, '/login?redirectTo=/admin/users')
 	await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible()
 	await page.getByRole('button', { name: 'Sign out' }).click()
+	await expect(page).toHaveURL(/\/login$/)
 
 	await signIn(page, admin, '/login?redirectTo=//evil.example/steal')
 	await expect(page).toHaveURL(/localhost:\d+\/$/)
@@ -144,4 +145,20 @@ test('health check reports the database', async ({ request }) => {
 	const response = await request.get('/healthz')
 	expect(response.status()).toBe(200)
 	expect(await response.json()).toEqual({ status: 'ok', database: 'ok' })
+})
+
+test('forms work without JavaScript: sign in, register a draft, save an answer', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false })
+	const page = await context.newPage()
+	await signIn(page, demoAccount('SUBMITTER'))
+	await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible()
+	await page.goto('/use-cases/new')
+	await page.getByLabel('Use case name').fill('Plain-HTML draft')
+	await page.getByRole('button', { name: 'Create draft' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: /Plain-HTML draft$/ })).toBeVisible()
+	await page.getByLabel('Expected benefits for the mission or the public').fill('Works in any browser.')
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(page.getByRole('status')).toContainText('Draft saved')
+	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveValue('Works in any browser.')
+	await context.close()
 })

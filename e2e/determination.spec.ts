@@ -1,26 +1,9 @@
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import { submitIdentityProofingCase } from './support/use-case-steps.ts'
 
 test('the governance lead records a high-impact determination; departing from the presumption needs a rationale', async ({ page, browser }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
-	await page.goto('/use-cases/new')
-	await page.getByLabel('Use case name').fill('Marketplace remote identity proofing risk score')
-	await page.getByRole('button', { name: 'Create draft' }).click()
-	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
-	await page.getByLabel('Topic area').selectOption('GOVERNMENT_BENEFITS_PROCESSING')
-	await page.getByLabel('AI classification (closest)').selectOption('CLASSICAL_ML')
-	await page.getByLabel('What problem is the AI intended to solve?').fill('Manual identity checks delay Marketplace applications.')
-	await page.getByLabel('Expected benefits for the mission or the public').fill('Faster, consistent identity proofing for applicants.')
-	await page.getByLabel('What does the AI output?').fill('A risk score that decides whether extra identity documents are required.')
-	await page.getByLabel('What role does the AI play in decisions?').selectOption('PRINCIPAL_BASIS')
-	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').check()
-	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
-	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
-	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('No').check()
-	await page.getByLabel('Where does it run?').selectOption('CMS_DATA_CENTER')
-	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
-	await page.getByRole('button', { name: 'Submit for review' }).click()
-	await expect(page).toHaveURL(/\?submitted=1$/)
-	const caseUrl = page.url().replace(/\?.*$/, '')
+	const caseUrl = await submitIdentityProofingCase(page, 'Marketplace remote identity proofing risk score')
 	await expect(page.getByText('The checks presume it high-impact under M-25-21 §6(m).')).toBeVisible()
 	await expect(page.getByRole('button', { name: 'Record determination' })).toHaveCount(0)
 

@@ -1,22 +1,5 @@
-import { type Page } from '@playwright/test'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
-
-async function linkDataset(page: Page, name: RegExp) {
-	const select = page.getByLabel('Link another dataset')
-	const value = await select.locator('option', { hasText: name }).getAttribute('value')
-	await select.selectOption(value ?? '')
-	await page.getByRole('button', { name: 'Link dataset' }).click()
-	await expect(page.getByRole('group', { name })).toBeVisible()
-}
-
-async function registerDraft(page: Page, name: string, problem = '') {
-	await page.goto('/use-cases/new')
-	await page.getByLabel('Use case name').fill(name)
-	if (problem) await page.getByLabel(/What problem is the AI intended to solve/).fill(problem)
-	await page.getByRole('button', { name: 'Create draft' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^CMS-\\d{4}-\\d{4}: ${name}$`) })).toBeVisible()
-	return page.url().replace(/\/edit$/, '')
-}
+import { linkDataset, registerDraft } from './support/use-case-steps.ts'
 
 test('a submitter registers a generative-AI pilot on Medicare claims through a vendor API, from draft to submission', async ({ page, browser }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
@@ -113,7 +96,7 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	// An amendment while waiting for review freezes version 2; the history shows the difference.
 	await page.getByRole('link', { name: 'Edit' }).click()
 	await page.getByLabel('Vendor name(s)').fill('Example Speech Analytics, Inc.; Transcribe Co')
-	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await page.getByRole('button', { name: 'Save changes' }).click()
 	await expect(page).toHaveURL(/\?submitted=1$/)
 	await page.getByRole('link', { name: 'History' }).click()
 	await expect(page.getByText(/Version 1: submitted by Dana Whitfield/)).toBeVisible()

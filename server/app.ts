@@ -4,17 +4,36 @@ import express from 'express'
 import helmet from 'helmet'
 import { RouterContextProvider } from 'react-router'
 import 'react-router'
+import { createSmtpMailer } from '#app/modules/notifications/email-dispatch.server.ts'
+import { startNotificationLoop } from '#app/modules/notifications/notification-loop.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
-import { getEnv } from '#app/utils/env.server.ts'
+import { appUrlOf, getEnv } from '#app/utils/env.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
 
 // Fail at start-up, with a readable message, on a wrong environment variable or a missing secret.
-getEnv()
+const env = getEnv()
 getSessionSecret()
 
 /** Resolves when migrations (and, on a fresh embedded database, the demo data) are in place. */
 export const ready = prepareDatabase()
+
+// Reminders and notification e-mail, once the database is ready (a failed start-up fails `ready`).
+const notificationLoop = ready.then(
+	() =>
+		startNotificationLoop({
+			db: prisma,
+			mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
+			appUrl: appUrlOf(env),
+		}),
+	() => null,
+)
+
+/** Stops the background work cleanly; the HTTP server calls it on SIGTERM/SIGINT. */
+export async function shutdown() {
+	await (await notificationLoop)?.stop()
+}
 
 export const app = express()
 
@@ -23,6 +42,9 @@ app.use(
 	helmet({
 		// React Router streams inline hydration scripts; a nonce-based policy is a later step.
 		contentSecurityPolicy: false,
+		// Helmet's default (no-referrer) makes Chromium send "Origin: null" with plain form posts,
+		// which React Router refuses: forms must work without JavaScript.
+		referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
 		crossOriginEmbedderPolicy: false,
 	}),
 )

@@ -1,4 +1,4 @@
-import { Form, NavLink } from 'react-router'
+import { Form, Link, NavLink } from 'react-router'
 import { CsrfInput } from '#app/components/forms.tsx'
 import { type KnownPermission, roleLabels, type RoleName } from '#app/utils/permissions.ts'
 
@@ -15,6 +15,10 @@ export const navigation: Array<{ to: string; label: string; permission: KnownPer
 	{ to: '/', label: 'Home', permission: null },
 	{ to: '/use-cases/mine', label: 'My use cases', permission: 'create:use-case:own' },
 	{ to: '/use-cases', label: 'All use cases', permission: 'read:use-case:any' },
+	{ to: '/inventory', label: 'Inventory', permission: 'read:inventory:any' },
+	{ to: '/dashboards', label: 'Dashboards', permission: 'read:dashboard:any' },
+	{ to: '/reviews', label: 'Review queue', permission: 'read:review-queue:own' },
+	{ to: '/governance', label: 'Governance desk', permission: 'assign:review:any' },
 	{ to: '/datasets', label: 'Datasets', permission: 'read:dataset:any' },
 	{ to: '/policies', label: 'Policy library', permission: 'read:policy:any' },
 	{ to: '/audit', label: 'Audit log', permission: 'read:audit:any' },
@@ -22,7 +26,12 @@ export const navigation: Array<{ to: string; label: string; permission: KnownPer
 	{ to: '/admin/policy-pack', label: 'Policy pack editor', permission: 'manage:policy:any' },
 ]
 
-export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+/** "Notifications, 3 unread": what a screen reader announces for the header link. */
+export function notificationsLinkName(unread: number) {
+	return `Notifications, ${unread} unread`
+}
+
+export function AppShell({ user, unreadNotifications = 0, children }: { user: ShellUser; unreadNotifications?: number; children: React.ReactNode }) {
 	const items = navigation.filter((item) => item.permission === null || user.permissions.includes(item.permission))
 	return (
 		<div className="flex min-h-screen flex-col">
@@ -38,7 +47,26 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
 						<p className="text-xs tracking-wide uppercase">Centers for Medicare &amp; Medicaid Services</p>
 						<p className="text-xl font-bold">AI Governance Tracker</p>
 					</div>
-					<div className="flex items-center gap-4 text-sm">
+					<div className="flex flex-wrap items-center gap-4 text-sm">
+						{user.permissions.includes('read:notification:own') ? (
+							<Link
+								to="/notifications"
+								aria-label={notificationsLinkName(unreadNotifications)}
+								className="inline-flex items-center gap-2 rounded px-2 py-1.5 font-semibold text-white no-underline hover:bg-primary-dark hover:text-white"
+							>
+								Notifications
+								{unreadNotifications > 0 ? (
+									<span aria-hidden="true" className="min-w-6 rounded-full bg-white px-2 py-0.5 text-center text-xs font-bold text-primary-darker">
+										{unreadNotifications > 99 ? '99+' : unreadNotifications}
+									</span>
+								) : null}
+							</Link>
+						) : null}
+						{user.permissions.includes('update:profile:own') ? (
+							<Link to="/settings" className="rounded px-2 py-1.5 font-semibold text-white no-underline hover:bg-primary-dark hover:text-white">
+								Settings
+							</Link>
+						) : null}
 						<div className="text-right">
 							<p className="font-semibold">{user.name}</p>
 							<p>

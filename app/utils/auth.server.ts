@@ -41,7 +41,7 @@ const userSelect = {
 	roles: { select: { role: true, lanes: true } },
 } as const
 
-export async function getSessionUser(request: Request) {
+async function loadSessionUser(request: Request) {
 	const sessionId = await readSessionId(request)
 	if (!sessionId) return null
 	const session = await prisma.session.findUnique({
@@ -51,6 +51,19 @@ export async function getSessionUser(request: Request) {
 	if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null
 	const { active: _active, ...user } = session.user
 	return { sessionId: session.id, user }
+}
+
+// The root, layout and page loaders of one request share one Request object: look the session up
+// once for all of them. A new request (the next page, or the data after an action) looks again.
+const sessionsByRequest = new WeakMap<Request, ReturnType<typeof loadSessionUser>>()
+
+export function getSessionUser(request: Request) {
+	let session = sessionsByRequest.get(request)
+	if (!session) {
+		session = loadSessionUser(request)
+		sessionsByRequest.set(request, session)
+	}
+	return session
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>['user']

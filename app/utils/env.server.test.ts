@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from 'vitest'
 import { parse } from 'yaml'
-import { EnvSchema, readEnv } from './env.server.ts'
+import { appUrlOf, EnvSchema, readEnv } from './env.server.ts'
 
 test('no variables at all is a valid set-up: the embedded database on port 3000', () => {
 	const env = readEnv({})
@@ -42,4 +42,21 @@ test('docker-compose runs PostgreSQL 16 and wires the app to the variables the a
 	expect(url.pathname).toBe(`/${db.POSTGRES_DB}`)
 	// The environment passes the app's own validation.
 	expect(() => readEnv(app.environment)).not.toThrow()
+})
+
+test('links in e-mail start at APP_URL, or at this machine on PORT when it is not set', () => {
+	expect(appUrlOf(readEnv({}))).toBe('http://localhost:3000')
+	expect(appUrlOf(readEnv({ PORT: '8080' }))).toBe('http://localhost:8080')
+	expect(appUrlOf(readEnv({ APP_URL: 'https://ai-governance.cms.gov/' }))).toBe('https://ai-governance.cms.gov')
+	expect(appUrlOf(readEnv({ APP_URL: 'https://apps.cms.gov/ai-governance' }))).toBe('https://apps.cms.gov/ai-governance')
+	expect(() => readEnv({ APP_URL: 'ai-governance.cms.gov' })).toThrow(/APP_URL: must be an http:\/\/ or https:\/\/ address/)
+	expect(() => readEnv({ APP_URL: 'https://ai-governance.cms.gov/?next=1' })).toThrow(/APP_URL/)
+})
+
+test('the README configuration table describes every variable the app reads', async () => {
+	const readme = await readFile('README.md', 'utf8')
+	const table = readme.slice(readme.indexOf('### Configuration'), readme.indexOf('A wrong value stops start-up'))
+	for (const name of Object.keys(EnvSchema.shape).filter((name) => name !== 'NODE_ENV')) {
+		expect(table, `${name} is missing from the README`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'))
+	}
 })

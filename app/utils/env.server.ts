@@ -12,10 +12,21 @@ export const EnvSchema = z.object({
 	COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 	SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
 	MAIL_FROM: z.string().email().default('ai-governance@cms.example'),
+	// Where people reach the app: the base of the links in notification e-mail.
+	APP_URL: z
+		.string()
+		.regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, 'must be an http:// or https:// address without a query, such as https://ai-governance.cms.gov')
+		.transform((url) => url.replace(/\/+$/, ''))
+		.optional(),
 	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
+
+/** The app's public base address: APP_URL, or this machine on PORT. */
+export function appUrlOf(env: Pick<Env, 'APP_URL' | 'PORT'>) {
+	return env.APP_URL ?? `http://localhost:${env.PORT}`
+}
 
 let parsed: Env | undefined
 

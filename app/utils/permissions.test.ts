@@ -9,11 +9,13 @@ const expected: Record<RoleName, Array<KnownPermission>> = {
 		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
 		'create:use-case:own', 'update:use-case:own', 'submit:use-case:own', 'withdraw:use-case:own',
 		'delete:use-case:own', 'comment:use-case:own', 'update:dataset:own', 'update:profile:own',
+		'read:notification:own', 'update:notification:own',
 	],
 	REVIEWER: [
 		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
 		'review:use-case:assigned', 'claim:review:any', 'comment:use-case:any', 'read:review-queue:own',
 		'update:dataset:own', 'update:profile:own',
+		'read:notification:own', 'update:notification:own',
 	],
 	GOVERNANCE_LEAD: [
 		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
@@ -21,15 +23,18 @@ const expected: Record<RoleName, Array<KnownPermission>> = {
 		'assign:review:any', 'decide:use-case:any', 'determine:high-impact:any', 'manage:waiver:any',
 		'manage:cycle:any', 'bulk-update:use-case:any', 'export:inventory:any', 'import:inventory:any', 'read:dashboard:any',
 		'read:audit:any', 'update:dataset:own', 'update:profile:own',
+		'read:notification:own', 'update:notification:own',
 	],
 	LEADERSHIP: [
 		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
 		'read:dashboard:any', 'export:inventory:any', 'read:audit:any', 'update:profile:own',
+		'read:notification:own', 'update:notification:own',
 	],
 	ADMIN: [
 		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
 		'manage:user:any', 'manage:org-unit:any', 'create:dataset:any', 'update:dataset:any',
 		'manage:policy:any', 'read:audit:any', 'update:profile:own',
+		'read:notification:own', 'update:notification:own',
 	],
 }
 
@@ -43,7 +48,8 @@ for (const role of roleNames) {
 
 test('leadership can read and export but change nothing', () => {
 	const writes = permissionsOf(['LEADERSHIP']).filter(
-		(p) => !p.startsWith('read:') && !p.startsWith('export:') && p !== 'update:profile:own',
+		// Their own settings and read markers are not records of the tracker.
+		(p) => !p.startsWith('read:') && !p.startsWith('export:') && p !== 'update:profile:own' && p !== 'update:notification:own',
 	)
 	expect(writes).toEqual([])
 })

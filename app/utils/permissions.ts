@@ -54,8 +54,10 @@ export const permissionMatrix = {
 		'comment:use-case:own',
 		'update:dataset:own',
 		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
-	REVIEWER: [...readEverything, ...reviewWork, 'update:dataset:own', 'update:profile:own'],
+	REVIEWER: [...readEverything, ...reviewWork, 'update:dataset:own', 'update:profile:own', 'read:notification:own', 'update:notification:own'],
 	GOVERNANCE_LEAD: [
 		...readEverything,
 		...reviewWork,
@@ -71,6 +73,8 @@ export const permissionMatrix = {
 		'read:audit:any',
 		'update:dataset:own',
 		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
 	LEADERSHIP: [
 		...readEverything,
@@ -78,6 +82,8 @@ export const permissionMatrix = {
 		'export:inventory:any',
 		'read:audit:any',
 		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
 	ADMIN: [
 		...readEverything,
@@ -88,6 +94,8 @@ export const permissionMatrix = {
 		'manage:policy:any',
 		'read:audit:any',
 		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
 } as const satisfies Record<RoleName, ReadonlyArray<Permission>>
 

@@ -5,6 +5,7 @@ import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { cmsDatasets } from './cms-datasets.ts'
 import { demoAccounts, type UserSeed } from './demo-accounts.ts'
+import { seedDemoUseCases } from './demo-use-cases.ts'
 import { orgUnits } from './org-units.ts'
 
 export { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts'
@@ -77,4 +78,6 @@ export async function seedDemoData(prisma: PrismaClient) {
 		const exists = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } })
 		if (!exists) await createUser(prisma, account)
 	}
+	// After the accounts: the demo cases name the reviewer and the governance lead in their workflow records.
+	await seedDemoUseCases(prisma, createUser)
 }

@@ -4,7 +4,8 @@ import { type AuditQuery } from './schemas.ts'
 
 export const AUDIT_PAGE_SIZE = 50
 
-function whereFor(query: AuditQuery): Prisma.AuditEventWhereInput {
+async function whereFor(query: AuditQuery): Promise<Prisma.AuditEventWhereInput> {
+	const useCase = query.useCase ? await prisma.useCase.findUnique({ where: { trackingId: query.useCase }, select: { id: true } }) : null
 	const createdAt: Prisma.DateTimeFilter = {}
 	if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00.000Z`)
 	if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000)
@@ -22,6 +23,8 @@ function whereFor(query: AuditQuery): Prisma.AuditEventWhereInput {
 		...(query.action ? { action: { startsWith: query.action } } : {}),
 		...(query.entityType ? { entityType: query.entityType } : {}),
 		...(query.entityId ? { entityId: query.entityId } : {}),
+		// An unknown tracking id matches nothing rather than everything.
+		...(query.useCase ? { AND: [{ entityType: 'UseCase' }, { entityId: useCase?.id ?? '' }] } : {}),
 		...(query.from || query.to ? { createdAt } : {}),
 	}
 }
@@ -40,7 +43,7 @@ const eventSelect = {
 } as const satisfies Prisma.AuditEventSelect
 
 export async function findAuditEvents(query: AuditQuery) {
-	const where = whereFor(query)
+	const where = await whereFor(query)
 	const [total, events, actions] = await Promise.all([
 		prisma.auditEvent.count({ where }),
 		prisma.auditEvent.findMany({
@@ -57,7 +60,7 @@ export async function findAuditEvents(query: AuditQuery) {
 
 /** Every matching event, oldest first, read in batches so an export never holds the whole log in memory. */
 export async function* streamAuditEvents(query: AuditQuery, batchSize = 1000) {
-	const where = whereFor(query)
+	const where = await whereFor(query)
 	let cursor: string | undefined
 	for (;;) {
 		const batch = await prisma.auditEvent.findMany({

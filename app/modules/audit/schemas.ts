@@ -8,6 +8,13 @@ export const AuditQuerySchema = z
 		action: z.string().trim().max(100).regex(/^[a-z_.]*$/, 'Actions look like user.access_changed.').default(''),
 		entityType: z.string().trim().max(50).regex(/^[A-Za-z]*$/, 'Entity types are single words such as Dataset.').default(''),
 		entityId: z.string().trim().max(40).default(''),
+		/** A use case by its tracking id: every event recorded against the case. */
+		useCase: z
+			.string()
+			.trim()
+			.toUpperCase()
+			.regex(/^(CMS-\d{4}-\d{4,})?$/, 'Use cases are named by tracking id, such as CMS-2026-0001.')
+			.default(''),
 		from: isoDate.optional(),
 		to: isoDate.optional(),
 		page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -1,5 +1,9 @@
 import { type NotificationKind } from '#app/generated/prisma/enums.ts'
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { requestEmailDispatchSoon } from './dispatch-signal.server.ts'
+
+export { requestEmailDispatch } from './dispatch-signal.server.ts'
 
 export type NotificationMessage = {
 	kind: NotificationKind
@@ -12,14 +16,32 @@ export type NotificationMessage = {
 	dedupeKey?: string
 }
 
+export type NotifyOptions = {
+	/** The person whose action this is: never told of their own action. */
+	actorId?: string | null
+	/** Whether e-mail is set up; defaults to SMTP_URL being configured. */
+	email?: boolean
+}
+
 /**
  * Notifies people in the transaction of the change that concerns them. The actor is never told of
- * their own action. E-mail goes out after commit (see the e-mail dispatcher).
+ * their own action. Each row is also an outbox entry: PENDING when e-mail is configured and the
+ * recipient wants e-mail (the dispatcher sends it after commit), SKIPPED otherwise. Returns how
+ * many notifications were written (a repeated dedupe key writes nothing).
  */
-export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, message: NotificationMessage, options: { actorId?: string | null } = {}) {
+export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, message: NotificationMessage, options: NotifyOptions = {}) {
 	const recipients = [...new Set(recipientIds)].filter((id) => id !== options.actorId)
-	if (recipients.length === 0) return
-	await tx.notification.createMany({
+	if (recipients.length === 0) return 0
+	const emailConfigured = options.email ?? Boolean(getEnv().SMTP_URL)
+	const wantsEmail = new Set<string>()
+	if (emailConfigured) {
+		const users = await tx.user.findMany({
+			where: { id: { in: recipients }, active: true, emailNotifications: true },
+			select: { id: true },
+		})
+		for (const user of users) wantsEmail.add(user.id)
+	}
+	const { count } = await tx.notification.createMany({
 		data: recipients.map((userId) => ({
 			userId,
 			kind: message.kind,
@@ -28,7 +50,10 @@ export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, messag
 			link: message.link,
 			useCaseId: message.useCaseId,
 			dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${userId}` : undefined,
+			emailStatus: wantsEmail.has(userId) ? ('PENDING' as const) : ('SKIPPED' as const),
 		})),
 		skipDuplicates: true,
 	})
+	if (count > 0 && wantsEmail.size > 0) requestEmailDispatchSoon()
+	return count
 }

@@ -118,13 +118,23 @@ test('a deployed case that is not high-impact needs what a pilot needs, and no m
 	expect(validateForSubmission(notHighImpact)).toEqual({ ok: true, fieldErrors: {} })
 })
 
-test('a deployed high-impact case must answer all nine hi_* questions', () => {
+test('a deployed high-impact case must answer the eight hi_* questions that are the submitter’s', () => {
 	const highImpact = { ...identified, ...described, ...inOperation, stage: 'DEPLOYED' as const, highImpact: { determination: 'HIGH_IMPACT' as const } }
-	expect(missingRequiredFields(doc(highImpact))).toEqual(practices)
+	expect(missingRequiredFields(doc(highImpact))).toEqual(practices.filter((path) => path !== 'practices.independentReview'))
 	expect(validateForSubmission(doc(highImpact)).fieldErrors['practices.testing']).toEqual([
 		'Say whether pre-deployment testing was done (§4(b)(i)).',
 	])
 	expect(missingRequiredFields(doc({ ...highImpact, practices: practicesAnswered }))).toEqual([])
+})
+
+test('hi_independent_review is the tracker’s answer, taken from who reviewed: the inventory needs it, submission does not', () => {
+	const highImpact = { ...identified, ...described, ...inOperation, stage: 'DEPLOYED' as const, highImpact: { determination: 'HIGH_IMPACT' as const } }
+	const { independentReview: _unreviewed, ...submitterAnswers } = practicesAnswered ?? {}
+	expect(fieldRules['practices.independentReview'].answeredBy).toBe('TRACKER')
+	expect(validateForSubmission(doc({ ...highImpact, practices: submitterAnswers })).ok).toBe(true)
+	expect(validateForInventory(doc({ ...highImpact, trackingId: 'CMS-2026-0001', practices: submitterAnswers })).fieldErrors['practices.independentReview']).toEqual([
+		expect.stringMatching(/independent of the case approves a review lane/),
+	])
 })
 
 test('the hi_* questions appear only for a high-impact case that is deployed', () => {

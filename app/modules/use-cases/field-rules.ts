@@ -47,6 +47,20 @@ export type FieldPath =
 	| 'practices.failsafe'
 	| 'practices.appeal'
 	| 'practices.publicConsultation'
+	| 'highImpact.principalBasisRationale'
+	| 'safeguards.piaCompleted'
+	| 'safeguards.retrievedByPersonalIdentifier'
+	| 'safeguards.sornNumber'
+	| 'safeguards.computerMatching'
+	| 'safeguards.businessAssociateAgreement'
+	| 'safeguards.part2ConsentBasis'
+	| 'safeguards.sudRecordsExcluded'
+	| 'safeguards.fedrampAuthorized'
+	| 'safeguards.generativeOutputsReviewed'
+	| 'safeguards.generativeAiPolicyAcknowledged'
+	| 'safeguards.publicFeedbackChannel'
+	| 'safeguards.codeSharingDecision'
+	| 'safeguards.vendorAiContractTerms'
 
 /**
  * Who gives the answer. Submission only waits for the submitter's answers: the tracking id is
@@ -88,6 +102,17 @@ const submitter = (
 ): Rule => ({ appliesWhen, requiredWhen, answeredBy: 'SUBMITTER', ombColumn, message })
 
 const practice = (ombColumn: string, message: string): Rule => submitter(ombColumn, asksMinimumPractices, always, message)
+
+// The safeguards a privacy, security or legal reviewer asks about, shown when the case's answers make
+// them relevant. None blocks a submission: an unanswered safeguard is the matching check's finding.
+const PERSONAL_KINDS: ReadonlyArray<DatasetSensitivity> = ['PII', 'PHI', 'PART2', 'FTI']
+const SUD_PRONE = ['MEDICARE_CLAIMS', 'MEDICAID_CHIP_CLAIMS', 'MEDICAL_RECORDS_CLINICAL']
+const holds = (doc: UseCaseDocument, kinds: ReadonlyArray<DatasetSensitivity>) => doc.datasets.some((d) => d.sensitivities.some((s) => kinds.includes(s)))
+const involvesPersonalData = (doc: UseCaseDocument) => doc.hasPii === true || holds(doc, PERSONAL_KINDS)
+const vendorInvolved = (doc: UseCaseDocument) => involvesVendor(doc) || doc.hosting === 'VENDOR_API' || doc.vendorNames.length > 0
+const informsBenefitDecisions = (doc: UseCaseDocument) =>
+	doc.informedDecisions.some((d) => d === 'ELIGIBILITY_ENROLLMENT' || d === 'FRAUD_IMPROPER_PAYMENT' || d === 'COVERAGE_PAYMENT')
+const safeguard = (appliesWhen: Rule['appliesWhen']): Rule => submitter(undefined, appliesWhen, never, '')
 
 export const fieldRules: Record<FieldPath, Rule> = {
 	trackingId: {
@@ -173,6 +198,25 @@ export const fieldRules: Record<FieldPath, Rule> = {
 	// check's finding, not a reason to refuse the submission.
 	'aiScreen.ruleBasedOnly': submitter(undefined, always, never, ''),
 	'aiScreen.notAiRationale': submitter(undefined, (doc) => doc.aiScreen.ruleBasedOnly === true, never, ''),
+	'highImpact.principalBasisRationale': submitter(
+		undefined,
+		(doc) => (doc.decisionRole === 'ASSISTIVE' || doc.decisionRole === 'PRINCIPAL_BASIS') && doc.informedDecisions.some((d) => d !== 'NONE'),
+		never,
+		'',
+	),
+	'safeguards.piaCompleted': safeguard(involvesPersonalData),
+	'safeguards.retrievedByPersonalIdentifier': safeguard(involvesPersonalData),
+	'safeguards.sornNumber': safeguard((doc) => doc.safeguards.retrievedByPersonalIdentifier === true),
+	'safeguards.computerMatching': safeguard((doc) => involvesPersonalData(doc) && informsBenefitDecisions(doc)),
+	'safeguards.businessAssociateAgreement': safeguard((doc) => holds(doc, ['PHI', 'PART2']) && vendorInvolved(doc)),
+	'safeguards.part2ConsentBasis': safeguard((doc) => holds(doc, ['PART2'])),
+	'safeguards.sudRecordsExcluded': safeguard((doc) => !holds(doc, ['PART2']) && doc.datasets.some((d) => SUD_PRONE.includes(d.category))),
+	'safeguards.fedrampAuthorized': safeguard((doc) => doc.hosting === 'FEDRAMP_CLOUD' || doc.hosting === 'VENDOR_API'),
+	'safeguards.generativeOutputsReviewed': safeguard((doc) => doc.generativeAi === true),
+	'safeguards.generativeAiPolicyAcknowledged': safeguard((doc) => doc.generativeAi === true),
+	'safeguards.publicFeedbackChannel': safeguard((doc) => doc.publicFacing === true),
+	'safeguards.codeSharingDecision': safeguard((doc) => doc.hasCustomCode === true),
+	'safeguards.vendorAiContractTerms': safeguard(vendorInvolved),
 	'practices.testing': practice('hi_testing_conducted', 'Say whether pre-deployment testing was done (§4(b)(i)).'),
 	'practices.impactAssessment': practice(
 		'hi_assessment_completed',
@@ -182,7 +226,14 @@ export const fieldRules: Record<FieldPath, Rule> = {
 		'hi_potential_impacts',
 		'Describe the potential impacts, including on privacy, civil rights and civil liberties.',
 	),
-	'practices.independentReview': practice('hi_independent_review', 'Say whether an independent review was done.'),
+	// Derived from who actually reviewed the case (its approved review lanes), not asked.
+	'practices.independentReview': {
+		appliesWhen: asksMinimumPractices,
+		requiredWhen: always,
+		answeredBy: 'TRACKER',
+		ombColumn: 'hi_independent_review',
+		message: 'No independent review is on record yet: it is recorded when a reviewer independent of the case approves a review lane.',
+	},
 	'practices.monitoring': practice('hi_ongoing_monitoring', 'Say whether ongoing monitoring is in place (§4(b)(iii)).'),
 	'practices.training': practice('hi_training_established', 'Say whether operators are trained (§4(b)(iv)).'),
 	'practices.failsafe': practice('hi_failsafe_presence', 'Say whether there is a fail-safe (§4(b)(v)).'),
@@ -198,7 +249,7 @@ export const fieldPaths = Object.keys(fieldRules) as Array<FieldPath>
 function valueAt(doc: UseCaseDocument, path: FieldPath): unknown {
 	const [group, key] = path.split('.') as [string, string | undefined]
 	if (key === undefined) return doc[group as keyof UseCaseDocument]
-	const answers = doc[group as 'highImpact' | 'practices' | 'aiScreen'] as Record<string, unknown>
+	const answers = doc[group as 'highImpact' | 'practices' | 'aiScreen' | 'safeguards'] as Record<string, unknown>
 	return answers[key]
 }
 

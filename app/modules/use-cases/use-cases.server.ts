@@ -9,7 +9,12 @@ import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from './dataset-copies.server.ts'
+import { materialChanges } from '#app/modules/workflow/material-change.ts'
+import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
+import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
+import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
+import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
 import { type UseCaseFormValues } from './schemas.ts'
@@ -19,8 +24,8 @@ import { type HighImpactDetermination } from './vocabulary.ts'
 export const USE_CASES_PAGE_SIZE = 25
 
 // A submitted case may still be amended until review starts; each amendment is a new submission.
-const EDITABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'])
-const WITHDRAWABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'])
+// An approved case may be edited: a material change re-opens its review.
+const EDITABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'APPROVED_WITH_CONDITIONS'])
 
 export const useCaseSelect = {
 	id: true,
@@ -54,6 +59,20 @@ export const useCaseSelect = {
 	owner: { select: { name: true, email: true } },
 	determinedAt: true,
 	determinedBy: { select: { name: true } },
+	reviewRound: true,
+	decidedAt: true,
+	nextReviewDue: true,
+	waivers: {
+		orderBy: [{ grantedOn: 'asc' }, { createdAt: 'asc' }],
+		select: { practice: true, grantedOn: true, expiresOn: true, reportedToOmbOn: true, recertifiedOn: true, revokedOn: true },
+	},
+	pilotCertifications: {
+		where: { revokedOn: null },
+		orderBy: { certifiedOn: 'desc' },
+		take: 1,
+		select: { certifiedOn: true, endsOn: true, scaleLimit: true },
+	},
+	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
 	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
 	datasets: {
 		orderBy: { dataset: { name: 'asc' } },
@@ -98,8 +117,6 @@ type StoredAnswers = Partial<
 		| 'practices'
 		| 'safeguards'
 		| 'highImpact'
-		| 'waivers'
-		| 'pilotCertification'
 		| 'previousOmbId'
 		| 'cotsTask'
 		| 'estimatedUsers'
@@ -110,11 +127,31 @@ function storedAnswers(useCase: Pick<LoadedUseCase, 'answers'>): StoredAnswers {
 	return (useCase.answers ?? {}) as StoredAnswers
 }
 
-/** The case as the use-case document every check and export reads. */
+const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : undefined)
+
+/**
+ * The case as the use-case document every check and export reads. CAIO waivers and pilot
+ * certifications come from their own records, and OMB's hi_independent_review from who reviewed.
+ */
 export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
-	const answers = storedAnswers(useCase)
+	const { waivers: _legacyWaivers, pilotCertification: _legacyPilot, ...answers } = storedAnswers(useCase) as StoredAnswers &
+		Pick<UseCaseDocument, 'waivers' | 'pilotCertification'>
+	const pilot = useCase.pilotCertifications[0]
 	return UseCaseDocumentSchema.parse({
 		...answers,
+		waivers: useCase.waivers.map((waiver) => ({
+			practice: waiver.practice,
+			grantedOn: isoDay(waiver.grantedOn),
+			expiresOn: isoDay(waiver.expiresOn),
+			reportedToOmbOn: isoDay(waiver.reportedToOmbOn),
+			recertifiedOn: isoDay(waiver.recertifiedOn),
+			revokedOn: isoDay(waiver.revokedOn),
+		})),
+		pilotCertification: pilot ? { certifiedOn: isoDay(pilot.certifiedOn), endsOn: isoDay(pilot.endsOn), scaleLimit: pilot.scaleLimit } : undefined,
+		practices: {
+			...answers.practices,
+			independentReview: independentReviewFromLanes(useCase.laneReviews) ?? answers.practices?.independentReview,
+		},
 		trackingId: useCase.trackingId,
 		name: useCase.name,
 		orgUnit: useCase.orgUnit.code,
@@ -232,7 +269,15 @@ const fromYesNo = (value: 'YES' | 'NO' | undefined) => (value === undefined ? un
  */
 export function formToDocument(
 	values: UseCaseFormValues,
-	context: { orgUnitCode: string; trackingId: string; highImpact: UseCaseDocument['highImpact']; ownerEmail: string; preserved: StoredAnswers },
+	context: {
+		orgUnitCode: string
+		trackingId: string
+		highImpact: UseCaseDocument['highImpact']
+		/** The tracker's own answer, from who reviewed the case. */
+		independentReview: UseCaseDocument['practices']['independentReview']
+		ownerEmail: string
+		preserved: StoredAnswers
+	},
 	linkedDatasets: UseCaseDocument['datasets'],
 ): UseCaseDocument {
 	const draft = UseCaseDocumentSchema.parse({
@@ -270,13 +315,30 @@ export function formToDocument(
 		publicFacing: fromYesNo(values.publicFacing),
 		generativeAi: fromYesNo(values.generativeAi),
 		hosting: values.hosting,
-		aiScreen: { ...context.preserved.aiScreen, ruleBasedOnly: fromYesNo(values.ruleBasedOnly) },
-		highImpact: context.highImpact,
+		cotsTask: values.cotsTask,
+		estimatedUsers: values.estimatedUsers || undefined,
+		aiScreen: { ruleBasedOnly: fromYesNo(values.ruleBasedOnly), notAiRationale: values.notAiRationale || undefined },
+		highImpact: { ...context.highImpact, principalBasisRationale: values.principalBasisRationale || undefined },
+		safeguards: {
+			piaCompleted: fromYesNo(values.safeguardPiaCompleted),
+			retrievedByPersonalIdentifier: fromYesNo(values.safeguardRetrievedByIdentifier),
+			sornNumber: values.safeguardSornNumber || undefined,
+			computerMatching: fromYesNo(values.safeguardComputerMatching),
+			businessAssociateAgreement: fromYesNo(values.safeguardBusinessAssociateAgreement),
+			part2ConsentBasis: values.safeguardPart2ConsentBasis,
+			sudRecordsExcluded: fromYesNo(values.safeguardSudRecordsExcluded),
+			fedrampAuthorized: fromYesNo(values.safeguardFedrampAuthorized),
+			generativeOutputsReviewed: fromYesNo(values.safeguardGenerativeOutputsReviewed),
+			generativeAiPolicyAcknowledged: fromYesNo(values.safeguardGenerativeAiPolicyAcknowledged),
+			publicFeedbackChannel: values.safeguardPublicFeedbackChannel || undefined,
+			codeSharingDecision: values.safeguardCodeSharingDecision,
+			vendorAiContractTerms: fromYesNo(values.safeguardVendorAiContractTerms),
+		},
 		practices: {
 			testing: values.practiceTesting,
 			impactAssessment: values.practiceImpactAssessment,
 			potentialImpacts: values.practicePotentialImpacts || undefined,
-			independentReview: values.practiceIndependentReview,
+			independentReview: context.independentReview,
 			monitoring: values.practiceMonitoring,
 			training: values.practiceTraining,
 			failsafe: values.practiceFailsafe,
@@ -295,6 +357,11 @@ export function formToDocument(
 	drop('codeUrl', 'codeUrl')
 	if (!visible.has('vendorNames')) draft.vendorNames = []
 	if (!visible.has('practices.testing')) draft.practices = { publicConsultation: [] }
+	if (!visible.has('aiScreen.notAiRationale')) delete draft.aiScreen.notAiRationale
+	if (!visible.has('highImpact.principalBasisRationale')) delete draft.highImpact.principalBasisRationale
+	for (const key of Object.keys(draft.safeguards) as Array<keyof UseCaseDocument['safeguards']>) {
+		if (!visible.has(`safeguards.${key}`)) delete draft.safeguards[key]
+	}
 	return draft
 }
 
@@ -332,8 +399,6 @@ function columnsOf(doc: UseCaseDocument) {
 			practices: doc.practices,
 			safeguards: doc.safeguards,
 			highImpact: { ...doc.highImpact, determination: undefined },
-			waivers: doc.waivers,
-			pilotCertification: doc.pilotCertification,
 			previousOmbId: doc.previousOmbId,
 			cotsTask: doc.cotsTask,
 			estimatedUsers: doc.estimatedUsers,
@@ -347,10 +412,92 @@ export function changedFields(before: UseCaseDocument, after: UseCaseDocument) {
 	return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort()
 }
 
+const STALE_SAVE_MESSAGE =
+	'Someone saved this use case after you opened it. Your answers are still in the form: open the use case in another tab to see their changes, then save again.'
+
 export type SaveResult =
 	| { status: 'saved'; version: number }
 	| { status: 'submitted'; version: number }
+	| { status: 'reopened'; version: number; changed: Array<string> }
 	| { status: 'incomplete'; saved: boolean; version: number; fieldErrors: Record<string, Array<string>> }
+
+/**
+ * The document the form's answers make of this case, with the catalogue's facts about the linked
+ * datasets: what a save would store, and what the live findings preview evaluates.
+ */
+async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseFormValues, options: { checkTeam: boolean } = { checkTeam: true }) {
+	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true } })
+	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+
+	const teamEmails = [
+		...new Set(
+			(values.teamEmails ?? '')
+				.split(/[;,\s]+/)
+				.map((email) => email.trim().toLowerCase())
+				.filter(Boolean),
+		),
+	]
+	const team = await tx.user.findMany({ where: { email: { in: teamEmails }, active: true }, select: { id: true, email: true } })
+	const unknownEmails = teamEmails.filter((email) => !team.some((member) => member.email === email))
+	if (unknownEmails.length && options.checkTeam) {
+		throw new AppError('INVALID', `No active user has the e-mail ${unknownEmails.join(', ')}; check the team list.`)
+	}
+
+	const kept = values.datasets.filter((link) => !link.remove)
+	const addId = values.addDatasetId && !kept.some((link) => link.datasetId === values.addDatasetId) ? values.addDatasetId : null
+	const wantedIds = [...kept.map((link) => link.datasetId), ...(addId ? [addId] : [])]
+	const catalogue = await tx.dataset.findMany({
+		where: { id: { in: wantedIds } },
+		select: { id: true, name: true, category: true, sensitivities: true, sornNumber: true, piaUrl: true, dataUseAgreementRequired: true, fismaSystem: true },
+	})
+	const byId = new Map(catalogue.map((d) => [d.id, d]))
+	const unknown = wantedIds.filter((id) => !byId.has(id))
+	if (unknown.length) throw new AppError('INVALID', 'A linked dataset is not in the catalogue; reload the page.')
+
+	// In catalogue-name order, as the form lists them, so that errors point at the right row.
+	const links = [
+		...kept.map((link) => ({ datasetId: link.datasetId, usages: link.usages, justification: link.minimumNecessaryJustification || undefined })),
+		...(addId ? [{ datasetId: addId, usages: [] as typeof kept[number]['usages'], justification: undefined }] : []),
+	].sort((a, b) => byId.get(a.datasetId)!.name.localeCompare(byId.get(b.datasetId)!.name))
+	const before = toDocument(current)
+	const after = formToDocument(
+		values,
+		{
+			orgUnitCode: orgUnit.code,
+			trackingId: current.trackingId,
+			highImpact: before.highImpact,
+			independentReview: before.practices.independentReview,
+			ownerEmail: current.owner.email,
+			preserved: storedAnswers(current),
+		},
+		links.map((link) => {
+			const dataset = byId.get(link.datasetId)!
+			return {
+				id: dataset.id,
+				name: dataset.name,
+				category: dataset.category,
+				sensitivities: dataset.sensitivities,
+				sornNumber: dataset.sornNumber ?? undefined,
+				piaUrl: dataset.piaUrl ?? undefined,
+				dataUseAgreementRequired: dataset.dataUseAgreementRequired,
+				fismaSystem: dataset.fismaSystem ?? undefined,
+				usage: link.usages.length ? link.usages : ['OPERATION'],
+				minimumNecessaryJustification: link.justification,
+			}
+		}),
+	)
+	return { orgUnit, team, links, before, after }
+}
+
+/**
+ * The findings the form's unsaved answers would give: nothing is written. The edit page calls it
+ * as the person answers, so they see the consequences before saving.
+ */
+export async function previewEvaluation(user: SessionUser, useCaseId: string, values: UseCaseFormValues) {
+	const current = await loadForChange(prisma, user, useCaseId, 'edit')
+	const { after } = await documentFromForm(prisma, current, values, { checkTeam: false })
+	return evaluateWithCurrentPack(after)
+}
 
 /**
  * Saves the form over the version it was loaded from (refused with CONFLICT when someone saved
@@ -363,75 +510,26 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 			throw new AppError('CONFLICT', `This use case is ${current.status.toLowerCase().replace(/_/g, ' ')} and cannot be edited now.`)
 		}
 		if (current.version !== values.version) {
-			throw new AppError(
-				'CONFLICT',
-				'Someone saved this use case after you opened it. Your answers are still in the form: open the use case in another tab to see their changes, then save again.',
-			)
+			throw new AppError('CONFLICT', STALE_SAVE_MESSAGE)
 		}
-		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true } })
-		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+		const { orgUnit, team, links, before, after } = await documentFromForm(tx, current, values)
 
-		const teamEmails = [
-			...new Set(
-				(values.teamEmails ?? '')
-					.split(/[;,\s]+/)
-					.map((email) => email.trim().toLowerCase())
-					.filter(Boolean),
-			),
-		]
-		const team = await tx.user.findMany({ where: { email: { in: teamEmails }, active: true }, select: { id: true, email: true } })
-		const unknownEmails = teamEmails.filter((email) => !team.some((member) => member.email === email))
-		if (unknownEmails.length) {
-			throw new AppError('INVALID', `No active user has the e-mail ${unknownEmails.join(', ')}; check the team list.`)
-		}
-
-		const kept = values.datasets.filter((link) => !link.remove)
-		const addId = values.addDatasetId && !kept.some((link) => link.datasetId === values.addDatasetId) ? values.addDatasetId : null
-		const wantedIds = [...kept.map((link) => link.datasetId), ...(addId ? [addId] : [])]
-		const catalogue = await tx.dataset.findMany({
-			where: { id: { in: wantedIds } },
-			select: { id: true, name: true, category: true, sensitivities: true, sornNumber: true, piaUrl: true, dataUseAgreementRequired: true, fismaSystem: true },
-		})
-		const byId = new Map(catalogue.map((d) => [d.id, d]))
-		const unknown = wantedIds.filter((id) => !byId.has(id))
-		if (unknown.length) throw new AppError('INVALID', 'A linked dataset is not in the catalogue; reload the page.')
-
-		// In catalogue-name order, as the form lists them, so that errors point at the right row.
-		const links = [
-			...kept.map((link) => ({ datasetId: link.datasetId, usages: link.usages, justification: link.minimumNecessaryJustification || undefined })),
-			...(addId ? [{ datasetId: addId, usages: [] as typeof kept[number]['usages'], justification: undefined }] : []),
-		].sort((a, b) => byId.get(a.datasetId)!.name.localeCompare(byId.get(b.datasetId)!.name))
-		const before = toDocument(current)
-		const after = formToDocument(
-			values,
-			{
-				orgUnitCode: orgUnit.code,
-				trackingId: current.trackingId,
-				highImpact: before.highImpact,
-				ownerEmail: current.owner.email,
-				preserved: storedAnswers(current),
-			},
-			links.map((link) => {
-				const dataset = byId.get(link.datasetId)!
-				return {
-					id: dataset.id,
-					name: dataset.name,
-					category: dataset.category,
-					sensitivities: dataset.sensitivities,
-					sornNumber: dataset.sornNumber ?? undefined,
-					piaUrl: dataset.piaUrl ?? undefined,
-					dataUseAgreementRequired: dataset.dataUseAgreementRequired,
-					fismaSystem: dataset.fismaSystem ?? undefined,
-					usage: link.usages.length ? link.usages : ['OPERATION'],
-					minimumNecessaryJustification: link.justification,
-				}
-			}),
-		)
-
-		// An incomplete submission is still saved as a draft, so nothing typed is lost.
+		// What this save does to the review: a submission of some kind, or none.
+		const material = isDecided(current.status) ? materialChanges(before, after) : []
+		const action: SubmissionAction | null =
+			current.status === 'DRAFT' && values.intent === 'submit'
+				? 'submit'
+				: current.status === 'SUBMITTED'
+					? 'amend'
+					: current.status === 'CHANGES_REQUESTED' && values.intent === 'submit'
+						? 'resubmit'
+						: material.length > 0
+							? 'reopen'
+							: null
+		// A case under review or approved must stay complete; a draft may be saved half-done.
+		const mustStayComplete = current.status === 'SUBMITTED' || isDecided(current.status)
 		let incomplete: Record<string, Array<string>> | null = null
-		const intent = current.status === 'SUBMITTED' ? 'submit' : values.intent
-		if (intent === 'submit') {
+		if (action !== null || mustStayComplete) {
 			const check = validateForSubmission(after)
 			// At submission each dataset's use must be chosen, not defaulted.
 			links.forEach((link, index) => {
@@ -439,19 +537,31 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 			})
 			if (Object.keys(check.fieldErrors).length) incomplete = check.fieldErrors
 		}
+		if (incomplete && mustStayComplete) return { status: 'incomplete', saved: false, version: current.version, fieldErrors: incomplete }
+		const transition = action !== null && !incomplete ? action : null
+		let nextStatus = current.status
+		if (transition) {
+			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
+			if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
+			nextStatus = verdict.to
+		}
+		const round = transition === 'submit' || transition === 'reopen' ? current.reviewRound + 1 : current.reviewRound
 
 		const nextVersion = current.version + 1
-		if (incomplete && current.status === 'SUBMITTED') return { status: 'incomplete', saved: false, version: current.version, fieldErrors: incomplete }
-		const submitting = intent === 'submit' && !incomplete
-		await tx.useCase.update({
-			where: { id: useCaseId },
+		// Conditional on the version read, so that of two concurrent saves exactly one is kept.
+		const written = await tx.useCase.updateMany({
+			where: { id: useCaseId, version: current.version },
 			data: {
 				...columnsOf(after),
 				orgUnitId: orgUnit.id,
 				version: nextVersion,
-				...(submitting ? { status: 'SUBMITTED', submittedAt: new Date() } : {}),
+				status: nextStatus,
+				reviewRound: round,
+				...(transition && transition !== 'reopen' ? { submittedAt: new Date() } : {}),
+				...(transition === 'reopen' ? { decidedAt: null } : {}),
 			},
 		})
+		if (written.count === 0) throw new AppError('CONFLICT', STALE_SAVE_MESSAGE)
 		await tx.useCaseContact.deleteMany({ where: { useCaseId, role: 'DEVELOPER' } })
 		const developers = team.filter((member) => member.id !== current.ownerId)
 		if (developers.length) {
@@ -470,7 +580,8 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		}
 		await refreshDatasetCopies(tx, { useCaseIds: [useCaseId] })
 		// Re-run on every save and submission, stored against this version and the current pack.
-		await storeCheckRun(tx, useCaseId, nextVersion, await evaluateWithCurrentPack(after, tx))
+		const evaluation = await evaluateWithCurrentPack(after, tx)
+		await storeCheckRun(tx, useCaseId, nextVersion, evaluation)
 		const changed = changedFields(before, after)
 		await recordEvent(tx, {
 			actorId: actor.id,
@@ -481,35 +592,47 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 			after: { version: nextVersion, changed },
 			request,
 		})
-		if (submitting) {
-			await freezeVersion(tx, actor.id, useCaseId, after, current.status === 'DRAFT' ? 'SUBMITTED' : 'RESUBMITTED')
-			const leads = await tx.user.findMany({ where: { active: true, roles: { some: { role: 'GOVERNANCE_LEAD' } } }, select: { id: true } })
-			await notify(
-				tx,
-				leads.map((lead) => lead.id),
-				{
-					kind: current.status === 'DRAFT' ? 'SUBMITTED' : 'RESUBMITTED',
-					title: `${current.trackingId} ${current.status === 'DRAFT' ? 'submitted' : 'resubmitted'}: ${after.name}`,
-					body: `${actor.name} ${current.status === 'DRAFT' ? 'submitted' : 'amended and resubmitted'} ${current.trackingId} “${after.name}” for review.`,
-					link: `/use-cases/${useCaseId}`,
-					useCaseId,
-				},
-				{ actorId: actor.id },
-			)
+		if (transition) {
+			await freezeVersion(tx, actor.id, useCaseId, after, versionReasons[transition])
 			await recordEvent(tx, {
 				actorId: actor.id,
-				action: current.status === 'DRAFT' ? 'use_case.submitted' : 'use_case.resubmitted',
+				action: auditActions[transition],
 				entityType: 'UseCase',
 				entityId: useCaseId,
-				before: { status: current.status },
-				after: { status: 'SUBMITTED', version: nextVersion },
+				before: { status: current.status, round: current.reviewRound },
+				after: { status: nextStatus, version: nextVersion, round, ...(transition === 'reopen' ? { materialChanges: material } : {}) },
 				request,
 			})
-			return { status: 'submitted', version: nextVersion }
+			await applySubmission(tx, {
+				action: transition,
+				actor,
+				useCase: { id: useCaseId, trackingId: current.trackingId, name: after.name },
+				from: current.status,
+				to: nextStatus,
+				round,
+				requiredLanes: evaluation.requiredLanes,
+				changedFields: transition === 'reopen' ? material : changed,
+			})
+			return transition === 'reopen' ? { status: 'reopened', version: nextVersion, changed: material } : { status: 'submitted', version: nextVersion }
 		}
+		if (isDecided(current.status)) await freezeVersion(tx, actor.id, useCaseId, after, 'EDITED_AFTER_APPROVAL')
 		if (incomplete) return { status: 'incomplete', saved: true, version: nextVersion, fieldErrors: incomplete }
 		return { status: 'saved', version: nextVersion }
 	})
+}
+
+const versionReasons: Record<SubmissionAction, string> = {
+	submit: 'SUBMITTED',
+	amend: 'RESUBMITTED',
+	resubmit: 'CHANGES_ANSWERED',
+	reopen: 'MATERIAL_CHANGE',
+}
+
+const auditActions: Record<SubmissionAction, string> = {
+	submit: 'use_case.submitted',
+	amend: 'use_case.resubmitted',
+	resubmit: 'use_case.changes_answered',
+	reopen: 'use_case.reopened',
 }
 
 /** An immutable snapshot of the whole document, numbered per case. */
@@ -524,10 +647,11 @@ export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, 
 export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo) {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'withdraw')
-		if (!WITHDRAWABLE_STATUSES.has(current.status)) {
-			throw new AppError('CONFLICT', 'Only a draft or a case not yet decided can be withdrawn.')
-		}
-		await tx.useCase.update({ where: { id: useCaseId }, data: { status: 'WITHDRAWN', version: { increment: 1 } } })
+		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
+		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
+		const written = await tx.useCase.updateMany({ where: { id: useCaseId, status: current.status }, data: { status: 'WITHDRAWN', version: { increment: 1 } } })
+		if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were withdrawing it; reload and try again.')
+		await recordStatusChange(tx, { useCaseId, from: current.status, to: 'WITHDRAWN', actorId: actor.id })
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'use_case.withdrawn',
@@ -537,6 +661,24 @@ export async function withdrawUseCase(actor: SessionUser, useCaseId: string, req
 			after: { status: 'WITHDRAWN' },
 			request,
 		})
+		if (current.status !== 'DRAFT') {
+			const reviewers = await tx.laneReview.findMany({
+				where: { useCaseId, round: current.reviewRound, assigneeId: { not: null } },
+				select: { assigneeId: true },
+			})
+			await notify(
+				tx,
+				[...(await activeLeadIds(tx)), ...reviewers.map((lane) => lane.assigneeId!)],
+				{
+					kind: 'DECIDED',
+					title: `${current.trackingId} withdrawn: ${current.name}`,
+					body: `${actor.name} withdrew ${current.trackingId} before a decision; its review has stopped.`,
+					link: `/use-cases/${useCaseId}`,
+					useCaseId,
+				},
+				{ actorId: actor.id },
+			)
+		}
 	})
 }
 
@@ -599,6 +741,7 @@ export async function listUseCases(
 				name: true,
 				status: true,
 				stage: true,
+				highImpactDetermination: true,
 				updatedAt: true,
 				orgUnit: { select: { shortName: true } },
 				owner: { select: { name: true } },

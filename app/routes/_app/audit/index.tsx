@@ -61,6 +61,10 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 					</select>
 				</div>
 				<div>
+					<label htmlFor="audit-use-case" className="block font-semibold">Use case (tracking id)</label>
+					<input id="audit-use-case" name="useCase" defaultValue={query.useCase} placeholder="CMS-2026-0001" className={inputClass} />
+				</div>
+				<div>
 					<label htmlFor="audit-entity-type" className="block font-semibold">Record type</label>
 					<input id="audit-entity-type" name="entityType" defaultValue={query.entityType} placeholder="e.g. Dataset" className={inputClass} />
 				</div>

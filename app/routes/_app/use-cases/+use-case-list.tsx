@@ -1,6 +1,6 @@
 import { Form, Link, useSearchParams } from 'react-router'
 import { Pagination } from '#app/components/pagination.tsx'
-import { choiceLabel, stageChoices, stages, useCaseStatuses, useCaseStatusLabels, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
+import { choiceLabel, highImpactChoices, type HighImpactDetermination, stageChoices, stages, useCaseStatuses, useCaseStatusLabels, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
 
 type Row = {
 	id: string
@@ -8,6 +8,7 @@ type Row = {
 	name: string
 	status: UseCaseStatus
 	stage: Stage | null
+	highImpactDetermination: HighImpactDetermination | null
 	updatedAt: string | Date
 	orgUnit: { shortName: string }
 	owner: { name: string }
@@ -69,6 +70,7 @@ export function UseCaseList({
 						<th scope="col" className="py-2 pr-4">Name</th>
 						<th scope="col" className="py-2 pr-4">Status</th>
 						<th scope="col" className="py-2 pr-4">Stage</th>
+						<th scope="col" className="py-2 pr-4">High-impact</th>
 						<th scope="col" className="py-2 pr-4">Org unit</th>
 						<th scope="col" className="py-2">Updated</th>
 					</tr>
@@ -82,6 +84,9 @@ export function UseCaseList({
 							</td>
 							<td className="py-2 pr-4">{useCaseStatusLabels[useCase.status]}</td>
 							<td className="py-2 pr-4">{useCase.stage ? choiceLabel(stageChoices[useCase.stage]).split(' – ')[0] : '—'}</td>
+							<td className="py-2 pr-4">
+								{useCase.highImpactDetermination ? choiceLabel(highImpactChoices[useCase.highImpactDetermination]) : 'Not determined'}
+							</td>
 							<td className="py-2 pr-4">{useCase.orgUnit.shortName}</td>
 							<td className="py-2">{dateFormat.format(new Date(useCase.updatedAt))}</td>
 						</tr>

@@ -21,6 +21,8 @@ export function ReferenceEditor({
 		lastResult,
 		constraint: getZodConstraint(ReferenceFormSchema),
 		shouldValidate: 'onBlur',
+		// Messages clear as the person corrects the answer, so nothing moves under the pointer on blur.
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ReferenceFormSchema }),
 		defaultValue: reference ? { ...reference, revision: String(revision) } : { status: 'IN_FORCE', revision: String(revision) },
 	})

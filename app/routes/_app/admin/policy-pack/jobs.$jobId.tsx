@@ -9,6 +9,8 @@ import type { Route } from './+types/jobs.$jobId.ts'
 
 const Params = z.object({ jobId: z.string().min(1).max(40) })
 
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `Re-checking against pack ${data?.job.packVersion ?? ''} · AI Governance Tracker` }]
+
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'manage:policy:any')
 	const { jobId } = parseOrBadRequest(Params, params)

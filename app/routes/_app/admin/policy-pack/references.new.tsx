@@ -8,6 +8,8 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import { ReferenceEditor } from './+reference-editor.tsx'
 import type { Route } from './+types/references.new.ts'
 
+export const meta: Route.MetaFunction = () => [{ title: 'Add a reference · AI Governance Tracker' }]
+
 export async function loader({ request }: Route.LoaderArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
 	const draft = await getDraftPack(actor.id)

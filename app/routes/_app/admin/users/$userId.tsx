@@ -14,6 +14,8 @@ import type { Route } from './+types/$userId.ts'
 
 const Params = z.object({ userId: z.string().min(1).max(40) })
 
+export const meta: Route.MetaFunction = () => [{ title: 'User access · AI Governance Tracker' }]
+
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'manage:user:any')
 	const { userId } = parseOrBadRequest(Params, params)

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import { useEffect, useRef } from 'react'
+import { data, Form, Link, redirect, useFetcher, useNavigation, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import {
 	Button,
@@ -30,17 +31,23 @@ import {
 	appealChoices,
 	choiceLabel,
 	classificationChoices,
+	codeSharingDecisionLabels,
 	contractingChoices,
+	cotsCommonTaskLabels,
 	contractingUsages,
 	datasetUsageLabels,
 	decisionRoleLabels,
+	decisionRoles,
 	demographicFeatureChoices,
 	failsafeChoices,
 	hostingLabels,
+	hostingOptions,
 	independentReviewChoices,
 	informedDecisionLabels,
+	informedDecisions,
 	monitoringChoices,
 	type OmbChoice,
+	part2ConsentBasisLabels,
 	practiceProgressChoices,
 	publicConsultationChoices,
 	stageChoices,
@@ -69,7 +76,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	if (!canEditUseCase(user, useCase)) {
-		throw data({ message: 'Only the people listed on a draft, or on a case returned for changes, can edit it.' }, { status: 403 })
+		throw data({ message: 'Only the people listed on a use case can edit it, and not while it is in review or after it is closed.' }, { status: 403 })
 	}
 	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(), listDatasetOptions()])
 	const document = toDocument(useCase)
@@ -116,6 +123,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	try {
 		const result = await saveUseCase(actor, useCaseId, submission.value, context.get(requestInfoContext))
 		if (result.status === 'submitted') return redirect(`/use-cases/${useCaseId}?submitted=1`)
+		if (result.status === 'reopened') return redirect(`/use-cases/${useCaseId}?reopened=${encodeURIComponent(result.changed.join(','))}`)
 		if (result.status === 'incomplete') {
 			const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([path, messages]) => [formFieldName(path), messages]))
 			const count = Object.keys(fieldErrors).length
@@ -205,12 +213,28 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			practiceTesting: doc.practices.testing,
 			practiceImpactAssessment: doc.practices.impactAssessment,
 			practicePotentialImpacts: doc.practices.potentialImpacts,
-			practiceIndependentReview: doc.practices.independentReview,
 			practiceMonitoring: doc.practices.monitoring,
 			practiceTraining: doc.practices.training,
 			practiceFailsafe: doc.practices.failsafe,
 			practiceAppeal: doc.practices.appeal,
 			practicePublicConsultation: doc.practices.publicConsultation,
+			notAiRationale: doc.aiScreen.notAiRationale,
+			principalBasisRationale: doc.highImpact.principalBasisRationale,
+			cotsTask: doc.cotsTask,
+			estimatedUsers: doc.estimatedUsers,
+			safeguardPiaCompleted: yesNo(doc.safeguards.piaCompleted),
+			safeguardRetrievedByIdentifier: yesNo(doc.safeguards.retrievedByPersonalIdentifier),
+			safeguardSornNumber: doc.safeguards.sornNumber,
+			safeguardComputerMatching: yesNo(doc.safeguards.computerMatching),
+			safeguardBusinessAssociateAgreement: yesNo(doc.safeguards.businessAssociateAgreement),
+			safeguardPart2ConsentBasis: doc.safeguards.part2ConsentBasis,
+			safeguardSudRecordsExcluded: yesNo(doc.safeguards.sudRecordsExcluded),
+			safeguardFedrampAuthorized: yesNo(doc.safeguards.fedrampAuthorized),
+			safeguardGenerativeOutputsReviewed: yesNo(doc.safeguards.generativeOutputsReviewed),
+			safeguardGenerativeAiPolicyAcknowledged: yesNo(doc.safeguards.generativeAiPolicyAcknowledged),
+			safeguardPublicFeedbackChannel: doc.safeguards.publicFeedbackChannel,
+			safeguardCodeSharingDecision: doc.safeguards.codeSharingDecision,
+			safeguardVendorAiContractTerms: yesNo(doc.safeguards.vendorAiContractTerms),
 		},
 	})
 
@@ -218,14 +242,36 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	// saved). A value that is not a valid answer counts as unanswered.
 	const live = form.value ?? {}
 	const answer = (value: unknown) => (value === 'YES' ? true : value === 'NO' ? false : undefined)
+	const liveList = (value: unknown) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : [])
 	const visible = visibleFields({
 		...doc,
 		stage: z.enum(stages).safeParse(live.stage).data,
 		contractingUsage: z.enum(contractingUsages).safeParse(live.contractingUsage).data,
+		vendorNames: typeof live.vendorNames === 'string' ? live.vendorNames.split(';').filter((v) => v.trim()) : [],
 		hasAto: answer(live.hasAto),
 		hasPii: answer(live.hasPii),
 		hasCustomCode: answer(live.hasCustomCode),
+		generativeAi: answer(live.generativeAi),
+		publicFacing: answer(live.publicFacing),
+		hosting: z.enum(hostingOptions).safeParse(live.hosting).data,
+		decisionRole: z.enum(decisionRoles).safeParse(live.decisionRole).data,
+		informedDecisions: z.array(z.enum(informedDecisions)).catch([]).parse(liveList(live.informedDecisions)),
+		aiScreen: { ruleBasedOnly: answer(live.ruleBasedOnly) },
+		safeguards: { ...doc.safeguards, retrievedByPersonalIdentifier: answer(live.safeguardRetrievedByIdentifier) },
 	})
+	const safeguardQuestions = [...visible].filter((path) => path.startsWith('safeguards.'))
+	// Live findings: the answers as typed are evaluated (nothing is saved) shortly after each change.
+	const preview = useFetcher<{ evaluation: typeof evaluation | null }>()
+	const previewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+	useEffect(() => () => clearTimeout(previewTimer.current), [])
+	const requestPreview = (event: React.FormEvent<HTMLFormElement>) => {
+		const formElement = event.currentTarget
+		clearTimeout(previewTimer.current)
+		previewTimer.current = setTimeout(() => {
+			void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/findings-preview` })
+		}, 400)
+	}
+	const previewed = preview.data?.evaluation ?? null
 	const linkedIds = new Set(doc.datasets.map((d) => d.id))
 	// A dataset linked but not yet told how it is used is stored with no usages.
 	const savedUsage = (datasetId: string | undefined) => datasetsWithUsage.includes(datasetId ?? '')
@@ -243,7 +289,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				Drafts can be saved at any time with questions unanswered. Submitting checks that every question the OMB
 				inventory requires for the chosen stage is answered.
 			</p>
-			<Form method="post" key={form.id} {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
+			<Form method="post" key={form.id} {...getFormProps(form)} onChange={requestPreview} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
 				<CsrfInput />
 				<input type="hidden" name="version" value={useCase.version} />
 				<FormErrors id={formErrorId} errors={form.errors} />
@@ -276,6 +322,13 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 						field={fields.ruleBasedOnly}
 						options={yesNoOptions}
 					/>
+					{visible.has('aiScreen.notAiRationale') ? (
+						<TextAreaField
+							label="Why is it not AI?"
+							hint="Describe the fixed rules it follows; the governance lead confirms it falls outside NAIIA §5002(3)."
+							field={fields.notAiRationale}
+						/>
+					) : null}
 					<TextAreaField label="What problem is the AI intended to solve?" field={fields.problemSolved} />
 					<TextAreaField label="Expected benefits for the mission or the public" field={fields.benefits} />
 					<TextAreaField label="What does the AI output?" hint="A prediction, a recommendation, a decision, a draft text…" field={fields.systemOutputs} />
@@ -289,6 +342,13 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					<CheckboxGroupField legend="Which decisions does it inform?" field={fields.informedDecisions} options={labelled(informedDecisionLabels)} />
 					<CheckboxGroupField legend="Whose outcomes does it affect?" field={fields.affectedParties} options={labelled(affectedPartyLabels)} />
 					<RadioGroupField legend="Does the public interact with it directly?" field={fields.publicFacing} options={yesNoOptions} />
+					{visible.has('highImpact.principalBasisRationale') ? (
+						<TextAreaField
+							label="Why is its output, or is it not, a principal basis for those decisions?"
+							hint="M-25-21 §4(a): say who decides, what else they weigh, and whether they can and do depart from the AI’s output."
+							field={fields.principalBasisRationale}
+						/>
+					) : null}
 				</Section>
 
 				<Section title="Technology and sourcing">
@@ -301,6 +361,18 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					/>
 					{visible.has('vendorNames') ? (
 						<TextField label="Vendor name(s)" hint="Separate several vendors with a semicolon." field={fields.vendorNames} />
+					) : null}
+					{live.contractingUsage === 'PURCHASED' ? (
+						<>
+							<SelectField
+								label="Is it one of OMB’s 20 common commercial tasks?"
+								hint="Such a use, when not high-impact, may be reported in OMB’s consolidated form."
+								field={fields.cotsTask}
+								options={labelled(cotsCommonTaskLabels)}
+								placeholder="No, none of them"
+							/>
+							<TextField label="Estimated number of licences or users" hint="For example 1,000–5,000." field={fields.estimatedUsers} />
+						</>
 					) : null}
 					<RadioGroupField
 						legend="Does it have an Authorization to Operate (ATO), itself or as part of another system?"
@@ -408,6 +480,93 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					</div>
 				</Section>
 
+				{safeguardQuestions.length ? (
+					<Section title="Safeguards">
+						<p>What privacy, security and legal reviewers will ask, for the data and technology this use case involves.</p>
+						{visible.has('safeguards.piaCompleted') ? (
+							<RadioGroupField legend="Is a Privacy Impact Assessment completed for it (E-Government Act §208)?" field={fields.safeguardPiaCompleted} options={yesNoOptions} />
+						) : null}
+						{visible.has('safeguards.retrievedByPersonalIdentifier') ? (
+							<RadioGroupField
+								legend="Are records about individuals retrieved by name or another personal identifier?"
+								hint="If so, a Privacy Act system of records notice (SORN) must cover them."
+								field={fields.safeguardRetrievedByIdentifier}
+								options={yesNoOptions}
+							/>
+						) : null}
+						{visible.has('safeguards.sornNumber') ? (
+							<TextField label="SORN number that covers the records" hint="For example 09-70-0558." field={fields.safeguardSornNumber} />
+						) : null}
+						{visible.has('safeguards.computerMatching') ? (
+							<RadioGroupField
+								legend="Are records matched with another agency’s to decide eligibility or recover payments?"
+								hint="That is a Privacy Act computer matching program."
+								field={fields.safeguardComputerMatching}
+								options={yesNoOptions}
+							/>
+						) : null}
+						{visible.has('safeguards.businessAssociateAgreement') ? (
+							<RadioGroupField
+								legend="Does a HIPAA business associate agreement cover the vendor’s access to PHI?"
+								field={fields.safeguardBusinessAssociateAgreement}
+								options={yesNoOptions}
+							/>
+						) : null}
+						{visible.has('safeguards.part2ConsentBasis') ? (
+							<SelectField
+								label="On what basis are 42 CFR Part 2 substance-use records used?"
+								field={fields.safeguardPart2ConsentBasis}
+								options={labelled(part2ConsentBasisLabels)}
+							/>
+						) : null}
+						{visible.has('safeguards.sudRecordsExcluded') ? (
+							<RadioGroupField
+								legend="Are substance-use-disorder records from Part 2 programs excluded or redacted from the claims or clinical data?"
+								field={fields.safeguardSudRecordsExcluded}
+								options={yesNoOptions}
+							/>
+						) : null}
+						{visible.has('safeguards.fedrampAuthorized') ? (
+							<RadioGroupField legend="Is the cloud service or model API FedRAMP authorized?" field={fields.safeguardFedrampAuthorized} options={yesNoOptions} />
+						) : null}
+						{visible.has('safeguards.generativeOutputsReviewed') ? (
+							<RadioGroupField
+								legend="Does a person review its generated output before it is relied on or sent?"
+								field={fields.safeguardGenerativeOutputsReviewed}
+								options={yesNoOptions}
+							/>
+						) : null}
+						{visible.has('safeguards.generativeAiPolicyAcknowledged') ? (
+							<RadioGroupField
+								legend="Has the team read and accepted CMS’s generative-AI use policy (M-25-21 §3(b)(iv))?"
+								field={fields.safeguardGenerativeAiPolicyAcknowledged}
+								options={yesNoOptions}
+							/>
+						) : null}
+						{visible.has('safeguards.publicFeedbackChannel') ? (
+							<TextField
+								label="How can the public give feedback on it?"
+								hint="A web form, an e-mail inbox, a survey… (M-25-21 §4(b)(vii))."
+								field={fields.safeguardPublicFeedbackChannel}
+							/>
+						) : null}
+						{visible.has('safeguards.codeSharingDecision') ? (
+							<SelectField
+								label="Is the custom code shared (M-25-21 §2(b))?"
+								field={fields.safeguardCodeSharingDecision}
+								options={labelled(codeSharingDecisionLabels)}
+							/>
+						) : null}
+						{visible.has('safeguards.vendorAiContractTerms') ? (
+							<RadioGroupField
+								legend="Does the contract carry OMB M-25-22’s AI terms (data rights, testing access, no training on CMS data)?"
+								field={fields.safeguardVendorAiContractTerms}
+								options={yesNoOptions}
+							/>
+						) : null}
+					</Section>
+				) : null}
+
 				{visible.has('practices.testing') ? (
 					<Section title="Minimum practices for high-impact AI (M-25-21 §4(b))">
 						<SelectField label="Pre-deployment testing (§4(b)(i))" field={fields.practiceTesting} options={toOptions(practiceProgressChoices)} />
@@ -416,7 +575,15 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							label="Potential impacts, including on privacy, civil rights and civil liberties, and how they were identified"
 							field={fields.practicePotentialImpacts}
 						/>
-						<SelectField label="Independent review" field={fields.practiceIndependentReview} options={toOptions(independentReviewChoices)} />
+						<div>
+							<p className="font-semibold">Independent review</p>
+							<p>
+								{doc.practices.independentReview
+									? choiceLabel(independentReviewChoices[doc.practices.independentReview])
+									: 'None on record yet'}
+								. The tracker records this from who reviewed the case: a reviewer independent of it approving a review lane.
+							</p>
+						</div>
 						<SelectField label="Ongoing monitoring (§4(b)(iii))" field={fields.practiceMonitoring} options={toOptions(monitoringChoices)} />
 						<SelectField label="Operator training (§4(b)(iv))" field={fields.practiceTraining} options={toOptions(trainingChoices)} />
 						<SelectField label="Fail-safe (§4(b)(v))" field={fields.practiceFailsafe} options={toOptions(failsafeChoices)} />
@@ -438,18 +605,40 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					/>
 				</Section>
 
-				<div className="flex flex-wrap gap-4 border-t border-base-lighter pt-6">
-					<Button variant="secondary" name="intent" value="save" disabled={navigation.state === 'submitting'}>
-						Save draft
-					</Button>
-					<Button name="intent" value="submit" disabled={navigation.state === 'submitting'}>
-						Submit for review
-					</Button>
+				<div className="space-y-3 border-t border-base-lighter pt-6">
+					{useCase.status === 'SUBMITTED' ? (
+						<p>Review has not started yet: saving amends the submission, which must stay complete.</p>
+					) : useCase.status === 'APPROVED' || useCase.status === 'APPROVED_WITH_CONDITIONS' ? (
+						<p>
+							This use case is approved. Changing its datasets, its role in decisions, its stage, its vendor or the decisions it
+							informs opens a new review; other edits are recorded and the approval stands.
+						</p>
+					) : null}
+					<div className="flex flex-wrap gap-4">
+						{useCase.status === 'DRAFT' || useCase.status === 'CHANGES_REQUESTED' ? (
+							<>
+								<Button variant="secondary" name="intent" value="save" disabled={navigation.state === 'submitting'}>
+									Save draft
+								</Button>
+								<Button name="intent" value="submit" disabled={navigation.state === 'submitting'}>
+									{useCase.status === 'DRAFT' ? 'Submit for review' : 'Resubmit for review'}
+								</Button>
+							</>
+						) : (
+							<Button name="intent" value="save" disabled={navigation.state === 'submitting'}>
+								Save changes
+							</Button>
+						)}
+					</div>
 				</div>
 			</Form>
 			<div className="border-t border-base-lighter pt-6">
-				<p className="mb-2">The findings below reflect the answers as last saved; save the draft to see them update.</p>
-				<PolicyFindings evaluation={evaluation} />
+				<p className="mb-2" aria-live="polite">
+					{previewed
+						? 'The findings below follow your answers as you type; they are not saved until you save.'
+						: 'The findings below reflect the answers as last saved; they follow your answers as you change them.'}
+				</p>
+				<PolicyFindings evaluation={previewed ?? evaluation} />
 			</div>
 		</div>
 	)

@@ -43,6 +43,15 @@ const reasonLabels: Record<string, string> = {
 	SUBMITTED: 'submitted',
 	RESUBMITTED: 'resubmitted',
 	HIGH_IMPACT_DETERMINATION: 'high-impact determination recorded',
+	CHANGES_ANSWERED: 'resubmitted with the requested changes',
+	MATERIAL_CHANGE: 'changed materially after approval (review re-opened)',
+	EDITED_AFTER_APPROVAL: 'edited after approval',
+	DECIDED_APPROVED: 'approved',
+	DECIDED_APPROVED_WITH_CONDITIONS: 'approved with conditions',
+	DECIDED_REJECTED: 'rejected',
+	WAIVER_CHANGED: 'CAIO waiver recorded',
+	PILOT_CERTIFICATION_CHANGED: 'CAIO pilot certification recorded',
+	IMPORTED: 'imported from an inventory file',
 }
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })

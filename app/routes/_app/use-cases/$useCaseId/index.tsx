@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import { Button, CsrfInput, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
 import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
@@ -40,6 +40,12 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
+import { listComments, addComment } from '#app/modules/workflow/comments.server.ts'
+import { decisionAccess, meetCondition, retireUseCase, startReReview } from '#app/modules/workflow/decisions.server.ts'
+import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
+import { claimLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
+import { decisionsOf } from '#app/modules/workflow/review-queries.server.ts'
+import { Decisions, Discussion, ReviewLanes } from '../+review-panel.tsx'
 import type { Route } from './+types/index.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
@@ -49,10 +55,26 @@ const DeterminationSchema = z.object({
 	rationale: z.string().trim().max(10_000, 'At most 10,000 characters.').optional(),
 	version: z.coerce.number().int().min(1),
 })
+const note = (message: string) => z.string({ error: message }).trim().min(3, message).max(5000, 'At most 5,000 characters.')
 const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('withdraw') }),
 	z.object({ intent: z.literal('delete') }),
 	DeterminationSchema,
+	z.object({ intent: z.literal('claim'), laneReviewId: z.string().min(1).max(40), revision: z.coerce.number().int().min(1) }),
+	z.object({
+		intent: z.literal('comment'),
+		body: note('Write the comment (at least 3 characters).'),
+		fieldPath: z.string().max(80).regex(/^[A-Za-z.]+$/).optional(),
+		parentId: z.string().max(40).optional(),
+	}),
+	z.object({
+		intent: z.literal('condition-met'),
+		conditionId: z.string().min(1).max(40),
+		revision: z.coerce.number().int().min(1),
+		note: note('Say how the condition was met.'),
+	}),
+	z.object({ intent: z.literal('retire'), reason: note('Say why it is retired.') }),
+	z.object({ intent: z.literal('re-review'), reason: note('Say why the review starts again.') }),
 ])
 
 function determinationAccess(user: SessionUser, useCase: { status: string }, listed: boolean) {
@@ -82,7 +104,47 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 					excludeId: useCase.id,
 				})
 			: []
+	const roles = user.roles.map((r) => r.role)
+	const [lanes, decisions, comments] = await Promise.all([lanesOfRound(useCase.id, useCase.reviewRound), decisionsOf(useCase.id), listComments(useCase.id)])
+	const inReview = ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status)
+	const decided = useCase.status === 'APPROVED' || useCase.status === 'APPROVED_WITH_CONDITIONS'
+	const isLead = rolesGrant(roles, 'decide:use-case:any')
+	const access = decisionAccess(user, useCase)
 	return {
+		review: {
+			round: useCase.reviewRound,
+			canAssign: isLead && !listed && inReview,
+			canDecide: access.canDecide,
+			decideWhyNot: access.whyNot,
+			canRetire: decided && ((listed && rolesGrant(roles, 'update:use-case:own')) || rolesGrant(roles, 'bulk-update:use-case:any')),
+			canReReview: decided && isLead,
+			nextReviewDue: useCase.nextReviewDue,
+			canComment: useCase.status === 'DRAFT' ? listed : listed || rolesGrant(roles, 'comment:use-case:any'),
+			lanes: lanes.map((lane) => ({
+				...lane,
+				canClaim:
+					inReview &&
+					!listed &&
+					lane.assignee === null &&
+					lane.status === 'OPEN' &&
+					rolesGrant(roles, 'claim:review:any') &&
+					mayHoldLane({ roles: user.roles }, lane.lane),
+				canDecide:
+					useCase.status === 'IN_REVIEW' &&
+					!listed &&
+					lane.status === 'OPEN' &&
+					(lane.assignee?.id === user.id || isLead),
+			})),
+			decisions: decisions.map((decision) => ({
+				...decision,
+				conditions: decision.conditions.map(({ ownerId, ...condition }) => ({
+					...condition,
+					canMeet: condition.metAt === null && (ownerId === user.id || isLead),
+				})),
+			})),
+			comments,
+		},
+		showsGovernance: useCase.highImpactDetermination === 'HIGH_IMPACT' || useCase.waivers.length > 0,
 		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
 		useCase: {
 			id: useCase.id,
@@ -120,6 +182,31 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			}
 			return redirect(`/use-cases/${useCaseId}`)
 		}
+		if (value.intent === 'claim') {
+			const actor = await requireUserWithPermission(request, 'claim:review:any')
+			await claimLane(actor, value, requestInfo)
+			return redirect(`/use-cases/${useCaseId}`)
+		}
+		if (value.intent === 'comment') {
+			const actor = await requireUserWithPermission(request, 'read:use-case:any')
+			const comment = await addComment(actor, { useCaseId, body: value.body, fieldPath: value.fieldPath, parentId: value.parentId }, requestInfo)
+			return redirect(`/use-cases/${useCaseId}#comment-${comment.id}`)
+		}
+		if (value.intent === 'condition-met') {
+			const actor = await requireUserWithPermission(request, 'read:use-case:any')
+			await meetCondition(actor, value, requestInfo)
+			return redirect(`/use-cases/${useCaseId}#conditions`)
+		}
+		if (value.intent === 'retire') {
+			const actor = await requireUserWithPermission(request, 'read:use-case:any')
+			await retireUseCase(actor, { useCaseId, reason: value.reason }, requestInfo)
+			return redirect(`/use-cases/${useCaseId}`)
+		}
+		if (value.intent === 're-review') {
+			const actor = await requireUserWithPermission(request, 'decide:use-case:any')
+			await startReReview(actor, { useCaseId, reason: value.reason }, requestInfo)
+			return redirect(`/use-cases/${useCaseId}`)
+		}
 		const actor = await requireUserWithPermission(request, 'withdraw:use-case:own')
 		if (value.intent === 'withdraw') {
 			await withdrawUseCase(actor, useCaseId, requestInfo)
@@ -128,7 +215,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		await deleteEmptyDraft(actor, useCaseId, requestInfo)
 		return redirect('/use-cases/mine')
 	} catch (error) {
-		if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'FORBIDDEN')) {
+		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
 			return data({ message: error.message, result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
 		}
 		throwAsResponse(error)
@@ -158,6 +245,22 @@ function DeterminationForm({ version, presumed, lastResult }: { version: number;
 	)
 }
 
+// The parts of a case a comment can be about.
+const commentFieldOptions = [
+	{ value: 'name', label: 'Name' },
+	{ value: 'problemSolved', label: 'Problem it solves' },
+	{ value: 'benefits', label: 'Expected benefits' },
+	{ value: 'systemOutputs', label: 'Outputs' },
+	{ value: 'decisionRole', label: 'Role in decisions' },
+	{ value: 'informedDecisions', label: 'Decisions it informs' },
+	{ value: 'datasets', label: 'Datasets' },
+	{ value: 'safeguards', label: 'Safeguards' },
+	{ value: 'practices', label: 'Minimum practices' },
+	{ value: 'contractingUsage', label: 'Sourcing and vendors' },
+	{ value: 'hosting', label: 'Hosting' },
+	{ value: 'stage', label: 'Stage' },
+]
+
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 	return (
 		<div className="contents">
@@ -168,8 +271,11 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 export default function UseCasePage({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: doc, duplicates, canEdit, canWithdraw, canDelete, evaluation, determination } = loaderData
+	const { useCase, document: doc, duplicates, canEdit, canWithdraw, canDelete, evaluation, determination, review, showsGovernance } = loaderData
 	const sensitivities = inheritedSensitivities(doc.datasets)
+	const [searchParams] = useSearchParams()
+	const reopened = searchParams.get('reopened')
+	const fieldErrors = actionData?.result?.error ?? {}
 	const yes = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Yes' : 'No')
 	return (
 		<div className="max-w-5xl space-y-6">
@@ -194,8 +300,26 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 					<Link to="history" className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">
 						History
 					</Link>
+					<Link to={`/use-cases/${useCase.id}/activity`} className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">
+						Activity
+					</Link>
+					{showsGovernance ? (
+						<Link to={`/use-cases/${useCase.id}/governance`} className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">
+							Minimum practices and waivers
+						</Link>
+					) : null}
 				</div>
 			</div>
+			{searchParams.get('submitted') ? (
+				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+					Submitted for review. The governance lead has been notified; the review lanes below follow from the findings.
+				</p>
+			) : null}
+			{reopened ? (
+				<p role="status" className="border-l-4 border-warning-dark bg-warning-lighter p-3">
+					Saved. The change to {reopened.split(',').join(', ')} is material, so the review has started again (round {review.round}).
+				</p>
+			) : null}
 			{actionData?.message ? (
 				<p role="alert" className="border-l-4 border-error bg-error-lighter p-3">
 					{actionData.message}
@@ -244,6 +368,45 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 					{sensitivities.length ? sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'None of its datasets is sensitive'}
 				</Fact>
 			</dl>
+			<ReviewLanes
+				useCaseId={useCase.id}
+				round={review.round}
+				lanes={review.lanes}
+				canAssign={review.canAssign}
+				canDecide={review.canDecide}
+				decideWhyNot={review.decideWhyNot}
+			/>
+			<Decisions decisions={review.decisions} />
+			{review.nextReviewDue ? <p>Next periodic review due {new Date(review.nextReviewDue).toISOString().slice(0, 10)}.</p> : null}
+			{review.canRetire || review.canReReview ? (
+				<section aria-labelledby="lifecycle-heading" className="space-y-3 border border-base-lighter p-4">
+					<h2 id="lifecycle-heading" className="text-xl font-bold">After approval</h2>
+					<div className="grid gap-4 md:grid-cols-2">
+						{review.canReReview ? (
+							<Form method="post" className="space-y-2">
+								<CsrfInput />
+								<input type="hidden" name="intent" value="re-review" />
+								<label htmlFor="re-review-reason" className="block font-semibold">
+									Why review it again?
+								</label>
+								<input id="re-review-reason" name="reason" className="block w-full border border-base-dark px-3 py-2" placeholder="Yearly re-review" />
+								<Button variant="secondary">Start a re-review</Button>
+							</Form>
+						) : null}
+						{review.canRetire ? (
+							<Form method="post" className="space-y-2">
+								<CsrfInput />
+								<input type="hidden" name="intent" value="retire" />
+								<label htmlFor="retire-reason" className="block font-semibold">
+									Why is it retired?
+								</label>
+								<input id="retire-reason" name="reason" className="block w-full border border-base-dark px-3 py-2" />
+								<Button variant="danger">Retire this use case</Button>
+							</Form>
+						) : null}
+					</div>
+				</section>
+			) : null}
 			<PolicyFindings evaluation={evaluation} />
 			<section aria-labelledby="datasets-heading" className="space-y-2">
 				<h2 id="datasets-heading" className="text-xl font-bold">Datasets it touches</h2>
@@ -263,6 +426,12 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 					))}
 				</ul>
 			</section>
+			<Discussion
+				comments={review.comments}
+				canComment={review.canComment}
+				fieldOptions={commentFieldOptions}
+				errors={actionData?.result?.status === 'error' ? { body: fieldErrors.body ?? undefined, form: actionData?.result?.error?.[''] ?? undefined } : undefined}
+			/>
 			{canWithdraw || canDelete ? (
 				<section aria-labelledby="manage-heading" className="space-y-3 border-t border-base-lighter pt-6">
 					<h2 id="manage-heading" className="text-xl font-bold">Withdraw or delete</h2>

@@ -1,0 +1,223 @@
+// The leadership dashboards: a handful of aggregate statements over the inventory and its workflow
+// records. Drafts are private to their authors, so every figure counts submitted cases only, the
+// same for every viewer; that lets one computation serve everyone for a few seconds.
+import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
+import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { datasetCategories, datasetSensitivities, type MinimumPractice, type ReviewLane, type Stage } from '#app/modules/use-cases/vocabulary.ts'
+import { prisma as defaultClient } from '#app/utils/db.server.ts'
+import {
+	type ChartBar,
+	componentBars,
+	datasetCategoryBars,
+	determinationBars,
+	type MonthOfDecisions,
+	sensitivityBars,
+	stageBars,
+	throughputSeries,
+	type TimeInState,
+	timeInStateBars,
+} from './dashboard-charts.ts'
+import { currentPackVersion, determinationBucket, withoutJit } from './inventory-query.server.ts'
+
+type Client = PrismaClient | Tx
+const sql = Prisma.sql
+
+export type DashboardData = {
+	asOf: string
+	total: number
+	byStage: Array<ChartBar>
+	byDetermination: Array<ChartBar>
+	byComponent: Array<ChartBar>
+	byDatasetCategory: Array<ChartBar>
+	bySensitivity: Array<ChartBar>
+	throughput: Array<MonthOfDecisions>
+	timeInState: Array<TimeInState>
+	overdueLanes: Array<{ lane: ReviewLane; count: number }>
+	overdueLaneCases: Array<{ useCaseId: string; trackingId: string; name: string; lane: ReviewLane; dueOn: Date; assignee: string | null }>
+	overdueConditions: Array<{ useCaseId: string; trackingId: string; name: string; text: string; dueOn: Date; owner: string }>
+	practicesLate: Array<{ useCaseId: string; trackingId: string; name: string; stage: Stage | null; failing: Array<string> }>
+	/** How many high-impact cases have practices late in all (the list shows the first LIST_LIMIT). */
+	practicesLateTotal: number
+	overdueConditionsTotal: number
+	waiversExpiring: Array<{ useCaseId: string; trackingId: string; name: string; practice: MinimumPractice; validUntil: Date; reportedToOmbOn: Date | null }>
+}
+
+/** Counts per stage, determination, org unit, dataset category and sensitivity, from one read of the submitted cases. */
+async function inventoryCounts(client: Client) {
+	// Categories and sensitivities have fixed vocabularies: one pass with a FILTER per value beats unnesting every array.
+	const fixedLists = Prisma.join(
+		[
+			...datasetCategories.map((value) => Prisma.raw(`'datasetCategory:${value}', count(*) FILTER (WHERE '${value}' = ANY("cats"))`)),
+			...datasetSensitivities.map((value) => Prisma.raw(`'sensitivity:${value}', count(*) FILTER (WHERE '${value}' = ANY("sens"))`)),
+		],
+		', ',
+	)
+	const rows = await withoutJit<Array<{ facet: string; value: string | null; n: number }>>(client, sql`
+		WITH base AS MATERIALIZED (
+			SELECT u."stage", ${determinationBucket} AS "det", o."code" AS "org", u."datasetCategories" AS "cats", u."sensitivities" AS "sens"
+			FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
+			WHERE u."status" <> 'DRAFT'
+		)
+		SELECT 'stage' AS "facet", "stage"::text AS "value", count(*)::int AS "n" FROM base GROUP BY 2
+		UNION ALL SELECT 'determination', "det", count(*)::int FROM base GROUP BY 2
+		UNION ALL SELECT 'orgUnit', "org", count(*)::int FROM base GROUP BY 2
+		UNION ALL SELECT 'lists', jsonb_build_object(${fixedLists})::text, 0 FROM base
+		UNION ALL SELECT 'sensitivity', 'NONE', count(*)::int FROM base WHERE cardinality("sens") = 0
+		UNION ALL SELECT 'total', NULL, count(*)::int FROM base`)
+	const counts = new Map<string, Map<string, number>>()
+	let total = 0
+	for (const row of rows) {
+		if (row.facet === 'total') total = row.n
+		else if (row.facet === 'lists' && row.value !== null) {
+			for (const [key, n] of Object.entries(JSON.parse(row.value) as Record<string, number>)) {
+				const [facet, value] = key.split(':') as [string, string]
+				const facetCounts = counts.get(facet) ?? new Map<string, number>()
+				if (n > 0) facetCounts.set(value, n)
+				counts.set(facet, facetCounts)
+			}
+		} else if (row.value !== null) {
+			const facet = counts.get(row.facet) ?? new Map<string, number>()
+			facet.set(row.value, row.n)
+			counts.set(row.facet, facet)
+		}
+	}
+	const of = (facet: string) => counts.get(facet) ?? new Map<string, number>()
+	return { total, of }
+}
+
+/** Final decisions per calendar month and outcome, over the last twelve months. */
+async function decisionsPerMonth(client: Client) {
+	return client.$queryRaw<Array<{ month: string; outcome: string; count: number }>>(sql`
+		SELECT to_char(date_trunc('month', d."decidedAt"), 'YYYY-MM') AS "month", d."outcome"::text AS "outcome", count(*)::int AS "count"
+		FROM "Decision" d
+		WHERE d."decidedAt" >= date_trunc('month', now()) - interval '11 months'
+		GROUP BY 1, 2`)
+}
+
+/**
+ * Median days a case stays in each state: every stay that has ended (the next status change of
+ * the same case), read in the (useCaseId, changedAt) index's order so no sort is needed.
+ */
+async function medianTimeInState(client: Client) {
+	return withoutJit<Array<{ status: string; medianDays: number; stays: number }>>(client, sql`
+		SELECT s."toStatus"::text AS "status",
+			(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (s."nextAt" - s."changedAt")) / 86400.0))::float8 AS "medianDays",
+			count(*)::int AS "stays"
+		FROM (
+			SELECT c."toStatus", c."changedAt", lead(c."changedAt") OVER (PARTITION BY c."useCaseId" ORDER BY c."changedAt") AS "nextAt"
+			FROM "UseCaseStatusChange" c
+		) s
+		WHERE s."nextAt" IS NOT NULL
+		GROUP BY 1`)
+}
+
+async function overdueLanes(client: Client) {
+	const [byLane, cases] = await Promise.all([
+		client.$queryRaw<Array<{ lane: ReviewLane; count: number }>>(sql`
+			SELECT l."lane"::text AS "lane", count(*)::int AS "count" FROM "LaneReview" l
+			WHERE l."status" = 'OPEN' AND l."dueOn" < now() GROUP BY 1 ORDER BY 2 DESC, 1`),
+		client.$queryRaw<DashboardData['overdueLaneCases']>(sql`
+			SELECT u."id" AS "useCaseId", u."trackingId", u."name", l."lane"::text AS "lane", l."dueOn", a."name" AS "assignee"
+			FROM "LaneReview" l JOIN "UseCase" u ON u."id" = l."useCaseId" LEFT JOIN "User" a ON a."id" = l."assigneeId"
+			WHERE l."status" = 'OPEN' AND l."dueOn" < now()
+			ORDER BY l."dueOn", u."trackingId" LIMIT 20`),
+	])
+	return { byLane, cases }
+}
+
+async function overdueConditions(client: Client) {
+	return client.$queryRaw<DashboardData['overdueConditions']>(sql`
+		SELECT u."id" AS "useCaseId", u."trackingId", u."name", dc."text", dc."dueOn", o."name" AS "owner"
+		FROM "DecisionCondition" dc JOIN "UseCase" u ON u."id" = dc."useCaseId" JOIN "User" o ON o."id" = dc."ownerId"
+		WHERE dc."metAt" IS NULL AND dc."dueOn" < now()
+		ORDER BY dc."dueOn", u."trackingId"`)
+}
+
+/**
+ * High-impact cases in use whose latest check run against the current pack fails a minimum
+ * practice (M-25-21 §4(b)) or the "documented by the deadline" check (§4(a)(i)). Only the
+ * high-impact cases' check runs are read.
+ */
+async function practicesLate(client: Client) {
+	return client.$queryRaw<DashboardData['practicesLate']>(sql`
+		SELECT u."id" AS "useCaseId", u."trackingId", u."name", u."stage"::text AS "stage",
+			array_agg(r->>'title' ORDER BY r->>'checkId') AS "failing"
+		FROM "UseCase" u
+		JOIN LATERAL (
+			SELECT cr."results" FROM "CheckRun" cr
+			WHERE cr."useCaseId" = u."id" AND cr."packVersion" = ${currentPackVersion}
+			ORDER BY cr."useCaseVersion" DESC LIMIT 1
+		) latest ON TRUE
+		CROSS JOIN LATERAL jsonb_array_elements(latest."results"->'results') r
+		WHERE u."highImpactDetermination" = 'HIGH_IMPACT' AND u."status" NOT IN ('DRAFT', 'WITHDRAWN', 'RETIRED')
+			AND r->>'status' = 'FAIL' AND (r->>'checkId' LIKE 'M2521-4B-%' OR r->>'checkId' = 'M2521-4A-I-C3')
+		GROUP BY u."id", u."trackingId", u."name", u."stage"
+		ORDER BY u."trackingId"`)
+}
+
+/** Waivers that lapse within 60 days: at their expiry, or 12 months after their last (re-)certification. */
+async function waiversExpiring(client: Client) {
+	return client.$queryRaw<DashboardData['waiversExpiring']>(sql`
+		SELECT * FROM (
+			SELECT u."id" AS "useCaseId", u."trackingId", u."name", w."practice"::text AS "practice", w."reportedToOmbOn",
+				LEAST(COALESCE(w."expiresOn", 'infinity'::date), (COALESCE(w."recertifiedOn", w."grantedOn") + interval '12 months')::date) AS "validUntil"
+			FROM "Waiver" w JOIN "UseCase" u ON u."id" = w."useCaseId"
+			WHERE w."revokedOn" IS NULL
+		) w
+		WHERE w."validUntil" >= current_date AND w."validUntil" < current_date + 60
+		ORDER BY w."validUntil", w."trackingId"`)
+}
+
+/** Lists on the dashboards show the oldest or first this many items, with the total beside them. */
+export const LIST_LIMIT = 25
+
+export async function computeDashboard(client: Client = defaultClient, asOf = new Date()): Promise<DashboardData> {
+	const [counts, months, stays, lanes, conditions, late, waivers, units] = await Promise.all([
+		inventoryCounts(client),
+		decisionsPerMonth(client),
+		medianTimeInState(client),
+		overdueLanes(client),
+		overdueConditions(client),
+		practicesLate(client),
+		waiversExpiring(client),
+		client.orgUnit.findMany({ select: { code: true, shortName: true } }),
+	])
+	return {
+		asOf: asOf.toISOString(),
+		total: counts.total,
+		byStage: stageBars(counts.of('stage')),
+		byDetermination: determinationBars(counts.of('determination')),
+		byComponent: componentBars(counts.of('orgUnit'), units),
+		byDatasetCategory: datasetCategoryBars(counts.of('datasetCategory')),
+		bySensitivity: sensitivityBars(counts.of('sensitivity'), counts.of('sensitivity').get('NONE') ?? 0),
+		throughput: throughputSeries(months, asOf),
+		timeInState: timeInStateBars(stays),
+		overdueLanes: lanes.byLane,
+		overdueLaneCases: lanes.cases,
+		overdueConditions: conditions.slice(0, LIST_LIMIT),
+		overdueConditionsTotal: conditions.length,
+		practicesLate: late.slice(0, LIST_LIMIT),
+		practicesLateTotal: late.length,
+		waiversExpiring: waivers,
+	}
+}
+
+/** How long one computation serves every viewer: the page says "as of" that moment. */
+export const DASHBOARD_MAX_AGE_MS = 15_000
+
+let cached: { at: number; data: Promise<DashboardData> } | null = null
+
+/**
+ * The dashboards' figures, computed at most once per DASHBOARD_MAX_AGE_MS in this process; requests
+ * arriving while a computation runs share it instead of starting their own.
+ */
+export function getDashboard(now = Date.now()): Promise<DashboardData> {
+	if (cached && now - cached.at < DASHBOARD_MAX_AGE_MS) return cached.data
+	const data = computeDashboard()
+	cached = { at: now, data }
+	data.catch(() => {
+		// A failed computation is not kept: the next request tries again.
+		if (cached?.data === data) cached = null
+	})
+	return data
+}

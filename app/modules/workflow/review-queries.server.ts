@@ -1,0 +1,184 @@
+// What the review pages read: a reviewer's queue, the governance lead's desk, a case's decisions
+// and its activity. Each is a handful of indexed queries, never one per row.
+import { type Prisma } from '#app/generated/prisma/client.ts'
+import { type SessionUser } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { type ReviewLaneName } from '#app/utils/permissions.ts'
+
+const QUEUE_LIMIT = 200
+const DAY = 24 * 60 * 60 * 1000
+
+const queueLaneSelect = {
+	id: true,
+	lane: true,
+	status: true,
+	dueOn: true,
+	assignedAt: true,
+	revision: true,
+	useCase: { select: { id: true, trackingId: true, name: true, status: true, highImpactDetermination: true, orgUnit: { select: { shortName: true } } } },
+	assignee: { select: { name: true } },
+} as const satisfies Prisma.LaneReviewSelect
+
+const notListedOn = (userId: string): Prisma.UseCaseWhereInput => ({
+	createdById: { not: userId },
+	ownerId: { not: userId },
+	contacts: { none: { userId } },
+})
+
+const inReview: Prisma.UseCaseWhereInput = { status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] } }
+
+/** The reviewer's queue: lanes assigned to them, open lanes they could claim, and what is overdue. */
+export async function reviewQueue(user: SessionUser) {
+	const heldLanes = user.roles.some((r) => r.role === 'GOVERNANCE_LEAD')
+		? undefined
+		: [...new Set(user.roles.filter((r) => r.role === 'REVIEWER').flatMap((r) => r.lanes))]
+	const now = new Date()
+	const [assigned, claimable] = await Promise.all([
+		prisma.laneReview.findMany({
+			where: { assigneeId: user.id, status: { in: ['OPEN', 'CHANGES_REQUESTED'] }, useCase: inReview },
+			orderBy: [{ dueOn: 'asc' }, { assignedAt: 'asc' }],
+			take: QUEUE_LIMIT,
+			select: queueLaneSelect,
+		}),
+		prisma.laneReview.findMany({
+			where: {
+				assigneeId: null,
+				status: 'OPEN',
+				...(heldLanes ? { lane: { in: heldLanes as Array<ReviewLaneName> } } : {}),
+				useCase: { ...inReview, ...notListedOn(user.id) },
+			},
+			orderBy: { createdAt: 'asc' },
+			take: QUEUE_LIMIT,
+			select: queueLaneSelect,
+		}),
+	])
+	// Only lanes of each case's current round are live; earlier rounds' rows are history.
+	return {
+		assigned: assigned.map((lane) => ({ ...lane, overdue: lane.dueOn !== null && lane.dueOn < now })),
+		claimable,
+		overdueCount: assigned.filter((lane) => lane.dueOn !== null && lane.dueOn < now).length,
+	}
+}
+
+/** The governance lead's desk: everything waiting on the CAIO's office, most urgent first. */
+export async function governanceDesk(now = new Date()) {
+	const soon = new Date(now.getTime() + 30 * DAY)
+	const [awaitingAssignment, inReviewCases, reReviewsDue, conditions, waivers, pilots, overdueLanes] = await Promise.all([
+		prisma.useCase.findMany({
+			where: { ...inReview, laneReviews: { some: { assigneeId: null, status: 'OPEN' } } },
+			orderBy: { submittedAt: 'asc' },
+			take: QUEUE_LIMIT,
+			select: { id: true, trackingId: true, name: true, status: true, submittedAt: true, reviewRound: true, laneReviews: { where: { assigneeId: null, status: 'OPEN' }, select: { lane: true, round: true } } },
+		}),
+		prisma.useCase.findMany({
+			where: { status: 'IN_REVIEW' },
+			orderBy: { submittedAt: 'asc' },
+			take: 1000,
+			select: { id: true, trackingId: true, name: true, submittedAt: true, reviewRound: true, laneReviews: { select: { round: true, status: true } } },
+		}),
+		prisma.useCase.findMany({
+			where: { status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] }, nextReviewDue: { lte: soon } },
+			orderBy: { nextReviewDue: 'asc' },
+			take: QUEUE_LIMIT,
+			select: { id: true, trackingId: true, name: true, nextReviewDue: true, highImpactDetermination: true },
+		}),
+		prisma.decisionCondition.findMany({
+			where: { metAt: null },
+			orderBy: { dueOn: 'asc' },
+			take: QUEUE_LIMIT,
+			select: { id: true, text: true, dueOn: true, owner: { select: { name: true } }, useCase: { select: { id: true, trackingId: true, name: true } } },
+		}),
+		prisma.waiver.findMany({
+			where: { revokedOn: null },
+			orderBy: { grantedOn: 'asc' },
+			take: 1000,
+			select: {
+				id: true,
+				practice: true,
+				grantedOn: true,
+				expiresOn: true,
+				recertifiedOn: true,
+				reportedToOmbOn: true,
+				useCase: { select: { id: true, trackingId: true, name: true } },
+			},
+		}),
+		prisma.pilotCertification.findMany({
+			where: { revokedOn: null, endsOn: { lte: soon } },
+			orderBy: { endsOn: 'asc' },
+			take: QUEUE_LIMIT,
+			select: { id: true, endsOn: true, scaleLimit: true, useCase: { select: { id: true, trackingId: true, name: true, stage: true, status: true } } },
+		}),
+		prisma.laneReview.findMany({
+			where: { status: { in: ['OPEN', 'CHANGES_REQUESTED'] }, dueOn: { lt: now }, useCase: inReview },
+			orderBy: { dueOn: 'asc' },
+			take: QUEUE_LIMIT,
+			select: queueLaneSelect,
+		}),
+	])
+	const awaitingDecision = inReviewCases
+		.filter((c) => {
+			const current = c.laneReviews.filter((lane) => lane.round === c.reviewRound)
+			return current.length > 0 && current.every((lane) => lane.status === 'APPROVED' || lane.status === 'REJECTED')
+		})
+		.map(({ laneReviews: _lanes, ...c }) => c)
+	const waiverItems = waivers
+		.map((waiver) => {
+			const base = waiver.recertifiedOn ?? waiver.grantedOn
+			const recertificationDue = new Date(base)
+			recertificationDue.setUTCFullYear(recertificationDue.getUTCFullYear() + 1)
+			const lapses = waiver.expiresOn && waiver.expiresOn < recertificationDue ? waiver.expiresOn : recertificationDue
+			const ombDue = new Date(waiver.grantedOn.getTime() + 30 * DAY)
+			return { ...waiver, lapses, ombDue, ombOverdue: !waiver.reportedToOmbOn && ombDue < now, ombDueSoon: !waiver.reportedToOmbOn && ombDue >= now }
+		})
+		.filter((waiver) => waiver.lapses <= new Date(now.getTime() + 60 * DAY) || waiver.ombOverdue || waiver.ombDueSoon)
+		.sort((a, b) => a.lapses.getTime() - b.lapses.getTime())
+	return {
+		awaitingAssignment,
+		awaitingDecision,
+		reReviewsDue: reReviewsDue.map((c) => ({ ...c, overdue: c.nextReviewDue !== null && c.nextReviewDue < now })),
+		conditions: conditions.map((c) => ({ ...c, overdue: c.dueOn < now })),
+		waivers: waiverItems.map((w) => ({ ...w, lapsed: w.lapses < now })),
+		pilots: pilots.map((p) => ({ ...p, ended: p.endsOn < now })),
+		overdueLanes,
+	}
+}
+
+/** Every decision on a case, newest first, with its conditions. */
+export async function decisionsOf(useCaseId: string) {
+	return prisma.decision.findMany({
+		where: { useCaseId },
+		orderBy: { decidedAt: 'desc' },
+		select: {
+			id: true,
+			round: true,
+			outcome: true,
+			note: true,
+			decidedAt: true,
+			useCaseVersion: true,
+			snapshotNumber: true,
+			decidedBy: { select: { name: true } },
+			conditions: {
+				orderBy: { dueOn: 'asc' },
+				select: { id: true, text: true, dueOn: true, metAt: true, metNote: true, revision: true, ownerId: true, owner: { select: { name: true } }, metBy: { select: { name: true } } },
+			},
+		},
+	})
+}
+
+export const ACTIVITY_PAGE_SIZE = 100
+
+/** The case's activity: its audit events (every workflow event is recorded against the case). */
+export async function activityOf(useCaseId: string, page: number) {
+	const where = { entityType: 'UseCase', entityId: useCaseId }
+	const [total, events] = await Promise.all([
+		prisma.auditEvent.count({ where }),
+		prisma.auditEvent.findMany({
+			where,
+			orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+			skip: (page - 1) * ACTIVITY_PAGE_SIZE,
+			take: ACTIVITY_PAGE_SIZE,
+			select: { id: true, createdAt: true, action: true, before: true, after: true, actor: { select: { name: true } } },
+		}),
+	])
+	return { total, events }
+}

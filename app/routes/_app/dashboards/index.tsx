@@ -1,0 +1,324 @@
+import { Link, useSearchParams } from 'react-router'
+import { z } from 'zod'
+import { type ChartBar } from '#app/modules/inventory/dashboard-charts.ts'
+import { getDashboard } from '#app/modules/inventory/dashboard.server.ts'
+import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
+import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
+import { minimumPractices, reviewLaneLabels } from '#app/modules/use-cases/vocabulary.ts'
+import { parseOrBadRequest } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { BarTable, HorizontalBarChart, ThroughputChart, ThroughputTable, TimeInStateChart, TimeInStateTable } from './+charts.tsx'
+import type { Route } from './+types/index.ts'
+
+const chartIds = ['stage', 'determination', 'component', 'category', 'sensitivity', 'throughput', 'time-in-state', 'overdue-lanes'] as const
+type ChartId = (typeof chartIds)[number]
+
+const DashboardQuery = z.object({
+	table: z.array(z.enum(chartIds, { error: `Tables exist for ${chartIds.join(', ')}.` })).max(chartIds.length),
+})
+
+export const meta: Route.MetaFunction = () => [{ title: 'Dashboards · AI Governance Tracker' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireUserWithPermission(request, 'read:dashboard:any')
+	const { table } = parseOrBadRequest(DashboardQuery, { table: new URL(request.url).searchParams.getAll('table') })
+	return { dashboard: await getDashboard(), tables: table }
+}
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
+const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+
+/** A chart and its table view; the choice lives in the address (`?table=stage`), so it works without JavaScript. */
+function ChartCard({ id, title, description, chart, table }: { id: ChartId; title: string; description: string; chart: React.ReactNode; table: React.ReactNode }) {
+	const [searchParams] = useSearchParams()
+	const shown = searchParams.getAll('table')
+	const asTable = shown.includes(id)
+	const next = new URLSearchParams(searchParams)
+	next.delete('table')
+	for (const other of asTable ? shown.filter((t) => t !== id) : [...shown, id]) next.append('table', other)
+	const titleId = `chart-${id}-title`
+	return (
+		<section id={`chart-${id}`} aria-labelledby={titleId} className="space-y-3 border border-base-lighter p-4">
+			<div className="flex flex-wrap items-start justify-between gap-2">
+				<div>
+					<h3 id={titleId} className="text-lg font-bold">
+						{title}
+					</h3>
+					<p className="text-sm text-base-darker">{description}</p>
+				</div>
+				<Link
+					to={`?${next}#chart-${id}`}
+					preventScrollReset
+					aria-label={`${asTable ? 'Show as chart' : 'Show as table'}: ${title}`}
+					className="text-sm font-semibold whitespace-nowrap"
+				>
+					{asTable ? 'Show as chart' : 'Show as table'}
+				</Link>
+			</div>
+			{asTable ? table : chart}
+		</section>
+	)
+}
+
+function BarCard({ id, title, description, bars }: { id: ChartId; title: string; description: string; bars: Array<ChartBar> }) {
+	return (
+		<ChartCard
+			id={id}
+			title={title}
+			description={description}
+			chart={<HorizontalBarChart titleId={`chart-${id}-title`} bars={bars} />}
+			table={<BarTable caption={title} bars={bars} />}
+		/>
+	)
+}
+
+function KeyFigure({ label, value, href, alert }: { label: string; value: number; href?: string; alert?: boolean }) {
+	const body = (
+		<>
+			<span className={`block text-3xl font-bold ${alert && value > 0 ? 'text-error' : ''}`}>{formatCount(value)}</span>
+			<span className="block text-sm">{label}</span>
+		</>
+	)
+	return <li className="border border-base-lighter p-3">{href ? <Link to={href} className="block no-underline">{body}</Link> : body}</li>
+}
+
+export default function Dashboards({ loaderData }: Route.ComponentProps) {
+	const { dashboard: d } = loaderData
+	const highImpact = d.byDetermination.find((bar) => bar.key === 'HIGH_IMPACT')?.count ?? 0
+	const presumedPending = d.byDetermination.find((bar) => bar.key === 'PRESUMED_UNDETERMINED')?.count ?? 0
+	const overdueLanes = d.overdueLanes.reduce((sum, lane) => sum + lane.count, 0)
+	const laneBars: Array<ChartBar> = d.overdueLanes.map((lane) => ({
+		key: lane.lane,
+		label: reviewLaneLabels[lane.lane].split(' (')[0]!,
+		count: lane.count,
+		href: inventoryHref({ overdue: true }),
+	}))
+	return (
+		<div className="space-y-8">
+			<div>
+				<h1 className="text-3xl font-bold">Dashboards</h1>
+				<p className="mt-1 max-w-3xl">
+					What AI CMS runs, on what data, how risky it is, and whether it is reviewed. Submitted use cases only (drafts are private to their
+					authors); figures as of {dateTime.format(new Date(d.asOf))} Eastern, refreshed every few seconds. Every bar and row opens the
+					matching view of the <Link to="/inventory">inventory</Link>.
+				</p>
+			</div>
+			<ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Key figures">
+				<KeyFigure label="use cases registered" value={d.total} href="/inventory" />
+				<KeyFigure label="high-impact" value={highImpact} href={inventoryHref({ determination: ['HIGH_IMPACT'] })} />
+				<KeyFigure label="presumed high-impact, awaiting determination" value={presumedPending} href={inventoryHref({ determination: ['PRESUMED_UNDETERMINED'] })} alert />
+				<KeyFigure label="review lanes overdue" value={overdueLanes} href={inventoryHref({ overdue: true })} alert />
+				<KeyFigure label="high-impact cases with minimum practices late" value={d.practicesLateTotal} alert />
+				<KeyFigure label="waivers lapsing within 60 days" value={d.waiversExpiring.length} alert />
+			</ul>
+
+			<section aria-labelledby="inventory-heading" className="space-y-4">
+				<h2 id="inventory-heading" className="text-2xl font-bold">
+					The inventory
+				</h2>
+				<div className="grid gap-4 xl:grid-cols-2">
+					<BarCard id="stage" title="Use cases by stage" description="OMB’s development stages." bars={d.byStage} />
+					<BarCard
+						id="determination"
+						title="Use cases by high-impact determination"
+						description="The CAIO office’s determination under M-25-21; undetermined cases split by whether the checks presume them high-impact (§6)."
+						bars={d.byDetermination}
+					/>
+					<BarCard id="component" title="Use cases by CMS component" description="Centers and offices, each with the units below it." bars={d.byComponent} />
+					<BarCard
+						id="category"
+						title="Use cases by dataset category"
+						description="Categories of the catalogued datasets each case touches; a case with several counts in each."
+						bars={d.byDatasetCategory}
+					/>
+					<BarCard
+						id="sensitivity"
+						title="Use cases by data sensitivity"
+						description="Sensitivities inherited from the datasets, strictest first; a case counts under each it touches."
+						bars={d.bySensitivity}
+					/>
+				</div>
+			</section>
+
+			<section aria-labelledby="review-heading" className="space-y-4">
+				<h2 id="review-heading" className="text-2xl font-bold">
+					Review
+				</h2>
+				<div className="grid gap-4 xl:grid-cols-2">
+					<ChartCard
+						id="throughput"
+						title="Final decisions per month"
+						description="The governance lead’s decisions over the last twelve months, by outcome."
+						chart={<ThroughputChart titleId="chart-throughput-title" months={d.throughput} />}
+						table={<ThroughputTable caption="Final decisions per month" months={d.throughput} />}
+					/>
+					<ChartCard
+						id="time-in-state"
+						title="Median time in each state"
+						description="Median days between entering a state and leaving it, over every completed stay."
+						chart={<TimeInStateChart titleId="chart-time-in-state-title" states={d.timeInState} />}
+						table={<TimeInStateTable caption="Median time in each state" states={d.timeInState} />}
+					/>
+					<ChartCard
+						id="overdue-lanes"
+						title="Overdue reviews by lane"
+						description="Review lanes still open after their due date."
+						chart={laneBars.length ? <HorizontalBarChart titleId="chart-overdue-lanes-title" bars={laneBars} /> : <p>No review lane is overdue.</p>}
+						table={laneBars.length ? <BarTable caption="Overdue reviews by lane" bars={laneBars} valueHeading="Open lanes past due" /> : <p>No review lane is overdue.</p>}
+					/>
+					<section aria-labelledby="late-lanes-heading" className="space-y-2 border border-base-lighter p-4">
+						<h3 id="late-lanes-heading" className="text-lg font-bold">
+							Oldest overdue lanes
+						</h3>
+						{d.overdueLaneCases.length === 0 ? (
+							<p>None.</p>
+						) : (
+							<table className="w-full border-collapse text-left text-sm">
+								<caption className="sr-only">Oldest overdue review lanes</caption>
+								<thead>
+									<tr className="border-b-2 border-base-darkest">
+										<th scope="col" className="py-1 pr-3">Use case</th>
+										<th scope="col" className="py-1 pr-3">Lane</th>
+										<th scope="col" className="py-1 pr-3">Reviewer</th>
+										<th scope="col" className="py-1">Due</th>
+									</tr>
+								</thead>
+								<tbody>
+									{d.overdueLaneCases.map((item) => (
+										<tr key={`${item.useCaseId}-${item.lane}`} className="border-b border-base-lighter">
+											<td className="py-1 pr-3">
+												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+											</td>
+											<td className="py-1 pr-3">{reviewLaneLabels[item.lane].split(' (')[0]}</td>
+											<td className="py-1 pr-3">{item.assignee ?? 'Unassigned'}</td>
+											<td className="py-1 whitespace-nowrap">{date.format(new Date(item.dueOn))}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						)}
+					</section>
+				</div>
+			</section>
+
+			<section aria-labelledby="high-impact-heading" className="space-y-4">
+				<h2 id="high-impact-heading" className="text-2xl font-bold">
+					High-impact governance
+				</h2>
+				<section aria-labelledby="practices-late-heading" className="space-y-2">
+					<h3 id="practices-late-heading" className="text-lg font-bold">
+						High-impact cases with minimum practices late
+					</h3>
+					<p className="text-sm text-base-darker">
+						Their latest check run against the current policy pack fails a minimum practice (M-25-21 §4(b)) or the 3 April 2026 compliance
+						deadline (§4(a)(i)).
+					</p>
+					{d.practicesLateTotal > d.practicesLate.length ? (
+						<p className="text-sm">
+							Showing the first {d.practicesLate.length} of {formatCount(d.practicesLateTotal)}, by tracking id.
+						</p>
+					) : null}
+					{d.practicesLate.length === 0 ? (
+						<p>None: every high-impact case in use has its practices documented, in progress before deployment, or waived.</p>
+					) : (
+						<table className="w-full border-collapse text-left">
+							<caption className="sr-only">High-impact cases with minimum practices late</caption>
+							<thead>
+								<tr className="border-b-2 border-base-darkest">
+									<th scope="col" className="py-1 pr-4">Use case</th>
+									<th scope="col" className="py-1">Failing checks</th>
+								</tr>
+							</thead>
+							<tbody>
+								{d.practicesLate.map((item) => (
+									<tr key={item.useCaseId} className="border-b border-base-lighter align-top">
+										<td className="py-1 pr-4">
+											<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+										</td>
+										<td className="py-1">
+											<ul className="list-disc pl-5">
+												{item.failing.map((title) => (
+													<li key={title}>{title}</li>
+												))}
+											</ul>
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					)}
+				</section>
+				<section aria-labelledby="waivers-heading" className="space-y-2">
+					<h3 id="waivers-heading" className="text-lg font-bold">
+						Waivers lapsing in the next 60 days
+					</h3>
+					<p className="text-sm text-base-darker">A CAIO waiver lapses at its expiry date, or 12 months after it was granted or last re-certified (M-25-21 §4(a)(ii)).</p>
+					{d.waiversExpiring.length === 0 ? (
+						<p>None.</p>
+					) : (
+						<table className="w-full border-collapse text-left">
+							<caption className="sr-only">Waivers lapsing in the next 60 days</caption>
+							<thead>
+								<tr className="border-b-2 border-base-darkest">
+									<th scope="col" className="py-1 pr-4">Use case</th>
+									<th scope="col" className="py-1 pr-4">Practice waived</th>
+									<th scope="col" className="py-1 pr-4">Lapses on</th>
+									<th scope="col" className="py-1">Reported to OMB</th>
+								</tr>
+							</thead>
+							<tbody>
+								{d.waiversExpiring.map((item) => (
+									<tr key={`${item.useCaseId}-${item.practice}`} className="border-b border-base-lighter">
+										<td className="py-1 pr-4">
+											<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+										</td>
+										<td className="py-1 pr-4">{minimumPractices[item.practice].label}</td>
+										<td className="py-1 pr-4 whitespace-nowrap">{date.format(new Date(item.validUntil))}</td>
+										<td className="py-1 whitespace-nowrap">{item.reportedToOmbOn ? date.format(new Date(item.reportedToOmbOn)) : 'Not yet'}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					)}
+				</section>
+				<section aria-labelledby="conditions-heading" className="space-y-2">
+					<h3 id="conditions-heading" className="text-lg font-bold">
+						Overdue decision conditions
+					</h3>
+					{d.overdueConditionsTotal > d.overdueConditions.length ? (
+						<p className="text-sm">
+							Showing the {d.overdueConditions.length} longest overdue of {formatCount(d.overdueConditionsTotal)}.
+						</p>
+					) : null}
+					{d.overdueConditions.length === 0 ? (
+						<p>None.</p>
+					) : (
+						<table className="w-full border-collapse text-left">
+							<caption className="sr-only">Conditions of approval past their due date</caption>
+							<thead>
+								<tr className="border-b-2 border-base-darkest">
+									<th scope="col" className="py-1 pr-4">Use case</th>
+									<th scope="col" className="py-1 pr-4">Condition</th>
+									<th scope="col" className="py-1 pr-4">Owner</th>
+									<th scope="col" className="py-1">Due</th>
+								</tr>
+							</thead>
+							<tbody>
+								{d.overdueConditions.map((item) => (
+									<tr key={`${item.useCaseId}-${item.text}`} className="border-b border-base-lighter align-top">
+										<td className="py-1 pr-4">
+											<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+										</td>
+										<td className="py-1 pr-4">{item.text}</td>
+										<td className="py-1 pr-4">{item.owner}</td>
+										<td className="py-1 whitespace-nowrap">{date.format(new Date(item.dueOn))}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					)}
+				</section>
+			</section>
+		</div>
+	)
+}

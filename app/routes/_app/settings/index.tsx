@@ -1,0 +1,91 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useActionData } from 'react-router'
+import { z } from 'zod'
+import { Button, CsrfInput, FormErrors, RadioGroupField } from '#app/components/forms.tsx'
+import { getEmailPreference, setEmailNotifications } from '#app/modules/notifications/notifications.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
+import type { Route } from './+types/index.ts'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Settings · AI Governance Tracker' }]
+
+const SettingsSchema = z.object({
+	emailNotifications: z.enum(['on', 'off'], { error: 'Choose whether to receive notification e-mail.' }),
+})
+
+const QuerySchema = z.object({ saved: z.literal('1').optional() })
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireUserWithPermission(request, 'update:profile:own')
+	const { saved } = parseOrBadRequest(QuerySchema, searchParamsOf(request))
+	const preference = await getEmailPreference(prisma, user.id).catch(throwAsResponse)
+	return { ...preference, emailConfigured: Boolean(getEnv().SMTP_URL), saved: saved === '1' }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const user = await requireUserWithPermission(request, 'update:profile:own')
+	const submission = parseWithZod(await request.formData(), { schema: SettingsSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		await setEmailNotifications(prisma, user.id, submission.value.emailNotifications === 'on', context.get(requestInfoContext))
+	} catch (error) {
+		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
+			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		}
+		throwAsResponse(error)
+	}
+	return redirect('/settings?saved=1')
+}
+
+export default function Settings({ loaderData }: Route.ComponentProps) {
+	const { email, emailNotifications, emailConfigured, saved } = loaderData
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useForm({
+		id: 'settings',
+		lastResult: actionData?.result,
+		defaultValue: { emailNotifications: emailNotifications ? 'on' : 'off' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
+	})
+	const formErrorId = 'settings-errors'
+	return (
+		<div className="max-w-2xl space-y-6">
+			<h1 className="text-3xl font-bold">Settings</h1>
+			{saved ? (
+				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+					Your settings are saved.{' '}
+					{emailNotifications
+						? `E-mail notifications are on: each notification is also sent to ${email}.`
+						: 'E-mail notifications are off: you will see notifications here in the tracker only.'}
+				</p>
+			) : null}
+			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-6">
+				<CsrfInput />
+				<FormErrors id={formErrorId} errors={form.errors} />
+				<h2 className="text-xl font-bold">Notifications</h2>
+				<p>
+					Notifications always appear under <Link to="/notifications">Notifications</Link> in the tracker. You can also have each one
+					sent to {email}.
+				</p>
+				{emailConfigured ? null : (
+					<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
+						This tracker is not connected to a mail server at the moment, so no e-mail is sent whatever you choose here.
+					</p>
+				)}
+				<RadioGroupField
+					legend="Notification e-mail"
+					field={fields.emailNotifications}
+					options={[
+						{ value: 'on', label: 'On: e-mail me each notification' },
+						{ value: 'off', label: 'Off: show notifications in the tracker only' },
+					]}
+				/>
+				<Button>Save settings</Button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,72 @@
+import { Link, useSearchParams } from 'react-router'
+import { z } from 'zod'
+import { Pagination } from '#app/components/pagination.tsx'
+import { getUseCaseForUser } from '#app/modules/use-cases/use-cases.server.ts'
+import { ACTIVITY_PAGE_SIZE, activityOf } from '#app/modules/workflow/review-queries.server.ts'
+import { describeActivity } from '#app/modules/workflow/activity-wording.ts'
+import { throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import type { Route } from './+types/activity.ts'
+
+const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Query = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) })
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `Activity · ${data?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUserWithPermission(request, 'read:use-case:any')
+	const { useCaseId } = parseOrBadRequest(Params, params)
+	const { page } = parseOrBadRequest(Query, searchParamsOf(request))
+	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
+	const { total, events } = await activityOf(useCase.id, page)
+	return {
+		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name },
+		page,
+		pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
+		events: events.map((event) => ({ id: event.id, createdAt: event.createdAt, actor: event.actor?.name ?? 'The tracker', ...describeActivity(event) })),
+	}
+}
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'America/New_York' })
+
+export default function Activity({ loaderData }: Route.ComponentProps) {
+	const { useCase, events, page, pageCount } = loaderData
+	const [searchParams] = useSearchParams()
+	const hrefFor = (next: number) => {
+		const params = new URLSearchParams(searchParams)
+		params.set('page', String(next))
+		return `?${params}`
+	}
+	return (
+		<div className="max-w-5xl space-y-6">
+			<p>
+				<Link to={`/use-cases/${useCase.id}`}>Back to {useCase.trackingId}</Link>
+			</p>
+			<h1 className="text-3xl font-bold">Activity: {useCase.name}</h1>
+			<p>Every step on this use case, from the append-only audit trail: who did what, and when (Eastern time).</p>
+			<table className="w-full border-collapse text-left">
+				<caption className="sr-only">Activity on {useCase.trackingId}, oldest first</caption>
+				<thead>
+					<tr className="border-b-2 border-base-darkest">
+						<th scope="col" className="py-2 pr-3">When</th>
+						<th scope="col" className="py-2 pr-3">Who</th>
+						<th scope="col" className="py-2 pr-3">What</th>
+						<th scope="col" className="py-2">Details</th>
+					</tr>
+				</thead>
+				<tbody>
+					{events.map((event) => (
+						<tr key={event.id} className="border-b border-base-lighter align-top">
+							<td className="py-2 pr-3 whitespace-nowrap">{dateTime.format(new Date(event.createdAt))}</td>
+							<td className="py-2 pr-3">{event.actor}</td>
+							<th scope="row" className="py-2 pr-3 font-normal">{event.summary}</th>
+							<td className="py-2 text-sm">{event.details}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			<Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
+		</div>
+	)
+}

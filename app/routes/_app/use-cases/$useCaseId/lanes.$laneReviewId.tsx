@@ -1,0 +1,118 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect } from 'react-router'
+import { z } from 'zod'
+import { Button, CsrfInput, FormErrors, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
+import { PolicyFindings } from '#app/components/policy-findings.tsx'
+import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
+import { getUseCaseForUser, isListedOn, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import { decideLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
+import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { reviewLaneLabels, rolesGrant } from '#app/utils/permissions.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
+import type { Route } from './+types/lanes.$laneReviewId.ts'
+
+const Params = z.object({ useCaseId: z.string().min(1).max(40), laneReviewId: z.string().min(1).max(40) })
+const LaneDecisionSchema = z.object({
+	decision: z.enum(['approve', 'reject', 'request_changes'], { error: 'Choose your decision on this lane.' }),
+	note: z
+		.string({ error: 'Explain your decision; the submitters and the governance lead read it.' })
+		.trim()
+		.min(3, 'Explain your decision; the submitters and the governance lead read it.')
+		.max(5000, 'At most 5,000 characters.'),
+	version: z.coerce.number().int().min(1),
+	revision: z.coerce.number().int().min(1),
+})
+
+const decisionOptions = [
+	{ value: 'approve', label: 'Approve this lane' },
+	{ value: 'request_changes', label: 'Ask the submitters for changes' },
+	{ value: 'reject', label: 'Reject this lane' },
+]
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.laneLabel ?? 'Review lane'} · ${data?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUserWithPermission(request, 'review:use-case:assigned')
+	const { useCaseId, laneReviewId } = parseOrBadRequest(Params, params)
+	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
+	const lane = (await lanesOfRound(useCase.id, useCase.reviewRound)).find((candidate) => candidate.id === laneReviewId)
+	if (!lane) throw data({ message: 'This lane is not part of the case’s current review round.' }, { status: 404 })
+	const isLead = rolesGrant(user.roles.map((r) => r.role), 'decide:use-case:any')
+	if (isListedOn(user, useCase)) throw data({ message: 'You are listed on this use case, so you cannot review it.' }, { status: 403 })
+	if (lane.assignee?.id !== user.id && !isLead) throw data({ message: 'Only the reviewer assigned to this lane, or the governance lead, can decide it.' }, { status: 403 })
+	const document = toDocument(useCase)
+	const evaluation = (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document))
+	return {
+		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name, status: useCase.status, version: useCase.version },
+		lane,
+		laneLabel: reviewLaneLabels[lane.lane],
+		// The findings this lane is asked to weigh, then the rest for context.
+		evaluation: { ...evaluation, results: evaluation.results.filter((result) => result.lane === lane.lane) },
+		otherFindings: evaluation.results.filter((result) => result.lane !== lane.lane).length,
+	}
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+	const actor = await requireUserWithPermission(request, 'review:use-case:assigned')
+	const { useCaseId, laneReviewId } = parseOrBadRequest(Params, params)
+	const submission = parseWithZod(await request.formData(), { schema: LaneDecisionSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		await decideLane(actor, { laneReviewId, ...submission.value }, context.get(requestInfoContext))
+	} catch (error) {
+		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		throwAsResponse(error)
+	}
+	return redirect(`/use-cases/${useCaseId}?lane=${submission.value.decision}`)
+}
+
+export default function ReviewLane({ loaderData, actionData }: Route.ComponentProps) {
+	const { useCase, lane, laneLabel, evaluation, otherFindings } = loaderData
+	const [form, fields] = useForm({
+		id: `lane-${lane.id}-${lane.revision}`,
+		lastResult: actionData?.result,
+		shouldValidate: 'onBlur',
+		// Messages clear as the person corrects the answer, so nothing moves under the pointer on blur.
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LaneDecisionSchema }),
+	})
+	return (
+		<div className="max-w-4xl space-y-6">
+			<p>
+				<Link to={`/use-cases/${useCase.id}`}>Back to {useCase.trackingId}</Link>
+			</p>
+			<h1 className="text-3xl font-bold">
+				{laneLabel}: {useCase.name}
+			</h1>
+			<p>
+				You decide this lane on version {useCase.version} of the use case. If someone changes the case, or another reviewer decides the
+				lane first, your decision is refused and nothing is lost: reload and decide again.
+			</p>
+			{lane.status !== 'OPEN' ? (
+				<p role="status" className="border-l-4 border-base-dark bg-base-lightest p-3">
+					This lane is {lane.status.toLowerCase().replace('_', ' ')}
+					{lane.decidedBy ? ` by ${lane.decidedBy.name}` : ''}.
+				</p>
+			) : useCase.status !== 'IN_REVIEW' ? (
+				<p role="status" className="border-l-4 border-base-dark bg-base-lightest p-3">
+					The use case is not in review now, so the lane cannot be decided.
+				</p>
+			) : (
+				<Form method="post" {...getFormProps(form)} className="space-y-4 border border-base-lighter p-4">
+					<CsrfInput />
+					<input type="hidden" name="version" value={useCase.version} />
+					<input type="hidden" name="revision" value={lane.revision} />
+					<FormErrors id="lane-errors" errors={form.errors} />
+					<RadioGroupField legend="Your decision" field={fields.decision} options={decisionOptions} />
+					<TextAreaField label="Note" hint="What you checked, and what must change if you ask for changes." field={fields.note} rows={5} />
+					<Button>Record decision</Button>
+				</Form>
+			)}
+			<PolicyFindings evaluation={evaluation} />
+			{otherFindings ? <p className="text-sm">{otherFindings} findings belong to other lanes; they are on the use case’s page.</p> : null}
+		</div>
+	)
+}

@@ -1,0 +1,315 @@
+// The review sections of a use case's page: its lanes, its decisions and conditions, and the
+// discussion. Each form posts to the case page's action with an intent; the server checks again.
+import { Form, Link } from 'react-router'
+import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
+import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
+
+const day = (value: Date | string | null) => (value ? new Date(value).toISOString().slice(0, 10) : '—')
+
+const laneStatusLabels = {
+	OPEN: 'Open',
+	CHANGES_REQUESTED: 'Changes requested',
+	APPROVED: 'Approved',
+	REJECTED: 'Rejected',
+} as const
+
+export type PanelLane = {
+	id: string
+	lane: ReviewLaneName
+	status: keyof typeof laneStatusLabels
+	revision: number
+	dueOn: Date | string | null
+	note: string | null
+	open: boolean
+	overdue: boolean
+	assignee: { id: string; name: string } | null
+	decidedBy: { name: string } | null
+	decidedAt: Date | string | null
+	canClaim: boolean
+	canDecide: boolean
+}
+
+export function ReviewLanes({
+	useCaseId,
+	round,
+	lanes,
+	canAssign,
+	canDecide,
+	decideWhyNot,
+}: {
+	useCaseId: string
+	round: number
+	lanes: Array<PanelLane>
+	canAssign: boolean
+	canDecide: boolean
+	decideWhyNot: string | null
+}) {
+	return (
+		<section aria-labelledby="review-heading" className="space-y-3 border border-base-lighter p-4">
+			<div className="flex flex-wrap items-center justify-between gap-3">
+				<h2 id="review-heading" className="text-xl font-bold">
+					Review{round > 0 ? ` (round ${round})` : ''}
+				</h2>
+				<div className="flex flex-wrap gap-2">
+					{canAssign ? (
+						<Link to={`/use-cases/${useCaseId}/assign`} className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline">
+							Assign reviewers
+						</Link>
+					) : null}
+					{canDecide ? (
+						<Link to={`/use-cases/${useCaseId}/decide`} className="rounded bg-primary px-3 py-1.5 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+							Decide
+						</Link>
+					) : null}
+				</div>
+			</div>
+			{decideWhyNot ? <p className="text-base-darker">{decideWhyNot}</p> : null}
+			{lanes.length === 0 ? (
+				<p>{round === 0 ? 'Review starts when the use case is submitted.' : 'The findings require no review lane; the governance lead decides directly.'}</p>
+			) : (
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">Review lanes of round {round}</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-3">Lane</th>
+							<th scope="col" className="py-2 pr-3">Status</th>
+							<th scope="col" className="py-2 pr-3">Reviewer</th>
+							<th scope="col" className="py-2 pr-3">Due</th>
+							<th scope="col" className="py-2">Action</th>
+						</tr>
+					</thead>
+					<tbody>
+						{lanes.map((lane) => (
+							<tr key={lane.id} className="border-b border-base-lighter align-top">
+								<th scope="row" className="py-2 pr-3 font-normal">{reviewLaneLabels[lane.lane]}</th>
+								<td className="py-2 pr-3">
+									{laneStatusLabels[lane.status]}
+									{lane.decidedBy && !lane.open ? ` by ${lane.decidedBy.name} on ${day(lane.decidedAt)}` : ''}
+									{lane.note ? <p className="text-sm">“{lane.note}”</p> : null}
+								</td>
+								<td className="py-2 pr-3">{lane.assignee?.name ?? 'Unassigned'}</td>
+								<td className="py-2 pr-3">
+									{day(lane.dueOn)}
+									{lane.overdue ? <strong className="ml-1 text-error">overdue</strong> : null}
+								</td>
+								<td className="py-2">
+									{lane.canClaim ? (
+										<Form method="post">
+											<CsrfInput />
+											<input type="hidden" name="intent" value="claim" />
+											<input type="hidden" name="laneReviewId" value={lane.id} />
+											<input type="hidden" name="revision" value={lane.revision} />
+											<Button variant="secondary" className="px-3 py-1">
+												Claim {reviewLaneLabels[lane.lane].split(' (')[0]}
+											</Button>
+										</Form>
+									) : lane.canDecide ? (
+										<Link to={`/use-cases/${useCaseId}/lanes/${lane.id}`}>Review the {reviewLaneLabels[lane.lane].split(' (')[0]} lane</Link>
+									) : null}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			)}
+		</section>
+	)
+}
+
+export type PanelDecision = {
+	id: string
+	round: number
+	outcome: 'APPROVED' | 'APPROVED_WITH_CONDITIONS' | 'REJECTED'
+	note: string
+	decidedAt: Date | string
+	snapshotNumber: number
+	decidedBy: { name: string }
+	conditions: Array<{
+		id: string
+		text: string
+		dueOn: Date | string
+		metAt: Date | string | null
+		metNote: string | null
+		revision: number
+		owner: { name: string }
+		metBy: { name: string } | null
+		canMeet: boolean
+	}>
+}
+
+const outcomeLabels = { APPROVED: 'Approved', APPROVED_WITH_CONDITIONS: 'Approved with conditions', REJECTED: 'Rejected' } as const
+
+export function Decisions({ decisions, conditionErrors }: { decisions: Array<PanelDecision>; conditionErrors?: Record<string, Array<string>> }) {
+	if (decisions.length === 0) return null
+	const now = new Date()
+	return (
+		<section aria-labelledby="decisions-heading" className="space-y-3">
+			<h2 id="decisions-heading" className="text-xl font-bold">Decisions</h2>
+			<ul className="space-y-3">
+				{decisions.map((decision) => (
+					<li key={decision.id} className="border border-base-lighter p-3">
+						<p className="font-semibold">
+							{outcomeLabels[decision.outcome]} by {decision.decidedBy.name} on {day(decision.decidedAt)} (round {decision.round}, version {decision.snapshotNumber})
+						</p>
+						<p>{decision.note}</p>
+						{decision.conditions.length ? (
+							<div id="conditions">
+								<h3 className="mt-2 font-bold">Conditions</h3>
+								<ul className="space-y-2">
+									{decision.conditions.map((condition) => (
+										<li key={condition.id} className="border-l-4 border-base-light pl-3">
+											<p>{condition.text}</p>
+											<p className="text-sm">
+												Owner {condition.owner.name}, due {day(condition.dueOn)} ·{' '}
+												{condition.metAt ? (
+													`met on ${day(condition.metAt)} (${condition.metBy?.name ?? ''}): ${condition.metNote ?? ''}`
+												) : new Date(condition.dueOn) < now ? (
+													<strong className="text-error">overdue</strong>
+												) : (
+													'open'
+												)}
+											</p>
+											{condition.canMeet ? (
+												<Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
+													<CsrfInput />
+													<input type="hidden" name="intent" value="condition-met" />
+													<input type="hidden" name="conditionId" value={condition.id} />
+													<input type="hidden" name="revision" value={condition.revision} />
+													<div>
+														<label htmlFor={`met-note-${condition.id}`} className="block text-sm font-semibold">
+															How it was met
+														</label>
+														<input id={`met-note-${condition.id}`} name="note" required maxLength={2000} className="border border-base-dark px-2 py-1" />
+														<ErrorList errors={conditionErrors?.[condition.id]} />
+													</div>
+													<Button variant="secondary" className="px-3 py-1">
+														Mark met
+													</Button>
+												</Form>
+											) : null}
+										</li>
+									))}
+								</ul>
+							</div>
+						) : null}
+					</li>
+				))}
+			</ul>
+		</section>
+	)
+}
+
+export type PanelComment = {
+	id: string
+	body: string
+	fieldPath: string | null
+	lane: ReviewLaneName | null
+	createdAt: Date | string
+	author: { name: string }
+	replies: Array<Omit<PanelComment, 'replies'>>
+}
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
+
+function CommentBody({ comment }: { comment: Omit<PanelComment, 'replies'> }) {
+	return (
+		<div id={`comment-${comment.id}`}>
+			<p className="text-sm font-semibold">
+				{comment.author.name} · {dateTime.format(new Date(comment.createdAt))}
+				{comment.lane ? ` · ${reviewLaneLabels[comment.lane].split(' (')[0]} lane` : ''}
+				{comment.fieldPath ? ` · on “${comment.fieldPath}”` : ''}
+			</p>
+			<p className="whitespace-pre-line">{comment.body}</p>
+		</div>
+	)
+}
+
+export function Discussion({
+	comments,
+	canComment,
+	fieldOptions,
+	errors,
+}: {
+	comments: Array<PanelComment>
+	canComment: boolean
+	fieldOptions: Array<{ value: string; label: string }>
+	errors?: { body?: Array<string>; form?: Array<string> }
+}) {
+	return (
+		<section aria-labelledby="discussion-heading" className="space-y-3">
+			<h2 id="discussion-heading" className="text-xl font-bold">Discussion</h2>
+			{comments.length === 0 ? <p>No comments yet.</p> : null}
+			<ul className="space-y-3">
+				{comments.map((thread) => (
+					<li key={thread.id} className="border border-base-lighter p-3">
+						<CommentBody comment={thread} />
+						{thread.replies.length ? (
+							<ul className="mt-2 space-y-2 border-l-4 border-base-lighter pl-4">
+								{thread.replies.map((reply) => (
+									<li key={reply.id}>
+										<CommentBody comment={reply} />
+									</li>
+								))}
+							</ul>
+						) : null}
+						{canComment ? (
+							<Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
+								<CsrfInput />
+								<input type="hidden" name="intent" value="comment" />
+								<input type="hidden" name="parentId" value={thread.id} />
+								<div className="grow">
+									<label htmlFor={`reply-${thread.id}`} className="block text-sm font-semibold">
+										Reply to {thread.author.name}
+									</label>
+									<input id={`reply-${thread.id}`} name="body" required maxLength={5000} className="block w-full border border-base-dark px-2 py-1" />
+								</div>
+								<Button variant="secondary" className="px-3 py-1">
+									Reply
+								</Button>
+							</Form>
+						) : null}
+					</li>
+				))}
+			</ul>
+			{canComment ? (
+				<Form method="post" className="space-y-2 border-t border-base-lighter pt-3">
+					<CsrfInput />
+					<input type="hidden" name="intent" value="comment" />
+					<ErrorList errors={errors?.form} />
+					<div>
+						<label htmlFor="comment-field" className="block font-semibold">
+							About (optional)
+						</label>
+						<select id="comment-field" name="fieldPath" defaultValue="" className="mt-1 border border-base-dark px-3 py-2">
+							<option value="">The use case as a whole</option>
+							{fieldOptions.map((option) => (
+								<option key={option.value} value={option.value}>
+									{option.label}
+								</option>
+							))}
+						</select>
+					</div>
+					<div>
+						<label htmlFor="comment-body" className="block font-semibold">
+							Comment
+						</label>
+						<p id="comment-body-hint" className="text-sm text-base-dark">
+							Mention someone with @ and their e-mail address, e.g. @reviewer@cms.example; they are notified.
+						</p>
+						<textarea
+							id="comment-body"
+							name="body"
+							rows={3}
+							maxLength={5000}
+							aria-describedby={errors?.body?.length ? 'comment-body-hint comment-body-error' : 'comment-body-hint'}
+							aria-invalid={errors?.body?.length ? true : undefined}
+							className="mt-1 block w-full border border-base-dark px-3 py-2"
+						/>
+						<ErrorList id="comment-body-error" errors={errors?.body} />
+					</div>
+					<Button>Add comment</Button>
+				</Form>
+			) : null}
+		</section>
+	)
+}

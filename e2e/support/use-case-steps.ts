@@ -1,0 +1,55 @@
+// Steps several journeys share: registering a draft and linking catalogue datasets to it.
+import { type Browser, type Page } from '@playwright/test'
+import { type DemoRole, demoAccount, expect, signIn } from './fixtures.ts'
+
+export async function linkDataset(page: Page, name: RegExp) {
+	const select = page.getByLabel('Link another dataset')
+	const value = await select.locator('option', { hasText: name }).getAttribute('value')
+	await select.selectOption(value ?? '')
+	await page.getByRole('button', { name: 'Link dataset' }).click()
+	await expect(page.getByRole('group', { name })).toBeVisible()
+}
+
+/** Creates a draft and returns the case's address (its edit page is open afterwards). */
+export async function registerDraft(page: Page, name: string, problem = '') {
+	await page.goto('/use-cases/new')
+	await page.getByLabel('Use case name').fill(name)
+	if (problem) await page.getByLabel(/What problem is the AI intended to solve/).fill(problem)
+	await page.getByRole('button', { name: 'Create draft' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^CMS-\\d{4}-\\d{4}: ${name}$`) })).toBeVisible()
+	return page.url().replace(/\/edit$/, '')
+}
+
+/**
+ * Registers and submits a complete pre-deployment case as the signed-in submitter: a Marketplace
+ * identity-proofing score that is the principal basis for the decision, so presumed high-impact
+ * under M-25-21 §6(m). Returns the case's address.
+ */
+export async function submitIdentityProofingCase(page: Page, name: string) {
+	await page.goto('/use-cases/new')
+	await page.getByLabel('Use case name').fill(name)
+	await page.getByRole('button', { name: 'Create draft' }).click()
+	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
+	await page.getByLabel('Topic area').selectOption('GOVERNMENT_BENEFITS_PROCESSING')
+	await page.getByLabel('AI classification (closest)').selectOption('CLASSICAL_ML')
+	await page.getByLabel('What problem is the AI intended to solve?').fill('Manual identity checks delay Marketplace applications.')
+	await page.getByLabel('Expected benefits for the mission or the public').fill('Faster, consistent identity proofing for applicants.')
+	await page.getByLabel('What does the AI output?').fill('A risk score that decides whether extra identity documents are required.')
+	await page.getByLabel('What role does the AI play in decisions?').selectOption('PRINCIPAL_BASIS')
+	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').check()
+	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
+	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
+	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('No').check()
+	await page.getByLabel('Where does it run?').selectOption('CMS_DATA_CENTER')
+	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
+	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await expect(page).toHaveURL(/\?submitted=1$/)
+	return page.url().replace(/\?.*$/, '')
+}
+
+/** A second person, signed in in their own browser context. */
+export async function signedInAs(browser: Browser, role: DemoRole) {
+	const page = await (await browser.newContext()).newPage()
+	await signIn(page, demoAccount(role))
+	return page
+}
