@@ -53,19 +53,21 @@ test('the governance lead imports CMS’s inventory twice, reports two years and
 	await expect(problems).toContainText('“HHS/CMS/OC” is not an org unit in the tracker; an administrator adds it, or correct the file.')
 	await expect(problems).toContainText('“Health Care Quality” is not one of OMB’s choices for topic_area, so it was left out.')
 	await expect(problems).toContainText('“Q1 FY2025” is not a date, so it was left out.')
-	await expect(page.getByText('12 new use cases to create, each submitted for review')).toBeVisible()
-	await expect(page.getByText('3 rows not imported because of the problems below')).toBeVisible()
+	// The demo data registered this one in the tracker already: it is not duplicated.
+	await expect(problems.getByRole('row', { name: /Agent\/Broker Fraud Analysis \(ABCQI\)/ })).toContainText('is registered in the tracker; the row is not imported')
+	await expect(page.getByText('11 new use cases to create, each submitted for review')).toBeVisible()
+	await expect(page.getByText('4 rows not imported because of the problems below')).toBeVisible()
 	await expectNoAccessibilityViolations(page)
-	await importAndWait(page, 'Import 12 use cases', 'Done: 12 created, 0 updated, 0 unchanged, 3 not imported.')
+	await importAndWait(page, 'Import 11 use cases', 'Done: 11 created, 0 updated, 0 unchanged, 4 not imported.')
 	await expectNoAccessibilityViolations(page)
 
 	// The same file again: every row already matches its case, and nothing is duplicated.
 	await uploadForPreview(page, 'cms-ai-inventory-2025.csv')
 	await expect(page.getByText(/^This exact file was imported on/)).toBeVisible()
 	await expect(page.getByText('0 new use cases to create, each submitted for review')).toBeVisible()
-	await expect(page.getByText('12 rows matching its use case already: unchanged')).toBeVisible()
-	await importAndWait(page, 'Import 12 use cases', 'Done: 0 created, 0 updated, 12 unchanged, 3 not imported.')
-	await page.goto('/use-cases?q=Eligibility+%26+Enrollment+Medicare+Online')
+	await expect(page.getByText('11 rows matching its use case already: unchanged')).toBeVisible()
+	await importAndWait(page, 'Import 11 use cases', 'Done: 0 created, 0 updated, 11 unchanged, 4 not imported.')
+	await page.goto('/use-cases?q=IDR+Support+Bot')
 	await expect(page.getByText('1 use case', { exact: true })).toBeVisible()
 
 	// Last year's inventory is frozen; a year is opened once.
@@ -96,10 +98,10 @@ test('the governance lead imports CMS’s inventory twice, reports two years and
 	await page.getByRole('button', { name: 'Open and freeze the snapshot' }).click()
 	await expect(page.getByRole('heading', { name: `${thisYear} AI use case inventory` })).toBeVisible()
 	const since = page.getByRole('region', { name: `Since the ${lastYear} inventory` })
-	await expect(since.getByRole('region', { name: 'Added (1)' })).toContainText('RADV Medical Record Review: Pre-deployment')
+	await expect(since.getByRole('region', { name: 'Added (1)' })).toContainText('Plan Justification Tool: Pre-deployment')
 	await expect(since.getByRole('region', { name: 'Retired (1)' })).toContainText('Content Analysis POC: was Pilot')
 	await expect(since.getByRole('region', { name: 'Moved stage (1)' })).toContainText('Integrated Data Repository (IDR) Customer Analytic Environment (CAE): Pilot → Deployed')
-	await expect(since.getByRole('region', { name: 'No longer reported (1)' })).toContainText(`Text Network Analysis POC: Retired; reported as retired in ${lastYear}, which is its one time`)
+	await expect(since.getByRole('region', { name: /^No longer reported/ })).toContainText(`Text Network Analysis POC: Retired; reported as retired in ${lastYear}, which is its one time`)
 	const missing = page.getByRole('table', { name: /missing required columns/ })
 	await expect(missing.getByRole('row', { name: /Production Operations Anomaly Analysis/ })).toContainText('vendor_name')
 	await expect(missing.getByRole('link', { name: 'Production Operations Anomaly Analysis' })).toHaveAttribute('href', /^\/use-cases\/.+/)
@@ -123,9 +125,11 @@ test('the governance lead imports CMS’s inventory twice, reports two years and
 	expect((await leadership.goto('/inventory/import'))?.status()).toBe(403)
 	await leadership.goto('/inventory/export')
 	await expect(leadership.getByRole('heading', { name: `Export the ${thisYear} inventory` })).toBeVisible()
-	const listed = leadership.getByRole('table', { name: 'Problems by use case' })
-	await expect(listed.getByRole('row', { name: /Production Operations Anomaly Analysis/ }).first()).toContainText('vendor_name')
+	await expect(leadership.getByRole('table', { name: 'Problems by use case' }).getByRole('link').first()).toHaveAttribute('href', /^\/use-cases\/.+/)
+	await expect(leadership.getByRole('table', { name: 'Problems by column' })).toContainText('vendor_name')
 	await expectNoAccessibilityViolations(leadership)
+	const problemList = parse(await (await leadership.request.get('/inventory/export/problems.csv')).text(), { bom: true, columns: true }) as Array<Record<string, string>>
+	expect(problemList).toContainEqual(expect.objectContaining({ use_case_name: 'Production Operations Anomaly Analysis', column: 'vendor_name', kind: 'MISSING' }))
 
 	const omb = await downloadCsv(leadership, 'OMB inventory (CSV)')
 	expect(omb.fileName).toBe(`cms-ai-use-case-inventory-${thisYear}.csv`)
@@ -147,7 +151,7 @@ test('the governance lead imports CMS’s inventory twice, reports two years and
 	expect(published.rows.length).toBeLessThan(omb.rows.length)
 	expect(published.rows.map((row) => row.use_case_name)).not.toContain('Fraud Prevention System provider risk model')
 	expect(new Set(published.rows.map((row) => row.contact_email))).toEqual(new Set(['ai@cms.hhs.gov']))
-	expect(published.rows.find((row) => row.id === 'HHS-1041')?.use_case_name).toBe('Eligibility & Enrollment Medicare Online (ELMO) Chatbot')
+	expect(published.rows.find((row) => row.id === 'HHS-1041')?.use_case_name).toBe('IDR Support Bot')
 
 	const json = await (await leadership.request.get('/inventory/export/omb.json?values=codes')).json()
 	expect(json).toMatchObject({ format: 'OMB 2025 individual AI use case inventory', agency: 'HHS', year: thisYear, values: 'codes' })

@@ -274,11 +274,21 @@ describe('planning', () => {
 		expect(plan(csvOf([{ ...base, id: 'HHS-3000' }]), [imported])[0]!.outcome).toBe('CREATE')
 	})
 
-	test('a same-named case registered in the tracker is pointed out, not merged', () => {
+	test('a same-named case registered in the tracker is neither duplicated nor overwritten: the row is skipped', () => {
 		const registered = existingFrom({ name: 'Claims Anomaly Detection', orgUnit: 'HHS/CMS/OIT' }, { importKey: null, trackingId: 'CMS-2026-0002' })
 		const [row] = plan(csvOf([{ ...base, id: '' }]), [registered])
-		expect(row!.outcome).toBe('CREATE')
-		expect(row!.problems[0]!.message).toMatch(/^CMS-2026-0002 in the tracker has the same name and bureau/)
+		expect(row!.outcome).toBe('SKIP')
+		expect(row!.problems).toEqual([
+			{
+				row: 2,
+				name: 'Claims anomaly detection',
+				column: 'use_case_name',
+				severity: 'ERROR',
+				message: 'CMS-2026-0002 with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.',
+			},
+		])
+		// In another bureau it is another use case.
+		expect(plan(csvOf([{ ...base, id: '', agency_bureau: 'HHS/CMS/CCSQ' }]), [registered])[0]!.outcome).toBe('CREATE')
 	})
 })
 
@@ -329,12 +339,15 @@ describe('round trip', () => {
 })
 
 describe('the CMS fixture', () => {
-	test('the 2025 fixture plans 12 cases and reports the rows a governance lead has to look at', () => {
+	test('the 2025 fixture plans twelve cases and reports the rows a governance lead has to look at', () => {
 		const text = decodeCsv(readFileSync('e2e/fixtures/cms-ai-inventory-2025.csv'))
 		const rows = plan(text)
 		expect(countOutcomes(rows)).toEqual({ CREATE: 12, UPDATE: 0, UNCHANGED: 0, SKIP: 3 })
 		const errors = rows.flatMap((row) => row.problems.filter((p) => p.severity === 'ERROR').map((p) => `${p.row} ${p.column}`))
 		expect(errors).toEqual(['13 id', '14 use_case_name', '15 agency_bureau'])
+		// Against the demo data, whose “Agent/Broker Fraud Analysis (ABCQI)” was registered in the tracker.
+		const registered = existingFrom({ name: 'Agent/Broker Fraud Analysis (ABCQI)', orgUnit: 'HHS/CMS/CCIIO' }, { importKey: null, trackingId: 'CMS-2025-0002' })
+		expect(countOutcomes(plan(text, [registered]))).toEqual({ CREATE: 11, UPDATE: 0, UNCHANGED: 0, SKIP: 4 })
 		const warnings = rows.flatMap((row) => row.problems.filter((p) => p.severity === 'WARNING').map((p) => `${p.row} ${p.column}`))
 		expect(warnings).toEqual(['3 pia_url', '11 topic_area', '12 operational_date', '16 vendor_name'])
 	})

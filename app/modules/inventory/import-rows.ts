@@ -509,6 +509,8 @@ export type ExistingCase = {
 	importKey: string | null
 	/** Set when the governance lead recorded the determination in the tracker. */
 	determinedInTracker: boolean
+	/** Set when the tracker answers hi_independent_review itself, from who reviewed the case. */
+	independentReviewInTracker?: boolean
 	document: UseCaseDocument
 }
 
@@ -533,9 +535,12 @@ export type PlannedRow = {
 export function mergeImported(
 	base: UseCaseDocument | null,
 	row: ParsedRow,
-	context: { orgUnitCode: string; keepDetermination: boolean },
+	context: { orgUnitCode: string; keepDetermination: boolean; keepIndependentReview?: boolean },
 ): UseCaseDocument {
-	const { practices, determination, justification, ...answers } = row.answers
+	const { practices: filePractices, determination, justification, ...answers } = row.answers
+	// The key is left out, not set to undefined, so that the case's own answer stays.
+	const { independentReview: _fromFile, ...otherPractices } = filePractices
+	const practices = context.keepIndependentReview ? otherPractices : filePractices
 	const previous: Partial<UseCaseDocument> = base ?? {}
 	const ownTrackingId = row.fileId !== null && row.fileId === base?.trackingId
 	const highImpact = { ...(base?.highImpact ?? {}) }
@@ -579,7 +584,7 @@ export function planImport(
 	const importedByName = new Map(
 		context.existing.filter((c) => c.importKey && c.document.orgUnit).map((c) => [nameKey(c.document.orgUnit!, c.document.name), c]),
 	)
-	// Cases registered in the tracker have no import key; a same-named one is only pointed out.
+	// Cases registered in the tracker have no import key.
 	const registered = new Map(
 		context.existing.filter((c) => !c.importKey && c.document.orgUnit).map((c) => [nameKey(c.document.orgUnit!, c.document.name), c]),
 	)
@@ -624,15 +629,18 @@ export function planImport(
 			(row.fileId && TRACKING_ID_PATTERN.test(row.fileId) ? byTrackingId.get(row.fileId) : undefined) ??
 			(sameNameMatches ? sameName : undefined) ??
 			null
+		// A case registered in the tracker is the tracker's own record: the file neither duplicates it
+		// nor overwrites what its owners and reviewers keep up to date.
 		const namesake = existing ? undefined : registered.get(nameKey(orgUnit.code, row.name))
 		if (namesake) {
 			problems.push({
 				row: row.row,
 				name: row.name,
 				column: 'use_case_name',
-				severity: 'WARNING',
-				message: `${namesake.trackingId} in the tracker has the same name and bureau but was registered here, not imported; the import creates a separate case. Check they are not the same use case.`,
+				severity: 'ERROR',
+				message: `${namesake.trackingId} with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.`,
 			})
+			return skip()
 		}
 		const keepDetermination = Boolean(existing?.determinedInTracker)
 		if (keepDetermination && existing && row.answers.determination && row.answers.determination !== existing.document.highImpact.determination) {
@@ -644,7 +652,17 @@ export function planImport(
 				message: 'The governance lead recorded this case’s high-impact determination in the tracker; the import keeps it and ignores the file’s answer.',
 			})
 		}
-		const document = mergeImported(existing?.document ?? null, row, { orgUnitCode: orgUnit.code, keepDetermination })
+		const keepIndependentReview = Boolean(existing?.independentReviewInTracker)
+		if (keepIndependentReview && existing && row.answers.practices.independentReview && row.answers.practices.independentReview !== existing.document.practices.independentReview) {
+			problems.push({
+				row: row.row,
+				name: row.name,
+				column: 'hi_independent_review',
+				severity: 'WARNING',
+				message: 'The tracker answers hi_independent_review from who reviewed this case in its lanes; the import keeps that and ignores the file’s answer.',
+			})
+		}
+		const document = mergeImported(existing?.document ?? null, row, { orgUnitCode: orgUnit.code, keepDetermination, keepIndependentReview })
 		for (const path of missingOmbFields(document)) {
 			// A column already reported (a value left out) is not reported twice.
 			if (path === 'trackingId' || problems.some((problem) => problem.column === fieldLabel(path))) continue

@@ -9,7 +9,11 @@ import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { allocateTrackingId, freezeVersion, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { allocateTrackingId, freezeVersion, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
+import { materialChanges } from '#app/modules/workflow/material-change.ts'
+import { decideTransition, factsFor, isDecided, type WorkflowStatus } from '#app/modules/workflow/state-machine.ts'
+import { applySubmission } from '#app/modules/workflow/submission.server.ts'
 import { openReviewLanes } from '#app/modules/workflow/review-round.server.ts'
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
@@ -34,7 +38,7 @@ import { cmsAgency } from './omb-export.ts'
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 const PROGRESS_EVERY = 5
 
-type Actor = Pick<SessionUser, 'id' | 'email'>
+type Actor = Pick<SessionUser, 'id' | 'email' | 'name' | 'roles'>
 
 function parseContent(content: string): ParsedFile {
 	try {
@@ -72,6 +76,7 @@ async function matchingContext(file: ParsedFile) {
 		version: useCase.version,
 		importKey: useCase.importKey,
 		determinedInTracker: useCase.determinedById !== null,
+		independentReviewInTracker: independentReviewFromLanes(useCase.laneReviews) !== undefined,
 		document: toDocument(useCase),
 	}))
 	return { orgUnits, existing }
@@ -234,7 +239,7 @@ function columnsOf(document: UseCaseDocument) {
 
 /**
  * The `answers` JSON for a document, over what the case already stores: a key this release does
- * not know is kept rather than dropped.
+ * not know is kept rather than dropped. (Waivers and pilot certifications are records of their own.)
  */
 function answersOf(document: UseCaseDocument, stored: unknown = {}): Prisma.InputJsonValue {
 	const previous = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {}
@@ -257,8 +262,6 @@ function answersOf(document: UseCaseDocument, stored: unknown = {}): Prisma.Inpu
 			practices: document.practices,
 			safeguards: document.safeguards,
 			highImpact: { ...document.highImpact, determination: undefined },
-			waivers: document.waivers,
-			pilotCertification: document.pilotCertification,
 			previousOmbId: document.previousOmbId,
 			cotsTask: document.cotsTask,
 			estimatedUsers: document.estimatedUsers,
@@ -335,6 +338,19 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	if (current.version !== existing.version) throw stale
 	const document = planned.document!
 	const nextVersion = current.version + 1
+	// A material change to an approved case re-opens its review, as an edit in the tracker would.
+	const material = isDecided(current.status) ? materialChanges(toDocument(current), document) : []
+	let reopenedTo: WorkflowStatus | null = null
+	if (material.length) {
+		const verdict = decideTransition(
+			'reopen',
+			{ roles: context.actor.roles.map((r) => r.role), listed: isListedOn(context.actor, current), holdsOpenLane: false },
+			factsFor(current.status),
+		)
+		if (!verdict.allowed) throw new AppError(verdict.code, `${existing.trackingId} is approved and the file changes ${material.join(', ')}: ${verdict.reason}`)
+		reopenedTo = verdict.to
+	}
+	const round = reopenedTo ? current.reviewRound + 1 : current.reviewRound
 	const updated = await tx.useCase.updateMany({
 		where: { id: current.id, version: current.version },
 		data: {
@@ -344,11 +360,34 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 			...(current.determinedById ? {} : { highImpactDetermination: document.highImpact.determination ?? null }),
 			orgUnitId: planned.orgUnit!.id,
 			version: nextVersion,
+			...(reopenedTo ? { status: reopenedTo, reviewRound: round, decidedAt: null } : {}),
 		},
 	})
 	if (updated.count === 0) throw stale
-	await freezeVersion(tx, context.actor.id, current.id, document, 'IMPORT_UPDATED')
-	await storeCheckRun(tx, current.id, nextVersion, await evaluateWithCurrentPack(document, tx))
+	await freezeVersion(tx, context.actor.id, current.id, document, reopenedTo ? 'MATERIAL_CHANGE' : 'IMPORT_UPDATED')
+	const evaluation = await evaluateWithCurrentPack(document, tx)
+	await storeCheckRun(tx, current.id, nextVersion, evaluation)
+	if (reopenedTo) {
+		await recordEvent(tx, {
+			actorId: context.actor.id,
+			action: 'use_case.reopened',
+			entityType: 'UseCase',
+			entityId: current.id,
+			before: { status: current.status, round: current.reviewRound },
+			after: { status: reopenedTo, version: nextVersion, round, materialChanges: material, importBatchId: context.batchId },
+			request: context.request,
+		})
+		await applySubmission(tx, {
+			action: 'reopen',
+			actor: context.actor,
+			useCase: { id: current.id, trackingId: current.trackingId, name: document.name },
+			from: current.status,
+			to: reopenedTo,
+			round,
+			requiredLanes: evaluation.requiredLanes,
+			changedFields: material,
+		})
+	}
 	await recordEvent(tx, {
 		actorId: context.actor.id,
 		action: 'use_case.import_updated',

@@ -2,7 +2,7 @@
 // that row, and the consolidated reporting of the 20 common commercial (COTS) tasks. Pure: the
 // streamed exports, the validation page, the inventory cycles and the tests all call it.
 // Column names, order and values follow OMB's data dictionary (reference/omb-2025-data-dictionary.md);
-// the choices behind each decision are in docs/decisions/006-omb-export-import-and-cycles.md.
+// the choices behind each decision are in docs/decisions/010-omb-export-import-and-cycles.md.
 import { z } from 'zod'
 import { fieldRules, type FieldPath, missingOmbFields, validateForInventory } from '#app/modules/use-cases/field-rules.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
@@ -310,7 +310,7 @@ export function validateOmbRow(
 
 /**
  * Columns blanked in the public file even for a case that is not withheld. The contact e-mail is
- * replaced by the public inbox instead, and the Use Case ID column may be dropped; see ADR 006 for
+ * replaced by the public inbox instead, and the Use Case ID column may be dropped; see ADR 010 for
  * why the ATO system name is the one detail held back.
  */
 export const publicBlankedColumns = ['system_name_ato'] as const satisfies ReadonlyArray<OmbColumn>

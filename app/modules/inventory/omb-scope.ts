@@ -1,5 +1,5 @@
 // Which use cases go into a year's OMB inventory, and in which file. Pure; the exports and the
-// inventory cycles share it. The reasoning is in docs/decisions/006-omb-export-import-and-cycles.md.
+// inventory cycles share it. The reasoning is in docs/decisions/010-omb-export-import-and-cycles.md.
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type UseCaseStatus, useCaseStatuses } from '#app/modules/use-cases/vocabulary.ts'
 import { consolidationBlocker } from './omb-export.ts'
