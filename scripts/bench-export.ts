@@ -1,16 +1,13 @@
 // Times the OMB export: `npx tsx scripts/bench-export.ts` (embedded database in a temporary directory), or
 // `npx tsx scripts/with-postgres.ts bash -c 'DATABASE_URL="$POSTGRES_TEST_URL" npx tsx scripts/bench-export.ts'`.
 // Seeds 20,000 submitted use cases with datasets, then streams the OMB CSV and the public CSV
-// through the same module the /inventory/export routes use, counting bytes without keeping them.
+// through the same module and response the /inventory/export routes use, counting bytes without
+// keeping them.
 // The last line is machine-read: export_omb_csv_ms=<number>.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { Readable } from 'node:stream'
-import { stringify } from 'csv-stringify'
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000)
 const INSERT_BATCH = 1000
@@ -23,7 +20,7 @@ process.env.SEED_DEMO_DATA = 'false'
 const { database, prisma } = await import('#app/utils/db.server.ts')
 const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
 const { seedOrgUnits, seedDatasets } = await import('#prisma/seed/seed.server.ts')
-const { columnsFor, currentReportingYear, EXPORT_BATCH_SIZE, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
+const { columnsFor, csvResponse, currentReportingYear, EXPORT_BATCH_SIZE, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
 
 const stages = ['PRE_DEPLOYMENT', 'PILOT', 'DEPLOYED', 'RETIRED'] as const
 const topics = ['HEALTH_MEDICAL', 'GOVERNMENT_BENEFITS_PROCESSING', 'INFORMATION_TECHNOLOGY', 'ADMINISTRATIVE_FUNCTIONS'] as const
@@ -87,6 +84,7 @@ async function seed() {
 	}
 }
 
+/** Streams the CSV through the same response the /inventory/export routes return, counting bytes. */
 async function timeExport(audience: 'OMB' | 'PUBLIC', batchSize?: number) {
 	let bytes = 0
 	let rows = 0
@@ -94,25 +92,20 @@ async function timeExport(audience: 'OMB' | 'PUBLIC', batchSize?: number) {
 	const cpuBefore = process.cpuUsage()
 	const heapBefore = process.memoryUsage().heapUsed
 	let heapPeak = heapBefore
-	const source = Readable.from(
-		(async function* () {
-			for await (const row of streamOmbRows({ year: currentReportingYear(), values: 'selections', audience, batchSize })) {
-				rows++
-				if (rows % 1000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)
-				yield row
-			}
-		})(),
-	)
-	await pipeline(
-		source,
-		stringify({ header: true, columns: columnsFor({ audience }), bom: true, record_delimiter: 'windows' }),
-		new Writable({
-			write(chunk: Buffer, _encoding, callback) {
-				bytes += chunk.length
-				callback()
-			},
-		}),
-	)
+	const source = (async function* () {
+		for await (const row of streamOmbRows({ year: currentReportingYear(), values: 'selections', audience, batchSize })) {
+			rows++
+			if (rows % 1000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)
+			yield row
+		}
+	})()
+	const response = csvResponse(source, columnsFor({ audience }), 'bench.csv')
+	const reader = response.body!.getReader()
+	for (;;) {
+		const { done, value } = await reader.read()
+		if (done) break
+		bytes += value.byteLength
+	}
 	const cpu = process.cpuUsage(cpuBefore)
 	return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, rows, bytes, heapGrowthMb: (heapPeak - heapBefore) / 1024 / 1024 }
 }

@@ -2,7 +2,7 @@
 // the consolidated COTS file, and the validation the export page shows before download. Cases are
 // read in pages of `useCaseSelect` with a cursor, so an export of 20,000 cases holds one page at a time.
 import { Readable } from 'node:stream'
-import { stringify } from 'csv-stringify'
+import { stringify as stringifyCsv } from 'csv-stringify/sync'
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
@@ -157,13 +157,31 @@ export async function cotsRows(year: number) {
 
 // ── Responses ──
 
+const CSV_CHUNK_ROWS = 250
+
 /**
  * A CSV download streamed from rows: UTF-8 with the byte-order mark OMB's files carry (Excel then
- * reads the en dashes and curly quotes of OMB's selections correctly), CRLF line ends.
+ * reads the en dashes and curly quotes of OMB's selections correctly), CRLF line ends. Rows are
+ * written by csv-stringify a few hundred at a time, so the response (and its gzip) handles a few
+ * dozen chunks rather than one per row.
  */
 export function csvResponse(rows: AsyncIterable<Record<string, string | undefined>>, columns: ReadonlyArray<string>, fileName: string) {
-	const csv = Readable.from(rows).pipe(stringify({ header: true, columns: [...columns], bom: true, record_delimiter: 'windows' }))
-	return new Response(Readable.toWeb(csv) as ReadableStream, {
+	const options = { columns: [...columns], record_delimiter: 'windows' } as const
+	const body = Readable.from(
+		(async function* () {
+			yield Buffer.from(stringifyCsv([], { ...options, header: true, bom: true }))
+			let chunk: Array<Record<string, string | undefined>> = []
+			for await (const row of rows) {
+				chunk.push(row)
+				if (chunk.length === CSV_CHUNK_ROWS) {
+					yield Buffer.from(stringifyCsv(chunk, options))
+					chunk = []
+				}
+			}
+			if (chunk.length) yield Buffer.from(stringifyCsv(chunk, options))
+		})(),
+	)
+	return new Response(Readable.toWeb(body) as ReadableStream, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
 			'Content-Disposition': `attachment; filename="${fileName}"`,
@@ -172,17 +190,20 @@ export function csvResponse(rows: AsyncIterable<Record<string, string | undefine
 	})
 }
 
-/** A JSON download streamed one record at a time: `{ …about the file, "useCases": [ … ] }`. */
+/** A JSON download streamed a few hundred records at a time: `{ …about the file, "useCases": [ … ] }`. */
 export function jsonResponse(about: Record<string, unknown>, records: AsyncIterable<unknown>, fileName: string) {
 	const body = Readable.from(
 		(async function* () {
-			yield `${JSON.stringify(about).slice(0, -1)},"useCases":[`
-			let first = true
+			let pending = `${JSON.stringify(about).slice(0, -1)},"useCases":[`
+			let count = 0
 			for await (const record of records) {
-				yield `${first ? '\n' : ',\n'}${JSON.stringify(record)}`
-				first = false
+				pending += `${count === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`
+				if (++count % CSV_CHUNK_ROWS === 0) {
+					yield Buffer.from(pending)
+					pending = ''
+				}
 			}
-			yield '\n]}\n'
+			yield Buffer.from(`${pending}\n]}\n`)
 		})(),
 	)
 	return new Response(Readable.toWeb(body) as ReadableStream, {
