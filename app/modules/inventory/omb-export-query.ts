@@ -1,0 +1,17 @@
+// What the export addresses accept: ?values=codes for OMB's shorthand codes, and for the public
+// file ?ids=omit (drop the Use Case ID column) and ?inbox=<address> (another public contact).
+import { z } from 'zod'
+import { DEFAULT_PUBLIC_EMAIL, ombValueStyles } from './omb-export.ts'
+
+export const ExportQuerySchema = z.object({
+	values: z.enum(ombValueStyles).default('selections'),
+})
+
+export const PublicExportQuerySchema = ExportQuerySchema.extend({
+	ids: z.enum(['include', 'omit']).default('include'),
+	inbox: z.email('The public inbox must be an e-mail address.').max(254).default(DEFAULT_PUBLIC_EMAIL),
+})
+
+export const ExportPageQuerySchema = ExportQuerySchema.extend({
+	page: z.coerce.number().int().min(1).max(10_000).default(1),
+})
