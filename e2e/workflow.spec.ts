@@ -60,9 +60,10 @@ test('submit → the lead assigns privacy and security → changes requested and
 	// The reviewer finds both lanes in her queue and asks for changes on privacy.
 	const reviewer = await signedInAs(browser, 'REVIEWER')
 	await reviewer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' }).click()
-	await expect(reviewer.getByRole('heading', { name: /Assigned to me \(2/ })).toBeVisible()
+	const mine = reviewer.getByRole('region', { name: /Assigned to me/ }).getByRole('row', { name: /Part B claims outlier review assistant/ })
+	await expect(mine).toHaveCount(2)
 	await expectNoAccessibilityViolations(reviewer)
-	await reviewer.getByRole('link', { name: /Review Privacy on CMS-/ }).click()
+	await mine.getByRole('link', { name: /Review Privacy on CMS-/ }).click()
 	await reviewer.getByRole('button', { name: 'Record decision' }).click()
 	await expect(reviewer.getByText('Choose your decision on this lane.')).toBeVisible()
 	await reviewer.getByLabel('Ask the submitters for changes').check()
@@ -85,7 +86,10 @@ test('submit → the lead assigns privacy and security → changes requested and
 	// Both lanes approved.
 	for (const lane of ['Privacy', 'Security']) {
 		await reviewer.goto('/reviews')
-		await reviewer.getByRole('link', { name: new RegExp(`Review ${lane} on CMS-`) }).click()
+		await reviewer
+			.getByRole('row', { name: /Part B claims outlier review assistant/ })
+			.getByRole('link', { name: new RegExp(`Review ${lane} on CMS-`) })
+			.click()
 		await reviewer.getByLabel('Approve this lane').check()
 		await reviewer.getByLabel('Note').fill(`${lane} safeguards are in place.`)
 		await reviewer.getByRole('button', { name: 'Record decision' }).click()
