@@ -49,9 +49,13 @@ app.use(
 	}),
 )
 
+// The build as an object, not a function: React Router derives its request handler (route tree,
+// matching tables) once, instead of on every request. The dev server reloads this module on change.
+const build = await import('virtual:react-router/server-build')
+
 app.use(
 	createRequestHandler({
-		build: () => import('virtual:react-router/server-build'),
+		build,
 		getLoadContext(req) {
 			const context = new RouterContextProvider()
 			context.set(requestInfoContext, {

@@ -41,9 +41,36 @@ const userSelect = {
 	roles: { select: { role: true, lanes: true } },
 } as const
 
-async function loadSessionUser(request: Request) {
+// The root, layout and page loaders of one request share one Request object: look the session up
+// once for all of them. Across requests, a session read in the last few seconds is reused: every
+// page checks it three times and a person clicks through pages quickly. This process forgets an
+// entry the moment it revokes a session or changes a person's access; another process may trust
+// it for at most SESSION_REUSE_MS more (see docs/decisions/003-database-sessions.md).
+export const SESSION_REUSE_MS = 5_000
+const MAX_REMEMBERED_SESSIONS = 10_000
+const sessionsByRequest = new WeakMap<Request, Promise<Awaited<ReturnType<typeof readSession>>>>()
+const recentSessions = new Map<string, { at: number; userId: string | null; session: ReturnType<typeof readSession> }>()
+
+async function loadSessionUser(request: Request): Promise<Awaited<ReturnType<typeof readSession>>> {
 	const sessionId = await readSessionId(request)
 	if (!sessionId) return null
+	const now = Date.now()
+	const recent = recentSessions.get(sessionId)
+	if (recent && now - recent.at < SESSION_REUSE_MS) return recent.session
+	const session = readSession(sessionId)
+	if (recentSessions.size >= MAX_REMEMBERED_SESSIONS) {
+		for (const [id, entry] of recentSessions) if (now - entry.at >= SESSION_REUSE_MS) recentSessions.delete(id)
+	}
+	const entry: { at: number; userId: string | null; session: typeof session } = { at: now, userId: null, session }
+	recentSessions.set(sessionId, entry)
+	session.then(
+		(found) => (entry.userId = found?.user.id ?? null),
+		() => recentSessions.delete(sessionId),
+	)
+	return session
+}
+
+async function readSession(sessionId: string) {
 	const session = await prisma.session.findUnique({
 		where: { id: sessionId },
 		select: { id: true, expiresAt: true, revokedAt: true, user: { select: { ...userSelect, active: true } } },
@@ -53,9 +80,14 @@ async function loadSessionUser(request: Request) {
 	return { sessionId: session.id, user }
 }
 
-// The root, layout and page loaders of one request share one Request object: look the session up
-// once for all of them. A new request (the next page, or the data after an action) looks again.
-const sessionsByRequest = new WeakMap<Request, ReturnType<typeof loadSessionUser>>()
+/** Forget remembered sessions: one that was revoked, or all of a person whose access changed. */
+export function forgetSessions(which: { sessionId: string } | { userId: string }) {
+	if ('sessionId' in which) {
+		recentSessions.delete(which.sessionId)
+		return
+	}
+	for (const [id, entry] of recentSessions) if (entry.userId === which.userId || entry.userId === null) recentSessions.delete(id)
+}
 
 export function getSessionUser(request: Request) {
 	let session = sessionsByRequest.get(request)

@@ -4,6 +4,11 @@ import { dispatchPendingEmails, type Mailer } from './email-dispatch.server.ts'
 import { sendDueReminders } from './reminders.server.ts'
 
 export const NOTIFICATION_LOOP_INTERVAL_MS = 60_000
+/**
+ * Reminders concern days (due soon, overdue), so scanning for them every quarter of an hour is
+ * plenty; on a large inventory each scan reads every open lane, condition and waiver.
+ */
+export const REMINDER_INTERVAL_MS = 15 * 60_000
 
 export type NotificationLoopOptions = {
 	db: PrismaClient
@@ -24,8 +29,8 @@ const ACTIVE = Symbol.for('ai-governance-tracker.notification-loop')
 type Holder = { [ACTIVE]?: NotificationLoop }
 
 /**
- * The background work of one app process: every minute, write due reminders and send pending
- * e-mail; between ticks, send e-mail as soon as someone asks (`requestEmailDispatch`). Passes never
+ * The background work of one app process: every minute, send pending e-mail, and every quarter of
+ * an hour write due reminders; between ticks, send e-mail as soon as someone asks (`requestEmailDispatch`). Passes never
  * overlap within a process, and the database claim keeps processes from sending the same message.
  * One loop per process: starting it again (a dev-server reload) returns the running one.
  */
@@ -40,6 +45,7 @@ export function startNotificationLoop(options: NotificationLoopOptions): Notific
 	let pass: Promise<void> | null = null
 	let wantReminders = false
 	let wantEmail = false
+	let remindersScannedAt = Number.NEGATIVE_INFINITY
 
 	async function work() {
 		while (!stopped && (wantReminders || wantEmail)) {
@@ -76,13 +82,16 @@ export function startNotificationLoop(options: NotificationLoopOptions): Notific
 		})
 	}
 
-	function tick() {
-		wantReminders = true
+	function tick(forceReminders = false) {
+		if (forceReminders || Date.now() - remindersScannedAt >= REMINDER_INTERVAL_MS) {
+			wantReminders = true
+			remindersScannedAt = Date.now()
+		}
 		wantEmail = true
 		kick()
 	}
 
-	const interval = setInterval(tick, options.intervalMs ?? NOTIFICATION_LOOP_INTERVAL_MS)
+	const interval = setInterval(() => tick(), options.intervalMs ?? NOTIFICATION_LOOP_INTERVAL_MS)
 	interval.unref()
 
 	setEmailDispatchRequester((delayMs) => {
@@ -103,7 +112,7 @@ export function startNotificationLoop(options: NotificationLoopOptions): Notific
 
 	const loop: NotificationLoop = {
 		async runNow() {
-			tick()
+			tick(true)
 			while (pass) await pass
 		},
 		async stop() {

@@ -2,6 +2,7 @@ import { type NotificationKind } from '#app/generated/prisma/enums.ts'
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { requestEmailDispatchSoon } from './dispatch-signal.server.ts'
+import { forgetUnreadCounts } from './unread-badge.server.ts'
 
 export { requestEmailDispatch } from './dispatch-signal.server.ts'
 
@@ -54,6 +55,7 @@ export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, messag
 		})),
 		skipDuplicates: true,
 	})
+	forgetUnreadCounts(recipients)
 	if (count > 0 && wantsEmail.size > 0) requestEmailDispatchSoon()
 	return count
 }

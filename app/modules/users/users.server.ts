@@ -1,5 +1,6 @@
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { forgetSessions } from '#app/utils/auth.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type ReviewLaneName, type RoleName } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
@@ -70,7 +71,7 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 	if (actorId === userId && !change.roles.includes('ADMIN')) {
 		throw new AppError('INVALID', 'You cannot remove your own administrator role; ask another administrator.')
 	}
-	return prisma.$transaction(async (tx) => {
+	await prisma.$transaction(async (tx) => {
 		const before = await tx.user.findUnique({
 			where: { id: userId },
 			select: { active: true, orgUnitId: true, emailNotifications: true, updatedAt: true, roles: { select: { role: true, lanes: true } } },
@@ -108,10 +109,12 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 			request,
 		})
 	})
+	// The person's new roles (or deactivation) apply to their very next request.
+	forgetSessions({ userId })
 }
 
 export async function revokeAllSessions(actorId: string, userId: string, request: RequestInfo) {
-	return prisma.$transaction(async (tx) => {
+	const revoked = await prisma.$transaction(async (tx) => {
 		const revoked = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
 		await recordEvent(tx, {
 			actorId,
@@ -123,4 +126,6 @@ export async function revokeAllSessions(actorId: string, userId: string, request
 		})
 		return revoked.count
 	})
+	forgetSessions({ userId })
+	return revoked
 }

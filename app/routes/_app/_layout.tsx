@@ -1,7 +1,7 @@
 import { Outlet, useRouteLoaderData } from 'react-router'
 import { AppShell } from '#app/components/app-shell.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { countUnread } from '#app/modules/notifications/notifications.server.ts'
+import { unreadForHeader } from '#app/modules/notifications/unread-badge.server.ts'
 import { useRootData } from '#app/root.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -10,7 +10,7 @@ import type { Route } from './+types/_layout.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const unreadNotifications = userHasPermission(user, 'read:notification:own') ? await countUnread(prisma, user.id) : 0
+	const unreadNotifications = userHasPermission(user, 'read:notification:own') ? await unreadForHeader(prisma, user.id) : 0
 	return { unreadNotifications }
 }
 

@@ -4,6 +4,7 @@ import { openNotification } from '#app/modules/notifications/notifications.serve
 import { prisma } from '#app/utils/db.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
+import { forgetUnreadCounts } from '#app/modules/notifications/unread-badge.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/$notificationId.ts'
 
@@ -19,5 +20,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUserWithPermission(request, 'update:notification:own')
 	const { notificationId } = parseOrBadRequest(Params, params)
 	const link = await openNotification(prisma, user.id, notificationId).catch(throwAsResponse)
+	forgetUnreadCounts([user.id])
 	return redirect(link)
 }

@@ -5,6 +5,7 @@ import { Pagination } from '#app/components/pagination.tsx'
 import { listNotifications, markAllRead } from '#app/modules/notifications/notifications.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { forgetUnreadCounts } from '#app/modules/notifications/unread-badge.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/index.ts'
 
@@ -29,6 +30,7 @@ export async function action({ request }: Route.ActionArgs) {
 	const parsed = ActionSchema.safeParse(form)
 	if (!parsed.success) throw data({ message: 'This form does not do that.' }, { status: 400 })
 	const marked = await markAllRead(prisma, user.id)
+	forgetUnreadCounts([user.id])
 	return redirect(`/notifications?marked=${marked}`)
 }
 
