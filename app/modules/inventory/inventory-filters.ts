@@ -32,7 +32,7 @@ export const determinationFilterLabels: Record<DeterminationFilterValue, string>
 export const inventorySortKeys = ['updated', 'trackingId', 'name', 'orgUnit', 'stage', 'status', 'determination', 'sensitivity'] as const
 export type InventorySortKey = (typeof inventorySortKeys)[number]
 
-export const INVENTORY_PAGE_SIZE = 50
+export const INVENTORY_PAGE_SIZE = 25
 const MAX_VALUES = 50
 
 export const ORG_UNIT_CODE_PATTERN = /^[A-Z][A-Z0-9]{0,19}(\/[A-Z][A-Z0-9]{0,19}){0,5}$/
