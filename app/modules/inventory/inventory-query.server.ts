@@ -118,7 +118,8 @@ const sensitivityRank = sql`CASE WHEN 'PART2' = ANY(u."sensitivities") THEN 1 WH
 	WHEN 'PHI' = ANY(u."sensitivities") THEN 3 WHEN 'PII' = ANY(u."sensitivities") THEN 4
 	WHEN 'DEMOGRAPHIC' = ANY(u."sensitivities") THEN 5 ELSE 6 END`
 
-// Column expressions only (no subqueries), so sorting the page is cheap and the updatedAt index serves the default.
+// Column expressions only (no subqueries), each served by an index (updatedAt, trackingId, and the
+// expression indexes on lower(name) and the sensitivity rank in the inventory_sort_indexes migration).
 const sortExpressions: Record<InventorySortKey, Prisma.Sql> = {
 	updated: sql`u."updatedAt"`,
 	trackingId: sql`u."trackingId"`,
@@ -318,7 +319,7 @@ async function countsStamp(client: Client, viewer: Viewer) {
  */
 export const COUNTS_MAX_AGE_MS = 30_000
 const MAX_CACHED_VIEWS = 500
-const sharedCounts = new Map<string, { stamp: number; at: number; counts: Promise<FacetCounts> }>()
+const sharedCounts = new Map<string, { stamp: number; at: number; counts: Promise<FacetCounts>; refreshing: boolean }>()
 
 function countsKey(query: InventoryQuery) {
 	const { sort: _sort, dir: _dir, page: _page, ...filters } = query
@@ -331,10 +332,22 @@ function cachedSubmittedCounts(client: Client, query: InventoryQuery, orgUnits: 
 	const key = countsKey(query)
 	const now = Date.now()
 	const hit = sharedCounts.get(key)
-	if (hit && hit.stamp === stamp && now - hit.at < COUNTS_MAX_AGE_MS) return hit.counts
+	if (hit && hit.stamp === stamp) {
+		// Older than COUNTS_MAX_AGE_MS but no case changed: serve them while one refresh runs, so that a
+		// view's counts expiring never makes the people looking at it wait for the recount.
+		if (now - hit.at >= COUNTS_MAX_AGE_MS && !hit.refreshing) {
+			hit.refreshing = true
+			const fresh = countFacets(client, submitted, query, orgUnits)
+			fresh.then(
+				() => sharedCounts.set(key, { stamp, at: Date.now(), counts: fresh, refreshing: false }),
+				() => (hit.refreshing = false),
+			)
+		}
+		return hit.counts
+	}
 	const counts = countFacets(client, submitted, query, orgUnits)
 	if (sharedCounts.size >= MAX_CACHED_VIEWS) sharedCounts.delete(sharedCounts.keys().next().value!)
-	sharedCounts.set(key, { stamp, at: now, counts })
+	sharedCounts.set(key, { stamp, at: now, counts, refreshing: false })
 	counts.catch(() => sharedCounts.delete(key))
 	return counts
 }
