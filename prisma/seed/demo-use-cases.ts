@@ -16,7 +16,7 @@ import { storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { columnsOf, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import {
 	type DatasetUsage,
 	type HighImpactDetermination,
@@ -1281,47 +1281,6 @@ export function timelineOf(demo: Pick<DemoCase, 'status' | 'ageDays' | 'changesR
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10)
-
-function columnsOf(doc: ReturnType<typeof UseCaseDocumentSchema.parse>) {
-	return {
-		name: doc.name,
-		contactEmail: doc.contactEmail ?? null,
-		isWithheld: doc.isWithheld ?? null,
-		stage: doc.stage ?? null,
-		topicArea: doc.topicArea ?? null,
-		classification: doc.classification ?? null,
-		problemSolved: doc.problemSolved ?? null,
-		benefits: doc.benefits ?? null,
-		systemOutputs: doc.systemOutputs ?? null,
-		contractingUsage: doc.contractingUsage ?? null,
-		vendorNames: doc.vendorNames,
-		decisionRole: doc.decisionRole ?? null,
-		generativeAi: doc.generativeAi ?? null,
-		publicFacing: doc.publicFacing ?? null,
-		hosting: doc.hosting ?? null,
-		answers: {
-			operationalDate: doc.operationalDate,
-			hasAto: doc.hasAto,
-			atoSystemName: doc.atoSystemName,
-			dataDescription: doc.dataDescription,
-			hasPii: doc.hasPii,
-			piaUrl: doc.piaUrl,
-			demographicFeatures: doc.demographicFeatures,
-			hasCustomCode: doc.hasCustomCode,
-			codeUrl: doc.codeUrl,
-			affectedParties: doc.affectedParties,
-			informedDecisions: doc.informedDecisions,
-			aiScreen: doc.aiScreen,
-			practices: doc.practices,
-			safeguards: doc.safeguards,
-			highImpact: { ...doc.highImpact, determination: undefined },
-			waivers: doc.waivers,
-			pilotCertification: doc.pilotCertification,
-			cotsTask: doc.cotsTask,
-			estimatedUsers: doc.estimatedUsers,
-		} as Prisma.InputJsonValue,
-	}
-}
 
 type People = { lead: { id: string; name: string }; reviewer: { id: string; name: string }; staff: Map<string, { id: string; name: string }> }
 

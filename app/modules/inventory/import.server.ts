@@ -9,7 +9,7 @@ import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { allocateTrackingId, freezeVersion, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { allocateTrackingId, columnsOf, freezeVersion, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided, type WorkflowStatus } from '#app/modules/workflow/state-machine.ts'
@@ -216,25 +216,10 @@ export async function startImport(actor: Actor, batchId: string, request: Reques
 
 // ── The import itself ──
 
-/** The columns of UseCase a document fills (the rest of its answers go into `answers`). */
-function columnsOf(document: UseCaseDocument) {
-	return {
-		name: document.name,
-		contactEmail: document.contactEmail ?? null,
-		isWithheld: document.isWithheld ?? null,
-		stage: document.stage ?? null,
-		topicArea: document.topicArea ?? null,
-		classification: document.classification ?? null,
-		problemSolved: document.problemSolved ?? null,
-		benefits: document.benefits ?? null,
-		systemOutputs: document.systemOutputs ?? null,
-		contractingUsage: document.contractingUsage ?? null,
-		vendorNames: document.vendorNames,
-		decisionRole: document.decisionRole ?? null,
-		generativeAi: document.generativeAi ?? null,
-		publicFacing: document.publicFacing ?? null,
-		hosting: document.hosting ?? null,
-	}
+/** The columns of UseCase a document fills (the rest of its answers go into `answers`, below). */
+function columnsFor(document: UseCaseDocument) {
+	const { answers: _answers, ...columns } = columnsOf(document)
+	return columns
 }
 
 /**
@@ -287,7 +272,7 @@ async function createFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	const useCase = await tx.useCase.create({
 		data: {
 			trackingId,
-			...columnsOf(document),
+			...columnsFor(document),
 			answers: answersOf(document),
 			highImpactDetermination: document.highImpact.determination ?? null,
 			orgUnitId: planned.orgUnit!.id,
@@ -354,7 +339,7 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	const updated = await tx.useCase.updateMany({
 		where: { id: current.id, version: current.version },
 		data: {
-			...columnsOf(document),
+			...columnsFor(document),
 			answers: answersOf(document, current.answers),
 			// A determination the governance lead recorded in the tracker is never replaced (see planImport).
 			...(current.determinedById ? {} : { highImpactDetermination: document.highImpact.determination ?? null }),

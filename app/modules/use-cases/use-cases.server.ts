@@ -365,7 +365,8 @@ export function formToDocument(
 	return draft
 }
 
-function columnsOf(doc: UseCaseDocument) {
+/** The UseCase columns a document fills, and the rest of its answers as the `answers` JSON. */
+export function columnsOf(doc: UseCaseDocument) {
 	return {
 		name: doc.name,
 		contactEmail: doc.contactEmail ?? null,
