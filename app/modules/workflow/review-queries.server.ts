@@ -63,19 +63,21 @@ export async function reviewQueue(user: SessionUser) {
 /** The governance lead's desk: everything waiting on the CAIO's office, most urgent first. */
 export async function governanceDesk(now = new Date()) {
 	const soon = new Date(now.getTime() + 30 * DAY)
-	const [awaitingAssignment, inReviewCases, reReviewsDue, conditions, waivers, pilots, overdueLanes] = await Promise.all([
+	const [awaitingAssignment, readyToDecide, reReviewsDue, conditions, waivers, pilots, overdueLanes, totals] = await Promise.all([
 		prisma.useCase.findMany({
 			where: { ...inReview, laneReviews: { some: { assigneeId: null, status: 'OPEN' } } },
 			orderBy: { submittedAt: 'asc' },
 			take: QUEUE_LIMIT,
 			select: { id: true, trackingId: true, name: true, status: true, submittedAt: true, reviewRound: true, laneReviews: { where: { assigneeId: null, status: 'OPEN' }, select: { lane: true, round: true } } },
 		}),
-		prisma.useCase.findMany({
-			where: { status: 'IN_REVIEW' },
-			orderBy: { submittedAt: 'asc' },
-			take: 1000,
-			select: { id: true, trackingId: true, name: true, submittedAt: true, reviewRound: true, laneReviews: { select: { round: true, status: true } } },
-		}),
+		// Every lane of the current round decided (or none needed): one query, whatever the inventory's size.
+		prisma.$queryRaw<Array<{ id: string; trackingId: string; name: string; submittedAt: Date | null; total: bigint }>>`
+			SELECT u."id", u."trackingId", u."name", u."submittedAt", count(*) OVER () AS "total"
+			FROM "UseCase" u
+			WHERE u."status" IN ('SUBMITTED', 'IN_REVIEW')
+				AND NOT EXISTS (SELECT 1 FROM "LaneReview" l WHERE l."useCaseId" = u."id" AND l."round" = u."reviewRound" AND l."status" IN ('OPEN', 'CHANGES_REQUESTED'))
+			ORDER BY u."submittedAt" ASC NULLS LAST, u."id" ASC
+			LIMIT ${QUEUE_LIMIT}`,
 		prisma.useCase.findMany({
 			where: { status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] }, nextReviewDue: { lte: soon } },
 			orderBy: { nextReviewDue: 'asc' },
@@ -114,13 +116,15 @@ export async function governanceDesk(now = new Date()) {
 			take: QUEUE_LIMIT,
 			select: queueLaneSelect,
 		}),
+		// How many there are in all, where a list shows only the first QUEUE_LIMIT.
+		Promise.all([
+			prisma.useCase.count({ where: { ...inReview, laneReviews: { some: { assigneeId: null, status: 'OPEN' } } } }),
+			prisma.decisionCondition.count({ where: { metAt: null } }),
+			prisma.laneReview.count({ where: { status: { in: ['OPEN', 'CHANGES_REQUESTED'] }, dueOn: { lt: now }, useCase: inReview } }),
+			prisma.useCase.count({ where: { status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] }, nextReviewDue: { lte: soon } } }),
+		]),
 	])
-	const awaitingDecision = inReviewCases
-		.filter((c) => {
-			const current = c.laneReviews.filter((lane) => lane.round === c.reviewRound)
-			return current.length > 0 && current.every((lane) => lane.status === 'APPROVED' || lane.status === 'REJECTED')
-		})
-		.map(({ laneReviews: _lanes, ...c }) => c)
+	const awaitingDecision = readyToDecide.map(({ total: _total, ...c }) => c)
 	const waiverItems = waivers
 		.map((waiver) => {
 			const base = waiver.recertifiedOn ?? waiver.grantedOn
@@ -133,6 +137,14 @@ export async function governanceDesk(now = new Date()) {
 		.filter((waiver) => waiver.lapses <= new Date(now.getTime() + 60 * DAY) || waiver.ombOverdue || waiver.ombDueSoon)
 		.sort((a, b) => a.lapses.getTime() - b.lapses.getTime())
 	return {
+		limit: QUEUE_LIMIT,
+		totals: {
+			awaitingAssignment: totals[0],
+			awaitingDecision: Number(readyToDecide[0]?.total ?? 0),
+			conditions: totals[1],
+			overdueLanes: totals[2],
+			reReviewsDue: totals[3],
+		},
 		awaitingAssignment,
 		awaitingDecision,
 		reReviewsDue: reReviewsDue.map((c) => ({ ...c, overdue: c.nextReviewDue !== null && c.nextReviewDue < now })),

@@ -16,6 +16,7 @@ async function loadModules() {
 		decisions: await import('./decisions.server.ts'),
 		comments: await import('./comments.server.ts'),
 		governance: await import('#app/modules/governance/governance.server.ts'),
+		queries: await import('./review-queries.server.ts'),
 	}
 }
 
@@ -165,6 +166,11 @@ for (const target of databaseTargets()) {
 			).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(/still open/) })
 
 			await approveAll(useCaseId)
+			// Every lane decided: the governance desk lists it as ready for a decision.
+			const desk = await m.queries.governanceDesk()
+			expect(desk.awaitingDecision.map((c) => c.id)).toContain(useCaseId)
+			expect(desk.totals.awaitingDecision).toBeGreaterThanOrEqual(1)
+			expect(desk.awaitingAssignment.map((c) => c.id)).not.toContain(useCaseId)
 			const decidedOn = await version(useCaseId)
 			expect(
 				await m.decisions.decideCase(
