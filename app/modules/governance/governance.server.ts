@@ -3,10 +3,9 @@
 // freezes a version of the case (its governance record is part of it) and re-runs the checks.
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
-import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { freezeVersion, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { freezeVersion, isListedOn, listedIds, refreshStoredEvaluation, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import { type MinimumPractice, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
-import { isListed, listedIds, loadReviewCase, type ReviewCase } from '#app/modules/workflow/review-case.server.ts'
+import { loadReviewCase, type ReviewCase } from '#app/modules/workflow/review-case.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -20,7 +19,7 @@ function requireCaio(actor: SessionUser, useCase: ReviewCase) {
 	if (!rolesGrant(actor.roles.map((r) => r.role), 'manage:waiver:any')) {
 		throw new AppError('FORBIDDEN', 'Only the Chief AI Officer’s office grants waivers and certifies pilots.')
 	}
-	if (isListed(actor.id, useCase)) {
+	if (isListedOn(actor, useCase)) {
 		throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must record the CAIO’s decision.')
 	}
 	if (['WITHDRAWN', 'REJECTED', 'RETIRED'].includes(useCase.status)) {
@@ -35,11 +34,8 @@ async function recordGovernanceChange(tx: Tx, actor: SessionUser, useCase: Revie
 		data: { version: { increment: 1 } },
 	})
 	if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload, read the current version, then record this again.')
-	const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCase.id }, select: useCaseSelect })
-	const document = toDocument(loaded)
+	const { evaluation, document } = await refreshStoredEvaluation(tx, useCase.id)
 	await freezeVersion(tx, actor.id, useCase.id, document, reason)
-	const evaluation = await evaluateWithCurrentPack(document, tx)
-	await storeCheckRun(tx, useCase.id, loaded.version, evaluation)
 	return evaluation
 }
 
@@ -112,7 +108,7 @@ export async function changeWaiver(actor: SessionUser, input: { waiverId: string
 		if (!waiver) throw new AppError('NOT_FOUND', 'No waiver has this id.')
 		const useCase = await loadReviewCase(tx, waiver.useCaseId)
 		if (!rolesGrant(actor.roles.map((r) => r.role), 'manage:waiver:any')) throw new AppError('FORBIDDEN', 'Only the Chief AI Officer’s office manages waivers.')
-		if (isListed(actor.id, useCase)) throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must manage its waivers.')
+		if (isListedOn(actor, useCase)) throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must manage its waivers.')
 		const { change } = input
 		if (waiver.revokedOn && change.kind !== 'report-revocation') throw new AppError('CONFLICT', 'This waiver was revoked; it can no longer change.')
 		if (change.kind === 'report' && waiver.reportedToOmbOn) throw new AppError('CONFLICT', 'This waiver’s report to OMB is already recorded.')
@@ -193,7 +189,7 @@ export async function revokePilotCertification(actor: SessionUser, input: { cert
 		if (!certification) throw new AppError('NOT_FOUND', 'No pilot certification has this id.')
 		const useCase = await loadReviewCase(tx, certification.useCaseId)
 		if (!rolesGrant(actor.roles.map((r) => r.role), 'manage:waiver:any')) throw new AppError('FORBIDDEN', 'Only the Chief AI Officer’s office revokes a pilot certification.')
-		if (isListed(actor.id, useCase)) throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must do this.')
+		if (isListedOn(actor, useCase)) throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must do this.')
 		const written = await tx.pilotCertification.updateMany({ where: { id: certification.id, revokedOn: null }, data: { revokedOn: input.revokedOn, revokedById: actor.id } })
 		if (written.count === 0) throw new AppError('CONFLICT', 'This certification was already revoked.')
 		await recordGovernanceChange(tx, actor, useCase, null, 'PILOT_CERTIFICATION_CHANGED')
@@ -217,7 +213,7 @@ export async function savePracticeEvidence(
 	return prisma.$transaction(async (tx) => {
 		const useCase = await loadReviewCase(tx, input.useCaseId)
 		const isCaio = rolesGrant(actor.roles.map((r) => r.role), 'manage:waiver:any')
-		if (!isListed(actor.id, useCase) && !isCaio) throw new AppError('FORBIDDEN', 'Only the people on this use case and the CAIO’s office record practice evidence.')
+		if (!isListedOn(actor, useCase) && !isCaio) throw new AppError('FORBIDDEN', 'Only the people on this use case and the CAIO’s office record practice evidence.')
 		const owner = input.ownerEmail
 			? await tx.user.findFirst({ where: { email: input.ownerEmail.trim().toLowerCase(), active: true }, select: { id: true } })
 			: null

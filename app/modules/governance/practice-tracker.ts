@@ -87,9 +87,3 @@ export function trackPractices(
 	})
 	return { applies, deadline: MINIMUM_PRACTICES_DEADLINE, practices }
 }
-
-/** For lists: how many practices are late today. */
-export function latePracticeCount(doc: UseCaseDocument, asOf: Date) {
-	return trackPractices(doc, {}, asOf).practices.filter((p) => p.late).length
-}
-

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { addMonths, agencyToday, conditionReminders, dayOf, laneReminders, type WaiverFacts, waiverReminders } from './reminder-rules.ts'
+import { addMonths } from '#app/modules/policies/checks/case-facts.ts'
+import { agencyToday, conditionReminders, dayOf, laneReminders, type WaiverFacts, waiverReminders } from './reminder-rules.ts'
 
 const useCase = { id: 'uc1', trackingId: 'CMS-2026-0007', name: 'Claims anomaly triage' }
 const day = (value: string) => new Date(`${value}T00:00:00Z`)

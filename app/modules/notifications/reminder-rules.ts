@@ -3,6 +3,7 @@
 // notifications; each reminder carries a dedupe key, so it is sent once per item and due date.
 
 import { type NotificationKind } from '#app/generated/prisma/enums.ts'
+import { addDays, addMonths } from '#app/modules/policies/checks/case-facts.ts'
 import { minimumPractices, type MinimumPractice } from '#app/modules/use-cases/vocabulary.ts'
 import { reviewLaneLabels, type ReviewLaneName } from '#app/utils/permissions.ts'
 
@@ -33,19 +34,6 @@ export function dayOf(date: Date): Day {
 
 export function daysFrom(from: Day, to: Day) {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
-export function addDays(day: Day, days: number): Day {
-	return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-/** The same day a number of months later; the 29th–31st fall back to the month's last day. */
-export function addMonths(day: Day, months: number): Day {
-	const [year, month, date] = day.split('-').map(Number) as [number, number, number]
-	const target = new Date(Date.UTC(year, month - 1 + months, 1))
-	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-	target.setUTCDate(Math.min(date, lastDay))
-	return target.toISOString().slice(0, 10)
 }
 
 const longDay = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' })

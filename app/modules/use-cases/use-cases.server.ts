@@ -186,9 +186,16 @@ export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
 	})
 }
 
+type ListedPeople = { createdById: string; ownerId: string; contacts: ReadonlyArray<{ userId: string }> }
+
+/** The case's submitter, owner and everyone listed on it: the people who may not review or decide it. */
+export function listedIds(useCase: ListedPeople) {
+	return [...new Set([useCase.createdById, useCase.ownerId, ...useCase.contacts.map((contact) => contact.userId)])]
+}
+
 /** Whether this person is the case's submitter, owner or listed on it. */
-export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: Pick<LoadedUseCase, 'createdById' | 'ownerId' | 'contacts'>) {
-	return useCase.createdById === user.id || useCase.ownerId === user.id || useCase.contacts.some((c) => c.userId === user.id)
+export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: ListedPeople) {
+	return listedIds(useCase).includes(user.id)
 }
 
 const NOT_FOUND_MESSAGE = 'No use case has this id, or it is a draft you are not listed on.'
@@ -852,6 +859,19 @@ export async function recordDetermination(
 		})
 		return { status: 'recorded' }
 	})
+}
+
+/**
+ * Re-runs the checks on one case as it now stands, inside the caller's transaction, and stores them
+ * against its current version: after a change the document reflects (review facts feed
+ * hi_independent_review, CAIO records feed the practice checks).
+ */
+export async function refreshStoredEvaluation(tx: Tx, useCaseId: string) {
+	const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: useCaseSelect })
+	const document = toDocument(loaded)
+	const evaluation = await evaluateWithCurrentPack(document, tx)
+	await storeCheckRun(tx, useCaseId, loaded.version, evaluation)
+	return { evaluation, loaded, document }
 }
 
 /** Evaluates these use cases as they stand against a pack and stores the results (re-run after publishing). */

@@ -35,7 +35,8 @@ const summaries: Record<string, (before: Facts, after: Facts) => string> = {
 	'pilot.certified': () => 'Certified the pilot (CAIO)',
 	'pilot.certification_revoked': () => 'Revoked the pilot certification',
 	'practice.evidence_recorded': (_b, a) => `Recorded evidence for ${words(a?.practice)}`,
-	'use_case.tagged': () => 'Changed its tags',
+	'use_case.tag_added': (_b, a) => `Tagged it${Array.isArray(a?.tags) ? ` (${a.tags.join(', ')})` : ''}`,
+	'use_case.tag_removed': () => 'Removed a tag',
 }
 
 function details(action: string, before: Facts, after: Facts) {

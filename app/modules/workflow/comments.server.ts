@@ -6,7 +6,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { isListed, listedIds } from './review-case.server.ts'
+import { isListedOn, listedIds } from '#app/modules/use-cases/use-cases.server.ts'
 
 const MENTION = /@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g
 
@@ -25,7 +25,7 @@ export async function addComment(
 			where: { id: input.useCaseId },
 			select: { id: true, trackingId: true, name: true, status: true, reviewRound: true, createdById: true, ownerId: true, contacts: { select: { userId: true } } },
 		})
-		const listed = useCase ? isListed(actor.id, useCase) : false
+		const listed = useCase ? isListedOn(actor, useCase) : false
 		if (!useCase || (useCase.status === 'DRAFT' && !listed)) throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
 		const roles = actor.roles.map((r) => r.role)
 		const mayComment = listed ? rolesGrant(roles, 'comment:use-case:own') || rolesGrant(roles, 'comment:use-case:any') : rolesGrant(roles, 'comment:use-case:any')

@@ -3,14 +3,14 @@
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { freezeVersion, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { freezeVersion, isListedOn, listedIds, refreshStoredEvaluation, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { openReviewLanes } from './review-round.server.ts'
-import { isListed, listedIds, loadReviewCase, moveStatus, workflowActor, workflowFacts } from './review-case.server.ts'
+import { loadReviewCase, moveStatus, workflowActor, workflowFacts } from './review-case.server.ts'
 import { decideTransition } from './state-machine.ts'
 import { recordStatusChange } from './status-history.server.ts'
 import { activeLeadIds } from './submission.server.ts'
@@ -243,9 +243,7 @@ export async function startReReview(actor: SessionUser, input: { useCaseId: stri
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 		const round = useCase.reviewRound + 1
 		await moveStatus(tx, useCase, verdict.to, { reviewRound: round, decidedAt: null, version: { increment: 1 } })
-		const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCase.id }, select: useCaseSelect })
-		const evaluation = await evaluateWithCurrentPack(toDocument(loaded), tx)
-		await storeCheckRun(tx, useCase.id, loaded.version, evaluation)
+		const { evaluation } = await refreshStoredEvaluation(tx, useCase.id)
 		// A re-review always looks at the case afresh: the lanes its findings need, and at least the CAIO's.
 		const lanes = evaluation.requiredLanes.length ? evaluation.requiredLanes : (['CAIO_DETERMINATION'] as const)
 		await openReviewLanes(tx, { useCaseId: useCase.id, round, lanes, origin: 'CHECKS' })
@@ -311,9 +309,9 @@ export async function retireUseCase(actor: SessionUser, input: { useCaseId: stri
 }
 
 /** Whether this person may decide this case, and if not, why (for the UI; the server checks again). */
-export function decisionAccess(user: SessionUser, useCase: Parameters<typeof isListed>[1] & { status: string }) {
+export function decisionAccess(user: SessionUser, useCase: Parameters<typeof isListedOn>[1] & { status: string }) {
 	if (!rolesGrant(user.roles.map((r) => r.role), 'decide:use-case:any')) return { canDecide: false, whyNot: null }
-	if (isListed(user.id, useCase)) {
+	if (isListedOn(user, useCase)) {
 		return { canDecide: false, whyNot: 'You are listed on this use case, so you can neither review nor decide it; another governance lead must.' }
 	}
 	return { canDecide: ['SUBMITTED', 'IN_REVIEW'].includes(useCase.status), whyNot: null }

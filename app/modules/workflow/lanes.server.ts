@@ -2,28 +2,19 @@
 // reviewer on a lane approves it, rejects it, or asks the submitters for changes.
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
-import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { isListedOn, listedIds, refreshStoredEvaluation } from '#app/modules/use-cases/use-cases.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { decideLaneAction, isLaneOpen, type LaneDecision, type LaneFacts } from './lane-rules.ts'
-import { isListed, listedIds, loadReviewCase, moveStatus, type ReviewCase, workflowActor, workflowFacts } from './review-case.server.ts'
+import { loadReviewCase, moveStatus, type ReviewCase, workflowActor, workflowFacts } from './review-case.server.ts'
 import { decideTransition } from './state-machine.ts'
 import { recordStatusChange } from './status-history.server.ts'
 import { activeLeadIds } from './submission.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
-
-/** Re-runs the checks on the case as it now stands (review facts feed hi_independent_review) and stores them. */
-export async function refreshStoredEvaluation(tx: Tx, useCaseId: string) {
-	const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: useCaseSelect })
-	const evaluation = await evaluateWithCurrentPack(toDocument(loaded), tx)
-	await storeCheckRun(tx, useCaseId, loaded.version, evaluation)
-	return { evaluation, loaded }
-}
 
 type LaneRow = { status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED'; lane: ReviewLaneName; assigneeId: string | null; revision: number }
 
@@ -71,9 +62,9 @@ export async function assignLaneIn(
 	if (!assignee) throw new AppError('INVALID', 'Choose a reviewer from the list.')
 	const verdict = decideLaneAction(
 		'assign',
-		{ roles: actor.roles, listed: isListed(actor.id, useCase) },
+		{ roles: actor.roles, listed: isListedOn(actor, useCase) },
 		laneFacts(actor.id, useCase, existing, { revision: input.revision }),
-		{ roles: assignee.roles, active: assignee.active, listed: isListed(assignee.id, useCase) },
+		{ roles: assignee.roles, active: assignee.active, listed: isListedOn(assignee, useCase) },
 	)
 	if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 	const written = await tx.laneReview.updateMany({
@@ -128,7 +119,7 @@ export async function claimLane(actor: SessionUser, input: { laneReviewId: strin
 		const { lane, useCase } = await loadLane(tx, input.laneReviewId)
 		const verdict = decideLaneAction(
 			'claim',
-			{ roles: actor.roles, listed: isListed(actor.id, useCase) },
+			{ roles: actor.roles, listed: isListedOn(actor, useCase) },
 			laneFacts(actor.id, useCase, lane, { revision: input.revision }),
 		)
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
@@ -184,7 +175,7 @@ export async function decideLane(
 		const { lane, useCase } = await loadLane(tx, input.laneReviewId)
 		const verdict = decideLaneAction(
 			input.decision,
-			{ roles: actor.roles, listed: isListed(actor.id, useCase) },
+			{ roles: actor.roles, listed: isListedOn(actor, useCase) },
 			laneFacts(actor.id, useCase, lane, { version: input.version, revision: input.revision }),
 		)
 		if (!verdict.allowed) {
@@ -291,7 +282,7 @@ export async function eligibleReviewers(useCase: Pick<ReviewCase, 'createdById' 
 		orderBy: { name: 'asc' },
 		select: { id: true, name: true, email: true, roles: { select: { role: true, lanes: true } } },
 	})
-	return people.filter((person) => !isListed(person.id, useCase))
+	return people.filter((person) => !isListedOn(person, useCase))
 }
 
 /** Everyone who can hold some lane, for choosing reviewers across many cases at once. */

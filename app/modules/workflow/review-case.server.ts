@@ -1,6 +1,7 @@
 // Loading a case for a review action, inside the action's transaction, and the facts the state
 // machine and lane rules need about it.
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -33,15 +34,6 @@ export type ReviewCase = {
 	contacts: Array<{ userId: string }>
 }
 
-/** Submitter, owner and everyone listed: the people who may not review or decide the case. */
-export function listedIds(useCase: Pick<ReviewCase, 'createdById' | 'ownerId' | 'contacts'>) {
-	return [...new Set([useCase.createdById, useCase.ownerId, ...useCase.contacts.map((contact) => contact.userId)])]
-}
-
-export function isListed(userId: string, useCase: Pick<ReviewCase, 'createdById' | 'ownerId' | 'contacts'>) {
-	return listedIds(useCase).includes(userId)
-}
-
 /** A submitted case for a review action; drafts are "not found" to everyone but their own people. */
 export async function loadReviewCase(tx: Tx, useCaseId: string): Promise<ReviewCase> {
 	const useCase = await tx.useCase.findUnique({ where: { id: useCaseId }, select: reviewCaseSelect })
@@ -55,7 +47,7 @@ export async function getReviewCase(useCaseId: string) {
 }
 
 export function workflowActor(user: Pick<SessionUser, 'id' | 'roles'>, useCase: ReviewCase, holdsOpenLane = false): WorkflowActor {
-	return { roles: user.roles.map((r) => r.role), listed: isListed(user.id, useCase), holdsOpenLane }
+	return { roles: user.roles.map((r) => r.role), listed: isListedOn(user, useCase), holdsOpenLane }
 }
 
 type LaneRow = { status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' }

@@ -2,6 +2,8 @@
 // and its activity. Each is a handful of indexed queries, never one per row.
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
+import { addDays, isoDay } from '#app/modules/policies/checks/case-facts.ts'
+import { waiverValidUntil } from '#app/modules/policies/checks/minimum-practices.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { type ReviewLaneName } from '#app/utils/permissions.ts'
 
@@ -125,17 +127,24 @@ export async function governanceDesk(now = new Date()) {
 		]),
 	])
 	const awaitingDecision = readyToDecide.map(({ total: _total, ...c }) => c)
+	// The same rules the checks apply: a waiver lapses at its expiry or 12 months after its last
+	// (re-)certification, and OMB hears of it within 30 days of the grant.
+	const today = isoDay(now)
 	const waiverItems = waivers
 		.map((waiver) => {
-			const base = waiver.recertifiedOn ?? waiver.grantedOn
-			const recertificationDue = new Date(base)
-			recertificationDue.setUTCFullYear(recertificationDue.getUTCFullYear() + 1)
-			const lapses = waiver.expiresOn && waiver.expiresOn < recertificationDue ? waiver.expiresOn : recertificationDue
-			const ombDue = new Date(waiver.grantedOn.getTime() + 30 * DAY)
-			return { ...waiver, lapses, ombDue, ombOverdue: !waiver.reportedToOmbOn && ombDue < now, ombDueSoon: !waiver.reportedToOmbOn && ombDue >= now }
+			const grantedOn = isoDay(waiver.grantedOn)
+			const lapses = waiverValidUntil({
+				practice: waiver.practice,
+				grantedOn,
+				expiresOn: waiver.expiresOn ? isoDay(waiver.expiresOn) : undefined,
+				recertifiedOn: waiver.recertifiedOn ? isoDay(waiver.recertifiedOn) : undefined,
+			})
+			const ombDue = addDays(grantedOn, 30)
+			const unreported = !waiver.reportedToOmbOn
+			return { ...waiver, lapses, ombDue, ombOverdue: unreported && ombDue < today, ombDueSoon: unreported && ombDue >= today }
 		})
-		.filter((waiver) => waiver.lapses <= new Date(now.getTime() + 60 * DAY) || waiver.ombOverdue || waiver.ombDueSoon)
-		.sort((a, b) => a.lapses.getTime() - b.lapses.getTime())
+		.filter((waiver) => waiver.lapses <= addDays(today, 60) || waiver.ombOverdue || waiver.ombDueSoon)
+		.sort((a, b) => a.lapses.localeCompare(b.lapses))
 	return {
 		limit: QUEUE_LIMIT,
 		totals: {
@@ -149,7 +158,7 @@ export async function governanceDesk(now = new Date()) {
 		awaitingDecision,
 		reReviewsDue: reReviewsDue.map((c) => ({ ...c, overdue: c.nextReviewDue !== null && c.nextReviewDue < now })),
 		conditions: conditions.map((c) => ({ ...c, overdue: c.dueOn < now })),
-		waivers: waiverItems.map((w) => ({ ...w, lapsed: w.lapses < now })),
+		waivers: waiverItems.map((w) => ({ ...w, lapsed: w.lapses < today })),
 		pilots: pilots.map((p) => ({ ...p, ended: p.endsOn < now })),
 		overdueLanes,
 	}

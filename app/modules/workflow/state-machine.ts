@@ -250,11 +250,6 @@ const actionWords: Record<WorkflowAction, string> = {
 	reopen: 're-opened for review',
 }
 
-/** The statuses an action can start from (for the UI and for queries). */
-export function statusesAllowing(action: WorkflowAction): ReadonlyArray<WorkflowStatus> {
-	return rules[action].from
-}
-
 export function isDecided(status: WorkflowStatus) {
 	return DECIDED.includes(status)
 }

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
 import { assignLane, eligibleReviewers, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
-import { getReviewCase, isListed } from '#app/modules/workflow/review-case.server.ts'
+import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
+import { getReviewCase } from '#app/modules/workflow/review-case.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -26,7 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'assign:review:any')
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const useCase = await getReviewCase(useCaseId).catch(throwAsResponse)
-	if (isListed(user.id, useCase)) {
+	if (isListedOn(user, useCase)) {
 		throw data({ message: 'You are listed on this use case, so another governance lead must assign its reviewers.' }, { status: 403 })
 	}
 	const [lanes, people] = await Promise.all([lanesOfRound(useCase.id, Math.max(useCase.reviewRound, 1)), eligibleReviewers(useCase)])
