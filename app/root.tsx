@@ -5,6 +5,7 @@ import stylesheet from './styles/tailwind.css?url'
 import { getSessionUser } from './utils/auth.server.ts'
 import { csrfMiddleware, csrfTokenContext } from './utils/csrf.server.ts'
 import { permissionsOf } from './utils/permissions.ts'
+import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 
 export const middleware: Route.MiddlewareFunction[] = [csrfMiddleware]
 
@@ -17,6 +18,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		: null
 	return { user, csrfToken: context.get(csrfTokenContext) }
 }
+
+export const shouldRevalidate = revalidateUnlessFindingsPreview
 
 export function Layout({ children }: { children: React.ReactNode }) {
 	return (

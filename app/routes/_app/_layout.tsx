@@ -1,4 +1,4 @@
-import { Outlet, useRouteLoaderData } from 'react-router'
+import { Outlet, type ShouldRevalidateFunction, useRouteLoaderData } from 'react-router'
 import { AppShell } from '#app/components/app-shell.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { unreadForHeader } from '#app/modules/notifications/unread-badge.server.ts'
@@ -6,6 +6,7 @@ import { useRootData } from '#app/root.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { userHasPermission } from '#app/utils/permissions.ts'
+import { isFindingsPreview } from '#app/utils/revalidation.ts'
 import type { Route } from './+types/_layout.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -15,8 +16,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 // The unread count in the header stays current on every page, not only after a form is sent.
-export function shouldRevalidate() {
-	return true
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction }) => {
+	return !isFindingsPreview(formAction)
 }
 
 function useUnreadNotifications() {

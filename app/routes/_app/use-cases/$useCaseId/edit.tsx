@@ -63,6 +63,7 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
+import { FINDINGS_PREVIEW_PATH, revalidateUnlessFindingsPreview } from '#app/utils/revalidation.ts'
 import type { Route } from './+types/edit.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
@@ -98,6 +99,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		datasetOptions,
 	}
 }
+
+export const shouldRevalidate = revalidateUnlessFindingsPreview
 
 /** Document field paths (from the submission rules) → the form's field names. */
 function formFieldName(path: string) {
@@ -268,7 +271,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		const formElement = event.currentTarget
 		clearTimeout(previewTimer.current)
 		previewTimer.current = setTimeout(() => {
-			void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/findings-preview` })
+			void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}` })
 		}, 400)
 	}
 	const previewed = preview.data?.evaluation ?? null
