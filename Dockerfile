@@ -1,5 +1,5 @@
-# The app's image for docker-compose.yml. Builds on Node 20 and serves the production build.
-FROM node:20-bookworm-slim AS build
+# The app's image for docker-compose.yml. Builds on Node 24 and serves the production build.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
@@ -8,7 +8,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx react-router build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

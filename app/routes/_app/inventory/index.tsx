@@ -54,7 +54,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		orgUnits,
 		pageCount,
 		canBulk: rolesGrant(user.roles.map((r) => r.role), 'bulk-update:use-case:any'),
-		reviewers: rolesGrant(user.roles.map((r) => r.role), 'assign:review:any') ? await reviewerChoices() : [],
+		reviewers: rolesGrant(user.roles.map((r) => r.role), 'assign:review:any') ? (await reviewerChoices()).map(({ id, name, email }) => ({ id, name, email })) : [],
 		defaultDue: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
 		outcome: decodeOutcome(url.searchParams.get('bulkResult')),
 	}
