@@ -2,10 +2,11 @@ import { reactRouter } from '@react-router/dev/vite'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'vite'
 
-export default defineConfig(({ isSsrBuild }) => ({
-	build: {
-		target: 'es2022',
-		rollupOptions: isSsrBuild ? { input: './server/app.ts' } : undefined,
+export default defineConfig({
+	build: { target: 'es2022' },
+	environments: {
+		// The server build starts from our Express app, which imports React Router's server build.
+		ssr: { build: { rollupOptions: { input: './server/app.ts' } } },
 	},
 	ssr: {
 		// Native and WebAssembly packages are loaded by Node at run time, not bundled.
@@ -18,4 +19,4 @@ export default defineConfig(({ isSsrBuild }) => ({
 		],
 	},
 	plugins: [tailwindcss(), reactRouter()],
-}))
+})

@@ -9,7 +9,7 @@ import type { Route } from './+types/$referenceId.ts'
 
 const Params = z.object({ referenceId: z.string().max(60).regex(/^[A-Za-z0-9-]+$/, 'Clause ids are letters, digits and dashes.') })
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.reference.id ?? 'Reference'} · Policy library` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.reference.id ?? 'Reference'} · Policy library` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:policy:any')

@@ -9,7 +9,7 @@ import type { Route } from './+types/jobs.$jobId.ts'
 
 const Params = z.object({ jobId: z.string().min(1).max(40) })
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Re-checking against pack ${data?.job.packVersion ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Re-checking against pack ${loaderData?.job.packVersion ?? ''} · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'manage:policy:any')

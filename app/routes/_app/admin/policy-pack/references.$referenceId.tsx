@@ -12,7 +12,7 @@ import type { Route } from './+types/references.$referenceId.ts'
 
 const Params = z.object({ referenceId: z.string().max(60).regex(/^[A-Za-z0-9-]+$/) })
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Edit ${data?.reference.id ?? 'reference'} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Edit ${loaderData?.reference.id ?? 'reference'} · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')

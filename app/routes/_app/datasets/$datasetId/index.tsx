@@ -10,7 +10,7 @@ import type { Route } from './+types/index.ts'
 
 const Params = z.object({ datasetId: z.string().min(1).max(40) })
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.dataset.name ?? 'Dataset'} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.dataset.name ?? 'Dataset'} · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:dataset:any')

@@ -11,7 +11,7 @@ import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/$batchId.ts'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.batch.fileName ?? 'Import'} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.batch.fileName ?? 'Import'} · AI Governance Tracker` }]
 
 const Params = z.object({ batchId: z.string().min(1).max(40) })
 const IntentSchema = z.object({ intent: z.enum(['start', 'discard']) })

@@ -12,7 +12,7 @@ import type { Route } from './+types/activity.ts'
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
 const Query = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) })
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Activity · ${data?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Activity · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')

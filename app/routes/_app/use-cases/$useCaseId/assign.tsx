@@ -21,7 +21,7 @@ const AssignSchema = z.object({
 	revision: z.coerce.number().int().min(1).optional(),
 })
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Assign reviewers · ${data?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Assign reviewers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'assign:review:any')

@@ -47,7 +47,7 @@ const DecideSchema = z
 		})
 	})
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Decide ${data?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Decide ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'decide:use-case:any')

@@ -68,8 +68,8 @@ import type { Route } from './+types/edit.ts'
 
 const Params = z.object({ useCaseId: z.string().min(1).max(40) })
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Edit ${data?.useCase.trackingId ?? 'use case'} · AI Governance Tracker` },
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `Edit ${loaderData?.useCase.trackingId ?? 'use case'} · AI Governance Tracker` },
 ]
 
 export async function loader({ request, params }: Route.LoaderArgs) {

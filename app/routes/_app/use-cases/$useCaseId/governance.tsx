@@ -62,7 +62,7 @@ const GovernanceActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('revoke-pilot'), certificationId: z.string().max(40), date: date('Give the revocation date.') }),
 ])
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Minimum practices and waivers · ${data?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Minimum practices and waivers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')

@@ -84,8 +84,8 @@ function determinationAccess(user: SessionUser, useCase: { status: string }, lis
 	return { canDetermine: true, whyNot: null }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data?.document.trackingId ?? ''} ${data?.document.name ?? 'Use case'} · AI Governance Tracker` },
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `${loaderData?.document.trackingId ?? ''} ${loaderData?.document.name ?? 'Use case'} · AI Governance Tracker` },
 ]
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -32,7 +32,7 @@ const decisionOptions = [
 	{ value: 'reject', label: 'Reject this lane' },
 ]
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.laneLabel ?? 'Review lane'} · ${data?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.laneLabel ?? 'Review lane'} · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'review:use-case:assigned')

@@ -12,7 +12,7 @@ import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/index.ts'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.cycle.year ?? 'Reporting year'} inventory · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.cycle.year ?? 'Reporting year'} inventory · AI Governance Tracker` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:inventory:any')
