@@ -91,9 +91,10 @@ export async function startIdentityProvider({ port = 0, clientId }: { port?: num
 			const { iat, ...rest } = claims
 			return server.issuer.buildToken({
 				scopesOrTransform: (_header, payload) => {
-					delete payload.exp
-					delete payload.nbf
-					Object.assign(payload, {
+					const claims = payload as Record<string, unknown>
+					delete claims.exp
+					delete claims.nbf
+					Object.assign(claims, {
 						aud: clientId,
 						jti: randomUUID(),
 						events: { 'http://schemas.openid.net/event/backchannel-logout': {} },

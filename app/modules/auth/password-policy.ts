@@ -4,18 +4,14 @@
 import { dictionary } from '@zxcvbn-ts/language-common'
 import { DEMO_PASSWORD } from '#prisma/seed/demo-accounts.ts'
 
-export const MIN_PASSWORD_LENGTH = 15
-export const MAX_PASSWORD_LENGTH = 128
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordLength } from './password-length.ts'
+
+export { MIN_PASSWORD_LENGTH, passwordLength } from './password-length.ts'
 
 // zxcvbn-ts's list of about 49,000 passwords most often found in breach corpora.
 const commonPasswords = new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase()))
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' }
-
-/** Characters as people count them (code points after NFKC), not UTF-16 units. */
-export function passwordLength(password: string) {
-	return [...password.normalize('NFKC')].length
-}
 
 export type PasswordContext = {
 	email?: string | null
