@@ -56,7 +56,7 @@ export const EnvSchema = z.object({
 	if (env.AUTH_MODE === 'password' && env.BREAK_GLASS_ADMIN_EMAIL) {
 		context.addIssue({ code: 'custom', path: ['BREAK_GLASS_ADMIN_EMAIL'], message: 'only means something with AUTH_MODE=oidc' })
 	}
-	if (env.SEED_DEMO_DATA === 'true' && env.NODE_ENV === 'production' && env.DATABASE_URL) {
+	if (env.SEED_DEMO_DATA === 'true' && demoDataRefused(env)) {
 		context.addIssue({ code: 'custom', path: ['SEED_DEMO_DATA'], message: 'demo accounts are never loaded into a production PostgreSQL database' })
 	}
 })
@@ -112,6 +112,14 @@ export function authSettingsOf(env: Env): { mode: AuthMode; oidc: OidcSettings |
 			: null
 	const mode = env.AUTH_MODE ?? (oidc ? 'both' : 'password')
 	return { mode, oidc, breakGlassAdminEmail: mode === 'oidc' ? (env.BREAK_GLASS_ADMIN_EMAIL ?? null) : null }
+}
+
+/**
+ * Demo accounts share a published password: a production deployment on PostgreSQL never gets them,
+ * whatever SEED_DEMO_DATA or `npm run db:seed` asks.
+ */
+export function demoDataRefused(env: Pick<Env, 'NODE_ENV' | 'DATABASE_URL'>) {
+	return env.NODE_ENV === 'production' && Boolean(env.DATABASE_URL)
 }
 
 /** The app's public base address: APP_URL, or this machine on PORT. */
