@@ -46,7 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	return redirect('/settings/sessions')
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York', timeZoneName: 'short' })
+const timeFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' })
 
 export default function Sessions({ loaderData }: Route.ComponentProps) {
 	const actionData = useActionData<typeof action>()

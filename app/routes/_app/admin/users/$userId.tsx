@@ -90,7 +90,7 @@ const noticeText = {
 	'sessions-ended': 'All of this person’s sessions have ended.',
 } as const
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York', timeZoneName: 'short' })
+const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' })
 
 export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 	const { user, orgUnits, notice, emailConfigured, singleSignOn, passwordsAllowed } = loaderData
