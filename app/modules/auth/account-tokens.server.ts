@@ -31,6 +31,7 @@ export async function issueAccountToken(tx: Tx, input: { userId: string; purpose
 			userId: input.userId,
 			purpose: input.purpose,
 			tokenHash: hashToken(token),
+			createdAt: now,
 			expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[input.purpose]),
 			createdById: input.createdById,
 		},
