@@ -23,8 +23,8 @@ export const EnvSchema = z.object({
 	AUTH_MODE: z.enum(['password', 'oidc', 'both']).optional(),
 	OIDC_ISSUER: z
 		.string()
+		// Exactly as the provider's discovery document states it (Login.gov's ends with a slash, Okta's does not).
 		.refine(isSafeIssuerUrl, 'must be an https:// address (http:// only on localhost), such as https://cms.okta.com')
-		.transform((url) => url.replace(/\/+$/, ''))
 		.optional(),
 	OIDC_CLIENT_ID: z.string().max(500).optional(),
 	OIDC_CLIENT_SECRET: z.string().max(2000).optional(),
@@ -42,6 +42,9 @@ export const EnvSchema = z.object({
 	OIDC_ACR_VALUES: z.string().max(500).optional(),
 	OIDC_POST_LOGOUT_REDIRECT_URI: z.string().regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// address').optional(),
 	BREAK_GLASS_ADMIN_EMAIL: z.string().trim().toLowerCase().email().optional(),
+	// A new deployment's first administrator, prepared at start-up while there is none.
+	INITIAL_ADMIN_EMAIL: z.string().trim().toLowerCase().email().optional(),
+	INITIAL_ADMIN_NAME: z.string().trim().min(1).max(200).optional(),
 }).superRefine((env, context) => {
 	const oidcNamed = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI].some(Boolean)
 	if (oidcNamed || env.AUTH_MODE === 'oidc' || env.AUTH_MODE === 'both') {

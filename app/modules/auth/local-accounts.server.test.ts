@@ -185,3 +185,27 @@ describe('single sign-on alone (AUTH_MODE=oidc)', () => {
 		vi.unstubAllEnvs()
 	})
 })
+
+for (const target of databaseTargets()) {
+	describe(`${target.name}: a new deployment's first administrator`, () => {
+		let database: Database
+		beforeAll(async () => {
+			Object.assign(process.env, { SESSION_SECRET: 'a test secret that is at least thirty-two characters long', AUTH_MODE: 'password' })
+			database = await openAppDatabase(target)
+		})
+		afterAll(async () => {
+			await database?.close()
+		})
+
+		test('is prepared with an invitation link while no administrator exists, and never again', async () => {
+			const { ensureInitialAdministrator, acceptInvitation } = await import('#app/modules/users/invitations.server.ts')
+			const prepared = await ensureInitialAdministrator('First.Admin@agency.example', 'Fran Admin')
+			expect(prepared?.invitationPath).toMatch(/^\/invitations\/[\w-]{43}$/)
+			const admin = await database.prisma.user.findUniqueOrThrow({ where: { email: 'first.admin@agency.example' }, include: { roles: true } })
+			expect(admin.roles.map((grant) => grant.role)).toEqual(['ADMIN'])
+			await acceptInvitation(prepared!.invitationPath!.split('/').at(-1)!, 'lantern orchard granite meadow', testRequest)
+			expect(await ensureInitialAdministrator('someone.else@agency.example', undefined)).toBeNull()
+			expect(await database.prisma.user.count({ where: { email: 'someone.else@agency.example' } })).toBe(0)
+		})
+	})
+}

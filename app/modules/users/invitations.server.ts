@@ -125,3 +125,34 @@ export async function acceptInvitation(token: string, password: string, request:
 	})
 	return { userId: user.id }
 }
+
+/**
+ * A new deployment's first administrator (INITIAL_ADMIN_EMAIL): while no active administrator exists,
+ * the account is prepared as an invited administrator and the way in is returned for the server log
+ * (an invitation link, or single sign-on by that e-mail). Does nothing once an administrator exists.
+ */
+export async function ensureInitialAdministrator(email: string, name: string | undefined) {
+	const admins = await prisma.userRole.count({ where: { role: 'ADMIN', user: { active: true } } })
+	if (admins > 0) return null
+	const address = email.trim().toLowerCase()
+	try {
+		return await prisma.$transaction(async (tx) => {
+			const existing = await tx.user.findUnique({ where: { email: address }, select: { id: true } })
+			const user = existing
+				? await tx.user.update({ where: { id: existing.id }, data: { active: true }, select: { id: true } })
+				: await tx.user.create({ data: { email: address, name: name?.trim() || 'Administrator', invitedAt: new Date() }, select: { id: true } })
+			await tx.userRole.upsert({
+				where: { userId_role_source: { userId: user.id, role: 'ADMIN', source: 'MANUAL' } },
+				create: { userId: user.id, role: 'ADMIN', source: 'MANUAL' },
+				update: {},
+			})
+			const token = invitationNeedsToken() ? await issueAccountToken(tx, { userId: user.id, purpose: 'INVITATION', createdById: null }) : null
+			await recordEvent(tx, { actorId: null, action: 'user.invited', entityType: 'User', entityId: user.id, after: { email: address, roles: [{ role: 'ADMIN', lanes: [] }], source: 'INITIAL_ADMIN_EMAIL' } })
+			return token ? { invitationPath: `/invitations/${token}` } : { invitationPath: null }
+		})
+	} catch (error) {
+		// Another instance starting at the same moment prepared the account first.
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null
+		throw error
+	}
+}

@@ -1,7 +1,8 @@
 import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureInitialAdministrator } from '#app/modules/users/invitations.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 import { database } from '../db.server.ts'
-import { demoDataRefused, getEnv } from '../env.server.ts'
+import { appUrlOf, demoDataRefused, getEnv } from '../env.server.ts'
 
 /**
  * Start-up: apply pending migrations, then load the demo data into an empty embedded database
@@ -18,5 +19,13 @@ export async function prepareDatabase() {
 	if (seedWanted && (await database.prisma.user.count()) === 0) {
 		await seedDemoData(database.prisma)
 		console.log('Loaded the demo data: sign in with the demo accounts listed in the README.')
+	}
+	if (env.INITIAL_ADMIN_EMAIL) {
+		const prepared = await ensureInitialAdministrator(env.INITIAL_ADMIN_EMAIL, env.INITIAL_ADMIN_NAME)
+		if (prepared?.invitationPath) {
+			console.log(`First administrator ${env.INITIAL_ADMIN_EMAIL}: choose a password within 7 days at ${appUrlOf(env)}${prepared.invitationPath}`)
+		} else if (prepared) {
+			console.log(`First administrator ${env.INITIAL_ADMIN_EMAIL}: sign in with that CMS account.`)
+		}
 	}
 }
