@@ -35,7 +35,9 @@ export async function changeOwnPassword(
 		where: { id: user.id },
 		select: { email: true, name: true, password: { select: { hash: true, mustChange: true } } },
 	})
-	if (!account?.password) throw new AppError('INVALID', 'Your account signs in through your CMS account, so it has no password here.')
+	if (!account?.password || !passwordSignInAllowedFor(account.email)) {
+		throw new AppError('INVALID', 'Your account signs in through your CMS account, so it has no password here.')
+	}
 	if (!(await verifyPassword(account.password.hash, input.currentPassword))) {
 		throw new AppError('INVALID', 'Your current password is not right.')
 	}
@@ -123,6 +125,7 @@ export async function findPasswordReset(token: string) {
 /** Uses a reset link: the new password replaces the old, and every session of the account ends. */
 export async function resetPasswordWithToken(token: string, newPassword: string, request: RequestInfo) {
 	const { tokenId, user } = await findUsableToken(token, 'PASSWORD_RESET')
+	if (!passwordSignInAllowedFor(user.email)) throw new AppError('INVALID', 'People sign in with their CMS account here: sign in from the sign-in page.')
 	checkNewPassword(newPassword, user)
 	const hash = await hashPassword(newPassword)
 	await prisma.$transaction(async (tx) => {

@@ -5,7 +5,7 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { consumeAccountToken, findUsableToken, issueAccountToken, TOKEN_LIFETIME_MS } from '#app/modules/auth/account-tokens.server.ts'
-import { authSettings, emailConfigured } from '#app/modules/auth/auth-settings.server.ts'
+import { authSettings, emailConfigured, passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
 import { passwordProblem } from '#app/modules/auth/password-policy.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -114,6 +114,8 @@ export async function findInvitation(token: string) {
 /** Accepts an invitation by choosing a password; the link is used up. */
 export async function acceptInvitation(token: string, password: string, request: RequestInfo) {
 	const { tokenId, user } = await findUsableToken(token, 'INVITATION')
+	// An invitation sent before the tracker moved to single sign-on alone: the sign-in page is the way in.
+	if (!passwordSignInAllowedFor(user.email)) throw new AppError('INVALID', 'People sign in with their CMS account here: sign in from the sign-in page.')
 	const problem = passwordProblem(password, user)
 	if (problem) throw new AppError('INVALID', problem)
 	const hash = await hashPassword(password)
