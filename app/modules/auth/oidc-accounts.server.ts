@@ -76,6 +76,7 @@ const accountSelect = {
 	orgUnitId: true,
 	oidcSubject: true,
 	invitationAcceptedAt: true,
+	oidcGroups: true,
 	roles: { where: { source: 'IDENTITY_PROVIDER' as const }, select: { role: true, lanes: true } },
 } as const
 
@@ -120,7 +121,7 @@ async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<Rol
 		}
 		matchedBy = 'provisioned'
 		account = await tx.user.create({
-			data: { email: profile.email, name: profile.name ?? profile.email, oidcSubject: profile.subject, orgUnitId, invitationAcceptedAt: new Date() },
+			data: { email: profile.email, name: profile.name ?? profile.email, oidcSubject: profile.subject, oidcGroups: profile.groups, orgUnitId, invitationAcceptedAt: new Date() },
 			select: accountSelect,
 		})
 		await recordEvent(tx, {
@@ -136,6 +137,9 @@ async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<Rol
 		await refreshProfile(tx, account, profile, orgUnitId, request)
 	}
 
+	if (!sameGroups(account.oidcGroups, profile.groups)) {
+		await tx.user.update({ where: { id: account.id }, data: { oidcGroups: profile.groups } })
+	}
 	const rolesChanged = !sameGrants(account.roles, grants)
 	if (rolesChanged) {
 		await tx.userRole.deleteMany({ where: { userId: account.id, source: 'IDENTITY_PROVIDER' } })
@@ -154,6 +158,8 @@ async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<Rol
 	}
 	return { userId: account.id, matchedBy, rolesChanged }
 }
+
+const sameGroups = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
 
 /** The directory is the source of a person's name and org unit; an e-mail change follows when free. */
 async function refreshProfile(

@@ -117,6 +117,14 @@ for (const target of databaseTargets()) {
 			expect(await auditActions('user.idp_roles_refreshed')).toBe(events)
 		})
 
+		test('an administrator may not map a group they are in (that would change their own roles)', async () => {
+			provider.signInAs({ sub: 'okta|00u1admin', email: 'ida.admin@cms.hhs.gov', name: 'Ida Admin', groups: ['CMS-Tracker-Admins'] })
+			const { userId } = await signIn()
+			expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).oidcGroups).toEqual(['CMS-Tracker-Admins'])
+			await expect(mapping.addGroupMapping(userId, { group: 'CMS-Tracker-Admins', role: 'GOVERNANCE_LEAD', lanes: [] }, testRequest)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+			expect(await database.prisma.oidcGroupMapping.count({ where: { group: 'CMS-Tracker-Admins' } })).toBe(0)
+		})
+
 		test('the account is found by subject, not by e-mail: another subject with the same e-mail is refused', async () => {
 			provider.signInAs({ sub: 'okta|00u3owner', email: 'cy.kim@cms.hhs.gov', name: 'Cy Kim', groups: [] })
 			await signIn()

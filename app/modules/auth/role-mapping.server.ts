@@ -22,6 +22,10 @@ export async function addGroupMapping(actorId: string, input: { group: string; r
 	const group = input.group.trim()
 	const lanes = input.role === 'REVIEWER' ? [...new Set(input.lanes)] : []
 	if (input.role === 'REVIEWER' && lanes.length === 0) throw new AppError('INVALID', 'Choose at least one review lane for the reviewer role.')
+	const actor = await prisma.user.findUnique({ where: { id: actorId }, select: { oidcGroups: true } })
+	if (actor?.oidcGroups.includes(group)) {
+		throw new AppError('FORBIDDEN', `You are in ${group} yourself, so mapping it would change your own roles. Ask another administrator.`)
+	}
 	try {
 		await prisma.$transaction(async (tx) => {
 			if ((await tx.oidcGroupMapping.count()) >= MAX_GROUP_MAPPINGS) throw new AppError('INVALID', `At most ${MAX_GROUP_MAPPINGS} mappings.`)

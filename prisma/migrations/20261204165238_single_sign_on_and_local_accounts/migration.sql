@@ -32,6 +32,7 @@ ADD COLUMN     "oidcSessionId" TEXT;
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "invitationAcceptedAt" TIMESTAMP(3),
 ADD COLUMN     "invitedAt" TIMESTAMP(3),
+ADD COLUMN     "oidcGroups" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "oidcSubject" TEXT;
 
 -- AlterTable
