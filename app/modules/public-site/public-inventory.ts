@@ -110,8 +110,21 @@ function compareBy(key: PublicSortKey): (a: PublicCase, b: PublicCase) => number
 		case 'topicArea':
 			return (a, b) => (topicRank.get(a.topicArea) ?? 99) - (topicRank.get(b.topicArea) ?? 99) || byName(a, b)
 		case 'operationalDate':
-			// Cases without a date (not yet operational) sort after every dated case either way.
+			// Cases without a date (not yet operational) sort after every dated case.
 			return (a, b) => (a.operationalDate === '' ? 1 : 0) - (b.operationalDate === '' ? 1 : 0) || a.operationalDate.localeCompare(b.operationalDate) || byName(a, b)
+	}
+}
+
+function hasSortValue(item: PublicCase, key: PublicSortKey) {
+	switch (key) {
+		case 'stage':
+			return item.stage !== null
+		case 'topicArea':
+			return item.topicArea !== null
+		case 'operationalDate':
+			return item.operationalDate !== ''
+		default:
+			return true
 	}
 }
 
@@ -194,7 +207,13 @@ export function matchPublicCases(cases: ReadonlyArray<PublicCase>, orders: SortO
 			facets[key].set(value, (facets[key].get(value) ?? 0) + 1)
 		}
 	}
-	if (publicSortDirection(query) === 'desc') matched.reverse()
+	if (publicSortDirection(query) === 'desc') {
+		// Cases without the sorted value (not yet operational, no stage reported) stay last either way.
+		const firstBlank = matched.findIndex((index) => !hasSortValue(cases[index] as PublicCase, query.sort))
+		const valued = firstBlank < 0 ? matched : matched.slice(0, firstBlank)
+		const blank = firstBlank < 0 ? [] : matched.slice(firstBlank)
+		return { indexes: Uint32Array.from([...valued.reverse(), ...blank]), facets }
+	}
 	return { indexes: Uint32Array.from(matched), facets }
 }
 
