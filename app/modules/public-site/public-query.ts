@@ -44,6 +44,8 @@ export type PublicInventoryQuery = z.infer<typeof PublicInventoryQuerySchema>
 export const publicFilterKeys = ['stage', 'topicArea', 'highImpact', 'classification', 'component'] as const
 export type PublicFilterKey = (typeof publicFilterKeys)[number]
 const singleValuedKeys = ['q', 'sort', 'dir', 'page'] as const
+/** Every key of the public inventory's address. */
+export const publicQueryKeys = [...publicFilterKeys, ...singleValuedKeys] as const
 
 /** Newest first for the operational date; A→Z for everything else, unless the address says otherwise. */
 export function publicSortDirection(query: Pick<PublicInventoryQuery, 'sort' | 'dir'>): 'asc' | 'desc' {

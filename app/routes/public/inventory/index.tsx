@@ -1,4 +1,4 @@
-import { Form, Link } from 'react-router'
+import { Form, Link, redirect } from 'react-router'
 import { Pagination } from '#app/components/pagination.tsx'
 import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import { classifications, highImpactDeterminations, stages, topicAreas } from '#app/modules/use-cases/vocabulary.ts'
@@ -10,6 +10,7 @@ import {
 	publicFilterKeys,
 	publicInventoryHref,
 	publicInventoryInput,
+	publicQueryKeys,
 	PublicInventoryQuerySchema,
 	type PublicInventoryQuery,
 	type PublicSortKey,
@@ -45,7 +46,10 @@ function facetOptions(facets: PublicFacets, query: PublicInventoryQuery, compone
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-	const query = parseOrBadRequest(PublicInventoryQuerySchema, publicInventoryInput(new URL(request.url).searchParams))
+	const { searchParams } = new URL(request.url)
+	const query = parseOrBadRequest(PublicInventoryQuerySchema, publicInventoryInput(searchParams))
+	// The filter form sends its empty fields too (q=&…): answer with the view's one address.
+	if (publicQueryKeys.some((key) => searchParams.getAll(key).some((value) => value.trim() === ''))) throw redirect(publicInventoryHref(query))
 	const snapshot = await publicSnapshotOf(context)
 	const matches = publicMatches(snapshot, query)
 	const page = pageOf(snapshot.cases, matches, query.page)
