@@ -96,25 +96,6 @@ const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true
 const stageRank = new Map<string | null, number>(stages.map((stage, index) => [stage, index]))
 const topicRank = new Map<string | null, number>(topicAreas.map((topic, index) => [topic, index]))
 
-function compareBy(key: PublicSortKey): (a: PublicCase, b: PublicCase) => number {
-	const byName = (a: PublicCase, b: PublicCase) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id)
-	switch (key) {
-		case 'name':
-			return byName
-		case 'id':
-			return (a, b) => collator.compare(a.id, b.id)
-		case 'component':
-			return (a, b) => collator.compare(a.component, b.component) || byName(a, b)
-		case 'stage':
-			return (a, b) => (stageRank.get(a.stage) ?? 99) - (stageRank.get(b.stage) ?? 99) || byName(a, b)
-		case 'topicArea':
-			return (a, b) => (topicRank.get(a.topicArea) ?? 99) - (topicRank.get(b.topicArea) ?? 99) || byName(a, b)
-		case 'operationalDate':
-			// Cases without a date (not yet operational) sort after every dated case.
-			return (a, b) => (a.operationalDate === '' ? 1 : 0) - (b.operationalDate === '' ? 1 : 0) || a.operationalDate.localeCompare(b.operationalDate) || byName(a, b)
-	}
-}
-
 function hasSortValue(item: PublicCase, key: PublicSortKey) {
 	switch (key) {
 		case 'stage':
@@ -131,14 +112,33 @@ function hasSortValue(item: PublicCase, key: PublicSortKey) {
 /** Each sort's order of the cases, ascending: sorted once when the inventory is built, not per request. */
 export type SortOrders = Record<PublicSortKey, Uint32Array>
 
+/**
+ * Texts are compared as people read them (case aside, numbers by value) once each, for the name,
+ * id and component orders; every other order compares those ranks, not the texts again.
+ */
 export function sortOrders(cases: ReadonlyArray<PublicCase>): SortOrders {
-	const orders = {} as SortOrders
-	for (const key of publicSortKeys) {
-		const compare = compareBy(key)
-		const indexes = Array.from(cases.keys()).sort((a, b) => compare(cases[a] as PublicCase, cases[b] as PublicCase))
-		orders[key] = Uint32Array.from(indexes)
+	const indexes = Array.from(cases.keys())
+	const rankBy = (text: (item: PublicCase) => string, then?: Uint32Array) => {
+		const order = [...indexes].sort((a, b) => collator.compare(text(cases[a] as PublicCase), text(cases[b] as PublicCase)) || (then ? (then[a] as number) - (then[b] as number) : 0))
+		const rank = new Uint32Array(cases.length)
+		order.forEach((index, position) => (rank[index] = position))
+		return { order, rank }
 	}
-	return orders
+	const byId = rankBy((item) => item.id)
+	const byName = rankBy((item) => item.name, byId.rank)
+	const byComponent = rankBy((item) => item.component, byName.rank)
+	const name = byName.rank
+	const sorted = (compare: (a: PublicCase, b: PublicCase) => number) =>
+		Uint32Array.from([...indexes].sort((a, b) => compare(cases[a] as PublicCase, cases[b] as PublicCase) || (name[a] as number) - (name[b] as number)))
+	return {
+		name: Uint32Array.from(byName.order),
+		id: Uint32Array.from(byId.order),
+		component: Uint32Array.from(byComponent.order),
+		stage: sorted((a, b) => (stageRank.get(a.stage) ?? 99) - (stageRank.get(b.stage) ?? 99)),
+		topicArea: sorted((a, b) => (topicRank.get(a.topicArea) ?? 99) - (topicRank.get(b.topicArea) ?? 99)),
+		// Cases without a date (not yet operational) sort after every dated case; dates are ISO, so text order is date order.
+		operationalDate: sorted((a, b) => (a.operationalDate === '' ? 1 : 0) - (b.operationalDate === '' ? 1 : 0) || (a.operationalDate < b.operationalDate ? -1 : a.operationalDate > b.operationalDate ? 1 : 0)),
+	}
 }
 
 export type PublicFacets = Record<PublicFilterKey, Map<string, number>>

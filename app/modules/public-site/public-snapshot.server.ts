@@ -2,8 +2,9 @@
 // very stream the public export writes, so the site can show nothing the file does not hold), the
 // names of the CMS components they name, the published policy pack and the latest certified
 // reporting year. Rebuilt when the data version moves; see docs/decisions/022-public-transparency-site.md.
+import { performance } from 'node:perf_hooks'
 import { createContext, type RouterContextProvider } from 'react-router'
-import { readDataVersion } from '#app/modules/data-version/data-version.server.ts'
+import { type DataVersion, readDataVersion } from '#app/modules/data-version/data-version.server.ts'
 import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/inventory/omb-export.ts'
 import { currentReportingYear, streamOmbRows } from '#app/modules/inventory/omb-export.server.ts'
 import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
@@ -109,17 +110,23 @@ export function publicSummary(snapshot: PublicSnapshot) {
 // ── The snapshot this process serves ──
 
 /**
- * How long a request waits for a rebuild before it is served the previous snapshot instead. A small
- * inventory rebuilds well within it, so what a person just changed shows at once; a very large one
- * keeps answering from the previous data while it rebuilds (stale-while-revalidate, on the server).
+ * Whether a request waits for a rebuild or is answered from the previous snapshot meanwhile
+ * (stale-while-revalidate, on the server): a projection that rebuilds quickly (a few hundred use
+ * cases) is waited for, so what a person just changed shows at once; one that takes longer (tens
+ * of thousands) keeps answering from the previous data until the new one is ready.
  */
-export const REBUILD_WAIT_MS = 2_000
+export const QUICK_REBUILD_MS = 500
+/** The longest a request waits for a quick rebuild before it takes the previous data after all. */
+export const MAX_REBUILD_WAIT_MS = 5_000
 
 let current: PublicSnapshot | null = null
 let rebuilding: { key: string; done: Promise<PublicSnapshot> } | null = null
+let lastBuildMs = 0
 
 function startRebuild(key: string, year: number) {
+	const started = performance.now()
 	const done = buildPublicSnapshot({ year }).then((snapshot) => {
+		lastBuildMs = performance.now() - started
 		if (!current || snapshot.version >= current.version || snapshot.year !== current.year) current = snapshot
 		return snapshot
 	})
@@ -132,14 +139,28 @@ function startRebuild(key: string, year: number) {
 	return entry
 }
 
+let versionRead: Promise<DataVersion> | null = null
+
+/**
+ * The data version, read once for all the requests that ask while a read is under way: under load
+ * one query answers many requests. A request can thus miss a write committed during the read it
+ * joined (a millisecond or so); the next request sees it.
+ */
+function sharedVersionRead() {
+	versionRead ??= readDataVersion(prisma).finally(() => {
+		versionRead = null
+	})
+	return versionRead
+}
+
 /**
  * The snapshot of the current data version: one indexed single-row read when nothing changed; a
  * rebuild (shared by every request that arrives meanwhile) when something did.
  */
 export async function currentPublicSnapshot(): Promise<PublicSnapshot> {
 	const year = currentReportingYear()
-	const key = `${(await readDataVersion(prisma)).token}.${year}`
-	const deadline = Date.now() + REBUILD_WAIT_MS
+	const key = `${(await sharedVersionRead()).token}.${year}`
+	const deadline = Date.now() + (lastBuildMs <= QUICK_REBUILD_MS ? MAX_REBUILD_WAIT_MS : 0)
 	for (;;) {
 		if (current?.key === key) return current
 		const build = rebuilding ?? startRebuild(key, year)
@@ -167,6 +188,8 @@ export async function currentPublicSnapshot(): Promise<PublicSnapshot> {
 export function forgetPublicSnapshot() {
 	current = null
 	rebuilding = null
+	versionRead = null
+	lastBuildMs = 0
 }
 
 /** The snapshot the HTTP layer (server/public-site.ts) read for this request, whose version is the response's ETag. */
