@@ -214,3 +214,27 @@ test('the site’s plain files: icons, robots.txt, security.txt and the web mani
 	await page.goto('/public')
 	await expect(page.locator('link[rel="icon"][type="image/svg+xml"]')).toHaveAttribute('href', '/favicon.svg')
 })
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false })
+
+	test('the public inventory searches, filters, pages and opens a case with plain forms and links', async ({ page }) => {
+		await page.goto('/public')
+		await page.getByRole('search', { name: 'Search the AI use case inventory' }).getByLabel('Search AI use cases').fill('claims')
+		await page.getByRole('button', { name: 'Search' }).click()
+		await expect(page).toHaveURL(/\/public\/inventory\?q=claims$/)
+		const filters = page.getByRole('search', { name: 'Search and filter the inventory' })
+		await filters.getByRole('checkbox', { name: /^Not high-impact \(\d+\)$/ }).check()
+		await filters.getByRole('button', { name: 'Apply filters' }).click()
+		await expect(page).toHaveURL(/\/public\/inventory\?q=claims&highImpact=NOT_HIGH_IMPACT$/)
+		await expect(filters.getByRole('checkbox', { name: /^Not high-impact/ })).toBeChecked()
+		const first = page.getByRole('table').getByRole('rowheader').first().getByRole('link')
+		const name = (await first.textContent()) as string
+		await first.click()
+		await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+		await page.getByRole('link', { name: 'AI use case inventory' }).first().click()
+		await expect(page.getByRole('heading', { level: 1, name: 'AI use case inventory' })).toBeVisible()
+		await page.getByRole('table').getByRole('link', { name: /^Stage/ }).click()
+		await expect(page).toHaveURL(/sort=stage/)
+	})
+})
