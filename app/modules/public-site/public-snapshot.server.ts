@@ -1,7 +1,7 @@
 // The public site's data, held in memory per data version: the rows of the public OMB file (the
 // very stream the public export writes, so the site can show nothing the file does not hold), the
 // names of the CMS components they name, the published policy pack and the latest certified
-// reporting year. Rebuilt when the data version moves; see docs/decisions/022-public-transparency-site.md.
+// reporting year. Rebuilt when the data version moves; see docs/decisions/029-public-transparency-site.md.
 import { performance } from 'node:perf_hooks'
 import { createContext, type RouterContextProvider } from 'react-router'
 import { type DataVersion, readDataVersion } from '#app/modules/data-version/data-version.server.ts'
