@@ -153,6 +153,15 @@ for (const target of databaseTargets()) {
 			expect(await database.prisma.auditEvent.findFirst({ where: { entityId: user.id, action: 'auth.password_changed' } })).toMatchObject({ after: { temporaryPasswordReplaced: true, otherSessionsEnded: 1 } })
 		})
 
+		test('guessing the current password on the change form is throttled like the sign-in form', async () => {
+			const user = await database.prisma.user.create({ data: { email: 'guess@cms.hhs.gov', name: 'Gus Guess' } })
+			const temporary = await passwords.setTemporaryPassword(adminId, user.id, testRequest)
+			const current = await session(user.id)
+			const attempt = (currentPassword: string) => passwords.changeOwnPassword({ id: user.id, sessionId: current.id }, { currentPassword, newPassword: GOOD }, testRequest)
+			for (let guess = 0; guess < 5; guess++) await expect(attempt(`guess number ${guess}`)).rejects.toMatchObject({ message: 'Your current password is not right.' })
+			await expect(attempt(temporary)).rejects.toMatchObject({ message: 'Too many wrong passwords. Wait 15 minutes, then try again.' })
+		})
+
 		test('without e-mail configured, reset links are refused and an invitation’s link is handed to the administrator instead', async () => {
 			vi.stubEnv('SMTP_URL', '')
 			vi.resetModules()
