@@ -4,6 +4,8 @@ import express from 'express'
 import helmet from 'helmet'
 import { RouterContextProvider } from 'react-router'
 import 'react-router'
+import { apiServer, isApiPath } from '#app/api/router.server.ts'
+import { mcpRouter } from '#app/mcp/mcp-router.server.ts'
 import { createSmtpMailer } from '#app/modules/notifications/email-dispatch.server.ts'
 import { startNotificationLoop } from '#app/modules/notifications/notification-loop.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -48,6 +50,11 @@ app.use(
 		crossOriginEmbedderPolicy: false,
 	}),
 )
+
+// The REST API and the MCP server: bearer tokens, no cookies, JSON bodies under their own limit;
+// answered here, before React Router and its cookie CSRF middleware (docs/decisions/023).
+const api = apiServer({ appUrl: appUrlOf(env), requestsPerMinute: env.API_RATE_LIMIT_PER_MINUTE, mcp: mcpRouter })
+app.use((req, res, next) => (isApiPath(req.path) ? api(req, res, next) : next()))
 
 // The build as an object, not a function: React Router derives its request handler (route tree,
 // matching tables) once, instead of on every request. The dev server reloads this module on change.

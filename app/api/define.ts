@@ -2,7 +2,7 @@
 // the same Zod schemas as the pages' forms), who may call it (token scope and role permission),
 // what it answers, and the handler. The router serves these and the OpenAPI document is generated
 // from them, so an operation cannot exist without being documented.
-import { type z } from 'zod'
+import { z } from 'zod'
 import { type TokenCaller } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { type KnownPermission } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
@@ -44,7 +44,8 @@ export type ApiRoute<P extends z.ZodType | undefined = z.ZodType | undefined, Q 
 	summary: string
 	description?: string
 	scope: ApiScope
-	permission: KnownPermission
+	/** The role permission the pages require for the same thing (any one of a list); null: every signed-in person. */
+	permission: KnownPermission | ReadonlyArray<KnownPermission> | null
 	params?: P
 	query?: Q
 	/** How the query string becomes the query schema's input (repeated keys as lists); plain key → value by default. */
@@ -81,4 +82,15 @@ export function plainQueryInput(searchParams: URLSearchParams): Record<string, u
 		if (values.length) input[key] = values.length === 1 ? values[0] : values
 	}
 	return input
+}
+
+/**
+ * The metadata that names a schema in the OpenAPI document's components: `.meta(schemaId('UseCase'))`.
+ * Ids live in Zod's global registry, which outlives a reloaded module (dev server, tests), so the
+ * previous holder of the id is forgotten first.
+ */
+export function schemaId(id: string, description?: string) {
+	const previous = z.globalRegistry._idmap.get(id)
+	if (previous) z.globalRegistry.remove(previous)
+	return { id, ...(description ? { description } : {}) }
 }

@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
 		.transform((url) => url.replace(/\/+$/, ''))
 		.optional(),
 	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+	// Requests a minute each personal access token may make to the REST API and the MCP server.
+	API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -1,6 +1,7 @@
 // What the REST API answers, as Zod schemas: the OpenAPI document is generated from these and from
 // the request schemas the pages' forms use, and the tests validate every response against it.
 import { z } from 'zod'
+import { schemaId } from '../define.ts'
 import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/schemas.ts'
 import { determinationFilterValues } from '#app/modules/inventory/inventory-filters.ts'
 import { CHECK_STATUSES } from '#app/modules/policies/checks/check-types.ts'
@@ -39,7 +40,7 @@ export const ProblemSchema = z
 			.describe('One entry per invalid field.'),
 	})
 	.catchall(z.unknown())
-	.meta({ id: 'Problem', description: 'RFC 9457 problem details.' })
+	.meta(schemaId('Problem', 'RFC 9457 problem details.'))
 
 export const UseCaseIdParams = z.object({
 	useCaseId: z
@@ -71,14 +72,14 @@ export const UseCaseSummarySchema = z
 		overdue: z.boolean(),
 		checks: z.object({ blocked: z.boolean(), failing: z.number().int() }).nullable().describe('The latest stored check run against the current pack; null before the first.'),
 	})
-	.meta({ id: 'UseCaseSummary' })
+	.meta(schemaId('UseCaseSummary'))
 
 export const UseCaseListSchema = z
 	.object({
 		data: z.array(UseCaseSummarySchema),
 		next: z.string().nullable().describe('The cursor of the next page (pass it as `cursor`), or null on the last page.'),
 	})
-	.meta({ id: 'UseCaseList' })
+	.meta(schemaId('UseCaseList'))
 
 export const CheckResultSchema = z
 	.object({
@@ -92,7 +93,7 @@ export const CheckResultSchema = z
 		nextStep: z.string().nullable(),
 		lane: z.enum(reviewLanes),
 	})
-	.meta({ id: 'CheckResult' })
+	.meta(schemaId('CheckResult'))
 
 export const EvaluationSchema = z
 	.object({
@@ -105,7 +106,7 @@ export const EvaluationSchema = z
 		blocked: z.boolean().describe('True when an enabled blocking check fails: the final decision must wait.'),
 		results: z.array(CheckResultSchema),
 	})
-	.meta({ id: 'Evaluation' })
+	.meta(schemaId('Evaluation'))
 
 const person = z.object({ name: z.string() })
 
@@ -154,7 +155,7 @@ export const UseCaseDetailSchema = z
 		}),
 		versions: z.array(z.lazy(() => VersionSummarySchema)),
 	})
-	.meta({ id: 'UseCase' })
+	.meta(schemaId('UseCase'))
 
 export const VersionSummarySchema = z
 	.object({
@@ -163,11 +164,11 @@ export const VersionSummarySchema = z
 		createdAt: dateTime,
 		createdBy: person,
 	})
-	.meta({ id: 'UseCaseVersionSummary' })
+	.meta(schemaId('UseCaseVersionSummary'))
 
-export const VersionListSchema = z.object({ data: z.array(VersionSummarySchema) }).meta({ id: 'UseCaseVersionList' })
+export const VersionListSchema = z.object({ data: z.array(VersionSummarySchema) }).meta(schemaId('UseCaseVersionList'))
 
-export const VersionSchema = VersionSummarySchema.extend({ document: UseCaseDocumentSchema }).meta({ id: 'UseCaseVersion' })
+export const VersionSchema = VersionSummarySchema.extend({ document: UseCaseDocumentSchema }).meta(schemaId('UseCaseVersion'))
 
 export const VersionDiffSchema = z
 	.object({
@@ -175,7 +176,7 @@ export const VersionDiffSchema = z
 		to: z.number().int(),
 		changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 	})
-	.meta({ id: 'UseCaseVersionDiff' })
+	.meta(schemaId('UseCaseVersionDiff'))
 
 export const SaveResultSchema = z
 	.object({
@@ -183,13 +184,13 @@ export const SaveResultSchema = z
 		version: z.number().int(),
 		changed: z.array(z.string()).optional().describe('For a reopened review: the material changes that reopened it.'),
 	})
-	.meta({ id: 'SaveResult' })
+	.meta(schemaId('SaveResult'))
 
-export const CreatedUseCaseSchema = z.object({ id: z.string(), trackingId: z.string(), version: z.number().int() }).meta({ id: 'CreatedUseCase' })
+export const CreatedUseCaseSchema = z.object({ id: z.string(), trackingId: z.string(), version: z.number().int() }).meta(schemaId('CreatedUseCase'))
 
-export const WithdrawnSchema = z.object({ status: z.literal('WITHDRAWN'), version: z.number().int() }).meta({ id: 'Withdrawn' })
+export const WithdrawnSchema = z.object({ status: z.literal('WITHDRAWN'), version: z.number().int() }).meta(schemaId('Withdrawn'))
 
-export const CommentCreatedSchema = z.object({ id: z.string() }).meta({ id: 'CommentCreated' })
+export const CommentCreatedSchema = z.object({ id: z.string() }).meta(schemaId('CommentCreated'))
 
 export const DatasetSummarySchema = z
 	.object({
@@ -201,7 +202,7 @@ export const DatasetSummarySchema = z
 		orgUnit: z.object({ shortName: z.string() }).nullable(),
 		steward: person.nullable(),
 	})
-	.meta({ id: 'DatasetSummary' })
+	.meta(schemaId('DatasetSummary'))
 
 export const DatasetListSchema = z
 	.object({
@@ -210,7 +211,7 @@ export const DatasetListSchema = z
 		pageCount: z.number().int(),
 		total: z.number().int(),
 	})
-	.meta({ id: 'DatasetList' })
+	.meta(schemaId('DatasetList'))
 
 export const DatasetSchema = z
 	.object({
@@ -229,14 +230,14 @@ export const DatasetSchema = z
 		orgUnit: z.object({ code: z.string(), name: z.string() }).nullable(),
 		steward: z.object({ name: z.string(), email: z.string() }).nullable(),
 	})
-	.meta({ id: 'Dataset' })
+	.meta(schemaId('Dataset'))
 
-export const PolicyReferenceSchema = policyReferenceSchema.meta({ id: 'PolicyReference' })
-export const PolicyCheckSchema = policyCheckDefinitionSchema.meta({ id: 'PolicyCheck' })
+export const PolicyReferenceSchema = policyReferenceSchema.meta(schemaId('PolicyReference'))
+export const PolicyCheckSchema = policyCheckDefinitionSchema.meta(schemaId('PolicyCheck'))
 
 export const PolicyReferenceListSchema = z
-	.object({ data: z.array(PolicyReferenceSchema.extend({ checkCount: z.number().int() })) })
-	.meta({ id: 'PolicyReferenceList' })
+	.object({ data: z.array(PolicyReferenceSchema.safeExtend({ checkCount: z.number().int() })) })
+	.meta(schemaId('PolicyReferenceList'))
 
 export const PolicyReferenceDetailSchema = z
 	.object({
@@ -245,9 +246,9 @@ export const PolicyReferenceDetailSchema = z
 		supersedes: z.array(PolicyReferenceSchema),
 		checks: z.array(PolicyCheckSchema),
 	})
-	.meta({ id: 'PolicyReferenceDetail' })
+	.meta(schemaId('PolicyReferenceDetail'))
 
-export const PolicyCheckListSchema = z.object({ data: z.array(PolicyCheckSchema) }).meta({ id: 'PolicyCheckList' })
+export const PolicyCheckListSchema = z.object({ data: z.array(PolicyCheckSchema) }).meta(schemaId('PolicyCheckList'))
 
 export const PolicyPackSummarySchema = z
 	.object({
@@ -259,7 +260,7 @@ export const PolicyPackSummarySchema = z
 		referenceCount: z.number().int(),
 		checkCount: z.number().int(),
 	})
-	.meta({ id: 'PolicyPack' })
+	.meta(schemaId('PolicyPack'))
 
 const bar = z.object({ key: z.string(), label: z.string(), count: z.number().int(), href: z.string() })
 
@@ -304,14 +305,14 @@ export const DashboardSchema = z
 			}),
 		),
 	})
-	.meta({ id: 'Dashboard' })
+	.meta(schemaId('Dashboard'))
 
 export const MeSchema = z
 	.object({
 		user: z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(z.enum(roleNames)) }),
 		token: z.object({ id: z.string(), scopes: z.array(z.enum(['read', 'write'])), expiresAt: dateTime }),
 	})
-	.meta({ id: 'Me' })
+	.meta(schemaId('Me'))
 
 export const DuplicateListSchema = z
 	.object({
@@ -319,4 +320,4 @@ export const DuplicateListSchema = z
 			z.object({ id: z.string(), trackingId: z.string(), name: z.string(), score: z.number(), reasons: z.array(z.string()) }),
 		),
 	})
-	.meta({ id: 'SimilarUseCases' })
+	.meta(schemaId('SimilarUseCases'))
