@@ -75,7 +75,8 @@ export async function authenticateBearer(req: Request, res: Response, options: {
 	if ('caller' in outcome) return outcome.caller
 	const challenge = [
 		'Bearer realm="ai-governance-tracker"',
-		...(outcome.rejected === 'missing' ? [] : [`error="invalid_token", error_description="${rejectionDetails[outcome.rejected]}"`]),
+		// Header values are ASCII: the description is the reason's name, the body says it in words.
+		...(outcome.rejected === 'missing' ? [] : [`error="invalid_token", error_description="token ${outcome.rejected}"`]),
 		...(options.resourceMetadata ? [`resource_metadata="${options.resourceMetadata}"`] : []),
 	].join(', ')
 	sendProblem(res, problem(401, rejectionDetails[outcome.rejected]), { 'WWW-Authenticate': challenge })
