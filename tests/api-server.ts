@@ -37,7 +37,8 @@ async function responseValidator(base: string) {
 		const matches = templates.filter((t) => t.pattern.test(url.pathname))
 		// A fixed segment (`/use-cases/similar`) wins over a parameter (`/use-cases/{useCaseId}`).
 		const template = matches.find((t) => !t.template.includes('{')) ?? matches[0]
-		if (!template) throw new Error(`${method} ${url.pathname} is not in the OpenAPI document`)
+		// An address no operation has (answered 404): nothing to check it against.
+		if (!template) return `${method.toLowerCase()} ${url.pathname} ${response.status}`
 		const operation = document.paths[template.template]![method.toLowerCase()]
 		if (!operation) throw new Error(`${method} ${template.template} is not in the OpenAPI document`)
 		const spec = operation.responses[String(response.status)]

@@ -76,7 +76,7 @@ export function openApiDocument(routes: ReadonlyArray<ApiRoute>, options: { serv
 			const content = spec.schema
 				? { 'application/json': { schema: convert(spec.schema, 'output') } }
 				: spec.file
-					? { [spec.file]: { schema: { type: 'string' } } }
+					? { [spec.file]: { schema: spec.file.endsWith('json') ? { type: 'object' } : { type: 'string' } } }
 					: undefined
 			responses[status] = { description: spec.description, ...(headers ? { headers } : {}), ...(content ? { content } : {}) }
 		}

@@ -89,7 +89,8 @@ export function summaryOf(row: InventoryRow) {
 		nextReviewDue: row.nextReviewDue,
 		reviewRound: row.reviewRound,
 		lanes: { total: row.lanes, open: row.openLanes },
-		overdue: row.overdue,
+		// NULL when nothing is due at all: not overdue.
+		overdue: row.overdue === true,
 		checks: row.checksBlocked === null ? null : { blocked: row.checksBlocked, failing: row.checksFailing ?? 0 },
 	}
 }
