@@ -27,7 +27,7 @@ describe.each(databaseTargets())('the MCP server on $name, driven by the SDK’s
 		return client
 	}
 
-	const text = (result: { content?: unknown }) => ((result.content ?? []) as Array<TextContent>).map((c) => c.text).join('\n')
+	const text = (result: Record<string, unknown>) => ((result.content ?? []) as Array<TextContent>).map((c) => c.text).join('\n')
 
 	test('lists its tools, each with a schema and a description, and searches the inventory as the token’s user', async () => {
 		const client = await connect((await api.tokenFor('leadership@cms.example')).secret)

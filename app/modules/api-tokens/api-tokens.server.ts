@@ -8,11 +8,9 @@ import {
 	type ApiTokenFormValues,
 	type ApiTokenScope,
 	expiryFrom,
-	generateTokenSecret,
-	hashTokenSecret,
 	looksLikeToken,
-	tokenHint,
 } from './api-tokens.ts'
+import { generateTokenSecret, hashTokenSecret, tokenHint } from './token-secrets.server.ts'
 
 export const TOKENS_PAGE_SIZE = 50
 

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { ApiTokenFormSchema, generateTokenSecret, hashTokenSecret, looksLikeToken, tokenHint, tokenState } from './api-tokens.ts'
+import { ApiTokenFormSchema, looksLikeToken, tokenState } from './api-tokens.ts'
+import { generateTokenSecret, hashTokenSecret, tokenHint } from './token-secrets.server.ts'
 
 test('a secret is recognisable, long, random, and only its hash is a fixed-length hex digest', () => {
 	const secrets = new Set(Array.from({ length: 200 }, () => generateTokenSecret()))

@@ -1,14 +1,12 @@
 // Personal access tokens for the REST API and the MCP server: the secret's format, its hash, the
-// form that creates one and what each scope allows. Pure: no database, tested beside it.
-import { createHash, randomBytes } from 'node:crypto'
+// form that creates one and what each scope allows. Pure and browser-safe: the secret's generation
+// and hash are in token-secrets.server.ts.
 import { z } from 'zod'
 
 /** Every secret starts with this, so that people, logs and secret scanners recognise one. */
 export const TOKEN_PREFIX = 'aigt_pat_'
-const SECRET_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 /** 43 characters from 62: about 256 bits, far beyond guessing. */
-const SECRET_LENGTH = 43
-const HINT_LENGTH = 4
+export const SECRET_LENGTH = 43
 export const TOKEN_PATTERN = new RegExp(`^${TOKEN_PREFIX}[0-9A-Za-z]{${SECRET_LENGTH}}$`)
 
 export const DEFAULT_EXPIRY_DAYS = 90
@@ -23,28 +21,6 @@ export type AccessLevel = keyof typeof accessLevels
 export const accessLevelLabels: Record<AccessLevel, string> = {
 	READ: 'Read: search and read the inventory, datasets and policies; evaluate a case (nothing is stored)',
 	READ_WRITE: 'Read and write: also create and edit your drafts, submit and withdraw them, and comment',
-}
-
-/** A new random secret, with the prefix. */
-export function generateTokenSecret(): string {
-	let secret = ''
-	// Rejection sampling keeps every character equally likely (256 is not a multiple of 62).
-	while (secret.length < SECRET_LENGTH) {
-		for (const byte of randomBytes(64)) {
-			if (byte < 248 && secret.length < SECRET_LENGTH) secret += SECRET_ALPHABET[byte % 62]
-		}
-	}
-	return `${TOKEN_PREFIX}${secret}`
-}
-
-/** What is stored: the secret's SHA-256 (a long random secret needs no slow hash), hex-encoded. */
-export function hashTokenSecret(secret: string): string {
-	return createHash('sha256').update(secret, 'utf8').digest('hex')
-}
-
-/** The first characters after the prefix: enough to tell one's tokens apart, far too few to guess the rest. */
-export function tokenHint(secret: string): string {
-	return `${TOKEN_PREFIX}${secret.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + HINT_LENGTH)}…`
 }
 
 export function looksLikeToken(value: string): boolean {
