@@ -1,13 +1,13 @@
 // `npm run bench:api`: the REST API's inventory list and the MCP server's search at 20,000 use
 // cases, 20 concurrent connections. Starts a throwaway PostgreSQL cluster, seeds it as
-// bench:inventory does (bench-kit.ts), creates a personal access token for the leadership demo
+// bench:inventory does (scripts/bench-support.ts), creates a personal access token for the leadership demo
 // account, starts the production build on 127.0.0.1 (the per-token limit raised so the load is
 // not throttled), and drives each group for a fixed number of requests. Prints p50/p95/p99 and
 // throughput per group, stops everything it started, and ends with the machine-read line:
 //   api_list_p95_ms=<n> mcp_search_p95_ms=<n>
 import { type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { buildIfNeeded, CONNECTIONS, drive, prepareBenchDatabase, report, startApp, stopApp } from './bench-kit.ts'
+import { buildIfNeeded, CONNECTIONS, drive, report, seedBenchDatabase, startApp, stopApp } from './bench-support.ts'
 import { startPostgresCluster } from '#tests/postgres-cluster.ts'
 
 const listViews = [
@@ -60,7 +60,7 @@ async function main() {
 	let app: { child: ChildProcess; base: string } | null = null
 	let exitCode = 0
 	try {
-		const { databaseUrl, database } = await prepareBenchDatabase(cluster.url, 'bench_api')
+		const { databaseUrl, database } = await seedBenchDatabase(cluster, 'bench_api')
 		const { createApiToken } = await import('#app/modules/api-tokens/api-tokens.server.ts')
 		const leadership = await database.prisma.user.findUniqueOrThrow({ where: { email: 'leadership@cms.example' }, select: { id: true } })
 		const { secret } = await createApiToken(leadership, { name: 'bench:api', access: 'READ', expiresInDays: 7 }, { requestId: 'bench', ipAddress: '127.0.0.1', userAgent: 'bench' })
@@ -75,11 +75,11 @@ async function main() {
 		console.log(`App on ${app.base}; ${CONNECTIONS} concurrent connections per group.`)
 
 		const mcpRequests = searches.map((args, i) => mcpSearch(args, i + 1))
-		await drive('warm-up', app.base, [...listViews, ...mcpRequests, '/livez'], 3, authorization)
+		await drive('warm-up', app.base, [...listViews, ...mcpRequests, '/livez'], 3, { headers: authorization })
 		const bare = await drive('bare route (/livez)', app.base, ['/livez'], 150)
-		const me = await drive('API /me (token lookup)', app.base, ['/api/v1/me'], 40, authorization)
-		const list = await drive('API use-case list', app.base, listViews, 40, authorization)
-		const mcp = await drive('MCP search_use_cases', app.base, mcpRequests, 40, authorization)
+		const me = await drive('API /me (token lookup)', app.base, ['/api/v1/me'], 40, { headers: authorization })
+		const list = await drive('API use-case list', app.base, listViews, 40, { headers: authorization })
+		const mcp = await drive('MCP search_use_cases', app.base, mcpRequests, 40, { headers: authorization })
 		for (const group of [bare, me, list, mcp]) report(group)
 		const failed = [bare, me, list, mcp].filter((g) => g.errors > 0)
 		if (failed.length) {

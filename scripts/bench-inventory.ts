@@ -1,16 +1,16 @@
 // `npm run bench:inventory`: the inventory, the dashboards and the OMB export at 20,000 use cases,
 // against a bare route as the ceiling. Starts a throwaway PostgreSQL cluster, seeds the demo
-// accounts and data plus 20,000 generated cases with their workflow records (batched inserts),
+// accounts and data plus 20,000 generated cases with their workflow records (scripts/bench-support.ts),
 // builds the app when the build is older than the sources, starts it in production on 127.0.0.1,
 // signs in as leadership and drives each group at 20 concurrent connections for a fixed number of
 // requests. Prints p50/p95/p99 and throughput per group, stops everything it started, and ends
 // with the machine-read line:
 //   inventory_p95_ms=<n> bare_ratio=<n> dashboard_p95_ms=<n> export_s=<n>
 import { type ChildProcess } from 'node:child_process'
-import { performance } from 'node:perf_hooks'
 import path from 'node:path'
-import { buildIfNeeded, CONNECTIONS, drive, prepareBenchDatabase, report, signIn, startApp, stopApp } from './bench-kit.ts'
+import { performance } from 'node:perf_hooks'
 import { startPostgresCluster } from '#tests/postgres-cluster.ts'
+import { buildIfNeeded, CONNECTIONS, drive, report, seedBenchDatabase, signIn, startApp, stopApp } from './bench-support.ts'
 
 const inventoryViews = [
 	'/inventory',
@@ -36,7 +36,6 @@ const inventoryViews = [
 	'/inventory?sort=sensitivity',
 	'/inventory?topicArea=HEALTH_MEDICAL&classification=GENERATIVE_AI&sort=status&dir=desc',
 ]
-
 
 async function timeExport(base: string, cookie: string) {
 	const times: Array<number> = []
@@ -64,7 +63,7 @@ async function main() {
 	let app: { child: ChildProcess; base: string } | null = null
 	let exitCode = 0
 	try {
-		const { databaseUrl, database } = await prepareBenchDatabase(cluster.url, 'bench_inventory')
+		const { databaseUrl, database } = await seedBenchDatabase(cluster, 'bench_inventory')
 
 		// Single-request timings of the SQL behind the pages, before any load.
 		const { findInventoryPage, invalidateInventoryCounts } = await import('#app/modules/inventory/inventory-query.server.ts')

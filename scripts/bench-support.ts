@@ -1,7 +1,7 @@
-// What the benchmarks share: the deterministic 20,000-case inventory added to a seeded database
-// (batched inserts of cases and their workflow records), building and starting the app in
-// production on a throwaway PostgreSQL, signing in, and driving requests at a fixed concurrency
-// with percentiles. Used by bench-inventory.ts and bench-api.ts.
+// What the benchmarks share: a throwaway PostgreSQL seeded with the demo data plus 20,000
+// generated use cases and their workflow records (batched inserts, a deterministic generator), the
+// production build started on 127.0.0.1, and load at 20 concurrent connections with latency
+// percentiles. `npm run bench:inventory` and `npm run bench:public` use it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -10,7 +10,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { createScratchDatabase } from '#tests/postgres-cluster.ts'
+import { createScratchDatabase, type PostgresCluster } from '#tests/postgres-cluster.ts'
 
 export const CASES = 20_000
 export const CONNECTIONS = 20
@@ -84,7 +84,7 @@ async function insertRows(client: pg.Client, table: string, rows: Array<Row>, ba
 	}
 }
 
-/** Adds the generated cases and their records to a seeded database (exported for ad-hoc query tuning). */
+/** Adds the generated cases and their records to a seeded database (also for ad-hoc query tuning). */
 export async function generate(url: string) {
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
@@ -269,13 +269,16 @@ export async function generate(url: string) {
 	}
 }
 
+
+// ── The seeded database ──
+
 /**
- * A new database on the cluster with the migrations, the shipped policy pack, the demo data and the
- * generated cases; the app's modules in this process are pointed at it (they read DATABASE_URL
- * when first imported).
+ * A database on `cluster` with the migrations, the shipped policy pack, the demo data and the
+ * generated cases. Returns its address; the app's modules imported here are closed again.
  */
-export async function prepareBenchDatabase(clusterUrl: string, name: string) {
-	const databaseUrl = await createScratchDatabase(clusterUrl, name)
+export async function seedBenchDatabase(cluster: PostgresCluster, name: string) {
+	const databaseUrl = await createScratchDatabase(cluster.url, name)
+	// The app's modules read DATABASE_URL when first imported: point them at the throwaway database.
 	process.env.DATABASE_URL = databaseUrl
 	const { database } = await import('#app/utils/db.server.ts')
 	const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
@@ -299,6 +302,7 @@ function newestMtime(dir: string): number {
 	return newest
 }
 
+/** Builds the app when the build is older than the sources. */
 export function buildIfNeeded() {
 	const built = path.join(root, 'build/server/index.js')
 	const sources = Math.max(newestMtime(path.join(root, 'app')), newestMtime(path.join(root, 'server')), newestMtime(path.join(root, 'prisma')))
@@ -319,7 +323,8 @@ async function freePort() {
 	})
 }
 
-export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}) {
+/** The built app in production on 127.0.0.1 and a free port, on `databaseUrl`; `env` adds or overrides variables. */
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
 	const port = await freePort()
 	const child = spawn(process.execPath, ['server.js'], {
 		cwd: root,
@@ -333,7 +338,7 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
 			COOKIE_SECURE: 'false',
 			HOST: '127.0.0.1',
 			PORT: String(port),
-			...extraEnv,
+			...env,
 		},
 	})
 	const base = `http://127.0.0.1:${port}`
@@ -358,6 +363,7 @@ function cookiesOf(response: Response) {
 	return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ')
 }
 
+/** Signs a demo account in; returns the cookies to send. */
 export async function signIn(base: string, email: string) {
 	const form = await fetch(`${base}/login`)
 	const csrfCookie = cookiesOf(form)
@@ -382,10 +388,20 @@ export function percentile(sorted: Array<number>, p: number) {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-export type BenchRequest = { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
+export type BenchRequest = string | { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 
-/** Sends `perConnection` requests on each of CONNECTIONS connections, cycling through `requests`; a non-200 answer counts as an error. */
-export async function drive(name: string, base: string, requests: Array<string | BenchRequest>, perConnection: number, headers: Record<string, string> = {}): Promise<GroupResult> {
+/**
+ * Sends `perConnection` requests on each of CONNECTIONS connections, cycling through `requests`, and
+ * times each. A response with another status than `expect` (200 unless said) counts as an error.
+ */
+export async function drive(
+	name: string,
+	base: string,
+	requests: Array<BenchRequest>,
+	perConnection: number,
+	options: { cookie?: string; headers?: Record<string, string>; expect?: (status: number) => boolean } = {},
+): Promise<GroupResult> {
+	const expected = options.expect ?? ((status: number) => status === 200)
 	const latencies: Array<number> = []
 	let errors = 0
 	const started = performance.now()
@@ -394,12 +410,12 @@ export async function drive(name: string, base: string, requests: Array<string |
 		connections: CONNECTIONS,
 		amount: CONNECTIONS * perConnection,
 		timeout: 30,
-		headers,
-		requests: requests.map((r) => (typeof r === 'string' ? { method: 'GET', path: r } : { method: r.method ?? 'GET', path: r.path, body: r.body, headers: r.headers })),
+		headers: { ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) },
+		requests: requests.map((request) => (typeof request === 'string' ? { method: 'GET', path: request } : { method: 'GET', ...request })),
 	}) as unknown as autocannon.Instance & Promise<autocannon.Result>
 	instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
 		latencies.push(responseTime)
-		if (statusCode !== 200) errors++
+		if (!expected(statusCode)) errors++
 	})
 	const result = await instance
 	const seconds = (performance.now() - started) / 1000
@@ -417,9 +433,9 @@ export async function drive(name: string, base: string, requests: Array<string |
 	}
 }
 
-
 export function report(group: GroupResult) {
 	console.log(
 		`${group.name.padEnd(26)} ${String(group.requests).padStart(6)} req  ${group.throughput.toFixed(1).padStart(8)} req/s  p50 ${group.p50.toFixed(1).padStart(7)} ms  p95 ${group.p95.toFixed(1).padStart(7)} ms  p99 ${group.p99.toFixed(1).padStart(7)} ms${group.errors ? `  ${group.errors} errors` : ''}`,
 	)
 }
+
