@@ -111,6 +111,15 @@ function findingsText(evaluation: z.output<typeof EvaluationSchema>, pack: { ref
 	return lines.join('\n')
 }
 
+const promptArgs = { useCase: z.string().min(1).max(40).describe('The draft’s tracking id, such as CMS-2026-0042.') }
+
+// Tool schemas and descriptions are the same for every caller: built once, not per request.
+const toolConfigs = new Map<string, unknown>()
+function toolConfig<T>(name: ToolName, build: () => T): T {
+	if (!toolConfigs.has(name)) toolConfigs.set(name, build())
+	return toolConfigs.get(name) as T
+}
+
 export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 	const server = new McpServer(
 		{ name: 'ai-governance-tracker', title: 'CMS AI Governance Tracker', version: '1.0.0' },
@@ -123,14 +132,14 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'search_use_cases',
-		{
+		toolConfig('search_use_cases', () => ({
 			title: 'Search the AI use case inventory',
 			description:
 				'Search and filter CMS’s inventory of AI use cases (the inventory page’s filters). Returns up to `limit` cases with their status, stage, org unit, high-impact determination and data sensitivity, and a `next` cursor for more. Drafts appear only if the user is listed on them.',
 			inputSchema: SearchInput,
 			outputSchema: objectOf(UseCaseListSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
-		},
+		})),
 		(input) =>
 			guarded(caller, 'search_use_cases', async () => {
 				const query = UseCaseListQuerySchema.parse({
@@ -149,14 +158,14 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'get_use_case',
-		{
+		toolConfig('get_use_case', () => ({
 			title: 'Read one AI use case',
 			description:
 				'Everything recorded about one use case: every answer (OMB inventory fields, safeguards, minimum practices), the datasets it uses, its policy findings with the clauses they cite, its review lanes and decisions, and its versions.',
 			inputSchema: z.object({ useCase: useCaseRef }),
 			outputSchema: objectOf(UseCaseDetailSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
-		},
+		})),
 		({ useCase }) =>
 			guarded(caller, 'get_use_case', async () => {
 				const detail = await useCaseDetail(await getUseCaseForUser(user, await resolveUseCaseId(useCase)))
@@ -168,7 +177,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'find_similar_use_cases',
-		{
+		toolConfig('find_similar_use_cases', () => ({
 			title: 'Find similar (possibly duplicate) use cases',
 			description:
 				'Before proposing a new AI use case, check whether CMS already registered a similar one (the duplicate detector of the new-case page: similar name, problem, datasets, vendors).',
@@ -178,7 +187,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 			}),
 			outputSchema: objectOf(DuplicateListSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
-		},
+		})),
 		({ name, problem }) =>
 			guarded(caller, 'find_similar_use_cases', async () => {
 				const data = await findDuplicatesFor(user, { name, problemSolved: problem || undefined })
@@ -191,7 +200,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'evaluate_use_case',
-		{
+		toolConfig('evaluate_use_case', () => ({
 			title: 'Check a proposed use case against federal AI policy',
 			description:
 				'Runs the current policy pack’s checks (EO 14179, OMB M-25-21 and M-25-22, the Privacy Act, HIPAA, 42 CFR Part 2, FISMA, FedRAMP…) on a use case document and explains each finding with the clause behind it. Nothing is stored. The document has the fields of docs/use-case-json.md: name is required; add stage, decisionRole, affectedParties, informedDecisions, datasets (each with name, category, sensitivities, usage) and the answers you know.',
@@ -201,7 +210,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 			}),
 			outputSchema: objectOf(EvaluationSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
-		},
+		})),
 		({ document, asOf }) =>
 			guarded(caller, 'evaluate_use_case', async () => {
 				const evaluation = await evaluateDocument(document, asOf)
@@ -211,13 +220,13 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'list_policy_references',
-		{
+		toolConfig('list_policy_references', () => ({
 			title: 'Search the policy library',
 			description: 'The clauses of federal AI policy the checks cite (id, instrument, title, status, summary); `q` narrows to references containing every word.',
 			inputSchema: z.object({ q: z.string().max(200).optional() }),
 			outputSchema: objectOf(PolicyReferenceListSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
-		},
+		})),
 		({ q }) =>
 			guarded(caller, 'list_policy_references', async () => {
 				const data = searchReferences(await currentPolicyPack(), q ?? '')
@@ -228,13 +237,13 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'get_policy_reference',
-		{
+		toolConfig('get_policy_reference', () => ({
 			title: 'Read one policy clause',
 			description: 'One clause (e.g. M2521-4B-II) with its citation, summary, link, what superseded it, and the checks that cite it.',
 			inputSchema: z.object({ referenceId: z.string().min(1).max(60).describe('A clause id such as M2521-4B-II.') }),
 			outputSchema: objectOf(PolicyReferenceDetailSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
-		},
+		})),
 		({ referenceId }) =>
 			guarded(caller, 'get_policy_reference', async () => {
 				const found = await findPolicyReference(referenceId)
@@ -246,13 +255,13 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'inventory_summary',
-		{
+		toolConfig('inventory_summary', () => ({
 			title: 'Inventory dashboard figures',
 			description: 'Counts of submitted use cases by stage, high-impact determination, CMS component, dataset category and sensitivity; decisions per month; overdue reviews and minimum practices. For governance leads and leadership, as the dashboards page.',
 			inputSchema: z.object({}),
 			outputSchema: objectOf(DashboardSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
-		},
+		})),
 		() =>
 			guarded(caller, 'inventory_summary', async () => {
 				const dashboard = await getDashboard()
@@ -270,7 +279,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'create_draft_use_case',
-		{
+		toolConfig('create_draft_use_case', () => ({
 			title: 'Register a draft AI use case',
 			description:
 				'Creates a draft owned by the user (needs a token with the write scope). Check find_similar_use_cases first. The draft is private to the user until they submit it in the tracker.',
@@ -281,7 +290,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 			}),
 			outputSchema: z.object({ id: z.string(), trackingId: z.string(), link: z.string() }),
 			annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-		},
+		})),
 		({ name, orgUnit, problemSolved }) =>
 			guarded(caller, 'create_draft_use_case', async () => {
 				const unit = (await listOrgUnits()).find((u) => u.code === orgUnit.trim().toUpperCase())
@@ -296,13 +305,13 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 
 	server.registerTool(
 		'add_comment',
-		{
+		toolConfig('add_comment', () => ({
 			title: 'Comment on a use case',
 			description: 'Adds a comment as the user (needs a token with the write scope); only the people listed on the case and reviewers may comment.',
 			inputSchema: z.object({ useCase: useCaseRef, body: CommentFormSchema.shape.body, fieldPath: CommentFormSchema.shape.fieldPath }),
 			outputSchema: z.object({ id: z.string() }),
 			annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-		},
+		})),
 		({ useCase, body, fieldPath }) =>
 			guarded(caller, 'add_comment', async () => {
 				const comment = await addComment(user, { useCaseId: await resolveUseCaseId(useCase), body, fieldPath }, requestInfo)
@@ -345,7 +354,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		{
 			title: 'Prepare my AI use case for submission',
 			description: 'Walks through a draft: what OMB requires for its stage, each policy finding with its clause, and what to answer or attach before submitting.',
-			argsSchema: { useCase: z.string().min(1).max(40).describe('The draft’s tracking id, such as CMS-2026-0042.') },
+			argsSchema: promptArgs,
 		},
 		({ useCase }) => ({
 			messages: [
