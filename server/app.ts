@@ -6,6 +6,8 @@ import { RouterContextProvider } from 'react-router'
 import 'react-router'
 import { BACKCHANNEL_LOGOUT_PATH, handleBackchannelLogout } from '#app/modules/auth/backchannel-logout.server.ts'
 import { warmUpSingleSignOn } from '#app/modules/auth/oidc.server.ts'
+import { apiServer, isApiPath } from '#app/api/router.server.ts'
+import { mcpRouter } from '#app/mcp/mcp-router.server.ts'
 import { createSmtpMailer } from '#app/modules/notifications/email-dispatch.server.ts'
 import { startNotificationLoop } from '#app/modules/notifications/notification-loop.server.ts'
 import { isPublicPath } from '#app/modules/public-site/public-paths.ts'
@@ -75,6 +77,10 @@ app.post(BACKCHANNEL_LOGOUT_PATH, express.urlencoded({ extended: false, limit: '
 		next(error)
 	}
 })
+// The REST API and the MCP server: bearer tokens, no cookies, JSON bodies under their own limit;
+// answered here, before React Router and its cookie CSRF middleware (docs/decisions/023).
+const api = apiServer({ appUrl: appUrlOf(env), requestsPerMinute: env.API_RATE_LIMIT_PER_MINUTE, mcp: mcpRouter })
+app.use((req, res, next) => (isApiPath(req.path) ? api(req, res, next) : next()))
 
 // The build as an object, not a function: React Router derives its request handler (route tree,
 // matching tables) once, instead of on every request. The dev server reloads this module on change.

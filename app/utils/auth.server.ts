@@ -34,7 +34,7 @@ export async function verifyPasswordLogin(email: string, password: string): Prom
 	return { userId: user.id }
 }
 
-const userSelect = {
+export const userSelect = {
 	id: true,
 	name: true,
 	email: true,

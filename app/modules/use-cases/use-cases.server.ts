@@ -16,9 +16,10 @@ import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
+import { changedFields } from './version-diff.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
 import { type UseCaseFormValues } from './schemas.ts'
-import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
 import { type HighImpactDetermination } from './vocabulary.ts'
 
 export const USE_CASES_PAGE_SIZE = 25
@@ -209,6 +210,13 @@ async function loadForChange(tx: Tx, actor: Pick<SessionUser, 'id'>, useCaseId: 
 	if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
 	if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', `Only the people listed on this use case can ${change} it.`)
 	return current
+}
+
+/** The case's id for an id or a tracking id (`CMS-2026-0001`), as the REST API and MCP accept either. */
+export async function resolveUseCaseId(idOrTrackingId: string) {
+	if (!TRACKING_ID_PATTERN.test(idOrTrackingId)) return idOrTrackingId
+	const found = await prisma.useCase.findUnique({ where: { trackingId: idOrTrackingId }, select: { id: true } })
+	return found?.id ?? idOrTrackingId
 }
 
 /** Drafts are private to the people on them; everything submitted is readable by every signed-in role. */
@@ -414,11 +422,6 @@ export function columnsOf(doc: UseCaseDocument) {
 	}
 }
 
-/** Names of the document fields that differ, for the audit trail and the version diff. */
-export function changedFields(before: UseCaseDocument, after: UseCaseDocument) {
-	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof UseCaseDocument>
-	return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort()
-}
 
 const STALE_SAVE_MESSAGE =
 	'Someone saved this use case after you opened it. Your answers are still in the form: open the use case in another tab to see their changes, then save again.'
@@ -652,13 +655,20 @@ export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, 
 	})
 }
 
-export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo) {
+const STALE_WITHDRAW_MESSAGE = 'The use case changed while you were withdrawing it; reload and try again.'
+
+/** Withdraws the case; with `expectedVersion`, only if it is still that version (optimistic lock). */
+export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo, expectedVersion?: number) {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'withdraw')
+		if (expectedVersion !== undefined && current.version !== expectedVersion) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
 		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
-		const written = await tx.useCase.updateMany({ where: { id: useCaseId, status: current.status }, data: { status: 'WITHDRAWN', version: { increment: 1 } } })
-		if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were withdrawing it; reload and try again.')
+		const written = await tx.useCase.updateMany({
+			where: { id: useCaseId, status: current.status, version: current.version },
+			data: { status: 'WITHDRAWN', version: { increment: 1 } },
+		})
+		if (written.count === 0) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
 		await recordStatusChange(tx, { useCaseId, from: current.status, to: 'WITHDRAWN', actorId: actor.id })
 		await recordEvent(tx, {
 			actorId: actor.id,
@@ -687,6 +697,7 @@ export async function withdrawUseCase(actor: SessionUser, useCaseId: string, req
 				{ actorId: actor.id },
 			)
 		}
+		return { version: current.version + 1 }
 	})
 }
 

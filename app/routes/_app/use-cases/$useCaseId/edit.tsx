@@ -17,6 +17,7 @@ import {
 import { datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
 import { visibleFields } from '#app/modules/use-cases/field-rules.ts'
+import { formValuesFromDocument } from '#app/modules/use-cases/form-values.ts'
 import { UseCaseFormSchema } from '#app/modules/use-cases/schemas.ts'
 import {
 	canEditUseCase,
@@ -157,7 +158,6 @@ const yesNoOptions = [
 	{ value: 'YES', label: 'Yes' },
 	{ value: 'NO', label: 'No' },
 ]
-const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'YES' : 'NO')
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
 	return (
@@ -182,63 +182,8 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: UseCaseFormSchema }),
-		defaultValue: {
-			name: doc.name,
-			orgUnitId: useCase.orgUnitId,
-			contactEmail: doc.contactEmail,
-			teamEmails: team.join('; '),
-			isWithheld: doc.isWithheld,
-			stage: doc.stage,
-			topicArea: doc.topicArea,
-			classification: doc.classification,
-			problemSolved: doc.problemSolved,
-			benefits: doc.benefits,
-			systemOutputs: doc.systemOutputs,
-			operationalDate: doc.operationalDate,
-			contractingUsage: doc.contractingUsage,
-			vendorNames: doc.vendorNames.join('; '),
-			hasAto: yesNo(doc.hasAto),
-			atoSystemName: doc.atoSystemName,
-			dataDescription: doc.dataDescription,
-			linkToData: doc.linkToData,
-			hasPii: yesNo(doc.hasPii),
-			piaUrl: doc.piaUrl,
-			demographicFeatures: doc.demographicFeatures,
-			hasCustomCode: yesNo(doc.hasCustomCode),
-			codeUrl: doc.codeUrl,
-			decisionRole: doc.decisionRole,
-			affectedParties: doc.affectedParties,
-			informedDecisions: doc.informedDecisions,
-			publicFacing: yesNo(doc.publicFacing),
-			generativeAi: yesNo(doc.generativeAi),
-			hosting: doc.hosting,
-			ruleBasedOnly: yesNo(doc.aiScreen.ruleBasedOnly),
-			practiceTesting: doc.practices.testing,
-			practiceImpactAssessment: doc.practices.impactAssessment,
-			practicePotentialImpacts: doc.practices.potentialImpacts,
-			practiceMonitoring: doc.practices.monitoring,
-			practiceTraining: doc.practices.training,
-			practiceFailsafe: doc.practices.failsafe,
-			practiceAppeal: doc.practices.appeal,
-			practicePublicConsultation: doc.practices.publicConsultation,
-			notAiRationale: doc.aiScreen.notAiRationale,
-			principalBasisRationale: doc.highImpact.principalBasisRationale,
-			cotsTask: doc.cotsTask,
-			estimatedUsers: doc.estimatedUsers,
-			safeguardPiaCompleted: yesNo(doc.safeguards.piaCompleted),
-			safeguardRetrievedByIdentifier: yesNo(doc.safeguards.retrievedByPersonalIdentifier),
-			safeguardSornNumber: doc.safeguards.sornNumber,
-			safeguardComputerMatching: yesNo(doc.safeguards.computerMatching),
-			safeguardBusinessAssociateAgreement: yesNo(doc.safeguards.businessAssociateAgreement),
-			safeguardPart2ConsentBasis: doc.safeguards.part2ConsentBasis,
-			safeguardSudRecordsExcluded: yesNo(doc.safeguards.sudRecordsExcluded),
-			safeguardFedrampAuthorized: yesNo(doc.safeguards.fedrampAuthorized),
-			safeguardGenerativeOutputsReviewed: yesNo(doc.safeguards.generativeOutputsReviewed),
-			safeguardGenerativeAiPolicyAcknowledged: yesNo(doc.safeguards.generativeAiPolicyAcknowledged),
-			safeguardPublicFeedbackChannel: doc.safeguards.publicFeedbackChannel,
-			safeguardCodeSharingDecision: doc.safeguards.codeSharingDecision,
-			safeguardVendorAiContractTerms: yesNo(doc.safeguards.vendorAiContractTerms),
-		},
+		defaultValue: formValuesFromDocument(doc, { orgUnitId: useCase.orgUnitId, teamEmails: team }),
+
 	})
 
 	// Which questions apply follows the answers as they are typed (and, without JavaScript, as

@@ -40,6 +40,7 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
+import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'
 import { listComments, addComment } from '#app/modules/workflow/comments.server.ts'
 import { decisionAccess, meetCondition, retireUseCase, startReReview } from '#app/modules/workflow/decisions.server.ts'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
@@ -61,12 +62,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('delete') }),
 	DeterminationSchema,
 	z.object({ intent: z.literal('claim'), laneReviewId: z.string().min(1).max(40), revision: z.coerce.number().int().min(1) }),
-	z.object({
-		intent: z.literal('comment'),
-		body: note('Write the comment (at least 3 characters).'),
-		fieldPath: z.string().max(80).regex(/^[A-Za-z.]+$/).optional(),
-		parentId: z.string().max(40).optional(),
-	}),
+	CommentFormSchema.extend({ intent: z.literal('comment') }),
 	z.object({
 		intent: z.literal('condition-met'),
 		conditionId: z.string().min(1).max(40),
