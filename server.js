@@ -24,6 +24,7 @@ if (production) {
 	server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 	server.use(express.static('build/client', { maxAge: '1h' }))
 	const build = await import('./build/server/index.js')
+	build.installProcessSafetyNet()
 	await build.ready
 	shutdownApp = build.shutdown
 	server.use(build.app)
@@ -31,6 +32,7 @@ if (production) {
 	const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
 	server.use(vite.middlewares)
 	const initial = await vite.ssrLoadModule('./server/app.ts')
+	initial.installProcessSafetyNet()
 	await initial.ready
 	shutdownApp = initial.shutdown
 	server.use(async (req, res, next) => {
@@ -45,7 +47,8 @@ if (production) {
 }
 
 const listener = server.listen(port, host, () => {
-	console.log(`AI Governance Tracker listening on http://localhost:${port} (Node.js ${process.version})`)
+	// The port actually bound: PORT=0 asks the system for a free one.
+	console.log(`AI Governance Tracker listening on http://localhost:${listener.address().port} (Node.js ${process.version})`)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
@@ -8,9 +7,12 @@ import { createSmtpMailer } from '#app/modules/notifications/email-dispatch.serv
 import { startNotificationLoop } from '#app/modules/notifications/notification-loop.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
-import { appUrlOf, getEnv } from '#app/utils/env.server.ts'
-import { requestInfoContext } from '#app/utils/request-context.ts'
+import { appUrlOf, cookiesAreSecure, getEnv } from '#app/utils/env.server.ts'
+import { cspNonceContext, requestInfoContext } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
+import { answerUnhandledErrors, limitRequestBodies, refuseForeignOrigins, runInRequestScope } from './request-guards.ts'
+
+export { installProcessSafetyNet } from './request-guards.ts'
 
 // Fail at start-up, with a readable message, on a wrong environment variable or a missing secret.
 const env = getEnv()
@@ -38,16 +40,37 @@ export async function shutdown() {
 export const app = express()
 
 app.set('trust proxy', 'loopback')
+app.use(runInRequestScope)
 app.use(
 	helmet({
-		// React Router streams inline hydration scripts; a nonce-based policy is a later step.
-		contentSecurityPolicy: false,
+		contentSecurityPolicy: {
+			useDefaults: false,
+			// Scripts run only from the app's own files or with this response's nonce (React Router's
+			// inline hydration scripts carry it); nothing may frame the app or take its forms elsewhere.
+			directives: {
+				defaultSrc: ["'self'"],
+				scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+				styleSrc: ["'self'"],
+				imgSrc: ["'self'", 'data:'],
+				fontSrc: ["'self'"],
+				connectSrc: ["'self'", ...(env.NODE_ENV === 'development' ? ['ws:'] : [])],
+				objectSrc: ["'none'"],
+				baseUri: ["'none'"],
+				frameAncestors: ["'none'"],
+				formAction: ["'self'"],
+				upgradeInsecureRequests: cookiesAreSecure(env) ? [] : null,
+			},
+			// Vite's dev server injects scripts of its own; development reports what production enforces.
+			reportOnly: env.NODE_ENV === 'development',
+		},
 		// Helmet's default (no-referrer) makes Chromium send "Origin: null" with plain form posts,
-		// which React Router refuses: forms must work without JavaScript.
+		// which the origin check refuses: forms must work without JavaScript.
 		referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
 		crossOriginEmbedderPolicy: false,
 	}),
 )
+app.use(refuseForeignOrigins({ appOrigin: env.APP_URL ? new URL(env.APP_URL).origin : undefined }))
+app.use(limitRequestBodies)
 
 // The build as an object, not a function: React Router derives its request handler (route tree,
 // matching tables) once, instead of on every request. The dev server reloads this module on change.
@@ -56,14 +79,16 @@ const build = await import('virtual:react-router/server-build')
 app.use(
 	createRequestHandler({
 		build,
-		getLoadContext(req) {
+		getLoadContext(req, res) {
 			const context = new RouterContextProvider()
 			context.set(requestInfoContext, {
-				requestId: randomUUID(),
+				requestId: res.locals.requestId,
 				ipAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
 				userAgent: req.get('user-agent') ?? null,
 			})
+			context.set(cspNonceContext, res.locals.cspNonce)
 			return context
 		},
 	}),
 )
+app.use(answerUnhandledErrors)

@@ -2,7 +2,8 @@ import { z } from 'zod'
 
 export const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+	// 0 asks the system for a free port (the tests start servers so).
+	PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 	DATABASE_URL: z
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
@@ -26,6 +27,11 @@ export type Env = z.infer<typeof EnvSchema>
 /** The app's public base address: APP_URL, or this machine on PORT. */
 export function appUrlOf(env: Pick<Env, 'APP_URL' | 'PORT'>) {
 	return env.APP_URL ?? `http://localhost:${env.PORT}`
+}
+
+/** Whether cookies carry the Secure flag (and pages ask browsers to upgrade insecure requests). */
+export function cookiesAreSecure(env: Pick<Env, 'COOKIE_SECURE' | 'NODE_ENV'>) {
+	return env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production'
 }
 
 let parsed: Env | undefined

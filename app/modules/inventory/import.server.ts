@@ -96,6 +96,8 @@ function allProblems(file: ParsedFile, plan: ReadonlyArray<PlannedRow>): Array<I
 /** Reads the upload, keeps it on a new batch in PREVIEW, and audits the upload. */
 export async function uploadImport(actor: Actor, upload: { fileName: string; bytes: Uint8Array }, request: RequestInfo) {
 	if (upload.bytes.byteLength === 0) throw new AppError('INVALID', 'The file is empty.')
+	// PostgreSQL cannot store a NUL; a CSV text file never holds one (a UTF-16 file does).
+	if (upload.bytes.includes(0)) throw new AppError('INVALID', 'The file holds NUL bytes, so it is not a CSV text file: save it as “CSV UTF-8” and upload it again.')
 	if (upload.bytes.byteLength > MAX_IMPORT_BYTES) {
 		throw new AppError('INVALID', `The file is ${(upload.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most 5 MB can be imported.`)
 	}

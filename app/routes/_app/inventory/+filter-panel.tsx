@@ -33,6 +33,9 @@ const fixedValues: Partial<Record<MultiValuedKey, ReadonlyArray<string>>> = {
 	classification: classifications,
 }
 
+// Units below CMS are indented by their depth (classes, not style attributes: the Content-Security-Policy allows no inline styles).
+const indentByDepth = ['', '', 'pl-3', 'pl-6', 'pl-9'] as const
+
 /** The org units with cases under them, each counting its own cases and those of the units below it. */
 function orgUnitOptions(orgUnits: ReadonlyArray<OrgUnit>, counts: Record<string, number>, selected: ReadonlyArray<string>): Array<Option> {
 	return orgUnits
@@ -118,7 +121,7 @@ export function FilterPanel({ query, facets, orgUnits }: { query: InventoryQuery
 							{options.map((option) => {
 								const id = `filter-${key}-${option.value.replace(/[^A-Za-z0-9]+/g, '-')}`
 								return (
-									<div key={option.value} className="flex items-start gap-2 py-0.5" style={option.depth ? { paddingLeft: `${(option.depth - 1) * 0.75}rem` } : undefined}>
+									<div key={option.value} className={`flex items-start gap-2 py-0.5 ${indentByDepth[Math.min(option.depth ?? 0, indentByDepth.length - 1)]}`}>
 										<input
 											id={id}
 											type="checkbox"

@@ -9,6 +9,7 @@ import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { recordId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/view[.]csv.ts'
@@ -85,7 +86,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const SelectionSchema = z.object({
-	ids: z.array(z.string().min(1).max(40)).max(MAX_BULK_SELECTION, `Select at most ${MAX_BULK_SELECTION} use cases at a time.`),
+	ids: z.array(recordId()).max(MAX_BULK_SELECTION, `Select at most ${MAX_BULK_SELECTION} use cases at a time.`),
 })
 
 /** "Export selection as CSV" from the inventory's bulk actions: the ticked rows, in the view's order. */

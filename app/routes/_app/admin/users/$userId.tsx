@@ -1,18 +1,18 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
-import { z } from 'zod'
 import { Button, CsrfInput, ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { UserAdminActionSchema } from '#app/modules/users/schemas.ts'
 import { getUserForAdmin, revokeAllSessions, updateUserAccess } from '#app/modules/users/users.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels, reviewLanes, roleLabels, roleNames } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/$userId.ts'
 
-const Params = z.object({ userId: z.string().min(1).max(40) })
+const Params = idParams('userId')
 
 export const meta: Route.MetaFunction = () => [{ title: 'User access · AI Governance Tracker' }]
 

@@ -7,18 +7,19 @@ import { assignLane, eligibleReviewers, lanesOfRound } from '#app/modules/workfl
 import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
 import { getReviewCase } from '#app/modules/workflow/review-case.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, isoDay, lockCounter, recordId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { type ReviewLaneName, reviewLaneLabels, reviewLanes } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/assign.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 const AssignSchema = z.object({
 	lane: z.enum(reviewLanes, { error: 'Choose a lane.' }),
-	assigneeId: z.string({ error: 'Choose the reviewer.' }).min(1).max(40),
-	dueOn: z.iso.date({ error: 'Give a due date such as 2026-12-15.' }),
-	revision: z.coerce.number().int().min(1).optional(),
+	assigneeId: recordId('reviewer'),
+	dueOn: isoDay('Give a due date such as 2026-12-15.'),
+	revision: lockCounter().optional(),
 })
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Assign reviewers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]

@@ -32,6 +32,7 @@ import {
 	useCaseStatusLabels,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, lockCounter, multiLineText, recordId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
@@ -48,29 +49,29 @@ import { decisionsOf } from '#app/modules/workflow/review-queries.server.ts'
 import { Decisions, Discussion, ReviewLanes } from '../+review-panel.tsx'
 import type { Route } from './+types/index.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 const DeterminationSchema = z.object({
 	intent: z.literal('determine'),
 	determination: z.enum(highImpactDeterminations, { error: 'Choose a determination.' }),
-	rationale: z.string().trim().max(10_000, 'At most 10,000 characters.').optional(),
-	version: z.coerce.number().int().min(1),
+	rationale: multiLineText().max(10_000, 'At most 10,000 characters.').optional(),
+	version: lockCounter(),
 })
-const note = (message: string) => z.string({ error: message }).trim().min(3, message).max(5000, 'At most 5,000 characters.')
+const note = (message: string) => multiLineText({ error: message }).min(3, message).max(5000, 'At most 5,000 characters.')
 const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('withdraw') }),
 	z.object({ intent: z.literal('delete') }),
 	DeterminationSchema,
-	z.object({ intent: z.literal('claim'), laneReviewId: z.string().min(1).max(40), revision: z.coerce.number().int().min(1) }),
+	z.object({ intent: z.literal('claim'), laneReviewId: recordId(), revision: lockCounter() }),
 	z.object({
 		intent: z.literal('comment'),
 		body: note('Write the comment (at least 3 characters).'),
 		fieldPath: z.string().max(80).regex(/^[A-Za-z.]+$/).optional(),
-		parentId: z.string().max(40).optional(),
+		parentId: recordId().optional(),
 	}),
 	z.object({
 		intent: z.literal('condition-met'),
-		conditionId: z.string().min(1).max(40),
-		revision: z.coerce.number().int().min(1),
+		conditionId: recordId(),
+		revision: lockCounter(),
 		note: note('Say how the condition was met.'),
 	}),
 	z.object({ intent: z.literal('retire'), reason: note('Say why it is retired.') }),

@@ -8,13 +8,14 @@ import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies
 import { getUseCaseForUser, isListedOn, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
 import { decideLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, lockCounter } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels, rolesGrant } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/lanes.$laneReviewId.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40), laneReviewId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId', 'laneReviewId')
 const LaneDecisionSchema = z.object({
 	decision: z.enum(['approve', 'reject', 'request_changes'], { error: 'Choose your decision on this lane.' }),
 	note: z
@@ -22,8 +23,8 @@ const LaneDecisionSchema = z.object({
 		.trim()
 		.min(3, 'Explain your decision; the submitters and the governance lead read it.')
 		.max(5000, 'At most 5,000 characters.'),
-	version: z.coerce.number().int().min(1),
-	revision: z.coerce.number().int().min(1),
+	version: lockCounter(),
+	revision: lockCounter(),
 })
 
 const decisionOptions = [
