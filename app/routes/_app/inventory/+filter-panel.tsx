@@ -48,13 +48,16 @@ function orgUnitOptions(orgUnits: ReadonlyArray<OrgUnit>, counts: Record<string,
 		.filter((option) => option.count > 0 || selected.includes(option.value))
 }
 
+// Counts are keyed by what people typed (vendors, tags): read own keys only, never Object.prototype's.
+const countOf = (counts: Record<string, number>, value: string) => (Object.hasOwn(counts, value) ? counts[value]! : 0)
+
 /** Free-valued facets (vendors, tags): the most frequent first, and always the ones chosen. */
 function openOptions(key: MultiValuedKey, counts: Record<string, number>, selected: ReadonlyArray<string>, limit: number): Array<Option> {
 	const top = Object.entries(counts)
 		.sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
 		.slice(0, limit)
 		.map(([value]) => value)
-	return [...new Set([...selected, ...top])].map((value) => ({ value, label: facetValueLabel(key, value), count: counts[value] ?? 0 }))
+	return [...new Set([...selected, ...top])].map((value) => ({ value, label: facetValueLabel(key, value), count: countOf(counts, value) }))
 }
 
 export function facetOptions(key: MultiValuedKey, facets: SerializedFacets, query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnit>): Array<Option> {
@@ -62,7 +65,7 @@ export function facetOptions(key: MultiValuedKey, facets: SerializedFacets, quer
 	const selected: ReadonlyArray<string> = query[key]
 	if (key === 'orgUnit') return orgUnitOptions(orgUnits, counts, selected)
 	const fixed = fixedValues[key]
-	if (fixed) return fixed.map((value) => ({ value, label: facetValueLabel(key, value), count: counts[value] ?? 0 }))
+	if (fixed) return fixed.map((value) => ({ value, label: facetValueLabel(key, value), count: countOf(counts, value) }))
 	return openOptions(key, counts, selected, key === 'vendor' ? 15 : 30)
 }
 
