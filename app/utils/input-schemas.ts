@@ -60,6 +60,13 @@ export function isoDay(error = 'Use a date such as 2026-04-03.') {
 		.refine((day) => day >= EARLIEST_DAY && day <= LATEST_DAY, 'Use a date between 1900 and 2199, such as 2026-04-03.')
 }
 
+/** A moment written in ISO 8601 (as forms carry a record's last change back), between 1900 and 2199. */
+export function isoTimestamp(error = 'The form is missing its version; reload the page.') {
+	return z.iso
+		.datetime({ offset: true, error })
+		.refine((moment) => moment.slice(0, 10) >= EARLIEST_DAY && moment.slice(0, 10) <= LATEST_DAY, error)
+}
+
 /** The id of a record (a cuid, or a seeded id such as "demo-…"): letters, digits, "-" and "_". */
 export function recordId(what = 'record') {
 	return z

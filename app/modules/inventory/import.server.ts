@@ -9,7 +9,7 @@ import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { allocateTrackingId, columnsOf, freezeVersion, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { allocateTrackingId, columnsOf, freezeVersion, isInvolvedIn, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided, type WorkflowStatus } from '#app/modules/workflow/state-machine.ts'
@@ -331,7 +331,7 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	if (material.length) {
 		const verdict = decideTransition(
 			'reopen',
-			{ roles: context.actor.roles.map((r) => r.role), listed: isListedOn(context.actor, current), holdsOpenLane: false },
+			{ roles: context.actor.roles.map((r) => r.role), listed: isListedOn(context.actor, current), involved: isInvolvedIn(context.actor, current), holdsOpenLane: false },
 			factsFor(current.status),
 		)
 		if (!verdict.allowed) throw new AppError(verdict.code, `${existing.trackingId} is approved and the file changes ${material.join(', ')}: ${verdict.reason}`)

@@ -58,7 +58,7 @@ export function reportedCasesWhere(year: number): Prisma.UseCaseWhereInput {
  * reads neither, and loading them is a third of an export's database time. A test checks that the
  * document is the same as from the full select, so a change to `toDocument` cannot go unnoticed.
  */
-export const exportSelect = { ...useCaseSelect, contacts: false, determinedBy: false } as const satisfies Prisma.UseCaseSelect
+export const exportSelect = { ...useCaseSelect, contacts: false, participants: false, determinedBy: false } as const satisfies Prisma.UseCaseSelect
 type ExportedUseCase = Prisma.UseCaseGetPayload<{ select: typeof exportSelect }>
 
 /** The use-case document of a case read with `exportSelect`. */

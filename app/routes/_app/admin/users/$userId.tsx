@@ -5,7 +5,7 @@ import { Button, CsrfInput, ErrorList, FormErrors } from '#app/components/forms.
 import { UserAdminActionSchema } from '#app/modules/users/schemas.ts'
 import { getUserForAdmin, revokeAllSessions, updateUserAccess } from '#app/modules/users/users.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
-import { idParams } from '#app/utils/input-schemas.ts'
+import { idParams, isoTimestamp } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels, reviewLanes, roleLabels, roleNames } from '#app/utils/permissions.ts'
@@ -17,10 +17,12 @@ const Params = idParams('userId')
 export const meta: Route.MetaFunction = () => [{ title: 'User access · AI Governance Tracker' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requireUserWithPermission(request, 'manage:user:any')
+	const actor = await requireUserWithPermission(request, 'manage:user:any')
 	const { userId } = parseOrBadRequest(Params, params)
-	return getUserForAdmin(userId).catch(throwAsResponse)
+	return { ...(await getUserForAdmin(userId).catch(throwAsResponse)), isSelf: actor.id === userId }
 }
+
+const UpdatedAtSchema = isoTimestamp()
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:user:any')
@@ -33,9 +35,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		if (submission.value.intent === 'revoke-sessions') {
 			await revokeAllSessions(actor.id, userId, requestInfo)
 		} else {
-			const expected = new Date(String(formData.get('updatedAt') ?? ''))
-			if (Number.isNaN(expected.getTime())) throw new AppError('INVALID', 'The form is missing its version; reload the page.')
-			await updateUserAccess(actor.id, userId, { ...submission.value, expectedUpdatedAt: expected }, requestInfo)
+			const expected = UpdatedAtSchema.safeParse(formData.get('updatedAt'))
+			if (!expected.success) throw new AppError('INVALID', 'The form is missing its version; reload the page.')
+			await updateUserAccess(actor.id, userId, { ...submission.value, expectedUpdatedAt: new Date(expected.data) }, requestInfo)
 		}
 	} catch (error) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
@@ -47,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
-	const { user, orgUnits } = loaderData
+	const { user, orgUnits, isSelf } = loaderData
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useForm({ id: 'user-access', lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: UserAdminActionSchema }) })
 	const grantedRoles = new Set(user.roles.map((r) => r.role))
@@ -61,6 +63,12 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 			</p>
 			<h1 className="text-3xl font-bold">{user.name}</h1>
 			<p>{user.email}</p>
+			{isSelf ? (
+				<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
+					This is your own account: you can change your org unit and e-mail notifications, but not your roles, lanes or activity. Another
+					administrator must.
+				</p>
+			) : null}
 			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-6">
 				<CsrfInput />
 				<input type="hidden" name="intent" value="update-access" />

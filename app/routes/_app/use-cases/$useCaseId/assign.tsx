@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
 import { assignLane, eligibleReviewers, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
-import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
+import { INVOLVED_MESSAGE, isInvolvedIn } from '#app/modules/use-cases/use-cases.server.ts'
 import { getReviewCase } from '#app/modules/workflow/review-case.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, isoDay, lockCounter, recordId } from '#app/utils/input-schemas.ts'
@@ -28,8 +28,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'assign:review:any')
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const useCase = await getReviewCase(useCaseId).catch(throwAsResponse)
-	if (isListedOn(user, useCase)) {
-		throw data({ message: 'You are listed on this use case, so another governance lead must assign its reviewers.' }, { status: 403 })
+	if (isInvolvedIn(user, useCase)) {
+		throw data({ message: `${INVOLVED_MESSAGE} another governance lead must assign its reviewers.` }, { status: 403 })
 	}
 	const [lanes, people] = await Promise.all([lanesOfRound(useCase.id, Math.max(useCase.reviewRound, 1)), eligibleReviewers(useCase)])
 	const present = new Set(lanes.map((lane) => lane.lane))

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { certifyPilot, changeWaiver, governanceRecord, grantWaiver, revokePilotCertification, savePracticeEvidence } from '#app/modules/governance/governance.server.ts'
 import { practiceStatusLabels } from '#app/modules/governance/practice-tracker.ts'
-import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
+import { isInvolvedIn, isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
 import { minimumPracticeKeys, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, isoDay, lockCounter, multiLineText, recordId, webAddress } from '#app/utils/input-schemas.ts'
@@ -68,6 +68,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const record = await governanceRecord(useCaseId).catch(throwAsResponse)
 	const listed = isListedOn(user, record.useCase)
+	const involved = isInvolvedIn(user, record.useCase)
 	const isCaio = rolesGrant(user.roles.map((r) => r.role), 'manage:waiver:any')
 	const closed = ['WITHDRAWN', 'REJECTED', 'RETIRED'].includes(record.useCase.status)
 	return {
@@ -84,7 +85,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		waivers: record.waivers,
 		pilots: record.pilots,
 		canRecordEvidence: !closed && (listed || isCaio),
-		canManage: !closed && isCaio && !listed,
+		canManage: !closed && isCaio && !involved,
 		today: new Date().toISOString().slice(0, 10),
 	}
 }

@@ -10,7 +10,9 @@ import {
 	deleteEmptyDraft,
 	findDuplicatesFor,
 	getUseCaseForUser,
+	INVOLVED_MESSAGE,
 	isEmptyDraft,
+	isInvolvedIn,
 	isListedOn,
 	recordDetermination,
 	toDocument,
@@ -78,9 +80,9 @@ const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('re-review'), reason: note('Say why the review starts again.') }),
 ])
 
-function determinationAccess(user: SessionUser, useCase: { status: string }, listed: boolean) {
+function determinationAccess(user: SessionUser, useCase: { status: string }, involved: boolean) {
 	if (!rolesGrant(user.roles.map((r) => r.role), 'determine:high-impact:any')) return { canDetermine: false, whyNot: null }
-	if (listed) return { canDetermine: false, whyNot: 'You are listed on this use case, so someone independent of it must make the determination.' }
+	if (involved) return { canDetermine: false, whyNot: `${INVOLVED_MESSAGE} someone independent of it must make the determination.` }
 	if (['DRAFT', 'WITHDRAWN', 'RETIRED'].includes(useCase.status)) return { canDetermine: false, whyNot: null }
 	return { canDetermine: true, whyNot: null }
 }
@@ -95,6 +97,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	const document = toDocument(useCase)
 	const listed = isListedOn(user, useCase)
+	// Ever listed on it, or wrote part of it: may never review or decide it.
+	const involved = isInvolvedIn(user, useCase)
 	const duplicates =
 		listed && useCase.status === 'DRAFT'
 			? await findDuplicatesFor(user, {
@@ -114,7 +118,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		review: {
 			round: useCase.reviewRound,
-			canAssign: isLead && !listed && inReview,
+			canAssign: isLead && !involved && inReview,
 			canDecide: access.canDecide,
 			decideWhyNot: access.whyNot,
 			canRetire: decided && ((listed && rolesGrant(roles, 'update:use-case:own')) || rolesGrant(roles, 'bulk-update:use-case:any')),
@@ -125,14 +129,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				...lane,
 				canClaim:
 					inReview &&
-					!listed &&
+					!involved &&
 					lane.assignee === null &&
 					lane.status === 'OPEN' &&
 					rolesGrant(roles, 'claim:review:any') &&
 					mayHoldLane({ roles: user.roles }, lane.lane),
 				canDecide:
 					useCase.status === 'IN_REVIEW' &&
-					!listed &&
+					!involved &&
 					lane.status === 'OPEN' &&
 					(lane.assignee?.id === user.id || isLead),
 			})),
@@ -140,7 +144,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				...decision,
 				conditions: decision.conditions.map(({ ownerId, ...condition }) => ({
 					...condition,
-					canMeet: condition.metAt === null && (ownerId === user.id || isLead),
+					canMeet: condition.metAt === null && (ownerId === user.id || (isLead && !involved)),
 				})),
 			})),
 			comments,
@@ -160,7 +164,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canEdit: canEditUseCase(user, useCase),
 		canWithdraw: listed && ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status),
 		canDelete: listed && isEmptyDraft(useCase),
-		determination: determinationAccess(user, useCase, listed),
+		determination: determinationAccess(user, useCase, involved),
 	}
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { Button, CsrfInput, FormErrors, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
-import { getUseCaseForUser, isListedOn, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import { getUseCaseForUser, INVOLVED_MESSAGE, isInvolvedIn, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
 import { decideLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, lockCounter } from '#app/utils/input-schemas.ts'
@@ -42,7 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const lane = (await lanesOfRound(useCase.id, useCase.reviewRound)).find((candidate) => candidate.id === laneReviewId)
 	if (!lane) throw data({ message: 'This lane is not part of the case’s current review round.' }, { status: 404 })
 	const isLead = rolesGrant(user.roles.map((r) => r.role), 'decide:use-case:any')
-	if (isListedOn(user, useCase)) throw data({ message: 'You are listed on this use case, so you cannot review it.' }, { status: 403 })
+	if (isInvolvedIn(user, useCase)) throw data({ message: `${INVOLVED_MESSAGE} you cannot review it.` }, { status: 403 })
 	if (lane.assignee?.id !== user.id && !isLead) throw data({ message: 'Only the reviewer assigned to this lane, or the governance lead, can decide it.' }, { status: 403 })
 	const document = toDocument(useCase)
 	const evaluation = (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document))
