@@ -102,6 +102,20 @@ describe('the HTTP server', () => {
 		})
 	})
 
+	describe('sign-in throttling', () => {
+		test('twenty wrong passwords at once are checked at most five times', async () => {
+			const client = new HttpClient(server.url)
+			// Its own address (the server trusts X-Forwarded-For from loopback), so the other tests' sign-ins stay unaffected.
+			const headers = { 'X-Forwarded-For': '203.0.113.77' }
+			const answers = await Promise.all(
+				Array.from({ length: 20 }, () => client.post('/login', { email: 'governance@cms.example', password: 'wrong-password' }, { headers })),
+			)
+			const statuses = answers.map((answer) => answer.status)
+			expect(statuses.filter((status) => status === 400)).toHaveLength(5)
+			expect(statuses.filter((status) => status === 429)).toHaveLength(15)
+		})
+	})
+
 	describe('request bodies are limited before any parsing', () => {
 		test('a 100 MB anonymous sign-in post is refused with 413 without being read', async () => {
 			// The client has sent 1 MB of the 100 MB it announced: the answer must not wait for the rest.

@@ -4,7 +4,8 @@ import { data, Form, redirect, useActionData, useNavigation, useSearchParams } f
 import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
 import { LoginSchema } from '#app/modules/users/schemas.ts'
 import { authenticator, InvalidCredentialsError, requireAnonymous } from '#app/utils/auth.server.ts'
-import { isLoginThrottled, recordLoginAttempt } from '#app/utils/login-throttle.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { reserveLoginAttempt } from '#app/utils/login-throttle.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { createUserSession } from '#app/utils/session.server.ts'
@@ -26,7 +27,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const requestInfo = context.get(requestInfoContext)
 	const { email, redirectTo } = submission.value
 
-	if (await isLoginThrottled(email, requestInfo.ipAddress)) {
+	const attempt = await reserveLoginAttempt(prisma, email, requestInfo.ipAddress)
+	if (attempt.throttled) {
 		return data(
 			{
 				result: submission.reply({
@@ -40,13 +42,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 	try {
 		const { userId } = await authenticator.authenticate('password', request)
-		await recordLoginAttempt(email, requestInfo.ipAddress, true)
+		await attempt.settle(true)
 		const { setCookie } = await createUserSession(userId, requestInfo)
 		return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': setCookie } })
 	} catch (error) {
 		if (error instanceof Response) throw error
 		if (!(error instanceof InvalidCredentialsError)) throw error
-		await recordLoginAttempt(email, requestInfo.ipAddress, false)
 		return data(
 			{ result: submission.reply({ formErrors: [error.message], hideFields: ['password'] }) },
 			{ status: 400 },
