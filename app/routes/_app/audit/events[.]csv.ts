@@ -8,12 +8,12 @@ import type { Route } from './+types/events[.]csv.ts'
 const auditColumns = ['time', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'ip_address']
 
 export async function loader({ request }: Route.LoaderArgs) {
-	await requireUserWithPermission(request, 'read:audit:any')
+	const reader = await requireUserWithPermission(request, 'read:audit:any')
 	const query = parseOrBadRequest(AuditQuerySchema, searchParamsOf(request))
 	const stamp = new Date().toISOString().slice(0, 10)
 	return csvResponse(
 		(async function* () {
-			for await (const event of streamAuditEvents(query)) {
+			for await (const event of streamAuditEvents(query, reader)) {
 				yield {
 					time: event.createdAt.toISOString(),
 					actor: event.actor ? `${event.actor.name} <${event.actor.email}>` : 'system',
