@@ -8,6 +8,11 @@ export const EnvSchema = z.object({
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
 		.optional(),
+	// The owner role that applies migrations, when DATABASE_URL's role is a runtime role that owns nothing.
+	MIGRATION_DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+		.optional(),
 	DATA_DIR: z.string().min(1).default('./data'),
 	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	COOKIE_SECURE: z.enum(['true', 'false']).optional(),
@@ -20,6 +25,9 @@ export const EnvSchema = z.object({
 		.transform((url) => url.replace(/\/+$/, ''))
 		.optional(),
 	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+}).refine((env) => !env.MIGRATION_DATABASE_URL || env.DATABASE_URL, {
+	message: 'is the owner role of a PostgreSQL database: set DATABASE_URL (the runtime role) too',
+	path: ['MIGRATION_DATABASE_URL'],
 })
 
 export type Env = z.infer<typeof EnvSchema>
