@@ -27,6 +27,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'read:dataset:any')
 	const { datasetId } = parseOrBadRequest(Params, params)
+	// Who may edit is decided before what they sent is read.
+	if (!canEditDataset(actor, await getDataset(datasetId).catch(throwAsResponse))) {
+		throw data({ message: 'Only administrators and this dataset’s steward can edit it.' }, { status: 403 })
+	}
 	const submission = parseWithZod(await request.formData(), { schema: DatasetFormSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const version = submission.value.version
