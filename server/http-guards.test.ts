@@ -107,6 +107,7 @@ describe('the HTTP server', () => {
 			const client = new HttpClient(server.url)
 			// Its own address (the server trusts X-Forwarded-For from loopback), so the other tests' sign-ins stay unaffected.
 			const headers = { 'X-Forwarded-For': '203.0.113.77' }
+			await client.csrfToken()
 			const answers = await Promise.all(
 				Array.from({ length: 20 }, () => client.post('/login', { email: 'governance@cms.example', password: 'wrong-password' }, { headers })),
 			)

@@ -54,8 +54,10 @@ export class HttpClient {
 		return this.fetch(path, { method: 'POST', body, headers: options.headers })
 	}
 
-	async signIn(email: string, password = DEMO_PASSWORD) {
-		const response = await this.post('/login', { email, password })
+	async signIn(email: string, password = DEMO_PASSWORD, headers: HeadersInit = {}) {
+		// The session may have ended since the token was read.
+		this.token = null
+		const response = await this.post('/login', { email, password }, { headers })
 		if (response.status !== 302) throw new Error(`Signing in as ${email} answered ${response.status}: ${await response.text()}`)
 		// The token is bound to the session, which sign-in has just replaced.
 		this.token = null
