@@ -17,7 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = session
 		? { ...session.user, permissions: permissionsOf(session.user.roles.map((r) => r.role)) }
 		: null
-	return { user, csrfToken: context.get(csrfTokenContext) }
+	return { user, csrfToken: await context.get(csrfTokenContext)() }
 }
 
 export const shouldRevalidate = revalidateUnlessFindingsPreview

@@ -109,7 +109,7 @@ describe('the HTTP server', () => {
 			const headers = { 'X-Forwarded-For': '203.0.113.77' }
 			await client.csrfToken()
 			const answers = await Promise.all(
-				Array.from({ length: 20 }, () => client.post('/login', { email: 'governance@cms.example', password: 'wrong-password' }, { headers })),
+				Array.from({ length: 20 }, () => client.post('/login', { email: 'throttle-target@cms.example', password: 'wrong-password' }, { headers })),
 			)
 			const statuses = answers.map((answer) => answer.status)
 			expect(statuses.filter((status) => status === 400)).toHaveLength(5)

@@ -4,9 +4,10 @@ import { CSRF_FIELD_NAME, CSRF_HEADER_NAME } from './csrf.ts'
 import { cookiesAreSecure, getEnv } from './env.server.ts'
 import { isBearerOnly, policyFor } from './request-policy.ts'
 import { getSessionSecret } from './secrets.server.ts'
-import { readSessionId } from './session.server.ts'
+import { getSessionUser } from './auth.server.ts'
 
-export const csrfTokenContext = createContext<string>('')
+/** This request's CSRF token for the forms a page renders; worked out on first use (a probe such as /livez never needs it). */
+export const csrfTokenContext = createContext<() => Promise<string>>(async () => '')
 
 // A visitor without a session (the sign-in page) gets a random id in a signed cookie to bind
 // their token to; once signed in, the token is bound to the session instead.
@@ -61,24 +62,34 @@ const FORGED = 'This form has expired or did not come from this site. Reload the
  * (request-policy.ts), carry no ambient credentials to forge and need no token.
  */
 export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-	const cookieHeader = request.headers.get('Cookie')
-	const sessionId = await readSessionId(request)
-	const storedVisitor: unknown = sessionId ? null : await getVisitorCookie().parse(cookieHeader)
-	const visitorId = typeof storedVisitor === 'string' && storedVisitor.length >= 32 ? storedVisitor : null
-	const binding = sessionId ? { sessionId } : visitorId ? { visitorId } : null
+	let newVisitorId: string | null = null
+	let binding: Promise<{ sessionId: string } | { visitorId: string } | null> | null = null
+	const bindingOf = () =>
+		(binding ??= (async () => {
+			// A session that has ended (signed out in another tab, say) binds nothing: the visitor signs in again.
+			const sessionId = (await getSessionUser(request))?.sessionId
+			if (sessionId) return { sessionId }
+			const stored: unknown = await getVisitorCookie().parse(request.headers.get('Cookie'))
+			return typeof stored === 'string' && stored.length >= 32 ? { visitorId: stored } : null
+		})())
 
 	if (!SAFE_METHODS.has(request.method)) {
 		const exempt = policyFor(new URL(request.url).pathname).bearerTokens && isBearerOnly(request.headers)
 		if (!exempt) {
+			const bound = await bindingOf()
 			const submitted = await submittedToken(request)
-			if (!binding || !submitted || !sameToken(csrfTokenFor(binding), submitted)) {
+			if (!bound || !submitted || !sameToken(csrfTokenFor(bound), submitted)) {
 				throw data({ error: 'Forbidden', message: FORGED }, { status: 403 })
 			}
 		}
 	}
 
-	const newVisitorId = binding ? null : randomBytes(32).toString('base64url')
-	context.set(csrfTokenContext, csrfTokenFor(binding ?? { visitorId: newVisitorId! }))
+	context.set(csrfTokenContext, async () => {
+		const bound = await bindingOf()
+		if (bound) return csrfTokenFor(bound)
+		newVisitorId ??= randomBytes(32).toString('base64url')
+		return csrfTokenFor({ visitorId: newVisitorId })
+	})
 	const response = await next()
 	if (newVisitorId) response.headers.append('Set-Cookie', await getVisitorCookie().serialize(newVisitorId))
 	return response
