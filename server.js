@@ -26,6 +26,7 @@ if (production) {
 	// Files copied from public/ are served as they are; static serving skips dot-folders unless asked.
 	server.use('/.well-known', express.static('build/client/.well-known', { maxAge: '1h' }))
 	const build = await import('./build/server/index.js')
+	build.installProcessSafetyNet()
 	await build.ready
 	shutdownApp = build.shutdown
 	server.use(build.app)
@@ -33,6 +34,7 @@ if (production) {
 	const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
 	server.use(vite.middlewares)
 	const initial = await vite.ssrLoadModule('./server/app.ts')
+	initial.installProcessSafetyNet()
 	await initial.ready
 	shutdownApp = initial.shutdown
 	server.use(async (req, res, next) => {
@@ -47,7 +49,8 @@ if (production) {
 }
 
 const listener = server.listen(port, host, () => {
-	console.log(`AI Governance Tracker listening on http://localhost:${port} (Node.js ${process.version})`)
+	// The port actually bound: PORT=0 asks the system for a free one.
+	console.log(`AI Governance Tracker listening on http://localhost:${listener.address().port} (Node.js ${process.version})`)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,6 +1,7 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root.ts'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { useNonce } from './components/nonce.tsx'
 import stylesheet from './styles/tailwind.css?url'
 import { isPublicPath } from './modules/public-site/public-paths.ts'
 import { getSessionUser } from './utils/auth.server.ts'
@@ -28,12 +29,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = session
 		? { ...session.user, permissions: permissionsOf(session.user.roles.map((r) => r.role)) }
 		: null
-	return { user, csrfToken: context.get(csrfTokenContext) }
+	return { user, csrfToken: await context.get(csrfTokenContext)() }
 }
 
 export const shouldRevalidate = revalidateUnlessFindingsPreview
 
 export function Layout({ children }: { children: React.ReactNode }) {
+	const nonce = useNonce()
 	return (
 		<html lang="en">
 			<head>
@@ -44,8 +46,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			</head>
 			<body className="min-h-screen bg-white">
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

@@ -121,7 +121,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 	const url = new URL(request.url)
 	// Client navigations fetch `<path>.data?_routes=…`; come back to the page, not to its data.
 	url.searchParams.delete('_routes')
-	const path = url.pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/')
+	const path = url.pathname.replace(/\.data$/, '').replace(/^\/_(root)?$/, '/')
 	const back = `${path}${url.searchParams.size ? `?${url.searchParams}` : ''}`
 	throw redirect(back === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: back })}`)
 }

@@ -2,8 +2,14 @@ import { z } from 'zod'
 
 export const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+	// 0 asks the system for a free port (the tests start servers so).
+	PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+		.optional(),
+	// The owner role that applies migrations, when DATABASE_URL's role is a runtime role that owns nothing.
+	MIGRATION_DATABASE_URL: z
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
 		.optional(),
@@ -65,6 +71,9 @@ export const EnvSchema = z.object({
 	}
 	if (env.SEED_DEMO_DATA === 'true' && demoDataRefused(env)) {
 		context.addIssue({ code: 'custom', path: ['SEED_DEMO_DATA'], message: 'demo accounts are never loaded into a production PostgreSQL database' })
+	}
+	if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+		context.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'is the owner role of a PostgreSQL database: set DATABASE_URL (the runtime role) too' })
 	}
 })
 
@@ -132,6 +141,11 @@ export function demoDataRefused(env: Pick<Env, 'NODE_ENV' | 'DATABASE_URL'>) {
 /** The app's public base address: APP_URL, or this machine on PORT. */
 export function appUrlOf(env: Pick<Env, 'APP_URL' | 'PORT'>) {
 	return env.APP_URL ?? `http://localhost:${env.PORT}`
+}
+
+/** Whether cookies carry the Secure flag (and pages ask browsers to upgrade insecure requests). */
+export function cookiesAreSecure(env: Pick<Env, 'COOKIE_SECURE' | 'NODE_ENV'>) {
+	return env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production'
 }
 
 let parsed: Env | undefined

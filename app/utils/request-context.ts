@@ -14,3 +14,6 @@ export const requestInfoContext = createContext<RequestInfo>({
 	ipAddress: 'unknown',
 	userAgent: null,
 })
+
+/** The Content-Security-Policy nonce the HTTP server chose for this response. */
+export const cspNonceContext = createContext<string>('')

@@ -2,17 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { createCookie } from 'react-router'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { prisma } from './db.server.ts'
-import { getEnv } from './env.server.ts'
+import { cookiesAreSecure, getEnv } from './env.server.ts'
 import { type RequestInfo } from './request-context.ts'
 import { getSessionSecret } from './secrets.server.ts'
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000
-
-export function cookieIsSecure() {
-	const env = getEnv()
-	if (env.COOKIE_SECURE) return env.COOKIE_SECURE === 'true'
-	return env.NODE_ENV === 'production'
-}
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 
@@ -21,7 +15,7 @@ export function getSessionCookie() {
 	sessionCookie ??= createCookie('aigt_session', {
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: cookieIsSecure(),
+		secure: cookiesAreSecure(getEnv()),
 		path: '/',
 		secrets: [getSessionSecret()],
 	})

@@ -8,13 +8,13 @@ import {
 	columnsFor,
 	cotsColumns,
 	cotsRows,
-	csvResponse,
 	currentReportingYear,
 	jsonRecords,
 	jsonResponse,
 	recordExport,
 	streamOmbRows,
 } from '#app/modules/inventory/omb-export.server.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
 import { scopeNames } from '#app/modules/api-tokens/api-tokens.ts'
 import { defineRoute, json } from '../define.ts'
 import { DashboardSchema, MeSchema } from './schemas.ts'
@@ -71,6 +71,7 @@ export const reportRoutes = [
 				streamOmbRows({ year, values: query.values, audience: 'OMB' }),
 				columnsFor({ audience: 'OMB' }),
 				`cms-ai-use-case-inventory-${year}${query.values === 'codes' ? '-codes' : ''}.csv`,
+				{ bom: true },
 			)
 		},
 	}),
@@ -113,6 +114,7 @@ export const reportRoutes = [
 				streamOmbRows({ year, values: query.values, audience: 'PUBLIC', publicEmail: query.inbox, includeIds }),
 				columnsFor({ audience: 'PUBLIC', includeIds }),
 				`cms-ai-use-case-inventory-${year}-public.csv`,
+				{ bom: true },
 			)
 		},
 	}),
@@ -151,13 +153,7 @@ export const reportRoutes = [
 			const year = currentReportingYear()
 			await recordExport(context.caller.user.id, { file: 'cots.csv', year }, context.requestInfo)
 			const rows = await cotsRows(year)
-			return csvResponse(
-				(async function* () {
-					yield* rows
-				})(),
-				cotsColumns,
-				`cms-ai-consolidated-cots-${year}.csv`,
-			)
+			return csvResponse(rows, cotsColumns, `cms-ai-consolidated-cots-${year}.csv`, { bom: true })
 		},
 	}),
 ]

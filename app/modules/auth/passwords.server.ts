@@ -6,7 +6,7 @@ import { notify } from '#app/modules/notifications/notify.server.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { isLoginThrottled, recordLoginAttempt } from '#app/utils/login-throttle.server.ts'
+import { reserveLoginAttempt } from '#app/utils/login-throttle.server.ts'
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { consumeAccountToken, findUsableToken, issueAccountToken, TOKEN_LIFETIME_MS } from './account-tokens.server.ts'
@@ -40,13 +40,12 @@ export async function changeOwnPassword(
 		throw new AppError('INVALID', 'Your account signs in through your CMS account, so it has no password here.')
 	}
 	// The current password is a sign-in secret: guessing it here counts against the same limits as the sign-in form.
-	if (await isLoginThrottled(account.email, request.ipAddress)) {
-		throw new AppError('INVALID', 'Too many wrong passwords. Wait 15 minutes, then try again.')
-	}
+	const attempt = await reserveLoginAttempt(prisma, account.email, request.ipAddress)
+	if (attempt.throttled) throw new AppError('INVALID', 'Too many wrong passwords. Wait 15 minutes, then try again.')
 	if (!(await verifyPassword(account.password.hash, input.currentPassword))) {
-		await recordLoginAttempt(account.email, request.ipAddress, false)
 		throw new AppError('INVALID', 'Your current password is not right.')
 	}
+	await attempt.settle(true)
 	if (input.currentPassword === input.newPassword) throw new AppError('INVALID', 'Choose a new password that differs from the current one.')
 	checkNewPassword(input.newPassword, account)
 	const hash = await hashPassword(input.newPassword)

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, test } from 'vitest'
+import { toCsv } from '#app/utils/csv.server.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { type OmbChoice, ombMultipleChoiceColumns } from '#app/modules/use-cases/vocabulary.ts'
 import {
@@ -304,14 +305,15 @@ describe('round trip', () => {
 		topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
 		classification: 'REINFORCEMENT_LEARNING',
 		problemSolved: 'Manual identity checks delay applications, “sometimes” for weeks.',
-		benefits: 'Faster proofing.\nFewer call-backs.',
-		systemOutputs: 'A risk score.',
+		// Answers a spreadsheet would run as formulas, and one already written with the guard.
+		benefits: '-Faster proofing.\r\n-Fewer call-backs.',
+		systemOutputs: '=A risk score, +1 per flag.',
+		dataDescription: "'=Identity-proofing outcomes.",
 		operationalDate: '2025-07-01',
 		contractingUsage: 'CONTRACT_AND_IN_HOUSE',
 		vendorNames: ['Sapiens Decision, Inc.', 'Amazon Web Services'],
 		hasAto: true,
-		atoSystemName: 'Federally Facilitated Marketplace (FFM)',
-		dataDescription: 'Identity-proofing outcomes.',
+		atoSystemName: '@Federally Facilitated Marketplace (FFM)',
 		linkToData: 'https://catalog.data.gov/dataset/example',
 		hasPii: true,
 		piaUrl: 'https://www.hhs.gov/pia/ffm.pdf',
@@ -329,7 +331,7 @@ describe('round trip', () => {
 	for (const values of ['selections', 'codes'] as const) {
 		test(`a row the tracker exported as ${values} imports back to the same answers`, () => {
 			const original = UseCaseDocumentSchema.parse(complete)
-			const text = stringify([toOmbRow(original, { ...cmsAgency, values })], { header: true, columns: [...ombColumns], bom: true })
+			const text = toCsv([toOmbRow(original, { ...cmsAgency, values })], ombColumns, { bom: true })
 			const file = parse(decodeCsv(new TextEncoder().encode(text)))
 			expect(file.rows[0]!.problems).toEqual([])
 			const imported = mergeImported(null, file.rows[0]!, { orgUnitCode: 'HHS/CMS/CCIIO', keepDetermination: false })

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 import { fieldRules, type FieldPath, missingOmbFields } from '#app/modules/use-cases/field-rules.ts'
 import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import { restoreCell } from '#app/utils/csv-cells.ts'
 import {
 	appealChoices,
 	classificationChoices,
@@ -466,7 +467,8 @@ export function parseOmbCsv(text: string, options: { agency: string }): ParsedFi
 		const cells: Cells = {}
 		record.forEach((cell, position) => {
 			const column = columnAt[position]
-			if (column) cells[column] = cell
+			// A file the tracker wrote carries its formula-injection guard; the answer is the cell without it.
+			if (column) cells[column] = restoreCell(cell)
 		})
 		rows.push(readRow(cells, index + 2, options.agency))
 	})

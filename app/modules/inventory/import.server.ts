@@ -9,7 +9,7 @@ import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { allocateTrackingId, columnsOf, freezeVersion, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { allocateTrackingId, columnsOf, freezeVersion, isInvolvedIn, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided, type WorkflowStatus } from '#app/modules/workflow/state-machine.ts'
@@ -96,6 +96,8 @@ function allProblems(file: ParsedFile, plan: ReadonlyArray<PlannedRow>): Array<I
 /** Reads the upload, keeps it on a new batch in PREVIEW, and audits the upload. */
 export async function uploadImport(actor: Actor, upload: { fileName: string; bytes: Uint8Array }, request: RequestInfo) {
 	if (upload.bytes.byteLength === 0) throw new AppError('INVALID', 'The file is empty.')
+	// PostgreSQL cannot store a NUL; a CSV text file never holds one (a UTF-16 file does).
+	if (upload.bytes.includes(0)) throw new AppError('INVALID', 'The file holds NUL bytes, so it is not a CSV text file: save it as “CSV UTF-8” and upload it again.')
 	if (upload.bytes.byteLength > MAX_IMPORT_BYTES) {
 		throw new AppError('INVALID', `The file is ${(upload.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most 5 MB can be imported.`)
 	}
@@ -329,7 +331,7 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	if (material.length) {
 		const verdict = decideTransition(
 			'reopen',
-			{ roles: context.actor.roles.map((r) => r.role), listed: isListedOn(context.actor, current), holdsOpenLane: false },
+			{ roles: context.actor.roles.map((r) => r.role), listed: isListedOn(context.actor, current), involved: isInvolvedIn(context.actor, current), holdsOpenLane: false },
 			factsFor(current.status),
 		)
 		if (!verdict.allowed) throw new AppError(verdict.code, `${existing.trackingId} is approved and the file changes ${material.join(', ')}: ${verdict.reason}`)

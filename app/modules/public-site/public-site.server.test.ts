@@ -18,7 +18,8 @@ vi.mock('#app/utils/db.server.ts', () => ({
 }))
 
 const { certifyCycle, openCycle } = await import('#app/modules/inventory/cycles.server.ts')
-const { columnsFor, csvResponse, currentReportingYear, jsonRecords, jsonResponse, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
+const { csvResponse } = await import('#app/utils/csv.server.ts')
+const { columnsFor, currentReportingYear, jsonRecords, jsonResponse, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
 const { DEFAULT_PUBLIC_EMAIL, cmsAgency, publicColumns } = await import('#app/modules/inventory/omb-export.ts')
 const { buildPublicSnapshot, forgetPublicSnapshot, currentPublicSnapshot } = await import('./public-snapshot.server.ts')
 const routes = {
@@ -141,7 +142,7 @@ for (const target of databaseTargets()) {
 
 			for (const values of ['selections', 'codes'] as const) {
 				const staff = { year, values, audience: 'PUBLIC' as const, includeIds: true, publicEmail: DEFAULT_PUBLIC_EMAIL }
-				const staffCsv = await csvResponse(streamOmbRows(staff), columnsFor(staff), 'public.csv').text()
+				const staffCsv = await (await csvResponse(streamOmbRows(staff), columnsFor(staff), 'public.csv', { bom: true })).text()
 				const publicCsv = (await load(routes.csv.loader, `/public/downloads/current/inventory.csv?values=${values}`, { edition: 'current' })) as Response
 				expect(publicCsv.status).toBe(200)
 				expect(await publicCsv.text()).toBe(staffCsv)

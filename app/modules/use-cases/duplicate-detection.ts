@@ -25,35 +25,40 @@ const stopWords = new Set(
 		.split(' '),
 )
 
-// Words that mean the same thing in CMS use-case names.
-const synonyms: Record<string, string> = {
-	summarizer: 'summar',
-	summariser: 'summar',
-	summarization: 'summar',
-	summarisation: 'summar',
-	summary: 'summar',
-	summaries: 'summar',
-	detection: 'detect',
-	detecting: 'detect',
-	detector: 'detect',
-	chatbot: 'chat',
-	assistant: 'chat',
-	centre: 'center',
-	verification: 'verify',
-	proofing: 'verify',
-	authorisation: 'authorization',
-}
+// Words that mean the same thing in CMS use-case names. Maps, not objects: they are looked up by
+// whatever words people write, and "constructor" must not find Object.prototype's.
+const synonyms = new Map(
+	Object.entries({
+		summarizer: 'summar',
+		summariser: 'summar',
+		summarization: 'summar',
+		summarisation: 'summar',
+		summary: 'summar',
+		summaries: 'summar',
+		detection: 'detect',
+		detecting: 'detect',
+		detector: 'detect',
+		chatbot: 'chat',
+		assistant: 'chat',
+		centre: 'center',
+		verification: 'verify',
+		proofing: 'verify',
+		authorisation: 'authorization',
+	}),
+)
 
 // CMS acronyms, spelled out so that "PDE" and "prescription drug event" meet.
-const acronyms: Record<string, string> = {
-	pde: 'prescription drug event',
-	ffs: 'medicare fee for service',
-	ma: 'medicare advantage',
-	tmsis: 't msis medicaid',
-	hr: 'human resources',
-	ffe: 'federally facilitated exchange marketplace',
-	npi: 'national provider identifier',
-}
+const acronyms = new Map(
+	Object.entries({
+		pde: 'prescription drug event',
+		ffs: 'medicare fee for service',
+		ma: 'medicare advantage',
+		tmsis: 't msis medicaid',
+		hr: 'human resources',
+		ffe: 'federally facilitated exchange marketplace',
+		npi: 'national provider identifier',
+	}),
+)
 
 function words(text: string) {
 	return text
@@ -61,9 +66,9 @@ function words(text: string) {
 		.normalize('NFKD')
 		.replace(/[^a-z0-9\s]/g, ' ')
 		.split(/\s+/)
-		.flatMap((word) => (acronyms[word] ?? word).split(' '))
+		.flatMap((word) => (acronyms.get(word) ?? word).split(' '))
 		.filter((word) => word.length > 1 && !stopWords.has(word))
-		.map((word) => synonyms[word] ?? word.replace(/(ies|es|s)$/, ''))
+		.map((word) => synonyms.get(word) ?? word.replace(/(ies|es|s)$/, ''))
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>) {

@@ -32,11 +32,17 @@ import {
 
 export const TRACKING_ID_PATTERN = /^CMS-\d{4}-\d{4,}$/
 
-const shortText = (max: number) => z.string().trim().min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
+// A NUL can never be stored (PostgreSQL refuses it in text and JSON), so a document holding one is
+// refused here; other control characters are left to the forms, so that answers stored before
+// stay readable.
+const NO_NUL = /^[^\u0000]*$/
+const NUL_MESSAGE = 'Remove the NUL characters from this text.'
+const shortText = (max: number) => z.string().trim().regex(NO_NUL, NUL_MESSAGE).min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
 const longText = shortText(10_000)
 const isoDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' })
 const webLink = z
 	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
+	.regex(NO_NUL, NUL_MESSAGE)
 	.max(500, 'Links are at most 500 characters.')
 
 // Stored answers are read leniently (a key dropped from the contract must not make old versions
@@ -47,7 +53,7 @@ type ObjectFactory = typeof z.object
 function documentSchemas(object: ObjectFactory) {
 	const DatasetInUse = object({
 		/** The catalogue id when the dataset comes from the tracker's catalogue. */
-		id: z.string().max(40).optional(),
+		id: z.string().max(40).regex(NO_NUL, NUL_MESSAGE).optional(),
 		name: shortText(200),
 		category: z.enum(datasetCategories),
 		sensitivities: z.array(z.enum(datasetSensitivities)).max(datasetSensitivities.length).default([]),

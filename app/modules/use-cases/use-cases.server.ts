@@ -75,6 +75,7 @@ export const useCaseSelect = {
 	},
 	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
 	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
+	participants: { select: { userId: true } },
 	datasets: {
 		orderBy: { dataset: { name: 'asc' } },
 		select: {
@@ -134,7 +135,7 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
  * The case as the use-case document every check and export reads. CAIO waivers and pilot
  * certifications come from their own records, and OMB's hi_independent_review from who reviewed.
  */
-export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
+export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCaseDocument {
 	const { waivers: _legacyWaivers, pilotCertification: _legacyPilot, ...answers } = storedAnswers(useCase) as StoredAnswers &
 		Pick<UseCaseDocument, 'waivers' | 'pilotCertification'>
 	const pilot = useCase.pilotCertifications[0]
@@ -188,18 +189,31 @@ export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
 }
 
 type ListedPeople = { createdById: string; ownerId: string; contacts: ReadonlyArray<{ userId: string }> }
+type InvolvedPeople = ListedPeople & { participants: ReadonlyArray<{ userId: string }> }
 
-/** The case's submitter, owner and everyone listed on it: the people who may not review or decide it. */
+/** The case's submitter, owner and everyone listed on it now: the people who work on it (and hear of its review). */
 export function listedIds(useCase: ListedPeople) {
 	return [...new Set([useCase.createdById, useCase.ownerId, ...useCase.contacts.map((contact) => contact.userId)])]
 }
 
-/** Whether this person is the case's submitter, owner or listed on it. */
+/** Whether this person is the case's submitter, owner or listed on it now. */
 export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: ListedPeople) {
 	return listedIds(useCase).includes(user.id)
 }
 
+/**
+ * Whether this person was ever listed on the case, on any version, or created or edited it: such a
+ * person may never review or decide it, whatever roles they hold (the UseCaseParticipant rows the
+ * database keeps, and whoever is listed now).
+ */
+export function isInvolvedIn(user: Pick<SessionUser, 'id'>, useCase: InvolvedPeople) {
+	return isListedOn(user, useCase) || useCase.participants.some((participant) => participant.userId === user.id)
+}
+
 const NOT_FOUND_MESSAGE = 'No use case has this id, or it is a draft you are not listed on.'
+
+/** The start of every refusal on independence grounds. */
+export const INVOLVED_MESSAGE = 'You are or were listed on this use case, or wrote part of it, so'
 
 /**
  * The case, inside the caller's transaction, for a change only the people listed on it may make.
@@ -552,7 +566,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		const transition = action !== null && !incomplete ? action : null
 		let nextStatus = current.status
 		if (transition) {
-			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
+			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false }, factsFor(current.status))
 			if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 			nextStatus = verdict.to
 		}
@@ -662,7 +676,7 @@ export async function withdrawUseCase(actor: SessionUser, useCaseId: string, req
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'withdraw')
 		if (expectedVersion !== undefined && current.version !== expectedVersion) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
-		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
+		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false }, factsFor(current.status))
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 		const written = await tx.useCase.updateMany({
 			where: { id: useCaseId, status: current.status, version: current.version },
@@ -815,8 +829,8 @@ export async function recordDetermination(
 	return prisma.$transaction(async (tx) => {
 		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
 		if (!current || current.status === 'DRAFT') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-		if (isListedOn(actor, current)) {
-			throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must make the determination.')
+		if (isInvolvedIn(actor, current)) {
+			throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} someone independent of it must make the determination.`)
 		}
 		if (current.status === 'WITHDRAWN' || current.status === 'RETIRED') {
 			throw new AppError('CONFLICT', 'A withdrawn or retired use case takes no new determination.')

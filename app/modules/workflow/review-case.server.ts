@@ -1,7 +1,7 @@
 // Loading a case for a review action, inside the action's transaction, and the facts the state
 // machine and lane rules need about it.
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
-import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
+import { isInvolvedIn, isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -19,6 +19,7 @@ export const reviewCaseSelect = {
 	ownerId: true,
 	highImpactDetermination: true,
 	contacts: { select: { userId: true } },
+	participants: { select: { userId: true } },
 } as const
 
 export type ReviewCase = {
@@ -32,6 +33,8 @@ export type ReviewCase = {
 	ownerId: string
 	highImpactDetermination: string | null
 	contacts: Array<{ userId: string }>
+	/** Everyone ever listed on the case or who created or edited it (see UseCaseParticipant). */
+	participants: Array<{ userId: string }>
 }
 
 /** A submitted case for a review action; drafts are "not found" to everyone but their own people. */
@@ -47,7 +50,7 @@ export async function getReviewCase(useCaseId: string) {
 }
 
 export function workflowActor(user: Pick<SessionUser, 'id' | 'roles'>, useCase: ReviewCase, holdsOpenLane = false): WorkflowActor {
-	return { roles: user.roles.map((r) => r.role), listed: isListedOn(user, useCase), holdsOpenLane }
+	return { roles: user.roles.map((r) => r.role), listed: isListedOn(user, useCase), involved: isInvolvedIn(user, useCase), holdsOpenLane }
 }
 
 type LaneRow = { status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' }

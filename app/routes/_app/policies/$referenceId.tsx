@@ -2,12 +2,13 @@ import { data, Link } from 'react-router'
 import { z } from 'zod'
 import { referenceWithChecks } from '#app/modules/policies/library.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
+import { clauseId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
 import type { Route } from './+types/$referenceId.ts'
 
-const Params = z.object({ referenceId: z.string().max(60).regex(/^[A-Za-z0-9-]+$/, 'Clause ids are letters, digits and dashes.') })
+const Params = z.object({ referenceId: clauseId })
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.reference.id ?? 'Reference'} · Policy library` }]
 

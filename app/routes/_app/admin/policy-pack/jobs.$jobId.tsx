@@ -1,13 +1,13 @@
 import { useEffect } from 'react'
 import { Link, useRevalidator } from 'react-router'
-import { z } from 'zod'
 import { getReevaluationJob } from '#app/modules/policies/packs.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/jobs.$jobId.ts'
 
-const Params = z.object({ jobId: z.string().min(1).max(40) })
+const Params = idParams('jobId')
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Re-checking against pack ${loaderData?.job.packVersion ?? ''} · AI Governance Tracker` }]
 

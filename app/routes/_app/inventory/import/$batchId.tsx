@@ -6,6 +6,7 @@ import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { discardImport, getImportBatch, startImport } from '#app/modules/inventory/import.server.ts'
 import type { ImportProblem } from '#app/modules/inventory/import-rows.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
@@ -13,7 +14,7 @@ import type { Route } from './+types/$batchId.ts'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.batch.fileName ?? 'Import'} · AI Governance Tracker` }]
 
-const Params = z.object({ batchId: z.string().min(1).max(40) })
+const Params = idParams('batchId')
 const IntentSchema = z.object({ intent: z.enum(['start', 'discard']) })
 
 export async function loader({ request, params }: Route.LoaderArgs) {

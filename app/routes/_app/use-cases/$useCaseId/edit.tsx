@@ -58,6 +58,7 @@ import {
 	withholdingChoices,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
@@ -67,7 +68,7 @@ import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies
 import { FINDINGS_PREVIEW_PATH, revalidateUnlessFindingsPreview } from '#app/utils/revalidation.ts'
 import type { Route } from './+types/edit.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
 	{ title: `Edit ${loaderData?.useCase.trackingId ?? 'use case'} · AI Governance Tracker` },
@@ -219,6 +220,13 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}` })
 		}, 400)
 	}
+	// A save supersedes a preview still waiting to be sent: a preview finishing while the saved page
+	// loads would make React Router drop the page's fresh data (the preview skips revalidation).
+	const formProps = getFormProps(form)
+	const saveForm = (event: React.FormEvent<HTMLFormElement>) => {
+		clearTimeout(previewTimer.current)
+		formProps.onSubmit(event)
+	}
 	const previewed = preview.data?.evaluation ?? null
 	const linkedIds = new Set(doc.datasets.map((d) => d.id))
 	// A dataset linked but not yet told how it is used is stored with no usages.
@@ -237,7 +245,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				Drafts can be saved at any time with questions unanswered. Submitting checks that every question the OMB
 				inventory requires for the chosen stage is answered.
 			</p>
-			<Form method="post" key={form.id} {...getFormProps(form)} onChange={requestPreview} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
+			<Form method="post" key={form.id} {...formProps} onSubmit={saveForm} onChange={requestPreview} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
 				<CsrfInput />
 				<input type="hidden" name="version" value={useCase.version} />
 				<FormErrors id={formErrorId} errors={form.errors} />

@@ -1,14 +1,14 @@
 import { Form, Link } from 'react-router'
-import { z } from 'zod'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
 import { getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
 import { CURRENT_VERSION as CURRENT, versionDiff } from '#app/modules/use-cases/version-diff.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/history.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 
 export const meta: Route.MetaFunction = () => [{ title: 'Use case history · AI Governance Tracker' }]
 

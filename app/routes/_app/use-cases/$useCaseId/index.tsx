@@ -10,7 +10,9 @@ import {
 	deleteEmptyDraft,
 	findDuplicatesFor,
 	getUseCaseForUser,
+	INVOLVED_MESSAGE,
 	isEmptyDraft,
+	isInvolvedIn,
 	isListedOn,
 	recordDetermination,
 	toDocument,
@@ -32,6 +34,7 @@ import {
 	useCaseStatusLabels,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, lockCounter, multiLineText, recordId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
@@ -49,33 +52,33 @@ import { decisionsOf } from '#app/modules/workflow/review-queries.server.ts'
 import { Decisions, Discussion, ReviewLanes } from '../+review-panel.tsx'
 import type { Route } from './+types/index.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 const DeterminationSchema = z.object({
 	intent: z.literal('determine'),
 	determination: z.enum(highImpactDeterminations, { error: 'Choose a determination.' }),
-	rationale: z.string().trim().max(10_000, 'At most 10,000 characters.').optional(),
-	version: z.coerce.number().int().min(1),
+	rationale: multiLineText().max(10_000, 'At most 10,000 characters.').optional(),
+	version: lockCounter(),
 })
-const note = (message: string) => z.string({ error: message }).trim().min(3, message).max(5000, 'At most 5,000 characters.')
+const note = (message: string) => multiLineText({ error: message }).min(3, message).max(5000, 'At most 5,000 characters.')
 const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('withdraw') }),
 	z.object({ intent: z.literal('delete') }),
 	DeterminationSchema,
-	z.object({ intent: z.literal('claim'), laneReviewId: z.string().min(1).max(40), revision: z.coerce.number().int().min(1) }),
+	z.object({ intent: z.literal('claim'), laneReviewId: recordId(), revision: lockCounter() }),
 	CommentFormSchema.extend({ intent: z.literal('comment') }),
 	z.object({
 		intent: z.literal('condition-met'),
-		conditionId: z.string().min(1).max(40),
-		revision: z.coerce.number().int().min(1),
+		conditionId: recordId(),
+		revision: lockCounter(),
 		note: note('Say how the condition was met.'),
 	}),
 	z.object({ intent: z.literal('retire'), reason: note('Say why it is retired.') }),
 	z.object({ intent: z.literal('re-review'), reason: note('Say why the review starts again.') }),
 ])
 
-function determinationAccess(user: SessionUser, useCase: { status: string }, listed: boolean) {
+function determinationAccess(user: SessionUser, useCase: { status: string }, involved: boolean) {
 	if (!rolesGrant(user.roles.map((r) => r.role), 'determine:high-impact:any')) return { canDetermine: false, whyNot: null }
-	if (listed) return { canDetermine: false, whyNot: 'You are listed on this use case, so someone independent of it must make the determination.' }
+	if (involved) return { canDetermine: false, whyNot: `${INVOLVED_MESSAGE} someone independent of it must make the determination.` }
 	if (['DRAFT', 'WITHDRAWN', 'RETIRED'].includes(useCase.status)) return { canDetermine: false, whyNot: null }
 	return { canDetermine: true, whyNot: null }
 }
@@ -90,6 +93,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	const document = toDocument(useCase)
 	const listed = isListedOn(user, useCase)
+	// Ever listed on it, or wrote part of it: may never review or decide it.
+	const involved = isInvolvedIn(user, useCase)
 	const duplicates =
 		listed && useCase.status === 'DRAFT'
 			? await findDuplicatesFor(user, {
@@ -109,7 +114,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		review: {
 			round: useCase.reviewRound,
-			canAssign: isLead && !listed && inReview,
+			canAssign: isLead && !involved && inReview,
 			canDecide: access.canDecide,
 			decideWhyNot: access.whyNot,
 			canRetire: decided && ((listed && rolesGrant(roles, 'update:use-case:own')) || rolesGrant(roles, 'bulk-update:use-case:any')),
@@ -120,14 +125,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				...lane,
 				canClaim:
 					inReview &&
-					!listed &&
+					!involved &&
 					lane.assignee === null &&
 					lane.status === 'OPEN' &&
 					rolesGrant(roles, 'claim:review:any') &&
 					mayHoldLane({ roles: user.roles }, lane.lane),
 				canDecide:
 					useCase.status === 'IN_REVIEW' &&
-					!listed &&
+					!involved &&
 					lane.status === 'OPEN' &&
 					(lane.assignee?.id === user.id || isLead),
 			})),
@@ -135,7 +140,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				...decision,
 				conditions: decision.conditions.map(({ ownerId, ...condition }) => ({
 					...condition,
-					canMeet: condition.metAt === null && (ownerId === user.id || isLead),
+					canMeet: condition.metAt === null && (ownerId === user.id || (isLead && !involved)),
 				})),
 			})),
 			comments,
@@ -155,7 +160,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canEdit: canEditUseCase(user, useCase),
 		canWithdraw: listed && ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status),
 		canDelete: listed && isEmptyDraft(useCase),
-		determination: determinationAccess(user, useCase, listed),
+		determination: determinationAccess(user, useCase, involved),
 	}
 }
 
