@@ -49,6 +49,42 @@ export const authorizationMatrix: Record<string, Entry> = {
 	// Signing out (or having no session to end) leads to the sign-in page.
 	'routes/_auth/logout.tsx': { path: () => '/logout', loader: 'anyone', action: [{ body: {}, access: all('login') }] },
 	'routes/_app/index.tsx': { path: () => '/', loader: 'signed-in' },
+	// Single sign-on is not set up on the test server: starting it or coming back from it finds nothing.
+	'routes/_auth/auth/oidc/index.tsx': {
+		path: () => '/auth/oidc',
+		loader: all('login'),
+		action: [{ body: {}, access: { ...all('allowed'), ANONYMOUS: 'not-found' } }],
+	},
+	'routes/_auth/auth/oidc/callback.tsx': { path: () => '/auth/oidc/callback?code=x&state=y', loader: all('not-found') },
+	// Only a session signed in with a temporary password changes it here; everyone else signed in is sent to their settings.
+	'routes/_auth/change-password.tsx': { path: () => '/change-password', loader: signedIn({}, 'allowed'), action: [{ body: {}, access: signedIn({}, 'allowed') }] },
+	// An unknown link finds nothing; a signed-in visitor is sent home. An empty form is told what is missing.
+	'routes/_auth/invitations.$token.tsx': {
+		path: () => '/invitations/no-such-invitation-token-000000000000',
+		loader: { ...all('allowed'), ANONYMOUS: 'not-found' },
+		action: [{ body: {}, access: 'anyone' }],
+	},
+	'routes/_auth/reset-password.$token.tsx': {
+		path: () => '/reset-password/no-such-reset-token-0000000000000',
+		loader: all('not-found'),
+		action: [{ body: {}, access: 'anyone' }],
+	},
+	'routes/api-reference.tsx': { path: () => '/api-reference', loader: 'anyone' },
+	// The public site: the same for everyone, signed in or not.
+	'routes/public/_layout.tsx': { path: () => '/public', loader: 'anyone' },
+	'routes/public/index.tsx': { path: () => '/public', loader: 'anyone' },
+	'routes/public/$.tsx': { path: () => '/public/no-such-page', loader: all('not-found') },
+	'routes/public/accessibility.tsx': { path: () => '/public/accessibility', coveredBy: 'a static page: the public layout’s loader runs on it' },
+	'routes/public/data-dictionary.tsx': { path: () => '/public/data-dictionary', coveredBy: 'a static page: the public layout’s loader runs on it' },
+	'routes/public/summary.tsx': { path: () => '/public/summary', loader: 'anyone' },
+	'routes/public/sitemap[.]xml.ts': { path: () => '/public/sitemap.xml', loader: 'anyone' },
+	'routes/public/downloads/index.tsx': { path: () => '/public/downloads', loader: 'anyone' },
+	'routes/public/downloads/$edition/inventory[.]csv.ts': { path: () => '/public/downloads/current/inventory.csv', loader: 'anyone' },
+	'routes/public/downloads/$edition/inventory[.]json.ts': { path: () => '/public/downloads/current/inventory.json', loader: 'anyone' },
+	'routes/public/inventory/index.tsx': { path: () => '/public/inventory', loader: 'anyone' },
+	'routes/public/inventory/$useCaseId.tsx': { path: (ids) => `/public/inventory/${ids.publicCaseId}`, loader: 'anyone' },
+	'routes/public/policies/index.tsx': { path: () => '/public/policies', loader: 'anyone' },
+	'routes/public/policies/$referenceId.tsx': { path: (ids) => `/public/policies/${ids.referenceId}`, loader: 'anyone' },
 	'routes/_app/audit/index.tsx': { path: () => '/audit', loader: 'read:audit:any' },
 	'routes/_app/audit/events[.]csv.ts': { path: () => '/audit/events.csv', loader: 'read:audit:any' },
 	'routes/_app/dashboards/index.tsx': { path: () => '/dashboards', loader: 'read:dashboard:any' },
@@ -104,6 +140,12 @@ export const authorizationMatrix: Record<string, Entry> = {
 	'routes/_app/settings/index.tsx': { path: () => '/settings', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
 	'routes/_app/admin/users/index.tsx': { path: () => '/admin/users', loader: 'manage:user:any' },
 	'routes/_app/admin/users/$userId.tsx': { path: (ids) => `/admin/users/${ids.userId}`, loader: 'manage:user:any', action: [{ body: {}, access: 'manage:user:any' }] },
+	'routes/_app/admin/users/new.tsx': { path: () => '/admin/users/new', loader: 'manage:user:any', action: [{ body: {}, access: 'manage:user:any' }] },
+	'routes/_app/admin/single-sign-on.tsx': { path: () => '/admin/single-sign-on', loader: 'manage:user:any', action: [{ body: {}, access: 'manage:user:any' }] },
+	'routes/_app/admin/api-tokens.tsx': { path: () => '/admin/api-tokens', loader: 'manage:user:any', action: [{ body: {}, access: 'manage:user:any' }] },
+	'routes/_app/settings/api-tokens.tsx': { path: () => '/settings/api-tokens', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
+	'routes/_app/settings/password.tsx': { path: () => '/settings/password', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
+	'routes/_app/settings/sessions.tsx': { path: () => '/settings/sessions', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
 	'routes/_app/admin/policy-pack/index.tsx': { path: () => '/admin/policy-pack', loader: 'manage:policy:any', action: [{ body: {}, access: 'manage:policy:any' }] },
 	'routes/_app/admin/policy-pack/jobs.$jobId.tsx': { path: (ids) => `/admin/policy-pack/jobs/${ids.jobId}`, loader: 'manage:policy:any' },
 	'routes/_app/admin/policy-pack/references.new.tsx': {
@@ -219,6 +261,7 @@ export async function prepareRouteFixtures(prisma: PrismaClient) {
 		data: { fileName: 'matrix.csv', fileSha256: 'matrix', content: 'use_case_name\n', total: 0, startedById: lead },
 		select: { id: true },
 	})
+	const published = await prisma.useCase.findFirstOrThrow({ where: { status: 'APPROVED', OR: [{ isWithheld: null }, { isWithheld: 'NO' }] }, select: { trackingId: true } })
 	const year = 2025
 	await prisma.inventoryCycle.create({ data: { year, openedById: lead } })
 	return {
@@ -232,6 +275,7 @@ export async function prepareRouteFixtures(prisma: PrismaClient) {
 		batchId: batch.id,
 		userId: submitter,
 		orgUnitId: (await prisma.orgUnit.findFirstOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })).id,
+		publicCaseId: published.trackingId,
 		year,
 	}
 }

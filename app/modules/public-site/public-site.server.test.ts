@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
+import { csrfTokenContext } from '#app/utils/csrf.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
 import { RouterContextProvider } from 'react-router'
@@ -237,8 +238,12 @@ for (const target of databaseTargets()) {
 			const response = await middleware({ request: publicRequest, params: {}, context: new RouterContextProvider() } as never, async () => new Response('page'))
 			expect(response.headers.get('Set-Cookie')).toBeNull()
 			expect(findSession).not.toHaveBeenCalled()
-			// The app's own pages still get their CSRF cookie.
-			const appResponse = await middleware({ request: new Request('http://localhost/inventory'), params: {}, context: new RouterContextProvider() } as never, async () => new Response('page'))
+			// The app's own pages still get their CSRF cookie when the page asks for its token.
+			const appContext = new RouterContextProvider()
+			const appResponse = await middleware({ request: new Request('http://localhost/inventory'), params: {}, context: appContext } as never, async () => {
+				await appContext.get(csrfTokenContext)()
+				return new Response('page')
+			})
 			expect(appResponse.headers.get('Set-Cookie')).toMatch(/^aigt_csrf=/)
 		})
 	})
