@@ -6,6 +6,7 @@ import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { pgliteMigrationConnection, postgresMigrationConnection } from './connections.server.ts'
+import { lockEmbeddedDatabase } from './embedded-lock.server.ts'
 import { applyPendingMigrations, readMigrations } from './migrations.server.ts'
 
 export type DatabaseOptions =
@@ -58,9 +59,12 @@ function openPostgres(databaseUrl: string): Database {
 
 function openEmbedded(dataDir: string | null): Database {
 	let pglite: PGlite
+	let lock: ReturnType<typeof lockEmbeddedDatabase> | null = null
 	if (dataDir) {
 		const directory = path.resolve(dataDir, 'pgdata')
 		mkdirSync(directory, { recursive: true })
+		// Before opening: a second process must not even read the files the first one is writing.
+		lock = lockEmbeddedDatabase(path.resolve(dataDir))
 		pglite = new PGlite(directory)
 	} else {
 		pglite = new PGlite()
@@ -79,6 +83,7 @@ function openEmbedded(dataDir: string | null): Database {
 		async close() {
 			await prisma.$disconnect()
 			if (!pglite.closed) await pglite.close()
+			lock?.release()
 		},
 	}
 }
