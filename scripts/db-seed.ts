@@ -4,10 +4,13 @@ import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 
 try {
-	const applied = await database.migrate()
-	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
-	await ensureShippedPackLoaded(database.prisma)
-	await seedDemoData(database.prisma)
+	// Under the start-up lock, so that an app instance starting meanwhile waits for the seed.
+	await database.underStartupLock(async () => {
+		const applied = await database.migrate()
+		if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+		await ensureShippedPackLoaded(database.prisma)
+		await seedDemoData(database.prisma)
+	})
 	console.log('Demo data loaded.')
 } finally {
 	await database.close()

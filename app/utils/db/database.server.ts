@@ -7,7 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { pgliteMigrationConnection, postgresMigrationConnection } from './connections.server.ts'
 import { lockEmbeddedDatabase } from './embedded-lock.server.ts'
-import { applyPendingMigrations, readMigrations } from './migrations.server.ts'
+import { applyPendingMigrations, readMigrations, STARTUP_LOCK_ID } from './migrations.server.ts'
 
 export type DatabaseOptions =
 	/** A real PostgreSQL server. */
@@ -20,6 +20,11 @@ export type Database = {
 	kind: 'postgres' | 'embedded'
 	/** Applies pending migrations; returns the names of those it applied. */
 	migrate(): Promise<Array<string>>
+	/**
+	 * Runs `work` holding the start-up advisory lock: another instance starting at the same moment
+	 * waits until `work` is done (see prepare.server.ts).
+	 */
+	underStartupLock<T>(work: () => Promise<T>): Promise<T>
 	/** `SELECT 1` against the server; throws when it is unreachable. */
 	ping(): Promise<void>
 	close(): Promise<void>
@@ -40,11 +45,20 @@ function openPostgres(databaseUrl: string): Database {
 		prisma,
 		kind: 'postgres',
 		async migrate() {
-			const client = new pg.Client({ connectionString: databaseUrl })
-			await client.connect()
+			const client = await connectedClient(databaseUrl)
 			try {
 				return await applyPendingMigrations(postgresMigrationConnection(client), await readMigrations())
 			} finally {
+				await client.end()
+			}
+		},
+		async underStartupLock(work) {
+			const client = await connectedClient(databaseUrl)
+			try {
+				await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_ID])
+				return await work()
+			} finally {
+				// Ending the session gives the lock back, also when the work failed.
 				await client.end()
 			}
 		},
@@ -76,6 +90,16 @@ function openEmbedded(dataDir: string | null): Database {
 		async migrate() {
 			return applyPendingMigrations(pgliteMigrationConnection(pglite), await readMigrations())
 		},
+		async underStartupLock(work) {
+			// One process holds an embedded database (see embedded-lock.server.ts); the lock only keeps
+			// the same steps in the same order on both databases.
+			await pglite.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_ID])
+			try {
+				return await work()
+			} finally {
+				await pglite.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_ID])
+			}
+		},
 		async ping() {
 			if (pglite.closed) throw new Error('The embedded database is closed')
 			await prisma.$queryRaw`SELECT 1`
@@ -86,4 +110,12 @@ function openEmbedded(dataDir: string | null): Database {
 			lock?.release()
 		},
 	}
+}
+
+/** A single connection for start-up work; a connection that drops while idle is reported, not fatal. */
+async function connectedClient(databaseUrl: string) {
+	const client = new pg.Client({ connectionString: databaseUrl })
+	client.on('error', (error) => console.error('Database start-up connection lost:', error.message))
+	await client.connect()
+	return client
 }
