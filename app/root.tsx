@@ -4,10 +4,11 @@ import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import stylesheet from './styles/tailwind.css?url'
 import { getSessionUser } from './utils/auth.server.ts'
 import { csrfMiddleware, csrfTokenContext } from './utils/csrf.server.ts'
+import { databaseOutageMiddleware } from './utils/database-outage.server.ts'
 import { permissionsOf } from './utils/permissions.ts'
 import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 
-export const middleware: Route.MiddlewareFunction[] = [csrfMiddleware]
+export const middleware: Route.MiddlewareFunction[] = [...databaseOutageMiddleware, csrfMiddleware]
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 

@@ -831,16 +831,21 @@ export async function recordDetermination(
 			determinedOn: now.toISOString().slice(0, 10),
 		}
 		const after = UseCaseDocumentSchema.parse({ ...before, highImpact })
-		await tx.useCase.update({
-			where: { id: useCaseId },
+		// Conditional on the version read: of two leads deciding at once, or a lead and an owner
+		// saving the case at once, exactly one write is kept and the other is told.
+		const written = await tx.useCase.updateMany({
+			where: { id: useCaseId, version: current.version },
 			data: {
 				highImpactDetermination: input.determination,
 				determinedById: actor.id,
 				determinedAt: now,
 				answers: columnsOf(after).answers,
-				version: { increment: 1 },
+				version: current.version + 1,
 			},
 		})
+		if (written.count === 0) {
+			throw new AppError('CONFLICT', 'The use case changed while you were recording the determination. Reload, read the new version, then record it again.')
+		}
 		await freezeVersion(tx, actor.id, useCaseId, after, 'HIGH_IMPACT_DETERMINATION')
 		await storeCheckRun(tx, useCaseId, current.version + 1, evaluateUseCase(after, { pack: await currentPolicyPack(tx), asOf: now }))
 		await recordEvent(tx, {

@@ -5,9 +5,11 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
+import { isConcurrentWriteError } from '#app/utils/errors.ts'
 import { pgliteMigrationConnection, postgresMigrationConnection } from './connections.server.ts'
 import { lockEmbeddedDatabase } from './embedded-lock.server.ts'
 import { applyPendingMigrations, readMigrations, STARTUP_LOCK_ID } from './migrations.server.ts'
+import { reportingOutages } from './outage.server.ts'
 
 export type DatabaseOptions =
 	/** A real PostgreSQL server. */
@@ -35,12 +37,85 @@ export type Database = {
  * PrismaClient and cannot tell PGlite from PostgreSQL.
  */
 export function openDatabase(options: DatabaseOptions): Database {
-	if ('databaseUrl' in options) return openPostgres(options.databaseUrl)
-	return openEmbedded(options.dataDir)
+	const database = 'databaseUrl' in options ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir)
+	reportLostRacesAsConflicts(database.prisma)
+	return database
+}
+
+/**
+ * A transaction that loses a race with another request (a unique value created at the same moment,
+ * a write conflict or deadlock) fails as a CONFLICT, which every form shows with the person's input
+ * kept, rather than as an unexpected error.
+ */
+function reportLostRacesAsConflicts(prisma: PrismaClient) {
+	const transaction = prisma.$transaction.bind(prisma) as (...args: Array<unknown>) => Promise<unknown>
+	prisma.$transaction = ((...args: Array<unknown>) =>
+		transaction(...args).catch(async (error: unknown) => {
+			if (!isConcurrentWriteError(error)) throw error
+			// Loaded now rather than with this module: this client outlives dev-server reloads, and the
+			// routes test `instanceof` against the AppError class loaded now.
+			const { AppError, CONCURRENT_WRITE_MESSAGE } = await import('#app/utils/errors.ts')
+			throw new AppError('CONFLICT', CONCURRENT_WRITE_MESSAGE)
+		})) as PrismaClient['$transaction']
+}
+
+/**
+ * Bounds on every wait for PostgreSQL, so that a server that is down or hung fails requests within
+ * seconds (503, "try again") instead of letting them pile up. `statement_timeout` and
+ * `idle_in_transaction_session_timeout` are enforced by the server; the client-side query timeout
+ * catches a server that does not answer at all (stopped, or a network that drops packets).
+ */
+export const POSTGRES_TIMEOUTS_MS = {
+	connect: 5_000,
+	statement: 30_000,
+	idleInTransaction: 30_000,
+	query: 35_000,
+	/** `/healthz` answers within 2 s, whatever the server does. */
+	health: 1_500,
+} as const
+
+/** pg pool settings for the app's queries on PostgreSQL. */
+export function postgresPoolConfig(databaseUrl: string): pg.PoolConfig {
+	return {
+		connectionString: databaseUrl,
+		max: 10,
+		connectionTimeoutMillis: POSTGRES_TIMEOUTS_MS.connect,
+		query_timeout: POSTGRES_TIMEOUTS_MS.query,
+		statement_timeout: POSTGRES_TIMEOUTS_MS.statement,
+		idle_in_transaction_session_timeout: POSTGRES_TIMEOUTS_MS.idleInTransaction,
+		keepAlive: true,
+	}
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number, message: string) {
+	let timer: NodeJS.Timeout | undefined
+	const deadline = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(message)), ms)
+	})
+	work.catch(() => undefined)
+	return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
 }
 
 function openPostgres(databaseUrl: string): Database {
-	const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
+	const prisma = new PrismaClient({
+		adapter: reportingOutages(
+			new PrismaPg(postgresPoolConfig(databaseUrl), {
+				// A connection that breaks while idle in the pool is replaced on next use; say so, do not crash.
+				onPoolError: (error) => console.error(`Database connection lost: ${error.message}`),
+				onConnectionError: (error) => console.error(`Database connection lost: ${error.message}`),
+			}),
+		),
+	})
+	// Its own single connection with short timeouts: a hung server cannot hold the health check
+	// behind the app's queries, nor the app's pool behind health checks.
+	const healthPool = new pg.Pool({
+		connectionString: databaseUrl,
+		max: 1,
+		connectionTimeoutMillis: POSTGRES_TIMEOUTS_MS.health,
+		query_timeout: POSTGRES_TIMEOUTS_MS.health,
+		statement_timeout: POSTGRES_TIMEOUTS_MS.health,
+	})
+	healthPool.on('error', () => {})
 	return {
 		prisma,
 		kind: 'postgres',
@@ -63,10 +138,11 @@ function openPostgres(databaseUrl: string): Database {
 			}
 		},
 		async ping() {
-			await prisma.$queryRaw`SELECT 1`
+			await withDeadline(healthPool.query('SELECT 1'), POSTGRES_TIMEOUTS_MS.health, 'The database did not answer within 1.5 s')
 		},
 		async close() {
 			await prisma.$disconnect()
+			await healthPool.end()
 		},
 	}
 }
@@ -83,7 +159,7 @@ function openEmbedded(dataDir: string | null): Database {
 	} else {
 		pglite = new PGlite()
 	}
-	const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+	const prisma = new PrismaClient({ adapter: reportingOutages(new PrismaPGlite(pglite)) })
 	return {
 		prisma,
 		kind: 'embedded',
@@ -102,7 +178,7 @@ function openEmbedded(dataDir: string | null): Database {
 		},
 		async ping() {
 			if (pglite.closed) throw new Error('The embedded database is closed')
-			await prisma.$queryRaw`SELECT 1`
+			await withDeadline(pglite.query('SELECT 1'), POSTGRES_TIMEOUTS_MS.health, 'The embedded database did not answer within 1.5 s')
 		},
 		async close() {
 			await prisma.$disconnect()
@@ -114,7 +190,8 @@ function openEmbedded(dataDir: string | null): Database {
 
 /** A single connection for start-up work; a connection that drops while idle is reported, not fatal. */
 async function connectedClient(databaseUrl: string) {
-	const client = new pg.Client({ connectionString: databaseUrl })
+	// No statement timeout: a migration may rebuild an index on a large table.
+	const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: POSTGRES_TIMEOUTS_MS.connect, keepAlive: true })
 	client.on('error', (error) => console.error('Database start-up connection lost:', error.message))
 	await client.connect()
 	return client
