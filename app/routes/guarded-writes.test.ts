@@ -30,6 +30,7 @@ async function loadModules() {
 		assignRoute: await import('./_app/use-cases/$useCaseId/assign.tsx'),
 		datasetRoute: await import('./_app/datasets/$datasetId/edit.tsx'),
 		userRoute: await import('./_app/admin/users/$userId.tsx'),
+		newCaseRoute: await import('./_app/use-cases/new.tsx'),
 	}
 }
 
@@ -56,6 +57,7 @@ for (const target of databaseTargets()) {
 		let reviewer: SessionUser
 		let lead: SessionUser
 		let admin: SessionUser
+		let otherSubmitter: SessionUser
 		const cookies: Record<string, string> = {}
 		let datasetIds: Record<string, string>
 		let orgUnitId: string
@@ -68,7 +70,9 @@ for (const target of databaseTargets()) {
 			reviewer = await sessionUserByEmail(database, 'reviewer@cms.example')
 			lead = await sessionUserByEmail(database, 'governance@cms.example')
 			admin = await sessionUserByEmail(database, 'admin@cms.example')
-			for (const user of [submitter, reviewer, lead, admin]) cookies[user.id] = await sessionCookieFor(user.id)
+			await m.seed.createUser(database.prisma, { email: 'second-submitter@cms.example', name: 'Lee Second', password: m.seed.DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/CPI', roles: [{ role: 'SUBMITTER' }] })
+			otherSubmitter = await sessionUserByEmail(database, 'second-submitter@cms.example')
+			for (const user of [submitter, reviewer, lead, admin, otherSubmitter]) cookies[user.id] = await sessionCookieFor(user.id)
 			const datasets = await database.prisma.dataset.findMany({ select: { id: true, slug: true } })
 			datasetIds = Object.fromEntries(datasets.map((d) => [d.slug, d.id]))
 			orgUnitId = (await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/CPI' } })).id
@@ -346,6 +350,34 @@ for (const target of databaseTargets()) {
 			)
 			const winner = expectOneWinner(outcomes, (outcome, writer) => expect(outcome.data.result.initialValue.description).toBe(description(writer)))
 			expect((await database.prisma.dataset.findUniqueOrThrow({ where: { id: dataset.id } })).description).toBe(description(winner))
+		})
+
+		test('a comment posted several times with its form’s key (retries, a double click) is added once, and each post is answered with it', async () => {
+			const useCaseId = await submittedCase()
+			const submissionKey = crypto.randomUUID()
+			const body = 'Retried comment: the PIA covers the outlier model.'
+			const outcomes = await concurrently(() => post(m.caseRoute.action, `/use-cases/${useCaseId}`, { useCaseId }, reviewer, { intent: 'comment', body, submissionKey }))
+			const comments = await database.prisma.comment.findMany({ where: { useCaseId, body } })
+			expect(comments).toHaveLength(1)
+			expect(outcomes.map((outcome) => [outcome.status, outcome.location])).toEqual(
+				Array.from({ length: WRITERS }, () => [302, `/use-cases/${useCaseId}#comment-${comments[0]!.id}`]),
+			)
+			expect(await database.prisma.auditEvent.count({ where: { entityId: useCaseId, action: 'comment.added' } })).toBe(1)
+			// Another page load, another key: a second comment with the same words is a new comment.
+			await post(m.caseRoute.action, `/use-cases/${useCaseId}`, { useCaseId }, reviewer, { intent: 'comment', body, submissionKey: crypto.randomUUID() })
+			expect(await database.prisma.comment.count({ where: { useCaseId, body } })).toBe(2)
+		})
+
+		test('a new draft posted several times with its form’s key is created once', async () => {
+			const submissionKey = crypto.randomUUID()
+			const name = `Draft posted ${WRITERS} times`
+			const outcomes = await concurrently(() => post(m.newCaseRoute.action, '/use-cases/new', {}, submitter, { name, orgUnitId, submissionKey }))
+			const drafts = await database.prisma.useCase.findMany({ where: { name } })
+			expect(drafts).toHaveLength(1)
+			expect(outcomes.map((outcome) => outcome.location)).toEqual(Array.from({ length: WRITERS }, () => `/use-cases/${drafts[0]!.id}/edit`))
+			// Someone else cannot reuse a key to reach another person's record.
+			const stolen = await post(m.newCaseRoute.action, '/use-cases/new', {}, otherSubmitter, { name, orgUnitId, submissionKey })
+			expect(stolen.status).toBe(409)
 		})
 
 		test('a person’s roles and access', async () => {
