@@ -9,6 +9,12 @@ if (runtimeMajor < 24) {
 	process.exit(1)
 }
 
+// A promise nobody awaited that failed belongs to one request or one background job, which has
+// failed already; the instance and everyone else's work carry on. (Node would exit by default.)
+process.on('unhandledRejection', (reason) => {
+	console.error('A background promise failed and nothing was waiting for it; the app carries on:', reason)
+})
+
 const production = process.env.NODE_ENV === 'production'
 const port = Number.parseInt(process.env.PORT || '3000', 10)
 const host = process.env.HOST || '0.0.0.0'

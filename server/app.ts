@@ -4,11 +4,10 @@ import express from 'express'
 import helmet from 'helmet'
 import { RouterContextProvider } from 'react-router'
 import 'react-router'
-import { createSmtpMailer } from '#app/modules/notifications/email-dispatch.server.ts'
-import { startNotificationLoop } from '#app/modules/notifications/notification-loop.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { keepBackgroundWorkStarted } from '#app/modules/jobs/background.server.ts'
+import { database } from '#app/utils/db.server.ts'
 import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
-import { appUrlOf, getEnv } from '#app/utils/env.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
 
@@ -19,20 +18,15 @@ getSessionSecret()
 /** Resolves when migrations (and, on a fresh embedded database, the demo data) are in place. */
 export const ready = prepareDatabase()
 
-// Reminders and notification e-mail, once the database is ready (a failed start-up fails `ready`).
-const notificationLoop = ready.then(
-	() =>
-		startNotificationLoop({
-			db: prisma,
-			mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
-			appUrl: appUrlOf(env),
-		}),
+// Background jobs and the cache listener, once the database is ready (a failed start-up fails `ready`).
+const backgroundWork = ready.then(
+	() => keepBackgroundWorkStarted(database, env),
 	() => null,
 )
 
 /** Stops the background work cleanly; the HTTP server calls it on SIGTERM/SIGINT. */
 export async function shutdown() {
-	await (await notificationLoop)?.stop()
+	await (await backgroundWork)?.stop()
 }
 
 export const app = express()

@@ -1,5 +1,4 @@
 import { redirect } from 'react-router'
-import { forgetSessions } from '#app/utils/auth.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { readSessionId, revokeSession } from '#app/utils/session.server.ts'
 import type { Route } from './+types/logout.ts'
@@ -13,6 +12,5 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const sessionId = await readSessionId(request)
 	if (!sessionId) return redirect('/login')
 	const { setCookie } = await revokeSession(sessionId, context.get(requestInfoContext))
-	forgetSessions({ sessionId })
 	return redirect('/login', { headers: { 'Set-Cookie': setCookie } })
 }

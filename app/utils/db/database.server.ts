@@ -8,6 +8,7 @@ import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { isConcurrentWriteError } from '#app/utils/errors.ts'
 import { pgliteMigrationConnection, postgresMigrationConnection } from './connections.server.ts'
 import { lockEmbeddedDatabase } from './embedded-lock.server.ts'
+import { type ListenHandle, type ListenHandlers, listenOnPostgres } from './listener.server.ts'
 import { applyPendingMigrations, readMigrations, STARTUP_LOCK_ID } from './migrations.server.ts'
 import { reportingOutages } from './outage.server.ts'
 
@@ -29,6 +30,10 @@ export type Database = {
 	underStartupLock<T>(work: () => Promise<T>): Promise<T>
 	/** `SELECT 1` against the server; throws when it is unreachable. */
 	ping(): Promise<void>
+	/** Listens for NOTIFY on a channel, on a connection of its own that reconnects by itself. */
+	listen(channel: string, handlers: ListenHandlers): Promise<ListenHandle>
+	/** How the job queue (pg-boss) reaches this database: its own small pool, or the embedded instance. */
+	jobQueueConnection(): { connectionString: string } | { pglite: PGlite }
 	close(): Promise<void>
 }
 
@@ -140,6 +145,12 @@ function openPostgres(databaseUrl: string): Database {
 		async ping() {
 			await withDeadline(healthPool.query('SELECT 1'), POSTGRES_TIMEOUTS_MS.health, 'The database did not answer within 1.5 s')
 		},
+		listen(channel, handlers) {
+			return listenOnPostgres(databaseUrl, channel, handlers)
+		},
+		jobQueueConnection() {
+			return { connectionString: databaseUrl }
+		},
 		async close() {
 			await prisma.$disconnect()
 			await healthPool.end()
@@ -179,6 +190,19 @@ function openEmbedded(dataDir: string | null): Database {
 		async ping() {
 			if (pglite.closed) throw new Error('The embedded database is closed')
 			await withDeadline(pglite.query('SELECT 1'), POSTGRES_TIMEOUTS_MS.health, 'The embedded database did not answer within 1.5 s')
+		},
+		jobQueueConnection() {
+			return { pglite }
+		},
+		async listen(channel, handlers) {
+			// In-process: NOTIFY from this PGlite reaches its listeners when the transaction commits.
+			const unlisten = await pglite.listen(channel, handlers.message)
+			handlers.connected()
+			return {
+				async close() {
+					if (!pglite.closed) await unlisten()
+				},
+			}
 		},
 		async close() {
 			await prisma.$disconnect()
