@@ -10,9 +10,9 @@ import { type Database } from '#app/utils/db/database.server.ts'
 /** Every queue the app uses, with how its jobs are kept, retried and watched. */
 export const queueDefinitions = {
 	// Re-running every case's checks after a pack is published: long, resumable, one run per job id.
-	'policy-recheck': { policy: 'stately', heartbeatSeconds: 30, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 6 * 3600 },
+	'policy-recheck': { policy: 'stately', heartbeatSeconds: 15, retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 6 * 3600 },
 	// Importing an OMB inventory file: long, resumable, one run per batch.
-	'omb-import': { policy: 'stately', heartbeatSeconds: 30, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 6 * 3600 },
+	'omb-import': { policy: 'stately', heartbeatSeconds: 15, retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 6 * 3600 },
 	// A pass of the e-mail outbox: one waiting and one running at most; messages carry their own retries.
 	'notification-email': { policy: 'stately', retryLimit: 0, expireInSeconds: 600, notify: true },
 	// A pass writing due reminders: never two at once.
@@ -61,7 +61,11 @@ export async function startJobQueue(database: Pick<Database, 'jobQueueConnection
 	// away, say) as events; they never reach a request, and the loops carry on by themselves.
 	boss.on('error', (error: Error) => console.error(`Background jobs: ${error.message}`))
 	await boss.start()
-	for (const [name, options] of Object.entries(queueDefinitions)) await boss.createQueue(name, options)
+	for (const [name, { policy, ...options }] of Object.entries(queueDefinitions)) {
+		await boss.createQueue(name, { policy, ...options })
+		// A queue made by an earlier release takes this release's settings (its policy is fixed).
+		await boss.updateQueue(name, options)
+	}
 	const queue: JobQueue = {
 		boss,
 		async work(name, options, handler) {

@@ -18,7 +18,8 @@ type ImportData = { batchId: string; actorId: string; request: RequestInfo }
  * Runs one attempt of a job. A failure on the last attempt is recorded on the run for people to
  * see; earlier failures only make pg-boss try again (after a growing delay) from where it stopped.
  */
-async function attempt<T>(job: JobWithMetadata<T>, run: () => Promise<void>, recordFailure: (error: unknown) => Promise<void>) {
+async function attempt<T>(job: JobWithMetadata<T>, runId: string, run: () => Promise<void>, recordFailure: (error: unknown) => Promise<void>) {
+	console.log(`Background job ${job.name} attempt ${job.retryCount + 1} started for ${runId} on this instance`)
 	try {
 		await run()
 	} catch (error) {
@@ -39,6 +40,7 @@ export async function startRunWorkers(queue: JobQueue) {
 	await queue.work<RecheckData>('policy-recheck', { pollingIntervalSeconds: 2 }, (job) =>
 		attempt(
 			job,
+			job.data.jobId,
 			() => runReevaluation(job.data.jobId, { signal: job.signal }),
 			(error) => recordReevaluationFailure(job.data.jobId, error),
 		),
@@ -46,6 +48,7 @@ export async function startRunWorkers(queue: JobQueue) {
 	await queue.work<ImportData>('omb-import', { pollingIntervalSeconds: 2 }, (job) =>
 		attempt(
 			job,
+			job.data.batchId,
 			async () => runImport(job.data.batchId, await importActor(job.data.actorId), job.data.request, { signal: job.signal }),
 			(error) => recordImportFailure(job.data.batchId, error),
 		),
