@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
 }
 
 const accounts = ['submitter@cms.example', 'reviewer@cms.example', 'governance@cms.example', 'leadership@cms.example', 'admin@cms.example', 'grace.liu@cms.example', 'samuel.okafor@cms.example']
-const inventoryViews = ['/inventory', '/inventory?status=IN_REVIEW', '/inventory?sort=name', '/inventory?page=2', '/inventory?q=claims', '/inventory?highImpact=HIGH_IMPACT', '/use-cases', '/use-cases/mine']
+const inventoryViews = ['/inventory', '/inventory?status=IN_REVIEW', '/inventory?sort=name', '/inventory?page=2', '/inventory?q=claims', '/inventory?highImpact=HIGH_IMPACT', '/use-cases']
 
 type Stats = { latencies: Array<number>; errors: number; errorSamples: Array<string> }
 
@@ -44,6 +44,7 @@ async function person(index: number, instance: AppInstance, cases: Array<string>
 	const account = accounts[index % accounts.length]!
 	const browser = await new Browser(instance.url).signIn(account, DEMO_PASSWORD)
 	const canComment = account !== 'leadership@cms.example' && account !== 'admin@cms.example'
+	const canRegister = account === 'submitter@cms.example' || account.split('@')[0]!.includes('.')
 	const record = (path: string, ms: number, ok: boolean, detail: string) => {
 		stats.latencies.push(ms)
 		if (!ok) {
@@ -66,7 +67,7 @@ async function person(index: number, instance: AppInstance, cases: Array<string>
 		await sleep(500 + Math.random() * 2_000)
 		const roll = Math.random()
 		const useCaseId = cases[Math.floor(Math.random() * cases.length)]!
-		if (roll < 0.4) await visit(inventoryViews[Math.floor(Math.random() * inventoryViews.length)]!)
+		if (roll < 0.4) await visit(canRegister && roll < 0.05 ? '/use-cases/mine' : inventoryViews[Math.floor(Math.random() * inventoryViews.length)]!)
 		else if (roll < 0.6) await visit(`/use-cases/${useCaseId}`)
 		else if (roll < 0.7) await visit(account === 'leadership@cms.example' || account === 'governance@cms.example' ? '/dashboards' : '/datasets')
 		else if (roll < 0.8) await visit('/notifications')
