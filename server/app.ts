@@ -31,7 +31,7 @@ export async function shutdown() {
 
 export const app = express()
 
-app.set('trust proxy', 'loopback')
+app.set('trust proxy', env.TRUST_PROXY)
 app.use(
 	helmet({
 		// React Router streams inline hydration scripts; a nonce-based policy is a later step.

@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
 		.transform((url) => url.replace(/\/+$/, ''))
 		.optional(),
 	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+	// Which proxies' X-Forwarded-For to believe for the client's address (Express "trust proxy").
+	TRUST_PROXY: z.string().min(1).default('loopback'),
 })
 
 export type Env = z.infer<typeof EnvSchema>
