@@ -41,6 +41,8 @@ async function startOrExit(load) {
 if (production) {
 	server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 	server.use(express.static('build/client', { maxAge: '1h' }))
+	// Files copied from public/ are served as they are; static serving skips dot-folders unless asked.
+	server.use('/.well-known', express.static('build/client/.well-known', { maxAge: '1h' }))
 	const build = await startOrExit(() => import('./build/server/index.js'))
 	shutdownApp = build.shutdown
 	server.use(build.app)

@@ -12,8 +12,8 @@ const explanations: Record<number, { title: string; body: string }> = {
 	503: { title: 'The tracker is temporarily unavailable', body: 'Its database is not answering. If you were saving something, your work was not saved: try again in a minute.' },
 }
 
-/** One error page for the whole app: says what happened and where to go next. */
-export function GeneralErrorBoundary() {
+/** One error page for the whole app: says what happened and where to go next (`home`: the public site's own). */
+export function GeneralErrorBoundary({ home = '/', siteName = 'AI Governance Tracker' }: { home?: string; siteName?: string }) {
 	const error = useRouteError()
 	let status = 500
 	let title = 'Something went wrong on our side'
@@ -32,7 +32,7 @@ export function GeneralErrorBoundary() {
 
 	return (
 		<section aria-labelledby="error-title" className="space-y-4 py-8">
-			<title>{`${title} · AI Governance Tracker`}</title>
+			<title>{`${title} · ${siteName}`}</title>
 			<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">Error {status}</p>
 			<h1 id="error-title" className="text-3xl font-bold">
 				{title}
@@ -40,7 +40,7 @@ export function GeneralErrorBoundary() {
 			<p className="text-lg">{body}</p>
 			{detail && detail !== body ? <p className="text-base-darker">{detail}</p> : null}
 			<p>
-				<Link to="/">Go to the home page</Link>
+				<Link to={home}>Go to the home page</Link>
 			</p>
 		</section>
 	)

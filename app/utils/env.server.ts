@@ -21,6 +21,8 @@ export const EnvSchema = z.object({
 	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
 	// Which proxies' X-Forwarded-For to believe for the client's address (Express "trust proxy").
 	TRUST_PROXY: z.string().min(1).default('loopback'),
+	// Requests a minute one address may make to the public site (/public), on average.
+	PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
 })
 
 export type Env = z.infer<typeof EnvSchema>
