@@ -13,7 +13,7 @@ import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 // cacheable by browsers and shared caches (it has no forms that post).
 const publicRead = (request: Request) => (request.method === 'GET' || request.method === 'HEAD') && isPublicPath(new URL(request.url).pathname)
 
-export const middleware: Route.MiddlewareFunction[] = [...databaseOutageMiddleware, (args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next))]
+export const middleware: Route.MiddlewareFunction[] = [(args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next)), ...databaseOutageMiddleware]
 
 export const links: Route.LinksFunction = () => [
 	{ rel: 'stylesheet', href: stylesheet },

@@ -189,6 +189,8 @@ function openEmbedded(dataDir: string | null): Database {
 		},
 		async ping() {
 			if (pglite.closed) throw new Error('The embedded database is closed')
+			// Opening (WASM start-up, recovery) is not a hang: the deadline counts from when it is ready.
+			await pglite.waitReady
 			await withDeadline(pglite.query('SELECT 1'), POSTGRES_TIMEOUTS_MS.health, 'The embedded database did not answer within 1.5 s')
 		},
 		jobQueueConnection() {
