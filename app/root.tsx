@@ -6,6 +6,7 @@ import stylesheet from './styles/tailwind.css?url'
 import { isPublicPath } from './modules/public-site/public-paths.ts'
 import { getSessionUser } from './utils/auth.server.ts'
 import { csrfMiddleware, csrfTokenContext } from './utils/csrf.server.ts'
+import { databaseOutageMiddleware } from './utils/database-outage.server.ts'
 import { permissionsOf } from './utils/permissions.ts'
 import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 
@@ -13,7 +14,7 @@ import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 // cacheable by browsers and shared caches (it has no forms that post).
 const publicRead = (request: Request) => (request.method === 'GET' || request.method === 'HEAD') && isPublicPath(new URL(request.url).pathname)
 
-export const middleware: Route.MiddlewareFunction[] = [(args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next))]
+export const middleware: Route.MiddlewareFunction[] = [(args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next)), ...databaseOutageMiddleware]
 
 export const links: Route.LinksFunction = () => [
 	{ rel: 'stylesheet', href: stylesheet },

@@ -10,10 +10,13 @@ if (demoDataRefused(getEnv())) {
 }
 
 try {
-	const applied = await database.migrate()
-	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
-	await ensureShippedPackLoaded(database.prisma)
-	await seedDemoData(database.prisma)
+	// Under the start-up lock, so that an app instance starting meanwhile waits for the seed.
+	await database.underStartupLock(async () => {
+		const applied = await database.migrate()
+		if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+		await ensureShippedPackLoaded(database.prisma)
+		await seedDemoData(database.prisma)
+	})
 	console.log('Demo data loaded.')
 } finally {
 	await database.close()

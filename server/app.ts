@@ -4,15 +4,14 @@ import express from 'express'
 import helmet from 'helmet'
 import { RouterContextProvider } from 'react-router'
 import 'react-router'
-import { BACKCHANNEL_LOGOUT_PATH, handleBackchannelLogout } from '#app/modules/auth/backchannel-logout.server.ts'
-import { warmUpSingleSignOn } from '#app/modules/auth/oidc.server.ts'
 import { apiServer, isApiPath } from '#app/api/router.server.ts'
 import { mcpRouter } from '#app/mcp/mcp-router.server.ts'
-import { createSmtpMailer } from '#app/modules/notifications/email-dispatch.server.ts'
-import { startNotificationLoop } from '#app/modules/notifications/notification-loop.server.ts'
+import { BACKCHANNEL_LOGOUT_PATH, handleBackchannelLogout } from '#app/modules/auth/backchannel-logout.server.ts'
+import { warmUpSingleSignOn } from '#app/modules/auth/oidc.server.ts'
+import { keepBackgroundWorkStarted } from '#app/modules/jobs/background.server.ts'
 import { isPublicPath } from '#app/modules/public-site/public-paths.ts'
 import { publicSnapshotContext } from '#app/modules/public-site/public-snapshot.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { database } from '#app/utils/db.server.ts'
 import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
 import { appUrlOf, authSettingsOf, cookiesAreSecure, getEnv } from '#app/utils/env.server.ts'
 import { cspNonceContext, type RequestInfo, requestInfoContext } from '#app/utils/request-context.ts'
@@ -32,25 +31,20 @@ export const ready = prepareDatabase()
 const auth = authSettingsOf(env)
 warmUpSingleSignOn(auth.mode === 'password' ? null : auth.oidc)
 
-// Reminders and notification e-mail, once the database is ready (a failed start-up fails `ready`).
-const notificationLoop = ready.then(
-	() =>
-		startNotificationLoop({
-			db: prisma,
-			mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
-			appUrl: appUrlOf(env),
-		}),
+// Background jobs and the cache listener, once the database is ready (a failed start-up fails `ready`).
+const backgroundWork = ready.then(
+	() => keepBackgroundWorkStarted(database, env),
 	() => null,
 )
 
 /** Stops the background work cleanly; the HTTP server calls it on SIGTERM/SIGINT. */
 export async function shutdown() {
-	await (await notificationLoop)?.stop()
+	await (await backgroundWork)?.stop()
 }
 
 export const app = express()
 
-app.set('trust proxy', 'loopback')
+app.set('trust proxy', env.TRUST_PROXY)
 app.use(runInRequestScope)
 app.use(
 	helmet({

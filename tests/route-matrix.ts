@@ -147,7 +147,7 @@ export const authorizationMatrix: Record<string, Entry> = {
 	'routes/_app/settings/password.tsx': { path: () => '/settings/password', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
 	'routes/_app/settings/sessions.tsx': { path: () => '/settings/sessions', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
 	'routes/_app/admin/policy-pack/index.tsx': { path: () => '/admin/policy-pack', loader: 'manage:policy:any', action: [{ body: {}, access: 'manage:policy:any' }] },
-	'routes/_app/admin/policy-pack/jobs.$jobId.tsx': { path: (ids) => `/admin/policy-pack/jobs/${ids.jobId}`, loader: 'manage:policy:any' },
+	'routes/_app/admin/policy-pack/jobs.$jobId.tsx': { path: (ids) => `/admin/policy-pack/jobs/${ids.jobId}`, loader: 'manage:policy:any', action: [{ body: {}, access: 'manage:policy:any' }] },
 	'routes/_app/admin/policy-pack/references.new.tsx': {
 		path: () => '/admin/policy-pack/references/new',
 		loader: 'manage:policy:any',

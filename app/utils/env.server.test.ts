@@ -55,6 +55,20 @@ test('docker-compose runs PostgreSQL 16 and wires the app to the variables the a
 	expect(() => readEnv(app.environment)).not.toThrow()
 })
 
+test('docker-compose runs two app instances behind one port: a proxy that publishes it and waits for them', async () => {
+	const compose = parse(await readFile('docker-compose.yml', 'utf8'))
+	const { app, proxy } = compose.services
+	expect(app.deploy.replicas).toBe(2)
+	expect(app.ports).toBeUndefined()
+	expect(proxy.ports).toEqual(['3000:3000'])
+	expect(proxy.depends_on.app.condition).toBe('service_healthy')
+	const caddyfile = compose.configs[proxy.configs[0].source].content as string
+	expect(caddyfile).toMatch(/dynamic a app 3000/)
+	expect(caddyfile).toMatch(/health_uri \/livez/)
+	// Behind the proxy, the person's address comes from X-Forwarded-For (sign-in throttling, audit).
+	expect(readEnv(app.environment).TRUST_PROXY).toBe('loopback, uniquelocal')
+})
+
 test('links in e-mail start at APP_URL, or at this machine on PORT when it is not set', () => {
 	expect(appUrlOf(readEnv({}))).toBe('http://localhost:3000')
 	expect(appUrlOf(readEnv({ PORT: '8080' }))).toBe('http://localhost:8080')

@@ -53,6 +53,8 @@ export const EnvSchema = z.object({
 	INITIAL_ADMIN_NAME: z.string().trim().min(1).max(200).optional(),
 	// Requests a minute each personal access token may make to the REST API and the MCP server.
 	API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+	// Which proxies' X-Forwarded-For to believe for the client's address (Express "trust proxy").
+	TRUST_PROXY: z.string().min(1).default('loopback'),
 	// Requests a minute one address may make to the public site (/public), on average.
 	PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
 }).superRefine((env, context) => {

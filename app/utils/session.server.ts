@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createCookie } from 'react-router'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { invalidateEverywhere } from './cache-invalidation.server.ts'
 import { prisma } from './db.server.ts'
 import { cookiesAreSecure, getEnv } from './env.server.ts'
 import { type RequestInfo } from './request-context.ts'
@@ -79,6 +80,8 @@ export async function revokeSession(sessionId: string, request: RequestInfo) {
 			entityId: session.userId,
 			request,
 		})
+		// Announced as the sign-out commits: no instance accepts the session afterwards.
+		await invalidateEverywhere({ kind: 'session', sessionId }, tx)
 		return session
 	})
 	return {

@@ -234,7 +234,9 @@ export async function savePracticeEvidence(
 			if (written.count === 0) throw new AppError('CONFLICT', 'Someone saved this practice’s evidence after you opened it; reload to see it.')
 		} else {
 			if (input.revision !== 0) throw new AppError('CONFLICT', 'Someone changed this practice’s evidence after you opened it; reload to see it.')
-			await tx.practiceRecord.create({ data: { useCaseId: useCase.id, practice: input.practice, ...data } })
+			// Two first saves at once: the one whose row is inserted wins, the other is told.
+			const created = await tx.practiceRecord.createMany({ data: [{ useCaseId: useCase.id, practice: input.practice, ...data }], skipDuplicates: true })
+			if (created.count === 0) throw new AppError('CONFLICT', 'Someone saved this practice’s evidence at the same moment; reload to see it.')
 		}
 		await recordEvent(tx, {
 			actorId: actor.id,

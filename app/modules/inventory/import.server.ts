@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { enqueueJob, runHereWithoutQueue } from '#app/modules/jobs/job-queue.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
@@ -212,8 +213,10 @@ export async function startImport(actor: Actor, batchId: string, request: Reques
 			throw new AppError('CONFLICT', 'This file is already being imported, or has been; its progress is on this page.')
 		}
 		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.started', entityType: 'ImportBatch', entityId: batchId, request })
+		// The import is a background job written with the start: it runs once this commits.
+		await enqueueJob(tx, 'omb-import', { batchId, actorId: actor.id, request }, { singletonKey: batchId })
 	})
-	void runImport(batchId, actor, request)
+	runHereWithoutQueue(() => runImport(batchId, actor, request).catch((error: unknown) => recordImportFailure(batchId, error)))
 }
 
 // ── The import itself ──
@@ -388,53 +391,60 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 
 /**
  * Imports every row of a started batch, each in its own transaction (a row that fails is reported
- * and the rest go on), writing progress to the batch as it goes.
+ * and the rest go on), writing progress to the batch as it goes. Runs as a background job
+ * (app/modules/jobs/runs.server.ts): a run that stopped part-way resumes after the last progress it
+ * wrote (rows imported since then are found again by their import key and come out unchanged).
+ * Stops when `signal` aborts (its job was taken over) and throws; a batch no longer running is left alone.
  */
-export async function runImport(batchId: string, actor: Actor, request: RequestInfo) {
-	try {
-		const batch = await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { content: true, fileName: true } })
-		const { file, plan } = await analyseImport(batch.content)
-		const problems = allProblems(file, plan)
-		const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 }
-		const context: ImportContext = { actor, batchId, fileName: batch.fileName, request }
-		let processed = 0
-		for (const planned of plan) {
-			try {
-				if (planned.outcome === 'CREATE') {
-					await prisma.$transaction((tx) => createFromRow(tx, planned, context))
-					counts.created++
-				} else if (planned.outcome === 'UPDATE') {
-					await prisma.$transaction((tx) => updateFromRow(tx, planned, context))
-					counts.updated++
-				} else if (planned.outcome === 'UNCHANGED') counts.unchanged++
-				else counts.skipped++
-			} catch (error) {
-				const message = error instanceof AppError ? error.message : isUniqueViolation(error) ? 'Another import created this use case at the same moment; import the file again.' : null
-				if (message === null) throw error
-				problems.push({ row: planned.row, name: planned.name, column: null, severity: 'ERROR', message })
-				counts.skipped++
-			}
-			processed++
-			if (processed % PROGRESS_EVERY === 0) {
-				await prisma.importBatch.update({ where: { id: batchId }, data: { processed, ...counts } })
-			}
+export async function runImport(batchId: string, actor: Actor, request: RequestInfo, options: { signal?: AbortSignal } = {}) {
+	const batch = await prisma.importBatch.findUniqueOrThrow({
+		where: { id: batchId },
+		select: { content: true, fileName: true, status: true, processed: true, created: true, updated: true, unchanged: true, skipped: true },
+	})
+	if (batch.status !== 'RUNNING') return
+	const { file, plan } = await analyseImport(batch.content)
+	const problems = allProblems(file, plan)
+	const counts = { created: batch.created, updated: batch.updated, unchanged: batch.unchanged, skipped: batch.skipped }
+	const context: ImportContext = { actor, batchId, fileName: batch.fileName, request }
+	let processed = batch.processed
+	for (const planned of plan.slice(processed)) {
+		options.signal?.throwIfAborted()
+		try {
+			if (planned.outcome === 'CREATE') {
+				await prisma.$transaction((tx) => createFromRow(tx, planned, context))
+				counts.created++
+			} else if (planned.outcome === 'UPDATE') {
+				await prisma.$transaction((tx) => updateFromRow(tx, planned, context))
+				counts.updated++
+			} else if (planned.outcome === 'UNCHANGED') counts.unchanged++
+			else counts.skipped++
+		} catch (error) {
+			const message = error instanceof AppError ? error.message : isUniqueViolation(error) ? 'Another import created this use case at the same moment; import the file again.' : null
+			if (message === null) throw error
+			problems.push({ row: planned.row, name: planned.name, column: null, severity: 'ERROR', message })
+			counts.skipped++
 		}
-		await prisma.$transaction(async (tx) => {
-			await tx.importBatch.update({
-				where: { id: batchId },
-				data: { status: 'DONE', processed, ...counts, problems: problems as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
-			})
-			await recordEvent(tx, { actorId: actor.id, action: 'import_batch.finished', entityType: 'ImportBatch', entityId: batchId, after: { rows: plan.length, ...counts }, request })
-		})
-	} catch (error) {
-		console.error('Import failed', error)
-		await prisma.importBatch
-			.update({
-				where: { id: batchId },
-				data: { status: 'FAILED', finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error' },
-			})
-			.catch(() => undefined)
+		processed++
+		if (processed % PROGRESS_EVERY === 0) {
+			await prisma.importBatch.update({ where: { id: batchId }, data: { processed, ...counts } })
+		}
 	}
+	await prisma.$transaction(async (tx) => {
+		await tx.importBatch.update({
+			where: { id: batchId },
+			data: { status: 'DONE', processed, ...counts, problems: problems as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
+		})
+		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.finished', entityType: 'ImportBatch', entityId: batchId, after: { rows: plan.length, ...counts }, request })
+	})
+}
+
+/** An import that will not be retried: FAILED with its reason, on its page, where it can be restarted. */
+export async function recordImportFailure(batchId: string, error: unknown) {
+	console.error('Import failed', error)
+	await prisma.importBatch.updateMany({
+		where: { id: batchId, status: 'RUNNING' },
+		data: { status: 'FAILED', finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error' },
+	})
 }
 
 function isUniqueViolation(error: unknown) {

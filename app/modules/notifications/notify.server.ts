@@ -64,7 +64,7 @@ export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, messag
 		})),
 		skipDuplicates: true,
 	})
-	forgetUnreadCounts(recipients)
+	await forgetUnreadCounts(tx, recipients)
 	if (count > 0 && wantsEmail.size > 0) requestEmailDispatchSoon()
 	return count
 }

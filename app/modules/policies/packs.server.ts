@@ -2,6 +2,7 @@ import { type Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { enqueueJob, runHereWithoutQueue } from '#app/modules/jobs/job-queue.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { evaluateUseCase, type Evaluation, unimplementedCheckIds } from './evaluate.ts'
@@ -173,51 +174,58 @@ export async function publishDraftPack(actorId: string, revision: number, reques
 			after: { version: draft.version, reevaluationJobId: job.id, useCasesToReevaluate: total },
 			request,
 		})
+		// The re-check is a background job written with the publication: it runs once this commits.
+		await enqueueJob(tx, 'policy-recheck', { jobId: job.id }, { singletonKey: job.id })
 		return { jobId: job.id, version: draft.version }
 	})
-	void runReevaluation(jobId, version)
+	runHereWithoutQueue(() => runReevaluation(jobId).catch((error: unknown) => recordReevaluationFailure(jobId, error)))
 	return { jobId, version }
 }
 
 const REEVALUATION_BATCH = 100
 
 /**
- * Re-runs the checks for every non-retired use case against the new pack, in batches, recording
- * progress on the job. Runs in the app process after publishing; the page polls the job.
+ * Re-runs the checks for every non-retired use case against the job's pack, in batches, recording
+ * progress on the job. Runs as a background job (app/modules/jobs/runs.server.ts); a run that
+ * stopped part-way (a crash, a database blip) resumes after the last batch it stored. Stops when
+ * `signal` aborts (its job was taken over) and throws; a job that is no longer running is left alone.
  */
-export async function runReevaluation(jobId: string, packVersion: string) {
+export async function runReevaluation(jobId: string, options: { signal?: AbortSignal } = {}) {
 	// Imported here to keep the module graph acyclic (use-cases imports this module).
 	const { evaluateStoredUseCases } = await import('#app/modules/use-cases/use-cases.server.ts')
-	try {
-		const packRow = await prisma.policyPackVersion.findUniqueOrThrow({ where: { version: packVersion }, select: { id: true, content: true, updatedAt: true } })
-		const pack = packFrom(packRow)
-		let cursor: string | undefined
-		let done = 0
-		for (;;) {
-			const ids = await prisma.useCase.findMany({
-				where: { status: { not: 'RETIRED' } },
-				orderBy: { id: 'asc' },
-				take: REEVALUATION_BATCH,
-				...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-				select: { id: true },
-			})
-			if (ids.length === 0) break
-			await evaluateStoredUseCases(
-				ids.map((row) => row.id),
-				pack,
-			)
-			done += ids.length
-			cursor = ids.at(-1)?.id
-			await prisma.reevaluationJob.update({ where: { id: jobId }, data: { done } })
-		}
-		await prisma.reevaluationJob.update({ where: { id: jobId }, data: { status: 'DONE', finishedAt: new Date(), done } })
-	} catch (error) {
-		console.error('Re-evaluation failed', error)
-		await prisma.reevaluationJob.update({
-			where: { id: jobId },
-			data: { status: 'FAILED', finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error' },
+	const job = await prisma.reevaluationJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, packVersion: true, done: true, resumeAfterId: true } })
+	if (job.status !== 'RUNNING') return
+	const packRow = await prisma.policyPackVersion.findUniqueOrThrow({ where: { version: job.packVersion }, select: { id: true, content: true, updatedAt: true } })
+	const pack = packFrom(packRow)
+	let cursor = job.resumeAfterId ?? undefined
+	let done = job.done
+	for (;;) {
+		options.signal?.throwIfAborted()
+		const ids = await prisma.useCase.findMany({
+			where: { status: { not: 'RETIRED' }, ...(cursor ? { id: { gt: cursor } } : {}) },
+			orderBy: { id: 'asc' },
+			take: REEVALUATION_BATCH,
+			select: { id: true },
 		})
+		if (ids.length === 0) break
+		await evaluateStoredUseCases(
+			ids.map((row) => row.id),
+			pack,
+		)
+		done += ids.length
+		cursor = ids.at(-1)?.id
+		await prisma.reevaluationJob.update({ where: { id: jobId }, data: { done, resumeAfterId: cursor } })
 	}
+	await prisma.reevaluationJob.update({ where: { id: jobId }, data: { status: 'DONE', finishedAt: new Date(), done } })
+}
+
+/** A re-check that will not be retried: FAILED with its reason, on the page that shows its progress. */
+export async function recordReevaluationFailure(jobId: string, error: unknown) {
+	console.error('Re-evaluation failed', error)
+	await prisma.reevaluationJob.updateMany({
+		where: { id: jobId, status: 'RUNNING' },
+		data: { status: 'FAILED', finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error' },
+	})
 }
 
 export async function getReevaluationJob(jobId: string) {

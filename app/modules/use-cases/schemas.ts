@@ -1,6 +1,7 @@
 // The intake form, as the browser posts it: flat fields, Yes/No radios, checkbox lists and one
 // row per linked dataset. `formToDocumentAnswers` turns it into the use-case document's shape.
 import { z } from 'zod'
+import { submissionKeySchema } from '#app/utils/form-submission.ts'
 import { SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
 import { isoDay, lockCounter, multiLineText, pageNumber, recordId, singleLineText, webAddress, wholeNumber } from '#app/utils/input-schemas.ts'
 import {
@@ -114,6 +115,7 @@ export const NewUseCaseSchema = z.object({
 		.max(200, 'Names are at most 200 characters.'),
 	orgUnitId: recordId('org unit'),
 	problemSolved: text(10_000),
+	submissionKey: submissionKeySchema,
 })
 
 export const UseCaseListQuerySchema = z.object({

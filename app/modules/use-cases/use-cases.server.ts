@@ -3,6 +3,7 @@ import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { createOnce } from '#app/utils/form-submission.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { determinationProblems } from '#app/modules/policies/determination.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
@@ -258,36 +259,42 @@ export async function allocateTrackingId(tx: Tx, year: number) {
 
 export async function createDraft(
 	actor: SessionUser,
-	values: { name: string; orgUnitId: string; problemSolved?: string },
+	values: { name: string; orgUnitId: string; problemSolved?: string; submissionKey?: string },
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
 		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true } })
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
-		const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
-		const useCase = await tx.useCase.create({
-			data: {
-				trackingId,
-				name: values.name,
-				problemSolved: values.problemSolved || null,
-				orgUnitId: orgUnit.id,
-				createdById: actor.id,
-				ownerId: actor.id,
-				contactEmail: actor.email,
-				contacts: { create: { userId: actor.id, role: 'OWNER' } },
-			},
-			select: { id: true, trackingId: true },
-		})
-		await recordEvent(tx, {
-			actorId: actor.id,
-			action: 'use_case.created',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			after: { trackingId, name: values.name, orgUnitId: orgUnit.id },
-			request,
-		})
-		return useCase
+		const { id } = await createOnce(tx, { key: values.submissionKey, userId: actor.id }, async () => (await createDraftIn(tx, actor, orgUnit.id, values, request)).id)
+		return tx.useCase.findUniqueOrThrow({ where: { id }, select: { id: true, trackingId: true } })
 	})
+}
+
+/** A new draft with a tracking id of its own, owned by the person creating it, audited. */
+async function createDraftIn(tx: Tx, actor: SessionUser, orgUnitId: string, values: { name: string; problemSolved?: string }, request: RequestInfo) {
+	const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
+	const useCase = await tx.useCase.create({
+		data: {
+			trackingId,
+			name: values.name,
+			problemSolved: values.problemSolved || null,
+			orgUnitId,
+			createdById: actor.id,
+			ownerId: actor.id,
+			contactEmail: actor.email,
+			contacts: { create: { userId: actor.id, role: 'OWNER' } },
+		},
+		select: { id: true, trackingId: true },
+	})
+	await recordEvent(tx, {
+		actorId: actor.id,
+		action: 'use_case.created',
+		entityType: 'UseCase',
+		entityId: useCase.id,
+		after: { trackingId, name: values.name, orgUnitId },
+		request,
+	})
+	return useCase
 }
 
 const fromYesNo = (value: 'YES' | 'NO' | undefined) => (value === undefined ? undefined : value === 'YES')
@@ -856,16 +863,21 @@ export async function recordDetermination(
 			determinedOn: now.toISOString().slice(0, 10),
 		}
 		const after = UseCaseDocumentSchema.parse({ ...before, highImpact })
-		await tx.useCase.update({
-			where: { id: useCaseId },
+		// Conditional on the version read: of two leads deciding at once, or a lead and an owner
+		// saving the case at once, exactly one write is kept and the other is told.
+		const written = await tx.useCase.updateMany({
+			where: { id: useCaseId, version: current.version },
 			data: {
 				highImpactDetermination: input.determination,
 				determinedById: actor.id,
 				determinedAt: now,
 				answers: columnsOf(after).answers,
-				version: { increment: 1 },
+				version: current.version + 1,
 			},
 		})
+		if (written.count === 0) {
+			throw new AppError('CONFLICT', 'The use case changed while you were recording the determination. Reload, read the new version, then record it again.')
+		}
 		await freezeVersion(tx, actor.id, useCaseId, after, 'HIGH_IMPACT_DETERMINATION')
 		await storeCheckRun(tx, useCaseId, current.version + 1, evaluateUseCase(after, { pack: await currentPolicyPack(tx), asOf: now }))
 		await recordEvent(tx, {

@@ -140,9 +140,9 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 			},
 			request,
 		})
+		// The person's new roles (or deactivation) apply to their very next request, on every instance.
+		await forgetSessions({ userId }, tx)
 	})
-	// The person's new roles (or deactivation) apply to their very next request.
-	forgetSessions({ userId })
 }
 
 export async function revokeAllSessions(actorId: string, userId: string, request: RequestInfo) {
@@ -156,8 +156,8 @@ export async function revokeAllSessions(actorId: string, userId: string, request
 			after: { revokedSessions: revoked.count },
 			request,
 		})
+		await forgetSessions({ userId }, tx)
 		return revoked.count
 	})
-	forgetSessions({ userId })
 	return revoked
 }

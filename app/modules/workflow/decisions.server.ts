@@ -73,9 +73,10 @@ export async function decideCase(
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 
 		const now = new Date()
-		const snapshot = await freezeVersion(tx, actor.id, useCase.id, document, `DECIDED_${input.outcome}`)
 		const nextVersion = useCase.version + 1
 		const approved = input.outcome !== 'REJECTED'
+		// The conditional write comes first: it locks the case's row, so a concurrent decision or save
+		// waits here and then finds the version moved on, before either freezes a snapshot.
 		const written = await tx.useCase.updateMany({
 			where: { id: useCase.id, version: useCase.version, status: useCase.status },
 			data: {
@@ -86,6 +87,7 @@ export async function decideCase(
 			},
 		})
 		if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were deciding; reload, read the current version, then decide.')
+		const snapshot = await freezeVersion(tx, actor.id, useCase.id, document, `DECIDED_${input.outcome}`)
 		const decision = await tx.decision.create({
 			data: {
 				useCaseId: useCase.id,
@@ -167,7 +169,7 @@ export async function requestChanges(actor: SessionUser, input: { useCaseId: str
 		const verdict = decideTransition('request_changes', workflowActor(actor, useCase), workflowFacts(useCase, lanes))
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 		if (input.version !== useCase.version) throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload and read it before asking for changes.')
-		await moveStatus(tx, useCase, verdict.to)
+		await moveStatus(tx, useCase, verdict.to, {}, input.version)
 		await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id })
 		await tx.comment.create({ data: { useCaseId: useCase.id, authorId: actor.id, body: input.note } })
 		await recordEvent(tx, {

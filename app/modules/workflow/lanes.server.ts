@@ -54,10 +54,10 @@ export async function assignLaneIn(
 ) {
 	const useCase = await loadReviewCase(tx, input.useCaseId)
 	const round = Math.max(useCase.reviewRound, 1)
-	const existing =
-		(await tx.laneReview.findUnique({ where: { useCaseId_round_lane: { useCaseId: useCase.id, round, lane: input.lane } } })) ??
-		// The lead may add a lane the checks did not ask for (legal, say).
-		(await tx.laneReview.create({ data: { useCaseId: useCase.id, round, lane: input.lane, origin: 'LEAD' } }))
+	// The lead may add a lane the checks did not ask for (legal, say); two leads adding it at once
+	// create it once, then race on its revision below.
+	await tx.laneReview.createMany({ data: [{ useCaseId: useCase.id, round, lane: input.lane, origin: 'LEAD' }], skipDuplicates: true })
+	const existing = await tx.laneReview.findUniqueOrThrow({ where: { useCaseId_round_lane: { useCaseId: useCase.id, round, lane: input.lane } } })
 	const assignee = await personWithRoles(tx, input.assigneeId)
 	if (!assignee) throw new AppError('INVALID', 'Choose a reviewer from the list.')
 	const verdict = decideLaneAction(

@@ -64,8 +64,20 @@ export function workflowFacts(useCase: ReviewCase, lanes: ReadonlyArray<LaneRow>
 	})
 }
 
-/** Changes a case's status only if it is still the one read, so a concurrent change is a conflict. */
-export async function moveStatus(tx: Tx, useCase: Pick<ReviewCase, 'id' | 'status'>, to: WorkflowFacts['status'], data: Record<string, unknown> = {}) {
-	const written = await tx.useCase.updateMany({ where: { id: useCase.id, status: useCase.status }, data: { status: to, ...data } })
+/**
+ * Changes a case's status only if it is still the one read (and, when the person acted on a version
+ * they read, still that version), so a concurrent change is a conflict.
+ */
+export async function moveStatus(
+	tx: Tx,
+	useCase: Pick<ReviewCase, 'id' | 'status'>,
+	to: WorkflowFacts['status'],
+	data: Record<string, unknown> = {},
+	expectedVersion?: number,
+) {
+	const written = await tx.useCase.updateMany({
+		where: { id: useCase.id, status: useCase.status, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
+		data: { status: to, ...data },
+	})
 	if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were acting on it; reload and try again.')
 }

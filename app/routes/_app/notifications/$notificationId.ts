@@ -20,6 +20,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUserWithPermission(request, 'update:notification:own')
 	const { notificationId } = parseOrBadRequest(Params, params)
 	const link = await openNotification(prisma, user.id, notificationId).catch(throwAsResponse)
-	forgetUnreadCounts([user.id])
+	await forgetUnreadCounts(prisma, [user.id])
 	return redirect(link)
 }

@@ -31,7 +31,7 @@ export async function action({ request }: Route.ActionArgs) {
 	const parsed = ActionSchema.safeParse(form)
 	if (!parsed.success) throw data({ message: 'This form does not do that.' }, { status: 400 })
 	const marked = await markAllRead(prisma, user.id)
-	forgetUnreadCounts([user.id])
+	await forgetUnreadCounts(prisma, [user.id])
 	return redirect(`/notifications?marked=${marked}`)
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { discardImport, getImportBatch, startImport } from '#app/modules/inventory/import.server.ts'
 import type { ImportProblem } from '#app/modules/inventory/import-rows.ts'
+import { restartImport } from '#app/modules/jobs/runs.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
@@ -15,7 +16,7 @@ import type { Route } from './+types/$batchId.ts'
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.batch.fileName ?? 'Import'} · AI Governance Tracker` }]
 
 const Params = idParams('batchId')
-const IntentSchema = z.object({ intent: z.enum(['start', 'discard']) })
+const IntentSchema = z.object({ intent: z.enum(['start', 'discard', 'restart']) })
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'import:inventory:any')
@@ -31,6 +32,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	try {
 		if (submission.value.intent === 'start') {
 			await startImport(actor, batchId, context.get(requestInfoContext))
+			return redirect(`/inventory/import/${batchId}`)
+		}
+		if (submission.value.intent === 'restart') {
+			await restartImport(actor, batchId, context.get(requestInfoContext))
 			return redirect(`/inventory/import/${batchId}`)
 		}
 		await discardImport(actor, batchId, context.get(requestInfoContext))
@@ -231,6 +236,13 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 									? `Done: ${batch.created} created, ${batch.updated} updated, ${batch.unchanged} unchanged, ${batch.skipped} not imported.`
 									: `Stopped after ${batch.processed} of ${batch.total} rows: ${batch.error ?? 'unknown error'}`}
 						</p>
+						{batch.status === 'FAILED' ? (
+							<Form method="post">
+								<CsrfInput />
+								<input type="hidden" name="intent" value="restart" />
+								<Button>Continue the import from row {batch.processed + 1}</Button>
+							</Form>
+						) : null}
 						{batch.status === 'DONE' ? (
 							<p>
 								<Link to="/use-cases">All use cases</Link> · <Link to="/inventory/export">Check and export the inventory</Link> ·{' '}

@@ -155,7 +155,8 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 				<section aria-labelledby="add-lane-heading" className="space-y-3 border-t border-base-lighter pt-4">
 					<h2 id="add-lane-heading" className="text-xl font-bold">Add a lane the findings did not ask for</h2>
 					{addable.map((lane) => (
-						<LaneForm key={lane} lane={lane} candidates={candidates[lane]} defaultDue={defaultDue} label={`Add ${reviewLaneLabels[lane].split(' (')[0]}`} />
+						// A lane is created at revision 1: of two leads adding it at once, the second is told.
+						<LaneForm key={lane} lane={lane} revision={1} candidates={candidates[lane]} defaultDue={defaultDue} label={`Add ${reviewLaneLabels[lane].split(' (')[0]}`} />
 					))}
 				</section>
 			) : null}

@@ -35,6 +35,8 @@ import {
 } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, lockCounter, multiLineText, recordId } from '#app/utils/input-schemas.ts'
+import { submissionKeySchema } from '#app/utils/form-submission.ts'
+import { newSubmissionKey } from '#app/utils/form-submission.server.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
@@ -65,7 +67,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('delete') }),
 	DeterminationSchema,
 	z.object({ intent: z.literal('claim'), laneReviewId: recordId(), revision: lockCounter() }),
-	CommentFormSchema.extend({ intent: z.literal('comment') }),
+	CommentFormSchema.extend({ intent: z.literal('comment'), submissionKey: submissionKeySchema }),
 	z.object({
 		intent: z.literal('condition-met'),
 		conditionId: recordId(),
@@ -144,6 +146,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				})),
 			})),
 			comments,
+			submissionKey: newSubmissionKey(),
 		},
 		showsGovernance: useCase.highImpactDetermination === 'HIGH_IMPACT' || useCase.waivers.length > 0,
 		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
@@ -190,7 +193,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		}
 		if (value.intent === 'comment') {
 			const actor = await requireUserWithPermission(request, 'read:use-case:any')
-			const comment = await addComment(actor, { useCaseId, body: value.body, fieldPath: value.fieldPath, parentId: value.parentId }, requestInfo)
+			const comment = await addComment(actor, { useCaseId, body: value.body, fieldPath: value.fieldPath, parentId: value.parentId, submissionKey: value.submissionKey }, requestInfo)
 			return redirect(`/use-cases/${useCaseId}#comment-${comment.id}`)
 		}
 		if (value.intent === 'condition-met') {
@@ -429,6 +432,7 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 			</section>
 			<Discussion
 				comments={review.comments}
+				submissionKey={review.submissionKey}
 				canComment={review.canComment}
 				fieldOptions={commentFieldOptions}
 				errors={actionData?.result?.status === 'error' ? { body: fieldErrors.body ?? undefined, form: actionData?.result?.error?.[''] ?? undefined } : undefined}
