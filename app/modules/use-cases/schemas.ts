@@ -94,6 +94,7 @@ export const UseCaseFormSchema = z.object({
 	safeguardFedrampAuthorized: yesNo,
 	safeguardGenerativeOutputsReviewed: yesNo,
 	safeguardGenerativeAiPolicyAcknowledged: yesNo,
+	safeguardGenerativeToolApproved: yesNo,
 	safeguardPublicFeedbackChannel: text(500),
 	safeguardCodeSharingDecision: z.enum(codeSharingDecisions).optional(),
 	safeguardVendorAiContractTerms: yesNo,

@@ -235,6 +235,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			safeguardFedrampAuthorized: yesNo(doc.safeguards.fedrampAuthorized),
 			safeguardGenerativeOutputsReviewed: yesNo(doc.safeguards.generativeOutputsReviewed),
 			safeguardGenerativeAiPolicyAcknowledged: yesNo(doc.safeguards.generativeAiPolicyAcknowledged),
+			safeguardGenerativeToolApproved: yesNo(doc.safeguards.generativeToolApproved),
 			safeguardPublicFeedbackChannel: doc.safeguards.publicFeedbackChannel,
 			safeguardCodeSharingDecision: doc.safeguards.codeSharingDecision,
 			safeguardVendorAiContractTerms: yesNo(doc.safeguards.vendorAiContractTerms),
@@ -543,6 +544,13 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							<RadioGroupField
 								legend="Has the team read and accepted CMS’s generative-AI use policy (M-25-21 §3(b)(iv))?"
 								field={fields.safeguardGenerativeAiPolicyAcknowledged}
+								options={yesNoOptions}
+							/>
+						) : null}
+						{visible.has('safeguards.generativeToolApproved') ? (
+							<RadioGroupField
+								legend="Is the generative AI tool on the HHS/CMS list of approved tools?"
+								field={fields.safeguardGenerativeToolApproved}
 								options={yesNoOptions}
 							/>
 						) : null}
