@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { checkImplementations } from '#app/modules/policies/checks/registry.ts'
 import { PRESUMED_CATEGORIES, categoryClauseId } from '#app/modules/policies/checks/high-impact.ts'
+import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
 import shippedPackJson from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
 import { compareVersions, parsePolicyPack, policyPackSchema, releaseOf, shippedPolicyPack, shippedPolicyPacks } from '#app/modules/policies/policy-pack.ts'
 
@@ -11,6 +12,12 @@ test('the releases 2026.1 and 2026.2 ship, and the newest is the shipped pack', 
 	expect(pack.title).toBe('Federal AI policy pack 2026.2')
 	expect(pack.references.length).toBeGreaterThan(60)
 	expect(shippedPolicyPack('2026.1').checks.length).toBeLessThan(pack.checks.length)
+})
+
+test('each shipped release is valid, and reading it without validation gives what the schema gives', () => {
+	for (const [file, version] of [[release2026_1, '2026.1'], [shippedPackJson, '2026.2']] as const) {
+		expect(shippedPolicyPack(version)).toEqual(parsePolicyPack(file))
+	}
 })
 
 test('2026.1, written before routing rules, keeps its one rule: a presumption goes to the CAIO', () => {
