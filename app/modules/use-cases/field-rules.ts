@@ -355,8 +355,8 @@ export function validateForSubmission(doc: UseCaseDocument): SubmissionCheck {
 		addError(fieldErrors, 'datasets', 'Link the datasets it uses from the catalogue.')
 	}
 	// HIPAA's minimum-necessary standard (45 CFR 164.502(b)), applied by CMS to every kind of record
-	// about individuals, not only PHI.
-	doc.datasets.forEach((dataset, index) => {
+	// about individuals, not only PHI. A retired case no longer uses its data, so it owes no justification.
+	if (doc.stage !== 'RETIRED') doc.datasets.forEach((dataset, index) => {
 		const kind = personalDataIn(dataset)
 		if (kind !== null && !isAnswered(dataset.minimumNecessaryJustification)) {
 			addError(
