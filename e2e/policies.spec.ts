@@ -110,3 +110,28 @@ test('the administrator sees the release that ships with the tracker in force on
 	expect((await page.goto('/admin/policy-pack/publish/2019.1'))?.status()).toBe(404)
 	expect((await page.goto('/admin/policy-pack/publish/not-a-version'))?.status()).toBe(400)
 })
+
+test('two administrators change the draft at once: the second is told, with a 409, and keeps what they set', async ({ page, browser }) => {
+	await signIn(page, demoAccount('ADMIN'))
+	const other = await (await browser.newContext()).newPage()
+	await signIn(other, demoAccount('ADMIN'))
+	await page.goto('/admin/policy-pack')
+	await other.goto('/admin/policy-pack')
+
+	const mine = page.getByRole('form', { name: 'Settings for M2521-2B-C2' })
+	await mine.getByLabel('Severity').selectOption('BLOCKING')
+	await mine.getByRole('button', { name: 'Save M2521-2B-C2' }).click()
+	await expect(page.getByRole('form', { name: 'Settings for M2521-2B-C2' }).getByLabel('Severity')).toHaveValue('BLOCKING')
+
+	// The other administrator still has the page as it was before that save.
+	const theirs = other.getByRole('form', { name: 'Settings for EO14179-SEC2-C1' })
+	await theirs.getByLabel('Severity').selectOption('INFO')
+	const answer = other.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/admin/policy-pack'))
+	await theirs.getByRole('button', { name: 'Save EO14179-SEC2-C1' }).click()
+	expect((await answer).status()).toBe(409)
+	await expect(other.getByRole('alert')).toContainText('Another administrator changed the draft pack')
+	await expect(theirs.getByLabel('Severity')).toHaveValue('INFO')
+	await expect(theirs).toContainText('Not saved')
+	await expectNoAccessibilityViolations(other)
+	await other.context().close()
+})
