@@ -3,7 +3,7 @@ import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } fr
 test('a person creates a token in Settings, sees it once, uses it with fetch, and revokes it', async ({ page }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
 	await page.getByRole('link', { name: 'Settings' }).click()
-	await page.getByRole('link', { name: 'API tokens' }).click()
+	await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'API tokens' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible()
 	await expectNoAccessibilityViolations(page)
 

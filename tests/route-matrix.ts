@@ -148,6 +148,11 @@ export const authorizationMatrix: Record<string, Entry> = {
 	'routes/_app/settings/sessions.tsx': { path: () => '/settings/sessions', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
 	'routes/_app/admin/policy-pack/index.tsx': { path: () => '/admin/policy-pack', loader: 'manage:policy:any', action: [{ body: {}, access: 'manage:policy:any' }] },
 	'routes/_app/admin/policy-pack/jobs.$jobId.tsx': { path: (ids) => `/admin/policy-pack/jobs/${ids.jobId}`, loader: 'manage:policy:any', action: [{ body: {}, access: 'manage:policy:any' }] },
+	'routes/_app/admin/policy-pack/publish.$version.tsx': {
+		path: (ids) => `/admin/policy-pack/publish/${ids.packVersion}`,
+		loader: 'manage:policy:any',
+		action: [{ body: {}, access: 'manage:policy:any' }],
+	},
 	'routes/_app/admin/policy-pack/references.new.tsx': {
 		path: () => '/admin/policy-pack/references/new',
 		loader: 'manage:policy:any',
@@ -252,6 +257,20 @@ export async function prepareRouteFixtures(prisma: PrismaClient) {
 	const dataset = await prisma.dataset.findFirstOrThrow({ where: { OR: [{ stewardId: null }, { stewardId: { notIn: stewards.map((s) => s.id) } }] }, select: { id: true } })
 	const pack = JSON.parse(readFileSync('app/modules/policies/pack/federal-ai-policy-pack-2026.1.json', 'utf8')) as { references: Array<{ id: string }> }
 	const reference = pack.references[0]!
+	// An administrator's open draft on the pack in force, for the publication preview.
+	const inForce = await prisma.policyPackVersion.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { publishedAt: 'desc' }, select: { version: true, content: true } })
+	const packVersion = `${inForce.version}-matrix`
+	await prisma.policyPackVersion.create({
+		data: {
+			version: packVersion,
+			status: 'DRAFT',
+			openDraft: true,
+			origin: 'LOCAL',
+			basedOnVersion: inForce.version,
+			content: { ...(inForce.content as object), version: packVersion },
+			editedById: lead,
+		},
+	})
 	const job = await prisma.reevaluationJob.create({ data: { packVersion: 'matrix', total: 0, status: 'DONE', startedById: lead }, select: { id: true } })
 	const notification = await prisma.notification.create({
 		data: { userId: submitter, kind: 'COMMENTED', title: 'For the matrix', body: 'A notification.', link: '/notifications' },
@@ -276,6 +295,7 @@ export async function prepareRouteFixtures(prisma: PrismaClient) {
 		userId: submitter,
 		orgUnitId: (await prisma.orgUnit.findFirstOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })).id,
 		publicCaseId: published.trackingId,
+		packVersion,
 		year,
 	}
 }

@@ -12,13 +12,14 @@ export const roleLabels: Record<RoleName, string> = {
 	ADMIN: 'Administrator',
 }
 
-export const reviewLanes = ['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'] as const
+export const reviewLanes = ['PRIVACY', 'SECURITY', 'LEGAL', 'CIVIL_RIGHTS', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'] as const
 export type ReviewLaneName = (typeof reviewLanes)[number]
 
 export const reviewLaneLabels: Record<ReviewLaneName, string> = {
 	PRIVACY: 'Privacy',
 	SECURITY: 'Security',
 	LEGAL: 'Legal',
+	CIVIL_RIGHTS: 'Civil rights',
 	DATA_GOVERNANCE: 'Data governance',
 	CAIO_DETERMINATION: 'CAIO determination',
 }

@@ -6,7 +6,7 @@ import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/s
 import { determinationFilterValues } from '#app/modules/inventory/inventory-filters.ts'
 import { CHECK_STATUSES } from '#app/modules/policies/checks/check-types.ts'
 import { PRESUMED_CATEGORIES } from '#app/modules/policies/checks/high-impact.ts'
-import { CHECK_SEVERITIES, policyCheckDefinitionSchema, policyReferenceSchema } from '#app/modules/policies/policy-pack.ts'
+import { CHECK_SEVERITIES, laneRouteSchema, policyCheckDefinitionSchema, policyReferenceSchema } from '#app/modules/policies/policy-pack.ts'
 import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import {
 	highImpactDeterminations,
@@ -102,7 +102,19 @@ export const EvaluationSchema = z
 		asOf: z.string(),
 		presumedHighImpact: z.boolean(),
 		presumedCategories: z.array(z.enum(PRESUMED_CATEGORIES)),
+		screenedOutAsNotAi: z.boolean().describe('True when the case is screened out as rule-based only (not AI under the definition the pack cites).'),
 		requiredLanes: z.array(z.enum(reviewLanes)),
+		routes: z
+			.array(
+				z.object({
+					routeId: z.string(),
+					title: z.string(),
+					clauseIds: z.array(z.string()),
+					lanes: z.array(z.enum(reviewLanes)),
+					reason: z.string().describe('Why the routing rule applies, in plain words.'),
+				}),
+			)
+			.describe('The routing rules of the pack that send this case to review lanes, each with its clauses.'),
 		blocked: z.boolean().describe('True when an enabled blocking check fails: the final decision must wait.'),
 		results: z.array(CheckResultSchema),
 	})
@@ -234,6 +246,7 @@ export const DatasetSchema = z
 
 export const PolicyReferenceSchema = policyReferenceSchema.meta(schemaId('PolicyReference'))
 export const PolicyCheckSchema = policyCheckDefinitionSchema.meta(schemaId('PolicyCheck'))
+export const LaneRouteSchema = laneRouteSchema.meta(schemaId('LaneRoute'))
 
 export const PolicyReferenceListSchema = z
 	.object({ data: z.array(PolicyReferenceSchema.safeExtend({ checkCount: z.number().int() })) })
@@ -245,6 +258,7 @@ export const PolicyReferenceDetailSchema = z
 		supersededBy: PolicyReferenceSchema.nullable(),
 		supersedes: z.array(PolicyReferenceSchema),
 		checks: z.array(PolicyCheckSchema),
+		routes: z.array(LaneRouteSchema).describe('The routing rules that cite this reference and the lanes they send a case to.'),
 	})
 	.meta(schemaId('PolicyReferenceDetail'))
 

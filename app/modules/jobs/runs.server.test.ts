@@ -55,7 +55,7 @@ for (const target of databaseTargets()) {
 		async function publishedRecheck() {
 			const draft = await m.packs.getDraftPack(adminId)
 			await database.prisma.policyPackVersion.deleteMany({ where: { status: 'DRAFT', id: { not: draft.id } } })
-			return m.packs.publishDraftPack(adminId, draft.revision, testRequest)
+			return m.packs.publishPackVersion(adminId, { version: draft.version, revision: draft.revision }, testRequest)
 		}
 
 		test('a re-check left running with no job (an older release, retries spent while the app was down) is marked failed with its reason, and a restart finishes it from where it stopped', async () => {
@@ -126,7 +126,7 @@ test.runIf(postgresUrl)('PostgreSQL: every connection cut in the middle of a re-
 		await m.runs.startRunWorkers(queue)
 		const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
 		const draft = await m.packs.getDraftPack(adminId)
-		const { jobId } = await m.packs.publishDraftPack(adminId, draft.revision, testRequest)
+		const { jobId } = await m.packs.publishPackVersion(adminId, { version: draft.version, revision: draft.revision }, testRequest)
 		await expect.poll(async () => (await m.packs.getReevaluationJob(jobId)).done, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0)
 		const { current_database: name } = (await database.prisma.$queryRaw<Array<{ current_database: string }>>`SELECT current_database()`)[0]!
 		// The blip: the server drops every connection of the app and of its job queue.

@@ -31,6 +31,16 @@ export const CheckSettingsSchema = z.object({
 	lane: z.enum(reviewLanes),
 })
 
-export const PublishSchema = z.object({ intent: z.literal('publish'), revision: lockCounter() })
+export const RouteSettingsSchema = z.object({
+	intent: z.literal('route'),
+	revision: lockCounter(),
+	routeId: z.string().max(60),
+	enabled: z.boolean().default(false),
+	lanes: z.array(z.enum(reviewLanes)).min(1, 'A routing rule needs at least one lane.').max(reviewLanes.length),
+})
 
-export const PackEditorActionSchema = z.discriminatedUnion('intent', [CheckSettingsSchema, PublishSchema])
+export const AutoPublishSchema = z.object({ intent: z.literal('auto-publish'), enabled: z.boolean().default(false) })
+
+export const PackEditorActionSchema = z.discriminatedUnion('intent', [CheckSettingsSchema, RouteSettingsSchema, AutoPublishSchema])
+
+export const PublishSchema = z.object({ intent: z.literal('publish'), revision: lockCounter() })

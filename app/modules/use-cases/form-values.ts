@@ -61,6 +61,7 @@ export function formValuesFromDocument(doc: UseCaseDocument, context: { orgUnitI
 		safeguardFedrampAuthorized: yesNo(doc.safeguards.fedrampAuthorized),
 		safeguardGenerativeOutputsReviewed: yesNo(doc.safeguards.generativeOutputsReviewed),
 		safeguardGenerativeAiPolicyAcknowledged: yesNo(doc.safeguards.generativeAiPolicyAcknowledged),
+		safeguardGenerativeToolApproved: yesNo(doc.safeguards.generativeToolApproved),
 		safeguardPublicFeedbackChannel: doc.safeguards.publicFeedbackChannel,
 		safeguardCodeSharingDecision: doc.safeguards.codeSharingDecision,
 		safeguardVendorAiContractTerms: yesNo(doc.safeguards.vendorAiContractTerms),

@@ -92,6 +92,7 @@ export const UseCaseFormSchema = z.object({
 	safeguardFedrampAuthorized: yesNo,
 	safeguardGenerativeOutputsReviewed: yesNo,
 	safeguardGenerativeAiPolicyAcknowledged: yesNo,
+	safeguardGenerativeToolApproved: yesNo,
 	safeguardPublicFeedbackChannel: line(500),
 	safeguardCodeSharingDecision: z.enum(codeSharingDecisions).optional(),
 	safeguardVendorAiContractTerms: yesNo,

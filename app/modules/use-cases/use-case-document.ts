@@ -203,6 +203,8 @@ function documentSchemas(object: ObjectFactory) {
 			generativeOutputsReviewed: z.boolean().optional(),
 			/** For generative AI: the team has read and accepted CMS's generative-AI use policy (M-25-21 §3(b)(iv)). */
 			generativeAiPolicyAcknowledged: z.boolean().optional(),
+			/** For generative AI: the tool is on the HHS/CMS list of approved generative AI tools. */
+			generativeToolApproved: z.boolean().optional(),
 			publicFeedbackChannel: shortText(500).optional(),
 			/** Custom code is shared (or an exemption recorded), M-25-21 §2(b). */
 			codeSharingDecision: z.enum(codeSharingDecisions).optional(),

@@ -366,6 +366,7 @@ export function formToDocument(
 			fedrampAuthorized: fromYesNo(values.safeguardFedrampAuthorized),
 			generativeOutputsReviewed: fromYesNo(values.safeguardGenerativeOutputsReviewed),
 			generativeAiPolicyAcknowledged: fromYesNo(values.safeguardGenerativeAiPolicyAcknowledged),
+			generativeToolApproved: fromYesNo(values.safeguardGenerativeToolApproved),
 			publicFeedbackChannel: values.safeguardPublicFeedbackChannel || undefined,
 			codeSharingDecision: values.safeguardCodeSharingDecision,
 			vendorAiContractTerms: fromYesNo(values.safeguardVendorAiContractTerms),

@@ -21,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function PolicyReferencePage({ loaderData }: Route.ComponentProps) {
-	const { reference, supersededBy, supersedes, checks } = loaderData
+	const { reference, supersededBy, supersedes, checks, routes } = loaderData
 	return (
 		<div className="max-w-4xl space-y-6">
 			<p>
@@ -75,6 +75,19 @@ export default function PolicyReferencePage({ loaderData }: Route.ComponentProps
 					))}
 				</ul>
 			</section>
+			{routes.length ? (
+				<section aria-labelledby="routes-heading" className="space-y-2">
+					<h2 id="routes-heading" className="text-xl font-bold">Review lanes it requires</h2>
+					<ul className="list-disc space-y-1 pl-6">
+						{routes.map((route) => (
+							<li key={route.id}>
+								{route.title}: {route.lanes.map((lane) => reviewLaneLabels[lane]).join(', ')}
+								{route.enabled ? '' : ' (turned off)'}
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 		</div>
 	)
 }

@@ -499,6 +499,13 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 								options={yesNoOptions}
 							/>
 						) : null}
+						{visible.has('safeguards.generativeToolApproved') ? (
+							<RadioGroupField
+								legend="Is the generative AI tool on the HHS/CMS list of approved tools?"
+								field={fields.safeguardGenerativeToolApproved}
+								options={yesNoOptions}
+							/>
+						) : null}
 						{visible.has('safeguards.publicFeedbackChannel') ? (
 							<TextField
 								label="How can the public give feedback on it?"
