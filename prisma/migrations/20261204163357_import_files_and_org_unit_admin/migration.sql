@@ -16,7 +16,11 @@ INSERT INTO "ImportFile" ("batchId", "content", "problems") SELECT "id", "conten
 -- AlterTable
 ALTER TABLE "ImportBatch" ADD COLUMN     "matchDecisions" JSONB NOT NULL DEFAULT '{}',
 ADD COLUMN     "nextRow" INTEGER NOT NULL DEFAULT 0,
-ADD COLUMN     "problemCount" INTEGER NOT NULL DEFAULT 0;
+ADD COLUMN     "problemCount" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "importedById" TEXT;
+
+-- AddForeignKey
+ALTER TABLE "ImportBatch" ADD CONSTRAINT "ImportBatch_importedById_fkey" FOREIGN KEY ("importedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 UPDATE "ImportBatch" SET "problemCount" = jsonb_array_length("problems");
 
