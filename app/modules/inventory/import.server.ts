@@ -556,3 +556,11 @@ export async function importRows(batchId: string, fromRow = 0, request: RequestI
 function isUniqueViolation(error: unknown) {
 	return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
 }
+
+/** Answers every row still waiting for a decision at once: each is the case suggested, or each is new. */
+export async function decideAllMatches(actor: Actor, batchId: string, choice: 'SUGGESTED' | 'NEW', request: RequestInfo) {
+	const { preview } = await getImportBatch(batchId)
+	if (!preview) throw new AppError('CONFLICT', 'This file is being imported, or has been; its matches can no longer change.')
+	const answers = Object.fromEntries(preview.awaitingDecision.map((row) => [String(row.row), choice === 'SUGGESTED' && row.candidate ? row.candidate.id : 'NEW']))
+	if (Object.keys(answers).length) await decideMatches(actor, batchId, answers, request)
+}

@@ -2,6 +2,7 @@
 // row per linked dataset. `formToDocumentAnswers` turns it into the use-case document's shape.
 import { z } from 'zod'
 import { SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
+import { MAX_NAME_LENGTH, partialDate } from './use-case-document.ts'
 import {
 	affectedParties,
 	appealAnswers,
@@ -49,7 +50,7 @@ export const UseCaseFormSchema = z.object({
 		.string({ error: 'Give the use case a name.' })
 		.trim()
 		.min(3, 'Names are at least 3 characters.')
-		.max(200, 'Names are at most 200 characters.'),
+		.max(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
 	orgUnitId: z.string({ error: 'Choose the org unit responsible for it.' }).min(1).max(40),
 	contactEmail: z.email('Enter an e-mail address such as name@cms.hhs.gov.').max(254).optional(),
 	/** Developers and program contacts, by e-mail: they are listed on the case and may not review it. */
@@ -61,7 +62,8 @@ export const UseCaseFormSchema = z.object({
 	problemSolved: text(10_000),
 	benefits: text(10_000),
 	systemOutputs: text(10_000),
-	operationalDate: isoDate,
+	// As precise as it is known: a day, a month (2025-07) or a year, as OMB's files give it.
+	operationalDate: partialDate.optional(),
 	contractingUsage: z.enum(contractingUsages).optional(),
 	vendorNames: text(1000),
 	hasAto: yesNo,

@@ -15,6 +15,7 @@ import { recordStatusChange } from '#app/modules/workflow/status-history.server.
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
+import { asWrittenAfterEdit } from './as-written.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
 import { type UseCaseFormValues } from './schemas.ts'
@@ -118,6 +119,8 @@ type StoredAnswers = Partial<
 		| 'safeguards'
 		| 'highImpact'
 		| 'previousOmbId'
+		| 'formerOmbIds'
+		| 'asWritten'
 		| 'cotsTask'
 		| 'estimatedUsers'
 	>
@@ -408,6 +411,8 @@ export function columnsOf(doc: UseCaseDocument) {
 			safeguards: doc.safeguards,
 			highImpact: { ...doc.highImpact, determination: undefined },
 			previousOmbId: doc.previousOmbId,
+			formerOmbIds: doc.formerOmbIds,
+			asWritten: doc.asWritten,
 			cotsTask: doc.cotsTask,
 			estimatedUsers: doc.estimatedUsers,
 		} satisfies StoredAnswers as Prisma.InputJsonValue,
@@ -494,6 +499,9 @@ async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseF
 			}
 		}),
 	)
+	// An answer given in the form replaces what an imported file left as written.
+	after.asWritten = asWrittenAfterEdit(before, after)
+	if (!after.asWritten) delete after.asWritten
 	return { orgUnit, team, links, before, after }
 }
 

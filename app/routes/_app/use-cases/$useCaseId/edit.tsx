@@ -336,7 +336,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					<TextAreaField label="Expected benefits for the mission or the public" field={fields.benefits} />
 					<TextAreaField label="What does the AI output?" hint="A prediction, a recommendation, a decision, a draft text…" field={fields.systemOutputs} />
 					{visible.has('operationalDate') ? (
-						<TextField label="Date it became operational (or the pilot’s start date)" type="date" field={fields.operationalDate} />
+						<TextField
+							label="Date it became operational (or the pilot’s start date)"
+							hint="As precise as you know it: 2025-07-14, a month such as 2025-07, or a year."
+							field={fields.operationalDate}
+						/>
 					) : null}
 				</Section>
 
