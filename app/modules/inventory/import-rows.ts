@@ -1115,9 +1115,22 @@ export function mergeImported(
 	})
 }
 
+/** JSON with object keys in order: PostgreSQL's jsonb stores keys in an order of its own. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+	if (value && typeof value === 'object') {
+		return `{${Object.keys(value)
+			.filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+			.sort()
+			.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+			.join(',')}}`
+	}
+	return JSON.stringify(value) ?? 'undefined'
+}
+
 function differingFields(before: UseCaseDocument, after: UseCaseDocument) {
 	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof UseCaseDocument>
-	return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort()
+	return [...keys].filter((key) => canonical(before[key]) !== canonical(after[key])).sort()
 }
 
 const fieldLabel = (path: FieldPath) => fieldRules[path].ombColumn ?? path
