@@ -118,9 +118,19 @@ async function importOnce(base: string, cookie: string, label: string, csv: stri
 	const location = uploaded.headers.get('Location')
 	if (!location) throw new Error(`The upload answered ${uploaded.status}: ${(await uploaded.text()).slice(0, 300)}`)
 	const preview = await fetch(`${base}${location}`, { headers: { Cookie: cookie } })
-	const previewHtml = await preview.text()
+	let previewHtml = await preview.text()
 	const previewSeconds = (performance.now() - previewStarted) / 1000
 	if (!preview.ok) throw new Error(`The preview answered ${preview.status}`)
+	// Rows that look like cases already in the tracker wait for a decision: here each is a new one.
+	if (previewHtml.includes('Each is a new use case')) {
+		await fetch(`${base}${location}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ intent: 'decide-all', choice: 'NEW', csrf: csrfOf(previewHtml) }),
+		})
+		previewHtml = await (await fetch(`${base}${location}`, { headers: { Cookie: cookie } })).text()
+	}
 
 	const probe = probeLivez(base)
 	const importStarted = performance.now()
@@ -143,14 +153,22 @@ async function importOnce(base: string, cookie: string, label: string, csv: stri
 	}
 	const importSeconds = (performance.now() - importStarted) / 1000
 	const latencies = await probe.stop()
-	const health = (await (await fetch(`${base}/healthz?verbose`)).json()) as { eventLoopDelay: { current: { maxMs: number }; previousMinute: { maxMs: number } | null } }
-	const loopMaxMs = Math.max(health.eventLoopDelay.current.maxMs, health.eventLoopDelay.previousMinute?.maxMs ?? 0)
+	// The app's own histogram, over the ten-second windows the import ran in.
+	type Window = { startedAt: string; windowSeconds: number; maxMs: number }
+	const health = (await (await fetch(`${base}/healthz?verbose`)).json()) as { eventLoopDelay: { current: Window; recent: Array<Window> } }
+	const importEnd = Date.now()
+	const importStart = importEnd - importSeconds * 1000
+	const during = [...health.eventLoopDelay.recent, health.eventLoopDelay.current].filter((window) => {
+		const start = Date.parse(window.startedAt)
+		return start <= importEnd && start + window.windowSeconds * 1000 >= importStart
+	})
+	const loopMaxMs = Math.max(0, ...during.map((window) => window.maxMs))
 	return { label, previewSeconds, importSeconds, livezP95: percentile(latencies, 95), livezMax: latencies.at(-1) ?? 0, loopMaxMs, result }
 }
 
 function report(database: string, run: Run) {
 	console.log(
-		`${database.padEnd(10)} ${run.label.padEnd(44)} preview ${run.previewSeconds.toFixed(2)} s · import ${run.importSeconds.toFixed(2)} s · /livez p95 ${run.livezP95.toFixed(1)} ms, max ${run.livezMax.toFixed(1)} ms · event loop held at most ${run.loopMaxMs.toFixed(0)} ms (last two minutes) · ${run.result}`,
+		`${database.padEnd(10)} ${run.label.padEnd(44)} preview ${run.previewSeconds.toFixed(2)} s · import ${run.importSeconds.toFixed(2)} s · /livez p95 ${run.livezP95.toFixed(1)} ms, max ${run.livezMax.toFixed(1)} ms · event loop held at most ${run.loopMaxMs.toFixed(0)} ms while importing · ${run.result}`,
 	)
 }
 
@@ -163,7 +181,7 @@ async function benchDatabase(database: string, port: number, env: Record<string,
 		report(database, first)
 		const again = await importOnce(base, cookie, 'the same file again (nothing to change)', consolidated.csv)
 		report(database, again)
-		const cmsOnly = generateConsolidatedInventory({ rows: CMS_ONLY_ROWS, cmsRows: CMS_ONLY_ROWS, seed: 7 })
+		const cmsOnly = generateConsolidatedInventory({ rows: CMS_ONLY_ROWS, cmsRows: CMS_ONLY_ROWS, seed: 7, namePrefix: 'Pilot' })
 		const heavy = await importOnce(base, cookie, `CMS only: ${CMS_ONLY_ROWS} rows`, cmsOnly.csv.replace(/CMS\/Digital Service at CMS/g, 'CMS/OIT'))
 		report(database, heavy)
 		return first

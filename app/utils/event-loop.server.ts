@@ -5,15 +5,16 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setImmediate as immediate } from 'node:timers/promises'
 import { remember } from '@epic-web/remember'
 
-const WINDOW_MS = 60_000
+const WINDOW_MS = 10_000
+const KEPT_WINDOWS = 6
 
 type Window = { histogram: ReturnType<typeof monitorEventLoopDelay>; startedAt: number }
 
-/** The last complete minute and the current one: a spike stays visible for a minute after it. */
+/** Ten-second windows: the current one and the last six complete ones, so a spike stays visible for a minute. */
 const windows = remember('event-loop-delay', () => {
-	const state = { current: start(), previous: null as null | EventLoopDelay }
+	const state = { current: start(), recent: [] as Array<EventLoopDelay> }
 	const timer = setInterval(() => {
-		state.previous = summarise(state.current)
+		state.recent = [...state.recent, summarise(state.current)].slice(-KEPT_WINDOWS)
 		state.current.histogram.disable()
 		state.current = start()
 	}, WINDOW_MS)
@@ -27,14 +28,15 @@ function start(): Window {
 	return { histogram, startedAt: Date.now() }
 }
 
-export type EventLoopDelay = { windowSeconds: number; samples: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number }
+export type EventLoopDelay = { startedAt: string; windowSeconds: number; samples: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number }
 
 const ms = (nanoseconds: number) => Math.round(nanoseconds / 1e4) / 100
 
 function summarise({ histogram, startedAt }: Window): EventLoopDelay {
 	const samples = histogram.count
 	return {
-		windowSeconds: Math.round((Date.now() - startedAt) / 1000),
+		startedAt: new Date(startedAt).toISOString(),
+		windowSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
 		samples,
 		p50Ms: samples ? ms(histogram.percentile(50)) : 0,
 		p95Ms: samples ? ms(histogram.percentile(95)) : 0,
@@ -43,9 +45,10 @@ function summarise({ histogram, startedAt }: Window): EventLoopDelay {
 	}
 }
 
-/** The event loop's delay over the current window and the last complete one (ms; 10 ms sampling). */
+/** The event loop's delay over the current ten seconds and each of the six before (ms; 10 ms sampling). */
 export function eventLoopDelay() {
-	return { current: summarise(windows.current), previousMinute: windows.previous }
+	const current = summarise(windows.current)
+	return { current, recent: windows.recent, lastMinuteMaxMs: Math.max(current.maxMs, ...windows.recent.map((window) => window.maxMs)) }
 }
 
 /** A histogram of its own, for a benchmark or a test that measures one stretch of work. */

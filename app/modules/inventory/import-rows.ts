@@ -645,7 +645,7 @@ export function parseOmbCsv(text: string, options: { agency: string }): ParsedFi
 }
 
 /** How much text the parser reads between pauses: a few milliseconds of work. */
-const SLICE_CHARACTERS = 32 * 1024
+const SLICE_CHARACTERS = 16 * 1024
 
 /**
  * The same as parseOmbCsv, reading the text a slice at a time and awaiting `pause` between slices,

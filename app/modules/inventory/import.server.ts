@@ -6,9 +6,13 @@
 // stopped run left off. Re-importing a file finds the cases it created and changes only what it changes.
 import { createHash } from 'node:crypto'
 import { setImmediate as immediate } from 'node:timers/promises'
+import { promisify } from 'node:util'
+import { gunzip, gzip } from 'node:zlib'
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
-import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
+import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
+import { currentPolicyPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
+import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { allocateTrackingId, columnsOf, freezeVersion, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
@@ -47,6 +51,17 @@ const PROGRESS_EVERY_MS = 500
 type Actor = Pick<SessionUser, 'id' | 'email' | 'name' | 'roles'>
 
 const existingSelect = { ...useCaseSelect, importKey: true, determinedById: true } as const satisfies Prisma.UseCaseSelect
+
+// The stored file and its report are compressed and expanded on libuv's threads, off the event loop.
+const gzipAsync = promisify(gzip)
+const gunzipAsync = promisify(gunzip)
+const packed = async (text: string) => new Uint8Array(await gzipAsync(Buffer.from(text, 'utf8')))
+async function unpacked(bytes: Uint8Array, encoding: string) {
+	return (encoding === 'gzip' ? await gunzipAsync(bytes) : Buffer.from(bytes)).toString('utf8')
+}
+const storedProblems = async (file: { problems: Uint8Array; encoding: string } | null) =>
+	file ? (JSON.parse(await unpacked(file.problems, file.encoding)) as Array<ImportProblem>) : []
+const packedProblems = (problems: ReadonlyArray<ImportProblem>) => packed(JSON.stringify(problems))
 
 /** The org units an import may file a row under: the active ones, with every name a file may use for them. */
 export async function importOrgUnits() {
@@ -141,7 +156,10 @@ async function cachedAnalysis(batchId: string, content: () => Promise<string>, d
 	return analysis
 }
 
-const fileContent = (batchId: string) => async () => (await prisma.importFile.findUniqueOrThrow({ where: { batchId }, select: { content: true } })).content
+const fileContent = (batchId: string) => async () => {
+	const file = await prisma.importFile.findUniqueOrThrow({ where: { batchId }, select: { content: true, encoding: true } })
+	return unpacked(file.content, file.encoding)
+}
 
 /** Reads the upload, keeps it (with its problems) on a new batch in PREVIEW, and audits the upload. */
 export async function uploadImport(actor: Actor, upload: { fileName: string; bytes: Uint8Array }, request: RequestInfo) {
@@ -155,9 +173,10 @@ export async function uploadImport(actor: Actor, upload: { fileName: string; byt
 	if (file.rows.length === 0 && file.otherAgencies.length === 0) throw new AppError('INVALID', 'The file has a header but no use cases.')
 	const fileSha256 = createHash('sha256').update(upload.bytes).digest('hex')
 	const fileName = upload.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'inventory.csv'
+	const [packedContent, packedReport] = await Promise.all([packed(content), packedProblems(problems)])
 	const batch = await prisma.$transaction(async (tx) => {
 		const created = await tx.importBatch.create({
-			data: { fileName, fileSha256, total: file.rows.length, problemCount: problems.length, startedById: actor.id, file: { create: { content, problems: problems as unknown as Prisma.InputJsonValue } } },
+			data: { fileName, fileSha256, total: file.rows.length, problemCount: problems.length, startedById: actor.id, file: { create: { content: packedContent, problems: packedReport } } },
 			select: { id: true },
 		})
 		await recordEvent(tx, {
@@ -214,8 +233,8 @@ export async function getImportBatch(batchId: string, view: ImportView = {}) {
 	})
 	if (batch.status === 'RUNNING') return { batch, decisions, preview: null, problems: null, previousImport }
 	if (batch.status !== 'PREVIEW') {
-		const stored = await prisma.importFile.findUnique({ where: { batchId }, select: { problems: true } })
-		return { batch, decisions, preview: null, problems: viewProblems((stored?.problems ?? []) as unknown as Array<ImportProblem>, view), previousImport }
+		const stored = await prisma.importFile.findUnique({ where: { batchId }, select: { problems: true, encoding: true } })
+		return { batch, decisions, preview: null, problems: viewProblems(await storedProblems(stored), view), previousImport }
 	}
 	const analysis = await cachedAnalysis(batchId, fileContent(batchId), decisions)
 	return {
@@ -234,7 +253,7 @@ export async function importProblemsOf(batchId: string, view: ImportView = {}) {
 	const problems =
 		found.status === 'PREVIEW'
 			? (await cachedAnalysis(batchId, fileContent(batchId), decisionsOf(found.matchDecisions))).problems
-			: (((await prisma.importFile.findUnique({ where: { batchId }, select: { problems: true } }))?.problems ?? []) as unknown as Array<ImportProblem>)
+			: await storedProblems(await prisma.importFile.findUnique({ where: { batchId }, select: { problems: true, encoding: true } }))
 	return { fileName: found.fileName, problems: viewProblems(problems, { ...view, page: undefined }, { all: true }).list }
 }
 
@@ -336,7 +355,7 @@ function answersOf(document: UseCaseDocument, stored: unknown = {}): Prisma.Inpu
 	) as Prisma.InputJsonValue
 }
 
-type ImportContext = { actor: Actor; batchId: string; fileName: string; request: RequestInfo }
+type ImportContext = { actor: Actor; batchId: string; fileName: string; request: RequestInfo; pack: PolicyPack }
 
 /**
  * A new case from a row: a tracking id of its own, the file's id kept as `previousOmbId`, submitted
@@ -371,7 +390,7 @@ async function createFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		select: { id: true },
 	})
 	await freezeVersion(tx, context.actor.id, useCase.id, document, 'IMPORTED')
-	const evaluation = await evaluateWithCurrentPack(document, tx)
+	const evaluation = evaluateUseCase(document, { pack: context.pack, asOf: now })
 	await storeCheckRun(tx, useCase.id, 1, evaluation)
 	await openReviewLanes(tx, { useCaseId: useCase.id, round: 1, lanes: evaluation.requiredLanes })
 	await recordStatusChange(tx, { useCaseId: useCase.id, from: 'DRAFT', to: 'SUBMITTED', actorId: context.actor.id, at: now })
@@ -432,7 +451,7 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	})
 	if (updated.count === 0) throw stale
 	await freezeVersion(tx, context.actor.id, current.id, document, reopenedTo ? 'MATERIAL_CHANGE' : 'IMPORT_UPDATED')
-	const evaluation = await evaluateWithCurrentPack(document, tx)
+	const evaluation = evaluateUseCase(document, { pack: context.pack, asOf: new Date() })
 	await storeCheckRun(tx, current.id, nextVersion, evaluation)
 	if (reopenedTo) {
 		await recordEvent(tx, {
@@ -491,19 +510,21 @@ export async function importRows(batchId: string, fromRow = 0, request: RequestI
 				unchanged: true,
 				skipped: true,
 				importedBy: { select: { id: true, email: true, name: true, roles: { select: { role: true, lanes: true } } } },
-				file: { select: { content: true, problems: true } },
+				file: { select: { content: true, problems: true, encoding: true } },
 			},
 		})
 		if (batch.status !== 'RUNNING') return
 		if (!batch.importedBy || !batch.file) throw new Error('The batch has no file or nobody started it.')
 		const actor: Actor = batch.importedBy
-		const { plan, problems } = await analyseImport(batch.file.content, decisionsOf(batch.matchDecisions))
+		const { plan, problems } = await analyseImport(await unpacked(batch.file.content, batch.file.encoding), decisionsOf(batch.matchDecisions))
 		// A resumed run keeps the failures the earlier run reported.
-		const earlierFailures = fromRow > 0 ? (batch.file.problems as unknown as Array<ImportProblem>).filter((problem) => problem.kind === 'IMPORT_FAILED') : []
+		const earlierFailures = fromRow > 0 ? (await storedProblems(batch.file)).filter((problem) => problem.kind === 'IMPORT_FAILED') : []
+		// One policy pack for the whole run: the pack published when it started.
+		const pack = await currentPolicyPack()
 		const report = [...problems, ...earlierFailures]
 		const counts: Counts = fromRow > 0 ? { created: batch.created, updated: batch.updated, unchanged: batch.unchanged, skipped: batch.skipped } : { created: 0, updated: 0, unchanged: 0, skipped: 0 }
 		let processed = fromRow > 0 ? batch.processed : 0
-		const context: ImportContext = { actor, batchId, fileName: batch.fileName, request }
+		const context: ImportContext = { actor, batchId, fileName: batch.fileName, request, pack }
 		let lastWrite = performance.now()
 		for (const [index, planned] of plan.entries()) {
 			if (planned.row < fromRow) continue
@@ -532,8 +553,12 @@ export async function importRows(batchId: string, fromRow = 0, request: RequestI
 			// Let other requests in between rows.
 			await immediate()
 		}
+		const stored = batch.file
+		const packedReport = await packedProblems(report)
+		// A file stored before compression is compressed now, with its report.
+		const packedContent = stored.encoding === 'gzip' ? null : await packed(await unpacked(stored.content, stored.encoding))
 		await prisma.$transaction(async (tx) => {
-			await tx.importFile.update({ where: { batchId }, data: { problems: report as unknown as Prisma.InputJsonValue }, select: { batchId: true } })
+			await tx.importFile.update({ where: { batchId }, data: { problems: packedReport, ...(packedContent ? { content: packedContent, encoding: 'gzip' } : {}) }, select: { batchId: true } })
 			await tx.importBatch.update({
 				where: { id: batchId },
 				data: { status: 'DONE', processed, nextRow: (plan.at(-1)?.row ?? 0) + 1, total: plan.length, problemCount: report.length, ...counts, finishedAt: new Date() },

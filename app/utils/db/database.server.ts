@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { yieldingBetweenQueries } from './yielding-adapter.server.ts'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { pgliteMigrationConnection, postgresMigrationConnection } from './connections.server.ts'
 import { applyPendingMigrations, readMigrations } from './migrations.server.ts'
@@ -65,7 +66,7 @@ function openEmbedded(dataDir: string | null): Database {
 	} else {
 		pglite = new PGlite()
 	}
-	const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+	const prisma = new PrismaClient({ adapter: yieldingBetweenQueries(new PrismaPGlite(pglite)) })
 	return {
 		prisma,
 		kind: 'embedded',

@@ -1,17 +1,22 @@
 -- CreateTable
 CREATE TABLE "ImportFile" (
     "batchId" TEXT NOT NULL,
-    "content" TEXT NOT NULL,
-    "problems" JSONB NOT NULL DEFAULT '[]',
+    "encoding" TEXT NOT NULL DEFAULT 'gzip',
+    "content" BYTEA NOT NULL,
+    "problems" BYTEA NOT NULL,
 
     CONSTRAINT "ImportFile_pkey" PRIMARY KEY ("batchId")
 );
+
+-- The app stores these gzipped: the database need not try to compress them again.
+ALTER TABLE "ImportFile" ALTER COLUMN "content" SET STORAGE EXTERNAL, ALTER COLUMN "problems" SET STORAGE EXTERNAL;
 
 -- AddForeignKey
 ALTER TABLE "ImportFile" ADD CONSTRAINT "ImportFile_batchId_fkey" FOREIGN KEY ("batchId") REFERENCES "ImportBatch"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The stored file and the problem report leave the batch row, which the import's progress updates.
-INSERT INTO "ImportFile" ("batchId", "content", "problems") SELECT "id", "content", "problems" FROM "ImportBatch";
+INSERT INTO "ImportFile" ("batchId", "encoding", "content", "problems")
+  SELECT "id", 'identity', convert_to("content", 'UTF8'), convert_to("problems"::text, 'UTF8') FROM "ImportBatch";
 
 -- AlterTable
 ALTER TABLE "ImportBatch" ADD COLUMN     "matchDecisions" JSONB NOT NULL DEFAULT '{}',
