@@ -45,15 +45,15 @@ test('a file with answers over several lines imports, exports, and imports back 
 	// The tracker's OMB file, as downloaded, holds each answer with its line breaks.
 	const exported = await (await page.request.get('/inventory/export/omb.csv?values=codes')).text()
 	const records = parse(exported, { bom: true, columns: true }) as Array<Record<string, string>>
-	const ours = records.filter((record) => record.use_case_name.startsWith('Round-trip'))
+	const ours = records.filter((record) => (record.use_case_name ?? '').startsWith('Round-trip'))
 	expect(ours).toHaveLength(14)
 	const original = parse(readFileSync(fixture, 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>
 	for (const record of ours) {
 		const source = original.find((row) => row.use_case_name === record.use_case_name)!
-		expect(record.problem_solved, record.use_case_name).toBe(source.problem_solved.trim())
-		expect(record.system_outputs).toBe(source.system_outputs.trim())
+		expect(record.problem_solved, record.use_case_name).toBe((source.problem_solved ?? '').trim())
+		expect(record.system_outputs).toBe((source.system_outputs ?? '').trim())
 	}
-	expect(ours.some((record) => record.problem_solved.includes('\n'))).toBe(true)
+	expect(ours.some((record) => (record.problem_solved ?? '').includes('\n'))).toBe(true)
 
 	// Imported back exactly as downloaded: nothing is created and nothing changes.
 	const directory = mkdtempSync(path.join(tmpdir(), 'round-trip-'))
