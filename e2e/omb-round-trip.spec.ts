@@ -70,7 +70,7 @@ test('a file with answers over several lines imports, exports, and imports back 
 
 test('an administrator keeps the org units; a governance lead maps an unknown component from the preview', async ({ page }) => {
 	await signIn(page, demoAccount('ADMIN'))
-	await page.getByRole('link', { name: 'Org units' }).click()
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Org units' }).click()
 	await expect(page.getByRole('heading', { name: 'Org units' })).toBeVisible()
 	await expect(page.getByRole('link', { name: 'HHS/CMS/OPOLE' })).toBeVisible()
 	await expectNoAccessibilityViolations(page)
