@@ -54,6 +54,12 @@ test('a file with answers over several lines imports, exports, and imports back 
 		expect(record.system_outputs).toBe((source.system_outputs ?? '').trim())
 	}
 	expect(ours.some((record) => (record.problem_solved ?? '').includes('\n'))).toBe(true)
+	// A PIA the file said is not public is kept as the file wrote it, on the case's page too.
+	const notPublic = ours.find((record) => record.pia_url === 'PIA not publicly available')!
+	await page.goto(`/use-cases?q=${encodeURIComponent(notPublic.use_case_name!)}`)
+	await page.getByRole('link', { name: notPublic.use_case_name! }).click()
+	await expect(page.getByRole('region', { name: 'Kept as written' })).toContainText('PIA not publicly available')
+	await expectNoAccessibilityViolations(page)
 
 	// Imported back exactly as downloaded: nothing is created and nothing changes.
 	const directory = mkdtempSync(path.join(tmpdir(), 'round-trip-'))
