@@ -243,8 +243,9 @@ export async function createDraft(
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
-		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true } })
+		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, active: true } })
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+		if (!orgUnit.active) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
 		const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
 		const useCase = await tx.useCase.create({
 			data: {
@@ -439,8 +440,9 @@ export type SaveResult =
  * datasets: what a save would store, and what the live findings preview evaluates.
  */
 async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseFormValues, options: { checkTeam: boolean } = { checkTeam: true }) {
-	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true } })
+	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true, active: true } })
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+	if (!orgUnit.active && orgUnit.id !== current.orgUnitId) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
 
 	const teamEmails = [
 		...new Set(
