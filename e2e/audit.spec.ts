@@ -31,6 +31,7 @@ test('the audit log is not for submitters, and a bad date is a clear 400', async
 	expect((await page.goto('/audit'))?.status()).toBe(403)
 	expect((await page.request.get('/audit/events.csv')).status()).toBe(403)
 	await page.getByRole('button', { name: 'Sign out' }).click()
+	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
 
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	const response = await page.goto('/audit?from=2026-13-45')

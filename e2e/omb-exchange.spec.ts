@@ -184,6 +184,7 @@ test('a submitter reads the reporting years but cannot export, import or open on
 	await expect(page.getByRole('button', { name: 'Open and freeze the snapshot' })).toHaveCount(0)
 	await expectNoAccessibilityViolations(page)
 	await page.getByRole('button', { name: 'Sign out' }).click()
+	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
 
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	expect((await page.request.get('/inventory/export/omb.csv?values=letters')).status()).toBe(400)

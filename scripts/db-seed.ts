@@ -1,7 +1,13 @@
 // `npm run db:seed`: applies migrations and loads the demo data into the configured database.
 import { database } from '#app/utils/db.server.ts'
+import { demoDataRefused, getEnv } from '#app/utils/env.server.ts'
 import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
+
+if (demoDataRefused(getEnv())) {
+	console.error('Refused: demo accounts (with their published password) are never loaded into a production PostgreSQL database (NODE_ENV=production with DATABASE_URL).')
+	process.exit(1)
+}
 
 try {
 	const applied = await database.migrate()

@@ -4,14 +4,16 @@ import express from 'express'
 import helmet from 'helmet'
 import { RouterContextProvider } from 'react-router'
 import 'react-router'
+import { BACKCHANNEL_LOGOUT_PATH, handleBackchannelLogout } from '#app/modules/auth/backchannel-logout.server.ts'
+import { warmUpSingleSignOn } from '#app/modules/auth/oidc.server.ts'
 import { createSmtpMailer } from '#app/modules/notifications/email-dispatch.server.ts'
 import { startNotificationLoop } from '#app/modules/notifications/notification-loop.server.ts'
 import { isPublicPath } from '#app/modules/public-site/public-paths.ts'
 import { publicSnapshotContext } from '#app/modules/public-site/public-snapshot.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
-import { appUrlOf, getEnv } from '#app/utils/env.server.ts'
-import { requestInfoContext } from '#app/utils/request-context.ts'
+import { appUrlOf, authSettingsOf, getEnv } from '#app/utils/env.server.ts'
+import { type RequestInfo, requestInfoContext } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
 import { type PublicLocals, publicSite } from './public-site.ts'
 
@@ -21,6 +23,9 @@ getSessionSecret()
 
 /** Resolves when migrations (and, on a fresh embedded database, the demo data) are in place. */
 export const ready = prepareDatabase()
+
+const auth = authSettingsOf(env)
+warmUpSingleSignOn(auth.mode === 'password' ? null : auth.oidc)
 
 // Reminders and notification e-mail, once the database is ready (a failed start-up fails `ready`).
 const notificationLoop = ready.then(
@@ -52,6 +57,25 @@ app.use(
 	}),
 )
 
+const requestInfoOf = (req: express.Request): RequestInfo => ({
+	requestId: randomUUID(),
+	ipAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+	userAgent: req.get('user-agent') ?? null,
+})
+
+// Back-channel logout: the identity provider posts a signed logout token, server to server. No
+// session and no CSRF token: the token's signature is the proof (docs/decisions/025).
+app.post(BACKCHANNEL_LOGOUT_PATH, express.urlencoded({ extended: false, limit: '32kb' }), async (req, res, next) => {
+	try {
+		const body: unknown = req.body
+		const token = body && typeof body === 'object' && 'logout_token' in body ? body.logout_token : undefined
+		const answer = await handleBackchannelLogout(auth.mode === 'password' ? null : auth.oidc, token, requestInfoOf(req))
+		res.status(answer.status).set('Cache-Control', 'no-store').json(answer.body)
+	} catch (error) {
+		next(error)
+	}
+})
+
 // The build as an object, not a function: React Router derives its request handler (route tree,
 // matching tables) once, instead of on every request. The dev server reloads this module on change.
 const build = await import('virtual:react-router/server-build')
@@ -64,11 +88,7 @@ app.use(
 		build,
 		getLoadContext(req, res) {
 			const context = new RouterContextProvider()
-			context.set(requestInfoContext, {
-				requestId: randomUUID(),
-				ipAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-				userAgent: req.get('user-agent') ?? null,
-			})
+			context.set(requestInfoContext, requestInfoOf(req))
 			context.set(publicSnapshotContext, (res.locals as PublicLocals).publicSnapshot ?? null)
 			return context
 		},

@@ -3,6 +3,7 @@ import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
 import { prisma } from './db.server.ts'
 import { decoyPasswordHash, verifyPassword } from './password.server.ts'
+import { mergeRoleGrants } from './permissions.ts'
 import { readSessionId } from './session.server.ts'
 
 export type AuthenticatedUser = { userId: string }
@@ -73,11 +74,23 @@ async function loadSessionUser(request: Request): Promise<Awaited<ReturnType<typ
 async function readSession(sessionId: string) {
 	const session = await prisma.session.findUnique({
 		where: { id: sessionId },
-		select: { id: true, expiresAt: true, revokedAt: true, user: { select: { ...userSelect, active: true } } },
+		select: {
+			id: true,
+			expiresAt: true,
+			revokedAt: true,
+			method: true,
+			user: { select: { ...userSelect, active: true, password: { select: { mustChange: true } } } },
+		},
 	})
 	if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null
-	const { active: _active, ...user } = session.user
-	return { sessionId: session.id, user }
+	const { active: _active, password, roles, ...user } = session.user
+	return {
+		sessionId: session.id,
+		method: session.method,
+		// A temporary password set by an administrator: nothing but choosing a new one until then.
+		mustChangePassword: session.method === 'PASSWORD' && Boolean(password?.mustChange),
+		user: { ...user, roles: mergeRoleGrants(roles) },
+	}
 }
 
 /** Forget remembered sessions: one that was revoked, or all of a person whose access changed. */
@@ -103,6 +116,7 @@ export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {
 	const session = await getSessionUser(request)
+	if (session?.mustChangePassword) throw redirect('/change-password')
 	if (session) return session.user
 	const url = new URL(request.url)
 	// Client navigations fetch `<path>.data?_routes=…`; come back to the page, not to its data.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
-import { appUrlOf, EnvSchema, readEnv } from './env.server.ts'
+import { appUrlOf, authSettingsOf, demoDataRefused, EnvSchema, readEnv } from './env.server.ts'
 
 test('no variables at all is a valid set-up: the embedded database on port 3000', () => {
 	const env = readEnv({})
@@ -59,4 +59,54 @@ test('the README configuration table describes every variable the app reads', as
 	for (const name of Object.keys(EnvSchema.shape).filter((name) => name !== 'NODE_ENV')) {
 		expect(table, `${name} is missing from the README`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'))
 	}
+})
+
+describe('sign-in settings', () => {
+	const provider = {
+		OIDC_ISSUER: 'https://cms.okta.com/oauth2/default',
+		OIDC_CLIENT_ID: '0oa1tracker',
+		OIDC_CLIENT_SECRET: 'client-secret',
+		OIDC_REDIRECT_URI: 'https://ai-governance.cms.gov/auth/oidc/callback',
+	}
+
+	test('passwords alone without an identity provider; passwords and single sign-on side by side with one', () => {
+		expect(authSettingsOf(readEnv({}))).toEqual({ mode: 'password', oidc: null, breakGlassAdminEmail: null })
+		const both = authSettingsOf(readEnv(provider))
+		expect(both.mode).toBe('both')
+		expect(both.oidc).toMatchObject({
+			issuer: 'https://cms.okta.com/oauth2/default',
+			tokenAuthMethod: 'client_secret_basic',
+			scopes: 'openid email profile',
+			roleClaim: 'groups',
+			orgUnitClaim: null,
+			postLogoutRedirectUri: 'http://localhost:3000/login?signedOut=1',
+		})
+	})
+
+	test('an identity provider is configured whole: issuer, client id and redirect URI together, a secret unless the client is public', () => {
+		expect(() => readEnv({ OIDC_ISSUER: provider.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID: is required for single sign-on[\s\S]*OIDC_REDIRECT_URI: is required/)
+		expect(() => readEnv({ AUTH_MODE: 'oidc' })).toThrow(/OIDC_ISSUER: is required/)
+		expect(() => readEnv({ ...provider, OIDC_CLIENT_SECRET: undefined, OIDC_TOKEN_AUTH_METHOD: 'client_secret_post' })).toThrow(/OIDC_CLIENT_SECRET: is required with OIDC_TOKEN_AUTH_METHOD=client_secret_post/)
+		// Login.gov-style public client with PKCE and no secret.
+		expect(authSettingsOf(readEnv({ ...provider, OIDC_CLIENT_SECRET: undefined })).oidc?.tokenAuthMethod).toBe('none')
+	})
+
+	test('the issuer must be https, except on this machine', () => {
+		expect(() => readEnv({ ...provider, OIDC_ISSUER: 'http://idp.cms.gov' })).toThrow(/OIDC_ISSUER: must be an https:\/\/ address/)
+		expect(readEnv({ ...provider, OIDC_ISSUER: 'http://127.0.0.1:8080' }).OIDC_ISSUER).toBe('http://127.0.0.1:8080')
+		expect(() => readEnv({ ...provider, OIDC_SCOPES: 'email profile' })).toThrow(/OIDC_SCOPES: must include openid/)
+	})
+
+	test('AUTH_MODE=oidc names a break-glass administrator; with passwords alone one means nothing', () => {
+		expect(authSettingsOf(readEnv({ ...provider, AUTH_MODE: 'oidc', BREAK_GLASS_ADMIN_EMAIL: 'Break.Glass@cms.hhs.gov' })).breakGlassAdminEmail).toBe('break.glass@cms.hhs.gov')
+		expect(() => readEnv({ AUTH_MODE: 'password', BREAK_GLASS_ADMIN_EMAIL: 'admin@cms.hhs.gov' })).toThrow(/BREAK_GLASS_ADMIN_EMAIL: only means something with AUTH_MODE=oidc/)
+	})
+
+	test('demo accounts are never loaded into a production PostgreSQL database', () => {
+		const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ai', SESSION_SECRET: 'x'.repeat(32) }
+		expect(() => readEnv({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA: demo accounts are never loaded into a production PostgreSQL database/)
+		expect(demoDataRefused(readEnv(production))).toBe(true)
+		expect(demoDataRefused(readEnv({ DATABASE_URL: 'postgres://db/ai' }))).toBe(false)
+		expect(demoDataRefused(readEnv({ NODE_ENV: 'production' }))).toBe(false)
+	})
 })

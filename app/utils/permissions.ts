@@ -112,6 +112,20 @@ export function rolesGrant(roles: ReadonlyArray<RoleName>, permission: KnownPerm
 	return roles.some((role) => (permissionMatrix[role] as ReadonlyArray<string>).includes(permission))
 }
 
+/**
+ * One entry per role: a role granted by hand and the same role from the identity provider's groups
+ * are held once, with the lanes of both.
+ */
+export function mergeRoleGrants<Grant extends { role: RoleName; lanes: ReadonlyArray<ReviewLaneName> }>(grants: ReadonlyArray<Grant>) {
+	const lanesByRole = new Map<RoleName, Set<ReviewLaneName>>()
+	for (const grant of grants) {
+		const lanes = lanesByRole.get(grant.role) ?? new Set<ReviewLaneName>()
+		for (const lane of grant.lanes) lanes.add(lane)
+		lanesByRole.set(grant.role, lanes)
+	}
+	return roleNames.filter((role) => lanesByRole.has(role)).map((role) => ({ role, lanes: reviewLanes.filter((lane) => lanesByRole.get(role)!.has(lane)) }))
+}
+
 /** For the UI only: whether to show a control. The server checks again on every request. */
 export function userHasPermission(
 	user: { roles: ReadonlyArray<{ role: RoleName }> } | null | undefined,

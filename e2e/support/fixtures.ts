@@ -15,7 +15,7 @@ export async function submitSignIn(page: Page, account: { email: string; passwor
 	await page.goto(path)
 	await page.getByLabel('E-mail address').fill(account.email)
 	await page.getByLabel('Password').fill(account.password)
-	await page.getByRole('button', { name: 'Sign in' }).click()
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 /** Signs in and waits until the app has left the sign-in page. */

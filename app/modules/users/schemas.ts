@@ -26,4 +26,37 @@ export const UserAccessSchema = z.object({
 
 export const RevokeSessionsSchema = z.object({ intent: z.literal('revoke-sessions') })
 
-export const UserAdminActionSchema = z.discriminatedUnion('intent', [UserAccessSchema, RevokeSessionsSchema])
+export const UserAdminActionSchema = z.discriminatedUnion('intent', [
+	UserAccessSchema,
+	RevokeSessionsSchema,
+	z.object({ intent: z.literal('resend-invitation') }),
+	z.object({ intent: z.literal('send-reset-link') }),
+	z.object({ intent: z.literal('set-temporary-password') }),
+])
+
+export const InviteUserSchema = z.object({
+	name: z.string({ error: 'Enter the person’s name.' }).trim().min(1, 'Enter the person’s name.').max(200, 'Names are at most 200 characters.'),
+	email: z
+		.string({ error: 'Enter their e-mail address.' })
+		.trim()
+		.toLowerCase()
+		.max(254, 'E-mail addresses are at most 254 characters.')
+		.email('Enter an e-mail address such as name@cms.hhs.gov.'),
+	orgUnitId: z.string({ error: 'Choose an org unit.' }).min(1, 'Choose an org unit.').max(40),
+	roles: z.array(z.enum(roleNames), { error: 'Choose at least one role.' }).min(1, 'Choose at least one role.'),
+	lanes: z.array(z.enum(reviewLanes)).default([]),
+})
+
+export const GroupMappingSchema = z.discriminatedUnion('intent', [
+	z.object({
+		intent: z.literal('add'),
+		group: z
+			.string({ error: 'Enter the group’s name as the identity provider sends it.' })
+			.trim()
+			.min(1, 'Enter the group’s name as the identity provider sends it.')
+			.max(256, 'Group names are at most 256 characters.'),
+		role: z.enum(roleNames, { error: 'Choose a role.' }),
+		lanes: z.array(z.enum(reviewLanes)).default([]),
+	}),
+	z.object({ intent: z.literal('remove'), mappingId: z.string().min(1).max(40) }),
+])

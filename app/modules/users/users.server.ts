@@ -29,7 +29,9 @@ export async function listUsers({ query, page }: { query: string; page: number }
 				email: true,
 				active: true,
 				orgUnit: { select: { shortName: true } },
-				roles: { select: { role: true, lanes: true } },
+				invitedAt: true,
+				invitationAcceptedAt: true,
+				roles: { select: { role: true, lanes: true, source: true } },
 			},
 		}),
 	])
@@ -48,14 +50,30 @@ export async function getUserForAdmin(userId: string) {
 				emailNotifications: true,
 				orgUnitId: true,
 				updatedAt: true,
-				roles: { select: { role: true, lanes: true } },
+				oidcSubject: true,
+				invitedAt: true,
+				invitationAcceptedAt: true,
+				password: { select: { mustChange: true, updatedAt: true } },
+				roles: { select: { role: true, lanes: true, source: true }, orderBy: { role: 'asc' } },
 				_count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
 			},
 		}),
 		prisma.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
 	])
 	if (!user) throw new AppError('NOT_FOUND', 'No user has this id.')
-	return { user, orgUnits }
+	const { roles, password, ...rest } = user
+	return {
+		user: {
+			...rest,
+			// Roles granted here by hand, and roles from the identity provider's groups (read-only: they
+			// are replaced at every sign-in).
+			roles: roles.filter((grant) => grant.source === 'MANUAL'),
+			providerRoles: roles.filter((grant) => grant.source === 'IDENTITY_PROVIDER'),
+			hasPassword: Boolean(password),
+			mustChangePassword: Boolean(password?.mustChange),
+		},
+		orgUnits,
+	}
 }
 
 export type UserAccessChange = {
@@ -74,7 +92,7 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 	await prisma.$transaction(async (tx) => {
 		const before = await tx.user.findUnique({
 			where: { id: userId },
-			select: { active: true, orgUnitId: true, emailNotifications: true, updatedAt: true, roles: { select: { role: true, lanes: true } } },
+			select: { active: true, orgUnitId: true, emailNotifications: true, updatedAt: true, roles: { where: { source: 'MANUAL' }, select: { role: true, lanes: true } } },
 		})
 		if (!before) throw new AppError('NOT_FOUND', 'No user has this id.')
 		const orgUnit = await tx.orgUnit.findUnique({ where: { id: change.orgUnitId }, select: { id: true } })
@@ -87,7 +105,8 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 		if (updated.count === 0) {
 			throw new AppError('CONFLICT', 'Someone else changed this user while you were editing. Reload to see their changes, then apply yours again.')
 		}
-		await tx.userRole.deleteMany({ where: { userId } })
+		// Only the roles granted by hand: those from the identity provider follow its groups.
+		await tx.userRole.deleteMany({ where: { userId, source: 'MANUAL' } })
 		await tx.userRole.createMany({
 			data: change.roles.map((role) => ({ userId, role, lanes: role === 'REVIEWER' ? change.lanes : [] })),
 		})

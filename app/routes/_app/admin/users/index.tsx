@@ -25,7 +25,15 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 	const { q, page, total, users, pageCount } = loaderData
 	return (
 		<div className="space-y-6">
-			<h1 className="text-3xl font-bold">Users and roles</h1>
+			<div className="flex flex-wrap items-center justify-between gap-4">
+				<h1 className="text-3xl font-bold">Users and roles</h1>
+				<Link to="new" className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+					Invite a person
+				</Link>
+			</div>
+			<p>
+				Roles can also come from the CMS identity provider’s groups: <Link to="/admin/single-sign-on">single sign-on and group mapping</Link>.
+			</p>
 			<Form method="get" role="search" className="flex items-end gap-2">
 				<div>
 					<label htmlFor="user-search" className="block font-semibold">
@@ -59,12 +67,13 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 							<td className="py-2 pr-4">{user.orgUnit?.shortName ?? '—'}</td>
 							<td className="py-2 pr-4">
 								{user.roles
-									.map((r) =>
-										r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role],
-									)
+									.map((r) => {
+										const label = r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role]
+										return r.source === 'IDENTITY_PROVIDER' ? `${label}, from CMS groups` : label
+									})
 									.join('; ')}
 							</td>
-							<td className="py-2">{user.active ? 'Active' : 'Deactivated'}</td>
+							<td className="py-2">{!user.active ? 'Deactivated' : user.invitedAt && !user.invitationAcceptedAt ? 'Invited' : 'Active'}</td>
 						</tr>
 					))}
 				</tbody>
