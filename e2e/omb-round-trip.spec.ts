@@ -85,6 +85,7 @@ test('an administrator keeps the org units; a governance lead maps an unknown co
 	await page.getByRole('button', { name: 'Add the unit' }).click()
 	await expect(page.getByRole('status')).toHaveText('HHS/CMS/IDEA was added.')
 	await page.getByRole('link', { name: 'HHS/CMS/IDEA' }).click()
+	await expect(page.getByRole('heading', { name: 'Innovation and Data Experimentation Accelerator', level: 1 })).toBeVisible()
 	await page.getByLabel('Abbreviation').fill('IDEAS')
 	await page.getByRole('button', { name: 'Rename' }).click()
 	await expect(page.getByRole('status')).toHaveText('Renamed.')
