@@ -127,6 +127,7 @@ export const authorizationMatrix: Record<string, Entry> = {
 		loader: 'import:inventory:any',
 		action: [{ body: {}, access: 'import:inventory:any' }],
 	},
+	'routes/_app/inventory/import/$batchId.problems[.]csv.ts': { path: (ids) => `/inventory/import/${ids.batchId}/problems.csv`, loader: 'import:inventory:any' },
 	'routes/_app/notifications/index.tsx': { path: () => '/notifications', loader: 'read:notification:own', action: [{ body: {}, access: 'update:notification:own' }] },
 	// A notification is its recipient's (the submitter's): for anyone else it does not exist.
 	'routes/_app/notifications/$notificationId.ts': {
@@ -146,6 +147,12 @@ export const authorizationMatrix: Record<string, Entry> = {
 	'routes/_app/settings/api-tokens.tsx': { path: () => '/settings/api-tokens', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
 	'routes/_app/settings/password.tsx': { path: () => '/settings/password', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
 	'routes/_app/settings/sessions.tsx': { path: () => '/settings/sessions', loader: 'update:profile:own', action: [{ body: {}, access: 'update:profile:own' }] },
+	'routes/_app/admin/org-units/index.tsx': { path: () => '/admin/org-units', loader: 'manage:org-unit:any', action: [{ body: {}, access: 'manage:org-unit:any' }] },
+	'routes/_app/admin/org-units/$orgUnitId.tsx': {
+		path: (ids) => `/admin/org-units/${ids.orgUnitId}`,
+		loader: 'manage:org-unit:any',
+		action: [{ body: {}, access: 'manage:org-unit:any' }],
+	},
 	'routes/_app/admin/policy-pack/index.tsx': { path: () => '/admin/policy-pack', loader: 'manage:policy:any', action: [{ body: {}, access: 'manage:policy:any' }] },
 	'routes/_app/admin/policy-pack/jobs.$jobId.tsx': { path: (ids) => `/admin/policy-pack/jobs/${ids.jobId}`, loader: 'manage:policy:any', action: [{ body: {}, access: 'manage:policy:any' }] },
 	'routes/_app/admin/policy-pack/publish.$version.tsx': {
@@ -277,7 +284,13 @@ export async function prepareRouteFixtures(prisma: PrismaClient) {
 		select: { id: true },
 	})
 	const batch = await prisma.importBatch.create({
-		data: { fileName: 'matrix.csv', fileSha256: 'matrix', content: 'use_case_name\n', total: 0, startedById: lead },
+		data: {
+			fileName: 'matrix.csv',
+			fileSha256: 'matrix',
+			total: 0,
+			startedById: lead,
+			file: { create: { encoding: 'identity', content: Buffer.from('use_case_name\n'), problems: Buffer.from('[]') } },
+		},
 		select: { id: true },
 	})
 	const published = await prisma.useCase.findFirstOrThrow({ where: { status: 'APPROVED', OR: [{ isWithheld: null }, { isWithheld: 'NO' }] }, select: { trackingId: true } })

@@ -70,6 +70,8 @@ export const permissionMatrix = {
 		'bulk-update:use-case:any',
 		'export:inventory:any',
 		'import:inventory:any',
+		// Adding a component met in an inventory file, or another name for one: additive, audited.
+		'create:org-unit:any',
 		'read:dashboard:any',
 		'read:audit:any',
 		'update:dataset:own',
@@ -90,6 +92,7 @@ export const permissionMatrix = {
 		...readEverything,
 		'manage:user:any',
 		'manage:org-unit:any',
+		'create:org-unit:any',
 		'create:dataset:any',
 		'update:dataset:any',
 		'manage:policy:any',

@@ -419,6 +419,12 @@ export async function listOrgUnits(client: Client = defaultClient): Promise<Arra
 	return units
 }
 
+/** Forget the org units after an administrator changed them, so the next page reads them again. */
+export function forgetOrgUnits() {
+	orgUnitCache = null
+	sharedCounts.clear()
+}
+
 function assertKnownOrgUnits(query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>) {
 	const unknown = query.orgUnit.filter((code) => !orgUnits.some((unit) => unit.code === code))
 	if (unknown.length) throw new AppError('INVALID', `No org unit has the code ${unknown.join(', ')}; codes look like HHS/CMS/CCIIO.`)

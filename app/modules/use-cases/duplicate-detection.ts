@@ -150,3 +150,42 @@ export function findLikelyDuplicates(
 		.sort((a, b) => b.score - a.score)
 		.slice(0, limit)
 }
+
+/**
+ * Candidates indexed by the words of their names, for scoring many probes (an imported file's rows)
+ * against many cases: each probe is scored only against the cases that share a word with its name.
+ */
+export type DuplicateIndex<Candidate extends DuplicateCandidate> = {
+	candidates: ReadonlyArray<Candidate>
+	byWord: Map<string, Array<number>>
+}
+
+export function indexDuplicateCandidates<Candidate extends DuplicateCandidate>(candidates: ReadonlyArray<Candidate>): DuplicateIndex<Candidate> {
+	const byWord = new Map<string, Array<number>>()
+	candidates.forEach((candidate, position) => {
+		for (const word of new Set(words(candidate.name))) {
+			const list = byWord.get(word)
+			if (list) list.push(position)
+			else byWord.set(word, [position])
+		}
+	})
+	return { candidates, byWord }
+}
+
+/** The indexed candidates that look like the probe, most alike first (the same scores as findLikelyDuplicates). */
+export function findIndexedDuplicates<Candidate extends DuplicateCandidate>(
+	probe: DuplicateProbe,
+	index: DuplicateIndex<Candidate>,
+	{ limit = 5, threshold = DUPLICATE_THRESHOLD, exclude }: { limit?: number; threshold?: number; exclude?: (candidate: Candidate) => boolean } = {},
+): Array<DuplicateMatch & { candidate: Candidate }> {
+	const shared = new Set<number>()
+	for (const word of new Set(words(probe.name))) for (const position of index.byWord.get(word) ?? []) shared.add(position)
+	const matches: Array<DuplicateMatch & { candidate: Candidate }> = []
+	for (const position of shared) {
+		const candidate = index.candidates[position]!
+		if (exclude?.(candidate)) continue
+		const match = scoreDuplicate(probe, candidate)
+		if (match.score >= threshold) matches.push({ ...match, candidate })
+	}
+	return matches.sort((a, b) => b.score - a.score).slice(0, limit)
+}

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { submissionKeySchema } from '#app/utils/form-submission.ts'
 import { SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
 import { isoDay, lockCounter, multiLineText, pageNumber, recordId, singleLineText, webAddress, wholeNumber } from '#app/utils/input-schemas.ts'
+import { MAX_NAME_LENGTH, partialDate } from './use-case-document.ts'
 import {
 	affectedParties,
 	appealAnswers,
@@ -47,7 +48,7 @@ export const UseCaseFormSchema = z.object({
 	version: lockCounter(),
 	name: singleLineText({ error: 'Give the use case a name.' })
 		.min(3, 'Names are at least 3 characters.')
-		.max(200, 'Names are at most 200 characters.'),
+		.max(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
 	orgUnitId: recordId('org unit'),
 	contactEmail: z.email('Enter an e-mail address such as name@cms.hhs.gov.').max(254).optional(),
 	/** Developers and program contacts, by e-mail: they are listed on the case and may not review it. */
@@ -59,7 +60,8 @@ export const UseCaseFormSchema = z.object({
 	problemSolved: text(10_000),
 	benefits: text(10_000),
 	systemOutputs: text(10_000),
-	operationalDate: isoDate,
+	// As precise as it is known: a day, a month (2025-07) or a year, as OMB's files give it.
+	operationalDate: partialDate.optional(),
 	contractingUsage: z.enum(contractingUsages).optional(),
 	vendorNames: text(1000),
 	hasAto: yesNo,

@@ -16,6 +16,7 @@ import { recordStatusChange } from '#app/modules/workflow/status-history.server.
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
+import { asWrittenAfterEdit } from './as-written.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { changedFields } from './version-diff.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
@@ -121,6 +122,8 @@ type StoredAnswers = Partial<
 		| 'safeguards'
 		| 'highImpact'
 		| 'previousOmbId'
+		| 'formerOmbIds'
+		| 'asWritten'
 		| 'cotsTask'
 		| 'estimatedUsers'
 	>
@@ -263,8 +266,9 @@ export async function createDraft(
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
-		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true } })
+		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, active: true } })
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+		if (!orgUnit.active) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
 		const { id } = await createOnce(tx, { key: values.submissionKey, userId: actor.id }, async () => (await createDraftIn(tx, actor, orgUnit.id, values, request)).id)
 		return tx.useCase.findUniqueOrThrow({ where: { id }, select: { id: true, trackingId: true } })
 	})
@@ -438,6 +442,8 @@ export function columnsOf(doc: UseCaseDocument) {
 			safeguards: doc.safeguards,
 			highImpact: { ...doc.highImpact, determination: undefined },
 			previousOmbId: doc.previousOmbId,
+			formerOmbIds: doc.formerOmbIds,
+			asWritten: doc.asWritten,
 			cotsTask: doc.cotsTask,
 			estimatedUsers: doc.estimatedUsers,
 		} satisfies StoredAnswers as Prisma.InputJsonValue,
@@ -459,8 +465,9 @@ export type SaveResult =
  * datasets: what a save would store, and what the live findings preview evaluates.
  */
 async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseFormValues, options: { checkTeam: boolean } = { checkTeam: true }) {
-	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true } })
+	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true, active: true } })
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+	if (!orgUnit.active && orgUnit.id !== current.orgUnitId) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
 
 	const teamEmails = [
 		...new Set(
@@ -519,6 +526,9 @@ async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseF
 			}
 		}),
 	)
+	// An answer given in the form replaces what an imported file left as written.
+	after.asWritten = asWrittenAfterEdit(before, after)
+	if (!after.asWritten) delete after.asWritten
 	return { orgUnit, team, links, before, after }
 }
 

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { yieldingBetweenQueries } from './yielding-adapter.server.ts'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { isConcurrentWriteError } from '#app/utils/errors.ts'
 import { pgliteMigrationConnection, postgresMigrationConnection } from './connections.server.ts'
@@ -200,7 +201,7 @@ function openEmbedded(dataDir: string | null): Database {
 	} else {
 		pglite = new PGlite()
 	}
-	const prisma = new PrismaClient({ adapter: reportingOutages(new PrismaPGlite(pglite)) })
+	const prisma = new PrismaClient({ adapter: reportingOutages(yieldingBetweenQueries(new PrismaPGlite(pglite))) })
 	return {
 		prisma,
 		kind: 'embedded',

@@ -21,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!canEditDataset(user, dataset)) {
 		throw data({ message: 'Only administrators and this dataset’s steward can edit it.' }, { status: 403 })
 	}
-	return { dataset, orgUnits: await listOrgUnitOptions() }
+	return { dataset, orgUnits: await listOrgUnitOptions(dataset.orgUnitId) }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

@@ -81,7 +81,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!canEditUseCase(user, useCase)) {
 		throw data({ message: 'Only the people listed on a use case can edit it, and not while it is in review or after it is closed.' }, { status: 403 })
 	}
-	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(), listDatasetOptions()])
+	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(useCase.orgUnitId), listDatasetOptions()])
 	const document = toDocument(useCase)
 	return {
 		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
@@ -289,7 +289,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					<TextAreaField label="Expected benefits for the mission or the public" field={fields.benefits} />
 					<TextAreaField label="What does the AI output?" hint="A prediction, a recommendation, a decision, a draft text…" field={fields.systemOutputs} />
 					{visible.has('operationalDate') ? (
-						<TextField label="Date it became operational (or the pilot’s start date)" type="date" field={fields.operationalDate} />
+						<TextField
+							label="Date it became operational (or the pilot’s start date)"
+							hint="As precise as you know it: 2025-07-14, a month such as 2025-07, or a year."
+							field={fields.operationalDate}
+						/>
 					) : null}
 				</Section>
 

@@ -371,7 +371,24 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 				<Fact term="Strictest data sensitivity">
 					{sensitivities.length ? sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'None of its datasets is sensitive'}
 				</Fact>
+				{doc.operationalDate ? <Fact term="Operational since">{doc.operationalDate}</Fact> : null}
 			</dl>
+			{doc.asWritten && Object.keys(doc.asWritten).length ? (
+				<section aria-labelledby="as-written-heading" className="space-y-2 border-l-4 border-warning-dark bg-warning-lighter p-3">
+					<h2 id="as-written-heading" className="text-xl font-bold">
+						Kept as written
+					</h2>
+					<p>An imported file answered these in words the tracker could not read as one of its values. OMB’s file carries them as written; answering the question here replaces them.</p>
+					<dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[18rem_1fr]">
+						{Object.entries(doc.asWritten).map(([column, text]) => (
+							<div key={column} className="contents">
+								<dt className="font-mono">{column}</dt>
+								<dd className="whitespace-pre-line">{text}</dd>
+							</div>
+						))}
+					</dl>
+				</section>
+			) : null}
 			<ReviewLanes
 				useCaseId={useCase.id}
 				round={review.round}
