@@ -12,7 +12,7 @@ import { keepBackgroundWorkStarted } from '#app/modules/jobs/background.server.t
 import { isPublicPath } from '#app/modules/public-site/public-paths.ts'
 import { publicSnapshotContext } from '#app/modules/public-site/public-snapshot.server.ts'
 import { database } from '#app/utils/db.server.ts'
-import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
+import { prepareDatabase } from './prepare-database.ts'
 import { appUrlOf, authSettingsOf, cookiesAreSecure, getEnv } from '#app/utils/env.server.ts'
 import { cspNonceContext, type RequestInfo, requestInfoContext } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'

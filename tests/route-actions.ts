@@ -51,7 +51,7 @@ function outcomeOf(result: unknown): ActionOutcome {
 
 /** The Cookie header of a fresh session for this person, as the sign-in page would set it. */
 export async function sessionCookieFor(userId: string) {
-	const { createUserSession } = await import('#app/utils/session.server.ts')
+	const { createUserSession } = await import('#app/modules/auth/sessions.server.ts')
 	const { setCookie } = await createUserSession(userId, testRequest)
 	return setCookie.split(';')[0]!
 }

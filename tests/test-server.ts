@@ -85,7 +85,7 @@ export async function startTestServer<Fixtures>(
 	const store = ((globalThis as RememberStore).__remember_epic_web ??= new Map())
 	store.set('database', database)
 	await database.migrate()
-	const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+	const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 	const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
 	await ensureShippedPackLoaded(database.prisma)
 	await seedDemoData(database.prisma)

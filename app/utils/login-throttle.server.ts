@@ -1,4 +1,4 @@
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type PrismaClient } from './db.server.ts'
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000

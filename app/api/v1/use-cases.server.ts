@@ -6,17 +6,8 @@ import { inventoryInput, InventoryQuerySchema, inventorySortKeys } from '#app/mo
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
 import { formValuesFromDocument } from '#app/modules/use-cases/form-values.ts'
 import { DuplicateQuerySchema, NewUseCaseSchema, UseCaseFormSchema, VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
-import {
-	createDraft,
-	findDuplicatesFor,
-	getUseCaseForUser,
-	type LoadedUseCase,
-	listVersions,
-	resolveUseCaseId,
-	saveUseCase,
-	toDocument,
-	withdrawUseCase,
-} from '#app/modules/use-cases/use-cases.server.ts'
+import { type LoadedUseCase, toDocument } from '#app/modules/use-cases/use-case-record.server.ts'
+import { createDraft, findDuplicatesFor, getUseCaseForUser, listVersions, resolveUseCaseId, saveUseCase, withdrawUseCase } from '#app/modules/use-cases/use-cases.server.ts'
 import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { versionDiff } from '#app/modules/use-cases/version-diff.ts'
 import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'

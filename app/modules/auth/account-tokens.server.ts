@@ -2,7 +2,7 @@
 // SHA-256, so reading the database (or a backup) gives nobody a working link.
 import { createHash, randomBytes } from 'node:crypto'
 import { type AccountTokenPurpose } from '#app/generated/prisma/enums.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 

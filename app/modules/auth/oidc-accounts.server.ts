@@ -3,7 +3,8 @@
 // single sign-on), or provisioned just in time; its roles from the provider's groups refreshed.
 import { type IDToken } from 'openid-client'
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { type OidcSettings } from '#app/utils/env.server.ts'

@@ -13,7 +13,7 @@ vi.mock('#app/utils/db.server.ts', () => ({ prisma: undefined, database: undefin
 const query = (search = ''): InventoryQuery => InventoryQuerySchema.parse(inventoryInput(new URLSearchParams(search)))
 
 async function seeded(database: Database) {
-	const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+	const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 	const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
 	await ensureShippedPackLoaded(database.prisma)
 	await seedDemoData(database.prisma)

@@ -3,7 +3,7 @@
 // the other filters), both over the indexes the schema keeps for them (see
 // docs/decisions/009-inventory-search-and-filter-queries.md).
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { datasetCategories, datasetSensitivities, type DatasetSensitivity, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'

@@ -14,7 +14,7 @@ const fixture2025 = new Uint8Array(readFileSync('e2e/fixtures/cms-ai-inventory-2
 async function loadModules() {
 	return {
 		seed: await import('#prisma/seed/seed.server.ts'),
-		packs: await import('#app/modules/policies/packs.server.ts'),
+		packs: await import('#app/modules/policies/pack-admin.server.ts'),
 		imports: await import('#app/modules/inventory/import.server.ts'),
 		queue: await import('./job-queue.server.ts'),
 		runs: await import('./runs.server.ts'),

@@ -1,5 +1,5 @@
 import { type NotificationKind } from '#app/generated/prisma/enums.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { requestEmailDispatchSoon } from './dispatch-signal.server.ts'
 import { isAccountEmail } from './email-message.ts'

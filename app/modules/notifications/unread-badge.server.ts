@@ -2,7 +2,7 @@
 // instance reuses it briefly, while it is listening for announcements, and every instance forgets
 // it as soon as anyone writes or reads that person's notifications (cache-invalidation.server.ts).
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from '#app/utils/cache-invalidation.server.ts'
 import { countUnread } from './notifications.server.ts'
 

@@ -4,7 +4,7 @@
 // change shows at once because the data version moves.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { csrfTokenContext } from '#app/utils/csrf.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'

@@ -1,10 +1,10 @@
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { ensureInitialAdministrator } from '#app/modules/users/invitations.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
-import { database as appDatabase } from '../db.server.ts'
-import { appUrlOf, demoDataRefused, getEnv } from '../env.server.ts'
-import { type Database } from './database.server.ts'
+import { database as appDatabase } from '#app/utils/db.server.ts'
+import { appUrlOf, demoDataRefused, getEnv } from '#app/utils/env.server.ts'
+import { type Database } from '#app/utils/db/database.server.ts'
 
 export type StartupStep = {
 	name: string
