@@ -22,8 +22,11 @@ export function toFormData(values: Record<string, FormValue>) {
 	return form
 }
 
+// Route actions return route-specific data and take route-specific generated argument types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActionOutcome = { status: number; data: any; location: string | null }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ActionFunction = (args: any) => Promise<unknown>
 
 /** Posts `values` to a route action with this session cookie; never throws (a thrown response is an outcome). */

@@ -1,7 +1,6 @@
 // What the REST API answers, as Zod schemas: the OpenAPI document is generated from these and from
 // the request schemas the pages' forms use, and the tests validate every response against it.
 import { z } from 'zod'
-import { schemaId } from '../define.ts'
 import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/schemas.ts'
 import { determinationFilterValues } from '#app/modules/inventory/inventory-filters.ts'
 import { CHECK_STATUSES } from '#app/modules/policies/checks/check-types.ts'
@@ -18,6 +17,7 @@ import {
 	useCaseStatuses,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { roleNames } from '#app/utils/permissions.ts'
+import { schemaId } from '../define.ts'
 
 const dateTime = z.iso.datetime({ offset: true })
 const day = z.iso.date()

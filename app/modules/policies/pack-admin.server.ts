@@ -7,7 +7,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { enqueueJob, runHereWithoutQueue } from '#app/modules/jobs/job-queue.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { evaluateUseCase, type Evaluation, unimplementedCheckIds } from './evaluate.ts'
+import { unimplementedCheckIds } from './evaluate.ts'
 import { carryOver, diffPacks } from './pack-diff.ts'
 import {
 	compareVersions,
@@ -20,7 +20,7 @@ import {
 	releaseOf,
 	shippedPolicyPack,
 } from './policy-pack.ts'
-import { currentPolicyPack, packFrom } from './packs.server.ts'
+import { packFrom } from './packs.server.ts'
 import { evaluateStoredUseCases } from './stored-checks.server.ts'
 
 // ── Releases: packs that ship in the repository ──

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { submissionKeySchema } from '#app/utils/form-submission.ts'
 import { SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
-import { isoDay, lockCounter, multiLineText, pageNumber, recordId, singleLineText, webAddress, wholeNumber } from '#app/utils/input-schemas.ts'
+import { lockCounter, multiLineText, pageNumber, recordId, singleLineText, webAddress, wholeNumber } from '#app/utils/input-schemas.ts'
 import { MAX_NAME_LENGTH, partialDate } from './use-case-document.ts'
 import {
 	affectedParties,
@@ -31,7 +31,6 @@ import {
 const text = (max: number) => multiLineText().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
 const line = (max: number) => singleLineText().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
 const yesNo = z.enum(['YES', 'NO'], { error: 'Choose Yes or No.' }).optional()
-const isoDate = isoDay().optional()
 const webLink = webAddress().optional()
 const many = <T extends readonly [string, ...Array<string>]>(values: T) =>
 	z.array(z.enum(values, { error: 'Choose from the list.' })).max(values.length).default([])

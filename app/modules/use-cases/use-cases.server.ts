@@ -6,9 +6,12 @@ import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { createOnce } from '#app/utils/form-submission.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { refreshDatasetCopies } from './dataset-copies.server.ts'
+import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
+import { materialChanges } from '#app/modules/workflow/material-change.ts'
+import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
+import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
+import { notify } from '#app/modules/notifications/notify.server.ts'
+import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
 import {
 	allocateTrackingId,
 	columnsOf,
@@ -21,11 +24,7 @@ import {
 	toDocument,
 	useCaseSelect,
 } from './use-case-record.server.ts'
-import { materialChanges } from '#app/modules/workflow/material-change.ts'
-import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
-import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
-import { notify } from '#app/modules/notifications/notify.server.ts'
-import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
+import { refreshDatasetCopies } from './dataset-copies.server.ts'
 import { asWrittenAfterEdit } from './as-written.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { changedFields } from './version-diff.ts'

@@ -26,8 +26,7 @@ import {
 	sortedBy,
 } from '#app/modules/inventory/inventory-filters.ts'
 import { facetValueLabel, sensitivityShortLabels, strictestOf, formatCount } from '#app/modules/inventory/inventory-labels.ts'
-import { findInventoryPage } from '#app/modules/inventory/inventory-query.server.ts'
-import type { InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
+import { findInventoryPage, type InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
 import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
