@@ -15,7 +15,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { type AppInstance, startAppInstance, waitUntilHealthy } from '#tests/chaos/app-instance.ts'
+import { type AppInstance, loadDemoData, startAppInstance, waitUntilHealthy } from '#tests/chaos/app-instance.ts'
 import { Browser, hiddenField } from '#tests/chaos/browser.ts'
 import { crash, hang, restart } from '#tests/chaos/postgres-faults.ts'
 import { createScratchDatabase, type PostgresCluster, startPostgresCluster } from '#tests/postgres-cluster.ts'
@@ -84,11 +84,12 @@ async function within(timeoutMs: number, condition: () => Promise<boolean>) {
 
 async function startTwoInstances(databaseUrl: string) {
 	const [portA, portB] = [await freePort(), await freePort()]
-	const env = { DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true' }
+	const env = { DATABASE_URL: databaseUrl }
 	const started = await Promise.allSettled([startAppInstance({ name: 'A', port: portA, env }), startAppInstance({ name: 'B', port: portB, env })])
 	const failed = started.filter((result) => result.status === 'rejected') as Array<PromiseRejectedResult>
 	check('two instances starting together on an empty database both start', failed.length === 0, failed.map((f) => String(f.reason).slice(0, 400)).join('; '))
 	if (failed.length) throw new Error('Cannot go on without both instances.')
+	await loadDemoData(databaseUrl)
 	return started.map((result) => (result as PromiseFulfilledResult<AppInstance>).value) as [AppInstance, AppInstance]
 }
 
@@ -255,8 +256,11 @@ async function faultCampaign(a: AppInstance, b: AppInstance, cluster: PostgresCl
 	// A policy re-check, started on A: a long background job.
 	const admin = await new Browser(a.url).signIn('admin@cms.example', DEMO_PASSWORD)
 	const editor = await admin.get('/admin/policy-pack')
-	const revision = /name="revision" value="(\d+)"/.exec(editor.text)?.[1] ?? '1'
-	const published = await admin.post('/admin/policy-pack', { intent: 'publish', revision })
+	// The editor opens the administrators' draft; its publication page asks for confirmation at the draft's revision.
+	const draftVersion = /href="\/admin\/policy-pack\/publish\/([0-9.]+)"/.exec(editor.text)?.[1] ?? 'none'
+	const confirmation = await admin.get(`/admin/policy-pack/publish/${draftVersion}`)
+	const revision = /name="revision" value="(\d+)"/.exec(confirmation.text)?.[1] ?? '1'
+	const published = await admin.post(`/admin/policy-pack/publish/${draftVersion}`, { intent: 'publish', revision })
 	const jobId = published.location?.split('/').pop() ?? null
 	check('a pack is published and its re-check starts as a background job', published.status === 302 && jobId !== null, `status ${published.status}`)
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 import { parseArgs } from 'node:util'
-import { type AppInstance, startAppInstance } from '#tests/chaos/app-instance.ts'
+import { type AppInstance, loadDemoData, startAppInstance } from '#tests/chaos/app-instance.ts'
 import { Browser, hiddenField } from '#tests/chaos/browser.ts'
 import { createScratchDatabase, startPostgresCluster } from '#tests/postgres-cluster.ts'
 import { DEMO_PASSWORD } from '#prisma/seed/demo-accounts.ts'
@@ -96,9 +96,10 @@ if (!cluster) {
 const instances: Array<AppInstance> = []
 try {
 	const databaseUrl = await createScratchDatabase(cluster.url, `soak_${randomBytes(4).toString('hex')}`)
-	const env = { DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true' }
-	// One first (it seeds), then the others.
+	const env = { DATABASE_URL: databaseUrl }
+	// One first (it migrates), the demo data, then the others.
 	instances.push(await startAppInstance({ name: 'A', port: await freePort(), env }))
+	await loadDemoData(databaseUrl)
 	for (let n = 1; n < INSTANCES; n++) instances.push(await startAppInstance({ name: String.fromCharCode(65 + n), port: await freePort(), env }))
 	const { default: pg } = await import('pg')
 	const client = new pg.Client({ connectionString: databaseUrl })

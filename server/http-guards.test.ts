@@ -2,6 +2,7 @@
 // CSRF tokens bound to the session, body limits before any parsing, the Content-Security-Policy,
 // no caching of personal pages, and a process that survives what used to stop it.
 import net from 'node:net'
+import { setImmediate } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { HttpClient } from '#tests/http-client.ts'
 import { startTestServer, type TestServer } from '#tests/test-server.ts'
@@ -17,13 +18,20 @@ async function rawPost(url: string, path: string, headers: Record<string, string
 	return new Promise<{ status: number; answer: string }>((resolve, reject) => {
 		const socket = net.connect(Number(port), hostname)
 		let answer = ''
-		socket.on('connect', () => {
+		const result = () => ({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), answer })
+		socket.on('connect', async () => {
 			socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`)
-			socket.write(Buffer.alloc(sentBytes, 'a'))
+			// The body goes out a slice at a time, as a slow client sends it, until the server answers.
+			const slice = Buffer.alloc(64 * 1024, 'a')
+			for (let left = sentBytes; left > 0 && answer === '' && !socket.destroyed; left -= slice.length) {
+				socket.write(left >= slice.length ? slice : slice.subarray(0, left))
+				await setImmediate()
+			}
 		})
 		socket.on('data', (data) => (answer += data.toString()))
-		socket.on('error', reject)
-		socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), answer }))
+		// A server that answered and closed the connection mid-body makes the next write fail: that is the answer.
+		socket.on('error', (error) => (answer ? resolve(result()) : reject(error)))
+		socket.on('close', () => resolve(result()))
 		setTimeout(() => socket.destroy(), 20_000).unref()
 	})
 }

@@ -2,6 +2,8 @@
 // its own process (which a test may kill with SIGKILL).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { openDatabase } from '#app/utils/db/database.server.ts'
+import { seedDemoData } from '#prisma/seed/seed.server.ts'
 
 export type AppInstance = {
 	name: string
@@ -18,6 +20,19 @@ export type AppInstance = {
 }
 
 export const CHAOS_SESSION_SECRET = 'chaos-and-soak-session-secret-0123456789abcdef'
+
+/**
+ * The demo data, loaded by the campaign itself once the instances have migrated the throwaway
+ * database: production instances on PostgreSQL never load demo accounts (their password is published).
+ */
+export async function loadDemoData(databaseUrl: string) {
+	const database = openDatabase({ databaseUrl })
+	try {
+		if ((await database.prisma.user.count()) === 0) await seedDemoData(database.prisma)
+	} finally {
+		await database.close()
+	}
+}
 
 export async function startAppInstance(options: { name: string; port: number; env: Record<string, string | undefined>; waitForHealth?: boolean }): Promise<AppInstance> {
 	const child = spawn(process.execPath, ['server.js'], {
