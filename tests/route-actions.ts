@@ -7,7 +7,7 @@ import { testRequest } from './app-database.ts'
 export type FormValue = string | number | boolean | null | undefined | Array<unknown> | { [key: string]: unknown }
 
 /** Flattens values the way a form names its fields (conform): `a.b`, `a[0].b`, repeated keys for lists. */
-export function toFormData(values: Record<string, FormValue>) {
+function toFormData(values: Record<string, FormValue>) {
 	const form = new FormData()
 	const add = (name: string, value: unknown) => {
 		if (value === undefined || value === null || value === false) return

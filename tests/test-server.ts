@@ -33,7 +33,7 @@ function buildIsFresh() {
  * The production build, rebuilt when any source is newer than it. Test files run in parallel
  * workers: one builds while the others wait on the lock directory.
  */
-export async function ensureFreshBuild() {
+async function ensureFreshBuild() {
 	if (buildIsFresh()) return
 	const lock = path.resolve('.cache/build.lock')
 	mkdirSync(path.dirname(lock), { recursive: true })

@@ -50,7 +50,7 @@ export const UseCaseIdParams = z.object({
 		.describe('The use case’s id, or its tracking id such as `CMS-2026-0001`.'),
 })
 
-export const UseCaseSummarySchema = z
+const UseCaseSummarySchema = z
 	.object({
 		id: z.string(),
 		trackingId: z.string(),
@@ -81,7 +81,7 @@ export const UseCaseListSchema = z
 	})
 	.meta(schemaId('UseCaseList'))
 
-export const CheckResultSchema = z
+const CheckResultSchema = z
 	.object({
 		checkId: z.string(),
 		title: z.string(),
@@ -169,7 +169,7 @@ export const UseCaseDetailSchema = z
 	})
 	.meta(schemaId('UseCase'))
 
-export const VersionSummarySchema = z
+const VersionSummarySchema = z
 	.object({
 		number: z.number().int(),
 		reason: z.string(),
@@ -204,7 +204,7 @@ export const WithdrawnSchema = z.object({ status: z.literal('WITHDRAWN'), versio
 
 export const CommentCreatedSchema = z.object({ id: z.string() }).meta(schemaId('CommentCreated'))
 
-export const DatasetSummarySchema = z
+const DatasetSummarySchema = z
 	.object({
 		id: z.string(),
 		name: z.string(),
@@ -244,9 +244,9 @@ export const DatasetSchema = z
 	})
 	.meta(schemaId('Dataset'))
 
-export const PolicyReferenceSchema = policyReferenceSchema.meta(schemaId('PolicyReference'))
-export const PolicyCheckSchema = policyCheckDefinitionSchema.meta(schemaId('PolicyCheck'))
-export const LaneRouteSchema = laneRouteSchema.meta(schemaId('LaneRoute'))
+const PolicyReferenceSchema = policyReferenceSchema.meta(schemaId('PolicyReference'))
+const PolicyCheckSchema = policyCheckDefinitionSchema.meta(schemaId('PolicyCheck'))
+const LaneRouteSchema = laneRouteSchema.meta(schemaId('LaneRoute'))
 
 export const PolicyReferenceListSchema = z
 	.object({ data: z.array(PolicyReferenceSchema.safeExtend({ checkCount: z.number().int() })) })

@@ -39,7 +39,7 @@ const ETAG_HEADER = { ETag: { description: 'The version, for `If-Match` on the n
 
 const CursorSchema = z.object({ s: z.enum(inventorySortKeys), d: z.enum(['asc', 'desc']), k: z.string().nullable(), i: z.string().min(1) })
 
-export function encodeCursor(query: { sort: string; dir: 'asc' | 'desc' }, position: InventoryPosition) {
+function encodeCursor(query: { sort: string; dir: 'asc' | 'desc' }, position: InventoryPosition) {
 	return Buffer.from(JSON.stringify({ s: query.sort, d: query.dir, k: position.sortKey, i: position.id })).toString('base64url')
 }
 
@@ -61,7 +61,7 @@ export const UseCaseListQuerySchema = InventoryQuerySchema.omit({ page: true }).
 	limit: z.coerce.number().int().min(1).max(100).default(25),
 })
 
-export function summaryOf(row: InventoryRow) {
+function summaryOf(row: InventoryRow) {
 	return {
 		id: row.id,
 		trackingId: row.trackingId,
@@ -182,7 +182,7 @@ const formKeys = Object.keys(UseCaseFormSchema.shape).filter((key) => key !== 'i
 >
 
 /** The form's fields, every one optional: the ones sent replace the case's answers, the rest stay. */
-export const UseCasePatchSchema = z
+const UseCasePatchSchema = z
 	.strictObject(Object.fromEntries(formKeys.map((key) => [key, UseCaseFormSchema.shape[key].optional()])) as { [K in (typeof formKeys)[number]]: z.ZodOptional<(typeof UseCaseFormSchema.shape)[K]> })
 	.extend({ version: z.number().int().min(1).optional().describe('The version you read; or send `If-Match`.') })
 	.meta(schemaId('UseCaseChange', 'The intake form’s fields (the same names, values and rules as the edit page); only the fields sent change.'))

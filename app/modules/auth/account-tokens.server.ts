@@ -14,7 +14,7 @@ export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 
 /** Only the shape a token can have: anything else is refused before the database is asked. */
-export function isTokenShaped(token: string) {
+function isTokenShaped(token: string) {
 	return /^[A-Za-z0-9_-]{43}$/.test(token)
 }
 

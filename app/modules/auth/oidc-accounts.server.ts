@@ -20,10 +20,10 @@ export type SignedInFromClaims = {
 	rolesChanged: boolean
 }
 
-export type ProfileClaims = { subject: string; email: string | null; emailVerified: boolean; name: string | null; orgUnit: string | null; groups: Array<string> }
+type ProfileClaims = { subject: string; email: string | null; emailVerified: boolean; name: string | null; orgUnit: string | null; groups: Array<string> }
 
 /** What the tracker reads from the ID token. */
-export function profileFromClaims(settings: Pick<OidcSettings, 'roleClaim' | 'orgUnitClaim'>, claims: IDToken): ProfileClaims {
+function profileFromClaims(settings: Pick<OidcSettings, 'roleClaim' | 'orgUnitClaim'>, claims: IDToken): ProfileClaims {
 	const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
 	const email = text(claims.email)?.toLowerCase() ?? null
 	const name = text(claims.name) ?? ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || null)

@@ -10,7 +10,7 @@ import { getSessionCookie, SESSION_LIFETIME_MS } from '#app/utils/session.server
 import { deviceLabel } from './device-label.ts'
 
 /** More than anyone has: a person's open sessions are few, and each lasts 12 hours. */
-export const MAX_LISTED_SESSIONS = 100
+const MAX_LISTED_SESSIONS = 100
 
 export async function listOwnSessions(userId: string, currentSessionId: string) {
 	const sessions = await prisma.session.findMany({
@@ -28,7 +28,7 @@ export async function listOwnSessions(userId: string, currentSessionId: string) 
 	}))
 }
 
-export function sessionReference(sessionId: string) {
+function sessionReference(sessionId: string) {
 	return createHash('sha256').update(sessionId).digest('base64url').slice(0, 22)
 }
 

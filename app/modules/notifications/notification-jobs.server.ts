@@ -9,12 +9,12 @@ import { dispatchPendingEmails, type Mailer } from './email-dispatch.server.ts'
 import { sendDueReminders } from './reminders.server.ts'
 
 /** Every minute: e-mail whose retry slot has opened, and anything a lost request left behind. */
-export const EMAIL_SCHEDULE = '* * * * *'
+const EMAIL_SCHEDULE = '* * * * *'
 /**
  * Reminders concern days (due soon, overdue), so scanning for them every quarter of an hour is
  * plenty; on a large inventory each scan reads every open lane, condition and waiver.
  */
-export const REMINDER_SCHEDULE = '*/15 * * * *'
+const REMINDER_SCHEDULE = '*/15 * * * *'
 
 export type NotificationJobOptions = {
 	db: PrismaClient

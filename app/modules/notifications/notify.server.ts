@@ -6,7 +6,7 @@ import { isAccountEmail } from './email-message.ts'
 import { sealLink } from './sealed-link.server.ts'
 import { forgetUnreadCounts } from './unread-badge.server.ts'
 
-export { requestEmailDispatch } from './dispatch-signal.server.ts'
+
 
 export type NotificationMessage = {
 	kind: NotificationKind

@@ -6,7 +6,7 @@ import { type Tx } from '#app/utils/db/tx.ts'
 import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from '#app/utils/cache-invalidation.server.ts'
 import { countUnread } from './notifications.server.ts'
 
-export const UNREAD_REUSE_MS = 5_000
+const UNREAD_REUSE_MS = 5_000
 const recentCounts = new Map<string, { at: number; count: Promise<number> }>()
 
 subscribeToInvalidations('unread-counts', (invalidation) => {

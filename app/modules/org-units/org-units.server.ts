@@ -26,8 +26,6 @@ const unitSelect = {
 	_count: { select: { useCases: true, users: true, datasets: true, children: true } },
 } as const satisfies Prisma.OrgUnitSelect
 
-export type OrgUnitRow = Prisma.OrgUnitGetPayload<{ select: typeof unitSelect }>
-
 /** Every unit in code order, so a parent comes just before its children. */
 export async function listOrgUnitsForAdmin() {
 	return prisma.orgUnit.findMany({ orderBy: { code: 'asc' }, select: unitSelect })

@@ -8,7 +8,7 @@ import { AppError } from '#app/utils/errors.ts'
 import { isLaneOpen } from './lane-rules.ts'
 import { factsFor, type WorkflowActor, type WorkflowFacts } from './state-machine.ts'
 
-export const reviewCaseSelect = {
+const reviewCaseSelect = {
 	id: true,
 	trackingId: true,
 	name: true,

@@ -5,7 +5,7 @@ import { datasetNames, datasetsWith, hasText, hostingPhrases, isNotRetired, isLi
 import { assessPractice } from './minimum-practices.ts'
 import { piiFacts } from './privacy.ts'
 
-export function isGenerative(doc: Parameters<PolicyCheck>[0]): boolean {
+function isGenerative(doc: Parameters<PolicyCheck>[0]): boolean {
 	return doc.generativeAi === true || doc.classification === 'GENERATIVE_AI'
 }
 
