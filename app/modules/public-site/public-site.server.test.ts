@@ -234,13 +234,16 @@ for (const target of databaseTargets()) {
 			const findSession = vi.spyOn(prisma.session, 'findUnique')
 			const data = await routes.root.loader({ request: publicRequest, params: {}, context: new RouterContextProvider() } as never)
 			expect(data).toEqual({ user: null, csrfToken: '' })
-			const middleware = routes.root.middleware[0] as (args: never, next: () => Promise<Response>) => Promise<Response>
-			const response = await middleware({ request: publicRequest, params: {}, context: new RouterContextProvider() } as never, async () => new Response('page'))
+			// The root's middleware, run in order as React Router runs them, around the page.
+			type Middleware = (args: never, next: () => Promise<Response>) => Promise<Response>
+			const middleware = (args: unknown, page: () => Promise<Response>) =>
+				(routes.root.middleware as unknown as Array<Middleware>).reduceRight<() => Promise<Response>>((next, each) => () => each(args as never, next), page)()
+			const response = await middleware({ request: publicRequest, params: {}, context: new RouterContextProvider() }, async () => new Response('page'))
 			expect(response.headers.get('Set-Cookie')).toBeNull()
 			expect(findSession).not.toHaveBeenCalled()
 			// The app's own pages still get their CSRF cookie when the page asks for its token.
 			const appContext = new RouterContextProvider()
-			const appResponse = await middleware({ request: new Request('http://localhost/inventory'), params: {}, context: appContext } as never, async () => {
+			const appResponse = await middleware({ request: new Request('http://localhost/inventory'), params: {}, context: appContext }, async () => {
 				await appContext.get(csrfTokenContext)()
 				return new Response('page')
 			})
