@@ -125,6 +125,10 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 			]),
 		)
 		expect(overdue).not.toContain('Contract Invoice Analyzer Assistant')
+		// Every row says yes or no, including a case with no periodic re-review date at all.
+		const { rows } = await page(leadership)
+		expect(rows.some((row) => row.nextReviewDue === null)).toBe(true)
+		expect(rows.every((row) => typeof row.overdue === 'boolean')).toBe(true)
 	})
 
 	test('undetermined cases are told apart by the presumption', async () => {
