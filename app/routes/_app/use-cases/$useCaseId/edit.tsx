@@ -220,11 +220,13 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}` })
 		}, 400)
 	}
-	// A save supersedes a preview still waiting to be sent: a preview finishing while the saved page
-	// loads would make React Router drop the page's fresh data (the preview skips revalidation).
+	// A save supersedes the preview, whether it is still waiting to be sent or already on its way: a
+	// preview finishing while the saved page loads would make React Router drop the page's fresh data
+	// (the preview skips revalidation), and the form would come back without the answers just saved.
 	const formProps = getFormProps(form)
 	const saveForm = (event: React.FormEvent<HTMLFormElement>) => {
 		clearTimeout(previewTimer.current)
+		if (preview.state !== 'idle') preview.reset()
 		formProps.onSubmit(event)
 	}
 	const previewed = preview.data?.evaluation ?? null
