@@ -2,7 +2,7 @@
 // e-mail outbox, and passes writing due reminders. The schedules fire once per slot whatever the
 // number of instances; between scheduled passes, a change that queued e-mail asks for a pass at once.
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type JobQueue } from '#app/modules/jobs/job-queue.server.ts'
+import { type JobQueue, runningJobQueue } from '#app/modules/jobs/job-queue.server.ts'
 import { SUBMISSION_KEY_RETENTION_DAYS } from '#app/utils/form-submission.server.ts'
 import { setEmailDispatchRequester } from './dispatch-signal.server.ts'
 import { dispatchPendingEmails, type Mailer } from './email-dispatch.server.ts'
@@ -55,7 +55,13 @@ export async function startNotificationJobs(queue: JobQueue, options: Notificati
 		await queue.boss.schedule('notification-email', EMAIL_SCHEDULE, {})
 		await queue.boss.send('notification-email', {})
 		await queue.work('notification-email', { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 30 }, () => emailPass(db, mailer, appUrl))
-		const requestPass = () => void queue.boss.send('notification-email', {}).catch((error: unknown) => console.error('Could not ask for an e-mail pass:', error))
+		const requestPass = () => {
+			// Once the queue is stopping there is nobody to ask; the next start's own pass sends what waits.
+			if (runningJobQueue() !== queue) return
+			void queue.boss.send('notification-email', {}).catch((error: unknown) => {
+				if (runningJobQueue() === queue) console.error('Could not ask for an e-mail pass:', error)
+			})
+		}
 		setEmailDispatchRequester((delayMs) => {
 			if (delayMs <= 0) return requestPass()
 			const timer = setTimeout(() => {
