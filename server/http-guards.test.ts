@@ -10,21 +10,38 @@ const MB = 1024 * 1024
 
 /**
  * Sends a request by hand, as an uploading client would: the headers, then the first `sentBytes`
- * of a body that may claim to be much longer, then waits for the answer.
+ * of a body that may claim to be much longer, then waits for the answer. It resolves as soon as a
+ * whole answer (by its Content-Length) has arrived, so a server that answers before reading the
+ * body and keeps the connection open does not make it wait.
  */
 async function rawPost(url: string, path: string, headers: Record<string, string>, sentBytes: number) {
 	const { hostname, port } = new URL(url)
 	return new Promise<{ status: number; answer: string }>((resolve, reject) => {
 		const socket = net.connect(Number(port), hostname)
-		let answer = ''
-		const result = () => ({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), answer })
+		let received = Buffer.alloc(0)
+		const result = () => {
+			const answer = received.toString('utf8')
+			return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), answer }
+		}
+		const answerIsWhole = () => {
+			const headerEnd = received.indexOf('\r\n\r\n')
+			if (headerEnd < 0) return false
+			const length = /\r\ncontent-length: *(\d+)/i.exec(received.subarray(0, headerEnd).toString('latin1'))?.[1]
+			return length !== undefined && received.length - (headerEnd + 4) >= Number(length)
+		}
 		socket.on('connect', () => {
 			socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`)
 			socket.write(Buffer.alloc(sentBytes, 'a'))
 		})
-		socket.on('data', (data) => (answer += data.toString()))
+		socket.on('data', (data) => {
+			received = Buffer.concat([received, data])
+			if (answerIsWhole()) {
+				resolve(result())
+				socket.destroy()
+			}
+		})
 		// A server that answered and closed the connection mid-body makes the next write fail: that is the answer.
-		socket.on('error', (error) => (answer ? resolve(result()) : reject(error)))
+		socket.on('error', (error) => (received.length > 0 ? resolve(result()) : reject(error)))
 		socket.on('close', () => resolve(result()))
 		setTimeout(() => socket.destroy(), 20_000).unref()
 	})
@@ -136,7 +153,8 @@ describe('the HTTP server', () => {
 		})
 
 		test('the import accepts a larger body than a form, and no more than its stated limit', async () => {
-			const small = await rawPost(server.url, '/inventory/import', { 'Content-Type': 'text/plain', 'Content-Length': String(2 * MB), Connection: 'close' }, 2 * MB)
+			// All 2 MB is sent and the connection kept: the server answers 403 (no session) after letting the body in, not 413.
+			const small = await rawPost(server.url, '/inventory/import', { 'Content-Type': 'text/plain', 'Content-Length': String(2 * MB) }, 2 * MB)
 			expect(small.status).toBe(403)
 			const form = await rawPost(server.url, '/use-cases/new', { 'Content-Type': 'text/plain', 'Content-Length': String(2 * MB) }, 0)
 			expect(form.status).toBe(413)
