@@ -1,5 +1,5 @@
 import { demoAccounts } from '../prisma/seed/demo-accounts.ts'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, submitSignIn, test, signOut } from './support/fixtures.ts'
+import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, submitSignIn, test } from './support/fixtures.ts'
 
 test('the sign-in page is the front door and meets WCAG 2.1 AA', async ({ page }) => {
 	await page.goto('/')
