@@ -1,5 +1,6 @@
 import { demoAccounts } from '../prisma/seed/demo-accounts.ts'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, submitSignIn, test } from './support/fixtures.ts'
+import { saveDraft } from './support/use-case-steps.ts'
 
 test('the sign-in page is the front door and meets WCAG 2.1 AA', async ({ page }) => {
 	await page.goto('/')
@@ -155,8 +156,7 @@ test('forms work without JavaScript: sign in, register a draft, save an answer',
 	await page.getByRole('button', { name: 'Create draft' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: /Plain-HTML draft$/ })).toBeVisible()
 	await page.getByLabel('Expected benefits for the mission or the public').fill('Works in any browser.')
-	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText('Draft saved')
+	await saveDraft(page)
 	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveValue('Works in any browser.')
 	await context.close()
 })

@@ -1,13 +1,5 @@
-import { type Page } from '@playwright/test'
 import { demoAccount, expect, signIn, test } from './support/fixtures.ts'
-import { linkDataset, registerDraft } from './support/use-case-steps.ts'
-
-/** Saves the draft and waits for that save's own answer: the page names the version it made. */
-async function saveDraft(page: Page) {
-	const version = Number(await page.locator('input[name="version"]').first().getAttribute('value'))
-	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText(`Draft saved (version ${version + 1})`)
-}
+import { linkDataset, registerDraft, saveDraft } from './support/use-case-steps.ts'
 
 test('saving right after typing, twice in quick succession, never reports a conflict', async ({ page }) => {
 	await signIn(page, demoAccount('SUBMITTER'))

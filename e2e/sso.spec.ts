@@ -95,6 +95,21 @@ test('signing out ends the session at the identity provider too (RP-initiated lo
 	await expect(page).toHaveURL(/\/login$/)
 })
 
+test('with JavaScript off (or before the page’s scripts run), signing in and out through the identity provider still works', async ({ browser }) => {
+	// Plain form posts whose redirects lead to the provider: the Content-Security-Policy must let them go there.
+	const context = await browser.newContext({ javaScriptEnabled: false })
+	const page = await context.newPage()
+	const id = unique()
+	const person = { sub: `okta|${id}`, email: `noa.ito.${id}@cms.hhs.gov`, name: 'Noa Ito', groups: [] }
+	await signInWithCmsAccount(page, person)
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+	expect(provider.openSessions(person.sub)).toHaveLength(1)
+	await signOut(page)
+	await expect(page.getByRole('status')).toHaveText('You are signed out.')
+	expect(provider.openSessions(person.sub)).toEqual([])
+	await context.close()
+})
+
 test('back-channel logout from the identity provider ends the person’s sessions in the tracker at once', async ({ page, request }) => {
 	const id = unique()
 	const person = { sub: `okta|${id}`, email: `kim.cho.${id}@cms.hhs.gov`, name: 'Kim Cho', groups: [] }
