@@ -1,4 +1,5 @@
 // The HTTP server: Vite's dev middleware in development, the built app in production.
+import { readdirSync } from 'node:fs'
 import compression from 'compression'
 import express from 'express'
 
@@ -22,7 +23,11 @@ let shutdownApp = async () => {}
 
 if (production) {
 	server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-	server.use(express.static('build/client', { maxAge: '1h' }))
+	// The build's top-level files (icons, robots.txt…), looked up in a list made once: asking the file
+	// system about every page's path first would cost each request a failed stat.
+	const topLevelFiles = new Set(readdirSync('build/client', { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`))
+	const serveTopLevel = express.static('build/client', { maxAge: '1h' })
+	server.use((req, res, next) => (topLevelFiles.has(req.path) ? serveTopLevel(req, res, next) : next()))
 	// Files copied from public/ are served as they are; static serving skips dot-folders unless asked.
 	server.use('/.well-known', express.static('build/client/.well-known', { maxAge: '1h' }))
 	const build = await import('./build/server/index.js')

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
@@ -15,6 +16,7 @@ import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
 import { appUrlOf, authSettingsOf, getEnv } from '#app/utils/env.server.ts'
 import { type RequestInfo, requestInfoContext } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
+import { requestStartContext } from '#app/utils/server-timing.server.ts'
 import { type PublicLocals, publicSite } from './public-site.ts'
 
 // Fail at start-up, with a readable message, on a wrong environment variable or a missing secret.
@@ -88,6 +90,7 @@ app.use(
 		build,
 		getLoadContext(req, res) {
 			const context = new RouterContextProvider()
+			context.set(requestStartContext, performance.now())
 			context.set(requestInfoContext, requestInfoOf(req))
 			context.set(publicSnapshotContext, (res.locals as PublicLocals).publicSnapshot ?? null)
 			return context

@@ -47,6 +47,8 @@ export const EnvSchema = z.object({
 	INITIAL_ADMIN_NAME: z.string().trim().min(1).max(200).optional(),
 	// Requests a minute one address may make to the public site (/public), on average.
 	PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+	// Server-Timing headers on pages and their data (how long before rendering, and React's render).
+	SERVER_TIMING: z.enum(['true', 'false']).optional(),
 }).superRefine((env, context) => {
 	const oidcNamed = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI].some(Boolean)
 	if (oidcNamed || env.AUTH_MODE === 'oidc' || env.AUTH_MODE === 'both') {

@@ -5,6 +5,7 @@ import { prisma } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 import { type RequestInfo } from './request-context.ts'
 import { getSessionSecret } from './secrets.server.ts'
+import { rememberingParser } from './signed-cookie.server.ts'
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000
 
@@ -28,8 +29,11 @@ export function getSessionCookie() {
 	return sessionCookie
 }
 
+let parseSessionCookie: ((header: string | null) => Promise<unknown>) | undefined
+
 export async function readSessionId(request: Request): Promise<string | null> {
-	const value: unknown = await getSessionCookie().parse(request.headers.get('Cookie'))
+	parseSessionCookie ??= rememberingParser(getSessionCookie())
+	const value: unknown = await parseSessionCookie(request.headers.get('Cookie'))
 	return typeof value === 'string' && value.length > 0 ? value : null
 }
 

@@ -73,11 +73,13 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 		expect(await prisma.useCase.count({ where: { id: 'uc-2' } })).toBe(0)
 	})
 
-	test('writes to tables nothing caches do not move it', async () => {
+	test('writes to tables nothing caches do not move it, nor changes to what no page shows of a person', async () => {
 		const before = await version()
-		await prisma.user.update({ where: { id: userId }, data: { name: 'Owner, renamed' } })
+		await prisma.user.update({ where: { id: userId }, data: { emailNotifications: false, oidcGroups: ['cms-staff'] } })
 		await prisma.auditEvent.create({ data: { action: 'test.recorded', entityType: 'Test', entityId: '1' } })
 		expect(await version()).toBe(before)
+		await prisma.user.update({ where: { id: userId }, data: { name: 'Owner, renamed' } })
+		expect(await version()).toBe(before + 1)
 	})
 
 	test('deleting and truncating tracked tables move it', async () => {

@@ -7,9 +7,10 @@ import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { type PrismaClient } from '#app/utils/db.server.ts'
 
 /**
- * The tables whose writes move the version: those the public site reads. The migration creates
- * a trigger on each; a test checks that the database agrees with this list. A cache of data from
- * another table needs that table added here and a migration that creates its trigger.
+ * The tables whose writes move the version: those the public site, the signed-in inventory, the
+ * dashboards and the case pages read. Migrations create a trigger on each; a test checks that the
+ * database agrees with this list. A cache of data from another table needs that table added here
+ * and a migration that creates its trigger.
  */
 export const dataVersionTables = [
 	'UseCase',
@@ -22,6 +23,14 @@ export const dataVersionTables = [
 	'InventoryCycle',
 	'InventoryCycleEntry',
 	'PolicyPackVersion',
+	'CheckRun',
+	'UseCaseContact',
+	'Decision',
+	'DecisionCondition',
+	'UseCaseStatusChange',
+	'Comment',
+	// Only a change of name or e-mail address (what pages show of people) moves it.
+	'User',
 ] as const
 
 export type DataVersion = {

@@ -1,9 +1,11 @@
 // The leadership dashboards: a handful of aggregate statements over the inventory and its workflow
 // records. Drafts are private to their authors, so every figure counts submitted cases only, the
-// same for every viewer; that lets one computation serve everyone for a few seconds.
+// same for every viewer; that lets one computation serve everyone until the data change.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { datasetCategories, datasetSensitivities, type MinimumPractice, type ReviewLane, type Stage } from '#app/modules/use-cases/vocabulary.ts'
+import { type DataVersion } from '#app/modules/data-version/data-version.server.ts'
+import { createVersionedCache } from '#app/modules/data-version/versioned-cache.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import {
 	type ChartBar,
@@ -17,7 +19,7 @@ import {
 	type TimeInState,
 	timeInStateBars,
 } from './dashboard-charts.ts'
-import { currentPackVersion, determinationBucket, withoutJit } from './inventory-query.server.ts'
+import { currentPackVersion, determinationBucket, nextOverdueChange, withoutJit } from './inventory-query.server.ts'
 
 type Client = PrismaClient | Tx
 const sql = Prisma.sql
@@ -202,22 +204,24 @@ export async function computeDashboard(client: Client = defaultClient, asOf = ne
 	}
 }
 
-/** How long one computation serves every viewer: the page says "as of" that moment. */
-export const DASHBOARD_MAX_AGE_MS = 15_000
+/** The next moment the clock alone changes a figure: a lane or condition falling due, or a new day (waivers lapsing, the months). */
+async function nextClockChange(client: Client): Promise<number> {
+	const [row] = await client.$queryRaw<Array<{ tomorrow: Date }>>(sql`SELECT (current_date + 1)::timestamptz AS "tomorrow"`)
+	const overdue = await nextOverdueChange(client)
+	const tomorrow = row!.tomorrow.getTime()
+	return overdue === null ? tomorrow : Math.min(overdue, tomorrow)
+}
 
-let cached: { at: number; data: Promise<DashboardData> } | null = null
+const dashboardCache = createVersionedCache<DashboardData>({ maxEntries: 1 })
 
 /**
- * The dashboards' figures, computed at most once per DASHBOARD_MAX_AGE_MS in this process; requests
- * arriving while a computation runs share it instead of starting their own.
+ * The dashboards' figures as of `version` (read by the caller first): computed once per data version
+ * and kept until the clock alone would change one, so every viewer shares one computation and
+ * nobody sees figures older than the last change.
  */
-export function getDashboard(now = Date.now()): Promise<DashboardData> {
-	if (cached && now - cached.at < DASHBOARD_MAX_AGE_MS) return cached.data
-	const data = computeDashboard()
-	cached = { at: now, data }
-	data.catch(() => {
-		// A failed computation is not kept: the next request tries again.
-		if (cached?.data === data) cached = null
+export function dashboardAt(version: DataVersion): Promise<DashboardData> {
+	return dashboardCache.get('dashboard', version, async () => {
+		const validUntil = await nextClockChange(defaultClient)
+		return { value: await computeDashboard(), validUntil }
 	})
-	return data
 }

@@ -1,0 +1,64 @@
+import { performance } from 'node:perf_hooks'
+import { Writable } from 'node:stream'
+import { renderToPipeableStream } from 'react-dom/server'
+import { type EntryContext, type HandleDataRequestFunction, type RouterContextProvider, ServerRouter } from 'react-router'
+import { serverTimingEnabled, serverTimingValue } from './utils/server-timing.server.ts'
+
+export const streamTimeout = 5_000
+
+/**
+ * Pages are rendered whole, then sent as one body. No page defers data (every loader has finished
+ * before rendering starts), so streaming the shell early would win nothing, while React's many small
+ * chunks each cost a trip through the web stream, gzip and a socket write.
+ */
+export default function handleRequest(
+	request: Request,
+	responseStatusCode: number,
+	responseHeaders: Headers,
+	routerContext: EntryContext,
+	loadContext: RouterContextProvider,
+) {
+	const renderStart = performance.now()
+	// https://httpwg.org/specs/rfc9110.html#HEAD
+	if (request.method.toUpperCase() === 'HEAD') {
+		return new Response(null, { status: responseStatusCode, headers: responseHeaders })
+	}
+	return new Promise<Response>((resolve, reject) => {
+		let allReady = false
+		const timeout = setTimeout(() => abort(), streamTimeout + 1000)
+		const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+			onAllReady() {
+				allReady = true
+				const chunks: Array<Buffer> = []
+				const body = new Writable({
+					write(chunk: Buffer | string, _encoding, callback) {
+						chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+						callback()
+					},
+					final(callback) {
+						clearTimeout(timeout)
+						responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+						if (serverTimingEnabled()) responseHeaders.set('Server-Timing', serverTimingValue(loadContext, renderStart, true))
+						resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
+						callback()
+					},
+				})
+				pipe(body)
+			},
+			onShellError(error: unknown) {
+				clearTimeout(timeout)
+				reject(error)
+			},
+			onError(error: unknown) {
+				responseStatusCode = 500
+				// Errors before everything was ready reject and are logged by React Router; these came after.
+				if (allReady) console.error(error)
+			},
+		})
+	})
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+	if (serverTimingEnabled()) response.headers.set('Server-Timing', serverTimingValue(context, performance.now(), false))
+	return response
+}
