@@ -468,7 +468,7 @@ function ticksOf(pid: number) {
 }
 
 /** The app's process and its children (the workers of a cluster), from /proc. */
-function processTree(rootPid: number) {
+export function processTree(rootPid: number) {
 	const pids = [rootPid]
 	let entries: Array<string> = []
 	try {

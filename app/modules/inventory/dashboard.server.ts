@@ -42,6 +42,7 @@ export type DashboardData = {
 	practicesLateTotal: number
 	overdueConditionsTotal: number
 	waiversExpiring: Array<{ useCaseId: string; trackingId: string; name: string; practice: MinimumPractice; validUntil: Date; reportedToOmbOn: Date | null }>
+	waiversExpiringTotal: number
 }
 
 /** Counts per stage, determination, org unit, dataset category and sensitivity, from one read of the submitted cases. */
@@ -127,12 +128,19 @@ async function overdueLanes(client: Client) {
 	return { byLane, cases }
 }
 
+/** The first LIST_LIMIT rows of a list and how many it holds in all, in one statement (its cost does not grow with the list). */
+async function firstOfList<T>(client: Client, statement: Prisma.Sql, order: Prisma.Sql): Promise<{ items: Array<T>; total: number }> {
+	const rows = await client.$queryRaw<Array<T & { total: number }>>(
+		sql`SELECT *, count(*) OVER ()::int AS "total" FROM (${statement}) list ORDER BY ${order} LIMIT ${LIST_LIMIT}`,
+	)
+	return { items: rows.map(({ total: _total, ...item }) => item as unknown as T), total: rows[0]?.total ?? 0 }
+}
+
 async function overdueConditions(client: Client) {
-	return client.$queryRaw<DashboardData['overdueConditions']>(sql`
+	return firstOfList<DashboardData['overdueConditions'][number]>(client, sql`
 		SELECT u."id" AS "useCaseId", u."trackingId", u."name", dc."text", dc."dueOn", o."name" AS "owner"
 		FROM "DecisionCondition" dc JOIN "UseCase" u ON u."id" = dc."useCaseId" JOIN "User" o ON o."id" = dc."ownerId"
-		WHERE dc."metAt" IS NULL AND dc."dueOn" < now()
-		ORDER BY dc."dueOn", u."trackingId"`)
+		WHERE dc."metAt" IS NULL AND dc."dueOn" < now()`, sql`"dueOn", "trackingId"`)
 }
 
 /**
@@ -141,7 +149,7 @@ async function overdueConditions(client: Client) {
  * high-impact cases' check runs are read.
  */
 async function practicesLate(client: Client) {
-	return client.$queryRaw<DashboardData['practicesLate']>(sql`
+	return firstOfList<DashboardData['practicesLate'][number]>(client, sql`
 		SELECT u."id" AS "useCaseId", u."trackingId", u."name", u."stage"::text AS "stage",
 			array_agg(r->>'title' ORDER BY r->>'checkId') AS "failing"
 		FROM "UseCase" u
@@ -153,21 +161,19 @@ async function practicesLate(client: Client) {
 		CROSS JOIN LATERAL jsonb_array_elements(latest."results"->'results') r
 		WHERE u."highImpactDetermination" = 'HIGH_IMPACT' AND u."status" NOT IN ('DRAFT', 'WITHDRAWN', 'RETIRED')
 			AND r->>'status' = 'FAIL' AND (r->>'checkId' LIKE 'M2521-4B-%' OR r->>'checkId' = 'M2521-4A-I-C3')
-		GROUP BY u."id", u."trackingId", u."name", u."stage"
-		ORDER BY u."trackingId"`)
+		GROUP BY u."id", u."trackingId", u."name", u."stage"`, sql`"trackingId"`)
 }
 
 /** Waivers that lapse within 60 days: at their expiry, or 12 months after their last (re-)certification. */
 async function waiversExpiring(client: Client) {
-	return client.$queryRaw<DashboardData['waiversExpiring']>(sql`
+	return firstOfList<DashboardData['waiversExpiring'][number]>(client, sql`
 		SELECT * FROM (
 			SELECT u."id" AS "useCaseId", u."trackingId", u."name", w."practice"::text AS "practice", w."reportedToOmbOn",
 				LEAST(COALESCE(w."expiresOn", 'infinity'::date), (COALESCE(w."recertifiedOn", w."grantedOn") + interval '12 months')::date) AS "validUntil"
 			FROM "Waiver" w JOIN "UseCase" u ON u."id" = w."useCaseId"
 			WHERE w."revokedOn" IS NULL
 		) w
-		WHERE w."validUntil" >= current_date AND w."validUntil" < current_date + 60
-		ORDER BY w."validUntil", w."trackingId"`)
+		WHERE w."validUntil" >= current_date AND w."validUntil" < current_date + 60`, sql`"validUntil", "trackingId"`)
 }
 
 /** Lists on the dashboards show the oldest or first this many items, with the total beside them. */
@@ -196,11 +202,12 @@ export async function computeDashboard(client: Client = defaultClient, asOf = ne
 		timeInState: timeInStateBars(stays),
 		overdueLanes: lanes.byLane,
 		overdueLaneCases: lanes.cases,
-		overdueConditions: conditions.slice(0, LIST_LIMIT),
-		overdueConditionsTotal: conditions.length,
-		practicesLate: late.slice(0, LIST_LIMIT),
-		practicesLateTotal: late.length,
-		waiversExpiring: waivers,
+		overdueConditions: conditions.items,
+		overdueConditionsTotal: conditions.total,
+		practicesLate: late.items,
+		practicesLateTotal: late.total,
+		waiversExpiring: waivers.items,
+		waiversExpiringTotal: waivers.total,
 	}
 }
 

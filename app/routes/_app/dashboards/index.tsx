@@ -211,6 +211,11 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 						Waivers lapsing in the next 60 days
 					</h3>
 					<p className="text-sm text-base-darker">A CAIO waiver lapses at its expiry date, or 12 months after it was granted or last re-certified (M-25-21 §4(a)(ii)).</p>
+					{d.waiversExpiringTotal > d.waiversExpiring.length ? (
+						<p className="text-sm">
+							Showing the {d.waiversExpiring.length} lapsing first of {formatCount(d.waiversExpiringTotal)}.
+						</p>
+					) : null}
 					{d.waiversExpiring.length === 0 ? (
 						<p>None.</p>
 					) : (

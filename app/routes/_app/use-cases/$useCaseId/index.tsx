@@ -9,11 +9,10 @@ import {
 	canEditUseCase,
 	deleteEmptyDraft,
 	findDuplicatesFor,
-	getUseCaseForUser,
 	isEmptyDraft,
 	isListedOn,
+	openableBy,
 	recordDetermination,
-	toDocument,
 	withdrawUseCase,
 } from '#app/modules/use-cases/use-cases.server.ts'
 import {
@@ -39,12 +38,12 @@ import { rolesGrant } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
-import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
-import { listComments, addComment } from '#app/modules/workflow/comments.server.ts'
+import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
+import { caseViewAt } from '#app/modules/use-cases/case-view.server.ts'
+import { addComment } from '#app/modules/workflow/comments.server.ts'
 import { decisionAccess, meetCondition, retireUseCase, startReReview } from '#app/modules/workflow/decisions.server.ts'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
-import { claimLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
-import { decisionsOf } from '#app/modules/workflow/review-queries.server.ts'
+import { claimLane } from '#app/modules/workflow/lanes.server.ts'
 import { Decisions, Discussion, ReviewLanes } from '../+review-panel.tsx'
 import type { Route } from './+types/index.ts'
 
@@ -91,8 +90,13 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')
 	const { useCaseId } = parseOrBadRequest(Params, params)
-	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
-	const document = toDocument(useCase)
+	const view = await caseViewAt(useCaseId, await dataVersionOf(request))
+	try {
+		openableBy(user, view?.useCase ?? null)
+	} catch (error) {
+		throwAsResponse(error)
+	}
+	const { useCase, document, lanes, decisions, comments, evaluation } = view!
 	const listed = isListedOn(user, useCase)
 	const duplicates =
 		listed && useCase.status === 'DRAFT'
@@ -105,7 +109,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				})
 			: []
 	const roles = user.roles.map((r) => r.role)
-	const [lanes, decisions, comments] = await Promise.all([lanesOfRound(useCase.id, useCase.reviewRound), decisionsOf(useCase.id), listComments(useCase.id)])
 	const inReview = ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status)
 	const decided = useCase.status === 'APPROVED' || useCase.status === 'APPROVED_WITH_CONDITIONS'
 	const isLead = rolesGrant(roles, 'decide:use-case:any')
@@ -145,7 +148,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			comments,
 		},
 		showsGovernance: useCase.highImpactDetermination === 'HIGH_IMPACT' || useCase.waivers.length > 0,
-		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
+		evaluation,
 		useCase: {
 			id: useCase.id,
 			status: useCase.status,
