@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
-import { dataVersionTables, readDataVersion } from './data-version.server.ts'
+import { dataVersionTables, readDataVersion, readDataVersionDirectly } from './data-version.server.ts'
 
 // Every call below passes its own client; the app's default database must not be opened.
 vi.mock('#app/utils/db.server.ts', () => ({ prisma: undefined, database: undefined }))
@@ -59,6 +59,14 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 		// A statement that matches no row changes nothing, so it moves nothing.
 		await prisma.useCase.updateMany({ where: { id: 'no-such-case' }, data: { name: 'x' } })
 		expect(await version()).toBe(afterOne.version + 1)
+	})
+
+	test('read straight through the driver, the version and its token are those Prisma reads', async () => {
+		await prisma.useCase.create({ data: useCase(7) })
+		const viaPrisma = await readDataVersion(prisma)
+		const direct = await readDataVersionDirectly(database)
+		expect(direct).toEqual(viaPrisma)
+		expect(direct.version).toBeGreaterThan(0)
 	})
 
 	test('a transaction that rolls back moves nothing', async () => {

@@ -5,6 +5,7 @@
 // site's projection and its HTTP validators (ETag) do. See docs/decisions/022-data-version.md.
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { type PrismaClient } from '#app/utils/db.server.ts'
+import { type Database } from '#app/utils/db/database.server.ts'
 
 /**
  * The tables whose writes move the version: those the public site, the signed-in inventory, the
@@ -51,7 +52,18 @@ export type DataVersion = {
  */
 export async function readDataVersion(client: PrismaClient | Tx): Promise<DataVersion> {
 	const row = await client.dataVersion.findUnique({ where: { id: 1 }, select: { version: true, changedAt: true } })
-	if (!row) return { version: 0, changedAt: new Date(0), token: '0-0' }
-	const version = Number(row.version)
-	return { version, changedAt: row.changedAt, token: `${version}-${row.changedAt.getTime().toString(36)}` }
+	return row ? dataVersionOf(Number(row.version), row.changedAt.getTime()) : dataVersionOf(0, 0)
+}
+
+function dataVersionOf(version: number, changedAtMs: number): DataVersion {
+	return { version, changedAt: new Date(changedAtMs), token: version === 0 && changedAtMs === 0 ? '0-0' : `${version}-${changedAtMs.toString(36)}` }
+}
+
+/** `readDataVersion` straight through the driver: what every request reads (see Database.readRows). */
+export async function readDataVersionDirectly(database: Pick<Database, 'readRows'>): Promise<DataVersion> {
+	// Text, so that neither driver turns the bigint or the zone-less timestamp into something else.
+	const [row] = await database.readRows<{ version: string; changedAt: string }>(
+		`SELECT "version"::text AS "version", floor(extract(epoch FROM "changedAt") * 1000)::bigint::text AS "changedAt" FROM "DataVersion" WHERE "id" = 1`,
+	)
+	return row ? dataVersionOf(Number(row.version), Number(row.changedAt)) : dataVersionOf(0, 0)
 }

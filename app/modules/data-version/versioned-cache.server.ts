@@ -5,8 +5,8 @@
 // next request of every instance sees that the kept value is of an older version and computes it
 // again. Nothing is ever served from an older version than the one the request read.
 import { performance } from 'node:perf_hooks'
-import { prisma } from '#app/utils/db.server.ts'
-import { type DataVersion, readDataVersion } from './data-version.server.ts'
+import { database } from '#app/utils/db.server.ts'
+import { type DataVersion, readDataVersionDirectly } from './data-version.server.ts'
 
 // ── The version a request sees ──
 
@@ -32,7 +32,7 @@ function startRead(read: Reader) {
  * then be served what it read before its write. So at most two reads are outstanding, however many
  * requests ask, and every answer was read after its caller asked.
  */
-export function freshDataVersion(read: Reader = () => readDataVersion(prisma)): Promise<DataVersion> {
+export function freshDataVersion(read: Reader = () => readDataVersionDirectly(database)): Promise<DataVersion> {
 	if (!inFlight) return startRead(read)
 	queued ??= inFlight.then(
 		() => undefined,

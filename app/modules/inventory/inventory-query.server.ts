@@ -197,7 +197,7 @@ async function selectRows(client: Client, population: Prisma.Sql, query: Invento
 			u."topicArea"::text AS "topicArea", u."classification"::text AS "classification",
 			u."vendorNames", u."tags", u."updatedAt", u."nextReviewDue", u."reviewRound",
 			COALESCE(lanes."total", 0)::int AS "lanes", COALESCE(lanes."open", 0)::int AS "openLanes",
-			(u."nextReviewDue" < now()
+			(COALESCE(u."nextReviewDue" < now(), false)
 				OR EXISTS (SELECT 1 FROM "LaneReview" l WHERE l."useCaseId" = u."id" AND l."status" = 'OPEN' AND l."dueOn" < now())
 				OR EXISTS (SELECT 1 FROM "DecisionCondition" dc WHERE dc."useCaseId" = u."id" AND dc."metAt" IS NULL AND dc."dueOn" < now())) AS "overdue",
 			checks."blocked" AS "checksBlocked", checks."failing" AS "checksFailing"

@@ -21,6 +21,11 @@ export type Database = {
 	migrate(): Promise<Array<string>>
 	/** `SELECT 1` against the server; throws when it is unreachable. */
 	ping(): Promise<void>
+	/**
+	 * A read straight through the driver, past Prisma's query engine (which costs a few tenths of a
+	 * millisecond of CPU per statement): for the statements every request runs.
+	 */
+	readRows<Row>(text: string, params?: Array<unknown>): Promise<Array<Row>>
 	close(): Promise<void>
 }
 
@@ -34,7 +39,8 @@ export function openDatabase(options: DatabaseOptions): Database {
 }
 
 function openPostgres(databaseUrl: string): Database {
-	const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
+	const pool = new pg.Pool({ connectionString: databaseUrl })
+	const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
 	return {
 		prisma,
 		kind: 'postgres',
@@ -50,8 +56,12 @@ function openPostgres(databaseUrl: string): Database {
 		async ping() {
 			await prisma.$queryRaw`SELECT 1`
 		},
+		async readRows<Row>(text: string, params: Array<unknown> = []) {
+			return (await pool.query(text, params)).rows as Array<Row>
+		},
 		async close() {
 			await prisma.$disconnect()
+			await pool.end().catch(() => undefined)
 		},
 	}
 }
@@ -75,6 +85,9 @@ function openEmbedded(dataDir: string | null): Database {
 		async ping() {
 			if (pglite.closed) throw new Error('The embedded database is closed')
 			await prisma.$queryRaw`SELECT 1`
+		},
+		async readRows<Row>(text: string, params: Array<unknown> = []) {
+			return (await pglite.query<Row>(text, params)).rows
 		},
 		async close() {
 			await prisma.$disconnect()
