@@ -1,7 +1,7 @@
 // `npm run db:seed`: applies migrations and loads the demo data into the configured database.
 import { database } from '#app/utils/db.server.ts'
 import { demoDataRefused, getEnv } from '#app/utils/env.server.ts'
-import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 
 if (demoDataRefused(getEnv())) {
@@ -10,10 +10,13 @@ if (demoDataRefused(getEnv())) {
 }
 
 try {
-	const applied = await database.migrate()
-	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
-	await ensureShippedPackLoaded(database.prisma)
-	await seedDemoData(database.prisma)
+	// Under the start-up lock, so that an app instance starting meanwhile waits for the seed.
+	await database.underStartupLock(async () => {
+		const applied = await database.migrate()
+		if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+		await ensureShippedPackLoaded(database.prisma)
+		await seedDemoData(database.prisma)
+	})
 	console.log('Demo data loaded.')
 } finally {
 	await database.close()

@@ -9,11 +9,17 @@ bash scripts/ensure-test-tools.sh
 echo "== Typecheck"
 npm run --silent typecheck
 
+echo "== Lint"
+npm run --silent lint
+
 echo "== Unit and database tests"
 npx vitest run
 
 echo "== Build"
 npx react-router build > /dev/null
+
+echo "== Fault injection on PostgreSQL with two instances (npm run chaos runs the longer campaign)"
+npx tsx scripts/chaos.ts --quick
 
 echo "== End-to-end journeys on the embedded database"
 npx playwright test

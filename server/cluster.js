@@ -1,7 +1,7 @@
 // Several app processes behind one port (node:cluster), one per core or as many as WEB_CONCURRENCY
 // says, on PostgreSQL only: each process keeps its own caches, all keyed on the data version read from
 // the database, so what one process writes the others see at their next request
-// (docs/decisions/031-one-process-per-core.md). The embedded database is locked to one process.
+// (docs/decisions/030-read-models-cached-by-data-version.md). The embedded database is locked to one process.
 // This process (the primary) only starts the workers, starts again one that dies, and stops them.
 import cluster from 'node:cluster'
 import os from 'node:os'

@@ -205,7 +205,7 @@ export function ThroughputTable({ caption, months }: { caption: string; months: 
 	)
 }
 
-export function timeInStateAsBars(states: ReadonlyArray<TimeInState>): Array<ChartBar & { stays: number; medianDays: number }> {
+function timeInStateAsBars(states: ReadonlyArray<TimeInState>): Array<ChartBar & { stays: number; medianDays: number }> {
 	return states.map((state) => ({ key: state.status, label: state.label, count: state.stays, href: state.href, stays: state.stays, medianDays: state.medianDays }))
 }
 

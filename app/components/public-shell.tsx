@@ -4,7 +4,7 @@
 import { Link, NavLink, useLocation } from 'react-router'
 import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/inventory/omb-export.ts'
 
-export const publicNavigation = [
+const publicNavigation = [
 	{ to: '/public', label: 'Home' },
 	{ to: '/public/inventory', label: 'AI use case inventory' },
 	{ to: '/public/summary', label: 'Summary' },
@@ -32,7 +32,7 @@ function UsFlag() {
 }
 
 /** "An official website of the United States government", with how to know, as on every .gov site. */
-export function OfficialBanner() {
+function OfficialBanner() {
 	return (
 		<section aria-label="Official website of the United States government" className="bg-base-lightest text-sm">
 			<details className="group mx-auto max-w-7xl px-4">

@@ -17,6 +17,11 @@ test('a bad value stops start-up with a message naming the variable and what is 
 	expect(() => readEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/)
 })
 
+test('a migration role needs the runtime database it migrates for', () => {
+	expect(() => readEnv({ MIGRATION_DATABASE_URL: 'postgresql://owner@db/x' })).toThrow(/MIGRATION_DATABASE_URL: .*set DATABASE_URL/)
+	expect(readEnv({ MIGRATION_DATABASE_URL: 'postgresql://owner@db/x', DATABASE_URL: 'postgresql://app@db/x' }).MIGRATION_DATABASE_URL).toBe('postgresql://owner@db/x')
+})
+
 test('an empty variable counts as unset', () => {
 	expect(readEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
 })
@@ -34,14 +39,34 @@ test('docker-compose runs PostgreSQL 16 and wires the app to the variables the a
 	const known = Object.keys(EnvSchema.shape)
 	for (const name of Object.keys(app.environment)) expect(known, `${name} is not read by the app`).toContain(name)
 
+	// Two roles, made by the init script the db service mounts: the app runs as one that owns nothing.
 	const db = compose.services.db.environment
-	const url = new URL(app.environment.DATABASE_URL)
-	expect(url.hostname).toBe('db')
-	expect(url.username).toBe(db.POSTGRES_USER)
-	expect(url.password).toBe(db.POSTGRES_PASSWORD)
-	expect(url.pathname).toBe(`/${db.POSTGRES_DB}`)
+	expect(compose.services.db.volumes).toContain('./docker/postgres-init:/docker-entrypoint-initdb.d:ro')
+	const roles = await readFile('docker/postgres-init/01-roles.sql', 'utf8')
+	for (const variable of ['DATABASE_URL', 'MIGRATION_DATABASE_URL']) {
+		const url = new URL(app.environment[variable])
+		expect(url.hostname).toBe('db')
+		expect(url.pathname).toBe(`/${db.POSTGRES_DB}`)
+		expect(roles).toContain(`CREATE ROLE ${url.username} LOGIN PASSWORD '${url.password}';`)
+	}
+	expect(roles).toContain(`ALTER DATABASE ${db.POSTGRES_DB} OWNER TO ${new URL(app.environment.MIGRATION_DATABASE_URL).username};`)
+	expect(new URL(app.environment.DATABASE_URL).username).not.toBe(new URL(app.environment.MIGRATION_DATABASE_URL).username)
 	// The environment passes the app's own validation.
 	expect(() => readEnv(app.environment)).not.toThrow()
+})
+
+test('docker-compose runs two app instances behind one port: a proxy that publishes it and waits for them', async () => {
+	const compose = parse(await readFile('docker-compose.yml', 'utf8'))
+	const { app, proxy } = compose.services
+	expect(app.deploy.replicas).toBe(2)
+	expect(app.ports).toBeUndefined()
+	expect(proxy.ports).toEqual(['3000:3000'])
+	expect(proxy.depends_on.app.condition).toBe('service_healthy')
+	const caddyfile = compose.configs[proxy.configs[0].source].content as string
+	expect(caddyfile).toMatch(/dynamic a app 3000/)
+	expect(caddyfile).toMatch(/health_uri \/livez/)
+	// Behind the proxy, the person's address comes from X-Forwarded-For (sign-in throttling, audit).
+	expect(readEnv(app.environment).TRUST_PROXY).toBe('loopback, uniquelocal')
 })
 
 test('links in e-mail start at APP_URL, or at this machine on PORT when it is not set', () => {

@@ -2,8 +2,14 @@ import { z } from 'zod'
 
 export const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+	// 0 asks the system for a free port (the tests start servers so).
+	PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
 	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+		.optional(),
+	// The owner role that applies migrations, when DATABASE_URL's role is a runtime role that owns nothing.
+	MIGRATION_DATABASE_URL: z
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
 		.optional(),
@@ -45,6 +51,10 @@ export const EnvSchema = z.object({
 	// A new deployment's first administrator, prepared at start-up while there is none.
 	INITIAL_ADMIN_EMAIL: z.string().trim().toLowerCase().email().optional(),
 	INITIAL_ADMIN_NAME: z.string().trim().min(1).max(200).optional(),
+	// Requests a minute each personal access token may make to the REST API and the MCP server.
+	API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+	// Which proxies' X-Forwarded-For to believe for the client's address (Express "trust proxy").
+	TRUST_PROXY: z.string().min(1).default('loopback'),
 	// Requests a minute one address may make to the public site (/public), on average.
 	PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
 	// Server-Timing headers on pages and their data (how long before rendering, and React's render).
@@ -73,6 +83,9 @@ export const EnvSchema = z.object({
 	}
 	if (env.SEED_DEMO_DATA === 'true' && demoDataRefused(env)) {
 		context.addIssue({ code: 'custom', path: ['SEED_DEMO_DATA'], message: 'demo accounts are never loaded into a production PostgreSQL database' })
+	}
+	if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+		context.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'is the owner role of a PostgreSQL database: set DATABASE_URL (the runtime role) too' })
 	}
 })
 
@@ -140,6 +153,11 @@ export function demoDataRefused(env: Pick<Env, 'NODE_ENV' | 'DATABASE_URL'>) {
 /** The app's public base address: APP_URL, or this machine on PORT. */
 export function appUrlOf(env: Pick<Env, 'APP_URL' | 'PORT'>) {
 	return env.APP_URL ?? `http://localhost:${env.PORT}`
+}
+
+/** Whether cookies carry the Secure flag (and pages ask browsers to upgrade insecure requests). */
+export function cookiesAreSecure(env: Pick<Env, 'COOKIE_SECURE' | 'NODE_ENV'>) {
+	return env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production'
 }
 
 let parsed: Env | undefined

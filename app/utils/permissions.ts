@@ -12,13 +12,14 @@ export const roleLabels: Record<RoleName, string> = {
 	ADMIN: 'Administrator',
 }
 
-export const reviewLanes = ['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'] as const
+export const reviewLanes = ['PRIVACY', 'SECURITY', 'LEGAL', 'CIVIL_RIGHTS', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'] as const
 export type ReviewLaneName = (typeof reviewLanes)[number]
 
 export const reviewLaneLabels: Record<ReviewLaneName, string> = {
 	PRIVACY: 'Privacy',
 	SECURITY: 'Security',
 	LEGAL: 'Legal',
+	CIVIL_RIGHTS: 'Civil rights',
 	DATA_GOVERNANCE: 'Data governance',
 	CAIO_DETERMINATION: 'CAIO determination',
 }
@@ -69,6 +70,8 @@ export const permissionMatrix = {
 		'bulk-update:use-case:any',
 		'export:inventory:any',
 		'import:inventory:any',
+		// Adding a component met in an inventory file, or another name for one: additive, audited.
+		'create:org-unit:any',
 		'read:dashboard:any',
 		'read:audit:any',
 		'update:dataset:own',
@@ -89,6 +92,7 @@ export const permissionMatrix = {
 		...readEverything,
 		'manage:user:any',
 		'manage:org-unit:any',
+		'create:org-unit:any',
 		'create:dataset:any',
 		'update:dataset:any',
 		'manage:policy:any',

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test as base } from '@playwright/test'
+import { type Browser, type BrowserContext, expect, type Page, test as base } from '@playwright/test'
 import { type DemoAccount, demoAccounts } from '../../prisma/seed/demo-accounts.ts'
 
 export type DemoRole = DemoAccount['roles'][number]['role']
@@ -31,5 +31,52 @@ export async function expectNoAccessibilityViolations(page: Page) {
 	expect(summary).toEqual([])
 }
 
-export const test = base
+// What no journey may cause in the browser: a Content-Security-Policy violation (the policy would
+// have blocked something the app itself relies on), a hydration mismatch, or an uncaught error.
+const BROWSER_PROBLEM = /Content[ -]Security[ -]Policy|Hydration failed|did not match|hydrat.* mismatch/i
+const browserProblems: Array<string> = []
+const watched = new WeakSet<BrowserContext>()
+
+function watch(context: BrowserContext) {
+	if (watched.has(context)) return context
+	watched.add(context)
+	context.on('console', (message) => {
+		if (message.type() === 'error' && BROWSER_PROBLEM.test(message.text())) browserProblems.push(`${message.location().url}: ${message.text()}`)
+	})
+	context.on('weberror', (error) => browserProblems.push(`uncaught in ${error.page()?.url() ?? 'a page'}: ${error.error().message}`))
+	return context
+}
+
+/**
+ * The journeys' `test`: every browser context a test opens (its own page, and any other context or
+ * page it creates for a second person) is watched, and the test fails on any problem above.
+ */
+export const test = base.extend<{ browserProblemsFailTheTest: void }, { browser: Browser }>({
+	browser: [
+		async ({ browser }, use) => {
+			const newContext = browser.newContext.bind(browser)
+			browser.newContext = async (...args) => watch(await newContext(...args))
+			const newPage = browser.newPage.bind(browser)
+			browser.newPage = async (...args) => {
+				const page = await newPage(...args)
+				watch(page.context())
+				return page
+			}
+			await use(browser)
+		},
+		{ scope: 'worker' },
+	],
+	context: async ({ context }, use) => {
+		await use(watch(context))
+	},
+	browserProblemsFailTheTest: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first argument's pattern
+		async ({}, use) => {
+			browserProblems.length = 0
+			await use()
+			expect(browserProblems, 'Content-Security-Policy violations or other browser errors during the journey').toEqual([])
+		},
+		{ auto: true },
+	],
+})
 export { expect }

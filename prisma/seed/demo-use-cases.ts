@@ -10,13 +10,13 @@
 // None of these cases lists the demo submitter, reviewer or governance lead as owner or contact:
 // the end-to-end journeys rely on those accounts being independent of every seeded case.
 import { type Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { evaluateUseCase, type Evaluation } from '#app/modules/policies/evaluate.ts'
 import { storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { columnsOf, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { columnsOf, toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
 import {
 	type DatasetUsage,
 	type HighImpactDetermination,
@@ -306,7 +306,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
+			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
 		},
 	},
 	{
@@ -486,7 +486,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: true,
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0502', fedrampAuthorized: true, publicFeedbackChannel: 'Rate-this-answer feedback in the chat' },
+			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0502', fedrampAuthorized: true, publicFeedbackChannel: 'Rate-this-answer feedback in the chat' },
 		},
 	},
 	{
@@ -654,7 +654,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
+			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
 		},
 	},
 	{

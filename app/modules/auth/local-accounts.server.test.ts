@@ -29,7 +29,8 @@ for (const target of databaseTargets()) {
 			invitations = await import('#app/modules/users/invitations.server.ts')
 			dispatch = await import('#app/modules/notifications/email-dispatch.server.ts')
 			auth = await import('#app/utils/auth.server.ts')
-			unitId = (await database.prisma.orgUnit.create({ data: { code: 'HHS/CMS/OIT', shortName: 'OIT', name: 'Office of Information Technology' } })).id
+			// The migrations insert CMS's organisation.
+			unitId = (await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })).id
 			adminId = (await database.prisma.user.create({ data: { email: 'admin@cms.example', name: 'Admin', roles: { create: [{ role: 'ADMIN' }] } } })).id
 		})
 		afterAll(async () => {

@@ -35,8 +35,8 @@ for (const target of databaseTargets()) {
 			const { authSettingsOf, getEnv } = await import('#app/utils/env.server.ts')
 			settings = authSettingsOf(getEnv()).oidc!
 			const { prisma } = database
-			const cms = await prisma.orgUnit.create({ data: { code: 'HHS/CMS', shortName: 'CMS', name: 'Centers for Medicare & Medicaid Services' } })
-			oitId = (await prisma.orgUnit.create({ data: { code: 'HHS/CMS/OIT', shortName: 'OIT', name: 'Office of Information Technology', parentId: cms.id } })).id
+			// The migrations insert CMS's organisation.
+			oitId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })).id
 			const admin = await prisma.user.create({ data: { email: 'admin@cms.example', name: 'Admin' } })
 			await mapping.addGroupMapping(admin.id, { group: 'CMS-AI-Submitters', role: 'SUBMITTER', lanes: [] }, testRequest)
 			await mapping.addGroupMapping(admin.id, { group: 'CMS-Privacy-Office', role: 'REVIEWER', lanes: ['PRIVACY'] }, testRequest)

@@ -6,11 +6,10 @@ import * as client from 'openid-client'
 import { createCookie } from 'react-router'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { type OidcSettings } from '#app/utils/env.server.ts'
+import { cookiesAreSecure, getEnv, type OidcSettings } from '#app/utils/env.server.ts'
 import { safeRedirect } from '#app/utils/redirect.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
-import { cookieIsSecure } from '#app/utils/session.server.ts'
 import { type SignedInFromClaims, signInFromClaims } from './oidc-accounts.server.ts'
 import { SingleSignOnError } from './sso-error.ts'
 
@@ -81,7 +80,7 @@ function getStateCookie() {
 		httpOnly: true,
 		// Lax: the provider sends the browser back with a top-level GET, which carries Lax cookies.
 		sameSite: 'lax',
-		secure: cookieIsSecure(),
+		secure: cookiesAreSecure(getEnv()),
 		path: '/auth/oidc',
 		maxAge: SIGN_IN_REQUEST_LIFETIME_MS / 1000,
 		secrets: [getSessionSecret()],

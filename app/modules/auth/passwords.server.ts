@@ -1,12 +1,13 @@
 // Local passwords: a person changes their own; an administrator sends a reset link or sets a
 // temporary password that must be changed at the next sign-in. Every change ends other sessions.
 import { randomBytes } from 'node:crypto'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { isLoginThrottled, recordLoginAttempt } from '#app/utils/login-throttle.server.ts'
+import { reserveLoginAttempt } from '#app/utils/login-throttle.server.ts'
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { consumeAccountToken, findUsableToken, issueAccountToken, TOKEN_LIFETIME_MS } from './account-tokens.server.ts'
@@ -40,13 +41,12 @@ export async function changeOwnPassword(
 		throw new AppError('INVALID', 'Your account signs in through your CMS account, so it has no password here.')
 	}
 	// The current password is a sign-in secret: guessing it here counts against the same limits as the sign-in form.
-	if (await isLoginThrottled(account.email, request.ipAddress)) {
-		throw new AppError('INVALID', 'Too many wrong passwords. Wait 15 minutes, then try again.')
-	}
+	const attempt = await reserveLoginAttempt(prisma, account.email, request.ipAddress)
+	if (attempt.throttled) throw new AppError('INVALID', 'Too many wrong passwords. Wait 15 minutes, then try again.')
 	if (!(await verifyPassword(account.password.hash, input.currentPassword))) {
-		await recordLoginAttempt(account.email, request.ipAddress, false)
 		throw new AppError('INVALID', 'Your current password is not right.')
 	}
+	await attempt.settle(true)
 	if (input.currentPassword === input.newPassword) throw new AppError('INVALID', 'Choose a new password that differs from the current one.')
 	checkNewPassword(input.newPassword, account)
 	const hash = await hashPassword(input.newPassword)

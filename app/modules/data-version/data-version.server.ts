@@ -3,7 +3,7 @@
 // transaction as the write, so no write path can forget it and PGlite and PostgreSQL behave alike.
 // Anything derived from those tables can be cached under the version it was read at: the public
 // site's projection and its HTTP validators (ETag) do. See docs/decisions/022-data-version.md.
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type PrismaClient } from '#app/utils/db.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 
@@ -30,6 +30,8 @@ export const dataVersionTables = [
 	'DecisionCondition',
 	'UseCaseStatusChange',
 	'Comment',
+	// Who was ever involved in a case: who may review or decide it.
+	'UseCaseParticipant',
 	// Only a change of name or e-mail address (what pages show of people) moves it.
 	'User',
 ] as const

@@ -6,6 +6,7 @@
 // again. Nothing is ever served from an older version than the one the request read.
 import { performance } from 'node:perf_hooks'
 import { database } from '#app/utils/db.server.ts'
+import { noteDatabaseError } from '#app/utils/db/outage.server.ts'
 import { type DataVersion, readDataVersionDirectly } from './data-version.server.ts'
 
 // ── The version a request sees ──
@@ -50,7 +51,11 @@ const versionsByRequest = new WeakMap<Request, Promise<DataVersion>>()
 export function dataVersionOf(request: Request): Promise<DataVersion> {
 	let version = versionsByRequest.get(request)
 	if (!version) {
-		version = freshDataVersion()
+		version = freshDataVersion().catch((error: unknown) => {
+			// The read may be shared with other requests: each request that waited for it is told.
+			noteDatabaseError(error)
+			throw error
+		})
 		versionsByRequest.set(request, version)
 	}
 	return version
@@ -69,12 +74,8 @@ export type VersionedCache<V> = {
 	 * meanwhile). `compute` must read its data after `version` was read (the caller read it first).
 	 */
 	get(key: string, version: DataVersion, compute: () => Promise<Computed<V>>): Promise<V>
-	/** Forget everything (tests that swap databases, or an announcement that everything changed). */
-	clear(): void
 	readonly size: number
 }
-
-const caches = new Set<{ clear(): void }>()
 
 /** A cache of at most `maxEntries` values (the least recently used go first). */
 export function createVersionedCache<V>(options: { maxEntries: number; now?: () => number }): VersionedCache<V> {
@@ -109,18 +110,9 @@ export function createVersionedCache<V>(options: { maxEntries: number; now?: () 
 			)
 			return entry.value
 		},
-		clear() {
-			entries.clear()
-		},
 		get size() {
 			return entries.size
 		},
 	}
-	caches.add(cache)
 	return cache
-}
-
-/** Forgets every versioned cache of this process. */
-export function clearVersionedCaches() {
-	for (const cache of caches) cache.clear()
 }

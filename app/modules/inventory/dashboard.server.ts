@@ -2,10 +2,10 @@
 // records. Drafts are private to their authors, so every figure counts submitted cases only, the
 // same for every viewer; that lets one computation serve everyone until the data change.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { datasetCategories, datasetSensitivities, type MinimumPractice, type ReviewLane, type Stage } from '#app/modules/use-cases/vocabulary.ts'
 import { type DataVersion } from '#app/modules/data-version/data-version.server.ts'
-import { createVersionedCache } from '#app/modules/data-version/versioned-cache.server.ts'
+import { createVersionedCache, freshDataVersion } from '#app/modules/data-version/versioned-cache.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import {
 	type ChartBar,
@@ -231,4 +231,9 @@ export function dashboardAt(version: DataVersion): Promise<DashboardData> {
 		const validUntil = await nextClockChange(defaultClient)
 		return { value: await computeDashboard(), validUntil }
 	})
+}
+
+/** The dashboards' figures now: those kept for the current data version (read first), which hold as of this moment. */
+export async function currentDashboard(version: Promise<DataVersion> = freshDataVersion()): Promise<DashboardData> {
+	return { ...(await dashboardAt(await version)), asOf: new Date().toISOString() }
 }

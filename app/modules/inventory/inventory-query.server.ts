@@ -3,9 +3,9 @@
 // the other filters), both over the indexes the schema keeps for them (see
 // docs/decisions/009-inventory-search-and-filter-queries.md).
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { type DataVersion } from '#app/modules/data-version/data-version.server.ts'
 import { createVersionedCache } from '#app/modules/data-version/versioned-cache.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { datasetCategories, datasetSensitivities, type DatasetSensitivity, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
@@ -140,6 +140,49 @@ function orderBy(query: Pick<InventoryQuery, 'sort' | 'dir'>) {
 	return sql`${sortExpressions[query.sort]} ${direction}${nulls}, u."id" ${direction}`
 }
 
+const sortKeyTypes: Record<InventorySortKey, string> = {
+	updated: 'timestamp(3)',
+	trackingId: 'text',
+	name: 'text',
+	orgUnit: 'text',
+	stage: '"Stage"',
+	status: '"UseCaseStatus"',
+	determination: '"HighImpactDetermination"',
+	sensitivity: 'int',
+}
+
+/** Where a page of a view ends: the last row's sort value and id. */
+export type InventoryPosition = { sortKey: string | null; id: string }
+
+/**
+ * The rows after a position in the view's order (keyset paging): the same order as `orderBy`,
+ * with the id breaking ties and blanks last in nullable columns, so that no row is skipped or
+ * repeated however deep the page, and no earlier row is counted.
+ */
+function inventoryAfter(query: Pick<InventoryQuery, 'sort' | 'dir'>, position: InventoryPosition) {
+	const expression = sortExpressions[query.sort]
+	const ascending = sortDirection(query) === 'asc'
+	const beyond = raw(ascending ? '>' : '<')
+	const idBeyond = sql`u."id" ${beyond} ${position.id}`
+	if (position.sortKey === null) return sql`(${expression} IS NULL AND ${idBeyond})`
+	const value = sql`CAST(${position.sortKey} AS ${raw(sortKeyTypes[query.sort])})`
+	const blanksAfter = nullable.has(query.sort) ? sql` OR ${expression} IS NULL` : Prisma.empty
+	return sql`(${expression} ${beyond} ${value} OR (${expression} = ${value} AND ${idBeyond})${blanksAfter})`
+}
+
+/**
+ * One slice of a view without counts: up to `limit` rows after `after` (or from the start). The
+ * REST API and the MCP server page through the inventory with it.
+ */
+export async function findInventorySlice(viewer: Viewer, query: InventoryQuery, window: { after: InventoryPosition | null; limit: number }, client: Client = defaultClient) {
+	assertKnownOrgUnits(query, await listOrgUnits(client))
+	const rows = await selectRows(client, visibleTo(viewer), query, { limit: window.limit + 1, offset: 0 }, window.after ? [inventoryAfter(query, window.after)] : [])
+	const more = rows.length > window.limit
+	const page = more ? rows.slice(0, window.limit) : rows
+	const last = page.at(-1)
+	return { rows: page, next: more && last ? { sortKey: last.sortKey, id: last.id } : null }
+}
+
 /**
  * Runs a statement that reads most of the inventory with JIT compilation off: PostgreSQL's cost
  * estimate for these scans crosses jit_above_cost, and compiling then costs more (≈50 ms) than the
@@ -176,6 +219,8 @@ export type InventoryRow = {
 	overdue: boolean
 	checksBlocked: boolean | null
 	checksFailing: number | null
+	/** The value the view is sorted on, as text: where a cursor resumes (see `inventoryAfter`). */
+	sortKey: string | null
 }
 
 /**
@@ -200,7 +245,8 @@ async function selectRows(client: Client, population: Prisma.Sql, query: Invento
 			(COALESCE(u."nextReviewDue" < now(), false)
 				OR EXISTS (SELECT 1 FROM "LaneReview" l WHERE l."useCaseId" = u."id" AND l."status" = 'OPEN' AND l."dueOn" < now())
 				OR EXISTS (SELECT 1 FROM "DecisionCondition" dc WHERE dc."useCaseId" = u."id" AND dc."metAt" IS NULL AND dc."dueOn" < now())) AS "overdue",
-			checks."blocked" AS "checksBlocked", checks."failing" AS "checksFailing"
+			checks."blocked" AS "checksBlocked", checks."failing" AS "checksFailing",
+			(${sortExpressions[query.sort]})::text AS "sortKey"
 		FROM page JOIN "UseCase" u ON u."id" = page."id" JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
 		LEFT JOIN LATERAL (
 			SELECT count(*) AS "total", count(*) FILTER (WHERE l."status" = 'OPEN') AS "open"

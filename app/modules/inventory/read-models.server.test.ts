@@ -3,7 +3,7 @@
 // this process and on another one sharing the database; the clock alone makes cases overdue.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type Database } from '#app/utils/db/database.server.ts'
-import { openAppDatabase } from '#tests/app-database.ts'
+import { openAppDatabase, testRequest } from '#tests/app-database.ts'
 import { databaseTargets } from '#tests/db-targets.ts'
 import { inventoryInput, InventoryQuerySchema } from './inventory-filters.ts'
 
@@ -15,7 +15,9 @@ async function processOfTheApp() {
 	const dashboards = await import('./dashboard.server.ts')
 	const cases = await import('#app/modules/use-cases/case-view.server.ts')
 	const { openableBy } = await import('#app/modules/use-cases/use-cases.server.ts')
+	const orgUnits = await import('#app/modules/org-units/org-units.server.ts')
 	return {
+		orgUnits,
 		async page(viewer: { id: string }, search = '') {
 			const query = InventoryQuerySchema.parse(inventoryInput(new URLSearchParams(search)))
 			return inventory.inventoryPageAt(viewer, query, await versions.freshDataVersion())
@@ -45,7 +47,7 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 	let author: { id: string }
 	let caseNumber = 0
 
-	const createCase = async (values: { name: string; status?: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW'; by?: { id: string }; tags?: Array<string> }) => {
+	const createCase = async (values: { name: string; status?: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW'; by?: { id: string }; tags?: Array<string>; orgUnitId?: string }) => {
 		caseNumber++
 		const by = values.by ?? author
 		return database.prisma.useCase.create({
@@ -53,7 +55,7 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 				trackingId: `CMS-2026-${String(caseNumber).padStart(4, '0')}`,
 				name: values.name,
 				status: values.status ?? 'SUBMITTED',
-				orgUnitId,
+				orgUnitId: values.orgUnitId ?? orgUnitId,
 				createdById: by.id,
 				ownerId: by.id,
 				tags: values.tags ?? [],
@@ -66,9 +68,10 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 
 	beforeAll(async () => {
 		database = await openAppDatabase(target)
-		const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+		const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 		await ensureShippedPackLoaded(database.prisma)
-		orgUnitId = (await database.prisma.orgUnit.create({ data: { code: 'HHS', shortName: 'HHS', name: 'Health and Human Services' } })).id
+		// The migrations create CMS's org units.
+		orgUnitId = (await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS' }, select: { id: true } })).id
 		const person = (email: string) => database.prisma.user.create({ data: { email, name: email.split('@')[0]! }, select: { id: true } })
 		reader = await person('reader@cms.example')
 		secondReader = await person('second.reader@cms.example')
@@ -148,5 +151,37 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 		expect((await one.page(reader, 'q=authorization')).rows[0]?.overdue).toBe(true)
 		expect((await one.caseFor(reader, id)).lanes[0]?.overdue).toBe(true)
 		expect((await one.dashboard()).overdueLanes).toEqual([{ lane: 'PRIVACY', count: 1 }])
+	})
+
+	test('an administrator’s change to the org units shows at the next request, on every process', async () => {
+		const codes = async (process: typeof one) => (await process.page(reader)).orgUnits.map((unit) => unit.code)
+		expect(await codes(one)).not.toContain('HHS/OIT')
+		expect(await codes(other)).not.toContain('HHS/OIT')
+		const unit = await one.orgUnits.createOrgUnit(author, { parentId: orgUnitId, shortName: 'OIT', name: 'Office of Information Technology' }, testRequest)
+		expect(await codes(one)).toContain('HHS/OIT')
+		expect(await codes(other)).toContain('HHS/OIT')
+		await createCase({ name: 'Help desk ticket router', orgUnitId: unit.id })
+		expect((await other.page(reader, 'orgUnit=HHS/OIT')).rows.map((row) => row.orgUnitShortName)).toEqual(['OIT'])
+		const { version } = await database.prisma.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: { version: true } })
+		await one.orgUnits.changeOrgUnit(author, unit.id, { intent: 'rename', version, shortName: 'OCIO', name: 'Office of the Chief Information Officer' }, testRequest)
+		// The other process made no change itself, yet filters by the new code and shows the new name.
+		expect((await other.page(reader, 'orgUnit=HHS/OCIO')).rows.map((row) => row.orgUnitShortName)).toEqual(['OCIO'])
+		expect(await codes(other)).not.toContain('HHS/OIT')
+	})
+
+	test('someone recorded as having worked on a case may not decide it, from the very next page', async () => {
+		const { isInvolvedIn } = await import('#app/modules/use-cases/use-cases.server.ts')
+		const { id } = await createCase({ name: 'Provider directory checker', status: 'IN_REVIEW' })
+		// Checked against the current pack, as every submitted case is: its page is kept until the data change.
+		const { evaluation, useCase } = await one.caseFor(reader, id)
+		await database.prisma.checkRun.create({
+			data: { useCaseId: id, useCaseVersion: useCase.version, packVersion: evaluation.packVersion, presumedHighImpact: evaluation.presumedHighImpact, requiredLanes: [], blocked: evaluation.blocked, results: JSON.parse(JSON.stringify(evaluation)) },
+		})
+		expect((await one.caseFor(reader, id)).stored).not.toBeNull()
+		expect(isInvolvedIn(reader, (await one.caseFor(reader, id)).useCase)).toBe(false)
+		expect(isInvolvedIn(reader, (await other.caseFor(reader, id)).useCase)).toBe(false)
+		await database.prisma.useCaseParticipant.create({ data: { useCaseId: id, userId: reader.id } })
+		expect(isInvolvedIn(reader, (await one.caseFor(reader, id)).useCase)).toBe(true)
+		expect(isInvolvedIn(reader, (await other.caseFor(reader, id)).useCase)).toBe(true)
 	})
 })

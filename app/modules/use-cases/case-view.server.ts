@@ -9,7 +9,7 @@ import { listComments } from '#app/modules/workflow/comments.server.ts'
 import { lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
 import { decisionsOf } from '#app/modules/workflow/review-queries.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { type LoadedUseCase, toDocument, useCaseSelect } from './use-cases.server.ts'
+import { type LoadedUseCase, toDocument, useCaseSelect } from './use-case-record.server.ts'
 
 async function readCaseView(useCase: LoadedUseCase) {
 	const document = toDocument(useCase)

@@ -58,6 +58,7 @@ export type FieldPath =
 	| 'safeguards.fedrampAuthorized'
 	| 'safeguards.generativeOutputsReviewed'
 	| 'safeguards.generativeAiPolicyAcknowledged'
+	| 'safeguards.generativeToolApproved'
 	| 'safeguards.publicFeedbackChannel'
 	| 'safeguards.codeSharingDecision'
 	| 'safeguards.vendorAiContractTerms'
@@ -109,7 +110,9 @@ const PERSONAL_KINDS: ReadonlyArray<DatasetSensitivity> = ['PII', 'PHI', 'PART2'
 const SUD_PRONE = ['MEDICARE_CLAIMS', 'MEDICAID_CHIP_CLAIMS', 'MEDICAL_RECORDS_CLINICAL']
 const holds = (doc: UseCaseDocument, kinds: ReadonlyArray<DatasetSensitivity>) => doc.datasets.some((d) => d.sensitivities.some((s) => kinds.includes(s)))
 const involvesPersonalData = (doc: UseCaseDocument) => doc.hasPii === true || holds(doc, PERSONAL_KINDS)
-const vendorInvolved = (doc: UseCaseDocument) => involvesVendor(doc) || doc.hosting === 'VENDOR_API' || doc.vendorNames.length > 0
+/** Someone other than CMS runs the model or holds the data it reads (cloud, vendor API, contractor data centre). */
+const hostedOutsideCms = (doc: UseCaseDocument) => doc.hosting !== undefined && doc.hosting !== 'CMS_DATA_CENTER'
+const vendorInvolved = (doc: UseCaseDocument) => involvesVendor(doc) || hostedOutsideCms(doc) || doc.vendorNames.length > 0
 const informsBenefitDecisions = (doc: UseCaseDocument) =>
 	doc.informedDecisions.some((d) => d === 'ELIGIBILITY_ENROLLMENT' || d === 'FRAUD_IMPROPER_PAYMENT' || d === 'COVERAGE_PAYMENT')
 const safeguard = (appliesWhen: Rule['appliesWhen']): Rule => submitter(undefined, appliesWhen, never, '')
@@ -142,7 +145,13 @@ export const fieldRules: Record<FieldPath, Rule> = {
 		message: 'Explain why this presumed high-impact use case is not high-impact.',
 	},
 	topicArea: submitter('topic_area', always, isActive, 'Choose the topic area.'),
-	classification: submitter('classification', always, isActive, 'Choose the AI classification closest to it.'),
+	// A system screened out as rule-based only (not AI) has no AI classification to give.
+	classification: submitter(
+		'classification',
+		always,
+		(doc) => isActive(doc) && doc.aiScreen.ruleBasedOnly !== true,
+		'Choose the AI classification closest to it.',
+	),
 	problemSolved: submitter('problem_solved', always, isActive, 'Describe the problem the AI is meant to solve.'),
 	benefits: submitter('benefits', always, isActive, 'Describe the expected benefits for the mission or the public.'),
 	systemOutputs: submitter('system_outputs', always, isActive, 'Describe what the AI outputs.'),
@@ -214,6 +223,7 @@ export const fieldRules: Record<FieldPath, Rule> = {
 	'safeguards.fedrampAuthorized': safeguard((doc) => doc.hosting === 'FEDRAMP_CLOUD' || doc.hosting === 'VENDOR_API'),
 	'safeguards.generativeOutputsReviewed': safeguard((doc) => doc.generativeAi === true),
 	'safeguards.generativeAiPolicyAcknowledged': safeguard((doc) => doc.generativeAi === true),
+	'safeguards.generativeToolApproved': safeguard((doc) => doc.generativeAi === true && hostedOutsideCms(doc)),
 	'safeguards.publicFeedbackChannel': safeguard((doc) => doc.publicFacing === true),
 	'safeguards.codeSharingDecision': safeguard((doc) => doc.hasCustomCode === true),
 	'safeguards.vendorAiContractTerms': safeguard(vendorInvolved),
@@ -345,8 +355,8 @@ export function validateForSubmission(doc: UseCaseDocument): SubmissionCheck {
 		addError(fieldErrors, 'datasets', 'Link the datasets it uses from the catalogue.')
 	}
 	// HIPAA's minimum-necessary standard (45 CFR 164.502(b)), applied by CMS to every kind of record
-	// about individuals, not only PHI.
-	doc.datasets.forEach((dataset, index) => {
+	// about individuals, not only PHI. A retired case no longer uses its data, so it owes no justification.
+	if (doc.stage !== 'RETIRED') doc.datasets.forEach((dataset, index) => {
 		const kind = personalDataIn(dataset)
 		if (kind !== null && !isAnswered(dataset.minimumNecessaryJustification)) {
 			addError(

@@ -1,7 +1,10 @@
 // The intake form, as the browser posts it: flat fields, Yes/No radios, checkbox lists and one
 // row per linked dataset. `formToDocumentAnswers` turns it into the use-case document's shape.
 import { z } from 'zod'
+import { submissionKeySchema } from '#app/utils/form-submission.ts'
 import { SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
+import { lockCounter, multiLineText, pageNumber, recordId, singleLineText, webAddress, wholeNumber } from '#app/utils/input-schemas.ts'
+import { MAX_NAME_LENGTH, partialDate } from './use-case-document.ts'
 import {
 	affectedParties,
 	appealAnswers,
@@ -25,18 +28,15 @@ import {
 	withholdingStatuses,
 } from './vocabulary.ts'
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
+const text = (max: number) => multiLineText().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
+const line = (max: number) => singleLineText().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
 const yesNo = z.enum(['YES', 'NO'], { error: 'Choose Yes or No.' }).optional()
-const isoDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' }).optional()
-const webLink = z
-	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
-	.max(500, 'Links are at most 500 characters.')
-	.optional()
+const webLink = webAddress().optional()
 const many = <T extends readonly [string, ...Array<string>]>(values: T) =>
 	z.array(z.enum(values, { error: 'Choose from the list.' })).max(values.length).default([])
 
 export const LinkedDatasetFormSchema = z.object({
-	datasetId: z.string().min(1).max(40),
+	datasetId: recordId('dataset'),
 	usages: many(datasetUsages),
 	minimumNecessaryJustification: text(4000),
 	remove: z.boolean().default(false),
@@ -44,13 +44,11 @@ export const LinkedDatasetFormSchema = z.object({
 
 export const UseCaseFormSchema = z.object({
 	intent: z.enum(['save', 'submit']).default('save'),
-	version: z.coerce.number().int().min(1, 'The form is missing its version; reload the page.'),
-	name: z
-		.string({ error: 'Give the use case a name.' })
-		.trim()
+	version: lockCounter(),
+	name: singleLineText({ error: 'Give the use case a name.' })
 		.min(3, 'Names are at least 3 characters.')
-		.max(200, 'Names are at most 200 characters.'),
-	orgUnitId: z.string({ error: 'Choose the org unit responsible for it.' }).min(1).max(40),
+		.max(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
+	orgUnitId: recordId('org unit'),
 	contactEmail: z.email('Enter an e-mail address such as name@cms.hhs.gov.').max(254).optional(),
 	/** Developers and program contacts, by e-mail: they are listed on the case and may not review it. */
 	teamEmails: text(2000),
@@ -61,11 +59,12 @@ export const UseCaseFormSchema = z.object({
 	problemSolved: text(10_000),
 	benefits: text(10_000),
 	systemOutputs: text(10_000),
-	operationalDate: isoDate,
+	// As precise as it is known: a day, a month (2025-07) or a year, as OMB's files give it.
+	operationalDate: partialDate.optional(),
 	contractingUsage: z.enum(contractingUsages).optional(),
 	vendorNames: text(1000),
 	hasAto: yesNo,
-	atoSystemName: text(200),
+	atoSystemName: line(200),
 	dataDescription: text(10_000),
 	linkToData: webLink,
 	hasPii: yesNo,
@@ -83,10 +82,10 @@ export const UseCaseFormSchema = z.object({
 	notAiRationale: text(10_000),
 	principalBasisRationale: text(10_000),
 	cotsTask: z.enum(cotsCommonTasks).optional(),
-	estimatedUsers: text(60),
+	estimatedUsers: line(60),
 	safeguardPiaCompleted: yesNo,
 	safeguardRetrievedByIdentifier: yesNo,
-	safeguardSornNumber: z.string().trim().regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558.').optional(),
+	safeguardSornNumber: singleLineText().regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558.').optional(),
 	safeguardComputerMatching: yesNo,
 	safeguardBusinessAssociateAgreement: yesNo,
 	safeguardPart2ConsentBasis: z.enum(part2ConsentBases).optional(),
@@ -94,7 +93,8 @@ export const UseCaseFormSchema = z.object({
 	safeguardFedrampAuthorized: yesNo,
 	safeguardGenerativeOutputsReviewed: yesNo,
 	safeguardGenerativeAiPolicyAcknowledged: yesNo,
-	safeguardPublicFeedbackChannel: text(500),
+	safeguardGenerativeToolApproved: yesNo,
+	safeguardPublicFeedbackChannel: line(500),
 	safeguardCodeSharingDecision: z.enum(codeSharingDecisions).optional(),
 	safeguardVendorAiContractTerms: yesNo,
 	practiceTesting: z.enum(practiceProgressAnswers).optional(),
@@ -106,36 +106,35 @@ export const UseCaseFormSchema = z.object({
 	practiceAppeal: z.enum(appealAnswers).optional(),
 	practicePublicConsultation: many(publicConsultationSteps),
 	datasets: z.array(LinkedDatasetFormSchema).max(100).default([]),
-	addDatasetId: z.string().max(40).optional(),
+	addDatasetId: recordId('dataset').optional(),
 })
 
 export type UseCaseFormValues = z.infer<typeof UseCaseFormSchema>
 
 export const NewUseCaseSchema = z.object({
-	name: z
-		.string({ error: 'Give the use case a name.' })
-		.trim()
+	name: singleLineText({ error: 'Give the use case a name.' })
 		.min(3, 'Names are at least 3 characters.')
 		.max(200, 'Names are at most 200 characters.'),
-	orgUnitId: z.string({ error: 'Choose the org unit responsible for it.' }).min(1).max(40),
+	orgUnitId: recordId('org unit'),
 	problemSolved: text(10_000),
+	submissionKey: submissionKeySchema,
 })
 
 export const UseCaseListQuerySchema = z.object({
-	q: z.string().trim().max(200).default(''),
+	q: singleLineText().max(200, 'Searches are at most 200 characters.').default(''),
 	status: z.enum(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'WITHDRAWN', 'RETIRED']).optional(),
 	stage: z.enum(stages).optional(),
-	page: z.coerce.number().int().min(1).max(100_000).default(1),
+	page: pageNumber(),
 })
 
 export const DuplicateQuerySchema = z.object({
-	name: z.string().trim().max(200).default(''),
-	problem: z.string().trim().max(2000).default(''),
-	exclude: z.string().max(40).optional(),
+	name: singleLineText().max(200, 'Names are at most 200 characters.').default(''),
+	problem: multiLineText().max(2000, 'At most 2,000 characters.').default(''),
+	exclude: recordId('use case').optional(),
 })
 
 /** Version numbers to compare; 0 is the current working copy. */
 export const VersionDiffQuerySchema = z.object({
-	from: z.coerce.number().int().min(0).max(100_000).optional(),
-	to: z.coerce.number().int().min(0).max(100_000).optional(),
+	from: wholeNumber({ min: 0, max: 100_000, error: 'Versions are numbered from 0 (the current copy).' }).optional(),
+	to: wholeNumber({ min: 0, max: 100_000, error: 'Versions are numbered from 0 (the current copy).' }).optional(),
 })

@@ -32,11 +32,70 @@ import {
 
 export const TRACKING_ID_PATTERN = /^CMS-\d{4}-\d{4,}$/
 
-const shortText = (max: number) => z.string().trim().min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
+// A NUL can never be stored (PostgreSQL refuses it in text and JSON), so a document holding one is
+// refused here; other control characters are left to the forms, so that answers stored before
+// stay readable.
+const NO_NUL = /^[^\u0000]*$/
+const NUL_MESSAGE = 'Remove the NUL characters from this text.'
+const shortText = (max: number) => z.string().trim().regex(NO_NUL, NUL_MESSAGE).min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
 const longText = shortText(10_000)
 const isoDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' })
+
+/**
+ * A date as precise as it is known, in ISO 8601's reduced forms: "2025", "2025-07" or "2025-07-14".
+ * OMB's inventories give some dates as a month ("Jul-25") or a year; the tracker keeps that
+ * precision rather than inventing a day.
+ */
+export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$/
+export function isPartialDate(text: string) {
+	const match = PARTIAL_DATE_PATTERN.exec(text)
+	if (!match) return false
+	// The years the app's other dates allow (input-schemas.ts): a year such as 0000 is a typing slip.
+	const year = Number(match[1])
+	if (year < 1900 || year > 2199) return false
+	if (match[3] === undefined) return true
+	const date = new Date(`${text}T00:00:00Z`)
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+}
+export const partialDate = z.string().trim().refine(isPartialDate, { error: 'Use a date such as 2026-04-03, a month such as 2026-04, or a year.' })
+
+/**
+ * OMB columns whose answer an imported file may give in words the tracker cannot read as one of its
+ * values ("Not available" for a link, two e-mail addresses, "Other – …"): the text is kept as written.
+ */
+export const keptAsWrittenColumns = [
+	'contact_email',
+	'is_withheld',
+	'development_stage',
+	'is_high_impact',
+	'topic_area',
+	'classification',
+	'operational_date',
+	'contracting_usage',
+	'vendor_name',
+	'have_ato',
+	'link_to_data',
+	'has_pii',
+	'pia_url',
+	'demographic_features',
+	'has_custom_code',
+	'code_url',
+	'hi_testing_conducted',
+	'hi_assessment_completed',
+	'hi_independent_review',
+	'hi_ongoing_monitoring',
+	'hi_training_established',
+	'hi_failsafe_presence',
+	'hi_appeal_process',
+	'hi_public_consultation',
+] as const
+export type KeptAsWrittenColumn = (typeof keptAsWrittenColumns)[number]
+
+/** Names run long in agencies' files (a programme, its acronym and a description); 500 holds OMB's longest. */
+export const MAX_NAME_LENGTH = 500
 const webLink = z
 	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
+	.regex(NO_NUL, NUL_MESSAGE)
 	.max(500, 'Links are at most 500 characters.')
 
 // Stored answers are read leniently (a key dropped from the contract must not make old versions
@@ -47,7 +106,7 @@ type ObjectFactory = typeof z.object
 function documentSchemas(object: ObjectFactory) {
 	const DatasetInUse = object({
 		/** The catalogue id when the dataset comes from the tracker's catalogue. */
-		id: z.string().max(40).optional(),
+		id: z.string().max(40).regex(NO_NUL, NUL_MESSAGE).optional(),
 		name: shortText(200),
 		category: z.enum(datasetCategories),
 		sensitivities: z.array(z.enum(datasetSensitivities)).max(datasetSensitivities.length).default([]),
@@ -86,8 +145,10 @@ function documentSchemas(object: ObjectFactory) {
 		trackingId: z.string().regex(TRACKING_ID_PATTERN, 'Tracking ids look like CMS-2026-0001.').optional(),
 		/** The Use Case ID an earlier inventory gave this case (e.g. from an imported file): OMB asks for the same id every year. */
 		previousOmbId: shortText(60).optional(),
+		/** Ids earlier inventories gave the case before `previousOmbId`, so a file from any of those years finds it. */
+		formerOmbIds: z.array(shortText(60)).max(20).optional(),
 		// OMB 4) use_case_name
-		name: shortText(200),
+		name: shortText(MAX_NAME_LENGTH),
 		// OMB 5) agency_bureau, as the org unit's slash path, e.g. "HHS/CMS/OIT"
 		orgUnit: shortText(100).optional(),
 		// OMB 6) contact_email
@@ -107,7 +168,7 @@ function documentSchemas(object: ObjectFactory) {
 		benefits: longText.optional(),
 		systemOutputs: longText.optional(),
 		// OMB 16) operational_date
-		operationalDate: isoDate.optional(),
+		operationalDate: partialDate.optional(),
 		// OMB 17) contracting_usage, 18) vendor_name (one entry per vendor; the export joins them)
 		contractingUsage: z.enum(contractingUsages).optional(),
 		vendorNames: z.array(shortText(200)).max(20).default([]),
@@ -125,6 +186,8 @@ function documentSchemas(object: ObjectFactory) {
 		// OMB 26) has_custom_code, 27) code_url
 		hasCustomCode: z.boolean().optional(),
 		codeUrl: webLink.optional(),
+		/** Answers an imported file gave in words the tracker could not read as its own values, by OMB column, exactly as written. */
+		asWritten: z.partialRecord(z.enum(keptAsWrittenColumns), z.string().min(1).max(10_000)).optional(),
 
 		// OMB 9) is_high_impact and 10) HI_justification: the governance lead's determination.
 		highImpact: object({
@@ -197,6 +260,8 @@ function documentSchemas(object: ObjectFactory) {
 			generativeOutputsReviewed: z.boolean().optional(),
 			/** For generative AI: the team has read and accepted CMS's generative-AI use policy (M-25-21 §3(b)(iv)). */
 			generativeAiPolicyAcknowledged: z.boolean().optional(),
+			/** For generative AI: the tool is on the HHS/CMS list of approved generative AI tools. */
+			generativeToolApproved: z.boolean().optional(),
 			publicFeedbackChannel: shortText(500).optional(),
 			/** Custom code is shared (or an exemption recorded), M-25-21 §2(b). */
 			codeSharingDecision: z.enum(codeSharingDecisions).optional(),

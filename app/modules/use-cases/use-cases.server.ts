@@ -1,204 +1,47 @@
 import { type Prisma } from '#app/generated/prisma/client.ts'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { createOnce } from '#app/utils/form-submission.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { determinationProblems } from '#app/modules/policies/determination.ts'
-import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
-import { refreshDatasetCopies } from './dataset-copies.server.ts'
+import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
-import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
+import {
+	allocateTrackingId,
+	columnsOf,
+	freezeVersion,
+	isListedOn,
+	type ListedPeople,
+	type LoadedUseCase,
+	NOT_FOUND_MESSAGE,
+	storedAnswers,
+	type StoredAnswers,
+	toDocument,
+	useCaseSelect,
+} from './use-case-record.server.ts'
+import { refreshDatasetCopies } from './dataset-copies.server.ts'
+import { asWrittenAfterEdit } from './as-written.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
+import { changedFields } from './version-diff.ts'
 import { validateForSubmission, visibleFields } from './field-rules.ts'
 import { type UseCaseFormValues } from './schemas.ts'
-import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
-import { type HighImpactDetermination } from './vocabulary.ts'
+import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+
+// The pages under /use-cases read the record layer and the determination through this module.
+export { INVOLVED_MESSAGE, isInvolvedIn, isListedOn, type LoadedUseCase, toDocument } from './use-case-record.server.ts'
+export { recordDetermination } from '#app/modules/workflow/determination.server.ts'
 
 export const USE_CASES_PAGE_SIZE = 25
 
 // A submitted case may still be amended until review starts; each amendment is a new submission.
 // An approved case may be edited: a material change re-opens its review.
 const EDITABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'APPROVED_WITH_CONDITIONS'])
-
-export const useCaseSelect = {
-	id: true,
-	trackingId: true,
-	status: true,
-	name: true,
-	version: true,
-	createdAt: true,
-	updatedAt: true,
-	submittedAt: true,
-	createdById: true,
-	ownerId: true,
-	contactEmail: true,
-	isWithheld: true,
-	stage: true,
-	topicArea: true,
-	classification: true,
-	problemSolved: true,
-	benefits: true,
-	systemOutputs: true,
-	contractingUsage: true,
-	vendorNames: true,
-	decisionRole: true,
-	generativeAi: true,
-	publicFacing: true,
-	hosting: true,
-	highImpactDetermination: true,
-	answers: true,
-	orgUnitId: true,
-	orgUnit: { select: { code: true, name: true, shortName: true } },
-	owner: { select: { name: true, email: true } },
-	determinedAt: true,
-	determinedBy: { select: { name: true } },
-	reviewRound: true,
-	decidedAt: true,
-	nextReviewDue: true,
-	waivers: {
-		orderBy: [{ grantedOn: 'asc' }, { createdAt: 'asc' }],
-		select: { practice: true, grantedOn: true, expiresOn: true, reportedToOmbOn: true, recertifiedOn: true, revokedOn: true },
-	},
-	pilotCertifications: {
-		where: { revokedOn: null },
-		orderBy: { certifiedOn: 'desc' },
-		take: 1,
-		select: { certifiedOn: true, endsOn: true, scaleLimit: true },
-	},
-	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
-	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
-	datasets: {
-		orderBy: { dataset: { name: 'asc' } },
-		select: {
-			usages: true,
-			minimumNecessaryJustification: true,
-			dataset: {
-				select: {
-					id: true,
-					name: true,
-					category: true,
-					sensitivities: true,
-					sornNumber: true,
-					piaUrl: true,
-					dataUseAgreementRequired: true,
-					fismaSystem: true,
-				},
-			},
-		},
-	},
-} as const satisfies Prisma.UseCaseSelect
-
-export type LoadedUseCase = Prisma.UseCaseGetPayload<{ select: typeof useCaseSelect }>
-
-/** Answers kept in the `answers` JSON column: everything the columns do not hold. */
-type StoredAnswers = Partial<
-	Pick<
-		UseCaseDocument,
-		| 'operationalDate'
-		| 'hasAto'
-		| 'atoSystemName'
-		| 'dataDescription'
-		| 'linkToData'
-		| 'hasPii'
-		| 'piaUrl'
-		| 'demographicFeatures'
-		| 'hasCustomCode'
-		| 'codeUrl'
-		| 'affectedParties'
-		| 'informedDecisions'
-		| 'aiScreen'
-		| 'practices'
-		| 'safeguards'
-		| 'highImpact'
-		| 'previousOmbId'
-		| 'cotsTask'
-		| 'estimatedUsers'
-	>
->
-
-function storedAnswers(useCase: Pick<LoadedUseCase, 'answers'>): StoredAnswers {
-	return (useCase.answers ?? {}) as StoredAnswers
-}
-
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : undefined)
-
-/**
- * The case as the use-case document every check and export reads. CAIO waivers and pilot
- * certifications come from their own records, and OMB's hi_independent_review from who reviewed.
- */
-export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
-	const { waivers: _legacyWaivers, pilotCertification: _legacyPilot, ...answers } = storedAnswers(useCase) as StoredAnswers &
-		Pick<UseCaseDocument, 'waivers' | 'pilotCertification'>
-	const pilot = useCase.pilotCertifications[0]
-	return UseCaseDocumentSchema.parse({
-		...answers,
-		waivers: useCase.waivers.map((waiver) => ({
-			practice: waiver.practice,
-			grantedOn: isoDay(waiver.grantedOn),
-			expiresOn: isoDay(waiver.expiresOn),
-			reportedToOmbOn: isoDay(waiver.reportedToOmbOn),
-			recertifiedOn: isoDay(waiver.recertifiedOn),
-			revokedOn: isoDay(waiver.revokedOn),
-		})),
-		pilotCertification: pilot ? { certifiedOn: isoDay(pilot.certifiedOn), endsOn: isoDay(pilot.endsOn), scaleLimit: pilot.scaleLimit } : undefined,
-		practices: {
-			...answers.practices,
-			independentReview: independentReviewFromLanes(useCase.laneReviews) ?? answers.practices?.independentReview,
-		},
-		trackingId: useCase.trackingId,
-		name: useCase.name,
-		orgUnit: useCase.orgUnit.code,
-		contactEmail: useCase.contactEmail ?? undefined,
-		ownerEmail: useCase.owner.email,
-		isWithheld: useCase.isWithheld ?? undefined,
-		stage: useCase.stage ?? undefined,
-		topicArea: useCase.topicArea ?? undefined,
-		classification: useCase.classification ?? undefined,
-		problemSolved: useCase.problemSolved ?? undefined,
-		benefits: useCase.benefits ?? undefined,
-		systemOutputs: useCase.systemOutputs ?? undefined,
-		contractingUsage: useCase.contractingUsage ?? undefined,
-		vendorNames: useCase.vendorNames,
-		decisionRole: useCase.decisionRole ?? undefined,
-		generativeAi: useCase.generativeAi ?? undefined,
-		publicFacing: useCase.publicFacing ?? undefined,
-		hosting: useCase.hosting ?? undefined,
-		highImpact: { ...answers.highImpact, determination: useCase.highImpactDetermination ?? undefined },
-		datasets: useCase.datasets.map((link) => ({
-			id: link.dataset.id,
-			name: link.dataset.name,
-			category: link.dataset.category,
-			sensitivities: link.dataset.sensitivities,
-			sornNumber: link.dataset.sornNumber ?? undefined,
-			piaUrl: link.dataset.piaUrl ?? undefined,
-			dataUseAgreementRequired: link.dataset.dataUseAgreementRequired,
-			fismaSystem: link.dataset.fismaSystem ?? undefined,
-			usage: link.usages.length ? link.usages : ['OPERATION'],
-			minimumNecessaryJustification: link.minimumNecessaryJustification ?? undefined,
-		})),
-	})
-}
-
-type ListedPeople = { createdById: string; ownerId: string; contacts: ReadonlyArray<{ userId: string }> }
-
-/** The case's submitter, owner and everyone listed on it: the people who may not review or decide it. */
-export function listedIds(useCase: ListedPeople) {
-	return [...new Set([useCase.createdById, useCase.ownerId, ...useCase.contacts.map((contact) => contact.userId)])]
-}
-
-/** Whether this person is the case's submitter, owner or listed on it. */
-export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: ListedPeople) {
-	return listedIds(useCase).includes(user.id)
-}
-
-const NOT_FOUND_MESSAGE = 'No use case has this id, or it is a draft you are not listed on.'
 
 /**
  * The case, inside the caller's transaction, for a change only the people listed on it may make.
@@ -209,6 +52,13 @@ async function loadForChange(tx: Tx, actor: Pick<SessionUser, 'id'>, useCaseId: 
 	if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
 	if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', `Only the people listed on this use case can ${change} it.`)
 	return current
+}
+
+/** The case's id for an id or a tracking id (`CMS-2026-0001`), as the REST API and MCP accept either. */
+export async function resolveUseCaseId(idOrTrackingId: string) {
+	if (!TRACKING_ID_PATTERN.test(idOrTrackingId)) return idOrTrackingId
+	const found = await prisma.useCase.findUnique({ where: { trackingId: idOrTrackingId }, select: { id: true } })
+	return found?.id ?? idOrTrackingId
 }
 
 /** Drafts are private to the people on them; everything submitted is readable by every signed-in role. */
@@ -229,47 +79,45 @@ export function canEditUseCase(user: SessionUser, useCase: LoadedUseCase) {
 	return EDITABLE_STATUSES.has(useCase.status) && isListedOn(user, useCase)
 }
 
-export async function allocateTrackingId(tx: Tx, year: number) {
-	const counter = await tx.trackingIdCounter.upsert({
-		where: { year },
-		create: { year, lastNumber: 1 },
-		update: { lastNumber: { increment: 1 } },
-	})
-	return `CMS-${year}-${String(counter.lastNumber).padStart(4, '0')}`
-}
-
 export async function createDraft(
 	actor: SessionUser,
-	values: { name: string; orgUnitId: string; problemSolved?: string },
+	values: { name: string; orgUnitId: string; problemSolved?: string; submissionKey?: string },
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
-		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true } })
+		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, active: true } })
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
-		const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
-		const useCase = await tx.useCase.create({
-			data: {
-				trackingId,
-				name: values.name,
-				problemSolved: values.problemSolved || null,
-				orgUnitId: orgUnit.id,
-				createdById: actor.id,
-				ownerId: actor.id,
-				contactEmail: actor.email,
-				contacts: { create: { userId: actor.id, role: 'OWNER' } },
-			},
-			select: { id: true, trackingId: true },
-		})
-		await recordEvent(tx, {
-			actorId: actor.id,
-			action: 'use_case.created',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			after: { trackingId, name: values.name, orgUnitId: orgUnit.id },
-			request,
-		})
-		return useCase
+		if (!orgUnit.active) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
+		const { id } = await createOnce(tx, { key: values.submissionKey, userId: actor.id }, async () => (await createDraftIn(tx, actor, orgUnit.id, values, request)).id)
+		return tx.useCase.findUniqueOrThrow({ where: { id }, select: { id: true, trackingId: true } })
 	})
+}
+
+/** A new draft with a tracking id of its own, owned by the person creating it, audited. */
+async function createDraftIn(tx: Tx, actor: SessionUser, orgUnitId: string, values: { name: string; problemSolved?: string }, request: RequestInfo) {
+	const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
+	const useCase = await tx.useCase.create({
+		data: {
+			trackingId,
+			name: values.name,
+			problemSolved: values.problemSolved || null,
+			orgUnitId,
+			createdById: actor.id,
+			ownerId: actor.id,
+			contactEmail: actor.email,
+			contacts: { create: { userId: actor.id, role: 'OWNER' } },
+		},
+		select: { id: true, trackingId: true },
+	})
+	await recordEvent(tx, {
+		actorId: actor.id,
+		action: 'use_case.created',
+		entityType: 'UseCase',
+		entityId: useCase.id,
+		after: { trackingId, name: values.name, orgUnitId },
+		request,
+	})
+	return useCase
 }
 
 const fromYesNo = (value: 'YES' | 'NO' | undefined) => (value === undefined ? undefined : value === 'YES')
@@ -341,6 +189,7 @@ export function formToDocument(
 			fedrampAuthorized: fromYesNo(values.safeguardFedrampAuthorized),
 			generativeOutputsReviewed: fromYesNo(values.safeguardGenerativeOutputsReviewed),
 			generativeAiPolicyAcknowledged: fromYesNo(values.safeguardGenerativeAiPolicyAcknowledged),
+			generativeToolApproved: fromYesNo(values.safeguardGenerativeToolApproved),
 			publicFeedbackChannel: values.safeguardPublicFeedbackChannel || undefined,
 			codeSharingDecision: values.safeguardCodeSharingDecision,
 			vendorAiContractTerms: fromYesNo(values.safeguardVendorAiContractTerms),
@@ -376,54 +225,6 @@ export function formToDocument(
 	return draft
 }
 
-/** The UseCase columns a document fills, and the rest of its answers as the `answers` JSON. */
-export function columnsOf(doc: UseCaseDocument) {
-	return {
-		name: doc.name,
-		contactEmail: doc.contactEmail ?? null,
-		isWithheld: doc.isWithheld ?? null,
-		stage: doc.stage ?? null,
-		topicArea: doc.topicArea ?? null,
-		classification: doc.classification ?? null,
-		problemSolved: doc.problemSolved ?? null,
-		benefits: doc.benefits ?? null,
-		systemOutputs: doc.systemOutputs ?? null,
-		contractingUsage: doc.contractingUsage ?? null,
-		vendorNames: doc.vendorNames,
-		decisionRole: doc.decisionRole ?? null,
-		generativeAi: doc.generativeAi ?? null,
-		publicFacing: doc.publicFacing ?? null,
-		hosting: doc.hosting ?? null,
-		answers: {
-			operationalDate: doc.operationalDate,
-			hasAto: doc.hasAto,
-			atoSystemName: doc.atoSystemName,
-			dataDescription: doc.dataDescription,
-			linkToData: doc.linkToData,
-			hasPii: doc.hasPii,
-			piaUrl: doc.piaUrl,
-			demographicFeatures: doc.demographicFeatures,
-			hasCustomCode: doc.hasCustomCode,
-			codeUrl: doc.codeUrl,
-			affectedParties: doc.affectedParties,
-			informedDecisions: doc.informedDecisions,
-			aiScreen: doc.aiScreen,
-			practices: doc.practices,
-			safeguards: doc.safeguards,
-			highImpact: { ...doc.highImpact, determination: undefined },
-			previousOmbId: doc.previousOmbId,
-			cotsTask: doc.cotsTask,
-			estimatedUsers: doc.estimatedUsers,
-		} satisfies StoredAnswers as Prisma.InputJsonValue,
-	}
-}
-
-/** Names of the document fields that differ, for the audit trail and the version diff. */
-export function changedFields(before: UseCaseDocument, after: UseCaseDocument) {
-	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof UseCaseDocument>
-	return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort()
-}
-
 const STALE_SAVE_MESSAGE =
 	'Someone saved this use case after you opened it. Your answers are still in the form: open the use case in another tab to see their changes, then save again.'
 
@@ -438,8 +239,9 @@ export type SaveResult =
  * datasets: what a save would store, and what the live findings preview evaluates.
  */
 async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseFormValues, options: { checkTeam: boolean } = { checkTeam: true }) {
-	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true } })
+	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true, active: true } })
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+	if (!orgUnit.active && orgUnit.id !== current.orgUnitId) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
 
 	const teamEmails = [
 		...new Set(
@@ -498,6 +300,9 @@ async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseF
 			}
 		}),
 	)
+	// An answer given in the form replaces what an imported file left as written.
+	after.asWritten = asWrittenAfterEdit(before, after)
+	if (!after.asWritten) delete after.asWritten
 	return { orgUnit, team, links, before, after }
 }
 
@@ -553,7 +358,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		const transition = action !== null && !incomplete ? action : null
 		let nextStatus = current.status
 		if (transition) {
-			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
+			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false }, factsFor(current.status))
 			if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 			nextStatus = verdict.to
 		}
@@ -647,22 +452,20 @@ const auditActions: Record<SubmissionAction, string> = {
 	reopen: 'use_case.reopened',
 }
 
-/** An immutable snapshot of the whole document, numbered per case. */
-export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, doc: UseCaseDocument, reason: string) {
-	const previous = await tx.useCaseVersion.count({ where: { useCaseId } })
-	return tx.useCaseVersion.create({
-		data: { useCaseId, number: previous + 1, reason, snapshot: doc as unknown as Prisma.InputJsonValue, createdById: actorId },
-		select: { number: true },
-	})
-}
+const STALE_WITHDRAW_MESSAGE = 'The use case changed while you were withdrawing it; reload and try again.'
 
-export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo) {
+/** Withdraws the case; with `expectedVersion`, only if it is still that version (optimistic lock). */
+export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo, expectedVersion?: number) {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'withdraw')
-		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
+		if (expectedVersion !== undefined && current.version !== expectedVersion) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
+		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false }, factsFor(current.status))
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
-		const written = await tx.useCase.updateMany({ where: { id: useCaseId, status: current.status }, data: { status: 'WITHDRAWN', version: { increment: 1 } } })
-		if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were withdrawing it; reload and try again.')
+		const written = await tx.useCase.updateMany({
+			where: { id: useCaseId, status: current.status, version: current.version },
+			data: { status: 'WITHDRAWN', version: { increment: 1 } },
+		})
+		if (written.count === 0) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
 		await recordStatusChange(tx, { useCaseId, from: current.status, to: 'WITHDRAWN', actorId: actor.id })
 		await recordEvent(tx, {
 			actorId: actor.id,
@@ -691,6 +494,7 @@ export async function withdrawUseCase(actor: SessionUser, useCaseId: string, req
 				{ actorId: actor.id },
 			)
 		}
+		return { version: current.version + 1 }
 	})
 }
 
@@ -793,98 +597,4 @@ export async function listVersions(useCaseId: string) {
 
 export async function listDatasetOptions() {
 	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, sensitivities: true } })
-}
-
-/**
- * The governance lead records the high-impact determination on the exact version they read.
- * Nobody determines a case they are listed on; departing from the presumption needs a rationale.
- */
-export async function recordDetermination(
-	actor: SessionUser,
-	useCaseId: string,
-	input: { determination: HighImpactDetermination; rationale?: string; version: number },
-	request: RequestInfo,
-): Promise<{ status: 'recorded' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }> {
-	return prisma.$transaction(async (tx) => {
-		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
-		if (!current || current.status === 'DRAFT') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-		if (isListedOn(actor, current)) {
-			throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must make the determination.')
-		}
-		if (current.status === 'WITHDRAWN' || current.status === 'RETIRED') {
-			throw new AppError('CONFLICT', 'A withdrawn or retired use case takes no new determination.')
-		}
-		if (current.version !== input.version) {
-			throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload, read the new version, then record the determination.')
-		}
-		const before = toDocument(current)
-		const evaluation = await evaluateWithCurrentPack(before, tx)
-		const fieldErrors = determinationProblems({
-			presumedHighImpact: evaluation.presumedHighImpact,
-			presumedCategories: evaluation.presumedCategories,
-			determination: input.determination,
-			rationale: input.rationale,
-		})
-		if (Object.keys(fieldErrors).length) return { status: 'invalid', fieldErrors }
-
-		const now = new Date()
-		const highImpact = {
-			determination: input.determination,
-			justification: input.rationale?.trim() || undefined,
-			determinedBy: actor.name,
-			determinedOn: now.toISOString().slice(0, 10),
-		}
-		const after = UseCaseDocumentSchema.parse({ ...before, highImpact })
-		await tx.useCase.update({
-			where: { id: useCaseId },
-			data: {
-				highImpactDetermination: input.determination,
-				determinedById: actor.id,
-				determinedAt: now,
-				answers: columnsOf(after).answers,
-				version: { increment: 1 },
-			},
-		})
-		await freezeVersion(tx, actor.id, useCaseId, after, 'HIGH_IMPACT_DETERMINATION')
-		await storeCheckRun(tx, useCaseId, current.version + 1, evaluateUseCase(after, { pack: await currentPolicyPack(tx), asOf: now }))
-		await recordEvent(tx, {
-			actorId: actor.id,
-			action: 'use_case.high_impact_determined',
-			entityType: 'UseCase',
-			entityId: useCaseId,
-			before: { determination: before.highImpact.determination ?? null, version: current.version },
-			after: {
-				determination: input.determination,
-				presumedCategories: evaluation.presumedCategories,
-				rationale: highImpact.justification ?? null,
-				version: current.version + 1,
-			},
-			request,
-		})
-		return { status: 'recorded' }
-	})
-}
-
-/**
- * Re-runs the checks on one case as it now stands, inside the caller's transaction, and stores them
- * against its current version: after a change the document reflects (review facts feed
- * hi_independent_review, CAIO records feed the practice checks).
- */
-export async function refreshStoredEvaluation(tx: Tx, useCaseId: string) {
-	const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: useCaseSelect })
-	const document = toDocument(loaded)
-	const evaluation = await evaluateWithCurrentPack(document, tx)
-	await storeCheckRun(tx, useCaseId, loaded.version, evaluation)
-	return { evaluation, loaded, document }
-}
-
-/** Evaluates these use cases as they stand against a pack and stores the results (re-run after publishing). */
-export async function evaluateStoredUseCases(useCaseIds: Array<string>, pack: PolicyPack) {
-	const useCases = await prisma.useCase.findMany({ where: { id: { in: useCaseIds } }, select: useCaseSelect })
-	const asOf = new Date()
-	await prisma.$transaction(async (tx) => {
-		for (const useCase of useCases) {
-			await storeCheckRun(tx, useCase.id, useCase.version, evaluateUseCase(toDocument(useCase), { pack, asOf }))
-		}
-	})
 }

@@ -85,16 +85,29 @@ export type UserAccessChange = {
 	expectedUpdatedAt: Date
 }
 
+/** The roles and lanes as one comparable value. */
+function accessOf(roles: ReadonlyArray<{ role: RoleName; lanes: ReadonlyArray<ReviewLaneName> }>) {
+	return JSON.stringify(roles.map(({ role, lanes }) => [role, role === 'REVIEWER' ? [...lanes].sort() : []]).sort())
+}
+
+/**
+ * An administrator changes another person's roles, lanes, unit and activity. Separation of duties:
+ * nobody changes their own roles or lanes or deactivates themselves (an administrator could
+ * otherwise make themselves governance lead); another administrator must.
+ */
 export async function updateUserAccess(actorId: string, userId: string, change: UserAccessChange, request: RequestInfo) {
-	if (actorId === userId && !change.roles.includes('ADMIN')) {
-		throw new AppError('INVALID', 'You cannot remove your own administrator role; ask another administrator.')
-	}
 	await prisma.$transaction(async (tx) => {
 		const before = await tx.user.findUnique({
 			where: { id: userId },
 			select: { active: true, orgUnitId: true, emailNotifications: true, updatedAt: true, roles: { where: { source: 'MANUAL' }, select: { role: true, lanes: true } } },
 		})
 		if (!before) throw new AppError('NOT_FOUND', 'No user has this id.')
+		if (actorId === userId) {
+			const requested = change.roles.map((role) => ({ role, lanes: change.lanes }))
+			if (accessOf(requested) !== accessOf(before.roles) || !change.active) {
+				throw new AppError('FORBIDDEN', 'Nobody changes their own roles or lanes, or deactivates themselves: ask another administrator.')
+			}
+		}
 		const orgUnit = await tx.orgUnit.findUnique({ where: { id: change.orgUnitId }, select: { id: true } })
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
 		// Optimistic lock: the write only happens if nobody saved this user since the form was loaded.
@@ -127,9 +140,9 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 			},
 			request,
 		})
+		// The person's new roles (or deactivation) apply to their very next request, on every instance.
+		await forgetSessions({ userId }, tx)
 	})
-	// The person's new roles (or deactivation) apply to their very next request.
-	forgetSessions({ userId })
 }
 
 export async function revokeAllSessions(actorId: string, userId: string, request: RequestInfo) {
@@ -143,8 +156,8 @@ export async function revokeAllSessions(actorId: string, userId: string, request
 			after: { revokedSessions: revoked.count },
 			request,
 		})
+		await forgetSessions({ userId }, tx)
 		return revoked.count
 	})
-	forgetSessions({ userId })
 	return revoked
 }

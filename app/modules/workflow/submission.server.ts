@@ -1,6 +1,6 @@
 // What a submission does to the review: the lanes a round needs, who is told. Called by the
 // use-case save inside its transaction, after the state machine allowed the transition.
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { type ReviewLaneName } from '#app/utils/permissions.ts'
 import { openReviewLanes } from './review-round.server.ts'

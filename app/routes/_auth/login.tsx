@@ -7,7 +7,8 @@ import { authSettings, passwordSignInAllowedFor } from '#app/modules/auth/auth-s
 import { redirectSignedIn } from '#app/modules/auth/sign-in.server.ts'
 import { LoginSchema } from '#app/modules/users/schemas.ts'
 import { authenticator, InvalidCredentialsError, requireAnonymous } from '#app/utils/auth.server.ts'
-import { isLoginThrottled, recordLoginAttempt } from '#app/utils/login-throttle.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { reserveLoginAttempt } from '#app/utils/login-throttle.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/login.ts'
@@ -49,7 +50,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 		)
 	}
 
-	if (await isLoginThrottled(email, requestInfo.ipAddress)) {
+	const attempt = await reserveLoginAttempt(prisma, email, requestInfo.ipAddress)
+	if (attempt.throttled) {
 		return data(
 			{
 				result: submission.reply({
@@ -63,12 +65,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 	try {
 		const { userId } = await authenticator.authenticate('password', request)
-		await recordLoginAttempt(email, requestInfo.ipAddress, true)
+		await attempt.settle(true)
 		return await redirectSignedIn(userId, requestInfo, redirectTo, { method: 'PASSWORD', via: 'password' })
 	} catch (error) {
 		if (error instanceof Response) throw error
 		if (!(error instanceof InvalidCredentialsError)) throw error
-		await recordLoginAttempt(email, requestInfo.ipAddress, false)
 		return data(
 			{ result: submission.reply({ formErrors: [error.message], hideFields: ['password'] }) },
 			{ status: 400 },

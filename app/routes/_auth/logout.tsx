@@ -1,9 +1,9 @@
 import { redirect } from 'react-router'
 import { authSettings } from '#app/modules/auth/auth-settings.server.ts'
 import { endSessionUrl } from '#app/modules/auth/oidc.server.ts'
-import { forgetSessions } from '#app/utils/auth.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
-import { readSessionId, revokeSession } from '#app/utils/session.server.ts'
+import { revokeSession } from '#app/modules/auth/sessions.server.ts'
+import { readSessionId } from '#app/utils/session.server.ts'
 import type { Route } from './+types/logout.ts'
 
 export async function loader() {
@@ -15,7 +15,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const sessionId = await readSessionId(request)
 	if (!sessionId) return redirect('/login')
 	const { setCookie, idToken } = await revokeSession(sessionId, context.get(requestInfoContext))
-	forgetSessions({ sessionId })
 	// Signed in through the identity provider: end that session too (RP-initiated logout), which
 	// sends the browser back to the sign-in page.
 	const { oidc } = authSettings()

@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { z } from 'zod'
 import { type ChartBar } from '#app/modules/inventory/dashboard-charts.ts'
 import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
-import { dashboardAt } from '#app/modules/inventory/dashboard.server.ts'
+import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
 import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import { minimumPractices, reviewLaneLabels } from '#app/modules/use-cases/vocabulary.ts'
@@ -22,9 +22,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Dashboards · AI Govern
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:dashboard:any')
 	const { table } = parseOrBadRequest(DashboardQuery, { table: new URL(request.url).searchParams.getAll('table') })
-	// Kept figures are those of the current data: they hold as of now.
-	const dashboard = await dashboardAt(await dataVersionOf(request))
-	return { dashboard: { ...dashboard, asOf: new Date().toISOString() }, tables: table }
+	return { dashboard: await currentDashboard(dataVersionOf(request)), tables: table }
 }
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })

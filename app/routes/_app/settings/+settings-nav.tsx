@@ -4,6 +4,7 @@ const pages = [
 	{ to: '/settings', label: 'Notifications', end: true },
 	{ to: '/settings/password', label: 'Password', end: false },
 	{ to: '/settings/sessions', label: 'Signed-in sessions', end: false },
+	{ to: '/settings/api-tokens', label: 'API tokens', end: false },
 ]
 
 export function SettingsNav() {

@@ -88,6 +88,15 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
 				/>
 				<Button>Save settings</Button>
 			</Form>
+			<section aria-labelledby="api-heading" className="space-y-2">
+				<h2 id="api-heading" className="text-xl font-bold">
+					API and AI assistants
+				</h2>
+				<p>
+					Scripts and AI assistants (through the MCP server) can use the tracker as you with a personal access token:{' '}
+					<Link to="/settings/api-tokens">API tokens</Link>.
+				</p>
+			</section>
 		</div>
 	)
 }

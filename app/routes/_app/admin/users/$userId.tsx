@@ -9,13 +9,14 @@ import { resendInvitation } from '#app/modules/users/invitations.server.ts'
 import { UserAdminActionSchema } from '#app/modules/users/schemas.ts'
 import { getUserForAdmin, revokeAllSessions, updateUserAccess } from '#app/modules/users/users.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, isoTimestamp } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels, reviewLanes, roleLabels, roleNames } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/$userId.ts'
 
-const Params = z.object({ userId: z.string().min(1).max(40) })
+const Params = idParams('userId')
 
 /** A temporary password or a link to pass on: shown once, in the action's response. */
 type Secret = { kind: 'link' | 'password'; value: string } | null
@@ -29,7 +30,7 @@ const QuerySchema = z.object({
 })
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requireUserWithPermission(request, 'manage:user:any')
+	const actor = await requireUserWithPermission(request, 'manage:user:any')
 	const { userId } = parseOrBadRequest(Params, params)
 	const query = parseOrBadRequest(QuerySchema, searchParamsOf(request))
 	const { user, orgUnits } = await getUserForAdmin(userId).catch(throwAsResponse)
@@ -40,8 +41,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		emailConfigured: emailConfigured(),
 		singleSignOn: authSettings().mode !== 'password',
 		passwordsAllowed: passwordSignInAllowedFor(user.email),
+		isSelf: actor.id === userId,
 	}
 }
+
+const UpdatedAtSchema = isoTimestamp()
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:user:any')
@@ -68,9 +72,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				// Shown once, in this response: never stored in clear, never in an address.
 				return data({ result: submission.reply(), secret: { kind: 'password', value: await setTemporaryPassword(actor.id, userId, requestInfo) } as Secret })
 			case 'update-access': {
-				const expected = new Date(String(formData.get('updatedAt') ?? ''))
-				if (Number.isNaN(expected.getTime())) throw new AppError('INVALID', 'The form is missing its version; reload the page.')
-				await updateUserAccess(actor.id, userId, { ...value, expectedUpdatedAt: expected }, requestInfo)
+				const expected = UpdatedAtSchema.safeParse(formData.get('updatedAt'))
+				if (!expected.success) throw new AppError('INVALID', 'The form is missing its version; reload the page.')
+				await updateUserAccess(actor.id, userId, { ...value, expectedUpdatedAt: new Date(expected.data) }, requestInfo)
 				return redirect(`/admin/users/${userId}?saved=1`)
 			}
 		}
@@ -93,7 +97,7 @@ const noticeText = {
 const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' })
 
 export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
-	const { user, orgUnits, notice, emailConfigured, singleSignOn, passwordsAllowed } = loaderData
+	const { user, orgUnits, notice, emailConfigured, singleSignOn, passwordsAllowed, isSelf } = loaderData
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useForm({ id: 'user-access', lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: UserAdminActionSchema }) })
 	const grantedRoles = new Set(user.roles.map((r) => r.role))
@@ -175,6 +179,12 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 				</div>
 			</section>
 			<h2 className="text-xl font-bold">Access</h2>
+			{isSelf ? (
+				<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
+					This is your own account: you can change your org unit and e-mail notifications, but not your roles, lanes or activity. Another
+					administrator must.
+				</p>
+			) : null}
 			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-6">
 				<CsrfInput />
 				<input type="hidden" name="intent" value="update-access" />

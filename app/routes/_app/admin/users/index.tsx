@@ -2,6 +2,7 @@ import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { Pagination } from '#app/components/pagination.tsx'
 import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
+import { pageNumber, singleLineText } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels, roleLabels } from '#app/utils/permissions.ts'
@@ -10,8 +11,8 @@ import type { Route } from './+types/index.ts'
 export const meta: Route.MetaFunction = () => [{ title: 'Users and roles · AI Governance Tracker' }]
 
 const UserListQuery = z.object({
-	q: z.string().trim().max(200).default(''),
-	page: z.coerce.number().int().min(1).max(100_000).default(1),
+	q: singleLineText().max(200, 'Searches are at most 200 characters.').default(''),
+	page: pageNumber(),
 })
 
 export async function loader({ request }: Route.LoaderArgs) {

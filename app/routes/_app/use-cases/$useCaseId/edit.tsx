@@ -17,6 +17,7 @@ import {
 import { datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
 import { visibleFields } from '#app/modules/use-cases/field-rules.ts'
+import { formValuesFromDocument } from '#app/modules/use-cases/form-values.ts'
 import { UseCaseFormSchema } from '#app/modules/use-cases/schemas.ts'
 import {
 	canEditUseCase,
@@ -57,16 +58,17 @@ import {
 	withholdingChoices,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
-import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
 import { FINDINGS_PREVIEW_PATH, revalidateUnlessFindingsPreview } from '#app/utils/revalidation.ts'
+import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import type { Route } from './+types/edit.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
 	{ title: `Edit ${loaderData?.useCase.trackingId ?? 'use case'} · AI Governance Tracker` },
@@ -79,7 +81,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!canEditUseCase(user, useCase)) {
 		throw data({ message: 'Only the people listed on a use case can edit it, and not while it is in review or after it is closed.' }, { status: 403 })
 	}
-	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(), listDatasetOptions()])
+	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(useCase.orgUnitId), listDatasetOptions()])
 	const document = toDocument(useCase)
 	return {
 		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
@@ -157,7 +159,6 @@ const yesNoOptions = [
 	{ value: 'YES', label: 'Yes' },
 	{ value: 'NO', label: 'No' },
 ]
-const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'YES' : 'NO')
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
 	return (
@@ -182,63 +183,8 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: UseCaseFormSchema }),
-		defaultValue: {
-			name: doc.name,
-			orgUnitId: useCase.orgUnitId,
-			contactEmail: doc.contactEmail,
-			teamEmails: team.join('; '),
-			isWithheld: doc.isWithheld,
-			stage: doc.stage,
-			topicArea: doc.topicArea,
-			classification: doc.classification,
-			problemSolved: doc.problemSolved,
-			benefits: doc.benefits,
-			systemOutputs: doc.systemOutputs,
-			operationalDate: doc.operationalDate,
-			contractingUsage: doc.contractingUsage,
-			vendorNames: doc.vendorNames.join('; '),
-			hasAto: yesNo(doc.hasAto),
-			atoSystemName: doc.atoSystemName,
-			dataDescription: doc.dataDescription,
-			linkToData: doc.linkToData,
-			hasPii: yesNo(doc.hasPii),
-			piaUrl: doc.piaUrl,
-			demographicFeatures: doc.demographicFeatures,
-			hasCustomCode: yesNo(doc.hasCustomCode),
-			codeUrl: doc.codeUrl,
-			decisionRole: doc.decisionRole,
-			affectedParties: doc.affectedParties,
-			informedDecisions: doc.informedDecisions,
-			publicFacing: yesNo(doc.publicFacing),
-			generativeAi: yesNo(doc.generativeAi),
-			hosting: doc.hosting,
-			ruleBasedOnly: yesNo(doc.aiScreen.ruleBasedOnly),
-			practiceTesting: doc.practices.testing,
-			practiceImpactAssessment: doc.practices.impactAssessment,
-			practicePotentialImpacts: doc.practices.potentialImpacts,
-			practiceMonitoring: doc.practices.monitoring,
-			practiceTraining: doc.practices.training,
-			practiceFailsafe: doc.practices.failsafe,
-			practiceAppeal: doc.practices.appeal,
-			practicePublicConsultation: doc.practices.publicConsultation,
-			notAiRationale: doc.aiScreen.notAiRationale,
-			principalBasisRationale: doc.highImpact.principalBasisRationale,
-			cotsTask: doc.cotsTask,
-			estimatedUsers: doc.estimatedUsers,
-			safeguardPiaCompleted: yesNo(doc.safeguards.piaCompleted),
-			safeguardRetrievedByIdentifier: yesNo(doc.safeguards.retrievedByPersonalIdentifier),
-			safeguardSornNumber: doc.safeguards.sornNumber,
-			safeguardComputerMatching: yesNo(doc.safeguards.computerMatching),
-			safeguardBusinessAssociateAgreement: yesNo(doc.safeguards.businessAssociateAgreement),
-			safeguardPart2ConsentBasis: doc.safeguards.part2ConsentBasis,
-			safeguardSudRecordsExcluded: yesNo(doc.safeguards.sudRecordsExcluded),
-			safeguardFedrampAuthorized: yesNo(doc.safeguards.fedrampAuthorized),
-			safeguardGenerativeOutputsReviewed: yesNo(doc.safeguards.generativeOutputsReviewed),
-			safeguardGenerativeAiPolicyAcknowledged: yesNo(doc.safeguards.generativeAiPolicyAcknowledged),
-			safeguardPublicFeedbackChannel: doc.safeguards.publicFeedbackChannel,
-			safeguardCodeSharingDecision: doc.safeguards.codeSharingDecision,
-			safeguardVendorAiContractTerms: yesNo(doc.safeguards.vendorAiContractTerms),
-		},
+		defaultValue: formValuesFromDocument(doc, { orgUnitId: useCase.orgUnitId, teamEmails: team }),
+
 	})
 
 	// Which questions apply follows the answers as they are typed (and, without JavaScript, as
@@ -274,6 +220,15 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}` })
 		}, 400)
 	}
+	// A save supersedes the preview, whether it is still waiting to be sent or already on its way: a
+	// preview finishing while the saved page loads would make React Router drop the page's fresh data
+	// (the preview skips revalidation), and the form would come back without the answers just saved.
+	const formProps = getFormProps(form)
+	const saveForm = (event: React.FormEvent<HTMLFormElement>) => {
+		clearTimeout(previewTimer.current)
+		if (preview.state !== 'idle') preview.reset()
+		formProps.onSubmit(event)
+	}
 	const previewed = preview.data?.evaluation ?? null
 	const linkedIds = new Set(doc.datasets.map((d) => d.id))
 	// A dataset linked but not yet told how it is used is stored with no usages.
@@ -292,7 +247,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				Drafts can be saved at any time with questions unanswered. Submitting checks that every question the OMB
 				inventory requires for the chosen stage is answered.
 			</p>
-			<Form method="post" key={form.id} {...getFormProps(form)} onChange={requestPreview} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
+			<Form method="post" key={form.id} {...formProps} onSubmit={saveForm} onChange={requestPreview} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
 				<CsrfInput />
 				<input type="hidden" name="version" value={useCase.version} />
 				<FormErrors id={formErrorId} errors={form.errors} />
@@ -336,7 +291,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					<TextAreaField label="Expected benefits for the mission or the public" field={fields.benefits} />
 					<TextAreaField label="What does the AI output?" hint="A prediction, a recommendation, a decision, a draft text…" field={fields.systemOutputs} />
 					{visible.has('operationalDate') ? (
-						<TextField label="Date it became operational (or the pilot’s start date)" type="date" field={fields.operationalDate} />
+						<TextField
+							label="Date it became operational (or the pilot’s start date)"
+							hint="As precise as you know it: 2025-07-14, a month such as 2025-07, or a year."
+							field={fields.operationalDate}
+						/>
 					) : null}
 				</Section>
 
@@ -543,6 +502,13 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							<RadioGroupField
 								legend="Has the team read and accepted CMS’s generative-AI use policy (M-25-21 §3(b)(iv))?"
 								field={fields.safeguardGenerativeAiPolicyAcknowledged}
+								options={yesNoOptions}
+							/>
+						) : null}
+						{visible.has('safeguards.generativeToolApproved') ? (
+							<RadioGroupField
+								legend="Is the generative AI tool on the HHS/CMS list of approved tools?"
+								field={fields.safeguardGenerativeToolApproved}
 								options={yesNoOptions}
 							/>
 						) : null}

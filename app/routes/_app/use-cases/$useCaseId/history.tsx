@@ -1,15 +1,14 @@
 import { Form, Link } from 'react-router'
-import { z } from 'zod'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
-import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { changedFields, getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import { getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import { CURRENT_VERSION as CURRENT, versionDiff } from '#app/modules/use-cases/version-diff.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/history.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
-const CURRENT = 0
+const Params = idParams('useCaseId')
 
 export const meta: Route.MetaFunction = () => [{ title: 'Use case history · AI Governance Tracker' }]
 
@@ -19,17 +18,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	const query = parseOrBadRequest(VersionDiffQuerySchema, searchParamsOf(request))
 	const versions = await listVersions(useCaseId)
-	const snapshots = new Map<number, ReturnType<typeof toDocument>>(versions.map((v) => [v.number, UseCaseDocumentSchema.parse(v.snapshot)]))
-	snapshots.set(CURRENT, toDocument(useCase))
-	const latest = versions.at(-1)?.number
-	const from = query.from ?? (latest !== undefined ? (versions.length > 1 ? latest - 1 : latest) : CURRENT)
-	const to = query.to ?? CURRENT
-	const before = snapshots.get(from)
-	const after = snapshots.get(to === 0 ? CURRENT : to)
-	const diff =
-		before && after
-			? changedFields(before, after).map((field) => ({ field, before: before[field], after: after[field] }))
-			: null
+	const { from, to, changes: diff } = versionDiff(toDocument(useCase), versions, query)
 	return {
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name },
 		versions: versions.map(({ snapshot: _snapshot, ...version }) => version),
