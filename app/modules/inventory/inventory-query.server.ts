@@ -171,19 +171,6 @@ function inventoryAfter(query: Pick<InventoryQuery, 'sort' | 'dir'>, position: I
 }
 
 /**
- * One slice of a view without counts: up to `limit` rows after `after` (or from the start). The
- * REST API and the MCP server page through the inventory with it.
- */
-export async function findInventorySlice(viewer: Viewer, query: InventoryQuery, window: { after: InventoryPosition | null; limit: number }, client: Client = defaultClient) {
-	assertKnownOrgUnits(query, await listOrgUnits(client))
-	const rows = await selectRows(client, visibleTo(viewer), query, { limit: window.limit + 1, offset: 0 }, window.after ? [inventoryAfter(query, window.after)] : [])
-	const more = rows.length > window.limit
-	const page = more ? rows.slice(0, window.limit) : rows
-	const last = page.at(-1)
-	return { rows: page, next: more && last ? { sortKey: last.sortKey, id: last.id } : null }
-}
-
-/**
  * Runs a statement that reads most of the inventory with JIT compilation off: PostgreSQL's cost
  * estimate for these scans crosses jit_above_cost, and compiling then costs more (≈50 ms) than the
  * whole query.
@@ -427,18 +414,24 @@ async function keptOrgUnits(version: DataVersion) {
 	return orgUnitsCache.get('units', version, async () => ({ value: await listOrgUnits(defaultClient) }))
 }
 
-/**
- * One page of the inventory with its facet counts, as of `version` (read by the caller before
- * calling): from this process's cache when the same view was read at the same version, by anyone
- * who sees the same cases.
- */
-export async function inventoryPageAt(viewer: Viewer, query: InventoryQuery, version: DataVersion): Promise<InventoryPage> {
+/** What every kept view of `viewer` at `version` depends on: the org units, the next overdue moment, and whether they have drafts. */
+async function keptScope(viewer: Viewer, query: InventoryQuery, version: DataVersion) {
 	const [orgUnits, horizon, hasDrafts] = await Promise.all([
 		keptOrgUnits(version),
 		overdueHorizon(version),
 		draftsCache.get(viewer.id, version, async () => ({ value: await viewerHasDrafts(defaultClient, viewer) })),
 	])
 	assertKnownOrgUnits(query, orgUnits)
+	return { orgUnits, horizon, hasDrafts }
+}
+
+/**
+ * One page of the inventory with its facet counts, as of `version` (read by the caller before
+ * calling): from this process's cache when the same view was read at the same version, by anyone
+ * who sees the same cases.
+ */
+export async function inventoryPageAt(viewer: Viewer, query: InventoryQuery, version: DataVersion): Promise<InventoryPage> {
+	const { orgUnits, horizon, hasDrafts } = await keptScope(viewer, query, version)
 	const view = JSON.stringify(query)
 	const counts = countsKey(query)
 	const validUntil = horizon
@@ -453,6 +446,25 @@ export async function inventoryPageAt(viewer: Viewer, query: InventoryQuery, ver
 	const own = countsCache.get(`${viewer.id} ${counts}`, version, async () => ({ value: await countFacets(defaultClient, draftsOf(viewer), query, orgUnits), validUntil }))
 	const [pageRows, sharedCounts, ownCounts] = await Promise.all([rows, shared, own])
 	return pageOf(pageRows, addCounts(sharedCounts, ownCounts), orgUnits)
+}
+
+/**
+ * One slice of a view without counts, as of `version` (read by the caller first): up to `limit` rows
+ * after `after` (or from the start). The REST API and the MCP server page through the inventory with
+ * it, kept like the pages' rows: shared by everyone who sees the same cases, a viewer listed on
+ * drafts having slices of their own.
+ */
+export async function inventorySliceAt(viewer: Viewer, query: InventoryQuery, window: { after: InventoryPosition | null; limit: number }, version: DataVersion) {
+	const { horizon, hasDrafts } = await keptScope(viewer, query, version)
+	const key = `${hasDrafts ? viewer.id : 'shared'} slice ${JSON.stringify([query, window])}`
+	const rows = await rowsCache.get(key, version, async () => ({
+		value: await selectRows(defaultClient, hasDrafts ? visibleTo(viewer) : submitted, query, { limit: window.limit + 1, offset: 0 }, window.after ? [inventoryAfter(query, window.after)] : []),
+		validUntil: horizon,
+	}))
+	const more = rows.length > window.limit
+	const page = more ? rows.slice(0, window.limit) : rows
+	const last = page.at(-1)
+	return { rows: page, next: more && last ? { sortKey: last.sortKey, id: last.id } : null }
 }
 
 /** Every row of a view, in its order, read in batches so that a download never holds the whole inventory. */

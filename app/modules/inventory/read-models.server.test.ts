@@ -22,6 +22,12 @@ async function processOfTheApp() {
 			const query = InventoryQuerySchema.parse(inventoryInput(new URLSearchParams(search)))
 			return inventory.inventoryPageAt(viewer, query, await versions.freshDataVersion())
 		},
+		/** The names in a slice of the view, as the REST API and the MCP search read it. */
+		async sliceNames(viewer: { id: string }, search = '', limit = 25) {
+			const query = InventoryQuerySchema.parse(inventoryInput(new URLSearchParams(search)))
+			const slice = await inventory.inventorySliceAt(viewer, query, { after: null, limit }, await versions.freshDataVersion())
+			return slice.rows.map((row) => row.name).sort()
+		},
 		async names(viewer: { id: string }, search = '') {
 			return (await this.page(viewer, search)).rows.map((row) => row.name).sort()
 		},
@@ -95,6 +101,11 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 		expect((await one.page(reader)).facets.total).toBe(2)
 		expect(await one.names(reader, 'status=DRAFT')).toEqual([])
 		expect(await one.names(author, 'status=DRAFT')).toEqual(['Author’s private draft'])
+		// The API's and MCP's slices of a view likewise.
+		expect(await one.sliceNames(author, 'q=draft')).toEqual(['Author’s private draft'])
+		expect(await one.sliceNames(reader, 'q=draft')).toEqual([])
+		expect(await one.sliceNames(secondReader)).toEqual(['Call centre summarizer', 'Claims triage'])
+		expect(await one.sliceNames(author)).toEqual(['Author’s private draft', 'Call centre summarizer', 'Claims triage'])
 		// And the other way round: someone without drafts first, then the author.
 		expect(await other.names(secondReader, 'q=draft')).toEqual([])
 		expect(await other.names(author, 'q=draft')).toEqual(['Author’s private draft'])
@@ -105,10 +116,12 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 		const { id } = await createCase({ name: 'Fraud screening', tags: ['omb-2026'] })
 		expect(await one.names(reader, 'tag=omb-2026')).toEqual(['Fraud screening'])
 		expect(await other.names(reader, 'tag=omb-2026')).toEqual(['Fraud screening'])
+		expect(await other.sliceNames(reader, 'tag=omb-2026')).toEqual(['Fraud screening'])
 		// Any write path at all: here a statement no module of the app made.
 		await database.prisma.useCase.update({ where: { id }, data: { name: 'Fraud screening, renamed', tags: ['omb-2025'] } })
 		expect(await one.names(reader, 'tag=omb-2026')).toEqual([])
 		expect(await other.names(reader, 'tag=omb-2025')).toEqual(['Fraud screening, renamed'])
+		expect(await other.sliceNames(reader, 'tag=omb-2026')).toEqual([])
 		expect((await other.page(secondReader, 'tag=omb-2025')).facets.tag.get('omb-2025')).toBe(1)
 		// A draft submitted is everyone's to see at once.
 		const draft = await database.prisma.useCase.findFirstOrThrow({ where: { status: 'DRAFT' }, select: { id: true } })
