@@ -2,6 +2,7 @@
 // and the pages, for one caller (a personal access token's user). Built afresh for each request
 // (the transport is stateless), so every result is exactly what that person may see.
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv'
 import { type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
 import { evaluateDocument, findPolicyReference } from '#app/api/v1/catalogue.server.ts'
@@ -120,10 +121,15 @@ function toolConfig<T>(name: ToolName, build: () => T): T {
 	return toolConfigs.get(name) as T
 }
 
+// One JSON Schema validator for every request's server: the SDK would otherwise build a new Ajv
+// instance (a millisecond of CPU) for each stateless request.
+const jsonSchemaValidator = new AjvJsonSchemaValidator()
+
 export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 	const server = new McpServer(
 		{ name: 'ai-governance-tracker', title: 'CMS AI Governance Tracker', version: '1.0.0' },
 		{
+			jsonSchemaValidator,
 			instructions:
 				'The CMS inventory of AI use cases: what each does, the data it touches, whether it is high-impact under OMB M-25-21, its policy findings (each citing a clause) and its review. Results are limited to what the token’s owner may see. Cite tracking ids (CMS-YYYY-NNNN) and clause ids (such as M2521-4B-II) in answers.',
 		},
