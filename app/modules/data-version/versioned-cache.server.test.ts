@@ -82,3 +82,25 @@ test('a failed computation is not kept, and the least recently used values go fi
 	expect(cache.size).toBe(2)
 	expect(await cache.get('second', at(1), async () => ({ value: 'computed again' }))).toBe('computed again')
 })
+
+test('past its moment, a value refreshed behind the clock is served until its recount has finished, and a write is never served late', async () => {
+	let now = 1_000
+	const cache = createVersionedCache<string>({ maxEntries: 10, now: () => now, refreshBehindTheClock: true })
+	expect(await cache.get('view', at(1), async () => ({ value: 'before', validUntil: 2_000 }))).toBe('before')
+	now = 2_000
+	let finish: (value: { value: string; validUntil: number }) => void = () => {}
+	let recounts = 0
+	const slowRecount = () => {
+		recounts++
+		return new Promise<{ value: string; validUntil: number }>((resolve) => (finish = resolve))
+	}
+	// The first request after the moment starts the recount and is not held up by it; nor is the next.
+	expect(await cache.get('view', at(1), slowRecount)).toBe('before')
+	expect(await cache.get('view', at(1), slowRecount)).toBe('before')
+	expect(recounts).toBe(1)
+	finish({ value: 'after', validUntil: 3_000 })
+	await vi.waitFor(async () => expect(await cache.get('view', at(1), async () => ({ value: 'not used' }))).toBe('after'))
+	// Another data version is computed before it is served, past the moment or not.
+	now = 3_000
+	expect(await cache.get('view', at(2), async () => ({ value: 'written' }))).toBe('written')
+})

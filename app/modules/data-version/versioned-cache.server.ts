@@ -4,7 +4,6 @@
 // version or computes it; a write anywhere, by any instance, moves the version at its commit, so the
 // next request of every instance sees that the kept value is of an older version and computes it
 // again. Nothing is ever served from an older version than the one the request read.
-import { performance } from 'node:perf_hooks'
 import { database } from '#app/utils/db.server.ts'
 import { noteDatabaseError } from '#app/utils/db/outage.server.ts'
 import { type DataVersion, readDataVersionDirectly } from './data-version.server.ts'
@@ -66,7 +65,7 @@ export function dataVersionOf(request: Request): Promise<DataVersion> {
 /** A computed value, and until when it holds if it also depends on the clock (ms since the epoch). */
 export type Computed<V> = { value: V; validUntil?: number | null }
 
-type Entry<V> = { token: string; validUntil: number | null; value: Promise<V>; settled: boolean; computeMs: number }
+type Entry<V> = { token: string; validUntil: number | null; value: Promise<V>; settled: Promise<boolean>; done: boolean; refreshing: boolean }
 
 export type VersionedCache<V> = {
 	/**
@@ -77,37 +76,66 @@ export type VersionedCache<V> = {
 	readonly size: number
 }
 
-/** A cache of at most `maxEntries` values (the least recently used go first). */
-export function createVersionedCache<V>(options: { maxEntries: number; now?: () => number }): VersionedCache<V> {
+/**
+ * A cache of at most `maxEntries` values (the least recently used go first). A value of another data
+ * version is never served. A value whose moment has passed (`validUntil`, the clock alone changed it)
+ * is computed again before it is served, unless `refreshBehindTheClock`: then the first request after
+ * the moment starts the computation and it, and those arriving until it finishes, get the value of
+ * just before the moment. For views whose recount is costly (the inventory's counts, the dashboards),
+ * where a case becoming overdue by the clock may show a recount later, but never a write later.
+ */
+export function createVersionedCache<V>(options: { maxEntries: number; now?: () => number; refreshBehindTheClock?: boolean }): VersionedCache<V> {
 	const entries = new Map<string, Entry<V>>()
 	const now = options.now ?? Date.now
-	const fresh = (entry: Entry<V>, token: string) => entry.token === token && (entry.validUntil === null || now() < entry.validUntil)
+	const inTime = (entry: Entry<V>) => entry.validUntil === null || now() < entry.validUntil
+	const keep = (key: string, entry: Entry<V>) => {
+		// Most recently used last: the first key is the one to drop.
+		entries.delete(key)
+		entries.set(key, entry)
+		if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string)
+	}
+	const computeEntry = (key: string, version: DataVersion, compute: () => Promise<Computed<V>>) => {
+		const computed = compute()
+		const entry: Entry<V> = { token: version.token, validUntil: null, value: computed.then((c) => c.value), settled: Promise.resolve(false), done: false, refreshing: false }
+		entry.settled = computed.then(
+			(c) => {
+				entry.done = true
+				entry.validUntil = c.validUntil ?? null
+				return true
+			},
+			() => {
+				// A failure is not kept: the next request computes again.
+				if (entries.get(key) === entry) entries.delete(key)
+				return false
+			},
+		)
+		return entry
+	}
 	const cache: VersionedCache<V> = {
 		get(key, version, compute) {
 			const kept = entries.get(key)
-			if (kept && fresh(kept, version.token)) {
-				// Most recently used last: the first key is the one to drop.
-				entries.delete(key)
-				entries.set(key, kept)
-				return kept.value
+			if (kept && kept.token === version.token) {
+				if (inTime(kept)) {
+					keep(key, kept)
+					return kept.value
+				}
+				if (options.refreshBehindTheClock && kept.done) {
+					keep(key, kept)
+					if (!kept.refreshing) {
+						kept.refreshing = true
+						const next = computeEntry(key, version, compute)
+						// Nobody waits for it: a failure only means the next request after it tries again.
+						next.value.catch(() => undefined)
+						void next.settled.then((ok) => {
+							if (ok && entries.get(key) === kept) keep(key, next)
+							kept.refreshing = false
+						})
+					}
+					return kept.value
+				}
 			}
-			const started = performance.now()
-			const computed = compute()
-			const entry: Entry<V> = { token: version.token, validUntil: null, value: computed.then((c) => c.value), settled: false, computeMs: 0 }
-			entries.delete(key)
-			entries.set(key, entry)
-			if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string)
-			computed.then(
-				(c) => {
-					entry.settled = true
-					entry.computeMs = performance.now() - started
-					entry.validUntil = c.validUntil ?? null
-				},
-				() => {
-					// A failure is not kept: the next request computes again.
-					if (entries.get(key) === entry) entries.delete(key)
-				},
-			)
+			const entry = computeEntry(key, version, compute)
+			keep(key, entry)
 			return entry.value
 		},
 		get size() {

@@ -219,7 +219,9 @@ async function nextClockChange(client: Client): Promise<number> {
 	return overdue === null ? tomorrow : Math.min(overdue, tomorrow)
 }
 
-const dashboardCache = createVersionedCache<DashboardData>({ maxEntries: 1 })
+// The clock alone (a lane falling due, a new day) shows once the figures are computed again, while
+// the requests meanwhile are answered with those of just before.
+const dashboardCache = createVersionedCache<DashboardData>({ maxEntries: 1, refreshBehindTheClock: true })
 
 /**
  * The dashboards' figures as of `version` (read by the caller first): computed once per data version

@@ -399,8 +399,10 @@ export async function findInventoryPage(viewer: Viewer, query: InventoryQuery, c
 const orgUnitsCache = createVersionedCache<Array<OrgUnitOption>>({ maxEntries: 1 })
 const horizonCache = createVersionedCache<number | null>({ maxEntries: 1 })
 const draftsCache = createVersionedCache<boolean>({ maxEntries: 5_000 })
-const rowsCache = createVersionedCache<Array<InventoryRow>>({ maxEntries: 2_000 })
-const countsCache = createVersionedCache<FacetCounts>({ maxEntries: 1_000 })
+// A case becoming overdue by the clock shows once the view is read again (a recount later), never
+// holding up the requests meanwhile: at 100,000 cases a count takes most of a second.
+const rowsCache = createVersionedCache<Array<InventoryRow>>({ maxEntries: 2_000, refreshBehindTheClock: true })
+const countsCache = createVersionedCache<FacetCounts>({ maxEntries: 1_000, refreshBehindTheClock: true })
 
 /** The next moment the clock alone changes the inventory, kept until that moment. */
 function overdueHorizon(version: DataVersion) {
