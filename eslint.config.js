@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
 	{
-		ignores: ['node_modules/', 'build/', '.react-router/', 'app/generated/', 'playwright-report/', 'test-results/', 'data/', 'public/'],
+		ignores: ['node_modules/', 'build/', '.react-router/', 'app/generated/', 'playwright-report/', 'test-results/', 'data/', 'public/', '.cache/'],
 	},
 	js.configs.recommended,
 	tseslint.configs.recommended,

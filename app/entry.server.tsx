@@ -1,16 +1,21 @@
-import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable } from '@react-router/node'
-import { isbot } from 'isbot'
+import { performance } from 'node:perf_hooks'
+import { Writable } from 'node:stream'
 import { renderToPipeableStream } from 'react-dom/server'
 import { type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from 'react-router'
 import { NonceProvider } from './components/nonce.tsx'
 import { cspNonceContext } from './utils/request-context.ts'
+import { serverTimingEnabled, serverTimingValue } from './utils/server-timing.server.ts'
 
 export const streamTimeout = 5_000
 
 // Pages and their data are personal (who is signed in, what they may see): no cache may keep them.
 const NOT_STORED = 'no-store'
 
+/**
+ * Pages are rendered whole, then sent as one body. No page defers data (every loader has finished
+ * before rendering starts), so streaming the shell early would win nothing, while React's many small
+ * chunks each cost a trip through the web stream, gzip and a socket write.
+ */
 export default function handleRequest(
 	request: Request,
 	responseStatusCode: number,
@@ -18,6 +23,7 @@ export default function handleRequest(
 	routerContext: EntryContext,
 	loadContext: RouterContextProvider,
 ) {
+	const renderStart = performance.now()
 	responseHeaders.set('Cache-Control', NOT_STORED)
 	// https://httpwg.org/specs/rfc9110.html#HEAD
 	if (request.method.toUpperCase() === 'HEAD') {
@@ -28,47 +34,50 @@ export default function handleRequest(
 	const nonce = loadContext.get(cspNonceContext)
 
 	return new Promise<Response>((resolve, reject) => {
-		let shellRendered = false
-		const userAgent = request.headers.get('user-agent')
-		// Bots and SPA mode wait for all content before responding.
-		const readyOption = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady'
-		// Abort the rendering stream after `streamTimeout`, leaving it time to flush the rejected boundaries.
-		let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000)
-
+		let allReady = false
+		// Abort the rendering after `streamTimeout`, leaving it time to flush the rejected boundaries.
+		const timeout = setTimeout(() => abort(), streamTimeout + 1000)
 		const { pipe, abort } = renderToPipeableStream(
 			<NonceProvider value={nonce}>
 				<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
 			</NonceProvider>,
 			{
 				nonce,
-				[readyOption]() {
-					shellRendered = true
-					const body = new PassThrough({
+				onAllReady() {
+					allReady = true
+					const chunks: Array<Buffer> = []
+					const body = new Writable({
+						write(chunk: Buffer | string, _encoding, callback) {
+							chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+							callback()
+						},
 						final(callback) {
-							clearTimeout(timeoutId)
-							timeoutId = undefined
+							clearTimeout(timeout)
+							responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+							if (serverTimingEnabled()) responseHeaders.set('Server-Timing', serverTimingValue(loadContext, renderStart, true))
+							resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
 							callback()
 						},
 					})
-					responseHeaders.set('Content-Type', 'text/html')
 					pipe(body)
-					resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
 				},
 				onShellError(error: unknown) {
+					clearTimeout(timeout)
 					reject(error)
 				},
 				onError(error: unknown) {
 					responseStatusCode = 500
-					// Errors in the shell reject and are logged by React Router; these came after it.
-					if (shellRendered) console.error(error)
+					// Errors before everything was ready reject and are logged by React Router; these came after.
+					if (allReady) console.error(error)
 				},
 			},
 		)
 	})
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
 	if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', NOT_STORED)
+	if (serverTimingEnabled()) response.headers.set('Server-Timing', serverTimingValue(context, performance.now(), false))
 	return response
 }
 

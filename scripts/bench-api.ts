@@ -5,8 +5,11 @@
 // not throttled), and drives each group for a fixed number of requests. Prints p50/p95/p99 and
 // throughput per group, stops everything it started, and ends with the machine-read line:
 //   api_list_p95_ms=<n> mcp_search_p95_ms=<n>
+//
+// Option: --cpu-prof DIR (the app writes a V8 CPU profile there when it stops).
 import { type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import { startPostgresCluster } from '#tests/postgres-cluster.ts'
 import { buildIfNeeded, CONNECTIONS, drive, report, seedBenchDatabase, startApp, stopApp } from './bench-support.ts'
 
@@ -51,6 +54,8 @@ function mcpSearch(argumentsOf: Record<string, unknown>, id: number) {
 	}
 }
 
+const { values: options } = parseArgs({ options: { 'cpu-prof': { type: 'string' } } })
+
 async function main() {
 	const cluster = await startPostgresCluster()
 	if (!cluster) {
@@ -67,7 +72,8 @@ async function main() {
 		await database.close()
 
 		buildIfNeeded()
-		app = await startApp(databaseUrl, { API_RATE_LIMIT_PER_MINUTE: '1000000' })
+		const nodeArgs = options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : []
+		app = await startApp(databaseUrl, { API_RATE_LIMIT_PER_MINUTE: '1000000' }, nodeArgs)
 		const authorization = { authorization: `Bearer ${secret}` }
 		const probe = await fetch(`${app.base}/mcp`, { method: 'POST', headers: { ...authorization, ...mcpSearch({}, 0).headers }, body: mcpSearch({ q: 'claims' }, 0).body })
 		const answer = (await probe.json()) as { result?: { structuredContent?: { data: Array<unknown> } } }

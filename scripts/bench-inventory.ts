@@ -1,16 +1,41 @@
-// `npm run bench:inventory`: the inventory, the dashboards and the OMB export at 20,000 use cases,
-// against a bare route as the ceiling. Starts a throwaway PostgreSQL cluster, seeds the demo
-// accounts and data plus 20,000 generated cases with their workflow records (scripts/bench-support.ts),
-// builds the app when the build is older than the sources, starts it in production on 127.0.0.1,
-// signs in as leadership and drives each group at 20 concurrent connections for a fixed number of
-// requests. Prints p50/p95/p99 and throughput per group, stops everything it started, and ends
+// `npm run bench:inventory [-- --cases N]`: the inventory, the dashboards, the case pages and the OMB
+// export at 20,000 use cases (or N), against a bare route as the ceiling. Starts a throwaway PostgreSQL
+// cluster, seeds the demo accounts and data plus the generated cases with their workflow records
+// (scripts/bench-support.ts), builds the app when the build is older than the sources, starts it in
+// production on 127.0.0.1, signs in as leadership and drives each group at 20 concurrent connections
+// for a fixed number of requests. Prints p50/p95/p99, throughput and the app's CPU time per request
+// for each group, the server's own timing of each page (loaders, then React's render), the event
+// loop's delay meanwhile, and the export's time and memory; stops everything it started and ends
 // with the machine-read line:
-//   inventory_p95_ms=<n> bare_ratio=<n> dashboard_p95_ms=<n> export_s=<n>
+//   inventory_p95_ms=… data_p95_ms=… dashboard_p95_ms=… case_p95_ms=… bare_ratio=… export_s=… loop_p99_ms=…
+//
+// Options: --cases N; --database-url URL (an already seeded database: no cluster, no seeding);
+// --cpu-prof DIR (the app writes a V8 CPU profile there when it stops). Variables such as
+// WEB_CONCURRENCY reach the app as they are.
 import { type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { startPostgresCluster } from '#tests/postgres-cluster.ts'
-import { buildIfNeeded, CONNECTIONS, drive, report, seedBenchDatabase, signIn, startApp, stopApp } from './bench-support.ts'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { type PostgresCluster, startPostgresCluster } from '#tests/postgres-cluster.ts'
+import {
+	appCpuMeter,
+	type BenchRequest,
+	buildIfNeeded,
+	CASES,
+	CONNECTIONS,
+	drive,
+	type GroupResult,
+	percentile,
+	processTree,
+	report,
+	seedBenchDatabase,
+	signIn,
+	startApp,
+	stopApp,
+	watchEventLoop,
+} from './bench-support.ts'
 
 const inventoryViews = [
 	'/inventory',
@@ -37,90 +62,216 @@ const inventoryViews = [
 	'/inventory?topicArea=HEALTH_MEDICAL&classification=GENERATIVE_AI&sort=status&dir=desc',
 ]
 
-async function timeExport(base: string, cookie: string) {
+const { values: options } = parseArgs({
+	options: { cases: { type: 'string' }, 'database-url': { type: 'string' }, 'cpu-prof': { type: 'string' } },
+})
+const cases = options.cases ? Number(options.cases.replace(/[_,]/g, '')) : CASES
+if (!Number.isInteger(cases) || cases < 100) {
+	console.error('--cases takes a whole number of at least 100.')
+	process.exit(2)
+}
+
+/** Resident memory of the app's processes (its workers too), in kB. */
+function rssKb(rootPid: number) {
+	return processTree(rootPid).reduce((sum, pid) => {
+		try {
+			return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+		} catch {
+			return sum
+		}
+	}, 0)
+}
+
+/** The OMB export, three times: the median time, and how much the app's memory grew while it streamed. */
+async function timeExport(base: string, cookie: string, appPid: number) {
 	const times: Array<number> = []
+	let peakGrowthMb = 0
 	for (let run = 0; run < 3; run++) {
+		const before = rssKb(appPid)
+		let peak = before
+		const sampler = setInterval(() => (peak = Math.max(peak, rssKb(appPid))), 100)
 		const started = performance.now()
 		const response = await fetch(`${base}/inventory/export/omb.csv`, { headers: { cookie } })
-		if (response.status === 404) return { skipped: true as const }
+		if (response.status === 404) {
+			clearInterval(sampler)
+			return { skipped: true as const }
+		}
 		if (!response.ok) throw new Error(`The OMB export answered ${response.status}`)
-		const body = await response.text()
+		// Counted as it arrives, never held: the client must not be what runs out of memory.
+		let bytes = 0
+		let lines = 0
+		for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+			bytes += chunk.byteLength
+			for (const byte of chunk) if (byte === 10) lines++
+		}
 		times.push((performance.now() - started) / 1000)
-		if (run === 0) console.log(`OMB export: ${body.trim().split('\n').length.toLocaleString('en-US')} lines, ${(body.length / 1e6).toFixed(1)} MB`)
+		clearInterval(sampler)
+		peakGrowthMb = Math.max(peakGrowthMb, (peak - before) / 1024)
+		if (run === 0) console.log(`OMB export: ${lines.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(1)} MB`)
 	}
 	times.sort((a, b) => a - b)
-	return { skipped: false as const, seconds: times[1]!, all: times }
+	return { skipped: false as const, seconds: times[1]!, all: times, peakGrowthMb }
+}
+
+/**
+ * The app's own timing of single requests (Server-Timing: `app` is everything before React renders,
+ * loaders included; `render` is React's render of the page), one request at a time, so that load
+ * does not blur them.
+ */
+async function serverTimings(base: string, paths: ReadonlyArray<string>, cookie: string, rounds = 3) {
+	const app: Array<number> = []
+	const render: Array<number> = []
+	let bytes = 0
+	for (let round = 0; round < rounds; round++) {
+		for (const path of paths) {
+			const response = await fetch(`${base}${path}`, { headers: { cookie, 'accept-encoding': 'identity' } })
+			const body = await response.arrayBuffer()
+			bytes += body.byteLength
+			const timing = response.headers.get('server-timing') ?? ''
+			const of = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1] ?? Number.NaN)
+			if (Number.isFinite(of('app'))) app.push(of('app'))
+			if (Number.isFinite(of('render'))) render.push(of('render'))
+		}
+	}
+	const median = (values: Array<number>) => (values.length ? percentile([...values].sort((a, b) => a - b), 50) : Number.NaN)
+	return { appMs: median(app), renderMs: median(render), kb: bytes / (rounds * paths.length) / 1024 }
+}
+
+async function caseIds(databaseUrl: string, count: number) {
+	const client = new pg.Client({ connectionString: databaseUrl })
+	await client.connect()
+	try {
+		// Spread over the inventory; drafts are private to their authors, so leadership opens submitted cases.
+		const rows = await client.query<{ id: string }>(
+			`SELECT "id" FROM (SELECT "id", row_number() OVER (ORDER BY "trackingId") AS n FROM "UseCase" WHERE "status" <> 'DRAFT') s
+			 WHERE n % GREATEST(1, (SELECT count(*) FROM "UseCase") / $1) = 0 LIMIT $1`,
+			[count],
+		)
+		return rows.rows.map((row) => row.id)
+	} finally {
+		await client.end()
+	}
 }
 
 // ── Main ──
 
 async function main() {
-	const cluster = await startPostgresCluster()
-	if (!cluster) {
-		console.log('PostgreSQL server binaries not found: cannot run the inventory benchmark.')
-		process.exit(1)
-	}
+	let cluster: PostgresCluster | null = null
 	let app: { child: ChildProcess; base: string } | null = null
 	let exitCode = 0
 	try {
-		const { databaseUrl, database } = await seedBenchDatabase(cluster, 'bench_inventory')
+		let databaseUrl = options['database-url']
+		if (!databaseUrl) {
+			cluster = await startPostgresCluster()
+			if (!cluster) {
+				console.log('PostgreSQL server binaries not found: cannot run the inventory benchmark.')
+				process.exit(1)
+			}
+			databaseUrl = (await seedBenchDatabase(cluster, 'bench_inventory', cases)).databaseUrl
+		} else {
+			process.env.DATABASE_URL = databaseUrl
+		}
 
 		// Single-request timings of the SQL behind the pages, before any load.
-		const { findInventoryPage, invalidateInventoryCounts } = await import('#app/modules/inventory/inventory-query.server.ts')
+		const { database } = await import('#app/utils/db.server.ts')
+		const { findInventoryPage } = await import('#app/modules/inventory/inventory-query.server.ts')
 		const { computeDashboard } = await import('#app/modules/inventory/dashboard.server.ts')
 		const { InventoryQuerySchema, inventoryInput } = await import('#app/modules/inventory/inventory-filters.ts')
 		const leadership = await database.prisma.user.findUniqueOrThrow({ where: { email: 'leadership@cms.example' }, select: { id: true } })
 		for (const view of ['/inventory', '/inventory?q=claims&stage=DEPLOYED', '/inventory?determination=PRESUMED_UNDETERMINED&overdue=true']) {
 			const query = InventoryQuerySchema.parse(inventoryInput(new URL(view, 'http://x').searchParams))
-			await findInventoryPage(leadership, query)
-			invalidateInventoryCounts()
+			await findInventoryPage(leadership, query, database.prisma)
 			const started = performance.now()
-			await findInventoryPage(leadership, query)
-			const fresh = performance.now() - started
-			const again = performance.now()
-			await findInventoryPage(leadership, query)
-			console.log(
-				`SQL for ${view}: ${fresh.toFixed(1)} ms with every facet counted afresh, ${(performance.now() - again).toFixed(1)} ms with the counts shared`,
-			)
+			await findInventoryPage(leadership, query, database.prisma)
+			console.log(`SQL for ${view}: ${(performance.now() - started).toFixed(1)} ms (rows and every facet counted afresh: a view's first request after a change)`)
 		}
 		await computeDashboard()
 		const dashboardStarted = performance.now()
 		await computeDashboard()
 		console.log(`SQL for the dashboards (uncached): ${(performance.now() - dashboardStarted).toFixed(1)} ms`)
 		await database.close()
+		const caseList = await caseIds(databaseUrl, 60)
 
 		buildIfNeeded()
-		app = await startApp(databaseUrl)
-		const cookie = await signIn(app.base, 'leadership@cms.example')
-		console.log(`App on ${app.base}; ${CONNECTIONS} concurrent connections per group.`)
+		const nodeArgs = options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : []
+		const startedAt = performance.now()
+		app = await startApp(databaseUrl, { SERVER_TIMING: 'true' }, nodeArgs)
+		console.log(`App on ${app.base} (healthy ${((performance.now() - startedAt) / 1000).toFixed(1)} s after its start); ${CONNECTIONS} concurrent connections per group.`)
+		const base = app.base
+		const cookie = await signIn(base, 'leadership@cms.example')
+		const pid = app.child.pid!
 
+		const casePaths = caseList.map((id) => `/use-cases/${id}`)
+		const dataViews = inventoryViews.map((view) => view.replace('/inventory', '/inventory.data'))
 		// Warm-up: code paths, query plans and connection pools.
-		await drive('warm-up', app.base, [...inventoryViews, '/dashboards', '/livez'], 3, { cookie })
+		await drive('warm-up', base, [...inventoryViews, ...dataViews, '/dashboards', ...casePaths.slice(0, 10), '/livez'], 3, { cookie })
 
-		const bare = await drive('bare route (/livez)', app.base, ['/livez'], 250)
-		const inventory = await drive('inventory pages', app.base, inventoryViews, 40, { cookie })
-		const inventoryData = await drive('inventory data (client nav)', app.base, inventoryViews.map((v) => v.replace('/inventory', '/inventory.data')), 40, { cookie })
-		const dashboards = await drive('dashboards', app.base, ['/dashboards'], 25, { cookie })
-		// For comparison: the cheapest signed-in page (session, layout, navigation), which every page pays for.
-		const home = await drive('home page (reference)', app.base, ['/'], 25, { cookie })
-		for (const group of [bare, home, inventory, inventoryData, dashboards]) report(group)
-		const exported = await timeExport(app.base, cookie)
+		const measured = async (name: string, requests: Array<BenchRequest>, perConnection: number, withCookie = true): Promise<GroupResult> => {
+			const meter = appCpuMeter(pid)
+			const group = await drive(name, base, requests, perConnection, withCookie ? { cookie } : {})
+			return { ...group, cpuMsPerRequest: meter.stopMs() / group.requests }
+		}
+		const { result: groups, loop } = await watchEventLoop(base, async () => {
+			const bare = await measured('bare route (/livez)', ['/livez'], 250, false)
+			const inventory = await measured('inventory pages', inventoryViews, 40)
+			// As browsers ask for them (compressed): for comparison, not in the machine-read line.
+			const compressed = await measured('inventory pages, compressed', inventoryViews.map((path) => ({ path, headers: { 'accept-encoding': 'br, gzip' } })), 20)
+			const inventoryData = await measured('inventory data (client nav)', dataViews, 40)
+			const dashboards = await measured('dashboards', ['/dashboards'], 25)
+			const casePages = await measured('case pages', casePaths, 25)
+			// For comparison: the cheapest signed-in page (session, layout, navigation), which every page pays for.
+			const home = await measured('home page (reference)', ['/'], 25)
+			return { bare, inventory, compressed, inventoryData, dashboards, casePages, home }
+		})
+		const { bare, inventory, compressed, inventoryData, dashboards, casePages, home } = groups
+		const all = [bare, home, inventory, compressed, inventoryData, dashboards, casePages]
+		for (const group of all) report(group)
+		const eventLoop = loop()
+		console.log(`Event loop delay during the load: worst p99 ${eventLoop.p99Ms.toFixed(1)} ms, longest ${eventLoop.maxMs.toFixed(1)} ms (${eventLoop.windows} ten-second windows)`)
+
+		console.log('Server timing, one request at a time (median): before render (session, loaders) and React render, per page')
+		for (const [label, paths] of [
+			['inventory pages', inventoryViews],
+			['inventory data', dataViews],
+			['dashboards', ['/dashboards']],
+			['case pages', casePaths.slice(0, 20)],
+			['home page', ['/']],
+		] as const) {
+			const timing = await serverTimings(base, paths, cookie)
+			console.log(
+				`  ${label.padEnd(16)} app ${timing.appMs.toFixed(1).padStart(6)} ms  render ${Number.isNaN(timing.renderMs) ? '     –' : timing.renderMs.toFixed(1).padStart(6)} ms  ${timing.kb.toFixed(1).padStart(6)} KB`,
+			)
+		}
+
+		const exported = await timeExport(base, cookie, pid)
 		if (exported.skipped) console.log('OMB export: /inventory/export/omb.csv is not in this build (404): skipped.')
-		else console.log(`OMB export of every case: median ${exported.seconds.toFixed(2)} s over ${exported.all.length} runs (${exported.all.map((s) => s.toFixed(2)).join(', ')})`)
-		const failed = [bare, home, inventory, inventoryData, dashboards].filter((g) => g.errors > 0)
+		else {
+			console.log(
+				`OMB export of every case: median ${exported.seconds.toFixed(2)} s over ${exported.all.length} runs (${exported.all.map((s) => s.toFixed(2)).join(', ')}); the app's memory grew by at most ${exported.peakGrowthMb.toFixed(0)} MB while streaming`,
+			)
+		}
+		const failed = all.filter((g) => g.errors > 0)
 		if (failed.length) {
 			console.log(`Requests failed in: ${failed.map((g) => g.name).join(', ')}`)
 			exitCode = 1
 		}
 		console.log(
-			`inventory_p95_ms=${inventory.p95.toFixed(1)} bare_ratio=${(inventory.throughput / bare.throughput).toFixed(3)} dashboard_p95_ms=${dashboards.p95.toFixed(1)} export_s=${exported.skipped ? 'skipped' : exported.seconds.toFixed(2)}`,
+			[
+				`inventory_p95_ms=${inventory.p95.toFixed(1)}`,
+				`data_p95_ms=${inventoryData.p95.toFixed(1)}`,
+				`dashboard_p95_ms=${dashboards.p95.toFixed(1)}`,
+				`case_p95_ms=${casePages.p95.toFixed(1)}`,
+				`bare_ratio=${(inventory.throughput / bare.throughput).toFixed(3)}`,
+				`export_s=${exported.skipped ? 'skipped' : exported.seconds.toFixed(2)}`,
+				`loop_p99_ms=${eventLoop.p99Ms.toFixed(1)}`,
+			].join(' '),
 		)
 	} catch (error) {
 		console.error(error)
 		exitCode = 1
 	} finally {
 		if (app) await stopApp(app.child)
-		cluster.stop()
+		cluster?.stop()
 	}
 	process.exit(exitCode)
 }

@@ -1,10 +1,10 @@
-// What the benchmarks share: a throwaway PostgreSQL seeded with the demo data plus 20,000
-// generated use cases and their workflow records (batched inserts, a deterministic generator), the
+// What the benchmarks share: a throwaway PostgreSQL seeded with the demo data plus 20,000 (or
+// `--cases N`) generated use cases and their workflow records (batched inserts, a deterministic generator), the
 // production build started on 127.0.0.1, and load at 20 concurrent connections with latency
 // percentiles. `npm run bench:inventory` and `npm run bench:public` use it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -85,7 +85,7 @@ async function insertRows(client: pg.Client, table: string, rows: Array<Row>, ba
 }
 
 /** Adds the generated cases and their records to a seeded database (also for ad-hoc query tuning). */
-export async function generate(url: string) {
+export async function generate(url: string, cases = CASES) {
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
 	try {
@@ -127,7 +127,7 @@ export async function generate(url: string) {
 		const checkRuns: Array<Row> = []
 		const waivers: Array<Row> = []
 		const events: Array<Row> = []
-		for (let i = 0; i < CASES; i++) {
+		for (let i = 0; i < cases; i++) {
 			const id = `bench-uc-${i}`
 			const status = weighted(statuses)
 			const owner = staff[Math.floor(next() * staff.length)]!.id as string
@@ -276,7 +276,7 @@ export async function generate(url: string) {
  * A database on `cluster` with the migrations, the shipped policy pack, the demo data and the
  * generated cases. Returns its address; the app's modules imported here are closed again.
  */
-export async function seedBenchDatabase(cluster: PostgresCluster, name: string) {
+export async function seedBenchDatabase(cluster: PostgresCluster, name: string, cases = CASES) {
 	const databaseUrl = await createScratchDatabase(cluster.url, name)
 	// The app's modules read DATABASE_URL when first imported: point them at the throwaway database.
 	process.env.DATABASE_URL = databaseUrl
@@ -286,7 +286,7 @@ export async function seedBenchDatabase(cluster: PostgresCluster, name: string) 
 	await database.migrate()
 	await ensureShippedPackLoaded(database.prisma)
 	await seedDemoData(database.prisma)
-	await generate(databaseUrl)
+	await generate(databaseUrl, cases)
 	return { databaseUrl, database }
 }
 
@@ -323,10 +323,13 @@ async function freePort() {
 	})
 }
 
-/** The built app in production on 127.0.0.1 and a free port, on `databaseUrl`; `env` adds or overrides variables. */
-export async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
+/**
+ * The built app in production on 127.0.0.1 and a free port, on `databaseUrl`; `env` adds or
+ * overrides variables, `nodeArgs` go to Node before the script (such as `--cpu-prof`).
+ */
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: Array<string> = []) {
 	const port = await freePort()
-	const child = spawn(process.execPath, ['server.js'], {
+	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
@@ -381,7 +384,18 @@ export async function signIn(base: string, email: string) {
 
 // ── Load ──
 
-export type GroupResult = { name: string; requests: number; seconds: number; throughput: number; p50: number; p95: number; p99: number; errors: number }
+export type GroupResult = {
+	name: string
+	requests: number
+	seconds: number
+	throughput: number
+	p50: number
+	p95: number
+	p99: number
+	errors: number
+	/** The app's CPU time per request (see appCpuMeter), when measured. */
+	cpuMsPerRequest?: number
+}
 
 export function percentile(sorted: Array<number>, p: number) {
 	if (sorted.length === 0) return 0
@@ -434,8 +448,94 @@ export async function drive(
 }
 
 export function report(group: GroupResult) {
+	const cpu = group.cpuMsPerRequest === undefined ? '' : `  cpu ${group.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req`
 	console.log(
-		`${group.name.padEnd(26)} ${String(group.requests).padStart(6)} req  ${group.throughput.toFixed(1).padStart(8)} req/s  p50 ${group.p50.toFixed(1).padStart(7)} ms  p95 ${group.p95.toFixed(1).padStart(7)} ms  p99 ${group.p99.toFixed(1).padStart(7)} ms${group.errors ? `  ${group.errors} errors` : ''}`,
+		`${group.name.padEnd(30)} ${String(group.requests).padStart(6)} req  ${group.throughput.toFixed(1).padStart(8)} req/s  p50 ${group.p50.toFixed(1).padStart(7)} ms  p95 ${group.p95.toFixed(1).padStart(7)} ms  p99 ${group.p99.toFixed(1).padStart(7)} ms${cpu}${group.errors ? `  ${group.errors} errors` : ''}`,
 	)
 }
 
+
+// ── What the app spent ──
+
+function ticksOf(pid: number) {
+	try {
+		// Fields 14 and 15 of /proc/<pid>/stat (after the command name in parentheses): user and system ticks.
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+		return Number(fields[11]) + Number(fields[12])
+	} catch {
+		return 0
+	}
+}
+
+/** The app's process and its children (the workers of a cluster), from /proc. */
+export function processTree(rootPid: number) {
+	const pids = [rootPid]
+	let entries: Array<string> = []
+	try {
+		entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name))
+	} catch {
+		return pids
+	}
+	for (const name of entries) {
+		try {
+			const parentPid = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
+			if (parentPid === rootPid) pids.push(Number(name))
+		} catch {
+			// The process ended meanwhile.
+		}
+	}
+	return pids
+}
+
+/**
+ * CPU time the app's processes use (Linux /proc; 10 ms ticks): on a machine shared with other work,
+ * CPU milliseconds per request say what a request costs regardless of how busy the machine is.
+ */
+export function appCpuMeter(rootPid: number) {
+	const pids = processTree(rootPid)
+	const start = pids.map(ticksOf)
+	return {
+		stopMs() {
+			return pids.reduce((sum, pid, i) => sum + Math.max(0, ticksOf(pid) - start[i]!), 0) * 10
+		},
+	}
+}
+
+type LoopWindow = { startedAt: string; samples: number; p99Ms: number; maxMs: number }
+
+/**
+ * Samples the app's event-loop delay windows (/healthz?verbose) while `work` runs: every window that
+ * overlapped it, from every process that answered. Returns the worst p99 and max among them.
+ */
+export async function watchEventLoop<T>(base: string, work: () => Promise<T>) {
+	const windows = new Map<string, LoopWindow>()
+	const startedAt = Date.now()
+	const read = async () => {
+		try {
+			const health = (await (await fetch(`${base}/healthz?verbose`)).json()) as { eventLoopDelay?: { current: LoopWindow; recent: Array<LoopWindow> } }
+			for (const window of [...(health.eventLoopDelay?.recent ?? []), ...(health.eventLoopDelay ? [health.eventLoopDelay.current] : [])]) {
+				if (window.samples > 0) windows.set(`${window.startedAt}/${window.samples}`, window)
+			}
+		} catch {
+			// A missed sample: the next one covers the window.
+		}
+	}
+	let running = true
+	const poller = (async () => {
+		while (running) {
+			await new Promise((resolve) => setTimeout(resolve, 4_000))
+			await read()
+		}
+	})()
+	try {
+		return { result: await work(), loop: () => summariseLoop() }
+	} finally {
+		running = false
+		await poller
+		await read()
+	}
+	function summariseLoop() {
+		const during = [...windows.values()].filter((w) => Date.parse(w.startedAt) + 10_000 >= startedAt)
+		return { p99Ms: Math.max(0, ...during.map((w) => w.p99Ms)), maxMs: Math.max(0, ...during.map((w) => w.maxMs)), windows: during.length }
+	}
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
@@ -14,6 +15,7 @@ import { database } from '#app/utils/db.server.ts'
 import { appUrlOf, authSettingsOf, cookiesAreSecure, getEnv } from '#app/utils/env.server.ts'
 import { cspNonceContext, type RequestInfo, requestInfoContext } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
+import { requestStartContext } from '#app/utils/server-timing.server.ts'
 import { prepareDatabase } from './prepare-database.ts'
 import { type PublicLocals, publicSite } from './public-site.ts'
 import { answerUnhandledErrors, limitRequestBodies, refuseForeignOrigins, runInRequestScope } from './request-guards.ts'
@@ -113,6 +115,7 @@ app.use(
 		build,
 		getLoadContext(req, res) {
 			const context = new RouterContextProvider()
+			context.set(requestStartContext, performance.now())
 			context.set(requestInfoContext, requestInfoOf(req, res))
 			context.set(publicSnapshotContext, (res.locals as PublicLocals).publicSnapshot ?? null)
 			context.set(cspNonceContext, res.locals.cspNonce)

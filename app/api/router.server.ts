@@ -71,7 +71,7 @@ const rejectionDetails = {
 async function authenticateBearer(req: Request, res: Response, options: { resourceMetadata?: string } = {}): Promise<TokenCaller | null> {
 	const header = req.get('authorization') ?? ''
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-	const outcome = match ? await authenticateApiToken(match[1]!) : { rejected: 'missing' as const }
+	const outcome = match ? await authenticateApiToken(match[1]!, new Date(), { readOnly: req.method === 'GET' || req.method === 'HEAD' }) : { rejected: 'missing' as const }
 	if ('caller' in outcome) return outcome.caller
 	const challenge = [
 		'Bearer realm="ai-governance-tracker"',

@@ -2,6 +2,7 @@
 // and the pages, for one caller (a personal access token's user). Built afresh for each request
 // (the transport is stateless), so every result is exactly what that person may see.
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv'
 import { type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
 import { evaluateDocument, findPolicyReference } from '#app/api/v1/catalogue.server.ts'
@@ -11,7 +12,7 @@ import { type ApiRoute } from '#app/api/define.ts'
 import { refusal } from '#app/api/router.server.ts'
 import { type TokenCaller } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/schemas.ts'
-import { getDashboard } from '#app/modules/inventory/dashboard.server.ts'
+import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
 import { determinationFilterValues, inventorySortKeys } from '#app/modules/inventory/inventory-filters.ts'
 import { listOrgUnits } from '#app/modules/inventory/inventory-query.server.ts'
 import { searchReferences } from '#app/modules/policies/library.ts'
@@ -120,10 +121,15 @@ function toolConfig<T>(name: ToolName, build: () => T): T {
 	return toolConfigs.get(name) as T
 }
 
+// One JSON Schema validator for every request's server: the SDK would otherwise build a new Ajv
+// instance (a millisecond of CPU) for each stateless request.
+const jsonSchemaValidator = new AjvJsonSchemaValidator()
+
 export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 	const server = new McpServer(
 		{ name: 'ai-governance-tracker', title: 'CMS AI Governance Tracker', version: '1.0.0' },
 		{
+			jsonSchemaValidator,
 			instructions:
 				'The CMS inventory of AI use cases: what each does, the data it touches, whether it is high-impact under OMB M-25-21, its policy findings (each citing a clause) and its review. Results are limited to what the token’s owner may see. Cite tracking ids (CMS-YYYY-NNNN) and clause ids (such as M2521-4B-II) in answers.',
 		},
@@ -264,7 +270,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		})),
 		() =>
 			guarded(caller, 'inventory_summary', async () => {
-				const dashboard = await getDashboard()
+				const dashboard = await currentDashboard()
 				const bars = (list: ReadonlyArray<{ label: string; count: number }>) => list.map((b) => `${b.label} ${b.count}`).join(', ')
 				const text = [
 					`${dashboard.total} submitted use cases as of ${dashboard.asOf.slice(0, 10)}.`,

@@ -105,3 +105,65 @@ test.runIf(inject('postgresUrl'))('PostgreSQL: a listener whose connection is cu
 	await remote.prisma.$executeRaw`SELECT pg_notify(${invalidation.INVALIDATION_CHANNEL}, ${JSON.stringify({ kind: 'unread', userIds: ['someone'] })})`
 	await vi.waitFor(() => expect(heard).toContain('unread'), { timeout: 1_000, interval: 5 })
 })
+
+for (const kind of kinds) {
+	test(`${kind}: a token is remembered for reads only while listening; a revocation or deactivation counts at once, and a use that may write reads the token afresh`, async () => {
+		const { local, remote } = await twoInstances(kind)
+		const { seedOrgUnits, createUser, demoAccounts } = await import('#prisma/seed/seed.server.ts')
+		await seedOrgUnits(local.prisma)
+		await createUser(local.prisma, demoAccounts[1])
+		const invalidation = await import('./cache-invalidation.server.ts')
+		const tokens = await import('#app/modules/api-tokens/api-tokens.server.ts')
+		const owner = await sessionUserByEmail(local, demoAccounts[1].email)
+		const create = async (access: 'READ' | 'READ_WRITE') => {
+			const { token, secret } = await tokens.createApiToken(owner, { name: `${access} token`, access, expiresInDays: 30 }, testRequest)
+			return { id: token.id, secret }
+		}
+		const use = async (secret: string, readOnly = true) => {
+			const outcome = await tokens.authenticateApiToken(secret, new Date(), { readOnly })
+			return 'caller' in outcome ? 'accepted' : outcome.rejected
+		}
+		// Another instance revokes a token without announcing it.
+		const revokeSilently = (id: string) => remote.prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } })
+
+		// Not listening: every use reads the token.
+		const unheard = await create('READ')
+		expect(await use(unheard.secret)).toBe('accepted')
+		await revokeSilently(unheard.id)
+		expect(await use(unheard.secret)).toBe('revoked')
+
+		const listener = await invalidation.startInvalidationListener(local)
+		cleanups.push(() => listener.stop())
+		// Listening: reads reuse the token for a few seconds; a token that may write, on a use that
+		// may change something, is read afresh.
+		const reader = await create('READ')
+		expect(await use(reader.secret)).toBe('accepted')
+		await revokeSilently(reader.id)
+		expect(await use(reader.secret)).toBe('accepted')
+		const writer = await create('READ_WRITE')
+		expect(await use(writer.secret, false)).toBe('accepted')
+		await revokeSilently(writer.id)
+		expect(await use(writer.secret)).toBe('accepted')
+		expect(await use(writer.secret, false)).toBe('revoked')
+
+		// Revoked in the app: forgotten here at once, and announced to the others as it commits.
+		const revoked = await create('READ')
+		expect(await use(revoked.secret)).toBe('accepted')
+		await tokens.revokeApiToken(owner, revoked.id, { asAdministrator: false }, testRequest)
+		expect(await use(revoked.secret)).toBe('revoked')
+
+		// Another instance deactivates the owner and announces it: honoured here within 100 ms.
+		const last = await create('READ')
+		expect(await use(last.secret)).toBe('accepted')
+		await remote.prisma.$transaction(async (tx) => {
+			await tx.user.update({ where: { id: owner.id }, data: { active: false } })
+			await tx.$executeRaw`SELECT pg_notify(${invalidation.INVALIDATION_CHANNEL}, ${JSON.stringify({ kind: 'user', userId: owner.id })})`
+		})
+		const committed = performance.now()
+		while ((await use(last.secret)) !== 'inactive') {
+			if (performance.now() - committed > 1_000) throw new Error('The remembered token was still accepted a second after its owner was deactivated.')
+			await sleep(1)
+		}
+		expect(performance.now() - committed).toBeLessThan(100)
+	})
+}

@@ -12,6 +12,7 @@ export const INVALIDATION_CHANNEL = 'aigt_cache_invalidation'
 export type Invalidation =
 	| { kind: 'session'; sessionId: string }
 	| { kind: 'user'; userId: string }
+	| { kind: 'api-token'; tokenId: string }
 	| { kind: 'unread'; userIds: Array<string> }
 	/** Forget everything (the listener reconnected, or a message was too large to say precisely). */
 	| { kind: 'all' }

@@ -57,6 +57,13 @@ export const EnvSchema = z.object({
 	TRUST_PROXY: z.string().min(1).default('loopback'),
 	// Requests a minute one address may make to the public site (/public), on average.
 	PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+	// Server-Timing headers on pages and their data (how long before rendering, and React's render).
+	SERVER_TIMING: z.enum(['true', 'false']).optional(),
+	// Processes serving one port on PostgreSQL (server/cluster.js): a number, or auto for one per core.
+	WEB_CONCURRENCY: z
+		.string()
+		.regex(/^(auto|[1-9]\d?)$/, 'must be a whole number from 1 to 64, or auto (one process per core)')
+		.optional(),
 }).superRefine((env, context) => {
 	const oidcNamed = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI].some(Boolean)
 	if (oidcNamed || env.AUTH_MODE === 'oidc' || env.AUTH_MODE === 'both') {
@@ -70,6 +77,9 @@ export const EnvSchema = z.object({
 	}
 	if (env.AUTH_MODE === 'password' && env.BREAK_GLASS_ADMIN_EMAIL) {
 		context.addIssue({ code: 'custom', path: ['BREAK_GLASS_ADMIN_EMAIL'], message: 'only means something with AUTH_MODE=oidc' })
+	}
+	if (env.WEB_CONCURRENCY && env.WEB_CONCURRENCY !== '1' && !env.DATABASE_URL) {
+		context.addIssue({ code: 'custom', path: ['WEB_CONCURRENCY'], message: 'above 1 needs DATABASE_URL: the embedded database is locked to one process' })
 	}
 	if (env.SEED_DEMO_DATA === 'true' && demoDataRefused(env)) {
 		context.addIssue({ code: 'custom', path: ['SEED_DEMO_DATA'], message: 'demo accounts are never loaded into a production PostgreSQL database' })

@@ -1,6 +1,7 @@
 import { createCookie } from 'react-router'
 import { cookiesAreSecure, getEnv } from './env.server.ts'
 import { getSessionSecret } from './secrets.server.ts'
+import { rememberingParser } from './signed-cookie.server.ts'
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000
 
@@ -18,7 +19,10 @@ export function getSessionCookie() {
 	return sessionCookie
 }
 
+let parseSessionCookie: ((header: string | null) => Promise<unknown>) | undefined
+
 export async function readSessionId(request: Request): Promise<string | null> {
-	const value: unknown = await getSessionCookie().parse(request.headers.get('Cookie'))
+	parseSessionCookie ??= rememberingParser(getSessionCookie())
+	const value: unknown = await parseSessionCookie(request.headers.get('Cookie'))
 	return typeof value === 'string' && value.length > 0 ? value : null
 }

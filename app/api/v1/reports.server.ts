@@ -1,7 +1,7 @@
 // /api/v1 dashboards, OMB files and who the token is: the same module calls as the dashboards page
 // and the export downloads, each download audited as it is there.
 import { z } from 'zod'
-import { getDashboard } from '#app/modules/inventory/dashboard.server.ts'
+import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
 import { ExportQuerySchema, PublicExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
 import { cmsAgency } from '#app/modules/inventory/omb-export.ts'
 import {
@@ -51,7 +51,7 @@ export const reportRoutes = [
 		scope: 'read',
 		permission: 'read:dashboard:any',
 		responses: { 200: { description: 'The figures of the dashboards page.', schema: DashboardSchema } },
-		handle: async () => json(await getDashboard()),
+		handle: async () => json(await currentDashboard()),
 	}),
 	defineRoute({
 		operationId: 'exportOmbCsv',

@@ -308,6 +308,7 @@ export const DashboardSchema = z
 		),
 		practicesLateTotal: z.number().int(),
 		overdueConditionsTotal: z.number().int(),
+		waiversExpiringTotal: z.number().int(),
 		waiversExpiring: z.array(
 			z.object({
 				useCaseId: z.string(),

@@ -1,7 +1,8 @@
 // /api/v1/use-cases: the inventory with cursor paging, one case with everything the case page
 // shows, drafts created and changed through the same schemas and module functions as the forms.
 import { z } from 'zod'
-import { type InventoryPosition, type InventoryRow, findInventorySlice } from '#app/modules/inventory/inventory-query.server.ts'
+import { freshDataVersion } from '#app/modules/data-version/versioned-cache.server.ts'
+import { type InventoryPosition, type InventoryRow, inventorySliceAt } from '#app/modules/inventory/inventory-query.server.ts'
 import { inventoryInput, InventoryQuerySchema, inventorySortKeys } from '#app/modules/inventory/inventory-filters.ts'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
 import { formValuesFromDocument } from '#app/modules/use-cases/form-values.ts'
@@ -92,7 +93,7 @@ export async function searchUseCases(user: Pick<SessionUser, 'id'>, query: z.out
 	const inventoryQuery = { ...filters, page: 1 }
 	const dir = filters.dir ?? (filters.sort === 'updated' ? 'desc' : 'asc')
 	const after = cursor ? decodeCursor(cursor, { sort: filters.sort, dir }) : null
-	const slice = await findInventorySlice(user, inventoryQuery, { after, limit })
+	const slice = await inventorySliceAt(user, inventoryQuery, { after, limit }, await freshDataVersion())
 	return { data: slice.rows.map(summaryOf), next: slice.next ? encodeCursor({ sort: filters.sort, dir }, slice.next) : null }
 }
 

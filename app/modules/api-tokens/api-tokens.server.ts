@@ -1,5 +1,6 @@
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { type SessionUser, userSelect } from '#app/utils/auth.server.ts'
+import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from '#app/utils/cache-invalidation.server.ts'
 import { mergeRoleGrants } from '#app/utils/permissions.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -88,6 +89,8 @@ export async function revokeApiToken(actor: Pick<SessionUser, 'id'>, tokenId: st
 		if (token.revokedAt) return
 		const revoked = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(), revokedById: actor.id } })
 		if (revoked.count === 0) return
+		// Every instance forgets the token's remembered authentication as this commits.
+		await invalidateEverywhere({ kind: 'api-token', tokenId }, tx)
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'api_token.revoked',
@@ -122,17 +125,64 @@ function noteUse(tokenId: string, now: Date) {
 	prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: now }, select: { id: true } }).catch(() => lastUseWritten.delete(tokenId))
 }
 
-/**
- * The person a bearer secret acts for. Read from the database on every request (one indexed
- * lookup), so that revoking a token or deactivating its owner takes effect on the very next request,
- * on every instance.
- */
-export async function authenticateApiToken(secret: string, now = new Date()): Promise<{ caller: TokenCaller } | { rejected: TokenRejection }> {
-	if (!looksLikeToken(secret)) return { rejected: 'malformed' }
-	const token = await prisma.apiToken.findUnique({
-		where: { secretHash: hashTokenSecret(secret) },
+async function readToken(secretHash: string) {
+	return prisma.apiToken.findUnique({
+		where: { secretHash },
 		select: { id: true, scopes: true, expiresAt: true, revokedAt: true, user: { select: { ...userSelect, active: true } } },
 	})
+}
+
+type TokenRow = Awaited<ReturnType<typeof readToken>>
+
+// A token's row is remembered for a few seconds, as sessions are (auth.server.ts): a revocation, a
+// deactivation or a change of roles is announced to every instance, which forget it at once; an
+// instance not listening for announcements reuses nothing; and a request that may change something
+// (any method but GET and HEAD, with a token that has the write scope) reads the token afresh.
+export const TOKEN_REUSE_MS = 5_000
+const MAX_REMEMBERED_TOKENS = 10_000
+const recentTokens = new Map<string, { at: number; tokenId: string | null; userId: string | null; token: Promise<TokenRow> }>()
+
+subscribeToInvalidations('api-tokens', (invalidation) => {
+	if (invalidation.kind === 'all') recentTokens.clear()
+	else if (invalidation.kind === 'api-token' || invalidation.kind === 'user') {
+		for (const [hash, entry] of recentTokens) {
+			const about = invalidation.kind === 'user' ? entry.userId === invalidation.userId : entry.tokenId === invalidation.tokenId
+			if (about || entry.tokenId === null) recentTokens.delete(hash)
+		}
+	}
+})
+
+async function lookUpToken(secretHash: string, readOnly: boolean, now: number): Promise<TokenRow> {
+	const recent = recentTokens.get(secretHash)
+	if (recent && now - recent.at < TOKEN_REUSE_MS && cachesAreCoherent()) {
+		const token = await recent.token
+		if (readOnly || !token?.scopes.includes('WRITE')) return token
+	}
+	const token = readToken(secretHash)
+	if (recentTokens.size >= MAX_REMEMBERED_TOKENS) {
+		for (const [hash, entry] of recentTokens) if (now - entry.at >= TOKEN_REUSE_MS) recentTokens.delete(hash)
+	}
+	const entry: { at: number; tokenId: string | null; userId: string | null; token: Promise<TokenRow> } = { at: now, tokenId: null, userId: null, token }
+	recentTokens.set(secretHash, entry)
+	token.then(
+		(found) => {
+			entry.tokenId = found?.id ?? null
+			entry.userId = found?.user.id ?? null
+		},
+		() => recentTokens.delete(secretHash),
+	)
+	return token
+}
+
+/**
+ * The person a bearer secret acts for: read from the database, or remembered for a few seconds
+ * while every instance hears of revocations and changes of access (see `lookUpToken`), so that
+ * revoking a token or deactivating its owner takes effect on the very next request, on every
+ * instance. `readOnly`: the request cannot change anything (GET or HEAD).
+ */
+export async function authenticateApiToken(secret: string, now = new Date(), options: { readOnly?: boolean } = {}): Promise<{ caller: TokenCaller } | { rejected: TokenRejection }> {
+	if (!looksLikeToken(secret)) return { rejected: 'malformed' }
+	const token = await lookUpToken(hashTokenSecret(secret), options.readOnly ?? false, now.getTime())
 	if (!token) return { rejected: 'unknown' }
 	if (token.revokedAt) return { rejected: 'revoked' }
 	if (token.expiresAt <= now) return { rejected: 'expired' }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
-import { dataVersionTables, readDataVersion } from './data-version.server.ts'
+import { dataVersionTables, readDataVersion, readDataVersionDirectly } from './data-version.server.ts'
 
 // Every call below passes its own client; the app's default database must not be opened.
 vi.mock('#app/utils/db.server.ts', () => ({ prisma: undefined, database: undefined }))
@@ -62,6 +62,14 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 		expect(await version()).toBe(afterOne.version + 1)
 	})
 
+	test('read straight through the driver, the version and its token are those Prisma reads', async () => {
+		await prisma.useCase.create({ data: useCase(7) })
+		const viaPrisma = await readDataVersion(prisma)
+		const direct = await readDataVersionDirectly(database)
+		expect(direct).toEqual(viaPrisma)
+		expect(direct.version).toBeGreaterThan(0)
+	})
+
 	test('a transaction that rolls back moves nothing', async () => {
 		const before = await version()
 		await expect(
@@ -74,11 +82,13 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 		expect(await prisma.useCase.count({ where: { id: 'uc-2' } })).toBe(0)
 	})
 
-	test('writes to tables nothing caches do not move it', async () => {
+	test('writes to tables nothing caches do not move it, nor changes to what no page shows of a person', async () => {
 		const before = await version()
-		await prisma.user.update({ where: { id: userId }, data: { name: 'Owner, renamed' } })
+		await prisma.user.update({ where: { id: userId }, data: { emailNotifications: false, oidcGroups: ['cms-staff'] } })
 		await prisma.auditEvent.create({ data: { action: 'test.recorded', entityType: 'Test', entityId: '1' } })
 		expect(await version()).toBe(before)
+		await prisma.user.update({ where: { id: userId }, data: { name: 'Owner, renamed' } })
+		expect(await version()).toBe(before + 1)
 	})
 
 	test('deleting and truncating tracked tables move it', async () => {

@@ -5,11 +5,13 @@
 // site's projection and its HTTP validators (ETag) do. See docs/decisions/022-data-version.md.
 import { type Tx } from '#app/utils/db/tx.ts'
 import { type PrismaClient } from '#app/utils/db.server.ts'
+import { type Database } from '#app/utils/db/database.server.ts'
 
 /**
- * The tables whose writes move the version: those the public site reads. The migration creates
- * a trigger on each; a test checks that the database agrees with this list. A cache of data from
- * another table needs that table added here and a migration that creates its trigger.
+ * The tables whose writes move the version: those the public site, the signed-in inventory, the
+ * dashboards and the case pages read. Migrations create a trigger on each; a test checks that the
+ * database agrees with this list. A cache of data from another table needs that table added here
+ * and a migration that creates its trigger.
  */
 export const dataVersionTables = [
 	'UseCase',
@@ -22,6 +24,16 @@ export const dataVersionTables = [
 	'InventoryCycle',
 	'InventoryCycleEntry',
 	'PolicyPackVersion',
+	'CheckRun',
+	'UseCaseContact',
+	'Decision',
+	'DecisionCondition',
+	'UseCaseStatusChange',
+	'Comment',
+	// Who was ever involved in a case: who may review or decide it.
+	'UseCaseParticipant',
+	// Only a change of name or e-mail address (what pages show of people) moves it.
+	'User',
 ] as const
 
 export type DataVersion = {
@@ -42,7 +54,18 @@ export type DataVersion = {
  */
 export async function readDataVersion(client: PrismaClient | Tx): Promise<DataVersion> {
 	const row = await client.dataVersion.findUnique({ where: { id: 1 }, select: { version: true, changedAt: true } })
-	if (!row) return { version: 0, changedAt: new Date(0), token: '0-0' }
-	const version = Number(row.version)
-	return { version, changedAt: row.changedAt, token: `${version}-${row.changedAt.getTime().toString(36)}` }
+	return row ? dataVersionOf(Number(row.version), row.changedAt.getTime()) : dataVersionOf(0, 0)
+}
+
+function dataVersionOf(version: number, changedAtMs: number): DataVersion {
+	return { version, changedAt: new Date(changedAtMs), token: version === 0 && changedAtMs === 0 ? '0-0' : `${version}-${changedAtMs.toString(36)}` }
+}
+
+/** `readDataVersion` straight through the driver: what every request reads (see Database.readRows). */
+export async function readDataVersionDirectly(database: Pick<Database, 'readRows'>): Promise<DataVersion> {
+	// Text, so that neither driver turns the bigint or the zone-less timestamp into something else.
+	const [row] = await database.readRows<{ version: string; changedAt: string }>(
+		`SELECT "version"::text AS "version", floor(extract(epoch FROM "changedAt") * 1000)::bigint::text AS "changedAt" FROM "DataVersion" WHERE "id" = 1`,
+	)
+	return row ? dataVersionOf(Number(row.version), Number(row.changedAt)) : dataVersionOf(0, 0)
 }

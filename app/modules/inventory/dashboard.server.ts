@@ -1,9 +1,11 @@
 // The leadership dashboards: a handful of aggregate statements over the inventory and its workflow
 // records. Drafts are private to their authors, so every figure counts submitted cases only, the
-// same for every viewer; that lets one computation serve everyone for a few seconds.
+// same for every viewer; that lets one computation serve everyone until the data change.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
 import { datasetCategories, datasetSensitivities, type MinimumPractice, type ReviewLane, type Stage } from '#app/modules/use-cases/vocabulary.ts'
+import { type DataVersion } from '#app/modules/data-version/data-version.server.ts'
+import { createVersionedCache, freshDataVersion } from '#app/modules/data-version/versioned-cache.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import {
 	type ChartBar,
@@ -17,7 +19,7 @@ import {
 	type TimeInState,
 	timeInStateBars,
 } from './dashboard-charts.ts'
-import { currentPackVersion, determinationBucket, withoutJit } from './inventory-query.server.ts'
+import { currentPackVersion, determinationBucket, nextOverdueChange, withoutJit } from './inventory-query.server.ts'
 
 type Client = PrismaClient | Tx
 const sql = Prisma.sql
@@ -40,6 +42,7 @@ export type DashboardData = {
 	practicesLateTotal: number
 	overdueConditionsTotal: number
 	waiversExpiring: Array<{ useCaseId: string; trackingId: string; name: string; practice: MinimumPractice; validUntil: Date; reportedToOmbOn: Date | null }>
+	waiversExpiringTotal: number
 }
 
 /** Counts per stage, determination, org unit, dataset category and sensitivity, from one read of the submitted cases. */
@@ -125,12 +128,19 @@ async function overdueLanes(client: Client) {
 	return { byLane, cases }
 }
 
+/** The first LIST_LIMIT rows of a list and how many it holds in all, in one statement (its cost does not grow with the list). */
+async function firstOfList<T>(client: Client, statement: Prisma.Sql, order: Prisma.Sql): Promise<{ items: Array<T>; total: number }> {
+	const rows = await client.$queryRaw<Array<T & { total: number }>>(
+		sql`SELECT *, count(*) OVER ()::int AS "total" FROM (${statement}) list ORDER BY ${order} LIMIT ${LIST_LIMIT}`,
+	)
+	return { items: rows.map(({ total: _total, ...item }) => item as unknown as T), total: rows[0]?.total ?? 0 }
+}
+
 async function overdueConditions(client: Client) {
-	return client.$queryRaw<DashboardData['overdueConditions']>(sql`
+	return firstOfList<DashboardData['overdueConditions'][number]>(client, sql`
 		SELECT u."id" AS "useCaseId", u."trackingId", u."name", dc."text", dc."dueOn", o."name" AS "owner"
 		FROM "DecisionCondition" dc JOIN "UseCase" u ON u."id" = dc."useCaseId" JOIN "User" o ON o."id" = dc."ownerId"
-		WHERE dc."metAt" IS NULL AND dc."dueOn" < now()
-		ORDER BY dc."dueOn", u."trackingId"`)
+		WHERE dc."metAt" IS NULL AND dc."dueOn" < now()`, sql`"dueOn", "trackingId"`)
 }
 
 /**
@@ -139,7 +149,7 @@ async function overdueConditions(client: Client) {
  * high-impact cases' check runs are read.
  */
 async function practicesLate(client: Client) {
-	return client.$queryRaw<DashboardData['practicesLate']>(sql`
+	return firstOfList<DashboardData['practicesLate'][number]>(client, sql`
 		SELECT u."id" AS "useCaseId", u."trackingId", u."name", u."stage"::text AS "stage",
 			array_agg(r->>'title' ORDER BY r->>'checkId') AS "failing"
 		FROM "UseCase" u
@@ -151,21 +161,19 @@ async function practicesLate(client: Client) {
 		CROSS JOIN LATERAL jsonb_array_elements(latest."results"->'results') r
 		WHERE u."highImpactDetermination" = 'HIGH_IMPACT' AND u."status" NOT IN ('DRAFT', 'WITHDRAWN', 'RETIRED')
 			AND r->>'status' = 'FAIL' AND (r->>'checkId' LIKE 'M2521-4B-%' OR r->>'checkId' = 'M2521-4A-I-C3')
-		GROUP BY u."id", u."trackingId", u."name", u."stage"
-		ORDER BY u."trackingId"`)
+		GROUP BY u."id", u."trackingId", u."name", u."stage"`, sql`"trackingId"`)
 }
 
 /** Waivers that lapse within 60 days: at their expiry, or 12 months after their last (re-)certification. */
 async function waiversExpiring(client: Client) {
-	return client.$queryRaw<DashboardData['waiversExpiring']>(sql`
+	return firstOfList<DashboardData['waiversExpiring'][number]>(client, sql`
 		SELECT * FROM (
 			SELECT u."id" AS "useCaseId", u."trackingId", u."name", w."practice"::text AS "practice", w."reportedToOmbOn",
 				LEAST(COALESCE(w."expiresOn", 'infinity'::date), (COALESCE(w."recertifiedOn", w."grantedOn") + interval '12 months')::date) AS "validUntil"
 			FROM "Waiver" w JOIN "UseCase" u ON u."id" = w."useCaseId"
 			WHERE w."revokedOn" IS NULL
 		) w
-		WHERE w."validUntil" >= current_date AND w."validUntil" < current_date + 60
-		ORDER BY w."validUntil", w."trackingId"`)
+		WHERE w."validUntil" >= current_date AND w."validUntil" < current_date + 60`, sql`"validUntil", "trackingId"`)
 }
 
 /** Lists on the dashboards show the oldest or first this many items, with the total beside them. */
@@ -194,30 +202,40 @@ export async function computeDashboard(client: Client = defaultClient, asOf = ne
 		timeInState: timeInStateBars(stays),
 		overdueLanes: lanes.byLane,
 		overdueLaneCases: lanes.cases,
-		overdueConditions: conditions.slice(0, LIST_LIMIT),
-		overdueConditionsTotal: conditions.length,
-		practicesLate: late.slice(0, LIST_LIMIT),
-		practicesLateTotal: late.length,
-		waiversExpiring: waivers,
+		overdueConditions: conditions.items,
+		overdueConditionsTotal: conditions.total,
+		practicesLate: late.items,
+		practicesLateTotal: late.total,
+		waiversExpiring: waivers.items,
+		waiversExpiringTotal: waivers.total,
 	}
 }
 
-/** How long one computation serves every viewer: the page says "as of" that moment. */
-export const DASHBOARD_MAX_AGE_MS = 15_000
+/** The next moment the clock alone changes a figure: a lane or condition falling due, or a new day (waivers lapsing, the months). */
+async function nextClockChange(client: Client): Promise<number> {
+	const [row] = await client.$queryRaw<Array<{ tomorrow: Date }>>(sql`SELECT (current_date + 1)::timestamptz AS "tomorrow"`)
+	const overdue = await nextOverdueChange(client)
+	const tomorrow = row!.tomorrow.getTime()
+	return overdue === null ? tomorrow : Math.min(overdue, tomorrow)
+}
 
-let cached: { at: number; data: Promise<DashboardData> } | null = null
+// The clock alone (a lane falling due, a new day) shows once the figures are computed again, while
+// the requests meanwhile are answered with those of just before.
+const dashboardCache = createVersionedCache<DashboardData>({ maxEntries: 1, refreshBehindTheClock: true })
 
 /**
- * The dashboards' figures, computed at most once per DASHBOARD_MAX_AGE_MS in this process; requests
- * arriving while a computation runs share it instead of starting their own.
+ * The dashboards' figures as of `version` (read by the caller first): computed once per data version
+ * and kept until the clock alone would change one, so every viewer shares one computation and
+ * nobody sees figures older than the last change.
  */
-export function getDashboard(now = Date.now()): Promise<DashboardData> {
-	if (cached && now - cached.at < DASHBOARD_MAX_AGE_MS) return cached.data
-	const data = computeDashboard()
-	cached = { at: now, data }
-	data.catch(() => {
-		// A failed computation is not kept: the next request tries again.
-		if (cached?.data === data) cached = null
+export function dashboardAt(version: DataVersion): Promise<DashboardData> {
+	return dashboardCache.get('dashboard', version, async () => {
+		const validUntil = await nextClockChange(defaultClient)
+		return { value: await computeDashboard(), validUntil }
 	})
-	return data
+}
+
+/** The dashboards' figures now: those kept for the current data version (read first), which hold as of this moment. */
+export async function currentDashboard(version: Promise<DataVersion> = freshDataVersion()): Promise<DashboardData> {
+	return { ...(await dashboardAt(await version)), asOf: new Date().toISOString() }
 }

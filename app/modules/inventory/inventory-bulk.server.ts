@@ -8,7 +8,7 @@ import { type RequestInfo } from '#app/utils/request-context.ts'
 import { retireUseCaseIn } from '#app/modules/workflow/decisions.server.ts'
 import { assignLaneIn } from '#app/modules/workflow/lanes.server.ts'
 import { type BulkAction, type BulkOutcome, selectedIds } from './inventory-bulk.ts'
-import { invalidateInventoryCounts, visibleIds } from './inventory-query.server.ts'
+import { visibleIds } from './inventory-query.server.ts'
 
 /** A case carries at most this many tags. */
 export const MAX_TAGS_PER_CASE = 20
@@ -26,7 +26,7 @@ export async function applyBulkAction(
 ): Promise<BulkOutcome> {
 	const ids = selectedIds(action)
 	if (ids.length === 0) throw new AppError('INVALID', 'Select at least one use case first.')
-	const outcome = await client.$transaction(async (tx) => {
+	return client.$transaction(async (tx) => {
 		const visible = await visibleIds(actor, ids, tx)
 		if (visible.length !== ids.length) throw new AppError('NOT_FOUND', 'One of the selected use cases no longer exists or is not visible to you; reload the inventory.')
 		switch (action.intent) {
@@ -48,8 +48,6 @@ export async function applyBulkAction(
 				return { intent: action.intent, changed: visible.length, unchanged: 0 }
 		}
 	})
-	invalidateInventoryCounts()
-	return outcome
 }
 
 /** A refusal about one case of a selection names that case. */

@@ -3,6 +3,8 @@
 // the other filters), both over the indexes the schema keeps for them (see
 // docs/decisions/009-inventory-search-and-filter-queries.md).
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
+import { type DataVersion } from '#app/modules/data-version/data-version.server.ts'
+import { createVersionedCache } from '#app/modules/data-version/versioned-cache.server.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -96,10 +98,6 @@ function allOf(parts: ReadonlyArray<Prisma.Sql>) {
 	return parts.length ? join(parts, ' AND ') : sql`TRUE`
 }
 
-/** What every query of a view shares: who may see what, and the text search. */
-function scope(viewer: Viewer, query: Pick<InventoryQuery, 'q'>) {
-	return [visibleTo(viewer), ...(query.q ? [textSearch(query.q)] : [])]
-}
 
 /** Everything submitted: the same for every viewer, so its counts can be shared. */
 const submitted = sql`u."status" <> 'DRAFT'`
@@ -110,8 +108,9 @@ function draftsOf(viewer: Viewer) {
 		OR EXISTS (SELECT 1 FROM "UseCaseContact" c WHERE c."useCaseId" = u."id" AND c."userId" = ${viewer.id})))`
 }
 
-function whereFor(viewer: Viewer, query: InventoryQuery, extra: ReadonlyArray<Prisma.Sql> = []) {
-	return allOf([...scope(viewer, query), ...Object.values(filterConditions(query)), ...extra])
+/** Who is counted (`population`: who may see what), the text search, the filters and anything `extra`. */
+function whereFor(population: Prisma.Sql, query: InventoryQuery, extra: ReadonlyArray<Prisma.Sql> = []) {
+	return allOf([population, ...(query.q ? [textSearch(query.q)] : []), ...Object.values(filterConditions(query)), ...extra])
 }
 
 const sensitivityRank = sql`CASE WHEN 'PART2' = ANY(u."sensitivities") THEN 1 WHEN 'FTI' = ANY(u."sensitivities") THEN 2
@@ -172,19 +171,6 @@ function inventoryAfter(query: Pick<InventoryQuery, 'sort' | 'dir'>, position: I
 }
 
 /**
- * One slice of a view without counts: up to `limit` rows after `after` (or from the start). The
- * REST API and the MCP server page through the inventory with it.
- */
-export async function findInventorySlice(viewer: Viewer, query: InventoryQuery, window: { after: InventoryPosition | null; limit: number }, client: Client = defaultClient) {
-	assertKnownOrgUnits(query, await listOrgUnits(client))
-	const rows = await selectRows(client, viewer, query, { limit: window.limit + 1, offset: 0 }, window.after ? [inventoryAfter(query, window.after)] : [])
-	const more = rows.length > window.limit
-	const page = more ? rows.slice(0, window.limit) : rows
-	const last = page.at(-1)
-	return { rows: page, next: more && last ? { sortKey: last.sortKey, id: last.id } : null }
-}
-
-/**
  * Runs a statement that reads most of the inventory with JIT compilation off: PostgreSQL's cost
  * estimate for these scans crosses jit_above_cost, and compiling then costs more (≈50 ms) than the
  * whole query.
@@ -228,11 +214,11 @@ export type InventoryRow = {
  * Rows of a view in its order, with everything the table shows. The page of ids is chosen first
  * (filters, sort, limit), and only those rows get their lanes, checks and overdue flag.
  */
-async function selectRows(client: Client, viewer: Viewer, query: InventoryQuery, window: { limit: number; offset: number }, extra: ReadonlyArray<Prisma.Sql> = []) {
+async function selectRows(client: Client, population: Prisma.Sql, query: InventoryQuery, window: { limit: number; offset: number }, extra: ReadonlyArray<Prisma.Sql> = []) {
 	const rows = await client.$queryRaw<Array<InventoryRow>>(sql`
 		WITH page AS (
 			SELECT u."id" FROM "UseCase" u ${query.sort === 'orgUnit' ? sql`JOIN "OrgUnit" o ON o."id" = u."orgUnitId"` : Prisma.empty}
-			WHERE ${whereFor(viewer, query, extra)}
+			WHERE ${whereFor(population, query, extra)}
 			ORDER BY ${orderBy(query)}
 			LIMIT ${window.limit} OFFSET ${window.offset}
 		)
@@ -344,85 +330,39 @@ function addCounts(a: FacetCounts, b: FacetCounts): FacetCounts {
 	return sum
 }
 
-/**
- * Whether anything a count depends on may have changed: the newest change to any case (Prisma
- * stamps updatedAt on every update, and a draft's first submission is one), read from the
- * updatedAt index; and whether the viewer has drafts of their own to add to the shared counts.
- */
-async function countsStamp(client: Client, viewer: Viewer) {
-	const [row] = await client.$queryRaw<Array<{ stamp: Date | null; hasDrafts: boolean }>>(sql`
-		SELECT (SELECT max(u."updatedAt") FROM "UseCase" u) AS "stamp",
-			(EXISTS (SELECT 1 FROM "UseCase" u WHERE u."createdById" = ${viewer.id} AND u."status" = 'DRAFT')
-				OR EXISTS (SELECT 1 FROM "UseCase" u WHERE u."ownerId" = ${viewer.id} AND u."status" = 'DRAFT')
-				OR EXISTS (SELECT 1 FROM "UseCaseContact" c JOIN "UseCase" u ON u."id" = c."useCaseId" WHERE c."userId" = ${viewer.id} AND u."status" = 'DRAFT')) AS "hasDrafts"`)
-	return { stamp: row?.stamp?.getTime() ?? 0, hasDrafts: row?.hasDrafts ?? false }
+/** Whether the viewer is listed on any draft: only then does their view differ from everyone else's. */
+async function viewerHasDrafts(client: Client, viewer: Viewer) {
+	const [row] = await client.$queryRaw<Array<{ hasDrafts: boolean }>>(sql`
+		SELECT (EXISTS (SELECT 1 FROM "UseCase" u WHERE u."createdById" = ${viewer.id} AND u."status" = 'DRAFT')
+			OR EXISTS (SELECT 1 FROM "UseCase" u WHERE u."ownerId" = ${viewer.id} AND u."status" = 'DRAFT')
+			OR EXISTS (SELECT 1 FROM "UseCaseContact" c JOIN "UseCase" u ON u."id" = c."useCaseId" WHERE c."userId" = ${viewer.id} AND u."status" = 'DRAFT')) AS "hasDrafts"`)
+	return row?.hasDrafts ?? false
 }
 
 /**
- * The counts of submitted cases are the same for every viewer, so one computation per view serves
- * everyone until a case changes (the stamp) or COUNTS_MAX_AGE_MS passes (what changes without
- * touching a case: the clock making reviews overdue, lanes decided, conditions met).
+ * The next moment a case becomes overdue by the clock alone (a periodic re-review, an open lane or
+ * an unmet condition falling due), or null when nothing is due: until then, what the inventory
+ * shows can change only by a write, which moves the data version.
  */
-export const COUNTS_MAX_AGE_MS = 30_000
-const MAX_CACHED_VIEWS = 500
-const sharedCounts = new Map<string, { stamp: number; at: number; counts: Promise<FacetCounts>; refreshing: boolean }>()
+export async function nextOverdueChange(client: Client): Promise<number | null> {
+	const [row] = await client.$queryRaw<Array<{ at: Date | null }>>(sql`
+		SELECT LEAST(
+			(SELECT min(u."nextReviewDue") FROM "UseCase" u WHERE u."nextReviewDue" >= now()),
+			(SELECT min(l."dueOn") FROM "LaneReview" l WHERE l."status" = 'OPEN' AND l."dueOn" >= now()),
+			(SELECT min(dc."dueOn") FROM "DecisionCondition" dc WHERE dc."metAt" IS NULL AND dc."dueOn" >= now())) AS "at"`)
+	return row?.at ? row.at.getTime() : null
+}
 
 function countsKey(query: InventoryQuery) {
 	const { sort: _sort, dir: _dir, page: _page, ...filters } = query
 	return JSON.stringify(filters)
 }
 
-function cachedSubmittedCounts(client: Client, query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>, stamp: number) {
-	// Only the app's own client is shared between requests; tests and scripts pass theirs and count afresh.
-	if (client !== defaultClient) return countFacets(client, submitted, query, orgUnits)
-	const key = countsKey(query)
-	const now = Date.now()
-	const hit = sharedCounts.get(key)
-	if (hit && hit.stamp === stamp) {
-		// Older than COUNTS_MAX_AGE_MS but no case changed: serve them while one refresh runs, so that a
-		// view's counts expiring never makes the people looking at it wait for the recount.
-		if (now - hit.at >= COUNTS_MAX_AGE_MS && !hit.refreshing) {
-			hit.refreshing = true
-			const fresh = countFacets(client, submitted, query, orgUnits)
-			fresh.then(
-				() => sharedCounts.set(key, { stamp, at: Date.now(), counts: fresh, refreshing: false }),
-				() => (hit.refreshing = false),
-			)
-		}
-		return hit.counts
-	}
-	const counts = countFacets(client, submitted, query, orgUnits)
-	if (sharedCounts.size >= MAX_CACHED_VIEWS) sharedCounts.delete(sharedCounts.keys().next().value!)
-	sharedCounts.set(key, { stamp, at: now, counts, refreshing: false })
-	counts.catch(() => sharedCounts.delete(key))
-	return counts
-}
-
-/** Forget the shared counts (after a change this process made that may not move the stamp). */
-export function invalidateInventoryCounts() {
-	sharedCounts.clear()
-}
-
 export type OrgUnitOption = { id: string; code: string; shortName: string; name: string }
 
-let orgUnitCache: { at: number; units: Promise<Array<OrgUnitOption>> } | null = null
-const ORG_UNITS_MAX_AGE_MS = 60_000
-
-/** The org-unit hierarchy (a dozen rows that administrators rarely change: kept for a minute). */
+/** The org-unit hierarchy, in code order. */
 export async function listOrgUnits(client: Client = defaultClient): Promise<Array<OrgUnitOption>> {
-	const load = () => client.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, shortName: true, name: true } })
-	if (client !== defaultClient) return load()
-	if (orgUnitCache && Date.now() - orgUnitCache.at < ORG_UNITS_MAX_AGE_MS) return orgUnitCache.units
-	const units = load()
-	orgUnitCache = { at: Date.now(), units }
-	units.catch(() => (orgUnitCache = null))
-	return units
-}
-
-/** Forget the org units after an administrator changed them, so the next page reads them again. */
-export function forgetOrgUnits() {
-	orgUnitCache = null
-	sharedCounts.clear()
+	return client.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, shortName: true, name: true } })
 }
 
 function assertKnownOrgUnits(query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>) {
@@ -430,18 +370,103 @@ function assertKnownOrgUnits(query: InventoryQuery, orgUnits: ReadonlyArray<OrgU
 	if (unknown.length) throw new AppError('INVALID', `No org unit has the code ${unknown.join(', ')}; codes look like HHS/CMS/CCIIO.`)
 }
 
-/** One page of the inventory with its facet counts; an unknown org unit is INVALID (400). */
-export async function findInventoryPage(viewer: Viewer, query: InventoryQuery, client: Client = defaultClient) {
+export type InventoryPage = { rows: Array<InventoryRow>; facets: FacetCounts; orgUnits: Array<OrgUnitOption>; pageCount: number }
+
+function pageOf(rows: Array<InventoryRow>, facets: FacetCounts, orgUnits: Array<OrgUnitOption>): InventoryPage {
+	return { rows, facets, orgUnits, pageCount: Math.max(1, Math.ceil(facets.total / INVENTORY_PAGE_SIZE)) }
+}
+
+const pageWindow = (query: InventoryQuery) => ({ limit: INVENTORY_PAGE_SIZE, offset: (query.page - 1) * INVENTORY_PAGE_SIZE })
+
+/** One page of the inventory with its facet counts, read afresh; an unknown org unit is INVALID (400). */
+export async function findInventoryPage(viewer: Viewer, query: InventoryQuery, client: Client = defaultClient): Promise<InventoryPage> {
 	const orgUnits = await listOrgUnits(client)
 	assertKnownOrgUnits(query, orgUnits)
-	// The rows do not wait for the counts' stamp: both go to the database at once.
-	const rows = selectRows(client, viewer, query, { limit: INVENTORY_PAGE_SIZE, offset: (query.page - 1) * INVENTORY_PAGE_SIZE })
-	const counts = countsStamp(client, viewer).then(({ stamp, hasDrafts }) =>
-		Promise.all([cachedSubmittedCounts(client, query, orgUnits, stamp), hasDrafts ? countFacets(client, draftsOf(viewer), query, orgUnits) : null]),
-	)
-	const [pageRows, [shared, own]] = await Promise.all([rows, counts])
-	const facets = own ? addCounts(shared, own) : shared
-	return { rows: pageRows, facets, orgUnits, pageCount: Math.max(1, Math.ceil(facets.total / INVENTORY_PAGE_SIZE)) }
+	const [rows, shared, own] = await Promise.all([
+		selectRows(client, visibleTo(viewer), query, pageWindow(query)),
+		countFacets(client, submitted, query, orgUnits),
+		viewerHasDrafts(client, viewer).then((hasDrafts) => (hasDrafts ? countFacets(client, draftsOf(viewer), query, orgUnits) : null)),
+	])
+	return pageOf(rows, own ? addCounts(shared, own) : shared, orgUnits)
+}
+
+// ── Kept under the data version ──
+
+// What everyone without drafts sees is one value per view, shared by all of them; a viewer listed
+// on drafts has rows of their own and adds their drafts' counts to the shared ones. Every value is
+// kept under the data version it was read at, and until the next moment the clock alone would make
+// a case overdue (see docs/decisions/030-read-models-cached-by-data-version.md).
+const orgUnitsCache = createVersionedCache<Array<OrgUnitOption>>({ maxEntries: 1 })
+const horizonCache = createVersionedCache<number | null>({ maxEntries: 1 })
+const draftsCache = createVersionedCache<boolean>({ maxEntries: 5_000 })
+// A case becoming overdue by the clock shows once the view is read again (a recount later), never
+// holding up the requests meanwhile: at 100,000 cases a count takes most of a second.
+const rowsCache = createVersionedCache<Array<InventoryRow>>({ maxEntries: 2_000, refreshBehindTheClock: true })
+const countsCache = createVersionedCache<FacetCounts>({ maxEntries: 1_000, refreshBehindTheClock: true })
+
+/** The next moment the clock alone changes the inventory, kept until that moment. */
+function overdueHorizon(version: DataVersion) {
+	return horizonCache.get('horizon', version, async () => {
+		const at = await nextOverdueChange(defaultClient)
+		return { value: at, validUntil: at }
+	})
+}
+
+async function keptOrgUnits(version: DataVersion) {
+	return orgUnitsCache.get('units', version, async () => ({ value: await listOrgUnits(defaultClient) }))
+}
+
+/** What every kept view of `viewer` at `version` depends on: the org units, the next overdue moment, and whether they have drafts. */
+async function keptScope(viewer: Viewer, query: InventoryQuery, version: DataVersion) {
+	const [orgUnits, horizon, hasDrafts] = await Promise.all([
+		keptOrgUnits(version),
+		overdueHorizon(version),
+		draftsCache.get(viewer.id, version, async () => ({ value: await viewerHasDrafts(defaultClient, viewer) })),
+	])
+	assertKnownOrgUnits(query, orgUnits)
+	return { orgUnits, horizon, hasDrafts }
+}
+
+/**
+ * One page of the inventory with its facet counts, as of `version` (read by the caller before
+ * calling): from this process's cache when the same view was read at the same version, by anyone
+ * who sees the same cases.
+ */
+export async function inventoryPageAt(viewer: Viewer, query: InventoryQuery, version: DataVersion): Promise<InventoryPage> {
+	const { orgUnits, horizon, hasDrafts } = await keptScope(viewer, query, version)
+	const view = JSON.stringify(query)
+	const counts = countsKey(query)
+	const validUntil = horizon
+	const shared = countsCache.get(`shared ${counts}`, version, async () => ({ value: await countFacets(defaultClient, submitted, query, orgUnits), validUntil }))
+	if (!hasDrafts) {
+		// No drafts of theirs: exactly the submitted cases, the same for everyone in this position.
+		const rows = rowsCache.get(`shared ${view}`, version, async () => ({ value: await selectRows(defaultClient, submitted, query, pageWindow(query)), validUntil }))
+		const [pageRows, facets] = await Promise.all([rows, shared])
+		return pageOf(pageRows, facets, orgUnits)
+	}
+	const rows = rowsCache.get(`${viewer.id} ${view}`, version, async () => ({ value: await selectRows(defaultClient, visibleTo(viewer), query, pageWindow(query)), validUntil }))
+	const own = countsCache.get(`${viewer.id} ${counts}`, version, async () => ({ value: await countFacets(defaultClient, draftsOf(viewer), query, orgUnits), validUntil }))
+	const [pageRows, sharedCounts, ownCounts] = await Promise.all([rows, shared, own])
+	return pageOf(pageRows, addCounts(sharedCounts, ownCounts), orgUnits)
+}
+
+/**
+ * One slice of a view without counts, as of `version` (read by the caller first): up to `limit` rows
+ * after `after` (or from the start). The REST API and the MCP server page through the inventory with
+ * it, kept like the pages' rows: shared by everyone who sees the same cases, a viewer listed on
+ * drafts having slices of their own.
+ */
+export async function inventorySliceAt(viewer: Viewer, query: InventoryQuery, window: { after: InventoryPosition | null; limit: number }, version: DataVersion) {
+	const { horizon, hasDrafts } = await keptScope(viewer, query, version)
+	const key = `${hasDrafts ? viewer.id : 'shared'} slice ${JSON.stringify([query, window])}`
+	const rows = await rowsCache.get(key, version, async () => ({
+		value: await selectRows(defaultClient, hasDrafts ? visibleTo(viewer) : submitted, query, { limit: window.limit + 1, offset: 0 }, window.after ? [inventoryAfter(query, window.after)] : []),
+		validUntil: horizon,
+	}))
+	const more = rows.length > window.limit
+	const page = more ? rows.slice(0, window.limit) : rows
+	const last = page.at(-1)
+	return { rows: page, next: more && last ? { sortKey: last.sortKey, id: last.id } : null }
 }
 
 /** Every row of a view, in its order, read in batches so that a download never holds the whole inventory. */
@@ -452,7 +477,7 @@ export async function* streamInventoryRows(viewer: Viewer, query: InventoryQuery
 	const batchSize = options.batchSize ?? 1000
 	const extra = options.ids ? [options.ids.length ? sql`u."id" IN (${join(options.ids)})` : sql`FALSE`] : []
 	for (let offset = 0; ; offset += batchSize) {
-		const batch = await selectRows(client, viewer, query, { limit: batchSize, offset }, extra)
+		const batch = await selectRows(client, visibleTo(viewer), query, { limit: batchSize, offset }, extra)
 		yield* batch
 		if (batch.length < batchSize) return
 	}

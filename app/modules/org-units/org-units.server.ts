@@ -5,7 +5,6 @@
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
-import { forgetOrgUnits } from '#app/modules/inventory/inventory-query.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
@@ -85,10 +84,6 @@ function withAlias(aliases: ReadonlyArray<string>, ...added: Array<string>) {
 	return next.slice(-50)
 }
 
-async function afterChange() {
-	forgetOrgUnits()
-}
-
 /** Adds a unit under an active parent; its code is the parent's path and its abbreviation. */
 export async function createOrgUnit(actor: Actor, values: { parentId: string; shortName: string; name: string; aliases?: Array<string> }, request: RequestInfo) {
 	const unit = await prisma.$transaction(async (tx) => {
@@ -102,7 +97,6 @@ export async function createOrgUnit(actor: Actor, values: { parentId: string; sh
 		await recordEvent(tx, { actorId: actor.id, action: 'org_unit.created', entityType: 'OrgUnit', entityId: created.id, after: { code, name: values.name, aliases: values.aliases ?? [] }, request })
 		return created
 	})
-	await afterChange()
 	return unit
 }
 
@@ -116,7 +110,6 @@ export async function addOrgUnitAlias(actor: Actor, id: string, alias: string, r
 		await writeUnit(tx, unit.id, unit.version, { aliases })
 		await recordEvent(tx, { actorId: actor.id, action: 'org_unit.alias_added', entityType: 'OrgUnit', entityId: unit.id, before: { aliases: unit.aliases }, after: { aliases, alias }, request })
 	})
-	await afterChange()
 }
 
 /** Applies one administrator's change: rename, move, merge, deactivate or reactivate, or edit the aliases. */
@@ -193,5 +186,4 @@ export async function changeOrgUnit(actor: Actor, id: string, change: OrgUnitCha
 			}
 		}
 	})
-	await afterChange()
 }

@@ -8,9 +8,11 @@ import { evaluateUseCase, type Evaluation } from './evaluate.ts'
 import { parsePolicyPack, type PolicyPack, shippedPolicyPack } from './policy-pack.ts'
 
 const parsedPacks = new Map<string, PolicyPack>()
+const packKey = (row: { id: string; updatedAt: Date }) => `${row.id}:${row.updatedAt.getTime()}`
 
+/** A stored pack's content parsed, once per pack version and edit. */
 export function packFrom(row: { id: string; content: unknown; updatedAt: Date }) {
-	const key = `${row.id}:${row.updatedAt.getTime()}`
+	const key = packKey(row)
 	let pack = parsedPacks.get(key)
 	if (!pack) {
 		pack = parsePolicyPack(row.content)
@@ -19,13 +21,18 @@ export function packFrom(row: { id: string; content: unknown; updatedAt: Date })
 	return pack
 }
 
-/** The newest published pack: every evaluation uses it. */
+/**
+ * The newest published pack: every evaluation uses it. Which pack that is costs a small read; its
+ * content (tens of kilobytes of JSON) is read and parsed only the first time that pack is seen.
+ */
 export async function currentPolicyPack(client: PrismaClient | Tx = prisma): Promise<PolicyPack> {
-	const row = await client.policyPackVersion.findFirst({
-		where: { status: 'PUBLISHED' },
-		orderBy: { publishedAt: 'desc' },
-		select: { id: true, content: true, updatedAt: true },
-	})
+	const where = { status: 'PUBLISHED' } as const
+	const orderBy = { publishedAt: 'desc' } as const
+	const latest = await client.policyPackVersion.findFirst({ where, orderBy, select: { id: true, updatedAt: true } })
+	if (!latest) return shippedPolicyPack()
+	const known = parsedPacks.get(packKey(latest))
+	if (known) return known
+	const row = await client.policyPackVersion.findUnique({ where: { id: latest.id }, select: { id: true, content: true, updatedAt: true } })
 	return row ? packFrom(row) : shippedPolicyPack()
 }
 

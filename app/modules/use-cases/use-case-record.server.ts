@@ -169,7 +169,7 @@ export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCas
 	})
 }
 
-type ListedPeople = { createdById: string; ownerId: string; contacts: ReadonlyArray<{ userId: string }> }
+export type ListedPeople = { createdById: string; ownerId: string; contacts: ReadonlyArray<{ userId: string }> }
 type InvolvedPeople = ListedPeople & { participants: ReadonlyArray<{ userId: string }> }
 
 /** The case's submitter, owner and everyone listed on it now: the people who work on it (and hear of its review). */

@@ -17,6 +17,7 @@ import {
 	columnsOf,
 	freezeVersion,
 	isListedOn,
+	type ListedPeople,
 	type LoadedUseCase,
 	NOT_FOUND_MESSAGE,
 	storedAnswers,
@@ -62,7 +63,11 @@ export async function resolveUseCaseId(idOrTrackingId: string) {
 
 /** Drafts are private to the people on them; everything submitted is readable by every signed-in role. */
 export async function getUseCaseForUser(user: SessionUser, useCaseId: string) {
-	const useCase = await prisma.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
+	return openableBy(user, await prisma.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect }))
+}
+
+/** The case, when the user may open it; NOT_FOUND when it is missing or someone else's draft. */
+export function openableBy<T extends ListedPeople & { status: string }>(user: Pick<SessionUser, 'id'>, useCase: T | null): T {
 	if (!useCase || (useCase.status === 'DRAFT' && !isListedOn(user, useCase))) {
 		// The same answer for "missing" and "someone else's draft", so ids cannot be probed.
 		throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)

@@ -38,7 +38,11 @@ export function trackDatabaseOutage<T>(work: (tracker: OutageTracker) => Promise
 	return requestTrackers.run(tracker, () => work(tracker))
 }
 
-function noteError(error: unknown) {
+/**
+ * Records on the current request that `error` means the database is unavailable, if it does: for
+ * reads that go past Prisma (Database.readRows) and are shared between requests.
+ */
+export function noteDatabaseError(error: unknown) {
 	if (!isDatabaseUnavailable(error)) return
 	const tracker = requestTrackers.getStore()
 	if (tracker) tracker.unavailable = true
@@ -65,7 +69,7 @@ function reporting<T extends object>(target: T, { wrapTransaction, oneAtATime = 
 					const result = await value.apply(object, args)
 					return name === 'startTransaction' && wrapTransaction ? wrapTransaction(result) : result
 				} catch (error) {
-					noteError(error)
+					noteDatabaseError(error)
 					throw error
 				}
 			}
@@ -93,7 +97,7 @@ export function reportingOutages<F extends SqlDriverAdapterFactory>(factory: F):
 					const adapter: SqlDriverAdapter = await value.call(object)
 					return reporting(adapter, { wrapTransaction: (transaction) => reporting(transaction as Transaction, { oneAtATime: true }) })
 				} catch (error) {
-					noteError(error)
+					noteDatabaseError(error)
 					throw error
 				}
 			}

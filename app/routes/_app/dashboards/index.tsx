@@ -1,7 +1,8 @@
 import { Link } from 'react-router'
 import { z } from 'zod'
 import { type ChartBar } from '#app/modules/inventory/dashboard-charts.ts'
-import { getDashboard } from '#app/modules/inventory/dashboard.server.ts'
+import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
+import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
 import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import { minimumPractices, reviewLaneLabels } from '#app/modules/use-cases/vocabulary.ts'
@@ -21,7 +22,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Dashboards · AI Govern
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:dashboard:any')
 	const { table } = parseOrBadRequest(DashboardQuery, { table: new URL(request.url).searchParams.getAll('table') })
-	return { dashboard: await getDashboard(), tables: table }
+	return { dashboard: await currentDashboard(dataVersionOf(request)), tables: table }
 }
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
@@ -54,7 +55,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 				<h1 className="text-3xl font-bold">Dashboards</h1>
 				<p className="mt-1 max-w-3xl">
 					What AI CMS runs, on what data, how risky it is, and whether it is reviewed. Submitted use cases only (drafts are private to their
-					authors); figures as of {dateTime.format(new Date(d.asOf))} Eastern, refreshed every few seconds. Every bar and row opens the
+					authors); figures as of {dateTime.format(new Date(d.asOf))} Eastern. Every bar and row opens the
 					matching view of the <Link to="/inventory">inventory</Link>.
 				</p>
 			</div>
@@ -208,6 +209,11 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 						Waivers lapsing in the next 60 days
 					</h3>
 					<p className="text-sm text-base-darker">A CAIO waiver lapses at its expiry date, or 12 months after it was granted or last re-certified (M-25-21 §4(a)(ii)).</p>
+					{d.waiversExpiringTotal > d.waiversExpiring.length ? (
+						<p className="text-sm">
+							Showing the {d.waiversExpiring.length} lapsing first of {formatCount(d.waiversExpiringTotal)}.
+						</p>
+					) : null}
 					{d.waiversExpiring.length === 0 ? (
 						<p>None.</p>
 					) : (

@@ -121,24 +121,19 @@ export function FilterPanel({ query, facets, orgUnits }: { query: InventoryQuery
 						</summary>
 						<fieldset className="mt-2">
 							<legend className="sr-only">{facetTitles[key]}</legend>
-							{options.map((option) => {
-								const id = `filter-${key}-${option.value.replace(/[^A-Za-z0-9]+/g, '-')}`
-								return (
-									<div key={option.value} className={`flex items-start gap-2 py-0.5 ${indentByDepth[Math.min(option.depth ?? 0, indentByDepth.length - 1)]}`}>
-										<input
-											id={id}
-											type="checkbox"
-											name={key}
-											value={option.value}
-											defaultChecked={(query[key] as ReadonlyArray<string>).includes(option.value)}
-											className="mt-1 size-4 shrink-0"
-										/>
-										<label htmlFor={id} className="text-sm">
-											{option.label} <span className="text-base-dark">({formatCount(option.count)})</span>
-										</label>
-									</div>
-								)
-							})}
+							{options.map((option) => (
+								// One label around its box and one string: the panel holds a hundred of these on every page.
+								<label key={option.value} className={`flex items-start gap-2 py-0.5 text-sm ${indentByDepth[Math.min(option.depth ?? 0, indentByDepth.length - 1)]}`}>
+									<input
+										type="checkbox"
+										name={key}
+										value={option.value}
+										defaultChecked={(query[key] as ReadonlyArray<string>).includes(option.value)}
+										className="mt-1 size-4 shrink-0"
+									/>
+									{`${option.label} (${formatCount(option.count)})`}
+								</label>
+							))}
 						</fieldset>
 					</details>
 				)

@@ -26,7 +26,8 @@ import {
 	sortedBy,
 } from '#app/modules/inventory/inventory-filters.ts'
 import { facetValueLabel, sensitivityShortLabels, strictestOf, formatCount } from '#app/modules/inventory/inventory-labels.ts'
-import { findInventoryPage, type InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
+import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
+import { inventoryPageAt, type InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
 import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
@@ -43,14 +44,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:inventory:any')
 	const url = new URL(request.url)
 	const query = parseOrBadRequest(InventoryQuerySchema, inventoryInput(url.searchParams))
-	const { rows, facets, orgUnits, pageCount } = await findInventoryPage(user, query).catch(throwAsResponse)
+	const { rows, facets, orgUnits, pageCount } = await inventoryPageAt(user, query, await dataVersionOf(request)).catch(throwAsResponse)
 	const { total, ...byFacet } = facets
 	return {
 		query,
-		rows,
+		rows: rows.map(tableRow),
 		total,
 		facets: { total, ...Object.fromEntries(Object.entries(byFacet).map(([key, counts]) => [key, Object.fromEntries(counts)])) } as SerializedFacets,
-		orgUnits,
+		orgUnits: orgUnits.map(({ code, shortName, name }) => ({ code, shortName, name })),
 		pageCount,
 		canBulk: rolesGrant(user.roles.map((r) => r.role), 'bulk-update:use-case:any'),
 		reviewers: rolesGrant(user.roles.map((r) => r.role), 'assign:review:any') ? (await reviewerChoices()).map(({ id, name, email }) => ({ id, name, email })) : [],
@@ -58,6 +59,31 @@ export async function loader({ request }: Route.LoaderArgs) {
 		outcome: decodeOutcome(url.searchParams.get('bulkResult')),
 	}
 }
+
+/** What the table shows of a row, and nothing more: the page carries its data to the browser. */
+function tableRow(row: InventoryRow) {
+	return {
+		id: row.id,
+		trackingId: row.trackingId,
+		name: row.name,
+		tags: row.tags,
+		orgUnitCode: row.orgUnitCode,
+		orgUnitShortName: row.orgUnitShortName,
+		stage: row.stage,
+		status: row.status,
+		determination: row.determination,
+		strictest: strictestOf(row.sensitivities),
+		reviewRound: row.reviewRound,
+		lanes: row.lanes,
+		openLanes: row.openLanes,
+		checksBlocked: row.checksBlocked,
+		checksFailing: row.checksFailing,
+		overdue: row.overdue,
+		updatedAt: row.updatedAt,
+	}
+}
+
+type TableRow = ReturnType<typeof tableRow>
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const formData = await request.formData()
@@ -123,7 +149,7 @@ function SortableHeader({ column, query }: { column: (typeof columns)[number]; q
 	)
 }
 
-function ReviewProgress({ row }: { row: InventoryRow }) {
+function ReviewProgress({ row }: { row: TableRow }) {
 	let lanes: string
 	if (row.reviewRound === 0) lanes = row.status === 'DRAFT' ? 'Not submitted' : 'No review opened'
 	else if (row.lanes === 0) lanes = `Round ${row.reviewRound}: no lane opened`
@@ -140,7 +166,7 @@ function ReviewProgress({ row }: { row: InventoryRow }) {
 	)
 }
 
-function Determination({ row }: { row: InventoryRow }) {
+function Determination({ row }: { row: TableRow }) {
 	if (row.determination === 'PRESUMED_UNDETERMINED') {
 		return (
 			<>
@@ -153,7 +179,7 @@ function Determination({ row }: { row: InventoryRow }) {
 	return <>{determinationFilterLabels[row.determination]}</>
 }
 
-function ResultsTable({ rows, query, selectable }: { rows: Array<InventoryRow>; query: InventoryQuery; selectable: boolean }) {
+function ResultsTable({ rows, query, selectable }: { rows: Array<TableRow>; query: InventoryQuery; selectable: boolean }) {
 	const direction = sortDirection(query) === 'asc' ? 'ascending' : 'descending'
 	return (
 		<div className="overflow-x-auto">
@@ -175,7 +201,7 @@ function ResultsTable({ rows, query, selectable }: { rows: Array<InventoryRow>; 
 				</thead>
 				<tbody>
 					{rows.map((row) => {
-						const strictest = strictestOf(row.sensitivities)
+						const strictest = row.strictest
 						return (
 							<tr key={row.id} className="border-b border-base-lighter align-top">
 								{selectable ? (
@@ -228,7 +254,7 @@ function BulkToolbar({
 	reviewers,
 	defaultDue,
 }: {
-	rows: Array<InventoryRow>
+	rows: Array<TableRow>
 	returnTo: string
 	error: string | null
 	reviewers: Array<ReviewerChoice>

@@ -9,13 +9,12 @@ import {
 	canEditUseCase,
 	deleteEmptyDraft,
 	findDuplicatesFor,
-	getUseCaseForUser,
 	INVOLVED_MESSAGE,
 	isEmptyDraft,
 	isInvolvedIn,
 	isListedOn,
+	openableBy,
 	recordDetermination,
-	toDocument,
 	withdrawUseCase,
 } from '#app/modules/use-cases/use-cases.server.ts'
 import {
@@ -43,13 +42,13 @@ import type { SessionUser } from '#app/utils/auth.server.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
-import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
+import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
+import { caseViewAt } from '#app/modules/use-cases/case-view.server.ts'
 import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'
-import { listComments, addComment } from '#app/modules/workflow/comments.server.ts'
+import { addComment } from '#app/modules/workflow/comments.server.ts'
 import { decisionAccess, meetCondition, retireUseCase, startReReview } from '#app/modules/workflow/decisions.server.ts'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
-import { claimLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
-import { decisionsOf } from '#app/modules/workflow/review-queries.server.ts'
+import { claimLane } from '#app/modules/workflow/lanes.server.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { Decisions, Discussion, ReviewLanes } from '../+review-panel.tsx'
 import type { Route } from './+types/index.ts'
@@ -92,8 +91,13 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')
 	const { useCaseId } = parseOrBadRequest(Params, params)
-	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
-	const document = toDocument(useCase)
+	const view = await caseViewAt(useCaseId, await dataVersionOf(request))
+	try {
+		openableBy(user, view?.useCase ?? null)
+	} catch (error) {
+		throwAsResponse(error)
+	}
+	const { useCase, document, lanes, decisions, comments, evaluation } = view!
 	const listed = isListedOn(user, useCase)
 	// Ever listed on it, or wrote part of it: may never review or decide it.
 	const involved = isInvolvedIn(user, useCase)
@@ -108,7 +112,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				})
 			: []
 	const roles = user.roles.map((r) => r.role)
-	const [lanes, decisions, comments] = await Promise.all([lanesOfRound(useCase.id, useCase.reviewRound), decisionsOf(useCase.id), listComments(useCase.id)])
 	const inReview = ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status)
 	const decided = useCase.status === 'APPROVED' || useCase.status === 'APPROVED_WITH_CONDITIONS'
 	const isLead = rolesGrant(roles, 'decide:use-case:any')
@@ -149,7 +152,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			submissionKey: newSubmissionKey(),
 		},
 		showsGovernance: useCase.highImpactDetermination === 'HIGH_IMPACT' || useCase.waivers.length > 0,
-		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
+		evaluation,
 		useCase: {
 			id: useCase.id,
 			status: useCase.status,
