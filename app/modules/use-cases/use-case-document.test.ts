@@ -140,10 +140,10 @@ test('links, e-mails, dates, SORNs and tracking ids are checked', () => {
 	).toEqual([
 		'trackingId',
 		'contactEmail',
-		'contacts.0.email',
 		'operationalDate',
 		'piaUrl',
 		'codeUrl',
+		'contacts.0.email',
 		'safeguards.sornNumber',
 		'datasets.0.usage',
 	])

@@ -15,8 +15,13 @@ import { recordStatusChange } from '#app/modules/workflow/status-history.server.
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
+import { describeActivity } from '#app/modules/workflow/activity-wording.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
-import { validateForSubmission, visibleFields } from './field-rules.ts'
+import { fieldAnswerText, fieldLabel, validateForSubmission } from './field-rules.ts'
+import { setValueAt, valueAt } from './question-kinds.ts'
+import { answersOfRecord, changedFields, columnsOf, formToDocument, storedAnswers } from './use-case-mapping.ts'
+
+export { changedFields, columnsOf, formToDocument }
 import { type UseCaseFormValues } from './schemas.ts'
 import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
 import { type HighImpactDetermination } from './vocabulary.ts'
@@ -97,36 +102,6 @@ export const useCaseSelect = {
 
 export type LoadedUseCase = Prisma.UseCaseGetPayload<{ select: typeof useCaseSelect }>
 
-/** Answers kept in the `answers` JSON column: everything the columns do not hold. */
-type StoredAnswers = Partial<
-	Pick<
-		UseCaseDocument,
-		| 'operationalDate'
-		| 'hasAto'
-		| 'atoSystemName'
-		| 'dataDescription'
-		| 'linkToData'
-		| 'hasPii'
-		| 'piaUrl'
-		| 'demographicFeatures'
-		| 'hasCustomCode'
-		| 'codeUrl'
-		| 'affectedParties'
-		| 'informedDecisions'
-		| 'aiScreen'
-		| 'practices'
-		| 'safeguards'
-		| 'highImpact'
-		| 'previousOmbId'
-		| 'cotsTask'
-		| 'estimatedUsers'
-	>
->
-
-function storedAnswers(useCase: Pick<LoadedUseCase, 'answers'>): StoredAnswers {
-	return (useCase.answers ?? {}) as StoredAnswers
-}
-
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : undefined)
 
 /**
@@ -134,11 +109,13 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
  * certifications come from their own records, and OMB's hi_independent_review from who reviewed.
  */
 export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
-	const { waivers: _legacyWaivers, pilotCertification: _legacyPilot, ...answers } = storedAnswers(useCase) as StoredAnswers &
-		Pick<UseCaseDocument, 'waivers' | 'pilotCertification'>
+	const document = answersOfRecord(useCase)
 	const pilot = useCase.pilotCertifications[0]
+	setValueAt(document, 'practices.independentReview', independentReviewFromLanes(useCase.laneReviews) ?? valueAt(document, 'practices.independentReview'))
 	return UseCaseDocumentSchema.parse({
-		...answers,
+		...document,
+		orgUnit: useCase.orgUnit.code,
+		ownerEmail: useCase.owner.email,
 		waivers: useCase.waivers.map((waiver) => ({
 			practice: waiver.practice,
 			grantedOn: isoDay(waiver.grantedOn),
@@ -148,29 +125,6 @@ export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
 			revokedOn: isoDay(waiver.revokedOn),
 		})),
 		pilotCertification: pilot ? { certifiedOn: isoDay(pilot.certifiedOn), endsOn: isoDay(pilot.endsOn), scaleLimit: pilot.scaleLimit } : undefined,
-		practices: {
-			...answers.practices,
-			independentReview: independentReviewFromLanes(useCase.laneReviews) ?? answers.practices?.independentReview,
-		},
-		trackingId: useCase.trackingId,
-		name: useCase.name,
-		orgUnit: useCase.orgUnit.code,
-		contactEmail: useCase.contactEmail ?? undefined,
-		ownerEmail: useCase.owner.email,
-		isWithheld: useCase.isWithheld ?? undefined,
-		stage: useCase.stage ?? undefined,
-		topicArea: useCase.topicArea ?? undefined,
-		classification: useCase.classification ?? undefined,
-		problemSolved: useCase.problemSolved ?? undefined,
-		benefits: useCase.benefits ?? undefined,
-		systemOutputs: useCase.systemOutputs ?? undefined,
-		contractingUsage: useCase.contractingUsage ?? undefined,
-		vendorNames: useCase.vendorNames,
-		decisionRole: useCase.decisionRole ?? undefined,
-		generativeAi: useCase.generativeAi ?? undefined,
-		publicFacing: useCase.publicFacing ?? undefined,
-		hosting: useCase.hosting ?? undefined,
-		highImpact: { ...answers.highImpact, determination: useCase.highImpactDetermination ?? undefined },
 		datasets: useCase.datasets.map((link) => ({
 			id: link.dataset.id,
 			name: link.dataset.name,
@@ -268,160 +222,73 @@ export async function createDraft(
 	})
 }
 
-const fromYesNo = (value: 'YES' | 'NO' | undefined) => (value === undefined ? undefined : value === 'YES')
+const STALE_SAVE_MESSAGE =
+	'Someone saved this use case after you opened it. Your answers are still in the form: compare them with theirs, then save again.'
+
+/** A save over a version someone has since replaced; `describeSaveConflict` says who and what. */
+export class StaleSaveError extends AppError {
+	constructor() {
+		super('CONFLICT', STALE_SAVE_MESSAGE)
+	}
+}
+
+export type SaveConflict = {
+	/** Who saved the version the form did not know, and when; `byYou` when it was the same person elsewhere. */
+	savedBy: string
+	byYou: boolean
+	savedAt: string
+	/** The version now stored: saving over it takes the person's own answers. */
+	version: number
+	/** Each answer changed since the form's version: theirs as saved, and the person's in the form. */
+	changes: Array<{ path: string; label: string; theirs: string; yours: string }>
+	/** What else happened since (submitted, determination recorded…), in words. */
+	events: Array<string>
+}
+
+const versionAfter = (facts: Prisma.JsonValue | null) =>
+	facts && typeof facts === 'object' && !Array.isArray(facts) && typeof facts.version === 'number' ? facts.version : null
 
 /**
- * The form's answers as a use-case document, keeping only the questions that apply to these
- * answers: a hidden question's stale answer is dropped rather than silently kept.
+ * Who saved the case after `baseVersion` and what they changed, beside the answers this person's
+ * form holds: what the edit page shows when a save is refused as stale.
  */
-export function formToDocument(
-	values: UseCaseFormValues,
-	context: {
-		orgUnitCode: string
-		trackingId: string
-		highImpact: UseCaseDocument['highImpact']
-		/** The tracker's own answer, from who reviewed the case. */
-		independentReview: UseCaseDocument['practices']['independentReview']
-		ownerEmail: string
-		preserved: StoredAnswers
-	},
-	linkedDatasets: UseCaseDocument['datasets'],
-): UseCaseDocument {
-	const draft = UseCaseDocumentSchema.parse({
-		...context.preserved,
-		trackingId: context.trackingId,
-		name: values.name,
-		orgUnit: context.orgUnitCode,
-		ownerEmail: context.ownerEmail,
-		contactEmail: values.contactEmail,
-		isWithheld: values.isWithheld,
-		stage: values.stage,
-		topicArea: values.topicArea,
-		classification: values.classification,
-		problemSolved: values.problemSolved || undefined,
-		benefits: values.benefits || undefined,
-		systemOutputs: values.systemOutputs || undefined,
-		operationalDate: values.operationalDate,
-		contractingUsage: values.contractingUsage,
-		vendorNames: (values.vendorNames ?? '')
-			.split(/[;\n]/)
-			.map((v) => v.trim())
-			.filter(Boolean),
-		hasAto: fromYesNo(values.hasAto),
-		atoSystemName: values.atoSystemName || undefined,
-		dataDescription: values.dataDescription || undefined,
-		linkToData: values.linkToData,
-		hasPii: fromYesNo(values.hasPii),
-		piaUrl: values.piaUrl,
-		demographicFeatures: values.demographicFeatures,
-		hasCustomCode: fromYesNo(values.hasCustomCode),
-		codeUrl: values.codeUrl,
-		decisionRole: values.decisionRole,
-		affectedParties: values.affectedParties,
-		informedDecisions: values.informedDecisions,
-		publicFacing: fromYesNo(values.publicFacing),
-		generativeAi: fromYesNo(values.generativeAi),
-		hosting: values.hosting,
-		cotsTask: values.cotsTask,
-		estimatedUsers: values.estimatedUsers || undefined,
-		aiScreen: { ruleBasedOnly: fromYesNo(values.ruleBasedOnly), notAiRationale: values.notAiRationale || undefined },
-		highImpact: { ...context.highImpact, principalBasisRationale: values.principalBasisRationale || undefined },
-		safeguards: {
-			piaCompleted: fromYesNo(values.safeguardPiaCompleted),
-			retrievedByPersonalIdentifier: fromYesNo(values.safeguardRetrievedByIdentifier),
-			sornNumber: values.safeguardSornNumber || undefined,
-			computerMatching: fromYesNo(values.safeguardComputerMatching),
-			businessAssociateAgreement: fromYesNo(values.safeguardBusinessAssociateAgreement),
-			part2ConsentBasis: values.safeguardPart2ConsentBasis,
-			sudRecordsExcluded: fromYesNo(values.safeguardSudRecordsExcluded),
-			fedrampAuthorized: fromYesNo(values.safeguardFedrampAuthorized),
-			generativeOutputsReviewed: fromYesNo(values.safeguardGenerativeOutputsReviewed),
-			generativeAiPolicyAcknowledged: fromYesNo(values.safeguardGenerativeAiPolicyAcknowledged),
-			publicFeedbackChannel: values.safeguardPublicFeedbackChannel || undefined,
-			codeSharingDecision: values.safeguardCodeSharingDecision,
-			vendorAiContractTerms: fromYesNo(values.safeguardVendorAiContractTerms),
-		},
-		practices: {
-			testing: values.practiceTesting,
-			impactAssessment: values.practiceImpactAssessment,
-			potentialImpacts: values.practicePotentialImpacts || undefined,
-			independentReview: context.independentReview,
-			monitoring: values.practiceMonitoring,
-			training: values.practiceTraining,
-			failsafe: values.practiceFailsafe,
-			appeal: values.practiceAppeal,
-			publicConsultation: values.practicePublicConsultation,
-		},
-		datasets: linkedDatasets,
+export async function describeSaveConflict(user: SessionUser, useCaseId: string, baseVersion: number, values: UseCaseFormValues): Promise<SaveConflict> {
+	const current = await loadForChange(prisma, user, useCaseId, 'edit')
+	const events = await prisma.auditEvent.findMany({
+		where: { entityType: 'UseCase', entityId: useCaseId },
+		orderBy: { createdAt: 'desc' },
+		take: 100,
+		select: { actorId: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
 	})
-	const visible = visibleFields(draft)
-	const drop = <K extends keyof UseCaseDocument>(key: K, path: Parameters<typeof visible.has>[0]) => {
-		if (!visible.has(path)) delete draft[key]
-	}
-	drop('operationalDate', 'operationalDate')
-	drop('atoSystemName', 'atoSystemName')
-	drop('piaUrl', 'piaUrl')
-	drop('codeUrl', 'codeUrl')
-	if (!visible.has('vendorNames')) draft.vendorNames = []
-	if (!visible.has('practices.testing')) draft.practices = { publicConsultation: [] }
-	if (!visible.has('aiScreen.notAiRationale')) delete draft.aiScreen.notAiRationale
-	if (!visible.has('highImpact.principalBasisRationale')) delete draft.highImpact.principalBasisRationale
-	for (const key of Object.keys(draft.safeguards) as Array<keyof UseCaseDocument['safeguards']>) {
-		if (!visible.has(`safeguards.${key}`)) delete draft.safeguards[key]
-	}
-	return draft
-}
-
-/** The UseCase columns a document fills, and the rest of its answers as the `answers` JSON. */
-export function columnsOf(doc: UseCaseDocument) {
+	const since = events.filter((event) => (versionAfter(event.after) ?? 0) > baseVersion)
+	const latest = since[0]
+	const theirs = toDocument(current)
+	const yours = await documentFromForm(prisma, current, values, { checkTeam: false }).then(
+		(made) => made.after,
+		() => null,
+	)
+	const changedPaths = [
+		...new Set(
+			since.flatMap((event) => {
+				const changed = (event.after as { changed?: unknown } | null)?.changed
+				return event.action === 'use_case.updated' && Array.isArray(changed) ? changed.map(String) : []
+			}),
+		),
+	]
 	return {
-		name: doc.name,
-		contactEmail: doc.contactEmail ?? null,
-		isWithheld: doc.isWithheld ?? null,
-		stage: doc.stage ?? null,
-		topicArea: doc.topicArea ?? null,
-		classification: doc.classification ?? null,
-		problemSolved: doc.problemSolved ?? null,
-		benefits: doc.benefits ?? null,
-		systemOutputs: doc.systemOutputs ?? null,
-		contractingUsage: doc.contractingUsage ?? null,
-		vendorNames: doc.vendorNames,
-		decisionRole: doc.decisionRole ?? null,
-		generativeAi: doc.generativeAi ?? null,
-		publicFacing: doc.publicFacing ?? null,
-		hosting: doc.hosting ?? null,
-		answers: {
-			operationalDate: doc.operationalDate,
-			hasAto: doc.hasAto,
-			atoSystemName: doc.atoSystemName,
-			dataDescription: doc.dataDescription,
-			linkToData: doc.linkToData,
-			hasPii: doc.hasPii,
-			piaUrl: doc.piaUrl,
-			demographicFeatures: doc.demographicFeatures,
-			hasCustomCode: doc.hasCustomCode,
-			codeUrl: doc.codeUrl,
-			affectedParties: doc.affectedParties,
-			informedDecisions: doc.informedDecisions,
-			aiScreen: doc.aiScreen,
-			practices: doc.practices,
-			safeguards: doc.safeguards,
-			highImpact: { ...doc.highImpact, determination: undefined },
-			previousOmbId: doc.previousOmbId,
-			cotsTask: doc.cotsTask,
-			estimatedUsers: doc.estimatedUsers,
-		} satisfies StoredAnswers as Prisma.InputJsonValue,
+		savedBy: latest?.actor?.name ?? 'Someone',
+		byYou: latest !== undefined && latest.actorId === user.id,
+		savedAt: (latest?.createdAt ?? current.updatedAt).toISOString(),
+		version: current.version,
+		changes: changedPaths.map((path) => ({
+			path,
+			label: fieldLabel(path),
+			theirs: fieldAnswerText(path, valueAt(theirs, path)),
+			yours: yours ? fieldAnswerText(path, valueAt(yours, path)) : '',
+		})),
+		events: since.filter((event) => event.action !== 'use_case.updated').map((event) => describeActivity(event).summary),
 	}
 }
-
-/** Names of the document fields that differ, for the audit trail and the version diff. */
-export function changedFields(before: UseCaseDocument, after: UseCaseDocument) {
-	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof UseCaseDocument>
-	return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort()
-}
-
-const STALE_SAVE_MESSAGE =
-	'Someone saved this use case after you opened it. Your answers are still in the form: open the use case in another tab to see their changes, then save again.'
 
 export type SaveResult =
 	| { status: 'saved'; version: number }
@@ -434,7 +301,7 @@ export type SaveResult =
  * datasets: what a save would store, and what the live findings preview evaluates.
  */
 async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseFormValues, options: { checkTeam: boolean } = { checkTeam: true }) {
-	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true } })
+	const orgUnit = await tx.orgUnit.findUnique({ where: { code: values.orgUnit }, select: { id: true, code: true } })
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
 
 	const teamEmails = [
@@ -469,9 +336,8 @@ async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseF
 	].sort((a, b) => byId.get(a.datasetId)!.name.localeCompare(byId.get(b.datasetId)!.name))
 	const before = toDocument(current)
 	const after = formToDocument(
-		values,
+		{ ...values, orgUnit: orgUnit.code },
 		{
-			orgUnitCode: orgUnit.code,
 			trackingId: current.trackingId,
 			highImpact: before.highImpact,
 			independentReview: before.practices.independentReview,
@@ -517,8 +383,8 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		if (!EDITABLE_STATUSES.has(current.status)) {
 			throw new AppError('CONFLICT', `This use case is ${current.status.toLowerCase().replace(/_/g, ' ')} and cannot be edited now.`)
 		}
-		if (current.version !== values.version) {
-			throw new AppError('CONFLICT', STALE_SAVE_MESSAGE)
+		if (current.version !== (values.overwriteVersion ?? values.version)) {
+			throw new StaleSaveError()
 		}
 		const { orgUnit, team, links, before, after } = await documentFromForm(tx, current, values)
 
@@ -569,7 +435,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 				...(transition === 'reopen' ? { decidedAt: null } : {}),
 			},
 		})
-		if (written.count === 0) throw new AppError('CONFLICT', STALE_SAVE_MESSAGE)
+		if (written.count === 0) throw new StaleSaveError()
 		await tx.useCaseContact.deleteMany({ where: { useCaseId, role: 'DEVELOPER' } })
 		const developers = team.filter((member) => member.id !== current.ownerId)
 		if (developers.length) {
@@ -788,7 +654,7 @@ export async function listVersions(useCaseId: string) {
 }
 
 export async function listDatasetOptions() {
-	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, sensitivities: true } })
+	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, category: true, sensitivities: true } })
 }
 
 /**

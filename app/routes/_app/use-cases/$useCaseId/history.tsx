@@ -1,6 +1,8 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
+import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
+import { valueAt } from '#app/modules/use-cases/question-kinds.ts'
 import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { changedFields, getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
@@ -28,7 +30,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const after = snapshots.get(to === 0 ? CURRENT : to)
 	const diff =
 		before && after
-			? changedFields(before, after).map((field) => ({ field, before: before[field], after: after[field] }))
+			? changedFields(before, after).map((field) => ({
+					field,
+					label: fieldLabel(field),
+					before: fieldAnswerText(field, valueAt(before, field)),
+					after: fieldAnswerText(field, valueAt(after, field)),
+				}))
 			: null
 	return {
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name },
@@ -56,12 +63,7 @@ const reasonLabels: Record<string, string> = {
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
 
-function show(value: unknown) {
-	if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—'
-	if (typeof value === 'string') return value
-	if (typeof value === 'boolean') return value ? 'Yes' : 'No'
-	return JSON.stringify(value, null, 1)
-}
+const show = (text: string) => text || '—'
 
 export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 	const { useCase, versions, from, to, diff } = loaderData
@@ -112,7 +114,7 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 					</caption>
 					<thead>
 						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">Field</th>
+							<th scope="col" className="py-2 pr-4">Question</th>
 							<th scope="col" className="py-2 pr-4">{label(from)}</th>
 							<th scope="col" className="py-2">{label(to)}</th>
 						</tr>
@@ -120,7 +122,7 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 					<tbody>
 						{diff.map((row) => (
 							<tr key={row.field} className="border-b border-base-lighter align-top">
-								<th scope="row" className="py-2 pr-4 font-mono font-normal">{row.field}</th>
+								<th scope="row" className="py-2 pr-4 font-semibold">{row.label}</th>
 								<td className="py-2 pr-4 whitespace-pre-wrap">{show(row.before)}</td>
 								<td className="py-2 whitespace-pre-wrap">{show(row.after)}</td>
 							</tr>
