@@ -23,6 +23,8 @@ let shutdownApp = async () => {}
 if (production) {
 	server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 	server.use(express.static('build/client', { maxAge: '1h' }))
+	// Files copied from public/ are served as they are; static serving skips dot-folders unless asked.
+	server.use('/.well-known', express.static('build/client/.well-known', { maxAge: '1h' }))
 	const build = await import('./build/server/index.js')
 	await build.ready
 	shutdownApp = build.shutdown

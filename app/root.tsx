@@ -2,16 +2,28 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { Route } from './+types/root.ts'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import stylesheet from './styles/tailwind.css?url'
+import { isPublicPath } from './modules/public-site/public-paths.ts'
 import { getSessionUser } from './utils/auth.server.ts'
 import { csrfMiddleware, csrfTokenContext } from './utils/csrf.server.ts'
 import { permissionsOf } from './utils/permissions.ts'
 import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 
-export const middleware: Route.MiddlewareFunction[] = [csrfMiddleware]
+// The public site reads no session and sets no cookie: its pages are the same for everyone and
+// cacheable by browsers and shared caches (it has no forms that post).
+const publicRead = (request: Request) => (request.method === 'GET' || request.method === 'HEAD') && isPublicPath(new URL(request.url).pathname)
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const middleware: Route.MiddlewareFunction[] = [(args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next))]
+
+export const links: Route.LinksFunction = () => [
+	{ rel: 'stylesheet', href: stylesheet },
+	{ rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+	{ rel: 'apple-touch-icon', href: '/apple-touch-icon.png' },
+	{ rel: 'manifest', href: '/site.webmanifest' },
+]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
+	if (publicRead(request)) return { user: null, csrfToken: '' }
 	const session = await getSessionUser(request)
 	const user = session
 		? { ...session.user, permissions: permissionsOf(session.user.roles.map((r) => r.role)) }

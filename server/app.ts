@@ -6,11 +6,14 @@ import { RouterContextProvider } from 'react-router'
 import 'react-router'
 import { createSmtpMailer } from '#app/modules/notifications/email-dispatch.server.ts'
 import { startNotificationLoop } from '#app/modules/notifications/notification-loop.server.ts'
+import { isPublicPath } from '#app/modules/public-site/public-paths.ts'
+import { publicSnapshotContext } from '#app/modules/public-site/public-snapshot.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { prepareDatabase } from '#app/utils/db/prepare.server.ts'
 import { appUrlOf, getEnv } from '#app/utils/env.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
+import { type PublicLocals, publicSite } from './public-site.ts'
 
 // Fail at start-up, with a readable message, on a wrong environment variable or a missing secret.
 const env = getEnv()
@@ -53,16 +56,20 @@ app.use(
 // matching tables) once, instead of on every request. The dev server reloads this module on change.
 const build = await import('virtual:react-router/server-build')
 
+const publicSiteMiddleware = publicSite({ buildVersion: build.assets.version, requestsPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE })
+app.use((req, res, next) => (isPublicPath(req.path) ? publicSiteMiddleware(req, res, next) : next()))
+
 app.use(
 	createRequestHandler({
 		build,
-		getLoadContext(req) {
+		getLoadContext(req, res) {
 			const context = new RouterContextProvider()
 			context.set(requestInfoContext, {
 				requestId: randomUUID(),
 				ipAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
 				userAgent: req.get('user-agent') ?? null,
 			})
+			context.set(publicSnapshotContext, (res.locals as PublicLocals).publicSnapshot ?? null)
 			return context
 		},
 	}),

@@ -11,8 +11,8 @@ const explanations: Record<number, { title: string; body: string }> = {
 	429: { title: 'Too many requests', body: 'Wait a few minutes and try again.' },
 }
 
-/** One error page for the whole app: says what happened and where to go next. */
-export function GeneralErrorBoundary() {
+/** One error page for the whole app: says what happened and where to go next (`home`: the public site's own). */
+export function GeneralErrorBoundary({ home = '/', siteName = 'AI Governance Tracker' }: { home?: string; siteName?: string }) {
 	const error = useRouteError()
 	let status = 500
 	let title = 'Something went wrong on our side'
@@ -31,7 +31,7 @@ export function GeneralErrorBoundary() {
 
 	return (
 		<section aria-labelledby="error-title" className="space-y-4 py-8">
-			<title>{`${title} · AI Governance Tracker`}</title>
+			<title>{`${title} · ${siteName}`}</title>
 			<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">Error {status}</p>
 			<h1 id="error-title" className="text-3xl font-bold">
 				{title}
@@ -39,7 +39,7 @@ export function GeneralErrorBoundary() {
 			<p className="text-lg">{body}</p>
 			{detail && detail !== body ? <p className="text-base-darker">{detail}</p> : null}
 			<p>
-				<Link to="/">Go to the home page</Link>
+				<Link to={home}>Go to the home page</Link>
 			</p>
 		</section>
 	)

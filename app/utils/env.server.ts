@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
 		.transform((url) => url.replace(/\/+$/, ''))
 		.optional(),
 	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+	// Requests a minute one address may make to the public site (/public), on average.
+	PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
 })
 
 export type Env = z.infer<typeof EnvSchema>

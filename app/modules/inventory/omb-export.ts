@@ -335,7 +335,16 @@ export function isPublishable(document: Pick<UseCaseDocument, 'isWithheld'>) {
 /** One case's public row, or null when it is withheld (or its withholding is not yet answered). */
 export function toPublicRow(document: UseCaseDocument, options: PublicRowOptions): Partial<OmbRow> | null {
 	if (!isPublishable(document)) return null
-	const row: Partial<OmbRow> = toOmbRow(document, options)
+	return publicVersionOfRow(toOmbRow(document, options), options)
+}
+
+/**
+ * The public version of an OMB row in the `values` style (a case's, or one frozen in a reporting
+ * year's snapshot), or null unless its is_withheld answer is "No". The public site reads only this.
+ */
+export function publicVersionOfRow(omb: OmbRow, options: Pick<PublicRowOptions, 'values' | 'publicEmail' | 'includeIds'>): Partial<OmbRow> | null {
+	if (omb.is_withheld !== valueOf(withholdingChoices.NO, options.values ?? 'selections')) return null
+	const row: Partial<OmbRow> = { ...omb }
 	row.contact_email = options.publicEmail ?? DEFAULT_PUBLIC_EMAIL
 	for (const column of publicBlankedColumns) row[column] = ''
 	if (options.includeIds === false) delete row.id

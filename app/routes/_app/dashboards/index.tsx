@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { z } from 'zod'
 import { type ChartBar } from '#app/modules/inventory/dashboard-charts.ts'
 import { getDashboard } from '#app/modules/inventory/dashboard.server.ts'
@@ -7,11 +7,10 @@ import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import { minimumPractices, reviewLaneLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
-import { BarTable, HorizontalBarChart, ThroughputChart, ThroughputTable, TimeInStateChart, TimeInStateTable } from './+charts.tsx'
+import { BarCard, BarTable, ChartCard, HorizontalBarChart, ThroughputChart, ThroughputTable, TimeInStateChart, TimeInStateTable } from '#app/components/charts.tsx'
 import type { Route } from './+types/index.ts'
 
 const chartIds = ['stage', 'determination', 'component', 'category', 'sensitivity', 'throughput', 'time-in-state', 'overdue-lanes'] as const
-type ChartId = (typeof chartIds)[number]
 
 const DashboardQuery = z.object({
 	table: z.array(z.enum(chartIds, { error: `Tables exist for ${chartIds.join(', ')}.` })).max(chartIds.length),
@@ -27,50 +26,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
 const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
-
-/** A chart and its table view; the choice lives in the address (`?table=stage`), so it works without JavaScript. */
-function ChartCard({ id, title, description, chart, table }: { id: ChartId; title: string; description: string; chart: React.ReactNode; table: React.ReactNode }) {
-	const [searchParams] = useSearchParams()
-	const shown = searchParams.getAll('table')
-	const asTable = shown.includes(id)
-	const next = new URLSearchParams(searchParams)
-	next.delete('table')
-	for (const other of asTable ? shown.filter((t) => t !== id) : [...shown, id]) next.append('table', other)
-	const titleId = `chart-${id}-title`
-	return (
-		<section id={`chart-${id}`} aria-labelledby={titleId} className="space-y-3 border border-base-lighter p-4">
-			<div className="flex flex-wrap items-start justify-between gap-2">
-				<div>
-					<h3 id={titleId} className="text-lg font-bold">
-						{title}
-					</h3>
-					<p className="text-sm text-base-darker">{description}</p>
-				</div>
-				<Link
-					to={`?${next}#chart-${id}`}
-					preventScrollReset
-					aria-label={`${asTable ? 'Show as chart' : 'Show as table'}: ${title}`}
-					className="text-sm font-semibold whitespace-nowrap"
-				>
-					{asTable ? 'Show as chart' : 'Show as table'}
-				</Link>
-			</div>
-			{asTable ? table : chart}
-		</section>
-	)
-}
-
-function BarCard({ id, title, description, bars }: { id: ChartId; title: string; description: string; bars: Array<ChartBar> }) {
-	return (
-		<ChartCard
-			id={id}
-			title={title}
-			description={description}
-			chart={<HorizontalBarChart titleId={`chart-${id}-title`} bars={bars} />}
-			table={<BarTable caption={title} bars={bars} />}
-		/>
-	)
-}
 
 function KeyFigure({ label, value, href, alert }: { label: string; value: number; href?: string; alert?: boolean }) {
 	const body = (

@@ -4,7 +4,7 @@
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { type ChartBar, decisionOutcomes, type MonthOfDecisions, type TimeInState } from '#app/modules/inventory/dashboard-charts.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
 import { formatCount, formatDays } from '#app/modules/inventory/inventory-labels.ts'
@@ -254,5 +254,49 @@ export function TimeInStateTable({ caption, states }: { caption: string; states:
 				))}
 			</tbody>
 		</table>
+	)
+}
+
+/** A chart and its table view; the choice lives in the address (`?table=stage`), so it works without JavaScript. */
+export function ChartCard({ id, title, description, chart, table }: { id: string; title: string; description: string; chart: React.ReactNode; table: React.ReactNode }) {
+	const [searchParams] = useSearchParams()
+	const shown = searchParams.getAll('table')
+	const asTable = shown.includes(id)
+	const next = new URLSearchParams(searchParams)
+	next.delete('table')
+	for (const other of asTable ? shown.filter((t) => t !== id) : [...shown, id]) next.append('table', other)
+	const titleId = `chart-${id}-title`
+	return (
+		<section id={`chart-${id}`} aria-labelledby={titleId} className="space-y-3 border border-base-lighter p-4">
+			<div className="flex flex-wrap items-start justify-between gap-2">
+				<div>
+					<h3 id={titleId} className="text-lg font-bold">
+						{title}
+					</h3>
+					<p className="text-sm text-base-darker">{description}</p>
+				</div>
+				<Link
+					to={`?${next}#chart-${id}`}
+					preventScrollReset
+					aria-label={`${asTable ? 'Show as chart' : 'Show as table'}: ${title}`}
+					className="text-sm font-semibold whitespace-nowrap"
+				>
+					{asTable ? 'Show as chart' : 'Show as table'}
+				</Link>
+			</div>
+			{asTable ? table : chart}
+		</section>
+	)
+}
+
+export function BarCard({ id, title, description, bars }: { id: string; title: string; description: string; bars: Array<ChartBar> }) {
+	return (
+		<ChartCard
+			id={id}
+			title={title}
+			description={description}
+			chart={<HorizontalBarChart titleId={`chart-${id}-title`} bars={bars} />}
+			table={<BarTable caption={title} bars={bars} />}
+		/>
 	)
 }

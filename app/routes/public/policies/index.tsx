@@ -1,0 +1,94 @@
+import { Form, Link } from 'react-router'
+import { z } from 'zod'
+import { searchReferences } from '#app/modules/policies/library.ts'
+import { publicPageMeta } from '#app/modules/public-site/public-route.ts'
+import { publicSnapshotOf } from '#app/modules/public-site/public-snapshot.server.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import type { Route } from './+types/index.ts'
+
+const Query = z.object({ q: z.string().trim().max(200, 'Searches are at most 200 characters.').default('') })
+
+export const meta: Route.MetaFunction = ({ matches, location }) =>
+	publicPageMeta(matches, location, {
+		title: 'AI policies CMS follows',
+		description: 'The executive orders, laws and OMB memoranda CMS checks every AI use case against, clause by clause, with what superseded what.',
+	})
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+	const { q } = parseOrBadRequest(Query, searchParamsOf(request))
+	const { pack } = await publicSnapshotOf(context)
+	return {
+		q,
+		pack: { title: pack.title, version: pack.version, publishedDate: pack.publishedDate },
+		references: searchReferences(pack, q).map(({ id, title, instrument, status, supersededBy }) => ({ id, title, instrument, status, supersededBy })),
+	}
+}
+
+export default function PublicPolicies({ loaderData }: Route.ComponentProps) {
+	const { q, pack, references } = loaderData
+	return (
+		<div className="space-y-6">
+			<div className="max-w-3xl space-y-2">
+				<h1 className="text-3xl font-bold">AI policies CMS follows</h1>
+				<p>
+					CMS checks every AI use case against these references: {pack.title} (version {pack.version}, published {pack.publishedDate}). A
+					reference that was replaced, such as Executive Order 14110 by Executive Order 14179, stays here marked as superseded, so that older
+					records remain readable.
+				</p>
+			</div>
+			<Form method="get" role="search" aria-label="Search the AI policies" className="flex items-end gap-2">
+				<div>
+					<label htmlFor="policy-q" className="block font-semibold">
+						Search clauses
+					</label>
+					<input id="policy-q" name="q" type="search" defaultValue={q} className="mt-1 border border-base-dark px-3 py-2" />
+				</div>
+				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
+					Search
+				</button>
+			</Form>
+			<p aria-live="polite">{references.length === 1 ? '1 reference' : `${references.length} references`}</p>
+			<div className="overflow-x-auto">
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">Policy references</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-4">
+								Clause
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Title
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Instrument
+							</th>
+							<th scope="col" className="py-2">
+								Status
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{references.map((reference) => (
+							<tr key={reference.id} className="border-b border-base-lighter align-top">
+								<td className="py-2 pr-4 font-mono">
+									<Link to={`/public/policies/${reference.id}`}>{reference.id}</Link>
+								</td>
+								<td className="py-2 pr-4">{reference.title}</td>
+								<td className="py-2 pr-4">{reference.instrument}</td>
+								<td className="py-2">
+									{reference.status === 'SUPERSEDED' && reference.supersededBy ? (
+										<>
+											Superseded by <Link to={`/public/policies/${reference.supersededBy}`}>{reference.supersededBy}</Link>
+										</>
+									) : (
+										'In force'
+									)}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+		</div>
+	)
+}
