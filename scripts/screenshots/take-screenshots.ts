@@ -12,8 +12,12 @@ const widths = [
 async function shoot(page: Page, name: string) {
 	for (const viewport of widths) {
 		await page.setViewportSize({ width: viewport.width, height: viewport.height })
-		// Layout settles after a resize before the picture is taken.
-		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+		// From the top of the page with nothing focused (sticky panels sit where they start), once layout settles.
+		await page.evaluate(() => {
+			;(document.activeElement as HTMLElement | null)?.blur()
+			window.scrollTo(0, 0)
+			return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+		})
 		await page.screenshot({ path: path.join(directory, `${name}-${viewport.name}.png`), fullPage: true })
 	}
 }

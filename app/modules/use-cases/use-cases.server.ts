@@ -576,6 +576,7 @@ export async function deleteEmptyDraft(actor: SessionUser, useCaseId: string, re
 			before: { trackingId: current.trackingId, name: current.name },
 			request,
 		})
+		return `${current.trackingId} “${current.name}”`
 	})
 }
 
