@@ -1,5 +1,10 @@
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, Link, redirect, useSearchParams } from 'react-router'
+import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
+import { packChanges } from '#app/modules/policies/pack-changes.ts'
+import { countCasesToReevaluate } from '#app/modules/policies/publish-preview.server.ts'
+import { formatMomentDay } from '#app/utils/dates.ts'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { changeDraftPack, currentPolicyPack, getDraftPack, listPackVersions, publishDraftPack } from '#app/modules/policies/packs.server.ts'
 import { CHECK_SEVERITIES } from '#app/modules/policies/policy-pack.ts'
@@ -14,11 +19,14 @@ export const meta: Route.MetaFunction = () => [{ title: 'Policy pack editor · A
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
+	const confirming = new URL(request.url).searchParams.get('confirm') === 'publish'
 	const [current, draft, versions] = await Promise.all([currentPolicyPack(), getDraftPack(actor.id), listPackVersions()])
 	return {
 		current: { version: current.version, publishedDate: current.publishedDate },
 		draft: { version: draft.version, revision: draft.revision, references: draft.pack.references, checks: draft.pack.checks },
 		versions,
+		// Before publishing: what changes, and how many use cases are checked again.
+		publication: confirming ? { changes: packChanges(current, draft.pack), casesToCheck: await countCasesToReevaluate() } : null,
 	}
 }
 
@@ -44,10 +52,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 const selectClass = 'border border-base-dark px-2 py-1'
 
 export default function PolicyPackEditor({ loaderData, actionData }: Route.ComponentProps) {
-	const { current, draft, versions } = loaderData
+	const { current, draft, versions, publication } = loaderData
+	const [searchParams] = useSearchParams()
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Policy pack editor</h1>
+			{searchParams.get('saved') ? <SuccessAlert>Saved in the draft of pack {draft.version}. It takes effect when you publish it.</SuccessAlert> : null}
 			<p>
 				In force: pack {current.version} (published {current.publishedDate}). Changes below go into the draft of pack{' '}
 				<strong>{draft.version}</strong> and take effect when you publish it; every non-retired use case is then checked again.
@@ -60,53 +70,55 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 			<section aria-labelledby="checks-heading" className="space-y-3">
 				<h2 id="checks-heading" className="text-2xl font-bold">Checks</h2>
 				<p>The logic of each check is part of the release; here you turn a check off or change its severity and the review lane it requires.</p>
-				<table className="w-full border-collapse text-left text-sm">
-					<caption className="sr-only">Check settings in the draft pack</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-3">Check</th>
-							<th scope="col" className="py-2 pr-3">Settings</th>
-						</tr>
-					</thead>
-					<tbody>
-						{draft.checks.map((check) => (
-							<tr key={check.id} className="border-b border-base-lighter align-top">
-								<th scope="row" className="py-2 pr-3 font-normal">
-									<span className="font-mono">{check.id}</span>
-									<br />
-									{check.title}
-								</th>
-								<td className="py-2">
-									<Form method="post" aria-label={`Settings for ${check.id}`} className="flex flex-wrap items-center gap-3">
-										<CsrfInput />
-										<input type="hidden" name="intent" value="check" />
-										<input type="hidden" name="revision" value={draft.revision} />
-										<input type="hidden" name="checkId" value={check.id} />
-										<span className="flex items-center gap-1">
-											<input id={`enabled-${check.id}`} type="checkbox" name="enabled" value="on" defaultChecked={check.enabled} className="size-5" />
-											<label htmlFor={`enabled-${check.id}`}>On</label>
-										</span>
-										<label htmlFor={`severity-${check.id}`}>Severity</label>
-										<select id={`severity-${check.id}`} name="severity" defaultValue={check.severity} className={selectClass}>
-											{CHECK_SEVERITIES.map((severity) => (
-												<option key={severity} value={severity}>{severity.toLowerCase()}</option>
-											))}
-										</select>
-										<label htmlFor={`lane-${check.id}`}>Lane</label>
-										<select id={`lane-${check.id}`} name="lane" defaultValue={check.lane} className={selectClass}>
-											{reviewLanes.map((lane) => (
-												<option key={lane} value={lane}>{reviewLaneLabels[lane]}</option>
-											))}
-										</select>
-										<button type="submit" className="rounded border-2 border-primary px-3 py-1 font-bold text-primary">
-											Save {check.id}
-										</button>
-									</Form>
-								</td>
+				<TableScroll label="Check settings in the draft pack">
+					<table className="w-full border-collapse text-left text-sm">
+						<caption className="sr-only">Check settings in the draft pack</caption>
+						<thead>
+							<tr className="border-b-2 border-base-darkest">
+								<th scope="col" className="py-2 pr-3">Check</th>
+								<th scope="col" className="py-2 pr-3">Settings</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{draft.checks.map((check) => (
+								<tr key={check.id} className="border-b border-base-lighter align-top">
+									<th scope="row" className="py-2 pr-3 font-normal">
+										<span className="font-mono">{check.id}</span>
+										<br />
+										{check.title}
+									</th>
+									<td className="py-2">
+										<Form method="post" aria-label={`Settings for ${check.id}`} className="flex flex-wrap items-center gap-3">
+											<CsrfInput />
+											<input type="hidden" name="intent" value="check" />
+											<input type="hidden" name="revision" value={draft.revision} />
+											<input type="hidden" name="checkId" value={check.id} />
+											<span className="flex items-center gap-1">
+												<input id={`enabled-${check.id}`} type="checkbox" name="enabled" value="on" defaultChecked={check.enabled} className="size-5" />
+												<label htmlFor={`enabled-${check.id}`}>On</label>
+											</span>
+											<label htmlFor={`severity-${check.id}`}>Severity</label>
+											<select id={`severity-${check.id}`} name="severity" defaultValue={check.severity} className={selectClass}>
+												{CHECK_SEVERITIES.map((severity) => (
+													<option key={severity} value={severity}>{severity.toLowerCase()}</option>
+												))}
+											</select>
+											<label htmlFor={`lane-${check.id}`}>Lane</label>
+											<select id={`lane-${check.id}`} name="lane" defaultValue={check.lane} className={selectClass}>
+												{reviewLanes.map((lane) => (
+													<option key={lane} value={lane}>{reviewLaneLabels[lane]}</option>
+												))}
+											</select>
+											<button type="submit" className="rounded border-2 border-primary px-3 py-1 font-bold text-primary">
+												Save {check.id}
+											</button>
+										</Form>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</TableScroll>
 			</section>
 			<section aria-labelledby="references-heading" className="space-y-3">
 				<div className="flex flex-wrap items-center justify-between gap-4">
@@ -124,17 +136,44 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 			</section>
 			<section aria-labelledby="publish-heading" className="space-y-3 border-t border-base-lighter pt-6">
 				<h2 id="publish-heading" className="text-2xl font-bold">Publish</h2>
-				<Form method="post">
-					<CsrfInput />
-					<input type="hidden" name="intent" value="publish" />
-					<input type="hidden" name="revision" value={draft.revision} />
-					<Button>Publish pack {draft.version}</Button>
-				</Form>
+				{publication ? (
+					<ConfirmAction
+						title={`Publish pack ${draft.version}?`}
+						intent="publish"
+						fields={{ revision: draft.revision }}
+						confirmLabel={`Yes, publish pack ${draft.version}`}
+						cancelTo="/admin/policy-pack"
+					>
+						<p>
+							It replaces pack {current.version} for every check from now on, and{' '}
+							<strong>{publication.casesToCheck === 1 ? '1 use case is' : `${publication.casesToCheck.toLocaleString('en-US')} use cases are`}</strong> checked again
+							against it (every case that is not retired); their findings and review lanes may change.
+						</p>
+						{publication.changes.length ? (
+							<>
+								<p>What the draft changes:</p>
+								<ul className="list-disc pl-6">
+									{publication.changes.map((change) => (
+										<li key={`${change.kind}-${change.id}`}>
+											{change.kind === 'check' ? 'Check' : 'Reference'} {change.id} ({change.title}): {change.what}
+										</li>
+									))}
+								</ul>
+							</>
+						) : (
+							<p>The draft changes no check or reference: publishing only gives the same rules a new version number.</p>
+						)}
+					</ConfirmAction>
+				) : (
+					<Link to="?confirm=publish" preventScrollReset className="inline-flex rounded bg-primary px-5 py-2.5 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+						Publish pack {draft.version}…
+					</Link>
+				)}
 				<h3 className="text-xl font-bold">Versions</h3>
 				<ul className="list-disc pl-6">
 					{versions.map((version) => (
 						<li key={version.id}>
-							{version.version}: {version.status === 'PUBLISHED' ? `published ${new Date(version.publishedAt ?? 0).toISOString().slice(0, 10)}` : 'draft'}
+							{version.version}: {version.status === 'PUBLISHED' ? `published ${version.publishedAt ? formatMomentDay(version.publishedAt) : ''}` : 'draft'}
 							{version.editedBy ? `, edited by ${version.editedBy.name}` : ''}
 						</li>
 					))}

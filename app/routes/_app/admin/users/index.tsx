@@ -1,3 +1,4 @@
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -38,37 +39,39 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 user' : `${total} users`}</p>
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">Users, their org units and roles</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">Name</th>
-						<th scope="col" className="py-2 pr-4">E-mail</th>
-						<th scope="col" className="py-2 pr-4">Org unit</th>
-						<th scope="col" className="py-2 pr-4">Roles</th>
-						<th scope="col" className="py-2">Status</th>
-					</tr>
-				</thead>
-				<tbody>
-					{users.map((user) => (
-						<tr key={user.id} className="border-b border-base-lighter">
-							<td className="py-2 pr-4">
-								<Link to={user.id}>{user.name}</Link>
-							</td>
-							<td className="py-2 pr-4">{user.email}</td>
-							<td className="py-2 pr-4">{user.orgUnit?.shortName ?? '—'}</td>
-							<td className="py-2 pr-4">
-								{user.roles
-									.map((r) =>
-										r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role],
-									)
-									.join('; ')}
-							</td>
-							<td className="py-2">{user.active ? 'Active' : 'Deactivated'}</td>
+			<TableScroll label="Users, their org units and roles">
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">Users, their org units and roles</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-4">Name</th>
+							<th scope="col" className="py-2 pr-4">E-mail</th>
+							<th scope="col" className="py-2 pr-4">Org unit</th>
+							<th scope="col" className="py-2 pr-4">Roles</th>
+							<th scope="col" className="py-2">Status</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{users.map((user) => (
+							<tr key={user.id} className="border-b border-base-lighter">
+								<td className="py-2 pr-4">
+									<Link to={user.id}>{user.name}</Link>
+								</td>
+								<td className="py-2 pr-4">{user.email}</td>
+								<td className="py-2 pr-4">{user.orgUnit?.shortName ?? '—'}</td>
+								<td className="py-2 pr-4">
+									{user.roles
+										.map((r) =>
+											r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role],
+										)
+										.join('; ')}
+								</td>
+								<td className="py-2">{user.active ? 'Active' : 'Deactivated'}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</TableScroll>
 			<Pagination page={page} pageCount={pageCount} hrefFor={(target) => `?${new URLSearchParams({ q, page: String(target) })}`} />
 		</div>
 	)

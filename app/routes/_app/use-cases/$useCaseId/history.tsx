@@ -1,3 +1,4 @@
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
@@ -108,27 +109,29 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 					{label(from)} and {label(to)} are the same.
 				</p>
 			) : (
-				<table className="w-full border-collapse text-left">
-					<caption className="text-left font-bold">
-						What changed from {label(from)} to {label(to)}
-					</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">Question</th>
-							<th scope="col" className="py-2 pr-4">{label(from)}</th>
-							<th scope="col" className="py-2">{label(to)}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{diff.map((row) => (
-							<tr key={row.field} className="border-b border-base-lighter align-top">
-								<th scope="row" className="py-2 pr-4 font-semibold">{row.label}</th>
-								<td className="py-2 pr-4 whitespace-pre-wrap">{show(row.before)}</td>
-								<td className="py-2 whitespace-pre-wrap">{show(row.after)}</td>
+				<TableScroll label="What changed between the two versions">
+					<table className="w-full border-collapse text-left">
+						<caption className="text-left font-bold">
+							What changed from {label(from)} to {label(to)}
+						</caption>
+						<thead>
+							<tr className="border-b-2 border-base-darkest">
+								<th scope="col" className="py-2 pr-4">Question</th>
+								<th scope="col" className="py-2 pr-4">{label(from)}</th>
+								<th scope="col" className="py-2">{label(to)}</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{diff.map((row) => (
+								<tr key={row.field} className="border-b border-base-lighter align-top">
+									<th scope="row" className="py-2 pr-4 font-semibold">{row.label}</th>
+									<td className="py-2 pr-4 whitespace-pre-wrap">{show(row.before)}</td>
+									<td className="py-2 whitespace-pre-wrap">{show(row.after)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</TableScroll>
 			)}
 		</div>
 	)
