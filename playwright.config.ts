@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 3210)
 // The e2e mail server records every message here; the journeys read it (e2e/support/mailbox.ts).
 process.env.E2E_MAILBOX_FILE ??= path.resolve(`.cache/e2e-mail/messages-${port}.jsonl`)
+// The identity provider the single sign-on journeys start (e2e/sso.spec.ts), next to the app's port.
+process.env.E2E_OIDC_PORT ??= String(port + 1)
 
 /**
  * Journeys run against the production build on a fresh embedded database in a temporary
@@ -42,6 +44,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		stdout: 'pipe',
 		stderr: 'pipe',
-		env: { PORT: String(port), E2E_MAILBOX_FILE: process.env.E2E_MAILBOX_FILE },
+		env: { PORT: String(port), E2E_MAILBOX_FILE: process.env.E2E_MAILBOX_FILE, E2E_OIDC_PORT: process.env.E2E_OIDC_PORT },
 	},
 })

@@ -20,20 +20,33 @@ server.use(compression())
 // Stops the app's background work (reminders, notification e-mail) before the process exits.
 let shutdownApp = async () => {}
 
+/** A start-up that cannot go on (a locked embedded database, a bad variable): say why, plainly, and stop. */
+async function startOrExit(load) {
+	try {
+		const loaded = await load()
+		// A failure nobody awaited belongs to one request or one background job: it is logged, that
+		// request answered, and the instance carries on (Node would exit by default).
+		loaded.installProcessSafetyNet()
+		await loaded.ready
+		return loaded
+	} catch (error) {
+		console.error(`The app cannot start: ${error instanceof Error ? error.message : error}`)
+		process.exit(1)
+	}
+}
+
 if (production) {
 	server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 	server.use(express.static('build/client', { maxAge: '1h' }))
 	// Files copied from public/ are served as they are; static serving skips dot-folders unless asked.
 	server.use('/.well-known', express.static('build/client/.well-known', { maxAge: '1h' }))
-	const build = await import('./build/server/index.js')
-	await build.ready
+	const build = await startOrExit(() => import('./build/server/index.js'))
 	shutdownApp = build.shutdown
 	server.use(build.app)
 } else {
 	const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
 	server.use(vite.middlewares)
-	const initial = await vite.ssrLoadModule('./server/app.ts')
-	await initial.ready
+	const initial = await startOrExit(() => vite.ssrLoadModule('./server/app.ts'))
 	shutdownApp = initial.shutdown
 	server.use(async (req, res, next) => {
 		try {
@@ -47,7 +60,8 @@ if (production) {
 }
 
 const listener = server.listen(port, host, () => {
-	console.log(`AI Governance Tracker listening on http://localhost:${port} (Node.js ${process.version})`)
+	// The port actually bound: PORT=0 asks the system for a free one.
+	console.log(`AI Governance Tracker listening on http://localhost:${listener.address().port} (Node.js ${process.version})`)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,10 +1,12 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root.ts'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { useNonce } from './components/nonce.tsx'
 import stylesheet from './styles/tailwind.css?url'
 import { isPublicPath } from './modules/public-site/public-paths.ts'
 import { getSessionUser } from './utils/auth.server.ts'
 import { csrfMiddleware, csrfTokenContext } from './utils/csrf.server.ts'
+import { databaseOutageMiddleware } from './utils/database-outage.server.ts'
 import { permissionsOf } from './utils/permissions.ts'
 import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 
@@ -12,7 +14,9 @@ import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 // cacheable by browsers and shared caches (it has no forms that post).
 const publicRead = (request: Request) => (request.method === 'GET' || request.method === 'HEAD') && isPublicPath(new URL(request.url).pathname)
 
-export const middleware: Route.MiddlewareFunction[] = [(args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next))]
+// The outage middleware comes first: the CSRF check reads the session, and a database that does not
+// answer it must give the same 503 ("nothing was saved, try again") as one that fails a loader.
+export const middleware: Route.MiddlewareFunction[] = [...databaseOutageMiddleware, (args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next))]
 
 export const links: Route.LinksFunction = () => [
 	{ rel: 'stylesheet', href: stylesheet },
@@ -28,12 +32,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = session
 		? { ...session.user, permissions: permissionsOf(session.user.roles.map((r) => r.role)) }
 		: null
-	return { user, csrfToken: context.get(csrfTokenContext) }
+	return { user, csrfToken: await context.get(csrfTokenContext)() }
 }
 
 export const shouldRevalidate = revalidateUnlessFindingsPreview
 
 export function Layout({ children }: { children: React.ReactNode }) {
+	const nonce = useNonce()
 	return (
 		<html lang="en">
 			<head>
@@ -44,8 +49,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			</head>
 			<body className="min-h-screen bg-white">
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { parseStrictCsv } from '../tests/strict-csv.ts'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
 
 test('leadership reads the audit trail, filters it, and downloads exactly what it shows as CSV', async ({ page }) => {
@@ -20,10 +22,10 @@ test('leadership reads the audit trail, filters it, and downloads exactly what i
 	await page.getByRole('link', { name: 'Download these events as CSV' }).click()
 	const download = await downloadPromise
 	expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/)
-	const csv = (await import('node:fs')).readFileSync(await download.path(), 'utf8').trim().split('\n')
-	expect(csv[0]).toBe('time,actor,action,entity_type,entity_id,before,after,request_id,ip_address')
-	expect(csv).toHaveLength(shown)
-	for (const line of csv.slice(1)) expect(line).toContain(`<${leadership.email}>,auth.signed_in,User,`)
+	const [header, ...records] = parseStrictCsv(readFileSync(await download.path(), 'utf8'))
+	expect(header).toEqual(['time', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'ip_address'])
+	expect(records).toHaveLength(shown - 1)
+	for (const record of records) expect(record.slice(1, 4)).toEqual([`${leadership.name} <${leadership.email}>`, 'auth.signed_in', 'User'])
 })
 
 test('the audit log is not for submitters, and a bad date is a clear 400', async ({ page }) => {
@@ -31,6 +33,7 @@ test('the audit log is not for submitters, and a bad date is a clear 400', async
 	expect((await page.goto('/audit'))?.status()).toBe(403)
 	expect((await page.request.get('/audit/events.csv')).status()).toBe(403)
 	await page.getByRole('button', { name: 'Sign out' }).click()
+	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
 
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	const response = await page.goto('/audit?from=2026-13-45')

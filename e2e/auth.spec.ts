@@ -29,7 +29,7 @@ for (const account of demoAccounts) {
 		await expectNoAccessibilityViolations(page)
 
 		await page.getByRole('button', { name: 'Sign out' }).click()
-		await expect(page).toHaveURL(/\/login$/)
+		await expect(page).toHaveURL(/\/login\?signedOut=1$/)
 		// The session is revoked on the server: going back does not get in.
 		await page.goto('/')
 		await expect(page).toHaveURL(/\/login$/)
@@ -51,7 +51,7 @@ test('a badly formed e-mail is reported next to the field', async ({ page }) => 
 	await page.goto('/login')
 	await page.getByLabel('E-mail address').fill('not an email')
 	await page.getByLabel('Password').fill('x')
-	await page.getByRole('button', { name: 'Sign in' }).click()
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 	await expect(page.getByText('Enter an e-mail address such as name@cms.hhs.gov.')).toBeVisible()
 	await expect(page.getByLabel('E-mail address')).toHaveAttribute('aria-invalid', 'true')
 })
@@ -71,7 +71,7 @@ test('after sign-in the user lands where they were going, but never on another s
 	await signIn(page, admin, '/login?redirectTo=/admin/users')
 	await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible()
 	await page.getByRole('button', { name: 'Sign out' }).click()
-	await expect(page).toHaveURL(/\/login$/)
+	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
 
 	await signIn(page, admin, '/login?redirectTo=//evil.example/steal')
 	await expect(page).toHaveURL(/localhost:\d+\/$/)

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { parseStrictCsv } from '../tests/strict-csv.ts'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
 
 test('leadership narrows the inventory to high-impact cases on claims data in one office, and opens one', async ({ page }) => {
@@ -27,10 +28,10 @@ test('leadership narrows the inventory to high-impact cases on claims data in on
 	// The same view as a download: exactly the filtered rows.
 	const csv = await page.request.get(await page.getByRole('link', { name: 'Download this view (CSV)' }).getAttribute('href') ?? '')
 	expect(csv.status()).toBe(200)
-	const lines = (await csv.text()).trim().split('\n')
-	expect(lines[0]).toMatch(/^tracking_id,name,org_unit,stage,status,high_impact,/)
-	expect(lines).toHaveLength(2)
-	expect(lines[1]).toContain('WISeR Model prior-authorization technology')
+	const [header, ...records] = parseStrictCsv(await csv.text())
+	expect(header!.slice(0, 6)).toEqual(['tracking_id', 'name', 'org_unit', 'stage', 'status', 'high_impact'])
+	expect(records).toHaveLength(1)
+	expect(records[0]![1]).toBe('WISeR Model prior-authorization technology')
 
 	// Sorting is a link in the column header, and the header says how the table is sorted.
 	await table.getByRole('link', { name: /^Name/ }).click()
@@ -83,9 +84,8 @@ test('the governance lead tags two cases in bulk and exports the selection', asy
 	await page.getByRole('button', { name: 'Export selection as CSV' }).click()
 	const download = await downloadPromise
 	expect(download.suggestedFilename()).toMatch(/^inventory-selection-\d{4}-\d{2}-\d{2}\.csv$/)
-	const lines = readFileSync(await download.path(), 'utf8').trim().split('\n')
-	expect(lines).toHaveLength(3)
-	expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(['CMS-2025-0002', 'CMS-2025-0003'])
+	const [, ...selected] = parseStrictCsv(readFileSync(await download.path(), 'utf8'))
+	expect(selected.map((record) => record[0]).sort()).toEqual(['CMS-2025-0002', 'CMS-2025-0003'])
 
 	// Each case's change is in the audit trail.
 	await page.goto('/audit?action=use_case.tag_added')

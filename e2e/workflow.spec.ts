@@ -169,7 +169,7 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 
 	await signIn(page, demoAccount('SUBMITTER'))
 	const caseUrl = await submitClaimsCase(page, 'Own-case independence probe')
-	await expect(page.getByText(/You are listed on this use case, so you can neither review nor decide it/)).toBeVisible()
+	await expect(page.getByText(/You are or were listed on this use case, or wrote part of it, so you can neither review nor decide it/)).toBeVisible()
 	await expect(page.getByRole('link', { name: 'Decide' })).toHaveCount(0)
 	await expect(page.getByRole('link', { name: 'Assign reviewers' })).toHaveCount(0)
 	expect((await page.goto(`${caseUrl}/decide`))?.status()).toBe(403)

@@ -20,7 +20,8 @@ process.env.SEED_DEMO_DATA = 'false'
 const { database, prisma } = await import('#app/utils/db.server.ts')
 const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
 const { seedOrgUnits, seedDatasets } = await import('#prisma/seed/seed.server.ts')
-const { columnsFor, csvResponse, currentReportingYear, EXPORT_BATCH_SIZE, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
+const { columnsFor, currentReportingYear, EXPORT_BATCH_SIZE, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
+const { csvResponse } = await import('#app/utils/csv.server.ts')
 
 const stages = ['PRE_DEPLOYMENT', 'PILOT', 'DEPLOYED', 'RETIRED'] as const
 const topics = ['HEALTH_MEDICAL', 'GOVERNMENT_BENEFITS_PROCESSING', 'INFORMATION_TECHNOLOGY', 'ADMINISTRATIVE_FUNCTIONS'] as const
@@ -99,7 +100,7 @@ async function timeExport(audience: 'OMB' | 'PUBLIC', batchSize?: number) {
 			yield row
 		}
 	})()
-	const response = csvResponse(source, columnsFor({ audience }), 'bench.csv')
+	const response = await csvResponse(source, columnsFor({ audience }), 'bench.csv', { bom: true })
 	const reader = response.body!.getReader()
 	for (;;) {
 		const { done, value } = await reader.read()

@@ -388,7 +388,7 @@ export function percentile(sorted: Array<number>, p: number) {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-export type BenchRequest = string | { path: string; headers?: Record<string, string> }
+export type BenchRequest = string | { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 
 /**
  * Sends `perConnection` requests on each of CONNECTIONS connections, cycling through `requests`, and
@@ -399,7 +399,7 @@ export async function drive(
 	base: string,
 	requests: Array<BenchRequest>,
 	perConnection: number,
-	options: { cookie?: string; expect?: (status: number) => boolean } = {},
+	options: { cookie?: string; headers?: Record<string, string>; expect?: (status: number) => boolean } = {},
 ): Promise<GroupResult> {
 	const expected = options.expect ?? ((status: number) => status === 200)
 	const latencies: Array<number> = []
@@ -410,7 +410,7 @@ export async function drive(
 		connections: CONNECTIONS,
 		amount: CONNECTIONS * perConnection,
 		timeout: 30,
-		headers: options.cookie ? { cookie: options.cookie } : {},
+		headers: { ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) },
 		requests: requests.map((request) => (typeof request === 'string' ? { method: 'GET', path: request } : { method: 'GET', ...request })),
 	}) as unknown as autocannon.Instance & Promise<autocannon.Result>
 	instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {

@@ -15,6 +15,9 @@ npx vitest run
 echo "== Build"
 npx react-router build > /dev/null
 
+echo "== Fault injection on PostgreSQL with two instances (npm run chaos runs the longer campaign)"
+npx tsx scripts/chaos.ts --quick
+
 echo "== End-to-end journeys on the embedded database"
 npx playwright test
 

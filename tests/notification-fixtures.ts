@@ -3,7 +3,8 @@ import { type RoleName } from '#app/utils/permissions.ts'
 
 /** The people a notification test needs, in an empty migrated database. */
 export async function createPeople(db: PrismaClient) {
-	const unit = await db.orgUnit.create({ data: { code: 'HHS/CMS/CPI', shortName: 'CPI', name: 'Center for Program Integrity' } })
+	// The migrations insert CMS's organisation.
+	const unit = await db.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/CPI' }, select: { id: true } })
 	const person = (key: string, name: string, roles: Array<RoleName>, extra: { emailNotifications?: boolean; active?: boolean } = {}) =>
 		db.user.create({
 			data: { email: `${key}@cms.example`, name, orgUnitId: unit.id, ...extra, roles: { create: roles.map((role) => ({ role })) } },

@@ -6,7 +6,18 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-export type PostgresCluster = { url: string; port: number; stop(): void }
+export type PostgresCluster = {
+	url: string
+	port: number
+	/** The cluster's data directory and the server binaries, for fault injection (tests/chaos). */
+	dataDir: string
+	binDir: string
+	/** Starts the server again after `stopServer`, on the same port. */
+	startServer(): void
+	/** Stops the server: `fast` as an operator would, `immediate` as a crash would (recovery on the next start). */
+	stopServer(mode: 'fast' | 'immediate'): void
+	stop(): void
+}
 
 export function findPostgresBinaries(): string | null {
 	const candidates = [
@@ -58,7 +69,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster | null> {
 	}
 	const port = await freePort()
 	runAsClusterOwner(path.join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'])
-	runAsClusterOwner(path.join(binDir, 'pg_ctl'), [
+	const startArgs = [
 		'-D',
 		dataDir,
 		'-o',
@@ -67,11 +78,20 @@ export async function startPostgresCluster(): Promise<PostgresCluster | null> {
 		path.join(root, 'server.log'),
 		'-w',
 		'start',
-	])
+	]
+	runAsClusterOwner(path.join(binDir, 'pg_ctl'), startArgs)
 	let stopped = false
 	return {
 		url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
 		port,
+		dataDir,
+		binDir,
+		startServer() {
+			runAsClusterOwner(path.join(binDir, 'pg_ctl'), startArgs)
+		},
+		stopServer(mode) {
+			runAsClusterOwner(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', mode, '-w', 'stop'])
+		},
 		stop() {
 			if (stopped) return
 			stopped = true

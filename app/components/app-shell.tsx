@@ -25,6 +25,8 @@ export const navigation: Array<{ to: string; label: string; permission: KnownPer
 	{ to: '/policies', label: 'Policy library', permission: 'read:policy:any' },
 	{ to: '/audit', label: 'Audit log', permission: 'read:audit:any' },
 	{ to: '/admin/users', label: 'Users and roles', permission: 'manage:user:any' },
+	{ to: '/admin/api-tokens', label: 'API tokens', permission: 'manage:user:any' },
+	{ to: '/admin/org-units', label: 'Org units', permission: 'manage:org-unit:any' },
 	{ to: '/admin/policy-pack', label: 'Policy pack editor', permission: 'manage:policy:any' },
 ]
 

@@ -9,6 +9,7 @@ const explanations: Record<number, { title: string; body: string }> = {
 	405: { title: 'That action is not available here', body: 'This page does not accept that kind of request.' },
 	409: { title: 'Someone else changed this first', body: 'Reload the page to see the latest version.' },
 	429: { title: 'Too many requests', body: 'Wait a few minutes and try again.' },
+	503: { title: 'The tracker is temporarily unavailable', body: 'Its database is not answering. If you were saving something, your work was not saved: try again in a minute.' },
 }
 
 /** One error page for the whole app: says what happened and where to go next (`home`: the public site's own). */

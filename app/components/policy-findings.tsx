@@ -45,10 +45,31 @@ export function PolicyFindings({
 				{evaluation.presumedHighImpact
 					? `Presumed high-impact under M-25-21 §6(${evaluation.presumedCategories.join('), §6(')}).`
 					: 'Not presumed high-impact.'}{' '}
+				{evaluation.screenedOutAsNotAi ? 'Screened out as rule-based only (not AI): AI-specific checks do not apply. ' : ''}
 				{evaluation.requiredLanes.length
 					? `Reviews it needs: ${evaluation.requiredLanes.map((lane) => reviewLaneLabels[lane]).join(', ')}.`
 					: 'No review lane is required by the findings.'}
 			</p>
+			{/* Evaluations stored before routing rules existed have none. */}
+			{evaluation.routes?.length ? (
+				<div>
+					<p className="font-semibold">Reviewers it needs whatever the answers:</p>
+					<ul className="list-disc pl-6">
+						{evaluation.routes.map((route) => (
+							<li key={route.routeId}>
+								{route.lanes.map((lane) => reviewLaneLabels[lane]).join(', ')}: {route.reason} (
+								{route.clauseIds.map((clauseId, index) => (
+									<span key={clauseId}>
+										{index ? ', ' : ''}
+										<Link to={`/policies/${clauseId}`}>{clauseId}</Link>
+									</span>
+								))}
+								)
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
 			{groups.map((group) => {
 				const results = evaluation.results.filter((r) => r.status === group.status)
 				if (results.length === 0) return null

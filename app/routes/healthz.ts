@@ -1,8 +1,10 @@
 import { data } from 'react-router'
 import { checkHealth } from '#app/modules/health/health.server.ts'
 import { database } from '#app/utils/db.server.ts'
+import type { Route } from './+types/healthz.ts'
 
-export async function loader() {
-	const { health, httpStatus } = await checkHealth(database)
+export async function loader({ request }: Route.LoaderArgs) {
+	const verbose = new URL(request.url).searchParams.has('verbose')
+	const { health, httpStatus } = await checkHealth(database, { verbose })
 	return data(health, { status: httpStatus, headers: { 'Cache-Control': 'no-store' } })
 }

@@ -1,8 +1,11 @@
 import { redirect } from 'react-router'
 import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
-import { prisma } from './db.server.ts'
+import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from './cache-invalidation.server.ts'
+import { prisma, type PrismaClient } from './db.server.ts'
 import { decoyPasswordHash, verifyPassword } from './password.server.ts'
+import { mergeRoleGrants } from './permissions.ts'
 import { readSessionId } from './session.server.ts'
 
 export type AuthenticatedUser = { userId: string }
@@ -33,7 +36,7 @@ export async function verifyPasswordLogin(email: string, password: string): Prom
 	return { userId: user.id }
 }
 
-const userSelect = {
+export const userSelect = {
 	id: true,
 	name: true,
 	email: true,
@@ -42,21 +45,31 @@ const userSelect = {
 } as const
 
 // The root, layout and page loaders of one request share one Request object: look the session up
-// once for all of them. Across requests, a session read in the last few seconds is reused: every
-// page checks it three times and a person clicks through pages quickly. This process forgets an
-// entry the moment it revokes a session or changes a person's access; another process may trust
-// it for at most SESSION_REUSE_MS more (see docs/decisions/003-database-sessions.md).
+// once for all of them. Across page views, a session read in the last few seconds is reused: every
+// page checks it three times and a person clicks through pages quickly. A sign-out, deactivation or
+// change of roles is announced to every instance (cache-invalidation.server.ts), which forget the
+// entry at once; an instance not listening for announcements reuses nothing, and a request that
+// changes anything (any method but GET and HEAD) always reads the session afresh
+// (see docs/decisions/003-database-sessions.md).
 export const SESSION_REUSE_MS = 5_000
 const MAX_REMEMBERED_SESSIONS = 10_000
 const sessionsByRequest = new WeakMap<Request, Promise<Awaited<ReturnType<typeof readSession>>>>()
 const recentSessions = new Map<string, { at: number; userId: string | null; session: ReturnType<typeof readSession> }>()
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD'])
+
+subscribeToInvalidations('sessions', (invalidation) => {
+	if (invalidation.kind === 'session') recentSessions.delete(invalidation.sessionId)
+	else if (invalidation.kind === 'user') {
+		for (const [id, entry] of recentSessions) if (entry.userId === invalidation.userId || entry.userId === null) recentSessions.delete(id)
+	} else if (invalidation.kind === 'all') recentSessions.clear()
+})
 
 async function loadSessionUser(request: Request): Promise<Awaited<ReturnType<typeof readSession>>> {
 	const sessionId = await readSessionId(request)
 	if (!sessionId) return null
 	const now = Date.now()
 	const recent = recentSessions.get(sessionId)
-	if (recent && now - recent.at < SESSION_REUSE_MS) return recent.session
+	if (recent && now - recent.at < SESSION_REUSE_MS && READ_ONLY_METHODS.has(request.method) && cachesAreCoherent()) return recent.session
 	const session = readSession(sessionId)
 	if (recentSessions.size >= MAX_REMEMBERED_SESSIONS) {
 		for (const [id, entry] of recentSessions) if (now - entry.at >= SESSION_REUSE_MS) recentSessions.delete(id)
@@ -73,20 +86,32 @@ async function loadSessionUser(request: Request): Promise<Awaited<ReturnType<typ
 async function readSession(sessionId: string) {
 	const session = await prisma.session.findUnique({
 		where: { id: sessionId },
-		select: { id: true, expiresAt: true, revokedAt: true, user: { select: { ...userSelect, active: true } } },
+		select: {
+			id: true,
+			expiresAt: true,
+			revokedAt: true,
+			method: true,
+			user: { select: { ...userSelect, active: true, password: { select: { mustChange: true } } } },
+		},
 	})
 	if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null
-	const { active: _active, ...user } = session.user
-	return { sessionId: session.id, user }
+	const { active: _active, password, roles, ...user } = session.user
+	return {
+		sessionId: session.id,
+		method: session.method,
+		// A temporary password set by an administrator: nothing but choosing a new one until then.
+		mustChangePassword: session.method === 'PASSWORD' && Boolean(password?.mustChange),
+		user: { ...user, roles: mergeRoleGrants(roles) },
+	}
 }
 
-/** Forget remembered sessions: one that was revoked, or all of a person whose access changed. */
-export function forgetSessions(which: { sessionId: string } | { userId: string }) {
-	if ('sessionId' in which) {
-		recentSessions.delete(which.sessionId)
-		return
-	}
-	for (const [id, entry] of recentSessions) if (entry.userId === which.userId || entry.userId === null) recentSessions.delete(id)
+/**
+ * Every instance forgets remembered sessions: one that was revoked, or all of a person whose access
+ * changed. Pass the transaction of the change (announced as it commits); without one, call it after
+ * the change committed.
+ */
+export async function forgetSessions(which: { sessionId: string } | { userId: string }, via: Tx | PrismaClient = prisma) {
+	await invalidateEverywhere('sessionId' in which ? { kind: 'session', sessionId: which.sessionId } : { kind: 'user', userId: which.userId }, via)
 }
 
 export function getSessionUser(request: Request) {
@@ -103,11 +128,12 @@ export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {
 	const session = await getSessionUser(request)
+	if (session?.mustChangePassword) throw redirect('/change-password')
 	if (session) return session.user
 	const url = new URL(request.url)
 	// Client navigations fetch `<path>.data?_routes=…`; come back to the page, not to its data.
 	url.searchParams.delete('_routes')
-	const path = url.pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/')
+	const path = url.pathname.replace(/\.data$/, '').replace(/^\/_(root)?$/, '/')
 	const back = `${path}${url.searchParams.size ? `?${url.searchParams}` : ''}`
 	throw redirect(back === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: back })}`)
 }

@@ -5,7 +5,9 @@ import { getEnv } from './env.server.ts'
 // Remembered across dev-server reloads so that HMR never opens a second database.
 export const database = remember('database', () => {
 	const env = getEnv()
-	return openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR })
+	return openDatabase(
+		env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, migrationDatabaseUrl: env.MIGRATION_DATABASE_URL } : { dataDir: env.DATA_DIR },
+	)
 })
 
 export const prisma = database.prisma

@@ -18,9 +18,25 @@ export class AppError extends Error {
 	}
 }
 
-/** Re-throws anything that is not an AppError; turns an AppError into the matching HTTP error. */
+/**
+ * Prisma's errors for a write that lost a race with another request: a unique value someone else
+ * created at the same moment (P2002), or a write conflict or deadlock PostgreSQL resolved by
+ * cancelling this transaction (P2034).
+ */
+export function isConcurrentWriteError(error: unknown) {
+	const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : null
+	return code === 'P2002' || code === 'P2034'
+}
+
+export const CONCURRENT_WRITE_MESSAGE = 'Someone else made a change here at the same moment, so yours was not saved. Reload to see theirs, then try again if it is still needed.'
+
+/**
+ * Re-throws anything that is not an AppError; turns an AppError into the matching HTTP error, and a
+ * write that lost a race with another request into a 409 rather than a 500.
+ */
 export function throwAsResponse(error: unknown): never {
 	if (error instanceof AppError) throw data({ error: error.code, message: error.message }, { status: error.status })
+	if (isConcurrentWriteError(error)) throw data({ error: 'CONFLICT', message: CONCURRENT_WRITE_MESSAGE }, { status: 409 })
 	throw error
 }
 

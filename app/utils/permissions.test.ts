@@ -21,7 +21,7 @@ const expected: Record<RoleName, Array<KnownPermission>> = {
 		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
 		'review:use-case:assigned', 'claim:review:any', 'comment:use-case:any', 'read:review-queue:own',
 		'assign:review:any', 'decide:use-case:any', 'determine:high-impact:any', 'manage:waiver:any',
-		'manage:cycle:any', 'bulk-update:use-case:any', 'export:inventory:any', 'import:inventory:any', 'read:dashboard:any',
+		'manage:cycle:any', 'bulk-update:use-case:any', 'export:inventory:any', 'import:inventory:any', 'create:org-unit:any', 'read:dashboard:any',
 		'read:audit:any', 'update:dataset:own', 'update:profile:own',
 		'read:notification:own', 'update:notification:own',
 	],
@@ -32,7 +32,7 @@ const expected: Record<RoleName, Array<KnownPermission>> = {
 	],
 	ADMIN: [
 		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
-		'manage:user:any', 'manage:org-unit:any', 'create:dataset:any', 'update:dataset:any',
+		'manage:user:any', 'manage:org-unit:any', 'create:org-unit:any', 'create:dataset:any', 'update:dataset:any',
 		'manage:policy:any', 'read:audit:any', 'update:profile:own',
 		'read:notification:own', 'update:notification:own',
 	],

@@ -12,13 +12,14 @@ export const roleLabels: Record<RoleName, string> = {
 	ADMIN: 'Administrator',
 }
 
-export const reviewLanes = ['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'] as const
+export const reviewLanes = ['PRIVACY', 'SECURITY', 'LEGAL', 'CIVIL_RIGHTS', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'] as const
 export type ReviewLaneName = (typeof reviewLanes)[number]
 
 export const reviewLaneLabels: Record<ReviewLaneName, string> = {
 	PRIVACY: 'Privacy',
 	SECURITY: 'Security',
 	LEGAL: 'Legal',
+	CIVIL_RIGHTS: 'Civil rights',
 	DATA_GOVERNANCE: 'Data governance',
 	CAIO_DETERMINATION: 'CAIO determination',
 }
@@ -69,6 +70,8 @@ export const permissionMatrix = {
 		'bulk-update:use-case:any',
 		'export:inventory:any',
 		'import:inventory:any',
+		// Adding a component met in an inventory file, or another name for one: additive, audited.
+		'create:org-unit:any',
 		'read:dashboard:any',
 		'read:audit:any',
 		'update:dataset:own',
@@ -89,6 +92,7 @@ export const permissionMatrix = {
 		...readEverything,
 		'manage:user:any',
 		'manage:org-unit:any',
+		'create:org-unit:any',
 		'create:dataset:any',
 		'update:dataset:any',
 		'manage:policy:any',
@@ -107,6 +111,20 @@ export function permissionsOf(roles: ReadonlyArray<RoleName>): Array<KnownPermis
 
 export function rolesGrant(roles: ReadonlyArray<RoleName>, permission: KnownPermission): boolean {
 	return roles.some((role) => (permissionMatrix[role] as ReadonlyArray<string>).includes(permission))
+}
+
+/**
+ * One entry per role: a role granted by hand and the same role from the identity provider's groups
+ * are held once, with the lanes of both.
+ */
+export function mergeRoleGrants<Grant extends { role: RoleName; lanes: ReadonlyArray<ReviewLaneName> }>(grants: ReadonlyArray<Grant>) {
+	const lanesByRole = new Map<RoleName, Set<ReviewLaneName>>()
+	for (const grant of grants) {
+		const lanes = lanesByRole.get(grant.role) ?? new Set<ReviewLaneName>()
+		for (const lane of grant.lanes) lanes.add(lane)
+		lanesByRole.set(grant.role, lanes)
+	}
+	return roleNames.filter((role) => lanesByRole.has(role)).map((role) => ({ role, lanes: reviewLanes.filter((lane) => lanesByRole.get(role)!.has(lane)) }))
 }
 
 /** For the UI only: whether to show a control. The server checks again on every request. */

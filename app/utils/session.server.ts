@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { createCookie } from 'react-router'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { invalidateEverywhere } from './cache-invalidation.server.ts'
 import { prisma } from './db.server.ts'
-import { getEnv } from './env.server.ts'
+import { cookiesAreSecure, getEnv } from './env.server.ts'
 import { type RequestInfo } from './request-context.ts'
 import { getSessionSecret } from './secrets.server.ts'
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000
-
-function cookieIsSecure() {
-	const env = getEnv()
-	if (env.COOKIE_SECURE) return env.COOKIE_SECURE === 'true'
-	return env.NODE_ENV === 'production'
-}
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 
@@ -21,7 +16,7 @@ export function getSessionCookie() {
 	sessionCookie ??= createCookie('aigt_session', {
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: cookieIsSecure(),
+		secure: cookiesAreSecure(getEnv()),
 		path: '/',
 		secrets: [getSessionSecret()],
 	})
@@ -33,7 +28,17 @@ export async function readSessionId(request: Request): Promise<string | null> {
 	return typeof value === 'string' && value.length > 0 ? value : null
 }
 
-export async function createUserSession(userId: string, request: RequestInfo) {
+export type SignInDetails = {
+	/** How the person proved who they are; `via` adds which page (an invitation, a reset link). */
+	method: 'PASSWORD' | 'OIDC'
+	via?: 'password' | 'invitation' | 'password-reset' | 'password-change' | 'single-sign-on'
+	/** Single sign-on: the identity provider's session id and the ID token (for signing out there). */
+	oidcSessionId?: string | null
+	idToken?: string | null
+}
+
+/** Every way of signing in ends here: one place creates sessions (and their cookie). */
+export async function createUserSession(userId: string, request: RequestInfo, details: SignInDetails = { method: 'PASSWORD' }) {
 	const session = await prisma.$transaction(async (tx) => {
 		const created = await tx.session.create({
 			data: {
@@ -42,6 +47,9 @@ export async function createUserSession(userId: string, request: RequestInfo) {
 				expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
 				ipAddress: request.ipAddress,
 				userAgent: request.userAgent?.slice(0, 500),
+				method: details.method,
+				oidcSessionId: details.oidcSessionId ?? null,
+				idToken: details.idToken ?? null,
 			},
 			select: { id: true, expiresAt: true },
 		})
@@ -50,6 +58,7 @@ export async function createUserSession(userId: string, request: RequestInfo) {
 			action: 'auth.signed_in',
 			entityType: 'User',
 			entityId: userId,
+			after: { method: details.method, via: details.via ?? (details.method === 'OIDC' ? 'single-sign-on' : 'password') },
 			request,
 		})
 		return created
@@ -58,11 +67,12 @@ export async function createUserSession(userId: string, request: RequestInfo) {
 	return { setCookie }
 }
 
+/** Ends a session; returns the cookie that clears it and, for single sign-on, its ID token. */
 export async function revokeSession(sessionId: string, request: RequestInfo) {
-	await prisma.$transaction(async (tx) => {
-		const session = await tx.session.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true } })
-		if (!session || session.revokedAt) return
-		await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } })
+	const ended = await prisma.$transaction(async (tx) => {
+		const session = await tx.session.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true, method: true, idToken: true } })
+		if (!session || session.revokedAt) return null
+		await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date(), idToken: null } })
 		await recordEvent(tx, {
 			actorId: session.userId,
 			action: 'auth.signed_out',
@@ -70,6 +80,12 @@ export async function revokeSession(sessionId: string, request: RequestInfo) {
 			entityId: session.userId,
 			request,
 		})
+		// Announced as the sign-out commits: no instance accepts the session afterwards.
+		await invalidateEverywhere({ kind: 'session', sessionId }, tx)
+		return session
 	})
-	return { setCookie: await getSessionCookie().serialize('', { maxAge: 0 }) }
+	return {
+		setCookie: await getSessionCookie().serialize('', { maxAge: 0 }),
+		idToken: ended?.method === 'OIDC' ? ended.idToken : null,
+	}
 }

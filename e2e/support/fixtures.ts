@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test as base } from '@playwright/test'
+import { type Browser, type BrowserContext, expect, type Page, test as base } from '@playwright/test'
 import { type DemoAccount, demoAccounts } from '../../prisma/seed/demo-accounts.ts'
 
 export type DemoRole = DemoAccount['roles'][number]['role']
@@ -15,7 +15,7 @@ export async function submitSignIn(page: Page, account: { email: string; passwor
 	await page.goto(path)
 	await page.getByLabel('E-mail address').fill(account.email)
 	await page.getByLabel('Password').fill(account.password)
-	await page.getByRole('button', { name: 'Sign in' }).click()
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 /** Signs in and waits until the app has left the sign-in page. */
@@ -31,5 +31,51 @@ export async function expectNoAccessibilityViolations(page: Page) {
 	expect(summary).toEqual([])
 }
 
-export const test = base
+// What no journey may cause in the browser: a Content-Security-Policy violation (the policy would
+// have blocked something the app itself relies on), a hydration mismatch, or an uncaught error.
+const BROWSER_PROBLEM = /Content[ -]Security[ -]Policy|Hydration failed|did not match|hydrat.* mismatch/i
+const browserProblems: Array<string> = []
+const watched = new WeakSet<BrowserContext>()
+
+function watch(context: BrowserContext) {
+	if (watched.has(context)) return context
+	watched.add(context)
+	context.on('console', (message) => {
+		if (message.type() === 'error' && BROWSER_PROBLEM.test(message.text())) browserProblems.push(`${message.location().url}: ${message.text()}`)
+	})
+	context.on('weberror', (error) => browserProblems.push(`uncaught in ${error.page()?.url() ?? 'a page'}: ${error.error().message}`))
+	return context
+}
+
+/**
+ * The journeys' `test`: every browser context a test opens (its own page, and any other context or
+ * page it creates for a second person) is watched, and the test fails on any problem above.
+ */
+export const test = base.extend<{ browserProblemsFailTheTest: void }, { browser: Browser }>({
+	browser: [
+		async ({ browser }, use) => {
+			const newContext = browser.newContext.bind(browser)
+			browser.newContext = async (...args) => watch(await newContext(...args))
+			const newPage = browser.newPage.bind(browser)
+			browser.newPage = async (...args) => {
+				const page = await newPage(...args)
+				watch(page.context())
+				return page
+			}
+			await use(browser)
+		},
+		{ scope: 'worker' },
+	],
+	context: async ({ context }, use) => {
+		await use(watch(context))
+	},
+	browserProblemsFailTheTest: [
+		async ({}, use) => {
+			browserProblems.length = 0
+			await use()
+			expect(browserProblems, 'Content-Security-Policy violations or other browser errors during the journey').toEqual([])
+		},
+		{ auto: true },
+	],
+})
 export { expect }

@@ -1,6 +1,6 @@
 // Starts the built app for the end-to-end tests on a throwaway embedded database, or on
 // E2E_DATABASE_URL when the run provides a PostgreSQL database.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -18,6 +18,7 @@ mkdirSync(path.dirname(mailboxFile), { recursive: true })
 writeFileSync(mailboxFile, '')
 const mailSink = await startMailSink(mailboxFile)
 
+const port = process.env.PORT ?? '3210'
 const env = {
 	...process.env,
 	NODE_ENV: 'production',
@@ -25,10 +26,23 @@ const env = {
 	COOKIE_SECURE: 'false',
 	SEED_DEMO_DATA: 'true',
 	SMTP_URL: mailSink.url,
+	// Single sign-on beside passwords, against the identity provider e2e/sso.spec.ts starts on this port.
+	AUTH_MODE: 'both',
+	OIDC_ISSUER: `http://127.0.0.1:${process.env.E2E_OIDC_PORT}`,
+	OIDC_CLIENT_ID: 'aigovernancetrackere2e',
+	OIDC_CLIENT_SECRET: 'e2e-client-secret',
+	OIDC_REDIRECT_URI: `http://localhost:${port}/auth/oidc/callback`,
+	OIDC_POST_LOGOUT_REDIRECT_URI: `http://localhost:${port}/login?signedOut=1`,
+	OIDC_ORG_UNIT_CLAIM: 'org_unit',
 }
 if (process.env.E2E_DATABASE_URL) {
 	env.DATABASE_URL = process.env.E2E_DATABASE_URL
 	env.SESSION_SECRET = randomBytes(32).toString('hex')
+	// Production on PostgreSQL never seeds demo accounts itself: the test run loads them first, as a
+	// test deployment would.
+	delete env.SEED_DEMO_DATA
+	const seeded = spawnSync('npx', ['tsx', 'scripts/db-seed.ts'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'test' } })
+	if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 } else {
 	delete env.DATABASE_URL
 }

@@ -306,7 +306,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
+			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
 		},
 	},
 	{
@@ -486,7 +486,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: true,
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0502', fedrampAuthorized: true, publicFeedbackChannel: 'Rate-this-answer feedback in the chat' },
+			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0502', fedrampAuthorized: true, publicFeedbackChannel: 'Rate-this-answer feedback in the chat' },
 		},
 	},
 	{
@@ -654,7 +654,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
+			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
 		},
 	},
 	{

@@ -10,7 +10,10 @@ import { orgUnits } from './org-units.ts'
 
 export { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts'
 
-/** Inserts the HHS → CMS → centre/office hierarchy; running it twice changes nothing. */
+/**
+ * Adds any unit of CMS's organisation that is missing (a migrated database already has them all);
+ * a unit administrators renamed, moved or merged is left as they left it.
+ */
 export async function seedOrgUnits(prisma: PrismaClient) {
 	const idByCode = new Map<string, string>()
 	for (const unit of orgUnits) {
@@ -20,8 +23,8 @@ export async function seedOrgUnits(prisma: PrismaClient) {
 		}
 		const saved = await prisma.orgUnit.upsert({
 			where: { code: unit.code },
-			create: { code: unit.code, shortName: unit.shortName, name: unit.name, parentId },
-			update: { shortName: unit.shortName, name: unit.name, parentId },
+			create: { code: unit.code, shortName: unit.shortName, name: unit.name, parentId, aliases: 'aliases' in unit ? [...unit.aliases] : [] },
+			update: {},
 			select: { id: true },
 		})
 		idByCode.set(unit.code, saved.id)

@@ -29,6 +29,7 @@ export async function recordEvent(tx: Tx, event: AuditEventInput) {
 			after: event.after ?? undefined,
 			requestId: event.request?.requestId,
 			ipAddress: event.request?.ipAddress,
+			apiTokenId: event.request?.apiTokenId,
 		},
 	})
 }

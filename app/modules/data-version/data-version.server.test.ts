@@ -18,7 +18,8 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 	beforeAll(async () => {
 		database = await openMigratedDatabase(target)
 		prisma = database.prisma
-		orgUnitId = (await prisma.orgUnit.create({ data: { code: 'HHS', shortName: 'HHS', name: 'Department of Health and Human Services' } })).id
+		// The migrations insert CMS's organisation.
+		orgUnitId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS' }, select: { id: true } })).id
 		userId = (await prisma.user.create({ data: { email: 'owner@cms.example', name: 'Owner' } })).id
 	})
 	afterAll(async () => {

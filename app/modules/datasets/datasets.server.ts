@@ -129,8 +129,9 @@ export function canEditDataset(user: SessionUser, dataset: { stewardId: string |
 	return rolesGrant(roles, 'update:dataset:any') || (dataset.stewardId === user.id && rolesGrant(roles, 'update:dataset:own'))
 }
 
-export async function listOrgUnitOptions() {
-	return prisma.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } })
+/** The units a record can be filed under: the active ones, and the one it is under now (which may have been deactivated). */
+export async function listOrgUnitOptions(currentId?: string | null) {
+	return prisma.orgUnit.findMany({ where: { OR: [{ active: true }, ...(currentId ? [{ id: currentId }] : [])] }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } })
 }
 
 async function resolveReferences(tx: Prisma.TransactionClient, values: DatasetFormValues) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lockCounter, multiLineText, pageNumber, recordId, singleLineText, webAddress } from '#app/utils/input-schemas.ts'
 
 export const datasetCategories = [
 	'MEDICARE_CLAIMS',
@@ -48,47 +49,38 @@ export const sensitivityStrictness: Array<DatasetSensitivityKey> = ['PART2', 'FT
 // HHS notices are 09-<division>-NNNN (CMS is 09-70); government-wide ones are e.g. OPM/GOVT-1.
 export const SORN_PATTERN = /^(09-\d{2}-\d{4}|[A-Z]{2,5}\/GOVT-\d{1,2})$/
 
-const optionalUrl = z
-	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
-	.max(500, 'Links are at most 500 characters.')
-	.optional()
+const optionalUrl = webAddress().optional()
 
 export const DatasetFormSchema = z.object({
-	name: z
-		.string({ error: 'Enter the dataset’s name.' })
-		.trim()
+	name: singleLineText({ error: 'Enter the dataset’s name.' })
 		.min(3, 'Enter the dataset’s name (at least 3 characters).')
 		.max(200, 'Names are at most 200 characters.'),
-	description: z
-		.string({ error: 'Describe what the dataset holds.' })
-		.trim()
+	description: multiLineText({ error: 'Describe what the dataset holds.' })
 		.min(20, 'Describe what the dataset holds and who provides it (at least 20 characters).')
 		.max(4000, 'Descriptions are at most 4,000 characters.'),
 	category: z.enum(datasetCategories, { error: 'Choose a category.' }),
 	sensitivities: z.array(z.enum(datasetSensitivities, { error: 'Choose sensitivities from the list.' })).default([]),
-	orgUnitId: z.string({ error: 'Choose the owning org unit.' }).min(1).max(40),
+	orgUnitId: recordId('org unit'),
 	stewardEmail: z
 		.email('Enter the steward’s e-mail address, e.g. name@cms.hhs.gov.')
 		.max(254)
 		.transform((value) => value.toLowerCase())
 		.optional(),
-	sornNumber: z
-		.string()
-		.trim()
+	sornNumber: singleLineText()
 		.regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558 (or OPM/GOVT-1 for a government-wide notice).')
 		.optional(),
 	piaUrl: optionalUrl,
 	dataUseAgreementRequired: z.boolean().default(false),
-	fismaSystem: z.string().trim().max(200, 'System names are at most 200 characters.').optional(),
+	fismaSystem: singleLineText().max(200, 'System names are at most 200 characters.').optional(),
 	federalDataCatalogUrl: optionalUrl,
-	version: z.coerce.number().int().min(0).optional(),
+	version: lockCounter(0).optional(),
 })
 
 export type DatasetFormValues = z.infer<typeof DatasetFormSchema>
 
 export const DatasetListQuerySchema = z.object({
-	q: z.string().trim().max(200).default(''),
+	q: singleLineText().max(200, 'Searches are at most 200 characters.').default(''),
 	category: z.enum(datasetCategories).optional(),
 	sensitivity: z.enum(datasetSensitivities).optional(),
-	page: z.coerce.number().int().min(1).max(100_000).default(1),
+	page: pageNumber(),
 })

@@ -3,7 +3,7 @@
 // freezes a version of the case (its governance record is part of it) and re-runs the checks.
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
-import { freezeVersion, isListedOn, listedIds, refreshStoredEvaluation, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { freezeVersion, INVOLVED_MESSAGE, isInvolvedIn, isListedOn, listedIds, refreshStoredEvaluation, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import { type MinimumPractice, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { loadReviewCase, type ReviewCase } from '#app/modules/workflow/review-case.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
@@ -19,8 +19,8 @@ function requireCaio(actor: SessionUser, useCase: ReviewCase) {
 	if (!rolesGrant(actor.roles.map((r) => r.role), 'manage:waiver:any')) {
 		throw new AppError('FORBIDDEN', 'Only the Chief AI Officer’s office grants waivers and certifies pilots.')
 	}
-	if (isListedOn(actor, useCase)) {
-		throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must record the CAIO’s decision.')
+	if (isInvolvedIn(actor, useCase)) {
+		throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} someone independent of it must record the CAIO’s decision.`)
 	}
 	if (['WITHDRAWN', 'REJECTED', 'RETIRED'].includes(useCase.status)) {
 		throw new AppError('CONFLICT', 'This use case is closed; it takes no new waiver or certification.')
@@ -108,7 +108,7 @@ export async function changeWaiver(actor: SessionUser, input: { waiverId: string
 		if (!waiver) throw new AppError('NOT_FOUND', 'No waiver has this id.')
 		const useCase = await loadReviewCase(tx, waiver.useCaseId)
 		if (!rolesGrant(actor.roles.map((r) => r.role), 'manage:waiver:any')) throw new AppError('FORBIDDEN', 'Only the Chief AI Officer’s office manages waivers.')
-		if (isListedOn(actor, useCase)) throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must manage its waivers.')
+		if (isInvolvedIn(actor, useCase)) throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} someone independent of it must manage its waivers.`)
 		const { change } = input
 		if (waiver.revokedOn && change.kind !== 'report-revocation') throw new AppError('CONFLICT', 'This waiver was revoked; it can no longer change.')
 		if (change.kind === 'report' && waiver.reportedToOmbOn) throw new AppError('CONFLICT', 'This waiver’s report to OMB is already recorded.')
@@ -189,7 +189,7 @@ export async function revokePilotCertification(actor: SessionUser, input: { cert
 		if (!certification) throw new AppError('NOT_FOUND', 'No pilot certification has this id.')
 		const useCase = await loadReviewCase(tx, certification.useCaseId)
 		if (!rolesGrant(actor.roles.map((r) => r.role), 'manage:waiver:any')) throw new AppError('FORBIDDEN', 'Only the Chief AI Officer’s office revokes a pilot certification.')
-		if (isListedOn(actor, useCase)) throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must do this.')
+		if (isInvolvedIn(actor, useCase)) throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} someone independent of it must do this.`)
 		const written = await tx.pilotCertification.updateMany({ where: { id: certification.id, revokedOn: null }, data: { revokedOn: input.revokedOn, revokedById: actor.id } })
 		if (written.count === 0) throw new AppError('CONFLICT', 'This certification was already revoked.')
 		await recordGovernanceChange(tx, actor, useCase, null, 'PILOT_CERTIFICATION_CHANGED')
@@ -234,7 +234,9 @@ export async function savePracticeEvidence(
 			if (written.count === 0) throw new AppError('CONFLICT', 'Someone saved this practice’s evidence after you opened it; reload to see it.')
 		} else {
 			if (input.revision !== 0) throw new AppError('CONFLICT', 'Someone changed this practice’s evidence after you opened it; reload to see it.')
-			await tx.practiceRecord.create({ data: { useCaseId: useCase.id, practice: input.practice, ...data } })
+			// Two first saves at once: the one whose row is inserted wins, the other is told.
+			const created = await tx.practiceRecord.createMany({ data: [{ useCaseId: useCase.id, practice: input.practice, ...data }], skipDuplicates: true })
+			if (created.count === 0) throw new AppError('CONFLICT', 'Someone saved this practice’s evidence at the same moment; reload to see it.')
 		}
 		await recordEvent(tx, {
 			actorId: actor.id,

@@ -25,3 +25,20 @@ test('a closed embedded database answers 503', async () => {
 	await database.close()
 	expect((await checkHealth(database)).httpStatus).toBe(503)
 })
+
+test('verbose health reports how long the event loop was held, and nothing about the data', async () => {
+	const database = openDatabase({ dataDir: null })
+	try {
+		// Hold the loop for 150 ms, then let the 10 ms sampler record it.
+		const until = performance.now() + 150
+		while (performance.now() < until);
+		await new Promise((resolve) => setTimeout(resolve, 30))
+		const { health } = await checkHealth(database, { verbose: true })
+		expect(Object.keys(health).sort()).toEqual(['database', 'eventLoopDelay', 'status'])
+		const { current } = (health as { eventLoopDelay: { current: { maxMs: number; samples: number } } }).eventLoopDelay
+		expect(current.samples).toBeGreaterThan(0)
+		expect(current.maxMs).toBeGreaterThanOrEqual(100)
+	} finally {
+		await database.close()
+	}
+})

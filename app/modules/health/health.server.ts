@@ -1,12 +1,20 @@
 import { type Database } from '#app/utils/db/database.server.ts'
+import { type EventLoopDelay, eventLoopDelay } from '#app/utils/event-loop.server.ts'
 
 export type Health = { status: 'ok' | 'error'; database: 'ok' | 'unreachable' }
 
-export async function checkHealth(database: Pick<Database, 'ping'>): Promise<{ health: Health; httpStatus: 200 | 503 }> {
+/**
+ * With `verbose`, how long the event loop has been held: numbers about this process's load only,
+ * nothing about its data, users, versions or configuration, so any caller may have them.
+ */
+export type VerboseHealth = Health & { eventLoopDelay: { current: EventLoopDelay; recent: Array<EventLoopDelay>; lastMinuteMaxMs: number } }
+
+export async function checkHealth(database: Pick<Database, 'ping'>, options: { verbose?: boolean } = {}): Promise<{ health: Health | VerboseHealth; httpStatus: 200 | 503 }> {
+	const extra = options.verbose ? { eventLoopDelay: eventLoopDelay() } : {}
 	try {
 		await database.ping()
-		return { health: { status: 'ok', database: 'ok' }, httpStatus: 200 }
+		return { health: { status: 'ok', database: 'ok', ...extra }, httpStatus: 200 }
 	} catch {
-		return { health: { status: 'error', database: 'unreachable' }, httpStatus: 503 }
+		return { health: { status: 'error', database: 'unreachable', ...extra }, httpStatus: 503 }
 	}
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, test } from 'vitest'
+import { toCsv } from '#app/utils/csv.server.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { type OmbChoice, ombMultipleChoiceColumns } from '#app/modules/use-cases/vocabulary.ts'
 import {
 	columnForHeader,
 	countOutcomes,
+	createMatcher,
 	decodeCsv,
 	type ExistingCase,
 	importKeyFor,
@@ -14,11 +16,15 @@ import {
 	mergeImported,
 	type OrgUnitRef,
 	parseOmbCsv,
+	parseOmbCsvInSlices,
 	parseOmbDate,
 	planImport,
 	resolveBureau,
 } from './import-rows.ts'
 import { cmsAgency, ombColumns, toOmbRow } from './omb-export.ts'
+import { parse as parseCsvSync } from 'csv-parse/sync'
+import { generateConsolidatedInventory } from '#tests/fixtures/omb-consolidated-file.ts'
+import { orgUnits as seededUnits } from '#prisma/seed/org-units.ts'
 
 const orgUnits: Array<OrgUnitRef> = ['HHS', 'HHS/CMS', 'HHS/CMS/OIT', 'HHS/CMS/CCIIO', 'HHS/CMS/CCSQ', 'HHS/CMS/CPI', 'HHS/CMS/OAGM'].map((code) => ({
 	id: `ou-${code}`,
@@ -49,7 +55,7 @@ describe('headers', () => {
 	test('an unknown header is reported and ignored; a file with no use case name column is refused', () => {
 		const { problems } = parse('use_case_name,agency_bureau,Internal notes\nClaims triage,HHS/CMS/OIT,keep\n')
 		expect(problems).toEqual([
-			{ row: 1, name: '', column: null, severity: 'WARNING', message: 'Column 3 (“Internal notes”) is not one of OMB’s 2025 columns; it is ignored.' },
+			{ row: 1, name: '', column: null, severity: 'WARNING', kind: 'UNKNOWN_COLUMN', message: 'Column 3 (“Internal notes”) is not one of OMB’s 2025 columns; it is ignored.' },
 		])
 		expect(() => parse('title,office\nClaims triage,OIT\n')).toThrow(/no use_case_name/)
 		expect(() => parse('')).toThrow(/empty/)
@@ -96,17 +102,29 @@ describe('values', () => {
 		expect(matchChoice(ombMultipleChoiceColumns[column] as Record<string, OmbChoice>, text)).toBe(key)
 	})
 
+	// A day when the file gives one (a time after it adds nothing), else the month or the year: never an invented day.
 	test.each([
 		['2025-07-01', '2025-07-01'],
 		['2025-09-08 00:00:00', '2025-09-08'],
+		['2025-09-08T00:00:00Z', '2025-09-08'],
 		['7/1/2025', '2025-07-01'],
 		['02/02/26', '2026-02-02'],
-		['Jul-25', '2025-07-01'],
-		['Sept 2024', '2024-09-01'],
-		['7/2025', '2025-07-01'],
-		['2025-07', '2025-07-01'],
+		['01/01/2018 00:00:00', '2018-01-01'],
+		['3/4/2024 0:00', '2024-03-04'],
+		['6/15/2022 12:00:00 AM', '2022-06-15'],
+		['6/15/2022 3:30 PM', '2022-06-15'],
+		['Jul-25', '2025-07'],
+		['Oct-2023', '2023-10'],
+		['Sept 2024', '2024-09'],
+		['7/2025', '2025-07'],
+		['2025-07', '2025-07'],
+		['2021', '2021'],
+		['2021.0', '2021'],
 		['2025-02-30', null],
+		['13/2025', null],
 		['Q1 FY2025', null],
+		['FY2024 Q3', null],
+		['Ongoing', null],
 	])('operational date “%s” → %s', (text, iso) => {
 		expect(parseOmbDate(text)).toBe(iso)
 	})
@@ -140,7 +158,8 @@ describe('rows', () => {
 		const [row] = parse(csvOf([{ ...base, demographic_features: "['b) Sex', 'c) Age']", vendor_name: 'Peraton, Inc.; GDIT', pia_url: 'N/A', have_ato: 'True' }])).rows
 		expect(row!.problems).toEqual([])
 		expect(row!.fileId).toBe('HHS-2001')
-		expect(row!.answers).toEqual({
+		expect(row!.answers.asWritten).toEqual({})
+		expect(row!.answers).toMatchObject({
 			contactEmail: 'hhs.caio@hhs.gov',
 			isWithheld: 'NO',
 			stage: 'PRE_DEPLOYMENT',
@@ -157,27 +176,60 @@ describe('rows', () => {
 		})
 	})
 
-	test('a value OMB does not list, a bad date, e-mail or link is reported and left out; the row is still imported', () => {
+	test('a value the tracker cannot read is kept as written, and the row says so; the row is still imported', () => {
 		const [row] = parse(
 			csvOf([{ ...base, topic_area: 'Health Care Quality', operational_date: 'Q1 FY2025', contact_email: 'ai team', pia_url: 'To be posted on the HHS PIA page', demographic_features: 'b) Sex; Gender identity' }]),
 		).rows
-		expect(row!.problems.map((p) => [p.column, p.severity, p.message])).toEqual([
-			['contact_email', 'WARNING', '“ai team” is not an e-mail address, so it was left out.'],
-			['topic_area', 'WARNING', '“Health Care Quality” is not one of OMB’s choices for topic_area, so it was left out.'],
-			['operational_date', 'WARNING', '“Q1 FY2025” is not a date, so it was left out.'],
-			['pia_url', 'WARNING', '“To be posted on the HHS PIA page” is not a web address (https://…), so it was left out.'],
-			['demographic_features', 'WARNING', '“Gender identity” is not among OMB’s demographic features, so the answer was left out.'],
+		expect(row!.problems.map((p) => [p.column, p.severity, p.kind, p.message])).toEqual([
+			['contact_email', 'WARNING', 'KEPT_AS_WRITTEN', '“ai team” is not an e-mail address; it is kept as written.'],
+			['topic_area', 'WARNING', 'KEPT_AS_WRITTEN', '“Health Care Quality” is not one of OMB’s choices for topic_area; it is kept as written.'],
+			['operational_date', 'WARNING', 'KEPT_AS_WRITTEN', '“Q1 FY2025” is not a date the tracker can read; it is kept as written.'],
+			['pia_url', 'WARNING', 'KEPT_AS_WRITTEN', '“To be posted on the HHS PIA page” is not a web address; it is kept as written.'],
+			['demographic_features', 'WARNING', 'KEPT_AS_WRITTEN', '“b) Sex; Gender identity” holds “Gender identity”, not among OMB’s demographic features (the others are recorded); it is kept as written.'],
 		])
 		expect(row!.answers.topicArea).toBeUndefined()
-		expect(row!.answers.demographicFeatures).toBeUndefined()
+		expect(row!.answers.demographicFeatures).toEqual(['SEX'])
+		expect(row!.answers.asWritten).toEqual({
+			contact_email: 'ai team',
+			topic_area: 'Health Care Quality',
+			operational_date: 'Q1 FY2025',
+			pia_url: 'To be posted on the HHS PIA page',
+			demographic_features: 'b) Sex; Gender identity',
+		})
 	})
 
-	test('a row with no name, no bureau, or another agency’s is an error', () => {
-		const { rows } = parse(csvOf([{ ...base, use_case_name: '' }, { ...base, agency_bureau: '' }, { ...base, agency: 'USDA' }]))
-		expect(rows.map((row) => row.problems.map((p) => `${p.severity} ${p.column}: ${p.message}`))).toEqual([
-			['ERROR use_case_name: The use case has no name.'],
-			['ERROR agency_bureau: The row names no bureau or component.'],
-			['ERROR agency: The row is USDA’s; only HHS’s use cases are imported.'],
+	test('what OMB’s own file holds is accepted: several contacts, a contact page, “Not available” links, long names, “Other – …”', () => {
+		const longName = `Correspondence triage: ${'an agency-wide programme that reads and routes letters from the public, '.repeat(3)}`.trim()
+		const [twoEmails, contactPage, other] = parse(
+			csvOf([
+				{ ...base, contact_email: 'Jane.Doe@cms.hhs.gov; ai-team@cms.hhs.gov', link_to_data: 'Not available', code_url: 'Not available', pia_url: 'PIA not publicly available', operational_date: '' },
+				{ ...base, id: 'HHS-2002', use_case_name: longName, contact_email: 'https://www.cms.gov/about-cms/contact' },
+				{ ...base, id: 'HHS-2003', classification: 'Other – Robotic process automation', topic_area: 'Other: public affairs', operational_date: '3/4/2024 0:00' },
+			]),
+		).rows
+		expect(twoEmails!.answers).toMatchObject({ contactEmail: 'jane.doe@cms.hhs.gov', asWritten: { contact_email: 'Jane.Doe@cms.hhs.gov; ai-team@cms.hhs.gov', link_to_data: 'Not available', code_url: 'Not available', pia_url: 'PIA not publicly available' } })
+		expect(twoEmails!.problems[0]!.message).toBe('“Jane.Doe@cms.hhs.gov; ai-team@cms.hhs.gov” names 2 e-mail addresses: jane.doe@cms.hhs.gov is the contact; it is kept as written.')
+		expect(contactPage!.name).toBe(longName)
+		expect(longName.length).toBeGreaterThan(200)
+		expect(contactPage!.problems.map((p) => p.message)).toEqual(['“https://www.cms.gov/about-cms/contact” is a contact page, not an e-mail address; it is kept as written.'])
+		expect(contactPage!.answers.contactEmail).toBeUndefined()
+		// OMB's 2025 classifications have no "Other": the agency's words are kept. Topic areas have one.
+		expect(other!.answers).toMatchObject({ topicArea: 'OTHER', operationalDate: '2024-03-04', asWritten: { classification: 'Other – Robotic process automation', topic_area: 'Other: public affairs' } })
+		expect(other!.answers.classification).toBeUndefined()
+	})
+
+	test('a row with no name, no bureau, or a name past 500 characters is an error; other agencies’ rows are one line per agency', () => {
+		const { rows, problems } = parse(
+			csvOf([{ ...base, use_case_name: '' }, { ...base, agency_bureau: '' }, { ...base, agency: 'USDA' }, { ...base, use_case_name: 'x'.repeat(501) }, { ...base, agency: 'USDA' }, { ...base, agency: 'DOE' }]),
+		)
+		expect(rows.map((row) => row.problems.map((p) => `${p.severity} ${p.kind} ${p.column}: ${p.message}`))).toEqual([
+			['ERROR NO_NAME use_case_name: The use case has no name.'],
+			['ERROR NO_BUREAU agency_bureau: The row names no bureau or component.'],
+			['ERROR NAME_TOO_LONG use_case_name: The name is 501 characters; at most 500 are allowed.'],
+		])
+		expect(problems.map((p) => [p.row, p.kind, p.message])).toEqual([
+			[null, 'OTHER_AGENCY', 'USDA: 2 rows (rows 4–6) are another agency’s; only HHS’s use cases are imported.'],
+			[null, 'OTHER_AGENCY', 'DOE: 1 row (rows 7–7) are another agency’s; only HHS’s use cases are imported.'],
 		])
 	})
 })
@@ -189,6 +241,26 @@ describe('bureaus and keys', () => {
 		expect(resolveBureau('CCIIO', orgUnits).orgUnit?.code).toBe('HHS/CMS/CCIIO')
 		expect(resolveBureau('HHS/CMS/OC', orgUnits).orgUnit).toBeNull()
 		expect(resolveBureau('HHS/CMS/OIT; HHS/CMS/CCSQ', orgUnits)).toMatchObject({ orgUnit: { code: 'HHS/CMS/OIT' }, note: expect.stringMatching(/several bureaus/) })
+	})
+
+	test('CMS’s organisation as the seed has it: components by abbreviation, full name, path or alias; an unknown one is not filed under CMS', () => {
+		const units: Array<OrgUnitRef> = seededUnits.map((unit) => ({ id: unit.code, code: unit.code, shortName: unit.shortName, name: unit.name, aliases: 'aliases' in unit ? unit.aliases : [] }))
+		const code = (bureau: string) => resolveBureau(bureau, units).orgUnit?.code ?? null
+		for (const abbreviation of ['OC', 'OHI', 'OPOLE', 'EPRO', 'CCSQ', 'CM', 'CMMI', 'CCIIO', 'CPI', 'OIT', 'OFM', 'OA', 'OACT', 'OSORA', 'OEDA', 'CMCS', 'FCHCO', 'OMH', 'OL', 'OSFLO']) {
+			expect(code(`CMS/${abbreviation}`), abbreviation).toBe(`HHS/CMS/${abbreviation}`)
+		}
+		expect(code('CMS - Office of the Actuary')).toBe('HHS/CMS/OACT')
+		expect(code('Centers for Medicare & Medicaid Services / Office of Financial Management (OFM)')).toBe('HHS/CMS/OFM')
+		expect(code('Office of Hearings and Inquiries')).toBe('HHS/CMS/OHI')
+		expect(code('CMS Innovation Center')).toBe('HHS/CMS/CMMI')
+		expect(code('Medicare-Medicaid Coordination Office')).toBe('HHS/CMS/FCHCO')
+		expect(code('CMS')).toBe('HHS/CMS')
+		expect(code('CMS/Digital Service at CMS')).toBeNull()
+		expect(resolveBureau('FDA', units)).toEqual({ orgUnit: null, otherDivision: 'FDA' })
+		expect(resolveBureau('National Institutes of Health', units)).toEqual({ orgUnit: null, otherDivision: 'NIH' })
+		// A spelling mapped at an earlier import is an alias of the unit.
+		const mapped = units.map((unit) => (unit.code === 'HHS/CMS/OA' ? { ...unit, aliases: ['CMS/Digital Service at CMS'] } : unit))
+		expect(resolveBureau('CMS/Digital Service at CMS', mapped).orgUnit?.code).toBe('HHS/CMS/OA')
 	})
 
 	test('the key is the agency and the file’s id, or the bureau and the normalised name', () => {
@@ -239,8 +311,8 @@ describe('planning', () => {
 		expect(rows.map((row) => row.outcome)).toEqual(['CREATE', 'SKIP', 'CREATE', 'SKIP', 'SKIP'])
 		expect(rows[1]!.problems.at(-1)?.message).toBe('Row 2 has the same Use Case ID (HHS-2001); only the first is imported.')
 		expect(rows[3]!.problems.at(-1)?.message).toBe('Row 4 has the same name and bureau; only the first is imported.')
-		expect(rows[4]!.problems.at(-1)?.message).toBe('“HHS/CMS/OC” is not an org unit in the tracker; an administrator adds it, or correct the file.')
-		expect(countOutcomes(rows)).toEqual({ CREATE: 2, UPDATE: 0, UNCHANGED: 0, SKIP: 3 })
+		expect(rows[4]!.problems.at(-1)).toMatchObject({ kind: 'UNKNOWN_COMPONENT', message: expect.stringMatching(/^“HHS\/CMS\/OC” is not an org unit in the tracker: create it or map it/) })
+		expect(countOutcomes(rows)).toEqual({ CREATE: 2, UPDATE: 0, UNCHANGED: 0, SKIP: 3, CONFIRM: 0 })
 	})
 
 	test('warns of every column OMB requires for the row’s stage that the case would still lack', () => {
@@ -268,10 +340,38 @@ describe('planning', () => {
 		expect(row!.document!.name).toBe('Claims anomaly detection')
 	})
 
-	test('a file without ids finds the cases a file with ids created, by bureau and name; a different id is a different case', () => {
+	test('a file without ids finds the cases a file with ids created, by bureau and name; a different id under the same name is asked about', () => {
 		const imported = existingFrom({ name: base.use_case_name, orgUnit: 'HHS/CMS/OIT', previousOmbId: 'HHS-2001' })
-		expect(plan(csvOf([{ ...base, id: '', use_case_name: 'CLAIMS anomaly detection ' }]), [imported])[0]).toMatchObject({ outcome: 'UPDATE', existing: { id: 'case-1' } })
-		expect(plan(csvOf([{ ...base, id: 'HHS-3000' }]), [imported])[0]!.outcome).toBe('CREATE')
+		expect(plan(csvOf([{ ...base, id: '', use_case_name: 'CLAIMS anomaly detection ' }]), [imported])[0]).toMatchObject({ outcome: 'UPDATE', existing: { id: 'case-1' }, matchedBy: 'NAME' })
+		expect(plan(csvOf([{ ...base, id: 'HHS-3000' }]), [imported])[0]).toMatchObject({ outcome: 'CONFIRM', candidate: { id: 'case-1', registered: false } })
+	})
+
+	test('a row finds its case by the OMB id the case reports, then by an id it had in an earlier year', () => {
+		const moved = existingFrom({ name: 'Anomaly detection for claims', orgUnit: 'HHS/CMS/CPI', previousOmbId: 'HHS-2001', formerOmbIds: ['HHS-0999'] }, { importKey: 'HHS:name:HHS/CMS/CPI:anomaly detection for claims' })
+		// The file files it under another bureau and names it differently: the id still finds it.
+		expect(plan(csvOf([base]), [moved])[0]).toMatchObject({ outcome: 'UPDATE', matchedBy: 'OMB_ID', existing: { id: 'case-1' } })
+		const lastYear = plan(csvOf([{ ...base, id: 'HHS-0999' }]), [moved])[0]!
+		expect(lastYear).toMatchObject({ outcome: 'UPDATE', matchedBy: 'PREVIOUS_OMB_ID' })
+		// The case takes the file's id; the one it had is kept among its former ids.
+		expect(lastYear.document).toMatchObject({ previousOmbId: 'HHS-0999', formerOmbIds: ['HHS-0999', 'HHS-2001'] })
+	})
+
+	test('a similar name under another bureau waits for the lead; their answer makes it an update, a new case, or leaves a registered case alone', () => {
+		const imported = existingFrom({ name: 'Claims anomaly detection model', orgUnit: 'HHS/CMS/CPI', problemSolved: 'Manual review misses billing outliers.' }, { importKey: 'HHS:name:HHS/CMS/CPI:claims anomaly detection model' })
+		const row = { ...base, id: '' }
+		const [waiting] = plan(csvOf([row]), [imported])
+		expect(waiting).toMatchObject({ outcome: 'CONFIRM', candidate: { id: 'case-1', trackingId: 'CMS-2026-0007', orgUnitCode: 'HHS/CMS/CPI' } })
+		expect(waiting!.problems.at(-1)).toMatchObject({ kind: 'CONFIRM_MATCH', severity: 'ERROR', message: expect.stringMatching(/^This may be CMS-2026-0007 “Claims anomaly detection model” \(HHS\/CMS\/CPI\): name \d+% similar/) })
+		const decide = (decision: string, existing = [imported]) => planImport(parse(csvOf([row])), { orgUnits, existing, decisions: { 2: decision } })[0]!
+		expect(decide('case-1')).toMatchObject({ outcome: 'UPDATE', matchedBy: 'CONFIRMED', existing: { id: 'case-1' } })
+		expect(decide('NEW')).toMatchObject({ outcome: 'CREATE', existing: null })
+		const registered = { ...imported, importKey: null }
+		expect(decide('case-1', [registered])).toMatchObject({ outcome: 'SKIP', problems: [expect.objectContaining({ kind: 'REGISTERED_IN_TRACKER' })] })
+	})
+
+	test('a different name sharing no word is a new case, not a candidate', () => {
+		const imported = existingFrom({ name: 'Provider enrollment screening', orgUnit: 'HHS/CMS/CPI' }, { importKey: 'HHS:name:x' })
+		expect(plan(csvOf([{ ...base, id: '' }]), [imported])[0]!.outcome).toBe('CREATE')
 	})
 
 	test('a same-named case registered in the tracker is neither duplicated nor overwritten: the row is skipped', () => {
@@ -284,11 +384,12 @@ describe('planning', () => {
 				name: 'Claims anomaly detection',
 				column: 'use_case_name',
 				severity: 'ERROR',
+				kind: 'REGISTERED_IN_TRACKER',
 				message: 'CMS-2026-0002 with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.',
 			},
 		])
-		// In another bureau it is another use case.
-		expect(plan(csvOf([{ ...base, id: '', agency_bureau: 'HHS/CMS/CCSQ' }]), [registered])[0]!.outcome).toBe('CREATE')
+		// In another bureau it may be another use case: the lead is asked.
+		expect(plan(csvOf([{ ...base, id: '', agency_bureau: 'HHS/CMS/CCSQ' }]), [registered])[0]!).toMatchObject({ outcome: 'CONFIRM', candidate: { trackingId: 'CMS-2026-0002', registered: true } })
 	})
 })
 
@@ -304,14 +405,15 @@ describe('round trip', () => {
 		topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
 		classification: 'REINFORCEMENT_LEARNING',
 		problemSolved: 'Manual identity checks delay applications, “sometimes” for weeks.',
-		benefits: 'Faster proofing.\nFewer call-backs.',
-		systemOutputs: 'A risk score.',
+		// Answers a spreadsheet would run as formulas, and one already written with the guard.
+		benefits: '-Faster proofing.\r\n-Fewer call-backs.',
+		systemOutputs: '=A risk score, +1 per flag.',
+		dataDescription: "'=Identity-proofing outcomes.",
 		operationalDate: '2025-07-01',
 		contractingUsage: 'CONTRACT_AND_IN_HOUSE',
 		vendorNames: ['Sapiens Decision, Inc.', 'Amazon Web Services'],
 		hasAto: true,
-		atoSystemName: 'Federally Facilitated Marketplace (FFM)',
-		dataDescription: 'Identity-proofing outcomes.',
+		atoSystemName: '@Federally Facilitated Marketplace (FFM)',
 		linkToData: 'https://catalog.data.gov/dataset/example',
 		hasPii: true,
 		piaUrl: 'https://www.hhs.gov/pia/ffm.pdf',
@@ -329,7 +431,7 @@ describe('round trip', () => {
 	for (const values of ['selections', 'codes'] as const) {
 		test(`a row the tracker exported as ${values} imports back to the same answers`, () => {
 			const original = UseCaseDocumentSchema.parse(complete)
-			const text = stringify([toOmbRow(original, { ...cmsAgency, values })], { header: true, columns: [...ombColumns], bom: true })
+			const text = toCsv([toOmbRow(original, { ...cmsAgency, values })], ombColumns, { bom: true })
 			const file = parse(decodeCsv(new TextEncoder().encode(text)))
 			expect(file.rows[0]!.problems).toEqual([])
 			const imported = mergeImported(null, file.rows[0]!, { orgUnitCode: 'HHS/CMS/CCIIO', keepDetermination: false })
@@ -338,16 +440,79 @@ describe('round trip', () => {
 	}
 })
 
+describe('OMB’s consolidated file of every agency', () => {
+	const generated = generateConsolidatedInventory({ rows: 1200, cmsRows: 120, seed: 11 })
+	const units: Array<OrgUnitRef> = seededUnits.map((unit) => ({ id: unit.code, code: unit.code, shortName: unit.shortName, name: unit.name, aliases: 'aliases' in unit ? unit.aliases : [] }))
+
+	test('reading it a slice at a time gives what reading it whole gives', async () => {
+		const whole = parse(generated.csv)
+		let pauses = 0
+		const sliced = await parseOmbCsvInSlices(generated.csv, { agency: 'HHS' }, async () => void pauses++)
+		expect(sliced).toEqual(whole)
+		expect(pauses).toBeGreaterThan(10)
+	})
+
+	test('other agencies are one line each, other HHS divisions one line each, and CMS’s rows are planned', () => {
+		const file = parse(generated.csv)
+		const others = Object.entries(generated.byAgency).filter(([agency]) => agency !== 'HHS')
+		expect(file.otherAgencies.map((other) => [other.agency, other.rows]).sort()).toEqual(others.sort())
+		expect(file.problems.filter((p) => p.kind === 'OTHER_AGENCY')).toHaveLength(others.length)
+		const matcher = createMatcher({ orgUnits: units, cases: [] })
+		const matches = file.rows.map((row) => matcher.match(row))
+		const summaries = matcher.summaries()
+		expect(summaries.length).toBeGreaterThan(5)
+		expect(summaries.every((line) => line.kind === 'OTHER_COMPONENT' && line.row === null)).toBe(true)
+		// Only the component the tracker does not know keeps CMS rows out.
+		const cms = matches.slice(0, generated.cmsRows)
+		expect(new Set(cms.filter((m) => m.outcome === 'SKIP').map((m) => m.row.bureau))).toEqual(new Set(['CMS/Digital Service at CMS']))
+	})
+
+	test('no answer is dropped without a word: every cell of every CMS row is in the case, kept as written, or named in a problem on its row', () => {
+		const file = parse(generated.csv)
+		const records = parseCsvSync(generated.csv, { bom: true, columns: true }) as Array<Record<string, string>>
+		const plan = planImport(file, { orgUnits: units, existing: [] }).filter((row) => row.document)
+		expect(plan.length).toBeGreaterThan(100)
+		for (const planned of plan) {
+			const record = records[planned.row - 2]!
+			const exported = toOmbRow(planned.document!, { ...cmsAgency, values: 'codes' })
+			for (const column of ombColumns) {
+				const cell = (record[column] ?? '').trim()
+				if (!cell || cell === '[]' || ['agency', 'agency_name', 'id', 'agency_bureau'].includes(column)) continue
+				const kept = normalise(exported[column]) === normalise(cell) || normalise(exported[column]).length > 0
+				const reported = planned.problems.some((problem) => problem.column === column)
+				expect(kept || reported, `row ${planned.row} ${column}: “${cell}”`).toBe(true)
+			}
+		}
+	})
+
+	test('a case imported with answers kept as written exports them as written, and the export imports back to the same case', () => {
+		const file = parse(generated.csv)
+		const plan = planImport(file, { orgUnits: units, existing: [] }).filter((row) => row.document?.asWritten)
+		expect(plan.length).toBeGreaterThan(10)
+		for (const values of ['codes', 'selections'] as const) {
+			for (const planned of plan) {
+				const original = planned.document!
+				const text = stringify([toOmbRow(original, { ...cmsAgency, values })], { header: true, columns: [...ombColumns], bom: true })
+				const [row] = parse(decodeCsv(new TextEncoder().encode(text))).rows
+				const again = mergeImported(original, row!, { orgUnitCode: original.orgUnit!, keepDetermination: false })
+				expect(again).toEqual(original)
+			}
+		}
+	})
+})
+
+const normalise = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase()
+
 describe('the CMS fixture', () => {
 	test('the 2025 fixture plans twelve cases and reports the rows a governance lead has to look at', () => {
 		const text = decodeCsv(readFileSync('e2e/fixtures/cms-ai-inventory-2025.csv'))
 		const rows = plan(text)
-		expect(countOutcomes(rows)).toEqual({ CREATE: 12, UPDATE: 0, UNCHANGED: 0, SKIP: 3 })
+		expect(countOutcomes(rows)).toEqual({ CREATE: 12, UPDATE: 0, UNCHANGED: 0, SKIP: 3, CONFIRM: 0 })
 		const errors = rows.flatMap((row) => row.problems.filter((p) => p.severity === 'ERROR').map((p) => `${p.row} ${p.column}`))
 		expect(errors).toEqual(['13 id', '14 use_case_name', '15 agency_bureau'])
 		// Against the demo data, whose “Agent/Broker Fraud Analysis (ABCQI)” was registered in the tracker.
 		const registered = existingFrom({ name: 'Agent/Broker Fraud Analysis (ABCQI)', orgUnit: 'HHS/CMS/CCIIO' }, { importKey: null, trackingId: 'CMS-2025-0002' })
-		expect(countOutcomes(plan(text, [registered]))).toEqual({ CREATE: 11, UPDATE: 0, UNCHANGED: 0, SKIP: 4 })
+		expect(countOutcomes(plan(text, [registered]))).toEqual({ CREATE: 11, UPDATE: 0, UNCHANGED: 0, SKIP: 4, CONFIRM: 0 })
 		const warnings = rows.flatMap((row) => row.problems.filter((p) => p.severity === 'WARNING').map((p) => `${p.row} ${p.column}`))
 		expect(warnings).toEqual(['3 pia_url', '11 topic_area', '12 operational_date', '16 vendor_name'])
 	})

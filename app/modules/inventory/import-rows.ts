@@ -2,11 +2,22 @@
 // template's question headers, the template's selections or OMB's CSV codes, and the typing variants
 // agencies' files really contain (OMB's own standardisation report lists them). Pure: parsing,
 // matching a row to a case, and planning what the import would do; import.server.ts stores it.
-// Nothing is guessed: a value that matches none of OMB's choices is reported and left out.
-import { parse } from 'csv-parse/sync'
+// Nothing is guessed and nothing is dropped unsaid: a value the tracker cannot read as one of its
+// own is kept as written, and every answer left out is reported on its row.
+import { parse, type Options as CsvOptions } from 'csv-parse'
+import { parse as parseSync } from 'csv-parse/sync'
 import { z } from 'zod'
+import { findIndexedDuplicates, indexDuplicateCandidates } from '#app/modules/use-cases/duplicate-detection.ts'
 import { fieldRules, type FieldPath, missingOmbFields } from '#app/modules/use-cases/field-rules.ts'
-import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import {
+	isPartialDate,
+	type KeptAsWrittenColumn,
+	MAX_NAME_LENGTH,
+	TRACKING_ID_PATTERN,
+	type UseCaseDocument,
+	UseCaseDocumentSchema,
+} from '#app/modules/use-cases/use-case-document.ts'
+import { restoreCell } from '#app/utils/csv-cells.ts'
 import {
 	appealChoices,
 	classificationChoices,
@@ -29,14 +40,43 @@ import { type OmbColumn, ombColumns } from './omb-export.ts'
 
 export type ImportSeverity = 'ERROR' | 'WARNING'
 
-/** ERROR: the row is not imported. WARNING: it is imported without the value named. */
+/** What kind of problem, for grouping the preview's list; each kind says what happens to the row. */
+export const importProblemKinds = {
+	OTHER_AGENCY: { title: 'Another agency’s rows', effect: 'Not imported' },
+	OTHER_COMPONENT: { title: 'Another HHS division’s rows', effect: 'Not imported' },
+	UNKNOWN_COMPONENT: { title: 'Component the tracker does not know', effect: 'Row not imported' },
+	NO_NAME: { title: 'No name', effect: 'Row not imported' },
+	NO_BUREAU: { title: 'No bureau or component', effect: 'Row not imported' },
+	NAME_TOO_LONG: { title: 'Name too long', effect: 'Row not imported' },
+	ID_TOO_LONG: { title: 'Use Case ID too long', effect: 'Row not imported' },
+	REPEATED_ROW: { title: 'Repeats an earlier row', effect: 'Row not imported' },
+	REGISTERED_IN_TRACKER: { title: 'Registered in the tracker already', effect: 'Row not imported; the tracker’s answers kept' },
+	CONFIRM_MATCH: { title: 'May be a use case the tracker has', effect: 'Not imported until you decide' },
+	KEPT_AS_WRITTEN: { title: 'Kept as written', effect: 'Imported; this answer kept as written' },
+	TOO_LONG: { title: 'Answer too long', effect: 'Imported without this answer' },
+	SEVERAL_BUREAUS: { title: 'Several bureaus named', effect: 'Imported under the first bureau' },
+	TRACKER_ANSWER_KEPT: { title: 'The tracker’s own answer kept', effect: 'Imported; the file’s answer ignored' },
+	REQUIRED_MISSING: { title: 'Required by OMB for the stage, missing', effect: 'Imported; the answer is still missing' },
+	UNKNOWN_COLUMN: { title: 'Column OMB’s template does not have', effect: 'Column ignored' },
+	REPEATED_COLUMN: { title: 'Column repeated', effect: 'Column ignored' },
+	IMPORT_FAILED: { title: 'Could not be imported', effect: 'Row not imported' },
+} as const satisfies Record<string, { title: string; effect: string }>
+export type ImportProblemKind = keyof typeof importProblemKinds
+
+/** ERROR: the row is not imported. WARNING: it is imported; the kind says what became of the answer. */
 export type ImportProblem = {
-	/** The spreadsheet row (the header is row 1); null for the file as a whole. */
+	/** The spreadsheet row (the header is row 1); null for a line that sums up many rows. */
 	row: number | null
 	name: string
 	column: string | null
 	severity: ImportSeverity
+	kind: ImportProblemKind
 	message: string
+}
+
+/** What happens to the row, as the preview's Effect column says it. */
+export function effectOf(problem: Pick<ImportProblem, 'kind'>) {
+	return importProblemKinds[problem.kind].effect
 }
 
 /** The answers a row gives, in the use-case document's terms; absent when the cell is empty or unusable. */
@@ -64,6 +104,10 @@ export type ImportedAnswers = {
 	hasCustomCode?: boolean
 	codeUrl?: string
 	practices: Partial<UseCaseDocument['practices']>
+	/** Cells kept as the file wrote them, by column. */
+	asWritten: Partial<Record<KeptAsWrittenColumn, string>>
+	/** Columns the row answered (in any form): their earlier kept-as-written text no longer applies. */
+	answered: Array<KeptAsWrittenColumn>
 }
 
 export type ParsedRow = {
@@ -78,10 +122,14 @@ export type ParsedRow = {
 	problems: Array<ImportProblem>
 }
 
+/** Rows of another agency: not read, summed up in one line per agency. */
+export type OtherAgencyRows = { agency: string; rows: number; firstRow: number; lastRow: number }
+
 export type ParsedFile = {
 	columns: Array<OmbColumn>
 	rows: Array<ParsedRow>
-	/** Problems with the file as a whole (unknown or repeated headers). */
+	otherAgencies: Array<OtherAgencyRows>
+	/** Problems with the file as a whole (unknown or repeated headers, other agencies' rows). */
 	problems: Array<ImportProblem>
 }
 
@@ -179,7 +227,6 @@ export function columnForHeader(header: string): OmbColumn | null {
 	}
 	return null
 }
-
 // ── Values ──
 
 // "N/A" and its kin mean "no answer" in agencies' files (OMB standardised them the same way).
@@ -196,18 +243,31 @@ function loose(text: string) {
 		.replace(/[^a-z0-9]+/g, '')
 }
 
+// Each vocabulary's loose spellings, worked out once: a file of thousands of rows asks thousands of times.
+const looseKeys = new WeakMap<Record<string, OmbChoice>, Map<string, string>>()
+function looseKeysOf(choices: Record<string, OmbChoice>) {
+	let keys = looseKeys.get(choices)
+	if (!keys) {
+		keys = new Map()
+		for (const [key, choice] of Object.entries(choices)) {
+			const title = choice.selection.split(': ')[0] ?? choice.selection
+			for (const candidate of [choice.selection, choice.code, title]) if (!keys.has(loose(candidate))) keys.set(loose(candidate), key)
+		}
+		looseKeys.set(choices, keys)
+	}
+	return keys
+}
+
 /** The choice a cell names, accepting OMB's selections, its codes and the typing variants in agencies' files. */
 export function matchChoice<Choices extends Record<string, OmbChoice>>(choices: Choices, text: string): Extract<keyof Choices, string> | null {
-	const strict = ombChoiceKey(choices, text)
-	if (strict) return strict
 	const wanted = loose(text)
 	if (wanted === '') return null
-	for (const [key, choice] of Object.entries(choices)) {
-		const title = choice.selection.split(': ')[0] ?? choice.selection
-		if ([choice.selection, choice.code, title].some((candidate) => loose(candidate) === wanted)) return key as Extract<keyof Choices, string>
-	}
-	return null
+	const key = looseKeysOf(choices).get(wanted) ?? ombChoiceKey(choices, text)
+	return (key as Extract<keyof Choices, string> | undefined) ?? null
 }
+
+/** "Other – a rules engine", "Other: …": an answer of "Other" with the agency's own words after it. */
+const OTHER_WITH_DETAIL = /^(?:[a-l]\)\s*)?other\s*[-–—:,(]\s*\S/i
 
 const yesNo = (text: string): boolean | null => {
 	const value = plain(text)
@@ -242,6 +302,11 @@ function matchMany<Choices extends Record<string, OmbChoice>>(choices: Choices, 
 			keys.push(whole)
 			continue
 		}
+		if ('OTHER' in choices && OTHER_WITH_DETAIL.test(item)) {
+			keys.push('OTHER' as Extract<keyof Choices, string>)
+			unknown.push(item)
+			continue
+		}
 		const parts = item.split(/\s+(?=[a-l]\)\s)|,\s+/).map((part) => part.trim()).filter(Boolean)
 		const matched = parts.map((part) => matchChoice(choices, part))
 		if (parts.length > 1 && matched.every(Boolean)) keys.push(...(matched as Array<Extract<keyof Choices, string>>))
@@ -251,39 +316,47 @@ function matchMany<Choices extends Record<string, OmbChoice>>(choices: Choices, 
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const pad = (value: number) => String(value).padStart(2, '0')
 
-function isoDate(year: number, month: number, day: number) {
-	const date = new Date(Date.UTC(year, month - 1, day))
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
-	return date.toISOString().slice(0, 10)
+function dayOf(year: number, month: number, day: number) {
+	const text = `${year}-${pad(month)}-${pad(day)}`
+	return isPartialDate(text) ? text : null
 }
-
+const monthOf = (year: number, month: number) => (month >= 1 && month <= 12 ? `${year}-${pad(month)}` : null)
 const fullYear = (text: string) => (text.length === 2 ? 2000 + Number(text) : Number(text))
 
+// A time after a date says nothing more about the day OMB asks for: "00:00:00", "0:00", "12:00:00 AM", "T00:00:00Z".
+const TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?`
+
 /**
- * An operational date as ISO: 2025-07-01, OMB's consolidated "2025-07-01 00:00:00", US 7/1/2025,
- * and the month-and-year forms HHS published ("Jul-25", "July 2025", "7/2025"), read as the 1st.
+ * An operational date, as precise as the file gives it, in ISO 8601's reduced forms: a day
+ * ("2025-07-01", OMB's consolidated "2025-07-01 00:00:00", US "7/1/2025", "01/01/2018 00:00:00",
+ * "3/4/2024 0:00", "… 12:00:00 AM"), a month ("Jul-25", "July 2025", "7/2025", "2025-07" → "2025-07")
+ * or a year ("2021"). Null when the text is not a date (a fiscal quarter, "ongoing").
  */
 export function parseOmbDate(text: string): string | null {
 	const value = text.trim()
-	let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(value)
-	if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]))
-	match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(value)
-	if (match) return isoDate(fullYear(match[3]!), Number(match[1]), Number(match[2]))
+	let match = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`).exec(value)
+	if (match) return dayOf(Number(match[1]), Number(match[2]), Number(match[3]))
+	match = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})${TIME}$`).exec(value)
+	if (match) return dayOf(fullYear(match[3]!), Number(match[1]), Number(match[2]))
 	match = /^(\d{1,2})\/(\d{4})$/.exec(value)
-	if (match) return isoDate(Number(match[2]), Number(match[1]), 1)
+	if (match) return monthOf(Number(match[2]), Number(match[1]))
 	match = /^(\d{4})-(\d{1,2})$/.exec(value)
-	if (match) return isoDate(Number(match[1]), Number(match[2]), 1)
+	if (match) return monthOf(Number(match[1]), Number(match[2]))
 	match = /^([A-Za-z]{3,9})\.?[-\s]+(\d{4}|\d{2})$/.exec(value)
 	if (match) {
 		const month = MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1
-		return month > 0 ? isoDate(fullYear(match[2]!), month, 1) : null
+		return month > 0 ? monthOf(fullYear(match[2]!), month) : null
 	}
+	match = /^(\d{4})(?:\.0)?$/.exec(value)
+	if (match && Number(match[1]) >= 1950 && Number(match[1]) <= 2100) return match[1]!
 	return null
 }
 
 const emailSchema = z.email().max(254)
 const linkSchema = z.url({ protocol: /^https?$/ }).max(500)
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
 
 const LONG_TEXT = 10_000
 const SHORT_TEXT = 200
@@ -294,71 +367,105 @@ export function normaliseName(name: string) {
 	return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
 
+const quoted = (text: string) => {
+	const shown = text.replace(/\s+/g, ' ').trim()
+	return `“${shown.length > 120 ? `${shown.slice(0, 120)}…` : shown}”`
+}
+
 // ── Rows ──
 
 type Cells = Partial<Record<OmbColumn, string>>
 
-function readRow(cells: Cells, rowNumber: number, expectedAgency: string): ParsedRow {
+function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 	const name = (cells.use_case_name ?? '').replace(/\s+/g, ' ').trim()
 	const problems: Array<ImportProblem> = []
-	const warn = (column: OmbColumn, message: string) => problems.push({ row: rowNumber, name, column, severity: 'WARNING', message })
-	const fail = (column: OmbColumn | null, message: string) => problems.push({ row: rowNumber, name, column, severity: 'ERROR', message })
-	const answers: ImportedAnswers = { practices: {} }
+	const warn = (column: OmbColumn, kind: ImportProblemKind, message: string) => problems.push({ row: rowNumber, name, column, severity: 'WARNING', kind, message })
+	const fail = (column: OmbColumn | null, kind: ImportProblemKind, message: string) => problems.push({ row: rowNumber, name, column, severity: 'ERROR', kind, message })
+	const answers: ImportedAnswers = { practices: {}, asWritten: {}, answered: [] }
+	const keep = (column: KeptAsWrittenColumn, raw: string, why: string) => {
+		const value = raw.trim()
+		if (value.length > LONG_TEXT) {
+			warn(column, 'TOO_LONG', `The answer is ${value.length.toLocaleString('en-US')} characters; the tracker keeps at most ${LONG_TEXT.toLocaleString('en-US')}, so it was left out.`)
+			return
+		}
+		answers.asWritten[column] = value
+		warn(column, 'KEPT_AS_WRITTEN', `${quoted(value)} ${why}; it is kept as written.`)
+	}
+	const answered = (column: OmbColumn) => {
+		if ((keptColumns as ReadonlySet<string>).has(column)) answers.answered.push(column as KeptAsWrittenColumn)
+	}
 
 	const text = (column: OmbColumn, max: number) => {
 		const raw = cells[column]
 		if (raw === undefined || isNoAnswer(raw)) return undefined
 		const value = raw.trim()
 		if (value.length > max) {
-			warn(column, `The answer is ${value.length.toLocaleString('en-US')} characters; the tracker keeps at most ${max.toLocaleString('en-US')}, so it was left out.`)
+			warn(column, 'TOO_LONG', `The answer is ${value.length.toLocaleString('en-US')} characters; the tracker keeps at most ${max.toLocaleString('en-US')}, so it was left out.`)
 			return undefined
 		}
 		return value
 	}
-	const choice = <Choices extends Record<string, OmbChoice>>(column: OmbColumn, choices: Choices) => {
+	const choice = <Choices extends Record<string, OmbChoice>>(column: KeptAsWrittenColumn, choices: Choices) => {
 		const raw = cells[column]
 		if (raw === undefined || raw.trim() === '') return undefined
 		const key = matchChoice(choices, raw)
-		if (key) return key
+		if (key) {
+			answered(column)
+			return key
+		}
 		if (isNoAnswer(raw)) return undefined
-		warn(column, `“${raw.trim()}” is not one of OMB’s choices for ${column}, so it was left out.`)
+		answered(column)
+		if ('OTHER' in choices && OTHER_WITH_DETAIL.test(raw.trim())) {
+			keep(column, raw, `is “Other” with the agency’s own words, recorded as Other`)
+			return 'OTHER' as Extract<keyof Choices, string>
+		}
+		keep(column, raw, `is not one of OMB’s choices for ${column}`)
 		return undefined
 	}
-	const bool = (column: OmbColumn) => {
+	const bool = (column: KeptAsWrittenColumn) => {
 		const raw = cells[column]
 		if (raw === undefined || raw.trim() === '') return undefined
 		const value = yesNo(raw)
-		if (value !== null) return value
+		if (value !== null) {
+			answered(column)
+			return value
+		}
 		if (isNoAnswer(raw)) return undefined
-		warn(column, `“${raw.trim()}” is neither Yes nor No, so it was left out.`)
+		answered(column)
+		keep(column, raw, 'is neither Yes nor No')
 		return undefined
 	}
-	const link = (column: OmbColumn) => {
-		const value = text(column, 500)
-		if (value === undefined) return undefined
+	// OMB's dictionary types the link columns as free text, and agencies write "Not available" in them.
+	const link = (column: KeptAsWrittenColumn) => {
+		const raw = cells[column]
+		if (raw === undefined || isNoAnswer(raw)) return undefined
+		answered(column)
+		const value = raw.trim()
 		if (linkSchema.safeParse(value).success) return value
-		warn(column, `“${value}” is not a web address (https://…), so it was left out.`)
+		keep(column, raw, 'is not a web address')
 		return undefined
 	}
 
-	const agency = (cells.agency ?? '').trim() || expectedAgency
-	if (agency.toUpperCase() !== expectedAgency.toUpperCase()) {
-		fail('agency', `The row is ${agency}’s; only ${expectedAgency}’s use cases are imported.`)
-	}
-	if (!name) fail('use_case_name', 'The use case has no name.')
-	else if (name.length > SHORT_TEXT) fail('use_case_name', `The name is ${name.length} characters; at most ${SHORT_TEXT} are allowed.`)
+	if (!name) fail('use_case_name', 'NO_NAME', 'The use case has no name.')
+	else if (name.length > MAX_NAME_LENGTH) fail('use_case_name', 'NAME_TOO_LONG', `The name is ${name.length} characters; at most ${MAX_NAME_LENGTH} are allowed.`)
 	const bureau = (cells.agency_bureau ?? '').trim()
-	if (!bureau) fail('agency_bureau', 'The row names no bureau or component.')
+	if (!bureau) fail('agency_bureau', 'NO_BUREAU', 'The row names no bureau or component.')
 	let fileId = (cells.id ?? '').trim() || null
 	if (fileId && fileId.length > 60) {
-		fail('id', `The Use Case ID is ${fileId.length} characters; at most 60 are allowed.`)
+		fail('id', 'ID_TOO_LONG', `The Use Case ID is ${fileId.length} characters; at most 60 are allowed.`)
 		fileId = null
 	}
 
-	const email = text('contact_email', 254)
-	if (email !== undefined) {
-		if (emailSchema.safeParse(email.toLowerCase()).success) answers.contactEmail = email.toLowerCase()
-		else warn('contact_email', `“${email}” is not an e-mail address, so it was left out.`)
+	const contact = cells.contact_email
+	if (contact !== undefined && !isNoAnswer(contact)) {
+		answered('contact_email')
+		const value = contact.trim()
+		const emails = [...value.matchAll(EMAIL_IN_TEXT)].map((match) => match[0].toLowerCase()).filter((email) => emailSchema.safeParse(email).success)
+		if (emails.length === 1 && emails[0] === value.toLowerCase()) answers.contactEmail = emails[0]
+		else if (emails.length > 0) {
+			answers.contactEmail = emails[0]
+			keep('contact_email', value, `names ${emails.length === 1 ? 'an e-mail address with other text' : `${emails.length} e-mail addresses`}: ${emails[0]} is the contact`)
+		} else keep('contact_email', value, linkSchema.safeParse(value).success ? 'is a contact page, not an e-mail address' : 'is not an e-mail address')
 	}
 	answers.isWithheld = choice('is_withheld', withholdingChoices)
 	answers.stage = choice('development_stage', stageChoices)
@@ -369,18 +476,20 @@ function readRow(cells: Cells, rowNumber: number, expectedAgency: string): Parse
 	answers.problemSolved = text('problem_solved', LONG_TEXT)
 	answers.benefits = text('benefits', LONG_TEXT)
 	answers.systemOutputs = text('system_outputs', LONG_TEXT)
-	const date = text('operational_date', 40)
-	if (date !== undefined) {
-		const iso = parseOmbDate(date)
-		if (iso) answers.operationalDate = iso
-		else warn('operational_date', `“${date}” is not a date, so it was left out.`)
+	const date = cells.operational_date
+	if (date !== undefined && !isNoAnswer(date)) {
+		answered('operational_date')
+		const parsed = parseOmbDate(date)
+		if (parsed) answers.operationalDate = parsed
+		else keep('operational_date', date, 'is not a date the tracker can read')
 	}
 	answers.contractingUsage = choice('contracting_usage', contractingChoices)
-	const vendors = text('vendor_name', LONG_TEXT)
-	if (vendors !== undefined) {
+	const vendors = cells.vendor_name
+	if (vendors !== undefined && !isNoAnswer(vendors)) {
+		answered('vendor_name')
 		const names = [...new Set(listItems(vendors).map((vendor) => vendor.replace(/\s+/g, ' ')))]
 		if (names.length > MAX_VENDORS || names.some((vendor) => vendor.length > SHORT_TEXT)) {
-			warn('vendor_name', `The tracker keeps at most ${MAX_VENDORS} vendors of ${SHORT_TEXT} characters each; separate vendors with “;”.`)
+			keep('vendor_name', vendors, `names more than ${MAX_VENDORS} vendors, or a vendor of more than ${SHORT_TEXT} characters (separate vendors with “;”)`)
 		} else answers.vendorNames = names
 	}
 	answers.hasAto = bool('have_ato')
@@ -391,11 +500,11 @@ function readRow(cells: Cells, rowNumber: number, expectedAgency: string): Parse
 	answers.piaUrl = link('pia_url')
 	const features = cells.demographic_features
 	if (features !== undefined && features.trim() !== '' && features.trim() !== '[]') {
+		answered('demographic_features')
 		// OMB recoded a bare "None" to "None of the above"; so does the import.
 		const { keys, unknown } = isNoAnswer(features) ? { keys: ['NONE_OF_THE_ABOVE' as const], unknown: [] } : matchMany(demographicFeatureChoices, features)
-		if (unknown.length) {
-			warn('demographic_features', `${unknown.map((item) => `“${item}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among OMB’s demographic features, so the answer was left out.`)
-		} else if (keys.length) answers.demographicFeatures = keys
+		if (keys.length) answers.demographicFeatures = keys
+		if (unknown.length) keep('demographic_features', features, `holds ${unknown.map(quoted).join(', ')}, not among OMB’s demographic features${keys.length ? ' (the others are recorded)' : ''}`)
 	}
 	answers.hasCustomCode = bool('has_custom_code')
 	answers.codeUrl = link('code_url')
@@ -410,21 +519,115 @@ function readRow(cells: Cells, rowNumber: number, expectedAgency: string): Parse
 	answers.practices.independentReview = choice('hi_independent_review', independentReviewChoices)
 	answers.practices.monitoring = choice('hi_ongoing_monitoring', monitoringChoices)
 	answers.practices.training = choice('hi_training_established', trainingChoices)
-	answers.practices.failsafe = notApplicable('hi_failsafe_presence') ? 'NOT_APPLICABLE' : choice('hi_failsafe_presence', failsafeChoices)
-	answers.practices.appeal = notApplicable('hi_appeal_process') ? 'NOT_APPLICABLE' : choice('hi_appeal_process', appealChoices)
+	if (notApplicable('hi_failsafe_presence')) {
+		answered('hi_failsafe_presence')
+		answers.practices.failsafe = 'NOT_APPLICABLE'
+	} else answers.practices.failsafe = choice('hi_failsafe_presence', failsafeChoices)
+	if (notApplicable('hi_appeal_process')) {
+		answered('hi_appeal_process')
+		answers.practices.appeal = 'NOT_APPLICABLE'
+	} else answers.practices.appeal = choice('hi_appeal_process', appealChoices)
 	const consultation = cells.hi_public_consultation
 	if (consultation !== undefined && consultation.trim() !== '' && consultation.trim() !== '[]' && !isNoAnswer(consultation)) {
+		answered('hi_public_consultation')
 		const { keys, unknown } = matchMany(publicConsultationChoices, consultation)
-		if (unknown.length) {
-			warn('hi_public_consultation', `${unknown.map((item) => `“${item}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among OMB’s consultation steps, so the answer was left out.`)
-		} else if (keys.length) answers.practices.publicConsultation = keys
+		if (keys.length) answers.practices.publicConsultation = keys
+		if (unknown.length) keep('hi_public_consultation', consultation, `holds ${unknown.map(quoted).join(', ')}, not among OMB’s consultation steps${keys.length ? ' (the others are recorded)' : ''}`)
 	}
-	return { row: rowNumber, agency: agency.toUpperCase(), fileId, name, bureau, answers: dropUndefined(answers), problems }
+	return { row: rowNumber, agency, fileId, name, bureau, answers: dropUndefined(answers), problems }
 }
+
+const keptColumns: ReadonlySet<OmbColumn> = new Set<OmbColumn>([
+	'contact_email', 'is_withheld', 'development_stage', 'is_high_impact', 'topic_area', 'classification', 'operational_date', 'contracting_usage',
+	'vendor_name', 'have_ato', 'link_to_data', 'has_pii', 'pia_url', 'demographic_features', 'has_custom_code', 'code_url', 'hi_testing_conducted',
+	'hi_assessment_completed', 'hi_independent_review', 'hi_ongoing_monitoring', 'hi_training_established', 'hi_failsafe_presence', 'hi_appeal_process',
+	'hi_public_consultation',
+])
 
 function dropUndefined(answers: ImportedAnswers): ImportedAnswers {
 	const practices = Object.fromEntries(Object.entries(answers.practices).filter(([, value]) => value !== undefined))
 	return { ...(Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== undefined)) as ImportedAnswers), practices }
+}
+
+// ── Files ──
+
+const csvOptions: CsvOptions = { bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }
+
+/**
+ * Reads a file's records one at a time: the header first, then each row (another agency's only
+ * counted). The same reader serves the whole-file parse and the parse that pauses between slices.
+ */
+function fileReader(options: { agency: string }) {
+	const problems: Array<ImportProblem> = []
+	const columnAt: Array<OmbColumn | null> = []
+	const seen = new Set<OmbColumn>()
+	const rows: Array<ParsedRow> = []
+	const others = new Map<string, OtherAgencyRows>()
+	let recordNumber = 0
+	const expected = options.agency.toUpperCase()
+
+	function header(record: Array<string>) {
+		record.forEach((cell, index) => {
+			if (cell.trim() === '') return void columnAt.push(null)
+			const column = columnForHeader(cell)
+			if (column && seen.has(column)) {
+				problems.push({ row: 1, name: '', column, severity: 'WARNING', kind: 'REPEATED_COLUMN', message: `Column ${index + 1} repeats ${column}; only the first is read.` })
+				columnAt.push(null)
+				return
+			}
+			if (!column) {
+				problems.push({ row: 1, name: '', column: null, severity: 'WARNING', kind: 'UNKNOWN_COLUMN', message: `Column ${index + 1} (${quoted(cell)}) is not one of OMB’s 2025 columns; it is ignored.` })
+			} else seen.add(column)
+			columnAt.push(column)
+		})
+		if (!seen.has('use_case_name')) {
+			throw new Error('The file has no use_case_name (“Use Case Name”) column, so it is not an inventory in OMB’s 2025 format.')
+		}
+	}
+
+	return {
+		add(record: Array<string>) {
+			recordNumber++
+			if (recordNumber === 1) return header(record)
+			if (record.every((cell) => cell.trim() === '')) return
+			const cells: Cells = {}
+			record.forEach((cell, position) => {
+				const column = columnAt[position]
+				// A file the tracker wrote carries its formula-injection guard; the answer is the cell without it.
+				if (column) cells[column] = restoreCell(cell)
+			})
+			const rowNumber = recordNumber
+			const agency = ((cells.agency ?? '').trim() || options.agency).toUpperCase()
+			if (agency !== expected) {
+				const summary = others.get(agency)
+				if (summary) {
+					summary.rows++
+					summary.lastRow = rowNumber
+				} else others.set(agency, { agency, rows: 1, firstRow: rowNumber, lastRow: rowNumber })
+				return
+			}
+			rows.push(readRow(cells, rowNumber, agency))
+		},
+		finish(): ParsedFile {
+			if (recordNumber === 0) throw new Error('The file is empty.')
+			const otherAgencies = [...others.values()].sort((a, b) => b.rows - a.rows || a.agency.localeCompare(b.agency))
+			for (const other of otherAgencies) {
+				problems.push({
+					row: null,
+					name: '',
+					column: 'agency',
+					severity: 'ERROR',
+					kind: 'OTHER_AGENCY',
+					message: `${other.agency}: ${other.rows.toLocaleString('en-US')} ${other.rows === 1 ? 'row' : 'rows'} (rows ${other.firstRow}–${other.lastRow}) are another agency’s; only ${expected}’s use cases are imported.`,
+				})
+			}
+			return { columns: [...seen], rows, otherAgencies, problems }
+		},
+	}
+}
+
+function csvError(error: unknown) {
+	return new Error(`The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`)
 }
 
 /**
@@ -434,64 +637,185 @@ function dropUndefined(answers: ImportedAnswers): ImportedAnswers {
 export function parseOmbCsv(text: string, options: { agency: string }): ParsedFile {
 	let records: Array<Array<string>>
 	try {
-		records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as Array<Array<string>>
+		records = parseSync(text, csvOptions) as Array<Array<string>>
 	} catch (error) {
-		throw new Error(`The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`)
+		throw csvError(error)
 	}
-	const [header, ...data] = records
-	if (!header) throw new Error('The file is empty.')
-	const problems: Array<ImportProblem> = []
-	const columnAt: Array<OmbColumn | null> = []
-	const seen = new Set<OmbColumn>()
-	header.forEach((cell, index) => {
-		if (cell.trim() === '') return void columnAt.push(null)
-		const column = columnForHeader(cell)
-		if (column && seen.has(column)) {
-			problems.push({ row: 1, name: '', column, severity: 'WARNING', message: `Column ${index + 1} repeats ${column}; only the first is read.` })
-			columnAt.push(null)
-			return
-		}
-		if (!column) {
-			const shown = cell.replace(/\s+/g, ' ').trim()
-			problems.push({ row: 1, name: '', column: null, severity: 'WARNING', message: `Column ${index + 1} (“${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}”) is not one of OMB’s 2025 columns; it is ignored.` })
-		} else seen.add(column)
-		columnAt.push(column)
-	})
-	if (!seen.has('use_case_name')) {
-		throw new Error('The file has no use_case_name (“Use Case Name”) column, so it is not an inventory in OMB’s 2025 format.')
-	}
-	const rows: Array<ParsedRow> = []
-	data.forEach((record, index) => {
-		if (record.every((cell) => cell.trim() === '')) return
-		const cells: Cells = {}
-		record.forEach((cell, position) => {
-			const column = columnAt[position]
-			if (column) cells[column] = cell
-		})
-		rows.push(readRow(cells, index + 2, options.agency))
-	})
-	return { columns: [...seen], rows, problems }
+	const reader = fileReader(options)
+	for (const record of records) reader.add(record)
+	return reader.finish()
 }
 
-// ── Matching rows to cases ──
+/** How much text the parser reads between pauses: a few milliseconds of work. */
+const SLICE_CHARACTERS = 16 * 1024
 
-export type OrgUnitRef = { id: string; code: string; shortName: string }
+/**
+ * The same as parseOmbCsv, reading the text a slice at a time and awaiting `pause` between slices,
+ * so a large file never holds the event loop: other requests are served while it is read.
+ */
+export async function parseOmbCsvInSlices(text: string, options: { agency: string }, pause: () => Promise<void>): Promise<ParsedFile> {
+	const reader = fileReader(options)
+	const parser = parse(csvOptions)
+	let failure: unknown = null
+	parser.on('data', (record: Array<string>) => {
+		if (failure) return
+		try {
+			reader.add(record)
+		} catch (error) {
+			failure = error
+		}
+	})
+	const done = new Promise<void>((resolve, reject) => {
+		parser.on('end', resolve)
+		parser.on('error', (error) => reject(csvError(error)))
+	})
+	done.catch(() => undefined)
+	let offset = 0
+	while (offset < text.length && !failure) {
+		let end = Math.min(offset + SLICE_CHARACTERS, text.length)
+		// Never between the two halves of a character outside the Basic Multilingual Plane.
+		if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--
+		parser.write(text.slice(offset, end))
+		offset = end
+		await pause()
+	}
+	parser.end()
+	await done
+	if (failure) throw failure
+	return reader.finish()
+}
+
+// ── Bureaus ──
+
+export type OrgUnitRef = { id: string; code: string; shortName: string; name?: string; aliases?: ReadonlyArray<string> }
+
+/**
+ * HHS's operating and staff divisions other than CMS. A row of HHS's under one of them is HHS's
+ * but not CMS's: it is summed up with the division's other rows, not reported one by one.
+ */
+export const otherHhsDivisions: Record<string, string> = {
+	ACF: 'Administration for Children and Families',
+	ACL: 'Administration for Community Living',
+	AHRQ: 'Agency for Healthcare Research and Quality',
+	ARPAH: 'Advanced Research Projects Agency for Health',
+	ASA: 'Assistant Secretary for Administration',
+	ASFR: 'Assistant Secretary for Financial Resources',
+	ASPE: 'Assistant Secretary for Planning and Evaluation',
+	ASPR: 'Administration for Strategic Preparedness and Response',
+	ASTP: 'Assistant Secretary for Technology Policy',
+	ATSDR: 'Agency for Toxic Substances and Disease Registry',
+	CDC: 'Centers for Disease Control and Prevention',
+	FDA: 'Food and Drug Administration',
+	HRSA: 'Health Resources and Services Administration',
+	IHS: 'Indian Health Service',
+	NIH: 'National Institutes of Health',
+	OCR: 'Office for Civil Rights',
+	OGC: 'Office of the General Counsel',
+	OIG: 'Office of Inspector General',
+	ONC: 'Office of the National Coordinator for Health Information Technology',
+	OS: 'Office of the Secretary',
+	SAMHSA: 'Substance Abuse and Mental Health Services Administration',
+}
+
+function unitKey(text: string) {
+	return plain(text)
+		.replace(/&/g, ' and ')
+		.replace(/[’']/g, '')
+		.replace(/\s*\/\s*/g, '/')
+		.replace(/[^a-z0-9/]+/g, ' ')
+		.trim()
+}
+
+const divisionKeys = new Map<string, string>(
+	Object.entries(otherHhsDivisions).flatMap(([abbreviation, name]) => [
+		[unitKey(abbreviation), abbreviation],
+		[unitKey(name), abbreviation],
+	]),
+)
+
+/** Every way a file may name each unit, worked out once per list of units. */
+const unitLookups = new WeakMap<ReadonlyArray<OrgUnitRef>, Map<string, OrgUnitRef | null>>()
+function lookupOf(orgUnits: ReadonlyArray<OrgUnitRef>) {
+	let lookup = unitLookups.get(orgUnits)
+	if (lookup) return lookup
+	lookup = new Map()
+	const byCode = new Map<string, OrgUnitRef>()
+	const ambiguous = new Set<string>()
+	const add = (name: string, unit: OrgUnitRef, exact: boolean) => {
+		const key = unitKey(name)
+		if (!key) return
+		if (exact) return void byCode.set(key, unit)
+		const known = lookup!.get(key)
+		if (known && known.id !== unit.id) ambiguous.add(key)
+		else lookup!.set(key, unit)
+	}
+	for (const unit of orgUnits) {
+		add(unit.code, unit, true)
+		add(unit.code.replace(/^HHS\//i, ''), unit, true)
+		add(unit.shortName, unit, false)
+		if (unit.name) add(unit.name, unit, false)
+		for (const alias of unit.aliases ?? []) add(alias, unit, false)
+	}
+	// A short name two units share names neither: the file must say which.
+	for (const key of ambiguous) lookup.set(key, null)
+	for (const [key, unit] of byCode) lookup.set(key, unit)
+	unitLookups.set(orgUnits, lookup)
+	return lookup
+}
+
+const depth = (unit: OrgUnitRef) => unit.code.split('/').length
+
+export type BureauResolution = {
+	orgUnit: OrgUnitRef | null
+	note?: string
+	/** Another HHS division's abbreviation, when the row is HHS's but not CMS's. */
+	otherDivision?: string
+}
+
+/** One bureau's unit: the whole text, or each of its parts ("CMS - Office of the Actuary", "… (OFM)"), the deepest unit named. */
+function resolveOne(text: string, orgUnits: ReadonlyArray<OrgUnitRef>): BureauResolution {
+	const lookup = lookupOf(orgUnits)
+	const whole = lookup.get(unitKey(text))
+	if (whole) return { orgUnit: whole }
+	const withoutAbbreviations = text.replace(/\(([^)]*)\)/g, ' ')
+	const parts = withoutAbbreviations.split(/\s+[-–—:]\s+|\/|\s*[–—]\s*/).map((part) => part.trim()).filter(Boolean)
+	const abbreviations = [...text.matchAll(/\(([^)]*)\)/g)].map((match) => match[1]!.trim())
+	const found: Array<OrgUnitRef> = []
+	const unknown: Array<string> = []
+	for (const part of parts) {
+		const unit = lookup.get(unitKey(part))
+		if (unit) found.push(unit)
+		else unknown.push(part)
+	}
+	for (const abbreviation of abbreviations) {
+		const unit = lookup.get(unitKey(abbreviation))
+		if (unit) found.push(unit)
+	}
+	const division = [...parts, ...abbreviations].map((part) => divisionKeys.get(unitKey(part))).find(Boolean)
+	if (division && !found.some((unit) => depth(unit) > 2)) return { orgUnit: null, otherDivision: division }
+	// A part nobody knows is a component the tracker lacks: filing the row under its parent would lose it.
+	const unknownComponent = unknown.some((part) => !abbreviations.length || !found.some((unit) => depth(unit) > 2))
+	if (found.length === 0 || unknownComponent) return { orgUnit: null }
+	return { orgUnit: found.reduce((deepest, unit) => (depth(unit) > depth(deepest) ? unit : deepest)) }
+}
 
 /**
  * The org unit a Bureau/Component names: its code ("HHS/CMS/OIT"), the code without the department
- * ("CMS/OIT"), or a short name that only one unit has ("OIT"). Several bureaus: the first, with a warning.
+ * ("CMS/OIT"), a short name only one unit has ("OIT"), its full name, an alias (a former name, or a
+ * spelling mapped at an earlier import), or a path of these ("CMS - Office of the Actuary"). Several
+ * bureaus: the first, with a note.
  */
-export function resolveBureau(bureau: string, orgUnits: ReadonlyArray<OrgUnitRef>): { orgUnit: OrgUnitRef | null; note?: string } {
-	const names = bureau.split(/[;,\n]/).map((name) => name.trim()).filter(Boolean)
-	const first = names[0]
-	if (!first) return { orgUnit: null }
-	const wanted = first.toUpperCase().replace(/\s*\/\s*/g, '/')
-	const byCode = orgUnits.find((unit) => unit.code.toUpperCase() === wanted || unit.code.toUpperCase() === `HHS/${wanted}`)
-	const byShortName = orgUnits.filter((unit) => unit.shortName.toUpperCase() === wanted)
-	const orgUnit = byCode ?? (byShortName.length === 1 ? byShortName[0]! : null)
-	return names.length > 1 && orgUnit
-		? { orgUnit, note: `The row names several bureaus (${names.join(', ')}); the tracker records one, so it is filed under ${orgUnit.code}.` }
-		: { orgUnit }
+export function resolveBureau(bureau: string, orgUnits: ReadonlyArray<OrgUnitRef>): BureauResolution {
+	const text = bureau.trim()
+	if (!text) return { orgUnit: null }
+	const whole = resolveOne(text, orgUnits)
+	if (whole.orgUnit || whole.otherDivision) return whole
+	const names = text.split(/[;,\n]/).map((name) => name.trim()).filter(Boolean)
+	if (names.length < 2) return whole
+	const first = resolveOne(names[0]!, orgUnits)
+	return first.orgUnit
+		? { orgUnit: first.orgUnit, note: `The row names several bureaus (${names.join(', ')}); the tracker records one, so it is filed under ${first.orgUnit.code}.` }
+		: first
 }
 
 /**
@@ -502,11 +826,23 @@ export function importKeyFor(row: Pick<ParsedRow, 'agency' | 'fileId' | 'name'>,
 	return row.fileId ? `${row.agency}:id:${row.fileId}` : `${row.agency}:name:${orgUnitCode}:${normaliseName(row.name)}`
 }
 
-export type ExistingCase = {
+// ── Matching rows to cases ──
+
+/** What the import knows of every case in the tracker before choosing which to read in full. */
+export type CaseRef = {
 	id: string
 	trackingId: string
 	version: number
+	name: string
+	orgUnitCode: string | null
 	importKey: string | null
+	previousOmbId?: string | null
+	formerOmbIds?: ReadonlyArray<string> | null
+	problemSolved?: string | null
+	vendorNames?: ReadonlyArray<string>
+}
+
+export type ExistingCase = Pick<CaseRef, 'id' | 'trackingId' | 'version' | 'importKey'> & {
 	/** Set when the governance lead recorded the determination in the tracker. */
 	determinedInTracker: boolean
 	/** Set when the tracker answers hi_independent_review itself, from who reviewed the case. */
@@ -514,14 +850,53 @@ export type ExistingCase = {
 	document: UseCaseDocument
 }
 
-export type RowOutcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'SKIP'
+/** A case known in full is also known by reference. */
+export function caseRefOf(existing: ExistingCase): CaseRef {
+	const { document } = existing
+	return {
+		id: existing.id,
+		trackingId: existing.trackingId,
+		version: existing.version,
+		importKey: existing.importKey,
+		name: document.name,
+		orgUnitCode: document.orgUnit ?? null,
+		previousOmbId: document.previousOmbId ?? null,
+		formerOmbIds: document.formerOmbIds ?? [],
+		problemSolved: document.problemSolved ?? null,
+		vendorNames: document.vendorNames,
+	}
+}
+
+export type RowOutcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'SKIP' | 'CONFIRM'
+export type MatchedBy = 'TRACKING_ID' | 'IMPORT_KEY' | 'OMB_ID' | 'PREVIOUS_OMB_ID' | 'NAME' | 'CONFIRMED'
+
+/** A case the row may be, for the governance lead to confirm or refuse. */
+export type CandidateMatch = { id: string; trackingId: string; name: string; orgUnitCode: string | null; score: number; reasons: Array<string>; registered: boolean }
+
+/** The lead's answers, by row number: the case the row is, or "NEW" for a use case of its own. */
+export type MatchDecisions = Readonly<Record<string, string>>
+
+export type RowMatch = {
+	row: ParsedRow
+	orgUnit: OrgUnitRef | null
+	importKey: string | null
+	existing: CaseRef | null
+	matchedBy: MatchedBy | null
+	candidate: CandidateMatch | null
+	/** The row is not imported (an ERROR problem, another division's, or waiting for a decision). */
+	outcome: 'SKIP' | 'CONFIRM' | null
+	problems: Array<ImportProblem>
+}
 
 export type PlannedRow = {
 	row: number
 	name: string
+	bureau: string
 	outcome: RowOutcome
 	importKey: string | null
 	orgUnit: OrgUnitRef | null
+	matchedBy: MatchedBy | null
+	candidate: CandidateMatch | null
 	/** The case the row matched, for an update or an unchanged row. */
 	existing: Pick<ExistingCase, 'id' | 'trackingId' | 'version'> | null
 	/** The document the case will hold (without a tracking id for a new case). */
@@ -531,13 +906,185 @@ export type PlannedRow = {
 	problems: Array<ImportProblem>
 }
 
+/** An import's threshold is the duplicate detector's, a little stricter: thousands of rows are checked, not one form. */
+const MATCH_THRESHOLD = 0.5
+
+/**
+ * Finds the case each row is, in order: the tracker's own tracking id; the file's Use Case ID as an
+ * earlier import of it recorded (import key) or as the case's OMB id; an id the case had in an
+ * earlier year; the same name in the same bureau for an imported case. A row that finds none may
+ * look like a case under another bureau or a slightly different name (the duplicate detector's
+ * similarity): that candidate waits for the governance lead to confirm or refuse it.
+ */
+export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; cases: ReadonlyArray<CaseRef>; decisions?: MatchDecisions }) {
+	const decisions = context.decisions ?? {}
+	const nameKey = (orgUnitCode: string, name: string) => `${orgUnitCode}:${normaliseName(name)}`
+	const byKey = new Map<string, CaseRef>()
+	const byTrackingId = new Map<string, CaseRef>()
+	const byId = new Map<string, CaseRef>()
+	const byOmbId = new Map<string, CaseRef>()
+	const byFormerId = new Map<string, CaseRef>()
+	const importedByName = new Map<string, CaseRef>()
+	const registered = new Map<string, CaseRef>()
+	for (const ref of context.cases) {
+		byId.set(ref.id, ref)
+		byTrackingId.set(ref.trackingId, ref)
+		if (ref.importKey) byKey.set(ref.importKey, ref)
+		if (ref.previousOmbId) byOmbId.set(ref.previousOmbId, ref)
+		for (const former of ref.formerOmbIds ?? []) if (!byFormerId.has(former)) byFormerId.set(former, ref)
+		if (ref.orgUnitCode) (ref.importKey ? importedByName : registered).set(nameKey(ref.orgUnitCode, ref.name), ref)
+	}
+	const index = indexDuplicateCandidates(context.cases.map((ref) => ({ ...ref, problemSolved: ref.problemSolved ?? undefined })))
+	const firstRowOfKey = new Map<string, number>()
+	const claimed = new Map<string, number>()
+	const divisions = new Map<string, { rows: number; firstRow: number; lastRow: number }>()
+
+	function match(row: ParsedRow): RowMatch {
+		const problems = [...row.problems]
+		const result = (fields: Partial<RowMatch>): RowMatch => ({ row, orgUnit: null, importKey: null, existing: null, matchedBy: null, candidate: null, outcome: null, problems, ...fields })
+		const { orgUnit, note, otherDivision } = resolveBureau(row.bureau, context.orgUnits)
+		if (otherDivision) {
+			const summary = divisions.get(otherDivision)
+			if (summary) {
+				summary.rows++
+				summary.lastRow = row.row
+			} else divisions.set(otherDivision, { rows: 1, firstRow: row.row, lastRow: row.row })
+			// Another division's row: its own problems are not CMS's to fix.
+			return { ...result({ outcome: 'SKIP' }), problems: [] }
+		}
+		if (row.bureau && !orgUnit) {
+			problems.push({
+				row: row.row,
+				name: row.name,
+				column: 'agency_bureau',
+				severity: 'ERROR',
+				kind: 'UNKNOWN_COMPONENT',
+				message: `“${row.bureau}” is not an org unit in the tracker: create it or map it to an existing unit under “Components the tracker does not know”, or correct the file.`,
+			})
+		}
+		if (note) problems.push({ row: row.row, name: row.name, column: 'agency_bureau', severity: 'WARNING', kind: 'SEVERAL_BUREAUS', message: note })
+		if (!orgUnit || problems.some((problem) => problem.severity === 'ERROR')) return result({ orgUnit, outcome: 'SKIP' })
+
+		const importKey = importKeyFor(row, orgUnit.code)
+		const repeated = firstRowOfKey.get(importKey)
+		if (repeated !== undefined) {
+			problems.push({
+				row: row.row,
+				name: row.name,
+				column: row.fileId ? 'id' : 'use_case_name',
+				severity: 'ERROR',
+				kind: 'REPEATED_ROW',
+				message: row.fileId
+					? `Row ${repeated} has the same Use Case ID (${row.fileId}); only the first is imported.`
+					: `Row ${repeated} has the same name and bureau; only the first is imported.`,
+			})
+			return result({ orgUnit, outcome: 'SKIP' })
+		}
+		firstRowOfKey.set(importKey, row.row)
+
+		let existing: CaseRef | null = null
+		let matchedBy: MatchedBy | null = null
+		const found = (ref: CaseRef | undefined, by: MatchedBy) => {
+			if (!existing && ref) [existing, matchedBy] = [ref, by]
+		}
+		if (row.fileId && TRACKING_ID_PATTERN.test(row.fileId)) found(byTrackingId.get(row.fileId), 'TRACKING_ID')
+		found(byKey.get(importKey), 'IMPORT_KEY')
+		if (row.fileId) {
+			found(byOmbId.get(row.fileId), 'OMB_ID')
+			found(byFormerId.get(row.fileId), 'PREVIOUS_OMB_ID')
+		}
+		// A same-named imported case in the bureau is the row's unless both carry Use Case IDs and they differ.
+		const sameName = importedByName.get(nameKey(orgUnit.code, row.name))
+		if (sameName && (!row.fileId || !sameName.previousOmbId || sameName.previousOmbId === row.fileId)) found(sameName, 'NAME')
+
+		// A case registered in the tracker is the tracker's own record: the file neither duplicates it
+		// nor overwrites what its owners and reviewers keep up to date.
+		const namesake = existing ? undefined : registered.get(nameKey(orgUnit.code, row.name))
+		if (namesake) {
+			problems.push({
+				row: row.row,
+				name: row.name,
+				column: 'use_case_name',
+				severity: 'ERROR',
+				kind: 'REGISTERED_IN_TRACKER',
+				message: `${namesake.trackingId} with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.`,
+			})
+			return result({ orgUnit, importKey, outcome: 'SKIP' })
+		}
+
+		let candidate: CandidateMatch | null = null
+		if (!existing) {
+			const decision = decisions[String(row.row)]
+			const decided = decision && decision !== 'NEW' ? byId.get(decision) : undefined
+			if (decided) found(decided, 'CONFIRMED')
+			else if (decision !== 'NEW') {
+				const [best] = findIndexedDuplicates(
+					{ name: row.name, problemSolved: row.answers.problemSolved, vendorNames: row.answers.vendorNames },
+					index,
+					{ limit: 1, threshold: MATCH_THRESHOLD, exclude: (ref) => claimed.has(ref.id) },
+				)
+				if (best) {
+					const ref = best.candidate
+					candidate = { id: ref.id, trackingId: ref.trackingId, name: ref.name, orgUnitCode: ref.orgUnitCode, score: best.score, reasons: best.reasons, registered: !ref.importKey }
+					problems.push({
+						row: row.row,
+						name: row.name,
+						column: 'use_case_name',
+						severity: 'ERROR',
+						kind: 'CONFIRM_MATCH',
+						message: `This may be ${ref.trackingId} “${ref.name}”${ref.orgUnitCode ? ` (${ref.orgUnitCode})` : ''}: ${best.reasons.join(', ') || 'alike'}. Say whether it is that use case or a new one.`,
+					})
+					return result({ orgUnit, importKey, candidate, outcome: 'CONFIRM' })
+				}
+			}
+		}
+		if (existing) {
+			const ref = existing as CaseRef
+			const earlier = claimed.get(ref.id)
+			if (earlier !== undefined) {
+				problems.push({ row: row.row, name: row.name, column: 'use_case_name', severity: 'ERROR', kind: 'REPEATED_ROW', message: `Row ${earlier} is the same use case (${ref.trackingId}); only the first is imported.` })
+				return result({ orgUnit, importKey, outcome: 'SKIP' })
+			}
+			claimed.set(ref.id, row.row)
+			if (matchedBy === 'CONFIRMED' && !ref.importKey) {
+				problems.push({
+					row: row.row,
+					name: row.name,
+					column: 'use_case_name',
+					severity: 'ERROR',
+					kind: 'REGISTERED_IN_TRACKER',
+					message: `You confirmed this row is ${ref.trackingId}, which is registered in the tracker; the row is not imported and the tracker’s answers are kept.`,
+				})
+				return result({ orgUnit, importKey, existing: ref, matchedBy, outcome: 'SKIP' })
+			}
+		}
+		return result({ orgUnit, importKey, existing, matchedBy })
+	}
+
+	/** One line per other HHS division whose rows the file holds. */
+	function summaries(): Array<ImportProblem> {
+		return [...divisions.entries()]
+			.sort(([a, x], [b, y]) => y.rows - x.rows || a.localeCompare(b))
+			.map(([division, summary]) => ({
+				row: null,
+				name: '',
+				column: 'agency_bureau',
+				severity: 'ERROR' as const,
+				kind: 'OTHER_COMPONENT' as const,
+				message: `HHS/${division}: ${summary.rows.toLocaleString('en-US')} ${summary.rows === 1 ? 'row' : 'rows'} (rows ${summary.firstRow}–${summary.lastRow}) are ${otherHhsDivisions[division]}’s, not CMS’s; they are not imported.`,
+			}))
+	}
+
+	return { match, summaries }
+}
+
 /** The row's answers laid over the case's current document (an empty cell never erases an answer). */
 export function mergeImported(
 	base: UseCaseDocument | null,
 	row: ParsedRow,
 	context: { orgUnitCode: string; keepDetermination: boolean; keepIndependentReview?: boolean },
 ): UseCaseDocument {
-	const { practices: filePractices, determination, justification, ...answers } = row.answers
+	const { practices: filePractices, determination, justification, asWritten: fileAsWritten, answered, ...answers } = row.answers
 	// The key is left out, not set to undefined, so that the case's own answer stays.
 	const { independentReview: _fromFile, ...otherPractices } = filePractices
 	const practices = context.keepIndependentReview ? otherPractices : filePractices
@@ -548,149 +1095,124 @@ export function mergeImported(
 		if (determination !== undefined) highImpact.determination = determination
 		if (justification !== undefined) highImpact.justification = justification
 	}
+	// What the file now answers replaces what an earlier file left as written; the tracker's own answers stay.
+	const ignored = new Set<string>([...(context.keepDetermination ? ['is_high_impact'] : []), ...(context.keepIndependentReview ? ['hi_independent_review'] : [])])
+	const asWritten: Partial<Record<KeptAsWrittenColumn, string>> = { ...(base?.asWritten ?? {}) }
+	for (const column of answered) if (!ignored.has(column)) delete asWritten[column]
+	for (const [column, text] of Object.entries(fileAsWritten) as Array<[KeptAsWrittenColumn, string]>) if (!ignored.has(column)) asWritten[column] = text
+	// A new id from the file: the one the case had before is kept among its former ids.
+	const previousOmbId = row.fileId && !ownTrackingId ? row.fileId : previous.previousOmbId
+	const formerOmbIds = [...(previous.formerOmbIds ?? [])]
+	if (previous.previousOmbId && previousOmbId !== previous.previousOmbId && !formerOmbIds.includes(previous.previousOmbId)) formerOmbIds.push(previous.previousOmbId)
 	return UseCaseDocumentSchema.parse({
 		...previous,
 		...answers,
 		name: row.name,
 		orgUnit: context.orgUnitCode,
-		previousOmbId: row.fileId && !ownTrackingId ? row.fileId : previous.previousOmbId,
+		previousOmbId,
+		formerOmbIds: formerOmbIds.length ? formerOmbIds.slice(-20) : undefined,
+		asWritten: Object.keys(asWritten).length ? asWritten : undefined,
 		highImpact,
 		practices: { ...(base?.practices ?? {}), ...practices },
 	})
 }
 
+/** JSON with object keys in order: PostgreSQL's jsonb stores keys in an order of its own. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+	if (value && typeof value === 'object') {
+		return `{${Object.keys(value)
+			.filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+			.sort()
+			.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+			.join(',')}}`
+	}
+	return JSON.stringify(value) ?? 'undefined'
+}
+
 function differingFields(before: UseCaseDocument, after: UseCaseDocument) {
 	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof UseCaseDocument>
-	return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort()
+	return [...keys].filter((key) => canonical(before[key]) !== canonical(after[key])).sort()
 }
 
 const fieldLabel = (path: FieldPath) => fieldRules[path].ombColumn ?? path
 
 /**
- * What importing each row would do, given the tracker's org units and the cases the rows match:
- * skip (an ERROR problem, or a repeat of an earlier row), create, update (with the fields that
- * change) or leave unchanged. Also warns of the columns OMB requires for the row's stage that the
- * case will still lack.
+ * What importing a matched row would do: create, update (with the fields that change) or leave
+ * unchanged, over the case's full document. Also warns of the columns OMB requires for the row's
+ * stage that the case will still lack.
+ */
+export function planRow(match: RowMatch, documents: ReadonlyMap<string, ExistingCase>): PlannedRow {
+	const { row, orgUnit, importKey, matchedBy, candidate } = match
+	const problems = [...match.problems]
+	const base = { row: row.row, name: row.name, bureau: row.bureau, importKey, orgUnit, matchedBy, candidate, problems }
+	if (match.outcome || !orgUnit) {
+		return { ...base, outcome: match.outcome ?? 'SKIP', existing: match.existing ? { id: match.existing.id, trackingId: match.existing.trackingId, version: match.existing.version } : null, document: null, changed: [] }
+	}
+	const existing = match.existing ? (documents.get(match.existing.id) ?? null) : null
+	if (match.existing && !existing) throw new Error(`The case ${match.existing.trackingId} was matched but not read.`)
+	const keepDetermination = Boolean(existing?.determinedInTracker)
+	if (keepDetermination && existing && row.answers.determination && row.answers.determination !== existing.document.highImpact.determination) {
+		problems.push({
+			row: row.row,
+			name: row.name,
+			column: 'is_high_impact',
+			severity: 'WARNING',
+			kind: 'TRACKER_ANSWER_KEPT',
+			message: 'The governance lead recorded this case’s high-impact determination in the tracker; the import keeps it and ignores the file’s answer.',
+		})
+	}
+	const keepIndependentReview = Boolean(existing?.independentReviewInTracker)
+	if (keepIndependentReview && existing && row.answers.practices.independentReview && row.answers.practices.independentReview !== existing.document.practices.independentReview) {
+		problems.push({
+			row: row.row,
+			name: row.name,
+			column: 'hi_independent_review',
+			severity: 'WARNING',
+			kind: 'TRACKER_ANSWER_KEPT',
+			message: 'The tracker answers hi_independent_review from who reviewed this case in its lanes; the import keeps that and ignores the file’s answer.',
+		})
+	}
+	const document = mergeImported(existing?.document ?? null, row, { orgUnitCode: orgUnit.code, keepDetermination, keepIndependentReview })
+	for (const path of missingOmbFields(document)) {
+		const column = fieldLabel(path)
+		// A column already reported, or kept as written, is not reported again.
+		if (path === 'trackingId' || problems.some((problem) => problem.column === column) || (document.asWritten && column in document.asWritten)) continue
+		problems.push({
+			row: row.row,
+			name: row.name,
+			column,
+			severity: 'WARNING',
+			kind: 'REQUIRED_MISSING',
+			message: `OMB requires ${column} for this stage, and the case will not have it.`,
+		})
+	}
+	const changed = existing ? differingFields(existing.document, document) : []
+	return {
+		...base,
+		outcome: existing ? (changed.length ? 'UPDATE' : 'UNCHANGED') : 'CREATE',
+		existing: existing ? { id: existing.id, trackingId: existing.trackingId, version: existing.version } : null,
+		document,
+		changed,
+	}
+}
+
+/**
+ * What importing each row would do, given the tracker's org units and cases (each known in full):
+ * the whole plan at once, for tests and small files. The server matches first, reads in full only
+ * the cases matched, and pauses between rows.
  */
 export function planImport(
 	file: ParsedFile,
-	context: { orgUnits: ReadonlyArray<OrgUnitRef>; existing: ReadonlyArray<ExistingCase> },
+	context: { orgUnits: ReadonlyArray<OrgUnitRef>; existing: ReadonlyArray<ExistingCase>; decisions?: MatchDecisions },
 ): Array<PlannedRow> {
-	const byKey = new Map(context.existing.filter((c) => c.importKey).map((c) => [c.importKey as string, c]))
-	const byTrackingId = new Map(context.existing.map((c) => [c.trackingId, c]))
-	const nameKey = (orgUnitCode: string, name: string) => `${orgUnitCode}:${normaliseName(name)}`
-	// Cases an earlier import created, by bureau and name: HHS's own file has no ids, so a later file
-	// without them must still find the cases a file with ids created (and the other way round).
-	const importedByName = new Map(
-		context.existing.filter((c) => c.importKey && c.document.orgUnit).map((c) => [nameKey(c.document.orgUnit!, c.document.name), c]),
-	)
-	// Cases registered in the tracker have no import key.
-	const registered = new Map(
-		context.existing.filter((c) => !c.importKey && c.document.orgUnit).map((c) => [nameKey(c.document.orgUnit!, c.document.name), c]),
-	)
-	const firstRowOfKey = new Map<string, number>()
-	return file.rows.map((row) => {
-		const problems = [...row.problems]
-		const skip = (): PlannedRow => ({ row: row.row, name: row.name, outcome: 'SKIP', importKey: null, orgUnit: null, existing: null, document: null, changed: [], problems })
-		const { orgUnit, note } = resolveBureau(row.bureau, context.orgUnits)
-		if (row.bureau && !orgUnit) {
-			problems.push({
-				row: row.row,
-				name: row.name,
-				column: 'agency_bureau',
-				severity: 'ERROR',
-				message: `“${row.bureau}” is not an org unit in the tracker; an administrator adds it, or correct the file.`,
-			})
-		}
-		if (note) problems.push({ row: row.row, name: row.name, column: 'agency_bureau', severity: 'WARNING', message: note })
-		if (!orgUnit || problems.some((problem) => problem.severity === 'ERROR')) return skip()
-
-		const importKey = importKeyFor(row, orgUnit.code)
-		const repeated = firstRowOfKey.get(importKey)
-		if (repeated !== undefined) {
-			problems.push({
-				row: row.row,
-				name: row.name,
-				column: row.fileId ? 'id' : 'use_case_name',
-				severity: 'ERROR',
-				message: row.fileId
-					? `Row ${repeated} has the same Use Case ID (${row.fileId}); only the first is imported.`
-					: `Row ${repeated} has the same name and bureau; only the first is imported.`,
-			})
-			return skip()
-		}
-		firstRowOfKey.set(importKey, row.row)
-
-		const sameName = importedByName.get(nameKey(orgUnit.code, row.name))
-		// A same-named imported case is the row's unless both carry Use Case IDs and they differ.
-		const sameNameMatches = sameName && (!row.fileId || !sameName.document.previousOmbId || sameName.document.previousOmbId === row.fileId)
-		const existing =
-			byKey.get(importKey) ??
-			(row.fileId && TRACKING_ID_PATTERN.test(row.fileId) ? byTrackingId.get(row.fileId) : undefined) ??
-			(sameNameMatches ? sameName : undefined) ??
-			null
-		// A case registered in the tracker is the tracker's own record: the file neither duplicates it
-		// nor overwrites what its owners and reviewers keep up to date.
-		const namesake = existing ? undefined : registered.get(nameKey(orgUnit.code, row.name))
-		if (namesake) {
-			problems.push({
-				row: row.row,
-				name: row.name,
-				column: 'use_case_name',
-				severity: 'ERROR',
-				message: `${namesake.trackingId} with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.`,
-			})
-			return skip()
-		}
-		const keepDetermination = Boolean(existing?.determinedInTracker)
-		if (keepDetermination && existing && row.answers.determination && row.answers.determination !== existing.document.highImpact.determination) {
-			problems.push({
-				row: row.row,
-				name: row.name,
-				column: 'is_high_impact',
-				severity: 'WARNING',
-				message: 'The governance lead recorded this case’s high-impact determination in the tracker; the import keeps it and ignores the file’s answer.',
-			})
-		}
-		const keepIndependentReview = Boolean(existing?.independentReviewInTracker)
-		if (keepIndependentReview && existing && row.answers.practices.independentReview && row.answers.practices.independentReview !== existing.document.practices.independentReview) {
-			problems.push({
-				row: row.row,
-				name: row.name,
-				column: 'hi_independent_review',
-				severity: 'WARNING',
-				message: 'The tracker answers hi_independent_review from who reviewed this case in its lanes; the import keeps that and ignores the file’s answer.',
-			})
-		}
-		const document = mergeImported(existing?.document ?? null, row, { orgUnitCode: orgUnit.code, keepDetermination, keepIndependentReview })
-		for (const path of missingOmbFields(document)) {
-			// A column already reported (a value left out) is not reported twice.
-			if (path === 'trackingId' || problems.some((problem) => problem.column === fieldLabel(path))) continue
-			problems.push({
-				row: row.row,
-				name: row.name,
-				column: fieldLabel(path),
-				severity: 'WARNING',
-				message: `OMB requires ${fieldLabel(path)} for this stage, and the case will not have it.`,
-			})
-		}
-		const changed = existing ? differingFields(existing.document, document) : []
-		return {
-			row: row.row,
-			name: row.name,
-			outcome: existing ? (changed.length ? 'UPDATE' : 'UNCHANGED') : 'CREATE',
-			importKey,
-			orgUnit,
-			existing: existing ? { id: existing.id, trackingId: existing.trackingId, version: existing.version } : null,
-			document,
-			changed,
-			problems,
-		}
-	})
+	const matcher = createMatcher({ orgUnits: context.orgUnits, cases: context.existing.map(caseRefOf), decisions: context.decisions })
+	const documents = new Map(context.existing.map((existing) => [existing.id, existing]))
+	return file.rows.map((row) => planRow(matcher.match(row), documents))
 }
 
 export function countOutcomes(plan: ReadonlyArray<Pick<PlannedRow, 'outcome'>>) {
-	const counts: Record<RowOutcome, number> = { CREATE: 0, UPDATE: 0, UNCHANGED: 0, SKIP: 0 }
+	const counts: Record<RowOutcome, number> = { CREATE: 0, UPDATE: 0, UNCHANGED: 0, SKIP: 0, CONFIRM: 0 }
 	for (const row of plan) counts[row.outcome]++
 	return counts
 }

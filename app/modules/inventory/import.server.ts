@@ -1,15 +1,22 @@
-// Importing an inventory file: the upload is kept on an ImportBatch from the preview to the import,
-// so the governance lead imports exactly the file they checked. The import runs in the app process
-// after the request returns, one row per transaction, recording its progress on the batch; the
-// page polls it. Re-importing a file finds the cases it created (UseCase.importKey) and changes
-// only what the file changes.
+// Importing an inventory file: the upload is kept (ImportFile) from the preview to the import, so
+// the governance lead imports exactly the file they checked. Reading, matching and planning a file
+// of thousands of rows pauses between slices of work, and the import writes its progress to the
+// small ImportBatch row a few times a second, so the app keeps answering everyone while it runs.
+// `importRows(batchId, fromRow)` is the run itself: it can be called again from the row where a
+// stopped run left off. Re-importing a file finds the cases it created and changes only what it changes.
 import { createHash } from 'node:crypto'
+import { setImmediate as immediate } from 'node:timers/promises'
+import { promisify } from 'node:util'
+import { gunzip, gzip } from 'node:zlib'
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
-import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
+import { enqueueJob, runHereWithoutQueue } from '#app/modules/jobs/job-queue.server.ts'
+import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
+import { currentPolicyPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
+import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
-import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { allocateTrackingId, columnsOf, freezeVersion, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import { allocateTrackingId, columnsOf, freezeVersion, isInvolvedIn, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided, type WorkflowStatus } from '#app/modules/workflow/state-machine.ts'
@@ -18,114 +25,176 @@ import { openReviewLanes } from '#app/modules/workflow/review-round.server.ts'
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { createPause } from '#app/utils/event-loop.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import {
+	type CaseRef,
 	countOutcomes,
+	createMatcher,
 	decodeCsv,
 	type ExistingCase,
 	type ImportProblem,
-	importKeyFor,
+	type MatchDecisions,
 	type ParsedFile,
-	parseOmbCsv,
+	parseOmbCsvInSlices,
 	type PlannedRow,
-	planImport,
-	resolveBureau,
+	planRow,
 } from './import-rows.ts'
+import { type ImportView, viewProblems, viewRows } from './import-view.ts'
 import { cmsAgency } from './omb-export.ts'
 
-/** Agencies' inventory files run to a few hundred rows and well under 1 MB; 5 MB leaves room. */
+/** Agencies' inventory files run to a few hundred rows; OMB's consolidated file of every agency is about 3 MB. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
-const PROGRESS_EVERY = 5
+/** The progress bar moves a few times a second; writing it more often only slows the import. */
+const PROGRESS_EVERY_MS = 500
 
 type Actor = Pick<SessionUser, 'id' | 'email' | 'name' | 'roles'>
 
-function parseContent(content: string): ParsedFile {
+const existingSelect = { ...useCaseSelect, importKey: true, determinedById: true } as const satisfies Prisma.UseCaseSelect
+
+// The stored file and its report are compressed and expanded on libuv's threads, off the event loop.
+const gzipAsync = promisify(gzip)
+const gunzipAsync = promisify(gunzip)
+const packed = async (text: string) => new Uint8Array(await gzipAsync(Buffer.from(text, 'utf8')))
+async function unpacked(bytes: Uint8Array, encoding: string) {
+	return (encoding === 'gzip' ? await gunzipAsync(bytes) : Buffer.from(bytes)).toString('utf8')
+}
+const storedProblems = async (file: { problems: Uint8Array; encoding: string } | null) =>
+	file ? (JSON.parse(await unpacked(file.problems, file.encoding)) as Array<ImportProblem>) : []
+const packedProblems = (problems: ReadonlyArray<ImportProblem>) => packed(JSON.stringify(problems))
+
+/** The org units an import may file a row under: the active ones, with every name a file may use for them. */
+export async function importOrgUnits() {
+	return prisma.orgUnit.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, code: true, shortName: true, name: true, aliases: true } })
+}
+
+/** Every case, by the little the matcher needs: names, ids and keys, never the answers. */
+async function caseRefs(): Promise<Array<CaseRef>> {
+	const rows = await prisma.$queryRaw<
+		Array<{ id: string; trackingId: string; version: number; name: string; importKey: string | null; orgUnitCode: string; problemSolved: string | null; vendorNames: Array<string>; previousOmbId: string | null; formerOmbIds: unknown }>
+	>`SELECT u."id", u."trackingId", u."version", u."name", u."importKey", o."code" AS "orgUnitCode", left(u."problemSolved", 400) AS "problemSolved",
+	         u."vendorNames", u."answers"->>'previousOmbId' AS "previousOmbId", u."answers"->'formerOmbIds' AS "formerOmbIds"
+	  FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"`
+	return rows.map((row) => ({ ...row, formerOmbIds: Array.isArray(row.formerOmbIds) ? row.formerOmbIds.filter((id): id is string => typeof id === 'string') : [] }))
+}
+
+/** The matched cases in full, a page at a time. */
+async function loadCases(ids: ReadonlyArray<string>, pause: () => Promise<void>) {
+	const documents = new Map<string, ExistingCase>()
+	for (let start = 0; start < ids.length; start += 200) {
+		const cases = await prisma.useCase.findMany({ where: { id: { in: ids.slice(start, start + 200) } }, select: existingSelect })
+		for (const useCase of cases) {
+			documents.set(useCase.id, {
+				id: useCase.id,
+				trackingId: useCase.trackingId,
+				version: useCase.version,
+				importKey: useCase.importKey,
+				determinedInTracker: useCase.determinedById !== null,
+				independentReviewInTracker: independentReviewFromLanes(useCase.laneReviews) !== undefined,
+				document: toDocument(useCase),
+			})
+			await pause()
+		}
+	}
+	return documents
+}
+
+export type ImportAnalysis = {
+	file: ParsedFile
+	plan: Array<PlannedRow>
+	counts: ReturnType<typeof countOutcomes>
+	problems: Array<ImportProblem>
+}
+
+/** What importing the file would do now: parsed rows, each row's plan, and every problem, file-wide lines first. */
+export async function analyseImport(content: string, decisions: MatchDecisions = {}): Promise<ImportAnalysis> {
+	const pause = createPause()
+	let file: ParsedFile
 	try {
-		return parseOmbCsv(content, { agency: cmsAgency.agency })
+		file = await parseOmbCsvInSlices(content, { agency: cmsAgency.agency }, pause)
 	} catch (error) {
 		throw new AppError('INVALID', error instanceof Error ? error.message : 'The file could not be read.')
 	}
-}
-
-const existingSelect = { ...useCaseSelect, importKey: true, determinedById: true } as const satisfies Prisma.UseCaseSelect
-
-/** The org units, and every case a row of the file could be: by import key, by tracking id, or by name. */
-async function matchingContext(file: ParsedFile) {
-	const orgUnits = await prisma.orgUnit.findMany({ select: { id: true, code: true, shortName: true } })
-	const keys: Array<string> = []
+	const [orgUnits, cases] = await Promise.all([importOrgUnits(), caseRefs()])
+	const matcher = createMatcher({ orgUnits, cases, decisions })
+	const matches = []
 	for (const row of file.rows) {
-		const { orgUnit } = resolveBureau(row.bureau, orgUnits)
-		if (orgUnit && row.name) keys.push(importKeyFor(row, orgUnit.code))
+		matches.push(matcher.match(row))
+		await pause()
 	}
-	const trackingIds = file.rows.map((row) => row.fileId).filter((id): id is string => id !== null && TRACKING_ID_PATTERN.test(id))
-	const names = [...new Set(file.rows.map((row) => row.name).filter(Boolean))]
-	const cases = await prisma.useCase.findMany({
-		where: {
-			OR: [
-				{ importKey: { in: keys } },
-				{ trackingId: { in: trackingIds } },
-				{ name: { in: names, mode: 'insensitive' } },
-			],
-		},
-		select: existingSelect,
-	})
-	const existing: Array<ExistingCase> = cases.map((useCase) => ({
-		id: useCase.id,
-		trackingId: useCase.trackingId,
-		version: useCase.version,
-		importKey: useCase.importKey,
-		determinedInTracker: useCase.determinedById !== null,
-		independentReviewInTracker: independentReviewFromLanes(useCase.laneReviews) !== undefined,
-		document: toDocument(useCase),
-	}))
-	return { orgUnits, existing }
+	const documents = await loadCases([...new Set(matches.flatMap((match) => (match.existing && !match.outcome ? [match.existing.id] : [])))], pause)
+	const plan: Array<PlannedRow> = []
+	for (const match of matches) {
+		plan.push(planRow(match, documents))
+		await pause()
+	}
+	const problems = [...file.problems, ...matcher.summaries(), ...plan.flatMap((row) => row.problems)]
+	return { file, plan, counts: countOutcomes(plan), problems }
 }
 
-/** What importing the file would do now: parsed rows, file-level problems, and each row's plan. */
-export async function analyseImport(content: string) {
-	const file = parseContent(content)
-	const plan = planImport(file, await matchingContext(file))
-	return { file, plan, counts: countOutcomes(plan) }
+// The preview is worked out again when the inventory, the org units or the lead's decisions have
+// changed since; otherwise paging and filtering it reuse the last analysis. Each process keeps a few.
+const analyses = new Map<string, { stamp: string; analysis: Promise<ImportAnalysis> }>()
+const KEPT_ANALYSES = 4
+
+async function inventoryStamp() {
+	const [row] = await prisma.$queryRaw<Array<{ stamp: string }>>`
+		SELECT concat_ws(':', (SELECT count(*) FROM "UseCase"), (SELECT max("updatedAt") FROM "UseCase"),
+		                      (SELECT count(*) FROM "OrgUnit"), (SELECT max("updatedAt") FROM "OrgUnit")) AS "stamp"`
+	return row?.stamp ?? ''
 }
 
-function allProblems(file: ParsedFile, plan: ReadonlyArray<PlannedRow>): Array<ImportProblem> {
-	return [...file.problems, ...plan.flatMap((row) => row.problems)]
+async function cachedAnalysis(batchId: string, content: () => Promise<string>, decisions: MatchDecisions) {
+	const stamp = `${await inventoryStamp()}|${JSON.stringify(decisions)}`
+	const kept = analyses.get(batchId)
+	if (kept && kept.stamp === stamp) return kept.analysis
+	const analysis = content().then((text) => analyseImport(text, decisions))
+	analyses.delete(batchId)
+	analyses.set(batchId, { stamp, analysis })
+	analysis.catch(() => analyses.delete(batchId))
+	while (analyses.size > KEPT_ANALYSES) analyses.delete(analyses.keys().next().value!)
+	return analysis
 }
 
-/** Reads the upload, keeps it on a new batch in PREVIEW, and audits the upload. */
+const fileContent = (batchId: string) => async () => {
+	const file = await prisma.importFile.findUniqueOrThrow({ where: { batchId }, select: { content: true, encoding: true } })
+	return unpacked(file.content, file.encoding)
+}
+
+/** Reads the upload, keeps it (with its problems) on a new batch in PREVIEW, and audits the upload. */
 export async function uploadImport(actor: Actor, upload: { fileName: string; bytes: Uint8Array }, request: RequestInfo) {
 	if (upload.bytes.byteLength === 0) throw new AppError('INVALID', 'The file is empty.')
+	// PostgreSQL cannot store a NUL; a CSV text file never holds one (a UTF-16 file does).
+	if (upload.bytes.includes(0)) throw new AppError('INVALID', 'The file holds NUL bytes, so it is not a CSV text file: save it as “CSV UTF-8” and upload it again.')
 	if (upload.bytes.byteLength > MAX_IMPORT_BYTES) {
 		throw new AppError('INVALID', `The file is ${(upload.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most 5 MB can be imported.`)
 	}
 	const content = decodeCsv(upload.bytes)
-	const { file, plan, counts } = await analyseImport(content)
-	if (file.rows.length === 0) throw new AppError('INVALID', 'The file has a header but no use cases.')
+	const analysis = await analyseImport(content)
+	const { file, counts, problems } = analysis
+	if (file.rows.length === 0 && file.otherAgencies.length === 0) throw new AppError('INVALID', 'The file has a header but no use cases.')
 	const fileSha256 = createHash('sha256').update(upload.bytes).digest('hex')
 	const fileName = upload.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'inventory.csv'
-	return prisma.$transaction(async (tx) => {
-		const batch = await tx.importBatch.create({
-			data: {
-				fileName,
-				fileSha256,
-				content,
-				total: file.rows.length,
-				problems: allProblems(file, plan) as unknown as Prisma.InputJsonValue,
-				startedById: actor.id,
-			},
+	const [packedContent, packedReport] = await Promise.all([packed(content), packedProblems(problems)])
+	const batch = await prisma.$transaction(async (tx) => {
+		const created = await tx.importBatch.create({
+			data: { fileName, fileSha256, total: file.rows.length, problemCount: problems.length, startedById: actor.id, file: { create: { content: packedContent, problems: packedReport } } },
 			select: { id: true },
 		})
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'import_batch.uploaded',
 			entityType: 'ImportBatch',
-			entityId: batch.id,
-			after: { fileName, fileSha256, rows: file.rows.length, planned: counts },
+			entityId: created.id,
+			after: { fileName, fileSha256, rows: file.rows.length, otherAgencyRows: file.otherAgencies.reduce((sum, other) => sum + other.rows, 0), planned: counts },
 			request,
 		})
-		return batch
+		return created
 	})
+	// The preview that follows reads this analysis instead of working it out again.
+	analyses.set(batch.id, { stamp: `${await inventoryStamp()}|{}`, analysis: Promise.resolve(analysis) })
+	return batch
 }
 
 const batchSelect = {
@@ -139,46 +208,56 @@ const batchSelect = {
 	updated: true,
 	unchanged: true,
 	skipped: true,
-	problems: true,
+	problemCount: true,
+	matchDecisions: true,
 	error: true,
 	startedAt: true,
 	finishedAt: true,
 	startedBy: { select: { name: true } },
 } as const satisfies Prisma.ImportBatchSelect
 
+function decisionsOf(value: Prisma.JsonValue): MatchDecisions {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {}
+}
+
 /**
- * A batch as its page shows it. In PREVIEW the plan is worked out again on every view, against the
- * cases as they are now, so the preview never shows a stale plan.
+ * A batch as its page shows it, one page of rows and problems at a time. In PREVIEW the plan is
+ * the inventory's as it is now; while RUNNING only the progress is read (the page polls it).
  */
-export async function getImportBatch(batchId: string) {
-	const batch = await prisma.importBatch.findUnique({ where: { id: batchId }, select: { ...batchSelect, content: true } })
-	if (!batch) throw new AppError('NOT_FOUND', 'No import has this id.')
-	const { content, ...rest } = batch
+export async function getImportBatch(batchId: string, view: ImportView = {}) {
+	const found = await prisma.importBatch.findUnique({ where: { id: batchId }, select: batchSelect })
+	if (!found) throw new AppError('NOT_FOUND', 'No import has this id.')
+	const { matchDecisions, ...batch } = found
+	const decisions = decisionsOf(matchDecisions)
 	const previousImport = await prisma.importBatch.findFirst({
 		where: { fileSha256: batch.fileSha256, status: 'DONE', id: { not: batch.id } },
 		orderBy: { finishedAt: 'desc' },
 		select: { id: true, finishedAt: true, startedBy: { select: { name: true } } },
 	})
+	if (batch.status === 'RUNNING') return { batch, decisions, preview: null, problems: null, previousImport }
 	if (batch.status !== 'PREVIEW') {
-		return { batch: { ...rest, problems: rest.problems as unknown as Array<ImportProblem> }, preview: null, previousImport }
+		const stored = await prisma.importFile.findUnique({ where: { batchId }, select: { problems: true, encoding: true } })
+		return { batch, decisions, preview: null, problems: viewProblems(await storedProblems(stored), view), previousImport }
 	}
-	const { file, plan, counts } = await analyseImport(content)
+	const analysis = await cachedAnalysis(batchId, fileContent(batchId), decisions)
 	return {
-		batch: { ...rest, problems: allProblems(file, plan) },
-		preview: {
-			counts,
-			rows: plan.map((row) => ({
-				row: row.row,
-				name: row.name,
-				outcome: row.outcome,
-				useCaseId: row.existing?.id ?? null,
-				trackingId: row.existing?.trackingId ?? null,
-				orgUnit: row.orgUnit?.code ?? null,
-				changed: row.changed,
-			})),
-		},
+		batch: { ...batch, total: analysis.file.rows.length, problemCount: analysis.problems.length },
+		decisions,
+		preview: { counts: analysis.counts, otherAgencies: analysis.file.otherAgencies, ...viewRows(analysis.plan, view) },
+		problems: viewProblems(analysis.problems, view),
 		previousImport,
 	}
+}
+
+/** Every problem of a batch, filtered as on its page, for the problems CSV. */
+export async function importProblemsOf(batchId: string, view: ImportView = {}) {
+	const found = await prisma.importBatch.findUnique({ where: { id: batchId }, select: { status: true, fileName: true, matchDecisions: true } })
+	if (!found) throw new AppError('NOT_FOUND', 'No import has this id.')
+	const problems =
+		found.status === 'PREVIEW'
+			? (await cachedAnalysis(batchId, fileContent(batchId), decisionsOf(found.matchDecisions))).problems
+			: await storedProblems(await prisma.importFile.findUnique({ where: { batchId }, select: { problems: true, encoding: true } }))
+	return { fileName: found.fileName, problems: viewProblems(problems, { ...view, page: undefined }, { all: true }).list }
 }
 
 export async function listImportBatches() {
@@ -186,6 +265,27 @@ export async function listImportBatches() {
 		orderBy: { startedAt: 'desc' },
 		take: 20,
 		select: { id: true, fileName: true, status: true, total: true, created: true, updated: true, unchanged: true, skipped: true, startedAt: true, finishedAt: true, startedBy: { select: { name: true } } },
+	})
+}
+
+/**
+ * Records the lead's answer for rows that may be a case the tracker has: the case they are, or
+ * "NEW". Only while the batch is a preview, and only for a case that exists.
+ */
+export async function decideMatches(actor: Actor, batchId: string, answers: Record<string, string>, request: RequestInfo) {
+	await prisma.$transaction(async (tx) => {
+		const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { status: true, matchDecisions: true } })
+		if (!batch) throw new AppError('NOT_FOUND', 'No import has this id.')
+		if (batch.status !== 'PREVIEW') throw new AppError('CONFLICT', 'This file is being imported, or has been; its matches can no longer change.')
+		const caseIds = Object.values(answers).filter((answer) => answer !== 'NEW')
+		const known = await tx.useCase.count({ where: { id: { in: caseIds } } })
+		if (known !== new Set(caseIds).size) throw new AppError('INVALID', 'A use case you chose no longer exists; reload the page.')
+		const before = decisionsOf(batch.matchDecisions)
+		const after = { ...before, ...answers }
+		// Conditional on the decisions read: two leads answering at once never lose an answer unseen.
+		const written = await tx.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW', matchDecisions: { equals: before } }, data: { matchDecisions: after } })
+		if (written.count === 0) throw new AppError('CONFLICT', 'Someone answered for this file at the same moment; reload the page and answer again.')
+		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.matches_decided', entityType: 'ImportBatch', entityId: batchId, before: { decisions: before }, after: { decisions: after }, request })
 	})
 }
 
@@ -198,20 +298,24 @@ export async function discardImport(actor: Actor, batchId: string, request: Requ
 		await tx.importBatch.delete({ where: { id: batchId } })
 		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.discarded', entityType: 'ImportBatch', entityId: batchId, before: { fileName: batch.fileName, fileSha256: batch.fileSha256 }, request })
 	})
+	analyses.delete(batchId)
 }
 
-/** Starts the import of a previewed file; refused when it has already started. The work runs after the response. */
+/** Starts the import of a previewed file; refused when it has already started. The rows are imported after the response. */
 export async function startImport(actor: Actor, batchId: string, request: RequestInfo) {
 	await prisma.$transaction(async (tx) => {
-		const started = await tx.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW' }, data: { status: 'RUNNING', processed: 0 } })
+		const started = await tx.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW' }, data: { status: 'RUNNING', processed: 0, nextRow: 0, importedById: actor.id } })
 		if (started.count === 0) {
 			const exists = await tx.importBatch.findUnique({ where: { id: batchId }, select: { id: true } })
 			if (!exists) throw new AppError('NOT_FOUND', 'No import has this id.')
 			throw new AppError('CONFLICT', 'This file is already being imported, or has been; its progress is on this page.')
 		}
 		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.started', entityType: 'ImportBatch', entityId: batchId, request })
+		// The import is a background job written with the start: it runs once this commits.
+		await enqueueJob(tx, 'omb-import', { batchId, actorId: actor.id, request }, { singletonKey: batchId })
 	})
-	void runImport(batchId, actor, request)
+	analyses.delete(batchId)
+	runHereWithoutQueue(() => runImport(batchId, actor, request).catch((error: unknown) => recordImportFailure(batchId, error)))
 }
 
 // ── The import itself ──
@@ -248,13 +352,15 @@ function answersOf(document: UseCaseDocument, stored: unknown = {}): Prisma.Inpu
 			safeguards: document.safeguards,
 			highImpact: { ...document.highImpact, determination: undefined },
 			previousOmbId: document.previousOmbId,
+			formerOmbIds: document.formerOmbIds,
+			asWritten: document.asWritten,
 			cotsTask: document.cotsTask,
 			estimatedUsers: document.estimatedUsers,
 		}),
 	) as Prisma.InputJsonValue
 }
 
-type ImportContext = { actor: Actor; batchId: string; fileName: string; request: RequestInfo }
+type ImportContext = { actor: Actor; batchId: string; fileName: string; request: RequestInfo; pack: PolicyPack }
 
 /**
  * A new case from a row: a tracking id of its own, the file's id kept as `previousOmbId`, submitted
@@ -289,7 +395,7 @@ async function createFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		select: { id: true },
 	})
 	await freezeVersion(tx, context.actor.id, useCase.id, document, 'IMPORTED')
-	const evaluation = await evaluateWithCurrentPack(document, tx)
+	const evaluation = evaluateUseCase(document, { pack: context.pack, asOf: now })
 	await storeCheckRun(tx, useCase.id, 1, evaluation)
 	await openReviewLanes(tx, { useCaseId: useCase.id, round: 1, lanes: evaluation.requiredLanes })
 	await recordStatusChange(tx, { useCaseId: useCase.id, from: 'DRAFT', to: 'SUBMITTED', actorId: context.actor.id, at: now })
@@ -329,7 +435,7 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	if (material.length) {
 		const verdict = decideTransition(
 			'reopen',
-			{ roles: context.actor.roles.map((r) => r.role), listed: isListedOn(context.actor, current), holdsOpenLane: false },
+			{ roles: context.actor.roles.map((r) => r.role), listed: isListedOn(context.actor, current), involved: isInvolvedIn(context.actor, current), holdsOpenLane: false },
 			factsFor(current.status),
 		)
 		if (!verdict.allowed) throw new AppError(verdict.code, `${existing.trackingId} is approved and the file changes ${material.join(', ')}: ${verdict.reason}`)
@@ -350,7 +456,7 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	})
 	if (updated.count === 0) throw stale
 	await freezeVersion(tx, context.actor.id, current.id, document, reopenedTo ? 'MATERIAL_CHANGE' : 'IMPORT_UPDATED')
-	const evaluation = await evaluateWithCurrentPack(document, tx)
+	const evaluation = evaluateUseCase(document, { pack: context.pack, asOf: new Date() })
 	await storeCheckRun(tx, current.id, nextVersion, evaluation)
 	if (reopenedTo) {
 		await recordEvent(tx, {
@@ -384,57 +490,108 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	})
 }
 
+const jobRequest = (batchId: string): RequestInfo => ({ requestId: `import:${batchId}`, ipAddress: 'background job', userAgent: null })
+
+type Counts = { created: number; updated: number; unchanged: number; skipped: number }
+
 /**
- * Imports every row of a started batch, each in its own transaction (a row that fails is reported
- * and the rest go on), writing progress to the batch as it goes.
+/**
+ * Imports the rows of a started batch, each in its own transaction: a row that fails is reported and
+ * the rest go on. Progress goes to the batch row at most every PROGRESS_EVERY_MS, with the next row
+ * to import. Runs as a background job (app/modules/jobs/runs.server.ts): a run that stopped part-way
+ * (a crash, a database blip) resumes from the next row it recorded, and rows imported since are found
+ * by their import keys and change nothing. Between rows the event loop serves other requests. Stops
+ * when `signal` aborts (its job was taken over) and throws; a batch no longer running is left alone.
  */
-export async function runImport(batchId: string, actor: Actor, request: RequestInfo) {
-	try {
-		const batch = await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { content: true, fileName: true } })
-		const { file, plan } = await analyseImport(batch.content)
-		const problems = allProblems(file, plan)
-		const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 }
-		const context: ImportContext = { actor, batchId, fileName: batch.fileName, request }
-		let processed = 0
-		for (const planned of plan) {
-			try {
-				if (planned.outcome === 'CREATE') {
-					await prisma.$transaction((tx) => createFromRow(tx, planned, context))
-					counts.created++
-				} else if (planned.outcome === 'UPDATE') {
-					await prisma.$transaction((tx) => updateFromRow(tx, planned, context))
-					counts.updated++
-				} else if (planned.outcome === 'UNCHANGED') counts.unchanged++
-				else counts.skipped++
-			} catch (error) {
-				const message = error instanceof AppError ? error.message : isUniqueViolation(error) ? 'Another import created this use case at the same moment; import the file again.' : null
-				if (message === null) throw error
-				problems.push({ row: planned.row, name: planned.name, column: null, severity: 'ERROR', message })
-				counts.skipped++
-			}
-			processed++
-			if (processed % PROGRESS_EVERY === 0) {
-				await prisma.importBatch.update({ where: { id: batchId }, data: { processed, ...counts } })
-			}
+export async function runImport(batchId: string, actor: Actor, request: RequestInfo = jobRequest(batchId), options: { signal?: AbortSignal } = {}) {
+	const batch = await prisma.importBatch.findUniqueOrThrow({
+		where: { id: batchId },
+		select: {
+			status: true,
+			fileName: true,
+			matchDecisions: true,
+			processed: true,
+			nextRow: true,
+			created: true,
+			updated: true,
+			unchanged: true,
+			skipped: true,
+			file: { select: { content: true, problems: true, encoding: true } },
+		},
+	})
+	if (batch.status !== 'RUNNING') return
+	if (!batch.file) throw new Error('The batch has no file.')
+	const fromRow = batch.processed > 0 ? (batch.nextRow ?? 0) : 0
+	const { plan, problems } = await analyseImport(await unpacked(batch.file.content, batch.file.encoding), decisionsOf(batch.matchDecisions))
+	// A resumed run keeps the failures the earlier run reported.
+	const earlierFailures = fromRow > 0 ? (await storedProblems(batch.file)).filter((problem) => problem.kind === 'IMPORT_FAILED') : []
+	// One policy pack for the whole run: the pack published when it started.
+	const pack = await currentPolicyPack()
+	const report = [...problems, ...earlierFailures]
+	const counts: Counts = fromRow > 0 ? { created: batch.created, updated: batch.updated, unchanged: batch.unchanged, skipped: batch.skipped } : { created: 0, updated: 0, unchanged: 0, skipped: 0 }
+	let processed = fromRow > 0 ? batch.processed : 0
+	const context: ImportContext = { actor, batchId, fileName: batch.fileName, request, pack }
+	let lastWrite = performance.now()
+	for (const [index, planned] of plan.entries()) {
+		if (planned.row < fromRow) continue
+		options.signal?.throwIfAborted()
+		try {
+			if (planned.outcome === 'CREATE') {
+				await prisma.$transaction((tx) => createFromRow(tx, planned, context))
+				counts.created++
+			} else if (planned.outcome === 'UPDATE') {
+				await prisma.$transaction((tx) => updateFromRow(tx, planned, context))
+				counts.updated++
+			} else if (planned.outcome === 'UNCHANGED') counts.unchanged++
+			else counts.skipped++
+		} catch (error) {
+			const message = error instanceof AppError ? error.message : isUniqueViolation(error) ? 'Another import created this use case at the same moment; import the file again.' : null
+			if (message === null) throw error
+			report.push({ row: planned.row, name: planned.name, column: null, severity: 'ERROR', kind: 'IMPORT_FAILED', message })
+			counts.skipped++
 		}
-		await prisma.$transaction(async (tx) => {
-			await tx.importBatch.update({
-				where: { id: batchId },
-				data: { status: 'DONE', processed, ...counts, problems: problems as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
-			})
-			await recordEvent(tx, { actorId: actor.id, action: 'import_batch.finished', entityType: 'ImportBatch', entityId: batchId, after: { rows: plan.length, ...counts }, request })
-		})
-	} catch (error) {
-		console.error('Import failed', error)
-		await prisma.importBatch
-			.update({
-				where: { id: batchId },
-				data: { status: 'FAILED', finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error' },
-			})
-			.catch(() => undefined)
+		processed++
+		if (performance.now() - lastWrite >= PROGRESS_EVERY_MS) {
+			const nextRow = plan[index + 1]?.row ?? planned.row + 1
+			// Only the few numbers the page polls: the file and its report stay where they are.
+			await prisma.importBatch.updateMany({ where: { id: batchId, status: 'RUNNING' }, data: { processed, nextRow, ...counts } })
+			lastWrite = performance.now()
+		}
+		// Let other requests in between rows.
+		await immediate()
 	}
+	const stored = batch.file
+	const packedReport = await packedProblems(report)
+	// A file stored before compression is compressed now, with its report.
+	const packedContent = stored.encoding === 'gzip' ? null : await packed(await unpacked(stored.content, stored.encoding))
+	await prisma.$transaction(async (tx) => {
+		await tx.importFile.update({ where: { batchId }, data: { problems: packedReport, ...(packedContent ? { content: packedContent, encoding: 'gzip' } : {}) }, select: { batchId: true } })
+		await tx.importBatch.update({
+			where: { id: batchId },
+			data: { status: 'DONE', processed, nextRow: (plan.at(-1)?.row ?? 0) + 1, total: plan.length, problemCount: report.length, ...counts, finishedAt: new Date() },
+			select: { id: true },
+		})
+		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.finished', entityType: 'ImportBatch', entityId: batchId, after: { rows: plan.length, ...counts }, request })
+	})
+}
+
+/** An import that will not be retried: FAILED with its reason, on its page, where it can be restarted. */
+export async function recordImportFailure(batchId: string, error: unknown) {
+	console.error('Import failed', error)
+	await prisma.importBatch.updateMany({
+		where: { id: batchId, status: 'RUNNING' },
+		data: { status: 'FAILED', finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error' },
+	})
 }
 
 function isUniqueViolation(error: unknown) {
 	return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
+}
+
+/** Answers every row still waiting for a decision at once: each is the case suggested, or each is new. */
+export async function decideAllMatches(actor: Actor, batchId: string, choice: 'SUGGESTED' | 'NEW', request: RequestInfo) {
+	const { preview } = await getImportBatch(batchId)
+	if (!preview) throw new AppError('CONFLICT', 'This file is being imported, or has been; its matches can no longer change.')
+	const answers = Object.fromEntries(preview.awaitingDecision.map((row) => [String(row.row), choice === 'SUGGESTED' && row.candidate ? row.candidate.id : 'NEW']))
+	if (Object.keys(answers).length) await decideMatches(actor, batchId, answers, request)
 }

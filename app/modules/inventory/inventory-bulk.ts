@@ -3,13 +3,14 @@
 // reviewer to a lane", "retire") is one more member here and one more branch in
 // inventory-bulk.server.ts.
 import { z } from 'zod'
+import { isoDay, multiLineText, recordId, singleLineText } from '#app/utils/input-schemas.ts'
 import { type KnownPermission, reviewLanes } from '#app/utils/permissions.ts'
 import { TagSchema } from './inventory-filters.ts'
 
 /** At most this many cases per action: two pages' worth, so one slip cannot touch the whole inventory. */
 export const MAX_BULK_SELECTION = 100
 
-const id = z.string().min(1).max(40)
+const id = recordId('use case')
 
 const Selection = {
 	/** The rows ticked one by one. */
@@ -18,7 +19,7 @@ const Selection = {
 	allOnPage: z.literal('on').optional(),
 	pageIds: z.array(id).max(MAX_BULK_SELECTION).default([]),
 	/** The inventory view to go back to afterwards (its query string). */
-	returnTo: z.string().max(4000).default(''),
+	returnTo: singleLineText().max(4000).default(''),
 }
 
 const tagField = TagSchema.pipe(z.string().min(1, 'Enter a tag.'))
@@ -31,13 +32,13 @@ export const BulkActionSchema = z.discriminatedUnion(
 		z.object({
 			intent: z.literal('assign-reviewer'),
 			lane: z.enum(reviewLanes, { error: 'Choose the review lane to assign.' }),
-			assigneeId: id.or(z.undefined()).refine((value) => value !== undefined, 'Choose the reviewer.').transform((value) => value!),
-			dueOn: z.iso.date({ error: 'Give a due date such as 2026-12-15.' }),
+			assigneeId: recordId('reviewer').or(z.undefined()).refine((value) => value !== undefined, 'Choose the reviewer.').transform((value) => value!),
+			dueOn: isoDay('Give a due date such as 2026-12-15.'),
 			...Selection,
 		}),
 		z.object({
 			intent: z.literal('retire'),
-			reason: z.string({ error: 'Say why the use cases are retired.' }).trim().min(3, 'Say why the use cases are retired.').max(2000),
+			reason: multiLineText({ error: 'Say why the use cases are retired.' }).min(3, 'Say why the use cases are retired.').max(2000),
 			...Selection,
 		}),
 	],

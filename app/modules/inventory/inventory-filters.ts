@@ -2,6 +2,7 @@
 // its CSV download and the dashboards' links use, so that a view can be bookmarked, shared and
 // exported exactly as it is on screen. Pure: no database, tested beside it.
 import { z } from 'zod'
+import { singleLineText } from '#app/utils/input-schemas.ts'
 import {
 	classifications,
 	datasetCategories,
@@ -58,7 +59,7 @@ export const TagSchema = z
 	.regex(TAG_PATTERN, 'Tags are lower-case letters, digits and hyphens (at most 40), e.g. omb-2026.')
 
 export const InventoryQuerySchema = z.object({
-	q: z.string().trim().max(200, 'Searches are at most 200 characters.').default(''),
+	q: singleLineText().max(200, 'Searches are at most 200 characters.').default(''),
 	status: several(useCaseStatuses, 'status'),
 	stage: several(stages, 'stage'),
 	determination: several(determinationFilterValues, 'high-impact determination'),
@@ -67,7 +68,7 @@ export const InventoryQuerySchema = z.object({
 	sensitivity: several(datasetSensitivities, 'data sensitivity'),
 	topicArea: several(topicAreas, 'topic area'),
 	classification: several(classifications, 'AI classification'),
-	vendor: z.array(z.string().trim().min(1).max(200, 'Vendor names are at most 200 characters.')).max(MAX_VALUES).default([]),
+	vendor: z.array(singleLineText().min(1).max(200, 'Vendor names are at most 200 characters.')).max(MAX_VALUES).default([]),
 	tag: z.array(TagSchema).max(MAX_VALUES).default([]),
 	/** Only the cases whose review is overdue: past their periodic re-review, a lane past due, or a condition past due. */
 	overdue: z

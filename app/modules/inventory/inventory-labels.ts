@@ -51,7 +51,9 @@ export const facetTitles: Record<MultiValuedKey, string> = {
 }
 
 export function facetValueLabel(key: MultiValuedKey, value: string) {
-	return facetValueLabels[key]?.[value] ?? value
+	// Own keys only: a vendor or tag called "constructor" is its own label, not Object.prototype's.
+	const labels = facetValueLabels[key]
+	return labels && Object.hasOwn(labels, value) ? labels[value]! : value
 }
 
 /** The strictest sensitivity a case inherits from its datasets, or null. */

@@ -186,11 +186,12 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 		const open = (await page(leadership, 'status=SUBMITTED&status=IN_REVIEW&sort=trackingId')).rows.slice(0, 2).map((row) => row.id)
 		expect(open).toHaveLength(2)
 		const selection = { pageIds: [] as Array<string>, returnTo: '' }
-		const assign = { intent: 'assign-reviewer' as const, lane: 'PRIVACY' as const, assigneeId: reviewer.id, dueOn: '2027-01-15', ids: open, ...selection }
+		// The security lane: no open demo case has decided it yet (privacy lanes may be decided already).
+		const assign = { intent: 'assign-reviewer' as const, lane: 'SECURITY' as const, assigneeId: reviewer.id, dueOn: '2027-01-15', ids: open, ...selection }
 		expect(await applyBulkAction(lead, assign, request, database.prisma)).toEqual({ intent: 'assign-reviewer', changed: 2, unchanged: 0 })
 		for (const useCaseId of open) {
 			const useCase = await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: { reviewRound: true, status: true } })
-			const lane = await database.prisma.laneReview.findFirstOrThrow({ where: { useCaseId, round: Math.max(useCase.reviewRound, 1), lane: 'PRIVACY' } })
+			const lane = await database.prisma.laneReview.findFirstOrThrow({ where: { useCaseId, round: Math.max(useCase.reviewRound, 1), lane: 'SECURITY' } })
 			expect(lane.assigneeId).toBe(reviewer.id)
 			expect(useCase.status).not.toBe('SUBMITTED')
 		}

@@ -141,6 +141,49 @@ function orderBy(query: Pick<InventoryQuery, 'sort' | 'dir'>) {
 	return sql`${sortExpressions[query.sort]} ${direction}${nulls}, u."id" ${direction}`
 }
 
+const sortKeyTypes: Record<InventorySortKey, string> = {
+	updated: 'timestamp(3)',
+	trackingId: 'text',
+	name: 'text',
+	orgUnit: 'text',
+	stage: '"Stage"',
+	status: '"UseCaseStatus"',
+	determination: '"HighImpactDetermination"',
+	sensitivity: 'int',
+}
+
+/** Where a page of a view ends: the last row's sort value and id. */
+export type InventoryPosition = { sortKey: string | null; id: string }
+
+/**
+ * The rows after a position in the view's order (keyset paging): the same order as `orderBy`,
+ * with the id breaking ties and blanks last in nullable columns, so that no row is skipped or
+ * repeated however deep the page, and no earlier row is counted.
+ */
+function inventoryAfter(query: Pick<InventoryQuery, 'sort' | 'dir'>, position: InventoryPosition) {
+	const expression = sortExpressions[query.sort]
+	const ascending = sortDirection(query) === 'asc'
+	const beyond = raw(ascending ? '>' : '<')
+	const idBeyond = sql`u."id" ${beyond} ${position.id}`
+	if (position.sortKey === null) return sql`(${expression} IS NULL AND ${idBeyond})`
+	const value = sql`CAST(${position.sortKey} AS ${raw(sortKeyTypes[query.sort])})`
+	const blanksAfter = nullable.has(query.sort) ? sql` OR ${expression} IS NULL` : Prisma.empty
+	return sql`(${expression} ${beyond} ${value} OR (${expression} = ${value} AND ${idBeyond})${blanksAfter})`
+}
+
+/**
+ * One slice of a view without counts: up to `limit` rows after `after` (or from the start). The
+ * REST API and the MCP server page through the inventory with it.
+ */
+export async function findInventorySlice(viewer: Viewer, query: InventoryQuery, window: { after: InventoryPosition | null; limit: number }, client: Client = defaultClient) {
+	assertKnownOrgUnits(query, await listOrgUnits(client))
+	const rows = await selectRows(client, viewer, query, { limit: window.limit + 1, offset: 0 }, window.after ? [inventoryAfter(query, window.after)] : [])
+	const more = rows.length > window.limit
+	const page = more ? rows.slice(0, window.limit) : rows
+	const last = page.at(-1)
+	return { rows: page, next: more && last ? { sortKey: last.sortKey, id: last.id } : null }
+}
+
 /**
  * Runs a statement that reads most of the inventory with JIT compilation off: PostgreSQL's cost
  * estimate for these scans crosses jit_above_cost, and compiling then costs more (≈50 ms) than the
@@ -177,6 +220,8 @@ export type InventoryRow = {
 	overdue: boolean
 	checksBlocked: boolean | null
 	checksFailing: number | null
+	/** The value the view is sorted on, as text: where a cursor resumes (see `inventoryAfter`). */
+	sortKey: string | null
 }
 
 /**
@@ -201,7 +246,8 @@ async function selectRows(client: Client, viewer: Viewer, query: InventoryQuery,
 			(u."nextReviewDue" < now()
 				OR EXISTS (SELECT 1 FROM "LaneReview" l WHERE l."useCaseId" = u."id" AND l."status" = 'OPEN' AND l."dueOn" < now())
 				OR EXISTS (SELECT 1 FROM "DecisionCondition" dc WHERE dc."useCaseId" = u."id" AND dc."metAt" IS NULL AND dc."dueOn" < now())) AS "overdue",
-			checks."blocked" AS "checksBlocked", checks."failing" AS "checksFailing"
+			checks."blocked" AS "checksBlocked", checks."failing" AS "checksFailing",
+			(${sortExpressions[query.sort]})::text AS "sortKey"
 		FROM page JOIN "UseCase" u ON u."id" = page."id" JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
 		LEFT JOIN LATERAL (
 			SELECT count(*) AS "total", count(*) FILTER (WHERE l."status" = 'OPEN') AS "open"
@@ -371,6 +417,12 @@ export async function listOrgUnits(client: Client = defaultClient): Promise<Arra
 	orgUnitCache = { at: Date.now(), units }
 	units.catch(() => (orgUnitCache = null))
 	return units
+}
+
+/** Forget the org units after an administrator changed them, so the next page reads them again. */
+export function forgetOrgUnits() {
+	orgUnitCache = null
+	sharedCounts.clear()
 }
 
 function assertKnownOrgUnits(query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>) {

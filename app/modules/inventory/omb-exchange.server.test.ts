@@ -17,7 +17,7 @@ vi.mock('#app/utils/db.server.ts', () => ({
 }))
 
 const { certifyCycle, getCycle, openCycle, streamCycleRows } = await import('./cycles.server.ts')
-const { getImportBatch, startImport, uploadImport } = await import('./import.server.ts')
+const { decideAllMatches, getImportBatch, startImport, uploadImport } = await import('./import.server.ts')
 const { checkInventory, cotsRows, currentReportingYear, exportedDocument, exportSelect, streamOmbRows } = await import('./omb-export.server.ts')
 const { toDocument, useCaseSelect } = await import('#app/modules/use-cases/use-cases.server.ts')
 
@@ -39,8 +39,9 @@ for (const target of databaseTargets()) {
 		const thisYear = currentReportingYear()
 		const lastYear = thisYear - 1
 
-		async function importFile(fileName: string, bytes: Uint8Array) {
+		async function importFile(fileName: string, bytes: Uint8Array, decide?: (batchId: string) => Promise<void>) {
 			const batch = await uploadImport(lead, { fileName, bytes }, request)
+			await decide?.(batch.id)
 			const preview = await getImportBatch(batch.id)
 			await startImport(lead, batch.id, request)
 			// The import runs after the request; wait for it as the page does, by reading the batch.
@@ -71,25 +72,42 @@ for (const target of databaseTargets()) {
 			await database?.close()
 		})
 
-		test('the 2025 file: a preview with its problems, then eleven cases submitted for review', async () => {
-			const { preview, done } = await importFile('cms-ai-inventory-2025.csv', fixture2025)
-			expect(preview.preview?.counts).toEqual({ CREATE: 11, UPDATE: 0, UNCHANGED: 0, SKIP: 4 })
+		test('the 2025 file: a preview with its problems and the look-alikes to confirm, then twelve cases submitted for review', async () => {
+			// The demo data holds cases registered from CMS's published inventories: three rows look like them.
+			const checked = await uploadImport(lead, { fileName: 'cms-ai-inventory-2025.csv', bytes: fixture2025 }, request)
+			const first = await getImportBatch(checked.id)
+			expect(first.preview?.counts).toEqual({ CREATE: 9, UPDATE: 0, UNCHANGED: 0, SKIP: 3, CONFIRM: 3 })
+			expect(first.preview?.awaitingDecision.map((row) => [row.name, row.candidate?.name, row.candidate?.registered])).toEqual([
+				['Integrated Data Repository (IDR) Customer Analytic Environment (CAE)', 'Integrated Data Repository (IDR) Customer Analytic Environment', true],
+				['Fraud Prevention System provider risk model', 'Fraud Prevention System predictive models', true],
+				['Feedback Analysis Solution (FAS)', 'Feedback Analysis Solution (public comment analysis)', true],
+			])
+			// Confirming the suggestions leaves the tracker's own records alone.
+			await decideAllMatches(lead, checked.id, 'SUGGESTED', request)
+			expect((await getImportBatch(checked.id)).preview?.counts).toEqual({ CREATE: 9, UPDATE: 0, UNCHANGED: 0, SKIP: 6, CONFIRM: 0 })
+			await prisma.importBatch.delete({ where: { id: checked.id } })
+
+			// This time the lead finds them to be other use cases.
+			const { preview, done } = await importFile('cms-ai-inventory-2025.csv', fixture2025, (batchId) => decideAllMatches(lead, batchId, 'NEW', request))
+			expect(preview.preview?.counts).toEqual({ CREATE: 12, UPDATE: 0, UNCHANGED: 0, SKIP: 3, CONFIRM: 0 })
 			const registered = await prisma.useCase.findFirstOrThrow({ where: { name: 'Agent/Broker Fraud Analysis (ABCQI)', source: 'TRACKER' }, select: { trackingId: true } })
-			expect(preview.batch.problems.filter((p) => p.severity === 'ERROR').map((p) => p.message)).toEqual([
+			expect(preview.problems!.list.filter((p) => p.severity === 'ERROR').map((p) => p.message)).toEqual([
 				`${registered.trackingId} with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.`,
 				'Row 2 has the same Use Case ID (HHS-1041); only the first is imported.',
 				'The use case has no name.',
-				'“HHS/CMS/OC” is not an org unit in the tracker; an administrator adds it, or correct the file.',
 			])
-			expect(done.batch).toMatchObject({ status: 'DONE', total: 15, processed: 15, created: 11, updated: 0, unchanged: 0, skipped: 4 })
-			expect(await prisma.useCase.count({ where: { source: 'IMPORT' } })).toBe(11)
+			expect(done.batch).toMatchObject({ status: 'DONE', total: 15, processed: 15, created: 12, updated: 0, unchanged: 0, skipped: 3 })
+			expect(await prisma.useCase.count({ where: { source: 'IMPORT' } })).toBe(12)
+			// OC is one of CMS's offices now: its row is filed there.
+			expect(await prisma.useCase.count({ where: { source: 'IMPORT', orgUnit: { code: 'HHS/CMS/OC' } } })).toBe(1)
 			expect(await prisma.useCase.count({ where: { name: 'Agent/Broker Fraud Analysis (ABCQI)' } })).toBe(1)
 
 			const elmo = await byName('IDR Support Bot')
 			expect(elmo).toMatchObject({ status: 'SUBMITTED', stage: 'DEPLOYED', version: 1, reviewRound: 1, source: 'IMPORT', importKey: 'HHS:id:HHS-1041' })
 			expect(elmo.trackingId).toMatch(new RegExp(`^CMS-${thisYear}-\\d{4}$`))
 			expect(elmo.submittedAt).not.toBeNull()
-			expect(elmo.answers).toMatchObject({ previousOmbId: 'HHS-1041', operationalDate: '2025-07-01' })
+			// OMB's file gave "Jul-25": the month, not an invented day.
+			expect(elmo.answers).toMatchObject({ previousOmbId: 'HHS-1041', operationalDate: '2025-07' })
 			// Nobody in the tracker has the contact e-mail, so the importer owns it.
 			expect(elmo.owner.email).toBe('governance@cms.example')
 			const fps = await byName('Fraud Prevention System provider risk model')
@@ -105,17 +123,18 @@ for (const target of databaseTargets()) {
 				expect(useCase.laneReviews.map((lane) => lane.lane).sort()).toEqual([...useCase.checkRuns[0]!.requiredLanes].sort())
 				expect(useCase.laneReviews.every((lane) => lane.round === 1)).toBe(true)
 			}
-			expect(await prisma.auditEvent.count({ where: { action: 'use_case.imported', actorId: lead.id } })).toBe(11)
-			expect(await prisma.auditEvent.count({ where: { action: { in: ['import_batch.uploaded', 'import_batch.started', 'import_batch.finished'] } } })).toBe(3)
+			expect(await prisma.auditEvent.count({ where: { action: 'use_case.imported', actorId: lead.id } })).toBe(12)
+			expect(await prisma.auditEvent.count({ where: { action: { in: ['import_batch.uploaded', 'import_batch.started', 'import_batch.finished'] } } })).toBe(4)
+			expect(await prisma.auditEvent.count({ where: { action: 'import_batch.matches_decided' } })).toBe(2)
 		})
 
 		test('the same file again creates nothing: every row is unchanged', async () => {
 			const { preview, done } = await importFile('cms-ai-inventory-2025.csv', fixture2025)
 			expect(preview.previousImport).not.toBeNull()
-			expect(preview.preview?.counts).toEqual({ CREATE: 0, UPDATE: 0, UNCHANGED: 11, SKIP: 4 })
-			expect(done.batch).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 11, skipped: 4 })
-			expect(await prisma.useCase.count({ where: { source: 'IMPORT' } })).toBe(11)
-			expect(await prisma.useCaseVersion.count({ where: { useCase: { source: 'IMPORT' } } })).toBe(11)
+			expect(preview.preview?.counts).toEqual({ CREATE: 0, UPDATE: 0, UNCHANGED: 12, SKIP: 3, CONFIRM: 0 })
+			expect(done.batch).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 12, skipped: 3 })
+			expect(await prisma.useCase.count({ where: { source: 'IMPORT' } })).toBe(12)
+			expect(await prisma.useCaseVersion.count({ where: { useCase: { source: 'IMPORT' } } })).toBe(12)
 		})
 
 		test('an export reads less of each case than the app does, and makes the same document from it', async () => {
@@ -157,12 +176,12 @@ for (const target of databaseTargets()) {
 			const names = omb.map((row) => row.use_case_name)
 			for (const absent of ['A draft nobody submitted', 'A withdrawn idea', 'GitHub Copilot for CMS developers']) expect(names).not.toContain(absent)
 			const bot = omb.find((row) => row.use_case_name === 'IDR Support Bot')!
-			expect(bot).toMatchObject({ agency: 'HHS', id: 'HHS-1041', agency_bureau: 'HHS/CMS/OIT', operational_date: '2025-07-01', vendor_name: 'GDIT' })
+			expect(bot).toMatchObject({ agency: 'HHS', id: 'HHS-1041', agency_bureau: 'HHS/CMS/OIT', operational_date: '2025-07', vendor_name: 'GDIT' })
 			const codes = await collect(streamOmbRows({ year: thisYear, values: 'codes', audience: 'OMB' }))
 			expect(codes.find((row) => row.id === 'HHS-1041')?.development_stage).toBe('Deployed')
 
 			const publicRows = await collect(streamOmbRows({ year: thisYear, values: 'selections', audience: 'PUBLIC', includeIds: false }))
-			expect(publicRows.filter((row) => importedNames.has(row.use_case_name!))).toHaveLength(10)
+			expect(publicRows.filter((row) => importedNames.has(row.use_case_name!))).toHaveLength(11)
 			expect(publicRows.map((row) => row.use_case_name)).not.toContain('Fraud Prevention System provider risk model')
 			expect(new Set(publicRows.map((row) => row.contact_email))).toEqual(new Set(['ai@cms.hhs.gov']))
 			expect(publicRows.every((row) => !('id' in row) && row.system_name_ato === '')).toBe(true)
@@ -191,8 +210,9 @@ for (const target of databaseTargets()) {
 			const environment = await byName('Integrated Data Repository (IDR) Customer Analytic Environment (CAE)')
 			await prisma.useCase.update({ where: { id: environment.id }, data: { status: 'APPROVED', decidedAt: new Date() } })
 			const { preview, done } = await importFile('cms-ai-inventory-2026-update.csv', fixture2026)
-			expect(preview.preview?.counts).toEqual({ CREATE: 1, UPDATE: 2, UNCHANGED: 1, SKIP: 0 })
-			expect(preview.preview?.rows.find((row) => row.name.startsWith('Integrated Data Repository'))?.changed).toEqual(['operationalDate', 'piaUrl', 'stage'])
+			expect(preview.preview?.counts).toEqual({ CREATE: 1, UPDATE: 2, UNCHANGED: 1, SKIP: 0, CONFIRM: 0 })
+			// 2025's "PIA to be posted" was kept as written; 2026's link replaces it.
+			expect(preview.preview?.rows.find((row) => row.name.startsWith('Integrated Data Repository'))?.changed).toEqual(['asWritten', 'operationalDate', 'piaUrl', 'stage'])
 			expect(done.batch).toMatchObject({ status: 'DONE', created: 1, updated: 2, unchanged: 1 })
 			const idr = await byName('Integrated Data Repository (IDR) Customer Analytic Environment (CAE)')
 			expect(idr).toMatchObject({ stage: 'DEPLOYED', version: 2, status: 'IN_REVIEW', reviewRound: 2 })

@@ -1,6 +1,7 @@
 // What the export addresses accept: ?values=codes for OMB's shorthand codes, and for the public
 // file ?ids=omit (drop the Use Case ID column) and ?inbox=<address> (another public contact).
 import { z } from 'zod'
+import { pageNumber } from '#app/utils/input-schemas.ts'
 import { DEFAULT_PUBLIC_EMAIL, ombValueStyles } from './omb-export.ts'
 
 export const ExportQuerySchema = z.object({
@@ -13,5 +14,5 @@ export const PublicExportQuerySchema = ExportQuerySchema.extend({
 })
 
 export const ExportPageQuerySchema = ExportQuerySchema.extend({
-	page: z.coerce.number().int().min(1).max(10_000).default(1),
+	page: pageNumber(10_000),
 })

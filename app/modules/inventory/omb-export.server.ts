@@ -2,7 +2,6 @@
 // the consolidated COTS file, and the validation the export page shows before download. Cases are
 // read in pages of `useCaseSelect` with a cursor, so an export of 20,000 cases holds one page at a time.
 import { Readable } from 'node:stream'
-import { stringify as stringifyCsv } from 'csv-stringify/sync'
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
@@ -59,7 +58,7 @@ export function reportedCasesWhere(year: number): Prisma.UseCaseWhereInput {
  * reads neither, and loading them is a third of an export's database time. A test checks that the
  * document is the same as from the full select, so a change to `toDocument` cannot go unnoticed.
  */
-export const exportSelect = { ...useCaseSelect, contacts: false, determinedBy: false } as const satisfies Prisma.UseCaseSelect
+export const exportSelect = { ...useCaseSelect, contacts: false, participants: false, determinedBy: false } as const satisfies Prisma.UseCaseSelect
 type ExportedUseCase = Prisma.UseCaseGetPayload<{ select: typeof exportSelect }>
 
 /** The use-case document of a case read with `exportSelect`. */
@@ -157,38 +156,7 @@ export async function cotsRows(year: number) {
 
 // ── Responses ──
 
-const CSV_CHUNK_ROWS = 250
-
-/**
- * A CSV download streamed from rows: UTF-8 with the byte-order mark OMB's files carry (Excel then
- * reads the en dashes and curly quotes of OMB's selections correctly), CRLF line ends. Rows are
- * written by csv-stringify a few hundred at a time, so the response (and its gzip) handles a few
- * dozen chunks rather than one per row.
- */
-export function csvResponse(rows: AsyncIterable<Record<string, string | undefined>>, columns: ReadonlyArray<string>, fileName: string) {
-	const options = { columns: [...columns], record_delimiter: 'windows' } as const
-	const body = Readable.from(
-		(async function* () {
-			yield Buffer.from(stringifyCsv([], { ...options, header: true, bom: true }))
-			let chunk: Array<Record<string, string | undefined>> = []
-			for await (const row of rows) {
-				chunk.push(row)
-				if (chunk.length === CSV_CHUNK_ROWS) {
-					yield Buffer.from(stringifyCsv(chunk, options))
-					chunk = []
-				}
-			}
-			if (chunk.length) yield Buffer.from(stringifyCsv(chunk, options))
-		})(),
-	)
-	return new Response(Readable.toWeb(body) as ReadableStream, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${fileName}"`,
-			'Cache-Control': 'no-store',
-		},
-	})
-}
+const JSON_CHUNK_RECORDS = 250
 
 /** A JSON download streamed a few hundred records at a time: `{ …about the file, "useCases": [ … ] }`. */
 export function jsonResponse(about: Record<string, unknown>, records: AsyncIterable<unknown>, fileName: string) {
@@ -198,7 +166,7 @@ export function jsonResponse(about: Record<string, unknown>, records: AsyncItera
 			let count = 0
 			for await (const record of records) {
 				pending += `${count === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`
-				if (++count % CSV_CHUNK_ROWS === 0) {
+				if (++count % JSON_CHUNK_RECORDS === 0) {
 					yield Buffer.from(pending)
 					pending = ''
 				}

@@ -5,7 +5,7 @@
 // the choices behind each decision are in docs/decisions/010-omb-export-import-and-cycles.md.
 import { z } from 'zod'
 import { fieldRules, type FieldPath, missingOmbFields, validateForInventory } from '#app/modules/use-cases/field-rules.ts'
-import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
+import { isPartialDate, type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import {
 	appealChoices,
 	classificationChoices,
@@ -141,11 +141,14 @@ export function splitMultiple(cell: string, style: OmbValueStyle): Array<string>
 /** Vendors are kept one per entry; OMB's column is free text, so they are joined with "; " (names contain commas). */
 export const VENDOR_SEPARATOR = '; '
 
-/** The case as one row of OMB's 2025 individual use case inventory. */
+/**
+ * The case as one row of OMB's 2025 individual use case inventory. An answer an imported file gave
+ * in words the tracker could not read as one of its values (`asWritten`) goes out as it was written.
+ */
 export function toOmbRow(document: UseCaseDocument, options: OmbRowOptions): OmbRow {
 	const style = options.values ?? 'selections'
 	const practices = document.practices
-	return {
+	const row: OmbRow = {
 		agency: options.agency,
 		agency_name: options.agencyName,
 		// OMB asks for the same id every year: an id an earlier inventory gave the case wins.
@@ -184,6 +187,8 @@ export function toOmbRow(document: UseCaseDocument, options: OmbRowOptions): Omb
 		hi_appeal_process: single(appealChoices, practices.appeal, style),
 		hi_public_consultation: multiple(publicConsultationChoices, practices.publicConsultation, style),
 	}
+	for (const [column, text] of Object.entries(document.asWritten ?? {})) if (text) row[column as OmbColumn] = text
+	return row
 }
 
 /** The same row for a JSON file: select-multiple answers as arrays rather than one joined string. */
@@ -240,11 +245,6 @@ const fieldColumns: Partial<Record<string, OmbColumn>> = Object.fromEntries(
 const emailSchema = z.email()
 const linkSchema = z.url({ protocol: /^https?$/ })
 
-function isIsoDate(text: string) {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-	const date = new Date(`${text}T00:00:00Z`)
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
-}
 
 function allowedValues(column: OmbMultipleChoiceColumn, style: OmbValueStyle) {
 	return new Set(Object.values(ombMultipleChoiceColumns[column] as Record<string, OmbChoice>).map((choice) => valueOf(choice, style)))
@@ -263,6 +263,9 @@ export function validateOmbRow(
 ): Array<OmbProblem> {
 	const style = options.values ?? 'selections'
 	const problems: Array<OmbProblem> = []
+	const written = document.asWritten ?? {}
+	const asWritten = (column: OmbColumn) => column in written
+	const note = (column: OmbColumn) => (asWritten(column) ? ' It is kept as an imported file wrote it.' : '')
 
 	for (const column of Object.keys(ombMultipleChoiceColumns) as Array<OmbMultipleChoiceColumn>) {
 		const cell = row[column]
@@ -271,18 +274,19 @@ export function validateOmbRow(
 		const values = (ombMultiSelectColumns as ReadonlyArray<string>).includes(column) ? splitMultiple(cell, style) : [cell]
 		for (const value of values) {
 			if (!allowed.has(value)) {
-				problems.push({ column, field: null, kind: 'NOT_ALLOWED', message: `“${value}” is not one of OMB’s ${style === 'codes' ? 'shorthand codes' : 'valid selections'} for ${column}.` })
+				problems.push({ column, field: null, kind: 'NOT_ALLOWED', message: `“${value}” is not one of OMB’s ${style === 'codes' ? 'shorthand codes' : 'valid selections'} for ${column}.${note(column)}` })
 			}
 		}
 	}
-	if (row.operational_date && !isIsoDate(row.operational_date)) {
-		problems.push({ column: 'operational_date', field: 'operationalDate', kind: 'INVALID', message: `“${row.operational_date}” is not a date (YYYY-MM-DD).` })
+	if (row.operational_date && !isPartialDate(row.operational_date)) {
+		problems.push({ column: 'operational_date', field: 'operationalDate', kind: 'INVALID', message: `“${row.operational_date}” is not a date (YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known).${note('operational_date')}` })
 	}
-	if (row.contact_email && !emailSchema.safeParse(row.contact_email).success) {
+	// OMB's dictionary types the contact and the link columns as free text: what an imported file wrote there is its answer.
+	if (row.contact_email && !asWritten('contact_email') && !emailSchema.safeParse(row.contact_email).success) {
 		problems.push({ column: 'contact_email', field: 'contactEmail', kind: 'INVALID', message: `“${row.contact_email}” is not an e-mail address.` })
 	}
 	for (const column of ombLinkColumns) {
-		if (row[column] && !linkSchema.safeParse(row[column]).success) {
+		if (row[column] && !asWritten(column) && !linkSchema.safeParse(row[column]).success) {
 			problems.push({ column, field: null, kind: 'INVALID', message: `“${row[column]}” is not a web address (https://…).` })
 		}
 	}

@@ -1,6 +1,6 @@
-// The one link between code that writes notifications and the background loop that e-mails them.
-// Kept on globalThis so that a module reloaded by the dev server still reaches the running loop;
-// with no loop running (tests, scripts) every request is a no-op.
+// The one link between code that writes notifications and the e-mail jobs that send them (see
+// notification-jobs.server.ts). Kept on globalThis so that a module reloaded by the dev server still
+// reaches the running queue; with no queue running (tests, scripts) every request is a no-op.
 
 type DispatchRequester = (delayMs: number) => void
 
@@ -12,7 +12,7 @@ export function setEmailDispatchRequester(requester: DispatchRequester | null) {
 }
 
 /**
- * Asks the background loop to send pending e-mail now. Call it after the transaction that wrote
+ * Asks for a pass of the e-mail outbox now. Call it after the transaction that wrote
  * the notifications has committed: it never throws and never waits for the mail server.
  */
 export function requestEmailDispatch() {
@@ -22,7 +22,7 @@ export function requestEmailDispatch() {
 /**
  * `notify` cannot see when the caller's transaction commits, so it asks for a few passes shortly
  * afterwards; whichever runs after the commit sends the mail. A caller that calls
- * `requestEmailDispatch()` after committing makes these redundant; the loop's minute tick is the
+ * `requestEmailDispatch()` after committing makes these redundant; the every-minute schedule is the
  * backstop for both.
  */
 export const AFTER_NOTIFY_DISPATCH_DELAYS_MS = [250, 2_000, 10_000] as const
@@ -35,6 +35,6 @@ function request(delayMs: number) {
 	try {
 		;(globalThis as Holder)[REQUESTER]?.(delayMs)
 	} catch {
-		// Sending e-mail must never fail the request that asked for it; the loop's tick retries.
+		// Sending e-mail must never fail the request that asked for it; the schedule retries.
 	}
 }

@@ -6,7 +6,8 @@ import { type SmtpSink, startSmtpSink } from '#tests/smtp-sink.ts'
 import { requestEmailDispatch } from './dispatch-signal.server.ts'
 import { createSmtpMailer, dispatchPendingEmails } from './email-dispatch.server.ts'
 import { EMAIL_ATTEMPT_OFFSETS_MS, MAX_EMAIL_ATTEMPTS } from './email-schedule.ts'
-import { startNotificationLoop } from './notification-loop.server.ts'
+import { startJobQueue } from '#app/modules/jobs/job-queue.server.ts'
+import { startNotificationJobs } from './notification-jobs.server.ts'
 import { notify } from './notify.server.ts'
 
 const APP_URL = 'https://ai-governance.cms.example'
@@ -168,15 +169,16 @@ for (const target of databaseTargets()) {
 			expect(await database.prisma.notification.count({ where: { emailStatus: 'SENT', emailAttempts: 1 } })).toBe(24)
 		})
 
-		test('the background loop sends as soon as a caller asks after committing, and stops cleanly', async () => {
-			const loop = startNotificationLoop({ db: database.prisma, mailer: createSmtpMailer(sink.url, FROM), appUrl: APP_URL, intervalMs: 3_600_000 })
+		test('the e-mail jobs send as soon as a caller asks after committing, and stop cleanly', async () => {
+			const queue = await startJobQueue(database)
+			const jobs = await startNotificationJobs(queue, { db: database.prisma, mailer: createSmtpMailer(sink.url, FROM), appUrl: APP_URL })
 			try {
-				await loop.runNow()
-				await submitCase('Sent by the loop')
+				await submitCase('Sent by the queue')
 				requestEmailDispatch()
-				await vi.waitFor(() => expect(sink.messages.map((mail) => mail.subject)).toEqual(['Sent by the loop']), { timeout: 10_000, interval: 50 })
+				await vi.waitFor(() => expect(sink.messages.map((mail) => mail.subject)).toEqual(['Sent by the queue']), { timeout: 15_000, interval: 50 })
 			} finally {
-				await loop.stop()
+				await queue.stop()
+				jobs.stop()
 			}
 			expect((await leadRow()).emailStatus).toBe('SENT')
 			// Stopped: asking again does nothing.

@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer'
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { renderNotificationEmail } from './email-message.ts'
+import { type NotificationKind } from '#app/generated/prisma/enums.ts'
+import { accountEmailKinds, isAccountEmail, renderNotificationEmail } from './email-message.ts'
+import { openSealedLink } from './sealed-link.server.ts'
 import { EMAIL_ATTEMPT_OFFSETS_MS, EMAIL_CLAIM_LEASE_MS, MAX_EMAIL_ATTEMPTS, SMTP_TIMEOUTS_MS } from './email-schedule.ts'
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string }
@@ -78,7 +80,16 @@ export type DispatchResult = {
 	lastError: string | null
 }
 
-type ClaimedRow = { id: string; userId: string; title: string; body: string; link: string; emailAttempts: number }
+type ClaimedRow = {
+	id: string
+	userId: string
+	kind: NotificationKind
+	title: string
+	body: string
+	link: string
+	emailSecretLink: string | null
+	emailAttempts: number
+}
 
 /**
  * Sends the e-mail of pending notifications, one claimed row at a time. The claim is a single
@@ -93,14 +104,15 @@ export async function dispatchPendingEmails(db: PrismaClient, options: DispatchO
 	const limit = options.limit ?? 100
 	const result: DispatchResult = { sent: 0, failed: 0, skipped: 0, stoppedEarly: null, lastError: null }
 
-	// Someone who turned e-mail off (or left) gets nothing more, including what was queued.
+	// Someone who turned e-mail off (or left) gets nothing more, including what was queued; account
+	// e-mail (an invitation, a reset link) still reaches an active person.
 	const optedOut = await db.notification.updateMany({
 		where: {
 			emailStatus: { in: ['PENDING', 'FAILED'] },
 			emailAttempts: { lt: MAX_EMAIL_ATTEMPTS },
-			user: { OR: [{ emailNotifications: false }, { active: false }] },
+			OR: [{ user: { active: false } }, { user: { emailNotifications: false }, kind: { notIn: [...accountEmailKinds] } }],
 		},
-		data: { emailStatus: 'SKIPPED' },
+		data: { emailStatus: 'SKIPPED', emailSecretLink: null },
 	})
 	result.skipped = optedOut.count
 
@@ -111,19 +123,22 @@ export async function dispatchPendingEmails(db: PrismaClient, options: DispatchO
 			where: { id: claimed.userId },
 			select: { email: true, name: true, active: true, emailNotifications: true },
 		})
-		if (!recipient || !recipient.active || !recipient.emailNotifications) {
-			await settle(db, claimed, { emailStatus: 'SKIPPED' })
+		const accountEmail = isAccountEmail(claimed.kind)
+		const link = claimed.emailSecretLink ? openSealedLink(claimed.emailSecretLink) : claimed.link
+		if (!recipient || !recipient.active || (!recipient.emailNotifications && !accountEmail) || link === null) {
+			await settle(db, claimed, { emailStatus: 'SKIPPED', emailSecretLink: null, emailError: link === null ? 'The link was sealed with another SESSION_SECRET.' : null })
 			result.skipped++
 			continue
 		}
-		const email = renderNotificationEmail({ recipientName: recipient.name, title: claimed.title, body: claimed.body, link: claimed.link, appUrl: options.appUrl })
+		const email = renderNotificationEmail({ recipientName: recipient.name, title: claimed.title, body: claimed.body, link, appUrl: options.appUrl, accountEmail })
 		try {
 			await options.mailer.send({ to: recipient.email, ...email })
-			await settle(db, claimed, { emailStatus: 'SENT', emailSentAt: new Date(), emailError: null })
+			await settle(db, claimed, { emailStatus: 'SENT', emailSentAt: new Date(), emailError: null, emailSecretLink: null })
 			result.sent++
 		} catch (error) {
 			const message = describeError(error)
-			await settle(db, claimed, { emailStatus: 'FAILED', emailError: message })
+			// The last attempt forgets the sealed link: nothing will send it any more.
+			await settle(db, claimed, { emailStatus: 'FAILED', emailError: message, ...(claimed.emailAttempts >= MAX_EMAIL_ATTEMPTS ? { emailSecretLink: null } : {}) })
 			result.failed++
 			result.lastError = message
 			if (!(error instanceof MailerError && error.code && MESSAGE_LEVEL_ERRORS.has(error.code))) {
@@ -152,7 +167,7 @@ async function claimNext(db: PrismaClient, now: Date): Promise<ClaimedRow | null
 			LIMIT 1
 			FOR UPDATE SKIP LOCKED
 		)
-		RETURNING n."id", n."userId", n."title", n."body", n."link", n."emailAttempts"`
+		RETURNING n."id", n."userId", n."kind", n."title", n."body", n."link", n."emailSecretLink", n."emailAttempts"`
 	return rows[0] ?? null
 }
 

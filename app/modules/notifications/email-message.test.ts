@@ -53,3 +53,11 @@ test('links are built from APP_URL and can only point inside the app', () => {
 		expect(absoluteLink(outside, 'https://ai-governance.cms.gov')).toBe('https://ai-governance.cms.gov/notifications')
 	}
 })
+
+test('an account e-mail (an invitation, a reset link) says why it came instead of offering to turn notifications off', () => {
+	const email = renderNotificationEmail({ ...input, title: 'You are invited to the AI Governance Tracker', body: 'Choose your password with this link.', link: '/invitations/abc', accountEmail: true })
+	expect(email.text).toContain('Continue in the AI Governance Tracker:\nhttps://ai-governance.cms.gov/invitations/abc')
+	expect(email.text).toContain('an administrator of the AI Governance Tracker acted on your account. If you did not expect it, do not use the link')
+	expect(email.text).not.toContain('Turn them off')
+	expect(email.html).not.toContain('/settings')
+})

@@ -1,4 +1,14 @@
 // What a notification e-mail says. Pure: the dispatcher fills it in and hands it to nodemailer.
+import { type NotificationKind } from '#app/generated/prisma/enums.ts'
+
+const ACCOUNT_EMAIL_KINDS: ReadonlyArray<NotificationKind> = ['ACCOUNT_INVITATION', 'PASSWORD_RESET']
+
+/** Invitations and reset links: sent whatever the person's notification preference. */
+export function isAccountEmail(kind: NotificationKind) {
+	return ACCOUNT_EMAIL_KINDS.includes(kind)
+}
+
+export const accountEmailKinds = ACCOUNT_EMAIL_KINDS
 
 export type NotificationEmailInput = {
 	recipientName: string
@@ -8,6 +18,8 @@ export type NotificationEmailInput = {
 	link: string
 	/** Where people reach the app, e.g. https://ai-governance.cms.gov (APP_URL). */
 	appUrl: string
+	/** An invitation or reset link rather than a notification: a different closing line. */
+	accountEmail?: boolean
 }
 
 export type NotificationEmail = { subject: string; text: string; html: string }
@@ -34,12 +46,11 @@ export function renderNotificationEmail(input: NotificationEmailInput): Notifica
 		.map((paragraph) => paragraph.trim())
 		.filter(Boolean)
 
-	const text = [
-		`Hello ${input.recipientName},`,
-		...paragraphs,
-		`Open it in the ${APP_NAME}:\n${link}`,
-		`You receive these e-mails because e-mail notifications are on for your account. Turn them off in your settings: ${settings}`,
-	].join('\n\n')
+	const action = input.accountEmail ? 'Continue in the' : 'Open it in the'
+	const closing = input.accountEmail
+		? `You receive this e-mail because an administrator of the ${APP_NAME} acted on your account. If you did not expect it, do not use the link and tell your administrator.`
+		: `You receive these e-mails because e-mail notifications are on for your account. Turn them off in your settings: ${settings}`
+	const text = [`Hello ${input.recipientName},`, ...paragraphs, `${action} ${APP_NAME}:\n${link}`, closing].join('\n\n')
 
 	const html = `<!doctype html>
 <html lang="en">
@@ -53,8 +64,12 @@ export function renderNotificationEmail(input: NotificationEmailInput): Notifica
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(subject)}</h1>
 <p>Hello ${escapeHtml(input.recipientName)},</p>
 ${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`).join('\n')}
-<p><a href="${escapeHtml(link)}" style="color:#005ea2;font-weight:bold">Open it in the ${APP_NAME}</a></p>
-<p style="color:#565c65;font-size:14px">You receive these e-mails because e-mail notifications are on for your account. <a href="${escapeHtml(settings)}" style="color:#005ea2">Turn them off in your settings</a>.</p>
+<p><a href="${escapeHtml(link)}" style="color:#005ea2;font-weight:bold">${action} ${APP_NAME}</a></p>
+<p style="color:#565c65;font-size:14px">${
+		input.accountEmail
+			? escapeHtml(closing)
+			: `You receive these e-mails because e-mail notifications are on for your account. <a href="${escapeHtml(settings)}" style="color:#005ea2">Turn them off in your settings</a>.`
+	}</p>
 </main>
 </body>
 </html>

@@ -2,6 +2,8 @@ import { type NotificationKind } from '#app/generated/prisma/enums.ts'
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { requestEmailDispatchSoon } from './dispatch-signal.server.ts'
+import { isAccountEmail } from './email-message.ts'
+import { sealLink } from './sealed-link.server.ts'
 import { forgetUnreadCounts } from './unread-badge.server.ts'
 
 export { requestEmailDispatch } from './dispatch-signal.server.ts'
@@ -15,6 +17,11 @@ export type NotificationMessage = {
 	useCaseId?: string
 	/** Reminders pass one so that the same reminder is never sent twice. */
 	dedupeKey?: string
+	/**
+	 * Account e-mail only: a single-use in-app path (an invitation or reset link) that the e-mail
+	 * carries instead of `link`. Stored sealed, never shown in the app.
+	 */
+	secretLink?: string
 }
 
 export type NotifyOptions = {
@@ -36,8 +43,9 @@ export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, messag
 	const emailConfigured = options.email ?? Boolean(getEnv().SMTP_URL)
 	const wantsEmail = new Set<string>()
 	if (emailConfigured) {
+		// Account e-mail (an invitation, a reset link) is sent whatever the notification preference.
 		const users = await tx.user.findMany({
-			where: { id: { in: recipients }, active: true, emailNotifications: true },
+			where: { id: { in: recipients }, active: true, ...(isAccountEmail(message.kind) ? {} : { emailNotifications: true }) },
 			select: { id: true },
 		})
 		for (const user of users) wantsEmail.add(user.id)
@@ -52,10 +60,11 @@ export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, messag
 			useCaseId: message.useCaseId,
 			dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${userId}` : undefined,
 			emailStatus: wantsEmail.has(userId) ? ('PENDING' as const) : ('SKIPPED' as const),
+			emailSecretLink: message.secretLink && wantsEmail.has(userId) ? sealLink(message.secretLink) : null,
 		})),
 		skipDuplicates: true,
 	})
-	forgetUnreadCounts(recipients)
+	await forgetUnreadCounts(tx, recipients)
 	if (count > 0 && wantsEmail.size > 0) requestEmailDispatchSoon()
 	return count
 }

@@ -192,7 +192,7 @@ export function developerCodingAssistant(): UseCaseDocument {
 		hosting: 'FEDRAMP_CLOUD',
 		atoSystemName: 'CMS Cloud SaaS Services',
 		dataDescription: 'No CMS data trains the model; prompts contain source code only.',
-		safeguards: { fedrampAuthorized: true, generativeOutputsReviewed: true, vendorAiContractTerms: true },
+		safeguards: { fedrampAuthorized: true, generativeOutputsReviewed: true, generativeAiPolicyAcknowledged: true, vendorAiContractTerms: true },
 		datasets: [{ name: 'CMS source code repositories', category: 'ADMINISTRATIVE_HR', usage: ['OPERATION'] }],
 	})
 }

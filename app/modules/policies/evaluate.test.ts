@@ -1,5 +1,6 @@
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
+	baseCase,
 	callCentreSummariser,
 	deployedEligibilityModel,
 	developerCodingAssistant,
@@ -23,12 +24,14 @@ function statuses(evaluation: Evaluation, wanted: ReadonlyArray<string> = ['FAIL
 	return Object.fromEntries(evaluation.results.filter((r) => wanted.includes(r.status)).map((r) => [r.checkId, r.status]))
 }
 
-test('Marketplace identity proofing is presumed high-impact under §6(m) and needs the CAIO determination lane', () => {
+test('Marketplace identity proofing is presumed high-impact under §6(m): the CAIO and the privacy, legal and civil-rights lanes review it', () => {
 	const evaluation = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: afterDeadline })
-	expect(evaluation.packVersion).toBe('2026.1')
+	expect(evaluation.packVersion).toBe('2026.2')
 	expect(evaluation.presumedHighImpact).toBe(true)
 	expect(evaluation.presumedCategories).toEqual(['m'])
-	expect(evaluation.requiredLanes).toEqual(['CAIO_DETERMINATION'])
+	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION'])
+	expect(evaluation.routes.map((route) => route.routeId)).toEqual(['ROUTE-HIGH-IMPACT', 'ROUTE-SYSTEM-OF-RECORDS'])
+	expect(evaluation.routes[0]!.reason).toBe('the governance lead determined it high-impact')
 	const presumption = result(evaluation, 'M2521-4A-C1')
 	expect(presumption.status).toBe('PASS')
 	expect(presumption.reason).toContain("Decision role is 'principal basis' and it informs 'identity proofing or access to benefits systems' decisions")
@@ -49,9 +52,11 @@ test('a Medicare fraud model that is the principal basis for payment suspensions
 	)
 	expect(presumption.reason).toContain('§6(f) healthcare and §6(m)')
 	expect(presumption.drivingFields).toEqual(['decisionRole', 'informedDecisions', 'highImpact.determination'])
-	// Fully documented: nothing fails, but a presumed case always goes through the CAIO lane.
+	// Fully documented: nothing fails, yet the board's representatives and the CAIO still review it,
+	// and the privacy reviewer confirms the PHI and system-of-records use the submitter attested.
 	expect(statuses(evaluation)).toEqual({})
-	expect(evaluation.requiredLanes).toEqual(['CAIO_DETERMINATION'])
+	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION'])
+	expect(evaluation.routes.map((route) => route.routeId)).toEqual(['ROUTE-HIGH-IMPACT', 'ROUTE-PHI', 'ROUTE-SYSTEM-OF-RECORDS'])
 	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain('all seven minimum practices are documented')
 })
 
@@ -197,4 +202,86 @@ test('evaluation is deterministic for the same case, pack and day', () => {
 	const a = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: afterDeadline })
 	const b = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: new Date('2026-05-01T23:59:59Z') })
 	expect(b).toEqual(a)
+})
+
+describe('review lanes named by the pack’s routing rules', () => {
+	const claims = {
+		name: 'Medicare Part A claims',
+		category: 'MEDICARE_CLAIMS' as const,
+		sensitivities: ['PII' as const, 'PHI' as const],
+		usage: ['OPERATION' as const],
+		minimumNecessaryJustification: 'Claim lines for the beneficiary under review only.',
+	}
+
+	test('a presumed high-impact case needs the CAIO, privacy, legal and civil-rights lanes whatever the submitter answered', () => {
+		// Everything answered in the case's favour, and the lead's departure from the presumption justified.
+		const doc = medicareFraudPaymentSuspension()
+		doc.highImpact = {
+			...doc.highImpact,
+			determination: 'PRESUMED_NOT_HIGH_IMPACT',
+			justification: 'Investigators review every flagged provider’s records before any suspension; the score only orders their queue.',
+		}
+		doc.datasets = doc.datasets.filter((dataset) => !dataset.sensitivities.includes('PHI'))
+		doc.datasets.forEach((dataset) => delete dataset.sornNumber)
+		doc.safeguards = { ...doc.safeguards, retrievedByPersonalIdentifier: false, sornNumber: undefined }
+		const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
+		expect(statuses(evaluation)).toEqual({})
+		expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION'])
+		expect(evaluation.routes).toEqual([
+			expect.objectContaining({ routeId: 'ROUTE-HIGH-IMPACT', reason: 'it is presumed high-impact under M-25-21 §6(f) and §6(m)', clauseIds: ['M2521-3A-II', 'M2521-4A', 'M2521-6'] }),
+		])
+	})
+
+	test('a determined high-impact case needs them too, even with no §6 letter', () => {
+		const doc = baseCase({ highImpact: { determination: 'HIGH_IMPACT', determinedBy: 'Avery Chen', determinedOn: '2026-01-05' }, stage: 'PRE_DEPLOYMENT' })
+		const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
+		expect(evaluation.presumedCategories).toEqual([])
+		expect(evaluation.requiredLanes).toEqual(expect.arrayContaining(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION']))
+	})
+
+	test('the lanes come from the pack: an agency naming another board representative gets that lane instead', () => {
+		const edited = structuredClone(pack)
+		edited.routes.find((route) => route.id === 'ROUTE-HIGH-IMPACT')!.lanes = ['CAIO_DETERMINATION', 'PRIVACY', 'LEGAL']
+		const evaluation = evaluateUseCase(marketplaceIdentityProofing(), { pack: edited, asOf: afterDeadline })
+		expect(evaluation.requiredLanes).not.toContain('CIVIL_RIGHTS')
+		const switchedOff = structuredClone(pack)
+		switchedOff.routes.forEach((route) => (route.enabled = false))
+		expect(evaluateUseCase(marketplaceIdentityProofing(), { pack: switchedOff, asOf: afterDeadline }).routes).toEqual([])
+	})
+
+	test('PHI keeps the privacy lane when every safeguard is attested; the attestation only lowers the findings', () => {
+		const attested = baseCase({
+			hasPii: true,
+			datasets: [claims],
+			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: false, sudRecordsExcluded: true },
+		})
+		const evaluation = evaluateUseCase(attested, { pack, asOf: afterDeadline })
+		expect(statuses(evaluation)).toEqual({})
+		expect(evaluation.requiredLanes).toEqual(['PRIVACY'])
+		expect(evaluation.routes.map((route) => route.routeId)).toEqual(['ROUTE-PHI'])
+		expect(evaluation.routes[0]!.reason).toBe("dataset 'Medicare Part A claims' holds PHI")
+	})
+
+	test('Part 2 records route to privacy and legal; a system of records routes to privacy', () => {
+		const part2 = baseCase({
+			hasPii: true,
+			datasets: [{ ...claims, sensitivities: ['PII', 'PHI', 'PART2'], sornNumber: '09-70-0558' }],
+			safeguards: { piaCompleted: true, part2ConsentBasis: 'AUDIT_EVALUATION' },
+		})
+		const evaluation = evaluateUseCase(part2, { pack, asOf: afterDeadline })
+		expect(statuses(evaluation)).toEqual({})
+		expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL'])
+		expect(evaluation.routes.map((route) => route.routeId)).toEqual(['ROUTE-PHI', 'ROUTE-PART2', 'ROUTE-SYSTEM-OF-RECORDS'])
+	})
+
+	test('a retired case needs no routed lane: nothing in use is left to confirm', () => {
+		const doc = medicareFraudPaymentSuspension()
+		doc.stage = 'RETIRED'
+		expect(evaluateUseCase(doc, { pack, asOf: afterDeadline }).routes).toEqual([])
+	})
+
+	test('under 2026.1 a presumption sends the case to the CAIO alone, as it did when that pack was published', () => {
+		const evaluation = evaluateUseCase(medicareFraudPaymentSuspension(), { pack: shippedPolicyPack('2026.1'), asOf: afterDeadline })
+		expect(evaluation.requiredLanes).toEqual(['CAIO_DETERMINATION'])
+	})
 })

@@ -20,3 +20,9 @@ test('a superseded instrument stays readable and names what replaced it', () => 
 	expect(page?.supersededBy?.id).toBe('M2521-1')
 	expect(referenceWithChecks(shippedPolicyPack(), 'NOPE')).toBeNull()
 })
+
+test('a clause page lists the routing rules that cite it, with their lanes', () => {
+	const page = referenceWithChecks(shippedPolicyPack(), 'M2521-3A-II')
+	expect(page?.routes.map((route) => route.id)).toEqual(['ROUTE-HIGH-IMPACT'])
+	expect(page?.routes[0]?.lanes).toContain('CIVIL_RIGHTS')
+})

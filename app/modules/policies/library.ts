@@ -19,5 +19,6 @@ export function referenceWithChecks(pack: PolicyPack, referenceId: string) {
 	const supersededBy = reference.supersededBy ? pack.references.find((r) => r.id === reference.supersededBy) ?? null : null
 	const supersedes = pack.references.filter((r) => r.supersededBy === reference.id)
 	const checks = pack.checks.filter((check) => check.clauseIds.includes(reference.id))
-	return { reference, supersededBy, supersedes, checks }
+	const routes = pack.routes.filter((route) => route.clauseIds.includes(reference.id))
+	return { reference, supersededBy, supersedes, checks, routes }
 }

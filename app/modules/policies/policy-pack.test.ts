@@ -1,14 +1,41 @@
 import { expect, test } from 'vitest'
 import { checkImplementations } from '#app/modules/policies/checks/registry.ts'
 import { PRESUMED_CATEGORIES, categoryClauseId } from '#app/modules/policies/checks/high-impact.ts'
-import shippedPackJson from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
-import { parsePolicyPack, policyPackSchema, shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
+import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
+import shippedPackJson from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
+import { compareVersions, parsePolicyPack, policyPackSchema, releaseOf, shippedPolicyPack, shippedPolicyPacks } from '#app/modules/policies/policy-pack.ts'
 
-test('the shipped pack parses and is version 2026.1', () => {
+test('the releases 2026.1 and 2026.2 ship, and the newest is the shipped pack', () => {
+	expect(shippedPolicyPacks().map((pack) => pack.version)).toEqual(['2026.1', '2026.2'])
 	const pack = shippedPolicyPack()
-	expect(pack.version).toBe('2026.1')
-	expect(pack.title).toBe('Federal AI policy pack 2026.1')
+	expect(pack.version).toBe('2026.2')
+	expect(pack.title).toBe('Federal AI policy pack 2026.2')
 	expect(pack.references.length).toBeGreaterThan(60)
+	expect(shippedPolicyPack('2026.1').checks.length).toBeLessThan(pack.checks.length)
+})
+
+test('each shipped release is valid, and reading it without validation gives what the schema gives', () => {
+	for (const [file, version] of [[release2026_1, '2026.1'], [shippedPackJson, '2026.2']] as const) {
+		expect(shippedPolicyPack(version)).toEqual(parsePolicyPack(file))
+	}
+})
+
+test('2026.1, written before routing rules, keeps its one rule: a presumption goes to the CAIO', () => {
+	expect(shippedPolicyPack('2026.1').routes).toEqual([
+		expect.objectContaining({ when: 'PRESUMED_HIGH_IMPACT', lanes: ['CAIO_DETERMINATION'], enabled: true }),
+	])
+})
+
+test('2026.2 names the high-impact review lanes in the pack, not in code', () => {
+	const route = shippedPolicyPack().routes.find((r) => r.when === 'HIGH_IMPACT_OR_PRESUMED')
+	expect(route?.lanes).toEqual(['CAIO_DETERMINATION', 'PRIVACY', 'LEGAL', 'CIVIL_RIGHTS'])
+	expect(route?.clauseIds).toContain('M2521-3A-II')
+})
+
+test('versions order numerically, and an edition belongs to its release', () => {
+	expect(['2026.10', '2026.2.1', '2026.2', '2025.3', '2026.1'].sort(compareVersions)).toEqual(['2025.3', '2026.1', '2026.2', '2026.2.1', '2026.10'])
+	expect(releaseOf('2026.2.3')).toBe('2026.2')
+	expect(releaseOf('2026.2')).toBe('2026.2')
 })
 
 test('every clause id a check cites is a reference in the pack', () => {
@@ -94,6 +121,18 @@ test('a check citing an unknown clause, a duplicate id or an unexplained superse
 			'references.0.supersededBy: a superseded reference must say what superseded it',
 		]),
 	)
+})
+
+test('a routing rule citing an unknown clause, repeating an id or naming an unknown lane is refused', () => {
+	const broken = structuredClone(shippedPackJson) as { routes: Array<Record<string, unknown>> }
+	broken.routes[0]!.clauseIds = ['M2521-99']
+	broken.routes[1]!.id = broken.routes[2]!.id
+	const messages = policyPackSchema.safeParse(broken).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+	expect(messages).toEqual(
+		expect.arrayContaining(['routes.0.clauseIds.0: clause M2521-99 is not a reference in this pack', expect.stringMatching(/^routes\.2\.id: duplicate routing rule id/)]),
+	)
+	broken.routes[0]!.lanes = ['CLINICAL']
+	expect(() => parsePolicyPack(broken)).toThrow()
 })
 
 test('an unknown lane or severity is refused', () => {

@@ -4,7 +4,8 @@
 import { z } from 'zod'
 import { streamCycleRows } from '#app/modules/inventory/cycles.server.ts'
 import { cmsAgency, convertOmbRow, type OmbRow, type OmbValueStyle, publicColumns, publicVersionOfRow } from '#app/modules/inventory/omb-export.ts'
-import { csvResponse, jsonRecords, jsonResponse } from '#app/modules/inventory/omb-export.server.ts'
+import { jsonRecords, jsonResponse } from '#app/modules/inventory/omb-export.server.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type PublicRow } from './public-inventory.ts'
@@ -55,7 +56,7 @@ function rowsOf(edition: DownloadEdition, snapshot: PublicSnapshot, values: OmbV
 }
 
 export function publicCsvDownload(edition: DownloadEdition, snapshot: PublicSnapshot, values: OmbValueStyle) {
-	return csvResponse(rowsOf(edition, snapshot, values), publicColumns(publicFileOptions.includeIds), fileName(edition, snapshot, 'csv'))
+	return csvResponse(rowsOf(edition, snapshot, values), publicColumns(publicFileOptions.includeIds), fileName(edition, snapshot, 'csv'), { bom: true })
 }
 
 export function publicJsonDownload(edition: DownloadEdition, snapshot: PublicSnapshot, values: OmbValueStyle) {

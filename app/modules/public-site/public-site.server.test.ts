@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
+import { csrfTokenContext } from '#app/utils/csrf.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
 import { RouterContextProvider } from 'react-router'
@@ -18,7 +19,8 @@ vi.mock('#app/utils/db.server.ts', () => ({
 }))
 
 const { certifyCycle, openCycle } = await import('#app/modules/inventory/cycles.server.ts')
-const { columnsFor, csvResponse, currentReportingYear, jsonRecords, jsonResponse, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
+const { csvResponse } = await import('#app/utils/csv.server.ts')
+const { columnsFor, currentReportingYear, jsonRecords, jsonResponse, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
 const { DEFAULT_PUBLIC_EMAIL, cmsAgency, publicColumns } = await import('#app/modules/inventory/omb-export.ts')
 const { buildPublicSnapshot, forgetPublicSnapshot, currentPublicSnapshot } = await import('./public-snapshot.server.ts')
 const routes = {
@@ -141,7 +143,7 @@ for (const target of databaseTargets()) {
 
 			for (const values of ['selections', 'codes'] as const) {
 				const staff = { year, values, audience: 'PUBLIC' as const, includeIds: true, publicEmail: DEFAULT_PUBLIC_EMAIL }
-				const staffCsv = await csvResponse(streamOmbRows(staff), columnsFor(staff), 'public.csv').text()
+				const staffCsv = await (await csvResponse(streamOmbRows(staff), columnsFor(staff), 'public.csv', { bom: true })).text()
 				const publicCsv = (await load(routes.csv.loader, `/public/downloads/current/inventory.csv?values=${values}`, { edition: 'current' })) as Response
 				expect(publicCsv.status).toBe(200)
 				expect(await publicCsv.text()).toBe(staffCsv)
@@ -232,12 +234,19 @@ for (const target of databaseTargets()) {
 			const findSession = vi.spyOn(prisma.session, 'findUnique')
 			const data = await routes.root.loader({ request: publicRequest, params: {}, context: new RouterContextProvider() } as never)
 			expect(data).toEqual({ user: null, csrfToken: '' })
-			const middleware = routes.root.middleware[0] as (args: never, next: () => Promise<Response>) => Promise<Response>
-			const response = await middleware({ request: publicRequest, params: {}, context: new RouterContextProvider() } as never, async () => new Response('page'))
+			// The root's middleware, run in order as React Router runs them, around the page.
+			type Middleware = (args: never, next: () => Promise<Response>) => Promise<Response>
+			const middleware = (args: unknown, page: () => Promise<Response>) =>
+				(routes.root.middleware as unknown as Array<Middleware>).reduceRight<() => Promise<Response>>((next, each) => () => each(args as never, next), page)()
+			const response = await middleware({ request: publicRequest, params: {}, context: new RouterContextProvider() }, async () => new Response('page'))
 			expect(response.headers.get('Set-Cookie')).toBeNull()
 			expect(findSession).not.toHaveBeenCalled()
-			// The app's own pages still get their CSRF cookie.
-			const appResponse = await middleware({ request: new Request('http://localhost/inventory'), params: {}, context: new RouterContextProvider() } as never, async () => new Response('page'))
+			// The app's own pages still get their CSRF cookie when the page asks for its token.
+			const appContext = new RouterContextProvider()
+			const appResponse = await middleware({ request: new Request('http://localhost/inventory'), params: {}, context: appContext }, async () => {
+				await appContext.get(csrfTokenContext)()
+				return new Response('page')
+			})
 			expect(appResponse.headers.get('Set-Cookie')).toMatch(/^aigt_csrf=/)
 		})
 	})

@@ -129,3 +129,18 @@ test('matches are ranked best first, capped by the limit, and the threshold can 
 	expect(findLikelyDuplicates(probe, candidates, { limit: 1 }).map((m) => m.trackingId)).toEqual(['CMS-2026-0302'])
 	expect(findLikelyDuplicates(probe, candidates, { threshold: 0.8 }).map((m) => m.trackingId)).toEqual(['CMS-2026-0302'])
 })
+
+test('words that name properties of JavaScript objects are ordinary words', () => {
+	const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype']
+	const candidates: Array<DuplicateCandidate> = names.map((name, index) => ({
+		id: `c${index}`,
+		trackingId: `CMS-2026-00${10 + index}`,
+		name: `Claims ${name} model`,
+		problemSolved: `Our ${name} problem statement mentions ${name} twice.`,
+	}))
+	for (const name of names) {
+		const matches = findLikelyDuplicates({ name: `Claims ${name} model`, problemSolved: `The ${name} problem.` }, candidates)
+		expect(matches[0], name).toMatchObject({ name: `Claims ${name} model` })
+		expect(matches[0]!.score).toBeGreaterThan(DUPLICATE_THRESHOLD)
+	}
+})

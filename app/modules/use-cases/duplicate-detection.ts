@@ -25,35 +25,40 @@ const stopWords = new Set(
 		.split(' '),
 )
 
-// Words that mean the same thing in CMS use-case names.
-const synonyms: Record<string, string> = {
-	summarizer: 'summar',
-	summariser: 'summar',
-	summarization: 'summar',
-	summarisation: 'summar',
-	summary: 'summar',
-	summaries: 'summar',
-	detection: 'detect',
-	detecting: 'detect',
-	detector: 'detect',
-	chatbot: 'chat',
-	assistant: 'chat',
-	centre: 'center',
-	verification: 'verify',
-	proofing: 'verify',
-	authorisation: 'authorization',
-}
+// Words that mean the same thing in CMS use-case names. Maps, not objects: they are looked up by
+// whatever words people write, and "constructor" must not find Object.prototype's.
+const synonyms = new Map(
+	Object.entries({
+		summarizer: 'summar',
+		summariser: 'summar',
+		summarization: 'summar',
+		summarisation: 'summar',
+		summary: 'summar',
+		summaries: 'summar',
+		detection: 'detect',
+		detecting: 'detect',
+		detector: 'detect',
+		chatbot: 'chat',
+		assistant: 'chat',
+		centre: 'center',
+		verification: 'verify',
+		proofing: 'verify',
+		authorisation: 'authorization',
+	}),
+)
 
 // CMS acronyms, spelled out so that "PDE" and "prescription drug event" meet.
-const acronyms: Record<string, string> = {
-	pde: 'prescription drug event',
-	ffs: 'medicare fee for service',
-	ma: 'medicare advantage',
-	tmsis: 't msis medicaid',
-	hr: 'human resources',
-	ffe: 'federally facilitated exchange marketplace',
-	npi: 'national provider identifier',
-}
+const acronyms = new Map(
+	Object.entries({
+		pde: 'prescription drug event',
+		ffs: 'medicare fee for service',
+		ma: 'medicare advantage',
+		tmsis: 't msis medicaid',
+		hr: 'human resources',
+		ffe: 'federally facilitated exchange marketplace',
+		npi: 'national provider identifier',
+	}),
+)
 
 function words(text: string) {
 	return text
@@ -61,9 +66,9 @@ function words(text: string) {
 		.normalize('NFKD')
 		.replace(/[^a-z0-9\s]/g, ' ')
 		.split(/\s+/)
-		.flatMap((word) => (acronyms[word] ?? word).split(' '))
+		.flatMap((word) => (acronyms.get(word) ?? word).split(' '))
 		.filter((word) => word.length > 1 && !stopWords.has(word))
-		.map((word) => synonyms[word] ?? word.replace(/(ies|es|s)$/, ''))
+		.map((word) => synonyms.get(word) ?? word.replace(/(ies|es|s)$/, ''))
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>) {
@@ -144,4 +149,43 @@ export function findLikelyDuplicates(
 		.filter((match) => match.score >= threshold)
 		.sort((a, b) => b.score - a.score)
 		.slice(0, limit)
+}
+
+/**
+ * Candidates indexed by the words of their names, for scoring many probes (an imported file's rows)
+ * against many cases: each probe is scored only against the cases that share a word with its name.
+ */
+export type DuplicateIndex<Candidate extends DuplicateCandidate> = {
+	candidates: ReadonlyArray<Candidate>
+	byWord: Map<string, Array<number>>
+}
+
+export function indexDuplicateCandidates<Candidate extends DuplicateCandidate>(candidates: ReadonlyArray<Candidate>): DuplicateIndex<Candidate> {
+	const byWord = new Map<string, Array<number>>()
+	candidates.forEach((candidate, position) => {
+		for (const word of new Set(words(candidate.name))) {
+			const list = byWord.get(word)
+			if (list) list.push(position)
+			else byWord.set(word, [position])
+		}
+	})
+	return { candidates, byWord }
+}
+
+/** The indexed candidates that look like the probe, most alike first (the same scores as findLikelyDuplicates). */
+export function findIndexedDuplicates<Candidate extends DuplicateCandidate>(
+	probe: DuplicateProbe,
+	index: DuplicateIndex<Candidate>,
+	{ limit = 5, threshold = DUPLICATE_THRESHOLD, exclude }: { limit?: number; threshold?: number; exclude?: (candidate: Candidate) => boolean } = {},
+): Array<DuplicateMatch & { candidate: Candidate }> {
+	const shared = new Set<number>()
+	for (const word of new Set(words(probe.name))) for (const position of index.byWord.get(word) ?? []) shared.add(position)
+	const matches: Array<DuplicateMatch & { candidate: Candidate }> = []
+	for (const position of shared) {
+		const candidate = index.candidates[position]!
+		if (exclude?.(candidate)) continue
+		const match = scoreDuplicate(probe, candidate)
+		if (match.score >= threshold) matches.push({ ...match, candidate })
+	}
+	return matches.sort((a, b) => b.score - a.score).slice(0, limit)
 }

@@ -79,8 +79,10 @@ const holds = (doc: UseCaseDocument, kinds: ReadonlyArray<DatasetSensitivity>) =
 const involvesPersonalData: Condition = when('`hasPii` is `true` or a dataset holds PII, PHI, Part 2 records or FTI', (doc) =>
 	doc.hasPii === true || holds(doc, PERSONAL_KINDS),
 )
-const vendorInvolved: Condition = when('a vendor is involved (sourcing, hosting or vendor names)', (doc) =>
-	involvesVendor(doc) || doc.hosting === 'VENDOR_API' || doc.vendorNames.length > 0,
+/** Someone other than CMS runs the model or holds the data it reads (cloud, vendor API, contractor data centre). */
+const hostedOutsideCms = (doc: UseCaseDocument) => doc.hosting !== undefined && doc.hosting !== 'CMS_DATA_CENTER'
+const vendorInvolved: Condition = when('a vendor is involved (sourcing, hosting outside CMS or vendor names)', (doc) =>
+	involvesVendor(doc) || hostedOutsideCms(doc) || doc.vendorNames.length > 0,
 )
 const matchesForBenefits: Condition = when('personal data informs eligibility, coverage, payment or fraud decisions', (doc) =>
 	involvesPersonalData(doc) && doc.informedDecisions.some((d) => d === 'ELIGIBILITY_ENROLLMENT' || d === 'FRAUD_IMPROPER_PAYMENT' || d === 'COVERAGE_PAYMENT'),
@@ -93,6 +95,12 @@ const sudProne: Condition = when('claims or clinical datasets without Part 2 rec
 )
 const cloudOrVendorApi: Condition = when('`hosting` is `FEDRAMP_CLOUD` or `VENDOR_API`', (doc) => doc.hosting === 'FEDRAMP_CLOUD' || doc.hosting === 'VENDOR_API')
 const generative: Condition = when('`generativeAi` is `true`', (doc) => doc.generativeAi === true)
+const generativeHostedOutsideCms: Condition = when('`generativeAi` is `true` and `hosting` is set and not `CMS_DATA_CENTER`', (doc) =>
+	doc.generativeAi === true && hostedOutsideCms(doc),
+)
+const activeAndNotRuleBased: Condition = when('pre-deployment, pilot, deployed, unless `aiScreen.ruleBasedOnly` is `true`', (doc) =>
+	isActive(doc) && doc.aiScreen.ruleBasedOnly !== true,
+)
 const publicFacing: Condition = when('`publicFacing` is `true`', (doc) => doc.publicFacing === true)
 
 // ── The intake form's sections, in the order the task list shows them ──
@@ -224,7 +232,8 @@ export const questions = {
 		storage: { column: 'classification' },
 		ombColumn: 'classification',
 		appliesWhen: always,
-		requiredWhen: isActive,
+		// A system screened out as rule-based only (not AI) has no AI classification to give.
+		requiredWhen: activeAndNotRuleBased,
 		message: 'Choose the AI classification closest to it.',
 	}),
 	problemSolved: ask(kinds.longText(), {
@@ -266,7 +275,7 @@ export const questions = {
 	operationalDate: ask(kinds.date(), {
 		label: 'Date it became operational (or the pilot’s start date)',
 		name: 'Operational date',
-		hint: 'For example 2026-03-02.',
+		hint: 'As precise as you know it: 2025-07-14, a month such as 2025-07, or a year.',
 		answeredBy: 'SUBMITTER',
 		section: 'about',
 		storage: 'answers',
@@ -631,6 +640,16 @@ export const questions = {
 		requiredWhen: never,
 		message: '',
 	}),
+	'safeguards.generativeToolApproved': ask(kinds.yesNo(), {
+		label: 'Is the generative AI tool on the HHS/CMS list of approved tools?',
+		name: 'On the approved tools list',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: generativeHostedOutsideCms,
+		requiredWhen: never,
+		message: '',
+	}),
 	'safeguards.publicFeedbackChannel': ask(kinds.text(500), {
 		label: 'How can the public give feedback on it?',
 		name: 'Public feedback channel',
@@ -932,8 +951,8 @@ export function validateForSubmission(doc: UseCaseDocument): SubmissionCheck {
 		addError(fieldErrors, 'datasets', 'Link the datasets it uses from the catalogue.')
 	}
 	// HIPAA's minimum-necessary standard (45 CFR 164.502(b)), applied by CMS to every kind of record
-	// about individuals, not only PHI.
-	doc.datasets.forEach((dataset, index) => {
+	// about individuals, not only PHI. A retired case no longer uses its data, so it owes no justification.
+	if (doc.stage !== 'RETIRED') doc.datasets.forEach((dataset, index) => {
 		const kind = personalDataIn(dataset)
 		if (kind !== null && !isAnswered(dataset.minimumNecessaryJustification)) {
 			addError(

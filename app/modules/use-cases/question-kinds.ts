@@ -3,6 +3,7 @@
 // form makes, and the words an answer is shown in. field-rules.ts holds the registry itself; a
 // question is one entry there, whatever its kind.
 import { z } from 'zod'
+import { multiLineText, singleLineText, webAddress } from '#app/utils/input-schemas.ts'
 import type { UseCaseDocument } from './use-case-document.ts'
 import { choiceLabel, type OmbChoice } from './vocabulary.ts'
 
@@ -74,11 +75,40 @@ export function ask<const K extends KindSpec, const D extends QuestionDetails>(k
 	return { ...kind, ...details }
 }
 
-const documentText = (max: number) => z.string().trim().min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
-const formText = (max: number) => z.string().trim().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
-const isoDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' })
+// A NUL can never be stored (PostgreSQL refuses it in text and JSON), so a document holding one is
+// refused; other control characters are left to the forms, so that answers stored before stay readable.
+export const NO_NUL = /^[^\u0000]*$/
+export const NUL_MESSAGE = 'Remove the NUL characters from this text.'
+
+/**
+ * A date as precise as it is known, in ISO 8601's reduced forms: "2025", "2025-07" or "2025-07-14".
+ * OMB's inventories give some dates as a month ("Jul-25") or a year; the tracker keeps that
+ * precision rather than inventing a day.
+ */
+export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$/
+export function isPartialDate(text: string) {
+	const match = PARTIAL_DATE_PATTERN.exec(text)
+	if (!match) return false
+	// The years the app's other dates allow (input-schemas.ts): a year such as 0000 is a typing slip.
+	const year = Number(match[1])
+	if (year < 1900 || year > 2199) return false
+	if (match[3] === undefined) return true
+	const date = new Date(`${text}T00:00:00Z`)
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+}
+export const partialDate = z.string().trim().refine(isPartialDate, { error: 'Use a date such as 2026-04-03, a month such as 2026-04, or a year.' })
+
+/** Names run long in agencies' files (a programme, its acronym and a description); 500 holds OMB's longest. */
+export const MAX_NAME_LENGTH = 500
+
+const documentText = (max: number) =>
+	z.string().trim().regex(NO_NUL, NUL_MESSAGE).min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
+const atMost = (max: number) => `At most ${max.toLocaleString('en-US')} characters.`
+const formLine = (max: number) => singleLineText().max(max, atMost(max)).optional()
+const formText = (max: number) => multiLineText().max(max, atMost(max)).optional()
 const webLink = z
 	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
+	.regex(NO_NUL, NUL_MESSAGE)
 	.max(500, 'Links are at most 500 characters.')
 const email = z.email('Enter an e-mail address such as name@cms.hhs.gov.').max(254)
 
@@ -95,28 +125,27 @@ export const kinds = {
 			type: pattern ? 'string' : `text ≤ ${max.toLocaleString('en-US')}`,
 			inputType: 'text',
 			schema: (pattern ? documentText(max).regex(pattern.regex, pattern.message) : documentText(max)).optional(),
-			formSchema: pattern ? z.string().trim().regex(pattern.regex, pattern.message).max(max).optional() : formText(max),
+			formSchema: pattern ? singleLineText().regex(pattern.regex, pattern.message).max(max).optional() : formLine(max),
 		}) as const,
 	/** The use case's name: the one answer every draft has. */
 	name: () =>
 		({
 			kind: 'text',
 			control: 'input',
-			type: 'text, 1–200, **required**',
+			type: `text, 1–${MAX_NAME_LENGTH}, **required**`,
 			inputType: 'text',
-			schema: documentText(200),
-			formSchema: z
-				.string({ error: 'Give the use case a name.' })
-				.trim()
+			schema: documentText(MAX_NAME_LENGTH),
+			formSchema: singleLineText({ error: 'Give the use case a name.' })
 				.min(3, 'Names are at least 3 characters.')
-				.max(200, 'Names are at most 200 characters.'),
+				.max(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
 		}) as const,
 	/** Several paragraphs. */
 	longText: (max = 10_000) =>
 		({ kind: 'longText', control: 'textarea', type: `text ≤ ${max.toLocaleString('en-US')}`, schema: documentText(max).optional(), formSchema: formText(max) }) as const,
 	email: () => ({ kind: 'email', control: 'input', type: 'e-mail', inputType: 'email', schema: email.optional(), formSchema: email.optional() }) as const,
-	url: () => ({ kind: 'url', control: 'input', type: 'link', inputType: 'url', schema: webLink.optional(), formSchema: webLink.optional() }) as const,
-	date: () => ({ kind: 'date', control: 'input', type: 'date', inputType: 'date', schema: isoDate.optional(), formSchema: isoDate.optional() }) as const,
+	url: () => ({ kind: 'url', control: 'input', type: 'link', inputType: 'url', schema: webLink.optional(), formSchema: webAddress().optional() }) as const,
+	/** A date as precise as it is known (a day, a month or a year), typed as text. */
+	date: () => ({ kind: 'date', control: 'input', type: 'date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`', inputType: 'text', schema: partialDate.optional(), formSchema: partialDate.optional() }) as const,
 	/** OMB's Yes/No questions and the tracker's own: a boolean in the document, two radio buttons on the form. */
 	yesNo: () =>
 		({
@@ -167,7 +196,7 @@ export const kinds = {
 			control: 'select',
 			type: 'text ≤ 100',
 			schema: documentText(100).optional(),
-			formSchema: z.string({ error: 'Choose the org unit responsible for it.' }).trim().min(1).max(100),
+			formSchema: singleLineText({ error: 'Choose the org unit responsible for it.' }).min(1, 'Choose the org unit responsible for it.').max(100),
 		}) as const,
 	trackingId: (pattern: RegExp) =>
 		({

@@ -108,7 +108,7 @@ test('wrong enum values are reported by path, at every depth', () => {
 
 test('over-long text is refused with the limit in the message', () => {
 	const result = UseCaseDocumentSchema.safeParse({
-		name: 'x'.repeat(201),
+		name: 'x'.repeat(501),
 		problemSolved: 'y'.repeat(10_001),
 		vendorNames: ['z'.repeat(201)],
 		datasets: [{ name: 'Claims', category: 'MEDICARE_CLAIMS', usage: ['OPERATION'], minimumNecessaryJustification: 'j'.repeat(4001) }],
@@ -116,7 +116,7 @@ test('over-long text is refused with the limit in the message', () => {
 	expect(result.success).toBe(false)
 	const messages = Object.fromEntries(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [])
 	expect(messages).toEqual({
-		name: 'At most 200 characters.',
+		name: 'At most 500 characters.',
 		problemSolved: 'At most 10000 characters.',
 		'vendorNames.0': 'At most 200 characters.',
 		'datasets.0.minimumNecessaryJustification': 'At most 4000 characters.',

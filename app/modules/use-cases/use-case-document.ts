@@ -6,15 +6,54 @@
 import { z } from 'zod'
 import { datasetCategories, datasetSensitivities, sensitivityStrictness, SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
 import { questions } from './field-rules.ts'
-import { groupShape, type QuestionRegistry, topLevelShape } from './question-kinds.ts'
+import { groupShape, NO_NUL, NUL_MESSAGE, type QuestionRegistry, topLevelShape } from './question-kinds.ts'
 import { contactRoles, datasetUsages, minimumPracticeKeys } from './vocabulary.ts'
 
 export { TRACKING_ID_PATTERN } from './field-rules.ts'
+export { isPartialDate, MAX_NAME_LENGTH, PARTIAL_DATE_PATTERN, partialDate } from './question-kinds.ts'
 
-const shortText = (max: number) => z.string().trim().min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
+// A NUL can never be stored (PostgreSQL refuses it in text and JSON), so a document holding one is
+// refused here; other control characters are left to the forms, so that answers stored before
+// stay readable.
+const shortText = (max: number) => z.string().trim().regex(NO_NUL, NUL_MESSAGE).min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
 const isoDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' })
+
+
+/**
+ * OMB columns whose answer an imported file may give in words the tracker cannot read as one of its
+ * values ("Not available" for a link, two e-mail addresses, "Other – …"): the text is kept as written.
+ */
+export const keptAsWrittenColumns = [
+	'contact_email',
+	'is_withheld',
+	'development_stage',
+	'is_high_impact',
+	'topic_area',
+	'classification',
+	'operational_date',
+	'contracting_usage',
+	'vendor_name',
+	'have_ato',
+	'link_to_data',
+	'has_pii',
+	'pia_url',
+	'demographic_features',
+	'has_custom_code',
+	'code_url',
+	'hi_testing_conducted',
+	'hi_assessment_completed',
+	'hi_independent_review',
+	'hi_ongoing_monitoring',
+	'hi_training_established',
+	'hi_failsafe_presence',
+	'hi_appeal_process',
+	'hi_public_consultation',
+] as const
+export type KeptAsWrittenColumn = (typeof keptAsWrittenColumns)[number]
+
 const webLink = z
 	.url({ protocol: /^https?$/, error: 'Enter a web address that starts with https:// or http://.' })
+	.regex(NO_NUL, NUL_MESSAGE)
 	.max(500, 'Links are at most 500 characters.')
 
 // Stored answers are read leniently (a key dropped from the contract must not make old versions
@@ -28,7 +67,7 @@ const answeredGroup = <T extends z.ZodObject>(group: T) => group.prefault({} as 
 function documentSchemas<R extends QuestionRegistry>(object: ObjectFactory, registry: R) {
 	const DatasetInUse = object({
 		/** The catalogue id when the dataset comes from the tracker's catalogue. */
-		id: z.string().max(40).optional(),
+		id: z.string().max(40).regex(NO_NUL, NUL_MESSAGE).optional(),
 		name: shortText(200),
 		category: z.enum(datasetCategories),
 		sensitivities: z.array(z.enum(datasetSensitivities)).max(datasetSensitivities.length).default([]),
@@ -68,9 +107,13 @@ function documentSchemas<R extends QuestionRegistry>(object: ObjectFactory, regi
 		...topLevelShape(registry),
 		/** The Use Case ID an earlier inventory gave this case (e.g. from an imported file): OMB asks for the same id every year. */
 		previousOmbId: shortText(60).optional(),
+		/** Ids earlier inventories gave the case before `previousOmbId`, so a file from any of those years finds it. */
+		formerOmbIds: z.array(shortText(60)).max(20).optional(),
 		ownerEmail: z.email('Enter an e-mail address.').max(254).optional(),
 		/** Everyone listed on the case (owner, developers, program contacts): none may review or decide it. */
 		contacts: z.array(Contact).max(20).optional(),
+		/** Answers an imported file gave in words the tracker could not read as its own values, by OMB column, exactly as written. */
+		asWritten: z.partialRecord(z.enum(keptAsWrittenColumns), z.string().min(1).max(10_000)).optional(),
 
 		// OMB 9) is_high_impact and 10) HI_justification: the governance lead's determination.
 		highImpact: answeredGroup(

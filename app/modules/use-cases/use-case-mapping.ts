@@ -16,7 +16,7 @@ export function storedAnswers(row: { answers: Prisma.JsonValue }): StoredAnswers
 }
 
 // Facts kept with the answers that no form asks for.
-const unaskedAnswerPaths = ['previousOmbId', 'highImpact.determinedBy', 'highImpact.determinedOn']
+const unaskedAnswerPaths = ['previousOmbId', 'formerOmbIds', 'asWritten', 'highImpact.determinedBy', 'highImpact.determinedOn']
 
 function columnQuestions(registry: QuestionRegistry) {
 	return Object.entries(registry).flatMap(([path, question]) =>

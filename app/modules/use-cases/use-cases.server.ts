@@ -3,6 +3,7 @@ import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { createOnce } from '#app/utils/form-submission.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { determinationProblems } from '#app/modules/policies/determination.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
@@ -16,6 +17,7 @@ import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { describeActivity } from '#app/modules/workflow/activity-wording.ts'
+import { asWrittenAfterEdit } from './as-written.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { fieldAnswerText, fieldLabel, validateForSubmission } from './field-rules.ts'
 import { setValueAt, valueAt } from './question-kinds.ts'
@@ -23,7 +25,7 @@ import { answersOfRecord, changedFields, columnsOf, formToDocument, storedAnswer
 
 export { changedFields, columnsOf, formToDocument }
 import { type UseCaseFormValues } from './schemas.ts'
-import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
 import { type HighImpactDetermination } from './vocabulary.ts'
 
 export const USE_CASES_PAGE_SIZE = 25
@@ -79,6 +81,7 @@ export const useCaseSelect = {
 	},
 	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
 	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
+	participants: { select: { userId: true } },
 	datasets: {
 		orderBy: { dataset: { name: 'asc' } },
 		select: {
@@ -108,7 +111,7 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
  * The case as the use-case document every check and export reads. CAIO waivers and pilot
  * certifications come from their own records, and OMB's hi_independent_review from who reviewed.
  */
-export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
+export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCaseDocument {
 	const document = answersOfRecord(useCase)
 	const pilot = useCase.pilotCertifications[0]
 	setValueAt(document, 'practices.independentReview', independentReviewFromLanes(useCase.laneReviews) ?? valueAt(document, 'practices.independentReview'))
@@ -141,18 +144,31 @@ export function toDocument(useCase: LoadedUseCase): UseCaseDocument {
 }
 
 type ListedPeople = { createdById: string; ownerId: string; contacts: ReadonlyArray<{ userId: string }> }
+type InvolvedPeople = ListedPeople & { participants: ReadonlyArray<{ userId: string }> }
 
-/** The case's submitter, owner and everyone listed on it: the people who may not review or decide it. */
+/** The case's submitter, owner and everyone listed on it now: the people who work on it (and hear of its review). */
 export function listedIds(useCase: ListedPeople) {
 	return [...new Set([useCase.createdById, useCase.ownerId, ...useCase.contacts.map((contact) => contact.userId)])]
 }
 
-/** Whether this person is the case's submitter, owner or listed on it. */
+/** Whether this person is the case's submitter, owner or listed on it now. */
 export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: ListedPeople) {
 	return listedIds(useCase).includes(user.id)
 }
 
+/**
+ * Whether this person was ever listed on the case, on any version, or created or edited it: such a
+ * person may never review or decide it, whatever roles they hold (the UseCaseParticipant rows the
+ * database keeps, and whoever is listed now).
+ */
+export function isInvolvedIn(user: Pick<SessionUser, 'id'>, useCase: InvolvedPeople) {
+	return isListedOn(user, useCase) || useCase.participants.some((participant) => participant.userId === user.id)
+}
+
 const NOT_FOUND_MESSAGE = 'No use case has this id, or it is a draft you are not listed on.'
+
+/** The start of every refusal on independence grounds. */
+export const INVOLVED_MESSAGE = 'You are or were listed on this use case, or wrote part of it, so'
 
 /**
  * The case, inside the caller's transaction, for a change only the people listed on it may make.
@@ -163,6 +179,13 @@ async function loadForChange(tx: Tx, actor: Pick<SessionUser, 'id'>, useCaseId: 
 	if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
 	if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', `Only the people listed on this use case can ${change} it.`)
 	return current
+}
+
+/** The case's id for an id or a tracking id (`CMS-2026-0001`), as the REST API and MCP accept either. */
+export async function resolveUseCaseId(idOrTrackingId: string) {
+	if (!TRACKING_ID_PATTERN.test(idOrTrackingId)) return idOrTrackingId
+	const found = await prisma.useCase.findUnique({ where: { trackingId: idOrTrackingId }, select: { id: true } })
+	return found?.id ?? idOrTrackingId
 }
 
 /** Drafts are private to the people on them; everything submitted is readable by every signed-in role. */
@@ -190,35 +213,15 @@ export async function allocateTrackingId(tx: Tx, year: number) {
 
 export async function createDraft(
 	actor: SessionUser,
-	values: { name: string; orgUnitId: string; problemSolved?: string },
+	values: { name: string; orgUnitId: string; problemSolved?: string; submissionKey?: string },
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
-		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true } })
+		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, active: true } })
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
-		const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
-		const useCase = await tx.useCase.create({
-			data: {
-				trackingId,
-				name: values.name,
-				problemSolved: values.problemSolved || null,
-				orgUnitId: orgUnit.id,
-				createdById: actor.id,
-				ownerId: actor.id,
-				contactEmail: actor.email,
-				contacts: { create: { userId: actor.id, role: 'OWNER' } },
-			},
-			select: { id: true, trackingId: true },
-		})
-		await recordEvent(tx, {
-			actorId: actor.id,
-			action: 'use_case.created',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			after: { trackingId, name: values.name, orgUnitId: orgUnit.id },
-			request,
-		})
-		return useCase
+		if (!orgUnit.active) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
+		const { id } = await createOnce(tx, { key: values.submissionKey, userId: actor.id }, async () => (await createDraftIn(tx, actor, orgUnit.id, values, request)).id)
+		return tx.useCase.findUniqueOrThrow({ where: { id }, select: { id: true, trackingId: true } })
 	})
 }
 
@@ -247,6 +250,34 @@ export type SaveConflict = {
 
 const versionAfter = (facts: Prisma.JsonValue | null) =>
 	facts && typeof facts === 'object' && !Array.isArray(facts) && typeof facts.version === 'number' ? facts.version : null
+
+/** A new draft with a tracking id of its own, owned by the person creating it, audited. */
+async function createDraftIn(tx: Tx, actor: SessionUser, orgUnitId: string, values: { name: string; problemSolved?: string }, request: RequestInfo) {
+	const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
+	const useCase = await tx.useCase.create({
+		data: {
+			trackingId,
+			name: values.name,
+			problemSolved: values.problemSolved || null,
+			orgUnitId,
+			createdById: actor.id,
+			ownerId: actor.id,
+			contactEmail: actor.email,
+			contacts: { create: { userId: actor.id, role: 'OWNER' } },
+		},
+		select: { id: true, trackingId: true },
+	})
+	await recordEvent(tx, {
+		actorId: actor.id,
+		action: 'use_case.created',
+		entityType: 'UseCase',
+		entityId: useCase.id,
+		after: { trackingId, name: values.name, orgUnitId },
+		request,
+	})
+	return useCase
+}
+
 
 /**
  * Who saved the case after `baseVersion` and what they changed, beside the answers this person's
@@ -301,8 +332,9 @@ export type SaveResult =
  * datasets: what a save would store, and what the live findings preview evaluates.
  */
 async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseFormValues, options: { checkTeam: boolean } = { checkTeam: true }) {
-	const orgUnit = await tx.orgUnit.findUnique({ where: { code: values.orgUnit }, select: { id: true, code: true } })
+	const orgUnit = await tx.orgUnit.findUnique({ where: { code: values.orgUnit }, select: { id: true, code: true, active: true } })
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
+	if (!orgUnit.active && orgUnit.id !== current.orgUnitId) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
 
 	const teamEmails = [
 		...new Set(
@@ -360,6 +392,9 @@ async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseF
 			}
 		}),
 	)
+	// An answer given in the form replaces what an imported file left as written.
+	after.asWritten = asWrittenAfterEdit(before, after)
+	if (!after.asWritten) delete after.asWritten
 	return { orgUnit, team, links, before, after }
 }
 
@@ -415,7 +450,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		const transition = action !== null && !incomplete ? action : null
 		let nextStatus = current.status
 		if (transition) {
-			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
+			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false }, factsFor(current.status))
 			if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 			nextStatus = verdict.to
 		}
@@ -518,13 +553,20 @@ export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, 
 	})
 }
 
-export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo) {
+const STALE_WITHDRAW_MESSAGE = 'The use case changed while you were withdrawing it; reload and try again.'
+
+/** Withdraws the case; with `expectedVersion`, only if it is still that version (optimistic lock). */
+export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo, expectedVersion?: number) {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'withdraw')
-		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, holdsOpenLane: false }, factsFor(current.status))
+		if (expectedVersion !== undefined && current.version !== expectedVersion) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
+		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false }, factsFor(current.status))
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
-		const written = await tx.useCase.updateMany({ where: { id: useCaseId, status: current.status }, data: { status: 'WITHDRAWN', version: { increment: 1 } } })
-		if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were withdrawing it; reload and try again.')
+		const written = await tx.useCase.updateMany({
+			where: { id: useCaseId, status: current.status, version: current.version },
+			data: { status: 'WITHDRAWN', version: { increment: 1 } },
+		})
+		if (written.count === 0) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
 		await recordStatusChange(tx, { useCaseId, from: current.status, to: 'WITHDRAWN', actorId: actor.id })
 		await recordEvent(tx, {
 			actorId: actor.id,
@@ -553,6 +595,7 @@ export async function withdrawUseCase(actor: SessionUser, useCaseId: string, req
 				{ actorId: actor.id },
 			)
 		}
+		return { version: current.version + 1 }
 	})
 }
 
@@ -671,8 +714,8 @@ export async function recordDetermination(
 	return prisma.$transaction(async (tx) => {
 		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
 		if (!current || current.status === 'DRAFT') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-		if (isListedOn(actor, current)) {
-			throw new AppError('FORBIDDEN', 'You are listed on this use case, so someone independent of it must make the determination.')
+		if (isInvolvedIn(actor, current)) {
+			throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} someone independent of it must make the determination.`)
 		}
 		if (current.status === 'WITHDRAWN' || current.status === 'RETIRED') {
 			throw new AppError('CONFLICT', 'A withdrawn or retired use case takes no new determination.')
@@ -698,16 +741,21 @@ export async function recordDetermination(
 			determinedOn: now.toISOString().slice(0, 10),
 		}
 		const after = UseCaseDocumentSchema.parse({ ...before, highImpact })
-		await tx.useCase.update({
-			where: { id: useCaseId },
+		// Conditional on the version read: of two leads deciding at once, or a lead and an owner
+		// saving the case at once, exactly one write is kept and the other is told.
+		const written = await tx.useCase.updateMany({
+			where: { id: useCaseId, version: current.version },
 			data: {
 				highImpactDetermination: input.determination,
 				determinedById: actor.id,
 				determinedAt: now,
 				answers: columnsOf(after).answers,
-				version: { increment: 1 },
+				version: current.version + 1,
 			},
 		})
+		if (written.count === 0) {
+			throw new AppError('CONFLICT', 'The use case changed while you were recording the determination. Reload, read the new version, then record it again.')
+		}
 		await freezeVersion(tx, actor.id, useCaseId, after, 'HIGH_IMPACT_DETERMINATION')
 		await storeCheckRun(tx, useCaseId, current.version + 1, evaluateUseCase(after, { pack: await currentPolicyPack(tx), asOf: now }))
 		await recordEvent(tx, {

@@ -190,7 +190,7 @@ test('every key is UPPER_SNAKE and every tracker answer has a plain-language lab
 
 test('the tracker’s vocabularies hold the answers the checks and the workflow rely on', () => {
 	expect(decisionRoles).toEqual(['NONE', 'ASSISTIVE', 'PRINCIPAL_BASIS', 'FULLY_AUTOMATED'])
-	expect(reviewLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'])
+	expect(reviewLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'CIVIL_RIGHTS', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'])
 	expect(useCaseStatuses).toHaveLength(9)
 	expect(datasetCategories).toContain('MEDICAID_CHIP_CLAIMS')
 	expect(datasetCategoryLabels.MEDICAID_CHIP_CLAIMS).toMatch(/T-MSIS/)

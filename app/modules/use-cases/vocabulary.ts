@@ -267,6 +267,10 @@ export const affectedPartyLabels = {
 export const affectedParties = keysOf(affectedPartyLabels)
 export type AffectedParty = (typeof affectedParties)[number]
 
+/**
+ * The decisions or actions an AI output can drive. Each but NONE falls under one letter of M-25-21 §6
+ * (high-impact/presumption.ts maps them); the first seven are the ones CMS meets, the rest complete §6.
+ */
 export const informedDecisionLabels = {
 	ELIGIBILITY_ENROLLMENT: 'Eligibility or enrollment',
 	COVERAGE_PAYMENT: 'Coverage or payment',
@@ -275,6 +279,17 @@ export const informedDecisionLabels = {
 	CARE_DIAGNOSIS_TREATMENT: 'Diagnosis, treatment or allocation of care',
 	EMPLOYMENT: 'Employment decisions (hiring, promotion, discipline)',
 	BINDING_TRANSLATION: 'Translation relied on as binding',
+	SAFETY_CRITICAL_FUNCTIONS: 'Safety-critical functions of infrastructure or government facilities (emergency services, fire and life safety)',
+	PHYSICAL_MOVEMENT: 'Physical movement of robots, vehicles or industrial equipment',
+	ATTACK_OR_DEFENCE: 'Kinetic or non-kinetic attack or active defence',
+	HAZARDOUS_AGENTS: 'Handling of hazardous chemicals or biological agents',
+	SAFETY_SIGNIFICANT_DESIGN: 'Design or testing of equipment or infrastructure whose failure is a safety risk',
+	FACILITY_ACCESS: 'Access to, or security of, government facilities',
+	SANCTIONS_TRADE_CONTROLS: 'Sanctions, trade, export, investment or shipping controls',
+	PROTECTED_SPEECH: 'Blocking, removing or limiting the reach of protected speech (e.g. comment moderation)',
+	LAW_ENFORCEMENT: 'Law enforcement (suspect identification, forensics, individual risk assessments)',
+	FOREIGN_NATIONAL_ENTRY: 'Risk assessment of foreign nationals seeking entry',
+	PUBLIC_BIOMETRIC_IDENTIFICATION: 'One-to-many biometric identification in public spaces',
 	NONE: 'None of these',
 } as const
 export const informedDecisions = keysOf(informedDecisionLabels)
@@ -282,6 +297,7 @@ export type InformedDecision = (typeof informedDecisions)[number]
 
 export const hostingLabels = {
 	CMS_DATA_CENTER: 'A CMS data centre or CMS-managed environment',
+	CONTRACTOR_DATA_CENTER: 'A contractor’s data centre',
 	FEDRAMP_CLOUD: 'A FedRAMP-authorized cloud service',
 	VENDOR_API: 'A vendor’s hosted model or API',
 } as const
@@ -326,6 +342,7 @@ export const reviewLaneLabels = {
 	PRIVACY: 'Privacy (PIA, SORN, HIPAA)',
 	SECURITY: 'Security (ATO, FedRAMP)',
 	LEGAL: 'Legal and policy (Privacy Act matching, 42 CFR Part 2, contract terms)',
+	CIVIL_RIGHTS: 'Civil rights and civil liberties (discrimination, protected classes, appeals)',
 	DATA_GOVERNANCE: 'Data governance (data use agreements, minimum necessary)',
 	CAIO_DETERMINATION: 'Chief AI Officer determination (high-impact, waivers, pilots)',
 } as const

@@ -29,7 +29,9 @@ export async function listUsers({ query, page }: { query: string; page: number }
 				email: true,
 				active: true,
 				orgUnit: { select: { shortName: true } },
-				roles: { select: { role: true, lanes: true } },
+				invitedAt: true,
+				invitationAcceptedAt: true,
+				roles: { select: { role: true, lanes: true, source: true } },
 			},
 		}),
 	])
@@ -48,14 +50,30 @@ export async function getUserForAdmin(userId: string) {
 				emailNotifications: true,
 				orgUnitId: true,
 				updatedAt: true,
-				roles: { select: { role: true, lanes: true } },
+				oidcSubject: true,
+				invitedAt: true,
+				invitationAcceptedAt: true,
+				password: { select: { mustChange: true, updatedAt: true } },
+				roles: { select: { role: true, lanes: true, source: true }, orderBy: { role: 'asc' } },
 				_count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
 			},
 		}),
 		prisma.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
 	])
 	if (!user) throw new AppError('NOT_FOUND', 'No user has this id.')
-	return { user, orgUnits }
+	const { roles, password, ...rest } = user
+	return {
+		user: {
+			...rest,
+			// Roles granted here by hand, and roles from the identity provider's groups (read-only: they
+			// are replaced at every sign-in).
+			roles: roles.filter((grant) => grant.source === 'MANUAL'),
+			providerRoles: roles.filter((grant) => grant.source === 'IDENTITY_PROVIDER'),
+			hasPassword: Boolean(password),
+			mustChangePassword: Boolean(password?.mustChange),
+		},
+		orgUnits,
+	}
 }
 
 export type UserAccessChange = {
@@ -67,16 +85,29 @@ export type UserAccessChange = {
 	expectedUpdatedAt: Date
 }
 
+/** The roles and lanes as one comparable value. */
+function accessOf(roles: ReadonlyArray<{ role: RoleName; lanes: ReadonlyArray<ReviewLaneName> }>) {
+	return JSON.stringify(roles.map(({ role, lanes }) => [role, role === 'REVIEWER' ? [...lanes].sort() : []]).sort())
+}
+
+/**
+ * An administrator changes another person's roles, lanes, unit and activity. Separation of duties:
+ * nobody changes their own roles or lanes or deactivates themselves (an administrator could
+ * otherwise make themselves governance lead); another administrator must.
+ */
 export async function updateUserAccess(actorId: string, userId: string, change: UserAccessChange, request: RequestInfo) {
-	if (actorId === userId && !change.roles.includes('ADMIN')) {
-		throw new AppError('INVALID', 'You cannot remove your own administrator role; ask another administrator.')
-	}
 	await prisma.$transaction(async (tx) => {
 		const before = await tx.user.findUnique({
 			where: { id: userId },
-			select: { active: true, orgUnitId: true, emailNotifications: true, updatedAt: true, roles: { select: { role: true, lanes: true } } },
+			select: { active: true, orgUnitId: true, emailNotifications: true, updatedAt: true, roles: { where: { source: 'MANUAL' }, select: { role: true, lanes: true } } },
 		})
 		if (!before) throw new AppError('NOT_FOUND', 'No user has this id.')
+		if (actorId === userId) {
+			const requested = change.roles.map((role) => ({ role, lanes: change.lanes }))
+			if (accessOf(requested) !== accessOf(before.roles) || !change.active) {
+				throw new AppError('FORBIDDEN', 'Nobody changes their own roles or lanes, or deactivates themselves: ask another administrator.')
+			}
+		}
 		const orgUnit = await tx.orgUnit.findUnique({ where: { id: change.orgUnitId }, select: { id: true } })
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
 		// Optimistic lock: the write only happens if nobody saved this user since the form was loaded.
@@ -87,7 +118,8 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 		if (updated.count === 0) {
 			throw new AppError('CONFLICT', 'Someone else changed this user while you were editing. Reload to see their changes, then apply yours again.')
 		}
-		await tx.userRole.deleteMany({ where: { userId } })
+		// Only the roles granted by hand: those from the identity provider follow its groups.
+		await tx.userRole.deleteMany({ where: { userId, source: 'MANUAL' } })
 		await tx.userRole.createMany({
 			data: change.roles.map((role) => ({ userId, role, lanes: role === 'REVIEWER' ? change.lanes : [] })),
 		})
@@ -108,9 +140,9 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 			},
 			request,
 		})
+		// The person's new roles (or deactivation) apply to their very next request, on every instance.
+		await forgetSessions({ userId }, tx)
 	})
-	// The person's new roles (or deactivation) apply to their very next request.
-	forgetSessions({ userId })
 }
 
 export async function revokeAllSessions(actorId: string, userId: string, request: RequestInfo) {
@@ -124,8 +156,8 @@ export async function revokeAllSessions(actorId: string, userId: string, request
 			after: { revokedSessions: revoked.count },
 			request,
 		})
+		await forgetSessions({ userId }, tx)
 		return revoked.count
 	})
-	forgetSessions({ userId })
 	return revoked
 }

@@ -1,9 +1,10 @@
 // Threaded discussion on a case or one of its fields, between its people and its reviewers.
-import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { createOnce } from '#app/utils/form-submission.server.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { isListedOn, listedIds } from '#app/modules/use-cases/use-cases.server.ts'
@@ -17,7 +18,7 @@ export function mentionedEmails(body: string) {
 
 export async function addComment(
 	actor: SessionUser,
-	input: { useCaseId: string; body: string; fieldPath?: string; parentId?: string },
+	input: { useCaseId: string; body: string; fieldPath?: string; parentId?: string; submissionKey?: string },
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
@@ -36,53 +37,69 @@ export async function addComment(
 			// Replies stay one level deep: a reply to a reply joins the same thread.
 			if (parent.parentId) input.parentId = parent.parentId
 		}
-		const comment = await tx.comment.create({
-			data: { useCaseId: useCase.id, authorId: actor.id, body: input.body, fieldPath: input.fieldPath, parentId: input.parentId },
-			select: { id: true },
+		const { id, repeated } = await createOnce(tx, { key: input.submissionKey, userId: actor.id }, async () => {
+			const comment = await tx.comment.create({
+				data: { useCaseId: useCase.id, authorId: actor.id, body: input.body, fieldPath: input.fieldPath, parentId: input.parentId },
+				select: { id: true },
+			})
+			await announceComment(tx, actor, useCase, comment.id, listed, input, request)
+			return comment.id
 		})
-		await recordEvent(tx, {
-			actorId: actor.id,
-			action: 'comment.added',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			after: { commentId: comment.id, fieldPath: input.fieldPath ?? null, parentId: input.parentId ?? null, body: input.body },
-			request,
-		})
-		const link = `/use-cases/${useCase.id}#comment-${comment.id}`
-		const mentioned = await tx.user.findMany({ where: { email: { in: mentionedEmails(input.body) }, active: true }, select: { id: true } })
-		const mentionedIds = mentioned.map((user) => user.id)
-		await notify(
-			tx,
-			mentionedIds,
-			{
-				kind: 'MENTIONED',
-				title: `${actor.name} mentioned you on ${useCase.trackingId}`,
-				body: `${actor.name} wrote on ${useCase.trackingId} “${useCase.name}”: ${input.body}`,
-				link,
-				useCaseId: useCase.id,
-			},
-			{ actorId: actor.id },
-		)
-		// The other side of the conversation hears of it: reviewers when the case's people write, and the reverse.
-		const reviewers = await tx.laneReview.findMany({
-			where: { useCaseId: useCase.id, round: useCase.reviewRound, assigneeId: { not: null } },
-			select: { assigneeId: true },
-		})
-		const others = listed ? reviewers.map((lane) => lane.assigneeId!) : listedIds(useCase)
-		await notify(
-			tx,
-			others.filter((id) => !mentionedIds.includes(id)),
-			{
-				kind: 'COMMENTED',
-				title: `${actor.name} commented on ${useCase.trackingId}`,
-				body: `${actor.name}${input.fieldPath ? ` (on ${input.fieldPath})` : ''}: ${input.body}`,
-				link,
-				useCaseId: useCase.id,
-			},
-			{ actorId: actor.id },
-		)
-		return comment
+		return { id, repeated }
 	})
+}
+
+/** The comment's audit event and notifications: written once, with the comment. */
+async function announceComment(
+	tx: Tx,
+	actor: SessionUser,
+	useCase: { id: string; trackingId: string; name: string; reviewRound: number; createdById: string; ownerId: string; contacts: Array<{ userId: string }> },
+	commentId: string,
+	listed: boolean,
+	input: { body: string; fieldPath?: string; parentId?: string },
+	request: RequestInfo,
+) {
+	await recordEvent(tx, {
+		actorId: actor.id,
+		action: 'comment.added',
+		entityType: 'UseCase',
+		entityId: useCase.id,
+		after: { commentId, fieldPath: input.fieldPath ?? null, parentId: input.parentId ?? null, body: input.body },
+		request,
+	})
+	const link = `/use-cases/${useCase.id}#comment-${commentId}`
+	const mentioned = await tx.user.findMany({ where: { email: { in: mentionedEmails(input.body) }, active: true }, select: { id: true } })
+	const mentionedIds = mentioned.map((user) => user.id)
+	await notify(
+		tx,
+		mentionedIds,
+		{
+			kind: 'MENTIONED',
+			title: `${actor.name} mentioned you on ${useCase.trackingId}`,
+			body: `${actor.name} wrote on ${useCase.trackingId} “${useCase.name}”: ${input.body}`,
+			link,
+			useCaseId: useCase.id,
+		},
+		{ actorId: actor.id },
+	)
+	// The other side of the conversation hears of it: reviewers when the case's people write, and the reverse.
+	const reviewers = await tx.laneReview.findMany({
+		where: { useCaseId: useCase.id, round: useCase.reviewRound, assigneeId: { not: null } },
+		select: { assigneeId: true },
+	})
+	const others = listed ? reviewers.map((lane) => lane.assigneeId!) : listedIds(useCase)
+	await notify(
+		tx,
+		others.filter((id) => !mentionedIds.includes(id)),
+		{
+			kind: 'COMMENTED',
+			title: `${actor.name} commented on ${useCase.trackingId}`,
+			body: `${actor.name}${input.fieldPath ? ` (on ${input.fieldPath})` : ''}: ${input.body}`,
+			link,
+			useCaseId: useCase.id,
+		},
+		{ actorId: actor.id },
+	)
 }
 
 export async function listComments(useCaseId: string) {

@@ -3,7 +3,7 @@
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { freezeVersion, isListedOn, listedIds, refreshStoredEvaluation, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { freezeVersion, INVOLVED_MESSAGE, isInvolvedIn, listedIds, refreshStoredEvaluation, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -73,9 +73,10 @@ export async function decideCase(
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 
 		const now = new Date()
-		const snapshot = await freezeVersion(tx, actor.id, useCase.id, document, `DECIDED_${input.outcome}`)
 		const nextVersion = useCase.version + 1
 		const approved = input.outcome !== 'REJECTED'
+		// The conditional write comes first: it locks the case's row, so a concurrent decision or save
+		// waits here and then finds the version moved on, before either freezes a snapshot.
 		const written = await tx.useCase.updateMany({
 			where: { id: useCase.id, version: useCase.version, status: useCase.status },
 			data: {
@@ -86,6 +87,7 @@ export async function decideCase(
 			},
 		})
 		if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were deciding; reload, read the current version, then decide.')
+		const snapshot = await freezeVersion(tx, actor.id, useCase.id, document, `DECIDED_${input.outcome}`)
 		const decision = await tx.decision.create({
 			data: {
 				useCaseId: useCase.id,
@@ -167,7 +169,7 @@ export async function requestChanges(actor: SessionUser, input: { useCaseId: str
 		const verdict = decideTransition('request_changes', workflowActor(actor, useCase), workflowFacts(useCase, lanes))
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 		if (input.version !== useCase.version) throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload and read it before asking for changes.')
-		await moveStatus(tx, useCase, verdict.to)
+		await moveStatus(tx, useCase, verdict.to, {}, input.version)
 		await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id })
 		await tx.comment.create({ data: { useCaseId: useCase.id, authorId: actor.id, body: input.note } })
 		await recordEvent(tx, {
@@ -194,13 +196,21 @@ export async function requestChanges(actor: SessionUser, input: { useCaseId: str
 	})
 }
 
-/** The owner of a condition, or the governance lead, records that it is met. */
+/**
+ * The owner of a condition records that it is met (the work is theirs, even when they are on the
+ * case's team); otherwise a governance lead independent of the case.
+ */
 export async function meetCondition(actor: SessionUser, input: { conditionId: string; note: string; revision: number }, request: RequestInfo) {
 	return prisma.$transaction(async (tx) => {
 		const condition = await tx.decisionCondition.findUnique({ where: { id: input.conditionId } })
 		if (!condition) throw new AppError('NOT_FOUND', 'No condition has this id.')
-		const isLead = rolesGrant(actor.roles.map((r) => r.role), 'decide:use-case:any')
-		if (condition.ownerId !== actor.id && !isLead) throw new AppError('FORBIDDEN', 'Only the condition’s owner or the governance lead can mark it met.')
+		if (condition.ownerId !== actor.id) {
+			const isLead = rolesGrant(actor.roles.map((r) => r.role), 'decide:use-case:any')
+			if (!isLead) throw new AppError('FORBIDDEN', 'Only the condition’s owner or the governance lead can mark it met.')
+			if (isInvolvedIn(actor, await loadReviewCase(tx, condition.useCaseId))) {
+				throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} only the condition’s owner or a governance lead independent of it can mark it met.`)
+			}
+		}
 		if (condition.metAt) throw new AppError('CONFLICT', 'This condition is already marked met.')
 		const written = await tx.decisionCondition.updateMany({
 			where: { id: condition.id, revision: input.revision, metAt: null },
@@ -309,10 +319,10 @@ export async function retireUseCase(actor: SessionUser, input: { useCaseId: stri
 }
 
 /** Whether this person may decide this case, and if not, why (for the UI; the server checks again). */
-export function decisionAccess(user: SessionUser, useCase: Parameters<typeof isListedOn>[1] & { status: string }) {
+export function decisionAccess(user: SessionUser, useCase: Parameters<typeof isInvolvedIn>[1] & { status: string }) {
 	if (!rolesGrant(user.roles.map((r) => r.role), 'decide:use-case:any')) return { canDecide: false, whyNot: null }
-	if (isListedOn(user, useCase)) {
-		return { canDecide: false, whyNot: 'You are listed on this use case, so you can neither review nor decide it; another governance lead must.' }
+	if (isInvolvedIn(user, useCase)) {
+		return { canDecide: false, whyNot: `${INVOLVED_MESSAGE} you can neither review nor decide it; another governance lead must.` }
 	}
 	return { canDecide: ['SUBMITTED', 'IN_REVIEW'].includes(useCase.status), whyNot: null }
 }

@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest'
 import { type ReviewLaneName, reviewLanes } from '#app/utils/permissions.ts'
 import { decideLaneAction, type LaneActor, type LaneFacts, mayHoldLane } from './lane-rules.ts'
 
-const reviewer = (lanes: Array<ReviewLaneName>, listed = false): LaneActor => ({ roles: [{ role: 'REVIEWER', lanes }], listed })
-const lead = (listed = false): LaneActor => ({ roles: [{ role: 'GOVERNANCE_LEAD', lanes: [] }], listed })
-const submitter: LaneActor = { roles: [{ role: 'SUBMITTER', lanes: [] }], listed: true }
+const reviewer = (lanes: Array<ReviewLaneName>, involved = false): LaneActor => ({ roles: [{ role: 'REVIEWER', lanes }], involved })
+const lead = (involved = false): LaneActor => ({ roles: [{ role: 'GOVERNANCE_LEAD', lanes: [] }], involved })
+const submitter: LaneActor = { roles: [{ role: 'SUBMITTER', lanes: [] }], involved: true }
 
 function facts(changes: Partial<LaneFacts> = {}): LaneFacts {
 	return {
@@ -101,7 +101,7 @@ describe('deciding a lane', () => {
 				{ role: 'GOVERNANCE_LEAD', lanes: [] },
 				{ role: 'SUBMITTER', lanes: [] },
 			],
-			listed: true,
+			involved: true,
 		}
 		for (const action of ['approve', 'reject', 'request_changes', 'claim'] as const) {
 			expect(decideLaneAction(action, everything, mine), action).toMatchObject({ allowed: false, code: 'FORBIDDEN' })

@@ -40,14 +40,15 @@ export type LaneFacts = {
 	revisionIsCurrent: boolean
 }
 
-export type LaneActor = Person & { listed: boolean }
+/** `involved`: listed on the case now or on an earlier version, or created or edited it. */
+export type LaneActor = Person & { involved: boolean }
 
 const REVIEWABLE: ReadonlyArray<WorkflowStatus> = ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED']
 
 const refuse = (code: Refusal['code'], reason: string): Refusal => ({ allowed: false, code, reason })
 
 const INDEPENDENCE =
-	'You are listed on this use case (you submitted it, own it or are on its team), so you cannot review it or assign its reviewers.'
+	'You are or were listed on this use case (you submitted it, own it, are or were on its team, or wrote part of it), so you cannot review it or assign its reviewers.'
 
 /**
  * Whether `actor` may take a lane action. For `assign`, `assignee` is the person being given the
@@ -60,7 +61,7 @@ export function decideLaneAction(
 	assignee?: LaneActor,
 ): { allowed: true } | Refusal {
 	const roleNames = actor.roles.map((r) => r.role)
-	if (actor.listed) return refuse('FORBIDDEN', INDEPENDENCE)
+	if (actor.involved) return refuse('FORBIDDEN', INDEPENDENCE)
 	if (!facts.revisionIsCurrent) {
 		return refuse('CONFLICT', 'Someone else changed this lane after you opened it. Reload to see who holds it and what was decided.')
 	}
@@ -70,7 +71,7 @@ export function decideLaneAction(
 			if (!REVIEWABLE.includes(facts.caseStatus)) return refuse('CONFLICT', `The use case is ${statusWords[facts.caseStatus]}; its lanes cannot be assigned now.`)
 			if (facts.laneStatus !== 'OPEN' && facts.laneStatus !== 'CHANGES_REQUESTED') return refuse('CONFLICT', 'This lane is already decided.')
 			if (!assignee) return refuse('INVALID', 'Choose the reviewer.')
-			if (assignee.listed) return refuse('INVALID', 'That person is listed on this use case, so they cannot review it.')
+			if (assignee.involved) return refuse('INVALID', 'That person is or was listed on this use case, or wrote part of it, so they cannot review it.')
 			if (!mayHoldLane(assignee, facts.lane)) return refuse('INVALID', 'That person does not hold this review lane.')
 			return { allowed: true }
 		}

@@ -2,7 +2,7 @@
 // reviewer on a lane approves it, rejects it, or asks the submitters for changes.
 import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
-import { isListedOn, listedIds, refreshStoredEvaluation } from '#app/modules/use-cases/use-cases.server.ts'
+import { isInvolvedIn, listedIds, refreshStoredEvaluation } from '#app/modules/use-cases/use-cases.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -54,17 +54,17 @@ export async function assignLaneIn(
 ) {
 	const useCase = await loadReviewCase(tx, input.useCaseId)
 	const round = Math.max(useCase.reviewRound, 1)
-	const existing =
-		(await tx.laneReview.findUnique({ where: { useCaseId_round_lane: { useCaseId: useCase.id, round, lane: input.lane } } })) ??
-		// The lead may add a lane the checks did not ask for (legal, say).
-		(await tx.laneReview.create({ data: { useCaseId: useCase.id, round, lane: input.lane, origin: 'LEAD' } }))
+	// The lead may add a lane the checks did not ask for (legal, say); two leads adding it at once
+	// create it once, then race on its revision below.
+	await tx.laneReview.createMany({ data: [{ useCaseId: useCase.id, round, lane: input.lane, origin: 'LEAD' }], skipDuplicates: true })
+	const existing = await tx.laneReview.findUniqueOrThrow({ where: { useCaseId_round_lane: { useCaseId: useCase.id, round, lane: input.lane } } })
 	const assignee = await personWithRoles(tx, input.assigneeId)
 	if (!assignee) throw new AppError('INVALID', 'Choose a reviewer from the list.')
 	const verdict = decideLaneAction(
 		'assign',
-		{ roles: actor.roles, listed: isListedOn(actor, useCase) },
+		{ roles: actor.roles, involved: isInvolvedIn(actor, useCase) },
 		laneFacts(actor.id, useCase, existing, { revision: input.revision }),
-		{ roles: assignee.roles, active: assignee.active, listed: isListedOn(assignee, useCase) },
+		{ roles: assignee.roles, active: assignee.active, involved: isInvolvedIn(assignee, useCase) },
 	)
 	if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 	const written = await tx.laneReview.updateMany({
@@ -120,7 +120,7 @@ export async function claimLane(actor: SessionUser, input: { laneReviewId: strin
 		const { lane, useCase } = await loadLane(tx, input.laneReviewId)
 		const verdict = decideLaneAction(
 			'claim',
-			{ roles: actor.roles, listed: isListedOn(actor, useCase) },
+			{ roles: actor.roles, involved: isInvolvedIn(actor, useCase) },
 			laneFacts(actor.id, useCase, lane, { revision: input.revision }),
 		)
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
@@ -177,7 +177,7 @@ export async function decideLane(
 		const { lane, useCase } = await loadLane(tx, input.laneReviewId)
 		const verdict = decideLaneAction(
 			input.decision,
-			{ roles: actor.roles, listed: isListedOn(actor, useCase) },
+			{ roles: actor.roles, involved: isInvolvedIn(actor, useCase) },
 			laneFacts(actor.id, useCase, lane, { version: input.version, revision: input.revision }),
 		)
 		if (!verdict.allowed) {
@@ -287,6 +287,6 @@ export async function reviewerChoices() {
 }
 
 /** People who may be given a lane of this case: independent of it, active, holding the lane. */
-export async function eligibleReviewers(useCase: Pick<ReviewCase, 'createdById' | 'ownerId' | 'contacts'>) {
-	return (await reviewerChoices()).filter((person) => !isListedOn(person, useCase))
+export async function eligibleReviewers(useCase: Pick<ReviewCase, 'createdById' | 'ownerId' | 'contacts' | 'participants'>) {
+	return (await reviewerChoices()).filter((person) => !isInvolvedIn(person, useCase))
 }

@@ -1,7 +1,7 @@
 // Loading a case for a review action, inside the action's transaction, and the facts the state
 // machine and lane rules need about it.
 import { type Tx } from '#app/modules/audit/record-event.server.ts'
-import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
+import { isInvolvedIn, isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -19,6 +19,7 @@ export const reviewCaseSelect = {
 	ownerId: true,
 	highImpactDetermination: true,
 	contacts: { select: { userId: true } },
+	participants: { select: { userId: true } },
 } as const
 
 export type ReviewCase = {
@@ -32,6 +33,8 @@ export type ReviewCase = {
 	ownerId: string
 	highImpactDetermination: string | null
 	contacts: Array<{ userId: string }>
+	/** Everyone ever listed on the case or who created or edited it (see UseCaseParticipant). */
+	participants: Array<{ userId: string }>
 }
 
 /** A submitted case for a review action; drafts are "not found" to everyone but their own people. */
@@ -47,7 +50,7 @@ export async function getReviewCase(useCaseId: string) {
 }
 
 export function workflowActor(user: Pick<SessionUser, 'id' | 'roles'>, useCase: ReviewCase, holdsOpenLane = false): WorkflowActor {
-	return { roles: user.roles.map((r) => r.role), listed: isListedOn(user, useCase), holdsOpenLane }
+	return { roles: user.roles.map((r) => r.role), listed: isListedOn(user, useCase), involved: isInvolvedIn(user, useCase), holdsOpenLane }
 }
 
 type LaneRow = { status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' }
@@ -61,8 +64,20 @@ export function workflowFacts(useCase: ReviewCase, lanes: ReadonlyArray<LaneRow>
 	})
 }
 
-/** Changes a case's status only if it is still the one read, so a concurrent change is a conflict. */
-export async function moveStatus(tx: Tx, useCase: Pick<ReviewCase, 'id' | 'status'>, to: WorkflowFacts['status'], data: Record<string, unknown> = {}) {
-	const written = await tx.useCase.updateMany({ where: { id: useCase.id, status: useCase.status }, data: { status: to, ...data } })
+/**
+ * Changes a case's status only if it is still the one read (and, when the person acted on a version
+ * they read, still that version), so a concurrent change is a conflict.
+ */
+export async function moveStatus(
+	tx: Tx,
+	useCase: Pick<ReviewCase, 'id' | 'status'>,
+	to: WorkflowFacts['status'],
+	data: Record<string, unknown> = {},
+	expectedVersion?: number,
+) {
+	const written = await tx.useCase.updateMany({
+		where: { id: useCase.id, status: useCase.status, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
+		data: { status: to, ...data },
+	})
 	if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were acting on it; reload and try again.')
 }

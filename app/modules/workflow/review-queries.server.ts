@@ -25,10 +25,12 @@ const queueLaneSelect = {
 	assignee: { select: { name: true } },
 } as const satisfies Prisma.LaneReviewSelect
 
-const notListedOn = (userId: string): Prisma.UseCaseWhereInput => ({
+/** Cases this person is independent of: never listed on, never wrote any of (see isInvolvedIn). */
+const independentOf = (userId: string): Prisma.UseCaseWhereInput => ({
 	createdById: { not: userId },
 	ownerId: { not: userId },
 	contacts: { none: { userId } },
+	participants: { none: { userId } },
 })
 
 const inReview: Prisma.UseCaseWhereInput = { status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] } }
@@ -51,7 +53,7 @@ export async function reviewQueue(user: SessionUser) {
 				assigneeId: null,
 				status: 'OPEN',
 				...(heldLanes ? { lane: { in: heldLanes as Array<ReviewLaneName> } } : {}),
-				useCase: { ...inReview, ...notListedOn(user.id) },
+				useCase: { ...inReview, ...independentOf(user.id) },
 			},
 			orderBy: { createdAt: 'asc' },
 			take: QUEUE_LIMIT,

@@ -26,21 +26,29 @@ const transitions: Record<WorkflowAction, Partial<Record<WorkflowStatus, Workflo
 	reopen: { APPROVED: 'IN_REVIEW', APPROVED_WITH_CONDITIONS: 'IN_REVIEW' },
 }
 
-// Who may take each action: as a person listed on the case, and as someone independent of it.
+// Who may take each action: as a person listed on the case, as one who was listed on an earlier
+// version or wrote part of it (involved, no longer listed), and as someone independent of it.
 // A reviewer may ask for changes only while holding an open lane (covered separately below).
-const allowedRoles: Record<WorkflowAction, { listed: ReadonlyArray<RoleName>; independent: ReadonlyArray<RoleName> }> = {
-	submit: { listed: ['SUBMITTER'], independent: [] },
-	amend: { listed: ['SUBMITTER'], independent: [] },
-	start_review: { listed: [], independent: ['REVIEWER', 'GOVERNANCE_LEAD'] },
-	request_changes: { listed: [], independent: ['GOVERNANCE_LEAD'] },
-	resubmit: { listed: ['SUBMITTER'], independent: [] },
-	approve: { listed: [], independent: ['GOVERNANCE_LEAD'] },
-	approve_with_conditions: { listed: [], independent: ['GOVERNANCE_LEAD'] },
-	reject: { listed: [], independent: ['GOVERNANCE_LEAD'] },
-	withdraw: { listed: ['SUBMITTER'], independent: [] },
+const allowedRoles: Record<WorkflowAction, Record<Relation, ReadonlyArray<RoleName>>> = {
+	submit: { listed: ['SUBMITTER'], formerly: [], independent: [] },
+	amend: { listed: ['SUBMITTER'], formerly: [], independent: [] },
+	start_review: { listed: [], formerly: [], independent: ['REVIEWER', 'GOVERNANCE_LEAD'] },
+	request_changes: { listed: [], formerly: [], independent: ['GOVERNANCE_LEAD'] },
+	resubmit: { listed: ['SUBMITTER'], formerly: [], independent: [] },
+	approve: { listed: [], formerly: [], independent: ['GOVERNANCE_LEAD'] },
+	approve_with_conditions: { listed: [], formerly: [], independent: ['GOVERNANCE_LEAD'] },
+	reject: { listed: [], formerly: [], independent: ['GOVERNANCE_LEAD'] },
+	withdraw: { listed: ['SUBMITTER'], formerly: [], independent: [] },
 	// Retiring or re-opening judges nothing, so a lead on the case's team may do it too.
-	retire: { listed: ['SUBMITTER', 'GOVERNANCE_LEAD'], independent: ['GOVERNANCE_LEAD'] },
-	reopen: { listed: ['SUBMITTER', 'GOVERNANCE_LEAD'], independent: ['GOVERNANCE_LEAD'] },
+	retire: { listed: ['SUBMITTER', 'GOVERNANCE_LEAD'], formerly: ['GOVERNANCE_LEAD'], independent: ['GOVERNANCE_LEAD'] },
+	reopen: { listed: ['SUBMITTER', 'GOVERNANCE_LEAD'], formerly: ['GOVERNANCE_LEAD'], independent: ['GOVERNANCE_LEAD'] },
+}
+
+type Relation = 'listed' | 'formerly' | 'independent'
+const relations: Record<Relation, Pick<WorkflowActor, 'listed' | 'involved'>> = {
+	listed: { listed: true, involved: true },
+	formerly: { listed: false, involved: true },
+	independent: { listed: false, involved: false },
 }
 
 // Facts under which every guard holds, so that only status and role decide.
@@ -48,16 +56,15 @@ function passingFacts(status: WorkflowStatus, action: WorkflowAction): WorkflowF
 	return factsFor(status, { conditions: action === 'approve_with_conditions' ? 1 : 0 })
 }
 
-describe('every status × every action × every role, listed on the case or not', () => {
+describe('every status × every action × every role, listed on the case, formerly listed, or independent', () => {
 	for (const status of workflowStatuses) {
 		for (const action of workflowActions) {
 			for (const role of roleNames) {
-				for (const listed of [false, true]) {
-					const actor: WorkflowActor = { roles: [role], listed, holdsOpenLane: false }
+				for (const relation of Object.keys(relations) as Array<Relation>) {
+					const actor: WorkflowActor = { roles: [role], ...relations[relation], holdsOpenLane: false }
 					const target = transitions[action][status]
-					const roleAllowed = (listed ? allowedRoles[action].listed : allowedRoles[action].independent).includes(role)
-					const expected = target !== undefined && roleAllowed
-					test(`${role}${listed ? ' (listed)' : ''} ${action} from ${status}: ${expected ? `→ ${target}` : 'refused'}`, () => {
+					const expected = target !== undefined && allowedRoles[action][relation].includes(role)
+					test(`${role} (${relation}) ${action} from ${status}: ${expected ? `→ ${target}` : 'refused'}`, () => {
 						const verdict = decideTransition(action, actor, passingFacts(status, action))
 						if (expected) {
 							expect(verdict).toEqual({ allowed: true, to: target })
@@ -78,22 +85,24 @@ describe('every status × every action × every role, listed on the case or not'
 
 describe('independence', () => {
 	const judging: Array<WorkflowAction> = ['start_review', 'request_changes', 'approve', 'approve_with_conditions', 'reject']
-	test('a person listed on a case cannot review or decide it, whatever roles they hold', () => {
-		const everything: WorkflowActor = { roles: [...roleNames], listed: true, holdsOpenLane: true }
-		for (const action of judging) {
-			for (const status of workflowStatuses) {
-				const verdict = decideTransition(action, everything, passingFacts(status, action))
-				expect(verdict.allowed, `${action} from ${status}`).toBe(false)
+	test('a person listed on a case, now or on any earlier version, cannot review or decide it, whatever roles they hold', () => {
+		for (const relation of ['listed', 'formerly'] as const) {
+			const everything: WorkflowActor = { roles: [...roleNames], ...relations[relation], holdsOpenLane: true }
+			for (const action of judging) {
+				for (const status of workflowStatuses) {
+					const verdict = decideTransition(action, everything, passingFacts(status, action))
+					expect(verdict.allowed, `${relation}: ${action} from ${status}`).toBe(false)
+				}
 			}
+			const verdict = decideTransition('approve', everything, passingFacts('IN_REVIEW', 'approve'))
+			expect(verdict).toMatchObject({ allowed: false, code: 'FORBIDDEN', reason: expect.stringMatching(/were listed on this use case/) })
 		}
-		const verdict = decideTransition('approve', everything, passingFacts('IN_REVIEW', 'approve'))
-		expect(verdict).toMatchObject({ allowed: false, code: 'FORBIDDEN', reason: expect.stringMatching(/listed on this use case/) })
 	})
 })
 
 describe('guards on what must hold', () => {
-	const lead: WorkflowActor = { roles: ['GOVERNANCE_LEAD'], listed: false, holdsOpenLane: false }
-	const submitter: WorkflowActor = { roles: ['SUBMITTER'], listed: true, holdsOpenLane: false }
+	const lead: WorkflowActor = { roles: ['GOVERNANCE_LEAD'], listed: false, involved: false, holdsOpenLane: false }
+	const submitter: WorkflowActor = { roles: ['SUBMITTER'], listed: true, involved: true, holdsOpenLane: false }
 	const inReview = (changes: Partial<WorkflowFacts> = {}, action: WorkflowAction = 'approve') => ({ ...passingFacts('IN_REVIEW', action), ...changes })
 
 	test('an incomplete case cannot be submitted, amended or resubmitted', () => {
@@ -141,7 +150,7 @@ describe('guards on what must hold', () => {
 	})
 
 	test('a reviewer asks for changes only while holding an open lane of the case', () => {
-		const reviewer: WorkflowActor = { roles: ['REVIEWER'], listed: false, holdsOpenLane: false }
+		const reviewer: WorkflowActor = { roles: ['REVIEWER'], listed: false, involved: false, holdsOpenLane: false }
 		expect(decideTransition('request_changes', reviewer, passingFacts('IN_REVIEW', 'request_changes'))).toMatchObject({ allowed: false, code: 'FORBIDDEN' })
 		expect(decideTransition('request_changes', { ...reviewer, holdsOpenLane: true }, passingFacts('IN_REVIEW', 'request_changes'))).toEqual({
 			allowed: true,

@@ -41,8 +41,10 @@ export type WorkflowAction = (typeof workflowActions)[number]
 
 export type WorkflowActor = {
 	roles: ReadonlyArray<RoleName>
-	/** Submitted it, owns it, or is listed on it: such a person may never review or decide it. */
+	/** Submitted it, owns it, or is listed on it now: may act for the case (submit, amend, withdraw). */
 	listed: boolean
+	/** Listed on it now or on any earlier version, or created or edited it: may never review or decide it. */
+	involved: boolean
 	/** Holds (is assigned) an open lane of the current round. */
 	holdsOpenLane: boolean
 }
@@ -98,7 +100,7 @@ type Rule = {
 const can = (actor: WorkflowActor, permission: Parameters<typeof rolesGrant>[1]) => rolesGrant(actor.roles, permission)
 
 const INDEPENDENCE =
-	'You are listed on this use case (you submitted it, own it or are on its team), so someone independent of it must do this.'
+	'You are or were listed on this use case (you submitted it, own it, are or were on its team, or wrote part of it), so someone independent of it must do this.'
 
 function listedWith(permission: Parameters<typeof rolesGrant>[1], doing: string) {
 	return (actor: WorkflowActor) => {
@@ -111,7 +113,7 @@ function listedWith(permission: Parameters<typeof rolesGrant>[1], doing: string)
 function independentWith(permission: Parameters<typeof rolesGrant>[1], doing: string) {
 	return (actor: WorkflowActor) => {
 		if (!can(actor, permission)) return `Only the governance lead can ${doing}.`
-		if (actor.listed) return INDEPENDENCE
+		if (actor.involved) return INDEPENDENCE
 		return null
 	}
 }
@@ -158,7 +160,7 @@ const rules: Record<WorkflowAction, Rule> = {
 		to: () => 'IN_REVIEW',
 		who: (actor) => {
 			if (!can(actor, 'assign:review:any') && !can(actor, 'claim:review:any')) return 'Only reviewers and the governance lead start a review.'
-			if (actor.listed) return INDEPENDENCE
+			if (actor.involved) return INDEPENDENCE
 			return null
 		},
 	},
@@ -166,7 +168,7 @@ const rules: Record<WorkflowAction, Rule> = {
 		from: ['SUBMITTED', 'IN_REVIEW'],
 		to: () => 'CHANGES_REQUESTED',
 		who: (actor) => {
-			if (actor.listed) return INDEPENDENCE
+			if (actor.involved) return INDEPENDENCE
 			if (can(actor, 'decide:use-case:any')) return null
 			if (can(actor, 'review:use-case:assigned') && actor.holdsOpenLane) return null
 			return 'Only a reviewer holding an open lane of this case, or the governance lead, can ask for changes.'

@@ -1,20 +1,37 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from 'react-router'
+import { data, Form, useActionData, useLoaderData, useNavigation, useSearchParams } from 'react-router'
+import { z } from 'zod'
 import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
+import { authSettings, passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
+import { redirectSignedIn } from '#app/modules/auth/sign-in.server.ts'
 import { LoginSchema } from '#app/modules/users/schemas.ts'
 import { authenticator, InvalidCredentialsError, requireAnonymous } from '#app/utils/auth.server.ts'
-import { isLoginThrottled, recordLoginAttempt } from '#app/utils/login-throttle.server.ts'
-import { safeRedirect } from '#app/utils/redirect.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { reserveLoginAttempt } from '#app/utils/login-throttle.server.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
-import { createUserSession } from '#app/utils/session.server.ts'
 import type { Route } from './+types/login.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · AI Governance Tracker' }]
 
+const LoginQuery = z.object({
+	redirectTo: z.string().max(2000).optional(),
+	// The break-glass administrator's way to the password form when single sign-on alone is on.
+	method: z.literal('password').optional(),
+	signedOut: z.literal('1').optional(),
+})
+
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
-	return null
+	const query = parseOrBadRequest(LoginQuery, searchParamsOf(request))
+	const { mode, oidc } = authSettings()
+	return {
+		singleSignOn: Boolean(oidc) && mode !== 'password',
+		passwordForm: mode !== 'oidc' || query.method === 'password',
+		emergencyOnly: mode === 'oidc',
+		signedOut: query.signedOut === '1',
+	}
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -26,7 +43,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const requestInfo = context.get(requestInfoContext)
 	const { email, redirectTo } = submission.value
 
-	if (await isLoginThrottled(email, requestInfo.ipAddress)) {
+	if (!passwordSignInAllowedFor(email)) {
+		return data(
+			{ result: submission.reply({ formErrors: ['Password sign-in is turned off here. Sign in with your CMS account.'], hideFields: ['password'] }) },
+			{ status: 403 },
+		)
+	}
+
+	const attempt = await reserveLoginAttempt(prisma, email, requestInfo.ipAddress)
+	if (attempt.throttled) {
 		return data(
 			{
 				result: submission.reply({
@@ -40,13 +65,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 	try {
 		const { userId } = await authenticator.authenticate('password', request)
-		await recordLoginAttempt(email, requestInfo.ipAddress, true)
-		const { setCookie } = await createUserSession(userId, requestInfo)
-		return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': setCookie } })
+		await attempt.settle(true)
+		return await redirectSignedIn(userId, requestInfo, redirectTo, { method: 'PASSWORD', via: 'password' })
 	} catch (error) {
 		if (error instanceof Response) throw error
 		if (!(error instanceof InvalidCredentialsError)) throw error
-		await recordLoginAttempt(email, requestInfo.ipAddress, false)
 		return data(
 			{ result: submission.reply({ formErrors: [error.message], hideFields: ['password'] }) },
 			{ status: 400 },
@@ -55,6 +78,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function LoginPage() {
+	const { singleSignOn, passwordForm, emergencyOnly, signedOut } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
@@ -74,16 +98,38 @@ export default function LoginPage() {
 				<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">Centers for Medicare &amp; Medicaid Services</p>
 				<h1 className="mt-1 text-3xl font-bold">AI Governance Tracker</h1>
 				<p className="mt-2 text-base-darker">Sign in to register, review and report CMS AI use cases.</p>
-				<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="mt-6 space-y-5">
-					<CsrfInput />
-					<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-					<FormErrors id={formErrorId} errors={form.errors} />
-					<TextField label="E-mail address" field={fields.email} type="email" autoComplete="username" />
-					<TextField label="Password" field={fields.password} type="password" autoComplete="current-password" />
-					<Button disabled={navigation.state === 'submitting'}>
-						{navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
-					</Button>
-				</Form>
+				{signedOut ? (
+					<p role="status" className="mt-4 border-l-4 border-success bg-success-lighter p-3">
+						You are signed out.
+					</p>
+				) : null}
+				{singleSignOn ? (
+					<Form method="post" action="/auth/oidc" className="mt-6">
+						<CsrfInput />
+						<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+						<Button className="w-full justify-center">Sign in with CMS account</Button>
+						<p className="mt-2 text-sm text-base-dark">Uses your agency identity (PIV card or multi-factor sign-in).</p>
+					</Form>
+				) : null}
+				{passwordForm ? (
+					<>
+						{singleSignOn ? (
+							<h2 className="mt-8 border-t border-base-lighter pt-6 text-lg font-bold">
+								{emergencyOnly ? 'Emergency administrator sign-in' : 'Or sign in with a password'}
+							</h2>
+						) : null}
+						<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="mt-6 space-y-5">
+							<CsrfInput />
+							<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+							<FormErrors id={formErrorId} errors={form.errors} />
+							<TextField label="E-mail address" field={fields.email} type="email" autoComplete="username" />
+							<TextField label="Password" field={fields.password} type="password" autoComplete="current-password" />
+							<Button disabled={navigation.state === 'submitting'} variant={singleSignOn ? 'secondary' : 'primary'}>
+								{navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
+							</Button>
+						</Form>
+					</>
+				) : null}
 			</div>
 		</main>
 	)

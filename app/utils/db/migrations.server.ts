@@ -18,6 +18,13 @@ export const migrationsDirectory = path.resolve('prisma/migrations')
 // Arbitrary but fixed: distinct from Prisma's own lock id (72707369) so that a process holding
 // ours never waits on a Prisma CLI run, and vice versa.
 const MIGRATION_LOCK_ID = 72_707_370
+/**
+ * Held for the whole of start-up (migrations, then the start-up steps such as loading the shipped
+ * policy pack and the demo data), so that instances starting together take turns and each step
+ * finds the work of the one before it done. Distinct from the migration lock, which the migration
+ * runner takes on a connection of its own inside it.
+ */
+export const STARTUP_LOCK_ID = 72_707_371
 
 /** Prisma's checksum: SHA-256 of the migration file, hex. */
 export function checksumOf(sql: string) {

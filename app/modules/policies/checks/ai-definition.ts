@@ -1,10 +1,40 @@
 // NAIIA §5002(3) (adopted by EO 14179 §3) and M-25-21 §5: is this AI at all?
+import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { classificationChoices } from '#app/modules/use-cases/vocabulary.ts'
-import { type PolicyCheck } from './check-types.ts'
+import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
 import { hasText } from './case-facts.ts'
 
+/**
+ * The answers that contradict "rule-based only": a learned classification, generative AI, or the
+ * CAIO's own high-impact determination (which only AI can receive). M-25-21 §5 says no system is too
+ * simple to count, so a contradicted screen is no screen: the case stays in scope.
+ */
+function contradictions(doc: UseCaseDocument): Array<{ claim: string; field: string }> {
+	const found: Array<{ claim: string; field: string }> = []
+	if (doc.classification !== undefined) {
+		found.push({ claim: `classified as '${classificationChoices[doc.classification].code}'`, field: 'classification' })
+	}
+	if (doc.generativeAi === true) found.push({ claim: 'recorded as generative AI', field: 'generativeAi' })
+	if (doc.highImpact.determination === 'HIGH_IMPACT') {
+		found.push({ claim: 'determined high-impact by the governance lead', field: 'highImpact.determination' })
+	}
+	return found
+}
+
+/**
+ * Whether the AI screen takes the case out of AI governance: it answers "rule-based only" and nothing
+ * else in the case says it learns from data. Such a case gets no §6 presumption and no AI-specific
+ * findings; the screen's own record (M2521-5-C1) is checked separately.
+ */
+export function screenedOutAsNotAi(doc: UseCaseDocument): boolean {
+	return doc.aiScreen.ruleBasedOnly === true && contradictions(doc).length === 0
+}
+
+export const NOT_AI_REASON = "The AI screen answers 'rule-based only' (M-25-21 §5 excludes fixed-rule systems and RPA), so this AI-specific requirement does not attach."
+
+/** NAIIA-C1: does the system meet the §5002(3) definition, and is the answer consistent? */
 export const aiDefinitionScreen: PolicyCheck = (doc) => {
-	const { ruleBasedOnly, notAiRationale } = doc.aiScreen
+	const { ruleBasedOnly } = doc.aiScreen
 	if (ruleBasedOnly === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
@@ -22,29 +52,64 @@ export const aiDefinitionScreen: PolicyCheck = (doc) => {
 			nextStep: null,
 		}
 	}
-	// A learned classification contradicts "rule-based only"; M-25-21 §5 says no system is too simple to count.
-	if (doc.classification !== undefined || doc.generativeAi === true) {
-		const claimed = doc.classification ? `'${classificationChoices[doc.classification].code}'` : 'generative AI'
+	const contradicted = contradictions(doc)
+	if (contradicted.length > 0) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `The screen answers 'rule-based only', yet the case is classified as ${claimed}; M-25-21 §5 excludes only fixed-rule systems and RPA.`,
-			drivingFields: ['aiScreen.ruleBasedOnly', doc.classification ? 'classification' : 'generativeAi'],
-			nextStep: 'Correct one of the two answers: either the system learns from data (AI) or it does not (out of scope).',
-		}
-	}
-	if (!hasText(notAiRationale)) {
-		return {
-			status: 'NEEDS_ATTENTION',
-			reason: "The screen answers 'rule-based only' but no rationale records why the system falls outside the AI definition.",
-			drivingFields: ['aiScreen.ruleBasedOnly', 'aiScreen.notAiRationale'],
-			nextStep: 'Record why it is not AI (e.g. fixed business rules or RPA with nothing learned from data) so the decision can be audited.',
+			reason: `The screen answers 'rule-based only', yet the case is ${contradicted.map((c) => c.claim).join(' and ')}; M-25-21 §5 excludes only fixed-rule systems and RPA, so the case is treated as AI until the answers agree.`,
+			drivingFields: ['aiScreen.ruleBasedOnly', ...contradicted.map((c) => c.field)],
+			nextStep: 'Correct the answers: either the system learns from data (AI) or it does not (out of scope).',
 		}
 	}
 	return {
 		status: 'PASS',
 		reason:
-			"The screen answers 'rule-based only' with a recorded rationale: not AI under M-25-21 §5, so AI-specific requirements do not attach; the record is kept.",
-		drivingFields: ['aiScreen.ruleBasedOnly', 'aiScreen.notAiRationale'],
+			"The screen answers 'rule-based only': not AI under NAIIA §5002(3) and M-25-21 §5, so no §6 presumption and no AI-specific requirement attaches.",
+		drivingFields: ['aiScreen.ruleBasedOnly'],
+		nextStep: null,
+	}
+}
+
+const MIN_RATIONALE_LENGTH = 40
+
+/**
+ * M2521-5-C1: a rule-based screen-out is a decision to leave a system outside AI governance, so its
+ * reasons are recorded where the CAIO's office can audit them.
+ */
+export const notAiRationale: PolicyCheck = (doc): CheckOutcome => {
+	if (!screenedOutAsNotAi(doc)) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason:
+				doc.aiScreen.ruleBasedOnly === true
+					? "The screen answers 'rule-based only' but other answers say the system is AI, so nothing is screened out."
+					: 'The case is not screened out as rule-based only.',
+			drivingFields: ['aiScreen.ruleBasedOnly'],
+			nextStep: null,
+		}
+	}
+	const rationale = doc.aiScreen.notAiRationale
+	const fields = ['aiScreen.ruleBasedOnly', 'aiScreen.notAiRationale']
+	if (!hasText(rationale)) {
+		return {
+			status: 'FAIL',
+			reason: "The case is screened out as 'rule-based only' (not AI) and no rationale records why, so the exclusion cannot be audited.",
+			drivingFields: fields,
+			nextStep: 'Record why it is not AI: the fixed business rules or RPA it runs, and that nothing in it is learned from data.',
+		}
+	}
+	if (rationale.trim().length < MIN_RATIONALE_LENGTH) {
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `The case is screened out as 'rule-based only' and the rationale is only ${rationale.trim().length} characters, too short to show that nothing is learned from data.`,
+			drivingFields: fields,
+			nextStep: 'Say what rules the system applies, who wrote them, and that no model is trained or tuned on data.',
+		}
+	}
+	return {
+		status: 'PASS',
+		reason: "The case is screened out as 'rule-based only' and the rationale is recorded for audit.",
+		drivingFields: fields,
 		nextStep: null,
 	}
 }

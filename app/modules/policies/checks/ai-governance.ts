@@ -1,6 +1,7 @@
 // M-25-21 §3(b)(iv) generative AI, §2(b) code sharing, §4(b)(vii) and §8 public feedback.
+import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type PolicyCheck } from './check-types.ts'
-import { datasetNames, datasetsWith, hasText, hostingPhrases, isLive, PII_KINDS, stageLabels } from './case-facts.ts'
+import { datasetNames, datasetsWith, hasText, hostingPhrases, isActive, isLive, listPhrase, PII_KINDS, stageLabels } from './case-facts.ts'
 import { assessPractice } from './minimum-practices.ts'
 import { piiFacts } from './privacy.ts'
 
@@ -8,6 +9,38 @@ export function isGenerative(doc: Parameters<PolicyCheck>[0]): boolean {
 	return doc.generativeAi === true || doc.classification === 'GENERATIVE_AI'
 }
 
+type ToolStanding = { kind: 'cms' | 'approved' | 'unapproved' | 'unknown'; text: string; fields: Array<string> }
+
+/**
+ * Whether the generative tool is an approved one: CMS's own model in a CMS data centre is approved by
+ * this review and its ATO; any other tool must be FedRAMP-authorized or on the HHS/CMS approved list.
+ * An explicit "no" to either, with neither approval shown, makes it unapproved.
+ */
+function toolStanding(doc: UseCaseDocument): ToolStanding {
+	const { fedrampAuthorized, generativeToolApproved } = doc.safeguards
+	const fields = ['hosting', 'safeguards.fedrampAuthorized', 'safeguards.generativeToolApproved']
+	if (doc.hosting === 'CMS_DATA_CENTER') {
+		return { kind: 'cms', text: `it runs in ${hostingPhrases.CMS_DATA_CENTER}`, fields: ['hosting'] }
+	}
+	const where = doc.hosting ? `it runs on ${hostingPhrases[doc.hosting]}` : 'where it runs is not answered'
+	const fedramp = fedrampAuthorized === true || (doc.hosting === 'FEDRAMP_CLOUD' && fedrampAuthorized !== false)
+	if (fedramp) return { kind: 'approved', text: `${where}, which is FedRAMP authorized`, fields }
+	if (generativeToolApproved === true) return { kind: 'approved', text: `${where} and the tool is on the HHS/CMS approved list`, fields }
+	const noes = [
+		...(fedrampAuthorized === false ? ["'FedRAMP authorized' is answered 'no'"] : []),
+		...(generativeToolApproved === false ? ["'On the approved tools list' is answered 'no'"] : []),
+	]
+	if (noes.length > 0) return { kind: 'unapproved', text: `${where}; ${listPhrase(noes)}`, fields }
+	return { kind: 'unknown', text: `${where} and nothing shows the tool is FedRAMP authorized or on the HHS/CMS approved list`, fields }
+}
+
+type Gap = { status: 'FAIL' | 'NEEDS_ATTENTION'; text: string; fields: Array<string>; nextStep: string }
+
+/**
+ * M2521-3B-IV-C1: the HHS/CMS acceptable-use rules for generative AI: approved tools only (so no PII or
+ * PHI in an unapproved one, whatever review follows), the team's acknowledgement of the policy, and a
+ * person reviewing outputs before they are relied on.
+ */
 export const generativeAiPolicy: PolicyCheck = (doc) => {
 	const fields = ['generativeAi', 'classification']
 	if (!isGenerative(doc)) {
@@ -21,34 +54,65 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 		}
 		return { status: 'NOT_APPLICABLE', reason: 'It is not recorded as generative AI.', drivingFields: fields, nextStep: null }
 	}
+	if (!isActive(doc)) {
+		return { status: 'NOT_APPLICABLE', reason: 'It is generative AI, but the case is retired.', drivingFields: ['stage'], nextStep: null }
+	}
 	const why = doc.generativeAi === true ? "'Uses generative AI' is 'yes'" : "the classification is 'Generative AI'"
 	const pii = piiFacts(doc)
-	// The HHS/CMS acceptable-use rules allow personal data only in approved (FedRAMP-authorized) tools.
-	if (pii.present && doc.hosting === 'VENDOR_API' && doc.safeguards.fedrampAuthorized !== true) {
-		return {
+	const personal = pii.present ? ` and ${pii.because.charAt(0).toLowerCase()}${pii.because.slice(1)}` : ''
+	const tool = toolStanding(doc)
+	const gaps: Array<Gap> = []
+	if (tool.kind === 'unapproved') {
+		gaps.push({
 			status: 'FAIL',
-			reason: `${why}, ${pii.because.charAt(0).toLowerCase()}${pii.because.slice(1)}, and it runs on ${hostingPhrases.VENDOR_API} that is not recorded as FedRAMP authorized: personal data must stay out of unapproved generative tools.`,
-			drivingFields: [...fields, ...pii.fields, 'hosting', 'safeguards.fedrampAuthorized'],
-			nextStep: 'Move to an approved, FedRAMP-authorized generative AI service or keep PII and PHI out of the prompts.',
-		}
+			text: `${tool.text}: only approved tools may be used${pii.present ? ', and personal data must never reach an unapproved one' : ''}, whatever review its outputs get`,
+			fields: [...tool.fields, ...(pii.present ? pii.fields : [])],
+			nextStep: 'Move to a FedRAMP-authorized or HHS/CMS-approved generative AI tool, or stop using this one.',
+		})
+	} else if (tool.kind === 'unknown') {
+		gaps.push({
+			status: 'NEEDS_ATTENTION',
+			text: tool.text,
+			fields: tool.fields,
+			nextStep: 'Confirm the tool is FedRAMP authorized or on the HHS/CMS approved list before any use (and before any personal data reaches it).',
+		})
+	}
+	const acknowledged = doc.safeguards.generativeAiPolicyAcknowledged
+	if (acknowledged !== true) {
+		gaps.push({
+			status: acknowledged === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
+			text:
+				acknowledged === false
+					? "the team has not accepted CMS's generative-AI acceptable-use policy"
+					: "nothing records that the team accepted CMS's generative-AI acceptable-use policy",
+			fields: ['safeguards.generativeAiPolicyAcknowledged'],
+			nextStep: 'Have the team read and accept the HHS/CMS generative-AI acceptable-use policy.',
+		})
 	}
 	const reviewed = doc.safeguards.generativeOutputsReviewed
-	if (reviewed === true) {
+	if (reviewed !== true) {
+		gaps.push({
+			status: 'NEEDS_ATTENTION',
+			text: reviewed === false ? 'its outputs are relied on or sent without a person reviewing them' : 'nothing says whether a person reviews its outputs',
+			fields: ['safeguards.generativeOutputsReviewed'],
+			nextStep: 'Add human review of generated content, or record the CAIO-approved exception under the generative AI policy.',
+		})
+	}
+	const allFields = [...fields, ...tool.fields, 'safeguards.generativeAiPolicyAcknowledged', 'safeguards.generativeOutputsReviewed']
+	if (gaps.length === 0) {
 		return {
 			status: 'PASS',
-			reason: `${why} and a person reviews its outputs before they are relied on or sent, as the acceptable-use policy expects.`,
-			drivingFields: [...fields, 'safeguards.generativeOutputsReviewed'],
+			reason: `${why}${personal}; ${tool.kind === 'cms' ? `${tool.text}, under CMS's own authorization` : tool.text}, the team accepted the acceptable-use policy and a person reviews outputs before they are relied on.`,
+			drivingFields: allFields,
 			nextStep: null,
 		}
 	}
+	const worst = gaps.some((gap) => gap.status === 'FAIL') ? 'FAIL' : 'NEEDS_ATTENTION'
 	return {
-		status: 'NEEDS_ATTENTION',
-		reason:
-			reviewed === false
-				? `${why} and its outputs are relied on or sent without a person reviewing them.`
-				: `${why} and nothing says whether a person reviews its outputs.`,
-		drivingFields: [...fields, 'safeguards.generativeOutputsReviewed'],
-		nextStep: 'Add human review of generated content, or record the CAIO-approved exception under the generative AI policy.',
+		status: worst,
+		reason: `${why}${personal}: ${listPhrase(gaps.map((gap) => gap.text))}.`,
+		drivingFields: [...fields, ...new Set(gaps.flatMap((gap) => gap.fields))],
+		nextStep: gaps.find((gap) => gap.status === worst)!.nextStep,
 	}
 }
 

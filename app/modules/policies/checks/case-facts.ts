@@ -62,6 +62,7 @@ export const decisionRolePhrases: Record<DecisionRole, string> = {
 
 export const hostingPhrases: Record<Hosting, string> = {
 	CMS_DATA_CENTER: 'a CMS data centre',
+	CONTRACTOR_DATA_CENTER: 'a contractor’s data centre',
 	FEDRAMP_CLOUD: 'a FedRAMP-authorized cloud',
 	VENDOR_API: 'a vendor’s hosted model or API',
 }
@@ -113,6 +114,22 @@ export function vendorInvolvement(doc: UseCaseDocument): VendorInvolvement {
 	if (doc.vendorNames.length > 0) {
 		because.push(`vendors are named (${listPhrase(doc.vendorNames)})`)
 		fields.push('vendorNames')
+	}
+	return { involved: because.length > 0, because, fields }
+}
+
+/**
+ * Parties other than CMS that create, receive, maintain or transmit the case's data for CMS: a vendor
+ * that built or sells the AI, or anyone but CMS hosting the model or its data (a cloud service, a
+ * vendor's model API, a contractor's data centre). HIPAA makes each of them a business associate.
+ */
+export function partiesOutsideCms(doc: UseCaseDocument): VendorInvolvement {
+	const vendor = vendorInvolvement(doc)
+	const because = [...vendor.because]
+	const fields = [...vendor.fields]
+	if (doc.hosting === 'FEDRAMP_CLOUD' || doc.hosting === 'CONTRACTOR_DATA_CENTER') {
+		because.push(`it runs in ${hostingPhrases[doc.hosting]}, whose operator holds the data for CMS`)
+		fields.push('hosting')
 	}
 	return { involved: because.length > 0, because, fields }
 }

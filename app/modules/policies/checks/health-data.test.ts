@@ -42,6 +42,22 @@ test('a hosted vendor API alone makes the vendor a business associate', () => {
 	expect(outcome.drivingFields).toContain('hosting')
 })
 
+test('any host other than CMS is a business associate: a FedRAMP cloud or a contractor’s data centre holding PHI needs a BAA', () => {
+	for (const hosting of ['FEDRAMP_CLOUD', 'CONTRACTOR_DATA_CENTER'] as const) {
+		const missing = businessAssociateAgreement(baseCase({ hosting, datasets: [claims] }), ctx)
+		expect(missing.status, hosting).toBe('NEEDS_ATTENTION')
+		expect(missing.reason, hosting).toContain('whose operator holds the data for CMS')
+		expect(missing.drivingFields, hosting).toContain('hosting')
+		expect(businessAssociateAgreement(baseCase({ hosting, datasets: [claims], safeguards: { businessAssociateAgreement: false } }), ctx).status, hosting).toBe('FAIL')
+		expect(businessAssociateAgreement(baseCase({ hosting, datasets: [claims], safeguards: { businessAssociateAgreement: true } }), ctx).status, hosting).toBe('PASS')
+	}
+})
+
+test('PHI with the host unanswered needs attention; a retired case needs no BAA', () => {
+	expect(businessAssociateAgreement(baseCase({ hosting: undefined, datasets: [claims] }), ctx).status).toBe('NEEDS_ATTENTION')
+	expect(businessAssociateAgreement(baseCase({ stage: 'RETIRED', hosting: 'VENDOR_API', datasets: [claims] }), ctx).status).toBe('NOT_APPLICABLE')
+})
+
 test('no BAA question without PHI or without a vendor', () => {
 	expect(businessAssociateAgreement(baseCase({ datasets: [claims] }), ctx).status).toBe('NOT_APPLICABLE')
 	expect(businessAssociateAgreement(baseCase({ contractingUsage: 'PURCHASED' }), ctx).status).toBe('NOT_APPLICABLE')

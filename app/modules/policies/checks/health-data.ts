@@ -6,13 +6,14 @@ import {
 	datasetsVerb,
 	datasetsWith,
 	hasText,
+	hostingPhrases,
 	isActive,
 	isLive,
 	listPhrase,
 	PHI_KINDS,
 	sensitivityFields,
+	partiesOutsideCms,
 	stagePhrase,
-	vendorInvolvement,
 } from './case-facts.ts'
 
 export const minimumNecessary: PolicyCheck = (doc) => {
@@ -49,29 +50,49 @@ export const minimumNecessary: PolicyCheck = (doc) => {
 	}
 }
 
+/**
+ * HIPAA-BAA: any party other than CMS that creates, receives, maintains or transmits PHI for CMS is a
+ * business associate, whether it built the AI or only hosts the model or the data (45 CFR 164.502(e)).
+ */
 export const businessAssociateAgreement: PolicyCheck = (doc) => {
 	const phi = datasetsWith(doc, PHI_KINDS)
-	const vendor = vendorInvolvement(doc)
-	const fields = [...sensitivityFields(phi), ...vendor.fields, 'safeguards.businessAssociateAgreement']
-	if (phi.length === 0 || !vendor.involved) {
+	const outside = partiesOutsideCms(doc)
+	const fields = [...sensitivityFields(phi), ...outside.fields, 'safeguards.businessAssociateAgreement']
+	if (phi.length === 0) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason:
-				phi.length === 0
-					? 'No dataset is marked PHI or Part 2, so no business associate agreement is needed.'
-					: `${datasetsVerb(phi, 'hold')} PHI, but no vendor builds, sells or hosts the AI.`,
+			reason: 'No dataset is marked PHI or Part 2, so no business associate agreement is needed.',
 			drivingFields: fields,
 			nextStep: null,
 		}
 	}
-	const facts = `${datasetsVerb(phi, 'hold')} PHI and a vendor is involved (${listPhrase(vendor.because)})`
+	if (!isActive(doc)) {
+		return { status: 'NOT_APPLICABLE', reason: `${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`, drivingFields: ['stage'], nextStep: null }
+	}
+	if (!outside.involved) {
+		if (doc.hosting === undefined) {
+			return {
+				status: 'NEEDS_ATTENTION',
+				reason: `${datasetsVerb(phi, 'hold')} PHI and where the AI runs is not answered, so it is unknown whether a party other than CMS holds the PHI.`,
+				drivingFields: [...fields, 'hosting'],
+				nextStep: 'Say where the AI and its data run; any cloud, vendor or contractor host needs a business associate agreement.',
+			}
+		}
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${datasetsVerb(phi, 'hold')} PHI, but only CMS builds and hosts the AI and its data (${hostingPhrases[doc.hosting]}).`,
+			drivingFields: [...fields, 'hosting'],
+			nextStep: null,
+		}
+	}
+	const facts = `${datasetsVerb(phi, 'hold')} PHI and a party other than CMS handles it (${listPhrase(outside.because)})`
 	const agreement = doc.safeguards.businessAssociateAgreement
 	if (agreement === true) {
 		return {
 			status: 'PASS',
 			reason: `${facts}, and a business associate agreement is in place.`,
 			drivingFields: fields,
-			nextStep: null,
+			nextStep: 'The privacy reviewer confirms the agreement covers the AI use: no secondary use, safeguards and breach reporting.',
 		}
 	}
 	const answer = agreement === false ? "'Business associate agreement' is answered 'no'" : "'Business associate agreement' is not answered"
@@ -79,7 +100,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc) => {
 		status: agreement === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
 		reason: `${facts}; ${answer}. ${stagePhrase(doc)}.`,
 		drivingFields: fields,
-		nextStep: 'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place before PHI reaches the vendor.',
+		nextStep: 'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place with each host or vendor before PHI reaches them.',
 	}
 }
 
@@ -95,6 +116,9 @@ const consentPhrases = {
 export const part2Records: PolicyCheck = (doc) => {
 	const part2 = datasetsWith(doc, ['PART2'])
 	const basis = doc.safeguards.part2ConsentBasis
+	if (!isActive(doc) && (part2.length > 0 || doc.datasets.some((dataset) => SUD_PRONE_CATEGORIES.includes(dataset.category)))) {
+		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
+	}
 	if (part2.length > 0) {
 		const fields = [...sensitivityFields(part2), 'safeguards.part2ConsentBasis']
 		const facts = `${datasetsVerb(part2, 'hold')} 42 CFR Part 2 substance-use records`

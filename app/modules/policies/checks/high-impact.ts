@@ -1,6 +1,7 @@
 // M-25-21 §4(a), §5 and §6: is the case presumed high-impact, and has the governance lead decided?
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type InformedDecision } from '#app/modules/use-cases/vocabulary.ts'
+import { screenedOutAsNotAi } from './ai-definition.ts'
 import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
 import { decisionPhrase, decisionRolePhrases, hasText, listPhrase, quoted } from './case-facts.ts'
 
@@ -13,11 +14,22 @@ export type PresumedCategory = (typeof PRESUMED_CATEGORIES)[number]
  * detection are named in §6(m), which also covers penalties such as payment suspensions.
  */
 const categoryByDecision: Record<InformedDecision, PresumedCategory | null> = {
-	ELIGIBILITY_ENROLLMENT: 'm',
+	SAFETY_CRITICAL_FUNCTIONS: 'a',
+	PHYSICAL_MOVEMENT: 'b',
+	ATTACK_OR_DEFENCE: 'c',
+	HAZARDOUS_AGENTS: 'd',
+	SAFETY_SIGNIFICANT_DESIGN: 'e',
 	COVERAGE_PAYMENT: 'f',
+	CARE_DIAGNOSIS_TREATMENT: 'f',
+	FACILITY_ACCESS: 'g',
+	SANCTIONS_TRADE_CONTROLS: 'h',
+	PROTECTED_SPEECH: 'i',
+	LAW_ENFORCEMENT: 'j',
+	FOREIGN_NATIONAL_ENTRY: 'k',
+	PUBLIC_BIOMETRIC_IDENTIFICATION: 'l',
+	ELIGIBILITY_ENROLLMENT: 'm',
 	FRAUD_IMPROPER_PAYMENT: 'm',
 	IDENTITY_ACCESS: 'm',
-	CARE_DIAGNOSIS_TREATMENT: 'f',
 	EMPLOYMENT: 'n',
 	BINDING_TRANSLATION: 'o',
 	NONE: null,
@@ -56,10 +68,11 @@ export function presumptionDecisions(doc: UseCaseDocument): Array<InformedDecisi
 
 /**
  * The M-25-21 §6 letters under which the case is presumed high-impact, sorted. §6 presumes only where the
- * AI output is a principal basis for the decision, so an assistive or decision-free role yields none.
+ * AI output is a principal basis for the decision, so an assistive or decision-free role yields none, and
+ * only AI is presumed: a system screened out as rule-based only yields none either.
  */
 export function presumedHighImpactCategories(doc: UseCaseDocument): Array<PresumedCategory> {
-	if (!isPrincipalBasisRole(doc)) return []
+	if (!isPrincipalBasisRole(doc) || screenedOutAsNotAi(doc)) return []
 	const letters = new Set<PresumedCategory>()
 	for (const decision of doc.informedDecisions) {
 		const letter = categoryByDecision[decision]

@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest'
 import { baseCase, caseDocument } from '#app/modules/policies/cms-example-cases.ts'
-import { aiDefinitionScreen } from './ai-definition.ts'
-import { inventoryCompleteness, missionBenefit } from './inventory.ts'
+import { consolidatedCotsReporting, inventoryCompleteness, missionBenefit } from './inventory.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
 
@@ -33,18 +32,19 @@ test('the EO 14179 §2 check wants a concrete mission benefit', () => {
 	expect(missionBenefit(baseCase({ stage: 'RETIRED' }), ctx).status).toBe('NOT_APPLICABLE')
 })
 
-test('the AI-definition screen: learned systems are AI; rule-only systems must say why', () => {
-	expect(aiDefinitionScreen(baseCase(), ctx).status).toBe('PASS')
-	expect(aiDefinitionScreen(baseCase({ aiScreen: {} }), ctx).status).toBe('NEEDS_ATTENTION')
-	const ruleBased = { ruleBasedOnly: true }
-	const noWhy = aiDefinitionScreen(baseCase({ aiScreen: ruleBased, classification: undefined }), ctx)
-	expect(noWhy.status).toBe('NEEDS_ATTENTION')
-	expect(noWhy.nextStep).toContain('Record why it is not AI')
-	const contradiction = aiDefinitionScreen(baseCase({ aiScreen: ruleBased }), ctx)
-	expect(contradiction.reason).toContain("classified as 'Classical ML'")
-	const recorded = aiDefinitionScreen(
-		baseCase({ aiScreen: { ruleBasedOnly: true, notAiRationale: 'Fixed eligibility rules from the manual; nothing is learned.' }, classification: undefined }),
+
+test('a common commercial task on a purchased product may be consolidated unless it is high-impact or presumed so', () => {
+	const cots = { cotsTask: 'G' as const, contractingUsage: 'PURCHASED' as const, vendorNames: ['Example Office Suite'] }
+	const drafting = consolidatedCotsReporting(baseCase(cots), ctx)
+	expect(drafting.status).toBe('PASS')
+	expect(drafting.reason).toContain('(g) First drafts of documents or briefings')
+	const presumed = consolidatedCotsReporting(
+		baseCase({ ...cots, decisionRole: 'PRINCIPAL_BASIS', informedDecisions: ['EMPLOYMENT'], highImpact: {} }),
 		ctx,
 	)
-	expect(recorded.status).toBe('PASS')
+	expect(presumed.status).toBe('NEEDS_ATTENTION')
+	expect(presumed.reason).toContain('presumed high-impact')
+	expect(consolidatedCotsReporting(baseCase({ ...cots, highImpact: { determination: 'HIGH_IMPACT' } }), ctx).status).toBe('NEEDS_ATTENTION')
+	expect(consolidatedCotsReporting(baseCase({ cotsTask: 'L' }), ctx).reason).toContain('purchased from a vendor')
+	expect(consolidatedCotsReporting(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })

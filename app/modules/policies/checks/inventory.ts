@@ -1,7 +1,10 @@
 // M-25-21 §3(b)(v) inventory completeness and EO 14179 §2 mission benefit.
+import { consolidationBlocker } from '#app/modules/inventory/omb-export.ts'
 import { validateForSubmission } from '#app/modules/use-cases/field-rules.ts'
+import { cotsCommonTaskLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { type PolicyCheck } from './check-types.ts'
 import { hasText, listPhrase, stageLabels } from './case-facts.ts'
+import { presumedHighImpactCategories } from './high-impact.ts'
 
 const LISTED_FIELDS = 8
 
@@ -55,5 +58,32 @@ export const missionBenefit: PolicyCheck = (doc) => {
 		reason: `The expected mission benefit is stated${hasText(doc.problemSolved) ? ' together with the problem it solves' : ''}.`,
 		drivingFields: fields,
 		nextStep: hasText(doc.problemSolved) ? null : 'Also describe the problem it solves (inventory field problem_solved).',
+	}
+}
+
+/**
+ * INV-COTS-C1 (OMB 2025 guidance §1(a)(i)): one of the 20 common tasks done with a purchased commercial
+ * product may be reported in OMB's consolidated file; a high-impact case never is.
+ */
+export const consolidatedCotsReporting: PolicyCheck = (doc) => {
+	const fields = ['cotsTask', 'contractingUsage', 'highImpact.determination']
+	if (doc.cotsTask === undefined) {
+		return { status: 'NOT_APPLICABLE', reason: 'It names none of OMB’s 20 common commercial tasks.', drivingFields: ['cotsTask'], nextStep: null }
+	}
+	const task = cotsCommonTaskLabels[doc.cotsTask]
+	const blocker = consolidationBlocker(doc, presumedHighImpactCategories(doc).length > 0)
+	if (blocker === null) {
+		return {
+			status: 'PASS',
+			reason: `It is common task ${task} on a purchased commercial product and not high-impact, so it may be reported in OMB’s consolidated form.`,
+			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	return {
+		status: 'NEEDS_ATTENTION',
+		reason: `It names common task ${task}, but it cannot be reported in consolidated form: ${blocker.charAt(0).toLowerCase()}${blocker.slice(1)}`,
+		drivingFields: [...fields, 'decisionRole', 'informedDecisions'],
+		nextStep: 'Report it individually with every field OMB requires for its stage (or correct the answers that rule out consolidation).',
 	}
 }

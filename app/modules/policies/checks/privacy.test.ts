@@ -53,6 +53,17 @@ test('an unanswered retrieval question with PII needs an answer; without PII it 
 	)
 })
 
+test('a dataset published as a system of records engages the SORN check even when the AI does not retrieve by identifier', () => {
+	const outcome = systemOfRecordsNotice(
+		baseCase({ hasPii: true, datasets: [{ ...enrollment, sornNumber: '09-70-0502' }], safeguards: { retrievedByPersonalIdentifier: false } }),
+		ctx,
+	)
+	expect(outcome.status).toBe('PASS')
+	expect(outcome.reason).toBe(`Dataset '${enrollment.name}' is drawn from a system of records and is covered by SORN 09-70-0502.`)
+	expect(outcome.nextStep).toContain('The privacy reviewer confirms')
+	expect(systemOfRecordsNotice(baseCase({ stage: 'RETIRED', hasPii: true, safeguards: { retrievedByPersonalIdentifier: true } }), ctx).status).toBe('NOT_APPLICABLE')
+})
+
 test('computer matching sends the case to legal; eligibility uses must answer the question', () => {
 	expect(computerMatching(baseCase({ safeguards: { computerMatching: true } }), ctx).status).toBe('NEEDS_ATTENTION')
 	const unanswered = computerMatching(baseCase({ informedDecisions: ['ELIGIBILITY_ENROLLMENT'] }), ctx)

@@ -69,7 +69,8 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 	return { status: 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep }
 }
 
-export const systemOfRecordsNotice: PolicyCheck = (doc) => {
+/** The SORNs recorded for the case and its datasets, and the fields that record them. */
+export function systemOfRecordsFacts(doc: UseCaseDocument) {
 	const { retrievedByPersonalIdentifier, sornNumber } = doc.safeguards
 	const datasetSorns = doc.datasets.flatMap((dataset, index) => (dataset.sornNumber ? [{ index, sorn: dataset.sornNumber }] : []))
 	const sorns = [...new Set([...(sornNumber ? [sornNumber] : []), ...datasetSorns.map((ref) => ref.sorn)])]
@@ -78,16 +79,28 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 		'safeguards.sornNumber',
 		...datasetSorns.map((ref) => `datasets.${ref.index}.sornNumber`),
 	]
+	// Records come from a system of records when the AI retrieves them by identifier or a dataset it
+	// reads is itself published as one (it has a SORN), whatever the AI's own way of reading them.
+	const fromSystemOfRecords = retrievedByPersonalIdentifier === true || sorns.length > 0
+	return { sorns, datasetSorns, fields, fromSystemOfRecords }
+}
+
+export const systemOfRecordsNotice: PolicyCheck = (doc) => {
+	const retrieved = doc.safeguards.retrievedByPersonalIdentifier
+	const { sorns, datasetSorns, fields, fromSystemOfRecords } = systemOfRecordsFacts(doc)
 	const pii = piiFacts(doc)
-	if (retrievedByPersonalIdentifier === false) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: "'Records retrieved by a personal identifier' is answered 'no', so no system of records is involved.",
-			drivingFields: fields,
-			nextStep: null,
-		}
+	if (!isActive(doc)) {
+		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
 	}
-	if (retrievedByPersonalIdentifier === undefined) {
+	if (!fromSystemOfRecords) {
+		if (retrieved === false) {
+			return {
+				status: 'NOT_APPLICABLE',
+				reason: "'Records retrieved by a personal identifier' is answered 'no' and no dataset is drawn from a system of records with a SORN.",
+				drivingFields: fields,
+				nextStep: null,
+			}
+		}
 		if (!pii.present) {
 			return {
 				status: 'NOT_APPLICABLE',
@@ -103,15 +116,22 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 			nextStep: 'Answer whether the AI retrieves records about individuals by a personal identifier.',
 		}
 	}
+	const fromDatasets = datasetSorns.map((ref) => ({ index: ref.index, dataset: doc.datasets[ref.index]! }))
+	const how =
+		retrieved === true
+			? 'Records are retrieved by a personal identifier'
+			: fromDatasets.length > 0
+				? `${datasetsVerb(fromDatasets, 'are')} drawn from a system of records`
+				: 'A system of records notice is recorded for the case'
 	if (sorns.length > 0) {
 		return {
 			status: 'PASS',
-			reason: `Records are retrieved by a personal identifier and are covered by SORN ${sorns.join(', ')}.`,
+			reason: `${how}${retrieved === true || fromDatasets.length > 0 ? ` and ${retrieved !== true && fromDatasets.length === 1 ? 'is' : 'are'} covered by` : ':'} SORN ${sorns.join(', ')}.`,
 			drivingFields: fields,
 			nextStep: 'The privacy reviewer confirms the AI purpose fits the SORN’s purposes and routine uses.',
 		}
 	}
-	const reason = `Records are retrieved by a personal identifier but no SORN number is recorded for the case or its datasets. ${stagePhrase(doc)}.`
+	const reason = `${how} but no SORN number is recorded for the case or its datasets. ${stagePhrase(doc)}.`
 	const nextStep = 'Identify the system of records notice that covers these records, or have the privacy office publish or revise one.'
 	return { status: isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep }
 }

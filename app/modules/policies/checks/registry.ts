@@ -1,18 +1,29 @@
 // Check id → implementation. The pack decides which of these run and how they are weighed; the
 // pack test keeps the two lists identical.
-import { aiDefinitionScreen } from './ai-definition.ts'
+import { aiDefinitionScreen, NOT_AI_REASON, notAiRationale, screenedOutAsNotAi } from './ai-definition.ts'
 import { customCodeSharing, generativeAiPolicy, publicFeedback } from './ai-governance.ts'
 import { type PolicyCheck } from './check-types.ts'
 import { businessAssociateAgreement, minimumNecessary, part2Records } from './health-data.ts'
 import { highImpactPresumption, presumedNotHighImpactJustification, principalBasisConfirmation } from './high-impact.ts'
-import { inventoryCompleteness, missionBenefit } from './inventory.ts'
+import { consolidatedCotsReporting, inventoryCompleteness, missionBenefit } from './inventory.ts'
 import { minimumPracticesDeadline, pilotCertification, practiceChecks, waiverUpkeep } from './minimum-practices.ts'
 import { computerMatching, privacyImpactAssessment, systemOfRecordsNotice } from './privacy.ts'
 import { authorizationToOperate, fedrampAuthorization } from './security.ts'
 import { vendorAiTerms } from './vendor-terms.ts'
 
-export const checkImplementations: Readonly<Record<string, PolicyCheck>> = Object.freeze({
-	'NAIIA-C1': aiDefinitionScreen,
+/**
+ * A requirement of AI policy (EO 14179, M-25-21, M-25-22, the AI inventory): it does not attach to a
+ * system screened out as rule-based only. The privacy, health-data and security checks apply to any
+ * system and are not wrapped.
+ */
+function aiSpecific(check: PolicyCheck): PolicyCheck {
+	return (doc, ctx) =>
+		screenedOutAsNotAi(doc)
+			? { status: 'NOT_APPLICABLE', reason: NOT_AI_REASON, drivingFields: ['aiScreen.ruleBasedOnly'], nextStep: null }
+			: check(doc, ctx)
+}
+
+const aiPolicyChecks: Record<string, PolicyCheck> = {
 	'EO14179-SEC2-C1': missionBenefit,
 	'M2521-4A-C1': highImpactPresumption,
 	'M2521-4A-C3': presumedNotHighImpactJustification,
@@ -21,6 +32,18 @@ export const checkImplementations: Readonly<Record<string, PolicyCheck>> = Objec
 	'M2521-4A-I-C3': minimumPracticesDeadline,
 	'M2521-4A-I-C2': pilotCertification,
 	'M2521-4A-II-C3': waiverUpkeep,
+	'M2521-3B-IV-C1': generativeAiPolicy,
+	'M2521-2B-C2': customCodeSharing,
+	'M2521-8-C1': publicFeedback,
+	'M2521-3B-V-C1': inventoryCompleteness,
+	'INV-COTS-C1': consolidatedCotsReporting,
+	'M2522-DATA-C1': vendorAiTerms,
+}
+
+export const checkImplementations: Readonly<Record<string, PolicyCheck>> = Object.freeze({
+	'NAIIA-C1': aiDefinitionScreen,
+	'M2521-5-C1': notAiRationale,
+	...Object.fromEntries(Object.entries(aiPolicyChecks).map(([id, check]) => [id, aiSpecific(check)])),
 	'EGOV-208-PIA-C1': privacyImpactAssessment,
 	'PRIVACY-ACT-SORN-C1': systemOfRecordsNotice,
 	'PRIVACY-ACT-MATCHING-C1': computerMatching,
@@ -29,9 +52,4 @@ export const checkImplementations: Readonly<Record<string, PolicyCheck>> = Objec
 	'42CFR2-C1': part2Records,
 	'FISMA-ATO-C1': authorizationToOperate,
 	'FEDRAMP-C1': fedrampAuthorization,
-	'M2521-3B-IV-C1': generativeAiPolicy,
-	'M2521-2B-C2': customCodeSharing,
-	'M2521-8-C1': publicFeedback,
-	'M2521-3B-V-C1': inventoryCompleteness,
-	'M2522-DATA-C1': vendorAiTerms,
 })

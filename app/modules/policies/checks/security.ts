@@ -59,13 +59,16 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 			nextStep: 'Say where the AI runs.',
 		}
 	}
-	if (hosting === 'CMS_DATA_CENTER') {
+	if (hosting === 'CMS_DATA_CENTER' || hosting === 'CONTRACTOR_DATA_CENTER') {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: `It runs in ${hostingPhrases[hosting]}, not a cloud service or vendor API.`,
+			reason: `It runs in ${hostingPhrases[hosting]}, not a cloud service or vendor API${hosting === 'CONTRACTOR_DATA_CENTER' ? ': the system’s FISMA authorization covers it' : ''}.`,
 			drivingFields: fields,
 			nextStep: null,
 		}
+	}
+	if (doc.stage === 'RETIRED') {
+		return { status: 'NOT_APPLICABLE', reason: "Stage is 'retired': the service is no longer used.", drivingFields: ['stage'], nextStep: null }
 	}
 	const authorized = doc.safeguards.fedrampAuthorized
 	const phi = datasetsWith(doc, PHI_KINDS).length > 0

@@ -1,17 +1,19 @@
-import { Readable } from 'node:stream'
-import { stringify } from 'csv-stringify'
 import { streamAuditEvents } from '#app/modules/audit/audit-query.server.ts'
 import { AuditQuerySchema } from '#app/modules/audit/schemas.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/events[.]csv.ts'
 
+const auditColumns = ['time', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'ip_address']
+
 export async function loader({ request }: Route.LoaderArgs) {
-	await requireUserWithPermission(request, 'read:audit:any')
+	const reader = await requireUserWithPermission(request, 'read:audit:any')
 	const query = parseOrBadRequest(AuditQuerySchema, searchParamsOf(request))
-	const rows = Readable.from(
+	const stamp = new Date().toISOString().slice(0, 10)
+	return csvResponse(
 		(async function* () {
-			for await (const event of streamAuditEvents(query)) {
+			for await (const event of streamAuditEvents(query, reader)) {
 				yield {
 					time: event.createdAt.toISOString(),
 					actor: event.actor ? `${event.actor.name} <${event.actor.email}>` : 'system',
@@ -25,14 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 				}
 			}
 		})(),
+		auditColumns,
+		`audit-log-${stamp}.csv`,
 	)
-	const csv = rows.pipe(stringify({ header: true, columns: ['time', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'ip_address'] }))
-	const stamp = new Date().toISOString().slice(0, 10)
-	return new Response(Readable.toWeb(csv) as ReadableStream, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="audit-log-${stamp}.csv"`,
-			'Cache-Control': 'no-store',
-		},
-	})
 }

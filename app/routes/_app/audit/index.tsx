@@ -10,9 +10,9 @@ import type { Route } from './+types/index.ts'
 export const meta: Route.MetaFunction = () => [{ title: 'Audit log · AI Governance Tracker' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
-	await requireUserWithPermission(request, 'read:audit:any')
+	const reader = await requireUserWithPermission(request, 'read:audit:any')
 	const query = parseOrBadRequest(AuditQuerySchema, searchParamsOf(request))
-	const result = await findAuditEvents(query)
+	const result = await findAuditEvents(query, reader)
 	return { query, ...result, pageCount: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) }
 }
 

@@ -33,6 +33,9 @@ const fixedValues: Partial<Record<MultiValuedKey, ReadonlyArray<string>>> = {
 	classification: classifications,
 }
 
+// Units below CMS are indented by their depth (classes, not style attributes: the Content-Security-Policy allows no inline styles).
+const indentByDepth = ['', '', 'pl-3', 'pl-6', 'pl-9'] as const
+
 /** The org units with cases under them, each counting its own cases and those of the units below it. */
 function orgUnitOptions(orgUnits: ReadonlyArray<OrgUnit>, counts: Record<string, number>, selected: ReadonlyArray<string>): Array<Option> {
 	return orgUnits
@@ -45,13 +48,16 @@ function orgUnitOptions(orgUnits: ReadonlyArray<OrgUnit>, counts: Record<string,
 		.filter((option) => option.count > 0 || selected.includes(option.value))
 }
 
+// Counts are keyed by what people typed (vendors, tags): read own keys only, never Object.prototype's.
+const countOf = (counts: Record<string, number>, value: string) => (Object.hasOwn(counts, value) ? counts[value]! : 0)
+
 /** Free-valued facets (vendors, tags): the most frequent first, and always the ones chosen. */
 function openOptions(key: MultiValuedKey, counts: Record<string, number>, selected: ReadonlyArray<string>, limit: number): Array<Option> {
 	const top = Object.entries(counts)
 		.sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
 		.slice(0, limit)
 		.map(([value]) => value)
-	return [...new Set([...selected, ...top])].map((value) => ({ value, label: facetValueLabel(key, value), count: counts[value] ?? 0 }))
+	return [...new Set([...selected, ...top])].map((value) => ({ value, label: facetValueLabel(key, value), count: countOf(counts, value) }))
 }
 
 export function facetOptions(key: MultiValuedKey, facets: SerializedFacets, query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnit>): Array<Option> {
@@ -59,7 +65,7 @@ export function facetOptions(key: MultiValuedKey, facets: SerializedFacets, quer
 	const selected: ReadonlyArray<string> = query[key]
 	if (key === 'orgUnit') return orgUnitOptions(orgUnits, counts, selected)
 	const fixed = fixedValues[key]
-	if (fixed) return fixed.map((value) => ({ value, label: facetValueLabel(key, value), count: counts[value] ?? 0 }))
+	if (fixed) return fixed.map((value) => ({ value, label: facetValueLabel(key, value), count: countOf(counts, value) }))
 	return openOptions(key, counts, selected, key === 'vendor' ? 15 : 30)
 }
 
@@ -118,7 +124,7 @@ export function FilterPanel({ query, facets, orgUnits }: { query: InventoryQuery
 							{options.map((option) => {
 								const id = `filter-${key}-${option.value.replace(/[^A-Za-z0-9]+/g, '-')}`
 								return (
-									<div key={option.value} className="flex items-start gap-2 py-0.5" style={option.depth ? { paddingLeft: `${(option.depth - 1) * 0.75}rem` } : undefined}>
+									<div key={option.value} className={`flex items-start gap-2 py-0.5 ${indentByDepth[Math.min(option.depth ?? 0, indentByDepth.length - 1)]}`}>
 										<input
 											id={id}
 											type="checkbox"

@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream'
-import { stringify } from 'csv-stringify'
 import { data } from 'react-router'
 import { z } from 'zod'
 import { determinationFilterLabels, inventoryInput, type InventoryQuery, InventoryQuerySchema } from '#app/modules/inventory/inventory-filters.ts'
@@ -9,7 +7,9 @@ import { streamInventoryRows } from '#app/modules/inventory/inventory-query.serv
 import { MAX_BULK_SELECTION, bulkInput, selectedIds } from '#app/modules/inventory/inventory-bulk.ts'
 import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { recordId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/view[.]csv.ts'
@@ -65,38 +65,28 @@ function csvRow(row: InventoryRow, origin: string): Record<(typeof columns)[numb
 	}
 }
 
-async function csvResponse(user: SessionUser, request: Request, query: InventoryQuery, ids?: Array<string>, name = 'inventory-view') {
+async function viewCsv(user: SessionUser, request: Request, query: InventoryQuery, ids?: Array<string>, name = 'inventory-view') {
 	const origin = new URL(request.url).origin
 	const rows = streamInventoryRows(user, query, { ids })
-	// Read the first batch before answering, so that a bad filter is a 400 rather than a broken download.
-	const first = await rows.next().catch(throwAsResponse)
-	const source = Readable.from(
+	const stamp = new Date().toISOString().slice(0, 10)
+	return csvResponse(
 		(async function* () {
-			if (first.done) return
-			yield csvRow(first.value, origin)
 			for await (const row of rows) yield csvRow(row, origin)
 		})(),
-	)
-	const csv = source.pipe(stringify({ header: true, columns: [...columns] }))
-	const stamp = new Date().toISOString().slice(0, 10)
-	return new Response(Readable.toWeb(csv) as ReadableStream, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${name}-${stamp}.csv"`,
-			'Cache-Control': 'no-store',
-		},
-	})
+		columns,
+		`${name}-${stamp}.csv`,
+	).catch(throwAsResponse)
 }
 
 /** The rows of an inventory view, exactly as filtered and sorted on screen, all pages. */
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:inventory:any')
 	const query = parseOrBadRequest(InventoryQuerySchema, { ...inventoryInput(new URL(request.url).searchParams), page: undefined })
-	return csvResponse(user, request, query)
+	return viewCsv(user, request, query)
 }
 
 const SelectionSchema = z.object({
-	ids: z.array(z.string().min(1).max(40)).max(MAX_BULK_SELECTION, `Select at most ${MAX_BULK_SELECTION} use cases at a time.`),
+	ids: z.array(recordId()).max(MAX_BULK_SELECTION, `Select at most ${MAX_BULK_SELECTION} use cases at a time.`),
 })
 
 /** "Export selection as CSV" from the inventory's bulk actions: the ticked rows, in the view's order. */
@@ -108,5 +98,5 @@ export async function action({ request }: Route.ActionArgs) {
 	if (valid.length === 0) throw data({ message: 'Select at least one use case to export.' }, { status: 400 })
 	const returnTo = typeof form.returnTo === 'string' ? form.returnTo : ''
 	const view = parseOrBadRequest(InventoryQuerySchema, { ...inventoryInput(new URLSearchParams(returnTo.replace(/^\?/, ''))), page: undefined })
-	return csvResponse(user, request, { ...InventoryQuerySchema.parse({}), sort: view.sort, dir: view.dir }, valid, 'inventory-selection')
+	return viewCsv(user, request, { ...InventoryQuerySchema.parse({}), sort: view.sort, dir: view.dir }, valid, 'inventory-selection')
 }

@@ -1,14 +1,14 @@
 import { redirect } from 'react-router'
-import { z } from 'zod'
 import { openNotification } from '#app/modules/notifications/notifications.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { forgetUnreadCounts } from '#app/modules/notifications/unread-badge.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/$notificationId.ts'
 
-const Params = z.object({ notificationId: z.string().min(1).max(40) })
+const Params = idParams('notificationId')
 
 /** Opening a notification is a POST (it marks it read); a plain visit goes to the list. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -20,6 +20,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUserWithPermission(request, 'update:notification:own')
 	const { notificationId } = parseOrBadRequest(Params, params)
 	const link = await openNotification(prisma, user.id, notificationId).catch(throwAsResponse)
-	forgetUnreadCounts([user.id])
+	await forgetUnreadCounts(prisma, [user.id])
 	return redirect(link)
 }

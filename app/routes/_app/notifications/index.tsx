@@ -4,6 +4,7 @@ import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { listNotifications, markAllRead } from '#app/modules/notifications/notifications.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { pageNumber, wholeNumber } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { forgetUnreadCounts } from '#app/modules/notifications/unread-badge.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -12,8 +13,8 @@ import type { Route } from './+types/index.ts'
 export const meta: Route.MetaFunction = () => [{ title: 'Notifications · AI Governance Tracker' }]
 
 const QuerySchema = z.object({
-	page: z.coerce.number().int().min(1).max(10_000).default(1),
-	marked: z.coerce.number().int().min(0).optional(),
+	page: pageNumber(10_000),
+	marked: wholeNumber({ min: 0, error: 'marked is a count.' }).optional(),
 })
 
 const ActionSchema = z.object({ intent: z.literal('mark-all-read') })
@@ -30,7 +31,7 @@ export async function action({ request }: Route.ActionArgs) {
 	const parsed = ActionSchema.safeParse(form)
 	if (!parsed.success) throw data({ message: 'This form does not do that.' }, { status: 400 })
 	const marked = await markAllRead(prisma, user.id)
-	forgetUnreadCounts([user.id])
+	await forgetUnreadCounts(prisma, [user.id])
 	return redirect(`/notifications?marked=${marked}`)
 }
 

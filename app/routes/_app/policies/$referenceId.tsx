@@ -2,12 +2,13 @@ import { data, Link } from 'react-router'
 import { z } from 'zod'
 import { referenceWithChecks } from '#app/modules/policies/library.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
+import { clauseId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
 import type { Route } from './+types/$referenceId.ts'
 
-const Params = z.object({ referenceId: z.string().max(60).regex(/^[A-Za-z0-9-]+$/, 'Clause ids are letters, digits and dashes.') })
+const Params = z.object({ referenceId: clauseId })
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.reference.id ?? 'Reference'} · Policy library` }]
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function PolicyReferencePage({ loaderData }: Route.ComponentProps) {
-	const { reference, supersededBy, supersedes, checks } = loaderData
+	const { reference, supersededBy, supersedes, checks, routes } = loaderData
 	return (
 		<div className="max-w-4xl space-y-6">
 			<p>
@@ -74,6 +75,19 @@ export default function PolicyReferencePage({ loaderData }: Route.ComponentProps
 					))}
 				</ul>
 			</section>
+			{routes.length ? (
+				<section aria-labelledby="routes-heading" className="space-y-2">
+					<h2 id="routes-heading" className="text-xl font-bold">Review lanes it requires</h2>
+					<ul className="list-disc space-y-1 pl-6">
+						{routes.map((route) => (
+							<li key={route.id}>
+								{route.title}: {route.lanes.map((lane) => reviewLaneLabels[lane]).join(', ')}
+								{route.enabled ? '' : ' (turned off)'}
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 		</div>
 	)
 }

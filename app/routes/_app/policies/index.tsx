@@ -3,13 +3,14 @@ import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { searchReferences } from '#app/modules/policies/library.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
+import { singleLineText } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/index.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Policy library · AI Governance Tracker' }]
 
-const Query = z.object({ q: z.string().trim().max(200).default('') })
+const Query = z.object({ q: singleLineText().max(200, 'Searches are at most 200 characters.').default('') })
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:policy:any')

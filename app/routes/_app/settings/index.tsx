@@ -11,6 +11,7 @@ import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/index.ts'
+import { SettingsNav } from './+settings-nav.tsx'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Settings · AI Governance Tracker' }]
 
@@ -55,6 +56,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
 	return (
 		<div className="max-w-2xl space-y-6">
 			<h1 className="text-3xl font-bold">Settings</h1>
+			<SettingsNav />
 			{saved ? (
 				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
 					Your settings are saved.{' '}
@@ -86,6 +88,15 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
 				/>
 				<Button>Save settings</Button>
 			</Form>
+			<section aria-labelledby="api-heading" className="space-y-2">
+				<h2 id="api-heading" className="text-xl font-bold">
+					API and AI assistants
+				</h2>
+				<p>
+					Scripts and AI assistants (through the MCP server) can use the tracker as you with a personal access token:{' '}
+					<Link to="/settings/api-tokens">API tokens</Link>.
+				</p>
+			</section>
 		</div>
 	)
 }

@@ -231,11 +231,14 @@ function CommentBody({ comment }: { comment: Omit<PanelComment, 'replies'> }) {
 
 export function Discussion({
 	comments,
+	submissionKey,
 	canComment,
 	fieldOptions,
 	errors,
 }: {
 	comments: Array<PanelComment>
+	/** Sent with every comment form of this page: a comment posted twice is added once. */
+	submissionKey: string
 	canComment: boolean
 	fieldOptions: Array<{ value: string; label: string }>
 	errors?: { body?: Array<string>; form?: Array<string> }
@@ -263,6 +266,7 @@ export function Discussion({
 							<Form key={posted} method="post" className="mt-2 flex flex-wrap items-end gap-2">
 								<CsrfInput />
 								<input type="hidden" name="intent" value="comment" />
+								<input type="hidden" name="submissionKey" value={submissionKey} />
 								<input type="hidden" name="parentId" value={thread.id} />
 								<div className="grow">
 									<label htmlFor={`reply-${thread.id}`} className="block text-sm font-semibold">
@@ -282,6 +286,7 @@ export function Discussion({
 				<Form key={posted} method="post" className="space-y-2 border-t border-base-lighter pt-3">
 					<CsrfInput />
 					<input type="hidden" name="intent" value="comment" />
+					<input type="hidden" name="submissionKey" value={submissionKey} />
 					<ErrorList errors={errors?.form} />
 					<div>
 						<label htmlFor="comment-field" className="block font-semibold">

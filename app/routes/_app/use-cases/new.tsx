@@ -6,6 +6,7 @@ import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
 import { NewUseCaseSchema } from '#app/modules/use-cases/schemas.ts'
 import { createDraft } from '#app/modules/use-cases/use-cases.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { newSubmissionKey } from '#app/utils/form-submission.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateSuggestions } from './+duplicate-suggestions.tsx'
@@ -17,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'create:use-case:own')
 	const orgUnits = await listOrgUnitOptions()
 	const ownUnit = orgUnits.find((unit) => unit.code === user.orgUnit?.code)
-	return { orgUnits, defaultOrgUnitId: ownUnit?.id }
+	return { orgUnits, defaultOrgUnitId: ownUnit?.id, submissionKey: newSubmissionKey() }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -55,6 +56,8 @@ export default function NewUseCase({ loaderData, actionData }: Route.ComponentPr
 			</p>
 			<Form method="post" {...getFormProps(form)} className="space-y-5">
 				<CsrfInput />
+				{/* Posted twice (a retry, a double click), the form still creates one draft. */}
+				<input type="hidden" name="submissionKey" value={loaderData.submissionKey} />
 				<FormErrors id="new-use-case-errors" errors={form.errors} />
 				<TextField label="Use case name" field={fields.name} />
 				<TextAreaField label="What problem is the AI intended to solve? (optional for now)" field={fields.problemSolved} />

@@ -1,17 +1,20 @@
 import { TableScroll } from '#app/components/table-scroll.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useSearchParams } from 'react-router'
-import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
-import { packChanges } from '#app/modules/policies/pack-changes.ts'
-import { countCasesToReevaluate } from '#app/modules/policies/publish-preview.server.ts'
-import { formatMomentDay } from '#app/utils/dates.ts'
+import { data, Form, Link, redirect } from 'react-router'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
-import { changeDraftPack, currentPolicyPack, getDraftPack, listPackVersions, publishDraftPack } from '#app/modules/policies/packs.server.ts'
+import {
+	autoPublishReleases,
+	changeDraftPack,
+	currentPolicyPack,
+	getDraftPack,
+	listPackVersions,
+	setAutoPublishReleases,
+} from '#app/modules/policies/packs.server.ts'
 import { CHECK_SEVERITIES } from '#app/modules/policies/policy-pack.ts'
 import { PackEditorActionSchema } from '#app/modules/policies/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
-import { reviewLaneLabels, reviewLanes } from '#app/utils/permissions.ts'
+import { reviewLaneLabels, reviewLanes, type ReviewLaneName } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/index.ts'
 
@@ -19,68 +22,125 @@ export const meta: Route.MetaFunction = () => [{ title: 'Policy pack editor · A
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
-	const confirming = new URL(request.url).searchParams.get('confirm') === 'publish'
-	const [current, draft, versions] = await Promise.all([currentPolicyPack(), getDraftPack(actor.id), listPackVersions()])
+	const [current, draft, versions, autoPublish] = await Promise.all([
+		currentPolicyPack(),
+		getDraftPack(actor.id).catch(throwAsResponse),
+		listPackVersions(),
+		autoPublishReleases(),
+	])
+	const proposed = versions.find((version) => version.status === 'PROPOSED') ?? null
 	return {
 		current: { version: current.version, publishedDate: current.publishedDate },
-		draft: { version: draft.version, revision: draft.revision, references: draft.pack.references, checks: draft.pack.checks },
+		proposed: proposed ? { version: proposed.version } : null,
+		draft: {
+			version: draft.version,
+			basedOnVersion: draft.basedOnVersion,
+			revision: draft.revision,
+			references: draft.pack.references,
+			checks: draft.pack.checks,
+			routes: draft.pack.routes ?? [],
+		},
 		versions,
-		// Before publishing: what changes, and how many use cases are checked again.
-		publication: confirming ? { changes: packChanges(current, draft.pack), casesToCheck: await countCasesToReevaluate() } : null,
+		autoPublish,
 	}
 }
+
+type Rejected =
+	| { kind: 'check'; checkId: string; enabled: boolean; severity: string; lane: string }
+	| { kind: 'route'; routeId: string; enabled: boolean; lanes: Array<string> }
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
 	const submission = parseWithZod(await request.formData(), { schema: PackEditorActionSchema })
-	if (submission.status !== 'success') return data({ message: 'The form was not valid; reload and try again.' }, { status: 400 })
+	if (submission.status !== 'success') {
+		const message = Object.values(submission.error ?? {}).flat()[0] ?? 'The form was not valid; reload and try again.'
+		return data({ message, rejected: null as Rejected | null }, { status: 400 })
+	}
 	const requestInfo = context.get(requestInfoContext)
+	const value = submission.value
+	if (value.intent === 'auto-publish') {
+		await setAutoPublishReleases(actor.id, value.enabled, requestInfo)
+		return redirect('/admin/policy-pack?saved=1')
+	}
+	// What the administrator asked for, so a refused change is shown as they set it, not lost.
+	const rejected: Rejected =
+		value.intent === 'check'
+			? { kind: 'check', checkId: value.checkId, enabled: value.enabled, severity: value.severity, lane: value.lane }
+			: { kind: 'route', routeId: value.routeId, enabled: value.enabled, lanes: value.lanes }
 	try {
-		if (submission.value.intent === 'publish') {
-			const { jobId } = await publishDraftPack(actor.id, submission.value.revision, requestInfo)
-			return redirect(`/admin/policy-pack/jobs/${jobId}`)
+		if (value.intent === 'check') {
+			const { checkId, enabled, severity, lane, revision } = value
+			await changeDraftPack(actor.id, revision, { kind: 'check', checkId, settings: { enabled, severity, lane } }, requestInfo)
+		} else {
+			const { routeId, enabled, lanes, revision } = value
+			await changeDraftPack(actor.id, revision, { kind: 'route', routeId, settings: { enabled, lanes } }, requestInfo)
 		}
-		const { checkId, enabled, severity, lane, revision } = submission.value
-		await changeDraftPack(actor.id, revision, { kind: 'check', checkId, settings: { enabled, severity, lane } }, requestInfo)
 		return redirect('/admin/policy-pack?saved=1')
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ message: error.message }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ message: error.message, rejected }, { status: error.status })
 		throwAsResponse(error)
 	}
 }
 
 const selectClass = 'border border-base-dark px-2 py-1'
+const statusWords = { DRAFT: 'draft', PROPOSED: 'release waiting for publication', PUBLISHED: 'published' } as const
 
 export default function PolicyPackEditor({ loaderData, actionData }: Route.ComponentProps) {
-	const { current, draft, versions, publication } = loaderData
-	const [searchParams] = useSearchParams()
+	const { current, proposed, draft, versions, autoPublish } = loaderData
+	const rejected = actionData?.rejected ?? null
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Policy pack editor</h1>
-			{searchParams.get('saved') ? <SuccessAlert>Saved in the draft of pack {draft.version}. It takes effect when you publish it.</SuccessAlert> : null}
 			<p>
 				In force: pack {current.version} (published {current.publishedDate}). Changes below go into the draft of pack{' '}
-				<strong>{draft.version}</strong> and take effect when you publish it; every non-retired use case is then checked again.
+				<strong>{draft.version}</strong> (started from {draft.basedOnVersion ?? current.version}) and take effect when you publish it; every
+				non-retired use case is then checked again.
 			</p>
 			{actionData?.message ? (
 				<p role="alert" className="border-l-4 border-error bg-error-lighter p-3">
 					{actionData.message}
 				</p>
 			) : null}
+			{proposed ? (
+				<section aria-labelledby="release-heading" className="space-y-3 border-l-4 border-primary bg-primary-lighter p-4">
+					<h2 id="release-heading" className="text-2xl font-bold">Release {proposed.version} is waiting for publication</h2>
+					<p>
+						This version of the tracker ships policy pack {proposed.version}. It takes effect only when an administrator publishes it; review
+						what it changes first.
+					</p>
+					<Link to={`publish/${proposed.version}`} className="inline-block rounded bg-primary px-4 py-2 font-bold text-white no-underline">
+						Review release {proposed.version}
+					</Link>
+				</section>
+			) : null}
+			<section aria-labelledby="releases-heading" className="space-y-3">
+				<h2 id="releases-heading" className="text-2xl font-bold">New releases</h2>
+				<Form method="post" className="flex flex-wrap items-center gap-3">
+					<CsrfInput />
+					<input type="hidden" name="intent" value="auto-publish" />
+					<span className="flex items-center gap-2">
+						<input id="auto-publish" type="checkbox" name="enabled" value="on" defaultChecked={autoPublish} className="size-5" />
+						<label htmlFor="auto-publish">Publish a new release automatically when the tracker starts (otherwise it waits for an administrator)</label>
+					</span>
+					<Button variant="secondary">Save setting</Button>
+				</Form>
+			</section>
 			<section aria-labelledby="checks-heading" className="space-y-3">
 				<h2 id="checks-heading" className="text-2xl font-bold">Checks</h2>
 				<p>The logic of each check is part of the release; here you turn a check off or change its severity and the review lane it requires.</p>
 				<TableScroll label="Check settings in the draft pack">
-					<table className="w-full border-collapse text-left text-sm">
-						<caption className="sr-only">Check settings in the draft pack</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-3">Check</th>
-								<th scope="col" className="py-2 pr-3">Settings</th>
-							</tr>
-						</thead>
-						<tbody>
-							{draft.checks.map((check) => (
+				<table className="w-full border-collapse text-left text-sm">
+					<caption className="sr-only">Check settings in the draft pack</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-3">Check</th>
+							<th scope="col" className="py-2 pr-3">Settings</th>
+						</tr>
+					</thead>
+					<tbody>
+						{draft.checks.map((check) => {
+							const mine = rejected?.kind === 'check' && rejected.checkId === check.id ? rejected : null
+							return (
 								<tr key={check.id} className="border-b border-base-lighter align-top">
 									<th scope="row" className="py-2 pr-3 font-normal">
 										<span className="font-mono">{check.id}</span>
@@ -94,17 +154,17 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 											<input type="hidden" name="revision" value={draft.revision} />
 											<input type="hidden" name="checkId" value={check.id} />
 											<span className="flex items-center gap-1">
-												<input id={`enabled-${check.id}`} type="checkbox" name="enabled" value="on" defaultChecked={check.enabled} className="size-5" />
+												<input id={`enabled-${check.id}`} type="checkbox" name="enabled" value="on" defaultChecked={mine ? mine.enabled : check.enabled} className="size-5" />
 												<label htmlFor={`enabled-${check.id}`}>On</label>
 											</span>
 											<label htmlFor={`severity-${check.id}`}>Severity</label>
-											<select id={`severity-${check.id}`} name="severity" defaultValue={check.severity} className={selectClass}>
+											<select id={`severity-${check.id}`} name="severity" defaultValue={mine ? mine.severity : check.severity} className={selectClass}>
 												{CHECK_SEVERITIES.map((severity) => (
 													<option key={severity} value={severity}>{severity.toLowerCase()}</option>
 												))}
 											</select>
 											<label htmlFor={`lane-${check.id}`}>Lane</label>
-											<select id={`lane-${check.id}`} name="lane" defaultValue={check.lane} className={selectClass}>
+											<select id={`lane-${check.id}`} name="lane" defaultValue={mine ? mine.lane : check.lane} className={selectClass}>
 												{reviewLanes.map((lane) => (
 													<option key={lane} value={lane}>{reviewLaneLabels[lane]}</option>
 												))}
@@ -112,13 +172,60 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 											<button type="submit" className="rounded border-2 border-primary px-3 py-1 font-bold text-primary">
 												Save {check.id}
 											</button>
+											{mine ? <span className="font-semibold text-error">Not saved: see the message above.</span> : null}
 										</Form>
 									</td>
 								</tr>
-							))}
-						</tbody>
-					</table>
+							)
+						})}
+					</tbody>
+				</table>
 				</TableScroll>
+			</section>
+			<section aria-labelledby="routes-heading" className="space-y-3">
+				<h2 id="routes-heading" className="text-2xl font-bold">Review lanes always required</h2>
+				<p>
+					A routing rule requires its lanes whenever its condition holds, whatever the submitter answered and whatever the checks find. The
+					conditions are part of the release; here you choose the lanes (for example the board representative your agency names for civil
+					rights).
+				</p>
+				<ul className="space-y-4">
+					{draft.routes.map((route) => {
+						const mine = rejected?.kind === 'route' && rejected.routeId === route.id ? rejected : null
+						const chosen = new Set<string>(mine ? mine.lanes : route.lanes)
+						return (
+							<li key={route.id} className="border border-base-lighter p-3">
+								<Form method="post" aria-label={`Lanes for ${route.id}`} className="space-y-2">
+									<CsrfInput />
+									<input type="hidden" name="intent" value="route" />
+									<input type="hidden" name="revision" value={draft.revision} />
+									<input type="hidden" name="routeId" value={route.id} />
+									<fieldset>
+										<legend className="font-semibold">
+											<span className="font-mono">{route.id}</span>: {route.title} (cites {route.clauseIds.join(', ')})
+										</legend>
+										<div className="mt-2 flex flex-wrap gap-4">
+											{reviewLanes.map((lane: ReviewLaneName) => (
+												<span key={lane} className="flex items-center gap-1">
+													<input id={`route-${route.id}-${lane}`} type="checkbox" name="lanes" value={lane} defaultChecked={chosen.has(lane)} className="size-5" />
+													<label htmlFor={`route-${route.id}-${lane}`}>{reviewLaneLabels[lane]}</label>
+												</span>
+											))}
+											<span className="flex items-center gap-1">
+												<input id={`route-${route.id}-enabled`} type="checkbox" name="enabled" value="on" defaultChecked={mine ? mine.enabled : route.enabled} className="size-5" />
+												<label htmlFor={`route-${route.id}-enabled`}>Rule on</label>
+											</span>
+										</div>
+									</fieldset>
+									<button type="submit" className="rounded border-2 border-primary px-3 py-1 font-bold text-primary">
+										Save {route.id}
+									</button>
+									{mine ? <span className="ml-3 font-semibold text-error">Not saved: see the message above.</span> : null}
+								</Form>
+							</li>
+						)
+					})}
+				</ul>
 			</section>
 			<section aria-labelledby="references-heading" className="space-y-3">
 				<div className="flex flex-wrap items-center justify-between gap-4">
@@ -136,44 +243,16 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 			</section>
 			<section aria-labelledby="publish-heading" className="space-y-3 border-t border-base-lighter pt-6">
 				<h2 id="publish-heading" className="text-2xl font-bold">Publish</h2>
-				{publication ? (
-					<ConfirmAction
-						title={`Publish pack ${draft.version}?`}
-						intent="publish"
-						fields={{ revision: draft.revision }}
-						confirmLabel={`Yes, publish pack ${draft.version}`}
-						cancelTo="/admin/policy-pack"
-					>
-						<p>
-							It replaces pack {current.version} for every check from now on, and{' '}
-							<strong>{publication.casesToCheck === 1 ? '1 use case is' : `${publication.casesToCheck.toLocaleString('en-US')} use cases are`}</strong> checked again
-							against it (every case that is not retired); their findings and review lanes may change.
-						</p>
-						{publication.changes.length ? (
-							<>
-								<p>What the draft changes:</p>
-								<ul className="list-disc pl-6">
-									{publication.changes.map((change) => (
-										<li key={`${change.kind}-${change.id}`}>
-											{change.kind === 'check' ? 'Check' : 'Reference'} {change.id} ({change.title}): {change.what}
-										</li>
-									))}
-								</ul>
-							</>
-						) : (
-							<p>The draft changes no check or reference: publishing only gives the same rules a new version number.</p>
-						)}
-					</ConfirmAction>
-				) : (
-					<Link to="?confirm=publish" preventScrollReset className="inline-flex rounded bg-primary px-5 py-2.5 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
-						Publish pack {draft.version}…
-					</Link>
-				)}
+				<p>Before anything is published you see what changes from the pack in force and how many use cases are checked again.</p>
+				<Link to={`publish/${draft.version}`} className="inline-block rounded bg-primary px-4 py-2 font-bold text-white no-underline">
+					Review and publish draft {draft.version}
+				</Link>
 				<h3 className="text-xl font-bold">Versions</h3>
 				<ul className="list-disc pl-6">
 					{versions.map((version) => (
 						<li key={version.id}>
-							{version.version}: {version.status === 'PUBLISHED' ? `published ${version.publishedAt ? formatMomentDay(version.publishedAt) : ''}` : 'draft'}
+							{version.version} ({version.origin === 'RELEASE' ? 'release' : 'local edition'}):{' '}
+							{version.status === 'PUBLISHED' ? `published ${new Date(version.publishedAt ?? 0).toISOString().slice(0, 10)}` : statusWords[version.status]}
 							{version.editedBy ? `, edited by ${version.editedBy.name}` : ''}
 						</li>
 					))}

@@ -1,13 +1,16 @@
 import { useEffect } from 'react'
-import { Link, useRevalidator } from 'react-router'
-import { z } from 'zod'
+import { data, Form, Link, redirect, useRevalidator } from 'react-router'
+import { Button, CsrfInput } from '#app/components/forms.tsx'
+import { restartReevaluation } from '#app/modules/jobs/runs.server.ts'
 import { getReevaluationJob } from '#app/modules/policies/packs.server.ts'
-import { throwAsResponse } from '#app/utils/errors.ts'
+import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/jobs.$jobId.ts'
 
-const Params = z.object({ jobId: z.string().min(1).max(40) })
+const Params = idParams('jobId')
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Re-checking against pack ${loaderData?.job.packVersion ?? ''} · AI Governance Tracker` }]
 
@@ -17,7 +20,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return { job: await getReevaluationJob(jobId).catch(throwAsResponse) }
 }
 
-export default function ReevaluationProgress({ loaderData }: Route.ComponentProps) {
+/** A run that stopped (its retries spent) is started again; it continues after the last case it stored. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+	const actor = await requireUserWithPermission(request, 'manage:policy:any')
+	const { jobId } = parseOrBadRequest(Params, params)
+	try {
+		await restartReevaluation(actor.id, jobId, context.get(requestInfoContext))
+	} catch (error) {
+		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ message: error.message }, { status: error.status })
+		throwAsResponse(error)
+	}
+	return redirect(`/admin/policy-pack/jobs/${jobId}`)
+}
+
+export default function ReevaluationProgress({ loaderData, actionData }: Route.ComponentProps) {
 	const { job } = loaderData
 	const revalidator = useRevalidator()
 	const { revalidate } = revalidator
@@ -44,6 +60,17 @@ export default function ReevaluationProgress({ loaderData }: Route.ComponentProp
 						? `Done: ${job.done} of ${job.total} use cases checked against pack ${job.packVersion}.`
 						: `Stopped after ${job.done} of ${job.total}: ${job.error ?? 'unknown error'}`}
 			</p>
+			{actionData?.message ? (
+				<p role="alert" className="border-l-4 border-error bg-error-lighter p-3">
+					{actionData.message}
+				</p>
+			) : null}
+			{job.status === 'FAILED' ? (
+				<Form method="post">
+					<CsrfInput />
+					<Button>Continue checking from case {job.done + 1}</Button>
+				</Form>
+			) : null}
 			<p className="text-sm text-base-darker">
 				Started by {job.startedBy?.name ?? 'the system'} at {new Date(job.startedAt).toISOString().replace('T', ' ').slice(0, 19)} UTC.
 			</p>

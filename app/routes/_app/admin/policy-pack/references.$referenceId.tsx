@@ -4,13 +4,14 @@ import { z } from 'zod'
 import { changeDraftPack, getDraftPack } from '#app/modules/policies/packs.server.ts'
 import { ReferenceFormSchema } from '#app/modules/policies/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { clauseId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { ReferenceEditor } from './+reference-editor.tsx'
 import type { Route } from './+types/references.$referenceId.ts'
 
-const Params = z.object({ referenceId: z.string().max(60).regex(/^[A-Za-z0-9-]+$/) })
+const Params = z.object({ referenceId: clauseId })
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Edit ${loaderData?.reference.id ?? 'reference'} · AI Governance Tracker` }]
 

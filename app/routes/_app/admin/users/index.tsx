@@ -3,6 +3,7 @@ import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { Pagination } from '#app/components/pagination.tsx'
 import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
+import { pageNumber, singleLineText } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels, roleLabels } from '#app/utils/permissions.ts'
@@ -11,8 +12,8 @@ import type { Route } from './+types/index.ts'
 export const meta: Route.MetaFunction = () => [{ title: 'Users and roles · AI Governance Tracker' }]
 
 const UserListQuery = z.object({
-	q: z.string().trim().max(200).default(''),
-	page: z.coerce.number().int().min(1).max(100_000).default(1),
+	q: singleLineText().max(200, 'Searches are at most 200 characters.').default(''),
+	page: pageNumber(),
 })
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -26,7 +27,15 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 	const { q, page, total, users, pageCount } = loaderData
 	return (
 		<div className="space-y-6">
-			<h1 className="text-3xl font-bold">Users and roles</h1>
+			<div className="flex flex-wrap items-center justify-between gap-4">
+				<h1 className="text-3xl font-bold">Users and roles</h1>
+				<Link to="new" className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+					Invite a person
+				</Link>
+			</div>
+			<p>
+				Roles can also come from the CMS identity provider’s groups: <Link to="/admin/single-sign-on">single sign-on and group mapping</Link>.
+			</p>
 			<Form method="get" role="search" className="flex items-end gap-2">
 				<div>
 					<label htmlFor="user-search" className="block font-semibold">
@@ -61,12 +70,13 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 								<td className="py-2 pr-4">{user.orgUnit?.shortName ?? '—'}</td>
 								<td className="py-2 pr-4">
 									{user.roles
-										.map((r) =>
-											r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role],
-										)
+										.map((r) => {
+											const label = r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role]
+											return r.source === 'IDENTITY_PROVIDER' ? `${label}, from CMS groups` : label
+										})
 										.join('; ')}
 								</td>
-								<td className="py-2">{user.active ? 'Active' : 'Deactivated'}</td>
+								<td className="py-2">{!user.active ? 'Deactivated' : user.invitedAt && !user.invitationAcceptedAt ? 'Invited' : 'Active'}</td>
 							</tr>
 						))}
 					</tbody>

@@ -1,16 +1,16 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
-import { z } from 'zod'
 import { canEditDataset, getDataset, listOrgUnitOptions, updateDataset } from '#app/modules/datasets/datasets.server.ts'
 import { DatasetFormSchema } from '#app/modules/datasets/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DatasetEditor } from '../+dataset-editor.tsx'
 import type { Route } from './+types/edit.ts'
 
-const Params = z.object({ datasetId: z.string().min(1).max(40) })
+const Params = idParams('datasetId')
 
 export const meta: Route.MetaFunction = () => [{ title: 'Edit dataset · AI Governance Tracker' }]
 
@@ -21,12 +21,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!canEditDataset(user, dataset)) {
 		throw data({ message: 'Only administrators and this dataset’s steward can edit it.' }, { status: 403 })
 	}
-	return { dataset, orgUnits: await listOrgUnitOptions() }
+	return { dataset, orgUnits: await listOrgUnitOptions(dataset.orgUnitId) }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'read:dataset:any')
 	const { datasetId } = parseOrBadRequest(Params, params)
+	// Who may edit is decided before what they sent is read.
+	if (!canEditDataset(actor, await getDataset(datasetId).catch(throwAsResponse))) {
+		throw data({ message: 'Only administrators and this dataset’s steward can edit it.' }, { status: 403 })
+	}
 	const submission = parseWithZod(await request.formData(), { schema: DatasetFormSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const version = submission.value.version

@@ -5,11 +5,12 @@ import { canEditDataset, getDataset, listUseCasesTouching } from '#app/modules/d
 import { datasetUsageLabels, useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/index.ts'
 
-const Params = z.object({ datasetId: z.string().min(1).max(40) })
+const Params = idParams('datasetId')
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.dataset.name ?? 'Dataset'} · AI Governance Tracker` }]
 

@@ -1,4 +1,5 @@
-import { cotsColumns, cotsRows, csvResponse, currentReportingYear, recordExport } from '#app/modules/inventory/omb-export.server.ts'
+import { cotsColumns, cotsRows, currentReportingYear, recordExport } from '#app/modules/inventory/omb-export.server.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/cots[.]csv.ts'
@@ -9,11 +10,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const year = currentReportingYear()
 	await recordExport(user.id, { file: 'cots.csv', year }, context.get(requestInfoContext))
 	const rows = await cotsRows(year)
-	return csvResponse(
-		(async function* () {
-			yield* rows
-		})(),
-		cotsColumns,
-		`cms-ai-consolidated-cots-${year}.csv`,
-	)
+	return csvResponse(rows, cotsColumns, `cms-ai-consolidated-cots-${year}.csv`, { bom: true })
 }

@@ -1,5 +1,6 @@
 import { ExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
-import { csvResponse, currentReportingYear, problemColumns, recordExport, streamProblemRows } from '#app/modules/inventory/omb-export.server.ts'
+import { currentReportingYear, problemColumns, recordExport, streamProblemRows } from '#app/modules/inventory/omb-export.server.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
@@ -11,5 +12,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const { values } = parseOrBadRequest(ExportQuerySchema, searchParamsOf(request))
 	const year = currentReportingYear()
 	await recordExport(user.id, { file: 'problems.csv', year, values }, context.get(requestInfoContext))
-	return csvResponse(streamProblemRows({ year, values }), problemColumns, `cms-ai-inventory-${year}-problems.csv`)
+	return csvResponse(streamProblemRows({ year, values }), problemColumns, `cms-ai-inventory-${year}-problems.csv`, { bom: true })
 }

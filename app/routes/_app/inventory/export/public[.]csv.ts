@@ -1,5 +1,6 @@
 import { PublicExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
-import { columnsFor, csvResponse, currentReportingYear, recordExport, streamOmbRows } from '#app/modules/inventory/omb-export.server.ts'
+import { columnsFor, currentReportingYear, recordExport, streamOmbRows } from '#app/modules/inventory/omb-export.server.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
@@ -16,5 +17,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		streamOmbRows({ year, values: query.values, audience: 'PUBLIC', publicEmail: query.inbox, includeIds }),
 		columnsFor({ audience: 'PUBLIC', includeIds }),
 		`cms-ai-use-case-inventory-${year}-public.csv`,
+		{ bom: true },
 	)
 }

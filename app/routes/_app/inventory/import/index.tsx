@@ -30,7 +30,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const file = form.get('file')
 	if (!(file instanceof File) || file.size === 0) return data({ error: 'Choose a CSV file to import.' }, { status: 400 })
 	try {
-		const batch = await uploadImport(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, context.get(requestInfoContext))
+		// The browser's name for the file, kept to one printable line.
+		const fileName = file.name.replace(/[\u0000-\u001F\u007F]/g, '_').slice(0, 255) || 'upload.csv'
+		const batch = await uploadImport(actor, { fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, context.get(requestInfoContext))
 		return redirect(`/inventory/import/${batch.id}`)
 	} catch (error) {
 		if (error instanceof AppError) return data({ error: error.message }, { status: error.status })

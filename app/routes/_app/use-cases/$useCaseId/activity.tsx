@@ -6,12 +6,13 @@ import { getUseCaseForUser } from '#app/modules/use-cases/use-cases.server.ts'
 import { ACTIVITY_PAGE_SIZE, activityOf } from '#app/modules/workflow/review-queries.server.ts'
 import { describeActivity } from '#app/modules/workflow/activity-wording.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, pageNumber } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/activity.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
-const Query = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) })
+const Params = idParams('useCaseId')
+const Query = z.object({ page: pageNumber() })
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Activity · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
 

@@ -4,21 +4,22 @@ import { z } from 'zod'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
 import { assignLane, eligibleReviewers, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
-import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
+import { INVOLVED_MESSAGE, isInvolvedIn } from '#app/modules/use-cases/use-cases.server.ts'
 import { getReviewCase } from '#app/modules/workflow/review-case.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, isoDay, lockCounter, recordId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { type ReviewLaneName, reviewLaneLabels, reviewLanes } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/assign.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 const AssignSchema = z.object({
 	lane: z.enum(reviewLanes, { error: 'Choose a lane.' }),
-	assigneeId: z.string({ error: 'Choose the reviewer.' }).min(1).max(40),
-	dueOn: z.iso.date({ error: 'Give a due date such as 2026-12-15.' }),
-	revision: z.coerce.number().int().min(1).optional(),
+	assigneeId: recordId('reviewer'),
+	dueOn: isoDay('Give a due date such as 2026-12-15.'),
+	revision: lockCounter().optional(),
 })
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Assign reviewers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
@@ -27,8 +28,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'assign:review:any')
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const useCase = await getReviewCase(useCaseId).catch(throwAsResponse)
-	if (isListedOn(user, useCase)) {
-		throw data({ message: 'You are listed on this use case, so another governance lead must assign its reviewers.' }, { status: 403 })
+	if (isInvolvedIn(user, useCase)) {
+		throw data({ message: `${INVOLVED_MESSAGE} another governance lead must assign its reviewers.` }, { status: 403 })
 	}
 	const [lanes, people] = await Promise.all([lanesOfRound(useCase.id, Math.max(useCase.reviewRound, 1)), eligibleReviewers(useCase)])
 	const present = new Set(lanes.map((lane) => lane.lane))
@@ -154,7 +155,8 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 				<section aria-labelledby="add-lane-heading" className="space-y-3 border-t border-base-lighter pt-4">
 					<h2 id="add-lane-heading" className="text-xl font-bold">Add a lane the findings did not ask for</h2>
 					{addable.map((lane) => (
-						<LaneForm key={lane} lane={lane} candidates={candidates[lane]} defaultDue={defaultDue} label={`Add ${reviewLaneLabels[lane].split(' (')[0]}`} />
+						// A lane is created at revision 1: of two leads adding it at once, the second is told.
+						<LaneForm key={lane} lane={lane} revision={1} candidates={candidates[lane]} defaultDue={defaultDue} label={`Add ${reviewLaneLabels[lane].split(' (')[0]}`} />
 					))}
 				</section>
 			) : null}

@@ -8,16 +8,17 @@ import { getUseCaseForUser, toDocument } from '#app/modules/use-cases/use-cases.
 import { decideCase, decisionAccess, requestChanges } from '#app/modules/workflow/decisions.server.ts'
 import { lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, isoDay, lockCounter, multiLineText } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/decide.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 const CONDITION_ROWS = 3
 
-const optional = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).optional()
+const optional = (max: number) => multiLineText().max(max, `At most ${max} characters.`).optional()
 const DecideSchema = z
 	.object({
 		outcome: z.enum(['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'REQUEST_CHANGES'], { error: 'Choose the decision.' }),
@@ -26,7 +27,7 @@ const DecideSchema = z
 			.trim()
 			.min(3, 'Give the reasons for the decision; they are recorded with it.')
 			.max(5000, 'At most 5,000 characters.'),
-		version: z.coerce.number().int().min(1),
+		version: lockCounter(),
 		nextReviewMonths: z.enum(['3', '6', '12'], { error: 'Choose 3, 6 or 12 months.' }).default('12'),
 		conditions: z
 			.array(z.object({ text: optional(2000), ownerEmail: optional(254), dueOn: optional(10) }))
@@ -41,7 +42,7 @@ const DecideSchema = z
 			if (!row.ownerEmail || !z.email().safeParse(row.ownerEmail).success) {
 				ctx.addIssue({ code: 'custom', path: ['conditions', index, 'ownerEmail'], message: 'Give the owner’s e-mail address.' })
 			}
-			if (!row.dueOn || !z.iso.date().safeParse(row.dueOn).success) {
+			if (!row.dueOn || !isoDay().safeParse(row.dueOn).success) {
 				ctx.addIssue({ code: 'custom', path: ['conditions', index, 'dueOn'], message: 'Give a due date such as 2027-01-15.' })
 			}
 		})

@@ -35,6 +35,7 @@ import {
 import { choiceLabel, independentReviewChoices } from '#app/modules/use-cases/vocabulary.ts'
 import { formatTime } from '#app/utils/dates.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
@@ -57,7 +58,7 @@ import {
 } from '../+intake-form.tsx'
 import type { Route } from './+types/edit.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 const stepIds = [...(Object.keys(formSections) as Array<FormSectionId>), 'check'] as const
 const PageQuery = z.object({ section: z.enum(stepIds).catch('about').default('about') })
 
@@ -72,7 +73,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!canEditUseCase(user, useCase)) {
 		throw data({ message: 'Only the people listed on a use case can edit it, and not while it is in review or after it is closed.' }, { status: 403 })
 	}
-	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(), listDatasetOptions()])
+	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(useCase.orgUnitId), listDatasetOptions()])
 	const document = toDocument(useCase)
 	return {
 		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
@@ -158,7 +159,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	} catch (error) {
 		if (error instanceof StaleSaveError) {
 			const conflict = await describeSaveConflict(actor, useCaseId, values.overwriteVersion ?? values.version, values)
-			return answer({ outcome: 'conflict', conflict, result: submission.reply() }, 409)
+			return answer({ outcome: 'conflict', conflict, result: submission.reply({ formErrors: [error.message] }) }, 409)
 		}
 		if (error instanceof AppError && error.code === 'INVALID') {
 			return answer({ outcome: 'invalid', result: submission.reply({ formErrors: [error.message] }) }, error.status)
@@ -498,6 +499,8 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 						{...getFormProps(form)}
 						ref={queue.formRef}
 						onSubmit={(event) => {
+							// A save supersedes a findings preview still waiting to be sent.
+							clearTimeout(previewTimer.current)
 							form.onSubmit(event)
 							setAttempts((count) => count + 1)
 							if (event.defaultPrevented || !hydrated) return

@@ -1,15 +1,15 @@
 // The findings the edit form's unsaved answers would give, for the live preview on the edit page.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
-import { z } from 'zod'
 import { UseCaseFormSchema } from '#app/modules/use-cases/schemas.ts'
 import { previewEvaluation } from '#app/modules/use-cases/use-cases.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/findings-preview.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUserWithPermission(request, 'update:use-case:own')

@@ -7,64 +7,63 @@ import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { formatDay } from '#app/utils/dates.ts'
 import { certifyPilot, changeWaiver, governanceRecord, grantWaiver, revokePilotCertification, savePracticeEvidence } from '#app/modules/governance/governance.server.ts'
 import { practiceStatusLabels } from '#app/modules/governance/practice-tracker.ts'
-import { isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
+import { isInvolvedIn, isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
 import { minimumPracticeKeys, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, isoDay, lockCounter, multiLineText, recordId, webAddress } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/governance.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
-const date = (message: string) => z.iso.date({ error: message })
-const optionalDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' }).optional()
-const reason = (message: string) => z.string({ error: message }).trim().min(3, message).max(5000)
+const Params = idParams('useCaseId')
+const date = (message: string) => isoDay(message)
+const optionalDate = isoDay('Use a date such as 2026-04-03.').optional()
+const reason = (message: string) => multiLineText({ error: message }).min(3, message).max(5000, 'At most 5,000 characters.')
 
 const GovernanceActionSchema = z.discriminatedUnion('intent', [
 	z.object({
 		intent: z.literal('evidence'),
 		practice: z.enum(minimumPracticeKeys),
-		evidenceUrl: z.url({ protocol: /^https?$/, error: 'Enter a link that starts with https://.' }).max(500).optional(),
+		evidenceUrl: webAddress({ error: 'Enter a link that starts with https://.' }).optional(),
 		ownerEmail: z.email('Enter an e-mail address.').max(254).optional(),
 		documentedOn: optionalDate,
-		note: z.string().trim().max(2000).optional(),
-		revision: z.coerce.number().int().min(0),
+		note: multiLineText().max(2000, 'At most 2,000 characters.').optional(),
+		revision: lockCounter(0),
 	}),
 	z.object({
 		intent: z.literal('grant-waiver'),
 		practice: z.enum(minimumPracticeKeys, { error: 'Choose the practice waived.' }),
-		riskAssessment: z
-			.string({ error: 'Attach the written risk assessment: why the practice would raise risk or impede critical operations.' })
-			.trim()
+		riskAssessment: multiLineText({ error: 'Attach the written risk assessment: why the practice would raise risk or impede critical operations.' })
 			.min(40, 'Write the risk assessment in full (at least 40 characters): M-25-21 §4(a)(ii) requires it.')
 			.max(10_000),
 		grantedOn: date('Give the date the CAIO granted it.'),
 		expiresOn: optionalDate,
 		reportedToOmbOn: optionalDate,
-		version: z.coerce.number().int().min(1),
+		version: lockCounter(),
 	}),
-	z.object({ intent: z.literal('waiver-report'), waiverId: z.string().max(40), revision: z.coerce.number().int().min(1), date: date('Give the date OMB was told.') }),
-	z.object({ intent: z.literal('waiver-recertify'), waiverId: z.string().max(40), revision: z.coerce.number().int().min(1), date: date('Give the re-certification date.') }),
+	z.object({ intent: z.literal('waiver-report'), waiverId: recordId(), revision: lockCounter(), date: date('Give the date OMB was told.') }),
+	z.object({ intent: z.literal('waiver-recertify'), waiverId: recordId(), revision: lockCounter(), date: date('Give the re-certification date.') }),
 	z.object({
 		intent: z.literal('waiver-revoke'),
-		waiverId: z.string().max(40),
-		revision: z.coerce.number().int().min(1),
+		waiverId: recordId(),
+		revision: lockCounter(),
 		date: date('Give the revocation date.'),
 		reason: reason('Say why the waiver is revoked.'),
 		/** Revoking asks first; the confirmation posts again with this. */
 		confirmed: z.literal('yes').optional(),
 	}),
-	z.object({ intent: z.literal('waiver-report-revocation'), waiverId: z.string().max(40), revision: z.coerce.number().int().min(1), date: date('Give the date OMB was told.') }),
+	z.object({ intent: z.literal('waiver-report-revocation'), waiverId: recordId(), revision: lockCounter(), date: date('Give the date OMB was told.') }),
 	z.object({
 		intent: z.literal('certify-pilot'),
 		certifiedOn: date('Give the certification date.'),
 		endsOn: date('Give the date the pilot ends.'),
 		scaleLimit: reason('Say how the pilot is limited in scale (e.g. two states, 500 cases).'),
-		optOut: z.string().trim().max(2000).optional(),
-		version: z.coerce.number().int().min(1),
+		optOut: multiLineText().max(2000, 'At most 2,000 characters.').optional(),
+		version: lockCounter(),
 	}),
-	z.object({ intent: z.literal('revoke-pilot'), certificationId: z.string().max(40), date: date('Give the revocation date.') }),
+	z.object({ intent: z.literal('revoke-pilot'), certificationId: recordId(), date: date('Give the revocation date.') }),
 ])
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Minimum practices and waivers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
@@ -74,6 +73,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const record = await governanceRecord(useCaseId).catch(throwAsResponse)
 	const listed = isListedOn(user, record.useCase)
+	const involved = isInvolvedIn(user, record.useCase)
 	const isCaio = rolesGrant(user.roles.map((r) => r.role), 'manage:waiver:any')
 	const closed = ['WITHDRAWN', 'REJECTED', 'RETIRED'].includes(record.useCase.status)
 	return {
@@ -90,7 +90,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		waivers: record.waivers,
 		pilots: record.pilots,
 		canRecordEvidence: !closed && (listed || isCaio),
-		canManage: !closed && isCaio && !listed,
+		canManage: !closed && isCaio && !involved,
 		today: new Date().toISOString().slice(0, 10),
 	}
 }

@@ -1,18 +1,16 @@
 import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link } from 'react-router'
-import { z } from 'zod'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
 import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
-import { valueAt } from '#app/modules/use-cases/question-kinds.ts'
-import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { changedFields, getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import { getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import { CURRENT_VERSION as CURRENT, versionDiff } from '#app/modules/use-cases/version-diff.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/history.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
-const CURRENT = 0
+const Params = idParams('useCaseId')
 
 export const meta: Route.MetaFunction = () => [{ title: 'Use case history · AI Governance Tracker' }]
 
@@ -22,22 +20,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	const query = parseOrBadRequest(VersionDiffQuerySchema, searchParamsOf(request))
 	const versions = await listVersions(useCaseId)
-	const snapshots = new Map<number, ReturnType<typeof toDocument>>(versions.map((v) => [v.number, UseCaseDocumentSchema.parse(v.snapshot)]))
-	snapshots.set(CURRENT, toDocument(useCase))
-	const latest = versions.at(-1)?.number
-	const from = query.from ?? (latest !== undefined ? (versions.length > 1 ? latest - 1 : latest) : CURRENT)
-	const to = query.to ?? CURRENT
-	const before = snapshots.get(from)
-	const after = snapshots.get(to === 0 ? CURRENT : to)
+	const { from, to, changes } = versionDiff(toDocument(useCase), versions, query)
 	const diff =
-		before && after
-			? changedFields(before, after).map((field) => ({
-					field,
-					label: fieldLabel(field),
-					before: fieldAnswerText(field, valueAt(before, field)),
-					after: fieldAnswerText(field, valueAt(after, field)),
-				}))
-			: null
+		changes?.map(({ field, before, after }) => ({
+			field,
+			label: fieldLabel(field),
+			before: fieldAnswerText(field, before),
+			after: fieldAnswerText(field, after),
+		})) ?? null
 	return {
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name },
 		versions: versions.map(({ snapshot: _snapshot, ...version }) => version),

@@ -17,7 +17,9 @@ import {
 	deleteEmptyDraft,
 	findDuplicatesFor,
 	getUseCaseForUser,
+	INVOLVED_MESSAGE,
 	isEmptyDraft,
+	isInvolvedIn,
 	isListedOn,
 	recordDetermination,
 	toDocument,
@@ -25,6 +27,9 @@ import {
 } from '#app/modules/use-cases/use-cases.server.ts'
 import { choiceLabel, datasetUsageLabels, highImpactChoices, highImpactDeterminations } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, lockCounter, multiLineText, recordId } from '#app/utils/input-schemas.ts'
+import { submissionKeySchema } from '#app/utils/form-submission.ts'
+import { newSubmissionKey } from '#app/utils/form-submission.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
@@ -34,6 +39,7 @@ import { safeRedirect } from '#app/utils/redirect.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { findingCount, PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
+import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'
 import { listComments, addComment } from '#app/modules/workflow/comments.server.ts'
 import { decisionAccess, meetCondition, retireUseCase, startReReview } from '#app/modules/workflow/decisions.server.ts'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
@@ -43,44 +49,39 @@ import { CaseTabs, showsGovernanceTab } from '../+case-tabs.tsx'
 import { Decisions, Discussion, ReviewLanes } from '../+review-panel.tsx'
 import type { Route } from './+types/index.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId')
 const DeterminationSchema = z.object({
 	intent: z.literal('determine'),
 	determination: z.enum(highImpactDeterminations, { error: 'Choose a determination.' }),
-	rationale: z.string().trim().max(10_000, 'At most 10,000 characters.').optional(),
-	version: z.coerce.number().int().min(1),
+	rationale: multiLineText().max(10_000, 'At most 10,000 characters.').optional(),
+	version: lockCounter(),
 })
-const note = (message: string) => z.string({ error: message }).trim().min(3, message).max(5000, 'At most 5,000 characters.')
+const note = (message: string) => multiLineText({ error: message }).min(3, message).max(5000, 'At most 5,000 characters.')
 const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('withdraw') }),
 	z.object({ intent: z.literal('delete') }),
 	DeterminationSchema,
 	z.object({
 		intent: z.literal('claim'),
-		laneReviewId: z.string().min(1).max(40),
-		revision: z.coerce.number().int().min(1),
+		laneReviewId: recordId(),
+		revision: lockCounter(),
 		/** Where the reviewer claimed it from: the queue keeps them there. */
 		returnTo: z.string().max(200).optional(),
 	}),
-	z.object({
-		intent: z.literal('comment'),
-		body: note('Write the comment (at least 3 characters).'),
-		fieldPath: z.string().max(80).regex(/^[A-Za-z.]+$/).optional(),
-		parentId: z.string().max(40).optional(),
-	}),
+	CommentFormSchema.extend({ intent: z.literal('comment'), submissionKey: submissionKeySchema }),
 	z.object({
 		intent: z.literal('condition-met'),
-		conditionId: z.string().min(1).max(40),
-		revision: z.coerce.number().int().min(1),
+		conditionId: recordId(),
+		revision: lockCounter(),
 		note: note('Say how the condition was met.'),
 	}),
 	z.object({ intent: z.literal('retire'), reason: note('Say why it is retired.') }),
 	z.object({ intent: z.literal('re-review'), reason: note('Say why the review starts again.') }),
 ])
 
-function determinationAccess(user: SessionUser, useCase: { status: string }, listed: boolean) {
+function determinationAccess(user: SessionUser, useCase: { status: string }, involved: boolean) {
 	if (!rolesGrant(user.roles.map((r) => r.role), 'determine:high-impact:any')) return { canDetermine: false, whyNot: null }
-	if (listed) return { canDetermine: false, whyNot: 'You are listed on this use case, so someone independent of it must make the determination.' }
+	if (involved) return { canDetermine: false, whyNot: `${INVOLVED_MESSAGE} someone independent of it must make the determination.` }
 	if (['DRAFT', 'WITHDRAWN', 'RETIRED'].includes(useCase.status)) return { canDetermine: false, whyNot: null }
 	return { canDetermine: true, whyNot: null }
 }
@@ -101,6 +102,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	const document = toDocument(useCase)
 	const listed = isListedOn(user, useCase)
+	// Ever listed on it, or wrote part of it: may never review or decide it.
+	const involved = isInvolvedIn(user, useCase)
 	const duplicates =
 		listed && useCase.status === 'DRAFT'
 			? await findDuplicatesFor(user, {
@@ -120,7 +123,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		review: {
 			round: useCase.reviewRound,
-			canAssign: isLead && !listed && inReview,
+			canAssign: isLead && !involved && inReview,
 			canDecide: access.canDecide,
 			decideWhyNot: access.whyNot,
 			canRetire: decided && ((listed && rolesGrant(roles, 'update:use-case:own')) || rolesGrant(roles, 'bulk-update:use-case:any')),
@@ -131,14 +134,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				...lane,
 				canClaim:
 					inReview &&
-					!listed &&
+					!involved &&
 					lane.assignee === null &&
 					lane.status === 'OPEN' &&
 					rolesGrant(roles, 'claim:review:any') &&
 					mayHoldLane({ roles: user.roles }, lane.lane),
 				canDecide:
 					useCase.status === 'IN_REVIEW' &&
-					!listed &&
+					!involved &&
 					lane.status === 'OPEN' &&
 					(lane.assignee?.id === user.id || isLead),
 			})),
@@ -146,10 +149,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				...decision,
 				conditions: decision.conditions.map(({ ownerId, ...condition }) => ({
 					...condition,
-					canMeet: condition.metAt === null && (ownerId === user.id || isLead),
+					canMeet: condition.metAt === null && (ownerId === user.id || (isLead && !involved)),
 				})),
 			})),
 			comments,
+			submissionKey: newSubmissionKey(),
 		},
 		showsGovernance: showsGovernanceTab(useCase),
 		tab,
@@ -170,7 +174,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canEdit: canEditUseCase(user, useCase),
 		canWithdraw: listed && ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status),
 		canDelete: listed && isEmptyDraft(useCase),
-		determination: determinationAccess(user, useCase, listed),
+		determination: determinationAccess(user, useCase, involved),
 	}
 }
 
@@ -201,7 +205,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		}
 		if (value.intent === 'comment') {
 			const actor = await requireUserWithPermission(request, 'read:use-case:any')
-			const comment = await addComment(actor, { useCaseId, body: value.body, fieldPath: value.fieldPath, parentId: value.parentId }, requestInfo)
+			const comment = await addComment(actor, { useCaseId, body: value.body, fieldPath: value.fieldPath, parentId: value.parentId, submissionKey: value.submissionKey }, requestInfo)
 			return redirect(`/use-cases/${useCaseId}?tab=review&commented=1#comment-${comment.id}`)
 		}
 		if (value.intent === 'condition-met') {
@@ -397,6 +401,22 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 							</dl>
 							<CaseAnswers doc={doc} />
 						</section>
+						{doc.asWritten && Object.keys(doc.asWritten).length ? (
+							<section aria-labelledby="as-written-heading" className="space-y-2 border-l-4 border-warning-dark bg-warning-lighter p-3">
+								<h2 id="as-written-heading" className="text-xl font-bold">
+									Kept as written
+								</h2>
+								<p>An imported file answered these in words the tracker could not read as one of its values. OMB’s file carries them as written; answering the question here replaces them.</p>
+								<dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[18rem_1fr]">
+									{Object.entries(doc.asWritten).map(([column, text]) => (
+										<div key={column} className="contents">
+											<dt className="break-words font-mono">{column}</dt>
+											<dd className="whitespace-pre-line break-words">{text}</dd>
+										</div>
+									))}
+								</dl>
+							</section>
+						) : null}
 						{canWithdraw || canDelete ? (
 							<section aria-labelledby="manage-heading" className="space-y-3 border-t border-base-lighter pt-6">
 								<h2 id="manage-heading" className="text-xl font-bold">
@@ -534,6 +554,7 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 					) : null}
 					<Discussion
 						comments={review.comments}
+						submissionKey={review.submissionKey}
 						canComment={review.canComment}
 						fieldOptions={commentFieldOptions}
 						errors={actionData?.result?.status === 'error' ? { body: fieldErrors.body ?? undefined, form: actionData?.result?.error?.[''] ?? undefined } : undefined}

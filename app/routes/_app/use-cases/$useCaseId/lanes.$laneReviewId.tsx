@@ -5,20 +5,21 @@ import { z } from 'zod'
 import { Button, CsrfInput, FormErrors, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
-import { getUseCaseForUser, isListedOn, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import { getUseCaseForUser, INVOLVED_MESSAGE, isInvolvedIn, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
 import { decideLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
 import { changesSinceLastReview } from '#app/modules/workflow/review-queries.server.ts'
 import { CaseAnswers } from '#app/components/case-answers.tsx'
 import { ChangeTable } from '#app/components/change-table.tsx'
 import { formatMomentDay } from '#app/utils/dates.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams, lockCounter } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels, rolesGrant } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/lanes.$laneReviewId.ts'
 
-const Params = z.object({ useCaseId: z.string().min(1).max(40), laneReviewId: z.string().min(1).max(40) })
+const Params = idParams('useCaseId', 'laneReviewId')
 const LaneDecisionSchema = z.object({
 	decision: z.enum(['approve', 'reject', 'request_changes'], { error: 'Choose your decision on this lane.' }),
 	note: z
@@ -26,8 +27,8 @@ const LaneDecisionSchema = z.object({
 		.trim()
 		.min(3, 'Explain your decision; the submitters and the governance lead read it.')
 		.max(5000, 'At most 5,000 characters.'),
-	version: z.coerce.number().int().min(1),
-	revision: z.coerce.number().int().min(1),
+	version: lockCounter(),
+	revision: lockCounter(),
 })
 
 const decisionOptions = [
@@ -45,7 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const lane = (await lanesOfRound(useCase.id, useCase.reviewRound)).find((candidate) => candidate.id === laneReviewId)
 	if (!lane) throw data({ message: 'This lane is not part of the case’s current review round.' }, { status: 404 })
 	const isLead = rolesGrant(user.roles.map((r) => r.role), 'decide:use-case:any')
-	if (isListedOn(user, useCase)) throw data({ message: 'You are listed on this use case, so you cannot review it.' }, { status: 403 })
+	if (isInvolvedIn(user, useCase)) throw data({ message: `${INVOLVED_MESSAGE} you cannot review it.` }, { status: 403 })
 	if (lane.assignee?.id !== user.id && !isLead) throw data({ message: 'Only the reviewer assigned to this lane, or the governance lead, can decide it.' }, { status: 403 })
 	const document = toDocument(useCase)
 	const evaluation = (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document))

@@ -1,6 +1,7 @@
 import { CycleExportQuerySchema, CycleYearParams } from '#app/modules/inventory/cycles-schemas.ts'
 import { cycleExists, streamCycleRows } from '#app/modules/inventory/cycles.server.ts'
-import { columnsFor, csvResponse, recordExport } from '#app/modules/inventory/omb-export.server.ts'
+import { columnsFor, recordExport } from '#app/modules/inventory/omb-export.server.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
 import { invariantResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -14,5 +15,5 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { values } = parseOrBadRequest(CycleExportQuerySchema, searchParamsOf(request))
 	invariantResponse(await cycleExists(year), `The ${year} reporting year has not been opened.`)
 	await recordExport(user.id, { file: 'cycle-omb.csv', year, values, snapshot: true }, context.get(requestInfoContext))
-	return csvResponse(streamCycleRows(year, values), columnsFor({ audience: 'OMB' }), `cms-ai-use-case-inventory-${year}-snapshot${values === 'codes' ? '-codes' : ''}.csv`)
+	return csvResponse(streamCycleRows(year, values), columnsFor({ audience: 'OMB' }), `cms-ai-use-case-inventory-${year}-snapshot${values === 'codes' ? '-codes' : ''}.csv`, { bom: true })
 }

@@ -1,0 +1,63 @@
+// A person's own sessions: where they are signed in, and ending any of them.
+import { createHash } from 'node:crypto'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { forgetSessions } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { type RequestInfo } from '#app/utils/request-context.ts'
+import { deviceLabel } from './device-label.ts'
+
+/** More than anyone has: a person's open sessions are few, and each lasts 12 hours. */
+export const MAX_LISTED_SESSIONS = 100
+
+export async function listOwnSessions(userId: string, currentSessionId: string) {
+	const sessions = await prisma.session.findMany({
+		where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+		orderBy: { createdAt: 'desc' },
+		take: MAX_LISTED_SESSIONS,
+		select: { id: true, createdAt: true, expiresAt: true, ipAddress: true, userAgent: true, method: true },
+	})
+	return sessions.map(({ id, userAgent, ...session }) => ({
+		...session,
+		// The session id is the cookie's secret: pages see a reference to it, never the id itself.
+		reference: sessionReference(id),
+		device: deviceLabel(userAgent),
+		current: id === currentSessionId,
+	}))
+}
+
+export function sessionReference(sessionId: string) {
+	return createHash('sha256').update(sessionId).digest('base64url').slice(0, 22)
+}
+
+/** Ends one of the person's own sessions by its reference; returns whether it was the one in use. */
+export async function endOwnSession(user: { id: string; sessionId: string }, reference: string, request: RequestInfo) {
+	const sessions = await prisma.session.findMany({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true }, take: MAX_LISTED_SESSIONS })
+	const target = sessions.find((session) => sessionReference(session.id) === reference)
+	if (!target) throw new AppError('NOT_FOUND', 'That session has already ended.')
+	await prisma.$transaction(async (tx) => {
+		const ended = await tx.session.updateMany({ where: { id: target.id, userId: user.id, revokedAt: null }, data: { revokedAt: new Date(), idToken: null } })
+		if (ended.count === 0) throw new AppError('NOT_FOUND', 'That session has already ended.')
+		await recordEvent(tx, {
+			actorId: user.id,
+			action: 'auth.session_ended',
+			entityType: 'User',
+			entityId: user.id,
+			after: { session: reference, current: target.id === user.sessionId },
+			request,
+		})
+	})
+	forgetSessions({ sessionId: target.id })
+	return { endedCurrent: target.id === user.sessionId }
+}
+
+/** "Sign out everywhere else". */
+export async function endOtherSessions(user: { id: string; sessionId: string }, request: RequestInfo) {
+	const count = await prisma.$transaction(async (tx) => {
+		const ended = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null, id: { not: user.sessionId } }, data: { revokedAt: new Date(), idToken: null } })
+		await recordEvent(tx, { actorId: user.id, action: 'auth.other_sessions_ended', entityType: 'User', entityId: user.id, after: { sessionsEnded: ended.count }, request })
+		return ended.count
+	})
+	forgetSessions({ userId: user.id })
+	return count
+}

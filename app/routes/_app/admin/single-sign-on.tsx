@@ -1,0 +1,164 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useActionData } from 'react-router'
+import { z } from 'zod'
+import { Button, CheckboxGroupField, CsrfInput, FormErrors, SelectField, TextField } from '#app/components/forms.tsx'
+import { authSettings } from '#app/modules/auth/auth-settings.server.ts'
+import { addGroupMapping, listGroupMappings, removeGroupMapping } from '#app/modules/auth/role-mapping.server.ts'
+import { GroupMappingSchema } from '#app/modules/users/schemas.ts'
+import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { reviewLaneLabels, reviewLanes, roleLabels, roleNames } from '#app/utils/permissions.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
+import type { Route } from './+types/single-sign-on.ts'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Single sign-on · AI Governance Tracker' }]
+
+const QuerySchema = z.object({ done: z.enum(['added', 'removed']).optional() })
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireUserWithPermission(request, 'manage:user:any')
+	const { done } = parseOrBadRequest(QuerySchema, searchParamsOf(request))
+	const { mode, oidc, breakGlassAdminEmail } = authSettings()
+	return {
+		mappings: await listGroupMappings(),
+		done: done ?? null,
+		mode,
+		provider: oidc ? { issuer: oidc.issuer, roleClaim: oidc.roleClaim, orgUnitClaim: oidc.orgUnitClaim, redirectUri: oidc.redirectUri, scopes: oidc.scopes } : null,
+		breakGlassAdminEmail,
+	}
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const actor = await requireUserWithPermission(request, 'manage:user:any')
+	const submission = parseWithZod(await request.formData(), { schema: GroupMappingSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const requestInfo = context.get(requestInfoContext)
+	try {
+		if (submission.value.intent === 'add') {
+			await addGroupMapping(actor.id, submission.value, requestInfo)
+			return redirect('/admin/single-sign-on?done=added')
+		}
+		await removeGroupMapping(actor.id, submission.value.mappingId, requestInfo)
+		return redirect('/admin/single-sign-on?done=removed')
+	} catch (error) {
+		if (error instanceof AppError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		throwAsResponse(error)
+	}
+}
+
+const modeText = {
+	password: 'Password sign-in only.',
+	both: 'People sign in with their CMS account or with a password.',
+	oidc: 'People sign in with their CMS account only; passwords are refused (except the emergency administrator account).',
+} as const
+
+export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
+	const { mappings, done, mode, provider, breakGlassAdminEmail } = loaderData
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useForm({
+		id: 'group-mapping',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(GroupMappingSchema),
+		defaultValue: { intent: 'add' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: GroupMappingSchema }),
+	})
+	const formErrorId = 'group-mapping-errors'
+	return (
+		<div className="max-w-3xl space-y-6">
+			<p>
+				<Link to="/admin/users">Users and roles</Link>
+			</p>
+			<h1 className="text-3xl font-bold">Single sign-on and group mapping</h1>
+			{done ? (
+				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+					{done === 'added' ? 'Mapping added.' : 'Mapping removed.'} It applies to each person the next time they sign in.
+				</p>
+			) : null}
+			<section aria-labelledby="provider-heading" className="space-y-2">
+				<h2 id="provider-heading" className="text-xl font-bold">
+					Identity provider
+				</h2>
+				<p>{modeText[mode]}</p>
+				{provider ? (
+					<dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+						<dt className="font-semibold">Issuer</dt>
+						<dd className="break-all">{provider.issuer}</dd>
+						<dt className="font-semibold">Redirect URI</dt>
+						<dd className="break-all">{provider.redirectUri}</dd>
+						<dt className="font-semibold">Scopes</dt>
+						<dd>{provider.scopes}</dd>
+						<dt className="font-semibold">Groups claim</dt>
+						<dd>{provider.roleClaim}</dd>
+						<dt className="font-semibold">Org unit claim</dt>
+						<dd>{provider.orgUnitClaim ?? 'not used'}</dd>
+						{breakGlassAdminEmail ? (
+							<>
+								<dt className="font-semibold">Emergency administrator</dt>
+								<dd>{breakGlassAdminEmail}</dd>
+							</>
+						) : null}
+					</dl>
+				) : (
+					<p>No identity provider is configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI). The mapping below applies once one is.</p>
+				)}
+			</section>
+			<section aria-labelledby="mapping-heading" className="space-y-4">
+				<h2 id="mapping-heading" className="text-xl font-bold">
+					Group mapping
+				</h2>
+				<p>
+					Each time someone signs in, the roles their groups map to replace the roles they had from the identity provider. Roles granted
+					by hand on a person’s page are kept apart and never changed by sign-in.
+				</p>
+				{mappings.length === 0 ? (
+					<p>No mappings yet: people who sign in get no role until one maps their group or an administrator grants one.</p>
+				) : (
+					<table className="w-full border-collapse text-left">
+						<caption className="sr-only">Groups and the roles they grant</caption>
+						<thead>
+							<tr className="border-b-2 border-base-darkest">
+								<th scope="col" className="py-2 pr-4">Group</th>
+								<th scope="col" className="py-2 pr-4">Role</th>
+								<th scope="col" className="py-2 pr-4">Review lanes</th>
+								<th scope="col" className="py-2">
+									<span className="sr-only">Action</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{mappings.map((mapping) => (
+								<tr key={mapping.id} className="border-b border-base-lighter">
+									<td className="py-2 pr-4 font-mono break-all">{mapping.group}</td>
+									<td className="py-2 pr-4">{roleLabels[mapping.role]}</td>
+									<td className="py-2 pr-4">{mapping.lanes.map((lane) => reviewLaneLabels[lane]).join(', ') || '—'}</td>
+									<td className="py-2">
+										<Form method="post">
+											<CsrfInput />
+											<input type="hidden" name="intent" value="remove" />
+											<input type="hidden" name="mappingId" value={mapping.id} />
+											<Button variant="secondary" aria-label={`Remove: ${mapping.group} grants ${roleLabels[mapping.role]}`}>
+												Remove
+											</Button>
+										</Form>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				)}
+				<h3 className="text-lg font-bold">Add a mapping</h3>
+				<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-5">
+					<CsrfInput />
+					<input type="hidden" name="intent" value="add" />
+					<FormErrors id={formErrorId} errors={form.errors} />
+					<TextField label="Group" hint="Exactly as the identity provider sends it in the groups claim, e.g. CMS-AI-Privacy-Reviewers." field={fields.group} />
+					<SelectField label="Role" field={fields.role} options={roleNames.map((role) => ({ value: role, label: roleLabels[role] }))} />
+					<CheckboxGroupField legend="Review lanes (for the reviewer role)" field={fields.lanes} options={reviewLanes.map((lane) => ({ value: lane, label: reviewLaneLabels[lane] }))} />
+					<Button>Add mapping</Button>
+				</Form>
+			</section>
+		</div>
+	)
+}

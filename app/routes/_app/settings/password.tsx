@@ -1,0 +1,90 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useActionData } from 'react-router'
+import { z } from 'zod'
+import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
+import { NewPasswordFields } from '#app/components/password-fields.tsx'
+import { passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
+import { changeOwnPassword } from '#app/modules/auth/passwords.server.ts'
+import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
+import { getSessionUser } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
+import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { requestInfoContext } from '#app/utils/request-context.ts'
+import type { Route } from './+types/password.ts'
+import { SettingsNav } from './+settings-nav.tsx'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Password · Settings · AI Governance Tracker' }]
+
+const QuerySchema = z.object({ changed: z.literal('1').optional() })
+
+async function requireSignedIn(request: Request) {
+	const user = await requireUserWithPermission(request, 'update:profile:own')
+	const session = await getSessionUser(request)
+	if (!session) throw redirect('/login')
+	return { user, sessionId: session.sessionId }
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const { user } = await requireSignedIn(request)
+	const { changed } = parseOrBadRequest(QuerySchema, searchParamsOf(request))
+	const password = await prisma.password.findUnique({ where: { userId: user.id }, select: { updatedAt: true } })
+	return {
+		hasPassword: Boolean(password) && passwordSignInAllowedFor(user.email),
+		passwordUpdatedAt: password?.updatedAt ?? null,
+		changed: changed === '1',
+	}
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const { user, sessionId } = await requireSignedIn(request)
+	const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+	const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
+	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
+	try {
+		await changeOwnPassword({ id: user.id, sessionId }, submission.value, context.get(requestInfoContext))
+	} catch (error) {
+		if (error instanceof AppError && error.code === 'INVALID') {
+			return data({ result: submission.reply({ formErrors: [error.message], hideFields: hidden }) }, { status: 400 })
+		}
+		throwAsResponse(error)
+	}
+	return redirect('/settings/password?changed=1')
+}
+
+export default function PasswordSettings({ loaderData }: Route.ComponentProps) {
+	const { hasPassword, changed } = loaderData
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useForm({
+		id: 'password',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(ChangePasswordSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+	})
+	const formErrorId = 'password-errors'
+	return (
+		<div className="max-w-2xl space-y-6">
+			<h1 className="text-3xl font-bold">Settings</h1>
+			<SettingsNav />
+			<h2 className="text-xl font-bold">Password</h2>
+			{changed ? (
+				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+					Your password is changed. Your other sessions have been signed out.
+				</p>
+			) : null}
+			{hasPassword ? (
+				<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-5">
+					<CsrfInput />
+					<FormErrors id={formErrorId} errors={form.errors} />
+					<TextField label="Current password" field={fields.currentPassword} type="password" autoComplete="current-password" />
+					<NewPasswordFields fields={fields} />
+					<Button>Change password</Button>
+				</Form>
+			) : (
+				<p>You sign in with your CMS account, so there is no password to manage here. Change it with the CMS identity service.</p>
+			)}
+		</div>
+	)
+}

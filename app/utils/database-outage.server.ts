@@ -1,0 +1,33 @@
+import { data, type MiddlewareFunction } from 'react-router'
+import { trackDatabaseOutage } from './db/outage.server.ts'
+
+/** How long a browser or client is asked to wait before trying again while the database is away. */
+export const RETRY_AFTER_SECONDS = 30
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * A request the database failed (unreachable, hung past its timeouts) gets a 503 page that says
+ * so — temporarily unavailable, nothing was saved, try again — with Retry-After, instead of the 500
+ * "something went wrong" page. Failures with any other cause stay 500s.
+ */
+export const databaseOutageMiddleware: Array<MiddlewareFunction<Response>> = [
+	async (_args, next) => {
+		const response = await next()
+		if (response.status === 503 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+		return response
+	},
+	({ request }, next) =>
+		trackDatabaseOutage(async (tracker) => {
+			const response = await next()
+			if (!tracker.unavailable || response.status < 500) return response
+			throw data(
+				{
+					message: READS.has(request.method)
+						? 'The database is not answering. Nothing was changed; try again in a minute.'
+						: 'Your work was not saved. Go back and submit it again in a minute; what you typed may still be in the form.',
+				},
+				{ status: 503 },
+			)
+		}),
+]

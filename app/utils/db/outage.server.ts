@@ -1,0 +1,89 @@
+// Telling "the database is unreachable" apart from any other failure, and remembering, per request,
+// that it happened: a page whose data could not be read or whose change could not be written
+// because of it is a 503 ("temporarily unavailable, try again"), not a 500 ("a bug, logged").
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { type SqlDriverAdapter, type SqlDriverAdapterFactory, type Transaction } from '@prisma/driver-adapter-utils'
+
+// DriverAdapterError kinds (@prisma/driver-adapter-utils) that mean the server cannot be used now.
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError'])
+// SQLSTATE: 08 connection exception, 57P01–57P03 shutdown / cannot connect now, 57014 a statement
+// cancelled by statement_timeout, 53300 too many connections, 25P03 idle-in-transaction timeout.
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|57014|53300|25P03)$/
+// Prisma's codes for the same conditions.
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037'])
+// node-postgres and pg-pool report some conditions only in words.
+const UNAVAILABLE_MESSAGES =
+	/timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|connect ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ETIMEDOUT|server closed the connection|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|The embedded database is closed/i
+
+/** Whether this error means the database could not be reached or answered in time. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+	if (!error || typeof error !== 'object' || depth > 4) return false
+	const fields = error as { kind?: unknown; code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; errorCode?: unknown }
+	if (typeof fields.kind === 'string' && UNAVAILABLE_KINDS.has(fields.kind)) return true
+	for (const code of [fields.code, fields.originalCode, fields.errorCode]) {
+		if (typeof code !== 'string') continue
+		if (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)) return true
+	}
+	if (error.constructor?.name === 'PrismaClientInitializationError') return true
+	if (typeof fields.message === 'string' && UNAVAILABLE_MESSAGES.test(fields.message)) return true
+	return isDatabaseUnavailable(fields.cause, depth + 1)
+}
+
+export type OutageTracker = { unavailable: boolean }
+const requestTrackers = new AsyncLocalStorage<OutageTracker>()
+
+/** Runs `work` (one request) with a tracker that records whether the database failed it. */
+export function trackDatabaseOutage<T>(work: (tracker: OutageTracker) => Promise<T>): Promise<T> {
+	const tracker: OutageTracker = { unavailable: false }
+	return requestTrackers.run(tracker, () => work(tracker))
+}
+
+function noteError(error: unknown) {
+	if (!isDatabaseUnavailable(error)) return
+	const tracker = requestTrackers.getStore()
+	if (tracker) tracker.unavailable = true
+}
+
+const QUERY_METHODS = new Set(['queryRaw', 'executeRaw', 'executeScript', 'commit', 'rollback'])
+
+function reporting<T extends object>(target: T, wrapResult?: (value: unknown) => unknown): T {
+	return new Proxy(target, {
+		get(object, property, receiver) {
+			const value = Reflect.get(object, property, receiver)
+			if (typeof value !== 'function') return value
+			const name = String(property)
+			if (!QUERY_METHODS.has(name) && name !== 'startTransaction') return value.bind(object)
+			return async (...args: Array<unknown>) => {
+				try {
+					const result = await value.apply(object, args)
+					return name === 'startTransaction' && wrapResult ? wrapResult(result) : result
+				} catch (error) {
+					noteError(error)
+					throw error
+				}
+			}
+		},
+	})
+}
+
+/**
+ * A driver adapter factory whose queries and transactions report an unreachable database to the
+ * request they run for (see `trackDatabaseOutage`); results and errors pass through unchanged.
+ */
+export function reportingOutages<F extends SqlDriverAdapterFactory>(factory: F): F {
+	return new Proxy(factory, {
+		get(object, property, receiver) {
+			const value = Reflect.get(object, property, receiver)
+			if (property !== 'connect' || typeof value !== 'function') return typeof value === 'function' ? value.bind(object) : value
+			return async () => {
+				try {
+					const adapter: SqlDriverAdapter = await value.call(object)
+					return reporting(adapter, (transaction) => reporting(transaction as Transaction))
+				} catch (error) {
+					noteError(error)
+					throw error
+				}
+			}
+		},
+	})
+}

@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite'
+import { PgBoss, fromPglite } from 'pg-boss'
+let t0 = Date.now()
+const pglite = new PGlite()
+await pglite.query('select 1')
+console.log('pglite ready', Date.now() - t0)
+t0 = Date.now()
+const boss = new PgBoss({ db: fromPglite(pglite), backend: 'pglite', supervise: false, schedule: false } as any)
+boss.on('error', (e) => console.log('boss error', e.message))
+await boss.start()
+console.log('started in', Date.now() - t0, 'ms')
+t0 = Date.now()
+await boss.stop({graceful:false})
+const b2 = new PgBoss({ db: fromPglite(pglite), backend: 'pglite', supervise: false, schedule: false } as any)
+await b2.start()
+console.log('restart in', Date.now() - t0, 'ms')
+await b2.stop({graceful:false})
+await pglite.close()
