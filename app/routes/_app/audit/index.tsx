@@ -24,7 +24,7 @@ function summarise(value: unknown) {
 	return text.length > 160 ? `${text.slice(0, 157)}…` : text
 }
 
-const inputClass = 'mt-1 block border border-base-dark px-3 py-2'
+const inputClass = 'mt-1 block max-w-full border border-base-dark px-3 py-2'
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
 	const { query, total, events, actions, pageCount } = loaderData

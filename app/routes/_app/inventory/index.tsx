@@ -223,7 +223,7 @@ function ResultsTable({ rows, query, selectable }: { rows: Array<InventoryRow>; 
 
 type ReviewerChoice = { id: string; name: string; email: string }
 
-const bulkControl = 'mt-1 block border border-base-dark px-3 py-2'
+const bulkControl = 'mt-1 block max-w-full border border-base-dark px-3 py-2'
 
 function BulkToolbar({
 	rows,
