@@ -1,6 +1,5 @@
 import { Link, useSearchParams } from 'react-router'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
-import { z } from 'zod'
 import { canEditDataset, getDataset, listUseCasesTouching } from '#app/modules/datasets/datasets.server.ts'
 import { datasetUsageLabels, useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
