@@ -7,8 +7,8 @@
 //   api_list_p95_ms=<n> mcp_search_p95_ms=<n>
 import { type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { buildIfNeeded, CONNECTIONS, drive, report, seedBenchDatabase, startApp, stopApp } from './bench-support.ts'
 import { startPostgresCluster } from '#tests/postgres-cluster.ts'
+import { buildIfNeeded, CONNECTIONS, drive, report, seedBenchDatabase, startApp, stopApp } from './bench-support.ts'
 
 const listViews = [
 	'/api/v1/use-cases',

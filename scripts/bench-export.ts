@@ -18,7 +18,7 @@ process.env.SEED_DEMO_DATA = 'false'
 
 // Imported after DATA_DIR is set: the app's database client is created from the environment.
 const { database, prisma } = await import('#app/utils/db.server.ts')
-const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 const { seedOrgUnits, seedDatasets } = await import('#prisma/seed/seed.server.ts')
 const { columnsFor, currentReportingYear, EXPORT_BATCH_SIZE, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
 const { csvResponse } = await import('#app/utils/csv.server.ts')

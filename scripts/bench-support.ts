@@ -281,7 +281,7 @@ export async function seedBenchDatabase(cluster: PostgresCluster, name: string) 
 	// The app's modules read DATABASE_URL when first imported: point them at the throwaway database.
 	process.env.DATABASE_URL = databaseUrl
 	const { database } = await import('#app/utils/db.server.ts')
-	const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+	const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 	const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
 	await database.migrate()
 	await ensureShippedPackLoaded(database.prisma)

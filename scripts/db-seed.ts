@@ -1,7 +1,7 @@
 // `npm run db:seed`: applies migrations and loads the demo data into the configured database.
 import { database } from '#app/utils/db.server.ts'
 import { demoDataRefused, getEnv } from '#app/utils/env.server.ts'
-import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 
 if (demoDataRefused(getEnv())) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { callCentreSummariser, deployedEligibilityModel } from '#app/modules/policies/cms-example-cases.ts'
+import { callCentreSummariser, deployedEligibilityModel } from '#tests/fixtures/cms-example-cases.ts'
 
 const run = promisify(execFile)
 let directory = ''

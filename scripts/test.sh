@@ -9,6 +9,9 @@ bash scripts/ensure-test-tools.sh
 echo "== Typecheck"
 npm run --silent typecheck
 
+echo "== Lint"
+npm run --silent lint
+
 echo "== Unit and database tests"
 npx vitest run
 

@@ -25,7 +25,7 @@ export const runInRequestScope: RequestHandler = (req, res, next) => {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** A plain page for answers given before (or instead of) the app: no script, no style, readable anywhere. */
-export function sendPlainPage(res: Response, status: number, title: string, message: string) {
+function sendPlainPage(res: Response, status: number, title: string, message: string) {
 	res
 		.status(status)
 		.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })

@@ -60,7 +60,7 @@ async function responseValidator(base: string) {
 /** Opens a migrated database with the demo data and serves /api/v1 and /mcp on it. */
 export async function startApiTestServer(target: DatabaseTarget, options: { requestsPerMinute?: number } = {}): Promise<ApiTestServer> {
 	const database = await openAppDatabase(target)
-	const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+	const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 	const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
 	await ensureShippedPackLoaded(database.prisma)
 	await seedDemoData(database.prisma)

@@ -11,7 +11,7 @@ import { HttpClient } from './http-client.ts'
 import { authorizationMatrix, type Fixtures, prepareRouteFixtures, routeExports } from './route-matrix.ts'
 import { type TestServer } from './test-server.ts'
 
-export const FUZZ_EMAIL = 'fuzz-every-role@cms.example'
+const FUZZ_EMAIL = 'fuzz-every-role@cms.example'
 
 /** The route fixtures, and a person holding every role (and every lane), who reaches every action. */
 export async function prepareFuzzFixtures(prisma: PrismaClient) {
@@ -108,7 +108,7 @@ function encodePathSegment(value: string) {
 	}
 }
 
-export type FuzzFailure = { request: string; status: number }
+type FuzzFailure = { request: string; status: number }
 
 /** Sends generated requests to every route; returns how many were sent and which answered 5xx. */
 export async function fuzzServer(server: TestServer<Fixtures>, { runs, seed }: { runs: number; seed?: number }) {

@@ -7,7 +7,7 @@ import { testRequest } from './app-database.ts'
 export type FormValue = string | number | boolean | null | undefined | Array<unknown> | { [key: string]: unknown }
 
 /** Flattens values the way a form names its fields (conform): `a.b`, `a[0].b`, repeated keys for lists. */
-export function toFormData(values: Record<string, FormValue>) {
+function toFormData(values: Record<string, FormValue>) {
 	const form = new FormData()
 	const add = (name: string, value: unknown) => {
 		if (value === undefined || value === null || value === false) return
@@ -22,8 +22,11 @@ export function toFormData(values: Record<string, FormValue>) {
 	return form
 }
 
+// Route actions return route-specific data and take route-specific generated argument types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActionOutcome = { status: number; data: any; location: string | null }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ActionFunction = (args: any) => Promise<unknown>
 
 /** Posts `values` to a route action with this session cookie; never throws (a thrown response is an outcome). */
@@ -51,7 +54,7 @@ function outcomeOf(result: unknown): ActionOutcome {
 
 /** The Cookie header of a fresh session for this person, as the sign-in page would set it. */
 export async function sessionCookieFor(userId: string) {
-	const { createUserSession } = await import('#app/utils/session.server.ts')
+	const { createUserSession } = await import('#app/modules/auth/sessions.server.ts')
 	const { setCookie } = await createUserSession(userId, testRequest)
 	return setCookie.split(';')[0]!
 }

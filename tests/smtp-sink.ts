@@ -2,7 +2,7 @@ import { type AddressInfo } from 'node:net'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type ReceivedMail = {
+type ReceivedMail = {
 	/** Envelope recipients (RCPT TO), lower-case. */
 	to: Array<string>
 	from: string | null

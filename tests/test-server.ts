@@ -33,7 +33,7 @@ function buildIsFresh() {
  * The production build, rebuilt when any source is newer than it. Test files run in parallel
  * workers: one builds while the others wait on the lock directory.
  */
-export async function ensureFreshBuild() {
+async function ensureFreshBuild() {
 	if (buildIsFresh()) return
 	const lock = path.resolve('.cache/build.lock')
 	mkdirSync(path.dirname(lock), { recursive: true })
@@ -85,7 +85,7 @@ export async function startTestServer<Fixtures>(
 	const store = ((globalThis as RememberStore).__remember_epic_web ??= new Map())
 	store.set('database', database)
 	await database.migrate()
-	const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+	const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 	const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
 	await ensureShippedPackLoaded(database.prisma)
 	await seedDemoData(database.prisma)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type ApiTestServer, startApiTestServer } from '#tests/api-server.ts'
 import { databaseTargets } from '#tests/db-targets.ts'
-import { callCentreSummariser } from '#app/modules/policies/cms-example-cases.ts'
+import { callCentreSummariser } from '#tests/fixtures/cms-example-cases.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { type RoleName, roleNames } from '#app/utils/permissions.ts'

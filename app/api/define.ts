@@ -10,7 +10,7 @@ import { type RequestInfo } from '#app/utils/request-context.ts'
 export const API_BASE = '/api/v1'
 
 /** `read` for anything that changes nothing (evaluating a document included); `write` for changes. */
-export type ApiScope = 'read' | 'write'
+type ApiScope = 'read' | 'write'
 
 export type ApiContext = {
 	caller: TokenCaller
@@ -24,7 +24,7 @@ export type JsonResult = { status: number; body: unknown; headers?: Record<strin
 /** A streamed download (CSV or JSON) from the export modules, passed through as it is. */
 export type ApiResult = JsonResult | Response
 
-export type ApiResponseSpec = {
+type ApiResponseSpec = {
 	description: string
 	/** JSON body schema; omitted for file downloads. */
 	schema?: z.ZodType

@@ -139,5 +139,3 @@ export function openApiDocument(routes: ReadonlyArray<ApiRoute>, options: { serv
 		'x-problem-types': problemTypes(),
 	}
 }
-
-export type OpenApiDocument = ReturnType<typeof openApiDocument>

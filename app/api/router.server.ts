@@ -21,14 +21,14 @@ import { ApiProblemError, useCaseRoutes } from './v1/use-cases.server.ts'
 
 export const MCP_PATH = '/mcp'
 /** Paths this router answers: the security middleware skips cookie CSRF for these and leaves their bodies to this router. */
-export const API_PATH_PREFIXES = [`${API_BASE}/`, MCP_PATH, '/.well-known/oauth-protected-resource'] as const
+const API_PATH_PREFIXES = [`${API_BASE}/`, MCP_PATH, '/.well-known/oauth-protected-resource'] as const
 
 export function isApiPath(path: string) {
 	return path === API_BASE || API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`))
 }
 
 /** JSON bodies of the API and MCP: a use case document with 100 datasets is far below this. */
-export const API_BODY_LIMIT_BYTES = 1_000_000
+const API_BODY_LIMIT_BYTES = 1_000_000
 
 /** Every operation of /api/v1, in the order the router tries them (fixed paths before `{param}` ones). */
 export const apiRoutes: ReadonlyArray<ApiRoute> = [...useCaseRoutes, ...catalogueRoutes, ...reportRoutes]
@@ -68,7 +68,7 @@ const rejectionDetails = {
  * token or a deactivated account is refused at once. `resourceMetadata` adds the MCP
  * authorization spec's pointer to the protected resource metadata.
  */
-export async function authenticateBearer(req: Request, res: Response, options: { resourceMetadata?: string } = {}): Promise<TokenCaller | null> {
+async function authenticateBearer(req: Request, res: Response, options: { resourceMetadata?: string } = {}): Promise<TokenCaller | null> {
 	const header = req.get('authorization') ?? ''
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
 	const outcome = match ? await authenticateApiToken(match[1]!) : { rejected: 'missing' as const }

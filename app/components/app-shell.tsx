@@ -31,7 +31,7 @@ export const navigation: Array<{ to: string; label: string; permission: KnownPer
 ]
 
 /** "Notifications, 3 unread": what a screen reader announces for the header link. */
-export function notificationsLinkName(unread: number) {
+function notificationsLinkName(unread: number) {
 	return `Notifications, ${unread} unread`
 }
 

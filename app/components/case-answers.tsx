@@ -1,7 +1,6 @@
-import { type FormSectionId, fieldAnswerText, formSections, questionsOfSection, visibleFields } from '#app/modules/use-cases/field-rules.ts'
+import { type FormSectionId, fieldAnswerText, formSections, questionsOfSection, visibleFields, fieldRules } from '#app/modules/use-cases/field-rules.ts'
 import { valueAt } from '#app/modules/use-cases/question-kinds.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
-import { fieldRules } from '#app/modules/use-cases/field-rules.ts'
 
 /** A case's answers, section by section as the intake form asks them, in the registry's words. */
 export function CaseAnswers({ doc, headingLevel = 3, sections }: { doc: UseCaseDocument; headingLevel?: 2 | 3; sections?: Array<FormSectionId> }) {

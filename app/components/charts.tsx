@@ -1,11 +1,11 @@
 // Charts drawn with visx primitives (scales, bars, groups) as plain SVG, so they render on the
 // server exactly as in the browser (docs/decisions/008-charting-library.md). Every bar is a link to
 // the inventory view it counts; every chart has a table view with the same numbers.
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { type ChartBar, decisionOutcomes, type MonthOfDecisions, type TimeInState } from '#app/modules/inventory/dashboard-charts.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
 import { formatCount, formatDays } from '#app/modules/inventory/inventory-labels.ts'
@@ -210,7 +210,7 @@ export function ThroughputTable({ caption, months }: { caption: string; months: 
 	)
 }
 
-export function timeInStateAsBars(states: ReadonlyArray<TimeInState>): Array<ChartBar & { stays: number; medianDays: number }> {
+function timeInStateAsBars(states: ReadonlyArray<TimeInState>): Array<ChartBar & { stays: number; medianDays: number }> {
 	return states.map((state) => ({ key: state.status, label: state.label, count: state.stays, href: state.href, stays: state.stays, medianDays: state.medianDays }))
 }
 

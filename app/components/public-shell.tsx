@@ -6,7 +6,7 @@ import { Link, NavLink, useLocation } from 'react-router'
 import { OfficialBanner } from '#app/components/official-banner.tsx'
 import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/inventory/omb-export.ts'
 
-export const publicNavigation = [
+const publicNavigation = [
 	{ to: '/public', label: 'Home' },
 	{ to: '/public/inventory', label: 'AI use case inventory' },
 	{ to: '/public/summary', label: 'Summary' },

@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { callCentreSummariser, deployedEligibilityModel } from '#app/modules/policies/cms-example-cases.ts'
+import { callCentreSummariser, deployedEligibilityModel } from '#tests/fixtures/cms-example-cases.ts'
 import { sessionUserByEmail, testRequest } from '#tests/app-database.ts'
 import { type ApiTestServer, startApiTestServer } from '#tests/api-server.ts'
 import { databaseTargets } from '#tests/db-targets.ts'

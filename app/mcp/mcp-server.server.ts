@@ -28,7 +28,7 @@ import { type RequestInfo } from '#app/utils/request-context.ts'
 type Access = Pick<ApiRoute, 'scope' | 'permission'>
 
 /** Who may call each tool: the same scope and role permission as the matching REST operation and page. */
-export const toolAccess = {
+const toolAccess = {
 	search_use_cases: { scope: 'read', permission: 'read:inventory:any' },
 	get_use_case: { scope: 'read', permission: 'read:use-case:any' },
 	find_similar_use_cases: { scope: 'read', permission: 'read:use-case:any' },

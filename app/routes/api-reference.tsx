@@ -1,5 +1,5 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Link } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { apiRoutes } from '#app/api/router.server.ts'
 import { openApiDocument } from '#app/api/openapi.ts'
 import { appUrlOf, getEnv } from '#app/utils/env.server.ts'

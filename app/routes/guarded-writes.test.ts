@@ -159,6 +159,7 @@ for (const target of databaseTargets()) {
 			return useCaseId
 		}
 
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route's action takes its own generated argument type
 		const post = (action: (args: any) => Promise<unknown>, path: string, params: Record<string, string>, user: SessionUser, values: Record<string, FormValue>) =>
 			postAction(action, { path, params, cookie: cookies[user.id]!, values })
 

@@ -1,7 +1,7 @@
 import { redirect } from 'react-router'
 import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from './cache-invalidation.server.ts'
 import { prisma, type PrismaClient } from './db.server.ts'
 import { decoyPasswordHash, verifyPassword } from './password.server.ts'

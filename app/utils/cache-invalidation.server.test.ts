@@ -43,7 +43,7 @@ for (const kind of kinds) {
 		await createUser(local.prisma, demoAccounts[1])
 		const invalidation = await import('./cache-invalidation.server.ts')
 		const { getSessionUser } = await import('./auth.server.ts')
-		const { createUserSession } = await import('./session.server.ts')
+		const { createUserSession } = await import('#app/modules/auth/sessions.server.ts')
 		const reviewer = await sessionUserByEmail(local, demoAccounts[1].email)
 		async function signIn() {
 			const { setCookie } = await createUserSession(reviewer.id, testRequest)

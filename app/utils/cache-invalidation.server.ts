@@ -3,7 +3,7 @@
 // and each instance LISTENs on it (PGlite delivers the same in-process). An instance whose
 // listener is not connected cannot hear of changes, so it reuses nothing until it is connected
 // again, and forgets everything when it reconnects (it may have missed announcements).
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type PrismaClient } from './db.server.ts'
 import { type Database } from './db/database.server.ts'
 

@@ -26,7 +26,7 @@ function getVisitorCookie() {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** The token for a session (or a visitor): a MAC of its id under the app's secret, never stored. */
-export function csrfTokenFor(binding: { sessionId: string } | { visitorId: string }) {
+function csrfTokenFor(binding: { sessionId: string } | { visitorId: string }) {
 	const subject = 'sessionId' in binding ? `session:${binding.sessionId}` : `visitor:${binding.visitorId}`
 	return createHmac('sha256', getSessionSecret()).update(`csrf\0${subject}`).digest('base64url')
 }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify/sync'
 import { neutraliseCell } from './csv-cells.ts'
 
-export type CsvCell = string | number | boolean | null | undefined
+type CsvCell = string | number | boolean | null | undefined
 export type CsvRow = Record<string, CsvCell>
 
 const ROWS_PER_CHUNK = 250

@@ -2,7 +2,7 @@ import { data, type MiddlewareFunction } from 'react-router'
 import { trackDatabaseOutage } from './db/outage.server.ts'
 
 /** How long a browser or client is asked to wait before trying again while the database is away. */
-export const RETRY_AFTER_SECONDS = 30
+const RETRY_AFTER_SECONDS = 30
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 

@@ -3,7 +3,7 @@
 // post reaching two instances) is answered with what the first post created, without creating,
 // auditing or notifying again.
 import { randomUUID } from 'node:crypto'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { AppError } from './errors.ts'
 
 /** A fresh key for a page's create form: each page load gets its own. */

@@ -50,8 +50,8 @@ export function pageNumber(max = 100_000) {
 	return wholeNumber({ min: 1, max, error: `Pages run from 1 to ${max.toLocaleString('en-US')}.` }).default(1)
 }
 
-export const EARLIEST_DAY = '1900-01-01'
-export const LATEST_DAY = '2199-12-31'
+const EARLIEST_DAY = '1900-01-01'
+const LATEST_DAY = '2199-12-31'
 
 /** A calendar day written YYYY-MM-DD, between 1900 and 2199 (PostgreSQL has no year 0; nobody means year 9999). */
 export function isoDay(error = 'Use a date such as 2026-04-03.') {

@@ -1,7 +1,7 @@
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type PrismaClient } from './db.server.ts'
 
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000
+const THROTTLE_WINDOW_MS = 15 * 60 * 1000
 export const MAX_FAILURES_PER_ACCOUNT = 5
 export const MAX_FAILURES_PER_IP = 30
 

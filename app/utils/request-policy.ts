@@ -16,7 +16,7 @@ export type RequestPolicy = {
 	bearerTokens: boolean
 }
 
-export const defaultRequestPolicy: RequestPolicy = { bodyLimit: 1 * MB, bearerTokens: false }
+const defaultRequestPolicy: RequestPolicy = { bodyLimit: 1 * MB, bearerTokens: false }
 
 type PolicyRow = {
 	/** A path, matched whole (with or without React Router's `.data` suffix) or, with `under`, as a prefix of path segments. */
@@ -26,7 +26,7 @@ type PolicyRow = {
 	why: string
 }
 
-export const requestPolicies: ReadonlyArray<PolicyRow> = [
+const requestPolicies: ReadonlyArray<PolicyRow> = [
 	{
 		path: '/inventory/import',
 		policy: { bodyLimit: 6 * MB },

@@ -70,6 +70,7 @@ export const test = base.extend<{ browserProblemsFailTheTest: void }, { browser:
 		await use(watch(context))
 	},
 	browserProblemsFailTheTest: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first argument's pattern
 		async ({}, use) => {
 			browserProblems.length = 0
 			await use()

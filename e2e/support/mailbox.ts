@@ -17,7 +17,7 @@ function mailboxFile() {
 }
 
 /** Every message the e2e mail server has received in this run, oldest first. */
-export function readMailbox(): Array<ReceivedMail> {
+function readMailbox(): Array<ReceivedMail> {
 	return readFileSync(mailboxFile(), 'utf8')
 		.split('\n')
 		.filter((line) => line.trim() !== '')

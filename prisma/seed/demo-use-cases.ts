@@ -10,13 +10,13 @@
 // None of these cases lists the demo submitter, reviewer or governance lead as owner or contact:
 // the end-to-end journeys rely on those accounts being independent of every seeded case.
 import { type Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { evaluateUseCase, type Evaluation } from '#app/modules/policies/evaluate.ts'
 import { storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { columnsOf, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { columnsOf, toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
 import {
 	type DatasetUsage,
 	type HighImpactDetermination,

@@ -19,7 +19,7 @@ export type AppInstance = {
 	rssMb(): number
 }
 
-export const CHAOS_SESSION_SECRET = 'chaos-and-soak-session-secret-0123456789abcdef'
+const CHAOS_SESSION_SECRET = 'chaos-and-soak-session-secret-0123456789abcdef'
 
 /**
  * The demo data, loaded by the campaign itself once the instances have migrated the throwaway

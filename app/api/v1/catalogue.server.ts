@@ -19,7 +19,7 @@ import {
 	PolicyReferenceListSchema,
 } from './schemas.ts'
 
-export const EvaluateQuerySchema = z.object({
+const EvaluateQuerySchema = z.object({
 	asOf: z.iso.date({ error: 'asOf is a date written YYYY-MM-DD.' }).optional().describe('Evaluate as on this day (deadlines such as 3 April 2026 depend on it); today by default.'),
 })
 

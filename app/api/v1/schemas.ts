@@ -1,7 +1,6 @@
 // What the REST API answers, as Zod schemas: the OpenAPI document is generated from these and from
 // the request schemas the pages' forms use, and the tests validate every response against it.
 import { z } from 'zod'
-import { schemaId } from '../define.ts'
 import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/schemas.ts'
 import { determinationFilterValues } from '#app/modules/inventory/inventory-filters.ts'
 import { CHECK_STATUSES } from '#app/modules/policies/checks/check-types.ts'
@@ -18,6 +17,7 @@ import {
 	useCaseStatuses,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { roleNames } from '#app/utils/permissions.ts'
+import { schemaId } from '../define.ts'
 
 const dateTime = z.iso.datetime({ offset: true })
 const day = z.iso.date()
@@ -50,7 +50,7 @@ export const UseCaseIdParams = z.object({
 		.describe('The use case’s id, or its tracking id such as `CMS-2026-0001`.'),
 })
 
-export const UseCaseSummarySchema = z
+const UseCaseSummarySchema = z
 	.object({
 		id: z.string(),
 		trackingId: z.string(),
@@ -81,7 +81,7 @@ export const UseCaseListSchema = z
 	})
 	.meta(schemaId('UseCaseList'))
 
-export const CheckResultSchema = z
+const CheckResultSchema = z
 	.object({
 		checkId: z.string(),
 		title: z.string(),
@@ -169,7 +169,7 @@ export const UseCaseDetailSchema = z
 	})
 	.meta(schemaId('UseCase'))
 
-export const VersionSummarySchema = z
+const VersionSummarySchema = z
 	.object({
 		number: z.number().int(),
 		reason: z.string(),
@@ -204,7 +204,7 @@ export const WithdrawnSchema = z.object({ status: z.literal('WITHDRAWN'), versio
 
 export const CommentCreatedSchema = z.object({ id: z.string() }).meta(schemaId('CommentCreated'))
 
-export const DatasetSummarySchema = z
+const DatasetSummarySchema = z
 	.object({
 		id: z.string(),
 		name: z.string(),
@@ -244,9 +244,9 @@ export const DatasetSchema = z
 	})
 	.meta(schemaId('Dataset'))
 
-export const PolicyReferenceSchema = policyReferenceSchema.meta(schemaId('PolicyReference'))
-export const PolicyCheckSchema = policyCheckDefinitionSchema.meta(schemaId('PolicyCheck'))
-export const LaneRouteSchema = laneRouteSchema.meta(schemaId('LaneRoute'))
+const PolicyReferenceSchema = policyReferenceSchema.meta(schemaId('PolicyReference'))
+const PolicyCheckSchema = policyCheckDefinitionSchema.meta(schemaId('PolicyCheck'))
+const LaneRouteSchema = laneRouteSchema.meta(schemaId('LaneRoute'))
 
 export const PolicyReferenceListSchema = z
 	.object({ data: z.array(PolicyReferenceSchema.safeExtend({ checkCount: z.number().int() })) })

@@ -7,17 +7,8 @@ import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies
 import { fieldRules } from '#app/modules/use-cases/field-rules.ts'
 import { formDefaults } from '#app/modules/use-cases/question-kinds.ts'
 import { DuplicateQuerySchema, NewUseCaseSchema, UseCaseFormSchema, VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
-import {
-	createDraft,
-	findDuplicatesFor,
-	getUseCaseForUser,
-	type LoadedUseCase,
-	listVersions,
-	resolveUseCaseId,
-	saveUseCase,
-	toDocument,
-	withdrawUseCase,
-} from '#app/modules/use-cases/use-cases.server.ts'
+import { type LoadedUseCase, toDocument } from '#app/modules/use-cases/use-case-record.server.ts'
+import { createDraft, findDuplicatesFor, getUseCaseForUser, listVersions, resolveUseCaseId, saveUseCase, withdrawUseCase } from '#app/modules/use-cases/use-cases.server.ts'
 import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { versionDiff } from '#app/modules/use-cases/version-diff.ts'
 import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'
@@ -49,7 +40,7 @@ const ETAG_HEADER = { ETag: { description: 'The version, for `If-Match` on the n
 
 const CursorSchema = z.object({ s: z.enum(inventorySortKeys), d: z.enum(['asc', 'desc']), k: z.string().nullable(), i: z.string().min(1) })
 
-export function encodeCursor(query: { sort: string; dir: 'asc' | 'desc' }, position: InventoryPosition) {
+function encodeCursor(query: { sort: string; dir: 'asc' | 'desc' }, position: InventoryPosition) {
 	return Buffer.from(JSON.stringify({ s: query.sort, d: query.dir, k: position.sortKey, i: position.id })).toString('base64url')
 }
 
@@ -71,7 +62,7 @@ export const UseCaseListQuerySchema = InventoryQuerySchema.omit({ page: true }).
 	limit: z.coerce.number().int().min(1).max(100).default(25),
 })
 
-export function summaryOf(row: InventoryRow) {
+function summaryOf(row: InventoryRow) {
 	return {
 		id: row.id,
 		trackingId: row.trackingId,
@@ -195,7 +186,7 @@ const formKeys = Object.keys(UseCaseFormSchema.shape).filter((key) => !(notAnswe
 >
 
 /** The form's fields, every one optional: the ones sent replace the case's answers, the rest stay. */
-export const UseCasePatchSchema = z
+const UseCasePatchSchema = z
 	.strictObject(Object.fromEntries(formKeys.map((key) => [key, UseCaseFormSchema.shape[key].optional()])) as { [K in (typeof formKeys)[number]]: z.ZodOptional<(typeof UseCaseFormSchema.shape)[K]> })
 	.extend({ version: z.number().int().min(1).optional().describe('The version you read; or send `If-Match`.') })
 	.meta(schemaId('UseCaseChange', 'The intake form’s fields (the same names, values and rules as the edit page); only the fields sent change.'))

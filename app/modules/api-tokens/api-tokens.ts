@@ -7,7 +7,7 @@ import { z } from 'zod'
 export const TOKEN_PREFIX = 'aigt_pat_'
 /** 43 characters from 62: about 256 bits, far beyond guessing. */
 export const SECRET_LENGTH = 43
-export const TOKEN_PATTERN = new RegExp(`^${TOKEN_PREFIX}[0-9A-Za-z]{${SECRET_LENGTH}}$`)
+const TOKEN_PATTERN = new RegExp(`^${TOKEN_PREFIX}[0-9A-Za-z]{${SECRET_LENGTH}}$`)
 
 export const DEFAULT_EXPIRY_DAYS = 90
 export const expiryChoices = [7, 30, 90, 180, 365] as const

@@ -1,7 +1,7 @@
 // Requests per token: a token bucket per token id, refilled continuously. Each process keeps its
 // own buckets (several instances each allow the rate: a limit against runaway scripts, not a quota).
 
-export type ThrottleVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number }
+type ThrottleVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number }
 
 export type TokenThrottle = { take(key: string, now?: number): ThrottleVerdict; readonly limitPerMinute: number }
 

@@ -1,8 +1,6 @@
 import { type Prisma } from '#app/generated/prisma/client.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-
-/** A Prisma transaction client or the client itself: events are written with the change they record. */
-export type Tx = Prisma.TransactionClient
 
 export type AuditEventInput = {
 	actorId: string | null

@@ -2,7 +2,7 @@
 // SHA-256, so reading the database (or a backup) gives nobody a working link.
 import { createHash, randomBytes } from 'node:crypto'
 import { type AccountTokenPurpose } from '#app/generated/prisma/enums.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 
@@ -14,7 +14,7 @@ export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 
 /** Only the shape a token can have: anything else is refused before the database is asked. */
-export function isTokenShaped(token: string) {
+function isTokenShaped(token: string) {
 	return /^[A-Za-z0-9_-]{43}$/.test(token)
 }
 

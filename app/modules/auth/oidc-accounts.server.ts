@@ -3,7 +3,8 @@
 // single sign-on), or provisioned just in time; its roles from the provider's groups refreshed.
 import { type IDToken } from 'openid-client'
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { type OidcSettings } from '#app/utils/env.server.ts'
@@ -19,10 +20,10 @@ export type SignedInFromClaims = {
 	rolesChanged: boolean
 }
 
-export type ProfileClaims = { subject: string; email: string | null; emailVerified: boolean; name: string | null; orgUnit: string | null; groups: Array<string> }
+type ProfileClaims = { subject: string; email: string | null; emailVerified: boolean; name: string | null; orgUnit: string | null; groups: Array<string> }
 
 /** What the tracker reads from the ID token. */
-export function profileFromClaims(settings: Pick<OidcSettings, 'roleClaim' | 'orgUnitClaim'>, claims: IDToken): ProfileClaims {
+function profileFromClaims(settings: Pick<OidcSettings, 'roleClaim' | 'orgUnitClaim'>, claims: IDToken): ProfileClaims {
 	const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
 	const email = text(claims.email)?.toLowerCase() ?? null
 	const name = text(claims.name) ?? ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || null)

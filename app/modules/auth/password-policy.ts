@@ -3,7 +3,6 @@
 // character and space allowed, and a blocklist of common, breached and context-specific values.
 import { dictionary } from '@zxcvbn-ts/language-common'
 import { DEMO_PASSWORD } from '#prisma/seed/demo-accounts.ts'
-
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordLength } from './password-length.ts'
 
 export { MIN_PASSWORD_LENGTH, passwordLength } from './password-length.ts'

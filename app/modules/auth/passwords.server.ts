@@ -1,7 +1,8 @@
 // Local passwords: a person changes their own; an administrator sends a reset link or sets a
 // temporary password that must be changed at the next sign-in. Every change ends other sessions.
 import { randomBytes } from 'node:crypto'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'

@@ -1,14 +1,16 @@
 // A person's own sessions: where they are signed in, and ending any of them.
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
+import { invalidateEverywhere } from '#app/utils/cache-invalidation.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
+import { getSessionCookie, SESSION_LIFETIME_MS } from '#app/utils/session.server.ts'
 import { deviceLabel } from './device-label.ts'
 
 /** More than anyone has: a person's open sessions are few, and each lasts 12 hours. */
-export const MAX_LISTED_SESSIONS = 100
+const MAX_LISTED_SESSIONS = 100
 
 export async function listOwnSessions(userId: string, currentSessionId: string) {
 	const sessions = await prisma.session.findMany({
@@ -26,7 +28,7 @@ export async function listOwnSessions(userId: string, currentSessionId: string) 
 	}))
 }
 
-export function sessionReference(sessionId: string) {
+function sessionReference(sessionId: string) {
 	return createHash('sha256').update(sessionId).digest('base64url').slice(0, 22)
 }
 
@@ -60,4 +62,66 @@ export async function endOtherSessions(user: { id: string; sessionId: string }, 
 	})
 	forgetSessions({ userId: user.id })
 	return count
+}
+
+export type SignInDetails = {
+	/** How the person proved who they are; `via` adds which page (an invitation, a reset link). */
+	method: 'PASSWORD' | 'OIDC'
+	via?: 'password' | 'invitation' | 'password-reset' | 'password-change' | 'single-sign-on'
+	/** Single sign-on: the identity provider's session id and the ID token (for signing out there). */
+	oidcSessionId?: string | null
+	idToken?: string | null
+}
+
+/** Every way of signing in ends here: one place creates sessions (and their cookie). */
+export async function createUserSession(userId: string, request: RequestInfo, details: SignInDetails = { method: 'PASSWORD' }) {
+	const session = await prisma.$transaction(async (tx) => {
+		const created = await tx.session.create({
+			data: {
+				id: randomBytes(32).toString('base64url'),
+				userId,
+				expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+				ipAddress: request.ipAddress,
+				userAgent: request.userAgent?.slice(0, 500),
+				method: details.method,
+				oidcSessionId: details.oidcSessionId ?? null,
+				idToken: details.idToken ?? null,
+			},
+			select: { id: true, expiresAt: true },
+		})
+		await recordEvent(tx, {
+			actorId: userId,
+			action: 'auth.signed_in',
+			entityType: 'User',
+			entityId: userId,
+			after: { method: details.method, via: details.via ?? (details.method === 'OIDC' ? 'single-sign-on' : 'password') },
+			request,
+		})
+		return created
+	})
+	const setCookie = await getSessionCookie().serialize(session.id, { expires: session.expiresAt })
+	return { setCookie }
+}
+
+/** Ends a session; returns the cookie that clears it and, for single sign-on, its ID token. */
+export async function revokeSession(sessionId: string, request: RequestInfo) {
+	const ended = await prisma.$transaction(async (tx) => {
+		const session = await tx.session.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true, method: true, idToken: true } })
+		if (!session || session.revokedAt) return null
+		await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date(), idToken: null } })
+		await recordEvent(tx, {
+			actorId: session.userId,
+			action: 'auth.signed_out',
+			entityType: 'User',
+			entityId: session.userId,
+			request,
+		})
+		// Announced as the sign-out commits: no instance accepts the session afterwards.
+		await invalidateEverywhere({ kind: 'session', sessionId }, tx)
+		return session
+	})
+	return {
+		setCookie: await getSessionCookie().serialize('', { maxAge: 0 }),
+		idToken: ended?.method === 'OIDC' ? ended.idToken : null,
+	}
 }

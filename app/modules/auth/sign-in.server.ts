@@ -1,7 +1,7 @@
 import { redirect } from 'react-router'
 import { safeRedirect } from '#app/utils/redirect.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { createUserSession, type SignInDetails } from '#app/utils/session.server.ts'
+import { createUserSession, type SignInDetails } from './sessions.server.ts'
 
 /**
  * The response of every sign-in path (password, single sign-on, invitation, reset): a new session

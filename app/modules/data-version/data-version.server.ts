@@ -3,7 +3,7 @@
 // transaction as the write, so no write path can forget it and PGlite and PostgreSQL behave alike.
 // Anything derived from those tables can be cached under the version it was read at: the public
 // site's projection and its HTTP validators (ETag) do. See docs/decisions/022-data-version.md.
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type PrismaClient } from '#app/utils/db.server.ts'
 
 /**

@@ -1,9 +1,11 @@
 // The CAIO's records on a high-impact case: waivers of single minimum practices (M-25-21
 // §4(a)(ii)), pilot certifications (§4(a)(i)), and the evidence behind each practice. Each change
 // freezes a version of the case (its governance record is part of it) and re-runs the checks.
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
-import { freezeVersion, INVOLVED_MESSAGE, isInvolvedIn, isListedOn, listedIds, refreshStoredEvaluation, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { freezeVersion, INVOLVED_MESSAGE, isInvolvedIn, isListedOn, listedIds, toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
+import { refreshStoredEvaluation } from '#app/modules/policies/stored-checks.server.ts'
 import { type MinimumPractice, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { loadReviewCase, type ReviewCase } from '#app/modules/workflow/review-case.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { deployedEligibilityModel, developerCodingAssistant } from '#app/modules/policies/cms-example-cases.ts'
+import { deployedEligibilityModel, developerCodingAssistant } from '#tests/fixtures/cms-example-cases.ts'
 import { trackPractices } from './practice-tracker.ts'
 
 const beforeDeadline = new Date('2026-03-01T12:00:00Z')

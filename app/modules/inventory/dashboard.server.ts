@@ -2,7 +2,7 @@
 // records. Drafts are private to their authors, so every figure counts submitted cases only, the
 // same for every viewer; that lets one computation serve everyone for a few seconds.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { datasetCategories, datasetSensitivities, type MinimumPractice, type ReviewLane, type Stage } from '#app/modules/use-cases/vocabulary.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import {

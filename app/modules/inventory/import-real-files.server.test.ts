@@ -3,7 +3,7 @@
 // run, the same file again changing nothing, and a run resumed from a row changing nothing twice.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, test } from 'vitest'
+import { parse as parseCsvSync } from 'csv-parse/sync'
 import { toCsv } from '#app/utils/csv.server.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { type OmbChoice, ombMultipleChoiceColumns } from '#app/modules/use-cases/vocabulary.ts'
+import { generateConsolidatedInventory } from '#tests/fixtures/omb-consolidated-file.ts'
+import { orgUnits as seededUnits } from '#prisma/seed/org-units.ts'
 import {
 	columnForHeader,
 	countOutcomes,
@@ -22,9 +25,6 @@ import {
 	resolveBureau,
 } from './import-rows.ts'
 import { cmsAgency, ombColumns, toOmbRow } from './omb-export.ts'
-import { parse as parseCsvSync } from 'csv-parse/sync'
-import { generateConsolidatedInventory } from '#tests/fixtures/omb-consolidated-file.ts'
-import { orgUnits as seededUnits } from '#prisma/seed/org-units.ts'
 
 const orgUnits: Array<OrgUnitRef> = ['HHS', 'HHS/CMS', 'HHS/CMS/OIT', 'HHS/CMS/CCIIO', 'HHS/CMS/CCSQ', 'HHS/CMS/CPI', 'HHS/CMS/OAGM'].map((code) => ({
 	id: `ou-${code}`,

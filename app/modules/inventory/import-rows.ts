@@ -794,7 +794,7 @@ function resolveOne(text: string, orgUnits: ReadonlyArray<OrgUnitRef>): BureauRe
 	const division = [...parts, ...abbreviations].map((part) => divisionKeys.get(unitKey(part))).find(Boolean)
 	if (division && !found.some((unit) => depth(unit) > 2)) return { orgUnit: null, otherDivision: division }
 	// A part nobody knows is a component the tracker lacks: filing the row under its parent would lose it.
-	const unknownComponent = unknown.some((part) => !abbreviations.length || !found.some((unit) => depth(unit) > 2))
+	const unknownComponent = unknown.length > 0 && (!abbreviations.length || !found.some((unit) => depth(unit) > 2))
 	if (found.length === 0 || unknownComponent) return { orgUnit: null }
 	return { orgUnit: found.reduce((deepest, unit) => (depth(unit) > depth(deepest) ? unit : deepest)) }
 }

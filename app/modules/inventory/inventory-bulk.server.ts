@@ -1,5 +1,6 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma as defaultClient, type PrismaClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'

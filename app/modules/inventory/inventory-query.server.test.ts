@@ -13,7 +13,7 @@ vi.mock('#app/utils/db.server.ts', () => ({ prisma: undefined, database: undefin
 const query = (search = ''): InventoryQuery => InventoryQuerySchema.parse(inventoryInput(new URLSearchParams(search)))
 
 async function seeded(database: Database) {
-	const { ensureShippedPackLoaded } = await import('#app/modules/policies/packs.server.ts')
+	const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 	const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
 	await ensureShippedPackLoaded(database.prisma)
 	await seedDemoData(database.prisma)
@@ -125,6 +125,10 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 			]),
 		)
 		expect(overdue).not.toContain('Contract Invoice Analyzer Assistant')
+		// Every row says yes or no, including a case with no periodic re-review date at all.
+		const { rows } = await page(leadership)
+		expect(rows.some((row) => row.nextReviewDue === null)).toBe(true)
+		expect(rows.every((row) => typeof row.overdue === 'boolean')).toBe(true)
 	})
 
 	test('undetermined cases are told apart by the presumption', async () => {

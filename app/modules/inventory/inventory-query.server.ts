@@ -3,7 +3,7 @@
 // the other filters), both over the indexes the schema keeps for them (see
 // docs/decisions/009-inventory-search-and-filter-queries.md).
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { datasetCategories, datasetSensitivities, type DatasetSensitivity, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
@@ -243,7 +243,7 @@ async function selectRows(client: Client, viewer: Viewer, query: InventoryQuery,
 			u."topicArea"::text AS "topicArea", u."classification"::text AS "classification",
 			u."vendorNames", u."tags", u."updatedAt", u."nextReviewDue", u."reviewRound",
 			COALESCE(lanes."total", 0)::int AS "lanes", COALESCE(lanes."open", 0)::int AS "openLanes",
-			(u."nextReviewDue" < now()
+			(COALESCE(u."nextReviewDue" < now(), false)
 				OR EXISTS (SELECT 1 FROM "LaneReview" l WHERE l."useCaseId" = u."id" AND l."status" = 'OPEN' AND l."dueOn" < now())
 				OR EXISTS (SELECT 1 FROM "DecisionCondition" dc WHERE dc."useCaseId" = u."id" AND dc."metAt" IS NULL AND dc."dueOn" < now())) AS "overdue",
 			checks."blocked" AS "checksBlocked", checks."failing" AS "checksFailing",

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
@@ -19,7 +19,7 @@ vi.mock('#app/utils/db.server.ts', () => ({
 const { certifyCycle, getCycle, openCycle, streamCycleRows } = await import('./cycles.server.ts')
 const { decideAllMatches, getImportBatch, startImport, uploadImport } = await import('./import.server.ts')
 const { checkInventory, cotsRows, currentReportingYear, exportedDocument, exportSelect, streamOmbRows } = await import('./omb-export.server.ts')
-const { toDocument, useCaseSelect } = await import('#app/modules/use-cases/use-cases.server.ts')
+const { toDocument, useCaseSelect } = await import('#app/modules/use-cases/use-case-record.server.ts')
 
 const request = { requestId: 'test', ipAddress: '127.0.0.1', userAgent: null }
 const fixture2025 = new Uint8Array(readFileSync('e2e/fixtures/cms-ai-inventory-2025.csv'))

@@ -3,11 +3,12 @@
 // read in pages of `useCaseSelect` with a cursor, so an export of 20,000 cases holds one page at a time.
 import { Readable } from 'node:stream'
 import { type Prisma } from '#app/generated/prisma/client.ts'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
-import { toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
 import { type PrismaClient, prisma } from '#app/utils/db.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import {

@@ -11,7 +11,7 @@ import { startRunWorkers } from './runs.server.ts'
 
 export type BackgroundWork = { stop(): Promise<void> }
 
-export async function startBackgroundWork(database: Database, env: Env): Promise<BackgroundWork> {
+async function startBackgroundWork(database: Database, env: Env): Promise<BackgroundWork> {
 	const listener = await startInvalidationListener(database)
 	const queue = await startJobQueue(database)
 	await startRunWorkers(queue)

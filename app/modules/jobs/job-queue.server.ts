@@ -4,7 +4,7 @@
 // dies stops sending its heartbeat and the job is retried elsewhere; the cron schedules fire once
 // per slot across every instance.
 import { fromPglite, fromPrisma, type Job, type JobWithMetadata, PgBoss, type Queue, type WorkOptions } from 'pg-boss'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 
 /** Every queue the app uses, with how its jobs are kept, retried and watched. */

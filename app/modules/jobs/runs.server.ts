@@ -5,7 +5,7 @@
 // FAILED with its reason, on its page, and can be restarted from there.
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { recordImportFailure, runImport } from '#app/modules/inventory/import.server.ts'
-import { recordReevaluationFailure, runReevaluation } from '#app/modules/policies/packs.server.ts'
+import { recordReevaluationFailure, runReevaluation } from '#app/modules/policies/pack-admin.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'

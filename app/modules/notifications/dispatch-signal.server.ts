@@ -25,7 +25,7 @@ export function requestEmailDispatch() {
  * `requestEmailDispatch()` after committing makes these redundant; the every-minute schedule is the
  * backstop for both.
  */
-export const AFTER_NOTIFY_DISPATCH_DELAYS_MS = [250, 2_000, 10_000] as const
+const AFTER_NOTIFY_DISPATCH_DELAYS_MS = [250, 2_000, 10_000] as const
 
 export function requestEmailDispatchSoon() {
 	for (const delay of AFTER_NOTIFY_DISPATCH_DELAYS_MS) request(delay)

@@ -28,7 +28,7 @@ export function isAttemptDue(createdAt: Date, attempts: number, now: Date) {
 }
 
 /** Schedule slots whose start lies at or before `at`. */
-export function slotsOpenedBy(createdAt: Date, at: Date) {
+function slotsOpenedBy(createdAt: Date, at: Date) {
 	return EMAIL_ATTEMPT_OFFSETS_MS.filter((offset) => createdAt.getTime() + offset <= at.getTime()).length
 }
 

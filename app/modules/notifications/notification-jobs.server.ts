@@ -2,19 +2,19 @@
 // e-mail outbox, and passes writing due reminders. The schedules fire once per slot whatever the
 // number of instances; between scheduled passes, a change that queued e-mail asks for a pass at once.
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type JobQueue } from '#app/modules/jobs/job-queue.server.ts'
+import { type JobQueue, runningJobQueue } from '#app/modules/jobs/job-queue.server.ts'
 import { SUBMISSION_KEY_RETENTION_DAYS } from '#app/utils/form-submission.server.ts'
 import { setEmailDispatchRequester } from './dispatch-signal.server.ts'
 import { dispatchPendingEmails, type Mailer } from './email-dispatch.server.ts'
 import { sendDueReminders } from './reminders.server.ts'
 
 /** Every minute: e-mail whose retry slot has opened, and anything a lost request left behind. */
-export const EMAIL_SCHEDULE = '* * * * *'
+const EMAIL_SCHEDULE = '* * * * *'
 /**
  * Reminders concern days (due soon, overdue), so scanning for them every quarter of an hour is
  * plenty; on a large inventory each scan reads every open lane, condition and waiver.
  */
-export const REMINDER_SCHEDULE = '*/15 * * * *'
+const REMINDER_SCHEDULE = '*/15 * * * *'
 
 export type NotificationJobOptions = {
 	db: PrismaClient
@@ -55,7 +55,13 @@ export async function startNotificationJobs(queue: JobQueue, options: Notificati
 		await queue.boss.schedule('notification-email', EMAIL_SCHEDULE, {})
 		await queue.boss.send('notification-email', {})
 		await queue.work('notification-email', { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 30 }, () => emailPass(db, mailer, appUrl))
-		const requestPass = () => void queue.boss.send('notification-email', {}).catch((error: unknown) => console.error('Could not ask for an e-mail pass:', error))
+		const requestPass = () => {
+			// Once the queue is stopping there is nobody to ask; the next start's own pass sends what waits.
+			if (runningJobQueue() !== queue) return
+			void queue.boss.send('notification-email', {}).catch((error: unknown) => {
+				if (runningJobQueue() === queue) console.error('Could not ask for an e-mail pass:', error)
+			})
+		}
 		setEmailDispatchRequester((delayMs) => {
 			if (delayMs <= 0) return requestPass()
 			const timer = setTimeout(() => {

@@ -1,12 +1,12 @@
 import { type NotificationKind } from '#app/generated/prisma/enums.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { requestEmailDispatchSoon } from './dispatch-signal.server.ts'
 import { isAccountEmail } from './email-message.ts'
 import { sealLink } from './sealed-link.server.ts'
 import { forgetUnreadCounts } from './unread-badge.server.ts'
 
-export { requestEmailDispatch } from './dispatch-signal.server.ts'
+
 
 export type NotificationMessage = {
 	kind: NotificationKind

@@ -12,10 +12,10 @@ export type Day = string
 
 export const LANE_DUE_SOON_DAYS = 2
 export const CONDITION_DUE_SOON_DAYS = 7
-export const WAIVER_DUE_SOON_DAYS = 30
+const WAIVER_DUE_SOON_DAYS = 30
 /** OMB must hear of a waiver's grant (or revocation) within 30 days; remind from day 26. */
-export const OMB_REPORT_REMIND_AFTER_DAYS = 25
-export const OMB_REPORT_DAYS = 30
+const OMB_REPORT_REMIND_AFTER_DAYS = 25
+const OMB_REPORT_DAYS = 30
 
 /** The agency works on Eastern time: "today" is the date in Washington. */
 const agencyDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -32,13 +32,13 @@ export function dayOf(date: Date): Day {
 	return date.toISOString().slice(0, 10)
 }
 
-export function daysFrom(from: Day, to: Day) {
+function daysFrom(from: Day, to: Day) {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 const longDay = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' })
 
-export function formatDay(day: Day) {
+function formatDay(day: Day) {
 	return longDay.format(new Date(`${day}T00:00:00Z`))
 }
 
@@ -55,7 +55,7 @@ function whenDueInFull(today: Day, due: Day) {
 	return when.startsWith('on ') ? when : `${when} (${formatDay(due)})`
 }
 
-export type CaseRef = { id: string; trackingId: string; name: string }
+type CaseRef = { id: string; trackingId: string; name: string }
 
 export type Reminder = {
 	/** People named on the item (assignee, owner). */

@@ -1,6 +1,6 @@
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { notify } from './notify.server.ts'
 import { addDays } from '#app/modules/policies/checks/case-facts.ts'
+import { notify } from './notify.server.ts'
 import {
 	agencyToday,
 	CONDITION_DUE_SOON_DAYS,

@@ -2,11 +2,11 @@
 // instance reuses it briefly, while it is listening for announcements, and every instance forgets
 // it as soon as anyone writes or reads that person's notifications (cache-invalidation.server.ts).
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from '#app/utils/cache-invalidation.server.ts'
 import { countUnread } from './notifications.server.ts'
 
-export const UNREAD_REUSE_MS = 5_000
+const UNREAD_REUSE_MS = 5_000
 const recentCounts = new Map<string, { at: number; count: Promise<number> }>()
 
 subscribeToInvalidations('unread-counts', (invalidation) => {

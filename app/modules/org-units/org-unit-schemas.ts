@@ -4,13 +4,13 @@ import { z } from 'zod'
 
 const id = z.string().trim().min(1, 'Choose a unit.').max(40)
 const version = z.coerce.number().int().min(1).max(2_147_483_647)
-export const shortNameSchema = z
+const shortNameSchema = z
 	.string()
 	.trim()
 	.min(1, 'Enter the abbreviation.')
 	.max(20, 'At most 20 characters.')
 	.regex(/^[A-Za-z0-9][A-Za-z0-9&.-]*$/, 'Letters, digits, “&”, “.” and “-” only (the abbreviation is part of the unit’s code).')
-export const unitNameSchema = z.string().trim().min(1, 'Enter the full name.').max(200, 'At most 200 characters.')
+const unitNameSchema = z.string().trim().min(1, 'Enter the full name.').max(200, 'At most 200 characters.')
 const aliasSchema = z.string().trim().min(1).max(200)
 
 export const NewOrgUnitSchema = z.object({

@@ -3,7 +3,8 @@
 // under it; the old code becomes an alias, so files and links that use it still find the unit.
 // Every change names the version it was made from and writes an audit event in its transaction.
 import { type Prisma } from '#app/generated/prisma/client.ts'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { forgetOrgUnits } from '#app/modules/inventory/inventory-query.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -24,8 +25,6 @@ const unitSelect = {
 	mergedInto: { select: { code: true } },
 	_count: { select: { useCases: true, users: true, datasets: true, children: true } },
 } as const satisfies Prisma.OrgUnitSelect
-
-export type OrgUnitRow = Prisma.OrgUnitGetPayload<{ select: typeof unitSelect }>
 
 /** Every unit in code order, so a parent comes just before its children. */
 export async function listOrgUnitsForAdmin() {

@@ -2,7 +2,7 @@
 // presumption; the lead decides, and must write why whenever the decision departs from it.
 import { type HighImpactDetermination } from '#app/modules/use-cases/vocabulary.ts'
 
-export const MIN_RATIONALE_LENGTH = 40
+const MIN_RATIONALE_LENGTH = 40
 
 export type DeterminationInput = {
 	presumedHighImpact: boolean

@@ -6,7 +6,7 @@ import {
 	developerCodingAssistant,
 	marketplaceIdentityProofing,
 	medicareFraudPaymentSuspension,
-} from '#app/modules/policies/cms-example-cases.ts'
+} from '#tests/fixtures/cms-example-cases.ts'
 import { evaluateUseCase, type Evaluation, unimplementedCheckIds } from '#app/modules/policies/evaluate.ts'
 import { type PolicyPack, shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 

@@ -7,7 +7,7 @@ import { routeConditions } from '#app/modules/policies/routing.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type ReviewLaneName as ReviewLane, reviewLanes } from '#app/utils/permissions.ts'
 
-export { presumedHighImpactCategories, type PresumedCategory }
+
 
 export type CheckResult = {
 	checkId: string
@@ -23,7 +23,7 @@ export type CheckResult = {
 }
 
 /** A routing rule of the pack that holds for the case: its lanes are required whatever the checks say. */
-export type RouteResult = {
+type RouteResult = {
 	routeId: string
 	title: string
 	clauseIds: Array<string>

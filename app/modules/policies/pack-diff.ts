@@ -2,9 +2,9 @@
 // administrator's own changes are carried onto a newer release. Pure.
 import { type LaneRoute, type PolicyCheckDefinition, type PolicyPack, type PolicyReference } from './policy-pack.ts'
 
-export type FieldChange = { field: string; from: string; to: string }
+type FieldChange = { field: string; from: string; to: string }
 export type ItemChange = { id: string; title: string; changes: Array<FieldChange> }
-export type Section<Item> = { added: Array<Item>; removed: Array<Item>; changed: Array<ItemChange> }
+type Section<Item> = { added: Array<Item>; removed: Array<Item>; changed: Array<ItemChange> }
 
 export type PackDiff = {
 	from: string

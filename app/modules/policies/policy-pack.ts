@@ -6,16 +6,15 @@ import { reviewLanes } from '#app/utils/permissions.ts'
 export const REFERENCE_STATUSES = ['IN_FORCE', 'SUPERSEDED'] as const
 export const CHECK_SEVERITIES = ['BLOCKING', 'WARNING', 'INFO'] as const
 /** Confidence of the research note behind each summary (P primary, S secondary, K known citation, U unconfirmed). */
-export const CONFIDENCE_TAGS = ['P', 'S', 'K', 'U'] as const
+const CONFIDENCE_TAGS = ['P', 'S', 'K', 'U'] as const
 
-export type ReferenceStatus = (typeof REFERENCE_STATUSES)[number]
 export type CheckSeverity = (typeof CHECK_SEVERITIES)[number]
 
 /**
  * What a routing rule can be conditioned on; the code decides whether a condition holds (routing.ts),
  * the pack decides which lanes it requires.
  */
-export const ROUTE_CONDITIONS = [
+const ROUTE_CONDITIONS = [
 	'HIGH_IMPACT_OR_PRESUMED',
 	'PRESUMED_HIGH_IMPACT',
 	'PHI',
@@ -190,7 +189,7 @@ export function shippedReleaseVersions(): ReadonlyArray<string> {
  * hold this to equal `parsePolicyPack(file)`), so a process that only reads them skips the validation:
  * the command line evaluates one case in a fraction of the time a full parse of the pack takes.
  */
-export function trustedShippedPack(file: unknown): PolicyPack {
+function trustedShippedPack(file: unknown): PolicyPack {
 	const pack = structuredClone(file) as PolicyPack
 	pack.routes ??= structuredClone(ROUTES_BEFORE_2026_2) as Array<LaneRoute>
 	return pack

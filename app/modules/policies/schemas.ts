@@ -22,7 +22,7 @@ export const ReferenceFormSchema = z.object({
 	summary: multiLineText({ error: 'Summarise the clause.' }).min(40, 'Write at least one full sentence (40 characters).').max(4000),
 })
 
-export const CheckSettingsSchema = z.object({
+const CheckSettingsSchema = z.object({
 	intent: z.literal('check'),
 	revision: lockCounter(),
 	checkId: singleLineText().max(60),
@@ -31,7 +31,7 @@ export const CheckSettingsSchema = z.object({
 	lane: z.enum(reviewLanes),
 })
 
-export const RouteSettingsSchema = z.object({
+const RouteSettingsSchema = z.object({
 	intent: z.literal('route'),
 	revision: lockCounter(),
 	routeId: z.string().max(60),
@@ -39,7 +39,7 @@ export const RouteSettingsSchema = z.object({
 	lanes: z.array(z.enum(reviewLanes)).min(1, 'A routing rule needs at least one lane.').max(reviewLanes.length),
 })
 
-export const AutoPublishSchema = z.object({ intent: z.literal('auto-publish'), enabled: z.boolean().default(false) })
+const AutoPublishSchema = z.object({ intent: z.literal('auto-publish'), enabled: z.boolean().default(false) })
 
 export const PackEditorActionSchema = z.discriminatedUnion('intent', [CheckSettingsSchema, RouteSettingsSchema, AutoPublishSchema])
 

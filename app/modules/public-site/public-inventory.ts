@@ -23,7 +23,6 @@ import {
 	type PublicInventoryQuery,
 	type PublicSortKey,
 	publicSortDirection,
-	publicSortKeys,
 } from './public-query.ts'
 
 /** One row of the public OMB file, exactly as the file holds it (template selections, ids kept). */

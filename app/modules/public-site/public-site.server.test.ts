@@ -3,13 +3,13 @@
 // protected or internal details appears on any page, in any search result or download, and a
 // change shows at once because the data version moves.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { RouterContextProvider } from 'react-router'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { csrfTokenContext } from '#app/utils/csrf.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
-import { RouterContextProvider } from 'react-router'
 
 const current = vi.hoisted(() => ({ prisma: null as unknown as PrismaClient }))
 vi.mock('#app/utils/db.server.ts', () => ({

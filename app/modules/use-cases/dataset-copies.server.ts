@@ -1,5 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 
 /**
  * Recomputes the copies of the linked datasets' categories and sensitivities on these cases, so the

@@ -169,6 +169,7 @@ export const ContactSchema = lenient.Contact
 export const PilotCertificationSchema = lenient.PilotCertification
 
 // An interface, so that the registry's conditions can name it while the schema is built from the registry.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a type alias here would be circular
 export interface UseCaseDocument extends z.infer<typeof UseCaseDocumentSchema> {}
 export type UseCaseDocumentInput = z.input<typeof UseCaseDocumentSchema>
 export type DatasetInUse = z.infer<typeof DatasetInUseSchema>

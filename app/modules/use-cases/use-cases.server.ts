@@ -1,174 +1,37 @@
 import { type Prisma } from '#app/generated/prisma/client.ts'
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { createOnce } from '#app/utils/form-submission.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { determinationProblems } from '#app/modules/policies/determination.ts'
-import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
-import { refreshDatasetCopies } from './dataset-copies.server.ts'
+import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
-import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { describeActivity } from '#app/modules/workflow/activity-wording.ts'
+import { allocateTrackingId, columnsOf, freezeVersion, isListedOn, type LoadedUseCase, NOT_FOUND_MESSAGE, storedAnswers, toDocument, useCaseSelect } from './use-case-record.server.ts'
+import { refreshDatasetCopies } from './dataset-copies.server.ts'
 import { asWrittenAfterEdit } from './as-written.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
 import { fieldAnswerText, fieldLabel, validateForSubmission } from './field-rules.ts'
-import { setValueAt, valueAt } from './question-kinds.ts'
-import { answersOfRecord, changedFields, columnsOf, formToDocument, storedAnswers } from './use-case-mapping.ts'
-
-export { changedFields, columnsOf, formToDocument }
+import { valueAt } from './question-kinds.ts'
+import { changedFields, formToDocument } from './use-case-mapping.ts'
 import { type UseCaseFormValues } from './schemas.ts'
-import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
-import { type HighImpactDetermination } from './vocabulary.ts'
+import { TRACKING_ID_PATTERN } from './use-case-document.ts'
+
+// The pages under /use-cases read the record layer and the determination through this module.
+export { INVOLVED_MESSAGE, isInvolvedIn, isListedOn, type LoadedUseCase, toDocument } from './use-case-record.server.ts'
+export { recordDetermination } from '#app/modules/workflow/determination.server.ts'
 
 export const USE_CASES_PAGE_SIZE = 25
 
 // A submitted case may still be amended until review starts; each amendment is a new submission.
 // An approved case may be edited: a material change re-opens its review.
 const EDITABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'APPROVED_WITH_CONDITIONS'])
-
-export const useCaseSelect = {
-	id: true,
-	trackingId: true,
-	status: true,
-	name: true,
-	version: true,
-	createdAt: true,
-	updatedAt: true,
-	submittedAt: true,
-	createdById: true,
-	ownerId: true,
-	contactEmail: true,
-	isWithheld: true,
-	stage: true,
-	topicArea: true,
-	classification: true,
-	problemSolved: true,
-	benefits: true,
-	systemOutputs: true,
-	contractingUsage: true,
-	vendorNames: true,
-	decisionRole: true,
-	generativeAi: true,
-	publicFacing: true,
-	hosting: true,
-	highImpactDetermination: true,
-	answers: true,
-	orgUnitId: true,
-	orgUnit: { select: { code: true, name: true, shortName: true } },
-	owner: { select: { name: true, email: true } },
-	determinedAt: true,
-	determinedBy: { select: { name: true } },
-	reviewRound: true,
-	decidedAt: true,
-	nextReviewDue: true,
-	waivers: {
-		orderBy: [{ grantedOn: 'asc' }, { createdAt: 'asc' }],
-		select: { practice: true, grantedOn: true, expiresOn: true, reportedToOmbOn: true, recertifiedOn: true, revokedOn: true },
-	},
-	pilotCertifications: {
-		where: { revokedOn: null },
-		orderBy: { certifiedOn: 'desc' },
-		take: 1,
-		select: { certifiedOn: true, endsOn: true, scaleLimit: true },
-	},
-	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
-	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
-	participants: { select: { userId: true } },
-	datasets: {
-		orderBy: { dataset: { name: 'asc' } },
-		select: {
-			usages: true,
-			minimumNecessaryJustification: true,
-			dataset: {
-				select: {
-					id: true,
-					name: true,
-					category: true,
-					sensitivities: true,
-					sornNumber: true,
-					piaUrl: true,
-					dataUseAgreementRequired: true,
-					fismaSystem: true,
-				},
-			},
-		},
-	},
-} as const satisfies Prisma.UseCaseSelect
-
-export type LoadedUseCase = Prisma.UseCaseGetPayload<{ select: typeof useCaseSelect }>
-
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : undefined)
-
-/**
- * The case as the use-case document every check and export reads. CAIO waivers and pilot
- * certifications come from their own records, and OMB's hi_independent_review from who reviewed.
- */
-export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCaseDocument {
-	const document = answersOfRecord(useCase)
-	const pilot = useCase.pilotCertifications[0]
-	setValueAt(document, 'practices.independentReview', independentReviewFromLanes(useCase.laneReviews) ?? valueAt(document, 'practices.independentReview'))
-	return UseCaseDocumentSchema.parse({
-		...document,
-		orgUnit: useCase.orgUnit.code,
-		ownerEmail: useCase.owner.email,
-		waivers: useCase.waivers.map((waiver) => ({
-			practice: waiver.practice,
-			grantedOn: isoDay(waiver.grantedOn),
-			expiresOn: isoDay(waiver.expiresOn),
-			reportedToOmbOn: isoDay(waiver.reportedToOmbOn),
-			recertifiedOn: isoDay(waiver.recertifiedOn),
-			revokedOn: isoDay(waiver.revokedOn),
-		})),
-		pilotCertification: pilot ? { certifiedOn: isoDay(pilot.certifiedOn), endsOn: isoDay(pilot.endsOn), scaleLimit: pilot.scaleLimit } : undefined,
-		datasets: useCase.datasets.map((link) => ({
-			id: link.dataset.id,
-			name: link.dataset.name,
-			category: link.dataset.category,
-			sensitivities: link.dataset.sensitivities,
-			sornNumber: link.dataset.sornNumber ?? undefined,
-			piaUrl: link.dataset.piaUrl ?? undefined,
-			dataUseAgreementRequired: link.dataset.dataUseAgreementRequired,
-			fismaSystem: link.dataset.fismaSystem ?? undefined,
-			usage: link.usages.length ? link.usages : ['OPERATION'],
-			minimumNecessaryJustification: link.minimumNecessaryJustification ?? undefined,
-		})),
-	})
-}
-
-type ListedPeople = { createdById: string; ownerId: string; contacts: ReadonlyArray<{ userId: string }> }
-type InvolvedPeople = ListedPeople & { participants: ReadonlyArray<{ userId: string }> }
-
-/** The case's submitter, owner and everyone listed on it now: the people who work on it (and hear of its review). */
-export function listedIds(useCase: ListedPeople) {
-	return [...new Set([useCase.createdById, useCase.ownerId, ...useCase.contacts.map((contact) => contact.userId)])]
-}
-
-/** Whether this person is the case's submitter, owner or listed on it now. */
-export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: ListedPeople) {
-	return listedIds(useCase).includes(user.id)
-}
-
-/**
- * Whether this person was ever listed on the case, on any version, or created or edited it: such a
- * person may never review or decide it, whatever roles they hold (the UseCaseParticipant rows the
- * database keeps, and whoever is listed now).
- */
-export function isInvolvedIn(user: Pick<SessionUser, 'id'>, useCase: InvolvedPeople) {
-	return isListedOn(user, useCase) || useCase.participants.some((participant) => participant.userId === user.id)
-}
-
-const NOT_FOUND_MESSAGE = 'No use case has this id, or it is a draft you are not listed on.'
-
-/** The start of every refusal on independence grounds. */
-export const INVOLVED_MESSAGE = 'You are or were listed on this use case, or wrote part of it, so'
 
 /**
  * The case, inside the caller's transaction, for a change only the people listed on it may make.
@@ -200,15 +63,6 @@ export async function getUseCaseForUser(user: SessionUser, useCaseId: string) {
 
 export function canEditUseCase(user: SessionUser, useCase: LoadedUseCase) {
 	return EDITABLE_STATUSES.has(useCase.status) && isListedOn(user, useCase)
-}
-
-export async function allocateTrackingId(tx: Tx, year: number) {
-	const counter = await tx.trackingIdCounter.upsert({
-		where: { year },
-		create: { year, lastNumber: 1 },
-		update: { lastNumber: { increment: 1 } },
-	})
-	return `CMS-${year}-${String(counter.lastNumber).padStart(4, '0')}`
 }
 
 export async function createDraft(
@@ -544,15 +398,6 @@ const auditActions: Record<SubmissionAction, string> = {
 	reopen: 'use_case.reopened',
 }
 
-/** An immutable snapshot of the whole document, numbered per case. */
-export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, doc: UseCaseDocument, reason: string) {
-	const previous = await tx.useCaseVersion.count({ where: { useCaseId } })
-	return tx.useCaseVersion.create({
-		data: { useCaseId, number: previous + 1, reason, snapshot: doc as unknown as Prisma.InputJsonValue, createdById: actorId },
-		select: { number: true },
-	})
-}
-
 const STALE_WITHDRAW_MESSAGE = 'The use case changed while you were withdrawing it; reload and try again.'
 
 /** Withdraws the case; with `expectedVersion`, only if it is still that version (optimistic lock). */
@@ -699,103 +544,4 @@ export async function listVersions(useCaseId: string) {
 
 export async function listDatasetOptions() {
 	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, category: true, sensitivities: true } })
-}
-
-/**
- * The governance lead records the high-impact determination on the exact version they read.
- * Nobody determines a case they are listed on; departing from the presumption needs a rationale.
- */
-export async function recordDetermination(
-	actor: SessionUser,
-	useCaseId: string,
-	input: { determination: HighImpactDetermination; rationale?: string; version: number },
-	request: RequestInfo,
-): Promise<{ status: 'recorded' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }> {
-	return prisma.$transaction(async (tx) => {
-		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
-		if (!current || current.status === 'DRAFT') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-		if (isInvolvedIn(actor, current)) {
-			throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} someone independent of it must make the determination.`)
-		}
-		if (current.status === 'WITHDRAWN' || current.status === 'RETIRED') {
-			throw new AppError('CONFLICT', 'A withdrawn or retired use case takes no new determination.')
-		}
-		if (current.version !== input.version) {
-			throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload, read the new version, then record the determination.')
-		}
-		const before = toDocument(current)
-		const evaluation = await evaluateWithCurrentPack(before, tx)
-		const fieldErrors = determinationProblems({
-			presumedHighImpact: evaluation.presumedHighImpact,
-			presumedCategories: evaluation.presumedCategories,
-			determination: input.determination,
-			rationale: input.rationale,
-		})
-		if (Object.keys(fieldErrors).length) return { status: 'invalid', fieldErrors }
-
-		const now = new Date()
-		const highImpact = {
-			determination: input.determination,
-			justification: input.rationale?.trim() || undefined,
-			determinedBy: actor.name,
-			determinedOn: now.toISOString().slice(0, 10),
-		}
-		const after = UseCaseDocumentSchema.parse({ ...before, highImpact })
-		// Conditional on the version read: of two leads deciding at once, or a lead and an owner
-		// saving the case at once, exactly one write is kept and the other is told.
-		const written = await tx.useCase.updateMany({
-			where: { id: useCaseId, version: current.version },
-			data: {
-				highImpactDetermination: input.determination,
-				determinedById: actor.id,
-				determinedAt: now,
-				answers: columnsOf(after).answers,
-				version: current.version + 1,
-			},
-		})
-		if (written.count === 0) {
-			throw new AppError('CONFLICT', 'The use case changed while you were recording the determination. Reload, read the new version, then record it again.')
-		}
-		await freezeVersion(tx, actor.id, useCaseId, after, 'HIGH_IMPACT_DETERMINATION')
-		await storeCheckRun(tx, useCaseId, current.version + 1, evaluateUseCase(after, { pack: await currentPolicyPack(tx), asOf: now }))
-		await recordEvent(tx, {
-			actorId: actor.id,
-			action: 'use_case.high_impact_determined',
-			entityType: 'UseCase',
-			entityId: useCaseId,
-			before: { determination: before.highImpact.determination ?? null, version: current.version },
-			after: {
-				determination: input.determination,
-				presumedCategories: evaluation.presumedCategories,
-				rationale: highImpact.justification ?? null,
-				version: current.version + 1,
-			},
-			request,
-		})
-		return { status: 'recorded' }
-	})
-}
-
-/**
- * Re-runs the checks on one case as it now stands, inside the caller's transaction, and stores them
- * against its current version: after a change the document reflects (review facts feed
- * hi_independent_review, CAIO records feed the practice checks).
- */
-export async function refreshStoredEvaluation(tx: Tx, useCaseId: string) {
-	const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: useCaseSelect })
-	const document = toDocument(loaded)
-	const evaluation = await evaluateWithCurrentPack(document, tx)
-	await storeCheckRun(tx, useCaseId, loaded.version, evaluation)
-	return { evaluation, loaded, document }
-}
-
-/** Evaluates these use cases as they stand against a pack and stores the results (re-run after publishing). */
-export async function evaluateStoredUseCases(useCaseIds: Array<string>, pack: PolicyPack) {
-	const useCases = await prisma.useCase.findMany({ where: { id: { in: useCaseIds } }, select: useCaseSelect })
-	const asOf = new Date()
-	await prisma.$transaction(async (tx) => {
-		for (const useCase of useCases) {
-			await storeCheckRun(tx, useCase.id, useCase.version, evaluateUseCase(toDocument(useCase), { pack, asOf }))
-		}
-	})
 }

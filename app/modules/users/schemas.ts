@@ -17,7 +17,7 @@ export const LoginSchema = z.object({
 	redirectTo: singleLineText().max(2000).optional(),
 })
 
-export const UserAccessSchema = z.object({
+const UserAccessSchema = z.object({
 	intent: z.literal('update-access'),
 	active: z.boolean().default(false),
 	orgUnitId: recordId('org unit'),
@@ -26,7 +26,7 @@ export const UserAccessSchema = z.object({
 	emailNotifications: z.boolean().default(false),
 })
 
-export const RevokeSessionsSchema = z.object({ intent: z.literal('revoke-sessions') })
+const RevokeSessionsSchema = z.object({ intent: z.literal('revoke-sessions') })
 
 export const UserAdminActionSchema = z.discriminatedUnion('intent', [
 	UserAccessSchema,

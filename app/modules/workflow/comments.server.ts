@@ -1,5 +1,6 @@
 // Threaded discussion on a case or one of its fields, between its people and its reviewers.
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -7,7 +8,7 @@ import { AppError } from '#app/utils/errors.ts'
 import { createOnce } from '#app/utils/form-submission.server.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { isListedOn, listedIds } from '#app/modules/use-cases/use-cases.server.ts'
+import { isListedOn, listedIds } from '#app/modules/use-cases/use-case-record.server.ts'
 
 const MENTION = /@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g
 

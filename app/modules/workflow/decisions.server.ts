@@ -1,9 +1,11 @@
 // The governance lead's final decision, conditions and their follow-up, sending a case back for
 // changes, periodic re-review, and retirement.
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { freezeVersion, INVOLVED_MESSAGE, isInvolvedIn, listedIds, refreshStoredEvaluation, toDocument, useCaseSelect } from '#app/modules/use-cases/use-cases.server.ts'
+import { freezeVersion, INVOLVED_MESSAGE, isInvolvedIn, listedIds, toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
+import { refreshStoredEvaluation } from '#app/modules/policies/stored-checks.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'

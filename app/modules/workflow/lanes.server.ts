@@ -1,8 +1,10 @@
 // Review lanes: the governance lead assigns them, reviewers claim the ones they hold, and the
 // reviewer on a lane approves it, rejects it, or asks the submitters for changes.
-import { recordEvent, type Tx } from '#app/modules/audit/record-event.server.ts'
+import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
-import { isInvolvedIn, listedIds, refreshStoredEvaluation } from '#app/modules/use-cases/use-cases.server.ts'
+import { isInvolvedIn, listedIds } from '#app/modules/use-cases/use-case-record.server.ts'
+import { refreshStoredEvaluation } from '#app/modules/policies/stored-checks.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'

@@ -1,14 +1,14 @@
 // Loading a case for a review action, inside the action's transaction, and the facts the state
 // machine and lane rules need about it.
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
-import { isInvolvedIn, isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
+import { isInvolvedIn, isListedOn } from '#app/modules/use-cases/use-case-record.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { isLaneOpen } from './lane-rules.ts'
 import { factsFor, type WorkflowActor, type WorkflowFacts } from './state-machine.ts'
 
-export const reviewCaseSelect = {
+const reviewCaseSelect = {
 	id: true,
 	trackingId: true,
 	name: true,

@@ -1,4 +1,4 @@
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type ReviewLaneName } from '#app/utils/permissions.ts'
 
 /** Opens the lanes a review round needs; lanes already open in the round are left as they are. */

@@ -1,5 +1,5 @@
 import { type UseCaseStatus } from '#app/generated/prisma/enums.ts'
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 
 /** Every status change is kept with its time, for time-in-state and throughput figures. */
 export async function recordStatusChange(tx: Tx, change: { useCaseId: string; from: UseCaseStatus; to: UseCaseStatus; actorId: string | null; at?: Date }) {

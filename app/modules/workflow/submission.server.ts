@@ -1,12 +1,12 @@
 // What a submission does to the review: the lanes a round needs, who is told. Called by the
 // use-case save inside its transaction, after the state machine allowed the transition.
-import { type Tx } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { type ReviewLaneName } from '#app/utils/permissions.ts'
+import { fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { openReviewLanes } from './review-round.server.ts'
 import { type WorkflowAction, type WorkflowStatus } from './state-machine.ts'
 import { recordStatusChange } from './status-history.server.ts'
-import { fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 
 export type SubmissionAction = Extract<WorkflowAction, 'submit' | 'amend' | 'resubmit' | 'reopen'>
 

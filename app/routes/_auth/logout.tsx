@@ -2,7 +2,8 @@ import { redirect } from 'react-router'
 import { authSettings } from '#app/modules/auth/auth-settings.server.ts'
 import { endSessionUrl } from '#app/modules/auth/oidc.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
-import { readSessionId, revokeSession } from '#app/utils/session.server.ts'
+import { revokeSession } from '#app/modules/auth/sessions.server.ts'
+import { readSessionId } from '#app/utils/session.server.ts'
 import type { Route } from './+types/logout.ts'
 
 export async function loader() {

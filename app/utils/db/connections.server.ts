@@ -1,5 +1,5 @@
 import { type PGlite, type Transaction } from '@electric-sql/pglite'
-import pg from 'pg'
+import type pg from 'pg'
 import { type MigrationConnection } from './migrations.server.ts'
 
 export function pgliteMigrationConnection(db: PGlite | Transaction): MigrationConnection {

@@ -1,5 +1,5 @@
-import { PGlite } from '@electric-sql/pglite'
 import { randomBytes } from 'node:crypto'
+import { PGlite } from '@electric-sql/pglite'
 import { expect, inject, test } from 'vitest'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
 import { createScratchDatabase } from '#tests/postgres-cluster.ts'

@@ -4,9 +4,9 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
-import { yieldingBetweenQueries } from './yielding-adapter.server.ts'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { isConcurrentWriteError } from '#app/utils/errors.ts'
+import { yieldingBetweenQueries } from './yielding-adapter.server.ts'
 import { pgliteMigrationConnection, postgresMigrationConnection } from './connections.server.ts'
 import { lockEmbeddedDatabase } from './embedded-lock.server.ts'
 import { type ListenHandle, type ListenHandlers, listenOnPostgres } from './listener.server.ts'
@@ -74,7 +74,7 @@ function reportLostRacesAsConflicts(prisma: PrismaClient) {
  * `idle_in_transaction_session_timeout` are enforced by the server; the client-side query timeout
  * catches a server that does not answer at all (stopped, or a network that drops packets).
  */
-export const POSTGRES_TIMEOUTS_MS = {
+const POSTGRES_TIMEOUTS_MS = {
 	connect: 5_000,
 	statement: 30_000,
 	idleInTransaction: 30_000,
@@ -84,7 +84,7 @@ export const POSTGRES_TIMEOUTS_MS = {
 } as const
 
 /** pg pool settings for the app's queries on PostgreSQL. */
-export function postgresPoolConfig(databaseUrl: string): pg.PoolConfig {
+function postgresPoolConfig(databaseUrl: string): pg.PoolConfig {
 	return {
 		connectionString: databaseUrl,
 		max: 10,

@@ -27,7 +27,7 @@ const MIGRATION_LOCK_ID = 72_707_370
 export const STARTUP_LOCK_ID = 72_707_371
 
 /** Prisma's checksum: SHA-256 of the migration file, hex. */
-export function checksumOf(sql: string) {
+function checksumOf(sql: string) {
 	return createHash('sha256').update(sql).digest('hex')
 }
 

@@ -16,7 +16,7 @@ const UNAVAILABLE_MESSAGES =
 	/timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|connect ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ETIMEDOUT|server closed the connection|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|The embedded database is closed/i
 
 /** Whether this error means the database could not be reached or answered in time. */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	if (!error || typeof error !== 'object' || depth > 4) return false
 	const fields = error as { kind?: unknown; code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; errorCode?: unknown }
 	if (typeof fields.kind === 'string' && UNAVAILABLE_KINDS.has(fields.kind)) return true

@@ -7,7 +7,7 @@ import { SchemaEngine } from '@prisma/schema-engine-wasm'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { type Migration, migrationsDirectory, readMigrations } from './migrations.server.ts'
 
-export const schemaPath = path.resolve('prisma/schema.prisma')
+const schemaPath = path.resolve('prisma/schema.prisma')
 export const EMPTY_MIGRATION = '-- This is an empty migration.'
 
 async function withEngine<T>(schema: string, work: (engine: SchemaEngine) => Promise<T>) {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { baseCase } from '#app/modules/policies/cms-example-cases.ts'
+import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { aiDefinitionScreen, notAiRationale, screenedOutAsNotAi } from './ai-definition.ts'

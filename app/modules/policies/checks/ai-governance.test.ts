@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { baseCase } from '#app/modules/policies/cms-example-cases.ts'
+import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
 import { customCodeSharing, generativeAiPolicy, publicFeedback } from './ai-governance.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }

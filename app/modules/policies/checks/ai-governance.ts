@@ -1,11 +1,11 @@
 // M-25-21 §3(b)(iv) generative AI, §2(b) code sharing, §4(b)(vii) and §8 public feedback.
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type PolicyCheck } from './check-types.ts'
-import { datasetNames, datasetsWith, hasText, hostingPhrases, isActive, isLive, listPhrase, PII_KINDS, stageLabels } from './case-facts.ts'
+import { datasetNames, datasetsWith, hasText, hostingPhrases, isNotRetired, isLive, listPhrase, PII_KINDS, stageLabels } from './case-facts.ts'
 import { assessPractice } from './minimum-practices.ts'
 import { piiFacts } from './privacy.ts'
 
-export function isGenerative(doc: Parameters<PolicyCheck>[0]): boolean {
+function isGenerative(doc: Parameters<PolicyCheck>[0]): boolean {
 	return doc.generativeAi === true || doc.classification === 'GENERATIVE_AI'
 }
 
@@ -54,7 +54,7 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 		}
 		return { status: 'NOT_APPLICABLE', reason: 'It is not recorded as generative AI.', drivingFields: fields, nextStep: null }
 	}
-	if (!isActive(doc)) {
+	if (!isNotRetired(doc)) {
 		return { status: 'NOT_APPLICABLE', reason: 'It is generative AI, but the case is retired.', drivingFields: ['stage'], nextStep: null }
 	}
 	const why = doc.generativeAi === true ? "'Uses generative AI' is 'yes'" : "the classification is 'Generative AI'"

@@ -90,7 +90,8 @@ export function isLive(doc: UseCaseDocument): boolean {
 	return doc.stage === 'PILOT' || doc.stage === 'DEPLOYED'
 }
 
-export function isActive(doc: UseCaseDocument): boolean {
+/** Every case but a retired one: the obligations that follow a system's use end with its retirement. */
+export function isNotRetired(doc: UseCaseDocument): boolean {
 	return doc.stage !== 'RETIRED'
 }
 

@@ -7,7 +7,7 @@ import {
 	datasetsWith,
 	hasText,
 	hostingPhrases,
-	isActive,
+	isNotRetired,
 	isLive,
 	listPhrase,
 	PHI_KINDS,
@@ -26,7 +26,7 @@ export const minimumNecessary: PolicyCheck = (doc) => {
 			nextStep: null,
 		}
 	}
-	if (!isActive(doc)) {
+	if (!isNotRetired(doc)) {
 		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
 	}
 	const missing = phi.filter((ref) => !hasText(ref.dataset.minimumNecessaryJustification))
@@ -66,7 +66,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc) => {
 			nextStep: null,
 		}
 	}
-	if (!isActive(doc)) {
+	if (!isNotRetired(doc)) {
 		return { status: 'NOT_APPLICABLE', reason: `${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`, drivingFields: ['stage'], nextStep: null }
 	}
 	if (!outside.involved) {
@@ -116,7 +116,7 @@ const consentPhrases = {
 export const part2Records: PolicyCheck = (doc) => {
 	const part2 = datasetsWith(doc, ['PART2'])
 	const basis = doc.safeguards.part2ConsentBasis
-	if (!isActive(doc) && (part2.length > 0 || doc.datasets.some((dataset) => SUD_PRONE_CATEGORIES.includes(dataset.category)))) {
+	if (!isNotRetired(doc) && (part2.length > 0 || doc.datasets.some((dataset) => SUD_PRONE_CATEGORIES.includes(dataset.category)))) {
 		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
 	}
 	if (part2.length > 0) {

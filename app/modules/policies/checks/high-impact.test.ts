@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { baseCase } from '#app/modules/policies/cms-example-cases.ts'
+import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
 import {
 	highImpactPresumption,
 	presumedHighImpactCategories,

@@ -57,12 +57,12 @@ export function categoryClauseId(category: PresumedCategory): string {
 	return `M2521-6${category.toUpperCase()}`
 }
 
-export function isPrincipalBasisRole(doc: UseCaseDocument): boolean {
+function isPrincipalBasisRole(doc: UseCaseDocument): boolean {
 	return doc.decisionRole === 'PRINCIPAL_BASIS' || doc.decisionRole === 'FULLY_AUTOMATED'
 }
 
 /** The informed decisions that fall under some §6 letter, whatever the decision role. */
-export function presumptionDecisions(doc: UseCaseDocument): Array<InformedDecision> {
+function presumptionDecisions(doc: UseCaseDocument): Array<InformedDecision> {
 	return doc.informedDecisions.filter((decision) => categoryByDecision[decision] !== null)
 }
 

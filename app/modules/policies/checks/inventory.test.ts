@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { baseCase, caseDocument } from '#app/modules/policies/cms-example-cases.ts'
+import { baseCase, caseDocument } from '#tests/fixtures/cms-example-cases.ts'
 import { consolidatedCotsReporting, inventoryCompleteness, missionBenefit } from './inventory.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { deployedEligibilityModel } from '#app/modules/policies/cms-example-cases.ts'
+import { deployedEligibilityModel } from '#tests/fixtures/cms-example-cases.ts'
 import { type Waiver } from '#app/modules/use-cases/use-case-document.ts'
 import {
 	minimumPracticesDeadline,

@@ -6,7 +6,7 @@ import {
 	datasetsVerb,
 	datasetsWith,
 	decisionPhrase,
-	isActive,
+	isNotRetired,
 	isLive,
 	PII_KINDS,
 	quoted,
@@ -39,7 +39,7 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 	if (!pii.present) {
 		return { status: 'NOT_APPLICABLE', reason: `${pii.because}, so §208 does not call for a PIA.`, drivingFields: pii.fields, nextStep: null }
 	}
-	if (!isActive(doc)) {
+	if (!isNotRetired(doc)) {
 		return { status: 'NOT_APPLICABLE', reason: `${pii.because}, but the case is retired.`, drivingFields: ['stage'], nextStep: null }
 	}
 	const fields = [...pii.fields, 'safeguards.piaCompleted', 'piaUrl']
@@ -89,7 +89,7 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 	const retrieved = doc.safeguards.retrievedByPersonalIdentifier
 	const { sorns, datasetSorns, fields, fromSystemOfRecords } = systemOfRecordsFacts(doc)
 	const pii = piiFacts(doc)
-	if (!isActive(doc)) {
+	if (!isNotRetired(doc)) {
 		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
 	}
 	if (!fromSystemOfRecords) {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { baseCase, deployedEligibilityModel } from '#app/modules/policies/cms-example-cases.ts'
+import { baseCase, deployedEligibilityModel } from '#tests/fixtures/cms-example-cases.ts'
 import { vendorAiTerms } from './vendor-terms.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }

@@ -1,5 +1,5 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link, useSearchParams } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { AUDIT_PAGE_SIZE, findAuditEvents } from '#app/modules/audit/audit-query.server.ts'
 import { AuditQuerySchema } from '#app/modules/audit/schemas.ts'

@@ -1,6 +1,6 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Link } from 'react-router'
 import { z } from 'zod'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { type ChartBar } from '#app/modules/inventory/dashboard-charts.ts'
 import { getDashboard } from '#app/modules/inventory/dashboard.server.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'

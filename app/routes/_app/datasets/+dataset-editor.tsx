@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from 'react-router'
 import {
@@ -18,7 +18,6 @@ import {
 	datasetSensitivities,
 	datasetSensitivityLabels,
 } from '#app/modules/datasets/schemas.ts'
-import { type SubmissionResult } from '@conform-to/react'
 
 type EditorDataset = {
 	name: string

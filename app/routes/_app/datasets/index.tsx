@@ -1,5 +1,5 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
 import { DATASETS_PAGE_SIZE, listDatasets } from '#app/modules/datasets/datasets.server.ts'

@@ -1,5 +1,5 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { data, Form, Link, redirect, useLocation } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { CsrfInput } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -27,8 +27,7 @@ import {
 	sortedBy,
 } from '#app/modules/inventory/inventory-filters.ts'
 import { facetValueLabel, sensitivityShortLabels, strictestOf, formatCount } from '#app/modules/inventory/inventory-labels.ts'
-import { findInventoryPage } from '#app/modules/inventory/inventory-query.server.ts'
-import type { InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
+import { findInventoryPage, type InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
 import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'

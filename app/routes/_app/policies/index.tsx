@@ -1,6 +1,6 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { searchReferences } from '#app/modules/policies/library.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { singleLineText } from '#app/utils/input-schemas.ts'

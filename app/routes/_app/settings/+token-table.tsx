@@ -1,5 +1,5 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { type ApiTokenScope, tokenState } from '#app/modules/api-tokens/api-tokens.ts'
 

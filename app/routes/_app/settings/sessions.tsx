@@ -1,6 +1,6 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
 import { EndSessionSchema } from '#app/modules/auth/schemas.ts'
 import { endOtherSessions, endOwnSession, listOwnSessions } from '#app/modules/auth/sessions.server.ts'

@@ -1,5 +1,5 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link, useSearchParams } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { choiceLabel, highImpactChoices, type HighImpactDetermination, stageChoices, stages, useCaseStatuses, useCaseStatusLabels, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
 

@@ -1,15 +1,9 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
-import {
-	autoPublishReleases,
-	changeDraftPack,
-	currentPolicyPack,
-	getDraftPack,
-	listPackVersions,
-	setAutoPublishReleases,
-} from '#app/modules/policies/packs.server.ts'
+import { autoPublishReleases, changeDraftPack, getDraftPack, listPackVersions, setAutoPublishReleases } from '#app/modules/policies/pack-admin.server.ts'
+import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { CHECK_SEVERITIES } from '#app/modules/policies/policy-pack.ts'
 import { PackEditorActionSchema } from '#app/modules/policies/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { changeDraftPack, getDraftPack } from '#app/modules/policies/packs.server.ts'
+import { changeDraftPack, getDraftPack } from '#app/modules/policies/pack-admin.server.ts'
 import { ReferenceFormSchema } from '#app/modules/policies/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { clauseId } from '#app/utils/input-schemas.ts'

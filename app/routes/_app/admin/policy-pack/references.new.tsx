@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
-import { changeDraftPack, getDraftPack } from '#app/modules/policies/packs.server.ts'
+import { changeDraftPack, getDraftPack } from '#app/modules/policies/pack-admin.server.ts'
 import { ReferenceFormSchema } from '#app/modules/policies/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'

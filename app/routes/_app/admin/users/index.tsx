@@ -1,6 +1,6 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
 import { pageNumber, singleLineText } from '#app/utils/input-schemas.ts'

@@ -1,6 +1,6 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Link, useSearchParams } from 'react-router'
 import { z } from 'zod'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { getUseCaseForUser } from '#app/modules/use-cases/use-cases.server.ts'
 import { ACTIVITY_PAGE_SIZE, activityOf } from '#app/modules/workflow/review-queries.server.ts'

@@ -217,7 +217,7 @@ function useSaveQueue(useCaseId: string, loadedVersion: number, onResponse: (res
 		if (next) send(next.submitter)
 	}, [fetcher.state, fetcher.data, onResponse, send])
 
-	return { formRef, enqueue, version, saving: fetcher.state !== 'idle', response: fetcher.data }
+	return { formRef, enqueue, saving: fetcher.state !== 'idle' }
 }
 
 export default function EditUseCase({ loaderData, actionData }: Route.ComponentProps) {
@@ -226,8 +226,6 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const [searchParams, setSearchParams] = useSearchParams()
 	const section = PageQuery.parse(Object.fromEntries(searchParams)).section
 	const formId = `use-case-${useCase.id}`
-	const [hydrated, setHydrated] = useState(false)
-	useEffect(() => setHydrated(true), [])
 
 	// The latest answer to a save, from the enhanced form or (without JavaScript) from the page post.
 	const [response, setResponse] = useState<SaveResponse | undefined>(actionData as SaveResponse | undefined)
@@ -236,6 +234,8 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const conflictRef = useRef<HTMLDivElement>(null)
 	const [pendingDatasets, setPendingDatasets] = useState<Array<string>>([])
 	const sentDatasets = useRef<Array<string>>([])
+	// A save's answer may open the next section; the opener is declared with the sections, further down.
+	const openStepRef = useRef<(step: StepId) => void>(() => {})
 
 	const onResponse = useCallback(
 		(next: SaveResponse, submitter: HTMLElement | null) => {
@@ -249,7 +249,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				setPendingDatasets((pending) => pending.filter((id) => !sentDatasets.current.includes(id)))
 			}
 			if (next.outcome === 'saved' && next.next) {
-				openStep(next.next)
+				openStepRef.current(next.next)
 				return
 			}
 			// Focus goes to the outcome only when the person is still on the button they pressed (not typing on).
@@ -259,11 +259,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				else if (next.outcome === 'saved' && stillOnButton) statusRef.current?.focus()
 			})
 		},
-		// openStep only reads the search params through the setter.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[navigate],
 	)
-	const queue = useSaveQueue(useCase.id, useCase.version, onResponse)
+	const { formRef, enqueue, saving } = useSaveQueue(useCase.id, useCase.version, onResponse)
+	// The version the next save builds on: the latest this page saved, or a newer one the page has loaded since.
+	const formVersion = Math.max(useCase.version, response?.outcome === 'saved' || response?.outcome === 'incomplete' ? response.version : 0)
 
 	const lastResult = response && 'result' in response ? response.result : undefined
 	// With JavaScript the form keeps what was typed during a save: the answer's echo of the posted
@@ -361,6 +361,9 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			{ preventScrollReset: focusTarget !== undefined },
 		)
 	}
+	useEffect(() => {
+		openStepRef.current = openStep
+	})
 	// After a section opens, focus goes to its heading (or to the question a link pointed at).
 	useEffect(() => {
 		const target = focusOnOpen.current
@@ -430,7 +433,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		const id = addChoice
 		requestAnimationFrame(() => {
 			document.getElementById(`${formId}-dataset-${id}`)?.focus()
-			requestPreview(queue.formRef.current)
+			requestPreview(formRef.current)
 		})
 	}
 
@@ -451,7 +454,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			<div className="space-y-3 border-t border-base-lighter pt-6">
 				{conflict ? <ConflictPanel conflict={conflict} panelRef={conflictRef} useCaseId={useCase.id} /> : null}
 				<p ref={statusRef} tabIndex={-1} role="status" className={savedNote ? 'border-l-4 border-success bg-success-lighter p-3' : 'sr-only'}>
-					{queue.saving ? 'Saving…' : (savedNote ?? '')}
+					{saving ? 'Saving…' : (savedNote ?? '')}
 				</p>
 				<div className="flex flex-wrap gap-4">
 					{step === 'check' && isDraft ? (
@@ -497,23 +500,26 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					<Form
 						method="post"
 						{...getFormProps(form)}
-						ref={queue.formRef}
+						ref={formRef}
 						onSubmit={(event) => {
-							// A save supersedes a findings preview still waiting to be sent.
+							// A save supersedes the preview, whether it is still waiting to be sent or already on its way: a
+							// preview finishing while the saved page loads would make React Router drop the page's fresh data
+							// (the preview skips revalidation), and the form would come back without the answers just saved.
 							clearTimeout(previewTimer.current)
+							if (preview.state !== 'idle') preview.reset()
 							form.onSubmit(event)
 							setAttempts((count) => count + 1)
-							if (event.defaultPrevented || !hydrated) return
+							if (event.defaultPrevented) return
 							event.preventDefault()
 							const submitter = (event.nativeEvent as SubmitEvent).submitter
 							sentDatasets.current = [...pendingDatasets]
-							queue.enqueue(submitter)
+							enqueue(submitter)
 						}}
 						onChange={(event) => requestPreview(event.currentTarget)}
 						className="min-w-0 space-y-6"
 					>
 						<CsrfInput />
-						<input type="hidden" name="version" value={queue.version.current} />
+						<input type="hidden" name="version" value={formVersion} />
 						<ErrorSummary
 							id="error-summary"
 							items={summaryItems}
@@ -606,7 +612,6 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 													name="intent"
 													value="save"
 													onClick={(event) => {
-														if (!hydrated) return
 														event.preventDefault()
 														addDataset()
 													}}

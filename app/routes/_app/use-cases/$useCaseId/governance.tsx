@@ -1,7 +1,7 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { z } from 'zod'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { formatDay } from '#app/utils/dates.ts'

@@ -1,5 +1,5 @@
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Form, Link } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
 import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'

@@ -1,12 +1,12 @@
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { ensureShippedPackLoaded } from '#app/modules/policies/packs.server.ts'
+import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { ensureInitialAdministrator } from '#app/modules/users/invitations.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
-import { database as appDatabase } from '../db.server.ts'
-import { appUrlOf, demoDataRefused, getEnv } from '../env.server.ts'
-import { type Database } from './database.server.ts'
+import { database as appDatabase } from '#app/utils/db.server.ts'
+import { appUrlOf, demoDataRefused, getEnv } from '#app/utils/env.server.ts'
+import { type Database } from '#app/utils/db/database.server.ts'
 
-export type StartupStep = {
+type StartupStep = {
 	name: string
 	run(prisma: PrismaClient, options: { seedDemoData: boolean }): Promise<void>
 }
@@ -16,7 +16,7 @@ export type StartupStep = {
  * starting together take turns, so each step runs against the database the one before it left and
  * a step that finds its work done does nothing. Anything start-up writes belongs in this list.
  */
-export const startupSteps: Array<StartupStep> = [
+const startupSteps: Array<StartupStep> = [
 	// Reference data every environment needs, not demo data.
 	{ name: 'shipped policy pack', run: (prisma) => ensureShippedPackLoaded(prisma) },
 	{

@@ -9,7 +9,7 @@ import { openAppDatabase, sessionUserByEmail, testRequest } from '#tests/app-dat
 import { databaseTargets } from '#tests/db-targets.ts'
 import { shippedPolicyPack } from './policy-pack.ts'
 
-type Packs = typeof import('./packs.server.ts')
+type Packs = typeof import('./packs.server.ts') & typeof import('./pack-admin.server.ts')
 
 const release2026_1 = shippedPolicyPack('2026.1')
 const newest = shippedPolicyPack()
@@ -42,7 +42,7 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = await import('./packs.server.ts')
+			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
 		}, 120_000)
 		afterAll(async () => {
 			await database?.close()
@@ -65,7 +65,7 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = await import('./packs.server.ts')
+			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
 			await runningRelease2026_1(database)
 			adminId = await admin(database)
 		}, 120_000)
@@ -135,7 +135,7 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = await import('./packs.server.ts')
+			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
 			await packs.ensureShippedPackLoaded(database.prisma)
 			adminId = await admin(database)
 		}, 120_000)
@@ -192,7 +192,7 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = await import('./packs.server.ts')
+			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
 			await runningRelease2026_1(database)
 			adminId = await admin(database)
 		}, 120_000)
@@ -222,7 +222,7 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = await import('./packs.server.ts')
+			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
 			useCases = await import('#app/modules/use-cases/use-cases.server.ts')
 			const seed = await import('#prisma/seed/seed.server.ts')
 			await packs.ensureShippedPackLoaded(database.prisma)

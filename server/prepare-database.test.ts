@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { expect, inject, test, vi } from 'vitest'
 import { createScratchDatabase } from '#tests/postgres-cluster.ts'
-import { openDatabase } from './database.server.ts'
+import { openDatabase } from '#app/utils/db/database.server.ts'
 
 type RememberStore = { __remember_epic_web?: Map<string, unknown> }
 
@@ -13,7 +13,7 @@ test.runIf(postgresUrl)('PostgreSQL: two instances starting together on an empty
 	const second = openDatabase({ databaseUrl: url })
 	;((globalThis as RememberStore).__remember_epic_web ??= new Map()).set('database', first)
 	vi.resetModules()
-	const { startUp } = await import('./prepare.server.ts')
+	const { startUp } = await import('./prepare-database.ts')
 	vi.spyOn(console, 'log').mockImplementation(() => {})
 	try {
 		const results = await Promise.allSettled([startUp(first, { seedDemoData: true }), startUp(second, { seedDemoData: true })])
@@ -23,7 +23,7 @@ test.runIf(postgresUrl)('PostgreSQL: two instances starting together on an empty
 				(SELECT count(*)::int FROM "AuditEvent" WHERE action = 'user.created') AS created,
 				(SELECT count(*)::int FROM "PolicyPackVersion") AS packs,
 				(SELECT count(*)::int FROM "_prisma_migrations") AS migrations`
-		const { readMigrations } = await import('./migrations.server.ts')
+		const { readMigrations } = await import('#app/utils/db/migrations.server.ts')
 		expect(counts[0]!.users).toBeGreaterThan(5)
 		expect(counts[0]).toEqual({ users: counts[0]!.users, created: counts[0]!.users, packs: 1, migrations: (await readMigrations()).length })
 	} finally {
