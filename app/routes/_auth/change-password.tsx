@@ -1,13 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, redirect, useActionData } from 'react-router'
+import { Form, redirect, useActionData } from 'react-router'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
 import { NewPasswordFields } from '#app/components/password-fields.tsx'
 import { changeOwnPassword } from '#app/modules/auth/passwords.server.ts'
 import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
+import { passwordFormAction } from '#app/modules/auth/password-form.server.ts'
 import { getSessionUser } from '#app/utils/auth.server.ts'
-import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/change-password.ts'
 
@@ -28,18 +28,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const session = await requireTemporaryPasswordSession(request)
-	const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
-	const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
-	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
-	try {
-		await changeOwnPassword({ id: session.user.id, sessionId: session.sessionId }, submission.value, context.get(requestInfoContext))
-	} catch (error) {
-		if (error instanceof AppError && error.code === 'INVALID') {
-			return data({ result: submission.reply({ formErrors: [error.message], hideFields: hidden }) }, { status: 400 })
-		}
-		throwAsResponse(error)
-	}
-	return redirect('/settings/password?changed=1')
+	return passwordFormAction(request, ChangePasswordSchema, async (passwords) => {
+		await changeOwnPassword({ id: session.user.id, sessionId: session.sessionId }, passwords, context.get(requestInfoContext))
+		return redirect('/settings/password?changed=1')
+	})
 }
 
 export default function ChangeTemporaryPassword({ loaderData }: Route.ComponentProps) {

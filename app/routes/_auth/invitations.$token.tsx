@@ -1,14 +1,14 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Link, useActionData } from 'react-router'
+import { Link, useActionData } from 'react-router'
 import { z } from 'zod'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { ChoosePasswordForm } from '#app/components/choose-password-form.tsx'
 import { authSettings } from '#app/modules/auth/auth-settings.server.ts'
 import { ChoosePasswordSchema } from '#app/modules/auth/schemas.ts'
+import { passwordFormAction } from '#app/modules/auth/password-form.server.ts'
 import { redirectSignedIn } from '#app/modules/auth/sign-in.server.ts'
 import { acceptInvitation, findInvitation } from '#app/modules/users/invitations.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
-import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/invitations.$token.ts'
@@ -29,20 +29,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	await requireAnonymous(request)
 	const { token } = parseOrBadRequest(Params, params)
-	const submission = parseWithZod(await request.formData(), { schema: ChoosePasswordSchema })
-	const hidden = ['newPassword', 'confirmPassword']
-	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
 	const requestInfo = context.get(requestInfoContext)
-	let userId: string
-	try {
-		;({ userId } = await acceptInvitation(token, submission.value.newPassword, requestInfo))
-	} catch (error) {
-		if (error instanceof AppError && error.code === 'INVALID') {
-			return data({ result: submission.reply({ formErrors: [error.message], hideFields: hidden }) }, { status: 400 })
-		}
-		throwAsResponse(error)
-	}
-	return redirectSignedIn(userId, requestInfo, '/', { method: 'PASSWORD', via: 'invitation' })
+	return passwordFormAction(request, ChoosePasswordSchema, async ({ newPassword }) => {
+		const { userId } = await acceptInvitation(token, newPassword, requestInfo)
+		return redirectSignedIn(userId, requestInfo, '/', { method: 'PASSWORD', via: 'invitation' })
+	})
 }
 
 export default function AcceptInvitation({ loaderData }: Route.ComponentProps) {

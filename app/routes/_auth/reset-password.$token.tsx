@@ -1,12 +1,12 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, useActionData } from 'react-router'
+import { useActionData } from 'react-router'
 import { z } from 'zod'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { ChoosePasswordForm } from '#app/components/choose-password-form.tsx'
 import { findPasswordReset, resetPasswordWithToken } from '#app/modules/auth/passwords.server.ts'
 import { ChoosePasswordSchema } from '#app/modules/auth/schemas.ts'
+import { passwordFormAction } from '#app/modules/auth/password-form.server.ts'
 import { redirectSignedIn } from '#app/modules/auth/sign-in.server.ts'
-import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/reset-password.$token.ts'
@@ -23,21 +23,12 @@ export async function loader({ params }: Route.LoaderArgs) {
 
 export async function action({ params, request, context }: Route.ActionArgs) {
 	const { token } = parseOrBadRequest(Params, params)
-	const submission = parseWithZod(await request.formData(), { schema: ChoosePasswordSchema })
-	const hidden = ['newPassword', 'confirmPassword']
-	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
 	const requestInfo = context.get(requestInfoContext)
-	let userId: string
-	try {
-		;({ userId } = await resetPasswordWithToken(token, submission.value.newPassword, requestInfo))
-	} catch (error) {
-		if (error instanceof AppError && error.code === 'INVALID') {
-			return data({ result: submission.reply({ formErrors: [error.message], hideFields: hidden }) }, { status: 400 })
-		}
-		throwAsResponse(error)
-	}
-	// Every earlier session of the account has ended; this one is new.
-	return redirectSignedIn(userId, requestInfo, '/settings/password?changed=1', { method: 'PASSWORD', via: 'password-reset' })
+	return passwordFormAction(request, ChoosePasswordSchema, async ({ newPassword }) => {
+		const { userId } = await resetPasswordWithToken(token, newPassword, requestInfo)
+		// Every earlier session of the account has ended; this one is new.
+		return redirectSignedIn(userId, requestInfo, '/settings/password?changed=1', { method: 'PASSWORD', via: 'password-reset' })
+	})
 }
 
 export default function ResetPassword({ loaderData }: Route.ComponentProps) {

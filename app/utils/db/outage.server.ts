@@ -46,21 +46,34 @@ function noteError(error: unknown) {
 
 const QUERY_METHODS = new Set(['queryRaw', 'executeRaw', 'executeScript', 'commit', 'rollback'])
 
-function reporting<T extends object>(target: T, wrapResult?: (value: unknown) => unknown): T {
+/**
+ * Wraps an adapter or a transaction so its failures reach the request's tracker. A transaction runs
+ * on one connection, and Prisma's query interpreter may send it a second query before the first has
+ * answered (nested reads); node-postgres queues those itself today but will refuse them from pg@9, so
+ * a transaction's queries are sent one at a time here.
+ */
+function reporting<T extends object>(target: T, { wrapTransaction, oneAtATime = false }: { wrapTransaction?: (value: unknown) => unknown; oneAtATime?: boolean } = {}): T {
+	let previous: Promise<unknown> = Promise.resolve()
 	return new Proxy(target, {
 		get(object, property, receiver) {
 			const value = Reflect.get(object, property, receiver)
 			if (typeof value !== 'function') return value
 			const name = String(property)
 			if (!QUERY_METHODS.has(name) && name !== 'startTransaction') return value.bind(object)
-			return async (...args: Array<unknown>) => {
+			const run = async (args: Array<unknown>) => {
 				try {
 					const result = await value.apply(object, args)
-					return name === 'startTransaction' && wrapResult ? wrapResult(result) : result
+					return name === 'startTransaction' && wrapTransaction ? wrapTransaction(result) : result
 				} catch (error) {
 					noteError(error)
 					throw error
 				}
+			}
+			if (!oneAtATime) return (...args: Array<unknown>) => run(args)
+			return (...args: Array<unknown>) => {
+				const next = previous.then(() => run(args))
+				previous = next.catch(() => undefined)
+				return next
 			}
 		},
 	})
@@ -78,7 +91,7 @@ export function reportingOutages<F extends SqlDriverAdapterFactory>(factory: F):
 			return async () => {
 				try {
 					const adapter: SqlDriverAdapter = await value.call(object)
-					return reporting(adapter, (transaction) => reporting(transaction as Transaction))
+					return reporting(adapter, { wrapTransaction: (transaction) => reporting(transaction as Transaction, { oneAtATime: true }) })
 				} catch (error) {
 					noteError(error)
 					throw error
