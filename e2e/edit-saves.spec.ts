@@ -29,7 +29,7 @@ test('saving right after typing, twice in quick succession, never reports a conf
 	await page.getByLabel('Expected benefits for the mission or the public').fill('Fewer improper hospice payments.')
 	await preview
 	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText('Draft saved (version 2)')
+	await expect(page.getByRole('status')).toContainText(/Draft saved at .+ \(version 2\)/)
 	await expect(page.getByRole('status')).toBeFocused()
 
 	// A second change and save at once after the first save's answer.

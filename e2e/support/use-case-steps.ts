@@ -9,6 +9,14 @@ export async function openSection(page: Page, title: string | RegExp) {
 	await expect(page.getByRole('heading', { level: 2, name: title })).toBeFocused()
 }
 
+/** Opens a tab of the case page (Overview, Data, Findings, Review…) from its navigation. */
+export async function openCaseTab(page: Page, name: string) {
+	const tab = page.getByRole('navigation', { name: 'Use case sections' }).getByRole('link', { name: new RegExp(`^${name}`) })
+	const href = (await tab.getAttribute('href')) ?? ''
+	await tab.click()
+	await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === href)
+}
+
 /** Adds a dataset from the catalogue in place; its block appears and takes focus. */
 export async function linkDataset(page: Page, name: RegExp) {
 	if (!(await page.getByLabel('Add a dataset from the catalogue').isVisible())) await openSection(page, 'Data')

@@ -49,7 +49,7 @@ export default function AllApiTokens({ loaderData }: Route.ComponentProps) {
 					The token is revoked.
 				</p>
 			) : null}
-			<Form method="get" className="flex items-end gap-2">
+			<Form method="get" className="flex flex-wrap items-end gap-2">
 				<div>
 					<label htmlFor="token-filter" className="block font-semibold">Show</label>
 					<select id="token-filter" name="active" defaultValue={active} className="mt-1 border border-base-dark px-3 py-2">

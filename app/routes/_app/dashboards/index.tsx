@@ -72,7 +72,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 				<h2 id="inventory-heading" className="text-2xl font-bold">
 					The inventory
 				</h2>
-				<div className="grid gap-4 xl:grid-cols-2">
+				<div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
 					<BarCard id="stage" title="Use cases by stage" description="OMB’s development stages." bars={d.byStage} />
 					<BarCard
 						id="determination"
@@ -100,7 +100,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 				<h2 id="review-heading" className="text-2xl font-bold">
 					Review
 				</h2>
-				<div className="grid gap-4 xl:grid-cols-2">
+				<div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
 					<ChartCard
 						id="throughput"
 						title="Final decisions per month"
@@ -179,7 +179,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					{d.practicesLate.length === 0 ? (
 						<p>None: every high-impact case in use has its practices documented, in progress before deployment, or waived.</p>
 					) : (
-						<TableScroll label="High-impact cases with minimum practices late">
+						<TableScroll label="Table of high-impact cases with minimum practices late">
 							<table className="w-full border-collapse text-left">
 								<caption className="sr-only">High-impact cases with minimum practices late</caption>
 								<thead>
@@ -216,7 +216,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					{d.waiversExpiring.length === 0 ? (
 						<p>None.</p>
 					) : (
-						<TableScroll label="Waivers lapsing in the next 60 days">
+						<TableScroll label="Table of waivers lapsing in the next 60 days">
 							<table className="w-full border-collapse text-left">
 								<caption className="sr-only">Waivers lapsing in the next 60 days</caption>
 								<thead>

@@ -36,7 +36,7 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 			<p>
 				Roles can also come from the CMS identity provider’s groups: <Link to="/admin/single-sign-on">single sign-on and group mapping</Link>.
 			</p>
-			<Form method="get" role="search" className="flex items-end gap-2">
+			<Form method="get" role="search" className="flex flex-wrap items-end gap-2">
 				<div>
 					<label htmlFor="user-search" className="block font-semibold">
 						Search by name or e-mail

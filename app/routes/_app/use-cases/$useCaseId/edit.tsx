@@ -96,8 +96,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 // Opening another section changes only the address: nothing a loader shows has changed. The live
 // findings preview is a read-only post.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, formAction, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, formAction, actionResult, defaultShouldRevalidate }) => {
 	if (isFindingsPreview(formAction)) return false
+	// A submission leaves for the case page: this page's data is not read again (a case now in review
+	// is no longer editable, and its loader would refuse).
+	if ((actionResult as SaveResponse | undefined)?.outcome === 'left') return false
 	if (!formMethod && currentUrl.pathname === nextUrl.pathname) return false
 	return defaultShouldRevalidate
 }
