@@ -1,7 +1,13 @@
 import { Link } from 'react-router'
-import { type CheckResult, type Evaluation } from '#app/modules/policies/evaluate.ts'
+import { type CheckResult, decisionImpact, type Evaluation } from '#app/modules/policies/evaluate.ts'
 import { formatDay } from '#app/utils/dates.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
+
+const decisionImpactWording = {
+	blocks: ' · blocks the final decision until it passes or the CAIO waives it',
+	warns: ' · a blocking check: the governance lead is warned of it before the final decision, and it blocks once it fails',
+	none: '',
+} as const
 
 const groups = [
 	{ status: 'FAIL', title: 'Failing', one: 'check failing', many: 'checks failing' },
@@ -109,7 +115,7 @@ export function PolicyFindings({
 													<Link to={`/policies/${clauseId}`}>{clauseId}</Link>
 												</span>
 											))}
-											{result.severity === 'BLOCKING' ? ' · must pass (or be waived) before the final decision' : ''}
+											{decisionImpactWording[decisionImpact(result) ?? 'none']}
 										</p>
 									</li>
 								)

@@ -73,6 +73,7 @@ test('a draft needs only a name; lists and groups default to empty', () => {
 		aiScreen: {},
 		safeguards: {},
 		waivers: [],
+		practiceEvidence: [],
 		datasets: [],
 	})
 	expect(issuePaths({})).toEqual(['name'])

@@ -89,6 +89,13 @@ function documentSchemas<R extends QuestionRegistry>(object: ObjectFactory, regi
 		recertifiedOn: isoDate.optional(),
 	})
 
+	/** Where a minimum practice is documented, as recorded on the practices page: a link, a date, or both. */
+	const PracticeEvidence = object({
+		practice: z.enum(minimumPracticeKeys),
+		evidenceUrl: webLink.optional(),
+		documentedOn: isoDate.optional(),
+	})
+
 	const Contact = object({
 		role: z.enum(contactRoles),
 		name: shortText(200).optional(),
@@ -137,11 +144,13 @@ function documentSchemas<R extends QuestionRegistry>(object: ObjectFactory, regi
 		waivers: z.array(Waiver).max(20).default([]),
 		/** The CAIO's certification that exempts a high-impact pilot from the practices (M-25-21 §4(a)(i)). */
 		pilotCertification: PilotCertification.optional(),
+		/** Evidence recorded for minimum practices: a practice with evidence is documented, whatever its answer says. */
+		practiceEvidence: z.array(PracticeEvidence).max(minimumPracticeKeys.length).default([]),
 
 		datasets: z.array(DatasetInUse).max(100).default([]),
 	})
 
-	return { UseCaseDocument, DatasetInUse, Waiver, Contact, PilotCertification }
+	return { UseCaseDocument, DatasetInUse, Waiver, Contact, PilotCertification, PracticeEvidence }
 }
 
 const lenient = documentSchemas(z.object, questions)

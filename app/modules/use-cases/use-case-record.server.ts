@@ -56,6 +56,7 @@ export const useCaseSelect = {
 		select: { certifiedOn: true, endsOn: true, scaleLimit: true },
 	},
 	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
+	practiceRecords: { orderBy: { practice: 'asc' }, select: { practice: true, evidenceUrl: true, documentedOn: true } },
 	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
 	participants: { select: { userId: true } },
 	datasets: {
@@ -106,6 +107,9 @@ export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCas
 			revokedOn: isoDay(waiver.revokedOn),
 		})),
 		pilotCertification: pilot ? { certifiedOn: isoDay(pilot.certifiedOn), endsOn: isoDay(pilot.endsOn), scaleLimit: pilot.scaleLimit } : undefined,
+		practiceEvidence: useCase.practiceRecords
+			.filter((record) => record.evidenceUrl !== null || record.documentedOn !== null)
+			.map((record) => ({ practice: record.practice, evidenceUrl: record.evidenceUrl ?? undefined, documentedOn: isoDay(record.documentedOn) })),
 		datasets: useCase.datasets.map((link) => ({
 			id: link.dataset.id,
 			name: link.dataset.name,

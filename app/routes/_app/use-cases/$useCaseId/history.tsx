@@ -48,6 +48,7 @@ const reasonLabels: Record<string, string> = {
 	DECIDED_APPROVED_WITH_CONDITIONS: 'approved with conditions',
 	DECIDED_REJECTED: 'rejected',
 	WAIVER_CHANGED: 'CAIO waiver recorded',
+	PRACTICE_EVIDENCE_RECORDED: 'minimum-practice evidence recorded',
 	PILOT_CERTIFICATION_CHANGED: 'CAIO pilot certification recorded',
 	IMPORTED: 'imported from an inventory file',
 }
