@@ -252,8 +252,6 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 								<tr key={practice.practice} className="border-b border-base-lighter align-top">
 									<th scope="row" className="py-2 pr-3 font-normal">
 										{practice.label} ({practice.clause})
-										<br />
-										<span className="text-base-darker">OMB {practice.ombColumn}</span>
 									</th>
 									<td className="py-2 pr-3">
 										{practiceStatusLabels[practice.status]}
