@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
 import { TableScroll } from '#app/components/table-scroll.tsx'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { NewOrgUnitSchema } from '#app/modules/org-units/org-unit-schemas.ts'
 import { createOrgUnit, listOrgUnitsForAdmin } from '#app/modules/org-units/org-units.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -49,9 +50,9 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 				</p>
 			</div>
 			{created ? (
-				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+				<SuccessAlert>
 					{created} was added.
-				</p>
+				</SuccessAlert>
 			) : null}
 			<TableScroll label="Org units">
 			<table className="w-full border-collapse text-left">

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { TableScroll } from '#app/components/table-scroll.tsx'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { autoPublishReleases, changeDraftPack, getDraftPack, listPackVersions, setAutoPublishReleases } from '#app/modules/policies/pack-admin.server.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
@@ -24,6 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	])
 	const proposed = versions.find((version) => version.status === 'PROPOSED') ?? null
 	return {
+		saved: new URL(request.url).searchParams.get('saved') === '1',
 		current: { version: current.version, publishedDate: current.publishedDate },
 		proposed: proposed ? { version: proposed.version } : null,
 		draft: {
@@ -80,11 +82,12 @@ const selectClass = 'border border-base-dark px-2 py-1'
 const statusWords = { DRAFT: 'draft', PROPOSED: 'release waiting for publication', PUBLISHED: 'published' } as const
 
 export default function PolicyPackEditor({ loaderData, actionData }: Route.ComponentProps) {
-	const { current, proposed, draft, versions, autoPublish } = loaderData
+	const { saved, current, proposed, draft, versions, autoPublish } = loaderData
 	const rejected = actionData?.rejected ?? null
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Policy pack editor</h1>
+			{saved ? <SuccessAlert>Your change is saved in the draft of pack {draft.version}. It takes effect when you publish the draft.</SuccessAlert> : null}
 			<p>
 				In force: pack {current.version} (published {current.publishedDate}). Changes below go into the draft of pack{' '}
 				<strong>{draft.version}</strong> (started from {draft.basedOnVersion ?? current.version}) and take effect when you publish it; every
