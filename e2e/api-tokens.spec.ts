@@ -1,4 +1,4 @@
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, test } from './support/fixtures.ts'
 
 test('a person creates a token in Settings, sees it once, uses it with fetch, and revokes it', async ({ page }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
@@ -52,7 +52,7 @@ test('an administrator sees everyone’s tokens and revokes one; the API referen
 	await page.getByLabel('Name').fill('Review queue script')
 	await page.getByRole('button', { name: 'Create token' }).click()
 	const secret = await page.getByLabel('Token', { exact: true }).inputValue()
-	await page.getByRole('button', { name: 'Sign out' }).click()
+	await signOut(page)
 
 	await signIn(page, demoAccount('ADMIN'))
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click()

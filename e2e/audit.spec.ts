@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parseStrictCsv } from '../tests/strict-csv.ts'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, test } from './support/fixtures.ts'
 
 test('leadership reads the audit trail, filters it, and downloads exactly what it shows as CSV', async ({ page }) => {
 	const leadership = demoAccount('LEADERSHIP')
@@ -32,8 +32,7 @@ test('the audit log is not for submitters, and a bad date is a clear 400', async
 	await signIn(page, demoAccount('SUBMITTER'))
 	expect((await page.goto('/audit'))?.status()).toBe(403)
 	expect((await page.request.get('/audit/events.csv')).status()).toBe(403)
-	await page.getByRole('button', { name: 'Sign out' }).click()
-	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
+	await signOut(page)
 
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	const response = await page.goto('/audit?from=2026-13-45')

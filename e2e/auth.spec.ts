@@ -1,5 +1,6 @@
 import { demoAccounts } from '../prisma/seed/demo-accounts.ts'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, submitSignIn, test } from './support/fixtures.ts'
+import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, submitSignIn, test } from './support/fixtures.ts'
+import { saveDraft } from './support/use-case-steps.ts'
 
 test('the sign-in page is the front door and meets WCAG 2.1 AA', async ({ page }) => {
 	await page.goto('/')
@@ -28,8 +29,7 @@ for (const account of demoAccounts) {
 		await expect(page.getByRole('banner')).toContainText(account.name)
 		await expectNoAccessibilityViolations(page)
 
-		await page.getByRole('button', { name: 'Sign out' }).click()
-		await expect(page).toHaveURL(/\/login\?signedOut=1$/)
+		await signOut(page)
 		// The session is revoked on the server: going back does not get in.
 		await page.goto('/')
 		await expect(page).toHaveURL(/\/login$/)
@@ -70,8 +70,7 @@ test('after sign-in the user lands where they were going, but never on another s
 	const admin = demoAccount('ADMIN')
 	await signIn(page, admin, '/login?redirectTo=/admin/users')
 	await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible()
-	await page.getByRole('button', { name: 'Sign out' }).click()
-	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
+	await signOut(page)
 
 	await signIn(page, admin, '/login?redirectTo=//evil.example/steal')
 	await expect(page).toHaveURL(/localhost:\d+\/$/)
@@ -157,8 +156,7 @@ test('forms work without JavaScript: sign in, register a draft, save an answer',
 	await page.getByRole('button', { name: 'Create draft' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: /Plain-HTML draft$/ })).toBeVisible()
 	await page.getByLabel('Expected benefits for the mission or the public').fill('Works in any browser.')
-	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText('Draft saved')
+	await saveDraft(page)
 	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveValue('Works in any browser.')
 	await context.close()
 })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { type Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, test } from './support/fixtures.ts'
 
 // OMB's 36 columns, as the data dictionary names them.
 const ombHeader = [
@@ -183,8 +183,7 @@ test('a submitter reads the reporting years but cannot export, import or open on
 	await expect(page.getByRole('heading', { name: 'Reporting years' })).toBeVisible()
 	await expect(page.getByRole('button', { name: 'Open and freeze the snapshot' })).toHaveCount(0)
 	await expectNoAccessibilityViolations(page)
-	await page.getByRole('button', { name: 'Sign out' }).click()
-	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
+	await signOut(page)
 
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	expect((await page.request.get('/inventory/export/omb.csv?values=letters')).status()).toBe(400)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, test } from './support/fixtures.ts'
 
 // A file shaped like OMB's consolidated inventory: CMS's rows with answers over several lines, dates
 // with times, months and years, "Not available" links, two contacts; one row of another HHS division
@@ -91,7 +91,7 @@ test('an administrator keeps the org units; a governance lead maps an unknown co
 	await expect(page.getByRole('status')).toHaveText('Renamed.')
 	await expect(page.getByText('HHS/CMS/IDEAS', { exact: true })).toBeVisible()
 	await expectNoAccessibilityViolations(page)
-	await page.getByRole('button', { name: 'Sign out' }).click()
+	await signOut(page)
 
 	// A governance lead meets a component the tracker does not know, and maps it to a unit.
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))

@@ -1,5 +1,5 @@
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
-import { openCaseTab, openSection, submitIdentityProofingCase } from './support/use-case-steps.ts'
+import { openCaseTab, openSection, saveDraft, submitIdentityProofingCase } from './support/use-case-steps.ts'
 
 test('findings update as a submitter answers, and each cites a clause that opens its reference page', async ({ page }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
@@ -19,8 +19,7 @@ test('findings update as a submitter answers, and each cites a clause that opens
 	await expect(findings).toContainText('Not presumed high-impact.')
 	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').check()
 	await expect(findings).toContainText('Presumed high-impact under M-25-21 §6(m).')
-	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText('Draft saved')
+	await saveDraft(page)
 	await expect(findings).toContainText('Presumed high-impact under M-25-21 §6(m).')
 	await expect(findings).toContainText('CAIO determination')
 	await expectNoAccessibilityViolations(page)

@@ -2,7 +2,7 @@
 // on the port the app was configured with (playwright.config.ts → E2E_OIDC_PORT).
 import { type Browser, type Page } from '@playwright/test'
 import { type IdentityProvider, type Person, startIdentityProvider } from '../tests/oidc-provider.ts'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, test } from './support/fixtures.ts'
 
 const CLIENT_ID = 'aigovernancetrackere2e'
 let provider: IdentityProvider
@@ -71,8 +71,7 @@ test('an administrator maps directory groups to roles; a first sign-in provision
 	await expectNoAccessibilityViolations(admin.page)
 
 	// The directory moves Pat to the CAIO's office: the next sign-in brings the new roles.
-	await page.getByRole('button', { name: 'Sign out' }).click()
-	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
+	await signOut(page)
 	await signInWithCmsAccount(page, { ...person, groups: [caioGroup] })
 	await expect(mainNavigation(page).getByRole('link', { name: 'Governance desk' })).toBeVisible()
 	await admin.page.reload()
@@ -87,14 +86,28 @@ test('signing out ends the session at the identity provider too (RP-initiated lo
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
 	expect(provider.openSessions(person.sub)).toHaveLength(1)
 	const before = provider.endSessionRequests.length
-	await page.getByRole('button', { name: 'Sign out' }).click()
-	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
+	await signOut(page)
 	await expect(page.getByRole('status')).toHaveText('You are signed out.')
 	expect(provider.endSessionRequests.slice(before)).toEqual([expect.objectContaining({ postLogoutRedirectUri: expect.stringMatching(/\/login\?signedOut=1$/) })])
 	expect(provider.endSessionRequests.at(-1)?.idTokenHint).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
 	expect(provider.openSessions(person.sub)).toEqual([])
 	await page.goto('/')
 	await expect(page).toHaveURL(/\/login$/)
+})
+
+test('with JavaScript off (or before the page’s scripts run), signing in and out through the identity provider still works', async ({ browser }) => {
+	// Plain form posts whose redirects lead to the provider: the Content-Security-Policy must let them go there.
+	const context = await browser.newContext({ javaScriptEnabled: false })
+	const page = await context.newPage()
+	const id = unique()
+	const person = { sub: `okta|${id}`, email: `noa.ito.${id}@cms.hhs.gov`, name: 'Noa Ito', groups: [] }
+	await signInWithCmsAccount(page, person)
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+	expect(provider.openSessions(person.sub)).toHaveLength(1)
+	await signOut(page)
+	await expect(page.getByRole('status')).toHaveText('You are signed out.')
+	expect(provider.openSessions(person.sub)).toEqual([])
+	await context.close()
 })
 
 test('back-channel logout from the identity provider ends the person’s sessions in the tracker at once', async ({ page, request }) => {
@@ -180,8 +193,7 @@ test('an administrator pre-provisions a person who then signs in through the ide
 	await expect(admin.page.getByText('Linked to a CMS account (single sign-on).')).toBeVisible()
 	await expect(admin.page.getByText(/Invited .*; accepted /)).toBeVisible()
 	// Someone else with the same e-mail but another identity is not let in to Ada's account.
-	await page.getByRole('button', { name: 'Sign out' }).click()
-	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
+	await signOut(page)
 	await signInWithCmsAccount(page, { sub: `entra|impostor-${id}`, email, name: 'Ada Osei', groups: [] })
 	await expect(page.getByRole('alert')).toContainText('linked to a different CMS identity')
 	await admin.context.close()

@@ -1,5 +1,5 @@
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
-import { linkDataset, openSection, registerDraft, submitForReview } from './support/use-case-steps.ts'
+import { linkDataset, openSection, registerDraft, saveDraft, submitForReview } from './support/use-case-steps.ts'
 
 test('a submitter registers a generative-AI pilot on Medicare claims through a vendor API, from draft to submission', async ({ page, browser }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
@@ -37,8 +37,7 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	// Link two datasets, then save the draft and leave.
 	await linkDataset(page, /Part B carrier and DMEPOS/)
 	await linkDataset(page, /Master Beneficiary Summary File/)
-	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText('Draft saved')
+	await saveDraft(page)
 	await page.goto('/')
 
 	// Come back: answers are there; submitting lists what is missing, each linked to its question.
@@ -171,8 +170,7 @@ test('another person’s draft can be neither read nor changed, and bad input is
 	// A name with markup is stored and shown as text, never run.
 	await page.goto(`${draftUrl}/edit`)
 	await page.getByLabel('Use case name').fill('<script>alert(1)</script> flags')
-	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText('Draft saved')
+	await saveDraft(page)
 	await expect(page.getByRole('heading', { level: 1, name: /<script>alert\(1\)<\/script> flags/ })).toBeVisible()
 })
 
@@ -190,8 +188,7 @@ test('an empty draft can be deleted; a filled one can only be withdrawn', async 
 
 	const filledUrl = await registerDraft(page, 'Budget execution forecast assistant')
 	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
-	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText('Draft saved')
+	await saveDraft(page)
 	await page.goto(filledUrl)
 	await expect(page.getByRole('link', { name: 'Delete this empty draft' })).toHaveCount(0)
 	await page.getByRole('link', { name: 'Withdraw this use case' }).click()

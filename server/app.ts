@@ -6,7 +6,7 @@ import { RouterContextProvider } from 'react-router'
 import { apiServer, isApiPath } from '#app/api/router.server.ts'
 import { mcpRouter } from '#app/mcp/mcp-router.server.ts'
 import { BACKCHANNEL_LOGOUT_PATH, handleBackchannelLogout } from '#app/modules/auth/backchannel-logout.server.ts'
-import { warmUpSingleSignOn } from '#app/modules/auth/oidc.server.ts'
+import { singleSignOnFormOrigins, warmUpSingleSignOn } from '#app/modules/auth/oidc.server.ts'
 import { keepBackgroundWorkStarted } from '#app/modules/jobs/background.server.ts'
 import { isPublicPath } from '#app/modules/public-site/public-paths.ts'
 import { publicSnapshotContext } from '#app/modules/public-site/public-snapshot.server.ts'
@@ -50,7 +50,8 @@ app.use(
 		contentSecurityPolicy: {
 			useDefaults: false,
 			// Scripts run only from the app's own files or with this response's nonce (React Router's
-			// inline hydration scripts carry it); nothing may frame the app or take its forms elsewhere.
+			// inline hydration scripts carry it); nothing may frame the app or take its forms elsewhere
+			// than to the app itself and its identity provider.
 			directives: {
 				defaultSrc: ["'self'"],
 				scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
@@ -61,7 +62,8 @@ app.use(
 				objectSrc: ["'none'"],
 				baseUri: ["'none'"],
 				frameAncestors: ["'none'"],
-				formAction: ["'self'"],
+				// The identity provider's pages too: signing in or out sends the browser there.
+				formAction: ["'self'", () => singleSignOnFormOrigins().join(' ')],
 				upgradeInsecureRequests: cookiesAreSecure(env) ? [] : null,
 			},
 			// Vite's dev server injects scripts of its own; development reports what production enforces.

@@ -24,6 +24,12 @@ export async function signIn(page: Page, account: { email: string; password: str
 	await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 
+/** Signs out and waits for the sign-in page, so the next step cannot run on the page being left. */
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click()
+	await expect(page).toHaveURL(/\/login\?signedOut=1$/)
+}
+
 /** Fails the test with the list of WCAG 2.1 A/AA violations on the current page. */
 export async function expectNoAccessibilityViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()

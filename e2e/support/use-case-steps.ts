@@ -33,6 +33,13 @@ export async function submitForReview(page: Page, button: 'Submit for review' | 
 	await page.getByRole('button', { name: button }).click()
 }
 
+/** Saves the draft and waits for that save's own answer: the page names the version it made. */
+export async function saveDraft(page: Page) {
+	const version = Number(await page.locator('input[name="version"]').first().getAttribute('value'))
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(page.getByRole('status')).toContainText(new RegExp(`Draft saved at .+ \\(version ${version + 1}\\)`))
+}
+
 /** Creates a draft and returns the case's address (its edit page is open afterwards). */
 export async function registerDraft(page: Page, name: string, problem = '') {
 	await page.goto('/use-cases/new')

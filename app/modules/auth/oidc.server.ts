@@ -35,6 +35,7 @@ export function oidcConfiguration(settings: OidcSettings): Promise<client.Config
 	if (!configuration) {
 		configuration = discover(settings)
 		configurations.set(key, configuration)
+		configuration.then((resolved) => rememberFormOrigins(settings, resolved)).catch(() => undefined)
 		configuration.catch(() => configurations.delete(key))
 	}
 	return configuration
@@ -64,9 +65,29 @@ async function discover(settings: OidcSettings) {
 	})
 }
 
+const providerFormOrigins = new Set<string>()
+
+/**
+ * The origins the sign-in and sign-out forms lead to: the provider's issuer and, once discovered, its
+ * authorization and end-session endpoints. A form sent before the page's scripts have run (or with
+ * JavaScript off) is a plain post whose redirect to the provider the browser checks against the
+ * Content-Security-Policy's form-action, so these must be listed there beside the app's own origin.
+ */
+export function singleSignOnFormOrigins(): Array<string> {
+	return [...providerFormOrigins]
+}
+
+function rememberFormOrigins(settings: OidcSettings, configuration: client.Configuration) {
+	const metadata = configuration.serverMetadata()
+	for (const address of [settings.issuer, metadata.authorization_endpoint, metadata.end_session_endpoint]) {
+		if (address) providerFormOrigins.add(new URL(address).origin)
+	}
+}
+
 /** At start-up: discover early so the first sign-in is quick; a provider that is down only logs. */
 export function warmUpSingleSignOn(settings: OidcSettings | null) {
 	if (!settings) return
+	providerFormOrigins.add(new URL(settings.issuer).origin)
 	oidcConfiguration(settings).catch((error: unknown) => {
 		console.warn(`Single sign-on: the identity provider at ${settings.issuer} could not be reached yet (${describe(error)}); sign-in retries it.`)
 	})

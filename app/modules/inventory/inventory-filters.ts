@@ -86,7 +86,6 @@ export const InventoryQuerySchema = z.object({
 })
 
 export type InventoryQuery = z.infer<typeof InventoryQuerySchema>
-export type InventoryQueryInput = z.input<typeof InventoryQuerySchema>
 
 /** Filters that hold several values (repeat the parameter: `?status=APPROVED&status=IN_REVIEW`). */
 export const multiValuedKeys = [

@@ -156,5 +156,3 @@ export const publicDictionary: Array<DictionaryEntry> = ombColumns.map((column) 
 	if (blanked.has(column) && !entry.publicNote) entry.publicNote = 'Left blank in the public version.'
 	return entry
 })
-
-export const columnLabels = Object.fromEntries(publicDictionary.map((entry) => [entry.column, entry.label])) as Record<OmbColumn, string>

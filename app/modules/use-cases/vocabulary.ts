@@ -28,7 +28,6 @@ export const withholdingChoices = {
 	OTHER: { selection: 'd) Other', code: 'Other' },
 } as const satisfies Record<string, OmbChoice>
 export const withholdingStatuses = keysOf(withholdingChoices)
-export type WithholdingStatus = (typeof withholdingStatuses)[number]
 
 // 8) development_stage
 export const stageChoices = {
@@ -126,7 +125,6 @@ export const contractingChoices = {
 	},
 } as const satisfies Record<string, OmbChoice>
 export const contractingUsages = keysOf(contractingChoices)
-export type ContractingUsage = (typeof contractingUsages)[number]
 
 // 19) have_ato, 23) has_pii, 26) has_custom_code are Yes/No: booleans here.
 export const yesNoChoices = {
@@ -152,7 +150,6 @@ export const demographicFeatureChoices = {
 	OTHER: demographic('l) Other'),
 } as const satisfies Record<string, OmbChoice>
 export const demographicFeatures = keysOf(demographicFeatureChoices)
-export type DemographicFeature = (typeof demographicFeatures)[number]
 
 // 28) hi_testing_conducted and 29) hi_assessment_completed
 export const practiceProgressChoices = {
@@ -161,7 +158,6 @@ export const practiceProgressChoices = {
 	CAIO_WAIVED: { selection: `c) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
 } as const satisfies Record<string, OmbChoice>
 export const practiceProgressAnswers = keysOf(practiceProgressChoices)
-export type PracticeProgress = (typeof practiceProgressAnswers)[number]
 
 // 31) hi_independent_review
 export const independentReviewChoices = {
@@ -188,7 +184,6 @@ export const monitoringChoices = {
 	CAIO_WAIVED: { selection: `c) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
 } as const satisfies Record<string, OmbChoice>
 export const monitoringAnswers = keysOf(monitoringChoices)
-export type Monitoring = (typeof monitoringAnswers)[number]
 
 // 33) hi_training_established
 export const trainingChoices = {
@@ -200,7 +195,6 @@ export const trainingChoices = {
 	CAIO_WAIVED: { selection: `c) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
 } as const satisfies Record<string, OmbChoice>
 export const trainingAnswers = keysOf(trainingChoices)
-export type Training = (typeof trainingAnswers)[number]
 
 // 34) hi_failsafe_presence
 export const failsafeChoices = {
@@ -210,7 +204,6 @@ export const failsafeChoices = {
 	CAIO_WAIVED: { selection: `d) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
 } as const satisfies Record<string, OmbChoice>
 export const failsafeAnswers = keysOf(failsafeChoices)
-export type Failsafe = (typeof failsafeAnswers)[number]
 
 // 35) hi_appeal_process
 export const appealChoices = {
@@ -227,7 +220,6 @@ export const appealChoices = {
 	CAIO_WAIVED: { selection: `e) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
 } as const satisfies Record<string, OmbChoice>
 export const appealAnswers = keysOf(appealChoices)
-export type Appeal = (typeof appealAnswers)[number]
 
 // 36) hi_public_consultation (select multiple)
 export const publicConsultationChoices = {
@@ -243,7 +235,6 @@ export const publicConsultationChoices = {
 	CAIO_WAIVED: { selection: `f) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
 } as const satisfies Record<string, OmbChoice>
 export const publicConsultationSteps = keysOf(publicConsultationChoices)
-export type PublicConsultation = (typeof publicConsultationSteps)[number]
 
 // ── What the tracker asks beyond OMB's template, for the checks and the review routing ──
 
@@ -265,7 +256,6 @@ export const affectedPartyLabels = {
 	INTERNAL_ONLY: 'Internal operations only (no individual is affected)',
 } as const
 export const affectedParties = keysOf(affectedPartyLabels)
-export type AffectedParty = (typeof affectedParties)[number]
 
 /**
  * The decisions or actions an AI output can drive. Each but NONE falls under one letter of M-25-21 §6
@@ -309,7 +299,6 @@ export type Hosting = (typeof hostingOptions)[number]
 export {
 	datasetCategories,
 	datasetCategoryLabels,
-	type DatasetCategoryKey as DatasetCategory,
 	datasetSensitivities,
 	datasetSensitivityLabels,
 	type DatasetSensitivityKey as DatasetSensitivity,
@@ -366,7 +355,6 @@ export const part2ConsentBasisLabels = {
 	NONE: 'No basis recorded',
 } as const
 export const part2ConsentBases = keysOf(part2ConsentBasisLabels)
-export type Part2ConsentBasis = (typeof part2ConsentBases)[number]
 
 /** What was decided about sharing custom-developed code (M-25-21 §2(b)). */
 export const codeSharingDecisionLabels = {
@@ -375,7 +363,6 @@ export const codeSharingDecisionLabels = {
 	EXEMPT: 'Not shared: an exemption is recorded',
 } as const
 export const codeSharingDecisions = keysOf(codeSharingDecisionLabels)
-export type CodeSharingDecision = (typeof codeSharingDecisions)[number]
 
 /** The seven minimum practices of M-25-21 §4(b)(i)–(vii), keyed to their OMB inventory field. */
 export const minimumPractices = {
@@ -419,7 +406,6 @@ export const ombMultipleChoiceColumns = {
 	hi_appeal_process: appealChoices,
 	hi_public_consultation: publicConsultationChoices,
 } as const satisfies Record<string, Record<string, OmbChoice>>
-export type OmbMultipleChoiceColumn = keyof typeof ombMultipleChoiceColumns
 
 // Agencies typed OMB's answers by hand, so imports meet straight quotes for curly ones, hyphens for
 // en dashes, non-breaking spaces, a missing letter, and OMB's own "in-progess"; none of that should
