@@ -53,4 +53,12 @@ export default tseslint.config(
 		files: ['app/**/*.tsx'],
 		...jsxA11y.flatConfigs.recommended,
 	},
+	{
+		files: ['app/**/*.tsx'],
+		rules: {
+			// A box that scrolls on its own (a wide table, a long code line) takes focus so the keyboard can
+			// scroll it (WCAG 2.1.1, axe's scrollable-region-focusable); it is a named region.
+			'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['pre'], roles: ['tabpanel', 'region'], allowExpressionValues: true }],
+		},
+	},
 )

@@ -24,7 +24,7 @@ test('the governance lead records a high-impact determination; departing from th
 	await section.getByLabel('Presumed high-impact, but determined not high impact').check()
 	await section.getByLabel('Rationale').fill('The score only routes an application to a caseworker, who decides on the documents; no one is denied by the score.')
 	await section.getByRole('button', { name: 'Record determination' }).click()
-	await expect(section.getByText(/Presumed high-impact, but determined not high impact, recorded by Marcus Oyelaran on \d{4}-\d{2}-\d{2}\./)).toBeVisible()
+	await expect(section.getByText(/Presumed high-impact, but determined not high impact, recorded by Marcus Oyelaran on [A-Z][a-z]{2} \d{1,2}, \d{4}\./)).toBeVisible()
 	await expect(section.getByText(/Rationale: The score only routes/)).toBeVisible()
 	await leadContext.close()
 

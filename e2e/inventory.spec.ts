@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseStrictCsv } from '../tests/strict-csv.ts'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import { openCaseTab } from './support/use-case-steps.ts'
 
 test('leadership narrows the inventory to high-impact cases on claims data in one office, and opens one', async ({ page }) => {
 	await signIn(page, demoAccount('LEADERSHIP'))
@@ -40,7 +41,8 @@ test('leadership narrows the inventory to high-impact cases on claims data in on
 
 	await page.getByRole('table').getByRole('link', { name: 'CMS-2026-0011' }).click()
 	await expect(page.getByRole('heading', { name: 'WISeR Model prior-authorization technology', level: 1 })).toBeVisible()
-	await expect(page.getByText('Approved with conditions', { exact: true })).toBeVisible()
+	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('Approved with conditions', { exact: true })).toBeVisible()
+	await openCaseTab(page, 'Findings')
 	const findings = page.getByRole('region', { name: 'Policy findings' })
 	await expect(findings.getByText(/^Failing \(\d+\)$/)).toBeVisible()
 	await expectNoAccessibilityViolations(page)
@@ -97,8 +99,8 @@ test('leadership reads the dashboards, switches a chart to its table, and follow
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards' }).click()
 	await expect(page.getByRole('heading', { name: 'Dashboards', level: 1 })).toBeVisible()
 	await expect(page.getByRole('heading', { name: 'Use cases by stage' })).toBeVisible()
-	await expect(page.getByRole('region', { name: 'High-impact cases with minimum practices late' })).toContainText('WISeR Model prior-authorization technology')
-	await expect(page.getByRole('region', { name: 'Waivers lapsing in the next 60 days' })).toContainText('Consultation with end users and the public')
+	await expect(page.getByRole('region', { name: 'High-impact cases with minimum practices late', exact: true })).toContainText('WISeR Model prior-authorization technology')
+	await expect(page.getByRole('region', { name: 'Waivers lapsing in the next 60 days', exact: true })).toContainText('Consultation with end users and the public')
 	await expectNoAccessibilityViolations(page)
 
 	const stage = page.getByRole('region', { name: 'Use cases by stage' })

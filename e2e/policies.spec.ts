@@ -1,5 +1,5 @@
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
-import { saveDraft, submitIdentityProofingCase } from './support/use-case-steps.ts'
+import { openCaseTab, openSection, saveDraft, submitIdentityProofingCase } from './support/use-case-steps.ts'
 
 test('findings update as a submitter answers, and each cites a clause that opens its reference page', async ({ page }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
@@ -10,10 +10,11 @@ test('findings update as a submitter answers, and each cites a clause that opens
 	await expect(findings).toContainText('Not presumed high-impact.')
 
 	// The findings follow the answers as they are given, before anything is saved.
+	await openSection(page, 'Decisions and people affected')
 	await page.getByLabel('What role does the AI play in decisions?').selectOption('PRINCIPAL_BASIS')
 	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').check()
 	await expect(findings).toContainText('Presumed high-impact under M-25-21 §6(m).')
-	await expect(page.getByText('The findings below follow your answers as you type')).toBeVisible()
+	await expect(page.getByText('These findings follow your answers as you type; they are not saved until you save.')).toBeVisible()
 	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').uncheck()
 	await expect(findings).toContainText('Not presumed high-impact.')
 	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').check()
@@ -85,11 +86,13 @@ test('a presumed high-impact case opens the privacy, legal and civil-rights lane
 	await signIn(page, demoAccount('SUBMITTER'))
 	const caseUrl = await submitIdentityProofingCase(page, 'Marketplace identity risk score for the board review')
 	await page.goto(caseUrl)
+	await openCaseTab(page, 'Review')
 	const review = page.getByRole('region', { name: /^Review/ })
 	for (const lane of ['Privacy', 'Legal', 'Civil rights', 'CAIO determination']) {
 		await expect(review.getByRole('row', { name: new RegExp(`^${lane}`) })).toContainText('Unassigned')
 	}
 	await expect(review.getByRole('row')).toHaveCount(5)
+	await openCaseTab(page, 'Findings')
 	const findings = page.getByRole('region', { name: 'Policy findings' })
 	await expect(findings).toContainText('Reviewers it needs whatever the answers:')
 	await expect(findings).toContainText('CAIO determination, Privacy, Legal, Civil rights: it is presumed high-impact under M-25-21 §6(m)')

@@ -1,5 +1,5 @@
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
-import { linkDataset, registerDraft, saveDraft } from './support/use-case-steps.ts'
+import { linkDataset, openSection, registerDraft, saveDraft, submitForReview } from './support/use-case-steps.ts'
 
 test('a submitter registers a generative-AI pilot on Medicare claims through a vendor API, from draft to submission', async ({ page, browser }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
@@ -10,6 +10,7 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await expectNoAccessibilityViolations(page)
 
 	// Conditional questions follow the answers.
+	await openSection(page, 'Technology and sourcing')
 	await expect(page.getByLabel('Vendor name(s)')).toHaveCount(0)
 	await page.getByLabel('Was it purchased, developed in-house, or both?').selectOption('PURCHASED')
 	await expect(page.getByLabel('Vendor name(s)')).toBeVisible()
@@ -25,12 +26,13 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await expect(page.getByLabel('System name in the ATO')).toHaveCount(0)
 	await ato.getByLabel('Yes').check()
 	await page.getByLabel('System name in the ATO').fill('Contact Center Operations (CCO)')
+	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('Yes').check()
+	await page.getByLabel('Where does it run?').selectOption('VENDOR_API')
 
+	await openSection(page, 'About the use case')
 	await expect(page.getByLabel(/Date it became operational/)).toHaveCount(0)
 	await page.getByLabel('Stage of development').selectOption('PILOT')
 	await expect(page.getByLabel(/Date it became operational/)).toBeVisible()
-	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('Yes').check()
-	await page.getByLabel('Where does it run?').selectOption('VENDOR_API')
 
 	// Link two datasets, then save the draft and leave.
 	await linkDataset(page, /Part B carrier and DMEPOS/)
@@ -38,47 +40,58 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await saveDraft(page)
 	await page.goto('/')
 
-	// Come back: answers are there; submitting reports what is missing next to each question.
+	// Come back: answers are there; submitting lists what is missing, each linked to its question.
 	await page.goto(`${caseUrl}/edit`)
-	await expect(page.getByLabel('Vendor name(s)')).toHaveValue('Example Speech Analytics, Inc.')
 	await expect(page.getByLabel('Stage of development')).toHaveValue('PILOT')
-	await page.getByRole('button', { name: 'Submit for review' }).click()
-	await expect(page.getByRole('alert')).toContainText('Your answers are saved as a draft, but')
-	await expect(page.getByText('Describe the expected benefits for the mission or the public.')).toBeVisible()
-	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveAttribute('aria-invalid', 'true')
-	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
-	await expect(partB.getByText(/holds PHI: explain why the use case needs it/)).toBeVisible()
+	await openSection(page, 'Technology and sourcing')
+	await expect(page.getByLabel('Vendor name(s)')).toHaveValue('Example Speech Analytics, Inc.')
 	await expect(page.getByLabel('System name in the ATO')).toHaveValue('Contact Center Operations (CCO)')
+	await submitForReview(page)
+	const summary = page.getByRole('alert')
+	await expect(summary).toContainText('Your answers are saved as a draft, but')
+	await summary.getByRole('link', { name: 'Describe the expected benefits for the mission or the public.' }).click()
+	await expect(page.getByLabel('Expected benefits for the mission or the public')).toBeFocused()
+	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveAttribute('aria-invalid', 'true')
+	await summary.getByRole('link', { name: /Part B carrier and DMEPOS.*holds PHI: explain why the use case needs it/ }).click()
+	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
+	await expect(partB).toBeFocused()
+	await expect(partB.getByText(/holds PHI: explain why the use case needs it/)).toBeVisible()
 
 	// A second tab opened now will be stale once the first one saves.
 	const staleTab = await page.context().newPage()
 	await staleTab.goto(`${caseUrl}/edit`)
 
+	await openSection(page, 'About the use case')
 	await page.getByLabel('Expected benefits for the mission or the public').fill('Callers wait less; call records are consistent.')
 	await page.getByLabel('What does the AI output?').fill('A draft call summary that the representative edits and approves.')
 	await page.getByLabel('Topic area').selectOption('SERVICE_DELIVERY')
 	await page.getByLabel('AI classification (closest)').selectOption('GENERATIVE_AI')
 	await page.getByLabel(/Date it became operational/).fill('2026-03-02')
-	await page.getByRole('group', { name: /custom-developed code/ }).getByLabel('No').check()
-	await page.getByRole('group', { name: /PII that the agency maintains/ }).getByLabel('Yes').check()
-	await page.getByLabel('Describe the data used to train, fine-tune or evaluate the model').fill('Call transcripts and recent claims shown to the representative.')
-	await page.getByRole('group', { name: /demographic variables/ }).getByLabel('None of the above').check()
+	await page.getByLabel(/Developers and other people on this use case/).fill(demoAccount('REVIEWER').email)
+	await openSection(page, 'Decisions and people affected')
 	await page.getByLabel('What role does the AI play in decisions?').selectOption('ASSISTIVE')
 	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('None of these').check()
 	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
 	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
-	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
-	await page.getByLabel(/Developers and other people on this use case/).fill(demoAccount('REVIEWER').email)
+	await openSection(page, 'Technology and sourcing')
+	await page.getByRole('group', { name: /custom-developed code/ }).getByLabel('No').check()
+	await openSection(page, 'Data')
+	await page.getByRole('group', { name: /PII that the agency maintains/ }).getByLabel('Yes').check()
+	await page.getByLabel('Describe the data used to train, fine-tune or evaluate the model').fill('Call transcripts and recent claims shown to the representative.')
+	await page.getByRole('group', { name: /demographic variables/ }).getByLabel('None of the above').check()
 	for (const name of [/Part B carrier and DMEPOS/, /Master Beneficiary Summary File/]) {
 		const row = page.getByRole('group', { name })
 		await row.getByLabel('Operation (inputs at run time)').check()
 		await row.getByLabel(/Why is this data needed/).fill('Only the caller’s last 12 months of records are sent.')
 	}
-	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await openSection(page, 'Public reporting')
+	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
+	await submitForReview(page)
 	await expect(page).toHaveURL(/\?submitted=1$/)
-	await expect(page.getByText('Submitted', { exact: true })).toBeVisible()
-	await expect(page.getByText('Protected health information (HIPAA PHI); Personally identifiable information (PII)', { exact: false })).toBeVisible()
+	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('Submitted', { exact: true })).toBeVisible()
 	await expect(page.getByText('Priya Raman (reviewer@cms.example)')).toBeVisible()
+	await page.getByRole('navigation', { name: 'Use case sections' }).getByRole('link', { name: 'Data' }).click()
+	await expect(page.getByText('Protected health information (HIPAA PHI); Personally identifiable information (PII)', { exact: false })).toBeVisible()
 	await expectNoAccessibilityViolations(page)
 
 	// The dataset's page lists the use cases that touch it.
@@ -89,11 +102,14 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	// The stale tab's save is refused, and what it typed is kept.
 	await staleTab.getByLabel('Expected benefits for the mission or the public').fill('Typed in the stale tab')
 	await staleTab.getByRole('button', { name: 'Save draft' }).click()
-	await expect(staleTab.getByRole('alert')).toContainText('Someone saved this use case after you opened it')
+	const conflict = staleTab.getByRole('alert')
+	await expect(conflict).toContainText('You saved this use case in another tab or window')
+	await expect(conflict.getByRole('row', { name: /Expected benefits/ })).toContainText('Typed in the stale tab')
 	await expect(staleTab.getByLabel('Expected benefits for the mission or the public')).toHaveValue('Typed in the stale tab')
 
 	// An amendment while waiting for review freezes version 2; the history shows the difference.
 	await page.getByRole('link', { name: 'Edit' }).click()
+	await openSection(page, 'Technology and sourcing')
 	await page.getByLabel('Vendor name(s)').fill('Example Speech Analytics, Inc.; Transcribe Co')
 	await page.getByRole('button', { name: 'Save changes' }).click()
 	await expect(page).toHaveURL(/\?submitted=1$/)
@@ -103,7 +119,7 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await page.getByLabel('Compare', { exact: true }).selectOption('1')
 	await page.getByLabel('with', { exact: true }).selectOption('2')
 	await page.getByRole('button', { name: 'Compare' }).click()
-	const vendorRow = page.getByRole('row', { name: /vendorNames/ })
+	const vendorRow = page.getByRole('row', { name: /^Vendors/ })
 	await expect(vendorRow).toContainText('Example Speech Analytics, Inc.')
 	await expect(vendorRow).toContainText('Transcribe Co')
 	await expectNoAccessibilityViolations(page)
@@ -162,15 +178,20 @@ test('an empty draft can be deleted; a filled one can only be withdrawn', async 
 	await signIn(page, demoAccount('SUBMITTER'))
 	const emptyUrl = await registerDraft(page, 'Scratch idea for scheduling')
 	await page.goto(emptyUrl)
-	await page.getByRole('button', { name: 'Delete this empty draft' }).click()
+	await page.getByRole('link', { name: 'Delete this empty draft' }).click()
+	await expect(page.getByRole('heading', { name: /^Delete the draft CMS-\d{4}-\d{4}\?$/ })).toBeFocused()
+	await expectNoAccessibilityViolations(page)
+	await page.getByRole('button', { name: 'Yes, delete this draft' }).click()
 	await expect(page.getByRole('heading', { name: 'My use cases' })).toBeVisible()
+	await expect(page.getByRole('status')).toContainText(/The draft CMS-\d{4}-\d{4} “Scratch idea for scheduling” is deleted\./)
 	expect((await page.goto(emptyUrl))?.status()).toBe(404)
 
 	const filledUrl = await registerDraft(page, 'Budget execution forecast assistant')
 	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
 	await saveDraft(page)
 	await page.goto(filledUrl)
-	await expect(page.getByRole('button', { name: 'Delete this empty draft' })).toHaveCount(0)
-	await page.getByRole('button', { name: 'Withdraw this use case' }).click()
-	await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible()
+	await expect(page.getByRole('link', { name: 'Delete this empty draft' })).toHaveCount(0)
+	await page.getByRole('link', { name: 'Withdraw this use case' }).click()
+	await page.getByRole('button', { name: 'Yes, withdraw it' }).click()
+	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('Withdrawn', { exact: true })).toBeVisible()
 })

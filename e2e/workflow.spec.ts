@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test'
 import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
 import { mailTo } from './support/mailbox.ts'
-import { linkDataset, registerDraft, signedInAs } from './support/use-case-steps.ts'
+import { linkDataset, openCaseTab, openSection, registerDraft, signedInAs, submitForReview } from './support/use-case-steps.ts'
 
 /** A pre-deployment case on Part B claims in a FedRAMP cloud: its findings need the privacy and security lanes. */
 async function submitClaimsCase(page: Page, name: string) {
@@ -12,23 +12,27 @@ async function submitClaimsCase(page: Page, name: string) {
 	await page.getByRole('group', { name: /fixed rules or robotic process automation/ }).getByLabel('No').check()
 	await page.getByLabel('Expected benefits for the mission or the public').fill('Reviewers look first at the claims most likely to be billed in error.')
 	await page.getByLabel('What does the AI output?').fill('A ranked list of claims for a medical reviewer to look at.')
+	await openSection(page, 'Decisions and people affected')
 	await page.getByLabel('What role does the AI play in decisions?').selectOption('ASSISTIVE')
 	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('None of these').check()
 	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel('Providers and suppliers').check()
 	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
+	await openSection(page, 'Technology and sourcing')
 	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('No').check()
 	await page.getByLabel('Where does it run?').selectOption('FEDRAMP_CLOUD')
 	await page.getByLabel('Was it purchased, developed in-house, or both?').selectOption('IN_HOUSE')
-	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
 	await linkDataset(page, /Part B carrier and DMEPOS/)
 	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
 	await partB.getByLabel('Training or fine-tuning').check()
 	await partB.getByLabel('Operation (inputs at run time)').check()
 	await partB.getByLabel(/Why is this data needed/).fill('Claim lines, codes and amounts; beneficiary identifiers are hashed.')
+	await openSection(page, 'Safeguards')
 	const safeguards = page.getByRole('region', { name: 'Safeguards' })
 	await safeguards.getByRole('group', { name: /FedRAMP authorized/ }).getByLabel('No').check()
 	await safeguards.getByRole('group', { name: /substance-use-disorder records/ }).getByLabel('Yes').check()
-	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await openSection(page, 'Public reporting')
+	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
+	await submitForReview(page)
 	await expect(page).toHaveURL(/\?submitted=1$/)
 	return caseUrl
 }
@@ -39,6 +43,7 @@ test('submit → the lead assigns privacy and security → changes requested and
 }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
 	const caseUrl = await submitClaimsCase(page, 'Part B claims outlier review assistant')
+	await openCaseTab(page, 'Review')
 	const review = page.getByRole('region', { name: /^Review/ })
 	await expect(review.getByRole('row', { name: /Privacy/ })).toContainText('Unassigned')
 	await expect(review.getByRole('row', { name: /Security/ })).toContainText('Unassigned')
@@ -49,6 +54,7 @@ test('submit → the lead assigns privacy and security → changes requested and
 	await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Governance desk' }).click()
 	await expect(lead.getByRole('region', { name: /Lanes to assign/ })).toContainText('Part B claims outlier review assistant')
 	await lead.goto(caseUrl)
+	await openCaseTab(lead, 'Review')
 	await lead.getByRole('link', { name: 'Assign reviewers' }).click()
 	await expectNoAccessibilityViolations(lead)
 	for (const lane of ['Privacy', 'Security']) {
@@ -74,14 +80,16 @@ test('submit → the lead assigns privacy and security → changes requested and
 
 	// The submitter answers and resubmits.
 	await page.goto(caseUrl)
+	await openCaseTab(page, 'Review')
 	await expect(page.getByRole('region', { name: 'Discussion' })).toContainText('Say whether a PIA covers this use')
 	await page.getByRole('link', { name: 'Edit' }).click()
+	await openSection(page, 'Safeguards')
 	const safeguards = page.getByRole('region', { name: 'Safeguards' })
 	await safeguards.getByRole('group', { name: /Privacy Impact Assessment completed/ }).getByLabel('Yes').check()
 	await safeguards.getByRole('group', { name: /retrieved by name or another personal identifier/ }).getByLabel('No').check()
 	await safeguards.getByRole('group', { name: /FedRAMP authorized/ }).getByLabel('Yes').check()
-	await page.getByRole('button', { name: 'Resubmit for review' }).click()
-	await expect(page.getByText('In review', { exact: true })).toBeVisible()
+	await submitForReview(page, 'Resubmit for review')
+	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('In review', { exact: true })).toBeVisible()
 
 	// Both lanes approved.
 	for (const lane of ['Privacy', 'Security']) {
@@ -98,6 +106,7 @@ test('submit → the lead assigns privacy and security → changes requested and
 
 	// The lead approves with a condition owned by the submitter.
 	await lead.goto(caseUrl)
+	await openCaseTab(lead, 'Review')
 	await lead.getByRole('link', { name: 'Decide' }).click()
 	await expect(lead.getByText('Every review lane of this round is decided.')).toBeVisible()
 	await lead.getByLabel('Approve with conditions').check()
@@ -108,6 +117,7 @@ test('submit → the lead assigns privacy and security → changes requested and
 	await expectNoAccessibilityViolations(lead)
 	await lead.getByRole('button', { name: 'Record decision' }).click()
 	await expect(lead.getByText('Approved with conditions', { exact: true }).first()).toBeVisible()
+	await openCaseTab(lead, 'Review')
 	await expect(lead.getByRole('region', { name: 'Decisions' })).toContainText('Share the model card with the privacy office.')
 
 	// The activity page shows every step with who and when.
@@ -131,6 +141,7 @@ test('submit → the lead assigns privacy and security → changes requested and
 
 	// The condition's owner marks it met.
 	await page.goto(caseUrl)
+	await openCaseTab(page, 'Review')
 	await page.getByLabel('How it was met').fill('Model card sent to the privacy office.')
 	await page.getByRole('button', { name: 'Mark met' }).click()
 	await expect(page.getByRole('region', { name: 'Decisions' })).toContainText('met on')
@@ -169,6 +180,7 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 
 	await signIn(page, demoAccount('SUBMITTER'))
 	const caseUrl = await submitClaimsCase(page, 'Own-case independence probe')
+	await openCaseTab(page, 'Review')
 	await expect(page.getByText(/You are or were listed on this use case, or wrote part of it, so you can neither review nor decide it/)).toBeVisible()
 	await expect(page.getByRole('link', { name: 'Decide' })).toHaveCount(0)
 	await expect(page.getByRole('link', { name: 'Assign reviewers' })).toHaveCount(0)
@@ -183,7 +195,7 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 	expect(forged.status()).toBe(403)
 	expect(await forged.text()).toContain('listed on this use case')
 	await page.goto(caseUrl)
-	await expect(page.getByText('Submitted', { exact: true })).toBeVisible()
+	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('Submitted', { exact: true })).toBeVisible()
 
 	// The real lead opens the decision page, the case changes, and the stale decision is refused.
 	const lead = await signedInAs(browser, 'GOVERNANCE_LEAD')

@@ -37,7 +37,7 @@ async function prepare(prisma: PrismaClient) {
 		...awkward,
 		intent: 'submit',
 		version: 1,
-		orgUnitId,
+		orgUnit: 'HHS/CMS/CPI',
 		contactEmail: 'cpi-analytics@cms.hhs.gov',
 		isWithheld: 'NO',
 		stage: 'PRE_DEPLOYMENT',
@@ -50,7 +50,7 @@ async function prepare(prisma: PrismaClient) {
 		generativeAi: 'NO',
 		hosting: 'CMS_DATA_CENTER',
 		contractingUsage: 'CONTRACT_AND_IN_HOUSE',
-		ruleBasedOnly: 'NO',
+		aiScreen: { ruleBasedOnly: 'NO' },
 		datasets: [{ datasetId: dataset.id, usages: ['TRAINING'], minimumNecessaryJustification: 'Claim lines only.' }],
 	})
 	// The schema trims edges, as the form does; what is stored is what the files must carry.

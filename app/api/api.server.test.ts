@@ -261,7 +261,7 @@ describe.each(databaseTargets())('the REST API on $name', (target) => {
 				publicFacing: 'NO',
 				generativeAi: 'NO',
 				hosting: 'CMS_DATA_CENTER',
-				ruleBasedOnly: 'NO',
+				aiScreen: { ruleBasedOnly: 'NO' },
 				datasets: [{ datasetId: dataset.id, usages: ['OPERATION'] }],
 			},
 		})

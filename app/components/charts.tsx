@@ -5,6 +5,7 @@ import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { type ChartBar, decisionOutcomes, type MonthOfDecisions, type TimeInState } from '#app/modules/inventory/dashboard-charts.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
 import { formatCount, formatDays } from '#app/modules/inventory/inventory-labels.ts'
@@ -82,29 +83,31 @@ export function HorizontalBarChart({
 
 export function BarTable({ caption, bars, valueHeading = 'Use cases' }: { caption: string; bars: ReadonlyArray<ChartBar>; valueHeading?: string }) {
 	return (
-		<table className="w-full max-w-2xl border-collapse text-left">
-			<caption className="sr-only">{caption}</caption>
-			<thead>
-				<tr className="border-b-2 border-base-darkest">
-					<th scope="col" className="py-1 pr-4">
-						Value
-					</th>
-					<th scope="col" className="py-1 text-right">
-						{valueHeading}
-					</th>
-				</tr>
-			</thead>
-			<tbody>
-				{bars.map((bar) => (
-					<tr key={bar.key} className="border-b border-base-lighter">
-						<th scope="row" className="py-1 pr-4 font-normal">
-							<Link to={bar.href}>{bar.label}</Link>
+		<TableScroll label={caption}>
+			<table className="w-full max-w-2xl border-collapse text-left">
+				<caption className="sr-only">{caption}</caption>
+				<thead>
+					<tr className="border-b-2 border-base-darkest">
+						<th scope="col" className="py-1 pr-4">
+							Value
 						</th>
-						<td className="py-1 text-right tabular-nums">{formatCount(bar.count)}</td>
+						<th scope="col" className="py-1 text-right">
+							{valueHeading}
+						</th>
 					</tr>
-				))}
-			</tbody>
-		</table>
+				</thead>
+				<tbody>
+					{bars.map((bar) => (
+						<tr key={bar.key} className="border-b border-base-lighter">
+							<th scope="row" className="py-1 pr-4 font-normal">
+								<Link to={bar.href}>{bar.label}</Link>
+							</th>
+							<td className="py-1 text-right tabular-nums">{formatCount(bar.count)}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</TableScroll>
 	)
 }
 
@@ -169,39 +172,41 @@ export function ThroughputChart({ titleId, months }: { titleId: string; months: 
 
 export function ThroughputTable({ caption, months }: { caption: string; months: ReadonlyArray<MonthOfDecisions> }) {
 	return (
-		<table className="w-full max-w-2xl border-collapse text-left">
-			<caption className="sr-only">{caption}</caption>
-			<thead>
-				<tr className="border-b-2 border-base-darkest">
-					<th scope="col" className="py-1 pr-4">
-						Month
-					</th>
-					{decisionOutcomes.map((outcome) => (
-						<th key={outcome} scope="col" className="py-1 pr-4 text-right">
-							<Link to={inventoryHref({ status: [outcome] })}>{outcomeStyles[outcome].label}</Link>
-						</th>
-					))}
-					<th scope="col" className="py-1 text-right">
-						Total
-					</th>
-				</tr>
-			</thead>
-			<tbody>
-				{months.map((month) => (
-					<tr key={month.month} className="border-b border-base-lighter">
-						<th scope="row" className="py-1 pr-4 font-normal">
-							{month.label}
+		<TableScroll label={caption}>
+			<table className="w-full max-w-2xl border-collapse text-left">
+				<caption className="sr-only">{caption}</caption>
+				<thead>
+					<tr className="border-b-2 border-base-darkest">
+						<th scope="col" className="py-1 pr-4">
+							Month
 						</th>
 						{decisionOutcomes.map((outcome) => (
-							<td key={outcome} className="py-1 pr-4 text-right tabular-nums">
-								{month[outcome]}
-							</td>
+							<th key={outcome} scope="col" className="py-1 pr-4 text-right">
+								<Link to={inventoryHref({ status: [outcome] })}>{outcomeStyles[outcome].label}</Link>
+							</th>
 						))}
-						<td className="py-1 text-right font-bold tabular-nums">{month.total}</td>
+						<th scope="col" className="py-1 text-right">
+							Total
+						</th>
 					</tr>
-				))}
-			</tbody>
-		</table>
+				</thead>
+				<tbody>
+					{months.map((month) => (
+						<tr key={month.month} className="border-b border-base-lighter">
+							<th scope="row" className="py-1 pr-4 font-normal">
+								{month.label}
+							</th>
+							{decisionOutcomes.map((outcome) => (
+								<td key={outcome} className="py-1 pr-4 text-right tabular-nums">
+									{month[outcome]}
+								</td>
+							))}
+							<td className="py-1 text-right font-bold tabular-nums">{month.total}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</TableScroll>
 	)
 }
 
@@ -227,33 +232,35 @@ export function TimeInStateChart({ titleId, states }: { titleId: string; states:
 
 export function TimeInStateTable({ caption, states }: { caption: string; states: ReadonlyArray<TimeInState> }) {
 	return (
-		<table className="w-full max-w-2xl border-collapse text-left">
-			<caption className="sr-only">{caption}</caption>
-			<thead>
-				<tr className="border-b-2 border-base-darkest">
-					<th scope="col" className="py-1 pr-4">
-						State
-					</th>
-					<th scope="col" className="py-1 pr-4 text-right">
-						Median time in it
-					</th>
-					<th scope="col" className="py-1 text-right">
-						Completed stays
-					</th>
-				</tr>
-			</thead>
-			<tbody>
-				{states.map((state) => (
-					<tr key={state.status} className="border-b border-base-lighter">
-						<th scope="row" className="py-1 pr-4 font-normal">
-							<Link to={state.href}>{state.label}</Link>
+		<TableScroll label={caption}>
+			<table className="w-full max-w-2xl border-collapse text-left">
+				<caption className="sr-only">{caption}</caption>
+				<thead>
+					<tr className="border-b-2 border-base-darkest">
+						<th scope="col" className="py-1 pr-4">
+							State
 						</th>
-						<td className="py-1 pr-4 text-right tabular-nums">{days(state.medianDays)}</td>
-						<td className="py-1 text-right tabular-nums">{state.stays}</td>
+						<th scope="col" className="py-1 pr-4 text-right">
+							Median time in it
+						</th>
+						<th scope="col" className="py-1 text-right">
+							Completed stays
+						</th>
 					</tr>
-				))}
-			</tbody>
-		</table>
+				</thead>
+				<tbody>
+					{states.map((state) => (
+						<tr key={state.status} className="border-b border-base-lighter">
+							<th scope="row" className="py-1 pr-4 font-normal">
+								<Link to={state.href}>{state.label}</Link>
+							</th>
+							<td className="py-1 pr-4 text-right tabular-nums">{days(state.medianDays)}</td>
+							<td className="py-1 text-right tabular-nums">{state.stays}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</TableScroll>
 	)
 }
 

@@ -1,4 +1,5 @@
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { useEffect, useRef } from 'react'
 import { useRouteLoaderData } from 'react-router'
 import { CSRF_FIELD_NAME } from '#app/utils/csrf.ts'
 
@@ -31,24 +32,95 @@ export function TextField({
 	field,
 	type = 'text',
 	autoComplete,
+	required,
 }: {
 	label: string
 	hint?: string
 	field: FieldMetadata<string | undefined | null>
 	type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'number'
 	autoComplete?: string
+	required?: boolean
 }) {
 	return (
-		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} required={required}>
 			{(ariaDescribedBy) => (
 				<input
 					{...getInputProps(field, { type, ariaDescribedBy })}
 					key={field.key}
 					autoComplete={autoComplete}
+					aria-required={required || undefined}
 					className={inputClass}
 				/>
 			)}
 		</FieldFrame>
+	)
+}
+
+/** The mark beside a question that must be answered now: visible as *, read as "required". */
+export function RequiredMark() {
+	return (
+		<>
+			<abbr title="required" aria-hidden="true" className="ml-1 font-bold text-error no-underline">
+				*
+			</abbr>
+			<span className="sr-only"> (required)</span>
+		</>
+	)
+}
+
+export type ErrorSummaryItem = { message: string; href: string; onSelect?: () => void }
+
+/**
+ * GOV.UK's error summary: what needs fixing, each message a link to its question. It takes focus
+ * when it appears, so the person hears it first.
+ */
+export function ErrorSummary({
+	id,
+	title = 'There is a problem',
+	intro,
+	items,
+	focusKey,
+}: {
+	id: string
+	title?: string
+	intro?: string
+	items: Array<ErrorSummaryItem>
+	/** A new value moves focus to the summary again (each new result). */
+	focusKey?: unknown
+}) {
+	const ref = useRef<HTMLDivElement>(null)
+	useEffect(() => {
+		if (items.length) ref.current?.focus()
+		// Only a new result moves focus, not each change to the list while the person fixes it.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [focusKey])
+	if (!items.length) return null
+	return (
+		<div ref={ref} id={id} tabIndex={-1} aria-labelledby={`${id}-title`} className="border-4 border-error p-4 focus:outline-4">
+			<div role="alert">
+				<h2 id={`${id}-title`} className="text-xl font-bold">
+					{title}
+				</h2>
+				{intro ? <p className="mt-1">{intro}</p> : null}
+				<ul className="mt-2 space-y-1">
+					{items.map((item) => (
+						<li key={`${item.href}-${item.message}`}>
+							<a
+								href={item.href}
+								className="font-bold text-error"
+								onClick={(event) => {
+									if (!item.onSelect) return
+									event.preventDefault()
+									item.onSelect()
+								}}
+							>
+								{item.message}
+							</a>
+						</li>
+					))}
+				</ul>
+			</div>
+		</div>
 	)
 }
 
@@ -92,12 +164,14 @@ function FieldFrame({
 	label,
 	hint,
 	errors,
+	required,
 	children,
 }: {
 	id: string
 	label: string
 	hint?: string
 	errors?: Array<string> | null
+	required?: boolean
 	children: (describedById: string | undefined) => React.ReactNode
 }) {
 	const errorId = errors?.length ? `${id}-error` : undefined
@@ -106,6 +180,7 @@ function FieldFrame({
 		<div>
 			<label htmlFor={id} className="block font-semibold">
 				{label}
+				{required ? <RequiredMark /> : null}
 			</label>
 			{hint ? (
 				<p id={hintId} className="text-sm text-base-dark">
@@ -123,16 +198,24 @@ export function TextAreaField({
 	hint,
 	field,
 	rows = 4,
+	required,
 }: {
 	label: string
 	hint?: string
 	field: FieldMetadata<string | undefined | null>
 	rows?: number
+	required?: boolean
 }) {
 	return (
-		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} required={required}>
 			{(ariaDescribedBy) => (
-				<textarea {...getTextareaProps(field, { ariaDescribedBy })} key={field.key} rows={rows} className={inputClass} />
+				<textarea
+					{...getTextareaProps(field, { ariaDescribedBy })}
+					key={field.key}
+					rows={rows}
+					aria-required={required || undefined}
+					className={inputClass}
+				/>
 			)}
 		</FieldFrame>
 	)
@@ -144,17 +227,19 @@ export function SelectField({
 	field,
 	options,
 	placeholder = 'Choose…',
+	required,
 }: {
 	label: string
 	hint?: string
 	field: FieldMetadata<string | undefined | null>
 	options: Array<{ value: string; label: string }>
 	placeholder?: string
+	required?: boolean
 }) {
 	return (
-		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors}>
+		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} required={required}>
 			{(ariaDescribedBy) => (
-				<select {...getSelectProps(field, { ariaDescribedBy })} key={field.key} className={inputClass}>
+				<select {...getSelectProps(field, { ariaDescribedBy })} key={field.key} aria-required={required || undefined} className={inputClass}>
 					<option value="">{placeholder}</option>
 					{options.map((option) => (
 						<option key={option.value} value={option.value}>
@@ -174,12 +259,14 @@ function ChoiceGroupField({
 	hint,
 	field,
 	options,
+	required,
 }: {
 	type: 'checkbox' | 'radio'
 	legend: string
 	hint?: string
 	field: FieldMetadata<string | Array<string> | undefined | null>
 	options: Array<{ value: string; label: string }>
+	required?: boolean
 }) {
 	const errorId = field.errors?.length ? `${field.id}-error` : undefined
 	const hintId = hint ? `${field.id}-hint` : undefined
@@ -190,7 +277,10 @@ function ChoiceGroupField({
 	)
 	return (
 		<fieldset aria-describedby={describedBy(errorId, hintId)} aria-invalid={errorId ? true : undefined}>
-			<legend className="font-semibold">{legend}</legend>
+			<legend className="font-semibold">
+				{legend}
+				{required ? <RequiredMark /> : null}
+			</legend>
 			{hint ? (
 				<p id={hintId} className="text-sm text-base-dark">
 					{hint}
@@ -221,6 +311,7 @@ type GroupProps = {
 	legend: string
 	hint?: string
 	options: Array<{ value: string; label: string }>
+	required?: boolean
 }
 
 export function CheckboxGroupField(props: GroupProps & { field: FieldMetadata<Array<string> | undefined | null> }) {

@@ -1,21 +1,53 @@
 import { Link } from 'react-router'
-import { type Evaluation } from '#app/modules/policies/evaluate.ts'
+import { type CheckResult, decisionImpact, type Evaluation } from '#app/modules/policies/evaluate.ts'
+import { formatDay } from '#app/utils/dates.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
 
+const decisionImpactWording = {
+	blocks: ' · blocks the final decision until it passes or the CAIO waives it',
+	warns: ' · a blocking check: the governance lead is warned of it before the final decision, and it blocks once it fails',
+	none: '',
+} as const
+
 const groups = [
-	{ status: 'FAIL', title: 'Failing' },
-	{ status: 'NEEDS_ATTENTION', title: 'Needs attention' },
-	{ status: 'PASS', title: 'Passing' },
-	{ status: 'NOT_APPLICABLE', title: 'Not applicable' },
+	{ status: 'FAIL', title: 'Failing', one: 'check failing', many: 'checks failing' },
+	{ status: 'NEEDS_ATTENTION', title: 'Needs attention', one: 'check needs attention', many: 'checks need attention' },
+	{ status: 'PASS', title: 'Passing', one: 'check passing', many: 'checks passing' },
+	{ status: 'NOT_APPLICABLE', title: 'Not applicable', one: 'check not applicable', many: 'checks not applicable' },
 ] as const
 
+/** "1 check failing", "3 checks failing": counts of findings in words. */
+export function findingCount(status: CheckResult['status'], count: number) {
+	const group = groups.find((candidate) => candidate.status === status)!
+	return `${count} ${count === 1 ? group.one : group.many}`
+}
+
+/** Where a finding can be resolved: the question it rests on. */
+export type QuestionLink = { href: string; label: string; onSelect?: () => void }
+
 /** The policy checks' findings for one case, grouped by status, each citing its clauses. */
-export function PolicyFindings({ evaluation }: { evaluation: Evaluation }) {
+export function PolicyFindings({
+	evaluation,
+	compact = false,
+	questionLink,
+}: {
+	evaluation: Evaluation
+	/** The narrow side-panel layout of the edit page. */
+	compact?: boolean
+	/** The question that resolves a finding, when the reader can change it. */
+	questionLink?: (result: CheckResult) => QuestionLink | null
+}) {
+	const counts = groups
+		.filter((group) => group.status === 'FAIL' || group.status === 'NEEDS_ATTENTION')
+		.map((group) => findingCount(group.status, evaluation.results.filter((r) => r.status === group.status).length))
 	return (
 		<section aria-labelledby="findings-heading" className="space-y-4">
-			<h2 id="findings-heading" className="text-2xl font-bold">Policy findings</h2>
-			<p>
-				Checked against policy pack {evaluation.packVersion} as of {evaluation.asOf.slice(0, 10)}.{' '}
+			<h2 id="findings-heading" className={compact ? 'text-xl font-bold' : 'text-2xl font-bold'}>
+				Policy findings
+			</h2>
+			<p className="font-semibold">{counts.join(', ')}.</p>
+			<p className={compact ? 'text-sm' : undefined}>
+				Checked against policy pack {evaluation.packVersion} as of {formatDay(evaluation.asOf.slice(0, 10))}.{' '}
 				{evaluation.presumedHighImpact
 					? `Presumed high-impact under M-25-21 §6(${evaluation.presumedCategories.join('), §6(')}).`
 					: 'Not presumed high-impact.'}{' '}
@@ -53,23 +85,41 @@ export function PolicyFindings({ evaluation }: { evaluation: Evaluation }) {
 							{group.title} ({results.length})
 						</summary>
 						<ul className="mt-2 space-y-3">
-							{results.map((result) => (
-								<li key={result.checkId} className="border-l-4 border-base-light pl-3">
-									<p className="font-semibold">{result.title}</p>
-									<p>{result.reason}</p>
-									{result.nextStep ? <p>Next step: {result.nextStep}</p> : null}
-									<p className="text-sm">
-										Cites{' '}
-										{result.clauseIds.map((clauseId, index) => (
-											<span key={clauseId}>
-												{index ? ', ' : ''}
-												<Link to={`/policies/${clauseId}`}>{clauseId}</Link>
-											</span>
-										))}
-										{result.severity === 'BLOCKING' ? ' · blocks the final decision' : ''}
-									</p>
-								</li>
-							))}
+							{results.map((result) => {
+								const link = questionLink?.(result) ?? null
+								return (
+									<li key={result.checkId} className={`border-l-4 pl-3 ${result.status === 'FAIL' ? 'border-error' : result.status === 'NEEDS_ATTENTION' ? 'border-warning-dark' : 'border-base-light'}`}>
+										<p className="font-semibold">{result.title}</p>
+										<p className={compact ? 'text-sm' : undefined}>{result.reason}</p>
+										{result.nextStep ? <p className={compact ? 'text-sm' : undefined}>Next step: {result.nextStep}</p> : null}
+										{link && (result.status === 'FAIL' || result.status === 'NEEDS_ATTENTION') ? (
+											<p className="text-sm">
+												<a
+													href={link.href}
+													onClick={(event) => {
+														if (!link.onSelect) return
+														event.preventDefault()
+														link.onSelect()
+													}}
+													className="font-semibold"
+												>
+													Answer “{link.label}”
+												</a>
+											</p>
+										) : null}
+										<p className="text-sm">
+											Cites{' '}
+											{result.clauseIds.map((clauseId, index) => (
+												<span key={clauseId}>
+													{index ? ', ' : ''}
+													<Link to={`/policies/${clauseId}`}>{clauseId}</Link>
+												</span>
+											))}
+											{decisionImpactWording[decisionImpact(result) ?? 'none']}
+										</p>
+									</li>
+								)
+							})}
 						</ul>
 					</details>
 				)

@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { apiRoutes } from '#app/api/router.server.ts'
 import { openApiDocument } from '#app/api/openapi.ts'
 import { appUrlOf, getEnv } from '#app/utils/env.server.ts'
@@ -33,7 +34,12 @@ const schemaName = (schema?: { $ref?: string; type?: string }) => (schema?.$ref 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 
 function Code({ children }: { children: string }) {
-	return <pre className="overflow-x-auto bg-base-lightest p-3 text-sm"><code>{children}</code></pre>
+	// A long line scrolls inside the block; the block takes focus so the keyboard can scroll it too.
+	return (
+		<pre tabIndex={0} className="max-w-full overflow-x-auto bg-base-lightest p-3 text-sm">
+			<code>{children}</code>
+		</pre>
+	)
 }
 
 export default function ApiReference({ loaderData }: Route.ComponentProps) {
@@ -76,6 +82,7 @@ export default function ApiReference({ loaderData }: Route.ComponentProps) {
 					requests a minute; past it the answer is 429 with <code>Retry-After</code>.
 				</p>
 				<p>Errors are RFC 9457 problem details (<code>application/problem+json</code>); invalid fields are listed in <code>errors</code> with their path.</p>
+				<TableScroll label="Problem types">
 				<table className="w-full border-collapse text-left">
 					<caption className="sr-only">Problem types</caption>
 					<thead>
@@ -93,6 +100,7 @@ export default function ApiReference({ loaderData }: Route.ComponentProps) {
 						))}
 					</tbody>
 				</table>
+				</TableScroll>
 			</section>
 
 			<section aria-labelledby="operations" className="space-y-6">
@@ -116,6 +124,7 @@ export default function ApiReference({ loaderData }: Route.ComponentProps) {
 											: null}
 									</p>
 									{operation.parameters?.length ? (
+										<TableScroll label={`Parameters of ${operation.operationId}`}>
 										<table className="w-full border-collapse text-left text-sm">
 											<caption className="sr-only">Parameters of {operation.operationId}</caption>
 											<thead>
@@ -138,6 +147,7 @@ export default function ApiReference({ loaderData }: Route.ComponentProps) {
 												))}
 											</tbody>
 										</table>
+										</TableScroll>
 									) : null}
 									{operation.requestBody ? (
 										<p className="text-sm">Body: <code>{Object.keys(operation.requestBody.content).join(', ')}</code> {schemaName(Object.values(operation.requestBody.content)[0]?.schema)}</p>

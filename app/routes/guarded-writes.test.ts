@@ -88,7 +88,7 @@ for (const target of databaseTargets()) {
 		function answers(overrides: Record<string, FormValue> = {}): Record<string, FormValue> {
 			return {
 				name: 'Part B claims outlier review assistant',
-				orgUnitId,
+				orgUnit: 'HHS/CMS/CPI',
 				contactEmail: 'cpi-analytics@cms.hhs.gov',
 				isWithheld: 'NO',
 				stage: 'PRE_DEPLOYMENT',
@@ -104,10 +104,8 @@ for (const target of databaseTargets()) {
 				generativeAi: 'NO',
 				hosting: 'CMS_DATA_CENTER',
 				contractingUsage: 'IN_HOUSE',
-				ruleBasedOnly: 'NO',
-				safeguardPiaCompleted: 'YES',
-				safeguardRetrievedByIdentifier: 'NO',
-				safeguardSudRecordsExcluded: 'YES',
+				aiScreen: { ruleBasedOnly: 'NO' },
+				safeguards: { piaCompleted: 'YES', retrievedByPersonalIdentifier: 'NO', sudRecordsExcluded: 'YES' },
 				datasets: [
 					{
 						datasetId: datasetIds['medicare-ffs-part-b-claims'],
@@ -266,6 +264,8 @@ for (const target of databaseTargets()) {
 					revision: waivers[0]!.revision,
 					date: '2026-07-01',
 					reason: reason(writer),
+					// The post of the confirmation step: revoking asks first.
+					confirmed: 'yes',
 				}),
 			)
 			const revoker = expectOneWinner(revoked, (outcome, writer) => expect(outcome.data.result.initialValue.reason).toBe(reason(writer)))
@@ -361,7 +361,7 @@ for (const target of databaseTargets()) {
 			const comments = await database.prisma.comment.findMany({ where: { useCaseId, body } })
 			expect(comments).toHaveLength(1)
 			expect(outcomes.map((outcome) => [outcome.status, outcome.location])).toEqual(
-				Array.from({ length: WRITERS }, () => [302, `/use-cases/${useCaseId}#comment-${comments[0]!.id}`]),
+				Array.from({ length: WRITERS }, () => [302, `/use-cases/${useCaseId}?tab=review&commented=1#comment-${comments[0]!.id}`]),
 			)
 			expect(await database.prisma.auditEvent.count({ where: { entityId: useCaseId, action: 'comment.added' } })).toBe(1)
 			// Another page load, another key: a second comment with the same words is a new comment.

@@ -1,20 +1,43 @@
-// Steps several journeys share: registering a draft and linking catalogue datasets to it.
+// Steps several journeys share: registering a draft, moving through the intake form's sections,
+// linking catalogue datasets and submitting.
 import { type Browser, type Page } from '@playwright/test'
 import { type DemoRole, demoAccount, expect, signIn } from './fixtures.ts'
 
+/** Opens a section of the intake form from its task list, as a person would. */
+export async function openSection(page: Page, title: string | RegExp) {
+	await page.getByRole('navigation', { name: 'Sections of the form' }).getByRole('link', { name: title }).click()
+	await expect(page.getByRole('heading', { level: 2, name: title })).toBeFocused()
+}
+
+/** Opens a tab of the case page (Overview, Data, Findings, Review…) from its navigation. */
+export async function openCaseTab(page: Page, name: string) {
+	const tab = page.getByRole('navigation', { name: 'Use case sections' }).getByRole('link', { name: new RegExp(`^${name}`) })
+	const href = (await tab.getAttribute('href')) ?? ''
+	await tab.click()
+	await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === href)
+}
+
+/** Adds a dataset from the catalogue in place; its block appears and takes focus. */
 export async function linkDataset(page: Page, name: RegExp) {
-	const select = page.getByLabel('Link another dataset')
+	if (!(await page.getByLabel('Add a dataset from the catalogue').isVisible())) await openSection(page, 'Data')
+	const select = page.getByLabel('Add a dataset from the catalogue')
 	const value = await select.locator('option', { hasText: name }).getAttribute('value')
 	await select.selectOption(value ?? '')
-	await page.getByRole('button', { name: 'Link dataset' }).click()
-	await expect(page.getByRole('group', { name })).toBeVisible()
+	await page.getByRole('button', { name: 'Add dataset' }).click()
+	await expect(page.getByRole('group', { name })).toBeFocused()
+}
+
+/** Goes to the last step and submits. */
+export async function submitForReview(page: Page, button: 'Submit for review' | 'Resubmit for review' = 'Submit for review') {
+	await openSection(page, 'Check your answers and submit')
+	await page.getByRole('button', { name: button }).click()
 }
 
 /** Saves the draft and waits for that save's own answer: the page names the version it made. */
 export async function saveDraft(page: Page) {
 	const version = Number(await page.locator('input[name="version"]').first().getAttribute('value'))
 	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText(`Draft saved (version ${version + 1})`)
+	await expect(page.getByRole('status')).toContainText(new RegExp(`Draft saved at .+ \\(version ${version + 1}\\)`))
 }
 
 /** Creates a draft and returns the case's address (its edit page is open afterwards). */
@@ -24,7 +47,7 @@ export async function registerDraft(page: Page, name: string, problem = '') {
 	if (problem) await page.getByLabel(/What problem is the AI intended to solve/).fill(problem)
 	await page.getByRole('button', { name: 'Create draft' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^CMS-\\d{4}-\\d{4}: ${name}$`) })).toBeVisible()
-	return page.url().replace(/\/edit$/, '')
+	return page.url().replace(/\/edit(\?.*)?$/, '')
 }
 
 /**
@@ -42,14 +65,17 @@ export async function submitIdentityProofingCase(page: Page, name: string) {
 	await page.getByLabel('What problem is the AI intended to solve?').fill('Manual identity checks delay Marketplace applications.')
 	await page.getByLabel('Expected benefits for the mission or the public').fill('Faster, consistent identity proofing for applicants.')
 	await page.getByLabel('What does the AI output?').fill('A risk score that decides whether extra identity documents are required.')
+	await openSection(page, 'Decisions and people affected')
 	await page.getByLabel('What role does the AI play in decisions?').selectOption('PRINCIPAL_BASIS')
 	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').check()
 	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
 	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
+	await openSection(page, 'Technology and sourcing')
 	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('No').check()
 	await page.getByLabel('Where does it run?').selectOption('CMS_DATA_CENTER')
+	await openSection(page, 'Public reporting')
 	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
-	await page.getByRole('button', { name: 'Submit for review' }).click()
+	await submitForReview(page)
 	await expect(page).toHaveURL(/\?submitted=1$/)
 	return page.url().replace(/\?.*$/, '')
 }

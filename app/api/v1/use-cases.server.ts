@@ -5,7 +5,8 @@ import { freshDataVersion } from '#app/modules/data-version/versioned-cache.serv
 import { type InventoryPosition, type InventoryRow, inventorySliceAt } from '#app/modules/inventory/inventory-query.server.ts'
 import { inventoryInput, InventoryQuerySchema, inventorySortKeys } from '#app/modules/inventory/inventory-filters.ts'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
-import { formValuesFromDocument } from '#app/modules/use-cases/form-values.ts'
+import { fieldRules } from '#app/modules/use-cases/field-rules.ts'
+import { formDefaults } from '#app/modules/use-cases/question-kinds.ts'
 import { DuplicateQuerySchema, NewUseCaseSchema, UseCaseFormSchema, VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
 import { type LoadedUseCase, toDocument } from '#app/modules/use-cases/use-case-record.server.ts'
 import { createDraft, findDuplicatesFor, getUseCaseForUser, listVersions, resolveUseCaseId, saveUseCase, withdrawUseCase } from '#app/modules/use-cases/use-cases.server.ts'
@@ -178,8 +179,11 @@ export class ApiProblemError extends Error {
 	}
 }
 
-const formKeys = Object.keys(UseCaseFormSchema.shape).filter((key) => key !== 'intent' && key !== 'version') as Array<
-	Exclude<keyof typeof UseCaseFormSchema.shape, 'intent' | 'version'>
+// What the edit page's form carries besides the answers (the post's intent, the version it read,
+// a conflict's overwrite and the section to open next) is not part of a change.
+const notAnswers = ['intent', 'version', 'overwriteVersion', 'next'] as const
+const formKeys = Object.keys(UseCaseFormSchema.shape).filter((key) => !(notAnswers as ReadonlyArray<string>).includes(key)) as Array<
+	Exclude<keyof typeof UseCaseFormSchema.shape, (typeof notAnswers)[number]>
 >
 
 /** The form's fields, every one optional: the ones sent replace the case's answers, the rest stay. */
@@ -190,18 +194,34 @@ const UseCasePatchSchema = z
 
 const VersionBodySchema = z.strictObject({ version: z.number().int().min(1).optional().describe('The version you read; or send `If-Match`.') })
 
-function formValuesOf(useCase: LoadedUseCase) {
+/** The case's answers as the edit page's form holds them (the question registry's field names). */
+function formValuesOf(useCase: LoadedUseCase): Record<string, unknown> {
+	const document = toDocument(useCase)
 	return {
-		...formValuesFromDocument(toDocument(useCase), {
-			orgUnitId: useCase.orgUnitId,
-			teamEmails: useCase.contacts.filter((contact) => contact.role === 'DEVELOPER').map((contact) => contact.user.email),
-		}),
+		...formDefaults(fieldRules, document),
+		orgUnit: document.orgUnit,
+		teamEmails: useCase.contacts
+			.filter((contact) => contact.role === 'DEVELOPER')
+			.map((contact) => contact.user.email)
+			.join('; '),
 		datasets: useCase.datasets.map((link) => ({
 			datasetId: link.dataset.id,
 			usages: link.usages,
 			minimumNecessaryJustification: link.minimumNecessaryJustification ?? undefined,
 		})),
 	}
+}
+
+const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The answers with the sent fields replaced; within a group (`safeguards`, `practices`…) only the answers sent change. */
+function withChanges(values: Record<string, unknown>, fields: Record<string, unknown>) {
+	const merged = { ...values }
+	for (const [key, value] of Object.entries(fields)) {
+		const before = merged[key]
+		merged[key] = isGroup(value) && isGroup(before) ? { ...before, ...value } : value
+	}
+	return merged
 }
 
 /** Saves the case's answers with the sent fields replaced, through the same schema and module function as the edit page. */
@@ -212,7 +232,7 @@ async function saveThroughForm(
 ) {
 	const current = await loadVisible(context.caller.user, useCaseId)
 	const version = expectedVersion(context, current, change.bodyVersion)
-	const parsed = UseCaseFormSchema.safeParse({ ...formValuesOf(current), ...change.fields, intent: change.intent, version })
+	const parsed = UseCaseFormSchema.safeParse({ ...withChanges(formValuesOf(current), change.fields), intent: change.intent, version })
 	if (!parsed.success) throw new ApiProblemError(problem(400, 'Some answers need fixing.', { errors: fieldProblems(parsed.error.issues) }))
 	const result = await saveUseCase(context.caller.user, current.id, parsed.data, context.requestInfo)
 	if (result.status === 'incomplete') {

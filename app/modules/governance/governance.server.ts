@@ -240,6 +240,8 @@ export async function savePracticeEvidence(
 			const created = await tx.practiceRecord.createMany({ data: [{ useCaseId: useCase.id, practice: input.practice, ...data }], skipDuplicates: true })
 			if (created.count === 0) throw new AppError('CONFLICT', 'Someone saved this practice’s evidence at the same moment; reload to see it.')
 		}
+		// Evidence documents the practice: the findings, the decision page and the export read it from the new version.
+		await recordGovernanceChange(tx, actor, useCase, null, 'PRACTICE_EVIDENCE_RECORDED')
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'practice.evidence_recorded',

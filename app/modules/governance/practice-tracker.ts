@@ -24,7 +24,6 @@ export type TrackedPractice = {
 	practice: MinimumPractice
 	label: string
 	clause: string
-	ombColumn: string
 	status: PracticeStatus
 	/** The answers behind the status, in words. */
 	answer: string
@@ -77,7 +76,6 @@ export function trackPractices(
 			practice,
 			label: minimumPractices[practice].label,
 			clause: minimumPractices[practice].clause,
-			ombColumn: minimumPractices[practice].field,
 			status,
 			answer: assessment.answer,
 			waiverUntil: waiver.valid ? waiver.until : null,

@@ -4,6 +4,7 @@
 // Column names, order and values follow OMB's data dictionary (reference/omb-2025-data-dictionary.md);
 // the choices behind each decision are in docs/decisions/010-omb-export-import-and-cycles.md.
 import { z } from 'zod'
+import { reportedPractices } from '#app/modules/policies/checks/minimum-practices.ts'
 import { fieldRules, type FieldPath, missingOmbFields, validateForInventory } from '#app/modules/use-cases/field-rules.ts'
 import { isPartialDate, type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import {
@@ -87,7 +88,8 @@ export const cmsAgency: OmbAgency = { agency: 'HHS', agencyName: 'Department of 
 /** The public inbox that replaces contact e-mails in the public file (OMB allows it). */
 export const DEFAULT_PUBLIC_EMAIL = 'ai@cms.hhs.gov'
 
-export type OmbRowOptions = OmbAgency & { values?: OmbValueStyle }
+/** `asOf`: the day a CAIO waiver must cover a practice on to be reported as waived (today by default). */
+export type OmbRowOptions = OmbAgency & { values?: OmbValueStyle; asOf?: Date }
 
 export type OmbMultipleChoiceColumn = keyof typeof ombMultipleChoiceColumns
 export const ombMultiSelectColumns = ['demographic_features', 'hi_public_consultation'] as const satisfies ReadonlyArray<OmbMultipleChoiceColumn>
@@ -147,7 +149,8 @@ export const VENDOR_SEPARATOR = '; '
  */
 export function toOmbRow(document: UseCaseDocument, options: OmbRowOptions): OmbRow {
 	const style = options.values ?? 'selections'
-	const practices = document.practices
+	// The practices as they stand, waivers and recorded evidence included, as the checks read them.
+	const practices = reportedPractices(document, options.asOf ?? new Date())
 	const row: OmbRow = {
 		agency: options.agency,
 		agency_name: options.agencyName,

@@ -9,7 +9,7 @@ import { type ReviewLaneName as ReviewLane, reviewLanes } from '#app/utils/permi
 
 
 
-type CheckResult = {
+export type CheckResult = {
 	checkId: string
 	title: string
 	clauseIds: Array<string>
@@ -102,7 +102,7 @@ export function evaluateUseCase(doc: UseCaseDocument, options: { pack: PolicyPac
 		const outcome = run(doc, ctx)
 		if (NOT_PASSING.has(outcome.status)) {
 			lanes.add(definition.lane)
-			if (outcome.status === 'FAIL' && definition.severity === 'BLOCKING') blocked = true
+			if (decisionImpact({ status: outcome.status, severity: definition.severity }) === 'blocks') blocked = true
 		}
 		results.push({
 			checkId: definition.id,
@@ -136,4 +136,15 @@ export function evaluateUseCase(doc: UseCaseDocument, options: { pack: PolicyPac
 		blocked,
 		results,
 	}
+}
+
+/**
+ * What a check's result means for the final decision, as the findings and the decision page both say
+ * it: a failing blocking check stops an approval; a blocking check that needs attention (a practice
+ * not yet due, say) does not stop it yet, and the governance lead is warned of it before deciding.
+ */
+export function decisionImpact(result: Pick<CheckResult, 'status' | 'severity'>): 'blocks' | 'warns' | null {
+	if (result.severity !== 'BLOCKING') return null
+	if (result.status === 'FAIL') return 'blocks'
+	return result.status === 'NEEDS_ATTENTION' ? 'warns' : null
 }

@@ -1,37 +1,14 @@
-// The intake form, as the browser posts it: flat fields, Yes/No radios, checkbox lists and one
-// row per linked dataset. `formToDocumentAnswers` turns it into the use-case document's shape.
+// The intake form, as the browser posts it: every question the submitter answers, named by its path
+// in the use-case document (`stage`, `safeguards.sornNumber`) with its form schema from the question
+// registry, plus the team, one row per linked dataset, and what the post asks for.
 import { z } from 'zod'
 import { submissionKeySchema } from '#app/utils/form-submission.ts'
-import { SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
-import { lockCounter, multiLineText, pageNumber, recordId, singleLineText, webAddress, wholeNumber } from '#app/utils/input-schemas.ts'
-import { MAX_NAME_LENGTH, partialDate } from './use-case-document.ts'
-import {
-	affectedParties,
-	appealAnswers,
-	classifications,
-	codeSharingDecisions,
-	contractingUsages,
-	cotsCommonTasks,
-	datasetUsages,
-	decisionRoles,
-	demographicFeatures,
-	failsafeAnswers,
-	hostingOptions,
-	informedDecisions,
-	monitoringAnswers,
-	part2ConsentBases,
-	practiceProgressAnswers,
-	publicConsultationSteps,
-	stages,
-	topicAreas,
-	trainingAnswers,
-	withholdingStatuses,
-} from './vocabulary.ts'
+import { lockCounter, multiLineText, pageNumber, recordId, singleLineText, wholeNumber } from '#app/utils/input-schemas.ts'
+import { formSections, questions } from './field-rules.ts'
+import { formShape, type QuestionRegistry } from './question-kinds.ts'
+import { datasetUsages, stages } from './vocabulary.ts'
 
 const text = (max: number) => multiLineText().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
-const line = (max: number) => singleLineText().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
-const yesNo = z.enum(['YES', 'NO'], { error: 'Choose Yes or No.' }).optional()
-const webLink = webAddress().optional()
 const many = <T extends readonly [string, ...Array<string>]>(values: T) =>
 	z.array(z.enum(values, { error: 'Choose from the list.' })).max(values.length).default([])
 
@@ -42,72 +19,29 @@ export const LinkedDatasetFormSchema = z.object({
 	remove: z.boolean().default(false),
 })
 
-export const UseCaseFormSchema = z.object({
-	intent: z.enum(['save', 'submit']).default('save'),
-	version: lockCounter(),
-	name: singleLineText({ error: 'Give the use case a name.' })
-		.min(3, 'Names are at least 3 characters.')
-		.max(MAX_NAME_LENGTH, `Names are at most ${MAX_NAME_LENGTH} characters.`),
-	orgUnitId: recordId('org unit'),
-	contactEmail: z.email('Enter an e-mail address such as name@cms.hhs.gov.').max(254).optional(),
-	/** Developers and program contacts, by e-mail: they are listed on the case and may not review it. */
-	teamEmails: text(2000),
-	isWithheld: z.enum(withholdingStatuses).optional(),
-	stage: z.enum(stages).optional(),
-	topicArea: z.enum(topicAreas).optional(),
-	classification: z.enum(classifications).optional(),
-	problemSolved: text(10_000),
-	benefits: text(10_000),
-	systemOutputs: text(10_000),
-	// As precise as it is known: a day, a month (2025-07) or a year, as OMB's files give it.
-	operationalDate: partialDate.optional(),
-	contractingUsage: z.enum(contractingUsages).optional(),
-	vendorNames: text(1000),
-	hasAto: yesNo,
-	atoSystemName: line(200),
-	dataDescription: text(10_000),
-	linkToData: webLink,
-	hasPii: yesNo,
-	piaUrl: webLink,
-	demographicFeatures: many(demographicFeatures),
-	hasCustomCode: yesNo,
-	codeUrl: webLink,
-	decisionRole: z.enum(decisionRoles).optional(),
-	affectedParties: many(affectedParties),
-	informedDecisions: many(informedDecisions),
-	publicFacing: yesNo,
-	generativeAi: yesNo,
-	hosting: z.enum(hostingOptions).optional(),
-	ruleBasedOnly: yesNo,
-	notAiRationale: text(10_000),
-	principalBasisRationale: text(10_000),
-	cotsTask: z.enum(cotsCommonTasks).optional(),
-	estimatedUsers: line(60),
-	safeguardPiaCompleted: yesNo,
-	safeguardRetrievedByIdentifier: yesNo,
-	safeguardSornNumber: singleLineText().regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558.').optional(),
-	safeguardComputerMatching: yesNo,
-	safeguardBusinessAssociateAgreement: yesNo,
-	safeguardPart2ConsentBasis: z.enum(part2ConsentBases).optional(),
-	safeguardSudRecordsExcluded: yesNo,
-	safeguardFedrampAuthorized: yesNo,
-	safeguardGenerativeOutputsReviewed: yesNo,
-	safeguardGenerativeAiPolicyAcknowledged: yesNo,
-	safeguardGenerativeToolApproved: yesNo,
-	safeguardPublicFeedbackChannel: line(500),
-	safeguardCodeSharingDecision: z.enum(codeSharingDecisions).optional(),
-	safeguardVendorAiContractTerms: yesNo,
-	practiceTesting: z.enum(practiceProgressAnswers).optional(),
-	practiceImpactAssessment: z.enum(practiceProgressAnswers).optional(),
-	practicePotentialImpacts: text(10_000),
-	practiceMonitoring: z.enum(monitoringAnswers).optional(),
-	practiceTraining: z.enum(trainingAnswers).optional(),
-	practiceFailsafe: z.enum(failsafeAnswers).optional(),
-	practiceAppeal: z.enum(appealAnswers).optional(),
-	practicePublicConsultation: many(publicConsultationSteps),
-	datasets: z.array(LinkedDatasetFormSchema).max(100).default([]),
-	addDatasetId: recordId('dataset').optional(),
-})
+const sectionIds = Object.keys(formSections) as [keyof typeof formSections, ...Array<keyof typeof formSections>]
+
+/** The intake form's schema for a registry of questions (the app's, or a test's with one more). */
+export function useCaseFormSchemaFor<R extends QuestionRegistry>(registry: R) {
+	return z.object({
+		intent: z.enum(['save', 'submit']).default('save'),
+		version: lockCounter(),
+		/**
+		 * Sent only by "Save my answers over theirs" after a conflict: the version the person has now
+		 * seen, which this save replaces.
+		 */
+		overwriteVersion: lockCounter().optional(),
+		/** The section to open after saving ("Save and continue"), or the check-your-answers page. */
+		next: z.enum([...sectionIds, 'check']).optional(),
+		...formShape(registry),
+		/** Developers and program contacts, by e-mail: they are listed on the case and may not review it. */
+		teamEmails: text(2000),
+		datasets: z.array(LinkedDatasetFormSchema).max(100).default([]),
+		addDatasetId: recordId('dataset').optional(),
+	})
+}
+
+export const UseCaseFormSchema = useCaseFormSchemaFor(questions)
 
 export type UseCaseFormValues = z.infer<typeof UseCaseFormSchema>
 

@@ -73,6 +73,7 @@ test('a draft needs only a name; lists and groups default to empty', () => {
 		aiScreen: {},
 		safeguards: {},
 		waivers: [],
+		practiceEvidence: [],
 		datasets: [],
 	})
 	expect(issuePaths({})).toEqual(['name'])
@@ -140,10 +141,10 @@ test('links, e-mails, dates, SORNs and tracking ids are checked', () => {
 	).toEqual([
 		'trackingId',
 		'contactEmail',
-		'contacts.0.email',
 		'operationalDate',
 		'piaUrl',
 		'codeUrl',
+		'contacts.0.email',
 		'safeguards.sornNumber',
 		'datasets.0.usage',
 	])

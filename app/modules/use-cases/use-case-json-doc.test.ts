@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { z } from 'zod'
+import { withGeneratedBlocks } from './question-docs.ts'
 import { StrictUseCaseDocumentSchema, UseCaseDocumentSchema } from './use-case-document.ts'
 import {
 	affectedParties,
@@ -70,4 +71,8 @@ test('every answer key is listed among the documented values', () => {
 
 test('the document names the command it feeds', () => {
 	expect(doc).toContain('npm run --silent evaluate -- case.json')
+})
+
+test('the question and value tables are the ones the registry writes (npm run docs:questions)', () => {
+	expect(doc).toBe(withGeneratedBlocks(doc))
 })

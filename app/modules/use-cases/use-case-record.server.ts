@@ -1,11 +1,14 @@
 // The record layer: how a use case is stored (its row, the `answers` JSON, its frozen versions) and read
-// back as the use-case document, and who is on it. Commands (use-cases.server.ts), the workflow,
+// back as the use-case document, and who is on it. Which answer sits in which column follows the
+// question registry (use-case-mapping.ts). Commands (use-cases.server.ts), the workflow,
 // the policy checks and the OMB exchange build on it; it imports none of them.
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
+import { setValueAt, valueAt } from './question-kinds.ts'
 import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+import { answersOfRecord } from './use-case-mapping.ts'
 
 export const useCaseSelect = {
 	id: true,
@@ -53,6 +56,7 @@ export const useCaseSelect = {
 		select: { certifiedOn: true, endsOn: true, scaleLimit: true },
 	},
 	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
+	practiceRecords: { orderBy: { practice: 'asc' }, select: { practice: true, evidenceUrl: true, documentedOn: true } },
 	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
 	participants: { select: { userId: true } },
 	datasets: {
@@ -78,37 +82,7 @@ export const useCaseSelect = {
 
 export type LoadedUseCase = Prisma.UseCaseGetPayload<{ select: typeof useCaseSelect }>
 
-/** Answers kept in the `answers` JSON column: everything the columns do not hold. */
-export type StoredAnswers = Partial<
-	Pick<
-		UseCaseDocument,
-		| 'operationalDate'
-		| 'hasAto'
-		| 'atoSystemName'
-		| 'dataDescription'
-		| 'linkToData'
-		| 'hasPii'
-		| 'piaUrl'
-		| 'demographicFeatures'
-		| 'hasCustomCode'
-		| 'codeUrl'
-		| 'affectedParties'
-		| 'informedDecisions'
-		| 'aiScreen'
-		| 'practices'
-		| 'safeguards'
-		| 'highImpact'
-		| 'previousOmbId'
-		| 'formerOmbIds'
-		| 'asWritten'
-		| 'cotsTask'
-		| 'estimatedUsers'
-	>
->
-
-export function storedAnswers(useCase: Pick<LoadedUseCase, 'answers'>): StoredAnswers {
-	return (useCase.answers ?? {}) as StoredAnswers
-}
+export { columnsOf, storedAnswers, type StoredAnswers } from './use-case-mapping.ts'
 
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : undefined)
 
@@ -117,11 +91,13 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
  * certifications come from their own records, and OMB's hi_independent_review from who reviewed.
  */
 export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCaseDocument {
-	const { waivers: _legacyWaivers, pilotCertification: _legacyPilot, ...answers } = storedAnswers(useCase) as StoredAnswers &
-		Pick<UseCaseDocument, 'waivers' | 'pilotCertification'>
+	const document = answersOfRecord(useCase)
 	const pilot = useCase.pilotCertifications[0]
+	setValueAt(document, 'practices.independentReview', independentReviewFromLanes(useCase.laneReviews) ?? valueAt(document, 'practices.independentReview'))
 	return UseCaseDocumentSchema.parse({
-		...answers,
+		...document,
+		orgUnit: useCase.orgUnit.code,
+		ownerEmail: useCase.owner.email,
 		waivers: useCase.waivers.map((waiver) => ({
 			practice: waiver.practice,
 			grantedOn: isoDay(waiver.grantedOn),
@@ -131,29 +107,9 @@ export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCas
 			revokedOn: isoDay(waiver.revokedOn),
 		})),
 		pilotCertification: pilot ? { certifiedOn: isoDay(pilot.certifiedOn), endsOn: isoDay(pilot.endsOn), scaleLimit: pilot.scaleLimit } : undefined,
-		practices: {
-			...answers.practices,
-			independentReview: independentReviewFromLanes(useCase.laneReviews) ?? answers.practices?.independentReview,
-		},
-		trackingId: useCase.trackingId,
-		name: useCase.name,
-		orgUnit: useCase.orgUnit.code,
-		contactEmail: useCase.contactEmail ?? undefined,
-		ownerEmail: useCase.owner.email,
-		isWithheld: useCase.isWithheld ?? undefined,
-		stage: useCase.stage ?? undefined,
-		topicArea: useCase.topicArea ?? undefined,
-		classification: useCase.classification ?? undefined,
-		problemSolved: useCase.problemSolved ?? undefined,
-		benefits: useCase.benefits ?? undefined,
-		systemOutputs: useCase.systemOutputs ?? undefined,
-		contractingUsage: useCase.contractingUsage ?? undefined,
-		vendorNames: useCase.vendorNames,
-		decisionRole: useCase.decisionRole ?? undefined,
-		generativeAi: useCase.generativeAi ?? undefined,
-		publicFacing: useCase.publicFacing ?? undefined,
-		hosting: useCase.hosting ?? undefined,
-		highImpact: { ...answers.highImpact, determination: useCase.highImpactDetermination ?? undefined },
+		practiceEvidence: useCase.practiceRecords
+			.filter((record) => record.evidenceUrl !== null || record.documentedOn !== null)
+			.map((record) => ({ practice: record.practice, evidenceUrl: record.evidenceUrl ?? undefined, documentedOn: isoDay(record.documentedOn) })),
 		datasets: useCase.datasets.map((link) => ({
 			id: link.dataset.id,
 			name: link.dataset.name,
@@ -203,50 +159,6 @@ export async function allocateTrackingId(tx: Tx, year: number) {
 		update: { lastNumber: { increment: 1 } },
 	})
 	return `CMS-${year}-${String(counter.lastNumber).padStart(4, '0')}`
-}
-
-/** The UseCase columns a document fills, and the rest of its answers as the `answers` JSON. */
-export function columnsOf(doc: UseCaseDocument) {
-	return {
-		name: doc.name,
-		contactEmail: doc.contactEmail ?? null,
-		isWithheld: doc.isWithheld ?? null,
-		stage: doc.stage ?? null,
-		topicArea: doc.topicArea ?? null,
-		classification: doc.classification ?? null,
-		problemSolved: doc.problemSolved ?? null,
-		benefits: doc.benefits ?? null,
-		systemOutputs: doc.systemOutputs ?? null,
-		contractingUsage: doc.contractingUsage ?? null,
-		vendorNames: doc.vendorNames,
-		decisionRole: doc.decisionRole ?? null,
-		generativeAi: doc.generativeAi ?? null,
-		publicFacing: doc.publicFacing ?? null,
-		hosting: doc.hosting ?? null,
-		answers: {
-			operationalDate: doc.operationalDate,
-			hasAto: doc.hasAto,
-			atoSystemName: doc.atoSystemName,
-			dataDescription: doc.dataDescription,
-			linkToData: doc.linkToData,
-			hasPii: doc.hasPii,
-			piaUrl: doc.piaUrl,
-			demographicFeatures: doc.demographicFeatures,
-			hasCustomCode: doc.hasCustomCode,
-			codeUrl: doc.codeUrl,
-			affectedParties: doc.affectedParties,
-			informedDecisions: doc.informedDecisions,
-			aiScreen: doc.aiScreen,
-			practices: doc.practices,
-			safeguards: doc.safeguards,
-			highImpact: { ...doc.highImpact, determination: undefined },
-			previousOmbId: doc.previousOmbId,
-			formerOmbIds: doc.formerOmbIds,
-			asWritten: doc.asWritten,
-			cotsTask: doc.cotsTask,
-			estimatedUsers: doc.estimatedUsers,
-		} satisfies StoredAnswers as Prisma.InputJsonValue,
-	}
 }
 
 /** An immutable snapshot of the whole document, numbered per case. */

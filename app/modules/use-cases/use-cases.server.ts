@@ -12,6 +12,7 @@ import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/sta
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
+import { describeActivity } from '#app/modules/workflow/activity-wording.ts'
 import {
 	allocateTrackingId,
 	columnsOf,
@@ -21,17 +22,17 @@ import {
 	type LoadedUseCase,
 	NOT_FOUND_MESSAGE,
 	storedAnswers,
-	type StoredAnswers,
 	toDocument,
 	useCaseSelect,
 } from './use-case-record.server.ts'
 import { refreshDatasetCopies } from './dataset-copies.server.ts'
 import { asWrittenAfterEdit } from './as-written.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
-import { changedFields } from './version-diff.ts'
-import { validateForSubmission, visibleFields } from './field-rules.ts'
+import { fieldAnswerText, fieldLabel, validateForSubmission } from './field-rules.ts'
+import { valueAt } from './question-kinds.ts'
+import { changedFields, formToDocument } from './use-case-mapping.ts'
 import { type UseCaseFormValues } from './schemas.ts'
-import { TRACKING_ID_PATTERN, type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+import { TRACKING_ID_PATTERN } from './use-case-document.ts'
 
 // The pages under /use-cases read the record layer and the determination through this module.
 export { INVOLVED_MESSAGE, isInvolvedIn, isListedOn, type LoadedUseCase, toDocument } from './use-case-record.server.ts'
@@ -93,6 +94,32 @@ export async function createDraft(
 	})
 }
 
+const STALE_SAVE_MESSAGE =
+	'Someone saved this use case after you opened it. Your answers are still in the form: compare them with theirs, then save again.'
+
+/** A save over a version someone has since replaced; `describeSaveConflict` says who and what. */
+export class StaleSaveError extends AppError {
+	constructor() {
+		super('CONFLICT', STALE_SAVE_MESSAGE)
+	}
+}
+
+export type SaveConflict = {
+	/** Who saved the version the form did not know, and when; `byYou` when it was the same person elsewhere. */
+	savedBy: string
+	byYou: boolean
+	savedAt: string
+	/** The version now stored: saving over it takes the person's own answers. */
+	version: number
+	/** Each answer changed since the form's version: theirs as saved, and the person's in the form. */
+	changes: Array<{ path: string; label: string; theirs: string; yours: string }>
+	/** What else happened since (submitted, determination recorded…), in words. */
+	events: Array<string>
+}
+
+const versionAfter = (facts: Prisma.JsonValue | null) =>
+	facts && typeof facts === 'object' && !Array.isArray(facts) && typeof facts.version === 'number' ? facts.version : null
+
 /** A new draft with a tracking id of its own, owned by the person creating it, audited. */
 async function createDraftIn(tx: Tx, actor: SessionUser, orgUnitId: string, values: { name: string; problemSolved?: string }, request: RequestInfo) {
 	const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
@@ -120,113 +147,48 @@ async function createDraftIn(tx: Tx, actor: SessionUser, orgUnitId: string, valu
 	return useCase
 }
 
-const fromYesNo = (value: 'YES' | 'NO' | undefined) => (value === undefined ? undefined : value === 'YES')
 
 /**
- * The form's answers as a use-case document, keeping only the questions that apply to these
- * answers: a hidden question's stale answer is dropped rather than silently kept.
+ * Who saved the case after `baseVersion` and what they changed, beside the answers this person's
+ * form holds: what the edit page shows when a save is refused as stale.
  */
-export function formToDocument(
-	values: UseCaseFormValues,
-	context: {
-		orgUnitCode: string
-		trackingId: string
-		highImpact: UseCaseDocument['highImpact']
-		/** The tracker's own answer, from who reviewed the case. */
-		independentReview: UseCaseDocument['practices']['independentReview']
-		ownerEmail: string
-		preserved: StoredAnswers
-	},
-	linkedDatasets: UseCaseDocument['datasets'],
-): UseCaseDocument {
-	const draft = UseCaseDocumentSchema.parse({
-		...context.preserved,
-		trackingId: context.trackingId,
-		name: values.name,
-		orgUnit: context.orgUnitCode,
-		ownerEmail: context.ownerEmail,
-		contactEmail: values.contactEmail,
-		isWithheld: values.isWithheld,
-		stage: values.stage,
-		topicArea: values.topicArea,
-		classification: values.classification,
-		problemSolved: values.problemSolved || undefined,
-		benefits: values.benefits || undefined,
-		systemOutputs: values.systemOutputs || undefined,
-		operationalDate: values.operationalDate,
-		contractingUsage: values.contractingUsage,
-		vendorNames: (values.vendorNames ?? '')
-			.split(/[;\n]/)
-			.map((v) => v.trim())
-			.filter(Boolean),
-		hasAto: fromYesNo(values.hasAto),
-		atoSystemName: values.atoSystemName || undefined,
-		dataDescription: values.dataDescription || undefined,
-		linkToData: values.linkToData,
-		hasPii: fromYesNo(values.hasPii),
-		piaUrl: values.piaUrl,
-		demographicFeatures: values.demographicFeatures,
-		hasCustomCode: fromYesNo(values.hasCustomCode),
-		codeUrl: values.codeUrl,
-		decisionRole: values.decisionRole,
-		affectedParties: values.affectedParties,
-		informedDecisions: values.informedDecisions,
-		publicFacing: fromYesNo(values.publicFacing),
-		generativeAi: fromYesNo(values.generativeAi),
-		hosting: values.hosting,
-		cotsTask: values.cotsTask,
-		estimatedUsers: values.estimatedUsers || undefined,
-		aiScreen: { ruleBasedOnly: fromYesNo(values.ruleBasedOnly), notAiRationale: values.notAiRationale || undefined },
-		highImpact: { ...context.highImpact, principalBasisRationale: values.principalBasisRationale || undefined },
-		safeguards: {
-			piaCompleted: fromYesNo(values.safeguardPiaCompleted),
-			retrievedByPersonalIdentifier: fromYesNo(values.safeguardRetrievedByIdentifier),
-			sornNumber: values.safeguardSornNumber || undefined,
-			computerMatching: fromYesNo(values.safeguardComputerMatching),
-			businessAssociateAgreement: fromYesNo(values.safeguardBusinessAssociateAgreement),
-			part2ConsentBasis: values.safeguardPart2ConsentBasis,
-			sudRecordsExcluded: fromYesNo(values.safeguardSudRecordsExcluded),
-			fedrampAuthorized: fromYesNo(values.safeguardFedrampAuthorized),
-			generativeOutputsReviewed: fromYesNo(values.safeguardGenerativeOutputsReviewed),
-			generativeAiPolicyAcknowledged: fromYesNo(values.safeguardGenerativeAiPolicyAcknowledged),
-			generativeToolApproved: fromYesNo(values.safeguardGenerativeToolApproved),
-			publicFeedbackChannel: values.safeguardPublicFeedbackChannel || undefined,
-			codeSharingDecision: values.safeguardCodeSharingDecision,
-			vendorAiContractTerms: fromYesNo(values.safeguardVendorAiContractTerms),
-		},
-		practices: {
-			testing: values.practiceTesting,
-			impactAssessment: values.practiceImpactAssessment,
-			potentialImpacts: values.practicePotentialImpacts || undefined,
-			independentReview: context.independentReview,
-			monitoring: values.practiceMonitoring,
-			training: values.practiceTraining,
-			failsafe: values.practiceFailsafe,
-			appeal: values.practiceAppeal,
-			publicConsultation: values.practicePublicConsultation,
-		},
-		datasets: linkedDatasets,
+export async function describeSaveConflict(user: SessionUser, useCaseId: string, baseVersion: number, values: UseCaseFormValues): Promise<SaveConflict> {
+	const current = await loadForChange(prisma, user, useCaseId, 'edit')
+	const events = await prisma.auditEvent.findMany({
+		where: { entityType: 'UseCase', entityId: useCaseId },
+		orderBy: { createdAt: 'desc' },
+		take: 100,
+		select: { actorId: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
 	})
-	const visible = visibleFields(draft)
-	const drop = <K extends keyof UseCaseDocument>(key: K, path: Parameters<typeof visible.has>[0]) => {
-		if (!visible.has(path)) delete draft[key]
+	const since = events.filter((event) => (versionAfter(event.after) ?? 0) > baseVersion)
+	const latest = since[0]
+	const theirs = toDocument(current)
+	const yours = await documentFromForm(prisma, current, values, { checkTeam: false }).then(
+		(made) => made.after,
+		() => null,
+	)
+	const changedPaths = [
+		...new Set(
+			since.flatMap((event) => {
+				const changed = (event.after as { changed?: unknown } | null)?.changed
+				return event.action === 'use_case.updated' && Array.isArray(changed) ? changed.map(String) : []
+			}),
+		),
+	]
+	return {
+		savedBy: latest?.actor?.name ?? 'Someone',
+		byYou: latest !== undefined && latest.actorId === user.id,
+		savedAt: (latest?.createdAt ?? current.updatedAt).toISOString(),
+		version: current.version,
+		changes: changedPaths.map((path) => ({
+			path,
+			label: fieldLabel(path),
+			theirs: fieldAnswerText(path, valueAt(theirs, path)),
+			yours: yours ? fieldAnswerText(path, valueAt(yours, path)) : '',
+		})),
+		events: since.filter((event) => event.action !== 'use_case.updated').map((event) => describeActivity(event).summary),
 	}
-	drop('operationalDate', 'operationalDate')
-	drop('atoSystemName', 'atoSystemName')
-	drop('piaUrl', 'piaUrl')
-	drop('codeUrl', 'codeUrl')
-	if (!visible.has('vendorNames')) draft.vendorNames = []
-	if (!visible.has('practices.testing')) draft.practices = { publicConsultation: [] }
-	if (!visible.has('aiScreen.notAiRationale')) delete draft.aiScreen.notAiRationale
-	if (!visible.has('highImpact.principalBasisRationale')) delete draft.highImpact.principalBasisRationale
-	for (const key of Object.keys(draft.safeguards) as Array<keyof UseCaseDocument['safeguards']>) {
-		if (!visible.has(`safeguards.${key}`)) delete draft.safeguards[key]
-	}
-	return draft
 }
-
-const STALE_SAVE_MESSAGE =
-	'Someone saved this use case after you opened it. Your answers are still in the form: open the use case in another tab to see their changes, then save again.'
 
 export type SaveResult =
 	| { status: 'saved'; version: number }
@@ -239,7 +201,7 @@ export type SaveResult =
  * datasets: what a save would store, and what the live findings preview evaluates.
  */
 async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseFormValues, options: { checkTeam: boolean } = { checkTeam: true }) {
-	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, code: true, active: true } })
+	const orgUnit = await tx.orgUnit.findUnique({ where: { code: values.orgUnit }, select: { id: true, code: true, active: true } })
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
 	if (!orgUnit.active && orgUnit.id !== current.orgUnitId) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
 
@@ -275,9 +237,8 @@ async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseF
 	].sort((a, b) => byId.get(a.datasetId)!.name.localeCompare(byId.get(b.datasetId)!.name))
 	const before = toDocument(current)
 	const after = formToDocument(
-		values,
+		{ ...values, orgUnit: orgUnit.code },
 		{
-			orgUnitCode: orgUnit.code,
 			trackingId: current.trackingId,
 			highImpact: before.highImpact,
 			independentReview: before.practices.independentReview,
@@ -326,8 +287,8 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		if (!EDITABLE_STATUSES.has(current.status)) {
 			throw new AppError('CONFLICT', `This use case is ${current.status.toLowerCase().replace(/_/g, ' ')} and cannot be edited now.`)
 		}
-		if (current.version !== values.version) {
-			throw new AppError('CONFLICT', STALE_SAVE_MESSAGE)
+		if (current.version !== (values.overwriteVersion ?? values.version)) {
+			throw new StaleSaveError()
 		}
 		const { orgUnit, team, links, before, after } = await documentFromForm(tx, current, values)
 
@@ -378,7 +339,7 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 				...(transition === 'reopen' ? { decidedAt: null } : {}),
 			},
 		})
-		if (written.count === 0) throw new AppError('CONFLICT', STALE_SAVE_MESSAGE)
+		if (written.count === 0) throw new StaleSaveError()
 		await tx.useCaseContact.deleteMany({ where: { useCaseId, role: 'DEVELOPER' } })
 		const developers = team.filter((member) => member.id !== current.ownerId)
 		if (developers.length) {
@@ -518,6 +479,7 @@ export async function deleteEmptyDraft(actor: SessionUser, useCaseId: string, re
 			before: { trackingId: current.trackingId, name: current.name },
 			request,
 		})
+		return `${current.trackingId} “${current.name}”`
 	})
 }
 
@@ -596,5 +558,5 @@ export async function listVersions(useCaseId: string) {
 }
 
 export async function listDatasetOptions() {
-	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, sensitivities: true } })
+	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, category: true, sensitivities: true } })
 }

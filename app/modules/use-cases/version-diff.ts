@@ -1,14 +1,12 @@
 // Two versions of a case side by side, field by field: the history page and the REST API both
 // compare with this. Version 0 is the current working copy.
+import { valueAt } from './question-kinds.ts'
 import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+import { changedFields } from './use-case-mapping.ts'
+
+export { changedFields }
 
 export const CURRENT_VERSION = 0
-
-/** Names of the document fields that differ, for the audit trail and the version diff. */
-export function changedFields(before: UseCaseDocument, after: UseCaseDocument) {
-	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof UseCaseDocument>
-	return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort()
-}
 
 /**
  * The diff between two versions (by default the latest frozen version's predecessor, or the latest,
@@ -26,6 +24,6 @@ export function versionDiff(
 	const to = query.to ?? CURRENT_VERSION
 	const before = snapshots.get(from)
 	const after = snapshots.get(to)
-	const changes = before && after ? changedFields(before, after).map((field) => ({ field, before: before[field], after: after[field] })) : null
+	const changes = before && after ? changedFields(before, after).map((field) => ({ field, before: valueAt(before, field) ?? null, after: valueAt(after, field) ?? null })) : null
 	return { from, to, changes }
 }

@@ -345,6 +345,7 @@ export const contactRoleLabels = {
 	PROGRAM_CONTACT: 'Program contact',
 } as const
 export const contactRoles = keysOf(contactRoleLabels)
+export type ContactRole = (typeof contactRoles)[number]
 
 /** The legal basis for using 42 CFR Part 2 substance-use-disorder records. */
 export const part2ConsentBasisLabels = {

@@ -1,4 +1,6 @@
 // Audit events in the words of the activity page: what happened, and the facts that matter.
+import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
+import { type MinimumPractice, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
 
 type Facts = Record<string, unknown> | null
@@ -6,6 +8,9 @@ type Facts = Record<string, unknown> | null
 const laneName = (lane: unknown) => (typeof lane === 'string' && lane in reviewLaneLabels ? reviewLaneLabels[lane as ReviewLaneName].split(' (')[0] : 'a')
 const words = (value: unknown) => (typeof value === 'string' ? value.toLowerCase().replace(/_/g, ' ') : '')
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
+const practiceName = (value: unknown) =>
+	typeof value === 'string' && value in minimumPractices ? minimumPractices[value as MinimumPractice].label.toLowerCase() : words(value)
+const determination = (value: unknown) => fieldAnswerText('highImpact.determination', value).toLowerCase() || words(value)
 
 const summaries: Record<string, (before: Facts, after: Facts) => string> = {
 	'use_case.created': () => 'Created the draft',
@@ -17,7 +22,7 @@ const summaries: Record<string, (before: Facts, after: Facts) => string> = {
 	'use_case.withdrawn': () => 'Withdrew it',
 	'use_case.deleted': () => 'Deleted the empty draft',
 	'use_case.imported': () => 'Imported it from an inventory file',
-	'use_case.high_impact_determined': (_b, a) => `Recorded the high-impact determination: ${words(a?.determination)}`,
+	'use_case.high_impact_determined': (_b, a) => `Recorded the high-impact determination: ${determination(a?.determination)}`,
 	'review.lane_assigned': (_b, a) => `Assigned the ${laneName(a?.lane)} lane to ${text(a?.assignee)}`,
 	'review.lane_claimed': (_b, a) => `Claimed the ${laneName(a?.lane)} lane`,
 	'review.lane_decided': (_b, a) => `Decided the ${laneName(a?.lane)} lane: ${words(a?.status)}`,
@@ -27,14 +32,14 @@ const summaries: Record<string, (before: Facts, after: Facts) => string> = {
 	'use_case.retired': () => 'Retired it',
 	'condition.met': () => 'Marked a condition met',
 	'comment.added': (_b, a) => (a?.parentId ? 'Replied in the discussion' : 'Commented'),
-	'waiver.granted': (_b, a) => `Granted a CAIO waiver of ${words(a?.practice)}`,
+	'waiver.granted': (_b, a) => `Granted a CAIO waiver of ${practiceName(a?.practice)}`,
 	'waiver.reported_to_omb': () => 'Recorded the waiver’s report to OMB',
 	'waiver.recertified': () => 'Re-certified a waiver',
 	'waiver.revoked': () => 'Revoked a waiver',
 	'waiver.revocation_reported_to_omb': () => 'Recorded the revocation’s report to OMB',
 	'pilot.certified': () => 'Certified the pilot (CAIO)',
 	'pilot.certification_revoked': () => 'Revoked the pilot certification',
-	'practice.evidence_recorded': (_b, a) => `Recorded evidence for ${words(a?.practice)}`,
+	'practice.evidence_recorded': (_b, a) => `Recorded evidence for ${practiceName(a?.practice)}`,
 	'use_case.tag_added': (_b, a) => `Tagged it${Array.isArray(a?.tags) ? ` (${a.tags.join(', ')})` : ''}`,
 	'use_case.tag_removed': () => 'Removed a tag',
 }
@@ -44,7 +49,7 @@ function details(action: string, before: Facts, after: Facts) {
 	switch (action) {
 		case 'use_case.updated': {
 			const changed = Array.isArray(after.changed) ? after.changed : []
-			return changed.length ? `Changed: ${changed.join(', ')}` : 'No answer changed'
+			return changed.length ? `Changed: ${changed.map((path) => fieldLabel(String(path))).join(', ')}` : 'No answer changed'
 		}
 		case 'review.lane_assigned':
 			return `Due ${text(after.dueOn)}${before ? ' (reassigned)' : ''}`
@@ -55,7 +60,7 @@ function details(action: string, before: Facts, after: Facts) {
 		case 'comment.added':
 			return text(after.body)
 		case 'use_case.reopened':
-			return Array.isArray(after.materialChanges) ? `Material changes: ${after.materialChanges.join(', ')}` : ''
+			return Array.isArray(after.materialChanges) ? `Material changes: ${after.materialChanges.map((path) => fieldLabel(String(path))).join(', ')}` : ''
 		case 'use_case.retired':
 		case 'use_case.re_review_started':
 			return text(after.reason)

@@ -65,7 +65,7 @@ for (const target of databaseTargets()) {
 		function answers(teamEmails: string) {
 			return {
 				name: 'Part B claims outlier review assistant',
-				orgUnitId,
+				orgUnit: 'HHS/CMS/CPI',
 				contactEmail: 'cpi-analytics@cms.hhs.gov',
 				teamEmails,
 				isWithheld: 'NO',
@@ -82,7 +82,7 @@ for (const target of databaseTargets()) {
 				generativeAi: 'NO',
 				hosting: 'CMS_DATA_CENTER',
 				contractingUsage: 'IN_HOUSE',
-				ruleBasedOnly: 'NO',
+				aiScreen: { ruleBasedOnly: 'NO' },
 				datasets: [{ datasetId, usages: ['TRAINING', 'OPERATION'], minimumNecessaryJustification: 'Claim lines, codes and amounts only.' }],
 			}
 		}

@@ -116,7 +116,8 @@ async function loadLane(tx: Tx, laneReviewId: string) {
 	return { lane, useCase }
 }
 
-export async function claimLane(actor: SessionUser, input: { laneReviewId: string; revision: number }, request: RequestInfo) {
+/** Takes an open lane for its reviewer; answers with the lane in words ("the Privacy lane of CMS-2026-0001"). */
+export async function claimLane(actor: SessionUser, input: { laneReviewId: string; revision: number }, request: RequestInfo): Promise<string> {
 	return prisma.$transaction(async (tx) => {
 		const { lane, useCase } = await loadLane(tx, input.laneReviewId)
 		const verdict = decideLaneAction(
@@ -153,6 +154,7 @@ export async function claimLane(actor: SessionUser, input: { laneReviewId: strin
 			},
 			{ actorId: actor.id },
 		)
+		return `the ${reviewLaneLabels[lane.lane].split(' (')[0]} lane of ${useCase.trackingId}`
 	})
 }
 

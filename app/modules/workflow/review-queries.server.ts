@@ -6,6 +6,10 @@ import { addDays, isoDay } from '#app/modules/policies/checks/case-facts.ts'
 import { waiverValidUntil } from '#app/modules/policies/checks/minimum-practices.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { type ReviewLaneName } from '#app/utils/permissions.ts'
+import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
+import { valueAt } from '#app/modules/use-cases/question-kinds.ts'
+import { type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import { changedFields } from '#app/modules/use-cases/use-case-mapping.ts'
 
 const QUEUE_LIMIT = 200
 const DAY = 24 * 60 * 60 * 1000
@@ -204,4 +208,37 @@ export async function activityOf(useCaseId: string, page: number) {
 		}),
 	])
 	return { total, events }
+}
+
+/**
+ * What changed in a case since this person last decided one of its review lanes: the submission
+ * they judged (the last version frozen before their decision) against the case as it stands.
+ * Null when they have not reviewed it before.
+ */
+export async function changesSinceLastReview(userId: string, useCaseId: string, current: UseCaseDocument) {
+	const lastDecision = await prisma.laneReview.findFirst({
+		where: { useCaseId, decidedById: userId, decidedAt: { not: null } },
+		orderBy: { decidedAt: 'desc' },
+		select: { lane: true, round: true, status: true, decidedAt: true },
+	})
+	if (!lastDecision?.decidedAt) return null
+	const reviewed = await prisma.useCaseVersion.findFirst({
+		where: { useCaseId, createdAt: { lte: lastDecision.decidedAt } },
+		orderBy: { number: 'desc' },
+		select: { number: true, snapshot: true },
+	})
+	if (!reviewed) return null
+	const before = UseCaseDocumentSchema.parse(reviewed.snapshot)
+	return {
+		lane: lastDecision.lane,
+		round: lastDecision.round,
+		decidedAt: lastDecision.decidedAt,
+		versionNumber: reviewed.number,
+		changes: changedFields(before, current).map((path) => ({
+			path,
+			label: fieldLabel(path),
+			before: fieldAnswerText(path, valueAt(before, path)),
+			after: fieldAnswerText(path, valueAt(current, path)),
+		})),
+	}
 }

@@ -3,6 +3,7 @@
 import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { type ReviewLaneName } from '#app/utils/permissions.ts'
+import { fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { openReviewLanes } from './review-round.server.ts'
 import { type WorkflowAction, type WorkflowStatus } from './state-machine.ts'
 import { recordStatusChange } from './status-history.server.ts'
@@ -51,7 +52,7 @@ export async function applySubmission(
 	const link = `/use-cases/${useCase.id}`
 	const leads = await activeLeadIds(tx)
 	const title = `${useCase.trackingId} ${titles[action]}: ${useCase.name}`
-	const changed = input.changedFields.length ? ` Changed: ${input.changedFields.join(', ')}.` : ''
+	const changed = input.changedFields.length ? ` Changed: ${input.changedFields.map((path) => fieldLabel(path)).join(', ')}.` : ''
 	if (action === 'resubmit') {
 		const lanes = await tx.laneReview.findMany({ where: { useCaseId: useCase.id, round, assigneeId: { not: null } }, select: { assigneeId: true } })
 		await notify(

@@ -7,6 +7,17 @@ import { databaseTargets } from '#tests/db-targets.ts'
 
 type SessionUser = Awaited<ReturnType<typeof sessionUserByEmail>>
 
+/** Form fields as the browser names them (`safeguards.sornNumber`), laid out as the form schema reads them. */
+function nested(fields: Record<string, unknown>) {
+	const values: Record<string, Record<string, unknown> | unknown> = {}
+	for (const [name, value] of Object.entries(fields)) {
+		const [group, key] = name.split('.')
+		if (key === undefined) values[name] = value
+		else values[group!] = { ...(values[group!] as Record<string, unknown> | undefined), [key]: value }
+	}
+	return values
+}
+
 async function loadModules() {
 	return {
 		seed: await import('#prisma/seed/seed.server.ts'),
@@ -62,7 +73,7 @@ for (const target of databaseTargets()) {
 		function answers(overrides: Record<string, unknown> = {}) {
 			return {
 				name: 'Part B claims outlier review assistant',
-				orgUnitId,
+				orgUnit: 'HHS/CMS/CPI',
 				contactEmail: 'cpi-analytics@cms.hhs.gov',
 				isWithheld: 'NO',
 				stage: 'PRE_DEPLOYMENT',
@@ -78,7 +89,7 @@ for (const target of databaseTargets()) {
 				generativeAi: 'NO',
 				hosting: 'CMS_DATA_CENTER',
 				contractingUsage: 'IN_HOUSE',
-				ruleBasedOnly: 'NO',
+				'aiScreen.ruleBasedOnly': 'NO',
 				datasets: [
 					{
 						datasetId: datasetIds['medicare-ffs-part-b-claims'],
@@ -91,7 +102,7 @@ for (const target of databaseTargets()) {
 		}
 
 		async function save(user: SessionUser, useCaseId: string, intent: 'save' | 'submit', overrides: Record<string, unknown> = {}) {
-			const values = m.schemas.UseCaseFormSchema.parse({ ...answers(overrides), intent, version: await version(useCaseId) })
+			const values = m.schemas.UseCaseFormSchema.parse(nested({ ...answers(overrides), intent, version: await version(useCaseId) }))
 			return m.useCases.saveUseCase(user, useCaseId, values, testRequest)
 		}
 
@@ -153,7 +164,7 @@ for (const target of databaseTargets()) {
 				m.decisions.decideCase(lead, { useCaseId, outcome: 'APPROVED', note: 'Fine.', version: await version(useCaseId), conditions: [], nextReviewMonths: 12 }, testRequest),
 			).rejects.toMatchObject({ code: 'CONFLICT' })
 
-			expect(await save(submitter, useCaseId, 'submit', { safeguardPiaCompleted: 'YES', safeguardRetrievedByIdentifier: 'NO', safeguardSudRecordsExcluded: 'YES' })).toMatchObject({
+			expect(await save(submitter, useCaseId, 'submit', { 'safeguards.piaCompleted': 'YES', 'safeguards.retrievedByPersonalIdentifier': 'NO', 'safeguards.sudRecordsExcluded': 'YES' })).toMatchObject({
 				status: 'submitted',
 			})
 			expect(await status(useCaseId)).toBe('IN_REVIEW')
@@ -226,26 +237,26 @@ for (const target of databaseTargets()) {
 		})
 
 		test('a material edit to an approved case re-opens its review in a new round; a cosmetic edit does not', async () => {
-			const useCaseId = await submittedCase(submitter, { safeguardPiaCompleted: 'YES', safeguardRetrievedByIdentifier: 'NO', safeguardSudRecordsExcluded: 'YES' })
+			const useCaseId = await submittedCase(submitter, { 'safeguards.piaCompleted': 'YES', 'safeguards.retrievedByPersonalIdentifier': 'NO', 'safeguards.sudRecordsExcluded': 'YES' })
 			await assignAll(useCaseId)
 			await approveAll(useCaseId)
 			await m.decisions.decideCase(lead, { useCaseId, outcome: 'APPROVED', note: 'Approved.', version: await version(useCaseId), conditions: [], nextReviewMonths: 12 }, testRequest)
 
 			const cosmetic = await save(submitter, useCaseId, 'save', {
-				safeguardPiaCompleted: 'YES',
-				safeguardRetrievedByIdentifier: 'NO',
-				safeguardSudRecordsExcluded: 'YES',
+				'safeguards.piaCompleted': 'YES',
+				'safeguards.retrievedByPersonalIdentifier': 'NO',
+				'safeguards.sudRecordsExcluded': 'YES',
 				benefits: 'Reviewers look first at the claims most likely to be billed in error, and finish sooner.',
 			})
 			expect(cosmetic).toMatchObject({ status: 'saved' })
 			expect(await status(useCaseId)).toBe('APPROVED')
 
 			const material = await save(submitter, useCaseId, 'save', {
-				safeguardPiaCompleted: 'YES',
-				safeguardRetrievedByIdentifier: 'NO',
-				safeguardSudRecordsExcluded: 'YES',
+				'safeguards.piaCompleted': 'YES',
+				'safeguards.retrievedByPersonalIdentifier': 'NO',
+				'safeguards.sudRecordsExcluded': 'YES',
 				decisionRole: 'PRINCIPAL_BASIS',
-				principalBasisRationale: 'Claims it ranks highest are held for review.',
+				'highImpact.principalBasisRationale': 'Claims it ranks highest are held for review.',
 			})
 			expect(material).toMatchObject({ status: 'reopened', changed: ['decisionRole'] })
 			const reopened = await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })
@@ -325,12 +336,12 @@ for (const target of databaseTargets()) {
 				decisionRole: 'PRINCIPAL_BASIS',
 				affectedParties: ['BENEFICIARIES'],
 				informedDecisions: ['ELIGIBILITY_ENROLLMENT'],
-				principalBasisRationale: 'Resolved inconsistencies close without a caseworker.',
+				'highImpact.principalBasisRationale': 'Resolved inconsistencies close without a caseworker.',
 				topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
-				safeguardPiaCompleted: 'YES',
-				safeguardRetrievedByIdentifier: 'YES',
-				safeguardSornNumber: '09-70-0560',
-				safeguardComputerMatching: 'NO',
+				'safeguards.piaCompleted': 'YES',
+				'safeguards.retrievedByPersonalIdentifier': 'YES',
+				'safeguards.sornNumber': '09-70-0560',
+				'safeguards.computerMatching': 'NO',
 				datasets: [
 					{ datasetId: datasetIds['ffe-marketplace-eligibility-enrollment'], usages: ['OPERATION'], minimumNecessaryJustification: 'Household income fields only.' },
 				],
@@ -339,16 +350,16 @@ for (const target of databaseTargets()) {
 			await m.useCases.recordDetermination(lead, useCaseId, { determination: 'HIGH_IMPACT', version: await version(useCaseId) }, testRequest)
 			await m.decisions.requestChanges(lead, { useCaseId, note: 'Document the seven minimum practices.', version: await version(useCaseId) }, testRequest)
 			const practices = {
-				practiceTesting: 'YES',
-				practiceImpactAssessment: 'YES',
-				practicePotentialImpacts: 'Wrongly unresolved cases could end coverage.',
-				practiceMonitoring: 'YES',
-				practiceTraining: 'YES',
-				practiceFailsafe: 'YES',
-				practicePublicConsultation: ['USABILITY_TESTING'],
+				'practices.testing': 'YES',
+				'practices.impactAssessment': 'YES',
+				'practices.potentialImpacts': 'Wrongly unresolved cases could end coverage.',
+				'practices.monitoring': 'YES',
+				'practices.training': 'YES',
+				'practices.failsafe': 'YES',
+				'practices.publicConsultation': ['USABILITY_TESTING'],
 			}
 			// The appeal process is still missing.
-			expect(await save(submitter, useCaseId, 'submit', { ...deployed, ...practices, practiceAppeal: 'IN_PROGRESS' })).toMatchObject({ status: 'submitted' })
+			expect(await save(submitter, useCaseId, 'submit', { ...deployed, ...practices, 'practices.appeal': 'IN_PROGRESS' })).toMatchObject({ status: 'submitted' })
 			await assignAll(useCaseId)
 			await approveAll(useCaseId)
 			const approve = async () =>

@@ -11,7 +11,7 @@ test('a complete deployed case passes the inventory check', () => {
 test('missing stage-required fields are named, and deployed needs more than pre-deployment', () => {
 	const deployed = inventoryCompleteness(baseCase({ hasAto: undefined, atoSystemName: undefined, dataDescription: undefined }), ctx)
 	expect(deployed.status).toBe('NEEDS_ATTENTION')
-	expect(deployed.reason).toContain("For stage 'deployed', 2 required inventory answers are missing or inconsistent: 'hasAto' and 'dataDescription'")
+	expect(deployed.reason).toContain("For stage 'deployed', 2 required inventory answers are missing or inconsistent: authorization to operate and data description.")
 	expect(deployed.drivingFields).toEqual(['stage', 'hasAto', 'dataDescription'])
 	const early = inventoryCompleteness(baseCase({ stage: 'PRE_DEPLOYMENT', hasAto: undefined, dataDescription: undefined, operationalDate: undefined }), ctx)
 	expect(early.status).toBe('PASS')
@@ -19,7 +19,7 @@ test('missing stage-required fields are named, and deployed needs more than pre-
 
 test('a bare draft lists the first missing fields and counts the rest', () => {
 	const outcome = inventoryCompleteness(caseDocument({ name: 'Draft' }), ctx)
-	expect(outcome.reason).toContain("'orgUnit'")
+	expect(outcome.reason).toContain('missing or inconsistent: org unit, contact e-mail')
 	expect(outcome.nextStep).toBe('Choose the org unit responsible for it.')
 })
 

@@ -1,6 +1,6 @@
 // M-25-21 §3(b)(v) inventory completeness and EO 14179 §2 mission benefit.
 import { consolidationBlocker } from '#app/modules/inventory/omb-export.ts'
-import { validateForSubmission } from '#app/modules/use-cases/field-rules.ts'
+import { fieldLabel, validateForSubmission } from '#app/modules/use-cases/field-rules.ts'
 import { cotsCommonTaskLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { type PolicyCheck } from './check-types.ts'
 import { hasText, listPhrase, stageLabels } from './case-facts.ts'
@@ -24,7 +24,7 @@ export const inventoryCompleteness: PolicyCheck = (doc) => {
 	const more = missing.length > LISTED_FIELDS ? ` and ${missing.length - LISTED_FIELDS} more` : ''
 	return {
 		status: 'NEEDS_ATTENTION',
-		reason: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => `'${path}'`))}${more}.`,
+		reason: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.`,
 		drivingFields: ['stage', ...missing],
 		nextStep: (fieldErrors[missing[0] ?? ''] ?? [])[0] ?? 'Answer the required inventory fields.',
 	}

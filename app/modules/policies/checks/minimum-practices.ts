@@ -95,8 +95,22 @@ const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> =
 	},
 }
 
+/** The evidence recorded for a practice on the practices page, if any. */
+export function practiceEvidenceOf(doc: UseCaseDocument, practice: MinimumPractice) {
+	return doc.practiceEvidence.find((evidence) => evidence.practice === practice) ?? null
+}
+
+/**
+ * Where a practice stands from the case's answers and the evidence recorded for it: the one reading
+ * of a practice that the checks, the practices page, the decision page and the OMB export share.
+ * Evidence recorded (a link or a date) documents the practice whatever its answer says.
+ */
 export function assessPractice(doc: UseCaseDocument, practice: MinimumPractice): Assessment {
-	return assessors[practice](doc)
+	const assessment = assessors[practice](doc)
+	const evidence = practiceEvidenceOf(doc, practice)
+	if (assessment.met || !evidence) return assessment
+	const recorded = evidence.documentedOn ? `evidence recorded, documented on ${evidence.documentedOn}` : 'evidence recorded'
+	return { ...assessment, met: true, answer: `${assessment.answer}, but ${recorded}`, short: `${assessment.short}; ${recorded}`, fields: [...assessment.fields, 'practiceEvidence'] }
 }
 
 export type WaiverStanding =
@@ -429,4 +443,35 @@ export const waiverUpkeep: PolicyCheck = (doc, ctx) => {
 		drivingFields: ['waivers', ...markedWaived.map((practice) => `practices.${practiceField[practice]}`)],
 		nextStep: 'The CAIO records each waiver, reports grants and revocations to OMB within 30 days, and re-certifies yearly.',
 	}
+}
+
+/** The answer field of each practice with one answer (the impact assessment's is its own, beside the independent review). */
+const singleAnswerField = {
+	TESTING: 'testing',
+	IMPACT_ASSESSMENT: 'impactAssessment',
+	MONITORING: 'monitoring',
+	TRAINING: 'training',
+	FAILSAFE: 'failsafe',
+	APPEAL: 'appeal',
+} as const satisfies Partial<Record<MinimumPractice, keyof UseCaseDocument['practices']>>
+
+/**
+ * The practices' answers as OMB's hi_* columns report them, from where each practice stands: a
+ * practice the answers leave unmet reads 'CAIO waived' while a current waiver covers it, and 'yes'
+ * (or, for consultation, 'other') when its evidence is recorded.
+ */
+export function reportedPractices(doc: UseCaseDocument, asOf: Date): UseCaseDocument['practices'] {
+	const practices = { ...doc.practices, publicConsultation: [...doc.practices.publicConsultation] }
+	for (const practice of minimumPracticeKeys) {
+		if (assessors[practice](doc).met) continue
+		const waived = waiverStanding(doc, practice, asOf).valid
+		const evidenced = practiceEvidenceOf(doc, practice) !== null
+		if (!waived && !evidenced) continue
+		if (practice === 'PUBLIC_CONSULTATION') {
+			practices.publicConsultation = waived ? ['CAIO_WAIVED'] : [...practices.publicConsultation.filter((step) => step !== 'IN_PROGRESS'), 'OTHER']
+		} else {
+			practices[singleAnswerField[practice]] = waived ? 'CAIO_WAIVED' : 'YES'
+		}
+	}
+	return practices
 }

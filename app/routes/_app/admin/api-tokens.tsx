@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { Pagination } from '#app/components/pagination.tsx'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { listAllApiTokens, revokeApiToken, TOKENS_PAGE_SIZE } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
@@ -45,11 +46,11 @@ export default function AllApiTokens({ loaderData }: Route.ComponentProps) {
 				Deactivating a person under <Link to="/admin/users">Users and roles</Link> stops all their tokens too.
 			</p>
 			{revoked ? (
-				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+				<SuccessAlert>
 					The token is revoked.
-				</p>
+				</SuccessAlert>
 			) : null}
-			<Form method="get" className="flex items-end gap-2">
+			<Form method="get" className="flex flex-wrap items-end gap-2">
 				<div>
 					<label htmlFor="token-filter" className="block font-semibold">Show</label>
 					<select id="token-filter" name="active" defaultValue={active} className="mt-1 border border-base-dark px-3 py-2">

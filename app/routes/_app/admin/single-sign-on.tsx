@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
 import { Button, CheckboxGroupField, CsrfInput, FormErrors, SelectField, TextField } from '#app/components/forms.tsx'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { authSettings } from '#app/modules/auth/auth-settings.server.ts'
 import { addGroupMapping, listGroupMappings, removeGroupMapping } from '#app/modules/auth/role-mapping.server.ts'
 import { GroupMappingSchema } from '#app/modules/users/schemas.ts'
@@ -72,9 +73,9 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 			</p>
 			<h1 className="text-3xl font-bold">Single sign-on and group mapping</h1>
 			{done ? (
-				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+				<SuccessAlert>
 					{done === 'added' ? 'Mapping added.' : 'Mapping removed.'} It applies to each person the next time they sign in.
-				</p>
+				</SuccessAlert>
 			) : null}
 			<section aria-labelledby="provider-heading" className="space-y-2">
 				<h2 id="provider-heading" className="text-xl font-bold">

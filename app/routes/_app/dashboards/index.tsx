@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { z } from 'zod'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { type ChartBar } from '#app/modules/inventory/dashboard-charts.ts'
 import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
 import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
@@ -72,7 +73,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 				<h2 id="inventory-heading" className="text-2xl font-bold">
 					The inventory
 				</h2>
-				<div className="grid gap-4 xl:grid-cols-2">
+				<div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
 					<BarCard id="stage" title="Use cases by stage" description="OMB’s development stages." bars={d.byStage} />
 					<BarCard
 						id="determination"
@@ -100,7 +101,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 				<h2 id="review-heading" className="text-2xl font-bold">
 					Review
 				</h2>
-				<div className="grid gap-4 xl:grid-cols-2">
+				<div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
 					<ChartCard
 						id="throughput"
 						title="Final decisions per month"
@@ -129,29 +130,31 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 						{d.overdueLaneCases.length === 0 ? (
 							<p>None.</p>
 						) : (
-							<table className="w-full border-collapse text-left text-sm">
-								<caption className="sr-only">Oldest overdue review lanes</caption>
-								<thead>
-									<tr className="border-b-2 border-base-darkest">
-										<th scope="col" className="py-1 pr-3">Use case</th>
-										<th scope="col" className="py-1 pr-3">Lane</th>
-										<th scope="col" className="py-1 pr-3">Reviewer</th>
-										<th scope="col" className="py-1">Due</th>
-									</tr>
-								</thead>
-								<tbody>
-									{d.overdueLaneCases.map((item) => (
-										<tr key={`${item.useCaseId}-${item.lane}`} className="border-b border-base-lighter">
-											<td className="py-1 pr-3">
-												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
-											</td>
-											<td className="py-1 pr-3">{reviewLaneLabels[item.lane].split(' (')[0]}</td>
-											<td className="py-1 pr-3">{item.assignee ?? 'Unassigned'}</td>
-											<td className="py-1 whitespace-nowrap">{date.format(new Date(item.dueOn))}</td>
+							<TableScroll label="Oldest overdue review lanes">
+								<table className="w-full border-collapse text-left text-sm">
+									<caption className="sr-only">Oldest overdue review lanes</caption>
+									<thead>
+										<tr className="border-b-2 border-base-darkest">
+											<th scope="col" className="py-1 pr-3">Use case</th>
+											<th scope="col" className="py-1 pr-3">Lane</th>
+											<th scope="col" className="py-1 pr-3">Reviewer</th>
+											<th scope="col" className="py-1">Due</th>
 										</tr>
-									))}
-								</tbody>
-							</table>
+									</thead>
+									<tbody>
+										{d.overdueLaneCases.map((item) => (
+											<tr key={`${item.useCaseId}-${item.lane}`} className="border-b border-base-lighter">
+												<td className="py-1 pr-3">
+													<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+												</td>
+												<td className="py-1 pr-3">{reviewLaneLabels[item.lane].split(' (')[0]}</td>
+												<td className="py-1 pr-3">{item.assignee ?? 'Unassigned'}</td>
+												<td className="py-1 whitespace-nowrap">{date.format(new Date(item.dueOn))}</td>
+											</tr>
+										))}
+									</tbody>
+								</table>
+							</TableScroll>
 						)}
 					</section>
 				</div>
@@ -177,31 +180,33 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					{d.practicesLate.length === 0 ? (
 						<p>None: every high-impact case in use has its practices documented, in progress before deployment, or waived.</p>
 					) : (
-						<table className="w-full border-collapse text-left">
-							<caption className="sr-only">High-impact cases with minimum practices late</caption>
-							<thead>
-								<tr className="border-b-2 border-base-darkest">
-									<th scope="col" className="py-1 pr-4">Use case</th>
-									<th scope="col" className="py-1">Failing checks</th>
-								</tr>
-							</thead>
-							<tbody>
-								{d.practicesLate.map((item) => (
-									<tr key={item.useCaseId} className="border-b border-base-lighter align-top">
-										<td className="py-1 pr-4">
-											<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
-										</td>
-										<td className="py-1">
-											<ul className="list-disc pl-5">
-												{item.failing.map((title) => (
-													<li key={title}>{title}</li>
-												))}
-											</ul>
-										</td>
+						<TableScroll label="Table of high-impact cases with minimum practices late">
+							<table className="w-full border-collapse text-left">
+								<caption className="sr-only">High-impact cases with minimum practices late</caption>
+								<thead>
+									<tr className="border-b-2 border-base-darkest">
+										<th scope="col" className="py-1 pr-4">Use case</th>
+										<th scope="col" className="py-1">Failing checks</th>
 									</tr>
-								))}
-							</tbody>
-						</table>
+								</thead>
+								<tbody>
+									{d.practicesLate.map((item) => (
+										<tr key={item.useCaseId} className="border-b border-base-lighter align-top">
+											<td className="py-1 pr-4">
+												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+											</td>
+											<td className="py-1">
+												<ul className="list-disc pl-5">
+													{item.failing.map((title) => (
+														<li key={title}>{title}</li>
+													))}
+												</ul>
+											</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						</TableScroll>
 					)}
 				</section>
 				<section aria-labelledby="waivers-heading" className="space-y-2">
@@ -217,29 +222,31 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					{d.waiversExpiring.length === 0 ? (
 						<p>None.</p>
 					) : (
-						<table className="w-full border-collapse text-left">
-							<caption className="sr-only">Waivers lapsing in the next 60 days</caption>
-							<thead>
-								<tr className="border-b-2 border-base-darkest">
-									<th scope="col" className="py-1 pr-4">Use case</th>
-									<th scope="col" className="py-1 pr-4">Practice waived</th>
-									<th scope="col" className="py-1 pr-4">Lapses on</th>
-									<th scope="col" className="py-1">Reported to OMB</th>
-								</tr>
-							</thead>
-							<tbody>
-								{d.waiversExpiring.map((item) => (
-									<tr key={`${item.useCaseId}-${item.practice}`} className="border-b border-base-lighter">
-										<td className="py-1 pr-4">
-											<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
-										</td>
-										<td className="py-1 pr-4">{minimumPractices[item.practice].label}</td>
-										<td className="py-1 pr-4 whitespace-nowrap">{date.format(new Date(item.validUntil))}</td>
-										<td className="py-1 whitespace-nowrap">{item.reportedToOmbOn ? date.format(new Date(item.reportedToOmbOn)) : 'Not yet'}</td>
+						<TableScroll label="Table of waivers lapsing in the next 60 days">
+							<table className="w-full border-collapse text-left">
+								<caption className="sr-only">Waivers lapsing in the next 60 days</caption>
+								<thead>
+									<tr className="border-b-2 border-base-darkest">
+										<th scope="col" className="py-1 pr-4">Use case</th>
+										<th scope="col" className="py-1 pr-4">Practice waived</th>
+										<th scope="col" className="py-1 pr-4">Lapses on</th>
+										<th scope="col" className="py-1">Reported to OMB</th>
 									</tr>
-								))}
-							</tbody>
-						</table>
+								</thead>
+								<tbody>
+									{d.waiversExpiring.map((item) => (
+										<tr key={`${item.useCaseId}-${item.practice}`} className="border-b border-base-lighter">
+											<td className="py-1 pr-4">
+												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+											</td>
+											<td className="py-1 pr-4">{minimumPractices[item.practice].label}</td>
+											<td className="py-1 pr-4 whitespace-nowrap">{date.format(new Date(item.validUntil))}</td>
+											<td className="py-1 whitespace-nowrap">{item.reportedToOmbOn ? date.format(new Date(item.reportedToOmbOn)) : 'Not yet'}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						</TableScroll>
 					)}
 				</section>
 				<section aria-labelledby="conditions-heading" className="space-y-2">
@@ -254,29 +261,31 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					{d.overdueConditions.length === 0 ? (
 						<p>None.</p>
 					) : (
-						<table className="w-full border-collapse text-left">
-							<caption className="sr-only">Conditions of approval past their due date</caption>
-							<thead>
-								<tr className="border-b-2 border-base-darkest">
-									<th scope="col" className="py-1 pr-4">Use case</th>
-									<th scope="col" className="py-1 pr-4">Condition</th>
-									<th scope="col" className="py-1 pr-4">Owner</th>
-									<th scope="col" className="py-1">Due</th>
-								</tr>
-							</thead>
-							<tbody>
-								{d.overdueConditions.map((item) => (
-									<tr key={`${item.useCaseId}-${item.text}`} className="border-b border-base-lighter align-top">
-										<td className="py-1 pr-4">
-											<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
-										</td>
-										<td className="py-1 pr-4">{item.text}</td>
-										<td className="py-1 pr-4">{item.owner}</td>
-										<td className="py-1 whitespace-nowrap">{date.format(new Date(item.dueOn))}</td>
+						<TableScroll label="Conditions of approval past their due date">
+							<table className="w-full border-collapse text-left">
+								<caption className="sr-only">Conditions of approval past their due date</caption>
+								<thead>
+									<tr className="border-b-2 border-base-darkest">
+										<th scope="col" className="py-1 pr-4">Use case</th>
+										<th scope="col" className="py-1 pr-4">Condition</th>
+										<th scope="col" className="py-1 pr-4">Owner</th>
+										<th scope="col" className="py-1">Due</th>
 									</tr>
-								))}
-							</tbody>
-						</table>
+								</thead>
+								<tbody>
+									{d.overdueConditions.map((item) => (
+										<tr key={`${item.useCaseId}-${item.text}`} className="border-b border-base-lighter align-top">
+											<td className="py-1 pr-4">
+												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+											</td>
+											<td className="py-1 pr-4">{item.text}</td>
+											<td className="py-1 pr-4">{item.owner}</td>
+											<td className="py-1 whitespace-nowrap">{date.format(new Date(item.dueOn))}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						</TableScroll>
 					)}
 				</section>
 			</section>

@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
 import { DATASETS_PAGE_SIZE, listDatasets } from '#app/modules/datasets/datasets.server.ts'
@@ -45,13 +46,13 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 				) : null}
 			</div>
 			<Form method="get" role="search" aria-label="Filter datasets" className="flex flex-wrap items-end gap-4">
-				<div>
+				<div className="max-w-full">
 					<label htmlFor="dataset-q" className="block font-semibold">
 						Search
 					</label>
 					<input id="dataset-q" name="q" defaultValue={filters.q} className="mt-1 border border-base-dark px-3 py-2" />
 				</div>
-				<div>
+				<div className="max-w-full">
 					<label htmlFor="dataset-category" className="block font-semibold">
 						Category
 					</label>
@@ -64,7 +65,7 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 						))}
 					</select>
 				</div>
-				<div>
+				<div className="max-w-full">
 					<label htmlFor="dataset-sensitivity" className="block font-semibold">
 						Sensitivity
 					</label>
@@ -82,34 +83,36 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 dataset' : `${total} datasets`}</p>
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">Datasets in the catalogue</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">Name</th>
-						<th scope="col" className="py-2 pr-4">Category</th>
-						<th scope="col" className="py-2 pr-4">Sensitivity</th>
-						<th scope="col" className="py-2 pr-4">SORN</th>
-						<th scope="col" className="py-2 pr-4">Owner</th>
-					</tr>
-				</thead>
-				<tbody>
-					{datasets.map((dataset) => (
-						<tr key={dataset.id} className="border-b border-base-lighter align-top">
-							<td className="py-2 pr-4">
-								<Link to={dataset.id}>{dataset.name}</Link>
-							</td>
-							<td className="py-2 pr-4">{datasetCategoryLabels[dataset.category]}</td>
-							<td className="py-2 pr-4">{dataset.sensitivities.join(', ') || 'None'}</td>
-							<td className="py-2 pr-4">{dataset.sornNumber ?? '—'}</td>
-							<td className="py-2 pr-4">
-								{dataset.orgUnit.shortName}
-								{dataset.steward ? ` · ${dataset.steward.name}` : ''}
-							</td>
+			<TableScroll label="Datasets in the catalogue">
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">Datasets in the catalogue</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-4">Name</th>
+							<th scope="col" className="py-2 pr-4">Category</th>
+							<th scope="col" className="py-2 pr-4">Sensitivity</th>
+							<th scope="col" className="py-2 pr-4">SORN</th>
+							<th scope="col" className="py-2 pr-4">Owner</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{datasets.map((dataset) => (
+							<tr key={dataset.id} className="border-b border-base-lighter align-top">
+								<td className="py-2 pr-4">
+									<Link to={dataset.id}>{dataset.name}</Link>
+								</td>
+								<td className="py-2 pr-4">{datasetCategoryLabels[dataset.category]}</td>
+								<td className="py-2 pr-4">{dataset.sensitivities.join(', ') || 'None'}</td>
+								<td className="py-2 pr-4">{dataset.sornNumber ?? '—'}</td>
+								<td className="py-2 pr-4">
+									{dataset.orgUnit.shortName}
+									{dataset.steward ? ` · ${dataset.steward.name}` : ''}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</TableScroll>
 			<Pagination page={filters.page} pageCount={pageCount} hrefFor={(page) => pageLink(filters, page)} />
 		</div>
 	)

@@ -21,7 +21,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		const dataset = await createDataset(actor.id, submission.value, context.get(requestInfoContext))
-		return redirect(`/datasets/${dataset.id}`)
+		return redirect(`/datasets/${dataset.id}?saved=added`)
 	} catch (error) {
 		if (error instanceof AppError) {
 			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })

@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect, useLocation } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { CsrfInput } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -183,69 +184,71 @@ function ResultsTable({ rows, query, selectable }: { rows: Array<TableRow>; quer
 	const direction = sortDirection(query) === 'asc' ? 'ascending' : 'descending'
 	return (
 		<div className="overflow-x-auto">
-			<table className="w-full border-collapse text-left">
-				<caption className="mb-2 text-left text-base-darker">
-					AI use cases in this view, sorted by {sortNames[query.sort]} ({direction}); page {query.page}.
-				</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						{selectable ? (
-							<th scope="col" className="py-2 pr-2 align-bottom">
-								<span className="sr-only">Select</span>
-							</th>
-						) : null}
-						{columns.map((column) => (
-							<SortableHeader key={column.label} column={column} query={query} />
-						))}
-					</tr>
-				</thead>
-				<tbody>
-					{rows.map((row) => {
-						const strictest = row.strictest
-						return (
-							<tr key={row.id} className="border-b border-base-lighter align-top">
-								{selectable ? (
-									<td className="py-2 pr-2">
-										<input id={`select-${row.id}`} type="checkbox" name="ids" value={row.id} className="size-5" />
-										<label htmlFor={`select-${row.id}`} className="sr-only">
-											Select {row.trackingId} {row.name}
-										</label>
+			<TableScroll label="AI use cases in this view">
+				<table className="w-full border-collapse text-left">
+					<caption className="mb-2 text-left text-base-darker">
+						AI use cases in this view, sorted by {sortNames[query.sort]} ({direction}); page {query.page}.
+					</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							{selectable ? (
+								<th scope="col" className="py-2 pr-2 align-bottom">
+									<span className="sr-only">Select</span>
+								</th>
+							) : null}
+							{columns.map((column) => (
+								<SortableHeader key={column.label} column={column} query={query} />
+							))}
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((row) => {
+							const strictest = row.strictest
+							return (
+								<tr key={row.id} className="border-b border-base-lighter align-top">
+									{selectable ? (
+										<td className="py-2 pr-2">
+											<input id={`select-${row.id}`} type="checkbox" name="ids" value={row.id} className="size-5" />
+											<label htmlFor={`select-${row.id}`} className="sr-only">
+												Select {row.trackingId} {row.name}
+											</label>
+										</td>
+									) : null}
+									<td className="py-2 pr-3 font-mono whitespace-nowrap">
+										<Link to={`/use-cases/${row.id}`}>{row.trackingId}</Link>
 									</td>
-								) : null}
-								<td className="py-2 pr-3 font-mono whitespace-nowrap">
-									<Link to={`/use-cases/${row.id}`}>{row.trackingId}</Link>
-								</td>
-								<td className="py-2 pr-3">
-									{row.name}
-									{row.tags.length ? <span className="block text-sm text-base-darker">Tags: {row.tags.join(', ')}</span> : null}
-								</td>
-								<td className="py-2 pr-3">
-									<abbr title={row.orgUnitCode} className="no-underline">
-										{row.orgUnitShortName}
-									</abbr>
-								</td>
-								<td className="py-2 pr-3">{row.stage ? facetValueLabel('stage', row.stage) : 'Not stated'}</td>
-								<td className="py-2 pr-3">{useCaseStatusLabels[row.status]}</td>
-								<td className="py-2 pr-3">
-									<Determination row={row} />
-								</td>
-								<td className="py-2 pr-3">{strictest ? sensitivityShortLabels[strictest] : 'None'}</td>
-								<td className="py-2 pr-3">
-									<ReviewProgress row={row} />
-								</td>
-								<td className="py-2 whitespace-nowrap">{dateFormat.format(new Date(row.updatedAt))}</td>
-							</tr>
-						)
-					})}
-				</tbody>
-			</table>
+									<td className="py-2 pr-3">
+										{row.name}
+										{row.tags.length ? <span className="block text-sm text-base-darker">Tags: {row.tags.join(', ')}</span> : null}
+									</td>
+									<td className="py-2 pr-3">
+										<abbr title={row.orgUnitCode} className="no-underline">
+											{row.orgUnitShortName}
+										</abbr>
+									</td>
+									<td className="py-2 pr-3">{row.stage ? facetValueLabel('stage', row.stage) : 'Not stated'}</td>
+									<td className="py-2 pr-3">{useCaseStatusLabels[row.status]}</td>
+									<td className="py-2 pr-3">
+										<Determination row={row} />
+									</td>
+									<td className="py-2 pr-3">{strictest ? sensitivityShortLabels[strictest] : 'None'}</td>
+									<td className="py-2 pr-3">
+										<ReviewProgress row={row} />
+									</td>
+									<td className="py-2 whitespace-nowrap">{dateFormat.format(new Date(row.updatedAt))}</td>
+								</tr>
+							)
+						})}
+					</tbody>
+				</table>
+			</TableScroll>
 		</div>
 	)
 }
 
 type ReviewerChoice = { id: string; name: string; email: string }
 
-const bulkControl = 'mt-1 block border border-base-dark px-3 py-2'
+const bulkControl = 'mt-1 block max-w-full border border-base-dark px-3 py-2'
 
 function BulkToolbar({
 	rows,

@@ -39,7 +39,7 @@ export default function PolicyReferencePage({ loaderData }: Route.ComponentProps
 					. Kept here so that older records and findings stay readable.
 				</p>
 			) : null}
-			<dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]">
+			<dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
 				<dt className="font-semibold">Instrument</dt>
 				<dd>{reference.instrument}</dd>
 				<dt className="font-semibold">Citation</dt>

@@ -1,5 +1,9 @@
-import { Form, Link } from 'react-router'
+import { Form, Link, useSearchParams } from 'react-router'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
+import { StatusTag } from '#app/components/status-tag.tsx'
+import { TableScroll } from '#app/components/table-scroll.tsx'
+import { formatDay } from '#app/utils/dates.ts'
 import { reviewQueue } from '#app/modules/workflow/review-queries.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
@@ -12,13 +16,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return reviewQueue(user)
 }
 
-const day = (value: Date | string | null) => (value ? new Date(value).toISOString().slice(0, 10) : '—')
+const day = (value: Date | string | null) => (value ? formatDay(value) : '—')
 const laneName = (lane: ReviewLaneName) => reviewLaneLabels[lane].split(' (')[0]
 
 type QueueLane = Awaited<ReturnType<typeof reviewQueue>>['claimable'][number] & { overdue?: boolean }
 
 function LaneTable({ caption, lanes, claim }: { caption: string; lanes: Array<QueueLane>; claim?: boolean }) {
 	return (
+		<TableScroll label={caption}>
 		<table className="w-full border-collapse text-left">
 			<caption className="sr-only">{caption}</caption>
 			<thead>
@@ -41,7 +46,7 @@ function LaneTable({ caption, lanes, claim }: { caption: string; lanes: Array<Qu
 						<td className="py-2 pr-3">{laneName(lane.lane)}</td>
 						<td className="py-2 pr-3">{lane.useCase.orgUnit.shortName}</td>
 						<td className="py-2 pr-3">
-							{claim ? lane.useCase.status.toLowerCase().replace(/_/g, ' ') : day(lane.dueOn)}
+							{claim ? <StatusTag status={lane.useCase.status} /> : day(lane.dueOn)}
 							{lane.overdue ? <strong className="ml-1 text-error">overdue</strong> : null}
 						</td>
 						<td className="py-2">
@@ -51,6 +56,7 @@ function LaneTable({ caption, lanes, claim }: { caption: string; lanes: Array<Qu
 									<input type="hidden" name="intent" value="claim" />
 									<input type="hidden" name="laneReviewId" value={lane.id} />
 									<input type="hidden" name="revision" value={lane.revision} />
+									<input type="hidden" name="returnTo" value="/reviews" />
 									<Button variant="secondary" className="px-3 py-1">
 										Claim {laneName(lane.lane)} on {lane.useCase.trackingId}
 									</Button>
@@ -65,14 +71,18 @@ function LaneTable({ caption, lanes, claim }: { caption: string; lanes: Array<Qu
 				))}
 			</tbody>
 		</table>
+		</TableScroll>
 	)
 }
 
 export default function ReviewQueue({ loaderData }: Route.ComponentProps) {
 	const { assigned, claimable, overdueCount } = loaderData
+	const [searchParams] = useSearchParams()
+	const claimed = searchParams.get('claimed')
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Review queue</h1>
+			{claimed ? <SuccessAlert>You claimed {claimed}. It is now in “Assigned to me”.</SuccessAlert> : null}
 			<section aria-labelledby="mine-heading" className="space-y-3">
 				<h2 id="mine-heading" className="text-2xl font-bold">
 					Assigned to me ({assigned.length}

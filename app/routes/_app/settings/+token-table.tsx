@@ -1,4 +1,5 @@
 import { Form } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { type ApiTokenScope, tokenState } from '#app/modules/api-tokens/api-tokens.ts'
 
@@ -23,6 +24,7 @@ const stateLabels = { active: 'Active', expired: 'Expired', revoked: 'Revoked' }
 /** The tokens as a table, each usable one with a revoke button (a form that posts intent=revoke). */
 export function TokenTable({ tokens, caption, showOwner = false }: { tokens: Array<ListedToken>; caption: string; showOwner?: boolean }) {
 	return (
+		<TableScroll label={caption}>
 		<table className="w-full border-collapse text-left">
 			<caption className="sr-only">{caption}</caption>
 			<thead>
@@ -75,5 +77,6 @@ export function TokenTable({ tokens, caption, showOwner = false }: { tokens: Arr
 				})}
 			</tbody>
 		</table>
+		</TableScroll>
 	)
 }

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
 import { EndSessionSchema } from '#app/modules/auth/schemas.ts'
 import { endOtherSessions, endOwnSession, listOwnSessions } from '#app/modules/auth/sessions.server.ts'
@@ -59,6 +60,7 @@ export default function Sessions({ loaderData }: Route.ComponentProps) {
 			<h2 className="text-xl font-bold">Signed-in sessions</h2>
 			<p>Where you are signed in now. End any session you do not recognise, then change your password.</p>
 			<FormErrors id="sessions-errors" errors={errors} />
+			<TableScroll label="Your signed-in sessions">
 			<table className="w-full border-collapse text-left">
 				<caption className="sr-only">Your signed-in sessions</caption>
 				<thead>
@@ -99,6 +101,7 @@ export default function Sessions({ loaderData }: Route.ComponentProps) {
 					))}
 				</tbody>
 			</table>
+			</TableScroll>
 			{others > 0 ? (
 				<Form method="post">
 					<CsrfInput />

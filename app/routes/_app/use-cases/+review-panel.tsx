@@ -2,9 +2,13 @@
 // discussion. Each form posts to the case page's action with an intent; the server checks again.
 import { Form, Link } from 'react-router'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
+import { Tag, type TagTone } from '#app/components/status-tag.tsx'
+import { TableScroll } from '#app/components/table-scroll.tsx'
+import { fieldLabel } from '#app/modules/use-cases/field-rules.ts'
+import { formatDateTime, formatDay } from '#app/utils/dates.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
 
-const day = (value: Date | string | null) => (value ? new Date(value).toISOString().slice(0, 10) : '—')
+const day = (value: Date | string | null) => (value ? formatDay(value) : '—')
 
 const laneStatusLabels = {
 	OPEN: 'Open',
@@ -12,6 +16,7 @@ const laneStatusLabels = {
 	APPROVED: 'Approved',
 	REJECTED: 'Rejected',
 } as const
+const laneStatusTones: Record<keyof typeof laneStatusLabels, TagTone> = { OPEN: 'info', CHANGES_REQUESTED: 'warning', APPROVED: 'success', REJECTED: 'error' }
 
 export type PanelLane = {
 	id: string
@@ -67,6 +72,7 @@ export function ReviewLanes({
 			{lanes.length === 0 ? (
 				<p>{round === 0 ? 'Review starts when the use case is submitted.' : 'The findings require no review lane; the governance lead decides directly.'}</p>
 			) : (
+				<TableScroll label={`Review lanes of round ${round}`}>
 				<table className="w-full border-collapse text-left">
 					<caption className="sr-only">Review lanes of round {round}</caption>
 					<thead>
@@ -83,7 +89,7 @@ export function ReviewLanes({
 							<tr key={lane.id} className="border-b border-base-lighter align-top">
 								<th scope="row" className="py-2 pr-3 font-normal">{reviewLaneLabels[lane.lane]}</th>
 								<td className="py-2 pr-3">
-									{laneStatusLabels[lane.status]}
+									<Tag tone={laneStatusTones[lane.status]}>{laneStatusLabels[lane.status]}</Tag>
 									{lane.decidedBy && !lane.open ? ` by ${lane.decidedBy.name} on ${day(lane.decidedAt)}` : ''}
 									{lane.note ? <p className="text-sm">“{lane.note}”</p> : null}
 								</td>
@@ -111,6 +117,7 @@ export function ReviewLanes({
 						))}
 					</tbody>
 				</table>
+				</TableScroll>
 			)}
 		</section>
 	)
@@ -209,15 +216,13 @@ export type PanelComment = {
 	replies: Array<Omit<PanelComment, 'replies'>>
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
-
 function CommentBody({ comment }: { comment: Omit<PanelComment, 'replies'> }) {
 	return (
 		<div id={`comment-${comment.id}`}>
 			<p className="text-sm font-semibold">
-				{comment.author.name} · {dateTime.format(new Date(comment.createdAt))}
+				{comment.author.name} · {formatDateTime(comment.createdAt)}
 				{comment.lane ? ` · ${reviewLaneLabels[comment.lane].split(' (')[0]} lane` : ''}
-				{comment.fieldPath ? ` · on “${comment.fieldPath}”` : ''}
+				{comment.fieldPath ? ` · on “${fieldLabel(comment.fieldPath)}”` : ''}
 			</p>
 			<p className="whitespace-pre-line">{comment.body}</p>
 		</div>
@@ -238,6 +243,8 @@ export function Discussion({
 	fieldOptions: Array<{ value: string; label: string }>
 	errors?: { body?: Array<string>; form?: Array<string> }
 }) {
+	// A posted comment comes back as one more in the list: the boxes start empty again then.
+	const posted = comments.reduce((count, thread) => count + 1 + thread.replies.length, 0)
 	return (
 		<section aria-labelledby="discussion-heading" className="space-y-3">
 			<h2 id="discussion-heading" className="text-xl font-bold">Discussion</h2>
@@ -256,7 +263,7 @@ export function Discussion({
 							</ul>
 						) : null}
 						{canComment ? (
-							<Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
+							<Form key={posted} method="post" className="mt-2 flex flex-wrap items-end gap-2">
 								<CsrfInput />
 								<input type="hidden" name="intent" value="comment" />
 								<input type="hidden" name="submissionKey" value={submissionKey} />
@@ -276,7 +283,7 @@ export function Discussion({
 				))}
 			</ul>
 			{canComment ? (
-				<Form method="post" className="space-y-2 border-t border-base-lighter pt-3">
+				<Form key={posted} method="post" className="space-y-2 border-t border-base-lighter pt-3">
 					<CsrfInput />
 					<input type="hidden" name="intent" value="comment" />
 					<input type="hidden" name="submissionKey" value={submissionKey} />
@@ -285,7 +292,7 @@ export function Discussion({
 						<label htmlFor="comment-field" className="block font-semibold">
 							About (optional)
 						</label>
-						<select id="comment-field" name="fieldPath" defaultValue="" className="mt-1 border border-base-dark px-3 py-2">
+						<select id="comment-field" name="fieldPath" defaultValue="" className="mt-1 max-w-full border border-base-dark px-3 py-2">
 							<option value="">The use case as a whole</option>
 							{fieldOptions.map((option) => (
 								<option key={option.value} value={option.value}>

@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { choiceLabel, highImpactChoices, type HighImpactDetermination, stageChoices, stages, useCaseStatuses, useCaseStatusLabels, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
 
@@ -62,37 +63,39 @@ export function UseCaseList({
 				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">Apply</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 use case' : `${total} use cases`}</p>
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">AI use cases</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">Tracking id</th>
-						<th scope="col" className="py-2 pr-4">Name</th>
-						<th scope="col" className="py-2 pr-4">Status</th>
-						<th scope="col" className="py-2 pr-4">Stage</th>
-						<th scope="col" className="py-2 pr-4">High-impact</th>
-						<th scope="col" className="py-2 pr-4">Org unit</th>
-						<th scope="col" className="py-2">Updated</th>
-					</tr>
-				</thead>
-				<tbody>
-					{useCases.map((useCase) => (
-						<tr key={useCase.id} className="border-b border-base-lighter align-top">
-							<td className="py-2 pr-4 font-mono">{useCase.trackingId}</td>
-							<td className="py-2 pr-4">
-								<Link to={`/use-cases/${useCase.id}`}>{useCase.name}</Link>
-							</td>
-							<td className="py-2 pr-4">{useCaseStatusLabels[useCase.status]}</td>
-							<td className="py-2 pr-4">{useCase.stage ? choiceLabel(stageChoices[useCase.stage]).split(' – ')[0] : '—'}</td>
-							<td className="py-2 pr-4">
-								{useCase.highImpactDetermination ? choiceLabel(highImpactChoices[useCase.highImpactDetermination]) : 'Not determined'}
-							</td>
-							<td className="py-2 pr-4">{useCase.orgUnit.shortName}</td>
-							<td className="py-2">{dateFormat.format(new Date(useCase.updatedAt))}</td>
+			<TableScroll label="AI use cases">
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">AI use cases</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-4">Tracking id</th>
+							<th scope="col" className="py-2 pr-4">Name</th>
+							<th scope="col" className="py-2 pr-4">Status</th>
+							<th scope="col" className="py-2 pr-4">Stage</th>
+							<th scope="col" className="py-2 pr-4">High-impact</th>
+							<th scope="col" className="py-2 pr-4">Org unit</th>
+							<th scope="col" className="py-2">Updated</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{useCases.map((useCase) => (
+							<tr key={useCase.id} className="border-b border-base-lighter align-top">
+								<td className="py-2 pr-4 font-mono">{useCase.trackingId}</td>
+								<td className="py-2 pr-4">
+									<Link to={`/use-cases/${useCase.id}`}>{useCase.name}</Link>
+								</td>
+								<td className="py-2 pr-4">{useCaseStatusLabels[useCase.status]}</td>
+								<td className="py-2 pr-4">{useCase.stage ? choiceLabel(stageChoices[useCase.stage]).split(' – ')[0] : '—'}</td>
+								<td className="py-2 pr-4">
+									{useCase.highImpactDetermination ? choiceLabel(highImpactChoices[useCase.highImpactDetermination]) : 'Not determined'}
+								</td>
+								<td className="py-2 pr-4">{useCase.orgUnit.shortName}</td>
+								<td className="py-2">{dateFormat.format(new Date(useCase.updatedAt))}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</TableScroll>
 			<Pagination page={query.page} pageCount={pageCount} hrefFor={withPage} />
 		</div>
 	)

@@ -1,4 +1,5 @@
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { UseCaseListQuerySchema } from '#app/modules/use-cases/schemas.ts'
 import { listUseCases, USE_CASES_PAGE_SIZE } from '#app/modules/use-cases/use-cases.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
@@ -16,6 +17,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export default function MyUseCases({ loaderData }: Route.ComponentProps) {
+	// After deleting a draft: its tracking id and name, shown as text.
+	const deleted = useSearchParams()[0].get('deleted')?.slice(0, 300)
 	return (
 		<div className="space-y-6">
 			<div className="flex flex-wrap items-center justify-between gap-4">
@@ -24,6 +27,7 @@ export default function MyUseCases({ loaderData }: Route.ComponentProps) {
 					Register a use case
 				</Link>
 			</div>
+			{deleted ? <SuccessAlert>The draft {deleted} is deleted.</SuccessAlert> : null}
 			<p>Use cases you registered, own, or are listed on.</p>
 			<UseCaseList {...loaderData} />
 		</div>

@@ -66,7 +66,7 @@ export default function PublicUseCase({ loaderData }: Route.ComponentProps) {
 					<Link to="/public/data-dictionary">data dictionary</Link>.
 				</p>
 			</div>
-			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 border-t border-base-lighter pt-4 sm:grid-cols-[minmax(12rem,22rem)_1fr]">
+			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 border-t border-base-lighter pt-4 sm:grid-cols-[minmax(12rem,22rem)_minmax(0,1fr)]">
 				{fields.map((field) => (
 					<div key={field.column} className="contents">
 						<dt className="font-semibold">

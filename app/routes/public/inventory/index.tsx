@@ -152,7 +152,7 @@ export default function PublicInventory({ loaderData }: Route.ComponentProps) {
 					entry in the public inventory; the <Link to="/public/downloads">downloads</Link> hold the same rows as CSV and JSON.
 				</p>
 			</div>
-			<div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
+			<div className="grid gap-8 lg:grid-cols-[18rem_minmax(0,1fr)]">
 				<FilterPanel query={query} facets={facets} />
 				<section aria-labelledby="results-heading" className="min-w-0 space-y-4">
 					<h2 id="results-heading" className="text-2xl font-bold" aria-live="polite">

@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { OrgUnitChangeSchema } from '#app/modules/org-units/org-unit-schemas.ts'
 import { changeOrgUnit, getOrgUnit, listOrgUnitsForAdmin } from '#app/modules/org-units/org-units.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
@@ -80,9 +81,9 @@ export default function OrgUnitPage({ loaderData, actionData }: Route.ComponentP
 				</p>
 			</div>
 			{saved && savedMessages[saved] ? (
-				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+				<SuccessAlert>
 					{savedMessages[saved]}
-				</p>
+				</SuccessAlert>
 			) : null}
 			<FormErrors id="org-unit-errors" errors={actionData?.errors} />
 

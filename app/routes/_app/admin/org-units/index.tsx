@@ -1,12 +1,18 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
+import { TableScroll } from '#app/components/table-scroll.tsx'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { NewOrgUnitSchema } from '#app/modules/org-units/org-unit-schemas.ts'
 import { createOrgUnit, listOrgUnitsForAdmin } from '#app/modules/org-units/org-units.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/index.ts'
+
+// A unit's code indented by its depth under HHS, as classes: the page's Content-Security-Policy refuses inline styles.
+const depthIndent = ['pl-0', 'pl-5', 'pl-10', 'pl-15', 'pl-20', 'pl-25'] as const
+const indentOf = (code: string) => depthIndent[Math.min(code.split('/').length - 1, depthIndent.length - 1)]
 
 export const meta: Route.MetaFunction = () => [{ title: 'Org units · AI Governance Tracker' }]
 
@@ -44,10 +50,11 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 				</p>
 			</div>
 			{created ? (
-				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+				<SuccessAlert>
 					{created} was added.
-				</p>
+				</SuccessAlert>
 			) : null}
+			<TableScroll label="Org units">
 			<table className="w-full border-collapse text-left">
 				<caption className="sr-only">Org units</caption>
 				<thead>
@@ -62,7 +69,7 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 				<tbody>
 					{units.map((unit) => (
 						<tr key={unit.id} className="border-b border-base-lighter align-top">
-							<td className="py-2 pr-4 font-mono" style={{ paddingLeft: `${(unit.code.split('/').length - 1) * 1.25}rem` }}>
+							<td className={`py-2 pr-4 font-mono ${indentOf(unit.code)}`}>
 								<Link to={`/admin/org-units/${unit.id}`}>{unit.code}</Link>
 							</td>
 							<td className="py-2 pr-4">
@@ -76,6 +83,7 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 					))}
 				</tbody>
 			</table>
+			</TableScroll>
 			<section aria-labelledby="add-heading" className="space-y-3">
 				<h2 id="add-heading" className="text-2xl font-bold">
 					Add an org unit

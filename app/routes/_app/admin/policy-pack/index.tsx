@@ -1,5 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { autoPublishReleases, changeDraftPack, getDraftPack, listPackVersions, setAutoPublishReleases } from '#app/modules/policies/pack-admin.server.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
@@ -23,6 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	])
 	const proposed = versions.find((version) => version.status === 'PROPOSED') ?? null
 	return {
+		saved: new URL(request.url).searchParams.get('saved') === '1',
 		current: { version: current.version, publishedDate: current.publishedDate },
 		proposed: proposed ? { version: proposed.version } : null,
 		draft: {
@@ -79,11 +82,12 @@ const selectClass = 'border border-base-dark px-2 py-1'
 const statusWords = { DRAFT: 'draft', PROPOSED: 'release waiting for publication', PUBLISHED: 'published' } as const
 
 export default function PolicyPackEditor({ loaderData, actionData }: Route.ComponentProps) {
-	const { current, proposed, draft, versions, autoPublish } = loaderData
+	const { saved, current, proposed, draft, versions, autoPublish } = loaderData
 	const rejected = actionData?.rejected ?? null
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Policy pack editor</h1>
+			{saved ? <SuccessAlert>Your change is saved in the draft of pack {draft.version}. It takes effect when you publish the draft.</SuccessAlert> : null}
 			<p>
 				In force: pack {current.version} (published {current.publishedDate}). Changes below go into the draft of pack{' '}
 				<strong>{draft.version}</strong> (started from {draft.basedOnVersion ?? current.version}) and take effect when you publish it; every
@@ -121,6 +125,7 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 			<section aria-labelledby="checks-heading" className="space-y-3">
 				<h2 id="checks-heading" className="text-2xl font-bold">Checks</h2>
 				<p>The logic of each check is part of the release; here you turn a check off or change its severity and the review lane it requires.</p>
+				<TableScroll label="Check settings in the draft pack">
 				<table className="w-full border-collapse text-left text-sm">
 					<caption className="sr-only">Check settings in the draft pack</caption>
 					<thead>
@@ -172,6 +177,7 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 						})}
 					</tbody>
 				</table>
+				</TableScroll>
 			</section>
 			<section aria-labelledby="routes-heading" className="space-y-3">
 				<h2 id="routes-heading" className="text-2xl font-bold">Review lanes always required</h2>

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
 import { Button, CsrfInput, ErrorList, FormErrors } from '#app/components/forms.tsx'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { authSettings, emailConfigured, passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
 import { sendPasswordResetLink, setTemporaryPassword } from '#app/modules/auth/passwords.server.ts'
 import { resendInvitation } from '#app/modules/users/invitations.server.ts'
@@ -112,9 +113,9 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 			<h1 className="text-3xl font-bold">{user.name}</h1>
 			<p>{user.email}</p>
 			{notice ? (
-				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+				<SuccessAlert>
 					{noticeText[notice]}
-				</p>
+				</SuccessAlert>
 			) : null}
 			{actionData?.secret ? (
 				<div role="status" className="border-l-4 border-success bg-success-lighter p-3">

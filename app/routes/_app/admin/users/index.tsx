@@ -1,5 +1,6 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
 import { pageNumber, singleLineText } from '#app/utils/input-schemas.ts'
@@ -35,7 +36,7 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 			<p>
 				Roles can also come from the CMS identity provider’s groups: <Link to="/admin/single-sign-on">single sign-on and group mapping</Link>.
 			</p>
-			<Form method="get" role="search" className="flex items-end gap-2">
+			<Form method="get" role="search" className="flex flex-wrap items-end gap-2">
 				<div>
 					<label htmlFor="user-search" className="block font-semibold">
 						Search by name or e-mail
@@ -47,38 +48,40 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 user' : `${total} users`}</p>
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">Users, their org units and roles</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">Name</th>
-						<th scope="col" className="py-2 pr-4">E-mail</th>
-						<th scope="col" className="py-2 pr-4">Org unit</th>
-						<th scope="col" className="py-2 pr-4">Roles</th>
-						<th scope="col" className="py-2">Status</th>
-					</tr>
-				</thead>
-				<tbody>
-					{users.map((user) => (
-						<tr key={user.id} className="border-b border-base-lighter">
-							<td className="py-2 pr-4">
-								<Link to={user.id}>{user.name}</Link>
-							</td>
-							<td className="py-2 pr-4">{user.email}</td>
-							<td className="py-2 pr-4">{user.orgUnit?.shortName ?? '—'}</td>
-							<td className="py-2 pr-4">
-								{user.roles
-									.map((r) => {
-										const label = r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role]
-										return r.source === 'IDENTITY_PROVIDER' ? `${label}, from CMS groups` : label
-									})
-									.join('; ')}
-							</td>
-							<td className="py-2">{!user.active ? 'Deactivated' : user.invitedAt && !user.invitationAcceptedAt ? 'Invited' : 'Active'}</td>
+			<TableScroll label="Users, their org units and roles">
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">Users, their org units and roles</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-4">Name</th>
+							<th scope="col" className="py-2 pr-4">E-mail</th>
+							<th scope="col" className="py-2 pr-4">Org unit</th>
+							<th scope="col" className="py-2 pr-4">Roles</th>
+							<th scope="col" className="py-2">Status</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{users.map((user) => (
+							<tr key={user.id} className="border-b border-base-lighter">
+								<td className="py-2 pr-4">
+									<Link to={user.id}>{user.name}</Link>
+								</td>
+								<td className="py-2 pr-4">{user.email}</td>
+								<td className="py-2 pr-4">{user.orgUnit?.shortName ?? '—'}</td>
+								<td className="py-2 pr-4">
+									{user.roles
+										.map((r) => {
+											const label = r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role]
+											return r.source === 'IDENTITY_PROVIDER' ? `${label}, from CMS groups` : label
+										})
+										.join('; ')}
+								</td>
+								<td className="py-2">{!user.active ? 'Deactivated' : user.invitedAt && !user.invitationAcceptedAt ? 'Invited' : 'Active'}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</TableScroll>
 			<Pagination page={page} pageCount={pageCount} hrefFor={(target) => `?${new URLSearchParams({ q, page: String(target) })}`} />
 		</div>
 	)

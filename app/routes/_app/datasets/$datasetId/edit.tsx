@@ -45,7 +45,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		}
 		throwAsResponse(error)
 	}
-	return redirect(`/datasets/${datasetId}`)
+	return redirect(`/datasets/${datasetId}?saved=1`)
 }
 
 export default function EditDataset({ loaderData, actionData }: Route.ComponentProps) {

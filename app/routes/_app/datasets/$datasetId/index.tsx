@@ -1,4 +1,5 @@
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
+import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { canEditDataset, getDataset, listUseCasesTouching } from '#app/modules/datasets/datasets.server.ts'
 import { datasetUsageLabels, useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
@@ -22,6 +23,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function DatasetPage({ loaderData }: Route.ComponentProps) {
 	const { dataset, useCases, canEdit } = loaderData
+	const [searchParams] = useSearchParams()
+	const saved = searchParams.get('saved')
 	const facts: Array<[string, React.ReactNode]> = [
 		['Category', datasetCategoryLabels[dataset.category]],
 		['Sensitivity', dataset.sensitivities.length ? dataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'None recorded'],
@@ -46,8 +49,9 @@ export default function DatasetPage({ loaderData }: Route.ComponentProps) {
 					</Link>
 				) : null}
 			</div>
+			{saved ? <SuccessAlert>{saved === 'added' ? 'The dataset is added to the catalogue.' : 'Your changes to the dataset are saved.'}</SuccessAlert> : null}
 			<p className="text-lg">{dataset.description}</p>
-			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[16rem_1fr]">
+			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[16rem_minmax(0,1fr)]">
 				{facts.map(([term, value]) => (
 					<div key={term} className="contents">
 						<dt className="font-semibold">{term}</dt>

@@ -1,5 +1,6 @@
 import { Form, Link, useSearchParams } from 'react-router'
 import { Pagination } from '#app/components/pagination.tsx'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { ExportPageQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
 import { checkInventory, currentReportingYear } from '#app/modules/inventory/omb-export.server.ts'
 import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/inventory/omb-export.ts'
@@ -137,6 +138,7 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 								))}
 							</tbody>
 						</table>
+						<TableScroll label="Problems by use case">
 						<table className="w-full border-collapse text-left">
 							<caption className="text-left font-semibold">Problems by use case</caption>
 							<thead>
@@ -161,6 +163,7 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 								))}
 							</tbody>
 						</table>
+						</TableScroll>
 						<Pagination page={query.page} pageCount={pageCount} hrefFor={withPage} />
 					</>
 				)}

@@ -59,7 +59,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return redirect(`/use-cases/${useCaseId}/assign?assigned=${lane}`)
 }
 
-const controlClass = 'mt-1 block border border-base-dark px-3 py-2'
+const controlClass = 'mt-1 block max-w-full border border-base-dark px-3 py-2'
 
 function LaneForm({
 	lane,

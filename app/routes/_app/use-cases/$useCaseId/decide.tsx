@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { Button, CsrfInput, ErrorList, FormErrors, RadioGroupField, SelectField, TextAreaField } from '#app/components/forms.tsx'
+import { decisionImpact } from '#app/modules/policies/evaluate.ts'
 import { evaluateWithCurrentPack } from '#app/modules/policies/packs.server.ts'
 import { getUseCaseForUser, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
 import { decideCase, decisionAccess, requestChanges } from '#app/modules/workflow/decisions.server.ts'
@@ -69,7 +70,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canDecide: access.canDecide,
 		openLanes: lanes.filter((lane) => lane.open).map((lane) => reviewLaneLabels[lane.lane]),
 		rejectedLanes: lanes.filter((lane) => lane.status === 'REJECTED').map((lane) => reviewLaneLabels[lane.lane]),
-		blockingFailures: evaluation.results.filter((result) => result.status === 'FAIL' && result.severity === 'BLOCKING'),
+		blockingFailures: evaluation.results.filter((result) => decisionImpact(result) === 'blocks'),
+		warnings: evaluation.results.filter((result) => decisionImpact(result) === 'warns'),
 	}
 }
 
@@ -107,7 +109,7 @@ const outcomeOptions = [
 const inputClass = 'mt-1 block w-full border border-base-dark px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-error'
 
 export default function DecideUseCase({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, canDecide, openLanes, rejectedLanes, blockingFailures } = loaderData
+	const { useCase, canDecide, openLanes, rejectedLanes, blockingFailures, warnings } = loaderData
 	const [form, fields] = useForm({
 		id: `decide-${useCase.id}`,
 		lastResult: actionData?.result,
@@ -134,6 +136,15 @@ export default function DecideUseCase({ loaderData, actionData }: Route.Componen
 							? `Blocking checks failing today, with no waiver covering them: ${blockingFailures.map((result) => `${result.title} (${result.clauseIds[0]})`).join('; ')}. It cannot be approved until they pass or the CAIO waives them.`
 							: 'No blocking check fails today.'}
 					</li>
+					{warnings.length ? (
+						<li>
+							<strong>Warning:</strong> {warnings.length === 1 ? '1 blocking check needs' : `${warnings.length} blocking checks need`} attention and will
+							block once {warnings.length === 1 ? 'it fails' : 'they fail'}: {warnings.map((result) => `${result.title} (${result.clauseIds[0]})`).join('; ')}.
+							{warnings.some((result) => result.checkId.startsWith('M2521-4B-'))
+								? ' Undocumented minimum practices must be documented, or waived by the CAIO, before the case is piloted or deployed.'
+								: ''}
+						</li>
+					) : null}
 				</ul>
 				<p className="text-sm">You decide on version {useCase.version}; if the case changes before you record the decision, it is refused and you can read the change.</p>
 			</section>

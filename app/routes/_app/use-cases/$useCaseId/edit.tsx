@@ -1,74 +1,66 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { FormProvider, getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useEffect, useRef } from 'react'
-import { data, Form, Link, redirect, useFetcher, useNavigation, useSearchParams } from 'react-router'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { data, Form, Link, redirect, type ShouldRevalidateFunction, useFetcher, useNavigate, useSearchParams } from 'react-router'
 import { z } from 'zod'
-import {
-	Button,
-	CheckboxGroupField,
-	CsrfInput,
-	ErrorList,
-	FormErrors,
-	RadioGroupField,
-	SelectField,
-	TextAreaField,
-	TextField,
-} from '#app/components/forms.tsx'
-import { datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
+import { Button, CsrfInput, ErrorSummary, type ErrorSummaryItem, TextField } from '#app/components/forms.tsx'
+import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
-import { visibleFields } from '#app/modules/use-cases/field-rules.ts'
-import { formValuesFromDocument } from '#app/modules/use-cases/form-values.ts'
+import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
+import {
+	type FieldPath,
+	type FormSectionId,
+	fieldLabel,
+	fieldRules,
+	formSections,
+	questionsOfSection,
+	requiredFields,
+	sectionOf,
+	visibleFields,
+} from '#app/modules/use-cases/field-rules.ts'
+import { formDefaults, isAnswered, valueAt } from '#app/modules/use-cases/question-kinds.ts'
 import { UseCaseFormSchema } from '#app/modules/use-cases/schemas.ts'
+import { documentFromLiveForm } from '#app/modules/use-cases/use-case-mapping.ts'
 import {
 	canEditUseCase,
+	describeSaveConflict,
 	findDuplicatesFor,
 	getUseCaseForUser,
 	listDatasetOptions,
+	type SaveConflict,
 	saveUseCase,
+	StaleSaveError,
 	toDocument,
 } from '#app/modules/use-cases/use-cases.server.ts'
-import {
-	affectedPartyLabels,
-	appealChoices,
-	choiceLabel,
-	classificationChoices,
-	codeSharingDecisionLabels,
-	contractingChoices,
-	cotsCommonTaskLabels,
-	contractingUsages,
-	datasetUsageLabels,
-	decisionRoleLabels,
-	decisionRoles,
-	demographicFeatureChoices,
-	failsafeChoices,
-	hostingLabels,
-	hostingOptions,
-	independentReviewChoices,
-	informedDecisionLabels,
-	informedDecisions,
-	monitoringChoices,
-	type OmbChoice,
-	part2ConsentBasisLabels,
-	practiceProgressChoices,
-	publicConsultationChoices,
-	stageChoices,
-	stages,
-	topicAreaChoices,
-	trainingChoices,
-	withholdingChoices,
-} from '#app/modules/use-cases/vocabulary.ts'
+import { choiceLabel, independentReviewChoices } from '#app/modules/use-cases/vocabulary.ts'
+import { formatTime } from '#app/utils/dates.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
-import { PolicyFindings } from '#app/components/policy-findings.tsx'
-import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
-import { FINDINGS_PREVIEW_PATH, revalidateUnlessFindingsPreview } from '#app/utils/revalidation.ts'
+import { FINDINGS_PREVIEW_PATH, isFindingsPreview } from '#app/utils/revalidation.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
+import {
+	CheckAnswers,
+	type CheckAnswersSection,
+	ConflictPanel,
+	DatasetBlocks,
+	type DatasetRow,
+	QuestionField,
+	questionInputId,
+	SectionTaskList,
+	type SectionStatus,
+	type StepId,
+	stepsOf,
+	stepTitle,
+	type TaskListEntry,
+} from '../+intake-form.tsx'
 import type { Route } from './+types/edit.ts'
 
 const Params = idParams('useCaseId')
+const stepIds = [...(Object.keys(formSections) as Array<FormSectionId>), 'check'] as const
+const PageQuery = z.object({ section: z.enum(stepIds).catch('about').default('about') })
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
 	{ title: `Edit ${loaderData?.useCase.trackingId ?? 'use case'} · AI Governance Tracker` },
@@ -85,7 +77,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const document = toDocument(useCase)
 	return {
 		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
-		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version, orgUnitId: useCase.orgUnitId },
+		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version },
 		document,
 		datasetsWithUsage: useCase.datasets.filter((link) => link.usages.length > 0).map((link) => link.dataset.id),
 		team: useCase.contacts.filter((c) => c.role === 'DEVELOPER').map((c) => c.user.email),
@@ -97,38 +89,59 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			vendorNames: useCase.vendorNames,
 			excludeId: useCase.id,
 		}),
-		orgUnits,
+		orgUnits: orgUnits.map((unit) => ({ code: unit.code, name: unit.name })),
 		datasetOptions,
 	}
 }
 
-export const shouldRevalidate = revalidateUnlessFindingsPreview
+// Opening another section changes only the address: nothing a loader shows has changed. The live
+// findings preview is a read-only post.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, formAction, actionResult, defaultShouldRevalidate }) => {
+	if (isFindingsPreview(formAction)) return false
+	// A submission leaves for the case page: this page's data is not read again (a case now in review
+	// is no longer editable, and its loader would refuse).
+	if ((actionResult as SaveResponse | undefined)?.outcome === 'left') return false
+	if (!formMethod && currentUrl.pathname === nextUrl.pathname) return false
+	return defaultShouldRevalidate
+}
 
 /** Document field paths (from the submission rules) → the form's field names. */
 function formFieldName(path: string) {
-	if (path === 'orgUnit') return 'orgUnitId'
-	const practice = /^practices\.(\w)(\w*)$/.exec(path)
-	if (practice) return `practice${practice[1]!.toUpperCase()}${practice[2]}`
 	const dataset = /^datasets\.(\d+)\.(\w+)$/.exec(path)
-	if (dataset) return `datasets[${dataset[1]}].${dataset[2]}`
-	return path
+	return dataset ? `datasets[${dataset[1]}].${dataset[2]}` : path
 }
+
+/** What a save answers. With JavaScript the page stays and reads it; without, a success redirects. */
+type SaveResponse =
+	| { outcome: 'saved'; version: number; savedAt: string; next: StepId | null }
+	| { outcome: 'incomplete'; saved: boolean; version: number; savedAt: string; result: SubmissionResult<Array<string>> }
+	| { outcome: 'invalid'; result: SubmissionResult<Array<string>> }
+	| { outcome: 'conflict'; conflict: SaveConflict; result: SubmissionResult<Array<string>> }
+	| { outcome: 'left'; location: string }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'update:use-case:own')
 	const { useCaseId } = parseOrBadRequest(Params, params)
-	const submission = parseWithZod(await request.formData(), { schema: UseCaseFormSchema })
-	const formVersion = Number(submission.payload.version) || 0
+	const formData = await request.formData()
+	// The enhanced form reads the answer and stays on the page; a plain form post is redirected.
+	const staysOnPage = formData.get('respond') === 'data'
+	const { section } = PageQuery.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const submission = parseWithZod(formData, { schema: UseCaseFormSchema })
+	const answer = (response: SaveResponse, status = 200) => data(response, { status })
 	if (submission.status !== 'success') {
-		return data(
-			{ formVersion, result: submission.reply({ formErrors: ['Some answers need fixing; see the messages by each question.'] }) },
-			{ status: 400 },
-		)
+		return answer({ outcome: 'invalid', result: submission.reply({ formErrors: ['Some answers need fixing; see the messages by each question.'] }) }, 400)
 	}
+	const values = submission.value
 	try {
-		const result = await saveUseCase(actor, useCaseId, submission.value, context.get(requestInfoContext))
-		if (result.status === 'submitted') return redirect(`/use-cases/${useCaseId}?submitted=1`)
-		if (result.status === 'reopened') return redirect(`/use-cases/${useCaseId}?reopened=${encodeURIComponent(result.changed.join(','))}`)
+		const result = await saveUseCase(actor, useCaseId, values, context.get(requestInfoContext))
+		const savedAt = new Date().toISOString()
+		if (result.status === 'submitted' || result.status === 'reopened') {
+			const location =
+				result.status === 'submitted'
+					? `/use-cases/${useCaseId}?submitted=1`
+					: `/use-cases/${useCaseId}?reopened=${encodeURIComponent(result.changed.join(','))}`
+			return staysOnPage ? answer({ outcome: 'left', location }) : redirect(location)
+		}
 		if (result.status === 'incomplete') {
 			const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([path, messages]) => [formFieldName(path), messages]))
 			const count = Object.keys(fieldErrors).length
@@ -138,477 +151,560 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 					`${result.saved ? 'Your answers are saved as a draft, but ' : 'Nothing was saved: a submitted use case must stay complete, and '}${count === 1 ? '1 question needs' : `${count} questions need`} an answer before you can submit.`,
 				],
 			})
-			// The form comes back showing these answers; the next save must name the version just written.
+			// Without JavaScript the form comes back showing these answers; the next save must name the version just written.
 			if (reply.initialValue) reply.initialValue.version = String(result.version)
-			// 200 when the draft was saved, so the page reloads the new version alongside the messages.
-			return data({ formVersion, result: reply }, { status: result.saved ? 200 : 400 })
+			return answer({ outcome: 'incomplete', saved: result.saved, version: result.version, savedAt, result: reply }, result.saved ? 200 : 400)
 		}
-		return redirect(`/use-cases/${useCaseId}/edit?saved=1`)
+		const next = values.next ?? null
+		if (staysOnPage) return answer({ outcome: 'saved', version: result.version, savedAt, next })
+		const anchor = values.addDatasetId ? `#use-case-${useCaseId}-dataset-${values.addDatasetId}` : ''
+		return redirect(`/use-cases/${useCaseId}/edit?section=${values.addDatasetId ? 'data' : (next ?? section)}&saved=${result.version}${anchor}`)
 	} catch (error) {
-		if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'INVALID')) {
-			return data({ formVersion, result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof StaleSaveError) {
+			const conflict = await describeSaveConflict(actor, useCaseId, values.overwriteVersion ?? values.version, values)
+			return answer({ outcome: 'conflict', conflict, result: submission.reply({ formErrors: [error.message] }) }, 409)
+		}
+		if (error instanceof AppError && error.code === 'INVALID') {
+			return answer({ outcome: 'invalid', result: submission.reply({ formErrors: [error.message] }) }, error.status)
 		}
 		throwAsResponse(error)
 	}
 }
 
-const toOptions = (choices: Record<string, OmbChoice>) =>
-	Object.entries(choices).map(([value, choice]) => ({ value, label: choiceLabel(choice) }))
-const labelled = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
-const yesNoOptions = [
-	{ value: 'YES', label: 'Yes' },
-	{ value: 'NO', label: 'No' },
-]
+/**
+ * Saves from this page one at a time, each over the version the previous save answered with: a
+ * click while a save is under way queues one more, sent with the answers as they are when it goes.
+ * The form is never remounted, so nothing typed during a save is lost.
+ */
+function useSaveQueue(useCaseId: string, loadedVersion: number, onResponse: (response: SaveResponse, submitter: HTMLElement | null) => void) {
+	const fetcher = useFetcher<SaveResponse>({ key: `save-use-case-${useCaseId}` })
+	const formRef = useRef<HTMLFormElement>(null)
+	const version = useRef(loadedVersion)
+	const inFlight = useRef<{ submitter: HTMLElement | null } | null>(null)
+	const queued = useRef<{ submitter: HTMLElement | null } | null>(null)
+	const handled = useRef<SaveResponse | undefined>(undefined)
+	const { submit } = fetcher
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-	return (
-		<section aria-labelledby={`${title}-heading`.replace(/\W+/g, '-')} className="space-y-5 border-t border-base-lighter pt-6">
-			<h2 id={`${title}-heading`.replace(/\W+/g, '-')} className="text-2xl font-bold">
-				{title}
-			</h2>
-			{children}
-		</section>
+	const send = useCallback(
+		(submitter: HTMLElement | null) => {
+			const form = formRef.current
+			if (!form) return
+			const body = new FormData(form, submitter?.isConnected ? submitter : null)
+			body.set('version', String(version.current))
+			body.set('respond', 'data')
+			inFlight.current = { submitter }
+			void submit(body, { method: 'post', action: `${form.getAttribute('action') ?? ''}` || undefined })
+		},
+		[submit],
 	)
+
+	const enqueue = useCallback(
+		(submitter: HTMLElement | null) => {
+			if (inFlight.current) queued.current = { submitter }
+			else send(submitter)
+		},
+		[send],
+	)
+
+	useEffect(() => {
+		if (fetcher.state !== 'idle' || !fetcher.data || handled.current === fetcher.data) return
+		handled.current = fetcher.data
+		const response = fetcher.data
+		const submitter = inFlight.current?.submitter ?? null
+		inFlight.current = null
+		if (response.outcome === 'saved' || response.outcome === 'incomplete') version.current = response.version
+		onResponse(response, submitter)
+		if (response.outcome === 'conflict' || response.outcome === 'left') queued.current = null
+		const next = queued.current
+		queued.current = null
+		if (next) send(next.submitter)
+	}, [fetcher.state, fetcher.data, onResponse, send])
+
+	return { formRef, enqueue, saving: fetcher.state !== 'idle' }
 }
 
 export default function EditUseCase({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: doc, orgUnits, datasetOptions, datasetsWithUsage, team, duplicates, evaluation } = loaderData
-	const navigation = useNavigation()
-	const [searchParams] = useSearchParams()
+	const { useCase, document: saved, orgUnits, datasetOptions, datasetsWithUsage, team, duplicates, evaluation } = loaderData
+	const navigate = useNavigate()
+	const [searchParams, setSearchParams] = useSearchParams()
+	const section = PageQuery.parse(Object.fromEntries(searchParams)).section
+	const formId = `use-case-${useCase.id}`
+
+	// The latest answer to a save, from the enhanced form or (without JavaScript) from the page post.
+	const [response, setResponse] = useState<SaveResponse | undefined>(actionData as SaveResponse | undefined)
+	const [responseCount, setResponseCount] = useState(0)
+	const statusRef = useRef<HTMLParagraphElement>(null)
+	const conflictRef = useRef<HTMLDivElement>(null)
+	const [pendingDatasets, setPendingDatasets] = useState<Array<string>>([])
+	const sentDatasets = useRef<Array<string>>([])
+	// A save's answer may open the next section; the opener is declared with the sections, further down.
+	const openStepRef = useRef<(step: StepId) => void>(() => {})
+
+	const onResponse = useCallback(
+		(next: SaveResponse, submitter: HTMLElement | null) => {
+			if (next.outcome === 'left') {
+				void navigate(next.location)
+				return
+			}
+			setResponse(next)
+			setResponseCount((count) => count + 1)
+			if (next.outcome === 'saved' || (next.outcome === 'incomplete' && next.saved)) {
+				setPendingDatasets((pending) => pending.filter((id) => !sentDatasets.current.includes(id)))
+			}
+			if (next.outcome === 'saved' && next.next) {
+				openStepRef.current(next.next)
+				return
+			}
+			// Focus goes to the outcome only when the person is still on the button they pressed (not typing on).
+			const stillOnButton = !document.activeElement || document.activeElement === document.body || document.activeElement === submitter
+			requestAnimationFrame(() => {
+				if (next.outcome === 'conflict') conflictRef.current?.focus()
+				else if (next.outcome === 'saved' && stillOnButton) statusRef.current?.focus()
+			})
+		},
+		[navigate],
+	)
+	const { formRef, enqueue, saving } = useSaveQueue(useCase.id, useCase.version, onResponse)
+	// The version the next save builds on: the latest this page saved, or a newer one the page has loaded since.
+	const formVersion = Math.max(useCase.version, response?.outcome === 'saved' || response?.outcome === 'incomplete' ? response.version : 0)
+
+	const lastResult = response && 'result' in response ? response.result : undefined
+	// With JavaScript the form keeps what was typed during a save: the answer's echo of the posted
+	// values is not applied over it. (The page's own post, without JavaScript, renders from the echo.)
+	const appliedResult = useMemo(
+		() => (lastResult && response !== actionData ? { ...lastResult, initialValue: undefined } : lastResult),
+		[lastResult, response, actionData],
+	)
 	const [form, fields] = useForm({
-		// A successful save redirects and remounts the form with the saved answers; a save that comes
-		// back with messages keeps the form the person was typing in.
-		id: `use-case-${useCase.id}-v${actionData?.formVersion ?? useCase.version}`,
-		lastResult: actionData?.result,
+		id: formId,
+		lastResult: appliedResult,
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: UseCaseFormSchema }),
-		defaultValue: formValuesFromDocument(doc, { orgUnitId: useCase.orgUnitId, teamEmails: team }),
-
+		defaultValue: { ...formDefaults(fieldRules, saved), orgUnit: saved.orgUnit, teamEmails: team.join('; ') },
 	})
 
-	// Which questions apply follows the answers as they are typed (and, without JavaScript, as
-	// saved). A value that is not a valid answer counts as unanswered.
-	const live = form.value ?? {}
-	const answer = (value: unknown) => (value === 'YES' ? true : value === 'NO' ? false : undefined)
-	const liveList = (value: unknown) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : [])
-	const visible = visibleFields({
-		...doc,
-		stage: z.enum(stages).safeParse(live.stage).data,
-		contractingUsage: z.enum(contractingUsages).safeParse(live.contractingUsage).data,
-		vendorNames: typeof live.vendorNames === 'string' ? live.vendorNames.split(';').filter((v) => v.trim()) : [],
-		hasAto: answer(live.hasAto),
-		hasPii: answer(live.hasPii),
-		hasCustomCode: answer(live.hasCustomCode),
-		generativeAi: answer(live.generativeAi),
-		publicFacing: answer(live.publicFacing),
-		hosting: z.enum(hostingOptions).safeParse(live.hosting).data,
-		decisionRole: z.enum(decisionRoles).safeParse(live.decisionRole).data,
-		informedDecisions: z.array(z.enum(informedDecisions)).catch([]).parse(liveList(live.informedDecisions)),
-		aiScreen: { ruleBasedOnly: answer(live.ruleBasedOnly) },
-		safeguards: { ...doc.safeguards, retrievedByPersonalIdentifier: answer(live.safeguardRetrievedByIdentifier) },
+	// The datasets on the form: those saved, and those added here since, in the catalogue's order.
+	const rows: Array<DatasetRow> = useMemo(() => {
+		const savedRows = saved.datasets.map((dataset) => ({
+			id: dataset.id ?? dataset.name,
+			name: dataset.name,
+			sensitivities: dataset.sensitivities,
+			// A dataset linked but not yet told how it is used is stored with no usages.
+			usage: datasetsWithUsage.includes(dataset.id ?? '') ? dataset.usage : [],
+			minimumNecessaryJustification: dataset.minimumNecessaryJustification,
+			pending: false,
+		}))
+		const added = pendingDatasets
+			.filter((id) => !savedRows.some((row) => row.id === id))
+			.flatMap((id) => {
+				const option = datasetOptions.find((candidate) => candidate.id === id)
+				return option ? [{ id, name: option.name, sensitivities: option.sensitivities, usage: [], pending: true }] : []
+			})
+		return [...savedRows, ...added].sort((a, b) => a.name.localeCompare(b.name))
+	}, [saved.datasets, datasetsWithUsage, pendingDatasets, datasetOptions])
+
+	// The case as the answers now stand, so questions, required marks and statuses follow the typing.
+	const live = useMemo(
+		() =>
+			documentFromLiveForm(
+				saved,
+				form.value ?? {},
+				rows.map((row) => {
+					const savedDataset = saved.datasets.find((dataset) => dataset.id === row.id)
+					const option = datasetOptions.find((candidate) => candidate.id === row.id)
+					return savedDataset ?? { id: row.id, name: row.name, category: option?.category ?? 'ADMINISTRATIVE_HR', sensitivities: row.sensitivities, usage: ['OPERATION'], dataUseAgreementRequired: false }
+				}),
+			),
+		[saved, form.value, rows, datasetOptions],
+	)
+	const visible = visibleFields(live)
+	const required = new Set<string>(requiredFields(live))
+	const sections = (Object.keys(formSections) as Array<FormSectionId>).filter((id) =>
+		id === 'data' || id === 'about' ? true : questionsOfSection(id).some((path) => visible.has(path)),
+	)
+	const steps = stepsOf(sections)
+	const current: StepId = steps.includes(section) ? section : 'about'
+
+	// Errors from the browser's checks and the server's, keyed by form field name.
+	const errorsByField = form.allErrors
+	const sectionOfError = (name: string): FormSectionId | null => (name.startsWith('datasets') ? 'data' : sectionOf(name))
+	const statusOf = (id: FormSectionId): SectionStatus => {
+		const paths = questionsOfSection(id).filter((path) => visible.has(path))
+		if (Object.keys(errorsByField).some((name) => name !== '' && sectionOfError(name) === id)) return 'NEEDS_ATTENTION'
+		const answered = paths.filter((path) => isAnswered(valueAt(live, path)))
+		const missing = paths.filter((path) => required.has(path) && !isAnswered(valueAt(live, path)))
+		const datasetsMissing = id === 'data' && (live.stage === 'PILOT' || live.stage === 'DEPLOYED') && rows.length === 0
+		if (answered.length === 0 && (id !== 'data' || rows.length === 0)) return 'NOT_STARTED'
+		if (missing.length || datasetsMissing) return 'IN_PROGRESS'
+		return answered.length === paths.length || missing.length === 0 ? 'COMPLETE' : 'IN_PROGRESS'
+	}
+	const stepHref = (step: StepId) => `?section=${step}`
+	const taskList: Array<TaskListEntry> = steps.map((step) => ({
+		id: step,
+		title: stepTitle(step),
+		status: step === 'check' ? null : statusOf(step),
+		href: stepHref(step),
+	}))
+
+	const headingRefs = useRef(new Map<StepId, HTMLHeadingElement>())
+	const focusOnOpen = useRef<string | null>(null)
+	const [openings, setOpenings] = useState(0)
+	function openStep(step: StepId, focusTarget?: string) {
+		focusOnOpen.current = focusTarget ?? `heading:${step}`
+		setOpenings((count) => count + 1)
+		if (step === current) return
+		setSearchParams(
+			(previous) => {
+				const next = new URLSearchParams(previous)
+				next.set('section', step)
+				next.delete('saved')
+				return next
+			},
+			{ preventScrollReset: focusTarget !== undefined },
+		)
+	}
+	useEffect(() => {
+		openStepRef.current = openStep
 	})
-	const safeguardQuestions = [...visible].filter((path) => path.startsWith('safeguards.'))
+	// After a section opens, focus goes to its heading (or to the question a link pointed at).
+	useEffect(() => {
+		const target = focusOnOpen.current
+		if (!target) return
+		// The section opens once the address has changed; until then its contents are hidden.
+		const element = target.startsWith('heading:') ? headingRefs.current.get(target.slice('heading:'.length) as StepId) : document.getElementById(target)
+		if (!element || element.closest('[hidden]')) return
+		focusOnOpen.current = null
+		element.focus()
+	}, [current, openings])
+	// Arriving from a link to a question (a finding, the case page), focus lands on it.
+	useEffect(() => {
+		const id = window.location.hash.slice(1)
+		if (id) document.getElementById(decodeURIComponent(id))?.focus()
+	}, [])
+
+	const goToQuestion = (path: string) => {
+		const dataset = /^datasets\.(\d+)\.(\w+)$/.exec(path) ?? /^datasets\[(\d+)\]\.(\w+)$/.exec(path)
+		if (dataset) {
+			const row = rows[Number(dataset[1])]
+			return openStep('data', row ? `${formId}-dataset-${row.id}` : undefined)
+		}
+		if (path === 'datasets') return openStep('data', 'add-dataset')
+		const step = sectionOf(path)
+		if (step) openStep(step, questionInputId(formId, path))
+	}
+	const questionHref = (path: string) => `?section=${sectionOf(path) ?? 'data'}#${questionInputId(formId, path)}`
+
+	// The error summary lists what the last submission attempt found, each linked to its question.
+	const [attempts, setAttempts] = useState(0)
+	const showSummary = attempts > 0 || Boolean(lastResult?.error)
+	const summaryItems: Array<ErrorSummaryItem> = showSummary
+		? Object.entries(errorsByField)
+				.filter(([name, messages]) => name !== '' && messages?.length)
+				.flatMap(([name, messages]) => {
+					const path = name.replace(/^datasets\[(\d+)\]/, 'datasets.$1')
+					const row = /^datasets\.(\d+)/.exec(path)
+					const label = row ? `${rows[Number(row[1])]?.name ?? 'A dataset'}: ` : ''
+					return (messages ?? []).map((message) => ({
+						message: `${label}${message}`,
+						href: row ? `?section=data#${formId}-dataset-${rows[Number(row[1])]?.id ?? ''}` : path === 'datasets' ? '?section=data#add-dataset' : questionHref(path),
+						onSelect: () => goToQuestion(path),
+					}))
+				})
+		: []
+	const formLevelErrors = (form.errors ?? []).filter(Boolean)
+
 	// Live findings: the answers as typed are evaluated (nothing is saved) shortly after each change.
 	const preview = useFetcher<{ evaluation: typeof evaluation | null }>()
 	const previewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 	useEffect(() => () => clearTimeout(previewTimer.current), [])
-	const requestPreview = (event: React.FormEvent<HTMLFormElement>) => {
-		const formElement = event.currentTarget
+	const requestPreview = (formElement: HTMLFormElement | null) => {
 		clearTimeout(previewTimer.current)
 		previewTimer.current = setTimeout(() => {
-			void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}` })
+			if (formElement) void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}` })
 		}, 400)
 	}
-	// A save supersedes the preview, whether it is still waiting to be sent or already on its way: a
-	// preview finishing while the saved page loads would make React Router drop the page's fresh data
-	// (the preview skips revalidation), and the form would come back without the answers just saved.
-	const formProps = getFormProps(form)
-	const saveForm = (event: React.FormEvent<HTMLFormElement>) => {
-		clearTimeout(previewTimer.current)
-		if (preview.state !== 'idle') preview.reset()
-		formProps.onSubmit(event)
-	}
 	const previewed = preview.data?.evaluation ?? null
-	const linkedIds = new Set(doc.datasets.map((d) => d.id))
-	// A dataset linked but not yet told how it is used is stored with no usages.
-	const savedUsage = (datasetId: string | undefined) => datasetsWithUsage.includes(datasetId ?? '')
-	const formErrorId = 'use-case-form-errors'
+	const shownEvaluation = previewed ?? evaluation
+
+	const linkedIds = new Set(rows.map((row) => row.id))
+	const [addChoice, setAddChoice] = useState('')
+	const addDataset = () => {
+		if (!addChoice) return
+		setPendingDatasets((pending) => [...pending, addChoice])
+		setAddChoice('')
+		const id = addChoice
+		requestAnimationFrame(() => {
+			document.getElementById(`${formId}-dataset-${id}`)?.focus()
+			requestPreview(formRef.current)
+		})
+	}
+
+	const conflict = response?.outcome === 'conflict' ? response.conflict : null
+	const savedNote =
+		response?.outcome === 'saved' || (response?.outcome === 'incomplete' && response.saved)
+			? `Draft saved at ${formatTime(response.savedAt)} (version ${response.version}).`
+			: !response && searchParams.get('saved')
+				? `Draft saved (version ${searchParams.get('saved')}).`
+				: null
+	const isDraft = useCase.status === 'DRAFT' || useCase.status === 'CHANGES_REQUESTED'
+	const saveLabel = isDraft ? 'Save draft' : 'Save changes'
+	const stepIndex = steps.indexOf(current)
+	const nextStep = steps[stepIndex + 1]
+
+	const actionBar = (step: StepId) =>
+		step === current ? (
+			<div className="space-y-3 border-t border-base-lighter pt-6">
+				{conflict ? <ConflictPanel conflict={conflict} panelRef={conflictRef} useCaseId={useCase.id} /> : null}
+				<p ref={statusRef} tabIndex={-1} role="status" className={savedNote ? 'border-l-4 border-success bg-success-lighter p-3' : 'sr-only'}>
+					{saving ? 'Saving…' : (savedNote ?? '')}
+				</p>
+				<div className="flex flex-wrap gap-4">
+					{step === 'check' && isDraft ? (
+						<Button name="intent" value="submit">
+							{useCase.status === 'DRAFT' ? 'Submit for review' : 'Resubmit for review'}
+						</Button>
+					) : null}
+					{nextStep && step !== 'check' ? (
+						<Button name="next" value={nextStep}>
+							Save and continue
+						</Button>
+					) : null}
+					<Button variant="secondary" name="intent" value="save">
+						{saveLabel}
+					</Button>
+				</div>
+			</div>
+		) : null
 
 	return (
-		<div className="max-w-4xl space-y-6">
+		<div className="space-y-6">
 			<p>
 				<Link to={`/use-cases/${useCase.id}`}>Back to {useCase.trackingId}</Link>
 			</p>
-			<h1 className="text-3xl font-bold">
-				{useCase.trackingId}: {doc.name}
-			</h1>
-			<p>
-				Drafts can be saved at any time with questions unanswered. Submitting checks that every question the OMB
-				inventory requires for the chosen stage is answered.
-			</p>
-			<Form method="post" key={form.id} {...formProps} onSubmit={saveForm} onChange={requestPreview} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-8">
-				<CsrfInput />
-				<input type="hidden" name="version" value={useCase.version} />
-				<FormErrors id={formErrorId} errors={form.errors} />
-				<DuplicateList matches={duplicates} />
-				{searchParams.get('saved') && !form.errors?.length ? (
-					<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
-						Draft saved (version {useCase.version}).
-					</p>
-				) : null}
-
-				<Section title="About the use case">
-					<TextField label="Use case name" field={fields.name} />
-					<SelectField
-						label="Responsible org unit (Bureau/Component)"
-						field={fields.orgUnitId}
-						options={orgUnits.map((u) => ({ value: u.id, label: `${u.code} — ${u.name}` }))}
-					/>
-					<TextField label="Contact e-mail for the inventory" type="email" field={fields.contactEmail} />
-					<TextField
-						label="Developers and other people on this use case (optional)"
-						hint="Their e-mail addresses, separated by semicolons. People listed on a case cannot review or decide it."
-						field={fields.teamEmails}
-					/>
-					<SelectField label="Stage of development" field={fields.stage} options={toOptions(stageChoices)} />
-					<SelectField label="Topic area" field={fields.topicArea} options={toOptions(topicAreaChoices)} />
-					<SelectField label="AI classification (closest)" field={fields.classification} options={toOptions(classificationChoices)} />
-					<RadioGroupField
-						legend="Does it only follow fixed rules or robotic process automation, learning nothing from data?"
-						hint="Rule-based automation is not AI under NAIIA §5002(3) and M-25-21 §5; the checks will ask you to record why."
-						field={fields.ruleBasedOnly}
-						options={yesNoOptions}
-					/>
-					{visible.has('aiScreen.notAiRationale') ? (
-						<TextAreaField
-							label="Why is it not AI?"
-							hint="Describe the fixed rules it follows; the governance lead confirms it falls outside NAIIA §5002(3)."
-							field={fields.notAiRationale}
-						/>
-					) : null}
-					<TextAreaField label="What problem is the AI intended to solve?" field={fields.problemSolved} />
-					<TextAreaField label="Expected benefits for the mission or the public" field={fields.benefits} />
-					<TextAreaField label="What does the AI output?" hint="A prediction, a recommendation, a decision, a draft text…" field={fields.systemOutputs} />
-					{visible.has('operationalDate') ? (
-						<TextField
-							label="Date it became operational (or the pilot’s start date)"
-							hint="As precise as you know it: 2025-07-14, a month such as 2025-07, or a year."
-							field={fields.operationalDate}
-						/>
-					) : null}
-				</Section>
-
-				<Section title="Decisions and people affected">
-					<SelectField label="What role does the AI play in decisions?" field={fields.decisionRole} options={labelled(decisionRoleLabels)} />
-					<CheckboxGroupField legend="Which decisions does it inform?" field={fields.informedDecisions} options={labelled(informedDecisionLabels)} />
-					<CheckboxGroupField legend="Whose outcomes does it affect?" field={fields.affectedParties} options={labelled(affectedPartyLabels)} />
-					<RadioGroupField legend="Does the public interact with it directly?" field={fields.publicFacing} options={yesNoOptions} />
-					{visible.has('highImpact.principalBasisRationale') ? (
-						<TextAreaField
-							label="Why is its output, or is it not, a principal basis for those decisions?"
-							hint="M-25-21 §4(a): say who decides, what else they weigh, and whether they can and do depart from the AI’s output."
-							field={fields.principalBasisRationale}
-						/>
-					) : null}
-				</Section>
-
-				<Section title="Technology and sourcing">
-					<RadioGroupField legend="Does it use generative AI or a large language model?" field={fields.generativeAi} options={yesNoOptions} />
-					<SelectField label="Where does it run?" field={fields.hosting} options={labelled(hostingLabels)} />
-					<SelectField
-						label="Was it purchased, developed in-house, or both?"
-						field={fields.contractingUsage}
-						options={toOptions(contractingChoices)}
-					/>
-					{visible.has('vendorNames') ? (
-						<TextField label="Vendor name(s)" hint="Separate several vendors with a semicolon." field={fields.vendorNames} />
-					) : null}
-					{live.contractingUsage === 'PURCHASED' ? (
-						<>
-							<SelectField
-								label="Is it one of OMB’s 20 common commercial tasks?"
-								hint="Such a use, when not high-impact, may be reported in OMB’s consolidated form."
-								field={fields.cotsTask}
-								options={labelled(cotsCommonTaskLabels)}
-								placeholder="No, none of them"
-							/>
-							<TextField label="Estimated number of licences or users" hint="For example 1,000–5,000." field={fields.estimatedUsers} />
-						</>
-					) : null}
-					<RadioGroupField
-						legend="Does it have an Authorization to Operate (ATO), itself or as part of another system?"
-						field={fields.hasAto}
-						options={yesNoOptions}
-					/>
-					{visible.has('atoSystemName') ? <TextField label="System name in the ATO" field={fields.atoSystemName} /> : null}
-					<RadioGroupField legend="Does the project include custom-developed code?" field={fields.hasCustomCode} options={yesNoOptions} />
-					{visible.has('codeUrl') ? <TextField label="Link to the public source code, if open source" type="url" field={fields.codeUrl} /> : null}
-				</Section>
-
-				<Section title="Data">
-					<TextAreaField
-						label="Describe the data used to train, fine-tune or evaluate the model"
-						field={fields.dataDescription}
-					/>
-					<TextField label="Federal Data Catalog link, if the data is an open data asset" type="url" field={fields.linkToData} />
-					<RadioGroupField legend="Does it involve PII that the agency maintains?" field={fields.hasPii} options={yesNoOptions} />
-					{visible.has('piaUrl') ? <TextField label="Link to the Privacy Impact Assessment, if public" type="url" field={fields.piaUrl} /> : null}
-					<CheckboxGroupField
-						legend="Which demographic variables does the model use as features?"
-						field={fields.demographicFeatures}
-						options={toOptions(demographicFeatureChoices)}
-					/>
-					<div className="space-y-4">
-						<h3 className="text-xl font-bold">Datasets from the catalogue</h3>
-						<ErrorList errors={fields.datasets.errors} />
-						{doc.datasets.length === 0 ? <p>No datasets linked yet.</p> : null}
-						{doc.datasets.map((linkedDataset, index) => {
-							const name = `datasets[${index}]`
-							const id = `${form.id}-dataset-${index}`
-							const sensitive = linkedDataset.sensitivities.includes('PHI') || linkedDataset.sensitivities.includes('PII')
-							const justificationErrors = form.allErrors[`${name}.minimumNecessaryJustification`]
-							const usageErrors = form.allErrors[`${name}.usages`]
-							return (
-								<fieldset key={linkedDataset.id} className="space-y-3 border border-base-lighter p-4">
-									<legend className="px-1 font-bold">{linkedDataset.name}</legend>
-									<p className="text-sm">
-										Sensitivity:{' '}
-										{linkedDataset.sensitivities.length
-											? linkedDataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ')
-											: 'none recorded'}
-									</p>
-									<input type="hidden" name={`${name}.datasetId`} value={linkedDataset.id ?? ''} />
-									<fieldset aria-describedby={usageErrors ? `${id}-usage-error` : undefined}>
-										<legend className="font-semibold">How is it used?</legend>
-										{Object.entries(datasetUsageLabels).map(([usage, label]) => (
-											<div key={usage} className="mt-2 flex items-center gap-2">
-												<input
-													id={`${id}-${usage}`}
-													type="checkbox"
-													name={`${name}.usages`}
-													value={usage}
-													defaultChecked={linkedDataset.usage.includes(usage as never) && savedUsage(linkedDataset.id)}
-													className="size-5"
-												/>
-												<label htmlFor={`${id}-${usage}`}>{label}</label>
-											</div>
-										))}
-										<ErrorList id={`${id}-usage-error`} errors={usageErrors} />
-									</fieldset>
-									<div>
-										<label htmlFor={`${id}-justification`} className="block font-semibold">
-											{sensitive ? 'Why is this data needed? (minimum necessary, required for PHI and PII)' : 'Why is this data needed? (optional)'}
-										</label>
-										<textarea
-											id={`${id}-justification`}
-											name={`${name}.minimumNecessaryJustification`}
-											defaultValue={linkedDataset.minimumNecessaryJustification ?? ''}
-											rows={3}
-											aria-invalid={justificationErrors ? true : undefined}
-											aria-describedby={justificationErrors ? `${id}-justification-error` : undefined}
-											className="mt-1 block w-full border border-base-dark px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-error"
-										/>
-										<ErrorList id={`${id}-justification-error`} errors={justificationErrors} />
-									</div>
-									<div className="flex items-center gap-2">
-										<input id={`${id}-remove`} type="checkbox" name={`${name}.remove`} value="on" className="size-5" />
-										<label htmlFor={`${id}-remove`}>Remove this dataset when saving</label>
-									</div>
-								</fieldset>
-							)
-						})}
-						<div>
-							<label htmlFor="add-dataset" className="block font-semibold">
-								Link another dataset
-							</label>
-							<div className="mt-1 flex flex-wrap gap-2">
-								<select id="add-dataset" name="addDatasetId" defaultValue="" className="border border-base-dark px-3 py-2">
-									<option value="">Choose a dataset…</option>
-									{datasetOptions
-										.filter((d) => !linkedIds.has(d.id))
-										.map((d) => (
-											<option key={d.id} value={d.id}>
-												{d.name}
-												{d.sensitivities.length ? ` (${d.sensitivities.join(', ')})` : ''}
-											</option>
-										))}
-								</select>
-								<Button variant="secondary" name="intent" value="save">
-									Link dataset
-								</Button>
-							</div>
-						</div>
-					</div>
-				</Section>
-
-				{safeguardQuestions.length ? (
-					<Section title="Safeguards">
-						<p>What privacy, security and legal reviewers will ask, for the data and technology this use case involves.</p>
-						{visible.has('safeguards.piaCompleted') ? (
-							<RadioGroupField legend="Is a Privacy Impact Assessment completed for it (E-Government Act §208)?" field={fields.safeguardPiaCompleted} options={yesNoOptions} />
-						) : null}
-						{visible.has('safeguards.retrievedByPersonalIdentifier') ? (
-							<RadioGroupField
-								legend="Are records about individuals retrieved by name or another personal identifier?"
-								hint="If so, a Privacy Act system of records notice (SORN) must cover them."
-								field={fields.safeguardRetrievedByIdentifier}
-								options={yesNoOptions}
-							/>
-						) : null}
-						{visible.has('safeguards.sornNumber') ? (
-							<TextField label="SORN number that covers the records" hint="For example 09-70-0558." field={fields.safeguardSornNumber} />
-						) : null}
-						{visible.has('safeguards.computerMatching') ? (
-							<RadioGroupField
-								legend="Are records matched with another agency’s to decide eligibility or recover payments?"
-								hint="That is a Privacy Act computer matching program."
-								field={fields.safeguardComputerMatching}
-								options={yesNoOptions}
-							/>
-						) : null}
-						{visible.has('safeguards.businessAssociateAgreement') ? (
-							<RadioGroupField
-								legend="Does a HIPAA business associate agreement cover the vendor’s access to PHI?"
-								field={fields.safeguardBusinessAssociateAgreement}
-								options={yesNoOptions}
-							/>
-						) : null}
-						{visible.has('safeguards.part2ConsentBasis') ? (
-							<SelectField
-								label="On what basis are 42 CFR Part 2 substance-use records used?"
-								field={fields.safeguardPart2ConsentBasis}
-								options={labelled(part2ConsentBasisLabels)}
-							/>
-						) : null}
-						{visible.has('safeguards.sudRecordsExcluded') ? (
-							<RadioGroupField
-								legend="Are substance-use-disorder records from Part 2 programs excluded or redacted from the claims or clinical data?"
-								field={fields.safeguardSudRecordsExcluded}
-								options={yesNoOptions}
-							/>
-						) : null}
-						{visible.has('safeguards.fedrampAuthorized') ? (
-							<RadioGroupField legend="Is the cloud service or model API FedRAMP authorized?" field={fields.safeguardFedrampAuthorized} options={yesNoOptions} />
-						) : null}
-						{visible.has('safeguards.generativeOutputsReviewed') ? (
-							<RadioGroupField
-								legend="Does a person review its generated output before it is relied on or sent?"
-								field={fields.safeguardGenerativeOutputsReviewed}
-								options={yesNoOptions}
-							/>
-						) : null}
-						{visible.has('safeguards.generativeAiPolicyAcknowledged') ? (
-							<RadioGroupField
-								legend="Has the team read and accepted CMS’s generative-AI use policy (M-25-21 §3(b)(iv))?"
-								field={fields.safeguardGenerativeAiPolicyAcknowledged}
-								options={yesNoOptions}
-							/>
-						) : null}
-						{visible.has('safeguards.generativeToolApproved') ? (
-							<RadioGroupField
-								legend="Is the generative AI tool on the HHS/CMS list of approved tools?"
-								field={fields.safeguardGenerativeToolApproved}
-								options={yesNoOptions}
-							/>
-						) : null}
-						{visible.has('safeguards.publicFeedbackChannel') ? (
-							<TextField
-								label="How can the public give feedback on it?"
-								hint="A web form, an e-mail inbox, a survey… (M-25-21 §4(b)(vii))."
-								field={fields.safeguardPublicFeedbackChannel}
-							/>
-						) : null}
-						{visible.has('safeguards.codeSharingDecision') ? (
-							<SelectField
-								label="Is the custom code shared (M-25-21 §2(b))?"
-								field={fields.safeguardCodeSharingDecision}
-								options={labelled(codeSharingDecisionLabels)}
-							/>
-						) : null}
-						{visible.has('safeguards.vendorAiContractTerms') ? (
-							<RadioGroupField
-								legend="Does the contract carry OMB M-25-22’s AI terms (data rights, testing access, no training on CMS data)?"
-								field={fields.safeguardVendorAiContractTerms}
-								options={yesNoOptions}
-							/>
-						) : null}
-					</Section>
-				) : null}
-
-				{visible.has('practices.testing') ? (
-					<Section title="Minimum practices for high-impact AI (M-25-21 §4(b))">
-						<SelectField label="Pre-deployment testing (§4(b)(i))" field={fields.practiceTesting} options={toOptions(practiceProgressChoices)} />
-						<SelectField label="AI impact assessment (§4(b)(ii))" field={fields.practiceImpactAssessment} options={toOptions(practiceProgressChoices)} />
-						<TextAreaField
-							label="Potential impacts, including on privacy, civil rights and civil liberties, and how they were identified"
-							field={fields.practicePotentialImpacts}
-						/>
-						<div>
-							<p className="font-semibold">Independent review</p>
-							<p>
-								{doc.practices.independentReview
-									? choiceLabel(independentReviewChoices[doc.practices.independentReview])
-									: 'None on record yet'}
-								. The tracker records this from who reviewed the case: a reviewer independent of it approving a review lane.
-							</p>
-						</div>
-						<SelectField label="Ongoing monitoring (§4(b)(iii))" field={fields.practiceMonitoring} options={toOptions(monitoringChoices)} />
-						<SelectField label="Operator training (§4(b)(iv))" field={fields.practiceTraining} options={toOptions(trainingChoices)} />
-						<SelectField label="Fail-safe (§4(b)(v))" field={fields.practiceFailsafe} options={toOptions(failsafeChoices)} />
-						<SelectField label="Appeal process (§4(b)(vi))" field={fields.practiceAppeal} options={toOptions(appealChoices)} />
-						<CheckboxGroupField
-							legend="Consultation with end users and the public (§4(b)(vii))"
-							field={fields.practicePublicConsultation}
-							options={toOptions(publicConsultationChoices)}
-						/>
-					</Section>
-				) : null}
-
-				<Section title="Public reporting">
-					<SelectField
-						label="Should it be withheld from the public inventory?"
-						hint="Only where law or a FOIA-protected interest requires it; “not public-facing” is not a reason."
-						field={fields.isWithheld}
-						options={toOptions(withholdingChoices)}
-					/>
-				</Section>
-
-				<div className="space-y-3 border-t border-base-lighter pt-6">
-					{useCase.status === 'SUBMITTED' ? (
-						<p>Review has not started yet: saving amends the submission, which must stay complete.</p>
-					) : useCase.status === 'APPROVED' || useCase.status === 'APPROVED_WITH_CONDITIONS' ? (
-						<p>
-							This use case is approved. Changing its datasets, its role in decisions, its stage, its vendor or the decisions it
-							informs opens a new review; other edits are recorded and the approval stands.
-						</p>
-					) : null}
-					<div className="flex flex-wrap gap-4">
-						{useCase.status === 'DRAFT' || useCase.status === 'CHANGES_REQUESTED' ? (
-							<>
-								<Button variant="secondary" name="intent" value="save" disabled={navigation.state === 'submitting'}>
-									Save draft
-								</Button>
-								<Button name="intent" value="submit" disabled={navigation.state === 'submitting'}>
-									{useCase.status === 'DRAFT' ? 'Submit for review' : 'Resubmit for review'}
-								</Button>
-							</>
-						) : (
-							<Button name="intent" value="save" disabled={navigation.state === 'submitting'}>
-								Save changes
-							</Button>
-						)}
-					</div>
-				</div>
-			</Form>
-			<div className="border-t border-base-lighter pt-6">
-				<p className="mb-2" aria-live="polite">
-					{previewed
-						? 'The findings below follow your answers as you type; they are not saved until you save.'
-						: 'The findings below reflect the answers as last saved; they follow your answers as you change them.'}
+			<div>
+				<h1 className="text-3xl font-bold break-words">
+					{useCase.trackingId}: {saved.name}
+				</h1>
+				<p className="mt-2 max-w-3xl">
+					Answer the sections in any order and save as you go; questions marked <span className="font-bold text-error">*</span> are
+					required for submission at the stage you choose. The last step checks every answer before you submit.
 				</p>
-				<PolicyFindings evaluation={previewed ?? evaluation} />
+			</div>
+			<div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_24rem]">
+				<nav aria-label="Sections of the form" className="lg:sticky lg:top-4 lg:self-start">
+					<h2 className="mb-2 text-lg font-bold">
+						Step {stepIndex + 1} of {steps.length}
+					</h2>
+					<SectionTaskList entries={taskList} current={current} onSelect={(step) => openStep(step)} idPrefix="tasks" />
+				</nav>
+
+				<FormProvider context={form.context}>
+					<Form
+						method="post"
+						{...getFormProps(form)}
+						ref={formRef}
+						onSubmit={(event) => {
+							// A save supersedes the preview, whether it is still waiting to be sent or already on its way: a
+							// preview finishing while the saved page loads would make React Router drop the page's fresh data
+							// (the preview skips revalidation), and the form would come back without the answers just saved.
+							clearTimeout(previewTimer.current)
+							if (preview.state !== 'idle') preview.reset()
+							form.onSubmit(event)
+							setAttempts((count) => count + 1)
+							if (event.defaultPrevented) return
+							event.preventDefault()
+							const submitter = (event.nativeEvent as SubmitEvent).submitter
+							sentDatasets.current = [...pendingDatasets]
+							enqueue(submitter)
+						}}
+						onChange={(event) => requestPreview(event.currentTarget)}
+						className="min-w-0 space-y-6"
+					>
+						<CsrfInput />
+						<input type="hidden" name="version" value={formVersion} />
+						<ErrorSummary
+							id="error-summary"
+							items={summaryItems}
+							intro={formLevelErrors.join(' ') || undefined}
+							focusKey={`${attempts}-${responseCount}`}
+						/>
+						{!summaryItems.length && formLevelErrors.length && !conflict ? (
+							<div role="alert" className="border-l-4 border-error bg-error-lighter p-3 font-semibold">
+								{formLevelErrors.join(' ')}
+							</div>
+						) : null}
+						{current === 'about' ? <DuplicateList matches={duplicates} /> : null}
+
+						{sections.map((step) => (
+							<section key={step} hidden={step !== current} aria-labelledby={`section-${step}`} className="space-y-6">
+								<div>
+									<h2
+										id={`section-${step}`}
+										tabIndex={-1}
+										ref={(element) => {
+											if (element) headingRefs.current.set(step, element)
+										}}
+										className="text-2xl font-bold"
+									>
+										{formSections[step].title}
+									</h2>
+									<p className="mt-1 text-base-darker">{formSections[step].summary}</p>
+								</div>
+								{questionsOfSection(step)
+									.filter((path) => visible.has(path))
+									.map((path) => (
+										<QuestionField key={path} path={path} required={required.has(path)} orgUnits={orgUnits} />
+									))}
+								{step === 'about' ? (
+									<TextField
+										label="Developers and other people on this use case (optional)"
+										hint="Their e-mail addresses, separated by semicolons. People listed on a case cannot review or decide it."
+										field={fields.teamEmails}
+									/>
+								) : null}
+								{step === 'practices' ? (
+									<div>
+										<p className="font-semibold">Independent review</p>
+										<p>
+											{saved.practices.independentReview ? choiceLabel(independentReviewChoices[saved.practices.independentReview]) : 'None on record yet'}. {fieldRules['practices.independentReview'].hint}
+										</p>
+									</div>
+								) : null}
+								{step === 'data' ? (
+									<div className="space-y-4">
+										<h3 className="text-xl font-bold">
+											Datasets from the catalogue
+											{live.stage === 'PILOT' || live.stage === 'DEPLOYED' ? <span className="sr-only"> (at least one required)</span> : null}
+										</h3>
+										<DatasetBlocks
+											rows={rows}
+											formId={formId}
+											allErrors={errorsByField}
+											onRemovePending={(id) => {
+												setPendingDatasets((pending) => pending.filter((candidate) => candidate !== id))
+												requestAnimationFrame(() => document.getElementById('add-dataset')?.focus())
+											}}
+										/>
+										{/* Only the open section offers it: a hidden "Add dataset" button would be the form's default button. */}
+										{current === 'data' ? (
+										<div>
+											<label htmlFor="add-dataset" className="block font-semibold">
+												Add a dataset from the catalogue
+											</label>
+											<div className="mt-1 flex flex-wrap gap-2">
+												<select
+													id="add-dataset"
+													name="addDatasetId"
+													value={addChoice}
+													onChange={(event) => setAddChoice(event.target.value)}
+													className="max-w-full min-w-0 border border-base-dark px-3 py-2"
+												>
+													<option value="">Choose a dataset…</option>
+													{datasetOptions
+														.filter((option) => !linkedIds.has(option.id))
+														.map((option) => (
+															<option key={option.id} value={option.id}>
+																{option.name}
+																{option.sensitivities.length ? ` (${option.sensitivities.join(', ')})` : ''}
+															</option>
+														))}
+												</select>
+												<Button
+													variant="secondary"
+													name="intent"
+													value="save"
+													onClick={(event) => {
+														event.preventDefault()
+														addDataset()
+													}}
+												>
+													Add dataset
+												</Button>
+											</div>
+										</div>
+										) : null}
+									</div>
+								) : null}
+								{actionBar(step)}
+							</section>
+						))}
+
+						<section hidden={current !== 'check'} aria-labelledby="section-check" className="space-y-6">
+							<div>
+								<h2
+									id="section-check"
+									tabIndex={-1}
+									ref={(element) => {
+										if (element) headingRefs.current.set('check', element)
+									}}
+									className="text-2xl font-bold"
+								>
+									{stepTitle('check')}
+								</h2>
+								<p className="mt-1 text-base-darker">
+									{missingCount(required, live, rows) === 0
+										? 'Every required answer is given. Read them once more, then submit.'
+										: `${missingCount(required, live, rows)} required ${missingCount(required, live, rows) === 1 ? 'answer is' : 'answers are'} missing: change them below before you submit.`}
+								</p>
+							</div>
+							<CheckAnswers sections={checkSections(sections, visible, required, live, rows, questionHref)} onChange={goToQuestion} />
+							{actionBar('check')}
+						</section>
+					</Form>
+				</FormProvider>
+
+				<aside aria-labelledby="findings-heading" className="min-w-0 lg:col-span-2 xl:col-span-1 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
+					<p className="mb-2 text-sm" aria-live="polite">
+						{previewed ? 'These findings follow your answers as you type; they are not saved until you save.' : 'These findings reflect the answers as last saved; they follow your answers as you change them.'}
+					</p>
+					<PolicyFindings
+						evaluation={shownEvaluation}
+						compact
+						questionLink={(result) => {
+							const target = result.drivingFields.find((path) => sectionOf(path) !== null || path.startsWith('datasets'))
+							if (!target) return null
+							return { href: target.startsWith('datasets') ? '?section=data' : questionHref(target), label: fieldLabel(target), onSelect: () => goToQuestion(target) }
+						}}
+					/>
+				</aside>
 			</div>
 		</div>
 	)
+}
+
+function missingCount(required: Set<string>, live: ReturnType<typeof documentFromLiveForm>, rows: Array<DatasetRow>) {
+	const questions = [...required].filter((path) => !isAnswered(valueAt(live, path))).length
+	const datasets = (live.stage === 'PILOT' || live.stage === 'DEPLOYED') && rows.length === 0 ? 1 : 0
+	return questions + datasets
+}
+
+function checkSections(
+	sections: Array<FormSectionId>,
+	visible: Set<FieldPath>,
+	required: Set<string>,
+	live: ReturnType<typeof documentFromLiveForm>,
+	rows: Array<DatasetRow>,
+	questionHref: (path: string) => string,
+): Array<CheckAnswersSection> {
+	return sections.map((id) => ({
+		id,
+		title: formSections[id].title,
+		rows: [
+			...questionsOfSection(id)
+				.filter((path) => visible.has(path))
+				.map((path) => ({ path, name: fieldRules[path].name, value: valueAt(live, path), required: required.has(path), href: questionHref(path) })),
+			...(id === 'data'
+				? [
+						{
+							path: 'datasets',
+							name: 'Datasets',
+							value: rows.map((row) => row.name).join('\n'),
+							required: live.stage === 'PILOT' || live.stage === 'DEPLOYED',
+							href: '?section=data#add-dataset',
+						},
+					]
+				: []),
+		],
+	}))
 }

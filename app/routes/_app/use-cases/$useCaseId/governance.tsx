@@ -1,7 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { z } from 'zod'
+import { TableScroll } from '#app/components/table-scroll.tsx'
+import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
+import { formatDay } from '#app/utils/dates.ts'
 import { certifyPilot, changeWaiver, governanceRecord, grantWaiver, revokePilotCertification, savePracticeEvidence } from '#app/modules/governance/governance.server.ts'
 import { practiceStatusLabels } from '#app/modules/governance/practice-tracker.ts'
 import { isInvolvedIn, isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
@@ -48,6 +51,8 @@ const GovernanceActionSchema = z.discriminatedUnion('intent', [
 		revision: lockCounter(),
 		date: date('Give the revocation date.'),
 		reason: reason('Say why the waiver is revoked.'),
+		/** Revoking asks first; the confirmation posts again with this. */
+		confirmed: z.literal('yes').optional(),
 	}),
 	z.object({ intent: z.literal('waiver-report-revocation'), waiverId: recordId(), revision: lockCounter(), date: date('Give the date OMB was told.') }),
 	z.object({
@@ -98,6 +103,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const requestInfo = context.get(requestInfoContext)
 	const value = submission.value
 	const at = (day: string) => new Date(`${day}T00:00:00Z`)
+	if (value.intent === 'waiver-revoke' && !value.confirmed) {
+		await requireUserWithPermission(request, 'manage:waiver:any')
+		return data({ confirmRevoke: { waiverId: value.waiverId, revision: value.revision, date: value.date, reason: value.reason }, intent: value.intent, result: undefined })
+	}
 	try {
 		switch (value.intent) {
 			case 'evidence': {
@@ -166,7 +175,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return redirect(`/use-cases/${useCaseId}/governance?saved=${value.intent}`)
 }
 
-const day = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString().slice(0, 10) : '—')
+const day = (value: Date | string | null | undefined) => (value ? formatDay(value) : '—')
 const controlClass = 'mt-1 block w-full border border-base-dark px-2 py-1'
 
 function Field({ id, label, children, errors }: { id: string; label: string; children: React.ReactNode; errors?: Array<string> }) {
@@ -200,50 +209,64 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 				{tracker.applies ? '' : ' This use case is not treated as high-impact today, so the practices do not bind it.'}
 			</p>
 			{searchParams.get('saved') && !formErrors?.length ? (
-				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
-					Recorded. The checks have been run again.
-				</p>
+				<SuccessAlert>Recorded. The checks have been run again.</SuccessAlert>
 			) : null}
 			{formErrors?.length ? (
 				<div role="alert" className="border-l-4 border-error bg-error-lighter p-3">
 					<ErrorList errors={formErrors} />
 				</div>
 			) : null}
+			{actionData && 'confirmRevoke' in actionData && actionData.confirmRevoke ? (
+				<ConfirmAction
+					title={`Revoke the ${minimumPractices[waivers.find((waiver) => waiver.id === actionData.confirmRevoke.waiverId)?.practice ?? 'TESTING'].label.toLowerCase()} waiver?`}
+					intent="waiver-revoke"
+					fields={{ ...actionData.confirmRevoke, confirmed: 'yes' }}
+					confirmLabel="Yes, revoke the waiver"
+					cancelTo={`/use-cases/${useCase.id}/governance`}
+					danger
+				>
+					<p>
+						From {formatDay(actionData.confirmRevoke.date)} the practice binds this use case again: unless it is documented, the minimum-practice check
+						fails and the case may have to stop. OMB must be told of the revocation within 30 days.
+					</p>
+					<p>Reason recorded: {actionData.confirmRevoke.reason}</p>
+				</ConfirmAction>
+			) : null}
 
 			<section aria-labelledby="practices-heading" className="space-y-3">
 				<h2 id="practices-heading" className="text-2xl font-bold">The seven practices</h2>
-				<table className="w-full border-collapse text-left text-sm">
-					<caption className="sr-only">Minimum practices, their status and evidence</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-3">Practice</th>
-							<th scope="col" className="py-2 pr-3">Status</th>
-							<th scope="col" className="py-2 pr-3">Evidence</th>
-							<th scope="col" className="py-2 pr-3">Owner</th>
-							<th scope="col" className="py-2">Documented</th>
-						</tr>
-					</thead>
-					<tbody>
-						{tracker.practices.map((practice) => (
-							<tr key={practice.practice} className="border-b border-base-lighter align-top">
-								<th scope="row" className="py-2 pr-3 font-normal">
-									{practice.label} ({practice.clause})
-									<br />
-									<span className="text-base-darker">OMB {practice.ombColumn}</span>
-								</th>
-								<td className="py-2 pr-3">
-									{practiceStatusLabels[practice.status]}
-									{practice.waiverUntil ? ` until ${practice.waiverUntil}` : ''}
-									{practice.late ? <strong className="block text-error">Late: past {tracker.deadline}</strong> : null}
-									<span className="block text-base-darker">{practice.answer}</span>
-								</td>
-								<td className="py-2 pr-3">{practice.evidence?.evidenceUrl ? <a href={practice.evidence.evidenceUrl}>Evidence</a> : '—'}</td>
-								<td className="py-2 pr-3">{practice.evidence?.ownerName ?? '—'}</td>
-								<td className="py-2">{practice.evidence?.documentedOn ?? '—'}</td>
+				<TableScroll label="Minimum practices, their status and evidence">
+					<table className="w-full border-collapse text-left text-sm">
+						<caption className="sr-only">Minimum practices, their status and evidence</caption>
+						<thead>
+							<tr className="border-b-2 border-base-darkest">
+								<th scope="col" className="py-2 pr-3">Practice</th>
+								<th scope="col" className="py-2 pr-3">Status</th>
+								<th scope="col" className="py-2 pr-3">Evidence</th>
+								<th scope="col" className="py-2 pr-3">Owner</th>
+								<th scope="col" className="py-2">Documented</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{tracker.practices.map((practice) => (
+								<tr key={practice.practice} className="border-b border-base-lighter align-top">
+									<th scope="row" className="py-2 pr-3 font-normal">
+										{practice.label} ({practice.clause})
+									</th>
+									<td className="py-2 pr-3">
+										{practiceStatusLabels[practice.status]}
+										{practice.waiverUntil ? ` until ${practice.waiverUntil}` : ''}
+										{practice.late ? <strong className="block text-error">Late: past {tracker.deadline}</strong> : null}
+										<span className="block text-base-darker">{practice.answer}</span>
+									</td>
+									<td className="py-2 pr-3">{practice.evidence?.evidenceUrl ? <a href={practice.evidence.evidenceUrl}>Evidence</a> : '—'}</td>
+									<td className="py-2 pr-3">{practice.evidence?.ownerName ?? '—'}</td>
+									<td className="py-2">{practice.evidence?.documentedOn ?? '—'}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</TableScroll>
 				{canRecordEvidence ? (
 					<details className="border border-base-lighter p-3">
 						<summary className="cursor-pointer font-bold">Record evidence for a practice</summary>

@@ -1,5 +1,7 @@
 import { Form, Link } from 'react-router'
+import { TableScroll } from '#app/components/table-scroll.tsx'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
+import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
 import { CURRENT_VERSION as CURRENT, versionDiff } from '#app/modules/use-cases/version-diff.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
@@ -18,7 +20,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	const query = parseOrBadRequest(VersionDiffQuerySchema, searchParamsOf(request))
 	const versions = await listVersions(useCaseId)
-	const { from, to, changes: diff } = versionDiff(toDocument(useCase), versions, query)
+	const { from, to, changes } = versionDiff(toDocument(useCase), versions, query)
+	const diff =
+		changes?.map(({ field, before, after }) => ({
+			field,
+			label: fieldLabel(field),
+			before: fieldAnswerText(field, before),
+			after: fieldAnswerText(field, after),
+		})) ?? null
 	return {
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name },
 		versions: versions.map(({ snapshot: _snapshot, ...version }) => version),
@@ -39,18 +48,14 @@ const reasonLabels: Record<string, string> = {
 	DECIDED_APPROVED_WITH_CONDITIONS: 'approved with conditions',
 	DECIDED_REJECTED: 'rejected',
 	WAIVER_CHANGED: 'CAIO waiver recorded',
+	PRACTICE_EVIDENCE_RECORDED: 'minimum-practice evidence recorded',
 	PILOT_CERTIFICATION_CHANGED: 'CAIO pilot certification recorded',
 	IMPORTED: 'imported from an inventory file',
 }
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
 
-function show(value: unknown) {
-	if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '—'
-	if (typeof value === 'string') return value
-	if (typeof value === 'boolean') return value ? 'Yes' : 'No'
-	return JSON.stringify(value, null, 1)
-}
+const show = (text: string) => text || '—'
 
 export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 	const { useCase, versions, from, to, diff } = loaderData
@@ -95,27 +100,29 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 					{label(from)} and {label(to)} are the same.
 				</p>
 			) : (
-				<table className="w-full border-collapse text-left">
-					<caption className="text-left font-bold">
-						What changed from {label(from)} to {label(to)}
-					</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">Field</th>
-							<th scope="col" className="py-2 pr-4">{label(from)}</th>
-							<th scope="col" className="py-2">{label(to)}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{diff.map((row) => (
-							<tr key={row.field} className="border-b border-base-lighter align-top">
-								<th scope="row" className="py-2 pr-4 font-mono font-normal">{row.field}</th>
-								<td className="py-2 pr-4 whitespace-pre-wrap">{show(row.before)}</td>
-								<td className="py-2 whitespace-pre-wrap">{show(row.after)}</td>
+				<TableScroll label="What changed between the two versions">
+					<table className="w-full border-collapse text-left">
+						<caption className="text-left font-bold">
+							What changed from {label(from)} to {label(to)}
+						</caption>
+						<thead>
+							<tr className="border-b-2 border-base-darkest">
+								<th scope="col" className="py-2 pr-4">Question</th>
+								<th scope="col" className="py-2 pr-4">{label(from)}</th>
+								<th scope="col" className="py-2">{label(to)}</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{diff.map((row) => (
+								<tr key={row.field} className="border-b border-base-lighter align-top">
+									<th scope="row" className="py-2 pr-4 font-semibold">{row.label}</th>
+									<td className="py-2 pr-4 whitespace-pre-wrap">{show(row.before)}</td>
+									<td className="py-2 whitespace-pre-wrap">{show(row.after)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</TableScroll>
 			)}
 		</div>
 	)

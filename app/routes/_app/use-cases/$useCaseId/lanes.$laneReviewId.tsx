@@ -7,6 +7,10 @@ import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
 import { getUseCaseForUser, INVOLVED_MESSAGE, isInvolvedIn, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
 import { decideLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
+import { changesSinceLastReview } from '#app/modules/workflow/review-queries.server.ts'
+import { CaseAnswers } from '#app/components/case-answers.tsx'
+import { ChangeTable } from '#app/components/change-table.tsx'
+import { formatMomentDay } from '#app/utils/dates.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, lockCounter } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
@@ -53,6 +57,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		// The findings this lane is asked to weigh, then the rest for context.
 		evaluation: { ...evaluation, results: evaluation.results.filter((result) => result.lane === lane.lane) },
 		otherFindings: evaluation.results.filter((result) => result.lane !== lane.lane).length,
+		document,
+		changesSinceReview: await changesSinceLastReview(user.id, useCase.id, document),
 	}
 }
 
@@ -67,11 +73,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
 		throwAsResponse(error)
 	}
-	return redirect(`/use-cases/${useCaseId}?lane=${submission.value.decision}`)
+	return redirect(`/use-cases/${useCaseId}?tab=review&lane=${submission.value.decision}`)
 }
 
 export default function ReviewLane({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, lane, laneLabel, evaluation, otherFindings } = loaderData
+	const { useCase, lane, laneLabel, evaluation, otherFindings, document, changesSinceReview } = loaderData
 	const [form, fields] = useForm({
 		id: `lane-${lane.id}-${lane.revision}`,
 		lastResult: actionData?.result,
@@ -81,9 +87,10 @@ export default function ReviewLane({ loaderData, actionData }: Route.ComponentPr
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: LaneDecisionSchema }),
 	})
 	return (
-		<div className="max-w-4xl space-y-6">
+		<div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+		<div className="min-w-0 space-y-6">
 			<p>
-				<Link to={`/use-cases/${useCase.id}`}>Back to {useCase.trackingId}</Link>
+				<Link to={`/use-cases/${useCase.id}?tab=review`}>Back to {useCase.trackingId}</Link>
 			</p>
 			<h1 className="text-3xl font-bold">
 				{laneLabel}: {useCase.name}
@@ -94,7 +101,7 @@ export default function ReviewLane({ loaderData, actionData }: Route.ComponentPr
 			</p>
 			{lane.status !== 'OPEN' ? (
 				<p role="status" className="border-l-4 border-base-dark bg-base-lightest p-3">
-					This lane is {lane.status.toLowerCase().replace('_', ' ')}
+					This lane is {lane.status.toLowerCase().replace(/_/g, ' ')}
 					{lane.decidedBy ? ` by ${lane.decidedBy.name}` : ''}.
 				</p>
 			) : useCase.status !== 'IN_REVIEW' ? (
@@ -112,8 +119,31 @@ export default function ReviewLane({ loaderData, actionData }: Route.ComponentPr
 					<Button>Record decision</Button>
 				</Form>
 			)}
+			{changesSinceReview ? (
+				<section aria-labelledby="since-heading" className="space-y-2 border-l-8 border-primary bg-primary-lighter p-4">
+					<h2 id="since-heading" className="text-xl font-bold">
+						What changed since you reviewed it on {formatMomentDay(changesSinceReview.decidedAt)}
+					</h2>
+					{changesSinceReview.changes.length ? (
+						<ChangeTable caption={`Changes since version ${changesSinceReview.versionNumber}`} changes={changesSinceReview.changes} beforeHeading="When you reviewed it" afterHeading="Now" />
+					) : (
+						<p>No answer has changed since.</p>
+					)}
+				</section>
+			) : null}
 			<PolicyFindings evaluation={evaluation} />
-			{otherFindings ? <p className="text-sm">{otherFindings} findings belong to other lanes; they are on the use case’s page.</p> : null}
+			{otherFindings ? (
+				<p className="text-sm">
+					{otherFindings === 1 ? '1 finding belongs' : `${otherFindings} findings belong`} to other lanes; they are on the use case’s page.
+				</p>
+			) : null}
+		</div>
+		<section aria-labelledby="case-answers-heading" className="min-w-0 space-y-4">
+			<h2 id="case-answers-heading" className="text-2xl font-bold">
+				The case’s answers
+			</h2>
+			<CaseAnswers doc={document} />
+		</section>
 		</div>
 	)
 }
