@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { parse as parseCsvSync } from 'csv-parse/sync'
 import { toCsv } from '#app/utils/csv.server.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { type OmbChoice, ombMultipleChoiceColumns } from '#app/modules/use-cases/vocabulary.ts'
+import { monitoringChoices, type OmbChoice, ombMultipleChoiceColumns, practiceProgressChoices } from '#app/modules/use-cases/vocabulary.ts'
 import { generateConsolidatedInventory } from '#tests/fixtures/omb-consolidated-file.ts'
 import { orgUnits as seededUnits } from '#prisma/seed/org-units.ts'
 import {
@@ -438,6 +438,28 @@ describe('round trip', () => {
 			expect({ ...imported, trackingId: original.trackingId }).toEqual(original)
 		})
 	}
+
+	test('a case whose practices a waiver or recorded evidence documents imports its own export back unchanged, and a file that says otherwise still changes it', () => {
+		const asOf = new Date('2026-06-01T12:00:00Z')
+		const original = UseCaseDocumentSchema.parse({
+			...complete,
+			highImpact: { determination: 'HIGH_IMPACT', justification: 'It decides who must send more documents.' },
+			practices: { ...complete.practices, testing: 'IN_PROGRESS', monitoring: 'IN_PROGRESS', publicConsultation: ['IN_PROGRESS'] },
+			waivers: [{ practice: 'TESTING', grantedOn: '2026-04-01', expiresOn: '2027-03-31' }],
+			practiceEvidence: [
+				{ practice: 'MONITORING', evidenceUrl: 'https://example.cms.gov/monitoring-plan' },
+				{ practice: 'PUBLIC_CONSULTATION', documentedOn: '2026-05-01' },
+			],
+		})
+		const exported = toOmbRow(original, { ...cmsAgency, values: 'codes', asOf })
+		// The export reports what the waiver and the evidence document…
+		expect([exported.hi_testing_conducted, exported.hi_ongoing_monitoring]).toEqual([practiceProgressChoices.CAIO_WAIVED.code, monitoringChoices.YES.code])
+		const [row] = parse(decodeCsv(new TextEncoder().encode(toCsv([exported], ombColumns, { bom: true })))).rows
+		// …and reading it back keeps the case's own answers.
+		expect(mergeImported(original, row!, { orgUnitCode: original.orgUnit!, keepDetermination: false, asOf })).toEqual(original)
+		const changed = parse(decodeCsv(new TextEncoder().encode(toCsv([{ ...exported, hi_testing_conducted: practiceProgressChoices.YES.code }], ombColumns, { bom: true })))).rows[0]!
+		expect(mergeImported(original, changed, { orgUnitCode: original.orgUnit!, keepDetermination: false, asOf }).practices.testing).toBe('YES')
+	})
 })
 
 describe('OMB’s consolidated file of every agency', () => {

@@ -18,6 +18,7 @@ import {
 	UseCaseDocumentSchema,
 } from '#app/modules/use-cases/use-case-document.ts'
 import { restoreCell } from '#app/utils/csv-cells.ts'
+import { reportedPractices } from '#app/modules/policies/checks/minimum-practices.ts'
 import {
 	appealChoices,
 	classificationChoices,
@@ -1082,12 +1083,12 @@ export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; ca
 export function mergeImported(
 	base: UseCaseDocument | null,
 	row: ParsedRow,
-	context: { orgUnitCode: string; keepDetermination: boolean; keepIndependentReview?: boolean },
+	context: { orgUnitCode: string; keepDetermination: boolean; keepIndependentReview?: boolean; asOf?: Date },
 ): UseCaseDocument {
 	const { practices: filePractices, determination, justification, asWritten: fileAsWritten, answered, ...answers } = row.answers
 	// The key is left out, not set to undefined, so that the case's own answer stays.
 	const { independentReview: _fromFile, ...otherPractices } = filePractices
-	const practices = context.keepIndependentReview ? otherPractices : filePractices
+	const practices = unlessAsReported(context.keepIndependentReview ? otherPractices : filePractices, base, context.asOf ?? new Date())
 	const previous: Partial<UseCaseDocument> = base ?? {}
 	const ownTrackingId = row.fileId !== null && row.fileId === base?.trackingId
 	const highImpact = { ...(base?.highImpact ?? {}) }
@@ -1115,6 +1116,28 @@ export function mergeImported(
 		highImpact,
 		practices: { ...(base?.practices ?? {}), ...practices },
 	})
+}
+
+/**
+ * The file's practice answers, less those that say what the tracker itself reports for the case: the
+ * export reports a practice a current CAIO waiver covers as waived and one with recorded evidence as
+ * done, while the case keeps its own answer. A file answering just that changes nothing.
+ */
+function unlessAsReported(practices: ImportedAnswers['practices'], base: UseCaseDocument | null, asOf: Date): ImportedAnswers['practices'] {
+	if (!base) return practices
+	const reported = reportedPractices(base, asOf)
+	return Object.fromEntries(
+		Object.entries(practices).filter(([key, value]) => {
+			const field = key as keyof UseCaseDocument['practices']
+			return !sameAnswer(value, reported[field]) || sameAnswer(value, base.practices[field])
+		}),
+	)
+}
+
+/** Alike as answers: a multiple choice is the same whatever order its choices were listed in. */
+function sameAnswer(a: unknown, b: unknown) {
+	const ordered = (value: unknown) => (Array.isArray(value) ? [...(value as Array<string>)].sort() : value)
+	return canonical(ordered(a)) === canonical(ordered(b))
 }
 
 /** JSON with object keys in order: PostgreSQL's jsonb stores keys in an order of its own. */

@@ -77,7 +77,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const document = toDocument(useCase)
 	return {
 		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
-		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version },
+		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version, updatedAt: useCase.updatedAt.toISOString() },
 		document,
 		datasetsWithUsage: useCase.datasets.filter((link) => link.usages.length > 0).map((link) => link.dataset.id),
 		team: useCase.contacts.filter((c) => c.role === 'DEVELOPER').map((c) => c.user.email),
@@ -445,7 +445,10 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		response?.outcome === 'saved' || (response?.outcome === 'incomplete' && response.saved)
 			? `Draft saved at ${formatTime(response.savedAt)} (version ${response.version}).`
 			: !response && searchParams.get('saved')
-				? `Draft saved (version ${searchParams.get('saved')}).`
+				? // Without JavaScript the save came back as a redirect: the page just loaded is that version.
+					String(useCase.version) === searchParams.get('saved')
+					? `Draft saved at ${formatTime(useCase.updatedAt)} (version ${useCase.version}).`
+					: `Draft saved (version ${searchParams.get('saved')}).`
 				: null
 	const isDraft = useCase.status === 'DRAFT' || useCase.status === 'CHANGES_REQUESTED'
 	const saveLabel = isDraft ? 'Save draft' : 'Save changes'
