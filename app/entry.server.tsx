@@ -1,7 +1,13 @@
 import { performance } from 'node:perf_hooks'
 import { Writable } from 'node:stream'
 import { renderToPipeableStream } from 'react-dom/server'
-import { type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from 'react-router'
+import {
+	type EntryContext,
+	type HandleDataRequestFunction,
+	type HandleErrorFunction,
+	type RouterContextProvider,
+	ServerRouter,
+} from 'react-router'
 import { NonceProvider } from './components/nonce.tsx'
 import { cspNonceContext } from './utils/request-context.ts'
 import { serverTimingEnabled, serverTimingValue } from './utils/server-timing.server.ts'
@@ -54,8 +60,17 @@ export default function handleRequest(
 						final(callback) {
 							clearTimeout(timeout)
 							responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-							if (serverTimingEnabled()) responseHeaders.set('Server-Timing', serverTimingValue(loadContext, renderStart, true))
-							resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
+							if (serverTimingEnabled())
+								responseHeaders.set(
+									'Server-Timing',
+									serverTimingValue(loadContext, renderStart, true),
+								)
+							resolve(
+								new Response(Buffer.concat(chunks), {
+									headers: responseHeaders,
+									status: responseStatusCode,
+								}),
+							)
 							callback()
 						},
 					})
@@ -77,7 +92,8 @@ export default function handleRequest(
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
 	if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', NOT_STORED)
-	if (serverTimingEnabled()) response.headers.set('Server-Timing', serverTimingValue(context, performance.now(), false))
+	if (serverTimingEnabled())
+		response.headers.set('Server-Timing', serverTimingValue(context, performance.now(), false))
 	return response
 }
 

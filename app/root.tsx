@@ -12,11 +12,16 @@ import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 
 // The public site reads no session and sets no cookie: its pages are the same for everyone and
 // cacheable by browsers and shared caches (it has no forms that post).
-const publicRead = (request: Request) => (request.method === 'GET' || request.method === 'HEAD') && isPublicPath(new URL(request.url).pathname)
+const publicRead = (request: Request) =>
+	(request.method === 'GET' || request.method === 'HEAD') &&
+	isPublicPath(new URL(request.url).pathname)
 
 // The outage middleware comes first: the CSRF check reads the session, and a database that does not
 // answer it must give the same 503 ("nothing was saved, try again") as one that fails a loader.
-export const middleware: Route.MiddlewareFunction[] = [...databaseOutageMiddleware, (args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next))]
+export const middleware: Route.MiddlewareFunction[] = [
+	...databaseOutageMiddleware,
+	(args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next)),
+]
 
 export const links: Route.LinksFunction = () => [
 	{ rel: 'stylesheet', href: stylesheet },

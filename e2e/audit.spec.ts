@@ -1,11 +1,23 @@
 import { readFileSync } from 'node:fs'
 import { parseStrictCsv } from '../tests/strict-csv.ts'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, test } from './support/fixtures.ts'
+import {
+	demoAccount,
+	expect,
+	expectNoAccessibilityViolations,
+	signIn,
+	signOut,
+	test,
+} from './support/fixtures.ts'
 
-test('leadership reads the audit trail, filters it, and downloads exactly what it shows as CSV', async ({ page }) => {
+test('leadership reads the audit trail, filters it, and downloads exactly what it shows as CSV', async ({
+	page,
+}) => {
 	const leadership = demoAccount('LEADERSHIP')
 	await signIn(page, leadership)
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click()
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Audit log' })
+		.click()
 	await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible()
 	await expectNoAccessibilityViolations(page)
 
@@ -23,9 +35,24 @@ test('leadership reads the audit trail, filters it, and downloads exactly what i
 	const download = await downloadPromise
 	expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/)
 	const [header, ...records] = parseStrictCsv(readFileSync(await download.path(), 'utf8'))
-	expect(header).toEqual(['time', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'ip_address'])
+	expect(header).toEqual([
+		'time',
+		'actor',
+		'action',
+		'entity_type',
+		'entity_id',
+		'before',
+		'after',
+		'request_id',
+		'ip_address',
+	])
 	expect(records).toHaveLength(shown - 1)
-	for (const record of records) expect(record.slice(1, 4)).toEqual([`${leadership.name} <${leadership.email}>`, 'auth.signed_in', 'User'])
+	for (const record of records)
+		expect(record.slice(1, 4)).toEqual([
+			`${leadership.name} <${leadership.email}>`,
+			'auth.signed_in',
+			'User',
+		])
 })
 
 test('the audit log is not for submitters, and a bad date is a clear 400', async ({ page }) => {

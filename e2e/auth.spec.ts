@@ -1,5 +1,13 @@
 import { demoAccounts } from '../prisma/seed/demo-accounts.ts'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, signOut, submitSignIn, test } from './support/fixtures.ts'
+import {
+	demoAccount,
+	expect,
+	expectNoAccessibilityViolations,
+	signIn,
+	signOut,
+	submitSignIn,
+	test,
+} from './support/fixtures.ts'
 import { saveDraft } from './support/use-case-steps.ts'
 
 test('the sign-in page is the front door and meets WCAG 2.1 AA', async ({ page }) => {
@@ -10,22 +18,41 @@ test('the sign-in page is the front door and meets WCAG 2.1 AA', async ({ page }
 })
 
 const navigationByRole = {
-	SUBMITTER: { sees: ['My use cases', 'All use cases', 'Datasets'], doesNotSee: ['Audit log', 'Users and roles', 'Review queue', 'Governance desk'] },
-	REVIEWER: { sees: ['All use cases', 'Review queue', 'Datasets'], doesNotSee: ['My use cases', 'Audit log', 'Users and roles', 'Governance desk'] },
-	GOVERNANCE_LEAD: { sees: ['All use cases', 'Review queue', 'Governance desk', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles'] },
-	LEADERSHIP: { sees: ['All use cases', 'Datasets', 'Audit log'], doesNotSee: ['My use cases', 'Users and roles', 'Review queue', 'Governance desk'] },
-	ADMIN: { sees: ['All use cases', 'Datasets', 'Audit log', 'Users and roles'], doesNotSee: ['My use cases', 'Review queue', 'Governance desk'] },
+	SUBMITTER: {
+		sees: ['My use cases', 'All use cases', 'Datasets'],
+		doesNotSee: ['Audit log', 'Users and roles', 'Review queue', 'Governance desk'],
+	},
+	REVIEWER: {
+		sees: ['All use cases', 'Review queue', 'Datasets'],
+		doesNotSee: ['My use cases', 'Audit log', 'Users and roles', 'Governance desk'],
+	},
+	GOVERNANCE_LEAD: {
+		sees: ['All use cases', 'Review queue', 'Governance desk', 'Datasets', 'Audit log'],
+		doesNotSee: ['My use cases', 'Users and roles'],
+	},
+	LEADERSHIP: {
+		sees: ['All use cases', 'Datasets', 'Audit log'],
+		doesNotSee: ['My use cases', 'Users and roles', 'Review queue', 'Governance desk'],
+	},
+	ADMIN: {
+		sees: ['All use cases', 'Datasets', 'Audit log', 'Users and roles'],
+		doesNotSee: ['My use cases', 'Review queue', 'Governance desk'],
+	},
 } as const
 
 for (const account of demoAccounts) {
 	const role = account.roles[0].role
-	test(`${account.email} signs in, sees the navigation for ${role}, and signs out`, async ({ page }) => {
+	test(`${account.email} signs in, sees the navigation for ${role}, and signs out`, async ({
+		page,
+	}) => {
 		await signIn(page, account)
 		await expect(page.getByRole('heading', { name: `Welcome, ${account.name}` })).toBeVisible()
 		const nav = page.getByRole('navigation', { name: 'Main' })
 		await expect(nav.getByRole('link', { name: 'Home' })).toBeVisible()
-		for (const label of navigationByRole[role].sees) await expect(nav.getByRole('link', { name: label })).toBeVisible()
-		for (const label of navigationByRole[role].doesNotSee) await expect(nav.getByRole('link', { name: label })).toHaveCount(0)
+		for (const label of navigationByRole[role].sees)
+			await expect(nav.getByRole('link', { name: label })).toBeVisible()
+		for (const label of navigationByRole[role].doesNotSee)
+			await expect(nav.getByRole('link', { name: label })).toHaveCount(0)
 		await expect(page.getByRole('banner')).toContainText(account.name)
 		await expectNoAccessibilityViolations(page)
 
@@ -36,7 +63,9 @@ for (const account of demoAccounts) {
 	})
 }
 
-test('a wrong password and an unknown e-mail get the same message, and the e-mail is kept', async ({ page }) => {
+test('a wrong password and an unknown e-mail get the same message, and the e-mail is kept', async ({
+	page,
+}) => {
 	const submitter = demoAccount('SUBMITTER')
 	await submitSignIn(page, { email: submitter.email, password: 'not-the-password' })
 	await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.')
@@ -56,17 +85,23 @@ test('a badly formed e-mail is reported next to the field', async ({ page }) => 
 	await expect(page.getByLabel('E-mail address')).toHaveAttribute('aria-invalid', 'true')
 })
 
-test('repeated failures lock the account out for a while, even with the right password', async ({ page }) => {
+test('repeated failures lock the account out for a while, even with the right password', async ({
+	page,
+}) => {
 	const email = 'throttle-check@cms.example'
 	for (let attempt = 0; attempt < 5; attempt++) {
 		await submitSignIn(page, { email, password: `wrong-${attempt}` })
 		await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.')
 	}
 	await submitSignIn(page, { email, password: 'wrong-again' })
-	await expect(page.getByRole('alert')).toHaveText('Too many sign-in attempts. Wait 15 minutes, then try again.')
+	await expect(page.getByRole('alert')).toHaveText(
+		'Too many sign-in attempts. Wait 15 minutes, then try again.',
+	)
 })
 
-test('after sign-in the user lands where they were going, but never on another site', async ({ page }) => {
+test('after sign-in the user lands where they were going, but never on another site', async ({
+	page,
+}) => {
 	const admin = demoAccount('ADMIN')
 	await signIn(page, admin, '/login?redirectTo=/admin/users')
 	await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible()
@@ -81,11 +116,16 @@ test('a page the role may not use answers 403 and says so', async ({ page }) => 
 	await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible()
 	const response = await page.goto('/admin/users')
 	expect(response?.status()).toBe(403)
-	await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible()
+	await expect(
+		page.getByRole('heading', { name: 'You do not have access to this page' }),
+	).toBeVisible()
 	await expectNoAccessibilityViolations(page)
 })
 
-test('a forged POST without the CSRF token is refused before anything happens', async ({ page, request }) => {
+test('a forged POST without the CSRF token is refused before anything happens', async ({
+	page,
+	request,
+}) => {
 	// Without a token, even the right password does not sign in.
 	const forgedLogin = await request.post('/login', {
 		form: { email: demoAccount('ADMIN').email, password: demoAccount('ADMIN').password },
@@ -98,13 +138,22 @@ test('a forged POST without the CSRF token is refused before anything happens', 
 	await page.goto('/admin/users')
 	await page.getByRole('link', { name: 'Dana Whitfield' }).click()
 	const userUrl = page.url()
-	const forged = await page.request.post(userUrl, { form: { intent: 'revoke-sessions' }, maxRedirects: 0 })
+	const forged = await page.request.post(userUrl, {
+		form: { intent: 'revoke-sessions' },
+		maxRedirects: 0,
+	})
 	expect(forged.status()).toBe(403)
-	const wrongToken = await page.request.post(userUrl, { form: { intent: 'revoke-sessions', csrf: 'guessed' }, maxRedirects: 0 })
+	const wrongToken = await page.request.post(userUrl, {
+		form: { intent: 'revoke-sessions', csrf: 'guessed' },
+		maxRedirects: 0,
+	})
 	expect(wrongToken.status()).toBe(403)
 })
 
-test('an admin changes a user’s roles; the change shows and stale forms are refused', async ({ page, browser }) => {
+test('an admin changes a user’s roles; the change shows and stale forms are refused', async ({
+	page,
+	browser,
+}) => {
 	await signIn(page, demoAccount('ADMIN'))
 	await page.goto('/admin/users')
 	await page.getByRole('link', { name: 'Priya Raman' }).click()
@@ -120,23 +169,38 @@ test('an admin changes a user’s roles; the change shows and stale forms are re
 
 	await otherTab.getByRole('checkbox', { name: 'Data governance' }).check()
 	await otherTab.getByRole('button', { name: 'Save access' }).click()
-	await expect(otherTab.getByRole('alert')).toContainText('Someone else changed this user while you were editing')
+	await expect(otherTab.getByRole('alert')).toContainText(
+		'Someone else changed this user while you were editing',
+	)
 	await expect(otherTab.getByRole('checkbox', { name: 'Data governance' })).toBeChecked()
 	void browser
 })
 
 test('bad addresses and bodies get 4xx answers, never a 500', async ({ page, request }) => {
-	for (const path of ['/no-such-page', '/admin/users/%00', '/admin/users?page=abc', '/admin/users?page=-1', '/login?redirectTo=%E0%A4%A']) {
+	for (const path of [
+		'/no-such-page',
+		'/admin/users/%00',
+		'/admin/users?page=abc',
+		'/admin/users?page=-1',
+		'/login?redirectTo=%E0%A4%A',
+	]) {
 		const response = await request.get(path, { maxRedirects: 0 })
 		expect(response.status(), path).toBeLessThan(500)
 	}
 	await signIn(page, demoAccount('ADMIN'))
 	await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible()
-	for (const path of ['/admin/users/does-not-exist', '/admin/users?page=abc', `/admin/users/${'x'.repeat(500)}`]) {
+	for (const path of [
+		'/admin/users/does-not-exist',
+		'/admin/users?page=abc',
+		`/admin/users/${'x'.repeat(500)}`,
+	]) {
 		const response = await page.request.get(path, { maxRedirects: 0 })
 		expect([400, 404], path).toContain(response.status())
 	}
-	const junkLogin = await request.post('/login', { data: '<script>alert(1)</script>', headers: { 'Content-Type': 'text/plain' } })
+	const junkLogin = await request.post('/login', {
+		data: '<script>alert(1)</script>',
+		headers: { 'Content-Type': 'text/plain' },
+	})
 	expect(junkLogin.status()).toBe(403)
 })
 
@@ -146,7 +210,9 @@ test('health check reports the database', async ({ request }) => {
 	expect(await response.json()).toEqual({ status: 'ok', database: 'ok' })
 })
 
-test('forms work without JavaScript: sign in, register a draft, save an answer', async ({ browser }) => {
+test('forms work without JavaScript: sign in, register a draft, save an answer', async ({
+	browser,
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false })
 	const page = await context.newPage()
 	await signIn(page, demoAccount('SUBMITTER'))
@@ -155,8 +221,12 @@ test('forms work without JavaScript: sign in, register a draft, save an answer',
 	await page.getByLabel('Use case name').fill('Plain-HTML draft')
 	await page.getByRole('button', { name: 'Create draft' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: /Plain-HTML draft$/ })).toBeVisible()
-	await page.getByLabel('Expected benefits for the mission or the public').fill('Works in any browser.')
+	await page
+		.getByLabel('Expected benefits for the mission or the public')
+		.fill('Works in any browser.')
 	await saveDraft(page)
-	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveValue('Works in any browser.')
+	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveValue(
+		'Works in any browser.',
+	)
 	await context.close()
 })

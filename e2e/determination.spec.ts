@@ -1,10 +1,24 @@
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import {
+	demoAccount,
+	expect,
+	expectNoAccessibilityViolations,
+	signIn,
+	test,
+} from './support/fixtures.ts'
 import { submitIdentityProofingCase } from './support/use-case-steps.ts'
 
-test('the governance lead records a high-impact determination; departing from the presumption needs a rationale', async ({ page, browser }) => {
+test('the governance lead records a high-impact determination; departing from the presumption needs a rationale', async ({
+	page,
+	browser,
+}) => {
 	await signIn(page, demoAccount('SUBMITTER'))
-	const caseUrl = await submitIdentityProofingCase(page, 'Marketplace remote identity proofing risk score')
-	await expect(page.getByText('The checks presume it high-impact under M-25-21 §6(m).')).toBeVisible()
+	const caseUrl = await submitIdentityProofingCase(
+		page,
+		'Marketplace remote identity proofing risk score',
+	)
+	await expect(
+		page.getByText('The checks presume it high-impact under M-25-21 §6(m).'),
+	).toBeVisible()
 	await expect(page.getByRole('button', { name: 'Record determination' })).toHaveCount(0)
 
 	const leadContext = await browser.newContext()
@@ -19,12 +33,24 @@ test('the governance lead records a high-impact determination; departing from th
 
 	await section.getByLabel('Not high-impact').check()
 	await section.getByRole('button', { name: 'Record determination' }).click()
-	await expect(section.getByText(/Record “High-impact”, or “Presumed high-impact, but determined not high impact”/)).toBeVisible()
+	await expect(
+		section.getByText(
+			/Record “High-impact”, or “Presumed high-impact, but determined not high impact”/,
+		),
+	).toBeVisible()
 
 	await section.getByLabel('Presumed high-impact, but determined not high impact').check()
-	await section.getByLabel('Rationale').fill('The score only routes an application to a caseworker, who decides on the documents; no one is denied by the score.')
+	await section
+		.getByLabel('Rationale')
+		.fill(
+			'The score only routes an application to a caseworker, who decides on the documents; no one is denied by the score.',
+		)
 	await section.getByRole('button', { name: 'Record determination' }).click()
-	await expect(section.getByText(/Presumed high-impact, but determined not high impact, recorded by Marcus Oyelaran on [A-Z][a-z]{2} \d{1,2}, \d{4}\./)).toBeVisible()
+	await expect(
+		section.getByText(
+			/Presumed high-impact, but determined not high impact, recorded by Marcus Oyelaran on [A-Z][a-z]{2} \d{1,2}, \d{4}\./,
+		),
+	).toBeVisible()
 	await expect(section.getByText(/Rationale: The score only routes/)).toBeVisible()
 	await leadContext.close()
 
@@ -32,5 +58,7 @@ test('the governance lead records a high-impact determination; departing from th
 	await page.goto(caseUrl)
 	await expect(page.getByText(/recorded by Marcus Oyelaran/)).toBeVisible()
 	await page.getByRole('link', { name: 'History' }).click()
-	await expect(page.getByText(/Version 2: high-impact determination recorded by Marcus Oyelaran/)).toBeVisible()
+	await expect(
+		page.getByText(/Version 2: high-impact determination recorded by Marcus Oyelaran/),
+	).toBeVisible()
 })

@@ -12,11 +12,17 @@ type RouteNode = { path?: string; index?: boolean; file: string; children?: Arra
 
 /** The app's pages from React Router's own route manifest: every route module with a page, by its full path. */
 function pagePaths(): Array<string> {
-	const tree = JSON.parse(execFileSync('npx', ['react-router', 'routes', '--json'], { encoding: 'utf8' })) as Array<RouteNode>
+	const tree = JSON.parse(
+		execFileSync('npx', ['react-router', 'routes', '--json'], { encoding: 'utf8' }),
+	) as Array<RouteNode>
 	const paths: Array<string> = []
 	const walk = (node: RouteNode, prefix: string) => {
 		const full = node.path ? `${prefix.replace(/\/$/, '')}/${node.path}` : prefix
-		const isPage = node.file.endsWith('.tsx') && !node.children?.length && !full.includes('*') && !/\blogout\b/.test(node.file)
+		const isPage =
+			node.file.endsWith('.tsx') &&
+			!node.children?.length &&
+			!full.includes('*') &&
+			!/\blogout\b/.test(node.file)
 		if (isPage) paths.push(full || '/')
 		for (const child of node.children ?? []) walk(child, full)
 	}
@@ -28,15 +34,26 @@ function pagePaths(): Array<string> {
 // the confirmations.
 const variants: Record<string, Array<string>> = {
 	'/use-cases/:useCaseId': ['?tab=data', '?tab=findings', '?tab=review'],
-	'/use-cases/:useCaseId/edit': ['?section=decisions', '?section=technology', '?section=data', '?section=reporting', '?section=check'],
+	'/use-cases/:useCaseId/edit': [
+		'?section=decisions',
+		'?section=technology',
+		'?section=data',
+		'?section=reporting',
+		'?section=check',
+	],
 }
 
 async function linkId(page: Page, href: RegExp) {
-	const value = await page.locator('a[href]').evaluateAll(
-		(links, source) => links.map((link) => link.getAttribute('href') ?? '').find((candidate) => new RegExp(source).test(candidate)) ?? null,
-		href.source,
-	)
-	return value ? new RegExp(href.source).exec(value)?.[1] ?? null : null
+	const value = await page
+		.locator('a[href]')
+		.evaluateAll(
+			(links, source) =>
+				links
+					.map((link) => link.getAttribute('href') ?? '')
+					.find((candidate) => new RegExp(source).test(candidate)) ?? null,
+			href.source,
+		)
+	return value ? (new RegExp(href.source).exec(value)?.[1] ?? null) : null
 }
 
 type Params = Record<string, string | null>
@@ -73,7 +90,19 @@ async function discoverParams(browser: import('@playwright/test').Browser): Prom
 	await visitor.goto('/public/policies')
 	const publicReferenceId = await linkId(visitor, /^\/public\/policies\/([^/?#]+)$/)
 	await visitor.context().close()
-	return { publicUseCaseId, publicReferenceId, useCaseId: useCaseId ?? inReview, inReviewCaseId: inReview, laneReviewId, datasetId, referenceId, year, batchId, userId, jobId }
+	return {
+		publicUseCaseId,
+		publicReferenceId,
+		useCaseId: useCaseId ?? inReview,
+		inReviewCaseId: inReview,
+		laneReviewId,
+		datasetId,
+		referenceId,
+		year,
+		batchId,
+		userId,
+		jobId,
+	}
 }
 
 function addresses(paths: Array<string>, params: Params) {
@@ -82,7 +111,11 @@ function addresses(paths: Array<string>, params: Params) {
 		let url = pattern
 		let missing = false
 		url = url.replace(/:(\w+)/g, (_match, name: string) => {
-			const key = pattern.startsWith('/public/') ? `public${name[0]!.toUpperCase()}${name.slice(1)}` : pattern.includes('/lanes/') && name === 'useCaseId' ? 'inReviewCaseId' : name
+			const key = pattern.startsWith('/public/')
+				? `public${name[0]!.toUpperCase()}${name.slice(1)}`
+				: pattern.includes('/lanes/') && name === 'useCaseId'
+					? 'inReviewCaseId'
+					: name
 			const value = params[key]
 			if (!value) missing = true
 			return value ?? ''
@@ -106,11 +139,18 @@ async function problemsOn(page: Page, url: string) {
 	const problems: Array<string> = []
 	for (const viewport of widths) {
 		await page.setViewportSize({ width: viewport.width, height: viewport.height })
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-		if (viewport.width <= 640 && overflow > 0) problems.push(`${url} at ${viewport.name}: the page scrolls sideways by ${overflow}px`)
-		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		)
+		if (viewport.width <= 640 && overflow > 0)
+			problems.push(`${url} at ${viewport.name}: the page scrolls sideways by ${overflow}px`)
+		const results = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze()
 		for (const violation of results.violations) {
-			problems.push(`${url} at ${viewport.name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)
+			problems.push(
+				`${url} at ${viewport.name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+			)
 		}
 	}
 	return problems
@@ -142,7 +182,9 @@ test.describe('every page', () => {
 	})
 
 	for (const role of roles) {
-		test(`as ${role.toLowerCase().replace('_', ' ')}: no axe violation and no sideways scroll, at desktop, 200% zoom and 320 px`, async ({ page }) => {
+		test(`as ${role.toLowerCase().replace('_', ' ')}: no axe violation and no sideways scroll, at desktop, 200% zoom and 320 px`, async ({
+			page,
+		}) => {
 			test.setTimeout(900_000)
 			await signIn(page, demoAccount(role))
 			const own: Params = { ...params }
@@ -155,7 +197,11 @@ test.describe('every page', () => {
 			const { problems, visited } = await visitAll(page, addresses(signedIn, own))
 			expect(visited.length).toBeGreaterThan(5)
 			// Every section the role's navigation offers was among the pages checked.
-			for (const link of await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link').all()) {
+			for (const link of await page
+				.getByRole('navigation', { name: 'Main' })
+				.first()
+				.getByRole('link')
+				.all()) {
 				const href = await link.getAttribute('href')
 				if (href) expect(visited, `${role} can open ${href}`).toContain(href)
 			}

@@ -1,18 +1,31 @@
 import { readFileSync } from 'node:fs'
 import { parseStrictCsv } from '../tests/strict-csv.ts'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import {
+	demoAccount,
+	expect,
+	expectNoAccessibilityViolations,
+	signIn,
+	test,
+} from './support/fixtures.ts'
 import { openCaseTab } from './support/use-case-steps.ts'
 
-test('leadership narrows the inventory to high-impact cases on claims data in one office, and opens one', async ({ page }) => {
+test('leadership narrows the inventory to high-impact cases on claims data in one office, and opens one', async ({
+	page,
+}) => {
 	await signIn(page, demoAccount('LEADERSHIP'))
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inventory' }).click()
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Inventory' })
+		.click()
 	await expect(page.getByRole('heading', { name: 'AI use case inventory' })).toBeVisible()
 	await expectNoAccessibilityViolations(page)
 
 	const filters = page.getByRole('search', { name: 'Search and filter the inventory' })
 	await filters.getByRole('checkbox', { name: /^High-impact \(\d+\)$/ }).check()
 	await filters.getByRole('checkbox', { name: /^Medicare claims \(\d+\)$/ }).check()
-	await filters.getByRole('checkbox', { name: /^CMMI — Center for Medicare and Medicaid Innovation/ }).check()
+	await filters
+		.getByRole('checkbox', { name: /^CMMI — Center for Medicare and Medicaid Innovation/ })
+		.check()
 	await filters.getByRole('button', { name: 'Apply filters' }).first().click()
 	await expect(page).toHaveURL(/determination=HIGH_IMPACT/)
 	await expect(page).toHaveURL(/datasetCategory=MEDICARE_CLAIMS/)
@@ -27,21 +40,39 @@ test('leadership narrows the inventory to high-impact cases on claims data in on
 	await expectNoAccessibilityViolations(page)
 
 	// The same view as a download: exactly the filtered rows.
-	const csv = await page.request.get(await page.getByRole('link', { name: 'Download this view (CSV)' }).getAttribute('href') ?? '')
+	const csv = await page.request.get(
+		(await page.getByRole('link', { name: 'Download this view (CSV)' }).getAttribute('href')) ?? '',
+	)
 	expect(csv.status()).toBe(200)
 	const [header, ...records] = parseStrictCsv(await csv.text())
-	expect(header!.slice(0, 6)).toEqual(['tracking_id', 'name', 'org_unit', 'stage', 'status', 'high_impact'])
+	expect(header!.slice(0, 6)).toEqual([
+		'tracking_id',
+		'name',
+		'org_unit',
+		'stage',
+		'status',
+		'high_impact',
+	])
 	expect(records).toHaveLength(1)
 	expect(records[0]![1]).toBe('WISeR Model prior-authorization technology')
 
 	// Sorting is a link in the column header, and the header says how the table is sorted.
 	await table.getByRole('link', { name: /^Name/ }).click()
 	await expect(page).toHaveURL(/sort=name/)
-	await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending')
+	await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute(
+		'aria-sort',
+		'ascending',
+	)
 
 	await page.getByRole('table').getByRole('link', { name: 'CMS-2026-0011' }).click()
-	await expect(page.getByRole('heading', { name: 'WISeR Model prior-authorization technology', level: 1 })).toBeVisible()
-	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('Approved with conditions', { exact: true })).toBeVisible()
+	await expect(
+		page.getByRole('heading', { name: 'WISeR Model prior-authorization technology', level: 1 }),
+	).toBeVisible()
+	await expect(
+		page
+			.getByRole('complementary', { name: 'At a glance' })
+			.getByText('Approved with conditions', { exact: true }),
+	).toBeVisible()
 	await openCaseTab(page, 'Findings')
 	const findings = page.getByRole('region', { name: 'Policy findings' })
 	await expect(findings.getByText(/^Failing \(\d+\)$/)).toBeVisible()
@@ -81,7 +112,9 @@ test('the governance lead tags two cases in bulk and exports the selection', asy
 	await page.goto('/inventory?tag=exec-briefing')
 	await expect(page.getByRole('heading', { name: '2 use cases' })).toBeVisible()
 	await page.getByLabel('Select all 2 use cases on this page').check()
-	await expect(page.getByRole('table').getByRole('checkbox', { name: /^Select CMS-2025-0003 / })).toBeChecked()
+	await expect(
+		page.getByRole('table').getByRole('checkbox', { name: /^Select CMS-2025-0003 / }),
+	).toBeChecked()
 	const downloadPromise = page.waitForEvent('download')
 	await page.getByRole('button', { name: 'Export selection as CSV' }).click()
 	const download = await downloadPromise
@@ -94,13 +127,25 @@ test('the governance lead tags two cases in bulk and exports the selection', asy
 	await expect(page.getByRole('table').getByRole('row')).toHaveCount(3)
 })
 
-test('leadership reads the dashboards, switches a chart to its table, and follows a chart to the inventory', async ({ page }) => {
+test('leadership reads the dashboards, switches a chart to its table, and follows a chart to the inventory', async ({
+	page,
+}) => {
 	await signIn(page, demoAccount('LEADERSHIP'))
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards' }).click()
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Dashboards' })
+		.click()
 	await expect(page.getByRole('heading', { name: 'Dashboards', level: 1 })).toBeVisible()
 	await expect(page.getByRole('heading', { name: 'Use cases by stage' })).toBeVisible()
-	await expect(page.getByRole('region', { name: 'High-impact cases with minimum practices late', exact: true })).toContainText('WISeR Model prior-authorization technology')
-	await expect(page.getByRole('region', { name: 'Waivers lapsing in the next 60 days', exact: true })).toContainText('Consultation with end users and the public')
+	await expect(
+		page.getByRole('region', {
+			name: 'High-impact cases with minimum practices late',
+			exact: true,
+		}),
+	).toContainText('WISeR Model prior-authorization technology')
+	await expect(
+		page.getByRole('region', { name: 'Waivers lapsing in the next 60 days', exact: true }),
+	).toContainText('Consultation with end users and the public')
 	await expectNoAccessibilityViolations(page)
 
 	const stage = page.getByRole('region', { name: 'Use cases by stage' })
@@ -108,21 +153,36 @@ test('leadership reads the dashboards, switches a chart to its table, and follow
 	await expect(page).toHaveURL(/table=stage/)
 	const stageTable = stage.getByRole('table', { name: 'Use cases by stage' })
 	await expect(stageTable).toBeVisible()
-	const pilots = Number(await stageTable.getByRole('row', { name: /^Pilot/ }).getByRole('cell').textContent())
+	const pilots = Number(
+		await stageTable
+			.getByRole('row', { name: /^Pilot/ })
+			.getByRole('cell')
+			.textContent(),
+	)
 	expect(pilots).toBeGreaterThan(0)
 	await expectNoAccessibilityViolations(page)
 
 	// A bar of another chart is a link to the inventory view it counts.
 	await page
 		.getByRole('region', { name: 'Use cases by high-impact determination' })
-		.getByRole('link', { name: /^Presumed high-impact, determined not: \d+ use cases?\. Open them in the inventory\.$/ })
+		.getByRole('link', {
+			name: /^Presumed high-impact, determined not: \d+ use cases?\. Open them in the inventory\.$/,
+		})
 		.click()
 	await expect(page).toHaveURL(/\/inventory\?determination=PRESUMED_NOT_HIGH_IMPACT$/)
-	await expect(page.getByRole('group', { name: 'Filters in force' })).toContainText('High-impact determination: Presumed high-impact, determined not')
+	await expect(page.getByRole('group', { name: 'Filters in force' })).toContainText(
+		'High-impact determination: Presumed high-impact, determined not',
+	)
 	await expectNoAccessibilityViolations(page)
 
 	await page.goBack()
-	await page.getByRole('region', { name: 'Use cases by stage' }).getByRole('table').getByRole('link', { name: 'Pilot' }).click()
+	await page
+		.getByRole('region', { name: 'Use cases by stage' })
+		.getByRole('table')
+		.getByRole('link', { name: 'Pilot' })
+		.click()
 	await expect(page).toHaveURL(/\/inventory\?stage=PILOT$/)
-	await expect(page.getByRole('heading', { name: `${pilots} use case${pilots === 1 ? '' : 's'}` })).toBeVisible()
+	await expect(
+		page.getByRole('heading', { name: `${pilots} use case${pilots === 1 ? '' : 's'}` }),
+	).toBeVisible()
 })

@@ -1,6 +1,12 @@
 import { type Page } from '@playwright/test'
 import { mailTo } from './support/mailbox.ts'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import {
+	demoAccount,
+	expect,
+	expectNoAccessibilityViolations,
+	signIn,
+	test,
+} from './support/fixtures.ts'
 import { submitIdentityProofingCase } from './support/use-case-steps.ts'
 
 /** The header link, "Notifications, 3 unread", and the number in it. */
@@ -25,14 +31,18 @@ async function expectHeaderToMatchList(page: Page) {
 	return listed
 }
 
-test('the governance lead is told of each submission in the app and by e-mail, opens it, turns e-mail off, and clears the list', async ({ page, browser }) => {
+test('the governance lead is told of each submission in the app and by e-mail, opens it, turns e-mail off, and clears the list', async ({
+	page,
+	browser,
+}) => {
 	const lead = demoAccount('GOVERNANCE_LEAD')
 	const leadContext = await browser.newContext()
 	const leadPage = await leadContext.newPage()
 	await signIn(leadPage, lead)
 	// Start from a clear list, so that everything unread below fits on the first page.
 	await leadPage.goto('/notifications')
-	if (await leadPage.getByRole('button', { name: 'Mark all as read' }).count()) await leadPage.getByRole('button', { name: 'Mark all as read' }).click()
+	if (await leadPage.getByRole('button', { name: 'Mark all as read' }).count())
+		await leadPage.getByRole('button', { name: 'Mark all as read' }).click()
 	await expect(leadPage.getByRole('button', { name: 'Mark all as read' })).toHaveCount(0)
 
 	// The submitter submits a complete case: the lead hears of it.
@@ -43,14 +53,18 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	await leadPage.reload()
 	const unreadNow = await unreadCount(leadPage)
 	expect(unreadNow).toBeGreaterThanOrEqual(1)
-	await expect(notificationsLink(leadPage).getByText(String(unreadNow), { exact: true })).toBeVisible()
+	await expect(
+		notificationsLink(leadPage).getByText(String(unreadNow), { exact: true }),
+	).toBeVisible()
 	await expectNoAccessibilityViolations(leadPage)
 
 	await notificationsLink(leadPage).click()
 	await expect(leadPage.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()
 	const list = leadPage.getByRole('list', { name: 'Your notifications, newest first' })
 	const newest = list.getByRole('listitem').first()
-	await expect(newest.getByRole('button', { name: new RegExp(`submitted: ${firstName}$`) })).toBeVisible()
+	await expect(
+		newest.getByRole('button', { name: new RegExp(`submitted: ${firstName}$`) }),
+	).toBeVisible()
 	await expect(newest.getByText('Unread', { exact: true })).toBeVisible()
 	await expect(newest.getByText(`Dana Whitfield submitted`)).toBeVisible()
 	await expectNoAccessibilityViolations(leadPage)
@@ -58,13 +72,27 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	// Opening it lands on the case, and the count goes down.
 	await newest.getByRole('button', { name: new RegExp(`submitted: ${firstName}$`) }).click()
 	await expect(leadPage).toHaveURL(firstCase)
-	await expect(leadPage.getByRole('heading', { level: 1, name: new RegExp(firstName) })).toBeVisible()
+	await expect(
+		leadPage.getByRole('heading', { level: 1, name: new RegExp(firstName) }),
+	).toBeVisible()
 	await leadPage.goto('/notifications')
-	await expect(list.getByRole('listitem').filter({ hasText: `submitted: ${firstName}` }).getByText('Read', { exact: true })).toBeVisible()
+	await expect(
+		list
+			.getByRole('listitem')
+			.filter({ hasText: `submitted: ${firstName}` })
+			.getByText('Read', { exact: true }),
+	).toBeVisible()
 	await expectHeaderToMatchList(leadPage)
 
 	// The e-mail reached the lead, with the case's address in it.
-	await expect.poll(() => mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${firstName}`)).length, { timeout: 30_000 }).toBe(1)
+	await expect
+		.poll(
+			() =>
+				mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${firstName}`))
+					.length,
+			{ timeout: 30_000 },
+		)
+		.toBe(1)
 	const email = mailTo(lead.email).find((mail) => mail.subject.endsWith(`submitted: ${firstName}`))
 	expect(email?.text).toContain(`Dana Whitfield submitted`)
 	expect(email?.text).toContain(firstCase)
@@ -78,7 +106,9 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	await expectNoAccessibilityViolations(leadPage)
 	await emailChoice.getByLabel('Off: show notifications in the tracker only').check()
 	await leadPage.getByRole('button', { name: 'Save settings' }).click()
-	await expect(leadPage.getByRole('status')).toHaveText(/Your settings are saved\. E-mail notifications are off: you will see notifications here in the tracker only\./)
+	await expect(leadPage.getByRole('status')).toHaveText(
+		/Your settings are saved\. E-mail notifications are off: you will see notifications here in the tracker only\./,
+	)
 	await expect(emailChoice.getByLabel('Off: show notifications in the tracker only')).toBeChecked()
 	await expectNoAccessibilityViolations(leadPage)
 
@@ -86,7 +116,9 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	const secondName = 'Part D prescriber outlier flags'
 	await submitIdentityProofingCase(page, secondName)
 	await leadPage.goto('/notifications')
-	const second = list.getByRole('listitem').filter({ has: leadPage.getByRole('button', { name: new RegExp(`submitted: ${secondName}$`) }) })
+	const second = list.getByRole('listitem').filter({
+		has: leadPage.getByRole('button', { name: new RegExp(`submitted: ${secondName}$`) }),
+	})
 	await expect(second.getByText('Unread', { exact: true })).toBeVisible()
 	expect(await expectHeaderToMatchList(leadPage)).toBeGreaterThanOrEqual(1)
 
@@ -95,18 +127,31 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	await leadPage.goto('/settings')
 	await emailChoice.getByLabel('On: e-mail me each notification').check()
 	await leadPage.getByRole('button', { name: 'Save settings' }).click()
-	await expect(leadPage.getByRole('status')).toHaveText(/E-mail notifications are on: each notification is also sent to governance@cms\.example\./)
+	await expect(leadPage.getByRole('status')).toHaveText(
+		/E-mail notifications are on: each notification is also sent to governance@cms\.example\./,
+	)
 	const thirdName = 'Medicaid eligibility document triage'
 	await submitIdentityProofingCase(page, thirdName)
-	await expect.poll(() => mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${thirdName}`)).length, { timeout: 30_000 }).toBe(1)
-	expect(mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${secondName}`))).toEqual([])
+	await expect
+		.poll(
+			() =>
+				mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${thirdName}`))
+					.length,
+			{ timeout: 30_000 },
+		)
+		.toBe(1)
+	expect(
+		mailTo(lead.email).filter((mail) => mail.subject.endsWith(`submitted: ${secondName}`)),
+	).toEqual([])
 
 	// "Mark all as read" clears the count.
 	await leadPage.goto('/notifications')
 	const beforeClearing = await expectHeaderToMatchList(leadPage)
 	expect(beforeClearing).toBeGreaterThanOrEqual(2)
 	await leadPage.getByRole('button', { name: 'Mark all as read' }).click()
-	await expect(leadPage.getByRole('status')).toHaveText(new RegExp(`^Marked (${beforeClearing}|${beforeClearing + 1}) notifications as read\\.$`))
+	await expect(leadPage.getByRole('status')).toHaveText(
+		new RegExp(`^Marked (${beforeClearing}|${beforeClearing + 1}) notifications as read\\.$`),
+	)
 	await expect(notificationsLink(leadPage)).toHaveAccessibleName('Notifications, 0 unread')
 	await expect(leadPage.getByRole('button', { name: 'Mark all as read' })).toHaveCount(0)
 	await expect(leadPage.getByText('Unread', { exact: true })).toHaveCount(0)
@@ -114,14 +159,18 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 	await leadContext.close()
 })
 
-test('nobody can open someone else\'s notification', async ({ page, browser }) => {
+test("nobody can open someone else's notification", async ({ page, browser }) => {
 	const leadContext = await browser.newContext()
 	const leadPage = await leadContext.newPage()
 	await signIn(leadPage, demoAccount('GOVERNANCE_LEAD'))
 	await signIn(page, demoAccount('SUBMITTER'))
 	await submitIdentityProofingCase(page, 'Home health claim review prioritiser')
 	await leadPage.goto('/notifications')
-	const action = await leadPage.getByRole('list', { name: 'Your notifications, newest first' }).locator('form').first().getAttribute('action')
+	const action = await leadPage
+		.getByRole('list', { name: 'Your notifications, newest first' })
+		.locator('form')
+		.first()
+		.getAttribute('action')
 	expect(action).toMatch(/^\/notifications\/[^/]+$/)
 	const unread = await unreadCount(leadPage)
 

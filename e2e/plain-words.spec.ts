@@ -18,17 +18,40 @@ async function internalNamesOn(page: Page) {
 
 async function caseLinks(page: Page, listUrl: string) {
 	await page.goto(listUrl)
-	return page.locator('main table a[href^="/use-cases/"]').evaluateAll((links) =>
-		[...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/use-cases\/[^/?#]+$/.test(href)))].slice(0, 3),
-	)
+	return page
+		.locator('main table a[href^="/use-cases/"]')
+		.evaluateAll((links) =>
+			[
+				...new Set(
+					links
+						.map((link) => link.getAttribute('href') ?? '')
+						.filter((href) => /^\/use-cases\/[^/?#]+$/.test(href)),
+				),
+			].slice(0, 3),
+		)
 }
 
-test('the case pages, findings, history, activity, practices and the queues use words, not internal names', async ({ page }) => {
+test('the case pages, findings, history, activity, practices and the queues use words, not internal names', async ({
+	page,
+}) => {
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
-	const cases = [...(await caseLinks(page, '/inventory?determination=HIGH_IMPACT')), ...(await caseLinks(page, '/inventory?status=IN_REVIEW'))]
+	const cases = [
+		...(await caseLinks(page, '/inventory?determination=HIGH_IMPACT')),
+		...(await caseLinks(page, '/inventory?status=IN_REVIEW')),
+	]
 	expect(cases.length).toBeGreaterThan(2)
 	const addresses = ['/', '/reviews', '/governance', '/notifications']
-	for (const url of cases) addresses.push(url, `${url}?tab=data`, `${url}?tab=findings`, `${url}?tab=review`, `${url}/history`, `${url}/activity`, `${url}/governance`, `${url}/decide`)
+	for (const url of cases)
+		addresses.push(
+			url,
+			`${url}?tab=data`,
+			`${url}?tab=findings`,
+			`${url}?tab=review`,
+			`${url}/history`,
+			`${url}/activity`,
+			`${url}/governance`,
+			`${url}/decide`,
+		)
 	const found: Array<string> = []
 	for (const address of addresses) {
 		const response = await page.goto(address)

@@ -7,7 +7,8 @@ import { demoAccount, signIn } from './support/fixtures.ts'
 test('Chromium runs the app’s scripts and refuses an injected inline script', async ({ page }) => {
 	const violations: Array<string> = []
 	page.on('console', (message) => {
-		if (message.type() === 'error' && /Content Security Policy/.test(message.text())) violations.push(message.text())
+		if (message.type() === 'error' && /Content Security Policy/.test(message.text()))
+			violations.push(message.text())
 	})
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	// A client-side navigation: React Router's scripts (nonce-bearing) are running.

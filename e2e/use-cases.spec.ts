@@ -1,12 +1,34 @@
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
-import { linkDataset, openSection, registerDraft, saveDraft, submitForReview } from './support/use-case-steps.ts'
+import {
+	demoAccount,
+	expect,
+	expectNoAccessibilityViolations,
+	signIn,
+	test,
+} from './support/fixtures.ts'
+import {
+	linkDataset,
+	openSection,
+	registerDraft,
+	saveDraft,
+	submitForReview,
+} from './support/use-case-steps.ts'
 
-test('a submitter registers a generative-AI pilot on Medicare claims through a vendor API, from draft to submission', async ({ page, browser }) => {
+test('a submitter registers a generative-AI pilot on Medicare claims through a vendor API, from draft to submission', async ({
+	page,
+	browser,
+}) => {
 	await signIn(page, demoAccount('SUBMITTER'))
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My use cases' }).click()
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'My use cases' })
+		.click()
 	await page.getByRole('link', { name: 'Register a use case' }).click()
 	await expectNoAccessibilityViolations(page)
-	const caseUrl = await registerDraft(page, '1-800-MEDICARE call summariser', 'Representatives spend two minutes writing up each call.')
+	const caseUrl = await registerDraft(
+		page,
+		'1-800-MEDICARE call summariser',
+		'Representatives spend two minutes writing up each call.',
+	)
 	await expectNoAccessibilityViolations(page)
 
 	// Conditional questions follow the answers.
@@ -26,7 +48,10 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await expect(page.getByLabel('System name in the ATO')).toHaveCount(0)
 	await ato.getByLabel('Yes').check()
 	await page.getByLabel('System name in the ATO').fill('Contact Center Operations (CCO)')
-	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('Yes').check()
+	await page
+		.getByRole('group', { name: /generative AI or a large language model/ })
+		.getByLabel('Yes')
+		.check()
 	await page.getByLabel('Where does it run?').selectOption('VENDOR_API')
 
 	await openSection(page, 'About the use case')
@@ -45,14 +70,25 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await expect(page.getByLabel('Stage of development')).toHaveValue('PILOT')
 	await openSection(page, 'Technology and sourcing')
 	await expect(page.getByLabel('Vendor name(s)')).toHaveValue('Example Speech Analytics, Inc.')
-	await expect(page.getByLabel('System name in the ATO')).toHaveValue('Contact Center Operations (CCO)')
+	await expect(page.getByLabel('System name in the ATO')).toHaveValue(
+		'Contact Center Operations (CCO)',
+	)
 	await submitForReview(page)
 	const summary = page.getByRole('alert')
 	await expect(summary).toContainText('Your answers are saved as a draft, but')
-	await summary.getByRole('link', { name: 'Describe the expected benefits for the mission or the public.' }).click()
+	await summary
+		.getByRole('link', { name: 'Describe the expected benefits for the mission or the public.' })
+		.click()
 	await expect(page.getByLabel('Expected benefits for the mission or the public')).toBeFocused()
-	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveAttribute('aria-invalid', 'true')
-	await summary.getByRole('link', { name: /Part B carrier and DMEPOS.*holds PHI: explain why the use case needs it/ }).click()
+	await expect(page.getByLabel('Expected benefits for the mission or the public')).toHaveAttribute(
+		'aria-invalid',
+		'true',
+	)
+	await summary
+		.getByRole('link', {
+			name: /Part B carrier and DMEPOS.*holds PHI: explain why the use case needs it/,
+		})
+		.click()
 	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
 	await expect(partB).toBeFocused()
 	await expect(partB.getByText(/holds PHI: explain why the use case needs it/)).toBeVisible()
@@ -62,36 +98,76 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await staleTab.goto(`${caseUrl}/edit`)
 
 	await openSection(page, 'About the use case')
-	await page.getByLabel('Expected benefits for the mission or the public').fill('Callers wait less; call records are consistent.')
-	await page.getByLabel('What does the AI output?').fill('A draft call summary that the representative edits and approves.')
+	await page
+		.getByLabel('Expected benefits for the mission or the public')
+		.fill('Callers wait less; call records are consistent.')
+	await page
+		.getByLabel('What does the AI output?')
+		.fill('A draft call summary that the representative edits and approves.')
 	await page.getByLabel('Topic area').selectOption('SERVICE_DELIVERY')
 	await page.getByLabel('AI classification (closest)').selectOption('GENERATIVE_AI')
 	await page.getByLabel(/Date it became operational/).fill('2026-03-02')
-	await page.getByLabel(/Developers and other people on this use case/).fill(demoAccount('REVIEWER').email)
+	await page
+		.getByLabel(/Developers and other people on this use case/)
+		.fill(demoAccount('REVIEWER').email)
 	await openSection(page, 'Decisions and people affected')
 	await page.getByLabel('What role does the AI play in decisions?').selectOption('ASSISTIVE')
-	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('None of these').check()
-	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
-	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
+	await page
+		.getByRole('group', { name: 'Which decisions does it inform?' })
+		.getByLabel('None of these')
+		.check()
+	await page
+		.getByRole('group', { name: 'Whose outcomes does it affect?' })
+		.getByLabel(/beneficiaries/)
+		.check()
+	await page
+		.getByRole('group', { name: /public interact with it directly/ })
+		.getByLabel('No')
+		.check()
 	await openSection(page, 'Technology and sourcing')
-	await page.getByRole('group', { name: /custom-developed code/ }).getByLabel('No').check()
+	await page
+		.getByRole('group', { name: /custom-developed code/ })
+		.getByLabel('No')
+		.check()
 	await openSection(page, 'Data')
-	await page.getByRole('group', { name: /PII that the agency maintains/ }).getByLabel('Yes').check()
-	await page.getByLabel('Describe the data used to train, fine-tune or evaluate the model').fill('Call transcripts and recent claims shown to the representative.')
-	await page.getByRole('group', { name: /demographic variables/ }).getByLabel('None of the above').check()
+	await page
+		.getByRole('group', { name: /PII that the agency maintains/ })
+		.getByLabel('Yes')
+		.check()
+	await page
+		.getByLabel('Describe the data used to train, fine-tune or evaluate the model')
+		.fill('Call transcripts and recent claims shown to the representative.')
+	await page
+		.getByRole('group', { name: /demographic variables/ })
+		.getByLabel('None of the above')
+		.check()
 	for (const name of [/Part B carrier and DMEPOS/, /Master Beneficiary Summary File/]) {
 		const row = page.getByRole('group', { name })
 		await row.getByLabel('Operation (inputs at run time)').check()
-		await row.getByLabel(/Why is this data needed/).fill('Only the caller’s last 12 months of records are sent.')
+		await row
+			.getByLabel(/Why is this data needed/)
+			.fill('Only the caller’s last 12 months of records are sent.')
 	}
 	await openSection(page, 'Public reporting')
 	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
 	await submitForReview(page)
 	await expect(page).toHaveURL(/\?submitted=1$/)
-	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('Submitted', { exact: true })).toBeVisible()
+	await expect(
+		page
+			.getByRole('complementary', { name: 'At a glance' })
+			.getByText('Submitted', { exact: true }),
+	).toBeVisible()
 	await expect(page.getByText('Priya Raman (reviewer@cms.example)')).toBeVisible()
-	await page.getByRole('navigation', { name: 'Use case sections' }).getByRole('link', { name: 'Data' }).click()
-	await expect(page.getByText('Protected health information (HIPAA PHI); Personally identifiable information (PII)', { exact: false })).toBeVisible()
+	await page
+		.getByRole('navigation', { name: 'Use case sections' })
+		.getByRole('link', { name: 'Data' })
+		.click()
+	await expect(
+		page.getByText(
+			'Protected health information (HIPAA PHI); Personally identifiable information (PII)',
+			{ exact: false },
+		),
+	).toBeVisible()
 	await expectNoAccessibilityViolations(page)
 
 	// The dataset's page lists the use cases that touch it.
@@ -100,12 +176,18 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await page.goBack()
 
 	// The stale tab's save is refused, and what it typed is kept.
-	await staleTab.getByLabel('Expected benefits for the mission or the public').fill('Typed in the stale tab')
+	await staleTab
+		.getByLabel('Expected benefits for the mission or the public')
+		.fill('Typed in the stale tab')
 	await staleTab.getByRole('button', { name: 'Save draft' }).click()
 	const conflict = staleTab.getByRole('alert')
 	await expect(conflict).toContainText('You saved this use case in another tab or window')
-	await expect(conflict.getByRole('row', { name: /Expected benefits/ })).toContainText('Typed in the stale tab')
-	await expect(staleTab.getByLabel('Expected benefits for the mission or the public')).toHaveValue('Typed in the stale tab')
+	await expect(conflict.getByRole('row', { name: /Expected benefits/ })).toContainText(
+		'Typed in the stale tab',
+	)
+	await expect(staleTab.getByLabel('Expected benefits for the mission or the public')).toHaveValue(
+		'Typed in the stale tab',
+	)
 
 	// An amendment while waiting for review freezes version 2; the history shows the difference.
 	await page.getByRole('link', { name: 'Edit' }).click()
@@ -132,10 +214,15 @@ test('while typing a name, similar registered use cases are suggested', async ({
 	await page.goto('/use-cases/new')
 	await page.getByLabel('Use case name').fill('Medicare claims fraud model')
 	await expect(page.getByRole('heading', { name: /look similar/ })).toBeVisible()
-	await expect(page.getByRole('link', { name: /Medicare FFS claims fraud detection model/ })).toBeVisible()
+	await expect(
+		page.getByRole('link', { name: /Medicare FFS claims fraud detection model/ }),
+	).toBeVisible()
 })
 
-test('another person’s draft can be neither read nor changed, and bad input is a 4xx with a message', async ({ page, browser }) => {
+test('another person’s draft can be neither read nor changed, and bad input is a 4xx with a message', async ({
+	page,
+	browser,
+}) => {
 	await signIn(page, demoAccount('SUBMITTER'))
 	const draftUrl = await registerDraft(page, 'Provider enrollment anomaly flags')
 
@@ -157,8 +244,24 @@ test('another person’s draft can be neither read nor changed, and bad input is
 	const token = await page.locator('input[name="csrf"]').first().inputValue()
 	const orgUnitId = await page.getByLabel('Responsible org unit (Bureau/Component)').inputValue()
 	const post = (form: Record<string, string>) =>
-		page.request.post(`${draftUrl}/edit`, { form: { csrf: token, intent: 'save', version: '2', orgUnitId, name: 'Provider enrollment anomaly flags', ...form }, maxRedirects: 0 })
-	const badInputs: Array<Record<string, string>> = [{ stage: 'Deployed' }, { name: 'x'.repeat(201) }, { contactEmail: '<script>alert(1)</script>' }, { version: 'abc' }, { orgUnitId: 'nope' }]
+		page.request.post(`${draftUrl}/edit`, {
+			form: {
+				csrf: token,
+				intent: 'save',
+				version: '2',
+				orgUnitId,
+				name: 'Provider enrollment anomaly flags',
+				...form,
+			},
+			maxRedirects: 0,
+		})
+	const badInputs: Array<Record<string, string>> = [
+		{ stage: 'Deployed' },
+		{ name: 'x'.repeat(201) },
+		{ contactEmail: '<script>alert(1)</script>' },
+		{ version: 'abc' },
+		{ orgUnitId: 'nope' },
+	]
 	for (const bad of badInputs) {
 		const response = await post(bad)
 		expect(response.status(), JSON.stringify(bad)).toBeGreaterThanOrEqual(400)
@@ -171,7 +274,9 @@ test('another person’s draft can be neither read nor changed, and bad input is
 	await page.goto(`${draftUrl}/edit`)
 	await page.getByLabel('Use case name').fill('<script>alert(1)</script> flags')
 	await saveDraft(page)
-	await expect(page.getByRole('heading', { level: 1, name: /<script>alert\(1\)<\/script> flags/ })).toBeVisible()
+	await expect(
+		page.getByRole('heading', { level: 1, name: /<script>alert\(1\)<\/script> flags/ }),
+	).toBeVisible()
 })
 
 test('an empty draft can be deleted; a filled one can only be withdrawn', async ({ page }) => {
@@ -179,11 +284,15 @@ test('an empty draft can be deleted; a filled one can only be withdrawn', async 
 	const emptyUrl = await registerDraft(page, 'Scratch idea for scheduling')
 	await page.goto(emptyUrl)
 	await page.getByRole('link', { name: 'Delete this empty draft' }).click()
-	await expect(page.getByRole('heading', { name: /^Delete the draft CMS-\d{4}-\d{4}\?$/ })).toBeFocused()
+	await expect(
+		page.getByRole('heading', { name: /^Delete the draft CMS-\d{4}-\d{4}\?$/ }),
+	).toBeFocused()
 	await expectNoAccessibilityViolations(page)
 	await page.getByRole('button', { name: 'Yes, delete this draft' }).click()
 	await expect(page.getByRole('heading', { name: 'My use cases' })).toBeVisible()
-	await expect(page.getByRole('status')).toContainText(/The draft CMS-\d{4}-\d{4} “Scratch idea for scheduling” is deleted\./)
+	await expect(page.getByRole('status')).toContainText(
+		/The draft CMS-\d{4}-\d{4} “Scratch idea for scheduling” is deleted\./,
+	)
 	expect((await page.goto(emptyUrl))?.status()).toBe(404)
 
 	const filledUrl = await registerDraft(page, 'Budget execution forecast assistant')
@@ -193,5 +302,9 @@ test('an empty draft can be deleted; a filled one can only be withdrawn', async 
 	await expect(page.getByRole('link', { name: 'Delete this empty draft' })).toHaveCount(0)
 	await page.getByRole('link', { name: 'Withdraw this use case' }).click()
 	await page.getByRole('button', { name: 'Yes, withdraw it' }).click()
-	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('Withdrawn', { exact: true })).toBeVisible()
+	await expect(
+		page
+			.getByRole('complementary', { name: 'At a glance' })
+			.getByText('Withdrawn', { exact: true }),
+	).toBeVisible()
 })

@@ -1,35 +1,79 @@
 import { type Page } from '@playwright/test'
-import { demoAccount, expect, expectNoAccessibilityViolations, signIn, test } from './support/fixtures.ts'
+import {
+	demoAccount,
+	expect,
+	expectNoAccessibilityViolations,
+	signIn,
+	test,
+} from './support/fixtures.ts'
 import { mailTo } from './support/mailbox.ts'
-import { linkDataset, openCaseTab, openSection, registerDraft, signedInAs, submitForReview } from './support/use-case-steps.ts'
+import {
+	linkDataset,
+	openCaseTab,
+	openSection,
+	registerDraft,
+	signedInAs,
+	submitForReview,
+} from './support/use-case-steps.ts'
 
 /** A pre-deployment case on Part B claims in a FedRAMP cloud: its findings need the privacy and security lanes. */
 async function submitClaimsCase(page: Page, name: string) {
-	const caseUrl = await registerDraft(page, name, 'Reviewers cannot read every unusual Part B claim before payment.')
+	const caseUrl = await registerDraft(
+		page,
+		name,
+		'Reviewers cannot read every unusual Part B claim before payment.',
+	)
 	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
 	await page.getByLabel('Topic area').selectOption('HEALTH_MEDICAL')
 	await page.getByLabel('AI classification (closest)').selectOption('CLASSICAL_ML')
-	await page.getByRole('group', { name: /fixed rules or robotic process automation/ }).getByLabel('No').check()
-	await page.getByLabel('Expected benefits for the mission or the public').fill('Reviewers look first at the claims most likely to be billed in error.')
-	await page.getByLabel('What does the AI output?').fill('A ranked list of claims for a medical reviewer to look at.')
+	await page
+		.getByRole('group', { name: /fixed rules or robotic process automation/ })
+		.getByLabel('No')
+		.check()
+	await page
+		.getByLabel('Expected benefits for the mission or the public')
+		.fill('Reviewers look first at the claims most likely to be billed in error.')
+	await page
+		.getByLabel('What does the AI output?')
+		.fill('A ranked list of claims for a medical reviewer to look at.')
 	await openSection(page, 'Decisions and people affected')
 	await page.getByLabel('What role does the AI play in decisions?').selectOption('ASSISTIVE')
-	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('None of these').check()
-	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel('Providers and suppliers').check()
-	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
+	await page
+		.getByRole('group', { name: 'Which decisions does it inform?' })
+		.getByLabel('None of these')
+		.check()
+	await page
+		.getByRole('group', { name: 'Whose outcomes does it affect?' })
+		.getByLabel('Providers and suppliers')
+		.check()
+	await page
+		.getByRole('group', { name: /public interact with it directly/ })
+		.getByLabel('No')
+		.check()
 	await openSection(page, 'Technology and sourcing')
-	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('No').check()
+	await page
+		.getByRole('group', { name: /generative AI or a large language model/ })
+		.getByLabel('No')
+		.check()
 	await page.getByLabel('Where does it run?').selectOption('FEDRAMP_CLOUD')
 	await page.getByLabel('Was it purchased, developed in-house, or both?').selectOption('IN_HOUSE')
 	await linkDataset(page, /Part B carrier and DMEPOS/)
 	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
 	await partB.getByLabel('Training or fine-tuning').check()
 	await partB.getByLabel('Operation (inputs at run time)').check()
-	await partB.getByLabel(/Why is this data needed/).fill('Claim lines, codes and amounts; beneficiary identifiers are hashed.')
+	await partB
+		.getByLabel(/Why is this data needed/)
+		.fill('Claim lines, codes and amounts; beneficiary identifiers are hashed.')
 	await openSection(page, 'Safeguards')
 	const safeguards = page.getByRole('region', { name: 'Safeguards' })
-	await safeguards.getByRole('group', { name: /FedRAMP authorized/ }).getByLabel('No').check()
-	await safeguards.getByRole('group', { name: /substance-use-disorder records/ }).getByLabel('Yes').check()
+	await safeguards
+		.getByRole('group', { name: /FedRAMP authorized/ })
+		.getByLabel('No')
+		.check()
+	await safeguards
+		.getByRole('group', { name: /substance-use-disorder records/ })
+		.getByLabel('Yes')
+		.check()
 	await openSection(page, 'Public reporting')
 	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
 	await submitForReview(page)
@@ -51,29 +95,48 @@ test('submit → the lead assigns privacy and security → changes requested and
 
 	// The governance lead assigns both lanes to the privacy and security reviewer.
 	const lead = await signedInAs(browser, 'GOVERNANCE_LEAD')
-	await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Governance desk' }).click()
-	await expect(lead.getByRole('region', { name: /Lanes to assign/ })).toContainText('Part B claims outlier review assistant')
+	await lead
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Governance desk' })
+		.click()
+	await expect(lead.getByRole('region', { name: /Lanes to assign/ })).toContainText(
+		'Part B claims outlier review assistant',
+	)
 	await lead.goto(caseUrl)
 	await openCaseTab(lead, 'Review')
 	await lead.getByRole('link', { name: 'Assign reviewers' }).click()
 	await expectNoAccessibilityViolations(lead)
 	for (const lane of ['Privacy', 'Security']) {
-		await lead.getByLabel(`Reviewer for ${lane}`).selectOption({ label: 'Priya Raman (reviewer@cms.example)' })
-		await lead.getByRole('form', { name: new RegExp(`Assign the ${lane}`) }).getByRole('button', { name: 'Assign' }).click()
+		await lead
+			.getByLabel(`Reviewer for ${lane}`)
+			.selectOption({ label: 'Priya Raman (reviewer@cms.example)' })
+		await lead
+			.getByRole('form', { name: new RegExp(`Assign the ${lane}`) })
+			.getByRole('button', { name: 'Assign' })
+			.click()
 		await expect(lead.getByRole('status')).toContainText(`${lane} lane assigned`)
 	}
 
 	// The reviewer finds both lanes in her queue and asks for changes on privacy.
 	const reviewer = await signedInAs(browser, 'REVIEWER')
-	await reviewer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' }).click()
-	const mine = reviewer.getByRole('region', { name: /Assigned to me/ }).getByRole('row', { name: /Part B claims outlier review assistant/ })
+	await reviewer
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Review queue' })
+		.click()
+	const mine = reviewer
+		.getByRole('region', { name: /Assigned to me/ })
+		.getByRole('row', { name: /Part B claims outlier review assistant/ })
 	await expect(mine).toHaveCount(2)
 	await expectNoAccessibilityViolations(reviewer)
 	await mine.getByRole('link', { name: /Review Privacy on CMS-/ }).click()
 	await reviewer.getByRole('button', { name: 'Record decision' }).click()
 	await expect(reviewer.getByText('Choose your decision on this lane.')).toBeVisible()
 	await reviewer.getByLabel('Ask the submitters for changes').check()
-	await reviewer.getByLabel('Note').fill('Say whether a PIA covers this use, and whether records are retrieved by a personal identifier.')
+	await reviewer
+		.getByLabel('Note')
+		.fill(
+			'Say whether a PIA covers this use, and whether records are retrieved by a personal identifier.',
+		)
 	await expectNoAccessibilityViolations(reviewer)
 	await reviewer.getByRole('button', { name: 'Record decision' }).click()
 	await expect(reviewer.getByText('Changes requested', { exact: true }).first()).toBeVisible()
@@ -81,15 +144,30 @@ test('submit → the lead assigns privacy and security → changes requested and
 	// The submitter answers and resubmits.
 	await page.goto(caseUrl)
 	await openCaseTab(page, 'Review')
-	await expect(page.getByRole('region', { name: 'Discussion' })).toContainText('Say whether a PIA covers this use')
+	await expect(page.getByRole('region', { name: 'Discussion' })).toContainText(
+		'Say whether a PIA covers this use',
+	)
 	await page.getByRole('link', { name: 'Edit' }).click()
 	await openSection(page, 'Safeguards')
 	const safeguards = page.getByRole('region', { name: 'Safeguards' })
-	await safeguards.getByRole('group', { name: /Privacy Impact Assessment completed/ }).getByLabel('Yes').check()
-	await safeguards.getByRole('group', { name: /retrieved by name or another personal identifier/ }).getByLabel('No').check()
-	await safeguards.getByRole('group', { name: /FedRAMP authorized/ }).getByLabel('Yes').check()
+	await safeguards
+		.getByRole('group', { name: /Privacy Impact Assessment completed/ })
+		.getByLabel('Yes')
+		.check()
+	await safeguards
+		.getByRole('group', { name: /retrieved by name or another personal identifier/ })
+		.getByLabel('No')
+		.check()
+	await safeguards
+		.getByRole('group', { name: /FedRAMP authorized/ })
+		.getByLabel('Yes')
+		.check()
 	await submitForReview(page, 'Resubmit for review')
-	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('In review', { exact: true })).toBeVisible()
+	await expect(
+		page
+			.getByRole('complementary', { name: 'At a glance' })
+			.getByText('In review', { exact: true }),
+	).toBeVisible()
 
 	// Both lanes approved.
 	for (const lane of ['Privacy', 'Security']) {
@@ -101,7 +179,11 @@ test('submit → the lead assigns privacy and security → changes requested and
 		await reviewer.getByLabel('Approve this lane').check()
 		await reviewer.getByLabel('Note').fill(`${lane} safeguards are in place.`)
 		await reviewer.getByRole('button', { name: 'Record decision' }).click()
-		await expect(reviewer.getByRole('region', { name: /^Review/ }).getByRole('row', { name: new RegExp(lane) })).toContainText('Approved')
+		await expect(
+			reviewer
+				.getByRole('region', { name: /^Review/ })
+				.getByRole('row', { name: new RegExp(lane) }),
+		).toContainText('Approved')
 	}
 
 	// The lead approves with a condition owned by the submitter.
@@ -110,7 +192,9 @@ test('submit → the lead assigns privacy and security → changes requested and
 	await lead.getByRole('link', { name: 'Decide' }).click()
 	await expect(lead.getByText('Every review lane of this round is decided.')).toBeVisible()
 	await lead.getByLabel('Approve with conditions').check()
-	await lead.getByLabel('Reasons').fill('Safe to develop; the model card must be shared before any pilot.')
+	await lead
+		.getByLabel('Reasons')
+		.fill('Safe to develop; the model card must be shared before any pilot.')
 	await lead.getByLabel('Condition 1').fill('Share the model card with the privacy office.')
 	await lead.getByLabel('Owner’s e-mail').first().fill(demoAccount('SUBMITTER').email)
 	await lead.getByLabel('Due on').first().fill('2027-01-15')
@@ -118,7 +202,9 @@ test('submit → the lead assigns privacy and security → changes requested and
 	await lead.getByRole('button', { name: 'Record decision' }).click()
 	await expect(lead.getByText('Approved with conditions', { exact: true }).first()).toBeVisible()
 	await openCaseTab(lead, 'Review')
-	await expect(lead.getByRole('region', { name: 'Decisions' })).toContainText('Share the model card with the privacy office.')
+	await expect(lead.getByRole('region', { name: 'Decisions' })).toContainText(
+		'Share the model card with the privacy office.',
+	)
 
 	// The activity page shows every step with who and when.
 	await page.goto(caseUrl)
@@ -136,7 +222,9 @@ test('submit → the lead assigns privacy and security → changes requested and
 	]) {
 		await expect(activity.getByRole('row', { name: step })).toBeVisible()
 	}
-	await expect(activity.getByRole('row', { name: /Decided: approved with conditions/ })).toContainText('Marcus Oyelaran')
+	await expect(
+		activity.getByRole('row', { name: /Decided: approved with conditions/ }),
+	).toContainText('Marcus Oyelaran')
 	await expectNoAccessibilityViolations(page)
 
 	// The condition's owner marks it met.
@@ -149,18 +237,31 @@ test('submit → the lead assigns privacy and security → changes requested and
 	// The submitter and the reviewer were told, in the tracker and by e-mail, at each step that concerned them.
 	const trackingId = (await page.locator('p.font-mono').first().textContent())!.trim()
 	const told = {
-		submitter: [`${trackingId}: changes requested (Privacy)`, `${trackingId} approved with conditions: Part B claims outlier review assistant`, `${trackingId}: a condition of its approval is yours`],
-		reviewer: [`${trackingId}: you review Privacy`, `${trackingId}: you review Security`, `${trackingId} approved with conditions: Part B claims outlier review assistant`],
+		submitter: [
+			`${trackingId}: changes requested (Privacy)`,
+			`${trackingId} approved with conditions: Part B claims outlier review assistant`,
+			`${trackingId}: a condition of its approval is yours`,
+		],
+		reviewer: [
+			`${trackingId}: you review Privacy`,
+			`${trackingId}: you review Security`,
+			`${trackingId} approved with conditions: Part B claims outlier review assistant`,
+		],
 	}
 	for (const [who, inbox] of [
 		['submitter', page],
 		['reviewer', reviewer],
 	] as const) {
 		await inbox.goto('/notifications')
-		for (const title of told[who]) await expect(inbox.getByRole('button', { name: title })).toBeVisible()
+		for (const title of told[who])
+			await expect(inbox.getByRole('button', { name: title })).toBeVisible()
 		const address = demoAccount(who === 'submitter' ? 'SUBMITTER' : 'REVIEWER').email
 		for (const title of told[who]) {
-			await expect.poll(() => mailTo(address).filter((mail) => mail.subject === title).length, { timeout: 30_000 }).toBe(1)
+			await expect
+				.poll(() => mailTo(address).filter((mail) => mail.subject === title).length, {
+					timeout: 30_000,
+				})
+				.toBe(1)
 		}
 	}
 	await expectNoAccessibilityViolations(reviewer)
@@ -181,7 +282,11 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 	await signIn(page, demoAccount('SUBMITTER'))
 	const caseUrl = await submitClaimsCase(page, 'Own-case independence probe')
 	await openCaseTab(page, 'Review')
-	await expect(page.getByText(/You are or were listed on this use case, or wrote part of it, so you can neither review nor decide it/)).toBeVisible()
+	await expect(
+		page.getByText(
+			/You are or were listed on this use case, or wrote part of it, so you can neither review nor decide it/,
+		),
+	).toBeVisible()
 	await expect(page.getByRole('link', { name: 'Decide' })).toHaveCount(0)
 	await expect(page.getByRole('link', { name: 'Assign reviewers' })).toHaveCount(0)
 	expect((await page.goto(`${caseUrl}/decide`))?.status()).toBe(403)
@@ -190,12 +295,22 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 	await page.goto(caseUrl)
 	const csrf = await page.locator('input[name="csrf"]').first().inputValue()
 	const forged = await page.request.post(`${caseUrl}/decide`, {
-		form: { csrf, outcome: 'APPROVED', note: 'Approving my own case.', version: '2', nextReviewMonths: '12' },
+		form: {
+			csrf,
+			outcome: 'APPROVED',
+			note: 'Approving my own case.',
+			version: '2',
+			nextReviewMonths: '12',
+		},
 	})
 	expect(forged.status()).toBe(403)
 	expect(await forged.text()).toContain('listed on this use case')
 	await page.goto(caseUrl)
-	await expect(page.getByRole('complementary', { name: 'At a glance' }).getByText('Submitted', { exact: true })).toBeVisible()
+	await expect(
+		page
+			.getByRole('complementary', { name: 'At a glance' })
+			.getByText('Submitted', { exact: true }),
+	).toBeVisible()
 
 	// The real lead opens the decision page, the case changes, and the stale decision is refused.
 	const lead = await signedInAs(browser, 'GOVERNANCE_LEAD')
@@ -204,7 +319,10 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 	await lead.getByLabel('Reasons').fill('Not needed.')
 	const leadTwo = await signedInAs(browser, 'GOVERNANCE_LEAD')
 	await leadTwo.goto(caseUrl)
-	await leadTwo.getByRole('region', { name: 'High-impact determination' }).getByLabel('Not high-impact').check()
+	await leadTwo
+		.getByRole('region', { name: 'High-impact determination' })
+		.getByLabel('Not high-impact')
+		.check()
 	await leadTwo.getByRole('button', { name: 'Record determination' }).click()
 	await expect(leadTwo.getByText(/Not high-impact, recorded by Marcus Oyelaran/)).toBeVisible()
 	await lead.getByRole('button', { name: 'Record decision' }).click()

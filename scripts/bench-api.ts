@@ -11,7 +11,15 @@ import { type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPostgresCluster } from '#tests/postgres-cluster.ts'
-import { buildIfNeeded, CONNECTIONS, drive, report, seedBenchDatabase, startApp, stopApp } from './bench-support.ts'
+import {
+	buildIfNeeded,
+	CONNECTIONS,
+	drive,
+	report,
+	seedBenchDatabase,
+	startApp,
+	stopApp,
+} from './bench-support.ts'
 
 const listViews = [
 	'/api/v1/use-cases',
@@ -50,7 +58,12 @@ function mcpSearch(argumentsOf: Record<string, unknown>, id: number) {
 		method: 'POST' as const,
 		path: '/mcp',
 		headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-		body: JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'search_use_cases', arguments: argumentsOf } }),
+		body: JSON.stringify({
+			jsonrpc: '2.0',
+			id,
+			method: 'tools/call',
+			params: { name: 'search_use_cases', arguments: argumentsOf },
+		}),
 	}
 }
 
@@ -67,25 +80,51 @@ async function main() {
 	try {
 		const { databaseUrl, database } = await seedBenchDatabase(cluster, 'bench_api')
 		const { createApiToken } = await import('#app/modules/api-tokens/api-tokens.server.ts')
-		const leadership = await database.prisma.user.findUniqueOrThrow({ where: { email: 'leadership@cms.example' }, select: { id: true } })
-		const { secret } = await createApiToken(leadership, { name: 'bench:api', access: 'READ', expiresInDays: 7 }, { requestId: 'bench', ipAddress: '127.0.0.1', userAgent: 'bench' })
+		const leadership = await database.prisma.user.findUniqueOrThrow({
+			where: { email: 'leadership@cms.example' },
+			select: { id: true },
+		})
+		const { secret } = await createApiToken(
+			leadership,
+			{ name: 'bench:api', access: 'READ', expiresInDays: 7 },
+			{ requestId: 'bench', ipAddress: '127.0.0.1', userAgent: 'bench' },
+		)
 		await database.close()
 
 		buildIfNeeded()
-		const nodeArgs = options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : []
+		const nodeArgs = options['cpu-prof']
+			? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`]
+			: []
 		app = await startApp(databaseUrl, { API_RATE_LIMIT_PER_MINUTE: '1000000' }, nodeArgs)
 		const authorization = { authorization: `Bearer ${secret}` }
-		const probe = await fetch(`${app.base}/mcp`, { method: 'POST', headers: { ...authorization, ...mcpSearch({}, 0).headers }, body: mcpSearch({ q: 'claims' }, 0).body })
-		const answer = (await probe.json()) as { result?: { structuredContent?: { data: Array<unknown> } } }
-		if (!probe.ok || !answer.result?.structuredContent?.data.length) throw new Error(`MCP search answered ${probe.status}: ${JSON.stringify(answer).slice(0, 500)}`)
+		const probe = await fetch(`${app.base}/mcp`, {
+			method: 'POST',
+			headers: { ...authorization, ...mcpSearch({}, 0).headers },
+			body: mcpSearch({ q: 'claims' }, 0).body,
+		})
+		const answer = (await probe.json()) as {
+			result?: { structuredContent?: { data: Array<unknown> } }
+		}
+		if (!probe.ok || !answer.result?.structuredContent?.data.length)
+			throw new Error(
+				`MCP search answered ${probe.status}: ${JSON.stringify(answer).slice(0, 500)}`,
+			)
 		console.log(`App on ${app.base}; ${CONNECTIONS} concurrent connections per group.`)
 
 		const mcpRequests = searches.map((args, i) => mcpSearch(args, i + 1))
-		await drive('warm-up', app.base, [...listViews, ...mcpRequests, '/livez'], 3, { headers: authorization })
+		await drive('warm-up', app.base, [...listViews, ...mcpRequests, '/livez'], 3, {
+			headers: authorization,
+		})
 		const bare = await drive('bare route (/livez)', app.base, ['/livez'], 150)
-		const me = await drive('API /me (token lookup)', app.base, ['/api/v1/me'], 40, { headers: authorization })
-		const list = await drive('API use-case list', app.base, listViews, 40, { headers: authorization })
-		const mcp = await drive('MCP search_use_cases', app.base, mcpRequests, 40, { headers: authorization })
+		const me = await drive('API /me (token lookup)', app.base, ['/api/v1/me'], 40, {
+			headers: authorization,
+		})
+		const list = await drive('API use-case list', app.base, listViews, 40, {
+			headers: authorization,
+		})
+		const mcp = await drive('MCP search_use_cases', app.base, mcpRequests, 40, {
+			headers: authorization,
+		})
 		for (const group of [bare, me, list, mcp]) report(group)
 		const failed = [bare, me, list, mcp].filter((g) => g.errors > 0)
 		if (failed.length) {
@@ -103,4 +142,5 @@ async function main() {
 	process.exit(exitCode)
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) await main()
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename))
+	await main()

@@ -5,7 +5,11 @@ import { performance } from 'node:perf_hooks'
 import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/schemas.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
-import { type UseCaseDocument, type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import {
+	type UseCaseDocument,
+	type UseCaseDocumentInput,
+	UseCaseDocumentSchema,
+} from '#app/modules/use-cases/use-case-document.ts'
 import {
 	appealAnswers,
 	classifications,
@@ -50,11 +54,17 @@ const some = <T>(items: ReadonlyArray<T>, max: number): Array<T> => {
 	for (let i = 0; i < count; i++) chosen.add(pick(items))
 	return [...chosen]
 }
-const day = (from: number, span: number) => new Date(Date.UTC(2025, 0, 1) + (from + Math.floor(next() * span)) * 86_400_000).toISOString().slice(0, 10)
+const day = (from: number, span: number) =>
+	new Date(Date.UTC(2025, 0, 1) + (from + Math.floor(next() * span)) * 86_400_000)
+		.toISOString()
+		.slice(0, 10)
 
 function generateCase(index: number): UseCaseDocumentInput {
 	const stage = pick(stages)
-	const decisions = some(informedDecisions.filter((d) => d !== 'NONE'), 2)
+	const decisions = some(
+		informedDecisions.filter((d) => d !== 'NONE'),
+		2,
+	)
 	return {
 		trackingId: `CMS-2026-${String(index + 1).padStart(5, '0')}`,
 		name: `Generated use case ${index + 1}`,
@@ -64,8 +74,14 @@ function generateCase(index: number): UseCaseDocumentInput {
 		stage: maybe(stage, 0.95),
 		topicArea: maybe(pick(topicAreas), 0.8),
 		classification: maybe(pick(classifications), 0.8),
-		problemSolved: maybe('Manual review of incoming records takes staff several days per batch.', 0.8),
-		benefits: maybe(pick(['Faster.', 'Cuts review time from days to hours and frees staff for complex cases.']), 0.85),
+		problemSolved: maybe(
+			'Manual review of incoming records takes staff several days per batch.',
+			0.8,
+		),
+		benefits: maybe(
+			pick(['Faster.', 'Cuts review time from days to hours and frees staff for complex cases.']),
+			0.85,
+		),
 		systemOutputs: maybe('A score and the features that drove it.', 0.8),
 		operationalDate: maybe(day(0, 500), 0.6),
 		contractingUsage: maybe(pick(contractingUsages), 0.8),
@@ -80,15 +96,24 @@ function generateCase(index: number): UseCaseDocumentInput {
 		codeUrl: maybe('https://github.com/CMSgov/example', 0.1),
 		highImpact: {
 			determination: maybe(pick(highImpactDeterminations), 0.7),
-			justification: maybe('Staff review every flag against the full record before any action is taken.', 0.5),
+			justification: maybe(
+				'Staff review every flag against the full record before any action is taken.',
+				0.5,
+			),
 			determinedBy: maybe('Avery Chen, CAIO office', 0.6),
 			determinedOn: maybe(day(200, 300), 0.6),
-			principalBasisRationale: maybe('The output orders a work queue; reviewers decide on the full record.', 0.5),
+			principalBasisRationale: maybe(
+				'The output orders a work queue; reviewers decide on the full record.',
+				0.5,
+			),
 		},
 		practices: {
 			testing: maybe(pick(practiceProgressAnswers), 0.8),
 			impactAssessment: maybe(pick(practiceProgressAnswers), 0.8),
-			potentialImpacts: maybe('Wrong outputs could delay benefits; privacy impacts are covered by the PIA.', 0.7),
+			potentialImpacts: maybe(
+				'Wrong outputs could delay benefits; privacy impacts are covered by the PIA.',
+				0.7,
+			),
 			independentReview: maybe(pick(independentReviewAnswers), 0.8),
 			monitoring: maybe(pick(monitoringAnswers), 0.8),
 			training: maybe(pick(trainingAnswers), 0.8),
@@ -109,12 +134,18 @@ function generateCase(index: number): UseCaseDocumentInput {
 			sornNumber: maybe('09-70-0558', 0.4),
 			computerMatching: triState(),
 			businessAssociateAgreement: triState(),
-			part2ConsentBasis: maybe(pick(['PATIENT_CONSENT', 'QSOA', 'AUDIT_EVALUATION', 'NONE'] as const), 0.3),
+			part2ConsentBasis: maybe(
+				pick(['PATIENT_CONSENT', 'QSOA', 'AUDIT_EVALUATION', 'NONE'] as const),
+				0.3,
+			),
 			sudRecordsExcluded: triState(),
 			fedrampAuthorized: triState(),
 			generativeOutputsReviewed: triState(),
 			publicFeedbackChannel: maybe('Feedback form on Medicare.gov', 0.3),
-			codeSharingDecision: maybe(pick(['SHARED_PUBLICLY', 'SHARED_GOVERNMENT', 'EXEMPT'] as const), 0.4),
+			codeSharingDecision: maybe(
+				pick(['SHARED_PUBLICLY', 'SHARED_GOVERNMENT', 'EXEMPT'] as const),
+				0.4,
+			),
 			vendorAiContractTerms: triState(),
 		},
 		waivers: Array.from({ length: next() < 0.2 ? 1 + Math.floor(next() * 3) : 0 }, () => ({
@@ -126,7 +157,13 @@ function generateCase(index: number): UseCaseDocumentInput {
 			recertifiedOn: maybe(day(500, 100), 0.2),
 		})),
 		pilotCertification:
-			next() < 0.15 ? { certifiedOn: day(300, 150), endsOn: day(450, 300), scaleLimit: 'one region, 2,000 cases' } : undefined,
+			next() < 0.15
+				? {
+						certifiedOn: day(300, 150),
+						endsOn: day(450, 300),
+						scaleLimit: 'one region, 2,000 cases',
+					}
+				: undefined,
 		datasets: Array.from({ length: Math.floor(next() * 5) }, (_, d) => ({
 			name: `Dataset ${d + 1}`,
 			category: pick(datasetCategories),
@@ -139,7 +176,9 @@ function generateCase(index: number): UseCaseDocumentInput {
 	}
 }
 
-const asOfDays = ['2026-01-15', '2026-04-03', '2026-05-01', '2026-11-22'].map((d) => new Date(`${d}T00:00:00Z`))
+const asOfDays = ['2026-01-15', '2026-04-03', '2026-05-01', '2026-11-22'].map(
+	(d) => new Date(`${d}T00:00:00Z`),
+)
 const pack = shippedPolicyPack()
 
 let started = performance.now()
@@ -155,7 +194,10 @@ let presumed = 0
 let blocked = 0
 started = performance.now()
 for (let index = 0; index < documents.length; index++) {
-	const evaluation = evaluateUseCase(documents[index] as UseCaseDocument, { pack, asOf: asOfDays[index % asOfDays.length] as Date })
+	const evaluation = evaluateUseCase(documents[index] as UseCaseDocument, {
+		pack,
+		asOf: asOfDays[index % asOfDays.length] as Date,
+	})
 	if (evaluation.presumedHighImpact) presumed++
 	if (evaluation.blocked) blocked++
 	for (const result of evaluation.results) tally[result.status] = (tally[result.status] ?? 0) + 1
@@ -163,9 +205,15 @@ for (let index = 0; index < documents.length; index++) {
 const evaluatedMs = performance.now() - started
 const perCase = evaluatedMs / CASES
 
-console.log(`Generated ${CASES} cases (seed ${SEED}) in ${generatedMs.toFixed(1)} ms; schema validation took ${validatedMs.toFixed(1)} ms (not counted below).`)
-console.log(`Evaluated ${CASES} cases × ${pack.checks.length} checks against pack ${pack.version} in ${evaluatedMs.toFixed(1)} ms.`)
 console.log(
-	`Results: ${Object.entries(tally).map(([status, count]) => `${status} ${count}`).join(', ')}; ${presumed} presumed high-impact; ${blocked} blocked.`,
+	`Generated ${CASES} cases (seed ${SEED}) in ${generatedMs.toFixed(1)} ms; schema validation took ${validatedMs.toFixed(1)} ms (not counted below).`,
+)
+console.log(
+	`Evaluated ${CASES} cases × ${pack.checks.length} checks against pack ${pack.version} in ${evaluatedMs.toFixed(1)} ms.`,
+)
+console.log(
+	`Results: ${Object.entries(tally)
+		.map(([status, count]) => `${status} ${count}`)
+		.join(', ')}; ${presumed} presumed high-impact; ${blocked} blocked.`,
 )
 console.log(`checks_ms_per_case=${perCase.toFixed(4)}`)

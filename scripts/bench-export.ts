@@ -12,7 +12,9 @@ import { performance } from 'node:perf_hooks'
 const CASES = Number(process.env.BENCH_CASES ?? 20_000)
 const INSERT_BATCH = 1000
 
-const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(path.join(os.tmpdir(), 'bench-export-'))
+const dataDir = process.env.DATABASE_URL
+	? null
+	: mkdtempSync(path.join(os.tmpdir(), 'bench-export-'))
 if (dataDir) process.env.DATA_DIR = dataDir
 process.env.SEED_DEMO_DATA = 'false'
 
@@ -20,11 +22,17 @@ process.env.SEED_DEMO_DATA = 'false'
 const { database, prisma } = await import('#app/utils/db.server.ts')
 const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 const { seedOrgUnits, seedDatasets } = await import('#prisma/seed/seed.server.ts')
-const { columnsFor, currentReportingYear, EXPORT_BATCH_SIZE, streamOmbRows } = await import('#app/modules/inventory/omb-export.server.ts')
+const { columnsFor, currentReportingYear, EXPORT_BATCH_SIZE, streamOmbRows } =
+	await import('#app/modules/inventory/omb-export.server.ts')
 const { csvResponse } = await import('#app/utils/csv.server.ts')
 
 const stages = ['PRE_DEPLOYMENT', 'PILOT', 'DEPLOYED', 'RETIRED'] as const
-const topics = ['HEALTH_MEDICAL', 'GOVERNMENT_BENEFITS_PROCESSING', 'INFORMATION_TECHNOLOGY', 'ADMINISTRATIVE_FUNCTIONS'] as const
+const topics = [
+	'HEALTH_MEDICAL',
+	'GOVERNMENT_BENEFITS_PROCESSING',
+	'INFORMATION_TECHNOLOGY',
+	'ADMINISTRATIVE_FUNCTIONS',
+] as const
 const classifications = ['CLASSICAL_ML', 'GENERATIVE_AI', 'NLP', 'AGENTIC_AI'] as const
 
 async function seed() {
@@ -32,7 +40,10 @@ async function seed() {
 	await ensureShippedPackLoaded(prisma)
 	const orgUnitIds = await seedOrgUnits(prisma)
 	await seedDatasets(prisma, orgUnitIds)
-	const owner = await prisma.user.create({ data: { email: 'bench.owner@cms.example', name: 'Bench Owner' }, select: { id: true } })
+	const owner = await prisma.user.create({
+		data: { email: 'bench.owner@cms.example', name: 'Bench Owner' },
+		select: { id: true },
+	})
 	const units = [...orgUnitIds.values()]
 	const datasets = await prisma.dataset.findMany({ select: { id: true } })
 	const year = currentReportingYear()
@@ -53,21 +64,30 @@ async function seed() {
 				stage,
 				topicArea: topics[index % topics.length]!,
 				classification: classifications[index % classifications.length]!,
-				problemSolved: 'Manual review of incoming records takes staff several days per batch, and backlogs delay beneficiaries.',
+				problemSolved:
+					'Manual review of incoming records takes staff several days per batch, and backlogs delay beneficiaries.',
 				benefits: 'Cuts review time from days to hours and frees staff for complex cases.',
 				systemOutputs: 'A ranked work queue with the features that drove each score.',
 				contractingUsage: 'CONTRACT_AND_IN_HOUSE' as const,
 				vendorNames: ['Example Vendor, Inc.'],
-				highImpactDetermination: index % 7 === 0 ? ('PRESUMED_NOT_HIGH_IMPACT' as const) : ('NOT_HIGH_IMPACT' as const),
+				highImpactDetermination:
+					index % 7 === 0 ? ('PRESUMED_NOT_HIGH_IMPACT' as const) : ('NOT_HIGH_IMPACT' as const),
 				answers: {
 					operationalDate: stage === 'PRE_DEPLOYMENT' ? undefined : '2025-07-01',
 					hasAto: true,
 					atoSystemName: 'Integrated Data Repository (IDR) Cloud',
-					dataDescription: 'Two years of Medicare claims and enrollment records from the linked datasets.',
+					dataDescription:
+						'Two years of Medicare claims and enrollment records from the linked datasets.',
 					hasPii: true,
 					demographicFeatures: ['AGE', 'SEX'],
 					hasCustomCode: true,
-					highImpact: index % 7 === 0 ? { justification: 'Staff review every flag against the full record before any action is taken.' } : {},
+					highImpact:
+						index % 7 === 0
+							? {
+									justification:
+										'Staff review every flag against the full record before any action is taken.',
+								}
+							: {},
 					practices: { publicConsultation: [] },
 					previousOmbId: index % 3 === 0 ? `HHS-${10_000 + index}` : undefined,
 				},
@@ -76,10 +96,17 @@ async function seed() {
 			}
 		})
 		await prisma.useCase.createMany({ data: rows })
-		await prisma.useCaseContact.createMany({ data: rows.map((row) => ({ useCaseId: row.id, userId: owner.id, role: 'OWNER' as const })) })
+		await prisma.useCaseContact.createMany({
+			data: rows.map((row) => ({ useCaseId: row.id, userId: owner.id, role: 'OWNER' as const })),
+		})
 		await prisma.useCaseDataset.createMany({
 			data: rows.flatMap((row, offset) =>
-				[0, 1].slice(0, 1 + (offset % 2)).map((n) => ({ useCaseId: row.id, datasetId: datasets[(start + offset + n) % datasets.length]!.id, usages: ['OPERATION' as const], minimumNecessaryJustification: 'Only the fields the model reads.' })),
+				[0, 1].slice(0, 1 + (offset % 2)).map((n) => ({
+					useCaseId: row.id,
+					datasetId: datasets[(start + offset + n) % datasets.length]!.id,
+					usages: ['OPERATION' as const],
+					minimumNecessaryJustification: 'Only the fields the model reads.',
+				})),
 			),
 		})
 	}
@@ -94,7 +121,12 @@ async function timeExport(audience: 'OMB' | 'PUBLIC', batchSize?: number) {
 	const heapBefore = process.memoryUsage().heapUsed
 	let heapPeak = heapBefore
 	const source = (async function* () {
-		for await (const row of streamOmbRows({ year: currentReportingYear(), values: 'selections', audience, batchSize })) {
+		for await (const row of streamOmbRows({
+			year: currentReportingYear(),
+			values: 'selections',
+			audience,
+			batchSize,
+		})) {
 			rows++
 			if (rows % 1000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)
 			yield row
@@ -108,25 +140,48 @@ async function timeExport(audience: 'OMB' | 'PUBLIC', batchSize?: number) {
 		bytes += value.byteLength
 	}
 	const cpu = process.cpuUsage(cpuBefore)
-	return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, rows, bytes, heapGrowthMb: (heapPeak - heapBefore) / 1024 / 1024 }
+	return {
+		ms: performance.now() - started,
+		cpuMs: (cpu.user + cpu.system) / 1000,
+		rows,
+		bytes,
+		heapGrowthMb: (heapPeak - heapBefore) / 1024 / 1024,
+	}
 }
 
 try {
 	const started = performance.now()
 	await seed()
-	console.log(`Seeded ${CASES} use cases on ${database.kind === 'embedded' ? 'the embedded database (PGlite)' : 'PostgreSQL'} in ${(performance.now() - started).toFixed(0)} ms.`)
+	console.log(
+		`Seeded ${CASES} use cases on ${database.kind === 'embedded' ? 'the embedded database (PGlite)' : 'PostgreSQL'} in ${(performance.now() - started).toFixed(0)} ms.`,
+	)
 	const warm = await timeExport('OMB')
-	console.log(`First OMB CSV (cold caches): ${warm.rows} rows, ${(warm.bytes / 1024 / 1024).toFixed(1)} MB in ${warm.ms.toFixed(0)} ms.`)
+	console.log(
+		`First OMB CSV (cold caches): ${warm.rows} rows, ${(warm.bytes / 1024 / 1024).toFixed(1)} MB in ${warm.ms.toFixed(0)} ms.`,
+	)
 	for (const batchSize of [250, 500, 2000]) {
 		const run = await timeExport('OMB', batchSize)
-		console.log(`OMB CSV in pages of ${batchSize}: ${run.ms.toFixed(0)} ms (${run.cpuMs.toFixed(0)} ms of this process's CPU).`)
+		console.log(
+			`OMB CSV in pages of ${batchSize}: ${run.ms.toFixed(0)} ms (${run.cpuMs.toFixed(0)} ms of this process's CPU).`,
+		)
 	}
-	const runs = [await timeExport('OMB'), await timeExport('OMB'), await timeExport('OMB')].sort((a, b) => a.ms - b.ms)
+	const runs = [await timeExport('OMB'), await timeExport('OMB'), await timeExport('OMB')].sort(
+		(a, b) => a.ms - b.ms,
+	)
 	const omb = runs[1]!
-	console.log(`OMB CSV (pages of ${EXPORT_BATCH_SIZE}, median of 3): ${omb.rows} rows, ${(omb.bytes / 1024 / 1024).toFixed(1)} MB in ${omb.ms.toFixed(0)} ms (${omb.cpuMs.toFixed(0)} ms of this process's CPU); heap grew at most ${omb.heapGrowthMb.toFixed(0)} MB.`)
+	console.log(
+		`OMB CSV (pages of ${EXPORT_BATCH_SIZE}, median of 3): ${omb.rows} rows, ${(omb.bytes / 1024 / 1024).toFixed(1)} MB in ${omb.ms.toFixed(0)} ms (${omb.cpuMs.toFixed(0)} ms of this process's CPU); heap grew at most ${omb.heapGrowthMb.toFixed(0)} MB.`,
+	)
 	const open = await timeExport('PUBLIC')
-	console.log(`Public CSV: ${open.rows} rows, ${(open.bytes / 1024 / 1024).toFixed(1)} MB in ${open.ms.toFixed(0)} ms.`)
-	console.log(`load average while measuring: ${os.loadavg().map((load) => load.toFixed(1)).join(', ')} (${os.cpus().length} cores)`)
+	console.log(
+		`Public CSV: ${open.rows} rows, ${(open.bytes / 1024 / 1024).toFixed(1)} MB in ${open.ms.toFixed(0)} ms.`,
+	)
+	console.log(
+		`load average while measuring: ${os
+			.loadavg()
+			.map((load) => load.toFixed(1))
+			.join(', ')} (${os.cpus().length} cores)`,
+	)
 	console.log(`export_omb_csv_ms=${omb.ms.toFixed(0)}`)
 } finally {
 	await database.close()

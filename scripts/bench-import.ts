@@ -32,7 +32,11 @@ function newestMtime(dir: string): number {
 
 function buildIfNeeded() {
 	const built = path.join(root, 'build/server/index.js')
-	const sources = Math.max(newestMtime(path.join(root, 'app')), newestMtime(path.join(root, 'server')), newestMtime(path.join(root, 'prisma')))
+	const sources = Math.max(
+		newestMtime(path.join(root, 'app')),
+		newestMtime(path.join(root, 'server')),
+		newestMtime(path.join(root, 'prisma')),
+	)
 	if (existsSync(built) && statSync(built).mtimeMs >= sources) return
 	console.log('Building the app (the build is older than the sources)…')
 	const result = spawnSync('npx', ['react-router', 'build'], { cwd: root, stdio: 'inherit' })
@@ -41,17 +45,36 @@ function buildIfNeeded() {
 
 async function startApp(port: number, env: Record<string, string>) {
 	// The app loads the demo data itself only on the embedded database; on PostgreSQL it is seeded first.
-	const childEnv: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', SEED_DEMO_DATA: env.DATABASE_URL ? 'false' : 'true', COOKIE_SECURE: 'false', HOST: '127.0.0.1', PORT: String(port), ...env }
+	const childEnv: Record<string, string | undefined> = {
+		...process.env,
+		NODE_ENV: 'production',
+		SEED_DEMO_DATA: env.DATABASE_URL ? 'false' : 'true',
+		COOKIE_SECURE: 'false',
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		...env,
+	}
 	if (!env.DATABASE_URL) delete childEnv.DATABASE_URL
 	else {
-		const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...childEnv, NODE_ENV: 'development' } })
+		const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts'], {
+			cwd: root,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...childEnv, NODE_ENV: 'development' },
+		})
 		if (seeded.status !== 0) throw new Error('Seeding the demo data failed.')
 	}
-	const child = spawn(process.execPath, ['server.js'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: childEnv })
+	const child = spawn(process.execPath, ['server.js'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: childEnv,
+	})
 	const base = `http://127.0.0.1:${port}`
 	for (let attempt = 0; attempt < 480; attempt++) {
 		if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode}`)
-		const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false)
+		const ok = await fetch(`${base}/healthz`).then(
+			(r) => r.ok,
+			() => false,
+		)
 		if (ok) return { child, base }
 		await new Promise((r) => setTimeout(r, 500))
 	}
@@ -66,7 +89,11 @@ async function stopApp(child: ChildProcess) {
 	if (child.exitCode === null) child.kill('SIGKILL')
 }
 
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ')
+const cookiesOf = (response: Response) =>
+	response.headers
+		.getSetCookie()
+		.map((cookie) => cookie.split(';')[0])
+		.join('; ')
 const csrfOf = (html: string) => {
 	const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1]
 	if (!token) throw new Error('No CSRF token on the page.')
@@ -80,14 +107,21 @@ async function signIn(base: string, email: string) {
 		method: 'POST',
 		redirect: 'manual',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
-		body: new URLSearchParams({ email, password: 'Governance-demo-2026', csrf: csrfOf(await form.text()) }),
+		body: new URLSearchParams({
+			email,
+			password: 'Governance-demo-2026',
+			csrf: csrfOf(await form.text()),
+		}),
 	})
-	if (response.status !== 302 && response.status !== 303) throw new Error(`Sign-in failed with ${response.status}`)
+	if (response.status !== 302 && response.status !== 303)
+		throw new Error(`Sign-in failed with ${response.status}`)
 	return `${csrfCookie}; ${cookiesOf(response)}`
 }
 
 function percentile(sorted: Array<number>, p: number) {
-	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0
+	return sorted.length
+		? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+		: 0
 }
 
 /** Asks /livez every 25 ms (one request at a time) until stopped; the latencies it saw. */
@@ -111,7 +145,16 @@ function probeLivez(base: string) {
 	}
 }
 
-type Run = { label: string; previewSeconds: number; importSeconds: number; livezP95: number; livezMax: number; loopMaxMs: number; result: string; load: number }
+type Run = {
+	label: string
+	previewSeconds: number
+	importSeconds: number
+	livezP95: number
+	livezMax: number
+	loopMaxMs: number
+	result: string
+	load: number
+}
 
 async function importOnce(base: string, cookie: string, label: string, csv: string): Promise<Run> {
 	const page = await fetch(`${base}/inventory/import`, { headers: { Cookie: cookie } })
@@ -119,9 +162,17 @@ async function importOnce(base: string, cookie: string, label: string, csv: stri
 	form.set('csrf', csrfOf(await page.text()))
 	form.set('file', new Blob([csv], { type: 'text/csv' }), `${label.replace(/\W+/g, '-')}.csv`)
 	const previewStarted = performance.now()
-	const uploaded = await fetch(`${base}/inventory/import`, { method: 'POST', body: form, headers: { Cookie: cookie }, redirect: 'manual' })
+	const uploaded = await fetch(`${base}/inventory/import`, {
+		method: 'POST',
+		body: form,
+		headers: { Cookie: cookie },
+		redirect: 'manual',
+	})
 	const location = uploaded.headers.get('Location')
-	if (!location) throw new Error(`The upload answered ${uploaded.status}: ${(await uploaded.text()).slice(0, 300)}`)
+	if (!location)
+		throw new Error(
+			`The upload answered ${uploaded.status}: ${(await uploaded.text()).slice(0, 300)}`,
+		)
 	const preview = await fetch(`${base}${location}`, { headers: { Cookie: cookie } })
 	let previewHtml = await preview.text()
 	const previewSeconds = (performance.now() - previewStarted) / 1000
@@ -138,8 +189,15 @@ async function importOnce(base: string, cookie: string, label: string, csv: stri
 	}
 
 	// The app's histogram is kept in ten-second windows: start in a fresh one, so the import's windows hold nothing from before it.
-	const before = (await (await fetch(`${base}/healthz?verbose`)).json()) as { eventLoopDelay: { current: { startedAt: string } } }
-	await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(before.eventLoopDelay.current.startedAt) + 10_500 - Date.now())))
+	const before = (await (await fetch(`${base}/healthz?verbose`)).json()) as {
+		eventLoopDelay: { current: { startedAt: string } }
+	}
+	await new Promise((r) =>
+		setTimeout(
+			r,
+			Math.max(0, Date.parse(before.eventLoopDelay.current.startedAt) + 10_500 - Date.now()),
+		),
+	)
 	const probe = probeLivez(base)
 	const importStarted = performance.now()
 	const started = await fetch(`${base}${location}`, {
@@ -148,7 +206,10 @@ async function importOnce(base: string, cookie: string, label: string, csv: stri
 		headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ intent: 'start', csrf: csrfOf(previewHtml) }),
 	})
-	if (started.status !== 302 && started.status !== 303) throw new Error(`Starting the import answered ${started.status}: ${(await started.text()).slice(0, 300)}`)
+	if (started.status !== 302 && started.status !== 303)
+		throw new Error(
+			`Starting the import answered ${started.status}: ${(await started.text()).slice(0, 300)}`,
+		)
 	let result = ''
 	for (;;) {
 		const html = await (await fetch(`${base}${location}`, { headers: { Cookie: cookie } })).text()
@@ -163,16 +224,29 @@ async function importOnce(base: string, cookie: string, label: string, csv: stri
 	const latencies = await probe.stop()
 	// The app's own histogram, over the ten-second windows the import ran in.
 	type Window = { startedAt: string; windowSeconds: number; maxMs: number }
-	const health = (await (await fetch(`${base}/healthz?verbose`)).json()) as { eventLoopDelay: { current: Window; recent: Array<Window> } }
+	const health = (await (await fetch(`${base}/healthz?verbose`)).json()) as {
+		eventLoopDelay: { current: Window; recent: Array<Window> }
+	}
 	const importEnd = Date.now()
 	const importStart = importEnd - importSeconds * 1000
-	const during = [...health.eventLoopDelay.recent, health.eventLoopDelay.current].filter((window) => {
-		const start = Date.parse(window.startedAt)
-		return start <= importEnd && start + window.windowSeconds * 1000 >= importStart
-	})
+	const during = [...health.eventLoopDelay.recent, health.eventLoopDelay.current].filter(
+		(window) => {
+			const start = Date.parse(window.startedAt)
+			return start <= importEnd && start + window.windowSeconds * 1000 >= importStart
+		},
+	)
 	const loopMaxMs = Math.max(0, ...during.map((window) => window.maxMs))
 	// The machine's load: on shared cores, time the app waited for a CPU shows as latency too.
-	return { label, previewSeconds, importSeconds, livezP95: percentile(latencies, 95), livezMax: latencies.at(-1) ?? 0, loopMaxMs, result, load: loadavg()[0]! }
+	return {
+		label,
+		previewSeconds,
+		importSeconds,
+		livezP95: percentile(latencies, 95),
+		livezMax: latencies.at(-1) ?? 0,
+		loopMaxMs,
+		result,
+		load: loadavg()[0]!,
+	}
 }
 
 function report(database: string, run: Run) {
@@ -186,12 +260,32 @@ async function benchDatabase(database: string, port: number, env: Record<string,
 	try {
 		const cookie = await signIn(base, 'governance@cms.example')
 		const consolidated = generateConsolidatedInventory({ rows: 3600, cmsRows: 73, seed: 2025 })
-		const first = await importOnce(base, cookie, `OMB consolidated file: ${consolidated.rows} rows, ${consolidated.cmsRows} CMS`, consolidated.csv)
+		const first = await importOnce(
+			base,
+			cookie,
+			`OMB consolidated file: ${consolidated.rows} rows, ${consolidated.cmsRows} CMS`,
+			consolidated.csv,
+		)
 		report(database, first)
-		const again = await importOnce(base, cookie, 'the same file again (nothing to change)', consolidated.csv)
+		const again = await importOnce(
+			base,
+			cookie,
+			'the same file again (nothing to change)',
+			consolidated.csv,
+		)
 		report(database, again)
-		const cmsOnly = generateConsolidatedInventory({ rows: CMS_ONLY_ROWS, cmsRows: CMS_ONLY_ROWS, seed: 7, namePrefix: 'Pilot' })
-		const heavy = await importOnce(base, cookie, `CMS only: ${CMS_ONLY_ROWS} rows`, cmsOnly.csv.replace(/CMS\/Digital Service at CMS/g, 'CMS/OIT'))
+		const cmsOnly = generateConsolidatedInventory({
+			rows: CMS_ONLY_ROWS,
+			cmsRows: CMS_ONLY_ROWS,
+			seed: 7,
+			namePrefix: 'Pilot',
+		})
+		const heavy = await importOnce(
+			base,
+			cookie,
+			`CMS only: ${CMS_ONLY_ROWS} rows`,
+			cmsOnly.csv.replace(/CMS\/Digital Service at CMS/g, 'CMS/OIT'),
+		)
 		report(database, heavy)
 		return first
 	} finally {
@@ -211,13 +305,21 @@ async function main() {
 	const cluster = await startPostgresCluster()
 	if (cluster) {
 		try {
-			const url = await createScratchDatabase(cluster.url, `bench_import_${randomBytes(4).toString('hex')}`)
-			await benchDatabase('PostgreSQL', FIRST_PORT + 1, { DATABASE_URL: url, SESSION_SECRET: randomBytes(32).toString('hex') })
+			const url = await createScratchDatabase(
+				cluster.url,
+				`bench_import_${randomBytes(4).toString('hex')}`,
+			)
+			await benchDatabase('PostgreSQL', FIRST_PORT + 1, {
+				DATABASE_URL: url,
+				SESSION_SECRET: randomBytes(32).toString('hex'),
+			})
 		} finally {
 			await cluster.stop()
 		}
 	} else console.log('PostgreSQL server binaries not found: the embedded database only.')
-	console.log(`preview_s=${embedded.previewSeconds.toFixed(2)} import_s=${embedded.importSeconds.toFixed(2)} livez_p95_ms_during_import=${embedded.livezP95.toFixed(1)}`)
+	console.log(
+		`preview_s=${embedded.previewSeconds.toFixed(2)} import_s=${embedded.importSeconds.toFixed(2)} livez_p95_ms_during_import=${embedded.livezP95.toFixed(1)}`,
+	)
 }
 
 await main()

@@ -63,7 +63,11 @@ const inventoryViews = [
 ]
 
 const { values: options } = parseArgs({
-	options: { cases: { type: 'string' }, 'database-url': { type: 'string' }, 'cpu-prof': { type: 'string' } },
+	options: {
+		cases: { type: 'string' },
+		'database-url': { type: 'string' },
+		'cpu-prof': { type: 'string' },
+	},
 })
 const cases = options.cases ? Number(options.cases.replace(/[_,]/g, '')) : CASES
 if (!Number.isInteger(cases) || cases < 100) {
@@ -75,7 +79,9 @@ if (!Number.isInteger(cases) || cases < 100) {
 function rssKb(rootPid: number) {
 	return processTree(rootPid).reduce((sum, pid) => {
 		try {
-			return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+			return (
+				sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+			)
 		} catch {
 			return sum
 		}
@@ -107,7 +113,10 @@ async function timeExport(base: string, cookie: string, appPid: number) {
 		times.push((performance.now() - started) / 1000)
 		clearInterval(sampler)
 		peakGrowthMb = Math.max(peakGrowthMb, (peak - before) / 1024)
-		if (run === 0) console.log(`OMB export: ${lines.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(1)} MB`)
+		if (run === 0)
+			console.log(
+				`OMB export: ${lines.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(1)} MB`,
+			)
 	}
 	times.sort((a, b) => a - b)
 	return { skipped: false as const, seconds: times[1]!, all: times, peakGrowthMb }
@@ -118,23 +127,41 @@ async function timeExport(base: string, cookie: string, appPid: number) {
  * loaders included; `render` is React's render of the page), one request at a time, so that load
  * does not blur them.
  */
-async function serverTimings(base: string, paths: ReadonlyArray<string>, cookie: string, rounds = 3) {
+async function serverTimings(
+	base: string,
+	paths: ReadonlyArray<string>,
+	cookie: string,
+	rounds = 3,
+) {
 	const app: Array<number> = []
 	const render: Array<number> = []
 	let bytes = 0
 	for (let round = 0; round < rounds; round++) {
 		for (const path of paths) {
-			const response = await fetch(`${base}${path}`, { headers: { cookie, 'accept-encoding': 'identity' } })
+			const response = await fetch(`${base}${path}`, {
+				headers: { cookie, 'accept-encoding': 'identity' },
+			})
 			const body = await response.arrayBuffer()
 			bytes += body.byteLength
 			const timing = response.headers.get('server-timing') ?? ''
-			const of = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1] ?? Number.NaN)
+			const of = (name: string) =>
+				Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1] ?? Number.NaN)
 			if (Number.isFinite(of('app'))) app.push(of('app'))
 			if (Number.isFinite(of('render'))) render.push(of('render'))
 		}
 	}
-	const median = (values: Array<number>) => (values.length ? percentile([...values].sort((a, b) => a - b), 50) : Number.NaN)
-	return { appMs: median(app), renderMs: median(render), kb: bytes / (rounds * paths.length) / 1024 }
+	const median = (values: Array<number>) =>
+		values.length
+			? percentile(
+					[...values].sort((a, b) => a - b),
+					50,
+				)
+			: Number.NaN
+	return {
+		appMs: median(app),
+		renderMs: median(render),
+		kb: bytes / (rounds * paths.length) / 1024,
+	}
 }
 
 async function caseIds(databaseUrl: string, count: number) {
@@ -176,27 +203,45 @@ async function main() {
 		const { database } = await import('#app/utils/db.server.ts')
 		const { findInventoryPage } = await import('#app/modules/inventory/inventory-query.server.ts')
 		const { computeDashboard } = await import('#app/modules/inventory/dashboard.server.ts')
-		const { InventoryQuerySchema, inventoryInput } = await import('#app/modules/inventory/inventory-filters.ts')
-		const leadership = await database.prisma.user.findUniqueOrThrow({ where: { email: 'leadership@cms.example' }, select: { id: true } })
-		for (const view of ['/inventory', '/inventory?q=claims&stage=DEPLOYED', '/inventory?determination=PRESUMED_UNDETERMINED&overdue=true']) {
-			const query = InventoryQuerySchema.parse(inventoryInput(new URL(view, 'http://x').searchParams))
+		const { InventoryQuerySchema, inventoryInput } =
+			await import('#app/modules/inventory/inventory-filters.ts')
+		const leadership = await database.prisma.user.findUniqueOrThrow({
+			where: { email: 'leadership@cms.example' },
+			select: { id: true },
+		})
+		for (const view of [
+			'/inventory',
+			'/inventory?q=claims&stage=DEPLOYED',
+			'/inventory?determination=PRESUMED_UNDETERMINED&overdue=true',
+		]) {
+			const query = InventoryQuerySchema.parse(
+				inventoryInput(new URL(view, 'http://x').searchParams),
+			)
 			await findInventoryPage(leadership, query, database.prisma)
 			const started = performance.now()
 			await findInventoryPage(leadership, query, database.prisma)
-			console.log(`SQL for ${view}: ${(performance.now() - started).toFixed(1)} ms (rows and every facet counted afresh: a view's first request after a change)`)
+			console.log(
+				`SQL for ${view}: ${(performance.now() - started).toFixed(1)} ms (rows and every facet counted afresh: a view's first request after a change)`,
+			)
 		}
 		await computeDashboard()
 		const dashboardStarted = performance.now()
 		await computeDashboard()
-		console.log(`SQL for the dashboards (uncached): ${(performance.now() - dashboardStarted).toFixed(1)} ms`)
+		console.log(
+			`SQL for the dashboards (uncached): ${(performance.now() - dashboardStarted).toFixed(1)} ms`,
+		)
 		await database.close()
 		const caseList = await caseIds(databaseUrl, 60)
 
 		buildIfNeeded()
-		const nodeArgs = options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : []
+		const nodeArgs = options['cpu-prof']
+			? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`]
+			: []
 		const startedAt = performance.now()
 		app = await startApp(databaseUrl, { SERVER_TIMING: 'true' }, nodeArgs)
-		console.log(`App on ${app.base} (healthy ${((performance.now() - startedAt) / 1000).toFixed(1)} s after its start); ${CONNECTIONS} concurrent connections per group.`)
+		console.log(
+			`App on ${app.base} (healthy ${((performance.now() - startedAt) / 1000).toFixed(1)} s after its start); ${CONNECTIONS} concurrent connections per group.`,
+		)
 		const base = app.base
 		const cookie = await signIn(base, 'leadership@cms.example')
 		const pid = app.child.pid!
@@ -204,9 +249,20 @@ async function main() {
 		const casePaths = caseList.map((id) => `/use-cases/${id}`)
 		const dataViews = inventoryViews.map((view) => view.replace('/inventory', '/inventory.data'))
 		// Warm-up: code paths, query plans and connection pools.
-		await drive('warm-up', base, [...inventoryViews, ...dataViews, '/dashboards', ...casePaths.slice(0, 10), '/livez'], 3, { cookie })
+		await drive(
+			'warm-up',
+			base,
+			[...inventoryViews, ...dataViews, '/dashboards', ...casePaths.slice(0, 10), '/livez'],
+			3,
+			{ cookie },
+		)
 
-		const measured = async (name: string, requests: Array<BenchRequest>, perConnection: number, withCookie = true): Promise<GroupResult> => {
+		const measured = async (
+			name: string,
+			requests: Array<BenchRequest>,
+			perConnection: number,
+			withCookie = true,
+		): Promise<GroupResult> => {
 			const meter = appCpuMeter(pid)
 			const group = await drive(name, base, requests, perConnection, withCookie ? { cookie } : {})
 			return { ...group, cpuMsPerRequest: meter.stopMs() / group.requests }
@@ -215,7 +271,11 @@ async function main() {
 			const bare = await measured('bare route (/livez)', ['/livez'], 250, false)
 			const inventory = await measured('inventory pages', inventoryViews, 40)
 			// As browsers ask for them (compressed): for comparison, not in the machine-read line.
-			const compressed = await measured('inventory pages, compressed', inventoryViews.map((path) => ({ path, headers: { 'accept-encoding': 'br, gzip' } })), 20)
+			const compressed = await measured(
+				'inventory pages, compressed',
+				inventoryViews.map((path) => ({ path, headers: { 'accept-encoding': 'br, gzip' } })),
+				20,
+			)
 			const inventoryData = await measured('inventory data (client nav)', dataViews, 40)
 			const dashboards = await measured('dashboards', ['/dashboards'], 25)
 			const casePages = await measured('case pages', casePaths, 25)
@@ -227,9 +287,13 @@ async function main() {
 		const all = [bare, home, inventory, compressed, inventoryData, dashboards, casePages]
 		for (const group of all) report(group)
 		const eventLoop = loop()
-		console.log(`Event loop delay during the load: worst p99 ${eventLoop.p99Ms.toFixed(1)} ms, longest ${eventLoop.maxMs.toFixed(1)} ms (${eventLoop.windows} ten-second windows)`)
+		console.log(
+			`Event loop delay during the load: worst p99 ${eventLoop.p99Ms.toFixed(1)} ms, longest ${eventLoop.maxMs.toFixed(1)} ms (${eventLoop.windows} ten-second windows)`,
+		)
 
-		console.log('Server timing, one request at a time (median): before render (session, loaders) and React render, per page')
+		console.log(
+			'Server timing, one request at a time (median): before render (session, loaders) and React render, per page',
+		)
 		for (const [label, paths] of [
 			['inventory pages', inventoryViews],
 			['inventory data', dataViews],
@@ -244,7 +308,8 @@ async function main() {
 		}
 
 		const exported = await timeExport(base, cookie, pid)
-		if (exported.skipped) console.log('OMB export: /inventory/export/omb.csv is not in this build (404): skipped.')
+		if (exported.skipped)
+			console.log('OMB export: /inventory/export/omb.csv is not in this build (404): skipped.')
 		else {
 			console.log(
 				`OMB export of every case: median ${exported.seconds.toFixed(2)} s over ${exported.all.length} runs (${exported.all.map((s) => s.toFixed(2)).join(', ')}); the app's memory grew by at most ${exported.peakGrowthMb.toFixed(0)} MB while streaming`,
@@ -276,4 +341,5 @@ async function main() {
 	process.exit(exitCode)
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) await main()
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename))
+	await main()

@@ -11,7 +11,17 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { startPostgresCluster } from '#tests/postgres-cluster.ts'
-import { type BenchRequest, buildIfNeeded, CONNECTIONS, drive, type GroupResult, report, seedBenchDatabase, startApp, stopApp } from './bench-support.ts'
+import {
+	type BenchRequest,
+	buildIfNeeded,
+	CONNECTIONS,
+	drive,
+	type GroupResult,
+	report,
+	seedBenchDatabase,
+	startApp,
+	stopApp,
+} from './bench-support.ts'
 
 const publicViews = [
 	'/public/inventory',
@@ -40,7 +50,8 @@ async function etagsOf(base: string, paths: ReadonlyArray<string>) {
 		const response = await fetch(`${base}${path}`)
 		await response.arrayBuffer()
 		const etag = response.headers.get('etag')
-		if (response.status !== 200 || !etag) throw new Error(`${path} answered ${response.status} without an ETag`)
+		if (response.status !== 200 || !etag)
+			throw new Error(`${path} answered ${response.status} without an ETag`)
 		requests.push({ path, headers: { 'if-none-match': etag } })
 	}
 	return requests
@@ -50,7 +61,11 @@ async function firstRequest(base: string, path: string) {
 	const started = performance.now()
 	const response = await fetch(`${base}${path}`)
 	await response.arrayBuffer()
-	return { ms: performance.now() - started, status: response.status, etag: response.headers.get('etag') }
+	return {
+		ms: performance.now() - started,
+		status: response.status,
+		etag: response.headers.get('etag'),
+	}
 }
 
 async function main() {
@@ -65,28 +80,46 @@ async function main() {
 		const { databaseUrl, database } = await seedBenchDatabase(cluster, 'bench_public')
 
 		// The projection the public pages read, built in this process: what each rebuild costs.
-		const { buildPublicSnapshot } = await import('#app/modules/public-site/public-snapshot.server.ts')
+		const { buildPublicSnapshot } =
+			await import('#app/modules/public-site/public-snapshot.server.ts')
 		await buildPublicSnapshot()
 		const buildStarted = performance.now()
 		const snapshot = await buildPublicSnapshot()
 		const seconds = (performance.now() - buildStarted) / 1000
 		// The size of the rows a projection holds, as JSON (its cases add a lower-cased copy of their text for search).
 		const megabytes = JSON.stringify(snapshot.rows).length / 1e6
-		console.log(`Public projection: ${snapshot.cases.length.toLocaleString('en-US')} public use cases (${megabytes.toFixed(0)} MB as JSON) built in ${seconds.toFixed(2)} s`)
+		console.log(
+			`Public projection: ${snapshot.cases.length.toLocaleString('en-US')} public use cases (${megabytes.toFixed(0)} MB as JSON) built in ${seconds.toFixed(2)} s`,
+		)
 		await database.close()
 
 		buildIfNeeded()
 		// Every request comes from 127.0.0.1: a limit no benchmark reaches, while the limiter still runs.
 		app = await startApp(databaseUrl, { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' })
 		const cold = await firstRequest(app.base, '/public/inventory')
-		console.log(`App on ${app.base}; first public page after start (builds the projection): ${cold.ms.toFixed(0)} ms. ${CONNECTIONS} concurrent connections per group.`)
+		console.log(
+			`App on ${app.base}; first public page after start (builds the projection): ${cold.ms.toFixed(0)} ms. ${CONNECTIONS} concurrent connections per group.`,
+		)
 
-		const caseIds = snapshot.cases.filter((_, index) => index % 500 === 0).map((item) => `/public/inventory/${encodeURIComponent(item.id)}`)
+		const caseIds = snapshot.cases
+			.filter((_, index) => index % 500 === 0)
+			.map((item) => `/public/inventory/${encodeURIComponent(item.id)}`)
 		await drive('warm-up', app.base, [...publicViews, ...caseIds, '/public/summary', '/livez'], 3)
 
-		const revalidating = await drive('list, revalidating (304)', app.base, await etagsOf(app.base, publicViews), 100, { expect: (status) => status === 304 })
+		const revalidating = await drive(
+			'list, revalidating (304)',
+			app.base,
+			await etagsOf(app.base, publicViews),
+			100,
+			{ expect: (status) => status === 304 },
+		)
 		const full = await drive('list, new visitors (200)', app.base, publicViews, 40)
-		const data = await drive('list, client nav (.data)', app.base, publicViews.map((view) => view.replace('/public/inventory', '/public/inventory.data')), 40)
+		const data = await drive(
+			'list, client nav (.data)',
+			app.base,
+			publicViews.map((view) => view.replace('/public/inventory', '/public/inventory.data')),
+			40,
+		)
 		const cases = await drive('use-case pages (200)', app.base, caseIds, 20)
 		const summary = await drive('summary page (200)', app.base, ['/public/summary'], 10)
 		const bare = await drive('bare route (/livez)', app.base, ['/livez'], 100)
@@ -97,7 +130,9 @@ async function main() {
 		// answered from the previous projection; the new data follows within the rebuild time.
 		const client = new pg.Client({ connectionString: databaseUrl })
 		await client.connect()
-		await client.query(`UPDATE "UseCase" SET "benefits" = 'Benchmark edit.' WHERE "id" = 'bench-uc-1'`)
+		await client.query(
+			`UPDATE "UseCase" SET "benefits" = 'Benchmark edit.' WHERE "id" = 'bench-uc-1'`,
+		)
 		await client.end()
 		const written = performance.now()
 		const afterWrite = await firstRequest(app.base, '/public/inventory')
@@ -126,4 +161,5 @@ async function main() {
 	process.exit(exitCode)
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) await main()
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename))
+	await main()

@@ -40,11 +40,45 @@ const weighted = <T>(entries: ReadonlyArray<readonly [T, number]>): T => {
 	}
 	return entries[entries.length - 1]![0]
 }
-const some = <T>(items: ReadonlyArray<T>, max: number) => [...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(items)))]
+const some = <T>(items: ReadonlyArray<T>, max: number) => [
+	...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(items))),
+]
 const DAY = 86_400_000
 
-const subjects = ['Claims', 'Enrollment', 'Provider', 'Marketplace', 'Medicaid', 'Part D', 'Quality measure', 'Contract', 'Invoice', 'Appeals', 'Call centre', 'Prior authorization', 'Hospice', 'Home health', 'Eligibility', 'Encounter data', 'Beneficiary correspondence', 'Budget']
-const tasks = ['anomaly detection', 'triage assistant', 'summarizer', 'chatbot', 'fraud screening', 'forecasting model', 'document classifier', 'search assistant', 'data quality agent', 'coding assistant', 'risk scoring', 'translation helper']
+const subjects = [
+	'Claims',
+	'Enrollment',
+	'Provider',
+	'Marketplace',
+	'Medicaid',
+	'Part D',
+	'Quality measure',
+	'Contract',
+	'Invoice',
+	'Appeals',
+	'Call centre',
+	'Prior authorization',
+	'Hospice',
+	'Home health',
+	'Eligibility',
+	'Encounter data',
+	'Beneficiary correspondence',
+	'Budget',
+]
+const tasks = [
+	'anomaly detection',
+	'triage assistant',
+	'summarizer',
+	'chatbot',
+	'fraud screening',
+	'forecasting model',
+	'document classifier',
+	'search assistant',
+	'data quality agent',
+	'coding assistant',
+	'risk scoring',
+	'translation helper',
+]
 const problems = [
 	'Staff review incoming records by hand, which takes several days per batch.',
 	'Improper payments are found months after the claims are paid.',
@@ -52,10 +86,53 @@ const problems = [
 	'Analysts reconcile spreadsheets from several contractors every month.',
 	'Reviewers read long medical records page by page to find supporting evidence.',
 ]
-const outputs = ['A ranked work queue with the reasons for each rank.', 'Draft summaries for staff to edit.', 'Flags with the features that drove them.', 'Answers with links to the source documents.', 'Forecasts with confidence intervals.']
-const vendors = ['ServiceNow', 'Microsoft', 'Amazon Web Services', 'GDIT', 'Palantir', 'Salesforce', 'Google', 'Oddball', 'Booz Allen Hamilton', 'Accenture Federal Services', 'Deloitte', 'Leidos', 'Maximus', 'Optum', 'Peraton']
-const tagsPool = ['omb-2025', 'omb-2026', 'program-integrity', 'claims-review', 'cots', 'public-facing', 'exec-briefing', 'high-impact']
-const components = ['HHS/CMS/CM', 'HHS/CMS/CMCS', 'HHS/CMS/CCIIO', 'HHS/CMS/CCSQ', 'HHS/CMS/CPI', 'HHS/CMS/CMMI', 'HHS/CMS/OIT', 'HHS/CMS/OFM', 'HHS/CMS/OEDA', 'HHS/CMS/OAGM', 'HHS/CMS/OHC']
+const outputs = [
+	'A ranked work queue with the reasons for each rank.',
+	'Draft summaries for staff to edit.',
+	'Flags with the features that drove them.',
+	'Answers with links to the source documents.',
+	'Forecasts with confidence intervals.',
+]
+const vendors = [
+	'ServiceNow',
+	'Microsoft',
+	'Amazon Web Services',
+	'GDIT',
+	'Palantir',
+	'Salesforce',
+	'Google',
+	'Oddball',
+	'Booz Allen Hamilton',
+	'Accenture Federal Services',
+	'Deloitte',
+	'Leidos',
+	'Maximus',
+	'Optum',
+	'Peraton',
+]
+const tagsPool = [
+	'omb-2025',
+	'omb-2026',
+	'program-integrity',
+	'claims-review',
+	'cots',
+	'public-facing',
+	'exec-briefing',
+	'high-impact',
+]
+const components = [
+	'HHS/CMS/CM',
+	'HHS/CMS/CMCS',
+	'HHS/CMS/CCIIO',
+	'HHS/CMS/CCSQ',
+	'HHS/CMS/CPI',
+	'HHS/CMS/CMMI',
+	'HHS/CMS/OIT',
+	'HHS/CMS/OFM',
+	'HHS/CMS/OEDA',
+	'HHS/CMS/OAGM',
+	'HHS/CMS/OHC',
+]
 const statuses = [
 	['DRAFT', 5],
 	['SUBMITTED', 10],
@@ -78,9 +155,10 @@ async function insertRows(client: pg.Client, table: string, rows: Array<Row>, ba
 		.map((c) => `"${c}"`)
 		.join(', ')
 	for (let i = 0; i < rows.length; i += batch) {
-		await client.query(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [
-			JSON.stringify(rows.slice(i, i + batch)),
-		])
+		await client.query(
+			`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+			[JSON.stringify(rows.slice(i, i + batch))],
+		)
 	}
 }
 
@@ -89,9 +167,19 @@ export async function generate(url: string, cases = CASES) {
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
 	try {
-		const units = new Map((await client.query<{ id: string; code: string }>('SELECT "id", "code" FROM "OrgUnit"')).rows.map((r) => [r.code, r.id]))
-		const datasets = (await client.query<{ id: string }>('SELECT "id" FROM "Dataset"')).rows.map((r) => r.id)
-		const people = new Map((await client.query<{ id: string; email: string }>('SELECT "id", "email" FROM "User"')).rows.map((r) => [r.email, r.id]))
+		const units = new Map(
+			(
+				await client.query<{ id: string; code: string }>('SELECT "id", "code" FROM "OrgUnit"')
+			).rows.map((r) => [r.code, r.id]),
+		)
+		const datasets = (await client.query<{ id: string }>('SELECT "id" FROM "Dataset"')).rows.map(
+			(r) => r.id,
+		)
+		const people = new Map(
+			(
+				await client.query<{ id: string; email: string }>('SELECT "id", "email" FROM "User"')
+			).rows.map((r) => [r.email, r.id]),
+		)
 		const lead = people.get('governance@cms.example')!
 		const reviewer = people.get('reviewer@cms.example')!
 		const templates = (
@@ -102,7 +190,11 @@ export async function generate(url: string, cases = CASES) {
 		).rows
 		const failingTemplate = templates.find((t) => t.hi) ?? templates[0]!
 		const otherTemplates = templates.filter((t) => !t.hi)
-		const packVersion = (await client.query<{ version: string }>(`SELECT "version" FROM "PolicyPackVersion" WHERE "status" = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`)).rows[0]!.version
+		const packVersion = (
+			await client.query<{ version: string }>(
+				`SELECT "version" FROM "PolicyPackVersion" WHERE "status" = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1`,
+			)
+		).rows[0]!.version
 
 		const now = Date.now()
 		const staff: Array<Row> = Array.from({ length: 60 }, (_, i) => ({
@@ -137,12 +229,28 @@ export async function generate(url: string, cases = CASES) {
 			const reviewStart = submitted + 4 * DAY
 			const decidedAt = Math.min(now - DAY, reviewStart + (10 + Math.floor(next() * 60)) * DAY)
 			const isDecided = decided.has(status)
-			const stage = status === 'RETIRED' ? 'RETIRED' : weighted([['PRE_DEPLOYMENT', 40], ['PILOT', 20], ['DEPLOYED', 35], [null, 5]] as const)
+			const stage =
+				status === 'RETIRED'
+					? 'RETIRED'
+					: weighted([
+							['PRE_DEPLOYMENT', 40],
+							['PILOT', 20],
+							['DEPLOYED', 35],
+							[null, 5],
+						] as const)
 			const determination =
 				status === 'DRAFT' || status === 'SUBMITTED'
 					? null
-					: weighted([['HIGH_IMPACT', 3], ['PRESUMED_NOT_HIGH_IMPACT', 6], ['NOT_HIGH_IMPACT', 70], [null, 21]] as const)
-			const presumed = determination === 'HIGH_IMPACT' || determination === 'PRESUMED_NOT_HIGH_IMPACT' || next() < 0.1
+					: weighted([
+							['HIGH_IMPACT', 3],
+							['PRESUMED_NOT_HIGH_IMPACT', 6],
+							['NOT_HIGH_IMPACT', 70],
+							[null, 21],
+						] as const)
+			const presumed =
+				determination === 'HIGH_IMPACT' ||
+				determination === 'PRESUMED_NOT_HIGH_IMPACT' ||
+				next() < 0.1
 			const version = status === 'DRAFT' ? 1 : 2 + Math.floor(next() * 3)
 			const lastChange = status === 'DRAFT' ? created : isDecided ? decidedAt : reviewStart
 			useCases.push({
@@ -156,8 +264,22 @@ export async function generate(url: string, cases = CASES) {
 				contactEmail: 'ai-governance@cms.hhs.gov',
 				isWithheld: 'NO',
 				stage,
-				topicArea: pick(['HEALTH_MEDICAL', 'GOVERNMENT_BENEFITS_PROCESSING', 'ADMINISTRATIVE_FUNCTIONS', 'INFORMATION_TECHNOLOGY', 'SERVICE_DELIVERY', 'PROCUREMENT_FINANCIAL_MANAGEMENT', 'LAW_ENFORCEMENT']),
-				classification: pick(['CLASSICAL_ML', 'GENERATIVE_AI', 'NLP', 'AGENTIC_AI', 'COMPUTER_VISION']),
+				topicArea: pick([
+					'HEALTH_MEDICAL',
+					'GOVERNMENT_BENEFITS_PROCESSING',
+					'ADMINISTRATIVE_FUNCTIONS',
+					'INFORMATION_TECHNOLOGY',
+					'SERVICE_DELIVERY',
+					'PROCUREMENT_FINANCIAL_MANAGEMENT',
+					'LAW_ENFORCEMENT',
+				]),
+				classification: pick([
+					'CLASSICAL_ML',
+					'GENERATIVE_AI',
+					'NLP',
+					'AGENTIC_AI',
+					'COMPUTER_VISION',
+				]),
 				problemSolved: pick(problems),
 				benefits: 'Staff spend their time on the cases that need judgement.',
 				systemOutputs: pick(outputs),
@@ -177,18 +299,51 @@ export async function generate(url: string, cases = CASES) {
 				submittedAt: status === 'DRAFT' ? null : new Date(submitted).toISOString(),
 				reviewRound: status === 'DRAFT' || status === 'WITHDRAWN' ? 0 : 1,
 				decidedAt: isDecided ? new Date(decidedAt).toISOString() : null,
-				nextReviewDue: isDecided && status !== 'REJECTED' && status !== 'RETIRED' ? new Date(decidedAt + 365 * DAY).toISOString() : null,
-				retiredAt: status === 'RETIRED' ? new Date(now - DAY * Math.floor(next() * 30)).toISOString() : null,
+				nextReviewDue:
+					isDecided && status !== 'REJECTED' && status !== 'RETIRED'
+						? new Date(decidedAt + 365 * DAY).toISOString()
+						: null,
+				retiredAt:
+					status === 'RETIRED' ? new Date(now - DAY * Math.floor(next() * 30)).toISOString() : null,
 				tags: next() < 0.2 ? some(tagsPool, 2) : [],
 				source: 'TRACKER',
 			})
 			contacts.push({ useCaseId: id, userId: owner, role: 'OWNER' })
-			for (const datasetId of some(datasets, 4)) links.push({ useCaseId: id, datasetId, usages: ['OPERATION'] })
-			events.push({ id: `bench-ev-${i}-c`, createdAt: new Date(created).toISOString(), actorId: owner, action: 'use_case.created', entityType: 'UseCase', entityId: id, after: { name: `case ${i + 1}` }, requestId: 'bench' })
+			for (const datasetId of some(datasets, 4))
+				links.push({ useCaseId: id, datasetId, usages: ['OPERATION'] })
+			events.push({
+				id: `bench-ev-${i}-c`,
+				createdAt: new Date(created).toISOString(),
+				actorId: owner,
+				action: 'use_case.created',
+				entityType: 'UseCase',
+				entityId: id,
+				after: { name: `case ${i + 1}` },
+				requestId: 'bench',
+			})
 			if (status === 'DRAFT') continue
-			events.push({ id: `bench-ev-${i}-s`, createdAt: new Date(submitted).toISOString(), actorId: owner, action: 'use_case.submitted', entityType: 'UseCase', entityId: id, after: { status: 'SUBMITTED', version: 2 }, requestId: 'bench' })
-			changes.push({ id: `bench-sc-${i}-1`, useCaseId: id, fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorId: owner, changedAt: new Date(submitted).toISOString() })
-			const template = determination === 'HIGH_IMPACT' && stage === 'DEPLOYED' ? failingTemplate : pick(otherTemplates)
+			events.push({
+				id: `bench-ev-${i}-s`,
+				createdAt: new Date(submitted).toISOString(),
+				actorId: owner,
+				action: 'use_case.submitted',
+				entityType: 'UseCase',
+				entityId: id,
+				after: { status: 'SUBMITTED', version: 2 },
+				requestId: 'bench',
+			})
+			changes.push({
+				id: `bench-sc-${i}-1`,
+				useCaseId: id,
+				fromStatus: 'DRAFT',
+				toStatus: 'SUBMITTED',
+				actorId: owner,
+				changedAt: new Date(submitted).toISOString(),
+			})
+			const template =
+				determination === 'HIGH_IMPACT' && stage === 'DEPLOYED'
+					? failingTemplate
+					: pick(otherTemplates)
 			checkRuns.push({
 				id: `bench-cr-${i}`,
 				useCaseId: id,
@@ -201,7 +356,14 @@ export async function generate(url: string, cases = CASES) {
 				evaluatedAt: new Date(lastChange).toISOString(),
 			})
 			if (status === 'WITHDRAWN') {
-				changes.push({ id: `bench-sc-${i}-w`, useCaseId: id, fromStatus: 'SUBMITTED', toStatus: 'WITHDRAWN', actorId: owner, changedAt: new Date(submitted + DAY).toISOString() })
+				changes.push({
+					id: `bench-sc-${i}-w`,
+					useCaseId: id,
+					fromStatus: 'SUBMITTED',
+					toStatus: 'WITHDRAWN',
+					actorId: owner,
+					changedAt: new Date(submitted + DAY).toISOString(),
+				})
 				continue
 			}
 			const caseLanes = some(lanes, 3)
@@ -214,33 +376,112 @@ export async function generate(url: string, cases = CASES) {
 					round: 1,
 					lane,
 					origin: 'CHECKS',
-					status: open ? 'OPEN' : status === 'CHANGES_REQUESTED' && n === 0 ? 'CHANGES_REQUESTED' : 'APPROVED',
-					assigneeId: status === 'SUBMITTED' ? null : lane === 'PRIVACY' || lane === 'SECURITY' ? reviewer : lead,
+					status: open
+						? 'OPEN'
+						: status === 'CHANGES_REQUESTED' && n === 0
+							? 'CHANGES_REQUESTED'
+							: 'APPROVED',
+					assigneeId:
+						status === 'SUBMITTED'
+							? null
+							: lane === 'PRIVACY' || lane === 'SECURITY'
+								? reviewer
+								: lead,
 					assignedById: status === 'SUBMITTED' ? null : lead,
 					assignedAt: status === 'SUBMITTED' ? null : new Date(reviewStart).toISOString(),
 					dueOn: new Date(reviewStart + 14 * DAY).toISOString(),
 					decidedById: open ? null : lead,
-					decidedAt: open ? null : new Date(Math.min(decidedAt, reviewStart + 5 * DAY)).toISOString(),
+					decidedAt: open
+						? null
+						: new Date(Math.min(decidedAt, reviewStart + 5 * DAY)).toISOString(),
 					revision: 1,
 					createdAt: new Date(submitted).toISOString(),
 				})
 			})
-			if (status !== 'SUBMITTED') changes.push({ id: `bench-sc-${i}-2`, useCaseId: id, fromStatus: 'SUBMITTED', toStatus: 'IN_REVIEW', actorId: lead, changedAt: new Date(reviewStart).toISOString() })
+			if (status !== 'SUBMITTED')
+				changes.push({
+					id: `bench-sc-${i}-2`,
+					useCaseId: id,
+					fromStatus: 'SUBMITTED',
+					toStatus: 'IN_REVIEW',
+					actorId: lead,
+					changedAt: new Date(reviewStart).toISOString(),
+				})
 			if (status === 'CHANGES_REQUESTED') {
-				changes.push({ id: `bench-sc-${i}-3`, useCaseId: id, fromStatus: 'IN_REVIEW', toStatus: 'CHANGES_REQUESTED', actorId: reviewer, changedAt: new Date(reviewStart + 6 * DAY).toISOString() })
+				changes.push({
+					id: `bench-sc-${i}-3`,
+					useCaseId: id,
+					fromStatus: 'IN_REVIEW',
+					toStatus: 'CHANGES_REQUESTED',
+					actorId: reviewer,
+					changedAt: new Date(reviewStart + 6 * DAY).toISOString(),
+				})
 			}
 			if (!isDecided) continue
 			const outcome = status === 'RETIRED' ? 'APPROVED' : status
-			decisions.push({ id: `bench-dc-${i}`, useCaseId: id, round: 1, outcome, note: 'Decided on the lanes’ findings.', decidedById: lead, decidedAt: new Date(decidedAt).toISOString(), useCaseVersion: version, snapshotNumber: 1 })
-			changes.push({ id: `bench-sc-${i}-4`, useCaseId: id, fromStatus: 'IN_REVIEW', toStatus: outcome, actorId: lead, changedAt: new Date(decidedAt).toISOString() })
-			events.push({ id: `bench-ev-${i}-d`, createdAt: new Date(decidedAt).toISOString(), actorId: lead, action: 'use_case.decided', entityType: 'UseCase', entityId: id, after: { status: outcome }, requestId: 'bench' })
-			if (status === 'RETIRED') changes.push({ id: `bench-sc-${i}-5`, useCaseId: id, fromStatus: 'APPROVED', toStatus: 'RETIRED', actorId: owner, changedAt: new Date(now - DAY).toISOString() })
+			decisions.push({
+				id: `bench-dc-${i}`,
+				useCaseId: id,
+				round: 1,
+				outcome,
+				note: 'Decided on the lanes’ findings.',
+				decidedById: lead,
+				decidedAt: new Date(decidedAt).toISOString(),
+				useCaseVersion: version,
+				snapshotNumber: 1,
+			})
+			changes.push({
+				id: `bench-sc-${i}-4`,
+				useCaseId: id,
+				fromStatus: 'IN_REVIEW',
+				toStatus: outcome,
+				actorId: lead,
+				changedAt: new Date(decidedAt).toISOString(),
+			})
+			events.push({
+				id: `bench-ev-${i}-d`,
+				createdAt: new Date(decidedAt).toISOString(),
+				actorId: lead,
+				action: 'use_case.decided',
+				entityType: 'UseCase',
+				entityId: id,
+				after: { status: outcome },
+				requestId: 'bench',
+			})
+			if (status === 'RETIRED')
+				changes.push({
+					id: `bench-sc-${i}-5`,
+					useCaseId: id,
+					fromStatus: 'APPROVED',
+					toStatus: 'RETIRED',
+					actorId: owner,
+					changedAt: new Date(now - DAY).toISOString(),
+				})
 			if (status === 'APPROVED_WITH_CONDITIONS') {
-				conditions.push({ id: `bench-cd-${i}`, decisionId: `bench-dc-${i}`, useCaseId: id, text: 'Report the first quarter’s monitoring results.', ownerId: owner, dueOn: new Date(decidedAt + 90 * DAY).toISOString(), metAt: next() < 0.6 ? new Date(decidedAt + 80 * DAY).toISOString() : null, revision: 1 })
+				conditions.push({
+					id: `bench-cd-${i}`,
+					decisionId: `bench-dc-${i}`,
+					useCaseId: id,
+					text: 'Report the first quarter’s monitoring results.',
+					ownerId: owner,
+					dueOn: new Date(decidedAt + 90 * DAY).toISOString(),
+					metAt: next() < 0.6 ? new Date(decidedAt + 80 * DAY).toISOString() : null,
+					revision: 1,
+				})
 			}
 			if (determination === 'HIGH_IMPACT' && next() < 0.5) {
 				const granted = now - Math.floor(next() * 360) * DAY
-				waivers.push({ id: `bench-wv-${i}`, useCaseId: id, practice: pick(['TESTING', 'MONITORING', 'PUBLIC_CONSULTATION']), riskAssessment: 'System-specific risk assessment on file.', grantedById: lead, grantedOn: new Date(granted).toISOString().slice(0, 10), reportedToOmbOn: new Date(granted + 20 * DAY).toISOString().slice(0, 10), revision: 1, createdAt: new Date(granted).toISOString() })
+				waivers.push({
+					id: `bench-wv-${i}`,
+					useCaseId: id,
+					practice: pick(['TESTING', 'MONITORING', 'PUBLIC_CONSULTATION']),
+					riskAssessment: 'System-specific risk assessment on file.',
+					grantedById: lead,
+					grantedOn: new Date(granted).toISOString().slice(0, 10),
+					reportedToOmbOn: new Date(granted + 20 * DAY).toISOString().slice(0, 10),
+					revision: 1,
+					createdAt: new Date(granted).toISOString(),
+				})
 			}
 		}
 		const started = performance.now()
@@ -262,13 +503,23 @@ export async function generate(url: string, cases = CASES) {
 			WHERE u."id" LIKE 'bench-uc-%'`)
 		await client.query('COMMIT')
 		await client.query('ANALYZE')
-		const counts = { useCases: useCases.length, lanes: laneRows.length, decisions: decisions.length, statusChanges: changes.length, checkRuns: checkRuns.length, auditEvents: events.length }
-		console.log(`Seeded ${Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+		const counts = {
+			useCases: useCases.length,
+			lanes: laneRows.length,
+			decisions: decisions.length,
+			statusChanges: changes.length,
+			checkRuns: checkRuns.length,
+			auditEvents: events.length,
+		}
+		console.log(
+			`Seeded ${Object.entries(counts)
+				.map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+				.join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+		)
 	} finally {
 		await client.end()
 	}
 }
-
 
 // ── The seeded database ──
 
@@ -305,7 +556,11 @@ function newestMtime(dir: string): number {
 /** Builds the app when the build is older than the sources. */
 export function buildIfNeeded() {
 	const built = path.join(root, 'build/server/index.js')
-	const sources = Math.max(newestMtime(path.join(root, 'app')), newestMtime(path.join(root, 'server')), newestMtime(path.join(root, 'prisma')))
+	const sources = Math.max(
+		newestMtime(path.join(root, 'app')),
+		newestMtime(path.join(root, 'server')),
+		newestMtime(path.join(root, 'prisma')),
+	)
 	if (existsSync(built) && statSync(built).mtimeMs >= sources) return
 	console.log('Building the app (the build is older than the sources)…')
 	const result = spawnSync('npx', ['react-router', 'build'], { cwd: root, stdio: 'inherit' })
@@ -327,7 +582,11 @@ async function freePort() {
  * The built app in production on 127.0.0.1 and a free port, on `databaseUrl`; `env` adds or
  * overrides variables, `nodeArgs` go to Node before the script (such as `--cpu-prof`).
  */
-export async function startApp(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: Array<string> = []) {
+export async function startApp(
+	databaseUrl: string,
+	env: Record<string, string> = {},
+	nodeArgs: Array<string> = [],
+) {
 	const port = await freePort()
 	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
 		cwd: root,
@@ -347,7 +606,10 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
 	const base = `http://127.0.0.1:${port}`
 	for (let attempt = 0; attempt < 240; attempt++) {
 		if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode}`)
-		const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false)
+		const ok = await fetch(`${base}/healthz`).then(
+			(r) => r.ok,
+			() => false,
+		)
 		if (ok) return { child, base }
 		await new Promise((r) => setTimeout(r, 500))
 	}
@@ -363,7 +625,10 @@ export async function stopApp(child: ChildProcess) {
 }
 
 function cookiesOf(response: Response) {
-	return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ')
+	return response.headers
+		.getSetCookie()
+		.map((cookie) => cookie.split(';')[0])
+		.join('; ')
 }
 
 /** Signs a demo account in; returns the cookies to send. */
@@ -378,7 +643,8 @@ export async function signIn(base: string, email: string) {
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
 		body: new URLSearchParams({ email, password: 'Governance-demo-2026', csrf: token }),
 	})
-	if (response.status !== 302 && response.status !== 303) throw new Error(`Sign-in failed with ${response.status}`)
+	if (response.status !== 302 && response.status !== 303)
+		throw new Error(`Sign-in failed with ${response.status}`)
 	return `${csrfCookie}; ${cookiesOf(response)}`
 }
 
@@ -402,7 +668,9 @@ export function percentile(sorted: Array<number>, p: number) {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-export type BenchRequest = string | { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
+export type BenchRequest =
+	| string
+	| { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
 
 /**
  * Sends `perConnection` requests on each of CONNECTIONS connections, cycling through `requests`, and
@@ -413,7 +681,11 @@ export async function drive(
 	base: string,
 	requests: Array<BenchRequest>,
 	perConnection: number,
-	options: { cookie?: string; headers?: Record<string, string>; expect?: (status: number) => boolean } = {},
+	options: {
+		cookie?: string
+		headers?: Record<string, string>
+		expect?: (status: number) => boolean
+	} = {},
 ): Promise<GroupResult> {
 	const expected = options.expect ?? ((status: number) => status === 200)
 	const latencies: Array<number> = []
@@ -425,12 +697,19 @@ export async function drive(
 		amount: CONNECTIONS * perConnection,
 		timeout: 30,
 		headers: { ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) },
-		requests: requests.map((request) => (typeof request === 'string' ? { method: 'GET', path: request } : { method: 'GET', ...request })),
+		requests: requests.map((request) =>
+			typeof request === 'string'
+				? { method: 'GET', path: request }
+				: { method: 'GET', ...request },
+		),
 	}) as unknown as autocannon.Instance & Promise<autocannon.Result>
-	instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-		latencies.push(responseTime)
-		if (!expected(statusCode)) errors++
-	})
+	instance.on(
+		'response',
+		(_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+			latencies.push(responseTime)
+			if (!expected(statusCode)) errors++
+		},
+	)
 	const result = await instance
 	const seconds = (performance.now() - started) / 1000
 	errors += result.errors + result.timeouts
@@ -448,12 +727,14 @@ export async function drive(
 }
 
 export function report(group: GroupResult) {
-	const cpu = group.cpuMsPerRequest === undefined ? '' : `  cpu ${group.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req`
+	const cpu =
+		group.cpuMsPerRequest === undefined
+			? ''
+			: `  cpu ${group.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req`
 	console.log(
 		`${group.name.padEnd(30)} ${String(group.requests).padStart(6)} req  ${group.throughput.toFixed(1).padStart(8)} req/s  p50 ${group.p50.toFixed(1).padStart(7)} ms  p95 ${group.p95.toFixed(1).padStart(7)} ms  p99 ${group.p99.toFixed(1).padStart(7)} ms${cpu}${group.errors ? `  ${group.errors} errors` : ''}`,
 	)
 }
-
 
 // ── What the app spent ──
 
@@ -478,7 +759,9 @@ export function processTree(rootPid: number) {
 	}
 	for (const name of entries) {
 		try {
-			const parentPid = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
+			const parentPid = Number(
+				readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ')[1],
+			)
 			if (parentPid === rootPid) pids.push(Number(name))
 		} catch {
 			// The process ended meanwhile.
@@ -512,8 +795,13 @@ export async function watchEventLoop<T>(base: string, work: () => Promise<T>) {
 	const startedAt = Date.now()
 	const read = async () => {
 		try {
-			const health = (await (await fetch(`${base}/healthz?verbose`)).json()) as { eventLoopDelay?: { current: LoopWindow; recent: Array<LoopWindow> } }
-			for (const window of [...(health.eventLoopDelay?.recent ?? []), ...(health.eventLoopDelay ? [health.eventLoopDelay.current] : [])]) {
+			const health = (await (await fetch(`${base}/healthz?verbose`)).json()) as {
+				eventLoopDelay?: { current: LoopWindow; recent: Array<LoopWindow> }
+			}
+			for (const window of [
+				...(health.eventLoopDelay?.recent ?? []),
+				...(health.eventLoopDelay ? [health.eventLoopDelay.current] : []),
+			]) {
 				if (window.samples > 0) windows.set(`${window.startedAt}/${window.samples}`, window)
 			}
 		} catch {
@@ -535,7 +823,13 @@ export async function watchEventLoop<T>(base: string, work: () => Promise<T>) {
 		await read()
 	}
 	function summariseLoop() {
-		const during = [...windows.values()].filter((w) => Date.parse(w.startedAt) + 10_000 >= startedAt)
-		return { p99Ms: Math.max(0, ...during.map((w) => w.p99Ms)), maxMs: Math.max(0, ...during.map((w) => w.maxMs)), windows: during.length }
+		const during = [...windows.values()].filter(
+			(w) => Date.parse(w.startedAt) + 10_000 >= startedAt,
+		)
+		return {
+			p99Ms: Math.max(0, ...during.map((w) => w.p99Ms)),
+			maxMs: Math.max(0, ...during.map((w) => w.maxMs)),
+			windows: during.length,
+		}
 	}
 }

@@ -15,10 +15,19 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { type AppInstance, loadDemoData, startAppInstance, waitUntilHealthy } from '#tests/chaos/app-instance.ts'
+import {
+	type AppInstance,
+	loadDemoData,
+	startAppInstance,
+	waitUntilHealthy,
+} from '#tests/chaos/app-instance.ts'
 import { Browser, hiddenField } from '#tests/chaos/browser.ts'
 import { crash, hang, restart } from '#tests/chaos/postgres-faults.ts'
-import { createScratchDatabase, type PostgresCluster, startPostgresCluster } from '#tests/postgres-cluster.ts'
+import {
+	createScratchDatabase,
+	type PostgresCluster,
+	startPostgresCluster,
+} from '#tests/postgres-cluster.ts'
 import { DEMO_PASSWORD } from '#prisma/seed/demo-accounts.ts'
 
 const quick = process.argv.includes('--quick')
@@ -49,7 +58,10 @@ async function freePort(): Promise<number> {
 function ensureBuild() {
 	if (existsSync('build/server/index.js')) return
 	console.log('Building the app…')
-	const result = spawnSync('npx', ['react-router', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+	const result = spawnSync('npx', ['react-router', 'build'], {
+		stdio: 'inherit',
+		env: { ...process.env, NODE_ENV: 'production' },
+	})
 	if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
@@ -61,7 +73,11 @@ async function connect(url: string) {
 	return client
 }
 
-async function query<Row>(url: string, sql: string, params: Array<unknown> = []): Promise<Array<Row>> {
+async function query<Row>(
+	url: string,
+	sql: string,
+	params: Array<unknown> = [],
+): Promise<Array<Row>> {
 	const client = await connect(url)
 	try {
 		return (await client.query(sql, params)).rows as Array<Row>
@@ -85,12 +101,24 @@ async function within(timeoutMs: number, condition: () => Promise<boolean>) {
 async function startTwoInstances(databaseUrl: string) {
 	const [portA, portB] = [await freePort(), await freePort()]
 	const env = { DATABASE_URL: databaseUrl }
-	const started = await Promise.allSettled([startAppInstance({ name: 'A', port: portA, env }), startAppInstance({ name: 'B', port: portB, env })])
-	const failed = started.filter((result) => result.status === 'rejected') as Array<PromiseRejectedResult>
-	check('two instances starting together on an empty database both start', failed.length === 0, failed.map((f) => String(f.reason).slice(0, 400)).join('; '))
+	const started = await Promise.allSettled([
+		startAppInstance({ name: 'A', port: portA, env }),
+		startAppInstance({ name: 'B', port: portB, env }),
+	])
+	const failed = started.filter(
+		(result) => result.status === 'rejected',
+	) as Array<PromiseRejectedResult>
+	check(
+		'two instances starting together on an empty database both start',
+		failed.length === 0,
+		failed.map((f) => String(f.reason).slice(0, 400)).join('; '),
+	)
 	if (failed.length) throw new Error('Cannot go on without both instances.')
 	await loadDemoData(databaseUrl)
-	return started.map((result) => (result as PromiseFulfilledResult<AppInstance>).value) as [AppInstance, AppInstance]
+	return started.map((result) => (result as PromiseFulfilledResult<AppInstance>).value) as [
+		AppInstance,
+		AppInstance,
+	]
 }
 
 // ── Sessions and access across instances ──
@@ -105,22 +133,41 @@ async function sessionsAcrossInstances(a: AppInstance, b: AppInstance, databaseU
 	await onB.get('/')
 	await person.signOut()
 	const signOut = await within(1_000, async () => (await onB.get('/')).status === 302)
-	check('a sign-out on one instance is honoured by the other within 100 ms', signOut !== null && signOut < 100, `${signOut?.toFixed(1) ?? '>1000'} ms`)
+	check(
+		'a sign-out on one instance is honoured by the other within 100 ms',
+		signOut !== null && signOut < 100,
+		`${signOut?.toFixed(1) ?? '>1000'} ms`,
+	)
 
 	// Deactivation by an administrator on A: the person's session on B is refused.
 	const leader = await new Browser(a.url).signIn('leadership@cms.example', DEMO_PASSWORD)
 	const leaderOnB = leader.on(b.url)
 	await leaderOnB.get('/inventory')
-	const deactivation = await changeAccess(admin, databaseUrl, 'leadership@cms.example', (access) => ({ ...access, active: false }))
+	const deactivation = await changeAccess(
+		admin,
+		databaseUrl,
+		'leadership@cms.example',
+		(access) => ({ ...access, active: false }),
+	)
 	const deactivated = await within(1_000, async () => (await leaderOnB.get('/')).status === 302)
-	check('a deactivation on one instance is honoured by the other within 100 ms', deactivation.status === 302 && deactivated !== null && deactivated < 100, `${deactivated?.toFixed(1) ?? '>1000'} ms${deactivation.status === 302 ? '' : `; the change was answered ${deactivation.status}: ${deactivation.text.slice(0, 200)}`}`)
+	check(
+		'a deactivation on one instance is honoured by the other within 100 ms',
+		deactivation.status === 302 && deactivated !== null && deactivated < 100,
+		`${deactivated?.toFixed(1) ?? '>1000'} ms${deactivation.status === 302 ? '' : `; the change was answered ${deactivation.status}: ${deactivation.text.slice(0, 200)}`}`,
+	)
 
 	// A role removed on A: B stops granting what it gave.
-	await query(databaseUrl, `INSERT INTO "UserRole" ("userId", role, lanes) SELECT id, 'GOVERNANCE_LEAD', '{}' FROM "User" WHERE email = 'grace.liu@cms.example'`)
+	await query(
+		databaseUrl,
+		`INSERT INTO "UserRole" ("userId", role, lanes) SELECT id, 'GOVERNANCE_LEAD', '{}' FROM "User" WHERE email = 'grace.liu@cms.example'`,
+	)
 	const lead = await new Browser(a.url).signIn('grace.liu@cms.example', DEMO_PASSWORD)
 	const leadOnB = lead.on(b.url)
 	const before = (await leadOnB.get('/governance')).status
-	const removal = await changeAccess(admin, databaseUrl, 'grace.liu@cms.example', (access) => ({ ...access, roles: access.roles.filter((role) => role !== 'GOVERNANCE_LEAD') }))
+	const removal = await changeAccess(admin, databaseUrl, 'grace.liu@cms.example', (access) => ({
+		...access,
+		roles: access.roles.filter((role) => role !== 'GOVERNANCE_LEAD'),
+	}))
 	const removed = await within(1_000, async () => (await leadOnB.get('/governance')).status === 403)
 	check(
 		'a role removed on one instance stops working on the other within 100 ms',
@@ -129,16 +176,44 @@ async function sessionsAcrossInstances(a: AppInstance, b: AppInstance, databaseU
 	)
 }
 
-type Access = { active: boolean; orgUnitId: string; roles: Array<string>; lanes: Array<string>; emailNotifications: boolean; updatedAt: string; id: string }
+type Access = {
+	active: boolean
+	orgUnitId: string
+	roles: Array<string>
+	lanes: Array<string>
+	emailNotifications: boolean
+	updatedAt: string
+	id: string
+}
 
-async function changeAccess(admin: Browser, databaseUrl: string, email: string, change: (access: Access) => Access) {
-	const [user] = await query<{ id: string; active: boolean; orgUnitId: string; emailNotifications: boolean; updatedAt: Date }>(
+async function changeAccess(
+	admin: Browser,
+	databaseUrl: string,
+	email: string,
+	change: (access: Access) => Access,
+) {
+	const [user] = await query<{
+		id: string
+		active: boolean
+		orgUnitId: string
+		emailNotifications: boolean
+		updatedAt: Date
+	}>(
 		databaseUrl,
 		`SELECT id, active, "orgUnitId", "emailNotifications", "updatedAt" FROM "User" WHERE email = $1`,
 		[email],
 	)
-	const roles = await query<{ role: string; lanes: Array<string> }>(databaseUrl, `SELECT role::text, lanes::text[] AS lanes FROM "UserRole" WHERE "userId" = $1`, [user!.id])
-	const access = change({ ...user!, updatedAt: user!.updatedAt.toISOString(), roles: roles.map((r) => r.role), lanes: roles.flatMap((r) => r.lanes) })
+	const roles = await query<{ role: string; lanes: Array<string> }>(
+		databaseUrl,
+		`SELECT role::text, lanes::text[] AS lanes FROM "UserRole" WHERE "userId" = $1`,
+		[user!.id],
+	)
+	const access = change({
+		...user!,
+		updatedAt: user!.updatedAt.toISOString(),
+		roles: roles.map((r) => r.role),
+		lanes: roles.flatMap((r) => r.lanes),
+	})
 	await admin.get(`/admin/users/${access.id}`)
 	const reply = await admin.post(`/admin/users/${access.id}`, {
 		intent: 'update-access',
@@ -159,26 +234,49 @@ async function determinationRace(a: AppInstance, b: AppInstance, databaseUrl: st
 		databaseUrl,
 		`SELECT id, version FROM "UseCase" WHERE status IN ('SUBMITTED', 'IN_REVIEW') AND "highImpactDetermination" IS NULL ORDER BY "trackingId" LIMIT 1`,
 	)
-	if (!target) return check('concurrent determinations on two instances: one acknowledged, the rest 409 with the input kept', false, 'no case awaits a determination')
+	if (!target)
+		return check(
+			'concurrent determinations on two instances: one acknowledged, the rest 409 with the input kept',
+			false,
+			'no case awaits a determination',
+		)
 	const writers = await Promise.all(
 		Array.from({ length: 6 }, async (_, index) => {
-			const browser = await new Browser((index % 2 ? b : a).url).signIn('governance@cms.example', DEMO_PASSWORD)
+			const browser = await new Browser((index % 2 ? b : a).url).signIn(
+				'governance@cms.example',
+				DEMO_PASSWORD,
+			)
 			await browser.get(`/use-cases/${target.id}`)
 			return browser
 		}),
 	)
-	const rationale = (index: number) => `Race ${index}: its output orders a reviewer's queue and decides nothing by itself.`
+	const rationale = (index: number) =>
+		`Race ${index}: its output orders a reviewer's queue and decides nothing by itself.`
 	const replies = await Promise.all(
 		writers.map((browser, index) =>
-			browser.post(`/use-cases/${target.id}`, { intent: 'determine', determination: 'HIGH_IMPACT', rationale: rationale(index), version: String(target.version) }),
+			browser.post(`/use-cases/${target.id}`, {
+				intent: 'determine',
+				determination: 'HIGH_IMPACT',
+				rationale: rationale(index),
+				version: String(target.version),
+			}),
 		),
 	)
 	const acknowledged = replies.filter((reply) => reply.status === 302).length
-	const refusedWithInput = replies.filter((reply, index) => reply.status === 409 && reply.text.includes(rationale(index).replace(/'/g, '&#x27;'))).length
-	const [stored] = await query<{ version: number }>(databaseUrl, `SELECT version FROM "UseCase" WHERE id = $1`, [target.id])
+	const refusedWithInput = replies.filter(
+		(reply, index) =>
+			reply.status === 409 && reply.text.includes(rationale(index).replace(/'/g, '&#x27;')),
+	).length
+	const [stored] = await query<{ version: number }>(
+		databaseUrl,
+		`SELECT version FROM "UseCase" WHERE id = $1`,
+		[target.id],
+	)
 	check(
 		'concurrent determinations on two instances: one acknowledged, the rest 409 with the input kept',
-		acknowledged === 1 && refusedWithInput === replies.length - 1 && stored!.version === target.version + 1,
+		acknowledged === 1 &&
+			refusedWithInput === replies.length - 1 &&
+			stored!.version === target.version + 1,
 		`statuses ${replies.map((reply) => reply.status).join(',')}`,
 	)
 }
@@ -187,7 +285,14 @@ async function determinationRace(a: AppInstance, b: AppInstance, databaseUrl: st
 
 type Ledger = { acknowledged: Set<string>; attempts: number; refusedAsUnavailable: number }
 
-async function writer(index: number, instances: Array<AppInstance>, alive: () => Array<AppInstance>, cases: Array<string>, ledger: Ledger, until: () => boolean) {
+async function writer(
+	index: number,
+	instances: Array<AppInstance>,
+	alive: () => Array<AppInstance>,
+	cases: Array<string>,
+	ledger: Ledger,
+	until: () => boolean,
+) {
 	const account = index % 2 ? 'reviewer@cms.example' : 'governance@cms.example'
 	let home = instances[index % instances.length]!
 	let browser = await new Browser(home.url).signIn(account, DEMO_PASSWORD)
@@ -215,7 +320,11 @@ async function writer(index: number, instances: Array<AppInstance>, alive: () =>
 						continue
 					}
 				}
-				const reply = await browser.post(`/use-cases/${useCaseId}`, { intent: 'comment', body: token, submissionKey }, 40_000)
+				const reply = await browser.post(
+					`/use-cases/${useCaseId}`,
+					{ intent: 'comment', body: token, submissionKey },
+					40_000,
+				)
 				if (reply.status === 302 && reply.location?.includes('#comment-')) {
 					ledger.acknowledged.add(token)
 					break
@@ -231,7 +340,12 @@ async function writer(index: number, instances: Array<AppInstance>, alive: () =>
 	}
 }
 
-async function faultCampaign(a: AppInstance, b: AppInstance, cluster: PostgresCluster, databaseUrl: string) {
+async function faultCampaign(
+	a: AppInstance,
+	b: AppInstance,
+	cluster: PostgresCluster,
+	databaseUrl: string,
+) {
 	// Enough cases that a policy re-check takes a while: copies of the demo cases.
 	const copies = quick ? 12 : 30
 	for (let copy = 1; copy <= copies; copy++) {
@@ -244,36 +358,78 @@ async function faultCampaign(a: AppInstance, b: AppInstance, cluster: PostgresCl
 			 INSERT INTO "UseCase" SELECT * FROM copied;`,
 		)
 	}
-	const cases = (await query<{ id: string }>(databaseUrl, `SELECT id FROM "UseCase" WHERE status <> 'DRAFT' AND id NOT LIKE '%-copy-%'`)).map((row) => row.id)
+	const cases = (
+		await query<{ id: string }>(
+			databaseUrl,
+			`SELECT id FROM "UseCase" WHERE status <> 'DRAFT' AND id NOT LIKE '%-copy-%'`,
+		)
+	).map((row) => row.id)
 
 	const instances = [a, b]
 	const dead = new Set<AppInstance>()
 	const alive = () => instances.filter((instance) => !dead.has(instance))
 	const ledger: Ledger = { acknowledged: new Set(), attempts: 0, refusedAsUnavailable: 0 }
 	const burstEnds = Date.now() + BURST_SECONDS * 1000
-	const writers = Promise.all(Array.from({ length: WRITERS }, (_, index) => writer(index, instances, alive, cases, ledger, () => Date.now() > burstEnds)))
+	const writers = Promise.all(
+		Array.from({ length: WRITERS }, (_, index) =>
+			writer(index, instances, alive, cases, ledger, () => Date.now() > burstEnds),
+		),
+	)
 
 	// A policy re-check, started on A: a long background job.
 	const admin = await new Browser(a.url).signIn('admin@cms.example', DEMO_PASSWORD)
 	const editor = await admin.get('/admin/policy-pack')
 	// The editor opens the administrators' draft; its publication page asks for confirmation at the draft's revision.
-	const draftVersion = /href="\/admin\/policy-pack\/publish\/([0-9.]+)"/.exec(editor.text)?.[1] ?? 'none'
+	const draftVersion =
+		/href="\/admin\/policy-pack\/publish\/([0-9.]+)"/.exec(editor.text)?.[1] ?? 'none'
 	const confirmation = await admin.get(`/admin/policy-pack/publish/${draftVersion}`)
 	const revision = /name="revision" value="(\d+)"/.exec(confirmation.text)?.[1] ?? '1'
-	const published = await admin.post(`/admin/policy-pack/publish/${draftVersion}`, { intent: 'publish', revision })
+	const published = await admin.post(`/admin/policy-pack/publish/${draftVersion}`, {
+		intent: 'publish',
+		revision,
+	})
 	const jobId = published.location?.split('/').pop() ?? null
-	check('a pack is published and its re-check starts as a background job', published.status === 302 && jobId !== null, `status ${published.status}`)
+	check(
+		'a pack is published and its re-check starts as a background job',
+		published.status === 302 && jobId !== null,
+		`status ${published.status}`,
+	)
 
 	// kill -9 the instance running the re-check, in the middle of it and of the burst.
-	const holderFound = await within(30_000, async () => instances.some((instance) => instance.output().includes(`policy-recheck attempt 1 started for ${jobId}`)))
-	const holder = instances.find((instance) => instance.output().includes(`policy-recheck attempt 1 started for ${jobId}`)) ?? b
+	const holderFound = await within(30_000, async () =>
+		instances.some((instance) =>
+			instance.output().includes(`policy-recheck attempt 1 started for ${jobId}`),
+		),
+	)
+	const holder =
+		instances.find((instance) =>
+			instance.output().includes(`policy-recheck attempt 1 started for ${jobId}`),
+		) ?? b
 	// Killed once it has stored some of its work, so that the next attempt must resume, not restart.
-	await within(30_000, async () => (await query<{ done: number }>(databaseUrl, `SELECT done FROM "ReevaluationJob" WHERE id = $1`, [jobId]))[0]!.done > 0)
-	const [progress] = await query<{ done: number; total: number }>(databaseUrl, `SELECT done, total FROM "ReevaluationJob" WHERE id = $1`, [jobId])
+	await within(
+		30_000,
+		async () =>
+			(
+				await query<{ done: number }>(
+					databaseUrl,
+					`SELECT done FROM "ReevaluationJob" WHERE id = $1`,
+					[jobId],
+				)
+			)[0]!.done > 0,
+	)
+	const [progress] = await query<{ done: number; total: number }>(
+		databaseUrl,
+		`SELECT done, total FROM "ReevaluationJob" WHERE id = $1`,
+		[jobId],
+	)
 	dead.add(holder)
 	await holder.kill('SIGKILL')
 	const survivor = alive()[0]!
-	check(`instance ${holder.name}, running the re-check, killed with SIGKILL mid-run`, holderFound !== null && progress!.done < progress!.total, `${progress?.done} of ${progress?.total} checked`)
+	check(
+		`instance ${holder.name}, running the re-check, killed with SIGKILL mid-run`,
+		holderFound !== null && progress!.done < progress!.total,
+		`${progress?.done} of ${progress?.total} checked`,
+	)
 
 	await sleep(2_000)
 	restart(cluster)
@@ -282,12 +438,18 @@ async function faultCampaign(a: AppInstance, b: AppInstance, cluster: PostgresCl
 	await sleep(3_000)
 	const hung = hang(cluster)
 	const timed = performance.now()
-	const healthWhileHung = await fetch(`${survivor.url}/healthz`, { signal: AbortSignal.timeout(5_000) }).then(
+	const healthWhileHung = await fetch(`${survivor.url}/healthz`, {
+		signal: AbortSignal.timeout(5_000),
+	}).then(
 		(response) => response.status,
 		() => 0,
 	)
 	const healthMs = performance.now() - timed
-	check('/healthz answers 503 within 2 s while the database hangs', healthWhileHung === 503 && healthMs < 2_000, `${healthWhileHung} in ${healthMs.toFixed(0)} ms`)
+	check(
+		'/healthz answers 503 within 2 s while the database hangs',
+		healthWhileHung === 503 && healthMs < 2_000,
+		`${healthWhileHung} in ${healthMs.toFixed(0)} ms`,
+	)
 	await sleep(2_000)
 	hung.resume()
 	console.log('     database resumed')
@@ -296,40 +458,74 @@ async function faultCampaign(a: AppInstance, b: AppInstance, cluster: PostgresCl
 	crash(cluster)
 	const viewer = admin.on(survivor.url)
 	const read = await viewer.get('/inventory', 40_000).catch(() => null)
-	const write = await viewer.post(`/use-cases/${cases[0]}`, { intent: 'comment', body: 'Written while the database is down.' }, 40_000).catch(() => null)
+	const write = await viewer
+		.post(
+			`/use-cases/${cases[0]}`,
+			{ intent: 'comment', body: 'Written while the database is down.' },
+			40_000,
+		)
+		.catch(() => null)
 	check(
 		'while the database is down a page is a 503 "temporarily unavailable" with Retry-After, not a 500',
-		read?.status === 503 && read.headers.get('Retry-After') !== null && /temporarily unavailable/i.test(read.text),
+		read?.status === 503 &&
+			read.headers.get('Retry-After') !== null &&
+			/temporarily unavailable/i.test(read.text),
 		`status ${read?.status}, Retry-After ${read?.headers.get('Retry-After')}`,
 	)
-	check('a form posted while the database is down is a 503 that says the work was not saved', write?.status === 503 && /not saved/i.test(write.text), `status ${write?.status}`)
+	check(
+		'a form posted while the database is down is a 503 that says the work was not saved',
+		write?.status === 503 && /not saved/i.test(write.text),
+		`status ${write?.status}`,
+	)
 	await sleep(2_000)
 	cluster.startServer()
 	console.log('     database started again after a crash')
 
 	await writers
-	const survivorHealthy = await within(30_000, async () => (await fetch(`${survivor.url}/healthz`)).status === 200)
-	check(`instance ${survivor.name} recovered from every fault without a restart`, survivorHealthy !== null && survivor.process.exitCode === null)
+	const survivorHealthy = await within(
+		30_000,
+		async () => (await fetch(`${survivor.url}/healthz`)).status === 200,
+	)
+	check(
+		`instance ${survivor.name} recovered from every fault without a restart`,
+		survivorHealthy !== null && survivor.process.exitCode === null,
+	)
 
 	// The re-check: resumed by the survivor after the killed instance's heartbeat lapsed.
 	let job: { status: string; done: number; total: number; error: string | null } | undefined
 	const settled = await within(JOB_DEADLINE_MS, async () => {
-		;[job] = await query<{ status: string; done: number; total: number; error: string | null }>(databaseUrl, `SELECT status, done, total, error FROM "ReevaluationJob" WHERE id = $1`, [jobId])
+		;[job] = await query<{ status: string; done: number; total: number; error: string | null }>(
+			databaseUrl,
+			`SELECT status, done, total, error FROM "ReevaluationJob" WHERE id = $1`,
+			[jobId],
+		)
 		return job?.status !== 'RUNNING'
 	})
 	check(
 		'the re-check interrupted by kill -9 and three database faults finished (or failed visibly)',
-		settled !== null && (job?.status === 'DONE' ? job.done === job.total : job?.status === 'FAILED' && Boolean(job.error)),
+		settled !== null &&
+			(job?.status === 'DONE'
+				? job.done === job.total
+				: job?.status === 'FAILED' && Boolean(job.error)),
 		`${job?.status} ${job?.done} of ${job?.total}${job?.error ? `: ${job.error}` : ''} after ${((settled ?? JOB_DEADLINE_MS) / 1000).toFixed(0)} s`,
 	)
 
 	// Acknowledged writes against what is stored.
-	const stored = await query<{ body: string; n: number }>(databaseUrl, `SELECT body, count(*)::int AS n FROM "Comment" WHERE body LIKE 'chaos-%' GROUP BY body`)
+	const stored = await query<{ body: string; n: number }>(
+		databaseUrl,
+		`SELECT body, count(*)::int AS n FROM "Comment" WHERE body LIKE 'chaos-%' GROUP BY body`,
+	)
 	const counts = new Map(stored.map((row) => [row.body, row.n]))
 	const lost = [...ledger.acknowledged].filter((token) => !counts.has(token)).length
 	const duplicated = stored.filter((row) => row.n > 1).length
-	check('every acknowledged comment is stored, once', lost === 0 && duplicated === 0 && ledger.acknowledged.size > 0, `${ledger.acknowledged.size} acknowledged, ${stored.length} stored`)
-	console.log(`     ${ledger.attempts} posts and page loads, ${ledger.refusedAsUnavailable} answered 503 while the database was away`)
+	check(
+		'every acknowledged comment is stored, once',
+		lost === 0 && duplicated === 0 && ledger.acknowledged.size > 0,
+		`${ledger.acknowledged.size} acknowledged, ${stored.length} stored`,
+	)
+	console.log(
+		`     ${ledger.attempts} posts and page loads, ${ledger.refusedAsUnavailable} answered 503 while the database was away`,
+	)
 	return { acknowledged: ledger.acknowledged.size, lost, duplicated }
 }
 
@@ -338,11 +534,25 @@ async function faultCampaign(a: AppInstance, b: AppInstance, cluster: PostgresCl
 async function embeddedLock() {
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aigt-chaos-embedded-'))
 	try {
-		const env = { DATABASE_URL: '', DATA_DIR: dataDir, SEED_DEMO_DATA: 'false', SESSION_SECRET: undefined }
+		const env = {
+			DATABASE_URL: '',
+			DATA_DIR: dataDir,
+			SEED_DEMO_DATA: 'false',
+			SESSION_SECRET: undefined,
+		}
 		const first = await startAppInstance({ name: 'embedded-1', port: await freePort(), env })
-		const second = await startAppInstance({ name: 'embedded-2', port: await freePort(), env, waitForHealth: false })
+		const second = await startAppInstance({
+			name: 'embedded-2',
+			port: await freePort(),
+			env,
+			waitForHealth: false,
+		})
 		const code = await Promise.race([second.exited, sleep(120_000).then(() => 'still running')])
-		check('a second process on the same embedded database refuses to start and says why', code === 1 && /in use by process \d+/.test(second.output()), String(code))
+		check(
+			'a second process on the same embedded database refuses to start and says why',
+			code === 1 && /in use by process \d+/.test(second.output()),
+			String(code),
+		)
 		await second.kill('SIGKILL')
 		await first.kill('SIGTERM')
 	} finally {
@@ -354,34 +564,52 @@ async function main() {
 	ensureBuild()
 	const cluster = await startPostgresCluster()
 	if (!cluster) {
-		console.log('PostgreSQL server binaries not found: the fault campaign needs a throwaway PostgreSQL cluster.')
+		console.log(
+			'PostgreSQL server binaries not found: the fault campaign needs a throwaway PostgreSQL cluster.',
+		)
 		process.exit(1)
 	}
 	const instances: Array<AppInstance> = []
 	let result = { acknowledged: 0, lost: -1, duplicated: -1 }
 	try {
-		const databaseUrl = await createScratchDatabase(cluster.url, `chaos_${randomBytes(4).toString('hex')}`)
+		const databaseUrl = await createScratchDatabase(
+			cluster.url,
+			`chaos_${randomBytes(4).toString('hex')}`,
+		)
 		const [a, b] = await startTwoInstances(databaseUrl)
 		instances.push(a, b)
 		await sessionsAcrossInstances(a, b, databaseUrl)
 		await determinationRace(a, b, databaseUrl)
 		result = await faultCampaign(a, b, cluster, databaseUrl)
 		if (!quick) {
-			await waitUntilHealthy(instances.find((instance) => instance.process.exitCode === null && instance.process.signalCode === null)!)
+			await waitUntilHealthy(
+				instances.find(
+					(instance) => instance.process.exitCode === null && instance.process.signalCode === null,
+				)!,
+			)
 			await embeddedLock()
 		}
 	} catch (error) {
-		check('the campaign ran to the end', false, error instanceof Error ? error.message : String(error))
+		check(
+			'the campaign ran to the end',
+			false,
+			error instanceof Error ? error.message : String(error),
+		)
 	} finally {
 		for (const instance of instances) await instance.kill('SIGTERM')
 		cluster.stop()
 	}
 	const failed = checks.filter((c) => !c.ok)
 	if (failed.length) {
-		for (const instance of instances) console.log(`\n── output of instance ${instance.name} (last 3000 characters) ──\n${instance.output().slice(-3000)}`)
+		for (const instance of instances)
+			console.log(
+				`\n── output of instance ${instance.name} (last 3000 characters) ──\n${instance.output().slice(-3000)}`,
+			)
 	}
 	console.log(`${checks.length - failed.length} of ${checks.length} checks passed`)
-	console.log(`acknowledged=${result.acknowledged} lost=${result.lost} duplicated=${result.duplicated}`)
+	console.log(
+		`acknowledged=${result.acknowledged} lost=${result.lost} duplicated=${result.duplicated}`,
+	)
 	process.exit(failed.length ? 1 : 0)
 }
 

@@ -6,7 +6,9 @@ import { migrationsDirectory } from '#app/utils/db/migrations.server.ts'
 
 const name = process.argv[2]
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
-	console.error('Usage: npm run db:migration -- <name>   (lower-case letters, digits and underscores)')
+	console.error(
+		'Usage: npm run db:migration -- <name>   (lower-case letters, digits and underscores)',
+	)
 	process.exit(2)
 }
 

@@ -5,7 +5,9 @@ import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
 
 if (demoDataRefused(getEnv())) {
-	console.error('Refused: demo accounts (with their published password) are never loaded into a production PostgreSQL database (NODE_ENV=production with DATABASE_URL).')
+	console.error(
+		'Refused: demo accounts (with their published password) are never loaded into a production PostgreSQL database (NODE_ENV=production with DATABASE_URL).',
+	)
 	process.exit(1)
 }
 

@@ -43,7 +43,10 @@ async function build() {
 	const temporary = `${bundle}.${process.pid}.tmp`
 	await writeFile(temporary, result.outputFiles[0].contents)
 	// The bundle's own inputs decide when it is stale; the lockfile stands for the dependencies' versions.
-	const inputs = [...Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/')), 'package-lock.json']
+	const inputs = [
+		...Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/')),
+		'package-lock.json',
+	]
 	await writeFile(`${inputsFile}.${process.pid}.tmp`, `${JSON.stringify(inputs)}\n`)
 	await rename(temporary, bundle)
 	await rename(`${inputsFile}.${process.pid}.tmp`, inputsFile)

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { callCentreSummariser, deployedEligibilityModel } from '#tests/fixtures/cms-example-cases.ts'
+import {
+	callCentreSummariser,
+	deployedEligibilityModel,
+} from '#tests/fixtures/cms-example-cases.ts'
 
 const run = promisify(execFile)
 let directory = ''
@@ -12,7 +15,11 @@ let directory = ''
 beforeAll(async () => {
 	directory = await mkdtemp(path.join(tmpdir(), 'evaluate-cli-'))
 	// Compiles the entry point once, if it is stale, before the tests time anything.
-	await run(process.execPath, ['scripts/evaluate.js', 'docs/examples/call-centre-summariser.json'], { cwd: process.cwd() })
+	await run(
+		process.execPath,
+		['scripts/evaluate.js', 'docs/examples/call-centre-summariser.json'],
+		{ cwd: process.cwd() },
+	)
 }, 120_000)
 afterAll(async () => {
 	await rm(directory, { recursive: true, force: true })
@@ -27,7 +34,10 @@ async function file(name: string, content: string) {
 /** Runs the command as `npm run evaluate` does (the compiled entry point), returning exit code and both streams. */
 async function evaluate(...args: Array<string>) {
 	try {
-		const { stdout, stderr } = await run(process.execPath, ['scripts/evaluate.js', ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 })
+		const { stdout, stderr } = await run(process.execPath, ['scripts/evaluate.js', ...args], {
+			cwd: process.cwd(),
+			maxBuffer: 64 * 1024 * 1024,
+		})
 		return { code: 0, stdout, stderr }
 	} catch (error) {
 		const failed = error as { code: number; stdout: string; stderr: string }
@@ -36,34 +46,51 @@ async function evaluate(...args: Array<string>) {
 }
 
 /** Runs the command with `input` on standard input; `onLine` sees each output line as it arrives. */
-function evaluateStdin(args: Array<string>, input: (stdin: NodeJS.WritableStream) => Promise<void>, onLine: (line: string) => void = () => {}) {
-	return new Promise<{ code: number | null; lines: Array<string>; stderr: string }>((resolve, reject) => {
-		const child = spawn(process.execPath, ['scripts/evaluate.js', ...args], { cwd: process.cwd() })
-		const lines: Array<string> = []
-		let pending = ''
-		let stderr = ''
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-			pending += chunk
-			let newline: number
-			while ((newline = pending.indexOf('\n')) >= 0) {
-				const line = pending.slice(0, newline)
-				pending = pending.slice(newline + 1)
-				lines.push(line)
-				onLine(line)
-			}
-		})
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-		child.on('error', reject)
-		child.on('close', (code) => resolve({ code, lines, stderr }))
-		input(child.stdin).then(() => child.stdin.end(), reject)
-	})
+function evaluateStdin(
+	args: Array<string>,
+	input: (stdin: NodeJS.WritableStream) => Promise<void>,
+	onLine: (line: string) => void = () => {},
+) {
+	return new Promise<{ code: number | null; lines: Array<string>; stderr: string }>(
+		(resolve, reject) => {
+			const child = spawn(process.execPath, ['scripts/evaluate.js', ...args], {
+				cwd: process.cwd(),
+			})
+			const lines: Array<string> = []
+			let pending = ''
+			let stderr = ''
+			child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+				pending += chunk
+				let newline: number
+				while ((newline = pending.indexOf('\n')) >= 0) {
+					const line = pending.slice(0, newline)
+					pending = pending.slice(newline + 1)
+					lines.push(line)
+					onLine(line)
+				}
+			})
+			child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+			child.on('error', reject)
+			child.on('close', (code) => resolve({ code, lines, stderr }))
+			input(child.stdin).then(() => child.stdin.end(), reject)
+		},
+	)
 }
 
 test('a valid case, run through `npm run --silent evaluate`, prints the evaluation as JSON and exits 0', async () => {
 	const input = await file('call-centre.json', JSON.stringify(callCentreSummariser()))
-	const { stdout } = await run('npm', ['run', '--silent', 'evaluate', '--', input, '--as-of', '2026-05-01'], { cwd: process.cwd() })
+	const { stdout } = await run(
+		'npm',
+		['run', '--silent', 'evaluate', '--', input, '--as-of', '2026-05-01'],
+		{ cwd: process.cwd() },
+	)
 	const output = JSON.parse(stdout)
-	expect(output).toMatchObject({ packVersion: '2026.2', asOf: '2026-05-01', presumedHighImpact: false, presumedCategories: [] })
+	expect(output).toMatchObject({
+		packVersion: '2026.2',
+		asOf: '2026-05-01',
+		presumedHighImpact: false,
+		presumedCategories: [],
+	})
 	expect(output.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'DATA_GOVERNANCE'])
 	const baa = output.results.find((r: { checkId: string }) => r.checkId === 'HIPAA-BAA-C1')
 	expect(baa).toMatchObject({ clauseIds: ['HIPAA-BAA', 'M2522-PRIVACY'], status: 'FAIL' })
@@ -86,7 +113,11 @@ test('--as-of moves the deadline: a deployed high-impact case with gaps needs at
 test('an invalid document exits 2 and names each field path on stderr', async () => {
 	const input = await file(
 		'invalid.json',
-		JSON.stringify({ name: 7, stage: 'Deployed', datasets: [{ name: 'Claims', category: 'MEDICARE_CLAIMS', usage: [] }] }),
+		JSON.stringify({
+			name: 7,
+			stage: 'Deployed',
+			datasets: [{ name: 'Claims', category: 'MEDICARE_CLAIMS', usage: [] }],
+		}),
 	)
 	const { code, stdout, stderr } = await evaluate(input)
 	expect(code).toBe(2)
@@ -106,9 +137,15 @@ test('malformed JSON, a missing file, a bad date or no file all exit 2 with a me
 	expect(missing.code).toBe(2)
 	expect(missing.stderr).toContain('Cannot read')
 
-	const badDate = await evaluate(await file('ok.json', JSON.stringify({ name: 'Draft' })), '--as-of', '2026-02-30')
+	const badDate = await evaluate(
+		await file('ok.json', JSON.stringify({ name: 'Draft' })),
+		'--as-of',
+		'2026-02-30',
+	)
 	expect(badDate.code).toBe(2)
-	expect(badDate.stderr).toContain("--as-of must be a calendar date written YYYY-MM-DD, got '2026-02-30'")
+	expect(badDate.stderr).toContain(
+		"--as-of must be a calendar date written YYYY-MM-DD, got '2026-02-30'",
+	)
 
 	const none = await evaluateStdin([], async () => {})
 	expect(none.code).toBe(2)
@@ -121,7 +158,14 @@ test('malformed JSON, a missing file, a bad date or no file all exit 2 with a me
 })
 
 test('an unknown field exits 2 and names its path, however deep; nothing is printed on stdout', async () => {
-	const input = await file('misspelt.json', JSON.stringify({ ...callCentreSummariser(), hasAtoo: true, safeguards: { fedrampAuthorised: true } }))
+	const input = await file(
+		'misspelt.json',
+		JSON.stringify({
+			...callCentreSummariser(),
+			hasAtoo: true,
+			safeguards: { fedrampAuthorised: true },
+		}),
+	)
 	const { code, stdout, stderr } = await evaluate(input)
 	expect(code).toBe(2)
 	expect(stdout).toBe('')
@@ -134,22 +178,50 @@ test('--pack evaluates against an earlier shipped release; an unknown one exits 
 	const older = await evaluate(input, '--as-of', '2026-05-01', '--pack', '2026.1')
 	expect(older.code).toBe(0)
 	// 2026.1 routed a presumed case to the CAIO alone; 2026.2 adds the board's representatives.
-	expect(JSON.parse(older.stdout)).toMatchObject({ packVersion: '2026.1', requiredLanes: ['DATA_GOVERNANCE', 'CAIO_DETERMINATION'] })
+	expect(JSON.parse(older.stdout)).toMatchObject({
+		packVersion: '2026.1',
+		requiredLanes: ['DATA_GOVERNANCE', 'CAIO_DETERMINATION'],
+	})
 	const newer = await evaluate(input, '--as-of', '2026-05-01')
-	expect(JSON.parse(newer.stdout).requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'])
+	expect(JSON.parse(newer.stdout).requiredLanes).toEqual([
+		'PRIVACY',
+		'LEGAL',
+		'CIVIL_RIGHTS',
+		'DATA_GOVERNANCE',
+		'CAIO_DETERMINATION',
+	])
 	const unknown = await evaluate(input, '--pack', '2019.1')
 	expect(unknown.code).toBe(2)
-	expect(unknown.stderr).toContain("--pack must name a shipped release (2026.1, 2026.2), got '2019.1'")
+	expect(unknown.stderr).toContain(
+		"--pack must name a shipped release (2026.1, 2026.2), got '2019.1'",
+	)
 })
 
 test('a file holding an array prints one JSON line per case, in order; an invalid case is a line of errors and exit 2', async () => {
-	const cases = [callCentreSummariser(), { name: 'Misspelt', hasAtoo: true }, deployedEligibilityModel()]
-	const { code, stdout, stderr } = await evaluate(await file('batch.json', JSON.stringify(cases)), '--as-of', '2026-05-01')
+	const cases = [
+		callCentreSummariser(),
+		{ name: 'Misspelt', hasAtoo: true },
+		deployedEligibilityModel(),
+	]
+	const { code, stdout, stderr } = await evaluate(
+		await file('batch.json', JSON.stringify(cases)),
+		'--as-of',
+		'2026-05-01',
+	)
 	expect(code).toBe(2)
-	const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line))
+	const lines = stdout
+		.trimEnd()
+		.split('\n')
+		.map((line) => JSON.parse(line))
 	expect(lines.map((line) => line.index)).toEqual([0, 1, 2])
-	expect(lines[0]).toMatchObject({ name: '1-800-MEDICARE call summariser', evaluation: { packVersion: '2026.2' } })
-	expect(lines[1]).toEqual({ index: 1, errors: [{ path: 'hasAtoo', message: 'unknown field (see docs/use-case-json.md)' }] })
+	expect(lines[0]).toMatchObject({
+		name: '1-800-MEDICARE call summariser',
+		evaluation: { packVersion: '2026.2' },
+	})
+	expect(lines[1]).toEqual({
+		index: 1,
+		errors: [{ path: 'hasAtoo', message: 'unknown field (see docs/use-case-json.md)' }],
+	})
 	expect(lines[2].evaluation.presumedCategories).toEqual(['m'])
 	expect(stderr).toContain('case 1: hasAtoo: unknown field')
 })
@@ -182,7 +254,10 @@ test('a JSON array, or one pretty-printed case, on standard input is read whole'
 		stdin.write(JSON.stringify([callCentreSummariser(), deployedEligibilityModel()], null, 2))
 	})
 	expect(array.code).toBe(0)
-	expect(array.lines.map((line) => JSON.parse(line).name)).toEqual(['1-800-MEDICARE call summariser', 'Marketplace data-matching inconsistency resolution model'])
+	expect(array.lines.map((line) => JSON.parse(line).name)).toEqual([
+		'1-800-MEDICARE call summariser',
+		'Marketplace data-matching inconsistency resolution model',
+	])
 	const pretty = await evaluateStdin(['-'], async (stdin) => {
 		stdin.write(JSON.stringify(callCentreSummariser(), null, 2))
 	})

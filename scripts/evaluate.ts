@@ -13,7 +13,11 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { type z } from 'zod'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { type PolicyPack, shippedPolicyPack, shippedReleaseVersions } from '#app/modules/policies/policy-pack.ts'
+import {
+	type PolicyPack,
+	shippedPolicyPack,
+	shippedReleaseVersions,
+} from '#app/modules/policies/policy-pack.ts'
 import { StrictUseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 
 const USAGE = [
@@ -34,16 +38,28 @@ type Problem = { path: string; message: string }
 function problemsOf(issues: ReadonlyArray<z.core.$ZodIssue>): Array<Problem> {
 	return issues.flatMap((issue) => {
 		if (issue.code === 'unrecognized_keys') {
-			return issue.keys.map((key) => ({ path: [...issue.path, key].map(String).join('.'), message: 'unknown field (see docs/use-case-json.md)' }))
+			return issue.keys.map((key) => ({
+				path: [...issue.path, key].map(String).join('.'),
+				message: 'unknown field (see docs/use-case-json.md)',
+			}))
 		}
-		return [{ path: issue.path.length === 0 ? '(document)' : issue.path.map(String).join('.'), message: issue.message }]
+		return [
+			{
+				path: issue.path.length === 0 ? '(document)' : issue.path.map(String).join('.'),
+				message: issue.message,
+			},
+		]
 	})
 }
 
 function parseAsOf(value: string | undefined): Date {
 	if (value === undefined) return new Date()
 	const date = new Date(`${value}T00:00:00Z`)
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+	if (
+		!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+		Number.isNaN(date.getTime()) ||
+		date.toISOString().slice(0, 10) !== value
+	) {
 		fail([`--as-of must be a calendar date written YYYY-MM-DD, got '${value}'.`, USAGE])
 	}
 	return date
@@ -52,7 +68,10 @@ function parseAsOf(value: string | undefined): Date {
 function choosePack(version: string | undefined): PolicyPack {
 	if (version === undefined) return shippedPolicyPack()
 	if (!shippedReleaseVersions().includes(version)) {
-		fail([`--pack must name a shipped release (${shippedReleaseVersions().join(', ')}), got '${version}'.`, USAGE])
+		fail([
+			`--pack must name a shipped release (${shippedReleaseVersions().join(', ')}), got '${version}'.`,
+			USAGE,
+		])
 	}
 	return shippedPolicyPack(version)
 }
@@ -87,11 +106,17 @@ async function evaluateOne(index: number, input: unknown) {
 	if (!parsed.success) {
 		invalid++
 		const errors = problemsOf(parsed.error.issues)
-		process.stderr.write(errors.map((problem) => `case ${index}: ${problem.path}: ${problem.message}\n`).join(''))
+		process.stderr.write(
+			errors.map((problem) => `case ${index}: ${problem.path}: ${problem.message}\n`).join(''),
+		)
 		await writeLine({ index, errors })
 		return
 	}
-	await writeLine({ index, name: parsed.data.name, evaluation: evaluateUseCase(parsed.data, { pack, asOf }) })
+	await writeLine({
+		index,
+		name: parsed.data.name,
+		evaluation: evaluateUseCase(parsed.data, { pack, asOf }),
+	})
 }
 
 async function evaluateMany(cases: ReadonlyArray<unknown>) {
@@ -182,6 +207,8 @@ async function fromStdin() {
 
 await (file === undefined || file === '-' ? fromStdin() : fromFile(file))
 if (invalid > 0) {
-	process.stderr.write(`${invalid} case${invalid === 1 ? ' is' : 's are'} not valid use case documents.\n`)
+	process.stderr.write(
+		`${invalid} case${invalid === 1 ? ' is' : 's are'} not valid use case documents.\n`,
+	)
 	process.exitCode = 2
 }

@@ -6,21 +6,32 @@ import { chromium } from '@playwright/test'
 
 const root = path.resolve(import.meta.dirname, '..')
 const svg = readFileSync(path.join(root, 'public/favicon.svg'), 'utf8')
-const sizes = { 'favicon-32.png': 32, 'apple-touch-icon.png': 180, 'icon-192.png': 192, 'icon-512.png': 512 } as const
+const sizes = {
+	'favicon-32.png': 32,
+	'apple-touch-icon.png': 180,
+	'icon-192.png': 192,
+	'icon-512.png': 512,
+} as const
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu'],
+})
 const rendered = new Map<string, Buffer>()
 try {
 	for (const [name, size] of Object.entries(sizes)) {
 		const page = await browser.newPage({ viewport: { width: size, height: size } })
-		await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`)
+		await page.setContent(
+			`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+		)
 		rendered.set(name, await page.screenshot({ omitBackground: true }))
 		await page.close()
 	}
 } finally {
 	await browser.close()
 }
-for (const [name, png] of rendered) if (name !== 'favicon-32.png') writeFileSync(path.join(root, 'public', name), png)
+for (const [name, png] of rendered)
+	if (name !== 'favicon-32.png') writeFileSync(path.join(root, 'public', name), png)
 
 // favicon.ico: one 32×32 image stored as PNG, which every current browser reads.
 const png = rendered.get('favicon-32.png') as Buffer
@@ -37,4 +48,6 @@ header.writeUInt16LE(32, 12) // bits per pixel
 header.writeUInt32LE(png.length, 14) // image size
 header.writeUInt32LE(22, 18) // image offset
 writeFileSync(path.join(root, 'public/favicon.ico'), Buffer.concat([header, png]))
-console.log(`Wrote ${[...rendered.keys()].filter((n) => n !== 'favicon-32.png').join(', ')} and favicon.ico in public/.`)
+console.log(
+	`Wrote ${[...rendered.keys()].filter((n) => n !== 'favicon-32.png').join(', ')} and favicon.ico in public/.`,
+)

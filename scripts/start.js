@@ -7,7 +7,14 @@ import path from 'node:path'
 const root = path.resolve(import.meta.dirname, '..')
 const builtServer = path.join(root, 'build/server/index.js')
 const generatedClient = path.join(root, 'app/generated/prisma/client.ts')
-const sources = ['app', 'server', 'prisma/schema.prisma', 'package-lock.json', 'vite.config.ts', 'react-router.config.ts']
+const sources = [
+	'app',
+	'server',
+	'prisma/schema.prisma',
+	'package-lock.json',
+	'vite.config.ts',
+	'react-router.config.ts',
+]
 
 function newestChange(target) {
 	if (!existsSync(target)) return 0
@@ -22,12 +29,21 @@ function newestChange(target) {
 }
 
 function run(command, args, env = {}) {
-	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+	const result = spawnSync(command, args, {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, ...env },
+	})
 	if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-if (!existsSync(generatedClient) || statSync(generatedClient).mtimeMs < newestChange(path.join(root, 'prisma/schema.prisma'))) {
-	run('npx', ['prisma', 'generate'], { PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true' })
+if (
+	!existsSync(generatedClient) ||
+	statSync(generatedClient).mtimeMs < newestChange(path.join(root, 'prisma/schema.prisma'))
+) {
+	run('npx', ['prisma', 'generate'], {
+		PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true',
+	})
 }
 
 const buildTime = existsSync(builtServer) ? statSync(builtServer).mtimeMs : 0

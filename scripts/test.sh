@@ -9,8 +9,10 @@ bash scripts/ensure-test-tools.sh
 echo "== Typecheck"
 npm run --silent typecheck
 
-echo "== Lint"
+echo "== Lint, format and unused code"
 npm run --silent lint
+npm run --silent format:check
+npx knip
 
 echo "== Unit and database tests"
 npx vitest run

@@ -18,7 +18,10 @@ if (!cluster) {
 let status = 1
 try {
 	const url = await createScratchDatabase(cluster.url, 'ai_governance')
-	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, POSTGRES_TEST_URL: url } })
+	const result = spawnSync(command, args, {
+		stdio: 'inherit',
+		env: { ...process.env, POSTGRES_TEST_URL: url },
+	})
 	status = result.status ?? 1
 } finally {
 	cluster.stop()

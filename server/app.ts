@@ -6,19 +6,31 @@ import helmet from 'helmet'
 import { RouterContextProvider } from 'react-router'
 import { apiServer, isApiPath } from '#app/api/router.server.ts'
 import { mcpRouter } from '#app/mcp/mcp-router.server.ts'
-import { BACKCHANNEL_LOGOUT_PATH, handleBackchannelLogout } from '#app/modules/auth/backchannel-logout.server.ts'
+import {
+	BACKCHANNEL_LOGOUT_PATH,
+	handleBackchannelLogout,
+} from '#app/modules/auth/backchannel-logout.server.ts'
 import { singleSignOnFormOrigins, warmUpSingleSignOn } from '#app/modules/auth/oidc.server.ts'
 import { keepBackgroundWorkStarted } from '#app/modules/jobs/background.server.ts'
 import { isPublicPath } from '#app/modules/public-site/public-paths.ts'
 import { publicSnapshotContext } from '#app/modules/public-site/public-snapshot.server.ts'
 import { database } from '#app/utils/db.server.ts'
 import { appUrlOf, authSettingsOf, cookiesAreSecure, getEnv } from '#app/utils/env.server.ts'
-import { cspNonceContext, type RequestInfo, requestInfoContext } from '#app/utils/request-context.ts'
+import {
+	cspNonceContext,
+	type RequestInfo,
+	requestInfoContext,
+} from '#app/utils/request-context.ts'
 import { getSessionSecret } from '#app/utils/secrets.server.ts'
 import { requestStartContext } from '#app/utils/server-timing.server.ts'
 import { prepareDatabase } from './prepare-database.ts'
 import { type PublicLocals, publicSite } from './public-site.ts'
-import { answerUnhandledErrors, limitRequestBodies, refuseForeignOrigins, runInRequestScope } from './request-guards.ts'
+import {
+	answerUnhandledErrors,
+	limitRequestBodies,
+	refuseForeignOrigins,
+	runInRequestScope,
+} from './request-guards.ts'
 
 export { installProcessSafetyNet } from './request-guards.ts'
 
@@ -56,7 +68,10 @@ app.use(
 			// than to the app itself and its identity provider.
 			directives: {
 				defaultSrc: ["'self'"],
-				scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+				scriptSrc: [
+					"'self'",
+					(_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
+				],
 				styleSrc: ["'self'"],
 				imgSrc: ["'self'", 'data:'],
 				fontSrc: ["'self'"],
@@ -88,27 +103,45 @@ const requestInfoOf = (req: express.Request, res: express.Response): RequestInfo
 
 // Back-channel logout: the identity provider posts a signed logout token, server to server. No
 // session and no CSRF token: the token's signature is the proof (docs/decisions/025).
-app.post(BACKCHANNEL_LOGOUT_PATH, express.urlencoded({ extended: false, limit: '32kb' }), async (req, res, next) => {
-	try {
-		const body: unknown = req.body
-		const token = body && typeof body === 'object' && 'logout_token' in body ? body.logout_token : undefined
-		const answer = await handleBackchannelLogout(auth.mode === 'password' ? null : auth.oidc, token, requestInfoOf(req, res))
-		res.status(answer.status).set('Cache-Control', 'no-store').json(answer.body)
-	} catch (error) {
-		next(error)
-	}
-})
+app.post(
+	BACKCHANNEL_LOGOUT_PATH,
+	express.urlencoded({ extended: false, limit: '32kb' }),
+	async (req, res, next) => {
+		try {
+			const body: unknown = req.body
+			const token =
+				body && typeof body === 'object' && 'logout_token' in body ? body.logout_token : undefined
+			const answer = await handleBackchannelLogout(
+				auth.mode === 'password' ? null : auth.oidc,
+				token,
+				requestInfoOf(req, res),
+			)
+			res.status(answer.status).set('Cache-Control', 'no-store').json(answer.body)
+		} catch (error) {
+			next(error)
+		}
+	},
+)
 // The REST API and the MCP server: bearer tokens, no cookies, JSON bodies under their own limit;
 // answered here, before React Router and its cookie CSRF middleware (docs/decisions/023).
-const api = apiServer({ appUrl: appUrlOf(env), requestsPerMinute: env.API_RATE_LIMIT_PER_MINUTE, mcp: mcpRouter })
+const api = apiServer({
+	appUrl: appUrlOf(env),
+	requestsPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+	mcp: mcpRouter,
+})
 app.use((req, res, next) => (isApiPath(req.path) ? api(req, res, next) : next()))
 
 // The build as an object, not a function: React Router derives its request handler (route tree,
 // matching tables) once, instead of on every request. The dev server reloads this module on change.
 const build = await import('virtual:react-router/server-build')
 
-const publicSiteMiddleware = publicSite({ buildVersion: build.assets.version, requestsPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE })
-app.use((req, res, next) => (isPublicPath(req.path) ? publicSiteMiddleware(req, res, next) : next()))
+const publicSiteMiddleware = publicSite({
+	buildVersion: build.assets.version,
+	requestsPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+})
+app.use((req, res, next) =>
+	isPublicPath(req.path) ? publicSiteMiddleware(req, res, next) : next(),
+)
 
 app.use(
 	createRequestHandler({

@@ -21,9 +21,12 @@ import { startTestServer, type TestServer } from '#tests/test-server.ts'
 
 function routeFiles(): Array<string> {
 	type Node = { file: string; children?: Array<Node> }
-	const manifest = JSON.parse(execFileSync('npx', ['react-router', 'routes', '--json'], { encoding: 'utf8' })) as Array<Node>
+	const manifest = JSON.parse(
+		execFileSync('npx', ['react-router', 'routes', '--json'], { encoding: 'utf8' }),
+	) as Array<Node>
 	const files: Array<string> = []
-	const walk = (nodes: Array<Node>) => nodes.forEach((node) => (files.push(node.file), walk(node.children ?? [])))
+	const walk = (nodes: Array<Node>) =>
+		nodes.forEach((node) => (files.push(node.file), walk(node.children ?? [])))
 	walk(manifest)
 	return files
 }
@@ -37,7 +40,11 @@ describe('the route inventory', () => {
 			const entry = authorizationMatrix[file]!
 			if (entry.coveredBy) continue
 			const module = routeExports(file)
-			expect({ file, loader: entry.loader !== undefined, action: entry.action !== undefined }).toEqual({ file, loader: module.loader, action: module.action })
+			expect({
+				file,
+				loader: entry.loader !== undefined,
+				action: entry.action !== undefined,
+			}).toEqual({ file, loader: module.loader, action: module.action })
 		}
 	})
 })
@@ -71,26 +78,49 @@ describe('the authorization matrix', () => {
 			const want: Array<string> = []
 			for (const who of everyone) {
 				// Signing out ends the session: that probe gets a session of its own.
-				const client = file === 'routes/_auth/logout.tsx' && who !== 'ANONYMOUS' ? await freshClient(who) : clients.get(who)!
+				const client =
+					file === 'routes/_auth/logout.tsx' && who !== 'ANONYMOUS'
+						? await freshClient(who)
+						: clients.get(who)!
 				if (entry.loader) {
 					const wanted = expected(entry.loader, who)
-					for (const [address, data] of page ? ([[path, false], [dataPath, true]] as const) : ([[path, false]] as const)) {
+					for (const [address, data] of page
+						? ([
+								[path, false],
+								[dataPath, true],
+							] as const)
+						: ([[path, false]] as const)) {
 						seen.push(`${who} GET ${address} → ${await outcomeOf(await client.get(address), data)}`)
 						want.push(`${who} GET ${address} → ${wanted}`)
 					}
 				}
 				for (const probe of entry.action ?? []) {
 					const wanted = expected(probe.access, who)
-					for (const [address, data] of page ? ([[path, false], [dataPath, true]] as const) : ([[path, false]] as const)) {
-						const poster = file === 'routes/_auth/logout.tsx' && who !== 'ANONYMOUS' ? await freshClient(who) : client
-						const body = Object.fromEntries(Object.entries(probe.body).map(([name, value]) => [name, value === 'LANE' ? server.fixtures.laneId : value]))
+					for (const [address, data] of page
+						? ([
+								[path, false],
+								[dataPath, true],
+							] as const)
+						: ([[path, false]] as const)) {
+						const poster =
+							file === 'routes/_auth/logout.tsx' && who !== 'ANONYMOUS'
+								? await freshClient(who)
+								: client
+						const body = Object.fromEntries(
+							Object.entries(probe.body).map(([name, value]) => [
+								name,
+								value === 'LANE' ? server.fixtures.laneId : value,
+							]),
+						)
 						const label = `${who} POST ${address} ${JSON.stringify(probe.body)}`
 						seen.push(`${label} → ${await outcomeOf(await poster.post(address, body), data)}`)
 						want.push(`${label} → ${wanted}`)
 					}
 				}
 			}
-			const wrong = seen.flatMap((line, index) => (line === want[index] ? [] : [`${line} (expected ${want[index]!.split(' → ').at(-1)})`]))
+			const wrong = seen.flatMap((line, index) =>
+				line === want[index] ? [] : [`${line} (expected ${want[index]!.split(' → ').at(-1)})`],
+			)
 			expect(wrong, `${file}:\n${wrong.join('\n')}`).toEqual([])
 		})
 	}

@@ -11,9 +11,14 @@ export function requestedProcesses(env = process.env) {
 	const value = env.WEB_CONCURRENCY?.trim()
 	if (!value) return 1
 	const count = value === 'auto' ? os.availableParallelism() : Number(value)
-	if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error('WEB_CONCURRENCY must be a whole number from 1 to 64, or auto (one process per core).')
+	if (!Number.isInteger(count) || count < 1 || count > 64)
+		throw new Error(
+			'WEB_CONCURRENCY must be a whole number from 1 to 64, or auto (one process per core).',
+		)
 	if (count > 1 && !env.DATABASE_URL) {
-		throw new Error('WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database is locked to one process.')
+		throw new Error(
+			'WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database is locked to one process.',
+		)
 	}
 	return count
 }
@@ -51,11 +56,18 @@ export function superviseWorkers() {
 		}
 		quickFailures = ranMs >= STARTED_FINE_MS ? 0 : quickFailures + 1
 		if (quickFailures > RESTART_DELAYS_MS.length * 2) {
-			console.error('App processes keep stopping right after they start; giving up (see the messages above).')
+			console.error(
+				'App processes keep stopping right after they start; giving up (see the messages above).',
+			)
 			process.exit(1)
 		}
-		const delay = quickFailures === 0 ? 0 : RESTART_DELAYS_MS[Math.min(quickFailures - 1, RESTART_DELAYS_MS.length - 1)]
-		console.error(`An app process stopped (${signal ?? `exit code ${code}`}); starting another${delay ? ` in ${delay / 1000} s` : ''}.`)
+		const delay =
+			quickFailures === 0
+				? 0
+				: RESTART_DELAYS_MS[Math.min(quickFailures - 1, RESTART_DELAYS_MS.length - 1)]
+		console.error(
+			`An app process stopped (${signal ?? `exit code ${code}`}); starting another${delay ? ` in ${delay / 1000} s` : ''}.`,
+		)
 		setTimeout(fork, delay)
 	})
 

@@ -25,12 +25,20 @@ async function prepare(prisma: PrismaClient) {
 	const user = (email: string) =>
 		prisma.user.findUniqueOrThrow({
 			where: { email },
-			select: { id: true, name: true, email: true, orgUnit: { select: { code: true, shortName: true } }, roles: { select: { role: true, lanes: true } } },
+			select: {
+				id: true,
+				name: true,
+				email: true,
+				orgUnit: { select: { code: true, shortName: true } },
+				roles: { select: { role: true, lanes: true } },
+			},
 		})
 	const submitter = await user('submitter@cms.example')
 	const lead = await user('governance@cms.example')
 	const orgUnitId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/CPI' } })).id
-	const dataset = await prisma.dataset.findFirstOrThrow({ where: { slug: 'medicare-ffs-part-b-claims' } })
+	const dataset = await prisma.dataset.findFirstOrThrow({
+		where: { slug: 'medicare-ffs-part-b-claims' },
+	})
 	const request = { requestId: 'csv-test', ipAddress: '127.0.0.1', userAgent: null }
 	const draft = await createDraft(submitter, { name: 'Claims triage', orgUnitId }, request)
 	const values = UseCaseFormSchema.parse({
@@ -51,14 +59,28 @@ async function prepare(prisma: PrismaClient) {
 		hosting: 'CMS_DATA_CENTER',
 		contractingUsage: 'CONTRACT_AND_IN_HOUSE',
 		aiScreen: { ruleBasedOnly: 'NO' },
-		datasets: [{ datasetId: dataset.id, usages: ['TRAINING'], minimumNecessaryJustification: 'Claim lines only.' }],
+		datasets: [
+			{
+				datasetId: dataset.id,
+				usages: ['TRAINING'],
+				minimumNecessaryJustification: 'Claim lines only.',
+			},
+		],
 	})
 	// The schema trims edges, as the form does; what is stored is what the files must carry.
-	expect(await saveUseCase(submitter, draft.id, values, request)).toMatchObject({ status: 'submitted' })
+	expect(await saveUseCase(submitter, draft.id, values, request)).toMatchObject({
+		status: 'submitted',
+	})
 	const stored = await prisma.useCase.findUniqueOrThrow({ where: { id: draft.id } })
 	const year = new Date().getUTCFullYear()
 	await openCycle(lead.id, year, request)
-	return { useCaseId: draft.id, trackingId: stored.trackingId, name: stored.name, problemSolved: stored.problemSolved!, year }
+	return {
+		useCaseId: draft.id,
+		trackingId: stored.trackingId,
+		name: stored.name,
+		problemSolved: stored.problemSolved!,
+		year,
+	}
 }
 
 describe('CSV downloads', () => {
@@ -82,7 +104,9 @@ describe('CSV downloads', () => {
 		expect(response.headers.get('Content-Type'), path).toMatch(/^text\/csv/)
 		const records = parseStrictCsv(await response.text())
 		const [header, ...rows] = records
-		return rows.map((row) => Object.fromEntries(header!.map((column, index) => [column, restoreCell(row[index]!)])))
+		return rows.map((row) =>
+			Object.fromEntries(header!.map((column, index) => [column, restoreCell(row[index]!)])),
+		)
 	}
 
 	const downloads = (year: number, useCaseId: string) => [
@@ -108,12 +132,22 @@ describe('CSV downloads', () => {
 			const rows = await csv(client, path)
 			if (path.includes('cots') || path.includes('problems')) continue
 			// The audit trail names the case by its id; the inventory files by its name.
-			if (path.startsWith('/audit')) expect(rows.filter((r) => r.entity_id === useCaseId).length, path).toBeGreaterThan(1)
-			else expect(rows.map((r) => r.use_case_name ?? r.name), path).toContain(name)
+			if (path.startsWith('/audit'))
+				expect(rows.filter((r) => r.entity_id === useCaseId).length, path).toBeGreaterThan(1)
+			else
+				expect(
+					rows.map((r) => r.use_case_name ?? r.name),
+					path,
+				).toContain(name)
 		}
 		const omb = await csv(client, '/inventory/export/omb.csv')
 		const row = omb.find((candidate) => candidate.use_case_name === name)!
-		expect(row).toMatchObject({ use_case_name: name, problem_solved: problemSolved, benefits: awkward.benefits, system_outputs: awkward.systemOutputs.trim() })
+		expect(row).toMatchObject({
+			use_case_name: name,
+			problem_solved: problemSolved,
+			benefits: awkward.benefits,
+			system_outputs: awkward.systemOutputs.trim(),
+		})
 		const view = await csv(client, '/inventory/view.csv?q=triage')
 		expect(view.map((r) => r.name)).toContain(name)
 	})
@@ -124,7 +158,10 @@ describe('CSV downloads', () => {
 		for (const path of downloads(year, useCaseId)) {
 			const response = await client.get(path)
 			for (const record of parseStrictCsv(await response.text())) {
-				for (const cell of record) expect(cell, `${path}: ${cell.slice(0, 60)}`).not.toMatch(/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/)
+				for (const cell of record)
+					expect(cell, `${path}: ${cell.slice(0, 60)}`).not.toMatch(
+						/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/,
+					)
 			}
 		}
 	})
@@ -138,15 +175,24 @@ describe('CSV downloads', () => {
 		test(`the ${file} CSV (${values}) says exactly what the ${file} JSON says`, async () => {
 			const client = await lead()
 			const rows = await csv(client, `/inventory/export/${file}.csv?values=${values}`)
-			const json = (await (await client.get(`/inventory/export/${file}.json?values=${values}`)).json()) as { useCases: Array<Record<string, string | Array<string>>> }
+			const json = (await (
+				await client.get(`/inventory/export/${file}.json?values=${values}`)
+			).json()) as { useCases: Array<Record<string, string | Array<string>>> }
 			expect(rows).toHaveLength(json.useCases.length)
 			expect(rows.length).toBeGreaterThan(5)
 			rows.forEach((row, index) => {
 				const record = json.useCases[index]!
 				const fromCsv = Object.fromEntries(
-					Object.entries(row).map(([column, cell]) => [column, (ombMultiSelectColumns as ReadonlyArray<string>).includes(column) ? splitMultiple(cell, values) : cell]),
+					Object.entries(row).map(([column, cell]) => [
+						column,
+						(ombMultiSelectColumns as ReadonlyArray<string>).includes(column)
+							? splitMultiple(cell, values)
+							: cell,
+					]),
 				)
-				expect(fromCsv).toEqual(Object.fromEntries(Object.keys(row).map((column) => [column, record[column] ?? ''])))
+				expect(fromCsv).toEqual(
+					Object.fromEntries(Object.keys(row).map((column) => [column, record[column] ?? ''])),
+				)
 			})
 		})
 	}

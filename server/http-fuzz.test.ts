@@ -17,7 +17,10 @@ afterAll(async () => {
 
 test('malformed query strings and bodies to every loader and action: no 5xx, and the server stays up', async () => {
 	const result = await fuzzServer(server, { runs: Number(process.env.FUZZ_RUNS ?? 400) })
-	expect(result.failures, `${result.failures.length} requests answered 5xx; the server said:\n${server.output().slice(-4000)}`).toEqual([])
+	expect(
+		result.failures,
+		`${result.failures.length} requests answered 5xx; the server said:\n${server.output().slice(-4000)}`,
+	).toEqual([])
 	expect(result.requests).toBeGreaterThanOrEqual(400)
 	expect(result.alive).toBe(true)
 }, 600_000)

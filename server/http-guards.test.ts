@@ -14,7 +14,12 @@ const MB = 1024 * 1024
  * whole answer (by its Content-Length) has arrived, so a server that answers before reading the
  * body and keeps the connection open does not make it wait.
  */
-async function rawPost(url: string, path: string, headers: Record<string, string>, sentBytes: number) {
+async function rawPost(
+	url: string,
+	path: string,
+	headers: Record<string, string>,
+	sentBytes: number,
+) {
 	const { hostname, port } = new URL(url)
 	return new Promise<{ status: number; answer: string }>((resolve, reject) => {
 		const socket = net.connect(Number(port), hostname)
@@ -26,11 +31,17 @@ async function rawPost(url: string, path: string, headers: Record<string, string
 		const answerIsWhole = () => {
 			const headerEnd = received.indexOf('\r\n\r\n')
 			if (headerEnd < 0) return false
-			const length = /\r\ncontent-length: *(\d+)/i.exec(received.subarray(0, headerEnd).toString('latin1'))?.[1]
+			const length = /\r\ncontent-length: *(\d+)/i.exec(
+				received.subarray(0, headerEnd).toString('latin1'),
+			)?.[1]
 			return length !== undefined && received.length - (headerEnd + 4) >= Number(length)
 		}
 		socket.on('connect', () => {
-			socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`)
+			socket.write(
+				`POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n${Object.entries(headers)
+					.map(([k, v]) => `${k}: ${v}\r\n`)
+					.join('')}\r\n`,
+			)
 			socket.write(Buffer.alloc(sentBytes, 'a'))
 		})
 		socket.on('data', (data) => {
@@ -52,9 +63,17 @@ describe('the HTTP server', () => {
 
 	beforeAll(async () => {
 		server = await startTestServer({ kind: 'embedded' }, async (prisma) => {
-			const submitter = await prisma.user.findUniqueOrThrow({ where: { email: 'submitter@cms.example' } })
+			const submitter = await prisma.user.findUniqueOrThrow({
+				where: { email: 'submitter@cms.example' },
+			})
 			const notification = await prisma.notification.create({
-				data: { userId: submitter.id, kind: 'COMMENTED', title: 'A comment', body: 'On your case.', link: '/use-cases' },
+				data: {
+					userId: submitter.id,
+					kind: 'COMMENTED',
+					title: 'A comment',
+					body: 'On your case.',
+					link: '/use-cases',
+				},
 			})
 			return { notificationId: notification.id }
 		})
@@ -77,11 +96,19 @@ describe('the HTTP server', () => {
 			]
 			for (const headers of foreign) {
 				// A resource route's action, as in the attack on /notifications/:id.
-				const response = await client.post(`/notifications/${server.fixtures.notificationId}`, { intent: 'read' }, { headers })
+				const response = await client.post(
+					`/notifications/${server.fixtures.notificationId}`,
+					{ intent: 'read' },
+					{ headers },
+				)
 				expect(response.status, JSON.stringify(headers)).toBe(403)
 				expect(await response.text()).toContain('This form did not come from this site')
 			}
-			const read = await client.post(`/notifications/${server.fixtures.notificationId}`, { intent: 'read' }, { headers: { Origin: server.url, 'Sec-Fetch-Site': 'same-origin' } })
+			const read = await client.post(
+				`/notifications/${server.fixtures.notificationId}`,
+				{ intent: 'read' },
+				{ headers: { Origin: server.url, 'Sec-Fetch-Site': 'same-origin' } },
+			)
 			expect(read.status).toBeLessThan(400)
 		})
 	})
@@ -101,12 +128,21 @@ describe('the HTTP server', () => {
 			const target = `/notifications/${server.fixtures.notificationId}`
 			// The victim's own pre-sign-in token, the attacker's token, and the attacker's planted cookie with its token.
 			for (const token of [before, attackerVisitorToken, attackerSessionToken]) {
-				expect((await victim.fetch(target, { method: 'POST', body: new URLSearchParams({ csrf: token, intent: 'read' }) })).status).toBe(403)
+				expect(
+					(
+						await victim.fetch(target, {
+							method: 'POST',
+							body: new URLSearchParams({ csrf: token, intent: 'read' }),
+						})
+					).status,
+				).toBe(403)
 			}
 			const planted = await victim.fetch(target, {
 				method: 'POST',
 				body: new URLSearchParams({ csrf: attackerVisitorToken, intent: 'read' }),
-				headers: { Cookie: `aigt_session=${victim.cookies.get('aigt_session')}; aigt_csrf=${attacker.cookies.get('aigt_csrf')}` },
+				headers: {
+					Cookie: `aigt_session=${victim.cookies.get('aigt_session')}; aigt_csrf=${attacker.cookies.get('aigt_csrf')}`,
+				},
 			})
 			expect(planted.status).toBe(403)
 			expect((await victim.post(target, { intent: 'read' })).status).toBeLessThan(400)
@@ -128,7 +164,13 @@ describe('the HTTP server', () => {
 			const headers = { 'X-Forwarded-For': '203.0.113.77' }
 			await client.csrfToken()
 			const answers = await Promise.all(
-				Array.from({ length: 20 }, () => client.post('/login', { email: 'throttle-target@cms.example', password: 'wrong-password' }, { headers })),
+				Array.from({ length: 20 }, () =>
+					client.post(
+						'/login',
+						{ email: 'throttle-target@cms.example', password: 'wrong-password' },
+						{ headers },
+					),
+				),
 			)
 			const statuses = answers.map((answer) => answer.status)
 			expect(statuses.filter((status) => status === 400)).toHaveLength(5)
@@ -140,25 +182,50 @@ describe('the HTTP server', () => {
 		test('a 100 MB anonymous sign-in post is refused with 413 without being read', async () => {
 			// The client has sent 16 KB of the 100 MB it announced (one write, taken in by the socket at
 			// once, so none is left to fail when the server closes): the answer must not wait for the rest.
-			const result = await rawPost(server.url, '/login', { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(100 * MB) }, 16 * 1024)
+			const result = await rawPost(
+				server.url,
+				'/login',
+				{ 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(100 * MB) },
+				16 * 1024,
+			)
 			expect(result.status).toBe(413)
 			expect(result.answer).toContain('at most 1 MB')
 			expect((await fetch(`${server.url}/livez`)).status).toBe(200)
 		})
 
 		test('a body of unknown length (chunked) is refused before it is read', async () => {
-			const result = await rawPost(server.url, '/login', { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' }, 0)
+			const result = await rawPost(
+				server.url,
+				'/login',
+				{ 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' },
+				0,
+			)
 			expect(result.status).toBe(411)
 			expect((await fetch(`${server.url}/livez`)).status).toBe(200)
 		})
 
 		test('the import accepts a larger body than a form, and no more than its stated limit', async () => {
 			// All 2 MB is sent and the connection kept: the server answers 403 (no session) after letting the body in, not 413.
-			const small = await rawPost(server.url, '/inventory/import', { 'Content-Type': 'text/plain', 'Content-Length': String(2 * MB) }, 2 * MB)
+			const small = await rawPost(
+				server.url,
+				'/inventory/import',
+				{ 'Content-Type': 'text/plain', 'Content-Length': String(2 * MB) },
+				2 * MB,
+			)
 			expect(small.status).toBe(403)
-			const form = await rawPost(server.url, '/use-cases/new', { 'Content-Type': 'text/plain', 'Content-Length': String(2 * MB) }, 0)
+			const form = await rawPost(
+				server.url,
+				'/use-cases/new',
+				{ 'Content-Type': 'text/plain', 'Content-Length': String(2 * MB) },
+				0,
+			)
 			expect(form.status).toBe(413)
-			const large = await rawPost(server.url, '/inventory/import', { 'Content-Type': 'text/plain', 'Content-Length': String(7 * MB) }, 0)
+			const large = await rawPost(
+				server.url,
+				'/inventory/import',
+				{ 'Content-Type': 'text/plain', 'Content-Length': String(7 * MB) },
+				0,
+			)
 			expect(large.status).toBe(413)
 			expect(large.answer).toContain('at most 6 MB')
 		})
@@ -190,12 +257,20 @@ describe('the HTTP server', () => {
 		test('personal pages and their data are never stored by a cache', async () => {
 			const client = new HttpClient(server.url)
 			await client.signIn('leadership@cms.example')
-			for (const path of ['/inventory', '/inventory.data', '/use-cases', '/_.data', '/inventory/export/omb.csv']) {
+			for (const path of [
+				'/inventory',
+				'/inventory.data',
+				'/use-cases',
+				'/_.data',
+				'/inventory/export/omb.csv',
+			]) {
 				const response = await client.get(path)
 				expect(response.status, path).toBe(200)
 				expect(response.headers.get('Cache-Control'), path).toBe('no-store')
 			}
-			expect((await new HttpClient(server.url).get('/login')).headers.get('Cache-Control')).toBe('no-store')
+			expect((await new HttpClient(server.url).get('/login')).headers.get('Cache-Control')).toBe(
+				'no-store',
+			)
 		})
 	})
 

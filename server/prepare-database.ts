@@ -33,11 +33,18 @@ const startupSteps: Array<StartupStep> = [
 		async run() {
 			const env = getEnv()
 			if (!env.INITIAL_ADMIN_EMAIL) return
-			const prepared = await ensureInitialAdministrator(env.INITIAL_ADMIN_EMAIL, env.INITIAL_ADMIN_NAME)
+			const prepared = await ensureInitialAdministrator(
+				env.INITIAL_ADMIN_EMAIL,
+				env.INITIAL_ADMIN_NAME,
+			)
 			if (prepared?.invitationPath) {
-				console.log(`First administrator ${env.INITIAL_ADMIN_EMAIL}: choose a password within 7 days at ${appUrlOf(env)}${prepared.invitationPath}`)
+				console.log(
+					`First administrator ${env.INITIAL_ADMIN_EMAIL}: choose a password within 7 days at ${appUrlOf(env)}${prepared.invitationPath}`,
+				)
 			} else if (prepared) {
-				console.log(`First administrator ${env.INITIAL_ADMIN_EMAIL}: sign in with that CMS account.`)
+				console.log(
+					`First administrator ${env.INITIAL_ADMIN_EMAIL}: sign in with that CMS account.`,
+				)
 			}
 		},
 	},
@@ -60,6 +67,8 @@ export async function startUp(database: Database, options: { seedDemoData: boole
  */
 export async function prepareDatabase() {
 	const env = getEnv()
-	const seedWanted = !demoDataRefused(env) && (env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : appDatabase.kind === 'embedded')
+	const seedWanted =
+		!demoDataRefused(env) &&
+		(env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : appDatabase.kind === 'embedded')
 	await startUp(appDatabase, { seedDemoData: seedWanted })
 }

@@ -26,7 +26,11 @@ beforeAll(async () => {
 		res.status(404).send('not here')
 	})
 	app.get(['/public', '/public/{*rest}'], (req, res) => {
-		res.set('Cache-Control', 'no-store').send(`page ${String(req.path)} ${(res.locals as { publicSnapshot?: { key: string } }).publicSnapshot?.key ?? 'none'}`)
+		res
+			.set('Cache-Control', 'no-store')
+			.send(
+				`page ${String(req.path)} ${(res.locals as { publicSnapshot?: { key: string } }).publicSnapshot?.key ?? 'none'}`,
+			)
 	})
 	app.post('/public/form', (_req, res) => {
 		res.status(405).send('no')
@@ -39,7 +43,9 @@ beforeAll(async () => {
 afterAll(() => close())
 
 // Each test speaks from its own address, so the rate limit of one does not spill into another.
-const from = (address: string, headers: Record<string, string> = {}) => ({ headers: { 'X-Forwarded-For': address, ...headers } })
+const from = (address: string, headers: Record<string, string> = {}) => ({
+	headers: { 'X-Forwarded-For': address, ...headers },
+})
 
 test('a page carries the ETag of its data version and build, and is cacheable for a minute', async () => {
 	state.key = '1-a.2026'
@@ -47,19 +53,29 @@ test('a page carries the ETag of its data version and build, and is cacheable fo
 	expect(response.status).toBe(200)
 	expect(await response.text()).toBe('page /public/inventory 1-a.2026')
 	expect(response.headers.get('ETag')).toBe('W/"1-a.2026.build1"')
-	expect(response.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=600')
+	expect(response.headers.get('Cache-Control')).toBe(
+		'public, max-age=60, stale-while-revalidate=600',
+	)
 	expect(response.headers.get('Set-Cookie')).toBeNull()
 })
 
 test('a client holding the current version gets 304 without the page being built; a new version gets the page', async () => {
 	state.key = '1-a.2026'
 	const etag = 'W/"1-a.2026.build1"'
-	const notModified = await fetch(`${base}/public/inventory?q=claims`, from('203.0.113.2', { 'If-None-Match': etag }))
+	const notModified = await fetch(
+		`${base}/public/inventory?q=claims`,
+		from('203.0.113.2', { 'If-None-Match': etag }),
+	)
 	expect(notModified.status).toBe(304)
 	expect(notModified.headers.get('ETag')).toBe(etag)
-	expect(notModified.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=600')
+	expect(notModified.headers.get('Cache-Control')).toBe(
+		'public, max-age=60, stale-while-revalidate=600',
+	)
 	state.key = '2-b.2026'
-	const changed = await fetch(`${base}/public/inventory?q=claims`, from('203.0.113.2', { 'If-None-Match': etag }))
+	const changed = await fetch(
+		`${base}/public/inventory?q=claims`,
+		from('203.0.113.2', { 'If-None-Match': etag }),
+	)
 	expect(changed.status).toBe(200)
 	expect(changed.headers.get('ETag')).toBe('W/"2-b.2026.build1"')
 })
@@ -81,12 +97,15 @@ test('an error is never cached; without its data the page is still asked for (it
 })
 
 test('one address is held to its rate, and told when to come back; others are not', async () => {
-	for (let i = 0; i < 5; i++) expect((await fetch(`${base}/public`, from('198.51.100.9'))).status).toBe(200)
+	for (let i = 0; i < 5; i++)
+		expect((await fetch(`${base}/public`, from('198.51.100.9'))).status).toBe(200)
 	const refused = await fetch(`${base}/public`, from('198.51.100.9'))
 	expect(refused.status).toBe(429)
 	expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1)
 	expect(refused.headers.get('Cache-Control')).toBe('no-store')
-	expect(await refused.text()).toMatch(/^Too many requests from your address\. Try again in \d+ seconds\.$/)
+	expect(await refused.text()).toMatch(
+		/^Too many requests from your address\. Try again in \d+ seconds\.$/,
+	)
 	expect((await fetch(`${base}/public`, from('198.51.100.10'))).status).toBe(200)
 })
 

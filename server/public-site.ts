@@ -4,8 +4,15 @@
 // Public pages never look a session up and never set a cookie (see app/root.tsx).
 import { type ServerResponse } from 'node:http'
 import { type NextFunction, type Request, type Response } from 'express'
-import { ifNoneMatchHas, PUBLIC_CACHE_CONTROL, publicEtag } from '#app/modules/public-site/http-caching.ts'
-import { currentPublicSnapshot, type PublicSnapshot } from '#app/modules/public-site/public-snapshot.server.ts'
+import {
+	ifNoneMatchHas,
+	PUBLIC_CACHE_CONTROL,
+	publicEtag,
+} from '#app/modules/public-site/http-caching.ts'
+import {
+	currentPublicSnapshot,
+	type PublicSnapshot,
+} from '#app/modules/public-site/public-snapshot.server.ts'
 import { createRateLimiter } from '#app/modules/public-site/rate-limit.ts'
 
 export type PublicLocals = { publicSnapshot?: PublicSnapshot }
@@ -13,7 +20,10 @@ export type PublicLocals = { publicSnapshot?: PublicSnapshot }
 /** Runs `listener` with the status code just before the response's headers are written. */
 function beforeHeaders(res: ServerResponse, listener: (statusCode: number) => void) {
 	const writeHead = res.writeHead
-	res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+	res.writeHead = function (
+		this: ServerResponse,
+		...args: Parameters<ServerResponse['writeHead']>
+	) {
 		listener(typeof args[0] === 'number' ? args[0] : this.statusCode)
 		return writeHead.apply(this, args)
 	} as ServerResponse['writeHead']
@@ -21,7 +31,11 @@ function beforeHeaders(res: ServerResponse, listener: (statusCode: number) => vo
 
 export function publicSite(options: { buildVersion: string; requestsPerMinute: number }) {
 	const limiter = createRateLimiter({ perMinute: options.requestsPerMinute })
-	return async function publicSiteMiddleware(req: Request, res: Response<unknown, PublicLocals>, next: NextFunction) {
+	return async function publicSiteMiddleware(
+		req: Request,
+		res: Response<unknown, PublicLocals>,
+		next: NextFunction,
+	) {
 		if (req.method !== 'GET' && req.method !== 'HEAD') return next()
 		const verdict = limiter.take(req.ip ?? req.socket.remoteAddress ?? 'unknown')
 		if (!verdict.allowed) {
@@ -29,7 +43,9 @@ export function publicSite(options: { buildVersion: string; requestsPerMinute: n
 				.status(429)
 				.set({ 'Retry-After': String(verdict.retryAfterSeconds), 'Cache-Control': 'no-store' })
 				.type('text/plain')
-				.send(`Too many requests from your address. Try again in ${verdict.retryAfterSeconds} seconds.`)
+				.send(
+					`Too many requests from your address. Try again in ${verdict.retryAfterSeconds} seconds.`,
+				)
 			return
 		}
 		let snapshot: PublicSnapshot

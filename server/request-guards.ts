@@ -46,7 +46,12 @@ function failResponse(res: Response) {
 		res.destroy()
 		return
 	}
-	sendPlainPage(res, 500, 'Something went wrong', 'The server could not answer this request. Nothing you sent was lost; try again in a moment.')
+	sendPlainPage(
+		res,
+		500,
+		'Something went wrong',
+		'The server could not answer this request. Nothing you sent was lost; try again in a moment.',
+	)
 }
 
 function describe(scope: RequestScope | undefined) {
@@ -72,7 +77,10 @@ export function installProcessSafetyNet() {
 	for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
 		process.on(event, (error: unknown) => {
 			const scope = requestScope.getStore()
-			console.error(`${event === 'uncaughtException' ? 'Uncaught exception' : 'Unhandled promise rejection'}${describe(scope)}; the server keeps running.`, error)
+			console.error(
+				`${event === 'uncaughtException' ? 'Uncaught exception' : 'Unhandled promise rejection'}${describe(scope)}; the server keeps running.`,
+				error,
+			)
 			if (scope) failResponse(scope.response)
 		})
 	}
@@ -118,7 +126,12 @@ export const limitRequestBodies: RequestHandler = (req, res, next) => {
 	if (declared === undefined) {
 		if (req.get('Transfer-Encoding') === undefined) return next()
 		res.set('Connection', 'close')
-		return sendPlainPage(res, 411, 'The request has no length', 'Send the request with a Content-Length header; bodies of unknown length are not accepted.')
+		return sendPlainPage(
+			res,
+			411,
+			'The request has no length',
+			'Send the request with a Content-Length header; bodies of unknown length are not accepted.',
+		)
 	}
 	const { bodyLimit } = policyFor(req.path)
 	if (Number(declared) <= bodyLimit) return next()

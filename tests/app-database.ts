@@ -22,7 +22,13 @@ export async function openAppDatabase(target: DatabaseTarget): Promise<Database>
 export async function sessionUserByEmail(database: Database, email: string) {
 	return database.prisma.user.findUniqueOrThrow({
 		where: { email },
-		select: { id: true, name: true, email: true, orgUnit: { select: { code: true, shortName: true } }, roles: { select: { role: true, lanes: true } } },
+		select: {
+			id: true,
+			name: true,
+			email: true,
+			orgUnit: { select: { code: true, shortName: true } },
+			roles: { select: { role: true, lanes: true } },
+		},
 	})
 }
 

@@ -10,14 +10,19 @@ export type DatabaseTarget = { name: 'PGlite' | 'PostgreSQL'; open(): Promise<Da
  * when the test run could start one. Each `open()` gives a brand-new empty database.
  */
 export function databaseTargets(): Array<DatabaseTarget> {
-	const targets: Array<DatabaseTarget> = [{ name: 'PGlite', open: async () => openDatabase({ dataDir: null }) }]
+	const targets: Array<DatabaseTarget> = [
+		{ name: 'PGlite', open: async () => openDatabase({ dataDir: null }) },
+	]
 	const postgresUrl = inject('postgresUrl')
 	if (postgresUrl) {
 		targets.push({
 			name: 'PostgreSQL',
 			open: async () =>
 				openDatabase({
-					databaseUrl: await createScratchDatabase(postgresUrl, `test_${randomBytes(6).toString('hex')}`),
+					databaseUrl: await createScratchDatabase(
+						postgresUrl,
+						`test_${randomBytes(6).toString('hex')}`,
+					),
 				}),
 		})
 	}

@@ -8,7 +8,12 @@ import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { DEMO_PASSWORD } from '#prisma/seed/demo-accounts.ts'
 import { HttpClient } from './http-client.ts'
-import { authorizationMatrix, type Fixtures, prepareRouteFixtures, routeExports } from './route-matrix.ts'
+import {
+	authorizationMatrix,
+	type Fixtures,
+	prepareRouteFixtures,
+	routeExports,
+} from './route-matrix.ts'
 import { type TestServer } from './test-server.ts'
 
 const FUZZ_EMAIL = 'fuzz-every-role@cms.example'
@@ -40,35 +45,152 @@ export async function prepareFuzzFixtures(prisma: PrismaClient) {
 // What each name the app reads usually carries: requests start plausible, so that a mutation
 // reaches the code behind validation rather than stopping at the first missing field.
 const plausibleQuery: Record<string, string> = {
-	q: 'claims', page: '2', status: 'APPROVED', stage: 'DEPLOYED', determination: 'HIGH_IMPACT', orgUnit: 'HHS/CMS/OIT',
-	datasetCategory: 'MEDICARE_CLAIMS', sensitivity: 'PII', topicArea: 'HEALTH_MEDICAL', classification: 'CLASSICAL_ML', vendor: 'Acme Analytics',
-	tag: 'omb-2026', overdue: 'true', sort: 'name', dir: 'asc', actor: 'governance', action: 'use_case.updated', entityType: 'UseCase',
-	entityId: 'CASE', useCase: 'CMS-2025-0001', from: '2026-01-01', to: '2026-12-31', values: 'codes', ids: 'omit', inbox: 'ai@cms.hhs.gov',
-	name: 'Claims review assistant', problem: 'Reviews take too long.', exclude: 'CASE', marked: '3', category: 'MEDICARE_CLAIMS',
-	redirectTo: '/inventory', discarded: '1', submitted: '1', _routes: 'root', index: '',
+	q: 'claims',
+	page: '2',
+	status: 'APPROVED',
+	stage: 'DEPLOYED',
+	determination: 'HIGH_IMPACT',
+	orgUnit: 'HHS/CMS/OIT',
+	datasetCategory: 'MEDICARE_CLAIMS',
+	sensitivity: 'PII',
+	topicArea: 'HEALTH_MEDICAL',
+	classification: 'CLASSICAL_ML',
+	vendor: 'Acme Analytics',
+	tag: 'omb-2026',
+	overdue: 'true',
+	sort: 'name',
+	dir: 'asc',
+	actor: 'governance',
+	action: 'use_case.updated',
+	entityType: 'UseCase',
+	entityId: 'CASE',
+	useCase: 'CMS-2025-0001',
+	from: '2026-01-01',
+	to: '2026-12-31',
+	values: 'codes',
+	ids: 'omit',
+	inbox: 'ai@cms.hhs.gov',
+	name: 'Claims review assistant',
+	problem: 'Reviews take too long.',
+	exclude: 'CASE',
+	marked: '3',
+	category: 'MEDICARE_CLAIMS',
+	redirectTo: '/inventory',
+	discarded: '1',
+	submitted: '1',
+	_routes: 'root',
+	index: '',
 }
 const plausibleFields: Record<string, string> = {
-	version: '1', revision: '1', name: 'A fuzzed use case', orgUnitId: 'ORG_UNIT', problemSolved: 'Reviews take too long.', benefits: 'Faster reviews.',
-	teamEmails: 'reviewer@cms.example', contactEmail: 'ai@cms.hhs.gov', stage: 'PILOT', status: 'APPROVED', 'datasets[0].datasetId': 'DATASET',
-	'datasets[0].usages': 'TRAINING', addDatasetId: 'DATASET', operationalDate: '2026-03-01', piaUrl: 'https://example.gov/pia', vendorNames: 'Acme',
-	lane: 'PRIVACY', assigneeId: 'USER', dueOn: '2026-12-15', laneReviewId: 'LANE', decision: 'approve', note: 'Reviewed and fine.',
-	outcome: 'APPROVED', 'conditions[0].text': 'Share the model card.', 'conditions[0].ownerEmail': 'submitter@cms.example',
-	'conditions[0].dueOn': '2027-01-15', nextReviewMonths: '12', determination: 'NOT_HIGH_IMPACT', rationale: 'A rationale long enough to be read as one.',
-	body: 'A comment on the case.', fieldPath: 'benefits', parentId: 'CASE', conditionId: 'CASE', reason: 'It is no longer used.', practice: 'TESTING',
-	riskAssessment: 'Testing would expose live data to a vendor, which the contract forbids.', grantedOn: '2026-02-01', expiresOn: '2026-12-31',
-	reportedToOmbOn: '2026-02-15', waiverId: 'CASE', date: '2026-03-01', certifiedOn: '2026-03-01', endsOn: '2026-09-01', scaleLimit: 'Two states',
-	certificationId: 'CASE', evidenceUrl: 'https://example.gov/evidence', ownerEmail: 'submitter@cms.example', documentedOn: '2026-01-10',
-	tag: 'omb-2026', ids: 'CASE', pageIds: 'CASE', allOnPage: 'on', returnTo: '?status=APPROVED', roles: 'REVIEWER', lanes: 'SECURITY', active: 'on',
-	updatedAt: '2026-01-01T00:00:00.000Z', emailNotifications: 'on', email: 'nobody@cms.example', password: 'not-the-password',
-	redirectTo: '/inventory', id: 'M2521-4B-II', instrument: 'OMB M-25-21', title: 'A clause', citation: 'M-25-21 §4', effectiveDate: '2025-04-03',
-	link: 'https://www.whitehouse.gov/m-25-21.pdf', summary: 'A summary of the clause that is at least forty characters long.', checkId: 'pia-required',
-	enabled: 'on', severity: 'BLOCKING', year: '2026', acknowledgeIncomplete: 'on', category: 'MEDICARE_CLAIMS', sensitivities: 'PII',
-	description: 'A dataset description long enough to pass.', stewardEmail: 'reviewer@cms.example', sornNumber: '09-70-0558', fismaSystem: 'IDR',
+	version: '1',
+	revision: '1',
+	name: 'A fuzzed use case',
+	orgUnitId: 'ORG_UNIT',
+	problemSolved: 'Reviews take too long.',
+	benefits: 'Faster reviews.',
+	teamEmails: 'reviewer@cms.example',
+	contactEmail: 'ai@cms.hhs.gov',
+	stage: 'PILOT',
+	status: 'APPROVED',
+	'datasets[0].datasetId': 'DATASET',
+	'datasets[0].usages': 'TRAINING',
+	addDatasetId: 'DATASET',
+	operationalDate: '2026-03-01',
+	piaUrl: 'https://example.gov/pia',
+	vendorNames: 'Acme',
+	lane: 'PRIVACY',
+	assigneeId: 'USER',
+	dueOn: '2026-12-15',
+	laneReviewId: 'LANE',
+	decision: 'approve',
+	note: 'Reviewed and fine.',
+	outcome: 'APPROVED',
+	'conditions[0].text': 'Share the model card.',
+	'conditions[0].ownerEmail': 'submitter@cms.example',
+	'conditions[0].dueOn': '2027-01-15',
+	nextReviewMonths: '12',
+	determination: 'NOT_HIGH_IMPACT',
+	rationale: 'A rationale long enough to be read as one.',
+	body: 'A comment on the case.',
+	fieldPath: 'benefits',
+	parentId: 'CASE',
+	conditionId: 'CASE',
+	reason: 'It is no longer used.',
+	practice: 'TESTING',
+	riskAssessment: 'Testing would expose live data to a vendor, which the contract forbids.',
+	grantedOn: '2026-02-01',
+	expiresOn: '2026-12-31',
+	reportedToOmbOn: '2026-02-15',
+	waiverId: 'CASE',
+	date: '2026-03-01',
+	certifiedOn: '2026-03-01',
+	endsOn: '2026-09-01',
+	scaleLimit: 'Two states',
+	certificationId: 'CASE',
+	evidenceUrl: 'https://example.gov/evidence',
+	ownerEmail: 'submitter@cms.example',
+	documentedOn: '2026-01-10',
+	tag: 'omb-2026',
+	ids: 'CASE',
+	pageIds: 'CASE',
+	allOnPage: 'on',
+	returnTo: '?status=APPROVED',
+	roles: 'REVIEWER',
+	lanes: 'SECURITY',
+	active: 'on',
+	updatedAt: '2026-01-01T00:00:00.000Z',
+	emailNotifications: 'on',
+	email: 'nobody@cms.example',
+	password: 'not-the-password',
+	redirectTo: '/inventory',
+	id: 'M2521-4B-II',
+	instrument: 'OMB M-25-21',
+	title: 'A clause',
+	citation: 'M-25-21 §4',
+	effectiveDate: '2025-04-03',
+	link: 'https://www.whitehouse.gov/m-25-21.pdf',
+	summary: 'A summary of the clause that is at least forty characters long.',
+	checkId: 'pia-required',
+	enabled: 'on',
+	severity: 'BLOCKING',
+	year: '2026',
+	acknowledgeIncomplete: 'on',
+	category: 'MEDICARE_CLAIMS',
+	sensitivities: 'PII',
+	description: 'A dataset description long enough to pass.',
+	stewardEmail: 'reviewer@cms.example',
+	sornNumber: '09-70-0558',
+	fismaSystem: 'IDR',
 }
 const intents = [
-	'save', 'submit', 'withdraw', 'delete', 'determine', 'claim', 'comment', 'condition-met', 'retire', 're-review', 'evidence', 'grant-waiver',
-	'waiver-report', 'waiver-recertify', 'waiver-revoke', 'waiver-report-revocation', 'certify-pilot', 'revoke-pilot', 'add-tag', 'remove-tag',
-	'assign-reviewer', 'update-access', 'revoke-sessions', 'check', 'publish', 'start', 'discard', 'mark-all-read',
+	'save',
+	'submit',
+	'withdraw',
+	'delete',
+	'determine',
+	'claim',
+	'comment',
+	'condition-met',
+	'retire',
+	're-review',
+	'evidence',
+	'grant-waiver',
+	'waiver-report',
+	'waiver-recertify',
+	'waiver-revoke',
+	'waiver-report-revocation',
+	'certify-pilot',
+	'revoke-pilot',
+	'add-tag',
+	'remove-tag',
+	'assign-reviewer',
+	'update-access',
+	'revoke-sessions',
+	'check',
+	'publish',
+	'start',
+	'discard',
+	'mark-all-read',
 ]
 
 /** Ways to break a value, each applied to every field of a request at once or to one field. */
@@ -111,15 +233,26 @@ function encodePathSegment(value: string) {
 type FuzzFailure = { request: string; status: number }
 
 /** Sends generated requests to every route; returns how many were sent and which answered 5xx. */
-export async function fuzzServer(server: TestServer<Fixtures>, { runs, seed }: { runs: number; seed?: number }) {
+export async function fuzzServer(
+	server: TestServer<Fixtures>,
+	{ runs, seed }: { runs: number; seed?: number },
+) {
 	const routes = Object.entries(authorizationMatrix)
 		.filter(([, entry]) => !entry.coveredBy)
-		.map(([file, entry]) => ({ file, entry, page: routeExports(file).page, path: entry.path(server.fixtures).split('?')[0]! }))
-	const ids = Object.values(server.fixtures).map(String).filter((id) => id.length >= 4)
+		.map(([file, entry]) => ({
+			file,
+			entry,
+			page: routeExports(file).page,
+			path: entry.path(server.fixtures).split('?')[0]!,
+		}))
+	const ids = Object.values(server.fixtures)
+		.map(String)
+		.filter((id) => id.length >= 4)
 
 	const signedIn = new HttpClient(server.url)
 	// Its own address: the fuzzer's sign-ins are never throttled by the wrong passwords it sends.
-	const signIn = () => signedIn.signIn(FUZZ_EMAIL, DEMO_PASSWORD, { 'X-Forwarded-For': '198.18.0.1' })
+	const signIn = () =>
+		signedIn.signIn(FUZZ_EMAIL, DEMO_PASSWORD, { 'X-Forwarded-For': '198.18.0.1' })
 	await signIn()
 	const anonymous = new HttpClient(server.url)
 	await anonymous.csrfToken()
@@ -141,7 +274,14 @@ export async function fuzzServer(server: TestServer<Fixtures>, { runs, seed }: {
 		queryNames: fc.subarray(Object.keys(plausibleQuery), { maxLength: 8 }),
 		fieldNames: fc.subarray(Object.keys(plausibleFields), { maxLength: 14 }),
 		// Every value broken the same way, or one value broken, or the route's id, or nothing.
-		scope: fc.constantFrom('every value', 'every value', 'one value', 'one value', 'route id', 'repeated keys'),
+		scope: fc.constantFrom(
+			'every value',
+			'every value',
+			'one value',
+			'one value',
+			'route id',
+			'repeated keys',
+		),
 		mutation: fc.constantFrom(...mutationNames),
 		pick: fc.nat(),
 		encoding: fc.constantFrom('form', 'form', 'form', 'multipart', 'json', 'text', 'none'),
@@ -164,29 +304,55 @@ export async function fuzzServer(server: TestServer<Fixtures>, { runs, seed }: {
 				path = segments.join('/')
 			}
 			if (r.data && r.route.page) path = `${path === '/' ? '/_' : path}.data`
-			const build = (names: ReadonlyArray<string>, plausible: Record<string, string>, place: 'query' | 'body') => {
+			const build = (
+				names: ReadonlyArray<string>,
+				plausible: Record<string, string>,
+				place: 'query' | 'body',
+			) => {
 				// An address past Node's 16 KB header limit is refused by Node itself (431): long values go in bodies.
-				const mutate = place === 'query' && r.mutation === 'long' ? (value: string) => `${value}${'x'.repeat(1000)}` : mutations[r.mutation]!
+				const mutate =
+					place === 'query' && r.mutation === 'long'
+						? (value: string) => `${value}${'x'.repeat(1000)}`
+						: mutations[r.mutation]!
 				const one = names.length ? r.pick % names.length : -1
 				const pairs: Array<[string, string]> = names.map((name, index) => {
 					const value = resolve(plausible[name]!)
-					return [name, r.scope === 'every value' || (r.scope === 'one value' && index === one) ? mutate(value) : value]
+					return [
+						name,
+						r.scope === 'every value' || (r.scope === 'one value' && index === one)
+							? mutate(value)
+							: value,
+					]
 				})
-				if (r.scope === 'repeated keys') for (const [name, value] of [...pairs]) pairs.push([name, mutate(value)])
+				if (r.scope === 'repeated keys')
+					for (const [name, value] of [...pairs]) pairs.push([name, mutate(value)])
 				return pairs
 			}
-			const query = new URLSearchParams(r.method === 'GET' || r.pick % 3 === 0 ? build(r.queryNames, plausibleQuery, 'query') : []).toString()
+			const query = new URLSearchParams(
+				r.method === 'GET' || r.pick % 3 === 0 ? build(r.queryNames, plausibleQuery, 'query') : [],
+			).toString()
 			const url = `${path}${query ? `?${query}` : ''}`
 			const headers = new Headers()
 			let body: BodyInit | undefined
 			if (r.method !== 'GET') {
-				const fields: Array<[string, string]> = [['intent', r.intent], ...build(r.fieldNames, plausibleFields, 'body')]
-				if (r.csrf !== 'missing') fields.unshift(['csrf', r.csrf === 'valid' ? await client.csrfToken() : 'forged-token'])
+				const fields: Array<[string, string]> = [
+					['intent', r.intent],
+					...build(r.fieldNames, plausibleFields, 'body'),
+				]
+				if (r.csrf !== 'missing')
+					fields.unshift(['csrf', r.csrf === 'valid' ? await client.csrfToken() : 'forged-token'])
 				if (r.encoding === 'form') body = new URLSearchParams(fields)
 				else if (r.encoding === 'multipart') {
 					const form = new FormData()
 					for (const [name, value] of fields) form.append(name, value)
-					form.append('file', new Blob([`use_case_name,problem_solved\n${fields.map(([, value]) => value).join(',')}\n`], { type: 'text/csv' }), mutate('fuzz.csv'))
+					form.append(
+						'file',
+						new Blob(
+							[`use_case_name,problem_solved\n${fields.map(([, value]) => value).join(',')}\n`],
+							{ type: 'text/csv' },
+						),
+						mutate('fuzz.csv'),
+					)
 					body = form
 				} else if (r.encoding === 'json') {
 					body = JSON.stringify(Object.fromEntries(fields))
@@ -197,22 +363,40 @@ export async function fuzzServer(server: TestServer<Fixtures>, { runs, seed }: {
 				}
 			}
 			requests++
-			const response = await client.fetch(url, { method: r.method, body, headers }).catch((error: unknown) => {
-				// No answer at all: the connection was dropped, or the server is gone.
-				failures.push({ request: `${r.method} ${url}: ${String(error)} ${String((error as Error).cause ?? '')}`, status: 0 })
-				return null
-			})
+			const response = await client
+				.fetch(url, { method: r.method, body, headers })
+				.catch((error: unknown) => {
+					// No answer at all: the connection was dropped, or the server is gone.
+					failures.push({
+						request: `${r.method} ${url}: ${String(error)} ${String((error as Error).cause ?? '')}`,
+						status: 0,
+					})
+					return null
+				})
 			if (!response) return
 			await response.arrayBuffer().catch(() => undefined)
 			statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
 			if (response.status >= 500) {
-				failures.push({ request: `${r.anonymous ? 'anonymous' : 'signed in'} ${r.method} ${url} (${r.encoding}, ${r.scope} ${r.mutation}, intent ${r.intent}, fields ${r.fieldNames.join(' ')})`, status: response.status })
+				failures.push({
+					request: `${r.anonymous ? 'anonymous' : 'signed in'} ${r.method} ${url} (${r.encoding}, ${r.scope} ${r.mutation}, intent ${r.intent}, fields ${r.fieldNames.join(' ')})`,
+					status: response.status,
+				})
 			}
 			// A generated request may end the fuzzer's session (signing out, revoking its sessions): sign in again.
-			if (!r.anonymous && (!signedIn.cookies.has('aigt_session') || response.headers.get('Location')?.startsWith('/login'))) await signIn()
+			if (
+				!r.anonymous &&
+				(!signedIn.cookies.has('aigt_session') ||
+					response.headers.get('Location')?.startsWith('/login'))
+			)
+				await signIn()
 		}),
 		{ numRuns: runs, seed, endOnFailure: true },
 	)
 	const livez = await fetch(`${server.url}/livez`)
-	return { requests, failures, statuses: new Map([...statuses].sort(([a], [b]) => a - b)), alive: server.alive() && livez.status === 200 }
+	return {
+		requests,
+		failures,
+		statuses: new Map([...statuses].sort(([a], [b]) => a - b)),
+		alive: server.alive() && livez.status === 200,
+	}
 }

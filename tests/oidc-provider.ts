@@ -3,7 +3,12 @@
 // RP-initiated logout ends. Used by the Vitest suites and the end-to-end journeys.
 import { randomUUID } from 'node:crypto'
 import { type IncomingMessage } from 'node:http'
-import { type MutableRedirectUri, type MutableResponse, type MutableToken, OAuth2Server } from 'oauth2-mock-server'
+import {
+	type MutableRedirectUri,
+	type MutableResponse,
+	type MutableToken,
+	OAuth2Server,
+} from 'oauth2-mock-server'
 
 export type Person = {
 	sub: string
@@ -28,11 +33,24 @@ export type IdentityProvider = {
 	/** End-session requests received (RP-initiated logout), with the ID token hint each carried. */
 	endSessionRequests: Array<{ idTokenHint: string | null; postLogoutRedirectUri: string | null }>
 	/** A logout token as the provider would post it to a back-channel logout endpoint. */
-	logoutToken(claims: { sub?: string; sid?: string; aud?: string; events?: unknown; nonce?: string; iat?: number }): Promise<string>
+	logoutToken(claims: {
+		sub?: string
+		sid?: string
+		aud?: string
+		events?: unknown
+		nonce?: string
+		iat?: number
+	}): Promise<string>
 	stop(): Promise<void>
 }
 
-export async function startIdentityProvider({ port = 0, clientId }: { port?: number; clientId: string }): Promise<IdentityProvider> {
+export async function startIdentityProvider({
+	port = 0,
+	clientId,
+}: {
+	port?: number
+	clientId: string
+}): Promise<IdentityProvider> {
 	const server = new OAuth2Server()
 	await server.issuer.keys.generate('RS256')
 	let person: Person = { sub: 'unset' }
@@ -53,16 +71,29 @@ export async function startIdentityProvider({ port = 0, clientId }: { port?: num
 		idTokenChanges.shift()?.(payload)
 	})
 	server.service.on('beforeResponse', (response: MutableResponse) => {
-		if (response.statusCode === 200) responseChanges.shift()?.(response.body as Record<string, unknown>)
+		if (response.statusCode === 200)
+			responseChanges.shift()?.(response.body as Record<string, unknown>)
 	})
-	server.service.on('beforePostLogoutRedirect', (_redirect: MutableRedirectUri, request: IncomingMessage) => {
-		const query = new URL(request.url ?? '/', 'http://provider').searchParams
-		const idTokenHint = query.get('id_token_hint')
-		endSessionRequests.push({ idTokenHint, postLogoutRedirectUri: query.get('post_logout_redirect_uri') })
-		const sid = idTokenHint ? (JSON.parse(Buffer.from(idTokenHint.split('.')[1] ?? '', 'base64url').toString()) as { sid?: string }).sid : undefined
-		const session = sid ? sessions.get(sid) : undefined
-		if (session) session.open = false
-	})
+	server.service.on(
+		'beforePostLogoutRedirect',
+		(_redirect: MutableRedirectUri, request: IncomingMessage) => {
+			const query = new URL(request.url ?? '/', 'http://provider').searchParams
+			const idTokenHint = query.get('id_token_hint')
+			endSessionRequests.push({
+				idTokenHint,
+				postLogoutRedirectUri: query.get('post_logout_redirect_uri'),
+			})
+			const sid = idTokenHint
+				? (
+						JSON.parse(Buffer.from(idTokenHint.split('.')[1] ?? '', 'base64url').toString()) as {
+							sid?: string
+						}
+					).sid
+				: undefined
+			const session = sid ? sessions.get(sid) : undefined
+			if (session) session.open = false
+		},
+	)
 
 	// An address the app accepts (http only on loopback) and Node reaches without resolving names.
 	server.issuer.url = undefined
@@ -84,7 +115,9 @@ export async function startIdentityProvider({ port = 0, clientId }: { port?: num
 			responseChanges.push(change)
 		},
 		openSessions(subject) {
-			return [...sessions].filter(([, session]) => session.sub === subject && session.open).map(([sid]) => sid)
+			return [...sessions]
+				.filter(([, session]) => session.sub === subject && session.open)
+				.map(([sid]) => sid)
 		},
 		endSessionRequests,
 		async logoutToken(claims) {

@@ -26,7 +26,11 @@ export function findPostgresBinaries(): string | null {
 		'/usr/local/bin',
 		'/usr/bin',
 	]
-	return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) ?? null
+	return (
+		candidates.find(
+			(dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl')),
+		) ?? null
+	)
 }
 
 function listVersionedBinDirs(root: string) {
@@ -68,7 +72,17 @@ export async function startPostgresCluster(): Promise<PostgresCluster | null> {
 		chmodSync(root, 0o700)
 	}
 	const port = await freePort()
-	runAsClusterOwner(path.join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'])
+	runAsClusterOwner(path.join(binDir, 'initdb'), [
+		'-D',
+		dataDir,
+		'-A',
+		'trust',
+		'-U',
+		'postgres',
+		'--no-sync',
+		'-E',
+		'UTF8',
+	])
 	const startArgs = [
 		'-D',
 		dataDir,
@@ -95,11 +109,23 @@ export async function startPostgresCluster(): Promise<PostgresCluster | null> {
 		stop() {
 			if (stopped) return
 			stopped = true
-			spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', `'${path.join(binDir, 'pg_ctl')}' -D '${dataDir}' -m fast -w stop`], {
-				stdio: 'ignore',
-			})
+			spawnSync(
+				'su',
+				[
+					'postgres',
+					'-s',
+					'/bin/sh',
+					'-c',
+					`'${path.join(binDir, 'pg_ctl')}' -D '${dataDir}' -m fast -w stop`,
+				],
+				{
+					stdio: 'ignore',
+				},
+			)
 			if (process.getuid?.() !== 0) {
-				spawnSync(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], { stdio: 'ignore' })
+				spawnSync(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], {
+					stdio: 'ignore',
+				})
 			}
 			rmSync(root, { recursive: true, force: true })
 		},

@@ -25,7 +25,9 @@ export type SmtpSink = {
  * it, parsed, in `messages`. Plain SMTP without STARTTLS or AUTH, as a local relay would be.
  * `port: 0` picks a free port; passing a port again restarts a stopped sink on the same address.
  */
-export async function startSmtpSink(options: { port?: number; refuseRecipient?: (address: string) => boolean } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+	options: { port?: number; refuseRecipient?: (address: string) => boolean } = {},
+): Promise<SmtpSink> {
 	const messages: Array<ReceivedMail> = []
 	const server = new SMTPServer({
 		authOptional: true,
@@ -49,7 +51,12 @@ export async function startSmtpSink(options: { port?: number; refuseRecipient?: 
 						subject: parsed.subject ?? '',
 						text: parsed.text ?? '',
 						html: typeof parsed.html === 'string' ? parsed.html : '',
-						headers: Object.fromEntries([...parsed.headers].map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)])),
+						headers: Object.fromEntries(
+							[...parsed.headers].map(([name, value]) => [
+								name,
+								typeof value === 'string' ? value : JSON.stringify(value),
+							]),
+						),
 					})
 					callback()
 				})

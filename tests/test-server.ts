@@ -13,12 +13,22 @@ import { type Database, openDatabase } from '#app/utils/db/database.server.ts'
 type RememberStore = { __remember_epic_web?: Map<string, unknown> }
 
 const BUILD_ENTRY = 'build/server/index.js'
-const BUILD_INPUTS = ['app', 'server', 'prisma/seed', 'react-router.config.ts', 'vite.config.ts', 'package.json']
+const BUILD_INPUTS = [
+	'app',
+	'server',
+	'prisma/seed',
+	'react-router.config.ts',
+	'vite.config.ts',
+	'package.json',
+]
 
 function newestModification(entry: string): number {
 	const stats = statSync(entry)
 	if (!stats.isDirectory()) return stats.mtimeMs
-	return Math.max(stats.mtimeMs, ...readdirSync(entry).map((child) => newestModification(path.join(entry, child))))
+	return Math.max(
+		stats.mtimeMs,
+		...readdirSync(entry).map((child) => newestModification(path.join(entry, child))),
+	)
 }
 
 function buildIsFresh() {
@@ -43,7 +53,8 @@ async function ensureFreshBuild() {
 			break
 		} catch {
 			// A lock left by a run that was killed mid-build is stale after five minutes.
-			if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true })
+			if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000)
+				rmSync(lock, { recursive: true, force: true })
 			await sleep(500)
 			if (buildIsFresh()) return
 		}
@@ -81,7 +92,10 @@ export async function startTestServer<Fixtures>(
 ): Promise<TestServer<Fixtures>> {
 	await ensureFreshBuild()
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ai-governance-http-'))
-	const database = choice.kind === 'postgres' ? openDatabase({ databaseUrl: choice.databaseUrl }) : openDatabase({ dataDir })
+	const database =
+		choice.kind === 'postgres'
+			? openDatabase({ databaseUrl: choice.databaseUrl })
+			: openDatabase({ dataDir })
 	const store = ((globalThis as RememberStore).__remember_epic_web ??= new Map())
 	store.set('database', database)
 	await database.migrate()
@@ -110,7 +124,9 @@ export async function startTestServer<Fixtures>(
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
 	let exited = false
-	const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())))
+	const exit = new Promise<void>((resolve) =>
+		child.once('exit', () => ((exited = true), resolve())),
+	)
 	const url = await new Promise<string>((resolve, reject) => {
 		const onData = (chunk: Buffer) => {
 			output += chunk.toString()

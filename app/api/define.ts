@@ -35,7 +35,11 @@ type ApiResponseSpec = {
 
 type Maybe<S> = S extends z.ZodType ? z.output<S> : undefined
 
-export type ApiRoute<P extends z.ZodType | undefined = z.ZodType | undefined, Q extends z.ZodType | undefined = z.ZodType | undefined, B extends z.ZodType | undefined = z.ZodType | undefined> = {
+export type ApiRoute<
+	P extends z.ZodType | undefined = z.ZodType | undefined,
+	Q extends z.ZodType | undefined = z.ZodType | undefined,
+	B extends z.ZodType | undefined = z.ZodType | undefined,
+> = {
 	operationId: string
 	method: 'get' | 'post' | 'patch'
 	/** OpenAPI style, relative to API_BASE: `/use-cases/{useCaseId}`. */
@@ -56,12 +60,19 @@ export type ApiRoute<P extends z.ZodType | undefined = z.ZodType | undefined, Q 
 	/** Writes that accept `If-Match` (and answer 412 when it is stale, 428 without any version). */
 	conditional?: boolean
 	responses: Record<number, ApiResponseSpec>
-	handle(input: { params: Maybe<P>; query: Maybe<Q>; body: Maybe<B>; context: ApiContext }): Promise<ApiResult>
+	handle(input: {
+		params: Maybe<P>
+		query: Maybe<Q>
+		body: Maybe<B>
+		context: ApiContext
+	}): Promise<ApiResult>
 }
 
-export function defineRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
-	route: ApiRoute<P, Q, B>,
-): ApiRoute {
+export function defineRoute<
+	P extends z.ZodType | undefined = undefined,
+	Q extends z.ZodType | undefined = undefined,
+	B extends z.ZodType | undefined = undefined,
+>(route: ApiRoute<P, Q, B>): ApiRoute {
 	return route as unknown as ApiRoute
 }
 

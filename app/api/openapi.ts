@@ -16,26 +16,50 @@ function componentCollector() {
 	const components: Record<string, JsonSchema> = {}
 	/** The JSON Schema of `schema`, its named parts moved to components (a different input form gets an `Input` name). */
 	function convert(schema: z.ZodType, mode: Mode): JsonSchema {
-		const { $schema: _dialect, $defs, ...root } = z.toJSONSchema(schema, { io: mode, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema & {
+		const {
+			$schema: _dialect,
+			$defs,
+			...root
+		} = z.toJSONSchema(schema, {
+			io: mode,
+			target: 'draft-2020-12',
+			unrepresentable: 'any',
+		}) as JsonSchema & {
 			$defs?: Record<string, JsonSchema>
 		}
 		const names = new Map<string, string>()
 		for (const [id, definition] of Object.entries($defs ?? {})) {
 			const existing = components[id]
-			const name = existing === undefined || JSON.stringify(existing) === JSON.stringify(definition) ? id : `${id}Input`
+			const name =
+				existing === undefined || JSON.stringify(existing) === JSON.stringify(definition)
+					? id
+					: `${id}Input`
 			names.set(id, name)
 		}
 		const relink = (value: JsonSchema) =>
-			JSON.parse(JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_match, id: string) => `"#/components/schemas/${names.get(id) ?? id}"`)) as JsonSchema
-		for (const [id, definition] of Object.entries($defs ?? {})) components[names.get(id)!] = relink(definition)
+			JSON.parse(
+				JSON.stringify(value).replace(
+					/"#\/\$defs\/([^"]+)"/g,
+					(_match, id: string) => `"#/components/schemas/${names.get(id) ?? id}"`,
+				),
+			) as JsonSchema
+		for (const [id, definition] of Object.entries($defs ?? {}))
+			components[names.get(id)!] = relink(definition)
 		return relink(root)
 	}
 	return { components, convert }
 }
 
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query', convert: (s: z.ZodType, m: Mode) => JsonSchema) {
+function parametersOf(
+	schema: z.ZodType | undefined,
+	location: 'path' | 'query',
+	convert: (s: z.ZodType, m: Mode) => JsonSchema,
+) {
 	if (!schema) return []
-	const object = convert(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: Array<string> }
+	const object = convert(schema, 'input') as {
+		properties?: Record<string, JsonSchema>
+		required?: Array<string>
+	}
 	return Object.entries(object.properties ?? {}).map(([name, property]) => {
 		const { description, ...propertySchema } = property
 		return {
@@ -49,7 +73,10 @@ function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query',
 	})
 }
 
-const problemResponse = (description: string) => ({ description, content: { [PROBLEM_JSON]: { schema: { $ref: '#/components/schemas/Problem' } } } })
+const problemResponse = (description: string) => ({
+	description,
+	content: { [PROBLEM_JSON]: { schema: { $ref: '#/components/schemas/Problem' } } },
+})
 
 const commonProblems: Record<number, string> = {
 	400: 'The path, query or body is not valid; `errors` lists each field.',
@@ -67,18 +94,34 @@ export function openApiDocument(routes: ReadonlyArray<ApiRoute>, options: { serv
 		const responses: Record<string, unknown> = {}
 		for (const [status, spec] of Object.entries(route.responses)) {
 			const headers = spec.headers
-				? Object.fromEntries(Object.entries(spec.headers).map(([name, header]) => [name, { description: header.description, schema: { type: 'string' } }]))
+				? Object.fromEntries(
+						Object.entries(spec.headers).map(([name, header]) => [
+							name,
+							{ description: header.description, schema: { type: 'string' } },
+						]),
+					)
 				: undefined
 			if (Number(status) >= 400) {
-				responses[status] = { ...problemResponse(spec.description), ...(headers ? { headers } : {}) }
+				responses[status] = {
+					...problemResponse(spec.description),
+					...(headers ? { headers } : {}),
+				}
 				continue
 			}
 			const content = spec.schema
 				? { 'application/json': { schema: convert(spec.schema, 'output') } }
 				: spec.file
-					? { [spec.file]: { schema: spec.file.endsWith('json') ? { type: 'object' } : { type: 'string' } } }
+					? {
+							[spec.file]: {
+								schema: spec.file.endsWith('json') ? { type: 'object' } : { type: 'string' },
+							},
+						}
 					: undefined
-			responses[status] = { description: spec.description, ...(headers ? { headers } : {}), ...(content ? { content } : {}) }
+			responses[status] = {
+				description: spec.description,
+				...(headers ? { headers } : {}),
+				...(content ? { content } : {}),
+			}
 		}
 		for (const [status, description] of Object.entries(commonProblems)) {
 			if (route.scope === 'read' && Number(status) === 403 && route.permission === null) continue
@@ -95,10 +138,25 @@ export function openApiDocument(routes: ReadonlyArray<ApiRoute>, options: { serv
 			parameters: [
 				...parametersOf(route.params, 'path', convert),
 				...parametersOf(route.query, 'query', convert),
-				...(route.conditional ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag you read (the version), e.g. "3".', schema: { type: 'string' } }] : []),
+				...(route.conditional
+					? [
+							{
+								name: 'If-Match',
+								in: 'header',
+								required: false,
+								description: 'The ETag you read (the version), e.g. "3".',
+								schema: { type: 'string' },
+							},
+						]
+					: []),
 			],
 			...(route.body
-				? { requestBody: { required: !route.bodyOptional, content: { 'application/json': { schema: convert(route.body, 'input') } } } }
+				? {
+						requestBody: {
+							required: !route.bodyOptional,
+							content: { 'application/json': { schema: convert(route.body, 'input') } },
+						},
+					}
 				: {}),
 			responses,
 		}
@@ -111,7 +169,12 @@ export function openApiDocument(routes: ReadonlyArray<ApiRoute>, options: { serv
 			summary: 'This document',
 			description: 'Needs no token.',
 			security: [],
-			responses: { 200: { description: 'The OpenAPI 3.1 document of this API.', content: { 'application/json': { schema: { type: 'object' } } } } },
+			responses: {
+				200: {
+					description: 'The OpenAPI 3.1 document of this API.',
+					content: { 'application/json': { schema: { type: 'object' } } },
+				},
+			},
 		},
 	}
 	return {
@@ -127,12 +190,15 @@ export function openApiDocument(routes: ReadonlyArray<ApiRoute>, options: { serv
 		tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
 		paths,
 		components: {
-			schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
+			schemas: Object.fromEntries(
+				Object.entries(components).sort(([a], [b]) => a.localeCompare(b)),
+			),
 			securitySchemes: {
 				personalAccessToken: {
 					type: 'http',
 					scheme: 'bearer',
-					description: 'A personal access token (`aigt_pat_…`) from Settings → API tokens. Scope `read` reads and evaluates; `write` also changes your drafts and comments.',
+					description:
+						'A personal access token (`aigt_pat_…`) from Settings → API tokens. Scope `read` reads and evaluates; `write` also changes your drafts and comments.',
 				},
 			},
 		},

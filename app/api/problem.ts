@@ -36,34 +36,61 @@ const titles: Record<number, { slug: string; title: string }> = {
 	503: { slug: 'unavailable', title: 'Temporarily unavailable' },
 }
 
-export function problem(status: number, detail: string, extensions: Record<string, unknown> = {}): Problem {
+export function problem(
+	status: number,
+	detail: string,
+	extensions: Record<string, unknown> = {},
+): Problem {
 	const known = titles[status] ?? titles[500]!
 	return { type: `${TYPE_BASE}${known.slug}`, title: known.title, status, detail, ...extensions }
 }
 
 /** The problem types the reference page documents, in status order. */
 export function problemTypes() {
-	return Object.entries(titles).map(([status, { slug, title }]) => ({ status: Number(status), slug, title }))
+	return Object.entries(titles).map(([status, { slug, title }]) => ({
+		status: Number(status),
+		slug,
+		title,
+	}))
 }
 
 function pointerOf(path: ReadonlyArray<PropertyKey>) {
 	return `/${path.map((part) => String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
 }
 
-export function fieldProblems(issues: ReadonlyArray<z.core.$ZodIssue>, prefix: ReadonlyArray<PropertyKey> = []): Array<FieldProblem> {
+export function fieldProblems(
+	issues: ReadonlyArray<z.core.$ZodIssue>,
+	prefix: ReadonlyArray<PropertyKey> = [],
+): Array<FieldProblem> {
 	return issues.map((issue) => {
 		const path = [...prefix, ...issue.path]
-		return { path: path.map(String).join('.') || '(body)', pointer: pointerOf(path), detail: issue.message }
+		return {
+			path: path.map(String).join('.') || '(body)',
+			pointer: pointerOf(path),
+			detail: issue.message,
+		}
 	})
 }
 
-export function invalidProblem(where: 'body' | 'query' | 'path', issues: ReadonlyArray<z.core.$ZodIssue>): Problem {
+export function invalidProblem(
+	where: 'body' | 'query' | 'path',
+	issues: ReadonlyArray<z.core.$ZodIssue>,
+): Problem {
 	const errors = fieldProblems(issues)
 	const noun = where === 'body' ? 'request body' : where === 'query' ? 'query string' : 'address'
-	return problem(400, `The ${noun} has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}: ${errors.map((e) => `${e.path}: ${e.detail}`).join('; ')}`, { errors })
+	return problem(
+		400,
+		`The ${noun} has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}: ${errors.map((e) => `${e.path}: ${e.detail}`).join('; ')}`,
+		{ errors },
+	)
 }
 
-const statusOfCode: Record<AppErrorCode, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400 }
+const statusOfCode: Record<AppErrorCode, number> = {
+	NOT_FOUND: 404,
+	FORBIDDEN: 403,
+	CONFLICT: 409,
+	INVALID: 400,
+}
 
 export function problemOfAppError(code: AppErrorCode, message: string): Problem {
 	return problem(statusOfCode[code], message)

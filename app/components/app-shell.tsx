@@ -13,22 +13,23 @@ export type ShellUser = {
 }
 
 /** Sections of the app; each shows only to people whose roles grant its permission. */
-export const navigation: Array<{ to: string; label: string; permission: KnownPermission | null }> = [
-	{ to: '/', label: 'Home', permission: null },
-	{ to: '/use-cases/mine', label: 'My use cases', permission: 'create:use-case:own' },
-	{ to: '/use-cases', label: 'All use cases', permission: 'read:use-case:any' },
-	{ to: '/inventory', label: 'Inventory', permission: 'read:inventory:any' },
-	{ to: '/dashboards', label: 'Dashboards', permission: 'read:dashboard:any' },
-	{ to: '/reviews', label: 'Review queue', permission: 'read:review-queue:own' },
-	{ to: '/governance', label: 'Governance desk', permission: 'assign:review:any' },
-	{ to: '/datasets', label: 'Datasets', permission: 'read:dataset:any' },
-	{ to: '/policies', label: 'Policy library', permission: 'read:policy:any' },
-	{ to: '/audit', label: 'Audit log', permission: 'read:audit:any' },
-	{ to: '/admin/users', label: 'Users and roles', permission: 'manage:user:any' },
-	{ to: '/admin/api-tokens', label: 'API tokens', permission: 'manage:user:any' },
-	{ to: '/admin/org-units', label: 'Org units', permission: 'manage:org-unit:any' },
-	{ to: '/admin/policy-pack', label: 'Policy pack editor', permission: 'manage:policy:any' },
-]
+export const navigation: Array<{ to: string; label: string; permission: KnownPermission | null }> =
+	[
+		{ to: '/', label: 'Home', permission: null },
+		{ to: '/use-cases/mine', label: 'My use cases', permission: 'create:use-case:own' },
+		{ to: '/use-cases', label: 'All use cases', permission: 'read:use-case:any' },
+		{ to: '/inventory', label: 'Inventory', permission: 'read:inventory:any' },
+		{ to: '/dashboards', label: 'Dashboards', permission: 'read:dashboard:any' },
+		{ to: '/reviews', label: 'Review queue', permission: 'read:review-queue:own' },
+		{ to: '/governance', label: 'Governance desk', permission: 'assign:review:any' },
+		{ to: '/datasets', label: 'Datasets', permission: 'read:dataset:any' },
+		{ to: '/policies', label: 'Policy library', permission: 'read:policy:any' },
+		{ to: '/audit', label: 'Audit log', permission: 'read:audit:any' },
+		{ to: '/admin/users', label: 'Users and roles', permission: 'manage:user:any' },
+		{ to: '/admin/api-tokens', label: 'API tokens', permission: 'manage:user:any' },
+		{ to: '/admin/org-units', label: 'Org units', permission: 'manage:org-unit:any' },
+		{ to: '/admin/policy-pack', label: 'Policy pack editor', permission: 'manage:policy:any' },
+	]
 
 /** "Notifications, 3 unread": what a screen reader announces for the header link. */
 function notificationsLinkName(unread: number) {
@@ -82,15 +83,28 @@ function SignOut() {
 	return (
 		<Form method="post" action="/logout">
 			<CsrfInput />
-			<button type="submit" className="rounded border border-white px-3 py-1.5 font-semibold text-white hover:bg-primary-dark">
+			<button
+				type="submit"
+				className="rounded border border-white px-3 py-1.5 font-semibold text-white hover:bg-primary-dark"
+			>
 				Sign out
 			</button>
 		</Form>
 	)
 }
 
-export function AppShell({ user, unreadNotifications = 0, children }: { user: ShellUser; unreadNotifications?: number; children: React.ReactNode }) {
-	const items = navigation.filter((item) => item.permission === null || user.permissions.includes(item.permission))
+export function AppShell({
+	user,
+	unreadNotifications = 0,
+	children,
+}: {
+	user: ShellUser
+	unreadNotifications?: number
+	children: React.ReactNode
+}) {
+	const items = navigation.filter(
+		(item) => item.permission === null || user.permissions.includes(item.permission),
+	)
 	const menu = useRef<HTMLDetailsElement>(null)
 	const { pathname } = useLocation()
 	useFocusHeadingOnNavigation()
@@ -113,14 +127,21 @@ export function AppShell({ user, unreadNotifications = 0, children }: { user: Sh
 				>
 					Notifications
 					{unreadNotifications > 0 ? (
-						<span aria-hidden="true" className="min-w-6 rounded-full bg-white px-2 py-0.5 text-center text-xs font-bold text-primary-darker">
+						<span
+							aria-hidden="true"
+							className="min-w-6 rounded-full bg-white px-2 py-0.5 text-center text-xs font-bold text-primary-darker"
+						>
 							{unreadNotifications > 99 ? '99+' : unreadNotifications}
 						</span>
 					) : null}
 				</Link>
 			) : null}
 			{user.permissions.includes('update:profile:own') ? (
-				<Link to="/settings" onClick={closeMenu} className="rounded px-2 py-1.5 font-semibold text-white no-underline hover:bg-primary-dark hover:text-white">
+				<Link
+					to="/settings"
+					onClick={closeMenu}
+					className="rounded px-2 py-1.5 font-semibold text-white no-underline hover:bg-primary-dark hover:text-white"
+				>
 					Settings
 				</Link>
 			) : null}
@@ -128,14 +149,19 @@ export function AppShell({ user, unreadNotifications = 0, children }: { user: Sh
 	)
 	return (
 		<div className="flex min-h-screen flex-col">
-			<a href="#main-content" className="sr-only bg-primary-darker p-2 text-white focus:not-sr-only focus:absolute focus:top-0 focus:left-0 focus:z-50">
+			<a
+				href="#main-content"
+				className="sr-only bg-primary-darker p-2 text-white focus:not-sr-only focus:absolute focus:top-0 focus:left-0 focus:z-50"
+			>
 				Skip to main content
 			</a>
 			<OfficialBanner width={SHELL_WIDTH} />
 			<header className="relative bg-primary-darker text-white">
 				<div className={`mx-auto flex ${SHELL_WIDTH} items-center justify-between gap-4 px-4 py-3`}>
 					<div className="min-w-0">
-						<p className="text-xs tracking-wide uppercase">Centers for Medicare &amp; Medicaid Services</p>
+						<p className="text-xs tracking-wide uppercase">
+							Centers for Medicare &amp; Medicaid Services
+						</p>
 						<p className="text-xl font-bold">
 							<Link to="/" className="text-white no-underline hover:text-white">
 								AI Governance Tracker
@@ -176,13 +202,23 @@ export function AppShell({ user, unreadNotifications = 0, children }: { user: Sh
 					</ul>
 				</nav>
 			</header>
-			<main id="main-content" tabIndex={-1} className={`mx-auto w-full ${SHELL_WIDTH} min-w-0 flex-1 px-4 py-8 focus:outline-none`}>
+			<main
+				id="main-content"
+				tabIndex={-1}
+				className={`mx-auto w-full ${SHELL_WIDTH} min-w-0 flex-1 px-4 py-8 focus:outline-none`}
+			>
 				{children}
 			</main>
 			<footer className="border-t border-base-lighter bg-base-lightest">
 				<div className={`mx-auto ${SHELL_WIDTH} space-y-1 px-4 py-4 text-sm text-base-darker`}>
-					<p className="font-bold">Centers for Medicare &amp; Medicaid Services · U.S. Department of Health and Human Services</p>
-					<p>An official tool for tracking AI use under OMB M-25-21. Times are shown in Eastern time (ET).</p>
+					<p className="font-bold">
+						Centers for Medicare &amp; Medicaid Services · U.S. Department of Health and Human
+						Services
+					</p>
+					<p>
+						An official tool for tracking AI use under OMB M-25-21. Times are shown in Eastern time
+						(ET).
+					</p>
 				</div>
 			</footer>
 		</div>

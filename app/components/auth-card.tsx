@@ -3,7 +3,9 @@ export function AuthCard({ title, children }: { title: string; children: React.R
 	return (
 		<main className="flex min-h-screen items-start justify-center bg-base-lightest px-4 py-16">
 			<div className="w-full max-w-md border border-base-lighter bg-white p-8 shadow-sm">
-				<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">AI Governance Tracker</p>
+				<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">
+					AI Governance Tracker
+				</p>
 				<h1 className="mt-1 text-3xl font-bold">{title}</h1>
 				{children}
 			</div>

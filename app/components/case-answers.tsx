@@ -1,9 +1,24 @@
-import { type FormSectionId, fieldAnswerText, formSections, questionsOfSection, visibleFields, fieldRules } from '#app/modules/use-cases/field-rules.ts'
+import {
+	type FormSectionId,
+	fieldAnswerText,
+	formSections,
+	questionsOfSection,
+	visibleFields,
+	fieldRules,
+} from '#app/modules/use-cases/field-rules.ts'
 import { valueAt } from '#app/modules/use-cases/question-kinds.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 
 /** A case's answers, section by section as the intake form asks them, in the registry's words. */
-export function CaseAnswers({ doc, headingLevel = 3, sections }: { doc: UseCaseDocument; headingLevel?: 2 | 3; sections?: Array<FormSectionId> }) {
+export function CaseAnswers({
+	doc,
+	headingLevel = 3,
+	sections,
+}: {
+	doc: UseCaseDocument
+	headingLevel?: 2 | 3
+	sections?: Array<FormSectionId>
+}) {
 	const visible = visibleFields(doc)
 	const Heading = headingLevel === 2 ? 'h2' : 'h3'
 	const shown = (sections ?? (Object.keys(formSections) as Array<FormSectionId>)).filter((id) =>
@@ -22,9 +37,14 @@ export function CaseAnswers({ doc, headingLevel = 3, sections }: { doc: UseCaseD
 							.map((path) => {
 								const text = fieldAnswerText(path, valueAt(doc, path))
 								return (
-									<div key={path} className="grid gap-1 py-2 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)] md:gap-4">
+									<div
+										key={path}
+										className="grid gap-1 py-2 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)] md:gap-4"
+									>
 										<dt className="font-semibold">{fieldRules[path].name}</dt>
-										<dd className="break-words whitespace-pre-line">{text || <span className="text-base-dark">Not answered</span>}</dd>
+										<dd className="break-words whitespace-pre-line">
+											{text || <span className="text-base-dark">Not answered</span>}
+										</dd>
 									</div>
 								)
 							})}

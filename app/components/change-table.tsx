@@ -3,7 +3,17 @@ import { TableScroll } from '#app/components/table-scroll.tsx'
 export type AnswerChange = { path: string; label: string; before: string; after: string }
 
 /** Answers that changed, each with its earlier and later wording. */
-export function ChangeTable({ caption, changes, beforeHeading, afterHeading }: { caption: string; changes: Array<AnswerChange>; beforeHeading: string; afterHeading: string }) {
+export function ChangeTable({
+	caption,
+	changes,
+	beforeHeading,
+	afterHeading,
+}: {
+	caption: string
+	changes: Array<AnswerChange>
+	beforeHeading: string
+	afterHeading: string
+}) {
 	return (
 		<TableScroll label={caption}>
 			<table className="w-full border-collapse text-left">
@@ -27,7 +37,9 @@ export function ChangeTable({ caption, changes, beforeHeading, afterHeading }: {
 							<th scope="row" className="py-2 pr-4 font-semibold">
 								{row.label}
 							</th>
-							<td className="min-w-40 py-2 pr-4 break-words whitespace-pre-wrap">{row.before || '—'}</td>
+							<td className="min-w-40 py-2 pr-4 break-words whitespace-pre-wrap">
+								{row.before || '—'}
+							</td>
 							<td className="min-w-40 py-2 break-words whitespace-pre-wrap">{row.after || '—'}</td>
 						</tr>
 					))}

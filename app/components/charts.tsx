@@ -6,7 +6,12 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { TableScroll } from '#app/components/table-scroll.tsx'
-import { type ChartBar, decisionOutcomes, type MonthOfDecisions, type TimeInState } from '#app/modules/inventory/dashboard-charts.ts'
+import {
+	type ChartBar,
+	decisionOutcomes,
+	type MonthOfDecisions,
+	type TimeInState,
+} from '#app/modules/inventory/dashboard-charts.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
 import { formatCount, formatDays } from '#app/modules/inventory/inventory-labels.ts'
 
@@ -19,7 +24,15 @@ function truncate(text: string, max = 32) {
 }
 
 /** An SVG link that navigates in the app when JavaScript runs, and as a normal link when it does not. */
-function ChartLink({ href, label, children }: { href: string; label: string; children: React.ReactNode }) {
+function ChartLink({
+	href,
+	label,
+	children,
+}: {
+	href: string
+	label: string
+	children: React.ReactNode
+}) {
 	const navigate = useNavigate()
 	return (
 		<a
@@ -56,21 +69,56 @@ export function HorizontalBarChart({
 	const height = bars.length * ROW + 8
 	const max = Math.max(1, ...bars.map(value))
 	const x = scaleLinear({ domain: [0, max], range: [0, WIDTH - LABEL_WIDTH - 70] })
-	const y = scaleBand({ domain: bars.map((bar) => bar.key), range: [0, bars.length * ROW], padding: 0.25 })
+	const y = scaleBand({
+		domain: bars.map((bar) => bar.key),
+		range: [0, bars.length * ROW],
+		padding: 0.25,
+	})
 	return (
-		<svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="group" aria-labelledby={titleId} className="max-w-2xl overflow-visible">
+		<svg
+			viewBox={`0 0 ${WIDTH} ${height}`}
+			width="100%"
+			role="group"
+			aria-labelledby={titleId}
+			className="max-w-2xl overflow-visible"
+		>
 			<Group top={4} left={LABEL_WIDTH}>
 				{bars.map((bar) => {
 					const top = y(bar.key) ?? 0
 					const middle = top + y.bandwidth() / 2
 					return (
 						<ChartLink key={bar.key} href={bar.href} label={linkLabel(bar)}>
-							<rect x={-LABEL_WIDTH} y={top - 2} width={WIDTH} height={y.bandwidth() + 4} className="fill-transparent" />
-							<text x={-10} y={middle} dy="0.35em" textAnchor="end" className="fill-base-darkest text-[13px]" aria-hidden="true">
+							<rect
+								x={-LABEL_WIDTH}
+								y={top - 2}
+								width={WIDTH}
+								height={y.bandwidth() + 4}
+								className="fill-transparent"
+							/>
+							<text
+								x={-10}
+								y={middle}
+								dy="0.35em"
+								textAnchor="end"
+								className="fill-base-darkest text-[13px]"
+								aria-hidden="true"
+							>
 								{truncate(bar.label)}
 							</text>
-							<Bar x={0} y={top} width={Math.max(value(bar) > 0 ? 2 : 0, x(value(bar)))} height={y.bandwidth()} className="fill-primary" />
-							<text x={x(value(bar)) + 6} y={middle} dy="0.35em" className="fill-base-darkest text-[13px] font-bold" aria-hidden="true">
+							<Bar
+								x={0}
+								y={top}
+								width={Math.max(value(bar) > 0 ? 2 : 0, x(value(bar)))}
+								height={y.bandwidth()}
+								className="fill-primary"
+							/>
+							<text
+								x={x(value(bar)) + 6}
+								y={middle}
+								dy="0.35em"
+								className="fill-base-darkest text-[13px] font-bold"
+								aria-hidden="true"
+							>
 								{valueText(bar)}
 							</text>
 						</ChartLink>
@@ -81,7 +129,15 @@ export function HorizontalBarChart({
 	)
 }
 
-export function BarTable({ caption, bars, valueHeading = 'Use cases' }: { caption: string; bars: ReadonlyArray<ChartBar>; valueHeading?: string }) {
+export function BarTable({
+	caption,
+	bars,
+	valueHeading = 'Use cases',
+}: {
+	caption: string
+	bars: ReadonlyArray<ChartBar>
+	valueHeading?: string
+}) {
 	return (
 		<TableScroll label={caption}>
 			<table className="w-full max-w-2xl border-collapse text-left">
@@ -113,21 +169,46 @@ export function BarTable({ caption, bars, valueHeading = 'Use cases' }: { captio
 
 const outcomeStyles = {
 	APPROVED: { label: 'Approved', className: 'fill-primary', swatch: 'bg-primary' },
-	APPROVED_WITH_CONDITIONS: { label: 'Approved with conditions', className: 'fill-warning-dark', swatch: 'bg-warning-dark' },
+	APPROVED_WITH_CONDITIONS: {
+		label: 'Approved with conditions',
+		className: 'fill-warning-dark',
+		swatch: 'bg-warning-dark',
+	},
 	REJECTED: { label: 'Rejected', className: 'fill-error', swatch: 'bg-error' },
 } as const
 
 /** Final decisions per month, stacked by outcome, with each month's total above its column. */
-export function ThroughputChart({ titleId, months }: { titleId: string; months: ReadonlyArray<MonthOfDecisions> }) {
+export function ThroughputChart({
+	titleId,
+	months,
+}: {
+	titleId: string
+	months: ReadonlyArray<MonthOfDecisions>
+}) {
 	const height = 240
 	const bottom = 40
 	const x = scaleBand({ domain: months.map((m) => m.month), range: [0, WIDTH - 20], padding: 0.3 })
-	const y = scaleLinear({ domain: [0, Math.max(1, ...months.map((m) => m.total))], range: [height - bottom, 20] })
+	const y = scaleLinear({
+		domain: [0, Math.max(1, ...months.map((m) => m.total))],
+		range: [height - bottom, 20],
+	})
 	return (
 		<div className="space-y-2">
-			<svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={titleId} className="max-w-2xl">
+			<svg
+				viewBox={`0 0 ${WIDTH} ${height}`}
+				width="100%"
+				role="img"
+				aria-labelledby={titleId}
+				className="max-w-2xl"
+			>
 				<Group left={10}>
-					<line x1={0} x2={WIDTH - 20} y1={height - bottom} y2={height - bottom} className="stroke-base-dark" />
+					<line
+						x1={0}
+						x2={WIDTH - 20}
+						y1={height - bottom}
+						y2={height - bottom}
+						className="stroke-base-dark"
+					/>
 					{months.map((month) => {
 						let base = height - bottom
 						const left = x(month.month) ?? 0
@@ -138,18 +219,42 @@ export function ThroughputChart({ titleId, months }: { titleId: string; months: 
 									if (count === 0) return null
 									const top = y(count) - (height - bottom)
 									base += top
-									return <Bar key={outcome} x={left} y={base} width={x.bandwidth()} height={-top} className={outcomeStyles[outcome].className} />
+									return (
+										<Bar
+											key={outcome}
+											x={left}
+											y={base}
+											width={x.bandwidth()}
+											height={-top}
+											className={outcomeStyles[outcome].className}
+										/>
+									)
 								})}
 								{month.total > 0 ? (
-									<text x={left + x.bandwidth() / 2} y={base - 6} textAnchor="middle" className="fill-base-darkest text-[12px] font-bold">
+									<text
+										x={left + x.bandwidth() / 2}
+										y={base - 6}
+										textAnchor="middle"
+										className="fill-base-darkest text-[12px] font-bold"
+									>
 										{month.total}
 									</text>
 								) : null}
-								<text x={left + x.bandwidth() / 2} y={height - bottom + 16} textAnchor="middle" className="fill-base-darkest text-[11px]">
+								<text
+									x={left + x.bandwidth() / 2}
+									y={height - bottom + 16}
+									textAnchor="middle"
+									className="fill-base-darkest text-[11px]"
+								>
 									{month.label.split(' ')[0]}
 								</text>
 								{month.month.endsWith('-01') || month === months[0] ? (
-									<text x={left + x.bandwidth() / 2} y={height - bottom + 30} textAnchor="middle" className="fill-base-dark text-[11px]">
+									<text
+										x={left + x.bandwidth() / 2}
+										y={height - bottom + 30}
+										textAnchor="middle"
+										className="fill-base-dark text-[11px]"
+									>
 										{month.month.slice(0, 4)}
 									</text>
 								) : null}
@@ -161,7 +266,10 @@ export function ThroughputChart({ titleId, months }: { titleId: string; months: 
 			<ul className="flex flex-wrap gap-4 text-sm" aria-label="Outcomes">
 				{decisionOutcomes.map((outcome) => (
 					<li key={outcome} className="flex items-center gap-1">
-						<span aria-hidden="true" className={`inline-block size-3 ${outcomeStyles[outcome].swatch}`} />
+						<span
+							aria-hidden="true"
+							className={`inline-block size-3 ${outcomeStyles[outcome].swatch}`}
+						/>
 						<Link to={inventoryHref({ status: [outcome] })}>{outcomeStyles[outcome].label}</Link>
 					</li>
 				))}
@@ -170,7 +278,13 @@ export function ThroughputChart({ titleId, months }: { titleId: string; months: 
 	)
 }
 
-export function ThroughputTable({ caption, months }: { caption: string; months: ReadonlyArray<MonthOfDecisions> }) {
+export function ThroughputTable({
+	caption,
+	months,
+}: {
+	caption: string
+	months: ReadonlyArray<MonthOfDecisions>
+}) {
 	return (
 		<TableScroll label={caption}>
 			<table className="w-full max-w-2xl border-collapse text-left">
@@ -182,7 +296,9 @@ export function ThroughputTable({ caption, months }: { caption: string; months: 
 						</th>
 						{decisionOutcomes.map((outcome) => (
 							<th key={outcome} scope="col" className="py-1 pr-4 text-right">
-								<Link to={inventoryHref({ status: [outcome] })}>{outcomeStyles[outcome].label}</Link>
+								<Link to={inventoryHref({ status: [outcome] })}>
+									{outcomeStyles[outcome].label}
+								</Link>
 							</th>
 						))}
 						<th scope="col" className="py-1 text-right">
@@ -210,13 +326,28 @@ export function ThroughputTable({ caption, months }: { caption: string; months: 
 	)
 }
 
-function timeInStateAsBars(states: ReadonlyArray<TimeInState>): Array<ChartBar & { stays: number; medianDays: number }> {
-	return states.map((state) => ({ key: state.status, label: state.label, count: state.stays, href: state.href, stays: state.stays, medianDays: state.medianDays }))
+function timeInStateAsBars(
+	states: ReadonlyArray<TimeInState>,
+): Array<ChartBar & { stays: number; medianDays: number }> {
+	return states.map((state) => ({
+		key: state.status,
+		label: state.label,
+		count: state.stays,
+		href: state.href,
+		stays: state.stays,
+		medianDays: state.medianDays,
+	}))
 }
 
 const days = formatDays
 
-export function TimeInStateChart({ titleId, states }: { titleId: string; states: ReadonlyArray<TimeInState> }) {
+export function TimeInStateChart({
+	titleId,
+	states,
+}: {
+	titleId: string
+	states: ReadonlyArray<TimeInState>
+}) {
 	const bars = timeInStateAsBars(states)
 	const median = new Map(states.map((s) => [s.status as string, s]))
 	return (
@@ -225,12 +356,20 @@ export function TimeInStateChart({ titleId, states }: { titleId: string; states:
 			bars={bars}
 			value={(bar) => median.get(bar.key)?.medianDays ?? 0}
 			valueText={(bar) => days(median.get(bar.key)?.medianDays ?? 0)}
-			linkLabel={(bar) => `${bar.label}: median ${days(median.get(bar.key)?.medianDays ?? 0)} over ${bar.count} stays. Open the cases now ${bar.label.toLowerCase()} in the inventory.`}
+			linkLabel={(bar) =>
+				`${bar.label}: median ${days(median.get(bar.key)?.medianDays ?? 0)} over ${bar.count} stays. Open the cases now ${bar.label.toLowerCase()} in the inventory.`
+			}
 		/>
 	)
 }
 
-export function TimeInStateTable({ caption, states }: { caption: string; states: ReadonlyArray<TimeInState> }) {
+export function TimeInStateTable({
+	caption,
+	states,
+}: {
+	caption: string
+	states: ReadonlyArray<TimeInState>
+}) {
 	return (
 		<TableScroll label={caption}>
 			<table className="w-full max-w-2xl border-collapse text-left">
@@ -265,16 +404,33 @@ export function TimeInStateTable({ caption, states }: { caption: string; states:
 }
 
 /** A chart and its table view; the choice lives in the address (`?table=stage`), so it works without JavaScript. */
-export function ChartCard({ id, title, description, chart, table }: { id: string; title: string; description: string; chart: React.ReactNode; table: React.ReactNode }) {
+export function ChartCard({
+	id,
+	title,
+	description,
+	chart,
+	table,
+}: {
+	id: string
+	title: string
+	description: string
+	chart: React.ReactNode
+	table: React.ReactNode
+}) {
 	const [searchParams] = useSearchParams()
 	const shown = searchParams.getAll('table')
 	const asTable = shown.includes(id)
 	const next = new URLSearchParams(searchParams)
 	next.delete('table')
-	for (const other of asTable ? shown.filter((t) => t !== id) : [...shown, id]) next.append('table', other)
+	for (const other of asTable ? shown.filter((t) => t !== id) : [...shown, id])
+		next.append('table', other)
 	const titleId = `chart-${id}-title`
 	return (
-		<section id={`chart-${id}`} aria-labelledby={titleId} className="space-y-3 border border-base-lighter p-4">
+		<section
+			id={`chart-${id}`}
+			aria-labelledby={titleId}
+			className="space-y-3 border border-base-lighter p-4"
+		>
 			<div className="flex flex-wrap items-start justify-between gap-2">
 				<div>
 					<h3 id={titleId} className="text-lg font-bold">
@@ -296,7 +452,17 @@ export function ChartCard({ id, title, description, chart, table }: { id: string
 	)
 }
 
-export function BarCard({ id, title, description, bars }: { id: string; title: string; description: string; bars: Array<ChartBar> }) {
+export function BarCard({
+	id,
+	title,
+	description,
+	bars,
+}: {
+	id: string
+	title: string
+	description: string
+	bars: Array<ChartBar>
+}) {
 	return (
 		<ChartCard
 			id={id}

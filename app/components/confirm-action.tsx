@@ -29,7 +29,10 @@ export function ConfirmAction({
 	const heading = useRef<HTMLHeadingElement>(null)
 	useEffect(() => heading.current?.focus(), [])
 	return (
-		<section aria-labelledby="confirm-title" className="space-y-3 border-l-8 border-warning-dark bg-warning-lighter p-4">
+		<section
+			aria-labelledby="confirm-title"
+			className="space-y-3 border-l-8 border-warning-dark bg-warning-lighter p-4"
+		>
 			<h2 ref={heading} id="confirm-title" tabIndex={-1} className="text-xl font-bold">
 				{title}
 			</h2>
@@ -50,7 +53,13 @@ export function ConfirmAction({
 }
 
 /** A success message after a save or another change, announced and focused when it appears. */
-export function SuccessAlert({ children, id = 'success-alert' }: { children: React.ReactNode; id?: string }) {
+export function SuccessAlert({
+	children,
+	id = 'success-alert',
+}: {
+	children: React.ReactNode
+	id?: string
+}) {
 	const alert = useRef<HTMLDivElement>(null)
 	useEffect(() => alert.current?.focus(), [])
 	return (

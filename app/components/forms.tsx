@@ -1,4 +1,9 @@
-import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import {
+	type FieldMetadata,
+	getInputProps,
+	getSelectProps,
+	getTextareaProps,
+} from '@conform-to/react'
 import { useEffect, useRef } from 'react'
 import { useRouteLoaderData } from 'react-router'
 import { CSRF_FIELD_NAME } from '#app/utils/csrf.ts'
@@ -96,7 +101,13 @@ export function ErrorSummary({
 	}, [focusKey])
 	if (!items.length) return null
 	return (
-		<div ref={ref} id={id} tabIndex={-1} aria-labelledby={`${id}-title`} className="border-4 border-error p-4 focus:outline-4">
+		<div
+			ref={ref}
+			id={id}
+			tabIndex={-1}
+			aria-labelledby={`${id}-title`}
+			className="border-4 border-error p-4 focus:outline-4"
+		>
 			<div role="alert">
 				<h2 id={`${id}-title`} className="text-xl font-bold">
 					{title}
@@ -137,7 +148,9 @@ export function Button({
 	children,
 	variant = 'primary',
 	...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & {
+	variant?: 'primary' | 'secondary' | 'danger'
+}) {
 	const styles = {
 		primary: 'bg-primary text-white hover:bg-primary-dark',
 		secondary: 'border-2 border-primary bg-white text-primary hover:bg-primary-lighter',
@@ -239,7 +252,12 @@ export function SelectField({
 	return (
 		<FieldFrame id={field.id} label={label} hint={hint} errors={field.errors} required={required}>
 			{(ariaDescribedBy) => (
-				<select {...getSelectProps(field, { ariaDescribedBy })} key={field.key} aria-required={required || undefined} className={inputClass}>
+				<select
+					{...getSelectProps(field, { ariaDescribedBy })}
+					key={field.key}
+					aria-required={required || undefined}
+					className={inputClass}
+				>
 					<option value="">{placeholder}</option>
 					{options.map((option) => (
 						<option key={option.value} value={option.value}>
@@ -276,7 +294,10 @@ function ChoiceGroupField({
 		),
 	)
 	return (
-		<fieldset aria-describedby={describedBy(errorId, hintId)} aria-invalid={errorId ? true : undefined}>
+		<fieldset
+			aria-describedby={describedBy(errorId, hintId)}
+			aria-invalid={errorId ? true : undefined}
+		>
 			<legend className="font-semibold">
 				{legend}
 				{required ? <RequiredMark /> : null}
@@ -314,18 +335,32 @@ type GroupProps = {
 	required?: boolean
 }
 
-export function CheckboxGroupField(props: GroupProps & { field: FieldMetadata<Array<string> | undefined | null> }) {
+export function CheckboxGroupField(
+	props: GroupProps & { field: FieldMetadata<Array<string> | undefined | null> },
+) {
 	return <ChoiceGroupField type="checkbox" {...props} />
 }
 
-export function RadioGroupField(props: GroupProps & { field: FieldMetadata<string | undefined | null> }) {
+export function RadioGroupField(
+	props: GroupProps & { field: FieldMetadata<string | undefined | null> },
+) {
 	return <ChoiceGroupField type="radio" {...props} />
 }
 
-export function CheckboxField({ label, field }: { label: string; field: FieldMetadata<boolean | undefined | null> }) {
+export function CheckboxField({
+	label,
+	field,
+}: {
+	label: string
+	field: FieldMetadata<boolean | undefined | null>
+}) {
 	return (
 		<div className="flex items-center gap-2">
-			<input {...getInputProps(field, { type: 'checkbox', value: 'on' })} key={field.key} className="size-5" />
+			<input
+				{...getInputProps(field, { type: 'checkbox', value: 'on' })}
+				key={field.key}
+				className="size-5"
+			/>
 			<label htmlFor={field.id}>{label}</label>
 			<ErrorList errors={field.errors} />
 		</div>

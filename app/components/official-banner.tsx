@@ -15,7 +15,10 @@ function UsFlag() {
 
 export function OfficialBanner({ width = 'max-w-7xl' }: { width?: string }) {
 	return (
-		<section aria-label="Official website of the United States government" className="bg-base-lightest text-sm">
+		<section
+			aria-label="Official website of the United States government"
+			className="bg-base-lightest text-sm"
+		>
 			<details className={`group mx-auto ${width} px-4`}>
 				<summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-2 py-1 [&::-webkit-details-marker]:hidden">
 					<UsFlag />
@@ -27,12 +30,13 @@ export function OfficialBanner({ width = 'max-w-7xl' }: { width?: string }) {
 				<div className="grid gap-4 pt-2 pb-4 sm:grid-cols-2">
 					<p>
 						<strong>Official websites use .gov</strong>
-						<br />A <strong>.gov</strong> website belongs to an official government organization in the United States.
+						<br />A <strong>.gov</strong> website belongs to an official government organization in
+						the United States.
 					</p>
 					<p>
 						<strong>Secure .gov websites use HTTPS</strong>
-						<br />A <strong>lock</strong> or <strong>https://</strong> means you’ve safely connected to the .gov website. Share sensitive
-						information only on official, secure websites.
+						<br />A <strong>lock</strong> or <strong>https://</strong> means you’ve safely connected
+						to the .gov website. Share sensitive information only on official, secure websites.
 					</p>
 				</div>
 			</details>

@@ -1,7 +1,17 @@
 import { Link } from 'react-router'
 
 /** Previous/next links that keep the current filters; `hrefFor(page)` builds each page's address. */
-export function Pagination({ page, pageCount, hrefFor, label = 'Pages' }: { page: number; pageCount: number; hrefFor: (page: number) => string; label?: string }) {
+export function Pagination({
+	page,
+	pageCount,
+	hrefFor,
+	label = 'Pages',
+}: {
+	page: number
+	pageCount: number
+	hrefFor: (page: number) => string
+	label?: string
+}) {
 	if (pageCount <= 1) return null
 	return (
 		<nav aria-label={label} className="flex gap-4">

@@ -5,7 +5,10 @@ import { TextField } from './forms.tsx'
 export function NewPasswordFields({
 	fields,
 }: {
-	fields: { newPassword: FieldMetadata<string | undefined | null>; confirmPassword: FieldMetadata<string | undefined | null> }
+	fields: {
+		newPassword: FieldMetadata<string | undefined | null>
+		confirmPassword: FieldMetadata<string | undefined | null>
+	}
 }) {
 	return (
 		<>
@@ -16,7 +19,12 @@ export function NewPasswordFields({
 				type="password"
 				autoComplete="new-password"
 			/>
-			<TextField label="Confirm new password" field={fields.confirmPassword} type="password" autoComplete="new-password" />
+			<TextField
+				label="Confirm new password"
+				field={fields.confirmPassword}
+				type="password"
+				autoComplete="new-password"
+			/>
 		</>
 	)
 }

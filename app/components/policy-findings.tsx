@@ -1,19 +1,34 @@
 import { Link } from 'react-router'
-import { type CheckResult, decisionImpact, type Evaluation } from '#app/modules/policies/evaluate.ts'
+import {
+	type CheckResult,
+	decisionImpact,
+	type Evaluation,
+} from '#app/modules/policies/evaluate.ts'
 import { formatDay } from '#app/utils/dates.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
 
 const decisionImpactWording = {
 	blocks: ' · blocks the final decision until it passes or the CAIO waives it',
-	warns: ' · a blocking check: the governance lead is warned of it before the final decision, and it blocks once it fails',
+	warns:
+		' · a blocking check: the governance lead is warned of it before the final decision, and it blocks once it fails',
 	none: '',
 } as const
 
 const groups = [
 	{ status: 'FAIL', title: 'Failing', one: 'check failing', many: 'checks failing' },
-	{ status: 'NEEDS_ATTENTION', title: 'Needs attention', one: 'check needs attention', many: 'checks need attention' },
+	{
+		status: 'NEEDS_ATTENTION',
+		title: 'Needs attention',
+		one: 'check needs attention',
+		many: 'checks need attention',
+	},
 	{ status: 'PASS', title: 'Passing', one: 'check passing', many: 'checks passing' },
-	{ status: 'NOT_APPLICABLE', title: 'Not applicable', one: 'check not applicable', many: 'checks not applicable' },
+	{
+		status: 'NOT_APPLICABLE',
+		title: 'Not applicable',
+		one: 'check not applicable',
+		many: 'checks not applicable',
+	},
 ] as const
 
 /** "1 check failing", "3 checks failing": counts of findings in words. */
@@ -39,7 +54,12 @@ export function PolicyFindings({
 }) {
 	const counts = groups
 		.filter((group) => group.status === 'FAIL' || group.status === 'NEEDS_ATTENTION')
-		.map((group) => findingCount(group.status, evaluation.results.filter((r) => r.status === group.status).length))
+		.map((group) =>
+			findingCount(
+				group.status,
+				evaluation.results.filter((r) => r.status === group.status).length,
+			),
+		)
 	return (
 		<section aria-labelledby="findings-heading" className="space-y-4">
 			<h2 id="findings-heading" className={compact ? 'text-xl font-bold' : 'text-2xl font-bold'}>
@@ -47,11 +67,14 @@ export function PolicyFindings({
 			</h2>
 			<p className="font-semibold">{counts.join(', ')}.</p>
 			<p className={compact ? 'text-sm' : undefined}>
-				Checked against policy pack {evaluation.packVersion} as of {formatDay(evaluation.asOf.slice(0, 10))}.{' '}
+				Checked against policy pack {evaluation.packVersion} as of{' '}
+				{formatDay(evaluation.asOf.slice(0, 10))}.{' '}
 				{evaluation.presumedHighImpact
 					? `Presumed high-impact under M-25-21 §6(${evaluation.presumedCategories.join('), §6(')}).`
 					: 'Not presumed high-impact.'}{' '}
-				{evaluation.screenedOutAsNotAi ? 'Screened out as rule-based only (not AI): AI-specific checks do not apply. ' : ''}
+				{evaluation.screenedOutAsNotAi
+					? 'Screened out as rule-based only (not AI): AI-specific checks do not apply. '
+					: ''}
 				{evaluation.requiredLanes.length
 					? `Reviews it needs: ${evaluation.requiredLanes.map((lane) => reviewLaneLabels[lane]).join(', ')}.`
 					: 'No review lane is required by the findings.'}
@@ -80,7 +103,11 @@ export function PolicyFindings({
 				const results = evaluation.results.filter((r) => r.status === group.status)
 				if (results.length === 0) return null
 				return (
-					<details key={group.status} open={group.status === 'FAIL' || group.status === 'NEEDS_ATTENTION'} className="border border-base-lighter p-3">
+					<details
+						key={group.status}
+						open={group.status === 'FAIL' || group.status === 'NEEDS_ATTENTION'}
+						className="border border-base-lighter p-3"
+					>
 						<summary className="cursor-pointer text-lg font-bold">
 							{group.title} ({results.length})
 						</summary>
@@ -88,10 +115,17 @@ export function PolicyFindings({
 							{results.map((result) => {
 								const link = questionLink?.(result) ?? null
 								return (
-									<li key={result.checkId} className={`border-l-4 pl-3 ${result.status === 'FAIL' ? 'border-error' : result.status === 'NEEDS_ATTENTION' ? 'border-warning-dark' : 'border-base-light'}`}>
+									<li
+										key={result.checkId}
+										className={`border-l-4 pl-3 ${result.status === 'FAIL' ? 'border-error' : result.status === 'NEEDS_ATTENTION' ? 'border-warning-dark' : 'border-base-light'}`}
+									>
 										<p className="font-semibold">{result.title}</p>
 										<p className={compact ? 'text-sm' : undefined}>{result.reason}</p>
-										{result.nextStep ? <p className={compact ? 'text-sm' : undefined}>Next step: {result.nextStep}</p> : null}
+										{result.nextStep ? (
+											<p className={compact ? 'text-sm' : undefined}>
+												Next step: {result.nextStep}
+											</p>
+										) : null}
 										{link && (result.status === 'FAIL' || result.status === 'NEEDS_ATTENTION') ? (
 											<p className="text-sm">
 												<a

@@ -25,13 +25,18 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
 	const location = useLocation()
 	return (
 		<div className="flex min-h-screen flex-col">
-			<a href="#main-content" className="sr-only bg-primary-darker p-2 text-white focus:not-sr-only focus:absolute focus:top-0 focus:left-0">
+			<a
+				href="#main-content"
+				className="sr-only bg-primary-darker p-2 text-white focus:not-sr-only focus:absolute focus:top-0 focus:left-0"
+			>
 				Skip to main content
 			</a>
 			<OfficialBanner />
 			<header className="bg-primary-darker text-white">
 				<div className="mx-auto max-w-7xl px-4 py-4">
-					<p className="text-xs tracking-wide uppercase">Centers for Medicare &amp; Medicaid Services</p>
+					<p className="text-xs tracking-wide uppercase">
+						Centers for Medicare &amp; Medicaid Services
+					</p>
 					<p className="text-2xl font-bold">
 						<Link to="/public" className="text-white no-underline hover:text-white">
 							Artificial Intelligence at CMS
@@ -65,7 +70,8 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
 						<p className="font-bold">Centers for Medicare &amp; Medicaid Services</p>
 						<p>7500 Security Boulevard, Baltimore, MD 21244</p>
 						<p>
-							Questions about CMS’s use of AI: <a href={`mailto:${DEFAULT_PUBLIC_EMAIL}`}>{DEFAULT_PUBLIC_EMAIL}</a>
+							Questions about CMS’s use of AI:{' '}
+							<a href={`mailto:${DEFAULT_PUBLIC_EMAIL}`}>{DEFAULT_PUBLIC_EMAIL}</a>
 						</p>
 					</div>
 					<nav aria-label="About this site">
@@ -77,10 +83,14 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
 								<a href={reportProblemHref(location.pathname)}>Report a problem with this page</a>
 							</li>
 							<li>
-								<a href="https://www.cms.gov/about-cms/web-policies-important-links/web-policies/privacy">Privacy policy</a>
+								<a href="https://www.cms.gov/about-cms/web-policies-important-links/web-policies/privacy">
+									Privacy policy
+								</a>
 							</li>
 							<li>
-								<a href="https://www.cms.gov/vulnerability-disclosure-policy">Vulnerability disclosure policy</a>
+								<a href="https://www.cms.gov/vulnerability-disclosure-policy">
+									Vulnerability disclosure policy
+								</a>
 							</li>
 							<li>
 								<Link to="/login" reloadDocument>

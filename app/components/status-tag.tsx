@@ -11,9 +11,20 @@ const tones = {
 } as const
 export type TagTone = keyof typeof tones
 
-export function Tag({ tone, children, id }: { tone: TagTone; children: React.ReactNode; id?: string }) {
+export function Tag({
+	tone,
+	children,
+	id,
+}: {
+	tone: TagTone
+	children: React.ReactNode
+	id?: string
+}) {
 	return (
-		<span id={id} className={`inline-block rounded-sm px-2 py-0.5 text-sm font-bold whitespace-nowrap ${tones[tone]}`}>
+		<span
+			id={id}
+			className={`inline-block rounded-sm px-2 py-0.5 text-sm font-bold whitespace-nowrap ${tones[tone]}`}
+		>
 			{children}
 		</span>
 	)

@@ -5,7 +5,12 @@
  */
 export function TableScroll({ label, children }: { label: string; children: React.ReactNode }) {
 	return (
-		<div role="region" aria-label={label} tabIndex={0} className="relative max-w-full overflow-x-auto focus-visible:outline-4">
+		<div
+			role="region"
+			aria-label={label}
+			tabIndex={0}
+			className="relative max-w-full overflow-x-auto focus-visible:outline-4"
+		>
 			{children}
 		</div>
 	)

@@ -3,13 +3,23 @@
 // the MCP authorization spec: a 401 names the protected resource metadata, published below.
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
 import express from 'express'
-import { MCP_PATH, type ApiServerOptions, requestInfoOf, sendProblem, withinRate } from '#app/api/router.server.ts'
+import {
+	MCP_PATH,
+	type ApiServerOptions,
+	requestInfoOf,
+	sendProblem,
+	withinRate,
+} from '#app/api/router.server.ts'
 import { problem } from '#app/api/problem.ts'
 import { createMcpServer } from './mcp-server.server.ts'
 
 const METADATA_PATH = '/.well-known/oauth-protected-resource'
 
-export const mcpRouter: NonNullable<ApiServerOptions['mcp']> = ({ appUrl, authenticate, throttle }) => {
+export const mcpRouter: NonNullable<ApiServerOptions['mcp']> = ({
+	appUrl,
+	authenticate,
+	throttle,
+}) => {
 	const router = express.Router()
 	const resource = `${appUrl}${MCP_PATH}`
 	const resourceMetadata = `${appUrl}${METADATA_PATH}${MCP_PATH}`
@@ -32,9 +42,17 @@ export const mcpRouter: NonNullable<ApiServerOptions['mcp']> = ({ appUrl, authen
 			const caller = await authenticate(req, res, { resourceMetadata })
 			if (!caller || !withinRate(throttle, caller, res)) return
 			// Stateless: no session to resume (GET) or end (DELETE).
-			if (req.method !== 'POST') return sendProblem(res, problem(405, 'This MCP server is stateless: send JSON-RPC messages with POST.'), { Allow: 'POST' })
+			if (req.method !== 'POST')
+				return sendProblem(
+					res,
+					problem(405, 'This MCP server is stateless: send JSON-RPC messages with POST.'),
+					{ Allow: 'POST' },
+				)
 			const server = createMcpServer(caller, requestInfoOf(req, caller))
-			const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
+			const transport = new StreamableHTTPServerTransport({
+				sessionIdGenerator: undefined,
+				enableJsonResponse: true,
+			})
 			res.on('close', () => {
 				void transport.close()
 				void server.close()

@@ -6,20 +6,40 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import { type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
 import { evaluateDocument, findPolicyReference } from '#app/api/v1/catalogue.server.ts'
-import { DashboardSchema, DuplicateListSchema, EvaluationSchema, PolicyReferenceDetailSchema, PolicyReferenceListSchema, UseCaseDetailSchema, UseCaseListSchema } from '#app/api/v1/schemas.ts'
-import { searchUseCases, useCaseDetail, UseCaseListQuerySchema } from '#app/api/v1/use-cases.server.ts'
+import {
+	DashboardSchema,
+	DuplicateListSchema,
+	EvaluationSchema,
+	PolicyReferenceDetailSchema,
+	PolicyReferenceListSchema,
+	UseCaseDetailSchema,
+	UseCaseListSchema,
+} from '#app/api/v1/schemas.ts'
+import {
+	searchUseCases,
+	useCaseDetail,
+	UseCaseListQuerySchema,
+} from '#app/api/v1/use-cases.server.ts'
 import { type ApiRoute } from '#app/api/define.ts'
 import { refusal } from '#app/api/router.server.ts'
 import { type TokenCaller } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/schemas.ts'
 import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
-import { determinationFilterValues, inventorySortKeys } from '#app/modules/inventory/inventory-filters.ts'
+import {
+	determinationFilterValues,
+	inventorySortKeys,
+} from '#app/modules/inventory/inventory-filters.ts'
 import { listOrgUnits } from '#app/modules/inventory/inventory-query.server.ts'
 import { searchReferences } from '#app/modules/policies/library.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { NewUseCaseSchema } from '#app/modules/use-cases/schemas.ts'
 import { StrictUseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { createDraft, findDuplicatesFor, getUseCaseForUser, resolveUseCaseId } from '#app/modules/use-cases/use-cases.server.ts'
+import {
+	createDraft,
+	findDuplicatesFor,
+	getUseCaseForUser,
+	resolveUseCaseId,
+} from '#app/modules/use-cases/use-cases.server.ts'
 import { stages, topicAreas, useCaseStatuses } from '#app/modules/use-cases/vocabulary.ts'
 import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'
 import { addComment } from '#app/modules/workflow/comments.server.ts'
@@ -44,7 +64,7 @@ const toolAccess = {
 type ToolName = keyof typeof toolAccess
 
 /** JSON as it travels: dates become ISO strings, so structured content matches its schema. */
-const plain = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
 function failure(text: string): CallToolResult {
 	return { isError: true, content: [{ type: 'text', text }] }
@@ -55,7 +75,11 @@ function success(text: string, structured: Record<string, unknown>): CallToolRes
 }
 
 /** Runs a tool body for the caller: refused when the token or roles do not allow it; module errors become tool errors the model can read. */
-async function guarded(caller: TokenCaller, tool: ToolName, run: () => Promise<CallToolResult>): Promise<CallToolResult> {
+async function guarded(
+	caller: TokenCaller,
+	tool: ToolName,
+	run: () => Promise<CallToolResult>,
+): Promise<CallToolResult> {
 	const refused = refusal(toolAccess[tool], caller)
 	if (refused) return failure(`Refused: ${refused}`)
 	try {
@@ -68,40 +92,77 @@ async function guarded(caller: TokenCaller, tool: ToolName, run: () => Promise<C
 
 const objectOf = <S extends z.ZodObject>(schema: S) => z.object(schema.shape)
 
-const useCaseRef = z.string().min(1).max(40).describe('The use case’s tracking id (such as CMS-2026-0001) or its id.')
+const useCaseRef = z
+	.string()
+	.min(1)
+	.max(40)
+	.describe('The use case’s tracking id (such as CMS-2026-0001) or its id.')
 
 const SearchInput = z.object({
-	q: z.string().max(200).optional().describe('Words to search for in names, problems, outputs and vendors, or a tracking id.'),
+	q: z
+		.string()
+		.max(200)
+		.optional()
+		.describe('Words to search for in names, problems, outputs and vendors, or a tracking id.'),
 	status: z.array(z.enum(useCaseStatuses)).optional().describe('Only these review statuses.'),
 	stage: z.array(z.enum(stages)).optional().describe('Only these development stages.'),
-	determination: z.array(z.enum(determinationFilterValues)).optional().describe('High-impact determination, or presumed/undetermined.'),
-	orgUnit: z.array(z.string().max(120)).optional().describe('Org unit codes such as HHS/CMS/CCSQ (units below them included).'),
+	determination: z
+		.array(z.enum(determinationFilterValues))
+		.optional()
+		.describe('High-impact determination, or presumed/undetermined.'),
+	orgUnit: z
+		.array(z.string().max(120))
+		.optional()
+		.describe('Org unit codes such as HHS/CMS/CCSQ (units below them included).'),
 	datasetCategory: z.array(z.enum(datasetCategories)).optional(),
-	sensitivity: z.array(z.enum(datasetSensitivities)).optional().describe('Cases touching data with these sensitivities.'),
+	sensitivity: z
+		.array(z.enum(datasetSensitivities))
+		.optional()
+		.describe('Cases touching data with these sensitivities.'),
 	topicArea: z.array(z.enum(topicAreas)).optional(),
 	vendor: z.array(z.string().max(200)).optional(),
 	overdue: z.boolean().optional().describe('Only cases whose review is overdue.'),
 	sort: z.enum(inventorySortKeys).optional(),
 	dir: z.enum(['asc', 'desc']).optional(),
-	cursor: z.string().max(1000).optional().describe('The `next` value of a previous result, for the following page (same filters).'),
+	cursor: z
+		.string()
+		.max(1000)
+		.optional()
+		.describe('The `next` value of a previous result, for the following page (same filters).'),
 	limit: z.number().int().min(1).max(50).optional().describe('How many cases (default 10).'),
 })
 
-function listLine(row: { trackingId: string; name: string; status: string; stage: string | null; orgUnit: { shortName: string }; determination: string }) {
+function listLine(row: {
+	trackingId: string
+	name: string
+	status: string
+	stage: string | null
+	orgUnit: { shortName: string }
+	determination: string
+}) {
 	return `- ${row.trackingId} “${row.name}” — ${row.status.toLowerCase().replace(/_/g, ' ')}${row.stage ? `, ${row.stage.toLowerCase().replace(/_/g, ' ')}` : ''}, ${row.orgUnit.shortName}${row.determination === 'HIGH_IMPACT' ? ', high-impact' : ''}`
 }
 
-function findingsText(evaluation: z.output<typeof EvaluationSchema>, pack: { references: ReadonlyArray<{ id: string; title: string }> }) {
+function findingsText(
+	evaluation: z.output<typeof EvaluationSchema>,
+	pack: { references: ReadonlyArray<{ id: string; title: string }> },
+) {
 	const titleOf = new Map(pack.references.map((reference) => [reference.id, reference.title]))
-	const notPassing = evaluation.results.filter((result) => result.status === 'FAIL' || result.status === 'NEEDS_ATTENTION')
+	const notPassing = evaluation.results.filter(
+		(result) => result.status === 'FAIL' || result.status === 'NEEDS_ATTENTION',
+	)
 	const lines = [
 		`Evaluated against policy pack ${evaluation.packVersion} as of ${evaluation.asOf.slice(0, 10)}.`,
 		evaluation.presumedHighImpact
 			? `Presumed high-impact under M-25-21 §6 (categories ${evaluation.presumedCategories.join(', ')}).`
 			: 'Not presumed high-impact.',
-		evaluation.blocked ? 'A blocking check fails: a final decision would be refused until it is fixed or waived.' : 'No blocking check fails.',
+		evaluation.blocked
+			? 'A blocking check fails: a final decision would be refused until it is fixed or waived.'
+			: 'No blocking check fails.',
 		`Review lanes needed: ${evaluation.requiredLanes.length ? evaluation.requiredLanes.join(', ') : 'none'}.`,
-		notPassing.length ? `${notPassing.length} findings need attention:` : 'Every applicable check passes.',
+		notPassing.length
+			? `${notPassing.length} findings need attention:`
+			: 'Every applicable check passes.',
 		...notPassing.map(
 			(result) =>
 				`- [${result.status}] ${result.title}: ${result.reason}${result.nextStep ? ` Next step: ${result.nextStep}` : ''} (clauses: ${result.clauseIds
@@ -112,7 +173,9 @@ function findingsText(evaluation: z.output<typeof EvaluationSchema>, pack: { ref
 	return lines.join('\n')
 }
 
-const promptArgs = { useCase: z.string().min(1).max(40).describe('The draft’s tracking id, such as CMS-2026-0042.') }
+const promptArgs = {
+	useCase: z.string().min(1).max(40).describe('The draft’s tracking id, such as CMS-2026-0042.'),
+}
 
 // Tool schemas and descriptions are the same for every caller: built once, not per request.
 const toolConfigs = new Map<string, unknown>()
@@ -156,7 +219,10 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 				})
 				const result = await searchUseCases(user, query)
 				const text = result.data.length
-					? [`${result.data.length} use cases${result.next ? ' (more with the `next` cursor)' : ''}:`, ...result.data.map(listLine)].join('\n')
+					? [
+							`${result.data.length} use cases${result.next ? ' (more with the `next` cursor)' : ''}:`,
+							...result.data.map(listLine),
+						].join('\n')
 					: 'No use case matches.'
 				return success(text, result)
 			}),
@@ -174,9 +240,14 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		})),
 		({ useCase }) =>
 			guarded(caller, 'get_use_case', async () => {
-				const detail = await useCaseDetail(await getUseCaseForUser(user, await resolveUseCaseId(useCase)))
+				const detail = await useCaseDetail(
+					await getUseCaseForUser(user, await resolveUseCaseId(useCase)),
+				)
 				const pack = await currentPolicyPack()
-				const text = [`${detail.trackingId} “${detail.name}” (${detail.status}, version ${detail.version}, ${detail.orgUnit.code}).`, findingsText(plain(detail.findings), pack)].join('\n')
+				const text = [
+					`${detail.trackingId} “${detail.name}” (${detail.status}, version ${detail.version}, ${detail.orgUnit.code}).`,
+					findingsText(plain(detail.findings), pack),
+				].join('\n')
 				return success(text, detail)
 			}),
 	)
@@ -189,7 +260,11 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 				'Before proposing a new AI use case, check whether CMS already registered a similar one (the duplicate detector of the new-case page: similar name, problem, datasets, vendors).',
 			inputSchema: z.object({
 				name: z.string().min(1).max(200).describe('The proposed use case’s name.'),
-				problem: z.string().max(2000).optional().describe('The problem it solves, in a sentence or two.'),
+				problem: z
+					.string()
+					.max(2000)
+					.optional()
+					.describe('The problem it solves, in a sentence or two.'),
 			}),
 			outputSchema: objectOf(DuplicateListSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
@@ -198,7 +273,12 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 			guarded(caller, 'find_similar_use_cases', async () => {
 				const data = await findDuplicatesFor(user, { name, problemSolved: problem || undefined })
 				const text = data.length
-					? [`${data.length} similar use cases:`, ...data.map((match) => `- ${match.trackingId} “${match.name}” (${match.reasons.join('; ')})`)].join('\n')
+					? [
+							`${data.length} similar use cases:`,
+							...data.map(
+								(match) => `- ${match.trackingId} “${match.name}” (${match.reasons.join('; ')})`,
+							),
+						].join('\n')
 					: 'No registered use case looks similar.'
 				return success(text, { data })
 			}),
@@ -212,7 +292,10 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 				'Runs the current policy pack’s checks (EO 14179, OMB M-25-21 and M-25-22, the Privacy Act, HIPAA, 42 CFR Part 2, FISMA, FedRAMP…) on a use case document and explains each finding with the clause behind it. Nothing is stored. The document has the fields of docs/use-case-json.md: name is required; add stage, decisionRole, affectedParties, informedDecisions, datasets (each with name, category, sensitivities, usage) and the answers you know.',
 			inputSchema: z.object({
 				document: StrictUseCaseDocumentSchema,
-				asOf: z.iso.date().optional().describe('Evaluate as on this day (YYYY-MM-DD); today by default.'),
+				asOf: z.iso
+					.date()
+					.optional()
+					.describe('Evaluate as on this day (YYYY-MM-DD); today by default.'),
 			}),
 			outputSchema: objectOf(EvaluationSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
@@ -228,7 +311,8 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		'list_policy_references',
 		toolConfig('list_policy_references', () => ({
 			title: 'Search the policy library',
-			description: 'The clauses of federal AI policy the checks cite (id, instrument, title, status, summary); `q` narrows to references containing every word.',
+			description:
+				'The clauses of federal AI policy the checks cite (id, instrument, title, status, summary); `q` narrows to references containing every word.',
 			inputSchema: z.object({ q: z.string().max(200).optional() }),
 			outputSchema: objectOf(PolicyReferenceListSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
@@ -236,7 +320,14 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		({ q }) =>
 			guarded(caller, 'list_policy_references', async () => {
 				const data = searchReferences(await currentPolicyPack(), q ?? '')
-				const text = data.length ? data.map((r) => `- ${r.id}: ${r.title} (${r.instrument}, ${r.status === 'SUPERSEDED' ? `superseded by ${r.supersededBy}` : 'in force'})`).join('\n') : 'No reference matches.'
+				const text = data.length
+					? data
+							.map(
+								(r) =>
+									`- ${r.id}: ${r.title} (${r.instrument}, ${r.status === 'SUPERSEDED' ? `superseded by ${r.supersededBy}` : 'in force'})`,
+							)
+							.join('\n')
+					: 'No reference matches.'
 				return success(text, { data })
 			}),
 	)
@@ -245,8 +336,11 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		'get_policy_reference',
 		toolConfig('get_policy_reference', () => ({
 			title: 'Read one policy clause',
-			description: 'One clause (e.g. M2521-4B-II) with its citation, summary, link, what superseded it, and the checks that cite it.',
-			inputSchema: z.object({ referenceId: z.string().min(1).max(60).describe('A clause id such as M2521-4B-II.') }),
+			description:
+				'One clause (e.g. M2521-4B-II) with its citation, summary, link, what superseded it, and the checks that cite it.',
+			inputSchema: z.object({
+				referenceId: z.string().min(1).max(60).describe('A clause id such as M2521-4B-II.'),
+			}),
 			outputSchema: objectOf(PolicyReferenceDetailSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
 		})),
@@ -254,7 +348,12 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 			guarded(caller, 'get_policy_reference', async () => {
 				const found = await findPolicyReference(referenceId)
 				const { reference } = found
-				const text = [`${reference.id}: ${reference.title} — ${reference.citation}`, reference.summary, `Source: ${reference.link}`, `Checks citing it: ${found.checks.map((c) => c.title).join('; ') || 'none'}`].join('\n')
+				const text = [
+					`${reference.id}: ${reference.title} — ${reference.citation}`,
+					reference.summary,
+					`Source: ${reference.link}`,
+					`Checks citing it: ${found.checks.map((c) => c.title).join('; ') || 'none'}`,
+				].join('\n')
 				return success(text, found)
 			}),
 	)
@@ -263,7 +362,8 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		'inventory_summary',
 		toolConfig('inventory_summary', () => ({
 			title: 'Inventory dashboard figures',
-			description: 'Counts of submitted use cases by stage, high-impact determination, CMS component, dataset category and sensitivity; decisions per month; overdue reviews and minimum practices. For governance leads and leadership, as the dashboards page.',
+			description:
+				'Counts of submitted use cases by stage, high-impact determination, CMS component, dataset category and sensitivity; decisions per month; overdue reviews and minimum practices. For governance leads and leadership, as the dashboards page.',
 			inputSchema: z.object({}),
 			outputSchema: objectOf(DashboardSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
@@ -271,7 +371,8 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		() =>
 			guarded(caller, 'inventory_summary', async () => {
 				const dashboard = await currentDashboard()
-				const bars = (list: ReadonlyArray<{ label: string; count: number }>) => list.map((b) => `${b.label} ${b.count}`).join(', ')
+				const bars = (list: ReadonlyArray<{ label: string; count: number }>) =>
+					list.map((b) => `${b.label} ${b.count}`).join(', ')
 				const text = [
 					`${dashboard.total} submitted use cases as of ${dashboard.asOf.slice(0, 10)}.`,
 					`By stage: ${bars(dashboard.byStage)}.`,
@@ -291,21 +392,42 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 				'Creates a draft owned by the user (needs a token with the write scope). Check find_similar_use_cases first. The draft is private to the user until they submit it in the tracker.',
 			inputSchema: z.object({
 				name: z.string().min(3).max(200).describe('A short name for what the AI does.'),
-				orgUnit: z.string().min(1).max(120).describe('The responsible org unit’s code, such as HHS/CMS/OIT.'),
+				orgUnit: z
+					.string()
+					.min(1)
+					.max(120)
+					.describe('The responsible org unit’s code, such as HHS/CMS/OIT.'),
 				problemSolved: z.string().max(10_000).optional().describe('The problem it solves.'),
 			}),
 			outputSchema: z.object({ id: z.string(), trackingId: z.string(), link: z.string() }),
-			annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+			annotations: {
+				readOnlyHint: false,
+				destructiveHint: false,
+				idempotentHint: false,
+				openWorldHint: false,
+			},
 		})),
 		({ name, orgUnit, problemSolved }) =>
 			guarded(caller, 'create_draft_use_case', async () => {
 				const unit = (await listOrgUnits()).find((u) => u.code === orgUnit.trim().toUpperCase())
-				if (!unit) throw new AppError('INVALID', `No org unit has the code ${orgUnit}; codes look like HHS/CMS/OIT.`)
+				if (!unit)
+					throw new AppError(
+						'INVALID',
+						`No org unit has the code ${orgUnit}; codes look like HHS/CMS/OIT.`,
+					)
 				const values = NewUseCaseSchema.safeParse({ name, orgUnitId: unit.id, problemSolved })
-				if (!values.success) return failure(values.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'))
+				if (!values.success)
+					return failure(
+						values.error.issues
+							.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+							.join('\n'),
+					)
 				const created = await createDraft(user, values.data, requestInfo)
 				const link = `/use-cases/${created.id}/edit`
-				return success(`Created the draft ${created.trackingId} “${name}”. The user can complete and submit it at ${link}.`, { ...created, link })
+				return success(
+					`Created the draft ${created.trackingId} “${name}”. The user can complete and submit it at ${link}.`,
+					{ ...created, link },
+				)
 			}),
 	)
 
@@ -313,14 +435,28 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		'add_comment',
 		toolConfig('add_comment', () => ({
 			title: 'Comment on a use case',
-			description: 'Adds a comment as the user (needs a token with the write scope); only the people listed on the case and reviewers may comment.',
-			inputSchema: z.object({ useCase: useCaseRef, body: CommentFormSchema.shape.body, fieldPath: CommentFormSchema.shape.fieldPath }),
+			description:
+				'Adds a comment as the user (needs a token with the write scope); only the people listed on the case and reviewers may comment.',
+			inputSchema: z.object({
+				useCase: useCaseRef,
+				body: CommentFormSchema.shape.body,
+				fieldPath: CommentFormSchema.shape.fieldPath,
+			}),
 			outputSchema: z.object({ id: z.string() }),
-			annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+			annotations: {
+				readOnlyHint: false,
+				destructiveHint: false,
+				idempotentHint: false,
+				openWorldHint: false,
+			},
 		})),
 		({ useCase, body, fieldPath }) =>
 			guarded(caller, 'add_comment', async () => {
-				const comment = await addComment(user, { useCaseId: await resolveUseCaseId(useCase), body, fieldPath }, requestInfo)
+				const comment = await addComment(
+					user,
+					{ useCaseId: await resolveUseCaseId(useCase), body, fieldPath },
+					requestInfo,
+				)
 				return success(`Comment added to ${useCase}.`, { id: comment.id })
 			}),
 	)
@@ -331,27 +467,56 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 			list: async () =>
 				refusal(toolAccess.get_policy_reference, caller)
 					? { resources: [] }
-					: { resources: (await currentPolicyPack()).references.map((r) => ({ uri: `policy://${r.id}`, name: r.id, title: r.title, mimeType: 'application/json' })) },
+					: {
+							resources: (await currentPolicyPack()).references.map((r) => ({
+								uri: `policy://${r.id}`,
+								name: r.id,
+								title: r.title,
+								mimeType: 'application/json',
+							})),
+						},
 		}),
-		{ title: 'Policy clause', description: 'A clause of the current policy pack with the checks citing it.', mimeType: 'application/json' },
+		{
+			title: 'Policy clause',
+			description: 'A clause of the current policy pack with the checks citing it.',
+			mimeType: 'application/json',
+		},
 		async (uri, { referenceId }) => {
 			const refused = refusal(toolAccess.get_policy_reference, caller)
 			if (refused) throw new Error(refused)
-			return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(await findPolicyReference(String(referenceId)), null, 2) }] }
+			return {
+				contents: [
+					{
+						uri: uri.href,
+						mimeType: 'application/json',
+						text: JSON.stringify(await findPolicyReference(String(referenceId)), null, 2),
+					},
+				],
+			}
 		},
 	)
 
 	server.registerResource(
 		'use-case',
 		new ResourceTemplate('usecase://{trackingId}', { list: undefined }),
-		{ title: 'AI use case', description: 'One use case of the inventory, by tracking id (e.g. usecase://CMS-2026-0001).', mimeType: 'application/json' },
+		{
+			title: 'AI use case',
+			description: 'One use case of the inventory, by tracking id (e.g. usecase://CMS-2026-0001).',
+			mimeType: 'application/json',
+		},
 		async (uri, { trackingId }) => {
 			const refused = refusal(toolAccess.get_use_case, caller)
 			if (refused) throw new Error(refused)
-			const detail = await useCaseDetail(await getUseCaseForUser(user, await resolveUseCaseId(String(trackingId)))).catch((error: unknown) => {
+			const detail = await useCaseDetail(
+				await getUseCaseForUser(user, await resolveUseCaseId(String(trackingId))),
+			).catch((error: unknown) => {
 				throw error instanceof AppError ? new Error(error.message) : error
 			})
-			return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(detail, null, 2) }] }
+			return {
+				contents: [
+					{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(detail, null, 2) },
+				],
+			}
 		},
 	)
 
@@ -359,7 +524,8 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 		'prepare_use_case_for_submission',
 		{
 			title: 'Prepare my AI use case for submission',
-			description: 'Walks through a draft: what OMB requires for its stage, each policy finding with its clause, and what to answer or attach before submitting.',
+			description:
+				'Walks through a draft: what OMB requires for its stage, each policy finding with its clause, and what to answer or attach before submitting.',
 			argsSchema: promptArgs,
 		},
 		({ useCase }) => ({

@@ -7,7 +7,13 @@ import type { Route } from './+types/api-reference.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'API reference · AI Governance Tracker' }]
 
-type Parameter = { name: string; in: string; required: boolean; description?: string; schema: { type?: string; enum?: Array<string>; items?: { enum?: Array<string> } } }
+type Parameter = {
+	name: string
+	in: string
+	required: boolean
+	description?: string
+	schema: { type?: string; enum?: Array<string>; items?: { enum?: Array<string> } }
+}
 type Operation = {
 	operationId: string
 	tags: Array<string>
@@ -17,20 +23,34 @@ type Operation = {
 	'x-required-permission'?: string | Array<string> | null
 	parameters?: Array<Parameter>
 	requestBody?: { content: Record<string, { schema: { $ref?: string } }> }
-	responses: Record<string, { description: string; content?: Record<string, { schema: { $ref?: string; type?: string } }> }>
+	responses: Record<
+		string,
+		{ description: string; content?: Record<string, { schema: { $ref?: string; type?: string } }> }
+	>
 }
 
 /** The reference is generated from the same document as /api/v1/openapi.json; it needs no sign-in. */
 export async function loader() {
 	const document = openApiDocument(apiRoutes, { serverUrl: appUrlOf(getEnv()) })
 	const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-		Object.entries(methods as Record<string, Operation>).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+		Object.entries(methods as Record<string, Operation>).map(([method, operation]) => ({
+			path,
+			method: method.toUpperCase(),
+			operation,
+		})),
 	)
 	const tags = [...new Set(operations.map((o) => o.operation.tags[0] ?? 'Other'))]
-	return { server: document.servers[0]!.url, mcpUrl: `${appUrlOf(getEnv())}/mcp`, tags, operations, problemTypes: document['x-problem-types'] }
+	return {
+		server: document.servers[0]!.url,
+		mcpUrl: `${appUrlOf(getEnv())}/mcp`,
+		tags,
+		operations,
+		problemTypes: document['x-problem-types'],
+	}
 }
 
-const schemaName = (schema?: { $ref?: string; type?: string }) => (schema?.$ref ? schema.$ref.split('/').at(-1) : schema?.type ?? '')
+const schemaName = (schema?: { $ref?: string; type?: string }) =>
+	schema?.$ref ? schema.$ref.split('/').at(-1) : (schema?.type ?? '')
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 
 function Code({ children }: { children: string }) {
@@ -47,116 +67,190 @@ export default function ApiReference({ loaderData }: Route.ComponentProps) {
 	return (
 		<main id="main-content" className="mx-auto max-w-5xl space-y-10 px-4 py-10">
 			<header className="space-y-2">
-				<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">AI Governance Tracker</p>
+				<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">
+					AI Governance Tracker
+				</p>
 				<h1 className="text-3xl font-bold">REST API and MCP server reference</h1>
 				<p>
-					Everything the pages let you do with the inventory, for scripts and AI assistants, with the same permissions. The machine-readable
-					description is the <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>; this page is generated from it.
+					Everything the pages let you do with the inventory, for scripts and AI assistants, with
+					the same permissions. The machine-readable description is the{' '}
+					<a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>; this page is generated from it.
 				</p>
 				<nav aria-label="On this page">
 					<ul className="flex flex-wrap gap-4">
-						<li><a href="#authentication">Authentication</a></li>
-						<li><a href="#conventions">Paging, versions, errors</a></li>
-						<li><a href="#operations">Operations</a></li>
-						<li><a href="#mcp">MCP server</a></li>
+						<li>
+							<a href="#authentication">Authentication</a>
+						</li>
+						<li>
+							<a href="#conventions">Paging, versions, errors</a>
+						</li>
+						<li>
+							<a href="#operations">Operations</a>
+						</li>
+						<li>
+							<a href="#mcp">MCP server</a>
+						</li>
 					</ul>
 				</nav>
 			</header>
 
 			<section aria-labelledby="authentication" className="space-y-3">
-				<h2 id="authentication" className="text-2xl font-bold">Authentication</h2>
+				<h2 id="authentication" className="text-2xl font-bold">
+					Authentication
+				</h2>
 				<p>
-					Create a personal access token under <Link to="/settings/api-tokens">Settings → API tokens</Link>. It is shown once. Send it on
-					every request; cookies are not accepted. A token with the <strong>read</strong> scope reads and evaluates; <strong>write</strong>{' '}
-					also changes your drafts and comments. It acts as you: your roles, the cases you are listed on, nothing else.
+					Create a personal access token under{' '}
+					<Link to="/settings/api-tokens">Settings → API tokens</Link>. It is shown once. Send it on
+					every request; cookies are not accepted. A token with the <strong>read</strong> scope
+					reads and evaluates; <strong>write</strong> also changes your drafts and comments. It acts
+					as you: your roles, the cases you are listed on, nothing else.
 				</p>
 				<Code>{`curl -H "Authorization: Bearer aigt_pat_…" ${server}/use-cases?status=APPROVED`}</Code>
 			</section>
 
 			<section aria-labelledby="conventions" className="space-y-3">
-				<h2 id="conventions" className="text-2xl font-bold">Paging, versions and errors</h2>
+				<h2 id="conventions" className="text-2xl font-bold">
+					Paging, versions and errors
+				</h2>
 				<p>
-					Lists page with a cursor: pass the <code>next</code> value of a page as <code>cursor</code> for the following one, with the same filters
-					and sort. Changes to a use case name the version they were made on: send its ETag back as <code>If-Match</code> (or a{' '}
-					<code>version</code> field). A stale version is refused (412 or 409) and nothing is overwritten. Each token may make a set number of
-					requests a minute; past it the answer is 429 with <code>Retry-After</code>.
+					Lists page with a cursor: pass the <code>next</code> value of a page as{' '}
+					<code>cursor</code> for the following one, with the same filters and sort. Changes to a
+					use case name the version they were made on: send its ETag back as <code>If-Match</code>{' '}
+					(or a <code>version</code> field). A stale version is refused (412 or 409) and nothing is
+					overwritten. Each token may make a set number of requests a minute; past it the answer is
+					429 with <code>Retry-After</code>.
 				</p>
-				<p>Errors are RFC 9457 problem details (<code>application/problem+json</code>); invalid fields are listed in <code>errors</code> with their path.</p>
+				<p>
+					Errors are RFC 9457 problem details (<code>application/problem+json</code>); invalid
+					fields are listed in <code>errors</code> with their path.
+				</p>
 				<TableScroll label="Problem types">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Problem types</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">Status</th>
-							<th scope="col" className="py-2">Problem</th>
-						</tr>
-					</thead>
-					<tbody>
-						{problemTypes.map((type) => (
-							<tr key={type.slug} id={`problem-${type.slug}`} className="border-b border-base-lighter">
-								<td className="py-2 pr-4 font-mono">{type.status}</td>
-								<td className="py-2">{type.title}</td>
+					<table className="w-full border-collapse text-left">
+						<caption className="sr-only">Problem types</caption>
+						<thead>
+							<tr className="border-b-2 border-base-darkest">
+								<th scope="col" className="py-2 pr-4">
+									Status
+								</th>
+								<th scope="col" className="py-2">
+									Problem
+								</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{problemTypes.map((type) => (
+								<tr
+									key={type.slug}
+									id={`problem-${type.slug}`}
+									className="border-b border-base-lighter"
+								>
+									<td className="py-2 pr-4 font-mono">{type.status}</td>
+									<td className="py-2">{type.title}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
 				</TableScroll>
 			</section>
 
 			<section aria-labelledby="operations" className="space-y-6">
-				<h2 id="operations" className="text-2xl font-bold">Operations</h2>
-				<p>Addresses are relative to <code>{server}</code>.</p>
+				<h2 id="operations" className="text-2xl font-bold">
+					Operations
+				</h2>
+				<p>
+					Addresses are relative to <code>{server}</code>.
+				</p>
 				{tags.map((tag) => (
 					<section key={tag} aria-labelledby={`tag-${slug(tag)}`} className="space-y-4">
-						<h3 id={`tag-${slug(tag)}`} className="text-xl font-bold">{tag}</h3>
+						<h3 id={`tag-${slug(tag)}`} className="text-xl font-bold">
+							{tag}
+						</h3>
 						{operations
 							.filter((o) => (o.operation.tags[0] ?? 'Other') === tag)
 							.map(({ path, method, operation }) => (
-								<article key={operation.operationId} id={operation.operationId} aria-labelledby={`${operation.operationId}-title`} className="space-y-2 border-l-4 border-primary pl-4">
+								<article
+									key={operation.operationId}
+									id={operation.operationId}
+									aria-labelledby={`${operation.operationId}-title`}
+									className="space-y-2 border-l-4 border-primary pl-4"
+								>
 									<h4 id={`${operation.operationId}-title`} className="font-bold">
-										<span className="font-mono">{method} {path}</span> — {operation.summary}
+										<span className="font-mono">
+											{method} {path}
+										</span>{' '}
+										— {operation.summary}
 									</h4>
 									{operation.description ? <p>{operation.description}</p> : null}
 									<p className="text-sm">
-										{operation['x-required-scope'] ? <>Scope: <strong>{operation['x-required-scope']}</strong>. </> : 'No token needed. '}
-										{operation['x-required-permission']
-											? <>Role permission: <code>{[operation['x-required-permission']].flat().join(' or ')}</code>.</>
-											: null}
+										{operation['x-required-scope'] ? (
+											<>
+												Scope: <strong>{operation['x-required-scope']}</strong>.{' '}
+											</>
+										) : (
+											'No token needed. '
+										)}
+										{operation['x-required-permission'] ? (
+											<>
+												Role permission:{' '}
+												<code>{[operation['x-required-permission']].flat().join(' or ')}</code>.
+											</>
+										) : null}
 									</p>
 									{operation.parameters?.length ? (
 										<TableScroll label={`Parameters of ${operation.operationId}`}>
-										<table className="w-full border-collapse text-left text-sm">
-											<caption className="sr-only">Parameters of {operation.operationId}</caption>
-											<thead>
-												<tr className="border-b border-base-dark">
-													<th scope="col" className="py-1 pr-4">Parameter</th>
-													<th scope="col" className="py-1 pr-4">In</th>
-													<th scope="col" className="py-1">Values</th>
-												</tr>
-											</thead>
-											<tbody>
-												{operation.parameters.map((parameter) => (
-													<tr key={`${parameter.in}-${parameter.name}`} className="border-b border-base-lighter align-top">
-														<th scope="row" className="py-1 pr-4 font-mono font-normal">{parameter.name}{parameter.required ? ' (required)' : ''}</th>
-														<td className="py-1 pr-4">{parameter.in}</td>
-														<td className="py-1">
-															{parameter.description ? <span className="block">{parameter.description}</span> : null}
-															{(parameter.schema.enum ?? parameter.schema.items?.enum)?.join(', ') ?? parameter.schema.type}
-														</td>
+											<table className="w-full border-collapse text-left text-sm">
+												<caption className="sr-only">Parameters of {operation.operationId}</caption>
+												<thead>
+													<tr className="border-b border-base-dark">
+														<th scope="col" className="py-1 pr-4">
+															Parameter
+														</th>
+														<th scope="col" className="py-1 pr-4">
+															In
+														</th>
+														<th scope="col" className="py-1">
+															Values
+														</th>
 													</tr>
-												))}
-											</tbody>
-										</table>
+												</thead>
+												<tbody>
+													{operation.parameters.map((parameter) => (
+														<tr
+															key={`${parameter.in}-${parameter.name}`}
+															className="border-b border-base-lighter align-top"
+														>
+															<th scope="row" className="py-1 pr-4 font-mono font-normal">
+																{parameter.name}
+																{parameter.required ? ' (required)' : ''}
+															</th>
+															<td className="py-1 pr-4">{parameter.in}</td>
+															<td className="py-1">
+																{parameter.description ? (
+																	<span className="block">{parameter.description}</span>
+																) : null}
+																{(parameter.schema.enum ?? parameter.schema.items?.enum)?.join(
+																	', ',
+																) ?? parameter.schema.type}
+															</td>
+														</tr>
+													))}
+												</tbody>
+											</table>
 										</TableScroll>
 									) : null}
 									{operation.requestBody ? (
-										<p className="text-sm">Body: <code>{Object.keys(operation.requestBody.content).join(', ')}</code> {schemaName(Object.values(operation.requestBody.content)[0]?.schema)}</p>
+										<p className="text-sm">
+											Body: <code>{Object.keys(operation.requestBody.content).join(', ')}</code>{' '}
+											{schemaName(Object.values(operation.requestBody.content)[0]?.schema)}
+										</p>
 									) : null}
 									<ul className="text-sm">
 										{Object.entries(operation.responses).map(([status, response]) => (
 											<li key={status}>
 												<span className="font-mono">{status}</span> {response.description}
-												{response.content ? ` (${Object.keys(response.content).join(', ')} ${schemaName(Object.values(response.content)[0]?.schema)})` : ''}
+												{response.content
+													? ` (${Object.keys(response.content).join(', ')} ${schemaName(Object.values(response.content)[0]?.schema)})`
+													: ''}
 											</li>
 										))}
 									</ul>
@@ -167,16 +261,37 @@ export default function ApiReference({ loaderData }: Route.ComponentProps) {
 			</section>
 
 			<section aria-labelledby="mcp" className="space-y-3">
-				<h2 id="mcp" className="text-2xl font-bold">MCP server</h2>
+				<h2 id="mcp" className="text-2xl font-bold">
+					MCP server
+				</h2>
 				<p>
-					AI assistants connect to <code>{mcpUrl}</code> (Model Context Protocol, Streamable HTTP) with the same token in the{' '}
-					<code>Authorization</code> header. Tools: search_use_cases, get_use_case, find_similar_use_cases, evaluate_use_case,
-					list_policy_references, get_policy_reference, inventory_summary, and with the write scope create_draft_use_case and add_comment.
-					Resources <code>policy://&lt;clause id&gt;</code> and <code>usecase://&lt;tracking id&gt;</code>; prompt
-					“prepare_use_case_for_submission”. A desktop assistant that starts local servers connects through <code>mcp-remote</code>:
+					AI assistants connect to <code>{mcpUrl}</code> (Model Context Protocol, Streamable HTTP)
+					with the same token in the <code>Authorization</code> header. Tools: search_use_cases,
+					get_use_case, find_similar_use_cases, evaluate_use_case, list_policy_references,
+					get_policy_reference, inventory_summary, and with the write scope create_draft_use_case
+					and add_comment. Resources <code>policy://&lt;clause id&gt;</code> and{' '}
+					<code>usecase://&lt;tracking id&gt;</code>; prompt “prepare_use_case_for_submission”. A
+					desktop assistant that starts local servers connects through <code>mcp-remote</code>:
 				</p>
-				<Code>{JSON.stringify({ mcpServers: { 'cms-ai-governance': { command: 'npx', args: ['-y', 'mcp-remote', mcpUrl, '--header', 'Authorization:${AIGT_TOKEN}'], env: { AIGT_TOKEN: 'Bearer aigt_pat_…' } } } }, null, 2)}</Code>
-				<p>The MCP inspector: choose the Streamable HTTP transport, the address above, and add the header <code>Authorization: Bearer aigt_pat_…</code>.</p>
+				<Code>
+					{JSON.stringify(
+						{
+							mcpServers: {
+								'cms-ai-governance': {
+									command: 'npx',
+									args: ['-y', 'mcp-remote', mcpUrl, '--header', 'Authorization:${AIGT_TOKEN}'],
+									env: { AIGT_TOKEN: 'Bearer aigt_pat_…' },
+								},
+							},
+						},
+						null,
+						2,
+					)}
+				</Code>
+				<p>
+					The MCP inspector: choose the Streamable HTTP transport, the address above, and add the
+					header <code>Authorization: Bearer aigt_pat_…</code>.
+				</p>
 			</section>
 		</main>
 	)

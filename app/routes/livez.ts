@@ -3,5 +3,7 @@
 const body = JSON.stringify({ status: 'ok' })
 
 export function loader() {
-	return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } })
+	return new Response(body, {
+		headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+	})
 }

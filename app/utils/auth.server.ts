@@ -2,7 +2,11 @@ import { redirect } from 'react-router'
 import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
 import { type Tx } from '#app/utils/db/tx.ts'
-import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from './cache-invalidation.server.ts'
+import {
+	cachesAreCoherent,
+	invalidateEverywhere,
+	subscribeToInvalidations,
+} from './cache-invalidation.server.ts'
 import { prisma, type PrismaClient } from './db.server.ts'
 import { decoyPasswordHash, verifyPassword } from './password.server.ts'
 import { mergeRoleGrants } from './permissions.ts'
@@ -20,11 +24,16 @@ export class InvalidCredentialsError extends Error {
 export const authenticator = new Authenticator<AuthenticatedUser>()
 
 authenticator.use(
-	new FormStrategy(async ({ form }) => verifyPasswordLogin(String(form.get('email') ?? ''), String(form.get('password') ?? ''))),
+	new FormStrategy(async ({ form }) =>
+		verifyPasswordLogin(String(form.get('email') ?? ''), String(form.get('password') ?? '')),
+	),
 	'password',
 )
 
-export async function verifyPasswordLogin(email: string, password: string): Promise<AuthenticatedUser> {
+export async function verifyPasswordLogin(
+	email: string,
+	password: string,
+): Promise<AuthenticatedUser> {
 	const user = await prisma.user.findUnique({
 		where: { email: email.trim().toLowerCase() },
 		select: { id: true, active: true, password: { select: { hash: true } } },
@@ -54,13 +63,17 @@ export const userSelect = {
 export const SESSION_REUSE_MS = 5_000
 const MAX_REMEMBERED_SESSIONS = 10_000
 const sessionsByRequest = new WeakMap<Request, Promise<Awaited<ReturnType<typeof readSession>>>>()
-const recentSessions = new Map<string, { at: number; userId: string | null; session: ReturnType<typeof readSession> }>()
+const recentSessions = new Map<
+	string,
+	{ at: number; userId: string | null; session: ReturnType<typeof readSession> }
+>()
 const READ_ONLY_METHODS = new Set(['GET', 'HEAD'])
 
 subscribeToInvalidations('sessions', (invalidation) => {
 	if (invalidation.kind === 'session') recentSessions.delete(invalidation.sessionId)
 	else if (invalidation.kind === 'user') {
-		for (const [id, entry] of recentSessions) if (entry.userId === invalidation.userId || entry.userId === null) recentSessions.delete(id)
+		for (const [id, entry] of recentSessions)
+			if (entry.userId === invalidation.userId || entry.userId === null) recentSessions.delete(id)
 	} else if (invalidation.kind === 'all') recentSessions.clear()
 })
 
@@ -69,12 +82,23 @@ async function loadSessionUser(request: Request): Promise<Awaited<ReturnType<typ
 	if (!sessionId) return null
 	const now = Date.now()
 	const recent = recentSessions.get(sessionId)
-	if (recent && now - recent.at < SESSION_REUSE_MS && READ_ONLY_METHODS.has(request.method) && cachesAreCoherent()) return recent.session
+	if (
+		recent &&
+		now - recent.at < SESSION_REUSE_MS &&
+		READ_ONLY_METHODS.has(request.method) &&
+		cachesAreCoherent()
+	)
+		return recent.session
 	const session = readSession(sessionId)
 	if (recentSessions.size >= MAX_REMEMBERED_SESSIONS) {
-		for (const [id, entry] of recentSessions) if (now - entry.at >= SESSION_REUSE_MS) recentSessions.delete(id)
+		for (const [id, entry] of recentSessions)
+			if (now - entry.at >= SESSION_REUSE_MS) recentSessions.delete(id)
 	}
-	const entry: { at: number; userId: string | null; session: typeof session } = { at: now, userId: null, session }
+	const entry: { at: number; userId: string | null; session: typeof session } = {
+		at: now,
+		userId: null,
+		session,
+	}
 	recentSessions.set(sessionId, entry)
 	session.then(
 		(found) => (entry.userId = found?.user.id ?? null),
@@ -94,7 +118,8 @@ async function readSession(sessionId: string) {
 			user: { select: { ...userSelect, active: true, password: { select: { mustChange: true } } } },
 		},
 	})
-	if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null
+	if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active)
+		return null
 	const { active: _active, password, roles, ...user } = session.user
 	return {
 		sessionId: session.id,
@@ -110,8 +135,16 @@ async function readSession(sessionId: string) {
  * changed. Pass the transaction of the change (announced as it commits); without one, call it after
  * the change committed.
  */
-export async function forgetSessions(which: { sessionId: string } | { userId: string }, via: Tx | PrismaClient = prisma) {
-	await invalidateEverywhere('sessionId' in which ? { kind: 'session', sessionId: which.sessionId } : { kind: 'user', userId: which.userId }, via)
+export async function forgetSessions(
+	which: { sessionId: string } | { userId: string },
+	via: Tx | PrismaClient = prisma,
+) {
+	await invalidateEverywhere(
+		'sessionId' in which
+			? { kind: 'session', sessionId: which.sessionId }
+			: { kind: 'user', userId: which.userId },
+		via,
+	)
 }
 
 export function getSessionUser(request: Request) {

@@ -14,13 +14,18 @@ afterEach(async () => {
 })
 
 /** Two app instances' connections to one database: `local` is this process's, `remote` another instance's. */
-async function twoInstances(kind: 'PGlite' | 'PostgreSQL'): Promise<{ local: Database; remote: Database }> {
+async function twoInstances(
+	kind: 'PGlite' | 'PostgreSQL',
+): Promise<{ local: Database; remote: Database }> {
 	let local: Database
 	let remote: Database
 	if (kind === 'PGlite') {
 		local = remote = openDatabase({ dataDir: null })
 	} else {
-		const url = await createScratchDatabase(inject('postgresUrl')!, `test_${randomBytes(6).toString('hex')}`)
+		const url = await createScratchDatabase(
+			inject('postgresUrl')!,
+			`test_${randomBytes(6).toString('hex')}`,
+		)
 		local = openDatabase({ databaseUrl: url })
 		remote = openDatabase({ databaseUrl: url })
 		cleanups.push(() => remote.close())
@@ -47,12 +52,17 @@ for (const kind of kinds) {
 		const reviewer = await sessionUserByEmail(local, demoAccounts[1].email)
 		async function signIn() {
 			const { setCookie } = await createUserSession(reviewer.id, testRequest)
-			const session = await local.prisma.session.findFirstOrThrow({ where: { userId: reviewer.id }, orderBy: { createdAt: 'desc' } })
-			const page = (method = 'GET') => new Request('http://localhost/', { method, headers: { Cookie: setCookie.split(';')[0]! } })
+			const session = await local.prisma.session.findFirstOrThrow({
+				where: { userId: reviewer.id },
+				orderBy: { createdAt: 'desc' },
+			})
+			const page = (method = 'GET') =>
+				new Request('http://localhost/', { method, headers: { Cookie: setCookie.split(';')[0]! } })
 			return { id: session.id, page }
 		}
 		// A revocation written by another instance that does not announce it.
-		const revokeSilently = (sessionId: string) => remote.prisma.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } })
+		const revokeSilently = (sessionId: string) =>
+			remote.prisma.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } })
 
 		// Not listening for announcements: nothing is reused, so a revocation counts at once.
 		expect(invalidation.cachesAreCoherent()).toBe(false)
@@ -82,29 +92,41 @@ for (const kind of kinds) {
 		})
 		const committed = performance.now()
 		while ((await getSessionUser(third.page())) !== null) {
-			if (performance.now() - committed > 1_000) throw new Error('The remembered session was still accepted a second after the sign-out.')
+			if (performance.now() - committed > 1_000)
+				throw new Error('The remembered session was still accepted a second after the sign-out.')
 			await sleep(1)
 		}
 		expect(performance.now() - committed).toBeLessThan(100)
 	})
 }
 
-test.runIf(inject('postgresUrl'))('PostgreSQL: a listener whose connection is cut stops trusting caches at once and listens again by itself', async () => {
-	const { local, remote } = await twoInstances('PostgreSQL')
-	const invalidation = await import('./cache-invalidation.server.ts')
-	const heard: Array<string> = []
-	invalidation.subscribeToInvalidations('test', (message) => heard.push(message.kind))
-	const listener = await invalidation.startInvalidationListener(local)
-	cleanups.push(() => listener.stop())
-	expect(invalidation.cachesAreCoherent()).toBe(true)
+test.runIf(inject('postgresUrl'))(
+	'PostgreSQL: a listener whose connection is cut stops trusting caches at once and listens again by itself',
+	async () => {
+		const { local, remote } = await twoInstances('PostgreSQL')
+		const invalidation = await import('./cache-invalidation.server.ts')
+		const heard: Array<string> = []
+		invalidation.subscribeToInvalidations('test', (message) => heard.push(message.kind))
+		const listener = await invalidation.startInvalidationListener(local)
+		cleanups.push(() => listener.stop())
+		expect(invalidation.cachesAreCoherent()).toBe(true)
 
-	await remote.prisma.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`
-	await vi.waitFor(() => expect(invalidation.cachesAreCoherent()).toBe(false), { timeout: 2_000, interval: 5 })
-	await vi.waitFor(() => expect(invalidation.cachesAreCoherent()).toBe(true), { timeout: 5_000, interval: 20 })
-	heard.length = 0
-	await remote.prisma.$executeRaw`SELECT pg_notify(${invalidation.INVALIDATION_CHANNEL}, ${JSON.stringify({ kind: 'unread', userIds: ['someone'] })})`
-	await vi.waitFor(() => expect(heard).toContain('unread'), { timeout: 1_000, interval: 5 })
-})
+		await remote.prisma
+			.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`
+		await vi.waitFor(() => expect(invalidation.cachesAreCoherent()).toBe(false), {
+			timeout: 2_000,
+			interval: 5,
+		})
+		await vi.waitFor(() => expect(invalidation.cachesAreCoherent()).toBe(true), {
+			timeout: 5_000,
+			interval: 20,
+		})
+		heard.length = 0
+		await remote.prisma
+			.$executeRaw`SELECT pg_notify(${invalidation.INVALIDATION_CHANNEL}, ${JSON.stringify({ kind: 'unread', userIds: ['someone'] })})`
+		await vi.waitFor(() => expect(heard).toContain('unread'), { timeout: 1_000, interval: 5 })
+	},
+)
 
 for (const kind of kinds) {
 	test(`${kind}: a token is remembered for reads only while listening; a revocation or deactivation counts at once, and a use that may write reads the token afresh`, async () => {
@@ -116,7 +138,11 @@ for (const kind of kinds) {
 		const tokens = await import('#app/modules/api-tokens/api-tokens.server.ts')
 		const owner = await sessionUserByEmail(local, demoAccounts[1].email)
 		const create = async (access: 'READ' | 'READ_WRITE') => {
-			const { token, secret } = await tokens.createApiToken(owner, { name: `${access} token`, access, expiresInDays: 30 }, testRequest)
+			const { token, secret } = await tokens.createApiToken(
+				owner,
+				{ name: `${access} token`, access, expiresInDays: 30 },
+				testRequest,
+			)
 			return { id: token.id, secret }
 		}
 		const use = async (secret: string, readOnly = true) => {
@@ -124,7 +150,8 @@ for (const kind of kinds) {
 			return 'caller' in outcome ? 'accepted' : outcome.rejected
 		}
 		// Another instance revokes a token without announcing it.
-		const revokeSilently = (id: string) => remote.prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } })
+		const revokeSilently = (id: string) =>
+			remote.prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } })
 
 		// Not listening: every use reads the token.
 		const unheard = await create('READ')
@@ -161,7 +188,10 @@ for (const kind of kinds) {
 		})
 		const committed = performance.now()
 		while ((await use(last.secret)) !== 'inactive') {
-			if (performance.now() - committed > 1_000) throw new Error('The remembered token was still accepted a second after its owner was deactivated.')
+			if (performance.now() - committed > 1_000)
+				throw new Error(
+					'The remembered token was still accepted a second after its owner was deactivated.',
+				)
 			await sleep(1)
 		}
 		expect(performance.now() - committed).toBeLessThan(100)

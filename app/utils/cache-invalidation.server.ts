@@ -23,7 +23,10 @@ type Subscriber = (invalidation: Invalidation) => void
 // instead of adding a second one, and the listener survives the reload.
 const STATE = Symbol.for('ai-governance-tracker.cache-invalidation')
 type State = { subscribers: Map<string, Subscriber>; live: boolean }
-const state: State = ((globalThis as { [STATE]?: State })[STATE] ??= { subscribers: new Map(), live: false })
+const state: State = ((globalThis as { [STATE]?: State })[STATE] ??= {
+	subscribers: new Map(),
+	live: false,
+})
 
 /** A cache registers what to forget for each announcement. */
 export function subscribeToInvalidations(name: string, subscriber: Subscriber) {
@@ -67,14 +70,18 @@ export async function invalidateEverywhere(invalidation: Invalidation, via: Tx |
 	} catch (error) {
 		// Inside a transaction the failure is the transaction's own: let it fail as it would anyway.
 		if (!('$transaction' in via)) throw error
-		console.error(`Could not announce a cache invalidation to other instances: ${error instanceof Error ? error.message : error}`)
+		console.error(
+			`Could not announce a cache invalidation to other instances: ${error instanceof Error ? error.message : error}`,
+		)
 	}
 }
 
 function parse(payload: string): Invalidation | null {
 	try {
 		const message = JSON.parse(payload) as Invalidation
-		return typeof message === 'object' && message && typeof message.kind === 'string' ? message : null
+		return typeof message === 'object' && message && typeof message.kind === 'string'
+			? message
+			: null
 	} catch {
 		return null
 	}

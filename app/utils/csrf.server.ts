@@ -27,7 +27,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** The token for a session (or a visitor): a MAC of its id under the app's secret, never stored. */
 function csrfTokenFor(binding: { sessionId: string } | { visitorId: string }) {
-	const subject = 'sessionId' in binding ? `session:${binding.sessionId}` : `visitor:${binding.visitorId}`
+	const subject =
+		'sessionId' in binding ? `session:${binding.sessionId}` : `visitor:${binding.visitorId}`
 	return createHmac('sha256', getSessionSecret()).update(`csrf\0${subject}`).digest('base64url')
 }
 
@@ -35,7 +36,10 @@ async function submittedToken(request: Request): Promise<string | null> {
 	const header = request.headers.get(CSRF_HEADER_NAME)
 	if (header) return header
 	const contentType = request.headers.get('Content-Type') ?? ''
-	if (!contentType.includes('application/x-www-form-urlencoded') && !contentType.includes('multipart/form-data')) {
+	if (
+		!contentType.includes('application/x-www-form-urlencoded') &&
+		!contentType.includes('multipart/form-data')
+	) {
 		return null
 	}
 	try {
@@ -52,7 +56,8 @@ function sameToken(a: string, b: string) {
 	return left.length === right.length && timingSafeEqual(left, right)
 }
 
-const FORGED = 'This form has expired or did not come from this site. Reload the page and try again.'
+const FORGED =
+	'This form has expired or did not come from this site. Reload the page and try again.'
 
 /**
  * Every state-changing request must carry the token of the session that sends it, in a form field
@@ -74,7 +79,8 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
 		})())
 
 	if (!SAFE_METHODS.has(request.method)) {
-		const exempt = policyFor(new URL(request.url).pathname).bearerTokens && isBearerOnly(request.headers)
+		const exempt =
+			policyFor(new URL(request.url).pathname).bearerTokens && isBearerOnly(request.headers)
 		if (!exempt) {
 			const bound = await bindingOf()
 			const submitted = await submittedToken(request)
@@ -91,6 +97,7 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
 		return csrfTokenFor({ visitorId: newVisitorId })
 	})
 	const response = await next()
-	if (newVisitorId) response.headers.append('Set-Cookie', await getVisitorCookie().serialize(newVisitorId))
+	if (newVisitorId)
+		response.headers.append('Set-Cookie', await getVisitorCookie().serialize(newVisitorId))
 	return response
 }

@@ -13,7 +13,7 @@ const awkward = {
 	trailingSpace: 'trailing ',
 	formula: '=HYPERLINK("http://evil.example","click")',
 	plus: '+1 555 0100',
-	minus: '-2+3+cmd|\' /C calc\'!A0',
+	minus: "-2+3+cmd|' /C calc'!A0",
 	at: '@SUM(A1:A2)',
 	tab: '\tindented with a tab',
 	leadingCr: '\r=1+1',
@@ -32,7 +32,9 @@ describe('the shared CSV writer', () => {
 		expect(records).toHaveLength(3)
 		expect(records[0]).toEqual(columns)
 		for (const record of records.slice(1)) {
-			expect(Object.fromEntries(columns.map((column, index) => [column, restoreCell(record[index]!)]))).toEqual(awkward)
+			expect(
+				Object.fromEntries(columns.map((column, index) => [column, restoreCell(record[index]!)])),
+			).toEqual(awkward)
 		}
 	})
 
@@ -57,11 +59,16 @@ describe('the shared CSV writer', () => {
 	})
 
 	test('numbers are written as numbers', () => {
-		expect(toCsv([{ n: 42, negative: -3, flag: true }], ['n', 'negative', 'flag'], { header: false })).toBe('42,-3,true\r\n')
+		expect(
+			toCsv([{ n: 42, negative: -3, flag: true }], ['n', 'negative', 'flag'], { header: false }),
+		).toBe('42,-3,true\r\n')
 	})
 
 	test('a download streams the header, a byte-order mark when asked, and every row', async () => {
-		const rows = Array.from({ length: 600 }, (_, index) => ({ id: `row-${index}`, note: index % 2 ? 'two\nlines' : '=1' }))
+		const rows = Array.from({ length: 600 }, (_, index) => ({
+			id: `row-${index}`,
+			note: index % 2 ? 'two\nlines' : '=1',
+		}))
 		const response = await csvResponse(rows, ['id', 'note'], 'rows.csv', { bom: true })
 		const bytes = Buffer.from(await response.arrayBuffer())
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -69,7 +76,9 @@ describe('the shared CSV writer', () => {
 		expect(text.startsWith('\uFEFFid,note\r\n')).toBe(true)
 		const records = parseStrictCsv(text)
 		expect(records).toHaveLength(601)
-		expect(records.slice(1).map((record) => [record[0], restoreCell(record[1]!)])).toEqual(rows.map((row) => [row.id, row.note]))
+		expect(records.slice(1).map((record) => [record[0], restoreCell(record[1]!)])).toEqual(
+			rows.map((row) => [row.id, row.note]),
+		)
 		expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="rows.csv"')
 		expect(response.headers.get('Cache-Control')).toBe('no-store')
 	})
@@ -90,6 +99,9 @@ describe('the shared CSV writer', () => {
 		}
 		const response = await csvResponse(failingLater(), ['id'], 'x.csv')
 		await expect(response.text()).rejects.toThrow('0x00')
-		expect(logged).toHaveBeenCalledWith(expect.stringContaining('x.csv failed after 250 rows'), expect.any(Error))
+		expect(logged).toHaveBeenCalledWith(
+			expect.stringContaining('x.csv failed after 250 rows'),
+			expect.any(Error),
+		)
 	})
 })

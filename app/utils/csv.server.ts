@@ -23,7 +23,11 @@ function toCells(row: CsvRow, columns: ReadonlyArray<string>) {
 }
 
 /** CSV text for these rows: header first unless `header: false`. */
-export function toCsv(rows: ReadonlyArray<CsvRow>, columns: ReadonlyArray<string>, { header = true, bom = false } = {}) {
+export function toCsv(
+	rows: ReadonlyArray<CsvRow>,
+	columns: ReadonlyArray<string>,
+	{ header = true, bom = false } = {},
+) {
 	const body = stringify(
 		rows.map((row) => toCells(row, columns)),
 		stringifyOptions,
@@ -52,7 +56,8 @@ export async function csvResponse(
 	fileName: string,
 	options: CsvResponseOptions = {},
 ) {
-	const iterator = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : toAsync(rows[Symbol.iterator]())
+	const iterator =
+		Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : toAsync(rows[Symbol.iterator]())
 	const first = await iterator.next()
 	const body = Readable.from(
 		(async function* () {
@@ -72,7 +77,10 @@ export async function csvResponse(
 					}
 				}
 			} catch (error) {
-				console.error(`The CSV download ${fileName} failed after ${written} rows; the response was cut short.`, error)
+				console.error(
+					`The CSV download ${fileName} failed after ${written} rows; the response was cut short.`,
+					error,
+				)
 				throw error
 			}
 			if (chunk.length) yield Buffer.from(toCsv(chunk, columns, { header: false }))

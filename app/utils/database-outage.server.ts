@@ -14,7 +14,8 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 export const databaseOutageMiddleware: Array<MiddlewareFunction<Response>> = [
 	async (_args, next) => {
 		const response = await next()
-		if (response.status === 503 && !response.headers.has('Retry-After')) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+		if (response.status === 503 && !response.headers.has('Retry-After'))
+			response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
 		return response
 	},
 	({ request }, next) =>

@@ -4,9 +4,23 @@
 
 const EASTERN = 'America/New_York'
 
-const dayFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
-const momentDayFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: EASTERN })
-const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: EASTERN })
+const dayFormat = new Intl.DateTimeFormat('en-US', {
+	month: 'short',
+	day: 'numeric',
+	year: 'numeric',
+	timeZone: 'UTC',
+})
+const momentDayFormat = new Intl.DateTimeFormat('en-US', {
+	month: 'short',
+	day: 'numeric',
+	year: 'numeric',
+	timeZone: EASTERN,
+})
+const timeFormat = new Intl.DateTimeFormat('en-US', {
+	hour: 'numeric',
+	minute: '2-digit',
+	timeZone: EASTERN,
+})
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -16,7 +30,8 @@ function toDate(value: Date | string) {
 
 /** A calendar day ("2026-04-03" or a date at midnight UTC) as "Apr 3, 2026". */
 export function formatDay(value: Date | string): string {
-	if (typeof value === 'string' && ISO_DAY.test(value)) return dayFormat.format(new Date(`${value}T12:00:00Z`))
+	if (typeof value === 'string' && ISO_DAY.test(value))
+		return dayFormat.format(new Date(`${value}T12:00:00Z`))
 	return dayFormat.format(toDate(value))
 }
 

@@ -6,7 +6,9 @@ import { getEnv } from './env.server.ts'
 export const database = remember('database', () => {
 	const env = getEnv()
 	return openDatabase(
-		env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, migrationDatabaseUrl: env.MIGRATION_DATABASE_URL } : { dataDir: env.DATA_DIR },
+		env.DATABASE_URL
+			? { databaseUrl: env.DATABASE_URL, migrationDatabaseUrl: env.MIGRATION_DATABASE_URL }
+			: { dataDir: env.DATA_DIR },
 	)
 })
 

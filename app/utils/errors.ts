@@ -2,7 +2,12 @@ import { data } from 'react-router'
 
 export type AppErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID'
 
-const statusOf: Record<AppErrorCode, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400 }
+const statusOf: Record<AppErrorCode, number> = {
+	NOT_FOUND: 404,
+	FORBIDDEN: 403,
+	CONFLICT: 409,
+	INVALID: 400,
+}
 
 /** The one error idiom: modules throw AppError; routes turn it into a response with `toResponse`. */
 export class AppError extends Error {
@@ -24,22 +29,32 @@ export class AppError extends Error {
  * cancelling this transaction (P2034).
  */
 export function isConcurrentWriteError(error: unknown) {
-	const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : null
+	const code =
+		typeof error === 'object' && error !== null && 'code' in error
+			? (error as { code: unknown }).code
+			: null
 	return code === 'P2002' || code === 'P2034'
 }
 
-export const CONCURRENT_WRITE_MESSAGE = 'Someone else made a change here at the same moment, so yours was not saved. Reload to see theirs, then try again if it is still needed.'
+export const CONCURRENT_WRITE_MESSAGE =
+	'Someone else made a change here at the same moment, so yours was not saved. Reload to see theirs, then try again if it is still needed.'
 
 /**
  * Re-throws anything that is not an AppError; turns an AppError into the matching HTTP error, and a
  * write that lost a race with another request into a 409 rather than a 500.
  */
 export function throwAsResponse(error: unknown): never {
-	if (error instanceof AppError) throw data({ error: error.code, message: error.message }, { status: error.status })
-	if (isConcurrentWriteError(error)) throw data({ error: 'CONFLICT', message: CONCURRENT_WRITE_MESSAGE }, { status: 409 })
+	if (error instanceof AppError)
+		throw data({ error: error.code, message: error.message }, { status: error.status })
+	if (isConcurrentWriteError(error))
+		throw data({ error: 'CONFLICT', message: CONCURRENT_WRITE_MESSAGE }, { status: 409 })
 	throw error
 }
 
-export function invariantResponse(condition: unknown, message: string, status = 404): asserts condition {
+export function invariantResponse(
+	condition: unknown,
+	message: string,
+	status = 404,
+): asserts condition {
 	if (!condition) throw data({ message }, { status })
 }

@@ -28,7 +28,15 @@ function start(): Window {
 	return { histogram, startedAt: Date.now() }
 }
 
-export type EventLoopDelay = { startedAt: string; windowSeconds: number; samples: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number }
+export type EventLoopDelay = {
+	startedAt: string
+	windowSeconds: number
+	samples: number
+	p50Ms: number
+	p95Ms: number
+	p99Ms: number
+	maxMs: number
+}
 
 const ms = (nanoseconds: number) => Math.round(nanoseconds / 1e4) / 100
 
@@ -48,18 +56,10 @@ function summarise({ histogram, startedAt }: Window): EventLoopDelay {
 /** The event loop's delay over the current ten seconds and each of the six before (ms; 10 ms sampling). */
 export function eventLoopDelay() {
 	const current = summarise(windows.current)
-	return { current, recent: windows.recent, lastMinuteMaxMs: Math.max(current.maxMs, ...windows.recent.map((window) => window.maxMs)) }
-}
-
-/** A histogram of its own, for a benchmark or a test that measures one stretch of work. */
-export function measureEventLoopDelay() {
-	const window = start()
 	return {
-		stop(): EventLoopDelay {
-			const summary = summarise(window)
-			window.histogram.disable()
-			return summary
-		},
+		current,
+		recent: windows.recent,
+		lastMinuteMaxMs: Math.max(current.maxMs, ...windows.recent.map((window) => window.maxMs)),
 	}
 }
 

@@ -20,13 +20,27 @@ export const SUBMISSION_KEY_RETENTION_DAYS = 30
  * checks that decide whether the person may create it. Of two posts with one key at the same
  * moment, the second waits for the first and then finds its record.
  */
-export async function createOnce(tx: Tx, submission: { key: string | undefined; userId: string }, create: () => Promise<string>) {
+export async function createOnce(
+	tx: Tx,
+	submission: { key: string | undefined; userId: string },
+	create: () => Promise<string>,
+) {
 	const { key, userId } = submission
 	if (!key) return { id: await create(), repeated: false }
-	const claimed = await tx.formSubmission.createMany({ data: [{ key, userId }], skipDuplicates: true })
+	const claimed = await tx.formSubmission.createMany({
+		data: [{ key, userId }],
+		skipDuplicates: true,
+	})
 	if (claimed.count === 0) {
-		const first = await tx.formSubmission.findUnique({ where: { key }, select: { userId: true, entityId: true } })
-		if (!first?.entityId || first.userId !== userId) throw new AppError('CONFLICT', 'This form was already sent. Reload the page to see what it created.')
+		const first = await tx.formSubmission.findUnique({
+			where: { key },
+			select: { userId: true, entityId: true },
+		})
+		if (!first?.entityId || first.userId !== userId)
+			throw new AppError(
+				'CONFLICT',
+				'This form was already sent. Reload the page to see what it created.',
+			)
 		return { id: first.entityId, repeated: true }
 	}
 	const id = await create()

@@ -3,15 +3,30 @@ import { AuditQuerySchema } from '#app/modules/audit/schemas.ts'
 import { DatasetFormSchema, DatasetListQuerySchema } from '#app/modules/datasets/schemas.ts'
 import { InventoryQuerySchema } from '#app/modules/inventory/inventory-filters.ts'
 import { UseCaseFormSchema, UseCaseListQuerySchema } from '#app/modules/use-cases/schemas.ts'
-import { idParams, INT4_MAX, isoDay, lockCounter, multiLineText, singleLineText, webAddress } from './input-schemas.ts'
+import {
+	idParams,
+	INT4_MAX,
+	isoDay,
+	lockCounter,
+	multiLineText,
+	singleLineText,
+	webAddress,
+} from './input-schemas.ts'
 
-const firstMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) => result.error?.issues[0]?.message
+const firstMessage = (result: {
+	success: boolean
+	error?: { issues: Array<{ message: string }> }
+}) => result.error?.issues[0]?.message
 
 describe('text', () => {
 	test('a NUL or another control character is refused with a message, in one-line and multi-line text', () => {
 		for (const value of ['a\u0000b', '\u0000', 'bell\u0007', 'escape\u001b[31m', 'delete\u007f']) {
-			expect(firstMessage(singleLineText().safeParse(value)), JSON.stringify(value)).toMatch(/control characters/)
-			expect(firstMessage(multiLineText().safeParse(value)), JSON.stringify(value)).toMatch(/control characters/)
+			expect(firstMessage(singleLineText().safeParse(value)), JSON.stringify(value)).toMatch(
+				/control characters/,
+			)
+			expect(firstMessage(multiLineText().safeParse(value)), JSON.stringify(value)).toMatch(
+				/control characters/,
+			)
 		}
 	})
 
@@ -22,7 +37,12 @@ describe('text', () => {
 	})
 
 	test('unicode, quotes and formula-like text are ordinary text', () => {
-		for (const value of ['Medicaré “T-MSIS” — 北京 🙂', '=HYPERLINK("x")', "O'Brien", '<script>alert(1)</script>']) {
+		for (const value of [
+			'Medicaré “T-MSIS” — 北京 🙂',
+			'=HYPERLINK("x")',
+			"O'Brien",
+			'<script>alert(1)</script>',
+		]) {
 			expect(singleLineText().parse(value)).toBe(value)
 		}
 	})
@@ -43,7 +63,15 @@ describe('numbers and dates', () => {
 
 	test('dates outside 1900–2199 and impossible dates are refused', () => {
 		expect(isoDay().parse('2026-04-03')).toBe('2026-04-03')
-		for (const value of ['0000-01-01', '1899-12-31', '2200-01-01', '9999-12-31', '2026-02-30', '2026-13-01', '26-04-03']) {
+		for (const value of [
+			'0000-01-01',
+			'1899-12-31',
+			'2200-01-01',
+			'9999-12-31',
+			'2026-02-30',
+			'2026-13-01',
+			'26-04-03',
+		]) {
 			expect(isoDay().safeParse(value).success, value).toBe(false)
 		}
 	})
@@ -52,7 +80,10 @@ describe('numbers and dates', () => {
 describe('route ids', () => {
 	test('a route id is letters, digits, dashes and underscores', () => {
 		const Params = idParams('useCaseId', 'laneReviewId')
-		expect(Params.parse({ useCaseId: 'cmabc123def456', laneReviewId: 'demo-lane_1' })).toEqual({ useCaseId: 'cmabc123def456', laneReviewId: 'demo-lane_1' })
+		expect(Params.parse({ useCaseId: 'cmabc123def456', laneReviewId: 'demo-lane_1' })).toEqual({
+			useCaseId: 'cmabc123def456',
+			laneReviewId: 'demo-lane_1',
+		})
 		for (const value of ['a\u0000', '../etc', 'a b', '', 'x'.repeat(65), '%00']) {
 			const result = Params.safeParse({ useCaseId: value, laneReviewId: 'ok' })
 			expect(result.success, value).toBe(false)
@@ -69,13 +100,37 @@ describe('the app’s schemas use them', () => {
 		expect(InventoryQuerySchema.safeParse({ vendor: ['\u0000'] }).success).toBe(false)
 		expect(UseCaseListQuerySchema.safeParse({ q: '\u0000' }).success).toBe(false)
 		expect(DatasetListQuerySchema.safeParse({ q: '\u0000' }).success).toBe(false)
-		expect(DatasetFormSchema.safeParse({ name: 'Claims\u0000', description: 'x'.repeat(30), category: 'MEDICARE_CLAIMS', orgUnitId: 'a' }).success).toBe(false)
-		expect(UseCaseFormSchema.safeParse({ version: '1', name: 'A name', orgUnitId: 'a', problemSolved: 'why\u0000' }).success).toBe(false)
+		expect(
+			DatasetFormSchema.safeParse({
+				name: 'Claims\u0000',
+				description: 'x'.repeat(30),
+				category: 'MEDICARE_CLAIMS',
+				orgUnitId: 'a',
+			}).success,
+		).toBe(false)
+		expect(
+			UseCaseFormSchema.safeParse({
+				version: '1',
+				name: 'A name',
+				orgUnitId: 'a',
+				problemSolved: 'why\u0000',
+			}).success,
+		).toBe(false)
 	})
 
 	test('huge versions and odd dates in the app’s forms are refused', () => {
-		expect(UseCaseFormSchema.safeParse({ version: '2147483648', name: 'A name', orgUnitId: 'a' }).success).toBe(false)
-		expect(UseCaseFormSchema.safeParse({ version: '1', name: 'A name', orgUnitId: 'a', operationalDate: '0000-01-01' }).success).toBe(false)
+		expect(
+			UseCaseFormSchema.safeParse({ version: '2147483648', name: 'A name', orgUnitId: 'a' })
+				.success,
+		).toBe(false)
+		expect(
+			UseCaseFormSchema.safeParse({
+				version: '1',
+				name: 'A name',
+				orgUnitId: 'a',
+				operationalDate: '0000-01-01',
+			}).success,
+		).toBe(false)
 		expect(AuditQuerySchema.safeParse({ from: '0000-01-01' }).success).toBe(false)
 	})
 })

@@ -21,9 +21,16 @@ export function multiLineText(params?: { error?: string }) {
 }
 
 /** A web address people give as evidence or a link: http(s) only, one line, at most `max` characters. */
-export function webAddress({ max = 500, https = false, error }: { max?: number; https?: boolean; error?: string } = {}) {
+export function webAddress({
+	max = 500,
+	https = false,
+	error,
+}: { max?: number; https?: boolean; error?: string } = {}) {
 	return z
-		.url({ protocol: https ? /^https$/ : /^https?$/, error: error ?? `Enter a web address that starts with https://${https ? '' : ' or http://'}.` })
+		.url({
+			protocol: https ? /^https$/ : /^https?$/,
+			error: error ?? `Enter a web address that starts with https://${https ? '' : ' or http://'}.`,
+		})
 		.regex(SINGLE_LINE, CONTROL_MESSAGE)
 		.max(max, `Links are at most ${max} characters.`)
 }
@@ -32,22 +39,39 @@ export function webAddress({ max = 500, https = false, error }: { max?: number; 
 export const INT4_MAX = 2_147_483_647
 
 /** A whole number from a form or an address, bounded to the column it is compared with. */
-export function wholeNumber({ min = 0, max = INT4_MAX, error }: { min?: number; max?: number; error?: string } = {}) {
+export function wholeNumber({
+	min = 0,
+	max = INT4_MAX,
+	error,
+}: { min?: number; max?: number; error?: string } = {}) {
 	return z.coerce
 		.number({ error: error ?? 'Enter a whole number.' })
 		.int(error ?? 'Enter a whole number.')
 		.min(min, error ?? `The number is at least ${min}.`)
-		.max(max, error ?? (max === INT4_MAX ? 'The number is too large.' : `The number is at most ${max.toLocaleString('en-US')}.`))
+		.max(
+			max,
+			error ??
+				(max === INT4_MAX
+					? 'The number is too large.'
+					: `The number is at most ${max.toLocaleString('en-US')}.`),
+		)
 }
 
 /** The optimistic-lock counter a form carries back (a case's version, a record's revision). */
 export function lockCounter(min = 1) {
-	return wholeNumber({ min, error: 'The form is missing its version or has a wrong one; reload the page.' })
+	return wholeNumber({
+		min,
+		error: 'The form is missing its version or has a wrong one; reload the page.',
+	})
 }
 
 /** A page number in an address. */
 export function pageNumber(max = 100_000) {
-	return wholeNumber({ min: 1, max, error: `Pages run from 1 to ${max.toLocaleString('en-US')}.` }).default(1)
+	return wholeNumber({
+		min: 1,
+		max,
+		error: `Pages run from 1 to ${max.toLocaleString('en-US')}.`,
+	}).default(1)
 }
 
 const EARLIEST_DAY = '1900-01-01'
@@ -57,14 +81,20 @@ const LATEST_DAY = '2199-12-31'
 export function isoDay(error = 'Use a date such as 2026-04-03.') {
 	return z.iso
 		.date({ error })
-		.refine((day) => day >= EARLIEST_DAY && day <= LATEST_DAY, 'Use a date between 1900 and 2199, such as 2026-04-03.')
+		.refine(
+			(day) => day >= EARLIEST_DAY && day <= LATEST_DAY,
+			'Use a date between 1900 and 2199, such as 2026-04-03.',
+		)
 }
 
 /** A moment written in ISO 8601 (as forms carry a record's last change back), between 1900 and 2199. */
 export function isoTimestamp(error = 'The form is missing its version; reload the page.') {
 	return z.iso
 		.datetime({ offset: true, error })
-		.refine((moment) => moment.slice(0, 10) >= EARLIEST_DAY && moment.slice(0, 10) <= LATEST_DAY, error)
+		.refine(
+			(moment) => moment.slice(0, 10) >= EARLIEST_DAY && moment.slice(0, 10) <= LATEST_DAY,
+			error,
+		)
 }
 
 /** The id of a record (a cuid, or a seeded id such as "demo-…"): letters, digits, "-" and "_". */
@@ -78,10 +108,20 @@ export function recordId(what = 'record') {
 
 /** The shared schema for a route's id parameters, e.g. `idParams('useCaseId', 'laneReviewId')`. */
 export function idParams<const Names extends ReadonlyArray<string>>(...names: Names) {
-	return z.object(Object.fromEntries(names.map((name) => [name, recordId(name.replace(/Id$/, '').replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`))])) as {
-		[Name in Names[number]]: ReturnType<typeof recordId>
-	})
+	return z.object(
+		Object.fromEntries(
+			names.map((name) => [
+				name,
+				recordId(name.replace(/Id$/, '').replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)),
+			]),
+		) as {
+			[Name in Names[number]]: ReturnType<typeof recordId>
+		},
+	)
 }
 
 /** A policy clause id as addresses carry it, e.g. M2521-4B-II. */
-export const clauseId = z.string().max(60, 'Clause ids are at most 60 characters.').regex(/^[A-Za-z0-9-]+$/, 'Clause ids are letters, digits and dashes.')
+export const clauseId = z
+	.string()
+	.max(60, 'Clause ids are at most 60 characters.')
+	.regex(/^[A-Za-z0-9-]+$/, 'Clause ids are letters, digits and dashes.')

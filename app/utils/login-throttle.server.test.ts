@@ -3,7 +3,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, reserveLoginAttempt } from './login-throttle.server.ts'
+import {
+	MAX_FAILURES_PER_ACCOUNT,
+	MAX_FAILURES_PER_IP,
+	reserveLoginAttempt,
+} from './login-throttle.server.ts'
 
 for (const target of databaseTargets()) {
 	describe(`sign-in throttling on ${target.name}`, () => {
@@ -16,33 +20,54 @@ for (const target of databaseTargets()) {
 		})
 
 		test('twenty wrong passwords sent at once: exactly the limit are checked, the rest refused', async () => {
-			const attempts = await Promise.all(Array.from({ length: 20 }, () => reserveLoginAttempt(database.prisma, 'target@cms.example', '198.51.100.1')))
-			expect(attempts.filter((attempt) => !attempt.throttled)).toHaveLength(MAX_FAILURES_PER_ACCOUNT)
-			expect((await reserveLoginAttempt(database.prisma, 'TARGET@cms.example', '198.51.100.2')).throttled).toBe(true)
+			const attempts = await Promise.all(
+				Array.from({ length: 20 }, () =>
+					reserveLoginAttempt(database.prisma, 'target@cms.example', '198.51.100.1'),
+				),
+			)
+			expect(attempts.filter((attempt) => !attempt.throttled)).toHaveLength(
+				MAX_FAILURES_PER_ACCOUNT,
+			)
+			expect(
+				(await reserveLoginAttempt(database.prisma, 'TARGET@cms.example', '198.51.100.2'))
+					.throttled,
+			).toBe(true)
 		})
 
 		test('the owner signing in clears their account’s count, not their address’s', async () => {
 			const ip = '198.51.100.20'
-			for (let index = 0; index < MAX_FAILURES_PER_ACCOUNT - 1; index++) await reserveLoginAttempt(database.prisma, 'owner@cms.example', ip)
+			for (let index = 0; index < MAX_FAILURES_PER_ACCOUNT - 1; index++)
+				await reserveLoginAttempt(database.prisma, 'owner@cms.example', ip)
 			const success = await reserveLoginAttempt(database.prisma, 'owner@cms.example', ip)
 			if (success.throttled) throw new Error('the last try under the limit was refused')
 			await success.settle(true)
 			// The account starts again: more tries are allowed.
-			expect((await reserveLoginAttempt(database.prisma, 'owner@cms.example', ip)).throttled).toBe(false)
+			expect((await reserveLoginAttempt(database.prisma, 'owner@cms.example', ip)).throttled).toBe(
+				false,
+			)
 		})
 
 		test('guesses at many accounts from one address stay counted after an account signs in from it', async () => {
 			const ip = '198.51.100.30'
 			for (let index = 0; index < MAX_FAILURES_PER_IP - 1; index++) {
-				expect((await reserveLoginAttempt(database.prisma, `guess-${index}@cms.example`, ip)).throttled).toBe(false)
+				expect(
+					(await reserveLoginAttempt(database.prisma, `guess-${index}@cms.example`, ip)).throttled,
+				).toBe(false)
 			}
 			const own = await reserveLoginAttempt(database.prisma, 'attacker-own-account@cms.example', ip)
 			if (own.throttled) throw new Error('refused too early')
 			await own.settle(true)
-			expect((await reserveLoginAttempt(database.prisma, 'guess-next@cms.example', ip)).throttled).toBe(false)
-			expect((await reserveLoginAttempt(database.prisma, 'guess-after@cms.example', ip)).throttled).toBe(true)
+			expect(
+				(await reserveLoginAttempt(database.prisma, 'guess-next@cms.example', ip)).throttled,
+			).toBe(false)
+			expect(
+				(await reserveLoginAttempt(database.prisma, 'guess-after@cms.example', ip)).throttled,
+			).toBe(true)
 			// Another address is not affected.
-			expect((await reserveLoginAttempt(database.prisma, 'guess-after@cms.example', '198.51.100.31')).throttled).toBe(false)
+			expect(
+				(await reserveLoginAttempt(database.prisma, 'guess-after@cms.example', '198.51.100.31'))
+					.throttled,
+			).toBe(false)
 		})
 	})
 }

@@ -1,47 +1,110 @@
 import { expect, test } from 'vitest'
-import { type KnownPermission, type RoleName, permissionMatrix, permissionsOf, roleNames, rolesGrant } from './permissions.ts'
+import {
+	type KnownPermission,
+	type RoleName,
+	permissionMatrix,
+	permissionsOf,
+	roleNames,
+	rolesGrant,
+} from './permissions.ts'
 
-const allPermissions = [...new Set(Object.values(permissionMatrix).flat())] as Array<KnownPermission>
+const allPermissions = [
+	...new Set(Object.values(permissionMatrix).flat()),
+] as Array<KnownPermission>
 
 // The expected grants, written out per role so a change to the matrix has to change this table too.
 const expected: Record<RoleName, Array<KnownPermission>> = {
 	SUBMITTER: [
-		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
-		'create:use-case:own', 'update:use-case:own', 'submit:use-case:own', 'withdraw:use-case:own',
-		'delete:use-case:own', 'comment:use-case:own', 'update:dataset:own', 'update:profile:own',
-		'read:notification:own', 'update:notification:own',
+		'read:use-case:any',
+		'read:inventory:any',
+		'read:dataset:any',
+		'read:policy:any',
+		'create:use-case:own',
+		'update:use-case:own',
+		'submit:use-case:own',
+		'withdraw:use-case:own',
+		'delete:use-case:own',
+		'comment:use-case:own',
+		'update:dataset:own',
+		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
 	REVIEWER: [
-		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
-		'review:use-case:assigned', 'claim:review:any', 'comment:use-case:any', 'read:review-queue:own',
-		'update:dataset:own', 'update:profile:own',
-		'read:notification:own', 'update:notification:own',
+		'read:use-case:any',
+		'read:inventory:any',
+		'read:dataset:any',
+		'read:policy:any',
+		'review:use-case:assigned',
+		'claim:review:any',
+		'comment:use-case:any',
+		'read:review-queue:own',
+		'update:dataset:own',
+		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
 	GOVERNANCE_LEAD: [
-		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
-		'review:use-case:assigned', 'claim:review:any', 'comment:use-case:any', 'read:review-queue:own',
-		'assign:review:any', 'decide:use-case:any', 'determine:high-impact:any', 'manage:waiver:any',
-		'manage:cycle:any', 'bulk-update:use-case:any', 'export:inventory:any', 'import:inventory:any', 'create:org-unit:any', 'read:dashboard:any',
-		'read:audit:any', 'update:dataset:own', 'update:profile:own',
-		'read:notification:own', 'update:notification:own',
+		'read:use-case:any',
+		'read:inventory:any',
+		'read:dataset:any',
+		'read:policy:any',
+		'review:use-case:assigned',
+		'claim:review:any',
+		'comment:use-case:any',
+		'read:review-queue:own',
+		'assign:review:any',
+		'decide:use-case:any',
+		'determine:high-impact:any',
+		'manage:waiver:any',
+		'manage:cycle:any',
+		'bulk-update:use-case:any',
+		'export:inventory:any',
+		'import:inventory:any',
+		'create:org-unit:any',
+		'read:dashboard:any',
+		'read:audit:any',
+		'update:dataset:own',
+		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
 	LEADERSHIP: [
-		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
-		'read:dashboard:any', 'export:inventory:any', 'read:audit:any', 'update:profile:own',
-		'read:notification:own', 'update:notification:own',
+		'read:use-case:any',
+		'read:inventory:any',
+		'read:dataset:any',
+		'read:policy:any',
+		'read:dashboard:any',
+		'export:inventory:any',
+		'read:audit:any',
+		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
 	ADMIN: [
-		'read:use-case:any', 'read:inventory:any', 'read:dataset:any', 'read:policy:any',
-		'manage:user:any', 'manage:org-unit:any', 'create:org-unit:any', 'create:dataset:any', 'update:dataset:any',
-		'manage:policy:any', 'read:audit:any', 'update:profile:own',
-		'read:notification:own', 'update:notification:own',
+		'read:use-case:any',
+		'read:inventory:any',
+		'read:dataset:any',
+		'read:policy:any',
+		'manage:user:any',
+		'manage:org-unit:any',
+		'create:org-unit:any',
+		'create:dataset:any',
+		'update:dataset:any',
+		'manage:policy:any',
+		'read:audit:any',
+		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
 	],
 }
 
 for (const role of roleNames) {
 	test(`${role} holds exactly its permissions and no others`, () => {
 		for (const permission of allPermissions) {
-			expect(rolesGrant([role], permission), `${role} → ${permission}`).toBe(expected[role].includes(permission))
+			expect(rolesGrant([role], permission), `${role} → ${permission}`).toBe(
+				expected[role].includes(permission),
+			)
 		}
 	})
 }
@@ -49,7 +112,11 @@ for (const role of roleNames) {
 test('leadership can read and export but change nothing', () => {
 	const writes = permissionsOf(['LEADERSHIP']).filter(
 		// Their own settings and read markers are not records of the tracker.
-		(p) => !p.startsWith('read:') && !p.startsWith('export:') && p !== 'update:profile:own' && p !== 'update:notification:own',
+		(p) =>
+			!p.startsWith('read:') &&
+			!p.startsWith('export:') &&
+			p !== 'update:profile:own' &&
+			p !== 'update:notification:own',
 	)
 	expect(writes).toEqual([])
 })

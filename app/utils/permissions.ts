@@ -1,7 +1,13 @@
 // Who may do what. One matrix, role → permission strings, used by the server to authorise every
 // loader and action (permissions.server.ts) and by the UI only to decide what to show.
 
-export const roleNames = ['SUBMITTER', 'REVIEWER', 'GOVERNANCE_LEAD', 'LEADERSHIP', 'ADMIN'] as const
+export const roleNames = [
+	'SUBMITTER',
+	'REVIEWER',
+	'GOVERNANCE_LEAD',
+	'LEADERSHIP',
+	'ADMIN',
+] as const
 export type RoleName = (typeof roleNames)[number]
 
 export const roleLabels: Record<RoleName, string> = {
@@ -12,7 +18,14 @@ export const roleLabels: Record<RoleName, string> = {
 	ADMIN: 'Administrator',
 }
 
-export const reviewLanes = ['PRIVACY', 'SECURITY', 'LEGAL', 'CIVIL_RIGHTS', 'DATA_GOVERNANCE', 'CAIO_DETERMINATION'] as const
+export const reviewLanes = [
+	'PRIVACY',
+	'SECURITY',
+	'LEGAL',
+	'CIVIL_RIGHTS',
+	'DATA_GOVERNANCE',
+	'CAIO_DETERMINATION',
+] as const
 export type ReviewLaneName = (typeof reviewLanes)[number]
 
 export const reviewLaneLabels: Record<ReviewLaneName, string> = {
@@ -58,7 +71,14 @@ export const permissionMatrix = {
 		'read:notification:own',
 		'update:notification:own',
 	],
-	REVIEWER: [...readEverything, ...reviewWork, 'update:dataset:own', 'update:profile:own', 'read:notification:own', 'update:notification:own'],
+	REVIEWER: [
+		...readEverything,
+		...reviewWork,
+		'update:dataset:own',
+		'update:profile:own',
+		'read:notification:own',
+		'update:notification:own',
+	],
 	GOVERNANCE_LEAD: [
 		...readEverything,
 		...reviewWork,
@@ -110,21 +130,30 @@ export function permissionsOf(roles: ReadonlyArray<RoleName>): Array<KnownPermis
 }
 
 export function rolesGrant(roles: ReadonlyArray<RoleName>, permission: KnownPermission): boolean {
-	return roles.some((role) => (permissionMatrix[role] as ReadonlyArray<string>).includes(permission))
+	return roles.some((role) =>
+		(permissionMatrix[role] as ReadonlyArray<string>).includes(permission),
+	)
 }
 
 /**
  * One entry per role: a role granted by hand and the same role from the identity provider's groups
  * are held once, with the lanes of both.
  */
-export function mergeRoleGrants<Grant extends { role: RoleName; lanes: ReadonlyArray<ReviewLaneName> }>(grants: ReadonlyArray<Grant>) {
+export function mergeRoleGrants<
+	Grant extends { role: RoleName; lanes: ReadonlyArray<ReviewLaneName> },
+>(grants: ReadonlyArray<Grant>) {
 	const lanesByRole = new Map<RoleName, Set<ReviewLaneName>>()
 	for (const grant of grants) {
 		const lanes = lanesByRole.get(grant.role) ?? new Set<ReviewLaneName>()
 		for (const lane of grant.lanes) lanes.add(lane)
 		lanesByRole.set(grant.role, lanes)
 	}
-	return roleNames.filter((role) => lanesByRole.has(role)).map((role) => ({ role, lanes: reviewLanes.filter((lane) => lanesByRole.get(role)!.has(lane)) }))
+	return roleNames
+		.filter((role) => lanesByRole.has(role))
+		.map((role) => ({
+			role,
+			lanes: reviewLanes.filter((lane) => lanesByRole.get(role)!.has(lane)),
+		}))
 }
 
 /** For the UI only: whether to show a control. The server checks again on every request. */
@@ -132,5 +161,10 @@ export function userHasPermission(
 	user: { roles: ReadonlyArray<{ role: RoleName }> } | null | undefined,
 	permission: KnownPermission,
 ) {
-	return user ? rolesGrant(user.roles.map((r) => r.role), permission) : false
+	return user
+		? rolesGrant(
+				user.roles.map((r) => r.role),
+				permission,
+			)
+		: false
 }

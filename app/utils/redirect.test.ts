@@ -7,7 +7,15 @@ test('local paths are kept', () => {
 })
 
 test('anything that could leave the site falls back to the home page', () => {
-	for (const target of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 'evil', '', '/\nfoo']) {
+	for (const target of [
+		'https://evil.example',
+		'//evil.example',
+		'/\\evil.example',
+		'javascript:alert(1)',
+		'evil',
+		'',
+		'/\nfoo',
+	]) {
 		expect(safeRedirect(target), target).toBe('/')
 	}
 	expect(safeRedirect(null)).toBe('/')

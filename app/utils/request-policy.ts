@@ -66,4 +66,3 @@ export function isBearerOnly(headers: { get(name: string): string | null }) {
 export function describeLimit(bytes: number) {
 	return bytes % MB === 0 ? `${bytes / MB} MB` : `${Math.round(bytes / 1024)} KB`
 }
-

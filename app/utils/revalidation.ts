@@ -9,5 +9,7 @@ export function isFindingsPreview(formAction: string | undefined) {
 }
 
 /** React Router's default, except after a findings preview. */
-export const revalidateUnlessFindingsPreview: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
-	isFindingsPreview(formAction) ? false : defaultShouldRevalidate
+export const revalidateUnlessFindingsPreview: ShouldRevalidateFunction = ({
+	formAction,
+	defaultShouldRevalidate,
+}) => (isFindingsPreview(formAction) ? false : defaultShouldRevalidate)

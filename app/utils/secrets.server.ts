@@ -15,7 +15,9 @@ export function getSessionSecret(): string {
 	const env = getEnv()
 	if (env.SESSION_SECRET) return (cached = env.SESSION_SECRET)
 	if (env.DATABASE_URL && env.NODE_ENV === 'production') {
-		throw new Error('SESSION_SECRET must be set (at least 32 characters) when DATABASE_URL is set in production')
+		throw new Error(
+			'SESSION_SECRET must be set (at least 32 characters) when DATABASE_URL is set in production',
+		)
 	}
 	const file = path.resolve(env.DATA_DIR, 'session-secret')
 	if (existsSync(file)) return (cached = readFileSync(file, 'utf8').trim())

@@ -18,7 +18,11 @@ export function serverTimingEnabled() {
 const round = (ms: number) => Math.round(ms * 10) / 10
 
 /** The Server-Timing value for a response whose rendering started at `renderStart` and ended now (or that had no render). */
-export function serverTimingValue(context: Readonly<RouterContextProvider> | undefined, renderStart: number, rendered: boolean) {
+export function serverTimingValue(
+	context: Readonly<RouterContextProvider> | undefined,
+	renderStart: number,
+	rendered: boolean,
+) {
 	const started = context?.get(requestStartContext) ?? null
 	const parts: Array<string> = []
 	if (started !== null) parts.push(`app;dur=${round(renderStart - started)}`)

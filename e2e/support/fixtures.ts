@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, type BrowserContext, expect, type Page, test as base } from '@playwright/test'
+import {
+	type Browser,
+	type BrowserContext,
+	expect,
+	type Page,
+	test as base,
+} from '@playwright/test'
 import { type DemoAccount, demoAccounts } from '../../prisma/seed/demo-accounts.ts'
 
 export type DemoRole = DemoAccount['roles'][number]['role']
@@ -11,7 +17,11 @@ export function demoAccount(role: DemoRole) {
 }
 
 /** Fills and sends the sign-in form; the caller asserts on what happens next. */
-export async function submitSignIn(page: Page, account: { email: string; password: string }, path = '/login') {
+export async function submitSignIn(
+	page: Page,
+	account: { email: string; password: string },
+	path = '/login',
+) {
 	await page.goto(path)
 	await page.getByLabel('E-mail address').fill(account.email)
 	await page.getByLabel('Password').fill(account.password)
@@ -19,7 +29,11 @@ export async function submitSignIn(page: Page, account: { email: string; passwor
 }
 
 /** Signs in and waits until the app has left the sign-in page. */
-export async function signIn(page: Page, account: { email: string; password: string }, path = '/login') {
+export async function signIn(
+	page: Page,
+	account: { email: string; password: string },
+	path = '/login',
+) {
 	await submitSignIn(page, account, path)
 	await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
@@ -32,14 +46,19 @@ export async function signOut(page: Page) {
 
 /** Fails the test with the list of WCAG 2.1 A/AA violations on the current page. */
 export async function expectNoAccessibilityViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze()
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+	)
 	expect(summary).toEqual([])
 }
 
 // What no journey may cause in the browser: a Content-Security-Policy violation (the policy would
 // have blocked something the app itself relies on), a hydration mismatch, or an uncaught error.
-const BROWSER_PROBLEM = /Content[ -]Security[ -]Policy|Hydration failed|did not match|hydrat.* mismatch/i
+const BROWSER_PROBLEM =
+	/Content[ -]Security[ -]Policy|Hydration failed|did not match|hydrat.* mismatch/i
 const browserProblems: Array<string> = []
 const watched = new WeakSet<BrowserContext>()
 
@@ -47,9 +66,14 @@ function watch(context: BrowserContext) {
 	if (watched.has(context)) return context
 	watched.add(context)
 	context.on('console', (message) => {
-		if (message.type() === 'error' && BROWSER_PROBLEM.test(message.text())) browserProblems.push(`${message.location().url}: ${message.text()}`)
+		if (message.type() === 'error' && BROWSER_PROBLEM.test(message.text()))
+			browserProblems.push(`${message.location().url}: ${message.text()}`)
 	})
-	context.on('weberror', (error) => browserProblems.push(`uncaught in ${error.page()?.url() ?? 'a page'}: ${error.error().message}`))
+	context.on('weberror', (error) =>
+		browserProblems.push(
+			`uncaught in ${error.page()?.url() ?? 'a page'}: ${error.error().message}`,
+		),
+	)
 	return context
 }
 
@@ -80,7 +104,10 @@ export const test = base.extend<{ browserProblemsFailTheTest: void }, { browser:
 		async ({}, use) => {
 			browserProblems.length = 0
 			await use()
-			expect(browserProblems, 'Content-Security-Policy violations or other browser errors during the journey').toEqual([])
+			expect(
+				browserProblems,
+				'Content-Security-Policy violations or other browser errors during the journey',
+			).toEqual([])
 		},
 		{ auto: true },
 	],

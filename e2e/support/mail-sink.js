@@ -36,5 +36,8 @@ export async function startMailSink(mailboxFile) {
 		server.listen(0, '127.0.0.1', resolve)
 	})
 	const { port } = server.server.address()
-	return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) }
+	return {
+		url: `smtp://127.0.0.1:${port}`,
+		close: () => new Promise((resolve) => server.close(resolve)),
+	}
 }

@@ -12,7 +12,8 @@ export type ReceivedMail = {
 
 function mailboxFile() {
 	const file = process.env.E2E_MAILBOX_FILE
-	if (!file) throw new Error('E2E_MAILBOX_FILE is not set: run the journeys through playwright.config.ts')
+	if (!file)
+		throw new Error('E2E_MAILBOX_FILE is not set: run the journeys through playwright.config.ts')
 	return file
 }
 

@@ -41,7 +41,10 @@ if (process.env.E2E_DATABASE_URL) {
 	// Production on PostgreSQL never seeds demo accounts itself: the test run loads them first, as a
 	// test deployment would.
 	delete env.SEED_DEMO_DATA
-	const seeded = spawnSync('npx', ['tsx', 'scripts/db-seed.ts'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'test' } })
+	const seeded = spawnSync('npx', ['tsx', 'scripts/db-seed.ts'], {
+		stdio: 'inherit',
+		env: { ...env, NODE_ENV: 'test' },
+	})
 	if (seeded.status !== 0) process.exit(seeded.status ?? 1)
 } else {
 	delete env.DATABASE_URL

@@ -5,13 +5,18 @@ import { type DemoRole, demoAccount, expect, signIn } from './fixtures.ts'
 
 /** Opens a section of the intake form from its task list, as a person would. */
 export async function openSection(page: Page, title: string | RegExp) {
-	await page.getByRole('navigation', { name: 'Sections of the form' }).getByRole('link', { name: title }).click()
+	await page
+		.getByRole('navigation', { name: 'Sections of the form' })
+		.getByRole('link', { name: title })
+		.click()
 	await expect(page.getByRole('heading', { level: 2, name: title })).toBeFocused()
 }
 
 /** Opens a tab of the case page (Overview, Data, Findings, Review…) from its navigation. */
 export async function openCaseTab(page: Page, name: string) {
-	const tab = page.getByRole('navigation', { name: 'Use case sections' }).getByRole('link', { name: new RegExp(`^${name}`) })
+	const tab = page
+		.getByRole('navigation', { name: 'Use case sections' })
+		.getByRole('link', { name: new RegExp(`^${name}`) })
 	const href = (await tab.getAttribute('href')) ?? ''
 	await tab.click()
 	await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === href)
@@ -19,7 +24,8 @@ export async function openCaseTab(page: Page, name: string) {
 
 /** Adds a dataset from the catalogue in place; its block appears and takes focus. */
 export async function linkDataset(page: Page, name: RegExp) {
-	if (!(await page.getByLabel('Add a dataset from the catalogue').isVisible())) await openSection(page, 'Data')
+	if (!(await page.getByLabel('Add a dataset from the catalogue').isVisible()))
+		await openSection(page, 'Data')
 	const select = page.getByLabel('Add a dataset from the catalogue')
 	const value = await select.locator('option', { hasText: name }).getAttribute('value')
 	await select.selectOption(value ?? '')
@@ -28,7 +34,10 @@ export async function linkDataset(page: Page, name: RegExp) {
 }
 
 /** Goes to the last step and submits. */
-export async function submitForReview(page: Page, button: 'Submit for review' | 'Resubmit for review' = 'Submit for review') {
+export async function submitForReview(
+	page: Page,
+	button: 'Submit for review' | 'Resubmit for review' = 'Submit for review',
+) {
 	await openSection(page, 'Check your answers and submit')
 	await page.getByRole('button', { name: button }).click()
 }
@@ -37,7 +46,9 @@ export async function submitForReview(page: Page, button: 'Submit for review' | 
 export async function saveDraft(page: Page) {
 	const version = Number(await page.locator('input[name="version"]').first().getAttribute('value'))
 	await page.getByRole('button', { name: 'Save draft' }).click()
-	await expect(page.getByRole('status')).toContainText(new RegExp(`Draft saved at .+ \\(version ${version + 1}\\)`))
+	await expect(page.getByRole('status')).toContainText(
+		new RegExp(`Draft saved at .+ \\(version ${version + 1}\\)`),
+	)
 }
 
 /** Creates a draft and returns the case's address (its edit page is open afterwards). */
@@ -46,7 +57,9 @@ export async function registerDraft(page: Page, name: string, problem = '') {
 	await page.getByLabel('Use case name').fill(name)
 	if (problem) await page.getByLabel(/What problem is the AI intended to solve/).fill(problem)
 	await page.getByRole('button', { name: 'Create draft' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^CMS-\\d{4}-\\d{4}: ${name}$`) })).toBeVisible()
+	await expect(
+		page.getByRole('heading', { level: 1, name: new RegExp(`^CMS-\\d{4}-\\d{4}: ${name}$`) }),
+	).toBeVisible()
 	return page.url().replace(/\/edit(\?.*)?$/, '')
 }
 
@@ -62,16 +75,34 @@ export async function submitIdentityProofingCase(page: Page, name: string) {
 	await page.getByLabel('Stage of development').selectOption('PRE_DEPLOYMENT')
 	await page.getByLabel('Topic area').selectOption('GOVERNMENT_BENEFITS_PROCESSING')
 	await page.getByLabel('AI classification (closest)').selectOption('CLASSICAL_ML')
-	await page.getByLabel('What problem is the AI intended to solve?').fill('Manual identity checks delay Marketplace applications.')
-	await page.getByLabel('Expected benefits for the mission or the public').fill('Faster, consistent identity proofing for applicants.')
-	await page.getByLabel('What does the AI output?').fill('A risk score that decides whether extra identity documents are required.')
+	await page
+		.getByLabel('What problem is the AI intended to solve?')
+		.fill('Manual identity checks delay Marketplace applications.')
+	await page
+		.getByLabel('Expected benefits for the mission or the public')
+		.fill('Faster, consistent identity proofing for applicants.')
+	await page
+		.getByLabel('What does the AI output?')
+		.fill('A risk score that decides whether extra identity documents are required.')
 	await openSection(page, 'Decisions and people affected')
 	await page.getByLabel('What role does the AI play in decisions?').selectOption('PRINCIPAL_BASIS')
-	await page.getByRole('group', { name: 'Which decisions does it inform?' }).getByLabel('Identity proofing or access to benefits systems').check()
-	await page.getByRole('group', { name: 'Whose outcomes does it affect?' }).getByLabel(/beneficiaries/).check()
-	await page.getByRole('group', { name: /public interact with it directly/ }).getByLabel('No').check()
+	await page
+		.getByRole('group', { name: 'Which decisions does it inform?' })
+		.getByLabel('Identity proofing or access to benefits systems')
+		.check()
+	await page
+		.getByRole('group', { name: 'Whose outcomes does it affect?' })
+		.getByLabel(/beneficiaries/)
+		.check()
+	await page
+		.getByRole('group', { name: /public interact with it directly/ })
+		.getByLabel('No')
+		.check()
 	await openSection(page, 'Technology and sourcing')
-	await page.getByRole('group', { name: /generative AI or a large language model/ }).getByLabel('No').check()
+	await page
+		.getByRole('group', { name: /generative AI or a large language model/ })
+		.getByLabel('No')
+		.check()
 	await page.getByLabel('Where does it run?').selectOption('CMS_DATA_CENTER')
 	await openSection(page, 'Public reporting')
 	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')

@@ -5,7 +5,10 @@
 //   (or the policy reference, /work/shared/reference/federal-ai-policy.md §7);
 // - where a number could not be confirmed it is null, and `sornNote` says what is believed and why.
 // `sornNote` is catalogue commentary for reviewers; the Dataset table has no column for it.
-import { type DatasetCategoryKey, type DatasetSensitivityKey } from '#app/modules/datasets/schemas.ts'
+import {
+	type DatasetCategoryKey,
+	type DatasetSensitivityKey,
+} from '#app/modules/datasets/schemas.ts'
 import { type OrgUnitCode } from './org-units.ts'
 
 export type DatasetSeed = {

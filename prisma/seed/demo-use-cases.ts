@@ -15,8 +15,15 @@ import { evaluateUseCase, type Evaluation } from '#app/modules/policies/evaluate
 import { storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
-import { type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { columnsOf, toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
+import {
+	type UseCaseDocumentInput,
+	UseCaseDocumentSchema,
+} from '#app/modules/use-cases/use-case-document.ts'
+import {
+	columnsOf,
+	toDocument,
+	useCaseSelect,
+} from '#app/modules/use-cases/use-case-record.server.ts'
 import {
 	type DatasetUsage,
 	type HighImpactDetermination,
@@ -30,14 +37,62 @@ import { type OrgUnitCode } from './org-units.ts'
 
 /** CMS staff who own the demo cases (none of them is one of the demo accounts the journeys sign in with). */
 export const demoStaff = [
-	{ email: 'ayesha.khan@cms.example', name: 'Ayesha Khan', password: DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/CCIIO', roles: [{ role: 'SUBMITTER' }] },
-	{ email: 'thomas.brennan@cms.example', name: 'Thomas Brennan', password: DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/CM', roles: [{ role: 'SUBMITTER' }] },
-	{ email: 'grace.liu@cms.example', name: 'Grace Liu', password: DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/OIT', roles: [{ role: 'SUBMITTER' }] },
-	{ email: 'samuel.okafor@cms.example', name: 'Samuel Okafor', password: DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/CPI', roles: [{ role: 'SUBMITTER' }] },
-	{ email: 'maria.delgado@cms.example', name: 'María Delgado', password: DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/CMCS', roles: [{ role: 'SUBMITTER' }] },
-	{ email: 'kevin.park@cms.example', name: 'Kevin Park', password: DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/OFM', roles: [{ role: 'SUBMITTER' }] },
-	{ email: 'nina.patel@cms.example', name: 'Nina Patel', password: DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/CCSQ', roles: [{ role: 'SUBMITTER' }] },
-	{ email: 'daniel.romero@cms.example', name: 'Daniel Romero', password: DEMO_PASSWORD, orgUnitCode: 'HHS/CMS/CMMI', roles: [{ role: 'SUBMITTER' }] },
+	{
+		email: 'ayesha.khan@cms.example',
+		name: 'Ayesha Khan',
+		password: DEMO_PASSWORD,
+		orgUnitCode: 'HHS/CMS/CCIIO',
+		roles: [{ role: 'SUBMITTER' }],
+	},
+	{
+		email: 'thomas.brennan@cms.example',
+		name: 'Thomas Brennan',
+		password: DEMO_PASSWORD,
+		orgUnitCode: 'HHS/CMS/CM',
+		roles: [{ role: 'SUBMITTER' }],
+	},
+	{
+		email: 'grace.liu@cms.example',
+		name: 'Grace Liu',
+		password: DEMO_PASSWORD,
+		orgUnitCode: 'HHS/CMS/OIT',
+		roles: [{ role: 'SUBMITTER' }],
+	},
+	{
+		email: 'samuel.okafor@cms.example',
+		name: 'Samuel Okafor',
+		password: DEMO_PASSWORD,
+		orgUnitCode: 'HHS/CMS/CPI',
+		roles: [{ role: 'SUBMITTER' }],
+	},
+	{
+		email: 'maria.delgado@cms.example',
+		name: 'María Delgado',
+		password: DEMO_PASSWORD,
+		orgUnitCode: 'HHS/CMS/CMCS',
+		roles: [{ role: 'SUBMITTER' }],
+	},
+	{
+		email: 'kevin.park@cms.example',
+		name: 'Kevin Park',
+		password: DEMO_PASSWORD,
+		orgUnitCode: 'HHS/CMS/OFM',
+		roles: [{ role: 'SUBMITTER' }],
+	},
+	{
+		email: 'nina.patel@cms.example',
+		name: 'Nina Patel',
+		password: DEMO_PASSWORD,
+		orgUnitCode: 'HHS/CMS/CCSQ',
+		roles: [{ role: 'SUBMITTER' }],
+	},
+	{
+		email: 'daniel.romero@cms.example',
+		name: 'Daniel Romero',
+		password: DEMO_PASSWORD,
+		orgUnitCode: 'HHS/CMS/CMMI',
+		roles: [{ role: 'SUBMITTER' }],
+	},
 ] as const satisfies ReadonlyArray<UserSeed>
 
 type StaffEmail = (typeof demoStaff)[number]['email']
@@ -65,12 +120,20 @@ type DemoCase = {
 	condition?: { text: string; dueInDays: number; met?: boolean }
 	waiver?: { practice: MinimumPractice; grantedDaysAgo: number; riskAssessment: string }
 	tags?: ReadonlyArray<string>
-	datasets: ReadonlyArray<{ slug: CmsDatasetSlug; usages: ReadonlyArray<DatasetUsage>; justification?: string }>
+	datasets: ReadonlyArray<{
+		slug: CmsDatasetSlug
+		usages: ReadonlyArray<DatasetUsage>
+		justification?: string
+	}>
 	doc: Omit<UseCaseDocumentInput, 'trackingId' | 'orgUnit' | 'datasets' | 'highImpact' | 'waivers'>
 }
 
 const notAi = { ruleBasedOnly: false }
-const inventoryBasics = { isWithheld: 'NO' as const, demographicFeatures: ['NONE_OF_THE_ABOVE' as const], aiScreen: notAi }
+const inventoryBasics = {
+	isWithheld: 'NO' as const,
+	demographicFeatures: ['NONE_OF_THE_ABOVE' as const],
+	aiScreen: notAi,
+}
 
 export const demoUseCases: ReadonlyArray<DemoCase> = [
 	// ── CCIIO: the Marketplace ──
@@ -82,12 +145,23 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		ageDays: 40,
 		determination: {
 			value: 'HIGH_IMPACT',
-			rationale: 'Applicants the decision service fails cannot continue online; its answer is the principal basis for access to the Marketplace application.',
+			rationale:
+				'Applicants the decision service fails cannot continue online; its answer is the principal basis for access to the Marketplace application.',
 		},
 		tags: ['omb-2025'],
 		datasets: [
-			{ slug: 'marketplace-remote-identity-proofing-vendor', usages: ['OPERATION', 'EVALUATION'], justification: 'The vendor’s proofing result is the input the decision service adjudicates.' },
-			{ slug: 'ffe-marketplace-eligibility-enrollment', usages: ['OPERATION'], justification: 'Name, date of birth, address and SSN only: what identity proofing compares.' },
+			{
+				slug: 'marketplace-remote-identity-proofing-vendor',
+				usages: ['OPERATION', 'EVALUATION'],
+				justification:
+					'The vendor’s proofing result is the input the decision service adjudicates.',
+			},
+			{
+				slug: 'ffe-marketplace-eligibility-enrollment',
+				usages: ['OPERATION'],
+				justification:
+					'Name, date of birth, address and SSN only: what identity proofing compares.',
+			},
 		],
 		doc: {
 			...inventoryBasics,
@@ -96,14 +170,18 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PRE_DEPLOYMENT',
 			topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Marketplace applicants whose identity cannot be proofed remotely wait days for manual document review before they can apply for coverage.',
-			benefits: 'A decision service adjudicates remote identity proofing in minutes, so most applicants can finish their application the same day.',
-			systemOutputs: 'An accept, refer-to-document-review or deny identity-proofing decision for each applicant, with the reasons.',
+			problemSolved:
+				'Marketplace applicants whose identity cannot be proofed remotely wait days for manual document review before they can apply for coverage.',
+			benefits:
+				'A decision service adjudicates remote identity proofing in minutes, so most applicants can finish their application the same day.',
+			systemOutputs:
+				'An accept, refer-to-document-review or deny identity-proofing decision for each applicant, with the reasons.',
 			contractingUsage: 'PURCHASED',
 			vendorNames: ['Sapiens'],
 			hasAto: true,
 			atoSystemName: 'Federally Facilitated Marketplace (FFM)',
-			dataDescription: 'Applicant identity attributes and the commercial proofing vendor’s results; no training on CMS data.',
+			dataDescription:
+				'Applicant identity attributes and the commercial proofing vendor’s results; no training on CMS data.',
 			hasPii: true,
 			hasCustomCode: false,
 			decisionRole: 'PRINCIPAL_BASIS',
@@ -112,8 +190,25 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: true,
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
-			practices: { testing: 'IN_PROGRESS', impactAssessment: 'IN_PROGRESS', independentReview: 'IN_PROGRESS', monitoring: 'IN_PROGRESS', training: 'IN_PROGRESS', failsafe: 'YES', appeal: 'YES', publicConsultation: ['IN_PROGRESS'] },
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0560', computerMatching: false, fedrampAuthorized: true, vendorAiContractTerms: true, publicFeedbackChannel: 'Post-application survey on HealthCare.gov' },
+			practices: {
+				testing: 'IN_PROGRESS',
+				impactAssessment: 'IN_PROGRESS',
+				independentReview: 'IN_PROGRESS',
+				monitoring: 'IN_PROGRESS',
+				training: 'IN_PROGRESS',
+				failsafe: 'YES',
+				appeal: 'YES',
+				publicConsultation: ['IN_PROGRESS'],
+			},
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0560',
+				computerMatching: false,
+				fedrampAuthorized: true,
+				vendorAiContractTerms: true,
+				publicFeedbackChannel: 'Post-application survey on HealthCare.gov',
+			},
 		},
 	},
 	{
@@ -128,7 +223,14 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 				'The model ranks agent and broker activity for investigators; no suspension, termination or penalty follows from the score. Investigators decide on the full case file, and agents and brokers keep the existing notice-and-appeal process.',
 		},
 		tags: ['omb-2025', 'program-integrity'],
-		datasets: [{ slug: 'ffe-marketplace-eligibility-enrollment', usages: ['TRAINING', 'OPERATION'], justification: 'Enrollment transactions with the agent or broker of record; consumer identity fields are masked.' }],
+		datasets: [
+			{
+				slug: 'ffe-marketplace-eligibility-enrollment',
+				usages: ['TRAINING', 'OPERATION'],
+				justification:
+					'Enrollment transactions with the agent or broker of record; consumer identity fields are masked.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Agent/Broker Fraud Analysis (ABCQI)',
@@ -136,9 +238,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Unauthorized enrollments and plan switches by a small number of agents and brokers harm consumers and are found late, after complaints.',
-			benefits: 'Flags suspicious agent and broker patterns early, so investigators look at the riskiest activity first.',
-			systemOutputs: 'A ranked list of agents and brokers with the enrollment patterns that drove each ranking.',
+			problemSolved:
+				'Unauthorized enrollments and plan switches by a small number of agents and brokers harm consumers and are found late, after complaints.',
+			benefits:
+				'Flags suspicious agent and broker patterns early, so investigators look at the riskiest activity first.',
+			systemOutputs:
+				'A ranked list of agents and brokers with the enrollment patterns that drove each ranking.',
 			operationalDate: '2024-03-01',
 			contractingUsage: 'PURCHASED',
 			vendorNames: ['Marketplace program integrity contractor'],
@@ -153,7 +258,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0560', fedrampAuthorized: true, vendorAiContractTerms: true },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0560',
+				fedrampAuthorized: true,
+				vendorAiContractTerms: true,
+			},
 		},
 	},
 	{
@@ -165,12 +276,22 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		ageDays: 220,
 		determination: {
 			value: 'PRESUMED_NOT_HIGH_IMPACT',
-			justification: 'Outliers go to analysts who review the partner’s transactions before any compliance action; the score alone changes nothing for a consumer or a partner.',
+			justification:
+				'Outliers go to analysts who review the partner’s transactions before any compliance action; the score alone changes nothing for a consumer or a partner.',
 		},
-		condition: { text: 'Document how an Enhanced Direct Enrollment partner is told about, and can answer, a compliance review that started from the model.', dueInDays: -20 },
+		condition: {
+			text: 'Document how an Enhanced Direct Enrollment partner is told about, and can answer, a compliance review that started from the model.',
+			dueInDays: -20,
+		},
 		decisionNote: 'Approved on condition that the partner notice and response path is documented.',
 		tags: ['omb-2025'],
-		datasets: [{ slug: 'ffe-marketplace-eligibility-enrollment', usages: ['TRAINING', 'OPERATION'], justification: 'Application transactions submitted through EDE partners.' }],
+		datasets: [
+			{
+				slug: 'ffe-marketplace-eligibility-enrollment',
+				usages: ['TRAINING', 'OPERATION'],
+				justification: 'Application transactions submitted through EDE partners.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Enhanced Direct Enrollment Outlier Detection',
@@ -178,8 +299,10 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Enhanced Direct Enrollment partners submit millions of applications; unusual submission patterns were found only in periodic audits.',
-			benefits: 'Finds unusual partner submission patterns within days instead of at the next audit.',
+			problemSolved:
+				'Enhanced Direct Enrollment partners submit millions of applications; unusual submission patterns were found only in periodic audits.',
+			benefits:
+				'Finds unusual partner submission patterns within days instead of at the next audit.',
 			systemOutputs: 'Outlier flags per partner and week, with the measures that deviate.',
 			operationalDate: '2025-01-15',
 			contractingUsage: 'CONTRACT_AND_IN_HOUSE',
@@ -195,7 +318,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: false, fedrampAuthorized: true, codeSharingDecision: 'SHARED_GOVERNMENT' },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: false,
+				fedrampAuthorized: true,
+				codeSharingDecision: 'SHARED_GOVERNMENT',
+			},
 		},
 	},
 	{
@@ -212,14 +340,18 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PILOT',
 			topicArea: 'SERVICE_DELIVERY',
 			classification: 'GENERATIVE_AI',
-			problemSolved: 'Consumers comparing plans struggle to find what a plan covers in long benefit documents.',
-			benefits: 'Plain-language answers about a plan’s benefits, with links to the plan documents, while consumers shop.',
-			systemOutputs: 'Answers to consumers’ questions about a plan’s covered benefits, citing the plan’s own documents.',
+			problemSolved:
+				'Consumers comparing plans struggle to find what a plan covers in long benefit documents.',
+			benefits:
+				'Plain-language answers about a plan’s benefits, with links to the plan documents, while consumers shop.',
+			systemOutputs:
+				'Answers to consumers’ questions about a plan’s covered benefits, citing the plan’s own documents.',
 			contractingUsage: 'CONTRACT_AND_IN_HOUSE',
 			vendorNames: ['Amazon Web Services'],
 			hasAto: true,
 			atoSystemName: 'HealthCare.gov',
-			dataDescription: 'Public QHP benefit and plan landscape files only; no consumer data is sent to the model.',
+			dataDescription:
+				'Public QHP benefit and plan landscape files only; no consumer data is sent to the model.',
 			hasPii: false,
 			hasCustomCode: true,
 			decisionRole: 'NONE',
@@ -228,7 +360,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: true,
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { fedrampAuthorized: true, generativeOutputsReviewed: false, generativeAiPolicyAcknowledged: true, publicFeedbackChannel: 'Thumbs up/down and comment on each answer' },
+			safeguards: {
+				fedrampAuthorized: true,
+				generativeOutputsReviewed: false,
+				generativeAiPolicyAcknowledged: true,
+				publicFeedbackChannel: 'Thumbs up/down and comment on each answer',
+			},
 		},
 	},
 	{
@@ -239,7 +376,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		ageDays: 330,
 		reReviewOverdue: true,
 		determination: { value: 'NOT_HIGH_IMPACT' },
-		datasets: [{ slug: 'ffe-marketplace-eligibility-enrollment', usages: ['TRAINING', 'OPERATION'], justification: 'Enrollment counts by plan and rating area; no consumer identities.' }],
+		datasets: [
+			{
+				slug: 'ffe-marketplace-eligibility-enrollment',
+				usages: ['TRAINING', 'OPERATION'],
+				justification: 'Enrollment counts by plan and rating area; no consumer identities.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Risk Adjustment Outlier Analysis',
@@ -247,8 +390,10 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Issuers’ risk adjustment submissions hold errors that distort transfers between plans.',
-			benefits: 'Finds implausible risk scores before transfers are calculated, so auditors target the right issuers.',
+			problemSolved:
+				'Issuers’ risk adjustment submissions hold errors that distort transfers between plans.',
+			benefits:
+				'Finds implausible risk scores before transfers are calculated, so auditors target the right issuers.',
 			systemOutputs: 'Issuer-level outlier reports for the risk adjustment data validation team.',
 			operationalDate: '2023-06-01',
 			contractingUsage: 'IN_HOUSE',
@@ -275,12 +420,25 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		status: 'APPROVED_WITH_CONDITIONS',
 		ageDays: 180,
 		determination: { value: 'NOT_HIGH_IMPACT' },
-		condition: { text: 'Re-run the access review of analytic workspaces after the first 90 days of the pilot.', dueInDays: -60, met: true },
+		condition: {
+			text: 'Re-run the access review of analytic workspaces after the first 90 days of the pilot.',
+			dueInDays: -60,
+			met: true,
+		},
 		decisionNote: 'Approved for the pilot with a 90-day access review.',
 		tags: ['omb-2025'],
 		datasets: [
-			{ slug: 'medicare-ffs-part-a-claims', usages: ['OPERATION'], justification: 'Analysts work with claims inside the environment; extracts are limited to approved projects.' },
-			{ slug: 'medicare-ffs-part-b-claims', usages: ['OPERATION'], justification: 'As for Part A.' },
+			{
+				slug: 'medicare-ffs-part-a-claims',
+				usages: ['OPERATION'],
+				justification:
+					'Analysts work with claims inside the environment; extracts are limited to approved projects.',
+			},
+			{
+				slug: 'medicare-ffs-part-b-claims',
+				usages: ['OPERATION'],
+				justification: 'As for Part A.',
+			},
 		],
 		doc: {
 			...inventoryBasics,
@@ -289,7 +447,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PILOT',
 			topicArea: 'INFORMATION_TECHNOLOGY',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Analysts copy claims out of the IDR to build models on their desktops, which is slow and hard to secure.',
+			problemSolved:
+				'Analysts copy claims out of the IDR to build models on their desktops, which is slow and hard to secure.',
 			benefits: 'Analysts build and run models next to the data, without extracts leaving the IDR.',
 			systemOutputs: 'Model results and analytic datasets inside the environment.',
 			operationalDate: '2025-09-01',
@@ -306,7 +465,14 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
+			safeguards: {
+				businessAssociateAgreement: true,
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0558',
+				sudRecordsExcluded: true,
+				codeSharingDecision: 'EXEMPT',
+			},
 		},
 	},
 	{
@@ -325,7 +491,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'INFORMATION_TECHNOLOGY',
 			classification: 'GENERATIVE_AI',
-			problemSolved: 'Developers spend a large share of their time on boilerplate code and unit tests.',
+			problemSolved:
+				'Developers spend a large share of their time on boilerplate code and unit tests.',
 			benefits: 'Routine coding tasks finish faster and the time saved goes to reviews and fixes.',
 			systemOutputs: 'Code suggestions that the developer accepts, edits or rejects.',
 			operationalDate: '2025-04-01',
@@ -344,7 +511,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			hosting: 'FEDRAMP_CLOUD',
 			cotsTask: 'L',
 			estimatedUsers: '1,000–5,000',
-			safeguards: { fedrampAuthorized: true, generativeOutputsReviewed: true, generativeAiPolicyAcknowledged: true, vendorAiContractTerms: true },
+			safeguards: {
+				fedrampAuthorized: true,
+				generativeOutputsReviewed: true,
+				generativeAiPolicyAcknowledged: true,
+				vendorAiContractTerms: true,
+			},
 		},
 	},
 	{
@@ -363,7 +535,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'SERVICE_DELIVERY',
 			classification: 'NLP',
-			problemSolved: 'Quality program help-desk staff search several knowledge bases to answer providers’ questions.',
+			problemSolved:
+				'Quality program help-desk staff search several knowledge bases to answer providers’ questions.',
 			benefits: 'One search finds the relevant knowledge article, so providers get answers sooner.',
 			systemOutputs: 'Ranked knowledge articles and suggested answers for help-desk staff.',
 			operationalDate: '2024-10-01',
@@ -399,9 +572,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PRE_DEPLOYMENT',
 			topicArea: 'ADMINISTRATIVE_FUNCTIONS',
 			classification: 'GENERATIVE_AI',
-			problemSolved: 'Policy staff compare each new executive order against CMS policies and programs by hand.',
-			benefits: 'A first draft of the gaps between an order and CMS’s current policies within a day of its publication.',
-			systemOutputs: 'A draft gap analysis citing the order’s sections and the CMS policies concerned.',
+			problemSolved:
+				'Policy staff compare each new executive order against CMS policies and programs by hand.',
+			benefits:
+				'A first draft of the gaps between an order and CMS’s current policies within a day of its publication.',
+			systemOutputs:
+				'A draft gap analysis citing the order’s sections and the CMS policies concerned.',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
 			hasAto: false,
@@ -461,7 +637,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		reReviewOverdue: true,
 		determination: { value: 'NOT_HIGH_IMPACT' },
 		tags: ['omb-2025', 'public-facing'],
-		datasets: [{ slug: 'medicare-enrollment-database', usages: ['OPERATION'], justification: 'Looks up the signed-in person’s own enrollment to answer their questions.' }],
+		datasets: [
+			{
+				slug: 'medicare-enrollment-database',
+				usages: ['OPERATION'],
+				justification: 'Looks up the signed-in person’s own enrollment to answer their questions.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Eligibility & Enrollment Medicare Online (ELMO) Chatbot',
@@ -469,8 +651,10 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'SERVICE_DELIVERY',
 			classification: 'NLP',
-			problemSolved: 'People with Medicare call 1-800-MEDICARE for routine enrollment questions that the website could answer.',
-			benefits: 'Routine enrollment questions are answered online at any hour, and calls go to harder cases.',
+			problemSolved:
+				'People with Medicare call 1-800-MEDICARE for routine enrollment questions that the website could answer.',
+			benefits:
+				'Routine enrollment questions are answered online at any hour, and calls go to harder cases.',
 			systemOutputs: 'Answers to enrollment questions and hand-offs to a live agent.',
 			operationalDate: '2024-09-01',
 			contractingUsage: 'CONTRACT_AND_IN_HOUSE',
@@ -486,7 +670,14 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: true,
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0502', fedrampAuthorized: true, publicFeedbackChannel: 'Rate-this-answer feedback in the chat' },
+			safeguards: {
+				businessAssociateAgreement: true,
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0502',
+				fedrampAuthorized: true,
+				publicFeedbackChannel: 'Rate-this-answer feedback in the chat',
+			},
 		},
 	},
 	{
@@ -496,7 +687,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		status: 'IN_REVIEW',
 		ageDays: 75,
 		overdueLanes: true,
-		datasets: [{ slug: 'medicare-enrollment-database', usages: ['OPERATION'], justification: 'The signed-in person’s plan, to show their own drug costs.' }],
+		datasets: [
+			{
+				slug: 'medicare-enrollment-database',
+				usages: ['OPERATION'],
+				justification: 'The signed-in person’s plan, to show their own drug costs.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Medicare AI Drug Search',
@@ -504,9 +701,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PILOT',
 			topicArea: 'SERVICE_DELIVERY',
 			classification: 'GENERATIVE_AI',
-			problemSolved: 'People comparing Part D plans have to know exact drug names and strengths to find their costs.',
-			benefits: 'People describe their drugs in their own words and see the matching drugs and plan costs.',
-			systemOutputs: 'Matched drug names and strengths, for the person to confirm before costs are shown.',
+			problemSolved:
+				'People comparing Part D plans have to know exact drug names and strengths to find their costs.',
+			benefits:
+				'People describe their drugs in their own words and see the matching drugs and plan costs.',
+			systemOutputs:
+				'Matched drug names and strengths, for the person to confirm before costs are shown.',
 			contractingUsage: 'PURCHASED',
 			vendorNames: ['Oddball', 'Amazon Web Services'],
 			hasAto: true,
@@ -520,7 +720,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: true,
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { piaCompleted: false, retrievedByPersonalIdentifier: true, fedrampAuthorized: true, generativeOutputsReviewed: false, publicFeedbackChannel: 'Feedback link on the search results' },
+			safeguards: {
+				piaCompleted: false,
+				retrievedByPersonalIdentifier: true,
+				fedrampAuthorized: true,
+				generativeOutputsReviewed: false,
+				publicFeedbackChannel: 'Feedback link on the search results',
+			},
 		},
 	},
 	{
@@ -529,7 +735,14 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		owner: 'thomas.brennan@cms.example',
 		status: 'SUBMITTED',
 		ageDays: 6,
-		datasets: [{ slug: 'medicare-part-d-prescription-drug-events', usages: ['TRAINING', 'EVALUATION'], justification: 'Drug, date and cost fields only; beneficiary identifiers are removed before training.' }],
+		datasets: [
+			{
+				slug: 'medicare-part-d-prescription-drug-events',
+				usages: ['TRAINING', 'EVALUATION'],
+				justification:
+					'Drug, date and cost fields only; beneficiary identifiers are removed before training.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Drug Cost Increase Predictions',
@@ -538,7 +751,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'CLASSICAL_ML',
 			problemSolved: 'Actuaries learn of steep drug price increases only when claims arrive.',
-			benefits: 'Earlier estimates of Part D cost growth for the bid review and the Trustees Report.',
+			benefits:
+				'Earlier estimates of Part D cost growth for the bid review and the Trustees Report.',
 			systemOutputs: 'Predicted price changes per drug and quarter, with confidence intervals.',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
@@ -563,7 +777,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		status: 'RETIRED',
 		ageDays: 400,
 		determination: { value: 'NOT_HIGH_IMPACT' },
-		datasets: [{ slug: 'medicare-part-d-prescription-drug-events', usages: ['TRAINING'], justification: 'Aggregated drug cost history.' }],
+		datasets: [
+			{
+				slug: 'medicare-part-d-prescription-drug-events',
+				usages: ['TRAINING'],
+				justification: 'Aggregated drug cost history.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Negotiated Drug Predictions',
@@ -571,7 +791,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'RETIRED',
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Estimating which drugs would be selected for price negotiation took weeks of manual analysis.',
+			problemSolved:
+				'Estimating which drugs would be selected for price negotiation took weeks of manual analysis.',
 			benefits: 'Quick estimates of candidate drugs for planning.',
 			systemOutputs: 'A ranked list of drugs likely to qualify for negotiation.',
 			operationalDate: '2024-02-01',
@@ -605,7 +826,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PRE_DEPLOYMENT',
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'CMS cannot yet tell which Medicare Advantage plans rely on algorithms for prior authorization denials.',
+			problemSolved:
+				'CMS cannot yet tell which Medicare Advantage plans rely on algorithms for prior authorization denials.',
 			decisionRole: 'NONE',
 			affectedParties: ['PLANS'],
 			informedDecisions: ['NONE'],
@@ -620,14 +842,31 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		ageDays: 350,
 		determination: {
 			value: 'PRESUMED_NOT_HIGH_IMPACT',
-			justification: 'The models open leads for investigators; no payment is suspended or denied on a score, and every administrative action follows an investigator’s review of the records.',
+			justification:
+				'The models open leads for investigators; no payment is suspended or denied on a score, and every administrative action follows an investigator’s review of the records.',
 		},
 		tags: ['program-integrity', 'omb-2025'],
 		datasets: [
-			{ slug: 'fraud-prevention-system-alerts', usages: ['TRAINING', 'OPERATION'], justification: 'Past alerts and their outcomes train and calibrate the models.' },
-			{ slug: 'medicare-ffs-part-a-claims', usages: ['OPERATION'], justification: 'Claims are scored before payment.' },
-			{ slug: 'medicare-ffs-part-b-claims', usages: ['OPERATION'], justification: 'Claims are scored before payment.' },
-			{ slug: 'pecos-provider-enrollment', usages: ['OPERATION'], justification: 'Provider enrollment facts the models compare claims with.' },
+			{
+				slug: 'fraud-prevention-system-alerts',
+				usages: ['TRAINING', 'OPERATION'],
+				justification: 'Past alerts and their outcomes train and calibrate the models.',
+			},
+			{
+				slug: 'medicare-ffs-part-a-claims',
+				usages: ['OPERATION'],
+				justification: 'Claims are scored before payment.',
+			},
+			{
+				slug: 'medicare-ffs-part-b-claims',
+				usages: ['OPERATION'],
+				justification: 'Claims are scored before payment.',
+			},
+			{
+				slug: 'pecos-provider-enrollment',
+				usages: ['OPERATION'],
+				justification: 'Provider enrollment facts the models compare claims with.',
+			},
 		],
 		doc: {
 			...inventoryBasics,
@@ -637,7 +876,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'LAW_ENFORCEMENT',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Fraudulent billing was found months after payment, when the money was hard to recover.',
+			problemSolved:
+				'Fraudulent billing was found months after payment, when the money was hard to recover.',
 			benefits: 'Leads on likely fraud before payment, so investigators act before money goes out.',
 			systemOutputs: 'Provider-level alerts with the claims and patterns that drove them.',
 			operationalDate: '2023-01-01',
@@ -645,7 +885,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			vendorNames: [],
 			hasAto: true,
 			atoSystemName: 'Fraud Prevention System (FPS)',
-			dataDescription: 'Medicare Part A and B claims, PECOS enrollment and past FPS alert outcomes.',
+			dataDescription:
+				'Medicare Part A and B claims, PECOS enrollment and past FPS alert outcomes.',
 			hasPii: true,
 			hasCustomCode: true,
 			decisionRole: 'ASSISTIVE',
@@ -654,7 +895,14 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { businessAssociateAgreement: true, piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', sudRecordsExcluded: true, codeSharingDecision: 'EXEMPT' },
+			safeguards: {
+				businessAssociateAgreement: true,
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0558',
+				sudRecordsExcluded: true,
+				codeSharingDecision: 'EXEMPT',
+			},
 		},
 	},
 	{
@@ -664,7 +912,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		status: 'APPROVED',
 		ageDays: 240,
 		determination: { value: 'NOT_HIGH_IMPACT' },
-		datasets: [{ slug: 'pecos-provider-enrollment', usages: ['OPERATION'], justification: 'Matches bankruptcy notices to enrolled providers.' }],
+		datasets: [
+			{
+				slug: 'pecos-provider-enrollment',
+				usages: ['OPERATION'],
+				justification: 'Matches bankruptcy notices to enrolled providers.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Bankruptcy BOT',
@@ -672,9 +926,11 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'PROCUREMENT_FINANCIAL_MANAGEMENT',
 			classification: 'NLP',
-			problemSolved: 'Staff read bankruptcy court notices by hand to find Medicare providers with overpayment debts.',
+			problemSolved:
+				'Staff read bankruptcy court notices by hand to find Medicare providers with overpayment debts.',
 			benefits: 'Notices concerning enrolled providers reach the debt team within a day.',
-			systemOutputs: 'Matched notices with the provider and the debt concerned, for staff to confirm.',
+			systemOutputs:
+				'Matched notices with the provider and the debt concerned, for staff to confirm.',
 			operationalDate: '2024-05-01',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
@@ -689,7 +945,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0532', codeSharingDecision: 'SHARED_GOVERNMENT' },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0532',
+				codeSharingDecision: 'SHARED_GOVERNMENT',
+			},
 		},
 	},
 	{
@@ -701,10 +962,17 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		ageDays: 28,
 		determination: {
 			value: 'PRESUMED_NOT_HIGH_IMPACT',
-			justification: 'Certified coders review every record the tool highlights and make the finding; the tool only points to the pages that support or fail to support each diagnosis.',
+			justification:
+				'Certified coders review every record the tool highlights and make the finding; the tool only points to the pages that support or fail to support each diagnosis.',
 		},
 		tags: ['claims-review'],
-		datasets: [{ slug: 'medicare-advantage-encounter-data', usages: ['OPERATION', 'EVALUATION'], justification: 'The diagnoses submitted for the enrollees in the audit sample.' }],
+		datasets: [
+			{
+				slug: 'medicare-advantage-encounter-data',
+				usages: ['OPERATION', 'EVALUATION'],
+				justification: 'The diagnoses submitted for the enrollees in the audit sample.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'RADV Medical Record Review',
@@ -712,14 +980,18 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PILOT',
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'NLP',
-			problemSolved: 'Risk Adjustment Data Validation audits need coders to read thousands of medical records page by page.',
-			benefits: 'Coders go straight to the pages that matter, so more contracts can be audited each year.',
-			systemOutputs: 'For each audited diagnosis, the medical-record pages that appear to support it, for a coder to confirm.',
+			problemSolved:
+				'Risk Adjustment Data Validation audits need coders to read thousands of medical records page by page.',
+			benefits:
+				'Coders go straight to the pages that matter, so more contracts can be audited each year.',
+			systemOutputs:
+				'For each audited diagnosis, the medical-record pages that appear to support it, for a coder to confirm.',
 			contractingUsage: 'PURCHASED',
 			vendorNames: ['RADV medical record review contractor'],
 			hasAto: true,
 			atoSystemName: 'RADV Medical Record Review System',
-			dataDescription: 'Medical records submitted by Medicare Advantage organizations for sampled enrollees, and their encounter data.',
+			dataDescription:
+				'Medical records submitted by Medicare Advantage organizations for sampled enrollees, and their encounter data.',
 			hasPii: true,
 			hasCustomCode: false,
 			decisionRole: 'ASSISTIVE',
@@ -728,7 +1000,14 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0506', businessAssociateAgreement: true, fedrampAuthorized: true, vendorAiContractTerms: true },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0506',
+				businessAssociateAgreement: true,
+				fedrampAuthorized: true,
+				vendorAiContractTerms: true,
+			},
 		},
 	},
 	{
@@ -737,7 +1016,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		owner: 'samuel.okafor@cms.example',
 		status: 'SUBMITTED',
 		ageDays: 4,
-		datasets: [{ slug: 'medicare-part-d-prescription-drug-events', usages: ['OPERATION'], justification: 'Prescription events checked for inconsistent prescriber and pharmacy data.' }],
+		datasets: [
+			{
+				slug: 'medicare-part-d-prescription-drug-events',
+				usages: ['OPERATION'],
+				justification: 'Prescription events checked for inconsistent prescriber and pharmacy data.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Rx Data Integrity Review',
@@ -745,8 +1030,10 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PRE_DEPLOYMENT',
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Errors in prescriber and pharmacy identifiers on drug events are found only in yearly reviews.',
-			benefits: 'Inconsistent drug events are flagged for plan sponsors to correct in the same quarter.',
+			problemSolved:
+				'Errors in prescriber and pharmacy identifiers on drug events are found only in yearly reviews.',
+			benefits:
+				'Inconsistent drug events are flagged for plan sponsors to correct in the same quarter.',
 			systemOutputs: 'Flags on drug events whose prescriber or pharmacy data look inconsistent.',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
@@ -761,7 +1048,11 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0553' },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0553',
+			},
 		},
 	},
 	// ── OFM and OAGM: money and contracts ──
@@ -774,14 +1065,26 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		changesRequested: true,
 		determination: {
 			value: 'PRESUMED_NOT_HIGH_IMPACT',
-			justification: 'Medical reviewers make every payment determination in the improper payment sample; the model only orders and summarizes the record for them.',
+			justification:
+				'Medical reviewers make every payment determination in the improper payment sample; the model only orders and summarizes the record for them.',
 		},
-		condition: { text: 'Report the agreement rate between the model’s summaries and reviewers’ determinations after the first measurement cycle.', dueInDays: 45 },
+		condition: {
+			text: 'Report the agreement rate between the model’s summaries and reviewers’ determinations after the first measurement cycle.',
+			dueInDays: 45,
+		},
 		decisionNote: 'Approved for the pilot; report agreement rates before any expansion.',
 		tags: ['claims-review', 'omb-2025'],
 		datasets: [
-			{ slug: 'medicare-ffs-part-a-claims', usages: ['OPERATION'], justification: 'The sampled claims under review.' },
-			{ slug: 'medicare-ffs-part-b-claims', usages: ['OPERATION'], justification: 'The sampled claims under review.' },
+			{
+				slug: 'medicare-ffs-part-a-claims',
+				usages: ['OPERATION'],
+				justification: 'The sampled claims under review.',
+			},
+			{
+				slug: 'medicare-ffs-part-b-claims',
+				usages: ['OPERATION'],
+				justification: 'The sampled claims under review.',
+			},
 		],
 		doc: {
 			...inventoryBasics,
@@ -790,9 +1093,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PILOT',
 			topicArea: 'PROCUREMENT_FINANCIAL_MANAGEMENT',
 			classification: 'GENERATIVE_AI',
-			problemSolved: 'CERT medical reviewers read long records to measure the Medicare fee-for-service improper payment rate.',
-			benefits: 'Reviewers see a structured summary of each record, so the sample is reviewed faster and more consistently.',
-			systemOutputs: 'A summary of the medical record against the coverage criteria, with page references, for the reviewer.',
+			problemSolved:
+				'CERT medical reviewers read long records to measure the Medicare fee-for-service improper payment rate.',
+			benefits:
+				'Reviewers see a structured summary of each record, so the sample is reviewed faster and more consistently.',
+			systemOutputs:
+				'A summary of the medical record against the coverage criteria, with page references, for the reviewer.',
 			contractingUsage: 'PURCHASED',
 			vendorNames: ['CERT review contractor'],
 			hasAto: true,
@@ -806,7 +1112,17 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', businessAssociateAgreement: true, sudRecordsExcluded: true, fedrampAuthorized: true, generativeOutputsReviewed: true, generativeAiPolicyAcknowledged: true, vendorAiContractTerms: true },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0558',
+				businessAssociateAgreement: true,
+				sudRecordsExcluded: true,
+				fedrampAuthorized: true,
+				generativeOutputsReviewed: true,
+				generativeAiPolicyAcknowledged: true,
+				vendorAiContractTerms: true,
+			},
 		},
 	},
 	{
@@ -817,8 +1133,16 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		ageDays: 200,
 		determination: { value: 'NOT_HIGH_IMPACT' },
 		datasets: [
-			{ slug: 'cms-acquisition-contract-records', usages: ['OPERATION'], justification: 'Contract terms the invoices are checked against.' },
-			{ slug: 'cms-budget-execution', usages: ['OPERATION'], justification: 'Obligations and payments per contract line.' },
+			{
+				slug: 'cms-acquisition-contract-records',
+				usages: ['OPERATION'],
+				justification: 'Contract terms the invoices are checked against.',
+			},
+			{
+				slug: 'cms-budget-execution',
+				usages: ['OPERATION'],
+				justification: 'Obligations and payments per contract line.',
+			},
 		],
 		doc: {
 			...inventoryBasics,
@@ -827,9 +1151,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'PROCUREMENT_FINANCIAL_MANAGEMENT',
 			classification: 'GENERATIVE_AI',
-			problemSolved: 'Contracting officer’s representatives check every invoice line against the contract by hand.',
-			benefits: 'Discrepancies between invoices and contract terms are highlighted before approval.',
-			systemOutputs: 'A list of invoice lines that do not match the contract, with the clause concerned.',
+			problemSolved:
+				'Contracting officer’s representatives check every invoice line against the contract by hand.',
+			benefits:
+				'Discrepancies between invoices and contract terms are highlighted before approval.',
+			systemOutputs:
+				'A list of invoice lines that do not match the contract, with the clause concerned.',
 			operationalDate: '2025-07-01',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
@@ -844,7 +1171,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { fedrampAuthorized: true, generativeOutputsReviewed: true, generativeAiPolicyAcknowledged: true, codeSharingDecision: 'SHARED_GOVERNMENT' },
+			safeguards: {
+				fedrampAuthorized: true,
+				generativeOutputsReviewed: true,
+				generativeAiPolicyAcknowledged: true,
+				codeSharingDecision: 'SHARED_GOVERNMENT',
+			},
 		},
 	},
 	{
@@ -855,7 +1187,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		ageDays: 310,
 		determination: { value: 'NOT_HIGH_IMPACT' },
 		tags: ['omb-2025'],
-		datasets: [{ slug: 'cms-acquisition-contract-records', usages: ['TRAINING', 'OPERATION'], justification: 'Labor categories and rates from awarded contracts.' }],
+		datasets: [
+			{
+				slug: 'cms-acquisition-contract-records',
+				usages: ['TRAINING', 'OPERATION'],
+				justification: 'Labor categories and rates from awarded contracts.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'CMS Labor Analysis Wizard (CLAW)',
@@ -863,7 +1201,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'PROCUREMENT_FINANCIAL_MANAGEMENT',
 			classification: 'NLP',
-			problemSolved: 'Contract specialists compare proposed labor categories and rates with past awards by hand.',
+			problemSolved:
+				'Contract specialists compare proposed labor categories and rates with past awards by hand.',
 			benefits: 'Price analyses start from comparable labor categories found in seconds.',
 			systemOutputs: 'Comparable labor categories and rates from past CMS awards.',
 			operationalDate: '2024-11-01',
@@ -890,7 +1229,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		owner: 'maria.delgado@cms.example',
 		status: 'IN_REVIEW',
 		ageDays: 21,
-		datasets: [{ slug: 't-msis-analytic-files', usages: ['OPERATION', 'EVALUATION'], justification: 'The states’ submissions whose data quality the agent checks.' }],
+		datasets: [
+			{
+				slug: 't-msis-analytic-files',
+				usages: ['OPERATION', 'EVALUATION'],
+				justification: 'The states’ submissions whose data quality the agent checks.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'T-MSIS Prima',
@@ -898,9 +1243,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PRE_DEPLOYMENT',
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'AGENTIC_AI',
-			problemSolved: 'CMS and states spend weeks tracing T-MSIS data quality problems back to their source files.',
-			benefits: 'An agent runs the data quality checks, traces failures to their source and drafts the note to the state.',
-			systemOutputs: 'Data quality findings per state submission and draft technical-assistance notes for CMS staff to send.',
+			problemSolved:
+				'CMS and states spend weeks tracing T-MSIS data quality problems back to their source files.',
+			benefits:
+				'An agent runs the data quality checks, traces failures to their source and drafts the note to the state.',
+			systemOutputs:
+				'Data quality findings per state submission and draft technical-assistance notes for CMS staff to send.',
 			contractingUsage: 'CONTRACT_AND_IN_HOUSE',
 			vendorNames: [],
 			hasAto: true,
@@ -914,7 +1262,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: false, fedrampAuthorized: true, generativeOutputsReviewed: true, sudRecordsExcluded: false },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: false,
+				fedrampAuthorized: true,
+				generativeOutputsReviewed: true,
+				sudRecordsExcluded: false,
+			},
 		},
 	},
 	{
@@ -923,7 +1277,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		owner: 'maria.delgado@cms.example',
 		status: 'CHANGES_REQUESTED',
 		ageDays: 50,
-		datasets: [{ slug: 't-msis-analytic-files', usages: ['TRAINING', 'EVALUATION'], justification: 'Enrollment spans and claims used to predict coverage loss at renewal.' }],
+		datasets: [
+			{
+				slug: 't-msis-analytic-files',
+				usages: ['TRAINING', 'EVALUATION'],
+				justification: 'Enrollment spans and claims used to predict coverage loss at renewal.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Medicaid renewal coverage-loss forecasting for state technical assistance',
@@ -931,9 +1291,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PRE_DEPLOYMENT',
 			topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'CMS learns which states will see large procedural disenrollments only after renewals are processed.',
-			benefits: 'CMS offers technical assistance to states before renewal backlogs cause procedural coverage loss.',
-			systemOutputs: 'Forecasts of procedural disenrollment by state and month; no individual-level outputs.',
+			problemSolved:
+				'CMS learns which states will see large procedural disenrollments only after renewals are processed.',
+			benefits:
+				'CMS offers technical assistance to states before renewal backlogs cause procedural coverage loss.',
+			systemOutputs:
+				'Forecasts of procedural disenrollment by state and month; no individual-level outputs.',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
 			hasAto: true,
@@ -957,7 +1320,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		owner: 'nina.patel@cms.example',
 		status: 'SUBMITTED',
 		ageDays: 3,
-		datasets: [{ slug: 'mds-nursing-home-assessments', usages: ['TRAINING', 'OPERATION'], justification: 'Assessment items whose coding consistency is checked; names are not used.' }],
+		datasets: [
+			{
+				slug: 'mds-nursing-home-assessments',
+				usages: ['TRAINING', 'OPERATION'],
+				justification: 'Assessment items whose coding consistency is checked; names are not used.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'MDS assessment coding consistency review',
@@ -965,8 +1334,10 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PILOT',
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Inconsistent MDS coding skews nursing home quality measures and is found only on survey.',
-			benefits: 'State survey agencies see facilities with improbable coding patterns before their next survey.',
+			problemSolved:
+				'Inconsistent MDS coding skews nursing home quality measures and is found only on survey.',
+			benefits:
+				'State survey agencies see facilities with improbable coding patterns before their next survey.',
 			systemOutputs: 'Facility-level coding-consistency indicators for survey planning.',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
@@ -999,9 +1370,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'ADMINISTRATIVE_FUNCTIONS',
 			classification: 'NLP',
-			problemSolved: 'Rules draw tens of thousands of public comments that staff sort and summarize by hand.',
-			benefits: 'Comments are grouped by topic and duplicate campaigns detected, so staff read every distinct argument sooner.',
-			systemOutputs: 'Comment clusters, duplicate-campaign groups and topic summaries for staff to verify.',
+			problemSolved:
+				'Rules draw tens of thousands of public comments that staff sort and summarize by hand.',
+			benefits:
+				'Comments are grouped by topic and duplicate campaigns detected, so staff read every distinct argument sooner.',
+			systemOutputs:
+				'Comment clusters, duplicate-campaign groups and topic summaries for staff to verify.',
 			operationalDate: '2024-08-01',
 			contractingUsage: 'PURCHASED',
 			vendorNames: ['Comment analysis vendor'],
@@ -1029,19 +1403,34 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		ageDays: 330,
 		determination: {
 			value: 'HIGH_IMPACT',
-			rationale: 'The technology’s recommendation is the principal basis for prior-authorization decisions on the selected services, before a clinician reviews a denial.',
+			rationale:
+				'The technology’s recommendation is the principal basis for prior-authorization decisions on the selected services, before a clinician reviews a denial.',
 		},
-		condition: { text: 'Complete the AI impact assessment, with its independent review, and set up ongoing monitoring of denial and appeal rates.', dueInDays: -30 },
-		decisionNote: 'Approved with conditions: the impact assessment and monitoring must be completed; public consultation is covered by a CAIO waiver for the first model year.',
+		condition: {
+			text: 'Complete the AI impact assessment, with its independent review, and set up ongoing monitoring of denial and appeal rates.',
+			dueInDays: -30,
+		},
+		decisionNote:
+			'Approved with conditions: the impact assessment and monitoring must be completed; public consultation is covered by a CAIO waiver for the first model year.',
 		waiver: {
 			practice: 'PUBLIC_CONSULTATION',
 			grantedDaysAgo: 330,
-			riskAssessment: 'Consultation before the model year would have delayed a statutory start date; the model’s public listening sessions in its first year substitute, and the waiver lapses at the first re-certification.',
+			riskAssessment:
+				'Consultation before the model year would have delayed a statutory start date; the model’s public listening sessions in its first year substitute, and the waiver lapses at the first re-certification.',
 		},
 		tags: ['high-impact', 'omb-2026'],
 		datasets: [
-			{ slug: 'medicare-ffs-part-a-claims', usages: ['OPERATION', 'EVALUATION'], justification: 'Claims history of the beneficiaries whose services need prior authorization.' },
-			{ slug: 'medicare-ffs-part-b-claims', usages: ['OPERATION', 'EVALUATION'], justification: 'As for Part A.' },
+			{
+				slug: 'medicare-ffs-part-a-claims',
+				usages: ['OPERATION', 'EVALUATION'],
+				justification:
+					'Claims history of the beneficiaries whose services need prior authorization.',
+			},
+			{
+				slug: 'medicare-ffs-part-b-claims',
+				usages: ['OPERATION', 'EVALUATION'],
+				justification: 'As for Part A.',
+			},
 		],
 		doc: {
 			...inventoryBasics,
@@ -1050,15 +1439,19 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'DEPLOYED',
 			topicArea: 'HEALTH_MEDICAL',
 			classification: 'CLASSICAL_ML',
-			problemSolved: 'Some services in Original Medicare are prone to waste and inappropriate use that retrospective review finds too late.',
-			benefits: 'Prior authorization of selected services, supported by technology, reduces inappropriate services before they are paid for.',
-			systemOutputs: 'A recommendation to affirm or refer each prior-authorization request, with the clinical criteria it rests on.',
+			problemSolved:
+				'Some services in Original Medicare are prone to waste and inappropriate use that retrospective review finds too late.',
+			benefits:
+				'Prior authorization of selected services, supported by technology, reduces inappropriate services before they are paid for.',
+			systemOutputs:
+				'A recommendation to affirm or refer each prior-authorization request, with the clinical criteria it rests on.',
 			operationalDate: '2026-01-01',
 			contractingUsage: 'PURCHASED',
 			vendorNames: ['WISeR Model participants'],
 			hasAto: true,
 			atoSystemName: 'WISeR Model Operations',
-			dataDescription: 'Prior-authorization requests, supporting medical documentation and the beneficiaries’ claims history.',
+			dataDescription:
+				'Prior-authorization requests, supporting medical documentation and the beneficiaries’ claims history.',
 			hasPii: true,
 			hasCustomCode: false,
 			decisionRole: 'PRINCIPAL_BASIS',
@@ -1070,7 +1463,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			practices: {
 				testing: 'YES',
 				impactAssessment: 'IN_PROGRESS',
-				potentialImpacts: 'Wrongful denials could delay needed care; every denial is reviewed by a clinician and can be appealed through Medicare appeals.',
+				potentialImpacts:
+					'Wrongful denials could delay needed care; every denial is reviewed by a clinician and can be appealed through Medicare appeals.',
 				independentReview: 'IN_PROGRESS',
 				monitoring: 'IN_PROGRESS',
 				training: 'YES',
@@ -1078,7 +1472,15 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 				appeal: 'YES',
 				publicConsultation: ['CAIO_WAIVED'],
 			},
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: true, sornNumber: '09-70-0558', businessAssociateAgreement: true, sudRecordsExcluded: true, fedrampAuthorized: true, vendorAiContractTerms: true },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: '09-70-0558',
+				businessAssociateAgreement: true,
+				sudRecordsExcluded: true,
+				fedrampAuthorized: true,
+				vendorAiContractTerms: true,
+			},
 		},
 	},
 	{
@@ -1088,8 +1490,15 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		status: 'REJECTED',
 		ageDays: 90,
 		determination: { value: 'NOT_HIGH_IMPACT' },
-		decisionNote: 'Rejected: applicants’ personal data would be sent to a model API without a FedRAMP authorization or contract terms that forbid training on it. Resubmit with an authorized service.',
-		datasets: [{ slug: 'pecos-provider-enrollment', usages: ['OPERATION'], justification: 'Applicant organizations’ enrollment records.' }],
+		decisionNote:
+			'Rejected: applicants’ personal data would be sent to a model API without a FedRAMP authorization or contract terms that forbid training on it. Resubmit with an authorized service.',
+		datasets: [
+			{
+				slug: 'pecos-provider-enrollment',
+				usages: ['OPERATION'],
+				justification: 'Applicant organizations’ enrollment records.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Model participant application summarizer',
@@ -1112,7 +1521,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: true,
 			hosting: 'VENDOR_API',
-			safeguards: { piaCompleted: false, retrievedByPersonalIdentifier: true, fedrampAuthorized: false, vendorAiContractTerms: false, generativeOutputsReviewed: true },
+			safeguards: {
+				piaCompleted: false,
+				retrievedByPersonalIdentifier: true,
+				fedrampAuthorized: false,
+				vendorAiContractTerms: false,
+				generativeOutputsReviewed: true,
+			},
 		},
 	},
 	// ── OEDA and OHC ──
@@ -1123,8 +1538,17 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		status: 'IN_REVIEW',
 		ageDays: 14,
 		datasets: [
-			{ slug: 'medicare-beneficiary-summary-file', usages: ['TRAINING'], justification: 'Distributions the synthetic data must reproduce.' },
-			{ slug: 'medicare-ffs-sud-claims-part2', usages: ['EVALUATION'], justification: 'Checks that synthetic records cannot be linked back to people in the Part 2 segment.' },
+			{
+				slug: 'medicare-beneficiary-summary-file',
+				usages: ['TRAINING'],
+				justification: 'Distributions the synthetic data must reproduce.',
+			},
+			{
+				slug: 'medicare-ffs-sud-claims-part2',
+				usages: ['EVALUATION'],
+				justification:
+					'Checks that synthetic records cannot be linked back to people in the Part 2 segment.',
+			},
 		],
 		doc: {
 			...inventoryBasics,
@@ -1133,14 +1557,16 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PRE_DEPLOYMENT',
 			topicArea: 'INFORMATION_TECHNOLOGY',
 			classification: 'GENERATIVE_AI',
-			problemSolved: 'Developers test claims systems with hand-made data that misses real-world patterns.',
+			problemSolved:
+				'Developers test claims systems with hand-made data that misses real-world patterns.',
 			benefits: 'Realistic synthetic claims for testing, with no real beneficiary in them.',
 			systemOutputs: 'Synthetic beneficiary and claims files.',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
 			hasAto: true,
 			atoSystemName: 'Chronic Conditions Data Warehouse (CCW)',
-			dataDescription: 'Beneficiary summary and claims distributions; Part 2 records only to test re-identification risk.',
+			dataDescription:
+				'Beneficiary summary and claims distributions; Part 2 records only to test re-identification risk.',
 			hasPii: true,
 			hasCustomCode: true,
 			decisionRole: 'NONE',
@@ -1149,7 +1575,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: true,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: false, part2ConsentBasis: 'AUDIT_EVALUATION', generativeOutputsReviewed: true },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: false,
+				part2ConsentBasis: 'AUDIT_EVALUATION',
+				generativeOutputsReviewed: true,
+			},
 		},
 	},
 	{
@@ -1187,7 +1618,11 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			hosting: 'FEDRAMP_CLOUD',
 			cotsTask: 'G',
 			estimatedUsers: '500–1,000',
-			safeguards: { fedrampAuthorized: true, generativeOutputsReviewed: true, generativeAiPolicyAcknowledged: true },
+			safeguards: {
+				fedrampAuthorized: true,
+				generativeOutputsReviewed: true,
+				generativeAiPolicyAcknowledged: true,
+			},
 		},
 	},
 	{
@@ -1196,7 +1631,13 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 		owner: 'kevin.park@cms.example',
 		status: 'SUBMITTED',
 		ageDays: 2,
-		datasets: [{ slug: 'cms-personnel-records', usages: ['OPERATION'], justification: 'Applicants’ qualifications as entered in the hiring system.' }],
+		datasets: [
+			{
+				slug: 'cms-personnel-records',
+				usages: ['OPERATION'],
+				justification: 'Applicants’ qualifications as entered in the hiring system.',
+			},
+		],
 		doc: {
 			...inventoryBasics,
 			name: 'Applicant qualification pre-screening assistant',
@@ -1204,9 +1645,12 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			stage: 'PRE_DEPLOYMENT',
 			topicArea: 'HUMAN_RESOURCES',
 			classification: 'NLP',
-			problemSolved: 'HR specialists screen hundreds of applications per announcement against minimum qualifications.',
-			benefits: 'Applications are sorted by whether they appear to meet minimum qualifications, for the specialist to confirm.',
-			systemOutputs: 'A qualified / not-qualified recommendation per applicant with the evidence found.',
+			problemSolved:
+				'HR specialists screen hundreds of applications per announcement against minimum qualifications.',
+			benefits:
+				'Applications are sorted by whether they appear to meet minimum qualifications, for the specialist to confirm.',
+			systemOutputs:
+				'A qualified / not-qualified recommendation per applicant with the evidence found.',
 			contractingUsage: 'IN_HOUSE',
 			vendorNames: [],
 			hasAto: true,
@@ -1220,7 +1664,11 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			publicFacing: false,
 			generativeAi: false,
 			hosting: 'CMS_DATA_CENTER',
-			safeguards: { piaCompleted: false, retrievedByPersonalIdentifier: true, sornNumber: 'OPM/GOVT-5' },
+			safeguards: {
+				piaCompleted: false,
+				retrievedByPersonalIdentifier: true,
+				sornNumber: 'OPM/GOVT-5',
+			},
 		},
 	},
 	{
@@ -1256,7 +1704,10 @@ type Timeline = {
 }
 
 /** When each step happened, from the case's age: submission a few days after the draft, decisions weeks later. */
-export function timelineOf(demo: Pick<DemoCase, 'status' | 'ageDays' | 'changesRequested'>, now: Date): Timeline {
+export function timelineOf(
+	demo: Pick<DemoCase, 'status' | 'ageDays' | 'changesRequested'>,
+	now: Date,
+): Timeline {
 	const at = (daysAgo: number) => new Date(now.getTime() - Math.max(daysAgo, 0.5) * DAY)
 	const age = demo.ageDays
 	const timeline: Timeline = { created: at(age) }
@@ -1282,7 +1733,11 @@ export function timelineOf(demo: Pick<DemoCase, 'status' | 'ageDays' | 'changesR
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
-type People = { lead: { id: string; name: string }; reviewer: { id: string; name: string }; staff: Map<string, { id: string; name: string }> }
+type People = {
+	lead: { id: string; name: string }
+	reviewer: { id: string; name: string }
+	staff: Map<string, { id: string; name: string }>
+}
 
 const decisionOutcome = {
 	APPROVED: 'APPROVED',
@@ -1291,10 +1746,19 @@ const decisionOutcome = {
 	RETIRED: 'APPROVED',
 } as const
 
-async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds: Map<string, string>, orgUnitIds: Map<string, string>, now: Date) {
+async function insertDemoCase(
+	tx: Tx,
+	demo: DemoCase,
+	people: People,
+	datasetIds: Map<string, string>,
+	orgUnitIds: Map<string, string>,
+	now: Date,
+) {
 	const owner = people.staff.get(demo.owner)!
 	const t = timelineOf(demo, now)
-	const waiverGranted = demo.waiver ? new Date(now.getTime() - demo.waiver.grantedDaysAgo * DAY) : null
+	const waiverGranted = demo.waiver
+		? new Date(now.getTime() - demo.waiver.grantedDaysAgo * DAY)
+		: null
 	const determinedAt = demo.determination ? (t.inReview ?? t.submitted ?? t.created) : null
 	const doc = UseCaseDocumentSchema.parse({
 		...demo.doc,
@@ -1311,7 +1775,13 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 			: {},
 		waivers:
 			demo.waiver && waiverGranted
-				? [{ practice: demo.waiver.practice, grantedOn: isoDay(waiverGranted), reportedToOmbOn: isoDay(new Date(waiverGranted.getTime() + 21 * DAY)) }]
+				? [
+						{
+							practice: demo.waiver.practice,
+							grantedOn: isoDay(waiverGranted),
+							reportedToOmbOn: isoDay(new Date(waiverGranted.getTime() + 21 * DAY)),
+						},
+					]
 				: [],
 	})
 
@@ -1320,7 +1790,15 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 	if (t.submitted) version++
 	if (t.resubmitted) version++
 	if (demo.determination) version++
-	const lastChange = t.retired ?? t.withdrawn ?? t.decided ?? t.reviewAgain ?? t.changesRequested ?? t.inReview ?? t.submitted ?? t.created
+	const lastChange =
+		t.retired ??
+		t.withdrawn ??
+		t.decided ??
+		t.reviewAgain ??
+		t.changesRequested ??
+		t.inReview ??
+		t.submitted ??
+		t.created
 	const decided = t.decided && demo.status !== 'IN_REVIEW' ? t.decided : null
 	const created = await tx.useCase.create({
 		data: {
@@ -1350,7 +1828,10 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 			contacts: {
 				create: [
 					{ userId: owner.id, role: 'OWNER' as const },
-					...(demo.developers ?? []).map((email) => ({ userId: people.staff.get(email)!.id, role: 'DEVELOPER' as const })),
+					...(demo.developers ?? []).map((email) => ({
+						userId: people.staff.get(email)!.id,
+						role: 'DEVELOPER' as const,
+					})),
 				],
 			},
 			datasets: {
@@ -1365,7 +1846,10 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 	})
 	const useCaseId = created.id
 	await refreshDatasetCopies(tx, { useCaseIds: [useCaseId] })
-	const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: useCaseSelect })
+	const loaded = await tx.useCase.findUniqueOrThrow({
+		where: { id: useCaseId },
+		select: useCaseSelect,
+	})
 	const document = toDocument(loaded)
 	const evaluation: Evaluation = evaluateUseCase(document, { pack: shippedPolicyPack(), asOf: now })
 	await storeCheckRun(tx, useCaseId, version, evaluation)
@@ -1383,32 +1867,64 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 			requestId: 'seed',
 		})
 	const changes: Array<Prisma.UseCaseStatusChangeCreateManyInput> = []
-	const change = (from: UseCaseStatus, to: UseCaseStatus, at: Date, actorId: string) => changes.push({ useCaseId, fromStatus: from, toStatus: to, actorId, changedAt: at })
+	const change = (from: UseCaseStatus, to: UseCaseStatus, at: Date, actorId: string) =>
+		changes.push({ useCaseId, fromStatus: from, toStatus: to, actorId, changedAt: at })
 	const snapshots: Array<Prisma.UseCaseVersionCreateManyInput> = []
 	const snapshot = (reason: string, at: Date, actorId: string) => {
-		snapshots.push({ useCaseId, number: snapshots.length + 1, reason, snapshot: document as unknown as Prisma.InputJsonValue, createdById: actorId, createdAt: at })
+		snapshots.push({
+			useCaseId,
+			number: snapshots.length + 1,
+			reason,
+			snapshot: document as unknown as Prisma.InputJsonValue,
+			createdById: actorId,
+			createdAt: at,
+		})
 		return snapshots.length
 	}
 
-	event(owner.id, 'use_case.created', t.created, null, { trackingId: demo.trackingId, name: doc.name, orgUnitId: orgUnitIds.get(demo.orgUnit) })
+	event(owner.id, 'use_case.created', t.created, null, {
+		trackingId: demo.trackingId,
+		name: doc.name,
+		orgUnitId: orgUnitIds.get(demo.orgUnit),
+	})
 	if (t.submitted) {
 		snapshot('SUBMITTED', t.submitted, owner.id)
 		change('DRAFT', 'SUBMITTED', t.submitted, owner.id)
-		event(owner.id, 'use_case.submitted', t.submitted, { status: 'DRAFT' }, { status: 'SUBMITTED', version: 2 })
+		event(
+			owner.id,
+			'use_case.submitted',
+			t.submitted,
+			{ status: 'DRAFT' },
+			{ status: 'SUBMITTED', version: 2 },
+		)
 	}
 	if (t.withdrawn) {
 		change('SUBMITTED', 'WITHDRAWN', t.withdrawn, owner.id)
-		event(owner.id, 'use_case.withdrawn', t.withdrawn, { status: 'SUBMITTED' }, { status: 'WITHDRAWN' })
+		event(
+			owner.id,
+			'use_case.withdrawn',
+			t.withdrawn,
+			{ status: 'SUBMITTED' },
+			{ status: 'WITHDRAWN' },
+		)
 	}
 
 	// Review lanes of round 1: the lanes the checks require, assigned when review started.
-	const lanes: Array<ReviewLane> = t.submitted && !t.withdrawn ? (evaluation.requiredLanes.length ? evaluation.requiredLanes : ['DATA_GOVERNANCE']) : []
-	const assigneeOf = (lane: ReviewLane) => (lane === 'PRIVACY' || lane === 'SECURITY' ? people.reviewer : people.lead)
+	const lanes: Array<ReviewLane> =
+		t.submitted && !t.withdrawn
+			? evaluation.requiredLanes.length
+				? evaluation.requiredLanes
+				: ['DATA_GOVERNANCE']
+			: []
+	const assigneeOf = (lane: ReviewLane) =>
+		lane === 'PRIVACY' || lane === 'SECURITY' ? people.reviewer : people.lead
 	const laneRows: Array<Prisma.LaneReviewCreateManyInput> = []
 	lanes.forEach((lane, index) => {
 		const assignedAt = t.inReview
 		const assignee = assignedAt ? assigneeOf(lane) : null
-		const dueOn = new Date((assignedAt ?? t.submitted!).getTime() + (demo.overdueLanes ? 21 : 14) * DAY)
+		const dueOn = new Date(
+			(assignedAt ?? t.submitted!).getTime() + (demo.overdueLanes ? 21 : 14) * DAY,
+		)
 		let status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' = 'OPEN'
 		let decidedAt: Date | null = null
 		let note: string | null = null
@@ -1423,7 +1939,10 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 		} else if (t.decided) {
 			status = demo.status === 'REJECTED' && lane === lanes.at(-1) ? 'REJECTED' : 'APPROVED'
 			decidedAt = new Date(t.decided.getTime() - (lanes.length - index) * DAY)
-			note = status === 'REJECTED' ? 'The vendor service has no FedRAMP authorization and the contract does not forbid training on CMS data.' : 'Reviewed the findings and evidence; approved.'
+			note =
+				status === 'REJECTED'
+					? 'The vendor service has no FedRAMP authorization and the contract does not forbid training on CMS data.'
+					: 'Reviewed the findings and evidence; approved.'
 		}
 		laneRows.push({
 			useCaseId,
@@ -1441,8 +1960,20 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 			decidedOnVersion: decidedAt ? version : null,
 			createdAt: t.submitted!,
 		})
-		if (assignee && assignedAt) event(people.lead.id, 'review.lane_assigned', assignedAt, null, { lane, round: 1, assigneeId: assignee.id })
-		if (decidedAt && assignee) event(assignee.id, 'review.lane_decided', decidedAt, { lane, status: 'OPEN' }, { lane, status, note })
+		if (assignee && assignedAt)
+			event(people.lead.id, 'review.lane_assigned', assignedAt, null, {
+				lane,
+				round: 1,
+				assigneeId: assignee.id,
+			})
+		if (decidedAt && assignee)
+			event(
+				assignee.id,
+				'review.lane_decided',
+				decidedAt,
+				{ lane, status: 'OPEN' },
+				{ lane, status, note },
+			)
 	})
 	if (laneRows.length) await tx.laneReview.createMany({ data: laneRows })
 
@@ -1453,16 +1984,28 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 	if (t.resubmitted) {
 		snapshot('RESUBMITTED', t.resubmitted, owner.id)
 		change('CHANGES_REQUESTED', 'SUBMITTED', t.resubmitted, owner.id)
-		event(owner.id, 'use_case.resubmitted', t.resubmitted, { status: 'CHANGES_REQUESTED' }, { status: 'SUBMITTED', version: 3 })
+		event(
+			owner.id,
+			'use_case.resubmitted',
+			t.resubmitted,
+			{ status: 'CHANGES_REQUESTED' },
+			{ status: 'SUBMITTED', version: 3 },
+		)
 		change('SUBMITTED', 'IN_REVIEW', t.reviewAgain!, people.lead.id)
 	}
 	if (demo.determination && determinedAt) {
 		snapshot('HIGH_IMPACT_DETERMINATION', determinedAt, people.lead.id)
-		event(people.lead.id, 'use_case.high_impact_determined', determinedAt, { determination: null }, {
-			determination: demo.determination.value,
-			presumedCategories: evaluation.presumedCategories,
-			rationale: demo.determination.justification ?? null,
-		})
+		event(
+			people.lead.id,
+			'use_case.high_impact_determined',
+			determinedAt,
+			{ determination: null },
+			{
+				determination: demo.determination.value,
+				presumedCategories: evaluation.presumedCategories,
+				rationale: demo.determination.justification ?? null,
+			},
+		)
 	}
 
 	if (t.decided && demo.status in decisionOutcome) {
@@ -1473,7 +2016,11 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 				useCaseId,
 				round: 1,
 				outcome,
-				note: demo.decisionNote ?? (outcome === 'APPROVED' ? 'All required lanes approved; the findings are addressed.' : outcome),
+				note:
+					demo.decisionNote ??
+					(outcome === 'APPROVED'
+						? 'All required lanes approved; the findings are addressed.'
+						: outcome),
 				decidedById: people.lead.id,
 				decidedAt: t.decided,
 				useCaseVersion: version,
@@ -1482,7 +2029,13 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 			select: { id: true },
 		})
 		change('IN_REVIEW', outcome, t.decided, people.lead.id)
-		event(people.lead.id, 'use_case.decided', t.decided, { status: 'IN_REVIEW' }, { status: outcome, round: 1, version, snapshotNumber })
+		event(
+			people.lead.id,
+			'use_case.decided',
+			t.decided,
+			{ status: 'IN_REVIEW' },
+			{ status: outcome, round: 1, version, snapshotNumber },
+		)
 		if (demo.condition) {
 			await tx.decisionCondition.create({
 				data: {
@@ -1491,7 +2044,9 @@ async function insertDemoCase(tx: Tx, demo: DemoCase, people: People, datasetIds
 					text: demo.condition.text,
 					ownerId: owner.id,
 					dueOn: new Date(now.getTime() + demo.condition.dueInDays * DAY),
-					metAt: demo.condition.met ? new Date(now.getTime() + (demo.condition.dueInDays - 5) * DAY) : null,
+					metAt: demo.condition.met
+						? new Date(now.getTime() + (demo.condition.dueInDays - 5) * DAY)
+						: null,
 					metById: demo.condition.met ? owner.id : null,
 					metNote: demo.condition.met ? 'Access review completed; two workspaces closed.' : null,
 				},
@@ -1540,17 +2095,27 @@ export async function seedDemoUseCases(
 	now = new Date(),
 ) {
 	for (const account of demoStaff) {
-		const exists = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } })
+		const exists = await prisma.user.findUnique({
+			where: { email: account.email },
+			select: { id: true },
+		})
 		if (!exists) await createUser(prisma, account)
 	}
 	const existing = new Set(
-		(await prisma.useCase.findMany({ where: { trackingId: { in: demoUseCases.map((c) => c.trackingId) } }, select: { trackingId: true } })).map((c) => c.trackingId),
+		(
+			await prisma.useCase.findMany({
+				where: { trackingId: { in: demoUseCases.map((c) => c.trackingId) } },
+				select: { trackingId: true },
+			})
+		).map((c) => c.trackingId),
 	)
 	const missing = demoUseCases.filter((demo) => !existing.has(demo.trackingId))
 	if (missing.length === 0) return { created: 0 }
 
 	const accounts = await prisma.user.findMany({
-		where: { email: { in: [DEMO_LEAD_EMAIL, DEMO_REVIEWER_EMAIL, ...demoStaff.map((s) => s.email)] } },
+		where: {
+			email: { in: [DEMO_LEAD_EMAIL, DEMO_REVIEWER_EMAIL, ...demoStaff.map((s) => s.email)] },
+		},
 		select: { id: true, email: true, name: true },
 	})
 	const byEmail = new Map(accounts.map((a) => [a.email, { id: a.id, name: a.name }]))
@@ -1558,12 +2123,23 @@ export async function seedDemoUseCases(
 	const reviewer = byEmail.get(DEMO_REVIEWER_EMAIL)
 	if (!lead || !reviewer) throw new Error('Seed the demo accounts before the demo use cases.')
 	const people: People = { lead, reviewer, staff: byEmail }
-	const datasetIds = new Map((await prisma.dataset.findMany({ select: { id: true, slug: true } })).map((d) => [d.slug, d.id]))
-	const orgUnitIds = new Map((await prisma.orgUnit.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]))
+	const datasetIds = new Map(
+		(await prisma.dataset.findMany({ select: { id: true, slug: true } })).map((d) => [
+			d.slug,
+			d.id,
+		]),
+	)
+	const orgUnitIds = new Map(
+		(await prisma.orgUnit.findMany({ select: { id: true, code: true } })).map((o) => [
+			o.code,
+			o.id,
+		]),
+	)
 
 	await prisma.$transaction(
 		async (tx) => {
-			for (const demo of missing) await insertDemoCase(tx, demo, people, datasetIds, orgUnitIds, now)
+			for (const demo of missing)
+				await insertDemoCase(tx, demo, people, datasetIds, orgUnitIds, now)
 			// New cases must never be given a tracking id the demo already uses.
 			const highest = new Map<number, number>()
 			for (const demo of demoUseCases) {

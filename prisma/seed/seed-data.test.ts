@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { datasetCategories, datasetSensitivities, SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
+import {
+	datasetCategories,
+	datasetSensitivities,
+	SORN_PATTERN,
+} from '#app/modules/datasets/schemas.ts'
 import { cmsDatasets, type DatasetSeed } from './cms-datasets.ts'
 import { orgUnits, type OrgUnitSeed } from './org-units.ts'
 

@@ -23,7 +23,13 @@ export async function seedOrgUnits(prisma: PrismaClient) {
 		}
 		const saved = await prisma.orgUnit.upsert({
 			where: { code: unit.code },
-			create: { code: unit.code, shortName: unit.shortName, name: unit.name, parentId, aliases: 'aliases' in unit ? [...unit.aliases] : [] },
+			create: {
+				code: unit.code,
+				shortName: unit.shortName,
+				name: unit.name,
+				parentId,
+				aliases: 'aliases' in unit ? [...unit.aliases] : [],
+			},
 			update: {},
 			select: { id: true },
 		})
@@ -33,7 +39,10 @@ export async function seedOrgUnits(prisma: PrismaClient) {
 }
 
 export async function createUser(prisma: PrismaClient, seed: UserSeed) {
-	const orgUnit = await prisma.orgUnit.findUnique({ where: { code: seed.orgUnitCode }, select: { id: true } })
+	const orgUnit = await prisma.orgUnit.findUnique({
+		where: { code: seed.orgUnitCode },
+		select: { id: true },
+	})
 	if (!orgUnit) throw new Error(`Unknown org unit ${seed.orgUnitCode}`)
 	const hash = await hashPassword(seed.password)
 	return prisma.$transaction(async (tx) => {
@@ -70,7 +79,12 @@ export async function seedDatasets(prisma: PrismaClient, orgUnitIds: Map<string,
 		const orgUnitId = orgUnitIds.get(ownerOrgUnit)
 		if (!orgUnitId) throw new Error(`Dataset ${slug} names an unknown org unit ${ownerOrgUnit}`)
 		const data = { ...fields, sensitivities: [...sensitivities], orgUnitId }
-		await prisma.dataset.upsert({ where: { slug }, create: { slug, ...data }, update: {}, select: { id: true } })
+		await prisma.dataset.upsert({
+			where: { slug },
+			create: { slug, ...data },
+			update: {},
+			select: { id: true },
+		})
 	}
 }
 
@@ -78,7 +92,10 @@ export async function seedDemoData(prisma: PrismaClient) {
 	const orgUnitIds = await seedOrgUnits(prisma)
 	await seedDatasets(prisma, orgUnitIds)
 	for (const account of demoAccounts) {
-		const exists = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } })
+		const exists = await prisma.user.findUnique({
+			where: { email: account.email },
+			select: { id: true },
+		})
 		if (!exists) await createUser(prisma, account)
 	}
 	// After the accounts: the demo cases name the reviewer and the governance lead in their workflow records.

@@ -12,5 +12,8 @@ export default defineConfig({
 	reporter: [['list']],
 	timeout: 180_000,
 	// The server starts from the repository's root, whichever directory this config sits in.
-	webServer: { ...(base.webServer as Extract<PlaywrightTestConfig['webServer'], { command: string }>), cwd: path.resolve(import.meta.dirname, '../..') },
+	webServer: {
+		...(base.webServer as Extract<PlaywrightTestConfig['webServer'], { command: string }>),
+		cwd: path.resolve(import.meta.dirname, '../..'),
+	},
 })

@@ -18,7 +18,10 @@ async function shoot(page: Page, name: string) {
 			window.scrollTo(0, 0)
 			return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
 		})
-		await page.screenshot({ path: path.join(directory, `${name}-${viewport.name}.png`), fullPage: true })
+		await page.screenshot({
+			path: path.join(directory, `${name}-${viewport.name}.png`),
+			fullPage: true,
+		})
 	}
 }
 
@@ -29,14 +32,20 @@ test('screenshots of the everyday pages', async ({ page }) => {
 	await page.getByRole('button', { name: 'Create draft' }).click()
 	await page.waitForURL(/\/edit/)
 	await page.getByLabel('Stage of development').selectOption('PILOT')
-	await page.getByLabel(/What problem is the AI intended to solve/).fill('Outlier home health claims are found by hand, months after payment.')
+	await page
+		.getByLabel(/What problem is the AI intended to solve/)
+		.fill('Outlier home health claims are found by hand, months after payment.')
 	await shoot(page, 'intake-form')
 
 	await page.goto('/logout')
 	await page.context().clearCookies()
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	await page.goto('/inventory?q=broker%20fraud')
-	await page.getByRole('row', { name: /Agent\/Broker Fraud Analysis/ }).getByRole('link').first().click()
+	await page
+		.getByRole('row', { name: /Agent\/Broker Fraud Analysis/ })
+		.getByRole('link')
+		.first()
+		.click()
 	await page.waitForURL(/\/use-cases\//)
 	await shoot(page, 'case-page')
 

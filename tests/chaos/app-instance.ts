@@ -34,7 +34,12 @@ export async function loadDemoData(databaseUrl: string) {
 	}
 }
 
-export async function startAppInstance(options: { name: string; port: number; env: Record<string, string | undefined>; waitForHealth?: boolean }): Promise<AppInstance> {
+export async function startAppInstance(options: {
+	name: string
+	port: number
+	env: Record<string, string | undefined>
+	waitForHealth?: boolean
+}): Promise<AppInstance> {
 	const child = spawn(process.execPath, ['server.js'], {
 		env: {
 			...process.env,
@@ -50,7 +55,9 @@ export async function startAppInstance(options: { name: string; port: number; en
 	let output = ''
 	child.stdout!.on('data', (chunk) => (output += chunk))
 	child.stderr!.on('data', (chunk) => (output += chunk))
-	const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)))
+	const exited = new Promise<number | string | null>((resolve) =>
+		child.once('exit', (code, signal) => resolve(signal ?? code)),
+	)
 	const instance: AppInstance = {
 		name: options.name,
 		port: options.port,
@@ -77,14 +84,19 @@ export async function waitUntilHealthy(instance: AppInstance, timeoutMs = 180_00
 	let exitedEarly = false
 	void instance.exited.then(() => (exitedEarly = true))
 	while (Date.now() < deadline) {
-		if (exitedEarly) throw new Error(`${instance.name} exited while starting:\n${instance.output()}`)
+		if (exitedEarly)
+			throw new Error(`${instance.name} exited while starting:\n${instance.output()}`)
 		try {
-			const response = await fetch(`${instance.url}/healthz`, { signal: AbortSignal.timeout(2_000) })
+			const response = await fetch(`${instance.url}/healthz`, {
+				signal: AbortSignal.timeout(2_000),
+			})
 			if (response.status === 200) return
 		} catch {
 			// Not listening yet.
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250))
 	}
-	throw new Error(`${instance.name} was not healthy within ${timeoutMs / 1000} s:\n${instance.output()}`)
+	throw new Error(
+		`${instance.name} was not healthy within ${timeoutMs / 1000} s:\n${instance.output()}`,
+	)
 }

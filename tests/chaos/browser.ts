@@ -2,7 +2,13 @@
 // and forms posted as urlencoded bodies with the CSRF token the pages carry. One jar can be pointed
 // at another instance (`on`), as a load balancer would send the same person elsewhere.
 
-export type Reply = { status: number; location: string | null; text: string; headers: Headers; ms: number }
+export type Reply = {
+	status: number
+	location: string | null
+	text: string
+	headers: Headers
+	ms: number
+}
 
 export class Browser {
 	private readonly cookies: Map<string, string>
@@ -40,14 +46,24 @@ export class Browser {
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			...init,
 			redirect: 'manual',
-			headers: { ...(init.headers as Record<string, string>), Cookie: this.cookieHeader(), Origin: this.baseUrl },
+			headers: {
+				...(init.headers as Record<string, string>),
+				Cookie: this.cookieHeader(),
+				Origin: this.baseUrl,
+			},
 			signal: AbortSignal.timeout(timeoutMs),
 		})
 		this.remember(response)
 		const text = await response.text()
 		const token = /name="csrf" value="([^"]+)"/.exec(text)?.[1]
 		if (token) this.csrfToken = token
-		return { status: response.status, location: response.headers.get('Location'), text, headers: response.headers, ms: performance.now() - started }
+		return {
+			status: response.status,
+			location: response.headers.get('Location'),
+			text,
+			headers: response.headers,
+			ms: performance.now() - started,
+		}
 	}
 
 	get(path: string, timeoutMs = 30_000) {
@@ -57,15 +73,21 @@ export class Browser {
 	/** Posts a form with this page's CSRF token (fetch a page first). */
 	post(path: string, fields: Record<string, string | Array<string>>, timeoutMs = 30_000) {
 		const body = new URLSearchParams()
-		for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item)
+		for (const [name, value] of Object.entries(fields))
+			for (const item of [value].flat()) body.append(name, item)
 		if (this.csrfToken) body.set('csrf', this.csrfToken)
-		return this.send(path, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, timeoutMs)
+		return this.send(
+			path,
+			{ method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+			timeoutMs,
+		)
 	}
 
 	async signIn(email: string, password: string) {
 		await this.get('/login')
 		const reply = await this.post('/login', { email, password, redirectTo: '' })
-		if (reply.status !== 302 || !this.cookies.has('aigt_session')) throw new Error(`Sign-in as ${email} failed: ${reply.status} ${reply.text.slice(0, 300)}`)
+		if (reply.status !== 302 || !this.cookies.has('aigt_session'))
+			throw new Error(`Sign-in as ${email} failed: ${reply.status} ${reply.text.slice(0, 300)}`)
 		return this
 	}
 

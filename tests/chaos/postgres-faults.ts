@@ -6,8 +6,11 @@ import path from 'node:path'
 import { type PostgresCluster } from '#tests/postgres-cluster.ts'
 
 function postmasterPid(cluster: PostgresCluster) {
-	const pid = Number(readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
-	if (!Number.isInteger(pid) || pid <= 0) throw new Error(`No postmaster is running in ${cluster.dataDir}.`)
+	const pid = Number(
+		readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+	)
+	if (!Number.isInteger(pid) || pid <= 0)
+		throw new Error(`No postmaster is running in ${cluster.dataDir}.`)
 	return pid
 }
 

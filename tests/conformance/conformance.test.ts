@@ -8,9 +8,12 @@ import { coverage, loadConformanceTable, runCase } from './conformance.ts'
 const { cases } = loadConformanceTable()
 
 describe('conformance with federal AI policy', () => {
-	test.each(cases.map((entry) => [`${entry.id}: ${entry.title}`, entry] as const))('%s', (_name, entry) => {
-		expect(runCase(entry).mismatches).toEqual([])
-	})
+	test.each(cases.map((entry) => [`${entry.id}: ${entry.title}`, entry] as const))(
+		'%s',
+		(_name, entry) => {
+			expect(runCase(entry).mismatches).toEqual([])
+		},
+	)
 })
 
 test('the table holds at least 80 cases and covers every check and every §6 letter both ways', () => {
@@ -23,7 +26,18 @@ test('the table holds at least 80 cases and covers every check and every §6 let
 
 test('the edge cases the release promises are in the table', () => {
 	const titles = cases.map((entry) => `${entry.id} ${entry.title}`).join('\n')
-	for (const edge of [/retired/i, /pre-deployment|before any pilot/i, /pilot under a current CAIO certification/, /pilot without a certification/, /waiver/i, /expired waiver/i, /revoked waiver/i, /withheld/i, /common task/i, /mixed datasets/i]) {
+	for (const edge of [
+		/retired/i,
+		/pre-deployment|before any pilot/i,
+		/pilot under a current CAIO certification/,
+		/pilot without a certification/,
+		/waiver/i,
+		/expired waiver/i,
+		/revoked waiver/i,
+		/withheld/i,
+		/common task/i,
+		/mixed datasets/i,
+	]) {
 		expect(titles).toMatch(edge)
 	}
 })

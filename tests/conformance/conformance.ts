@@ -6,7 +6,11 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
 import { CHECK_STATUSES, type CheckStatus } from '#app/modules/policies/checks/check-types.ts'
-import { categoryClauseId, PRESUMED_CATEGORIES, type PresumedCategory } from '#app/modules/policies/checks/high-impact.ts'
+import {
+	categoryClauseId,
+	PRESUMED_CATEGORIES,
+	type PresumedCategory,
+} from '#app/modules/policies/checks/high-impact.ts'
 import { evaluateUseCase, type Evaluation } from '#app/modules/policies/evaluate.ts'
 import { type PolicyPack, shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { StrictUseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
@@ -14,12 +18,20 @@ import { reviewLanes } from '#app/utils/permissions.ts'
 
 const directory = path.resolve(import.meta.dirname)
 const isoDay = z.iso.date()
-const statusLists = { PASS: z.array(z.string()).default([]), NEEDS_ATTENTION: z.array(z.string()).default([]), FAIL: z.array(z.string()).default([]) }
+const statusLists = {
+	PASS: z.array(z.string()).default([]),
+	NEEDS_ATTENTION: z.array(z.string()).default([]),
+	FAIL: z.array(z.string()).default([]),
+}
 
 const ProfileSchema = z.strictObject({
 	description: z.string().min(10),
 	document: z.record(z.string(), z.unknown()),
-	expect: z.strictObject({ letters: z.array(z.enum(PRESUMED_CATEGORIES)), lanes: z.array(z.enum(reviewLanes)), ...statusLists }),
+	expect: z.strictObject({
+		letters: z.array(z.enum(PRESUMED_CATEGORIES)),
+		lanes: z.array(z.enum(reviewLanes)),
+		...statusLists,
+	}),
 })
 
 const CaseSchema = z.strictObject({
@@ -39,7 +51,11 @@ const CaseSchema = z.strictObject({
 
 const TableSchema = z.strictObject({ asOf: isoDay, cases: z.array(CaseSchema).min(1) })
 
-export type ConformanceCase = z.infer<typeof CaseSchema> & { statuses: Record<string, CheckStatus>; document: unknown; asOfDay: string }
+export type ConformanceCase = z.infer<typeof CaseSchema> & {
+	statuses: Record<string, CheckStatus>
+	document: unknown
+	asOfDay: string
+}
 
 function readYaml(file: string): unknown {
 	// Merge keys (`<<: *anchor`) let cases share an expectation and override a field of it.
@@ -49,7 +65,10 @@ function readYaml(file: string): unknown {
 /** Objects merge key by key, lists are replaced, and null removes an answer. */
 function applyPatch(base: unknown, patch: unknown): unknown {
 	if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch
-	const result: Record<string, unknown> = base !== null && typeof base === 'object' && !Array.isArray(base) ? { ...(base as Record<string, unknown>) } : {}
+	const result: Record<string, unknown> =
+		base !== null && typeof base === 'object' && !Array.isArray(base)
+			? { ...(base as Record<string, unknown>) }
+			: {}
 	for (const [key, value] of Object.entries(patch)) {
 		if (value === null) delete result[key]
 		else result[key] = applyPatch(result[key], value)
@@ -58,12 +77,19 @@ function applyPatch(base: unknown, patch: unknown): unknown {
 }
 
 /** Every check of the pack with the status a list names, NOT_APPLICABLE when no list names it. */
-function statusMap(pack: PolicyPack, lists: { PASS: Array<string>; NEEDS_ATTENTION: Array<string>; FAIL: Array<string> }, where: string) {
+function statusMap(
+	pack: PolicyPack,
+	lists: { PASS: Array<string>; NEEDS_ATTENTION: Array<string>; FAIL: Array<string> },
+	where: string,
+) {
 	const checkIds = new Set(pack.checks.map((check) => check.id))
-	const statuses: Record<string, CheckStatus> = Object.fromEntries(pack.checks.map((check) => [check.id, 'NOT_APPLICABLE' as CheckStatus]))
+	const statuses: Record<string, CheckStatus> = Object.fromEntries(
+		pack.checks.map((check) => [check.id, 'NOT_APPLICABLE' as CheckStatus]),
+	)
 	for (const status of ['PASS', 'NEEDS_ATTENTION', 'FAIL'] as const) {
 		for (const id of lists[status]) {
-			if (!checkIds.has(id)) throw new Error(`${where}: ${id} is not a check of pack ${pack.version}`)
+			if (!checkIds.has(id))
+				throw new Error(`${where}: ${id} is not a check of pack ${pack.version}`)
 			statuses[id] = status
 		}
 	}
@@ -81,11 +107,20 @@ export function loadConformanceTable(pack: PolicyPack = shippedPolicyPack()) {
 		if (!profile) throw new Error(`case ${entry.id}: no profile ${entry.base}`)
 		const statuses = statusMap(pack, profile.expect, `profile ${entry.base}`)
 		for (const [id, status] of Object.entries(entry.expect.changes)) {
-			if (!(id in statuses)) throw new Error(`case ${entry.id}: ${id} is not a check of pack ${pack.version}`)
-			if (statuses[id] === status) throw new Error(`case ${entry.id}: ${id} is already ${status} in profile ${entry.base}; drop the change`)
+			if (!(id in statuses))
+				throw new Error(`case ${entry.id}: ${id} is not a check of pack ${pack.version}`)
+			if (statuses[id] === status)
+				throw new Error(
+					`case ${entry.id}: ${id} is already ${status} in profile ${entry.base}; drop the change`,
+				)
 			statuses[id] = status
 		}
-		return { ...entry, statuses, document: applyPatch(profile.document, entry.patch), asOfDay: entry.asOf ?? table.asOf }
+		return {
+			...entry,
+			statuses,
+			document: applyPatch(profile.document, entry.patch),
+			asOfDay: entry.asOf ?? table.asOf,
+		}
 	})
 	return { profiles, cases }
 }
@@ -95,23 +130,39 @@ export type CaseOutcome = { evaluation: Evaluation; mismatches: Array<string> }
 const sorted = <T extends string>(values: ReadonlyArray<T>) => [...values].sort()
 
 /** Evaluates a case and lists every way the outcome differs from the expectation (empty when it conforms). */
-export function runCase(entry: ConformanceCase, pack: PolicyPack = shippedPolicyPack()): CaseOutcome {
+export function runCase(
+	entry: ConformanceCase,
+	pack: PolicyPack = shippedPolicyPack(),
+): CaseOutcome {
 	const parsed = StrictUseCaseDocumentSchema.safeParse(entry.document)
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
 		throw new Error(`case ${entry.id}: the document is not valid (${problems.join('; ')})`)
 	}
-	const evaluation = evaluateUseCase(parsed.data, { pack, asOf: new Date(`${entry.asOfDay}T00:00:00Z`) })
+	const evaluation = evaluateUseCase(parsed.data, {
+		pack,
+		asOf: new Date(`${entry.asOfDay}T00:00:00Z`),
+	})
 	const mismatches: Array<string> = []
-	if (evaluation.presumedHighImpact !== entry.expect.letters.length > 0 || sorted(evaluation.presumedCategories).join() !== sorted(entry.expect.letters).join()) {
-		mismatches.push(`presumed under [${evaluation.presumedCategories.join(', ')}], expected [${entry.expect.letters.join(', ')}]`)
+	if (
+		evaluation.presumedHighImpact !== entry.expect.letters.length > 0 ||
+		sorted(evaluation.presumedCategories).join() !== sorted(entry.expect.letters).join()
+	) {
+		mismatches.push(
+			`presumed under [${evaluation.presumedCategories.join(', ')}], expected [${entry.expect.letters.join(', ')}]`,
+		)
 	}
 	if (sorted(evaluation.requiredLanes).join() !== sorted(entry.expect.lanes).join()) {
-		mismatches.push(`lanes [${evaluation.requiredLanes.join(', ')}], expected [${entry.expect.lanes.join(', ')}]`)
+		mismatches.push(
+			`lanes [${evaluation.requiredLanes.join(', ')}], expected [${entry.expect.lanes.join(', ')}]`,
+		)
 	}
 	for (const result of evaluation.results) {
 		const expected = entry.statuses[result.checkId]
-		if (result.status !== expected) mismatches.push(`${result.checkId} is ${result.status}, expected ${expected}: ${result.reason}`)
+		if (result.status !== expected)
+			mismatches.push(
+				`${result.checkId} is ${result.status}, expected ${expected}: ${result.reason}`,
+			)
 	}
 	return { evaluation, mismatches }
 }
@@ -119,8 +170,15 @@ export function runCase(entry: ConformanceCase, pack: PolicyPack = shippedPolicy
 export type Coverage = {
 	cases: number
 	clauses: { covered: Array<string>; uncovered: Array<string>; total: number }
-	checks: { covered: Array<string>; uncovered: Array<{ id: string; missing: Array<'PASS' | 'FAIL'> }>; total: number }
-	letters: { covered: Array<PresumedCategory>; uncovered: Array<{ letter: PresumedCategory; missing: Array<'PASS' | 'FAIL'> }> }
+	checks: {
+		covered: Array<string>
+		uncovered: Array<{ id: string; missing: Array<'PASS' | 'FAIL'> }>
+		total: number
+	}
+	letters: {
+		covered: Array<PresumedCategory>
+		uncovered: Array<{ letter: PresumedCategory; missing: Array<'PASS' | 'FAIL'> }>
+	}
 	ambiguities: number
 }
 
@@ -129,35 +187,62 @@ export type Coverage = {
  * expected to pass and one expected not to (FAIL or NEEDS_ATTENTION: an open finding); the §6 letters
  * with a presumed case whose presumption check passes and one whose check does not.
  */
-export function coverage(cases: ReadonlyArray<ConformanceCase>, pack: PolicyPack = shippedPolicyPack()): Coverage {
+export function coverage(
+	cases: ReadonlyArray<ConformanceCase>,
+	pack: PolicyPack = shippedPolicyPack(),
+): Coverage {
 	const named = new Set(cases.flatMap((entry) => entry.clauses))
 	const references = pack.references.map((reference) => reference.id)
 	const unknown = [...named].filter((id) => !references.includes(id))
-	if (unknown.length) throw new Error(`cases name clauses that are not references of pack ${pack.version}: ${unknown.join(', ')}`)
+	if (unknown.length)
+		throw new Error(
+			`cases name clauses that are not references of pack ${pack.version}: ${unknown.join(', ')}`,
+		)
 	const checkCoverage = pack.checks.map((check) => {
 		const statuses = cases.map((entry) => entry.statuses[check.id])
 		const missing: Array<'PASS' | 'FAIL'> = []
 		if (!statuses.includes('PASS')) missing.push('PASS')
-		if (!statuses.some((status) => status === 'FAIL' || status === 'NEEDS_ATTENTION')) missing.push('FAIL')
+		if (!statuses.some((status) => status === 'FAIL' || status === 'NEEDS_ATTENTION'))
+			missing.push('FAIL')
 		return { id: check.id, missing }
 	})
 	const letterCoverage = PRESUMED_CATEGORIES.map((letter) => {
 		const presumed = cases.filter((entry) => entry.expect.letters.includes(letter))
 		const missing: Array<'PASS' | 'FAIL'> = []
-		if (!presumed.some((entry) => entry.statuses['M2521-4A-C1'] === 'PASS' && entry.clauses.includes(categoryClauseId(letter)))) missing.push('PASS')
-		if (!presumed.some((entry) => entry.statuses['M2521-4A-C1'] !== 'PASS' && entry.clauses.includes(categoryClauseId(letter)))) missing.push('FAIL')
+		if (
+			!presumed.some(
+				(entry) =>
+					entry.statuses['M2521-4A-C1'] === 'PASS' &&
+					entry.clauses.includes(categoryClauseId(letter)),
+			)
+		)
+			missing.push('PASS')
+		if (
+			!presumed.some(
+				(entry) =>
+					entry.statuses['M2521-4A-C1'] !== 'PASS' &&
+					entry.clauses.includes(categoryClauseId(letter)),
+			)
+		)
+			missing.push('FAIL')
 		return { letter, missing }
 	})
 	return {
 		cases: cases.length,
-		clauses: { covered: references.filter((id) => named.has(id)), uncovered: references.filter((id) => !named.has(id)), total: references.length },
+		clauses: {
+			covered: references.filter((id) => named.has(id)),
+			uncovered: references.filter((id) => !named.has(id)),
+			total: references.length,
+		},
 		checks: {
 			covered: checkCoverage.filter((check) => check.missing.length === 0).map((check) => check.id),
 			uncovered: checkCoverage.filter((check) => check.missing.length > 0),
 			total: pack.checks.length,
 		},
 		letters: {
-			covered: letterCoverage.filter((entry) => entry.missing.length === 0).map((entry) => entry.letter),
+			covered: letterCoverage
+				.filter((entry) => entry.missing.length === 0)
+				.map((entry) => entry.letter),
 			uncovered: letterCoverage.filter((entry) => entry.missing.length > 0),
 		},
 		ambiguities: cases.filter((entry) => entry.ambiguity).length,
@@ -170,11 +255,17 @@ export function coverageReport(result: Coverage): Array<string> {
 		`cases=${result.cases} clauses_covered=${result.clauses.covered.length}/${result.clauses.total} checks_covered=${result.checks.covered.length}/${result.checks.total} letters_covered=${result.letters.covered.length}/${PRESUMED_CATEGORIES.length} ambiguous_readings=${result.ambiguities}`,
 	]
 	if (result.checks.uncovered.length) {
-		lines.push(`checks without a passing and a failing case: ${result.checks.uncovered.map((check) => `${check.id} (no ${check.missing.join(', no ')})`).join('; ')}`)
+		lines.push(
+			`checks without a passing and a failing case: ${result.checks.uncovered.map((check) => `${check.id} (no ${check.missing.join(', no ')})`).join('; ')}`,
+		)
 	}
 	if (result.letters.uncovered.length) {
-		lines.push(`§6 letters without a passing and a failing case: ${result.letters.uncovered.map((entry) => `${entry.letter} (no ${entry.missing.join(', no ')})`).join('; ')}`)
+		lines.push(
+			`§6 letters without a passing and a failing case: ${result.letters.uncovered.map((entry) => `${entry.letter} (no ${entry.missing.join(', no ')})`).join('; ')}`,
+		)
 	}
-	lines.push(`clauses no case exercises (${result.clauses.uncovered.length}): ${result.clauses.uncovered.join(', ')}`)
+	lines.push(
+		`clauses no case exercises (${result.clauses.uncovered.length}): ${result.clauses.uncovered.join(', ')}`,
+	)
 	return lines
 }

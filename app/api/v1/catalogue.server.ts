@@ -1,7 +1,11 @@
 // /api/v1 datasets, policy library and evaluation: the catalogues the pages read, and the policy
 // checks run on a document sent in (nothing stored), as `npm run evaluate` runs them.
 import { z } from 'zod'
-import { DATASETS_PAGE_SIZE, getDataset, listDatasets } from '#app/modules/datasets/datasets.server.ts'
+import {
+	DATASETS_PAGE_SIZE,
+	getDataset,
+	listDatasets,
+} from '#app/modules/datasets/datasets.server.ts'
 import { DatasetListQuerySchema } from '#app/modules/datasets/schemas.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { referenceWithChecks, searchReferences } from '#app/modules/policies/library.ts'
@@ -20,17 +24,32 @@ import {
 } from './schemas.ts'
 
 const EvaluateQuerySchema = z.object({
-	asOf: z.iso.date({ error: 'asOf is a date written YYYY-MM-DD.' }).optional().describe('Evaluate as on this day (deadlines such as 3 April 2026 depend on it); today by default.'),
+	asOf: z.iso
+		.date({ error: 'asOf is a date written YYYY-MM-DD.' })
+		.optional()
+		.describe(
+			'Evaluate as on this day (deadlines such as 3 April 2026 depend on it); today by default.',
+		),
 })
 
 /** The current pack's checks run on a document sent in: nothing is stored. */
-export async function evaluateDocument(document: z.output<typeof StrictUseCaseDocumentSchema>, asOf?: string) {
-	return evaluateUseCase(document, { pack: await currentPolicyPack(), asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : new Date() })
+export async function evaluateDocument(
+	document: z.output<typeof StrictUseCaseDocumentSchema>,
+	asOf?: string,
+) {
+	return evaluateUseCase(document, {
+		pack: await currentPolicyPack(),
+		asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : new Date(),
+	})
 }
 
 export async function findPolicyReference(referenceId: string) {
 	const found = referenceWithChecks(await currentPolicyPack(), referenceId)
-	if (!found) throw new AppError('NOT_FOUND', `The current policy pack has no reference ${referenceId}; list them at /api/v1/policy-references.`)
+	if (!found)
+		throw new AppError(
+			'NOT_FOUND',
+			`The current policy pack has no reference ${referenceId}; list them at /api/v1/policy-references.`,
+		)
 	return found
 }
 
@@ -44,10 +63,17 @@ export const catalogueRoutes = [
 		scope: 'read',
 		permission: 'read:dataset:any',
 		query: DatasetListQuerySchema,
-		responses: { 200: { description: 'One page of datasets, by name.', schema: DatasetListSchema } },
+		responses: {
+			200: { description: 'One page of datasets, by name.', schema: DatasetListSchema },
+		},
 		handle: async ({ query }) => {
 			const { total, datasets } = await listDatasets(query)
-			return json({ data: datasets, page: query.page, pageCount: Math.max(1, Math.ceil(total / DATASETS_PAGE_SIZE)), total })
+			return json({
+				data: datasets,
+				page: query.page,
+				pageCount: Math.max(1, Math.ceil(total / DATASETS_PAGE_SIZE)),
+				total,
+			})
 		},
 	}),
 	defineRoute({
@@ -59,9 +85,18 @@ export const catalogueRoutes = [
 		scope: 'read',
 		permission: 'read:dataset:any',
 		params: z.object({ datasetId: z.string().min(1).max(40) }),
-		responses: { 200: { description: 'The dataset with its sensitivity, SORN, PIA and FISMA facts.', schema: DatasetSchema } },
+		responses: {
+			200: {
+				description: 'The dataset with its sensitivity, SORN, PIA and FISMA facts.',
+				schema: DatasetSchema,
+			},
+		},
 		handle: async ({ params }) => {
-			const { orgUnitId: _orgUnitId, stewardId: _stewardId, ...dataset } = await getDataset(params.datasetId)
+			const {
+				orgUnitId: _orgUnitId,
+				stewardId: _stewardId,
+				...dataset
+			} = await getDataset(params.datasetId)
 			return json(dataset)
 		},
 	}),
@@ -73,7 +108,12 @@ export const catalogueRoutes = [
 		summary: 'The current policy pack',
 		scope: 'read',
 		permission: 'read:policy:any',
-		responses: { 200: { description: 'The published pack every case is checked against.', schema: PolicyPackSummarySchema } },
+		responses: {
+			200: {
+				description: 'The published pack every case is checked against.',
+				schema: PolicyPackSummarySchema,
+			},
+		},
 		handle: async () => {
 			const pack = await currentPolicyPack()
 			return json({
@@ -93,12 +133,16 @@ export const catalogueRoutes = [
 		path: '/policy-references',
 		tag: 'Policy',
 		summary: 'Search the policy library',
-		description: 'Every reference of the current pack (superseded ones included), or those whose id, instrument, title, citation or summary contain every word of `q`.',
+		description:
+			'Every reference of the current pack (superseded ones included), or those whose id, instrument, title, citation or summary contain every word of `q`.',
 		scope: 'read',
 		permission: 'read:policy:any',
 		query: z.object({ q: z.string().trim().max(200).default('') }),
-		responses: { 200: { description: 'The matching references.', schema: PolicyReferenceListSchema } },
-		handle: async ({ query }) => json({ data: searchReferences(await currentPolicyPack(), query.q) }),
+		responses: {
+			200: { description: 'The matching references.', schema: PolicyReferenceListSchema },
+		},
+		handle: async ({ query }) =>
+			json({ data: searchReferences(await currentPolicyPack(), query.q) }),
 	}),
 	defineRoute({
 		operationId: 'getPolicyReference',
@@ -108,8 +152,15 @@ export const catalogueRoutes = [
 		summary: 'Read one clause with the checks that cite it',
 		scope: 'read',
 		permission: 'read:policy:any',
-		params: z.object({ referenceId: z.string().min(1).max(60).describe('A clause id such as `M2521-4B-II`.') }),
-		responses: { 200: { description: 'The reference, what superseded it or it supersedes, and its checks.', schema: PolicyReferenceDetailSchema } },
+		params: z.object({
+			referenceId: z.string().min(1).max(60).describe('A clause id such as `M2521-4B-II`.'),
+		}),
+		responses: {
+			200: {
+				description: 'The reference, what superseded it or it supersedes, and its checks.',
+				schema: PolicyReferenceDetailSchema,
+			},
+		},
 		handle: async ({ params }) => json(await findPolicyReference(params.referenceId)),
 	}),
 	defineRoute({
@@ -120,7 +171,12 @@ export const catalogueRoutes = [
 		summary: 'The checks of the current pack',
 		scope: 'read',
 		permission: 'read:policy:any',
-		responses: { 200: { description: 'Each check with its clauses, severity and review lane.', schema: PolicyCheckListSchema } },
+		responses: {
+			200: {
+				description: 'Each check with its clauses, severity and review lane.',
+				schema: PolicyCheckListSchema,
+			},
+		},
 		handle: async () => json({ data: (await currentPolicyPack()).checks }),
 	}),
 	defineRoute({

@@ -2,7 +2,10 @@
 // and the export downloads, each download audited as it is there.
 import { z } from 'zod'
 import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
-import { ExportQuerySchema, PublicExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
+import {
+	ExportQuerySchema,
+	PublicExportQuerySchema,
+} from '#app/modules/inventory/omb-export-query.ts'
 import { cmsAgency } from '#app/modules/inventory/omb-export.ts'
 import {
 	columnsFor,
@@ -29,14 +32,20 @@ export const reportRoutes = [
 		path: '/me',
 		tag: 'Tokens',
 		summary: 'Who the token acts for',
-		description: 'The token’s user and roles, and the token’s scopes and expiry: a quick way to check a token works.',
+		description:
+			'The token’s user and roles, and the token’s scopes and expiry: a quick way to check a token works.',
 		scope: 'read',
 		permission: null,
 		responses: { 200: { description: 'The user and the token.', schema: MeSchema } },
 		handle: async ({ context }) => {
 			const { user, tokenId, scopes, expiresAt } = context.caller
 			return json({
-				user: { id: user.id, name: user.name, email: user.email, roles: user.roles.map((r) => r.role) },
+				user: {
+					id: user.id,
+					name: user.name,
+					email: user.email,
+					roles: user.roles.map((r) => r.role),
+				},
 				token: { id: tokenId, scopes: scopeNames(scopes), expiresAt },
 			})
 		},
@@ -47,10 +56,13 @@ export const reportRoutes = [
 		path: '/dashboard',
 		tag: TAG,
 		summary: 'The inventory’s dashboard figures',
-		description: 'Counts by stage, determination, component, dataset category and sensitivity; decisions per month; time in each state; overdue work. Submitted cases only, the same for every reader.',
+		description:
+			'Counts by stage, determination, component, dataset category and sensitivity; decisions per month; time in each state; overdue work. Submitted cases only, the same for every reader.',
 		scope: 'read',
 		permission: 'read:dashboard:any',
-		responses: { 200: { description: 'The figures of the dashboards page.', schema: DashboardSchema } },
+		responses: {
+			200: { description: 'The figures of the dashboards page.', schema: DashboardSchema },
+		},
 		handle: async () => json(await currentDashboard()),
 	}),
 	defineRoute({
@@ -59,14 +71,19 @@ export const reportRoutes = [
 		path: '/exports/omb.csv',
 		tag: TAG,
 		summary: 'OMB’s 2025 individual use case inventory (CSV)',
-		description: 'Every reported case in OMB’s exact columns; `values=codes` for the template’s shorthand codes. Audited.',
+		description:
+			'Every reported case in OMB’s exact columns; `values=codes` for the template’s shorthand codes. Audited.',
 		scope: 'read',
 		permission: 'export:inventory:any',
 		query: ExportQuerySchema,
 		responses: { 200: { description: DOWNLOAD, file: 'text/csv' } },
 		handle: async ({ query, context }) => {
 			const year = currentReportingYear()
-			await recordExport(context.caller.user.id, { file: 'omb.csv', year, values: query.values }, context.requestInfo)
+			await recordExport(
+				context.caller.user.id,
+				{ file: 'omb.csv', year, values: query.values },
+				context.requestInfo,
+			)
 			return csvResponse(
 				streamOmbRows({ year, values: query.values, audience: 'OMB' }),
 				columnsFor({ audience: 'OMB' }),
@@ -87,9 +104,19 @@ export const reportRoutes = [
 		responses: { 200: { description: DOWNLOAD, file: 'application/json' } },
 		handle: async ({ query, context }) => {
 			const year = currentReportingYear()
-			await recordExport(context.caller.user.id, { file: 'omb.json', year, values: query.values }, context.requestInfo)
+			await recordExport(
+				context.caller.user.id,
+				{ file: 'omb.json', year, values: query.values },
+				context.requestInfo,
+			)
 			return jsonResponse(
-				{ format: 'OMB 2025 individual AI use case inventory', ...cmsAgency, year, values: query.values, generatedAt: new Date().toISOString() },
+				{
+					format: 'OMB 2025 individual AI use case inventory',
+					...cmsAgency,
+					year,
+					values: query.values,
+					generatedAt: new Date().toISOString(),
+				},
 				jsonRecords(streamOmbRows({ year, values: query.values, audience: 'OMB' }), query.values),
 				`cms-ai-use-case-inventory-${year}.json`,
 			)
@@ -101,7 +128,8 @@ export const reportRoutes = [
 		path: '/exports/public.csv',
 		tag: TAG,
 		summary: 'The public inventory (CSV)',
-		description: 'Withheld cases removed and FOIA-sensitive details blanked; `ids=omit` drops the ids, `inbox` sets the public contact.',
+		description:
+			'Withheld cases removed and FOIA-sensitive details blanked; `ids=omit` drops the ids, `inbox` sets the public contact.',
 		scope: 'read',
 		permission: 'export:inventory:any',
 		query: PublicExportQuerySchema,
@@ -109,9 +137,19 @@ export const reportRoutes = [
 		handle: async ({ query, context }) => {
 			const year = currentReportingYear()
 			const includeIds = query.ids === 'include'
-			await recordExport(context.caller.user.id, { file: 'public.csv', year, values: query.values, includeIds, publicEmail: query.inbox }, context.requestInfo)
+			await recordExport(
+				context.caller.user.id,
+				{ file: 'public.csv', year, values: query.values, includeIds, publicEmail: query.inbox },
+				context.requestInfo,
+			)
 			return csvResponse(
-				streamOmbRows({ year, values: query.values, audience: 'PUBLIC', publicEmail: query.inbox, includeIds }),
+				streamOmbRows({
+					year,
+					values: query.values,
+					audience: 'PUBLIC',
+					publicEmail: query.inbox,
+					includeIds,
+				}),
 				columnsFor({ audience: 'PUBLIC', includeIds }),
 				`cms-ai-use-case-inventory-${year}-public.csv`,
 				{ bom: true },
@@ -131,10 +169,29 @@ export const reportRoutes = [
 		handle: async ({ query, context }) => {
 			const year = currentReportingYear()
 			const includeIds = query.ids === 'include'
-			await recordExport(context.caller.user.id, { file: 'public.json', year, values: query.values, includeIds, publicEmail: query.inbox }, context.requestInfo)
+			await recordExport(
+				context.caller.user.id,
+				{ file: 'public.json', year, values: query.values, includeIds, publicEmail: query.inbox },
+				context.requestInfo,
+			)
 			return jsonResponse(
-				{ format: 'OMB 2025 individual AI use case inventory, public version', ...cmsAgency, year, values: query.values, generatedAt: new Date().toISOString() },
-				jsonRecords(streamOmbRows({ year, values: query.values, audience: 'PUBLIC', publicEmail: query.inbox, includeIds }), query.values),
+				{
+					format: 'OMB 2025 individual AI use case inventory, public version',
+					...cmsAgency,
+					year,
+					values: query.values,
+					generatedAt: new Date().toISOString(),
+				},
+				jsonRecords(
+					streamOmbRows({
+						year,
+						values: query.values,
+						audience: 'PUBLIC',
+						publicEmail: query.inbox,
+						includeIds,
+					}),
+					query.values,
+				),
 				`cms-ai-use-case-inventory-${year}-public.json`,
 			)
 		},

@@ -5,7 +5,12 @@ import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/s
 import { determinationFilterValues } from '#app/modules/inventory/inventory-filters.ts'
 import { CHECK_STATUSES } from '#app/modules/policies/checks/check-types.ts'
 import { PRESUMED_CATEGORIES } from '#app/modules/policies/checks/high-impact.ts'
-import { CHECK_SEVERITIES, laneRouteSchema, policyCheckDefinitionSchema, policyReferenceSchema } from '#app/modules/policies/policy-pack.ts'
+import {
+	CHECK_SEVERITIES,
+	laneRouteSchema,
+	policyCheckDefinitionSchema,
+	policyReferenceSchema,
+} from '#app/modules/policies/policy-pack.ts'
 import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import {
 	highImpactDeterminations,
@@ -57,7 +62,11 @@ const UseCaseSummarySchema = z
 		name: z.string(),
 		status: z.enum(useCaseStatuses),
 		stage: z.enum(stages).nullable(),
-		determination: z.enum(determinationFilterValues).describe('The high-impact determination, or whether the checks presume it high-impact while undetermined.'),
+		determination: z
+			.enum(determinationFilterValues)
+			.describe(
+				'The high-impact determination, or whether the checks presume it high-impact while undetermined.',
+			),
 		orgUnit: z.object({ code: z.string(), shortName: z.string() }),
 		sensitivities: z.array(z.enum(datasetSensitivities)),
 		datasetCategories: z.array(z.enum(datasetCategories)),
@@ -70,14 +79,20 @@ const UseCaseSummarySchema = z
 		reviewRound: z.number().int(),
 		lanes: z.object({ total: z.number().int(), open: z.number().int() }),
 		overdue: z.boolean(),
-		checks: z.object({ blocked: z.boolean(), failing: z.number().int() }).nullable().describe('The latest stored check run against the current pack; null before the first.'),
+		checks: z
+			.object({ blocked: z.boolean(), failing: z.number().int() })
+			.nullable()
+			.describe('The latest stored check run against the current pack; null before the first.'),
 	})
 	.meta(schemaId('UseCaseSummary'))
 
 export const UseCaseListSchema = z
 	.object({
 		data: z.array(UseCaseSummarySchema),
-		next: z.string().nullable().describe('The cursor of the next page (pass it as `cursor`), or null on the last page.'),
+		next: z
+			.string()
+			.nullable()
+			.describe('The cursor of the next page (pass it as `cursor`), or null on the last page.'),
 	})
 	.meta(schemaId('UseCaseList'))
 
@@ -85,7 +100,9 @@ const CheckResultSchema = z
 	.object({
 		checkId: z.string(),
 		title: z.string(),
-		clauseIds: z.array(z.string()).describe('The policy clauses behind the finding (see /policy-references/{referenceId}).'),
+		clauseIds: z
+			.array(z.string())
+			.describe('The policy clauses behind the finding (see /policy-references/{referenceId}).'),
 		status: z.enum(CHECK_STATUSES),
 		severity: z.enum(CHECK_SEVERITIES),
 		reason: z.string(),
@@ -102,7 +119,11 @@ export const EvaluationSchema = z
 		asOf: z.string(),
 		presumedHighImpact: z.boolean(),
 		presumedCategories: z.array(z.enum(PRESUMED_CATEGORIES)),
-		screenedOutAsNotAi: z.boolean().describe('True when the case is screened out as rule-based only (not AI under the definition the pack cites).'),
+		screenedOutAsNotAi: z
+			.boolean()
+			.describe(
+				'True when the case is screened out as rule-based only (not AI under the definition the pack cites).',
+			),
 		requiredLanes: z.array(z.enum(reviewLanes)),
 		routes: z
 			.array(
@@ -114,8 +135,12 @@ export const EvaluationSchema = z
 					reason: z.string().describe('Why the routing rule applies, in plain words.'),
 				}),
 			)
-			.describe('The routing rules of the pack that send this case to review lanes, each with its clauses.'),
-		blocked: z.boolean().describe('True when an enabled blocking check fails: the final decision must wait.'),
+			.describe(
+				'The routing rules of the pack that send this case to review lanes, each with its clauses.',
+			),
+		blocked: z
+			.boolean()
+			.describe('True when an enabled blocking check fails: the final decision must wait.'),
 		results: z.array(CheckResultSchema),
 	})
 	.meta(schemaId('Evaluation'))
@@ -127,7 +152,12 @@ export const UseCaseDetailSchema = z
 		id: z.string(),
 		trackingId: z.string(),
 		status: z.enum(useCaseStatuses),
-		version: z.number().int().describe('The version to name in `If-Match` (as its ETag) or `version` when changing the case.'),
+		version: z
+			.number()
+			.int()
+			.describe(
+				'The version to name in `If-Match` (as its ETag) or `version` when changing the case.',
+			),
 		name: z.string(),
 		orgUnit: z.object({ code: z.string(), name: z.string(), shortName: z.string() }),
 		owner: z.object({ name: z.string(), email: z.string() }),
@@ -138,7 +168,9 @@ export const UseCaseDetailSchema = z
 		determinedAt: dateTime.nullable(),
 		decidedAt: dateTime.nullable(),
 		nextReviewDue: dateTime.nullable(),
-		document: UseCaseDocumentSchema.describe('Every answer, with the datasets inline (the format of `POST /evaluate`).'),
+		document: UseCaseDocumentSchema.describe(
+			'Every answer, with the datasets inline (the format of `POST /evaluate`).',
+		),
 		findings: EvaluationSchema,
 		review: z.object({
 			round: z.number().int(),
@@ -161,7 +193,14 @@ export const UseCaseDetailSchema = z
 					decidedAt: dateTime,
 					decidedBy: person,
 					useCaseVersion: z.number().int(),
-					conditions: z.array(z.object({ text: z.string(), dueOn: dateTime, metAt: dateTime.nullable(), owner: person })),
+					conditions: z.array(
+						z.object({
+							text: z.string(),
+							dueOn: dateTime,
+							metAt: dateTime.nullable(),
+							owner: person,
+						}),
+					),
 				}),
 			),
 		}),
@@ -178,9 +217,13 @@ const VersionSummarySchema = z
 	})
 	.meta(schemaId('UseCaseVersionSummary'))
 
-export const VersionListSchema = z.object({ data: z.array(VersionSummarySchema) }).meta(schemaId('UseCaseVersionList'))
+export const VersionListSchema = z
+	.object({ data: z.array(VersionSummarySchema) })
+	.meta(schemaId('UseCaseVersionList'))
 
-export const VersionSchema = VersionSummarySchema.extend({ document: UseCaseDocumentSchema }).meta(schemaId('UseCaseVersion'))
+export const VersionSchema = VersionSummarySchema.extend({ document: UseCaseDocumentSchema }).meta(
+	schemaId('UseCaseVersion'),
+)
 
 export const VersionDiffSchema = z
 	.object({
@@ -194,13 +237,20 @@ export const SaveResultSchema = z
 	.object({
 		status: z.enum(['saved', 'submitted', 'reopened']),
 		version: z.number().int(),
-		changed: z.array(z.string()).optional().describe('For a reopened review: the material changes that reopened it.'),
+		changed: z
+			.array(z.string())
+			.optional()
+			.describe('For a reopened review: the material changes that reopened it.'),
 	})
 	.meta(schemaId('SaveResult'))
 
-export const CreatedUseCaseSchema = z.object({ id: z.string(), trackingId: z.string(), version: z.number().int() }).meta(schemaId('CreatedUseCase'))
+export const CreatedUseCaseSchema = z
+	.object({ id: z.string(), trackingId: z.string(), version: z.number().int() })
+	.meta(schemaId('CreatedUseCase'))
 
-export const WithdrawnSchema = z.object({ status: z.literal('WITHDRAWN'), version: z.number().int() }).meta(schemaId('Withdrawn'))
+export const WithdrawnSchema = z
+	.object({ status: z.literal('WITHDRAWN'), version: z.number().int() })
+	.meta(schemaId('Withdrawn'))
 
 export const CommentCreatedSchema = z.object({ id: z.string() }).meta(schemaId('CommentCreated'))
 
@@ -258,11 +308,15 @@ export const PolicyReferenceDetailSchema = z
 		supersededBy: PolicyReferenceSchema.nullable(),
 		supersedes: z.array(PolicyReferenceSchema),
 		checks: z.array(PolicyCheckSchema),
-		routes: z.array(LaneRouteSchema).describe('The routing rules that cite this reference and the lanes they send a case to.'),
+		routes: z
+			.array(LaneRouteSchema)
+			.describe('The routing rules that cite this reference and the lanes they send a case to.'),
 	})
 	.meta(schemaId('PolicyReferenceDetail'))
 
-export const PolicyCheckListSchema = z.object({ data: z.array(PolicyCheckSchema) }).meta(schemaId('PolicyCheckList'))
+export const PolicyCheckListSchema = z
+	.object({ data: z.array(PolicyCheckSchema) })
+	.meta(schemaId('PolicyCheckList'))
 
 export const PolicyPackSummarySchema = z
 	.object({
@@ -276,7 +330,12 @@ export const PolicyPackSummarySchema = z
 	})
 	.meta(schemaId('PolicyPack'))
 
-const bar = z.object({ key: z.string(), label: z.string(), count: z.number().int(), href: z.string() })
+const bar = z.object({
+	key: z.string(),
+	label: z.string(),
+	count: z.number().int(),
+	href: z.string(),
+})
 
 export const DashboardSchema = z
 	.object({
@@ -297,14 +356,44 @@ export const DashboardSchema = z
 				REJECTED: z.number().int(),
 			}),
 		),
-		timeInState: z.array(z.object({ status: z.enum(useCaseStatuses), label: z.string(), medianDays: z.number(), stays: z.number().int(), href: z.string() })),
+		timeInState: z.array(
+			z.object({
+				status: z.enum(useCaseStatuses),
+				label: z.string(),
+				medianDays: z.number(),
+				stays: z.number().int(),
+				href: z.string(),
+			}),
+		),
 		overdueLanes: z.array(z.object({ lane: z.enum(reviewLanes), count: z.number().int() })),
 		overdueLaneCases: z.array(
-			z.object({ useCaseId: z.string(), trackingId: z.string(), name: z.string(), lane: z.enum(reviewLanes), dueOn: dateTime, assignee: z.string().nullable() }),
+			z.object({
+				useCaseId: z.string(),
+				trackingId: z.string(),
+				name: z.string(),
+				lane: z.enum(reviewLanes),
+				dueOn: dateTime,
+				assignee: z.string().nullable(),
+			}),
 		),
-		overdueConditions: z.array(z.object({ useCaseId: z.string(), trackingId: z.string(), name: z.string(), text: z.string(), dueOn: dateTime, owner: z.string() })),
+		overdueConditions: z.array(
+			z.object({
+				useCaseId: z.string(),
+				trackingId: z.string(),
+				name: z.string(),
+				text: z.string(),
+				dueOn: dateTime,
+				owner: z.string(),
+			}),
+		),
 		practicesLate: z.array(
-			z.object({ useCaseId: z.string(), trackingId: z.string(), name: z.string(), stage: z.enum(stages).nullable(), failing: z.array(z.string()) }),
+			z.object({
+				useCaseId: z.string(),
+				trackingId: z.string(),
+				name: z.string(),
+				stage: z.enum(stages).nullable(),
+				failing: z.array(z.string()),
+			}),
 		),
 		practicesLateTotal: z.number().int(),
 		overdueConditionsTotal: z.number().int(),
@@ -324,15 +413,30 @@ export const DashboardSchema = z
 
 export const MeSchema = z
 	.object({
-		user: z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(z.enum(roleNames)) }),
-		token: z.object({ id: z.string(), scopes: z.array(z.enum(['read', 'write'])), expiresAt: dateTime }),
+		user: z.object({
+			id: z.string(),
+			name: z.string(),
+			email: z.string(),
+			roles: z.array(z.enum(roleNames)),
+		}),
+		token: z.object({
+			id: z.string(),
+			scopes: z.array(z.enum(['read', 'write'])),
+			expiresAt: dateTime,
+		}),
 	})
 	.meta(schemaId('Me'))
 
 export const DuplicateListSchema = z
 	.object({
 		data: z.array(
-			z.object({ id: z.string(), trackingId: z.string(), name: z.string(), score: z.number(), reasons: z.array(z.string()) }),
+			z.object({
+				id: z.string(),
+				trackingId: z.string(),
+				name: z.string(),
+				score: z.number(),
+				reasons: z.array(z.string()),
+			}),
 		),
 	})
 	.meta(schemaId('SimilarUseCases'))

@@ -2,14 +2,35 @@
 // shows, drafts created and changed through the same schemas and module functions as the forms.
 import { z } from 'zod'
 import { freshDataVersion } from '#app/modules/data-version/versioned-cache.server.ts'
-import { type InventoryPosition, type InventoryRow, inventorySliceAt } from '#app/modules/inventory/inventory-query.server.ts'
-import { inventoryInput, InventoryQuerySchema, inventorySortKeys } from '#app/modules/inventory/inventory-filters.ts'
+import {
+	type InventoryPosition,
+	type InventoryRow,
+	inventorySliceAt,
+} from '#app/modules/inventory/inventory-query.server.ts'
+import {
+	inventoryInput,
+	InventoryQuerySchema,
+	inventorySortKeys,
+} from '#app/modules/inventory/inventory-filters.ts'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
 import { fieldRules } from '#app/modules/use-cases/field-rules.ts'
 import { formDefaults } from '#app/modules/use-cases/question-kinds.ts'
-import { DuplicateQuerySchema, NewUseCaseSchema, UseCaseFormSchema, VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
+import {
+	DuplicateQuerySchema,
+	NewUseCaseSchema,
+	UseCaseFormSchema,
+	VersionDiffQuerySchema,
+} from '#app/modules/use-cases/schemas.ts'
 import { type LoadedUseCase, toDocument } from '#app/modules/use-cases/use-case-record.server.ts'
-import { createDraft, findDuplicatesFor, getUseCaseForUser, listVersions, resolveUseCaseId, saveUseCase, withdrawUseCase } from '#app/modules/use-cases/use-cases.server.ts'
+import {
+	createDraft,
+	findDuplicatesFor,
+	getUseCaseForUser,
+	listVersions,
+	resolveUseCaseId,
+	saveUseCase,
+	withdrawUseCase,
+} from '#app/modules/use-cases/use-cases.server.ts'
 import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { versionDiff } from '#app/modules/use-cases/version-diff.ts'
 import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'
@@ -39,27 +60,47 @@ const ETAG_HEADER = { ETag: { description: 'The version, for `If-Match` on the n
 
 // ── Cursors ──
 
-const CursorSchema = z.object({ s: z.enum(inventorySortKeys), d: z.enum(['asc', 'desc']), k: z.string().nullable(), i: z.string().min(1) })
+const CursorSchema = z.object({
+	s: z.enum(inventorySortKeys),
+	d: z.enum(['asc', 'desc']),
+	k: z.string().nullable(),
+	i: z.string().min(1),
+})
 
 function encodeCursor(query: { sort: string; dir: 'asc' | 'desc' }, position: InventoryPosition) {
-	return Buffer.from(JSON.stringify({ s: query.sort, d: query.dir, k: position.sortKey, i: position.id })).toString('base64url')
+	return Buffer.from(
+		JSON.stringify({ s: query.sort, d: query.dir, k: position.sortKey, i: position.id }),
+	).toString('base64url')
 }
 
-function decodeCursor(cursor: string, query: { sort: string; dir: 'asc' | 'desc' }): InventoryPosition {
+function decodeCursor(
+	cursor: string,
+	query: { sort: string; dir: 'asc' | 'desc' },
+): InventoryPosition {
 	let parsed: z.infer<typeof CursorSchema>
 	try {
 		parsed = CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))
 	} catch {
-		throw new AppError('INVALID', 'cursor: this is not a cursor from a previous page; start again without it.')
+		throw new AppError(
+			'INVALID',
+			'cursor: this is not a cursor from a previous page; start again without it.',
+		)
 	}
 	if (parsed.s !== query.sort || parsed.d !== query.dir) {
-		throw new AppError('INVALID', `cursor: it belongs to a list sorted by ${parsed.s} ${parsed.d}; keep the sort of the first page.`)
+		throw new AppError(
+			'INVALID',
+			`cursor: it belongs to a list sorted by ${parsed.s} ${parsed.d}; keep the sort of the first page.`,
+		)
 	}
 	return { sortKey: parsed.k, id: parsed.i }
 }
 
 export const UseCaseListQuerySchema = InventoryQuerySchema.omit({ page: true }).extend({
-	cursor: z.string().max(1000).optional().describe('From `next` of the previous page; keep the same filters and sort.'),
+	cursor: z
+		.string()
+		.max(1000)
+		.optional()
+		.describe('From `next` of the previous page; keep the same filters and sort.'),
 	limit: z.coerce.number().int().min(1).max(100).default(25),
 })
 
@@ -84,18 +125,32 @@ function summaryOf(row: InventoryRow) {
 		lanes: { total: row.lanes, open: row.openLanes },
 		// NULL when nothing is due at all: not overdue.
 		overdue: row.overdue === true,
-		checks: row.checksBlocked === null ? null : { blocked: row.checksBlocked, failing: row.checksFailing ?? 0 },
+		checks:
+			row.checksBlocked === null
+				? null
+				: { blocked: row.checksBlocked, failing: row.checksFailing ?? 0 },
 	}
 }
 
 /** A page of the inventory as the caller may see it (others' drafts never), with the next page's cursor. */
-export async function searchUseCases(user: Pick<SessionUser, 'id'>, query: z.output<typeof UseCaseListQuerySchema>) {
+export async function searchUseCases(
+	user: Pick<SessionUser, 'id'>,
+	query: z.output<typeof UseCaseListQuerySchema>,
+) {
 	const { cursor, limit, ...filters } = query
 	const inventoryQuery = { ...filters, page: 1 }
 	const dir = filters.dir ?? (filters.sort === 'updated' ? 'desc' : 'asc')
 	const after = cursor ? decodeCursor(cursor, { sort: filters.sort, dir }) : null
-	const slice = await inventorySliceAt(user, inventoryQuery, { after, limit }, await freshDataVersion())
-	return { data: slice.rows.map(summaryOf), next: slice.next ? encodeCursor({ sort: filters.sort, dir }, slice.next) : null }
+	const slice = await inventorySliceAt(
+		user,
+		inventoryQuery,
+		{ after, limit },
+		await freshDataVersion(),
+	)
+	return {
+		data: slice.rows.map(summaryOf),
+		next: slice.next ? encodeCursor({ sort: filters.sort, dir }, slice.next) : null,
+	}
 }
 
 // ── One case ──
@@ -108,7 +163,9 @@ async function loadVisible(user: SessionUser, idOrTrackingId: string) {
 export async function useCaseDetail(useCase: LoadedUseCase) {
 	const document = toDocument(useCase)
 	const [findings, lanes, decisions, versions] = await Promise.all([
-		storedEvaluation(useCase.id, useCase.version).then((stored) => stored ?? evaluateWithCurrentPack(document)),
+		storedEvaluation(useCase.id, useCase.version).then(
+			(stored) => stored ?? evaluateWithCurrentPack(document),
+		),
 		lanesOfRound(useCase.id, useCase.reviewRound),
 		decisionsOf(useCase.id),
 		listVersions(useCase.id),
@@ -148,28 +205,54 @@ export async function useCaseDetail(useCase: LoadedUseCase) {
 				decidedAt: decision.decidedAt,
 				decidedBy: decision.decidedBy,
 				useCaseVersion: decision.useCaseVersion,
-				conditions: decision.conditions.map((condition) => ({ text: condition.text, dueOn: condition.dueOn, metAt: condition.metAt, owner: condition.owner })),
+				conditions: decision.conditions.map((condition) => ({
+					text: condition.text,
+					dueOn: condition.dueOn,
+					metAt: condition.metAt,
+					owner: condition.owner,
+				})),
 			})),
 		},
-		versions: versions.map((version) => ({ number: version.number, reason: version.reason, createdAt: version.createdAt, createdBy: version.createdBy })),
+		versions: versions.map((version) => ({
+			number: version.number,
+			reason: version.reason,
+			createdAt: version.createdAt,
+			createdBy: version.createdBy,
+		})),
 	}
 }
 
 // ── Changes ──
 
 /** The version a change is made against: `If-Match` first (412 when stale), else the body's `version` (409 when stale, from the module). */
-function expectedVersion(context: ApiContext, current: { version: number }, bodyVersion: number | undefined) {
-	if (context.ifMatch === 'invalid') throw new ApiProblemError(problem(400, 'If-Match must be the ETag of the use case, such as "3".'))
+function expectedVersion(
+	context: ApiContext,
+	current: { version: number },
+	bodyVersion: number | undefined,
+) {
+	if (context.ifMatch === 'invalid')
+		throw new ApiProblemError(
+			problem(400, 'If-Match must be the ETag of the use case, such as "3".'),
+		)
 	if (context.ifMatch !== null) {
 		if (context.ifMatch !== current.version) {
 			throw new ApiProblemError(
-				problem(412, `The use case is at version ${current.version}, not ${context.ifMatch}: read it again, then repeat your change.`, { currentVersion: current.version }),
+				problem(
+					412,
+					`The use case is at version ${current.version}, not ${context.ifMatch}: read it again, then repeat your change.`,
+					{ currentVersion: current.version },
+				),
 			)
 		}
 		return context.ifMatch
 	}
 	if (bodyVersion !== undefined) return bodyVersion
-	throw new ApiProblemError(problem(428, 'Send If-Match with the ETag you read (or a `version` field), so that a change made meanwhile is not overwritten.'))
+	throw new ApiProblemError(
+		problem(
+			428,
+			'Send If-Match with the ETag you read (or a `version` field), so that a change made meanwhile is not overwritten.',
+		),
+	)
 }
 
 /** A problem the handler answers as it is (412, 422, 428…): AppErrors cover the module's own outcomes. */
@@ -182,17 +265,35 @@ export class ApiProblemError extends Error {
 // What the edit page's form carries besides the answers (the post's intent, the version it read,
 // a conflict's overwrite and the section to open next) is not part of a change.
 const notAnswers = ['intent', 'version', 'overwriteVersion', 'next'] as const
-const formKeys = Object.keys(UseCaseFormSchema.shape).filter((key) => !(notAnswers as ReadonlyArray<string>).includes(key)) as Array<
-	Exclude<keyof typeof UseCaseFormSchema.shape, (typeof notAnswers)[number]>
->
+const formKeys = Object.keys(UseCaseFormSchema.shape).filter(
+	(key) => !(notAnswers as ReadonlyArray<string>).includes(key),
+) as Array<Exclude<keyof typeof UseCaseFormSchema.shape, (typeof notAnswers)[number]>>
 
 /** The form's fields, every one optional: the ones sent replace the case's answers, the rest stay. */
 const UseCasePatchSchema = z
-	.strictObject(Object.fromEntries(formKeys.map((key) => [key, UseCaseFormSchema.shape[key].optional()])) as { [K in (typeof formKeys)[number]]: z.ZodOptional<(typeof UseCaseFormSchema.shape)[K]> })
-	.extend({ version: z.number().int().min(1).optional().describe('The version you read; or send `If-Match`.') })
-	.meta(schemaId('UseCaseChange', 'The intake form’s fields (the same names, values and rules as the edit page); only the fields sent change.'))
+	.strictObject(
+		Object.fromEntries(formKeys.map((key) => [key, UseCaseFormSchema.shape[key].optional()])) as {
+			[K in (typeof formKeys)[number]]: z.ZodOptional<(typeof UseCaseFormSchema.shape)[K]>
+		},
+	)
+	.extend({
+		version: z
+			.number()
+			.int()
+			.min(1)
+			.optional()
+			.describe('The version you read; or send `If-Match`.'),
+	})
+	.meta(
+		schemaId(
+			'UseCaseChange',
+			'The intake form’s fields (the same names, values and rules as the edit page); only the fields sent change.',
+		),
+	)
 
-const VersionBodySchema = z.strictObject({ version: z.number().int().min(1).optional().describe('The version you read; or send `If-Match`.') })
+const VersionBodySchema = z.strictObject({
+	version: z.number().int().min(1).optional().describe('The version you read; or send `If-Match`.'),
+})
 
 /** The case's answers as the edit page's form holds them (the question registry's field names). */
 function formValuesOf(useCase: LoadedUseCase): Record<string, unknown> {
@@ -212,7 +313,8 @@ function formValuesOf(useCase: LoadedUseCase): Record<string, unknown> {
 	}
 }
 
-const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isGroup = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The answers with the sent fields replaced; within a group (`safeguards`, `practices`…) only the answers sent change. */
 function withChanges(values: Record<string, unknown>, fields: Record<string, unknown>) {
@@ -228,13 +330,29 @@ function withChanges(values: Record<string, unknown>, fields: Record<string, unk
 async function saveThroughForm(
 	context: ApiContext,
 	useCaseId: string,
-	change: { fields: Record<string, unknown>; bodyVersion: number | undefined; intent: 'save' | 'submit' },
+	change: {
+		fields: Record<string, unknown>
+		bodyVersion: number | undefined
+		intent: 'save' | 'submit'
+	},
 ) {
 	const current = await loadVisible(context.caller.user, useCaseId)
 	const version = expectedVersion(context, current, change.bodyVersion)
-	const parsed = UseCaseFormSchema.safeParse({ ...withChanges(formValuesOf(current), change.fields), intent: change.intent, version })
-	if (!parsed.success) throw new ApiProblemError(problem(400, 'Some answers need fixing.', { errors: fieldProblems(parsed.error.issues) }))
-	const result = await saveUseCase(context.caller.user, current.id, parsed.data, context.requestInfo)
+	const parsed = UseCaseFormSchema.safeParse({
+		...withChanges(formValuesOf(current), change.fields),
+		intent: change.intent,
+		version,
+	})
+	if (!parsed.success)
+		throw new ApiProblemError(
+			problem(400, 'Some answers need fixing.', { errors: fieldProblems(parsed.error.issues) }),
+		)
+	const result = await saveUseCase(
+		context.caller.user,
+		current.id,
+		parsed.data,
+		context.requestInfo,
+	)
 	if (result.status === 'incomplete') {
 		const errors = Object.entries(result.fieldErrors).flatMap(([path, messages]) =>
 			messages.map((detail) => ({ path, pointer: `/${path.split('.').join('/')}`, detail })),
@@ -283,11 +401,14 @@ export const useCaseRoutes = [
 		path: '/use-cases/similar',
 		tag: TAG,
 		summary: 'Find registered use cases like a proposed one',
-		description: 'The duplicate detector the new-case page runs: similar names, problems, datasets and vendors.',
+		description:
+			'The duplicate detector the new-case page runs: similar names, problems, datasets and vendors.',
 		scope: 'read',
 		permission: 'read:use-case:any',
 		query: DuplicateQuerySchema,
-		responses: { 200: { description: 'Likely duplicates, most similar first.', schema: DuplicateListSchema } },
+		responses: {
+			200: { description: 'Likely duplicates, most similar first.', schema: DuplicateListSchema },
+		},
 		handle: async ({ query, context }) =>
 			json({
 				data: await findDuplicatesFor(context.caller.user, {
@@ -303,14 +424,24 @@ export const useCaseRoutes = [
 		path: '/use-cases',
 		tag: TAG,
 		summary: 'Register a new draft',
-		description: 'Creates a draft owned by the token’s user, as the new-case page does; fill it in with PATCH.',
+		description:
+			'Creates a draft owned by the token’s user, as the new-case page does; fill it in with PATCH.',
 		scope: 'write',
 		permission: 'create:use-case:own',
 		body: z.strictObject(NewUseCaseSchema.shape).meta(schemaId('NewUseCase')),
-		responses: { 201: { description: 'The draft, at version 1.', schema: CreatedUseCaseSchema, headers: { ...ETAG_HEADER, Location: { description: 'The draft’s address.' } } } },
+		responses: {
+			201: {
+				description: 'The draft, at version 1.',
+				schema: CreatedUseCaseSchema,
+				headers: { ...ETAG_HEADER, Location: { description: 'The draft’s address.' } },
+			},
+		},
 		handle: async ({ body, context }) => {
 			const created = await createDraft(context.caller.user, body, context.requestInfo)
-			return json({ ...created, version: 1 }, 201, { ETag: etagOf(1), Location: `${API_BASE}/use-cases/${created.id}` })
+			return json({ ...created, version: 1 }, 201, {
+				ETag: etagOf(1),
+				Location: `${API_BASE}/use-cases/${created.id}`,
+			})
 		},
 	}),
 	defineRoute({
@@ -319,11 +450,14 @@ export const useCaseRoutes = [
 		path: '/use-cases/{useCaseId}',
 		tag: TAG,
 		summary: 'Read one use case',
-		description: 'Every answer, the linked datasets, the policy findings with the clauses they cite, the review status and the frozen versions.',
+		description:
+			'Every answer, the linked datasets, the policy findings with the clauses they cite, the review status and the frozen versions.',
 		scope: 'read',
 		permission: 'read:use-case:any',
 		params: UseCaseIdParams,
-		responses: { 200: { description: 'The use case.', schema: UseCaseDetailSchema, headers: ETAG_HEADER } },
+		responses: {
+			200: { description: 'The use case.', schema: UseCaseDetailSchema, headers: ETAG_HEADER },
+		},
 		handle: async ({ params, context }) => {
 			const useCase = await loadVisible(context.caller.user, params.useCaseId)
 			return json(await useCaseDetail(useCase), 200, { ETag: etagOf(useCase.version) })
@@ -351,7 +485,11 @@ export const useCaseRoutes = [
 		},
 		handle: async ({ params, body, context }) => {
 			const { version, ...fields } = body
-			return saveThroughForm(context, params.useCaseId, { fields, bodyVersion: version, intent: 'save' })
+			return saveThroughForm(context, params.useCaseId, {
+				fields,
+				bodyVersion: version,
+				intent: 'save',
+			})
 		},
 	}),
 	defineRoute({
@@ -360,7 +498,8 @@ export const useCaseRoutes = [
 		path: '/use-cases/{useCaseId}/submit',
 		tag: TAG,
 		summary: 'Submit a draft (or answer requested changes)',
-		description: 'Checks that every question OMB requires for the stage is answered, freezes a version and opens the review.',
+		description:
+			'Checks that every question OMB requires for the stage is answered, freezes a version and opens the review.',
 		scope: 'write',
 		permission: 'submit:use-case:own',
 		params: UseCaseIdParams,
@@ -374,7 +513,12 @@ export const useCaseRoutes = [
 			422: { description: 'Questions still need answers (the draft is saved; see `errors`).' },
 			428: { description: 'Neither `If-Match` nor `version` was sent.' },
 		},
-		handle: async ({ params, body, context }) => saveThroughForm(context, params.useCaseId, { fields: {}, bodyVersion: body.version, intent: 'submit' }),
+		handle: async ({ params, body, context }) =>
+			saveThroughForm(context, params.useCaseId, {
+				fields: {},
+				bodyVersion: body.version,
+				intent: 'submit',
+			}),
 	}),
 	defineRoute({
 		operationId: 'withdrawUseCase',
@@ -397,8 +541,15 @@ export const useCaseRoutes = [
 		handle: async ({ params, body, context }) => {
 			const current = await loadVisible(context.caller.user, params.useCaseId)
 			const version = expectedVersion(context, current, body.version)
-			const result = await withdrawUseCase(context.caller.user, current.id, context.requestInfo, version)
-			return json({ status: 'WITHDRAWN', version: result.version }, 200, { ETag: etagOf(result.version) })
+			const result = await withdrawUseCase(
+				context.caller.user,
+				current.id,
+				context.requestInfo,
+				version,
+			)
+			return json({ status: 'WITHDRAWN', version: result.version }, 200, {
+				ETag: etagOf(result.version),
+			})
 		},
 	}),
 	defineRoute({
@@ -407,14 +558,19 @@ export const useCaseRoutes = [
 		path: '/use-cases/{useCaseId}/comments',
 		tag: TAG,
 		summary: 'Comment on a use case',
-		description: 'As on the case page: the people listed on the case and reviewers may comment; `@name@cms.hhs.gov` mentions notify.',
+		description:
+			'As on the case page: the people listed on the case and reviewers may comment; `@name@cms.hhs.gov` mentions notify.',
 		scope: 'write',
 		permission: ['comment:use-case:own', 'comment:use-case:any'],
 		params: UseCaseIdParams,
 		body: z.strictObject(CommentFormSchema.shape).meta(schemaId('NewComment')),
 		responses: { 201: { description: 'The comment.', schema: CommentCreatedSchema } },
 		handle: async ({ params, body, context }) => {
-			const created = await addComment(context.caller.user, { useCaseId: await resolve(params.useCaseId), ...body }, context.requestInfo)
+			const created = await addComment(
+				context.caller.user,
+				{ useCaseId: await resolve(params.useCaseId), ...body },
+				context.requestInfo,
+			)
 			return json({ id: created.id }, 201)
 		},
 	}),
@@ -431,7 +587,14 @@ export const useCaseRoutes = [
 		handle: async ({ params, context }) => {
 			const useCase = await loadVisible(context.caller.user, params.useCaseId)
 			const versions = await listVersions(useCase.id)
-			return json({ data: versions.map((v) => ({ number: v.number, reason: v.reason, createdAt: v.createdAt, createdBy: v.createdBy })) })
+			return json({
+				data: versions.map((v) => ({
+					number: v.number,
+					reason: v.reason,
+					createdAt: v.createdAt,
+					createdBy: v.createdBy,
+				})),
+			})
 		},
 	}),
 	defineRoute({
@@ -443,11 +606,14 @@ export const useCaseRoutes = [
 		scope: 'read',
 		permission: 'read:use-case:any',
 		params: UseCaseIdParams.extend({ number: z.coerce.number().int().min(1).max(100_000) }),
-		responses: { 200: { description: 'The version with its whole document.', schema: VersionSchema } },
+		responses: {
+			200: { description: 'The version with its whole document.', schema: VersionSchema },
+		},
 		handle: async ({ params, context }) => {
 			const useCase = await loadVisible(context.caller.user, params.useCaseId)
 			const version = (await listVersions(useCase.id)).find((v) => v.number === params.number)
-			if (!version) throw new AppError('NOT_FOUND', `${useCase.trackingId} has no version ${params.number}.`)
+			if (!version)
+				throw new AppError('NOT_FOUND', `${useCase.trackingId} has no version ${params.number}.`)
 			return json({
 				number: version.number,
 				reason: version.reason,
@@ -463,7 +629,8 @@ export const useCaseRoutes = [
 		path: '/use-cases/{useCaseId}/diff',
 		tag: TAG,
 		summary: 'Compare two versions field by field',
-		description: '`from` and `to` are version numbers; 0 (the default `to`) is the current working copy.',
+		description:
+			'`from` and `to` are version numbers; 0 (the default `to`) is the current working copy.',
 		scope: 'read',
 		permission: 'read:use-case:any',
 		params: UseCaseIdParams,
@@ -472,7 +639,11 @@ export const useCaseRoutes = [
 		handle: async ({ params, query, context }) => {
 			const useCase = await loadVisible(context.caller.user, params.useCaseId)
 			const diff = versionDiff(toDocument(useCase), await listVersions(useCase.id), query)
-			if (!diff.changes) throw new AppError('NOT_FOUND', `${useCase.trackingId} has no version ${diff.from === 0 ? diff.to : diff.from}.`)
+			if (!diff.changes)
+				throw new AppError(
+					'NOT_FOUND',
+					`${useCase.trackingId} has no version ${diff.from === 0 ? diff.to : diff.from}.`,
+				)
 			return json({ from: diff.from, to: diff.to, changes: diff.changes })
 		},
 	}),

@@ -15,7 +15,8 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 		await api?.close()
 	})
 
-	const me = (token: string | null, headers: Record<string, string> = {}) => api.call(token, 'GET', '/api/v1/me', { headers })
+	const me = (token: string | null, headers: Record<string, string> = {}) =>
+		api.call(token, 'GET', '/api/v1/me', { headers })
 
 	test('a token acts as its user; only the hash of its secret is stored; its creation and last use are recorded', async () => {
 		const { secret, id } = await api.tokenFor('submitter@cms.example')
@@ -29,8 +30,15 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 		expect(stored.secretHash).toBe(createHash('sha256').update(secret).digest('hex'))
 		expect(JSON.stringify(stored)).not.toContain(secret.slice(13))
 		expect(stored.hint).toBe(`${secret.slice(0, 13)}…`)
-		await expect.poll(async () => (await api.database.prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull()
-		const created = await api.database.prisma.auditEvent.findFirstOrThrow({ where: { action: 'api_token.created', entityId: id } })
+		await expect
+			.poll(
+				async () =>
+					(await api.database.prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt,
+			)
+			.not.toBeNull()
+		const created = await api.database.prisma.auditEvent.findFirstOrThrow({
+			where: { action: 'api_token.created', entityId: id },
+		})
 		expect(created.after).toMatchObject({ scopes: ['READ'] })
 	})
 
@@ -42,7 +50,9 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 		] as const) {
 			const response = await me(token, { Cookie: 'aigt_session=anything' })
 			expect(response.status).toBe(401)
-			expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="ai-governance-tracker"/)
+			expect(response.headers.get('www-authenticate')).toMatch(
+				/^Bearer realm="ai-governance-tracker"/,
+			)
 			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
 			expect((await response.json()).detail).toMatch(detail)
 		}
@@ -51,7 +61,10 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 	test('an expired token is refused', async () => {
 		const { secret, id } = await api.tokenFor('reviewer@cms.example')
 		expect((await me(secret)).status).toBe(200)
-		await api.database.prisma.apiToken.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+		await api.database.prisma.apiToken.update({
+			where: { id },
+			data: { expiresAt: new Date(Date.now() - 1000) },
+		})
 		const response = await me(secret)
 		expect(response.status).toBe(401)
 		expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"')
@@ -59,13 +72,16 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 	})
 
 	test('a revoked token stops at once; only its owner or an administrator may revoke it', async () => {
-		const { revokeApiToken, listOwnApiTokens } = await import('#app/modules/api-tokens/api-tokens.server.ts')
+		const { revokeApiToken, listOwnApiTokens } =
+			await import('#app/modules/api-tokens/api-tokens.server.ts')
 		const owner = await sessionUserByEmail(api.database, 'governance@cms.example')
 		const other = await sessionUserByEmail(api.database, 'reviewer@cms.example')
 		const admin = await sessionUserByEmail(api.database, 'admin@cms.example')
 		const first = await api.tokenFor('governance@cms.example')
 		const second = await api.tokenFor('governance@cms.example')
-		await expect(revokeApiToken(other, first.id, { asAdministrator: false }, testRequest)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+		await expect(
+			revokeApiToken(other, first.id, { asAdministrator: false }, testRequest),
+		).rejects.toMatchObject({ code: 'NOT_FOUND' })
 		expect((await me(first.secret)).status).toBe(200)
 
 		await revokeApiToken(owner, first.id, { asAdministrator: false }, testRequest)
@@ -76,8 +92,13 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 		await revokeApiToken(admin, second.id, { asAdministrator: true }, testRequest)
 		expect((await me(second.secret)).status).toBe(401)
 		const listed = await listOwnApiTokens(owner.id)
-		expect(listed.find((t) => t.id === second.id)).toMatchObject({ revokedBy: { name: expect.any(String) } })
-		const events = await api.database.prisma.auditEvent.findMany({ where: { action: 'api_token.revoked', entityId: { in: [first.id, second.id] } }, select: { actorId: true } })
+		expect(listed.find((t) => t.id === second.id)).toMatchObject({
+			revokedBy: { name: expect.any(String) },
+		})
+		const events = await api.database.prisma.auditEvent.findMany({
+			where: { action: 'api_token.revoked', entityId: { in: [first.id, second.id] } },
+			select: { actorId: true },
+		})
 		expect(events.map((e) => e.actorId).sort()).toEqual([owner.id, admin.id].sort())
 	})
 
@@ -87,11 +108,21 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 		const { secret } = await api.tokenFor('leadership@cms.example')
 		expect((await me(secret)).status).toBe(200)
 		const setActive = async (active: boolean) => {
-			const user = await api.database.prisma.user.findUniqueOrThrow({ where: { email: 'leadership@cms.example' }, select: { id: true, orgUnitId: true, updatedAt: true } })
+			const user = await api.database.prisma.user.findUniqueOrThrow({
+				where: { email: 'leadership@cms.example' },
+				select: { id: true, orgUnitId: true, updatedAt: true },
+			})
 			await updateUserAccess(
 				admin.id,
 				user.id,
-				{ active, orgUnitId: user.orgUnitId!, roles: ['LEADERSHIP'], lanes: [], emailNotifications: false, expectedUpdatedAt: user.updatedAt },
+				{
+					active,
+					orgUnitId: user.orgUnitId!,
+					roles: ['LEADERSHIP'],
+					lanes: [],
+					emailNotifications: false,
+					expectedUpdatedAt: user.updatedAt,
+				},
 				testRequest,
 			)
 		}
@@ -105,17 +136,26 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 
 	test('a change made with a token is audited with the token’s id', async () => {
 		const { secret, id } = await api.tokenFor('submitter@cms.example', 'READ_WRITE')
-		const unit = await api.database.prisma.orgUnit.findFirstOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })
-		const response = await api.call(secret, 'POST', '/api/v1/use-cases', { body: { name: 'Call summary drafting assistant', orgUnitId: unit.id } })
+		const unit = await api.database.prisma.orgUnit.findFirstOrThrow({
+			where: { code: 'HHS/CMS/OIT' },
+			select: { id: true },
+		})
+		const response = await api.call(secret, 'POST', '/api/v1/use-cases', {
+			body: { name: 'Call summary drafting assistant', orgUnitId: unit.id },
+		})
 		expect(response.status).toBe(201)
 		const created = (await response.json()) as { id: string }
-		const event = await api.database.prisma.auditEvent.findFirstOrThrow({ where: { action: 'use_case.created', entityId: created.id } })
+		const event = await api.database.prisma.auditEvent.findFirstOrThrow({
+			where: { action: 'use_case.created', entityId: created.id },
+		})
 		expect(event.apiTokenId).toBe(id)
 	})
 
 	test('each token has its own request budget: past it, 429 with Retry-After', async () => {
 		const { apiServer } = await import('#app/api/router.server.ts')
-		const http = createServer(express().use(apiServer({ appUrl: 'http://127.0.0.1', requestsPerMinute: 3 })))
+		const http = createServer(
+			express().use(apiServer({ appUrl: 'http://127.0.0.1', requestsPerMinute: 3 })),
+		)
 		await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
 		try {
 			const address = http.address()
@@ -123,11 +163,16 @@ describe.each(databaseTargets())('personal access tokens on $name', (target) => 
 			const busy = await api.tokenFor('reviewer@cms.example')
 			const calm = await api.tokenFor('reviewer@cms.example')
 			const statuses = []
-			for (let i = 0; i < 4; i++) statuses.push((await fetch(url, { headers: { Authorization: `Bearer ${busy.secret}` } })).status)
+			for (let i = 0; i < 4; i++)
+				statuses.push(
+					(await fetch(url, { headers: { Authorization: `Bearer ${busy.secret}` } })).status,
+				)
 			expect(statuses).toEqual([200, 200, 200, 429])
 			const limited = await fetch(url, { headers: { Authorization: `Bearer ${busy.secret}` } })
 			expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
-			expect((await fetch(url, { headers: { Authorization: `Bearer ${calm.secret}` } })).status).toBe(200)
+			expect(
+				(await fetch(url, { headers: { Authorization: `Bearer ${calm.secret}` } })).status,
+			).toBe(200)
 		} finally {
 			http.closeAllConnections()
 			await new Promise((resolve) => http.close(resolve))

@@ -1,6 +1,10 @@
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { type SessionUser, userSelect } from '#app/utils/auth.server.ts'
-import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from '#app/utils/cache-invalidation.server.ts'
+import {
+	cachesAreCoherent,
+	invalidateEverywhere,
+	subscribeToInvalidations,
+} from '#app/utils/cache-invalidation.server.ts'
 import { mergeRoleGrants } from '#app/utils/permissions.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -29,7 +33,12 @@ const listedTokenSelect = {
 } as const
 
 /** Creates a token for the caller; the secret is returned this once and never stored. */
-export async function createApiToken(actor: Pick<SessionUser, 'id'>, values: ApiTokenFormValues, request: RequestInfo, now = new Date()) {
+export async function createApiToken(
+	actor: Pick<SessionUser, 'id'>,
+	values: ApiTokenFormValues,
+	request: RequestInfo,
+	now = new Date(),
+) {
 	const secret = generateTokenSecret()
 	const scopes: Array<ApiTokenScope> = [...accessLevels[values.access]]
 	const token = await prisma.$transaction(async (tx) => {
@@ -59,11 +68,18 @@ export async function createApiToken(actor: Pick<SessionUser, 'id'>, values: Api
 }
 
 export async function listOwnApiTokens(userId: string) {
-	return prisma.apiToken.findMany({ where: { userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: listedTokenSelect })
+	return prisma.apiToken.findMany({
+		where: { userId },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+		select: listedTokenSelect,
+	})
 }
 
 /** Every person's tokens, for administrators: the newest first, optionally only the ones still usable. */
-export async function listAllApiTokens(query: { page: number; activeOnly: boolean }, now = new Date()) {
+export async function listAllApiTokens(
+	query: { page: number; activeOnly: boolean },
+	now = new Date(),
+) {
 	const where = query.activeOnly ? { revokedAt: null, expiresAt: { gt: now } } : {}
 	const [total, tokens] = await Promise.all([
 		prisma.apiToken.count({ where }),
@@ -72,7 +88,10 @@ export async function listAllApiTokens(query: { page: number; activeOnly: boolea
 			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 			skip: (query.page - 1) * TOKENS_PAGE_SIZE,
 			take: TOKENS_PAGE_SIZE,
-			select: { ...listedTokenSelect, user: { select: { id: true, name: true, email: true, active: true } } },
+			select: {
+				...listedTokenSelect,
+				user: { select: { id: true, name: true, email: true, active: true } },
+			},
 		}),
 	])
 	return { total, tokens }
@@ -82,12 +101,24 @@ export async function listAllApiTokens(query: { page: number; activeOnly: boolea
  * Revokes a token at once. Its owner may revoke it; so may an administrator (`asAdministrator`).
  * Anyone else is told it does not exist, so that token ids cannot be probed.
  */
-export async function revokeApiToken(actor: Pick<SessionUser, 'id'>, tokenId: string, options: { asAdministrator: boolean }, request: RequestInfo) {
+export async function revokeApiToken(
+	actor: Pick<SessionUser, 'id'>,
+	tokenId: string,
+	options: { asAdministrator: boolean },
+	request: RequestInfo,
+) {
 	await prisma.$transaction(async (tx) => {
-		const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { id: true, userId: true, name: true, revokedAt: true } })
-		if (!token || (token.userId !== actor.id && !options.asAdministrator)) throw new AppError('NOT_FOUND', 'No token of yours has this id.')
+		const token = await tx.apiToken.findUnique({
+			where: { id: tokenId },
+			select: { id: true, userId: true, name: true, revokedAt: true },
+		})
+		if (!token || (token.userId !== actor.id && !options.asAdministrator))
+			throw new AppError('NOT_FOUND', 'No token of yours has this id.')
 		if (token.revokedAt) return
-		const revoked = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(), revokedById: actor.id } })
+		const revoked = await tx.apiToken.updateMany({
+			where: { id: tokenId, revokedAt: null },
+			data: { revokedAt: new Date(), revokedById: actor.id },
+		})
 		if (revoked.count === 0) return
 		// Every instance forgets the token's remembered authentication as this commits.
 		await invalidateEverywhere({ kind: 'api-token', tokenId }, tx)
@@ -122,13 +153,21 @@ function noteUse(tokenId: string, now: Date) {
 	if (written !== undefined && now.getTime() - written < LAST_USE_PRECISION_MS) return
 	if (lastUseWritten.size > 10_000) lastUseWritten.clear()
 	lastUseWritten.set(tokenId, now.getTime())
-	prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: now }, select: { id: true } }).catch(() => lastUseWritten.delete(tokenId))
+	prisma.apiToken
+		.update({ where: { id: tokenId }, data: { lastUsedAt: now }, select: { id: true } })
+		.catch(() => lastUseWritten.delete(tokenId))
 }
 
 async function readToken(secretHash: string) {
 	return prisma.apiToken.findUnique({
 		where: { secretHash },
-		select: { id: true, scopes: true, expiresAt: true, revokedAt: true, user: { select: { ...userSelect, active: true } } },
+		select: {
+			id: true,
+			scopes: true,
+			expiresAt: true,
+			revokedAt: true,
+			user: { select: { ...userSelect, active: true } },
+		},
 	})
 }
 
@@ -140,13 +179,19 @@ type TokenRow = Awaited<ReturnType<typeof readToken>>
 // (any method but GET and HEAD, with a token that has the write scope) reads the token afresh.
 export const TOKEN_REUSE_MS = 5_000
 const MAX_REMEMBERED_TOKENS = 10_000
-const recentTokens = new Map<string, { at: number; tokenId: string | null; userId: string | null; token: Promise<TokenRow> }>()
+const recentTokens = new Map<
+	string,
+	{ at: number; tokenId: string | null; userId: string | null; token: Promise<TokenRow> }
+>()
 
 subscribeToInvalidations('api-tokens', (invalidation) => {
 	if (invalidation.kind === 'all') recentTokens.clear()
 	else if (invalidation.kind === 'api-token' || invalidation.kind === 'user') {
 		for (const [hash, entry] of recentTokens) {
-			const about = invalidation.kind === 'user' ? entry.userId === invalidation.userId : entry.tokenId === invalidation.tokenId
+			const about =
+				invalidation.kind === 'user'
+					? entry.userId === invalidation.userId
+					: entry.tokenId === invalidation.tokenId
 			if (about || entry.tokenId === null) recentTokens.delete(hash)
 		}
 	}
@@ -160,9 +205,15 @@ async function lookUpToken(secretHash: string, readOnly: boolean, now: number): 
 	}
 	const token = readToken(secretHash)
 	if (recentTokens.size >= MAX_REMEMBERED_TOKENS) {
-		for (const [hash, entry] of recentTokens) if (now - entry.at >= TOKEN_REUSE_MS) recentTokens.delete(hash)
+		for (const [hash, entry] of recentTokens)
+			if (now - entry.at >= TOKEN_REUSE_MS) recentTokens.delete(hash)
 	}
-	const entry: { at: number; tokenId: string | null; userId: string | null; token: Promise<TokenRow> } = { at: now, tokenId: null, userId: null, token }
+	const entry: {
+		at: number
+		tokenId: string | null
+		userId: string | null
+		token: Promise<TokenRow>
+	} = { at: now, tokenId: null, userId: null, token }
 	recentTokens.set(secretHash, entry)
 	token.then(
 		(found) => {
@@ -180,7 +231,11 @@ async function lookUpToken(secretHash: string, readOnly: boolean, now: number): 
  * revoking a token or deactivating its owner takes effect on the very next request, on every
  * instance. `readOnly`: the request cannot change anything (GET or HEAD).
  */
-export async function authenticateApiToken(secret: string, now = new Date(), options: { readOnly?: boolean } = {}): Promise<{ caller: TokenCaller } | { rejected: TokenRejection }> {
+export async function authenticateApiToken(
+	secret: string,
+	now = new Date(),
+	options: { readOnly?: boolean } = {},
+): Promise<{ caller: TokenCaller } | { rejected: TokenRejection }> {
 	if (!looksLikeToken(secret)) return { rejected: 'malformed' }
 	const token = await lookUpToken(hashTokenSecret(secret), options.readOnly ?? false, now.getTime())
 	if (!token) return { rejected: 'unknown' }
@@ -190,5 +245,12 @@ export async function authenticateApiToken(secret: string, now = new Date(), opt
 	noteUse(token.id, now)
 	const { active: _active, roles, ...user } = token.user
 	// The same roles a session would carry: granted by hand and from the directory, merged per role.
-	return { caller: { tokenId: token.id, scopes: token.scopes, expiresAt: token.expiresAt, user: { ...user, roles: mergeRoleGrants(roles) } } }
+	return {
+		caller: {
+			tokenId: token.id,
+			scopes: token.scopes,
+			expiresAt: token.expiresAt,
+			user: { ...user, roles: mergeRoleGrants(roles) },
+		},
+	}
 }

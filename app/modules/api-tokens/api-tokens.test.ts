@@ -16,15 +16,26 @@ test('a secret is recognisable, long, random, and only its hash is a fixed-lengt
 })
 
 test('a token lasts 90 days unless another listed period up to a year is chosen', () => {
-	expect(ApiTokenFormSchema.parse({ name: 'Nightly report' })).toEqual({ name: 'Nightly report', access: 'READ', expiresInDays: 90 })
-	expect(ApiTokenFormSchema.parse({ name: 'Claude', access: 'READ_WRITE', expiresInDays: '365' }).expiresInDays).toBe(365)
+	expect(ApiTokenFormSchema.parse({ name: 'Nightly report' })).toEqual({
+		name: 'Nightly report',
+		access: 'READ',
+		expiresInDays: 90,
+	})
+	expect(
+		ApiTokenFormSchema.parse({ name: 'Claude', access: 'READ_WRITE', expiresInDays: '365' })
+			.expiresInDays,
+	).toBe(365)
 	expect(ApiTokenFormSchema.safeParse({ name: 'Claude', expiresInDays: '366' }).success).toBe(false)
 	expect(ApiTokenFormSchema.safeParse({ name: 'x' }).success).toBe(false)
 })
 
 test('a token is active until it expires or is revoked', () => {
 	const now = new Date('2026-06-01T00:00:00Z')
-	expect(tokenState({ expiresAt: new Date('2026-06-02T00:00:00Z'), revokedAt: null }, now)).toBe('active')
+	expect(tokenState({ expiresAt: new Date('2026-06-02T00:00:00Z'), revokedAt: null }, now)).toBe(
+		'active',
+	)
 	expect(tokenState({ expiresAt: now, revokedAt: null }, now)).toBe('expired')
-	expect(tokenState({ expiresAt: new Date('2026-06-02T00:00:00Z'), revokedAt: now }, now)).toBe('revoked')
+	expect(tokenState({ expiresAt: new Date('2026-06-02T00:00:00Z'), revokedAt: now }, now)).toBe(
+		'revoked',
+	)
 })

@@ -15,12 +15,16 @@ export const expiryChoices = [7, 30, 90, 180, 365] as const
 export const apiTokenScopes = ['READ', 'WRITE'] as const
 export type ApiTokenScope = (typeof apiTokenScopes)[number]
 
-export const accessLevels = { READ: ['READ'], READ_WRITE: ['READ', 'WRITE'] } as const satisfies Record<string, ReadonlyArray<ApiTokenScope>>
+export const accessLevels = {
+	READ: ['READ'],
+	READ_WRITE: ['READ', 'WRITE'],
+} as const satisfies Record<string, ReadonlyArray<ApiTokenScope>>
 export type AccessLevel = keyof typeof accessLevels
 
 export const accessLevelLabels: Record<AccessLevel, string> = {
 	READ: 'Read: search and read the inventory, datasets and policies; evaluate a case (nothing is stored)',
-	READ_WRITE: 'Read and write: also create and edit your drafts, submit and withdraw them, and comment',
+	READ_WRITE:
+		'Read and write: also create and edit your drafts, submit and withdraw them, and comment',
 }
 
 export function looksLikeToken(value: string): boolean {
@@ -33,13 +37,19 @@ export function expiryFrom(now: Date, days: number): Date {
 
 export const ApiTokenFormSchema = z.object({
 	name: z
-		.string({ error: 'Name the token after what will use it, e.g. “Claude Desktop” or “Nightly report”.' })
+		.string({
+			error: 'Name the token after what will use it, e.g. “Claude Desktop” or “Nightly report”.',
+		})
 		.trim()
 		.min(3, 'Names are at least 3 characters.')
 		.max(100, 'Names are at most 100 characters.'),
-	access: z.enum(['READ', 'READ_WRITE'], { error: 'Choose what the token may do.' }).default('READ'),
+	access: z
+		.enum(['READ', 'READ_WRITE'], { error: 'Choose what the token may do.' })
+		.default('READ'),
 	expiresInDays: z
-		.enum(expiryChoices.map(String) as [string, ...Array<string>], { error: 'Choose one of the listed expiry periods (at most a year).' })
+		.enum(expiryChoices.map(String) as [string, ...Array<string>], {
+			error: 'Choose one of the listed expiry periods (at most a year).',
+		})
 		.default(String(DEFAULT_EXPIRY_DAYS))
 		.transform(Number),
 })
@@ -52,7 +62,10 @@ export function scopeNames(scopes: ReadonlyArray<ApiTokenScope>): Array<'read' |
 
 export type TokenState = 'active' | 'expired' | 'revoked'
 
-export function tokenState(token: { expiresAt: Date; revokedAt: Date | null }, now = new Date()): TokenState {
+export function tokenState(
+	token: { expiresAt: Date; revokedAt: Date | null },
+	now = new Date(),
+): TokenState {
 	if (token.revokedAt) return 'revoked'
 	return token.expiresAt <= now ? 'expired' : 'active'
 }

@@ -1,9 +1,13 @@
 // Requests per token: a token bucket per token id, refilled continuously. Each process keeps its
 // own buckets (several instances each allow the rate: a limit against runaway scripts, not a quota).
 
-type ThrottleVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number }
+type ThrottleVerdict =
+	{ allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number }
 
-export type TokenThrottle = { take(key: string, now?: number): ThrottleVerdict; readonly limitPerMinute: number }
+export type TokenThrottle = {
+	take(key: string, now?: number): ThrottleVerdict
+	readonly limitPerMinute: number
+}
 
 const MAX_TRACKED_KEYS = 10_000
 
@@ -17,7 +21,8 @@ export function createTokenThrottle(limitPerMinute: number): TokenThrottle {
 			if (!bucket) {
 				if (buckets.size >= MAX_TRACKED_KEYS) {
 					// Full buckets carry no information: forget them first.
-					for (const [k, b] of buckets) if (b.tokens + (now - b.at) * refillPerMs >= limitPerMinute) buckets.delete(k)
+					for (const [k, b] of buckets)
+						if (b.tokens + (now - b.at) * refillPerMs >= limitPerMinute) buckets.delete(k)
 				}
 				bucket = { tokens: limitPerMinute, at: now }
 				buckets.set(key, bucket)
@@ -28,7 +33,10 @@ export function createTokenThrottle(limitPerMinute: number): TokenThrottle {
 				bucket.tokens -= 1
 				return { allowed: true, remaining: Math.floor(bucket.tokens) }
 			}
-			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)) }
+			return {
+				allowed: false,
+				retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)),
+			}
 		},
 	}
 }

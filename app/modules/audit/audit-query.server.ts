@@ -15,22 +15,47 @@ export type AuditReader = { id: string }
 async function hiddenDraftEvents(reader: AuditReader): Promise<Array<Prisma.AuditEventWhereInput>> {
 	const [othersDrafts, deleted] = await Promise.all([
 		prisma.useCase.findMany({
-			where: { status: 'DRAFT', NOT: { OR: [{ createdById: reader.id }, { ownerId: reader.id }, { contacts: { some: { userId: reader.id } } }] } },
+			where: {
+				status: 'DRAFT',
+				NOT: {
+					OR: [
+						{ createdById: reader.id },
+						{ ownerId: reader.id },
+						{ contacts: { some: { userId: reader.id } } },
+					],
+				},
+			},
 			select: { id: true },
 		}),
-		prisma.auditEvent.findMany({ where: { entityType: 'UseCase', action: 'use_case.deleted' }, select: { entityId: true } }),
+		prisma.auditEvent.findMany({
+			where: { entityType: 'UseCase', action: 'use_case.deleted' },
+			select: { entityId: true },
+		}),
 	])
 	return [
 		{ entityType: 'UseCase', entityId: { in: othersDrafts.map((draft) => draft.id) } },
-		{ entityType: 'UseCase', entityId: { in: deleted.map((event) => event.entityId) }, OR: [{ actorId: null }, { actorId: { not: reader.id } }] },
+		{
+			entityType: 'UseCase',
+			entityId: { in: deleted.map((event) => event.entityId) },
+			OR: [{ actorId: null }, { actorId: { not: reader.id } }],
+		},
 	]
 }
 
-async function whereFor(query: AuditQuery, reader: AuditReader): Promise<Prisma.AuditEventWhereInput> {
-	const useCase = query.useCase ? await prisma.useCase.findUnique({ where: { trackingId: query.useCase }, select: { id: true } }) : null
+async function whereFor(
+	query: AuditQuery,
+	reader: AuditReader,
+): Promise<Prisma.AuditEventWhereInput> {
+	const useCase = query.useCase
+		? await prisma.useCase.findUnique({
+				where: { trackingId: query.useCase },
+				select: { id: true },
+			})
+		: null
 	const createdAt: Prisma.DateTimeFilter = {}
 	if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00.000Z`)
-	if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000)
+	if (query.to)
+		createdAt.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000)
 	return {
 		NOT: await hiddenDraftEvents(reader),
 		...(query.actor
@@ -77,9 +102,18 @@ export async function findAuditEvents(query: AuditQuery, reader: AuditReader) {
 			take: AUDIT_PAGE_SIZE,
 			select: eventSelect,
 		}),
-		prisma.auditEvent.groupBy({ by: ['action'], where: visible, orderBy: { action: 'asc' }, _count: { _all: true } }),
+		prisma.auditEvent.groupBy({
+			by: ['action'],
+			where: visible,
+			orderBy: { action: 'asc' },
+			_count: { _all: true },
+		}),
 	])
-	return { total, events, actions: actions.map((a) => ({ action: a.action, count: a._count._all })) }
+	return {
+		total,
+		events,
+		actions: actions.map((a) => ({ action: a.action, count: a._count._all })),
+	}
 }
 
 /** Every matching event, oldest first, read in batches so an export never holds the whole log in memory. */

@@ -6,9 +6,18 @@ const isoDate = isoDay()
 export const AuditQuerySchema = z
 	.object({
 		actor: singleLineText().max(254, 'At most 254 characters.').default(''),
-		action: singleLineText().max(100).regex(/^[a-z_.]*$/, 'Actions look like user.access_changed.').default(''),
-		entityType: singleLineText().max(50).regex(/^[A-Za-z]*$/, 'Entity types are single words such as Dataset.').default(''),
-		entityId: singleLineText().max(64, 'Record ids are at most 64 characters.').regex(/^[A-Za-z0-9_:.-]*$/, 'Record ids are letters, digits and - _ : .').default(''),
+		action: singleLineText()
+			.max(100)
+			.regex(/^[a-z_.]*$/, 'Actions look like user.access_changed.')
+			.default(''),
+		entityType: singleLineText()
+			.max(50)
+			.regex(/^[A-Za-z]*$/, 'Entity types are single words such as Dataset.')
+			.default(''),
+		entityId: singleLineText()
+			.max(64, 'Record ids are at most 64 characters.')
+			.regex(/^[A-Za-z0-9_:.-]*$/, 'Record ids are letters, digits and - _ : .')
+			.default(''),
 		/** A use case by its tracking id: every event recorded against the case. */
 		useCase: singleLineText()
 			.toUpperCase()

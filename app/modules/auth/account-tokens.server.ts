@@ -19,7 +19,10 @@ function isTokenShaped(token: string) {
 }
 
 /** A new link for this person and purpose; the earlier unused ones stop working. */
-export async function issueAccountToken(tx: Tx, input: { userId: string; purpose: AccountTokenPurpose; createdById: string | null }) {
+export async function issueAccountToken(
+	tx: Tx,
+	input: { userId: string; purpose: AccountTokenPurpose; createdById: string | null },
+) {
 	const now = new Date()
 	await tx.accountToken.updateMany({
 		where: { userId: input.userId, purpose: input.purpose, usedAt: null, expiresAt: { gt: now } },
@@ -42,12 +45,17 @@ export async function issueAccountToken(tx: Tx, input: { userId: string; purpose
 /** Ends every unused link of this purpose (the person accepted their invitation another way). */
 export async function expireAccountTokens(tx: Tx, userId: string, purpose: AccountTokenPurpose) {
 	const now = new Date()
-	await tx.accountToken.updateMany({ where: { userId, purpose, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } })
+	await tx.accountToken.updateMany({
+		where: { userId, purpose, usedAt: null, expiresAt: { gt: now } },
+		data: { expiresAt: now },
+	})
 }
 
 const EXPIRED: Record<AccountTokenPurpose, string> = {
-	PASSWORD_RESET: 'This reset link has expired or has already been used. Ask an administrator for a new one.',
-	INVITATION: 'This invitation link has expired or has already been used. Ask an administrator to send it again.',
+	PASSWORD_RESET:
+		'This reset link has expired or has already been used. Ask an administrator for a new one.',
+	INVITATION:
+		'This invitation link has expired or has already been used. Ask an administrator to send it again.',
 }
 
 /** The person a still-usable link belongs to; reading it does not use it up. */
@@ -55,9 +63,21 @@ export async function findUsableToken(token: string, purpose: AccountTokenPurpos
 	if (!isTokenShaped(token)) throw new AppError('NOT_FOUND', EXPIRED[purpose])
 	const found = await prisma.accountToken.findUnique({
 		where: { tokenHash: hashToken(token) },
-		select: { id: true, purpose: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, active: true } } },
+		select: {
+			id: true,
+			purpose: true,
+			usedAt: true,
+			expiresAt: true,
+			user: { select: { id: true, email: true, name: true, active: true } },
+		},
 	})
-	if (!found || found.purpose !== purpose || found.usedAt || found.expiresAt <= new Date() || !found.user.active) {
+	if (
+		!found ||
+		found.purpose !== purpose ||
+		found.usedAt ||
+		found.expiresAt <= new Date() ||
+		!found.user.active
+	) {
 		throw new AppError('NOT_FOUND', EXPIRED[purpose])
 	}
 	return { tokenId: found.id, user: found.user }
@@ -66,6 +86,9 @@ export async function findUsableToken(token: string, purpose: AccountTokenPurpos
 /** Uses the link up, once: of two submissions racing, one wins and the other is refused. */
 export async function consumeAccountToken(tx: Tx, tokenId: string, purpose: AccountTokenPurpose) {
 	const now = new Date()
-	const used = await tx.accountToken.updateMany({ where: { id: tokenId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+	const used = await tx.accountToken.updateMany({
+		where: { id: tokenId, usedAt: null, expiresAt: { gt: now } },
+		data: { usedAt: now },
+	})
 	if (used.count !== 1) throw new AppError('NOT_FOUND', EXPIRED[purpose])
 }

@@ -12,17 +12,35 @@ export const BACKCHANNEL_LOGOUT_PATH = '/auth/oidc/backchannel-logout'
 type Answer = { status: number; body: Record<string, string> }
 
 /** The endpoint's whole behaviour: 200 once sessions are ended, 400 with an OAuth error otherwise. */
-export async function handleBackchannelLogout(settings: OidcSettings | null, logoutToken: unknown, request: RequestInfo): Promise<Answer> {
-	if (!settings) return { status: 404, body: { error: 'not_found', error_description: 'Single sign-on is not configured.' } }
+export async function handleBackchannelLogout(
+	settings: OidcSettings | null,
+	logoutToken: unknown,
+	request: RequestInfo,
+): Promise<Answer> {
+	if (!settings)
+		return {
+			status: 404,
+			body: { error: 'not_found', error_description: 'Single sign-on is not configured.' },
+		}
 	if (typeof logoutToken !== 'string' || logoutToken.length === 0 || logoutToken.length > 16_000) {
-		return { status: 400, body: { error: 'invalid_request', error_description: 'logout_token is required.' } }
+		return {
+			status: 400,
+			body: { error: 'invalid_request', error_description: 'logout_token is required.' },
+		}
 	}
 	let logout: LogoutToken
 	try {
 		logout = await verifyLogoutToken(settings, logoutToken)
 	} catch (error) {
 		if (!(error instanceof SingleSignOnError)) throw error
-		await recordEvent(prisma, { actorId: null, action: 'auth.backchannel_logout_refused', entityType: 'SingleSignOn', entityId: request.requestId, after: { reason: error.reason.slice(0, 500) }, request })
+		await recordEvent(prisma, {
+			actorId: null,
+			action: 'auth.backchannel_logout_refused',
+			entityType: 'SingleSignOn',
+			entityId: request.requestId,
+			after: { reason: error.reason.slice(0, 500) },
+			request,
+		})
 		return { status: 400, body: { error: 'invalid_request', error_description: error.message } }
 	}
 	await endSessionsForProviderLogout(logout, request)
@@ -40,9 +58,13 @@ export async function endSessionsForProviderLogout(logout: LogoutToken, request:
 	const userIds = await prisma.$transaction(async (tx) => {
 		const sessions = await tx.session.findMany({ where, select: { id: true, userId: true } })
 		if (sessions.length === 0) return []
-		await tx.session.updateMany({ where: { id: { in: sessions.map((session) => session.id) }, revokedAt: null }, data: { revokedAt: new Date(), idToken: null } })
+		await tx.session.updateMany({
+			where: { id: { in: sessions.map((session) => session.id) }, revokedAt: null },
+			data: { revokedAt: new Date(), idToken: null },
+		})
 		const counts = new Map<string, number>()
-		for (const session of sessions) counts.set(session.userId, (counts.get(session.userId) ?? 0) + 1)
+		for (const session of sessions)
+			counts.set(session.userId, (counts.get(session.userId) ?? 0) + 1)
 		for (const [userId, sessionsEnded] of counts) {
 			await recordEvent(tx, {
 				actorId: userId,

@@ -23,15 +23,32 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			sink = await startSmtpSink()
-			Object.assign(process.env, { SESSION_SECRET: 'a test secret that is at least thirty-two characters long', SMTP_URL: sink.url, AUTH_MODE: 'password' })
+			Object.assign(process.env, {
+				SESSION_SECRET: 'a test secret that is at least thirty-two characters long',
+				SMTP_URL: sink.url,
+				AUTH_MODE: 'password',
+			})
 			database = await openAppDatabase(target)
 			passwords = await import('./passwords.server.ts')
 			invitations = await import('#app/modules/users/invitations.server.ts')
 			dispatch = await import('#app/modules/notifications/email-dispatch.server.ts')
 			auth = await import('#app/utils/auth.server.ts')
 			// The migrations insert CMS's organisation.
-			unitId = (await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })).id
-			adminId = (await database.prisma.user.create({ data: { email: 'admin@cms.example', name: 'Admin', roles: { create: [{ role: 'ADMIN' }] } } })).id
+			unitId = (
+				await database.prisma.orgUnit.findUniqueOrThrow({
+					where: { code: 'HHS/CMS/OIT' },
+					select: { id: true },
+				})
+			).id
+			adminId = (
+				await database.prisma.user.create({
+					data: {
+						email: 'admin@cms.example',
+						name: 'Admin',
+						roles: { create: [{ role: 'ADMIN' }] },
+					},
+				})
+			).id
 		})
 		afterAll(async () => {
 			await sink?.stop()
@@ -48,18 +65,47 @@ for (const target of databaseTargets()) {
 			const match = new RegExp(`${APP_URL}/${path}/([\\w-]+)`).exec(mail?.text ?? '')
 			return match?.[1] ?? null
 		}
-		async function invite(email: string, extra: Partial<Parameters<typeof invitations.inviteUser>[1]> = {}) {
-			return invitations.inviteUser(adminId, { name: 'Jo Test', email, orgUnitId: unitId, roles: ['REVIEWER'], lanes: ['LEGAL'], ...extra }, testRequest)
+		async function invite(
+			email: string,
+			extra: Partial<Parameters<typeof invitations.inviteUser>[1]> = {},
+		) {
+			return invitations.inviteUser(
+				adminId,
+				{
+					name: 'Jo Test',
+					email,
+					orgUnitId: unitId,
+					roles: ['REVIEWER'],
+					lanes: ['LEGAL'],
+					...extra,
+				},
+				testRequest,
+			)
 		}
 		const session = (userId: string) =>
-			database.prisma.session.create({ data: { id: `s-${crypto.randomUUID()}`, userId, expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } })
-		const isRevoked = async (id: string) => Boolean((await database.prisma.session.findUniqueOrThrow({ where: { id } })).revokedAt)
+			database.prisma.session.create({
+				data: {
+					id: `s-${crypto.randomUUID()}`,
+					userId,
+					expiresAt: new Date(Date.now() + 3_600_000),
+				},
+				select: { id: true },
+			})
+		const isRevoked = async (id: string) =>
+			Boolean((await database.prisma.session.findUniqueOrThrow({ where: { id } })).revokedAt)
 
 		test('an invitation prepares the account with its roles and e-mails a single-use link; only its hash is stored, and the outbox forgets the sealed link once sent', async () => {
 			const { userId, linkToPassOn } = await invite('jo.test@cms.hhs.gov')
 			expect(linkToPassOn).toBeNull()
-			expect(await database.prisma.userRole.findMany({ where: { userId }, select: { role: true, lanes: true, source: true } })).toEqual([{ role: 'REVIEWER', lanes: ['LEGAL'], source: 'MANUAL' }])
-			const queued = await database.prisma.notification.findFirstOrThrow({ where: { userId, kind: 'ACCOUNT_INVITATION' } })
+			expect(
+				await database.prisma.userRole.findMany({
+					where: { userId },
+					select: { role: true, lanes: true, source: true },
+				}),
+			).toEqual([{ role: 'REVIEWER', lanes: ['LEGAL'], source: 'MANUAL' }])
+			const queued = await database.prisma.notification.findFirstOrThrow({
+				where: { userId, kind: 'ACCOUNT_INVITATION' },
+			})
 			expect(queued.link).toBe('/login')
 			expect(queued.emailSecretLink).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
 			expect(queued.emailSecretLink).not.toContain('invitations')
@@ -70,14 +116,30 @@ for (const target of databaseTargets()) {
 			const stored = await database.prisma.accountToken.findFirstOrThrow({ where: { userId } })
 			expect(stored.tokenHash).toBe(createHash('sha256').update(token).digest('base64url'))
 			expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(7 * 24 * 3_600_000)
-			expect(await database.prisma.notification.findFirstOrThrow({ where: { id: queued.id } })).toMatchObject({ emailStatus: 'SENT', emailSecretLink: null })
+			expect(
+				await database.prisma.notification.findFirstOrThrow({ where: { id: queued.id } }),
+			).toMatchObject({ emailStatus: 'SENT', emailSecretLink: null })
 
-			await expect(invitations.acceptInvitation(token, 'passwordpassword', testRequest)).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(/common or breached/) })
+			await expect(
+				invitations.acceptInvitation(token, 'passwordpassword', testRequest),
+			).rejects.toMatchObject({
+				code: 'INVALID',
+				message: expect.stringMatching(/common or breached/),
+			})
 			expect(await invitations.acceptInvitation(token, GOOD, testRequest)).toEqual({ userId })
-			await expect(invitations.acceptInvitation(token, GOOD, testRequest)).rejects.toMatchObject({ code: 'NOT_FOUND' })
-			expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).invitationAcceptedAt).toBeInstanceOf(Date)
+			await expect(invitations.acceptInvitation(token, GOOD, testRequest)).rejects.toMatchObject({
+				code: 'NOT_FOUND',
+			})
+			expect(
+				(await database.prisma.user.findUniqueOrThrow({ where: { id: userId } }))
+					.invitationAcceptedAt,
+			).toBeInstanceOf(Date)
 			expect(await auth.verifyPasswordLogin('jo.test@cms.hhs.gov', GOOD)).toEqual({ userId })
-			expect(await database.prisma.auditEvent.count({ where: { entityId: userId, action: { in: ['user.invited', 'user.invitation_accepted'] } } })).toBe(2)
+			expect(
+				await database.prisma.auditEvent.count({
+					where: { entityId: userId, action: { in: ['user.invited', 'user.invitation_accepted'] } },
+				}),
+			).toBe(2)
 		})
 
 		test('an e-mail address that already has an account cannot be invited again', async () => {
@@ -89,7 +151,10 @@ for (const target of databaseTargets()) {
 			await invite('again@cms.hhs.gov')
 			await deliver()
 			const first = lastLinkTo('again@cms.hhs.gov', 'invitations')!
-			const { id: userId } = await database.prisma.user.findUniqueOrThrow({ where: { email: 'again@cms.hhs.gov' }, select: { id: true } })
+			const { id: userId } = await database.prisma.user.findUniqueOrThrow({
+				where: { email: 'again@cms.hhs.gov' },
+				select: { id: true },
+			})
 			await invitations.resendInvitation(adminId, userId, testRequest)
 			await deliver()
 			const second = lastLinkTo('again@cms.hhs.gov', 'invitations')!
@@ -99,28 +164,50 @@ for (const target of databaseTargets()) {
 		})
 
 		test('a reset link reaches a person who turned notification e-mail off, works once within 30 minutes, and ends every session', async () => {
-			const user = await database.prisma.user.create({ data: { email: 'quiet@cms.hhs.gov', name: 'Quinn Quiet', emailNotifications: false } })
+			const user = await database.prisma.user.create({
+				data: { email: 'quiet@cms.hhs.gov', name: 'Quinn Quiet', emailNotifications: false },
+			})
 			const open = await session(user.id)
 			await passwords.sendPasswordResetLink(adminId, user.id, testRequest)
 			await deliver()
 			const token = lastLinkTo('quiet@cms.hhs.gov', 'reset-password')!
 			expect(token).toBeTruthy()
-			const stored = await database.prisma.accountToken.findFirstOrThrow({ where: { userId: user.id, purpose: 'PASSWORD_RESET' } })
+			const stored = await database.prisma.accountToken.findFirstOrThrow({
+				where: { userId: user.id, purpose: 'PASSWORD_RESET' },
+			})
 			expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(30 * 60_000)
 
 			// Thirty-one minutes later the link has expired.
 			vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31 * 60_000 })
-			await expect(passwords.resetPasswordWithToken(token, GOOD, testRequest)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/expired or has already been used/) })
+			await expect(
+				passwords.resetPasswordWithToken(token, GOOD, testRequest),
+			).rejects.toMatchObject({
+				code: 'NOT_FOUND',
+				message: expect.stringMatching(/expired or has already been used/),
+			})
 			vi.useRealTimers()
 
-			expect(await passwords.resetPasswordWithToken(token, GOOD, testRequest)).toEqual({ userId: user.id })
+			expect(await passwords.resetPasswordWithToken(token, GOOD, testRequest)).toEqual({
+				userId: user.id,
+			})
 			expect(await isRevoked(open.id)).toBe(true)
-			await expect(passwords.resetPasswordWithToken(token, 'another fine passphrase here', testRequest)).rejects.toMatchObject({ code: 'NOT_FOUND' })
-			expect(await database.prisma.auditEvent.count({ where: { entityId: user.id, action: { in: ['user.password_reset_link_sent', 'auth.password_reset'] } } })).toBe(2)
+			await expect(
+				passwords.resetPasswordWithToken(token, 'another fine passphrase here', testRequest),
+			).rejects.toMatchObject({ code: 'NOT_FOUND' })
+			expect(
+				await database.prisma.auditEvent.count({
+					where: {
+						entityId: user.id,
+						action: { in: ['user.password_reset_link_sent', 'auth.password_reset'] },
+					},
+				}),
+			).toBe(2)
 		})
 
 		test('two uses of one reset link at the same moment: one wins, the other is refused', async () => {
-			const user = await database.prisma.user.create({ data: { email: 'race@cms.hhs.gov', name: 'Rae Race' } })
+			const user = await database.prisma.user.create({
+				data: { email: 'race@cms.hhs.gov', name: 'Rae Race' },
+			})
 			await passwords.sendPasswordResetLink(adminId, user.id, testRequest)
 			await deliver()
 			const token = lastLinkTo('race@cms.hhs.gov', 'reset-password')!
@@ -132,35 +219,75 @@ for (const target of databaseTargets()) {
 		})
 
 		test('a temporary password forces a change at the next sign-in; the change ends other sessions and keeps the current one', async () => {
-			const user = await database.prisma.user.create({ data: { email: 'temp@cms.hhs.gov', name: 'Tem Porary' } })
+			const user = await database.prisma.user.create({
+				data: { email: 'temp@cms.hhs.gov', name: 'Tem Porary' },
+			})
 			const earlier = await session(user.id)
 			const temporary = await passwords.setTemporaryPassword(adminId, user.id, testRequest)
 			expect(temporary).toMatch(/^[\w-]{20}$/)
 			expect(await isRevoked(earlier.id)).toBe(true)
-			expect((await database.prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).mustChange).toBe(true)
+			expect(
+				(await database.prisma.password.findUniqueOrThrow({ where: { userId: user.id } }))
+					.mustChange,
+			).toBe(true)
 
 			await auth.verifyPasswordLogin('temp@cms.hhs.gov', temporary)
 			const current = await session(user.id)
 			const other = await session(user.id)
-			await expect(passwords.changeOwnPassword({ id: user.id, sessionId: current.id }, { currentPassword: 'wrong', newPassword: GOOD }, testRequest)).rejects.toMatchObject({
+			await expect(
+				passwords.changeOwnPassword(
+					{ id: user.id, sessionId: current.id },
+					{ currentPassword: 'wrong', newPassword: GOOD },
+					testRequest,
+				),
+			).rejects.toMatchObject({
 				message: 'Your current password is not right.',
 			})
-			await expect(passwords.changeOwnPassword({ id: user.id, sessionId: current.id }, { currentPassword: temporary, newPassword: 'Governance-demo-2026' }, testRequest)).rejects.toMatchObject({
+			await expect(
+				passwords.changeOwnPassword(
+					{ id: user.id, sessionId: current.id },
+					{ currentPassword: temporary, newPassword: 'Governance-demo-2026' },
+					testRequest,
+				),
+			).rejects.toMatchObject({
 				message: expect.stringMatching(/demo password/),
 			})
-			await passwords.changeOwnPassword({ id: user.id, sessionId: current.id }, { currentPassword: temporary, newPassword: GOOD }, testRequest)
-			expect((await database.prisma.password.findUniqueOrThrow({ where: { userId: user.id } })).mustChange).toBe(false)
+			await passwords.changeOwnPassword(
+				{ id: user.id, sessionId: current.id },
+				{ currentPassword: temporary, newPassword: GOOD },
+				testRequest,
+			)
+			expect(
+				(await database.prisma.password.findUniqueOrThrow({ where: { userId: user.id } }))
+					.mustChange,
+			).toBe(false)
 			expect([await isRevoked(current.id), await isRevoked(other.id)]).toEqual([false, true])
-			expect(await database.prisma.auditEvent.findFirst({ where: { entityId: user.id, action: 'auth.password_changed' } })).toMatchObject({ after: { temporaryPasswordReplaced: true, otherSessionsEnded: 1 } })
+			expect(
+				await database.prisma.auditEvent.findFirst({
+					where: { entityId: user.id, action: 'auth.password_changed' },
+				}),
+			).toMatchObject({ after: { temporaryPasswordReplaced: true, otherSessionsEnded: 1 } })
 		})
 
 		test('guessing the current password on the change form is throttled like the sign-in form', async () => {
-			const user = await database.prisma.user.create({ data: { email: 'guess@cms.hhs.gov', name: 'Gus Guess' } })
+			const user = await database.prisma.user.create({
+				data: { email: 'guess@cms.hhs.gov', name: 'Gus Guess' },
+			})
 			const temporary = await passwords.setTemporaryPassword(adminId, user.id, testRequest)
 			const current = await session(user.id)
-			const attempt = (currentPassword: string) => passwords.changeOwnPassword({ id: user.id, sessionId: current.id }, { currentPassword, newPassword: GOOD }, testRequest)
-			for (let guess = 0; guess < 5; guess++) await expect(attempt(`guess number ${guess}`)).rejects.toMatchObject({ message: 'Your current password is not right.' })
-			await expect(attempt(temporary)).rejects.toMatchObject({ message: 'Too many wrong passwords. Wait 15 minutes, then try again.' })
+			const attempt = (currentPassword: string) =>
+				passwords.changeOwnPassword(
+					{ id: user.id, sessionId: current.id },
+					{ currentPassword, newPassword: GOOD },
+					testRequest,
+				)
+			for (let guess = 0; guess < 5; guess++)
+				await expect(attempt(`guess number ${guess}`)).rejects.toMatchObject({
+					message: 'Your current password is not right.',
+				})
+			await expect(attempt(temporary)).rejects.toMatchObject({
+				message: 'Too many wrong passwords. Wait 15 minutes, then try again.',
+			})
 		})
 
 		test('without e-mail configured, reset links are refused and an invitation’s link is handed to the administrator instead', async () => {
@@ -170,11 +297,30 @@ for (const target of databaseTargets()) {
 			expect(getEnv().SMTP_URL).toBeUndefined()
 			const freshPasswords = await import('./passwords.server.ts')
 			const freshInvitations = await import('#app/modules/users/invitations.server.ts')
-			const user = await database.prisma.user.create({ data: { email: 'nomail@cms.hhs.gov', name: 'No Mail' } })
-			await expect(freshPasswords.sendPasswordResetLink(adminId, user.id, testRequest)).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(/temporary password instead/) })
-			const invited = await freshInvitations.inviteUser(adminId, { name: 'Off Line', email: 'offline@cms.hhs.gov', orgUnitId: unitId, roles: ['SUBMITTER'], lanes: [] }, testRequest)
+			const user = await database.prisma.user.create({
+				data: { email: 'nomail@cms.hhs.gov', name: 'No Mail' },
+			})
+			await expect(
+				freshPasswords.sendPasswordResetLink(adminId, user.id, testRequest),
+			).rejects.toMatchObject({
+				code: 'INVALID',
+				message: expect.stringMatching(/temporary password instead/),
+			})
+			const invited = await freshInvitations.inviteUser(
+				adminId,
+				{
+					name: 'Off Line',
+					email: 'offline@cms.hhs.gov',
+					orgUnitId: unitId,
+					roles: ['SUBMITTER'],
+					lanes: [],
+				},
+				testRequest,
+			)
 			expect(invited.linkToPassOn).toMatch(/^\/invitations\/[\w-]{43}$/)
-			expect(await database.prisma.notification.findFirstOrThrow({ where: { userId: invited.userId } })).toMatchObject({ emailStatus: 'SKIPPED', emailSecretLink: null })
+			expect(
+				await database.prisma.notification.findFirstOrThrow({ where: { userId: invited.userId } }),
+			).toMatchObject({ emailStatus: 'SKIPPED', emailSecretLink: null })
 			vi.unstubAllEnvs()
 		})
 	})
@@ -200,7 +346,10 @@ for (const target of databaseTargets()) {
 	describe(`${target.name}: a new deployment's first administrator`, () => {
 		let database: Database
 		beforeAll(async () => {
-			Object.assign(process.env, { SESSION_SECRET: 'a test secret that is at least thirty-two characters long', AUTH_MODE: 'password' })
+			Object.assign(process.env, {
+				SESSION_SECRET: 'a test secret that is at least thirty-two characters long',
+				AUTH_MODE: 'password',
+			})
 			database = await openAppDatabase(target)
 		})
 		afterAll(async () => {
@@ -208,14 +357,24 @@ for (const target of databaseTargets()) {
 		})
 
 		test('is prepared with an invitation link while no administrator exists, and never again', async () => {
-			const { ensureInitialAdministrator, acceptInvitation } = await import('#app/modules/users/invitations.server.ts')
+			const { ensureInitialAdministrator, acceptInvitation } =
+				await import('#app/modules/users/invitations.server.ts')
 			const prepared = await ensureInitialAdministrator('First.Admin@agency.example', 'Fran Admin')
 			expect(prepared?.invitationPath).toMatch(/^\/invitations\/[\w-]{43}$/)
-			const admin = await database.prisma.user.findUniqueOrThrow({ where: { email: 'first.admin@agency.example' }, include: { roles: true } })
+			const admin = await database.prisma.user.findUniqueOrThrow({
+				where: { email: 'first.admin@agency.example' },
+				include: { roles: true },
+			})
 			expect(admin.roles.map((grant) => grant.role)).toEqual(['ADMIN'])
-			await acceptInvitation(prepared!.invitationPath!.split('/').at(-1)!, 'lantern orchard granite meadow', testRequest)
+			await acceptInvitation(
+				prepared!.invitationPath!.split('/').at(-1)!,
+				'lantern orchard granite meadow',
+				testRequest,
+			)
 			expect(await ensureInitialAdministrator('someone.else@agency.example', undefined)).toBeNull()
-			expect(await database.prisma.user.count({ where: { email: 'someone.else@agency.example' } })).toBe(0)
+			expect(
+				await database.prisma.user.count({ where: { email: 'someone.else@agency.example' } }),
+			).toBe(0)
 		})
 	})
 }

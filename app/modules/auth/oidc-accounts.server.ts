@@ -20,13 +20,25 @@ export type SignedInFromClaims = {
 	rolesChanged: boolean
 }
 
-type ProfileClaims = { subject: string; email: string | null; emailVerified: boolean; name: string | null; orgUnit: string | null; groups: Array<string> }
+type ProfileClaims = {
+	subject: string
+	email: string | null
+	emailVerified: boolean
+	name: string | null
+	orgUnit: string | null
+	groups: Array<string>
+}
 
 /** What the tracker reads from the ID token. */
-function profileFromClaims(settings: Pick<OidcSettings, 'roleClaim' | 'orgUnitClaim'>, claims: IDToken): ProfileClaims {
+function profileFromClaims(
+	settings: Pick<OidcSettings, 'roleClaim' | 'orgUnitClaim'>,
+	claims: IDToken,
+): ProfileClaims {
 	const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
 	const email = text(claims.email)?.toLowerCase() ?? null
-	const name = text(claims.name) ?? ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || null)
+	const name =
+		text(claims.name) ??
+		([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || null)
 	return {
 		subject: claims.sub,
 		email: email && email.length <= 254 ? email : null,
@@ -38,12 +50,20 @@ function profileFromClaims(settings: Pick<OidcSettings, 'roleClaim' | 'orgUnitCl
 	}
 }
 
-export async function signInFromClaims(settings: OidcSettings, claims: IDToken, request: RequestInfo): Promise<SignedInFromClaims> {
+export async function signInFromClaims(
+	settings: OidcSettings,
+	claims: IDToken,
+	request: RequestInfo,
+): Promise<SignedInFromClaims> {
 	const profile = profileFromClaims(settings, claims)
-	const mappings = await prisma.oidcGroupMapping.findMany({ select: { group: true, role: true, lanes: true } })
+	const mappings = await prisma.oidcGroupMapping.findMany({
+		select: { group: true, role: true, lanes: true },
+	})
 	const grants = rolesForGroups(profile.groups, mappings)
 	const orgUnitId = await orgUnitIdFor(profile.orgUnit)
-	const result = await withOneRetry(() => prisma.$transaction((tx) => findOrProvision(tx, profile, grants, orgUnitId, request)))
+	const result = await withOneRetry(() =>
+		prisma.$transaction((tx) => findOrProvision(tx, profile, grants, orgUnitId, request)),
+	)
 	// New roles (or none) take effect on every instance at once, like an administrator's change.
 	if (result.rolesChanged) forgetSessions({ userId: result.userId })
 	return result
@@ -54,7 +74,8 @@ async function withOneRetry<T>(work: () => Promise<T>): Promise<T> {
 	try {
 		return await work()
 	} catch (error) {
-		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return work()
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+			return work()
 		throw error
 	}
 }
@@ -62,7 +83,12 @@ async function withOneRetry<T>(work: () => Promise<T>): Promise<T> {
 async function orgUnitIdFor(value: string | null) {
 	if (!value) return null
 	const unit = await prisma.orgUnit.findFirst({
-		where: { OR: [{ code: { equals: value, mode: 'insensitive' } }, { shortName: { equals: value, mode: 'insensitive' } }] },
+		where: {
+			OR: [
+				{ code: { equals: value, mode: 'insensitive' } },
+				{ shortName: { equals: value, mode: 'insensitive' } },
+			],
+		},
 		orderBy: { code: 'asc' },
 		select: { id: true },
 	})
@@ -81,12 +107,24 @@ const accountSelect = {
 	roles: { where: { source: 'IDENTITY_PROVIDER' as const }, select: { role: true, lanes: true } },
 } as const
 
-async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<RoleGrant>, orgUnitId: string | null, request: RequestInfo): Promise<SignedInFromClaims> {
+async function findOrProvision(
+	tx: Tx,
+	profile: ProfileClaims,
+	grants: Array<RoleGrant>,
+	orgUnitId: string | null,
+	request: RequestInfo,
+): Promise<SignedInFromClaims> {
 	let matchedBy: SignedInFromClaims['matchedBy'] = 'subject'
-	let account = await tx.user.findUnique({ where: { oidcSubject: profile.subject }, select: accountSelect })
+	let account = await tx.user.findUnique({
+		where: { oidcSubject: profile.subject },
+		select: accountSelect,
+	})
 
 	if (!account && profile.email) {
-		const byEmail = await tx.user.findUnique({ where: { email: profile.email }, select: accountSelect })
+		const byEmail = await tx.user.findUnique({
+			where: { email: profile.email },
+			select: accountSelect,
+		})
 		if (byEmail) {
 			if (byEmail.oidcSubject) {
 				throw new SingleSignOnError(
@@ -95,12 +133,18 @@ async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<Rol
 				)
 			}
 			if (!profile.emailVerified) {
-				throw new SingleSignOnError('e-mail not verified by the provider', 'The CMS sign-in service has not verified your e-mail address, so it cannot be matched to your tracker account.')
+				throw new SingleSignOnError(
+					'e-mail not verified by the provider',
+					'The CMS sign-in service has not verified your e-mail address, so it cannot be matched to your tracker account.',
+				)
 			}
 			matchedBy = 'email'
 			account = await tx.user.update({
 				where: { id: byEmail.id },
-				data: { oidcSubject: profile.subject, invitationAcceptedAt: byEmail.invitationAcceptedAt ?? new Date() },
+				data: {
+					oidcSubject: profile.subject,
+					invitationAcceptedAt: byEmail.invitationAcceptedAt ?? new Date(),
+				},
 				select: accountSelect,
 			})
 			// An invitation's password link is no longer needed: the person signs in through the provider.
@@ -118,11 +162,21 @@ async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<Rol
 
 	if (!account) {
 		if (!profile.email) {
-			throw new SingleSignOnError('no e-mail claim', 'The CMS sign-in service did not share your e-mail address, which the tracker needs to create your account.')
+			throw new SingleSignOnError(
+				'no e-mail claim',
+				'The CMS sign-in service did not share your e-mail address, which the tracker needs to create your account.',
+			)
 		}
 		matchedBy = 'provisioned'
 		account = await tx.user.create({
-			data: { email: profile.email, name: profile.name ?? profile.email, oidcSubject: profile.subject, oidcGroups: profile.groups, orgUnitId, invitationAcceptedAt: new Date() },
+			data: {
+				email: profile.email,
+				name: profile.name ?? profile.email,
+				oidcSubject: profile.subject,
+				oidcGroups: profile.groups,
+				orgUnitId,
+				invitationAcceptedAt: new Date(),
+			},
 			select: accountSelect,
 		})
 		await recordEvent(tx, {
@@ -130,11 +184,21 @@ async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<Rol
 			action: 'user.provisioned',
 			entityType: 'User',
 			entityId: account.id,
-			after: { subject: profile.subject, email: profile.email, name: account.name, orgUnitId, source: 'single-sign-on' },
+			after: {
+				subject: profile.subject,
+				email: profile.email,
+				name: account.name,
+				orgUnitId,
+				source: 'single-sign-on',
+			},
 			request,
 		})
 	} else {
-		if (!account.active) throw new SingleSignOnError('account deactivated', 'Your tracker account is deactivated. Ask an administrator.')
+		if (!account.active)
+			throw new SingleSignOnError(
+				'account deactivated',
+				'Your tracker account is deactivated. Ask an administrator.',
+			)
 		await refreshProfile(tx, account, profile, orgUnitId, request)
 	}
 
@@ -145,7 +209,14 @@ async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<Rol
 	if (rolesChanged) {
 		await tx.userRole.deleteMany({ where: { userId: account.id, source: 'IDENTITY_PROVIDER' } })
 		if (grants.length) {
-			await tx.userRole.createMany({ data: grants.map((grant) => ({ userId: account.id, role: grant.role, lanes: grant.lanes, source: 'IDENTITY_PROVIDER' as const })) })
+			await tx.userRole.createMany({
+				data: grants.map((grant) => ({
+					userId: account.id,
+					role: grant.role,
+					lanes: grant.lanes,
+					source: 'IDENTITY_PROVIDER' as const,
+				})),
+			})
 		}
 		await recordEvent(tx, {
 			actorId: account.id,
@@ -160,7 +231,8 @@ async function findOrProvision(tx: Tx, profile: ProfileClaims, grants: Array<Rol
 	return { userId: account.id, matchedBy, rolesChanged }
 }
 
-const sameGroups = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
+const sameGroups = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
+	a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
 
 /** The directory is the source of a person's name and org unit; an e-mail change follows when free. */
 async function refreshProfile(
@@ -174,7 +246,10 @@ async function refreshProfile(
 	if (profile.name && profile.name !== account.name) change.name = profile.name
 	if (orgUnitId && orgUnitId !== account.orgUnitId) change.orgUnitId = orgUnitId
 	if (profile.email && profile.email !== account.email && profile.emailVerified) {
-		const taken = await tx.user.findUnique({ where: { email: profile.email }, select: { id: true } })
+		const taken = await tx.user.findUnique({
+			where: { email: profile.email },
+			select: { id: true },
+		})
 		if (!taken) change.email = profile.email
 	}
 	if (Object.keys(change).length === 0) return
@@ -184,7 +259,9 @@ async function refreshProfile(
 		action: 'user.profile_synced',
 		entityType: 'User',
 		entityId: account.id,
-		before: Object.fromEntries(Object.keys(change).map((key) => [key, account[key as keyof typeof change]])),
+		before: Object.fromEntries(
+			Object.keys(change).map((key) => [key, account[key as keyof typeof change]]),
+		),
 		after: change,
 		request,
 	})

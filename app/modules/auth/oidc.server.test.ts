@@ -36,11 +36,30 @@ for (const target of databaseTargets()) {
 			settings = authSettingsOf(getEnv()).oidc!
 			const { prisma } = database
 			// The migrations insert CMS's organisation.
-			oitId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/OIT' }, select: { id: true } })).id
-			const admin = await prisma.user.create({ data: { email: 'admin@cms.example', name: 'Admin' } })
-			await mapping.addGroupMapping(admin.id, { group: 'CMS-AI-Submitters', role: 'SUBMITTER', lanes: [] }, testRequest)
-			await mapping.addGroupMapping(admin.id, { group: 'CMS-Privacy-Office', role: 'REVIEWER', lanes: ['PRIVACY'] }, testRequest)
-			await mapping.addGroupMapping(admin.id, { group: 'CMS-CAIO', role: 'GOVERNANCE_LEAD', lanes: [] }, testRequest)
+			oitId = (
+				await prisma.orgUnit.findUniqueOrThrow({
+					where: { code: 'HHS/CMS/OIT' },
+					select: { id: true },
+				})
+			).id
+			const admin = await prisma.user.create({
+				data: { email: 'admin@cms.example', name: 'Admin' },
+			})
+			await mapping.addGroupMapping(
+				admin.id,
+				{ group: 'CMS-AI-Submitters', role: 'SUBMITTER', lanes: [] },
+				testRequest,
+			)
+			await mapping.addGroupMapping(
+				admin.id,
+				{ group: 'CMS-Privacy-Office', role: 'REVIEWER', lanes: ['PRIVACY'] },
+				testRequest,
+			)
+			await mapping.addGroupMapping(
+				admin.id,
+				{ group: 'CMS-CAIO', role: 'GOVERNANCE_LEAD', lanes: [] },
+				testRequest,
+			)
 		})
 		afterAll(async () => {
 			oidc?.forgetOidcConfigurations()
@@ -52,19 +71,32 @@ for (const target of databaseTargets()) {
 		})
 
 		/** What a browser does: start, follow the provider's redirect, come back with the state cookie. */
-		async function browserSignIn(options: { cookie?: (value: string) => string; redirectTo?: string } = {}) {
+		async function browserSignIn(
+			options: { cookie?: (value: string) => string; redirectTo?: string } = {},
+		) {
 			const started = await oidc.startSingleSignOn(settings, options.redirectTo ?? '/inventory')
 			const cookie = started.setCookie.split(';')[0]!
 			const authorize = await fetch(started.authorizationUrl, { redirect: 'manual' })
 			const callbackUrl = authorize.headers.get('location')!
-			const callback = new Request(callbackUrl, { headers: { Cookie: options.cookie ? options.cookie(cookie) : cookie } })
-			return { started, callback, complete: () => oidc.completeSingleSignOn(settings, callback, testRequest) }
+			const callback = new Request(callbackUrl, {
+				headers: { Cookie: options.cookie ? options.cookie(cookie) : cookie },
+			})
+			return {
+				started,
+				callback,
+				complete: () => oidc.completeSingleSignOn(settings, callback, testRequest),
+			}
 		}
 		const signIn = async () => (await browserSignIn()).complete()
 
 		const rolesOf = (userId: string) =>
-			database.prisma.userRole.findMany({ where: { userId }, select: { role: true, lanes: true, source: true }, orderBy: [{ role: 'asc' }, { source: 'asc' }] })
-		const auditActions = async (action: string) => database.prisma.auditEvent.count({ where: { action } })
+			database.prisma.userRole.findMany({
+				where: { userId },
+				select: { role: true, lanes: true, source: true },
+				orderBy: [{ role: 'asc' }, { source: 'asc' }],
+			})
+		const auditActions = async (action: string) =>
+			database.prisma.auditEvent.count({ where: { action } })
 
 		test('the authorization request uses PKCE (S256), state and nonce, and asks for the configured scopes', async () => {
 			const started = await oidc.startSingleSignOn(settings, '/inventory')
@@ -76,40 +108,85 @@ for (const target of databaseTargets()) {
 			expect(url.searchParams.get('nonce')).toMatch(/^[\w-]{43}$/)
 			expect(url.searchParams.get('scope')).toBe('openid email profile')
 			expect(url.searchParams.get('redirect_uri')).toBe(settings.redirectUri)
-			expect(started.setCookie).toMatch(/^aigt_oidc=.+; Max-Age=600; Path=\/auth\/oidc; HttpOnly; SameSite=Lax/)
+			expect(started.setCookie).toMatch(
+				/^aigt_oidc=.+; Max-Age=600; Path=\/auth\/oidc; HttpOnly; SameSite=Lax/,
+			)
 		})
 
 		test('a first sign-in provisions the person with name, e-mail, org unit and the roles their groups map to', async () => {
-			provider.signInAs({ sub: 'okta|00u1first', email: 'Ana.Sousa@cms.hhs.gov', name: 'Ana Sousa', groups: ['CMS-AI-Submitters', 'CMS-Privacy-Office', 'Everyone'], org_unit: 'OIT' })
+			provider.signInAs({
+				sub: 'okta|00u1first',
+				email: 'Ana.Sousa@cms.hhs.gov',
+				name: 'Ana Sousa',
+				groups: ['CMS-AI-Submitters', 'CMS-Privacy-Office', 'Everyone'],
+				org_unit: 'OIT',
+			})
 			const result = await signIn()
-			expect(result).toMatchObject({ matchedBy: 'provisioned', rolesChanged: true, redirectTo: '/inventory' })
+			expect(result).toMatchObject({
+				matchedBy: 'provisioned',
+				rolesChanged: true,
+				redirectTo: '/inventory',
+			})
 			expect(result.idToken.split('.')).toHaveLength(3)
 			expect(result.oidcSessionId).toBeTruthy()
 			const user = await database.prisma.user.findUniqueOrThrow({ where: { id: result.userId } })
-			expect(user).toMatchObject({ email: 'ana.sousa@cms.hhs.gov', name: 'Ana Sousa', oidcSubject: 'okta|00u1first', orgUnitId: oitId })
+			expect(user).toMatchObject({
+				email: 'ana.sousa@cms.hhs.gov',
+				name: 'Ana Sousa',
+				oidcSubject: 'okta|00u1first',
+				orgUnitId: oitId,
+			})
 			expect(await rolesOf(result.userId)).toEqual([
 				{ role: 'SUBMITTER', lanes: [], source: 'IDENTITY_PROVIDER' },
 				{ role: 'REVIEWER', lanes: ['PRIVACY'], source: 'IDENTITY_PROVIDER' },
 			])
-			const provisioned = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: 'user.provisioned', entityId: result.userId } })
-			expect(provisioned.after).toMatchObject({ subject: 'okta|00u1first', email: 'ana.sousa@cms.hhs.gov', source: 'single-sign-on' })
+			const provisioned = await database.prisma.auditEvent.findFirstOrThrow({
+				where: { action: 'user.provisioned', entityId: result.userId },
+			})
+			expect(provisioned.after).toMatchObject({
+				subject: 'okta|00u1first',
+				email: 'ana.sousa@cms.hhs.gov',
+				source: 'single-sign-on',
+			})
 		})
 
 		test('a changed group changes the provider roles at the next sign-in; roles granted by hand stay', async () => {
-			provider.signInAs({ sub: 'okta|00u2change', email: 'ben.ortiz@cms.hhs.gov', name: 'Ben Ortiz', groups: ['CMS-Privacy-Office'] })
+			provider.signInAs({
+				sub: 'okta|00u2change',
+				email: 'ben.ortiz@cms.hhs.gov',
+				name: 'Ben Ortiz',
+				groups: ['CMS-Privacy-Office'],
+			})
 			const first = await signIn()
-			await database.prisma.userRole.create({ data: { userId: first.userId, role: 'LEADERSHIP', source: 'MANUAL' } })
+			await database.prisma.userRole.create({
+				data: { userId: first.userId, role: 'LEADERSHIP', source: 'MANUAL' },
+			})
 
-			provider.signInAs({ sub: 'okta|00u2change', email: 'ben.ortiz@cms.hhs.gov', name: 'Ben Ortiz', groups: ['CMS-CAIO'] })
+			provider.signInAs({
+				sub: 'okta|00u2change',
+				email: 'ben.ortiz@cms.hhs.gov',
+				name: 'Ben Ortiz',
+				groups: ['CMS-CAIO'],
+			})
 			const second = await signIn()
-			expect(second).toMatchObject({ userId: first.userId, matchedBy: 'subject', rolesChanged: true })
+			expect(second).toMatchObject({
+				userId: first.userId,
+				matchedBy: 'subject',
+				rolesChanged: true,
+			})
 			expect(await rolesOf(first.userId)).toEqual([
 				{ role: 'GOVERNANCE_LEAD', lanes: [], source: 'IDENTITY_PROVIDER' },
 				{ role: 'LEADERSHIP', lanes: [], source: 'MANUAL' },
 			])
-			const refreshed = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: 'user.idp_roles_refreshed', entityId: first.userId }, orderBy: { createdAt: 'desc' } })
+			const refreshed = await database.prisma.auditEvent.findFirstOrThrow({
+				where: { action: 'user.idp_roles_refreshed', entityId: first.userId },
+				orderBy: { createdAt: 'desc' },
+			})
 			expect(refreshed.before).toEqual({ roles: [{ role: 'REVIEWER', lanes: ['PRIVACY'] }] })
-			expect(refreshed.after).toEqual({ roles: [{ role: 'GOVERNANCE_LEAD', lanes: [] }], groups: ['CMS-CAIO'] })
+			expect(refreshed.after).toEqual({
+				roles: [{ role: 'GOVERNANCE_LEAD', lanes: [] }],
+				groups: ['CMS-CAIO'],
+			})
 
 			// Nothing changed: no event.
 			const events = await auditActions('user.idp_roles_refreshed')
@@ -118,25 +195,62 @@ for (const target of databaseTargets()) {
 		})
 
 		test('an administrator may not map a group they are in (that would change their own roles)', async () => {
-			provider.signInAs({ sub: 'okta|00u1admin', email: 'ida.admin@cms.hhs.gov', name: 'Ida Admin', groups: ['CMS-Tracker-Admins'] })
+			provider.signInAs({
+				sub: 'okta|00u1admin',
+				email: 'ida.admin@cms.hhs.gov',
+				name: 'Ida Admin',
+				groups: ['CMS-Tracker-Admins'],
+			})
 			const { userId } = await signIn()
-			expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).oidcGroups).toEqual(['CMS-Tracker-Admins'])
-			await expect(mapping.addGroupMapping(userId, { group: 'CMS-Tracker-Admins', role: 'GOVERNANCE_LEAD', lanes: [] }, testRequest)).rejects.toMatchObject({ code: 'FORBIDDEN' })
-			expect(await database.prisma.oidcGroupMapping.count({ where: { group: 'CMS-Tracker-Admins' } })).toBe(0)
+			expect(
+				(await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).oidcGroups,
+			).toEqual(['CMS-Tracker-Admins'])
+			await expect(
+				mapping.addGroupMapping(
+					userId,
+					{ group: 'CMS-Tracker-Admins', role: 'GOVERNANCE_LEAD', lanes: [] },
+					testRequest,
+				),
+			).rejects.toMatchObject({ code: 'FORBIDDEN' })
+			expect(
+				await database.prisma.oidcGroupMapping.count({ where: { group: 'CMS-Tracker-Admins' } }),
+			).toBe(0)
 		})
 
 		test('the account is found by subject, not by e-mail: another subject with the same e-mail is refused', async () => {
-			provider.signInAs({ sub: 'okta|00u3owner', email: 'cy.kim@cms.hhs.gov', name: 'Cy Kim', groups: [] })
+			provider.signInAs({
+				sub: 'okta|00u3owner',
+				email: 'cy.kim@cms.hhs.gov',
+				name: 'Cy Kim',
+				groups: [],
+			})
 			await signIn()
-			provider.signInAs({ sub: 'okta|00u3impostor', email: 'cy.kim@cms.hhs.gov', name: 'Cy Kim', groups: ['CMS-CAIO'] })
-			await expect(signIn()).rejects.toMatchObject({ reason: 'e-mail belongs to an account linked to another subject' })
+			provider.signInAs({
+				sub: 'okta|00u3impostor',
+				email: 'cy.kim@cms.hhs.gov',
+				name: 'Cy Kim',
+				groups: ['CMS-CAIO'],
+			})
+			await expect(signIn()).rejects.toMatchObject({
+				reason: 'e-mail belongs to an account linked to another subject',
+			})
 		})
 
 		test('a prepared account (an invitation) is matched by e-mail once, then by subject; its hand-granted roles stay', async () => {
 			const invited = await database.prisma.user.create({
-				data: { email: 'dee.park@cms.hhs.gov', name: 'Dee Park (invited)', invitedAt: new Date(), roles: { create: [{ role: 'REVIEWER', lanes: ['SECURITY'] }] } },
+				data: {
+					email: 'dee.park@cms.hhs.gov',
+					name: 'Dee Park (invited)',
+					invitedAt: new Date(),
+					roles: { create: [{ role: 'REVIEWER', lanes: ['SECURITY'] }] },
+				},
 			})
-			provider.signInAs({ sub: 'okta|00u4dee', email: 'dee.park@cms.hhs.gov', name: 'Dee Park', groups: ['CMS-Privacy-Office'] })
+			provider.signInAs({
+				sub: 'okta|00u4dee',
+				email: 'dee.park@cms.hhs.gov',
+				name: 'Dee Park',
+				groups: ['CMS-Privacy-Office'],
+			})
 			const first = await signIn()
 			expect(first).toMatchObject({ userId: invited.id, matchedBy: 'email' })
 			const linked = await database.prisma.user.findUniqueOrThrow({ where: { id: invited.id } })
@@ -148,15 +262,29 @@ for (const target of databaseTargets()) {
 				{ role: 'REVIEWER', lanes: ['PRIVACY'], source: 'IDENTITY_PROVIDER' },
 			])
 			// The directory changes her e-mail: still the same account, found by subject.
-			provider.signInAs({ sub: 'okta|00u4dee', email: 'dee.park-lee@cms.hhs.gov', name: 'Dee Park-Lee', groups: ['CMS-Privacy-Office'] })
+			provider.signInAs({
+				sub: 'okta|00u4dee',
+				email: 'dee.park-lee@cms.hhs.gov',
+				name: 'Dee Park-Lee',
+				groups: ['CMS-Privacy-Office'],
+			})
 			expect(await signIn()).toMatchObject({ userId: invited.id, matchedBy: 'subject' })
-			expect(await database.prisma.user.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ email: 'dee.park-lee@cms.hhs.gov', name: 'Dee Park-Lee' })
+			expect(
+				await database.prisma.user.findUniqueOrThrow({ where: { id: invited.id } }),
+			).toMatchObject({ email: 'dee.park-lee@cms.hhs.gov', name: 'Dee Park-Lee' })
 		})
 
 		test('an e-mail the provider marks unverified never links to an existing account', async () => {
 			await database.prisma.user.create({ data: { email: 'eli.fox@cms.hhs.gov', name: 'Eli Fox' } })
-			provider.signInAs({ sub: 'okta|00u5eli', email: 'eli.fox@cms.hhs.gov', email_verified: false, name: 'Eli Fox' })
-			await expect(signIn()).rejects.toMatchObject({ reason: 'e-mail not verified by the provider' })
+			provider.signInAs({
+				sub: 'okta|00u5eli',
+				email: 'eli.fox@cms.hhs.gov',
+				email_verified: false,
+				name: 'Eli Fox',
+			})
+			await expect(signIn()).rejects.toMatchObject({
+				reason: 'e-mail not verified by the provider',
+			})
 		})
 
 		test('a deactivated account is refused', async () => {
@@ -167,7 +295,12 @@ for (const target of databaseTargets()) {
 		})
 
 		describe('refused ID tokens and callbacks', () => {
-			const person = { sub: 'okta|00u7refused', email: 'hal.ito@cms.hhs.gov', name: 'Hal Ito', groups: ['CMS-CAIO'] }
+			const person = {
+				sub: 'okta|00u7refused',
+				email: 'hal.ito@cms.hhs.gov',
+				name: 'Hal Ito',
+				groups: ['CMS-CAIO'],
+			}
 
 			test('a tampered ID token (payload changed after signing) fails the signature check', async () => {
 				provider.signInAs(person)
@@ -175,9 +308,15 @@ for (const target of databaseTargets()) {
 					const [header, payload, signature] = String(body.id_token).split('.')
 					const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString())
 					claims.groups = ['CMS-CAIO', 'Domain-Admins']
-					body.id_token = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.')
+					body.id_token = [
+						header,
+						Buffer.from(JSON.stringify(claims)).toString('base64url'),
+						signature,
+					].join('.')
 				})
-				await expect(signIn()).rejects.toMatchObject({ reason: expect.stringMatching(/token or ID token refused: .*signature/i) })
+				await expect(signIn()).rejects.toMatchObject({
+					reason: expect.stringMatching(/token or ID token refused: .*signature/i),
+				})
 				expect(await database.prisma.user.count({ where: { oidcSubject: person.sub } })).toBe(0)
 			})
 
@@ -211,31 +350,52 @@ for (const target of databaseTargets()) {
 					payload.iat = Math.floor(Date.now() / 1000) - 7200
 					payload.exp = Math.floor(Date.now() / 1000) - 3600
 				})
-				await expect(signIn()).rejects.toMatchObject({ reason: expect.stringMatching(/exp|timestamp/i) })
+				await expect(signIn()).rejects.toMatchObject({
+					reason: expect.stringMatching(/exp|timestamp/i),
+				})
 			})
 
 			test('a replayed callback (the same code and state) is refused, and so is its code at the provider', async () => {
 				provider.signInAs(person)
 				const attempt = await browserSignIn()
 				await attempt.complete()
-				await expect(attempt.complete()).rejects.toMatchObject({ reason: 'sign-in request already used or expired' })
-				expect(await database.prisma.auditEvent.count({ where: { action: 'auth.sso_refused', after: { path: ['reason'], equals: 'sign-in request already used or expired' } } })).toBeGreaterThan(0)
+				await expect(attempt.complete()).rejects.toMatchObject({
+					reason: 'sign-in request already used or expired',
+				})
+				expect(
+					await database.prisma.auditEvent.count({
+						where: {
+							action: 'auth.sso_refused',
+							after: { path: ['reason'], equals: 'sign-in request already used or expired' },
+						},
+					}),
+				).toBeGreaterThan(0)
 			})
 
 			test('a callback in a browser that did not start the sign-in (no or another state cookie) is refused', async () => {
 				provider.signInAs(person)
 				const withoutCookie = await browserSignIn({ cookie: () => '' })
-				await expect(withoutCookie.complete()).rejects.toMatchObject({ reason: 'state does not match this browser' })
+				await expect(withoutCookie.complete()).rejects.toMatchObject({
+					reason: 'state does not match this browser',
+				})
 				const other = await oidc.startSingleSignOn(settings, '/')
-				const withOtherCookie = await browserSignIn({ cookie: () => other.setCookie.split(';')[0]! })
-				await expect(withOtherCookie.complete()).rejects.toMatchObject({ reason: 'state does not match this browser' })
+				const withOtherCookie = await browserSignIn({
+					cookie: () => other.setCookie.split(';')[0]!,
+				})
+				await expect(withOtherCookie.complete()).rejects.toMatchObject({
+					reason: 'state does not match this browser',
+				})
 			})
 
 			test('an error from the provider is refused with its reason', async () => {
 				const started = await oidc.startSingleSignOn(settings, '/')
 				const state = new URL(started.authorizationUrl).searchParams.get('state')!
-				const callback = new Request(`${settings.redirectUri}?error=access_denied&state=${state}`, { headers: { Cookie: started.setCookie.split(';')[0]! } })
-				await expect(oidc.completeSingleSignOn(settings, callback, testRequest)).rejects.toMatchObject({
+				const callback = new Request(`${settings.redirectUri}?error=access_denied&state=${state}`, {
+					headers: { Cookie: started.setCookie.split(';')[0]! },
+				})
+				await expect(
+					oidc.completeSingleSignOn(settings, callback, testRequest),
+				).rejects.toMatchObject({
 					reason: 'provider returned access_denied',
 					message: 'Sign-in was cancelled or refused at the CMS sign-in service.',
 				})
@@ -249,7 +409,10 @@ for (const target of databaseTargets()) {
 			const known = new Set(provider.server.issuer.keys.toJSON().map((key) => key.kid))
 			await provider.server.issuer.keys.generate('RS256')
 			await provider.server.issuer.keys.generate('RS256')
-			const added = provider.server.issuer.keys.toJSON().map((key) => key.kid).filter((kid) => !known.has(kid))
+			const added = provider.server.issuer.keys
+				.toJSON()
+				.map((key) => key.kid)
+				.filter((kid) => !known.has(kid))
 			// A key the cached set does not know is fetched once the cache is a minute old (openid-client's floor).
 			vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 })
 			const signingKeys = new Set<string>()
@@ -264,7 +427,9 @@ for (const target of databaseTargets()) {
 			const url = new URL((await oidc.endSessionUrl(settings, 'header.payload.signature'))!)
 			expect(url.origin + url.pathname).toBe(`${provider.issuer}/endsession`)
 			expect(url.searchParams.get('id_token_hint')).toBe('header.payload.signature')
-			expect(url.searchParams.get('post_logout_redirect_uri')).toBe('http://localhost:3000/login?signedOut=1')
+			expect(url.searchParams.get('post_logout_redirect_uri')).toBe(
+				'http://localhost:3000/login?signedOut=1',
+			)
 			expect(await oidc.endSessionUrl(settings, null)).toBeNull()
 		})
 
@@ -273,25 +438,48 @@ for (const target of databaseTargets()) {
 				provider.signInAs({ sub, email: `${sub.replace(/\W/g, '')}@cms.hhs.gov`, name: sub })
 				const result = await signIn()
 				return database.prisma.session.create({
-					data: { id: `session-${crypto.randomUUID()}`, userId: result.userId, expiresAt: new Date(Date.now() + 3_600_000), method: 'OIDC', oidcSessionId: result.oidcSessionId },
+					data: {
+						id: `session-${crypto.randomUUID()}`,
+						userId: result.userId,
+						expiresAt: new Date(Date.now() + 3_600_000),
+						method: 'OIDC',
+						oidcSessionId: result.oidcSessionId,
+					},
 				})
 			}
-			const revoked = async (id: string) => Boolean((await database.prisma.session.findUniqueOrThrow({ where: { id } })).revokedAt)
+			const revoked = async (id: string) =>
+				Boolean((await database.prisma.session.findUniqueOrThrow({ where: { id } })).revokedAt)
 
 			test('a valid logout token for a subject ends all of that person’s single sign-on sessions, and only theirs', async () => {
 				const first = await signedInSession('okta|00u9jo')
 				const second = await signedInSession('okta|00u9jo')
 				const someoneElse = await signedInSession('okta|00u9kai')
-				const answer = await backchannel.handleBackchannelLogout(settings, await provider.logoutToken({ sub: 'okta|00u9jo' }), testRequest)
+				const answer = await backchannel.handleBackchannelLogout(
+					settings,
+					await provider.logoutToken({ sub: 'okta|00u9jo' }),
+					testRequest,
+				)
 				expect(answer).toEqual({ status: 200, body: {} })
-				expect([await revoked(first.id), await revoked(second.id), await revoked(someoneElse.id)]).toEqual([true, true, false])
-				expect(await database.prisma.auditEvent.findFirst({ where: { action: 'auth.backchannel_logout', entityId: first.userId } })).toMatchObject({ after: { sessionsEnded: 2 } })
+				expect([
+					await revoked(first.id),
+					await revoked(second.id),
+					await revoked(someoneElse.id),
+				]).toEqual([true, true, false])
+				expect(
+					await database.prisma.auditEvent.findFirst({
+						where: { action: 'auth.backchannel_logout', entityId: first.userId },
+					}),
+				).toMatchObject({ after: { sessionsEnded: 2 } })
 			})
 
 			test('a logout token naming a provider session (sid) ends that session alone', async () => {
 				const first = await signedInSession('okta|00u9lee')
 				const second = await signedInSession('okta|00u9lee')
-				const answer = await backchannel.handleBackchannelLogout(settings, await provider.logoutToken({ sid: second.oidcSessionId! }), testRequest)
+				const answer = await backchannel.handleBackchannelLogout(
+					settings,
+					await provider.logoutToken({ sid: second.oidcSessionId! }),
+					testRequest,
+				)
 				expect(answer.status).toBe(200)
 				expect([await revoked(first.id), await revoked(second.id)]).toEqual([false, true])
 			})
@@ -302,9 +490,15 @@ for (const target of databaseTargets()) {
 				const refused = [
 					`${header}.${payload}.${'A'.repeat(342)}`,
 					await provider.logoutToken({ sub: 'okta|00u9max', aud: 'another-application' }),
-					await provider.logoutToken({ sub: 'okta|00u9max', events: { 'http://example.com/other-event': {} } }),
+					await provider.logoutToken({
+						sub: 'okta|00u9max',
+						events: { 'http://example.com/other-event': {} },
+					}),
 					await provider.logoutToken({ sub: 'okta|00u9max', nonce: 'logout tokens have none' }),
-					await provider.logoutToken({ sub: 'okta|00u9max', iat: Math.floor(Date.now() / 1000) - 3600 }),
+					await provider.logoutToken({
+						sub: 'okta|00u9max',
+						iat: Math.floor(Date.now() / 1000) - 3600,
+					}),
 					await provider.logoutToken({}),
 					'not a token',
 				]
@@ -313,7 +507,9 @@ for (const target of databaseTargets()) {
 					expect(answer.status, token.slice(0, 40)).toBe(400)
 					expect(answer.body.error).toBe('invalid_request')
 				}
-				expect(await backchannel.handleBackchannelLogout(settings, undefined, testRequest)).toMatchObject({ status: 400 })
+				expect(
+					await backchannel.handleBackchannelLogout(settings, undefined, testRequest),
+				).toMatchObject({ status: 400 })
 				expect(await revoked(session.id)).toBe(false)
 			})
 		})

@@ -19,7 +19,8 @@ export { SingleSignOnError } from './sso-error.ts'
 export const SIGN_IN_REQUEST_LIFETIME_MS = 10 * 60 * 1000
 const DISCOVERY_TIMEOUT_SECONDS = 10
 
-const TRY_AGAIN = 'Sign-in through your CMS account did not complete. Start again from the sign-in page.'
+const TRY_AGAIN =
+	'Sign-in through your CMS account did not complete. Start again from the sign-in page.'
 
 // ── Provider configuration (discovery) ──
 
@@ -59,10 +60,16 @@ async function discover(settings: OidcSettings) {
 	const execute: Array<(config: client.Configuration) => void> = [client.enableNonRepudiationChecks]
 	// Plain HTTP is accepted only for a provider on this machine (tests); the environment check refuses it elsewhere.
 	if (new URL(settings.issuer).protocol === 'http:') execute.push(client.allowInsecureRequests)
-	return client.discovery(new URL(settings.issuer), settings.clientId, undefined, clientAuthentication, {
-		execute,
-		timeout: DISCOVERY_TIMEOUT_SECONDS,
-	})
+	return client.discovery(
+		new URL(settings.issuer),
+		settings.clientId,
+		undefined,
+		clientAuthentication,
+		{
+			execute,
+			timeout: DISCOVERY_TIMEOUT_SECONDS,
+		},
+	)
 }
 
 const providerFormOrigins = new Set<string>()
@@ -79,7 +86,11 @@ export function singleSignOnFormOrigins(): Array<string> {
 
 function rememberFormOrigins(settings: OidcSettings, configuration: client.Configuration) {
 	const metadata = configuration.serverMetadata()
-	for (const address of [settings.issuer, metadata.authorization_endpoint, metadata.end_session_endpoint]) {
+	for (const address of [
+		settings.issuer,
+		metadata.authorization_endpoint,
+		metadata.end_session_endpoint,
+	]) {
 		if (address) providerFormOrigins.add(new URL(address).origin)
 	}
 }
@@ -89,7 +100,9 @@ export function warmUpSingleSignOn(settings: OidcSettings | null) {
 	if (!settings) return
 	providerFormOrigins.add(new URL(settings.issuer).origin)
 	oidcConfiguration(settings).catch((error: unknown) => {
-		console.warn(`Single sign-on: the identity provider at ${settings.issuer} could not be reached yet (${describe(error)}); sign-in retries it.`)
+		console.warn(
+			`Single sign-on: the identity provider at ${settings.issuer} could not be reached yet (${describe(error)}); sign-in retries it.`,
+		)
 	})
 }
 
@@ -117,9 +130,15 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
  * Starts a sign-in: stores the PKCE verifier and nonce under the hash of a fresh `state`, and
  * returns the provider's authorization address and the cookie that ties the callback to this browser.
  */
-export async function startSingleSignOn(settings: OidcSettings, redirectTo: string | null | undefined) {
+export async function startSingleSignOn(
+	settings: OidcSettings,
+	redirectTo: string | null | undefined,
+) {
 	const configuration = await oidcConfiguration(settings).catch((error: unknown) => {
-		throw new SingleSignOnError(`discovery failed: ${describe(error)}`, 'The CMS sign-in service cannot be reached at the moment. Try again in a few minutes.')
+		throw new SingleSignOnError(
+			`discovery failed: ${describe(error)}`,
+			'The CMS sign-in service cannot be reached at the moment. Try again in a few minutes.',
+		)
 	})
 	const state = client.randomState()
 	const nonce = client.randomNonce()
@@ -127,7 +146,9 @@ export async function startSingleSignOn(settings: OidcSettings, redirectTo: stri
 	const now = new Date()
 	await prisma.$transaction([
 		// Unfinished sign-ins from long ago are of no use to anyone.
-		prisma.oidcLoginRequest.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } }),
+		prisma.oidcLoginRequest.deleteMany({
+			where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+		}),
 		prisma.oidcLoginRequest.create({
 			data: {
 				stateHash: sha256(state),
@@ -169,14 +190,20 @@ export function clearSingleSignOnCookie() {
  * unexpired request; the code is exchanged (with the PKCE verifier) and the ID token validated —
  * issuer, audience, expiry, nonce and signature — before the account is found or provisioned.
  */
-export async function completeSingleSignOn(settings: OidcSettings, request: Request, requestInfo: RequestInfo): Promise<CompletedSignOn> {
+export async function completeSingleSignOn(
+	settings: OidcSettings,
+	request: Request,
+	requestInfo: RequestInfo,
+): Promise<CompletedSignOn> {
 	const callback = new URL(request.url)
 	try {
 		const providerError = callback.searchParams.get('error')
 		if (providerError) {
 			throw new SingleSignOnError(
 				`provider returned ${providerError.slice(0, 100)}`,
-				providerError === 'access_denied' ? 'Sign-in was cancelled or refused at the CMS sign-in service.' : TRY_AGAIN,
+				providerError === 'access_denied'
+					? 'Sign-in was cancelled or refused at the CMS sign-in service.'
+					: TRY_AGAIN,
 			)
 		}
 		const state = callback.searchParams.get('state')
@@ -190,8 +217,11 @@ export async function completeSingleSignOn(settings: OidcSettings, request: Requ
 			where: { stateHash: sha256(state), usedAt: null, expiresAt: { gt: now } },
 			data: { usedAt: now },
 		})
-		if (consumed.count === 0) throw new SingleSignOnError('sign-in request already used or expired', TRY_AGAIN)
-		const pending = await prisma.oidcLoginRequest.findUniqueOrThrow({ where: { stateHash: sha256(state) } })
+		if (consumed.count === 0)
+			throw new SingleSignOnError('sign-in request already used or expired', TRY_AGAIN)
+		const pending = await prisma.oidcLoginRequest.findUniqueOrThrow({
+			where: { stateHash: sha256(state) },
+		})
 
 		const configuration = await oidcConfiguration(settings)
 		// The registered redirect URI with the provider's parameters: the address this process sees may
@@ -248,7 +278,10 @@ export async function endSessionUrl(settings: OidcSettings, idToken: string | nu
 	try {
 		const configuration = await oidcConfiguration(settings)
 		if (!configuration.serverMetadata().end_session_endpoint) return null
-		return client.buildEndSessionUrl(configuration, { id_token_hint: idToken, post_logout_redirect_uri: settings.postLogoutRedirectUri }).href
+		return client.buildEndSessionUrl(configuration, {
+			id_token_hint: idToken,
+			post_logout_redirect_uri: settings.postLogoutRedirectUri,
+		}).href
 	} catch {
 		// The provider is unreachable: the tracker's session has ended anyway.
 		return null
@@ -268,10 +301,17 @@ export type LogoutToken = { subject: string | null; oidcSessionId: string | null
  * the provider's keys, issued by it, for this client, recent, carrying the logout event, a `sub` or
  * `sid`, a `jti`, and no `nonce`.
  */
-export async function verifyLogoutToken(settings: OidcSettings, token: string): Promise<LogoutToken> {
+export async function verifyLogoutToken(
+	settings: OidcSettings,
+	token: string,
+): Promise<LogoutToken> {
 	const configuration = await oidcConfiguration(settings)
 	const metadata = configuration.serverMetadata()
-	if (!metadata.jwks_uri) throw new SingleSignOnError('provider publishes no keys', 'The identity provider publishes no signing keys.')
+	if (!metadata.jwks_uri)
+		throw new SingleSignOnError(
+			'provider publishes no keys',
+			'The identity provider publishes no signing keys.',
+		)
 	let keySet = remoteKeySets.get(metadata.jwks_uri)
 	if (!keySet) {
 		keySet = createRemoteJWKSet(new URL(metadata.jwks_uri))
@@ -286,7 +326,8 @@ export async function verifyLogoutToken(settings: OidcSettings, token: string): 
 			clockTolerance: 30,
 		})
 		const events = payload.events
-		if (!events || typeof events !== 'object' || !(BACKCHANNEL_LOGOUT_EVENT in events)) throw new Error('no back-channel logout event')
+		if (!events || typeof events !== 'object' || !(BACKCHANNEL_LOGOUT_EVENT in events))
+			throw new Error('no back-channel logout event')
 		if ('nonce' in payload) throw new Error('a logout token carries no nonce')
 		if (typeof payload.jti !== 'string') throw new Error('no jti')
 		const subject = typeof payload.sub === 'string' ? payload.sub : null
@@ -294,7 +335,10 @@ export async function verifyLogoutToken(settings: OidcSettings, token: string): 
 		if (!subject && !oidcSessionId) throw new Error('neither sub nor sid')
 		return { subject, oidcSessionId }
 	} catch (error) {
-		throw new SingleSignOnError(`logout token refused: ${describe(error)}`, 'The logout token is not valid.')
+		throw new SingleSignOnError(
+			`logout token refused: ${describe(error)}`,
+			'The logout token is not valid.',
+		)
 	}
 }
 
@@ -305,7 +349,9 @@ function describe(error: unknown): string {
 		const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
 		return `${error.code ?? 'ClientError'}: ${error.message}${cause}`
 	}
-	if (error instanceof client.ResponseBodyError) return `${error.error}: ${error.error_description ?? error.message}`
-	if (error instanceof client.AuthorizationResponseError) return `${error.error}: ${error.error_description ?? error.message}`
+	if (error instanceof client.ResponseBodyError)
+		return `${error.error}: ${error.error_description ?? error.message}`
+	if (error instanceof client.AuthorizationResponseError)
+		return `${error.error}: ${error.error_description ?? error.message}`
 	return error instanceof Error ? error.message : String(error)
 }

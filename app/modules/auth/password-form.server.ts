@@ -17,12 +17,16 @@ export async function passwordFormAction<Schema extends z.ZodType>(
 	save: (value: z.output<Schema>) => Promise<Response>,
 ) {
 	const submission = parseWithZod(await request.formData(), { schema })
-	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: PASSWORD_FIELDS }) }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply({ hideFields: PASSWORD_FIELDS }) }, { status: 400 })
 	try {
 		return await save(submission.value)
 	} catch (error) {
 		if (error instanceof AppError && error.code === 'INVALID') {
-			return data({ result: submission.reply({ formErrors: [error.message], hideFields: PASSWORD_FIELDS }) }, { status: 400 })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message], hideFields: PASSWORD_FIELDS }) },
+				{ status: 400 },
+			)
 		}
 		return throwAsResponse(error)
 	}

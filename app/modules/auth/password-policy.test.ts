@@ -19,13 +19,28 @@ describe('NIST SP 800-63B password rules', () => {
 	})
 
 	test('common and breached passwords are refused, with or without decoration', () => {
-		for (const password of ['passwordpassword', '1qaz2wsx3edc4rfv', 'Password123456789', '!!!!monkey20262026', 'qwertyqwertyqwerty', 'P@ssw0rd12345678', 'iloveyou iloveyou']) {
+		for (const password of [
+			'passwordpassword',
+			'1qaz2wsx3edc4rfv',
+			'Password123456789',
+			'!!!!monkey20262026',
+			'qwertyqwertyqwerty',
+			'P@ssw0rd12345678',
+			'iloveyou iloveyou',
+		]) {
 			expect(passwordProblem(password), password).toMatch(/common or breached/)
 		}
 	})
 
 	test('repetition and sequences are refused', () => {
-		for (const password of ['aaaaaaaaaaaaaaaa', 'abcabcabcabcabcabc', 'abcdefghijklmnop', '123456789012345', '987654321098765', 'ababababababababab']) {
+		for (const password of [
+			'aaaaaaaaaaaaaaaa',
+			'abcabcabcabcabcabc',
+			'abcdefghijklmnop',
+			'123456789012345',
+			'987654321098765',
+			'ababababababababab',
+		]) {
 			expect(passwordProblem(password), password).not.toBeNull()
 		}
 	})

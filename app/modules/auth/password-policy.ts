@@ -10,7 +10,17 @@ export { MIN_PASSWORD_LENGTH, passwordLength } from './password-length.ts'
 // zxcvbn-ts's list of about 49,000 passwords most often found in breach corpora.
 const commonPasswords = new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase()))
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' }
+const LEET: Record<string, string> = {
+	'0': 'o',
+	'1': 'l',
+	'3': 'e',
+	'4': 'a',
+	'5': 's',
+	'7': 't',
+	'@': 'a',
+	$: 's',
+	'!': 'i',
+}
 
 export type PasswordContext = {
 	email?: string | null
@@ -27,10 +37,14 @@ export function passwordProblem(password: string, context: PasswordContext = {})
 		return `Use at least ${MIN_PASSWORD_LENGTH} characters (this has ${length}). A few unrelated words with spaces are easy to remember and hard to guess.`
 	}
 	if (length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`
-	if (password === DEMO_PASSWORD) return 'That is the demo password, which is published. Choose a password of your own.'
-	if (isCommon(password)) return 'That password is on a list of common or breached passwords that attackers try first. Choose another.'
-	if (isRepetitiveOrSequential(password)) return 'That password repeats or follows a sequence (such as aaaa or 1234…). Choose something less predictable.'
-	if (containsContext(password, context)) return 'Do not use your name, your e-mail address or the name of this service in your password.'
+	if (password === DEMO_PASSWORD)
+		return 'That is the demo password, which is published. Choose a password of your own.'
+	if (isCommon(password))
+		return 'That password is on a list of common or breached passwords that attackers try first. Choose another.'
+	if (isRepetitiveOrSequential(password))
+		return 'That password repeats or follows a sequence (such as aaaa or 1234…). Choose something less predictable.'
+	if (containsContext(password, context))
+		return 'Do not use your name, your e-mail address or the name of this service in your password.'
 	return null
 }
 
@@ -70,7 +84,8 @@ function isSequence(characters: Array<string>, direction: 1 | -1) {
 	return characters.every((character, index) => {
 		const previous = characters[index - 1]
 		if (previous === undefined) return true
-		if (/\d/.test(previous) && /\d/.test(character)) return (Number(previous) + direction + 10) % 10 === Number(character)
+		if (/\d/.test(previous) && /\d/.test(character))
+			return (Number(previous) + direction + 10) % 10 === Number(character)
 		return (previous.codePointAt(0) ?? 0) + direction === character.codePointAt(0)
 	})
 }
@@ -88,5 +103,7 @@ function containsContext(password: string, context: PasswordContext) {
 	if (name && name.length >= 4) words.push(name)
 	// A password that is mostly a context word plus decoration; a long passphrase that merely
 	// contains a first name stays allowed.
-	return words.some((word) => word.length > 0 && lower.includes(word) && lower.length - word.length < 8)
+	return words.some(
+		(word) => word.length > 0 && lower.includes(word) && lower.length - word.length < 8,
+	)
 }

@@ -10,7 +10,12 @@ import { AppError } from '#app/utils/errors.ts'
 import { reserveLoginAttempt } from '#app/utils/login-throttle.server.ts'
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { consumeAccountToken, findUsableToken, issueAccountToken, TOKEN_LIFETIME_MS } from './account-tokens.server.ts'
+import {
+	consumeAccountToken,
+	findUsableToken,
+	issueAccountToken,
+	TOKEN_LIFETIME_MS,
+} from './account-tokens.server.ts'
 import { emailConfigured, passwordSignInAllowedFor } from './auth-settings.server.ts'
 import { passwordProblem } from './password-policy.ts'
 
@@ -38,16 +43,21 @@ export async function changeOwnPassword(
 		select: { email: true, name: true, password: { select: { hash: true, mustChange: true } } },
 	})
 	if (!account?.password || !passwordSignInAllowedFor(account.email)) {
-		throw new AppError('INVALID', 'Your account signs in through your CMS account, so it has no password here.')
+		throw new AppError(
+			'INVALID',
+			'Your account signs in through your CMS account, so it has no password here.',
+		)
 	}
 	// The current password is a sign-in secret: guessing it here counts against the same limits as the sign-in form.
 	const attempt = await reserveLoginAttempt(prisma, account.email, request.ipAddress)
-	if (attempt.throttled) throw new AppError('INVALID', 'Too many wrong passwords. Wait 15 minutes, then try again.')
+	if (attempt.throttled)
+		throw new AppError('INVALID', 'Too many wrong passwords. Wait 15 minutes, then try again.')
 	if (!(await verifyPassword(account.password.hash, input.currentPassword))) {
 		throw new AppError('INVALID', 'Your current password is not right.')
 	}
 	await attempt.settle(true)
-	if (input.currentPassword === input.newPassword) throw new AppError('INVALID', 'Choose a new password that differs from the current one.')
+	if (input.currentPassword === input.newPassword)
+		throw new AppError('INVALID', 'Choose a new password that differs from the current one.')
 	checkNewPassword(input.newPassword, account)
 	const hash = await hashPassword(input.newPassword)
 	await prisma.$transaction(async (tx) => {
@@ -66,21 +76,36 @@ export async function changeOwnPassword(
 }
 
 async function passwordAccount(userId: string) {
-	const account = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, active: true } })
+	const account = await prisma.user.findUnique({
+		where: { id: userId },
+		select: { id: true, email: true, name: true, active: true },
+	})
 	if (!account) throw new AppError('NOT_FOUND', 'No user has this id.')
-	if (!account.active) throw new AppError('INVALID', 'This account is deactivated; activate it first.')
+	if (!account.active)
+		throw new AppError('INVALID', 'This account is deactivated; activate it first.')
 	if (!passwordSignInAllowedFor(account.email)) {
-		throw new AppError('INVALID', 'People sign in through their CMS account here, so this account cannot have a password.')
+		throw new AppError(
+			'INVALID',
+			'People sign in through their CMS account here, so this account cannot have a password.',
+		)
 	}
 	return account
 }
 
 /** An administrator e-mails a single-use reset link that works for 30 minutes. */
 export async function sendPasswordResetLink(actorId: string, userId: string, request: RequestInfo) {
-	if (!emailConfigured()) throw new AppError('INVALID', 'E-mail is not set up (SMTP_URL), so no link can be sent. Set a temporary password instead.')
+	if (!emailConfigured())
+		throw new AppError(
+			'INVALID',
+			'E-mail is not set up (SMTP_URL), so no link can be sent. Set a temporary password instead.',
+		)
 	const account = await passwordAccount(userId)
 	await prisma.$transaction(async (tx) => {
-		const token = await issueAccountToken(tx, { userId, purpose: 'PASSWORD_RESET', createdById: actorId })
+		const token = await issueAccountToken(tx, {
+			userId,
+			purpose: 'PASSWORD_RESET',
+			createdById: actorId,
+		})
 		await notify(
 			tx,
 			[userId],
@@ -114,9 +139,20 @@ export async function setTemporaryPassword(actorId: string, userId: string, requ
 	const temporaryPassword = randomBytes(15).toString('base64url')
 	const hash = await hashPassword(temporaryPassword)
 	await prisma.$transaction(async (tx) => {
-		await tx.password.upsert({ where: { userId }, create: { userId, hash, mustChange: true }, update: { hash, mustChange: true } })
+		await tx.password.upsert({
+			where: { userId },
+			create: { userId, hash, mustChange: true },
+			update: { hash, mustChange: true },
+		})
 		const sessionsEnded = await endSessions(tx, userId, null)
-		await recordEvent(tx, { actorId, action: 'user.temporary_password_set', entityType: 'User', entityId: userId, after: { sessionsEnded }, request })
+		await recordEvent(tx, {
+			actorId,
+			action: 'user.temporary_password_set',
+			entityType: 'User',
+			entityId: userId,
+			after: { sessionsEnded },
+			request,
+		})
 	})
 	forgetSessions({ userId })
 	return temporaryPassword
@@ -129,16 +165,35 @@ export async function findPasswordReset(token: string) {
 }
 
 /** Uses a reset link: the new password replaces the old, and every session of the account ends. */
-export async function resetPasswordWithToken(token: string, newPassword: string, request: RequestInfo) {
+export async function resetPasswordWithToken(
+	token: string,
+	newPassword: string,
+	request: RequestInfo,
+) {
 	const { tokenId, user } = await findUsableToken(token, 'PASSWORD_RESET')
-	if (!passwordSignInAllowedFor(user.email)) throw new AppError('INVALID', 'People sign in with their CMS account here: sign in from the sign-in page.')
+	if (!passwordSignInAllowedFor(user.email))
+		throw new AppError(
+			'INVALID',
+			'People sign in with their CMS account here: sign in from the sign-in page.',
+		)
 	checkNewPassword(newPassword, user)
 	const hash = await hashPassword(newPassword)
 	await prisma.$transaction(async (tx) => {
 		await consumeAccountToken(tx, tokenId, 'PASSWORD_RESET')
-		await tx.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash, mustChange: false } })
+		await tx.password.upsert({
+			where: { userId: user.id },
+			create: { userId: user.id, hash },
+			update: { hash, mustChange: false },
+		})
 		const sessionsEnded = await endSessions(tx, user.id, null)
-		await recordEvent(tx, { actorId: user.id, action: 'auth.password_reset', entityType: 'User', entityId: user.id, after: { sessionsEnded }, request })
+		await recordEvent(tx, {
+			actorId: user.id,
+			action: 'auth.password_reset',
+			entityType: 'User',
+			entityId: user.id,
+			after: { sessionsEnded },
+			request,
+		})
 	})
 	forgetSessions({ userId: user.id })
 	return { userId: user.id }

@@ -16,7 +16,9 @@ test('a claim is an array of groups, or one string of them; anything else is no 
 })
 
 test('each matching group grants its role; reviewer lanes from several groups add up', () => {
-	expect(rolesForGroups(['CMS-Privacy-Office', 'CMS-ISSO', 'Unrelated'], mappings)).toEqual([{ role: 'REVIEWER', lanes: ['PRIVACY', 'SECURITY'] }])
+	expect(rolesForGroups(['CMS-Privacy-Office', 'CMS-ISSO', 'Unrelated'], mappings)).toEqual([
+		{ role: 'REVIEWER', lanes: ['PRIVACY', 'SECURITY'] },
+	])
 	expect(rolesForGroups(['CMS-AI-Submitters', 'CMS-CAIO'], mappings)).toEqual([
 		{ role: 'GOVERNANCE_LEAD', lanes: [] },
 		{ role: 'SUBMITTER', lanes: [] },
@@ -28,10 +30,28 @@ test('group names match exactly: a different case or a prefix grants nothing', (
 })
 
 test('lanes only ever go with the reviewer role', () => {
-	expect(rolesForGroups(['x'], [{ group: 'x', role: 'SUBMITTER', lanes: ['LEGAL'] }])).toEqual([{ role: 'SUBMITTER', lanes: [] }])
+	expect(rolesForGroups(['x'], [{ group: 'x', role: 'SUBMITTER', lanes: ['LEGAL'] }])).toEqual([
+		{ role: 'SUBMITTER', lanes: [] },
+	])
 })
 
 test('grants compare equal whatever their order', () => {
-	expect(sameGrants([{ role: 'REVIEWER', lanes: ['SECURITY', 'PRIVACY'] }, { role: 'SUBMITTER', lanes: [] }], [{ role: 'SUBMITTER', lanes: [] }, { role: 'REVIEWER', lanes: ['PRIVACY', 'SECURITY'] }])).toBe(true)
-	expect(sameGrants([{ role: 'REVIEWER', lanes: ['PRIVACY'] }], [{ role: 'REVIEWER', lanes: ['SECURITY'] }])).toBe(false)
+	expect(
+		sameGrants(
+			[
+				{ role: 'REVIEWER', lanes: ['SECURITY', 'PRIVACY'] },
+				{ role: 'SUBMITTER', lanes: [] },
+			],
+			[
+				{ role: 'SUBMITTER', lanes: [] },
+				{ role: 'REVIEWER', lanes: ['PRIVACY', 'SECURITY'] },
+			],
+		),
+	).toBe(true)
+	expect(
+		sameGrants(
+			[{ role: 'REVIEWER', lanes: ['PRIVACY'] }],
+			[{ role: 'REVIEWER', lanes: ['SECURITY'] }],
+		),
+	).toBe(false)
 })

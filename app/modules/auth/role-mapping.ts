@@ -9,15 +9,29 @@ export type RoleGrant = { role: RoleName; lanes: Array<ReviewLaneName> }
  * or a space- or comma-separated list). Anything else holds none.
  */
 export function groupsFromClaim(value: unknown): Array<string> {
-	const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : []
-	return [...new Set(values.filter((group): group is string => typeof group === 'string').map((group) => group.trim()).filter(Boolean))]
+	const values = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(/[\s,]+/)
+			: []
+	return [
+		...new Set(
+			values
+				.filter((group): group is string => typeof group === 'string')
+				.map((group) => group.trim())
+				.filter(Boolean),
+		),
+	]
 }
 
 /**
  * The roles a person's groups grant: one grant per role, the lanes of every matching mapping
  * together (only reviewers hold lanes). Groups are compared exactly, as directories name them.
  */
-export function rolesForGroups(groups: ReadonlyArray<string>, mappings: ReadonlyArray<GroupMapping>): Array<RoleGrant> {
+export function rolesForGroups(
+	groups: ReadonlyArray<string>,
+	mappings: ReadonlyArray<GroupMapping>,
+): Array<RoleGrant> {
 	const held = new Set(groups)
 	const byRole = new Map<RoleName, Set<ReviewLaneName>>()
 	for (const mapping of mappings) {

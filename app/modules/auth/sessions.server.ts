@@ -17,7 +17,14 @@ export async function listOwnSessions(userId: string, currentSessionId: string) 
 		where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
 		orderBy: { createdAt: 'desc' },
 		take: MAX_LISTED_SESSIONS,
-		select: { id: true, createdAt: true, expiresAt: true, ipAddress: true, userAgent: true, method: true },
+		select: {
+			id: true,
+			createdAt: true,
+			expiresAt: true,
+			ipAddress: true,
+			userAgent: true,
+			method: true,
+		},
 	})
 	return sessions.map(({ id, userAgent, ...session }) => ({
 		...session,
@@ -33,12 +40,23 @@ function sessionReference(sessionId: string) {
 }
 
 /** Ends one of the person's own sessions by its reference; returns whether it was the one in use. */
-export async function endOwnSession(user: { id: string; sessionId: string }, reference: string, request: RequestInfo) {
-	const sessions = await prisma.session.findMany({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true }, take: MAX_LISTED_SESSIONS })
+export async function endOwnSession(
+	user: { id: string; sessionId: string },
+	reference: string,
+	request: RequestInfo,
+) {
+	const sessions = await prisma.session.findMany({
+		where: { userId: user.id, revokedAt: null, expiresAt: { gt: new Date() } },
+		select: { id: true },
+		take: MAX_LISTED_SESSIONS,
+	})
 	const target = sessions.find((session) => sessionReference(session.id) === reference)
 	if (!target) throw new AppError('NOT_FOUND', 'That session has already ended.')
 	await prisma.$transaction(async (tx) => {
-		const ended = await tx.session.updateMany({ where: { id: target.id, userId: user.id, revokedAt: null }, data: { revokedAt: new Date(), idToken: null } })
+		const ended = await tx.session.updateMany({
+			where: { id: target.id, userId: user.id, revokedAt: null },
+			data: { revokedAt: new Date(), idToken: null },
+		})
 		if (ended.count === 0) throw new AppError('NOT_FOUND', 'That session has already ended.')
 		await recordEvent(tx, {
 			actorId: user.id,
@@ -54,10 +72,23 @@ export async function endOwnSession(user: { id: string; sessionId: string }, ref
 }
 
 /** "Sign out everywhere else". */
-export async function endOtherSessions(user: { id: string; sessionId: string }, request: RequestInfo) {
+export async function endOtherSessions(
+	user: { id: string; sessionId: string },
+	request: RequestInfo,
+) {
 	const count = await prisma.$transaction(async (tx) => {
-		const ended = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null, id: { not: user.sessionId } }, data: { revokedAt: new Date(), idToken: null } })
-		await recordEvent(tx, { actorId: user.id, action: 'auth.other_sessions_ended', entityType: 'User', entityId: user.id, after: { sessionsEnded: ended.count }, request })
+		const ended = await tx.session.updateMany({
+			where: { userId: user.id, revokedAt: null, id: { not: user.sessionId } },
+			data: { revokedAt: new Date(), idToken: null },
+		})
+		await recordEvent(tx, {
+			actorId: user.id,
+			action: 'auth.other_sessions_ended',
+			entityType: 'User',
+			entityId: user.id,
+			after: { sessionsEnded: ended.count },
+			request,
+		})
 		return ended.count
 	})
 	forgetSessions({ userId: user.id })
@@ -74,7 +105,11 @@ export type SignInDetails = {
 }
 
 /** Every way of signing in ends here: one place creates sessions (and their cookie). */
-export async function createUserSession(userId: string, request: RequestInfo, details: SignInDetails = { method: 'PASSWORD' }) {
+export async function createUserSession(
+	userId: string,
+	request: RequestInfo,
+	details: SignInDetails = { method: 'PASSWORD' },
+) {
 	const session = await prisma.$transaction(async (tx) => {
 		const created = await tx.session.create({
 			data: {
@@ -94,7 +129,10 @@ export async function createUserSession(userId: string, request: RequestInfo, de
 			action: 'auth.signed_in',
 			entityType: 'User',
 			entityId: userId,
-			after: { method: details.method, via: details.via ?? (details.method === 'OIDC' ? 'single-sign-on' : 'password') },
+			after: {
+				method: details.method,
+				via: details.via ?? (details.method === 'OIDC' ? 'single-sign-on' : 'password'),
+			},
 			request,
 		})
 		return created
@@ -106,9 +144,15 @@ export async function createUserSession(userId: string, request: RequestInfo, de
 /** Ends a session; returns the cookie that clears it and, for single sign-on, its ID token. */
 export async function revokeSession(sessionId: string, request: RequestInfo) {
 	const ended = await prisma.$transaction(async (tx) => {
-		const session = await tx.session.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true, method: true, idToken: true } })
+		const session = await tx.session.findUnique({
+			where: { id: sessionId },
+			select: { userId: true, revokedAt: true, method: true, idToken: true },
+		})
 		if (!session || session.revokedAt) return null
-		await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date(), idToken: null } })
+		await tx.session.update({
+			where: { id: sessionId },
+			data: { revokedAt: new Date(), idToken: null },
+		})
 		await recordEvent(tx, {
 			actorId: session.userId,
 			action: 'auth.signed_out',

@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
-import { dataVersionTables, readDataVersion, readDataVersionDirectly } from './data-version.server.ts'
+import {
+	dataVersionTables,
+	readDataVersion,
+	readDataVersionDirectly,
+} from './data-version.server.ts'
 
 // Every call below passes its own client; the app's default database must not be opened.
 vi.mock('#app/utils/db.server.ts', () => ({ prisma: undefined, database: undefined }))
@@ -19,7 +23,9 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 		database = await openMigratedDatabase(target)
 		prisma = database.prisma
 		// The migrations insert CMS's organisation.
-		orgUnitId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS' }, select: { id: true } })).id
+		orgUnitId = (
+			await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS' }, select: { id: true } })
+		).id
 		userId = (await prisma.user.create({ data: { email: 'owner@cms.example', name: 'Owner' } })).id
 	})
 	afterAll(async () => {
@@ -52,7 +58,10 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 
 		await prisma.$transaction(async (tx) => {
 			await tx.useCase.createMany({ data: Array.from({ length: 300 }, (_, i) => useCase(100 + i)) })
-			await tx.useCase.updateMany({ where: { id: { startsWith: 'uc-1' } }, data: { benefits: 'Faster reviews.' } })
+			await tx.useCase.updateMany({
+				where: { id: { startsWith: 'uc-1' } },
+				data: { benefits: 'Faster reviews.' },
+			})
 			await tx.orgUnit.update({ where: { id: orgUnitId }, data: { shortName: 'HHS (department)' } })
 		})
 		expect(await version()).toBe(afterOne.version + 1)
@@ -84,8 +93,13 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 
 	test('writes to tables nothing caches do not move it, nor changes to what no page shows of a person', async () => {
 		const before = await version()
-		await prisma.user.update({ where: { id: userId }, data: { emailNotifications: false, oidcGroups: ['cms-staff'] } })
-		await prisma.auditEvent.create({ data: { action: 'test.recorded', entityType: 'Test', entityId: '1' } })
+		await prisma.user.update({
+			where: { id: userId },
+			data: { emailNotifications: false, oidcGroups: ['cms-staff'] },
+		})
+		await prisma.auditEvent.create({
+			data: { action: 'test.recorded', entityType: 'Test', entityId: '1' },
+		})
 		expect(await version()).toBe(before)
 		await prisma.user.update({ where: { id: userId }, data: { name: 'Owner, renamed' } })
 		expect(await version()).toBe(before + 1)
@@ -144,7 +158,9 @@ describe.each(databaseTargets())('the data version on $name', (target) => {
 			})
 			await Promise.all([first, second])
 			expect(await version()).toBe(before + 2)
-			expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe('First writer')
+			expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe(
+				'First writer',
+			)
 		})
 	}
 })

@@ -53,16 +53,25 @@ export type DataVersion = {
  * extra refresh, instead of older data under a newer version, which would never be refreshed.
  */
 export async function readDataVersion(client: PrismaClient | Tx): Promise<DataVersion> {
-	const row = await client.dataVersion.findUnique({ where: { id: 1 }, select: { version: true, changedAt: true } })
+	const row = await client.dataVersion.findUnique({
+		where: { id: 1 },
+		select: { version: true, changedAt: true },
+	})
 	return row ? dataVersionOf(Number(row.version), row.changedAt.getTime()) : dataVersionOf(0, 0)
 }
 
 function dataVersionOf(version: number, changedAtMs: number): DataVersion {
-	return { version, changedAt: new Date(changedAtMs), token: version === 0 && changedAtMs === 0 ? '0-0' : `${version}-${changedAtMs.toString(36)}` }
+	return {
+		version,
+		changedAt: new Date(changedAtMs),
+		token: version === 0 && changedAtMs === 0 ? '0-0' : `${version}-${changedAtMs.toString(36)}`,
+	}
 }
 
 /** `readDataVersion` straight through the driver: what every request reads (see Database.readRows). */
-export async function readDataVersionDirectly(database: Pick<Database, 'readRows'>): Promise<DataVersion> {
+export async function readDataVersionDirectly(
+	database: Pick<Database, 'readRows'>,
+): Promise<DataVersion> {
 	// Text, so that neither driver turns the bigint or the zone-less timestamp into something else.
 	const [row] = await database.readRows<{ version: string; changedAt: string }>(
 		`SELECT "version"::text AS "version", floor(extract(epoch FROM "changedAt") * 1000)::bigint::text AS "changedAt" FROM "DataVersion" WHERE "id" = 1`,

@@ -5,7 +5,11 @@ import { createVersionedCache, freshDataVersion } from './versioned-cache.server
 
 vi.mock('#app/utils/db.server.ts', () => ({ prisma: undefined, database: undefined }))
 
-const at = (version: number): DataVersion => ({ version, changedAt: new Date(version), token: `${version}-x` })
+const at = (version: number): DataVersion => ({
+	version,
+	changedAt: new Date(version),
+	token: `${version}-x`,
+})
 
 /** A version source whose reads answer when the test says, with whatever the version is then. */
 function controlledSource() {
@@ -53,7 +57,10 @@ test('a value is computed once per version, shared by those who ask meanwhile, a
 		computations++
 		return { value: label }
 	}
-	const [a, b] = await Promise.all([cache.get('view', at(1), compute('one')), cache.get('view', at(1), compute('not used'))])
+	const [a, b] = await Promise.all([
+		cache.get('view', at(1), compute('one')),
+		cache.get('view', at(1), compute('not used')),
+	])
 	expect([a, b, computations]).toEqual(['one', 'one', 1])
 	expect(await cache.get('view', at(1), compute('not used'))).toBe('one')
 	expect(await cache.get('view', at(2), compute('two'))).toBe('two')
@@ -65,7 +72,9 @@ test('a value is computed once per version, shared by those who ask meanwhile, a
 test('a value that depends on the clock is computed again once its moment has passed', async () => {
 	let now = 1_000
 	const cache = createVersionedCache<string>({ maxEntries: 10, now: () => now })
-	expect(await cache.get('view', at(1), async () => ({ value: 'before', validUntil: 2_000 }))).toBe('before')
+	expect(await cache.get('view', at(1), async () => ({ value: 'before', validUntil: 2_000 }))).toBe(
+		'before',
+	)
 	now = 1_999
 	expect(await cache.get('view', at(1), async () => ({ value: 'not used' }))).toBe('before')
 	now = 2_000
@@ -74,19 +83,29 @@ test('a value that depends on the clock is computed again once its moment has pa
 
 test('a failed computation is not kept, and the least recently used values go first', async () => {
 	const cache = createVersionedCache<string>({ maxEntries: 2 })
-	await expect(cache.get('view', at(1), async () => Promise.reject(new Error('database away')))).rejects.toThrow('database away')
+	await expect(
+		cache.get('view', at(1), async () => Promise.reject(new Error('database away'))),
+	).rejects.toThrow('database away')
 	expect(await cache.get('view', at(1), async () => ({ value: 'back' }))).toBe('back')
 	await cache.get('second', at(1), async () => ({ value: 'second' }))
 	await cache.get('view', at(1), async () => ({ value: 'not used' }))
 	await cache.get('third', at(1), async () => ({ value: 'third' }))
 	expect(cache.size).toBe(2)
-	expect(await cache.get('second', at(1), async () => ({ value: 'computed again' }))).toBe('computed again')
+	expect(await cache.get('second', at(1), async () => ({ value: 'computed again' }))).toBe(
+		'computed again',
+	)
 })
 
 test('past its moment, a value refreshed behind the clock is served until its recount has finished, and a write is never served late', async () => {
 	let now = 1_000
-	const cache = createVersionedCache<string>({ maxEntries: 10, now: () => now, refreshBehindTheClock: true })
-	expect(await cache.get('view', at(1), async () => ({ value: 'before', validUntil: 2_000 }))).toBe('before')
+	const cache = createVersionedCache<string>({
+		maxEntries: 10,
+		now: () => now,
+		refreshBehindTheClock: true,
+	})
+	expect(await cache.get('view', at(1), async () => ({ value: 'before', validUntil: 2_000 }))).toBe(
+		'before',
+	)
 	now = 2_000
 	let finish: (value: { value: string; validUntil: number }) => void = () => {}
 	let recounts = 0
@@ -99,7 +118,9 @@ test('past its moment, a value refreshed behind the clock is served until its re
 	expect(await cache.get('view', at(1), slowRecount)).toBe('before')
 	expect(recounts).toBe(1)
 	finish({ value: 'after', validUntil: 3_000 })
-	await vi.waitFor(async () => expect(await cache.get('view', at(1), async () => ({ value: 'not used' }))).toBe('after'))
+	await vi.waitFor(async () =>
+		expect(await cache.get('view', at(1), async () => ({ value: 'not used' }))).toBe('after'),
+	)
 	// Another data version is computed before it is served, past the moment or not.
 	now = 3_000
 	expect(await cache.get('view', at(2), async () => ({ value: 'written' }))).toBe('written')

@@ -32,15 +32,19 @@ function startRead(read: Reader) {
  * then be served what it read before its write. So at most two reads are outstanding, however many
  * requests ask, and every answer was read after its caller asked.
  */
-export function freshDataVersion(read: Reader = () => readDataVersionDirectly(database)): Promise<DataVersion> {
+export function freshDataVersion(
+	read: Reader = () => readDataVersionDirectly(database),
+): Promise<DataVersion> {
 	if (!inFlight) return startRead(read)
-	queued ??= inFlight.then(
-		() => undefined,
-		() => undefined,
-	).then(() => {
-		queued = null
-		return startRead(read)
-	})
+	queued ??= inFlight
+		.then(
+			() => undefined,
+			() => undefined,
+		)
+		.then(() => {
+			queued = null
+			return startRead(read)
+		})
 	return queued
 }
 
@@ -65,7 +69,14 @@ export function dataVersionOf(request: Request): Promise<DataVersion> {
 /** A computed value, and until when it holds if it also depends on the clock (ms since the epoch). */
 export type Computed<V> = { value: V; validUntil?: number | null }
 
-type Entry<V> = { token: string; validUntil: number | null; value: Promise<V>; settled: Promise<boolean>; done: boolean; refreshing: boolean }
+type Entry<V> = {
+	token: string
+	validUntil: number | null
+	value: Promise<V>
+	settled: Promise<boolean>
+	done: boolean
+	refreshing: boolean
+}
 
 export type VersionedCache<V> = {
 	/**
@@ -84,7 +95,11 @@ export type VersionedCache<V> = {
  * just before the moment. For views whose recount is costly (the inventory's counts, the dashboards),
  * where a case becoming overdue by the clock may show a recount later, but never a write later.
  */
-export function createVersionedCache<V>(options: { maxEntries: number; now?: () => number; refreshBehindTheClock?: boolean }): VersionedCache<V> {
+export function createVersionedCache<V>(options: {
+	maxEntries: number
+	now?: () => number
+	refreshBehindTheClock?: boolean
+}): VersionedCache<V> {
 	const entries = new Map<string, Entry<V>>()
 	const now = options.now ?? Date.now
 	const inTime = (entry: Entry<V>) => entry.validUntil === null || now() < entry.validUntil
@@ -96,7 +111,14 @@ export function createVersionedCache<V>(options: { maxEntries: number; now?: () 
 	}
 	const computeEntry = (key: string, version: DataVersion, compute: () => Promise<Computed<V>>) => {
 		const computed = compute()
-		const entry: Entry<V> = { token: version.token, validUntil: null, value: computed.then((c) => c.value), settled: Promise.resolve(false), done: false, refreshing: false }
+		const entry: Entry<V> = {
+			token: version.token,
+			validUntil: null,
+			value: computed.then((c) => c.value),
+			settled: Promise.resolve(false),
+			done: false,
+			refreshing: false,
+		}
 		entry.settled = computed.then(
 			(c) => {
 				entry.done = true

@@ -29,7 +29,9 @@ async function idsWithSensitivity(sensitivity: DatasetSensitivityKey) {
 	return rows.map((row) => row.id)
 }
 
-async function whereFor(filters: Omit<DatasetListFilters, 'page'>): Promise<Prisma.DatasetWhereInput> {
+async function whereFor(
+	filters: Omit<DatasetListFilters, 'page'>,
+): Promise<Prisma.DatasetWhereInput> {
 	return {
 		...(filters.q
 			? {
@@ -72,9 +74,9 @@ export async function listDatasets(filters: DatasetListFilters) {
 			_count: { _all: true },
 		}),
 	])
-	const categoryCounts = Object.fromEntries(byCategory.map((row) => [row.category, row._count._all])) as Partial<
-		Record<DatasetCategoryKey, number>
-	>
+	const categoryCounts = Object.fromEntries(
+		byCategory.map((row) => [row.category, row._count._all]),
+	) as Partial<Record<DatasetCategoryKey, number>>
 	return { total, datasets, categoryCounts }
 }
 
@@ -111,7 +113,12 @@ export async function listUseCasesTouching(datasetId: string, userId: string) {
 			datasetId,
 			useCase: {
 				status: { not: 'WITHDRAWN' },
-				OR: [{ status: { not: 'DRAFT' } }, { createdById: userId }, { ownerId: userId }, { contacts: { some: { userId } } }],
+				OR: [
+					{ status: { not: 'DRAFT' } },
+					{ createdById: userId },
+					{ ownerId: userId },
+					{ contacts: { some: { userId } } },
+				],
 			},
 		},
 		orderBy: { useCase: { trackingId: 'asc' } },
@@ -126,20 +133,34 @@ export async function listUseCasesTouching(datasetId: string, userId: string) {
 /** Administrators edit any dataset; a steward edits the datasets they steward. */
 export function canEditDataset(user: SessionUser, dataset: { stewardId: string | null }) {
 	const roles = user.roles.map((r) => r.role)
-	return rolesGrant(roles, 'update:dataset:any') || (dataset.stewardId === user.id && rolesGrant(roles, 'update:dataset:own'))
+	return (
+		rolesGrant(roles, 'update:dataset:any') ||
+		(dataset.stewardId === user.id && rolesGrant(roles, 'update:dataset:own'))
+	)
 }
 
 /** The units a record can be filed under: the active ones, and the one it is under now (which may have been deactivated). */
 export async function listOrgUnitOptions(currentId?: string | null) {
-	return prisma.orgUnit.findMany({ where: { OR: [{ active: true }, ...(currentId ? [{ id: currentId }] : [])] }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } })
+	return prisma.orgUnit.findMany({
+		where: { OR: [{ active: true }, ...(currentId ? [{ id: currentId }] : [])] },
+		orderBy: { code: 'asc' },
+		select: { id: true, code: true, name: true },
+	})
 }
 
 async function resolveReferences(tx: Prisma.TransactionClient, values: DatasetFormValues) {
-	const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true } })
+	const orgUnit = await tx.orgUnit.findUnique({
+		where: { id: values.orgUnitId },
+		select: { id: true },
+	})
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
 	if (!values.stewardEmail) return { orgUnitId: orgUnit.id, stewardId: null }
-	const steward = await tx.user.findUnique({ where: { email: values.stewardEmail }, select: { id: true, active: true } })
-	if (!steward || !steward.active) throw new AppError('INVALID', `No active user has the e-mail ${values.stewardEmail}.`)
+	const steward = await tx.user.findUnique({
+		where: { email: values.stewardEmail },
+		select: { id: true, active: true },
+	})
+	if (!steward || !steward.active)
+		throw new AppError('INVALID', `No active user has the e-mail ${values.stewardEmail}.`)
 	return { orgUnitId: orgUnit.id, stewardId: steward.id }
 }
 
@@ -166,7 +187,11 @@ function fieldsOf(values: DatasetFormValues) {
 	}
 }
 
-export async function createDataset(actorId: string, values: DatasetFormValues, request: RequestInfo) {
+export async function createDataset(
+	actorId: string,
+	values: DatasetFormValues,
+	request: RequestInfo,
+) {
 	return prisma.$transaction(async (tx) => {
 		const references = await resolveReferences(tx, values)
 		const base = slugify(values.name) || 'dataset'

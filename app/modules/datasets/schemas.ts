@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { lockCounter, multiLineText, pageNumber, recordId, singleLineText, webAddress } from '#app/utils/input-schemas.ts'
+import {
+	lockCounter,
+	multiLineText,
+	pageNumber,
+	recordId,
+	singleLineText,
+	webAddress,
+} from '#app/utils/input-schemas.ts'
 
 export const datasetCategories = [
 	'MEDICARE_CLAIMS',
@@ -44,7 +51,13 @@ export const datasetSensitivityLabels: Record<DatasetSensitivityKey, string> = {
 }
 
 /** Strictest first: the order in which a use case's inherited sensitivity is reported. */
-export const sensitivityStrictness: Array<DatasetSensitivityKey> = ['PART2', 'FTI', 'PHI', 'PII', 'DEMOGRAPHIC']
+export const sensitivityStrictness: Array<DatasetSensitivityKey> = [
+	'PART2',
+	'FTI',
+	'PHI',
+	'PII',
+	'DEMOGRAPHIC',
+]
 
 // HHS notices are 09-<division>-NNNN (CMS is 09-70); government-wide ones are e.g. OPM/GOVT-1.
 export const SORN_PATTERN = /^(09-\d{2}-\d{4}|[A-Z]{2,5}\/GOVT-\d{1,2})$/
@@ -59,7 +72,9 @@ export const DatasetFormSchema = z.object({
 		.min(20, 'Describe what the dataset holds and who provides it (at least 20 characters).')
 		.max(4000, 'Descriptions are at most 4,000 characters.'),
 	category: z.enum(datasetCategories, { error: 'Choose a category.' }),
-	sensitivities: z.array(z.enum(datasetSensitivities, { error: 'Choose sensitivities from the list.' })).default([]),
+	sensitivities: z
+		.array(z.enum(datasetSensitivities, { error: 'Choose sensitivities from the list.' }))
+		.default([]),
 	orgUnitId: recordId('org unit'),
 	stewardEmail: z
 		.email('Enter the steward’s e-mail address, e.g. name@cms.hhs.gov.')
@@ -67,7 +82,10 @@ export const DatasetFormSchema = z.object({
 		.transform((value) => value.toLowerCase())
 		.optional(),
 	sornNumber: singleLineText()
-		.regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558 (or OPM/GOVT-1 for a government-wide notice).')
+		.regex(
+			SORN_PATTERN,
+			'A SORN number looks like 09-70-0558 (or OPM/GOVT-1 for a government-wide notice).',
+		)
 		.optional(),
 	piaUrl: optionalUrl,
 	dataUseAgreementRequired: z.boolean().default(false),

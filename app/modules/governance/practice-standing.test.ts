@@ -10,41 +10,70 @@ import { cmsAgency, toOmbRow } from '#app/modules/inventory/omb-export.ts'
 import { trackPractices } from './practice-tracker.ts'
 
 const afterDeadline = new Date('2026-06-01T12:00:00Z')
-const statusOf = (tracked: ReturnType<typeof trackPractices>, practice: string) => tracked.practices.find((p) => p.practice === practice)?.status
+const statusOf = (tracked: ReturnType<typeof trackPractices>, practice: string) =>
+	tracked.practices.find((p) => p.practice === practice)?.status
 
 test('evidence recorded for a practice documents it: the practices page, the checks and the OMB export agree', () => {
 	// The fixture's appeal process is not answered and its monitoring is in progress.
 	const withoutEvidence = deployedEligibilityModel()
 	expect(statusOf(trackPractices(withoutEvidence, {}, afterDeadline), 'APPEAL')).toBe('MISSING')
-	const withEvidence = deployedEligibilityModel({ practiceEvidence: [{ practice: 'APPEAL', evidenceUrl: 'https://cms.example/appeals', documentedOn: '2026-02-10' }] })
+	const withEvidence = deployedEligibilityModel({
+		practiceEvidence: [
+			{
+				practice: 'APPEAL',
+				evidenceUrl: 'https://cms.example/appeals',
+				documentedOn: '2026-02-10',
+			},
+		],
+	})
 
 	const tracked = trackPractices(withEvidence, {}, afterDeadline)
 	expect(statusOf(tracked, 'APPEAL')).toBe('YES')
 	expect(tracked.practices.find((p) => p.practice === 'APPEAL')?.late).toBe(false)
 
 	const pack = loadShippedPack()
-	const appealCheck = (doc: typeof withEvidence) => evaluate(doc, { pack, asOf: afterDeadline }).results.find((r) => r.checkId === practiceCheckId('APPEAL'))
+	const appealCheck = (doc: typeof withEvidence) =>
+		evaluate(doc, { pack, asOf: afterDeadline }).results.find(
+			(r) => r.checkId === practiceCheckId('APPEAL'),
+		)
 	expect(appealCheck(withoutEvidence)?.status).toBe('FAIL')
 	expect(appealCheck(withEvidence)?.status).toBe('PASS')
 	expect(appealCheck(withEvidence)?.reason).toContain('evidence recorded, documented on 2026-02-10')
 
-	expect(toOmbRow(withoutEvidence, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toBe('')
-	expect(toOmbRow(withEvidence, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toBe('a) Yes, an appropriate appeal process has been established')
+	expect(toOmbRow(withoutEvidence, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toBe(
+		'',
+	)
+	expect(toOmbRow(withEvidence, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toBe(
+		'a) Yes, an appropriate appeal process has been established',
+	)
 })
 
 test('a current CAIO waiver reaches the hi_* column as "waived"; a lapsed one does not', () => {
-	const waived = deployedEligibilityModel({ waivers: [{ practice: 'APPEAL', grantedOn: '2026-02-01', reportedToOmbOn: '2026-02-20' }] })
-	expect(toOmbRow(waived, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toMatch(/^e\) .*waived/i)
-	expect(toOmbRow(waived, { ...cmsAgency, asOf: afterDeadline, values: 'codes' }).hi_appeal_process).toBe('CAIO Waived')
-	const lapsed = deployedEligibilityModel({ waivers: [{ practice: 'APPEAL', grantedOn: '2025-01-10' }] })
+	const waived = deployedEligibilityModel({
+		waivers: [{ practice: 'APPEAL', grantedOn: '2026-02-01', reportedToOmbOn: '2026-02-20' }],
+	})
+	expect(toOmbRow(waived, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toMatch(
+		/^e\) .*waived/i,
+	)
+	expect(
+		toOmbRow(waived, { ...cmsAgency, asOf: afterDeadline, values: 'codes' }).hi_appeal_process,
+	).toBe('CAIO Waived')
+	const lapsed = deployedEligibilityModel({
+		waivers: [{ practice: 'APPEAL', grantedOn: '2025-01-10' }],
+	})
 	expect(toOmbRow(lapsed, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toBe('')
 	// Monitoring is answered 'in progress' and nothing covers it: reported as answered.
-	expect(toOmbRow(waived, { ...cmsAgency, asOf: afterDeadline }).hi_ongoing_monitoring).toMatch(/^b\) Development of monitoring protocol/)
+	expect(toOmbRow(waived, { ...cmsAgency, asOf: afterDeadline }).hi_ongoing_monitoring).toMatch(
+		/^b\) Development of monitoring protocol/,
+	)
 })
 
 test('a high-impact case in development past the deadline with undocumented practices: the findings and the decision page both warn; deployed, they block', () => {
 	const pack = loadShippedPack()
-	const inDevelopment = deployedEligibilityModel({ stage: 'PRE_DEPLOYMENT', operationalDate: undefined })
+	const inDevelopment = deployedEligibilityModel({
+		stage: 'PRE_DEPLOYMENT',
+		operationalDate: undefined,
+	})
 	const developing = evaluate(inDevelopment, { pack, asOf: afterDeadline })
 	const appeal = developing.results.find((r) => r.checkId === practiceCheckId('APPEAL'))!
 	expect(appeal.status).toBe('NEEDS_ATTENTION')
@@ -55,5 +84,7 @@ test('a high-impact case in development past the deadline with undocumented prac
 	const failing = deployed.results.find((r) => r.checkId === practiceCheckId('APPEAL'))!
 	expect(decisionImpact(failing)).toBe('blocks')
 	expect(deployed.blocked).toBe(true)
-	expect(deployed.results.filter((r) => decisionImpact(r) === 'blocks').map((r) => r.checkId)).toContain('M2521-4A-I-C3')
+	expect(
+		deployed.results.filter((r) => decisionImpact(r) === 'blocks').map((r) => r.checkId),
+	).toContain('M2521-4A-I-C3')
 })

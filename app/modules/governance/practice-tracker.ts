@@ -1,13 +1,30 @@
 // The minimum-practice tracker for a high-impact case: for each of the seven practices of M-25-21
 // §4(b), where it stands (from the case's OMB hi_* answers and the CAIO's waivers), its evidence,
 // and whether it is late against the 3 Apr 2026 compliance date.
-import { isPastDeadline, MINIMUM_PRACTICES_DEADLINE } from '#app/modules/policies/checks/case-facts.ts'
+import {
+	isPastDeadline,
+	MINIMUM_PRACTICES_DEADLINE,
+} from '#app/modules/policies/checks/case-facts.ts'
 import { treatedAsHighImpact } from '#app/modules/policies/checks/high-impact.ts'
-import { assessPractice, pilotCertificationValid, waiverStanding } from '#app/modules/policies/checks/minimum-practices.ts'
+import {
+	assessPractice,
+	pilotCertificationValid,
+	waiverStanding,
+} from '#app/modules/policies/checks/minimum-practices.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
-import { type MinimumPractice, minimumPracticeKeys, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	type MinimumPractice,
+	minimumPracticeKeys,
+	minimumPractices,
+} from '#app/modules/use-cases/vocabulary.ts'
 
-export const practiceStatuses = ['YES', 'IN_PROGRESS', 'WAIVED', 'NOT_APPLICABLE', 'MISSING'] as const
+export const practiceStatuses = [
+	'YES',
+	'IN_PROGRESS',
+	'WAIVED',
+	'NOT_APPLICABLE',
+	'MISSING',
+] as const
 export type PracticeStatus = (typeof practiceStatuses)[number]
 
 export const practiceStatusLabels: Record<PracticeStatus, string> = {
@@ -18,7 +35,12 @@ export const practiceStatusLabels: Record<PracticeStatus, string> = {
 	MISSING: 'Not documented',
 }
 
-export type PracticeEvidence = { evidenceUrl: string | null; ownerName: string | null; documentedOn: string | null; note: string | null }
+export type PracticeEvidence = {
+	evidenceUrl: string | null
+	ownerName: string | null
+	documentedOn: string | null
+	note: string | null
+}
 
 export type TrackedPractice = {
 	practice: MinimumPractice
@@ -36,12 +58,15 @@ export type TrackedPractice = {
 // Answers OMB allows as "not applicable" for these practices only.
 const notApplicableAnswers: Partial<Record<MinimumPractice, (doc: UseCaseDocument) => boolean>> = {
 	FAILSAFE: (doc) => doc.practices.failsafe === 'NOT_APPLICABLE',
-	APPEAL: (doc) => doc.practices.appeal === 'NOT_APPLICABLE' || doc.practices.appeal === 'PRECLUDED_BY_LAW',
+	APPEAL: (doc) =>
+		doc.practices.appeal === 'NOT_APPLICABLE' || doc.practices.appeal === 'PRECLUDED_BY_LAW',
 }
 
 const inProgressAnswers: Record<MinimumPractice, (doc: UseCaseDocument) => boolean> = {
 	TESTING: (doc) => doc.practices.testing === 'IN_PROGRESS',
-	IMPACT_ASSESSMENT: (doc) => doc.practices.impactAssessment === 'IN_PROGRESS' || doc.practices.independentReview === 'IN_PROGRESS',
+	IMPACT_ASSESSMENT: (doc) =>
+		doc.practices.impactAssessment === 'IN_PROGRESS' ||
+		doc.practices.independentReview === 'IN_PROGRESS',
 	MONITORING: (doc) => doc.practices.monitoring === 'IN_PROGRESS',
 	TRAINING: (doc) => doc.practices.training === 'IN_PROGRESS',
 	FAILSAFE: (doc) => doc.practices.failsafe === 'IN_PROGRESS',

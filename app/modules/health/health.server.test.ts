@@ -5,7 +5,10 @@ import { checkHealth } from './health.server.ts'
 test('a reachable database is healthy', async () => {
 	const database = openDatabase({ dataDir: null })
 	try {
-		expect(await checkHealth(database)).toEqual({ health: { status: 'ok', database: 'ok' }, httpStatus: 200 })
+		expect(await checkHealth(database)).toEqual({
+			health: { status: 'ok', database: 'ok' },
+			httpStatus: 200,
+		})
 	} finally {
 		await database.close()
 	}
@@ -14,7 +17,10 @@ test('a reachable database is healthy', async () => {
 test('an unreachable PostgreSQL server answers 503', async () => {
 	const database = openDatabase({ databaseUrl: 'postgresql://nobody@127.0.0.1:1/none' })
 	try {
-		expect(await checkHealth(database)).toEqual({ health: { status: 'error', database: 'unreachable' }, httpStatus: 503 })
+		expect(await checkHealth(database)).toEqual({
+			health: { status: 'error', database: 'unreachable' },
+			httpStatus: 503,
+		})
 	} finally {
 		await database.close()
 	}
@@ -36,7 +42,11 @@ test('verbose health reports how long the event loop was held, and nothing about
 		const { health } = await checkHealth(database, { verbose: true })
 		expect(Object.keys(health).sort()).toEqual(['database', 'eventLoopDelay', 'status'])
 		type Window = { samples: number }
-		const { current, recent, lastMinuteMaxMs } = (health as { eventLoopDelay: { current: Window; recent: Array<Window>; lastMinuteMaxMs: number } }).eventLoopDelay
+		const { current, recent, lastMinuteMaxMs } = (
+			health as {
+				eventLoopDelay: { current: Window; recent: Array<Window>; lastMinuteMaxMs: number }
+			}
+		).eventLoopDelay
 		// The ten-second window may have turned since the loop was held: the last minute holds it either way.
 		expect([current, ...recent].reduce((sum, window) => sum + window.samples, 0)).toBeGreaterThan(0)
 		expect(lastMinuteMaxMs).toBeGreaterThanOrEqual(100)

@@ -7,9 +7,18 @@ export type Health = { status: 'ok' | 'error'; database: 'ok' | 'unreachable' }
  * With `verbose`, how long the event loop has been held: numbers about this process's load only,
  * nothing about its data, users, versions or configuration, so any caller may have them.
  */
-export type VerboseHealth = Health & { eventLoopDelay: { current: EventLoopDelay; recent: Array<EventLoopDelay>; lastMinuteMaxMs: number } }
+export type VerboseHealth = Health & {
+	eventLoopDelay: {
+		current: EventLoopDelay
+		recent: Array<EventLoopDelay>
+		lastMinuteMaxMs: number
+	}
+}
 
-export async function checkHealth(database: Pick<Database, 'ping'>, options: { verbose?: boolean } = {}): Promise<{ health: Health | VerboseHealth; httpStatus: 200 | 503 }> {
+export async function checkHealth(
+	database: Pick<Database, 'ping'>,
+	options: { verbose?: boolean } = {},
+): Promise<{ health: Health | VerboseHealth; httpStatus: 200 | 503 }> {
 	const extra = options.verbose ? { eventLoopDelay: eventLoopDelay() } : {}
 	try {
 		await database.ping()

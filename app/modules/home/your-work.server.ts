@@ -9,7 +9,13 @@ const SHOWN = 5
 
 export async function yourWork(user: SessionUser) {
 	const roles = user.roles.map((r) => r.role)
-	const listed = { OR: [{ createdById: user.id }, { ownerId: user.id }, { contacts: { some: { userId: user.id } } }] }
+	const listed = {
+		OR: [
+			{ createdById: user.id },
+			{ ownerId: user.id },
+			{ contacts: { some: { userId: user.id } } },
+		],
+	}
 	const [submitter, reviewer, lead, leadership, admin] = await Promise.all([
 		rolesGrant(roles, 'create:use-case:own')
 			? Promise.all([
@@ -19,8 +25,12 @@ export async function yourWork(user: SessionUser) {
 						take: SHOWN,
 						select: { id: true, trackingId: true, name: true, status: true, updatedAt: true },
 					}),
-					prisma.useCase.count({ where: { ...listed, status: { in: ['DRAFT', 'CHANGES_REQUESTED'] } } }),
-					prisma.useCase.count({ where: { ...listed, status: { in: ['SUBMITTED', 'IN_REVIEW'] } } }),
+					prisma.useCase.count({
+						where: { ...listed, status: { in: ['DRAFT', 'CHANGES_REQUESTED'] } },
+					}),
+					prisma.useCase.count({
+						where: { ...listed, status: { in: ['SUBMITTED', 'IN_REVIEW'] } },
+					}),
 				]).then(([cases, total, inReview]) => ({ cases, total, inReview }))
 			: null,
 		rolesGrant(roles, 'read:review-queue:own') && !rolesGrant(roles, 'assign:review:any')
@@ -44,16 +54,39 @@ export async function yourWork(user: SessionUser) {
 			: null,
 		rolesGrant(roles, 'read:dashboard:any') && !rolesGrant(roles, 'assign:review:any')
 			? Promise.all([
-					prisma.useCase.count({ where: { status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] } } }),
-					prisma.useCase.count({ where: { status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] } } }),
-					prisma.useCase.count({ where: { highImpactDetermination: 'HIGH_IMPACT', status: { notIn: ['WITHDRAWN', 'RETIRED'] } } }),
-					prisma.laneReview.count({ where: { status: { in: ['OPEN', 'CHANGES_REQUESTED'] }, dueOn: { lt: new Date() }, useCase: { status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] } } } }),
-				]).then(([inReview, approved, highImpact, overdueReviews]) => ({ inReview, approved, highImpact, overdueReviews }))
+					prisma.useCase.count({
+						where: { status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] } },
+					}),
+					prisma.useCase.count({
+						where: { status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] } },
+					}),
+					prisma.useCase.count({
+						where: {
+							highImpactDetermination: 'HIGH_IMPACT',
+							status: { notIn: ['WITHDRAWN', 'RETIRED'] },
+						},
+					}),
+					prisma.laneReview.count({
+						where: {
+							status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
+							dueOn: { lt: new Date() },
+							useCase: { status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] } },
+						},
+					}),
+				]).then(([inReview, approved, highImpact, overdueReviews]) => ({
+					inReview,
+					approved,
+					highImpact,
+					overdueReviews,
+				}))
 			: null,
 		rolesGrant(roles, 'manage:user:any')
 			? Promise.all([
 					prisma.user.count({ where: { active: true } }),
-					prisma.policyPackVersion.findFirst({ where: { status: 'DRAFT' }, select: { version: true, updatedAt: true } }),
+					prisma.policyPackVersion.findFirst({
+						where: { status: 'DRAFT' },
+						select: { version: true, updatedAt: true },
+					}),
 				]).then(([activeUsers, draftPack]) => ({ activeUsers, draftPack }))
 			: null,
 	])

@@ -8,7 +8,13 @@ import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { compareSnapshots, cycleYearProblem, droppedReason, type SnapshotEntry } from './cycles.ts'
-import { cmsAgency, convertOmbRow, type OmbRow, type OmbValueStyle, toOmbRow } from './omb-export.ts'
+import {
+	cmsAgency,
+	convertOmbRow,
+	type OmbRow,
+	type OmbValueStyle,
+	toOmbRow,
+} from './omb-export.ts'
 import { streamReportedCases } from './omb-export.server.ts'
 
 // Snapshots are stored in the template's valid selections; a download in codes converts them.
@@ -32,9 +38,17 @@ export async function listCycles() {
 			_count: { select: { entries: true } },
 		},
 	})
-	const incomplete = await prisma.inventoryCycleEntry.groupBy({ by: ['cycleId'], where: { NOT: { missing: { isEmpty: true } } }, _count: { _all: true } })
+	const incomplete = await prisma.inventoryCycleEntry.groupBy({
+		by: ['cycleId'],
+		where: { NOT: { missing: { isEmpty: true } } },
+		_count: { _all: true },
+	})
 	const incompleteBy = new Map(incomplete.map((group) => [group.cycleId, group._count._all]))
-	return cycles.map(({ _count, ...cycle }) => ({ ...cycle, entries: _count.entries, incomplete: incompleteBy.get(cycle.id) ?? 0 }))
+	return cycles.map(({ _count, ...cycle }) => ({
+		...cycle,
+		entries: _count.entries,
+		incomplete: incompleteBy.get(cycle.id) ?? 0,
+	}))
 }
 
 /**
@@ -44,7 +58,9 @@ export async function listCycles() {
 export async function openCycle(actorId: string, year: number, request: RequestInfo) {
 	return prisma.$transaction(
 		async (tx) => {
-			const existing = await tx.inventoryCycle.findMany({ select: { year: true, openedAt: true, openedBy: { select: { name: true } } } })
+			const existing = await tx.inventoryCycle.findMany({
+				select: { year: true, openedAt: true, openedBy: { select: { name: true } } },
+			})
 			const same = existing.find((cycle) => cycle.year === year)
 			if (same) {
 				throw new AppError(
@@ -52,9 +68,15 @@ export async function openCycle(actorId: string, year: number, request: RequestI
 					`The ${year} reporting year was opened on ${dateOnly(same.openedAt)} by ${same.openedBy.name}. A year is opened once, and its snapshot is kept as it was.`,
 				)
 			}
-			const problem = cycleYearProblem(year, existing.map((cycle) => cycle.year))
+			const problem = cycleYearProblem(
+				year,
+				existing.map((cycle) => cycle.year),
+			)
 			if (problem) throw new AppError('INVALID', problem)
-			const cycle = await tx.inventoryCycle.create({ data: { year, openedById: actorId }, select: { id: true } })
+			const cycle = await tx.inventoryCycle.create({
+				data: { year, openedById: actorId },
+				select: { id: true },
+			})
 			let entries = 0
 			let incomplete = 0
 			let batch: Array<Prisma.InventoryCycleEntryCreateManyInput> = []
@@ -74,7 +96,10 @@ export async function openCycle(actorId: string, year: number, request: RequestI
 					name: reported.useCase.name,
 					status: reported.useCase.status,
 					stage: reported.useCase.stage,
-					row: toOmbRow(reported.document, { ...cmsAgency, values: SNAPSHOT_VALUES }) as unknown as Prisma.InputJsonValue,
+					row: toOmbRow(reported.document, {
+						...cmsAgency,
+						values: SNAPSHOT_VALUES,
+					}) as unknown as Prisma.InputJsonValue,
 					missing,
 				})
 				if (batch.length >= SNAPSHOT_BATCH) await flush()
@@ -94,7 +119,14 @@ export async function openCycle(actorId: string, year: number, request: RequestI
 	)
 }
 
-const entrySelect = { useCaseId: true, trackingId: true, name: true, status: true, stage: true, missing: true } as const satisfies Prisma.InventoryCycleEntrySelect
+const entrySelect = {
+	useCaseId: true,
+	trackingId: true,
+	name: true,
+	status: true,
+	stage: true,
+	missing: true,
+} as const satisfies Prisma.InventoryCycleEntrySelect
 
 export const MAX_LISTED_INCOMPLETE = 500
 
@@ -113,20 +145,46 @@ export async function getCycle(year: number) {
 		},
 	})
 	if (!cycle) throw new AppError('NOT_FOUND', `The ${year} reporting year has not been opened.`)
-	const entries: Array<SnapshotEntry> = await prisma.inventoryCycleEntry.findMany({ where: { cycleId: cycle.id }, orderBy: { trackingId: 'asc' }, select: entrySelect })
-	const previousCycle = await prisma.inventoryCycle.findFirst({ where: { year: { lt: year } }, orderBy: { year: 'desc' }, select: { id: true, year: true } })
+	const entries: Array<SnapshotEntry> = await prisma.inventoryCycleEntry.findMany({
+		where: { cycleId: cycle.id },
+		orderBy: { trackingId: 'asc' },
+		select: entrySelect,
+	})
+	const previousCycle = await prisma.inventoryCycle.findFirst({
+		where: { year: { lt: year } },
+		orderBy: { year: 'desc' },
+		select: { id: true, year: true },
+	})
 	let difference = null
 	let droppedReasons: Record<string, string> = {}
 	if (previousCycle) {
-		const previousEntries: Array<SnapshotEntry> = await prisma.inventoryCycleEntry.findMany({ where: { cycleId: previousCycle.id }, select: entrySelect })
+		const previousEntries: Array<SnapshotEntry> = await prisma.inventoryCycleEntry.findMany({
+			where: { cycleId: previousCycle.id },
+			select: entrySelect,
+		})
 		const current = new Set(entries.map((entry) => entry.useCaseId))
-		const droppedIds = previousEntries.filter((entry) => !current.has(entry.useCaseId)).map((entry) => entry.useCaseId)
-		const now = await prisma.useCase.findMany({ where: { id: { in: droppedIds } }, select: { id: true, status: true, stage: true } })
+		const droppedIds = previousEntries
+			.filter((entry) => !current.has(entry.useCaseId))
+			.map((entry) => entry.useCaseId)
+		const now = await prisma.useCase.findMany({
+			where: { id: { in: droppedIds } },
+			select: { id: true, status: true, stage: true },
+		})
 		const nowById = new Map(now.map((useCase) => [useCase.id, useCase]))
-		difference = compareSnapshots({ year: previousCycle.year, entries: previousEntries }, entries, nowById)
+		difference = compareSnapshots(
+			{ year: previousCycle.year, entries: previousEntries },
+			entries,
+			nowById,
+		)
 		const previousById = new Map(previousEntries.map((entry) => [entry.useCaseId, entry]))
 		droppedReasons = Object.fromEntries(
-			difference.dropped.map((entry) => [entry.useCaseId, droppedReason(entry, { year: previousCycle.year, stage: previousById.get(entry.useCaseId)?.stage ?? null })]),
+			difference.dropped.map((entry) => [
+				entry.useCaseId,
+				droppedReason(entry, {
+					year: previousCycle.year,
+					stage: previousById.get(entry.useCaseId)?.stage ?? null,
+				}),
+			]),
 		)
 	}
 	const incomplete = entries.filter((entry) => entry.missing.length > 0)
@@ -149,17 +207,30 @@ export async function certifyCycle(
 	year: number,
 	input: { note: string; acknowledgeIncomplete: boolean },
 	request: RequestInfo,
-): Promise<{ status: 'certified' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }> {
+): Promise<
+	{ status: 'certified' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }
+> {
 	return prisma.$transaction(async (tx) => {
 		const cycle = await tx.inventoryCycle.findUnique({
 			where: { year },
-			select: { id: true, certifiedAt: true, certifiedBy: { select: { name: true } }, _count: { select: { entries: true } } },
+			select: {
+				id: true,
+				certifiedAt: true,
+				certifiedBy: { select: { name: true } },
+				_count: { select: { entries: true } },
+			},
 		})
 		if (!cycle) throw new AppError('NOT_FOUND', `The ${year} reporting year has not been opened.`)
 		const alreadyCertified = (at: Date, by: string) =>
-			new AppError('CONFLICT', `The ${year} submission was certified on ${dateOnly(at)} by ${by}; certification is final.`)
-		if (cycle.certifiedAt) throw alreadyCertified(cycle.certifiedAt, cycle.certifiedBy?.name ?? 'someone')
-		const incomplete = await tx.inventoryCycleEntry.count({ where: { cycleId: cycle.id, NOT: { missing: { isEmpty: true } } } })
+			new AppError(
+				'CONFLICT',
+				`The ${year} submission was certified on ${dateOnly(at)} by ${by}; certification is final.`,
+			)
+		if (cycle.certifiedAt)
+			throw alreadyCertified(cycle.certifiedAt, cycle.certifiedBy?.name ?? 'someone')
+		const incomplete = await tx.inventoryCycleEntry.count({
+			where: { cycleId: cycle.id, NOT: { missing: { isEmpty: true } } },
+		})
 		if (incomplete > 0 && !input.acknowledgeIncomplete) {
 			return {
 				status: 'invalid',
@@ -175,14 +246,24 @@ export async function certifyCycle(
 			where: { id: cycle.id, certifiedAt: null },
 			data: { certifiedAt: now, certifiedById: actorId, certificationNote: input.note },
 		})
-		if (certified.count === 0) throw new AppError('CONFLICT', `The ${year} submission was certified by someone else a moment ago; certification is final.`)
+		if (certified.count === 0)
+			throw new AppError(
+				'CONFLICT',
+				`The ${year} submission was certified by someone else a moment ago; certification is final.`,
+			)
 		await recordEvent(tx, {
 			actorId,
 			action: 'inventory_cycle.certified',
 			entityType: 'InventoryCycle',
 			entityId: cycle.id,
 			before: { certifiedAt: null },
-			after: { year, certifiedAt: now.toISOString(), note: input.note, entries: cycle._count.entries, incomplete },
+			after: {
+				year,
+				certifiedAt: now.toISOString(),
+				note: input.note,
+				entries: cycle._count.entries,
+				incomplete,
+			},
 			request,
 		})
 		return { status: 'certified' }
@@ -199,10 +280,13 @@ export async function* streamCycleRows(year: number, values: OmbValueStyle) {
 			where: { cycleId: cycle.id },
 			orderBy: [{ trackingId: 'asc' }, { useCaseId: 'asc' }],
 			take: SNAPSHOT_BATCH,
-			...(cursor ? { cursor: { cycleId_useCaseId: { cycleId: cycle.id, useCaseId: cursor } }, skip: 1 } : {}),
+			...(cursor
+				? { cursor: { cycleId_useCaseId: { cycleId: cycle.id, useCaseId: cursor } }, skip: 1 }
+				: {}),
 			select: { useCaseId: true, row: true },
 		})
-		for (const entry of page) yield convertOmbRow(entry.row as unknown as OmbRow, SNAPSHOT_VALUES, values)
+		for (const entry of page)
+			yield convertOmbRow(entry.row as unknown as OmbRow, SNAPSHOT_VALUES, values)
 		if (page.length < SNAPSHOT_BATCH) return
 		cursor = page.at(-1)?.useCaseId
 	}

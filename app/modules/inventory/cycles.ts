@@ -10,12 +10,17 @@ export const EARLIEST_CYCLE_YEAR = 2025
  * reported), and years are opened in order: the snapshot is of the inventory as it stands, which is
  * never an earlier year's, and "reported once" for retired cases counts the earlier years.
  */
-export function cycleYearProblem(year: number, openedYears: ReadonlyArray<number>, now = new Date()): string | null {
+export function cycleYearProblem(
+	year: number,
+	openedYears: ReadonlyArray<number>,
+	now = new Date(),
+): string | null {
 	const thisYear = now.getUTCFullYear()
 	if (!Number.isInteger(year) || year < EARLIEST_CYCLE_YEAR || year > thisYear + 1) {
 		return `Choose a reporting year from ${EARLIEST_CYCLE_YEAR} to ${thisYear + 1}.`
 	}
-	if (openedYears.includes(year)) return `The ${year} reporting year is already open; a year is opened once, and its snapshot is kept as it was.`
+	if (openedYears.includes(year))
+		return `The ${year} reporting year is already open; a year is opened once, and its snapshot is kept as it was.`
 	const latest = Math.max(...openedYears, Number.NEGATIVE_INFINITY)
 	if (year < latest) {
 		return `Reporting years are opened in order: ${latest} is already open, so ${year} can no longer be opened (its snapshot would show the inventory as it is now, not as it was in ${year}).`
@@ -47,7 +52,8 @@ export type CycleDifference = {
 	unchangedCount: number
 }
 
-const byTrackingId = (a: { trackingId: string }, b: { trackingId: string }) => a.trackingId.localeCompare(b.trackingId)
+const byTrackingId = (a: { trackingId: string }, b: { trackingId: string }) =>
+	a.trackingId.localeCompare(b.trackingId)
 
 /** What was added, retired, moved stage or dropped between the previous year's snapshot and this one. */
 export function compareSnapshots(
@@ -57,16 +63,26 @@ export function compareSnapshots(
 ): CycleDifference {
 	const before = new Map(previous.entries.map((entry) => [entry.useCaseId, entry]))
 	const now = new Set(current.map((entry) => entry.useCaseId))
-	const difference: CycleDifference = { previousYear: previous.year, added: [], retired: [], stageChanged: [], dropped: [], unchangedCount: 0 }
+	const difference: CycleDifference = {
+		previousYear: previous.year,
+		added: [],
+		retired: [],
+		stageChanged: [],
+		dropped: [],
+		unchangedCount: 0,
+	}
 	for (const entry of current) {
 		const earlier = before.get(entry.useCaseId)
 		if (!earlier) difference.added.push(entry)
-		else if (entry.stage === 'RETIRED' && earlier.stage !== 'RETIRED') difference.retired.push({ entry, previousStage: earlier.stage })
-		else if (entry.stage !== earlier.stage) difference.stageChanged.push({ entry, previousStage: earlier.stage })
+		else if (entry.stage === 'RETIRED' && earlier.stage !== 'RETIRED')
+			difference.retired.push({ entry, previousStage: earlier.stage })
+		else if (entry.stage !== earlier.stage)
+			difference.stageChanged.push({ entry, previousStage: earlier.stage })
 		else difference.unchangedCount++
 	}
 	for (const entry of previous.entries) {
-		if (!now.has(entry.useCaseId)) difference.dropped.push({ ...entry, ...droppedNow.get(entry.useCaseId) })
+		if (!now.has(entry.useCaseId))
+			difference.dropped.push({ ...entry, ...droppedNow.get(entry.useCaseId) })
 	}
 	difference.added.sort(byTrackingId)
 	difference.dropped.sort(byTrackingId)
@@ -76,12 +92,17 @@ export function compareSnapshots(
 }
 
 /** Why a case reported last year is not in this year's snapshot, from what it is now. */
-export function droppedReason(entry: Pick<SnapshotEntry, 'status' | 'stage'>, previous: { year: number; stage: Stage | null }) {
+export function droppedReason(
+	entry: Pick<SnapshotEntry, 'status' | 'stage'>,
+	previous: { year: number; stage: Stage | null },
+) {
 	if (entry.status === 'WITHDRAWN') return 'Withdrawn'
 	if (entry.status === 'REJECTED') return 'Rejected'
 	if (entry.status === 'DRAFT') return 'Back in draft'
 	if (entry.stage === 'RETIRED' || entry.status === 'RETIRED') {
-		return previous.stage === 'RETIRED' ? `Retired; reported as retired in ${previous.year}, which is its one time` : 'Retired'
+		return previous.stage === 'RETIRED'
+			? `Retired; reported as retired in ${previous.year}, which is its one time`
+			: 'Retired'
 	}
 	return 'Now reported in consolidated COTS reporting'
 }

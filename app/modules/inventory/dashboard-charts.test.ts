@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest'
-import { componentBars, determinationBars, sensitivityBars, stageBars, throughputSeries, timeInStateBars } from './dashboard-charts.ts'
+import {
+	componentBars,
+	determinationBars,
+	sensitivityBars,
+	stageBars,
+	throughputSeries,
+	timeInStateBars,
+} from './dashboard-charts.ts'
 
 const units = [
 	{ code: 'HHS', shortName: 'HHS' },
@@ -35,7 +42,13 @@ test('stage and determination keep every value, in their own order, each linked 
 		['Retired', 0],
 	])
 	const determination = determinationBars(new Map([['PRESUMED_UNDETERMINED', 2]]))
-	expect(determination.map((bar) => bar.key)).toEqual(['HIGH_IMPACT', 'PRESUMED_NOT_HIGH_IMPACT', 'NOT_HIGH_IMPACT', 'PRESUMED_UNDETERMINED', 'UNDETERMINED'])
+	expect(determination.map((bar) => bar.key)).toEqual([
+		'HIGH_IMPACT',
+		'PRESUMED_NOT_HIGH_IMPACT',
+		'NOT_HIGH_IMPACT',
+		'PRESUMED_UNDETERMINED',
+		'UNDETERMINED',
+	])
 	expect(determination[3]).toEqual({
 		key: 'PRESUMED_UNDETERMINED',
 		label: 'Presumed high-impact, not yet determined',
@@ -45,7 +58,15 @@ test('stage and determination keep every value, in their own order, each linked 
 })
 
 test('sensitivities strictest first, then the cases with none', () => {
-	expect(sensitivityBars(new Map([['PII', 7], ['PART2', 1]]), 4).map((bar) => [bar.key, bar.count])).toEqual([
+	expect(
+		sensitivityBars(
+			new Map([
+				['PII', 7],
+				['PART2', 1],
+			]),
+			4,
+		).map((bar) => [bar.key, bar.count]),
+	).toEqual([
 		['PART2', 1],
 		['FTI', 0],
 		['PHI', 0],
@@ -69,7 +90,13 @@ test('throughput: twelve calendar months ending this month, gaps as zeros, unkno
 	expect(series).toHaveLength(12)
 	expect(series[0]).toMatchObject({ month: '2025-12', label: 'Dec 2025', total: 0 })
 	expect(series[2]).toMatchObject({ month: '2026-02', APPROVED_WITH_CONDITIONS: 4, total: 4 })
-	expect(series[11]).toMatchObject({ month: '2026-11', APPROVED: 2, REJECTED: 1, APPROVED_WITH_CONDITIONS: 0, total: 3 })
+	expect(series[11]).toMatchObject({
+		month: '2026-11',
+		APPROVED: 2,
+		REJECTED: 1,
+		APPROVED_WITH_CONDITIONS: 0,
+		total: 3,
+	})
 })
 
 test('time in state follows the workflow order and rounds to a tenth of a day', () => {
@@ -80,7 +107,19 @@ test('time in state follows the workflow order and rounds to a tenth of a day', 
 			{ status: 'APPROVED', medianDays: 0, stays: 0 },
 		]),
 	).toEqual([
-		{ status: 'SUBMITTED', label: 'Submitted', medianDays: 2, stays: 10, href: '/inventory?status=SUBMITTED' },
-		{ status: 'IN_REVIEW', label: 'In review', medianDays: 12.3, stays: 8, href: '/inventory?status=IN_REVIEW' },
+		{
+			status: 'SUBMITTED',
+			label: 'Submitted',
+			medianDays: 2,
+			stays: 10,
+			href: '/inventory?status=SUBMITTED',
+		},
+		{
+			status: 'IN_REVIEW',
+			label: 'In review',
+			medianDays: 12.3,
+			stays: 8,
+			href: '/inventory?status=IN_REVIEW',
+		},
 	])
 })

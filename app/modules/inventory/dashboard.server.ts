@@ -3,9 +3,18 @@
 // same for every viewer; that lets one computation serve everyone until the data change.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
-import { datasetCategories, datasetSensitivities, type MinimumPractice, type ReviewLane, type Stage } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	datasetCategories,
+	datasetSensitivities,
+	type MinimumPractice,
+	type ReviewLane,
+	type Stage,
+} from '#app/modules/use-cases/vocabulary.ts'
 import { type DataVersion } from '#app/modules/data-version/data-version.server.ts'
-import { createVersionedCache, freshDataVersion } from '#app/modules/data-version/versioned-cache.server.ts'
+import {
+	createVersionedCache,
+	freshDataVersion,
+} from '#app/modules/data-version/versioned-cache.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import {
 	type ChartBar,
@@ -19,7 +28,12 @@ import {
 	type TimeInState,
 	timeInStateBars,
 } from './dashboard-charts.ts'
-import { currentPackVersion, determinationBucket, nextOverdueChange, withoutJit } from './inventory-query.server.ts'
+import {
+	currentPackVersion,
+	determinationBucket,
+	nextOverdueChange,
+	withoutJit,
+} from './inventory-query.server.ts'
 
 type Client = PrismaClient | Tx
 const sql = Prisma.sql
@@ -35,13 +49,40 @@ export type DashboardData = {
 	throughput: Array<MonthOfDecisions>
 	timeInState: Array<TimeInState>
 	overdueLanes: Array<{ lane: ReviewLane; count: number }>
-	overdueLaneCases: Array<{ useCaseId: string; trackingId: string; name: string; lane: ReviewLane; dueOn: Date; assignee: string | null }>
-	overdueConditions: Array<{ useCaseId: string; trackingId: string; name: string; text: string; dueOn: Date; owner: string }>
-	practicesLate: Array<{ useCaseId: string; trackingId: string; name: string; stage: Stage | null; failing: Array<string> }>
+	overdueLaneCases: Array<{
+		useCaseId: string
+		trackingId: string
+		name: string
+		lane: ReviewLane
+		dueOn: Date
+		assignee: string | null
+	}>
+	overdueConditions: Array<{
+		useCaseId: string
+		trackingId: string
+		name: string
+		text: string
+		dueOn: Date
+		owner: string
+	}>
+	practicesLate: Array<{
+		useCaseId: string
+		trackingId: string
+		name: string
+		stage: Stage | null
+		failing: Array<string>
+	}>
 	/** How many high-impact cases have practices late in all (the list shows the first LIST_LIMIT). */
 	practicesLateTotal: number
 	overdueConditionsTotal: number
-	waiversExpiring: Array<{ useCaseId: string; trackingId: string; name: string; practice: MinimumPractice; validUntil: Date; reportedToOmbOn: Date | null }>
+	waiversExpiring: Array<{
+		useCaseId: string
+		trackingId: string
+		name: string
+		practice: MinimumPractice
+		validUntil: Date
+		reportedToOmbOn: Date | null
+	}>
 	waiversExpiringTotal: number
 }
 
@@ -50,12 +91,18 @@ async function inventoryCounts(client: Client) {
 	// Categories and sensitivities have fixed vocabularies: one pass with a FILTER per value beats unnesting every array.
 	const fixedLists = Prisma.join(
 		[
-			...datasetCategories.map((value) => Prisma.raw(`'datasetCategory:${value}', count(*) FILTER (WHERE '${value}' = ANY("cats"))`)),
-			...datasetSensitivities.map((value) => Prisma.raw(`'sensitivity:${value}', count(*) FILTER (WHERE '${value}' = ANY("sens"))`)),
+			...datasetCategories.map((value) =>
+				Prisma.raw(`'datasetCategory:${value}', count(*) FILTER (WHERE '${value}' = ANY("cats"))`),
+			),
+			...datasetSensitivities.map((value) =>
+				Prisma.raw(`'sensitivity:${value}', count(*) FILTER (WHERE '${value}' = ANY("sens"))`),
+			),
 		],
 		', ',
 	)
-	const rows = await withoutJit<Array<{ facet: string; value: string | null; n: number }>>(client, sql`
+	const rows = await withoutJit<Array<{ facet: string; value: string | null; n: number }>>(
+		client,
+		sql`
 		WITH base AS MATERIALIZED (
 			SELECT u."stage", ${determinationBucket} AS "det", o."code" AS "org", u."datasetCategories" AS "cats", u."sensitivities" AS "sens"
 			FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
@@ -66,7 +113,8 @@ async function inventoryCounts(client: Client) {
 		UNION ALL SELECT 'orgUnit', "org", count(*)::int FROM base GROUP BY 2
 		UNION ALL SELECT 'lists', jsonb_build_object(${fixedLists})::text, 0 FROM base
 		UNION ALL SELECT 'sensitivity', 'NONE', count(*)::int FROM base WHERE cardinality("sens") = 0
-		UNION ALL SELECT 'total', NULL, count(*)::int FROM base`)
+		UNION ALL SELECT 'total', NULL, count(*)::int FROM base`,
+	)
 	const counts = new Map<string, Map<string, number>>()
 	let total = 0
 	for (const row of rows) {
@@ -102,7 +150,9 @@ async function decisionsPerMonth(client: Client) {
  * the same case), read in the (useCaseId, changedAt) index's order so no sort is needed.
  */
 async function medianTimeInState(client: Client) {
-	return withoutJit<Array<{ status: string; medianDays: number; stays: number }>>(client, sql`
+	return withoutJit<Array<{ status: string; medianDays: number; stays: number }>>(
+		client,
+		sql`
 		SELECT s."toStatus"::text AS "status",
 			(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (s."nextAt" - s."changedAt")) / 86400.0))::float8 AS "medianDays",
 			count(*)::int AS "stays"
@@ -111,7 +161,8 @@ async function medianTimeInState(client: Client) {
 			FROM "UseCaseStatusChange" c
 		) s
 		WHERE s."nextAt" IS NOT NULL
-		GROUP BY 1`)
+		GROUP BY 1`,
+	)
 }
 
 async function overdueLanes(client: Client) {
@@ -129,18 +180,29 @@ async function overdueLanes(client: Client) {
 }
 
 /** The first LIST_LIMIT rows of a list and how many it holds in all, in one statement (its cost does not grow with the list). */
-async function firstOfList<T>(client: Client, statement: Prisma.Sql, order: Prisma.Sql): Promise<{ items: Array<T>; total: number }> {
+async function firstOfList<T>(
+	client: Client,
+	statement: Prisma.Sql,
+	order: Prisma.Sql,
+): Promise<{ items: Array<T>; total: number }> {
 	const rows = await client.$queryRaw<Array<T & { total: number }>>(
 		sql`SELECT *, count(*) OVER ()::int AS "total" FROM (${statement}) list ORDER BY ${order} LIMIT ${LIST_LIMIT}`,
 	)
-	return { items: rows.map(({ total: _total, ...item }) => item as unknown as T), total: rows[0]?.total ?? 0 }
+	return {
+		items: rows.map(({ total: _total, ...item }) => item as unknown as T),
+		total: rows[0]?.total ?? 0,
+	}
 }
 
 async function overdueConditions(client: Client) {
-	return firstOfList<DashboardData['overdueConditions'][number]>(client, sql`
+	return firstOfList<DashboardData['overdueConditions'][number]>(
+		client,
+		sql`
 		SELECT u."id" AS "useCaseId", u."trackingId", u."name", dc."text", dc."dueOn", o."name" AS "owner"
 		FROM "DecisionCondition" dc JOIN "UseCase" u ON u."id" = dc."useCaseId" JOIN "User" o ON o."id" = dc."ownerId"
-		WHERE dc."metAt" IS NULL AND dc."dueOn" < now()`, sql`"dueOn", "trackingId"`)
+		WHERE dc."metAt" IS NULL AND dc."dueOn" < now()`,
+		sql`"dueOn", "trackingId"`,
+	)
 }
 
 /**
@@ -149,7 +211,9 @@ async function overdueConditions(client: Client) {
  * high-impact cases' check runs are read.
  */
 async function practicesLate(client: Client) {
-	return firstOfList<DashboardData['practicesLate'][number]>(client, sql`
+	return firstOfList<DashboardData['practicesLate'][number]>(
+		client,
+		sql`
 		SELECT u."id" AS "useCaseId", u."trackingId", u."name", u."stage"::text AS "stage",
 			array_agg(r->>'title' ORDER BY r->>'checkId') AS "failing"
 		FROM "UseCase" u
@@ -161,25 +225,34 @@ async function practicesLate(client: Client) {
 		CROSS JOIN LATERAL jsonb_array_elements(latest."results"->'results') r
 		WHERE u."highImpactDetermination" = 'HIGH_IMPACT' AND u."status" NOT IN ('DRAFT', 'WITHDRAWN', 'RETIRED')
 			AND r->>'status' = 'FAIL' AND (r->>'checkId' LIKE 'M2521-4B-%' OR r->>'checkId' = 'M2521-4A-I-C3')
-		GROUP BY u."id", u."trackingId", u."name", u."stage"`, sql`"trackingId"`)
+		GROUP BY u."id", u."trackingId", u."name", u."stage"`,
+		sql`"trackingId"`,
+	)
 }
 
 /** Waivers that lapse within 60 days: at their expiry, or 12 months after their last (re-)certification. */
 async function waiversExpiring(client: Client) {
-	return firstOfList<DashboardData['waiversExpiring'][number]>(client, sql`
+	return firstOfList<DashboardData['waiversExpiring'][number]>(
+		client,
+		sql`
 		SELECT * FROM (
 			SELECT u."id" AS "useCaseId", u."trackingId", u."name", w."practice"::text AS "practice", w."reportedToOmbOn",
 				LEAST(COALESCE(w."expiresOn", 'infinity'::date), (COALESCE(w."recertifiedOn", w."grantedOn") + interval '12 months')::date) AS "validUntil"
 			FROM "Waiver" w JOIN "UseCase" u ON u."id" = w."useCaseId"
 			WHERE w."revokedOn" IS NULL
 		) w
-		WHERE w."validUntil" >= current_date AND w."validUntil" < current_date + 60`, sql`"validUntil", "trackingId"`)
+		WHERE w."validUntil" >= current_date AND w."validUntil" < current_date + 60`,
+		sql`"validUntil", "trackingId"`,
+	)
 }
 
 /** Lists on the dashboards show the oldest or first this many items, with the total beside them. */
 export const LIST_LIMIT = 25
 
-export async function computeDashboard(client: Client = defaultClient, asOf = new Date()): Promise<DashboardData> {
+export async function computeDashboard(
+	client: Client = defaultClient,
+	asOf = new Date(),
+): Promise<DashboardData> {
 	const [counts, months, stays, lanes, conditions, late, waivers, units] = await Promise.all([
 		inventoryCounts(client),
 		decisionsPerMonth(client),
@@ -197,7 +270,10 @@ export async function computeDashboard(client: Client = defaultClient, asOf = ne
 		byDetermination: determinationBars(counts.of('determination')),
 		byComponent: componentBars(counts.of('orgUnit'), units),
 		byDatasetCategory: datasetCategoryBars(counts.of('datasetCategory')),
-		bySensitivity: sensitivityBars(counts.of('sensitivity'), counts.of('sensitivity').get('NONE') ?? 0),
+		bySensitivity: sensitivityBars(
+			counts.of('sensitivity'),
+			counts.of('sensitivity').get('NONE') ?? 0,
+		),
 		throughput: throughputSeries(months, asOf),
 		timeInState: timeInStateBars(stays),
 		overdueLanes: lanes.byLane,
@@ -213,7 +289,9 @@ export async function computeDashboard(client: Client = defaultClient, asOf = ne
 
 /** The next moment the clock alone changes a figure: a lane or condition falling due, or a new day (waivers lapsing, the months). */
 async function nextClockChange(client: Client): Promise<number> {
-	const [row] = await client.$queryRaw<Array<{ tomorrow: Date }>>(sql`SELECT (current_date + 1)::timestamptz AS "tomorrow"`)
+	const [row] = await client.$queryRaw<Array<{ tomorrow: Date }>>(
+		sql`SELECT (current_date + 1)::timestamptz AS "tomorrow"`,
+	)
 	const overdue = await nextOverdueChange(client)
 	const tomorrow = row!.tomorrow.getTime()
 	return overdue === null ? tomorrow : Math.min(overdue, tomorrow)
@@ -221,7 +299,10 @@ async function nextClockChange(client: Client): Promise<number> {
 
 // The clock alone (a lane falling due, a new day) shows once the figures are computed again, while
 // the requests meanwhile are answered with those of just before.
-const dashboardCache = createVersionedCache<DashboardData>({ maxEntries: 1, refreshBehindTheClock: true })
+const dashboardCache = createVersionedCache<DashboardData>({
+	maxEntries: 1,
+	refreshBehindTheClock: true,
+})
 
 /**
  * The dashboards' figures as of `version` (read by the caller first): computed once per data version
@@ -236,6 +317,8 @@ export function dashboardAt(version: DataVersion): Promise<DashboardData> {
 }
 
 /** The dashboards' figures now: those kept for the current data version (read first), which hold as of this moment. */
-export async function currentDashboard(version: Promise<DataVersion> = freshDataVersion()): Promise<DashboardData> {
+export async function currentDashboard(
+	version: Promise<DataVersion> = freshDataVersion(),
+): Promise<DashboardData> {
 	return { ...(await dashboardAt(await version)), asOf: new Date().toISOString() }
 }

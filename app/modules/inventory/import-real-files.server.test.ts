@@ -16,7 +16,8 @@ vi.mock('#app/utils/db.server.ts', () => ({
 	},
 }))
 
-const { decideAllMatches, getImportBatch, importProblemsOf, runImport, startImport, uploadImport } = await import('./import.server.ts')
+const { decideAllMatches, getImportBatch, importProblemsOf, runImport, startImport, uploadImport } =
+	await import('./import.server.ts')
 const { addOrgUnitAlias } = await import('#app/modules/org-units/org-units.server.ts')
 
 const request = { requestId: 'test', ipAddress: '127.0.0.1', userAgent: null }
@@ -31,7 +32,10 @@ for (const target of databaseTargets()) {
 
 		async function waitForRun(batchId: string) {
 			for (let attempt = 0; attempt < 1200; attempt++) {
-				const { status } = await prisma.importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { status: true } })
+				const { status } = await prisma.importBatch.findUniqueOrThrow({
+					where: { id: batchId },
+					select: { status: true },
+				})
 				if (status !== 'RUNNING') return status
 				await new Promise((resolve) => setTimeout(resolve, 50))
 			}
@@ -44,28 +48,67 @@ for (const target of databaseTargets()) {
 			current.prisma = prisma
 			await ensureShippedPackLoaded(prisma)
 			await seedDemoData(prisma)
-			lead = await prisma.user.findUniqueOrThrow({ where: { email: 'governance@cms.example' }, select: { id: true, email: true, name: true, roles: { select: { role: true, lanes: true } } } })
+			lead = await prisma.user.findUniqueOrThrow({
+				where: { email: 'governance@cms.example' },
+				select: {
+					id: true,
+					email: true,
+					name: true,
+					roles: { select: { role: true, lanes: true } },
+				},
+			})
 		})
 		afterAll(async () => {
 			await database?.close()
 		})
 
 		test('the preview sums up other agencies and divisions, offers the unknown component, and groups the problems', async () => {
-			const batch = await uploadImport(lead, { fileName: 'omb-2025-consolidated.csv', bytes }, request)
+			const batch = await uploadImport(
+				lead,
+				{ fileName: 'omb-2025-consolidated.csv', bytes },
+				request,
+			)
 			const { preview, problems } = await getImportBatch(batch.id)
 			const otherAgencies = Object.keys(consolidated.byAgency).filter((agency) => agency !== 'HHS')
-			expect(preview!.otherAgencies.map((other) => other.agency).sort()).toEqual(otherAgencies.sort())
-			expect(problems!.groups.find((group) => group.kind === 'OTHER_AGENCY')).toMatchObject({ count: otherAgencies.length, effect: 'Not imported' })
-			expect(problems!.groups.find((group) => group.kind === 'OTHER_COMPONENT')!.count).toBeGreaterThan(5)
-			expect(preview!.unknownComponents).toEqual([{ bureau: 'CMS/Digital Service at CMS', rows: 4, firstRow: 17 }])
-			expect(problems!.groups.find((group) => group.kind === 'KEPT_AS_WRITTEN' && group.column === 'pia_url')?.effect).toBe('Imported; this answer kept as written')
+			expect(preview!.otherAgencies.map((other) => other.agency).sort()).toEqual(
+				otherAgencies.sort(),
+			)
+			expect(problems!.groups.find((group) => group.kind === 'OTHER_AGENCY')).toMatchObject({
+				count: otherAgencies.length,
+				effect: 'Not imported',
+			})
+			expect(
+				problems!.groups.find((group) => group.kind === 'OTHER_COMPONENT')!.count,
+			).toBeGreaterThan(5)
+			expect(preview!.unknownComponents).toEqual([
+				{ bureau: 'CMS/Digital Service at CMS', rows: 4, firstRow: 17 },
+			])
+			expect(
+				problems!.groups.find(
+					(group) => group.kind === 'KEPT_AS_WRITTEN' && group.column === 'pia_url',
+				)?.effect,
+			).toBe('Imported; this answer kept as written')
 			// A page of 50 at a time, filtered by kind and column; the CSV holds every filtered one.
-			const kept = await getImportBatch(batch.id, { kind: 'KEPT_AS_WRITTEN', column: 'operational_date' })
-			expect(kept.problems!.list.every((problem) => problem.kind === 'KEPT_AS_WRITTEN' && problem.column === 'operational_date')).toBe(true)
-			expect((await importProblemsOf(batch.id, { kind: 'KEPT_AS_WRITTEN' })).problems).toHaveLength(problems!.groups.filter((group) => group.kind === 'KEPT_AS_WRITTEN').reduce((sum, group) => sum + group.count, 0))
+			const kept = await getImportBatch(batch.id, {
+				kind: 'KEPT_AS_WRITTEN',
+				column: 'operational_date',
+			})
+			expect(
+				kept.problems!.list.every(
+					(problem) => problem.kind === 'KEPT_AS_WRITTEN' && problem.column === 'operational_date',
+				),
+			).toBe(true)
+			expect((await importProblemsOf(batch.id, { kind: 'KEPT_AS_WRITTEN' })).problems).toHaveLength(
+				problems!.groups
+					.filter((group) => group.kind === 'KEPT_AS_WRITTEN')
+					.reduce((sum, group) => sum + group.count, 0),
+			)
 
 			// Mapping the component's spelling to a unit brings its rows in.
-			const oa = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/OA' }, select: { id: true } })
+			const oa = await prisma.orgUnit.findUniqueOrThrow({
+				where: { code: 'HHS/CMS/OA' },
+				select: { id: true },
+			})
 			await addOrgUnitAlias(lead, oa.id, 'CMS/Digital Service at CMS', request)
 			const mapped = await getImportBatch(batch.id)
 			expect(mapped.preview!.unknownComponents).toEqual([])
@@ -78,15 +121,30 @@ for (const target of databaseTargets()) {
 			expect(await waitForRun(batch.id)).toBe('DONE')
 			const done = await getImportBatch(batch.id)
 			expect(done.batch.created).toBe(ready.preview!.counts.CREATE)
-			expect(await prisma.useCase.count({ where: { source: 'IMPORT' } })).toBe(ready.preview!.counts.CREATE)
+			expect(await prisma.useCase.count({ where: { source: 'IMPORT' } })).toBe(
+				ready.preview!.counts.CREATE,
+			)
 			// A month stays a month.
-			const monthly = await prisma.useCase.findMany({ where: { source: 'IMPORT' }, select: { answers: true } })
-			expect(monthly.some((row) => /^\d{4}-\d{2}$/.test(String((row.answers as { operationalDate?: string }).operationalDate)))).toBe(true)
+			const monthly = await prisma.useCase.findMany({
+				where: { source: 'IMPORT' },
+				select: { answers: true },
+			})
+			expect(
+				monthly.some((row) =>
+					/^\d{4}-\d{2}$/.test(
+						String((row.answers as { operationalDate?: string }).operationalDate),
+					),
+				),
+			).toBe(true)
 		})
 
 		test('the same file again changes nothing', async () => {
 			const versions = await prisma.useCaseVersion.count()
-			const batch = await uploadImport(lead, { fileName: 'omb-2025-consolidated.csv', bytes }, request)
+			const batch = await uploadImport(
+				lead,
+				{ fileName: 'omb-2025-consolidated.csv', bytes },
+				request,
+			)
 			const { preview } = await getImportBatch(batch.id)
 			expect(preview!.counts).toMatchObject({ CREATE: 0, UPDATE: 0, CONFIRM: 0 })
 			await startImport(lead, batch.id, request)
@@ -96,22 +154,37 @@ for (const target of databaseTargets()) {
 
 		test('a run resumed from a row imports the rest, and rows done before are not done twice', async () => {
 			const small = generateConsolidatedInventory({ rows: 30, cmsRows: 30, seed: 99 })
-			const text = small.csv.replace(/CMS\/Digital Service at CMS/g, 'CMS/OIT').replace(/ of (\w+) (\d+)/g, ' of $1 resumed $2')
-			const batch = await uploadImport(lead, { fileName: 'resume.csv', bytes: new TextEncoder().encode(text) }, request)
+			const text = small.csv
+				.replace(/CMS\/Digital Service at CMS/g, 'CMS/OIT')
+				.replace(/ of (\w+) (\d+)/g, ' of $1 resumed $2')
+			const batch = await uploadImport(
+				lead,
+				{ fileName: 'resume.csv', bytes: new TextEncoder().encode(text) },
+				request,
+			)
 			await decideAllMatches(lead, batch.id, 'NEW', request)
 			const planned = (await getImportBatch(batch.id)).preview!.counts.CREATE
 			const before = await prisma.useCase.count()
 			// As if a first run had recorded rows 2–16 as imported and stopped: the job runs again and resumes at row 17.
-			await prisma.importBatch.update({ where: { id: batch.id }, data: { status: 'RUNNING', importedById: lead.id, processed: 15, nextRow: 17 } })
+			await prisma.importBatch.update({
+				where: { id: batch.id },
+				data: { status: 'RUNNING', importedById: lead.id, processed: 15, nextRow: 17 },
+			})
 			await runImport(batch.id, lead, request)
 			const afterSecondHalf = await prisma.useCase.count()
 			// Then from the start: the rows imported by the run above are found again and change nothing.
-			await prisma.importBatch.update({ where: { id: batch.id }, data: { status: 'RUNNING', processed: 0, nextRow: 0 } })
+			await prisma.importBatch.update({
+				where: { id: batch.id },
+				data: { status: 'RUNNING', processed: 0, nextRow: 0 },
+			})
 			await runImport(batch.id, lead, request)
 			expect(await prisma.useCase.count()).toBe(before + planned)
 			expect(afterSecondHalf - before).toBeLessThan(planned)
 			const { batch: finished } = await getImportBatch(batch.id)
-			expect(finished).toMatchObject({ status: 'DONE', created: planned - (afterSecondHalf - before) })
+			expect(finished).toMatchObject({
+				status: 'DONE',
+				created: planned - (afterSecondHalf - before),
+			})
 		})
 	})
 }

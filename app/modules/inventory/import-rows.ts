@@ -7,7 +7,10 @@
 import { parse, type Options as CsvOptions } from 'csv-parse'
 import { parse as parseSync } from 'csv-parse/sync'
 import { z } from 'zod'
-import { findIndexedDuplicates, indexDuplicateCandidates } from '#app/modules/use-cases/duplicate-detection.ts'
+import {
+	findIndexedDuplicates,
+	indexDuplicateCandidates,
+} from '#app/modules/use-cases/duplicate-detection.ts'
 import { fieldRules, type FieldPath, missingOmbFields } from '#app/modules/use-cases/field-rules.ts'
 import {
 	isPartialDate,
@@ -51,13 +54,25 @@ export const importProblemKinds = {
 	NAME_TOO_LONG: { title: 'Name too long', effect: 'Row not imported' },
 	ID_TOO_LONG: { title: 'Use Case ID too long', effect: 'Row not imported' },
 	REPEATED_ROW: { title: 'Repeats an earlier row', effect: 'Row not imported' },
-	REGISTERED_IN_TRACKER: { title: 'Registered in the tracker already', effect: 'Row not imported; the tracker’s answers kept' },
-	CONFIRM_MATCH: { title: 'May be a use case the tracker has', effect: 'Not imported until you decide' },
+	REGISTERED_IN_TRACKER: {
+		title: 'Registered in the tracker already',
+		effect: 'Row not imported; the tracker’s answers kept',
+	},
+	CONFIRM_MATCH: {
+		title: 'May be a use case the tracker has',
+		effect: 'Not imported until you decide',
+	},
 	KEPT_AS_WRITTEN: { title: 'Kept as written', effect: 'Imported; this answer kept as written' },
 	TOO_LONG: { title: 'Answer too long', effect: 'Imported without this answer' },
 	SEVERAL_BUREAUS: { title: 'Several bureaus named', effect: 'Imported under the first bureau' },
-	TRACKER_ANSWER_KEPT: { title: 'The tracker’s own answer kept', effect: 'Imported; the file’s answer ignored' },
-	REQUIRED_MISSING: { title: 'Required by OMB for the stage, missing', effect: 'Imported; the answer is still missing' },
+	TRACKER_ANSWER_KEPT: {
+		title: 'The tracker’s own answer kept',
+		effect: 'Imported; the file’s answer ignored',
+	},
+	REQUIRED_MISSING: {
+		title: 'Required by OMB for the stage, missing',
+		effect: 'Imported; the answer is still missing',
+	},
 	UNKNOWN_COLUMN: { title: 'Column OMB’s template does not have', effect: 'Column ignored' },
 	REPEATED_COLUMN: { title: 'Column repeated', effect: 'Column ignored' },
 	IMPORT_FAILED: { title: 'Could not be imported', effect: 'Row not imported' },
@@ -156,7 +171,9 @@ const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\
 
 function decodeWindows1252(bytes: Uint8Array) {
 	let text = ''
-	for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
+	for (const byte of bytes)
+		text +=
+			byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
 	return text
 }
 
@@ -193,14 +210,20 @@ const excelHeaders: Record<OmbColumn, { exact?: Array<string>; startsWith?: Arra
 	benefits: { startsWith: ['what are the expected benefits and positive outcomes'] },
 	system_outputs: { startsWith: ["describe the ai system's outputs"] },
 	operational_date: { startsWith: ['date when ai use case became operational'] },
-	contracting_usage: { startsWith: ['was the system involved in this use case purchased from a vendor'] },
+	contracting_usage: {
+		startsWith: ['was the system involved in this use case purchased from a vendor'],
+	},
 	vendor_name: { exact: ['vendor(s) name', 'vendor name', 'vendors'] },
 	have_ato: { startsWith: ['does this ai use case have an associated authorization to operate'] },
 	system_name_ato: { exact: ['system(s) name', 'system name'] },
 	data_description: { startsWith: ['describe any data used to train'] },
 	link_to_data: { startsWith: ['if the data is required to be publicly disclosed'] },
 	has_pii: { startsWith: ['does this ai use case involve personally identifiable information'] },
-	pia_url: { startsWith: ["if publicly available, provide the link to the ai use case's associated privacy impact assessment"] },
+	pia_url: {
+		startsWith: [
+			"if publicly available, provide the link to the ai use case's associated privacy impact assessment",
+		],
+	},
 	demographic_features: { startsWith: ['which, if any, demographic variables'] },
 	has_custom_code: { startsWith: ['does this project include custom-developed code'] },
 	code_url: { startsWith: ['if the code is open source'] },
@@ -210,7 +233,9 @@ const excelHeaders: Record<OmbColumn, { exact?: Array<string>; startsWith?: Arra
 	// The template itself misspells this question ("Has as independent review").
 	hi_independent_review: { startsWith: ['has as independent review', 'has an independent review'] },
 	hi_ongoing_monitoring: { startsWith: ['is there a process to conduct ongoing monitoring'] },
-	hi_training_established: { startsWith: ['has the agency established sufficient and periodic training'] },
+	hi_training_established: {
+		startsWith: ['has the agency established sufficient and periodic training'],
+	},
 	hi_failsafe_presence: { startsWith: ['does this ai use case have an appropriate fail-safe'] },
 	hi_appeal_process: { startsWith: ['is there an established appeal process'] },
 	hi_public_consultation: { startsWith: ['what steps has the agency taken to consult'] },
@@ -252,7 +277,8 @@ function looseKeysOf(choices: Record<string, OmbChoice>) {
 		keys = new Map()
 		for (const [key, choice] of Object.entries(choices)) {
 			const title = choice.selection.split(': ')[0] ?? choice.selection
-			for (const candidate of [choice.selection, choice.code, title]) if (!keys.has(loose(candidate))) keys.set(loose(candidate), key)
+			for (const candidate of [choice.selection, choice.code, title])
+				if (!keys.has(loose(candidate))) keys.set(loose(candidate), key)
 		}
 		looseKeys.set(choices, keys)
 	}
@@ -260,7 +286,10 @@ function looseKeysOf(choices: Record<string, OmbChoice>) {
 }
 
 /** The choice a cell names, accepting OMB's selections, its codes and the typing variants in agencies' files. */
-export function matchChoice<Choices extends Record<string, OmbChoice>>(choices: Choices, text: string): Extract<keyof Choices, string> | null {
+export function matchChoice<Choices extends Record<string, OmbChoice>>(
+	choices: Choices,
+	text: string,
+): Extract<keyof Choices, string> | null {
 	const wanted = loose(text)
 	if (wanted === '') return null
 	const key = looseKeysOf(choices).get(wanted) ?? ombChoiceKey(choices, text)
@@ -308,9 +337,13 @@ function matchMany<Choices extends Record<string, OmbChoice>>(choices: Choices, 
 			unknown.push(item)
 			continue
 		}
-		const parts = item.split(/\s+(?=[a-l]\)\s)|,\s+/).map((part) => part.trim()).filter(Boolean)
+		const parts = item
+			.split(/\s+(?=[a-l]\)\s)|,\s+/)
+			.map((part) => part.trim())
+			.filter(Boolean)
 		const matched = parts.map((part) => matchChoice(choices, part))
-		if (parts.length > 1 && matched.every(Boolean)) keys.push(...(matched as Array<Extract<keyof Choices, string>>))
+		if (parts.length > 1 && matched.every(Boolean))
+			keys.push(...(matched as Array<Extract<keyof Choices, string>>))
 		else unknown.push(item)
 	}
 	return { keys: [...new Set(keys)], unknown }
@@ -323,7 +356,8 @@ function dayOf(year: number, month: number, day: number) {
 	const text = `${year}-${pad(month)}-${pad(day)}`
 	return isPartialDate(text) ? text : null
 }
-const monthOf = (year: number, month: number) => (month >= 1 && month <= 12 ? `${year}-${pad(month)}` : null)
+const monthOf = (year: number, month: number) =>
+	month >= 1 && month <= 12 ? `${year}-${pad(month)}` : null
 const fullYear = (text: string) => (text.length === 2 ? 2000 + Number(text) : Number(text))
 
 // A time after a date says nothing more about the day OMB asks for: "00:00:00", "0:00", "12:00:00 AM", "T00:00:00Z".
@@ -365,7 +399,11 @@ const MAX_VENDORS = 20
 
 /** Normalised for matching: case, punctuation and spacing ignored ("Complaint Analysis\u00a0" = "complaint analysis"). */
 export function normaliseName(name: string) {
-	return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+	return name
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim()
 }
 
 const quoted = (text: string) => {
@@ -380,20 +418,27 @@ type Cells = Partial<Record<OmbColumn, string>>
 function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 	const name = (cells.use_case_name ?? '').replace(/\s+/g, ' ').trim()
 	const problems: Array<ImportProblem> = []
-	const warn = (column: OmbColumn, kind: ImportProblemKind, message: string) => problems.push({ row: rowNumber, name, column, severity: 'WARNING', kind, message })
-	const fail = (column: OmbColumn | null, kind: ImportProblemKind, message: string) => problems.push({ row: rowNumber, name, column, severity: 'ERROR', kind, message })
+	const warn = (column: OmbColumn, kind: ImportProblemKind, message: string) =>
+		problems.push({ row: rowNumber, name, column, severity: 'WARNING', kind, message })
+	const fail = (column: OmbColumn | null, kind: ImportProblemKind, message: string) =>
+		problems.push({ row: rowNumber, name, column, severity: 'ERROR', kind, message })
 	const answers: ImportedAnswers = { practices: {}, asWritten: {}, answered: [] }
 	const keep = (column: KeptAsWrittenColumn, raw: string, why: string) => {
 		const value = raw.trim()
 		if (value.length > LONG_TEXT) {
-			warn(column, 'TOO_LONG', `The answer is ${value.length.toLocaleString('en-US')} characters; the tracker keeps at most ${LONG_TEXT.toLocaleString('en-US')}, so it was left out.`)
+			warn(
+				column,
+				'TOO_LONG',
+				`The answer is ${value.length.toLocaleString('en-US')} characters; the tracker keeps at most ${LONG_TEXT.toLocaleString('en-US')}, so it was left out.`,
+			)
 			return
 		}
 		answers.asWritten[column] = value
 		warn(column, 'KEPT_AS_WRITTEN', `${quoted(value)} ${why}; it is kept as written.`)
 	}
 	const answered = (column: OmbColumn) => {
-		if ((keptColumns as ReadonlySet<string>).has(column)) answers.answered.push(column as KeptAsWrittenColumn)
+		if ((keptColumns as ReadonlySet<string>).has(column))
+			answers.answered.push(column as KeptAsWrittenColumn)
 	}
 
 	const text = (column: OmbColumn, max: number) => {
@@ -401,12 +446,19 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 		if (raw === undefined || isNoAnswer(raw)) return undefined
 		const value = raw.trim()
 		if (value.length > max) {
-			warn(column, 'TOO_LONG', `The answer is ${value.length.toLocaleString('en-US')} characters; the tracker keeps at most ${max.toLocaleString('en-US')}, so it was left out.`)
+			warn(
+				column,
+				'TOO_LONG',
+				`The answer is ${value.length.toLocaleString('en-US')} characters; the tracker keeps at most ${max.toLocaleString('en-US')}, so it was left out.`,
+			)
 			return undefined
 		}
 		return value
 	}
-	const choice = <Choices extends Record<string, OmbChoice>>(column: KeptAsWrittenColumn, choices: Choices) => {
+	const choice = <Choices extends Record<string, OmbChoice>>(
+		column: KeptAsWrittenColumn,
+		choices: Choices,
+	) => {
 		const raw = cells[column]
 		if (raw === undefined || raw.trim() === '') return undefined
 		const key = matchChoice(choices, raw)
@@ -448,12 +500,21 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 	}
 
 	if (!name) fail('use_case_name', 'NO_NAME', 'The use case has no name.')
-	else if (name.length > MAX_NAME_LENGTH) fail('use_case_name', 'NAME_TOO_LONG', `The name is ${name.length} characters; at most ${MAX_NAME_LENGTH} are allowed.`)
+	else if (name.length > MAX_NAME_LENGTH)
+		fail(
+			'use_case_name',
+			'NAME_TOO_LONG',
+			`The name is ${name.length} characters; at most ${MAX_NAME_LENGTH} are allowed.`,
+		)
 	const bureau = (cells.agency_bureau ?? '').trim()
 	if (!bureau) fail('agency_bureau', 'NO_BUREAU', 'The row names no bureau or component.')
 	let fileId = (cells.id ?? '').trim() || null
 	if (fileId && fileId.length > 60) {
-		fail('id', 'ID_TOO_LONG', `The Use Case ID is ${fileId.length} characters; at most 60 are allowed.`)
+		fail(
+			'id',
+			'ID_TOO_LONG',
+			`The Use Case ID is ${fileId.length} characters; at most 60 are allowed.`,
+		)
 		fileId = null
 	}
 
@@ -461,12 +522,25 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 	if (contact !== undefined && !isNoAnswer(contact)) {
 		answered('contact_email')
 		const value = contact.trim()
-		const emails = [...value.matchAll(EMAIL_IN_TEXT)].map((match) => match[0].toLowerCase()).filter((email) => emailSchema.safeParse(email).success)
+		const emails = [...value.matchAll(EMAIL_IN_TEXT)]
+			.map((match) => match[0].toLowerCase())
+			.filter((email) => emailSchema.safeParse(email).success)
 		if (emails.length === 1 && emails[0] === value.toLowerCase()) answers.contactEmail = emails[0]
 		else if (emails.length > 0) {
 			answers.contactEmail = emails[0]
-			keep('contact_email', value, `names ${emails.length === 1 ? 'an e-mail address with other text' : `${emails.length} e-mail addresses`}: ${emails[0]} is the contact`)
-		} else keep('contact_email', value, linkSchema.safeParse(value).success ? 'is a contact page, not an e-mail address' : 'is not an e-mail address')
+			keep(
+				'contact_email',
+				value,
+				`names ${emails.length === 1 ? 'an e-mail address with other text' : `${emails.length} e-mail addresses`}: ${emails[0]} is the contact`,
+			)
+		} else
+			keep(
+				'contact_email',
+				value,
+				linkSchema.safeParse(value).success
+					? 'is a contact page, not an e-mail address'
+					: 'is not an e-mail address',
+			)
 	}
 	answers.isWithheld = choice('is_withheld', withholdingChoices)
 	answers.stage = choice('development_stage', stageChoices)
@@ -490,7 +564,11 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 		answered('vendor_name')
 		const names = [...new Set(listItems(vendors).map((vendor) => vendor.replace(/\s+/g, ' ')))]
 		if (names.length > MAX_VENDORS || names.some((vendor) => vendor.length > SHORT_TEXT)) {
-			keep('vendor_name', vendors, `names more than ${MAX_VENDORS} vendors, or a vendor of more than ${SHORT_TEXT} characters (separate vendors with “;”)`)
+			keep(
+				'vendor_name',
+				vendors,
+				`names more than ${MAX_VENDORS} vendors, or a vendor of more than ${SHORT_TEXT} characters (separate vendors with “;”)`,
+			)
 		} else answers.vendorNames = names
 	}
 	answers.hasAto = bool('have_ato')
@@ -503,9 +581,16 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 	if (features !== undefined && features.trim() !== '' && features.trim() !== '[]') {
 		answered('demographic_features')
 		// OMB recoded a bare "None" to "None of the above"; so does the import.
-		const { keys, unknown } = isNoAnswer(features) ? { keys: ['NONE_OF_THE_ABOVE' as const], unknown: [] } : matchMany(demographicFeatureChoices, features)
+		const { keys, unknown } = isNoAnswer(features)
+			? { keys: ['NONE_OF_THE_ABOVE' as const], unknown: [] }
+			: matchMany(demographicFeatureChoices, features)
 		if (keys.length) answers.demographicFeatures = keys
-		if (unknown.length) keep('demographic_features', features, `holds ${unknown.map(quoted).join(', ')}, not among OMB’s demographic features${keys.length ? ' (the others are recorded)' : ''}`)
+		if (unknown.length)
+			keep(
+				'demographic_features',
+				features,
+				`holds ${unknown.map(quoted).join(', ')}, not among OMB’s demographic features${keys.length ? ' (the others are recorded)' : ''}`,
+			)
 	}
 	answers.hasCustomCode = bool('has_custom_code')
 	answers.codeUrl = link('code_url')
@@ -529,30 +614,72 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 		answers.practices.appeal = 'NOT_APPLICABLE'
 	} else answers.practices.appeal = choice('hi_appeal_process', appealChoices)
 	const consultation = cells.hi_public_consultation
-	if (consultation !== undefined && consultation.trim() !== '' && consultation.trim() !== '[]' && !isNoAnswer(consultation)) {
+	if (
+		consultation !== undefined &&
+		consultation.trim() !== '' &&
+		consultation.trim() !== '[]' &&
+		!isNoAnswer(consultation)
+	) {
 		answered('hi_public_consultation')
 		const { keys, unknown } = matchMany(publicConsultationChoices, consultation)
 		if (keys.length) answers.practices.publicConsultation = keys
-		if (unknown.length) keep('hi_public_consultation', consultation, `holds ${unknown.map(quoted).join(', ')}, not among OMB’s consultation steps${keys.length ? ' (the others are recorded)' : ''}`)
+		if (unknown.length)
+			keep(
+				'hi_public_consultation',
+				consultation,
+				`holds ${unknown.map(quoted).join(', ')}, not among OMB’s consultation steps${keys.length ? ' (the others are recorded)' : ''}`,
+			)
 	}
 	return { row: rowNumber, agency, fileId, name, bureau, answers: dropUndefined(answers), problems }
 }
 
 const keptColumns: ReadonlySet<OmbColumn> = new Set<OmbColumn>([
-	'contact_email', 'is_withheld', 'development_stage', 'is_high_impact', 'topic_area', 'classification', 'operational_date', 'contracting_usage',
-	'vendor_name', 'have_ato', 'link_to_data', 'has_pii', 'pia_url', 'demographic_features', 'has_custom_code', 'code_url', 'hi_testing_conducted',
-	'hi_assessment_completed', 'hi_independent_review', 'hi_ongoing_monitoring', 'hi_training_established', 'hi_failsafe_presence', 'hi_appeal_process',
+	'contact_email',
+	'is_withheld',
+	'development_stage',
+	'is_high_impact',
+	'topic_area',
+	'classification',
+	'operational_date',
+	'contracting_usage',
+	'vendor_name',
+	'have_ato',
+	'link_to_data',
+	'has_pii',
+	'pia_url',
+	'demographic_features',
+	'has_custom_code',
+	'code_url',
+	'hi_testing_conducted',
+	'hi_assessment_completed',
+	'hi_independent_review',
+	'hi_ongoing_monitoring',
+	'hi_training_established',
+	'hi_failsafe_presence',
+	'hi_appeal_process',
 	'hi_public_consultation',
 ])
 
 function dropUndefined(answers: ImportedAnswers): ImportedAnswers {
-	const practices = Object.fromEntries(Object.entries(answers.practices).filter(([, value]) => value !== undefined))
-	return { ...(Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== undefined)) as ImportedAnswers), practices }
+	const practices = Object.fromEntries(
+		Object.entries(answers.practices).filter(([, value]) => value !== undefined),
+	)
+	return {
+		...(Object.fromEntries(
+			Object.entries(answers).filter(([, value]) => value !== undefined),
+		) as ImportedAnswers),
+		practices,
+	}
 }
 
 // ── Files ──
 
-const csvOptions: CsvOptions = { bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }
+const csvOptions: CsvOptions = {
+	bom: true,
+	relax_column_count: true,
+	skip_empty_lines: true,
+	relax_quotes: true,
+}
 
 /**
  * Reads a file's records one at a time: the header first, then each row (another agency's only
@@ -572,17 +699,33 @@ function fileReader(options: { agency: string }) {
 			if (cell.trim() === '') return void columnAt.push(null)
 			const column = columnForHeader(cell)
 			if (column && seen.has(column)) {
-				problems.push({ row: 1, name: '', column, severity: 'WARNING', kind: 'REPEATED_COLUMN', message: `Column ${index + 1} repeats ${column}; only the first is read.` })
+				problems.push({
+					row: 1,
+					name: '',
+					column,
+					severity: 'WARNING',
+					kind: 'REPEATED_COLUMN',
+					message: `Column ${index + 1} repeats ${column}; only the first is read.`,
+				})
 				columnAt.push(null)
 				return
 			}
 			if (!column) {
-				problems.push({ row: 1, name: '', column: null, severity: 'WARNING', kind: 'UNKNOWN_COLUMN', message: `Column ${index + 1} (${quoted(cell)}) is not one of OMB’s 2025 columns; it is ignored.` })
+				problems.push({
+					row: 1,
+					name: '',
+					column: null,
+					severity: 'WARNING',
+					kind: 'UNKNOWN_COLUMN',
+					message: `Column ${index + 1} (${quoted(cell)}) is not one of OMB’s 2025 columns; it is ignored.`,
+				})
 			} else seen.add(column)
 			columnAt.push(column)
 		})
 		if (!seen.has('use_case_name')) {
-			throw new Error('The file has no use_case_name (“Use Case Name”) column, so it is not an inventory in OMB’s 2025 format.')
+			throw new Error(
+				'The file has no use_case_name (“Use Case Name”) column, so it is not an inventory in OMB’s 2025 format.',
+			)
 		}
 	}
 
@@ -611,7 +754,9 @@ function fileReader(options: { agency: string }) {
 		},
 		finish(): ParsedFile {
 			if (recordNumber === 0) throw new Error('The file is empty.')
-			const otherAgencies = [...others.values()].sort((a, b) => b.rows - a.rows || a.agency.localeCompare(b.agency))
+			const otherAgencies = [...others.values()].sort(
+				(a, b) => b.rows - a.rows || a.agency.localeCompare(b.agency),
+			)
 			for (const other of otherAgencies) {
 				problems.push({
 					row: null,
@@ -628,7 +773,9 @@ function fileReader(options: { agency: string }) {
 }
 
 function csvError(error: unknown) {
-	return new Error(`The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`)
+	return new Error(
+		`The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`,
+	)
 }
 
 /**
@@ -654,7 +801,11 @@ const SLICE_CHARACTERS = 16 * 1024
  * The same as parseOmbCsv, reading the text a slice at a time and awaiting `pause` between slices,
  * so a large file never holds the event loop: other requests are served while it is read.
  */
-export async function parseOmbCsvInSlices(text: string, options: { agency: string }, pause: () => Promise<void>): Promise<ParsedFile> {
+export async function parseOmbCsvInSlices(
+	text: string,
+	options: { agency: string },
+	pause: () => Promise<void>,
+): Promise<ParsedFile> {
 	const reader = fileReader(options)
 	const parser = parse(csvOptions)
 	let failure: unknown = null
@@ -688,7 +839,13 @@ export async function parseOmbCsvInSlices(text: string, options: { agency: strin
 
 // ── Bureaus ──
 
-export type OrgUnitRef = { id: string; code: string; shortName: string; name?: string; aliases?: ReadonlyArray<string> }
+export type OrgUnitRef = {
+	id: string
+	code: string
+	shortName: string
+	name?: string
+	aliases?: ReadonlyArray<string>
+}
 
 /**
  * HHS's operating and staff divisions other than CMS. A row of HHS's under one of them is HHS's
@@ -779,7 +936,10 @@ function resolveOne(text: string, orgUnits: ReadonlyArray<OrgUnitRef>): BureauRe
 	const whole = lookup.get(unitKey(text))
 	if (whole) return { orgUnit: whole }
 	const withoutAbbreviations = text.replace(/\(([^)]*)\)/g, ' ')
-	const parts = withoutAbbreviations.split(/\s+[-–—:]\s+|\/|\s*[–—]\s*/).map((part) => part.trim()).filter(Boolean)
+	const parts = withoutAbbreviations
+		.split(/\s+[-–—:]\s+|\/|\s*[–—]\s*/)
+		.map((part) => part.trim())
+		.filter(Boolean)
 	const abbreviations = [...text.matchAll(/\(([^)]*)\)/g)].map((match) => match[1]!.trim())
 	const found: Array<OrgUnitRef> = []
 	const unknown: Array<string> = []
@@ -792,12 +952,18 @@ function resolveOne(text: string, orgUnits: ReadonlyArray<OrgUnitRef>): BureauRe
 		const unit = lookup.get(unitKey(abbreviation))
 		if (unit) found.push(unit)
 	}
-	const division = [...parts, ...abbreviations].map((part) => divisionKeys.get(unitKey(part))).find(Boolean)
-	if (division && !found.some((unit) => depth(unit) > 2)) return { orgUnit: null, otherDivision: division }
+	const division = [...parts, ...abbreviations]
+		.map((part) => divisionKeys.get(unitKey(part)))
+		.find(Boolean)
+	if (division && !found.some((unit) => depth(unit) > 2))
+		return { orgUnit: null, otherDivision: division }
 	// A part nobody knows is a component the tracker lacks: filing the row under its parent would lose it.
-	const unknownComponent = unknown.length > 0 && (!abbreviations.length || !found.some((unit) => depth(unit) > 2))
+	const unknownComponent =
+		unknown.length > 0 && (!abbreviations.length || !found.some((unit) => depth(unit) > 2))
 	if (found.length === 0 || unknownComponent) return { orgUnit: null }
-	return { orgUnit: found.reduce((deepest, unit) => (depth(unit) > depth(deepest) ? unit : deepest)) }
+	return {
+		orgUnit: found.reduce((deepest, unit) => (depth(unit) > depth(deepest) ? unit : deepest)),
+	}
 }
 
 /**
@@ -806,16 +972,25 @@ function resolveOne(text: string, orgUnits: ReadonlyArray<OrgUnitRef>): BureauRe
  * spelling mapped at an earlier import), or a path of these ("CMS - Office of the Actuary"). Several
  * bureaus: the first, with a note.
  */
-export function resolveBureau(bureau: string, orgUnits: ReadonlyArray<OrgUnitRef>): BureauResolution {
+export function resolveBureau(
+	bureau: string,
+	orgUnits: ReadonlyArray<OrgUnitRef>,
+): BureauResolution {
 	const text = bureau.trim()
 	if (!text) return { orgUnit: null }
 	const whole = resolveOne(text, orgUnits)
 	if (whole.orgUnit || whole.otherDivision) return whole
-	const names = text.split(/[;,\n]/).map((name) => name.trim()).filter(Boolean)
+	const names = text
+		.split(/[;,\n]/)
+		.map((name) => name.trim())
+		.filter(Boolean)
 	if (names.length < 2) return whole
 	const first = resolveOne(names[0]!, orgUnits)
 	return first.orgUnit
-		? { orgUnit: first.orgUnit, note: `The row names several bureaus (${names.join(', ')}); the tracker records one, so it is filed under ${first.orgUnit.code}.` }
+		? {
+				orgUnit: first.orgUnit,
+				note: `The row names several bureaus (${names.join(', ')}); the tracker records one, so it is filed under ${first.orgUnit.code}.`,
+			}
 		: first
 }
 
@@ -823,8 +998,13 @@ export function resolveBureau(bureau: string, orgUnits: ReadonlyArray<OrgUnitRef
  * What makes a re-import find the same case: the agency and the file's Use Case ID, or, in a file
  * without IDs (HHS published none in 2025), the bureau and the name, normalised.
  */
-export function importKeyFor(row: Pick<ParsedRow, 'agency' | 'fileId' | 'name'>, orgUnitCode: string) {
-	return row.fileId ? `${row.agency}:id:${row.fileId}` : `${row.agency}:name:${orgUnitCode}:${normaliseName(row.name)}`
+export function importKeyFor(
+	row: Pick<ParsedRow, 'agency' | 'fileId' | 'name'>,
+	orgUnitCode: string,
+) {
+	return row.fileId
+		? `${row.agency}:id:${row.fileId}`
+		: `${row.agency}:name:${orgUnitCode}:${normaliseName(row.name)}`
 }
 
 // ── Matching rows to cases ──
@@ -869,10 +1049,19 @@ export function caseRefOf(existing: ExistingCase): CaseRef {
 }
 
 export type RowOutcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'SKIP' | 'CONFIRM'
-export type MatchedBy = 'TRACKING_ID' | 'IMPORT_KEY' | 'OMB_ID' | 'PREVIOUS_OMB_ID' | 'NAME' | 'CONFIRMED'
+export type MatchedBy =
+	'TRACKING_ID' | 'IMPORT_KEY' | 'OMB_ID' | 'PREVIOUS_OMB_ID' | 'NAME' | 'CONFIRMED'
 
 /** A case the row may be, for the governance lead to confirm or refuse. */
-export type CandidateMatch = { id: string; trackingId: string; name: string; orgUnitCode: string | null; score: number; reasons: Array<string>; registered: boolean }
+export type CandidateMatch = {
+	id: string
+	trackingId: string
+	name: string
+	orgUnitCode: string | null
+	score: number
+	reasons: Array<string>
+	registered: boolean
+}
 
 /** The lead's answers, by row number: the case the row is, or "NEW" for a use case of its own. */
 export type MatchDecisions = Readonly<Record<string, string>>
@@ -917,7 +1106,11 @@ const MATCH_THRESHOLD = 0.5
  * look like a case under another bureau or a slightly different name (the duplicate detector's
  * similarity): that candidate waits for the governance lead to confirm or refuse it.
  */
-export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; cases: ReadonlyArray<CaseRef>; decisions?: MatchDecisions }) {
+export function createMatcher(context: {
+	orgUnits: ReadonlyArray<OrgUnitRef>
+	cases: ReadonlyArray<CaseRef>
+	decisions?: MatchDecisions
+}) {
 	const decisions = context.decisions ?? {}
 	const nameKey = (orgUnitCode: string, name: string) => `${orgUnitCode}:${normaliseName(name)}`
 	const byKey = new Map<string, CaseRef>()
@@ -932,17 +1125,31 @@ export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; ca
 		byTrackingId.set(ref.trackingId, ref)
 		if (ref.importKey) byKey.set(ref.importKey, ref)
 		if (ref.previousOmbId) byOmbId.set(ref.previousOmbId, ref)
-		for (const former of ref.formerOmbIds ?? []) if (!byFormerId.has(former)) byFormerId.set(former, ref)
-		if (ref.orgUnitCode) (ref.importKey ? importedByName : registered).set(nameKey(ref.orgUnitCode, ref.name), ref)
+		for (const former of ref.formerOmbIds ?? [])
+			if (!byFormerId.has(former)) byFormerId.set(former, ref)
+		if (ref.orgUnitCode)
+			(ref.importKey ? importedByName : registered).set(nameKey(ref.orgUnitCode, ref.name), ref)
 	}
-	const index = indexDuplicateCandidates(context.cases.map((ref) => ({ ...ref, problemSolved: ref.problemSolved ?? undefined })))
+	const index = indexDuplicateCandidates(
+		context.cases.map((ref) => ({ ...ref, problemSolved: ref.problemSolved ?? undefined })),
+	)
 	const firstRowOfKey = new Map<string, number>()
 	const claimed = new Map<string, number>()
 	const divisions = new Map<string, { rows: number; firstRow: number; lastRow: number }>()
 
 	function match(row: ParsedRow): RowMatch {
 		const problems = [...row.problems]
-		const result = (fields: Partial<RowMatch>): RowMatch => ({ row, orgUnit: null, importKey: null, existing: null, matchedBy: null, candidate: null, outcome: null, problems, ...fields })
+		const result = (fields: Partial<RowMatch>): RowMatch => ({
+			row,
+			orgUnit: null,
+			importKey: null,
+			existing: null,
+			matchedBy: null,
+			candidate: null,
+			outcome: null,
+			problems,
+			...fields,
+		})
 		const { orgUnit, note, otherDivision } = resolveBureau(row.bureau, context.orgUnits)
 		if (otherDivision) {
 			const summary = divisions.get(otherDivision)
@@ -963,8 +1170,17 @@ export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; ca
 				message: `“${row.bureau}” is not an org unit in the tracker: create it or map it to an existing unit under “Components the tracker does not know”, or correct the file.`,
 			})
 		}
-		if (note) problems.push({ row: row.row, name: row.name, column: 'agency_bureau', severity: 'WARNING', kind: 'SEVERAL_BUREAUS', message: note })
-		if (!orgUnit || problems.some((problem) => problem.severity === 'ERROR')) return result({ orgUnit, outcome: 'SKIP' })
+		if (note)
+			problems.push({
+				row: row.row,
+				name: row.name,
+				column: 'agency_bureau',
+				severity: 'WARNING',
+				kind: 'SEVERAL_BUREAUS',
+				message: note,
+			})
+		if (!orgUnit || problems.some((problem) => problem.severity === 'ERROR'))
+			return result({ orgUnit, outcome: 'SKIP' })
 
 		const importKey = importKeyFor(row, orgUnit.code)
 		const repeated = firstRowOfKey.get(importKey)
@@ -988,7 +1204,8 @@ export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; ca
 		const found = (ref: CaseRef | undefined, by: MatchedBy) => {
 			if (!existing && ref) [existing, matchedBy] = [ref, by]
 		}
-		if (row.fileId && TRACKING_ID_PATTERN.test(row.fileId)) found(byTrackingId.get(row.fileId), 'TRACKING_ID')
+		if (row.fileId && TRACKING_ID_PATTERN.test(row.fileId))
+			found(byTrackingId.get(row.fileId), 'TRACKING_ID')
 		found(byKey.get(importKey), 'IMPORT_KEY')
 		if (row.fileId) {
 			found(byOmbId.get(row.fileId), 'OMB_ID')
@@ -996,7 +1213,11 @@ export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; ca
 		}
 		// A same-named imported case in the bureau is the row's unless both carry Use Case IDs and they differ.
 		const sameName = importedByName.get(nameKey(orgUnit.code, row.name))
-		if (sameName && (!row.fileId || !sameName.previousOmbId || sameName.previousOmbId === row.fileId)) found(sameName, 'NAME')
+		if (
+			sameName &&
+			(!row.fileId || !sameName.previousOmbId || sameName.previousOmbId === row.fileId)
+		)
+			found(sameName, 'NAME')
 
 		// A case registered in the tracker is the tracker's own record: the file neither duplicates it
 		// nor overwrites what its owners and reviewers keep up to date.
@@ -1020,13 +1241,25 @@ export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; ca
 			if (decided) found(decided, 'CONFIRMED')
 			else if (decision !== 'NEW') {
 				const [best] = findIndexedDuplicates(
-					{ name: row.name, problemSolved: row.answers.problemSolved, vendorNames: row.answers.vendorNames },
+					{
+						name: row.name,
+						problemSolved: row.answers.problemSolved,
+						vendorNames: row.answers.vendorNames,
+					},
 					index,
 					{ limit: 1, threshold: MATCH_THRESHOLD, exclude: (ref) => claimed.has(ref.id) },
 				)
 				if (best) {
 					const ref = best.candidate
-					candidate = { id: ref.id, trackingId: ref.trackingId, name: ref.name, orgUnitCode: ref.orgUnitCode, score: best.score, reasons: best.reasons, registered: !ref.importKey }
+					candidate = {
+						id: ref.id,
+						trackingId: ref.trackingId,
+						name: ref.name,
+						orgUnitCode: ref.orgUnitCode,
+						score: best.score,
+						reasons: best.reasons,
+						registered: !ref.importKey,
+					}
 					problems.push({
 						row: row.row,
 						name: row.name,
@@ -1043,7 +1276,14 @@ export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; ca
 			const ref = existing as CaseRef
 			const earlier = claimed.get(ref.id)
 			if (earlier !== undefined) {
-				problems.push({ row: row.row, name: row.name, column: 'use_case_name', severity: 'ERROR', kind: 'REPEATED_ROW', message: `Row ${earlier} is the same use case (${ref.trackingId}); only the first is imported.` })
+				problems.push({
+					row: row.row,
+					name: row.name,
+					column: 'use_case_name',
+					severity: 'ERROR',
+					kind: 'REPEATED_ROW',
+					message: `Row ${earlier} is the same use case (${ref.trackingId}); only the first is imported.`,
+				})
 				return result({ orgUnit, importKey, outcome: 'SKIP' })
 			}
 			claimed.set(ref.id, row.row)
@@ -1083,12 +1323,28 @@ export function createMatcher(context: { orgUnits: ReadonlyArray<OrgUnitRef>; ca
 export function mergeImported(
 	base: UseCaseDocument | null,
 	row: ParsedRow,
-	context: { orgUnitCode: string; keepDetermination: boolean; keepIndependentReview?: boolean; asOf?: Date },
+	context: {
+		orgUnitCode: string
+		keepDetermination: boolean
+		keepIndependentReview?: boolean
+		asOf?: Date
+	},
 ): UseCaseDocument {
-	const { practices: filePractices, determination, justification, asWritten: fileAsWritten, answered, ...answers } = row.answers
+	const {
+		practices: filePractices,
+		determination,
+		justification,
+		asWritten: fileAsWritten,
+		answered,
+		...answers
+	} = row.answers
 	// The key is left out, not set to undefined, so that the case's own answer stays.
 	const { independentReview: _fromFile, ...otherPractices } = filePractices
-	const practices = unlessAsReported(context.keepIndependentReview ? otherPractices : filePractices, base, context.asOf ?? new Date())
+	const practices = unlessAsReported(
+		context.keepIndependentReview ? otherPractices : filePractices,
+		base,
+		context.asOf ?? new Date(),
+	)
 	const previous: Partial<UseCaseDocument> = base ?? {}
 	const ownTrackingId = row.fileId !== null && row.fileId === base?.trackingId
 	const highImpact = { ...(base?.highImpact ?? {}) }
@@ -1097,14 +1353,25 @@ export function mergeImported(
 		if (justification !== undefined) highImpact.justification = justification
 	}
 	// What the file now answers replaces what an earlier file left as written; the tracker's own answers stay.
-	const ignored = new Set<string>([...(context.keepDetermination ? ['is_high_impact'] : []), ...(context.keepIndependentReview ? ['hi_independent_review'] : [])])
+	const ignored = new Set<string>([
+		...(context.keepDetermination ? ['is_high_impact'] : []),
+		...(context.keepIndependentReview ? ['hi_independent_review'] : []),
+	])
 	const asWritten: Partial<Record<KeptAsWrittenColumn, string>> = { ...(base?.asWritten ?? {}) }
 	for (const column of answered) if (!ignored.has(column)) delete asWritten[column]
-	for (const [column, text] of Object.entries(fileAsWritten) as Array<[KeptAsWrittenColumn, string]>) if (!ignored.has(column)) asWritten[column] = text
+	for (const [column, text] of Object.entries(fileAsWritten) as Array<
+		[KeptAsWrittenColumn, string]
+	>)
+		if (!ignored.has(column)) asWritten[column] = text
 	// A new id from the file: the one the case had before is kept among its former ids.
 	const previousOmbId = row.fileId && !ownTrackingId ? row.fileId : previous.previousOmbId
 	const formerOmbIds = [...(previous.formerOmbIds ?? [])]
-	if (previous.previousOmbId && previousOmbId !== previous.previousOmbId && !formerOmbIds.includes(previous.previousOmbId)) formerOmbIds.push(previous.previousOmbId)
+	if (
+		previous.previousOmbId &&
+		previousOmbId !== previous.previousOmbId &&
+		!formerOmbIds.includes(previous.previousOmbId)
+	)
+		formerOmbIds.push(previous.previousOmbId)
 	return UseCaseDocumentSchema.parse({
 		...previous,
 		...answers,
@@ -1123,7 +1390,11 @@ export function mergeImported(
  * export reports a practice a current CAIO waiver covers as waived and one with recorded evidence as
  * done, while the case keeps its own answer. A file answering just that changes nothing.
  */
-function unlessAsReported(practices: ImportedAnswers['practices'], base: UseCaseDocument | null, asOf: Date): ImportedAnswers['practices'] {
+function unlessAsReported(
+	practices: ImportedAnswers['practices'],
+	base: UseCaseDocument | null,
+	asOf: Date,
+): ImportedAnswers['practices'] {
 	if (!base) return practices
 	const reported = reportedPractices(base, asOf)
 	return Object.fromEntries(
@@ -1136,7 +1407,8 @@ function unlessAsReported(practices: ImportedAnswers['practices'], base: UseCase
 
 /** Alike as answers: a multiple choice is the same whatever order its choices were listed in. */
 function sameAnswer(a: unknown, b: unknown) {
-	const ordered = (value: unknown) => (Array.isArray(value) ? [...(value as Array<string>)].sort() : value)
+	const ordered = (value: unknown) =>
+		Array.isArray(value) ? [...(value as Array<string>)].sort() : value
 	return canonical(ordered(a)) === canonical(ordered(b))
 }
 
@@ -1154,7 +1426,9 @@ function canonical(value: unknown): string {
 }
 
 function differingFields(before: UseCaseDocument, after: UseCaseDocument) {
-	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof UseCaseDocument>
+	const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<
+		keyof UseCaseDocument
+	>
 	return [...keys].filter((key) => canonical(before[key]) !== canonical(after[key])).sort()
 }
 
@@ -1168,39 +1442,82 @@ const fieldLabel = (path: FieldPath) => fieldRules[path].ombColumn ?? path
 export function planRow(match: RowMatch, documents: ReadonlyMap<string, ExistingCase>): PlannedRow {
 	const { row, orgUnit, importKey, matchedBy, candidate } = match
 	const problems = [...match.problems]
-	const base = { row: row.row, name: row.name, bureau: row.bureau, importKey, orgUnit, matchedBy, candidate, problems }
+	const base = {
+		row: row.row,
+		name: row.name,
+		bureau: row.bureau,
+		importKey,
+		orgUnit,
+		matchedBy,
+		candidate,
+		problems,
+	}
 	if (match.outcome || !orgUnit) {
-		return { ...base, outcome: match.outcome ?? 'SKIP', existing: match.existing ? { id: match.existing.id, trackingId: match.existing.trackingId, version: match.existing.version } : null, document: null, changed: [] }
+		return {
+			...base,
+			outcome: match.outcome ?? 'SKIP',
+			existing: match.existing
+				? {
+						id: match.existing.id,
+						trackingId: match.existing.trackingId,
+						version: match.existing.version,
+					}
+				: null,
+			document: null,
+			changed: [],
+		}
 	}
 	const existing = match.existing ? (documents.get(match.existing.id) ?? null) : null
-	if (match.existing && !existing) throw new Error(`The case ${match.existing.trackingId} was matched but not read.`)
+	if (match.existing && !existing)
+		throw new Error(`The case ${match.existing.trackingId} was matched but not read.`)
 	const keepDetermination = Boolean(existing?.determinedInTracker)
-	if (keepDetermination && existing && row.answers.determination && row.answers.determination !== existing.document.highImpact.determination) {
+	if (
+		keepDetermination &&
+		existing &&
+		row.answers.determination &&
+		row.answers.determination !== existing.document.highImpact.determination
+	) {
 		problems.push({
 			row: row.row,
 			name: row.name,
 			column: 'is_high_impact',
 			severity: 'WARNING',
 			kind: 'TRACKER_ANSWER_KEPT',
-			message: 'The governance lead recorded this case’s high-impact determination in the tracker; the import keeps it and ignores the file’s answer.',
+			message:
+				'The governance lead recorded this case’s high-impact determination in the tracker; the import keeps it and ignores the file’s answer.',
 		})
 	}
 	const keepIndependentReview = Boolean(existing?.independentReviewInTracker)
-	if (keepIndependentReview && existing && row.answers.practices.independentReview && row.answers.practices.independentReview !== existing.document.practices.independentReview) {
+	if (
+		keepIndependentReview &&
+		existing &&
+		row.answers.practices.independentReview &&
+		row.answers.practices.independentReview !== existing.document.practices.independentReview
+	) {
 		problems.push({
 			row: row.row,
 			name: row.name,
 			column: 'hi_independent_review',
 			severity: 'WARNING',
 			kind: 'TRACKER_ANSWER_KEPT',
-			message: 'The tracker answers hi_independent_review from who reviewed this case in its lanes; the import keeps that and ignores the file’s answer.',
+			message:
+				'The tracker answers hi_independent_review from who reviewed this case in its lanes; the import keeps that and ignores the file’s answer.',
 		})
 	}
-	const document = mergeImported(existing?.document ?? null, row, { orgUnitCode: orgUnit.code, keepDetermination, keepIndependentReview })
+	const document = mergeImported(existing?.document ?? null, row, {
+		orgUnitCode: orgUnit.code,
+		keepDetermination,
+		keepIndependentReview,
+	})
 	for (const path of missingOmbFields(document)) {
 		const column = fieldLabel(path)
 		// A column already reported, or kept as written, is not reported again.
-		if (path === 'trackingId' || problems.some((problem) => problem.column === column) || (document.asWritten && column in document.asWritten)) continue
+		if (
+			path === 'trackingId' ||
+			problems.some((problem) => problem.column === column) ||
+			(document.asWritten && column in document.asWritten)
+		)
+			continue
 		problems.push({
 			row: row.row,
 			name: row.name,
@@ -1214,7 +1531,9 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
 	return {
 		...base,
 		outcome: existing ? (changed.length ? 'UPDATE' : 'UNCHANGED') : 'CREATE',
-		existing: existing ? { id: existing.id, trackingId: existing.trackingId, version: existing.version } : null,
+		existing: existing
+			? { id: existing.id, trackingId: existing.trackingId, version: existing.version }
+			: null,
 		document,
 		changed,
 	}
@@ -1227,15 +1546,29 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
  */
 export function planImport(
 	file: ParsedFile,
-	context: { orgUnits: ReadonlyArray<OrgUnitRef>; existing: ReadonlyArray<ExistingCase>; decisions?: MatchDecisions },
+	context: {
+		orgUnits: ReadonlyArray<OrgUnitRef>
+		existing: ReadonlyArray<ExistingCase>
+		decisions?: MatchDecisions
+	},
 ): Array<PlannedRow> {
-	const matcher = createMatcher({ orgUnits: context.orgUnits, cases: context.existing.map(caseRefOf), decisions: context.decisions })
+	const matcher = createMatcher({
+		orgUnits: context.orgUnits,
+		cases: context.existing.map(caseRefOf),
+		decisions: context.decisions,
+	})
 	const documents = new Map(context.existing.map((existing) => [existing.id, existing]))
 	return file.rows.map((row) => planRow(matcher.match(row), documents))
 }
 
 export function countOutcomes(plan: ReadonlyArray<Pick<PlannedRow, 'outcome'>>) {
-	const counts: Record<RowOutcome, number> = { CREATE: 0, UPDATE: 0, UNCHANGED: 0, SKIP: 0, CONFIRM: 0 }
+	const counts: Record<RowOutcome, number> = {
+		CREATE: 0,
+		UPDATE: 0,
+		UNCHANGED: 0,
+		SKIP: 0,
+		CONFIRM: 0,
+	}
 	for (const row of plan) counts[row.outcome]++
 	return counts
 }

@@ -16,11 +16,27 @@ import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { currentPolicyPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { type PolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { refreshDatasetCopies } from '#app/modules/use-cases/dataset-copies.server.ts'
-import { type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
-import { allocateTrackingId, columnsOf, freezeVersion, isInvolvedIn, isListedOn, toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
+import {
+	type UseCaseDocument,
+	UseCaseDocumentSchema,
+} from '#app/modules/use-cases/use-case-document.ts'
+import {
+	allocateTrackingId,
+	columnsOf,
+	freezeVersion,
+	isInvolvedIn,
+	isListedOn,
+	toDocument,
+	useCaseSelect,
+} from '#app/modules/use-cases/use-case-record.server.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
-import { decideTransition, factsFor, isDecided, type WorkflowStatus } from '#app/modules/workflow/state-machine.ts'
+import {
+	decideTransition,
+	factsFor,
+	isDecided,
+	type WorkflowStatus,
+} from '#app/modules/workflow/state-machine.ts'
 import { applySubmission } from '#app/modules/workflow/submission.server.ts'
 import { openReviewLanes } from '#app/modules/workflow/review-round.server.ts'
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
@@ -52,7 +68,11 @@ const PROGRESS_EVERY_MS = 500
 
 type Actor = Pick<SessionUser, 'id' | 'email' | 'name' | 'roles'>
 
-const existingSelect = { ...useCaseSelect, importKey: true, determinedById: true } as const satisfies Prisma.UseCaseSelect
+const existingSelect = {
+	...useCaseSelect,
+	importKey: true,
+	determinedById: true,
+} as const satisfies Prisma.UseCaseSelect
 
 // The stored file and its report are compressed and expanded on libuv's threads, off the event loop.
 const gzipAsync = promisify(gzip)
@@ -67,24 +87,47 @@ const packedProblems = (problems: ReadonlyArray<ImportProblem>) => packed(JSON.s
 
 /** The org units an import may file a row under: the active ones, with every name a file may use for them. */
 export async function importOrgUnits() {
-	return prisma.orgUnit.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, code: true, shortName: true, name: true, aliases: true } })
+	return prisma.orgUnit.findMany({
+		where: { active: true },
+		orderBy: { code: 'asc' },
+		select: { id: true, code: true, shortName: true, name: true, aliases: true },
+	})
 }
 
 /** Every case, by the little the matcher needs: names, ids and keys, never the answers. */
 async function caseRefs(): Promise<Array<CaseRef>> {
 	const rows = await prisma.$queryRaw<
-		Array<{ id: string; trackingId: string; version: number; name: string; importKey: string | null; orgUnitCode: string; problemSolved: string | null; vendorNames: Array<string>; previousOmbId: string | null; formerOmbIds: unknown }>
+		Array<{
+			id: string
+			trackingId: string
+			version: number
+			name: string
+			importKey: string | null
+			orgUnitCode: string
+			problemSolved: string | null
+			vendorNames: Array<string>
+			previousOmbId: string | null
+			formerOmbIds: unknown
+		}>
 	>`SELECT u."id", u."trackingId", u."version", u."name", u."importKey", o."code" AS "orgUnitCode", left(u."problemSolved", 400) AS "problemSolved",
 	         u."vendorNames", u."answers"->>'previousOmbId' AS "previousOmbId", u."answers"->'formerOmbIds' AS "formerOmbIds"
 	  FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"`
-	return rows.map((row) => ({ ...row, formerOmbIds: Array.isArray(row.formerOmbIds) ? row.formerOmbIds.filter((id): id is string => typeof id === 'string') : [] }))
+	return rows.map((row) => ({
+		...row,
+		formerOmbIds: Array.isArray(row.formerOmbIds)
+			? row.formerOmbIds.filter((id): id is string => typeof id === 'string')
+			: [],
+	}))
 }
 
 /** The matched cases in full, a page at a time. */
 async function loadCases(ids: ReadonlyArray<string>, pause: () => Promise<void>) {
 	const documents = new Map<string, ExistingCase>()
 	for (let start = 0; start < ids.length; start += 200) {
-		const cases = await prisma.useCase.findMany({ where: { id: { in: ids.slice(start, start + 200) } }, select: existingSelect })
+		const cases = await prisma.useCase.findMany({
+			where: { id: { in: ids.slice(start, start + 200) } },
+			select: existingSelect,
+		})
 		for (const useCase of cases) {
 			documents.set(useCase.id, {
 				id: useCase.id,
@@ -109,13 +152,19 @@ export type ImportAnalysis = {
 }
 
 /** What importing the file would do now: parsed rows, each row's plan, and every problem, file-wide lines first. */
-export async function analyseImport(content: string, decisions: MatchDecisions = {}): Promise<ImportAnalysis> {
+export async function analyseImport(
+	content: string,
+	decisions: MatchDecisions = {},
+): Promise<ImportAnalysis> {
 	const pause = createPause()
 	let file: ParsedFile
 	try {
 		file = await parseOmbCsvInSlices(content, { agency: cmsAgency.agency }, pause)
 	} catch (error) {
-		throw new AppError('INVALID', error instanceof Error ? error.message : 'The file could not be read.')
+		throw new AppError(
+			'INVALID',
+			error instanceof Error ? error.message : 'The file could not be read.',
+		)
 	}
 	const [orgUnits, cases] = await Promise.all([importOrgUnits(), caseRefs()])
 	const matcher = createMatcher({ orgUnits, cases, decisions })
@@ -124,13 +173,24 @@ export async function analyseImport(content: string, decisions: MatchDecisions =
 		matches.push(matcher.match(row))
 		await pause()
 	}
-	const documents = await loadCases([...new Set(matches.flatMap((match) => (match.existing && !match.outcome ? [match.existing.id] : [])))], pause)
+	const documents = await loadCases(
+		[
+			...new Set(
+				matches.flatMap((match) => (match.existing && !match.outcome ? [match.existing.id] : [])),
+			),
+		],
+		pause,
+	)
 	const plan: Array<PlannedRow> = []
 	for (const match of matches) {
 		plan.push(planRow(match, documents))
 		await pause()
 	}
-	const problems = [...file.problems, ...matcher.summaries(), ...plan.flatMap((row) => row.problems)]
+	const problems = [
+		...file.problems,
+		...matcher.summaries(),
+		...plan.flatMap((row) => row.problems),
+	]
 	return { file, plan, counts: countOutcomes(plan), problems }
 }
 
@@ -146,7 +206,11 @@ async function inventoryStamp() {
 	return row?.stamp ?? ''
 }
 
-async function cachedAnalysis(batchId: string, content: () => Promise<string>, decisions: MatchDecisions) {
+async function cachedAnalysis(
+	batchId: string,
+	content: () => Promise<string>,
+	decisions: MatchDecisions,
+) {
 	const stamp = `${await inventoryStamp()}|${JSON.stringify(decisions)}`
 	const kept = analyses.get(batchId)
 	if (kept && kept.stamp === stamp) return kept.analysis
@@ -159,28 +223,53 @@ async function cachedAnalysis(batchId: string, content: () => Promise<string>, d
 }
 
 const fileContent = (batchId: string) => async () => {
-	const file = await prisma.importFile.findUniqueOrThrow({ where: { batchId }, select: { content: true, encoding: true } })
+	const file = await prisma.importFile.findUniqueOrThrow({
+		where: { batchId },
+		select: { content: true, encoding: true },
+	})
 	return unpacked(file.content, file.encoding)
 }
 
 /** Reads the upload, keeps it (with its problems) on a new batch in PREVIEW, and audits the upload. */
-export async function uploadImport(actor: Actor, upload: { fileName: string; bytes: Uint8Array }, request: RequestInfo) {
+export async function uploadImport(
+	actor: Actor,
+	upload: { fileName: string; bytes: Uint8Array },
+	request: RequestInfo,
+) {
 	if (upload.bytes.byteLength === 0) throw new AppError('INVALID', 'The file is empty.')
 	// PostgreSQL cannot store a NUL; a CSV text file never holds one (a UTF-16 file does).
-	if (upload.bytes.includes(0)) throw new AppError('INVALID', 'The file holds NUL bytes, so it is not a CSV text file: save it as “CSV UTF-8” and upload it again.')
+	if (upload.bytes.includes(0))
+		throw new AppError(
+			'INVALID',
+			'The file holds NUL bytes, so it is not a CSV text file: save it as “CSV UTF-8” and upload it again.',
+		)
 	if (upload.bytes.byteLength > MAX_IMPORT_BYTES) {
-		throw new AppError('INVALID', `The file is ${(upload.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most 5 MB can be imported.`)
+		throw new AppError(
+			'INVALID',
+			`The file is ${(upload.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most 5 MB can be imported.`,
+		)
 	}
 	const content = decodeCsv(upload.bytes)
 	const analysis = await analyseImport(content)
 	const { file, counts, problems } = analysis
-	if (file.rows.length === 0 && file.otherAgencies.length === 0) throw new AppError('INVALID', 'The file has a header but no use cases.')
+	if (file.rows.length === 0 && file.otherAgencies.length === 0)
+		throw new AppError('INVALID', 'The file has a header but no use cases.')
 	const fileSha256 = createHash('sha256').update(upload.bytes).digest('hex')
 	const fileName = upload.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'inventory.csv'
-	const [packedContent, packedReport] = await Promise.all([packed(content), packedProblems(problems)])
+	const [packedContent, packedReport] = await Promise.all([
+		packed(content),
+		packedProblems(problems),
+	])
 	const batch = await prisma.$transaction(async (tx) => {
 		const created = await tx.importBatch.create({
-			data: { fileName, fileSha256, total: file.rows.length, problemCount: problems.length, startedById: actor.id, file: { create: { content: packedContent, problems: packedReport } } },
+			data: {
+				fileName,
+				fileSha256,
+				total: file.rows.length,
+				problemCount: problems.length,
+				startedById: actor.id,
+				file: { create: { content: packedContent, problems: packedReport } },
+			},
 			select: { id: true },
 		})
 		await recordEvent(tx, {
@@ -188,13 +277,22 @@ export async function uploadImport(actor: Actor, upload: { fileName: string; byt
 			action: 'import_batch.uploaded',
 			entityType: 'ImportBatch',
 			entityId: created.id,
-			after: { fileName, fileSha256, rows: file.rows.length, otherAgencyRows: file.otherAgencies.reduce((sum, other) => sum + other.rows, 0), planned: counts },
+			after: {
+				fileName,
+				fileSha256,
+				rows: file.rows.length,
+				otherAgencyRows: file.otherAgencies.reduce((sum, other) => sum + other.rows, 0),
+				planned: counts,
+			},
 			request,
 		})
 		return created
 	})
 	// The preview that follows reads this analysis instead of working it out again.
-	analyses.set(batch.id, { stamp: `${await inventoryStamp()}|{}`, analysis: Promise.resolve(analysis) })
+	analyses.set(batch.id, {
+		stamp: `${await inventoryStamp()}|{}`,
+		analysis: Promise.resolve(analysis),
+	})
 	return batch
 }
 
@@ -218,7 +316,9 @@ const batchSelect = {
 } as const satisfies Prisma.ImportBatchSelect
 
 function decisionsOf(value: Prisma.JsonValue): MatchDecisions {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {}
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, string>)
+		: {}
 }
 
 /**
@@ -235,16 +335,30 @@ export async function getImportBatch(batchId: string, view: ImportView = {}) {
 		orderBy: { finishedAt: 'desc' },
 		select: { id: true, finishedAt: true, startedBy: { select: { name: true } } },
 	})
-	if (batch.status === 'RUNNING') return { batch, decisions, preview: null, problems: null, previousImport }
+	if (batch.status === 'RUNNING')
+		return { batch, decisions, preview: null, problems: null, previousImport }
 	if (batch.status !== 'PREVIEW') {
-		const stored = await prisma.importFile.findUnique({ where: { batchId }, select: { problems: true, encoding: true } })
-		return { batch, decisions, preview: null, problems: viewProblems(await storedProblems(stored), view), previousImport }
+		const stored = await prisma.importFile.findUnique({
+			where: { batchId },
+			select: { problems: true, encoding: true },
+		})
+		return {
+			batch,
+			decisions,
+			preview: null,
+			problems: viewProblems(await storedProblems(stored), view),
+			previousImport,
+		}
 	}
 	const analysis = await cachedAnalysis(batchId, fileContent(batchId), decisions)
 	return {
 		batch: { ...batch, total: analysis.file.rows.length, problemCount: analysis.problems.length },
 		decisions,
-		preview: { counts: analysis.counts, otherAgencies: analysis.file.otherAgencies, ...viewRows(analysis.plan, view) },
+		preview: {
+			counts: analysis.counts,
+			otherAgencies: analysis.file.otherAgencies,
+			...viewRows(analysis.plan, view),
+		},
 		problems: viewProblems(analysis.problems, view),
 		previousImport,
 	}
@@ -252,20 +366,44 @@ export async function getImportBatch(batchId: string, view: ImportView = {}) {
 
 /** Every problem of a batch, filtered as on its page, for the problems CSV. */
 export async function importProblemsOf(batchId: string, view: ImportView = {}) {
-	const found = await prisma.importBatch.findUnique({ where: { id: batchId }, select: { status: true, fileName: true, matchDecisions: true } })
+	const found = await prisma.importBatch.findUnique({
+		where: { id: batchId },
+		select: { status: true, fileName: true, matchDecisions: true },
+	})
 	if (!found) throw new AppError('NOT_FOUND', 'No import has this id.')
 	const problems =
 		found.status === 'PREVIEW'
-			? (await cachedAnalysis(batchId, fileContent(batchId), decisionsOf(found.matchDecisions))).problems
-			: await storedProblems(await prisma.importFile.findUnique({ where: { batchId }, select: { problems: true, encoding: true } }))
-	return { fileName: found.fileName, problems: viewProblems(problems, { ...view, page: undefined }, { all: true }).list }
+			? (await cachedAnalysis(batchId, fileContent(batchId), decisionsOf(found.matchDecisions)))
+					.problems
+			: await storedProblems(
+					await prisma.importFile.findUnique({
+						where: { batchId },
+						select: { problems: true, encoding: true },
+					}),
+				)
+	return {
+		fileName: found.fileName,
+		problems: viewProblems(problems, { ...view, page: undefined }, { all: true }).list,
+	}
 }
 
 export async function listImportBatches() {
 	return prisma.importBatch.findMany({
 		orderBy: { startedAt: 'desc' },
 		take: 20,
-		select: { id: true, fileName: true, status: true, total: true, created: true, updated: true, unchanged: true, skipped: true, startedAt: true, finishedAt: true, startedBy: { select: { name: true } } },
+		select: {
+			id: true,
+			fileName: true,
+			status: true,
+			total: true,
+			created: true,
+			updated: true,
+			unchanged: true,
+			skipped: true,
+			startedAt: true,
+			finishedAt: true,
+			startedBy: { select: { name: true } },
+		},
 	})
 }
 
@@ -273,31 +411,73 @@ export async function listImportBatches() {
  * Records the lead's answer for rows that may be a case the tracker has: the case they are, or
  * "NEW". Only while the batch is a preview, and only for a case that exists.
  */
-export async function decideMatches(actor: Actor, batchId: string, answers: Record<string, string>, request: RequestInfo) {
+export async function decideMatches(
+	actor: Actor,
+	batchId: string,
+	answers: Record<string, string>,
+	request: RequestInfo,
+) {
 	await prisma.$transaction(async (tx) => {
-		const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { status: true, matchDecisions: true } })
+		const batch = await tx.importBatch.findUnique({
+			where: { id: batchId },
+			select: { status: true, matchDecisions: true },
+		})
 		if (!batch) throw new AppError('NOT_FOUND', 'No import has this id.')
-		if (batch.status !== 'PREVIEW') throw new AppError('CONFLICT', 'This file is being imported, or has been; its matches can no longer change.')
+		if (batch.status !== 'PREVIEW')
+			throw new AppError(
+				'CONFLICT',
+				'This file is being imported, or has been; its matches can no longer change.',
+			)
 		const caseIds = Object.values(answers).filter((answer) => answer !== 'NEW')
 		const known = await tx.useCase.count({ where: { id: { in: caseIds } } })
-		if (known !== new Set(caseIds).size) throw new AppError('INVALID', 'A use case you chose no longer exists; reload the page.')
+		if (known !== new Set(caseIds).size)
+			throw new AppError('INVALID', 'A use case you chose no longer exists; reload the page.')
 		const before = decisionsOf(batch.matchDecisions)
 		const after = { ...before, ...answers }
 		// Conditional on the decisions read: two leads answering at once never lose an answer unseen.
-		const written = await tx.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW', matchDecisions: { equals: before } }, data: { matchDecisions: after } })
-		if (written.count === 0) throw new AppError('CONFLICT', 'Someone answered for this file at the same moment; reload the page and answer again.')
-		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.matches_decided', entityType: 'ImportBatch', entityId: batchId, before: { decisions: before }, after: { decisions: after }, request })
+		const written = await tx.importBatch.updateMany({
+			where: { id: batchId, status: 'PREVIEW', matchDecisions: { equals: before } },
+			data: { matchDecisions: after },
+		})
+		if (written.count === 0)
+			throw new AppError(
+				'CONFLICT',
+				'Someone answered for this file at the same moment; reload the page and answer again.',
+			)
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'import_batch.matches_decided',
+			entityType: 'ImportBatch',
+			entityId: batchId,
+			before: { decisions: before },
+			after: { decisions: after },
+			request,
+		})
 	})
 }
 
 /** Discards a preview: the kept file goes with it. */
 export async function discardImport(actor: Actor, batchId: string, request: RequestInfo) {
 	await prisma.$transaction(async (tx) => {
-		const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { status: true, fileName: true, fileSha256: true } })
+		const batch = await tx.importBatch.findUnique({
+			where: { id: batchId },
+			select: { status: true, fileName: true, fileSha256: true },
+		})
 		if (!batch) throw new AppError('NOT_FOUND', 'No import has this id.')
-		if (batch.status !== 'PREVIEW') throw new AppError('CONFLICT', 'This import has already run; only a preview can be discarded.')
+		if (batch.status !== 'PREVIEW')
+			throw new AppError(
+				'CONFLICT',
+				'This import has already run; only a preview can be discarded.',
+			)
 		await tx.importBatch.delete({ where: { id: batchId } })
-		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.discarded', entityType: 'ImportBatch', entityId: batchId, before: { fileName: batch.fileName, fileSha256: batch.fileSha256 }, request })
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'import_batch.discarded',
+			entityType: 'ImportBatch',
+			entityId: batchId,
+			before: { fileName: batch.fileName, fileSha256: batch.fileSha256 },
+			request,
+		})
 	})
 	analyses.delete(batchId)
 }
@@ -305,18 +485,42 @@ export async function discardImport(actor: Actor, batchId: string, request: Requ
 /** Starts the import of a previewed file; refused when it has already started. The rows are imported after the response. */
 export async function startImport(actor: Actor, batchId: string, request: RequestInfo) {
 	await prisma.$transaction(async (tx) => {
-		const started = await tx.importBatch.updateMany({ where: { id: batchId, status: 'PREVIEW' }, data: { status: 'RUNNING', processed: 0, nextRow: 0, importedById: actor.id } })
+		const started = await tx.importBatch.updateMany({
+			where: { id: batchId, status: 'PREVIEW' },
+			data: { status: 'RUNNING', processed: 0, nextRow: 0, importedById: actor.id },
+		})
 		if (started.count === 0) {
-			const exists = await tx.importBatch.findUnique({ where: { id: batchId }, select: { id: true } })
+			const exists = await tx.importBatch.findUnique({
+				where: { id: batchId },
+				select: { id: true },
+			})
 			if (!exists) throw new AppError('NOT_FOUND', 'No import has this id.')
-			throw new AppError('CONFLICT', 'This file is already being imported, or has been; its progress is on this page.')
+			throw new AppError(
+				'CONFLICT',
+				'This file is already being imported, or has been; its progress is on this page.',
+			)
 		}
-		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.started', entityType: 'ImportBatch', entityId: batchId, request })
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'import_batch.started',
+			entityType: 'ImportBatch',
+			entityId: batchId,
+			request,
+		})
 		// The import is a background job written with the start: it runs once this commits.
-		await enqueueJob(tx, 'omb-import', { batchId, actorId: actor.id, request }, { singletonKey: batchId })
+		await enqueueJob(
+			tx,
+			'omb-import',
+			{ batchId, actorId: actor.id, request },
+			{ singletonKey: batchId },
+		)
 	})
 	analyses.delete(batchId)
-	runHereWithoutQueue(() => runImport(batchId, actor, request).catch((error: unknown) => recordImportFailure(batchId, error)))
+	runHereWithoutQueue(() =>
+		runImport(batchId, actor, request).catch((error: unknown) =>
+			recordImportFailure(batchId, error),
+		),
+	)
 }
 
 // ── The import itself ──
@@ -361,7 +565,13 @@ function answersOf(document: UseCaseDocument, stored: unknown = {}): Prisma.Inpu
 	) as Prisma.InputJsonValue
 }
 
-type ImportContext = { actor: Actor; batchId: string; fileName: string; request: RequestInfo; pack: PolicyPack }
+type ImportContext = {
+	actor: Actor
+	batchId: string
+	fileName: string
+	request: RequestInfo
+	pack: PolicyPack
+}
 
 /**
  * A new case from a row: a tracking id of its own, the file's id kept as `previousOmbId`, submitted
@@ -372,10 +582,17 @@ async function createFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	const trackingId = await allocateTrackingId(tx, now.getUTCFullYear())
 	// The owner is the active user the file names as contact; otherwise the person importing.
 	const contact = planned.document?.contactEmail
-		? await tx.user.findFirst({ where: { email: planned.document.contactEmail, active: true }, select: { id: true, email: true } })
+		? await tx.user.findFirst({
+				where: { email: planned.document.contactEmail, active: true },
+				select: { id: true, email: true },
+			})
 		: null
 	const owner = contact ?? context.actor
-	const document = UseCaseDocumentSchema.parse({ ...planned.document, trackingId, ownerEmail: owner.email })
+	const document = UseCaseDocumentSchema.parse({
+		...planned.document,
+		trackingId,
+		ownerEmail: owner.email,
+	})
 	const useCase = await tx.useCase.create({
 		data: {
 			trackingId,
@@ -399,7 +616,13 @@ async function createFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	const evaluation = evaluateUseCase(document, { pack: context.pack, asOf: now })
 	await storeCheckRun(tx, useCase.id, 1, evaluation)
 	await openReviewLanes(tx, { useCaseId: useCase.id, round: 1, lanes: evaluation.requiredLanes })
-	await recordStatusChange(tx, { useCaseId: useCase.id, from: 'DRAFT', to: 'SUBMITTED', actorId: context.actor.id, at: now })
+	await recordStatusChange(tx, {
+		useCaseId: useCase.id,
+		from: 'DRAFT',
+		to: 'SUBMITTED',
+		actorId: context.actor.id,
+		at: now,
+	})
 	await refreshDatasetCopies(tx, { useCaseIds: [useCase.id] })
 	await recordEvent(tx, {
 		actorId: context.actor.id,
@@ -424,9 +647,15 @@ async function createFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 /** The row's changes to an existing case: a new version, frozen and checked, under the version the plan read. */
 async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext) {
 	const existing = planned.existing!
-	const current = await tx.useCase.findUnique({ where: { id: existing.id }, select: existingSelect })
+	const current = await tx.useCase.findUnique({
+		where: { id: existing.id },
+		select: existingSelect,
+	})
 	if (!current) throw new AppError('NOT_FOUND', `${existing.trackingId} no longer exists.`)
-	const stale = new AppError('CONFLICT', `${existing.trackingId} was changed while the import ran; import the file again to apply this row.`)
+	const stale = new AppError(
+		'CONFLICT',
+		`${existing.trackingId} was changed while the import ran; import the file again to apply this row.`,
+	)
 	if (current.version !== existing.version) throw stale
 	const document = planned.document!
 	const nextVersion = current.version + 1
@@ -436,10 +665,19 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	if (material.length) {
 		const verdict = decideTransition(
 			'reopen',
-			{ roles: context.actor.roles.map((r) => r.role), listed: isListedOn(context.actor, current), involved: isInvolvedIn(context.actor, current), holdsOpenLane: false },
+			{
+				roles: context.actor.roles.map((r) => r.role),
+				listed: isListedOn(context.actor, current),
+				involved: isInvolvedIn(context.actor, current),
+				holdsOpenLane: false,
+			},
 			factsFor(current.status),
 		)
-		if (!verdict.allowed) throw new AppError(verdict.code, `${existing.trackingId} is approved and the file changes ${material.join(', ')}: ${verdict.reason}`)
+		if (!verdict.allowed)
+			throw new AppError(
+				verdict.code,
+				`${existing.trackingId} is approved and the file changes ${material.join(', ')}: ${verdict.reason}`,
+			)
 		reopenedTo = verdict.to
 	}
 	const round = reopenedTo ? current.reviewRound + 1 : current.reviewRound
@@ -449,14 +687,22 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 			...columnsFor(document),
 			answers: answersOf(document, current.answers),
 			// A determination the governance lead recorded in the tracker is never replaced (see planImport).
-			...(current.determinedById ? {} : { highImpactDetermination: document.highImpact.determination ?? null }),
+			...(current.determinedById
+				? {}
+				: { highImpactDetermination: document.highImpact.determination ?? null }),
 			orgUnitId: planned.orgUnit!.id,
 			version: nextVersion,
 			...(reopenedTo ? { status: reopenedTo, reviewRound: round, decidedAt: null } : {}),
 		},
 	})
 	if (updated.count === 0) throw stale
-	await freezeVersion(tx, context.actor.id, current.id, document, reopenedTo ? 'MATERIAL_CHANGE' : 'IMPORT_UPDATED')
+	await freezeVersion(
+		tx,
+		context.actor.id,
+		current.id,
+		document,
+		reopenedTo ? 'MATERIAL_CHANGE' : 'IMPORT_UPDATED',
+	)
 	const evaluation = evaluateUseCase(document, { pack: context.pack, asOf: new Date() })
 	await storeCheckRun(tx, current.id, nextVersion, evaluation)
 	if (reopenedTo) {
@@ -466,7 +712,13 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 			entityType: 'UseCase',
 			entityId: current.id,
 			before: { status: current.status, round: current.reviewRound },
-			after: { status: reopenedTo, version: nextVersion, round, materialChanges: material, importBatchId: context.batchId },
+			after: {
+				status: reopenedTo,
+				version: nextVersion,
+				round,
+				materialChanges: material,
+				importBatchId: context.batchId,
+			},
 			request: context.request,
 		})
 		await applySubmission(tx, {
@@ -486,12 +738,22 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		entityType: 'UseCase',
 		entityId: current.id,
 		before: { version: current.version, changed: planned.changed },
-		after: { version: nextVersion, changed: planned.changed, importBatchId: context.batchId, fileName: context.fileName, row: planned.row },
+		after: {
+			version: nextVersion,
+			changed: planned.changed,
+			importBatchId: context.batchId,
+			fileName: context.fileName,
+			row: planned.row,
+		},
 		request: context.request,
 	})
 }
 
-const jobRequest = (batchId: string): RequestInfo => ({ requestId: `import:${batchId}`, ipAddress: 'background job', userAgent: null })
+const jobRequest = (batchId: string): RequestInfo => ({
+	requestId: `import:${batchId}`,
+	ipAddress: 'background job',
+	userAgent: null,
+})
 
 type Counts = { created: number; updated: number; unchanged: number; skipped: number }
 
@@ -504,7 +766,12 @@ type Counts = { created: number; updated: number; unchanged: number; skipped: nu
  * by their import keys and change nothing. Between rows the event loop serves other requests. Stops
  * when `signal` aborts (its job was taken over) and throws; a batch no longer running is left alone.
  */
-export async function runImport(batchId: string, actor: Actor, request: RequestInfo = jobRequest(batchId), options: { signal?: AbortSignal } = {}) {
+export async function runImport(
+	batchId: string,
+	actor: Actor,
+	request: RequestInfo = jobRequest(batchId),
+	options: { signal?: AbortSignal } = {},
+) {
 	const batch = await prisma.importBatch.findUniqueOrThrow({
 		where: { id: batchId },
 		select: {
@@ -523,13 +790,27 @@ export async function runImport(batchId: string, actor: Actor, request: RequestI
 	if (batch.status !== 'RUNNING') return
 	if (!batch.file) throw new Error('The batch has no file.')
 	const fromRow = batch.processed > 0 ? (batch.nextRow ?? 0) : 0
-	const { plan, problems } = await analyseImport(await unpacked(batch.file.content, batch.file.encoding), decisionsOf(batch.matchDecisions))
+	const { plan, problems } = await analyseImport(
+		await unpacked(batch.file.content, batch.file.encoding),
+		decisionsOf(batch.matchDecisions),
+	)
 	// A resumed run keeps the failures the earlier run reported.
-	const earlierFailures = fromRow > 0 ? (await storedProblems(batch.file)).filter((problem) => problem.kind === 'IMPORT_FAILED') : []
+	const earlierFailures =
+		fromRow > 0
+			? (await storedProblems(batch.file)).filter((problem) => problem.kind === 'IMPORT_FAILED')
+			: []
 	// One policy pack for the whole run: the pack published when it started.
 	const pack = await currentPolicyPack()
 	const report = [...problems, ...earlierFailures]
-	const counts: Counts = fromRow > 0 ? { created: batch.created, updated: batch.updated, unchanged: batch.unchanged, skipped: batch.skipped } : { created: 0, updated: 0, unchanged: 0, skipped: 0 }
+	const counts: Counts =
+		fromRow > 0
+			? {
+					created: batch.created,
+					updated: batch.updated,
+					unchanged: batch.unchanged,
+					skipped: batch.skipped,
+				}
+			: { created: 0, updated: 0, unchanged: 0, skipped: 0 }
 	let processed = fromRow > 0 ? batch.processed : 0
 	const context: ImportContext = { actor, batchId, fileName: batch.fileName, request, pack }
 	let lastWrite = performance.now()
@@ -546,16 +827,31 @@ export async function runImport(batchId: string, actor: Actor, request: RequestI
 			} else if (planned.outcome === 'UNCHANGED') counts.unchanged++
 			else counts.skipped++
 		} catch (error) {
-			const message = error instanceof AppError ? error.message : isUniqueViolation(error) ? 'Another import created this use case at the same moment; import the file again.' : null
+			const message =
+				error instanceof AppError
+					? error.message
+					: isUniqueViolation(error)
+						? 'Another import created this use case at the same moment; import the file again.'
+						: null
 			if (message === null) throw error
-			report.push({ row: planned.row, name: planned.name, column: null, severity: 'ERROR', kind: 'IMPORT_FAILED', message })
+			report.push({
+				row: planned.row,
+				name: planned.name,
+				column: null,
+				severity: 'ERROR',
+				kind: 'IMPORT_FAILED',
+				message,
+			})
 			counts.skipped++
 		}
 		processed++
 		if (performance.now() - lastWrite >= PROGRESS_EVERY_MS) {
 			const nextRow = plan[index + 1]?.row ?? planned.row + 1
 			// Only the few numbers the page polls: the file and its report stay where they are.
-			await prisma.importBatch.updateMany({ where: { id: batchId, status: 'RUNNING' }, data: { processed, nextRow, ...counts } })
+			await prisma.importBatch.updateMany({
+				where: { id: batchId, status: 'RUNNING' },
+				data: { processed, nextRow, ...counts },
+			})
 			lastWrite = performance.now()
 		}
 		// Let other requests in between rows.
@@ -564,15 +860,40 @@ export async function runImport(batchId: string, actor: Actor, request: RequestI
 	const stored = batch.file
 	const packedReport = await packedProblems(report)
 	// A file stored before compression is compressed now, with its report.
-	const packedContent = stored.encoding === 'gzip' ? null : await packed(await unpacked(stored.content, stored.encoding))
+	const packedContent =
+		stored.encoding === 'gzip'
+			? null
+			: await packed(await unpacked(stored.content, stored.encoding))
 	await prisma.$transaction(async (tx) => {
-		await tx.importFile.update({ where: { batchId }, data: { problems: packedReport, ...(packedContent ? { content: packedContent, encoding: 'gzip' } : {}) }, select: { batchId: true } })
+		await tx.importFile.update({
+			where: { batchId },
+			data: {
+				problems: packedReport,
+				...(packedContent ? { content: packedContent, encoding: 'gzip' } : {}),
+			},
+			select: { batchId: true },
+		})
 		await tx.importBatch.update({
 			where: { id: batchId },
-			data: { status: 'DONE', processed, nextRow: (plan.at(-1)?.row ?? 0) + 1, total: plan.length, problemCount: report.length, ...counts, finishedAt: new Date() },
+			data: {
+				status: 'DONE',
+				processed,
+				nextRow: (plan.at(-1)?.row ?? 0) + 1,
+				total: plan.length,
+				problemCount: report.length,
+				...counts,
+				finishedAt: new Date(),
+			},
 			select: { id: true },
 		})
-		await recordEvent(tx, { actorId: actor.id, action: 'import_batch.finished', entityType: 'ImportBatch', entityId: batchId, after: { rows: plan.length, ...counts }, request })
+		await recordEvent(tx, {
+			actorId: actor.id,
+			action: 'import_batch.finished',
+			entityType: 'ImportBatch',
+			entityId: batchId,
+			after: { rows: plan.length, ...counts },
+			request,
+		})
 	})
 }
 
@@ -581,18 +902,41 @@ export async function recordImportFailure(batchId: string, error: unknown) {
 	console.error('Import failed', error)
 	await prisma.importBatch.updateMany({
 		where: { id: batchId, status: 'RUNNING' },
-		data: { status: 'FAILED', finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error' },
+		data: {
+			status: 'FAILED',
+			finishedAt: new Date(),
+			error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error',
+		},
 	})
 }
 
 function isUniqueViolation(error: unknown) {
-	return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		'code' in error &&
+		(error as { code: unknown }).code === 'P2002'
+	)
 }
 
 /** Answers every row still waiting for a decision at once: each is the case suggested, or each is new. */
-export async function decideAllMatches(actor: Actor, batchId: string, choice: 'SUGGESTED' | 'NEW', request: RequestInfo) {
+export async function decideAllMatches(
+	actor: Actor,
+	batchId: string,
+	choice: 'SUGGESTED' | 'NEW',
+	request: RequestInfo,
+) {
 	const { preview } = await getImportBatch(batchId)
-	if (!preview) throw new AppError('CONFLICT', 'This file is being imported, or has been; its matches can no longer change.')
-	const answers = Object.fromEntries(preview.awaitingDecision.map((row) => [String(row.row), choice === 'SUGGESTED' && row.candidate ? row.candidate.id : 'NEW']))
+	if (!preview)
+		throw new AppError(
+			'CONFLICT',
+			'This file is being imported, or has been; its matches can no longer change.',
+		)
+	const answers = Object.fromEntries(
+		preview.awaitingDecision.map((row) => [
+			String(row.row),
+			choice === 'SUGGESTED' && row.candidate ? row.candidate.id : 'NEW',
+		]),
+	)
 	if (Object.keys(answers).length) await decideMatches(actor, batchId, answers, request)
 }

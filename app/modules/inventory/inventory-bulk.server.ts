@@ -28,7 +28,11 @@ export async function applyBulkAction(
 	if (ids.length === 0) throw new AppError('INVALID', 'Select at least one use case first.')
 	return client.$transaction(async (tx) => {
 		const visible = await visibleIds(actor, ids, tx)
-		if (visible.length !== ids.length) throw new AppError('NOT_FOUND', 'One of the selected use cases no longer exists or is not visible to you; reload the inventory.')
+		if (visible.length !== ids.length)
+			throw new AppError(
+				'NOT_FOUND',
+				'One of the selected use cases no longer exists or is not visible to you; reload the inventory.',
+			)
 		switch (action.intent) {
 			case 'add-tag':
 			case 'remove-tag':
@@ -37,13 +41,25 @@ export async function applyBulkAction(
 			case 'assign-reviewer':
 				for (const useCaseId of visible) {
 					await withCaseNamed(tx, useCaseId, () =>
-						assignLaneIn(tx, actor, { useCaseId, lane: action.lane, assigneeId: action.assigneeId, dueOn: new Date(`${action.dueOn}T12:00:00Z`) }, request),
+						assignLaneIn(
+							tx,
+							actor,
+							{
+								useCaseId,
+								lane: action.lane,
+								assigneeId: action.assigneeId,
+								dueOn: new Date(`${action.dueOn}T12:00:00Z`),
+							},
+							request,
+						),
 					)
 				}
 				return { intent: action.intent, changed: visible.length, unchanged: 0 }
 			case 'retire':
 				for (const useCaseId of visible) {
-					await withCaseNamed(tx, useCaseId, () => retireUseCaseIn(tx, actor, { useCaseId, reason: action.reason }, request))
+					await withCaseNamed(tx, useCaseId, () =>
+						retireUseCaseIn(tx, actor, { useCaseId, reason: action.reason }, request),
+					)
 				}
 				return { intent: action.intent, changed: visible.length, unchanged: 0 }
 		}
@@ -56,12 +72,25 @@ async function withCaseNamed<T>(tx: Tx, useCaseId: string, work: () => Promise<T
 		return await work()
 	} catch (error) {
 		if (!(error instanceof AppError)) throw error
-		const useCase = await tx.useCase.findUnique({ where: { id: useCaseId }, select: { trackingId: true } })
-		throw new AppError(error.code === 'NOT_FOUND' ? 'CONFLICT' : error.code, `${useCase?.trackingId ?? 'A selected use case'}: ${error.message} Nothing was changed.`)
+		const useCase = await tx.useCase.findUnique({
+			where: { id: useCaseId },
+			select: { trackingId: true },
+		})
+		throw new AppError(
+			error.code === 'NOT_FOUND' ? 'CONFLICT' : error.code,
+			`${useCase?.trackingId ?? 'A selected use case'}: ${error.message} Nothing was changed.`,
+		)
 	}
 }
 
-async function changeTag(tx: Tx, actor: Pick<SessionUser, 'id'>, ids: Array<string>, intent: 'add-tag' | 'remove-tag', tag: string, request: RequestInfo): Promise<BulkOutcome> {
+async function changeTag(
+	tx: Tx,
+	actor: Pick<SessionUser, 'id'>,
+	ids: Array<string>,
+	intent: 'add-tag' | 'remove-tag',
+	tag: string,
+	request: RequestInfo,
+): Promise<BulkOutcome> {
 	// Locked in id order, so two bulk actions over overlapping selections cannot deadlock or lose a tag.
 	const cases = await tx.$queryRaw<Array<{ id: string; trackingId: string; tags: Array<string> }>>`
 		SELECT "id", "trackingId", "tags" FROM "UseCase" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`
@@ -69,9 +98,13 @@ async function changeTag(tx: Tx, actor: Pick<SessionUser, 'id'>, ids: Array<stri
 	for (const useCase of cases) {
 		const has = useCase.tags.includes(tag)
 		if ((intent === 'add-tag') === has) continue
-		const tags = intent === 'add-tag' ? [...useCase.tags, tag].sort() : useCase.tags.filter((t) => t !== tag)
+		const tags =
+			intent === 'add-tag' ? [...useCase.tags, tag].sort() : useCase.tags.filter((t) => t !== tag)
 		if (tags.length > MAX_TAGS_PER_CASE) {
-			throw new AppError('INVALID', `${useCase.trackingId} already has ${MAX_TAGS_PER_CASE} tags; remove one before adding another.`)
+			throw new AppError(
+				'INVALID',
+				`${useCase.trackingId} already has ${MAX_TAGS_PER_CASE} tags; remove one before adding another.`,
+			)
 		}
 		await tx.useCase.update({ where: { id: useCase.id }, data: { tags } })
 		await recordEvent(tx, {

@@ -14,7 +14,10 @@ const id = recordId('use case')
 
 const Selection = {
 	/** The rows ticked one by one. */
-	ids: z.array(id).max(MAX_BULK_SELECTION, `Select at most ${MAX_BULK_SELECTION} use cases at a time.`).default([]),
+	ids: z
+		.array(id)
+		.max(MAX_BULK_SELECTION, `Select at most ${MAX_BULK_SELECTION} use cases at a time.`)
+		.default([]),
 	/** "Select all on this page", which works without JavaScript: the page's ids travel with the form. */
 	allOnPage: z.literal('on').optional(),
 	pageIds: z.array(id).max(MAX_BULK_SELECTION).default([]),
@@ -32,13 +35,18 @@ export const BulkActionSchema = z.discriminatedUnion(
 		z.object({
 			intent: z.literal('assign-reviewer'),
 			lane: z.enum(reviewLanes, { error: 'Choose the review lane to assign.' }),
-			assigneeId: recordId('reviewer').or(z.undefined()).refine((value) => value !== undefined, 'Choose the reviewer.').transform((value) => value!),
+			assigneeId: recordId('reviewer')
+				.or(z.undefined())
+				.refine((value) => value !== undefined, 'Choose the reviewer.')
+				.transform((value) => value!),
 			dueOn: isoDay('Give a due date such as 2026-12-15.'),
 			...Selection,
 		}),
 		z.object({
 			intent: z.literal('retire'),
-			reason: multiLineText({ error: 'Say why the use cases are retired.' }).min(3, 'Say why the use cases are retired.').max(2000),
+			reason: multiLineText({ error: 'Say why the use cases are retired.' })
+				.min(3, 'Say why the use cases are retired.')
+				.max(2000),
 			...Selection,
 		}),
 	],
@@ -61,7 +69,10 @@ export function bulkInput(formData: FormData): Record<string, unknown> {
 		const value = formData.get(key)
 		return typeof value === 'string' && value.trim() !== '' ? value : undefined
 	}
-	const list = (key: string) => formData.getAll(key).filter((value): value is string => typeof value === 'string' && value !== '')
+	const list = (key: string) =>
+		formData
+			.getAll(key)
+			.filter((value): value is string => typeof value === 'string' && value !== '')
 	return {
 		intent: text('intent'),
 		tag: text('tag') ?? '',
@@ -77,7 +88,9 @@ export function bulkInput(formData: FormData): Record<string, unknown> {
 }
 
 /** The cases an action applies to: the whole page when "select all on this page" is ticked. */
-export function selectedIds(action: Pick<BulkAction, 'ids' | 'allOnPage' | 'pageIds'>): Array<string> {
+export function selectedIds(
+	action: Pick<BulkAction, 'ids' | 'allOnPage' | 'pageIds'>,
+): Array<string> {
 	return [...new Set(action.allOnPage ? [...action.pageIds, ...action.ids] : action.ids)]
 }
 
@@ -96,7 +109,9 @@ export type BulkOutcome = { intent: BulkIntent; changed: number; unchanged: numb
 export function describeOutcome(outcome: BulkOutcome) {
 	const cases = (n: number) => (n === 1 ? '1 use case' : `${n} use cases`)
 	const unchanged =
-		outcome.unchanged === 0 ? '' : ` ${cases(outcome.unchanged)} ${outcome.unchanged === 1 ? 'was' : 'were'} already ${outcome.intent === 'add-tag' ? 'tagged' : 'without it'}.`
+		outcome.unchanged === 0
+			? ''
+			: ` ${cases(outcome.unchanged)} ${outcome.unchanged === 1 ? 'was' : 'were'} already ${outcome.intent === 'add-tag' ? 'tagged' : 'without it'}.`
 	switch (outcome.intent) {
 		case 'add-tag':
 			return `Added the tag “${outcome.tag}” to ${cases(outcome.changed)}.${unchanged}`
@@ -116,10 +131,17 @@ export function encodeOutcome(outcome: BulkOutcome) {
 export function decodeOutcome(value: string | null): BulkOutcome | null {
 	if (!value) return null
 	const [intent, changed, unchanged, tag] = value.split(':')
-	if (intent !== 'add-tag' && intent !== 'remove-tag' && intent !== 'assign-reviewer' && intent !== 'retire') return null
+	if (
+		intent !== 'add-tag' &&
+		intent !== 'remove-tag' &&
+		intent !== 'assign-reviewer' &&
+		intent !== 'retire'
+	)
+		return null
 	const numbers = [Number(changed), Number(unchanged)]
 	if (!numbers.every((n) => Number.isInteger(n) && n >= 0)) return null
-	if (intent === 'assign-reviewer' || intent === 'retire') return { intent, changed: numbers[0]!, unchanged: numbers[1]! }
+	if (intent === 'assign-reviewer' || intent === 'retire')
+		return { intent, changed: numbers[0]!, unchanged: numbers[1]! }
 	const parsedTag = TagSchema.safeParse(tag)
 	if (!parsedTag.success) return null
 	return { intent, changed: numbers[0]!, unchanged: numbers[1]!, tag: parsedTag.data }

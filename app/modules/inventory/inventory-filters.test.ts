@@ -12,7 +12,8 @@ import {
 	toggleFilterValue,
 } from './inventory-filters.ts'
 
-const parse = (search: string) => InventoryQuerySchema.safeParse(inventoryInput(new URLSearchParams(search)))
+const parse = (search: string) =>
+	InventoryQuerySchema.safeParse(inventoryInput(new URLSearchParams(search)))
 const parsed = (search: string) => {
 	const result = parse(search)
 	if (!result.success) throw new Error(result.error.message)
@@ -20,7 +21,9 @@ const parsed = (search: string) => {
 }
 const problems = (search: string) => {
 	const result = parse(search)
-	return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+	return result.success
+		? []
+		: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
 }
 
 describe('reading the address', () => {
@@ -45,7 +48,9 @@ describe('reading the address', () => {
 	})
 
 	test('repeated parameters are several values of one filter', () => {
-		const query = parsed('status=APPROVED&status=IN_REVIEW&stage=DEPLOYED&sensitivity=PHI&sensitivity=PART2')
+		const query = parsed(
+			'status=APPROVED&status=IN_REVIEW&stage=DEPLOYED&sensitivity=PHI&sensitivity=PART2',
+		)
 		expect(query.status).toEqual(['APPROVED', 'IN_REVIEW'])
 		expect(query.stage).toEqual(['DEPLOYED'])
 		expect(query.sensitivity).toEqual(['PHI', 'PART2'])
@@ -63,8 +68,16 @@ describe('reading the address', () => {
 	})
 
 	test('both undetermined states can be asked for, apart from OMB’s three answers', () => {
-		expect(determinationFilterValues).toEqual(['HIGH_IMPACT', 'PRESUMED_NOT_HIGH_IMPACT', 'NOT_HIGH_IMPACT', 'PRESUMED_UNDETERMINED', 'UNDETERMINED'])
-		expect(parsed('determination=PRESUMED_UNDETERMINED&determination=UNDETERMINED').determination).toEqual(['PRESUMED_UNDETERMINED', 'UNDETERMINED'])
+		expect(determinationFilterValues).toEqual([
+			'HIGH_IMPACT',
+			'PRESUMED_NOT_HIGH_IMPACT',
+			'NOT_HIGH_IMPACT',
+			'PRESUMED_UNDETERMINED',
+			'UNDETERMINED',
+		])
+		expect(
+			parsed('determination=PRESUMED_UNDETERMINED&determination=UNDETERMINED').determination,
+		).toEqual(['PRESUMED_UNDETERMINED', 'UNDETERMINED'])
 	})
 
 	test('overdue is on only when it says true', () => {
@@ -79,7 +92,9 @@ describe('reading the address', () => {
 
 describe('bad values are named, never guessed', () => {
 	test('an unknown status, stage or determination names the value and the choices', () => {
-		expect(problems('status=APROVED')).toEqual([expect.stringMatching(/^status\.0: “APROVED” is not a status; use one of DRAFT, SUBMITTED/)])
+		expect(problems('status=APROVED')).toEqual([
+			expect.stringMatching(/^status\.0: “APROVED” is not a status; use one of DRAFT, SUBMITTED/),
+		])
 		expect(problems('stage=production')[0]).toMatch(/^stage\.0: “production” is not a stage/)
 		expect(problems('determination=maybe')[0]).toMatch(/high-impact determination/)
 	})
@@ -105,7 +120,9 @@ describe('bad values are named, never guessed', () => {
 
 describe('writing the address', () => {
 	test('a view round-trips through its address', () => {
-		const query = parsed('q=claims&status=APPROVED&status=IN_REVIEW&orgUnit=HHS/CMS/CPI&overdue=true&sort=name&dir=desc&page=3')
+		const query = parsed(
+			'q=claims&status=APPROVED&status=IN_REVIEW&orgUnit=HHS/CMS/CPI&overdue=true&sort=name&dir=desc&page=3',
+		)
 		expect(parsed(inventorySearchParams(query).toString())).toEqual(query)
 	})
 
@@ -113,14 +130,17 @@ describe('writing the address', () => {
 		expect(inventoryHref(parsed(''))).toBe('/inventory')
 		expect(inventoryHref(parsed('sort=updated&dir=desc&page=1'))).toBe('/inventory')
 		expect(inventoryHref({ stage: ['PILOT'] })).toBe('/inventory?stage=PILOT')
-		expect(inventoryHref({ determination: ['HIGH_IMPACT'], datasetCategory: ['MEDICARE_CLAIMS'] })).toBe(
-			'/inventory?determination=HIGH_IMPACT&datasetCategory=MEDICARE_CLAIMS',
-		)
+		expect(
+			inventoryHref({ determination: ['HIGH_IMPACT'], datasetCategory: ['MEDICARE_CLAIMS'] }),
+		).toBe('/inventory?determination=HIGH_IMPACT&datasetCategory=MEDICARE_CLAIMS')
 	})
 
 	test('switching a filter value on or off goes back to page 1', () => {
 		const query = parsed('status=APPROVED&page=4')
-		expect(toggleFilterValue(query, 'status', 'REJECTED')).toMatchObject({ status: ['APPROVED', 'REJECTED'], page: 1 })
+		expect(toggleFilterValue(query, 'status', 'REJECTED')).toMatchObject({
+			status: ['APPROVED', 'REJECTED'],
+			page: 1,
+		})
 		expect(toggleFilterValue(query, 'status', 'APPROVED')).toMatchObject({ status: [], page: 1 })
 	})
 

@@ -18,7 +18,11 @@ import {
  * the two states of a case nobody has determined yet, told apart by whether the checks presume it
  * high-impact (M-25-21 §6). The five values never overlap, so their counts add up to the total.
  */
-export const determinationFilterValues = [...highImpactDeterminations, 'PRESUMED_UNDETERMINED', 'UNDETERMINED'] as const
+export const determinationFilterValues = [
+	...highImpactDeterminations,
+	'PRESUMED_UNDETERMINED',
+	'UNDETERMINED',
+] as const
 export type DeterminationFilterValue = (typeof determinationFilterValues)[number]
 
 export const determinationFilterLabels: Record<DeterminationFilterValue, string> = {
@@ -30,7 +34,16 @@ export const determinationFilterLabels: Record<DeterminationFilterValue, string>
 }
 
 /** Columns the table sorts on; each maps to an indexed or cheap expression in the query. */
-export const inventorySortKeys = ['updated', 'trackingId', 'name', 'orgUnit', 'stage', 'status', 'determination', 'sensitivity'] as const
+export const inventorySortKeys = [
+	'updated',
+	'trackingId',
+	'name',
+	'orgUnit',
+	'stage',
+	'status',
+	'determination',
+	'sensitivity',
+] as const
 export type InventorySortKey = (typeof inventorySortKeys)[number]
 
 export const INVENTORY_PAGE_SIZE = 25
@@ -42,7 +55,12 @@ export const TAG_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/
 
 const several = <T extends readonly [string, ...Array<string>]>(values: T, what: string) =>
 	z
-		.array(z.enum(values, { error: (issue) => `“${String(issue.input)}” is not a ${what}; use one of ${values.join(', ')}.` }))
+		.array(
+			z.enum(values, {
+				error: (issue) =>
+					`“${String(issue.input)}” is not a ${what}; use one of ${values.join(', ')}.`,
+			}),
+		)
 		.max(values.length)
 		.default([])
 
@@ -56,7 +74,10 @@ export const TagSchema = z
 	.string()
 	.trim()
 	.toLowerCase()
-	.regex(TAG_PATTERN, 'Tags are lower-case letters, digits and hyphens (at most 40), e.g. omb-2026.')
+	.regex(
+		TAG_PATTERN,
+		'Tags are lower-case letters, digits and hyphens (at most 40), e.g. omb-2026.',
+	)
 
 export const InventoryQuerySchema = z.object({
 	q: singleLineText().max(200, 'Searches are at most 200 characters.').default(''),
@@ -68,14 +89,19 @@ export const InventoryQuerySchema = z.object({
 	sensitivity: several(datasetSensitivities, 'data sensitivity'),
 	topicArea: several(topicAreas, 'topic area'),
 	classification: several(classifications, 'AI classification'),
-	vendor: z.array(singleLineText().min(1).max(200, 'Vendor names are at most 200 characters.')).max(MAX_VALUES).default([]),
+	vendor: z
+		.array(singleLineText().min(1).max(200, 'Vendor names are at most 200 characters.'))
+		.max(MAX_VALUES)
+		.default([]),
 	tag: z.array(TagSchema).max(MAX_VALUES).default([]),
 	/** Only the cases whose review is overdue: past their periodic re-review, a lane past due, or a condition past due. */
 	overdue: z
 		.enum(['true', 'false'], { error: 'overdue is true or false.' })
 		.optional()
 		.transform((value) => value === 'true'),
-	sort: z.enum(inventorySortKeys, { error: `Sort by one of ${inventorySortKeys.join(', ')}.` }).default('updated'),
+	sort: z
+		.enum(inventorySortKeys, { error: `Sort by one of ${inventorySortKeys.join(', ')}.` })
+		.default('updated'),
 	dir: z.enum(['asc', 'desc'], { error: 'dir is asc or desc.' }).optional(),
 	page: z.coerce
 		.number({ error: 'page is a number.' })
@@ -144,7 +170,8 @@ export function inventorySearchParams(query: Partial<InventoryQuery>): URLSearch
 	}
 	if (query.overdue) params.set('overdue', 'true')
 	if (query.sort && query.sort !== 'updated') params.set('sort', query.sort)
-	if (query.dir && query.dir !== sortDirection({ sort: query.sort ?? 'updated' })) params.set('dir', query.dir)
+	if (query.dir && query.dir !== sortDirection({ sort: query.sort ?? 'updated' }))
+		params.set('dir', query.dir)
 	if (query.page && query.page > 1) params.set('page', String(query.page))
 	return params
 }
@@ -156,7 +183,11 @@ export function inventoryHref(query: Partial<InventoryQuery>) {
 }
 
 /** The same view with one value of a filter switched on or off, back on page 1. */
-export function toggleFilterValue(query: InventoryQuery, key: MultiValuedKey, value: string): InventoryQuery {
+export function toggleFilterValue(
+	query: InventoryQuery,
+	key: MultiValuedKey,
+	value: string,
+): InventoryQuery {
 	const current: ReadonlyArray<string> = query[key]
 	const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value]
 	return { ...query, [key]: next, page: 1 }

@@ -20,10 +20,15 @@ export const sensitivityShortLabels: Record<DatasetSensitivity, string> = {
 }
 
 const fromChoices = <K extends string>(choices: Record<K, { code: string }>) =>
-	Object.fromEntries(Object.entries<{ code: string }>(choices).map(([key, choice]) => [key, choice.code])) as Record<K, string>
+	Object.fromEntries(
+		Object.entries<{ code: string }>(choices).map(([key, choice]) => [key, choice.code]),
+	) as Record<K, string>
 
 const topicLabels = Object.fromEntries(
-	Object.entries<{ selection: string }>(topicAreaChoices).map(([key, choice]) => [key, choice.selection]),
+	Object.entries<{ selection: string }>(topicAreaChoices).map(([key, choice]) => [
+		key,
+		choice.selection,
+	]),
 ) as Record<keyof typeof topicAreaChoices, string>
 
 /** Labels per filter; org units, vendors and tags are labelled by their own names. */

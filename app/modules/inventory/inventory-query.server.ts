@@ -8,7 +8,13 @@ import { createVersionedCache } from '#app/modules/data-version/versioned-cache.
 import { type Tx } from '#app/utils/db/tx.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { datasetCategories, datasetSensitivities, type DatasetSensitivity, type Stage, type UseCaseStatus } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	datasetCategories,
+	datasetSensitivities,
+	type DatasetSensitivity,
+	type Stage,
+	type UseCaseStatus,
+} from '#app/modules/use-cases/vocabulary.ts'
 import {
 	type DeterminationFilterValue,
 	INVENTORY_PAGE_SIZE,
@@ -55,16 +61,22 @@ function textSearch(q: string) {
 	return sql`(${searchDocument} @@ websearch_to_tsquery('english', ${q}) OR u."trackingId" = ${q.toUpperCase()})`
 }
 
-const enumList = (values: ReadonlyArray<string>, type: string) => sql`ARRAY[${join(values)}]::${raw(`"${type}"`)}[]`
+const enumList = (values: ReadonlyArray<string>, type: string) =>
+	sql`ARRAY[${join(values)}]::${raw(`"${type}"`)}[]`
 const textList = (values: ReadonlyArray<string>) => sql`ARRAY[${join(values)}]::text[]`
 
 function determinationMatch(values: ReadonlyArray<DeterminationFilterValue>) {
 	const recorded = values.filter((v) => v !== 'PRESUMED_UNDETERMINED' && v !== 'UNDETERMINED')
 	const parts: Array<Prisma.Sql> = []
 	// Recorded answers go through the determination column's index; only undetermined cases need the presumption.
-	if (recorded.length) parts.push(sql`u."highImpactDetermination" = ANY(${enumList(recorded, 'HighImpactDetermination')})`)
-	if (values.includes('PRESUMED_UNDETERMINED')) parts.push(sql`(u."highImpactDetermination" IS NULL AND ${presumedHighImpact})`)
-	if (values.includes('UNDETERMINED')) parts.push(sql`(u."highImpactDetermination" IS NULL AND NOT ${presumedHighImpact})`)
+	if (recorded.length)
+		parts.push(
+			sql`u."highImpactDetermination" = ANY(${enumList(recorded, 'HighImpactDetermination')})`,
+		)
+	if (values.includes('PRESUMED_UNDETERMINED'))
+		parts.push(sql`(u."highImpactDetermination" IS NULL AND ${presumedHighImpact})`)
+	if (values.includes('UNDETERMINED'))
+		parts.push(sql`(u."highImpactDetermination" IS NULL AND NOT ${presumedHighImpact})`)
 	return sql`(${join(parts, ' OR ')})`
 }
 
@@ -73,7 +85,8 @@ type Dimension = MultiValuedKey | 'overdue'
 /** One condition per filter that is set; a filter left empty adds nothing. */
 function filterConditions(query: InventoryQuery): Partial<Record<Dimension, Prisma.Sql>> {
 	const conditions: Partial<Record<Dimension, Prisma.Sql>> = {}
-	if (query.status.length) conditions.status = sql`u."status" = ANY(${enumList(query.status, 'UseCaseStatus')})`
+	if (query.status.length)
+		conditions.status = sql`u."status" = ANY(${enumList(query.status, 'UseCaseStatus')})`
 	if (query.stage.length) conditions.stage = sql`u."stage" = ANY(${enumList(query.stage, 'Stage')})`
 	if (query.determination.length) conditions.determination = determinationMatch(query.determination)
 	if (query.orgUnit.length) {
@@ -84,10 +97,14 @@ function filterConditions(query: InventoryQuery): Partial<Record<Dimension, Pris
 		)})`
 	}
 	// Array overlap (&&) is what the GIN indexes on the copied dataset facts, vendors and tags answer.
-	if (query.datasetCategory.length) conditions.datasetCategory = sql`u."datasetCategories" && ${enumList(query.datasetCategory, 'DatasetCategory')}`
-	if (query.sensitivity.length) conditions.sensitivity = sql`u."sensitivities" && ${enumList(query.sensitivity, 'DatasetSensitivity')}`
-	if (query.topicArea.length) conditions.topicArea = sql`u."topicArea" = ANY(${enumList(query.topicArea, 'TopicArea')})`
-	if (query.classification.length) conditions.classification = sql`u."classification" = ANY(${enumList(query.classification, 'Classification')})`
+	if (query.datasetCategory.length)
+		conditions.datasetCategory = sql`u."datasetCategories" && ${enumList(query.datasetCategory, 'DatasetCategory')}`
+	if (query.sensitivity.length)
+		conditions.sensitivity = sql`u."sensitivities" && ${enumList(query.sensitivity, 'DatasetSensitivity')}`
+	if (query.topicArea.length)
+		conditions.topicArea = sql`u."topicArea" = ANY(${enumList(query.topicArea, 'TopicArea')})`
+	if (query.classification.length)
+		conditions.classification = sql`u."classification" = ANY(${enumList(query.classification, 'Classification')})`
 	if (query.vendor.length) conditions.vendor = sql`u."vendorNames" && ${textList(query.vendor)}`
 	if (query.tag.length) conditions.tag = sql`u."tags" && ${textList(query.tag)}`
 	if (query.overdue) conditions.overdue = overdue
@@ -97,7 +114,6 @@ function filterConditions(query: InventoryQuery): Partial<Record<Dimension, Pris
 function allOf(parts: ReadonlyArray<Prisma.Sql>) {
 	return parts.length ? join(parts, ' AND ') : sql`TRUE`
 }
-
 
 /** Everything submitted: the same for every viewer, so its counts can be shared. */
 const submitted = sql`u."status" <> 'DRAFT'`
@@ -109,8 +125,17 @@ function draftsOf(viewer: Viewer) {
 }
 
 /** Who is counted (`population`: who may see what), the text search, the filters and anything `extra`. */
-function whereFor(population: Prisma.Sql, query: InventoryQuery, extra: ReadonlyArray<Prisma.Sql> = []) {
-	return allOf([population, ...(query.q ? [textSearch(query.q)] : []), ...Object.values(filterConditions(query)), ...extra])
+function whereFor(
+	population: Prisma.Sql,
+	query: InventoryQuery,
+	extra: ReadonlyArray<Prisma.Sql> = [],
+) {
+	return allOf([
+		population,
+		...(query.q ? [textSearch(query.q)] : []),
+		...Object.values(filterConditions(query)),
+		...extra,
+	])
 }
 
 const sensitivityRank = sql`CASE WHEN 'PART2' = ANY(u."sensitivities") THEN 1 WHEN 'FTI' = ANY(u."sensitivities") THEN 2
@@ -179,7 +204,10 @@ export async function withoutJit<T>(client: Client, statement: Prisma.Sql): Prom
 	const full = client as PrismaClient
 	// Inside a caller's transaction there is no batch to open: the statement just runs.
 	if (typeof full.$transaction !== 'function') return client.$queryRaw<T>(statement)
-	const [, rows] = await full.$transaction([full.$executeRaw`SET LOCAL jit = off`, full.$queryRaw<T>(statement)])
+	const [, rows] = await full.$transaction([
+		full.$executeRaw`SET LOCAL jit = off`,
+		full.$queryRaw<T>(statement),
+	])
 	return rows
 }
 
@@ -214,7 +242,13 @@ export type InventoryRow = {
  * Rows of a view in its order, with everything the table shows. The page of ids is chosen first
  * (filters, sort, limit), and only those rows get their lanes, checks and overdue flag.
  */
-async function selectRows(client: Client, population: Prisma.Sql, query: InventoryQuery, window: { limit: number; offset: number }, extra: ReadonlyArray<Prisma.Sql> = []) {
+async function selectRows(
+	client: Client,
+	population: Prisma.Sql,
+	query: InventoryQuery,
+	window: { limit: number; offset: number },
+	extra: ReadonlyArray<Prisma.Sql> = [],
+) {
 	const rows = await client.$queryRaw<Array<InventoryRow>>(sql`
 		WITH page AS (
 			SELECT u."id" FROM "UseCase" u ${query.sort === 'orgUnit' ? sql`JOIN "OrgUnit" o ON o."id" = u."orgUnitId"` : Prisma.empty}
@@ -256,11 +290,17 @@ export type FacetCounts = Record<Dimension, Map<string, number>> & { total: numb
  * value never shows a count the click would not give). One statement: the visible, searched cases
  * are read once, and each facet is grouped from that set.
  */
-async function countFacets(client: Client, population: Prisma.Sql, query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>): Promise<FacetCounts> {
+async function countFacets(
+	client: Client,
+	population: Prisma.Sql,
+	query: InventoryQuery,
+	orgUnits: ReadonlyArray<OrgUnitOption>,
+): Promise<FacetCounts> {
 	const conditions = filterConditions(query)
 	const dimensions = Object.keys(conditions) as Array<Dimension>
 	const flag = (dimension: Dimension) => raw(`"m_${dimension}"`)
-	const othersThan = (dimension: Dimension | null) => allOf(dimensions.filter((d) => d !== dimension).map((d) => sql`${flag(d)}`))
+	const othersThan = (dimension: Dimension | null) =>
+		allOf(dimensions.filter((d) => d !== dimension).map((d) => sql`${flag(d)}`))
 	const flags = dimensions.map((d) => sql`, ${conditions[d]!} AS ${flag(d)}`)
 	const scalar = (facet: Dimension, column: string) =>
 		sql`SELECT ${raw(`'${facet}'`)} AS "facet", ${raw(column)}::text AS "value", count(*)::int AS "n" FROM base WHERE ${othersThan(facet)} GROUP BY 2`
@@ -271,12 +311,20 @@ async function countFacets(client: Client, population: Prisma.Sql, query: Invent
 	// Lists with a fixed vocabulary (dataset categories, sensitivities) are counted in one pass, one FILTER per value.
 	const fixedLists = join(
 		[
-			...datasetCategories.map((value) => sql`${raw(`'datasetCategory:${value}', count(*) FILTER (WHERE '${value}' = ANY("cats") AND `)}${othersThan('datasetCategory')})`),
-			...datasetSensitivities.map((value) => sql`${raw(`'sensitivity:${value}', count(*) FILTER (WHERE '${value}' = ANY("sens") AND `)}${othersThan('sensitivity')})`),
+			...datasetCategories.map(
+				(value) =>
+					sql`${raw(`'datasetCategory:${value}', count(*) FILTER (WHERE '${value}' = ANY("cats") AND `)}${othersThan('datasetCategory')})`,
+			),
+			...datasetSensitivities.map(
+				(value) =>
+					sql`${raw(`'sensitivity:${value}', count(*) FILTER (WHERE '${value}' = ANY("sens") AND `)}${othersThan('sensitivity')})`,
+			),
 		],
 		', ',
 	)
-	const rows = await withoutJit<Array<{ facet: string; value: string | null; n: number }>>(client, sql`
+	const rows = await withoutJit<Array<{ facet: string; value: string | null; n: number }>>(
+		client,
+		sql`
 		WITH base AS MATERIALIZED (
 			SELECT u."status", u."stage", ${determinationBucket} AS "det", u."orgUnitId" AS "org", u."datasetCategories" AS "cats",
 				u."sensitivities" AS "sens", u."topicArea" AS "topic", u."classification" AS "cls", u."vendorNames" AS "vendors",
@@ -294,13 +342,26 @@ async function countFacets(client: Client, population: Prisma.Sql, query: Invent
 		UNION ALL ${array('vendor', '"vendors"')}
 		UNION ALL ${array('tag', '"tags"')}
 		UNION ALL SELECT 'overdue', 'true', count(*)::int FROM base WHERE "late" AND ${othersThan('overdue')}
-		UNION ALL SELECT 'total', NULL, count(*)::int FROM base WHERE ${othersThan(null)}`)
+		UNION ALL SELECT 'total', NULL, count(*)::int FROM base WHERE ${othersThan(null)}`,
+	)
 	const counts = {
 		total: 0,
 		...(Object.fromEntries(
-			(['status', 'stage', 'determination', 'orgUnit', 'datasetCategory', 'sensitivity', 'topicArea', 'classification', 'vendor', 'tag', 'overdue'] as const).map(
-				(d) => [d, new Map<string, number>()],
-			),
+			(
+				[
+					'status',
+					'stage',
+					'determination',
+					'orgUnit',
+					'datasetCategory',
+					'sensitivity',
+					'topicArea',
+					'classification',
+					'vendor',
+					'tag',
+					'overdue',
+				] as const
+			).map((d) => [d, new Map<string, number>()]),
 		) as Record<Dimension, Map<string, number>>),
 	}
 	const codeOf = new Map(orgUnits.map((unit) => [unit.id, unit.code]))
@@ -312,8 +373,8 @@ async function countFacets(client: Client, population: Prisma.Sql, query: Invent
 				const [facet, value] = key.split(':') as ['datasetCategory' | 'sensitivity', string]
 				if (n > 0) counts[facet].set(value, n)
 			}
-		}
-		else if (row.facet === 'orgUnit') counts.orgUnit.set(codeOf.get(row.value) ?? row.value, row.n)
+		} else if (row.facet === 'orgUnit')
+			counts.orgUnit.set(codeOf.get(row.value) ?? row.value, row.n)
 		else counts[row.facet as Dimension].set(row.value, row.n)
 	}
 	return counts
@@ -362,30 +423,60 @@ export type OrgUnitOption = { id: string; code: string; shortName: string; name:
 
 /** The org-unit hierarchy, in code order. */
 export async function listOrgUnits(client: Client = defaultClient): Promise<Array<OrgUnitOption>> {
-	return client.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, shortName: true, name: true } })
+	return client.orgUnit.findMany({
+		orderBy: { code: 'asc' },
+		select: { id: true, code: true, shortName: true, name: true },
+	})
 }
 
 function assertKnownOrgUnits(query: InventoryQuery, orgUnits: ReadonlyArray<OrgUnitOption>) {
 	const unknown = query.orgUnit.filter((code) => !orgUnits.some((unit) => unit.code === code))
-	if (unknown.length) throw new AppError('INVALID', `No org unit has the code ${unknown.join(', ')}; codes look like HHS/CMS/CCIIO.`)
+	if (unknown.length)
+		throw new AppError(
+			'INVALID',
+			`No org unit has the code ${unknown.join(', ')}; codes look like HHS/CMS/CCIIO.`,
+		)
 }
 
-export type InventoryPage = { rows: Array<InventoryRow>; facets: FacetCounts; orgUnits: Array<OrgUnitOption>; pageCount: number }
-
-function pageOf(rows: Array<InventoryRow>, facets: FacetCounts, orgUnits: Array<OrgUnitOption>): InventoryPage {
-	return { rows, facets, orgUnits, pageCount: Math.max(1, Math.ceil(facets.total / INVENTORY_PAGE_SIZE)) }
+export type InventoryPage = {
+	rows: Array<InventoryRow>
+	facets: FacetCounts
+	orgUnits: Array<OrgUnitOption>
+	pageCount: number
 }
 
-const pageWindow = (query: InventoryQuery) => ({ limit: INVENTORY_PAGE_SIZE, offset: (query.page - 1) * INVENTORY_PAGE_SIZE })
+function pageOf(
+	rows: Array<InventoryRow>,
+	facets: FacetCounts,
+	orgUnits: Array<OrgUnitOption>,
+): InventoryPage {
+	return {
+		rows,
+		facets,
+		orgUnits,
+		pageCount: Math.max(1, Math.ceil(facets.total / INVENTORY_PAGE_SIZE)),
+	}
+}
+
+const pageWindow = (query: InventoryQuery) => ({
+	limit: INVENTORY_PAGE_SIZE,
+	offset: (query.page - 1) * INVENTORY_PAGE_SIZE,
+})
 
 /** One page of the inventory with its facet counts, read afresh; an unknown org unit is INVALID (400). */
-export async function findInventoryPage(viewer: Viewer, query: InventoryQuery, client: Client = defaultClient): Promise<InventoryPage> {
+export async function findInventoryPage(
+	viewer: Viewer,
+	query: InventoryQuery,
+	client: Client = defaultClient,
+): Promise<InventoryPage> {
 	const orgUnits = await listOrgUnits(client)
 	assertKnownOrgUnits(query, orgUnits)
 	const [rows, shared, own] = await Promise.all([
 		selectRows(client, visibleTo(viewer), query, pageWindow(query)),
 		countFacets(client, submitted, query, orgUnits),
-		viewerHasDrafts(client, viewer).then((hasDrafts) => (hasDrafts ? countFacets(client, draftsOf(viewer), query, orgUnits) : null)),
+		viewerHasDrafts(client, viewer).then((hasDrafts) =>
+			hasDrafts ? countFacets(client, draftsOf(viewer), query, orgUnits) : null,
+		),
 	])
 	return pageOf(rows, own ? addCounts(shared, own) : shared, orgUnits)
 }
@@ -401,8 +492,14 @@ const horizonCache = createVersionedCache<number | null>({ maxEntries: 1 })
 const draftsCache = createVersionedCache<boolean>({ maxEntries: 5_000 })
 // A case becoming overdue by the clock shows once the view is read again (a recount later), never
 // holding up the requests meanwhile: at 100,000 cases a count takes most of a second.
-const rowsCache = createVersionedCache<Array<InventoryRow>>({ maxEntries: 2_000, refreshBehindTheClock: true })
-const countsCache = createVersionedCache<FacetCounts>({ maxEntries: 1_000, refreshBehindTheClock: true })
+const rowsCache = createVersionedCache<Array<InventoryRow>>({
+	maxEntries: 2_000,
+	refreshBehindTheClock: true,
+})
+const countsCache = createVersionedCache<FacetCounts>({
+	maxEntries: 1_000,
+	refreshBehindTheClock: true,
+})
 
 /** The next moment the clock alone changes the inventory, kept until that moment. */
 function overdueHorizon(version: DataVersion) {
@@ -413,7 +510,9 @@ function overdueHorizon(version: DataVersion) {
 }
 
 async function keptOrgUnits(version: DataVersion) {
-	return orgUnitsCache.get('units', version, async () => ({ value: await listOrgUnits(defaultClient) }))
+	return orgUnitsCache.get('units', version, async () => ({
+		value: await listOrgUnits(defaultClient),
+	}))
 }
 
 /** What every kept view of `viewer` at `version` depends on: the org units, the next overdue moment, and whether they have drafts. */
@@ -421,7 +520,9 @@ async function keptScope(viewer: Viewer, query: InventoryQuery, version: DataVer
 	const [orgUnits, horizon, hasDrafts] = await Promise.all([
 		keptOrgUnits(version),
 		overdueHorizon(version),
-		draftsCache.get(viewer.id, version, async () => ({ value: await viewerHasDrafts(defaultClient, viewer) })),
+		draftsCache.get(viewer.id, version, async () => ({
+			value: await viewerHasDrafts(defaultClient, viewer),
+		})),
 	])
 	assertKnownOrgUnits(query, orgUnits)
 	return { orgUnits, horizon, hasDrafts }
@@ -432,20 +533,36 @@ async function keptScope(viewer: Viewer, query: InventoryQuery, version: DataVer
  * calling): from this process's cache when the same view was read at the same version, by anyone
  * who sees the same cases.
  */
-export async function inventoryPageAt(viewer: Viewer, query: InventoryQuery, version: DataVersion): Promise<InventoryPage> {
+export async function inventoryPageAt(
+	viewer: Viewer,
+	query: InventoryQuery,
+	version: DataVersion,
+): Promise<InventoryPage> {
 	const { orgUnits, horizon, hasDrafts } = await keptScope(viewer, query, version)
 	const view = JSON.stringify(query)
 	const counts = countsKey(query)
 	const validUntil = horizon
-	const shared = countsCache.get(`shared ${counts}`, version, async () => ({ value: await countFacets(defaultClient, submitted, query, orgUnits), validUntil }))
+	const shared = countsCache.get(`shared ${counts}`, version, async () => ({
+		value: await countFacets(defaultClient, submitted, query, orgUnits),
+		validUntil,
+	}))
 	if (!hasDrafts) {
 		// No drafts of theirs: exactly the submitted cases, the same for everyone in this position.
-		const rows = rowsCache.get(`shared ${view}`, version, async () => ({ value: await selectRows(defaultClient, submitted, query, pageWindow(query)), validUntil }))
+		const rows = rowsCache.get(`shared ${view}`, version, async () => ({
+			value: await selectRows(defaultClient, submitted, query, pageWindow(query)),
+			validUntil,
+		}))
 		const [pageRows, facets] = await Promise.all([rows, shared])
 		return pageOf(pageRows, facets, orgUnits)
 	}
-	const rows = rowsCache.get(`${viewer.id} ${view}`, version, async () => ({ value: await selectRows(defaultClient, visibleTo(viewer), query, pageWindow(query)), validUntil }))
-	const own = countsCache.get(`${viewer.id} ${counts}`, version, async () => ({ value: await countFacets(defaultClient, draftsOf(viewer), query, orgUnits), validUntil }))
+	const rows = rowsCache.get(`${viewer.id} ${view}`, version, async () => ({
+		value: await selectRows(defaultClient, visibleTo(viewer), query, pageWindow(query)),
+		validUntil,
+	}))
+	const own = countsCache.get(`${viewer.id} ${counts}`, version, async () => ({
+		value: await countFacets(defaultClient, draftsOf(viewer), query, orgUnits),
+		validUntil,
+	}))
 	const [pageRows, sharedCounts, ownCounts] = await Promise.all([rows, shared, own])
 	return pageOf(pageRows, addCounts(sharedCounts, ownCounts), orgUnits)
 }
@@ -456,11 +573,22 @@ export async function inventoryPageAt(viewer: Viewer, query: InventoryQuery, ver
  * it, kept like the pages' rows: shared by everyone who sees the same cases, a viewer listed on
  * drafts having slices of their own.
  */
-export async function inventorySliceAt(viewer: Viewer, query: InventoryQuery, window: { after: InventoryPosition | null; limit: number }, version: DataVersion) {
+export async function inventorySliceAt(
+	viewer: Viewer,
+	query: InventoryQuery,
+	window: { after: InventoryPosition | null; limit: number },
+	version: DataVersion,
+) {
 	const { horizon, hasDrafts } = await keptScope(viewer, query, version)
 	const key = `${hasDrafts ? viewer.id : 'shared'} slice ${JSON.stringify([query, window])}`
 	const rows = await rowsCache.get(key, version, async () => ({
-		value: await selectRows(defaultClient, hasDrafts ? visibleTo(viewer) : submitted, query, { limit: window.limit + 1, offset: 0 }, window.after ? [inventoryAfter(query, window.after)] : []),
+		value: await selectRows(
+			defaultClient,
+			hasDrafts ? visibleTo(viewer) : submitted,
+			query,
+			{ limit: window.limit + 1, offset: 0 },
+			window.after ? [inventoryAfter(query, window.after)] : [],
+		),
 		validUntil: horizon,
 	}))
 	const more = rows.length > window.limit
@@ -470,25 +598,40 @@ export async function inventorySliceAt(viewer: Viewer, query: InventoryQuery, wi
 }
 
 /** Every row of a view, in its order, read in batches so that a download never holds the whole inventory. */
-export async function* streamInventoryRows(viewer: Viewer, query: InventoryQuery, options: { ids?: ReadonlyArray<string>; batchSize?: number; client?: Client } = {}) {
+export async function* streamInventoryRows(
+	viewer: Viewer,
+	query: InventoryQuery,
+	options: { ids?: ReadonlyArray<string>; batchSize?: number; client?: Client } = {},
+) {
 	const client = options.client ?? defaultClient
 	const orgUnits = await listOrgUnits(client)
 	assertKnownOrgUnits(query, orgUnits)
 	const batchSize = options.batchSize ?? 1000
-	const extra = options.ids ? [options.ids.length ? sql`u."id" IN (${join(options.ids)})` : sql`FALSE`] : []
+	const extra = options.ids
+		? [options.ids.length ? sql`u."id" IN (${join(options.ids)})` : sql`FALSE`]
+		: []
 	for (let offset = 0; ; offset += batchSize) {
-		const batch = await selectRows(client, visibleTo(viewer), query, { limit: batchSize, offset }, extra)
+		const batch = await selectRows(
+			client,
+			visibleTo(viewer),
+			query,
+			{ limit: batchSize, offset },
+			extra,
+		)
 		yield* batch
 		if (batch.length < batchSize) return
 	}
 }
 
 /** The ids among these that the viewer may see (someone else's draft is not among them). */
-export async function visibleIds(viewer: Viewer, ids: ReadonlyArray<string>, client: Client = defaultClient) {
+export async function visibleIds(
+	viewer: Viewer,
+	ids: ReadonlyArray<string>,
+	client: Client = defaultClient,
+) {
 	if (ids.length === 0) return []
 	const rows = await client.$queryRaw<Array<{ id: string }>>(
 		sql`SELECT u."id" FROM "UseCase" u WHERE u."id" IN (${join(ids)}) AND ${visibleTo(viewer)}`,
 	)
 	return rows.map((row) => row.id)
 }
-

@@ -10,7 +10,10 @@ export const ExportQuerySchema = z.object({
 
 export const PublicExportQuerySchema = ExportQuerySchema.extend({
 	ids: z.enum(['include', 'omit']).default('include'),
-	inbox: z.email('The public inbox must be an e-mail address.').max(254).default(DEFAULT_PUBLIC_EMAIL),
+	inbox: z
+		.email('The public inbox must be an e-mail address.')
+		.max(254)
+		.default(DEFAULT_PUBLIC_EMAIL),
 })
 
 export const ExportPageQuerySchema = ExportQuerySchema.extend({

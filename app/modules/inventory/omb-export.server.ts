@@ -59,7 +59,12 @@ export function reportedCasesWhere(year: number): Prisma.UseCaseWhereInput {
  * reads neither, and loading them is a third of an export's database time. A test checks that the
  * document is the same as from the full select, so a change to `toDocument` cannot go unnoticed.
  */
-export const exportSelect = { ...useCaseSelect, contacts: false, participants: false, determinedBy: false } as const satisfies Prisma.UseCaseSelect
+export const exportSelect = {
+	...useCaseSelect,
+	contacts: false,
+	participants: false,
+	determinedBy: false,
+} as const satisfies Prisma.UseCaseSelect
 type ExportedUseCase = Prisma.UseCaseGetPayload<{ select: typeof exportSelect }>
 
 /** The use-case document of a case read with `exportSelect`. */
@@ -80,7 +85,11 @@ export type ReportedCase = {
  * connection takes one query at a time). Only a case that may be consolidated is evaluated, to know
  * whether it is presumed high-impact.
  */
-export async function* streamReportedCases(options: { year: number; batchSize?: number; client?: PrismaClient | Tx }): AsyncGenerator<ReportedCase> {
+export async function* streamReportedCases(options: {
+	year: number
+	batchSize?: number
+	client?: PrismaClient | Tx
+}): AsyncGenerator<ReportedCase> {
 	const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE
 	const client = options.client ?? prisma
 	const prefetch = options.client === undefined
@@ -109,8 +118,15 @@ export async function* streamReportedCases(options: { year: number; batchSize?: 
 		next = last && prefetch ? readPage(last) : null
 		for (const useCase of page) {
 			const document = exportedDocument(useCase)
-			const presumedHighImpact = needsPresumption(document) ? evaluateUseCase(document, { pack, asOf }).presumedHighImpact : false
-			const decision = reportingDecision({ status: useCase.status, document, presumedHighImpact, retiredAlreadyReported: false })
+			const presumedHighImpact = needsPresumption(document)
+				? evaluateUseCase(document, { pack, asOf }).presumedHighImpact
+				: false
+			const decision = reportingDecision({
+				status: useCase.status,
+				document,
+				presumedHighImpact,
+				retiredAlreadyReported: false,
+			})
 			if (decision.reported) yield { useCase, document, file: decision.file, presumedHighImpact }
 		}
 		if (last && !prefetch) next = readPage(last)
@@ -131,18 +147,27 @@ export type RowStreamOptions = {
 /** The individual file's rows: OMB's full rows, or the public version's. */
 export async function* streamOmbRows(options: RowStreamOptions): AsyncGenerator<Partial<OmbRow>> {
 	const rowOptions = { ...cmsAgency, values: options.values }
-	for await (const reported of streamReportedCases({ year: options.year, batchSize: options.batchSize })) {
+	for await (const reported of streamReportedCases({
+		year: options.year,
+		batchSize: options.batchSize,
+	})) {
 		if (reported.file !== 'INDIVIDUAL') continue
 		if (options.audience === 'OMB') {
 			yield toOmbRow(reported.document, rowOptions)
 			continue
 		}
-		const row = toPublicRow(reported.document, { ...rowOptions, publicEmail: options.publicEmail ?? DEFAULT_PUBLIC_EMAIL, includeIds: options.includeIds })
+		const row = toPublicRow(reported.document, {
+			...rowOptions,
+			publicEmail: options.publicEmail ?? DEFAULT_PUBLIC_EMAIL,
+			includeIds: options.includeIds,
+		})
 		if (row) yield row
 	}
 }
 
-export function columnsFor(options: Pick<RowStreamOptions, 'audience' | 'includeIds'>): Array<OmbColumn> {
+export function columnsFor(
+	options: Pick<RowStreamOptions, 'audience' | 'includeIds'>,
+): Array<OmbColumn> {
 	return options.audience === 'PUBLIC' ? publicColumns(options.includeIds ?? true) : [...ombColumns]
 }
 
@@ -150,7 +175,8 @@ export function columnsFor(options: Pick<RowStreamOptions, 'audience' | 'include
 export async function cotsRows(year: number) {
 	const cases: Array<CotsCase> = []
 	for await (const reported of streamReportedCases({ year })) {
-		if (reported.file === 'CONSOLIDATED') cases.push({ document: reported.document, presumedHighImpact: reported.presumedHighImpact })
+		if (reported.file === 'CONSOLIDATED')
+			cases.push({ document: reported.document, presumedHighImpact: reported.presumedHighImpact })
 	}
 	return toCotsRows(cases, cmsAgency)
 }
@@ -160,7 +186,11 @@ export async function cotsRows(year: number) {
 const JSON_CHUNK_RECORDS = 250
 
 /** A JSON download streamed a few hundred records at a time: `{ …about the file, "useCases": [ … ] }`. */
-export function jsonResponse(about: Record<string, unknown>, records: AsyncIterable<unknown>, fileName: string) {
+export function jsonResponse(
+	about: Record<string, unknown>,
+	records: AsyncIterable<unknown>,
+	fileName: string,
+) {
 	const body = Readable.from(
 		(async function* () {
 			let pending = `${JSON.stringify(about).slice(0, -1)},"useCases":[`
@@ -189,7 +219,11 @@ export async function* jsonRecords(rows: AsyncIterable<Partial<OmbRow>>, values:
 }
 
 /** Every download is audited: who took which file, in which form. */
-export async function recordExport(actorId: string, details: { file: string; year: number; values?: OmbValueStyle; [key: string]: unknown }, request: RequestInfo) {
+export async function recordExport(
+	actorId: string,
+	details: { file: string; year: number; values?: OmbValueStyle; [key: string]: unknown },
+	request: RequestInfo,
+) {
 	await prisma.$transaction((tx) =>
 		recordEvent(tx, {
 			actorId,
@@ -226,10 +260,26 @@ export const MAX_LISTED_PROBLEMS = 5000
  * Checks every case the year reports against OMB's allowed values and the columns its stage
  * requires; consolidated cases against what OMB's COTS file needs. Lists the problems, fixes none.
  */
-export async function checkInventory(options: { year: number; values: OmbValueStyle }): Promise<ExportCheck> {
-	const check: ExportCheck = { year: options.year, individual: 0, consolidated: 0, withheld: 0, casesWithProblems: 0, problemCount: 0, byColumn: [], problems: [], truncated: false }
+export async function checkInventory(options: {
+	year: number
+	values: OmbValueStyle
+}): Promise<ExportCheck> {
+	const check: ExportCheck = {
+		year: options.year,
+		individual: 0,
+		consolidated: 0,
+		withheld: 0,
+		casesWithProblems: 0,
+		problemCount: 0,
+		byColumn: [],
+		problems: [],
+		truncated: false,
+	}
 	const byColumn = new Map<string, number>()
-	const add = (useCase: Pick<ExportedUseCase, 'id' | 'trackingId' | 'name'>, problems: Array<OmbProblem>) => {
+	const add = (
+		useCase: Pick<ExportedUseCase, 'id' | 'trackingId' | 'name'>,
+		problems: Array<OmbProblem>,
+	) => {
 		if (problems.length === 0) return
 		check.casesWithProblems++
 		for (const problem of problems) {
@@ -237,14 +287,27 @@ export async function checkInventory(options: { year: number; values: OmbValueSt
 			const column = problem.column ?? problem.field ?? 'other'
 			byColumn.set(column, (byColumn.get(column) ?? 0) + 1)
 			if (check.problems.length < MAX_LISTED_PROBLEMS) {
-				check.problems.push({ ...problem, useCaseId: useCase.id, trackingId: useCase.trackingId, name: useCase.name })
+				check.problems.push({
+					...problem,
+					useCaseId: useCase.id,
+					trackingId: useCase.trackingId,
+					name: useCase.name,
+				})
 			} else check.truncated = true
 		}
 	}
 	for await (const { useCase, document, file } of streamReportedCases({ year: options.year })) {
 		if (file === 'CONSOLIDATED') {
 			check.consolidated++
-			add(useCase, cotsProblems(document).map((message) => ({ column: null, field: 'cotsTask', kind: 'MISSING' as const, message: `Consolidated COTS reporting: ${message}` })))
+			add(
+				useCase,
+				cotsProblems(document).map((message) => ({
+					column: null,
+					field: 'cotsTask',
+					kind: 'MISSING' as const,
+					message: `Consolidated COTS reporting: ${message}`,
+				})),
+			)
 			continue
 		}
 		check.individual++
@@ -255,7 +318,11 @@ export async function checkInventory(options: { year: number; values: OmbValueSt
 	const order = new Map<string, number>(ombColumns.map((column, index) => [column, index]))
 	check.byColumn = [...byColumn.entries()]
 		.map(([column, count]) => ({ column, count }))
-		.sort((a, b) => (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99) || a.column.localeCompare(b.column))
+		.sort(
+			(a, b) =>
+				(order.get(a.column) ?? 99) - (order.get(b.column) ?? 99) ||
+				a.column.localeCompare(b.column),
+		)
 	return check
 }
 
@@ -264,8 +331,16 @@ export async function* streamProblemRows(options: { year: number; values: OmbVal
 	for await (const { useCase, document, file } of streamReportedCases({ year: options.year })) {
 		const problems =
 			file === 'CONSOLIDATED'
-				? cotsProblems(document).map((message) => ({ column: null, field: 'cotsTask', kind: 'MISSING', message }))
-				: validateOmbRow(toOmbRow(document, { ...cmsAgency, values: options.values }), document, { values: options.values, status: useCase.status })
+				? cotsProblems(document).map((message) => ({
+						column: null,
+						field: 'cotsTask',
+						kind: 'MISSING',
+						message,
+					}))
+				: validateOmbRow(toOmbRow(document, { ...cmsAgency, values: options.values }), document, {
+						values: options.values,
+						status: useCase.status,
+					})
 		for (const problem of problems) {
 			yield {
 				tracking_id: useCase.trackingId,
@@ -280,6 +355,14 @@ export async function* streamProblemRows(options: { year: number; values: OmbVal
 	}
 }
 
-export const problemColumns = ['tracking_id', 'use_case_name', 'file', 'column', 'field', 'kind', 'problem'] as const
+export const problemColumns = [
+	'tracking_id',
+	'use_case_name',
+	'file',
+	'column',
+	'field',
+	'kind',
+	'problem',
+] as const
 
 export { cotsColumns }

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { type UseCaseDocument, type UseCaseDocumentInput, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import {
+	type UseCaseDocument,
+	type UseCaseDocumentInput,
+	UseCaseDocumentSchema,
+} from '#app/modules/use-cases/use-case-document.ts'
 import {
 	cotsCommonTasks,
 	demographicFeatureChoices,
@@ -27,7 +31,8 @@ import {
 	validateOmbRow,
 } from './omb-export.ts'
 
-const doc = (input: Partial<UseCaseDocumentInput> = {}): UseCaseDocument => UseCaseDocumentSchema.parse({ name: 'Test case', ...input })
+const doc = (input: Partial<UseCaseDocumentInput> = {}): UseCaseDocument =>
+	UseCaseDocumentSchema.parse({ name: 'Test case', ...input })
 
 /** A high-impact deployed case with every OMB answer given. */
 const complete: UseCaseDocumentInput = {
@@ -72,13 +77,41 @@ describe('columns', () => {
 	test('are OMB’s 36 columns, in the data dictionary’s order and spelling', () => {
 		// Numbered as in OMB's Validation/data_dictionary.md.
 		expect(ombColumns).toEqual([
-			/* 1 */ 'agency', 'agency_name', 'id', 'use_case_name', 'agency_bureau',
-			/* 6 */ 'contact_email', 'is_withheld', 'development_stage', 'is_high_impact', 'HI_justification',
-			/* 11 */ 'topic_area', 'classification', 'problem_solved', 'benefits', 'system_outputs',
-			/* 16 */ 'operational_date', 'contracting_usage', 'vendor_name', 'have_ato', 'system_name_ato',
-			/* 21 */ 'data_description', 'link_to_data', 'has_pii', 'pia_url', 'demographic_features',
-			/* 26 */ 'has_custom_code', 'code_url', 'hi_testing_conducted', 'hi_assessment_completed', 'hi_potential_impacts',
-			/* 31 */ 'hi_independent_review', 'hi_ongoing_monitoring', 'hi_training_established', 'hi_failsafe_presence', 'hi_appeal_process',
+			/* 1 */ 'agency',
+			'agency_name',
+			'id',
+			'use_case_name',
+			'agency_bureau',
+			/* 6 */ 'contact_email',
+			'is_withheld',
+			'development_stage',
+			'is_high_impact',
+			'HI_justification',
+			/* 11 */ 'topic_area',
+			'classification',
+			'problem_solved',
+			'benefits',
+			'system_outputs',
+			/* 16 */ 'operational_date',
+			'contracting_usage',
+			'vendor_name',
+			'have_ato',
+			'system_name_ato',
+			/* 21 */ 'data_description',
+			'link_to_data',
+			'has_pii',
+			'pia_url',
+			'demographic_features',
+			/* 26 */ 'has_custom_code',
+			'code_url',
+			'hi_testing_conducted',
+			'hi_assessment_completed',
+			'hi_potential_impacts',
+			/* 31 */ 'hi_independent_review',
+			'hi_ongoing_monitoring',
+			'hi_training_established',
+			'hi_failsafe_presence',
+			'hi_appeal_process',
 			/* 36 */ 'hi_public_consultation',
 		])
 	})
@@ -94,11 +127,13 @@ describe('columns', () => {
 			agency_bureau: 'HHS/CMS/CCIIO',
 			contact_email: 'identity.team@cms.hhs.gov',
 			is_withheld: 'a) No',
-			development_stage: 'c) Deployed – The use case is being actively authorized or utilized to support the functions or mission of an agency.',
+			development_stage:
+				'c) Deployed – The use case is being actively authorized or utilized to support the functions or mission of an agency.',
 			is_high_impact: 'a) High-impact',
 			HI_justification: '',
 			topic_area: 'Government Benefits Processing',
-			classification: 'Classical/Predictive Machine Learning: Models trained on data to make predictions or classifications based on identified patterns or relationships.',
+			classification:
+				'Classical/Predictive Machine Learning: Models trained on data to make predictions or classifications based on identified patterns or relationships.',
 			problem_solved: 'Manual identity checks delay Marketplace applications.',
 			benefits: 'Faster, consistent identity proofing.',
 			system_outputs: 'A risk score and the features behind it.',
@@ -119,10 +154,12 @@ describe('columns', () => {
 			hi_potential_impacts: 'Wrong scores could delay coverage; reviewed with the privacy office.',
 			hi_independent_review: 'c) Yes – by the CAIO',
 			hi_ongoing_monitoring: 'a) Yes, sufficient monitoring protocols have been established',
-			hi_training_established: 'b) Establishment of sufficient and periodic training is in-progress',
+			hi_training_established:
+				'b) Establishment of sufficient and periodic training is in-progress',
 			hi_failsafe_presence: 'a) Yes',
 			hi_appeal_process: 'a) Yes, an appropriate appeal process has been established',
-			hi_public_consultation: 'a) Direct usability testing; b) General solicitations of feedback and comments from the public',
+			hi_public_consultation:
+				'a) Direct usability testing; b) General solicitations of feedback and comments from the public',
 		} satisfies OmbRow)
 		expect(validateOmbRow(row, doc(complete))).toEqual([])
 	})
@@ -158,7 +195,9 @@ describe('columns', () => {
 
 	test('an unanswered case leaves its columns empty, and an empty select-multiple is [] in the codes style', () => {
 		const row = toOmbRow(doc({ name: 'Bare draft' }), cmsAgency)
-		const filled = Object.entries(row).filter(([, value]) => value !== '').map(([column]) => column)
+		const filled = Object.entries(row)
+			.filter(([, value]) => value !== '')
+			.map(([column]) => column)
 		expect(filled).toEqual(['agency', 'agency_name', 'use_case_name'])
 		const coded = toOmbRow(doc({ name: 'Bare draft' }), { ...cmsAgency, values: 'codes' })
 		expect(coded.demographic_features).toBe('[]')
@@ -166,7 +205,9 @@ describe('columns', () => {
 	})
 
 	test('the id is the one an earlier inventory gave the case, otherwise the tracking id', () => {
-		expect(toOmbRow(doc({ ...complete, previousOmbId: 'HHS-2024-0117' }), cmsAgency).id).toBe('HHS-2024-0117')
+		expect(toOmbRow(doc({ ...complete, previousOmbId: 'HHS-2024-0117' }), cmsAgency).id).toBe(
+			'HHS-2024-0117',
+		)
 		expect(toOmbRow(doc(complete), cmsAgency).id).toBe('CMS-2026-0042')
 	})
 
@@ -177,7 +218,12 @@ describe('columns', () => {
 
 	test('a presumed-but-not determination exports its justification', () => {
 		const row = toOmbRow(
-			doc({ highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT', justification: 'Caseworkers decide; the score only orders the queue.' } }),
+			doc({
+				highImpact: {
+					determination: 'PRESUMED_NOT_HIGH_IMPACT',
+					justification: 'Caseworkers decide; the score only orders the queue.',
+				},
+			}),
 			cmsAgency,
 		)
 		expect(row.is_high_impact).toBe('b) Presumed high-impact, but determined not high impact')
@@ -208,7 +254,9 @@ const documentFor: Record<string, (key: string) => Partial<UseCaseDocumentInput>
 }
 
 describe('every allowed value of every multiple-choice column', () => {
-	for (const [column, choices] of Object.entries(ombMultipleChoiceColumns) as Array<[keyof typeof ombMultipleChoiceColumns, Record<string, OmbChoice>]>) {
+	for (const [column, choices] of Object.entries(ombMultipleChoiceColumns) as Array<
+		[keyof typeof ombMultipleChoiceColumns, Record<string, OmbChoice>]
+	>) {
 		for (const [key, choice] of Object.entries(choices)) {
 			test(`${column} = ${key} exports as “${choice.selection}” and, as a code, “${choice.code}”`, () => {
 				const document = doc(documentFor[column]!(key))
@@ -218,7 +266,9 @@ describe('every allowed value of every multiple-choice column', () => {
 				expect(selections[column]).toBe(choice.selection)
 				expect(codes[column]).toBe(multi ? `['${choice.code}']` : choice.code)
 				const notAllowed = (row: OmbRow, values: 'selections' | 'codes') =>
-					validateOmbRow(row, document, { values }).filter((problem) => problem.kind === 'NOT_ALLOWED')
+					validateOmbRow(row, document, { values }).filter(
+						(problem) => problem.kind === 'NOT_ALLOWED',
+					)
 				expect(notAllowed(selections, 'selections')).toEqual([])
 				expect(notAllowed(codes, 'codes')).toEqual([])
 				expect(convertOmbRow(selections, 'selections', 'codes')).toEqual(codes)
@@ -231,24 +281,39 @@ describe('every allowed value of every multiple-choice column', () => {
 describe('select-multiple columns', () => {
 	test('are sorted in the order of OMB’s lettered selections, whatever order they were chosen in', () => {
 		const document = doc({ demographicFeatures: ['INCOME', 'RACE_ETHNICITY', 'AGE'] })
-		expect(toOmbRow(document, cmsAgency).demographic_features).toBe('a) Race/Ethnicity; c) Age; i) Income')
-		expect(toOmbRow(document, { ...cmsAgency, values: 'codes' }).demographic_features).toBe("['a) Race/Ethnicity', 'c) Age', 'i) Income']")
+		expect(toOmbRow(document, cmsAgency).demographic_features).toBe(
+			'a) Race/Ethnicity; c) Age; i) Income',
+		)
+		expect(toOmbRow(document, { ...cmsAgency, values: 'codes' }).demographic_features).toBe(
+			"['a) Race/Ethnicity', 'c) Age', 'i) Income']",
+		)
 	})
 
 	test('every combination reads back to the values it was written from, in both styles', () => {
 		const all = Object.values(publicConsultationChoices)
-		const document = doc({ practices: { publicConsultation: Object.keys(publicConsultationChoices) as never } })
+		const document = doc({
+			practices: { publicConsultation: Object.keys(publicConsultationChoices) as never },
+		})
 		const selections = toOmbRow(document, cmsAgency).hi_public_consultation
 		const codes = toOmbRow(document, { ...cmsAgency, values: 'codes' }).hi_public_consultation
 		expect(splitMultiple(selections, 'selections')).toEqual(all.map((choice) => choice.selection))
 		expect(splitMultiple(codes, 'codes')).toEqual(all.map((choice) => choice.code))
 		expect(splitMultiple('[]', 'codes')).toEqual([])
-		expect(splitMultiple(`["O'Brien's list", 'plain']`, 'codes')).toEqual(["O'Brien's list", 'plain'])
+		expect(splitMultiple(`["O'Brien's list", 'plain']`, 'codes')).toEqual([
+			"O'Brien's list",
+			'plain',
+		])
 	})
 
 	test('become arrays in the JSON file', () => {
-		const row = toOmbRow(doc({ demographicFeatures: ['NONE_OF_THE_ABOVE'] }), { ...cmsAgency, values: 'codes' })
-		expect(toOmbJsonRecord(row, 'codes')).toMatchObject({ demographic_features: ['k) None of the above'], hi_public_consultation: [] })
+		const row = toOmbRow(doc({ demographicFeatures: ['NONE_OF_THE_ABOVE'] }), {
+			...cmsAgency,
+			values: 'codes',
+		})
+		expect(toOmbJsonRecord(row, 'codes')).toMatchObject({
+			demographic_features: ['k) None of the above'],
+			hi_public_consultation: [],
+		})
 		expect(Object.keys(demographicFeatureChoices)).toHaveLength(12)
 	})
 })
@@ -274,35 +339,72 @@ describe('validateOmbRow', () => {
 			['contact_email', 'INVALID'],
 			['pia_url', 'INVALID'],
 		])
-		expect(problems[0]!.message).toBe('“Deployed” is not one of OMB’s valid selections for development_stage.')
+		expect(problems[0]!.message).toBe(
+			'“Deployed” is not one of OMB’s valid selections for development_stage.',
+		)
 		expect(problems[2]!.message).toContain('“z) Focus groups”')
 	})
 
 	test('a selection is not allowed where codes were asked for', () => {
 		const document = doc(complete)
 		const row = toOmbRow(document, cmsAgency)
-		const problems = validateOmbRow(row, document, { values: 'codes' }).filter((p) => p.kind === 'NOT_ALLOWED')
+		const problems = validateOmbRow(row, document, { values: 'codes' }).filter(
+			(p) => p.kind === 'NOT_ALLOWED',
+		)
 		expect(problems.map((p) => p.column)).toContain('development_stage')
 	})
 
 	test('lists every column OMB requires for a deployed high-impact case that is empty', () => {
-		const document = doc({ name: 'Half-filled', orgUnit: 'HHS/CMS/OIT', stage: 'DEPLOYED', highImpact: { determination: 'HIGH_IMPACT' } })
+		const document = doc({
+			name: 'Half-filled',
+			orgUnit: 'HHS/CMS/OIT',
+			stage: 'DEPLOYED',
+			highImpact: { determination: 'HIGH_IMPACT' },
+		})
 		const problems = validateOmbRow(toOmbRow(document, cmsAgency), document)
 		expect(problems.every((p) => p.kind === 'MISSING')).toBe(true)
 		expect(problems.map((p) => p.column)).toEqual([
-			'id', 'contact_email', 'is_withheld', 'topic_area', 'classification', 'problem_solved', 'benefits', 'system_outputs',
-			'operational_date', 'contracting_usage', 'have_ato', 'data_description', 'has_pii', 'demographic_features', 'has_custom_code',
-			'hi_testing_conducted', 'hi_assessment_completed', 'hi_potential_impacts', 'hi_independent_review', 'hi_ongoing_monitoring',
-			'hi_training_established', 'hi_failsafe_presence', 'hi_appeal_process', 'hi_public_consultation',
+			'id',
+			'contact_email',
+			'is_withheld',
+			'topic_area',
+			'classification',
+			'problem_solved',
+			'benefits',
+			'system_outputs',
+			'operational_date',
+			'contracting_usage',
+			'have_ato',
+			'data_description',
+			'has_pii',
+			'demographic_features',
+			'has_custom_code',
+			'hi_testing_conducted',
+			'hi_assessment_completed',
+			'hi_potential_impacts',
+			'hi_independent_review',
+			'hi_ongoing_monitoring',
+			'hi_training_established',
+			'hi_failsafe_presence',
+			'hi_appeal_process',
+			'hi_public_consultation',
 		])
 		expect(problems.find((p) => p.column === 'topic_area')?.message).toBe('Choose the topic area.')
 	})
 
 	test('a pre-deployment case is asked only what OMB asks at that stage', () => {
 		const document = doc({
-			trackingId: 'CMS-2026-0001', orgUnit: 'HHS/CMS/OIT', contactEmail: 'a@cms.hhs.gov', isWithheld: 'NO', stage: 'PRE_DEPLOYMENT',
-			highImpact: { determination: 'NOT_HIGH_IMPACT' }, topicArea: 'HEALTH_MEDICAL', classification: 'NLP',
-			problemSolved: 'p', benefits: 'b', systemOutputs: 'o',
+			trackingId: 'CMS-2026-0001',
+			orgUnit: 'HHS/CMS/OIT',
+			contactEmail: 'a@cms.hhs.gov',
+			isWithheld: 'NO',
+			stage: 'PRE_DEPLOYMENT',
+			highImpact: { determination: 'NOT_HIGH_IMPACT' },
+			topicArea: 'HEALTH_MEDICAL',
+			classification: 'NLP',
+			problemSolved: 'p',
+			benefits: 'b',
+			systemOutputs: 'o',
 		})
 		expect(validateOmbRow(toOmbRow(document, cmsAgency), document)).toEqual([])
 	})
@@ -311,19 +413,36 @@ describe('validateOmbRow', () => {
 		const document = doc({ ...complete, demographicFeatures: ['NONE_OF_THE_ABOVE', 'AGE'] })
 		const problems = validateOmbRow(toOmbRow(document, cmsAgency), document, { status: 'RETIRED' })
 		expect(problems).toEqual([
-			{ column: 'demographic_features', field: 'demographicFeatures', kind: 'CONTRADICTION', message: '“None of the above” cannot be combined with other features.' },
-			{ column: 'development_stage', field: 'stage', kind: 'CONTRADICTION', message: 'The use case is retired, but its stage says Deployed: set the stage to Retired.' },
+			{
+				column: 'demographic_features',
+				field: 'demographicFeatures',
+				kind: 'CONTRADICTION',
+				message: '“None of the above” cannot be combined with other features.',
+			},
+			{
+				column: 'development_stage',
+				field: 'stage',
+				kind: 'CONTRADICTION',
+				message: 'The use case is retired, but its stage says Deployed: set the stage to Retired.',
+			},
 		])
 	})
 })
 
 describe('the public version', () => {
 	const published = doc(complete)
-	const withheld = (isWithheld: UseCaseDocumentInput['isWithheld']) => doc({ ...complete, name: `Withheld ${isWithheld ?? 'unanswered'}`, isWithheld })
+	const withheld = (isWithheld: UseCaseDocumentInput['isWithheld']) =>
+		doc({ ...complete, name: `Withheld ${isWithheld ?? 'unanswered'}`, isWithheld })
 
 	test('removes every withheld case, and a case whose withholding is unanswered', () => {
 		const { rows } = toPublicRows(
-			[published, withheld('YES_DISCLOSURE_RISK'), withheld('YES_PROHIBITED_BY_LAW'), withheld('OTHER'), withheld(undefined)],
+			[
+				published,
+				withheld('YES_DISCLOSURE_RISK'),
+				withheld('YES_PROHIBITED_BY_LAW'),
+				withheld('OTHER'),
+				withheld(undefined),
+			],
 			cmsAgency,
 		)
 		expect(rows.map((row) => row.use_case_name)).toEqual([published.name])
@@ -332,7 +451,9 @@ describe('the public version', () => {
 	test('replaces the contact e-mail with the public inbox, ai@cms.hhs.gov unless another is given', () => {
 		expect(toPublicRow(published, cmsAgency)?.contact_email).toBe(DEFAULT_PUBLIC_EMAIL)
 		expect(DEFAULT_PUBLIC_EMAIL).toBe('ai@cms.hhs.gov')
-		expect(toPublicRow(published, { ...cmsAgency, publicEmail: 'hhs.caio@hhs.gov' })?.contact_email).toBe('hhs.caio@hhs.gov')
+		expect(
+			toPublicRow(published, { ...cmsAgency, publicEmail: 'hhs.caio@hhs.gov' })?.contact_email,
+		).toBe('hhs.caio@hhs.gov')
 	})
 
 	test('blanks the ATO system name and keeps every other answer', () => {
@@ -355,17 +476,35 @@ describe('the public version', () => {
 
 describe('consolidated COTS reporting', () => {
 	const copilot = doc({
-		name: 'GitHub Copilot for CMS developers', cotsTask: 'L', contractingUsage: 'PURCHASED', vendorNames: ['GitHub Copilot'],
-		estimatedUsers: '1,000–5,000', highImpact: { determination: 'NOT_HIGH_IMPACT' },
+		name: 'GitHub Copilot for CMS developers',
+		cotsTask: 'L',
+		contractingUsage: 'PURCHASED',
+		vendorNames: ['GitHub Copilot'],
+		estimatedUsers: '1,000–5,000',
+		highImpact: { determination: 'NOT_HIGH_IMPACT' },
 	})
 
 	test('one row per common task in OMB’s columns and wording, N where no case qualifies', () => {
 		const rows = toCotsRows([], cmsAgency)
 		expect(rows).toHaveLength(20)
 		expect(Object.keys(rows[0]!)).toEqual([...cotsColumns])
-		expect(cotsColumns).toEqual(['Agency', 'AI Use Case', 'Agency Use (Y/N)?', 'Name of Commercial Product or Service Used', 'Estimated # of Licenses/Users'])
-		expect(rows.map((row) => row['AI Use Case'])).toEqual(cotsCommonTasks.map((task) => ombCotsTaskTexts[task]))
-		expect(rows.every((row) => row['Agency Use (Y/N)?'] === 'N' && row.Agency === 'Department of Health and Human Services')).toBe(true)
+		expect(cotsColumns).toEqual([
+			'Agency',
+			'AI Use Case',
+			'Agency Use (Y/N)?',
+			'Name of Commercial Product or Service Used',
+			'Estimated # of Licenses/Users',
+		])
+		expect(rows.map((row) => row['AI Use Case'])).toEqual(
+			cotsCommonTasks.map((task) => ombCotsTaskTexts[task]),
+		)
+		expect(
+			rows.every(
+				(row) =>
+					row['Agency Use (Y/N)?'] === 'N' &&
+					row.Agency === 'Department of Health and Human Services',
+			),
+		).toBe(true)
 	})
 
 	test('a purchased, not high-impact case on a common task marks it Y with its product and OMB’s user band', () => {
@@ -380,7 +519,12 @@ describe('consolidated COTS reporting', () => {
 	})
 
 	test('several cases on one task list each product once and report the largest band', () => {
-		const claude = doc({ ...copilot, name: 'Claude via Credal', vendorNames: ['Credal + Claude API', 'GitHub Copilot'], estimatedUsers: '10,000-50,000' })
+		const claude = doc({
+			...copilot,
+			name: 'Claude via Credal',
+			vendorNames: ['Credal + Claude API', 'GitHub Copilot'],
+			estimatedUsers: '10,000-50,000',
+		})
 		const row = toCotsRows(
 			[
 				{ document: copilot, presumedHighImpact: false },
@@ -388,16 +532,28 @@ describe('consolidated COTS reporting', () => {
 			],
 			cmsAgency,
 		)[11]!
-		expect(row['Name of Commercial Product or Service Used']).toBe('GitHub Copilot, Credal + Claude API')
+		expect(row['Name of Commercial Product or Service Used']).toBe(
+			'GitHub Copilot, Credal + Claude API',
+		)
 		expect(row['Estimated # of Licenses/Users']).toBe('10,000-50,000')
 	})
 
 	test('never consolidates a high-impact case, nor a presumed one without a determination; a determined-not one qualifies', () => {
 		const highImpact = doc({ ...copilot, highImpact: { determination: 'HIGH_IMPACT' } })
 		const undetermined = doc({ ...copilot, highImpact: {} })
-		const determinedNot = doc({ ...copilot, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT', justification: 'Developers review every suggestion.' } })
-		expect(consolidationBlocker(highImpact, false)).toBe('A high-impact use case is always reported individually.')
-		expect(consolidationBlocker(undetermined, true)).toMatch(/presumed high-impact and no determination/)
+		const determinedNot = doc({
+			...copilot,
+			highImpact: {
+				determination: 'PRESUMED_NOT_HIGH_IMPACT',
+				justification: 'Developers review every suggestion.',
+			},
+		})
+		expect(consolidationBlocker(highImpact, false)).toBe(
+			'A high-impact use case is always reported individually.',
+		)
+		expect(consolidationBlocker(undetermined, true)).toMatch(
+			/presumed high-impact and no determination/,
+		)
 		expect(consolidationBlocker(undetermined, false)).toBeNull()
 		expect(consolidationBlocker(determinedNot, true)).toBeNull()
 		const rows = toCotsRows(
@@ -408,13 +564,23 @@ describe('consolidated COTS reporting', () => {
 			cmsAgency,
 		)
 		expect(rows[11]!['Agency Use (Y/N)?']).toBe('N')
-		expect(toCotsRows([{ document: determinedNot, presumedHighImpact: true }], cmsAgency)[11]!['Agency Use (Y/N)?']).toBe('Y')
+		expect(
+			toCotsRows([{ document: determinedNot, presumedHighImpact: true }], cmsAgency)[11]![
+				'Agency Use (Y/N)?'
+			],
+		).toBe('Y')
 	})
 
 	test('only a product purchased from a vendor, on a named task, is consolidated', () => {
-		expect(consolidationBlocker(doc({ ...copilot, contractingUsage: 'CONTRACT_AND_IN_HOUSE' }), false)).toMatch(/purchased from a vendor/)
-		expect(consolidationBlocker(doc({ ...copilot, contractingUsage: 'IN_HOUSE' }), false)).toMatch(/purchased from a vendor/)
-		expect(consolidationBlocker(doc({ ...copilot, cotsTask: undefined }), false)).toMatch(/none of the 20/)
+		expect(
+			consolidationBlocker(doc({ ...copilot, contractingUsage: 'CONTRACT_AND_IN_HOUSE' }), false),
+		).toMatch(/purchased from a vendor/)
+		expect(consolidationBlocker(doc({ ...copilot, contractingUsage: 'IN_HOUSE' }), false)).toMatch(
+			/purchased from a vendor/,
+		)
+		expect(consolidationBlocker(doc({ ...copilot, cotsTask: undefined }), false)).toMatch(
+			/none of the 20/,
+		)
 	})
 
 	test('user estimates map to OMB’s bands; anything else is reported', () => {

@@ -5,7 +5,12 @@
 // the choices behind each decision are in docs/decisions/010-omb-export-import-and-cycles.md.
 import { z } from 'zod'
 import { reportedPractices } from '#app/modules/policies/checks/minimum-practices.ts'
-import { fieldRules, type FieldPath, missingOmbFields, validateForInventory } from '#app/modules/use-cases/field-rules.ts'
+import {
+	fieldRules,
+	type FieldPath,
+	missingOmbFields,
+	validateForInventory,
+} from '#app/modules/use-cases/field-rules.ts'
 import { isPartialDate, type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import {
 	appealChoices,
@@ -83,7 +88,10 @@ export type OmbValueStyle = (typeof ombValueStyles)[number]
 export type OmbAgency = { agency: string; agencyName: string }
 
 /** CMS reports inside HHS's inventory: OMB's `agency` is the department, CMS is the bureau. */
-export const cmsAgency: OmbAgency = { agency: 'HHS', agencyName: 'Department of Health and Human Services' }
+export const cmsAgency: OmbAgency = {
+	agency: 'HHS',
+	agencyName: 'Department of Health and Human Services',
+}
 
 /** The public inbox that replaces contact e-mails in the public file (OMB allows it). */
 export const DEFAULT_PUBLIC_EMAIL = 'ai@cms.hhs.gov'
@@ -92,15 +100,26 @@ export const DEFAULT_PUBLIC_EMAIL = 'ai@cms.hhs.gov'
 export type OmbRowOptions = OmbAgency & { values?: OmbValueStyle; asOf?: Date }
 
 export type OmbMultipleChoiceColumn = keyof typeof ombMultipleChoiceColumns
-export const ombMultiSelectColumns = ['demographic_features', 'hi_public_consultation'] as const satisfies ReadonlyArray<OmbMultipleChoiceColumn>
+export const ombMultiSelectColumns = [
+	'demographic_features',
+	'hi_public_consultation',
+] as const satisfies ReadonlyArray<OmbMultipleChoiceColumn>
 const yesNoColumns = new Set<OmbColumn>(['have_ato', 'has_pii', 'has_custom_code'])
-export const ombLinkColumns = ['link_to_data', 'pia_url', 'code_url'] as const satisfies ReadonlyArray<OmbColumn>
+export const ombLinkColumns = [
+	'link_to_data',
+	'pia_url',
+	'code_url',
+] as const satisfies ReadonlyArray<OmbColumn>
 
 function valueOf(choice: OmbChoice, style: OmbValueStyle) {
 	return style === 'codes' ? choice.code : choice.selection
 }
 
-function single<Choices extends Record<string, OmbChoice>>(choices: Choices, key: keyof Choices | undefined, style: OmbValueStyle) {
+function single<Choices extends Record<string, OmbChoice>>(
+	choices: Choices,
+	key: keyof Choices | undefined,
+	style: OmbValueStyle,
+) {
 	return key === undefined ? '' : valueOf(choices[key] as OmbChoice, style)
 }
 
@@ -109,7 +128,10 @@ const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value 
 /** A Python string literal, as `repr()` writes it: OMB's CSV stores select-multiple answers as Python lists. */
 function pythonString(text: string) {
 	const quote = text.includes("'") && !text.includes('"') ? '"' : "'"
-	const escaped = text.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`).replace(/\n/g, '\\n')
+	const escaped = text
+		.replace(/\\/g, '\\\\')
+		.replace(new RegExp(quote, 'g'), `\\${quote}`)
+		.replace(/\n/g, '\\n')
 	return `${quote}${escaped}${quote}`
 }
 
@@ -119,8 +141,14 @@ function pythonString(text: string) {
  * in the template style the selections separated by "; ". Both in alphabetical order of the
  * lettered selections, as OMB standardised them.
  */
-function multiple<Choices extends Record<string, OmbChoice>>(choices: Choices, keys: ReadonlyArray<keyof Choices>, style: OmbValueStyle) {
-	const chosen = [...new Set(keys)].map((key) => choices[key] as OmbChoice).sort((a, b) => a.selection.localeCompare(b.selection))
+function multiple<Choices extends Record<string, OmbChoice>>(
+	choices: Choices,
+	keys: ReadonlyArray<keyof Choices>,
+	style: OmbValueStyle,
+) {
+	const chosen = [...new Set(keys)]
+		.map((key) => choices[key] as OmbChoice)
+		.sort((a, b) => a.selection.localeCompare(b.selection))
 	const values = chosen.map((choice) => valueOf(choice, style))
 	return style === 'codes' ? `[${values.map(pythonString).join(', ')}]` : values.join('; ')
 }
@@ -137,7 +165,10 @@ export function splitMultiple(cell: string, style: OmbValueStyle): Array<string>
 		}
 		return items
 	}
-	return text.split(';').map((item) => item.trim()).filter(Boolean)
+	return text
+		.split(';')
+		.map((item) => item.trim())
+		.filter(Boolean)
 }
 
 /** Vendors are kept one per entry; OMB's column is free text, so they are joined with "; " (names contain commas). */
@@ -188,14 +219,22 @@ export function toOmbRow(document: UseCaseDocument, options: OmbRowOptions): Omb
 		hi_training_established: single(trainingChoices, practices.training, style),
 		hi_failsafe_presence: single(failsafeChoices, practices.failsafe, style),
 		hi_appeal_process: single(appealChoices, practices.appeal, style),
-		hi_public_consultation: multiple(publicConsultationChoices, practices.publicConsultation, style),
+		hi_public_consultation: multiple(
+			publicConsultationChoices,
+			practices.publicConsultation,
+			style,
+		),
 	}
-	for (const [column, text] of Object.entries(document.asWritten ?? {})) if (text) row[column as OmbColumn] = text
+	for (const [column, text] of Object.entries(document.asWritten ?? {}))
+		if (text) row[column as OmbColumn] = text
 	return row
 }
 
 /** The same row for a JSON file: select-multiple answers as arrays rather than one joined string. */
-export function toOmbJsonRecord(row: OmbRow, style: OmbValueStyle): Record<string, string | Array<string>> {
+export function toOmbJsonRecord(
+	row: OmbRow,
+	style: OmbValueStyle,
+): Record<string, string | Array<string>> {
 	const record: Record<string, string | Array<string>> = { ...row }
 	for (const column of ombMultiSelectColumns) {
 		if (column in row) record[column] = splitMultiple(row[column], style)
@@ -207,15 +246,20 @@ export function toOmbJsonRecord(row: OmbRow, style: OmbValueStyle): Record<strin
 export function convertOmbRow(row: OmbRow, from: OmbValueStyle, to: OmbValueStyle): OmbRow {
 	if (from === to) return { ...row }
 	const converted = { ...row }
-	for (const [column, choices] of Object.entries(ombMultipleChoiceColumns) as Array<[OmbMultipleChoiceColumn, Record<string, OmbChoice>]>) {
+	for (const [column, choices] of Object.entries(ombMultipleChoiceColumns) as Array<
+		[OmbMultipleChoiceColumn, Record<string, OmbChoice>]
+	>) {
 		const cell = row[column]
 		if (yesNoColumns.has(column)) continue
 		const byValue = new Map(Object.values(choices).map((choice) => [valueOf(choice, from), choice]))
 		if ((ombMultiSelectColumns as ReadonlyArray<string>).includes(column)) {
 			const items = splitMultiple(cell, from).map((item) => byValue.get(item))
 			if (items.every(Boolean)) {
-				const chosen = (items as Array<OmbChoice>).sort((a, b) => a.selection.localeCompare(b.selection)).map((choice) => valueOf(choice, to))
-				converted[column] = to === 'codes' ? `[${chosen.map(pythonString).join(', ')}]` : chosen.join('; ')
+				const chosen = (items as Array<OmbChoice>)
+					.sort((a, b) => a.selection.localeCompare(b.selection))
+					.map((choice) => valueOf(choice, to))
+				converted[column] =
+					to === 'codes' ? `[${chosen.map(pythonString).join(', ')}]` : chosen.join('; ')
 			}
 			continue
 		}
@@ -248,9 +292,12 @@ const fieldColumns: Partial<Record<string, OmbColumn>> = Object.fromEntries(
 const emailSchema = z.email()
 const linkSchema = z.url({ protocol: /^https?$/ })
 
-
 function allowedValues(column: OmbMultipleChoiceColumn, style: OmbValueStyle) {
-	return new Set(Object.values(ombMultipleChoiceColumns[column] as Record<string, OmbChoice>).map((choice) => valueOf(choice, style)))
+	return new Set(
+		Object.values(ombMultipleChoiceColumns[column] as Record<string, OmbChoice>).map((choice) =>
+			valueOf(choice, style),
+		),
+	)
 }
 
 /**
@@ -268,41 +315,83 @@ export function validateOmbRow(
 	const problems: Array<OmbProblem> = []
 	const written = document.asWritten ?? {}
 	const asWritten = (column: OmbColumn) => column in written
-	const note = (column: OmbColumn) => (asWritten(column) ? ' It is kept as an imported file wrote it.' : '')
+	const note = (column: OmbColumn) =>
+		asWritten(column) ? ' It is kept as an imported file wrote it.' : ''
 
 	for (const column of Object.keys(ombMultipleChoiceColumns) as Array<OmbMultipleChoiceColumn>) {
 		const cell = row[column]
 		if (cell === undefined || cell.trim() === '') continue
 		const allowed = allowedValues(column, style)
-		const values = (ombMultiSelectColumns as ReadonlyArray<string>).includes(column) ? splitMultiple(cell, style) : [cell]
+		const values = (ombMultiSelectColumns as ReadonlyArray<string>).includes(column)
+			? splitMultiple(cell, style)
+			: [cell]
 		for (const value of values) {
 			if (!allowed.has(value)) {
-				problems.push({ column, field: null, kind: 'NOT_ALLOWED', message: `“${value}” is not one of OMB’s ${style === 'codes' ? 'shorthand codes' : 'valid selections'} for ${column}.${note(column)}` })
+				problems.push({
+					column,
+					field: null,
+					kind: 'NOT_ALLOWED',
+					message: `“${value}” is not one of OMB’s ${style === 'codes' ? 'shorthand codes' : 'valid selections'} for ${column}.${note(column)}`,
+				})
 			}
 		}
 	}
 	if (row.operational_date && !isPartialDate(row.operational_date)) {
-		problems.push({ column: 'operational_date', field: 'operationalDate', kind: 'INVALID', message: `“${row.operational_date}” is not a date (YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known).${note('operational_date')}` })
+		problems.push({
+			column: 'operational_date',
+			field: 'operationalDate',
+			kind: 'INVALID',
+			message: `“${row.operational_date}” is not a date (YYYY-MM-DD, or YYYY-MM or YYYY where only the month or year is known).${note('operational_date')}`,
+		})
 	}
 	// OMB's dictionary types the contact and the link columns as free text: what an imported file wrote there is its answer.
-	if (row.contact_email && !asWritten('contact_email') && !emailSchema.safeParse(row.contact_email).success) {
-		problems.push({ column: 'contact_email', field: 'contactEmail', kind: 'INVALID', message: `“${row.contact_email}” is not an e-mail address.` })
+	if (
+		row.contact_email &&
+		!asWritten('contact_email') &&
+		!emailSchema.safeParse(row.contact_email).success
+	) {
+		problems.push({
+			column: 'contact_email',
+			field: 'contactEmail',
+			kind: 'INVALID',
+			message: `“${row.contact_email}” is not an e-mail address.`,
+		})
 	}
 	for (const column of ombLinkColumns) {
 		if (row[column] && !asWritten(column) && !linkSchema.safeParse(row[column]).success) {
-			problems.push({ column, field: null, kind: 'INVALID', message: `“${row[column]}” is not a web address (https://…).` })
+			problems.push({
+				column,
+				field: null,
+				kind: 'INVALID',
+				message: `“${row[column]}” is not a web address (https://…).`,
+			})
 		}
 	}
 
 	const missing = new Set<string>(missingOmbFields(document))
 	for (const path of missing) {
-		problems.push({ column: fieldColumns[path] ?? null, field: path, kind: 'MISSING', message: fieldRules[path as FieldPath].message })
+		problems.push({
+			column: fieldColumns[path] ?? null,
+			field: path,
+			kind: 'MISSING',
+			message: fieldRules[path as FieldPath].message,
+		})
 	}
 	for (const [path, messages] of Object.entries(validateForInventory(document).fieldErrors)) {
 		if (missing.has(path)) continue
-		for (const message of messages) problems.push({ column: fieldColumns[path] ?? null, field: path, kind: 'CONTRADICTION', message })
+		for (const message of messages)
+			problems.push({
+				column: fieldColumns[path] ?? null,
+				field: path,
+				kind: 'CONTRADICTION',
+				message,
+			})
 	}
-	if (options.status === 'RETIRED' && document.stage !== undefined && document.stage !== 'RETIRED') {
+	if (
+		options.status === 'RETIRED' &&
+		document.stage !== undefined &&
+		document.stage !== 'RETIRED'
+	) {
 		problems.push({
 			column: 'development_stage',
 			field: 'stage',
@@ -340,7 +429,10 @@ export function isPublishable(document: Pick<UseCaseDocument, 'isWithheld'>) {
 }
 
 /** One case's public row, or null when it is withheld (or its withholding is not yet answered). */
-export function toPublicRow(document: UseCaseDocument, options: PublicRowOptions): Partial<OmbRow> | null {
+export function toPublicRow(
+	document: UseCaseDocument,
+	options: PublicRowOptions,
+): Partial<OmbRow> | null {
 	if (!isPublishable(document)) return null
 	return publicVersionOfRow(toOmbRow(document, options), options)
 }
@@ -349,8 +441,12 @@ export function toPublicRow(document: UseCaseDocument, options: PublicRowOptions
  * The public version of an OMB row in the `values` style (a case's, or one frozen in a reporting
  * year's snapshot), or null unless its is_withheld answer is "No". The public site reads only this.
  */
-export function publicVersionOfRow(omb: OmbRow, options: Pick<PublicRowOptions, 'values' | 'publicEmail' | 'includeIds'>): Partial<OmbRow> | null {
-	if (omb.is_withheld !== valueOf(withholdingChoices.NO, options.values ?? 'selections')) return null
+export function publicVersionOfRow(
+	omb: OmbRow,
+	options: Pick<PublicRowOptions, 'values' | 'publicEmail' | 'includeIds'>,
+): Partial<OmbRow> | null {
+	if (omb.is_withheld !== valueOf(withholdingChoices.NO, options.values ?? 'selections'))
+		return null
 	const row: Partial<OmbRow> = { ...omb }
 	row.contact_email = options.publicEmail ?? DEFAULT_PUBLIC_EMAIL
 	for (const column of publicBlankedColumns) row[column] = ''
@@ -406,7 +502,14 @@ export const ombCotsTaskTexts: Record<CotsCommonTask, string> = {
 }
 
 /** OMB's licence and user bands, smallest first. */
-export const ombLicenceBands = ['1-100', '101-1000', '1001-5000', '5001-10,000', '10,000-50,000', '50,000+'] as const
+export const ombLicenceBands = [
+	'1-100',
+	'101-1000',
+	'1001-5000',
+	'5001-10,000',
+	'10,000-50,000',
+	'50,000+',
+] as const
 export type OmbLicenceBand = (typeof ombLicenceBands)[number]
 const bandRanges: ReadonlyArray<[number, number]> = [
 	[1, 100],
@@ -428,7 +531,12 @@ function bandOf(count: number): OmbLicenceBand | null {
  */
 export function ombLicenceBand(text: string | undefined): OmbLicenceBand | null {
 	if (!text) return null
-	const plain = text.normalize('NFKC').replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, '').replace(/,/g, '').toLowerCase()
+	const plain = text
+		.normalize('NFKC')
+		.replace(/[\u2013\u2014]/g, '-')
+		.replace(/\s+/g, '')
+		.replace(/,/g, '')
+		.toLowerCase()
 	const exact = ombLicenceBands.find((band) => band.replace(/,/g, '') === plain)
 	if (exact) return exact
 	const plus = /^(\d+)\+$/.exec(plain)
@@ -447,11 +555,16 @@ export function ombLicenceBand(text: string | undefined): OmbLicenceBand | null 
  * may be consolidated. M-25-21's guidance never consolidates a high-impact case, nor one presumed
  * high-impact whose determination has not been made.
  */
-export function consolidationBlocker(document: UseCaseDocument, presumedHighImpact: boolean): string | null {
+export function consolidationBlocker(
+	document: UseCaseDocument,
+	presumedHighImpact: boolean,
+): string | null {
 	if (!document.cotsTask) return 'It names none of the 20 common commercial tasks.'
-	if (document.contractingUsage !== 'PURCHASED') return 'Only a commercial product purchased from a vendor is reported in consolidated form.'
+	if (document.contractingUsage !== 'PURCHASED')
+		return 'Only a commercial product purchased from a vendor is reported in consolidated form.'
 	const determination = document.highImpact.determination
-	if (determination === 'HIGH_IMPACT') return 'A high-impact use case is always reported individually.'
+	if (determination === 'HIGH_IMPACT')
+		return 'A high-impact use case is always reported individually.'
 	if (determination === undefined && presumedHighImpact) {
 		return 'It is presumed high-impact and no determination is recorded, so it is reported individually.'
 	}
@@ -468,13 +581,20 @@ export type CotsCase = { document: UseCaseDocument; presumedHighImpact: boolean 
  * OMB's consolidated COTS file for one agency: one row per common task, Y with the products and
  * the largest user band when at least one qualifying case names the task, N otherwise.
  */
-export function toCotsRows(cases: Iterable<CotsCase>, options: Pick<OmbAgency, 'agencyName'>): Array<CotsRow> {
-	const byTask = new Map<CotsCommonTask, { products: Array<string>; band: number; rawUsers: Array<string> }>()
+export function toCotsRows(
+	cases: Iterable<CotsCase>,
+	options: Pick<OmbAgency, 'agencyName'>,
+): Array<CotsRow> {
+	const byTask = new Map<
+		CotsCommonTask,
+		{ products: Array<string>; band: number; rawUsers: Array<string> }
+	>()
 	for (const { document, presumedHighImpact } of cases) {
 		if (!isConsolidatedCots(document, presumedHighImpact)) continue
 		const task = document.cotsTask as CotsCommonTask
 		const entry = byTask.get(task) ?? { products: [], band: -1, rawUsers: [] }
-		for (const product of document.vendorNames) if (!entry.products.includes(product)) entry.products.push(product)
+		for (const product of document.vendorNames)
+			if (!entry.products.includes(product)) entry.products.push(product)
 		const band = ombLicenceBand(document.estimatedUsers)
 		if (band) entry.band = Math.max(entry.band, ombLicenceBands.indexOf(band))
 		else if (document.estimatedUsers) entry.rawUsers.push(document.estimatedUsers)
@@ -488,7 +608,11 @@ export function toCotsRows(cases: Iterable<CotsCase>, options: Pick<OmbAgency, '
 			'Agency Use (Y/N)?': entry ? 'Y' : 'N',
 			'Name of Commercial Product or Service Used': entry ? entry.products.join(', ') : '',
 			// An answer outside OMB's bands is passed through as written; the export page reports it.
-			'Estimated # of Licenses/Users': entry ? (entry.band >= 0 ? (ombLicenceBands[entry.band] as string) : (entry.rawUsers[0] ?? '')) : '',
+			'Estimated # of Licenses/Users': entry
+				? entry.band >= 0
+					? (ombLicenceBands[entry.band] as string)
+					: (entry.rawUsers[0] ?? '')
+				: '',
 		}
 	})
 }
@@ -496,10 +620,13 @@ export function toCotsRows(cases: Iterable<CotsCase>, options: Pick<OmbAgency, '
 /** Problems with a consolidated case's own answers, for the export page. */
 export function cotsProblems(document: UseCaseDocument): Array<string> {
 	const problems: Array<string> = []
-	if (document.vendorNames.length === 0) problems.push('Name the commercial product or service used.')
+	if (document.vendorNames.length === 0)
+		problems.push('Name the commercial product or service used.')
 	if (!document.estimatedUsers) problems.push('Estimate the number of licences or users.')
 	else if (!ombLicenceBand(document.estimatedUsers)) {
-		problems.push(`“${document.estimatedUsers}” fits none of OMB’s bands (${ombLicenceBands.join(', ')}).`)
+		problems.push(
+			`“${document.estimatedUsers}” fits none of OMB’s bands (${ombLicenceBands.join(', ')}).`,
+		)
 	}
 	return problems
 }

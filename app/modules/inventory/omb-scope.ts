@@ -10,7 +10,11 @@ import { consolidationBlocker } from './omb-export.ts'
  * finished. A draft is not yet a use case the agency has put forward; a withdrawn or rejected case
  * is one the agency will not pursue.
  */
-export const unreportedStatuses = ['DRAFT', 'WITHDRAWN', 'REJECTED'] as const satisfies ReadonlyArray<UseCaseStatus>
+export const unreportedStatuses = [
+	'DRAFT',
+	'WITHDRAWN',
+	'REJECTED',
+] as const satisfies ReadonlyArray<UseCaseStatus>
 export const reportedStatuses = useCaseStatuses.filter(
 	(status) => !(unreportedStatuses as ReadonlyArray<UseCaseStatus>).includes(status),
 ) as Array<UseCaseStatus>
@@ -20,8 +24,7 @@ export function isRetired(useCase: { status: UseCaseStatus; stage?: string | nul
 }
 
 export type ReportingDecision =
-	| { reported: true; file: 'INDIVIDUAL' | 'CONSOLIDATED' }
-	| { reported: false; reason: string }
+	{ reported: true; file: 'INDIVIDUAL' | 'CONSOLIDATED' } | { reported: false; reason: string }
 
 const statusReasons: Record<(typeof unreportedStatuses)[number], string> = {
 	DRAFT: 'It is a draft that has not been submitted.',
@@ -47,7 +50,10 @@ export function reportingDecision(input: {
 		return { reported: false, reason: statusReasons[status as (typeof unreportedStatuses)[number]] }
 	}
 	if (isRetired({ status, stage: document.stage }) && input.retiredAlreadyReported) {
-		return { reported: false, reason: 'It retired and was already reported as retired in an earlier year’s inventory.' }
+		return {
+			reported: false,
+			reason: 'It retired and was already reported as retired in an earlier year’s inventory.',
+		}
 	}
 	if (document.cotsTask && consolidationBlocker(document, input.presumedHighImpact) === null) {
 		return { reported: true, file: 'CONSOLIDATED' }
@@ -57,5 +63,9 @@ export function reportingDecision(input: {
 
 /** Whether the case needs the policy checks' presumption to decide its file (only possible COTS cases do). */
 export function needsPresumption(document: UseCaseDocument) {
-	return Boolean(document.cotsTask) && document.contractingUsage === 'PURCHASED' && document.highImpact.determination === undefined
+	return (
+		Boolean(document.cotsTask) &&
+		document.contractingUsage === 'PURCHASED' &&
+		document.highImpact.determination === undefined
+	)
 }

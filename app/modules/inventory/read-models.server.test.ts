@@ -25,7 +25,12 @@ async function processOfTheApp() {
 		/** The names in a slice of the view, as the REST API and the MCP search read it. */
 		async sliceNames(viewer: { id: string }, search = '', limit = 25) {
 			const query = InventoryQuerySchema.parse(inventoryInput(new URLSearchParams(search)))
-			const slice = await inventory.inventorySliceAt(viewer, query, { after: null, limit }, await versions.freshDataVersion())
+			const slice = await inventory.inventorySliceAt(
+				viewer,
+				query,
+				{ after: null, limit },
+				await versions.freshDataVersion(),
+			)
 			return slice.rows.map((row) => row.name).sort()
 		},
 		async names(viewer: { id: string }, search = '') {
@@ -53,7 +58,13 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 	let author: { id: string }
 	let caseNumber = 0
 
-	const createCase = async (values: { name: string; status?: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW'; by?: { id: string }; tags?: Array<string>; orgUnitId?: string }) => {
+	const createCase = async (values: {
+		name: string
+		status?: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW'
+		by?: { id: string }
+		tags?: Array<string>
+		orgUnitId?: string
+	}) => {
 		caseNumber++
 		const by = values.by ?? author
 		return database.prisma.useCase.create({
@@ -77,8 +88,17 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 		const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 		await ensureShippedPackLoaded(database.prisma)
 		// The migrations create CMS's org units.
-		orgUnitId = (await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS' }, select: { id: true } })).id
-		const person = (email: string) => database.prisma.user.create({ data: { email, name: email.split('@')[0]! }, select: { id: true } })
+		orgUnitId = (
+			await database.prisma.orgUnit.findUniqueOrThrow({
+				where: { code: 'HHS' },
+				select: { id: true },
+			})
+		).id
+		const person = (email: string) =>
+			database.prisma.user.create({
+				data: { email, name: email.split('@')[0]! },
+				select: { id: true },
+			})
 		reader = await person('reader@cms.example')
 		secondReader = await person('second.reader@cms.example')
 		author = await person('author@cms.example')
@@ -94,7 +114,11 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 
 	test('a draft shows to the people listed on it only, whoever asked for the same view first', async () => {
 		// The author first, so that what they see is what a careless cache would hand to the next person.
-		expect(await one.names(author)).toEqual(['Author’s private draft', 'Call centre summarizer', 'Claims triage'])
+		expect(await one.names(author)).toEqual([
+			'Author’s private draft',
+			'Call centre summarizer',
+			'Claims triage',
+		])
 		expect((await one.page(author)).facets.status.get('DRAFT')).toBe(1)
 		expect(await one.names(reader)).toEqual(['Call centre summarizer', 'Claims triage'])
 		expect((await one.page(reader)).facets.status.get('DRAFT')).toBeUndefined()
@@ -105,7 +129,11 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 		expect(await one.sliceNames(author, 'q=draft')).toEqual(['Author’s private draft'])
 		expect(await one.sliceNames(reader, 'q=draft')).toEqual([])
 		expect(await one.sliceNames(secondReader)).toEqual(['Call centre summarizer', 'Claims triage'])
-		expect(await one.sliceNames(author)).toEqual(['Author’s private draft', 'Call centre summarizer', 'Claims triage'])
+		expect(await one.sliceNames(author)).toEqual([
+			'Author’s private draft',
+			'Call centre summarizer',
+			'Claims triage',
+		])
 		// And the other way round: someone without drafts first, then the author.
 		expect(await other.names(secondReader, 'q=draft')).toEqual([])
 		expect(await other.names(author, 'q=draft')).toEqual(['Author’s private draft'])
@@ -118,13 +146,19 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 		expect(await other.names(reader, 'tag=omb-2026')).toEqual(['Fraud screening'])
 		expect(await other.sliceNames(reader, 'tag=omb-2026')).toEqual(['Fraud screening'])
 		// Any write path at all: here a statement no module of the app made.
-		await database.prisma.useCase.update({ where: { id }, data: { name: 'Fraud screening, renamed', tags: ['omb-2025'] } })
+		await database.prisma.useCase.update({
+			where: { id },
+			data: { name: 'Fraud screening, renamed', tags: ['omb-2025'] },
+		})
 		expect(await one.names(reader, 'tag=omb-2026')).toEqual([])
 		expect(await other.names(reader, 'tag=omb-2025')).toEqual(['Fraud screening, renamed'])
 		expect(await other.sliceNames(reader, 'tag=omb-2026')).toEqual([])
 		expect((await other.page(secondReader, 'tag=omb-2025')).facets.tag.get('omb-2025')).toBe(1)
 		// A draft submitted is everyone's to see at once.
-		const draft = await database.prisma.useCase.findFirstOrThrow({ where: { status: 'DRAFT' }, select: { id: true } })
+		const draft = await database.prisma.useCase.findFirstOrThrow({
+			where: { status: 'DRAFT' },
+			select: { id: true },
+		})
 		expect(await one.names(reader)).not.toContain('Author’s private draft')
 		await database.prisma.useCase.update({ where: { id: draft.id }, data: { status: 'SUBMITTED' } })
 		expect(await one.names(reader)).toContain('Author’s private draft')
@@ -143,9 +177,16 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 	test('a case page shows a new comment at once, and someone else’s draft to nobody else', async () => {
 		const { id } = await createCase({ name: 'Appeals summarizer' })
 		expect((await other.caseFor(reader, id)).comments).toEqual([])
-		await database.prisma.comment.create({ data: { useCaseId: id, authorId: author.id, body: 'Which model version?' } })
-		expect((await other.caseFor(reader, id)).comments.map((comment) => comment.body)).toEqual(['Which model version?'])
-		const draft = await database.prisma.useCase.findFirstOrThrow({ where: { status: 'DRAFT' }, select: { id: true } })
+		await database.prisma.comment.create({
+			data: { useCaseId: id, authorId: author.id, body: 'Which model version?' },
+		})
+		expect((await other.caseFor(reader, id)).comments.map((comment) => comment.body)).toEqual([
+			'Which model version?',
+		])
+		const draft = await database.prisma.useCase.findFirstOrThrow({
+			where: { status: 'DRAFT' },
+			select: { id: true },
+		})
 		expect((await one.caseFor(author, draft.id)).useCase.name).toBe('Author’s private draft')
 		await expect(one.caseFor(reader, draft.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
 		await expect(one.caseFor(reader, 'no-such-case')).rejects.toMatchObject({ code: 'NOT_FOUND' })
@@ -154,33 +195,65 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 	test('a case becomes overdue when its lane falls due, with no write in between', async () => {
 		const { id } = await createCase({ name: 'Prior authorization assistant', status: 'IN_REVIEW' })
 		const dueOn = new Date(Date.now() + 1_500)
-		await database.prisma.laneReview.create({ data: { useCaseId: id, round: 1, lane: 'PRIVACY', dueOn } })
+		await database.prisma.laneReview.create({
+			data: { useCaseId: id, round: 1, lane: 'PRIVACY', dueOn },
+		})
 		expect(await one.names(reader, 'overdue=true')).toEqual([])
 		expect((await one.page(reader, 'q=authorization')).rows[0]?.overdue).toBe(false)
 		expect((await one.caseFor(reader, id)).lanes[0]?.overdue).toBe(false)
 		expect((await one.dashboard()).overdueLanes).toEqual([])
 		// The moment passes; nothing is written. The case page shows it at once; the inventory's views
 		// and the dashboards once the recount their first read after the moment started has finished.
-		await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueOn.getTime() - Date.now()) + 50))
+		await new Promise((resolve) =>
+			setTimeout(resolve, Math.max(0, dueOn.getTime() - Date.now()) + 50),
+		)
 		expect((await one.caseFor(reader, id)).lanes[0]?.overdue).toBe(true)
-		await vi.waitFor(async () => expect(await one.names(reader, 'overdue=true')).toEqual(['Prior authorization assistant']))
-		await vi.waitFor(async () => expect((await one.page(reader, 'q=authorization')).rows[0]?.overdue).toBe(true))
-		await vi.waitFor(async () => expect((await one.dashboard()).overdueLanes).toEqual([{ lane: 'PRIVACY', count: 1 }]))
+		await vi.waitFor(async () =>
+			expect(await one.names(reader, 'overdue=true')).toEqual(['Prior authorization assistant']),
+		)
+		await vi.waitFor(async () =>
+			expect((await one.page(reader, 'q=authorization')).rows[0]?.overdue).toBe(true),
+		)
+		await vi.waitFor(async () =>
+			expect((await one.dashboard()).overdueLanes).toEqual([{ lane: 'PRIVACY', count: 1 }]),
+		)
 	})
 
 	test('an administrator’s change to the org units shows at the next request, on every process', async () => {
-		const codes = async (process: typeof one) => (await process.page(reader)).orgUnits.map((unit) => unit.code)
+		const codes = async (process: typeof one) =>
+			(await process.page(reader)).orgUnits.map((unit) => unit.code)
 		expect(await codes(one)).not.toContain('HHS/OIT')
 		expect(await codes(other)).not.toContain('HHS/OIT')
-		const unit = await one.orgUnits.createOrgUnit(author, { parentId: orgUnitId, shortName: 'OIT', name: 'Office of Information Technology' }, testRequest)
+		const unit = await one.orgUnits.createOrgUnit(
+			author,
+			{ parentId: orgUnitId, shortName: 'OIT', name: 'Office of Information Technology' },
+			testRequest,
+		)
 		expect(await codes(one)).toContain('HHS/OIT')
 		expect(await codes(other)).toContain('HHS/OIT')
 		await createCase({ name: 'Help desk ticket router', orgUnitId: unit.id })
-		expect((await other.page(reader, 'orgUnit=HHS/OIT')).rows.map((row) => row.orgUnitShortName)).toEqual(['OIT'])
-		const { version } = await database.prisma.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: { version: true } })
-		await one.orgUnits.changeOrgUnit(author, unit.id, { intent: 'rename', version, shortName: 'OCIO', name: 'Office of the Chief Information Officer' }, testRequest)
+		expect(
+			(await other.page(reader, 'orgUnit=HHS/OIT')).rows.map((row) => row.orgUnitShortName),
+		).toEqual(['OIT'])
+		const { version } = await database.prisma.orgUnit.findUniqueOrThrow({
+			where: { id: unit.id },
+			select: { version: true },
+		})
+		await one.orgUnits.changeOrgUnit(
+			author,
+			unit.id,
+			{
+				intent: 'rename',
+				version,
+				shortName: 'OCIO',
+				name: 'Office of the Chief Information Officer',
+			},
+			testRequest,
+		)
 		// The other process made no change itself, yet filters by the new code and shows the new name.
-		expect((await other.page(reader, 'orgUnit=HHS/OCIO')).rows.map((row) => row.orgUnitShortName)).toEqual(['OCIO'])
+		expect(
+			(await other.page(reader, 'orgUnit=HHS/OCIO')).rows.map((row) => row.orgUnitShortName),
+		).toEqual(['OCIO'])
 		expect(await codes(other)).not.toContain('HHS/OIT')
 	})
 
@@ -190,7 +263,15 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 		// Checked against the current pack, as every submitted case is: its page is kept until the data change.
 		const { evaluation, useCase } = await one.caseFor(reader, id)
 		await database.prisma.checkRun.create({
-			data: { useCaseId: id, useCaseVersion: useCase.version, packVersion: evaluation.packVersion, presumedHighImpact: evaluation.presumedHighImpact, requiredLanes: [], blocked: evaluation.blocked, results: JSON.parse(JSON.stringify(evaluation)) },
+			data: {
+				useCaseId: id,
+				useCaseVersion: useCase.version,
+				packVersion: evaluation.packVersion,
+				presumedHighImpact: evaluation.presumedHighImpact,
+				requiredLanes: [],
+				blocked: evaluation.blocked,
+				results: JSON.parse(JSON.stringify(evaluation)),
+			},
 		})
 		expect((await one.caseFor(reader, id)).stored).not.toBeNull()
 		expect(isInvolvedIn(reader, (await one.caseFor(reader, id)).useCase)).toBe(false)

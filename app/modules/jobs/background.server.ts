@@ -51,7 +51,9 @@ function startAndRetry(database: Database, env: Env): BackgroundWork {
 		const attempt = () => {
 			if (stopped) return resolve(null)
 			startBackgroundWork(database, env).then(resolve, (error: unknown) => {
-				console.error(`Background work could not start (${error instanceof Error ? error.message : error}); trying again in ${RETRY_START_MS / 1000} s.`)
+				console.error(
+					`Background work could not start (${error instanceof Error ? error.message : error}); trying again in ${RETRY_START_MS / 1000} s.`,
+				)
 				timer = setTimeout(attempt, RETRY_START_MS)
 			})
 		}

@@ -39,7 +39,13 @@ for (const target of databaseTargets()) {
 				notify(
 					tx,
 					[people.lead.id, people.quietLead.id],
-					{ kind: 'SUBMITTED', title, body: 'Dana Whitfield submitted it for review.', link: `/use-cases/${useCase.id}`, useCaseId: useCase.id },
+					{
+						kind: 'SUBMITTED',
+						title,
+						body: 'Dana Whitfield submitted it for review.',
+						link: `/use-cases/${useCase.id}`,
+						useCaseId: useCase.id,
+					},
 					{ actorId: people.submitter.id, email: true },
 				),
 			)
@@ -49,7 +55,13 @@ for (const target of databaseTargets()) {
 		const leadRow = () =>
 			database.prisma.notification.findFirstOrThrow({
 				where: { userId: people.lead.id },
-				select: { createdAt: true, emailStatus: true, emailAttempts: true, emailSentAt: true, emailError: true },
+				select: {
+					createdAt: true,
+					emailStatus: true,
+					emailAttempts: true,
+					emailSentAt: true,
+					emailError: true,
+				},
 			})
 
 		test('a pending notification is delivered to its recipient with the title as subject and an absolute link; SENT is recorded', async () => {
@@ -58,7 +70,13 @@ for (const target of databaseTargets()) {
 			const result = await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL })
 			mailer.close()
 
-			expect(result).toEqual({ sent: 1, failed: 0, skipped: 0, stoppedEarly: null, lastError: null })
+			expect(result).toEqual({
+				sent: 1,
+				failed: 0,
+				skipped: 0,
+				stoppedEarly: null,
+				lastError: null,
+			})
 			expect(sink.messages).toHaveLength(1)
 			const [mail] = sink.messages
 			expect(mail?.to).toEqual(['lead@cms.example'])
@@ -75,7 +93,9 @@ for (const target of databaseTargets()) {
 			expect(row.emailSentAt).toBeInstanceOf(Date)
 			// The lead who turned e-mail off got nothing; a second pass sends nothing again.
 			const again = createSmtpMailer(sink.url, FROM)
-			expect((await dispatchPendingEmails(database.prisma, { mailer: again, appUrl: APP_URL })).sent).toBe(0)
+			expect(
+				(await dispatchPendingEmails(database.prisma, { mailer: again, appUrl: APP_URL })).sent,
+			).toBe(0)
 			again.close()
 			expect(sink.messages).toHaveLength(1)
 		})
@@ -94,52 +114,93 @@ for (const target of databaseTargets()) {
 
 			// Not yet due: the next attempt waits for its slot.
 			sink = await startSmtpSink({ port })
-			expect((await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL })).sent).toBe(0)
+			expect((await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL })).sent).toBe(
+				0,
+			)
 			expect(sink.messages).toHaveLength(0)
 
-			const retryAt = new Date(failed.createdAt.getTime() + (EMAIL_ATTEMPT_OFFSETS_MS[1] ?? 0) + 1000)
-			const retried = await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL, now: retryAt })
+			const retryAt = new Date(
+				failed.createdAt.getTime() + (EMAIL_ATTEMPT_OFFSETS_MS[1] ?? 0) + 1000,
+			)
+			const retried = await dispatchPendingEmails(database.prisma, {
+				mailer,
+				appUrl: APP_URL,
+				now: retryAt,
+			})
 			mailer.close()
 			expect(retried).toMatchObject({ sent: 1, failed: 0 })
-			expect(sink.messages.map((mail) => [mail.to, mail.subject])).toEqual([[['lead@cms.example'], 'Delivered later']])
-			expect(await leadRow()).toMatchObject({ emailStatus: 'SENT', emailAttempts: 2, emailError: null })
+			expect(sink.messages.map((mail) => [mail.to, mail.subject])).toEqual([
+				[['lead@cms.example'], 'Delivered later'],
+			])
+			expect(await leadRow()).toMatchObject({
+				emailStatus: 'SENT',
+				emailAttempts: 2,
+				emailError: null,
+			})
 		})
 
 		test('after the last attempt a failed e-mail is left alone; the in-app notification stays', async () => {
 			const port = sink.port
 			await sink.stop()
 			await submitCase('Never delivered')
-			await database.prisma.notification.updateMany({ where: { userId: people.lead.id }, data: { emailStatus: 'FAILED', emailAttempts: MAX_EMAIL_ATTEMPTS - 1 } })
+			await database.prisma.notification.updateMany({
+				where: { userId: people.lead.id },
+				data: { emailStatus: 'FAILED', emailAttempts: MAX_EMAIL_ATTEMPTS - 1 },
+			})
 			const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, FROM)
 			const dayLater = new Date(Date.now() + 25 * 3600_000)
-			expect((await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL, now: dayLater })).failed).toBe(1)
-			expect(await leadRow()).toMatchObject({ emailStatus: 'FAILED', emailAttempts: MAX_EMAIL_ATTEMPTS })
+			expect(
+				(await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL, now: dayLater }))
+					.failed,
+			).toBe(1)
+			expect(await leadRow()).toMatchObject({
+				emailStatus: 'FAILED',
+				emailAttempts: MAX_EMAIL_ATTEMPTS,
+			})
 
 			sink = await startSmtpSink({ port })
 			const muchLater = new Date(Date.now() + 30 * 24 * 3600_000)
-			expect((await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL, now: muchLater })).sent).toBe(0)
+			expect(
+				(await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL, now: muchLater }))
+					.sent,
+			).toBe(0)
 			mailer.close()
 			expect(sink.messages).toHaveLength(0)
-			expect(await database.prisma.notification.count({ where: { userId: people.lead.id, readAt: null } })).toBe(1)
+			expect(
+				await database.prisma.notification.count({
+					where: { userId: people.lead.id, readAt: null },
+				}),
+			).toBe(1)
 		})
 
 		test('a recipient the server refuses fails alone; the other messages of the pass are still sent', async () => {
 			await sink.stop()
 			sink = await startSmtpSink({ refuseRecipient: (address) => address === 'lead@cms.example' })
 			await database.prisma.$transaction((tx) =>
-				notify(tx, [people.lead.id, people.reviewer.id, people.submitter.id], { kind: 'COMMENTED', title: 'A comment', body: 'A comment.', link: '/use-cases/x' }, { email: true }),
+				notify(
+					tx,
+					[people.lead.id, people.reviewer.id, people.submitter.id],
+					{ kind: 'COMMENTED', title: 'A comment', body: 'A comment.', link: '/use-cases/x' },
+					{ email: true },
+				),
 			)
 			const mailer = createSmtpMailer(sink.url, FROM)
 			const result = await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL })
 			mailer.close()
 			expect(result).toMatchObject({ sent: 2, failed: 1, stoppedEarly: null })
-			expect(sink.messages.map((mail) => mail.to[0]).sort()).toEqual(['reviewer@cms.example', 'submitter@cms.example'])
+			expect(sink.messages.map((mail) => mail.to[0]).sort()).toEqual([
+				'reviewer@cms.example',
+				'submitter@cms.example',
+			])
 			expect((await leadRow()).emailError).toMatch(/EENVELOPE/)
 		})
 
 		test('someone who turns e-mail off before the message goes out is not e-mailed', async () => {
 			await submitCase('Changed my mind')
-			await database.prisma.user.update({ where: { id: people.lead.id }, data: { emailNotifications: false } })
+			await database.prisma.user.update({
+				where: { id: people.lead.id },
+				data: { emailNotifications: false },
+			})
 			try {
 				const mailer = createSmtpMailer(sink.url, FROM)
 				const result = await dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL })
@@ -148,7 +209,10 @@ for (const target of databaseTargets()) {
 				expect(sink.messages).toHaveLength(0)
 				expect((await leadRow()).emailStatus).toBe('SKIPPED')
 			} finally {
-				await database.prisma.user.update({ where: { id: people.lead.id }, data: { emailNotifications: true } })
+				await database.prisma.user.update({
+					where: { id: people.lead.id },
+					data: { emailNotifications: true },
+				})
 			}
 		})
 
@@ -156,26 +220,51 @@ for (const target of databaseTargets()) {
 			const recipients = [people.lead.id, people.reviewer.id, people.submitter.id]
 			for (let index = 0; index < 8; index++) {
 				await database.prisma.$transaction((tx) =>
-					notify(tx, recipients, { kind: 'COMMENTED', title: `Comment ${index}`, body: 'A comment.', link: '/use-cases/x' }, { email: true }),
+					notify(
+						tx,
+						recipients,
+						{
+							kind: 'COMMENTED',
+							title: `Comment ${index}`,
+							body: 'A comment.',
+							link: '/use-cases/x',
+						},
+						{ email: true },
+					),
 				)
 			}
 			const mailers = [1, 2, 3, 4].map(() => createSmtpMailer(sink.url, FROM))
-			const results = await Promise.all(mailers.map((mailer) => dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL })))
+			const results = await Promise.all(
+				mailers.map((mailer) =>
+					dispatchPendingEmails(database.prisma, { mailer, appUrl: APP_URL }),
+				),
+			)
 			for (const mailer of mailers) mailer.close()
 			expect(results.reduce((sum, result) => sum + result.sent, 0)).toBe(24)
 			const delivered = sink.messages.map((mail) => `${mail.to[0]} ${mail.subject}`)
 			expect(delivered).toHaveLength(24)
 			expect(new Set(delivered).size).toBe(24)
-			expect(await database.prisma.notification.count({ where: { emailStatus: 'SENT', emailAttempts: 1 } })).toBe(24)
+			expect(
+				await database.prisma.notification.count({
+					where: { emailStatus: 'SENT', emailAttempts: 1 },
+				}),
+			).toBe(24)
 		})
 
 		test('the e-mail jobs send as soon as a caller asks after committing, and stop cleanly', async () => {
 			const queue = await startJobQueue(database)
-			const jobs = await startNotificationJobs(queue, { db: database.prisma, mailer: createSmtpMailer(sink.url, FROM), appUrl: APP_URL })
+			const jobs = await startNotificationJobs(queue, {
+				db: database.prisma,
+				mailer: createSmtpMailer(sink.url, FROM),
+				appUrl: APP_URL,
+			})
 			try {
 				await submitCase('Sent by the queue')
 				requestEmailDispatch()
-				await vi.waitFor(() => expect(sink.messages.map((mail) => mail.subject)).toEqual(['Sent by the queue']), { timeout: 15_000, interval: 50 })
+				await vi.waitFor(
+					() => expect(sink.messages.map((mail) => mail.subject)).toEqual(['Sent by the queue']),
+					{ timeout: 15_000, interval: 50 },
+				)
 			} finally {
 				await queue.stop()
 				jobs.stop()
@@ -184,7 +273,11 @@ for (const target of databaseTargets()) {
 			// Stopped: asking again does nothing.
 			await submitCase('After stopping')
 			requestEmailDispatch()
-			expect(await database.prisma.notification.count({ where: { title: 'After stopping', emailStatus: 'PENDING' } })).toBe(1)
+			expect(
+				await database.prisma.notification.count({
+					where: { title: 'After stopping', emailStatus: 'PENDING' },
+				}),
+			).toBe(1)
 		})
 	})
 }

@@ -3,7 +3,12 @@ import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type NotificationKind } from '#app/generated/prisma/enums.ts'
 import { accountEmailKinds, isAccountEmail, renderNotificationEmail } from './email-message.ts'
 import { openSealedLink } from './sealed-link.server.ts'
-import { EMAIL_ATTEMPT_OFFSETS_MS, EMAIL_CLAIM_LEASE_MS, MAX_EMAIL_ATTEMPTS, SMTP_TIMEOUTS_MS } from './email-schedule.ts'
+import {
+	EMAIL_ATTEMPT_OFFSETS_MS,
+	EMAIL_CLAIM_LEASE_MS,
+	MAX_EMAIL_ATTEMPTS,
+	SMTP_TIMEOUTS_MS,
+} from './email-schedule.ts'
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string }
 
@@ -49,10 +54,12 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
 					// RFC 3834: an automatic message, so that auto-responders do not answer it.
 					headers: { 'Auto-Submitted': 'auto-generated' },
 				})
-				if (info.rejected.length > 0) throw new MailerError(`The mail server refused ${info.rejected.join(', ')}.`, 'EENVELOPE')
+				if (info.rejected.length > 0)
+					throw new MailerError(`The mail server refused ${info.rejected.join(', ')}.`, 'EENVELOPE')
 			} catch (error) {
 				if (error instanceof MailerError) throw error
-				const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : undefined
+				const code =
+					typeof error === 'object' && error && 'code' in error ? String(error.code) : undefined
 				throw new MailerError(error instanceof Error ? error.message : String(error), code)
 			}
 		},
@@ -99,10 +106,19 @@ type ClaimedRow = {
  * one that is lost. Delivered → SENT with `emailSentAt`; refused or unreachable → FAILED with
  * `emailError`, retried on the schedule until MAX_EMAIL_ATTEMPTS.
  */
-export async function dispatchPendingEmails(db: PrismaClient, options: DispatchOptions): Promise<DispatchResult> {
+export async function dispatchPendingEmails(
+	db: PrismaClient,
+	options: DispatchOptions,
+): Promise<DispatchResult> {
 	const now = options.now ?? new Date()
 	const limit = options.limit ?? 100
-	const result: DispatchResult = { sent: 0, failed: 0, skipped: 0, stoppedEarly: null, lastError: null }
+	const result: DispatchResult = {
+		sent: 0,
+		failed: 0,
+		skipped: 0,
+		stoppedEarly: null,
+		lastError: null,
+	}
 
 	// Someone who turned e-mail off (or left) gets nothing more, including what was queued; account
 	// e-mail (an invitation, a reset link) still reaches an active person.
@@ -110,7 +126,10 @@ export async function dispatchPendingEmails(db: PrismaClient, options: DispatchO
 		where: {
 			emailStatus: { in: ['PENDING', 'FAILED'] },
 			emailAttempts: { lt: MAX_EMAIL_ATTEMPTS },
-			OR: [{ user: { active: false } }, { user: { emailNotifications: false }, kind: { notIn: [...accountEmailKinds] } }],
+			OR: [
+				{ user: { active: false } },
+				{ user: { emailNotifications: false }, kind: { notIn: [...accountEmailKinds] } },
+			],
 		},
 		data: { emailStatus: 'SKIPPED', emailSecretLink: null },
 	})
@@ -125,20 +144,45 @@ export async function dispatchPendingEmails(db: PrismaClient, options: DispatchO
 		})
 		const accountEmail = isAccountEmail(claimed.kind)
 		const link = claimed.emailSecretLink ? openSealedLink(claimed.emailSecretLink) : claimed.link
-		if (!recipient || !recipient.active || (!recipient.emailNotifications && !accountEmail) || link === null) {
-			await settle(db, claimed, { emailStatus: 'SKIPPED', emailSecretLink: null, emailError: link === null ? 'The link was sealed with another SESSION_SECRET.' : null })
+		if (
+			!recipient ||
+			!recipient.active ||
+			(!recipient.emailNotifications && !accountEmail) ||
+			link === null
+		) {
+			await settle(db, claimed, {
+				emailStatus: 'SKIPPED',
+				emailSecretLink: null,
+				emailError: link === null ? 'The link was sealed with another SESSION_SECRET.' : null,
+			})
 			result.skipped++
 			continue
 		}
-		const email = renderNotificationEmail({ recipientName: recipient.name, title: claimed.title, body: claimed.body, link, appUrl: options.appUrl, accountEmail })
+		const email = renderNotificationEmail({
+			recipientName: recipient.name,
+			title: claimed.title,
+			body: claimed.body,
+			link,
+			appUrl: options.appUrl,
+			accountEmail,
+		})
 		try {
 			await options.mailer.send({ to: recipient.email, ...email })
-			await settle(db, claimed, { emailStatus: 'SENT', emailSentAt: new Date(), emailError: null, emailSecretLink: null })
+			await settle(db, claimed, {
+				emailStatus: 'SENT',
+				emailSentAt: new Date(),
+				emailError: null,
+				emailSecretLink: null,
+			})
 			result.sent++
 		} catch (error) {
 			const message = describeError(error)
 			// The last attempt forgets the sealed link: nothing will send it any more.
-			await settle(db, claimed, { emailStatus: 'FAILED', emailError: message, ...(claimed.emailAttempts >= MAX_EMAIL_ATTEMPTS ? { emailSecretLink: null } : {}) })
+			await settle(db, claimed, {
+				emailStatus: 'FAILED',
+				emailError: message,
+				...(claimed.emailAttempts >= MAX_EMAIL_ATTEMPTS ? { emailSecretLink: null } : {}),
+			})
 			result.failed++
 			result.lastError = message
 			if (!(error instanceof MailerError && error.code && MESSAGE_LEVEL_ERRORS.has(error.code))) {
@@ -154,9 +198,14 @@ export async function dispatchPendingEmails(db: PrismaClient, options: DispatchO
 async function claimNext(db: PrismaClient, now: Date): Promise<ClaimedRow | null> {
 	const at = now.getTime()
 	// Due: the slot for the row's next attempt has opened (attempt n may start OFFSETS[n] after creation).
-	const due = EMAIL_ATTEMPT_OFFSETS_MS.map((offset, attempts) => Prisma.sql`("emailAttempts" = ${attempts} AND "createdAt" <= ${new Date(at - offset)})`)
+	const due = EMAIL_ATTEMPT_OFFSETS_MS.map(
+		(offset, attempts) =>
+			Prisma.sql`("emailAttempts" = ${attempts} AND "createdAt" <= ${new Date(at - offset)})`,
+	)
 	// The slots that will have opened by the end of the lease count as used (attemptsAfterClaim).
-	const slotsByLeaseEnd = EMAIL_ATTEMPT_OFFSETS_MS.map((offset) => Prisma.sql`("createdAt" <= ${new Date(at + EMAIL_CLAIM_LEASE_MS - offset)})::int`)
+	const slotsByLeaseEnd = EMAIL_ATTEMPT_OFFSETS_MS.map(
+		(offset) => Prisma.sql`("createdAt" <= ${new Date(at + EMAIL_CLAIM_LEASE_MS - offset)})::int`,
+	)
 	const rows = await db.$queryRaw<Array<ClaimedRow>>`
 		UPDATE "Notification" AS n
 		SET "emailAttempts" = GREATEST(n."emailAttempts" + 1, ${Prisma.join(slotsByLeaseEnd, ' + ')})
@@ -172,11 +221,23 @@ async function claimNext(db: PrismaClient, now: Date): Promise<ClaimedRow | null
 }
 
 /** Records the outcome, unless the row moved on meanwhile (its lease ran out and it was claimed again). */
-async function settle(db: PrismaClient, claimed: ClaimedRow, data: Prisma.NotificationUpdateManyMutationInput) {
-	await db.notification.updateMany({ where: { id: claimed.id, emailAttempts: claimed.emailAttempts }, data })
+async function settle(
+	db: PrismaClient,
+	claimed: ClaimedRow,
+	data: Prisma.NotificationUpdateManyMutationInput,
+) {
+	await db.notification.updateMany({
+		where: { id: claimed.id, emailAttempts: claimed.emailAttempts },
+		data,
+	})
 }
 
 function describeError(error: unknown) {
-	const text = error instanceof MailerError && error.code ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)
+	const text =
+		error instanceof MailerError && error.code
+			? `${error.code}: ${error.message}`
+			: error instanceof Error
+				? error.message
+				: String(error)
 	return text.length > 500 ? `${text.slice(0, 497)}…` : text
 }

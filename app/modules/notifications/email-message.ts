@@ -1,7 +1,10 @@
 // What a notification e-mail says. Pure: the dispatcher fills it in and hands it to nodemailer.
 import { type NotificationKind } from '#app/generated/prisma/enums.ts'
 
-const ACCOUNT_EMAIL_KINDS: ReadonlyArray<NotificationKind> = ['ACCOUNT_INVITATION', 'PASSWORD_RESET']
+const ACCOUNT_EMAIL_KINDS: ReadonlyArray<NotificationKind> = [
+	'ACCOUNT_INVITATION',
+	'PASSWORD_RESET',
+]
 
 /** Invitations and reset links: sent whatever the person's notification preference. */
 export function isAccountEmail(kind: NotificationKind) {
@@ -32,7 +35,11 @@ const APP_NAME = 'AI Governance Tracker'
  */
 export function absoluteLink(link: string, appUrl: string) {
 	const base = appUrl.replace(/\/+$/, '')
-	const sameSite = link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') && !/[\u0000-\u001f\s]/.test(link)
+	const sameSite =
+		link.startsWith('/') &&
+		!link.startsWith('//') &&
+		!link.startsWith('/\\') &&
+		!/[\u0000-\u001f\s]/.test(link)
 	return `${base}${sameSite ? link : '/notifications'}`
 }
 
@@ -50,7 +57,12 @@ export function renderNotificationEmail(input: NotificationEmailInput): Notifica
 	const closing = input.accountEmail
 		? `You receive this e-mail because an administrator of the ${APP_NAME} acted on your account. If you did not expect it, do not use the link and tell your administrator.`
 		: `You receive these e-mails because e-mail notifications are on for your account. Turn them off in your settings: ${settings}`
-	const text = [`Hello ${input.recipientName},`, ...paragraphs, `${action} ${APP_NAME}:\n${link}`, closing].join('\n\n')
+	const text = [
+		`Hello ${input.recipientName},`,
+		...paragraphs,
+		`${action} ${APP_NAME}:\n${link}`,
+		closing,
+	].join('\n\n')
 
 	const html = `<!doctype html>
 <html lang="en">

@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest'
-import { attemptsAfterClaim, EMAIL_ATTEMPT_OFFSETS_MS, EMAIL_CLAIM_LEASE_MS, isAttemptDue, MAX_EMAIL_ATTEMPTS, nextAttemptAt, SMTP_TIMEOUTS_MS } from './email-schedule.ts'
+import {
+	attemptsAfterClaim,
+	EMAIL_ATTEMPT_OFFSETS_MS,
+	EMAIL_CLAIM_LEASE_MS,
+	isAttemptDue,
+	MAX_EMAIL_ATTEMPTS,
+	nextAttemptAt,
+	SMTP_TIMEOUTS_MS,
+} from './email-schedule.ts'
 
 const created = new Date('2026-11-23T15:00:00Z')
 const after = (minutes: number) => new Date(created.getTime() + minutes * 60_000)
@@ -39,8 +47,11 @@ test('a claim made late (the app was down) counts the slots it slept through', (
 })
 
 test('the lease is longer than the SMTP client can take for one message and shorter than any gap between slots', () => {
-	const longestSend = SMTP_TIMEOUTS_MS.connection + SMTP_TIMEOUTS_MS.greeting + SMTP_TIMEOUTS_MS.socket
+	const longestSend =
+		SMTP_TIMEOUTS_MS.connection + SMTP_TIMEOUTS_MS.greeting + SMTP_TIMEOUTS_MS.socket
 	expect(EMAIL_CLAIM_LEASE_MS).toBeGreaterThan(2 * longestSend)
-	const gaps = EMAIL_ATTEMPT_OFFSETS_MS.slice(1).map((offset, index) => offset - (EMAIL_ATTEMPT_OFFSETS_MS[index] ?? 0))
+	const gaps = EMAIL_ATTEMPT_OFFSETS_MS.slice(1).map(
+		(offset, index) => offset - (EMAIL_ATTEMPT_OFFSETS_MS[index] ?? 0),
+	)
 	expect(Math.min(...gaps)).toBeGreaterThan(EMAIL_CLAIM_LEASE_MS)
 })

@@ -6,7 +6,15 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
 /** Attempt n may start this long after the notification was created: at once, then backing off. */
-export const EMAIL_ATTEMPT_OFFSETS_MS = [0, 10 * MINUTE, 30 * MINUTE, 1 * HOUR, 3 * HOUR, 8 * HOUR, 24 * HOUR] as const
+export const EMAIL_ATTEMPT_OFFSETS_MS = [
+	0,
+	10 * MINUTE,
+	30 * MINUTE,
+	1 * HOUR,
+	3 * HOUR,
+	8 * HOUR,
+	24 * HOUR,
+] as const
 
 /** After this many attempts a FAILED e-mail stays failed (the in-app notification remains). */
 export const MAX_EMAIL_ATTEMPTS = EMAIL_ATTEMPT_OFFSETS_MS.length
@@ -29,7 +37,8 @@ export function isAttemptDue(createdAt: Date, attempts: number, now: Date) {
 
 /** Schedule slots whose start lies at or before `at`. */
 function slotsOpenedBy(createdAt: Date, at: Date) {
-	return EMAIL_ATTEMPT_OFFSETS_MS.filter((offset) => createdAt.getTime() + offset <= at.getTime()).length
+	return EMAIL_ATTEMPT_OFFSETS_MS.filter((offset) => createdAt.getTime() + offset <= at.getTime())
+		.length
 }
 
 /**
@@ -38,7 +47,13 @@ function slotsOpenedBy(createdAt: Date, at: Date) {
  * slot opens only after the lease and no other process can claim it while it is being sent.
  */
 export function attemptsAfterClaim(createdAt: Date, attempts: number, now: Date) {
-	return Math.min(MAX_EMAIL_ATTEMPTS, Math.max(attempts + 1, slotsOpenedBy(createdAt, new Date(now.getTime() + EMAIL_CLAIM_LEASE_MS))))
+	return Math.min(
+		MAX_EMAIL_ATTEMPTS,
+		Math.max(
+			attempts + 1,
+			slotsOpenedBy(createdAt, new Date(now.getTime() + EMAIL_CLAIM_LEASE_MS)),
+		),
+	)
 }
 
 /** When the next attempt may start, or null when the attempts are used up. */

@@ -28,7 +28,9 @@ async function emailPass(db: PrismaClient, mailer: Mailer, appUrl: string) {
 	for (;;) {
 		const result = await dispatchPendingEmails(db, { mailer, appUrl })
 		if (result.stoppedEarly === 'server-unavailable') {
-			console.error(`Notification e-mail: the mail server is unavailable (${result.lastError}); the messages stay queued and are retried.`)
+			console.error(
+				`Notification e-mail: the mail server is unavailable (${result.lastError}); the messages stay queued and are retried.`,
+			)
 		}
 		if (result.stoppedEarly !== 'limit') return
 	}
@@ -37,7 +39,9 @@ async function emailPass(db: PrismaClient, mailer: Mailer, appUrl: string) {
 /** Reminders, and the housekeeping that goes with them: form keys no retry will ever use again. */
 async function reminderPass(db: PrismaClient) {
 	await sendDueReminders(db)
-	await db.formSubmission.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - SUBMISSION_KEY_RETENTION_DAYS * 86_400_000) } } })
+	await db.formSubmission.deleteMany({
+		where: { createdAt: { lt: new Date(Date.now() - SUBMISSION_KEY_RETENTION_DAYS * 86_400_000) } },
+	})
 }
 
 /**
@@ -54,7 +58,11 @@ export async function startNotificationJobs(queue: JobQueue, options: Notificati
 	if (mailer) {
 		await queue.boss.schedule('notification-email', EMAIL_SCHEDULE, {})
 		await queue.boss.send('notification-email', {})
-		await queue.work('notification-email', { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 30 }, () => emailPass(db, mailer, appUrl))
+		await queue.work(
+			'notification-email',
+			{ pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 30 },
+			() => emailPass(db, mailer, appUrl),
+		)
 		const requestPass = () => {
 			// Once the queue is stopping there is nobody to ask; the next start's own pass sends what waits.
 			if (runningJobQueue() !== queue) return

@@ -6,8 +6,6 @@ import { isAccountEmail } from './email-message.ts'
 import { sealLink } from './sealed-link.server.ts'
 import { forgetUnreadCounts } from './unread-badge.server.ts'
 
-
-
 export type NotificationMessage = {
 	kind: NotificationKind
 	title: string
@@ -37,7 +35,12 @@ export type NotifyOptions = {
  * recipient wants e-mail (the dispatcher sends it after commit), SKIPPED otherwise. Returns how
  * many notifications were written (a repeated dedupe key writes nothing).
  */
-export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, message: NotificationMessage, options: NotifyOptions = {}) {
+export async function notify(
+	tx: Tx,
+	recipientIds: ReadonlyArray<string>,
+	message: NotificationMessage,
+	options: NotifyOptions = {},
+) {
 	const recipients = [...new Set(recipientIds)].filter((id) => id !== options.actorId)
 	if (recipients.length === 0) return 0
 	const emailConfigured = options.email ?? Boolean(getEnv().SMTP_URL)
@@ -45,7 +48,11 @@ export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, messag
 	if (emailConfigured) {
 		// Account e-mail (an invitation, a reset link) is sent whatever the notification preference.
 		const users = await tx.user.findMany({
-			where: { id: { in: recipients }, active: true, ...(isAccountEmail(message.kind) ? {} : { emailNotifications: true }) },
+			where: {
+				id: { in: recipients },
+				active: true,
+				...(isAccountEmail(message.kind) ? {} : { emailNotifications: true }),
+			},
 			select: { id: true },
 		})
 		for (const user of users) wantsEmail.add(user.id)
@@ -60,7 +67,8 @@ export async function notify(tx: Tx, recipientIds: ReadonlyArray<string>, messag
 			useCaseId: message.useCaseId,
 			dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${userId}` : undefined,
 			emailStatus: wantsEmail.has(userId) ? ('PENDING' as const) : ('SKIPPED' as const),
-			emailSecretLink: message.secretLink && wantsEmail.has(userId) ? sealLink(message.secretLink) : null,
+			emailSecretLink:
+				message.secretLink && wantsEmail.has(userId) ? sealLink(message.secretLink) : null,
 		})),
 		skipDuplicates: true,
 	})

@@ -1,6 +1,13 @@
 import { expect, test } from 'vitest'
 import { addMonths } from '#app/modules/policies/checks/case-facts.ts'
-import { agencyToday, conditionReminders, dayOf, laneReminders, type WaiverFacts, waiverReminders } from './reminder-rules.ts'
+import {
+	agencyToday,
+	conditionReminders,
+	dayOf,
+	laneReminders,
+	type WaiverFacts,
+	waiverReminders,
+} from './reminder-rules.ts'
 
 const useCase = { id: 'uc1', trackingId: 'CMS-2026-0007', name: 'Claims anomaly triage' }
 const day = (value: string) => new Date(`${value}T00:00:00Z`)
@@ -32,7 +39,9 @@ test('an open review lane: nothing until 2 days before it is due, then DUE_SOON 
 			dedupeKey: 'lane-review:l1:due-soon:2026-11-25',
 		},
 	])
-	expect(laneReminders({ ...lane, dueOn: day('2026-11-24') }, today)[0]?.title).toBe('CMS-2026-0007: Privacy review due tomorrow')
+	expect(laneReminders({ ...lane, dueOn: day('2026-11-24') }, today)[0]?.title).toBe(
+		'CMS-2026-0007: Privacy review due tomorrow',
+	)
 	expect(laneReminders({ ...lane, dueOn: day('2026-11-23') }, today)[0]).toMatchObject({
 		title: 'CMS-2026-0007: Privacy review due today',
 		body: 'Your privacy review of CMS-2026-0007 “Claims anomaly triage” is due today (November 23, 2026).',
@@ -47,13 +56,17 @@ test('an open review lane: nothing until 2 days before it is due, then DUE_SOON 
 		title: 'CMS-2026-0007: Privacy review overdue',
 		dedupeKey: 'lane-review:l1:overdue:2026-11-22',
 	})
-	expect(overdue[0]?.body).toBe('The privacy review of CMS-2026-0007 “Claims anomaly triage” was due on November 22, 2026 and is still open.')
+	expect(overdue[0]?.body).toBe(
+		'The privacy review of CMS-2026-0007 “Claims anomaly triage” was due on November 22, 2026 and is still open.',
+	)
 })
 
 test('a new due date is a new reminder; the same due date keeps the same key', () => {
 	const lane = { id: 'l1', lane: 'SECURITY' as const, assigneeId: 'reviewer', useCase }
 	const first = laneReminders({ ...lane, dueOn: day('2026-11-24') }, today)[0]?.dedupeKey
-	expect(laneReminders({ ...lane, dueOn: day('2026-11-24') }, '2026-11-22')[0]?.dedupeKey).toBe(first)
+	expect(laneReminders({ ...lane, dueOn: day('2026-11-24') }, '2026-11-22')[0]?.dedupeKey).toBe(
+		first,
+	)
 	expect(laneReminders({ ...lane, dueOn: day('2026-11-25') }, today)[0]?.dedupeKey).not.toBe(first)
 })
 
@@ -73,7 +86,12 @@ test('an unmet condition: DUE_SOON to its owner within 7 days; OVERDUE to the ow
 		},
 	])
 	expect(conditionReminders({ ...condition, dueOn: day('2026-11-20') }, today)).toEqual([
-		expect.objectContaining({ userIds: ['owner'], governanceLeads: true, kind: 'OVERDUE', dedupeKey: 'condition:c1:overdue:2026-11-20' }),
+		expect.objectContaining({
+			userIds: ['owner'],
+			governanceLeads: true,
+			kind: 'OVERDUE',
+			dedupeKey: 'condition:c1:overdue:2026-11-20',
+		}),
 	])
 })
 
@@ -110,8 +128,12 @@ test('OMB must hear of a waiver within 30 days: from day 26 the leads are remind
 		},
 	])
 	// One key per grant: later passes write nothing new.
-	expect(waiverReminders(unreported, '2026-12-15').map((r) => r.dedupeKey)).toEqual(['waiver:w1:omb-report:2026-10-29'])
-	expect(waiverReminders({ ...unreported, reportedToOmbOn: day('2026-11-20') }, '2026-11-24')).toEqual([])
+	expect(waiverReminders(unreported, '2026-12-15').map((r) => r.dedupeKey)).toEqual([
+		'waiver:w1:omb-report:2026-10-29',
+	])
+	expect(
+		waiverReminders({ ...unreported, reportedToOmbOn: day('2026-11-20') }, '2026-11-24'),
+	).toEqual([])
 })
 
 test('the yearly re-certification, 12 months after the grant or the last re-certification, is announced within 30 days', () => {
@@ -127,32 +149,61 @@ test('the yearly re-certification, 12 months after the grant or the last re-cert
 	])
 	const recertified = { ...granted, recertifiedOn: day('2026-11-25') }
 	expect(waiverReminders(recertified, '2026-11-26')).toEqual([])
-	expect(waiverReminders(recertified, '2027-10-26')[0]?.dedupeKey).toBe('waiver:w1:recertification:2027-11-25')
+	expect(waiverReminders(recertified, '2027-10-26')[0]?.dedupeKey).toBe(
+		'waiver:w1:recertification:2027-11-25',
+	)
 	// Passed without re-certification: the leads hear once more.
 	expect(waiverReminders(granted, '2026-12-21')).toEqual([
-		expect.objectContaining({ kind: 'OVERDUE', dedupeKey: 'waiver:w1:recertification-overdue:2026-12-20' }),
+		expect.objectContaining({
+			kind: 'OVERDUE',
+			dedupeKey: 'waiver:w1:recertification-overdue:2026-12-20',
+		}),
 	])
 })
 
 test('an expiry within 30 days is announced; once expired, only the expiry is', () => {
 	const expiring = { ...waiver, expiresOn: day('2026-12-10') }
 	expect(waiverReminders(expiring, today)).toEqual([
-		expect.objectContaining({ kind: 'DUE_SOON', title: 'CMS-2026-0007: waiver expires on December 10, 2026', dedupeKey: 'waiver:w1:expiry:2026-12-10' }),
+		expect.objectContaining({
+			kind: 'DUE_SOON',
+			title: 'CMS-2026-0007: waiver expires on December 10, 2026',
+			dedupeKey: 'waiver:w1:expiry:2026-12-10',
+		}),
 	])
-	const longExpired = { ...expiring, grantedOn: day('2025-06-01'), reportedToOmbOn: day('2025-06-02') }
-	expect(waiverReminders(longExpired, '2026-12-11')).toEqual([expect.objectContaining({ kind: 'OVERDUE', dedupeKey: 'waiver:w1:expired:2026-12-10' })])
+	const longExpired = {
+		...expiring,
+		grantedOn: day('2025-06-01'),
+		reportedToOmbOn: day('2025-06-02'),
+	}
+	expect(waiverReminders(longExpired, '2026-12-11')).toEqual([
+		expect.objectContaining({ kind: 'OVERDUE', dedupeKey: 'waiver:w1:expired:2026-12-10' }),
+	])
 })
 
 test('a revoked waiver needs no re-certification, but its revocation must reach OMB within 30 days too', () => {
 	const revoked = { ...waiver, grantedOn: day('2025-11-01'), revokedOn: day('2026-10-20') }
 	expect(waiverReminders(revoked, '2026-11-14')).toEqual([])
 	expect(waiverReminders(revoked, '2026-11-15')).toEqual([
-		expect.objectContaining({ kind: 'DUE_SOON', governanceLeads: true, dedupeKey: 'waiver:w1:omb-revocation-report:2026-10-20' }),
+		expect.objectContaining({
+			kind: 'DUE_SOON',
+			governanceLeads: true,
+			dedupeKey: 'waiver:w1:omb-revocation-report:2026-10-20',
+		}),
 	])
-	expect(waiverReminders({ ...revoked, revocationReportedOn: day('2026-11-01') }, '2026-11-15')).toEqual([])
+	expect(
+		waiverReminders({ ...revoked, revocationReportedOn: day('2026-11-01') }, '2026-11-15'),
+	).toEqual([])
 })
 
 test('a retired case needs no re-certification or expiry reminders, but an unreported grant is still reported', () => {
-	const retired = { ...waiver, grantedOn: day('2025-11-01'), reportedToOmbOn: null, expiresOn: day('2026-11-30'), useCase: { ...useCase, active: false } }
-	expect(waiverReminders(retired, today).map((r) => r.dedupeKey)).toEqual(['waiver:w1:omb-report:2025-11-01'])
+	const retired = {
+		...waiver,
+		grantedOn: day('2025-11-01'),
+		reportedToOmbOn: null,
+		expiresOn: day('2026-11-30'),
+		useCase: { ...useCase, active: false },
+	}
+	expect(waiverReminders(retired, today).map((r) => r.dedupeKey)).toEqual([
+		'waiver:w1:omb-report:2025-11-01',
+	])
 })

@@ -18,7 +18,12 @@ const OMB_REPORT_REMIND_AFTER_DAYS = 25
 const OMB_REPORT_DAYS = 30
 
 /** The agency works on Eastern time: "today" is the date in Washington. */
-const agencyDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' })
+const agencyDate = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'America/New_York',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+})
 
 export function agencyToday(now: Date): Day {
 	return agencyDate.format(now)
@@ -70,14 +75,24 @@ export type Reminder = {
 	dedupeKey: string
 }
 
-export type OpenLane = { id: string; lane: ReviewLaneName; assigneeId: string; dueOn: Date; useCase: CaseRef }
+export type OpenLane = {
+	id: string
+	lane: ReviewLaneName
+	assigneeId: string
+	dueOn: Date
+	useCase: CaseRef
+}
 
 /** An open, assigned lane: due soon → its reviewer; overdue → its reviewer and the leads. */
 export function laneReminders(lane: OpenLane, today: Day): Array<Reminder> {
 	const due = dayOf(lane.dueOn)
 	const days = daysFrom(today, due)
 	const label = reviewLaneLabels[lane.lane]
-	const base = { userIds: [lane.assigneeId], link: `/use-cases/${lane.useCase.id}`, useCaseId: lane.useCase.id }
+	const base = {
+		userIds: [lane.assigneeId],
+		link: `/use-cases/${lane.useCase.id}`,
+		useCaseId: lane.useCase.id,
+	}
 	if (days < 0) {
 		return [
 			{
@@ -105,14 +120,24 @@ export function laneReminders(lane: OpenLane, today: Day): Array<Reminder> {
 	return []
 }
 
-export type OpenCondition = { id: string; text: string; ownerId: string; dueOn: Date; useCase: CaseRef }
+export type OpenCondition = {
+	id: string
+	text: string
+	ownerId: string
+	dueOn: Date
+	useCase: CaseRef
+}
 
 /** An unmet condition of a decision: due soon → its owner; overdue → its owner and the leads. */
 export function conditionReminders(condition: OpenCondition, today: Day): Array<Reminder> {
 	const due = dayOf(condition.dueOn)
 	const days = daysFrom(today, due)
 	const { trackingId, name } = condition.useCase
-	const base = { userIds: [condition.ownerId], link: `/use-cases/${condition.useCase.id}`, useCaseId: condition.useCase.id }
+	const base = {
+		userIds: [condition.ownerId],
+		link: `/use-cases/${condition.useCase.id}`,
+		useCaseId: condition.useCase.id,
+	}
 	if (days < 0) {
 		return [
 			{
@@ -161,7 +186,12 @@ export function waiverReminders(waiver: WaiverFacts, today: Day): Array<Reminder
 	const { trackingId, name } = waiver.useCase
 	const practice = minimumPractices[waiver.practice].label.toLowerCase()
 	const subject = `The CAIO waiver of ${practice} for ${trackingId} “${name}”`
-	const base = { userIds: [], governanceLeads: true, link: `/use-cases/${waiver.useCase.id}`, useCaseId: waiver.useCase.id }
+	const base = {
+		userIds: [],
+		governanceLeads: true,
+		link: `/use-cases/${waiver.useCase.id}`,
+		useCaseId: waiver.useCase.id,
+	}
 	const reminders: Array<Reminder> = []
 
 	if (!waiver.revokedOn) {

@@ -38,33 +38,120 @@ for (const target of databaseTargets()) {
 
 			await db.laneReview.createMany({
 				data: [
-					{ useCaseId: inReview.id, round: 1, lane: 'PRIVACY', assigneeId: people.reviewer.id, dueOn: day('2026-11-25') },
-					{ useCaseId: inReview.id, round: 1, lane: 'SECURITY', assigneeId: people.reviewer.id, dueOn: day('2026-11-20') },
+					{
+						useCaseId: inReview.id,
+						round: 1,
+						lane: 'PRIVACY',
+						assigneeId: people.reviewer.id,
+						dueOn: day('2026-11-25'),
+					},
+					{
+						useCaseId: inReview.id,
+						round: 1,
+						lane: 'SECURITY',
+						assigneeId: people.reviewer.id,
+						dueOn: day('2026-11-20'),
+					},
 					// Not yet due, decided, unassigned, or on a withdrawn case: nothing.
-					{ useCaseId: inReview.id, round: 1, lane: 'LEGAL', assigneeId: people.reviewer.id, dueOn: day('2026-12-20') },
-					{ useCaseId: inReview.id, round: 1, lane: 'DATA_GOVERNANCE', status: 'APPROVED', assigneeId: people.reviewer.id, dueOn: day('2026-11-20') },
-					{ useCaseId: inReview.id, round: 1, lane: 'CAIO_DETERMINATION', dueOn: day('2026-11-20') },
-					{ useCaseId: withdrawn.id, round: 1, lane: 'PRIVACY', assigneeId: people.reviewer.id, dueOn: day('2026-11-20') },
+					{
+						useCaseId: inReview.id,
+						round: 1,
+						lane: 'LEGAL',
+						assigneeId: people.reviewer.id,
+						dueOn: day('2026-12-20'),
+					},
+					{
+						useCaseId: inReview.id,
+						round: 1,
+						lane: 'DATA_GOVERNANCE',
+						status: 'APPROVED',
+						assigneeId: people.reviewer.id,
+						dueOn: day('2026-11-20'),
+					},
+					{
+						useCaseId: inReview.id,
+						round: 1,
+						lane: 'CAIO_DETERMINATION',
+						dueOn: day('2026-11-20'),
+					},
+					{
+						useCaseId: withdrawn.id,
+						round: 1,
+						lane: 'PRIVACY',
+						assigneeId: people.reviewer.id,
+						dueOn: day('2026-11-20'),
+					},
 				],
 			})
 			const decision = await db.decision.create({
-				data: { useCaseId: approved.id, round: 1, outcome: 'APPROVED_WITH_CONDITIONS', note: 'Approved with conditions.', decidedById: people.lead.id, useCaseVersion: 2, snapshotNumber: 2 },
+				data: {
+					useCaseId: approved.id,
+					round: 1,
+					outcome: 'APPROVED_WITH_CONDITIONS',
+					note: 'Approved with conditions.',
+					decidedById: people.lead.id,
+					useCaseVersion: 2,
+					snapshotNumber: 2,
+				},
 			})
 			await db.decisionCondition.createMany({
 				data: [
-					{ decisionId: decision.id, useCaseId: approved.id, text: 'Publish the model card.', ownerId: people.submitter.id, dueOn: day('2026-11-28') },
-					{ decisionId: decision.id, useCaseId: approved.id, text: 'Run the bias test.', ownerId: people.submitter.id, dueOn: day('2026-11-01') },
-					{ decisionId: decision.id, useCaseId: approved.id, text: 'Already met.', ownerId: people.submitter.id, dueOn: day('2026-11-01'), metAt: day('2026-10-30'), metById: people.submitter.id },
+					{
+						decisionId: decision.id,
+						useCaseId: approved.id,
+						text: 'Publish the model card.',
+						ownerId: people.submitter.id,
+						dueOn: day('2026-11-28'),
+					},
+					{
+						decisionId: decision.id,
+						useCaseId: approved.id,
+						text: 'Run the bias test.',
+						ownerId: people.submitter.id,
+						dueOn: day('2026-11-01'),
+					},
+					{
+						decisionId: decision.id,
+						useCaseId: approved.id,
+						text: 'Already met.',
+						ownerId: people.submitter.id,
+						dueOn: day('2026-11-01'),
+						metAt: day('2026-10-30'),
+						metById: people.submitter.id,
+					},
 				],
 			})
 			await db.waiver.createMany({
 				data: [
 					// Re-certification due 2026-12-10; reported to OMB long ago.
-					{ useCaseId: approved.id, practice: 'TESTING', riskAssessment: 'Low risk.', grantedById: people.lead.id, grantedOn: day('2025-12-10'), reportedToOmbOn: day('2025-12-15') },
+					{
+						useCaseId: approved.id,
+						practice: 'TESTING',
+						riskAssessment: 'Low risk.',
+						grantedById: people.lead.id,
+						grantedOn: day('2025-12-10'),
+						reportedToOmbOn: day('2025-12-15'),
+					},
 					// Granted 27 days ago, not yet reported to OMB.
-					{ useCaseId: approved.id, practice: 'APPEAL', riskAssessment: 'Low risk.', grantedById: people.lead.id, grantedOn: day('2026-10-27') },
+					{
+						useCaseId: approved.id,
+						practice: 'APPEAL',
+						riskAssessment: 'Low risk.',
+						grantedById: people.lead.id,
+						grantedOn: day('2026-10-27'),
+					},
 					// Revoked: no re-certification reminder (its revocation was reported).
-					{ useCaseId: approved.id, practice: 'MONITORING', riskAssessment: 'Low risk.', grantedById: people.lead.id, grantedOn: day('2025-12-01'), reportedToOmbOn: day('2025-12-02'), revokedOn: day('2026-06-01'), revokedById: people.lead.id, revocationReportedOn: day('2026-06-02') },
+					{
+						useCaseId: approved.id,
+						practice: 'MONITORING',
+						riskAssessment: 'Low risk.',
+						grantedById: people.lead.id,
+						grantedOn: day('2025-12-01'),
+						reportedToOmbOn: day('2025-12-02'),
+						revokedOn: day('2026-06-01'),
+						revokedById: people.lead.id,
+						revocationReportedOn: day('2026-06-02'),
+					},
 				],
 			})
 
@@ -91,13 +178,18 @@ for (const target of databaseTargets()) {
 
 			// Every minute afterwards: nothing new, the same day or the next.
 			expect((await sendDueReminders(db, { now, email: true })).written).toBe(0)
-			expect((await sendDueReminders(db, { now: new Date(now.getTime() + 86_400_000), email: true })).written).toBe(0)
+			expect(
+				(await sendDueReminders(db, { now: new Date(now.getTime() + 86_400_000), email: true }))
+					.written,
+			).toBe(0)
 			expect(await db.notification.count()).toBe(12)
 
 			// A new due date is a new reminder.
-			await db.laneReview.updateMany({ where: { lane: 'PRIVACY', useCaseId: inReview.id }, data: { dueOn: day('2026-11-24') } })
+			await db.laneReview.updateMany({
+				where: { lane: 'PRIVACY', useCaseId: inReview.id },
+				data: { dueOn: day('2026-11-24') },
+			})
 			expect((await sendDueReminders(db, { now, email: true })).written).toBe(1)
 		})
 	})
 }
-

@@ -25,18 +25,30 @@ const OUT_OF_USE = ['WITHDRAWN', 'RETIRED'] as const
  * conditions and CAIO waivers. Safe to run every minute and from several processes: each
  * reminder carries a dedupe key per item, due date and recipient, so it is written once.
  */
-export async function sendDueReminders(db: PrismaClient, options: { now?: Date; email?: boolean } = {}) {
+export async function sendDueReminders(
+	db: PrismaClient,
+	options: { now?: Date; email?: boolean } = {},
+) {
 	const today = agencyToday(options.now ?? new Date())
 	// Stored due dates stand for the UTC day (see dayOf); anything before this instant is due within the window.
 	const before = (days: number) => new Date(`${addDays(today, days + 1)}T00:00:00Z`)
 
 	const [lanes, conditions, waivers] = await Promise.all([
 		db.laneReview.findMany({
-			where: { status: 'OPEN', assigneeId: { not: null }, dueOn: { lt: before(LANE_DUE_SOON_DAYS) }, useCase: { status: { in: [...UNDER_REVIEW] } } },
+			where: {
+				status: 'OPEN',
+				assigneeId: { not: null },
+				dueOn: { lt: before(LANE_DUE_SOON_DAYS) },
+				useCase: { status: { in: [...UNDER_REVIEW] } },
+			},
 			select: { id: true, lane: true, assigneeId: true, dueOn: true, useCase: caseRef },
 		}),
 		db.decisionCondition.findMany({
-			where: { metAt: null, dueOn: { lt: before(CONDITION_DUE_SOON_DAYS) }, useCase: { status: { notIn: [...OUT_OF_USE] } } },
+			where: {
+				metAt: null,
+				dueOn: { lt: before(CONDITION_DUE_SOON_DAYS) },
+				useCase: { status: { notIn: [...OUT_OF_USE] } },
+			},
 			select: { id: true, text: true, ownerId: true, dueOn: true, useCase: caseRef },
 		}),
 		db.waiver.findMany({
@@ -56,16 +68,34 @@ export async function sendDueReminders(db: PrismaClient, options: { now?: Date; 
 	])
 
 	const reminders: Array<Reminder> = [
-		...lanes.flatMap((lane) => (lane.assigneeId && lane.dueOn ? laneReminders({ ...lane, assigneeId: lane.assigneeId, dueOn: lane.dueOn }, today) : [])),
+		...lanes.flatMap((lane) =>
+			lane.assigneeId && lane.dueOn
+				? laneReminders({ ...lane, assigneeId: lane.assigneeId, dueOn: lane.dueOn }, today)
+				: [],
+		),
 		...conditions.flatMap((condition) => conditionReminders(condition, today)),
 		...waivers.flatMap((waiver) =>
-			waiverReminders({ ...waiver, useCase: { ...waiver.useCase, active: !(OUT_OF_USE as ReadonlyArray<string>).includes(waiver.useCase.status) } }, today),
+			waiverReminders(
+				{
+					...waiver,
+					useCase: {
+						...waiver.useCase,
+						active: !(OUT_OF_USE as ReadonlyArray<string>).includes(waiver.useCase.status),
+					},
+				},
+				today,
+			),
 		),
 	]
 	if (reminders.length === 0) return { written: 0 }
 
 	const leads = reminders.some((reminder) => reminder.governanceLeads)
-		? (await db.user.findMany({ where: { active: true, roles: { some: { role: 'GOVERNANCE_LEAD' } } }, select: { id: true } })).map((lead) => lead.id)
+		? (
+				await db.user.findMany({
+					where: { active: true, roles: { some: { role: 'GOVERNANCE_LEAD' } } },
+					select: { id: true },
+				})
+			).map((lead) => lead.id)
 		: []
 	const addressed = reminders.map((reminder) => ({
 		reminder,
@@ -73,12 +103,22 @@ export async function sendDueReminders(db: PrismaClient, options: { now?: Date; 
 	}))
 
 	// Most reminders were written on an earlier pass: skip those instead of re-inserting them each minute.
-	const keys = addressed.flatMap(({ reminder, recipients }) => recipients.map((userId) => `${reminder.dedupeKey}:${userId}`))
+	const keys = addressed.flatMap(({ reminder, recipients }) =>
+		recipients.map((userId) => `${reminder.dedupeKey}:${userId}`),
+	)
 	const existing = new Set(
-		(await db.notification.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey),
+		(
+			await db.notification.findMany({
+				where: { dedupeKey: { in: keys } },
+				select: { dedupeKey: true },
+			})
+		).map((row) => row.dedupeKey),
 	)
 	const outstanding = addressed
-		.map(({ reminder, recipients }) => ({ reminder, recipients: recipients.filter((userId) => !existing.has(`${reminder.dedupeKey}:${userId}`)) }))
+		.map(({ reminder, recipients }) => ({
+			reminder,
+			recipients: recipients.filter((userId) => !existing.has(`${reminder.dedupeKey}:${userId}`)),
+		}))
 		.filter(({ recipients }) => recipients.length > 0)
 	if (outstanding.length === 0) return { written: 0 }
 
@@ -88,7 +128,10 @@ export async function sendDueReminders(db: PrismaClient, options: { now?: Date; 
 	for (let start = 0; start < outstanding.length; start += REMINDERS_PER_TRANSACTION) {
 		written += await db.$transaction(async (tx) => {
 			let count = 0
-			for (const { reminder, recipients } of outstanding.slice(start, start + REMINDERS_PER_TRANSACTION)) {
+			for (const { reminder, recipients } of outstanding.slice(
+				start,
+				start + REMINDERS_PER_TRANSACTION,
+			)) {
 				const { userIds: _userIds, governanceLeads: _leads, ...message } = reminder
 				count += await notify(tx, recipients, message, { actorId: null, email: options.email })
 			}

@@ -5,7 +5,9 @@ import { getSessionSecret } from '#app/utils/secrets.server.ts'
 
 let key: Buffer | undefined
 function sealingKey() {
-	key ??= Buffer.from(hkdfSync('sha256', getSessionSecret(), 'ai-governance-tracker', 'notification e-mail link', 32))
+	key ??= Buffer.from(
+		hkdfSync('sha256', getSessionSecret(), 'ai-governance-tracker', 'notification e-mail link', 32),
+	)
 	return key
 }
 

@@ -3,14 +3,19 @@
 // it as soon as anyone writes or reads that person's notifications (cache-invalidation.server.ts).
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
-import { cachesAreCoherent, invalidateEverywhere, subscribeToInvalidations } from '#app/utils/cache-invalidation.server.ts'
+import {
+	cachesAreCoherent,
+	invalidateEverywhere,
+	subscribeToInvalidations,
+} from '#app/utils/cache-invalidation.server.ts'
 import { countUnread } from './notifications.server.ts'
 
 const UNREAD_REUSE_MS = 5_000
 const recentCounts = new Map<string, { at: number; count: Promise<number> }>()
 
 subscribeToInvalidations('unread-counts', (invalidation) => {
-	if (invalidation.kind === 'unread') for (const userId of invalidation.userIds) recentCounts.delete(userId)
+	if (invalidation.kind === 'unread')
+		for (const userId of invalidation.userIds) recentCounts.delete(userId)
 	else if (invalidation.kind === 'all') recentCounts.clear()
 })
 

@@ -1,25 +1,68 @@
 import { expect, test } from 'vitest'
 import { departsFromPresumption, determinationProblems } from './determination.ts'
 
-const rationale = 'The score only orders a human review queue; no payment or eligibility action follows from it.'
+const rationale =
+	'The score only orders a human review queue; no payment or eligibility action follows from it.'
 
 test('agreeing with the presumption needs no rationale', () => {
-	expect(determinationProblems({ presumedHighImpact: true, presumedCategories: ['m'], determination: 'HIGH_IMPACT', rationale: undefined })).toEqual({})
-	expect(determinationProblems({ presumedHighImpact: false, presumedCategories: [], determination: 'NOT_HIGH_IMPACT', rationale: undefined })).toEqual({})
+	expect(
+		determinationProblems({
+			presumedHighImpact: true,
+			presumedCategories: ['m'],
+			determination: 'HIGH_IMPACT',
+			rationale: undefined,
+		}),
+	).toEqual({})
+	expect(
+		determinationProblems({
+			presumedHighImpact: false,
+			presumedCategories: [],
+			determination: 'NOT_HIGH_IMPACT',
+			rationale: undefined,
+		}),
+	).toEqual({})
 })
 
 test('a presumed case determined not high-impact needs the written justification OMB asks for', () => {
-	const problems = determinationProblems({ presumedHighImpact: true, presumedCategories: ['f', 'm'], determination: 'PRESUMED_NOT_HIGH_IMPACT', rationale: 'no' })
+	const problems = determinationProblems({
+		presumedHighImpact: true,
+		presumedCategories: ['f', 'm'],
+		determination: 'PRESUMED_NOT_HIGH_IMPACT',
+		rationale: 'no',
+	})
 	expect(problems.rationale?.[0]).toMatch(/presumed high-impact under §6\(f\), §6\(m\)/)
-	expect(determinationProblems({ presumedHighImpact: true, presumedCategories: ['m'], determination: 'PRESUMED_NOT_HIGH_IMPACT', rationale })).toEqual({})
+	expect(
+		determinationProblems({
+			presumedHighImpact: true,
+			presumedCategories: ['m'],
+			determination: 'PRESUMED_NOT_HIGH_IMPACT',
+			rationale,
+		}),
+	).toEqual({})
 })
 
 test('a presumed case cannot simply be called "not high-impact"', () => {
-	const problems = determinationProblems({ presumedHighImpact: true, presumedCategories: ['m'], determination: 'NOT_HIGH_IMPACT', rationale })
-	expect(problems.determination?.[0]).toMatch(/Presumed high-impact, but determined not high impact/)
+	const problems = determinationProblems({
+		presumedHighImpact: true,
+		presumedCategories: ['m'],
+		determination: 'NOT_HIGH_IMPACT',
+		rationale,
+	})
+	expect(problems.determination?.[0]).toMatch(
+		/Presumed high-impact, but determined not high impact/,
+	)
 })
 
 test('calling a case high-impact that the checks did not presume needs a reason too', () => {
-	expect(departsFromPresumption({ presumedHighImpact: false, determination: 'HIGH_IMPACT' })).toBe(true)
-	expect(determinationProblems({ presumedHighImpact: false, presumedCategories: [], determination: 'HIGH_IMPACT', rationale: '' }).rationale).toHaveLength(1)
+	expect(departsFromPresumption({ presumedHighImpact: false, determination: 'HIGH_IMPACT' })).toBe(
+		true,
+	)
+	expect(
+		determinationProblems({
+			presumedHighImpact: false,
+			presumedCategories: [],
+			determination: 'HIGH_IMPACT',
+			rationale: '',
+		}).rationale,
+	).toHaveLength(1)
 })

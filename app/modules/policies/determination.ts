@@ -11,8 +11,12 @@ export type DeterminationInput = {
 	rationale: string | undefined
 }
 
-export function departsFromPresumption(input: Pick<DeterminationInput, 'presumedHighImpact' | 'determination'>) {
-	return input.presumedHighImpact ? input.determination !== 'HIGH_IMPACT' : input.determination !== 'NOT_HIGH_IMPACT'
+export function departsFromPresumption(
+	input: Pick<DeterminationInput, 'presumedHighImpact' | 'determination'>,
+) {
+	return input.presumedHighImpact
+		? input.determination !== 'HIGH_IMPACT'
+		: input.determination !== 'NOT_HIGH_IMPACT'
 }
 
 /** Field errors for the determination form; empty when it may be recorded. */

@@ -7,7 +7,11 @@ import {
 	marketplaceIdentityProofing,
 	medicareFraudPaymentSuspension,
 } from '#tests/fixtures/cms-example-cases.ts'
-import { evaluateUseCase, type Evaluation, unimplementedCheckIds } from '#app/modules/policies/evaluate.ts'
+import {
+	evaluateUseCase,
+	type Evaluation,
+	unimplementedCheckIds,
+} from '#app/modules/policies/evaluate.ts'
 import { type PolicyPack, shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 
 const pack = shippedPolicyPack()
@@ -20,8 +24,13 @@ function result(evaluation: Evaluation, checkId: string) {
 	return found
 }
 
-function statuses(evaluation: Evaluation, wanted: ReadonlyArray<string> = ['FAIL', 'NEEDS_ATTENTION']) {
-	return Object.fromEntries(evaluation.results.filter((r) => wanted.includes(r.status)).map((r) => [r.checkId, r.status]))
+function statuses(
+	evaluation: Evaluation,
+	wanted: ReadonlyArray<string> = ['FAIL', 'NEEDS_ATTENTION'],
+) {
+	return Object.fromEntries(
+		evaluation.results.filter((r) => wanted.includes(r.status)).map((r) => [r.checkId, r.status]),
+	)
 }
 
 test('Marketplace identity proofing is presumed high-impact under §6(m): the CAIO and the privacy, legal and civil-rights lanes review it', () => {
@@ -29,35 +38,68 @@ test('Marketplace identity proofing is presumed high-impact under §6(m): the CA
 	expect(evaluation.packVersion).toBe('2026.2')
 	expect(evaluation.presumedHighImpact).toBe(true)
 	expect(evaluation.presumedCategories).toEqual(['m'])
-	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION'])
-	expect(evaluation.routes.map((route) => route.routeId)).toEqual(['ROUTE-HIGH-IMPACT', 'ROUTE-SYSTEM-OF-RECORDS'])
+	expect(evaluation.requiredLanes).toEqual([
+		'PRIVACY',
+		'LEGAL',
+		'CIVIL_RIGHTS',
+		'CAIO_DETERMINATION',
+	])
+	expect(evaluation.routes.map((route) => route.routeId)).toEqual([
+		'ROUTE-HIGH-IMPACT',
+		'ROUTE-SYSTEM-OF-RECORDS',
+	])
 	expect(evaluation.routes[0]!.reason).toBe('the governance lead determined it high-impact')
 	const presumption = result(evaluation, 'M2521-4A-C1')
 	expect(presumption.status).toBe('PASS')
-	expect(presumption.reason).toContain("Decision role is 'principal basis' and it informs 'identity proofing or access to benefits systems' decisions")
+	expect(presumption.reason).toContain(
+		"Decision role is 'principal basis' and it informs 'identity proofing or access to benefits systems' decisions",
+	)
 	expect(presumption.clauseIds).toEqual(['M2521-4A', 'M2521-6', 'M2521-6M'])
 	// Still in development: the practices are to do before deployment, not yet a failure.
-	expect(result(evaluation, 'M2521-4B-I-C1')).toMatchObject({ status: 'NEEDS_ATTENTION', lane: 'CAIO_DETERMINATION' })
-	expect(result(evaluation, 'M2521-4B-I-C1').reason).toContain("Pre-deployment testing is 'in progress'")
+	expect(result(evaluation, 'M2521-4B-I-C1')).toMatchObject({
+		status: 'NEEDS_ATTENTION',
+		lane: 'CAIO_DETERMINATION',
+	})
+	expect(result(evaluation, 'M2521-4B-I-C1').reason).toContain(
+		"Pre-deployment testing is 'in progress'",
+	)
 	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('NOT_APPLICABLE')
 	expect(evaluation.blocked).toBe(false)
 })
 
 test('a Medicare fraud model that is the principal basis for payment suspensions is presumed under §6(f) and §6(m)', () => {
-	const evaluation = evaluateUseCase(medicareFraudPaymentSuspension(), { pack, asOf: afterDeadline })
+	const evaluation = evaluateUseCase(medicareFraudPaymentSuspension(), {
+		pack,
+		asOf: afterDeadline,
+	})
 	expect(evaluation.presumedCategories).toEqual(['f', 'm'])
 	const presumption = result(evaluation, 'M2521-4A-C1')
 	expect(presumption.reason).toContain(
 		"Decision role is 'principal basis' and it informs 'fraud or improper-payment detection' and 'coverage or payment' decisions",
 	)
 	expect(presumption.reason).toContain('§6(f) healthcare and §6(m)')
-	expect(presumption.drivingFields).toEqual(['decisionRole', 'informedDecisions', 'highImpact.determination'])
+	expect(presumption.drivingFields).toEqual([
+		'decisionRole',
+		'informedDecisions',
+		'highImpact.determination',
+	])
 	// Fully documented: nothing fails, yet the board's representatives and the CAIO still review it,
 	// and the privacy reviewer confirms the PHI and system-of-records use the submitter attested.
 	expect(statuses(evaluation)).toEqual({})
-	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION'])
-	expect(evaluation.routes.map((route) => route.routeId)).toEqual(['ROUTE-HIGH-IMPACT', 'ROUTE-PHI', 'ROUTE-SYSTEM-OF-RECORDS'])
-	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain('all seven minimum practices are documented')
+	expect(evaluation.requiredLanes).toEqual([
+		'PRIVACY',
+		'LEGAL',
+		'CIVIL_RIGHTS',
+		'CAIO_DETERMINATION',
+	])
+	expect(evaluation.routes.map((route) => route.routeId)).toEqual([
+		'ROUTE-HIGH-IMPACT',
+		'ROUTE-PHI',
+		'ROUTE-SYSTEM-OF-RECORDS',
+	])
+	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain(
+		'all seven minimum practices are documented',
+	)
 })
 
 test('the same fraud model recorded as plain "not high-impact" fails the presumption check and binds the practices anyway', () => {
@@ -67,7 +109,9 @@ test('the same fraud model recorded as plain "not high-impact" fails the presump
 	const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
 	expect(result(evaluation, 'M2521-4A-C1').status).toBe('FAIL')
 	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('FAIL')
-	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain("recorded as 'not high-impact' without the documented departure")
+	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain(
+		"recorded as 'not high-impact' without the documented departure",
+	)
 	expect(evaluation.blocked).toBe(true)
 })
 
@@ -101,9 +145,19 @@ test('a call-centre summariser sending PHI to a vendor API fails BAA, minimum ne
 	const baa = result(evaluation, 'HIPAA-BAA-C1')
 	expect(baa.reason).toContain("'Business associate agreement' is answered 'no'")
 	expect(baa.reason).toContain('it runs on a vendor’s hosted model or API')
-	expect(baa.drivingFields).toEqual(expect.arrayContaining(['safeguards.businessAssociateAgreement', 'hosting', 'datasets.0.sensitivities']))
-	expect(result(evaluation, 'HIPAA-MIN-NEC-C1').reason).toContain("'1-800-MEDICARE call transcripts' has no minimum-necessary justification")
-	expect(result(evaluation, 'HIPAA-MIN-NEC-C1').drivingFields).toContain('datasets.1.minimumNecessaryJustification')
+	expect(baa.drivingFields).toEqual(
+		expect.arrayContaining([
+			'safeguards.businessAssociateAgreement',
+			'hosting',
+			'datasets.0.sensitivities',
+		]),
+	)
+	expect(result(evaluation, 'HIPAA-MIN-NEC-C1').reason).toContain(
+		"'1-800-MEDICARE call transcripts' has no minimum-necessary justification",
+	)
+	expect(result(evaluation, 'HIPAA-MIN-NEC-C1').drivingFields).toContain(
+		'datasets.1.minimumNecessaryJustification',
+	)
 	expect(result(evaluation, 'FEDRAMP-C1').reason).toContain("'FedRAMP authorized' is answered 'no'")
 	expect(result(evaluation, 'FEDRAMP-C1').nextStep).toContain('Moderate or High')
 })
@@ -112,9 +166,17 @@ test('a deployed high-impact case missing two practices after 3 Apr 2026 fails: 
 	const evaluation = evaluateUseCase(deployedEligibilityModel(), { pack, asOf: afterDeadline })
 	expect(evaluation.presumedCategories).toEqual(['m'])
 	const deadline = result(evaluation, 'M2521-4A-I-C3')
-	expect(deadline).toMatchObject({ status: 'FAIL', severity: 'BLOCKING', lane: 'CAIO_DETERMINATION' })
-	expect(deadline.reason).toContain("2 of the seven minimum practices are not documented: ongoing monitoring ('in progress') and remedy and appeal (not answered)")
-	expect(deadline.nextStep).toBe('Discontinue the use safely, or obtain a CAIO waiver for each missing practice.')
+	expect(deadline).toMatchObject({
+		status: 'FAIL',
+		severity: 'BLOCKING',
+		lane: 'CAIO_DETERMINATION',
+	})
+	expect(deadline.reason).toContain(
+		"2 of the seven minimum practices are not documented: ongoing monitoring ('in progress') and remedy and appeal (not answered)",
+	)
+	expect(deadline.nextStep).toBe(
+		'Discontinue the use safely, or obtain a CAIO waiver for each missing practice.',
+	)
 	expect(result(evaluation, 'M2521-4B-III-C1').status).toBe('FAIL')
 	expect(result(evaluation, 'M2521-4B-VI-C1').status).toBe('FAIL')
 	expect(result(evaluation, 'M2521-4B-I-C1').status).toBe('PASS')
@@ -130,16 +192,33 @@ test('before 3 Apr 2026 the same gaps need attention but do not block', () => {
 })
 
 const waiversFor = (expiresOn: string) => [
-	{ practice: 'MONITORING' as const, grantedOn: '2026-03-20', reportedToOmbOn: '2026-03-27', expiresOn },
-	{ practice: 'APPEAL' as const, grantedOn: '2026-03-20', reportedToOmbOn: '2026-03-27', expiresOn },
+	{
+		practice: 'MONITORING' as const,
+		grantedOn: '2026-03-20',
+		reportedToOmbOn: '2026-03-27',
+		expiresOn,
+	},
+	{
+		practice: 'APPEAL' as const,
+		grantedOn: '2026-03-20',
+		reportedToOmbOn: '2026-03-27',
+		expiresOn,
+	},
 ]
 
 test('valid CAIO waivers for the two missing practices lift the block', () => {
-	const doc = deployedEligibilityModel({ waivers: waiversFor('2027-03-20'), practices: { ...deployedEligibilityModel().practices, appeal: 'CAIO_WAIVED' } })
+	const doc = deployedEligibilityModel({
+		waivers: waiversFor('2027-03-20'),
+		practices: { ...deployedEligibilityModel().practices, appeal: 'CAIO_WAIVED' },
+	})
 	const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
 	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('PASS')
-	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain('ongoing monitoring and remedy and appeal covered by a CAIO waiver')
-	expect(result(evaluation, 'M2521-4B-III-C1').reason).toContain('a CAIO waiver granted on 2026-03-20 covers it until 2027-03-20')
+	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain(
+		'ongoing monitoring and remedy and appeal covered by a CAIO waiver',
+	)
+	expect(result(evaluation, 'M2521-4B-III-C1').reason).toContain(
+		'a CAIO waiver granted on 2026-03-20 covers it until 2027-03-20',
+	)
 	expect(result(evaluation, 'M2521-4A-II-C3').status).toBe('PASS')
 	expect(evaluation.results.filter((r) => r.status === 'FAIL')).toEqual([])
 	expect(evaluation.blocked).toBe(false)
@@ -150,14 +229,21 @@ test('expired waivers block again and say when they expired', () => {
 	const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
 	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('FAIL')
 	expect(result(evaluation, 'M2521-4B-III-C1').status).toBe('FAIL')
-	expect(result(evaluation, 'M2521-4B-III-C1').reason).toContain('the CAIO waiver expired on 2026-04-20')
+	expect(result(evaluation, 'M2521-4B-III-C1').reason).toContain(
+		'the CAIO waiver expired on 2026-04-20',
+	)
 	expect(evaluation.blocked).toBe(true)
 })
 
 test('a revoked waiver no longer covers its practice', () => {
 	const waivers = waiversFor('2027-03-20').map((w) => ({ ...w, revokedOn: '2026-04-15' }))
-	const evaluation = evaluateUseCase(deployedEligibilityModel({ waivers }), { pack, asOf: afterDeadline })
-	expect(result(evaluation, 'M2521-4B-VI-C1').reason).toContain('the CAIO waiver was revoked on 2026-04-15')
+	const evaluation = evaluateUseCase(deployedEligibilityModel({ waivers }), {
+		pack,
+		asOf: afterDeadline,
+	})
+	expect(result(evaluation, 'M2521-4B-VI-C1').reason).toContain(
+		'the CAIO waiver was revoked on 2026-04-15',
+	)
 	expect(evaluation.blocked).toBe(true)
 })
 
@@ -167,24 +253,35 @@ test('an admin can switch a check off, change its severity and its lane without 
 		version: '2026.2',
 		checks: pack.checks.map((check) => {
 			if (check.id === 'FEDRAMP-C1') return { ...check, enabled: false }
-			if (check.id === 'HIPAA-BAA-C1') return { ...check, severity: 'WARNING' as const, lane: 'LEGAL' as const }
-			if (check.id === 'HIPAA-MIN-NEC-C1' || check.id === 'M2521-3B-IV-C1') return { ...check, severity: 'INFO' as const }
+			if (check.id === 'HIPAA-BAA-C1')
+				return { ...check, severity: 'WARNING' as const, lane: 'LEGAL' as const }
+			if (check.id === 'HIPAA-MIN-NEC-C1' || check.id === 'M2521-3B-IV-C1')
+				return { ...check, severity: 'INFO' as const }
 			return check
 		}),
 	}
 	const evaluation = evaluateUseCase(callCentreSummariser(), { pack: edited, asOf: afterDeadline })
 	expect(evaluation.packVersion).toBe('2026.2')
 	expect(evaluation.results.some((r) => r.checkId === 'FEDRAMP-C1')).toBe(false)
-	expect(result(evaluation, 'HIPAA-BAA-C1')).toMatchObject({ status: 'FAIL', severity: 'WARNING', lane: 'LEGAL' })
+	expect(result(evaluation, 'HIPAA-BAA-C1')).toMatchObject({
+		status: 'FAIL',
+		severity: 'WARNING',
+		lane: 'LEGAL',
+	})
 	// With every remaining failure downgraded, nothing blocks; the status itself is unchanged.
 	expect(evaluation.blocked).toBe(false)
 	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'DATA_GOVERNANCE'])
 })
 
 test('a pack naming a check this release does not implement is refused', () => {
-	const edited: PolicyPack = { ...pack, checks: [...pack.checks, { ...pack.checks[0]!, id: 'M2521-99-C1' }] }
+	const edited: PolicyPack = {
+		...pack,
+		checks: [...pack.checks, { ...pack.checks[0]!, id: 'M2521-99-C1' }],
+	}
 	expect(unimplementedCheckIds(edited)).toEqual(['M2521-99-C1'])
-	expect(() => evaluateUseCase(callCentreSummariser(), { pack: edited, asOf: afterDeadline })).toThrow(/M2521-99-C1/)
+	expect(() =>
+		evaluateUseCase(callCentreSummariser(), { pack: edited, asOf: afterDeadline }),
+	).toThrow(/M2521-99-C1/)
 })
 
 test('results follow the pack order and every result carries its clause, reason and fields', () => {
@@ -200,7 +297,10 @@ test('results follow the pack order and every result carries its clause, reason 
 
 test('evaluation is deterministic for the same case, pack and day', () => {
 	const a = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: afterDeadline })
-	const b = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: new Date('2026-05-01T23:59:59Z') })
+	const b = evaluateUseCase(marketplaceIdentityProofing(), {
+		pack,
+		asOf: new Date('2026-05-01T23:59:59Z'),
+	})
 	expect(b).toEqual(a)
 })
 
@@ -219,41 +319,78 @@ describe('review lanes named by the pack’s routing rules', () => {
 		doc.highImpact = {
 			...doc.highImpact,
 			determination: 'PRESUMED_NOT_HIGH_IMPACT',
-			justification: 'Investigators review every flagged provider’s records before any suspension; the score only orders their queue.',
+			justification:
+				'Investigators review every flagged provider’s records before any suspension; the score only orders their queue.',
 		}
 		doc.datasets = doc.datasets.filter((dataset) => !dataset.sensitivities.includes('PHI'))
 		doc.datasets.forEach((dataset) => delete dataset.sornNumber)
-		doc.safeguards = { ...doc.safeguards, retrievedByPersonalIdentifier: false, sornNumber: undefined }
+		doc.safeguards = {
+			...doc.safeguards,
+			retrievedByPersonalIdentifier: false,
+			sornNumber: undefined,
+		}
 		const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
 		expect(statuses(evaluation)).toEqual({})
-		expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION'])
+		expect(evaluation.requiredLanes).toEqual([
+			'PRIVACY',
+			'LEGAL',
+			'CIVIL_RIGHTS',
+			'CAIO_DETERMINATION',
+		])
 		expect(evaluation.routes).toEqual([
-			expect.objectContaining({ routeId: 'ROUTE-HIGH-IMPACT', reason: 'it is presumed high-impact under M-25-21 §6(f) and §6(m)', clauseIds: ['M2521-3A-II', 'M2521-4A', 'M2521-6'] }),
+			expect.objectContaining({
+				routeId: 'ROUTE-HIGH-IMPACT',
+				reason: 'it is presumed high-impact under M-25-21 §6(f) and §6(m)',
+				clauseIds: ['M2521-3A-II', 'M2521-4A', 'M2521-6'],
+			}),
 		])
 	})
 
 	test('a determined high-impact case needs them too, even with no §6 letter', () => {
-		const doc = baseCase({ highImpact: { determination: 'HIGH_IMPACT', determinedBy: 'Avery Chen', determinedOn: '2026-01-05' }, stage: 'PRE_DEPLOYMENT' })
+		const doc = baseCase({
+			highImpact: {
+				determination: 'HIGH_IMPACT',
+				determinedBy: 'Avery Chen',
+				determinedOn: '2026-01-05',
+			},
+			stage: 'PRE_DEPLOYMENT',
+		})
 		const evaluation = evaluateUseCase(doc, { pack, asOf: afterDeadline })
 		expect(evaluation.presumedCategories).toEqual([])
-		expect(evaluation.requiredLanes).toEqual(expect.arrayContaining(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION']))
+		expect(evaluation.requiredLanes).toEqual(
+			expect.arrayContaining(['PRIVACY', 'LEGAL', 'CIVIL_RIGHTS', 'CAIO_DETERMINATION']),
+		)
 	})
 
 	test('the lanes come from the pack: an agency naming another board representative gets that lane instead', () => {
 		const edited = structuredClone(pack)
-		edited.routes.find((route) => route.id === 'ROUTE-HIGH-IMPACT')!.lanes = ['CAIO_DETERMINATION', 'PRIVACY', 'LEGAL']
-		const evaluation = evaluateUseCase(marketplaceIdentityProofing(), { pack: edited, asOf: afterDeadline })
+		edited.routes.find((route) => route.id === 'ROUTE-HIGH-IMPACT')!.lanes = [
+			'CAIO_DETERMINATION',
+			'PRIVACY',
+			'LEGAL',
+		]
+		const evaluation = evaluateUseCase(marketplaceIdentityProofing(), {
+			pack: edited,
+			asOf: afterDeadline,
+		})
 		expect(evaluation.requiredLanes).not.toContain('CIVIL_RIGHTS')
 		const switchedOff = structuredClone(pack)
 		switchedOff.routes.forEach((route) => (route.enabled = false))
-		expect(evaluateUseCase(marketplaceIdentityProofing(), { pack: switchedOff, asOf: afterDeadline }).routes).toEqual([])
+		expect(
+			evaluateUseCase(marketplaceIdentityProofing(), { pack: switchedOff, asOf: afterDeadline })
+				.routes,
+		).toEqual([])
 	})
 
 	test('PHI keeps the privacy lane when every safeguard is attested; the attestation only lowers the findings', () => {
 		const attested = baseCase({
 			hasPii: true,
 			datasets: [claims],
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: false, sudRecordsExcluded: true },
+			safeguards: {
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: false,
+				sudRecordsExcluded: true,
+			},
 		})
 		const evaluation = evaluateUseCase(attested, { pack, asOf: afterDeadline })
 		expect(statuses(evaluation)).toEqual({})
@@ -271,7 +408,11 @@ describe('review lanes named by the pack’s routing rules', () => {
 		const evaluation = evaluateUseCase(part2, { pack, asOf: afterDeadline })
 		expect(statuses(evaluation)).toEqual({})
 		expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL'])
-		expect(evaluation.routes.map((route) => route.routeId)).toEqual(['ROUTE-PHI', 'ROUTE-PART2', 'ROUTE-SYSTEM-OF-RECORDS'])
+		expect(evaluation.routes.map((route) => route.routeId)).toEqual([
+			'ROUTE-PHI',
+			'ROUTE-PART2',
+			'ROUTE-SYSTEM-OF-RECORDS',
+		])
 	})
 
 	test('a retired case needs no routed lane: nothing in use is left to confirm', () => {
@@ -281,7 +422,10 @@ describe('review lanes named by the pack’s routing rules', () => {
 	})
 
 	test('under 2026.1 a presumption sends the case to the CAIO alone, as it did when that pack was published', () => {
-		const evaluation = evaluateUseCase(medicareFraudPaymentSuspension(), { pack: shippedPolicyPack('2026.1'), asOf: afterDeadline })
+		const evaluation = evaluateUseCase(medicareFraudPaymentSuspension(), {
+			pack: shippedPolicyPack('2026.1'),
+			asOf: afterDeadline,
+		})
 		expect(evaluation.requiredLanes).toEqual(['CAIO_DETERMINATION'])
 	})
 })

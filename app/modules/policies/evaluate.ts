@@ -1,13 +1,19 @@
 import { screenedOutAsNotAi } from '#app/modules/policies/checks/ai-definition.ts'
 import { type CheckStatus, type PolicyCheck } from '#app/modules/policies/checks/check-types.ts'
 import { checkImplementations } from '#app/modules/policies/checks/registry.ts'
-import { presumedHighImpactCategories, type PresumedCategory } from '#app/modules/policies/checks/high-impact.ts'
-import { type CheckSeverity, type LaneRoute, type PolicyCheckDefinition, type PolicyPack } from '#app/modules/policies/policy-pack.ts'
+import {
+	presumedHighImpactCategories,
+	type PresumedCategory,
+} from '#app/modules/policies/checks/high-impact.ts'
+import {
+	type CheckSeverity,
+	type LaneRoute,
+	type PolicyCheckDefinition,
+	type PolicyPack,
+} from '#app/modules/policies/policy-pack.ts'
 import { routeConditions } from '#app/modules/policies/routing.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type ReviewLaneName as ReviewLane, reviewLanes } from '#app/utils/permissions.ts'
-
-
 
 export type CheckResult = {
 	checkId: string
@@ -56,7 +62,9 @@ const compiledPlans = new WeakMap<PolicyPack, CompiledPlan>()
 
 /** Check ids a pack lists that this release has no code for (an admin cannot add check logic). */
 export function unimplementedCheckIds(pack: Pick<PolicyPack, 'checks'>): Array<string> {
-	return pack.checks.filter((check) => !Object.hasOwn(checkImplementations, check.id)).map((check) => check.id)
+	return pack.checks
+		.filter((check) => !Object.hasOwn(checkImplementations, check.id))
+		.map((check) => check.id)
 }
 
 function compile(pack: PolicyPack): CompiledPlan {
@@ -64,12 +72,17 @@ function compile(pack: PolicyPack): CompiledPlan {
 	if (plan) return plan
 	const missing = unimplementedCheckIds(pack)
 	if (missing.length > 0) {
-		throw new Error(`Policy pack ${pack.version} lists checks with no implementation: ${missing.join(', ')}`)
+		throw new Error(
+			`Policy pack ${pack.version} lists checks with no implementation: ${missing.join(', ')}`,
+		)
 	}
 	plan = {
 		checks: pack.checks
 			.filter((definition) => definition.enabled)
-			.map((definition) => ({ definition, run: checkImplementations[definition.id] as PolicyCheck })),
+			.map((definition) => ({
+				definition,
+				run: checkImplementations[definition.id] as PolicyCheck,
+			})),
 		routes: pack.routes.filter((route) => route.enabled),
 	}
 	compiledPlans.set(pack, plan)
@@ -91,7 +104,10 @@ const NOT_PASSING: ReadonlySet<CheckStatus> = new Set(['NEEDS_ATTENTION', 'FAIL'
  * whenever its condition holds, so an answer the submitter gives never removes the reviewer who must
  * confirm it.
  */
-export function evaluateUseCase(doc: UseCaseDocument, options: { pack: PolicyPack; asOf: Date }): Evaluation {
+export function evaluateUseCase(
+	doc: UseCaseDocument,
+	options: { pack: PolicyPack; asOf: Date },
+): Evaluation {
 	const { pack, asOf } = options
 	const plan = compile(pack)
 	const ctx = { asOf }
@@ -102,12 +118,15 @@ export function evaluateUseCase(doc: UseCaseDocument, options: { pack: PolicyPac
 		const outcome = run(doc, ctx)
 		if (NOT_PASSING.has(outcome.status)) {
 			lanes.add(definition.lane)
-			if (decisionImpact({ status: outcome.status, severity: definition.severity }) === 'blocks') blocked = true
+			if (decisionImpact({ status: outcome.status, severity: definition.severity }) === 'blocks')
+				blocked = true
 		}
 		results.push({
 			checkId: definition.id,
 			title: definition.title,
-			clauseIds: outcome.citedClauses ? mergeClauses(definition.clauseIds, outcome.citedClauses) : definition.clauseIds,
+			clauseIds: outcome.citedClauses
+				? mergeClauses(definition.clauseIds, outcome.citedClauses)
+				: definition.clauseIds,
 			status: outcome.status,
 			severity: definition.severity,
 			reason: outcome.reason,
@@ -122,7 +141,13 @@ export function evaluateUseCase(doc: UseCaseDocument, options: { pack: PolicyPac
 		const reason = routeConditions[route.when](doc, presumedCategories)
 		if (reason === null) continue
 		for (const lane of route.lanes) lanes.add(lane)
-		routes.push({ routeId: route.id, title: route.title, clauseIds: route.clauseIds, lanes: route.lanes, reason })
+		routes.push({
+			routeId: route.id,
+			title: route.title,
+			clauseIds: route.clauseIds,
+			lanes: route.lanes,
+			reason,
+		})
 	}
 	return {
 		packId: pack.id,
@@ -143,7 +168,9 @@ export function evaluateUseCase(doc: UseCaseDocument, options: { pack: PolicyPac
  * it: a failing blocking check stops an approval; a blocking check that needs attention (a practice
  * not yet due, say) does not stop it yet, and the governance lead is warned of it before deciding.
  */
-export function decisionImpact(result: Pick<CheckResult, 'status' | 'severity'>): 'blocks' | 'warns' | null {
+export function decisionImpact(
+	result: Pick<CheckResult, 'status' | 'severity'>,
+): 'blocks' | 'warns' | null {
 	if (result.severity !== 'BLOCKING') return null
 	if (result.status === 'FAIL') return 'blocks'
 	return result.status === 'NEEDS_ATTENTION' ? 'warns' : null

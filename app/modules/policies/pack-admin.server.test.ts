@@ -17,17 +17,34 @@ const newest = shippedPolicyPack()
 /** A database as an earlier release of the tracker left it: pack 2026.1 in force, loaded from the repository. */
 async function runningRelease2026_1(database: Database) {
 	await database.prisma.policyPackVersion.create({
-		data: { version: '2026.1', status: 'PUBLISHED', origin: 'RELEASE', content: release2026_1 as unknown as Prisma.InputJsonValue, publishedAt: new Date('2026-11-22T00:00:00Z') },
+		data: {
+			version: '2026.1',
+			status: 'PUBLISHED',
+			origin: 'RELEASE',
+			content: release2026_1 as unknown as Prisma.InputJsonValue,
+			publishedAt: new Date('2026-11-22T00:00:00Z'),
+		},
 	})
 }
 
 async function admin(database: Database) {
-	const user = await database.prisma.user.create({ data: { email: `admin-${Math.random().toString(36).slice(2)}@cms.example`, name: 'Jordan Lee', roles: { create: { role: 'ADMIN' } } } })
+	const user = await database.prisma.user.create({
+		data: {
+			email: `admin-${Math.random().toString(36).slice(2)}@cms.example`,
+			name: 'Jordan Lee',
+			roles: { create: { role: 'ADMIN' } },
+		},
+	})
 	return user.id
 }
 
 async function settled(packs: Packs, jobId: string) {
-	await expect.poll(async () => (await packs.getReevaluationJob(jobId)).status, { timeout: 30_000, interval: 100 }).not.toBe('RUNNING')
+	await expect
+		.poll(async () => (await packs.getReevaluationJob(jobId)).status, {
+			timeout: 30_000,
+			interval: 100,
+		})
+		.not.toBe('RUNNING')
 	return packs.getReevaluationJob(jobId)
 }
 
@@ -42,15 +59,23 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
+			packs = {
+				...(await import('./packs.server.ts')),
+				...(await import('./pack-admin.server.ts')),
+			}
 		}, 120_000)
 		afterAll(async () => {
 			await database?.close()
 		})
 
 		test('a fresh database starts on the newest release, once, even when two instances load it together', async () => {
-			await Promise.all([packs.ensureShippedPackLoaded(database.prisma), packs.ensureShippedPackLoaded(database.prisma)])
-			const rows = await database.prisma.policyPackVersion.findMany({ select: { version: true, status: true, origin: true } })
+			await Promise.all([
+				packs.ensureShippedPackLoaded(database.prisma),
+				packs.ensureShippedPackLoaded(database.prisma),
+			])
+			const rows = await database.prisma.policyPackVersion.findMany({
+				select: { version: true, status: true, origin: true },
+			})
 			expect(rows).toEqual([{ version: newest.version, status: 'PUBLISHED', origin: 'RELEASE' }])
 			expect((await packs.currentPolicyPack()).version).toBe('2026.2')
 			await packs.ensureShippedPackLoaded(database.prisma)
@@ -65,7 +90,10 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
+			packs = {
+				...(await import('./packs.server.ts')),
+				...(await import('./pack-admin.server.ts')),
+			}
 			await runningRelease2026_1(database)
 			adminId = await admin(database)
 		}, 120_000)
@@ -76,10 +104,24 @@ for (const target of databaseTargets()) {
 		test('gets 2026.2 proposed, not published: the pack in force stays 2026.1 until an administrator publishes', async () => {
 			// An administrator had opened the editor under the old numbering: the draft held the number 2026.2.
 			await database.prisma.policyPackVersion.create({
-				data: { version: '2026.2', status: 'DRAFT', openDraft: true, origin: 'LOCAL', basedOnVersion: '2026.1', content: { ...release2026_1, version: '2026.2' } as unknown as Prisma.InputJsonValue, editedById: adminId },
+				data: {
+					version: '2026.2',
+					status: 'DRAFT',
+					openDraft: true,
+					origin: 'LOCAL',
+					basedOnVersion: '2026.1',
+					content: { ...release2026_1, version: '2026.2' } as unknown as Prisma.InputJsonValue,
+					editedById: adminId,
+				},
 			})
-			await Promise.all([packs.ensureShippedPackLoaded(database.prisma), packs.ensureShippedPackLoaded(database.prisma)])
-			const rows = await database.prisma.policyPackVersion.findMany({ orderBy: { version: 'asc' }, select: { version: true, status: true, origin: true } })
+			await Promise.all([
+				packs.ensureShippedPackLoaded(database.prisma),
+				packs.ensureShippedPackLoaded(database.prisma),
+			])
+			const rows = await database.prisma.policyPackVersion.findMany({
+				orderBy: { version: 'asc' },
+				select: { version: true, status: true, origin: true },
+			})
 			expect(rows).toEqual([
 				{ version: '2026.1', status: 'PUBLISHED', origin: 'RELEASE' },
 				{ version: '2026.1.1', status: 'DRAFT', origin: 'LOCAL' },
@@ -92,29 +134,61 @@ for (const target of databaseTargets()) {
 
 		test('the preview lists what 2026.2 changes (checks, severities, lanes, clauses) and how many cases it re-checks', async () => {
 			const preview = await packs.publicationPreview('2026.2')
-			expect(preview).toMatchObject({ status: 'PROPOSED', origin: 'RELEASE', current: '2026.1', useCasesToRecheck: 0, missingImplementations: [] })
-			expect(preview.diff.checks.added.map((check) => check.id)).toEqual(['M2521-5-C1', 'INV-COTS-C1'])
-			expect(preview.diff.checks.changed.find((check) => check.id === 'M2521-3B-IV-C1')?.changes).toContainEqual({ field: 'severity', from: 'WARNING', to: 'BLOCKING' })
+			expect(preview).toMatchObject({
+				status: 'PROPOSED',
+				origin: 'RELEASE',
+				current: '2026.1',
+				useCasesToRecheck: 0,
+				missingImplementations: [],
+			})
+			expect(preview.diff.checks.added.map((check) => check.id)).toEqual([
+				'M2521-5-C1',
+				'INV-COTS-C1',
+			])
+			expect(
+				preview.diff.checks.changed.find((check) => check.id === 'M2521-3B-IV-C1')?.changes,
+			).toContainEqual({ field: 'severity', from: 'WARNING', to: 'BLOCKING' })
 			expect(preview.diff.routes.added.map((route) => route.id)).toContain('ROUTE-HIGH-IMPACT')
-			expect(preview.diff.routes.removed.map((route) => route.id)).toEqual(['ROUTE-PRESUMED-HIGH-IMPACT'])
-			expect(preview.diff.references.added.map((reference) => reference.id)).toEqual(['OMB-INV-2025'])
+			expect(preview.diff.routes.removed.map((route) => route.id)).toEqual([
+				'ROUTE-PRESUMED-HIGH-IMPACT',
+			])
+			expect(preview.diff.references.added.map((reference) => reference.id)).toEqual([
+				'OMB-INV-2025',
+			])
 			await expect(packs.publicationPreview('2026.1')).rejects.toMatchObject({ code: 'NOT_FOUND' })
 		})
 
 		test('publishing the release twice at once makes one version, one audit event and one re-check, and carries the draft’s changes onto it', async () => {
 			const draft = await packs.getDraftPack(adminId)
 			expect(draft.version).toBe('2026.1.1')
-			await packs.changeDraftPack(adminId, draft.revision, { kind: 'check', checkId: 'M2521-8-C1', settings: { enabled: true, severity: 'INFO', lane: 'DATA_GOVERNANCE' } }, testRequest)
-			const { revision } = await database.prisma.policyPackVersion.findUniqueOrThrow({ where: { version: '2026.2' } })
+			await packs.changeDraftPack(
+				adminId,
+				draft.revision,
+				{
+					kind: 'check',
+					checkId: 'M2521-8-C1',
+					settings: { enabled: true, severity: 'INFO', lane: 'DATA_GOVERNANCE' },
+				},
+				testRequest,
+			)
+			const { revision } = await database.prisma.policyPackVersion.findUniqueOrThrow({
+				where: { version: '2026.2' },
+			})
 			const outcomes = await Promise.allSettled([
 				packs.publishPackVersion(adminId, { version: '2026.2', revision }, testRequest),
 				packs.publishPackVersion(adminId, { version: '2026.2', revision }, testRequest),
 			])
-			const published = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []))
+			const published = outcomes.flatMap((outcome) =>
+				outcome.status === 'fulfilled' ? [outcome.value] : [],
+			)
 			expect(published).toHaveLength(1)
-			expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } })
+			expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({
+				reason: { code: 'CONFLICT' },
+			})
 			expect(await events(database, 'policy_pack.published')).toBe(1)
-			expect(await database.prisma.reevaluationJob.count({ where: { packVersion: '2026.2' } })).toBe(1)
+			expect(
+				await database.prisma.reevaluationJob.count({ where: { packVersion: '2026.2' } }),
+			).toBe(1)
 			expect(await settled(packs, published[0]!.jobId)).toMatchObject({ status: 'DONE' })
 			expect((await packs.currentPolicyPack()).version).toBe('2026.2')
 
@@ -124,7 +198,9 @@ for (const target of databaseTargets()) {
 			expect(carried).toMatchObject({ version: '2026.2.1', basedOnVersion: '2026.2' })
 			expect(carried.pack.checks.find((check) => check.id === 'M2521-8-C1')?.severity).toBe('INFO')
 			expect(carried.pack.checks.map((check) => check.id)).toContain('M2521-5-C1')
-			await expect(packs.publishPackVersion(adminId, { version: '2026.2', revision }, testRequest)).rejects.toMatchObject({ code: 'CONFLICT' })
+			await expect(
+				packs.publishPackVersion(adminId, { version: '2026.2', revision }, testRequest),
+			).rejects.toMatchObject({ code: 'CONFLICT' })
 		})
 	})
 
@@ -135,7 +211,10 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
+			packs = {
+				...(await import('./packs.server.ts')),
+				...(await import('./pack-admin.server.ts')),
+			}
 			await packs.ensureShippedPackLoaded(database.prisma)
 			adminId = await admin(database)
 		}, 120_000)
@@ -144,7 +223,11 @@ for (const target of databaseTargets()) {
 		})
 
 		test('two administrators opening the editor together get one draft, and no error', async () => {
-			const drafts = await Promise.all([packs.getDraftPack(adminId), packs.getDraftPack(adminId), packs.getDraftPack(adminId)])
+			const drafts = await Promise.all([
+				packs.getDraftPack(adminId),
+				packs.getDraftPack(adminId),
+				packs.getDraftPack(adminId),
+			])
 			expect(new Set(drafts.map((draft) => draft.id)).size).toBe(1)
 			expect(drafts[0]).toMatchObject({ version: '2026.2.1', basedOnVersion: '2026.2' })
 			expect(await database.prisma.policyPackVersion.count({ where: { status: 'DRAFT' } })).toBe(1)
@@ -155,7 +238,16 @@ for (const target of databaseTargets()) {
 			const severities = ['INFO', 'WARNING', 'BLOCKING'] as const
 			const outcomes = await Promise.allSettled(
 				Array.from({ length: 13 }, (_, i) =>
-					packs.changeDraftPack(adminId, draft.revision, { kind: 'check', checkId: 'FEDRAMP-C1', settings: { enabled: i % 2 === 0, severity: severities[i % 3]!, lane: 'SECURITY' } }, testRequest),
+					packs.changeDraftPack(
+						adminId,
+						draft.revision,
+						{
+							kind: 'check',
+							checkId: 'FEDRAMP-C1',
+							settings: { enabled: i % 2 === 0, severity: severities[i % 3]!, lane: 'SECURITY' },
+						},
+						testRequest,
+					),
 				),
 			)
 			expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
@@ -169,18 +261,55 @@ for (const target of databaseTargets()) {
 
 		test('a routing rule’s lanes are changed in the draft; the pack in force is untouched until publication', async () => {
 			const draft = await packs.getDraftPack(adminId)
-			await packs.changeDraftPack(adminId, draft.revision, { kind: 'route', routeId: 'ROUTE-HIGH-IMPACT', settings: { enabled: true, lanes: ['CAIO_DETERMINATION', 'PRIVACY', 'LEGAL'] } }, testRequest)
-			expect((await packs.currentPolicyPack()).routes.find((route) => route.id === 'ROUTE-HIGH-IMPACT')?.lanes).toContain('CIVIL_RIGHTS')
+			await packs.changeDraftPack(
+				adminId,
+				draft.revision,
+				{
+					kind: 'route',
+					routeId: 'ROUTE-HIGH-IMPACT',
+					settings: { enabled: true, lanes: ['CAIO_DETERMINATION', 'PRIVACY', 'LEGAL'] },
+				},
+				testRequest,
+			)
+			expect(
+				(await packs.currentPolicyPack()).routes.find((route) => route.id === 'ROUTE-HIGH-IMPACT')
+					?.lanes,
+			).toContain('CIVIL_RIGHTS')
 			await expect(
-				packs.changeDraftPack(adminId, draft.revision + 1, { kind: 'route', routeId: 'NO-SUCH-ROUTE', settings: { enabled: true, lanes: ['LEGAL'] } }, testRequest),
+				packs.changeDraftPack(
+					adminId,
+					draft.revision + 1,
+					{
+						kind: 'route',
+						routeId: 'NO-SUCH-ROUTE',
+						settings: { enabled: true, lanes: ['LEGAL'] },
+					},
+					testRequest,
+				),
 			).rejects.toMatchObject({ code: 'NOT_FOUND' })
 			const preview = await packs.publicationPreview(draft.version)
 			expect(preview.diff.routes.changed).toEqual([
-				expect.objectContaining({ id: 'ROUTE-HIGH-IMPACT', changes: [{ field: 'lanes', from: 'CAIO_DETERMINATION, PRIVACY, LEGAL, CIVIL_RIGHTS', to: 'CAIO_DETERMINATION, PRIVACY, LEGAL' }] }),
+				expect.objectContaining({
+					id: 'ROUTE-HIGH-IMPACT',
+					changes: [
+						{
+							field: 'lanes',
+							from: 'CAIO_DETERMINATION, PRIVACY, LEGAL, CIVIL_RIGHTS',
+							to: 'CAIO_DETERMINATION, PRIVACY, LEGAL',
+						},
+					],
+				}),
 			])
-			const { jobId } = await packs.publishPackVersion(adminId, { version: draft.version, revision: draft.revision + 1 }, testRequest)
+			const { jobId } = await packs.publishPackVersion(
+				adminId,
+				{ version: draft.version, revision: draft.revision + 1 },
+				testRequest,
+			)
 			await settled(packs, jobId)
-			expect((await packs.currentPolicyPack()).routes.find((route) => route.id === 'ROUTE-HIGH-IMPACT')?.lanes).not.toContain('CIVIL_RIGHTS')
+			expect(
+				(await packs.currentPolicyPack()).routes.find((route) => route.id === 'ROUTE-HIGH-IMPACT')
+					?.lanes,
+			).not.toContain('CIVIL_RIGHTS')
 			expect(await database.prisma.policyPackVersion.count({ where: { status: 'DRAFT' } })).toBe(0)
 		})
 	})
@@ -192,7 +321,10 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
+			packs = {
+				...(await import('./packs.server.ts')),
+				...(await import('./pack-admin.server.ts')),
+			}
 			await runningRelease2026_1(database)
 			adminId = await admin(database)
 		}, 120_000)
@@ -204,10 +336,15 @@ for (const target of databaseTargets()) {
 			await packs.setAutoPublishReleases(adminId, true, testRequest)
 			await packs.setAutoPublishReleases(adminId, true, testRequest)
 			expect(await events(database, 'setting.changed')).toBe(1)
-			await Promise.all([packs.ensureShippedPackLoaded(database.prisma), packs.ensureShippedPackLoaded(database.prisma)])
+			await Promise.all([
+				packs.ensureShippedPackLoaded(database.prisma),
+				packs.ensureShippedPackLoaded(database.prisma),
+			])
 			expect((await packs.currentPolicyPack()).version).toBe('2026.2')
 			expect(await events(database, 'policy_pack.published')).toBe(1)
-			const jobs = await database.prisma.reevaluationJob.findMany({ select: { id: true, startedById: true } })
+			const jobs = await database.prisma.reevaluationJob.findMany({
+				select: { id: true, startedById: true },
+			})
 			expect(jobs).toHaveLength(1)
 			expect(jobs[0]!.startedById).toBeNull()
 			await settled(packs, jobs[0]!.id)
@@ -222,7 +359,10 @@ for (const target of databaseTargets()) {
 
 		beforeAll(async () => {
 			database = await openAppDatabase(target)
-			packs = { ...(await import('./packs.server.ts')), ...(await import('./pack-admin.server.ts')) }
+			packs = {
+				...(await import('./packs.server.ts')),
+				...(await import('./pack-admin.server.ts')),
+			}
 			useCases = await import('#app/modules/use-cases/use-cases.server.ts')
 			const seed = await import('#prisma/seed/seed.server.ts')
 			await packs.ensureShippedPackLoaded(database.prisma)
@@ -235,39 +375,103 @@ for (const target of databaseTargets()) {
 
 		test('a stale revision is refused; publishing makes the next version current and re-checks every open case', async () => {
 			const submitter = await sessionUserByEmail(database, 'submitter@cms.example')
-			const orgUnitId = (await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/CPI' } })).id
-			const open = await useCases.createDraft(submitter, { name: 'Open case to re-check', orgUnitId }, testRequest)
-			const withdrawn = await useCases.createDraft(submitter, { name: 'Withdrawn case', orgUnitId }, testRequest)
+			const orgUnitId = (
+				await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/CPI' } })
+			).id
+			const open = await useCases.createDraft(
+				submitter,
+				{ name: 'Open case to re-check', orgUnitId },
+				testRequest,
+			)
+			const withdrawn = await useCases.createDraft(
+				submitter,
+				{ name: 'Withdrawn case', orgUnitId },
+				testRequest,
+			)
 			await useCases.withdrawUseCase(submitter, withdrawn.id, testRequest)
-			await database.prisma.useCase.update({ where: { id: withdrawn.id }, data: { status: 'RETIRED' } })
+			await database.prisma.useCase.update({
+				where: { id: withdrawn.id },
+				data: { status: 'RETIRED' },
+			})
 
 			const draft = await packs.getDraftPack(adminId)
 			expect(draft.version).toBe('2026.2.1')
-			expect(draft.pack.checks.find((check) => check.id === 'FEDRAMP-C1')?.severity).toBe('BLOCKING')
-			await packs.changeDraftPack(adminId, draft.revision, { kind: 'check', checkId: 'FEDRAMP-C1', settings: { enabled: true, severity: 'WARNING', lane: 'SECURITY' } }, testRequest)
+			expect(draft.pack.checks.find((check) => check.id === 'FEDRAMP-C1')?.severity).toBe(
+				'BLOCKING',
+			)
+			await packs.changeDraftPack(
+				adminId,
+				draft.revision,
+				{
+					kind: 'check',
+					checkId: 'FEDRAMP-C1',
+					settings: { enabled: true, severity: 'WARNING', lane: 'SECURITY' },
+				},
+				testRequest,
+			)
 			await expect(
-				packs.changeDraftPack(adminId, draft.revision, { kind: 'check', checkId: 'FEDRAMP-C1', settings: { enabled: false, severity: 'INFO', lane: 'SECURITY' } }, testRequest),
+				packs.changeDraftPack(
+					adminId,
+					draft.revision,
+					{
+						kind: 'check',
+						checkId: 'FEDRAMP-C1',
+						settings: { enabled: false, severity: 'INFO', lane: 'SECURITY' },
+					},
+					testRequest,
+				),
 			).rejects.toMatchObject({ code: 'CONFLICT' })
 			await expect(
-				packs.changeDraftPack(adminId, draft.revision + 1, { kind: 'check', checkId: 'NO-SUCH-CHECK', settings: { enabled: true, severity: 'INFO', lane: 'SECURITY' } }, testRequest),
+				packs.changeDraftPack(
+					adminId,
+					draft.revision + 1,
+					{
+						kind: 'check',
+						checkId: 'NO-SUCH-CHECK',
+						settings: { enabled: true, severity: 'INFO', lane: 'SECURITY' },
+					},
+					testRequest,
+				),
 			).rejects.toMatchObject({ code: 'NOT_FOUND' })
-			expect((await packs.currentPolicyPack()).checks.find((check) => check.id === 'FEDRAMP-C1')?.severity).toBe('BLOCKING')
+			expect(
+				(await packs.currentPolicyPack()).checks.find((check) => check.id === 'FEDRAMP-C1')
+					?.severity,
+			).toBe('BLOCKING')
 
 			const total = await database.prisma.useCase.count({ where: { status: { not: 'RETIRED' } } })
 			expect((await packs.publicationPreview(draft.version)).useCasesToRecheck).toBe(total)
-			const { jobId, version } = await packs.publishPackVersion(adminId, { version: draft.version, revision: draft.revision + 1 }, testRequest)
+			const { jobId, version } = await packs.publishPackVersion(
+				adminId,
+				{ version: draft.version, revision: draft.revision + 1 },
+				testRequest,
+			)
 			expect((await packs.currentPolicyPack()).version).toBe(version)
 			const job = await settled(packs, jobId)
 			expect(job).toMatchObject({ status: 'DONE', packVersion: version, total })
 			expect(job.done).toBe(job.total)
-			const runs = await database.prisma.checkRun.findMany({ where: { packVersion: version }, select: { useCaseId: true } })
+			const runs = await database.prisma.checkRun.findMany({
+				where: { packVersion: version },
+				select: { useCaseId: true },
+			})
 			expect(runs.map((run) => run.useCaseId)).toContain(open.id)
 			expect(runs.map((run) => run.useCaseId)).not.toContain(withdrawn.id)
-			const stored = await packs.storedEvaluation(open.id, (await database.prisma.useCase.findUniqueOrThrow({ where: { id: open.id } })).version)
+			const stored = await packs.storedEvaluation(
+				open.id,
+				(await database.prisma.useCase.findUniqueOrThrow({ where: { id: open.id } })).version,
+			)
 			expect(stored?.packVersion).toBe(version)
-			expect(stored?.results.find((result) => result.checkId === 'FEDRAMP-C1')?.severity).toBe('WARNING')
-			const actions = (await database.prisma.auditEvent.findMany({ where: { entityType: 'PolicyPackVersion' }, select: { action: true } })).map((e) => e.action)
-			expect(actions).toEqual(expect.arrayContaining(['policy_pack.check_changed', 'policy_pack.published']))
+			expect(stored?.results.find((result) => result.checkId === 'FEDRAMP-C1')?.severity).toBe(
+				'WARNING',
+			)
+			const actions = (
+				await database.prisma.auditEvent.findMany({
+					where: { entityType: 'PolicyPackVersion' },
+					select: { action: true },
+				})
+			).map((e) => e.action)
+			expect(actions).toEqual(
+				expect.arrayContaining(['policy_pack.check_changed', 'policy_pack.published']),
+			)
 		})
 	})
 }

@@ -49,7 +49,15 @@ export async function ensureShippedPackLoaded(client: PrismaClient = prisma) {
 	})
 	if (!current) {
 		await client.policyPackVersion.createMany({
-			data: [{ version: release.version, status: 'PUBLISHED', origin: 'RELEASE', content: packJson(release), publishedAt: new Date() }],
+			data: [
+				{
+					version: release.version,
+					status: 'PUBLISHED',
+					origin: 'RELEASE',
+					content: packJson(release),
+					publishedAt: new Date(),
+				},
+			],
 			skipDuplicates: true,
 		})
 		return
@@ -57,8 +65,16 @@ export async function ensureShippedPackLoaded(client: PrismaClient = prisma) {
 	if (compareVersions(release.version, releaseOf(current.version)) <= 0) return
 	const proposed = await proposeRelease(client, release)
 	if (proposed && (await autoPublishReleases(client))) {
-		const row = await client.policyPackVersion.findUniqueOrThrow({ where: { version: release.version }, select: { revision: true } })
-		await publishPackVersion(null, { version: release.version, revision: row.revision }, SYSTEM_REQUEST, client).catch((error: unknown) => {
+		const row = await client.policyPackVersion.findUniqueOrThrow({
+			where: { version: release.version },
+			select: { revision: true },
+		})
+		await publishPackVersion(
+			null,
+			{ version: release.version, revision: row.revision },
+			SYSTEM_REQUEST,
+			client,
+		).catch((error: unknown) => {
 			// Another instance published it first.
 			if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error
 		})
@@ -70,21 +86,47 @@ async function proposeRelease(client: PrismaClient, release: PolicyPack): Promis
 	return client.$transaction(async (tx) => {
 		// Instances starting together take turns: the second finds the first one's proposal.
 		await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('policy-pack-releases'))`
-		const existing = await tx.policyPackVersion.findUnique({ where: { version: release.version }, select: { id: true, origin: true, status: true } })
+		const existing = await tx.policyPackVersion.findUnique({
+			where: { version: release.version },
+			select: { id: true, origin: true, status: true },
+		})
 		if (existing?.origin === 'RELEASE') return existing.status === 'PROPOSED'
 		// An administrator's edition published or drafted under this number before releases had their own.
 		if (existing) await renumberLocalEdition(tx, existing.id, release.version)
 		const created = await tx.policyPackVersion.createMany({
-			data: [{ version: release.version, status: 'PROPOSED', origin: 'RELEASE', content: packJson(release) }],
+			data: [
+				{
+					version: release.version,
+					status: 'PROPOSED',
+					origin: 'RELEASE',
+					content: packJson(release),
+				},
+			],
 			skipDuplicates: true,
 		})
 		if (created.count === 0) return true
-		const row = await tx.policyPackVersion.findUniqueOrThrow({ where: { version: release.version }, select: { id: true } })
+		const row = await tx.policyPackVersion.findUniqueOrThrow({
+			where: { version: release.version },
+			select: { id: true },
+		})
 		// One proposal at a time: older releases nobody published give way to the newest.
-		const older = await tx.policyPackVersion.findMany({ where: { status: 'PROPOSED', id: { not: row.id } }, select: { id: true, version: true } })
-		for (const stale of older.filter((candidate) => compareVersions(candidate.version, release.version) < 0)) {
+		const older = await tx.policyPackVersion.findMany({
+			where: { status: 'PROPOSED', id: { not: row.id } },
+			select: { id: true, version: true },
+		})
+		for (const stale of older.filter(
+			(candidate) => compareVersions(candidate.version, release.version) < 0,
+		)) {
 			await tx.policyPackVersion.deleteMany({ where: { id: stale.id, status: 'PROPOSED' } })
-			await recordEvent(tx, { actorId: null, action: 'policy_pack.proposal_withdrawn', entityType: 'PolicyPackVersion', entityId: stale.id, before: { version: stale.version }, after: { supersededBy: release.version }, request: SYSTEM_REQUEST })
+			await recordEvent(tx, {
+				actorId: null,
+				action: 'policy_pack.proposal_withdrawn',
+				entityType: 'PolicyPackVersion',
+				entityId: stale.id,
+				before: { version: stale.version },
+				after: { supersededBy: release.version },
+				request: SYSTEM_REQUEST,
+			})
 		}
 		await recordEvent(tx, {
 			actorId: null,
@@ -100,25 +142,65 @@ async function proposeRelease(client: PrismaClient, release: PolicyPack): Promis
 
 /** Gives a local edition holding a release's number the next free edition number of its own release. */
 async function renumberLocalEdition(tx: Tx, id: string, taken: string) {
-	const row = await tx.policyPackVersion.findUniqueOrThrow({ where: { id }, select: { version: true, basedOnVersion: true, status: true } })
-	const published = await tx.policyPackVersion.findMany({ where: { status: 'PUBLISHED', origin: 'RELEASE' }, select: { version: true } })
-	const base = row.basedOnVersion ?? published.map((p) => p.version).filter((v) => compareVersions(v, taken) < 0).sort(compareVersions).at(-1) ?? releaseOf(taken)
+	const row = await tx.policyPackVersion.findUniqueOrThrow({
+		where: { id },
+		select: { version: true, basedOnVersion: true, status: true },
+	})
+	const published = await tx.policyPackVersion.findMany({
+		where: { status: 'PUBLISHED', origin: 'RELEASE' },
+		select: { version: true },
+	})
+	const base =
+		row.basedOnVersion ??
+		published
+			.map((p) => p.version)
+			.filter((v) => compareVersions(v, taken) < 0)
+			.sort(compareVersions)
+			.at(-1) ??
+		releaseOf(taken)
 	const version = await freeEditionNumber(tx, releaseOf(base))
-	await tx.policyPackVersion.update({ where: { id }, data: { version, content: { ...(await packContent(tx, id)), version, title: `Federal AI policy pack ${version}` } as unknown as Prisma.InputJsonValue } })
+	await tx.policyPackVersion.update({
+		where: { id },
+		data: {
+			version,
+			content: {
+				...(await packContent(tx, id)),
+				version,
+				title: `Federal AI policy pack ${version}`,
+			} as unknown as Prisma.InputJsonValue,
+		},
+	})
 	// Check runs name the pack by its version, so they follow the new number.
 	await tx.checkRun.updateMany({ where: { packVersion: taken }, data: { packVersion: version } })
-	await tx.reevaluationJob.updateMany({ where: { packVersion: taken }, data: { packVersion: version } })
-	await recordEvent(tx, { actorId: null, action: 'policy_pack.renumbered', entityType: 'PolicyPackVersion', entityId: id, before: { version: taken }, after: { version, reason: `release ${taken} ships with this version of the tracker` }, request: SYSTEM_REQUEST })
+	await tx.reevaluationJob.updateMany({
+		where: { packVersion: taken },
+		data: { packVersion: version },
+	})
+	await recordEvent(tx, {
+		actorId: null,
+		action: 'policy_pack.renumbered',
+		entityType: 'PolicyPackVersion',
+		entityId: id,
+		before: { version: taken },
+		after: { version, reason: `release ${taken} ships with this version of the tracker` },
+		request: SYSTEM_REQUEST,
+	})
 }
 
 async function packContent(tx: Tx, id: string) {
-	const row = await tx.policyPackVersion.findUniqueOrThrow({ where: { id }, select: { content: true } })
+	const row = await tx.policyPackVersion.findUniqueOrThrow({
+		where: { id },
+		select: { content: true },
+	})
 	return row.content as unknown as PolicyPack
 }
 
 /** The first `release.N` not yet used. */
 async function freeEditionNumber(tx: Client, release: string) {
-	const rows = await tx.policyPackVersion.findMany({ where: { version: { startsWith: `${release}.` } }, select: { version: true } })
+	const rows = await tx.policyPackVersion.findMany({
+		where: { version: { startsWith: `${release}.` } },
+		select: { version: true },
+	})
 	const used = new Set(rows.map((row) => row.version))
 	let n = 1
 	while (used.has(`${release}.${n}`)) n++
@@ -126,12 +208,19 @@ async function freeEditionNumber(tx: Client, release: string) {
 }
 
 export async function autoPublishReleases(client: Client = prisma): Promise<boolean> {
-	const setting = await client.appSetting.findUnique({ where: { key: AUTO_PUBLISH_SETTING }, select: { value: true } })
+	const setting = await client.appSetting.findUnique({
+		where: { key: AUTO_PUBLISH_SETTING },
+		select: { value: true },
+	})
 	return setting?.value === true
 }
 
 /** Whether a new release is published at start-up without waiting for an administrator. */
-export async function setAutoPublishReleases(actorId: string, enabled: boolean, request: RequestInfo) {
+export async function setAutoPublishReleases(
+	actorId: string,
+	enabled: boolean,
+	request: RequestInfo,
+) {
 	await prisma.$transaction(async (tx) => {
 		const before = await autoPublishReleases(tx)
 		if (before === enabled) return
@@ -140,30 +229,65 @@ export async function setAutoPublishReleases(actorId: string, enabled: boolean, 
 			create: { key: AUTO_PUBLISH_SETTING, value: enabled, updatedById: actorId },
 			update: { value: enabled, updatedById: actorId },
 		})
-		await recordEvent(tx, { actorId, action: 'setting.changed', entityType: 'AppSetting', entityId: AUTO_PUBLISH_SETTING, before: { value: before }, after: { value: enabled }, request })
+		await recordEvent(tx, {
+			actorId,
+			action: 'setting.changed',
+			entityType: 'AppSetting',
+			entityId: AUTO_PUBLISH_SETTING,
+			before: { value: before },
+			after: { value: enabled },
+			request,
+		})
 	})
 }
 
 // ── Editing and publishing (administrators) ──
 
-const draftSelect = { id: true, version: true, content: true, revision: true, updatedAt: true, basedOnVersion: true } as const
+const draftSelect = {
+	id: true,
+	version: true,
+	content: true,
+	revision: true,
+	updatedAt: true,
+	basedOnVersion: true,
+} as const
 
 /**
  * The open draft, started from the pack in force when there is none. Two administrators opening the
  * editor at once get the same draft: the second insert finds the one draft slot taken and reads it.
  */
 export async function getDraftPack(actorId: string) {
-	const open = await prisma.policyPackVersion.findFirst({ where: { openDraft: true }, select: draftSelect })
+	const open = await prisma.policyPackVersion.findFirst({
+		where: { openDraft: true },
+		select: draftSelect,
+	})
 	if (open) return { ...open, pack: open.content as unknown as PolicyPack }
 	const current = await currentPackRow(prisma)
 	const version = await freeEditionNumber(prisma, releaseOf(current.pack.version))
 	const content = { ...current.pack, version, title: `Federal AI policy pack ${version}` }
 	await prisma.policyPackVersion.createMany({
-		data: [{ version, status: 'DRAFT', openDraft: true, origin: 'LOCAL', basedOnVersion: current.pack.version, content: packJson(content), editedById: actorId }],
+		data: [
+			{
+				version,
+				status: 'DRAFT',
+				openDraft: true,
+				origin: 'LOCAL',
+				basedOnVersion: current.pack.version,
+				content: packJson(content),
+				editedById: actorId,
+			},
+		],
 		skipDuplicates: true,
 	})
-	const created = await prisma.policyPackVersion.findFirst({ where: { openDraft: true }, select: draftSelect })
-	if (!created) throw new AppError('CONFLICT', 'The draft pack was published or discarded while it was being opened. Open the editor again.')
+	const created = await prisma.policyPackVersion.findFirst({
+		where: { openDraft: true },
+		select: draftSelect,
+	})
+	if (!created)
+		throw new AppError(
+			'CONFLICT',
+			'The draft pack was published or discarded while it was being opened. Open the editor again.',
+		)
 	return { ...created, pack: created.content as unknown as PolicyPack }
 }
 
@@ -178,15 +302,27 @@ async function currentPackRow(client: Client) {
 
 export type DraftChange =
 	| { kind: 'reference'; reference: PolicyReference; isNew: boolean }
-	| { kind: 'check'; checkId: string; settings: Pick<PolicyCheckDefinition, 'enabled' | 'severity' | 'lane'> }
+	| {
+			kind: 'check'
+			checkId: string
+			settings: Pick<PolicyCheckDefinition, 'enabled' | 'severity' | 'lane'>
+	  }
 	| { kind: 'route'; routeId: string; settings: Pick<LaneRoute, 'enabled' | 'lanes'> }
 
-function applyChange(pack: PolicyPack, change: DraftChange): { next: PolicyPack; before: unknown; after: unknown; action: string } {
+function applyChange(
+	pack: PolicyPack,
+	change: DraftChange,
+): { next: PolicyPack; before: unknown; after: unknown; action: string } {
 	switch (change.kind) {
 		case 'reference': {
 			const index = pack.references.findIndex((r) => r.id === change.reference.id)
-			if (change.isNew && index >= 0) throw new AppError('INVALID', `A reference with the id ${change.reference.id} already exists.`)
-			if (!change.isNew && index < 0) throw new AppError('NOT_FOUND', `The draft has no reference ${change.reference.id}.`)
+			if (change.isNew && index >= 0)
+				throw new AppError(
+					'INVALID',
+					`A reference with the id ${change.reference.id} already exists.`,
+				)
+			if (!change.isNew && index < 0)
+				throw new AppError('NOT_FOUND', `The draft has no reference ${change.reference.id}.`)
 			const references = change.isNew
 				? [...pack.references, change.reference]
 				: pack.references.map((r) => (r.id === change.reference.id ? change.reference : r))
@@ -201,17 +337,33 @@ function applyChange(pack: PolicyPack, change: DraftChange): { next: PolicyPack;
 			const check = pack.checks.find((c) => c.id === change.checkId)
 			if (!check) throw new AppError('NOT_FOUND', `The draft has no check ${change.checkId}.`)
 			return {
-				next: { ...pack, checks: pack.checks.map((c) => (c.id === change.checkId ? { ...c, ...change.settings } : c)) },
-				before: { checkId: check.id, enabled: check.enabled, severity: check.severity, lane: check.lane },
+				next: {
+					...pack,
+					checks: pack.checks.map((c) =>
+						c.id === change.checkId ? { ...c, ...change.settings } : c,
+					),
+				},
+				before: {
+					checkId: check.id,
+					enabled: check.enabled,
+					severity: check.severity,
+					lane: check.lane,
+				},
 				after: { checkId: change.checkId, ...change.settings },
 				action: 'policy_pack.check_changed',
 			}
 		}
 		case 'route': {
 			const route = pack.routes.find((r) => r.id === change.routeId)
-			if (!route) throw new AppError('NOT_FOUND', `The draft has no routing rule ${change.routeId}.`)
+			if (!route)
+				throw new AppError('NOT_FOUND', `The draft has no routing rule ${change.routeId}.`)
 			return {
-				next: { ...pack, routes: pack.routes.map((r) => (r.id === change.routeId ? { ...r, ...change.settings } : r)) },
+				next: {
+					...pack,
+					routes: pack.routes.map((r) =>
+						r.id === change.routeId ? { ...r, ...change.settings } : r,
+					),
+				},
 				before: { routeId: route.id, enabled: route.enabled, lanes: route.lanes },
 				after: { routeId: change.routeId, ...change.settings },
 				action: 'policy_pack.route_changed',
@@ -225,16 +377,33 @@ function applyChange(pack: PolicyPack, change: DraftChange): { next: PolicyPack;
  * conditional on the revision, so of several administrators saving at once exactly one is stored and
  * the others are refused (409) without losing what they typed.
  */
-export async function changeDraftPack(actorId: string, revision: number, change: DraftChange, request: RequestInfo) {
+export async function changeDraftPack(
+	actorId: string,
+	revision: number,
+	change: DraftChange,
+	request: RequestInfo,
+) {
 	return prisma.$transaction(async (tx) => {
-		const draft = await tx.policyPackVersion.findFirst({ where: { openDraft: true }, select: { id: true, content: true, revision: true } })
-		if (!draft) throw new AppError('NOT_FOUND', 'There is no draft pack; open the policy pack editor again.')
-		const stale = new AppError('CONFLICT', 'Another administrator changed the draft pack after you opened it. Your change is below: reload the draft, then apply it again.')
+		const draft = await tx.policyPackVersion.findFirst({
+			where: { openDraft: true },
+			select: { id: true, content: true, revision: true },
+		})
+		if (!draft)
+			throw new AppError('NOT_FOUND', 'There is no draft pack; open the policy pack editor again.')
+		const stale = new AppError(
+			'CONFLICT',
+			'Another administrator changed the draft pack after you opened it. Your change is below: reload the draft, then apply it again.',
+		)
 		if (draft.revision !== revision) throw stale
 		const { next, before, after, action } = applyChange(parsePolicyPack(draft.content), change)
 		const validated = policyPackSchema.safeParse(next)
 		if (!validated.success) {
-			throw new AppError('INVALID', validated.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '))
+			throw new AppError(
+				'INVALID',
+				validated.error.issues
+					.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+					.join('; '),
+			)
 		}
 		const updated = await tx.policyPackVersion.updateMany({
 			where: { id: draft.id, openDraft: true, revision },
@@ -257,10 +426,23 @@ export async function changeDraftPack(actorId: string, revision: number, change:
 export async function publicationPreview(version: string) {
 	const row = await prisma.policyPackVersion.findUnique({
 		where: { version },
-		select: { id: true, version: true, status: true, origin: true, revision: true, content: true, updatedAt: true, basedOnVersion: true },
+		select: {
+			id: true,
+			version: true,
+			status: true,
+			origin: true,
+			revision: true,
+			content: true,
+			updatedAt: true,
+			basedOnVersion: true,
+		},
 	})
-	if (!row || (row.status !== 'DRAFT' && row.status !== 'PROPOSED')) throw new AppError('NOT_FOUND', `No draft or proposed pack has version ${version}.`)
-	const [current, useCasesToRecheck] = await Promise.all([currentPackRow(prisma), prisma.useCase.count({ where: { status: { not: 'RETIRED' } } })])
+	if (!row || (row.status !== 'DRAFT' && row.status !== 'PROPOSED'))
+		throw new AppError('NOT_FOUND', `No draft or proposed pack has version ${version}.`)
+	const [current, useCasesToRecheck] = await Promise.all([
+		currentPackRow(prisma),
+		prisma.useCase.count({ where: { status: { not: 'RETIRED' } } }),
+	])
 	const pack = parsePolicyPack(row.content)
 	return {
 		version: row.version,
@@ -292,26 +474,52 @@ export async function publishPackVersion(
 	const result = await client.$transaction(async (tx) => {
 		const row = await tx.policyPackVersion.findUnique({
 			where: { version: input.version },
-			select: { id: true, version: true, status: true, origin: true, revision: true, content: true, basedOnVersion: true },
+			select: {
+				id: true,
+				version: true,
+				status: true,
+				origin: true,
+				revision: true,
+				content: true,
+				basedOnVersion: true,
+			},
 		})
 		if (!row) throw new AppError('NOT_FOUND', `No pack has version ${input.version}.`)
-		if (row.status === 'PUBLISHED') throw new AppError('CONFLICT', `Pack ${row.version} is already published.`)
+		if (row.status === 'PUBLISHED')
+			throw new AppError('CONFLICT', `Pack ${row.version} is already published.`)
 		if (row.revision !== input.revision) {
-			throw new AppError('CONFLICT', 'Another administrator changed this pack after you opened it. Reload and review it before publishing.')
+			throw new AppError(
+				'CONFLICT',
+				'Another administrator changed this pack after you opened it. Reload and review it before publishing.',
+			)
 		}
 		const pack = parsePolicyPack(row.content)
 		const missing = unimplementedCheckIds(pack)
-		if (missing.length) throw new AppError('INVALID', `These checks have no implementation in this release: ${missing.join(', ')}.`)
+		if (missing.length)
+			throw new AppError(
+				'INVALID',
+				`These checks have no implementation in this release: ${missing.join(', ')}.`,
+			)
 		const previous = await tx.policyPackVersion.findFirst({
 			where: { status: 'PUBLISHED' },
 			orderBy: { publishedAt: 'desc' },
 			select: { id: true, version: true, origin: true, content: true, basedOnVersion: true },
 		})
 		if (previous && row.status === 'DRAFT' && row.basedOnVersion !== previous.version) {
-			throw new AppError('CONFLICT', `This draft was started from pack ${row.basedOnVersion}, but pack ${previous.version} is in force now. Reload the editor.`)
+			throw new AppError(
+				'CONFLICT',
+				`This draft was started from pack ${row.basedOnVersion}, but pack ${previous.version} is in force now. Reload the editor.`,
+			)
 		}
-		if (previous && row.status === 'PROPOSED' && compareVersions(row.version, releaseOf(previous.version)) <= 0) {
-			throw new AppError('CONFLICT', `Release ${row.version} is not newer than pack ${previous.version}, which is in force.`)
+		if (
+			previous &&
+			row.status === 'PROPOSED' &&
+			compareVersions(row.version, releaseOf(previous.version)) <= 0
+		) {
+			throw new AppError(
+				'CONFLICT',
+				`Release ${row.version} is not newer than pack ${previous.version}, which is in force.`,
+			)
 		}
 		const now = new Date()
 		const published = await tx.policyPackVersion.updateMany({
@@ -324,24 +532,44 @@ export async function publishPackVersion(
 				content: packJson({ ...pack, publishedDate: now.toISOString().slice(0, 10) }),
 			},
 		})
-		if (published.count !== 1) throw new AppError('CONFLICT', `Pack ${row.version} was published or changed by someone else a moment ago.`)
+		if (published.count !== 1)
+			throw new AppError(
+				'CONFLICT',
+				`Pack ${row.version} was published or changed by someone else a moment ago.`,
+			)
 		const total = await tx.useCase.count({ where: { status: { not: 'RETIRED' } } })
-		const job = await tx.reevaluationJob.create({ data: { packVersion: row.version, total, startedById: actorId }, select: { id: true } })
-		const carried = row.status === 'PROPOSED' && previous ? await carryLocalChanges(tx, previous, pack, actorId, request) : null
+		const job = await tx.reevaluationJob.create({
+			data: { packVersion: row.version, total, startedById: actorId },
+			select: { id: true },
+		})
+		const carried =
+			row.status === 'PROPOSED' && previous
+				? await carryLocalChanges(tx, previous, pack, actorId, request)
+				: null
 		await recordEvent(tx, {
 			actorId,
 			action: 'policy_pack.published',
 			entityType: 'PolicyPackVersion',
 			entityId: row.id,
 			before: previous ? { version: previous.version } : null,
-			after: { version: row.version, origin: row.origin, reevaluationJobId: job.id, useCasesToReevaluate: total, carriedIntoDraft: carried?.version ?? null },
+			after: {
+				version: row.version,
+				origin: row.origin,
+				reevaluationJobId: job.id,
+				useCasesToReevaluate: total,
+				carriedIntoDraft: carried?.version ?? null,
+			},
 			request,
 		})
 		// The re-check is a background job written with the publication: it runs once this commits.
 		await enqueueJob(tx, 'policy-recheck', { jobId: job.id }, { singletonKey: job.id })
 		return { jobId: job.id, version: row.version, carriedIntoDraft: carried }
 	})
-	runHereWithoutQueue(() => runReevaluation(result.jobId).catch((error: unknown) => recordReevaluationFailure(result.jobId, error)))
+	runHereWithoutQueue(() =>
+		runReevaluation(result.jobId).catch((error: unknown) =>
+			recordReevaluationFailure(result.jobId, error),
+		),
+	)
 	return result
 }
 
@@ -352,12 +580,20 @@ export async function publishPackVersion(
  */
 async function carryLocalChanges(
 	tx: Tx,
-	previous: { version: string; origin: 'RELEASE' | 'LOCAL'; content: unknown; basedOnVersion: string | null },
+	previous: {
+		version: string
+		origin: 'RELEASE' | 'LOCAL'
+		content: unknown
+		basedOnVersion: string | null
+	},
 	release: PolicyPack,
 	actorId: string | null,
 	request: RequestInfo,
 ) {
-	const draft = await tx.policyPackVersion.findFirst({ where: { openDraft: true }, select: { id: true, version: true, content: true, basedOnVersion: true } })
+	const draft = await tx.policyPackVersion.findFirst({
+		where: { openDraft: true },
+		select: { id: true, version: true, content: true, basedOnVersion: true },
+	})
 	let edited: PolicyPack | null = null
 	let baseVersion: string | null = null
 	if (draft) {
@@ -369,19 +605,46 @@ async function carryLocalChanges(
 		baseVersion = previous.basedOnVersion
 	}
 	if (!edited || !baseVersion) return null
-	const baseRow = await tx.policyPackVersion.findUnique({ where: { version: baseVersion }, select: { content: true } })
+	const baseRow = await tx.policyPackVersion.findUnique({
+		where: { version: baseVersion },
+		select: { content: true },
+	})
 	if (!baseRow) return null
 	const { pack, carried } = carryOver(parsePolicyPack(baseRow.content), edited, release)
 	if (draft) {
-		await recordEvent(tx, { actorId, action: 'policy_pack.draft_discarded', entityType: 'PolicyPackVersion', entityId: draft.id, before: { version: draft.version }, after: { reason: `release ${release.version} published`, changesCarried: carried }, request })
+		await recordEvent(tx, {
+			actorId,
+			action: 'policy_pack.draft_discarded',
+			entityType: 'PolicyPackVersion',
+			entityId: draft.id,
+			before: { version: draft.version },
+			after: { reason: `release ${release.version} published`, changesCarried: carried },
+			request,
+		})
 	}
 	if (carried === 0) return null
 	const version = await freeEditionNumber(tx, release.version)
 	const created = await tx.policyPackVersion.create({
-		data: { version, status: 'DRAFT', openDraft: true, origin: 'LOCAL', basedOnVersion: release.version, content: packJson({ ...pack, version, title: `Federal AI policy pack ${version}` }), editedById: actorId },
+		data: {
+			version,
+			status: 'DRAFT',
+			openDraft: true,
+			origin: 'LOCAL',
+			basedOnVersion: release.version,
+			content: packJson({ ...pack, version, title: `Federal AI policy pack ${version}` }),
+			editedById: actorId,
+		},
 		select: { id: true },
 	})
-	await recordEvent(tx, { actorId, action: 'policy_pack.changes_carried_over', entityType: 'PolicyPackVersion', entityId: created.id, before: { from: edited.version }, after: { version, basedOn: release.version, changes: carried }, request })
+	await recordEvent(tx, {
+		actorId,
+		action: 'policy_pack.changes_carried_over',
+		entityType: 'PolicyPackVersion',
+		entityId: created.id,
+		before: { from: edited.version },
+		after: { version, basedOn: release.version, changes: carried },
+		request,
+	})
 	return { version, changes: carried }
 }
 
@@ -394,9 +657,15 @@ const REEVALUATION_BATCH = 100
  * `signal` aborts (its job was taken over) and throws; a job that is no longer running is left alone.
  */
 export async function runReevaluation(jobId: string, options: { signal?: AbortSignal } = {}) {
-	const job = await prisma.reevaluationJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, packVersion: true, done: true, resumeAfterId: true } })
+	const job = await prisma.reevaluationJob.findUniqueOrThrow({
+		where: { id: jobId },
+		select: { status: true, packVersion: true, done: true, resumeAfterId: true },
+	})
 	if (job.status !== 'RUNNING') return
-	const packRow = await prisma.policyPackVersion.findUniqueOrThrow({ where: { version: job.packVersion }, select: { id: true, content: true, updatedAt: true } })
+	const packRow = await prisma.policyPackVersion.findUniqueOrThrow({
+		where: { version: job.packVersion },
+		select: { id: true, content: true, updatedAt: true },
+	})
 	const pack = packFrom(packRow)
 	let cursor = job.resumeAfterId ?? undefined
 	let done = job.done
@@ -415,9 +684,15 @@ export async function runReevaluation(jobId: string, options: { signal?: AbortSi
 		)
 		done += ids.length
 		cursor = ids.at(-1)?.id
-		await prisma.reevaluationJob.update({ where: { id: jobId }, data: { done, resumeAfterId: cursor } })
+		await prisma.reevaluationJob.update({
+			where: { id: jobId },
+			data: { done, resumeAfterId: cursor },
+		})
 	}
-	await prisma.reevaluationJob.update({ where: { id: jobId }, data: { status: 'DONE', finishedAt: new Date(), done } })
+	await prisma.reevaluationJob.update({
+		where: { id: jobId },
+		data: { status: 'DONE', finishedAt: new Date(), done },
+	})
 }
 
 /** A re-check that will not be retried: FAILED with its reason, on the page that shows its progress. */
@@ -425,14 +700,28 @@ export async function recordReevaluationFailure(jobId: string, error: unknown) {
 	console.error('Re-evaluation failed', error)
 	await prisma.reevaluationJob.updateMany({
 		where: { id: jobId, status: 'RUNNING' },
-		data: { status: 'FAILED', finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error' },
+		data: {
+			status: 'FAILED',
+			finishedAt: new Date(),
+			error: error instanceof Error ? error.message.slice(0, 1000) : 'unknown error',
+		},
 	})
 }
 
 export async function getReevaluationJob(jobId: string) {
 	const job = await prisma.reevaluationJob.findUnique({
 		where: { id: jobId },
-		select: { id: true, packVersion: true, status: true, total: true, done: true, error: true, startedAt: true, finishedAt: true, startedBy: { select: { name: true } } },
+		select: {
+			id: true,
+			packVersion: true,
+			status: true,
+			total: true,
+			done: true,
+			error: true,
+			startedAt: true,
+			finishedAt: true,
+			startedBy: { select: { name: true } },
+		},
 	})
 	if (!job) throw new AppError('NOT_FOUND', 'No re-evaluation job has this id.')
 	return job
@@ -441,7 +730,16 @@ export async function getReevaluationJob(jobId: string) {
 export async function listPackVersions() {
 	const rows = await prisma.policyPackVersion.findMany({
 		orderBy: [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
-		select: { id: true, version: true, status: true, origin: true, revision: true, publishedAt: true, basedOnVersion: true, editedBy: { select: { name: true } } },
+		select: {
+			id: true,
+			version: true,
+			status: true,
+			origin: true,
+			revision: true,
+			publishedAt: true,
+			basedOnVersion: true,
+			editedBy: { select: { name: true } },
+		},
 	})
 	return rows
 }

@@ -1,6 +1,11 @@
 // What changes between two versions of the policy pack (shown before publishing), and how an
 // administrator's own changes are carried onto a newer release. Pure.
-import { type LaneRoute, type PolicyCheckDefinition, type PolicyPack, type PolicyReference } from './policy-pack.ts'
+import {
+	type LaneRoute,
+	type PolicyCheckDefinition,
+	type PolicyPack,
+	type PolicyReference,
+} from './policy-pack.ts'
 
 type FieldChange = { field: string; from: string; to: string }
 export type ItemChange = { id: string; title: string; changes: Array<FieldChange> }
@@ -22,7 +27,11 @@ const text = (value: unknown): string => {
 	return String(value)
 }
 
-function changesBetween<Item extends { id: string }>(before: Item, after: Item, fields: ReadonlyArray<keyof Item & string>): Array<FieldChange> {
+function changesBetween<Item extends { id: string }>(
+	before: Item,
+	after: Item,
+	fields: ReadonlyArray<keyof Item & string>,
+): Array<FieldChange> {
 	return fields
 		.filter((field) => text(before[field]) !== text(after[field]))
 		.map((field) => ({ field, from: text(before[field]), to: text(after[field]) }))
@@ -49,15 +58,34 @@ function section<Item extends { id: string; title: string }>(
 
 const CHECK_FIELDS = ['title', 'severity', 'lane', 'enabled', 'clauseIds', 'description'] as const
 const ROUTE_FIELDS = ['title', 'when', 'lanes', 'clauseIds', 'enabled', 'description'] as const
-const REFERENCE_FIELDS = ['title', 'instrument', 'citation', 'status', 'supersededBy', 'effectiveDate', 'complianceDate', 'confidence', 'link', 'summary'] as const
+const REFERENCE_FIELDS = [
+	'title',
+	'instrument',
+	'citation',
+	'status',
+	'supersededBy',
+	'effectiveDate',
+	'complianceDate',
+	'confidence',
+	'link',
+	'summary',
+] as const
 
 /** Checks, routing rules and references added, removed or changed from `from` to `to`, field by field. */
 export function diffPacks(from: PolicyPack, to: PolicyPack): PackDiff {
 	const checks = section(from.checks, to.checks, CHECK_FIELDS)
 	const routes = section(from.routes, to.routes, ROUTE_FIELDS)
 	const references = section(from.references, to.references, REFERENCE_FIELDS)
-	const size = (s: Section<unknown & { id: string }>) => s.added.length + s.removed.length + s.changed.length
-	return { from: from.version, to: to.version, checks, routes, references, empty: size(checks) + size(routes) + size(references) === 0 }
+	const size = (s: Section<unknown & { id: string }>) =>
+		s.added.length + s.removed.length + s.changed.length
+	return {
+		from: from.version,
+		to: to.version,
+		checks,
+		routes,
+		references,
+		empty: size(checks) + size(routes) + size(references) === 0,
+	}
 }
 
 /**
@@ -65,14 +93,23 @@ export function diffPacks(from: PolicyPack, to: PolicyPack): PackDiff {
  * check and routing-rule settings they changed, references they added or edited. Where the release
  * itself removed a check, rule or reference, the release wins.
  */
-export function carryOver(base: PolicyPack, edited: PolicyPack, onto: PolicyPack): { pack: PolicyPack; carried: number } {
+export function carryOver(
+	base: PolicyPack,
+	edited: PolicyPack,
+	onto: PolicyPack,
+): { pack: PolicyPack; carried: number } {
 	let carried = 0
 	const baseChecks = new Map(base.checks.map((check) => [check.id, check]))
 	const editedChecks = new Map(edited.checks.map((check) => [check.id, check]))
 	const checks = onto.checks.map((check) => {
 		const before = baseChecks.get(check.id)
 		const after = editedChecks.get(check.id)
-		if (!before || !after || changesBetween(before, after, ['enabled', 'severity', 'lane']).length === 0) return check
+		if (
+			!before ||
+			!after ||
+			changesBetween(before, after, ['enabled', 'severity', 'lane']).length === 0
+		)
+			return check
 		carried++
 		return { ...check, enabled: after.enabled, severity: after.severity, lane: after.lane }
 	})
@@ -81,7 +118,8 @@ export function carryOver(base: PolicyPack, edited: PolicyPack, onto: PolicyPack
 	const routes = onto.routes.map((route) => {
 		const before = baseRoutes.get(route.id)
 		const after = editedRoutes.get(route.id)
-		if (!before || !after || changesBetween(before, after, ['enabled', 'lanes']).length === 0) return route
+		if (!before || !after || changesBetween(before, after, ['enabled', 'lanes']).length === 0)
+			return route
 		carried++
 		return { ...route, enabled: after.enabled, lanes: after.lanes }
 	})

@@ -28,20 +28,35 @@ export function packFrom(row: { id: string; content: unknown; updatedAt: Date })
 export async function currentPolicyPack(client: PrismaClient | Tx = prisma): Promise<PolicyPack> {
 	const where = { status: 'PUBLISHED' } as const
 	const orderBy = { publishedAt: 'desc' } as const
-	const latest = await client.policyPackVersion.findFirst({ where, orderBy, select: { id: true, updatedAt: true } })
+	const latest = await client.policyPackVersion.findFirst({
+		where,
+		orderBy,
+		select: { id: true, updatedAt: true },
+	})
 	if (!latest) return shippedPolicyPack()
 	const known = parsedPacks.get(packKey(latest))
 	if (known) return known
-	const row = await client.policyPackVersion.findUnique({ where: { id: latest.id }, select: { id: true, content: true, updatedAt: true } })
+	const row = await client.policyPackVersion.findUnique({
+		where: { id: latest.id },
+		select: { id: true, content: true, updatedAt: true },
+	})
 	return row ? packFrom(row) : shippedPolicyPack()
 }
 
-export async function evaluateWithCurrentPack(doc: UseCaseDocument, client: PrismaClient | Tx = prisma) {
+export async function evaluateWithCurrentPack(
+	doc: UseCaseDocument,
+	client: PrismaClient | Tx = prisma,
+) {
 	return evaluateUseCase(doc, { pack: await currentPolicyPack(client), asOf: new Date() })
 }
 
 /** Stores one evaluation of one use-case version; evaluating the same pair again replaces it. */
-export async function storeCheckRun(tx: Tx, useCaseId: string, useCaseVersion: number, evaluation: Evaluation) {
+export async function storeCheckRun(
+	tx: Tx,
+	useCaseId: string,
+	useCaseVersion: number,
+	evaluation: Evaluation,
+) {
 	const data = {
 		presumedHighImpact: evaluation.presumedHighImpact,
 		requiredLanes: evaluation.requiredLanes,
@@ -50,7 +65,13 @@ export async function storeCheckRun(tx: Tx, useCaseId: string, useCaseVersion: n
 		evaluatedAt: new Date(),
 	}
 	await tx.checkRun.upsert({
-		where: { useCaseId_useCaseVersion_packVersion: { useCaseId, useCaseVersion, packVersion: evaluation.packVersion } },
+		where: {
+			useCaseId_useCaseVersion_packVersion: {
+				useCaseId,
+				useCaseVersion,
+				packVersion: evaluation.packVersion,
+			},
+		},
 		create: { useCaseId, useCaseVersion, packVersion: evaluation.packVersion, ...data },
 		update: data,
 	})
@@ -60,7 +81,13 @@ export async function storeCheckRun(tx: Tx, useCaseId: string, useCaseVersion: n
 export async function storedEvaluation(useCaseId: string, useCaseVersion: number) {
 	const pack = await currentPolicyPack()
 	const run = await prisma.checkRun.findUnique({
-		where: { useCaseId_useCaseVersion_packVersion: { useCaseId, useCaseVersion, packVersion: pack.version } },
+		where: {
+			useCaseId_useCaseVersion_packVersion: {
+				useCaseId,
+				useCaseVersion,
+				packVersion: pack.version,
+			},
+		},
 		select: { results: true },
 	})
 	return run ? (run.results as unknown as Evaluation) : null

@@ -3,7 +3,14 @@ import { checkImplementations } from '#app/modules/policies/checks/registry.ts'
 import { PRESUMED_CATEGORIES, categoryClauseId } from '#app/modules/policies/checks/high-impact.ts'
 import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
 import shippedPackJson from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
-import { compareVersions, parsePolicyPack, policyPackSchema, releaseOf, shippedPolicyPack, shippedPolicyPacks } from '#app/modules/policies/policy-pack.ts'
+import {
+	compareVersions,
+	parsePolicyPack,
+	policyPackSchema,
+	releaseOf,
+	shippedPolicyPack,
+	shippedPolicyPacks,
+} from '#app/modules/policies/policy-pack.ts'
 
 test('the releases 2026.1 and 2026.2 ship, and the newest is the shipped pack', () => {
 	expect(shippedPolicyPacks().map((pack) => pack.version)).toEqual(['2026.1', '2026.2'])
@@ -15,14 +22,21 @@ test('the releases 2026.1 and 2026.2 ship, and the newest is the shipped pack', 
 })
 
 test('each shipped release is valid, and reading it without validation gives what the schema gives', () => {
-	for (const [file, version] of [[release2026_1, '2026.1'], [shippedPackJson, '2026.2']] as const) {
+	for (const [file, version] of [
+		[release2026_1, '2026.1'],
+		[shippedPackJson, '2026.2'],
+	] as const) {
 		expect(shippedPolicyPack(version)).toEqual(parsePolicyPack(file))
 	}
 })
 
 test('2026.1, written before routing rules, keeps its one rule: a presumption goes to the CAIO', () => {
 	expect(shippedPolicyPack('2026.1').routes).toEqual([
-		expect.objectContaining({ when: 'PRESUMED_HIGH_IMPACT', lanes: ['CAIO_DETERMINATION'], enabled: true }),
+		expect.objectContaining({
+			when: 'PRESUMED_HIGH_IMPACT',
+			lanes: ['CAIO_DETERMINATION'],
+			enabled: true,
+		}),
 	])
 })
 
@@ -33,7 +47,13 @@ test('2026.2 names the high-impact review lanes in the pack, not in code', () =>
 })
 
 test('versions order numerically, and an edition belongs to its release', () => {
-	expect(['2026.10', '2026.2.1', '2026.2', '2025.3', '2026.1'].sort(compareVersions)).toEqual(['2025.3', '2026.1', '2026.2', '2026.2.1', '2026.10'])
+	expect(['2026.10', '2026.2.1', '2026.2', '2025.3', '2026.1'].sort(compareVersions)).toEqual([
+		'2025.3',
+		'2026.1',
+		'2026.2',
+		'2026.2.1',
+		'2026.10',
+	])
 	expect(releaseOf('2026.2.3')).toBe('2026.2')
 	expect(releaseOf('2026.2')).toBe('2026.2')
 })
@@ -41,12 +61,16 @@ test('versions order numerically, and an edition belongs to its release', () => 
 test('every clause id a check cites is a reference in the pack', () => {
 	const pack = shippedPolicyPack()
 	const ids = new Set(pack.references.map((reference) => reference.id))
-	const dangling = pack.checks.flatMap((check) => check.clauseIds.filter((id) => !ids.has(id)).map((id) => `${check.id} → ${id}`))
+	const dangling = pack.checks.flatMap((check) =>
+		check.clauseIds.filter((id) => !ids.has(id)).map((id) => `${check.id} → ${id}`),
+	)
 	expect(dangling).toEqual([])
 })
 
 test('every check in the pack has an implementation, and every implementation is in the pack', () => {
-	const inPack = shippedPolicyPack().checks.map((check) => check.id).sort()
+	const inPack = shippedPolicyPack()
+		.checks.map((check) => check.id)
+		.sort()
 	expect(inPack).toEqual(Object.keys(checkImplementations).sort())
 })
 
@@ -96,18 +120,29 @@ test('EO 14110 and M-24-10 stay readable, marked superseded by references that a
 		expect(reference?.status).toBe('SUPERSEDED')
 		expect(byId.get(reference?.supersededBy ?? '')?.status).toBe('IN_FORCE')
 	}
-	expect(pack.references.filter((r) => r.status === 'SUPERSEDED').map((r) => r.id).sort()).toEqual(['EO14110', 'M2410', 'M2418'])
+	expect(
+		pack.references
+			.filter((r) => r.status === 'SUPERSEDED')
+			.map((r) => r.id)
+			.sort(),
+	).toEqual(['EO14110', 'M2410', 'M2418'])
 })
 
 test('summaries are two to four sentences', () => {
 	const outside = shippedPolicyPack()
-		.references.map((reference) => ({ id: reference.id, sentences: reference.summary.split(/(?<=[.!?])\s+(?=[A-Z])/).length }))
+		.references.map((reference) => ({
+			id: reference.id,
+			sentences: reference.summary.split(/(?<=[.!?])\s+(?=[A-Z])/).length,
+		}))
 		.filter(({ sentences }) => sentences > 4)
 	expect(outside).toEqual([])
 })
 
 test('a check citing an unknown clause, a duplicate id or an unexplained supersession is rejected with its path', () => {
-	const broken = structuredClone(shippedPackJson) as { references: Array<Record<string, unknown>>; checks: Array<Record<string, unknown>> }
+	const broken = structuredClone(shippedPackJson) as {
+		references: Array<Record<string, unknown>>
+		checks: Array<Record<string, unknown>>
+	}
 	broken.checks[0]!.clauseIds = ['M2521-99']
 	broken.checks[1]!.id = broken.checks[2]!.id
 	broken.references[0]!.status = 'SUPERSEDED'
@@ -127,9 +162,14 @@ test('a routing rule citing an unknown clause, repeating an id or naming an unkn
 	const broken = structuredClone(shippedPackJson) as { routes: Array<Record<string, unknown>> }
 	broken.routes[0]!.clauseIds = ['M2521-99']
 	broken.routes[1]!.id = broken.routes[2]!.id
-	const messages = policyPackSchema.safeParse(broken).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+	const messages = policyPackSchema
+		.safeParse(broken)
+		.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
 	expect(messages).toEqual(
-		expect.arrayContaining(['routes.0.clauseIds.0: clause M2521-99 is not a reference in this pack', expect.stringMatching(/^routes\.2\.id: duplicate routing rule id/)]),
+		expect.arrayContaining([
+			'routes.0.clauseIds.0: clause M2521-99 is not a reference in this pack',
+			expect.stringMatching(/^routes\.2\.id: duplicate routing rule id/),
+		]),
 	)
 	broken.routes[0]!.lanes = ['CLINICAL']
 	expect(() => parsePolicyPack(broken)).toThrow()

@@ -29,7 +29,9 @@ export const PACK_VERSION_PATTERN = /^\d{4}\.\d+(\.\d+)?$/
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' })
 // Clause ids are shared with the research note (`M2521-4B-II`, `42CFR2`), so the shape is loose on purpose.
-const clauseId = z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'must be an upper-case clause id such as M2521-4B-II')
+const clauseId = z
+	.string()
+	.regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'must be an upper-case clause id such as M2521-4B-II')
 
 export const policyReferenceSchema = z
 	.object({
@@ -47,10 +49,18 @@ export const policyReferenceSchema = z
 	})
 	.superRefine((reference, ctx) => {
 		if (reference.status === 'SUPERSEDED' && !reference.supersededBy) {
-			ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'a superseded reference must say what superseded it' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['supersededBy'],
+				message: 'a superseded reference must say what superseded it',
+			})
 		}
 		if (reference.status === 'IN_FORCE' && reference.supersededBy) {
-			ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'only a superseded reference has supersededBy' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['supersededBy'],
+				message: 'only a superseded reference has supersededBy',
+			})
 		}
 	})
 
@@ -94,19 +104,32 @@ const ROUTES_BEFORE_2026_2: Array<z.input<typeof laneRouteSchema>> = [
 export const policyPackSchema = z
 	.object({
 		id: z.string().trim().min(1),
-		version: z.string().regex(PACK_VERSION_PATTERN, 'must look like 2026.2 (a release) or 2026.2.1 (an edition of one)'),
+		version: z
+			.string()
+			.regex(
+				PACK_VERSION_PATTERN,
+				'must look like 2026.2 (a release) or 2026.2.1 (an edition of one)',
+			),
 		title: z.string().trim().min(1),
 		publishedDate: isoDate,
 		description: z.string().trim().min(1).optional(),
 		references: z.array(policyReferenceSchema).min(1),
 		checks: z.array(policyCheckDefinitionSchema),
-		routes: z.array(laneRouteSchema).default(() => structuredClone(ROUTES_BEFORE_2026_2) as Array<z.infer<typeof laneRouteSchema>>),
+		routes: z
+			.array(laneRouteSchema)
+			.default(
+				() => structuredClone(ROUTES_BEFORE_2026_2) as Array<z.infer<typeof laneRouteSchema>>,
+			),
 	})
 	.superRefine((pack, ctx) => {
 		const referenceIds = new Set<string>()
 		pack.references.forEach((reference, index) => {
 			if (referenceIds.has(reference.id)) {
-				ctx.addIssue({ code: 'custom', path: ['references', index, 'id'], message: `duplicate reference id ${reference.id}` })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['references', index, 'id'],
+					message: `duplicate reference id ${reference.id}`,
+				})
 			}
 			referenceIds.add(reference.id)
 		})
@@ -122,7 +145,11 @@ export const policyPackSchema = z
 		const checkIds = new Set<string>()
 		pack.checks.forEach((check, index) => {
 			if (checkIds.has(check.id)) {
-				ctx.addIssue({ code: 'custom', path: ['checks', index, 'id'], message: `duplicate check id ${check.id}` })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['checks', index, 'id'],
+					message: `duplicate check id ${check.id}`,
+				})
 			}
 			checkIds.add(check.id)
 			check.clauseIds.forEach((id, clauseIndex) => {
@@ -138,12 +165,20 @@ export const policyPackSchema = z
 		const routeIds = new Set<string>()
 		pack.routes.forEach((route, index) => {
 			if (routeIds.has(route.id)) {
-				ctx.addIssue({ code: 'custom', path: ['routes', index, 'id'], message: `duplicate routing rule id ${route.id}` })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['routes', index, 'id'],
+					message: `duplicate routing rule id ${route.id}`,
+				})
 			}
 			routeIds.add(route.id)
 			route.clauseIds.forEach((id, clauseIndex) => {
 				if (!referenceIds.has(id)) {
-					ctx.addIssue({ code: 'custom', path: ['routes', index, 'clauseIds', clauseIndex], message: `clause ${id} is not a reference in this pack` })
+					ctx.addIssue({
+						code: 'custom',
+						path: ['routes', index, 'clauseIds', clauseIndex],
+						message: `clause ${id} is not a reference in this pack`,
+					})
 				}
 			})
 		})
@@ -200,7 +235,10 @@ function shippedRelease(version: string): PolicyPack {
 	let pack = parsedReleases.get(version)
 	if (!pack) {
 		const file = releaseFiles.find((candidate) => candidate.version === version)
-		if (!file) throw new Error(`No shipped policy pack has version ${version}; shipped: ${releaseVersions.join(', ')}`)
+		if (!file)
+			throw new Error(
+				`No shipped policy pack has version ${version}; shipped: ${releaseVersions.join(', ')}`,
+			)
 		pack = trustedShippedPack(file)
 		parsedReleases.set(version, pack)
 	}

@@ -10,29 +10,44 @@ import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.t
 type Condition = (doc: UseCaseDocument, presumed: ReadonlyArray<PresumedCategory>) => string | null
 
 /** A retired case is no longer in use: nothing is left for a reviewer to confirm about its data or its impact. */
-const inUse = (condition: Condition): Condition => (doc, presumed) => (doc.stage === 'RETIRED' ? null : condition(doc, presumed))
+const inUse =
+	(condition: Condition): Condition =>
+	(doc, presumed) =>
+		doc.stage === 'RETIRED' ? null : condition(doc, presumed)
 
 export const routeConditions: Record<RouteCondition, Condition> = {
 	HIGH_IMPACT_OR_PRESUMED: inUse((doc, presumed) => {
-		if (doc.highImpact.determination === 'HIGH_IMPACT') return 'the governance lead determined it high-impact'
-		return presumed.length > 0 ? `it is presumed high-impact under M-25-21 ${sectionLetters(presumed)}` : null
+		if (doc.highImpact.determination === 'HIGH_IMPACT')
+			return 'the governance lead determined it high-impact'
+		return presumed.length > 0
+			? `it is presumed high-impact under M-25-21 ${sectionLetters(presumed)}`
+			: null
 	}),
 	// The rule of packs before 2026.2, kept so that their evaluations keep their meaning.
-	PRESUMED_HIGH_IMPACT: (_doc, presumed) => (presumed.length > 0 ? `it is presumed high-impact under M-25-21 ${sectionLetters(presumed)}` : null),
+	PRESUMED_HIGH_IMPACT: (_doc, presumed) =>
+		presumed.length > 0
+			? `it is presumed high-impact under M-25-21 ${sectionLetters(presumed)}`
+			: null,
 	PHI: inUse((doc) => {
 		const phi = datasetsWith(doc, PHI_KINDS)
 		return phi.length > 0 ? `${lower(datasetsVerb(phi, 'hold'))} PHI` : null
 	}),
 	PART2_RECORDS: inUse((doc) => {
 		const part2 = datasetsWith(doc, ['PART2'])
-		return part2.length > 0 ? `${lower(datasetsVerb(part2, 'hold'))} 42 CFR Part 2 substance-use records` : null
+		return part2.length > 0
+			? `${lower(datasetsVerb(part2, 'hold'))} 42 CFR Part 2 substance-use records`
+			: null
 	}),
 	SYSTEM_OF_RECORDS: inUse((doc) => {
 		const { fromSystemOfRecords, sorns } = systemOfRecordsFacts(doc)
 		if (!fromSystemOfRecords) return null
-		return sorns.length > 0 ? `its records come from a Privacy Act system of records (SORN ${sorns.join(', ')})` : 'its records are retrieved by a personal identifier'
+		return sorns.length > 0
+			? `its records come from a Privacy Act system of records (SORN ${sorns.join(', ')})`
+			: 'its records are retrieved by a personal identifier'
 	}),
-	SCREENED_OUT_AS_NOT_AI: inUse((doc) => (screenedOutAsNotAi(doc) ? "it is screened out as 'rule-based only' (not AI)" : null)),
+	SCREENED_OUT_AS_NOT_AI: inUse((doc) =>
+		screenedOutAsNotAi(doc) ? "it is screened out as 'rule-based only' (not AI)" : null,
+	),
 }
 
 function lower(text: string) {

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { isoDay, lockCounter, multiLineText, singleLineText, webAddress } from '#app/utils/input-schemas.ts'
+import {
+	isoDay,
+	lockCounter,
+	multiLineText,
+	singleLineText,
+	webAddress,
+} from '#app/utils/input-schemas.ts'
 import { reviewLanes } from '#app/utils/permissions.ts'
 import { CHECK_SEVERITIES, REFERENCE_STATUSES } from './policy-pack.ts'
 
@@ -9,7 +15,10 @@ export const ReferenceFormSchema = z.object({
 	revision: lockCounter(),
 	id: singleLineText({ error: 'Give the clause an id.' })
 		.toUpperCase()
-		.regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'Clause ids are upper-case letters and digits joined by dashes, e.g. M2521-4B-II.')
+		.regex(
+			/^[A-Z0-9]+(-[A-Z0-9]+)*$/,
+			'Clause ids are upper-case letters and digits joined by dashes, e.g. M2521-4B-II.',
+		)
 		.max(60),
 	instrument: singleLineText({ error: 'Name the instrument.' }).min(2).max(200),
 	title: singleLineText({ error: 'Give the clause a title.' }).min(3).max(300),
@@ -19,7 +28,9 @@ export const ReferenceFormSchema = z.object({
 	status: z.enum(REFERENCE_STATUSES),
 	supersededBy: singleLineText().toUpperCase().max(60).optional(),
 	link: webAddress({ https: true, error: 'Official links start with https://.' }),
-	summary: multiLineText({ error: 'Summarise the clause.' }).min(40, 'Write at least one full sentence (40 characters).').max(4000),
+	summary: multiLineText({ error: 'Summarise the clause.' })
+		.min(40, 'Write at least one full sentence (40 characters).')
+		.max(4000),
 })
 
 const CheckSettingsSchema = z.object({
@@ -36,11 +47,21 @@ const RouteSettingsSchema = z.object({
 	revision: lockCounter(),
 	routeId: z.string().max(60),
 	enabled: z.boolean().default(false),
-	lanes: z.array(z.enum(reviewLanes)).min(1, 'A routing rule needs at least one lane.').max(reviewLanes.length),
+	lanes: z
+		.array(z.enum(reviewLanes))
+		.min(1, 'A routing rule needs at least one lane.')
+		.max(reviewLanes.length),
 })
 
-const AutoPublishSchema = z.object({ intent: z.literal('auto-publish'), enabled: z.boolean().default(false) })
+const AutoPublishSchema = z.object({
+	intent: z.literal('auto-publish'),
+	enabled: z.boolean().default(false),
+})
 
-export const PackEditorActionSchema = z.discriminatedUnion('intent', [CheckSettingsSchema, RouteSettingsSchema, AutoPublishSchema])
+export const PackEditorActionSchema = z.discriminatedUnion('intent', [
+	CheckSettingsSchema,
+	RouteSettingsSchema,
+	AutoPublishSchema,
+])
 
 export const PublishSchema = z.object({ intent: z.literal('publish'), revision: lockCounter() })

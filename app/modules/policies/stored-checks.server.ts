@@ -13,7 +13,10 @@ import { type PolicyPack } from './policy-pack.ts'
  * hi_independent_review, CAIO records feed the practice checks).
  */
 export async function refreshStoredEvaluation(tx: Tx, useCaseId: string) {
-	const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: useCaseSelect })
+	const loaded = await tx.useCase.findUniqueOrThrow({
+		where: { id: useCaseId },
+		select: useCaseSelect,
+	})
 	const document = toDocument(loaded)
 	const evaluation = await evaluateWithCurrentPack(document, tx)
 	await storeCheckRun(tx, useCaseId, loaded.version, evaluation)
@@ -22,11 +25,19 @@ export async function refreshStoredEvaluation(tx: Tx, useCaseId: string) {
 
 /** Evaluates these use cases as they stand against a pack and stores the results (re-run after publishing). */
 export async function evaluateStoredUseCases(useCaseIds: Array<string>, pack: PolicyPack) {
-	const useCases = await prisma.useCase.findMany({ where: { id: { in: useCaseIds } }, select: useCaseSelect })
+	const useCases = await prisma.useCase.findMany({
+		where: { id: { in: useCaseIds } },
+		select: useCaseSelect,
+	})
 	const asOf = new Date()
 	await prisma.$transaction(async (tx) => {
 		for (const useCase of useCases) {
-			await storeCheckRun(tx, useCase.id, useCase.version, evaluateUseCase(toDocument(useCase), { pack, asOf }))
+			await storeCheckRun(
+				tx,
+				useCase.id,
+				useCase.version,
+				evaluateUseCase(toDocument(useCase), { pack, asOf }),
+			)
 		}
 	})
 }

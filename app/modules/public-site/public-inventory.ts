@@ -45,7 +45,9 @@ export type PublicCase = {
 }
 
 function keyBySelection<Key extends string>(choices: Record<Key, OmbChoice>) {
-	return new Map(Object.entries<OmbChoice>(choices).map(([key, choice]) => [choice.selection, key as Key]))
+	return new Map(
+		Object.entries<OmbChoice>(choices).map(([key, choice]) => [choice.selection, key as Key]),
+	)
 }
 const stageBySelection = keyBySelection(stageChoices)
 const topicBySelection = keyBySelection(topicAreaChoices)
@@ -83,11 +85,16 @@ export function toPublicCase(row: PublicRow): PublicCase | null {
 		name: row.use_case_name ?? '',
 		stage: stageBySelection.get(row.development_stage ?? '') ?? null,
 		topicArea: topicBySelection.get(row.topic_area ?? '') ?? null,
-		highImpact: (highImpactBySelection.get(row.is_high_impact ?? '') as HighImpactDetermination | undefined) ?? 'UNDETERMINED',
+		highImpact:
+			(highImpactBySelection.get(row.is_high_impact ?? '') as
+				HighImpactDetermination | undefined) ?? 'UNDETERMINED',
 		classification: classificationBySelection.get(row.classification ?? '') ?? null,
 		component: componentOf(row.agency_bureau ?? ''),
 		operationalDate: row.operational_date ?? '',
-		searchText: searchedColumns.map((column) => row[column] ?? '').join('\n').toLowerCase(),
+		searchText: searchedColumns
+			.map((column) => row[column] ?? '')
+			.join('\n')
+			.toLowerCase(),
 	}
 }
 
@@ -118,7 +125,11 @@ export type SortOrders = Record<PublicSortKey, Uint32Array>
 export function sortOrders(cases: ReadonlyArray<PublicCase>): SortOrders {
 	const indexes = Array.from(cases.keys())
 	const rankBy = (text: (item: PublicCase) => string, then?: Uint32Array) => {
-		const order = [...indexes].sort((a, b) => collator.compare(text(cases[a] as PublicCase), text(cases[b] as PublicCase)) || (then ? (then[a] as number) - (then[b] as number) : 0))
+		const order = [...indexes].sort(
+			(a, b) =>
+				collator.compare(text(cases[a] as PublicCase), text(cases[b] as PublicCase)) ||
+				(then ? (then[a] as number) - (then[b] as number) : 0),
+		)
 		const rank = new Uint32Array(cases.length)
 		order.forEach((index, position) => (rank[index] = position))
 		return { order, rank }
@@ -128,15 +139,31 @@ export function sortOrders(cases: ReadonlyArray<PublicCase>): SortOrders {
 	const byComponent = rankBy((item) => item.component, byName.rank)
 	const name = byName.rank
 	const sorted = (compare: (a: PublicCase, b: PublicCase) => number) =>
-		Uint32Array.from([...indexes].sort((a, b) => compare(cases[a] as PublicCase, cases[b] as PublicCase) || (name[a] as number) - (name[b] as number)))
+		Uint32Array.from(
+			[...indexes].sort(
+				(a, b) =>
+					compare(cases[a] as PublicCase, cases[b] as PublicCase) ||
+					(name[a] as number) - (name[b] as number),
+			),
+		)
 	return {
 		name: Uint32Array.from(byName.order),
 		id: Uint32Array.from(byId.order),
 		component: Uint32Array.from(byComponent.order),
 		stage: sorted((a, b) => (stageRank.get(a.stage) ?? 99) - (stageRank.get(b.stage) ?? 99)),
-		topicArea: sorted((a, b) => (topicRank.get(a.topicArea) ?? 99) - (topicRank.get(b.topicArea) ?? 99)),
+		topicArea: sorted(
+			(a, b) => (topicRank.get(a.topicArea) ?? 99) - (topicRank.get(b.topicArea) ?? 99),
+		),
 		// Cases without a date (not yet operational) sort after every dated case; dates are ISO, so text order is date order.
-		operationalDate: sorted((a, b) => (a.operationalDate === '' ? 1 : 0) - (b.operationalDate === '' ? 1 : 0) || (a.operationalDate < b.operationalDate ? -1 : a.operationalDate > b.operationalDate ? 1 : 0)),
+		operationalDate: sorted(
+			(a, b) =>
+				(a.operationalDate === '' ? 1 : 0) - (b.operationalDate === '' ? 1 : 0) ||
+				(a.operationalDate < b.operationalDate
+					? -1
+					: a.operationalDate > b.operationalDate
+						? 1
+						: 0),
+		),
 	}
 }
 
@@ -178,10 +205,16 @@ export function searchTerms(q: string) {
  * The cases a view shows, in its order, and the counts beside each filter value. One pass over the
  * cases in the sort's precomputed order.
  */
-export function matchPublicCases(cases: ReadonlyArray<PublicCase>, orders: SortOrders, query: Omit<PublicInventoryQuery, 'page'>): PublicMatches {
+export function matchPublicCases(
+	cases: ReadonlyArray<PublicCase>,
+	orders: SortOrders,
+	query: Omit<PublicInventoryQuery, 'page'>,
+): PublicMatches {
 	const terms = searchTerms(query.q)
 	const wanted = publicFilterKeys.map((key) => new Set<string>(query[key]))
-	const facets = Object.fromEntries(publicFilterKeys.map((key) => [key, new Map<string, number>()])) as PublicFacets
+	const facets = Object.fromEntries(
+		publicFilterKeys.map((key) => [key, new Map<string, number>()]),
+	) as PublicFacets
 	const order = orders[query.sort]
 	const matched: Array<number> = []
 	const passes: Array<boolean> = publicFilterKeys.map(() => true)
@@ -191,7 +224,8 @@ export function matchPublicCases(cases: ReadonlyArray<PublicCase>, orders: SortO
 		let failed = 0
 		for (let f = 0; f < publicFilterKeys.length; f++) {
 			const allowed = wanted[f] as Set<string>
-			const pass = allowed.size === 0 || allowed.has(filterValue(item, publicFilterKeys[f] as PublicFilterKey))
+			const pass =
+				allowed.size === 0 || allowed.has(filterValue(item, publicFilterKeys[f] as PublicFilterKey))
 			passes[f] = pass
 			if (!pass) failed++
 		}
@@ -208,7 +242,9 @@ export function matchPublicCases(cases: ReadonlyArray<PublicCase>, orders: SortO
 	}
 	if (publicSortDirection(query) === 'desc') {
 		// Cases without the sorted value (not yet operational, no stage reported) stay last either way.
-		const firstBlank = matched.findIndex((index) => !hasSortValue(cases[index] as PublicCase, query.sort))
+		const firstBlank = matched.findIndex(
+			(index) => !hasSortValue(cases[index] as PublicCase, query.sort),
+		)
 		const valued = firstBlank < 0 ? matched : matched.slice(0, firstBlank)
 		const blank = firstBlank < 0 ? [] : matched.slice(firstBlank)
 		return { indexes: Uint32Array.from([...valued.reverse(), ...blank]), facets }
@@ -216,13 +252,25 @@ export function matchPublicCases(cases: ReadonlyArray<PublicCase>, orders: SortO
 	return { indexes: Uint32Array.from(matched), facets }
 }
 
-export type PublicPage = { total: number; page: number; pageCount: number; cases: Array<PublicCase> }
+export type PublicPage = {
+	total: number
+	page: number
+	pageCount: number
+	cases: Array<PublicCase>
+}
 
-export function pageOf(cases: ReadonlyArray<PublicCase>, matches: PublicMatches, page: number): PublicPage {
+export function pageOf(
+	cases: ReadonlyArray<PublicCase>,
+	matches: PublicMatches,
+	page: number,
+): PublicPage {
 	const total = matches.indexes.length
 	const pageCount = Math.max(1, Math.ceil(total / PUBLIC_PAGE_SIZE))
 	const start = (page - 1) * PUBLIC_PAGE_SIZE
-	const slice = Array.from(matches.indexes.subarray(start, start + PUBLIC_PAGE_SIZE), (index) => cases[index] as PublicCase)
+	const slice = Array.from(
+		matches.indexes.subarray(start, start + PUBLIC_PAGE_SIZE),
+		(index) => cases[index] as PublicCase,
+	)
 	return { total, page, pageCount, cases: slice }
 }
 

@@ -1,9 +1,16 @@
 // Plain labels for the values the public site filters, counts and charts. Pure.
-import { classificationChoices, type OmbChoice, stageChoices, topicAreaChoices } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	classificationChoices,
+	type OmbChoice,
+	stageChoices,
+	topicAreaChoices,
+} from '#app/modules/use-cases/vocabulary.ts'
 import { type PublicFilterKey, type PublicHighImpact } from './public-query.ts'
 
 const codes = <K extends string>(choices: Record<K, OmbChoice>) =>
-	Object.fromEntries(Object.entries<OmbChoice>(choices).map(([key, choice]) => [key, choice.code])) as Record<K, string>
+	Object.fromEntries(
+		Object.entries<OmbChoice>(choices).map(([key, choice]) => [key, choice.code]),
+	) as Record<K, string>
 
 export const stageLabels = codes(stageChoices)
 
@@ -36,7 +43,11 @@ export const publicFilterTitles: Record<PublicFilterKey, string> = {
 	component: 'CMS component',
 }
 
-export function publicFilterValueLabel(key: PublicFilterKey, value: string, components: ComponentNames) {
+export function publicFilterValueLabel(
+	key: PublicFilterKey,
+	value: string,
+	components: ComponentNames,
+) {
 	switch (key) {
 		case 'stage':
 			return stageLabels[value as keyof typeof stageLabels] ?? value

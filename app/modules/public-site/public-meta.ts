@@ -6,7 +6,17 @@ export const PUBLIC_SITE_NAME = 'Artificial Intelligence at CMS'
  * `siteUrl` is the app's public address (APP_URL): Open Graph wants absolute addresses, and the
  * page's own (`path`) is its canonical one.
  */
-export function publicMeta({ title, description, path, siteUrl }: { title: string; description: string; path: string; siteUrl: string | undefined }) {
+export function publicMeta({
+	title,
+	description,
+	path,
+	siteUrl,
+}: {
+	title: string
+	description: string
+	path: string
+	siteUrl: string | undefined
+}) {
 	const fullTitle = `${title} · ${PUBLIC_SITE_NAME}`
 	const absolute = (href: string) => (siteUrl ? `${siteUrl}${href}` : href)
 	return [

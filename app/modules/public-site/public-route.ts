@@ -15,5 +15,9 @@ export function publicPageMeta(
 	location: { pathname: string; search: string },
 	page: { title: string; description: string },
 ) {
-	return publicMeta({ ...page, path: `${location.pathname}${location.search}`, siteUrl: siteUrlOf(matches) })
+	return publicMeta({
+		...page,
+		path: `${location.pathname}${location.search}`,
+		siteUrl: siteUrlOf(matches),
+	})
 }

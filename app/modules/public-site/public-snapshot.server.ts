@@ -45,9 +45,16 @@ export type PublicSnapshot = {
 }
 
 /** The public file's options: template selections, ids kept, the public inbox as contact. */
-export const publicFileOptions = { values: 'selections', audience: 'PUBLIC', includeIds: true, publicEmail: DEFAULT_PUBLIC_EMAIL } as const
+export const publicFileOptions = {
+	values: 'selections',
+	audience: 'PUBLIC',
+	includeIds: true,
+	publicEmail: DEFAULT_PUBLIC_EMAIL,
+} as const
 
-export async function buildPublicSnapshot(options: { year?: number } = {}): Promise<PublicSnapshot> {
+export async function buildPublicSnapshot(
+	options: { year?: number } = {},
+): Promise<PublicSnapshot> {
 	const year = options.year ?? currentReportingYear()
 	// The version first, then the data it stands for (see readDataVersion).
 	const version = await readDataVersion(prisma)
@@ -56,7 +63,11 @@ export async function buildPublicSnapshot(options: { year?: number } = {}): Prom
 	const [units, pack, certified] = await Promise.all([
 		prisma.orgUnit.findMany({ select: { code: true, shortName: true, name: true } }),
 		currentPolicyPack(prisma),
-		prisma.inventoryCycle.findFirst({ where: { certifiedAt: { not: null } }, orderBy: { year: 'desc' }, select: { year: true, certifiedAt: true } }),
+		prisma.inventoryCycle.findFirst({
+			where: { certifiedAt: { not: null } },
+			orderBy: { year: 'desc' },
+			select: { year: true, certifiedAt: true },
+		}),
 	])
 	const cases: Array<PublicCase> = []
 	const byId = new Map<string, PublicCase>()
@@ -76,9 +87,13 @@ export async function buildPublicSnapshot(options: { year?: number } = {}): Prom
 		cases,
 		byId,
 		orders: sortOrders(cases),
-		components: new Map(units.map((unit) => [unit.code, { shortName: unit.shortName, name: unit.name }])),
+		components: new Map(
+			units.map((unit) => [unit.code, { shortName: unit.shortName, name: unit.name }]),
+		),
 		pack,
-		certified: certified?.certifiedAt ? { year: certified.year, certifiedAt: certified.certifiedAt } : null,
+		certified: certified?.certifiedAt
+			? { year: certified.year, certifiedAt: certified.certifiedAt }
+			: null,
 		views: new Map(),
 		summary: null,
 	}
@@ -87,7 +102,10 @@ export async function buildPublicSnapshot(options: { year?: number } = {}): Prom
 const REMEMBERED_VIEWS = 200
 
 /** The cases a view matches, worked out once per snapshot and view (paging through it is free). */
-export function publicMatches(snapshot: PublicSnapshot, query: PublicInventoryQuery): PublicMatches {
+export function publicMatches(
+	snapshot: PublicSnapshot,
+	query: PublicInventoryQuery,
+): PublicMatches {
 	const { page: _page, ...view } = query
 	const key = JSON.stringify(view)
 	const known = snapshot.views.get(key)
@@ -98,7 +116,8 @@ export function publicMatches(snapshot: PublicSnapshot, query: PublicInventoryQu
 	}
 	const matches = matchPublicCases(snapshot.cases, snapshot.orders, view)
 	snapshot.views.set(key, matches)
-	if (snapshot.views.size > REMEMBERED_VIEWS) snapshot.views.delete(snapshot.views.keys().next().value as string)
+	if (snapshot.views.size > REMEMBERED_VIEWS)
+		snapshot.views.delete(snapshot.views.keys().next().value as string)
 	return matches
 }
 
@@ -127,7 +146,8 @@ function startRebuild(key: string, year: number) {
 	const started = performance.now()
 	const done = buildPublicSnapshot({ year }).then((snapshot) => {
 		lastBuildMs = performance.now() - started
-		if (!current || snapshot.version >= current.version || snapshot.year !== current.year) current = snapshot
+		if (!current || snapshot.version >= current.version || snapshot.year !== current.year)
+			current = snapshot
 		return snapshot
 	})
 	const entry = { key, done }
@@ -196,6 +216,8 @@ export function forgetPublicSnapshot() {
 export const publicSnapshotContext = createContext<PublicSnapshot | null>(null)
 
 /** The request's snapshot: the one its ETag names, or (without the HTTP layer, as in tests) the current one. */
-export async function publicSnapshotOf(context: Readonly<RouterContextProvider>): Promise<PublicSnapshot> {
+export async function publicSnapshotOf(
+	context: Readonly<RouterContextProvider>,
+): Promise<PublicSnapshot> {
 	return context.get(publicSnapshotContext) ?? (await currentPublicSnapshot())
 }

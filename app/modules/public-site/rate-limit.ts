@@ -18,7 +18,8 @@ export function createRateLimiter(options: { perMinute: number; now?: () => numb
 
 	/** Forgets addresses whose bucket has refilled: they are as if never seen. */
 	function sweep(at: number) {
-		for (const [address, bucket] of buckets) if (level(bucket, at) >= capacity) buckets.delete(address)
+		for (const [address, bucket] of buckets)
+			if (level(bucket, at) >= capacity) buckets.delete(address)
 	}
 
 	return {
@@ -27,7 +28,10 @@ export function createRateLimiter(options: { perMinute: number; now?: () => numb
 			const bucket = buckets.get(address)
 			const tokens = bucket ? level(bucket, at) : capacity
 			if (tokens < 1) {
-				return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)) }
+				return {
+					allowed: false,
+					retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000)),
+				}
 			}
 			if (!bucket && buckets.size >= MAX_TRACKED_ADDRESSES) sweep(at)
 			buckets.set(address, { tokens: tokens - 1, at })

@@ -14,9 +14,18 @@ export const publicStaticPaths = [
 	'/public/accessibility',
 ] as const
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+const escapeXml = (text: string) =>
+	text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;')
 
-export function buildSitemap(siteUrl: string, content: { useCaseIds: ReadonlyArray<string>; referenceIds: ReadonlyArray<string> }) {
+export function buildSitemap(
+	siteUrl: string,
+	content: { useCaseIds: ReadonlyArray<string>; referenceIds: ReadonlyArray<string> },
+) {
 	const paths: Array<string> = [
 		...publicStaticPaths,
 		...content.referenceIds.map((id) => `/public/policies/${encodeURIComponent(id)}`),

@@ -31,9 +31,14 @@ const answerOf: Record<KeptAsWrittenColumn, (document: UseCaseDocument) => unkno
 }
 
 /** The kept-as-written answers that still stand after an edit: those whose question the edit left as it was. */
-export function asWrittenAfterEdit(before: UseCaseDocument, after: UseCaseDocument): UseCaseDocument['asWritten'] {
+export function asWrittenAfterEdit(
+	before: UseCaseDocument,
+	after: UseCaseDocument,
+): UseCaseDocument['asWritten'] {
 	const kept = Object.entries(before.asWritten ?? {}).filter(
-		([column]) => JSON.stringify(answerOf[column as KeptAsWrittenColumn](before)) === JSON.stringify(answerOf[column as KeptAsWrittenColumn](after)),
+		([column]) =>
+			JSON.stringify(answerOf[column as KeptAsWrittenColumn](before)) ===
+			JSON.stringify(answerOf[column as KeptAsWrittenColumn](after)),
 	)
 	return kept.length ? Object.fromEntries(kept) : undefined
 }

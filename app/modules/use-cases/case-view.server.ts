@@ -19,7 +19,15 @@ async function readCaseView(useCase: LoadedUseCase) {
 		listComments(useCase.id),
 		storedEvaluation(useCase.id, useCase.version),
 	])
-	return { useCase, document, lanes, decisions, comments, stored, evaluation: stored ?? (await evaluateWithCurrentPack(document)) }
+	return {
+		useCase,
+		document,
+		lanes,
+		decisions,
+		comments,
+		stored,
+		evaluation: stored ?? (await evaluateWithCurrentPack(document)),
+	}
 }
 
 export type CaseView = Awaited<ReturnType<typeof readCaseView>>
@@ -33,11 +41,16 @@ const caseViews = createVersionedCache<CaseView | null>({ maxEntries: 2_000 })
  */
 export function caseViewAt(useCaseId: string, version: DataVersion): Promise<CaseView | null> {
 	return caseViews.get(useCaseId, version, async () => {
-		const useCase = await prisma.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
+		const useCase = await prisma.useCase.findUnique({
+			where: { id: useCaseId },
+			select: useCaseSelect,
+		})
 		if (!useCase) return { value: null }
 		const view = await readCaseView(useCase)
 		const now = Date.now()
-		const dues = view.lanes.filter((lane) => lane.open && lane.dueOn && lane.dueOn.getTime() >= now).map((lane) => lane.dueOn!.getTime())
+		const dues = view.lanes
+			.filter((lane) => lane.open && lane.dueOn && lane.dueOn.getTime() >= now)
+			.map((lane) => lane.dueOn!.getTime())
 		// An evaluation made now (no stored run) holds for this request only: its checks read the date.
 		const validUntil = view.stored ? (dues.length ? Math.min(...dues) : null) : now
 		return { value: view, validUntil }

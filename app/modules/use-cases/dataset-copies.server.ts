@@ -5,7 +5,10 @@ import { type Tx } from '#app/utils/db/tx.ts'
  * Recomputes the copies of the linked datasets' categories and sensitivities on these cases, so the
  * inventory filters and counts them from one row. Called whenever links or a dataset change.
  */
-export async function refreshDatasetCopies(tx: Tx, where: { useCaseIds: Array<string> } | { datasetId: string }) {
+export async function refreshDatasetCopies(
+	tx: Tx,
+	where: { useCaseIds: Array<string> } | { datasetId: string },
+) {
 	const scope =
 		'datasetId' in where
 			? Prisma.sql`u."id" IN (SELECT "useCaseId" FROM "UseCaseDataset" WHERE "datasetId" = ${where.datasetId})`

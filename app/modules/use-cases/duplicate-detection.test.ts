@@ -1,12 +1,18 @@
 import { expect, test } from 'vitest'
-import { DUPLICATE_THRESHOLD, type DuplicateCandidate, findLikelyDuplicates, scoreDuplicate } from './duplicate-detection.ts'
+import {
+	DUPLICATE_THRESHOLD,
+	type DuplicateCandidate,
+	findLikelyDuplicates,
+	scoreDuplicate,
+} from './duplicate-detection.ts'
 
 const existing: Array<DuplicateCandidate> = [
 	{
 		id: '1',
 		trackingId: 'CMS-2026-0001',
 		name: 'FFS claims fraud detection model',
-		problemSolved: 'Improper payments on Medicare fee-for-service claims are found only after payment.',
+		problemSolved:
+			'Improper payments on Medicare fee-for-service claims are found only after payment.',
 		datasetIds: ['part-a', 'part-b'],
 		vendorNames: ['Acme Analytics, Inc.'],
 	},
@@ -30,11 +36,17 @@ const existing: Array<DuplicateCandidate> = [
 
 test('a differently worded name for the same fraud model is found, with the reasons', () => {
 	const matches = findLikelyDuplicates(
-		{ name: 'Medicare claims fraud model', datasetIds: ['part-b'], vendorNames: ['ACME Analytics'] },
+		{
+			name: 'Medicare claims fraud model',
+			datasetIds: ['part-b'],
+			vendorNames: ['ACME Analytics'],
+		},
 		existing,
 	)
 	expect(matches.map((m) => m.trackingId)).toEqual(['CMS-2026-0001'])
-	expect(matches[0]?.reasons).toEqual(expect.arrayContaining(['1 dataset in common', 'same vendor: Acme Analytics, Inc.']))
+	expect(matches[0]?.reasons).toEqual(
+		expect.arrayContaining(['1 dataset in common', 'same vendor: Acme Analytics, Inc.']),
+	)
 	expect(matches[0]?.reasons.some((r) => r.startsWith('name '))).toBe(true)
 })
 
@@ -50,11 +62,18 @@ test('spelling variants match: summariser and summarizer, PDE spelled out or not
 
 test('unrelated use cases do not match', () => {
 	expect(findLikelyDuplicates({ name: 'Part D PDE summarizer' }, [existing[1]!])).toEqual([])
-	expect(findLikelyDuplicates({ name: 'Provider directory address validation' }, existing)).toEqual([])
+	expect(findLikelyDuplicates({ name: 'Provider directory address validation' }, existing)).toEqual(
+		[],
+	)
 })
 
 test('sharing one common dataset alone is not enough to call it a duplicate', () => {
-	expect(findLikelyDuplicates({ name: 'Hospital readmission risk score', datasetIds: ['part-a'] }, existing)).toEqual([])
+	expect(
+		findLikelyDuplicates(
+			{ name: 'Hospital readmission risk score', datasetIds: ['part-a'] },
+			existing,
+		),
+	).toEqual([])
 })
 
 test('a blank name finds nothing', () => {
@@ -78,11 +97,19 @@ test('the brief’s non-pair: a Part D PDE summarizer is not the HR onboarding c
 
 test('the technique named in a title does not make two different problems alike, nor hide the same one', () => {
 	const candidates: Array<DuplicateCandidate> = [
-		{ id: 'a', trackingId: 'CMS-2026-0101', name: '1-800-MEDICARE call summariser (LLM)', vendorNames: ['Example Speech Analytics, Inc.'] },
+		{
+			id: 'a',
+			trackingId: 'CMS-2026-0101',
+			name: '1-800-MEDICARE call summariser (LLM)',
+			vendorNames: ['Example Speech Analytics, Inc.'],
+		},
 		{ id: 'b', trackingId: 'CMS-2026-0102', name: 'LLM contract clause reviewer' },
 	]
 	const matches = findLikelyDuplicates(
-		{ name: 'Call centre summarization with generative AI', vendorNames: ['Example Speech Analytics'] },
+		{
+			name: 'Call centre summarization with generative AI',
+			vendorNames: ['Example Speech Analytics'],
+		},
 		candidates,
 	)
 	expect(matches.map((m) => m.trackingId)).toEqual(['CMS-2026-0101'])
@@ -101,33 +128,55 @@ test('the same problem described alike, on the same data, is flagged even under 
 				id: 'idp',
 				trackingId: 'CMS-2026-0201',
 				name: 'HealthCare.gov identity verification',
-				problemSolved: 'Applications on the Marketplace are submitted with stolen identities and are fraudulent.',
+				problemSolved:
+					'Applications on the Marketplace are submitted with stolen identities and are fraudulent.',
 				datasetIds: ['ffm-applications', 'experian-idv'],
 			},
 		],
 	)
 	expect(matches).toHaveLength(1)
-	expect(matches[0]?.reasons).toEqual(expect.arrayContaining(['2 datasets in common', expect.stringMatching(/^problem described \d+% alike$/)]))
+	expect(matches[0]?.reasons).toEqual(
+		expect.arrayContaining([
+			'2 datasets in common',
+			expect.stringMatching(/^problem described \d+% alike$/),
+		]),
+	)
 })
 
 test('the same vendor alone does not make two use cases duplicates', () => {
 	expect(
-		findLikelyDuplicates({ name: 'Provider enrollment screening', vendorNames: ['Acme Analytics'] }, existing).map((m) => m.trackingId),
+		findLikelyDuplicates(
+			{ name: 'Provider enrollment screening', vendorNames: ['Acme Analytics'] },
+			existing,
+		).map((m) => m.trackingId),
 	).toEqual([])
 })
 
 test('matches are ranked best first, capped by the limit, and the threshold can be raised', () => {
 	const candidates: Array<DuplicateCandidate> = [
 		{ id: 'x', trackingId: 'CMS-2026-0301', name: 'Claims fraud detection' },
-		{ id: 'y', trackingId: 'CMS-2026-0302', name: 'Medicare claims fraud detection model', datasetIds: ['part-b'] },
+		{
+			id: 'y',
+			trackingId: 'CMS-2026-0302',
+			name: 'Medicare claims fraud detection model',
+			datasetIds: ['part-b'],
+		},
 		{ id: 'z', trackingId: 'CMS-2026-0303', name: 'Medicare Part B claims fraud detection' },
 	]
 	const probe = { name: 'Medicare claims fraud detection', datasetIds: ['part-b'] }
 	const ranked = findLikelyDuplicates(probe, candidates)
-	expect(ranked.map((m) => m.trackingId)).toEqual(['CMS-2026-0302', 'CMS-2026-0303', 'CMS-2026-0301'])
+	expect(ranked.map((m) => m.trackingId)).toEqual([
+		'CMS-2026-0302',
+		'CMS-2026-0303',
+		'CMS-2026-0301',
+	])
 	expect(ranked.map((m) => m.score)).toEqual([...ranked.map((m) => m.score)].sort((a, b) => b - a))
-	expect(findLikelyDuplicates(probe, candidates, { limit: 1 }).map((m) => m.trackingId)).toEqual(['CMS-2026-0302'])
-	expect(findLikelyDuplicates(probe, candidates, { threshold: 0.8 }).map((m) => m.trackingId)).toEqual(['CMS-2026-0302'])
+	expect(findLikelyDuplicates(probe, candidates, { limit: 1 }).map((m) => m.trackingId)).toEqual([
+		'CMS-2026-0302',
+	])
+	expect(
+		findLikelyDuplicates(probe, candidates, { threshold: 0.8 }).map((m) => m.trackingId),
+	).toEqual(['CMS-2026-0302'])
 })
 
 test('words that name properties of JavaScript objects are ordinary words', () => {
@@ -139,7 +188,10 @@ test('words that name properties of JavaScript objects are ordinary words', () =
 		problemSolved: `Our ${name} problem statement mentions ${name} twice.`,
 	}))
 	for (const name of names) {
-		const matches = findLikelyDuplicates({ name: `Claims ${name} model`, problemSolved: `The ${name} problem.` }, candidates)
+		const matches = findLikelyDuplicates(
+			{ name: `Claims ${name} model`, problemSolved: `The ${name} problem.` },
+			candidates,
+		)
 		expect(matches[0], name).toMatchObject({ name: `Claims ${name} model` })
 		expect(matches[0]!.score).toBeGreaterThan(DUPLICATE_THRESHOLD)
 	}

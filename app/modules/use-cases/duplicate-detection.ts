@@ -10,7 +10,13 @@ export type DuplicateProbe = {
 
 export type DuplicateCandidate = DuplicateProbe & { id: string; trackingId: string }
 
-export type DuplicateMatch = { id: string; trackingId: string; name: string; score: number; reasons: Array<string> }
+export type DuplicateMatch = {
+	id: string
+	trackingId: string
+	name: string
+	score: number
+	reasons: Array<string>
+}
 
 export const DUPLICATE_THRESHOLD = 0.4
 
@@ -109,7 +115,10 @@ const normaliseVendor = (vendor: string) =>
 		.replace(/\b(inc|llc|corp|corporation|co|ltd|company)\b/g, '')
 		.trim()
 
-export function scoreDuplicate(probe: DuplicateProbe, candidate: DuplicateCandidate): DuplicateMatch {
+export function scoreDuplicate(
+	probe: DuplicateProbe,
+	candidate: DuplicateCandidate,
+): DuplicateMatch {
 	const reasons: Array<string> = []
 	const nameScore = nameSimilarity(probe.name, candidate.name)
 	if (nameScore >= 0.4) reasons.push(`name ${Math.round(nameScore * 100)}% similar`)
@@ -118,23 +127,40 @@ export function scoreDuplicate(probe: DuplicateProbe, candidate: DuplicateCandid
 		probe.problemSolved && candidate.problemSolved
 			? jaccard(new Set(words(probe.problemSolved)), new Set(words(candidate.problemSolved)))
 			: 0
-	if (problemScore >= 0.3) reasons.push(`problem described ${Math.round(problemScore * 100)}% alike`)
+	if (problemScore >= 0.3)
+		reasons.push(`problem described ${Math.round(problemScore * 100)}% alike`)
 
 	const candidateDatasets = new Set(candidate.datasetIds ?? [])
 	const sharedDatasets = (probe.datasetIds ?? []).filter((id) => candidateDatasets.has(id)).length
-	if (sharedDatasets > 0) reasons.push(sharedDatasets === 1 ? '1 dataset in common' : `${sharedDatasets} datasets in common`)
+	if (sharedDatasets > 0)
+		reasons.push(
+			sharedDatasets === 1 ? '1 dataset in common' : `${sharedDatasets} datasets in common`,
+		)
 
-	const candidateVendors = new Map((candidate.vendorNames ?? []).map((v) => [normaliseVendor(v), v]))
-	const sharedVendor = (probe.vendorNames ?? []).map(normaliseVendor).find((v) => v && candidateVendors.has(v))
+	const candidateVendors = new Map(
+		(candidate.vendorNames ?? []).map((v) => [normaliseVendor(v), v]),
+	)
+	const sharedVendor = (probe.vendorNames ?? [])
+		.map(normaliseVendor)
+		.find((v) => v && candidateVendors.has(v))
 	if (sharedVendor) reasons.push(`same vendor: ${candidateVendors.get(sharedVendor)}`)
 
 	// The name carries most weight; a like problem, shared data and the same vendor raise a near
 	// miss over the line.
 	const score = Math.min(
 		1,
-		0.75 * nameScore + 0.25 * problemScore + 0.15 * Math.min(1, sharedDatasets / 2) + (sharedVendor ? 0.15 : 0),
+		0.75 * nameScore +
+			0.25 * problemScore +
+			0.15 * Math.min(1, sharedDatasets / 2) +
+			(sharedVendor ? 0.15 : 0),
 	)
-	return { id: candidate.id, trackingId: candidate.trackingId, name: candidate.name, score, reasons }
+	return {
+		id: candidate.id,
+		trackingId: candidate.trackingId,
+		name: candidate.name,
+		score,
+		reasons,
+	}
 }
 
 /** Candidates that look like the probe, most alike first. */
@@ -160,7 +186,9 @@ export type DuplicateIndex<Candidate extends DuplicateCandidate> = {
 	byWord: Map<string, Array<number>>
 }
 
-export function indexDuplicateCandidates<Candidate extends DuplicateCandidate>(candidates: ReadonlyArray<Candidate>): DuplicateIndex<Candidate> {
+export function indexDuplicateCandidates<Candidate extends DuplicateCandidate>(
+	candidates: ReadonlyArray<Candidate>,
+): DuplicateIndex<Candidate> {
 	const byWord = new Map<string, Array<number>>()
 	candidates.forEach((candidate, position) => {
 		for (const word of new Set(words(candidate.name))) {
@@ -176,10 +204,15 @@ export function indexDuplicateCandidates<Candidate extends DuplicateCandidate>(c
 export function findIndexedDuplicates<Candidate extends DuplicateCandidate>(
 	probe: DuplicateProbe,
 	index: DuplicateIndex<Candidate>,
-	{ limit = 5, threshold = DUPLICATE_THRESHOLD, exclude }: { limit?: number; threshold?: number; exclude?: (candidate: Candidate) => boolean } = {},
+	{
+		limit = 5,
+		threshold = DUPLICATE_THRESHOLD,
+		exclude,
+	}: { limit?: number; threshold?: number; exclude?: (candidate: Candidate) => boolean } = {},
 ): Array<DuplicateMatch & { candidate: Candidate }> {
 	const shared = new Set<number>()
-	for (const word of new Set(words(probe.name))) for (const position of index.byWord.get(word) ?? []) shared.add(position)
+	for (const word of new Set(words(probe.name)))
+		for (const position of index.byWord.get(word) ?? []) shared.add(position)
 	const matches: Array<DuplicateMatch & { candidate: Candidate }> = []
 	for (const position of shared) {
 		const candidate = index.candidates[position]!

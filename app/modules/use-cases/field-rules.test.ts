@@ -13,7 +13,8 @@ import {
 } from './field-rules.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from './use-case-document.ts'
 
-const doc = (input: Partial<UseCaseDocumentInput>) => UseCaseDocumentSchema.parse({ name: 'Claims triage model', ...input })
+const doc = (input: Partial<UseCaseDocumentInput>) =>
+	UseCaseDocumentSchema.parse({ name: 'Claims triage model', ...input })
 
 const identified: Partial<UseCaseDocumentInput> = {
 	trackingId: 'CMS-2026-0007',
@@ -70,7 +71,14 @@ const practicesAnswered: UseCaseDocumentInput['practices'] = {
 
 const identifying = ['name', 'orgUnit', 'contactEmail', 'isWithheld', 'stage']
 const describing = ['topicArea', 'classification', 'problemSolved', 'benefits', 'systemOutputs']
-const trackerQuestions = ['decisionRole', 'affectedParties', 'informedDecisions', 'publicFacing', 'generativeAi', 'hosting']
+const trackerQuestions = [
+	'decisionRole',
+	'affectedParties',
+	'informedDecisions',
+	'publicFacing',
+	'generativeAi',
+	'hosting',
+]
 const operating = [
 	'operationalDate',
 	'contractingUsage',
@@ -99,28 +107,57 @@ test('a case with no stage yet is asked only to identify itself and choose a sta
 test('a retired case needs only the identifying fields', () => {
 	expect(requiredFields(doc({ stage: 'RETIRED' }))).toEqual(identifying)
 	expect(missingRequiredFields(doc({ ...identified, stage: 'RETIRED' }))).toEqual([])
-	expect(validateForSubmission(doc({ ...identified, stage: 'RETIRED' }))).toEqual({ ok: true, fieldErrors: {} })
+	expect(validateForSubmission(doc({ ...identified, stage: 'RETIRED' }))).toEqual({
+		ok: true,
+		fieldErrors: {},
+	})
 })
 
 test('pre-deployment adds the description questions and the tracker’s own, not the operational ones', () => {
-	expect(requiredFields(doc({ stage: 'PRE_DEPLOYMENT' }))).toEqual([...identifying, ...describing, ...trackerQuestions])
-	expect(missingRequiredFields(doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT' }))).toEqual([])
+	expect(requiredFields(doc({ stage: 'PRE_DEPLOYMENT' }))).toEqual([
+		...identifying,
+		...describing,
+		...trackerQuestions,
+	])
+	expect(
+		missingRequiredFields(doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT' })),
+	).toEqual([])
 })
 
 test('a pilot must also give its start date, sourcing, ATO, data, PII, demographics and custom code', () => {
-	expect(missingRequiredFields(doc({ ...identified, ...described, stage: 'PILOT' }))).toEqual(operating)
-	expect(missingRequiredFields(doc({ ...identified, ...described, ...inOperation, stage: 'PILOT' }))).toEqual([])
+	expect(missingRequiredFields(doc({ ...identified, ...described, stage: 'PILOT' }))).toEqual(
+		operating,
+	)
+	expect(
+		missingRequiredFields(doc({ ...identified, ...described, ...inOperation, stage: 'PILOT' })),
+	).toEqual([])
 })
 
 test('a deployed case that is not high-impact needs what a pilot needs, and no minimum practices', () => {
-	const notHighImpact = doc({ ...identified, ...described, ...inOperation, stage: 'DEPLOYED', highImpact: { determination: 'NOT_HIGH_IMPACT' } })
-	expect(requiredFields(notHighImpact)).toEqual(requiredFields(doc({ ...identified, ...described, ...inOperation, stage: 'PILOT' })))
+	const notHighImpact = doc({
+		...identified,
+		...described,
+		...inOperation,
+		stage: 'DEPLOYED',
+		highImpact: { determination: 'NOT_HIGH_IMPACT' },
+	})
+	expect(requiredFields(notHighImpact)).toEqual(
+		requiredFields(doc({ ...identified, ...described, ...inOperation, stage: 'PILOT' })),
+	)
 	expect(validateForSubmission(notHighImpact)).toEqual({ ok: true, fieldErrors: {} })
 })
 
 test('a deployed high-impact case must answer the eight hi_* questions that are the submitter’s', () => {
-	const highImpact = { ...identified, ...described, ...inOperation, stage: 'DEPLOYED' as const, highImpact: { determination: 'HIGH_IMPACT' as const } }
-	expect(missingRequiredFields(doc(highImpact))).toEqual(practices.filter((path) => path !== 'practices.independentReview'))
+	const highImpact = {
+		...identified,
+		...described,
+		...inOperation,
+		stage: 'DEPLOYED' as const,
+		highImpact: { determination: 'HIGH_IMPACT' as const },
+	}
+	expect(missingRequiredFields(doc(highImpact))).toEqual(
+		practices.filter((path) => path !== 'practices.independentReview'),
+	)
 	expect(validateForSubmission(doc(highImpact)).fieldErrors['practices.testing']).toEqual([
 		'Say whether pre-deployment testing was done (§4(b)(i)).',
 	])
@@ -128,20 +165,42 @@ test('a deployed high-impact case must answer the eight hi_* questions that are 
 })
 
 test('hi_independent_review is the tracker’s answer, taken from who reviewed: the inventory needs it, submission does not', () => {
-	const highImpact = { ...identified, ...described, ...inOperation, stage: 'DEPLOYED' as const, highImpact: { determination: 'HIGH_IMPACT' as const } }
+	const highImpact = {
+		...identified,
+		...described,
+		...inOperation,
+		stage: 'DEPLOYED' as const,
+		highImpact: { determination: 'HIGH_IMPACT' as const },
+	}
 	const { independentReview: _unreviewed, ...submitterAnswers } = practicesAnswered ?? {}
 	expect(fieldRules['practices.independentReview'].answeredBy).toBe('TRACKER')
 	expect(validateForSubmission(doc({ ...highImpact, practices: submitterAnswers })).ok).toBe(true)
-	expect(validateForInventory(doc({ ...highImpact, trackingId: 'CMS-2026-0001', practices: submitterAnswers })).fieldErrors['practices.independentReview']).toEqual([
-		expect.stringMatching(/independent of the case approves a review lane/),
-	])
+	expect(
+		validateForInventory(
+			doc({ ...highImpact, trackingId: 'CMS-2026-0001', practices: submitterAnswers }),
+		).fieldErrors['practices.independentReview'],
+	).toEqual([expect.stringMatching(/independent of the case approves a review lane/)])
 })
 
 test('the hi_* questions appear only for a high-impact case that is deployed', () => {
-	expect(visibleFields(doc({ stage: 'PILOT', highImpact: { determination: 'HIGH_IMPACT' } })).has('practices.testing')).toBe(false)
-	expect(visibleFields(doc({ stage: 'DEPLOYED', highImpact: { determination: 'NOT_HIGH_IMPACT' } })).has('practices.testing')).toBe(false)
-	expect(visibleFields(doc({ stage: 'DEPLOYED', highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } })).has('practices.appeal')).toBe(false)
-	const shown = visibleFields(doc({ stage: 'DEPLOYED', highImpact: { determination: 'HIGH_IMPACT' } }))
+	expect(
+		visibleFields(doc({ stage: 'PILOT', highImpact: { determination: 'HIGH_IMPACT' } })).has(
+			'practices.testing',
+		),
+	).toBe(false)
+	expect(
+		visibleFields(doc({ stage: 'DEPLOYED', highImpact: { determination: 'NOT_HIGH_IMPACT' } })).has(
+			'practices.testing',
+		),
+	).toBe(false)
+	expect(
+		visibleFields(
+			doc({ stage: 'DEPLOYED', highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } }),
+		).has('practices.appeal'),
+	).toBe(false)
+	const shown = visibleFields(
+		doc({ stage: 'DEPLOYED', highImpact: { determination: 'HIGH_IMPACT' } }),
+	)
 	for (const path of practices) expect(shown.has(path)).toBe(true)
 })
 
@@ -154,18 +213,26 @@ test('the operational date is asked only of pilots and deployed cases', () => {
 test('the vendor question appears only for purchased or mixed sourcing, and is required for pilots', () => {
 	expect(visibleFields(doc({ contractingUsage: 'IN_HOUSE' })).has('vendorNames')).toBe(false)
 	expect(visibleFields(doc({ contractingUsage: 'PURCHASED' })).has('vendorNames')).toBe(true)
-	expect(missingRequiredFields(doc({ stage: 'PILOT', contractingUsage: 'CONTRACT_AND_IN_HOUSE' }))).toContain('vendorNames')
-	expect(missingRequiredFields(doc({ stage: 'PRE_DEPLOYMENT', contractingUsage: 'PURCHASED' }))).not.toContain('vendorNames')
-	expect(missingRequiredFields(doc({ stage: 'DEPLOYED', contractingUsage: 'PURCHASED', vendorNames: ['Acme Analytics'] }))).not.toContain(
-		'vendorNames',
-	)
+	expect(
+		missingRequiredFields(doc({ stage: 'PILOT', contractingUsage: 'CONTRACT_AND_IN_HOUSE' })),
+	).toContain('vendorNames')
+	expect(
+		missingRequiredFields(doc({ stage: 'PRE_DEPLOYMENT', contractingUsage: 'PURCHASED' })),
+	).not.toContain('vendorNames')
+	expect(
+		missingRequiredFields(
+			doc({ stage: 'DEPLOYED', contractingUsage: 'PURCHASED', vendorNames: ['Acme Analytics'] }),
+		),
+	).not.toContain('vendorNames')
 })
 
 test('the ATO system name appears only when there is an ATO; the PIA and code links only when relevant', () => {
 	expect(visibleFields(doc({ hasAto: false })).has('atoSystemName')).toBe(false)
 	expect(visibleFields(doc({ hasAto: true })).has('atoSystemName')).toBe(true)
 	expect(missingRequiredFields(doc({ stage: 'DEPLOYED', hasAto: true }))).toContain('atoSystemName')
-	expect(missingRequiredFields(doc({ stage: 'DEPLOYED', hasAto: false }))).not.toContain('atoSystemName')
+	expect(missingRequiredFields(doc({ stage: 'DEPLOYED', hasAto: false }))).not.toContain(
+		'atoSystemName',
+	)
 	expect(visibleFields(doc({ hasPii: true })).has('piaUrl')).toBe(true)
 	expect(visibleFields(doc({ hasPii: false })).has('piaUrl')).toBe(false)
 	expect(visibleFields(doc({ hasCustomCode: false })).has('codeUrl')).toBe(false)
@@ -176,25 +243,55 @@ test('the ATO system name appears only when there is an ATO; the PIA and code li
 })
 
 test('the high-impact justification appears only for “presumed high-impact, but determined not”', () => {
-	expect(visibleFields(doc({ highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } })).has('highImpact.justification')).toBe(true)
-	expect(visibleFields(doc({ highImpact: { determination: 'HIGH_IMPACT' } })).has('highImpact.justification')).toBe(false)
-	expect(visibleFields(doc({ highImpact: { determination: 'NOT_HIGH_IMPACT' } })).has('highImpact.justification')).toBe(false)
+	expect(
+		visibleFields(doc({ highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } })).has(
+			'highImpact.justification',
+		),
+	).toBe(true)
+	expect(
+		visibleFields(doc({ highImpact: { determination: 'HIGH_IMPACT' } })).has(
+			'highImpact.justification',
+		),
+	).toBe(false)
+	expect(
+		visibleFields(doc({ highImpact: { determination: 'NOT_HIGH_IMPACT' } })).has(
+			'highImpact.justification',
+		),
+	).toBe(false)
 	expect(visibleFields(doc({})).has('highImpact.justification')).toBe(false)
 })
 
 test('the not-AI rationale appears only when the system is said to be rule-based only', () => {
-	expect(visibleFields(doc({ aiScreen: { ruleBasedOnly: true } })).has('aiScreen.notAiRationale')).toBe(true)
-	expect(visibleFields(doc({ aiScreen: { ruleBasedOnly: false } })).has('aiScreen.notAiRationale')).toBe(false)
+	expect(
+		visibleFields(doc({ aiScreen: { ruleBasedOnly: true } })).has('aiScreen.notAiRationale'),
+	).toBe(true)
+	expect(
+		visibleFields(doc({ aiScreen: { ruleBasedOnly: false } })).has('aiScreen.notAiRationale'),
+	).toBe(false)
 })
 
 test('submission waits for the submitter, not for the tracking id or the governance lead’s determination', () => {
-	const submitted = doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT', trackingId: undefined, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } })
+	const submitted = doc({
+		...identified,
+		...described,
+		stage: 'PRE_DEPLOYMENT',
+		trackingId: undefined,
+		highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' },
+	})
 	expect(validateForSubmission(submitted)).toEqual({ ok: true, fieldErrors: {} })
 	expect(missingOmbFields(submitted)).toEqual(['trackingId', 'highImpact.justification'])
 })
 
 test('OMB’s required columns per stage, exactly as its dictionary lists them', () => {
-	const ombIdentifying = ['trackingId', 'name', 'orgUnit', 'contactEmail', 'isWithheld', 'stage', 'highImpact.determination']
+	const ombIdentifying = [
+		'trackingId',
+		'name',
+		'orgUnit',
+		'contactEmail',
+		'isWithheld',
+		'stage',
+		'highImpact.determination',
+	]
 	expect(ombRequiredFields(doc({ stage: 'RETIRED' }))).toEqual(ombIdentifying)
 	expect(ombRequiredFields(doc({ stage: 'PRE_DEPLOYMENT' }))).toEqual([
 		'trackingId',
@@ -206,7 +303,9 @@ test('OMB’s required columns per stage, exactly as its dictionary lists them',
 		'highImpact.determination',
 		...describing,
 	])
-	expect(ombRequiredFields(doc({ stage: 'PILOT', contractingUsage: 'PURCHASED', hasAto: true }))).toEqual([
+	expect(
+		ombRequiredFields(doc({ stage: 'PILOT', contractingUsage: 'PURCHASED', hasAto: true })),
+	).toEqual([
 		...ombIdentifying,
 		...describing,
 		'operationalDate',
@@ -219,13 +318,17 @@ test('OMB’s required columns per stage, exactly as its dictionary lists them',
 		'demographicFeatures',
 		'hasCustomCode',
 	])
-	const highImpactDeployed = ombRequiredFields(doc({ stage: 'DEPLOYED', highImpact: { determination: 'HIGH_IMPACT' } }))
+	const highImpactDeployed = ombRequiredFields(
+		doc({ stage: 'DEPLOYED', highImpact: { determination: 'HIGH_IMPACT' } }),
+	)
 	expect(highImpactDeployed.slice(-9)).toEqual(practices)
 	expect(highImpactDeployed).not.toEqual(expect.arrayContaining(trackerQuestions))
 })
 
 test('every OMB 2025 column an agency answers (3 to 36) is mapped to exactly one field', () => {
-	const columns = fieldPaths.map((path) => fieldRules[path].ombColumn).filter((column) => column !== undefined)
+	const columns = fieldPaths
+		.map((path) => fieldRules[path].ombColumn)
+		.filter((column) => column !== undefined)
 	expect(columns).toHaveLength(34)
 	expect(new Set(columns).size).toBe(34)
 	expect(fieldRules['highImpact.justification'].ombColumn).toBe('HI_justification')
@@ -238,22 +341,36 @@ test('the inventory needs the governance lead’s determination and, when presum
 	expect(validateForInventory(doc(complete)).fieldErrors).toEqual({
 		'highImpact.determination': ['Record whether the use case is high-impact under M-25-21 §5.'],
 	})
-	expect(validateForInventory(doc({ ...complete, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } })).fieldErrors).toEqual({
-		'highImpact.justification': ['Explain why this presumed high-impact use case is not high-impact.'],
+	expect(
+		validateForInventory(
+			doc({ ...complete, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } }),
+		).fieldErrors,
+	).toEqual({
+		'highImpact.justification': [
+			'Explain why this presumed high-impact use case is not high-impact.',
+		],
 	})
 	const justified = doc({
 		...complete,
-		highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT', justification: 'A reviewer re-scores every flagged claim.' },
+		highImpact: {
+			determination: 'PRESUMED_NOT_HIGH_IMPACT',
+			justification: 'A reviewer re-scores every flagged claim.',
+		},
 	})
 	expect(validateForInventory(justified)).toEqual({ ok: true, fieldErrors: {} })
 })
 
 test('pilots and deployed cases must link their datasets; pre-deployment cases need not yet', () => {
 	const { datasets: _linked, ...withoutDatasets } = inOperation
-	expect(validateForSubmission(doc({ ...identified, ...described, ...withoutDatasets, stage: 'PILOT' })).fieldErrors).toEqual({
+	expect(
+		validateForSubmission(doc({ ...identified, ...described, ...withoutDatasets, stage: 'PILOT' }))
+			.fieldErrors,
+	).toEqual({
 		datasets: ['Link the datasets it uses from the catalogue.'],
 	})
-	expect(validateForSubmission(doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT' })).ok).toBe(true)
+	expect(
+		validateForSubmission(doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT' })).ok,
+	).toBe(true)
 })
 
 test('every linked dataset holding records about individuals needs a minimum-necessary justification', () => {
@@ -263,18 +380,50 @@ test('every linked dataset holding records about individuals needs a minimum-nec
 			...described,
 			stage: 'PRE_DEPLOYMENT',
 			datasets: [
-				{ name: 'Part B claims', category: 'MEDICARE_CLAIMS', sensitivities: ['PII', 'PHI'], usage: ['TRAINING'] },
-				{ name: 'Care Compare', category: 'QUALITY_MEASURES', sensitivities: [], usage: ['EVALUATION'] },
-				{ name: 'T-MSIS SUD claims', category: 'MEDICAID_CHIP_CLAIMS', sensitivities: ['PHI', 'PART2'], usage: ['TRAINING'] },
-				{ name: 'Marketplace income data', category: 'MARKETPLACE', sensitivities: ['FTI'], usage: ['OPERATION'] },
-				{ name: 'Provider enrollment (PECOS)', category: 'PROVIDER_DATA', sensitivities: ['PII'], usage: ['OPERATION'] },
-				{ name: 'County demographics', category: 'PUBLIC_OPEN_DATA', sensitivities: ['DEMOGRAPHIC'], usage: ['EVALUATION'] },
+				{
+					name: 'Part B claims',
+					category: 'MEDICARE_CLAIMS',
+					sensitivities: ['PII', 'PHI'],
+					usage: ['TRAINING'],
+				},
+				{
+					name: 'Care Compare',
+					category: 'QUALITY_MEASURES',
+					sensitivities: [],
+					usage: ['EVALUATION'],
+				},
+				{
+					name: 'T-MSIS SUD claims',
+					category: 'MEDICAID_CHIP_CLAIMS',
+					sensitivities: ['PHI', 'PART2'],
+					usage: ['TRAINING'],
+				},
+				{
+					name: 'Marketplace income data',
+					category: 'MARKETPLACE',
+					sensitivities: ['FTI'],
+					usage: ['OPERATION'],
+				},
+				{
+					name: 'Provider enrollment (PECOS)',
+					category: 'PROVIDER_DATA',
+					sensitivities: ['PII'],
+					usage: ['OPERATION'],
+				},
+				{
+					name: 'County demographics',
+					category: 'PUBLIC_OPEN_DATA',
+					sensitivities: ['DEMOGRAPHIC'],
+					usage: ['EVALUATION'],
+				},
 			],
 		}),
 	)
 	expect(result.ok).toBe(false)
 	expect(result.fieldErrors).toEqual({
-		'datasets.0.minimumNecessaryJustification': ['Part B claims holds PHI: explain why the use case needs it (minimum necessary).'],
+		'datasets.0.minimumNecessaryJustification': [
+			'Part B claims holds PHI: explain why the use case needs it (minimum necessary).',
+		],
 		'datasets.2.minimumNecessaryJustification': [
 			'T-MSIS SUD claims holds Part 2 substance-use records: explain why the use case needs it (minimum necessary).',
 		],
@@ -288,7 +437,9 @@ test('every linked dataset holding records about individuals needs a minimum-nec
 })
 
 test('a complete pre-deployment case passes; contradictory “none” answers do not', () => {
-	expect(validateForSubmission(doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT' }))).toEqual({ ok: true, fieldErrors: {} })
+	expect(
+		validateForSubmission(doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT' })),
+	).toEqual({ ok: true, fieldErrors: {} })
 	const contradictory = validateForSubmission(
 		doc({
 			...identified,
@@ -307,17 +458,35 @@ test('a complete pre-deployment case passes; contradictory “none” answers do
 })
 
 test('an AI said to inform no decisions cannot also list the decisions it informs', () => {
-	const result = validateForSubmission(doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT', decisionRole: 'NONE' }))
+	const result = validateForSubmission(
+		doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT', decisionRole: 'NONE' }),
+	)
 	expect(result.fieldErrors).toEqual({
-		decisionRole: ['It is said to inform no decisions, yet decisions it informs are chosen: correct one of the two answers.'],
+		decisionRole: [
+			'It is said to inform no decisions, yet decisions it informs are chosen: correct one of the two answers.',
+		],
 	})
-	expect(validateForSubmission(doc({ ...identified, ...described, stage: 'PRE_DEPLOYMENT', decisionRole: 'NONE', informedDecisions: ['NONE'] })).ok).toBe(true)
+	expect(
+		validateForSubmission(
+			doc({
+				...identified,
+				...described,
+				stage: 'PRE_DEPLOYMENT',
+				decisionRole: 'NONE',
+				informedDecisions: ['NONE'],
+			}),
+		).ok,
+	).toBe(true)
 })
 
 test('“no PII” is refused when a linked dataset holds records about individuals', () => {
-	const result = validateForSubmission(doc({ ...identified, ...described, ...inOperation, stage: 'PILOT', hasPii: false }))
+	const result = validateForSubmission(
+		doc({ ...identified, ...described, ...inOperation, stage: 'PILOT', hasPii: false }),
+	)
 	expect(result.fieldErrors).toEqual({
-		hasPii: ['It is said to involve no PII, but Part B claims holds records about individuals: answer Yes.'],
+		hasPii: [
+			'It is said to involve no PII, but Part B claims holds records about individuals: answer Yes.',
+		],
 	})
 	const publicDataOnly = doc({
 		...identified,
@@ -325,7 +494,14 @@ test('“no PII” is refused when a linked dataset holds records about individu
 		...inOperation,
 		stage: 'PILOT',
 		hasPii: false,
-		datasets: [{ name: 'Care Compare', category: 'QUALITY_MEASURES', sensitivities: [], usage: ['OPERATION'] }],
+		datasets: [
+			{
+				name: 'Care Compare',
+				category: 'QUALITY_MEASURES',
+				sensitivities: [],
+				usage: ['OPERATION'],
+			},
+		],
 	})
 	expect(validateForSubmission(publicDataOnly)).toEqual({ ok: true, fieldErrors: {} })
 })
@@ -333,7 +509,9 @@ test('“no PII” is refused when a linked dataset holds records about individu
 test('every required question has a message a person can act on', () => {
 	for (const path of fieldPaths) {
 		const rule = fieldRules[path]
-		if (rule.requiredWhen(doc({ stage: 'DEPLOYED', highImpact: { determination: 'HIGH_IMPACT' } }))) {
+		if (
+			rule.requiredWhen(doc({ stage: 'DEPLOYED', highImpact: { determination: 'HIGH_IMPACT' } }))
+		) {
 			expect(rule.message, path).toMatch(/^[A-Z].{10,}\.$/)
 		}
 	}

@@ -5,7 +5,17 @@
 // document schema, the form, the form's sections, the labels people read and docs/use-case-json.md
 // all follow from it. Pure: the form, the server, the checks and the export share it.
 import { SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
-import { answerText, ask, type Condition, isAnswered, kinds, type Question, type QuestionRegistry, valueAt, when } from './question-kinds.ts'
+import {
+	answerText,
+	ask,
+	type Condition,
+	isAnswered,
+	kinds,
+	type Question,
+	type QuestionRegistry,
+	valueAt,
+	when,
+} from './question-kinds.ts'
 import type { UseCaseDocument } from './use-case-document.ts'
 import {
 	affectedPartyLabels,
@@ -38,85 +48,151 @@ import {
 	withholdingChoices,
 } from './vocabulary.ts'
 
-export { type AnsweredBy } from './question-kinds.ts'
-
 export const TRACKING_ID_PATTERN = /^CMS-\d{4}-\d{4,}$/
 
 // ── When questions apply and when they are required ──
 
 const always: Condition = when('always', () => true)
 const never: Condition = when('never', () => false)
-const isActive: Condition = when('pre-deployment, pilot, deployed', (doc) =>
-	doc.stage === 'PRE_DEPLOYMENT' || doc.stage === 'PILOT' || doc.stage === 'DEPLOYED',
+const isActive: Condition = when(
+	'pre-deployment, pilot, deployed',
+	(doc) => doc.stage === 'PRE_DEPLOYMENT' || doc.stage === 'PILOT' || doc.stage === 'DEPLOYED',
 )
-const isPilotOrDeployed: Condition = when('pilot, deployed', (doc) => doc.stage === 'PILOT' || doc.stage === 'DEPLOYED')
+const isPilotOrDeployed: Condition = when(
+	'pilot, deployed',
+	(doc) => doc.stage === 'PILOT' || doc.stage === 'DEPLOYED',
+)
 // OMB asks for the vendor only of pilots and deployed cases; the tracker shows it as soon as a vendor
 // is involved, because the BAA, FedRAMP and contract-terms checks need it during acquisition too.
-const involvesVendor: Condition = when('`contractingUsage` is `PURCHASED` or `CONTRACT_AND_IN_HOUSE`', (doc) =>
-	doc.contractingUsage === 'PURCHASED' || doc.contractingUsage === 'CONTRACT_AND_IN_HOUSE',
+const involvesVendor: Condition = when(
+	'`contractingUsage` is `PURCHASED` or `CONTRACT_AND_IN_HOUSE`',
+	(doc) => doc.contractingUsage === 'PURCHASED' || doc.contractingUsage === 'CONTRACT_AND_IN_HOUSE',
 )
-const isPurchased: Condition = when('`contractingUsage` is `PURCHASED`', (doc) => doc.contractingUsage === 'PURCHASED')
+const isPurchased: Condition = when(
+	'`contractingUsage` is `PURCHASED`',
+	(doc) => doc.contractingUsage === 'PURCHASED',
+)
 /** OMB asks the hi_* questions only of high-impact use cases that are deployed. */
-export const asksMinimumPractices: Condition = when('`highImpact.determination` is `HIGH_IMPACT` and `stage` is `DEPLOYED`', (doc) =>
-	doc.highImpact.determination === 'HIGH_IMPACT' && doc.stage === 'DEPLOYED',
+export const asksMinimumPractices: Condition = when(
+	'`highImpact.determination` is `HIGH_IMPACT` and `stage` is `DEPLOYED`',
+	(doc) => doc.highImpact.determination === 'HIGH_IMPACT' && doc.stage === 'DEPLOYED',
 )
-const presumedButNot: Condition = when('`highImpact.determination` is `PRESUMED_NOT_HIGH_IMPACT`', (doc) =>
-	doc.highImpact.determination === 'PRESUMED_NOT_HIGH_IMPACT',
+const presumedButNot: Condition = when(
+	'`highImpact.determination` is `PRESUMED_NOT_HIGH_IMPACT`',
+	(doc) => doc.highImpact.determination === 'PRESUMED_NOT_HIGH_IMPACT',
 )
 const hasAto: Condition = when('`hasAto` is `true`', (doc) => doc.hasAto === true)
 const hasPii: Condition = when('`hasPii` is `true`', (doc) => doc.hasPii === true)
-const hasCustomCode: Condition = when('`hasCustomCode` is `true`', (doc) => doc.hasCustomCode === true)
-const ruleBasedOnly: Condition = when('`aiScreen.ruleBasedOnly` is `true`', (doc) => doc.aiScreen.ruleBasedOnly === true)
-const informsDecisions: Condition = when('`decisionRole` is `ASSISTIVE` or `PRINCIPAL_BASIS` and it informs a decision', (doc) =>
-	(doc.decisionRole === 'ASSISTIVE' || doc.decisionRole === 'PRINCIPAL_BASIS') && doc.informedDecisions.some((d) => d !== 'NONE'),
+const hasCustomCode: Condition = when(
+	'`hasCustomCode` is `true`',
+	(doc) => doc.hasCustomCode === true,
+)
+const ruleBasedOnly: Condition = when(
+	'`aiScreen.ruleBasedOnly` is `true`',
+	(doc) => doc.aiScreen.ruleBasedOnly === true,
+)
+const informsDecisions: Condition = when(
+	'`decisionRole` is `ASSISTIVE` or `PRINCIPAL_BASIS` and it informs a decision',
+	(doc) =>
+		(doc.decisionRole === 'ASSISTIVE' || doc.decisionRole === 'PRINCIPAL_BASIS') &&
+		doc.informedDecisions.some((d) => d !== 'NONE'),
 )
 
 // The safeguards a privacy, security or legal reviewer asks about, shown when the case's answers make
 // them relevant. None blocks a submission: an unanswered safeguard is the matching check's finding.
 const PERSONAL_KINDS: ReadonlyArray<DatasetSensitivity> = ['PII', 'PHI', 'PART2', 'FTI']
 const SUD_PRONE = ['MEDICARE_CLAIMS', 'MEDICAID_CHIP_CLAIMS', 'MEDICAL_RECORDS_CLINICAL']
-const holds = (doc: UseCaseDocument, kinds: ReadonlyArray<DatasetSensitivity>) => doc.datasets.some((d) => d.sensitivities.some((s) => kinds.includes(s)))
-const involvesPersonalData: Condition = when('`hasPii` is `true` or a dataset holds PII, PHI, Part 2 records or FTI', (doc) =>
-	doc.hasPii === true || holds(doc, PERSONAL_KINDS),
+const holds = (doc: UseCaseDocument, kinds: ReadonlyArray<DatasetSensitivity>) =>
+	doc.datasets.some((d) => d.sensitivities.some((s) => kinds.includes(s)))
+const involvesPersonalData: Condition = when(
+	'`hasPii` is `true` or a dataset holds PII, PHI, Part 2 records or FTI',
+	(doc) => doc.hasPii === true || holds(doc, PERSONAL_KINDS),
 )
 /** Someone other than CMS runs the model or holds the data it reads (cloud, vendor API, contractor data centre). */
-const hostedOutsideCms = (doc: UseCaseDocument) => doc.hosting !== undefined && doc.hosting !== 'CMS_DATA_CENTER'
-const vendorInvolved: Condition = when('a vendor is involved (sourcing, hosting outside CMS or vendor names)', (doc) =>
-	involvesVendor(doc) || hostedOutsideCms(doc) || doc.vendorNames.length > 0,
+const hostedOutsideCms = (doc: UseCaseDocument) =>
+	doc.hosting !== undefined && doc.hosting !== 'CMS_DATA_CENTER'
+const vendorInvolved: Condition = when(
+	'a vendor is involved (sourcing, hosting outside CMS or vendor names)',
+	(doc) => involvesVendor(doc) || hostedOutsideCms(doc) || doc.vendorNames.length > 0,
 )
-const matchesForBenefits: Condition = when('personal data informs eligibility, coverage, payment or fraud decisions', (doc) =>
-	involvesPersonalData(doc) && doc.informedDecisions.some((d) => d === 'ELIGIBILITY_ENROLLMENT' || d === 'FRAUD_IMPROPER_PAYMENT' || d === 'COVERAGE_PAYMENT'),
+const matchesForBenefits: Condition = when(
+	'personal data informs eligibility, coverage, payment or fraud decisions',
+	(doc) =>
+		involvesPersonalData(doc) &&
+		doc.informedDecisions.some(
+			(d) =>
+				d === 'ELIGIBILITY_ENROLLMENT' ||
+				d === 'FRAUD_IMPROPER_PAYMENT' ||
+				d === 'COVERAGE_PAYMENT',
+		),
 )
-const retrievedByIdentifier: Condition = when('`safeguards.retrievedByPersonalIdentifier` is `true`', (doc) => doc.safeguards.retrievedByPersonalIdentifier === true)
-const phiWithVendor: Condition = when('a dataset holds PHI or Part 2 records and a vendor is involved', (doc) => holds(doc, ['PHI', 'PART2']) && vendorInvolved(doc))
+const retrievedByIdentifier: Condition = when(
+	'`safeguards.retrievedByPersonalIdentifier` is `true`',
+	(doc) => doc.safeguards.retrievedByPersonalIdentifier === true,
+)
+const phiWithVendor: Condition = when(
+	'a dataset holds PHI or Part 2 records and a vendor is involved',
+	(doc) => holds(doc, ['PHI', 'PART2']) && vendorInvolved(doc),
+)
 const holdsPart2: Condition = when('a dataset holds Part 2 records', (doc) => holds(doc, ['PART2']))
-const sudProne: Condition = when('claims or clinical datasets without Part 2 records are linked', (doc) =>
-	!holds(doc, ['PART2']) && doc.datasets.some((d) => SUD_PRONE.includes(d.category)),
+const sudProne: Condition = when(
+	'claims or clinical datasets without Part 2 records are linked',
+	(doc) => !holds(doc, ['PART2']) && doc.datasets.some((d) => SUD_PRONE.includes(d.category)),
 )
-const cloudOrVendorApi: Condition = when('`hosting` is `FEDRAMP_CLOUD` or `VENDOR_API`', (doc) => doc.hosting === 'FEDRAMP_CLOUD' || doc.hosting === 'VENDOR_API')
+const cloudOrVendorApi: Condition = when(
+	'`hosting` is `FEDRAMP_CLOUD` or `VENDOR_API`',
+	(doc) => doc.hosting === 'FEDRAMP_CLOUD' || doc.hosting === 'VENDOR_API',
+)
 const generative: Condition = when('`generativeAi` is `true`', (doc) => doc.generativeAi === true)
-const generativeHostedOutsideCms: Condition = when('`generativeAi` is `true` and `hosting` is set and not `CMS_DATA_CENTER`', (doc) =>
-	doc.generativeAi === true && hostedOutsideCms(doc),
+const generativeHostedOutsideCms: Condition = when(
+	'`generativeAi` is `true` and `hosting` is set and not `CMS_DATA_CENTER`',
+	(doc) => doc.generativeAi === true && hostedOutsideCms(doc),
 )
-const activeAndNotRuleBased: Condition = when('pre-deployment, pilot, deployed, unless `aiScreen.ruleBasedOnly` is `true`', (doc) =>
-	isActive(doc) && doc.aiScreen.ruleBasedOnly !== true,
+const activeAndNotRuleBased: Condition = when(
+	'pre-deployment, pilot, deployed, unless `aiScreen.ruleBasedOnly` is `true`',
+	(doc) => isActive(doc) && doc.aiScreen.ruleBasedOnly !== true,
 )
 const publicFacing: Condition = when('`publicFacing` is `true`', (doc) => doc.publicFacing === true)
 
 // ── The intake form's sections, in the order the task list shows them ──
 
 export const formSections = {
-	about: { title: 'About the use case', summary: 'What it is, who is responsible for it, and how far along it is.' },
-	decisions: { title: 'Decisions and people affected', summary: 'What it informs and whose outcomes it touches: this decides whether it is presumed high-impact.' },
-	technology: { title: 'Technology and sourcing', summary: 'What kind of AI it is, where it runs, who supplies it, and its authorization to operate.' },
-	data: { title: 'Data', summary: 'The data it learns from and works on, with the datasets from the catalogue.' },
-	safeguards: { title: 'Safeguards', summary: 'What privacy, security and legal reviewers ask, for the data and technology it involves.' },
-	practices: { title: 'Minimum practices', summary: 'The seven practices M-25-21 §4(b) requires of high-impact AI in use.' },
-	reporting: { title: 'Public reporting', summary: 'Whether it may appear in CMS’s public AI inventory.' },
+	about: {
+		title: 'About the use case',
+		summary: 'What it is, who is responsible for it, and how far along it is.',
+	},
+	decisions: {
+		title: 'Decisions and people affected',
+		summary:
+			'What it informs and whose outcomes it touches: this decides whether it is presumed high-impact.',
+	},
+	technology: {
+		title: 'Technology and sourcing',
+		summary:
+			'What kind of AI it is, where it runs, who supplies it, and its authorization to operate.',
+	},
+	data: {
+		title: 'Data',
+		summary: 'The data it learns from and works on, with the datasets from the catalogue.',
+	},
+	safeguards: {
+		title: 'Safeguards',
+		summary:
+			'What privacy, security and legal reviewers ask, for the data and technology it involves.',
+	},
+	practices: {
+		title: 'Minimum practices',
+		summary: 'The seven practices M-25-21 §4(b) requires of high-impact AI in use.',
+	},
+	reporting: {
+		title: 'Public reporting',
+		summary: 'Whether it may appear in CMS’s public AI inventory.',
+	},
 } as const
 export type FormSectionId = keyof typeof formSections
 
-const PRACTICE_WAIVER_HINT = 'A CAIO waiver is recorded by the Chief AI Officer’s office; choose it only when one is on record for this practice.'
+const PRACTICE_WAIVER_HINT =
+	'A CAIO waiver is recorded by the Chief AI Officer’s office; choose it only when one is on record for this practice.'
 
 /** The questions, in the order of OMB's 2025 inventory columns, then the tracker's own. */
 export const questions = {
@@ -128,7 +204,8 @@ export const questions = {
 		ombColumn: 'id',
 		appliesWhen: always,
 		requiredWhen: always,
-		message: 'The use case has no tracking id yet; the tracker allocates one when the draft is saved.',
+		message:
+			'The use case has no tracking id yet; the tracker allocates one when the draft is saved.',
 	}),
 	name: ask(kinds.name(), {
 		label: 'Use case name',
@@ -504,7 +581,8 @@ export const questions = {
 	// The AI-definition screen is asked of every case, but an unanswered screen is the ai-definition
 	// check's finding, not a reason to refuse the submission.
 	'aiScreen.ruleBasedOnly': ask(kinds.yesNo(), {
-		label: 'Does it only follow fixed rules or robotic process automation, learning nothing from data?',
+		label:
+			'Does it only follow fixed rules or robotic process automation, learning nothing from data?',
 		name: 'Rule-based only (not AI)',
 		hint: 'Rule-based automation is not AI under NAIIA §5002(3) and M-25-21 §5; the checks will ask you to record why.',
 		answeredBy: 'SUBMITTER',
@@ -558,17 +636,20 @@ export const questions = {
 		requiredWhen: never,
 		message: '',
 	}),
-	'safeguards.sornNumber': ask(kinds.text(40, { regex: SORN_PATTERN, message: 'A SORN number looks like 09-70-0558.' }), {
-		label: 'SORN number that covers the records',
-		name: 'SORN number',
-		hint: 'For example 09-70-0558.',
-		answeredBy: 'SUBMITTER',
-		section: 'safeguards',
-		storage: 'answers',
-		appliesWhen: retrievedByIdentifier,
-		requiredWhen: never,
-		message: '',
-	}),
+	'safeguards.sornNumber': ask(
+		kinds.text(40, { regex: SORN_PATTERN, message: 'A SORN number looks like 09-70-0558.' }),
+		{
+			label: 'SORN number that covers the records',
+			name: 'SORN number',
+			hint: 'For example 09-70-0558.',
+			answeredBy: 'SUBMITTER',
+			section: 'safeguards',
+			storage: 'answers',
+			appliesWhen: retrievedByIdentifier,
+			requiredWhen: never,
+			message: '',
+		},
+	),
 	'safeguards.computerMatching': ask(kinds.yesNo(), {
 		label: 'Are records matched with another agency’s to decide eligibility or recover payments?',
 		name: 'Computer matching',
@@ -601,7 +682,8 @@ export const questions = {
 		message: '',
 	}),
 	'safeguards.sudRecordsExcluded': ask(kinds.yesNo(), {
-		label: 'Are substance-use-disorder records from Part 2 programs excluded or redacted from the claims or clinical data?',
+		label:
+			'Are substance-use-disorder records from Part 2 programs excluded or redacted from the claims or clinical data?',
 		name: 'Part 2 records excluded',
 		answeredBy: 'SUBMITTER',
 		section: 'safeguards',
@@ -672,7 +754,8 @@ export const questions = {
 		message: '',
 	}),
 	'safeguards.vendorAiContractTerms': ask(kinds.yesNo(), {
-		label: 'Does the contract carry OMB M-25-22’s AI terms (data rights, testing access, no training on CMS data)?',
+		label:
+			'Does the contract carry OMB M-25-22’s AI terms (data rights, testing access, no training on CMS data)?',
 		name: 'M-25-22 contract terms',
 		answeredBy: 'SUBMITTER',
 		section: 'safeguards',
@@ -706,7 +789,8 @@ export const questions = {
 		message: 'Say whether an AI impact assessment was completed (§4(b)(ii)).',
 	}),
 	'practices.potentialImpacts': ask(kinds.longText(), {
-		label: 'Potential impacts, including on privacy, civil rights and civil liberties, and how they were identified',
+		label:
+			'Potential impacts, including on privacy, civil rights and civil liberties, and how they were identified',
 		name: 'Potential impacts',
 		hint: 'The reasonably foreseeable impacts of using it, as OMB asks for them in the inventory.',
 		answeredBy: 'SUBMITTER',
@@ -715,7 +799,8 @@ export const questions = {
 		ombColumn: 'hi_potential_impacts',
 		appliesWhen: asksMinimumPractices,
 		requiredWhen: always,
-		message: 'Describe the potential impacts, including on privacy, civil rights and civil liberties.',
+		message:
+			'Describe the potential impacts, including on privacy, civil rights and civil liberties.',
 	}),
 	// Derived from who actually reviewed the case (its approved review lanes), not asked.
 	'practices.independentReview': ask(kinds.oneOf(independentReviewChoices), {
@@ -727,7 +812,8 @@ export const questions = {
 		ombColumn: 'hi_independent_review',
 		appliesWhen: asksMinimumPractices,
 		requiredWhen: always,
-		message: 'No independent review is on record yet: it is recorded when a reviewer independent of the case approves a review lane.',
+		message:
+			'No independent review is on record yet: it is recorded when a reviewer independent of the case approves a review lane.',
 	}),
 	'practices.monitoring': ask(kinds.oneOf(monitoringChoices), {
 		label: 'Ongoing monitoring (§4(b)(iii))',
@@ -793,18 +879,29 @@ export const questions = {
 
 export type Questions = typeof questions
 export type FieldPath = keyof Questions
-/** The registry's entries, under the name the export and import have long read them by. */
+/**
+ * The registry's entries widened to one type, so that any path reads the same fields.
+ * @alias
+ */
 export const fieldRules: Readonly<Record<FieldPath, Question>> = questions
 export const fieldPaths = Object.keys(questions) as Array<FieldPath>
 
 /** The section of the intake form a question sits in; none for the tracker's and the lead's. */
-export function sectionOf(path: string, registry: QuestionRegistry = questions): FormSectionId | null {
+export function sectionOf(
+	path: string,
+	registry: QuestionRegistry = questions,
+): FormSectionId | null {
 	return (registry[path]?.section as FormSectionId | undefined) ?? null
 }
 
 /** The questions of one section of the form, in the registry's order. */
-export function questionsOfSection<R extends QuestionRegistry = Questions>(section: FormSectionId, registry: R = questions as QuestionRegistry as R): Array<keyof R & string> {
-	return (Object.keys(registry) as Array<keyof R & string>).filter((path) => sectionOf(path, registry) === section)
+export function questionsOfSection<R extends QuestionRegistry = Questions>(
+	section: FormSectionId,
+	registry: R = questions as QuestionRegistry as R,
+): Array<keyof R & string> {
+	return (Object.keys(registry) as Array<keyof R & string>).filter(
+		(path) => sectionOf(path, registry) === section,
+	)
 }
 
 // ── Labels people read: a question's short name, and an answer in words ──
@@ -831,14 +928,23 @@ export function fieldLabel(path: string, registry: QuestionRegistry = questions)
 	if (question) return question.name
 	const dataset = /^datasets\.(\d+)\.(\w+)$/.exec(path)
 	if (dataset) {
-		const part = { minimumNecessaryJustification: 'why it is needed', usages: 'how it is used', usage: 'how it is used', sensitivities: 'sensitivity' }[dataset[2]!]
+		const part = {
+			minimumNecessaryJustification: 'why it is needed',
+			usages: 'how it is used',
+			usage: 'how it is used',
+			sensitivities: 'sensitivity',
+		}[dataset[2]!]
 		return `Dataset ${Number(dataset[1]) + 1}${part ? `: ${part}` : ''}`
 	}
 	return documentPartNames[path] ?? path
 }
 
 /** An answer in words, as the case page and the history show it. */
-export function fieldAnswerText(path: string, value: unknown, registry: QuestionRegistry = questions): string {
+export function fieldAnswerText(
+	path: string,
+	value: unknown,
+	registry: QuestionRegistry = questions,
+): string {
 	const question = registry[path]
 	if (question) return answerText(question, value)
 	if (!Array.isArray(value)) {
@@ -850,14 +956,18 @@ export function fieldAnswerText(path: string, value: unknown, registry: Question
 	}
 	const lines = value.map((entry: Record<string, unknown>) => {
 		if (path === 'datasets') {
-			const usage = Array.isArray(entry.usage) ? entry.usage.map((use) => datasetUsageLabels[use as DatasetUsage] ?? use).join(', ') : ''
+			const usage = Array.isArray(entry.usage)
+				? entry.usage.map((use) => datasetUsageLabels[use as DatasetUsage] ?? use).join(', ')
+				: ''
 			return `${String(entry.name)}${usage ? ` (${usage.toLowerCase()})` : ''}`
 		}
 		if (path === 'waivers') {
-			const practice = minimumPractices[entry.practice as MinimumPractice]?.label ?? String(entry.practice)
+			const practice =
+				minimumPractices[entry.practice as MinimumPractice]?.label ?? String(entry.practice)
 			return `${practice}: granted ${String(entry.grantedOn)}${entry.revokedOn ? `, revoked ${String(entry.revokedOn)}` : ''}`
 		}
-		if (path === 'contacts') return `${entry.name ? `${String(entry.name)} ` : ''}<${String(entry.email)}> (${contactRoleLabels[entry.role as ContactRole] ?? entry.role})`
+		if (path === 'contacts')
+			return `${entry.name ? `${String(entry.name)} ` : ''}<${String(entry.email)}> (${contactRoleLabels[entry.role as ContactRole] ?? entry.role})`
 		return JSON.stringify(entry)
 	})
 	return lines.join('\n')
@@ -866,20 +976,35 @@ export function fieldAnswerText(path: string, value: unknown, registry: Question
 // ── Which questions apply, and which must be answered ──
 
 /** The questions to show for these answers. */
-export function visibleFields<R extends QuestionRegistry = Questions>(doc: UseCaseDocument, registry: R = questions as QuestionRegistry as R): Set<keyof R & string> {
-	return new Set((Object.keys(registry) as Array<keyof R & string>).filter((path) => registry[path]!.appliesWhen(doc)))
+export function visibleFields<R extends QuestionRegistry = Questions>(
+	doc: UseCaseDocument,
+	registry: R = questions as QuestionRegistry as R,
+): Set<keyof R & string> {
+	return new Set(
+		(Object.keys(registry) as Array<keyof R & string>).filter((path) =>
+			registry[path]!.appliesWhen(doc),
+		),
+	)
 }
 
-const isRequired = (doc: UseCaseDocument, question: Question) => question.appliesWhen(doc) && question.requiredWhen(doc)
+const isRequired = (doc: UseCaseDocument, question: Question) =>
+	question.appliesWhen(doc) && question.requiredWhen(doc)
 
 /** The questions the submitter must answer before submission, for this stage and these answers. */
-export function requiredFields<R extends QuestionRegistry = Questions>(doc: UseCaseDocument, registry: R = questions as QuestionRegistry as R): Array<keyof R & string> {
-	return (Object.keys(registry) as Array<keyof R & string>).filter((path) => registry[path]!.answeredBy === 'SUBMITTER' && isRequired(doc, registry[path]!))
+export function requiredFields<R extends QuestionRegistry = Questions>(
+	doc: UseCaseDocument,
+	registry: R = questions as QuestionRegistry as R,
+): Array<keyof R & string> {
+	return (Object.keys(registry) as Array<keyof R & string>).filter(
+		(path) => registry[path]!.answeredBy === 'SUBMITTER' && isRequired(doc, registry[path]!),
+	)
 }
 
 /** Exactly the OMB 2025 columns the dictionary's "Required" column demands for this case, by field path. */
 export function ombRequiredFields(doc: UseCaseDocument): Array<FieldPath> {
-	return fieldPaths.filter((path) => fieldRules[path].ombColumn !== undefined && isRequired(doc, fieldRules[path]))
+	return fieldPaths.filter(
+		(path) => fieldRules[path].ombColumn !== undefined && isRequired(doc, fieldRules[path]),
+	)
 }
 
 /** Submission questions still unanswered. */
@@ -913,15 +1038,30 @@ function addError(fieldErrors: Record<string, Array<string>>, path: string, mess
 /** Answers that contradict each other, whatever the stage: OMB's export would carry the contradiction. */
 function contradictions(doc: UseCaseDocument, fieldErrors: Record<string, Array<string>>) {
 	if (doc.informedDecisions.includes('NONE') && doc.informedDecisions.length > 1) {
-		addError(fieldErrors, 'informedDecisions', '“None of these” cannot be combined with other decisions.')
+		addError(
+			fieldErrors,
+			'informedDecisions',
+			'“None of these” cannot be combined with other decisions.',
+		)
 	}
 	if (doc.demographicFeatures.includes('NONE_OF_THE_ABOVE') && doc.demographicFeatures.length > 1) {
-		addError(fieldErrors, 'demographicFeatures', '“None of the above” cannot be combined with other features.')
+		addError(
+			fieldErrors,
+			'demographicFeatures',
+			'“None of the above” cannot be combined with other features.',
+		)
 	}
 	if (doc.affectedParties.includes('INTERNAL_ONLY') && doc.affectedParties.length > 1) {
-		addError(fieldErrors, 'affectedParties', '“Internal operations only” cannot be combined with people it affects.')
+		addError(
+			fieldErrors,
+			'affectedParties',
+			'“Internal operations only” cannot be combined with people it affects.',
+		)
 	}
-	if (doc.decisionRole === 'NONE' && doc.informedDecisions.some((decision) => decision !== 'NONE')) {
+	if (
+		doc.decisionRole === 'NONE' &&
+		doc.informedDecisions.some((decision) => decision !== 'NONE')
+	) {
 		addError(
 			fieldErrors,
 			'decisionRole',
@@ -929,7 +1069,9 @@ function contradictions(doc: UseCaseDocument, fieldErrors: Record<string, Array<
 		)
 	}
 	if (doc.hasPii === false) {
-		const holding = doc.datasets.filter((dataset) => personalDataIn(dataset) !== null).map((dataset) => dataset.name)
+		const holding = doc.datasets
+			.filter((dataset) => personalDataIn(dataset) !== null)
+			.map((dataset) => dataset.name)
 		if (holding.length > 0) {
 			addError(
 				fieldErrors,
@@ -945,23 +1087,25 @@ const linksDatasets: Condition = isPilotOrDeployed
 /** Everything that stops a submission, as messages keyed by field path (datasets as `datasets.N.…`). */
 export function validateForSubmission(doc: UseCaseDocument): SubmissionCheck {
 	const fieldErrors: Record<string, Array<string>> = {}
-	for (const path of missingRequiredFields(doc)) addError(fieldErrors, path, fieldRules[path].message)
+	for (const path of missingRequiredFields(doc))
+		addError(fieldErrors, path, fieldRules[path].message)
 
 	if (linksDatasets(doc) && doc.datasets.length === 0) {
 		addError(fieldErrors, 'datasets', 'Link the datasets it uses from the catalogue.')
 	}
 	// HIPAA's minimum-necessary standard (45 CFR 164.502(b)), applied by CMS to every kind of record
 	// about individuals, not only PHI. A retired case no longer uses its data, so it owes no justification.
-	if (doc.stage !== 'RETIRED') doc.datasets.forEach((dataset, index) => {
-		const kind = personalDataIn(dataset)
-		if (kind !== null && !isAnswered(dataset.minimumNecessaryJustification)) {
-			addError(
-				fieldErrors,
-				`datasets.${index}.minimumNecessaryJustification`,
-				`${dataset.name} holds ${kind}: explain why the use case needs it (minimum necessary).`,
-			)
-		}
-	})
+	if (doc.stage !== 'RETIRED')
+		doc.datasets.forEach((dataset, index) => {
+			const kind = personalDataIn(dataset)
+			if (kind !== null && !isAnswered(dataset.minimumNecessaryJustification)) {
+				addError(
+					fieldErrors,
+					`datasets.${index}.minimumNecessaryJustification`,
+					`${dataset.name} holds ${kind}: explain why the use case needs it (minimum necessary).`,
+				)
+			}
+		})
 	contradictions(doc, fieldErrors)
 	return { ok: Object.keys(fieldErrors).length === 0, fieldErrors }
 }

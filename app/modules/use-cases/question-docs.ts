@@ -4,9 +4,11 @@ import { type FormSectionId, formSections, questions } from './field-rules.ts'
 import { type Choices, type Question, type QuestionRegistry } from './question-kinds.ts'
 import { type OmbChoice } from './vocabulary.ts'
 
-export const QUESTIONS_START = '<!-- questions:start (written by `npm run docs:questions` from field-rules.ts) -->'
+export const QUESTIONS_START =
+	'<!-- questions:start (written by `npm run docs:questions` from field-rules.ts) -->'
 export const QUESTIONS_END = '<!-- questions:end -->'
-export const VALUES_START = '<!-- values:start (written by `npm run docs:questions` from field-rules.ts) -->'
+export const VALUES_START =
+	'<!-- values:start (written by `npm run docs:questions` from field-rules.ts) -->'
 export const VALUES_END = '<!-- values:end -->'
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
@@ -14,10 +16,19 @@ const many = (question: Question) => question.kind === 'manyOf' || question.kind
 const fieldName = (path: string, question: Question) => `\`${path}${many(question) ? '[]' : ''}\``
 const ombColumn = (question: Question) => (question.ombColumn ? `\`${question.ombColumn}\`` : '—')
 const storedIn = (question: Question) =>
-	typeof question.storage === 'object' ? `column \`${question.storage.column}\`` : question.storage === 'answers' ? '`answers` JSON' : 'own record'
+	typeof question.storage === 'object'
+		? `column \`${question.storage.column}\``
+		: question.storage === 'answers'
+			? '`answers` JSON'
+			: 'own record'
 
 function questionRow(path: string, question: Question) {
-	const required = question.requiredWhen.describe === 'never' ? 'never' : question.appliesWhen.describe === 'always' ? question.requiredWhen.describe : `${question.requiredWhen.describe} (when asked)`
+	const required =
+		question.requiredWhen.describe === 'never'
+			? 'never'
+			: question.appliesWhen.describe === 'always'
+				? question.requiredWhen.describe
+				: `${question.requiredWhen.describe} (when asked)`
 	return `| ${fieldName(path, question)} | ${cell(question.label)} | ${cell(question.type)} | ${ombColumn(question)} | ${cell(question.appliesWhen.describe)} | ${cell(required)} | ${storedIn(question)} |`
 }
 
@@ -30,7 +41,9 @@ const header = [
 export function questionTables(registry: QuestionRegistry = questions): string {
 	const entries = Object.entries(registry)
 	const blocks = (Object.keys(formSections) as Array<FormSectionId>).flatMap((section) => {
-		const rows = entries.filter(([, question]) => question.answeredBy === 'SUBMITTER' && question.section === section)
+		const rows = entries.filter(
+			([, question]) => question.answeredBy === 'SUBMITTER' && question.section === section,
+		)
 		if (rows.length === 0) return []
 		return [
 			`#### ${formSections[section].title}`,
@@ -62,10 +75,20 @@ function valueTable(choices: Choices) {
 		return [
 			'| key | OMB valid selection (Excel) | OMB CSV code |',
 			'|---|---|---|',
-			...values.map(([key, choice]) => `| \`${key}\` | ${cell((choice as OmbChoice).selection)} | ${cell((choice as OmbChoice).code)} |`),
+			...values.map(
+				([key, choice]) =>
+					`| \`${key}\` | ${cell((choice as OmbChoice).selection)} | ${cell((choice as OmbChoice).code)} |`,
+			),
 		]
 	}
-	return ['| key | meaning |', '|---|---|', ...values.map(([key, choice]) => `| \`${key}\` | ${cell(typeof choice === 'string' ? choice : choice.selection)} |`)]
+	return [
+		'| key | meaning |',
+		'|---|---|',
+		...values.map(
+			([key, choice]) =>
+				`| \`${key}\` | ${cell(typeof choice === 'string' ? choice : choice.selection)} |`,
+		),
+	]
 }
 
 /** The keys of every choice question, with OMB's selection and code or the tracker's label; questions sharing a list share a table. */
@@ -77,22 +100,40 @@ export function valueTables(registry: QuestionRegistry = questions): string {
 	}
 	return [...byChoices.entries()]
 		.flatMap(([choices, askedBy]) => {
-			const fields = askedBy.map(([path, question]) => `${path}${many(question) ? '[]' : ''}`).join(', ')
-			const columns = askedBy.flatMap(([, question]) => (question.ombColumn ? [question.ombColumn] : []))
-			return [`#### \`${fields}\`${columns.length ? ` (OMB \`${columns.join(', ')}\`)` : ''}`, '', ...valueTable(choices), '']
+			const fields = askedBy
+				.map(([path, question]) => `${path}${many(question) ? '[]' : ''}`)
+				.join(', ')
+			const columns = askedBy.flatMap(([, question]) =>
+				question.ombColumn ? [question.ombColumn] : [],
+			)
+			return [
+				`#### \`${fields}\`${columns.length ? ` (OMB \`${columns.join(', ')}\`)` : ''}`,
+				'',
+				...valueTable(choices),
+				'',
+			]
 		})
 		.join('\n')
 		.trimEnd()
 }
 
 /** The document with its generated blocks rewritten from the registry. */
-export function withGeneratedBlocks(markdown: string, registry: QuestionRegistry = questions): string {
-	return replaceBlock(replaceBlock(markdown, QUESTIONS_START, QUESTIONS_END, questionTables(registry)), VALUES_START, VALUES_END, valueTables(registry))
+export function withGeneratedBlocks(
+	markdown: string,
+	registry: QuestionRegistry = questions,
+): string {
+	return replaceBlock(
+		replaceBlock(markdown, QUESTIONS_START, QUESTIONS_END, questionTables(registry)),
+		VALUES_START,
+		VALUES_END,
+		valueTables(registry),
+	)
 }
 
 function replaceBlock(markdown: string, start: string, end: string, content: string) {
 	const from = markdown.indexOf(start)
 	const to = markdown.indexOf(end)
-	if (from === -1 || to === -1 || to < from) throw new Error(`docs/use-case-json.md has no ${start} … ${end} block`)
+	if (from === -1 || to === -1 || to < from)
+		throw new Error(`docs/use-case-json.md has no ${start} … ${end} block`)
 	return `${markdown.slice(0, from + start.length)}\n${content}\n${markdown.slice(to)}`
 }

@@ -34,7 +34,18 @@ export type Choices = Readonly<Record<string, OmbChoice | string>>
 export type Control = 'input' | 'textarea' | 'select' | 'radio' | 'checkboxes' | 'none'
 
 type KindSpec = {
-	kind: 'text' | 'longText' | 'email' | 'url' | 'date' | 'yesNo' | 'oneOf' | 'manyOf' | 'list' | 'orgUnit' | 'trackingId'
+	kind:
+		| 'text'
+		| 'longText'
+		| 'email'
+		| 'url'
+		| 'date'
+		| 'yesNo'
+		| 'oneOf'
+		| 'manyOf'
+		| 'list'
+		| 'orgUnit'
+		| 'trackingId'
 	control: Control
 	/** The answer's type as docs/use-case-json.md describes it. */
 	type: string
@@ -71,7 +82,10 @@ export type Question = KindSpec & QuestionDetails
 export type QuestionRegistry = Readonly<Record<string, Question>>
 
 /** One registry entry: a kind (what is asked and how it is stored) and the details of the question. */
-export function ask<const K extends KindSpec, const D extends QuestionDetails>(kind: K, details: D): K & D {
+export function ask<const K extends KindSpec, const D extends QuestionDetails>(
+	kind: K,
+	details: D,
+): K & D {
 	return { ...kind, ...details }
 }
 
@@ -96,13 +110,20 @@ export function isPartialDate(text: string) {
 	const date = new Date(`${text}T00:00:00Z`)
 	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
 }
-export const partialDate = z.string().trim().refine(isPartialDate, { error: 'Use a date such as 2026-04-03, a month such as 2026-04, or a year.' })
+export const partialDate = z.string().trim().refine(isPartialDate, {
+	error: 'Use a date such as 2026-04-03, a month such as 2026-04, or a year.',
+})
 
 /** Names run long in agencies' files (a programme, its acronym and a description); 500 holds OMB's longest. */
 export const MAX_NAME_LENGTH = 500
 
 const documentText = (max: number) =>
-	z.string().trim().regex(NO_NUL, NUL_MESSAGE).min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
+	z
+		.string()
+		.trim()
+		.regex(NO_NUL, NUL_MESSAGE)
+		.min(1, 'Enter an answer or leave it out.')
+		.max(max, `At most ${max} characters.`)
 const atMost = (max: number) => `At most ${max.toLocaleString('en-US')} characters.`
 const formLine = (max: number) => singleLineText().max(max, atMost(max)).optional()
 const formText = (max: number) => multiLineText().max(max, atMost(max)).optional()
@@ -124,8 +145,13 @@ export const kinds = {
 			control: 'input',
 			type: pattern ? 'string' : `text ≤ ${max.toLocaleString('en-US')}`,
 			inputType: 'text',
-			schema: (pattern ? documentText(max).regex(pattern.regex, pattern.message) : documentText(max)).optional(),
-			formSchema: pattern ? singleLineText().regex(pattern.regex, pattern.message).max(max).optional() : formLine(max),
+			schema: (pattern
+				? documentText(max).regex(pattern.regex, pattern.message)
+				: documentText(max)
+			).optional(),
+			formSchema: pattern
+				? singleLineText().regex(pattern.regex, pattern.message).max(max).optional()
+				: formLine(max),
 		}) as const,
 	/** The use case's name: the one answer every draft has. */
 	name: () =>
@@ -141,11 +167,41 @@ export const kinds = {
 		}) as const,
 	/** Several paragraphs. */
 	longText: (max = 10_000) =>
-		({ kind: 'longText', control: 'textarea', type: `text ≤ ${max.toLocaleString('en-US')}`, schema: documentText(max).optional(), formSchema: formText(max) }) as const,
-	email: () => ({ kind: 'email', control: 'input', type: 'e-mail', inputType: 'email', schema: email.optional(), formSchema: email.optional() }) as const,
-	url: () => ({ kind: 'url', control: 'input', type: 'link', inputType: 'url', schema: webLink.optional(), formSchema: webAddress().optional() }) as const,
+		({
+			kind: 'longText',
+			control: 'textarea',
+			type: `text ≤ ${max.toLocaleString('en-US')}`,
+			schema: documentText(max).optional(),
+			formSchema: formText(max),
+		}) as const,
+	email: () =>
+		({
+			kind: 'email',
+			control: 'input',
+			type: 'e-mail',
+			inputType: 'email',
+			schema: email.optional(),
+			formSchema: email.optional(),
+		}) as const,
+	url: () =>
+		({
+			kind: 'url',
+			control: 'input',
+			type: 'link',
+			inputType: 'url',
+			schema: webLink.optional(),
+			formSchema: webAddress().optional(),
+		}) as const,
 	/** A date as precise as it is known (a day, a month or a year), typed as text. */
-	date: () => ({ kind: 'date', control: 'input', type: 'date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`', inputType: 'text', schema: partialDate.optional(), formSchema: partialDate.optional() }) as const,
+	date: () =>
+		({
+			kind: 'date',
+			control: 'input',
+			type: 'date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`',
+			inputType: 'text',
+			schema: partialDate.optional(),
+			formSchema: partialDate.optional(),
+		}) as const,
 	/** OMB's Yes/No questions and the tracker's own: a boolean in the document, two radio buttons on the form. */
 	yesNo: () =>
 		({
@@ -173,7 +229,10 @@ export const kinds = {
 			control: 'checkboxes',
 			type: 'keys',
 			choices,
-			schema: z.array(z.enum(keysOf(choices))).max(Object.keys(choices).length).default([]),
+			schema: z
+				.array(z.enum(keysOf(choices)))
+				.max(Object.keys(choices).length)
+				.default([]),
 			formSchema: z
 				.array(z.enum(keysOf(choices), { error: 'Choose from the list.' }))
 				.max(Object.keys(choices).length)
@@ -196,7 +255,9 @@ export const kinds = {
 			control: 'select',
 			type: 'text ≤ 100',
 			schema: documentText(100).optional(),
-			formSchema: singleLineText({ error: 'Choose the org unit responsible for it.' }).min(1, 'Choose the org unit responsible for it.').max(100),
+			formSchema: singleLineText({ error: 'Choose the org unit responsible for it.' })
+				.min(1, 'Choose the org unit responsible for it.')
+				.max(100),
 		}) as const,
 	trackingId: (pattern: RegExp) =>
 		({
@@ -210,47 +271,67 @@ export const kinds = {
 
 // ── Paths: `stage` is a top-level answer, `safeguards.sornNumber` one inside a group. ──
 
-type SchemaOf<E, Which extends 'schema' | 'formSchema'> = E extends { [K in Which]: infer S } ? S : never
+type SchemaOf<E, Which extends 'schema' | 'formSchema'> = E extends { [K in Which]: infer S }
+	? S
+	: never
 type OnTheForm<E> = E extends { answeredBy: 'SUBMITTER' } ? true : false
 
 /** Top-level questions' schemas, keyed by their path. */
-export type TopLevelShape<R, Which extends 'schema' | 'formSchema', FormOnly extends boolean = false> = {
-	[P in keyof R as P extends `${string}.${string}` ? never : FormOnly extends true ? (OnTheForm<R[P]> extends true ? P : never) : P]: SchemaOf<
-		R[P],
-		Which
-	>
+export type TopLevelShape<
+	R,
+	Which extends 'schema' | 'formSchema',
+	FormOnly extends boolean = false,
+> = {
+	[
+		P in keyof R as P extends `${string}.${string}`
+			? never
+			: FormOnly extends true
+				? OnTheForm<R[P]> extends true
+					? P
+					: never
+				: P
+	]: SchemaOf<R[P], Which>
 }
 
 /** One group's questions' schemas, keyed by the part of their path after the group. */
-export type GroupShape<R, G extends string, Which extends 'schema' | 'formSchema', FormOnly extends boolean = false> = {
-	[P in keyof R as P extends `${G}.${infer K}` ? (FormOnly extends true ? (OnTheForm<R[P]> extends true ? K : never) : K) : never]: SchemaOf<
-		R[P],
-		Which
-	>
+export type GroupShape<
+	R,
+	G extends string,
+	Which extends 'schema' | 'formSchema',
+	FormOnly extends boolean = false,
+> = {
+	[
+		P in keyof R as P extends `${G}.${infer K}`
+			? FormOnly extends true
+				? OnTheForm<R[P]> extends true
+					? K
+					: never
+				: K
+			: never
+	]: SchemaOf<R[P], Which>
 }
 
 const isGrouped = (path: string) => path.includes('.')
 
 /** The document schemas of the registry's top-level questions. */
 export function topLevelShape<R extends QuestionRegistry>(registry: R): TopLevelShape<R, 'schema'> {
-	return Object.fromEntries(Object.entries(registry).filter(([path]) => !isGrouped(path)).map(([path, q]) => [path, q.schema])) as TopLevelShape<
-		R,
-		'schema'
-	>
+	return Object.fromEntries(
+		Object.entries(registry)
+			.filter(([path]) => !isGrouped(path))
+			.map(([path, q]) => [path, q.schema]),
+	) as TopLevelShape<R, 'schema'>
 }
 
 /** The document schemas of one group's questions (`safeguards`, `practices`…). */
-export function groupShape<R extends QuestionRegistry, G extends string>(registry: R, group: G): GroupShape<R, G, 'schema'> {
+export function groupShape<R extends QuestionRegistry, G extends string>(
+	registry: R,
+	group: G,
+): GroupShape<R, G, 'schema'> {
 	return Object.fromEntries(
 		Object.entries(registry)
 			.filter(([path]) => path.startsWith(`${group}.`))
 			.map(([path, q]) => [path.slice(group.length + 1), q.schema]),
 	) as GroupShape<R, G, 'schema'>
-}
-
-/** The groups the registry's paths use, in the order they first appear. */
-export function groupsOf(registry: QuestionRegistry): Array<string> {
-	return [...new Set(Object.keys(registry).filter(isGrouped).map((path) => path.split('.')[0]!))]
 }
 
 /** Paths of the questions the submitter answers on the form, in registry order. */
@@ -278,7 +359,11 @@ export function formShape<R extends QuestionRegistry>(registry: R) {
 	}
 }
 
-type GroupNames<R> = keyof R extends infer P ? (P extends `${infer G}.${string}` ? G : never) : never
+type GroupNames<R> = keyof R extends infer P
+	? P extends `${infer G}.${string}`
+		? G
+		: never
+	: never
 
 // ── Values: reading and writing answers by path ──
 
@@ -329,14 +414,16 @@ export function fromFormValue(question: Pick<Question, 'kind'>, value: unknown):
 /** The form's starting values for a document: every submitter's question, as the form shows it. */
 export function formDefaults(registry: QuestionRegistry, doc: unknown): Nested {
 	const values: Nested = {}
-	for (const path of formPaths(registry)) setValueAt(values, path, toFormValue(registry[path]!, valueAt(doc, path)))
+	for (const path of formPaths(registry))
+		setValueAt(values, path, toFormValue(registry[path]!, valueAt(doc, path)))
 	return values
 }
 
 /** The submitter's answers from a posted form, laid out as the document holds them. */
 export function answersFromForm(registry: QuestionRegistry, values: unknown): Nested {
 	const answers: Nested = {}
-	for (const path of formPaths(registry)) setValueAt(answers, path, fromFormValue(registry[path]!, valueAt(values, path)))
+	for (const path of formPaths(registry))
+		setValueAt(answers, path, fromFormValue(registry[path]!, valueAt(values, path)))
 	return answers
 }
 
@@ -347,18 +434,30 @@ export function choiceText(choice: OmbChoice | string | undefined): string {
 }
 
 /** The options of a choice question, in the registry's order. */
-export function optionsOf(question: Pick<Question, 'choices'>): Array<{ value: string; label: string }> {
-	return Object.entries(question.choices ?? {}).map(([value, choice]) => ({ value, label: choiceText(choice) }))
+export function optionsOf(
+	question: Pick<Question, 'choices'>,
+): Array<{ value: string; label: string }> {
+	return Object.entries(question.choices ?? {}).map(([value, choice]) => ({
+		value,
+		label: choiceText(choice),
+	}))
 }
 
 /** An answer in words ("Yes", "Pilot – …", "Providers and suppliers; Health plans…"); empty when unanswered. */
 export function answerText(question: Pick<Question, 'kind' | 'choices'>, value: unknown): string {
 	if (value === undefined || value === null || value === '') return ''
 	if (Array.isArray(value)) {
-		return value.map((entry) => (question.choices ? choiceText(question.choices[String(entry)]) || String(entry) : String(entry))).join('; ')
+		return value
+			.map((entry) =>
+				question.choices
+					? choiceText(question.choices[String(entry)]) || String(entry)
+					: String(entry),
+			)
+			.join('; ')
 	}
 	if (typeof value === 'boolean') return value ? 'Yes' : 'No'
-	if (question.choices && typeof value === 'string') return choiceText(question.choices[value]) || value
+	if (question.choices && typeof value === 'string')
+		return choiceText(question.choices[value]) || value
 	return String(value)
 }
 

@@ -3,14 +3,27 @@
 // registry, plus the team, one row per linked dataset, and what the post asks for.
 import { z } from 'zod'
 import { submissionKeySchema } from '#app/utils/form-submission.ts'
-import { lockCounter, multiLineText, pageNumber, recordId, singleLineText, wholeNumber } from '#app/utils/input-schemas.ts'
+import {
+	lockCounter,
+	multiLineText,
+	pageNumber,
+	recordId,
+	singleLineText,
+	wholeNumber,
+} from '#app/utils/input-schemas.ts'
 import { formSections, questions } from './field-rules.ts'
 import { formShape, type QuestionRegistry } from './question-kinds.ts'
 import { datasetUsages, stages } from './vocabulary.ts'
 
-const text = (max: number) => multiLineText().max(max, `At most ${max.toLocaleString('en-US')} characters.`).optional()
+const text = (max: number) =>
+	multiLineText()
+		.max(max, `At most ${max.toLocaleString('en-US')} characters.`)
+		.optional()
 const many = <T extends readonly [string, ...Array<string>]>(values: T) =>
-	z.array(z.enum(values, { error: 'Choose from the list.' })).max(values.length).default([])
+	z
+		.array(z.enum(values, { error: 'Choose from the list.' }))
+		.max(values.length)
+		.default([])
 
 export const LinkedDatasetFormSchema = z.object({
 	datasetId: recordId('dataset'),
@@ -19,7 +32,10 @@ export const LinkedDatasetFormSchema = z.object({
 	remove: z.boolean().default(false),
 })
 
-const sectionIds = Object.keys(formSections) as [keyof typeof formSections, ...Array<keyof typeof formSections>]
+const sectionIds = Object.keys(formSections) as [
+	keyof typeof formSections,
+	...Array<keyof typeof formSections>,
+]
 
 /** The intake form's schema for a registry of questions (the app's, or a test's with one more). */
 export function useCaseFormSchemaFor<R extends QuestionRegistry>(registry: R) {
@@ -56,7 +72,19 @@ export const NewUseCaseSchema = z.object({
 
 export const UseCaseListQuerySchema = z.object({
 	q: singleLineText().max(200, 'Searches are at most 200 characters.').default(''),
-	status: z.enum(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'WITHDRAWN', 'RETIRED']).optional(),
+	status: z
+		.enum([
+			'DRAFT',
+			'SUBMITTED',
+			'IN_REVIEW',
+			'CHANGES_REQUESTED',
+			'APPROVED',
+			'APPROVED_WITH_CONDITIONS',
+			'REJECTED',
+			'WITHDRAWN',
+			'RETIRED',
+		])
+		.optional(),
 	stage: z.enum(stages).optional(),
 	page: pageNumber(),
 })
@@ -69,6 +97,14 @@ export const DuplicateQuerySchema = z.object({
 
 /** Version numbers to compare; 0 is the current working copy. */
 export const VersionDiffQuerySchema = z.object({
-	from: wholeNumber({ min: 0, max: 100_000, error: 'Versions are numbered from 0 (the current copy).' }).optional(),
-	to: wholeNumber({ min: 0, max: 100_000, error: 'Versions are numbered from 0 (the current copy).' }).optional(),
+	from: wholeNumber({
+		min: 0,
+		max: 100_000,
+		error: 'Versions are numbered from 0 (the current copy).',
+	}).optional(),
+	to: wholeNumber({
+		min: 0,
+		max: 100_000,
+		error: 'Versions are numbered from 0 (the current copy).',
+	}).optional(),
 })

@@ -8,7 +8,10 @@ import {
 	UseCaseDocumentSchema,
 } from './use-case-document.ts'
 
-const example = () => JSON.parse(readFileSync('docs/examples/call-centre-summariser.json', 'utf8')) as UseCaseDocumentInput
+const example = () =>
+	JSON.parse(
+		readFileSync('docs/examples/call-centre-summariser.json', 'utf8'),
+	) as UseCaseDocumentInput
 
 const issuePaths = (input: unknown, schema = UseCaseDocumentSchema) => {
 	const result = schema.safeParse(input)
@@ -51,8 +54,19 @@ test('a full high-impact deployed case with every group answered parses unchange
 			appeal: 'PRECLUDED_BY_LAW',
 			publicConsultation: ['USABILITY_TESTING', 'PUBLIC_FEEDBACK'],
 		},
-		waivers: [{ practice: 'MONITORING', grantedOn: '2026-02-01', expiresOn: '2027-02-01', reportedToOmbOn: '2026-02-20' }],
-		pilotCertification: { certifiedOn: '2025-10-01', endsOn: '2026-03-31', scaleLimit: 'Two call centres, 40 representatives' },
+		waivers: [
+			{
+				practice: 'MONITORING',
+				grantedOn: '2026-02-01',
+				expiresOn: '2027-02-01',
+				reportedToOmbOn: '2026-02-20',
+			},
+		],
+		pilotCertification: {
+			certifiedOn: '2025-10-01',
+			endsOn: '2026-03-31',
+			scaleLimit: 'Two call centres, 40 representatives',
+		},
 	}
 	const parsed = StrictUseCaseDocumentSchema.parse(full)
 	expect(parsed.practices.publicConsultation).toEqual(['USABILITY_TESTING', 'PUBLIC_FEEDBACK'])
@@ -89,7 +103,9 @@ test('wrong enum values are reported by path, at every depth', () => {
 		practices: { testing: 'a) Yes' },
 		safeguards: { part2ConsentBasis: 'CONSENT' },
 		waivers: [{ practice: 'HUMAN_REVIEW', grantedOn: '2026-01-01' }],
-		datasets: [{ name: 'Claims', category: 'CLAIMS', sensitivities: ['HIPAA'], usage: ['INFERENCE'] }],
+		datasets: [
+			{ name: 'Claims', category: 'CLAIMS', sensitivities: ['HIPAA'], usage: ['INFERENCE'] },
+		],
 	})
 	expect(paths).toEqual(
 		expect.arrayContaining([
@@ -112,10 +128,19 @@ test('over-long text is refused with the limit in the message', () => {
 		name: 'x'.repeat(501),
 		problemSolved: 'y'.repeat(10_001),
 		vendorNames: ['z'.repeat(201)],
-		datasets: [{ name: 'Claims', category: 'MEDICARE_CLAIMS', usage: ['OPERATION'], minimumNecessaryJustification: 'j'.repeat(4001) }],
+		datasets: [
+			{
+				name: 'Claims',
+				category: 'MEDICARE_CLAIMS',
+				usage: ['OPERATION'],
+				minimumNecessaryJustification: 'j'.repeat(4001),
+			},
+		],
 	})
 	expect(result.success).toBe(false)
-	const messages = Object.fromEntries(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [])
+	const messages = Object.fromEntries(
+		result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [],
+	)
 	expect(messages).toEqual({
 		name: 'At most 500 characters.',
 		problemSolved: 'At most 10000 characters.',
@@ -148,13 +173,27 @@ test('links, e-mails, dates, SORNs and tracking ids are checked', () => {
 		'safeguards.sornNumber',
 		'datasets.0.usage',
 	])
-	expect(issuePaths({ name: 'Claims triage', trackingId: 'CMS-2026-0042', safeguards: { sornNumber: '09-70-0558' } })).toEqual([])
+	expect(
+		issuePaths({
+			name: 'Claims triage',
+			trackingId: 'CMS-2026-0042',
+			safeguards: { sornNumber: '09-70-0558' },
+		}),
+	).toEqual([])
 })
 
 test('the strict schema names misspelt fields; the lenient one drops them', () => {
-	const misspelt = { name: 'Claims triage', stag: 'PILOT', safeguards: { baa: true }, datasets: [{ name: 'Claims', category: 'MEDICARE_CLAIMS', usage: ['OPERATION'], phi: true }] }
+	const misspelt = {
+		name: 'Claims triage',
+		stag: 'PILOT',
+		safeguards: { baa: true },
+		datasets: [{ name: 'Claims', category: 'MEDICARE_CLAIMS', usage: ['OPERATION'], phi: true }],
+	}
 	const strict = StrictUseCaseDocumentSchema.safeParse(misspelt)
-	const unknown = strict.error?.issues.map((issue) => [issue.path.join('.'), issue.code === 'unrecognized_keys' ? issue.keys : []])
+	const unknown = strict.error?.issues.map((issue) => [
+		issue.path.join('.'),
+		issue.code === 'unrecognized_keys' ? issue.keys : [],
+	])
 	expect(unknown).toHaveLength(3)
 	expect(unknown).toEqual(
 		expect.arrayContaining([
@@ -171,7 +210,10 @@ test('null is not an answer: leave a question out instead', () => {
 })
 
 test('a case inherits every sensitivity of its datasets, strictest first', () => {
-	const datasets = [{ sensitivities: ['PII' as const] }, { sensitivities: ['PHI' as const, 'PART2' as const] }]
+	const datasets = [
+		{ sensitivities: ['PII' as const] },
+		{ sensitivities: ['PHI' as const, 'PART2' as const] },
+	]
 	expect(inheritedSensitivities(datasets)).toEqual(['PART2', 'PHI', 'PII'])
 	expect(strictestSensitivity(datasets)).toBe('PART2')
 	expect(strictestSensitivity([{ sensitivities: [] }])).toBeNull()

@@ -4,20 +4,36 @@
 // incomplete, so nearly everything is optional; what a stage requires lives in the registry too.
 // Documented in docs/use-case-json.md.
 import { z } from 'zod'
-import { datasetCategories, datasetSensitivities, sensitivityStrictness, SORN_PATTERN } from '#app/modules/datasets/schemas.ts'
+import {
+	datasetCategories,
+	datasetSensitivities,
+	sensitivityStrictness,
+	SORN_PATTERN,
+} from '#app/modules/datasets/schemas.ts'
 import { questions } from './field-rules.ts'
-import { groupShape, NO_NUL, NUL_MESSAGE, type QuestionRegistry, topLevelShape } from './question-kinds.ts'
+import {
+	groupShape,
+	NO_NUL,
+	NUL_MESSAGE,
+	type QuestionRegistry,
+	topLevelShape,
+} from './question-kinds.ts'
 import { contactRoles, datasetUsages, minimumPracticeKeys } from './vocabulary.ts'
 
 export { TRACKING_ID_PATTERN } from './field-rules.ts'
-export { isPartialDate, MAX_NAME_LENGTH, PARTIAL_DATE_PATTERN, partialDate } from './question-kinds.ts'
+export { isPartialDate, MAX_NAME_LENGTH } from './question-kinds.ts'
 
 // A NUL can never be stored (PostgreSQL refuses it in text and JSON), so a document holding one is
 // refused here; other control characters are left to the forms, so that answers stored before
 // stay readable.
-const shortText = (max: number) => z.string().trim().regex(NO_NUL, NUL_MESSAGE).min(1, 'Enter an answer or leave it out.').max(max, `At most ${max} characters.`)
+const shortText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.regex(NO_NUL, NUL_MESSAGE)
+		.min(1, 'Enter an answer or leave it out.')
+		.max(max, `At most ${max} characters.`)
 const isoDate = z.iso.date({ error: 'Use a date such as 2026-04-03.' })
-
 
 /**
  * OMB columns whose answer an imported file may give in words the tracker cannot read as one of its
@@ -70,12 +86,18 @@ function documentSchemas<R extends QuestionRegistry>(object: ObjectFactory, regi
 		id: z.string().max(40).regex(NO_NUL, NUL_MESSAGE).optional(),
 		name: shortText(200),
 		category: z.enum(datasetCategories),
-		sensitivities: z.array(z.enum(datasetSensitivities)).max(datasetSensitivities.length).default([]),
+		sensitivities: z
+			.array(z.enum(datasetSensitivities))
+			.max(datasetSensitivities.length)
+			.default([]),
 		sornNumber: z.string().regex(SORN_PATTERN, 'A SORN number looks like 09-70-0558.').optional(),
 		piaUrl: webLink.optional(),
 		dataUseAgreementRequired: z.boolean().default(false),
 		fismaSystem: shortText(200).optional(),
-		usage: z.array(z.enum(datasetUsages)).min(1, 'Say how the dataset is used.').max(datasetUsages.length),
+		usage: z
+			.array(z.enum(datasetUsages))
+			.min(1, 'Say how the dataset is used.')
+			.max(datasetUsages.length),
 		minimumNecessaryJustification: shortText(4000).optional(),
 	})
 
@@ -120,7 +142,9 @@ function documentSchemas<R extends QuestionRegistry>(object: ObjectFactory, regi
 		/** Everyone listed on the case (owner, developers, program contacts): none may review or decide it. */
 		contacts: z.array(Contact).max(20).optional(),
 		/** Answers an imported file gave in words the tracker could not read as its own values, by OMB column, exactly as written. */
-		asWritten: z.partialRecord(z.enum(keptAsWrittenColumns), z.string().min(1).max(10_000)).optional(),
+		asWritten: z
+			.partialRecord(z.enum(keptAsWrittenColumns), z.string().min(1).max(10_000))
+			.optional(),
 
 		// OMB 9) is_high_impact and 10) HI_justification: the governance lead's determination.
 		highImpact: answeredGroup(
@@ -163,8 +187,11 @@ const strict = documentSchemas(z.strictObject as unknown as ObjectFactory, quest
  */
 export function documentSchemasFor(registry: QuestionRegistry) {
 	return {
-		lenient: documentSchemas(z.object, registry).UseCaseDocument as z.ZodType<Record<string, unknown>>,
-		strict: documentSchemas(z.strictObject as unknown as ObjectFactory, registry).UseCaseDocument as z.ZodType<Record<string, unknown>>,
+		lenient: documentSchemas(z.object, registry).UseCaseDocument as z.ZodType<
+			Record<string, unknown>
+		>,
+		strict: documentSchemas(z.strictObject as unknown as ObjectFactory, registry)
+			.UseCaseDocument as z.ZodType<Record<string, unknown>>,
 	}
 }
 
@@ -174,8 +201,6 @@ export const UseCaseDocumentSchema = lenient.UseCaseDocument
 export const StrictUseCaseDocumentSchema = strict.UseCaseDocument
 export const DatasetInUseSchema = lenient.DatasetInUse
 export const WaiverSchema = lenient.Waiver
-export const ContactSchema = lenient.Contact
-export const PilotCertificationSchema = lenient.PilotCertification
 
 // An interface, so that the registry's conditions can name it while the schema is built from the registry.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a type alias here would be circular
@@ -183,11 +208,11 @@ export interface UseCaseDocument extends z.infer<typeof UseCaseDocumentSchema> {
 export type UseCaseDocumentInput = z.input<typeof UseCaseDocumentSchema>
 export type DatasetInUse = z.infer<typeof DatasetInUseSchema>
 export type Waiver = z.infer<typeof WaiverSchema>
-export type Contact = z.infer<typeof ContactSchema>
-export type PilotCertification = z.infer<typeof PilotCertificationSchema>
 
 /** Every sensitivity the case inherits from its datasets, strictest first. */
-export function inheritedSensitivities(datasets: ReadonlyArray<Pick<DatasetInUse, 'sensitivities'>>) {
+export function inheritedSensitivities(
+	datasets: ReadonlyArray<Pick<DatasetInUse, 'sensitivities'>>,
+) {
 	const present = new Set(datasets.flatMap((d) => d.sensitivities))
 	return sensitivityStrictness.filter((s) => present.has(s))
 }

@@ -25,7 +25,8 @@ const exampleFile = readFileSync('docs/examples/call-centre-summariser.json', 'u
 /** The object schema inside optional, default and array wrappers, if there is one. */
 function objectInside(schema: z.ZodType): z.ZodObject | null {
 	if (schema instanceof z.ZodObject) return schema
-	if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return objectInside(schema.unwrap() as z.ZodType)
+	if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault)
+		return objectInside(schema.unwrap() as z.ZodType)
 	if (schema instanceof z.ZodArray) return objectInside(schema.element as z.ZodType)
 	return null
 }
@@ -39,7 +40,8 @@ test('the example in the document is the example file, and it is a valid strict 
 
 test('every field of the schema, at every depth, is documented', () => {
 	const undocumented: Array<string> = []
-	const mentioned = (...names: Array<string>) => names.some((name) => doc.includes(`\`${name}\``) || doc.includes(`\`${name}[]\``))
+	const mentioned = (...names: Array<string>) =>
+		names.some((name) => doc.includes(`\`${name}\``) || doc.includes(`\`${name}[]\``))
 	for (const [key, schema] of Object.entries(UseCaseDocumentSchema.shape)) {
 		if (!mentioned(key)) undocumented.push(key)
 		const inner = objectInside(schema as z.ZodType)

@@ -4,36 +4,64 @@
 // written by use-cases.server.ts.
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { fieldRules } from './field-rules.ts'
-import { answersFromForm, fromFormValue, type QuestionRegistry, setValueAt, valueAt } from './question-kinds.ts'
-import { documentSchemasFor, type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
+import {
+	answersFromForm,
+	fromFormValue,
+	type QuestionRegistry,
+	setValueAt,
+	valueAt,
+} from './question-kinds.ts'
+import {
+	documentSchemasFor,
+	type UseCaseDocument,
+	UseCaseDocumentSchema,
+} from './use-case-document.ts'
 import type { UseCaseFormValues } from './schemas.ts'
 
 /** Answers kept in the `answers` JSON column: everything the columns and related records do not hold. */
-export type StoredAnswers = Partial<Omit<UseCaseDocument, 'waivers' | 'pilotCertification' | 'datasets' | 'contacts'>>
+export type StoredAnswers = Partial<
+	Omit<UseCaseDocument, 'waivers' | 'pilotCertification' | 'datasets' | 'contacts'>
+>
 
 export function storedAnswers(row: { answers: Prisma.JsonValue }): StoredAnswers {
 	return (row.answers ?? {}) as StoredAnswers
 }
 
 // Facts kept with the answers that no form asks for.
-const unaskedAnswerPaths = ['previousOmbId', 'formerOmbIds', 'asWritten', 'highImpact.determinedBy', 'highImpact.determinedOn']
+const unaskedAnswerPaths = [
+	'previousOmbId',
+	'formerOmbIds',
+	'asWritten',
+	'highImpact.determinedBy',
+	'highImpact.determinedOn',
+]
 
 function columnQuestions(registry: QuestionRegistry) {
 	return Object.entries(registry).flatMap(([path, question]) =>
-		typeof question.storage === 'object' ? [{ path, column: question.storage.column, question }] : [],
+		typeof question.storage === 'object'
+			? [{ path, column: question.storage.column, question }]
+			: [],
 	)
 }
 
 function answerPaths(registry: QuestionRegistry) {
-	return [...Object.keys(registry).filter((path) => registry[path]!.storage === 'answers'), ...unaskedAnswerPaths]
+	return [
+		...Object.keys(registry).filter((path) => registry[path]!.storage === 'answers'),
+		...unaskedAnswerPaths,
+	]
 }
 
 /** The answers a stored row holds, in its columns and its `answers` JSON, laid out as the document holds them. */
-export function answersOfRecord(row: { answers: Prisma.JsonValue }, registry: QuestionRegistry = fieldRules): Record<string, unknown> {
+export function answersOfRecord(
+	row: { answers: Prisma.JsonValue },
+	registry: QuestionRegistry = fieldRules,
+): Record<string, unknown> {
 	const document: Record<string, unknown> = {}
 	const answers = storedAnswers(row)
-	for (const path of answerPaths(registry)) setValueAt(document, path, valueAt(answers, path) ?? undefined)
-	for (const { path, column } of columnQuestions(registry)) setValueAt(document, path, (row as Record<string, unknown>)[column] ?? undefined)
+	for (const path of answerPaths(registry))
+		setValueAt(document, path, valueAt(answers, path) ?? undefined)
+	for (const { path, column } of columnQuestions(registry))
+		setValueAt(document, path, (row as Record<string, unknown>)[column] ?? undefined)
 	return document
 }
 
@@ -67,7 +95,10 @@ export function columnsOf(doc: UseCaseDocument, registry: QuestionRegistry = fie
 	return { ...(columns as SubmitterColumns), answers: answers as Prisma.InputJsonValue }
 }
 
-const documentSchemaCache = new WeakMap<QuestionRegistry, ReturnType<typeof documentSchemasFor>['lenient']>()
+const documentSchemaCache = new WeakMap<
+	QuestionRegistry,
+	ReturnType<typeof documentSchemasFor>['lenient']
+>()
 function documentSchemaOf(registry: QuestionRegistry) {
 	if (registry === fieldRules) return UseCaseDocumentSchema
 	let schema = documentSchemaCache.get(registry)
@@ -105,7 +136,11 @@ export function formToDocument(
 	}) as UseCaseDocument
 	for (const [path, question] of Object.entries(registry)) {
 		if (question.answeredBy === 'GOVERNANCE_LEAD' || question.appliesWhen(draft)) continue
-		setValueAt(draft as unknown as Record<string, unknown>, path, question.kind === 'manyOf' || question.kind === 'list' ? [] : undefined)
+		setValueAt(
+			draft as unknown as Record<string, unknown>,
+			path,
+			question.kind === 'manyOf' || question.kind === 'list' ? [] : undefined,
+		)
 	}
 	return draft
 }
@@ -117,11 +152,16 @@ const groupsInDocument = ['highImpact', 'practices', 'aiScreen', 'safeguards'] a
  * own path (`safeguards.sornNumber`), the rest (datasets, waivers, contacts) as a whole.
  */
 export function changedFields(before: UseCaseDocument, after: UseCaseDocument): Array<string> {
-	const differs = (path: string) => JSON.stringify(valueAt(before, path)) !== JSON.stringify(valueAt(after, path))
+	const differs = (path: string) =>
+		JSON.stringify(valueAt(before, path)) !== JSON.stringify(valueAt(after, path))
 	const grouped = new Set<string>(groupsInDocument)
-	const topLevel = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !grouped.has(key))
+	const topLevel = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+		(key) => !grouped.has(key),
+	)
 	const inGroups = groupsInDocument.flatMap((group) =>
-		[...new Set([...Object.keys(before[group] ?? {}), ...Object.keys(after[group] ?? {})])].map((key) => `${group}.${key}`),
+		[...new Set([...Object.keys(before[group] ?? {}), ...Object.keys(after[group] ?? {})])].map(
+			(key) => `${group}.${key}`,
+		),
 	)
 	return [...topLevel, ...inGroups].filter(differs).sort()
 }
@@ -131,14 +171,29 @@ export function changedFields(before: UseCaseDocument, after: UseCaseDocument): 
  * section statuses: each answer that is not (yet) valid counts as unanswered; the rest of the case
  * is as saved, with the datasets now on the form.
  */
-export function documentFromLiveForm(saved: UseCaseDocument, values: unknown, datasets: UseCaseDocument['datasets']): UseCaseDocument {
+export function documentFromLiveForm(
+	saved: UseCaseDocument,
+	values: unknown,
+	datasets: UseCaseDocument['datasets'],
+): UseCaseDocument {
 	const answers: Record<string, unknown> = {}
 	for (const [path, question] of Object.entries(fieldRules)) {
 		if (question.answeredBy !== 'SUBMITTER') continue
 		const raw = valueAt(values, path)
-		const value = fromFormValue(question, question.kind === 'manyOf' && typeof raw === 'string' ? [raw] : raw)
+		const value = fromFormValue(
+			question,
+			question.kind === 'manyOf' && typeof raw === 'string' ? [raw] : raw,
+		)
 		const checked = question.schema.safeParse(value)
-		setValueAt(answers, path, checked.success ? checked.data : question.kind === 'manyOf' || question.kind === 'list' ? [] : undefined)
+		setValueAt(
+			answers,
+			path,
+			checked.success
+				? checked.data
+				: question.kind === 'manyOf' || question.kind === 'list'
+					? []
+					: undefined,
+		)
 	}
 	const merged = {
 		...saved,

@@ -47,7 +47,14 @@ export const useCaseSelect = {
 	nextReviewDue: true,
 	waivers: {
 		orderBy: [{ grantedOn: 'asc' }, { createdAt: 'asc' }],
-		select: { practice: true, grantedOn: true, expiresOn: true, reportedToOmbOn: true, recertifiedOn: true, revokedOn: true },
+		select: {
+			practice: true,
+			grantedOn: true,
+			expiresOn: true,
+			reportedToOmbOn: true,
+			recertifiedOn: true,
+			revokedOn: true,
+		},
 	},
 	pilotCertifications: {
 		where: { revokedOn: null },
@@ -56,7 +63,10 @@ export const useCaseSelect = {
 		select: { certifiedOn: true, endsOn: true, scaleLimit: true },
 	},
 	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
-	practiceRecords: { orderBy: { practice: 'asc' }, select: { practice: true, evidenceUrl: true, documentedOn: true } },
+	practiceRecords: {
+		orderBy: { practice: 'asc' },
+		select: { practice: true, evidenceUrl: true, documentedOn: true },
+	},
 	contacts: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } },
 	participants: { select: { userId: true } },
 	datasets: {
@@ -82,7 +92,7 @@ export const useCaseSelect = {
 
 export type LoadedUseCase = Prisma.UseCaseGetPayload<{ select: typeof useCaseSelect }>
 
-export { columnsOf, storedAnswers, type StoredAnswers } from './use-case-mapping.ts'
+export { columnsOf, storedAnswers } from './use-case-mapping.ts'
 
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : undefined)
 
@@ -93,7 +103,12 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
 export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCaseDocument {
 	const document = answersOfRecord(useCase)
 	const pilot = useCase.pilotCertifications[0]
-	setValueAt(document, 'practices.independentReview', independentReviewFromLanes(useCase.laneReviews) ?? valueAt(document, 'practices.independentReview'))
+	setValueAt(
+		document,
+		'practices.independentReview',
+		independentReviewFromLanes(useCase.laneReviews) ??
+			valueAt(document, 'practices.independentReview'),
+	)
 	return UseCaseDocumentSchema.parse({
 		...document,
 		orgUnit: useCase.orgUnit.code,
@@ -106,10 +121,20 @@ export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCas
 			recertifiedOn: isoDay(waiver.recertifiedOn),
 			revokedOn: isoDay(waiver.revokedOn),
 		})),
-		pilotCertification: pilot ? { certifiedOn: isoDay(pilot.certifiedOn), endsOn: isoDay(pilot.endsOn), scaleLimit: pilot.scaleLimit } : undefined,
+		pilotCertification: pilot
+			? {
+					certifiedOn: isoDay(pilot.certifiedOn),
+					endsOn: isoDay(pilot.endsOn),
+					scaleLimit: pilot.scaleLimit,
+				}
+			: undefined,
 		practiceEvidence: useCase.practiceRecords
 			.filter((record) => record.evidenceUrl !== null || record.documentedOn !== null)
-			.map((record) => ({ practice: record.practice, evidenceUrl: record.evidenceUrl ?? undefined, documentedOn: isoDay(record.documentedOn) })),
+			.map((record) => ({
+				practice: record.practice,
+				evidenceUrl: record.evidenceUrl ?? undefined,
+				documentedOn: isoDay(record.documentedOn),
+			})),
 		datasets: useCase.datasets.map((link) => ({
 			id: link.dataset.id,
 			name: link.dataset.name,
@@ -125,12 +150,22 @@ export function toDocument(useCase: Omit<LoadedUseCase, 'participants'>): UseCas
 	})
 }
 
-export type ListedPeople = { createdById: string; ownerId: string; contacts: ReadonlyArray<{ userId: string }> }
+export type ListedPeople = {
+	createdById: string
+	ownerId: string
+	contacts: ReadonlyArray<{ userId: string }>
+}
 type InvolvedPeople = ListedPeople & { participants: ReadonlyArray<{ userId: string }> }
 
 /** The case's submitter, owner and everyone listed on it now: the people who work on it (and hear of its review). */
 export function listedIds(useCase: ListedPeople) {
-	return [...new Set([useCase.createdById, useCase.ownerId, ...useCase.contacts.map((contact) => contact.userId)])]
+	return [
+		...new Set([
+			useCase.createdById,
+			useCase.ownerId,
+			...useCase.contacts.map((contact) => contact.userId),
+		]),
+	]
 }
 
 /** Whether this person is the case's submitter, owner or listed on it now. */
@@ -144,7 +179,10 @@ export function isListedOn(user: Pick<SessionUser, 'id'>, useCase: ListedPeople)
  * database keeps, and whoever is listed now).
  */
 export function isInvolvedIn(user: Pick<SessionUser, 'id'>, useCase: InvolvedPeople) {
-	return isListedOn(user, useCase) || useCase.participants.some((participant) => participant.userId === user.id)
+	return (
+		isListedOn(user, useCase) ||
+		useCase.participants.some((participant) => participant.userId === user.id)
+	)
 }
 
 export const NOT_FOUND_MESSAGE = 'No use case has this id, or it is a draft you are not listed on.'
@@ -162,10 +200,22 @@ export async function allocateTrackingId(tx: Tx, year: number) {
 }
 
 /** An immutable snapshot of the whole document, numbered per case. */
-export async function freezeVersion(tx: Tx, actorId: string, useCaseId: string, doc: UseCaseDocument, reason: string) {
+export async function freezeVersion(
+	tx: Tx,
+	actorId: string,
+	useCaseId: string,
+	doc: UseCaseDocument,
+	reason: string,
+) {
 	const previous = await tx.useCaseVersion.count({ where: { useCaseId } })
 	return tx.useCaseVersion.create({
-		data: { useCaseId, number: previous + 1, reason, snapshot: doc as unknown as Prisma.InputJsonValue, createdById: actorId },
+		data: {
+			useCaseId,
+			number: previous + 1,
+			reason,
+			snapshot: doc as unknown as Prisma.InputJsonValue,
+			createdById: actorId,
+		},
 		select: { number: true },
 	})
 }

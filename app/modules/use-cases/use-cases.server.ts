@@ -11,7 +11,11 @@ import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
-import { activeLeadIds, applySubmission, type SubmissionAction } from '#app/modules/workflow/submission.server.ts'
+import {
+	activeLeadIds,
+	applySubmission,
+	type SubmissionAction,
+} from '#app/modules/workflow/submission.server.ts'
 import { describeActivity } from '#app/modules/workflow/activity-wording.ts'
 import {
 	allocateTrackingId,
@@ -35,40 +39,68 @@ import { type UseCaseFormValues } from './schemas.ts'
 import { TRACKING_ID_PATTERN } from './use-case-document.ts'
 
 // The pages under /use-cases read the record layer and the determination through this module.
-export { INVOLVED_MESSAGE, isInvolvedIn, isListedOn, type LoadedUseCase, toDocument } from './use-case-record.server.ts'
+export {
+	INVOLVED_MESSAGE,
+	isInvolvedIn,
+	isListedOn,
+	type LoadedUseCase,
+	toDocument,
+} from './use-case-record.server.ts'
 export { recordDetermination } from '#app/modules/workflow/determination.server.ts'
 
 export const USE_CASES_PAGE_SIZE = 25
 
 // A submitted case may still be amended until review starts; each amendment is a new submission.
 // An approved case may be edited: a material change re-opens its review.
-const EDITABLE_STATUSES = new Set(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'APPROVED_WITH_CONDITIONS'])
+const EDITABLE_STATUSES = new Set([
+	'DRAFT',
+	'SUBMITTED',
+	'CHANGES_REQUESTED',
+	'APPROVED',
+	'APPROVED_WITH_CONDITIONS',
+])
 
 /**
  * The case, inside the caller's transaction, for a change only the people listed on it may make.
  * Someone else's draft is "not found", so that ids cannot be probed.
  */
-async function loadForChange(tx: Tx, actor: Pick<SessionUser, 'id'>, useCaseId: string, change: 'edit' | 'withdraw' | 'delete') {
+async function loadForChange(
+	tx: Tx,
+	actor: Pick<SessionUser, 'id'>,
+	useCaseId: string,
+	change: 'edit' | 'withdraw' | 'delete',
+) {
 	const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
-	if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current))) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-	if (!isListedOn(actor, current)) throw new AppError('FORBIDDEN', `Only the people listed on this use case can ${change} it.`)
+	if (!current || (current.status === 'DRAFT' && !isListedOn(actor, current)))
+		throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
+	if (!isListedOn(actor, current))
+		throw new AppError('FORBIDDEN', `Only the people listed on this use case can ${change} it.`)
 	return current
 }
 
 /** The case's id for an id or a tracking id (`CMS-2026-0001`), as the REST API and MCP accept either. */
 export async function resolveUseCaseId(idOrTrackingId: string) {
 	if (!TRACKING_ID_PATTERN.test(idOrTrackingId)) return idOrTrackingId
-	const found = await prisma.useCase.findUnique({ where: { trackingId: idOrTrackingId }, select: { id: true } })
+	const found = await prisma.useCase.findUnique({
+		where: { trackingId: idOrTrackingId },
+		select: { id: true },
+	})
 	return found?.id ?? idOrTrackingId
 }
 
 /** Drafts are private to the people on them; everything submitted is readable by every signed-in role. */
 export async function getUseCaseForUser(user: SessionUser, useCaseId: string) {
-	return openableBy(user, await prisma.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect }))
+	return openableBy(
+		user,
+		await prisma.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect }),
+	)
 }
 
 /** The case, when the user may open it; NOT_FOUND when it is missing or someone else's draft. */
-export function openableBy<T extends ListedPeople & { status: string }>(user: Pick<SessionUser, 'id'>, useCase: T | null): T {
+export function openableBy<T extends ListedPeople & { status: string }>(
+	user: Pick<SessionUser, 'id'>,
+	useCase: T | null,
+): T {
 	if (!useCase || (useCase.status === 'DRAFT' && !isListedOn(user, useCase))) {
 		// The same answer for "missing" and "someone else's draft", so ids cannot be probed.
 		throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
@@ -86,10 +118,21 @@ export async function createDraft(
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
-		const orgUnit = await tx.orgUnit.findUnique({ where: { id: values.orgUnitId }, select: { id: true, active: true } })
+		const orgUnit = await tx.orgUnit.findUnique({
+			where: { id: values.orgUnitId },
+			select: { id: true, active: true },
+		})
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
-		if (!orgUnit.active) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
-		const { id } = await createOnce(tx, { key: values.submissionKey, userId: actor.id }, async () => (await createDraftIn(tx, actor, orgUnit.id, values, request)).id)
+		if (!orgUnit.active)
+			throw new AppError(
+				'INVALID',
+				'That org unit is no longer active; choose the unit that took over its work.',
+			)
+		const { id } = await createOnce(
+			tx,
+			{ key: values.submissionKey, userId: actor.id },
+			async () => (await createDraftIn(tx, actor, orgUnit.id, values, request)).id,
+		)
 		return tx.useCase.findUniqueOrThrow({ where: { id }, select: { id: true, trackingId: true } })
 	})
 }
@@ -118,10 +161,18 @@ export type SaveConflict = {
 }
 
 const versionAfter = (facts: Prisma.JsonValue | null) =>
-	facts && typeof facts === 'object' && !Array.isArray(facts) && typeof facts.version === 'number' ? facts.version : null
+	facts && typeof facts === 'object' && !Array.isArray(facts) && typeof facts.version === 'number'
+		? facts.version
+		: null
 
 /** A new draft with a tracking id of its own, owned by the person creating it, audited. */
-async function createDraftIn(tx: Tx, actor: SessionUser, orgUnitId: string, values: { name: string; problemSolved?: string }, request: RequestInfo) {
+async function createDraftIn(
+	tx: Tx,
+	actor: SessionUser,
+	orgUnitId: string,
+	values: { name: string; problemSolved?: string },
+	request: RequestInfo,
+) {
 	const trackingId = await allocateTrackingId(tx, new Date().getUTCFullYear())
 	const useCase = await tx.useCase.create({
 		data: {
@@ -147,18 +198,29 @@ async function createDraftIn(tx: Tx, actor: SessionUser, orgUnitId: string, valu
 	return useCase
 }
 
-
 /**
  * Who saved the case after `baseVersion` and what they changed, beside the answers this person's
  * form holds: what the edit page shows when a save is refused as stale.
  */
-export async function describeSaveConflict(user: SessionUser, useCaseId: string, baseVersion: number, values: UseCaseFormValues): Promise<SaveConflict> {
+export async function describeSaveConflict(
+	user: SessionUser,
+	useCaseId: string,
+	baseVersion: number,
+	values: UseCaseFormValues,
+): Promise<SaveConflict> {
 	const current = await loadForChange(prisma, user, useCaseId, 'edit')
 	const events = await prisma.auditEvent.findMany({
 		where: { entityType: 'UseCase', entityId: useCaseId },
 		orderBy: { createdAt: 'desc' },
 		take: 100,
-		select: { actorId: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
+		select: {
+			actorId: true,
+			action: true,
+			createdAt: true,
+			before: true,
+			after: true,
+			actor: { select: { name: true } },
+		},
 	})
 	const since = events.filter((event) => (versionAfter(event.after) ?? 0) > baseVersion)
 	const latest = since[0]
@@ -171,7 +233,9 @@ export async function describeSaveConflict(user: SessionUser, useCaseId: string,
 		...new Set(
 			since.flatMap((event) => {
 				const changed = (event.after as { changed?: unknown } | null)?.changed
-				return event.action === 'use_case.updated' && Array.isArray(changed) ? changed.map(String) : []
+				return event.action === 'use_case.updated' && Array.isArray(changed)
+					? changed.map(String)
+					: []
 			}),
 		),
 	]
@@ -186,7 +250,9 @@ export async function describeSaveConflict(user: SessionUser, useCaseId: string,
 			theirs: fieldAnswerText(path, valueAt(theirs, path)),
 			yours: yours ? fieldAnswerText(path, valueAt(yours, path)) : '',
 		})),
-		events: since.filter((event) => event.action !== 'use_case.updated').map((event) => describeActivity(event).summary),
+		events: since
+			.filter((event) => event.action !== 'use_case.updated')
+			.map((event) => describeActivity(event).summary),
 	}
 }
 
@@ -194,16 +260,33 @@ export type SaveResult =
 	| { status: 'saved'; version: number }
 	| { status: 'submitted'; version: number }
 	| { status: 'reopened'; version: number; changed: Array<string> }
-	| { status: 'incomplete'; saved: boolean; version: number; fieldErrors: Record<string, Array<string>> }
+	| {
+			status: 'incomplete'
+			saved: boolean
+			version: number
+			fieldErrors: Record<string, Array<string>>
+	  }
 
 /**
  * The document the form's answers make of this case, with the catalogue's facts about the linked
  * datasets: what a save would store, and what the live findings preview evaluates.
  */
-async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseFormValues, options: { checkTeam: boolean } = { checkTeam: true }) {
-	const orgUnit = await tx.orgUnit.findUnique({ where: { code: values.orgUnit }, select: { id: true, code: true, active: true } })
+async function documentFromForm(
+	tx: Tx,
+	current: LoadedUseCase,
+	values: UseCaseFormValues,
+	options: { checkTeam: boolean } = { checkTeam: true },
+) {
+	const orgUnit = await tx.orgUnit.findUnique({
+		where: { code: values.orgUnit },
+		select: { id: true, code: true, active: true },
+	})
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
-	if (!orgUnit.active && orgUnit.id !== current.orgUnitId) throw new AppError('INVALID', 'That org unit is no longer active; choose the unit that took over its work.')
+	if (!orgUnit.active && orgUnit.id !== current.orgUnitId)
+		throw new AppError(
+			'INVALID',
+			'That org unit is no longer active; choose the unit that took over its work.',
+		)
 
 	const teamEmails = [
 		...new Set(
@@ -213,27 +296,58 @@ async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseF
 				.filter(Boolean),
 		),
 	]
-	const team = await tx.user.findMany({ where: { email: { in: teamEmails }, active: true }, select: { id: true, email: true } })
+	const team = await tx.user.findMany({
+		where: { email: { in: teamEmails }, active: true },
+		select: { id: true, email: true },
+	})
 	const unknownEmails = teamEmails.filter((email) => !team.some((member) => member.email === email))
 	if (unknownEmails.length && options.checkTeam) {
-		throw new AppError('INVALID', `No active user has the e-mail ${unknownEmails.join(', ')}; check the team list.`)
+		throw new AppError(
+			'INVALID',
+			`No active user has the e-mail ${unknownEmails.join(', ')}; check the team list.`,
+		)
 	}
 
 	const kept = values.datasets.filter((link) => !link.remove)
-	const addId = values.addDatasetId && !kept.some((link) => link.datasetId === values.addDatasetId) ? values.addDatasetId : null
+	const addId =
+		values.addDatasetId && !kept.some((link) => link.datasetId === values.addDatasetId)
+			? values.addDatasetId
+			: null
 	const wantedIds = [...kept.map((link) => link.datasetId), ...(addId ? [addId] : [])]
 	const catalogue = await tx.dataset.findMany({
 		where: { id: { in: wantedIds } },
-		select: { id: true, name: true, category: true, sensitivities: true, sornNumber: true, piaUrl: true, dataUseAgreementRequired: true, fismaSystem: true },
+		select: {
+			id: true,
+			name: true,
+			category: true,
+			sensitivities: true,
+			sornNumber: true,
+			piaUrl: true,
+			dataUseAgreementRequired: true,
+			fismaSystem: true,
+		},
 	})
 	const byId = new Map(catalogue.map((d) => [d.id, d]))
 	const unknown = wantedIds.filter((id) => !byId.has(id))
-	if (unknown.length) throw new AppError('INVALID', 'A linked dataset is not in the catalogue; reload the page.')
+	if (unknown.length)
+		throw new AppError('INVALID', 'A linked dataset is not in the catalogue; reload the page.')
 
 	// In catalogue-name order, as the form lists them, so that errors point at the right row.
 	const links = [
-		...kept.map((link) => ({ datasetId: link.datasetId, usages: link.usages, justification: link.minimumNecessaryJustification || undefined })),
-		...(addId ? [{ datasetId: addId, usages: [] as typeof kept[number]['usages'], justification: undefined }] : []),
+		...kept.map((link) => ({
+			datasetId: link.datasetId,
+			usages: link.usages,
+			justification: link.minimumNecessaryJustification || undefined,
+		})),
+		...(addId
+			? [
+					{
+						datasetId: addId,
+						usages: [] as (typeof kept)[number]['usages'],
+						justification: undefined,
+					},
+				]
+			: []),
 	].sort((a, b) => byId.get(a.datasetId)!.name.localeCompare(byId.get(b.datasetId)!.name))
 	const before = toDocument(current)
 	const after = formToDocument(
@@ -271,7 +385,11 @@ async function documentFromForm(tx: Tx, current: LoadedUseCase, values: UseCaseF
  * The findings the form's unsaved answers would give: nothing is written. The edit page calls it
  * as the person answers, so they see the consequences before saving.
  */
-export async function previewEvaluation(user: SessionUser, useCaseId: string, values: UseCaseFormValues) {
+export async function previewEvaluation(
+	user: SessionUser,
+	useCaseId: string,
+	values: UseCaseFormValues,
+) {
 	const current = await loadForChange(prisma, user, useCaseId, 'edit')
 	const { after } = await documentFromForm(prisma, current, values, { checkTeam: false })
 	return evaluateWithCurrentPack(after)
@@ -281,11 +399,19 @@ export async function previewEvaluation(user: SessionUser, useCaseId: string, va
  * Saves the form over the version it was loaded from (refused with CONFLICT when someone saved
  * since), and with intent "submit" also checks completeness, freezes a version and submits.
  */
-export async function saveUseCase(actor: SessionUser, useCaseId: string, values: UseCaseFormValues, request: RequestInfo): Promise<SaveResult> {
+export async function saveUseCase(
+	actor: SessionUser,
+	useCaseId: string,
+	values: UseCaseFormValues,
+	request: RequestInfo,
+): Promise<SaveResult> {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'edit')
 		if (!EDITABLE_STATUSES.has(current.status)) {
-			throw new AppError('CONFLICT', `This use case is ${current.status.toLowerCase().replace(/_/g, ' ')} and cannot be edited now.`)
+			throw new AppError(
+				'CONFLICT',
+				`This use case is ${current.status.toLowerCase().replace(/_/g, ' ')} and cannot be edited now.`,
+			)
 		}
 		if (current.version !== (values.overwriteVersion ?? values.version)) {
 			throw new StaleSaveError()
@@ -311,19 +437,38 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 			const check = validateForSubmission(after)
 			// At submission each dataset's use must be chosen, not defaulted.
 			links.forEach((link, index) => {
-				if (link.usages.length === 0) check.fieldErrors[`datasets.${index}.usages`] = ['Say how this dataset is used.']
+				if (link.usages.length === 0)
+					check.fieldErrors[`datasets.${index}.usages`] = ['Say how this dataset is used.']
 			})
 			if (Object.keys(check.fieldErrors).length) incomplete = check.fieldErrors
 		}
-		if (incomplete && mustStayComplete) return { status: 'incomplete', saved: false, version: current.version, fieldErrors: incomplete }
+		if (incomplete && mustStayComplete)
+			return {
+				status: 'incomplete',
+				saved: false,
+				version: current.version,
+				fieldErrors: incomplete,
+			}
 		const transition = action !== null && !incomplete ? action : null
 		let nextStatus = current.status
 		if (transition) {
-			const verdict = decideTransition(transition, { roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false }, factsFor(current.status))
+			const verdict = decideTransition(
+				transition,
+				{
+					roles: actor.roles.map((r) => r.role),
+					listed: true,
+					involved: true,
+					holdsOpenLane: false,
+				},
+				factsFor(current.status),
+			)
 			if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 			nextStatus = verdict.to
 		}
-		const round = transition === 'submit' || transition === 'reopen' ? current.reviewRound + 1 : current.reviewRound
+		const round =
+			transition === 'submit' || transition === 'reopen'
+				? current.reviewRound + 1
+				: current.reviewRound
 
 		const nextVersion = current.version + 1
 		// Conditional on the version read, so that of two concurrent saves exactly one is kept.
@@ -343,7 +488,13 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 		await tx.useCaseContact.deleteMany({ where: { useCaseId, role: 'DEVELOPER' } })
 		const developers = team.filter((member) => member.id !== current.ownerId)
 		if (developers.length) {
-			await tx.useCaseContact.createMany({ data: developers.map((member) => ({ useCaseId, userId: member.id, role: 'DEVELOPER' as const })) })
+			await tx.useCaseContact.createMany({
+				data: developers.map((member) => ({
+					useCaseId,
+					userId: member.id,
+					role: 'DEVELOPER' as const,
+				})),
+			})
 		}
 		await tx.useCaseDataset.deleteMany({ where: { useCaseId } })
 		if (links.length) {
@@ -378,7 +529,12 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 				entityType: 'UseCase',
 				entityId: useCaseId,
 				before: { status: current.status, round: current.reviewRound },
-				after: { status: nextStatus, version: nextVersion, round, ...(transition === 'reopen' ? { materialChanges: material } : {}) },
+				after: {
+					status: nextStatus,
+					version: nextVersion,
+					round,
+					...(transition === 'reopen' ? { materialChanges: material } : {}),
+				},
 				request,
 			})
 			await applySubmission(tx, {
@@ -391,10 +547,14 @@ export async function saveUseCase(actor: SessionUser, useCaseId: string, values:
 				requiredLanes: evaluation.requiredLanes,
 				changedFields: transition === 'reopen' ? material : changed,
 			})
-			return transition === 'reopen' ? { status: 'reopened', version: nextVersion, changed: material } : { status: 'submitted', version: nextVersion }
+			return transition === 'reopen'
+				? { status: 'reopened', version: nextVersion, changed: material }
+				: { status: 'submitted', version: nextVersion }
 		}
-		if (isDecided(current.status)) await freezeVersion(tx, actor.id, useCaseId, after, 'EDITED_AFTER_APPROVAL')
-		if (incomplete) return { status: 'incomplete', saved: true, version: nextVersion, fieldErrors: incomplete }
+		if (isDecided(current.status))
+			await freezeVersion(tx, actor.id, useCaseId, after, 'EDITED_AFTER_APPROVAL')
+		if (incomplete)
+			return { status: 'incomplete', saved: true, version: nextVersion, fieldErrors: incomplete }
 		return { status: 'saved', version: nextVersion }
 	})
 }
@@ -413,21 +573,37 @@ const auditActions: Record<SubmissionAction, string> = {
 	reopen: 'use_case.reopened',
 }
 
-const STALE_WITHDRAW_MESSAGE = 'The use case changed while you were withdrawing it; reload and try again.'
+const STALE_WITHDRAW_MESSAGE =
+	'The use case changed while you were withdrawing it; reload and try again.'
 
 /** Withdraws the case; with `expectedVersion`, only if it is still that version (optimistic lock). */
-export async function withdrawUseCase(actor: SessionUser, useCaseId: string, request: RequestInfo, expectedVersion?: number) {
+export async function withdrawUseCase(
+	actor: SessionUser,
+	useCaseId: string,
+	request: RequestInfo,
+	expectedVersion?: number,
+) {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'withdraw')
-		if (expectedVersion !== undefined && current.version !== expectedVersion) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
-		const verdict = decideTransition('withdraw', { roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false }, factsFor(current.status))
+		if (expectedVersion !== undefined && current.version !== expectedVersion)
+			throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
+		const verdict = decideTransition(
+			'withdraw',
+			{ roles: actor.roles.map((r) => r.role), listed: true, involved: true, holdsOpenLane: false },
+			factsFor(current.status),
+		)
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 		const written = await tx.useCase.updateMany({
 			where: { id: useCaseId, status: current.status, version: current.version },
 			data: { status: 'WITHDRAWN', version: { increment: 1 } },
 		})
 		if (written.count === 0) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
-		await recordStatusChange(tx, { useCaseId, from: current.status, to: 'WITHDRAWN', actorId: actor.id })
+		await recordStatusChange(tx, {
+			useCaseId,
+			from: current.status,
+			to: 'WITHDRAWN',
+			actorId: actor.id,
+		})
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'use_case.withdrawn',
@@ -462,14 +638,30 @@ export async function withdrawUseCase(actor: SessionUser, useCaseId: string, req
 /** A draft nobody has filled in yet (no datasets, no answers) may be deleted; its tracking id is not reused. */
 export function isEmptyDraft(useCase: LoadedUseCase) {
 	const answers = storedAnswers(useCase)
-	const answered = Object.values(answers).some((value) => value !== undefined && !(Array.isArray(value) && value.length === 0))
-	return useCase.status === 'DRAFT' && useCase.datasets.length === 0 && !answered && !useCase.stage && !useCase.benefits
+	const answered = Object.values(answers).some(
+		(value) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+	)
+	return (
+		useCase.status === 'DRAFT' &&
+		useCase.datasets.length === 0 &&
+		!answered &&
+		!useCase.stage &&
+		!useCase.benefits
+	)
 }
 
-export async function deleteEmptyDraft(actor: SessionUser, useCaseId: string, request: RequestInfo) {
+export async function deleteEmptyDraft(
+	actor: SessionUser,
+	useCaseId: string,
+	request: RequestInfo,
+) {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'delete')
-		if (!isEmptyDraft(current)) throw new AppError('CONFLICT', 'Only an empty draft can be deleted; withdraw this one instead.')
+		if (!isEmptyDraft(current))
+			throw new AppError(
+				'CONFLICT',
+				'Only an empty draft can be deleted; withdraw this one instead.',
+			)
 		await tx.useCase.delete({ where: { id: useCaseId } })
 		await recordEvent(tx, {
 			actorId: actor.id,
@@ -485,11 +677,30 @@ export async function deleteEmptyDraft(actor: SessionUser, useCaseId: string, re
 
 export async function listUseCases(
 	user: SessionUser,
-	query: { q: string; status?: LoadedUseCase['status']; stage?: LoadedUseCase['stage']; page: number; mine?: boolean },
+	query: {
+		q: string
+		status?: LoadedUseCase['status']
+		stage?: LoadedUseCase['stage']
+		page: number
+		mine?: boolean
+	},
 ) {
 	const visibility: Prisma.UseCaseWhereInput = query.mine
-		? { OR: [{ createdById: user.id }, { ownerId: user.id }, { contacts: { some: { userId: user.id } } }] }
-		: { OR: [{ status: { not: 'DRAFT' } }, { createdById: user.id }, { ownerId: user.id }, { contacts: { some: { userId: user.id } } }] }
+		? {
+				OR: [
+					{ createdById: user.id },
+					{ ownerId: user.id },
+					{ contacts: { some: { userId: user.id } } },
+				],
+			}
+		: {
+				OR: [
+					{ status: { not: 'DRAFT' } },
+					{ createdById: user.id },
+					{ ownerId: user.id },
+					{ contacts: { some: { userId: user.id } } },
+				],
+			}
 	const where: Prisma.UseCaseWhereInput = {
 		AND: [
 			visibility,
@@ -532,7 +743,13 @@ export async function listUseCases(
 /** Registered cases that look like this one (drafts of others excluded). */
 export async function findDuplicatesFor(
 	user: SessionUser,
-	probe: { name: string; problemSolved?: string; datasetIds?: Array<string>; vendorNames?: Array<string>; excludeId?: string },
+	probe: {
+		name: string
+		problemSolved?: string
+		datasetIds?: Array<string>
+		vendorNames?: Array<string>
+		excludeId?: string
+	},
 ) {
 	const candidates = await prisma.useCase.findMany({
 		where: {
@@ -540,7 +757,14 @@ export async function findDuplicatesFor(
 			status: { notIn: ['WITHDRAWN'] },
 			OR: [{ status: { not: 'DRAFT' } }, { createdById: user.id }],
 		},
-		select: { id: true, trackingId: true, name: true, problemSolved: true, vendorNames: true, datasets: { select: { datasetId: true } } },
+		select: {
+			id: true,
+			trackingId: true,
+			name: true,
+			problemSolved: true,
+			vendorNames: true,
+			datasets: { select: { datasetId: true } },
+		},
 		take: 5000,
 	})
 	return findLikelyDuplicates(
@@ -553,10 +777,19 @@ export async function listVersions(useCaseId: string) {
 	return prisma.useCaseVersion.findMany({
 		where: { useCaseId },
 		orderBy: { number: 'asc' },
-		select: { number: true, reason: true, createdAt: true, snapshot: true, createdBy: { select: { name: true } } },
+		select: {
+			number: true,
+			reason: true,
+			createdAt: true,
+			snapshot: true,
+			createdBy: { select: { name: true } },
+		},
 	})
 }
 
 export async function listDatasetOptions() {
-	return prisma.dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, category: true, sensitivities: true } })
+	return prisma.dataset.findMany({
+		orderBy: { name: 'asc' },
+		select: { id: true, name: true, category: true, sensitivities: true },
+	})
 }

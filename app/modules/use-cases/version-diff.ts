@@ -17,13 +17,24 @@ export function versionDiff(
 	versions: ReadonlyArray<{ number: number; snapshot: unknown }>,
 	query: { from?: number; to?: number },
 ) {
-	const snapshots = new Map<number, UseCaseDocument>(versions.map((v) => [v.number, UseCaseDocumentSchema.parse(v.snapshot)]))
+	const snapshots = new Map<number, UseCaseDocument>(
+		versions.map((v) => [v.number, UseCaseDocumentSchema.parse(v.snapshot)]),
+	)
 	snapshots.set(CURRENT_VERSION, current)
 	const latest = versions.at(-1)?.number
-	const from = query.from ?? (latest !== undefined ? (versions.length > 1 ? latest - 1 : latest) : CURRENT_VERSION)
+	const from =
+		query.from ??
+		(latest !== undefined ? (versions.length > 1 ? latest - 1 : latest) : CURRENT_VERSION)
 	const to = query.to ?? CURRENT_VERSION
 	const before = snapshots.get(from)
 	const after = snapshots.get(to)
-	const changes = before && after ? changedFields(before, after).map((field) => ({ field, before: valueAt(before, field) ?? null, after: valueAt(after, field) ?? null })) : null
+	const changes =
+		before && after
+			? changedFields(before, after).map((field) => ({
+					field,
+					before: valueAt(before, field) ?? null,
+					after: valueAt(after, field) ?? null,
+				}))
+			: null
 	return { from, to, changes }
 }

@@ -24,10 +24,12 @@ export const withholdingChoices = {
 			'b) Yes – agency has determined that there’s a risk to disclosure, such as a harm to an interest protected by a FOIA exemption',
 		code: 'Yes - Disclosure Risk',
 	},
-	YES_PROHIBITED_BY_LAW: { selection: 'c) Yes – disclosure is prohibited by law', code: 'Yes - Prohibited by Law' },
+	YES_PROHIBITED_BY_LAW: {
+		selection: 'c) Yes – disclosure is prohibited by law',
+		code: 'Yes - Prohibited by Law',
+	},
 	OTHER: { selection: 'd) Other', code: 'Other' },
 } as const satisfies Record<string, OmbChoice>
-export const withholdingStatuses = keysOf(withholdingChoices)
 
 // 8) development_stage
 export const stageChoices = {
@@ -35,7 +37,10 @@ export const stageChoices = {
 		selection: 'a) Pre-deployment – The use case is in a development or acquisition status.',
 		code: 'Pre-deployment',
 	},
-	PILOT: { selection: 'b) Pilot – The use case has been deployed in a limited test or pilot capacity.', code: 'Pilot' },
+	PILOT: {
+		selection: 'b) Pilot – The use case has been deployed in a limited test or pilot capacity.',
+		code: 'Pilot',
+	},
 	DEPLOYED: {
 		selection:
 			'c) Deployed – The use case is being actively authorized or utilized to support the functions or mission of an agency.',
@@ -68,14 +73,20 @@ export const topicAreaChoices = {
 	CYBERSECURITY: { selection: 'Cybersecurity', code: 'Cybersecurity' },
 	EMERGENCY_MANAGEMENT: { selection: 'Emergency Management', code: 'Emergency Mgmt' },
 	ENERGY_ENVIRONMENT: { selection: 'Energy and the Environment', code: 'Energy and Environment' },
-	GOVERNMENT_BENEFITS_PROCESSING: { selection: 'Government Benefits Processing', code: 'Benefits Processing' },
+	GOVERNMENT_BENEFITS_PROCESSING: {
+		selection: 'Government Benefits Processing',
+		code: 'Benefits Processing',
+	},
 	HEALTH_MEDICAL: { selection: 'Health and Medical', code: 'Health and Medical' },
 	HUMAN_RESOURCES: { selection: 'Human Resources', code: 'HR' },
 	INFORMATION_TECHNOLOGY: { selection: 'Information Technology', code: 'IT' },
 	INTERNATIONAL_AFFAIRS: { selection: 'International Affairs', code: 'International Affairs' },
 	LAW_ENFORCEMENT: { selection: 'Law Enforcement', code: 'Law Enforcement' },
 	OTHER: { selection: 'Other', code: 'Other' },
-	PROCUREMENT_FINANCIAL_MANAGEMENT: { selection: 'Procurement and Financial Management', code: 'Procurement and Finance Mgmt' },
+	PROCUREMENT_FINANCIAL_MANAGEMENT: {
+		selection: 'Procurement and Financial Management',
+		code: 'Procurement and Finance Mgmt',
+	},
 	SCIENCE: { selection: 'Science', code: 'Science' },
 	SERVICE_DELIVERY: { selection: 'Service Delivery', code: 'Service Delivery' },
 	TRANSPORTATION: { selection: 'Transportation', code: 'Transportation' },
@@ -86,7 +97,8 @@ export type TopicArea = (typeof topicAreas)[number]
 // 12) classification
 export const classificationChoices = {
 	AGENTIC_AI: {
-		selection: 'Agentic AI: AI systems that perform tasks or make decisions autonomously with minimal human intervention.',
+		selection:
+			'Agentic AI: AI systems that perform tasks or make decisions autonomously with minimal human intervention.',
 		code: 'Agentic AI',
 	},
 	CLASSICAL_ML: {
@@ -95,15 +107,18 @@ export const classificationChoices = {
 		code: 'Classical ML',
 	},
 	COMPUTER_VISION: {
-		selection: 'Computer Vision: AI that processes and interprets visual data (e.g., images and videos).',
+		selection:
+			'Computer Vision: AI that processes and interprets visual data (e.g., images and videos).',
 		code: 'Computer Vision',
 	},
 	GENERATIVE_AI: {
-		selection: 'Generative AI: AI that generates new or synthetic content (e.g., images, videos, audio, text, code).',
+		selection:
+			'Generative AI: AI that generates new or synthetic content (e.g., images, videos, audio, text, code).',
 		code: 'Generative AI',
 	},
 	NLP: {
-		selection: 'Natural Language Processing: AI that processes, interprets, and shares information in human language.',
+		selection:
+			'Natural Language Processing: AI that processes, interprets, and shares information in human language.',
 		code: 'NLP',
 	},
 	REINFORCEMENT_LEARNING: {
@@ -149,7 +164,6 @@ export const demographicFeatureChoices = {
 	NONE_OF_THE_ABOVE: demographic('k) None of the above'),
 	OTHER: demographic('l) Other'),
 } as const satisfies Record<string, OmbChoice>
-export const demographicFeatures = keysOf(demographicFeatureChoices)
 
 // 28) hi_testing_conducted and 29) hi_assessment_completed
 export const practiceProgressChoices = {
@@ -162,11 +176,13 @@ export const practiceProgressAnswers = keysOf(practiceProgressChoices)
 // 31) hi_independent_review
 export const independentReviewChoices = {
 	YES_INTERNAL_REVIEWER: {
-		selection: 'a) Yes – by another appropriate agency office or reviewer not directly involved in the AI’s development',
+		selection:
+			'a) Yes – by another appropriate agency office or reviewer not directly involved in the AI’s development',
 		code: 'Internal Independent Review',
 	},
 	YES_OVERSIGHT_BOARD: {
-		selection: 'b) Yes – by an agency AI oversight board not directly involved in the AI’s development',
+		selection:
+			'b) Yes – by an agency AI oversight board not directly involved in the AI’s development',
 		code: 'Oversight Board Review',
 	},
 	YES_CAIO: { selection: 'c) Yes – by the CAIO', code: 'CAIO Review' },
@@ -178,16 +194,25 @@ export type IndependentReview = (typeof independentReviewAnswers)[number]
 
 // 32) hi_ongoing_monitoring
 export const monitoringChoices = {
-	YES: { selection: 'a) Yes, sufficient monitoring protocols have been established', code: 'Yes - Monitoring Established' },
+	YES: {
+		selection: 'a) Yes, sufficient monitoring protocols have been established',
+		code: 'Yes - Monitoring Established',
+	},
 	// OMB's template spells this selection "in-progess"; its CSV code is the plain "In-progress".
-	IN_PROGRESS: { selection: 'b) Development of monitoring protocols is in-progess', code: 'In-progress' },
+	IN_PROGRESS: {
+		selection: 'b) Development of monitoring protocols is in-progess',
+		code: 'In-progress',
+	},
 	CAIO_WAIVED: { selection: `c) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
 } as const satisfies Record<string, OmbChoice>
 export const monitoringAnswers = keysOf(monitoringChoices)
 
 // 33) hi_training_established
 export const trainingChoices = {
-	YES: { selection: 'a) Yes, sufficient and periodic training has been established', code: 'Training Established' },
+	YES: {
+		selection: 'a) Yes, sufficient and periodic training has been established',
+		code: 'Training Established',
+	},
 	IN_PROGRESS: {
 		selection: 'b) Establishment of sufficient and periodic training is in-progress',
 		code: 'Training In-progress',
@@ -207,14 +232,18 @@ export const failsafeAnswers = keysOf(failsafeChoices)
 
 // 35) hi_appeal_process
 export const appealChoices = {
-	YES: { selection: 'a) Yes, an appropriate appeal process has been established', code: 'Appeal Process Established' },
+	YES: {
+		selection: 'a) Yes, an appropriate appeal process has been established',
+		code: 'Appeal Process Established',
+	},
 	NOT_APPLICABLE: { selection: 'b) Not applicable', code: 'Not Applicable' },
 	IN_PROGRESS: {
 		selection: 'c) Establishment of an appropriate appeal process is in-progress',
 		code: 'Appeal Process In-progress',
 	},
 	PRECLUDED_BY_LAW: {
-		selection: 'd) Law, operational limitations, or governmentwide guidance precludes an opportunity for an individual to appeal',
+		selection:
+			'd) Law, operational limitations, or governmentwide guidance precludes an opportunity for an individual to appeal',
 		code: 'Appeal Precluded by Law',
 	},
 	CAIO_WAIVED: { selection: `e) ${CAIO_WAIVED.selection}`, code: CAIO_WAIVED.code },
@@ -269,15 +298,19 @@ export const informedDecisionLabels = {
 	CARE_DIAGNOSIS_TREATMENT: 'Diagnosis, treatment or allocation of care',
 	EMPLOYMENT: 'Employment decisions (hiring, promotion, discipline)',
 	BINDING_TRANSLATION: 'Translation relied on as binding',
-	SAFETY_CRITICAL_FUNCTIONS: 'Safety-critical functions of infrastructure or government facilities (emergency services, fire and life safety)',
+	SAFETY_CRITICAL_FUNCTIONS:
+		'Safety-critical functions of infrastructure or government facilities (emergency services, fire and life safety)',
 	PHYSICAL_MOVEMENT: 'Physical movement of robots, vehicles or industrial equipment',
 	ATTACK_OR_DEFENCE: 'Kinetic or non-kinetic attack or active defence',
 	HAZARDOUS_AGENTS: 'Handling of hazardous chemicals or biological agents',
-	SAFETY_SIGNIFICANT_DESIGN: 'Design or testing of equipment or infrastructure whose failure is a safety risk',
+	SAFETY_SIGNIFICANT_DESIGN:
+		'Design or testing of equipment or infrastructure whose failure is a safety risk',
 	FACILITY_ACCESS: 'Access to, or security of, government facilities',
 	SANCTIONS_TRADE_CONTROLS: 'Sanctions, trade, export, investment or shipping controls',
-	PROTECTED_SPEECH: 'Blocking, removing or limiting the reach of protected speech (e.g. comment moderation)',
-	LAW_ENFORCEMENT: 'Law enforcement (suspect identification, forensics, individual risk assessments)',
+	PROTECTED_SPEECH:
+		'Blocking, removing or limiting the reach of protected speech (e.g. comment moderation)',
+	LAW_ENFORCEMENT:
+		'Law enforcement (suspect identification, forensics, individual risk assessments)',
 	FOREIGN_NATIONAL_ENTRY: 'Risk assessment of foreign nationals seeking entry',
 	PUBLIC_BIOMETRIC_IDENTIFICATION: 'One-to-many biometric identification in public spaces',
 	NONE: 'None of these',
@@ -367,12 +400,28 @@ export const codeSharingDecisions = keysOf(codeSharingDecisionLabels)
 /** The seven minimum practices of M-25-21 §4(b)(i)–(vii), keyed to their OMB inventory field. */
 export const minimumPractices = {
 	TESTING: { clause: '§4(b)(i)', field: 'hi_testing_conducted', label: 'Pre-deployment testing' },
-	IMPACT_ASSESSMENT: { clause: '§4(b)(ii)', field: 'hi_assessment_completed', label: 'AI impact assessment' },
+	IMPACT_ASSESSMENT: {
+		clause: '§4(b)(ii)',
+		field: 'hi_assessment_completed',
+		label: 'AI impact assessment',
+	},
 	MONITORING: { clause: '§4(b)(iii)', field: 'hi_ongoing_monitoring', label: 'Ongoing monitoring' },
-	TRAINING: { clause: '§4(b)(iv)', field: 'hi_training_established', label: 'Operator training and oversight' },
-	FAILSAFE: { clause: '§4(b)(v)', field: 'hi_failsafe_presence', label: 'Fail-safe and human intervention' },
+	TRAINING: {
+		clause: '§4(b)(iv)',
+		field: 'hi_training_established',
+		label: 'Operator training and oversight',
+	},
+	FAILSAFE: {
+		clause: '§4(b)(v)',
+		field: 'hi_failsafe_presence',
+		label: 'Fail-safe and human intervention',
+	},
 	APPEAL: { clause: '§4(b)(vi)', field: 'hi_appeal_process', label: 'Remedy and appeal' },
-	PUBLIC_CONSULTATION: { clause: '§4(b)(vii)', field: 'hi_public_consultation', label: 'Consultation with end users and the public' },
+	PUBLIC_CONSULTATION: {
+		clause: '§4(b)(vii)',
+		field: 'hi_public_consultation',
+		label: 'Consultation with end users and the public',
+	},
 } as const
 export const minimumPracticeKeys = keysOf(minimumPractices)
 export type MinimumPractice = (typeof minimumPracticeKeys)[number]

@@ -4,8 +4,17 @@
 // and is matched to the prepared account by e-mail, once (by subject afterwards).
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
-import { consumeAccountToken, findUsableToken, issueAccountToken, TOKEN_LIFETIME_MS } from '#app/modules/auth/account-tokens.server.ts'
-import { authSettings, emailConfigured, passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
+import {
+	consumeAccountToken,
+	findUsableToken,
+	issueAccountToken,
+	TOKEN_LIFETIME_MS,
+} from '#app/modules/auth/account-tokens.server.ts'
+import {
+	authSettings,
+	emailConfigured,
+	passwordSignInAllowedFor,
+} from '#app/modules/auth/auth-settings.server.ts'
 import { passwordProblem } from '#app/modules/auth/password-policy.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -34,7 +43,11 @@ function invitationMessage(token: string | null): InvitationMessage {
 		return { body: 'Sign in with your CMS account: your roles are ready for you.', link: '/login' }
 	}
 	if (mode === 'both') {
-		return { body: `${withPassword}\n\nYou can also sign in with your CMS account instead, without a password.`, link: '/login', secretLink: `/invitations/${token}` }
+		return {
+			body: `${withPassword}\n\nYou can also sign in with your CMS account instead, without a password.`,
+			link: '/login',
+			secretLink: `/invitations/${token}`,
+		}
 	}
 	return { body: withPassword, link: '/login', secretLink: `/invitations/${token}` }
 }
@@ -50,7 +63,10 @@ function invitationNeedsToken() {
  */
 export async function inviteUser(actorId: string, invitation: Invitation, request: RequestInfo) {
 	const email = invitation.email.trim().toLowerCase()
-	const orgUnit = await prisma.orgUnit.findUnique({ where: { id: invitation.orgUnitId }, select: { id: true, code: true } })
+	const orgUnit = await prisma.orgUnit.findUnique({
+		where: { id: invitation.orgUnitId },
+		select: { id: true, code: true },
+	})
 	if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
 	const roles = [...new Set(invitation.roles)]
 	if (roles.length === 0) throw new AppError('INVALID', 'Choose at least one role.')
@@ -64,26 +80,55 @@ export async function inviteUser(actorId: string, invitation: Invitation, reques
 					name: invitation.name.trim(),
 					orgUnitId: orgUnit.id,
 					invitedAt: new Date(),
-					roles: { create: roles.map((role) => ({ role, lanes: role === 'REVIEWER' ? lanes : [] })) },
+					roles: {
+						create: roles.map((role) => ({ role, lanes: role === 'REVIEWER' ? lanes : [] })),
+					},
 				},
 				select: { id: true },
 			})
-			const token = invitationNeedsToken() ? await issueAccountToken(tx, { userId: user.id, purpose: 'INVITATION', createdById: actorId }) : null
+			const token = invitationNeedsToken()
+				? await issueAccountToken(tx, {
+						userId: user.id,
+						purpose: 'INVITATION',
+						createdById: actorId,
+					})
+				: null
 			const message = invitationMessage(token)
-			await notify(tx, [user.id], { kind: 'ACCOUNT_INVITATION', title: 'You are invited to the AI Governance Tracker', ...message }, { email: mailable })
+			await notify(
+				tx,
+				[user.id],
+				{
+					kind: 'ACCOUNT_INVITATION',
+					title: 'You are invited to the AI Governance Tracker',
+					...message,
+				},
+				{ email: mailable },
+			)
 			await recordEvent(tx, {
 				actorId,
 				action: 'user.invited',
 				entityType: 'User',
 				entityId: user.id,
-				after: { email, name: invitation.name.trim(), orgUnit: orgUnit.code, roles: roles.map((role) => ({ role, lanes: role === 'REVIEWER' ? lanes : [] })), emailed: mailable },
+				after: {
+					email,
+					name: invitation.name.trim(),
+					orgUnit: orgUnit.code,
+					roles: roles.map((role) => ({ role, lanes: role === 'REVIEWER' ? lanes : [] })),
+					emailed: mailable,
+				},
 				request,
 			})
-			return { userId: user.id, linkToPassOn: mailable ? null : (message.secretLink ?? message.link) }
+			return {
+				userId: user.id,
+				linkToPassOn: mailable ? null : (message.secretLink ?? message.link),
+			}
 		})
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new AppError('CONFLICT', `${email} already has an account. Find it in the list of users to change its roles.`)
+			throw new AppError(
+				'CONFLICT',
+				`${email} already has an account. Find it in the list of users to change its roles.`,
+			)
 		}
 		throw error
 	}
@@ -91,16 +136,38 @@ export async function inviteUser(actorId: string, invitation: Invitation, reques
 
 /** Sends the invitation again with a fresh link (the earlier one stops working). */
 export async function resendInvitation(actorId: string, userId: string, request: RequestInfo) {
-	const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, active: true, invitedAt: true, invitationAcceptedAt: true } })
+	const user = await prisma.user.findUnique({
+		where: { id: userId },
+		select: { id: true, email: true, active: true, invitedAt: true, invitationAcceptedAt: true },
+	})
 	if (!user) throw new AppError('NOT_FOUND', 'No user has this id.')
-	if (!user.invitedAt || user.invitationAcceptedAt) throw new AppError('INVALID', 'This person has already accepted their invitation.')
+	if (!user.invitedAt || user.invitationAcceptedAt)
+		throw new AppError('INVALID', 'This person has already accepted their invitation.')
 	if (!user.active) throw new AppError('INVALID', 'This account is deactivated; activate it first.')
 	const mailable = emailConfigured()
 	return prisma.$transaction(async (tx) => {
-		const token = invitationNeedsToken() ? await issueAccountToken(tx, { userId, purpose: 'INVITATION', createdById: actorId }) : null
+		const token = invitationNeedsToken()
+			? await issueAccountToken(tx, { userId, purpose: 'INVITATION', createdById: actorId })
+			: null
 		const message = invitationMessage(token)
-		await notify(tx, [userId], { kind: 'ACCOUNT_INVITATION', title: 'You are invited to the AI Governance Tracker', ...message }, { email: mailable })
-		await recordEvent(tx, { actorId, action: 'user.invitation_resent', entityType: 'User', entityId: userId, after: { email: user.email, emailed: mailable }, request })
+		await notify(
+			tx,
+			[userId],
+			{
+				kind: 'ACCOUNT_INVITATION',
+				title: 'You are invited to the AI Governance Tracker',
+				...message,
+			},
+			{ email: mailable },
+		)
+		await recordEvent(tx, {
+			actorId,
+			action: 'user.invitation_resent',
+			entityType: 'User',
+			entityId: userId,
+			after: { email: user.email, emailed: mailable },
+			request,
+		})
 		return { linkToPassOn: mailable ? null : (message.secretLink ?? message.link) }
 	})
 }
@@ -115,15 +182,30 @@ export async function findInvitation(token: string) {
 export async function acceptInvitation(token: string, password: string, request: RequestInfo) {
 	const { tokenId, user } = await findUsableToken(token, 'INVITATION')
 	// An invitation sent before the tracker moved to single sign-on alone: the sign-in page is the way in.
-	if (!passwordSignInAllowedFor(user.email)) throw new AppError('INVALID', 'People sign in with their CMS account here: sign in from the sign-in page.')
+	if (!passwordSignInAllowedFor(user.email))
+		throw new AppError(
+			'INVALID',
+			'People sign in with their CMS account here: sign in from the sign-in page.',
+		)
 	const problem = passwordProblem(password, user)
 	if (problem) throw new AppError('INVALID', problem)
 	const hash = await hashPassword(password)
 	await prisma.$transaction(async (tx) => {
 		await consumeAccountToken(tx, tokenId, 'INVITATION')
-		await tx.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash, mustChange: false } })
+		await tx.password.upsert({
+			where: { userId: user.id },
+			create: { userId: user.id, hash },
+			update: { hash, mustChange: false },
+		})
 		await tx.user.update({ where: { id: user.id }, data: { invitationAcceptedAt: new Date() } })
-		await recordEvent(tx, { actorId: user.id, action: 'user.invitation_accepted', entityType: 'User', entityId: user.id, after: { method: 'password' }, request })
+		await recordEvent(tx, {
+			actorId: user.id,
+			action: 'user.invitation_accepted',
+			entityType: 'User',
+			entityId: user.id,
+			after: { method: 'password' },
+			request,
+		})
 	})
 	return { userId: user.id }
 }
@@ -141,15 +223,34 @@ export async function ensureInitialAdministrator(email: string, name: string | u
 		return await prisma.$transaction(async (tx) => {
 			const existing = await tx.user.findUnique({ where: { email: address }, select: { id: true } })
 			const user = existing
-				? await tx.user.update({ where: { id: existing.id }, data: { active: true }, select: { id: true } })
-				: await tx.user.create({ data: { email: address, name: name?.trim() || 'Administrator', invitedAt: new Date() }, select: { id: true } })
+				? await tx.user.update({
+						where: { id: existing.id },
+						data: { active: true },
+						select: { id: true },
+					})
+				: await tx.user.create({
+						data: { email: address, name: name?.trim() || 'Administrator', invitedAt: new Date() },
+						select: { id: true },
+					})
 			await tx.userRole.upsert({
 				where: { userId_role_source: { userId: user.id, role: 'ADMIN', source: 'MANUAL' } },
 				create: { userId: user.id, role: 'ADMIN', source: 'MANUAL' },
 				update: {},
 			})
-			const token = invitationNeedsToken() ? await issueAccountToken(tx, { userId: user.id, purpose: 'INVITATION', createdById: null }) : null
-			await recordEvent(tx, { actorId: null, action: 'user.invited', entityType: 'User', entityId: user.id, after: { email: address, roles: [{ role: 'ADMIN', lanes: [] }], source: 'INITIAL_ADMIN_EMAIL' } })
+			const token = invitationNeedsToken()
+				? await issueAccountToken(tx, { userId: user.id, purpose: 'INVITATION', createdById: null })
+				: null
+			await recordEvent(tx, {
+				actorId: null,
+				action: 'user.invited',
+				entityType: 'User',
+				entityId: user.id,
+				after: {
+					email: address,
+					roles: [{ role: 'ADMIN', lanes: [] }],
+					source: 'INITIAL_ADMIN_EMAIL',
+				},
+			})
 			return token ? { invitationPath: `/invitations/${token}` } : { invitationPath: null }
 		})
 	} catch (error) {

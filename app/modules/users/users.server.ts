@@ -55,10 +55,15 @@ export async function getUserForAdmin(userId: string) {
 				invitationAcceptedAt: true,
 				password: { select: { mustChange: true, updatedAt: true } },
 				roles: { select: { role: true, lanes: true, source: true }, orderBy: { role: 'asc' } },
-				_count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
+				_count: {
+					select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } },
+				},
 			},
 		}),
-		prisma.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } }),
+		prisma.orgUnit.findMany({
+			orderBy: { code: 'asc' },
+			select: { id: true, code: true, name: true },
+		}),
 	])
 	if (!user) throw new AppError('NOT_FOUND', 'No user has this id.')
 	const { roles, password, ...rest } = user
@@ -87,7 +92,9 @@ export type UserAccessChange = {
 
 /** The roles and lanes as one comparable value. */
 function accessOf(roles: ReadonlyArray<{ role: RoleName; lanes: ReadonlyArray<ReviewLaneName> }>) {
-	return JSON.stringify(roles.map(({ role, lanes }) => [role, role === 'REVIEWER' ? [...lanes].sort() : []]).sort())
+	return JSON.stringify(
+		roles.map(({ role, lanes }) => [role, role === 'REVIEWER' ? [...lanes].sort() : []]).sort(),
+	)
 }
 
 /**
@@ -95,48 +102,87 @@ function accessOf(roles: ReadonlyArray<{ role: RoleName; lanes: ReadonlyArray<Re
  * nobody changes their own roles or lanes or deactivates themselves (an administrator could
  * otherwise make themselves governance lead); another administrator must.
  */
-export async function updateUserAccess(actorId: string, userId: string, change: UserAccessChange, request: RequestInfo) {
+export async function updateUserAccess(
+	actorId: string,
+	userId: string,
+	change: UserAccessChange,
+	request: RequestInfo,
+) {
 	await prisma.$transaction(async (tx) => {
 		const before = await tx.user.findUnique({
 			where: { id: userId },
-			select: { active: true, orgUnitId: true, emailNotifications: true, updatedAt: true, roles: { where: { source: 'MANUAL' }, select: { role: true, lanes: true } } },
+			select: {
+				active: true,
+				orgUnitId: true,
+				emailNotifications: true,
+				updatedAt: true,
+				roles: { where: { source: 'MANUAL' }, select: { role: true, lanes: true } },
+			},
 		})
 		if (!before) throw new AppError('NOT_FOUND', 'No user has this id.')
 		if (actorId === userId) {
 			const requested = change.roles.map((role) => ({ role, lanes: change.lanes }))
 			if (accessOf(requested) !== accessOf(before.roles) || !change.active) {
-				throw new AppError('FORBIDDEN', 'Nobody changes their own roles or lanes, or deactivates themselves: ask another administrator.')
+				throw new AppError(
+					'FORBIDDEN',
+					'Nobody changes their own roles or lanes, or deactivates themselves: ask another administrator.',
+				)
 			}
 		}
-		const orgUnit = await tx.orgUnit.findUnique({ where: { id: change.orgUnitId }, select: { id: true } })
+		const orgUnit = await tx.orgUnit.findUnique({
+			where: { id: change.orgUnitId },
+			select: { id: true },
+		})
 		if (!orgUnit) throw new AppError('INVALID', 'That org unit does not exist.')
 		// Optimistic lock: the write only happens if nobody saved this user since the form was loaded.
 		const updated = await tx.user.updateMany({
 			where: { id: userId, updatedAt: change.expectedUpdatedAt },
-			data: { active: change.active, orgUnitId: change.orgUnitId, emailNotifications: change.emailNotifications },
+			data: {
+				active: change.active,
+				orgUnitId: change.orgUnitId,
+				emailNotifications: change.emailNotifications,
+			},
 		})
 		if (updated.count === 0) {
-			throw new AppError('CONFLICT', 'Someone else changed this user while you were editing. Reload to see their changes, then apply yours again.')
+			throw new AppError(
+				'CONFLICT',
+				'Someone else changed this user while you were editing. Reload to see their changes, then apply yours again.',
+			)
 		}
 		// Only the roles granted by hand: those from the identity provider follow its groups.
 		await tx.userRole.deleteMany({ where: { userId, source: 'MANUAL' } })
 		await tx.userRole.createMany({
-			data: change.roles.map((role) => ({ userId, role, lanes: role === 'REVIEWER' ? change.lanes : [] })),
+			data: change.roles.map((role) => ({
+				userId,
+				role,
+				lanes: role === 'REVIEWER' ? change.lanes : [],
+			})),
 		})
 		if (!change.active) {
-			await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
+			await tx.session.updateMany({
+				where: { userId, revokedAt: null },
+				data: { revokedAt: new Date() },
+			})
 		}
 		await recordEvent(tx, {
 			actorId,
 			action: 'user.access_changed',
 			entityType: 'User',
 			entityId: userId,
-			before: { active: before.active, orgUnitId: before.orgUnitId, emailNotifications: before.emailNotifications, roles: before.roles },
+			before: {
+				active: before.active,
+				orgUnitId: before.orgUnitId,
+				emailNotifications: before.emailNotifications,
+				roles: before.roles,
+			},
 			after: {
 				active: change.active,
 				orgUnitId: change.orgUnitId,
 				emailNotifications: change.emailNotifications,
-				roles: change.roles.map((role) => ({ role, lanes: role === 'REVIEWER' ? change.lanes : [] })),
+				roles: change.roles.map((role) => ({
+					role,
+					lanes: role === 'REVIEWER' ? change.lanes : [],
+				})),
 			},
 			request,
 		})
@@ -147,7 +193,10 @@ export async function updateUserAccess(actorId: string, userId: string, change: 
 
 export async function revokeAllSessions(actorId: string, userId: string, request: RequestInfo) {
 	const revoked = await prisma.$transaction(async (tx) => {
-		const revoked = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
+		const revoked = await tx.session.updateMany({
+			where: { userId, revokedAt: null },
+			data: { revokedAt: new Date() },
+		})
 		await recordEvent(tx, {
 			actorId,
 			action: 'user.sessions_revoked',

@@ -5,12 +5,19 @@ import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts
 
 type Facts = Record<string, unknown> | null
 
-const laneName = (lane: unknown) => (typeof lane === 'string' && lane in reviewLaneLabels ? reviewLaneLabels[lane as ReviewLaneName].split(' (')[0] : 'a')
-const words = (value: unknown) => (typeof value === 'string' ? value.toLowerCase().replace(/_/g, ' ') : '')
+const laneName = (lane: unknown) =>
+	typeof lane === 'string' && lane in reviewLaneLabels
+		? reviewLaneLabels[lane as ReviewLaneName].split(' (')[0]
+		: 'a'
+const words = (value: unknown) =>
+	typeof value === 'string' ? value.toLowerCase().replace(/_/g, ' ') : ''
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const practiceName = (value: unknown) =>
-	typeof value === 'string' && value in minimumPractices ? minimumPractices[value as MinimumPractice].label.toLowerCase() : words(value)
-const determination = (value: unknown) => fieldAnswerText('highImpact.determination', value).toLowerCase() || words(value)
+	typeof value === 'string' && value in minimumPractices
+		? minimumPractices[value as MinimumPractice].label.toLowerCase()
+		: words(value)
+const determination = (value: unknown) =>
+	fieldAnswerText('highImpact.determination', value).toLowerCase() || words(value)
 
 const summaries: Record<string, (before: Facts, after: Facts) => string> = {
 	'use_case.created': () => 'Created the draft',
@@ -22,8 +29,10 @@ const summaries: Record<string, (before: Facts, after: Facts) => string> = {
 	'use_case.withdrawn': () => 'Withdrew it',
 	'use_case.deleted': () => 'Deleted the empty draft',
 	'use_case.imported': () => 'Imported it from an inventory file',
-	'use_case.high_impact_determined': (_b, a) => `Recorded the high-impact determination: ${determination(a?.determination)}`,
-	'review.lane_assigned': (_b, a) => `Assigned the ${laneName(a?.lane)} lane to ${text(a?.assignee)}`,
+	'use_case.high_impact_determined': (_b, a) =>
+		`Recorded the high-impact determination: ${determination(a?.determination)}`,
+	'review.lane_assigned': (_b, a) =>
+		`Assigned the ${laneName(a?.lane)} lane to ${text(a?.assignee)}`,
 	'review.lane_claimed': (_b, a) => `Claimed the ${laneName(a?.lane)} lane`,
 	'review.lane_decided': (_b, a) => `Decided the ${laneName(a?.lane)} lane: ${words(a?.status)}`,
 	'use_case.changes_requested': () => 'Sent it back for changes',
@@ -40,7 +49,8 @@ const summaries: Record<string, (before: Facts, after: Facts) => string> = {
 	'pilot.certified': () => 'Certified the pilot (CAIO)',
 	'pilot.certification_revoked': () => 'Revoked the pilot certification',
 	'practice.evidence_recorded': (_b, a) => `Recorded evidence for ${practiceName(a?.practice)}`,
-	'use_case.tag_added': (_b, a) => `Tagged it${Array.isArray(a?.tags) ? ` (${a.tags.join(', ')})` : ''}`,
+	'use_case.tag_added': (_b, a) =>
+		`Tagged it${Array.isArray(a?.tags) ? ` (${a.tags.join(', ')})` : ''}`,
 	'use_case.tag_removed': () => 'Removed a tag',
 }
 
@@ -49,7 +59,9 @@ function details(action: string, before: Facts, after: Facts) {
 	switch (action) {
 		case 'use_case.updated': {
 			const changed = Array.isArray(after.changed) ? after.changed : []
-			return changed.length ? `Changed: ${changed.map((path) => fieldLabel(String(path))).join(', ')}` : 'No answer changed'
+			return changed.length
+				? `Changed: ${changed.map((path) => fieldLabel(String(path))).join(', ')}`
+				: 'No answer changed'
 		}
 		case 'review.lane_assigned':
 			return `Due ${text(after.dueOn)}${before ? ' (reassigned)' : ''}`
@@ -60,7 +72,9 @@ function details(action: string, before: Facts, after: Facts) {
 		case 'comment.added':
 			return text(after.body)
 		case 'use_case.reopened':
-			return Array.isArray(after.materialChanges) ? `Material changes: ${after.materialChanges.map((path) => fieldLabel(String(path))).join(', ')}` : ''
+			return Array.isArray(after.materialChanges)
+				? `Material changes: ${after.materialChanges.map((path) => fieldLabel(String(path))).join(', ')}`
+				: ''
 		case 'use_case.retired':
 		case 'use_case.re_review_started':
 			return text(after.reason)

@@ -14,38 +14,81 @@ const MENTION = /@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g
 
 /** The e-mail addresses written as @name@agency.gov in a comment. */
 export function mentionedEmails(body: string) {
-	return [...new Set([...body.matchAll(MENTION)].map((match) => match[1]!.toLowerCase().replace(/\.$/, '')))]
+	return [
+		...new Set(
+			[...body.matchAll(MENTION)].map((match) => match[1]!.toLowerCase().replace(/\.$/, '')),
+		),
+	]
 }
 
 export async function addComment(
 	actor: SessionUser,
-	input: { useCaseId: string; body: string; fieldPath?: string; parentId?: string; submissionKey?: string },
+	input: {
+		useCaseId: string
+		body: string
+		fieldPath?: string
+		parentId?: string
+		submissionKey?: string
+	},
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
 		const useCase = await tx.useCase.findUnique({
 			where: { id: input.useCaseId },
-			select: { id: true, trackingId: true, name: true, status: true, reviewRound: true, createdById: true, ownerId: true, contacts: { select: { userId: true } } },
+			select: {
+				id: true,
+				trackingId: true,
+				name: true,
+				status: true,
+				reviewRound: true,
+				createdById: true,
+				ownerId: true,
+				contacts: { select: { userId: true } },
+			},
 		})
 		const listed = useCase ? isListedOn(actor, useCase) : false
-		if (!useCase || (useCase.status === 'DRAFT' && !listed)) throw new AppError('NOT_FOUND', 'No use case has this id, or it is a draft you are not listed on.')
+		if (!useCase || (useCase.status === 'DRAFT' && !listed))
+			throw new AppError(
+				'NOT_FOUND',
+				'No use case has this id, or it is a draft you are not listed on.',
+			)
 		const roles = actor.roles.map((r) => r.role)
-		const mayComment = listed ? rolesGrant(roles, 'comment:use-case:own') || rolesGrant(roles, 'comment:use-case:any') : rolesGrant(roles, 'comment:use-case:any')
-		if (!mayComment) throw new AppError('FORBIDDEN', 'Only the people on this use case and its reviewers can comment on it.')
+		const mayComment = listed
+			? rolesGrant(roles, 'comment:use-case:own') || rolesGrant(roles, 'comment:use-case:any')
+			: rolesGrant(roles, 'comment:use-case:any')
+		if (!mayComment)
+			throw new AppError(
+				'FORBIDDEN',
+				'Only the people on this use case and its reviewers can comment on it.',
+			)
 		if (input.parentId) {
-			const parent = await tx.comment.findUnique({ where: { id: input.parentId }, select: { useCaseId: true, parentId: true } })
-			if (!parent || parent.useCaseId !== useCase.id) throw new AppError('INVALID', 'The comment you are replying to is not on this use case.')
+			const parent = await tx.comment.findUnique({
+				where: { id: input.parentId },
+				select: { useCaseId: true, parentId: true },
+			})
+			if (!parent || parent.useCaseId !== useCase.id)
+				throw new AppError('INVALID', 'The comment you are replying to is not on this use case.')
 			// Replies stay one level deep: a reply to a reply joins the same thread.
 			if (parent.parentId) input.parentId = parent.parentId
 		}
-		const { id, repeated } = await createOnce(tx, { key: input.submissionKey, userId: actor.id }, async () => {
-			const comment = await tx.comment.create({
-				data: { useCaseId: useCase.id, authorId: actor.id, body: input.body, fieldPath: input.fieldPath, parentId: input.parentId },
-				select: { id: true },
-			})
-			await announceComment(tx, actor, useCase, comment.id, listed, input, request)
-			return comment.id
-		})
+		const { id, repeated } = await createOnce(
+			tx,
+			{ key: input.submissionKey, userId: actor.id },
+			async () => {
+				const comment = await tx.comment.create({
+					data: {
+						useCaseId: useCase.id,
+						authorId: actor.id,
+						body: input.body,
+						fieldPath: input.fieldPath,
+						parentId: input.parentId,
+					},
+					select: { id: true },
+				})
+				await announceComment(tx, actor, useCase, comment.id, listed, input, request)
+				return comment.id
+			},
+		)
 		return { id, repeated }
 	})
 }
@@ -54,7 +97,15 @@ export async function addComment(
 async function announceComment(
 	tx: Tx,
 	actor: SessionUser,
-	useCase: { id: string; trackingId: string; name: string; reviewRound: number; createdById: string; ownerId: string; contacts: Array<{ userId: string }> },
+	useCase: {
+		id: string
+		trackingId: string
+		name: string
+		reviewRound: number
+		createdById: string
+		ownerId: string
+		contacts: Array<{ userId: string }>
+	},
 	commentId: string,
 	listed: boolean,
 	input: { body: string; fieldPath?: string; parentId?: string },
@@ -65,11 +116,19 @@ async function announceComment(
 		action: 'comment.added',
 		entityType: 'UseCase',
 		entityId: useCase.id,
-		after: { commentId, fieldPath: input.fieldPath ?? null, parentId: input.parentId ?? null, body: input.body },
+		after: {
+			commentId,
+			fieldPath: input.fieldPath ?? null,
+			parentId: input.parentId ?? null,
+			body: input.body,
+		},
 		request,
 	})
 	const link = `/use-cases/${useCase.id}#comment-${commentId}`
-	const mentioned = await tx.user.findMany({ where: { email: { in: mentionedEmails(input.body) }, active: true }, select: { id: true } })
+	const mentioned = await tx.user.findMany({
+		where: { email: { in: mentionedEmails(input.body) }, active: true },
+		select: { id: true },
+	})
 	const mentionedIds = mentioned.map((user) => user.id)
 	await notify(
 		tx,
@@ -107,8 +166,19 @@ export async function listComments(useCaseId: string) {
 	const comments = await prisma.comment.findMany({
 		where: { useCaseId },
 		orderBy: { createdAt: 'asc' },
-		select: { id: true, parentId: true, fieldPath: true, lane: true, body: true, createdAt: true, author: { select: { name: true } } },
+		select: {
+			id: true,
+			parentId: true,
+			fieldPath: true,
+			lane: true,
+			body: true,
+			createdAt: true,
+			author: { select: { name: true } },
+		},
 	})
 	const threads = comments.filter((comment) => comment.parentId === null)
-	return threads.map((thread) => ({ ...thread, replies: comments.filter((comment) => comment.parentId === thread.id) }))
+	return threads.map((thread) => ({
+		...thread,
+		replies: comments.filter((comment) => comment.parentId === thread.id),
+	}))
 }

@@ -4,7 +4,14 @@ import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { freezeVersion, INVOLVED_MESSAGE, isInvolvedIn, listedIds, toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
+import {
+	freezeVersion,
+	INVOLVED_MESSAGE,
+	isInvolvedIn,
+	listedIds,
+	toDocument,
+	useCaseSelect,
+} from '#app/modules/use-cases/use-case-record.server.ts'
 import { refreshStoredEvaluation } from '#app/modules/policies/stored-checks.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -20,7 +27,11 @@ import { activeLeadIds } from './submission.server.ts'
 export const decisionOutcomes = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED'] as const
 export type DecisionOutcome = (typeof decisionOutcomes)[number]
 
-const transitionFor = { APPROVED: 'approve', APPROVED_WITH_CONDITIONS: 'approve_with_conditions', REJECTED: 'reject' } as const
+const transitionFor = {
+	APPROVED: 'approve',
+	APPROVED_WITH_CONDITIONS: 'approve_with_conditions',
+	REJECTED: 'reject',
+} as const
 const outcomeWords: Record<DecisionOutcome, string> = {
 	APPROVED: 'approved',
 	APPROVED_WITH_CONDITIONS: 'approved with conditions',
@@ -42,23 +53,45 @@ function addMonths(date: Date, months: number) {
  */
 export async function decideCase(
 	actor: SessionUser,
-	input: { useCaseId: string; outcome: DecisionOutcome; note: string; version: number; conditions: Array<ConditionInput>; nextReviewMonths: number },
+	input: {
+		useCaseId: string
+		outcome: DecisionOutcome
+		note: string
+		version: number
+		conditions: Array<ConditionInput>
+		nextReviewMonths: number
+	},
 	request: RequestInfo,
-): Promise<{ status: 'decided' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }> {
+): Promise<
+	{ status: 'decided' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }
+> {
 	return prisma.$transaction(async (tx) => {
 		const useCase = await loadReviewCase(tx, input.useCaseId)
-		const lanes = await tx.laneReview.findMany({ where: { useCaseId: useCase.id, round: useCase.reviewRound }, select: { status: true, assigneeId: true } })
-		const loaded = await tx.useCase.findUniqueOrThrow({ where: { id: useCase.id }, select: useCaseSelect })
+		const lanes = await tx.laneReview.findMany({
+			where: { useCaseId: useCase.id, round: useCase.reviewRound },
+			select: { status: true, assigneeId: true },
+		})
+		const loaded = await tx.useCase.findUniqueOrThrow({
+			where: { id: useCase.id },
+			select: useCaseSelect,
+		})
 		const document = toDocument(loaded)
 		// Judged as of today: a waiver that lapsed since the last save blocks again.
 		const evaluation = await evaluateWithCurrentPack(document, tx)
 
-		const emails = [...new Set(input.conditions.map((condition) => condition.ownerEmail.trim().toLowerCase()))]
-		const owners = await tx.user.findMany({ where: { email: { in: emails }, active: true }, select: { id: true, email: true } })
+		const emails = [
+			...new Set(input.conditions.map((condition) => condition.ownerEmail.trim().toLowerCase())),
+		]
+		const owners = await tx.user.findMany({
+			where: { email: { in: emails }, active: true },
+			select: { id: true, email: true },
+		})
 		const fieldErrors: Record<string, Array<string>> = {}
 		input.conditions.forEach((condition, index) => {
 			if (!owners.some((owner) => owner.email === condition.ownerEmail.trim().toLowerCase())) {
-				fieldErrors[`conditions[${index}].ownerEmail`] = [`No active user has the e-mail ${condition.ownerEmail}.`]
+				fieldErrors[`conditions[${index}].ownerEmail`] = [
+					`No active user has the e-mail ${condition.ownerEmail}.`,
+				]
 			}
 		})
 		if (Object.keys(fieldErrors).length) return { status: 'invalid', fieldErrors }
@@ -88,8 +121,18 @@ export async function decideCase(
 				nextReviewDue: approved ? addMonths(now, input.nextReviewMonths) : null,
 			},
 		})
-		if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were deciding; reload, read the current version, then decide.')
-		const snapshot = await freezeVersion(tx, actor.id, useCase.id, document, `DECIDED_${input.outcome}`)
+		if (written.count === 0)
+			throw new AppError(
+				'CONFLICT',
+				'The use case changed while you were deciding; reload, read the current version, then decide.',
+			)
+		const snapshot = await freezeVersion(
+			tx,
+			actor.id,
+			useCase.id,
+			document,
+			`DECIDED_${input.outcome}`,
+		)
 		const decision = await tx.decision.create({
 			data: {
 				useCaseId: useCase.id,
@@ -104,7 +147,9 @@ export async function decideCase(
 					create: input.conditions.map((condition) => ({
 						useCaseId: useCase.id,
 						text: condition.text,
-						ownerId: owners.find((owner) => owner.email === condition.ownerEmail.trim().toLowerCase())!.id,
+						ownerId: owners.find(
+							(owner) => owner.email === condition.ownerEmail.trim().toLowerCase(),
+						)!.id,
 						dueOn: condition.dueOn,
 					})),
 				},
@@ -112,7 +157,13 @@ export async function decideCase(
 			select: { id: true, conditions: { select: { ownerId: true, text: true, dueOn: true } } },
 		})
 		await storeCheckRun(tx, useCase.id, nextVersion, evaluation)
-		await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id, at: now })
+		await recordStatusChange(tx, {
+			useCaseId: useCase.id,
+			from: useCase.status,
+			to: verdict.to,
+			actorId: actor.id,
+			at: now,
+		})
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'use_case.decided',
@@ -126,13 +177,21 @@ export async function decideCase(
 				note: input.note,
 				decidedOnVersion: useCase.version,
 				snapshotNumber: snapshot.number,
-				conditions: decision.conditions.map((c) => ({ text: c.text, ownerId: c.ownerId, dueOn: c.dueOn.toISOString().slice(0, 10) })),
-				nextReviewDue: approved ? addMonths(now, input.nextReviewMonths).toISOString().slice(0, 10) : null,
+				conditions: decision.conditions.map((c) => ({
+					text: c.text,
+					ownerId: c.ownerId,
+					dueOn: c.dueOn.toISOString().slice(0, 10),
+				})),
+				nextReviewDue: approved
+					? addMonths(now, input.nextReviewMonths).toISOString().slice(0, 10)
+					: null,
 			},
 			request,
 		})
 		const reviewers = lanes.flatMap((lane) => (lane.assigneeId ? [lane.assigneeId] : []))
-		const conditionsNote = input.conditions.length ? ` Conditions: ${input.conditions.map((c) => `${c.text} (due ${c.dueOn.toISOString().slice(0, 10)})`).join('; ')}.` : ''
+		const conditionsNote = input.conditions.length
+			? ` Conditions: ${input.conditions.map((c) => `${c.text} (due ${c.dueOn.toISOString().slice(0, 10)})`).join('; ')}.`
+			: ''
 		await notify(
 			tx,
 			[...listedIds(useCase), ...reviewers],
@@ -164,16 +223,38 @@ export async function decideCase(
 }
 
 /** The governance lead sends a case back to its submitters without deciding a lane. */
-export async function requestChanges(actor: SessionUser, input: { useCaseId: string; note: string; version: number }, request: RequestInfo) {
+export async function requestChanges(
+	actor: SessionUser,
+	input: { useCaseId: string; note: string; version: number },
+	request: RequestInfo,
+) {
 	return prisma.$transaction(async (tx) => {
 		const useCase = await loadReviewCase(tx, input.useCaseId)
-		const lanes = await tx.laneReview.findMany({ where: { useCaseId: useCase.id, round: useCase.reviewRound }, select: { status: true } })
-		const verdict = decideTransition('request_changes', workflowActor(actor, useCase), workflowFacts(useCase, lanes))
+		const lanes = await tx.laneReview.findMany({
+			where: { useCaseId: useCase.id, round: useCase.reviewRound },
+			select: { status: true },
+		})
+		const verdict = decideTransition(
+			'request_changes',
+			workflowActor(actor, useCase),
+			workflowFacts(useCase, lanes),
+		)
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
-		if (input.version !== useCase.version) throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload and read it before asking for changes.')
+		if (input.version !== useCase.version)
+			throw new AppError(
+				'CONFLICT',
+				'The use case changed after you opened it. Reload and read it before asking for changes.',
+			)
 		await moveStatus(tx, useCase, verdict.to, {}, input.version)
-		await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id })
-		await tx.comment.create({ data: { useCaseId: useCase.id, authorId: actor.id, body: input.note } })
+		await recordStatusChange(tx, {
+			useCaseId: useCase.id,
+			from: useCase.status,
+			to: verdict.to,
+			actorId: actor.id,
+		})
+		await tx.comment.create({
+			data: { useCaseId: useCase.id, authorId: actor.id, body: input.note },
+		})
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'use_case.changes_requested',
@@ -202,23 +283,46 @@ export async function requestChanges(actor: SessionUser, input: { useCaseId: str
  * The owner of a condition records that it is met (the work is theirs, even when they are on the
  * case's team); otherwise a governance lead independent of the case.
  */
-export async function meetCondition(actor: SessionUser, input: { conditionId: string; note: string; revision: number }, request: RequestInfo) {
+export async function meetCondition(
+	actor: SessionUser,
+	input: { conditionId: string; note: string; revision: number },
+	request: RequestInfo,
+) {
 	return prisma.$transaction(async (tx) => {
 		const condition = await tx.decisionCondition.findUnique({ where: { id: input.conditionId } })
 		if (!condition) throw new AppError('NOT_FOUND', 'No condition has this id.')
 		if (condition.ownerId !== actor.id) {
-			const isLead = rolesGrant(actor.roles.map((r) => r.role), 'decide:use-case:any')
-			if (!isLead) throw new AppError('FORBIDDEN', 'Only the condition’s owner or the governance lead can mark it met.')
+			const isLead = rolesGrant(
+				actor.roles.map((r) => r.role),
+				'decide:use-case:any',
+			)
+			if (!isLead)
+				throw new AppError(
+					'FORBIDDEN',
+					'Only the condition’s owner or the governance lead can mark it met.',
+				)
 			if (isInvolvedIn(actor, await loadReviewCase(tx, condition.useCaseId))) {
-				throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} only the condition’s owner or a governance lead independent of it can mark it met.`)
+				throw new AppError(
+					'FORBIDDEN',
+					`${INVOLVED_MESSAGE} only the condition’s owner or a governance lead independent of it can mark it met.`,
+				)
 			}
 		}
 		if (condition.metAt) throw new AppError('CONFLICT', 'This condition is already marked met.')
 		const written = await tx.decisionCondition.updateMany({
 			where: { id: condition.id, revision: input.revision, metAt: null },
-			data: { metAt: new Date(), metById: actor.id, metNote: input.note, revision: { increment: 1 } },
+			data: {
+				metAt: new Date(),
+				metById: actor.id,
+				metNote: input.note,
+				revision: { increment: 1 },
+			},
 		})
-		if (written.count === 0) throw new AppError('CONFLICT', 'Someone changed this condition at the same moment; reload to see it.')
+		if (written.count === 0)
+			throw new AppError(
+				'CONFLICT',
+				'Someone changed this condition at the same moment; reload to see it.',
+			)
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'condition.met',
@@ -247,19 +351,44 @@ export async function meetCondition(actor: SessionUser, input: { conditionId: st
  * The governance lead starts the periodic re-review of an approved case (yearly; high-impact cases
  * on their monitoring cadence): a new round with the lanes today's findings require.
  */
-export async function startReReview(actor: SessionUser, input: { useCaseId: string; reason: string }, request: RequestInfo) {
+export async function startReReview(
+	actor: SessionUser,
+	input: { useCaseId: string; reason: string },
+	request: RequestInfo,
+) {
 	return prisma.$transaction(async (tx) => {
 		const useCase = await loadReviewCase(tx, input.useCaseId)
-		if (!rolesGrant(actor.roles.map((r) => r.role), 'decide:use-case:any')) throw new AppError('FORBIDDEN', 'Only the governance lead starts a re-review.')
-		const verdict = decideTransition('reopen', workflowActor(actor, useCase), workflowFacts(useCase, []))
+		if (
+			!rolesGrant(
+				actor.roles.map((r) => r.role),
+				'decide:use-case:any',
+			)
+		)
+			throw new AppError('FORBIDDEN', 'Only the governance lead starts a re-review.')
+		const verdict = decideTransition(
+			'reopen',
+			workflowActor(actor, useCase),
+			workflowFacts(useCase, []),
+		)
 		if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 		const round = useCase.reviewRound + 1
-		await moveStatus(tx, useCase, verdict.to, { reviewRound: round, decidedAt: null, version: { increment: 1 } })
+		await moveStatus(tx, useCase, verdict.to, {
+			reviewRound: round,
+			decidedAt: null,
+			version: { increment: 1 },
+		})
 		const { evaluation } = await refreshStoredEvaluation(tx, useCase.id)
 		// A re-review always looks at the case afresh: the lanes its findings need, and at least the CAIO's.
-		const lanes = evaluation.requiredLanes.length ? evaluation.requiredLanes : (['CAIO_DETERMINATION'] as const)
+		const lanes = evaluation.requiredLanes.length
+			? evaluation.requiredLanes
+			: (['CAIO_DETERMINATION'] as const)
 		await openReviewLanes(tx, { useCaseId: useCase.id, round, lanes, origin: 'CHECKS' })
-		await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id })
+		await recordStatusChange(tx, {
+			useCaseId: useCase.id,
+			from: useCase.status,
+			to: verdict.to,
+			actorId: actor.id,
+		})
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'use_case.re_review_started',
@@ -285,14 +414,34 @@ export async function startReReview(actor: SessionUser, input: { useCaseId: stri
 }
 
 /** An approved case stops being used: the people on it or the governance lead retire it. */
-export async function retireUseCaseIn(tx: Tx, actor: SessionUser, input: { useCaseId: string; reason: string }, request: RequestInfo) {
+export async function retireUseCaseIn(
+	tx: Tx,
+	actor: SessionUser,
+	input: { useCaseId: string; reason: string },
+	request: RequestInfo,
+) {
 	const useCase = await loadReviewCase(tx, input.useCaseId)
-	const verdict = decideTransition('retire', workflowActor(actor, useCase), workflowFacts(useCase, []))
+	const verdict = decideTransition(
+		'retire',
+		workflowActor(actor, useCase),
+		workflowFacts(useCase, []),
+	)
 	if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 	const now = new Date()
 	// OMB reports a retired case once, under development stage "Retired".
-	await moveStatus(tx, useCase, verdict.to, { stage: 'RETIRED', retiredAt: now, nextReviewDue: null, version: { increment: 1 } })
-	await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id, at: now })
+	await moveStatus(tx, useCase, verdict.to, {
+		stage: 'RETIRED',
+		retiredAt: now,
+		nextReviewDue: null,
+		version: { increment: 1 },
+	})
+	await recordStatusChange(tx, {
+		useCaseId: useCase.id,
+		from: useCase.status,
+		to: verdict.to,
+		actorId: actor.id,
+		at: now,
+	})
 	await recordEvent(tx, {
 		actorId: actor.id,
 		action: 'use_case.retired',
@@ -316,15 +465,31 @@ export async function retireUseCaseIn(tx: Tx, actor: SessionUser, input: { useCa
 	)
 }
 
-export async function retireUseCase(actor: SessionUser, input: { useCaseId: string; reason: string }, request: RequestInfo) {
+export async function retireUseCase(
+	actor: SessionUser,
+	input: { useCaseId: string; reason: string },
+	request: RequestInfo,
+) {
 	return prisma.$transaction((tx) => retireUseCaseIn(tx, actor, input, request))
 }
 
 /** Whether this person may decide this case, and if not, why (for the UI; the server checks again). */
-export function decisionAccess(user: SessionUser, useCase: Parameters<typeof isInvolvedIn>[1] & { status: string }) {
-	if (!rolesGrant(user.roles.map((r) => r.role), 'decide:use-case:any')) return { canDecide: false, whyNot: null }
+export function decisionAccess(
+	user: SessionUser,
+	useCase: Parameters<typeof isInvolvedIn>[1] & { status: string },
+) {
+	if (
+		!rolesGrant(
+			user.roles.map((r) => r.role),
+			'decide:use-case:any',
+		)
+	)
+		return { canDecide: false, whyNot: null }
 	if (isInvolvedIn(user, useCase)) {
-		return { canDecide: false, whyNot: `${INVOLVED_MESSAGE} you can neither review nor decide it; another governance lead must.` }
+		return {
+			canDecide: false,
+			whyNot: `${INVOLVED_MESSAGE} you can neither review nor decide it; another governance lead must.`,
+		}
 	}
 	return { canDecide: ['SUBMITTED', 'IN_REVIEW'].includes(useCase.status), whyNot: null }
 }

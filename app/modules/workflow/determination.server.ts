@@ -1,8 +1,20 @@
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { determinationProblems } from '#app/modules/policies/determination.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { currentPolicyPack, evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
-import { columnsOf, freezeVersion, INVOLVED_MESSAGE, isInvolvedIn, NOT_FOUND_MESSAGE, toDocument, useCaseSelect } from '#app/modules/use-cases/use-case-record.server.ts'
+import {
+	currentPolicyPack,
+	evaluateWithCurrentPack,
+	storeCheckRun,
+} from '#app/modules/policies/packs.server.ts'
+import {
+	columnsOf,
+	freezeVersion,
+	INVOLVED_MESSAGE,
+	isInvolvedIn,
+	NOT_FOUND_MESSAGE,
+	toDocument,
+	useCaseSelect,
+} from '#app/modules/use-cases/use-case-record.server.ts'
 import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
 import { type HighImpactDetermination } from '#app/modules/use-cases/vocabulary.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
@@ -19,18 +31,26 @@ export async function recordDetermination(
 	useCaseId: string,
 	input: { determination: HighImpactDetermination; rationale?: string; version: number },
 	request: RequestInfo,
-): Promise<{ status: 'recorded' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }> {
+): Promise<
+	{ status: 'recorded' } | { status: 'invalid'; fieldErrors: Record<string, Array<string>> }
+> {
 	return prisma.$transaction(async (tx) => {
 		const current = await tx.useCase.findUnique({ where: { id: useCaseId }, select: useCaseSelect })
 		if (!current || current.status === 'DRAFT') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
 		if (isInvolvedIn(actor, current)) {
-			throw new AppError('FORBIDDEN', `${INVOLVED_MESSAGE} someone independent of it must make the determination.`)
+			throw new AppError(
+				'FORBIDDEN',
+				`${INVOLVED_MESSAGE} someone independent of it must make the determination.`,
+			)
 		}
 		if (current.status === 'WITHDRAWN' || current.status === 'RETIRED') {
 			throw new AppError('CONFLICT', 'A withdrawn or retired use case takes no new determination.')
 		}
 		if (current.version !== input.version) {
-			throw new AppError('CONFLICT', 'The use case changed after you opened it. Reload, read the new version, then record the determination.')
+			throw new AppError(
+				'CONFLICT',
+				'The use case changed after you opened it. Reload, read the new version, then record the determination.',
+			)
 		}
 		const before = toDocument(current)
 		const evaluation = await evaluateWithCurrentPack(before, tx)
@@ -63,10 +83,18 @@ export async function recordDetermination(
 			},
 		})
 		if (written.count === 0) {
-			throw new AppError('CONFLICT', 'The use case changed while you were recording the determination. Reload, read the new version, then record it again.')
+			throw new AppError(
+				'CONFLICT',
+				'The use case changed while you were recording the determination. Reload, read the new version, then record it again.',
+			)
 		}
 		await freezeVersion(tx, actor.id, useCaseId, after, 'HIGH_IMPACT_DETERMINATION')
-		await storeCheckRun(tx, useCaseId, current.version + 1, evaluateUseCase(after, { pack: await currentPolicyPack(tx), asOf: now }))
+		await storeCheckRun(
+			tx,
+			useCaseId,
+			current.version + 1,
+			evaluateUseCase(after, { pack: await currentPolicyPack(tx), asOf: now }),
+		)
 		await recordEvent(tx, {
 			actorId: actor.id,
 			action: 'use_case.high_impact_determined',

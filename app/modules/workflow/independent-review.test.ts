@@ -11,12 +11,20 @@ test('an approved CAIO determination lane is a review by the CAIO', () => {
 })
 
 test('any other approved lane is a review by an office not involved in development', () => {
-	expect(independentReviewFromLanes([{ lane: 'SECURITY', status: 'APPROVED', assigneeId: 'r1' }])).toBe('YES_INTERNAL_REVIEWER')
+	expect(
+		independentReviewFromLanes([{ lane: 'SECURITY', status: 'APPROVED', assigneeId: 'r1' }]),
+	).toBe('YES_INTERNAL_REVIEWER')
 })
 
 test('a lane someone holds but has not approved is a review in progress; no lanes held is no answer', () => {
-	expect(independentReviewFromLanes([{ lane: 'PRIVACY', status: 'OPEN', assigneeId: 'r1' }])).toBe('IN_PROGRESS')
-	expect(independentReviewFromLanes([{ lane: 'PRIVACY', status: 'OPEN', assigneeId: null }])).toBeUndefined()
-	expect(independentReviewFromLanes([{ lane: 'PRIVACY', status: 'REJECTED', assigneeId: 'r1' }])).toBeUndefined()
+	expect(independentReviewFromLanes([{ lane: 'PRIVACY', status: 'OPEN', assigneeId: 'r1' }])).toBe(
+		'IN_PROGRESS',
+	)
+	expect(
+		independentReviewFromLanes([{ lane: 'PRIVACY', status: 'OPEN', assigneeId: null }]),
+	).toBeUndefined()
+	expect(
+		independentReviewFromLanes([{ lane: 'PRIVACY', status: 'REJECTED', assigneeId: 'r1' }]),
+	).toBeUndefined()
 	expect(independentReviewFromLanes([])).toBeUndefined()
 })

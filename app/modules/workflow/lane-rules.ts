@@ -45,7 +45,11 @@ export type LaneActor = Person & { involved: boolean }
 
 const REVIEWABLE: ReadonlyArray<WorkflowStatus> = ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED']
 
-const refuse = (code: Refusal['code'], reason: string): Refusal => ({ allowed: false, code, reason })
+const refuse = (code: Refusal['code'], reason: string): Refusal => ({
+	allowed: false,
+	code,
+	reason,
+})
 
 const INDEPENDENCE =
 	'You are or were listed on this use case (you submitted it, own it, are or were on its team, or wrote part of it), so you cannot review it or assign its reviewers.'
@@ -63,23 +67,41 @@ export function decideLaneAction(
 	const roleNames = actor.roles.map((r) => r.role)
 	if (actor.involved) return refuse('FORBIDDEN', INDEPENDENCE)
 	if (!facts.revisionIsCurrent) {
-		return refuse('CONFLICT', 'Someone else changed this lane after you opened it. Reload to see who holds it and what was decided.')
+		return refuse(
+			'CONFLICT',
+			'Someone else changed this lane after you opened it. Reload to see who holds it and what was decided.',
+		)
 	}
 	switch (action) {
 		case 'assign': {
-			if (!rolesGrant(roleNames, 'assign:review:any')) return refuse('FORBIDDEN', 'Only the governance lead assigns reviewers.')
-			if (!REVIEWABLE.includes(facts.caseStatus)) return refuse('CONFLICT', `The use case is ${statusWords[facts.caseStatus]}; its lanes cannot be assigned now.`)
-			if (facts.laneStatus !== 'OPEN' && facts.laneStatus !== 'CHANGES_REQUESTED') return refuse('CONFLICT', 'This lane is already decided.')
+			if (!rolesGrant(roleNames, 'assign:review:any'))
+				return refuse('FORBIDDEN', 'Only the governance lead assigns reviewers.')
+			if (!REVIEWABLE.includes(facts.caseStatus))
+				return refuse(
+					'CONFLICT',
+					`The use case is ${statusWords[facts.caseStatus]}; its lanes cannot be assigned now.`,
+				)
+			if (facts.laneStatus !== 'OPEN' && facts.laneStatus !== 'CHANGES_REQUESTED')
+				return refuse('CONFLICT', 'This lane is already decided.')
 			if (!assignee) return refuse('INVALID', 'Choose the reviewer.')
-			if (assignee.involved) return refuse('INVALID', 'That person is or was listed on this use case, or wrote part of it, so they cannot review it.')
-			if (!mayHoldLane(assignee, facts.lane)) return refuse('INVALID', 'That person does not hold this review lane.')
+			if (assignee.involved)
+				return refuse(
+					'INVALID',
+					'That person is or was listed on this use case, or wrote part of it, so they cannot review it.',
+				)
+			if (!mayHoldLane(assignee, facts.lane))
+				return refuse('INVALID', 'That person does not hold this review lane.')
 			return { allowed: true }
 		}
 		case 'claim': {
 			if (!rolesGrant(roleNames, 'claim:review:any') || !mayHoldLane(actor, facts.lane)) {
 				return refuse('FORBIDDEN', 'You do not hold this review lane, so you cannot claim it.')
 			}
-			if (!REVIEWABLE.includes(facts.caseStatus)) return refuse('CONFLICT', `The use case is ${statusWords[facts.caseStatus]}; its lanes cannot be claimed now.`)
+			if (!REVIEWABLE.includes(facts.caseStatus))
+				return refuse(
+					'CONFLICT',
+					`The use case is ${statusWords[facts.caseStatus]}; its lanes cannot be claimed now.`,
+				)
 			if (facts.assigned) return refuse('CONFLICT', 'Someone already holds this lane.')
 			if (facts.laneStatus !== 'OPEN') return refuse('CONFLICT', 'This lane is already decided.')
 			return { allowed: true }
@@ -89,14 +111,36 @@ export function decideLaneAction(
 		case 'request_changes': {
 			// The governance lead may step in on any lane (a reviewer away, a deadline); the decision is theirs on the record.
 			const stepsIn = rolesGrant(roleNames, 'decide:use-case:any')
-			if (!stepsIn && (!facts.assignedToActor || !rolesGrant(roleNames, 'review:use-case:assigned'))) {
-				return refuse('FORBIDDEN', 'Only the reviewer assigned to this lane, or the governance lead, can decide it.')
+			if (
+				!stepsIn &&
+				(!facts.assignedToActor || !rolesGrant(roleNames, 'review:use-case:assigned'))
+			) {
+				return refuse(
+					'FORBIDDEN',
+					'Only the reviewer assigned to this lane, or the governance lead, can decide it.',
+				)
 			}
-			if (facts.laneStatus !== 'OPEN') return refuse('CONFLICT', 'This lane was already decided; reload to see the decision.')
-			if (facts.caseStatus !== 'IN_REVIEW') return refuse('CONFLICT', `The use case is ${statusWords[facts.caseStatus]}; its lanes cannot be decided now.`)
-			if (!facts.versionIsCurrent) return refuse('CONFLICT', 'The use case changed after you opened it. Reload, read the current version, then decide the lane.')
-			if (action === 'approve' && facts.lane === 'CAIO_DETERMINATION' && !facts.determinationRecorded) {
-				return refuse('INVALID', 'Record the high-impact determination before approving the CAIO determination lane.')
+			if (facts.laneStatus !== 'OPEN')
+				return refuse('CONFLICT', 'This lane was already decided; reload to see the decision.')
+			if (facts.caseStatus !== 'IN_REVIEW')
+				return refuse(
+					'CONFLICT',
+					`The use case is ${statusWords[facts.caseStatus]}; its lanes cannot be decided now.`,
+				)
+			if (!facts.versionIsCurrent)
+				return refuse(
+					'CONFLICT',
+					'The use case changed after you opened it. Reload, read the current version, then decide the lane.',
+				)
+			if (
+				action === 'approve' &&
+				facts.lane === 'CAIO_DETERMINATION' &&
+				!facts.determinationRecorded
+			) {
+				return refuse(
+					'INVALID',
+					'Record the high-impact determination before approving the CAIO determination lane.',
+				)
 			}
 			return { allowed: true }
 		}

@@ -11,17 +11,33 @@ import { AppError } from '#app/utils/errors.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { decideLaneAction, isLaneOpen, type LaneDecision, type LaneFacts } from './lane-rules.ts'
-import { loadReviewCase, moveStatus, type ReviewCase, workflowActor, workflowFacts } from './review-case.server.ts'
+import {
+	loadReviewCase,
+	moveStatus,
+	type ReviewCase,
+	workflowActor,
+	workflowFacts,
+} from './review-case.server.ts'
 import { decideTransition } from './state-machine.ts'
 import { recordStatusChange } from './status-history.server.ts'
 import { activeLeadIds } from './submission.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
-type LaneRow = { status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED'; lane: ReviewLaneName; assigneeId: string | null; revision: number }
+type LaneRow = {
+	status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED'
+	lane: ReviewLaneName
+	assigneeId: string | null
+	revision: number
+}
 
 /** What the lane rules need to know about this lane of this case, as this person sees it. */
-function laneFacts(actorId: string, useCase: ReviewCase, lane: LaneRow, read: { version?: number; revision?: number }): LaneFacts {
+function laneFacts(
+	actorId: string,
+	useCase: ReviewCase,
+	lane: LaneRow,
+	read: { version?: number; revision?: number },
+): LaneFacts {
 	return {
 		caseStatus: useCase.status,
 		laneStatus: lane.status,
@@ -35,31 +51,58 @@ function laneFacts(actorId: string, useCase: ReviewCase, lane: LaneRow, read: { 
 }
 
 async function personWithRoles(tx: Tx, userId: string) {
-	return tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, active: true, roles: { select: { role: true, lanes: true } } } })
+	return tx.user.findUnique({
+		where: { id: userId },
+		select: { id: true, name: true, active: true, roles: { select: { role: true, lanes: true } } },
+	})
 }
 
 /** Starts the review when the first lane is taken: submitted → in review. */
-async function startReviewIfSubmitted(tx: Tx, actor: Pick<SessionUser, 'id' | 'roles'>, useCase: ReviewCase) {
+async function startReviewIfSubmitted(
+	tx: Tx,
+	actor: Pick<SessionUser, 'id' | 'roles'>,
+	useCase: ReviewCase,
+) {
 	if (useCase.status !== 'SUBMITTED') return
-	const verdict = decideTransition('start_review', workflowActor(actor, useCase), workflowFacts(useCase, []))
+	const verdict = decideTransition(
+		'start_review',
+		workflowActor(actor, useCase),
+		workflowFacts(useCase, []),
+	)
 	if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 	await moveStatus(tx, useCase, verdict.to)
-	await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: verdict.to, actorId: actor.id })
+	await recordStatusChange(tx, {
+		useCaseId: useCase.id,
+		from: useCase.status,
+		to: verdict.to,
+		actorId: actor.id,
+	})
 }
 
 /** Assigns inside the caller's transaction (the inventory assigns many cases at once). */
 export async function assignLaneIn(
 	tx: Tx,
 	actor: SessionUser,
-	input: { useCaseId: string; lane: ReviewLaneName; assigneeId: string; dueOn: Date; revision?: number },
+	input: {
+		useCaseId: string
+		lane: ReviewLaneName
+		assigneeId: string
+		dueOn: Date
+		revision?: number
+	},
 	request: RequestInfo,
 ) {
 	const useCase = await loadReviewCase(tx, input.useCaseId)
 	const round = Math.max(useCase.reviewRound, 1)
 	// The lead may add a lane the checks did not ask for (legal, say); two leads adding it at once
 	// create it once, then race on its revision below.
-	await tx.laneReview.createMany({ data: [{ useCaseId: useCase.id, round, lane: input.lane, origin: 'LEAD' }], skipDuplicates: true })
-	const existing = await tx.laneReview.findUniqueOrThrow({ where: { useCaseId_round_lane: { useCaseId: useCase.id, round, lane: input.lane } } })
+	await tx.laneReview.createMany({
+		data: [{ useCaseId: useCase.id, round, lane: input.lane, origin: 'LEAD' }],
+		skipDuplicates: true,
+	})
+	const existing = await tx.laneReview.findUniqueOrThrow({
+		where: { useCaseId_round_lane: { useCaseId: useCase.id, round, lane: input.lane } },
+	})
 	const assignee = await personWithRoles(tx, input.assigneeId)
 	if (!assignee) throw new AppError('INVALID', 'Choose a reviewer from the list.')
 	const verdict = decideLaneAction(
@@ -71,9 +114,19 @@ export async function assignLaneIn(
 	if (!verdict.allowed) throw new AppError(verdict.code, verdict.reason)
 	const written = await tx.laneReview.updateMany({
 		where: { id: existing.id, revision: existing.revision },
-		data: { assigneeId: assignee.id, assignedById: actor.id, assignedAt: new Date(), dueOn: input.dueOn, revision: { increment: 1 } },
+		data: {
+			assigneeId: assignee.id,
+			assignedById: actor.id,
+			assignedAt: new Date(),
+			dueOn: input.dueOn,
+			revision: { increment: 1 },
+		},
 	})
-	if (written.count === 0) throw new AppError('CONFLICT', 'Someone else changed this lane at the same moment; reload and assign again.')
+	if (written.count === 0)
+		throw new AppError(
+			'CONFLICT',
+			'Someone else changed this lane at the same moment; reload and assign again.',
+		)
 	await startReviewIfSubmitted(tx, actor, useCase)
 	await refreshStoredEvaluation(tx, useCase.id)
 	await recordEvent(tx, {
@@ -82,7 +135,14 @@ export async function assignLaneIn(
 		entityType: 'UseCase',
 		entityId: useCase.id,
 		before: existing.assigneeId ? { lane: input.lane, assigneeId: existing.assigneeId } : null,
-		after: { lane: input.lane, round, laneReviewId: existing.id, assigneeId: assignee.id, assignee: assignee.name, dueOn: input.dueOn.toISOString().slice(0, 10) },
+		after: {
+			lane: input.lane,
+			round,
+			laneReviewId: existing.id,
+			assigneeId: assignee.id,
+			assignee: assignee.name,
+			dueOn: input.dueOn.toISOString().slice(0, 10),
+		},
 		request,
 	})
 	await notify(
@@ -102,7 +162,13 @@ export async function assignLaneIn(
 
 export async function assignLane(
 	actor: SessionUser,
-	input: { useCaseId: string; lane: ReviewLaneName; assigneeId: string; dueOn: Date; revision?: number },
+	input: {
+		useCaseId: string
+		lane: ReviewLaneName
+		assigneeId: string
+		dueOn: Date
+		revision?: number
+	},
 	request: RequestInfo,
 ) {
 	return prisma.$transaction((tx) => assignLaneIn(tx, actor, input, request))
@@ -112,12 +178,17 @@ async function loadLane(tx: Tx, laneReviewId: string) {
 	const lane = await tx.laneReview.findUnique({ where: { id: laneReviewId } })
 	if (!lane) throw new AppError('NOT_FOUND', 'No review lane has this id.')
 	const useCase = await loadReviewCase(tx, lane.useCaseId)
-	if (lane.round !== useCase.reviewRound) throw new AppError('CONFLICT', 'This lane belongs to an earlier review round; it is closed.')
+	if (lane.round !== useCase.reviewRound)
+		throw new AppError('CONFLICT', 'This lane belongs to an earlier review round; it is closed.')
 	return { lane, useCase }
 }
 
 /** Takes an open lane for its reviewer; answers with the lane in words ("the Privacy lane of CMS-2026-0001"). */
-export async function claimLane(actor: SessionUser, input: { laneReviewId: string; revision: number }, request: RequestInfo): Promise<string> {
+export async function claimLane(
+	actor: SessionUser,
+	input: { laneReviewId: string; revision: number },
+	request: RequestInfo,
+): Promise<string> {
 	return prisma.$transaction(async (tx) => {
 		const { lane, useCase } = await loadLane(tx, input.laneReviewId)
 		const verdict = decideLaneAction(
@@ -129,9 +200,16 @@ export async function claimLane(actor: SessionUser, input: { laneReviewId: strin
 		const dueOn = new Date(Date.now() + 14 * DAY)
 		const written = await tx.laneReview.updateMany({
 			where: { id: lane.id, revision: lane.revision, assigneeId: null },
-			data: { assigneeId: actor.id, assignedById: actor.id, assignedAt: new Date(), dueOn: lane.dueOn ?? dueOn, revision: { increment: 1 } },
+			data: {
+				assigneeId: actor.id,
+				assignedById: actor.id,
+				assignedAt: new Date(),
+				dueOn: lane.dueOn ?? dueOn,
+				revision: { increment: 1 },
+			},
 		})
-		if (written.count === 0) throw new AppError('CONFLICT', 'Another reviewer claimed this lane first.')
+		if (written.count === 0)
+			throw new AppError('CONFLICT', 'Another reviewer claimed this lane first.')
 		await startReviewIfSubmitted(tx, actor, useCase)
 		await refreshStoredEvaluation(tx, useCase.id)
 		await recordEvent(tx, {
@@ -139,7 +217,13 @@ export async function claimLane(actor: SessionUser, input: { laneReviewId: strin
 			action: 'review.lane_claimed',
 			entityType: 'UseCase',
 			entityId: useCase.id,
-			after: { lane: lane.lane, round: lane.round, laneReviewId: lane.id, assigneeId: actor.id, assignee: actor.name },
+			after: {
+				lane: lane.lane,
+				round: lane.round,
+				laneReviewId: lane.id,
+				assigneeId: actor.id,
+				assignee: actor.name,
+			},
 			request,
 		})
 		await notify(
@@ -164,7 +248,11 @@ const decisionWords: Record<LaneDecision, string> = {
 	request_changes: 'asked for changes on',
 }
 
-const laneStatusFor = { approve: 'APPROVED', reject: 'REJECTED', request_changes: 'CHANGES_REQUESTED' } as const
+const laneStatusFor = {
+	approve: 'APPROVED',
+	reject: 'REJECTED',
+	request_changes: 'CHANGES_REQUESTED',
+} as const
 
 /**
  * The reviewer on a lane decides it, on the version they read. Of two decisions at the same
@@ -172,7 +260,13 @@ const laneStatusFor = { approve: 'APPROVED', reject: 'REJECTED', request_changes
  */
 export async function decideLane(
 	actor: SessionUser,
-	input: { laneReviewId: string; decision: LaneDecision; note: string; version: number; revision: number },
+	input: {
+		laneReviewId: string
+		decision: LaneDecision
+		note: string
+		version: number
+		revision: number
+	},
 	request: RequestInfo,
 ) {
 	return prisma.$transaction(async (tx) => {
@@ -184,8 +278,14 @@ export async function decideLane(
 		)
 		if (!verdict.allowed) {
 			if (verdict.code === 'CONFLICT' && lane.status !== 'OPEN' && lane.decidedById) {
-				const by = await tx.user.findUnique({ where: { id: lane.decidedById }, select: { name: true } })
-				throw new AppError('CONFLICT', `${by?.name ?? 'Another reviewer'} already decided this lane; your decision was not recorded. Reload to see theirs.`)
+				const by = await tx.user.findUnique({
+					where: { id: lane.decidedById },
+					select: { name: true },
+				})
+				throw new AppError(
+					'CONFLICT',
+					`${by?.name ?? 'Another reviewer'} already decided this lane; your decision was not recorded. Reload to see theirs.`,
+				)
 			}
 			throw new AppError(verdict.code, verdict.reason)
 		}
@@ -201,15 +301,32 @@ export async function decideLane(
 			},
 		})
 		if (written.count === 0) {
-			throw new AppError('CONFLICT', 'Another decision on this lane was recorded at the same moment; yours was not. Reload to see it.')
+			throw new AppError(
+				'CONFLICT',
+				'Another decision on this lane was recorded at the same moment; yours was not. Reload to see it.',
+			)
 		}
 		if (input.decision === 'request_changes') {
-			const lanes = await tx.laneReview.findMany({ where: { useCaseId: useCase.id, round: useCase.reviewRound }, select: { status: true } })
-			const transition = decideTransition('request_changes', workflowActor(actor, useCase, true), workflowFacts(useCase, lanes))
+			const lanes = await tx.laneReview.findMany({
+				where: { useCaseId: useCase.id, round: useCase.reviewRound },
+				select: { status: true },
+			})
+			const transition = decideTransition(
+				'request_changes',
+				workflowActor(actor, useCase, true),
+				workflowFacts(useCase, lanes),
+			)
 			if (!transition.allowed) throw new AppError(transition.code, transition.reason)
 			await moveStatus(tx, useCase, transition.to)
-			await recordStatusChange(tx, { useCaseId: useCase.id, from: useCase.status, to: transition.to, actorId: actor.id })
-			await tx.comment.create({ data: { useCaseId: useCase.id, authorId: actor.id, lane: lane.lane, body: input.note } })
+			await recordStatusChange(tx, {
+				useCaseId: useCase.id,
+				from: useCase.status,
+				to: transition.to,
+				actorId: actor.id,
+			})
+			await tx.comment.create({
+				data: { useCaseId: useCase.id, authorId: actor.id, lane: lane.lane, body: input.note },
+			})
 		}
 		await refreshStoredEvaluation(tx, useCase.id)
 		await recordEvent(tx, {
@@ -218,12 +335,23 @@ export async function decideLane(
 			entityType: 'UseCase',
 			entityId: useCase.id,
 			before: { lane: lane.lane, status: lane.status },
-			after: { lane: lane.lane, round: lane.round, laneReviewId: lane.id, status: laneStatusFor[input.decision], note: input.note, decidedOnVersion: input.version },
+			after: {
+				lane: lane.lane,
+				round: lane.round,
+				laneReviewId: lane.id,
+				status: laneStatusFor[input.decision],
+				note: input.note,
+				decidedOnVersion: input.version,
+			},
 			request,
 		})
 		const laneName = reviewLaneLabels[lane.lane].split(' (')[0]
 		const remaining = await tx.laneReview.count({
-			where: { useCaseId: useCase.id, round: useCase.reviewRound, status: { in: ['OPEN', 'CHANGES_REQUESTED'] } },
+			where: {
+				useCaseId: useCase.id,
+				round: useCase.reviewRound,
+				status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
+			},
 		})
 		if (input.decision === 'request_changes') {
 			await notify(
@@ -276,7 +404,11 @@ export async function lanesOfRound(useCaseId: string, round: number) {
 			decidedBy: { select: { name: true } },
 		},
 	})
-	return lanes.map((lane) => ({ ...lane, open: isLaneOpen(lane.status), overdue: isLaneOpen(lane.status) && lane.dueOn !== null && lane.dueOn < new Date() }))
+	return lanes.map((lane) => ({
+		...lane,
+		open: isLaneOpen(lane.status),
+		overdue: isLaneOpen(lane.status) && lane.dueOn !== null && lane.dueOn < new Date(),
+	}))
 }
 
 /** Everyone who can hold some lane, with the lanes they hold: reviewers and governance leads. */
@@ -289,6 +421,8 @@ export async function reviewerChoices() {
 }
 
 /** People who may be given a lane of this case: independent of it, active, holding the lane. */
-export async function eligibleReviewers(useCase: Pick<ReviewCase, 'createdById' | 'ownerId' | 'contacts' | 'participants'>) {
+export async function eligibleReviewers(
+	useCase: Pick<ReviewCase, 'createdById' | 'ownerId' | 'contacts' | 'participants'>,
+) {
 	return (await reviewerChoices()).filter((person) => !isInvolvedIn(person, useCase))
 }

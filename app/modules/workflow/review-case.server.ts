@@ -39,8 +39,12 @@ export type ReviewCase = {
 
 /** A submitted case for a review action; drafts are "not found" to everyone but their own people. */
 export async function loadReviewCase(tx: Tx, useCaseId: string): Promise<ReviewCase> {
-	const useCase = await tx.useCase.findUnique({ where: { id: useCaseId }, select: reviewCaseSelect })
-	if (!useCase || useCase.status === 'DRAFT') throw new AppError('NOT_FOUND', 'No submitted use case has this id.')
+	const useCase = await tx.useCase.findUnique({
+		where: { id: useCaseId },
+		select: reviewCaseSelect,
+	})
+	if (!useCase || useCase.status === 'DRAFT')
+		throw new AppError('NOT_FOUND', 'No submitted use case has this id.')
 	return useCase
 }
 
@@ -49,14 +53,27 @@ export async function getReviewCase(useCaseId: string) {
 	return loadReviewCase(prisma, useCaseId)
 }
 
-export function workflowActor(user: Pick<SessionUser, 'id' | 'roles'>, useCase: ReviewCase, holdsOpenLane = false): WorkflowActor {
-	return { roles: user.roles.map((r) => r.role), listed: isListedOn(user, useCase), involved: isInvolvedIn(user, useCase), holdsOpenLane }
+export function workflowActor(
+	user: Pick<SessionUser, 'id' | 'roles'>,
+	useCase: ReviewCase,
+	holdsOpenLane = false,
+): WorkflowActor {
+	return {
+		roles: user.roles.map((r) => r.role),
+		listed: isListedOn(user, useCase),
+		involved: isInvolvedIn(user, useCase),
+		holdsOpenLane,
+	}
 }
 
 type LaneRow = { status: 'OPEN' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' }
 
 /** Facts for the state machine; guards that do not concern the action hold by default. */
-export function workflowFacts(useCase: ReviewCase, lanes: ReadonlyArray<LaneRow>, facts: Partial<WorkflowFacts> = {}): WorkflowFacts {
+export function workflowFacts(
+	useCase: ReviewCase,
+	lanes: ReadonlyArray<LaneRow>,
+	facts: Partial<WorkflowFacts> = {},
+): WorkflowFacts {
 	return factsFor(useCase.status, {
 		openLanes: lanes.filter((lane) => isLaneOpen(lane.status)).length,
 		rejectedLanes: lanes.filter((lane) => lane.status === 'REJECTED').length,
@@ -76,8 +93,16 @@ export async function moveStatus(
 	expectedVersion?: number,
 ) {
 	const written = await tx.useCase.updateMany({
-		where: { id: useCase.id, status: useCase.status, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
+		where: {
+			id: useCase.id,
+			status: useCase.status,
+			...(expectedVersion === undefined ? {} : { version: expectedVersion }),
+		},
 		data: { status: to, ...data },
 	})
-	if (written.count === 0) throw new AppError('CONFLICT', 'The use case changed while you were acting on it; reload and try again.')
+	if (written.count === 0)
+		throw new AppError(
+			'CONFLICT',
+			'The use case changed while you were acting on it; reload and try again.',
+		)
 }

@@ -8,7 +8,10 @@ import { prisma } from '#app/utils/db.server.ts'
 import { type ReviewLaneName } from '#app/utils/permissions.ts'
 import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { valueAt } from '#app/modules/use-cases/question-kinds.ts'
-import { type UseCaseDocument, UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
+import {
+	type UseCaseDocument,
+	UseCaseDocumentSchema,
+} from '#app/modules/use-cases/use-case-document.ts'
 import { changedFields } from '#app/modules/use-cases/use-case-mapping.ts'
 
 const QUEUE_LIMIT = 200
@@ -21,7 +24,16 @@ const queueLaneSelect = {
 	dueOn: true,
 	assignedAt: true,
 	revision: true,
-	useCase: { select: { id: true, trackingId: true, name: true, status: true, highImpactDetermination: true, orgUnit: { select: { shortName: true } } } },
+	useCase: {
+		select: {
+			id: true,
+			trackingId: true,
+			name: true,
+			status: true,
+			highImpactDetermination: true,
+			orgUnit: { select: { shortName: true } },
+		},
+	},
 	assignee: { select: { name: true } },
 } as const satisfies Prisma.LaneReviewSelect
 
@@ -33,7 +45,9 @@ const independentOf = (userId: string): Prisma.UseCaseWhereInput => ({
 	participants: { none: { userId } },
 })
 
-const inReview: Prisma.UseCaseWhereInput = { status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] } }
+const inReview: Prisma.UseCaseWhereInput = {
+	status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] },
+}
 
 /** The reviewer's queue: lanes assigned to them, open lanes they could claim, and what is overdue. */
 export async function reviewQueue(user: SessionUser) {
@@ -43,7 +57,11 @@ export async function reviewQueue(user: SessionUser) {
 	const now = new Date()
 	const [assigned, claimable] = await Promise.all([
 		prisma.laneReview.findMany({
-			where: { assigneeId: user.id, status: { in: ['OPEN', 'CHANGES_REQUESTED'] }, useCase: inReview },
+			where: {
+				assigneeId: user.id,
+				status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
+				useCase: inReview,
+			},
 			orderBy: [{ dueOn: 'asc' }, { assignedAt: 'asc' }],
 			take: QUEUE_LIMIT,
 			select: queueLaneSelect,
@@ -62,7 +80,10 @@ export async function reviewQueue(user: SessionUser) {
 	])
 	// Only lanes of each case's current round are live; earlier rounds' rows are history.
 	return {
-		assigned: assigned.map((lane) => ({ ...lane, overdue: lane.dueOn !== null && lane.dueOn < now })),
+		assigned: assigned.map((lane) => ({
+			...lane,
+			overdue: lane.dueOn !== null && lane.dueOn < now,
+		})),
 		claimable,
 		overdueCount: assigned.filter((lane) => lane.dueOn !== null && lane.dueOn < now).length,
 	}
@@ -71,15 +92,43 @@ export async function reviewQueue(user: SessionUser) {
 /** The governance lead's desk: everything waiting on the CAIO's office, most urgent first. */
 export async function governanceDesk(now = new Date()) {
 	const soon = new Date(now.getTime() + 30 * DAY)
-	const [awaitingAssignment, readyToDecide, reReviewsDue, conditions, waivers, pilots, overdueLanes, totals] = await Promise.all([
+	const [
+		awaitingAssignment,
+		readyToDecide,
+		reReviewsDue,
+		conditions,
+		waivers,
+		pilots,
+		overdueLanes,
+		totals,
+	] = await Promise.all([
 		prisma.useCase.findMany({
 			where: { ...inReview, laneReviews: { some: { assigneeId: null, status: 'OPEN' } } },
 			orderBy: { submittedAt: 'asc' },
 			take: QUEUE_LIMIT,
-			select: { id: true, trackingId: true, name: true, status: true, submittedAt: true, reviewRound: true, laneReviews: { where: { assigneeId: null, status: 'OPEN' }, select: { lane: true, round: true } } },
+			select: {
+				id: true,
+				trackingId: true,
+				name: true,
+				status: true,
+				submittedAt: true,
+				reviewRound: true,
+				laneReviews: {
+					where: { assigneeId: null, status: 'OPEN' },
+					select: { lane: true, round: true },
+				},
+			},
 		}),
 		// Every lane of the current round decided (or none needed): one query, whatever the inventory's size.
-		prisma.$queryRaw<Array<{ id: string; trackingId: string; name: string; submittedAt: Date | null; total: bigint }>>`
+		prisma.$queryRaw<
+			Array<{
+				id: string
+				trackingId: string
+				name: string
+				submittedAt: Date | null
+				total: bigint
+			}>
+		>`
 			SELECT u."id", u."trackingId", u."name", u."submittedAt", count(*) OVER () AS "total"
 			FROM "UseCase" u
 			WHERE u."status" IN ('SUBMITTED', 'IN_REVIEW')
@@ -87,16 +136,31 @@ export async function governanceDesk(now = new Date()) {
 			ORDER BY u."submittedAt" ASC NULLS LAST, u."id" ASC
 			LIMIT ${QUEUE_LIMIT}`,
 		prisma.useCase.findMany({
-			where: { status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] }, nextReviewDue: { lte: soon } },
+			where: {
+				status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] },
+				nextReviewDue: { lte: soon },
+			},
 			orderBy: { nextReviewDue: 'asc' },
 			take: QUEUE_LIMIT,
-			select: { id: true, trackingId: true, name: true, nextReviewDue: true, highImpactDetermination: true },
+			select: {
+				id: true,
+				trackingId: true,
+				name: true,
+				nextReviewDue: true,
+				highImpactDetermination: true,
+			},
 		}),
 		prisma.decisionCondition.findMany({
 			where: { metAt: null },
 			orderBy: { dueOn: 'asc' },
 			take: QUEUE_LIMIT,
-			select: { id: true, text: true, dueOn: true, owner: { select: { name: true } }, useCase: { select: { id: true, trackingId: true, name: true } } },
+			select: {
+				id: true,
+				text: true,
+				dueOn: true,
+				owner: { select: { name: true } },
+				useCase: { select: { id: true, trackingId: true, name: true } },
+			},
 		}),
 		prisma.waiver.findMany({
 			where: { revokedOn: null },
@@ -116,20 +180,42 @@ export async function governanceDesk(now = new Date()) {
 			where: { revokedOn: null, endsOn: { lte: soon } },
 			orderBy: { endsOn: 'asc' },
 			take: QUEUE_LIMIT,
-			select: { id: true, endsOn: true, scaleLimit: true, useCase: { select: { id: true, trackingId: true, name: true, stage: true, status: true } } },
+			select: {
+				id: true,
+				endsOn: true,
+				scaleLimit: true,
+				useCase: { select: { id: true, trackingId: true, name: true, stage: true, status: true } },
+			},
 		}),
 		prisma.laneReview.findMany({
-			where: { status: { in: ['OPEN', 'CHANGES_REQUESTED'] }, dueOn: { lt: now }, useCase: inReview },
+			where: {
+				status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
+				dueOn: { lt: now },
+				useCase: inReview,
+			},
 			orderBy: { dueOn: 'asc' },
 			take: QUEUE_LIMIT,
 			select: queueLaneSelect,
 		}),
 		// How many there are in all, where a list shows only the first QUEUE_LIMIT.
 		Promise.all([
-			prisma.useCase.count({ where: { ...inReview, laneReviews: { some: { assigneeId: null, status: 'OPEN' } } } }),
+			prisma.useCase.count({
+				where: { ...inReview, laneReviews: { some: { assigneeId: null, status: 'OPEN' } } },
+			}),
 			prisma.decisionCondition.count({ where: { metAt: null } }),
-			prisma.laneReview.count({ where: { status: { in: ['OPEN', 'CHANGES_REQUESTED'] }, dueOn: { lt: now }, useCase: inReview } }),
-			prisma.useCase.count({ where: { status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] }, nextReviewDue: { lte: soon } } }),
+			prisma.laneReview.count({
+				where: {
+					status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
+					dueOn: { lt: now },
+					useCase: inReview,
+				},
+			}),
+			prisma.useCase.count({
+				where: {
+					status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] },
+					nextReviewDue: { lte: soon },
+				},
+			}),
 		]),
 	])
 	const awaitingDecision = readyToDecide.map(({ total: _total, ...c }) => c)
@@ -147,9 +233,17 @@ export async function governanceDesk(now = new Date()) {
 			})
 			const ombDue = addDays(grantedOn, 30)
 			const unreported = !waiver.reportedToOmbOn
-			return { ...waiver, lapses, ombDue, ombOverdue: unreported && ombDue < today, ombDueSoon: unreported && ombDue >= today }
+			return {
+				...waiver,
+				lapses,
+				ombDue,
+				ombOverdue: unreported && ombDue < today,
+				ombDueSoon: unreported && ombDue >= today,
+			}
 		})
-		.filter((waiver) => waiver.lapses <= addDays(today, 60) || waiver.ombOverdue || waiver.ombDueSoon)
+		.filter(
+			(waiver) => waiver.lapses <= addDays(today, 60) || waiver.ombOverdue || waiver.ombDueSoon,
+		)
 		.sort((a, b) => a.lapses.localeCompare(b.lapses))
 	return {
 		limit: QUEUE_LIMIT,
@@ -162,7 +256,10 @@ export async function governanceDesk(now = new Date()) {
 		},
 		awaitingAssignment,
 		awaitingDecision,
-		reReviewsDue: reReviewsDue.map((c) => ({ ...c, overdue: c.nextReviewDue !== null && c.nextReviewDue < now })),
+		reReviewsDue: reReviewsDue.map((c) => ({
+			...c,
+			overdue: c.nextReviewDue !== null && c.nextReviewDue < now,
+		})),
 		conditions: conditions.map((c) => ({ ...c, overdue: c.dueOn < now })),
 		waivers: waiverItems.map((w) => ({ ...w, lapsed: w.lapses < today })),
 		pilots: pilots.map((p) => ({ ...p, ended: p.endsOn < now })),
@@ -186,7 +283,17 @@ export async function decisionsOf(useCaseId: string) {
 			decidedBy: { select: { name: true } },
 			conditions: {
 				orderBy: { dueOn: 'asc' },
-				select: { id: true, text: true, dueOn: true, metAt: true, metNote: true, revision: true, ownerId: true, owner: { select: { name: true } }, metBy: { select: { name: true } } },
+				select: {
+					id: true,
+					text: true,
+					dueOn: true,
+					metAt: true,
+					metNote: true,
+					revision: true,
+					ownerId: true,
+					owner: { select: { name: true } },
+					metBy: { select: { name: true } },
+				},
 			},
 		},
 	})
@@ -204,7 +311,14 @@ export async function activityOf(useCaseId: string, page: number) {
 			orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
 			skip: (page - 1) * ACTIVITY_PAGE_SIZE,
 			take: ACTIVITY_PAGE_SIZE,
-			select: { id: true, createdAt: true, action: true, before: true, after: true, actor: { select: { name: true } } },
+			select: {
+				id: true,
+				createdAt: true,
+				action: true,
+				before: true,
+				after: true,
+				actor: { select: { name: true } },
+			},
 		}),
 	])
 	return { total, events }
@@ -215,7 +329,11 @@ export async function activityOf(useCaseId: string, page: number) {
  * they judged (the last version frozen before their decision) against the case as it stands.
  * Null when they have not reviewed it before.
  */
-export async function changesSinceLastReview(userId: string, useCaseId: string, current: UseCaseDocument) {
+export async function changesSinceLastReview(
+	userId: string,
+	useCaseId: string,
+	current: UseCaseDocument,
+) {
 	const lastDecision = await prisma.laneReview.findFirst({
 		where: { useCaseId, decidedById: userId, decidedAt: { not: null } },
 		orderBy: { decidedAt: 'desc' },

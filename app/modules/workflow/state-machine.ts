@@ -66,15 +66,32 @@ export type WorkflowFacts = {
 }
 
 /** Facts in which every guard holds but the status; pass what the action depends on. */
-export function factsFor(status: WorkflowStatus, facts: Partial<Omit<WorkflowFacts, 'status'>> = {}): WorkflowFacts {
-	return { status, complete: true, openLanes: 0, rejectedLanes: 0, blocked: false, conditions: 0, versionIsCurrent: true, ...facts }
+export function factsFor(
+	status: WorkflowStatus,
+	facts: Partial<Omit<WorkflowFacts, 'status'>> = {},
+): WorkflowFacts {
+	return {
+		status,
+		complete: true,
+		openLanes: 0,
+		rejectedLanes: 0,
+		blocked: false,
+		conditions: 0,
+		versionIsCurrent: true,
+		...facts,
+	}
 }
 
 export type Refusal = { allowed: false; code: 'FORBIDDEN' | 'CONFLICT' | 'INVALID'; reason: string }
 export type Verdict = { allowed: true; to: WorkflowStatus } | Refusal
 
 const DECIDED: ReadonlyArray<WorkflowStatus> = ['APPROVED', 'APPROVED_WITH_CONDITIONS']
-const BEFORE_DECISION: ReadonlyArray<WorkflowStatus> = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED']
+const BEFORE_DECISION: ReadonlyArray<WorkflowStatus> = [
+	'DRAFT',
+	'SUBMITTED',
+	'IN_REVIEW',
+	'CHANGES_REQUESTED',
+]
 
 export const statusWords: Record<WorkflowStatus, string> = {
 	DRAFT: 'a draft',
@@ -97,7 +114,8 @@ type Rule = {
 	holds?: (facts: WorkflowFacts) => Omit<Refusal, 'allowed'> | null
 }
 
-const can = (actor: WorkflowActor, permission: Parameters<typeof rolesGrant>[1]) => rolesGrant(actor.roles, permission)
+const can = (actor: WorkflowActor, permission: Parameters<typeof rolesGrant>[1]) =>
+	rolesGrant(actor.roles, permission)
 
 const INDEPENDENCE =
 	'You are or were listed on this use case (you submitted it, own it, are or were on its team, or wrote part of it), so someone independent of it must do this.'
@@ -121,12 +139,18 @@ function independentWith(permission: Parameters<typeof rolesGrant>[1], doing: st
 const invalid = (reason: string) => ({ code: 'INVALID' as const, reason })
 
 const mustBeComplete = (facts: WorkflowFacts) =>
-	facts.complete ? null : invalid('Some questions the stage requires are unanswered; answer them, then submit.')
+	facts.complete
+		? null
+		: invalid('Some questions the stage requires are unanswered; answer them, then submit.')
 
 function decisionGate(outcome: 'approve' | 'approve_with_conditions' | 'reject') {
 	return (facts: WorkflowFacts) => {
 		if (!facts.versionIsCurrent) {
-			return { code: 'CONFLICT' as const, reason: 'The use case changed after you opened it. Reload, read the current version, then decide.' }
+			return {
+				code: 'CONFLICT' as const,
+				reason:
+					'The use case changed after you opened it. Reload, read the current version, then decide.',
+			}
 		}
 		if (facts.openLanes > 0) {
 			return invalid(
@@ -134,10 +158,18 @@ function decisionGate(outcome: 'approve' | 'approve_with_conditions' | 'reject')
 			)
 		}
 		if (outcome === 'reject') return null
-		if (facts.rejectedLanes > 0) return invalid('A reviewer rejected a lane; the case can be rejected, or sent back for changes, but not approved.')
-		if (facts.blocked) return invalid('A blocking check fails and no CAIO waiver covers it; the case cannot be approved until it passes or is waived.')
-		if (outcome === 'approve_with_conditions' && facts.conditions === 0) return invalid('Add at least one condition, with an owner and a due date.')
-		if (outcome === 'approve' && facts.conditions > 0) return invalid('Conditions belong to an approval with conditions.')
+		if (facts.rejectedLanes > 0)
+			return invalid(
+				'A reviewer rejected a lane; the case can be rejected, or sent back for changes, but not approved.',
+			)
+		if (facts.blocked)
+			return invalid(
+				'A blocking check fails and no CAIO waiver covers it; the case cannot be approved until it passes or is waived.',
+			)
+		if (outcome === 'approve_with_conditions' && facts.conditions === 0)
+			return invalid('Add at least one condition, with an owner and a due date.')
+		if (outcome === 'approve' && facts.conditions > 0)
+			return invalid('Conditions belong to an approval with conditions.')
 		return null
 	}
 }
@@ -159,7 +191,8 @@ const rules: Record<WorkflowAction, Rule> = {
 		from: ['SUBMITTED'],
 		to: () => 'IN_REVIEW',
 		who: (actor) => {
-			if (!can(actor, 'assign:review:any') && !can(actor, 'claim:review:any')) return 'Only reviewers and the governance lead start a review.'
+			if (!can(actor, 'assign:review:any') && !can(actor, 'claim:review:any'))
+				return 'Only reviewers and the governance lead start a review.'
 			if (actor.involved) return INDEPENDENCE
 			return null
 		},
@@ -226,10 +259,18 @@ const rules: Record<WorkflowAction, Rule> = {
 }
 
 /** Whether `actor` may take `action` on a case with these facts, and the status it leads to. */
-export function decideTransition(action: WorkflowAction, actor: WorkflowActor, facts: WorkflowFacts): Verdict {
+export function decideTransition(
+	action: WorkflowAction,
+	actor: WorkflowActor,
+	facts: WorkflowFacts,
+): Verdict {
 	const rule = rules[action]
 	if (!rule.from.includes(facts.status)) {
-		return { allowed: false, code: 'CONFLICT', reason: `This use case is ${statusWords[facts.status]}, so it cannot be ${actionWords[action]} now.` }
+		return {
+			allowed: false,
+			code: 'CONFLICT',
+			reason: `This use case is ${statusWords[facts.status]}, so it cannot be ${actionWords[action]} now.`,
+		}
 	}
 	const notAllowed = rule.who(actor)
 	if (notAllowed) return { allowed: false, code: 'FORBIDDEN', reason: notAllowed }

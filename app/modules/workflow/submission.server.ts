@@ -11,7 +11,10 @@ import { recordStatusChange } from './status-history.server.ts'
 export type SubmissionAction = Extract<WorkflowAction, 'submit' | 'amend' | 'resubmit' | 'reopen'>
 
 export async function activeLeadIds(tx: Tx) {
-	const leads = await tx.user.findMany({ where: { active: true, roles: { some: { role: 'GOVERNANCE_LEAD' } } }, select: { id: true } })
+	const leads = await tx.user.findMany({
+		where: { active: true, roles: { some: { role: 'GOVERNANCE_LEAD' } } },
+		select: { id: true },
+	})
 	return leads.map((lead) => lead.id)
 }
 
@@ -33,12 +36,25 @@ export async function applySubmission(
 	},
 ) {
 	const { action, actor, useCase, round } = input
-	if (input.from !== input.to) await recordStatusChange(tx, { useCaseId: useCase.id, from: input.from, to: input.to, actorId: actor.id })
+	if (input.from !== input.to)
+		await recordStatusChange(tx, {
+			useCaseId: useCase.id,
+			from: input.from,
+			to: input.to,
+			actorId: actor.id,
+		})
 
 	if (action === 'amend') {
 		// Lanes nobody has taken yet follow the findings; taken lanes stay with their reviewers.
 		await tx.laneReview.deleteMany({
-			where: { useCaseId: useCase.id, round, status: 'OPEN', assigneeId: null, origin: 'CHECKS', lane: { notIn: [...input.requiredLanes] } },
+			where: {
+				useCaseId: useCase.id,
+				round,
+				status: 'OPEN',
+				assigneeId: null,
+				origin: 'CHECKS',
+				lane: { notIn: [...input.requiredLanes] },
+			},
 		})
 	}
 	if (action === 'resubmit') {
@@ -52,13 +68,24 @@ export async function applySubmission(
 	const link = `/use-cases/${useCase.id}`
 	const leads = await activeLeadIds(tx)
 	const title = `${useCase.trackingId} ${titles[action]}: ${useCase.name}`
-	const changed = input.changedFields.length ? ` Changed: ${input.changedFields.map((path) => fieldLabel(path)).join(', ')}.` : ''
+	const changed = input.changedFields.length
+		? ` Changed: ${input.changedFields.map((path) => fieldLabel(path)).join(', ')}.`
+		: ''
 	if (action === 'resubmit') {
-		const lanes = await tx.laneReview.findMany({ where: { useCaseId: useCase.id, round, assigneeId: { not: null } }, select: { assigneeId: true } })
+		const lanes = await tx.laneReview.findMany({
+			where: { useCaseId: useCase.id, round, assigneeId: { not: null } },
+			select: { assigneeId: true },
+		})
 		await notify(
 			tx,
 			[...leads, ...lanes.map((lane) => lane.assigneeId!)],
-			{ kind: 'RESUBMITTED', title, body: `${actor.name} answered the requested changes on ${useCase.trackingId}.${changed}`, link, useCaseId: useCase.id },
+			{
+				kind: 'RESUBMITTED',
+				title,
+				body: `${actor.name} answered the requested changes on ${useCase.trackingId}.${changed}`,
+				link,
+				useCaseId: useCase.id,
+			},
 			{ actorId: actor.id },
 		)
 		return

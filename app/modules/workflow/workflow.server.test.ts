@@ -13,7 +13,8 @@ function nested(fields: Record<string, unknown>) {
 	for (const [name, value] of Object.entries(fields)) {
 		const [group, key] = name.split('.')
 		if (key === undefined) values[name] = value
-		else values[group!] = { ...(values[group!] as Record<string, unknown> | undefined), [key]: value }
+		else
+			values[group!] = { ...(values[group!] as Record<string, unknown> | undefined), [key]: value }
 	}
 	return values
 }
@@ -52,7 +53,11 @@ for (const target of databaseTargets()) {
 				name: 'Sam Everything',
 				password,
 				orgUnitCode: 'HHS/CMS/OIT',
-				roles: [{ role: 'SUBMITTER' }, { role: 'REVIEWER', lanes: ['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'] }, { role: 'GOVERNANCE_LEAD' }],
+				roles: [
+					{ role: 'SUBMITTER' },
+					{ role: 'REVIEWER', lanes: ['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'] },
+					{ role: 'GOVERNANCE_LEAD' },
+				],
 			})
 			submitter = await sessionUserByEmail(database, 'submitter@cms.example')
 			reviewer = await sessionUserByEmail(database, 'reviewer@cms.example')
@@ -60,15 +65,19 @@ for (const target of databaseTargets()) {
 			everything = await sessionUserByEmail(database, 'all-roles@cms.example')
 			const datasets = await database.prisma.dataset.findMany({ select: { id: true, slug: true } })
 			datasetIds = Object.fromEntries(datasets.map((d) => [d.slug, d.id]))
-			orgUnitId = (await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/CPI' } })).id
+			orgUnitId = (
+				await database.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'HHS/CMS/CPI' } })
+			).id
 		}, 180_000)
 
 		afterAll(async () => {
 			await database?.close()
 		})
 
-		const version = async (useCaseId: string) => (await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })).version
-		const status = async (useCaseId: string) => (await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })).status
+		const version = async (useCaseId: string) =>
+			(await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })).version
+		const status = async (useCaseId: string) =>
+			(await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })).status
 
 		function answers(overrides: Record<string, unknown> = {}) {
 			return {
@@ -94,34 +103,60 @@ for (const target of databaseTargets()) {
 					{
 						datasetId: datasetIds['medicare-ffs-part-b-claims'],
 						usages: ['TRAINING', 'OPERATION'],
-						minimumNecessaryJustification: 'Claim lines, codes and amounts; beneficiary identifiers are hashed.',
+						minimumNecessaryJustification:
+							'Claim lines, codes and amounts; beneficiary identifiers are hashed.',
 					},
 				],
 				...overrides,
 			}
 		}
 
-		async function save(user: SessionUser, useCaseId: string, intent: 'save' | 'submit', overrides: Record<string, unknown> = {}) {
-			const values = m.schemas.UseCaseFormSchema.parse(nested({ ...answers(overrides), intent, version: await version(useCaseId) }))
+		async function save(
+			user: SessionUser,
+			useCaseId: string,
+			intent: 'save' | 'submit',
+			overrides: Record<string, unknown> = {},
+		) {
+			const values = m.schemas.UseCaseFormSchema.parse(
+				nested({ ...answers(overrides), intent, version: await version(useCaseId) }),
+			)
 			return m.useCases.saveUseCase(user, useCaseId, values, testRequest)
 		}
 
 		async function submittedCase(owner: SessionUser, overrides: Record<string, unknown> = {}) {
-			const draft = await m.useCases.createDraft(owner, { name: 'Part B claims outlier review assistant', orgUnitId }, testRequest)
-			expect(await save(owner, draft.id, 'submit', overrides)).toMatchObject({ status: 'submitted' })
+			const draft = await m.useCases.createDraft(
+				owner,
+				{ name: 'Part B claims outlier review assistant', orgUnitId },
+				testRequest,
+			)
+			expect(await save(owner, draft.id, 'submit', overrides)).toMatchObject({
+				status: 'submitted',
+			})
 			return draft.id
 		}
 
 		async function lanesOf(useCaseId: string) {
 			const useCase = await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })
-			return database.prisma.laneReview.findMany({ where: { useCaseId, round: useCase.reviewRound }, orderBy: { lane: 'asc' } })
+			return database.prisma.laneReview.findMany({
+				where: { useCaseId, round: useCase.reviewRound },
+				orderBy: { lane: 'asc' },
+			})
 		}
 
 		/** Gives every open lane to the reviewer when they hold it, otherwise to the lead. */
 		async function assignAll(useCaseId: string) {
 			for (const lane of await lanesOf(useCaseId)) {
 				const assignee = reviewer.roles.some((r) => r.lanes.includes(lane.lane)) ? reviewer : lead
-				await m.lanes.assignLane(lead, { useCaseId, lane: lane.lane, assigneeId: assignee.id, dueOn: new Date(Date.now() + 7 * 86_400_000) }, testRequest)
+				await m.lanes.assignLane(
+					lead,
+					{
+						useCaseId,
+						lane: lane.lane,
+						assigneeId: assignee.id,
+						dueOn: new Date(Date.now() + 7 * 86_400_000),
+					},
+					testRequest,
+				)
 			}
 		}
 
@@ -131,7 +166,13 @@ for (const target of databaseTargets()) {
 				const assignee = lane.assigneeId === reviewer.id ? reviewer : lead
 				await m.lanes.decideLane(
 					assignee,
-					{ laneReviewId: lane.id, decision: 'approve', note: 'Reviewed and fine.', version: await version(useCaseId), revision: lane.revision },
+					{
+						laneReviewId: lane.id,
+						decision: 'approve',
+						note: 'Reviewed and fine.',
+						version: await version(useCaseId),
+						revision: lane.revision,
+					},
 					testRequest,
 				)
 			}
@@ -140,40 +181,99 @@ for (const target of databaseTargets()) {
 		test('submit → assign → changes requested → answered → lanes approved → approved with a condition, every step audited and notified', async () => {
 			const useCaseId = await submittedCase(submitter)
 			expect(await status(useCaseId)).toBe('SUBMITTED')
-			const run = await database.prisma.checkRun.findFirstOrThrow({ where: { useCaseId }, orderBy: { evaluatedAt: 'desc' } })
+			const run = await database.prisma.checkRun.findFirstOrThrow({
+				where: { useCaseId },
+				orderBy: { evaluatedAt: 'desc' },
+			})
 			const opened = await lanesOf(useCaseId)
 			expect(opened.map((lane) => lane.lane).sort()).toEqual([...run.requiredLanes].sort())
 			expect(opened.map((lane) => lane.lane)).toContain('PRIVACY')
-			expect(await database.prisma.notification.count({ where: { userId: lead.id, useCaseId, kind: 'SUBMITTED' } })).toBe(1)
+			expect(
+				await database.prisma.notification.count({
+					where: { userId: lead.id, useCaseId, kind: 'SUBMITTED' },
+				}),
+			).toBe(1)
 
 			await assignAll(useCaseId)
 			expect(await status(useCaseId)).toBe('IN_REVIEW')
-			expect(await database.prisma.notification.count({ where: { userId: reviewer.id, useCaseId, kind: 'ASSIGNED' } })).toBeGreaterThan(0)
+			expect(
+				await database.prisma.notification.count({
+					where: { userId: reviewer.id, useCaseId, kind: 'ASSIGNED' },
+				}),
+			).toBeGreaterThan(0)
 
 			const privacy = (await lanesOf(useCaseId)).find((lane) => lane.lane === 'PRIVACY')!
 			await m.lanes.decideLane(
 				reviewer,
-				{ laneReviewId: privacy.id, decision: 'request_changes', note: 'Say whether a PIA covers this use.', version: await version(useCaseId), revision: privacy.revision },
+				{
+					laneReviewId: privacy.id,
+					decision: 'request_changes',
+					note: 'Say whether a PIA covers this use.',
+					version: await version(useCaseId),
+					revision: privacy.revision,
+				},
 				testRequest,
 			)
 			expect(await status(useCaseId)).toBe('CHANGES_REQUESTED')
-			expect(await database.prisma.notification.count({ where: { userId: submitter.id, useCaseId, kind: 'CHANGES_REQUESTED' } })).toBe(1)
-			expect(await database.prisma.comment.count({ where: { useCaseId, body: 'Say whether a PIA covers this use.' } })).toBe(1)
+			expect(
+				await database.prisma.notification.count({
+					where: { userId: submitter.id, useCaseId, kind: 'CHANGES_REQUESTED' },
+				}),
+			).toBe(1)
+			expect(
+				await database.prisma.comment.count({
+					where: { useCaseId, body: 'Say whether a PIA covers this use.' },
+				}),
+			).toBe(1)
 			// While changes are requested, nobody decides.
 			await expect(
-				m.decisions.decideCase(lead, { useCaseId, outcome: 'APPROVED', note: 'Fine.', version: await version(useCaseId), conditions: [], nextReviewMonths: 12 }, testRequest),
+				m.decisions.decideCase(
+					lead,
+					{
+						useCaseId,
+						outcome: 'APPROVED',
+						note: 'Fine.',
+						version: await version(useCaseId),
+						conditions: [],
+						nextReviewMonths: 12,
+					},
+					testRequest,
+				),
 			).rejects.toMatchObject({ code: 'CONFLICT' })
 
-			expect(await save(submitter, useCaseId, 'submit', { 'safeguards.piaCompleted': 'YES', 'safeguards.retrievedByPersonalIdentifier': 'NO', 'safeguards.sudRecordsExcluded': 'YES' })).toMatchObject({
+			expect(
+				await save(submitter, useCaseId, 'submit', {
+					'safeguards.piaCompleted': 'YES',
+					'safeguards.retrievedByPersonalIdentifier': 'NO',
+					'safeguards.sudRecordsExcluded': 'YES',
+				}),
+			).toMatchObject({
 				status: 'submitted',
 			})
 			expect(await status(useCaseId)).toBe('IN_REVIEW')
-			expect((await lanesOf(useCaseId)).find((lane) => lane.lane === 'PRIVACY')?.status).toBe('OPEN')
-			expect(await database.prisma.notification.count({ where: { userId: reviewer.id, useCaseId, kind: 'RESUBMITTED' } })).toBe(1)
+			expect((await lanesOf(useCaseId)).find((lane) => lane.lane === 'PRIVACY')?.status).toBe(
+				'OPEN',
+			)
+			expect(
+				await database.prisma.notification.count({
+					where: { userId: reviewer.id, useCaseId, kind: 'RESUBMITTED' },
+				}),
+			).toBe(1)
 
 			// The final decision waits for every lane.
 			await expect(
-				m.decisions.decideCase(lead, { useCaseId, outcome: 'APPROVED', note: 'Fine.', version: await version(useCaseId), conditions: [], nextReviewMonths: 12 }, testRequest),
+				m.decisions.decideCase(
+					lead,
+					{
+						useCaseId,
+						outcome: 'APPROVED',
+						note: 'Fine.',
+						version: await version(useCaseId),
+						conditions: [],
+						nextReviewMonths: 12,
+					},
+					testRequest,
+				),
 			).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(/still open/) })
 
 			await approveAll(useCaseId)
@@ -191,7 +291,13 @@ for (const target of databaseTargets()) {
 						outcome: 'APPROVED_WITH_CONDITIONS',
 						note: 'Approved for pre-deployment work.',
 						version: decidedOn,
-						conditions: [{ text: 'Share the model card with the privacy office.', ownerEmail: 'submitter@cms.example', dueOn: new Date('2027-01-15') }],
+						conditions: [
+							{
+								text: 'Share the model card with the privacy office.',
+								ownerEmail: 'submitter@cms.example',
+								dueOn: new Date('2027-01-15'),
+							},
+						],
 						nextReviewMonths: 12,
 					},
 					testRequest,
@@ -200,15 +306,35 @@ for (const target of databaseTargets()) {
 			const decided = await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })
 			expect(decided.status).toBe('APPROVED_WITH_CONDITIONS')
 			expect(decided.nextReviewDue?.getUTCFullYear()).toBe(new Date().getUTCFullYear() + 1)
-			const decision = await database.prisma.decision.findFirstOrThrow({ where: { useCaseId }, include: { conditions: true } })
-			expect(decision).toMatchObject({ outcome: 'APPROVED_WITH_CONDITIONS', useCaseVersion: decidedOn, decidedById: lead.id })
-			const frozen = await database.prisma.useCaseVersion.findUniqueOrThrow({ where: { useCaseId_number: { useCaseId, number: decision.snapshotNumber } } })
+			const decision = await database.prisma.decision.findFirstOrThrow({
+				where: { useCaseId },
+				include: { conditions: true },
+			})
+			expect(decision).toMatchObject({
+				outcome: 'APPROVED_WITH_CONDITIONS',
+				useCaseVersion: decidedOn,
+				decidedById: lead.id,
+			})
+			const frozen = await database.prisma.useCaseVersion.findUniqueOrThrow({
+				where: { useCaseId_number: { useCaseId, number: decision.snapshotNumber } },
+			})
 			expect(frozen.reason).toBe('DECIDED_APPROVED_WITH_CONDITIONS')
 			expect(decision.conditions).toMatchObject([{ ownerId: submitter.id, metAt: null }])
-			expect(await database.prisma.notification.count({ where: { userId: submitter.id, useCaseId, kind: 'DECIDED' } })).toBe(1)
-			expect(await database.prisma.notification.count({ where: { userId: reviewer.id, useCaseId, kind: 'DECIDED' } })).toBe(1)
+			expect(
+				await database.prisma.notification.count({
+					where: { userId: submitter.id, useCaseId, kind: 'DECIDED' },
+				}),
+			).toBe(1)
+			expect(
+				await database.prisma.notification.count({
+					where: { userId: reviewer.id, useCaseId, kind: 'DECIDED' },
+				}),
+			).toBe(1)
 
-			const transitions = await database.prisma.useCaseStatusChange.findMany({ where: { useCaseId }, orderBy: { changedAt: 'asc' } })
+			const transitions = await database.prisma.useCaseStatusChange.findMany({
+				where: { useCaseId },
+				orderBy: { changedAt: 'asc' },
+			})
 			expect(transitions.map((t) => `${t.fromStatus}→${t.toStatus}`)).toEqual([
 				'DRAFT→SUBMITTED',
 				'SUBMITTED→IN_REVIEW',
@@ -216,37 +342,84 @@ for (const target of databaseTargets()) {
 				'CHANGES_REQUESTED→IN_REVIEW',
 				'IN_REVIEW→APPROVED_WITH_CONDITIONS',
 			])
-			const actions = (await database.prisma.auditEvent.findMany({ where: { entityType: 'UseCase', entityId: useCaseId }, orderBy: { createdAt: 'asc' } })).map((e) => e.action)
-			for (const action of ['use_case.created', 'use_case.submitted', 'review.lane_assigned', 'review.lane_decided', 'use_case.changes_answered', 'use_case.decided']) {
+			const actions = (
+				await database.prisma.auditEvent.findMany({
+					where: { entityType: 'UseCase', entityId: useCaseId },
+					orderBy: { createdAt: 'asc' },
+				})
+			).map((e) => e.action)
+			for (const action of [
+				'use_case.created',
+				'use_case.submitted',
+				'review.lane_assigned',
+				'review.lane_decided',
+				'use_case.changes_answered',
+				'use_case.decided',
+			]) {
 				expect(actions).toContain(action)
 			}
 
 			// The condition's owner marks it met; nobody else but the lead may.
 			const condition = decision.conditions[0]!
-			await expect(m.decisions.meetCondition(reviewer, { conditionId: condition.id, note: 'Done.', revision: condition.revision }, testRequest)).rejects.toMatchObject({
+			await expect(
+				m.decisions.meetCondition(
+					reviewer,
+					{ conditionId: condition.id, note: 'Done.', revision: condition.revision },
+					testRequest,
+				),
+			).rejects.toMatchObject({
 				code: 'FORBIDDEN',
 			})
-			await m.decisions.meetCondition(submitter, { conditionId: condition.id, note: 'Model card sent on 2 Dec.', revision: condition.revision }, testRequest)
-			expect((await database.prisma.decisionCondition.findUniqueOrThrow({ where: { id: condition.id } })).metById).toBe(submitter.id)
+			await m.decisions.meetCondition(
+				submitter,
+				{
+					conditionId: condition.id,
+					note: 'Model card sent on 2 Dec.',
+					revision: condition.revision,
+				},
+				testRequest,
+			)
+			expect(
+				(await database.prisma.decisionCondition.findUniqueOrThrow({ where: { id: condition.id } }))
+					.metById,
+			).toBe(submitter.id)
 
 			// hi_independent_review comes from who reviewed it.
 			const loaded = await m.useCases.getUseCaseForUser(lead, useCaseId)
 			expect(m.useCases.toDocument(loaded).practices.independentReview).toBe(
-				(await lanesOf(useCaseId)).some((lane) => lane.lane === 'CAIO_DETERMINATION') ? 'YES_CAIO' : 'YES_INTERNAL_REVIEWER',
+				(await lanesOf(useCaseId)).some((lane) => lane.lane === 'CAIO_DETERMINATION')
+					? 'YES_CAIO'
+					: 'YES_INTERNAL_REVIEWER',
 			)
 		})
 
 		test('a material edit to an approved case re-opens its review in a new round; a cosmetic edit does not', async () => {
-			const useCaseId = await submittedCase(submitter, { 'safeguards.piaCompleted': 'YES', 'safeguards.retrievedByPersonalIdentifier': 'NO', 'safeguards.sudRecordsExcluded': 'YES' })
+			const useCaseId = await submittedCase(submitter, {
+				'safeguards.piaCompleted': 'YES',
+				'safeguards.retrievedByPersonalIdentifier': 'NO',
+				'safeguards.sudRecordsExcluded': 'YES',
+			})
 			await assignAll(useCaseId)
 			await approveAll(useCaseId)
-			await m.decisions.decideCase(lead, { useCaseId, outcome: 'APPROVED', note: 'Approved.', version: await version(useCaseId), conditions: [], nextReviewMonths: 12 }, testRequest)
+			await m.decisions.decideCase(
+				lead,
+				{
+					useCaseId,
+					outcome: 'APPROVED',
+					note: 'Approved.',
+					version: await version(useCaseId),
+					conditions: [],
+					nextReviewMonths: 12,
+				},
+				testRequest,
+			)
 
 			const cosmetic = await save(submitter, useCaseId, 'save', {
 				'safeguards.piaCompleted': 'YES',
 				'safeguards.retrievedByPersonalIdentifier': 'NO',
 				'safeguards.sudRecordsExcluded': 'YES',
-				benefits: 'Reviewers look first at the claims most likely to be billed in error, and finish sooner.',
+				benefits:
+					'Reviewers look first at the claims most likely to be billed in error, and finish sooner.',
 			})
 			expect(cosmetic).toMatchObject({ status: 'saved' })
 			expect(await status(useCaseId)).toBe('APPROVED')
@@ -261,29 +434,78 @@ for (const target of databaseTargets()) {
 			expect(material).toMatchObject({ status: 'reopened', changed: ['decisionRole'] })
 			const reopened = await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })
 			expect(reopened).toMatchObject({ status: 'IN_REVIEW', reviewRound: 2 })
-			expect((await lanesOf(useCaseId)).every((lane) => lane.round === 2 && lane.status === 'OPEN')).toBe(true)
+			expect(
+				(await lanesOf(useCaseId)).every((lane) => lane.round === 2 && lane.status === 'OPEN'),
+			).toBe(true)
 		})
 
 		test('nobody reviews or decides a case they are listed on, whatever their roles', async () => {
 			const useCaseId = await submittedCase(everything)
 			const [lane] = await lanesOf(useCaseId)
 			await expect(
-				m.lanes.assignLane(everything, { useCaseId, lane: lane!.lane, assigneeId: reviewer.id, dueOn: new Date() }, testRequest),
+				m.lanes.assignLane(
+					everything,
+					{ useCaseId, lane: lane!.lane, assigneeId: reviewer.id, dueOn: new Date() },
+					testRequest,
+				),
 			).rejects.toMatchObject({ code: 'FORBIDDEN' })
-			await expect(m.lanes.claimLane(everything, { laneReviewId: lane!.id, revision: lane!.revision }, testRequest)).rejects.toMatchObject({ code: 'FORBIDDEN' })
 			await expect(
-				m.lanes.assignLane(lead, { useCaseId, lane: lane!.lane, assigneeId: everything.id, dueOn: new Date() }, testRequest),
-			).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(/listed on this use case/) })
+				m.lanes.claimLane(
+					everything,
+					{ laneReviewId: lane!.id, revision: lane!.revision },
+					testRequest,
+				),
+			).rejects.toMatchObject({ code: 'FORBIDDEN' })
+			await expect(
+				m.lanes.assignLane(
+					lead,
+					{ useCaseId, lane: lane!.lane, assigneeId: everything.id, dueOn: new Date() },
+					testRequest,
+				),
+			).rejects.toMatchObject({
+				code: 'INVALID',
+				message: expect.stringMatching(/listed on this use case/),
+			})
 			await assignAll(useCaseId)
 			const assigned = (await lanesOf(useCaseId))[0]!
 			await expect(
-				m.lanes.decideLane(everything, { laneReviewId: assigned.id, decision: 'approve', note: 'Mine.', version: await version(useCaseId), revision: assigned.revision }, testRequest),
+				m.lanes.decideLane(
+					everything,
+					{
+						laneReviewId: assigned.id,
+						decision: 'approve',
+						note: 'Mine.',
+						version: await version(useCaseId),
+						revision: assigned.revision,
+					},
+					testRequest,
+				),
 			).rejects.toMatchObject({ code: 'FORBIDDEN' })
 			await approveAll(useCaseId)
 			await expect(
-				m.decisions.decideCase(everything, { useCaseId, outcome: 'APPROVED', note: 'Mine.', version: await version(useCaseId), conditions: [], nextReviewMonths: 12 }, testRequest),
-			).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/listed on this use case/) })
-			await expect(m.decisions.requestChanges(everything, { useCaseId, note: 'x', version: await version(useCaseId) }, testRequest)).rejects.toMatchObject({
+				m.decisions.decideCase(
+					everything,
+					{
+						useCaseId,
+						outcome: 'APPROVED',
+						note: 'Mine.',
+						version: await version(useCaseId),
+						conditions: [],
+						nextReviewMonths: 12,
+					},
+					testRequest,
+				),
+			).rejects.toMatchObject({
+				code: 'FORBIDDEN',
+				message: expect.stringMatching(/listed on this use case/),
+			})
+			await expect(
+				m.decisions.requestChanges(
+					everything,
+					{ useCaseId, note: 'x', version: await version(useCaseId) },
+					testRequest,
+				),
+			).rejects.toMatchObject({
 				code: 'FORBIDDEN',
 			})
 			expect(await status(useCaseId)).toBe('IN_REVIEW')
@@ -295,14 +517,38 @@ for (const target of databaseTargets()) {
 			await assignAll(useCaseId)
 			await approveAll(useCaseId)
 			const read = await version(useCaseId)
-			await m.comments.addComment(reviewer, { useCaseId, body: 'FYI @submitter@cms.example the PIA link is broken.' }, testRequest)
-			await m.useCases.recordDetermination(lead, useCaseId, { determination: 'NOT_HIGH_IMPACT', version: read }, testRequest)
+			await m.comments.addComment(
+				reviewer,
+				{ useCaseId, body: 'FYI @submitter@cms.example the PIA link is broken.' },
+				testRequest,
+			)
+			await m.useCases.recordDetermination(
+				lead,
+				useCaseId,
+				{ determination: 'NOT_HIGH_IMPACT', version: read },
+				testRequest,
+			)
 			await expect(
-				m.decisions.decideCase(lead, { useCaseId, outcome: 'REJECTED', note: 'No.', version: read, conditions: [], nextReviewMonths: 12 }, testRequest),
+				m.decisions.decideCase(
+					lead,
+					{
+						useCaseId,
+						outcome: 'REJECTED',
+						note: 'No.',
+						version: read,
+						conditions: [],
+						nextReviewMonths: 12,
+					},
+					testRequest,
+				),
 			).rejects.toMatchObject({ code: 'CONFLICT' })
 			expect(await status(useCaseId)).toBe('IN_REVIEW')
 			expect(await database.prisma.decision.count({ where: { useCaseId } })).toBe(0)
-			expect(await database.prisma.notification.count({ where: { userId: submitter.id, useCaseId, kind: 'MENTIONED' } })).toBe(1)
+			expect(
+				await database.prisma.notification.count({
+					where: { userId: submitter.id, useCaseId, kind: 'MENTIONED' },
+				}),
+			).toBe(1)
 		})
 
 		test('two people deciding the same lane at the same moment: exactly one decision is kept', async () => {
@@ -311,16 +557,45 @@ for (const target of databaseTargets()) {
 			const privacy = (await lanesOf(useCaseId)).find((lane) => lane.lane === 'PRIVACY')!
 			const current = await version(useCaseId)
 			const results = await Promise.allSettled([
-				m.lanes.decideLane(reviewer, { laneReviewId: privacy.id, decision: 'approve', note: 'Fine.', version: current, revision: privacy.revision }, testRequest),
-				m.lanes.decideLane(lead, { laneReviewId: privacy.id, decision: 'reject', note: 'Not fine.', version: current, revision: privacy.revision }, testRequest),
+				m.lanes.decideLane(
+					reviewer,
+					{
+						laneReviewId: privacy.id,
+						decision: 'approve',
+						note: 'Fine.',
+						version: current,
+						revision: privacy.revision,
+					},
+					testRequest,
+				),
+				m.lanes.decideLane(
+					lead,
+					{
+						laneReviewId: privacy.id,
+						decision: 'reject',
+						note: 'Not fine.',
+						version: current,
+						revision: privacy.revision,
+					},
+					testRequest,
+				),
 			])
 			expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
 			const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
-			expect(refused.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already decided|same moment/) })
-			const decided = await database.prisma.laneReview.findUniqueOrThrow({ where: { id: privacy.id } })
+			expect(refused.reason).toMatchObject({
+				code: 'CONFLICT',
+				message: expect.stringMatching(/already decided|same moment/),
+			})
+			const decided = await database.prisma.laneReview.findUniqueOrThrow({
+				where: { id: privacy.id },
+			})
 			expect(['APPROVED', 'REJECTED']).toContain(decided.status)
-			const events = await database.prisma.auditEvent.findMany({ where: { entityId: useCaseId, action: 'review.lane_decided' } })
-			expect(events.filter((e) => (e.after as { laneReviewId?: string }).laneReviewId === privacy.id)).toHaveLength(1)
+			const events = await database.prisma.auditEvent.findMany({
+				where: { entityId: useCaseId, action: 'review.lane_decided' },
+			})
+			expect(
+				events.filter((e) => (e.after as { laneReviewId?: string }).laneReviewId === privacy.id),
+			).toHaveLength(1)
 		})
 
 		test('a CAIO waiver covers a missing practice and approval goes through; an expired waiver still blocks', async () => {
@@ -336,19 +611,37 @@ for (const target of databaseTargets()) {
 				decisionRole: 'PRINCIPAL_BASIS',
 				affectedParties: ['BENEFICIARIES'],
 				informedDecisions: ['ELIGIBILITY_ENROLLMENT'],
-				'highImpact.principalBasisRationale': 'Resolved inconsistencies close without a caseworker.',
+				'highImpact.principalBasisRationale':
+					'Resolved inconsistencies close without a caseworker.',
 				topicArea: 'GOVERNMENT_BENEFITS_PROCESSING',
 				'safeguards.piaCompleted': 'YES',
 				'safeguards.retrievedByPersonalIdentifier': 'YES',
 				'safeguards.sornNumber': '09-70-0560',
 				'safeguards.computerMatching': 'NO',
 				datasets: [
-					{ datasetId: datasetIds['ffe-marketplace-eligibility-enrollment'], usages: ['OPERATION'], minimumNecessaryJustification: 'Household income fields only.' },
+					{
+						datasetId: datasetIds['ffe-marketplace-eligibility-enrollment'],
+						usages: ['OPERATION'],
+						minimumNecessaryJustification: 'Household income fields only.',
+					},
 				],
 			}
 			const useCaseId = await submittedCase(submitter, deployed)
-			await m.useCases.recordDetermination(lead, useCaseId, { determination: 'HIGH_IMPACT', version: await version(useCaseId) }, testRequest)
-			await m.decisions.requestChanges(lead, { useCaseId, note: 'Document the seven minimum practices.', version: await version(useCaseId) }, testRequest)
+			await m.useCases.recordDetermination(
+				lead,
+				useCaseId,
+				{ determination: 'HIGH_IMPACT', version: await version(useCaseId) },
+				testRequest,
+			)
+			await m.decisions.requestChanges(
+				lead,
+				{
+					useCaseId,
+					note: 'Document the seven minimum practices.',
+					version: await version(useCaseId),
+				},
+				testRequest,
+			)
 			const practices = {
 				'practices.testing': 'YES',
 				'practices.impactAssessment': 'YES',
@@ -359,22 +652,68 @@ for (const target of databaseTargets()) {
 				'practices.publicConsultation': ['USABILITY_TESTING'],
 			}
 			// The appeal process is still missing.
-			expect(await save(submitter, useCaseId, 'submit', { ...deployed, ...practices, 'practices.appeal': 'IN_PROGRESS' })).toMatchObject({ status: 'submitted' })
+			expect(
+				await save(submitter, useCaseId, 'submit', {
+					...deployed,
+					...practices,
+					'practices.appeal': 'IN_PROGRESS',
+				}),
+			).toMatchObject({ status: 'submitted' })
 			await assignAll(useCaseId)
 			await approveAll(useCaseId)
 			const approve = async () =>
-				m.decisions.decideCase(lead, { useCaseId, outcome: 'APPROVED', note: 'Approved.', version: await version(useCaseId), conditions: [], nextReviewMonths: 6 }, testRequest)
-			await expect(approve()).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(/blocking check/) })
+				m.decisions.decideCase(
+					lead,
+					{
+						useCaseId,
+						outcome: 'APPROVED',
+						note: 'Approved.',
+						version: await version(useCaseId),
+						conditions: [],
+						nextReviewMonths: 6,
+					},
+					testRequest,
+				)
+			await expect(approve()).rejects.toMatchObject({
+				code: 'INVALID',
+				message: expect.stringMatching(/blocking check/),
+			})
 
-			const expired = { practice: 'APPEAL' as const, riskAssessment: 'Appeals run through the existing Marketplace appeals process.', grantedOn: new Date('2025-06-01'), expiresOn: new Date('2025-12-31') }
-			await m.governance.grantWaiver(lead, { useCaseId, ...expired, version: await version(useCaseId) }, testRequest)
-			await expect(approve()).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(/blocking check/) })
+			const expired = {
+				practice: 'APPEAL' as const,
+				riskAssessment: 'Appeals run through the existing Marketplace appeals process.',
+				grantedOn: new Date('2025-06-01'),
+				expiresOn: new Date('2025-12-31'),
+			}
+			await m.governance.grantWaiver(
+				lead,
+				{ useCaseId, ...expired, version: await version(useCaseId) },
+				testRequest,
+			)
+			await expect(approve()).rejects.toMatchObject({
+				code: 'INVALID',
+				message: expect.stringMatching(/blocking check/),
+			})
 
 			await expect(
-				m.governance.grantWaiver(everything, { useCaseId, ...expired, version: await version(useCaseId) }, testRequest),
+				m.governance.grantWaiver(
+					everything,
+					{ useCaseId, ...expired, version: await version(useCaseId) },
+					testRequest,
+				),
 			).resolves.toBeTruthy() // independent of this case, and a governance lead: allowed
-			const current = { practice: 'APPEAL' as const, riskAssessment: 'Marketplace appeals cover AI-informed decisions until the new process is live.', grantedOn: new Date(), reportedToOmbOn: new Date() }
-			await m.governance.grantWaiver(lead, { useCaseId, ...current, version: await version(useCaseId) }, testRequest)
+			const current = {
+				practice: 'APPEAL' as const,
+				riskAssessment:
+					'Marketplace appeals cover AI-informed decisions until the new process is live.',
+				grantedOn: new Date(),
+				reportedToOmbOn: new Date(),
+			}
+			await m.governance.grantWaiver(
+				lead,
+				{ useCaseId, ...current, version: await version(useCaseId) },
+				testRequest,
+			)
 			await expect(approve()).resolves.toEqual({ status: 'decided' })
 			expect(await status(useCaseId)).toBe('APPROVED')
 			const decided = await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })
@@ -383,12 +722,34 @@ for (const target of databaseTargets()) {
 
 		test('only the CAIO’s office grants waivers, never for a case they are on, and only for high-impact cases', async () => {
 			const useCaseId = await submittedCase(everything)
-			const waiver = { practice: 'TESTING' as const, riskAssessment: 'Testing would expose live data.', grantedOn: new Date() }
-			await expect(m.governance.grantWaiver(reviewer, { useCaseId, ...waiver, version: await version(useCaseId) }, testRequest)).rejects.toMatchObject({ code: 'FORBIDDEN' })
-			await expect(m.governance.grantWaiver(everything, { useCaseId, ...waiver, version: await version(useCaseId) }, testRequest)).rejects.toMatchObject({
+			const waiver = {
+				practice: 'TESTING' as const,
+				riskAssessment: 'Testing would expose live data.',
+				grantedOn: new Date(),
+			}
+			await expect(
+				m.governance.grantWaiver(
+					reviewer,
+					{ useCaseId, ...waiver, version: await version(useCaseId) },
+					testRequest,
+				),
+			).rejects.toMatchObject({ code: 'FORBIDDEN' })
+			await expect(
+				m.governance.grantWaiver(
+					everything,
+					{ useCaseId, ...waiver, version: await version(useCaseId) },
+					testRequest,
+				),
+			).rejects.toMatchObject({
 				code: 'FORBIDDEN',
 			})
-			await expect(m.governance.grantWaiver(lead, { useCaseId, ...waiver, version: await version(useCaseId) }, testRequest)).rejects.toMatchObject({
+			await expect(
+				m.governance.grantWaiver(
+					lead,
+					{ useCaseId, ...waiver, version: await version(useCaseId) },
+					testRequest,
+				),
+			).rejects.toMatchObject({
 				code: 'INVALID',
 				message: expect.stringMatching(/high-impact/),
 			})

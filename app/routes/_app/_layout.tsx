@@ -11,7 +11,9 @@ import type { Route } from './+types/_layout.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const unreadNotifications = userHasPermission(user, 'read:notification:own') ? await unreadForHeader(prisma, user.id) : 0
+	const unreadNotifications = userHasPermission(user, 'read:notification:own')
+		? await unreadForHeader(prisma, user.id)
+		: 0
 	return { unreadNotifications }
 }
 

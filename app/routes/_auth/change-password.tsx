@@ -11,7 +11,9 @@ import { getSessionUser } from '#app/utils/auth.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/change-password.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Choose a new password · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Choose a new password · AI Governance Tracker' },
+]
 
 /** After an administrator set a temporary password: nothing else opens until the person picks their own. */
 async function requireTemporaryPasswordSession(request: Request) {
@@ -29,7 +31,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
 	const session = await requireTemporaryPasswordSession(request)
 	return passwordFormAction(request, ChangePasswordSchema, async (passwords) => {
-		await changeOwnPassword({ id: session.user.id, sessionId: session.sessionId }, passwords, context.get(requestInfoContext))
+		await changeOwnPassword(
+			{ id: session.user.id, sessionId: session.sessionId },
+			passwords,
+			context.get(requestInfoContext),
+		)
 		return redirect('/settings/password?changed=1')
 	})
 }
@@ -46,12 +52,23 @@ export default function ChangeTemporaryPassword({ loaderData }: Route.ComponentP
 	return (
 		<AuthCard title="Choose a new password">
 			<p className="mt-2">
-				{loaderData.name}, an administrator gave you a temporary password. Choose your own password to continue.
+				{loaderData.name}, an administrator gave you a temporary password. Choose your own password
+				to continue.
 			</p>
-			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="mt-6 space-y-5">
+			<Form
+				method="post"
+				{...getFormProps(form)}
+				aria-describedby={form.errors?.length ? formErrorId : undefined}
+				className="mt-6 space-y-5"
+			>
 				<CsrfInput />
 				<FormErrors id={formErrorId} errors={form.errors} />
-				<TextField label="Temporary password" field={fields.currentPassword} type="password" autoComplete="current-password" />
+				<TextField
+					label="Temporary password"
+					field={fields.currentPassword}
+					type="password"
+					autoComplete="current-password"
+				/>
 				<NewPasswordFields fields={fields} />
 				<Button>Save my new password</Button>
 			</Form>

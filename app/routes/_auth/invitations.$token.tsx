@@ -13,7 +13,9 @@ import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/invitations.$token.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Accept your invitation · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Accept your invitation · AI Governance Tracker' },
+]
 
 const Params = z.object({ token: z.string().min(1).max(200) })
 
@@ -41,13 +43,19 @@ export default function AcceptInvitation({ loaderData }: Route.ComponentProps) {
 	return (
 		<AuthCard title="Welcome to the AI Governance Tracker">
 			<p className="mt-2">
-				{loaderData.name}, an administrator has set up your account ({loaderData.email}) with the roles you need. Choose a password to
-				finish.
+				{loaderData.name}, an administrator has set up your account ({loaderData.email}) with the
+				roles you need. Choose a password to finish.
 			</p>
-			<ChoosePasswordForm id="accept-invitation" email={loaderData.email} lastResult={actionData?.result} submitLabel="Choose password and sign in" />
+			<ChoosePasswordForm
+				id="accept-invitation"
+				email={loaderData.email}
+				lastResult={actionData?.result}
+				submitLabel="Choose password and sign in"
+			/>
 			{loaderData.singleSignOn ? (
 				<p className="mt-6 border-t border-base-lighter pt-4">
-					You can also <Link to="/login">sign in with your CMS account</Link> instead, without a password.
+					You can also <Link to="/login">sign in with your CMS account</Link> instead, without a
+					password.
 				</p>
 			) : null}
 		</AuthCard>

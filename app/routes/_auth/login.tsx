@@ -1,6 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, useActionData, useLoaderData, useNavigation, useSearchParams } from 'react-router'
+import {
+	data,
+	Form,
+	useActionData,
+	useLoaderData,
+	useNavigation,
+	useSearchParams,
+} from 'react-router'
 import { z } from 'zod'
 import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
 import { authSettings, passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
@@ -45,7 +52,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 	if (!passwordSignInAllowedFor(email)) {
 		return data(
-			{ result: submission.reply({ formErrors: ['Password sign-in is turned off here. Sign in with your CMS account.'], hideFields: ['password'] }) },
+			{
+				result: submission.reply({
+					formErrors: ['Password sign-in is turned off here. Sign in with your CMS account.'],
+					hideFields: ['password'],
+				}),
+			},
 			{ status: 403 },
 		)
 	}
@@ -66,7 +78,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 	try {
 		const { userId } = await authenticator.authenticate('password', request)
 		await attempt.settle(true)
-		return await redirectSignedIn(userId, requestInfo, redirectTo, { method: 'PASSWORD', via: 'password' })
+		return await redirectSignedIn(userId, requestInfo, redirectTo, {
+			method: 'PASSWORD',
+			via: 'password',
+		})
 	} catch (error) {
 		if (error instanceof Response) throw error
 		if (!(error instanceof InvalidCredentialsError)) throw error
@@ -95,9 +110,13 @@ export default function LoginPage() {
 	return (
 		<main className="flex min-h-screen items-start justify-center bg-base-lightest px-4 py-16">
 			<div className="w-full max-w-md border border-base-lighter bg-white p-8 shadow-sm">
-				<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">Centers for Medicare &amp; Medicaid Services</p>
+				<p className="text-sm font-semibold tracking-wide text-base-dark uppercase">
+					Centers for Medicare &amp; Medicaid Services
+				</p>
 				<h1 className="mt-1 text-3xl font-bold">AI Governance Tracker</h1>
-				<p className="mt-2 text-base-darker">Sign in to register, review and report CMS AI use cases.</p>
+				<p className="mt-2 text-base-darker">
+					Sign in to register, review and report CMS AI use cases.
+				</p>
 				{signedOut ? (
 					<p role="status" className="mt-4 border-l-4 border-success bg-success-lighter p-3">
 						You are signed out.
@@ -108,7 +127,9 @@ export default function LoginPage() {
 						<CsrfInput />
 						<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
 						<Button className="w-full justify-center">Sign in with CMS account</Button>
-						<p className="mt-2 text-sm text-base-dark">Uses your agency identity (PIV card or multi-factor sign-in).</p>
+						<p className="mt-2 text-sm text-base-dark">
+							Uses your agency identity (PIV card or multi-factor sign-in).
+						</p>
 					</Form>
 				) : null}
 				{passwordForm ? (
@@ -118,13 +139,31 @@ export default function LoginPage() {
 								{emergencyOnly ? 'Emergency administrator sign-in' : 'Or sign in with a password'}
 							</h2>
 						) : null}
-						<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="mt-6 space-y-5">
+						<Form
+							method="post"
+							{...getFormProps(form)}
+							aria-describedby={form.errors?.length ? formErrorId : undefined}
+							className="mt-6 space-y-5"
+						>
 							<CsrfInput />
 							<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
 							<FormErrors id={formErrorId} errors={form.errors} />
-							<TextField label="E-mail address" field={fields.email} type="email" autoComplete="username" />
-							<TextField label="Password" field={fields.password} type="password" autoComplete="current-password" />
-							<Button disabled={navigation.state === 'submitting'} variant={singleSignOn ? 'secondary' : 'primary'}>
+							<TextField
+								label="E-mail address"
+								field={fields.email}
+								type="email"
+								autoComplete="username"
+							/>
+							<TextField
+								label="Password"
+								field={fields.password}
+								type="password"
+								autoComplete="current-password"
+							/>
+							<Button
+								disabled={navigation.state === 'submitting'}
+								variant={singleSignOn ? 'secondary' : 'primary'}
+							>
 								{navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
 							</Button>
 						</Form>

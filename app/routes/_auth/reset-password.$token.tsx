@@ -11,7 +11,9 @@ import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/reset-password.$token.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Choose a new password · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Choose a new password · AI Governance Tracker' },
+]
 
 const Params = z.object({ token: z.string().min(1).max(200) })
 
@@ -27,7 +29,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 	return passwordFormAction(request, ChoosePasswordSchema, async ({ newPassword }) => {
 		const { userId } = await resetPasswordWithToken(token, newPassword, requestInfo)
 		// Every earlier session of the account has ended; this one is new.
-		return redirectSignedIn(userId, requestInfo, '/settings/password?changed=1', { method: 'PASSWORD', via: 'password-reset' })
+		return redirectSignedIn(userId, requestInfo, '/settings/password?changed=1', {
+			method: 'PASSWORD',
+			via: 'password-reset',
+		})
 	})
 }
 
@@ -38,7 +43,12 @@ export default function ResetPassword({ loaderData }: Route.ComponentProps) {
 			<p className="mt-2">
 				For {loaderData.name} ({loaderData.email}). Saving it signs you out everywhere else.
 			</p>
-			<ChoosePasswordForm id="reset-password" email={loaderData.email} lastResult={actionData?.result} submitLabel="Save new password" />
+			<ChoosePasswordForm
+				id="reset-password"
+				email={loaderData.email}
+				lastResult={actionData?.result}
+				submitLabel="Save new password"
+			/>
 		</AuthCard>
 	)
 }

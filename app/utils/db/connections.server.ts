@@ -18,7 +18,9 @@ export function pgliteMigrationConnection(db: PGlite | Transaction): MigrationCo
 	}
 }
 
-export function postgresMigrationConnection(client: pg.Client | pg.PoolClient): MigrationConnection {
+export function postgresMigrationConnection(
+	client: pg.Client | pg.PoolClient,
+): MigrationConnection {
 	return {
 		async exec(sql) {
 			await client.query(sql)

@@ -50,7 +50,9 @@ if (!clusterUrl) {
 		})
 
 		test('the owner role owns every table; the runtime role owns none', async () => {
-			const owners = await app.query<{ tableowner: string }>(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`)
+			const owners = await app.query<{ tableowner: string }>(
+				`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`,
+			)
 			expect(owners.rows.map((row) => row.tableowner)).toEqual([owner])
 		})
 
@@ -62,7 +64,9 @@ if (!clusterUrl) {
 		}, 120_000)
 
 		test('the runtime role cannot change, delete or empty the audit trail', async () => {
-			await app.query(`INSERT INTO "AuditEvent" ("id", "action", "entityType", "entityId") VALUES ('roles-test', 'test.recorded', 'Test', 'x')`)
+			await app.query(
+				`INSERT INTO "AuditEvent" ("id", "action", "entityType", "entityId") VALUES ('roles-test', 'test.recorded', 'Test', 'x')`,
+			)
 			for (const statement of [
 				`UPDATE "AuditEvent" SET "action" = 'forged' WHERE "id" = 'roles-test'`,
 				`DELETE FROM "AuditEvent" WHERE "id" = 'roles-test'`,
@@ -85,9 +89,13 @@ if (!clusterUrl) {
 				`DROP TABLE "AuditEvent"`,
 				`ALTER TABLE "AuditEvent" OWNER TO ${runtime}`,
 			]) {
-				await expect(app.query(statement), statement).rejects.toThrow(/must be owner|permission denied/)
+				await expect(app.query(statement), statement).rejects.toThrow(
+					/must be owner|permission denied/,
+				)
 			}
-			const triggers = await app.query(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'AuditEvent_append_only'`)
+			const triggers = await app.query(
+				`SELECT tgenabled FROM pg_trigger WHERE tgname = 'AuditEvent_append_only'`,
+			)
 			expect(triggers.rows).toEqual([{ tgenabled: 'O' }])
 		})
 
@@ -99,7 +107,9 @@ if (!clusterUrl) {
 
 		test('a second start applies nothing and grants again (new tables are covered after each migration)', async () => {
 			expect(await database.migrate()).toEqual([])
-			await expect(app.query(`UPDATE "AuditEvent" SET "action" = 'forged'`)).rejects.toThrow(/permission denied/)
+			await expect(app.query(`UPDATE "AuditEvent" SET "action" = 'forged'`)).rejects.toThrow(
+				/permission denied/,
+			)
 		})
 	})
 }

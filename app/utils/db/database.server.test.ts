@@ -6,7 +6,11 @@ import { createScratchDatabase } from '#tests/postgres-cluster.ts'
 import { openDatabase } from './database.server.ts'
 import { pgliteMigrationConnection } from './connections.server.ts'
 import { applyPendingMigrations, readMigrations } from './migrations.server.ts'
-import { EMPTY_MIGRATION, applyWithPrismaEngine, diffSchemaAgainstMigrations } from './schema-diff.server.ts'
+import {
+	EMPTY_MIGRATION,
+	applyWithPrismaEngine,
+	diffSchemaAgainstMigrations,
+} from './schema-diff.server.ts'
 
 test('schema.prisma and prisma/migrations describe the same database (run `npm run db:migration -- <name>` if this fails)', async () => {
 	expect(await diffSchemaAgainstMigrations()).toBe(EMPTY_MIGRATION)
@@ -49,7 +53,9 @@ test('an applied migration that was edited afterwards stops start-up with a clea
 		const connection = pgliteMigrationConnection(pglite)
 		await applyPendingMigrations(connection, migrations)
 		const edited = migrations.map((m, index) => (index === 0 ? { ...m, checksum: 'different' } : m))
-		await expect(applyPendingMigrations(connection, edited)).rejects.toThrow(/was changed after it was applied/)
+		await expect(applyPendingMigrations(connection, edited)).rejects.toThrow(
+			/was changed after it was applied/,
+		)
 	} finally {
 		await pglite.close()
 	}
@@ -60,7 +66,11 @@ test('a failing migration leaves neither its changes nor its record behind', asy
 	try {
 		const connection = pgliteMigrationConnection(pglite)
 		const broken = [
-			{ name: '20990101000000_broken', sql: 'CREATE TABLE "Half" (id int); SELECT * FROM "Missing";', checksum: 'x' },
+			{
+				name: '20990101000000_broken',
+				sql: 'CREATE TABLE "Half" (id int); SELECT * FROM "Missing";',
+				checksum: 'x',
+			},
 		]
 		await expect(applyPendingMigrations(connection, broken)).rejects.toThrow()
 		const tables = await pglite.query(`SELECT to_regclass('"Half"') AS half`)
@@ -79,8 +89,17 @@ for (const target of databaseTargets()) {
 			const migrations = await readMigrations()
 			expect(await database.migrate()).toEqual(migrations.map((m) => m.name))
 			expect(await database.migrate()).toEqual([])
-			const roles = await database.prisma.role.findMany({ orderBy: { name: 'asc' }, select: { name: true } })
-			expect(roles.map((r) => r.name).sort()).toEqual(['ADMIN', 'GOVERNANCE_LEAD', 'LEADERSHIP', 'REVIEWER', 'SUBMITTER'])
+			const roles = await database.prisma.role.findMany({
+				orderBy: { name: 'asc' },
+				select: { name: true },
+			})
+			expect(roles.map((r) => r.name).sort()).toEqual([
+				'ADMIN',
+				'GOVERNANCE_LEAD',
+				'LEADERSHIP',
+				'REVIEWER',
+				'SUBMITTER',
+			])
 		} finally {
 			await database.close()
 		}
@@ -93,10 +112,17 @@ for (const target of databaseTargets()) {
 				data: { action: 'test.recorded', entityType: 'Test', entityId: '1', after: { ok: true } },
 			})
 			await expect(
-				database.prisma.auditEvent.update({ where: { id: event.id }, data: { action: 'test.tampered' } }),
+				database.prisma.auditEvent.update({
+					where: { id: event.id },
+					data: { action: 'test.tampered' },
+				}),
 			).rejects.toThrow(/append-only/)
-			await expect(database.prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/)
-			await expect(database.prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only/)
+			await expect(database.prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(
+				/append-only/,
+			)
+			await expect(database.prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(
+				/append-only/,
+			)
 			const stored = await database.prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })
 			expect(stored.action).toBe('test.recorded')
 		} finally {
@@ -112,7 +138,10 @@ if (postgresUrl) {
 		const first = openDatabase({ databaseUrl: url })
 		const second = openDatabase({ databaseUrl: url })
 		try {
-			const [appliedByFirst, appliedBySecond] = await Promise.all([first.migrate(), second.migrate()])
+			const [appliedByFirst, appliedBySecond] = await Promise.all([
+				first.migrate(),
+				second.migrate(),
+			])
 			const migrations = await readMigrations()
 			expect([...appliedByFirst, ...appliedBySecond].sort()).toEqual(migrations.map((m) => m.name))
 			const recorded = await first.prisma.$queryRaw<Array<{ n: number }>>`

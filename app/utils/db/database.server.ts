@@ -51,7 +51,10 @@ export type Database = {
  * PrismaClient and cannot tell PGlite from PostgreSQL.
  */
 export function openDatabase(options: DatabaseOptions): Database {
-	const database = 'databaseUrl' in options ? openPostgres(options.databaseUrl, options.migrationDatabaseUrl) : openEmbedded(options.dataDir)
+	const database =
+		'databaseUrl' in options
+			? openPostgres(options.databaseUrl, options.migrationDatabaseUrl)
+			: openEmbedded(options.dataDir)
 	reportLostRacesAsConflicts(database.prisma)
 	return database
 }
@@ -62,7 +65,9 @@ export function openDatabase(options: DatabaseOptions): Database {
  * kept, rather than as an unexpected error.
  */
 function reportLostRacesAsConflicts(prisma: PrismaClient) {
-	const transaction = prisma.$transaction.bind(prisma) as (...args: Array<unknown>) => Promise<unknown>
+	const transaction = prisma.$transaction.bind(prisma) as (
+		...args: Array<unknown>
+	) => Promise<unknown>
 	prisma.$transaction = ((...args: Array<unknown>) =>
 		transaction(...args).catch(async (error: unknown) => {
 			if (!isConcurrentWriteError(error)) throw error
@@ -138,7 +143,10 @@ function openPostgres(databaseUrl: string, migrationDatabaseUrl?: string): Datab
 		async migrate() {
 			const client = await connectedClient(migrationDatabaseUrl ?? databaseUrl)
 			try {
-				const applied = await applyPendingMigrations(postgresMigrationConnection(client), await readMigrations())
+				const applied = await applyPendingMigrations(
+					postgresMigrationConnection(client),
+					await readMigrations(),
+				)
 				if (migrationDatabaseUrl) await grantRuntimeAccess(client, roleOf(databaseUrl))
 				return applied
 			} finally {
@@ -156,7 +164,11 @@ function openPostgres(databaseUrl: string, migrationDatabaseUrl?: string): Datab
 			}
 		},
 		async ping() {
-			await withDeadline(healthPool.query('SELECT 1'), POSTGRES_TIMEOUTS_MS.health, 'The database did not answer within 1.5 s')
+			await withDeadline(
+				healthPool.query('SELECT 1'),
+				POSTGRES_TIMEOUTS_MS.health,
+				'The database did not answer within 1.5 s',
+			)
 		},
 		listen(channel, handlers) {
 			return listenOnPostgres(databaseUrl, channel, handlers)
@@ -178,7 +190,10 @@ function openPostgres(databaseUrl: string, migrationDatabaseUrl?: string): Datab
 /** The role a connection URL signs in as. */
 function roleOf(databaseUrl: string) {
 	const role = decodeURIComponent(new URL(databaseUrl).username)
-	if (!role) throw new Error('DATABASE_URL must name its role (postgresql://role:password@host/database) when MIGRATION_DATABASE_URL is set')
+	if (!role)
+		throw new Error(
+			'DATABASE_URL must name its role (postgresql://role:password@host/database) when MIGRATION_DATABASE_URL is set',
+		)
 	return role
 }
 
@@ -212,7 +227,9 @@ function openEmbedded(dataDir: string | null): Database {
 	} else {
 		pglite = new PGlite()
 	}
-	const prisma = new PrismaClient({ adapter: reportingOutages(yieldingBetweenQueries(new PrismaPGlite(pglite))) })
+	const prisma = new PrismaClient({
+		adapter: reportingOutages(yieldingBetweenQueries(new PrismaPGlite(pglite))),
+	})
 	return {
 		prisma,
 		kind: 'embedded',
@@ -233,7 +250,11 @@ function openEmbedded(dataDir: string | null): Database {
 			if (pglite.closed) throw new Error('The embedded database is closed')
 			// Opening (WASM start-up, recovery) is not a hang: the deadline counts from when it is ready.
 			await pglite.waitReady
-			await withDeadline(pglite.query('SELECT 1'), POSTGRES_TIMEOUTS_MS.health, 'The embedded database did not answer within 1.5 s')
+			await withDeadline(
+				pglite.query('SELECT 1'),
+				POSTGRES_TIMEOUTS_MS.health,
+				'The embedded database did not answer within 1.5 s',
+			)
 		},
 		jobQueueConnection() {
 			return { pglite }
@@ -262,7 +283,11 @@ function openEmbedded(dataDir: string | null): Database {
 /** A single connection for start-up work; a connection that drops while idle is reported, not fatal. */
 async function connectedClient(databaseUrl: string) {
 	// No statement timeout: a migration may rebuild an index on a large table.
-	const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: POSTGRES_TIMEOUTS_MS.connect, keepAlive: true })
+	const client = new pg.Client({
+		connectionString: databaseUrl,
+		connectionTimeoutMillis: POSTGRES_TIMEOUTS_MS.connect,
+		keepAlive: true,
+	})
 	client.on('error', (error) => console.error('Database start-up connection lost:', error.message))
 	await client.connect()
 	return client

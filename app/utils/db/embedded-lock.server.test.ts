@@ -3,14 +3,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, expect, test } from 'vitest'
-import { EmbeddedDatabaseLockedError, LOCK_FILE_NAME, lockEmbeddedDatabase } from './embedded-lock.server.ts'
+import {
+	EmbeddedDatabaseLockedError,
+	LOCK_FILE_NAME,
+	lockEmbeddedDatabase,
+} from './embedded-lock.server.ts'
 
 const fixture = path.resolve('tests/fixtures/open-embedded-database.ts')
 const started: Array<ChildProcess> = []
 const directories: Array<string> = []
 
 afterEach(() => {
-	for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+	for (const child of started.splice(0))
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
 	for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true })
 })
 
@@ -22,16 +27,22 @@ function scratchDirectory() {
 
 /** `npm start` in miniature: a process of its own that opens the embedded database in `dataDir`. */
 function openInAnotherProcess(dataDir: string) {
-	const child = spawn(process.execPath, ['--import', 'tsx', fixture, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+	const child = spawn(process.execPath, ['--import', 'tsx', fixture, dataDir], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
 	started.push(child)
 	let stdout = ''
 	let stderr = ''
 	child.stdout!.on('data', (chunk) => (stdout += chunk))
 	child.stderr!.on('data', (chunk) => (stderr += chunk))
-	const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })))
+	const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+		child.once('exit', (code) => resolve({ code, stderr })),
+	)
 	const ready = new Promise<void>((resolve, reject) => {
 		child.stdout!.on('data', () => stdout.includes('ready') && resolve())
-		void exited.then(({ code }) => reject(new Error(`exited with ${code} before it was ready: ${stderr}`)))
+		void exited.then(({ code }) =>
+			reject(new Error(`exited with ${code} before it was ready: ${stderr}`)),
+		)
 	})
 	// Awaited only by tests that expect the process to start.
 	ready.catch(() => undefined)
@@ -48,7 +59,9 @@ test('a second process refuses to open an embedded database another process has 
 	const second = openInAnotherProcess(dataDir)
 	const refused = await second.exited
 	expect(refused.code).toBe(3)
-	expect(refused.stderr).toContain(`The embedded database in ${dataDir} is in use by process ${first.child.pid}`)
+	expect(refused.stderr).toContain(
+		`The embedded database in ${dataDir} is in use by process ${first.child.pid}`,
+	)
 	expect(refused.stderr).toContain('set DATABASE_URL to run several instances')
 
 	// kill -9 leaves its lock behind; the next start sees its owner is gone and takes the database.
@@ -68,7 +81,13 @@ test('a second process refuses to open an embedded database another process has 
 test('a lock left by a process that no longer exists, or by an earlier boot, is stale', () => {
 	const directory = scratchDirectory()
 	const lockFile = path.join(directory, LOCK_FILE_NAME)
-	const gone = { pid: 2 ** 22 - 1, hostname: os.hostname(), bootId: null, processStartTicks: null, startedAt: '2026-01-01T00:00:00.000Z' }
+	const gone = {
+		pid: 2 ** 22 - 1,
+		hostname: os.hostname(),
+		bootId: null,
+		processStartTicks: null,
+		startedAt: '2026-01-01T00:00:00.000Z',
+	}
 	writeFileSync(lockFile, JSON.stringify(gone))
 	const lock = lockEmbeddedDatabase(directory)
 	expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(process.pid)
@@ -87,7 +106,18 @@ test('a lock held by a live process is refused, and one held on another host nam
 	lock.release()
 
 	const lockFile = path.join(directory, LOCK_FILE_NAME)
-	writeFileSync(lockFile, JSON.stringify({ pid: 1, hostname: 'elsewhere', bootId: null, processStartTicks: null, startedAt: '2026-01-01T00:00:00.000Z' }))
-	expect(() => lockEmbeddedDatabase(directory)).toThrow(`process 1 on elsewhere (started 2026-01-01T00:00:00.000Z)`)
+	writeFileSync(
+		lockFile,
+		JSON.stringify({
+			pid: 1,
+			hostname: 'elsewhere',
+			bootId: null,
+			processStartTicks: null,
+			startedAt: '2026-01-01T00:00:00.000Z',
+		}),
+	)
+	expect(() => lockEmbeddedDatabase(directory)).toThrow(
+		`process 1 on elsewhere (started 2026-01-01T00:00:00.000Z)`,
+	)
 	expect(() => lockEmbeddedDatabase(directory)).toThrow(`delete ${lockFile}`)
 })

@@ -3,13 +3,28 @@
 // each acknowledge writes that the other then overwrites. The lock is a file naming its owner
 // (PID, host, and the process's start time, so that a reused PID is not mistaken for the owner);
 // a lock whose owner is gone (a crash, kill -9, a reboot) is taken over.
-import { closeSync, fsyncSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import {
+	closeSync,
+	fsyncSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	unlinkSync,
+	writeSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 export const LOCK_FILE_NAME = 'pgdata.lock'
 
-type LockOwner = { pid: number; hostname: string; bootId: string | null; processStartTicks: string | null; startedAt: string }
+type LockOwner = {
+	pid: number
+	hostname: string
+	bootId: string | null
+	processStartTicks: string | null
+	startedAt: string
+}
 
 export class EmbeddedDatabaseLockedError extends Error {
 	override readonly name = 'EmbeddedDatabaseLockedError'
@@ -17,7 +32,10 @@ export class EmbeddedDatabaseLockedError extends Error {
 		readonly directory: string,
 		readonly owner: LockOwner,
 	) {
-		const where = owner.hostname === os.hostname() ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.hostname}`
+		const where =
+			owner.hostname === os.hostname()
+				? `process ${owner.pid}`
+				: `process ${owner.pid} on ${owner.hostname}`
 		super(
 			`The embedded database in ${directory} is in use by ${where} (started ${owner.startedAt}). ` +
 				'Only one app process can use an embedded database: stop the other one first, give this one its own DATA_DIR, ' +
@@ -124,7 +142,8 @@ export function lockEmbeddedDatabase(directory: string): { file: string; release
 		}
 		const text = readOptional(file)
 		const owner = parseOwner(text)
-		if (owner && owner.hostname !== os.hostname()) throw new EmbeddedDatabaseLockedError(directory, owner)
+		if (owner && owner.hostname !== os.hostname())
+			throw new EmbeddedDatabaseLockedError(directory, owner)
 		if (owner && isAlive(owner)) throw new EmbeddedDatabaseLockedError(directory, owner)
 		if (!owner && ageMs(file) < HALF_WRITTEN_GRACE_MS) {
 			sleepSync(50)
@@ -146,7 +165,9 @@ export function lockEmbeddedDatabase(directory: string): { file: string; release
 			rmSync(takeover, { force: true })
 		}
 	}
-	throw new Error(`Could not take the embedded database's lock ${file}; remove it if no app process is running.`)
+	throw new Error(
+		`Could not take the embedded database's lock ${file}; remove it if no app process is running.`,
+	)
 }
 
 function ageMs(file: string) {

@@ -18,7 +18,11 @@ const HEARTBEAT_MS = 5_000
 const HEARTBEAT_DEADLINE_MS = 2_000
 const RECONNECT_DELAYS_MS = [250, 1_000, 2_000, 5_000]
 
-export async function listenOnPostgres(databaseUrl: string, channel: string, handlers: ListenHandlers): Promise<ListenHandle> {
+export async function listenOnPostgres(
+	databaseUrl: string,
+	channel: string,
+	handlers: ListenHandlers,
+): Promise<ListenHandle> {
 	let client: pg.Client | null = null
 	let closed = false
 	let failures = 0
@@ -48,11 +52,17 @@ export async function listenOnPostgres(databaseUrl: string, channel: string, han
 	}
 
 	async function connect() {
-		const next = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 5_000 })
+		const next = new pg.Client({
+			connectionString: databaseUrl,
+			connectionTimeoutMillis: 5_000,
+			keepAlive: true,
+			keepAliveInitialDelayMillis: 5_000,
+		})
 		next.on('error', () => lost(next))
 		next.on('end', () => lost(next))
 		next.on('notification', (message) => {
-			if (message.channel === channel && message.payload !== undefined) handlers.message(message.payload)
+			if (message.channel === channel && message.payload !== undefined)
+				handlers.message(message.payload)
 		})
 		try {
 			await next.connect()

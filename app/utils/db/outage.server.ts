@@ -2,10 +2,20 @@
 // that it happened: a page whose data could not be read or whose change could not be written
 // because of it is a 503 ("temporarily unavailable, try again"), not a 500 ("a bug, logged").
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { type SqlDriverAdapter, type SqlDriverAdapterFactory, type Transaction } from '@prisma/driver-adapter-utils'
+import {
+	type SqlDriverAdapter,
+	type SqlDriverAdapterFactory,
+	type Transaction,
+} from '@prisma/driver-adapter-utils'
 
 // DriverAdapterError kinds (@prisma/driver-adapter-utils) that mean the server cannot be used now.
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError'])
+const UNAVAILABLE_KINDS = new Set([
+	'DatabaseNotReachable',
+	'ConnectionClosed',
+	'SocketTimeout',
+	'TooManyConnections',
+	'TlsConnectionError',
+])
 // SQLSTATE: 08 connection exception, 57P01–57P03 shutdown / cannot connect now, 57014 a statement
 // cancelled by statement_timeout, 53300 too many connections, 25P03 idle-in-transaction timeout.
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|57014|53300|25P03)$/
@@ -18,7 +28,14 @@ const UNAVAILABLE_MESSAGES =
 /** Whether this error means the database could not be reached or answered in time. */
 function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	if (!error || typeof error !== 'object' || depth > 4) return false
-	const fields = error as { kind?: unknown; code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; errorCode?: unknown }
+	const fields = error as {
+		kind?: unknown
+		code?: unknown
+		originalCode?: unknown
+		message?: unknown
+		cause?: unknown
+		errorCode?: unknown
+	}
 	if (typeof fields.kind === 'string' && UNAVAILABLE_KINDS.has(fields.kind)) return true
 	for (const code of [fields.code, fields.originalCode, fields.errorCode]) {
 		if (typeof code !== 'string') continue
@@ -56,7 +73,13 @@ const QUERY_METHODS = new Set(['queryRaw', 'executeRaw', 'executeScript', 'commi
  * answered (nested reads); node-postgres queues those itself today but will refuse them from pg@9, so
  * a transaction's queries are sent one at a time here.
  */
-function reporting<T extends object>(target: T, { wrapTransaction, oneAtATime = false }: { wrapTransaction?: (value: unknown) => unknown; oneAtATime?: boolean } = {}): T {
+function reporting<T extends object>(
+	target: T,
+	{
+		wrapTransaction,
+		oneAtATime = false,
+	}: { wrapTransaction?: (value: unknown) => unknown; oneAtATime?: boolean } = {},
+): T {
 	let previous: Promise<unknown> = Promise.resolve()
 	return new Proxy(target, {
 		get(object, property, receiver) {
@@ -91,11 +114,15 @@ export function reportingOutages<F extends SqlDriverAdapterFactory>(factory: F):
 	return new Proxy(factory, {
 		get(object, property, receiver) {
 			const value = Reflect.get(object, property, receiver)
-			if (property !== 'connect' || typeof value !== 'function') return typeof value === 'function' ? value.bind(object) : value
+			if (property !== 'connect' || typeof value !== 'function')
+				return typeof value === 'function' ? value.bind(object) : value
 			return async () => {
 				try {
 					const adapter: SqlDriverAdapter = await value.call(object)
-					return reporting(adapter, { wrapTransaction: (transaction) => reporting(transaction as Transaction, { oneAtATime: true }) })
+					return reporting(adapter, {
+						wrapTransaction: (transaction) =>
+							reporting(transaction as Transaction, { oneAtATime: true }),
+					})
 				} catch (error) {
 					noteDatabaseError(error)
 					throw error

@@ -73,9 +73,16 @@ export async function diffSchemaAgainstMigrations(options?: {
 export async function applyWithPrismaEngine(pglite: PGlite, migrations: Array<Migration>) {
 	const schema = await readFile(schemaPath, 'utf8')
 	const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pglite))
-	const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, factory)
+	const engine = await SchemaEngine.new(
+		{ datamodels: [['schema.prisma', schema]] },
+		() => {},
+		factory,
+	)
 	try {
-		return await engine.applyMigrations({ migrationsList: migrationList(migrations), filters: noFilters })
+		return await engine.applyMigrations({
+			migrationsList: migrationList(migrations),
+			filters: noFilters,
+		})
 	} finally {
 		engine.free()
 	}

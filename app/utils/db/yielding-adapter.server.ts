@@ -19,7 +19,13 @@ export function yieldingBetweenQueries<Adapter extends object>(target: Adapter):
 				}
 			}
 			if (wrapsResult.has(property)) {
-				return async (...args: Array<unknown>) => yieldingBetweenQueries((await (value as (...a: Array<unknown>) => Promise<object>).apply(object, args)) as object)
+				return async (...args: Array<unknown>) =>
+					yieldingBetweenQueries(
+						(await (value as (...a: Array<unknown>) => Promise<object>).apply(
+							object,
+							args,
+						)) as object,
+					)
 			}
 			return (value as (...a: Array<unknown>) => unknown).bind(object)
 		},

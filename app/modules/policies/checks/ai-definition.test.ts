@@ -6,7 +6,8 @@ import { aiDefinitionScreen, notAiRationale, screenedOutAsNotAi } from './ai-def
 import { presumedHighImpactCategories } from './high-impact.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
-const rationale = 'Fixed eligibility rules copied from the program manual; no model is trained or tuned on data.'
+const rationale =
+	'Fixed eligibility rules copied from the program manual; no model is trained or tuned on data.'
 /** A deployed rule engine that decides eligibility on its own: §6(m) if it were AI. */
 const ruleEngine = (overrides: Parameters<typeof baseCase>[0] = {}) =>
 	baseCase({
@@ -35,7 +36,9 @@ test('a rule-only answer contradicted by a learned classification, generative AI
 	expect(screenedOutAsNotAi(ruleEngine({ generativeAi: true }))).toBe(false)
 	const determined = ruleEngine({ highImpact: { determination: 'HIGH_IMPACT' } })
 	expect(screenedOutAsNotAi(determined)).toBe(false)
-	expect(aiDefinitionScreen(determined, ctx).reason).toContain('determined high-impact by the governance lead')
+	expect(aiDefinitionScreen(determined, ctx).reason).toContain(
+		'determined high-impact by the governance lead',
+	)
 	expect(presumedHighImpactCategories(classified)).toEqual(['m'])
 })
 
@@ -43,7 +46,10 @@ test('M2521-5-C1: a screen-out without a rationale fails, a thin one needs atten
 	const missing = notAiRationale(ruleEngine({ aiScreen: { ruleBasedOnly: true } }), ctx)
 	expect(missing.status).toBe('FAIL')
 	expect(missing.drivingFields).toEqual(['aiScreen.ruleBasedOnly', 'aiScreen.notAiRationale'])
-	expect(notAiRationale(ruleEngine({ aiScreen: { ruleBasedOnly: true, notAiRationale: 'Rules.' } }), ctx).status).toBe('NEEDS_ATTENTION')
+	expect(
+		notAiRationale(ruleEngine({ aiScreen: { ruleBasedOnly: true, notAiRationale: 'Rules.' } }), ctx)
+			.status,
+	).toBe('NEEDS_ATTENTION')
 	expect(notAiRationale(ruleEngine(), ctx).status).toBe('PASS')
 	expect(notAiRationale(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 	expect(notAiRationale(ruleEngine({ classification: 'NLP' }), ctx).status).toBe('NOT_APPLICABLE')
@@ -51,14 +57,34 @@ test('M2521-5-C1: a screen-out without a rationale fails, a thin one needs atten
 
 test('a system screened out as not AI gets no presumption and no AI-specific finding, but keeps its privacy checks and the CAIO’s confirmation', () => {
 	const evaluation = evaluateUseCase(
-		ruleEngine({ hasPii: true, safeguards: { piaCompleted: false, computerMatching: false }, datasets: [{ name: 'Enrollment', category: 'ENROLLMENT_ELIGIBILITY', sensitivities: ['PII'], usage: ['OPERATION'] }] }),
+		ruleEngine({
+			hasPii: true,
+			safeguards: { piaCompleted: false, computerMatching: false },
+			datasets: [
+				{
+					name: 'Enrollment',
+					category: 'ENROLLMENT_ELIGIBILITY',
+					sensitivities: ['PII'],
+					usage: ['OPERATION'],
+				},
+			],
+		}),
 		{ pack: shippedPolicyPack(), asOf: ctx.asOf },
 	)
 	expect(evaluation.screenedOutAsNotAi).toBe(true)
 	expect(evaluation.presumedHighImpact).toBe(false)
 	expect(evaluation.presumedCategories).toEqual([])
 	const byId = Object.fromEntries(evaluation.results.map((r) => [r.checkId, r.status]))
-	for (const id of ['M2521-4A-C1', 'M2521-6-C1', 'M2521-4B-I-C1', 'M2521-4A-I-C3', 'M2521-3B-IV-C1', 'M2521-3B-V-C1', 'EO14179-SEC2-C1', 'M2522-DATA-C1']) {
+	for (const id of [
+		'M2521-4A-C1',
+		'M2521-6-C1',
+		'M2521-4B-I-C1',
+		'M2521-4A-I-C3',
+		'M2521-3B-IV-C1',
+		'M2521-3B-V-C1',
+		'EO14179-SEC2-C1',
+		'M2522-DATA-C1',
+	]) {
 		expect(byId[id], id).toBe('NOT_APPLICABLE')
 	}
 	expect(byId['NAIIA-C1']).toBe('PASS')

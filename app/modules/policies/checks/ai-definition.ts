@@ -12,11 +12,18 @@ import { hasText } from './case-facts.ts'
 function contradictions(doc: UseCaseDocument): Array<{ claim: string; field: string }> {
 	const found: Array<{ claim: string; field: string }> = []
 	if (doc.classification !== undefined) {
-		found.push({ claim: `classified as '${classificationChoices[doc.classification].code}'`, field: 'classification' })
+		found.push({
+			claim: `classified as '${classificationChoices[doc.classification].code}'`,
+			field: 'classification',
+		})
 	}
-	if (doc.generativeAi === true) found.push({ claim: 'recorded as generative AI', field: 'generativeAi' })
+	if (doc.generativeAi === true)
+		found.push({ claim: 'recorded as generative AI', field: 'generativeAi' })
 	if (doc.highImpact.determination === 'HIGH_IMPACT') {
-		found.push({ claim: 'determined high-impact by the governance lead', field: 'highImpact.determination' })
+		found.push({
+			claim: 'determined high-impact by the governance lead',
+			field: 'highImpact.determination',
+		})
 	}
 	return found
 }
@@ -30,7 +37,8 @@ export function screenedOutAsNotAi(doc: UseCaseDocument): boolean {
 	return doc.aiScreen.ruleBasedOnly === true && contradictions(doc).length === 0
 }
 
-export const NOT_AI_REASON = "The AI screen answers 'rule-based only' (M-25-21 §5 excludes fixed-rule systems and RPA), so this AI-specific requirement does not attach."
+export const NOT_AI_REASON =
+	"The AI screen answers 'rule-based only' (M-25-21 §5 excludes fixed-rule systems and RPA), so this AI-specific requirement does not attach."
 
 /** NAIIA-C1: does the system meet the §5002(3) definition, and is the answer consistent? */
 export const aiDefinitionScreen: PolicyCheck = (doc) => {
@@ -38,16 +46,18 @@ export const aiDefinitionScreen: PolicyCheck = (doc) => {
 	if (ruleBasedOnly === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: 'The AI-definition screen is not answered: nothing says whether the system learns from data or only follows fixed rules.',
+			reason:
+				'The AI-definition screen is not answered: nothing says whether the system learns from data or only follows fixed rules.',
 			drivingFields: ['aiScreen.ruleBasedOnly'],
-			nextStep: 'Answer whether the system only applies fixed, human-written rules or robotic process automation.',
+			nextStep:
+				'Answer whether the system only applies fixed, human-written rules or robotic process automation.',
 		}
 	}
 	if (!ruleBasedOnly) {
 		return {
 			status: 'PASS',
 			reason:
-				"The screen answers that the system is not rule-based only, so it is AI under NAIIA §5002(3) and M-25-21 §5 and in scope for AI governance.",
+				'The screen answers that the system is not rule-based only, so it is AI under NAIIA §5002(3) and M-25-21 §5 and in scope for AI governance.',
 			drivingFields: ['aiScreen.ruleBasedOnly'],
 			nextStep: null,
 		}
@@ -58,7 +68,8 @@ export const aiDefinitionScreen: PolicyCheck = (doc) => {
 			status: 'NEEDS_ATTENTION',
 			reason: `The screen answers 'rule-based only', yet the case is ${contradicted.map((c) => c.claim).join(' and ')}; M-25-21 §5 excludes only fixed-rule systems and RPA, so the case is treated as AI until the answers agree.`,
 			drivingFields: ['aiScreen.ruleBasedOnly', ...contradicted.map((c) => c.field)],
-			nextStep: 'Correct the answers: either the system learns from data (AI) or it does not (out of scope).',
+			nextStep:
+				'Correct the answers: either the system learns from data (AI) or it does not (out of scope).',
 		}
 	}
 	return {
@@ -93,9 +104,11 @@ export const notAiRationale: PolicyCheck = (doc): CheckOutcome => {
 	if (!hasText(rationale)) {
 		return {
 			status: 'FAIL',
-			reason: "The case is screened out as 'rule-based only' (not AI) and no rationale records why, so the exclusion cannot be audited.",
+			reason:
+				"The case is screened out as 'rule-based only' (not AI) and no rationale records why, so the exclusion cannot be audited.",
 			drivingFields: fields,
-			nextStep: 'Record why it is not AI: the fixed business rules or RPA it runs, and that nothing in it is learned from data.',
+			nextStep:
+				'Record why it is not AI: the fixed business rules or RPA it runs, and that nothing in it is learned from data.',
 		}
 	}
 	if (rationale.trim().length < MIN_RATIONALE_LENGTH) {
@@ -103,12 +116,14 @@ export const notAiRationale: PolicyCheck = (doc): CheckOutcome => {
 			status: 'NEEDS_ATTENTION',
 			reason: `The case is screened out as 'rule-based only' and the rationale is only ${rationale.trim().length} characters, too short to show that nothing is learned from data.`,
 			drivingFields: fields,
-			nextStep: 'Say what rules the system applies, who wrote them, and that no model is trained or tuned on data.',
+			nextStep:
+				'Say what rules the system applies, who wrote them, and that no model is trained or tuned on data.',
 		}
 	}
 	return {
 		status: 'PASS',
-		reason: "The case is screened out as 'rule-based only' and the rationale is recorded for audit.",
+		reason:
+			"The case is screened out as 'rule-based only' and the rationale is recorded for audit.",
 		drivingFields: fields,
 		nextStep: null,
 	}

@@ -8,58 +8,123 @@ const generative = { generativeAi: true, classification: 'GENERATIVE_AI' as cons
 const accepted = { generativeOutputsReviewed: true, generativeAiPolicyAcknowledged: true }
 
 test('generative AI on CMS’s own infrastructure, with the policy accepted and outputs reviewed, passes; each missing safeguard is named', () => {
-	expect(generativeAiPolicy(baseCase({ ...generative, safeguards: accepted }), ctx).status).toBe('PASS')
-	const unreviewed = generativeAiPolicy(baseCase({ ...generative, safeguards: { ...accepted, generativeOutputsReviewed: false } }), ctx)
+	expect(generativeAiPolicy(baseCase({ ...generative, safeguards: accepted }), ctx).status).toBe(
+		'PASS',
+	)
+	const unreviewed = generativeAiPolicy(
+		baseCase({ ...generative, safeguards: { ...accepted, generativeOutputsReviewed: false } }),
+		ctx,
+	)
 	expect(unreviewed.status).toBe('NEEDS_ATTENTION')
 	expect(unreviewed.reason).toContain('without a person reviewing them')
 	expect(generativeAiPolicy(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })
 
 test('the acceptable-use acknowledgement is read: unanswered needs attention, refused fails once the tool is in use', () => {
-	const unanswered = generativeAiPolicy(baseCase({ ...generative, safeguards: { generativeOutputsReviewed: true } }), ctx)
+	const unanswered = generativeAiPolicy(
+		baseCase({ ...generative, safeguards: { generativeOutputsReviewed: true } }),
+		ctx,
+	)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
-	expect(unanswered.reason).toContain("nothing records that the team accepted CMS's generative-AI acceptable-use policy")
+	expect(unanswered.reason).toContain(
+		"nothing records that the team accepted CMS's generative-AI acceptable-use policy",
+	)
 	expect(unanswered.drivingFields).toContain('safeguards.generativeAiPolicyAcknowledged')
-	const refused = { ...generative, safeguards: { generativeOutputsReviewed: true, generativeAiPolicyAcknowledged: false } }
+	const refused = {
+		...generative,
+		safeguards: { generativeOutputsReviewed: true, generativeAiPolicyAcknowledged: false },
+	}
 	expect(generativeAiPolicy(baseCase(refused), ctx).status).toBe('FAIL')
-	expect(generativeAiPolicy(baseCase({ ...refused, stage: 'PRE_DEPLOYMENT' }), ctx).status).toBe('NEEDS_ATTENTION')
+	expect(generativeAiPolicy(baseCase({ ...refused, stage: 'PRE_DEPLOYMENT' }), ctx).status).toBe(
+		'NEEDS_ATTENTION',
+	)
 })
 
 test('an unapproved vendor tool fails whatever review its outputs get, with or without personal data', () => {
-	const unapproved = { ...generative, hosting: 'VENDOR_API' as const, safeguards: { ...accepted, fedrampAuthorized: false } }
+	const unapproved = {
+		...generative,
+		hosting: 'VENDOR_API' as const,
+		safeguards: { ...accepted, fedrampAuthorized: false },
+	}
 	const withoutPii = generativeAiPolicy(baseCase(unapproved), ctx)
 	expect(withoutPii.status).toBe('FAIL')
-	expect(withoutPii.reason).toContain("'FedRAMP authorized' is answered 'no': only approved tools may be used")
+	expect(withoutPii.reason).toContain(
+		"'FedRAMP authorized' is answered 'no': only approved tools may be used",
+	)
 	const withPii = generativeAiPolicy(baseCase({ ...unapproved, hasPii: true }), ctx)
 	expect(withPii.status).toBe('FAIL')
 	expect(withPii.reason).toContain("'Involves PII' is answered 'yes'")
 	expect(withPii.reason).toContain('personal data must never reach an unapproved one')
 	// Still in acquisition: an unapproved tool fails there too.
-	expect(generativeAiPolicy(baseCase({ ...unapproved, stage: 'PRE_DEPLOYMENT' }), ctx).status).toBe('FAIL')
-	const offList = { ...generative, hosting: 'VENDOR_API' as const, safeguards: { ...accepted, generativeToolApproved: false } }
+	expect(generativeAiPolicy(baseCase({ ...unapproved, stage: 'PRE_DEPLOYMENT' }), ctx).status).toBe(
+		'FAIL',
+	)
+	const offList = {
+		...generative,
+		hosting: 'VENDOR_API' as const,
+		safeguards: { ...accepted, generativeToolApproved: false },
+	}
 	expect(generativeAiPolicy(baseCase(offList), ctx).status).toBe('FAIL')
 })
 
 test('a vendor tool is approved by a FedRAMP authorization or by the HHS/CMS approved list; with neither shown it needs attention', () => {
 	const vendor = { ...generative, hosting: 'VENDOR_API' as const }
-	expect(generativeAiPolicy(baseCase({ ...vendor, safeguards: { ...accepted, fedrampAuthorized: true } }), ctx).status).toBe('PASS')
-	const listed = generativeAiPolicy(baseCase({ ...vendor, safeguards: { ...accepted, fedrampAuthorized: false, generativeToolApproved: true } }), ctx)
+	expect(
+		generativeAiPolicy(
+			baseCase({ ...vendor, safeguards: { ...accepted, fedrampAuthorized: true } }),
+			ctx,
+		).status,
+	).toBe('PASS')
+	const listed = generativeAiPolicy(
+		baseCase({
+			...vendor,
+			safeguards: { ...accepted, fedrampAuthorized: false, generativeToolApproved: true },
+		}),
+		ctx,
+	)
 	expect(listed.status).toBe('PASS')
 	expect(listed.reason).toContain('on the HHS/CMS approved list')
-	expect(generativeAiPolicy(baseCase({ ...generative, hosting: 'FEDRAMP_CLOUD', safeguards: accepted }), ctx).status).toBe('PASS')
+	expect(
+		generativeAiPolicy(
+			baseCase({ ...generative, hosting: 'FEDRAMP_CLOUD', safeguards: accepted }),
+			ctx,
+		).status,
+	).toBe('PASS')
 	const unknown = generativeAiPolicy(baseCase({ ...vendor, safeguards: accepted }), ctx)
 	expect(unknown.status).toBe('NEEDS_ATTENTION')
-	expect(unknown.reason).toContain('nothing shows the tool is FedRAMP authorized or on the HHS/CMS approved list')
-	expect(generativeAiPolicy(baseCase({ ...generative, stage: 'RETIRED', hosting: 'VENDOR_API', safeguards: { fedrampAuthorized: false } }), ctx).status).toBe(
-		'NOT_APPLICABLE',
+	expect(unknown.reason).toContain(
+		'nothing shows the tool is FedRAMP authorized or on the HHS/CMS approved list',
 	)
+	expect(
+		generativeAiPolicy(
+			baseCase({
+				...generative,
+				stage: 'RETIRED',
+				hosting: 'VENDOR_API',
+				safeguards: { fedrampAuthorized: false },
+			}),
+			ctx,
+		).status,
+	).toBe('NOT_APPLICABLE')
 })
 
 test('custom code in use must be shared or exempted', () => {
 	expect(customCodeSharing(baseCase({ hasCustomCode: true }), ctx).status).toBe('NEEDS_ATTENTION')
-	expect(customCodeSharing(baseCase({ hasCustomCode: true, safeguards: { codeSharingDecision: 'SHARED_GOVERNMENT' } }), ctx).status).toBe('PASS')
-	expect(customCodeSharing(baseCase({ hasCustomCode: true, codeUrl: 'https://github.com/CMSgov/example' }), ctx).status).toBe('PASS')
-	expect(customCodeSharing(baseCase({ hasCustomCode: true, stage: 'PRE_DEPLOYMENT' }), ctx).status).toBe('NOT_APPLICABLE')
+	expect(
+		customCodeSharing(
+			baseCase({ hasCustomCode: true, safeguards: { codeSharingDecision: 'SHARED_GOVERNMENT' } }),
+			ctx,
+		).status,
+	).toBe('PASS')
+	expect(
+		customCodeSharing(
+			baseCase({ hasCustomCode: true, codeUrl: 'https://github.com/CMSgov/example' }),
+			ctx,
+		).status,
+	).toBe('PASS')
+	expect(
+		customCodeSharing(baseCase({ hasCustomCode: true, stage: 'PRE_DEPLOYMENT' }), ctx).status,
+	).toBe('NOT_APPLICABLE')
 	expect(customCodeSharing(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })
 
@@ -67,7 +132,9 @@ test('a public release of a model trained on personal data needs a leakage asses
 	const doc = baseCase({
 		hasCustomCode: true,
 		safeguards: { codeSharingDecision: 'SHARED_PUBLICLY' },
-		datasets: [{ name: 'Claims', category: 'MEDICARE_CLAIMS', sensitivities: ['PHI'], usage: ['TRAINING'] }],
+		datasets: [
+			{ name: 'Claims', category: 'MEDICARE_CLAIMS', sensitivities: ['PHI'], usage: ['TRAINING'] },
+		],
 	})
 	const outcome = customCodeSharing(doc, ctx)
 	expect(outcome.status).toBe('NEEDS_ATTENTION')
@@ -76,7 +143,20 @@ test('a public release of a model trained on personal data needs a leakage asses
 
 test('a public-facing case needs a feedback channel', () => {
 	expect(publicFeedback(baseCase({ publicFacing: true }), ctx).status).toBe('NEEDS_ATTENTION')
-	expect(publicFeedback(baseCase({ publicFacing: true, safeguards: { publicFeedbackChannel: 'Medicare.gov feedback form' } }), ctx).status).toBe('PASS')
-	expect(publicFeedback(baseCase({ publicFacing: true, practices: { publicConsultation: ['USABILITY_TESTING'] } }), ctx).status).toBe('PASS')
+	expect(
+		publicFeedback(
+			baseCase({
+				publicFacing: true,
+				safeguards: { publicFeedbackChannel: 'Medicare.gov feedback form' },
+			}),
+			ctx,
+		).status,
+	).toBe('PASS')
+	expect(
+		publicFeedback(
+			baseCase({ publicFacing: true, practices: { publicConsultation: ['USABILITY_TESTING'] } }),
+			ctx,
+		).status,
+	).toBe('PASS')
 	expect(publicFeedback(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })

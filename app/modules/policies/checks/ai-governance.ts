@@ -1,7 +1,17 @@
 // M-25-21 §3(b)(iv) generative AI, §2(b) code sharing, §4(b)(vii) and §8 public feedback.
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type PolicyCheck } from './check-types.ts'
-import { datasetNames, datasetsWith, hasText, hostingPhrases, isNotRetired, isLive, listPhrase, PII_KINDS, stageLabels } from './case-facts.ts'
+import {
+	datasetNames,
+	datasetsWith,
+	hasText,
+	hostingPhrases,
+	isNotRetired,
+	isLive,
+	listPhrase,
+	PII_KINDS,
+	stageLabels,
+} from './case-facts.ts'
 import { assessPractice } from './minimum-practices.ts'
 import { piiFacts } from './privacy.ts'
 
@@ -9,7 +19,11 @@ function isGenerative(doc: Parameters<PolicyCheck>[0]): boolean {
 	return doc.generativeAi === true || doc.classification === 'GENERATIVE_AI'
 }
 
-type ToolStanding = { kind: 'cms' | 'approved' | 'unapproved' | 'unknown'; text: string; fields: Array<string> }
+type ToolStanding = {
+	kind: 'cms' | 'approved' | 'unapproved' | 'unknown'
+	text: string
+	fields: Array<string>
+}
 
 /**
  * Whether the generative tool is an approved one: CMS's own model in a CMS data centre is approved by
@@ -20,21 +34,42 @@ function toolStanding(doc: UseCaseDocument): ToolStanding {
 	const { fedrampAuthorized, generativeToolApproved } = doc.safeguards
 	const fields = ['hosting', 'safeguards.fedrampAuthorized', 'safeguards.generativeToolApproved']
 	if (doc.hosting === 'CMS_DATA_CENTER') {
-		return { kind: 'cms', text: `it runs in ${hostingPhrases.CMS_DATA_CENTER}`, fields: ['hosting'] }
+		return {
+			kind: 'cms',
+			text: `it runs in ${hostingPhrases.CMS_DATA_CENTER}`,
+			fields: ['hosting'],
+		}
 	}
-	const where = doc.hosting ? `it runs on ${hostingPhrases[doc.hosting]}` : 'where it runs is not answered'
-	const fedramp = fedrampAuthorized === true || (doc.hosting === 'FEDRAMP_CLOUD' && fedrampAuthorized !== false)
+	const where = doc.hosting
+		? `it runs on ${hostingPhrases[doc.hosting]}`
+		: 'where it runs is not answered'
+	const fedramp =
+		fedrampAuthorized === true || (doc.hosting === 'FEDRAMP_CLOUD' && fedrampAuthorized !== false)
 	if (fedramp) return { kind: 'approved', text: `${where}, which is FedRAMP authorized`, fields }
-	if (generativeToolApproved === true) return { kind: 'approved', text: `${where} and the tool is on the HHS/CMS approved list`, fields }
+	if (generativeToolApproved === true)
+		return {
+			kind: 'approved',
+			text: `${where} and the tool is on the HHS/CMS approved list`,
+			fields,
+		}
 	const noes = [
 		...(fedrampAuthorized === false ? ["'FedRAMP authorized' is answered 'no'"] : []),
 		...(generativeToolApproved === false ? ["'On the approved tools list' is answered 'no'"] : []),
 	]
 	if (noes.length > 0) return { kind: 'unapproved', text: `${where}; ${listPhrase(noes)}`, fields }
-	return { kind: 'unknown', text: `${where} and nothing shows the tool is FedRAMP authorized or on the HHS/CMS approved list`, fields }
+	return {
+		kind: 'unknown',
+		text: `${where} and nothing shows the tool is FedRAMP authorized or on the HHS/CMS approved list`,
+		fields,
+	}
 }
 
-type Gap = { status: 'FAIL' | 'NEEDS_ATTENTION'; text: string; fields: Array<string>; nextStep: string }
+type Gap = {
+	status: 'FAIL' | 'NEEDS_ATTENTION'
+	text: string
+	fields: Array<string>
+	nextStep: string
+}
 
 /**
  * M2521-3B-IV-C1: the HHS/CMS acceptable-use rules for generative AI: approved tools only (so no PII or
@@ -52,14 +87,29 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 				nextStep: 'Say whether it uses generative AI or a large language model.',
 			}
 		}
-		return { status: 'NOT_APPLICABLE', reason: 'It is not recorded as generative AI.', drivingFields: fields, nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'It is not recorded as generative AI.',
+			drivingFields: fields,
+			nextStep: null,
+		}
 	}
 	if (!isNotRetired(doc)) {
-		return { status: 'NOT_APPLICABLE', reason: 'It is generative AI, but the case is retired.', drivingFields: ['stage'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'It is generative AI, but the case is retired.',
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
 	}
-	const why = doc.generativeAi === true ? "'Uses generative AI' is 'yes'" : "the classification is 'Generative AI'"
+	const why =
+		doc.generativeAi === true
+			? "'Uses generative AI' is 'yes'"
+			: "the classification is 'Generative AI'"
 	const pii = piiFacts(doc)
-	const personal = pii.present ? ` and ${pii.because.charAt(0).toLowerCase()}${pii.because.slice(1)}` : ''
+	const personal = pii.present
+		? ` and ${pii.because.charAt(0).toLowerCase()}${pii.because.slice(1)}`
+		: ''
 	const tool = toolStanding(doc)
 	const gaps: Array<Gap> = []
 	if (tool.kind === 'unapproved') {
@@ -67,14 +117,16 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 			status: 'FAIL',
 			text: `${tool.text}: only approved tools may be used${pii.present ? ', and personal data must never reach an unapproved one' : ''}, whatever review its outputs get`,
 			fields: [...tool.fields, ...(pii.present ? pii.fields : [])],
-			nextStep: 'Move to a FedRAMP-authorized or HHS/CMS-approved generative AI tool, or stop using this one.',
+			nextStep:
+				'Move to a FedRAMP-authorized or HHS/CMS-approved generative AI tool, or stop using this one.',
 		})
 	} else if (tool.kind === 'unknown') {
 		gaps.push({
 			status: 'NEEDS_ATTENTION',
 			text: tool.text,
 			fields: tool.fields,
-			nextStep: 'Confirm the tool is FedRAMP authorized or on the HHS/CMS approved list before any use (and before any personal data reaches it).',
+			nextStep:
+				'Confirm the tool is FedRAMP authorized or on the HHS/CMS approved list before any use (and before any personal data reaches it).',
 		})
 	}
 	const acknowledged = doc.safeguards.generativeAiPolicyAcknowledged
@@ -93,12 +145,21 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 	if (reviewed !== true) {
 		gaps.push({
 			status: 'NEEDS_ATTENTION',
-			text: reviewed === false ? 'its outputs are relied on or sent without a person reviewing them' : 'nothing says whether a person reviews its outputs',
+			text:
+				reviewed === false
+					? 'its outputs are relied on or sent without a person reviewing them'
+					: 'nothing says whether a person reviews its outputs',
 			fields: ['safeguards.generativeOutputsReviewed'],
-			nextStep: 'Add human review of generated content, or record the CAIO-approved exception under the generative AI policy.',
+			nextStep:
+				'Add human review of generated content, or record the CAIO-approved exception under the generative AI policy.',
 		})
 	}
-	const allFields = [...fields, ...tool.fields, 'safeguards.generativeAiPolicyAcknowledged', 'safeguards.generativeOutputsReviewed']
+	const allFields = [
+		...fields,
+		...tool.fields,
+		'safeguards.generativeAiPolicyAcknowledged',
+		'safeguards.generativeOutputsReviewed',
+	]
 	if (gaps.length === 0) {
 		return {
 			status: 'PASS',
@@ -127,7 +188,10 @@ export const customCodeSharing: PolicyCheck = (doc) => {
 	if (doc.hasCustomCode !== true) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: doc.hasCustomCode === false ? "'Custom-developed code' is answered 'no'." : "'Custom-developed code' is not answered.",
+			reason:
+				doc.hasCustomCode === false
+					? "'Custom-developed code' is answered 'no'."
+					: "'Custom-developed code' is not answered.",
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -137,25 +201,36 @@ export const customCodeSharing: PolicyCheck = (doc) => {
 			status: 'NOT_APPLICABLE',
 			reason: `It has custom-developed code but the stage is '${doc.stage ? stageLabels[doc.stage] : 'not answered'}': §2(b) covers code in active use.`,
 			drivingFields: [...fields, 'stage'],
-			nextStep: doc.stage === 'RETIRED' ? null : 'Decide before the pilot whether the code and model will be shared or are exempt.',
+			nextStep:
+				doc.stage === 'RETIRED'
+					? null
+					: 'Decide before the pilot whether the code and model will be shared or are exempt.',
 		}
 	}
 	const decision = doc.safeguards.codeSharingDecision
 	if (decision === undefined && doc.codeUrl === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: "It has custom-developed code in use, and neither a sharing decision nor a code link is recorded.",
+			reason:
+				'It has custom-developed code in use, and neither a sharing decision nor a code link is recorded.',
 			drivingFields: fields,
-			nextStep: 'Share the code and model across government (open source where practicable), or record which §2(b) exception applies.',
+			nextStep:
+				'Share the code and model across government (open source where practicable), or record which §2(b) exception applies.',
 		}
 	}
-	const trainedOnPersonalData = datasetsWith(doc, PII_KINDS).filter((ref) => ref.dataset.usage.includes('TRAINING'))
+	const trainedOnPersonalData = datasetsWith(doc, PII_KINDS).filter((ref) =>
+		ref.dataset.usage.includes('TRAINING'),
+	)
 	if (decision === 'SHARED_PUBLICLY' && trainedOnPersonalData.length > 0) {
 		return {
 			status: 'NEEDS_ATTENTION',
 			reason: `The code and model are released publicly, and the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}.`,
-			drivingFields: [...fields, ...trainedOnPersonalData.map((ref) => `datasets.${ref.index}.usage`)],
-			nextStep: 'Assess whether the released model could disclose its training data before (further) release (§2(b)(iii)).',
+			drivingFields: [
+				...fields,
+				...trainedOnPersonalData.map((ref) => `datasets.${ref.index}.usage`),
+			],
+			nextStep:
+				'Assess whether the released model could disclose its training data before (further) release (§2(b)(iii)).',
 		}
 	}
 	return {
@@ -173,7 +248,10 @@ export const publicFeedback: PolicyCheck = (doc) => {
 	if (doc.publicFacing !== true) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: doc.publicFacing === false ? "'Public-facing' is answered 'no'." : "'Public-facing' is not answered.",
+			reason:
+				doc.publicFacing === false
+					? "'Public-facing' is answered 'no'."
+					: "'Public-facing' is not answered.",
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -199,6 +277,7 @@ export const publicFeedback: PolicyCheck = (doc) => {
 		status: 'NEEDS_ATTENTION',
 		reason: 'It is public-facing and no feedback channel for the public is recorded.',
 		drivingFields: fields,
-		nextStep: 'Offer a way for the public to give feedback (survey, comment form, usability testing), minding Paperwork Reduction Act clearance.',
+		nextStep:
+			'Offer a way for the public to give feedback (survey, comment form, usability testing), minding Paperwork Reduction Act clearance.',
 	}
 }

@@ -1,6 +1,9 @@
 // Facts several checks derive from the same answers, worded once so every reason names them alike.
 import { type DatasetSensitivityKey } from '#app/modules/datasets/schemas.ts'
-import { type DatasetInUse, type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
+import {
+	type DatasetInUse,
+	type UseCaseDocument,
+} from '#app/modules/use-cases/use-case-document.ts'
 import {
 	type DecisionRole,
 	type Hosting,
@@ -31,7 +34,9 @@ export function isoDay(date: Date): string {
 export function addMonths(isoDate: string, months: number): string {
 	const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number]
 	const target = new Date(Date.UTC(year, month - 1 + months, 1))
-	const lastOfMonth = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+	const lastOfMonth = new Date(
+		Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+	).getUTCDate()
 	target.setUTCDate(Math.min(day, lastOfMonth))
 	return target.toISOString().slice(0, 10)
 }
@@ -137,7 +142,10 @@ export function partiesOutsideCms(doc: UseCaseDocument): VendorInvolvement {
 
 export type DatasetRef = { index: number; dataset: DatasetInUse }
 
-export function datasetsWith(doc: UseCaseDocument, kinds: ReadonlyArray<DatasetSensitivityKey>): Array<DatasetRef> {
+export function datasetsWith(
+	doc: UseCaseDocument,
+	kinds: ReadonlyArray<DatasetSensitivityKey>,
+): Array<DatasetRef> {
 	const found: Array<DatasetRef> = []
 	doc.datasets.forEach((dataset, index) => {
 		if (dataset.sensitivities.some((s) => kinds.includes(s))) found.push({ index, dataset })
@@ -157,8 +165,13 @@ export function datasetNames(refs: ReadonlyArray<DatasetRef>): string {
 const singular: Record<string, string> = { hold: 'holds', are: 'is', have: 'has' }
 
 /** "Dataset 'A' holds" or "Datasets 'A' and 'B' hold". */
-export function datasetsVerb(refs: ReadonlyArray<DatasetRef>, verb: 'hold' | 'are' | 'have'): string {
-	return refs.length === 1 ? `Dataset ${datasetNames(refs)} ${singular[verb]}` : `Datasets ${datasetNames(refs)} ${verb}`
+export function datasetsVerb(
+	refs: ReadonlyArray<DatasetRef>,
+	verb: 'hold' | 'are' | 'have',
+): string {
+	return refs.length === 1
+		? `Dataset ${datasetNames(refs)} ${singular[verb]}`
+		: `Datasets ${datasetNames(refs)} ${verb}`
 }
 
 export function sensitivityFields(refs: ReadonlyArray<DatasetRef>): Array<string> {

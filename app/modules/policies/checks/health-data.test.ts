@@ -13,7 +13,15 @@ const claims = {
 
 test('minimum necessary: every PHI dataset needs a justification', () => {
 	expect(minimumNecessary(baseCase({ datasets: [claims] }), ctx).status).toBe('PASS')
-	const outcome = minimumNecessary(baseCase({ datasets: [claims, { ...claims, name: 'MA encounters', minimumNecessaryJustification: undefined }] }), ctx)
+	const outcome = minimumNecessary(
+		baseCase({
+			datasets: [
+				claims,
+				{ ...claims, name: 'MA encounters', minimumNecessaryJustification: undefined },
+			],
+		}),
+		ctx,
+	)
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.reason).toContain("'MA encounters' has no minimum-necessary justification")
 	expect(outcome.reason).toContain('used for training')
@@ -22,22 +30,50 @@ test('minimum necessary: every PHI dataset needs a justification', () => {
 })
 
 test('minimum necessary before deployment needs attention rather than failing', () => {
-	const doc = baseCase({ stage: 'PRE_DEPLOYMENT', datasets: [{ ...claims, minimumNecessaryJustification: undefined }] })
+	const doc = baseCase({
+		stage: 'PRE_DEPLOYMENT',
+		datasets: [{ ...claims, minimumNecessaryJustification: undefined }],
+	})
 	expect(minimumNecessary(doc, ctx).status).toBe('NEEDS_ATTENTION')
 })
 
 test('a BAA is needed when a vendor touches PHI', () => {
-	const vendor = { contractingUsage: 'PURCHASED' as const, vendorNames: ['Example Analytics'], datasets: [claims] }
-	const missing = businessAssociateAgreement(baseCase({ ...vendor, safeguards: { businessAssociateAgreement: false } }), ctx)
+	const vendor = {
+		contractingUsage: 'PURCHASED' as const,
+		vendorNames: ['Example Analytics'],
+		datasets: [claims],
+	}
+	const missing = businessAssociateAgreement(
+		baseCase({ ...vendor, safeguards: { businessAssociateAgreement: false } }),
+		ctx,
+	)
 	expect(missing.status).toBe('FAIL')
 	expect(missing.reason).toContain('it was purchased from a vendor')
-	expect(missing.drivingFields).toEqual(expect.arrayContaining(['contractingUsage', 'vendorNames', 'safeguards.businessAssociateAgreement']))
+	expect(missing.drivingFields).toEqual(
+		expect.arrayContaining([
+			'contractingUsage',
+			'vendorNames',
+			'safeguards.businessAssociateAgreement',
+		]),
+	)
 	expect(businessAssociateAgreement(baseCase({ ...vendor }), ctx).status).toBe('NEEDS_ATTENTION')
-	expect(businessAssociateAgreement(baseCase({ ...vendor, safeguards: { businessAssociateAgreement: true } }), ctx).status).toBe('PASS')
+	expect(
+		businessAssociateAgreement(
+			baseCase({ ...vendor, safeguards: { businessAssociateAgreement: true } }),
+			ctx,
+		).status,
+	).toBe('PASS')
 })
 
 test('a hosted vendor API alone makes the vendor a business associate', () => {
-	const outcome = businessAssociateAgreement(baseCase({ hosting: 'VENDOR_API', datasets: [claims], safeguards: { businessAssociateAgreement: false } }), ctx)
+	const outcome = businessAssociateAgreement(
+		baseCase({
+			hosting: 'VENDOR_API',
+			datasets: [claims],
+			safeguards: { businessAssociateAgreement: false },
+		}),
+		ctx,
+	)
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.drivingFields).toContain('hosting')
 })
@@ -48,34 +84,76 @@ test('any host other than CMS is a business associate: a FedRAMP cloud or a cont
 		expect(missing.status, hosting).toBe('NEEDS_ATTENTION')
 		expect(missing.reason, hosting).toContain('whose operator holds the data for CMS')
 		expect(missing.drivingFields, hosting).toContain('hosting')
-		expect(businessAssociateAgreement(baseCase({ hosting, datasets: [claims], safeguards: { businessAssociateAgreement: false } }), ctx).status, hosting).toBe('FAIL')
-		expect(businessAssociateAgreement(baseCase({ hosting, datasets: [claims], safeguards: { businessAssociateAgreement: true } }), ctx).status, hosting).toBe('PASS')
+		expect(
+			businessAssociateAgreement(
+				baseCase({
+					hosting,
+					datasets: [claims],
+					safeguards: { businessAssociateAgreement: false },
+				}),
+				ctx,
+			).status,
+			hosting,
+		).toBe('FAIL')
+		expect(
+			businessAssociateAgreement(
+				baseCase({ hosting, datasets: [claims], safeguards: { businessAssociateAgreement: true } }),
+				ctx,
+			).status,
+			hosting,
+		).toBe('PASS')
 	}
 })
 
 test('PHI with the host unanswered needs attention; a retired case needs no BAA', () => {
-	expect(businessAssociateAgreement(baseCase({ hosting: undefined, datasets: [claims] }), ctx).status).toBe('NEEDS_ATTENTION')
-	expect(businessAssociateAgreement(baseCase({ stage: 'RETIRED', hosting: 'VENDOR_API', datasets: [claims] }), ctx).status).toBe('NOT_APPLICABLE')
+	expect(
+		businessAssociateAgreement(baseCase({ hosting: undefined, datasets: [claims] }), ctx).status,
+	).toBe('NEEDS_ATTENTION')
+	expect(
+		businessAssociateAgreement(
+			baseCase({ stage: 'RETIRED', hosting: 'VENDOR_API', datasets: [claims] }),
+			ctx,
+		).status,
+	).toBe('NOT_APPLICABLE')
 })
 
 test('no BAA question without PHI or without a vendor', () => {
-	expect(businessAssociateAgreement(baseCase({ datasets: [claims] }), ctx).status).toBe('NOT_APPLICABLE')
-	expect(businessAssociateAgreement(baseCase({ contractingUsage: 'PURCHASED' }), ctx).status).toBe('NOT_APPLICABLE')
+	expect(businessAssociateAgreement(baseCase({ datasets: [claims] }), ctx).status).toBe(
+		'NOT_APPLICABLE',
+	)
+	expect(businessAssociateAgreement(baseCase({ contractingUsage: 'PURCHASED' }), ctx).status).toBe(
+		'NOT_APPLICABLE',
+	)
 })
 
 test('Part 2 records need a recorded basis', () => {
-	const part2 = { ...claims, name: 'SUD treatment claims', sensitivities: ['PHI' as const, 'PART2' as const] }
-	const none = part2Records(baseCase({ datasets: [part2], safeguards: { part2ConsentBasis: 'NONE' } }), ctx)
+	const part2 = {
+		...claims,
+		name: 'SUD treatment claims',
+		sensitivities: ['PHI' as const, 'PART2' as const],
+	}
+	const none = part2Records(
+		baseCase({ datasets: [part2], safeguards: { part2ConsentBasis: 'NONE' } }),
+		ctx,
+	)
 	expect(none.status).toBe('FAIL')
-	expect(none.reason).toContain("Dataset 'SUD treatment claims' holds 42 CFR Part 2 substance-use records and the Part 2 basis is answered 'none'")
+	expect(none.reason).toContain(
+		"Dataset 'SUD treatment claims' holds 42 CFR Part 2 substance-use records and the Part 2 basis is answered 'none'",
+	)
 	expect(part2Records(baseCase({ datasets: [part2] }), ctx).status).toBe('NEEDS_ATTENTION')
-	expect(part2Records(baseCase({ datasets: [part2], safeguards: { part2ConsentBasis: 'QSOA' } }), ctx).status).toBe('PASS')
+	expect(
+		part2Records(baseCase({ datasets: [part2], safeguards: { part2ConsentBasis: 'QSOA' } }), ctx)
+			.status,
+	).toBe('PASS')
 })
 
 test('claims without a Part 2 flag need the SUD screen confirmed', () => {
 	const unscreened = part2Records(baseCase({ datasets: [claims] }), ctx)
 	expect(unscreened.status).toBe('NEEDS_ATTENTION')
 	expect(unscreened.reason).toContain("Dataset 'Medicare Part A claims' is claims or clinical data")
-	expect(part2Records(baseCase({ datasets: [claims], safeguards: { sudRecordsExcluded: true } }), ctx).status).toBe('PASS')
+	expect(
+		part2Records(baseCase({ datasets: [claims], safeguards: { sudRecordsExcluded: true } }), ctx)
+			.status,
+	).toBe('PASS')
 	expect(part2Records(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })

@@ -21,18 +21,30 @@ export const minimumNecessary: PolicyCheck = (doc) => {
 	if (phi.length === 0) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: 'No dataset is marked PHI or Part 2, so the HIPAA minimum-necessary standard is not engaged.',
+			reason:
+				'No dataset is marked PHI or Part 2, so the HIPAA minimum-necessary standard is not engaged.',
 			drivingFields: ['datasets'],
 			nextStep: null,
 		}
 	}
 	if (!isNotRetired(doc)) {
-		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'The case is retired.',
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
 	}
 	const missing = phi.filter((ref) => !hasText(ref.dataset.minimumNecessaryJustification))
-	const fields = [...sensitivityFields(phi), ...phi.map((ref) => `datasets.${ref.index}.minimumNecessaryJustification`)]
+	const fields = [
+		...sensitivityFields(phi),
+		...phi.map((ref) => `datasets.${ref.index}.minimumNecessaryJustification`),
+	]
 	const training = phi.filter((ref) => ref.dataset.usage.includes('TRAINING'))
-	const trainingNote = training.length > 0 ? ` PHI from ${datasetNames(training)} is used for training, where the limit matters most.` : ''
+	const trainingNote =
+		training.length > 0
+			? ` PHI from ${datasetNames(training)} is used for training, where the limit matters most.`
+			: ''
 	if (missing.length === 0) {
 		return {
 			status: 'PASS',
@@ -46,7 +58,8 @@ export const minimumNecessary: PolicyCheck = (doc) => {
 		status: isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
 		reason,
 		drivingFields: fields,
-		nextStep: 'For each PHI dataset, state which fields and records the AI needs and why, and drop the rest from prompts, features and training sets.',
+		nextStep:
+			'For each PHI dataset, state which fields and records the AI needs and why, and drop the rest from prompts, features and training sets.',
 	}
 }
 
@@ -57,7 +70,11 @@ export const minimumNecessary: PolicyCheck = (doc) => {
 export const businessAssociateAgreement: PolicyCheck = (doc) => {
 	const phi = datasetsWith(doc, PHI_KINDS)
 	const outside = partiesOutsideCms(doc)
-	const fields = [...sensitivityFields(phi), ...outside.fields, 'safeguards.businessAssociateAgreement']
+	const fields = [
+		...sensitivityFields(phi),
+		...outside.fields,
+		'safeguards.businessAssociateAgreement',
+	]
 	if (phi.length === 0) {
 		return {
 			status: 'NOT_APPLICABLE',
@@ -67,7 +84,12 @@ export const businessAssociateAgreement: PolicyCheck = (doc) => {
 		}
 	}
 	if (!isNotRetired(doc)) {
-		return { status: 'NOT_APPLICABLE', reason: `${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`, drivingFields: ['stage'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`,
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
 	}
 	if (!outside.involved) {
 		if (doc.hosting === undefined) {
@@ -75,7 +97,8 @@ export const businessAssociateAgreement: PolicyCheck = (doc) => {
 				status: 'NEEDS_ATTENTION',
 				reason: `${datasetsVerb(phi, 'hold')} PHI and where the AI runs is not answered, so it is unknown whether a party other than CMS holds the PHI.`,
 				drivingFields: [...fields, 'hosting'],
-				nextStep: 'Say where the AI and its data run; any cloud, vendor or contractor host needs a business associate agreement.',
+				nextStep:
+					'Say where the AI and its data run; any cloud, vendor or contractor host needs a business associate agreement.',
 			}
 		}
 		return {
@@ -92,19 +115,28 @@ export const businessAssociateAgreement: PolicyCheck = (doc) => {
 			status: 'PASS',
 			reason: `${facts}, and a business associate agreement is in place.`,
 			drivingFields: fields,
-			nextStep: 'The privacy reviewer confirms the agreement covers the AI use: no secondary use, safeguards and breach reporting.',
+			nextStep:
+				'The privacy reviewer confirms the agreement covers the AI use: no secondary use, safeguards and breach reporting.',
 		}
 	}
-	const answer = agreement === false ? "'Business associate agreement' is answered 'no'" : "'Business associate agreement' is not answered"
+	const answer =
+		agreement === false
+			? "'Business associate agreement' is answered 'no'"
+			: "'Business associate agreement' is not answered"
 	return {
 		status: agreement === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
 		reason: `${facts}; ${answer}. ${stagePhrase(doc)}.`,
 		drivingFields: fields,
-		nextStep: 'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place with each host or vendor before PHI reaches them.',
+		nextStep:
+			'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place with each host or vendor before PHI reaches them.',
 	}
 }
 
-const SUD_PRONE_CATEGORIES: ReadonlyArray<DatasetCategoryKey> = ['MEDICARE_CLAIMS', 'MEDICAID_CHIP_CLAIMS', 'MEDICAL_RECORDS_CLINICAL']
+const SUD_PRONE_CATEGORIES: ReadonlyArray<DatasetCategoryKey> = [
+	'MEDICARE_CLAIMS',
+	'MEDICAID_CHIP_CLAIMS',
+	'MEDICAL_RECORDS_CLINICAL',
+]
 
 const consentPhrases = {
 	PATIENT_CONSENT: 'patient consent',
@@ -116,8 +148,17 @@ const consentPhrases = {
 export const part2Records: PolicyCheck = (doc) => {
 	const part2 = datasetsWith(doc, ['PART2'])
 	const basis = doc.safeguards.part2ConsentBasis
-	if (!isNotRetired(doc) && (part2.length > 0 || doc.datasets.some((dataset) => SUD_PRONE_CATEGORIES.includes(dataset.category)))) {
-		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
+	if (
+		!isNotRetired(doc) &&
+		(part2.length > 0 ||
+			doc.datasets.some((dataset) => SUD_PRONE_CATEGORIES.includes(dataset.category)))
+	) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'The case is retired.',
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
 	}
 	if (part2.length > 0) {
 		const fields = [...sensitivityFields(part2), 'safeguards.part2ConsentBasis']
@@ -130,24 +171,34 @@ export const part2Records: PolicyCheck = (doc) => {
 				nextStep: 'Keep redisclosure limits and make sure outputs cannot reveal SUD status.',
 			}
 		}
-		const answer = basis === 'NONE' ? "the Part 2 basis is answered 'none'" : 'no Part 2 basis (consent, QSOA or audit and evaluation) is recorded'
+		const answer =
+			basis === 'NONE'
+				? "the Part 2 basis is answered 'none'"
+				: 'no Part 2 basis (consent, QSOA or audit and evaluation) is recorded'
 		return {
 			status: basis === 'NONE' && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
 			reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
 			drivingFields: fields,
-			nextStep: 'Record the Part 2 basis for the use, or remove or suppress the SUD records before they reach the AI.',
+			nextStep:
+				'Record the Part 2 basis for the use, or remove or suppress the SUD records before they reach the AI.',
 		}
 	}
-	const prone = doc.datasets.flatMap((dataset, index) => (SUD_PRONE_CATEGORIES.includes(dataset.category) ? [{ index, dataset }] : []))
+	const prone = doc.datasets.flatMap((dataset, index) =>
+		SUD_PRONE_CATEGORIES.includes(dataset.category) ? [{ index, dataset }] : [],
+	)
 	if (prone.length === 0) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: 'No dataset is marked Part 2 and none is claims or clinical data that could carry SUD records.',
+			reason:
+				'No dataset is marked Part 2 and none is claims or clinical data that could carry SUD records.',
 			drivingFields: ['datasets'],
 			nextStep: null,
 		}
 	}
-	const fields = [...prone.map((ref) => `datasets.${ref.index}.category`), 'safeguards.sudRecordsExcluded']
+	const fields = [
+		...prone.map((ref) => `datasets.${ref.index}.category`),
+		'safeguards.sudRecordsExcluded',
+	]
 	const facts = `${datasetsVerb(prone, 'are')} claims or clinical data, which can include records from Part 2 programs`
 	if (doc.safeguards.sudRecordsExcluded === true) {
 		return {
@@ -164,6 +215,7 @@ export const part2Records: PolicyCheck = (doc) => {
 				? `${facts}, and the case says they are not excluded, yet no dataset is marked Part 2.`
 				: `${facts}, and nothing confirms they were screened out.`,
 		drivingFields: fields,
-		nextStep: 'Confirm SUD records are excluded or redacted, or mark the datasets Part 2 and record the basis for using them.',
+		nextStep:
+			'Confirm SUD records are excluded or redacted, or mark the datasets Part 2 and record the basis for using them.',
 	}
 }

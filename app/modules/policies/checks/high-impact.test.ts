@@ -11,16 +11,33 @@ import {
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
 
 test('each §6 decision maps to its letter only when the output is a principal basis or fully automated', () => {
-	const decisions = ['ELIGIBILITY_ENROLLMENT', 'COVERAGE_PAYMENT', 'CARE_DIAGNOSIS_TREATMENT', 'EMPLOYMENT', 'BINDING_TRANSLATION'] as const
-	expect(presumedHighImpactCategories(baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: [...decisions] }))).toEqual([
-		'f',
-		'm',
-		'n',
-		'o',
-	])
-	expect(presumedHighImpactCategories(baseCase({ decisionRole: 'FULLY_AUTOMATED', informedDecisions: ['IDENTITY_ACCESS'] }))).toEqual(['m'])
-	expect(presumedHighImpactCategories(baseCase({ decisionRole: 'ASSISTIVE', informedDecisions: ['COVERAGE_PAYMENT'] }))).toEqual([])
-	expect(presumedHighImpactCategories(baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: ['NONE'] }))).toEqual([])
+	const decisions = [
+		'ELIGIBILITY_ENROLLMENT',
+		'COVERAGE_PAYMENT',
+		'CARE_DIAGNOSIS_TREATMENT',
+		'EMPLOYMENT',
+		'BINDING_TRANSLATION',
+	] as const
+	expect(
+		presumedHighImpactCategories(
+			baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: [...decisions] }),
+		),
+	).toEqual(['f', 'm', 'n', 'o'])
+	expect(
+		presumedHighImpactCategories(
+			baseCase({ decisionRole: 'FULLY_AUTOMATED', informedDecisions: ['IDENTITY_ACCESS'] }),
+		),
+	).toEqual(['m'])
+	expect(
+		presumedHighImpactCategories(
+			baseCase({ decisionRole: 'ASSISTIVE', informedDecisions: ['COVERAGE_PAYMENT'] }),
+		),
+	).toEqual([])
+	expect(
+		presumedHighImpactCategories(
+			baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: ['NONE'] }),
+		),
+	).toEqual([])
 })
 
 test('an unanswered decision role leaves the presumption open', () => {
@@ -30,7 +47,11 @@ test('an unanswered decision role leaves the presumption open', () => {
 })
 
 test('a presumed case with no determination needs the governance lead, citing the letter', () => {
-	const doc = baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: ['COVERAGE_PAYMENT'], highImpact: {} })
+	const doc = baseCase({
+		decisionRole: 'PRINCIPAL_BASIS',
+		informedDecisions: ['COVERAGE_PAYMENT'],
+		highImpact: {},
+	})
 	const outcome = highImpactPresumption(doc, ctx)
 	expect(outcome).toMatchObject({ status: 'NEEDS_ATTENTION', citedClauses: ['M2521-6F'] })
 	expect(outcome.reason).toBe(
@@ -40,7 +61,10 @@ test('a presumed case with no determination needs the governance lead, citing th
 })
 
 test('presumed but determined plain "not high-impact" fails', () => {
-	const doc = baseCase({ decisionRole: 'FULLY_AUTOMATED', informedDecisions: ['ELIGIBILITY_ENROLLMENT'] })
+	const doc = baseCase({
+		decisionRole: 'FULLY_AUTOMATED',
+		informedDecisions: ['ELIGIBILITY_ENROLLMENT'],
+	})
 	const outcome = highImpactPresumption(doc, ctx)
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.reason).toContain("the determination is 'not high-impact'")
@@ -48,31 +72,50 @@ test('presumed but determined plain "not high-impact" fails', () => {
 })
 
 test('"presumed but not high-impact" fails without a written justification and passes with one, its author and date', () => {
-	const presumed = { decisionRole: 'PRINCIPAL_BASIS' as const, informedDecisions: ['FRAUD_IMPROPER_PAYMENT' as const] }
-	const missing = baseCase({ ...presumed, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' } })
-	expect(presumedNotHighImpactJustification(missing, ctx)).toMatchObject({ status: 'FAIL', drivingFields: ['highImpact.determination', 'highImpact.justification'] })
+	const presumed = {
+		decisionRole: 'PRINCIPAL_BASIS' as const,
+		informedDecisions: ['FRAUD_IMPROPER_PAYMENT' as const],
+	}
+	const missing = baseCase({
+		...presumed,
+		highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT' },
+	})
+	expect(presumedNotHighImpactJustification(missing, ctx)).toMatchObject({
+		status: 'FAIL',
+		drivingFields: ['highImpact.determination', 'highImpact.justification'],
+	})
 	expect(highImpactPresumption(missing, ctx).status).toBe('PASS')
 	// Without its justification the departure does not count, so the practices still bind.
 	expect(treatedAsHighImpact(missing)).toBe(true)
 
-	const terse = baseCase({ ...presumed, highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT', justification: 'Low risk.' } })
+	const terse = baseCase({
+		...presumed,
+		highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT', justification: 'Low risk.' },
+	})
 	expect(presumedNotHighImpactJustification(terse, ctx).status).toBe('NEEDS_ATTENTION')
 
 	const unsigned = baseCase({
 		...presumed,
 		highImpact: {
 			determination: 'PRESUMED_NOT_HIGH_IMPACT',
-			justification: 'Flags only open a manual investigation; no payment action follows from the score alone.',
+			justification:
+				'Flags only open a manual investigation; no payment action follows from the score alone.',
 		},
 	})
 	expect(presumedNotHighImpactJustification(unsigned, ctx).reason).toContain('who made it')
 
 	const complete = baseCase({
 		...presumed,
-		highImpact: { ...unsigned.highImpact, determinedBy: 'Avery Chen, CAIO office', determinedOn: '2026-01-05' },
+		highImpact: {
+			...unsigned.highImpact,
+			determinedBy: 'Avery Chen, CAIO office',
+			determinedOn: '2026-01-05',
+		},
 	})
 	expect(presumedNotHighImpactJustification(complete, ctx)).toMatchObject({ status: 'PASS' })
-	expect(presumedNotHighImpactJustification(complete, ctx).reason).toContain('Avery Chen, CAIO office on 2026-01-05')
+	expect(presumedNotHighImpactJustification(complete, ctx).reason).toContain(
+		'Avery Chen, CAIO office on 2026-01-05',
+	)
 	expect(treatedAsHighImpact(complete)).toBe(false)
 })
 
@@ -81,15 +124,23 @@ test('the justification check does not apply to other determinations', () => {
 })
 
 test('an assistive role on §6 decisions must record why it is not a principal basis and be confirmed', () => {
-	const assistive = { decisionRole: 'ASSISTIVE' as const, informedDecisions: ['COVERAGE_PAYMENT' as const] }
+	const assistive = {
+		decisionRole: 'ASSISTIVE' as const,
+		informedDecisions: ['COVERAGE_PAYMENT' as const],
+	}
 	const noRationale = principalBasisConfirmation(baseCase(assistive), ctx)
 	expect(noRationale.status).toBe('NEEDS_ATTENTION')
-	expect(noRationale.reason).toContain("Decision role is 'assistive' and it informs 'coverage or payment' decisions")
+	expect(noRationale.reason).toContain(
+		"Decision role is 'assistive' and it informs 'coverage or payment' decisions",
+	)
 	expect(noRationale.reason).toContain('one input among several')
 
 	const unconfirmed = baseCase({
 		...assistive,
-		highImpact: { principalBasisRationale: 'Medical reviewers read the full record; the score only orders their queue.' },
+		highImpact: {
+			principalBasisRationale:
+				'Medical reviewers read the full record; the score only orders their queue.',
+		},
 	})
 	expect(principalBasisConfirmation(unconfirmed, ctx).reason).toContain('not yet been confirmed')
 
@@ -98,17 +149,27 @@ test('an assistive role on §6 decisions must record why it is not a principal b
 		highImpact: {
 			determination: 'NOT_HIGH_IMPACT',
 			determinedBy: 'Avery Chen, CAIO office',
-			principalBasisRationale: 'Medical reviewers read the full record; the score only orders their queue.',
+			principalBasisRationale:
+				'Medical reviewers read the full record; the score only orders their queue.',
 		},
 	})
 	expect(principalBasisConfirmation(confirmed, ctx).status).toBe('PASS')
 })
 
 test('a fully automated decision needs confirmation but no separate rationale', () => {
-	const doc = baseCase({ decisionRole: 'FULLY_AUTOMATED', informedDecisions: ['IDENTITY_ACCESS'], highImpact: { determination: 'HIGH_IMPACT', determinedBy: 'Avery Chen' } })
+	const doc = baseCase({
+		decisionRole: 'FULLY_AUTOMATED',
+		informedDecisions: ['IDENTITY_ACCESS'],
+		highImpact: { determination: 'HIGH_IMPACT', determinedBy: 'Avery Chen' },
+	})
 	expect(principalBasisConfirmation(doc, ctx).status).toBe('PASS')
 })
 
 test('no principal-basis question arises without a §6 decision', () => {
-	expect(principalBasisConfirmation(baseCase({ decisionRole: 'ASSISTIVE', informedDecisions: ['NONE'] }), ctx).status).toBe('NOT_APPLICABLE')
+	expect(
+		principalBasisConfirmation(
+			baseCase({ decisionRole: 'ASSISTIVE', informedDecisions: ['NONE'] }),
+			ctx,
+		).status,
+	).toBe('NOT_APPLICABLE')
 })

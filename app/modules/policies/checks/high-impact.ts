@@ -5,7 +5,23 @@ import { screenedOutAsNotAi } from './ai-definition.ts'
 import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
 import { decisionPhrase, decisionRolePhrases, hasText, listPhrase, quoted } from './case-facts.ts'
 
-export const PRESUMED_CATEGORIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'] as const
+export const PRESUMED_CATEGORIES = [
+	'a',
+	'b',
+	'c',
+	'd',
+	'e',
+	'f',
+	'g',
+	'h',
+	'i',
+	'j',
+	'k',
+	'l',
+	'm',
+	'n',
+	'o',
+] as const
 export type PresumedCategory = (typeof PRESUMED_CATEGORIES)[number]
 
 /**
@@ -95,7 +111,8 @@ export function treatedAsHighImpact(doc: UseCaseDocument): boolean {
 
 /** "high-impact (determined)" or "presumed high-impact under §6(m) with no determination recorded". */
 export function highImpactBasisPhrase(doc: UseCaseDocument): string {
-	if (doc.highImpact.determination === 'HIGH_IMPACT') return 'The governance lead determined the case high-impact'
+	if (doc.highImpact.determination === 'HIGH_IMPACT')
+		return 'The governance lead determined the case high-impact'
 	const letters = presumedHighImpactCategories(doc)
 	const recorded =
 		doc.highImpact.determination === 'NOT_HIGH_IMPACT'
@@ -111,7 +128,9 @@ export function sectionLetters(letters: ReadonlyArray<PresumedCategory>): string
 }
 
 function presumptionDrivers(doc: UseCaseDocument): string {
-	const role = doc.decisionRole ? `Decision role is '${decisionRolePhrases[doc.decisionRole]}'` : 'Decision role is not answered'
+	const role = doc.decisionRole
+		? `Decision role is '${decisionRolePhrases[doc.decisionRole]}'`
+		: 'Decision role is not answered'
 	const decisions = presumptionDecisions(doc)
 	if (decisions.length === 0) return `${role} and it informs no decision listed in §6`
 	return `${role} and it informs ${quoted(decisions.map(decisionPhrase))} decisions`
@@ -127,7 +146,8 @@ export const highImpactPresumption: PolicyCheck = (doc) => {
 			status: 'NEEDS_ATTENTION',
 			reason: `${presumptionDrivers(doc)}; without the decision role and the decisions it informs, the §6 presumption cannot be worked out.`,
 			drivingFields: DRIVERS,
-			nextStep: 'Answer the decision role and choose the decisions the AI informs (or “None of these”).',
+			nextStep:
+				'Answer the decision role and choose the decisions the AI informs (or “None of these”).',
 		}
 	}
 	if (letters.length === 0) {
@@ -201,7 +221,8 @@ export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 			reason:
 				"The determination is 'presumed but not high-impact' and no written justification is recorded; M-25-21 §4(a) requires one, sent to the CAIO.",
 			drivingFields: fields,
-			nextStep: 'Write why the AI output is not a principal basis for a decision with a significant effect, and send it to the CAIO.',
+			nextStep:
+				'Write why the AI output is not a principal basis for a decision with a significant effect, and send it to the CAIO.',
 		}
 	}
 	if (justification.trim().length < MIN_JUSTIFICATION_LENGTH) {
@@ -209,7 +230,8 @@ export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 			status: 'NEEDS_ATTENTION',
 			reason: `The determination is 'presumed but not high-impact' and the justification is only ${justification.trim().length} characters, too short to show why the §5 definition is not met.`,
 			drivingFields: fields,
-			nextStep: 'Expand the justification: say what the output is used for and why it is not a principal basis.',
+			nextStep:
+				'Expand the justification: say what the output is used for and why it is not a principal basis.',
 		}
 	}
 	if (!hasText(determinedBy) || determinedOn === undefined) {
@@ -228,10 +250,14 @@ export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 	}
 }
 
-function determinationPhrase(determination: NonNullable<UseCaseDocument['highImpact']['determination']>): string {
-	return { HIGH_IMPACT: 'high-impact', PRESUMED_NOT_HIGH_IMPACT: 'presumed but not high-impact', NOT_HIGH_IMPACT: 'not high-impact' }[
-		determination
-	]
+function determinationPhrase(
+	determination: NonNullable<UseCaseDocument['highImpact']['determination']>,
+): string {
+	return {
+		HIGH_IMPACT: 'high-impact',
+		PRESUMED_NOT_HIGH_IMPACT: 'presumed but not high-impact',
+		NOT_HIGH_IMPACT: 'not high-impact',
+	}[determination]
 }
 
 /**
@@ -271,7 +297,8 @@ export const principalBasisConfirmation: PolicyCheck = (doc): CheckOutcome => {
 			status: 'NEEDS_ATTENTION',
 			reason: `${drivers}; the principal-basis reasoning has not yet been confirmed by a named governance official.`,
 			drivingFields: [...fields, 'highImpact.determination'],
-			nextStep: 'The governance lead reviews the reasoning and records the determination with their name.',
+			nextStep:
+				'The governance lead reviews the reasoning and records the determination with their name.',
 		}
 	}
 	return {

@@ -9,11 +9,24 @@ test('a complete deployed case passes the inventory check', () => {
 })
 
 test('missing stage-required fields are named, and deployed needs more than pre-deployment', () => {
-	const deployed = inventoryCompleteness(baseCase({ hasAto: undefined, atoSystemName: undefined, dataDescription: undefined }), ctx)
+	const deployed = inventoryCompleteness(
+		baseCase({ hasAto: undefined, atoSystemName: undefined, dataDescription: undefined }),
+		ctx,
+	)
 	expect(deployed.status).toBe('NEEDS_ATTENTION')
-	expect(deployed.reason).toContain("For stage 'deployed', 2 required inventory answers are missing or inconsistent: authorization to operate and data description.")
+	expect(deployed.reason).toContain(
+		"For stage 'deployed', 2 required inventory answers are missing or inconsistent: authorization to operate and data description.",
+	)
 	expect(deployed.drivingFields).toEqual(['stage', 'hasAto', 'dataDescription'])
-	const early = inventoryCompleteness(baseCase({ stage: 'PRE_DEPLOYMENT', hasAto: undefined, dataDescription: undefined, operationalDate: undefined }), ctx)
+	const early = inventoryCompleteness(
+		baseCase({
+			stage: 'PRE_DEPLOYMENT',
+			hasAto: undefined,
+			dataDescription: undefined,
+			operationalDate: undefined,
+		}),
+		ctx,
+	)
 	expect(early.status).toBe('PASS')
 })
 
@@ -32,19 +45,34 @@ test('the EO 14179 §2 check wants a concrete mission benefit', () => {
 	expect(missionBenefit(baseCase({ stage: 'RETIRED' }), ctx).status).toBe('NOT_APPLICABLE')
 })
 
-
 test('a common commercial task on a purchased product may be consolidated unless it is high-impact or presumed so', () => {
-	const cots = { cotsTask: 'G' as const, contractingUsage: 'PURCHASED' as const, vendorNames: ['Example Office Suite'] }
+	const cots = {
+		cotsTask: 'G' as const,
+		contractingUsage: 'PURCHASED' as const,
+		vendorNames: ['Example Office Suite'],
+	}
 	const drafting = consolidatedCotsReporting(baseCase(cots), ctx)
 	expect(drafting.status).toBe('PASS')
 	expect(drafting.reason).toContain('(g) First drafts of documents or briefings')
 	const presumed = consolidatedCotsReporting(
-		baseCase({ ...cots, decisionRole: 'PRINCIPAL_BASIS', informedDecisions: ['EMPLOYMENT'], highImpact: {} }),
+		baseCase({
+			...cots,
+			decisionRole: 'PRINCIPAL_BASIS',
+			informedDecisions: ['EMPLOYMENT'],
+			highImpact: {},
+		}),
 		ctx,
 	)
 	expect(presumed.status).toBe('NEEDS_ATTENTION')
 	expect(presumed.reason).toContain('presumed high-impact')
-	expect(consolidatedCotsReporting(baseCase({ ...cots, highImpact: { determination: 'HIGH_IMPACT' } }), ctx).status).toBe('NEEDS_ATTENTION')
-	expect(consolidatedCotsReporting(baseCase({ cotsTask: 'L' }), ctx).reason).toContain('purchased from a vendor')
+	expect(
+		consolidatedCotsReporting(
+			baseCase({ ...cots, highImpact: { determination: 'HIGH_IMPACT' } }),
+			ctx,
+		).status,
+	).toBe('NEEDS_ATTENTION')
+	expect(consolidatedCotsReporting(baseCase({ cotsTask: 'L' }), ctx).reason).toContain(
+		'purchased from a vendor',
+	)
 	expect(consolidatedCotsReporting(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })

@@ -10,7 +10,9 @@ const LISTED_FIELDS = 8
 
 export const inventoryCompleteness: PolicyCheck = (doc) => {
 	const { ok, fieldErrors } = validateForSubmission(doc)
-	const stage = doc.stage ? `stage '${stageLabels[doc.stage]}'` : 'a case whose stage is not answered'
+	const stage = doc.stage
+		? `stage '${stageLabels[doc.stage]}'`
+		: 'a case whose stage is not answered'
 	if (ok) {
 		return {
 			status: 'PASS',
@@ -35,14 +37,20 @@ const MIN_BENEFIT_LENGTH = 30
 export const missionBenefit: PolicyCheck = (doc) => {
 	const fields = ['benefits', 'problemSolved']
 	if (doc.stage === 'RETIRED') {
-		return { status: 'NOT_APPLICABLE', reason: "Stage is 'retired'.", drivingFields: ['stage'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: "Stage is 'retired'.",
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
 	}
 	if (!hasText(doc.benefits)) {
 		return {
 			status: 'NEEDS_ATTENTION',
 			reason: `The expected benefits are not stated${hasText(doc.problemSolved) ? '' : ', nor the problem it solves'}, so its contribution to the EO 14179 §2 policy cannot be shown.`,
 			drivingFields: fields,
-			nextStep: 'State the mission benefit: time or money saved, shorter waits, better access or accuracy, with a measure where possible.',
+			nextStep:
+				'State the mission benefit: time or money saved, shorter waits, better access or accuracy, with a measure where possible.',
 		}
 	}
 	if (doc.benefits.trim().length < MIN_BENEFIT_LENGTH) {
@@ -50,14 +58,17 @@ export const missionBenefit: PolicyCheck = (doc) => {
 			status: 'NEEDS_ATTENTION',
 			reason: `The stated benefit ('${doc.benefits.trim()}') is too brief to show what the mission gains.`,
 			drivingFields: fields,
-			nextStep: 'Describe concretely what improves for CMS or the public, with a measure where possible.',
+			nextStep:
+				'Describe concretely what improves for CMS or the public, with a measure where possible.',
 		}
 	}
 	return {
 		status: 'PASS',
 		reason: `The expected mission benefit is stated${hasText(doc.problemSolved) ? ' together with the problem it solves' : ''}.`,
 		drivingFields: fields,
-		nextStep: hasText(doc.problemSolved) ? null : 'Also describe the problem it solves (inventory field problem_solved).',
+		nextStep: hasText(doc.problemSolved)
+			? null
+			: 'Also describe the problem it solves (inventory field problem_solved).',
 	}
 }
 
@@ -68,7 +79,12 @@ export const missionBenefit: PolicyCheck = (doc) => {
 export const consolidatedCotsReporting: PolicyCheck = (doc) => {
 	const fields = ['cotsTask', 'contractingUsage', 'highImpact.determination']
 	if (doc.cotsTask === undefined) {
-		return { status: 'NOT_APPLICABLE', reason: 'It names none of OMB’s 20 common commercial tasks.', drivingFields: ['cotsTask'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'It names none of OMB’s 20 common commercial tasks.',
+			drivingFields: ['cotsTask'],
+			nextStep: null,
+		}
 	}
 	const task = cotsCommonTaskLabels[doc.cotsTask]
 	const blocker = consolidationBlocker(doc, presumedHighImpactCategories(doc).length > 0)
@@ -84,6 +100,7 @@ export const consolidatedCotsReporting: PolicyCheck = (doc) => {
 		status: 'NEEDS_ATTENTION',
 		reason: `It names common task ${task}, but it cannot be reported in consolidated form: ${blocker.charAt(0).toLowerCase()}${blocker.slice(1)}`,
 		drivingFields: [...fields, 'decisionRole', 'informedDecisions'],
-		nextStep: 'Report it individually with every field OMB requires for its stage (or correct the answers that rule out consolidation).',
+		nextStep:
+			'Report it individually with every field OMB requires for its stage (or correct the answers that rule out consolidation).',
 	}
 }

@@ -29,41 +29,64 @@ const allMet = {
 } as const
 
 test('there is one check per practice, numbered as in §4(b)', () => {
-	expect(Object.keys(practiceChecks)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'].map((r) => `M2521-4B-${r}-C1`))
+	expect(Object.keys(practiceChecks)).toEqual(
+		['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'].map((r) => `M2521-4B-${r}-C1`),
+	)
 	expect(practiceCheckId('APPEAL')).toBe('M2521-4B-VI-C1')
 })
 
 test('the deadline day itself still counts as on time', () => {
-	expect(minimumPracticesDeadline(deployedEligibilityModel(), onDeadline).status).toBe('NEEDS_ATTENTION')
+	expect(minimumPracticesDeadline(deployedEligibilityModel(), onDeadline).status).toBe(
+		'NEEDS_ATTENTION',
+	)
 	expect(minimumPracticesDeadline(deployedEligibilityModel(), after).status).toBe('FAIL')
 })
 
 test('"not applicable" fail-safe, precluded appeal and any consultation method count as documented', () => {
-	const doc = deployedEligibilityModel({ practices: { ...allMet, publicConsultation: [...allMet.publicConsultation] } })
+	const doc = deployedEligibilityModel({
+		practices: { ...allMet, publicConsultation: [...allMet.publicConsultation] },
+	})
 	expect(minimumPracticesDeadline(doc, after).status).toBe('PASS')
 	for (const check of Object.values(practiceChecks)) expect(check(doc, after).status).toBe('PASS')
 })
 
 test('an impact assessment without independent review or described impacts is not documented', () => {
 	const doc = deployedEligibilityModel({
-		practices: { ...allMet, publicConsultation: ['OTHER'], independentReview: 'IN_PROGRESS', potentialImpacts: undefined },
+		practices: {
+			...allMet,
+			publicConsultation: ['OTHER'],
+			independentReview: 'IN_PROGRESS',
+			potentialImpacts: undefined,
+		},
 	})
 	const outcome = run('M2521-4B-II-C1')(doc, after)
 	expect(outcome.status).toBe('FAIL')
-	expect(outcome.reason).toContain("AI impact assessment is 'yes', independent review is 'in progress' and potential impacts are not described")
+	expect(outcome.reason).toContain(
+		"AI impact assessment is 'yes', independent review is 'in progress' and potential impacts are not described",
+	)
 	expect(outcome.drivingFields).toEqual(
-		expect.arrayContaining(['practices.impactAssessment', 'practices.independentReview', 'practices.potentialImpacts']),
+		expect.arrayContaining([
+			'practices.impactAssessment',
+			'practices.independentReview',
+			'practices.potentialImpacts',
+		]),
 	)
 })
 
 test('"in progress" and "consultation in progress" are not documented', () => {
-	const doc = deployedEligibilityModel({ practices: { ...allMet, training: 'IN_PROGRESS', publicConsultation: ['IN_PROGRESS'] } })
+	const doc = deployedEligibilityModel({
+		practices: { ...allMet, training: 'IN_PROGRESS', publicConsultation: ['IN_PROGRESS'] },
+	})
 	expect(run('M2521-4B-IV-C1')(doc, after).status).toBe('FAIL')
-	expect(run('M2521-4B-VII-C1')(doc, after).reason).toContain("Consultation with end users and the public is 'in progress'")
+	expect(run('M2521-4B-VII-C1')(doc, after).reason).toContain(
+		"Consultation with end users and the public is 'in progress'",
+	)
 })
 
 test('an answer of "CAIO waived" without a waiver on record does not cover the practice', () => {
-	const doc = deployedEligibilityModel({ practices: { ...allMet, publicConsultation: ['OTHER'], monitoring: 'CAIO_WAIVED' } })
+	const doc = deployedEligibilityModel({
+		practices: { ...allMet, publicConsultation: ['OTHER'], monitoring: 'CAIO_WAIVED' },
+	})
 	const outcome = run('M2521-4B-III-C1')(doc, after)
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.reason).toContain('no CAIO waiver is recorded')
@@ -73,12 +96,16 @@ test('an answer of "CAIO waived" without a waiver on record does not cover the p
 test('a pre-deployment high-impact case is told to finish the practices before deployment', () => {
 	const doc = deployedEligibilityModel({ stage: 'PRE_DEPLOYMENT' })
 	expect(run('M2521-4B-III-C1')(doc, after)).toMatchObject({ status: 'NEEDS_ATTENTION' })
-	expect(run('M2521-4B-III-C1')(doc, after).reason).toContain('before the case is piloted or deployed')
+	expect(run('M2521-4B-III-C1')(doc, after).reason).toContain(
+		'before the case is piloted or deployed',
+	)
 	expect(minimumPracticesDeadline(doc, after).status).toBe('NOT_APPLICABLE')
 })
 
 test('a retired or not-high-impact case is outside the practices', () => {
-	expect(run('M2521-4B-I-C1')(deployedEligibilityModel({ stage: 'RETIRED' }), after).status).toBe('NOT_APPLICABLE')
+	expect(run('M2521-4B-I-C1')(deployedEligibilityModel({ stage: 'RETIRED' }), after).status).toBe(
+		'NOT_APPLICABLE',
+	)
 	const notHighImpact = deployedEligibilityModel({
 		decisionRole: 'ASSISTIVE',
 		highImpact: { determination: 'NOT_HIGH_IMPACT' },
@@ -89,10 +116,16 @@ test('a retired or not-high-impact case is outside the practices', () => {
 test('a high-impact pilot under a current CAIO certification is exempt', () => {
 	const doc = deployedEligibilityModel({
 		stage: 'PILOT',
-		pilotCertification: { certifiedOn: '2026-03-01', endsOn: '2026-09-01', scaleLimit: 'two states, 5,000 consumers' },
+		pilotCertification: {
+			certifiedOn: '2026-03-01',
+			endsOn: '2026-09-01',
+			scaleLimit: 'two states, 5,000 consumers',
+		},
 	})
 	expect(pilotCertification(doc, after).status).toBe('PASS')
-	expect(pilotCertification(doc, after).reason).toContain('limited to two states, 5,000 consumers, until 2026-09-01')
+	expect(pilotCertification(doc, after).reason).toContain(
+		'limited to two states, 5,000 consumers, until 2026-09-01',
+	)
 	expect(run('M2521-4B-III-C1')(doc, after).status).toBe('NOT_APPLICABLE')
 	expect(minimumPracticesDeadline(doc, after).status).toBe('NOT_APPLICABLE')
 })
@@ -100,22 +133,35 @@ test('a high-impact pilot under a current CAIO certification is exempt', () => {
 test('a high-impact pilot whose certification ended is not exempt and fails', () => {
 	const doc = deployedEligibilityModel({
 		stage: 'PILOT',
-		pilotCertification: { certifiedOn: '2025-10-01', endsOn: '2026-04-10', scaleLimit: 'one state' },
+		pilotCertification: {
+			certifiedOn: '2025-10-01',
+			endsOn: '2026-04-10',
+			scaleLimit: 'one state',
+		},
 	})
 	expect(pilotCertification(doc, after)).toMatchObject({ status: 'FAIL' })
 	expect(pilotCertification(doc, after).reason).toContain('ended on 2026-04-10')
 	expect(minimumPracticesDeadline(doc, after).status).toBe('FAIL')
-	expect(minimumPracticesDeadline(doc, after).reason).toContain("Stage is 'pilot' without a current CAIO pilot certification")
+	expect(minimumPracticesDeadline(doc, after).reason).toContain(
+		"Stage is 'pilot' without a current CAIO pilot certification",
+	)
 })
 
 test('an uncertified high-impact pilot needs certification or the practices', () => {
 	const doc = deployedEligibilityModel({ stage: 'PILOT' })
 	expect(pilotCertification(doc, before).status).toBe('NEEDS_ATTENTION')
-	const compliant = deployedEligibilityModel({ stage: 'PILOT', practices: { ...allMet, publicConsultation: ['OTHER'] } })
+	const compliant = deployedEligibilityModel({
+		stage: 'PILOT',
+		practices: { ...allMet, publicConsultation: ['OTHER'] },
+	})
 	expect(pilotCertification(compliant, after).status).toBe('PASS')
 })
 
-const waiver = (overrides: Partial<Waiver> = {}): Waiver => ({ practice: 'MONITORING', grantedOn: '2025-06-01', ...overrides })
+const waiver = (overrides: Partial<Waiver> = {}): Waiver => ({
+	practice: 'MONITORING',
+	grantedOn: '2025-06-01',
+	...overrides,
+})
 
 test('a waiver lapses 12 months after its last re-certification, or at its expiry if sooner', () => {
 	expect(waiverValidUntil(waiver())).toBe('2026-06-01')
@@ -125,28 +171,54 @@ test('a waiver lapses 12 months after its last re-certification, or at its expir
 
 test('waiver standing: valid, not yet granted, revoked, expired and lapsed', () => {
 	const doc = (w: Waiver) => deployedEligibilityModel({ waivers: [w] })
-	expect(waiverStanding(doc(waiver()), 'MONITORING', after.asOf)).toMatchObject({ valid: true, until: '2026-06-01' })
-	expect(waiverStanding(doc(waiver({ grantedOn: '2026-06-01' })), 'MONITORING', after.asOf)).toMatchObject({ valid: false })
-	expect(waiverStanding(doc(waiver({ revokedOn: '2026-04-30' })), 'MONITORING', after.asOf)).toMatchObject({
+	expect(waiverStanding(doc(waiver()), 'MONITORING', after.asOf)).toMatchObject({
+		valid: true,
+		until: '2026-06-01',
+	})
+	expect(
+		waiverStanding(doc(waiver({ grantedOn: '2026-06-01' })), 'MONITORING', after.asOf),
+	).toMatchObject({ valid: false })
+	expect(
+		waiverStanding(doc(waiver({ revokedOn: '2026-04-30' })), 'MONITORING', after.asOf),
+	).toMatchObject({
 		why: 'the CAIO waiver was revoked on 2026-04-30',
 	})
-	expect(waiverStanding(doc(waiver({ expiresOn: '2026-04-30' })), 'MONITORING', after.asOf)).toMatchObject({
+	expect(
+		waiverStanding(doc(waiver({ expiresOn: '2026-04-30' })), 'MONITORING', after.asOf),
+	).toMatchObject({
 		why: 'the CAIO waiver expired on 2026-04-30',
 	})
-	expect(waiverStanding(doc(waiver({ grantedOn: '2025-03-01' })), 'MONITORING', after.asOf)).toMatchObject({
+	expect(
+		waiverStanding(doc(waiver({ grantedOn: '2025-03-01' })), 'MONITORING', after.asOf),
+	).toMatchObject({
 		why: 'the CAIO waiver lapsed on 2026-03-01: it was not re-certified within 12 months of 2025-03-01',
 	})
-	expect(waiverStanding(doc(waiver()), 'APPEAL', after.asOf)).toMatchObject({ valid: false, why: 'no CAIO waiver is recorded' })
+	expect(waiverStanding(doc(waiver()), 'APPEAL', after.asOf)).toMatchObject({
+		valid: false,
+		why: 'no CAIO waiver is recorded',
+	})
 })
 
 test('waiver upkeep flags late OMB reports and missed re-certification', () => {
-	const late = deployedEligibilityModel({ waivers: [waiver({ grantedOn: '2026-02-01', reportedToOmbOn: '2026-03-20' })] })
-	expect(waiverUpkeep(late, after).reason).toContain('reported to OMB on 2026-03-20, after the 30-day limit of 2026-03-03')
+	const late = deployedEligibilityModel({
+		waivers: [waiver({ grantedOn: '2026-02-01', reportedToOmbOn: '2026-03-20' })],
+	})
+	expect(waiverUpkeep(late, after).reason).toContain(
+		'reported to OMB on 2026-03-20, after the 30-day limit of 2026-03-03',
+	)
 	const unreported = deployedEligibilityModel({ waivers: [waiver({ grantedOn: '2026-02-01' })] })
-	expect(waiverUpkeep(unreported, after).reason).toContain('no record of being reported to OMB (due 2026-03-03)')
-	const stale = deployedEligibilityModel({ waivers: [waiver({ grantedOn: '2025-03-01', reportedToOmbOn: '2025-03-10' })] })
-	expect(waiverUpkeep(stale, after).reason).toContain('due for its yearly re-certification on 2026-03-01')
-	const fine = deployedEligibilityModel({ waivers: [waiver({ grantedOn: '2026-02-01', reportedToOmbOn: '2026-02-10' })] })
+	expect(waiverUpkeep(unreported, after).reason).toContain(
+		'no record of being reported to OMB (due 2026-03-03)',
+	)
+	const stale = deployedEligibilityModel({
+		waivers: [waiver({ grantedOn: '2025-03-01', reportedToOmbOn: '2025-03-10' })],
+	})
+	expect(waiverUpkeep(stale, after).reason).toContain(
+		'due for its yearly re-certification on 2026-03-01',
+	)
+	const fine = deployedEligibilityModel({
+		waivers: [waiver({ grantedOn: '2026-02-01', reportedToOmbOn: '2026-02-10' })],
+	})
 	expect(waiverUpkeep(fine, after).status).toBe('PASS')
 	expect(waiverUpkeep(deployedEligibilityModel(), after).status).toBe('NOT_APPLICABLE')
 })

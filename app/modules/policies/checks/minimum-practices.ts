@@ -1,7 +1,11 @@
 // M-25-21 §4(a)(i)–(ii) and §4(b)(i)–(vii): the seven minimum practices for high-impact AI, the
 // 3 Apr 2026 deadline, the CAIO pilot exemption and CAIO waivers.
 import { type UseCaseDocument, type Waiver } from '#app/modules/use-cases/use-case-document.ts'
-import { type MinimumPractice, minimumPracticeKeys, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	type MinimumPractice,
+	minimumPracticeKeys,
+	minimumPractices,
+} from '#app/modules/use-cases/vocabulary.ts'
 import { type CheckContext, type CheckOutcome, type PolicyCheck } from './check-types.ts'
 import {
 	addDays,
@@ -62,7 +66,8 @@ function single(
 const CONSULTATION_METHODS = ['USABILITY_TESTING', 'PUBLIC_FEEDBACK', 'PUBLIC_HEARINGS', 'OTHER']
 
 const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> = {
-	TESTING: (doc) => single(doc.practices.testing, 'practices.testing', 'Pre-deployment testing', ['YES']),
+	TESTING: (doc) =>
+		single(doc.practices.testing, 'practices.testing', 'Pre-deployment testing', ['YES']),
 	IMPACT_ASSESSMENT: (doc) => {
 		const { impactAssessment, independentReview, potentialImpacts } = doc.practices
 		const reviewed = independentReview !== undefined && independentReview.startsWith('YES_')
@@ -73,18 +78,32 @@ const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> =
 			markedWaived: impactAssessment === 'CAIO_WAIVED' || independentReview === 'CAIO_WAIVED',
 			answer: `AI impact assessment is ${answerPhrase(impactAssessment)}, independent review is ${answerPhrase(independentReview)} and potential impacts are ${described ? 'described' : 'not described'}`,
 			short: `assessment ${answerPhrase(impactAssessment)}, independent review ${answerPhrase(independentReview)}, impacts ${described ? 'described' : 'not described'}`,
-			fields: ['practices.impactAssessment', 'practices.independentReview', 'practices.potentialImpacts'],
+			fields: [
+				'practices.impactAssessment',
+				'practices.independentReview',
+				'practices.potentialImpacts',
+			],
 		}
 	},
-	MONITORING: (doc) => single(doc.practices.monitoring, 'practices.monitoring', 'Ongoing monitoring', ['YES']),
-	TRAINING: (doc) => single(doc.practices.training, 'practices.training', 'Operator training', ['YES']),
+	MONITORING: (doc) =>
+		single(doc.practices.monitoring, 'practices.monitoring', 'Ongoing monitoring', ['YES']),
+	TRAINING: (doc) =>
+		single(doc.practices.training, 'practices.training', 'Operator training', ['YES']),
 	FAILSAFE: (doc) =>
-		single(doc.practices.failsafe, 'practices.failsafe', 'Fail-safe and human intervention', ['YES', 'NOT_APPLICABLE']),
+		single(doc.practices.failsafe, 'practices.failsafe', 'Fail-safe and human intervention', [
+			'YES',
+			'NOT_APPLICABLE',
+		]),
 	APPEAL: (doc) =>
-		single(doc.practices.appeal, 'practices.appeal', 'Remedy and appeal', ['YES', 'NOT_APPLICABLE', 'PRECLUDED_BY_LAW']),
+		single(doc.practices.appeal, 'practices.appeal', 'Remedy and appeal', [
+			'YES',
+			'NOT_APPLICABLE',
+			'PRECLUDED_BY_LAW',
+		]),
 	PUBLIC_CONSULTATION: (doc) => {
 		const steps = doc.practices.publicConsultation
-		const short = steps.length === 0 ? 'not answered' : listPhrase(steps.map((step) => answerPhrase(step)))
+		const short =
+			steps.length === 0 ? 'not answered' : listPhrase(steps.map((step) => answerPhrase(step)))
 		return {
 			met: steps.some((step) => CONSULTATION_METHODS.includes(step)),
 			markedWaived: steps.includes('CAIO_WAIVED'),
@@ -109,8 +128,16 @@ export function assessPractice(doc: UseCaseDocument, practice: MinimumPractice):
 	const assessment = assessors[practice](doc)
 	const evidence = practiceEvidenceOf(doc, practice)
 	if (assessment.met || !evidence) return assessment
-	const recorded = evidence.documentedOn ? `evidence recorded, documented on ${evidence.documentedOn}` : 'evidence recorded'
-	return { ...assessment, met: true, answer: `${assessment.answer}, but ${recorded}`, short: `${assessment.short}; ${recorded}`, fields: [...assessment.fields, 'practiceEvidence'] }
+	const recorded = evidence.documentedOn
+		? `evidence recorded, documented on ${evidence.documentedOn}`
+		: 'evidence recorded'
+	return {
+		...assessment,
+		met: true,
+		answer: `${assessment.answer}, but ${recorded}`,
+		short: `${assessment.short}; ${recorded}`,
+		fields: [...assessment.fields, 'practiceEvidence'],
+	}
 }
 
 export type WaiverStanding =
@@ -120,13 +147,17 @@ export type WaiverStanding =
 /** The date a waiver stops covering its practice: its expiry, or 12 months after its last (re-)certification. */
 export function waiverValidUntil(waiver: Waiver): string {
 	const recertificationDue = addMonths(waiver.recertifiedOn ?? waiver.grantedOn, 12)
-	return waiver.expiresOn !== undefined && waiver.expiresOn < recertificationDue ? waiver.expiresOn : recertificationDue
+	return waiver.expiresOn !== undefined && waiver.expiresOn < recertificationDue
+		? waiver.expiresOn
+		: recertificationDue
 }
 
 function whyInvalid(waiver: Waiver, day: string): string | null {
 	if (waiver.grantedOn > day) return `the CAIO waiver is dated ${waiver.grantedOn}, after ${day}`
-	if (waiver.revokedOn !== undefined && waiver.revokedOn <= day) return `the CAIO waiver was revoked on ${waiver.revokedOn}`
-	if (waiver.expiresOn !== undefined && waiver.expiresOn < day) return `the CAIO waiver expired on ${waiver.expiresOn}`
+	if (waiver.revokedOn !== undefined && waiver.revokedOn <= day)
+		return `the CAIO waiver was revoked on ${waiver.revokedOn}`
+	if (waiver.expiresOn !== undefined && waiver.expiresOn < day)
+		return `the CAIO waiver expired on ${waiver.expiresOn}`
 	const until = waiverValidUntil(waiver)
 	if (until < day) {
 		return `the CAIO waiver lapsed on ${until}: it was not re-certified within 12 months of ${waiver.recertifiedOn ?? waiver.grantedOn}`
@@ -135,7 +166,11 @@ function whyInvalid(waiver: Waiver, day: string): string | null {
 }
 
 /** Whether a CAIO waiver covers the practice on the evaluation day (granted, unrevoked, unexpired, re-certified). */
-export function waiverStanding(doc: UseCaseDocument, practice: MinimumPractice, asOf: Date): WaiverStanding {
+export function waiverStanding(
+	doc: UseCaseDocument,
+	practice: MinimumPractice,
+	asOf: Date,
+): WaiverStanding {
 	const day = isoDay(asOf)
 	let best: WaiverStanding = { valid: false, waiver: null, why: 'no CAIO waiver is recorded' }
 	for (const waiver of doc.waivers) {
@@ -178,7 +213,11 @@ function regime(doc: UseCaseDocument, asOf: Date): Regime {
 	}
 	switch (doc.stage) {
 		case 'RETIRED':
-			return { kind: 'not-applicable', reason: "Stage is 'retired': the use has stopped.", fields: ['stage'] }
+			return {
+				kind: 'not-applicable',
+				reason: "Stage is 'retired': the use has stopped.",
+				fields: ['stage'],
+			}
 		case 'PRE_DEPLOYMENT':
 		case undefined:
 			return { kind: 'before-deployment' }
@@ -221,10 +260,20 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 	return (doc: UseCaseDocument, ctx: CheckContext): CheckOutcome => {
 		const applies = regime(doc, ctx.asOf)
 		if (applies.kind === 'not-applicable') {
-			return { status: 'NOT_APPLICABLE', reason: applies.reason, drivingFields: applies.fields, nextStep: null }
+			return {
+				status: 'NOT_APPLICABLE',
+				reason: applies.reason,
+				drivingFields: applies.fields,
+				nextStep: null,
+			}
 		}
 		if (applies.kind === 'exempt-pilot') {
-			return { status: 'NOT_APPLICABLE', reason: applies.reason, drivingFields: ['stage', 'pilotCertification'], nextStep: null }
+			return {
+				status: 'NOT_APPLICABLE',
+				reason: applies.reason,
+				drivingFields: ['stage', 'pilotCertification'],
+				nextStep: null,
+			}
 		}
 		const assessment = assessPractice(doc, practice)
 		const basis = `${highImpactBasisPhrase(doc)}. ${assessment.answer} (${clause})`
@@ -274,7 +323,10 @@ export const practiceChecks: Record<string, PolicyCheck> = Object.fromEntries(
 
 type Gap = { practice: MinimumPractice; text: string }
 
-function uncoveredPractices(doc: UseCaseDocument, asOf: Date): { gaps: Array<Gap>; waived: Array<MinimumPractice> } {
+function uncoveredPractices(
+	doc: UseCaseDocument,
+	asOf: Date,
+): { gaps: Array<Gap>; waived: Array<MinimumPractice> } {
 	const gaps: Array<Gap> = []
 	const waived: Array<MinimumPractice> = []
 	for (const practice of minimumPracticeKeys) {
@@ -284,7 +336,10 @@ function uncoveredPractices(doc: UseCaseDocument, asOf: Date): { gaps: Array<Gap
 			waived.push(practice)
 			continue
 		}
-		gaps.push({ practice, text: `${minimumPractices[practice].label.toLowerCase()} (${assessment.short})` })
+		gaps.push({
+			practice,
+			text: `${minimumPractices[practice].label.toLowerCase()} (${assessment.short})`,
+		})
 	}
 	return { gaps, waived }
 }
@@ -295,10 +350,20 @@ const ALL_PRACTICE_FIELDS = ['highImpact.determination', 'stage', 'practices', '
 export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 	const applies = regime(doc, ctx.asOf)
 	if (applies.kind === 'not-applicable') {
-		return { status: 'NOT_APPLICABLE', reason: applies.reason, drivingFields: applies.fields, nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: applies.reason,
+			drivingFields: applies.fields,
+			nextStep: null,
+		}
 	}
 	if (applies.kind === 'exempt-pilot') {
-		return { status: 'NOT_APPLICABLE', reason: applies.reason, drivingFields: ['stage', 'pilotCertification'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: applies.reason,
+			drivingFields: ['stage', 'pilotCertification'],
+			nextStep: null,
+		}
 	}
 	if (applies.kind === 'before-deployment') {
 		return {
@@ -309,7 +374,10 @@ export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 		}
 	}
 	const { gaps, waived } = uncoveredPractices(doc, ctx.asOf)
-	const waivedNote = waived.length > 0 ? ` (${listPhrase(waived.map((p) => minimumPractices[p].label.toLowerCase()))} covered by a CAIO waiver)` : ''
+	const waivedNote =
+		waived.length > 0
+			? ` (${listPhrase(waived.map((p) => minimumPractices[p].label.toLowerCase()))} covered by a CAIO waiver)`
+			: ''
 	if (gaps.length === 0) {
 		return {
 			status: 'PASS',
@@ -342,7 +410,7 @@ export const pilotCertification: PolicyCheck = (doc, ctx) => {
 			status: 'NOT_APPLICABLE',
 			reason:
 				doc.stage === 'PILOT'
-					? 'Stage is \'pilot\' but the case is not high-impact, so no pilot certification is needed.'
+					? "Stage is 'pilot' but the case is not high-impact, so no pilot certification is needed."
 					: `${doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'}; the pilot exemption concerns high-impact pilots only.`,
 			drivingFields: ['stage', 'highImpact.determination'],
 			nextStep: null,
@@ -369,19 +437,24 @@ export const pilotCertification: PolicyCheck = (doc, ctx) => {
 	}
 	if (certification) {
 		const day = isoDay(ctx.asOf)
-		const lapse = certification.endsOn < day ? `ended on ${certification.endsOn}` : `starts only on ${certification.certifiedOn}`
+		const lapse =
+			certification.endsOn < day
+				? `ended on ${certification.endsOn}`
+				: `starts only on ${certification.certifiedOn}`
 		return {
 			status: 'FAIL',
 			reason: `${basis}; its CAIO pilot certification ${lapse}, and ${gaps.length} minimum practice${gaps.length === 1 ? ' is' : 's are'} not documented.`,
 			drivingFields: ['stage', 'pilotCertification', 'practices'],
-			nextStep: 'Stop the pilot, have the CAIO renew the certification, or document the missing practices.',
+			nextStep:
+				'Stop the pilot, have the CAIO renew the certification, or document the missing practices.',
 		}
 	}
 	return {
 		status: 'NEEDS_ATTENTION',
 		reason: `${basis}; there is no CAIO pilot certification, so the pilot is not exempt and ${gaps.length} minimum practice${gaps.length === 1 ? ' is' : 's are'} still undocumented.`,
 		drivingFields: ['stage', 'pilotCertification', 'practices'],
-		nextStep: 'Ask the CAIO to certify the pilot (limited scale and end date, opt-out where possible), or document all seven practices.',
+		nextStep:
+			'Ask the CAIO to certify the pilot (limited scale and end date, opt-out where possible), or document all seven practices.',
 	}
 }
 
@@ -397,7 +470,9 @@ const practiceField: Record<MinimumPractice, string> = {
 
 /** §4(a)(ii): waivers are re-certified yearly and each grant is reported to OMB within 30 days. */
 export const waiverUpkeep: PolicyCheck = (doc, ctx) => {
-	const markedWaived = minimumPracticeKeys.filter((practice) => assessPractice(doc, practice).markedWaived)
+	const markedWaived = minimumPracticeKeys.filter(
+		(practice) => assessPractice(doc, practice).markedWaived,
+	)
 	if (doc.waivers.length === 0 && markedWaived.length === 0) {
 		return {
 			status: 'NOT_APPLICABLE',
@@ -411,16 +486,21 @@ export const waiverUpkeep: PolicyCheck = (doc, ctx) => {
 	for (const practice of markedWaived) {
 		const standing = waiverStanding(doc, practice, ctx.asOf)
 		if (!standing.valid) {
-			problems.push(`${minimumPractices[practice].label.toLowerCase()} is answered 'CAIO waived' but ${standing.why}`)
+			problems.push(
+				`${minimumPractices[practice].label.toLowerCase()} is answered 'CAIO waived' but ${standing.why}`,
+			)
 		}
 	}
 	doc.waivers.forEach((waiver) => {
 		const name = `the ${minimumPractices[waiver.practice].label.toLowerCase()} waiver of ${waiver.grantedOn}`
 		const ombDue = addDays(waiver.grantedOn, 30)
 		if (waiver.reportedToOmbOn === undefined) {
-			if (day > ombDue) problems.push(`${name} has no record of being reported to OMB (due ${ombDue})`)
+			if (day > ombDue)
+				problems.push(`${name} has no record of being reported to OMB (due ${ombDue})`)
 		} else if (waiver.reportedToOmbOn > ombDue) {
-			problems.push(`${name} was reported to OMB on ${waiver.reportedToOmbOn}, after the 30-day limit of ${ombDue}`)
+			problems.push(
+				`${name} was reported to OMB on ${waiver.reportedToOmbOn}, after the 30-day limit of ${ombDue}`,
+			)
 		}
 		const revoked = waiver.revokedOn !== undefined && waiver.revokedOn <= day
 		const expired = waiver.expiresOn !== undefined && waiver.expiresOn < day
@@ -440,8 +520,12 @@ export const waiverUpkeep: PolicyCheck = (doc, ctx) => {
 	return {
 		status: 'NEEDS_ATTENTION',
 		reason: `Waiver records are incomplete: ${listPhrase(problems)}.`,
-		drivingFields: ['waivers', ...markedWaived.map((practice) => `practices.${practiceField[practice]}`)],
-		nextStep: 'The CAIO records each waiver, reports grants and revocations to OMB within 30 days, and re-certifies yearly.',
+		drivingFields: [
+			'waivers',
+			...markedWaived.map((practice) => `practices.${practiceField[practice]}`),
+		],
+		nextStep:
+			'The CAIO records each waiver, reports grants and revocations to OMB within 30 days, and re-certifies yearly.',
 	}
 }
 
@@ -468,7 +552,9 @@ export function reportedPractices(doc: UseCaseDocument, asOf: Date): UseCaseDocu
 		const evidenced = practiceEvidenceOf(doc, practice) !== null
 		if (!waived && !evidenced) continue
 		if (practice === 'PUBLIC_CONSULTATION') {
-			practices.publicConsultation = waived ? ['CAIO_WAIVED'] : [...practices.publicConsultation.filter((step) => step !== 'IN_PROGRESS'), 'OTHER']
+			practices.publicConsultation = waived
+				? ['CAIO_WAIVED']
+				: [...practices.publicConsultation.filter((step) => step !== 'IN_PROGRESS'), 'OTHER']
 		} else {
 			practices[singleAnswerField[practice]] = waived ? 'CAIO_WAIVED' : 'YES'
 		}

@@ -3,41 +3,72 @@ import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
 import { computerMatching, privacyImpactAssessment, systemOfRecordsNotice } from './privacy.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
-const enrollment = { name: 'Medicare enrollment database (EDB)', category: 'ENROLLMENT_ELIGIBILITY' as const, sensitivities: ['PII' as const], usage: ['OPERATION' as const] }
+const enrollment = {
+	name: 'Medicare enrollment database (EDB)',
+	category: 'ENROLLMENT_ELIGIBILITY' as const,
+	sensitivities: ['PII' as const],
+	usage: ['OPERATION' as const],
+}
 
 test('no PII, no PIA needed', () => {
 	expect(privacyImpactAssessment(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })
 
 test('PII in a live case without a PIA fails, naming the dataset and the answer', () => {
-	const outcome = privacyImpactAssessment(baseCase({ datasets: [enrollment], safeguards: { piaCompleted: false } }), ctx)
+	const outcome = privacyImpactAssessment(
+		baseCase({ datasets: [enrollment], safeguards: { piaCompleted: false } }),
+		ctx,
+	)
 	expect(outcome.status).toBe('FAIL')
-	expect(outcome.reason).toContain("Dataset 'Medicare enrollment database (EDB)' holds personal information although 'Involves PII' is answered 'no'")
+	expect(outcome.reason).toContain(
+		"Dataset 'Medicare enrollment database (EDB)' holds personal information although 'Involves PII' is answered 'no'",
+	)
 	expect(outcome.reason).toContain("'PIA completed' is answered 'no'")
-	expect(outcome.drivingFields).toEqual(expect.arrayContaining(['hasPii', 'datasets.0.sensitivities', 'safeguards.piaCompleted']))
+	expect(outcome.drivingFields).toEqual(
+		expect.arrayContaining(['hasPii', 'datasets.0.sensitivities', 'safeguards.piaCompleted']),
+	)
 })
 
 test('PII before deployment, or with an unanswered PIA, needs attention', () => {
-	expect(privacyImpactAssessment(baseCase({ stage: 'PRE_DEPLOYMENT', hasPii: true, safeguards: { piaCompleted: false } }), ctx).status).toBe(
-		'NEEDS_ATTENTION',
-	)
-	const datasetPia = baseCase({ datasets: [{ ...enrollment, piaUrl: 'https://www.hhs.gov/pia/edb.pdf' }] })
+	expect(
+		privacyImpactAssessment(
+			baseCase({ stage: 'PRE_DEPLOYMENT', hasPii: true, safeguards: { piaCompleted: false } }),
+			ctx,
+		).status,
+	).toBe('NEEDS_ATTENTION')
+	const datasetPia = baseCase({
+		datasets: [{ ...enrollment, piaUrl: 'https://www.hhs.gov/pia/edb.pdf' }],
+	})
 	const outcome = privacyImpactAssessment(datasetPia, ctx)
 	expect(outcome.status).toBe('NEEDS_ATTENTION')
 	expect(outcome.reason).toContain('may not cover this AI use')
 })
 
 test('a completed PIA or a PIA link passes', () => {
-	expect(privacyImpactAssessment(baseCase({ hasPii: true, safeguards: { piaCompleted: true } }), ctx).status).toBe('PASS')
-	expect(privacyImpactAssessment(baseCase({ hasPii: true, piaUrl: 'https://www.hhs.gov/pia/x.pdf' }), ctx).status).toBe('PASS')
+	expect(
+		privacyImpactAssessment(baseCase({ hasPii: true, safeguards: { piaCompleted: true } }), ctx)
+			.status,
+	).toBe('PASS')
+	expect(
+		privacyImpactAssessment(
+			baseCase({ hasPii: true, piaUrl: 'https://www.hhs.gov/pia/x.pdf' }),
+			ctx,
+		).status,
+	).toBe('PASS')
 })
 
 test('records retrieved by identifier need a SORN, from the case or a dataset', () => {
-	const missing = systemOfRecordsNotice(baseCase({ hasPii: true, safeguards: { retrievedByPersonalIdentifier: true } }), ctx)
+	const missing = systemOfRecordsNotice(
+		baseCase({ hasPii: true, safeguards: { retrievedByPersonalIdentifier: true } }),
+		ctx,
+	)
 	expect(missing.status).toBe('FAIL')
 	expect(missing.reason).toContain('no SORN number is recorded')
 	const fromDataset = systemOfRecordsNotice(
-		baseCase({ datasets: [{ ...enrollment, sornNumber: '09-70-0502' }], safeguards: { retrievedByPersonalIdentifier: true } }),
+		baseCase({
+			datasets: [{ ...enrollment, sornNumber: '09-70-0502' }],
+			safeguards: { retrievedByPersonalIdentifier: true },
+		}),
 		ctx,
 	)
 	expect(fromDataset).toMatchObject({ status: 'PASS' })
@@ -48,29 +79,58 @@ test('records retrieved by identifier need a SORN, from the case or a dataset', 
 test('an unanswered retrieval question with PII needs an answer; without PII it does not apply', () => {
 	expect(systemOfRecordsNotice(baseCase({ hasPii: true }), ctx).status).toBe('NEEDS_ATTENTION')
 	expect(systemOfRecordsNotice(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
-	expect(systemOfRecordsNotice(baseCase({ hasPii: true, safeguards: { retrievedByPersonalIdentifier: false } }), ctx).status).toBe(
-		'NOT_APPLICABLE',
-	)
+	expect(
+		systemOfRecordsNotice(
+			baseCase({ hasPii: true, safeguards: { retrievedByPersonalIdentifier: false } }),
+			ctx,
+		).status,
+	).toBe('NOT_APPLICABLE')
 })
 
 test('a dataset published as a system of records engages the SORN check even when the AI does not retrieve by identifier', () => {
 	const outcome = systemOfRecordsNotice(
-		baseCase({ hasPii: true, datasets: [{ ...enrollment, sornNumber: '09-70-0502' }], safeguards: { retrievedByPersonalIdentifier: false } }),
+		baseCase({
+			hasPii: true,
+			datasets: [{ ...enrollment, sornNumber: '09-70-0502' }],
+			safeguards: { retrievedByPersonalIdentifier: false },
+		}),
 		ctx,
 	)
 	expect(outcome.status).toBe('PASS')
-	expect(outcome.reason).toBe(`Dataset '${enrollment.name}' is drawn from a system of records and is covered by SORN 09-70-0502.`)
+	expect(outcome.reason).toBe(
+		`Dataset '${enrollment.name}' is drawn from a system of records and is covered by SORN 09-70-0502.`,
+	)
 	expect(outcome.nextStep).toContain('The privacy reviewer confirms')
-	expect(systemOfRecordsNotice(baseCase({ stage: 'RETIRED', hasPii: true, safeguards: { retrievedByPersonalIdentifier: true } }), ctx).status).toBe('NOT_APPLICABLE')
+	expect(
+		systemOfRecordsNotice(
+			baseCase({
+				stage: 'RETIRED',
+				hasPii: true,
+				safeguards: { retrievedByPersonalIdentifier: true },
+			}),
+			ctx,
+		).status,
+	).toBe('NOT_APPLICABLE')
 })
 
 test('computer matching sends the case to legal; eligibility uses must answer the question', () => {
-	expect(computerMatching(baseCase({ safeguards: { computerMatching: true } }), ctx).status).toBe('NEEDS_ATTENTION')
-	const unanswered = computerMatching(baseCase({ informedDecisions: ['ELIGIBILITY_ENROLLMENT'] }), ctx)
+	expect(computerMatching(baseCase({ safeguards: { computerMatching: true } }), ctx).status).toBe(
+		'NEEDS_ATTENTION',
+	)
+	const unanswered = computerMatching(
+		baseCase({ informedDecisions: ['ELIGIBILITY_ENROLLMENT'] }),
+		ctx,
+	)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
 	expect(unanswered.reason).toContain("It informs 'eligibility or enrollment' decisions")
-	expect(computerMatching(baseCase({ informedDecisions: ['ELIGIBILITY_ENROLLMENT'], safeguards: { computerMatching: false } }), ctx).status).toBe(
-		'PASS',
-	)
+	expect(
+		computerMatching(
+			baseCase({
+				informedDecisions: ['ELIGIBILITY_ENROLLMENT'],
+				safeguards: { computerMatching: false },
+			}),
+			ctx,
+		).status,
+	).toBe('PASS')
 	expect(computerMatching(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })

@@ -15,7 +15,12 @@ import {
 	type DatasetRef,
 } from './case-facts.ts'
 
-type PiiFacts = { present: boolean; because: string; fields: Array<string>; datasets: Array<DatasetRef> }
+type PiiFacts = {
+	present: boolean
+	because: string
+	fields: Array<string>
+	datasets: Array<DatasetRef>
+}
 
 /** PII from the OMB answer or from any dataset's sensitivity; the stricter of the two wins. */
 export function piiFacts(doc: UseCaseDocument): PiiFacts {
@@ -23,12 +28,21 @@ export function piiFacts(doc: UseCaseDocument): PiiFacts {
 	const fields = ['hasPii', ...sensitivityFields(datasets)]
 	if (datasets.length > 0) {
 		const contradiction = doc.hasPii === false ? " although 'Involves PII' is answered 'no'" : ''
-		return { present: true, because: `${datasetsVerb(datasets, 'hold')} personal information${contradiction}`, fields, datasets }
+		return {
+			present: true,
+			because: `${datasetsVerb(datasets, 'hold')} personal information${contradiction}`,
+			fields,
+			datasets,
+		}
 	}
-	if (doc.hasPii === true) return { present: true, because: "'Involves PII' is answered 'yes'", fields, datasets }
+	if (doc.hasPii === true)
+		return { present: true, because: "'Involves PII' is answered 'yes'", fields, datasets }
 	return {
 		present: false,
-		because: doc.hasPii === false ? "'Involves PII' is answered 'no' and no dataset is marked PII, PHI, Part 2 or FTI" : 'No PII is recorded',
+		because:
+			doc.hasPii === false
+				? "'Involves PII' is answered 'no' and no dataset is marked PII, PHI, Part 2 or FTI"
+				: 'No PII is recorded',
 		fields,
 		datasets,
 	}
@@ -37,10 +51,20 @@ export function piiFacts(doc: UseCaseDocument): PiiFacts {
 export const privacyImpactAssessment: PolicyCheck = (doc) => {
 	const pii = piiFacts(doc)
 	if (!pii.present) {
-		return { status: 'NOT_APPLICABLE', reason: `${pii.because}, so §208 does not call for a PIA.`, drivingFields: pii.fields, nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${pii.because}, so §208 does not call for a PIA.`,
+			drivingFields: pii.fields,
+			nextStep: null,
+		}
 	}
 	if (!isNotRetired(doc)) {
-		return { status: 'NOT_APPLICABLE', reason: `${pii.because}, but the case is retired.`, drivingFields: ['stage'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${pii.because}, but the case is retired.`,
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
 	}
 	const fields = [...pii.fields, 'safeguards.piaCompleted', 'piaUrl']
 	if (doc.safeguards.piaCompleted === true || doc.piaUrl !== undefined) {
@@ -54,9 +78,13 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 	}
 	const datasetPias = pii.datasets.filter((ref) => ref.dataset.piaUrl !== undefined)
 	const answer =
-		doc.safeguards.piaCompleted === false ? "'PIA completed' is answered 'no'" : "'PIA completed' is not answered"
+		doc.safeguards.piaCompleted === false
+			? "'PIA completed' is answered 'no'"
+			: "'PIA completed' is not answered"
 	const partial =
-		datasetPias.length > 0 ? `; the PIA of ${datasetNames(datasetPias)} exists but may not cover this AI use` : ''
+		datasetPias.length > 0
+			? `; the PIA of ${datasetNames(datasetPias)} exists but may not cover this AI use`
+			: ''
 	const reason = `${pii.because} and ${answer}${partial}. ${stagePhrase(doc)}.`
 	const nextStep =
 		datasetPias.length > 0
@@ -72,8 +100,12 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 /** The SORNs recorded for the case and its datasets, and the fields that record them. */
 export function systemOfRecordsFacts(doc: UseCaseDocument) {
 	const { retrievedByPersonalIdentifier, sornNumber } = doc.safeguards
-	const datasetSorns = doc.datasets.flatMap((dataset, index) => (dataset.sornNumber ? [{ index, sorn: dataset.sornNumber }] : []))
-	const sorns = [...new Set([...(sornNumber ? [sornNumber] : []), ...datasetSorns.map((ref) => ref.sorn)])]
+	const datasetSorns = doc.datasets.flatMap((dataset, index) =>
+		dataset.sornNumber ? [{ index, sorn: dataset.sornNumber }] : [],
+	)
+	const sorns = [
+		...new Set([...(sornNumber ? [sornNumber] : []), ...datasetSorns.map((ref) => ref.sorn)]),
+	]
 	const fields = [
 		'safeguards.retrievedByPersonalIdentifier',
 		'safeguards.sornNumber',
@@ -90,13 +122,19 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 	const { sorns, datasetSorns, fields, fromSystemOfRecords } = systemOfRecordsFacts(doc)
 	const pii = piiFacts(doc)
 	if (!isNotRetired(doc)) {
-		return { status: 'NOT_APPLICABLE', reason: 'The case is retired.', drivingFields: ['stage'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'The case is retired.',
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
 	}
 	if (!fromSystemOfRecords) {
 		if (retrieved === false) {
 			return {
 				status: 'NOT_APPLICABLE',
-				reason: "'Records retrieved by a personal identifier' is answered 'no' and no dataset is drawn from a system of records with a SORN.",
+				reason:
+					"'Records retrieved by a personal identifier' is answered 'no' and no dataset is drawn from a system of records with a SORN.",
 				drivingFields: fields,
 				nextStep: null,
 			}
@@ -113,10 +151,14 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 			status: 'NEEDS_ATTENTION',
 			reason: `${pii.because} and nothing says whether records are retrieved by name or another personal identifier.`,
 			drivingFields: [...fields, ...pii.fields],
-			nextStep: 'Answer whether the AI retrieves records about individuals by a personal identifier.',
+			nextStep:
+				'Answer whether the AI retrieves records about individuals by a personal identifier.',
 		}
 	}
-	const fromDatasets = datasetSorns.map((ref) => ({ index: ref.index, dataset: doc.datasets[ref.index]! }))
+	const fromDatasets = datasetSorns.map((ref) => ({
+		index: ref.index,
+		dataset: doc.datasets[ref.index]!,
+	}))
 	const how =
 		retrieved === true
 			? 'Records are retrieved by a personal identifier'
@@ -128,15 +170,26 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 			status: 'PASS',
 			reason: `${how}${retrieved === true || fromDatasets.length > 0 ? ` and ${retrieved !== true && fromDatasets.length === 1 ? 'is' : 'are'} covered by` : ':'} SORN ${sorns.join(', ')}.`,
 			drivingFields: fields,
-			nextStep: 'The privacy reviewer confirms the AI purpose fits the SORN’s purposes and routine uses.',
+			nextStep:
+				'The privacy reviewer confirms the AI purpose fits the SORN’s purposes and routine uses.',
 		}
 	}
 	const reason = `${how} but no SORN number is recorded for the case or its datasets. ${stagePhrase(doc)}.`
-	const nextStep = 'Identify the system of records notice that covers these records, or have the privacy office publish or revise one.'
-	return { status: isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep }
+	const nextStep =
+		'Identify the system of records notice that covers these records, or have the privacy office publish or revise one.'
+	return {
+		status: isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
+		reason,
+		drivingFields: fields,
+		nextStep,
+	}
 }
 
-const MATCHING_DECISIONS = ['ELIGIBILITY_ENROLLMENT', 'FRAUD_IMPROPER_PAYMENT', 'COVERAGE_PAYMENT'] as const
+const MATCHING_DECISIONS = [
+	'ELIGIBILITY_ENROLLMENT',
+	'FRAUD_IMPROPER_PAYMENT',
+	'COVERAGE_PAYMENT',
+] as const
 
 export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 	const matchingDecisions = doc.informedDecisions.filter((decision) =>
@@ -164,7 +217,8 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 	if (matchingDecisions.length === 0) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: 'It informs no eligibility, payment or fraud decisions, where matching programs arise.',
+			reason:
+				'It informs no eligibility, payment or fraud decisions, where matching programs arise.',
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -173,6 +227,7 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 		status: 'NEEDS_ATTENTION',
 		reason: `It informs ${quoted(matchingDecisions.map(decisionPhrase))} decisions and nothing says whether it matches CMS records with another agency's.`,
 		drivingFields: fields,
-		nextStep: 'Answer whether records are matched with another agency’s to establish eligibility or recover payments.',
+		nextStep:
+			'Answer whether records are matched with another agency’s to establish eligibility or recover payments.',
 	}
 }

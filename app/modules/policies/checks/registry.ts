@@ -1,12 +1,26 @@
 // Check id → implementation. The pack decides which of these run and how they are weighed; the
 // pack test keeps the two lists identical.
-import { aiDefinitionScreen, NOT_AI_REASON, notAiRationale, screenedOutAsNotAi } from './ai-definition.ts'
+import {
+	aiDefinitionScreen,
+	NOT_AI_REASON,
+	notAiRationale,
+	screenedOutAsNotAi,
+} from './ai-definition.ts'
 import { customCodeSharing, generativeAiPolicy, publicFeedback } from './ai-governance.ts'
 import { type PolicyCheck } from './check-types.ts'
 import { businessAssociateAgreement, minimumNecessary, part2Records } from './health-data.ts'
-import { highImpactPresumption, presumedNotHighImpactJustification, principalBasisConfirmation } from './high-impact.ts'
+import {
+	highImpactPresumption,
+	presumedNotHighImpactJustification,
+	principalBasisConfirmation,
+} from './high-impact.ts'
 import { consolidatedCotsReporting, inventoryCompleteness, missionBenefit } from './inventory.ts'
-import { minimumPracticesDeadline, pilotCertification, practiceChecks, waiverUpkeep } from './minimum-practices.ts'
+import {
+	minimumPracticesDeadline,
+	pilotCertification,
+	practiceChecks,
+	waiverUpkeep,
+} from './minimum-practices.ts'
 import { computerMatching, privacyImpactAssessment, systemOfRecordsNotice } from './privacy.ts'
 import { authorizationToOperate, fedrampAuthorization } from './security.ts'
 import { vendorAiTerms } from './vendor-terms.ts'
@@ -19,7 +33,12 @@ import { vendorAiTerms } from './vendor-terms.ts'
 function aiSpecific(check: PolicyCheck): PolicyCheck {
 	return (doc, ctx) =>
 		screenedOutAsNotAi(doc)
-			? { status: 'NOT_APPLICABLE', reason: NOT_AI_REASON, drivingFields: ['aiScreen.ruleBasedOnly'], nextStep: null }
+			? {
+					status: 'NOT_APPLICABLE',
+					reason: NOT_AI_REASON,
+					drivingFields: ['aiScreen.ruleBasedOnly'],
+					nextStep: null,
+				}
 			: check(doc, ctx)
 }
 
@@ -43,7 +62,9 @@ const aiPolicyChecks: Record<string, PolicyCheck> = {
 export const checkImplementations: Readonly<Record<string, PolicyCheck>> = Object.freeze({
 	'NAIIA-C1': aiDefinitionScreen,
 	'M2521-5-C1': notAiRationale,
-	...Object.fromEntries(Object.entries(aiPolicyChecks).map(([id, check]) => [id, aiSpecific(check)])),
+	...Object.fromEntries(
+		Object.entries(aiPolicyChecks).map(([id, check]) => [id, aiSpecific(check)]),
+	),
 	'EGOV-208-PIA-C1': privacyImpactAssessment,
 	'PRIVACY-ACT-SORN-C1': systemOfRecordsNotice,
 	'PRIVACY-ACT-MATCHING-C1': computerMatching,

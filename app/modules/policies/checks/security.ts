@@ -12,7 +12,10 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 					? "Stage is 'retired': the system no longer needs to operate."
 					: `${doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'}: an ATO is needed before a pilot or deployment.`,
 			drivingFields: fields,
-			nextStep: doc.stage === 'PRE_DEPLOYMENT' ? 'Plan which FISMA system will carry the AI and its authorization.' : null,
+			nextStep:
+				doc.stage === 'PRE_DEPLOYMENT'
+					? 'Plan which FISMA system will carry the AI and its authorization.'
+					: null,
 		}
 	}
 	const stage = doc.stage === 'PILOT' ? "Stage is 'pilot'" : "Stage is 'deployed'"
@@ -29,7 +32,8 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 			status: 'PASS',
 			reason: `${stage} and it runs under the ATO of '${doc.atoSystemName}'.`,
 			drivingFields: fields,
-			nextStep: 'Make sure the AI functionality is in that system’s security plan and continuous monitoring.',
+			nextStep:
+				'Make sure the AI functionality is in that system’s security plan and continuous monitoring.',
 		}
 	}
 	if (doc.hasAto === false) {
@@ -54,7 +58,8 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 	if (hosting === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: 'Where the AI runs is not answered, so it is unknown whether a cloud service or vendor API needs FedRAMP.',
+			reason:
+				'Where the AI runs is not answered, so it is unknown whether a cloud service or vendor API needs FedRAMP.',
 			drivingFields: fields,
 			nextStep: 'Say where the AI runs.',
 		}
@@ -68,7 +73,12 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 		}
 	}
 	if (doc.stage === 'RETIRED') {
-		return { status: 'NOT_APPLICABLE', reason: "Stage is 'retired': the service is no longer used.", drivingFields: ['stage'], nextStep: null }
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: "Stage is 'retired': the service is no longer used.",
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
 	}
 	const authorized = doc.safeguards.fedrampAuthorized
 	const phi = datasetsWith(doc, PHI_KINDS).length > 0
@@ -78,7 +88,9 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 			status: 'PASS',
 			reason: `It runs on ${hostingPhrases[hosting]} and the service is FedRAMP authorized.`,
 			drivingFields: fields,
-			nextStep: phi ? 'The security reviewer confirms the authorization level is Moderate or High for PHI.' : null,
+			nextStep: phi
+				? 'The security reviewer confirms the authorization level is Moderate or High for PHI.'
+				: null,
 		}
 	}
 	if (authorized === false) {

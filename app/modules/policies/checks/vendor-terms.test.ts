@@ -3,7 +3,10 @@ import { baseCase, deployedEligibilityModel } from '#tests/fixtures/cms-example-
 import { vendorAiTerms } from './vendor-terms.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
-const vendor = { contractingUsage: 'CONTRACT_AND_IN_HOUSE' as const, vendorNames: ['Example Federal Services'] }
+const vendor = {
+	contractingUsage: 'CONTRACT_AND_IN_HOUSE' as const,
+	vendorNames: ['Example Federal Services'],
+}
 
 test('no vendor, no M-25-22 terms', () => {
 	expect(vendorAiTerms(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
@@ -12,12 +15,19 @@ test('no vendor, no M-25-22 terms', () => {
 test('a vendor without recorded AI terms needs attention, naming the answers', () => {
 	const outcome = vendorAiTerms(baseCase(vendor), ctx)
 	expect(outcome.status).toBe('NEEDS_ATTENTION')
-	expect(outcome.reason).toContain('it was developed with contractor resources and vendors are named (Example Federal Services)')
-	expect(vendorAiTerms(baseCase({ ...vendor, safeguards: { vendorAiContractTerms: true } }), ctx).status).toBe('PASS')
+	expect(outcome.reason).toContain(
+		'it was developed with contractor resources and vendors are named (Example Federal Services)',
+	)
+	expect(
+		vendorAiTerms(baseCase({ ...vendor, safeguards: { vendorAiContractTerms: true } }), ctx).status,
+	).toBe('PASS')
 })
 
 test('a high-impact case whose contract lacks the terms fails', () => {
-	const outcome = vendorAiTerms(deployedEligibilityModel({ ...vendor, safeguards: { vendorAiContractTerms: false } }), ctx)
+	const outcome = vendorAiTerms(
+		deployedEligibilityModel({ ...vendor, safeguards: { vendorAiContractTerms: false } }),
+		ctx,
+	)
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.nextStep).toContain('Privacy Act (m)')
 })

@@ -17,7 +17,9 @@ export const vendorAiTerms: PolicyCheck = (doc) => {
 	}
 	const facts = `A vendor is involved (${listPhrase(vendor.because)})`
 	const pii = piiFacts(doc)
-	const privacyTerms = pii.present ? ' With personal data involved, include Privacy Act (m) and breach-reporting terms too.' : ''
+	const privacyTerms = pii.present
+		? ' With personal data involved, include Privacy Act (m) and breach-reporting terms too.'
+		: ''
 	const terms = doc.safeguards.vendorAiContractTerms
 	if (terms === true) {
 		return {
@@ -27,7 +29,10 @@ export const vendorAiTerms: PolicyCheck = (doc) => {
 			nextStep: privacyTerms.trim() || null,
 		}
 	}
-	const answer = terms === false ? "'Contract carries M-25-22 AI terms' is answered 'no'" : "'Contract carries M-25-22 AI terms' is not answered"
+	const answer =
+		terms === false
+			? "'Contract carries M-25-22 AI terms' is answered 'no'"
+			: "'Contract carries M-25-22 AI terms' is not answered"
 	const highImpact = treatedAsHighImpact(doc)
 	// M-25-22 makes high-impact support terms mandatory, so their absence is a failure there.
 	if (terms === false && highImpact) {

@@ -3,7 +3,11 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { Pagination } from '#app/components/pagination.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
-import { listAllApiTokens, revokeApiToken, TOKENS_PAGE_SIZE } from '#app/modules/api-tokens/api-tokens.server.ts'
+import {
+	listAllApiTokens,
+	revokeApiToken,
+	TOKENS_PAGE_SIZE,
+} from '#app/modules/api-tokens/api-tokens.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -11,7 +15,9 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import { TokenTable } from '../settings/+token-table.tsx'
 import type { Route } from './+types/api-tokens.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'API tokens of everyone · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'API tokens of everyone · AI Governance Tracker' },
+]
 
 const QuerySchema = z.object({
 	page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -23,45 +29,63 @@ const ActionSchema = z.object({ intent: z.literal('revoke'), tokenId: z.string()
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'manage:user:any')
 	const query = parseOrBadRequest(QuerySchema, searchParamsOf(request))
-	const { total, tokens } = await listAllApiTokens({ page: query.page, activeOnly: query.active === 'true' })
+	const { total, tokens } = await listAllApiTokens({
+		page: query.page,
+		activeOnly: query.active === 'true',
+	})
 	return { ...query, total, tokens, pageCount: Math.max(1, Math.ceil(total / TOKENS_PAGE_SIZE)) }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const admin = await requireUserWithPermission(request, 'manage:user:any')
 	const submission = parseWithZod(await request.formData(), { schema: ActionSchema })
-	if (submission.status !== 'success') throw data({ message: 'Choose a token to revoke.' }, { status: 400 })
-	await revokeApiToken(admin, submission.value.tokenId, { asAdministrator: true }, context.get(requestInfoContext)).catch(throwAsResponse)
+	if (submission.status !== 'success')
+		throw data({ message: 'Choose a token to revoke.' }, { status: 400 })
+	await revokeApiToken(
+		admin,
+		submission.value.tokenId,
+		{ asAdministrator: true },
+		context.get(requestInfoContext),
+	).catch(throwAsResponse)
 	return redirect(`/admin/api-tokens?revoked=1`)
 }
 
 export default function AllApiTokens({ loaderData }: Route.ComponentProps) {
 	const { tokens, total, page, pageCount, active, revoked } = loaderData
-	const hrefFor = (p: number) => `/admin/api-tokens?${new URLSearchParams({ active, ...(p > 1 ? { page: String(p) } : {}) })}`
+	const hrefFor = (p: number) =>
+		`/admin/api-tokens?${new URLSearchParams({ active, ...(p > 1 ? { page: String(p) } : {}) })}`
 	return (
 		<div className="space-y-6">
 			<h1 className="text-3xl font-bold">API tokens</h1>
 			<p className="max-w-3xl">
-				Every person’s personal access tokens for the REST API and the MCP server. A token acts as its owner; revoking it stops it at once.
-				Deactivating a person under <Link to="/admin/users">Users and roles</Link> stops all their tokens too.
+				Every person’s personal access tokens for the REST API and the MCP server. A token acts as
+				its owner; revoking it stops it at once. Deactivating a person under{' '}
+				<Link to="/admin/users">Users and roles</Link> stops all their tokens too.
 			</p>
-			{revoked ? (
-				<SuccessAlert>
-					The token is revoked.
-				</SuccessAlert>
-			) : null}
+			{revoked ? <SuccessAlert>The token is revoked.</SuccessAlert> : null}
 			<Form method="get" className="flex flex-wrap items-end gap-2">
 				<div>
-					<label htmlFor="token-filter" className="block font-semibold">Show</label>
-					<select id="token-filter" name="active" defaultValue={active} className="mt-1 border border-base-dark px-3 py-2">
+					<label htmlFor="token-filter" className="block font-semibold">
+						Show
+					</label>
+					<select
+						id="token-filter"
+						name="active"
+						defaultValue={active}
+						className="mt-1 border border-base-dark px-3 py-2"
+					>
 						<option value="true">Usable tokens only</option>
 						<option value="false">Every token, with revoked and expired ones</option>
 					</select>
 				</div>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">Show</button>
+				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
+					Show
+				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 token' : `${total} tokens`}</p>
-			{tokens.length ? <TokenTable tokens={tokens} caption="API tokens of every person" showOwner /> : null}
+			{tokens.length ? (
+				<TokenTable tokens={tokens} caption="API tokens of every person" showOwner />
+			) : null}
 			<Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
 		</div>
 	)

@@ -2,10 +2,21 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
-import { Button, CheckboxGroupField, CsrfInput, FormErrors, SelectField, TextField } from '#app/components/forms.tsx'
+import {
+	Button,
+	CheckboxGroupField,
+	CsrfInput,
+	FormErrors,
+	SelectField,
+	TextField,
+} from '#app/components/forms.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { authSettings } from '#app/modules/auth/auth-settings.server.ts'
-import { addGroupMapping, listGroupMappings, removeGroupMapping } from '#app/modules/auth/role-mapping.server.ts'
+import {
+	addGroupMapping,
+	listGroupMappings,
+	removeGroupMapping,
+} from '#app/modules/auth/role-mapping.server.ts'
 import { GroupMappingSchema } from '#app/modules/users/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
@@ -26,7 +37,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 		mappings: await listGroupMappings(),
 		done: done ?? null,
 		mode,
-		provider: oidc ? { issuer: oidc.issuer, roleClaim: oidc.roleClaim, orgUnitClaim: oidc.orgUnitClaim, redirectUri: oidc.redirectUri, scopes: oidc.scopes } : null,
+		provider: oidc
+			? {
+					issuer: oidc.issuer,
+					roleClaim: oidc.roleClaim,
+					orgUnitClaim: oidc.orgUnitClaim,
+					redirectUri: oidc.redirectUri,
+					scopes: oidc.scopes,
+				}
+			: null,
 		breakGlassAdminEmail,
 	}
 }
@@ -44,7 +63,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 		await removeGroupMapping(actor.id, submission.value.mappingId, requestInfo)
 		return redirect('/admin/single-sign-on?done=removed')
 	} catch (error) {
-		if (error instanceof AppError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof AppError)
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		throwAsResponse(error)
 	}
 }
@@ -74,7 +97,8 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 			<h1 className="text-3xl font-bold">Single sign-on and group mapping</h1>
 			{done ? (
 				<SuccessAlert>
-					{done === 'added' ? 'Mapping added.' : 'Mapping removed.'} It applies to each person the next time they sign in.
+					{done === 'added' ? 'Mapping added.' : 'Mapping removed.'} It applies to each person the
+					next time they sign in.
 				</SuccessAlert>
 			) : null}
 			<section aria-labelledby="provider-heading" className="space-y-2">
@@ -102,7 +126,10 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 						) : null}
 					</dl>
 				) : (
-					<p>No identity provider is configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI). The mapping below applies once one is.</p>
+					<p>
+						No identity provider is configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI). The
+						mapping below applies once one is.
+					</p>
 				)}
 			</section>
 			<section aria-labelledby="mapping-heading" className="space-y-4">
@@ -110,19 +137,29 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 					Group mapping
 				</h2>
 				<p>
-					Each time someone signs in, the roles their groups map to replace the roles they had from the identity provider. Roles granted
-					by hand on a person’s page are kept apart and never changed by sign-in.
+					Each time someone signs in, the roles their groups map to replace the roles they had from
+					the identity provider. Roles granted by hand on a person’s page are kept apart and never
+					changed by sign-in.
 				</p>
 				{mappings.length === 0 ? (
-					<p>No mappings yet: people who sign in get no role until one maps their group or an administrator grants one.</p>
+					<p>
+						No mappings yet: people who sign in get no role until one maps their group or an
+						administrator grants one.
+					</p>
 				) : (
 					<table className="w-full border-collapse text-left">
 						<caption className="sr-only">Groups and the roles they grant</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">Group</th>
-								<th scope="col" className="py-2 pr-4">Role</th>
-								<th scope="col" className="py-2 pr-4">Review lanes</th>
+								<th scope="col" className="py-2 pr-4">
+									Group
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Role
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Review lanes
+								</th>
 								<th scope="col" className="py-2">
 									<span className="sr-only">Action</span>
 								</th>
@@ -133,13 +170,18 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 								<tr key={mapping.id} className="border-b border-base-lighter">
 									<td className="py-2 pr-4 font-mono break-all">{mapping.group}</td>
 									<td className="py-2 pr-4">{roleLabels[mapping.role]}</td>
-									<td className="py-2 pr-4">{mapping.lanes.map((lane) => reviewLaneLabels[lane]).join(', ') || '—'}</td>
+									<td className="py-2 pr-4">
+										{mapping.lanes.map((lane) => reviewLaneLabels[lane]).join(', ') || '—'}
+									</td>
 									<td className="py-2">
 										<Form method="post">
 											<CsrfInput />
 											<input type="hidden" name="intent" value="remove" />
 											<input type="hidden" name="mappingId" value={mapping.id} />
-											<Button variant="secondary" aria-label={`Remove: ${mapping.group} grants ${roleLabels[mapping.role]}`}>
+											<Button
+												variant="secondary"
+												aria-label={`Remove: ${mapping.group} grants ${roleLabels[mapping.role]}`}
+											>
 												Remove
 											</Button>
 										</Form>
@@ -150,13 +192,30 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 					</table>
 				)}
 				<h3 className="text-lg font-bold">Add a mapping</h3>
-				<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-5">
+				<Form
+					method="post"
+					{...getFormProps(form)}
+					aria-describedby={form.errors?.length ? formErrorId : undefined}
+					className="space-y-5"
+				>
 					<CsrfInput />
 					<input type="hidden" name="intent" value="add" />
 					<FormErrors id={formErrorId} errors={form.errors} />
-					<TextField label="Group" hint="Exactly as the identity provider sends it in the groups claim, e.g. CMS-AI-Privacy-Reviewers." field={fields.group} />
-					<SelectField label="Role" field={fields.role} options={roleNames.map((role) => ({ value: role, label: roleLabels[role] }))} />
-					<CheckboxGroupField legend="Review lanes (for the reviewer role)" field={fields.lanes} options={reviewLanes.map((lane) => ({ value: lane, label: reviewLaneLabels[lane] }))} />
+					<TextField
+						label="Group"
+						hint="Exactly as the identity provider sends it in the groups claim, e.g. CMS-AI-Privacy-Reviewers."
+						field={fields.group}
+					/>
+					<SelectField
+						label="Role"
+						field={fields.role}
+						options={roleNames.map((role) => ({ value: role, label: roleLabels[role] }))}
+					/>
+					<CheckboxGroupField
+						legend="Review lanes (for the reviewer role)"
+						field={fields.lanes}
+						options={reviewLanes.map((lane) => ({ value: lane, label: reviewLaneLabels[lane] }))}
+					/>
 					<Button>Add mapping</Button>
 				</Form>
 			</section>

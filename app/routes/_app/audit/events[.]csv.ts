@@ -5,7 +5,17 @@ import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/events[.]csv.ts'
 
-const auditColumns = ['time', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'request_id', 'ip_address']
+const auditColumns = [
+	'time',
+	'actor',
+	'action',
+	'entity_type',
+	'entity_id',
+	'before',
+	'after',
+	'request_id',
+	'ip_address',
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const reader = await requireUserWithPermission(request, 'read:audit:any')

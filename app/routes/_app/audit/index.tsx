@@ -16,7 +16,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { query, ...result, pageCount: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) }
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'America/New_York' })
+const dateTime = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeStyle: 'medium',
+	timeZone: 'America/New_York',
+})
 
 function summarise(value: unknown) {
 	if (value === null || value === undefined) return ''
@@ -40,19 +44,38 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 		<div className="space-y-6">
 			<div className="flex flex-wrap items-center justify-between gap-4">
 				<h1 className="text-3xl font-bold">Audit log</h1>
-				<a href={`/audit/events.csv?${exportParams}`} className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">
+				<a
+					href={`/audit/events.csv?${exportParams}`}
+					className="rounded border-2 border-primary px-4 py-2 font-bold no-underline"
+				>
 					Download these events as CSV
 				</a>
 			</div>
-			<p>Every change in the tracker, as recorded in the same transaction as the change. Events cannot be edited or deleted.</p>
-			<Form method="get" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-4">
+			<p>
+				Every change in the tracker, as recorded in the same transaction as the change. Events
+				cannot be edited or deleted.
+			</p>
+			<Form
+				method="get"
+				aria-label="Filter the audit log"
+				className="flex flex-wrap items-end gap-4"
+			>
 				<div>
-					<label htmlFor="audit-actor" className="block font-semibold">Actor (name or e-mail)</label>
+					<label htmlFor="audit-actor" className="block font-semibold">
+						Actor (name or e-mail)
+					</label>
 					<input id="audit-actor" name="actor" defaultValue={query.actor} className={inputClass} />
 				</div>
 				<div>
-					<label htmlFor="audit-action" className="block font-semibold">Action</label>
-					<select id="audit-action" name="action" defaultValue={query.action} className={inputClass}>
+					<label htmlFor="audit-action" className="block font-semibold">
+						Action
+					</label>
+					<select
+						id="audit-action"
+						name="action"
+						defaultValue={query.action}
+						className={inputClass}
+					>
 						<option value="">All actions</option>
 						{actions.map((a) => (
 							<option key={a.action} value={a.action}>
@@ -62,26 +85,67 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 					</select>
 				</div>
 				<div>
-					<label htmlFor="audit-use-case" className="block font-semibold">Use case (tracking id)</label>
-					<input id="audit-use-case" name="useCase" defaultValue={query.useCase} placeholder="CMS-2026-0001" className={inputClass} />
+					<label htmlFor="audit-use-case" className="block font-semibold">
+						Use case (tracking id)
+					</label>
+					<input
+						id="audit-use-case"
+						name="useCase"
+						defaultValue={query.useCase}
+						placeholder="CMS-2026-0001"
+						className={inputClass}
+					/>
 				</div>
 				<div>
-					<label htmlFor="audit-entity-type" className="block font-semibold">Record type</label>
-					<input id="audit-entity-type" name="entityType" defaultValue={query.entityType} placeholder="e.g. Dataset" className={inputClass} />
+					<label htmlFor="audit-entity-type" className="block font-semibold">
+						Record type
+					</label>
+					<input
+						id="audit-entity-type"
+						name="entityType"
+						defaultValue={query.entityType}
+						placeholder="e.g. Dataset"
+						className={inputClass}
+					/>
 				</div>
 				<div>
-					<label htmlFor="audit-entity-id" className="block font-semibold">Record id</label>
-					<input id="audit-entity-id" name="entityId" defaultValue={query.entityId} className={inputClass} />
+					<label htmlFor="audit-entity-id" className="block font-semibold">
+						Record id
+					</label>
+					<input
+						id="audit-entity-id"
+						name="entityId"
+						defaultValue={query.entityId}
+						className={inputClass}
+					/>
 				</div>
 				<div>
-					<label htmlFor="audit-from" className="block font-semibold">From</label>
-					<input id="audit-from" name="from" type="date" defaultValue={query.from} className={inputClass} />
+					<label htmlFor="audit-from" className="block font-semibold">
+						From
+					</label>
+					<input
+						id="audit-from"
+						name="from"
+						type="date"
+						defaultValue={query.from}
+						className={inputClass}
+					/>
 				</div>
 				<div>
-					<label htmlFor="audit-to" className="block font-semibold">To</label>
-					<input id="audit-to" name="to" type="date" defaultValue={query.to} className={inputClass} />
+					<label htmlFor="audit-to" className="block font-semibold">
+						To
+					</label>
+					<input
+						id="audit-to"
+						name="to"
+						type="date"
+						defaultValue={query.to}
+						className={inputClass}
+					/>
 				</div>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">Apply</button>
+				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
+					Apply
+				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 event' : `${total} events`}</p>
 			<div className="overflow-x-auto">
@@ -90,17 +154,29 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 						<caption className="sr-only">Audit events, newest first</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">Time (Eastern)</th>
-								<th scope="col" className="py-2 pr-4">Actor</th>
-								<th scope="col" className="py-2 pr-4">Action</th>
-								<th scope="col" className="py-2 pr-4">Record</th>
-								<th scope="col" className="py-2">Change</th>
+								<th scope="col" className="py-2 pr-4">
+									Time (Eastern)
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Actor
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Action
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Record
+								</th>
+								<th scope="col" className="py-2">
+									Change
+								</th>
 							</tr>
 						</thead>
 						<tbody>
 							{events.map((event) => (
 								<tr key={event.id} className="border-b border-base-lighter align-top">
-									<td className="py-2 pr-4 whitespace-nowrap">{dateTime.format(new Date(event.createdAt))}</td>
+									<td className="py-2 pr-4 whitespace-nowrap">
+										{dateTime.format(new Date(event.createdAt))}
+									</td>
 									<td className="py-2 pr-4">{event.actor ? event.actor.name : 'System'}</td>
 									<td className="py-2 pr-4 font-mono">{event.action}</td>
 									<td className="py-2 pr-4">

@@ -9,40 +9,89 @@ import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import { minimumPractices, reviewLaneLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
-import { BarCard, BarTable, ChartCard, HorizontalBarChart, ThroughputChart, ThroughputTable, TimeInStateChart, TimeInStateTable } from '#app/components/charts.tsx'
+import {
+	BarCard,
+	BarTable,
+	ChartCard,
+	HorizontalBarChart,
+	ThroughputChart,
+	ThroughputTable,
+	TimeInStateChart,
+	TimeInStateTable,
+} from '#app/components/charts.tsx'
 import type { Route } from './+types/index.ts'
 
-const chartIds = ['stage', 'determination', 'component', 'category', 'sensitivity', 'throughput', 'time-in-state', 'overdue-lanes'] as const
+const chartIds = [
+	'stage',
+	'determination',
+	'component',
+	'category',
+	'sensitivity',
+	'throughput',
+	'time-in-state',
+	'overdue-lanes',
+] as const
 
 const DashboardQuery = z.object({
-	table: z.array(z.enum(chartIds, { error: `Tables exist for ${chartIds.join(', ')}.` })).max(chartIds.length),
+	table: z
+		.array(z.enum(chartIds, { error: `Tables exist for ${chartIds.join(', ')}.` }))
+		.max(chartIds.length),
 })
 
 export const meta: Route.MetaFunction = () => [{ title: 'Dashboards · AI Governance Tracker' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:dashboard:any')
-	const { table } = parseOrBadRequest(DashboardQuery, { table: new URL(request.url).searchParams.getAll('table') })
+	const { table } = parseOrBadRequest(DashboardQuery, {
+		table: new URL(request.url).searchParams.getAll('table'),
+	})
 	return { dashboard: await currentDashboard(dataVersionOf(request)), tables: table }
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
+const dateTime = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: 'America/New_York',
+})
 const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
 
-function KeyFigure({ label, value, href, alert }: { label: string; value: number; href?: string; alert?: boolean }) {
+function KeyFigure({
+	label,
+	value,
+	href,
+	alert,
+}: {
+	label: string
+	value: number
+	href?: string
+	alert?: boolean
+}) {
 	const body = (
 		<>
-			<span className={`block text-3xl font-bold ${alert && value > 0 ? 'text-error' : ''}`}>{formatCount(value)}</span>
+			<span className={`block text-3xl font-bold ${alert && value > 0 ? 'text-error' : ''}`}>
+				{formatCount(value)}
+			</span>
 			<span className="block text-sm">{label}</span>
 		</>
 	)
-	return <li className="border border-base-lighter p-3">{href ? <Link to={href} className="block no-underline">{body}</Link> : body}</li>
+	return (
+		<li className="border border-base-lighter p-3">
+			{href ? (
+				<Link to={href} className="block no-underline">
+					{body}
+				</Link>
+			) : (
+				body
+			)}
+		</li>
+	)
 }
 
 export default function Dashboards({ loaderData }: Route.ComponentProps) {
 	const { dashboard: d } = loaderData
 	const highImpact = d.byDetermination.find((bar) => bar.key === 'HIGH_IMPACT')?.count ?? 0
-	const presumedPending = d.byDetermination.find((bar) => bar.key === 'PRESUMED_UNDETERMINED')?.count ?? 0
+	const presumedPending =
+		d.byDetermination.find((bar) => bar.key === 'PRESUMED_UNDETERMINED')?.count ?? 0
 	const overdueLanes = d.overdueLanes.reduce((sum, lane) => sum + lane.count, 0)
 	const laneBars: Array<ChartBar> = d.overdueLanes.map((lane) => ({
 		key: lane.lane,
@@ -55,17 +104,36 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 			<div>
 				<h1 className="text-3xl font-bold">Dashboards</h1>
 				<p className="mt-1 max-w-3xl">
-					What AI CMS runs, on what data, how risky it is, and whether it is reviewed. Submitted use cases only (drafts are private to their
-					authors); figures as of {dateTime.format(new Date(d.asOf))} Eastern. Every bar and row opens the
-					matching view of the <Link to="/inventory">inventory</Link>.
+					What AI CMS runs, on what data, how risky it is, and whether it is reviewed. Submitted use
+					cases only (drafts are private to their authors); figures as of{' '}
+					{dateTime.format(new Date(d.asOf))} Eastern. Every bar and row opens the matching view of
+					the <Link to="/inventory">inventory</Link>.
 				</p>
 			</div>
 			<ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Key figures">
 				<KeyFigure label="use cases registered" value={d.total} href="/inventory" />
-				<KeyFigure label="high-impact" value={highImpact} href={inventoryHref({ determination: ['HIGH_IMPACT'] })} />
-				<KeyFigure label="presumed high-impact, awaiting determination" value={presumedPending} href={inventoryHref({ determination: ['PRESUMED_UNDETERMINED'] })} alert />
-				<KeyFigure label="review lanes overdue" value={overdueLanes} href={inventoryHref({ overdue: true })} alert />
-				<KeyFigure label="high-impact cases with minimum practices late" value={d.practicesLateTotal} alert />
+				<KeyFigure
+					label="high-impact"
+					value={highImpact}
+					href={inventoryHref({ determination: ['HIGH_IMPACT'] })}
+				/>
+				<KeyFigure
+					label="presumed high-impact, awaiting determination"
+					value={presumedPending}
+					href={inventoryHref({ determination: ['PRESUMED_UNDETERMINED'] })}
+					alert
+				/>
+				<KeyFigure
+					label="review lanes overdue"
+					value={overdueLanes}
+					href={inventoryHref({ overdue: true })}
+					alert
+				/>
+				<KeyFigure
+					label="high-impact cases with minimum practices late"
+					value={d.practicesLateTotal}
+					alert
+				/>
 				<KeyFigure label="waivers lapsing within 60 days" value={d.waiversExpiring.length} alert />
 			</ul>
 
@@ -74,14 +142,24 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					The inventory
 				</h2>
 				<div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-					<BarCard id="stage" title="Use cases by stage" description="OMB’s development stages." bars={d.byStage} />
+					<BarCard
+						id="stage"
+						title="Use cases by stage"
+						description="OMB’s development stages."
+						bars={d.byStage}
+					/>
 					<BarCard
 						id="determination"
 						title="Use cases by high-impact determination"
 						description="The CAIO office’s determination under M-25-21; undetermined cases split by whether the checks presume them high-impact (§6)."
 						bars={d.byDetermination}
 					/>
-					<BarCard id="component" title="Use cases by CMS component" description="Centers and offices, each with the units below it." bars={d.byComponent} />
+					<BarCard
+						id="component"
+						title="Use cases by CMS component"
+						description="Centers and offices, each with the units below it."
+						bars={d.byComponent}
+					/>
 					<BarCard
 						id="category"
 						title="Use cases by dataset category"
@@ -120,10 +198,29 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 						id="overdue-lanes"
 						title="Overdue reviews by lane"
 						description="Review lanes still open after their due date."
-						chart={laneBars.length ? <HorizontalBarChart titleId="chart-overdue-lanes-title" bars={laneBars} /> : <p>No review lane is overdue.</p>}
-						table={laneBars.length ? <BarTable caption="Overdue reviews by lane" bars={laneBars} valueHeading="Open lanes past due" /> : <p>No review lane is overdue.</p>}
+						chart={
+							laneBars.length ? (
+								<HorizontalBarChart titleId="chart-overdue-lanes-title" bars={laneBars} />
+							) : (
+								<p>No review lane is overdue.</p>
+							)
+						}
+						table={
+							laneBars.length ? (
+								<BarTable
+									caption="Overdue reviews by lane"
+									bars={laneBars}
+									valueHeading="Open lanes past due"
+								/>
+							) : (
+								<p>No review lane is overdue.</p>
+							)
+						}
 					/>
-					<section aria-labelledby="late-lanes-heading" className="space-y-2 border border-base-lighter p-4">
+					<section
+						aria-labelledby="late-lanes-heading"
+						className="space-y-2 border border-base-lighter p-4"
+					>
 						<h3 id="late-lanes-heading" className="text-lg font-bold">
 							Oldest overdue lanes
 						</h3>
@@ -135,21 +232,35 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 									<caption className="sr-only">Oldest overdue review lanes</caption>
 									<thead>
 										<tr className="border-b-2 border-base-darkest">
-											<th scope="col" className="py-1 pr-3">Use case</th>
-											<th scope="col" className="py-1 pr-3">Lane</th>
-											<th scope="col" className="py-1 pr-3">Reviewer</th>
-											<th scope="col" className="py-1">Due</th>
+											<th scope="col" className="py-1 pr-3">
+												Use case
+											</th>
+											<th scope="col" className="py-1 pr-3">
+												Lane
+											</th>
+											<th scope="col" className="py-1 pr-3">
+												Reviewer
+											</th>
+											<th scope="col" className="py-1">
+												Due
+											</th>
 										</tr>
 									</thead>
 									<tbody>
 										{d.overdueLaneCases.map((item) => (
-											<tr key={`${item.useCaseId}-${item.lane}`} className="border-b border-base-lighter">
+											<tr
+												key={`${item.useCaseId}-${item.lane}`}
+												className="border-b border-base-lighter"
+											>
 												<td className="py-1 pr-3">
-													<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+													<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link>{' '}
+													{item.name}
 												</td>
 												<td className="py-1 pr-3">{reviewLaneLabels[item.lane].split(' (')[0]}</td>
 												<td className="py-1 pr-3">{item.assignee ?? 'Unassigned'}</td>
-												<td className="py-1 whitespace-nowrap">{date.format(new Date(item.dueOn))}</td>
+												<td className="py-1 whitespace-nowrap">
+													{date.format(new Date(item.dueOn))}
+												</td>
 											</tr>
 										))}
 									</tbody>
@@ -169,31 +280,40 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 						High-impact cases with minimum practices late
 					</h3>
 					<p className="text-sm text-base-darker">
-						Their latest check run against the current policy pack fails a minimum practice (M-25-21 §4(b)) or the 3 April 2026 compliance
-						deadline (§4(a)(i)).
+						Their latest check run against the current policy pack fails a minimum practice (M-25-21
+						§4(b)) or the 3 April 2026 compliance deadline (§4(a)(i)).
 					</p>
 					{d.practicesLateTotal > d.practicesLate.length ? (
 						<p className="text-sm">
-							Showing the first {d.practicesLate.length} of {formatCount(d.practicesLateTotal)}, by tracking id.
+							Showing the first {d.practicesLate.length} of {formatCount(d.practicesLateTotal)}, by
+							tracking id.
 						</p>
 					) : null}
 					{d.practicesLate.length === 0 ? (
-						<p>None: every high-impact case in use has its practices documented, in progress before deployment, or waived.</p>
+						<p>
+							None: every high-impact case in use has its practices documented, in progress before
+							deployment, or waived.
+						</p>
 					) : (
 						<TableScroll label="Table of high-impact cases with minimum practices late">
 							<table className="w-full border-collapse text-left">
 								<caption className="sr-only">High-impact cases with minimum practices late</caption>
 								<thead>
 									<tr className="border-b-2 border-base-darkest">
-										<th scope="col" className="py-1 pr-4">Use case</th>
-										<th scope="col" className="py-1">Failing checks</th>
+										<th scope="col" className="py-1 pr-4">
+											Use case
+										</th>
+										<th scope="col" className="py-1">
+											Failing checks
+										</th>
 									</tr>
 								</thead>
 								<tbody>
 									{d.practicesLate.map((item) => (
 										<tr key={item.useCaseId} className="border-b border-base-lighter align-top">
 											<td className="py-1 pr-4">
-												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link>{' '}
+												{item.name}
 											</td>
 											<td className="py-1">
 												<ul className="list-disc pl-5">
@@ -213,10 +333,14 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					<h3 id="waivers-heading" className="text-lg font-bold">
 						Waivers lapsing in the next 60 days
 					</h3>
-					<p className="text-sm text-base-darker">A CAIO waiver lapses at its expiry date, or 12 months after it was granted or last re-certified (M-25-21 §4(a)(ii)).</p>
+					<p className="text-sm text-base-darker">
+						A CAIO waiver lapses at its expiry date, or 12 months after it was granted or last
+						re-certified (M-25-21 §4(a)(ii)).
+					</p>
 					{d.waiversExpiringTotal > d.waiversExpiring.length ? (
 						<p className="text-sm">
-							Showing the {d.waiversExpiring.length} lapsing first of {formatCount(d.waiversExpiringTotal)}.
+							Showing the {d.waiversExpiring.length} lapsing first of{' '}
+							{formatCount(d.waiversExpiringTotal)}.
 						</p>
 					) : null}
 					{d.waiversExpiring.length === 0 ? (
@@ -227,21 +351,39 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 								<caption className="sr-only">Waivers lapsing in the next 60 days</caption>
 								<thead>
 									<tr className="border-b-2 border-base-darkest">
-										<th scope="col" className="py-1 pr-4">Use case</th>
-										<th scope="col" className="py-1 pr-4">Practice waived</th>
-										<th scope="col" className="py-1 pr-4">Lapses on</th>
-										<th scope="col" className="py-1">Reported to OMB</th>
+										<th scope="col" className="py-1 pr-4">
+											Use case
+										</th>
+										<th scope="col" className="py-1 pr-4">
+											Practice waived
+										</th>
+										<th scope="col" className="py-1 pr-4">
+											Lapses on
+										</th>
+										<th scope="col" className="py-1">
+											Reported to OMB
+										</th>
 									</tr>
 								</thead>
 								<tbody>
 									{d.waiversExpiring.map((item) => (
-										<tr key={`${item.useCaseId}-${item.practice}`} className="border-b border-base-lighter">
+										<tr
+											key={`${item.useCaseId}-${item.practice}`}
+											className="border-b border-base-lighter"
+										>
 											<td className="py-1 pr-4">
-												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link>{' '}
+												{item.name}
 											</td>
 											<td className="py-1 pr-4">{minimumPractices[item.practice].label}</td>
-											<td className="py-1 pr-4 whitespace-nowrap">{date.format(new Date(item.validUntil))}</td>
-											<td className="py-1 whitespace-nowrap">{item.reportedToOmbOn ? date.format(new Date(item.reportedToOmbOn)) : 'Not yet'}</td>
+											<td className="py-1 pr-4 whitespace-nowrap">
+												{date.format(new Date(item.validUntil))}
+											</td>
+											<td className="py-1 whitespace-nowrap">
+												{item.reportedToOmbOn
+													? date.format(new Date(item.reportedToOmbOn))
+													: 'Not yet'}
+											</td>
 										</tr>
 									))}
 								</tbody>
@@ -255,7 +397,8 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					</h3>
 					{d.overdueConditionsTotal > d.overdueConditions.length ? (
 						<p className="text-sm">
-							Showing the {d.overdueConditions.length} longest overdue of {formatCount(d.overdueConditionsTotal)}.
+							Showing the {d.overdueConditions.length} longest overdue of{' '}
+							{formatCount(d.overdueConditionsTotal)}.
 						</p>
 					) : null}
 					{d.overdueConditions.length === 0 ? (
@@ -266,21 +409,35 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 								<caption className="sr-only">Conditions of approval past their due date</caption>
 								<thead>
 									<tr className="border-b-2 border-base-darkest">
-										<th scope="col" className="py-1 pr-4">Use case</th>
-										<th scope="col" className="py-1 pr-4">Condition</th>
-										<th scope="col" className="py-1 pr-4">Owner</th>
-										<th scope="col" className="py-1">Due</th>
+										<th scope="col" className="py-1 pr-4">
+											Use case
+										</th>
+										<th scope="col" className="py-1 pr-4">
+											Condition
+										</th>
+										<th scope="col" className="py-1 pr-4">
+											Owner
+										</th>
+										<th scope="col" className="py-1">
+											Due
+										</th>
 									</tr>
 								</thead>
 								<tbody>
 									{d.overdueConditions.map((item) => (
-										<tr key={`${item.useCaseId}-${item.text}`} className="border-b border-base-lighter align-top">
+										<tr
+											key={`${item.useCaseId}-${item.text}`}
+											className="border-b border-base-lighter align-top"
+										>
 											<td className="py-1 pr-4">
-												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link>{' '}
+												{item.name}
 											</td>
 											<td className="py-1 pr-4">{item.text}</td>
 											<td className="py-1 pr-4">{item.owner}</td>
-											<td className="py-1 whitespace-nowrap">{date.format(new Date(item.dueOn))}</td>
+											<td className="py-1 whitespace-nowrap">
+												{date.format(new Date(item.dueOn))}
+											</td>
 										</tr>
 									))}
 								</tbody>

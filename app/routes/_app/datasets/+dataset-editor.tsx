@@ -71,12 +71,21 @@ export function DatasetEditor({
 	})
 	const formErrorId = 'dataset-editor-errors'
 	return (
-		<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="max-w-3xl space-y-6">
+		<Form
+			method="post"
+			{...getFormProps(form)}
+			aria-describedby={form.errors?.length ? formErrorId : undefined}
+			className="max-w-3xl space-y-6"
+		>
 			<CsrfInput />
 			{dataset ? <input type="hidden" name="version" value={dataset.version} /> : null}
 			<FormErrors id={formErrorId} errors={form.errors} />
 			<TextField label="Name" field={fields.name} />
-			<TextAreaField label="Description" hint="What it holds, who submits it, and what it is used for." field={fields.description} />
+			<TextAreaField
+				label="Description"
+				hint="What it holds, who submits it, and what it is used for."
+				field={fields.description}
+			/>
 			<SelectField
 				label="Category"
 				field={fields.category}
@@ -86,19 +95,45 @@ export function DatasetEditor({
 				legend="Sensitivity"
 				hint="Tick everything the dataset contains; use cases inherit the strictest."
 				field={fields.sensitivities}
-				options={datasetSensitivities.map((value) => ({ value, label: datasetSensitivityLabels[value] }))}
+				options={datasetSensitivities.map((value) => ({
+					value,
+					label: datasetSensitivityLabels[value],
+				}))}
 			/>
 			<SelectField
 				label="Owning org unit"
 				field={fields.orgUnitId}
 				options={orgUnits.map((unit) => ({ value: unit.id, label: `${unit.code} — ${unit.name}` }))}
 			/>
-			<TextField label="Data steward’s e-mail (optional)" type="email" field={fields.stewardEmail} />
-			<TextField label="Privacy Act SORN number (optional)" hint="For example 09-70-0558." field={fields.sornNumber} />
-			<TextField label="Privacy Impact Assessment link (optional)" type="url" field={fields.piaUrl} />
-			<CheckboxField label="A data use agreement is required" field={fields.dataUseAgreementRequired} />
-			<TextField label="FISMA system it lives in (optional)" hint="The system named in its Authorization to Operate." field={fields.fismaSystem} />
-			<TextField label="Federal Data Catalog link (optional)" type="url" field={fields.federalDataCatalogUrl} />
+			<TextField
+				label="Data steward’s e-mail (optional)"
+				type="email"
+				field={fields.stewardEmail}
+			/>
+			<TextField
+				label="Privacy Act SORN number (optional)"
+				hint="For example 09-70-0558."
+				field={fields.sornNumber}
+			/>
+			<TextField
+				label="Privacy Impact Assessment link (optional)"
+				type="url"
+				field={fields.piaUrl}
+			/>
+			<CheckboxField
+				label="A data use agreement is required"
+				field={fields.dataUseAgreementRequired}
+			/>
+			<TextField
+				label="FISMA system it lives in (optional)"
+				hint="The system named in its Authorization to Operate."
+				field={fields.fismaSystem}
+			/>
+			<TextField
+				label="Federal Data Catalog link (optional)"
+				type="url"
+				field={fields.federalDataCatalogUrl}
+			/>
 			<Button disabled={navigation.state === 'submitting'}>{submitLabel}</Button>
 		</Form>
 	)

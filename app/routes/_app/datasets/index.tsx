@@ -14,13 +14,19 @@ import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/index.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Dataset catalogue · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Dataset catalogue · AI Governance Tracker' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:dataset:any')
 	const filters = parseOrBadRequest(DatasetListQuerySchema, searchParamsOf(request))
 	const result = await listDatasets(filters)
-	return { filters, ...result, pageCount: Math.max(1, Math.ceil(result.total / DATASETS_PAGE_SIZE)) }
+	return {
+		filters,
+		...result,
+		pageCount: Math.max(1, Math.ceil(result.total / DATASETS_PAGE_SIZE)),
+	}
 }
 
 function pageLink(filters: { q: string; category?: string; sensitivity?: string }, page: number) {
@@ -40,23 +46,41 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 			<div className="flex flex-wrap items-center justify-between gap-4">
 				<h1 className="text-3xl font-bold">Dataset catalogue</h1>
 				{user?.permissions.includes('create:dataset:any') ? (
-					<Link to="new" className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+					<Link
+						to="new"
+						className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white"
+					>
 						Add a dataset
 					</Link>
 				) : null}
 			</div>
-			<Form method="get" role="search" aria-label="Filter datasets" className="flex flex-wrap items-end gap-4">
+			<Form
+				method="get"
+				role="search"
+				aria-label="Filter datasets"
+				className="flex flex-wrap items-end gap-4"
+			>
 				<div className="max-w-full">
 					<label htmlFor="dataset-q" className="block font-semibold">
 						Search
 					</label>
-					<input id="dataset-q" name="q" defaultValue={filters.q} className="mt-1 border border-base-dark px-3 py-2" />
+					<input
+						id="dataset-q"
+						name="q"
+						defaultValue={filters.q}
+						className="mt-1 border border-base-dark px-3 py-2"
+					/>
 				</div>
 				<div className="max-w-full">
 					<label htmlFor="dataset-category" className="block font-semibold">
 						Category
 					</label>
-					<select id="dataset-category" name="category" defaultValue={filters.category ?? ''} className="mt-1 border border-base-dark px-3 py-2">
+					<select
+						id="dataset-category"
+						name="category"
+						defaultValue={filters.category ?? ''}
+						className="mt-1 border border-base-dark px-3 py-2"
+					>
 						<option value="">All categories</option>
 						{datasetCategories.map((category) => (
 							<option key={category} value={category}>
@@ -69,7 +93,12 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 					<label htmlFor="dataset-sensitivity" className="block font-semibold">
 						Sensitivity
 					</label>
-					<select id="dataset-sensitivity" name="sensitivity" defaultValue={filters.sensitivity ?? ''} className="mt-1 border border-base-dark px-3 py-2">
+					<select
+						id="dataset-sensitivity"
+						name="sensitivity"
+						defaultValue={filters.sensitivity ?? ''}
+						className="mt-1 border border-base-dark px-3 py-2"
+					>
 						<option value="">Any sensitivity</option>
 						{datasetSensitivities.map((sensitivity) => (
 							<option key={sensitivity} value={sensitivity}>
@@ -88,11 +117,21 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 					<caption className="sr-only">Datasets in the catalogue</caption>
 					<thead>
 						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">Name</th>
-							<th scope="col" className="py-2 pr-4">Category</th>
-							<th scope="col" className="py-2 pr-4">Sensitivity</th>
-							<th scope="col" className="py-2 pr-4">SORN</th>
-							<th scope="col" className="py-2 pr-4">Owner</th>
+							<th scope="col" className="py-2 pr-4">
+								Name
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Category
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Sensitivity
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								SORN
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Owner
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -113,7 +152,11 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 					</tbody>
 				</table>
 			</TableScroll>
-			<Pagination page={filters.page} pageCount={pageCount} hrefFor={(page) => pageLink(filters, page)} />
+			<Pagination
+				page={filters.page}
+				pageCount={pageCount}
+				hrefFor={(page) => pageLink(filters, page)}
+			/>
 		</div>
 	)
 }

@@ -24,7 +24,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return redirect(`/datasets/${dataset.id}?saved=added`)
 	} catch (error) {
 		if (error instanceof AppError) {
-			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		}
 		throw error
 	}
@@ -34,7 +37,11 @@ export default function NewDataset({ loaderData, actionData }: Route.ComponentPr
 	return (
 		<div className="space-y-6">
 			<h1 className="text-3xl font-bold">Add a dataset</h1>
-			<DatasetEditor orgUnits={loaderData.orgUnits} lastResult={actionData?.result} submitLabel="Add dataset" />
+			<DatasetEditor
+				orgUnits={loaderData.orgUnits}
+				lastResult={actionData?.result}
+				submitLabel="Add dataset"
+			/>
 		</div>
 	)
 }

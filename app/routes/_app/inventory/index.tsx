@@ -26,9 +26,17 @@ import {
 	sortDirection,
 	sortedBy,
 } from '#app/modules/inventory/inventory-filters.ts'
-import { facetValueLabel, sensitivityShortLabels, strictestOf, formatCount } from '#app/modules/inventory/inventory-labels.ts'
+import {
+	facetValueLabel,
+	sensitivityShortLabels,
+	strictestOf,
+	formatCount,
+} from '#app/modules/inventory/inventory-labels.ts'
 import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
-import { inventoryPageAt, type InventoryRow } from '#app/modules/inventory/inventory-query.server.ts'
+import {
+	inventoryPageAt,
+	type InventoryRow,
+} from '#app/modules/inventory/inventory-query.server.ts'
 import { useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
@@ -39,23 +47,42 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import { ActiveFilters, FilterPanel, type SerializedFacets } from './+filter-panel.tsx'
 import type { Route } from './+types/index.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'AI use case inventory · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'AI use case inventory · AI Governance Tracker' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:inventory:any')
 	const url = new URL(request.url)
 	const query = parseOrBadRequest(InventoryQuerySchema, inventoryInput(url.searchParams))
-	const { rows, facets, orgUnits, pageCount } = await inventoryPageAt(user, query, await dataVersionOf(request)).catch(throwAsResponse)
+	const { rows, facets, orgUnits, pageCount } = await inventoryPageAt(
+		user,
+		query,
+		await dataVersionOf(request),
+	).catch(throwAsResponse)
 	const { total, ...byFacet } = facets
 	return {
 		query,
 		rows: rows.map(tableRow),
 		total,
-		facets: { total, ...Object.fromEntries(Object.entries(byFacet).map(([key, counts]) => [key, Object.fromEntries(counts)])) } as SerializedFacets,
+		facets: {
+			total,
+			...Object.fromEntries(
+				Object.entries(byFacet).map(([key, counts]) => [key, Object.fromEntries(counts)]),
+			),
+		} as SerializedFacets,
 		orgUnits: orgUnits.map(({ code, shortName, name }) => ({ code, shortName, name })),
 		pageCount,
-		canBulk: rolesGrant(user.roles.map((r) => r.role), 'bulk-update:use-case:any'),
-		reviewers: rolesGrant(user.roles.map((r) => r.role), 'assign:review:any') ? (await reviewerChoices()).map(({ id, name, email }) => ({ id, name, email })) : [],
+		canBulk: rolesGrant(
+			user.roles.map((r) => r.role),
+			'bulk-update:use-case:any',
+		),
+		reviewers: rolesGrant(
+			user.roles.map((r) => r.role),
+			'assign:review:any',
+		)
+			? (await reviewerChoices()).map(({ id, name, email }) => ({ id, name, email }))
+			: [],
 		defaultDue: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
 		outcome: decodeOutcome(url.searchParams.get('bulkResult')),
 	}
@@ -91,7 +118,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const parsed = BulkActionSchema.safeParse(bulkInput(formData))
 	if (!parsed.success) {
 		await requireUserWithPermission(request, 'read:inventory:any')
-		return data({ error: parsed.error.issues.map((issue) => issue.message).join(' ') }, { status: 400 })
+		return data(
+			{ error: parsed.error.issues.map((issue) => issue.message).join(' ') },
+			{ status: 400 },
+		)
 	}
 	const actor = await requireUserWithPermission(request, bulkActionPermissions[parsed.data.intent])
 	try {
@@ -100,12 +130,16 @@ export async function action({ request, context }: Route.ActionArgs) {
 		back.searchParams.set('bulkResult', encodeOutcome(outcome))
 		return redirect(`${back.pathname}${back.search}`)
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'FORBIDDEN') return data({ error: error.message }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'FORBIDDEN')
+			return data({ error: error.message }, { status: error.status })
 		throwAsResponse(error)
 	}
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'America/New_York' })
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeZone: 'America/New_York',
+})
 
 const columns: Array<{ key: InventorySortKey | null; label: string }> = [
 	{ key: 'trackingId', label: 'Tracking id' },
@@ -130,7 +164,13 @@ const sortNames: Record<InventorySortKey, string> = {
 	sensitivity: 'strictest data sensitivity',
 }
 
-function SortableHeader({ column, query }: { column: (typeof columns)[number]; query: InventoryQuery }) {
+function SortableHeader({
+	column,
+	query,
+}: {
+	column: (typeof columns)[number]
+	query: InventoryQuery
+}) {
 	if (!column.key) {
 		return (
 			<th scope="col" className="py-2 pr-3 align-bottom">
@@ -141,8 +181,16 @@ function SortableHeader({ column, query }: { column: (typeof columns)[number]; q
 	const active = query.sort === column.key
 	const direction = sortDirection(query)
 	return (
-		<th scope="col" className="py-2 pr-3 align-bottom" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-			<Link to={inventoryHref(sortedBy(query, column.key))} className="inline-flex items-center gap-1" preventScrollReset>
+		<th
+			scope="col"
+			className="py-2 pr-3 align-bottom"
+			aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+		>
+			<Link
+				to={inventoryHref(sortedBy(query, column.key))}
+				className="inline-flex items-center gap-1"
+				preventScrollReset
+			>
 				{column.label}
 				<span aria-hidden="true">{active ? (direction === 'asc' ? '▲' : '▼') : '↕'}</span>
 			</Link>
@@ -157,12 +205,22 @@ function ReviewProgress({ row }: { row: TableRow }) {
 	else if (row.openLanes === 0) lanes = `All ${row.lanes} lanes decided`
 	else lanes = `${row.openLanes} of ${row.lanes} lanes open`
 	const checks =
-		row.checksBlocked === null ? 'Not checked' : row.checksBlocked ? 'Checks: blocked' : row.checksFailing ? `${row.checksFailing} checks failing` : 'Checks passing'
+		row.checksBlocked === null
+			? 'Not checked'
+			: row.checksBlocked
+				? 'Checks: blocked'
+				: row.checksFailing
+					? `${row.checksFailing} checks failing`
+					: 'Checks passing'
 	return (
 		<>
 			<span className="block">{lanes}</span>
 			<span className="block text-sm text-base-darker">{checks}</span>
-			{row.overdue ? <span className="mt-0.5 inline-block rounded bg-error-lighter px-1.5 text-sm font-semibold text-error">Overdue</span> : null}
+			{row.overdue ? (
+				<span className="mt-0.5 inline-block rounded bg-error-lighter px-1.5 text-sm font-semibold text-error">
+					Overdue
+				</span>
+			) : null}
 		</>
 	)
 }
@@ -180,14 +238,23 @@ function Determination({ row }: { row: TableRow }) {
 	return <>{determinationFilterLabels[row.determination]}</>
 }
 
-function ResultsTable({ rows, query, selectable }: { rows: Array<TableRow>; query: InventoryQuery; selectable: boolean }) {
+function ResultsTable({
+	rows,
+	query,
+	selectable,
+}: {
+	rows: Array<TableRow>
+	query: InventoryQuery
+	selectable: boolean
+}) {
 	const direction = sortDirection(query) === 'asc' ? 'ascending' : 'descending'
 	return (
 		<div className="overflow-x-auto">
 			<TableScroll label="AI use cases in this view">
 				<table className="w-full border-collapse text-left">
 					<caption className="mb-2 text-left text-base-darker">
-						AI use cases in this view, sorted by {sortNames[query.sort]} ({direction}); page {query.page}.
+						AI use cases in this view, sorted by {sortNames[query.sort]} ({direction}); page{' '}
+						{query.page}.
 					</caption>
 					<thead>
 						<tr className="border-b-2 border-base-darkest">
@@ -208,7 +275,13 @@ function ResultsTable({ rows, query, selectable }: { rows: Array<TableRow>; quer
 								<tr key={row.id} className="border-b border-base-lighter align-top">
 									{selectable ? (
 										<td className="py-2 pr-2">
-											<input id={`select-${row.id}`} type="checkbox" name="ids" value={row.id} className="size-5" />
+											<input
+												id={`select-${row.id}`}
+												type="checkbox"
+												name="ids"
+												value={row.id}
+												className="size-5"
+											/>
 											<label htmlFor={`select-${row.id}`} className="sr-only">
 												Select {row.trackingId} {row.name}
 											</label>
@@ -219,23 +292,33 @@ function ResultsTable({ rows, query, selectable }: { rows: Array<TableRow>; quer
 									</td>
 									<td className="py-2 pr-3">
 										{row.name}
-										{row.tags.length ? <span className="block text-sm text-base-darker">Tags: {row.tags.join(', ')}</span> : null}
+										{row.tags.length ? (
+											<span className="block text-sm text-base-darker">
+												Tags: {row.tags.join(', ')}
+											</span>
+										) : null}
 									</td>
 									<td className="py-2 pr-3">
 										<abbr title={row.orgUnitCode} className="no-underline">
 											{row.orgUnitShortName}
 										</abbr>
 									</td>
-									<td className="py-2 pr-3">{row.stage ? facetValueLabel('stage', row.stage) : 'Not stated'}</td>
+									<td className="py-2 pr-3">
+										{row.stage ? facetValueLabel('stage', row.stage) : 'Not stated'}
+									</td>
 									<td className="py-2 pr-3">{useCaseStatusLabels[row.status]}</td>
 									<td className="py-2 pr-3">
 										<Determination row={row} />
 									</td>
-									<td className="py-2 pr-3">{strictest ? sensitivityShortLabels[strictest] : 'None'}</td>
+									<td className="py-2 pr-3">
+										{strictest ? sensitivityShortLabels[strictest] : 'None'}
+									</td>
 									<td className="py-2 pr-3">
 										<ReviewProgress row={row} />
 									</td>
-									<td className="py-2 whitespace-nowrap">{dateFormat.format(new Date(row.updatedAt))}</td>
+									<td className="py-2 whitespace-nowrap">
+										{dateFormat.format(new Date(row.updatedAt))}
+									</td>
 								</tr>
 							)
 						})}
@@ -293,15 +376,30 @@ function BulkToolbar({
 					<label htmlFor="bulk-tag" className="block font-semibold">
 						Tag
 					</label>
-					<input id="bulk-tag" name="tag" aria-describedby="bulk-tag-hint" className="mt-1 block border border-base-dark px-3 py-2" />
+					<input
+						id="bulk-tag"
+						name="tag"
+						aria-describedby="bulk-tag-hint"
+						className="mt-1 block border border-base-dark px-3 py-2"
+					/>
 					<p id="bulk-tag-hint" className="text-sm text-base-dark">
 						Lower-case words and hyphens, e.g. omb-2026.
 					</p>
 				</div>
-				<button type="submit" name="intent" value="add-tag" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
+				<button
+					type="submit"
+					name="intent"
+					value="add-tag"
+					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
+				>
 					Add tag
 				</button>
-				<button type="submit" name="intent" value="remove-tag" className="rounded border-2 border-primary bg-white px-4 py-2 font-bold text-primary hover:bg-primary-lighter">
+				<button
+					type="submit"
+					name="intent"
+					value="remove-tag"
+					className="rounded border-2 border-primary bg-white px-4 py-2 font-bold text-primary hover:bg-primary-lighter"
+				>
 					Remove tag
 				</button>
 				<button
@@ -357,9 +455,20 @@ function BulkToolbar({
 						<label htmlFor="bulk-due" className="block font-semibold">
 							Due on
 						</label>
-						<input id="bulk-due" type="date" name="dueOn" defaultValue={defaultDue} className={bulkControl} />
+						<input
+							id="bulk-due"
+							type="date"
+							name="dueOn"
+							defaultValue={defaultDue}
+							className={bulkControl}
+						/>
 					</div>
-					<button type="submit" name="intent" value="assign-reviewer" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
+					<button
+						type="submit"
+						name="intent"
+						value="assign-reviewer"
+						className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
+					>
 						Assign reviewer
 					</button>
 				</div>
@@ -371,13 +480,19 @@ function BulkToolbar({
 					</label>
 					<input id="bulk-reason" name="reason" className={bulkControl} />
 				</div>
-				<button type="submit" name="intent" value="retire" className="rounded bg-error px-4 py-2 font-bold text-white hover:bg-primary-darker">
+				<button
+					type="submit"
+					name="intent"
+					value="retire"
+					className="rounded bg-error px-4 py-2 font-bold text-white hover:bg-primary-darker"
+				>
 					Retire
 				</button>
 			</div>
 			<p className="text-sm text-base-dark">
-				At most {MAX_BULK_SELECTION} use cases at a time. Each case goes through the review rules (independence, status): if one is
-				refused, none changes. Every change is recorded in the audit log.
+				At most {MAX_BULK_SELECTION} use cases at a time. Each case goes through the review rules
+				(independence, status): if one is refused, none changes. Every change is recorded in the
+				audit log.
 			</p>
 			{error ? (
 				<p role="alert" className="border-l-4 border-error bg-error-lighter p-2 font-semibold">
@@ -389,11 +504,28 @@ function BulkToolbar({
 }
 
 export default function Inventory({ loaderData, actionData }: Route.ComponentProps) {
-	const { query, rows, total, facets, orgUnits, pageCount, canBulk, outcome, reviewers, defaultDue } = loaderData
+	const {
+		query,
+		rows,
+		total,
+		facets,
+		orgUnits,
+		pageCount,
+		canBulk,
+		outcome,
+		reviewers,
+		defaultDue,
+	} = loaderData
 	const user = useRootData()?.user
 	const location = useLocation()
 	const exportParams = inventorySearchParams({ ...query, page: 1 })
-	const can = (permission: Parameters<typeof rolesGrant>[1]) => (user ? rolesGrant(user.roles.map((r) => r.role), permission) : false)
+	const can = (permission: Parameters<typeof rolesGrant>[1]) =>
+		user
+			? rolesGrant(
+					user.roles.map((r) => r.role),
+					permission,
+				)
+			: false
 	const first = (query.page - 1) * INVENTORY_PAGE_SIZE + 1
 	const table = <ResultsTable rows={rows} query={query} selectable={canBulk} />
 	return (
@@ -402,23 +534,32 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 				<div>
 					<h1 className="text-3xl font-bold">AI use case inventory</h1>
 					<p className="mt-1 max-w-3xl">
-						Every AI use case at CMS: what it does, on what data, how risky it is, and where its review stands. Filter, sort and
-						share the address of any view.
+						Every AI use case at CMS: what it does, on what data, how risky it is, and where its
+						review stands. Filter, sort and share the address of any view.
 					</p>
 				</div>
 				<nav aria-label="Reporting to OMB" className="flex flex-wrap gap-2">
 					{can('export:inventory:any') ? (
-						<Link to="/inventory/export" className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline">
+						<Link
+							to="/inventory/export"
+							className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline"
+						>
 							OMB export
 						</Link>
 					) : null}
 					{can('import:inventory:any') ? (
-						<Link to="/inventory/import" className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline">
+						<Link
+							to="/inventory/import"
+							className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline"
+						>
 							Import
 						</Link>
 					) : null}
 					{can('manage:cycle:any') ? (
-						<Link to="/inventory/cycles" className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline">
+						<Link
+							to="/inventory/cycles"
+							className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline"
+						>
 							Inventory cycles
 						</Link>
 					) : null}
@@ -444,24 +585,45 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 								</span>
 							) : null}
 						</h2>
-						<a href={`/inventory/view.csv${exportParams.size ? `?${exportParams}` : ''}`} className="rounded border-2 border-primary px-4 py-2 font-bold no-underline" download>
+						<a
+							href={`/inventory/view.csv${exportParams.size ? `?${exportParams}` : ''}`}
+							className="rounded border-2 border-primary px-4 py-2 font-bold no-underline"
+							download
+						>
 							Download this view (CSV)
 						</a>
 					</div>
 					<ActiveFilters query={query} />
 					{rows.length === 0 ? (
 						<p className="border-l-4 border-base-light bg-base-lightest p-3">
-							{total === 0 ? 'No use case matches this view. Remove a filter or search for something else.' : 'This page is past the end of the results.'}
+							{total === 0
+								? 'No use case matches this view. Remove a filter or search for something else.'
+								: 'This page is past the end of the results.'}
 						</p>
 					) : canBulk ? (
-						<Form key={location.search} method="post" action="/inventory?index" className="space-y-3">
-							<BulkToolbar rows={rows} returnTo={location.search} error={actionData?.error ?? null} reviewers={reviewers} defaultDue={defaultDue} />
+						<Form
+							key={location.search}
+							method="post"
+							action="/inventory?index"
+							className="space-y-3"
+						>
+							<BulkToolbar
+								rows={rows}
+								returnTo={location.search}
+								error={actionData?.error ?? null}
+								reviewers={reviewers}
+								defaultDue={defaultDue}
+							/>
 							{table}
 						</Form>
 					) : (
 						table
 					)}
-					<Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => inventoryHref({ ...query, page })} />
+					<Pagination
+						page={query.page}
+						pageCount={pageCount}
+						hrefFor={(page) => inventoryHref({ ...query, page })}
+					/>
 				</section>
 			</div>
 		</div>

@@ -35,7 +35,11 @@ export async function action({ request }: Route.ActionArgs) {
 	return redirect(`/notifications?marked=${marked}`)
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
+const dateTime = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: 'America/New_York',
+})
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
 	const { query, total, unread, notifications, pageCount } = loaderData
@@ -60,7 +64,9 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
 			</div>
 			{query.marked !== undefined ? (
 				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
-					{query.marked === 1 ? 'Marked 1 notification as read.' : `Marked ${query.marked} notifications as read.`}
+					{query.marked === 1
+						? 'Marked 1 notification as read.'
+						: `Marked ${query.marked} notifications as read.`}
 				</p>
 			) : null}
 			<p>
@@ -69,22 +75,37 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
 					: `${unread} unread of ${total}. Newest first; opening one marks it read.`}
 			</p>
 			{notifications.length > 0 ? (
-				<ol aria-label="Your notifications, newest first" className="divide-y divide-base-lighter border-y border-base-lighter">
+				<ol
+					aria-label="Your notifications, newest first"
+					className="divide-y divide-base-lighter border-y border-base-lighter"
+				>
 					{notifications.map((notification) => {
 						const isUnread = notification.readAt === null
 						return (
-							<li key={notification.id} className={`py-4 pr-4 pl-3 ${isUnread ? 'border-l-4 border-primary bg-primary-lighter' : 'border-l-4 border-transparent'}`}>
+							<li
+								key={notification.id}
+								className={`py-4 pr-4 pl-3 ${isUnread ? 'border-l-4 border-primary bg-primary-lighter' : 'border-l-4 border-transparent'}`}
+							>
 								<Form method="post" action={`/notifications/${notification.id}`}>
 									<CsrfInput />
-									<button type="submit" className={`text-left text-lg text-primary underline hover:text-primary-dark ${isUnread ? 'font-bold' : 'font-semibold'}`}>
+									<button
+										type="submit"
+										className={`text-left text-lg text-primary underline hover:text-primary-dark ${isUnread ? 'font-bold' : 'font-semibold'}`}
+									>
 										{notification.title}
 									</button>
 								</Form>
 								<p className="mt-1 whitespace-pre-line">{notification.body}</p>
 								<p className="mt-1 text-sm text-base-darker">
-									{isUnread ? <strong className="text-primary-darker">Unread</strong> : <span>Read</span>}
+									{isUnread ? (
+										<strong className="text-primary-darker">Unread</strong>
+									) : (
+										<span>Read</span>
+									)}
 									{' · '}
-									<time dateTime={new Date(notification.createdAt).toISOString()}>{dateTime.format(new Date(notification.createdAt))}</time>
+									<time dateTime={new Date(notification.createdAt).toISOString()}>
+										{dateTime.format(new Date(notification.createdAt))}
+									</time>
 								</p>
 							</li>
 						)

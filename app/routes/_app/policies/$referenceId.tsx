@@ -10,13 +10,16 @@ import type { Route } from './+types/$referenceId.ts'
 
 const Params = z.object({ referenceId: clauseId })
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.reference.id ?? 'Reference'} · Policy library` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `${loaderData?.reference.id ?? 'Reference'} · Policy library` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:policy:any')
 	const { referenceId } = parseOrBadRequest(Params, params)
 	const page = referenceWithChecks(await currentPolicyPack(), referenceId)
-	if (!page) throw data({ message: `The policy library has no clause ${referenceId}.` }, { status: 404 })
+	if (!page)
+		throw data({ message: `The policy library has no clause ${referenceId}.` }, { status: 404 })
 	return page
 }
 
@@ -31,9 +34,14 @@ export default function PolicyReferencePage({ loaderData }: Route.ComponentProps
 			<h1 className="text-3xl font-bold">{reference.title}</h1>
 			{reference.status === 'SUPERSEDED' ? (
 				<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
-					Superseded{supersededBy ? (
+					Superseded
+					{supersededBy ? (
 						<>
-							{' '}by <Link to={`/policies/${supersededBy.id}`}>{supersededBy.id}: {supersededBy.title}</Link>
+							{' '}
+							by{' '}
+							<Link to={`/policies/${supersededBy.id}`}>
+								{supersededBy.id}: {supersededBy.title}
+							</Link>
 						</>
 					) : null}
 					. Kept here so that older records and findings stay readable.
@@ -55,21 +63,24 @@ export default function PolicyReferencePage({ loaderData }: Route.ComponentProps
 				</dd>
 			</dl>
 			<section aria-labelledby="summary-heading">
-				<h2 id="summary-heading" className="text-xl font-bold">In plain words</h2>
+				<h2 id="summary-heading" className="text-xl font-bold">
+					In plain words
+				</h2>
 				<p className="mt-2 text-lg">{reference.summary}</p>
 			</section>
-			{supersedes.length ? (
-				<p>
-					Replaces: {supersedes.map((r) => r.id).join(', ')}.
-				</p>
-			) : null}
+			{supersedes.length ? <p>Replaces: {supersedes.map((r) => r.id).join(', ')}.</p> : null}
 			<section aria-labelledby="checks-heading" className="space-y-2">
-				<h2 id="checks-heading" className="text-xl font-bold">Checks that cite this clause</h2>
-				{checks.length === 0 ? <p>No automated check cites it; reviewers apply it by judgement.</p> : null}
+				<h2 id="checks-heading" className="text-xl font-bold">
+					Checks that cite this clause
+				</h2>
+				{checks.length === 0 ? (
+					<p>No automated check cites it; reviewers apply it by judgement.</p>
+				) : null}
 				<ul className="list-disc space-y-1 pl-6">
 					{checks.map((check) => (
 						<li key={check.id}>
-							<span className="font-mono">{check.id}</span>: {check.title} ({check.severity.toLowerCase()}, {reviewLaneLabels[check.lane]} lane
+							<span className="font-mono">{check.id}</span>: {check.title} (
+							{check.severity.toLowerCase()}, {reviewLaneLabels[check.lane]} lane
 							{check.enabled ? '' : ', turned off'})
 						</li>
 					))}
@@ -77,7 +88,9 @@ export default function PolicyReferencePage({ loaderData }: Route.ComponentProps
 			</section>
 			{routes.length ? (
 				<section aria-labelledby="routes-heading" className="space-y-2">
-					<h2 id="routes-heading" className="text-xl font-bold">Review lanes it requires</h2>
+					<h2 id="routes-heading" className="text-xl font-bold">
+						Review lanes it requires
+					</h2>
 					<ul className="list-disc space-y-1 pl-6">
 						{routes.map((route) => (
 							<li key={route.id}>

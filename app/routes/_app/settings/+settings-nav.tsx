@@ -13,7 +13,11 @@ export function SettingsNav() {
 			<ul className="flex flex-wrap gap-4 border-b border-base-lighter pb-2">
 				{pages.map((page) => (
 					<li key={page.to}>
-						<NavLink to={page.to} end={page.end} className={({ isActive }) => (isActive ? 'font-bold text-ink no-underline' : '')}>
+						<NavLink
+							to={page.to}
+							end={page.end}
+							className={({ isActive }) => (isActive ? 'font-bold text-ink no-underline' : '')}
+						>
 							{page.label}
 						</NavLink>
 					</li>

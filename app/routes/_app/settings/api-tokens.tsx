@@ -2,9 +2,25 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput, FormErrors, RadioGroupField, SelectField, TextField } from '#app/components/forms.tsx'
-import { accessLevelLabels, ApiTokenFormSchema, DEFAULT_EXPIRY_DAYS, expiryChoices } from '#app/modules/api-tokens/api-tokens.ts'
-import { createApiToken, listOwnApiTokens, revokeApiToken } from '#app/modules/api-tokens/api-tokens.server.ts'
+import {
+	Button,
+	CsrfInput,
+	FormErrors,
+	RadioGroupField,
+	SelectField,
+	TextField,
+} from '#app/components/forms.tsx'
+import {
+	accessLevelLabels,
+	ApiTokenFormSchema,
+	DEFAULT_EXPIRY_DAYS,
+	expiryChoices,
+} from '#app/modules/api-tokens/api-tokens.ts'
+import {
+	createApiToken,
+	listOwnApiTokens,
+	revokeApiToken,
+} from '#app/modules/api-tokens/api-tokens.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -31,22 +47,34 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
 	const user = await requireUserWithPermission(request, 'update:profile:own')
 	const submission = parseWithZod(await request.formData(), { schema: ActionSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply(), created: null }, { status: 400 })
 	const requestInfo = context.get(requestInfoContext)
 	if (submission.value.intent === 'revoke') {
-		await revokeApiToken(user, submission.value.tokenId, { asAdministrator: false }, requestInfo).catch(throwAsResponse)
+		await revokeApiToken(
+			user,
+			submission.value.tokenId,
+			{ asAdministrator: false },
+			requestInfo,
+		).catch(throwAsResponse)
 		return redirect('/settings/api-tokens?revoked=1')
 	}
 	try {
 		const { token, secret } = await createApiToken(user, submission.value, requestInfo)
 		// The secret is in this one response only: never cached, never stored.
 		return data(
-			{ result: submission.reply({ resetForm: true }), created: { name: token.name, secret, expiresAt: token.expiresAt } },
+			{
+				result: submission.reply({ resetForm: true }),
+				created: { name: token.name, secret, expiresAt: token.expiresAt },
+			},
 			{ headers: { 'Cache-Control': 'no-store' } },
 		)
 	} catch (error) {
 		if (error instanceof AppError && error.code === 'INVALID') {
-			return data({ result: submission.reply({ formErrors: [error.message] }), created: null }, { status: 400 })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }), created: null },
+				{ status: 400 },
+			)
 		}
 		throwAsResponse(error)
 	}
@@ -70,16 +98,24 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
 			<SettingsNav />
 			<p className="max-w-3xl">
 				A personal access token lets a script or an AI assistant use the tracker as you: the{' '}
-				<Link to="/api-reference">REST API</Link> and the MCP server at <code>/mcp</code> see and do exactly what your roles let you do
-				on these pages, and nothing more. Send it as <code>Authorization: Bearer &lt;token&gt;</code>. Revoke a token as soon as you no
-				longer need it.
+				<Link to="/api-reference">REST API</Link> and the MCP server at <code>/mcp</code> see and do
+				exactly what your roles let you do on these pages, and nothing more. Send it as{' '}
+				<code>Authorization: Bearer &lt;token&gt;</code>. Revoke a token as soon as you no longer
+				need it.
 			</p>
 			{created ? (
-				<section aria-labelledby="new-token-heading" role="status" className="space-y-2 border-l-4 border-success bg-success-lighter p-4">
+				<section
+					aria-labelledby="new-token-heading"
+					role="status"
+					className="space-y-2 border-l-4 border-success bg-success-lighter p-4"
+				>
 					<h2 id="new-token-heading" className="text-xl font-bold">
 						Your new token “{created.name}”
 					</h2>
-					<p>Copy it now: it is shown only this once and cannot be seen again. It expires on {day.format(new Date(created.expiresAt))}.</p>
+					<p>
+						Copy it now: it is shown only this once and cannot be seen again. It expires on{' '}
+						{day.format(new Date(created.expiresAt))}.
+					</p>
 					<label htmlFor="new-token-secret" className="block font-semibold">
 						Token
 					</label>
@@ -101,11 +137,20 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
 				<h2 id="create-heading" className="text-2xl font-bold">
 					Create a token
 				</h2>
-				<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="max-w-2xl space-y-5">
+				<Form
+					method="post"
+					{...getFormProps(form)}
+					aria-describedby={form.errors?.length ? formErrorId : undefined}
+					className="max-w-2xl space-y-5"
+				>
 					<CsrfInput />
 					<input type="hidden" name="intent" value="create" />
 					<FormErrors id={formErrorId} errors={form.errors} />
-					<TextField label="Name" hint="What will use it, e.g. “Claude Desktop” or “Nightly inventory report”." field={fields.name} />
+					<TextField
+						label="Name"
+						hint="What will use it, e.g. “Claude Desktop” or “Nightly inventory report”."
+						field={fields.name}
+					/>
 					<RadioGroupField
 						legend="Access"
 						field={fields.access}
@@ -115,7 +160,10 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
 						label="Expires after"
 						field={fields.expiresInDays}
 						placeholder="Choose a period"
-						options={expiryChoices.map((days) => ({ value: String(days), label: days === 365 ? '1 year' : `${days} days` }))}
+						options={expiryChoices.map((days) => ({
+							value: String(days),
+							label: days === 365 ? '1 year' : `${days} days`,
+						}))}
 					/>
 					<Button>Create token</Button>
 				</Form>
@@ -124,7 +172,11 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
 				<h2 id="tokens-heading" className="text-2xl font-bold">
 					Your tokens
 				</h2>
-				{tokens.length === 0 ? <p>You have no tokens.</p> : <TokenTable tokens={tokens} caption="Your API tokens" />}
+				{tokens.length === 0 ? (
+					<p>You have no tokens.</p>
+				) : (
+					<TokenTable tokens={tokens} caption="Your API tokens" />
+				)}
 			</section>
 		</div>
 	)

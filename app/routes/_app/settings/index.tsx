@@ -3,7 +3,10 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
 import { Button, CsrfInput, FormErrors, RadioGroupField } from '#app/components/forms.tsx'
-import { getEmailPreference, setEmailNotifications } from '#app/modules/notifications/notifications.server.ts'
+import {
+	getEmailPreference,
+	setEmailNotifications,
+} from '#app/modules/notifications/notifications.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
@@ -16,7 +19,9 @@ import { SettingsNav } from './+settings-nav.tsx'
 export const meta: Route.MetaFunction = () => [{ title: 'Settings · AI Governance Tracker' }]
 
 const SettingsSchema = z.object({
-	emailNotifications: z.enum(['on', 'off'], { error: 'Choose whether to receive notification e-mail.' }),
+	emailNotifications: z.enum(['on', 'off'], {
+		error: 'Choose whether to receive notification e-mail.',
+	}),
 })
 
 const QuerySchema = z.object({ saved: z.literal('1').optional() })
@@ -33,10 +38,18 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: SettingsSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
-		await setEmailNotifications(prisma, user.id, submission.value.emailNotifications === 'on', context.get(requestInfoContext))
+		await setEmailNotifications(
+			prisma,
+			user.id,
+			submission.value.emailNotifications === 'on',
+			context.get(requestInfoContext),
+		)
 	} catch (error) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
-			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		}
 		throwAsResponse(error)
 	}
@@ -65,17 +78,23 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
 						: 'E-mail notifications are off: you will see notifications here in the tracker only.'}
 				</p>
 			) : null}
-			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-6">
+			<Form
+				method="post"
+				{...getFormProps(form)}
+				aria-describedby={form.errors?.length ? formErrorId : undefined}
+				className="space-y-6"
+			>
 				<CsrfInput />
 				<FormErrors id={formErrorId} errors={form.errors} />
 				<h2 className="text-xl font-bold">Notifications</h2>
 				<p>
-					Notifications always appear under <Link to="/notifications">Notifications</Link> in the tracker. You can also have each one
-					sent to {email}.
+					Notifications always appear under <Link to="/notifications">Notifications</Link> in the
+					tracker. You can also have each one sent to {email}.
 				</p>
 				{emailConfigured ? null : (
 					<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
-						This tracker is not connected to a mail server at the moment, so no e-mail is sent whatever you choose here.
+						This tracker is not connected to a mail server at the moment, so no e-mail is sent
+						whatever you choose here.
 					</p>
 				)}
 				<RadioGroupField
@@ -93,8 +112,8 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
 					API and AI assistants
 				</h2>
 				<p>
-					Scripts and AI assistants (through the MCP server) can use the tracker as you with a personal access token:{' '}
-					<Link to="/settings/api-tokens">API tokens</Link>.
+					Scripts and AI assistants (through the MCP server) can use the tracker as you with a
+					personal access token: <Link to="/settings/api-tokens">API tokens</Link>.
 				</p>
 			</section>
 		</div>

@@ -16,7 +16,9 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/password.ts'
 import { SettingsNav } from './+settings-nav.tsx'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Password · Settings · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Password · Settings · AI Governance Tracker' },
+]
 
 const QuerySchema = z.object({ changed: z.literal('1').optional() })
 
@@ -30,7 +32,10 @@ async function requireSignedIn(request: Request) {
 export async function loader({ request }: Route.LoaderArgs) {
 	const { user } = await requireSignedIn(request)
 	const { changed } = parseOrBadRequest(QuerySchema, searchParamsOf(request))
-	const password = await prisma.password.findUnique({ where: { userId: user.id }, select: { updatedAt: true } })
+	const password = await prisma.password.findUnique({
+		where: { userId: user.id },
+		select: { updatedAt: true },
+	})
 	return {
 		hasPassword: Boolean(password) && passwordSignInAllowedFor(user.email),
 		passwordUpdatedAt: password?.updatedAt ?? null,
@@ -67,15 +72,28 @@ export default function PasswordSettings({ loaderData }: Route.ComponentProps) {
 				</p>
 			) : null}
 			{hasPassword ? (
-				<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-5">
+				<Form
+					method="post"
+					{...getFormProps(form)}
+					aria-describedby={form.errors?.length ? formErrorId : undefined}
+					className="space-y-5"
+				>
 					<CsrfInput />
 					<FormErrors id={formErrorId} errors={form.errors} />
-					<TextField label="Current password" field={fields.currentPassword} type="password" autoComplete="current-password" />
+					<TextField
+						label="Current password"
+						field={fields.currentPassword}
+						type="password"
+						autoComplete="current-password"
+					/>
 					<NewPasswordFields fields={fields} />
 					<Button>Change password</Button>
 				</Form>
 			) : (
-				<p>You sign in with your CMS account, so there is no password to manage here. Change it with the CMS identity service.</p>
+				<p>
+					You sign in with your CMS account, so there is no password to manage here. Change it with
+					the CMS identity service.
+				</p>
 			)}
 		</div>
 	)

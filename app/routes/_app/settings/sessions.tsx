@@ -3,7 +3,11 @@ import { data, Form, redirect, useActionData } from 'react-router'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
 import { EndSessionSchema } from '#app/modules/auth/schemas.ts'
-import { endOtherSessions, endOwnSession, listOwnSessions } from '#app/modules/auth/sessions.server.ts'
+import {
+	endOtherSessions,
+	endOwnSession,
+	listOwnSessions,
+} from '#app/modules/auth/sessions.server.ts'
 import { getSessionCookie } from '#app/utils/session.server.ts'
 import { getSessionUser } from '#app/utils/auth.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
@@ -12,7 +16,9 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/sessions.ts'
 import { SettingsNav } from './+settings-nav.tsx'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Signed-in sessions · Settings · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Signed-in sessions · Settings · AI Governance Tracker' },
+]
 
 async function requireSignedIn(request: Request) {
 	const user = await requireUserWithPermission(request, 'update:profile:own')
@@ -38,16 +44,27 @@ export async function action({ request, context }: Route.ActionArgs) {
 		}
 		const { endedCurrent } = await endOwnSession(user, submission.value.session, requestInfo)
 		if (endedCurrent) {
-			return redirect('/login?signedOut=1', { headers: { 'Set-Cookie': await getSessionCookie().serialize('', { maxAge: 0 }) } })
+			return redirect('/login?signedOut=1', {
+				headers: { 'Set-Cookie': await getSessionCookie().serialize('', { maxAge: 0 }) },
+			})
 		}
 	} catch (error) {
-		if (error instanceof AppError && error.code === 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 404 })
+		if (error instanceof AppError && error.code === 'NOT_FOUND')
+			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 404 })
 		throwAsResponse(error)
 	}
 	return redirect('/settings/sessions')
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' })
+const timeFormat = new Intl.DateTimeFormat('en-US', {
+	year: 'numeric',
+	month: 'short',
+	day: 'numeric',
+	hour: 'numeric',
+	minute: '2-digit',
+	timeZone: 'America/New_York',
+	timeZoneName: 'short',
+})
 
 export default function Sessions({ loaderData }: Route.ComponentProps) {
 	const actionData = useActionData<typeof action>()
@@ -58,49 +75,62 @@ export default function Sessions({ loaderData }: Route.ComponentProps) {
 			<h1 className="text-3xl font-bold">Settings</h1>
 			<SettingsNav />
 			<h2 className="text-xl font-bold">Signed-in sessions</h2>
-			<p>Where you are signed in now. End any session you do not recognise, then change your password.</p>
+			<p>
+				Where you are signed in now. End any session you do not recognise, then change your
+				password.
+			</p>
 			<FormErrors id="sessions-errors" errors={errors} />
 			<TableScroll label="Your signed-in sessions">
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">Your signed-in sessions</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">Device</th>
-						<th scope="col" className="py-2 pr-4">Signed in</th>
-						<th scope="col" className="py-2 pr-4">Address</th>
-						<th scope="col" className="py-2 pr-4">How</th>
-						<th scope="col" className="py-2">
-							<span className="sr-only">Action</span>
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{loaderData.sessions.map((session) => (
-						<tr key={session.reference} className="border-b border-base-lighter">
-							<td className="py-2 pr-4">
-								{session.device}
-								{session.current ? <strong className="ml-2">(this session)</strong> : null}
-							</td>
-							<td className="py-2 pr-4">{timeFormat.format(new Date(session.createdAt))}</td>
-							<td className="py-2 pr-4">{session.ipAddress ?? 'unknown'}</td>
-							<td className="py-2 pr-4">{session.method === 'OIDC' ? 'CMS account' : 'Password'}</td>
-							<td className="py-2">
-								<Form method="post">
-									<CsrfInput />
-									<input type="hidden" name="intent" value="end-session" />
-									<input type="hidden" name="session" value={session.reference} />
-									<Button
-										variant="secondary"
-										aria-label={`End session: ${session.device}, signed in ${timeFormat.format(new Date(session.createdAt))}${session.current ? ' (this session: signs you out)' : ''}`}
-									>
-										End
-									</Button>
-								</Form>
-							</td>
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">Your signed-in sessions</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-4">
+								Device
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Signed in
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Address
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								How
+							</th>
+							<th scope="col" className="py-2">
+								<span className="sr-only">Action</span>
+							</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{loaderData.sessions.map((session) => (
+							<tr key={session.reference} className="border-b border-base-lighter">
+								<td className="py-2 pr-4">
+									{session.device}
+									{session.current ? <strong className="ml-2">(this session)</strong> : null}
+								</td>
+								<td className="py-2 pr-4">{timeFormat.format(new Date(session.createdAt))}</td>
+								<td className="py-2 pr-4">{session.ipAddress ?? 'unknown'}</td>
+								<td className="py-2 pr-4">
+									{session.method === 'OIDC' ? 'CMS account' : 'Password'}
+								</td>
+								<td className="py-2">
+									<Form method="post">
+										<CsrfInput />
+										<input type="hidden" name="intent" value="end-session" />
+										<input type="hidden" name="session" value={session.reference} />
+										<Button
+											variant="secondary"
+											aria-label={`End session: ${session.device}, signed in ${timeFormat.format(new Date(session.createdAt))}${session.current ? ' (this session: signs you out)' : ''}`}
+										>
+											End
+										</Button>
+									</Form>
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
 			</TableScroll>
 			{others > 0 ? (
 				<Form method="post">

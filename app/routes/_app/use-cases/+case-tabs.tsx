@@ -3,10 +3,14 @@
 // returns to the tab the person came from.
 import { Link } from 'react-router'
 
-export type CaseTab = 'overview' | 'data' | 'findings' | 'review' | 'history' | 'activity' | 'governance'
+export type CaseTab =
+	'overview' | 'data' | 'findings' | 'review' | 'history' | 'activity' | 'governance'
 
 /** Whether a case has a minimum-practices page worth a tab. */
-export function showsGovernanceTab(useCase: { highImpactDetermination: string | null; waivers: ReadonlyArray<unknown> }) {
+export function showsGovernanceTab(useCase: {
+	highImpactDetermination: string | null
+	waivers: ReadonlyArray<unknown>
+}) {
 	return useCase.highImpactDetermination === 'HIGH_IMPACT' || useCase.waivers.length > 0
 }
 
@@ -28,7 +32,9 @@ export function CaseTabs({
 		{ id: 'data', label: 'Data', to: `${base}?tab=data` },
 		{ id: 'findings', label: 'Findings', to: `${base}?tab=findings`, detail: findings },
 		{ id: 'review', label: 'Review', to: `${base}?tab=review` },
-		...(showsGovernance ? [{ id: 'governance' as const, label: 'Minimum practices', to: `${base}/governance` }] : []),
+		...(showsGovernance
+			? [{ id: 'governance' as const, label: 'Minimum practices', to: `${base}/governance` }]
+			: []),
 		{ id: 'history', label: 'History', to: `${base}/history` },
 		{ id: 'activity', label: 'Activity', to: `${base}/activity` },
 	]
@@ -45,7 +51,11 @@ export function CaseTabs({
 								className={`block border-b-4 px-3 py-2 font-semibold no-underline ${active ? 'border-primary text-base-darkest' : 'border-transparent hover:border-base-light'}`}
 							>
 								{tab.label}
-								{tab.detail ? <span className={`ml-1 text-sm font-normal ${active ? '' : 'text-base-darker'}`}>({tab.detail})</span> : null}
+								{tab.detail ? (
+									<span className={`ml-1 text-sm font-normal ${active ? '' : 'text-base-darker'}`}>
+										({tab.detail})
+									</span>
+								) : null}
 							</Link>
 						</li>
 					)

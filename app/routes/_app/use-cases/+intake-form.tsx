@@ -2,10 +2,23 @@
 // their status, the linked datasets, the check-your-answers page and the conflict panel.
 import { useField } from '@conform-to/react'
 import { Link } from 'react-router'
-import { CheckboxGroupField, ErrorList, RadioGroupField, RequiredMark, SelectField, TextAreaField, TextField } from '#app/components/forms.tsx'
+import {
+	CheckboxGroupField,
+	ErrorList,
+	RadioGroupField,
+	RequiredMark,
+	SelectField,
+	TextAreaField,
+	TextField,
+} from '#app/components/forms.tsx'
 import { Tag, type TagTone } from '#app/components/status-tag.tsx'
 import { datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
-import { type FieldPath, type FormSectionId, fieldRules, formSections } from '#app/modules/use-cases/field-rules.ts'
+import {
+	type FieldPath,
+	type FormSectionId,
+	fieldRules,
+	formSections,
+} from '#app/modules/use-cases/field-rules.ts'
 import { answerText, optionsOf } from '#app/modules/use-cases/question-kinds.ts'
 import type { SaveConflict } from '#app/modules/use-cases/use-cases.server.ts'
 import { type DatasetSensitivity, datasetUsageLabels } from '#app/modules/use-cases/vocabulary.ts'
@@ -46,16 +59,44 @@ export function QuestionField({
 					label={question.label}
 					field={field as never}
 					{...common}
-					options={question.kind === 'orgUnit' ? orgUnits.map((unit) => ({ value: unit.code, label: `${unit.code.split('/').at(-1)} — ${unit.name}` })) : optionsOf(question)}
+					options={
+						question.kind === 'orgUnit'
+							? orgUnits.map((unit) => ({
+									value: unit.code,
+									label: `${unit.code.split('/').at(-1)} — ${unit.name}`,
+								}))
+							: optionsOf(question)
+					}
 					placeholder={path === 'cotsTask' ? 'No, none of them' : undefined}
 				/>
 			)
 		case 'radio':
-			return <RadioGroupField legend={question.label} field={field as never} {...common} options={optionsOf(question)} />
+			return (
+				<RadioGroupField
+					legend={question.label}
+					field={field as never}
+					{...common}
+					options={optionsOf(question)}
+				/>
+			)
 		case 'checkboxes':
-			return <CheckboxGroupField legend={question.label} field={field as never} {...common} options={optionsOf(question)} />
+			return (
+				<CheckboxGroupField
+					legend={question.label}
+					field={field as never}
+					{...common}
+					options={optionsOf(question)}
+				/>
+			)
 		case 'input':
-			return <TextField label={question.label} type={question.inputType === 'text' ? 'text' : question.inputType} field={field as never} {...common} />
+			return (
+				<TextField
+					label={question.label}
+					type={question.inputType === 'text' ? 'text' : question.inputType}
+					field={field as never}
+					{...common}
+				/>
+			)
 		default:
 			return null
 	}
@@ -69,7 +110,12 @@ const sectionStatusWords: Record<SectionStatus, { label: string; tone: TagTone }
 	NEEDS_ATTENTION: { label: 'Needs attention', tone: 'error' },
 }
 
-export type TaskListEntry = { id: StepId; title: string; status: SectionStatus | null; href: string }
+export type TaskListEntry = {
+	id: StepId
+	title: string
+	status: SectionStatus | null
+	href: string
+}
 
 /**
  * The sections of the form with their status (GOV.UK task list): each is a link that opens its
@@ -92,7 +138,10 @@ export function SectionTaskList({
 				const statusId = `${idPrefix}-${entry.id}-status`
 				const isCurrent = entry.id === current
 				return (
-					<li key={entry.id} className={`flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 ${isCurrent ? 'border-l-4 border-primary pl-2' : 'pl-3'}`}>
+					<li
+						key={entry.id}
+						className={`flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 ${isCurrent ? 'border-l-4 border-primary pl-2' : 'pl-3'}`}
+					>
 						<a
 							href={entry.href}
 							aria-current={isCurrent ? 'step' : undefined}
@@ -146,17 +195,31 @@ export function DatasetBlocks({
 			{rows.map((row, index) => {
 				const name = `datasets[${index}]`
 				const id = `${formId}-dataset-${row.id}`
-				const personal = row.sensitivities.some((s) => s === 'PHI' || s === 'PII' || s === 'PART2' || s === 'FTI')
+				const personal = row.sensitivities.some(
+					(s) => s === 'PHI' || s === 'PII' || s === 'PART2' || s === 'FTI',
+				)
 				const justificationErrors = allErrors[`${name}.minimumNecessaryJustification`]
 				const usageErrors = allErrors[`${name}.usages`]
 				return (
-					<fieldset key={row.id} id={id} tabIndex={-1} className="space-y-3 border border-base-light p-4">
+					<fieldset
+						key={row.id}
+						id={id}
+						tabIndex={-1}
+						className="space-y-3 border border-base-light p-4"
+					>
 						<legend className="px-1 text-lg font-bold">
 							{row.name}
-							{row.pending ? <span className="ml-2 text-sm font-normal text-base-darker">(added, not saved yet)</span> : null}
+							{row.pending ? (
+								<span className="ml-2 text-sm font-normal text-base-darker">
+									(added, not saved yet)
+								</span>
+							) : null}
 						</legend>
 						<p className="text-sm">
-							Sensitivity: {row.sensitivities.length ? row.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'none recorded'}
+							Sensitivity:{' '}
+							{row.sensitivities.length
+								? row.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ')
+								: 'none recorded'}
 						</p>
 						<input type="hidden" name={`${name}.datasetId`} value={row.id} />
 						<fieldset aria-describedby={usageErrors ? `${id}-usage-error` : undefined}>
@@ -202,12 +265,22 @@ export function DatasetBlocks({
 							<ErrorList id={`${id}-justification-error`} errors={justificationErrors} />
 						</div>
 						{row.pending ? (
-							<button type="button" onClick={() => onRemovePending(row.id)} className="font-semibold text-primary underline">
+							<button
+								type="button"
+								onClick={() => onRemovePending(row.id)}
+								className="font-semibold text-primary underline"
+							>
 								Remove {row.name}
 							</button>
 						) : (
 							<div className="flex items-center gap-2">
-								<input id={`${id}-remove`} type="checkbox" name={`${name}.remove`} value="on" className="size-5" />
+								<input
+									id={`${id}-remove`}
+									type="checkbox"
+									name={`${name}.remove`}
+									value="on"
+									className="size-5"
+								/>
 								<label htmlFor={`${id}-remove`}>Remove this dataset when saving</label>
 							</div>
 						)}
@@ -225,7 +298,13 @@ export type CheckAnswersSection = {
 }
 
 /** GOV.UK's check-your-answers page: every answer by section, each with a way back to change it. */
-export function CheckAnswers({ sections, onChange }: { sections: Array<CheckAnswersSection>; onChange: (path: string) => void }) {
+export function CheckAnswers({
+	sections,
+	onChange,
+}: {
+	sections: Array<CheckAnswersSection>
+	onChange: (path: string) => void
+}) {
 	return (
 		<div className="space-y-8">
 			{sections.map((section) => (
@@ -235,13 +314,21 @@ export function CheckAnswers({ sections, onChange }: { sections: Array<CheckAnsw
 					</h3>
 					<dl className="divide-y divide-base-lighter border-y border-base-lighter">
 						{section.rows.map((row) => {
-							const text = typeof row.value === 'string' ? row.value : answerText(fieldRules[row.path as FieldPath] ?? { kind: 'text' }, row.value)
+							const text =
+								typeof row.value === 'string'
+									? row.value
+									: answerText(fieldRules[row.path as FieldPath] ?? { kind: 'text' }, row.value)
 							return (
-								<div key={row.path} className="grid gap-1 py-3 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_auto] sm:gap-4">
+								<div
+									key={row.path}
+									className="grid gap-1 py-3 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_auto] sm:gap-4"
+								>
 									<dt className="font-semibold">{row.name}</dt>
 									<dd className="break-words whitespace-pre-line">
 										{text || (
-											<span className={row.required ? 'font-semibold text-error' : 'text-base-dark'}>
+											<span
+												className={row.required ? 'font-semibold text-error' : 'text-base-dark'}
+											>
 												{row.required ? 'Required: not answered yet' : 'Not answered'}
 											</span>
 										)}
@@ -271,14 +358,33 @@ export function CheckAnswers({ sections, onChange }: { sections: Array<CheckAnsw
  * A save refused because someone saved first: who and when, their answers beside the person's own,
  * and the two ways on. It sits by the button that was pressed.
  */
-export function ConflictPanel({ conflict, panelRef, useCaseId }: { conflict: SaveConflict; panelRef: React.Ref<HTMLDivElement>; useCaseId: string }) {
-	const who = conflict.byYou ? 'You saved this use case in another tab or window' : `${conflict.savedBy} saved this use case`
+export function ConflictPanel({
+	conflict,
+	panelRef,
+	useCaseId,
+}: {
+	conflict: SaveConflict
+	panelRef: React.Ref<HTMLDivElement>
+	useCaseId: string
+}) {
+	const who = conflict.byYou
+		? 'You saved this use case in another tab or window'
+		: `${conflict.savedBy} saved this use case`
 	return (
-		<div ref={panelRef} tabIndex={-1} role="alert" aria-labelledby="conflict-title" className="space-y-3 border-l-8 border-warning-dark bg-warning-lighter p-4">
+		<div
+			ref={panelRef}
+			tabIndex={-1}
+			role="alert"
+			aria-labelledby="conflict-title"
+			className="space-y-3 border-l-8 border-warning-dark bg-warning-lighter p-4"
+		>
 			<h3 id="conflict-title" className="text-lg font-bold">
 				{who} on {formatDateTime(conflict.savedAt)}, after you opened it.
 			</h3>
-			<p>Nothing you typed is lost: your answers are still in the form. Compare them with the saved ones, then choose.</p>
+			<p>
+				Nothing you typed is lost: your answers are still in the form. Compare them with the saved
+				ones, then choose.
+			</p>
 			{conflict.events.length ? (
 				<ul className="list-disc pl-6">
 					{conflict.events.map((event) => (
@@ -287,7 +393,12 @@ export function ConflictPanel({ conflict, panelRef, useCaseId }: { conflict: Sav
 				</ul>
 			) : null}
 			{conflict.changes.length ? (
-				<div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Their answers beside yours">
+				<div
+					className="overflow-x-auto"
+					tabIndex={0}
+					role="region"
+					aria-label="Their answers beside yours"
+				>
 					<table className="w-full border-collapse bg-white text-left">
 						<caption className="sr-only">Answers changed since you opened the use case</caption>
 						<thead>
@@ -318,7 +429,12 @@ export function ConflictPanel({ conflict, panelRef, useCaseId }: { conflict: Sav
 				</div>
 			) : null}
 			<div className="flex flex-wrap items-center gap-4">
-				<button type="submit" name="overwriteVersion" value={conflict.version} className="rounded bg-primary px-5 py-2.5 font-bold text-white hover:bg-primary-dark">
+				<button
+					type="submit"
+					name="overwriteVersion"
+					value={conflict.version}
+					className="rounded bg-primary px-5 py-2.5 font-bold text-white hover:bg-primary-dark"
+				>
 					Save my answers over theirs
 				</button>
 				<Link to={`/use-cases/${useCaseId}/edit`} reloadDocument>

@@ -16,7 +16,12 @@ const laneStatusLabels = {
 	APPROVED: 'Approved',
 	REJECTED: 'Rejected',
 } as const
-const laneStatusTones: Record<keyof typeof laneStatusLabels, TagTone> = { OPEN: 'info', CHANGES_REQUESTED: 'warning', APPROVED: 'success', REJECTED: 'error' }
+const laneStatusTones: Record<keyof typeof laneStatusLabels, TagTone> = {
+	OPEN: 'info',
+	CHANGES_REQUESTED: 'warning',
+	APPROVED: 'success',
+	REJECTED: 'error',
+}
 
 export type PanelLane = {
 	id: string
@@ -57,12 +62,18 @@ export function ReviewLanes({
 				</h2>
 				<div className="flex flex-wrap gap-2">
 					{canAssign ? (
-						<Link to={`/use-cases/${useCaseId}/assign`} className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline">
+						<Link
+							to={`/use-cases/${useCaseId}/assign`}
+							className="rounded border-2 border-primary px-3 py-1.5 font-bold no-underline"
+						>
 							Assign reviewers
 						</Link>
 					) : null}
 					{canDecide ? (
-						<Link to={`/use-cases/${useCaseId}/decide`} className="rounded bg-primary px-3 py-1.5 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+						<Link
+							to={`/use-cases/${useCaseId}/decide`}
+							className="rounded bg-primary px-3 py-1.5 font-bold text-white no-underline hover:bg-primary-dark hover:text-white"
+						>
 							Decide
 						</Link>
 					) : null}
@@ -70,53 +81,73 @@ export function ReviewLanes({
 			</div>
 			{decideWhyNot ? <p className="text-base-darker">{decideWhyNot}</p> : null}
 			{lanes.length === 0 ? (
-				<p>{round === 0 ? 'Review starts when the use case is submitted.' : 'The findings require no review lane; the governance lead decides directly.'}</p>
+				<p>
+					{round === 0
+						? 'Review starts when the use case is submitted.'
+						: 'The findings require no review lane; the governance lead decides directly.'}
+				</p>
 			) : (
 				<TableScroll label={`Review lanes of round ${round}`}>
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Review lanes of round {round}</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-3">Lane</th>
-							<th scope="col" className="py-2 pr-3">Status</th>
-							<th scope="col" className="py-2 pr-3">Reviewer</th>
-							<th scope="col" className="py-2 pr-3">Due</th>
-							<th scope="col" className="py-2">Action</th>
-						</tr>
-					</thead>
-					<tbody>
-						{lanes.map((lane) => (
-							<tr key={lane.id} className="border-b border-base-lighter align-top">
-								<th scope="row" className="py-2 pr-3 font-normal">{reviewLaneLabels[lane.lane]}</th>
-								<td className="py-2 pr-3">
-									<Tag tone={laneStatusTones[lane.status]}>{laneStatusLabels[lane.status]}</Tag>
-									{lane.decidedBy && !lane.open ? ` by ${lane.decidedBy.name} on ${day(lane.decidedAt)}` : ''}
-									{lane.note ? <p className="text-sm">“{lane.note}”</p> : null}
-								</td>
-								<td className="py-2 pr-3">{lane.assignee?.name ?? 'Unassigned'}</td>
-								<td className="py-2 pr-3">
-									{day(lane.dueOn)}
-									{lane.overdue ? <strong className="ml-1 text-error">overdue</strong> : null}
-								</td>
-								<td className="py-2">
-									{lane.canClaim ? (
-										<Form method="post">
-											<CsrfInput />
-											<input type="hidden" name="intent" value="claim" />
-											<input type="hidden" name="laneReviewId" value={lane.id} />
-											<input type="hidden" name="revision" value={lane.revision} />
-											<Button variant="secondary" className="px-3 py-1">
-												Claim {reviewLaneLabels[lane.lane].split(' (')[0]}
-											</Button>
-										</Form>
-									) : lane.canDecide ? (
-										<Link to={`/use-cases/${useCaseId}/lanes/${lane.id}`}>Review the {reviewLaneLabels[lane.lane].split(' (')[0]} lane</Link>
-									) : null}
-								</td>
+					<table className="w-full border-collapse text-left">
+						<caption className="sr-only">Review lanes of round {round}</caption>
+						<thead>
+							<tr className="border-b-2 border-base-darkest">
+								<th scope="col" className="py-2 pr-3">
+									Lane
+								</th>
+								<th scope="col" className="py-2 pr-3">
+									Status
+								</th>
+								<th scope="col" className="py-2 pr-3">
+									Reviewer
+								</th>
+								<th scope="col" className="py-2 pr-3">
+									Due
+								</th>
+								<th scope="col" className="py-2">
+									Action
+								</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{lanes.map((lane) => (
+								<tr key={lane.id} className="border-b border-base-lighter align-top">
+									<th scope="row" className="py-2 pr-3 font-normal">
+										{reviewLaneLabels[lane.lane]}
+									</th>
+									<td className="py-2 pr-3">
+										<Tag tone={laneStatusTones[lane.status]}>{laneStatusLabels[lane.status]}</Tag>
+										{lane.decidedBy && !lane.open
+											? ` by ${lane.decidedBy.name} on ${day(lane.decidedAt)}`
+											: ''}
+										{lane.note ? <p className="text-sm">“{lane.note}”</p> : null}
+									</td>
+									<td className="py-2 pr-3">{lane.assignee?.name ?? 'Unassigned'}</td>
+									<td className="py-2 pr-3">
+										{day(lane.dueOn)}
+										{lane.overdue ? <strong className="ml-1 text-error">overdue</strong> : null}
+									</td>
+									<td className="py-2">
+										{lane.canClaim ? (
+											<Form method="post">
+												<CsrfInput />
+												<input type="hidden" name="intent" value="claim" />
+												<input type="hidden" name="laneReviewId" value={lane.id} />
+												<input type="hidden" name="revision" value={lane.revision} />
+												<Button variant="secondary" className="px-3 py-1">
+													Claim {reviewLaneLabels[lane.lane].split(' (')[0]}
+												</Button>
+											</Form>
+										) : lane.canDecide ? (
+											<Link to={`/use-cases/${useCaseId}/lanes/${lane.id}`}>
+												Review the {reviewLaneLabels[lane.lane].split(' (')[0]} lane
+											</Link>
+										) : null}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
 				</TableScroll>
 			)}
 		</section>
@@ -144,19 +175,32 @@ export type PanelDecision = {
 	}>
 }
 
-const outcomeLabels = { APPROVED: 'Approved', APPROVED_WITH_CONDITIONS: 'Approved with conditions', REJECTED: 'Rejected' } as const
+const outcomeLabels = {
+	APPROVED: 'Approved',
+	APPROVED_WITH_CONDITIONS: 'Approved with conditions',
+	REJECTED: 'Rejected',
+} as const
 
-export function Decisions({ decisions, conditionErrors }: { decisions: Array<PanelDecision>; conditionErrors?: Record<string, Array<string>> }) {
+export function Decisions({
+	decisions,
+	conditionErrors,
+}: {
+	decisions: Array<PanelDecision>
+	conditionErrors?: Record<string, Array<string>>
+}) {
 	if (decisions.length === 0) return null
 	const now = new Date()
 	return (
 		<section aria-labelledby="decisions-heading" className="space-y-3">
-			<h2 id="decisions-heading" className="text-xl font-bold">Decisions</h2>
+			<h2 id="decisions-heading" className="text-xl font-bold">
+				Decisions
+			</h2>
 			<ul className="space-y-3">
 				{decisions.map((decision) => (
 					<li key={decision.id} className="border border-base-lighter p-3">
 						<p className="font-semibold">
-							{outcomeLabels[decision.outcome]} by {decision.decidedBy.name} on {day(decision.decidedAt)} (round {decision.round}, version {decision.snapshotNumber})
+							{outcomeLabels[decision.outcome]} by {decision.decidedBy.name} on{' '}
+							{day(decision.decidedAt)} (round {decision.round}, version {decision.snapshotNumber})
 						</p>
 						<p>{decision.note}</p>
 						{decision.conditions.length ? (
@@ -183,10 +227,19 @@ export function Decisions({ decisions, conditionErrors }: { decisions: Array<Pan
 													<input type="hidden" name="conditionId" value={condition.id} />
 													<input type="hidden" name="revision" value={condition.revision} />
 													<div>
-														<label htmlFor={`met-note-${condition.id}`} className="block text-sm font-semibold">
+														<label
+															htmlFor={`met-note-${condition.id}`}
+															className="block text-sm font-semibold"
+														>
 															How it was met
 														</label>
-														<input id={`met-note-${condition.id}`} name="note" required maxLength={2000} className="border border-base-dark px-2 py-1" />
+														<input
+															id={`met-note-${condition.id}`}
+															name="note"
+															required
+															maxLength={2000}
+															className="border border-base-dark px-2 py-1"
+														/>
 														<ErrorList errors={conditionErrors?.[condition.id]} />
 													</div>
 													<Button variant="secondary" className="px-3 py-1">
@@ -247,7 +300,9 @@ export function Discussion({
 	const posted = comments.reduce((count, thread) => count + 1 + thread.replies.length, 0)
 	return (
 		<section aria-labelledby="discussion-heading" className="space-y-3">
-			<h2 id="discussion-heading" className="text-xl font-bold">Discussion</h2>
+			<h2 id="discussion-heading" className="text-xl font-bold">
+				Discussion
+			</h2>
 			{comments.length === 0 ? <p>No comments yet.</p> : null}
 			<ul className="space-y-3">
 				{comments.map((thread) => (
@@ -272,7 +327,13 @@ export function Discussion({
 									<label htmlFor={`reply-${thread.id}`} className="block text-sm font-semibold">
 										Reply to {thread.author.name}
 									</label>
-									<input id={`reply-${thread.id}`} name="body" required maxLength={5000} className="block w-full border border-base-dark px-2 py-1" />
+									<input
+										id={`reply-${thread.id}`}
+										name="body"
+										required
+										maxLength={5000}
+										className="block w-full border border-base-dark px-2 py-1"
+									/>
 								</div>
 								<Button variant="secondary" className="px-3 py-1">
 									Reply
@@ -292,7 +353,12 @@ export function Discussion({
 						<label htmlFor="comment-field" className="block font-semibold">
 							About (optional)
 						</label>
-						<select id="comment-field" name="fieldPath" defaultValue="" className="mt-1 max-w-full border border-base-dark px-3 py-2">
+						<select
+							id="comment-field"
+							name="fieldPath"
+							defaultValue=""
+							className="mt-1 max-w-full border border-base-dark px-3 py-2"
+						>
 							<option value="">The use case as a whole</option>
 							{fieldOptions.map((option) => (
 								<option key={option.value} value={option.value}>
@@ -306,14 +372,17 @@ export function Discussion({
 							Comment
 						</label>
 						<p id="comment-body-hint" className="text-sm text-base-dark">
-							Mention someone with @ and their e-mail address, e.g. @reviewer@cms.example; they are notified.
+							Mention someone with @ and their e-mail address, e.g. @reviewer@cms.example; they are
+							notified.
 						</p>
 						<textarea
 							id="comment-body"
 							name="body"
 							rows={3}
 							maxLength={5000}
-							aria-describedby={errors?.body?.length ? 'comment-body-hint comment-body-error' : 'comment-body-hint'}
+							aria-describedby={
+								errors?.body?.length ? 'comment-body-hint comment-body-error' : 'comment-body-hint'
+							}
 							aria-invalid={errors?.body?.length ? true : undefined}
 							className="mt-1 block w-full border border-base-dark px-3 py-2"
 						/>

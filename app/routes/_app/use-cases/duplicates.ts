@@ -9,6 +9,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')
 	const query = parseOrBadRequest(DuplicateQuerySchema, searchParamsOf(request))
 	if (query.name.length < 4 && query.problem.length < 10) return { matches: [] }
-	const matches = await findDuplicatesFor(user, { name: query.name, problemSolved: query.problem, excludeId: query.exclude })
+	const matches = await findDuplicatesFor(user, {
+		name: query.name,
+		problemSolved: query.problem,
+		excludeId: query.exclude,
+	})
 	return { matches }
 }

@@ -23,7 +23,10 @@ export default function AllUseCases({ loaderData }: Route.ComponentProps) {
 			<div className="flex flex-wrap items-center justify-between gap-4">
 				<h1 className="text-3xl font-bold">AI use cases</h1>
 				{user?.permissions.includes('create:use-case:own') ? (
-					<Link to="/use-cases/new" className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+					<Link
+						to="/use-cases/new"
+						className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white"
+					>
 						Register a use case
 					</Link>
 				) : null}

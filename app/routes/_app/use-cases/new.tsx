@@ -1,7 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useNavigation } from 'react-router'
-import { Button, CsrfInput, FormErrors, SelectField, TextAreaField, TextField } from '#app/components/forms.tsx'
+import {
+	Button,
+	CsrfInput,
+	FormErrors,
+	SelectField,
+	TextAreaField,
+	TextField,
+} from '#app/components/forms.tsx'
 import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
 import { NewUseCaseSchema } from '#app/modules/use-cases/schemas.ts'
 import { createDraft } from '#app/modules/use-cases/use-cases.server.ts'
@@ -12,7 +19,9 @@ import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateSuggestions } from './+duplicate-suggestions.tsx'
 import type { Route } from './+types/new.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Register an AI use case · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Register an AI use case · AI Governance Tracker' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'create:use-case:own')
@@ -29,7 +38,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 		const useCase = await createDraft(actor, submission.value, context.get(requestInfoContext))
 		return redirect(`/use-cases/${useCase.id}/edit`)
 	} catch (error) {
-		if (error instanceof AppError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof AppError)
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		throw error
 	}
 }
@@ -51,8 +64,8 @@ export default function NewUseCase({ loaderData, actionData }: Route.ComponentPr
 		<div className="max-w-3xl space-y-6">
 			<h1 className="text-3xl font-bold">Register an AI use case</h1>
 			<p>
-				Start with a name; you can save the draft and come back to the rest. The case gets a tracking id that stays with
-				it in every year’s inventory.
+				Start with a name; you can save the draft and come back to the rest. The case gets a
+				tracking id that stays with it in every year’s inventory.
 			</p>
 			<Form method="post" {...getFormProps(form)} className="space-y-5">
 				<CsrfInput />
@@ -60,12 +73,18 @@ export default function NewUseCase({ loaderData, actionData }: Route.ComponentPr
 				<input type="hidden" name="submissionKey" value={loaderData.submissionKey} />
 				<FormErrors id="new-use-case-errors" errors={form.errors} />
 				<TextField label="Use case name" field={fields.name} />
-				<TextAreaField label="What problem is the AI intended to solve? (optional for now)" field={fields.problemSolved} />
+				<TextAreaField
+					label="What problem is the AI intended to solve? (optional for now)"
+					field={fields.problemSolved}
+				/>
 				<DuplicateSuggestions name={name} problem={problem} />
 				<SelectField
 					label="Responsible org unit (Bureau/Component)"
 					field={fields.orgUnitId}
-					options={loaderData.orgUnits.map((u) => ({ value: u.id, label: `${u.code} — ${u.name}` }))}
+					options={loaderData.orgUnits.map((u) => ({
+						value: u.id,
+						label: `${u.code} — ${u.name}`,
+					}))}
 				/>
 				<Button disabled={navigation.state === 'submitting'}>Create draft</Button>
 			</Form>

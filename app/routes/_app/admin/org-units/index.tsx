@@ -12,7 +12,8 @@ import type { Route } from './+types/index.ts'
 
 // A unit's code indented by its depth under HHS, as classes: the page's Content-Security-Policy refuses inline styles.
 const depthIndent = ['pl-0', 'pl-5', 'pl-10', 'pl-15', 'pl-20', 'pl-25'] as const
-const indentOf = (code: string) => depthIndent[Math.min(code.split('/').length - 1, depthIndent.length - 1)]
+const indentOf = (code: string) =>
+	depthIndent[Math.min(code.split('/').length - 1, depthIndent.length - 1)]
 
 export const meta: Route.MetaFunction = () => [{ title: 'Org units · AI Governance Tracker' }]
 
@@ -25,12 +26,21 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:org-unit:any')
 	const submission = parseWithZod(await request.formData(), { schema: NewOrgUnitSchema })
-	if (submission.status !== 'success') return data({ errors: Object.values(submission.error ?? {}).flat().filter(Boolean) as Array<string> }, { status: 400 })
+	if (submission.status !== 'success')
+		return data(
+			{
+				errors: Object.values(submission.error ?? {})
+					.flat()
+					.filter(Boolean) as Array<string>,
+			},
+			{ status: 400 },
+		)
 	try {
 		const unit = await createOrgUnit(actor, submission.value, context.get(requestInfoContext))
 		return redirect(`/admin/org-units?created=${encodeURIComponent(unit.code)}`)
 	} catch (error) {
-		if (error instanceof AppError) return data({ errors: [error.message] }, { status: error.status })
+		if (error instanceof AppError)
+			return data({ errors: [error.message] }, { status: error.status })
 		throw error
 	}
 }
@@ -44,45 +54,62 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 			<div className="space-y-2">
 				<h1 className="text-3xl font-bold">Org units</h1>
 				<p>
-					CMS’s organisation as the tracker files use cases, people and datasets under it. A unit’s code is its path (HHS/CMS/OIT), which OMB’s
-					inventory reports as the Bureau/Component; renaming or moving a unit changes its code and keeps the old one as another name, so files that
-					use it still find the unit.
+					CMS’s organisation as the tracker files use cases, people and datasets under it. A unit’s
+					code is its path (HHS/CMS/OIT), which OMB’s inventory reports as the Bureau/Component;
+					renaming or moving a unit changes its code and keeps the old one as another name, so files
+					that use it still find the unit.
 				</p>
 			</div>
-			{created ? (
-				<SuccessAlert>
-					{created} was added.
-				</SuccessAlert>
-			) : null}
+			{created ? <SuccessAlert>{created} was added.</SuccessAlert> : null}
 			<TableScroll label="Org units">
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">Org units</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">Code</th>
-						<th scope="col" className="py-2 pr-4">Name</th>
-						<th scope="col" className="py-2 pr-4">Use cases</th>
-						<th scope="col" className="py-2 pr-4">People</th>
-						<th scope="col" className="py-2">Status</th>
-					</tr>
-				</thead>
-				<tbody>
-					{units.map((unit) => (
-						<tr key={unit.id} className="border-b border-base-lighter align-top">
-							<td className={`py-2 pr-4 font-mono ${indentOf(unit.code)}`}>
-								<Link to={`/admin/org-units/${unit.id}`}>{unit.code}</Link>
-							</td>
-							<td className="py-2 pr-4">
-								{unit.name}
-								{unit.aliases.length ? <span className="block text-sm text-base-dark">Also: {unit.aliases.join('; ')}</span> : null}
-							</td>
-							<td className="py-2 pr-4">{unit._count.useCases}</td>
-							<td className="py-2 pr-4">{unit._count.users}</td>
-							<td className="py-2">{unit.active ? 'Active' : unit.mergedInto ? `Merged into ${unit.mergedInto.code}` : 'Deactivated'}</td>
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">Org units</caption>
+					<thead>
+						<tr className="border-b-2 border-base-darkest">
+							<th scope="col" className="py-2 pr-4">
+								Code
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Name
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Use cases
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								People
+							</th>
+							<th scope="col" className="py-2">
+								Status
+							</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
+					</thead>
+					<tbody>
+						{units.map((unit) => (
+							<tr key={unit.id} className="border-b border-base-lighter align-top">
+								<td className={`py-2 pr-4 font-mono ${indentOf(unit.code)}`}>
+									<Link to={`/admin/org-units/${unit.id}`}>{unit.code}</Link>
+								</td>
+								<td className="py-2 pr-4">
+									{unit.name}
+									{unit.aliases.length ? (
+										<span className="block text-sm text-base-dark">
+											Also: {unit.aliases.join('; ')}
+										</span>
+									) : null}
+								</td>
+								<td className="py-2 pr-4">{unit._count.useCases}</td>
+								<td className="py-2 pr-4">{unit._count.users}</td>
+								<td className="py-2">
+									{unit.active
+										? 'Active'
+										: unit.mergedInto
+											? `Merged into ${unit.mergedInto.code}`
+											: 'Deactivated'}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
 			</TableScroll>
 			<section aria-labelledby="add-heading" className="space-y-3">
 				<h2 id="add-heading" className="text-2xl font-bold">
@@ -95,7 +122,13 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 						<label htmlFor="parentId" className="block font-semibold">
 							Part of
 						</label>
-						<select id="parentId" name="parentId" required defaultValue={active.find((unit) => unit.code === 'HHS/CMS')?.id} className="mt-1 block w-full border border-base-dark px-3 py-2">
+						<select
+							id="parentId"
+							name="parentId"
+							required
+							defaultValue={active.find((unit) => unit.code === 'HHS/CMS')?.id}
+							className="mt-1 block w-full border border-base-dark px-3 py-2"
+						>
 							{active.map((unit) => (
 								<option key={unit.id} value={unit.id}>
 									{unit.code} — {unit.name}
@@ -107,7 +140,14 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 						<label htmlFor="shortName" className="block font-semibold">
 							Abbreviation
 						</label>
-						<input id="shortName" name="shortName" required maxLength={20} aria-describedby="shortName-hint" className="mt-1 block w-full border border-base-dark px-3 py-2" />
+						<input
+							id="shortName"
+							name="shortName"
+							required
+							maxLength={20}
+							aria-describedby="shortName-hint"
+							className="mt-1 block w-full border border-base-dark px-3 py-2"
+						/>
 						<p id="shortName-hint" className="text-sm text-base-dark">
 							As CMS writes it, e.g. OC; it becomes the last part of the code.
 						</p>
@@ -116,7 +156,13 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 						<label htmlFor="name" className="block font-semibold">
 							Full name
 						</label>
-						<input id="name" name="name" required maxLength={200} className="mt-1 block w-full border border-base-dark px-3 py-2" />
+						<input
+							id="name"
+							name="name"
+							required
+							maxLength={200}
+							className="mt-1 block w-full border border-base-dark px-3 py-2"
+						/>
 					</div>
 					<Button disabled={busy}>Add the unit</Button>
 				</Form>

@@ -1,7 +1,14 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from 'react-router'
-import { Button, CsrfInput, FormErrors, SelectField, TextAreaField, TextField } from '#app/components/forms.tsx'
+import {
+	Button,
+	CsrfInput,
+	FormErrors,
+	SelectField,
+	TextAreaField,
+	TextField,
+} from '#app/components/forms.tsx'
 import { type PolicyReference } from '#app/modules/policies/policy-pack.ts'
 import { ReferenceFormSchema } from '#app/modules/policies/schemas.ts'
 
@@ -24,14 +31,20 @@ export function ReferenceEditor({
 		// Messages clear as the person corrects the answer, so nothing moves under the pointer on blur.
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ReferenceFormSchema }),
-		defaultValue: reference ? { ...reference, revision: String(revision) } : { status: 'IN_FORCE', revision: String(revision) },
+		defaultValue: reference
+			? { ...reference, revision: String(revision) }
+			: { status: 'IN_FORCE', revision: String(revision) },
 	})
 	return (
 		<Form method="post" {...getFormProps(form)} className="max-w-3xl space-y-5">
 			<CsrfInput />
 			<input type="hidden" name="revision" value={revision} />
 			<FormErrors id="reference-errors" errors={form.errors} />
-			{reference ? <input type="hidden" name="id" value={reference.id} /> : <TextField label="Clause id" hint="For example M2521-4B-II." field={fields.id} />}
+			{reference ? (
+				<input type="hidden" name="id" value={reference.id} />
+			) : (
+				<TextField label="Clause id" hint="For example M2521-4B-II." field={fields.id} />
+			)}
 			<TextField label="Instrument" field={fields.instrument} />
 			<TextField label="Title" field={fields.title} />
 			<TextField label="Citation" field={fields.citation} />

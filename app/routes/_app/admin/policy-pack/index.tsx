@@ -3,7 +3,13 @@ import { data, Form, Link, redirect } from 'react-router'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
-import { autoPublishReleases, changeDraftPack, getDraftPack, listPackVersions, setAutoPublishReleases } from '#app/modules/policies/pack-admin.server.ts'
+import {
+	autoPublishReleases,
+	changeDraftPack,
+	getDraftPack,
+	listPackVersions,
+	setAutoPublishReleases,
+} from '#app/modules/policies/pack-admin.server.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { CHECK_SEVERITIES } from '#app/modules/policies/policy-pack.ts'
 import { PackEditorActionSchema } from '#app/modules/policies/schemas.ts'
@@ -13,7 +19,9 @@ import { reviewLaneLabels, reviewLanes, type ReviewLaneName } from '#app/utils/p
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/index.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Policy pack editor · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Policy pack editor · AI Governance Tracker' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
@@ -49,7 +57,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
 	const submission = parseWithZod(await request.formData(), { schema: PackEditorActionSchema })
 	if (submission.status !== 'success') {
-		const message = Object.values(submission.error ?? {}).flat()[0] ?? 'The form was not valid; reload and try again.'
+		const message =
+			Object.values(submission.error ?? {}).flat()[0] ??
+			'The form was not valid; reload and try again.'
 		return data({ message, rejected: null as Rejected | null }, { status: 400 })
 	}
 	const requestInfo = context.get(requestInfoContext)
@@ -61,25 +71,46 @@ export async function action({ request, context }: Route.ActionArgs) {
 	// What the administrator asked for, so a refused change is shown as they set it, not lost.
 	const rejected: Rejected =
 		value.intent === 'check'
-			? { kind: 'check', checkId: value.checkId, enabled: value.enabled, severity: value.severity, lane: value.lane }
+			? {
+					kind: 'check',
+					checkId: value.checkId,
+					enabled: value.enabled,
+					severity: value.severity,
+					lane: value.lane,
+				}
 			: { kind: 'route', routeId: value.routeId, enabled: value.enabled, lanes: value.lanes }
 	try {
 		if (value.intent === 'check') {
 			const { checkId, enabled, severity, lane, revision } = value
-			await changeDraftPack(actor.id, revision, { kind: 'check', checkId, settings: { enabled, severity, lane } }, requestInfo)
+			await changeDraftPack(
+				actor.id,
+				revision,
+				{ kind: 'check', checkId, settings: { enabled, severity, lane } },
+				requestInfo,
+			)
 		} else {
 			const { routeId, enabled, lanes, revision } = value
-			await changeDraftPack(actor.id, revision, { kind: 'route', routeId, settings: { enabled, lanes } }, requestInfo)
+			await changeDraftPack(
+				actor.id,
+				revision,
+				{ kind: 'route', routeId, settings: { enabled, lanes } },
+				requestInfo,
+			)
 		}
 		return redirect('/admin/policy-pack?saved=1')
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ message: error.message, rejected }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND')
+			return data({ message: error.message, rejected }, { status: error.status })
 		throwAsResponse(error)
 	}
 }
 
 const selectClass = 'border border-base-dark px-2 py-1'
-const statusWords = { DRAFT: 'draft', PROPOSED: 'release waiting for publication', PUBLISHED: 'published' } as const
+const statusWords = {
+	DRAFT: 'draft',
+	PROPOSED: 'release waiting for publication',
+	PUBLISHED: 'published',
+} as const
 
 export default function PolicyPackEditor({ loaderData, actionData }: Route.ComponentProps) {
 	const { saved, current, proposed, draft, versions, autoPublish } = loaderData
@@ -87,10 +118,16 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 	return (
 		<div className="space-y-8">
 			<h1 className="text-3xl font-bold">Policy pack editor</h1>
-			{saved ? <SuccessAlert>Your change is saved in the draft of pack {draft.version}. It takes effect when you publish the draft.</SuccessAlert> : null}
+			{saved ? (
+				<SuccessAlert>
+					Your change is saved in the draft of pack {draft.version}. It takes effect when you
+					publish the draft.
+				</SuccessAlert>
+			) : null}
 			<p>
-				In force: pack {current.version} (published {current.publishedDate}). Changes below go into the draft of pack{' '}
-				<strong>{draft.version}</strong> (started from {draft.basedOnVersion ?? current.version}) and take effect when you publish it; every
+				In force: pack {current.version} (published {current.publishedDate}). Changes below go into
+				the draft of pack <strong>{draft.version}</strong> (started from{' '}
+				{draft.basedOnVersion ?? current.version}) and take effect when you publish it; every
 				non-retired use case is then checked again.
 			</p>
 			{actionData?.message ? (
@@ -99,96 +136,162 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 				</p>
 			) : null}
 			{proposed ? (
-				<section aria-labelledby="release-heading" className="space-y-3 border-l-4 border-primary bg-primary-lighter p-4">
-					<h2 id="release-heading" className="text-2xl font-bold">Release {proposed.version} is waiting for publication</h2>
+				<section
+					aria-labelledby="release-heading"
+					className="space-y-3 border-l-4 border-primary bg-primary-lighter p-4"
+				>
+					<h2 id="release-heading" className="text-2xl font-bold">
+						Release {proposed.version} is waiting for publication
+					</h2>
 					<p>
-						This version of the tracker ships policy pack {proposed.version}. It takes effect only when an administrator publishes it; review
-						what it changes first.
+						This version of the tracker ships policy pack {proposed.version}. It takes effect only
+						when an administrator publishes it; review what it changes first.
 					</p>
-					<Link to={`publish/${proposed.version}`} className="inline-block rounded bg-primary px-4 py-2 font-bold text-white no-underline">
+					<Link
+						to={`publish/${proposed.version}`}
+						className="inline-block rounded bg-primary px-4 py-2 font-bold text-white no-underline"
+					>
 						Review release {proposed.version}
 					</Link>
 				</section>
 			) : null}
 			<section aria-labelledby="releases-heading" className="space-y-3">
-				<h2 id="releases-heading" className="text-2xl font-bold">New releases</h2>
+				<h2 id="releases-heading" className="text-2xl font-bold">
+					New releases
+				</h2>
 				<Form method="post" className="flex flex-wrap items-center gap-3">
 					<CsrfInput />
 					<input type="hidden" name="intent" value="auto-publish" />
 					<span className="flex items-center gap-2">
-						<input id="auto-publish" type="checkbox" name="enabled" value="on" defaultChecked={autoPublish} className="size-5" />
-						<label htmlFor="auto-publish">Publish a new release automatically when the tracker starts (otherwise it waits for an administrator)</label>
+						<input
+							id="auto-publish"
+							type="checkbox"
+							name="enabled"
+							value="on"
+							defaultChecked={autoPublish}
+							className="size-5"
+						/>
+						<label htmlFor="auto-publish">
+							Publish a new release automatically when the tracker starts (otherwise it waits for an
+							administrator)
+						</label>
 					</span>
 					<Button variant="secondary">Save setting</Button>
 				</Form>
 			</section>
 			<section aria-labelledby="checks-heading" className="space-y-3">
-				<h2 id="checks-heading" className="text-2xl font-bold">Checks</h2>
-				<p>The logic of each check is part of the release; here you turn a check off or change its severity and the review lane it requires.</p>
+				<h2 id="checks-heading" className="text-2xl font-bold">
+					Checks
+				</h2>
+				<p>
+					The logic of each check is part of the release; here you turn a check off or change its
+					severity and the review lane it requires.
+				</p>
 				<TableScroll label="Check settings in the draft pack">
-				<table className="w-full border-collapse text-left text-sm">
-					<caption className="sr-only">Check settings in the draft pack</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-3">Check</th>
-							<th scope="col" className="py-2 pr-3">Settings</th>
-						</tr>
-					</thead>
-					<tbody>
-						{draft.checks.map((check) => {
-							const mine = rejected?.kind === 'check' && rejected.checkId === check.id ? rejected : null
-							return (
-								<tr key={check.id} className="border-b border-base-lighter align-top">
-									<th scope="row" className="py-2 pr-3 font-normal">
-										<span className="font-mono">{check.id}</span>
-										<br />
-										{check.title}
-									</th>
-									<td className="py-2">
-										<Form method="post" aria-label={`Settings for ${check.id}`} className="flex flex-wrap items-center gap-3">
-											<CsrfInput />
-											<input type="hidden" name="intent" value="check" />
-											<input type="hidden" name="revision" value={draft.revision} />
-											<input type="hidden" name="checkId" value={check.id} />
-											<span className="flex items-center gap-1">
-												<input id={`enabled-${check.id}`} type="checkbox" name="enabled" value="on" defaultChecked={mine ? mine.enabled : check.enabled} className="size-5" />
-												<label htmlFor={`enabled-${check.id}`}>On</label>
-											</span>
-											<label htmlFor={`severity-${check.id}`}>Severity</label>
-											<select id={`severity-${check.id}`} name="severity" defaultValue={mine ? mine.severity : check.severity} className={selectClass}>
-												{CHECK_SEVERITIES.map((severity) => (
-													<option key={severity} value={severity}>{severity.toLowerCase()}</option>
-												))}
-											</select>
-											<label htmlFor={`lane-${check.id}`}>Lane</label>
-											<select id={`lane-${check.id}`} name="lane" defaultValue={mine ? mine.lane : check.lane} className={selectClass}>
-												{reviewLanes.map((lane) => (
-													<option key={lane} value={lane}>{reviewLaneLabels[lane]}</option>
-												))}
-											</select>
-											<button type="submit" className="rounded border-2 border-primary px-3 py-1 font-bold text-primary">
-												Save {check.id}
-											</button>
-											{mine ? <span className="font-semibold text-error">Not saved: see the message above.</span> : null}
-										</Form>
-									</td>
-								</tr>
-							)
-						})}
-					</tbody>
-				</table>
+					<table className="w-full border-collapse text-left text-sm">
+						<caption className="sr-only">Check settings in the draft pack</caption>
+						<thead>
+							<tr className="border-b-2 border-base-darkest">
+								<th scope="col" className="py-2 pr-3">
+									Check
+								</th>
+								<th scope="col" className="py-2 pr-3">
+									Settings
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{draft.checks.map((check) => {
+								const mine =
+									rejected?.kind === 'check' && rejected.checkId === check.id ? rejected : null
+								return (
+									<tr key={check.id} className="border-b border-base-lighter align-top">
+										<th scope="row" className="py-2 pr-3 font-normal">
+											<span className="font-mono">{check.id}</span>
+											<br />
+											{check.title}
+										</th>
+										<td className="py-2">
+											<Form
+												method="post"
+												aria-label={`Settings for ${check.id}`}
+												className="flex flex-wrap items-center gap-3"
+											>
+												<CsrfInput />
+												<input type="hidden" name="intent" value="check" />
+												<input type="hidden" name="revision" value={draft.revision} />
+												<input type="hidden" name="checkId" value={check.id} />
+												<span className="flex items-center gap-1">
+													<input
+														id={`enabled-${check.id}`}
+														type="checkbox"
+														name="enabled"
+														value="on"
+														defaultChecked={mine ? mine.enabled : check.enabled}
+														className="size-5"
+													/>
+													<label htmlFor={`enabled-${check.id}`}>On</label>
+												</span>
+												<label htmlFor={`severity-${check.id}`}>Severity</label>
+												<select
+													id={`severity-${check.id}`}
+													name="severity"
+													defaultValue={mine ? mine.severity : check.severity}
+													className={selectClass}
+												>
+													{CHECK_SEVERITIES.map((severity) => (
+														<option key={severity} value={severity}>
+															{severity.toLowerCase()}
+														</option>
+													))}
+												</select>
+												<label htmlFor={`lane-${check.id}`}>Lane</label>
+												<select
+													id={`lane-${check.id}`}
+													name="lane"
+													defaultValue={mine ? mine.lane : check.lane}
+													className={selectClass}
+												>
+													{reviewLanes.map((lane) => (
+														<option key={lane} value={lane}>
+															{reviewLaneLabels[lane]}
+														</option>
+													))}
+												</select>
+												<button
+													type="submit"
+													className="rounded border-2 border-primary px-3 py-1 font-bold text-primary"
+												>
+													Save {check.id}
+												</button>
+												{mine ? (
+													<span className="font-semibold text-error">
+														Not saved: see the message above.
+													</span>
+												) : null}
+											</Form>
+										</td>
+									</tr>
+								)
+							})}
+						</tbody>
+					</table>
 				</TableScroll>
 			</section>
 			<section aria-labelledby="routes-heading" className="space-y-3">
-				<h2 id="routes-heading" className="text-2xl font-bold">Review lanes always required</h2>
+				<h2 id="routes-heading" className="text-2xl font-bold">
+					Review lanes always required
+				</h2>
 				<p>
-					A routing rule requires its lanes whenever its condition holds, whatever the submitter answered and whatever the checks find. The
-					conditions are part of the release; here you choose the lanes (for example the board representative your agency names for civil
+					A routing rule requires its lanes whenever its condition holds, whatever the submitter
+					answered and whatever the checks find. The conditions are part of the release; here you
+					choose the lanes (for example the board representative your agency names for civil
 					rights).
 				</p>
 				<ul className="space-y-4">
 					{draft.routes.map((route) => {
-						const mine = rejected?.kind === 'route' && rejected.routeId === route.id ? rejected : null
+						const mine =
+							rejected?.kind === 'route' && rejected.routeId === route.id ? rejected : null
 						const chosen = new Set<string>(mine ? mine.lanes : route.lanes)
 						return (
 							<li key={route.id} className="border border-base-lighter p-3">
@@ -199,25 +302,49 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 									<input type="hidden" name="routeId" value={route.id} />
 									<fieldset>
 										<legend className="font-semibold">
-											<span className="font-mono">{route.id}</span>: {route.title} (cites {route.clauseIds.join(', ')})
+											<span className="font-mono">{route.id}</span>: {route.title} (cites{' '}
+											{route.clauseIds.join(', ')})
 										</legend>
 										<div className="mt-2 flex flex-wrap gap-4">
 											{reviewLanes.map((lane: ReviewLaneName) => (
 												<span key={lane} className="flex items-center gap-1">
-													<input id={`route-${route.id}-${lane}`} type="checkbox" name="lanes" value={lane} defaultChecked={chosen.has(lane)} className="size-5" />
-													<label htmlFor={`route-${route.id}-${lane}`}>{reviewLaneLabels[lane]}</label>
+													<input
+														id={`route-${route.id}-${lane}`}
+														type="checkbox"
+														name="lanes"
+														value={lane}
+														defaultChecked={chosen.has(lane)}
+														className="size-5"
+													/>
+													<label htmlFor={`route-${route.id}-${lane}`}>
+														{reviewLaneLabels[lane]}
+													</label>
 												</span>
 											))}
 											<span className="flex items-center gap-1">
-												<input id={`route-${route.id}-enabled`} type="checkbox" name="enabled" value="on" defaultChecked={mine ? mine.enabled : route.enabled} className="size-5" />
+												<input
+													id={`route-${route.id}-enabled`}
+													type="checkbox"
+													name="enabled"
+													value="on"
+													defaultChecked={mine ? mine.enabled : route.enabled}
+													className="size-5"
+												/>
 												<label htmlFor={`route-${route.id}-enabled`}>Rule on</label>
 											</span>
 										</div>
 									</fieldset>
-									<button type="submit" className="rounded border-2 border-primary px-3 py-1 font-bold text-primary">
+									<button
+										type="submit"
+										className="rounded border-2 border-primary px-3 py-1 font-bold text-primary"
+									>
 										Save {route.id}
 									</button>
-									{mine ? <span className="ml-3 font-semibold text-error">Not saved: see the message above.</span> : null}
+									{mine ? (
+										<span className="ml-3 font-semibold text-error">
+											Not saved: see the message above.
+										</span>
+									) : null}
 								</Form>
 							</li>
 						)
@@ -226,8 +353,15 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 			</section>
 			<section aria-labelledby="references-heading" className="space-y-3">
 				<div className="flex flex-wrap items-center justify-between gap-4">
-					<h2 id="references-heading" className="text-2xl font-bold">References ({draft.references.length})</h2>
-					<Link to="references/new" className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">Add a reference</Link>
+					<h2 id="references-heading" className="text-2xl font-bold">
+						References ({draft.references.length})
+					</h2>
+					<Link
+						to="references/new"
+						className="rounded border-2 border-primary px-4 py-2 font-bold no-underline"
+					>
+						Add a reference
+					</Link>
 				</div>
 				<ul className="columns-1 gap-8 md:columns-2">
 					{draft.references.map((reference) => (
@@ -238,10 +372,21 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 					))}
 				</ul>
 			</section>
-			<section aria-labelledby="publish-heading" className="space-y-3 border-t border-base-lighter pt-6">
-				<h2 id="publish-heading" className="text-2xl font-bold">Publish</h2>
-				<p>Before anything is published you see what changes from the pack in force and how many use cases are checked again.</p>
-				<Link to={`publish/${draft.version}`} className="inline-block rounded bg-primary px-4 py-2 font-bold text-white no-underline">
+			<section
+				aria-labelledby="publish-heading"
+				className="space-y-3 border-t border-base-lighter pt-6"
+			>
+				<h2 id="publish-heading" className="text-2xl font-bold">
+					Publish
+				</h2>
+				<p>
+					Before anything is published you see what changes from the pack in force and how many use
+					cases are checked again.
+				</p>
+				<Link
+					to={`publish/${draft.version}`}
+					className="inline-block rounded bg-primary px-4 py-2 font-bold text-white no-underline"
+				>
 					Review and publish draft {draft.version}
 				</Link>
 				<h3 className="text-xl font-bold">Versions</h3>
@@ -249,7 +394,9 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 					{versions.map((version) => (
 						<li key={version.id}>
 							{version.version} ({version.origin === 'RELEASE' ? 'release' : 'local edition'}):{' '}
-							{version.status === 'PUBLISHED' ? `published ${new Date(version.publishedAt ?? 0).toISOString().slice(0, 10)}` : statusWords[version.status]}
+							{version.status === 'PUBLISHED'
+								? `published ${new Date(version.publishedAt ?? 0).toISOString().slice(0, 10)}`
+								: statusWords[version.status]}
 							{version.editedBy ? `, edited by ${version.editedBy.name}` : ''}
 						</li>
 					))}

@@ -12,7 +12,11 @@ import type { Route } from './+types/jobs.$jobId.ts'
 
 const Params = idParams('jobId')
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Re-checking against pack ${loaderData?.job.packVersion ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{
+		title: `Re-checking against pack ${loaderData?.job.packVersion ?? ''} · AI Governance Tracker`,
+	},
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'manage:policy:any')
@@ -27,7 +31,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	try {
 		await restartReevaluation(actor.id, jobId, context.get(requestInfoContext))
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ message: error.message }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND')
+			return data({ message: error.message }, { status: error.status })
 		throwAsResponse(error)
 	}
 	return redirect(`/admin/policy-pack/jobs/${jobId}`)
@@ -52,7 +57,12 @@ export default function ReevaluationProgress({ loaderData, actionData }: Route.C
 			<label htmlFor="reevaluation-progress" className="block font-semibold">
 				Progress
 			</label>
-			<progress id="reevaluation-progress" max={job.total || 1} value={job.total ? job.done : 1} className="h-4 w-full" />
+			<progress
+				id="reevaluation-progress"
+				max={job.total || 1}
+				value={job.total ? job.done : 1}
+				className="h-4 w-full"
+			/>
 			<p role="status">
 				{job.status === 'RUNNING'
 					? `${job.done} of ${job.total} use cases checked (${percent}%)…`
@@ -72,7 +82,8 @@ export default function ReevaluationProgress({ loaderData, actionData }: Route.C
 				</Form>
 			) : null}
 			<p className="text-sm text-base-darker">
-				Started by {job.startedBy?.name ?? 'the system'} at {new Date(job.startedAt).toISOString().replace('T', ' ').slice(0, 19)} UTC.
+				Started by {job.startedBy?.name ?? 'the system'} at{' '}
+				{new Date(job.startedAt).toISOString().replace('T', ' ').slice(0, 19)} UTC.
 			</p>
 		</div>
 	)

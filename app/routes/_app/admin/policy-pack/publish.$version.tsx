@@ -14,7 +14,9 @@ import type { Route } from './+types/publish.$version.ts'
 
 const Params = z.object({ version: z.string().max(30).regex(PACK_VERSION_PATTERN) })
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Publish pack ${loaderData?.preview.version ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `Publish pack ${loaderData?.preview.version ?? ''} · AI Governance Tracker` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'manage:policy:any')
@@ -26,12 +28,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
 	const { version } = parseOrBadRequest(Params, params)
 	const submission = parseWithZod(await request.formData(), { schema: PublishSchema })
-	if (submission.status !== 'success') return data({ message: 'The form was not valid; reload and try again.' }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ message: 'The form was not valid; reload and try again.' }, { status: 400 })
 	try {
-		const { jobId } = await publishPackVersion(actor.id, { version, revision: submission.value.revision }, context.get(requestInfoContext))
+		const { jobId } = await publishPackVersion(
+			actor.id,
+			{ version, revision: submission.value.revision },
+			context.get(requestInfoContext),
+		)
 		return redirect(`/admin/policy-pack/jobs/${jobId}`)
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ message: error.message }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND')
+			return data({ message: error.message }, { status: error.status })
 		throwAsResponse(error)
 	}
 }
@@ -51,8 +59,9 @@ export default function PublishPack({ loaderData, actionData }: Route.ComponentP
 				{preview.title}. {preview.description}
 			</p>
 			<p>
-				What changes from pack {preview.current}, which is in force today. Nothing takes effect until you publish; afterwards every
-				non-retired use case ({cases}) is checked again against pack {preview.version}.
+				What changes from pack {preview.current}, which is in force today. Nothing takes effect
+				until you publish; afterwards every non-retired use case ({cases}) is checked again against
+				pack {preview.version}.
 				{preview.origin === 'RELEASE'
 					? ' Settings you changed in your own editions (severities, lanes, references) are carried into a new draft on top of the release, for you to review and publish.'
 					: ''}
@@ -65,7 +74,8 @@ export default function PublishPack({ loaderData, actionData }: Route.ComponentP
 			<PackDiffView diff={preview.diff} />
 			{preview.missingImplementations.length ? (
 				<p role="alert" className="border-l-4 border-error bg-error-lighter p-3">
-					This version of the tracker has no code for {preview.missingImplementations.join(', ')}, so the pack cannot be published.
+					This version of the tracker has no code for {preview.missingImplementations.join(', ')},
+					so the pack cannot be published.
 				</p>
 			) : (
 				<Form method="post" className="space-y-3 border-t border-base-lighter pt-6">

@@ -13,14 +13,17 @@ import type { Route } from './+types/references.$referenceId.ts'
 
 const Params = z.object({ referenceId: clauseId })
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Edit ${loaderData?.reference.id ?? 'reference'} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `Edit ${loaderData?.reference.id ?? 'reference'} · AI Governance Tracker` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
 	const { referenceId } = parseOrBadRequest(Params, params)
 	const draft = await getDraftPack(actor.id)
 	const reference = draft.pack.references.find((r) => r.id === referenceId)
-	if (!reference) throw data({ message: `The draft pack has no reference ${referenceId}.` }, { status: 404 })
+	if (!reference)
+		throw data({ message: `The draft pack has no reference ${referenceId}.` }, { status: 404 })
 	return { reference, revision: draft.revision, version: draft.version }
 }
 
@@ -31,9 +34,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { revision, ...reference } = submission.value
 	try {
-		await changeDraftPack(actor.id, revision, { kind: 'reference', isNew: false, reference: { ...reference, id: referenceId } }, context.get(requestInfoContext))
+		await changeDraftPack(
+			actor.id,
+			revision,
+			{ kind: 'reference', isNew: false, reference: { ...reference, id: referenceId } },
+			context.get(requestInfoContext),
+		)
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND')
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		throwAsResponse(error)
 	}
 	return redirect('/admin/policy-pack?saved=1')
@@ -48,7 +60,12 @@ export default function EditReference({ loaderData, actionData }: Route.Componen
 			<h1 className="text-3xl font-bold">
 				Edit {loaderData.reference.id} in draft pack {loaderData.version}
 			</h1>
-			<ReferenceEditor reference={loaderData.reference} revision={loaderData.revision} lastResult={actionData?.result} submitLabel="Save reference" />
+			<ReferenceEditor
+				reference={loaderData.reference}
+				revision={loaderData.revision}
+				lastResult={actionData?.result}
+				submitLabel="Save reference"
+			/>
 		</div>
 	)
 }

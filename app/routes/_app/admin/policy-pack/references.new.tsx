@@ -22,9 +22,18 @@ export async function action({ request, context }: Route.ActionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { revision, ...reference } = submission.value
 	try {
-		await changeDraftPack(actor.id, revision, { kind: 'reference', isNew: true, reference }, context.get(requestInfoContext))
+		await changeDraftPack(
+			actor.id,
+			revision,
+			{ kind: 'reference', isNew: true, reference },
+			context.get(requestInfoContext),
+		)
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND')
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		throwAsResponse(error)
 	}
 	return redirect('/admin/policy-pack?saved=1')
@@ -37,7 +46,11 @@ export default function NewReference({ loaderData, actionData }: Route.Component
 				<Link to="/admin/policy-pack">Policy pack editor</Link>
 			</p>
 			<h1 className="text-3xl font-bold">Add a reference to draft pack {loaderData.version}</h1>
-			<ReferenceEditor revision={loaderData.revision} lastResult={actionData?.result} submitLabel="Add reference" />
+			<ReferenceEditor
+				revision={loaderData.revision}
+				lastResult={actionData?.result}
+				submitLabel="Add reference"
+			/>
 		</div>
 	)
 }

@@ -4,11 +4,19 @@ import { data, Form, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
 import { Button, CsrfInput, ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
-import { authSettings, emailConfigured, passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
+import {
+	authSettings,
+	emailConfigured,
+	passwordSignInAllowedFor,
+} from '#app/modules/auth/auth-settings.server.ts'
 import { sendPasswordResetLink, setTemporaryPassword } from '#app/modules/auth/passwords.server.ts'
 import { resendInvitation } from '#app/modules/users/invitations.server.ts'
 import { UserAdminActionSchema } from '#app/modules/users/schemas.ts'
-import { getUserForAdmin, revokeAllSessions, updateUserAccess } from '#app/modules/users/users.server.ts'
+import {
+	getUserForAdmin,
+	revokeAllSessions,
+	updateUserAccess,
+} from '#app/modules/users/users.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, isoTimestamp } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
@@ -38,7 +46,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		user,
 		orgUnits,
-		notice: (query.invited ? 'invited' : query.saved ? 'saved' : (query.done ?? null)) as keyof typeof noticeText | null,
+		notice: (query.invited ? 'invited' : query.saved ? 'saved' : (query.done ?? null)) as
+			keyof typeof noticeText | null,
 		emailConfigured: emailConfigured(),
 		singleSignOn: authSettings().mode !== 'password',
 		passwordsAllowed: passwordSignInAllowedFor(user.email),
@@ -53,7 +62,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const { userId } = parseOrBadRequest(Params, params)
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: UserAdminActionSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), secret: null as Secret }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply(), secret: null as Secret }, { status: 400 })
 	const requestInfo = context.get(requestInfoContext)
 	const value = submission.value
 	try {
@@ -63,7 +73,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				return redirect(`/admin/users/${userId}?done=sessions-ended`)
 			case 'resend-invitation': {
 				const { linkToPassOn } = await resendInvitation(actor.id, userId, requestInfo)
-				if (linkToPassOn) return data({ result: submission.reply(), secret: { kind: 'link', value: new URL(linkToPassOn, request.url).href } as Secret })
+				if (linkToPassOn)
+					return data({
+						result: submission.reply(),
+						secret: { kind: 'link', value: new URL(linkToPassOn, request.url).href } as Secret,
+					})
 				return redirect(`/admin/users/${userId}?done=invitation-sent`)
 			}
 			case 'send-reset-link':
@@ -71,17 +85,32 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				return redirect(`/admin/users/${userId}?done=reset-link-sent`)
 			case 'set-temporary-password':
 				// Shown once, in this response: never stored in clear, never in an address.
-				return data({ result: submission.reply(), secret: { kind: 'password', value: await setTemporaryPassword(actor.id, userId, requestInfo) } as Secret })
+				return data({
+					result: submission.reply(),
+					secret: {
+						kind: 'password',
+						value: await setTemporaryPassword(actor.id, userId, requestInfo),
+					} as Secret,
+				})
 			case 'update-access': {
 				const expected = UpdatedAtSchema.safeParse(formData.get('updatedAt'))
-				if (!expected.success) throw new AppError('INVALID', 'The form is missing its version; reload the page.')
-				await updateUserAccess(actor.id, userId, { ...value, expectedUpdatedAt: new Date(expected.data) }, requestInfo)
+				if (!expected.success)
+					throw new AppError('INVALID', 'The form is missing its version; reload the page.')
+				await updateUserAccess(
+					actor.id,
+					userId,
+					{ ...value, expectedUpdatedAt: new Date(expected.data) },
+					requestInfo,
+				)
 				return redirect(`/admin/users/${userId}?saved=1`)
 			}
 		}
 	} catch (error) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
-			return data({ result: submission.reply({ formErrors: [error.message] }), secret: null as Secret }, { status: error.status })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }), secret: null as Secret },
+				{ status: error.status },
+			)
 		}
 		throwAsResponse(error)
 	}
@@ -95,12 +124,25 @@ const noticeText = {
 	'sessions-ended': 'All of this person’s sessions have ended.',
 } as const
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'America/New_York', timeZoneName: 'short' })
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+	year: 'numeric',
+	month: 'short',
+	day: 'numeric',
+	hour: 'numeric',
+	minute: '2-digit',
+	timeZone: 'America/New_York',
+	timeZoneName: 'short',
+})
 
 export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
-	const { user, orgUnits, notice, emailConfigured, singleSignOn, passwordsAllowed, isSelf } = loaderData
+	const { user, orgUnits, notice, emailConfigured, singleSignOn, passwordsAllowed, isSelf } =
+		loaderData
 	const actionData = useActionData<typeof action>()
-	const [form, fields] = useForm({ id: 'user-access', lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: UserAdminActionSchema }) })
+	const [form, fields] = useForm({
+		id: 'user-access',
+		lastResult: actionData?.result,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: UserAdminActionSchema }),
+	})
 	const grantedRoles = new Set(user.roles.map((r) => r.role))
 	const lanes = new Set(user.roles.find((r) => r.role === 'REVIEWER')?.lanes ?? [])
 	const formErrorId = 'user-access-errors'
@@ -112,22 +154,18 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 			</p>
 			<h1 className="text-3xl font-bold">{user.name}</h1>
 			<p>{user.email}</p>
-			{notice ? (
-				<SuccessAlert>
-					{noticeText[notice]}
-				</SuccessAlert>
-			) : null}
+			{notice ? <SuccessAlert>{noticeText[notice]}</SuccessAlert> : null}
 			{actionData?.secret ? (
 				<div role="status" className="border-l-4 border-success bg-success-lighter p-3">
 					{actionData.secret.kind === 'password' ? (
 						<p>
-							Temporary password (shown only now; they must choose their own when they next sign in):{' '}
-							<strong className="font-mono">{actionData.secret.value}</strong>
+							Temporary password (shown only now; they must choose their own when they next sign
+							in): <strong className="font-mono">{actionData.secret.value}</strong>
 						</p>
 					) : (
 						<p>
-							E-mail is not set up here, so give them this invitation link yourself (shown only now):{' '}
-							<strong className="font-mono break-all">{actionData.secret.value}</strong>
+							E-mail is not set up here, so give them this invitation link yourself (shown only
+							now): <strong className="font-mono break-all">{actionData.secret.value}</strong>
 						</p>
 					)}
 				</div>
@@ -144,9 +182,19 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 								: `Invited ${dateFormat.format(new Date(user.invitedAt))}; not yet accepted.`}
 						</li>
 					) : null}
-					{singleSignOn ? <li>{user.oidcSubject ? 'Linked to a CMS account (single sign-on).' : 'Not yet signed in with a CMS account.'}</li> : null}
+					{singleSignOn ? (
+						<li>
+							{user.oidcSubject
+								? 'Linked to a CMS account (single sign-on).'
+								: 'Not yet signed in with a CMS account.'}
+						</li>
+					) : null}
 					<li>
-						{user.hasPassword ? (user.mustChangePassword ? 'Has a temporary password, to be changed at next sign-in.' : 'Has a password.') : 'Has no password.'}
+						{user.hasPassword
+							? user.mustChangePassword
+								? 'Has a temporary password, to be changed at next sign-in.'
+								: 'Has a password.'
+							: 'Has no password.'}
 					</li>
 					<li>Open sessions: {user._count.sessions}</li>
 				</ul>
@@ -182,17 +230,29 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 			<h2 className="text-xl font-bold">Access</h2>
 			{isSelf ? (
 				<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
-					This is your own account: you can change your org unit and e-mail notifications, but not your roles, lanes or activity. Another
-					administrator must.
+					This is your own account: you can change your org unit and e-mail notifications, but not
+					your roles, lanes or activity. Another administrator must.
 				</p>
 			) : null}
-			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-6">
+			<Form
+				method="post"
+				{...getFormProps(form)}
+				aria-describedby={form.errors?.length ? formErrorId : undefined}
+				className="space-y-6"
+			>
 				<CsrfInput />
 				<input type="hidden" name="intent" value="update-access" />
 				<input type="hidden" name="updatedAt" value={new Date(user.updatedAt).toISOString()} />
 				<FormErrors id={formErrorId} errors={form.errors} />
 				<div className="flex items-center gap-2">
-					<input id="active" type="checkbox" name="active" value="on" defaultChecked={user.active} className="size-5" />
+					<input
+						id="active"
+						type="checkbox"
+						name="active"
+						value="on"
+						defaultChecked={user.active}
+						className="size-5"
+					/>
 					<label htmlFor="active" className="font-semibold">
 						Account active (a deactivated account cannot sign in and its sessions end)
 					</label>
@@ -201,7 +261,12 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 					<label htmlFor="orgUnitId" className="block font-semibold">
 						Org unit
 					</label>
-					<select id="orgUnitId" name="orgUnitId" defaultValue={user.orgUnitId ?? ''} className="mt-1 block w-full border border-base-dark px-3 py-2">
+					<select
+						id="orgUnitId"
+						name="orgUnitId"
+						defaultValue={user.orgUnitId ?? ''}
+						className="mt-1 block w-full border border-base-dark px-3 py-2"
+					>
 						<option value="">Choose…</option>
 						{orgUnits.map((unit) => (
 							<option key={unit.id} value={unit.id}>
@@ -214,12 +279,17 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 				{user.providerRoles.length ? (
 					<div>
 						<h3 className="font-semibold">Roles from the CMS identity provider</h3>
-						<p className="text-sm text-base-dark">From their directory groups; refreshed each time they sign in. Change them in the directory, or in the group mapping.</p>
+						<p className="text-sm text-base-dark">
+							From their directory groups; refreshed each time they sign in. Change them in the
+							directory, or in the group mapping.
+						</p>
 						<ul className="mt-1 list-disc pl-6">
 							{user.providerRoles.map((grant) => (
 								<li key={grant.role}>
 									{roleLabels[grant.role]}
-									{grant.lanes.length ? ` (${grant.lanes.map((lane) => reviewLaneLabels[lane]).join(', ')})` : ''}
+									{grant.lanes.length
+										? ` (${grant.lanes.map((lane) => reviewLaneLabels[lane]).join(', ')})`
+										: ''}
 								</li>
 							))}
 						</ul>
@@ -229,7 +299,14 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 					<legend className="font-semibold">Roles granted here</legend>
 					{roleNames.map((role) => (
 						<div key={role} className="mt-2 flex items-center gap-2">
-							<input id={`role-${role}`} type="checkbox" name="roles" value={role} defaultChecked={grantedRoles.has(role)} className="size-5" />
+							<input
+								id={`role-${role}`}
+								type="checkbox"
+								name="roles"
+								value={role}
+								defaultChecked={grantedRoles.has(role)}
+								className="size-5"
+							/>
 							<label htmlFor={`role-${role}`}>{roleLabels[role]}</label>
 						</div>
 					))}
@@ -239,13 +316,27 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 					<legend className="font-semibold">Review lanes (for the reviewer role)</legend>
 					{reviewLanes.map((lane) => (
 						<div key={lane} className="mt-2 flex items-center gap-2">
-							<input id={`lane-${lane}`} type="checkbox" name="lanes" value={lane} defaultChecked={lanes.has(lane)} className="size-5" />
+							<input
+								id={`lane-${lane}`}
+								type="checkbox"
+								name="lanes"
+								value={lane}
+								defaultChecked={lanes.has(lane)}
+								className="size-5"
+							/>
 							<label htmlFor={`lane-${lane}`}>{reviewLaneLabels[lane]}</label>
 						</div>
 					))}
 				</fieldset>
 				<div className="flex items-center gap-2">
-					<input id="emailNotifications" type="checkbox" name="emailNotifications" value="on" defaultChecked={user.emailNotifications} className="size-5" />
+					<input
+						id="emailNotifications"
+						type="checkbox"
+						name="emailNotifications"
+						value="on"
+						defaultChecked={user.emailNotifications}
+						className="size-5"
+					/>
 					<label htmlFor="emailNotifications">Send e-mail notifications</label>
 				</div>
 				<Button>Save access</Button>

@@ -29,19 +29,28 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 		<div className="space-y-6">
 			<div className="flex flex-wrap items-center justify-between gap-4">
 				<h1 className="text-3xl font-bold">Users and roles</h1>
-				<Link to="new" className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+				<Link
+					to="new"
+					className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white"
+				>
 					Invite a person
 				</Link>
 			</div>
 			<p>
-				Roles can also come from the CMS identity provider’s groups: <Link to="/admin/single-sign-on">single sign-on and group mapping</Link>.
+				Roles can also come from the CMS identity provider’s groups:{' '}
+				<Link to="/admin/single-sign-on">single sign-on and group mapping</Link>.
 			</p>
 			<Form method="get" role="search" className="flex flex-wrap items-end gap-2">
 				<div>
 					<label htmlFor="user-search" className="block font-semibold">
 						Search by name or e-mail
 					</label>
-					<input id="user-search" name="q" defaultValue={q} className="mt-1 border border-base-dark px-3 py-2" />
+					<input
+						id="user-search"
+						name="q"
+						defaultValue={q}
+						className="mt-1 border border-base-dark px-3 py-2"
+					/>
 				</div>
 				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
 					Search
@@ -53,11 +62,21 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 					<caption className="sr-only">Users, their org units and roles</caption>
 					<thead>
 						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">Name</th>
-							<th scope="col" className="py-2 pr-4">E-mail</th>
-							<th scope="col" className="py-2 pr-4">Org unit</th>
-							<th scope="col" className="py-2 pr-4">Roles</th>
-							<th scope="col" className="py-2">Status</th>
+							<th scope="col" className="py-2 pr-4">
+								Name
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								E-mail
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Org unit
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Roles
+							</th>
+							<th scope="col" className="py-2">
+								Status
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -71,18 +90,30 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 								<td className="py-2 pr-4">
 									{user.roles
 										.map((r) => {
-											const label = r.lanes.length ? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})` : roleLabels[r.role]
+											const label = r.lanes.length
+												? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})`
+												: roleLabels[r.role]
 											return r.source === 'IDENTITY_PROVIDER' ? `${label}, from CMS groups` : label
 										})
 										.join('; ')}
 								</td>
-								<td className="py-2">{!user.active ? 'Deactivated' : user.invitedAt && !user.invitationAcceptedAt ? 'Invited' : 'Active'}</td>
+								<td className="py-2">
+									{!user.active
+										? 'Deactivated'
+										: user.invitedAt && !user.invitationAcceptedAt
+											? 'Invited'
+											: 'Active'}
+								</td>
 							</tr>
 						))}
 					</tbody>
 				</table>
 			</TableScroll>
-			<Pagination page={page} pageCount={pageCount} hrefFor={(target) => `?${new URLSearchParams({ q, page: String(target) })}`} />
+			<Pagination
+				page={page}
+				pageCount={pageCount}
+				hrefFor={(target) => `?${new URLSearchParams({ q, page: String(target) })}`}
+			/>
 		</div>
 	)
 }

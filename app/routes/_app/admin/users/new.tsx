@@ -1,7 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
-import { Button, CheckboxGroupField, CsrfInput, FormErrors, SelectField, TextField } from '#app/components/forms.tsx'
+import {
+	Button,
+	CheckboxGroupField,
+	CsrfInput,
+	FormErrors,
+	SelectField,
+	TextField,
+} from '#app/components/forms.tsx'
 import { authSettings, emailConfigured } from '#app/modules/auth/auth-settings.server.ts'
 import { inviteUser } from '#app/modules/users/invitations.server.ts'
 import { InviteUserSchema } from '#app/modules/users/schemas.ts'
@@ -16,25 +23,37 @@ export const meta: Route.MetaFunction = () => [{ title: 'Invite a person · AI G
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'manage:user:any')
-	const orgUnits = await prisma.orgUnit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true } })
+	const orgUnits = await prisma.orgUnit.findMany({
+		orderBy: { code: 'asc' },
+		select: { id: true, code: true, name: true },
+	})
 	return { orgUnits, mode: authSettings().mode, emailConfigured: emailConfigured() }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:user:any')
 	const submission = parseWithZod(await request.formData(), { schema: InviteUserSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), linkToPassOn: null }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply(), linkToPassOn: null }, { status: 400 })
 	let invited: Awaited<ReturnType<typeof inviteUser>>
 	try {
 		invited = await inviteUser(actor.id, submission.value, context.get(requestInfoContext))
 	} catch (error) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
-			return data({ result: submission.reply({ formErrors: [error.message] }), linkToPassOn: null }, { status: error.status })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }), linkToPassOn: null },
+				{ status: error.status },
+			)
 		}
 		throwAsResponse(error)
 	}
 	// Without e-mail, the administrator passes the link on: shown once, here, never stored in clear.
-	if (invited.linkToPassOn) return data({ result: submission.reply({ resetForm: true }), linkToPassOn: new URL(invited.linkToPassOn, request.url).href, invitedId: invited.userId })
+	if (invited.linkToPassOn)
+		return data({
+			result: submission.reply({ resetForm: true }),
+			linkToPassOn: new URL(invited.linkToPassOn, request.url).href,
+			invitedId: invited.userId,
+		})
 	return redirect(`/admin/users/${invited.userId}?invited=1`)
 }
 
@@ -61,11 +80,14 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
 			</p>
 			<h1 className="text-3xl font-bold">Invite a person</h1>
 			<p>
-				Set up their account with the roles they need, and the tracker e-mails them an invitation. {howTheySignIn}
+				Set up their account with the roles they need, and the tracker e-mails them an invitation.{' '}
+				{howTheySignIn}
 			</p>
 			{actionData?.linkToPassOn ? (
 				<div role="status" className="border-l-4 border-success bg-success-lighter p-3">
-					<p className="font-bold">The account is ready, but e-mail is not set up here, so nothing was sent.</p>
+					<p className="font-bold">
+						The account is ready, but e-mail is not set up here, so nothing was sent.
+					</p>
 					<p className="mt-2">Give the person this link yourself; it is shown only now:</p>
 					<p className="mt-2 break-all font-mono">{actionData.linkToPassOn}</p>
 					<p className="mt-2">
@@ -75,16 +97,39 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
 			) : null}
 			{!emailConfigured && !actionData?.linkToPassOn ? (
 				<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
-					E-mail is not set up here (SMTP_URL): after you invite someone, you will see the link to give them yourself.
+					E-mail is not set up here (SMTP_URL): after you invite someone, you will see the link to
+					give them yourself.
 				</p>
 			) : null}
-			<Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="space-y-6">
+			<Form
+				method="post"
+				{...getFormProps(form)}
+				aria-describedby={form.errors?.length ? formErrorId : undefined}
+				className="space-y-6"
+			>
 				<CsrfInput />
 				<FormErrors id={formErrorId} errors={form.errors} />
 				<TextField label="Full name" field={fields.name} autoComplete="off" />
-				<TextField label="E-mail address" hint="Their CMS e-mail address, as the CMS identity service knows it." field={fields.email} type="email" autoComplete="off" />
-				<SelectField label="Org unit" field={fields.orgUnitId} options={orgUnits.map((unit) => ({ value: unit.id, label: `${unit.code} — ${unit.name}` }))} />
-				<CheckboxGroupField legend="Roles" field={fields.roles} options={roleNames.map((role) => ({ value: role, label: roleLabels[role] }))} />
+				<TextField
+					label="E-mail address"
+					hint="Their CMS e-mail address, as the CMS identity service knows it."
+					field={fields.email}
+					type="email"
+					autoComplete="off"
+				/>
+				<SelectField
+					label="Org unit"
+					field={fields.orgUnitId}
+					options={orgUnits.map((unit) => ({
+						value: unit.id,
+						label: `${unit.code} — ${unit.name}`,
+					}))}
+				/>
+				<CheckboxGroupField
+					legend="Roles"
+					field={fields.roles}
+					options={roleNames.map((role) => ({ value: role, label: roleLabels[role] }))}
+				/>
 				<CheckboxGroupField
 					legend="Review lanes (for the reviewer role)"
 					field={fields.lanes}

@@ -1,6 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
-import { canEditDataset, getDataset, listOrgUnitOptions, updateDataset } from '#app/modules/datasets/datasets.server.ts'
+import {
+	canEditDataset,
+	getDataset,
+	listOrgUnitOptions,
+	updateDataset,
+} from '#app/modules/datasets/datasets.server.ts'
 import { DatasetFormSchema } from '#app/modules/datasets/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams } from '#app/utils/input-schemas.ts'
@@ -19,7 +24,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { datasetId } = parseOrBadRequest(Params, params)
 	const dataset = await getDataset(datasetId).catch(throwAsResponse)
 	if (!canEditDataset(user, dataset)) {
-		throw data({ message: 'Only administrators and this dataset’s steward can edit it.' }, { status: 403 })
+		throw data(
+			{ message: 'Only administrators and this dataset’s steward can edit it.' },
+			{ status: 403 },
+		)
 	}
 	return { dataset, orgUnits: await listOrgUnitOptions(dataset.orgUnitId) }
 }
@@ -29,19 +37,38 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const { datasetId } = parseOrBadRequest(Params, params)
 	// Who may edit is decided before what they sent is read.
 	if (!canEditDataset(actor, await getDataset(datasetId).catch(throwAsResponse))) {
-		throw data({ message: 'Only administrators and this dataset’s steward can edit it.' }, { status: 403 })
+		throw data(
+			{ message: 'Only administrators and this dataset’s steward can edit it.' },
+			{ status: 403 },
+		)
 	}
 	const submission = parseWithZod(await request.formData(), { schema: DatasetFormSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const version = submission.value.version
 	if (version === undefined) {
-		return data({ result: submission.reply({ formErrors: ['The form is missing its version; reload the page.'] }) }, { status: 400 })
+		return data(
+			{
+				result: submission.reply({
+					formErrors: ['The form is missing its version; reload the page.'],
+				}),
+			},
+			{ status: 400 },
+		)
 	}
 	try {
-		await updateDataset(actor, datasetId, submission.value, version, context.get(requestInfoContext))
+		await updateDataset(
+			actor,
+			datasetId,
+			submission.value,
+			version,
+			context.get(requestInfoContext),
+		)
 	} catch (error) {
 		if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'INVALID')) {
-			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		}
 		throwAsResponse(error)
 	}

@@ -1,6 +1,10 @@
 import { Link, useSearchParams } from 'react-router'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
-import { canEditDataset, getDataset, listUseCasesTouching } from '#app/modules/datasets/datasets.server.ts'
+import {
+	canEditDataset,
+	getDataset,
+	listUseCasesTouching,
+} from '#app/modules/datasets/datasets.server.ts'
 import { datasetUsageLabels, useCaseStatusLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
@@ -11,7 +15,9 @@ import type { Route } from './+types/index.ts'
 
 const Params = idParams('datasetId')
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.dataset.name ?? 'Dataset'} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `${loaderData?.dataset.name ?? 'Dataset'} · AI Governance Tracker` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:dataset:any')
@@ -27,14 +33,32 @@ export default function DatasetPage({ loaderData }: Route.ComponentProps) {
 	const saved = searchParams.get('saved')
 	const facts: Array<[string, React.ReactNode]> = [
 		['Category', datasetCategoryLabels[dataset.category]],
-		['Sensitivity', dataset.sensitivities.length ? dataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'None recorded'],
+		[
+			'Sensitivity',
+			dataset.sensitivities.length
+				? dataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ')
+				: 'None recorded',
+		],
 		['Owning org unit', `${dataset.orgUnit.code} — ${dataset.orgUnit.name}`],
-		['Data steward', dataset.steward ? `${dataset.steward.name} (${dataset.steward.email})` : 'Not assigned'],
+		[
+			'Data steward',
+			dataset.steward ? `${dataset.steward.name} (${dataset.steward.email})` : 'Not assigned',
+		],
 		['Privacy Act SORN', dataset.sornNumber ?? 'None recorded'],
-		['Privacy Impact Assessment', dataset.piaUrl ? <a href={dataset.piaUrl}>{dataset.piaUrl}</a> : 'None recorded'],
+		[
+			'Privacy Impact Assessment',
+			dataset.piaUrl ? <a href={dataset.piaUrl}>{dataset.piaUrl}</a> : 'None recorded',
+		],
 		['Data use agreement required', dataset.dataUseAgreementRequired ? 'Yes' : 'No'],
 		['FISMA system', dataset.fismaSystem ?? 'None recorded'],
-		['Federal Data Catalog', dataset.federalDataCatalogUrl ? <a href={dataset.federalDataCatalogUrl}>{dataset.federalDataCatalogUrl}</a> : 'Not published'],
+		[
+			'Federal Data Catalog',
+			dataset.federalDataCatalogUrl ? (
+				<a href={dataset.federalDataCatalogUrl}>{dataset.federalDataCatalogUrl}</a>
+			) : (
+				'Not published'
+			),
+		],
 	]
 	return (
 		<div className="max-w-4xl space-y-6">
@@ -44,12 +68,21 @@ export default function DatasetPage({ loaderData }: Route.ComponentProps) {
 			<div className="flex flex-wrap items-center justify-between gap-4">
 				<h1 className="text-3xl font-bold">{dataset.name}</h1>
 				{canEdit ? (
-					<Link to="edit" className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">
+					<Link
+						to="edit"
+						className="rounded border-2 border-primary px-4 py-2 font-bold no-underline"
+					>
 						Edit dataset
 					</Link>
 				) : null}
 			</div>
-			{saved ? <SuccessAlert>{saved === 'added' ? 'The dataset is added to the catalogue.' : 'Your changes to the dataset are saved.'}</SuccessAlert> : null}
+			{saved ? (
+				<SuccessAlert>
+					{saved === 'added'
+						? 'The dataset is added to the catalogue.'
+						: 'Your changes to the dataset are saved.'}
+				</SuccessAlert>
+			) : null}
 			<p className="text-lg">{dataset.description}</p>
 			<dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[16rem_minmax(0,1fr)]">
 				{facts.map(([term, value]) => (
@@ -71,7 +104,10 @@ export default function DatasetPage({ loaderData }: Route.ComponentProps) {
 								{useCase.trackingId}: {useCase.name}
 							</Link>{' '}
 							({useCaseStatusLabels[useCase.status]}
-							{useCase.usages.length ? `; ${useCase.usages.map((u) => datasetUsageLabels[u].toLowerCase()).join(', ')}` : ''})
+							{useCase.usages.length
+								? `; ${useCase.usages.map((u) => datasetUsageLabels[u].toLowerCase()).join(', ')}`
+								: ''}
+							)
 						</li>
 					))}
 				</ul>

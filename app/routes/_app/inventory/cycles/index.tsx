@@ -25,12 +25,19 @@ export async function action({ request, context }: Route.ActionArgs) {
 		const cycle = await openCycle(actor.id, submission.value.year, context.get(requestInfoContext))
 		return redirect(`/inventory/cycles/${cycle.year}`)
 	} catch (error) {
-		if (error instanceof AppError) return data({ result: submission.reply({ fieldErrors: { year: [error.message] } }) }, { status: error.status })
+		if (error instanceof AppError)
+			return data(
+				{ result: submission.reply({ fieldErrors: { year: [error.message] } }) },
+				{ status: error.status },
+			)
 		throw error
 	}
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'America/New_York' })
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeZone: 'America/New_York',
+})
 
 export default function Cycles({ loaderData, actionData }: Route.ComponentProps) {
 	const canManage = useRootData()?.user?.permissions.includes('manage:cycle:any')
@@ -49,9 +56,11 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
 			<div className="space-y-2">
 				<h1 className="text-3xl font-bold">Reporting years</h1>
 				<p>
-					Each year CMS reports its AI use cases to OMB. Opening a year freezes the inventory as it stands: every use case reported
-					individually, with its OMB row and the columns its stage still lacks. The year then shows what changed since the previous one,
-					and the governance lead certifies the submission. Tracking ids stay with their use case from year to year and are never reused.
+					Each year CMS reports its AI use cases to OMB. Opening a year freezes the inventory as it
+					stands: every use case reported individually, with its OMB row and the columns its stage
+					still lacks. The year then shows what changed since the previous one, and the governance
+					lead certifies the submission. Tracking ids stay with their use case from year to year and
+					are never reused.
 				</p>
 			</div>
 
@@ -63,9 +72,17 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
 					<Form method="post" {...getFormProps(form)} className="flex flex-wrap items-end gap-4">
 						<CsrfInput />
 						<div className="w-48">
-							<TextField label="Reporting year" field={fields.year as unknown as FieldMetadata<string>} type="number" />
+							<TextField
+								label="Reporting year"
+								field={fields.year as unknown as FieldMetadata<string>}
+								type="number"
+							/>
 						</div>
-						<Button disabled={navigation.state !== 'idle'}>{navigation.state === 'submitting' ? 'Freezing the snapshot…' : 'Open and freeze the snapshot'}</Button>
+						<Button disabled={navigation.state !== 'idle'}>
+							{navigation.state === 'submitting'
+								? 'Freezing the snapshot…'
+								: 'Open and freeze the snapshot'}
+						</Button>
 					</Form>
 					<FormErrors id={form.errorId} errors={form.errors} />
 				</section>
@@ -82,11 +99,21 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
 						<caption className="sr-only">Reporting years</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">Year</th>
-								<th scope="col" className="py-2 pr-4">Use cases</th>
-								<th scope="col" className="py-2 pr-4">Missing required columns</th>
-								<th scope="col" className="py-2 pr-4">Opened</th>
-								<th scope="col" className="py-2">Certified</th>
+								<th scope="col" className="py-2 pr-4">
+									Year
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Use cases
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Missing required columns
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Opened
+								</th>
+								<th scope="col" className="py-2">
+									Certified
+								</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -101,7 +128,9 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
 										{dateFormat.format(new Date(cycle.openedAt))} by {cycle.openedBy.name}
 									</td>
 									<td className="py-2">
-										{cycle.certifiedAt ? `${dateFormat.format(new Date(cycle.certifiedAt))} by ${cycle.certifiedBy?.name ?? '—'}` : 'Not yet'}
+										{cycle.certifiedAt
+											? `${dateFormat.format(new Date(cycle.certifiedAt))} by ${cycle.certifiedBy?.name ?? '—'}`
+											: 'Not yet'}
 									</td>
 								</tr>
 							))}

@@ -1,4 +1,9 @@
-import { cotsColumns, cotsRows, currentReportingYear, recordExport } from '#app/modules/inventory/omb-export.server.ts'
+import {
+	cotsColumns,
+	cotsRows,
+	currentReportingYear,
+	recordExport,
+} from '#app/modules/inventory/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'

@@ -9,7 +9,9 @@ import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import type { Route } from './+types/index.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Export the inventory · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Export the inventory · AI Governance Tracker' },
+]
 
 const PROBLEMS_PAGE_SIZE = 100
 
@@ -20,10 +22,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const pageCount = Math.max(1, Math.ceil(check.problems.length / PROBLEMS_PAGE_SIZE))
 	const page = Math.min(query.page, pageCount)
 	const { problems, ...summary } = check
-	return { query: { ...query, page }, summary, pageCount, problems: problems.slice((page - 1) * PROBLEMS_PAGE_SIZE, page * PROBLEMS_PAGE_SIZE) }
+	return {
+		query: { ...query, page },
+		summary,
+		pageCount,
+		problems: problems.slice((page - 1) * PROBLEMS_PAGE_SIZE, page * PROBLEMS_PAGE_SIZE),
+	}
 }
 
-const kindLabels = { NOT_ALLOWED: 'Not an allowed value', MISSING: 'Required for its stage', INVALID: 'Malformed', CONTRADICTION: 'Contradicts another answer' } as const
+const kindLabels = {
+	NOT_ALLOWED: 'Not an allowed value',
+	MISSING: 'Required for its stage',
+	INVALID: 'Malformed',
+	CONTRADICTION: 'Contradicts another answer',
+} as const
 
 export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 	const { query, summary, problems, pageCount } = loaderData
@@ -36,13 +48,41 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 		return `?${next}`
 	}
 	const downloads = [
-		{ href: `/inventory/export/omb.csv${valuesParam}`, label: 'OMB inventory (CSV)', note: 'Every reported use case in OMB’s 36 columns, for submission to OMB. Internal: holds withheld cases and staff e-mail addresses.' },
-		{ href: `/inventory/export/omb.json${valuesParam}`, label: 'OMB inventory (JSON)', note: 'The same rows as JSON; select-multiple answers as lists.' },
-		{ href: `/inventory/export/public.csv${valuesParam}`, label: 'Public inventory (CSV)', note: `For cms.gov/ai: withheld use cases removed, ATO system names blanked, ${DEFAULT_PUBLIC_EMAIL} as the contact.` },
-		{ href: `/inventory/export/public.csv?${new URLSearchParams({ ...(query.values === 'codes' ? { values: 'codes' } : {}), ids: 'omit' })}`, label: 'Public inventory without Use Case IDs (CSV)', note: 'OMB lets agencies drop the ID column from the public file.' },
-		{ href: `/inventory/export/public.json${valuesParam}`, label: 'Public inventory (JSON)', note: 'The public rows as JSON.' },
-		{ href: '/inventory/export/cots.csv', label: 'Consolidated COTS reporting (CSV)', note: 'OMB’s 20 common commercial tasks: Y or N, products and users, from the cases that qualify.' },
-		{ href: `/inventory/export/problems.csv${valuesParam}`, label: 'Problems found (CSV)', note: 'The list below, to work through outside the tracker.' },
+		{
+			href: `/inventory/export/omb.csv${valuesParam}`,
+			label: 'OMB inventory (CSV)',
+			note: 'Every reported use case in OMB’s 36 columns, for submission to OMB. Internal: holds withheld cases and staff e-mail addresses.',
+		},
+		{
+			href: `/inventory/export/omb.json${valuesParam}`,
+			label: 'OMB inventory (JSON)',
+			note: 'The same rows as JSON; select-multiple answers as lists.',
+		},
+		{
+			href: `/inventory/export/public.csv${valuesParam}`,
+			label: 'Public inventory (CSV)',
+			note: `For cms.gov/ai: withheld use cases removed, ATO system names blanked, ${DEFAULT_PUBLIC_EMAIL} as the contact.`,
+		},
+		{
+			href: `/inventory/export/public.csv?${new URLSearchParams({ ...(query.values === 'codes' ? { values: 'codes' } : {}), ids: 'omit' })}`,
+			label: 'Public inventory without Use Case IDs (CSV)',
+			note: 'OMB lets agencies drop the ID column from the public file.',
+		},
+		{
+			href: `/inventory/export/public.json${valuesParam}`,
+			label: 'Public inventory (JSON)',
+			note: 'The public rows as JSON.',
+		},
+		{
+			href: '/inventory/export/cots.csv',
+			label: 'Consolidated COTS reporting (CSV)',
+			note: 'OMB’s 20 common commercial tasks: Y or N, products and users, from the cases that qualify.',
+		},
+		{
+			href: `/inventory/export/problems.csv${valuesParam}`,
+			label: 'Problems found (CSV)',
+			note: 'The list below, to work through outside the tracker.',
+		},
 	]
 	return (
 		<div className="space-y-8">
@@ -52,13 +92,15 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 			<div className="space-y-2">
 				<h1 className="text-3xl font-bold">Export the {summary.year} inventory</h1>
 				<p className="max-w-3xl">
-					OMB’s 2025 template reports every AI use case in pre-deployment, pilot, deployment or retirement: every case past its draft that was
-					not withdrawn or rejected, each retired case once. Check the problems below before you download; the files carry the answers as
+					OMB’s 2025 template reports every AI use case in pre-deployment, pilot, deployment or
+					retirement: every case past its draft that was not withdrawn or rejected, each retired
+					case once. Check the problems below before you download; the files carry the answers as
 					they stand, and nothing is corrected for you.
 				</p>
 				{canImport ? (
 					<p>
-						<Link to="/inventory/import">Import an inventory file</Link> · <Link to="/inventory/cycles">Reporting years</Link>
+						<Link to="/inventory/import">Import an inventory file</Link> ·{' '}
+						<Link to="/inventory/cycles">Reporting years</Link>
 					</p>
 				) : null}
 			</div>
@@ -68,9 +110,21 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 					What the {summary.year} inventory holds
 				</h2>
 				<ul className="list-disc space-y-1 pl-6">
-					<li>{summary.individual === 1 ? '1 use case reported individually' : `${summary.individual} use cases reported individually`}</li>
-					<li>{summary.consolidated === 1 ? '1 use case in consolidated COTS reporting' : `${summary.consolidated} use cases in consolidated COTS reporting`}</li>
-					<li>{summary.withheld === 1 ? '1 use case withheld from the public file' : `${summary.withheld} use cases withheld from the public file`}</li>
+					<li>
+						{summary.individual === 1
+							? '1 use case reported individually'
+							: `${summary.individual} use cases reported individually`}
+					</li>
+					<li>
+						{summary.consolidated === 1
+							? '1 use case in consolidated COTS reporting'
+							: `${summary.consolidated} use cases in consolidated COTS reporting`}
+					</li>
+					<li>
+						{summary.withheld === 1
+							? '1 use case withheld from the public file'
+							: `${summary.withheld} use cases withheld from the public file`}
+					</li>
 				</ul>
 			</section>
 
@@ -83,16 +137,29 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 						<legend className="font-semibold">Multiple-choice answers as</legend>
 						<div className="mt-1 flex flex-wrap gap-4">
 							<label className="flex items-center gap-2">
-								<input type="radio" name="values" value="selections" defaultChecked={query.values === 'selections'} />
+								<input
+									type="radio"
+									name="values"
+									value="selections"
+									defaultChecked={query.values === 'selections'}
+								/>
 								The template’s valid selections (“b) Pilot – …”)
 							</label>
 							<label className="flex items-center gap-2">
-								<input type="radio" name="values" value="codes" defaultChecked={query.values === 'codes'} />
+								<input
+									type="radio"
+									name="values"
+									value="codes"
+									defaultChecked={query.values === 'codes'}
+								/>
 								OMB’s CSV shorthand codes (“Pilot”)
 							</label>
 						</div>
 					</fieldset>
-					<button type="submit" className="rounded border-2 border-primary px-4 py-2 font-bold text-primary">
+					<button
+						type="submit"
+						className="rounded border-2 border-primary px-4 py-2 font-bold text-primary"
+					>
 						Check again
 					</button>
 				</Form>
@@ -113,20 +180,29 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 					Problems to fix before you submit
 				</h2>
 				{summary.problemCount === 0 ? (
-					<p role="status">No problems: every reported use case answers what OMB requires for its stage, with allowed values.</p>
+					<p role="status">
+						No problems: every reported use case answers what OMB requires for its stage, with
+						allowed values.
+					</p>
 				) : (
 					<>
 						<p role="status">
 							{summary.problemCount === 1 ? '1 problem' : `${summary.problemCount} problems`} in{' '}
-							{summary.casesWithProblems === 1 ? '1 use case' : `${summary.casesWithProblems} use cases`}
+							{summary.casesWithProblems === 1
+								? '1 use case'
+								: `${summary.casesWithProblems} use cases`}
 							{summary.truncated ? ' (the first 5,000 are listed; the CSV has them all)' : ''}.
 						</p>
 						<table className="text-left">
 							<caption className="text-left font-semibold">Problems by column</caption>
 							<thead>
 								<tr className="border-b-2 border-base-darkest">
-									<th scope="col" className="py-1 pr-6">Column</th>
-									<th scope="col" className="py-1">Problems</th>
+									<th scope="col" className="py-1 pr-6">
+										Column
+									</th>
+									<th scope="col" className="py-1">
+										Problems
+									</th>
 								</tr>
 							</thead>
 							<tbody>
@@ -139,30 +215,43 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 							</tbody>
 						</table>
 						<TableScroll label="Problems by use case">
-						<table className="w-full border-collapse text-left">
-							<caption className="text-left font-semibold">Problems by use case</caption>
-							<thead>
-								<tr className="border-b-2 border-base-darkest">
-									<th scope="col" className="py-2 pr-4">Use case</th>
-									<th scope="col" className="py-2 pr-4">Column</th>
-									<th scope="col" className="py-2 pr-4">Kind</th>
-									<th scope="col" className="py-2">What is wrong</th>
-								</tr>
-							</thead>
-							<tbody>
-								{problems.map((problem, index) => (
-									<tr key={`${problem.useCaseId}-${problem.column}-${index}`} className="border-b border-base-lighter align-top">
-										<td className="py-2 pr-4">
-											<span className="font-mono">{problem.trackingId}</span>{' '}
-											<Link to={`/use-cases/${problem.useCaseId}`}>{problem.name}</Link>
-										</td>
-										<td className="py-2 pr-4 font-mono">{problem.column ?? problem.field ?? '—'}</td>
-										<td className="py-2 pr-4">{kindLabels[problem.kind]}</td>
-										<td className="py-2">{problem.message}</td>
+							<table className="w-full border-collapse text-left">
+								<caption className="text-left font-semibold">Problems by use case</caption>
+								<thead>
+									<tr className="border-b-2 border-base-darkest">
+										<th scope="col" className="py-2 pr-4">
+											Use case
+										</th>
+										<th scope="col" className="py-2 pr-4">
+											Column
+										</th>
+										<th scope="col" className="py-2 pr-4">
+											Kind
+										</th>
+										<th scope="col" className="py-2">
+											What is wrong
+										</th>
 									</tr>
-								))}
-							</tbody>
-						</table>
+								</thead>
+								<tbody>
+									{problems.map((problem, index) => (
+										<tr
+											key={`${problem.useCaseId}-${problem.column}-${index}`}
+											className="border-b border-base-lighter align-top"
+										>
+											<td className="py-2 pr-4">
+												<span className="font-mono">{problem.trackingId}</span>{' '}
+												<Link to={`/use-cases/${problem.useCaseId}`}>{problem.name}</Link>
+											</td>
+											<td className="py-2 pr-4 font-mono">
+												{problem.column ?? problem.field ?? '—'}
+											</td>
+											<td className="py-2 pr-4">{kindLabels[problem.kind]}</td>
+											<td className="py-2">{problem.message}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
 						</TableScroll>
 						<Pagination page={query.page} pageCount={pageCount} hrefFor={withPage} />
 					</>

@@ -1,5 +1,10 @@
 import { ExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
-import { columnsFor, currentReportingYear, recordExport, streamOmbRows } from '#app/modules/inventory/omb-export.server.ts'
+import {
+	columnsFor,
+	currentReportingYear,
+	recordExport,
+	streamOmbRows,
+} from '#app/modules/inventory/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -12,5 +17,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const { values } = parseOrBadRequest(ExportQuerySchema, searchParamsOf(request))
 	const year = currentReportingYear()
 	await recordExport(user.id, { file: 'omb.csv', year, values }, context.get(requestInfoContext))
-	return csvResponse(streamOmbRows({ year, values, audience: 'OMB' }), columnsFor({ audience: 'OMB' }), `cms-ai-use-case-inventory-${year}${values === 'codes' ? '-codes' : ''}.csv`, { bom: true })
+	return csvResponse(
+		streamOmbRows({ year, values, audience: 'OMB' }),
+		columnsFor({ audience: 'OMB' }),
+		`cms-ai-use-case-inventory-${year}${values === 'codes' ? '-codes' : ''}.csv`,
+		{ bom: true },
+	)
 }

@@ -1,6 +1,12 @@
 import { ExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
 import { cmsAgency } from '#app/modules/inventory/omb-export.ts'
-import { currentReportingYear, jsonRecords, jsonResponse, recordExport, streamOmbRows } from '#app/modules/inventory/omb-export.server.ts'
+import {
+	currentReportingYear,
+	jsonRecords,
+	jsonResponse,
+	recordExport,
+	streamOmbRows,
+} from '#app/modules/inventory/omb-export.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
@@ -13,7 +19,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const year = currentReportingYear()
 	await recordExport(user.id, { file: 'omb.json', year, values }, context.get(requestInfoContext))
 	return jsonResponse(
-		{ format: 'OMB 2025 individual AI use case inventory', ...cmsAgency, year, values, generatedAt: new Date().toISOString() },
+		{
+			format: 'OMB 2025 individual AI use case inventory',
+			...cmsAgency,
+			year,
+			values,
+			generatedAt: new Date().toISOString(),
+		},
 		jsonRecords(streamOmbRows({ year, values, audience: 'OMB' }), values),
 		`cms-ai-use-case-inventory-${year}.json`,
 	)

@@ -1,5 +1,10 @@
 import { ExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
-import { currentReportingYear, problemColumns, recordExport, streamProblemRows } from '#app/modules/inventory/omb-export.server.ts'
+import {
+	currentReportingYear,
+	problemColumns,
+	recordExport,
+	streamProblemRows,
+} from '#app/modules/inventory/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -11,6 +16,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'export:inventory:any')
 	const { values } = parseOrBadRequest(ExportQuerySchema, searchParamsOf(request))
 	const year = currentReportingYear()
-	await recordExport(user.id, { file: 'problems.csv', year, values }, context.get(requestInfoContext))
-	return csvResponse(streamProblemRows({ year, values }), problemColumns, `cms-ai-inventory-${year}-problems.csv`, { bom: true })
+	await recordExport(
+		user.id,
+		{ file: 'problems.csv', year, values },
+		context.get(requestInfoContext),
+	)
+	return csvResponse(
+		streamProblemRows({ year, values }),
+		problemColumns,
+		`cms-ai-inventory-${year}-problems.csv`,
+		{ bom: true },
+	)
 }

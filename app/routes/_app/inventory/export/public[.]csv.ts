@@ -1,5 +1,10 @@
 import { PublicExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
-import { columnsFor, currentReportingYear, recordExport, streamOmbRows } from '#app/modules/inventory/omb-export.server.ts'
+import {
+	columnsFor,
+	currentReportingYear,
+	recordExport,
+	streamOmbRows,
+} from '#app/modules/inventory/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -12,9 +17,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const query = parseOrBadRequest(PublicExportQuerySchema, searchParamsOf(request))
 	const year = currentReportingYear()
 	const includeIds = query.ids === 'include'
-	await recordExport(user.id, { file: 'public.csv', year, values: query.values, includeIds, publicEmail: query.inbox }, context.get(requestInfoContext))
+	await recordExport(
+		user.id,
+		{ file: 'public.csv', year, values: query.values, includeIds, publicEmail: query.inbox },
+		context.get(requestInfoContext),
+	)
 	return csvResponse(
-		streamOmbRows({ year, values: query.values, audience: 'PUBLIC', publicEmail: query.inbox, includeIds }),
+		streamOmbRows({
+			year,
+			values: query.values,
+			audience: 'PUBLIC',
+			publicEmail: query.inbox,
+			includeIds,
+		}),
 		columnsFor({ audience: 'PUBLIC', includeIds }),
 		`cms-ai-use-case-inventory-${year}-public.csv`,
 		{ bom: true },

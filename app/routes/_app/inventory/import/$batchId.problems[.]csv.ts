@@ -14,11 +14,23 @@ const columns = ['row', 'use_case_name', 'column', 'problem', 'message', 'effect
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'import:inventory:any')
 	const { batchId } = parseOrBadRequest(Params, params)
-	const { fileName, problems } = await importProblemsOf(batchId, importViewFrom(new URL(request.url).searchParams)).catch(throwAsResponse)
+	const { fileName, problems } = await importProblemsOf(
+		batchId,
+		importViewFrom(new URL(request.url).searchParams),
+	).catch(throwAsResponse)
 	async function* rows() {
 		for (const problem of problems) {
-			yield { row: problem.row === null ? '' : String(problem.row), use_case_name: problem.name, column: problem.column ?? '', problem: problem.kind, message: problem.message, effect: problem.effect }
+			yield {
+				row: problem.row === null ? '' : String(problem.row),
+				use_case_name: problem.name,
+				column: problem.column ?? '',
+				problem: problem.kind,
+				message: problem.message,
+				effect: problem.effect,
+			}
 		}
 	}
-	return csvResponse(rows(), columns, `${fileName.replace(/\.csv$/i, '')}-problems.csv`, { bom: true })
+	return csvResponse(rows(), columns, `${fileName.replace(/\.csv$/i, '')}-problems.csv`, {
+		bom: true,
+	})
 }

@@ -1,10 +1,25 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
-import { data, Form, Link, redirect, useNavigation, useRevalidator, useSearchParams } from 'react-router'
+import {
+	data,
+	Form,
+	Link,
+	redirect,
+	useNavigation,
+	useRevalidator,
+	useSearchParams,
+} from 'react-router'
 import { z } from 'zod'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
-import { decideAllMatches, decideMatches, discardImport, getImportBatch, importOrgUnits, startImport } from '#app/modules/inventory/import.server.ts'
+import {
+	decideAllMatches,
+	decideMatches,
+	discardImport,
+	getImportBatch,
+	importOrgUnits,
+	startImport,
+} from '#app/modules/inventory/import.server.ts'
 import { importViewFrom } from '#app/modules/inventory/import-view.ts'
 import { UnknownComponentSchema } from '#app/modules/org-units/org-unit-schemas.ts'
 import { addOrgUnitAlias, createOrgUnit } from '#app/modules/org-units/org-units.server.ts'
@@ -17,23 +32,35 @@ import { userHasPermission } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/$batchId.ts'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.batch.fileName ?? 'Import'} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `${loaderData?.batch.fileName ?? 'Import'} · AI Governance Tracker` },
+]
 
 const Params = idParams('batchId')
 const IntentSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('start') }),
 	z.object({ intent: z.literal('discard') }),
 	z.object({ intent: z.literal('restart') }),
-	z.object({ intent: z.literal('decide'), row: z.coerce.number().int().min(2).max(1_000_000), decision: z.string().trim().min(1).max(40) }),
+	z.object({
+		intent: z.literal('decide'),
+		row: z.coerce.number().int().min(2).max(1_000_000),
+		decision: z.string().trim().min(1).max(40),
+	}),
 	z.object({ intent: z.literal('decide-all'), choice: z.enum(['SUGGESTED', 'NEW']) }),
 ])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'import:inventory:any')
 	const { batchId } = parseOrBadRequest(Params, params)
-	const result = await getImportBatch(batchId, importViewFrom(new URL(request.url).searchParams)).catch(throwAsResponse)
+	const result = await getImportBatch(
+		batchId,
+		importViewFrom(new URL(request.url).searchParams),
+	).catch(throwAsResponse)
 	const canAddUnits = userHasPermission(user, 'create:org-unit:any')
-	const units = canAddUnits && result.preview?.unknownComponents.length ? (await importOrgUnits()).map(({ id, code, name }) => ({ id, code, name })) : []
+	const units =
+		canAddUnits && result.preview?.unknownComponents.length
+			? (await importOrgUnits()).map(({ id, code, name }) => ({ id, code, name }))
+			: []
 	return { ...result, canAddUnits, units }
 }
 
@@ -45,18 +72,39 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const component = parseWithZod(formData, { schema: UnknownComponentSchema })
 	try {
 		if (component.status === 'success') {
-			if (!userHasPermission(actor, 'create:org-unit:any')) throw new AppError('FORBIDDEN', 'Only a governance lead or an administrator adds org units.')
+			if (!userHasPermission(actor, 'create:org-unit:any'))
+				throw new AppError(
+					'FORBIDDEN',
+					'Only a governance lead or an administrator adds org units.',
+				)
 			const value = component.value
-			if (value.intent === 'map-component') await addOrgUnitAlias(actor, value.orgUnitId, value.bureau, requestInfo)
-			else await createOrgUnit(actor, { parentId: value.parentId, shortName: value.shortName, name: value.name, aliases: [value.bureau] }, requestInfo)
+			if (value.intent === 'map-component')
+				await addOrgUnitAlias(actor, value.orgUnitId, value.bureau, requestInfo)
+			else
+				await createOrgUnit(
+					actor,
+					{
+						parentId: value.parentId,
+						shortName: value.shortName,
+						name: value.name,
+						aliases: [value.bureau],
+					},
+					requestInfo,
+				)
 			return redirect(`/inventory/import/${batchId}`)
 		}
 		if (['map-component', 'create-component'].includes(String(formData.get('intent')))) {
-			const messages = Object.values(component.error ?? {}).flat().filter(Boolean)
-			return data({ error: `The component could not be added: ${messages.join(' ') || 'check the form.'}` }, { status: 400 })
+			const messages = Object.values(component.error ?? {})
+				.flat()
+				.filter(Boolean)
+			return data(
+				{ error: `The component could not be added: ${messages.join(' ') || 'check the form.'}` },
+				{ status: 400 },
+			)
 		}
 		const submission = parseWithZod(formData, { schema: IntentSchema })
-		if (submission.status !== 'success') return data({ error: 'Choose what to do with the file.' }, { status: 400 })
+		if (submission.status !== 'success')
+			return data({ error: 'Choose what to do with the file.' }, { status: 400 })
 		const value = submission.value
 		if (value.intent === 'start') {
 			await startImport(actor, batchId, requestInfo)
@@ -82,7 +130,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
+const dateTime = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: 'America/New_York',
+})
 
 // The use-case document's fields by the OMB column (or plain name) a governance lead knows them by.
 const fieldNames: Record<string, string> = {
@@ -124,7 +176,13 @@ const matchedByLabels: Record<string, string> = {
 	CONFIRMED: 'as you confirmed',
 }
 
-const outcomeLabels = { CREATE: 'New', UPDATE: 'Update', UNCHANGED: 'Unchanged', SKIP: 'Not imported', CONFIRM: 'Waiting for your decision' } as const
+const outcomeLabels = {
+	CREATE: 'New',
+	UPDATE: 'Update',
+	UNCHANGED: 'Unchanged',
+	SKIP: 'Not imported',
+	CONFIRM: 'Waiting for your decision',
+} as const
 
 function plural(count: number, one: string, many = `${one}s`) {
 	return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`
@@ -132,7 +190,13 @@ function plural(count: number, one: string, many = `${one}s`) {
 
 type LoaderData = Route.ComponentProps['loaderData']
 
-function ProblemsSection({ problems, batchId }: { problems: NonNullable<LoaderData['problems']>; batchId: string }) {
+function ProblemsSection({
+	problems,
+	batchId,
+}: {
+	problems: NonNullable<LoaderData['problems']>
+	batchId: string
+}) {
 	const [search] = useSearchParams()
 	const hrefWith = (changes: Record<string, string | null>) => {
 		const next = new URLSearchParams(search)
@@ -144,7 +208,9 @@ function ProblemsSection({ problems, batchId }: { problems: NonNullable<LoaderDa
 		return `?${query}#problems-heading`
 	}
 	const filtered = search.get('kind') || search.get('column') || search.get('severity')
-	const csvQuery = new URLSearchParams([...search.entries()].filter(([key]) => ['kind', 'column', 'severity'].includes(key))).toString()
+	const csvQuery = new URLSearchParams(
+		[...search.entries()].filter(([key]) => ['kind', 'column', 'severity'].includes(key)),
+	).toString()
 	return (
 		<section aria-labelledby="problems-heading" className="space-y-4">
 			<h2 id="problems-heading" className="text-2xl font-bold">
@@ -155,24 +221,40 @@ function ProblemsSection({ problems, batchId }: { problems: NonNullable<LoaderDa
 			) : (
 				<>
 					<p>
-						{plural(problems.total, 'problem')}, {plural(problems.errors, 'of them keeps a row out', 'of them keep rows out')}.{' '}
-						<a href={`/inventory/import/${batchId}/problems.csv${csvQuery ? `?${csvQuery}` : ''}`}>Download {filtered ? 'these problems' : 'every problem'} (CSV)</a>
+						{plural(problems.total, 'problem')},{' '}
+						{plural(problems.errors, 'of them keeps a row out', 'of them keep rows out')}.{' '}
+						<a href={`/inventory/import/${batchId}/problems.csv${csvQuery ? `?${csvQuery}` : ''}`}>
+							Download {filtered ? 'these problems' : 'every problem'} (CSV)
+						</a>
 					</p>
 					<table className="w-full border-collapse text-left">
 						<caption className="text-left font-semibold">By problem and column</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">Problem</th>
-								<th scope="col" className="py-2 pr-4">Column</th>
-								<th scope="col" className="py-2 pr-4">Rows</th>
-								<th scope="col" className="py-2">Effect</th>
+								<th scope="col" className="py-2 pr-4">
+									Problem
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Column
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Rows
+								</th>
+								<th scope="col" className="py-2">
+									Effect
+								</th>
 							</tr>
 						</thead>
 						<tbody>
 							{problems.groups.map((group) => (
-								<tr key={`${group.kind}-${group.column}`} className={`border-b border-base-lighter align-top ${group.severity === 'ERROR' ? 'bg-error-lighter' : ''}`}>
+								<tr
+									key={`${group.kind}-${group.column}`}
+									className={`border-b border-base-lighter align-top ${group.severity === 'ERROR' ? 'bg-error-lighter' : ''}`}
+								>
 									<td className="py-2 pr-4">
-										<Link to={hrefWith({ kind: group.kind, column: group.column, page: null })}>{group.title}</Link>
+										<Link to={hrefWith({ kind: group.kind, column: group.column, page: null })}>
+											{group.title}
+										</Link>
 									</td>
 									<td className="py-2 pr-4 font-mono">{group.column ?? '—'}</td>
 									<td className="py-2 pr-4">{group.count.toLocaleString('en-US')}</td>
@@ -183,33 +265,72 @@ function ProblemsSection({ problems, batchId }: { problems: NonNullable<LoaderDa
 					</table>
 					<Form method="get" className="flex flex-wrap items-end gap-4" preventScrollReset>
 						<div>
-							<label htmlFor="filter-kind" className="block font-semibold">Problem</label>
-							<select id="filter-kind" name="kind" defaultValue={search.get('kind') ?? ''} className="mt-1 border border-base-dark px-3 py-2">
+							<label htmlFor="filter-kind" className="block font-semibold">
+								Problem
+							</label>
+							<select
+								id="filter-kind"
+								name="kind"
+								defaultValue={search.get('kind') ?? ''}
+								className="mt-1 border border-base-dark px-3 py-2"
+							>
 								<option value="">Every problem</option>
-								{[...new Map(problems.groups.map((group) => [group.kind, group.title])).entries()].map(([kind, title]) => (
-									<option key={kind} value={kind}>{title}</option>
+								{[
+									...new Map(problems.groups.map((group) => [group.kind, group.title])).entries(),
+								].map(([kind, title]) => (
+									<option key={kind} value={kind}>
+										{title}
+									</option>
 								))}
 							</select>
 						</div>
 						<div>
-							<label htmlFor="filter-column" className="block font-semibold">Column</label>
-							<select id="filter-column" name="column" defaultValue={search.get('column') ?? ''} className="mt-1 border border-base-dark px-3 py-2">
+							<label htmlFor="filter-column" className="block font-semibold">
+								Column
+							</label>
+							<select
+								id="filter-column"
+								name="column"
+								defaultValue={search.get('column') ?? ''}
+								className="mt-1 border border-base-dark px-3 py-2"
+							>
 								<option value="">Every column</option>
-								{[...new Set(problems.groups.map((group) => group.column).filter((column): column is string => column !== null))].sort().map((column) => (
-									<option key={column} value={column}>{column}</option>
-								))}
+								{[
+									...new Set(
+										problems.groups
+											.map((group) => group.column)
+											.filter((column): column is string => column !== null),
+									),
+								]
+									.sort()
+									.map((column) => (
+										<option key={column} value={column}>
+											{column}
+										</option>
+									))}
 							</select>
 						</div>
 						<div>
-							<label htmlFor="filter-severity" className="block font-semibold">Effect</label>
-							<select id="filter-severity" name="severity" defaultValue={search.get('severity') ?? ''} className="mt-1 border border-base-dark px-3 py-2">
+							<label htmlFor="filter-severity" className="block font-semibold">
+								Effect
+							</label>
+							<select
+								id="filter-severity"
+								name="severity"
+								defaultValue={search.get('severity') ?? ''}
+								className="mt-1 border border-base-dark px-3 py-2"
+							>
 								<option value="">Any</option>
 								<option value="ERROR">Row not imported</option>
 								<option value="WARNING">Row imported</option>
 							</select>
 						</div>
 						<Button variant="secondary">Show</Button>
-						{filtered ? <Link to={hrefWith({ kind: null, column: null, severity: null, page: null })}>Show every problem</Link> : null}
+						{filtered ? (
+							<Link to={hrefWith({ kind: null, column: null, severity: null, page: null })}>
+								Show every problem
+							</Link>
+						) : null}
 					</Form>
 					<table className="w-full border-collapse text-left">
 						<caption className="text-left font-semibold">
@@ -218,17 +339,36 @@ function ProblemsSection({ problems, batchId }: { problems: NonNullable<LoaderDa
 						</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">Row</th>
-								<th scope="col" className="py-2 pr-4">Use case</th>
-								<th scope="col" className="py-2 pr-4">Column</th>
-								<th scope="col" className="py-2 pr-4">Problem</th>
-								<th scope="col" className="py-2">Effect</th>
+								<th scope="col" className="py-2 pr-4">
+									Row
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Use case
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Column
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Problem
+								</th>
+								<th scope="col" className="py-2">
+									Effect
+								</th>
 							</tr>
 						</thead>
 						<tbody>
 							{problems.list.map((problem, index) => (
-								<tr key={`${problem.row}-${index}`} className={`border-b border-base-lighter align-top ${problem.severity === 'ERROR' ? 'bg-error-lighter' : ''}`}>
-									<td className="py-2 pr-4">{problem.row === null ? 'Many' : problem.row === 1 && !problem.name ? 'Header' : problem.row}</td>
+								<tr
+									key={`${problem.row}-${index}`}
+									className={`border-b border-base-lighter align-top ${problem.severity === 'ERROR' ? 'bg-error-lighter' : ''}`}
+								>
+									<td className="py-2 pr-4">
+										{problem.row === null
+											? 'Many'
+											: problem.row === 1 && !problem.name
+												? 'Header'
+												: problem.row}
+									</td>
 									<td className="py-2 pr-4">{problem.name || '—'}</td>
 									<td className="py-2 pr-4 font-mono">{problem.column ?? '—'}</td>
 									<td className="py-2 pr-4 whitespace-pre-line">{problem.message}</td>
@@ -237,14 +377,29 @@ function ProblemsSection({ problems, batchId }: { problems: NonNullable<LoaderDa
 							))}
 						</tbody>
 					</table>
-					<Pagination label="Pages of problems" page={problems.page} pageCount={problems.pageCount} hrefFor={(page) => hrefWith({ page: String(page) })} />
+					<Pagination
+						label="Pages of problems"
+						page={problems.page}
+						pageCount={problems.pageCount}
+						hrefFor={(page) => hrefWith({ page: String(page) })}
+					/>
 				</>
 			)}
 		</section>
 	)
 }
 
-function UnknownComponents({ preview, canAddUnits, units, busy }: { preview: NonNullable<LoaderData['preview']>; canAddUnits: boolean; units: LoaderData['units']; busy: boolean }) {
+function UnknownComponents({
+	preview,
+	canAddUnits,
+	units,
+	busy,
+}: {
+	preview: NonNullable<LoaderData['preview']>
+	canAddUnits: boolean
+	units: LoaderData['units']
+	busy: boolean
+}) {
 	if (preview.unknownComponents.length === 0) return null
 	const cms = units.find((unit) => unit.code === 'HHS/CMS')
 	return (
@@ -260,7 +415,8 @@ function UnknownComponents({ preview, canAddUnits, units, busy }: { preview: Non
 			{preview.unknownComponents.map((component, index) => (
 				<div key={component.bureau} className="space-y-3 border border-base-lighter p-4">
 					<h3 className="text-lg font-semibold">
-						“{component.bureau}”: {plural(component.rows, 'row')} (first on row {component.firstRow})
+						“{component.bureau}”: {plural(component.rows, 'row')} (first on row {component.firstRow}
+						)
 					</h3>
 					{canAddUnits ? (
 						<div className="grid gap-6 md:grid-cols-2">
@@ -268,29 +424,69 @@ function UnknownComponents({ preview, canAddUnits, units, busy }: { preview: Non
 								<CsrfInput />
 								<input type="hidden" name="intent" value="map-component" />
 								<input type="hidden" name="bureau" value={component.bureau} />
-								<label htmlFor={`map-${index}`} className="block font-semibold">It is this org unit</label>
-								<select id={`map-${index}`} name="orgUnitId" required className="block w-full border border-base-dark px-3 py-2">
+								<label htmlFor={`map-${index}`} className="block font-semibold">
+									It is this org unit
+								</label>
+								<select
+									id={`map-${index}`}
+									name="orgUnitId"
+									required
+									className="block w-full border border-base-dark px-3 py-2"
+								>
 									{units.map((unit) => (
-										<option key={unit.id} value={unit.id}>{unit.code} — {unit.name}</option>
+										<option key={unit.id} value={unit.id}>
+											{unit.code} — {unit.name}
+										</option>
 									))}
 								</select>
-								<Button variant="secondary" disabled={busy}>Map to this unit</Button>
+								<Button variant="secondary" disabled={busy}>
+									Map to this unit
+								</Button>
 							</Form>
 							<Form method="post" className="space-y-2">
 								<CsrfInput />
 								<input type="hidden" name="intent" value="create-component" />
 								<input type="hidden" name="bureau" value={component.bureau} />
-								<label htmlFor={`parent-${index}`} className="block font-semibold">Add it as a new unit under</label>
-								<select id={`parent-${index}`} name="parentId" required defaultValue={cms?.id} className="block w-full border border-base-dark px-3 py-2">
+								<label htmlFor={`parent-${index}`} className="block font-semibold">
+									Add it as a new unit under
+								</label>
+								<select
+									id={`parent-${index}`}
+									name="parentId"
+									required
+									defaultValue={cms?.id}
+									className="block w-full border border-base-dark px-3 py-2"
+								>
 									{units.map((unit) => (
-										<option key={unit.id} value={unit.id}>{unit.code} — {unit.name}</option>
+										<option key={unit.id} value={unit.id}>
+											{unit.code} — {unit.name}
+										</option>
 									))}
 								</select>
-								<label htmlFor={`short-${index}`} className="block font-semibold">Abbreviation</label>
-								<input id={`short-${index}`} name="shortName" required maxLength={20} className="block w-full border border-base-dark px-3 py-2" />
-								<label htmlFor={`name-${index}`} className="block font-semibold">Full name</label>
-								<input id={`name-${index}`} name="name" required maxLength={200} defaultValue={component.bureau.split(/\s*\/\s*/).at(-1)} className="block w-full border border-base-dark px-3 py-2" />
-								<Button variant="secondary" disabled={busy}>Add this unit</Button>
+								<label htmlFor={`short-${index}`} className="block font-semibold">
+									Abbreviation
+								</label>
+								<input
+									id={`short-${index}`}
+									name="shortName"
+									required
+									maxLength={20}
+									className="block w-full border border-base-dark px-3 py-2"
+								/>
+								<label htmlFor={`name-${index}`} className="block font-semibold">
+									Full name
+								</label>
+								<input
+									id={`name-${index}`}
+									name="name"
+									required
+									maxLength={200}
+									defaultValue={component.bureau.split(/\s*\/\s*/).at(-1)}
+									className="block w-full border border-base-dark px-3 py-2"
+								/>
+								<Button variant="secondary" disabled={busy}>
+									Add this unit
+								</Button>
 							</Form>
 						</div>
 					) : null}
@@ -300,36 +496,57 @@ function UnknownComponents({ preview, canAddUnits, units, busy }: { preview: Non
 	)
 }
 
-function AwaitingDecision({ preview, busy }: { preview: NonNullable<LoaderData['preview']>; busy: boolean }) {
+function AwaitingDecision({
+	preview,
+	busy,
+}: {
+	preview: NonNullable<LoaderData['preview']>
+	busy: boolean
+}) {
 	if (preview.awaitingDecision.length === 0) return null
 	return (
 		<section aria-labelledby="matches-heading" className="space-y-4">
 			<h2 id="matches-heading" className="text-2xl font-bold">
 				Rows that may be use cases the tracker has
 			</h2>
-			<p>These rows found no case by id or by name in their bureau, but look like one. Say which they are; until then they are not imported.</p>
+			<p>
+				These rows found no case by id or by name in their bureau, but look like one. Say which they
+				are; until then they are not imported.
+			</p>
 			<div className="flex flex-wrap gap-4">
 				<Form method="post">
 					<CsrfInput />
 					<input type="hidden" name="intent" value="decide-all" />
 					<input type="hidden" name="choice" value="SUGGESTED" />
-					<Button variant="secondary" disabled={busy}>Each is the use case suggested</Button>
+					<Button variant="secondary" disabled={busy}>
+						Each is the use case suggested
+					</Button>
 				</Form>
 				<Form method="post">
 					<CsrfInput />
 					<input type="hidden" name="intent" value="decide-all" />
 					<input type="hidden" name="choice" value="NEW" />
-					<Button variant="secondary" disabled={busy}>Each is a new use case</Button>
+					<Button variant="secondary" disabled={busy}>
+						Each is a new use case
+					</Button>
 				</Form>
 			</div>
 			<table className="w-full border-collapse text-left">
 				<caption className="sr-only">Rows waiting for your decision</caption>
 				<thead>
 					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">Row</th>
-						<th scope="col" className="py-2 pr-4">In the file</th>
-						<th scope="col" className="py-2 pr-4">In the tracker</th>
-						<th scope="col" className="py-2">Decision</th>
+						<th scope="col" className="py-2 pr-4">
+							Row
+						</th>
+						<th scope="col" className="py-2 pr-4">
+							In the file
+						</th>
+						<th scope="col" className="py-2 pr-4">
+							In the tracker
+						</th>
+						<th scope="col" className="py-2">
+							Decision
+						</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -343,10 +560,13 @@ function AwaitingDecision({ preview, busy }: { preview: NonNullable<LoaderData['
 							<td className="py-2 pr-4">
 								{row.candidate ? (
 									<>
-										<Link to={`/use-cases/${row.candidate.id}`}>{row.candidate.trackingId}</Link> {row.candidate.name}
+										<Link to={`/use-cases/${row.candidate.id}`}>{row.candidate.trackingId}</Link>{' '}
+										{row.candidate.name}
 										<span className="block text-sm">
 											{row.candidate.orgUnitCode} · {row.candidate.reasons.join(', ')}
-											{row.candidate.registered ? ' · registered in the tracker (its answers are kept)' : ''}
+											{row.candidate.registered
+												? ' · registered in the tracker (its answers are kept)'
+												: ''}
 										</span>
 									</>
 								) : null}
@@ -358,7 +578,11 @@ function AwaitingDecision({ preview, busy }: { preview: NonNullable<LoaderData['
 										<input type="hidden" name="intent" value="decide" />
 										<input type="hidden" name="row" value={row.row} />
 										<input type="hidden" name="decision" value={row.candidate?.id ?? 'NEW'} />
-										<Button variant="secondary" disabled={busy} aria-label={`Row ${row.row} is ${row.candidate?.trackingId}`}>
+										<Button
+											variant="secondary"
+											disabled={busy}
+											aria-label={`Row ${row.row} is ${row.candidate?.trackingId}`}
+										>
 											Same use case
 										</Button>
 									</Form>
@@ -367,7 +591,11 @@ function AwaitingDecision({ preview, busy }: { preview: NonNullable<LoaderData['
 										<input type="hidden" name="intent" value="decide" />
 										<input type="hidden" name="row" value={row.row} />
 										<input type="hidden" name="decision" value="NEW" />
-										<Button variant="secondary" disabled={busy} aria-label={`Row ${row.row} is a new use case`}>
+										<Button
+											variant="secondary"
+											disabled={busy}
+											aria-label={`Row ${row.row} is a new use case`}
+										>
 											A new one
 										</Button>
 									</Form>
@@ -398,12 +626,19 @@ function RowsSection({ preview }: { preview: NonNullable<LoaderData['preview']> 
 				Row by row
 			</h2>
 			<nav aria-label="Rows by what happens to them" className="flex flex-wrap gap-4">
-				<Link to={hrefWith({ outcome: null, rowsPage: null })} aria-current={outcome ? undefined : 'true'}>
+				<Link
+					to={hrefWith({ outcome: null, rowsPage: null })}
+					aria-current={outcome ? undefined : 'true'}
+				>
 					Every row
 				</Link>
 				{(Object.keys(outcomeLabels) as Array<keyof typeof outcomeLabels>).map((key) =>
 					preview.counts[key] ? (
-						<Link key={key} to={hrefWith({ outcome: key, rowsPage: null })} aria-current={outcome === key ? 'true' : undefined}>
+						<Link
+							key={key}
+							to={hrefWith({ outcome: key, rowsPage: null })}
+							aria-current={outcome === key ? 'true' : undefined}
+						>
 							{outcomeLabels[key]} ({preview.counts[key].toLocaleString('en-US')})
 						</Link>
 					) : null,
@@ -413,10 +648,18 @@ function RowsSection({ preview }: { preview: NonNullable<LoaderData['preview']> 
 				<caption className="sr-only">What happens to each row</caption>
 				<thead>
 					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">Row</th>
-						<th scope="col" className="py-2 pr-4">Use case</th>
-						<th scope="col" className="py-2 pr-4">Bureau</th>
-						<th scope="col" className="py-2">What happens</th>
+						<th scope="col" className="py-2 pr-4">
+							Row
+						</th>
+						<th scope="col" className="py-2 pr-4">
+							Use case
+						</th>
+						<th scope="col" className="py-2 pr-4">
+							Bureau
+						</th>
+						<th scope="col" className="py-2">
+							What happens
+						</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -434,7 +677,9 @@ function RowsSection({ preview }: { preview: NonNullable<LoaderData['preview']> 
 										{row.outcome === 'UPDATE' ? 'Update ' : 'Unchanged: '}
 										<Link to={`/use-cases/${row.useCaseId}`}>{row.trackingId}</Link>
 										{row.matchedBy ? ` (found ${matchedByLabels[row.matchedBy]})` : null}
-										{row.outcome === 'UPDATE' ? `: ${row.changed.map((field) => fieldNames[field] ?? field).join(', ')}` : null}
+										{row.outcome === 'UPDATE'
+											? `: ${row.changed.map((field) => fieldNames[field] ?? field).join(', ')}`
+											: null}
 									</>
 								) : null}
 							</td>
@@ -442,7 +687,12 @@ function RowsSection({ preview }: { preview: NonNullable<LoaderData['preview']> 
 					))}
 				</tbody>
 			</table>
-			<Pagination label="Pages of rows" page={preview.rowsPage} pageCount={preview.rowsPageCount} hrefFor={(page) => hrefWith({ rowsPage: String(page) })} />
+			<Pagination
+				label="Pages of rows"
+				page={preview.rowsPage}
+				pageCount={preview.rowsPageCount}
+				hrefFor={(page) => hrefWith({ rowsPage: String(page) })}
+			/>
 		</section>
 	)
 }
@@ -458,8 +708,12 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 	}, [batch.status, revalidate])
 	const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST'
 	// Unchanged rows are imported too (they change nothing), so a re-import leaves its record.
-	const toImport = preview ? preview.counts.CREATE + preview.counts.UPDATE + preview.counts.UNCHANGED : 0
-	const otherAgencyRows = preview ? preview.otherAgencies.reduce((sum, other) => sum + other.rows, 0) : 0
+	const toImport = preview
+		? preview.counts.CREATE + preview.counts.UPDATE + preview.counts.UNCHANGED
+		: 0
+	const otherAgencyRows = preview
+		? preview.otherAgencies.reduce((sum, other) => sum + other.rows, 0)
+		: 0
 	return (
 		<div className="max-w-6xl space-y-8">
 			<p>
@@ -467,12 +721,18 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 			</p>
 			<div className="space-y-1">
 				<h1 className="text-3xl font-bold">
-					{batch.status === 'PREVIEW' ? 'Check before importing: ' : batch.status === 'RUNNING' ? 'Importing ' : 'Import of '}
+					{batch.status === 'PREVIEW'
+						? 'Check before importing: '
+						: batch.status === 'RUNNING'
+							? 'Importing '
+							: 'Import of '}
 					{batch.fileName}
 				</h1>
 				<p className="text-sm text-base-darker">
-					{plural(batch.total, 'row')} of HHS{otherAgencyRows ? ` (and ${plural(otherAgencyRows, 'row')} of other agencies)` : ''} · uploaded by {batch.startedBy.name} on{' '}
-					{dateTime.format(new Date(batch.startedAt))} · SHA-256 <span className="font-mono">{batch.fileSha256.slice(0, 12)}</span>
+					{plural(batch.total, 'row')} of HHS
+					{otherAgencyRows ? ` (and ${plural(otherAgencyRows, 'row')} of other agencies)` : ''} ·
+					uploaded by {batch.startedBy.name} on {dateTime.format(new Date(batch.startedAt))} ·
+					SHA-256 <span className="font-mono">{batch.fileSha256.slice(0, 12)}</span>
 				</p>
 			</div>
 			{actionData?.error ? (
@@ -485,8 +745,12 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 				<>
 					{previousImport ? (
 						<p className="border-l-4 border-primary bg-primary-lighter p-3">
-							This exact file was imported on {previousImport.finishedAt ? dateTime.format(new Date(previousImport.finishedAt)) : 'an earlier day'} by{' '}
-							{previousImport.startedBy.name}. Importing it again creates nothing twice: rows that match their case are left unchanged.
+							This exact file was imported on{' '}
+							{previousImport.finishedAt
+								? dateTime.format(new Date(previousImport.finishedAt))
+								: 'an earlier day'}{' '}
+							by {previousImport.startedBy.name}. Importing it again creates nothing twice: rows
+							that match their case are left unchanged.
 						</p>
 					) : null}
 					<section aria-labelledby="plan-heading" className="space-y-3">
@@ -494,18 +758,40 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 							What the import will do
 						</h2>
 						<ul className="list-disc pl-6">
-							<li>{plural(preview.counts.CREATE, 'new use case')} to create, each submitted for review</li>
+							<li>
+								{plural(preview.counts.CREATE, 'new use case')} to create, each submitted for review
+							</li>
 							<li>{plural(preview.counts.UPDATE, 'use case')} to update</li>
-							<li>{plural(preview.counts.UNCHANGED, 'row')} matching its use case already: unchanged</li>
-							{preview.counts.CONFIRM ? <li>{plural(preview.counts.CONFIRM, 'row')} that may be a use case the tracker has: not imported until you decide</li> : null}
-							<li>{plural(preview.counts.SKIP, 'row')} of HHS not imported because of the problems below</li>
-							{preview.otherAgencies.length ? <li>{plural(otherAgencyRows, 'row')} of {plural(preview.otherAgencies.length, 'other agency', 'other agencies')}: not imported (one line each below)</li> : null}
+							<li>
+								{plural(preview.counts.UNCHANGED, 'row')} matching its use case already: unchanged
+							</li>
+							{preview.counts.CONFIRM ? (
+								<li>
+									{plural(preview.counts.CONFIRM, 'row')} that may be a use case the tracker has:
+									not imported until you decide
+								</li>
+							) : null}
+							<li>
+								{plural(preview.counts.SKIP, 'row')} of HHS not imported because of the problems
+								below
+							</li>
+							{preview.otherAgencies.length ? (
+								<li>
+									{plural(otherAgencyRows, 'row')} of{' '}
+									{plural(preview.otherAgencies.length, 'other agency', 'other agencies')}: not
+									imported (one line each below)
+								</li>
+							) : null}
 						</ul>
 						<div className="flex flex-wrap gap-4">
 							<Form method="post">
 								<CsrfInput />
 								<input type="hidden" name="intent" value="start" />
-								<Button disabled={busy || toImport === 0}>{toImport === 0 ? 'No row can be imported' : `Import ${plural(toImport, 'use case')}`}</Button>
+								<Button disabled={busy || toImport === 0}>
+									{toImport === 0
+										? 'No row can be imported'
+										: `Import ${plural(toImport, 'use case')}`}
+								</Button>
 							</Form>
 							<Form method="post">
 								<CsrfInput />
@@ -516,7 +802,12 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 							</Form>
 						</div>
 					</section>
-					<UnknownComponents preview={preview} canAddUnits={canAddUnits} units={units} busy={busy} />
+					<UnknownComponents
+						preview={preview}
+						canAddUnits={canAddUnits}
+						units={units}
+						busy={busy}
+					/>
 					<AwaitingDecision preview={preview} busy={busy} />
 					{problems ? <ProblemsSection problems={problems} batchId={batch.id} /> : null}
 					<RowsSection preview={preview} />
@@ -530,7 +821,12 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 						<label htmlFor="import-progress" className="block font-semibold">
 							Rows processed
 						</label>
-						<progress id="import-progress" max={batch.total || 1} value={batch.status === 'RUNNING' ? batch.processed : batch.total || 1} className="h-4 w-full" />
+						<progress
+							id="import-progress"
+							max={batch.total || 1}
+							value={batch.status === 'RUNNING' ? batch.processed : batch.total || 1}
+							className="h-4 w-full"
+						/>
 						<p role="status">
 							{batch.status === 'RUNNING'
 								? `${batch.processed} of ${batch.total} rows processed…`
@@ -547,7 +843,8 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 						) : null}
 						{batch.status === 'DONE' ? (
 							<p>
-								<Link to="/use-cases">All use cases</Link> · <Link to="/inventory/export">Check and export the inventory</Link> ·{' '}
+								<Link to="/use-cases">All use cases</Link> ·{' '}
+								<Link to="/inventory/export">Check and export the inventory</Link> ·{' '}
 								<Link to="/inventory/cycles">Reporting years</Link>
 							</p>
 						) : null}

@@ -1,12 +1,18 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
-import { listImportBatches, MAX_IMPORT_BYTES, uploadImport } from '#app/modules/inventory/import.server.ts'
+import {
+	listImportBatches,
+	MAX_IMPORT_BYTES,
+	uploadImport,
+} from '#app/modules/inventory/import.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/index.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Import an inventory file · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Import an inventory file · AI Governance Tracker' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'import:inventory:any')
@@ -20,7 +26,11 @@ const MAX_REQUEST_BYTES = MAX_IMPORT_BYTES + 64 * 1024
 export async function action({ request, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'import:inventory:any')
 	const length = Number(request.headers.get('Content-Length') ?? 0)
-	if (length > MAX_REQUEST_BYTES) return data({ error: 'The file is larger than 5 MB; at most 5 MB can be imported.' }, { status: 413 })
+	if (length > MAX_REQUEST_BYTES)
+		return data(
+			{ error: 'The file is larger than 5 MB; at most 5 MB can be imported.' },
+			{ status: 413 },
+		)
 	let form: FormData
 	try {
 		form = await request.formData()
@@ -28,11 +38,16 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return data({ error: 'The upload could not be read; choose the file again.' }, { status: 400 })
 	}
 	const file = form.get('file')
-	if (!(file instanceof File) || file.size === 0) return data({ error: 'Choose a CSV file to import.' }, { status: 400 })
+	if (!(file instanceof File) || file.size === 0)
+		return data({ error: 'Choose a CSV file to import.' }, { status: 400 })
 	try {
 		// The browser's name for the file, kept to one printable line.
 		const fileName = file.name.replace(/[\u0000-\u001F\u007F]/g, '_').slice(0, 255) || 'upload.csv'
-		const batch = await uploadImport(actor, { fileName, bytes: new Uint8Array(await file.arrayBuffer()) }, context.get(requestInfoContext))
+		const batch = await uploadImport(
+			actor,
+			{ fileName, bytes: new Uint8Array(await file.arrayBuffer()) },
+			context.get(requestInfoContext),
+		)
 		return redirect(`/inventory/import/${batch.id}`)
 	} catch (error) {
 		if (error instanceof AppError) return data({ error: error.message }, { status: error.status })
@@ -40,8 +55,17 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
-const statusLabels = { PREVIEW: 'Checked, not imported', RUNNING: 'Importing', DONE: 'Imported', FAILED: 'Stopped' } as const
+const dateTime = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: 'America/New_York',
+})
+const statusLabels = {
+	PREVIEW: 'Checked, not imported',
+	RUNNING: 'Importing',
+	DONE: 'Imported',
+	FAILED: 'Stopped',
+} as const
 
 export default function ImportInventory({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
@@ -50,17 +74,24 @@ export default function ImportInventory({ loaderData, actionData }: Route.Compon
 	return (
 		<div className="max-w-5xl space-y-8">
 			<p>
-				<Link to="/inventory">AI use case inventory</Link> · <Link to="/inventory/export">Export</Link> · <Link to="/inventory/cycles">Reporting years</Link>
+				<Link to="/inventory">AI use case inventory</Link> ·{' '}
+				<Link to="/inventory/export">Export</Link> ·{' '}
+				<Link to="/inventory/cycles">Reporting years</Link>
 			</p>
 			<div className="space-y-2">
 				<h1 className="text-3xl font-bold">Import an inventory file</h1>
 				<p>
-					Upload an AI use case inventory in OMB’s 2025 format: OMB’s column names or the Excel template’s questions, its valid selections or
-					its CSV shorthand codes, saved as UTF-8 or by Excel. You will see every problem the file has, and what it would create or change,
+					Upload an AI use case inventory in OMB’s 2025 format: OMB’s column names or the Excel
+					template’s questions, its valid selections or its CSV shorthand codes, saved as UTF-8 or
+					by Excel. You will see every problem the file has, and what it would create or change,
 					before anything is imported. Importing the same file again changes nothing.
 				</p>
 			</div>
-			{loaderData.discarded ? <p role="status" className="border-l-4 border-primary bg-primary-lighter p-3">The preview was discarded; nothing was imported.</p> : null}
+			{loaderData.discarded ? (
+				<p role="status" className="border-l-4 border-primary bg-primary-lighter p-3">
+					The preview was discarded; nothing was imported.
+				</p>
+			) : null}
 			<Form method="post" encType="multipart/form-data" className="space-y-4">
 				<CsrfInput />
 				<div>
@@ -96,11 +127,21 @@ export default function ImportInventory({ loaderData, actionData }: Route.Compon
 						<caption className="sr-only">Recent imports</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">File</th>
-								<th scope="col" className="py-2 pr-4">Status</th>
-								<th scope="col" className="py-2 pr-4">Rows</th>
-								<th scope="col" className="py-2 pr-4">Result</th>
-								<th scope="col" className="py-2">Uploaded</th>
+								<th scope="col" className="py-2 pr-4">
+									File
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Status
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Rows
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Result
+								</th>
+								<th scope="col" className="py-2">
+									Uploaded
+								</th>
 							</tr>
 						</thead>
 						<tbody>

@@ -14,7 +14,9 @@ import type { Route } from './+types/activity.ts'
 const Params = idParams('useCaseId')
 const Query = z.object({ page: pageNumber() })
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Activity · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `Activity · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')
@@ -26,11 +28,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name },
 		page,
 		pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
-		events: events.map((event) => ({ id: event.id, createdAt: event.createdAt, actor: event.actor?.name ?? 'The tracker', ...describeActivity(event) })),
+		events: events.map((event) => ({
+			id: event.id,
+			createdAt: event.createdAt,
+			actor: event.actor?.name ?? 'The tracker',
+			...describeActivity(event),
+		})),
 	}
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'America/New_York' })
+const dateTime = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeStyle: 'medium',
+	timeZone: 'America/New_York',
+})
 
 export default function Activity({ loaderData }: Route.ComponentProps) {
 	const { useCase, events, page, pageCount } = loaderData
@@ -46,24 +57,39 @@ export default function Activity({ loaderData }: Route.ComponentProps) {
 				<Link to={`/use-cases/${useCase.id}`}>Back to {useCase.trackingId}</Link>
 			</p>
 			<h1 className="text-3xl font-bold">Activity: {useCase.name}</h1>
-			<p>Every step on this use case, from the append-only audit trail: who did what, and when (Eastern time).</p>
+			<p>
+				Every step on this use case, from the append-only audit trail: who did what, and when
+				(Eastern time).
+			</p>
 			<TableScroll label="Table">
 				<table className="w-full border-collapse text-left">
 					<caption className="sr-only">Activity on {useCase.trackingId}, oldest first</caption>
 					<thead>
 						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-3">When</th>
-							<th scope="col" className="py-2 pr-3">Who</th>
-							<th scope="col" className="py-2 pr-3">What</th>
-							<th scope="col" className="py-2">Details</th>
+							<th scope="col" className="py-2 pr-3">
+								When
+							</th>
+							<th scope="col" className="py-2 pr-3">
+								Who
+							</th>
+							<th scope="col" className="py-2 pr-3">
+								What
+							</th>
+							<th scope="col" className="py-2">
+								Details
+							</th>
 						</tr>
 					</thead>
 					<tbody>
 						{events.map((event) => (
 							<tr key={event.id} className="border-b border-base-lighter align-top">
-								<td className="py-2 pr-3 whitespace-nowrap">{dateTime.format(new Date(event.createdAt))}</td>
+								<td className="py-2 pr-3 whitespace-nowrap">
+									{dateTime.format(new Date(event.createdAt))}
+								</td>
 								<td className="py-2 pr-3">{event.actor}</td>
-								<th scope="row" className="py-2 pr-3 font-normal">{event.summary}</th>
+								<th scope="row" className="py-2 pr-3 font-normal">
+									{event.summary}
+								</th>
 								<td className="py-2 text-sm">{event.details}</td>
 							</tr>
 						))}

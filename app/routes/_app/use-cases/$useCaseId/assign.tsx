@@ -22,22 +22,41 @@ const AssignSchema = z.object({
 	revision: lockCounter().optional(),
 })
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Assign reviewers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `Assign reviewers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'assign:review:any')
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const useCase = await getReviewCase(useCaseId).catch(throwAsResponse)
 	if (isInvolvedIn(user, useCase)) {
-		throw data({ message: `${INVOLVED_MESSAGE} another governance lead must assign its reviewers.` }, { status: 403 })
+		throw data(
+			{ message: `${INVOLVED_MESSAGE} another governance lead must assign its reviewers.` },
+			{ status: 403 },
+		)
 	}
-	const [lanes, people] = await Promise.all([lanesOfRound(useCase.id, Math.max(useCase.reviewRound, 1)), eligibleReviewers(useCase)])
+	const [lanes, people] = await Promise.all([
+		lanesOfRound(useCase.id, Math.max(useCase.reviewRound, 1)),
+		eligibleReviewers(useCase),
+	])
 	const present = new Set(lanes.map((lane) => lane.lane))
 	return {
-		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name, status: useCase.status, round: useCase.reviewRound },
+		useCase: {
+			id: useCase.id,
+			trackingId: useCase.trackingId,
+			name: useCase.name,
+			status: useCase.status,
+			round: useCase.reviewRound,
+		},
 		lanes,
 		candidates: Object.fromEntries(
-			reviewLanes.map((lane) => [lane, people.filter((person) => mayHoldLane(person, lane)).map(({ id, name, email }) => ({ id, name, email }))]),
+			reviewLanes.map((lane) => [
+				lane,
+				people
+					.filter((person) => mayHoldLane(person, lane))
+					.map(({ id, name, email }) => ({ id, name, email })),
+			]),
 		) as Record<ReviewLaneName, Array<{ id: string; name: string; email: string }>>,
 		addable: reviewLanes.filter((lane) => !present.has(lane)),
 		defaultDue: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
@@ -51,9 +70,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const { lane, assigneeId, dueOn, revision } = submission.value
 	try {
-		await assignLane(actor, { useCaseId, lane, assigneeId, dueOn: new Date(`${dueOn}T12:00:00Z`), revision }, context.get(requestInfoContext))
+		await assignLane(
+			actor,
+			{ useCaseId, lane, assigneeId, dueOn: new Date(`${dueOn}T12:00:00Z`), revision },
+			context.get(requestInfoContext),
+		)
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND')
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		throwAsResponse(error)
 	}
 	return redirect(`/use-cases/${useCaseId}/assign?assigned=${lane}`)
@@ -78,7 +105,11 @@ function LaneForm({
 }) {
 	const id = `lane-${lane}`
 	return (
-		<Form method="post" aria-label={`Assign the ${reviewLaneLabels[lane]} lane`} className="flex flex-wrap items-end gap-3">
+		<Form
+			method="post"
+			aria-label={`Assign the ${reviewLaneLabels[lane]} lane`}
+			className="flex flex-wrap items-end gap-3"
+		>
 			<CsrfInput />
 			<input type="hidden" name="lane" value={lane} />
 			{revision ? <input type="hidden" name="revision" value={revision} /> : null}
@@ -86,7 +117,12 @@ function LaneForm({
 				<label htmlFor={`${id}-assignee`} className="block font-semibold">
 					Reviewer for {reviewLaneLabels[lane].split(' (')[0]}
 				</label>
-				<select id={`${id}-assignee`} name="assigneeId" defaultValue={defaultAssignee ?? ''} className={controlClass}>
+				<select
+					id={`${id}-assignee`}
+					name="assigneeId"
+					defaultValue={defaultAssignee ?? ''}
+					className={controlClass}
+				>
 					<option value="">Choose…</option>
 					{candidates.map((person) => (
 						<option key={person.id} value={person.id}>
@@ -99,7 +135,13 @@ function LaneForm({
 				<label htmlFor={`${id}-due`} className="block font-semibold">
 					Due on
 				</label>
-				<input id={`${id}-due`} type="date" name="dueOn" defaultValue={defaultDue} className={controlClass} />
+				<input
+					id={`${id}-due`}
+					type="date"
+					name="dueOn"
+					defaultValue={defaultDue}
+					className={controlClass}
+				/>
 			</div>
 			<Button className="py-2">{label}</Button>
 		</Form>
@@ -110,7 +152,8 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 	const { useCase, lanes, candidates, addable, defaultDue } = loaderData
 	const [searchParams] = useSearchParams()
 	const assigned = searchParams.get('assigned') as ReviewLaneName | null
-	const formErrors = actionData?.result?.error?.[''] ?? Object.values(actionData?.result?.error ?? {}).flat()
+	const formErrors =
+		actionData?.result?.error?.[''] ?? Object.values(actionData?.result?.error ?? {}).flat()
 	return (
 		<div className="max-w-5xl space-y-6">
 			<p>
@@ -118,8 +161,8 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 			</p>
 			<h1 className="text-3xl font-bold">Assign reviewers: {useCase.name}</h1>
 			<p>
-				The findings decide which lanes this review round needs. Only people who hold a lane and are independent of the use case are
-				offered; the server checks again.
+				The findings decide which lanes this review round needs. Only people who hold a lane and are
+				independent of the use case are offered; the server checks again.
 			</p>
 			{assigned && assigned in reviewLaneLabels ? (
 				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
@@ -136,7 +179,11 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 					<li key={lane.id} className="space-y-2 border border-base-lighter p-4">
 						<h2 className="text-lg font-bold">{reviewLaneLabels[lane.lane]}</h2>
 						<p>
-							{lane.open ? (lane.assignee ? `Held by ${lane.assignee.name}, due ${lane.dueOn ? new Date(lane.dueOn).toISOString().slice(0, 10) : '—'}.` : 'Not assigned yet.') : `Decided: ${lane.status.toLowerCase().replace('_', ' ')}.`}
+							{lane.open
+								? lane.assignee
+									? `Held by ${lane.assignee.name}, due ${lane.dueOn ? new Date(lane.dueOn).toISOString().slice(0, 10) : '—'}.`
+									: 'Not assigned yet.'
+								: `Decided: ${lane.status.toLowerCase().replace('_', ' ')}.`}
 						</p>
 						{lane.open ? (
 							<LaneForm
@@ -144,7 +191,9 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 								revision={lane.revision}
 								candidates={candidates[lane.lane]}
 								defaultAssignee={lane.assignee?.id}
-								defaultDue={lane.dueOn ? new Date(lane.dueOn).toISOString().slice(0, 10) : defaultDue}
+								defaultDue={
+									lane.dueOn ? new Date(lane.dueOn).toISOString().slice(0, 10) : defaultDue
+								}
 								label={lane.assignee ? 'Reassign' : 'Assign'}
 							/>
 						) : null}
@@ -152,11 +201,23 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 				))}
 			</ul>
 			{addable.length ? (
-				<section aria-labelledby="add-lane-heading" className="space-y-3 border-t border-base-lighter pt-4">
-					<h2 id="add-lane-heading" className="text-xl font-bold">Add a lane the findings did not ask for</h2>
+				<section
+					aria-labelledby="add-lane-heading"
+					className="space-y-3 border-t border-base-lighter pt-4"
+				>
+					<h2 id="add-lane-heading" className="text-xl font-bold">
+						Add a lane the findings did not ask for
+					</h2>
 					{addable.map((lane) => (
 						// A lane is created at revision 1: of two leads adding it at once, the second is told.
-						<LaneForm key={lane} lane={lane} revision={1} candidates={candidates[lane]} defaultDue={defaultDue} label={`Add ${reviewLaneLabels[lane].split(' (')[0]}`} />
+						<LaneForm
+							key={lane}
+							lane={lane}
+							revision={1}
+							candidates={candidates[lane]}
+							defaultDue={defaultDue}
+							label={`Add ${reviewLaneLabels[lane].split(' (')[0]}`}
+						/>
 					))}
 				</section>
 			) : null}

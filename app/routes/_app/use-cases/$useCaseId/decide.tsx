@@ -2,11 +2,23 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput, ErrorList, FormErrors, RadioGroupField, SelectField, TextAreaField } from '#app/components/forms.tsx'
+import {
+	Button,
+	CsrfInput,
+	ErrorList,
+	FormErrors,
+	RadioGroupField,
+	SelectField,
+	TextAreaField,
+} from '#app/components/forms.tsx'
 import { decisionImpact } from '#app/modules/policies/evaluate.ts'
 import { evaluateWithCurrentPack } from '#app/modules/policies/packs.server.ts'
 import { getUseCaseForUser, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
-import { decideCase, decisionAccess, requestChanges } from '#app/modules/workflow/decisions.server.ts'
+import {
+	decideCase,
+	decisionAccess,
+	requestChanges,
+} from '#app/modules/workflow/decisions.server.ts'
 import { lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, isoDay, lockCounter, multiLineText } from '#app/utils/input-schemas.ts'
@@ -22,14 +34,18 @@ const CONDITION_ROWS = 3
 const optional = (max: number) => multiLineText().max(max, `At most ${max} characters.`).optional()
 const DecideSchema = z
 	.object({
-		outcome: z.enum(['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'REQUEST_CHANGES'], { error: 'Choose the decision.' }),
+		outcome: z.enum(['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'REQUEST_CHANGES'], {
+			error: 'Choose the decision.',
+		}),
 		note: z
 			.string({ error: 'Give the reasons for the decision; they are recorded with it.' })
 			.trim()
 			.min(3, 'Give the reasons for the decision; they are recorded with it.')
 			.max(5000, 'At most 5,000 characters.'),
 		version: lockCounter(),
-		nextReviewMonths: z.enum(['3', '6', '12'], { error: 'Choose 3, 6 or 12 months.' }).default('12'),
+		nextReviewMonths: z
+			.enum(['3', '6', '12'], { error: 'Choose 3, 6 or 12 months.' })
+			.default('12'),
 		conditions: z
 			.array(z.object({ text: optional(2000), ownerEmail: optional(254), dueOn: optional(10) }))
 			.max(CONDITION_ROWS)
@@ -39,17 +55,32 @@ const DecideSchema = z
 		value.conditions.forEach((row, index) => {
 			const filled = Boolean(row.text || row.ownerEmail || row.dueOn)
 			if (!filled) return
-			if (!row.text) ctx.addIssue({ code: 'custom', path: ['conditions', index, 'text'], message: 'Describe the condition.' })
+			if (!row.text)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['conditions', index, 'text'],
+					message: 'Describe the condition.',
+				})
 			if (!row.ownerEmail || !z.email().safeParse(row.ownerEmail).success) {
-				ctx.addIssue({ code: 'custom', path: ['conditions', index, 'ownerEmail'], message: 'Give the owner’s e-mail address.' })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['conditions', index, 'ownerEmail'],
+					message: 'Give the owner’s e-mail address.',
+				})
 			}
 			if (!row.dueOn || !isoDay().safeParse(row.dueOn).success) {
-				ctx.addIssue({ code: 'custom', path: ['conditions', index, 'dueOn'], message: 'Give a due date such as 2027-01-15.' })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['conditions', index, 'dueOn'],
+					message: 'Give a due date such as 2027-01-15.',
+				})
 			}
 		})
 	})
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Decide ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `Decide ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'decide:use-case:any')
@@ -57,7 +88,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	const access = decisionAccess(user, useCase)
 	if (access.whyNot) throw data({ message: access.whyNot }, { status: 403 })
-	const [lanes, evaluation] = await Promise.all([lanesOfRound(useCase.id, useCase.reviewRound), evaluateWithCurrentPack(toDocument(useCase))])
+	const [lanes, evaluation] = await Promise.all([
+		lanesOfRound(useCase.id, useCase.reviewRound),
+		evaluateWithCurrentPack(toDocument(useCase)),
+	])
 	return {
 		useCase: {
 			id: useCase.id,
@@ -69,7 +103,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		canDecide: access.canDecide,
 		openLanes: lanes.filter((lane) => lane.open).map((lane) => reviewLaneLabels[lane.lane]),
-		rejectedLanes: lanes.filter((lane) => lane.status === 'REJECTED').map((lane) => reviewLaneLabels[lane.lane]),
+		rejectedLanes: lanes
+			.filter((lane) => lane.status === 'REJECTED')
+			.map((lane) => reviewLaneLabels[lane.lane]),
 		blockingFailures: evaluation.results.filter((result) => decisionImpact(result) === 'blocks'),
 		warnings: evaluation.results.filter((result) => decisionImpact(result) === 'warns'),
 	}
@@ -89,11 +125,27 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		}
 		const conditions = submission.value.conditions
 			.filter((row) => row.text && row.ownerEmail && row.dueOn)
-			.map((row) => ({ text: row.text!, ownerEmail: row.ownerEmail!, dueOn: new Date(`${row.dueOn}T12:00:00Z`) }))
-		const outcomeResult = await decideCase(actor, { useCaseId, outcome, note, version, conditions, nextReviewMonths: Number(nextReviewMonths) }, requestInfo)
-		if (outcomeResult.status === 'invalid') return data({ result: submission.reply({ fieldErrors: outcomeResult.fieldErrors }) }, { status: 400 })
+			.map((row) => ({
+				text: row.text!,
+				ownerEmail: row.ownerEmail!,
+				dueOn: new Date(`${row.dueOn}T12:00:00Z`),
+			}))
+		const outcomeResult = await decideCase(
+			actor,
+			{ useCaseId, outcome, note, version, conditions, nextReviewMonths: Number(nextReviewMonths) },
+			requestInfo,
+		)
+		if (outcomeResult.status === 'invalid')
+			return data(
+				{ result: submission.reply({ fieldErrors: outcomeResult.fieldErrors }) },
+				{ status: 400 },
+			)
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND')
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		throwAsResponse(error)
 	}
 	return redirect(`/use-cases/${useCaseId}`)
@@ -106,7 +158,8 @@ const outcomeOptions = [
 	{ value: 'REQUEST_CHANGES', label: 'Send back to the submitters for changes' },
 ]
 
-const inputClass = 'mt-1 block w-full border border-base-dark px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-error'
+const inputClass =
+	'mt-1 block w-full border border-base-dark px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-error'
 
 export default function DecideUseCase({ loaderData, actionData }: Route.ComponentProps) {
 	const { useCase, canDecide, openLanes, rejectedLanes, blockingFailures, warnings } = loaderData
@@ -127,10 +180,21 @@ export default function DecideUseCase({ loaderData, actionData }: Route.Componen
 			</p>
 			<h1 className="text-3xl font-bold">Decide: {useCase.name}</h1>
 			<section aria-labelledby="gate-heading" className="space-y-2 border border-base-lighter p-4">
-				<h2 id="gate-heading" className="text-xl font-bold">Before deciding</h2>
+				<h2 id="gate-heading" className="text-xl font-bold">
+					Before deciding
+				</h2>
 				<ul className="list-disc space-y-1 pl-6">
-					<li>{openLanes.length ? `Still open: ${openLanes.join('; ')}. No decision can be recorded until every lane is decided.` : 'Every review lane of this round is decided.'}</li>
-					{rejectedLanes.length ? <li>Rejected: {rejectedLanes.join('; ')}. The case can be rejected or sent back, not approved.</li> : null}
+					<li>
+						{openLanes.length
+							? `Still open: ${openLanes.join('; ')}. No decision can be recorded until every lane is decided.`
+							: 'Every review lane of this round is decided.'}
+					</li>
+					{rejectedLanes.length ? (
+						<li>
+							Rejected: {rejectedLanes.join('; ')}. The case can be rejected or sent back, not
+							approved.
+						</li>
+					) : null}
 					<li>
 						{blockingFailures.length
 							? `Blocking checks failing today, with no waiver covering them: ${blockingFailures.map((result) => `${result.title} (${result.clauseIds[0]})`).join('; ')}. It cannot be approved until they pass or the CAIO waives them.`
@@ -138,15 +202,22 @@ export default function DecideUseCase({ loaderData, actionData }: Route.Componen
 					</li>
 					{warnings.length ? (
 						<li>
-							<strong>Warning:</strong> {warnings.length === 1 ? '1 blocking check needs' : `${warnings.length} blocking checks need`} attention and will
-							block once {warnings.length === 1 ? 'it fails' : 'they fail'}: {warnings.map((result) => `${result.title} (${result.clauseIds[0]})`).join('; ')}.
+							<strong>Warning:</strong>{' '}
+							{warnings.length === 1
+								? '1 blocking check needs'
+								: `${warnings.length} blocking checks need`}{' '}
+							attention and will block once {warnings.length === 1 ? 'it fails' : 'they fail'}:{' '}
+							{warnings.map((result) => `${result.title} (${result.clauseIds[0]})`).join('; ')}.
 							{warnings.some((result) => result.checkId.startsWith('M2521-4B-'))
 								? ' Undocumented minimum practices must be documented, or waived by the CAIO, before the case is piloted or deployed.'
 								: ''}
 						</li>
 					) : null}
 				</ul>
-				<p className="text-sm">You decide on version {useCase.version}; if the case changes before you record the decision, it is refused and you can read the change.</p>
+				<p className="text-sm">
+					You decide on version {useCase.version}; if the case changes before you record the
+					decision, it is refused and you can read the change.
+				</p>
 			</section>
 			{canDecide ? (
 				<Form method="post" {...getFormProps(form)} className="space-y-5">
@@ -154,7 +225,12 @@ export default function DecideUseCase({ loaderData, actionData }: Route.Componen
 					<input type="hidden" name="version" value={useCase.version} />
 					<FormErrors id="decide-errors" errors={form.errors} />
 					<RadioGroupField legend="Decision" field={fields.outcome} options={outcomeOptions} />
-					<TextAreaField label="Reasons" hint="Recorded with the decision and sent to the people on the case." field={fields.note} rows={4} />
+					<TextAreaField
+						label="Reasons"
+						hint="Recorded with the decision and sent to the people on the case."
+						field={fields.note}
+						rows={4}
+					/>
 					<fieldset className="space-y-3 border border-base-lighter p-4">
 						<legend className="px-1 font-bold">Conditions (for an approval with conditions)</legend>
 						<ErrorList errors={fields.conditions.errors} />
@@ -167,7 +243,11 @@ export default function DecideUseCase({ loaderData, actionData }: Route.Componen
 									{(['text', 'ownerEmail', 'dueOn'] as const).map((name) => (
 										<div key={name}>
 											<label htmlFor={id(name)} className="block text-sm font-semibold">
-												{name === 'text' ? `Condition ${index + 1}` : name === 'ownerEmail' ? 'Owner’s e-mail' : 'Due on'}
+												{name === 'text'
+													? `Condition ${index + 1}`
+													: name === 'ownerEmail'
+														? 'Owner’s e-mail'
+														: 'Due on'}
 											</label>
 											<input
 												id={id(name)}

@@ -1,9 +1,24 @@
 import { FormProvider, getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { data, Form, Link, redirect, type ShouldRevalidateFunction, useFetcher, useNavigate, useSearchParams } from 'react-router'
+import {
+	data,
+	Form,
+	Link,
+	redirect,
+	type ShouldRevalidateFunction,
+	useFetcher,
+	useNavigate,
+	useSearchParams,
+} from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput, ErrorSummary, type ErrorSummaryItem, TextField } from '#app/components/forms.tsx'
+import {
+	Button,
+	CsrfInput,
+	ErrorSummary,
+	type ErrorSummaryItem,
+	TextField,
+} from '#app/components/forms.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
@@ -71,15 +86,34 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
 	if (!canEditUseCase(user, useCase)) {
-		throw data({ message: 'Only the people listed on a use case can edit it, and not while it is in review or after it is closed.' }, { status: 403 })
+		throw data(
+			{
+				message:
+					'Only the people listed on a use case can edit it, and not while it is in review or after it is closed.',
+			},
+			{ status: 403 },
+		)
 	}
-	const [orgUnits, datasetOptions] = await Promise.all([listOrgUnitOptions(useCase.orgUnitId), listDatasetOptions()])
+	const [orgUnits, datasetOptions] = await Promise.all([
+		listOrgUnitOptions(useCase.orgUnitId),
+		listDatasetOptions(),
+	])
 	const document = toDocument(useCase)
 	return {
-		evaluation: (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document)),
-		useCase: { id: useCase.id, trackingId: useCase.trackingId, status: useCase.status, version: useCase.version, updatedAt: useCase.updatedAt.toISOString() },
+		evaluation:
+			(await storedEvaluation(useCase.id, useCase.version)) ??
+			(await evaluateWithCurrentPack(document)),
+		useCase: {
+			id: useCase.id,
+			trackingId: useCase.trackingId,
+			status: useCase.status,
+			version: useCase.version,
+			updatedAt: useCase.updatedAt.toISOString(),
+		},
 		document,
-		datasetsWithUsage: useCase.datasets.filter((link) => link.usages.length > 0).map((link) => link.dataset.id),
+		datasetsWithUsage: useCase.datasets
+			.filter((link) => link.usages.length > 0)
+			.map((link) => link.dataset.id),
 		team: useCase.contacts.filter((c) => c.role === 'DEVELOPER').map((c) => c.user.email),
 		// Shown after each save, so people can join an existing case instead of duplicating it.
 		duplicates: await findDuplicatesFor(user, {
@@ -96,7 +130,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 // Opening another section changes only the address: nothing a loader shows has changed. The live
 // findings preview is a read-only post.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, formAction, actionResult, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+	currentUrl,
+	nextUrl,
+	formMethod,
+	formAction,
+	actionResult,
+	defaultShouldRevalidate,
+}) => {
 	if (isFindingsPreview(formAction)) return false
 	// A submission leaves for the case page: this page's data is not read again (a case now in review
 	// is no longer editable, and its loader would refuse).
@@ -114,7 +155,13 @@ function formFieldName(path: string) {
 /** What a save answers. With JavaScript the page stays and reads it; without, a success redirects. */
 type SaveResponse =
 	| { outcome: 'saved'; version: number; savedAt: string; next: StepId | null }
-	| { outcome: 'incomplete'; saved: boolean; version: number; savedAt: string; result: SubmissionResult<Array<string>> }
+	| {
+			outcome: 'incomplete'
+			saved: boolean
+			version: number
+			savedAt: string
+			result: SubmissionResult<Array<string>>
+	  }
 	| { outcome: 'invalid'; result: SubmissionResult<Array<string>> }
 	| { outcome: 'conflict'; conflict: SaveConflict; result: SubmissionResult<Array<string>> }
 	| { outcome: 'left'; location: string }
@@ -129,7 +176,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const submission = parseWithZod(formData, { schema: UseCaseFormSchema })
 	const answer = (response: SaveResponse, status = 200) => data(response, { status })
 	if (submission.status !== 'success') {
-		return answer({ outcome: 'invalid', result: submission.reply({ formErrors: ['Some answers need fixing; see the messages by each question.'] }) }, 400)
+		return answer(
+			{
+				outcome: 'invalid',
+				result: submission.reply({
+					formErrors: ['Some answers need fixing; see the messages by each question.'],
+				}),
+			},
+			400,
+		)
 	}
 	const values = submission.value
 	try {
@@ -143,7 +198,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			return staysOnPage ? answer({ outcome: 'left', location }) : redirect(location)
 		}
 		if (result.status === 'incomplete') {
-			const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([path, messages]) => [formFieldName(path), messages]))
+			const fieldErrors = Object.fromEntries(
+				Object.entries(result.fieldErrors).map(([path, messages]) => [
+					formFieldName(path),
+					messages,
+				]),
+			)
 			const count = Object.keys(fieldErrors).length
 			const reply = submission.reply({
 				fieldErrors,
@@ -153,19 +213,47 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			})
 			// Without JavaScript the form comes back showing these answers; the next save must name the version just written.
 			if (reply.initialValue) reply.initialValue.version = String(result.version)
-			return answer({ outcome: 'incomplete', saved: result.saved, version: result.version, savedAt, result: reply }, result.saved ? 200 : 400)
+			return answer(
+				{
+					outcome: 'incomplete',
+					saved: result.saved,
+					version: result.version,
+					savedAt,
+					result: reply,
+				},
+				result.saved ? 200 : 400,
+			)
 		}
 		const next = values.next ?? null
 		if (staysOnPage) return answer({ outcome: 'saved', version: result.version, savedAt, next })
-		const anchor = values.addDatasetId ? `#use-case-${useCaseId}-dataset-${values.addDatasetId}` : ''
-		return redirect(`/use-cases/${useCaseId}/edit?section=${values.addDatasetId ? 'data' : (next ?? section)}&saved=${result.version}${anchor}`)
+		const anchor = values.addDatasetId
+			? `#use-case-${useCaseId}-dataset-${values.addDatasetId}`
+			: ''
+		return redirect(
+			`/use-cases/${useCaseId}/edit?section=${values.addDatasetId ? 'data' : (next ?? section)}&saved=${result.version}${anchor}`,
+		)
 	} catch (error) {
 		if (error instanceof StaleSaveError) {
-			const conflict = await describeSaveConflict(actor, useCaseId, values.overwriteVersion ?? values.version, values)
-			return answer({ outcome: 'conflict', conflict, result: submission.reply({ formErrors: [error.message] }) }, 409)
+			const conflict = await describeSaveConflict(
+				actor,
+				useCaseId,
+				values.overwriteVersion ?? values.version,
+				values,
+			)
+			return answer(
+				{
+					outcome: 'conflict',
+					conflict,
+					result: submission.reply({ formErrors: [error.message] }),
+				},
+				409,
+			)
 		}
 		if (error instanceof AppError && error.code === 'INVALID') {
-			return answer({ outcome: 'invalid', result: submission.reply({ formErrors: [error.message] }) }, error.status)
+			return answer(
+				{ outcome: 'invalid', result: submission.reply({ formErrors: [error.message] }) },
+				error.status,
+			)
 		}
 		throwAsResponse(error)
 	}
@@ -176,7 +264,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
  * click while a save is under way queues one more, sent with the answers as they are when it goes.
  * The form is never remounted, so nothing typed during a save is lost.
  */
-function useSaveQueue(useCaseId: string, loadedVersion: number, onResponse: (response: SaveResponse, submitter: HTMLElement | null) => void) {
+function useSaveQueue(
+	useCaseId: string,
+	loadedVersion: number,
+	onResponse: (response: SaveResponse, submitter: HTMLElement | null) => void,
+) {
 	const fetcher = useFetcher<SaveResponse>({ key: `save-use-case-${useCaseId}` })
 	const formRef = useRef<HTMLFormElement>(null)
 	const version = useRef(loadedVersion)
@@ -193,7 +285,10 @@ function useSaveQueue(useCaseId: string, loadedVersion: number, onResponse: (res
 			body.set('version', String(version.current))
 			body.set('respond', 'data')
 			inFlight.current = { submitter }
-			void submit(body, { method: 'post', action: `${form.getAttribute('action') ?? ''}` || undefined })
+			void submit(body, {
+				method: 'post',
+				action: `${form.getAttribute('action') ?? ''}` || undefined,
+			})
 		},
 		[submit],
 	)
@@ -212,7 +307,8 @@ function useSaveQueue(useCaseId: string, loadedVersion: number, onResponse: (res
 		const response = fetcher.data
 		const submitter = inFlight.current?.submitter ?? null
 		inFlight.current = null
-		if (response.outcome === 'saved' || response.outcome === 'incomplete') version.current = response.version
+		if (response.outcome === 'saved' || response.outcome === 'incomplete')
+			version.current = response.version
 		onResponse(response, submitter)
 		if (response.outcome === 'conflict' || response.outcome === 'left') queued.current = null
 		const next = queued.current
@@ -224,14 +320,25 @@ function useSaveQueue(useCaseId: string, loadedVersion: number, onResponse: (res
 }
 
 export default function EditUseCase({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: saved, orgUnits, datasetOptions, datasetsWithUsage, team, duplicates, evaluation } = loaderData
+	const {
+		useCase,
+		document: saved,
+		orgUnits,
+		datasetOptions,
+		datasetsWithUsage,
+		team,
+		duplicates,
+		evaluation,
+	} = loaderData
 	const navigate = useNavigate()
 	const [searchParams, setSearchParams] = useSearchParams()
 	const section = PageQuery.parse(Object.fromEntries(searchParams)).section
 	const formId = `use-case-${useCase.id}`
 
 	// The latest answer to a save, from the enhanced form or (without JavaScript) from the page post.
-	const [response, setResponse] = useState<SaveResponse | undefined>(actionData as SaveResponse | undefined)
+	const [response, setResponse] = useState<SaveResponse | undefined>(
+		actionData as SaveResponse | undefined,
+	)
 	const [responseCount, setResponseCount] = useState(0)
 	const statusRef = useRef<HTMLParagraphElement>(null)
 	const conflictRef = useRef<HTMLDivElement>(null)
@@ -256,7 +363,10 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				return
 			}
 			// Focus goes to the outcome only when the person is still on the button they pressed (not typing on).
-			const stillOnButton = !document.activeElement || document.activeElement === document.body || document.activeElement === submitter
+			const stillOnButton =
+				!document.activeElement ||
+				document.activeElement === document.body ||
+				document.activeElement === submitter
 			requestAnimationFrame(() => {
 				if (next.outcome === 'conflict') conflictRef.current?.focus()
 				else if (next.outcome === 'saved' && stillOnButton) statusRef.current?.focus()
@@ -266,13 +376,19 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	)
 	const { formRef, enqueue, saving } = useSaveQueue(useCase.id, useCase.version, onResponse)
 	// The version the next save builds on: the latest this page saved, or a newer one the page has loaded since.
-	const formVersion = Math.max(useCase.version, response?.outcome === 'saved' || response?.outcome === 'incomplete' ? response.version : 0)
+	const formVersion = Math.max(
+		useCase.version,
+		response?.outcome === 'saved' || response?.outcome === 'incomplete' ? response.version : 0,
+	)
 
 	const lastResult = response && 'result' in response ? response.result : undefined
 	// With JavaScript the form keeps what was typed during a save: the answer's echo of the posted
 	// values is not applied over it. (The page's own post, without JavaScript, renders from the echo.)
 	const appliedResult = useMemo(
-		() => (lastResult && response !== actionData ? { ...lastResult, initialValue: undefined } : lastResult),
+		() =>
+			lastResult && response !== actionData
+				? { ...lastResult, initialValue: undefined }
+				: lastResult,
 		[lastResult, response, actionData],
 	)
 	const [form, fields] = useForm({
@@ -281,7 +397,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: UseCaseFormSchema }),
-		defaultValue: { ...formDefaults(fieldRules, saved), orgUnit: saved.orgUnit, teamEmails: team.join('; ') },
+		defaultValue: {
+			...formDefaults(fieldRules, saved),
+			orgUnit: saved.orgUnit,
+			teamEmails: team.join('; '),
+		},
 	})
 
 	// The datasets on the form: those saved, and those added here since, in the catalogue's order.
@@ -299,7 +419,17 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			.filter((id) => !savedRows.some((row) => row.id === id))
 			.flatMap((id) => {
 				const option = datasetOptions.find((candidate) => candidate.id === id)
-				return option ? [{ id, name: option.name, sensitivities: option.sensitivities, usage: [], pending: true }] : []
+				return option
+					? [
+							{
+								id,
+								name: option.name,
+								sensitivities: option.sensitivities,
+								usage: [],
+								pending: true,
+							},
+						]
+					: []
 			})
 		return [...savedRows, ...added].sort((a, b) => a.name.localeCompare(b.name))
 	}, [saved.datasets, datasetsWithUsage, pendingDatasets, datasetOptions])
@@ -313,7 +443,16 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				rows.map((row) => {
 					const savedDataset = saved.datasets.find((dataset) => dataset.id === row.id)
 					const option = datasetOptions.find((candidate) => candidate.id === row.id)
-					return savedDataset ?? { id: row.id, name: row.name, category: option?.category ?? 'ADMINISTRATIVE_HR', sensitivities: row.sensitivities, usage: ['OPERATION'], dataUseAgreementRequired: false }
+					return (
+						savedDataset ?? {
+							id: row.id,
+							name: row.name,
+							category: option?.category ?? 'ADMINISTRATIVE_HR',
+							sensitivities: row.sensitivities,
+							usage: ['OPERATION'],
+							dataUseAgreementRequired: false,
+						}
+					)
 				}),
 			),
 		[saved, form.value, rows, datasetOptions],
@@ -321,20 +460,25 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const visible = visibleFields(live)
 	const required = new Set<string>(requiredFields(live))
 	const sections = (Object.keys(formSections) as Array<FormSectionId>).filter((id) =>
-		id === 'data' || id === 'about' ? true : questionsOfSection(id).some((path) => visible.has(path)),
+		id === 'data' || id === 'about'
+			? true
+			: questionsOfSection(id).some((path) => visible.has(path)),
 	)
 	const steps = stepsOf(sections)
 	const current: StepId = steps.includes(section) ? section : 'about'
 
 	// Errors from the browser's checks and the server's, keyed by form field name.
 	const errorsByField = form.allErrors
-	const sectionOfError = (name: string): FormSectionId | null => (name.startsWith('datasets') ? 'data' : sectionOf(name))
+	const sectionOfError = (name: string): FormSectionId | null =>
+		name.startsWith('datasets') ? 'data' : sectionOf(name)
 	const statusOf = (id: FormSectionId): SectionStatus => {
 		const paths = questionsOfSection(id).filter((path) => visible.has(path))
-		if (Object.keys(errorsByField).some((name) => name !== '' && sectionOfError(name) === id)) return 'NEEDS_ATTENTION'
+		if (Object.keys(errorsByField).some((name) => name !== '' && sectionOfError(name) === id))
+			return 'NEEDS_ATTENTION'
 		const answered = paths.filter((path) => isAnswered(valueAt(live, path)))
 		const missing = paths.filter((path) => required.has(path) && !isAnswered(valueAt(live, path)))
-		const datasetsMissing = id === 'data' && (live.stage === 'PILOT' || live.stage === 'DEPLOYED') && rows.length === 0
+		const datasetsMissing =
+			id === 'data' && (live.stage === 'PILOT' || live.stage === 'DEPLOYED') && rows.length === 0
 		if (answered.length === 0 && (id !== 'data' || rows.length === 0)) return 'NOT_STARTED'
 		if (missing.length || datasetsMissing) return 'IN_PROGRESS'
 		return answered.length === paths.length || missing.length === 0 ? 'COMPLETE' : 'IN_PROGRESS'
@@ -372,7 +516,9 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		const target = focusOnOpen.current
 		if (!target) return
 		// The section opens once the address has changed; until then its contents are hidden.
-		const element = target.startsWith('heading:') ? headingRefs.current.get(target.slice('heading:'.length) as StepId) : document.getElementById(target)
+		const element = target.startsWith('heading:')
+			? headingRefs.current.get(target.slice('heading:'.length) as StepId)
+			: document.getElementById(target)
 		if (!element || element.closest('[hidden]')) return
 		focusOnOpen.current = null
 		element.focus()
@@ -393,7 +539,8 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		const step = sectionOf(path)
 		if (step) openStep(step, questionInputId(formId, path))
 	}
-	const questionHref = (path: string) => `?section=${sectionOf(path) ?? 'data'}#${questionInputId(formId, path)}`
+	const questionHref = (path: string) =>
+		`?section=${sectionOf(path) ?? 'data'}#${questionInputId(formId, path)}`
 
 	// The error summary lists what the last submission attempt found, each linked to its question.
 	const [attempts, setAttempts] = useState(0)
@@ -407,7 +554,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					const label = row ? `${rows[Number(row[1])]?.name ?? 'A dataset'}: ` : ''
 					return (messages ?? []).map((message) => ({
 						message: `${label}${message}`,
-						href: row ? `?section=data#${formId}-dataset-${rows[Number(row[1])]?.id ?? ''}` : path === 'datasets' ? '?section=data#add-dataset' : questionHref(path),
+						href: row
+							? `?section=data#${formId}-dataset-${rows[Number(row[1])]?.id ?? ''}`
+							: path === 'datasets'
+								? '?section=data#add-dataset'
+								: questionHref(path),
 						onSelect: () => goToQuestion(path),
 					}))
 				})
@@ -421,7 +572,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const requestPreview = (formElement: HTMLFormElement | null) => {
 		clearTimeout(previewTimer.current)
 		previewTimer.current = setTimeout(() => {
-			if (formElement) void preview.submit(new FormData(formElement), { method: 'post', action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}` })
+			if (formElement)
+				void preview.submit(new FormData(formElement), {
+					method: 'post',
+					action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}`,
+				})
 		}, 400)
 	}
 	const previewed = preview.data?.evaluation ?? null
@@ -458,8 +613,15 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const actionBar = (step: StepId) =>
 		step === current ? (
 			<div className="space-y-3 border-t border-base-lighter pt-6">
-				{conflict ? <ConflictPanel conflict={conflict} panelRef={conflictRef} useCaseId={useCase.id} /> : null}
-				<p ref={statusRef} tabIndex={-1} role="status" className={savedNote ? 'border-l-4 border-success bg-success-lighter p-3' : 'sr-only'}>
+				{conflict ? (
+					<ConflictPanel conflict={conflict} panelRef={conflictRef} useCaseId={useCase.id} />
+				) : null}
+				<p
+					ref={statusRef}
+					tabIndex={-1}
+					role="status"
+					className={savedNote ? 'border-l-4 border-success bg-success-lighter p-3' : 'sr-only'}
+				>
 					{saving ? 'Saving…' : (savedNote ?? '')}
 				</p>
 				<div className="flex flex-wrap gap-4">
@@ -490,8 +652,9 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					{useCase.trackingId}: {saved.name}
 				</h1>
 				<p className="mt-2 max-w-3xl">
-					Answer the sections in any order and save as you go; questions marked <span className="font-bold text-error">*</span> are
-					required for submission at the stage you choose. The last step checks every answer before you submit.
+					Answer the sections in any order and save as you go; questions marked{' '}
+					<span className="font-bold text-error">*</span> are required for submission at the stage
+					you choose. The last step checks every answer before you submit.
 				</p>
 			</div>
 			<div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_24rem]">
@@ -499,7 +662,12 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					<h2 className="mb-2 text-lg font-bold">
 						Step {stepIndex + 1} of {steps.length}
 					</h2>
-					<SectionTaskList entries={taskList} current={current} onSelect={(step) => openStep(step)} idPrefix="tasks" />
+					<SectionTaskList
+						entries={taskList}
+						current={current}
+						onSelect={(step) => openStep(step)}
+						idPrefix="tasks"
+					/>
 				</nav>
 
 				<FormProvider context={form.context}>
@@ -533,14 +701,22 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							focusKey={`${attempts}-${responseCount}`}
 						/>
 						{!summaryItems.length && formLevelErrors.length && !conflict ? (
-							<div role="alert" className="border-l-4 border-error bg-error-lighter p-3 font-semibold">
+							<div
+								role="alert"
+								className="border-l-4 border-error bg-error-lighter p-3 font-semibold"
+							>
 								{formLevelErrors.join(' ')}
 							</div>
 						) : null}
 						{current === 'about' ? <DuplicateList matches={duplicates} /> : null}
 
 						{sections.map((step) => (
-							<section key={step} hidden={step !== current} aria-labelledby={`section-${step}`} className="space-y-6">
+							<section
+								key={step}
+								hidden={step !== current}
+								aria-labelledby={`section-${step}`}
+								className="space-y-6"
+							>
 								<div>
 									<h2
 										id={`section-${step}`}
@@ -557,7 +733,12 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 								{questionsOfSection(step)
 									.filter((path) => visible.has(path))
 									.map((path) => (
-										<QuestionField key={path} path={path} required={required.has(path)} orgUnits={orgUnits} />
+										<QuestionField
+											key={path}
+											path={path}
+											required={required.has(path)}
+											orgUnits={orgUnits}
+										/>
 									))}
 								{step === 'about' ? (
 									<TextField
@@ -570,7 +751,10 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 									<div>
 										<p className="font-semibold">Independent review</p>
 										<p>
-											{saved.practices.independentReview ? choiceLabel(independentReviewChoices[saved.practices.independentReview]) : 'None on record yet'}. {fieldRules['practices.independentReview'].hint}
+											{saved.practices.independentReview
+												? choiceLabel(independentReviewChoices[saved.practices.independentReview])
+												: 'None on record yet'}
+											. {fieldRules['practices.independentReview'].hint}
 										</p>
 									</div>
 								) : null}
@@ -578,54 +762,60 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 									<div className="space-y-4">
 										<h3 className="text-xl font-bold">
 											Datasets from the catalogue
-											{live.stage === 'PILOT' || live.stage === 'DEPLOYED' ? <span className="sr-only"> (at least one required)</span> : null}
+											{live.stage === 'PILOT' || live.stage === 'DEPLOYED' ? (
+												<span className="sr-only"> (at least one required)</span>
+											) : null}
 										</h3>
 										<DatasetBlocks
 											rows={rows}
 											formId={formId}
 											allErrors={errorsByField}
 											onRemovePending={(id) => {
-												setPendingDatasets((pending) => pending.filter((candidate) => candidate !== id))
+												setPendingDatasets((pending) =>
+													pending.filter((candidate) => candidate !== id),
+												)
 												requestAnimationFrame(() => document.getElementById('add-dataset')?.focus())
 											}}
 										/>
 										{/* Only the open section offers it: a hidden "Add dataset" button would be the form's default button. */}
 										{current === 'data' ? (
-										<div>
-											<label htmlFor="add-dataset" className="block font-semibold">
-												Add a dataset from the catalogue
-											</label>
-											<div className="mt-1 flex flex-wrap gap-2">
-												<select
-													id="add-dataset"
-													name="addDatasetId"
-													value={addChoice}
-													onChange={(event) => setAddChoice(event.target.value)}
-													className="max-w-full min-w-0 border border-base-dark px-3 py-2"
-												>
-													<option value="">Choose a dataset…</option>
-													{datasetOptions
-														.filter((option) => !linkedIds.has(option.id))
-														.map((option) => (
-															<option key={option.id} value={option.id}>
-																{option.name}
-																{option.sensitivities.length ? ` (${option.sensitivities.join(', ')})` : ''}
-															</option>
-														))}
-												</select>
-												<Button
-													variant="secondary"
-													name="intent"
-													value="save"
-													onClick={(event) => {
-														event.preventDefault()
-														addDataset()
-													}}
-												>
-													Add dataset
-												</Button>
+											<div>
+												<label htmlFor="add-dataset" className="block font-semibold">
+													Add a dataset from the catalogue
+												</label>
+												<div className="mt-1 flex flex-wrap gap-2">
+													<select
+														id="add-dataset"
+														name="addDatasetId"
+														value={addChoice}
+														onChange={(event) => setAddChoice(event.target.value)}
+														className="max-w-full min-w-0 border border-base-dark px-3 py-2"
+													>
+														<option value="">Choose a dataset…</option>
+														{datasetOptions
+															.filter((option) => !linkedIds.has(option.id))
+															.map((option) => (
+																<option key={option.id} value={option.id}>
+																	{option.name}
+																	{option.sensitivities.length
+																		? ` (${option.sensitivities.join(', ')})`
+																		: ''}
+																</option>
+															))}
+													</select>
+													<Button
+														variant="secondary"
+														name="intent"
+														value="save"
+														onClick={(event) => {
+															event.preventDefault()
+															addDataset()
+														}}
+													>
+														Add dataset
+													</Button>
+												</div>
 											</div>
-										</div>
 										) : null}
 									</div>
 								) : null}
@@ -633,7 +823,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							</section>
 						))}
 
-						<section hidden={current !== 'check'} aria-labelledby="section-check" className="space-y-6">
+						<section
+							hidden={current !== 'check'}
+							aria-labelledby="section-check"
+							className="space-y-6"
+						>
 							<div>
 								<h2
 									id="section-check"
@@ -651,23 +845,37 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 										: `${missingCount(required, live, rows)} required ${missingCount(required, live, rows) === 1 ? 'answer is' : 'answers are'} missing: change them below before you submit.`}
 								</p>
 							</div>
-							<CheckAnswers sections={checkSections(sections, visible, required, live, rows, questionHref)} onChange={goToQuestion} />
+							<CheckAnswers
+								sections={checkSections(sections, visible, required, live, rows, questionHref)}
+								onChange={goToQuestion}
+							/>
 							{actionBar('check')}
 						</section>
 					</Form>
 				</FormProvider>
 
-				<aside aria-labelledby="findings-heading" className="min-w-0 lg:col-span-2 xl:col-span-1 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
+				<aside
+					aria-labelledby="findings-heading"
+					className="min-w-0 lg:col-span-2 xl:col-span-1 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto"
+				>
 					<p className="mb-2 text-sm" aria-live="polite">
-						{previewed ? 'These findings follow your answers as you type; they are not saved until you save.' : 'These findings reflect the answers as last saved; they follow your answers as you change them.'}
+						{previewed
+							? 'These findings follow your answers as you type; they are not saved until you save.'
+							: 'These findings reflect the answers as last saved; they follow your answers as you change them.'}
 					</p>
 					<PolicyFindings
 						evaluation={shownEvaluation}
 						compact
 						questionLink={(result) => {
-							const target = result.drivingFields.find((path) => sectionOf(path) !== null || path.startsWith('datasets'))
+							const target = result.drivingFields.find(
+								(path) => sectionOf(path) !== null || path.startsWith('datasets'),
+							)
 							if (!target) return null
-							return { href: target.startsWith('datasets') ? '?section=data' : questionHref(target), label: fieldLabel(target), onSelect: () => goToQuestion(target) }
+							return {
+								href: target.startsWith('datasets') ? '?section=data' : questionHref(target),
+								label: fieldLabel(target),
+								onSelect: () => goToQuestion(target),
+							}
 						}}
 					/>
 				</aside>
@@ -676,9 +884,14 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	)
 }
 
-function missingCount(required: Set<string>, live: ReturnType<typeof documentFromLiveForm>, rows: Array<DatasetRow>) {
+function missingCount(
+	required: Set<string>,
+	live: ReturnType<typeof documentFromLiveForm>,
+	rows: Array<DatasetRow>,
+) {
 	const questions = [...required].filter((path) => !isAnswered(valueAt(live, path))).length
-	const datasets = (live.stage === 'PILOT' || live.stage === 'DEPLOYED') && rows.length === 0 ? 1 : 0
+	const datasets =
+		(live.stage === 'PILOT' || live.stage === 'DEPLOYED') && rows.length === 0 ? 1 : 0
 	return questions + datasets
 }
 
@@ -696,7 +909,13 @@ function checkSections(
 		rows: [
 			...questionsOfSection(id)
 				.filter((path) => visible.has(path))
-				.map((path) => ({ path, name: fieldRules[path].name, value: valueAt(live, path), required: required.has(path), href: questionHref(path) })),
+				.map((path) => ({
+					path,
+					name: fieldRules[path].name,
+					value: valueAt(live, path),
+					required: required.has(path),
+					href: questionHref(path),
+				})),
 			...(id === 'data'
 				? [
 						{

@@ -20,7 +20,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	try {
 		return { evaluation: await previewEvaluation(user, useCaseId, submission.value) }
 	} catch (error) {
-		if (error instanceof AppError && error.code === 'INVALID') return data({ evaluation: null }, { status: 422 })
+		if (error instanceof AppError && error.code === 'INVALID')
+			return data({ evaluation: null }, { status: 422 })
 		throwAsResponse(error)
 	}
 }

@@ -5,12 +5,26 @@ import { TableScroll } from '#app/components/table-scroll.tsx'
 import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { formatDay } from '#app/utils/dates.ts'
-import { certifyPilot, changeWaiver, governanceRecord, grantWaiver, revokePilotCertification, savePracticeEvidence } from '#app/modules/governance/governance.server.ts'
+import {
+	certifyPilot,
+	changeWaiver,
+	governanceRecord,
+	grantWaiver,
+	revokePilotCertification,
+	savePracticeEvidence,
+} from '#app/modules/governance/governance.server.ts'
 import { practiceStatusLabels } from '#app/modules/governance/practice-tracker.ts'
 import { isInvolvedIn, isListedOn } from '#app/modules/use-cases/use-cases.server.ts'
 import { minimumPracticeKeys, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
-import { idParams, isoDay, lockCounter, multiLineText, recordId, webAddress } from '#app/utils/input-schemas.ts'
+import {
+	idParams,
+	isoDay,
+	lockCounter,
+	multiLineText,
+	recordId,
+	webAddress,
+} from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
@@ -20,7 +34,8 @@ import type { Route } from './+types/governance.ts'
 const Params = idParams('useCaseId')
 const date = (message: string) => isoDay(message)
 const optionalDate = isoDay('Use a date such as 2026-04-03.').optional()
-const reason = (message: string) => multiLineText({ error: message }).min(3, message).max(5000, 'At most 5,000 characters.')
+const reason = (message: string) =>
+	multiLineText({ error: message }).min(3, message).max(5000, 'At most 5,000 characters.')
 
 const GovernanceActionSchema = z.discriminatedUnion('intent', [
 	z.object({
@@ -35,16 +50,32 @@ const GovernanceActionSchema = z.discriminatedUnion('intent', [
 	z.object({
 		intent: z.literal('grant-waiver'),
 		practice: z.enum(minimumPracticeKeys, { error: 'Choose the practice waived.' }),
-		riskAssessment: multiLineText({ error: 'Attach the written risk assessment: why the practice would raise risk or impede critical operations.' })
-			.min(40, 'Write the risk assessment in full (at least 40 characters): M-25-21 §4(a)(ii) requires it.')
+		riskAssessment: multiLineText({
+			error:
+				'Attach the written risk assessment: why the practice would raise risk or impede critical operations.',
+		})
+			.min(
+				40,
+				'Write the risk assessment in full (at least 40 characters): M-25-21 §4(a)(ii) requires it.',
+			)
 			.max(10_000),
 		grantedOn: date('Give the date the CAIO granted it.'),
 		expiresOn: optionalDate,
 		reportedToOmbOn: optionalDate,
 		version: lockCounter(),
 	}),
-	z.object({ intent: z.literal('waiver-report'), waiverId: recordId(), revision: lockCounter(), date: date('Give the date OMB was told.') }),
-	z.object({ intent: z.literal('waiver-recertify'), waiverId: recordId(), revision: lockCounter(), date: date('Give the re-certification date.') }),
+	z.object({
+		intent: z.literal('waiver-report'),
+		waiverId: recordId(),
+		revision: lockCounter(),
+		date: date('Give the date OMB was told.'),
+	}),
+	z.object({
+		intent: z.literal('waiver-recertify'),
+		waiverId: recordId(),
+		revision: lockCounter(),
+		date: date('Give the re-certification date.'),
+	}),
 	z.object({
 		intent: z.literal('waiver-revoke'),
 		waiverId: recordId(),
@@ -54,7 +85,12 @@ const GovernanceActionSchema = z.discriminatedUnion('intent', [
 		/** Revoking asks first; the confirmation posts again with this. */
 		confirmed: z.literal('yes').optional(),
 	}),
-	z.object({ intent: z.literal('waiver-report-revocation'), waiverId: recordId(), revision: lockCounter(), date: date('Give the date OMB was told.') }),
+	z.object({
+		intent: z.literal('waiver-report-revocation'),
+		waiverId: recordId(),
+		revision: lockCounter(),
+		date: date('Give the date OMB was told.'),
+	}),
 	z.object({
 		intent: z.literal('certify-pilot'),
 		certifiedOn: date('Give the certification date.'),
@@ -63,10 +99,18 @@ const GovernanceActionSchema = z.discriminatedUnion('intent', [
 		optOut: multiLineText().max(2000, 'At most 2,000 characters.').optional(),
 		version: lockCounter(),
 	}),
-	z.object({ intent: z.literal('revoke-pilot'), certificationId: recordId(), date: date('Give the revocation date.') }),
+	z.object({
+		intent: z.literal('revoke-pilot'),
+		certificationId: recordId(),
+		date: date('Give the revocation date.'),
+	}),
 ])
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Minimum practices and waivers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{
+		title: `Minimum practices and waivers · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker`,
+	},
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')
@@ -74,7 +118,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const record = await governanceRecord(useCaseId).catch(throwAsResponse)
 	const listed = isListedOn(user, record.useCase)
 	const involved = isInvolvedIn(user, record.useCase)
-	const isCaio = rolesGrant(user.roles.map((r) => r.role), 'manage:waiver:any')
+	const isCaio = rolesGrant(
+		user.roles.map((r) => r.role),
+		'manage:waiver:any',
+	)
 	const closed = ['WITHDRAWN', 'REJECTED', 'RETIRED'].includes(record.useCase.status)
 	return {
 		useCase: {
@@ -99,23 +146,51 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const submission = parseWithZod(await request.formData(), { schema: GovernanceActionSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), intent: String(submission.payload.intent ?? '') }, { status: 400 })
+	if (submission.status !== 'success')
+		return data(
+			{ result: submission.reply(), intent: String(submission.payload.intent ?? '') },
+			{ status: 400 },
+		)
 	const requestInfo = context.get(requestInfoContext)
 	const value = submission.value
 	const at = (day: string) => new Date(`${day}T00:00:00Z`)
 	if (value.intent === 'waiver-revoke' && !value.confirmed) {
 		await requireUserWithPermission(request, 'manage:waiver:any')
-		return data({ confirmRevoke: { waiverId: value.waiverId, revision: value.revision, date: value.date, reason: value.reason }, intent: value.intent, result: undefined })
+		return data({
+			confirmRevoke: {
+				waiverId: value.waiverId,
+				revision: value.revision,
+				date: value.date,
+				reason: value.reason,
+			},
+			intent: value.intent,
+			result: undefined,
+		})
 	}
 	try {
 		switch (value.intent) {
 			case 'evidence': {
 				const outcome = await savePracticeEvidence(
 					user,
-					{ useCaseId, practice: value.practice, evidenceUrl: value.evidenceUrl, ownerEmail: value.ownerEmail, documentedOn: value.documentedOn ? at(value.documentedOn) : undefined, note: value.note, revision: value.revision },
+					{
+						useCaseId,
+						practice: value.practice,
+						evidenceUrl: value.evidenceUrl,
+						ownerEmail: value.ownerEmail,
+						documentedOn: value.documentedOn ? at(value.documentedOn) : undefined,
+						note: value.note,
+						revision: value.revision,
+					},
 					requestInfo,
 				)
-				if (outcome.status === 'invalid') return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }), intent: value.intent }, { status: 400 })
+				if (outcome.status === 'invalid')
+					return data(
+						{
+							result: submission.reply({ fieldErrors: outcome.fieldErrors }),
+							intent: value.intent,
+						},
+						{ status: 400 },
+					)
 				break
 			}
 			case 'grant-waiver': {
@@ -148,27 +223,45 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 							: value.intent === 'waiver-revoke'
 								? { kind: 'revoke' as const, revokedOn: at(value.date), reason: value.reason }
 								: { kind: 'report-revocation' as const, revocationReportedOn: at(value.date) }
-				await changeWaiver(actor, { waiverId: value.waiverId, revision: value.revision, change }, requestInfo)
+				await changeWaiver(
+					actor,
+					{ waiverId: value.waiverId, revision: value.revision, change },
+					requestInfo,
+				)
 				break
 			}
 			case 'certify-pilot': {
 				const actor = await requireUserWithPermission(request, 'manage:waiver:any')
 				await certifyPilot(
 					actor,
-					{ useCaseId, certifiedOn: at(value.certifiedOn), endsOn: at(value.endsOn), scaleLimit: value.scaleLimit, optOut: value.optOut, version: value.version },
+					{
+						useCaseId,
+						certifiedOn: at(value.certifiedOn),
+						endsOn: at(value.endsOn),
+						scaleLimit: value.scaleLimit,
+						optOut: value.optOut,
+						version: value.version,
+					},
 					requestInfo,
 				)
 				break
 			}
 			case 'revoke-pilot': {
 				const actor = await requireUserWithPermission(request, 'manage:waiver:any')
-				await revokePilotCertification(actor, { certificationId: value.certificationId, revokedOn: at(value.date) }, requestInfo)
+				await revokePilotCertification(
+					actor,
+					{ certificationId: value.certificationId, revokedOn: at(value.date) },
+					requestInfo,
+				)
 				break
 			}
 		}
 	} catch (error) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
-			return data({ result: submission.reply({ formErrors: [error.message] }), intent: value.intent }, { status: error.status })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }), intent: value.intent },
+				{ status: error.status },
+			)
 		}
 		throwAsResponse(error)
 	}
@@ -178,7 +271,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 const day = (value: Date | string | null | undefined) => (value ? formatDay(value) : '—')
 const controlClass = 'mt-1 block w-full border border-base-dark px-2 py-1'
 
-function Field({ id, label, children, errors }: { id: string; label: string; children: React.ReactNode; errors?: Array<string> }) {
+function Field({
+	id,
+	label,
+	children,
+	errors,
+}: {
+	id: string
+	label: string
+	children: React.ReactNode
+	errors?: Array<string>
+}) {
 	return (
 		<div>
 			<label htmlFor={id} className="block text-sm font-semibold">
@@ -191,11 +294,13 @@ function Field({ id, label, children, errors }: { id: string; label: string; chi
 }
 
 export default function Governance({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, tracker, records, waivers, pilots, canRecordEvidence, canManage, today } = loaderData
+	const { useCase, tracker, records, waivers, pilots, canRecordEvidence, canManage, today } =
+		loaderData
 	const [searchParams] = useSearchParams()
 	const errors = (actionData?.result?.error ?? {}) as Record<string, Array<string> | null>
 	const formErrors = errors['']
-	const fieldError = (intent: string, name: string) => (actionData?.intent === intent ? (errors[name] ?? undefined) : undefined)
+	const fieldError = (intent: string, name: string) =>
+		actionData?.intent === intent ? (errors[name] ?? undefined) : undefined
 	const livePilot = pilots.find((pilot) => !pilot.revokedOn)
 	return (
 		<div className="max-w-6xl space-y-8">
@@ -204,9 +309,12 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 			</p>
 			<h1 className="text-3xl font-bold">Minimum practices and waivers: {useCase.name}</h1>
 			<p>
-				M-25-21 §4(b) requires seven risk-management practices of high-impact AI, documented by {tracker.deadline} or the use is
-				discontinued, unless the Chief AI Officer waives a practice (§4(a)(ii)) or certifies a limited pilot (§4(a)(i)).
-				{tracker.applies ? '' : ' This use case is not treated as high-impact today, so the practices do not bind it.'}
+				M-25-21 §4(b) requires seven risk-management practices of high-impact AI, documented by{' '}
+				{tracker.deadline} or the use is discontinued, unless the Chief AI Officer waives a practice
+				(§4(a)(ii)) or certifies a limited pilot (§4(a)(i)).
+				{tracker.applies
+					? ''
+					: ' This use case is not treated as high-impact today, so the practices do not bind it.'}
 			</p>
 			{searchParams.get('saved') && !formErrors?.length ? (
 				<SuccessAlert>Recorded. The checks have been run again.</SuccessAlert>
@@ -226,25 +334,38 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 					danger
 				>
 					<p>
-						From {formatDay(actionData.confirmRevoke.date)} the practice binds this use case again: unless it is documented, the minimum-practice check
-						fails and the case may have to stop. OMB must be told of the revocation within 30 days.
+						From {formatDay(actionData.confirmRevoke.date)} the practice binds this use case again:
+						unless it is documented, the minimum-practice check fails and the case may have to stop.
+						OMB must be told of the revocation within 30 days.
 					</p>
 					<p>Reason recorded: {actionData.confirmRevoke.reason}</p>
 				</ConfirmAction>
 			) : null}
 
 			<section aria-labelledby="practices-heading" className="space-y-3">
-				<h2 id="practices-heading" className="text-2xl font-bold">The seven practices</h2>
+				<h2 id="practices-heading" className="text-2xl font-bold">
+					The seven practices
+				</h2>
 				<TableScroll label="Minimum practices, their status and evidence">
 					<table className="w-full border-collapse text-left text-sm">
 						<caption className="sr-only">Minimum practices, their status and evidence</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-3">Practice</th>
-								<th scope="col" className="py-2 pr-3">Status</th>
-								<th scope="col" className="py-2 pr-3">Evidence</th>
-								<th scope="col" className="py-2 pr-3">Owner</th>
-								<th scope="col" className="py-2">Documented</th>
+								<th scope="col" className="py-2 pr-3">
+									Practice
+								</th>
+								<th scope="col" className="py-2 pr-3">
+									Status
+								</th>
+								<th scope="col" className="py-2 pr-3">
+									Evidence
+								</th>
+								<th scope="col" className="py-2 pr-3">
+									Owner
+								</th>
+								<th scope="col" className="py-2">
+									Documented
+								</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -256,10 +377,18 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 									<td className="py-2 pr-3">
 										{practiceStatusLabels[practice.status]}
 										{practice.waiverUntil ? ` until ${practice.waiverUntil}` : ''}
-										{practice.late ? <strong className="block text-error">Late: past {tracker.deadline}</strong> : null}
+										{practice.late ? (
+											<strong className="block text-error">Late: past {tracker.deadline}</strong>
+										) : null}
 										<span className="block text-base-darker">{practice.answer}</span>
 									</td>
-									<td className="py-2 pr-3">{practice.evidence?.evidenceUrl ? <a href={practice.evidence.evidenceUrl}>Evidence</a> : '—'}</td>
+									<td className="py-2 pr-3">
+										{practice.evidence?.evidenceUrl ? (
+											<a href={practice.evidence.evidenceUrl}>Evidence</a>
+										) : (
+											'—'
+										)}
+									</td>
 									<td className="py-2 pr-3">{practice.evidence?.ownerName ?? '—'}</td>
 									<td className="py-2">{practice.evidence?.documentedOn ?? '—'}</td>
 								</tr>
@@ -274,23 +403,55 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 							{tracker.practices.map((practice) => {
 								const id = `evidence-${practice.practice}`
 								return (
-									<Form key={practice.practice} method="post" aria-label={`Evidence for ${practice.label}`} className="grid items-end gap-3 border-b border-base-lighter pb-3 md:grid-cols-5">
+									<Form
+										key={practice.practice}
+										method="post"
+										aria-label={`Evidence for ${practice.label}`}
+										className="grid items-end gap-3 border-b border-base-lighter pb-3 md:grid-cols-5"
+									>
 										<CsrfInput />
 										<input type="hidden" name="intent" value="evidence" />
 										<input type="hidden" name="practice" value={practice.practice} />
-										<input type="hidden" name="revision" value={records[practice.practice]?.revision ?? 0} />
+										<input
+											type="hidden"
+											name="revision"
+											value={records[practice.practice]?.revision ?? 0}
+										/>
 										<p className="font-semibold md:col-span-5">{practice.label}</p>
 										<Field id={`${id}-url`} label="Link to the evidence">
-											<input id={`${id}-url`} name="evidenceUrl" type="url" defaultValue={practice.evidence?.evidenceUrl ?? ''} className={controlClass} />
+											<input
+												id={`${id}-url`}
+												name="evidenceUrl"
+												type="url"
+												defaultValue={practice.evidence?.evidenceUrl ?? ''}
+												className={controlClass}
+											/>
 										</Field>
 										<Field id={`${id}-owner`} label="Owner’s e-mail">
-											<input id={`${id}-owner`} name="ownerEmail" type="email" defaultValue={records[practice.practice]?.ownerEmail ?? ''} className={controlClass} />
+											<input
+												id={`${id}-owner`}
+												name="ownerEmail"
+												type="email"
+												defaultValue={records[practice.practice]?.ownerEmail ?? ''}
+												className={controlClass}
+											/>
 										</Field>
 										<Field id={`${id}-date`} label="Documented on">
-											<input id={`${id}-date`} name="documentedOn" type="date" defaultValue={practice.evidence?.documentedOn ?? ''} className={controlClass} />
+											<input
+												id={`${id}-date`}
+												name="documentedOn"
+												type="date"
+												defaultValue={practice.evidence?.documentedOn ?? ''}
+												className={controlClass}
+											/>
 										</Field>
 										<Field id={`${id}-note`} label="Note">
-											<input id={`${id}-note`} name="note" defaultValue={practice.evidence?.note ?? ''} className={controlClass} />
+											<input
+												id={`${id}-note`}
+												name="note"
+												defaultValue={practice.evidence?.note ?? ''}
+												className={controlClass}
+											/>
 										</Field>
 										<Button variant="secondary" className="py-1.5">
 											Save evidence
@@ -304,48 +465,81 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 			</section>
 
 			<section aria-labelledby="waivers-heading" className="space-y-3">
-				<h2 id="waivers-heading" className="text-2xl font-bold">CAIO waivers</h2>
+				<h2 id="waivers-heading" className="text-2xl font-bold">
+					CAIO waivers
+				</h2>
 				{waivers.length === 0 ? <p>No waiver is recorded.</p> : null}
 				<ul className="space-y-3">
 					{waivers.map((waiver) => (
 						<li key={waiver.id} className="space-y-2 border border-base-lighter p-3">
 							<p className="font-semibold">
-								{minimumPractices[waiver.practice].label} ({minimumPractices[waiver.practice].clause}) — granted {day(waiver.grantedOn)} by {waiver.grantedBy.name}
+								{minimumPractices[waiver.practice].label} (
+								{minimumPractices[waiver.practice].clause}) — granted {day(waiver.grantedOn)} by{' '}
+								{waiver.grantedBy.name}
 								{waiver.revokedOn ? `, revoked ${day(waiver.revokedOn)}` : ''}
 							</p>
 							<p className="text-sm">
-								Reported to OMB: {waiver.reportedToOmbOn ? day(waiver.reportedToOmbOn) : `not yet (due ${day(new Date(new Date(waiver.grantedOn).getTime() + 30 * 86_400_000))})`} · Re-certified:{' '}
-								{day(waiver.recertifiedOn)} · Expires: {day(waiver.expiresOn)}
-								{waiver.revokedOn ? ` · Revocation reported to OMB: ${day(waiver.revocationReportedOn)}` : ''}
+								Reported to OMB:{' '}
+								{waiver.reportedToOmbOn
+									? day(waiver.reportedToOmbOn)
+									: `not yet (due ${day(new Date(new Date(waiver.grantedOn).getTime() + 30 * 86_400_000))})`}{' '}
+								· Re-certified: {day(waiver.recertifiedOn)} · Expires: {day(waiver.expiresOn)}
+								{waiver.revokedOn
+									? ` · Revocation reported to OMB: ${day(waiver.revocationReportedOn)}`
+									: ''}
 							</p>
 							<p className="text-sm">Risk assessment: {waiver.riskAssessment}</p>
-							{waiver.revocationReason ? <p className="text-sm">Revoked because: {waiver.revocationReason}</p> : null}
+							{waiver.revocationReason ? (
+								<p className="text-sm">Revoked because: {waiver.revocationReason}</p>
+							) : null}
 							{canManage ? (
 								<div className="flex flex-wrap gap-4">
 									{(waiver.revokedOn
 										? waiver.revocationReportedOn
 											? []
-											: ([['waiver-report-revocation', 'Record report of revocation to OMB']] as const)
+											: ([
+													['waiver-report-revocation', 'Record report of revocation to OMB'],
+												] as const)
 										: ([
-												...(waiver.reportedToOmbOn ? [] : ([['waiver-report', 'Record report to OMB']] as const)),
+												...(waiver.reportedToOmbOn
+													? []
+													: ([['waiver-report', 'Record report to OMB']] as const)),
 												['waiver-recertify', 'Re-certify'],
 												['waiver-revoke', 'Revoke'],
 											] as const)
 									).map(([intent, label]) => (
-										<Form key={intent} method="post" aria-label={`${label}: ${minimumPractices[waiver.practice].label} waiver`} className="flex flex-wrap items-end gap-2">
+										<Form
+											key={intent}
+											method="post"
+											aria-label={`${label}: ${minimumPractices[waiver.practice].label} waiver`}
+											className="flex flex-wrap items-end gap-2"
+										>
 											<CsrfInput />
 											<input type="hidden" name="intent" value={intent} />
 											<input type="hidden" name="waiverId" value={waiver.id} />
 											<input type="hidden" name="revision" value={waiver.revision} />
 											<Field id={`${intent}-${waiver.id}-date`} label="On">
-												<input id={`${intent}-${waiver.id}-date`} name="date" type="date" defaultValue={today} className={controlClass} />
+												<input
+													id={`${intent}-${waiver.id}-date`}
+													name="date"
+													type="date"
+													defaultValue={today}
+													className={controlClass}
+												/>
 											</Field>
 											{intent === 'waiver-revoke' ? (
 												<Field id={`revoke-${waiver.id}-reason`} label="Reason">
-													<input id={`revoke-${waiver.id}-reason`} name="reason" className={controlClass} />
+													<input
+														id={`revoke-${waiver.id}-reason`}
+														name="reason"
+														className={controlClass}
+													/>
 												</Field>
 											) : null}
-											<Button variant={intent === 'waiver-revoke' ? 'danger' : 'secondary'} className="py-1.5">
+											<Button
+												variant={intent === 'waiver-revoke' ? 'danger' : 'secondary'}
+												className="py-1.5"
+											>
 												{label}
 											</Button>
 										</Form>
@@ -356,12 +550,22 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 					))}
 				</ul>
 				{canManage && useCase.highImpact ? (
-					<Form method="post" aria-labelledby="grant-heading" className="space-y-3 border border-base-lighter p-4">
-						<h3 id="grant-heading" className="text-lg font-bold">Grant a waiver (CAIO only)</h3>
+					<Form
+						method="post"
+						aria-labelledby="grant-heading"
+						className="space-y-3 border border-base-lighter p-4"
+					>
+						<h3 id="grant-heading" className="text-lg font-bold">
+							Grant a waiver (CAIO only)
+						</h3>
 						<CsrfInput />
 						<input type="hidden" name="intent" value="grant-waiver" />
 						<input type="hidden" name="version" value={useCase.version} />
-						<Field id="waiver-practice" label="Practice waived" errors={fieldError('grant-waiver', 'practice')}>
+						<Field
+							id="waiver-practice"
+							label="Practice waived"
+							errors={fieldError('grant-waiver', 'practice')}
+						>
 							<select id="waiver-practice" name="practice" defaultValue="" className={controlClass}>
 								<option value="">Choose…</option>
 								{tracker.practices.map((practice) => (
@@ -371,33 +575,66 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 								))}
 							</select>
 						</Field>
-						<Field id="waiver-risk" label="Written risk assessment" errors={fieldError('grant-waiver', 'riskAssessment')}>
+						<Field
+							id="waiver-risk"
+							label="Written risk assessment"
+							errors={fieldError('grant-waiver', 'riskAssessment')}
+						>
 							<textarea id="waiver-risk" name="riskAssessment" rows={4} className={controlClass} />
 						</Field>
 						<div className="grid gap-3 md:grid-cols-3">
-							<Field id="waiver-granted" label="Granted on" errors={fieldError('grant-waiver', 'grantedOn')}>
-								<input id="waiver-granted" name="grantedOn" type="date" defaultValue={today} className={controlClass} />
+							<Field
+								id="waiver-granted"
+								label="Granted on"
+								errors={fieldError('grant-waiver', 'grantedOn')}
+							>
+								<input
+									id="waiver-granted"
+									name="grantedOn"
+									type="date"
+									defaultValue={today}
+									className={controlClass}
+								/>
 							</Field>
-							<Field id="waiver-expires" label="Expires on (optional)" errors={fieldError('grant-waiver', 'expiresOn')}>
+							<Field
+								id="waiver-expires"
+								label="Expires on (optional)"
+								errors={fieldError('grant-waiver', 'expiresOn')}
+							>
 								<input id="waiver-expires" name="expiresOn" type="date" className={controlClass} />
 							</Field>
-							<Field id="waiver-reported" label="Reported to OMB on (optional)" errors={fieldError('grant-waiver', 'reportedToOmbOn')}>
-								<input id="waiver-reported" name="reportedToOmbOn" type="date" className={controlClass} />
+							<Field
+								id="waiver-reported"
+								label="Reported to OMB on (optional)"
+								errors={fieldError('grant-waiver', 'reportedToOmbOn')}
+							>
+								<input
+									id="waiver-reported"
+									name="reportedToOmbOn"
+									type="date"
+									className={controlClass}
+								/>
 							</Field>
 						</div>
-						<p className="text-sm">OMB must be told of the grant within 30 days; the waiver lapses unless re-certified every 12 months.</p>
+						<p className="text-sm">
+							OMB must be told of the grant within 30 days; the waiver lapses unless re-certified
+							every 12 months.
+						</p>
 						<Button>Grant waiver</Button>
 					</Form>
 				) : null}
 			</section>
 
 			<section aria-labelledby="pilot-heading" className="space-y-3">
-				<h2 id="pilot-heading" className="text-2xl font-bold">Pilot certification</h2>
+				<h2 id="pilot-heading" className="text-2xl font-bold">
+					Pilot certification
+				</h2>
 				{pilots.length === 0 ? <p>No pilot certification is recorded.</p> : null}
 				<ul className="space-y-2">
 					{pilots.map((pilot) => (
 						<li key={pilot.id} className="border border-base-lighter p-3">
-							Certified {day(pilot.certifiedOn)} by {pilot.certifiedBy.name}, until {day(pilot.endsOn)}, limited to {pilot.scaleLimit}
+							Certified {day(pilot.certifiedOn)} by {pilot.certifiedBy.name}, until{' '}
+							{day(pilot.endsOn)}, limited to {pilot.scaleLimit}
 							{pilot.optOut ? `; opt-out: ${pilot.optOut}` : ''}
 							{pilot.revokedOn ? ` — revoked ${day(pilot.revokedOn)}` : ''}
 						</li>
@@ -409,7 +646,13 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 						<input type="hidden" name="intent" value="revoke-pilot" />
 						<input type="hidden" name="certificationId" value={livePilot.id} />
 						<Field id="pilot-revoke-date" label="Revoke on">
-							<input id="pilot-revoke-date" name="date" type="date" defaultValue={today} className={controlClass} />
+							<input
+								id="pilot-revoke-date"
+								name="date"
+								type="date"
+								defaultValue={today}
+								className={controlClass}
+							/>
 						</Field>
 						<Button variant="danger" className="py-1.5">
 							Revoke the pilot certification
@@ -417,23 +660,51 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 					</Form>
 				) : null}
 				{canManage && useCase.stage === 'PILOT' ? (
-					<Form method="post" aria-labelledby="certify-heading" className="space-y-3 border border-base-lighter p-4">
-						<h3 id="certify-heading" className="text-lg font-bold">Certify the pilot (CAIO only)</h3>
+					<Form
+						method="post"
+						aria-labelledby="certify-heading"
+						className="space-y-3 border border-base-lighter p-4"
+					>
+						<h3 id="certify-heading" className="text-lg font-bold">
+							Certify the pilot (CAIO only)
+						</h3>
 						<CsrfInput />
 						<input type="hidden" name="intent" value="certify-pilot" />
 						<input type="hidden" name="version" value={useCase.version} />
 						<div className="grid gap-3 md:grid-cols-2">
-							<Field id="pilot-certified" label="Certified on" errors={fieldError('certify-pilot', 'certifiedOn')}>
-								<input id="pilot-certified" name="certifiedOn" type="date" defaultValue={today} className={controlClass} />
+							<Field
+								id="pilot-certified"
+								label="Certified on"
+								errors={fieldError('certify-pilot', 'certifiedOn')}
+							>
+								<input
+									id="pilot-certified"
+									name="certifiedOn"
+									type="date"
+									defaultValue={today}
+									className={controlClass}
+								/>
 							</Field>
-							<Field id="pilot-ends" label="Pilot ends on" errors={fieldError('certify-pilot', 'endsOn')}>
+							<Field
+								id="pilot-ends"
+								label="Pilot ends on"
+								errors={fieldError('certify-pilot', 'endsOn')}
+							>
 								<input id="pilot-ends" name="endsOn" type="date" className={controlClass} />
 							</Field>
 						</div>
-						<Field id="pilot-scale" label="Limit of scale" errors={fieldError('certify-pilot', 'scaleLimit')}>
+						<Field
+							id="pilot-scale"
+							label="Limit of scale"
+							errors={fieldError('certify-pilot', 'scaleLimit')}
+						>
 							<input id="pilot-scale" name="scaleLimit" className={controlClass} />
 						</Field>
-						<Field id="pilot-optout" label="How people can opt in or out (where possible)" errors={fieldError('certify-pilot', 'optOut')}>
+						<Field
+							id="pilot-optout"
+							label="How people can opt in or out (where possible)"
+							errors={fieldError('certify-pilot', 'optOut')}
+						>
 							<input id="pilot-optout" name="optOut" className={controlClass} />
 						</Field>
 						<Button>Certify pilot</Button>

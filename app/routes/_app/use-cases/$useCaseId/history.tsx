@@ -2,7 +2,11 @@ import { Form, Link } from 'react-router'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
 import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
-import { getUseCaseForUser, listVersions, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import {
+	getUseCaseForUser,
+	listVersions,
+	toDocument,
+} from '#app/modules/use-cases/use-cases.server.ts'
 import { CURRENT_VERSION as CURRENT, versionDiff } from '#app/modules/use-cases/version-diff.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
 import { idParams } from '#app/utils/input-schemas.ts'
@@ -12,7 +16,9 @@ import type { Route } from './+types/history.ts'
 
 const Params = idParams('useCaseId')
 
-export const meta: Route.MetaFunction = () => [{ title: 'Use case history · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Use case history · AI Governance Tracker' },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')
@@ -53,7 +59,11 @@ const reasonLabels: Record<string, string> = {
 	IMPORTED: 'imported from an inventory file',
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
+const dateTime = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: 'America/New_York',
+})
 
 const show = (text: string) => text || '—'
 
@@ -68,30 +78,62 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 			</p>
 			<h1 className="text-3xl font-bold">History of {useCase.name}</h1>
 			<section aria-labelledby="versions-heading">
-				<h2 id="versions-heading" className="text-xl font-bold">Frozen versions</h2>
-				{versions.length === 0 ? <p>Nothing has been submitted yet; versions are frozen at each submission and decision.</p> : null}
+				<h2 id="versions-heading" className="text-xl font-bold">
+					Frozen versions
+				</h2>
+				{versions.length === 0 ? (
+					<p>
+						Nothing has been submitted yet; versions are frozen at each submission and decision.
+					</p>
+				) : null}
 				<ol className="mt-2 list-decimal space-y-1 pl-6">
 					{versions.map((version) => (
 						<li key={version.number}>
-							Version {version.number}: {reasonLabels[version.reason] ?? version.reason.toLowerCase()} by {version.createdBy.name} on {dateTime.format(new Date(version.createdAt))}
+							Version {version.number}:{' '}
+							{reasonLabels[version.reason] ?? version.reason.toLowerCase()} by{' '}
+							{version.createdBy.name} on {dateTime.format(new Date(version.createdAt))}
 						</li>
 					))}
 				</ol>
 			</section>
 			<Form method="get" aria-label="Compare versions" className="flex flex-wrap items-end gap-4">
 				<div>
-					<label htmlFor="diff-from" className="block font-semibold">Compare</label>
-					<select id="diff-from" name="from" defaultValue={from} className="mt-1 border border-base-dark px-3 py-2">
-						{options.map((n) => <option key={n} value={n}>{label(n)}</option>)}
+					<label htmlFor="diff-from" className="block font-semibold">
+						Compare
+					</label>
+					<select
+						id="diff-from"
+						name="from"
+						defaultValue={from}
+						className="mt-1 border border-base-dark px-3 py-2"
+					>
+						{options.map((n) => (
+							<option key={n} value={n}>
+								{label(n)}
+							</option>
+						))}
 					</select>
 				</div>
 				<div>
-					<label htmlFor="diff-to" className="block font-semibold">with</label>
-					<select id="diff-to" name="to" defaultValue={to} className="mt-1 border border-base-dark px-3 py-2">
-						{options.map((n) => <option key={n} value={n}>{label(n)}</option>)}
+					<label htmlFor="diff-to" className="block font-semibold">
+						with
+					</label>
+					<select
+						id="diff-to"
+						name="to"
+						defaultValue={to}
+						className="mt-1 border border-base-dark px-3 py-2"
+					>
+						{options.map((n) => (
+							<option key={n} value={n}>
+								{label(n)}
+							</option>
+						))}
 					</select>
 				</div>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">Compare</button>
+				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
+					Compare
+				</button>
 			</Form>
 			{diff === null ? (
 				<p role="alert">There is no such version of this use case.</p>
@@ -107,15 +149,23 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 						</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">Question</th>
-								<th scope="col" className="py-2 pr-4">{label(from)}</th>
-								<th scope="col" className="py-2">{label(to)}</th>
+								<th scope="col" className="py-2 pr-4">
+									Question
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									{label(from)}
+								</th>
+								<th scope="col" className="py-2">
+									{label(to)}
+								</th>
 							</tr>
 						</thead>
 						<tbody>
 							{diff.map((row) => (
 								<tr key={row.field} className="border-b border-base-lighter align-top">
-									<th scope="row" className="py-2 pr-4 font-semibold">{row.label}</th>
+									<th scope="row" className="py-2 pr-4 font-semibold">
+										{row.label}
+									</th>
 									<td className="py-2 pr-4 whitespace-pre-wrap">{show(row.before)}</td>
 									<td className="py-2 whitespace-pre-wrap">{show(row.after)}</td>
 								</tr>

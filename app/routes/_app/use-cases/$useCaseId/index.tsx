@@ -23,7 +23,12 @@ import {
 	recordDetermination,
 	withdrawUseCase,
 } from '#app/modules/use-cases/use-cases.server.ts'
-import { choiceLabel, datasetUsageLabels, highImpactChoices, highImpactDeterminations } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	choiceLabel,
+	datasetUsageLabels,
+	highImpactChoices,
+	highImpactDeterminations,
+} from '#app/modules/use-cases/vocabulary.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, lockCounter, multiLineText, recordId } from '#app/utils/input-schemas.ts'
 import { submissionKeySchema } from '#app/utils/form-submission.ts'
@@ -39,7 +44,12 @@ import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.
 import { caseViewAt } from '#app/modules/use-cases/case-view.server.ts'
 import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'
 import { addComment } from '#app/modules/workflow/comments.server.ts'
-import { decisionAccess, meetCondition, retireUseCase, startReReview } from '#app/modules/workflow/decisions.server.ts'
+import {
+	decisionAccess,
+	meetCondition,
+	retireUseCase,
+	startReReview,
+} from '#app/modules/workflow/decisions.server.ts'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
 import { claimLane } from '#app/modules/workflow/lanes.server.ts'
 import { changesSinceLastReview } from '#app/modules/workflow/review-queries.server.ts'
@@ -56,7 +66,8 @@ const DeterminationSchema = z.object({
 	rationale: multiLineText().max(10_000, 'At most 10,000 characters.').optional(),
 	version: lockCounter(),
 })
-const note = (message: string) => multiLineText({ error: message }).min(3, message).max(5000, 'At most 5,000 characters.')
+const note = (message: string) =>
+	multiLineText({ error: message }).min(3, message).max(5000, 'At most 5,000 characters.')
 const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('withdraw') }),
 	z.object({ intent: z.literal('delete') }),
@@ -80,14 +91,27 @@ const ActionSchema = z.discriminatedUnion('intent', [
 ])
 
 function determinationAccess(user: SessionUser, useCase: { status: string }, involved: boolean) {
-	if (!rolesGrant(user.roles.map((r) => r.role), 'determine:high-impact:any')) return { canDetermine: false, whyNot: null }
-	if (involved) return { canDetermine: false, whyNot: `${INVOLVED_MESSAGE} someone independent of it must make the determination.` }
-	if (['DRAFT', 'WITHDRAWN', 'RETIRED'].includes(useCase.status)) return { canDetermine: false, whyNot: null }
+	if (
+		!rolesGrant(
+			user.roles.map((r) => r.role),
+			'determine:high-impact:any',
+		)
+	)
+		return { canDetermine: false, whyNot: null }
+	if (involved)
+		return {
+			canDetermine: false,
+			whyNot: `${INVOLVED_MESSAGE} someone independent of it must make the determination.`,
+		}
+	if (['DRAFT', 'WITHDRAWN', 'RETIRED'].includes(useCase.status))
+		return { canDetermine: false, whyNot: null }
 	return { canDetermine: true, whyNot: null }
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-	{ title: `${loaderData?.document.trackingId ?? ''} ${loaderData?.document.name ?? 'Use case'} · AI Governance Tracker` },
+	{
+		title: `${loaderData?.document.trackingId ?? ''} ${loaderData?.document.name ?? 'Use case'} · AI Governance Tracker`,
+	},
 ]
 
 const PageQuery = z.object({
@@ -130,10 +154,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			canAssign: isLead && !involved && inReview,
 			canDecide: access.canDecide,
 			decideWhyNot: access.whyNot,
-			canRetire: decided && ((listed && rolesGrant(roles, 'update:use-case:own')) || rolesGrant(roles, 'bulk-update:use-case:any')),
+			canRetire:
+				decided &&
+				((listed && rolesGrant(roles, 'update:use-case:own')) ||
+					rolesGrant(roles, 'bulk-update:use-case:any')),
 			canReReview: decided && isLead,
 			nextReviewDue: useCase.nextReviewDue,
-			canComment: useCase.status === 'DRAFT' ? listed : listed || rolesGrant(roles, 'comment:use-case:any'),
+			canComment:
+				useCase.status === 'DRAFT' ? listed : listed || rolesGrant(roles, 'comment:use-case:any'),
 			lanes: lanes.map((lane) => ({
 				...lane,
 				canClaim:
@@ -163,7 +191,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		tab,
 		confirm,
 		// For a reviewer back on a case they judged before: what changed since.
-		changesSinceReview: roles.some((role) => role === 'REVIEWER' || role === 'GOVERNANCE_LEAD') ? await changesSinceLastReview(user.id, useCase.id, document) : null,
+		changesSinceReview: roles.some((role) => role === 'REVIEWER' || role === 'GOVERNANCE_LEAD')
+			? await changesSinceLastReview(user.id, useCase.id, document)
+			: null,
 		evaluation,
 		useCase: {
 			id: useCase.id,
@@ -176,7 +206,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		document,
 		duplicates,
 		canEdit: canEditUseCase(user, useCase),
-		canWithdraw: listed && ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status),
+		canWithdraw:
+			listed && ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'].includes(useCase.status),
 		canDelete: listed && isEmptyDraft(useCase),
 		determination: determinationAccess(user, useCase, involved),
 	}
@@ -197,7 +228,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			const actor = await requireUserWithPermission(request, 'determine:high-impact:any')
 			const outcome = await recordDetermination(actor, useCaseId, value, requestInfo)
 			if (outcome.status === 'invalid') {
-				return data({ message: null, result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 })
+				return data(
+					{ message: null, result: submission.reply({ fieldErrors: outcome.fieldErrors }) },
+					{ status: 400 },
+				)
 			}
 			return redirect(`/use-cases/${useCaseId}`)
 		}
@@ -205,11 +239,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			const actor = await requireUserWithPermission(request, 'claim:review:any')
 			const claimed = await claimLane(actor, value, requestInfo)
 			const back = safeRedirect(value.returnTo, `/use-cases/${useCaseId}?tab=review`)
-			return redirect(`${back}${back.includes('?') ? '&' : '?'}claimed=${encodeURIComponent(claimed)}`)
+			return redirect(
+				`${back}${back.includes('?') ? '&' : '?'}claimed=${encodeURIComponent(claimed)}`,
+			)
 		}
 		if (value.intent === 'comment') {
 			const actor = await requireUserWithPermission(request, 'read:use-case:any')
-			const comment = await addComment(actor, { useCaseId, body: value.body, fieldPath: value.fieldPath, parentId: value.parentId, submissionKey: value.submissionKey }, requestInfo)
+			const comment = await addComment(
+				actor,
+				{
+					useCaseId,
+					body: value.body,
+					fieldPath: value.fieldPath,
+					parentId: value.parentId,
+					submissionKey: value.submissionKey,
+				},
+				requestInfo,
+			)
 			return redirect(`/use-cases/${useCaseId}?tab=review&commented=1#comment-${comment.id}`)
 		}
 		if (value.intent === 'condition-met') {
@@ -236,30 +282,56 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		return redirect(`/use-cases/mine?deleted=${encodeURIComponent(deleted)}`)
 	} catch (error) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
-			return data({ message: error.message, result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+			return data(
+				{ message: error.message, result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		}
 		throwAsResponse(error)
 	}
 }
 
-function DeterminationForm({ version, presumed, lastResult }: { version: number; presumed: boolean; lastResult?: SubmissionResult<Array<string>> }) {
+function DeterminationForm({
+	version,
+	presumed,
+	lastResult,
+}: {
+	version: number
+	presumed: boolean
+	lastResult?: SubmissionResult<Array<string>>
+}) {
 	const [form, fields] = useForm({
 		id: `determination-${version}`,
 		lastResult,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: DeterminationSchema }),
 	})
 	return (
-		<Form method="post" {...getFormProps(form)} className="mt-4 space-y-4 border-t border-base-lighter pt-4">
+		<Form
+			method="post"
+			{...getFormProps(form)}
+			className="mt-4 space-y-4 border-t border-base-lighter pt-4"
+		>
 			<CsrfInput />
 			<input type="hidden" name="intent" value="determine" />
 			<input type="hidden" name="version" value={version} />
 			<RadioGroupField
 				legend="Record the determination"
-				hint={presumed ? 'It is presumed high-impact: departing from that needs a written justification.' : undefined}
+				hint={
+					presumed
+						? 'It is presumed high-impact: departing from that needs a written justification.'
+						: undefined
+				}
 				field={fields.determination}
-				options={highImpactDeterminations.map((key) => ({ value: key, label: choiceLabel(highImpactChoices[key]) }))}
+				options={highImpactDeterminations.map((key) => ({
+					value: key,
+					label: choiceLabel(highImpactChoices[key]),
+				}))}
 			/>
-			<TextAreaField label="Rationale" hint="Required when the determination departs from the presumption." field={fields.rationale} />
+			<TextAreaField
+				label="Rationale"
+				hint="Required when the determination departs from the presumption."
+				field={fields.rationale}
+			/>
 			<Button>Record determination</Button>
 		</Form>
 	)
@@ -291,22 +363,42 @@ function AtAGlance({ term, children }: { term: string; children: React.ReactNode
 }
 
 export default function UseCasePage({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, document: doc, duplicates, canEdit, canWithdraw, canDelete, evaluation, determination, review, showsGovernance, tab, confirm, changesSinceReview } =
-		loaderData
+	const {
+		useCase,
+		document: doc,
+		duplicates,
+		canEdit,
+		canWithdraw,
+		canDelete,
+		evaluation,
+		determination,
+		review,
+		showsGovernance,
+		tab,
+		confirm,
+		changesSinceReview,
+	} = loaderData
 	const sensitivities = inheritedSensitivities(doc.datasets)
 	const [searchParams] = useSearchParams()
 	const reopened = searchParams.get('reopened')
 	const claimed = searchParams.get('claimed')
 	const fieldErrors = actionData?.result?.error ?? {}
 	const failing = evaluation.results.filter((result) => result.status === 'FAIL').length
-	const attention = evaluation.results.filter((result) => result.status === 'NEEDS_ATTENTION').length
-	const decidedLanes = review.lanes.filter((lane) => lane.status === 'APPROVED' || lane.status === 'REJECTED').length
+	const attention = evaluation.results.filter(
+		(result) => result.status === 'NEEDS_ATTENTION',
+	).length
+	const decidedLanes = review.lanes.filter(
+		(lane) => lane.status === 'APPROVED' || lane.status === 'REJECTED',
+	).length
 	const base = `/use-cases/${useCase.id}`
 	const questionLink = canEdit
 		? (result: { drivingFields: Array<string> }) => {
 				const path = result.drivingFields.find((candidate) => sectionOf(candidate) !== null)
 				if (!path) return null
-				return { href: `${base}/edit?section=${sectionOf(path)}#${questionInputId(`use-case-${useCase.id}`, path)}`, label: fieldLabel(path) }
+				return {
+					href: `${base}/edit?section=${sectionOf(path)}#${questionInputId(`use-case-${useCase.id}`, path)}`,
+					label: fieldLabel(path),
+				}
 			}
 		: undefined
 	return (
@@ -326,22 +418,41 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 					</p>
 				</div>
 				{canEdit ? (
-					<Link to="edit" className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white">
+					<Link
+						to="edit"
+						className="rounded bg-primary px-4 py-2 font-bold text-white no-underline hover:bg-primary-dark hover:text-white"
+					>
 						Edit
 					</Link>
 				) : null}
 			</div>
 			{searchParams.get('submitted') ? (
-				<SuccessAlert>Submitted for review. The governance lead has been notified; the review lanes follow from the findings.</SuccessAlert>
+				<SuccessAlert>
+					Submitted for review. The governance lead has been notified; the review lanes follow from
+					the findings.
+				</SuccessAlert>
 			) : null}
 			{reopened ? (
 				<SuccessAlert>
-					Saved. The change to {reopened.split(',').map((path) => fieldLabel(path)).join(', ')} is material, so the review has started again (round {review.round}).
+					Saved. The change to{' '}
+					{reopened
+						.split(',')
+						.map((path) => fieldLabel(path))
+						.join(', ')}{' '}
+					is material, so the review has started again (round {review.round}).
 				</SuccessAlert>
 			) : null}
-			{claimed ? <SuccessAlert>You claimed {claimed}. It is in your review queue.</SuccessAlert> : null}
-			{searchParams.get('lane') ? <SuccessAlert>Your decision on the lane is recorded.</SuccessAlert> : null}
-			{searchParams.get('commented') ? <SuccessAlert>Your comment is posted; the people listed on the case are notified.</SuccessAlert> : null}
+			{claimed ? (
+				<SuccessAlert>You claimed {claimed}. It is in your review queue.</SuccessAlert>
+			) : null}
+			{searchParams.get('lane') ? (
+				<SuccessAlert>Your decision on the lane is recorded.</SuccessAlert>
+			) : null}
+			{searchParams.get('commented') ? (
+				<SuccessAlert>
+					Your comment is posted; the people listed on the case are notified.
+				</SuccessAlert>
+			) : null}
 			{actionData?.message ? (
 				<p role="alert" className="border-l-4 border-error bg-error-lighter p-3">
 					{actionData.message}
@@ -350,7 +461,13 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 			<CaseTabs
 				useCaseId={useCase.id}
 				current={tab}
-				findings={failing ? findingCount('FAIL', failing) : attention ? findingCount('NEEDS_ATTENTION', attention) : undefined}
+				findings={
+					failing
+						? findingCount('FAIL', failing)
+						: attention
+							? findingCount('NEEDS_ATTENTION', attention)
+							: undefined
+				}
 				showsGovernance={showsGovernance}
 			/>
 
@@ -366,15 +483,30 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 								cancelTo={base}
 								danger
 							>
-								<p>Its review stops, and the governance lead and its reviewers are told. The use case and its history stay in the tracker; its tracking id is never reused.</p>
+								<p>
+									Its review stops, and the governance lead and its reviewers are told. The use case
+									and its history stay in the tracker; its tracking id is never reused.
+								</p>
 							</ConfirmAction>
 						) : null}
 						{confirm === 'delete' ? (
-							<ConfirmAction title={`Delete the draft ${doc.trackingId}?`} intent="delete" confirmLabel="Yes, delete this draft" cancelTo={base} danger>
-								<p>Nothing has been answered on it yet. Deleting it cannot be undone; the audit trail keeps a record, and its tracking id is not reused.</p>
+							<ConfirmAction
+								title={`Delete the draft ${doc.trackingId}?`}
+								intent="delete"
+								confirmLabel="Yes, delete this draft"
+								cancelTo={base}
+								danger
+							>
+								<p>
+									Nothing has been answered on it yet. Deleting it cannot be undone; the audit trail
+									keeps a record, and its tracking id is not reused.
+								</p>
 							</ConfirmAction>
 						) : null}
-						<section aria-labelledby="determination-heading" className="border border-base-lighter p-4">
+						<section
+							aria-labelledby="determination-heading"
+							className="border border-base-lighter p-4"
+						>
 							<h2 id="determination-heading" className="text-xl font-bold">
 								High-impact determination
 							</h2>
@@ -388,9 +520,15 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 									? `${choiceLabel(highImpactChoices[doc.highImpact.determination])}, recorded by ${doc.highImpact.determinedBy ?? 'the governance lead'} on ${doc.highImpact.determinedOn ? formatDay(doc.highImpact.determinedOn) : 'an unknown date'}.`
 									: 'Not yet determined by the governance lead.'}
 							</p>
-							{doc.highImpact.justification ? <p>Rationale: {doc.highImpact.justification}</p> : null}
+							{doc.highImpact.justification ? (
+								<p>Rationale: {doc.highImpact.justification}</p>
+							) : null}
 							{determination.canDetermine ? (
-								<DeterminationForm version={useCase.version} presumed={evaluation.presumedHighImpact} lastResult={actionData?.result} />
+								<DeterminationForm
+									version={useCase.version}
+									presumed={evaluation.presumedHighImpact}
+									lastResult={actionData?.result}
+								/>
 							) : determination.whyNot ? (
 								<p className="mt-2 text-base-darker">{determination.whyNot}</p>
 							) : null}
@@ -401,16 +539,29 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 							</h2>
 							<dl className="grid gap-x-6 gap-y-2 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)]">
 								<dt className="font-semibold">Developers and others listed</dt>
-								<dd>{useCase.team.length ? useCase.team.map((member) => `${member.name} (${member.email})`).join('; ') : <span className="text-base-dark">None</span>}</dd>
+								<dd>
+									{useCase.team.length ? (
+										useCase.team.map((member) => `${member.name} (${member.email})`).join('; ')
+									) : (
+										<span className="text-base-dark">None</span>
+									)}
+								</dd>
 							</dl>
 							<CaseAnswers doc={doc} />
 						</section>
 						{doc.asWritten && Object.keys(doc.asWritten).length ? (
-							<section aria-labelledby="as-written-heading" className="space-y-2 border-l-4 border-warning-dark bg-warning-lighter p-3">
+							<section
+								aria-labelledby="as-written-heading"
+								className="space-y-2 border-l-4 border-warning-dark bg-warning-lighter p-3"
+							>
 								<h2 id="as-written-heading" className="text-xl font-bold">
 									Kept as written
 								</h2>
-								<p>An imported file answered these in words the tracker could not read as one of its values. OMB’s file carries them as written; answering the question here replaces them.</p>
+								<p>
+									An imported file answered these in words the tracker could not read as one of its
+									values. OMB’s file carries them as written; answering the question here replaces
+									them.
+								</p>
 								<dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[18rem_1fr]">
 									{Object.entries(doc.asWritten).map(([column, text]) => (
 										<div key={column} className="contents">
@@ -422,18 +573,29 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 							</section>
 						) : null}
 						{canWithdraw || canDelete ? (
-							<section aria-labelledby="manage-heading" className="space-y-3 border-t border-base-lighter pt-6">
+							<section
+								aria-labelledby="manage-heading"
+								className="space-y-3 border-t border-base-lighter pt-6"
+							>
 								<h2 id="manage-heading" className="text-xl font-bold">
 									Withdraw or delete
 								</h2>
 								<div className="flex flex-wrap gap-4">
 									{canWithdraw ? (
-										<Link to="?confirm=withdraw" preventScrollReset className="rounded border-2 border-primary px-4 py-2 font-bold no-underline">
+										<Link
+											to="?confirm=withdraw"
+											preventScrollReset
+											className="rounded border-2 border-primary px-4 py-2 font-bold no-underline"
+										>
 											Withdraw this use case
 										</Link>
 									) : null}
 									{canDelete ? (
-										<Link to="?confirm=delete" preventScrollReset className="rounded bg-error px-4 py-2 font-bold text-white no-underline hover:text-white">
+										<Link
+											to="?confirm=delete"
+											preventScrollReset
+											className="rounded bg-error px-4 py-2 font-bold text-white no-underline hover:text-white"
+										>
 											Delete this empty draft
 										</Link>
 									) : null}
@@ -441,7 +603,10 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 							</section>
 						) : null}
 					</div>
-					<aside aria-labelledby="glance-heading" className="space-y-2 self-start border border-base-lighter bg-base-lightest p-4">
+					<aside
+						aria-labelledby="glance-heading"
+						className="space-y-2 self-start border border-base-lighter bg-base-lightest p-4"
+					>
 						<h2 id="glance-heading" className="text-lg font-bold">
 							At a glance
 						</h2>
@@ -449,24 +614,43 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 							<AtAGlance term="Status">
 								<StatusTag status={useCase.status} />
 							</AtAGlance>
-							<AtAGlance term="Stage">{doc.stage ? fieldAnswerText('stage', doc.stage).split(' – ')[0] : 'Not chosen yet'}</AtAGlance>
+							<AtAGlance term="Stage">
+								{doc.stage ? fieldAnswerText('stage', doc.stage).split(' – ')[0] : 'Not chosen yet'}
+							</AtAGlance>
 							<AtAGlance term="Findings">
 								<Link to="?tab=findings">
-									{failing || attention ? [failing ? findingCount('FAIL', failing) : null, attention ? findingCount('NEEDS_ATTENTION', attention) : null].filter(Boolean).join(', ') : 'All checks pass'}
+									{failing || attention
+										? [
+												failing ? findingCount('FAIL', failing) : null,
+												attention ? findingCount('NEEDS_ATTENTION', attention) : null,
+											]
+												.filter(Boolean)
+												.join(', ')
+										: 'All checks pass'}
 								</Link>
 							</AtAGlance>
 							<AtAGlance term={`Review${review.round > 0 ? ` (round ${review.round})` : ''}`}>
 								<Link to="?tab=review">
-									{review.lanes.length ? `${decidedLanes} of ${review.lanes.length} ${review.lanes.length === 1 ? 'lane' : 'lanes'} decided` : review.round === 0 ? 'Not submitted yet' : 'No lane needed'}
+									{review.lanes.length
+										? `${decidedLanes} of ${review.lanes.length} ${review.lanes.length === 1 ? 'lane' : 'lanes'} decided`
+										: review.round === 0
+											? 'Not submitted yet'
+											: 'No lane needed'}
 								</Link>
 							</AtAGlance>
 							<AtAGlance term="Data">
 								<Link to="?tab=data">
 									{doc.datasets.length === 1 ? '1 dataset' : `${doc.datasets.length} datasets`}
 								</Link>
-								{sensitivities.length ? <span className="block text-sm">Strictest: {datasetSensitivityLabels[sensitivities[0]!]}</span> : null}
+								{sensitivities.length ? (
+									<span className="block text-sm">
+										Strictest: {datasetSensitivityLabels[sensitivities[0]!]}
+									</span>
+								) : null}
 							</AtAGlance>
-							{review.nextReviewDue ? <AtAGlance term="Next periodic review">{formatDay(review.nextReviewDue)}</AtAGlance> : null}
+							{review.nextReviewDue ? (
+								<AtAGlance term="Next periodic review">{formatDay(review.nextReviewDue)}</AtAGlance>
+							) : null}
 						</dl>
 					</aside>
 				</div>
@@ -479,7 +663,10 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 					</h2>
 					<p>
 						Strictest sensitivity inherited from its datasets:{' '}
-						{sensitivities.length ? sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') : 'none of its datasets is sensitive'}.
+						{sensitivities.length
+							? sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ')
+							: 'none of its datasets is sensitive'}
+						.
 					</p>
 					{doc.datasets.length === 0 ? <p>No datasets linked.</p> : null}
 					<ul className="grid gap-3 lg:grid-cols-2">
@@ -489,10 +676,17 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 									{dataset.name}
 								</Link>
 								<p className="text-sm">
-									{datasetCategoryLabels[dataset.category]} · {dataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') || 'no sensitive data'}
+									{datasetCategoryLabels[dataset.category]} ·{' '}
+									{dataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ') ||
+										'no sensitive data'}
 								</p>
-								<p className="text-sm">Used for {dataset.usage.map((u) => datasetUsageLabels[u].toLowerCase()).join(', ')}</p>
-								{dataset.minimumNecessaryJustification ? <p className="text-sm">Why needed: {dataset.minimumNecessaryJustification}</p> : null}
+								<p className="text-sm">
+									Used for{' '}
+									{dataset.usage.map((u) => datasetUsageLabels[u].toLowerCase()).join(', ')}
+								</p>
+								{dataset.minimumNecessaryJustification ? (
+									<p className="text-sm">Why needed: {dataset.minimumNecessaryJustification}</p>
+								) : null}
 							</li>
 						))}
 					</ul>
@@ -500,17 +694,28 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 				</section>
 			) : null}
 
-			{tab === 'findings' ? <PolicyFindings evaluation={evaluation} questionLink={questionLink} /> : null}
+			{tab === 'findings' ? (
+				<PolicyFindings evaluation={evaluation} questionLink={questionLink} />
+			) : null}
 
 			{tab === 'review' ? (
 				<div className="space-y-6">
 					{changesSinceReview ? (
-						<section aria-labelledby="since-heading" className="space-y-2 border-l-8 border-primary bg-primary-lighter p-4">
+						<section
+							aria-labelledby="since-heading"
+							className="space-y-2 border-l-8 border-primary bg-primary-lighter p-4"
+						>
 							<h2 id="since-heading" className="text-xl font-bold">
-								What changed since you reviewed it on {formatMomentDay(changesSinceReview.decidedAt)}
+								What changed since you reviewed it on{' '}
+								{formatMomentDay(changesSinceReview.decidedAt)}
 							</h2>
 							{changesSinceReview.changes.length ? (
-								<ChangeTable caption={`Changes since version ${changesSinceReview.versionNumber}`} changes={changesSinceReview.changes} beforeHeading="When you reviewed it" afterHeading="Now" />
+								<ChangeTable
+									caption={`Changes since version ${changesSinceReview.versionNumber}`}
+									changes={changesSinceReview.changes}
+									beforeHeading="When you reviewed it"
+									afterHeading="Now"
+								/>
 							) : (
 								<p>No answer has changed since.</p>
 							)}
@@ -526,7 +731,10 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 					/>
 					<Decisions decisions={review.decisions} />
 					{review.canRetire || review.canReReview ? (
-						<section aria-labelledby="lifecycle-heading" className="space-y-3 border border-base-lighter p-4">
+						<section
+							aria-labelledby="lifecycle-heading"
+							className="space-y-3 border border-base-lighter p-4"
+						>
 							<h2 id="lifecycle-heading" className="text-xl font-bold">
 								After approval
 							</h2>
@@ -538,7 +746,12 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 										<label htmlFor="re-review-reason" className="block font-semibold">
 											Why review it again?
 										</label>
-										<input id="re-review-reason" name="reason" className="block w-full border border-base-dark px-3 py-2" placeholder="Yearly re-review" />
+										<input
+											id="re-review-reason"
+											name="reason"
+											className="block w-full border border-base-dark px-3 py-2"
+											placeholder="Yearly re-review"
+										/>
 										<Button variant="secondary">Start a re-review</Button>
 									</Form>
 								) : null}
@@ -549,7 +762,11 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 										<label htmlFor="retire-reason" className="block font-semibold">
 											Why is it retired?
 										</label>
-										<input id="retire-reason" name="reason" className="block w-full border border-base-dark px-3 py-2" />
+										<input
+											id="retire-reason"
+											name="reason"
+											className="block w-full border border-base-dark px-3 py-2"
+										/>
 										<Button variant="danger">Retire this use case</Button>
 									</Form>
 								) : null}
@@ -561,7 +778,14 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 						submissionKey={review.submissionKey}
 						canComment={review.canComment}
 						fieldOptions={commentFieldOptions}
-						errors={actionData?.result?.status === 'error' ? { body: fieldErrors.body ?? undefined, form: actionData?.result?.error?.[''] ?? undefined } : undefined}
+						errors={
+							actionData?.result?.status === 'error'
+								? {
+										body: fieldErrors.body ?? undefined,
+										form: actionData?.result?.error?.[''] ?? undefined,
+									}
+								: undefined
+						}
 					/>
 				</div>
 			) : null}

@@ -2,10 +2,21 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput, FormErrors, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
+import {
+	Button,
+	CsrfInput,
+	FormErrors,
+	RadioGroupField,
+	TextAreaField,
+} from '#app/components/forms.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
-import { getUseCaseForUser, INVOLVED_MESSAGE, isInvolvedIn, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
+import {
+	getUseCaseForUser,
+	INVOLVED_MESSAGE,
+	isInvolvedIn,
+	toDocument,
+} from '#app/modules/use-cases/use-cases.server.ts'
 import { decideLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
 import { changesSinceLastReview } from '#app/modules/workflow/review-queries.server.ts'
 import { CaseAnswers } from '#app/components/case-answers.tsx'
@@ -21,7 +32,9 @@ import type { Route } from './+types/lanes.$laneReviewId.ts'
 
 const Params = idParams('useCaseId', 'laneReviewId')
 const LaneDecisionSchema = z.object({
-	decision: z.enum(['approve', 'reject', 'request_changes'], { error: 'Choose your decision on this lane.' }),
+	decision: z.enum(['approve', 'reject', 'request_changes'], {
+		error: 'Choose your decision on this lane.',
+	}),
 	note: z
 		.string({ error: 'Explain your decision; the submitters and the governance lead read it.' })
 		.trim()
@@ -37,25 +50,56 @@ const decisionOptions = [
 	{ value: 'reject', label: 'Reject this lane' },
 ]
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.laneLabel ?? 'Review lane'} · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{
+		title: `${loaderData?.laneLabel ?? 'Review lane'} · ${loaderData?.useCase.trackingId ?? ''} · AI Governance Tracker`,
+	},
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'review:use-case:assigned')
 	const { useCaseId, laneReviewId } = parseOrBadRequest(Params, params)
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
-	const lane = (await lanesOfRound(useCase.id, useCase.reviewRound)).find((candidate) => candidate.id === laneReviewId)
-	if (!lane) throw data({ message: 'This lane is not part of the case’s current review round.' }, { status: 404 })
-	const isLead = rolesGrant(user.roles.map((r) => r.role), 'decide:use-case:any')
-	if (isInvolvedIn(user, useCase)) throw data({ message: `${INVOLVED_MESSAGE} you cannot review it.` }, { status: 403 })
-	if (lane.assignee?.id !== user.id && !isLead) throw data({ message: 'Only the reviewer assigned to this lane, or the governance lead, can decide it.' }, { status: 403 })
+	const lane = (await lanesOfRound(useCase.id, useCase.reviewRound)).find(
+		(candidate) => candidate.id === laneReviewId,
+	)
+	if (!lane)
+		throw data(
+			{ message: 'This lane is not part of the case’s current review round.' },
+			{ status: 404 },
+		)
+	const isLead = rolesGrant(
+		user.roles.map((r) => r.role),
+		'decide:use-case:any',
+	)
+	if (isInvolvedIn(user, useCase))
+		throw data({ message: `${INVOLVED_MESSAGE} you cannot review it.` }, { status: 403 })
+	if (lane.assignee?.id !== user.id && !isLead)
+		throw data(
+			{
+				message: 'Only the reviewer assigned to this lane, or the governance lead, can decide it.',
+			},
+			{ status: 403 },
+		)
 	const document = toDocument(useCase)
-	const evaluation = (await storedEvaluation(useCase.id, useCase.version)) ?? (await evaluateWithCurrentPack(document))
+	const evaluation =
+		(await storedEvaluation(useCase.id, useCase.version)) ??
+		(await evaluateWithCurrentPack(document))
 	return {
-		useCase: { id: useCase.id, trackingId: useCase.trackingId, name: useCase.name, status: useCase.status, version: useCase.version },
+		useCase: {
+			id: useCase.id,
+			trackingId: useCase.trackingId,
+			name: useCase.name,
+			status: useCase.status,
+			version: useCase.version,
+		},
 		lane,
 		laneLabel: reviewLaneLabels[lane.lane],
 		// The findings this lane is asked to weigh, then the rest for context.
-		evaluation: { ...evaluation, results: evaluation.results.filter((result) => result.lane === lane.lane) },
+		evaluation: {
+			...evaluation,
+			results: evaluation.results.filter((result) => result.lane === lane.lane),
+		},
 		otherFindings: evaluation.results.filter((result) => result.lane !== lane.lane).length,
 		document,
 		changesSinceReview: await changesSinceLastReview(user.id, useCase.id, document),
@@ -70,14 +114,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	try {
 		await decideLane(actor, { laneReviewId, ...submission.value }, context.get(requestInfoContext))
 	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND') return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+		if (error instanceof AppError && error.code !== 'NOT_FOUND')
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		throwAsResponse(error)
 	}
 	return redirect(`/use-cases/${useCaseId}?tab=review&lane=${submission.value.decision}`)
 }
 
 export default function ReviewLane({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, lane, laneLabel, evaluation, otherFindings, document, changesSinceReview } = loaderData
+	const { useCase, lane, laneLabel, evaluation, otherFindings, document, changesSinceReview } =
+		loaderData
 	const [form, fields] = useForm({
 		id: `lane-${lane.id}-${lane.revision}`,
 		lastResult: actionData?.result,
@@ -88,62 +137,85 @@ export default function ReviewLane({ loaderData, actionData }: Route.ComponentPr
 	})
 	return (
 		<div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-		<div className="min-w-0 space-y-6">
-			<p>
-				<Link to={`/use-cases/${useCase.id}?tab=review`}>Back to {useCase.trackingId}</Link>
-			</p>
-			<h1 className="text-3xl font-bold">
-				{laneLabel}: {useCase.name}
-			</h1>
-			<p>
-				You decide this lane on version {useCase.version} of the use case. If someone changes the case, or another reviewer decides the
-				lane first, your decision is refused and nothing is lost: reload and decide again.
-			</p>
-			{lane.status !== 'OPEN' ? (
-				<p role="status" className="border-l-4 border-base-dark bg-base-lightest p-3">
-					This lane is {lane.status.toLowerCase().replace(/_/g, ' ')}
-					{lane.decidedBy ? ` by ${lane.decidedBy.name}` : ''}.
+			<div className="min-w-0 space-y-6">
+				<p>
+					<Link to={`/use-cases/${useCase.id}?tab=review`}>Back to {useCase.trackingId}</Link>
 				</p>
-			) : useCase.status !== 'IN_REVIEW' ? (
-				<p role="status" className="border-l-4 border-base-dark bg-base-lightest p-3">
-					The use case is not in review now, so the lane cannot be decided.
+				<h1 className="text-3xl font-bold">
+					{laneLabel}: {useCase.name}
+				</h1>
+				<p>
+					You decide this lane on version {useCase.version} of the use case. If someone changes the
+					case, or another reviewer decides the lane first, your decision is refused and nothing is
+					lost: reload and decide again.
 				</p>
-			) : (
-				<Form method="post" {...getFormProps(form)} className="space-y-4 border border-base-lighter p-4">
-					<CsrfInput />
-					<input type="hidden" name="version" value={useCase.version} />
-					<input type="hidden" name="revision" value={lane.revision} />
-					<FormErrors id="lane-errors" errors={form.errors} />
-					<RadioGroupField legend="Your decision" field={fields.decision} options={decisionOptions} />
-					<TextAreaField label="Note" hint="What you checked, and what must change if you ask for changes." field={fields.note} rows={5} />
-					<Button>Record decision</Button>
-				</Form>
-			)}
-			{changesSinceReview ? (
-				<section aria-labelledby="since-heading" className="space-y-2 border-l-8 border-primary bg-primary-lighter p-4">
-					<h2 id="since-heading" className="text-xl font-bold">
-						What changed since you reviewed it on {formatMomentDay(changesSinceReview.decidedAt)}
-					</h2>
-					{changesSinceReview.changes.length ? (
-						<ChangeTable caption={`Changes since version ${changesSinceReview.versionNumber}`} changes={changesSinceReview.changes} beforeHeading="When you reviewed it" afterHeading="Now" />
-					) : (
-						<p>No answer has changed since.</p>
-					)}
-				</section>
-			) : null}
-			<PolicyFindings evaluation={evaluation} />
-			{otherFindings ? (
-				<p className="text-sm">
-					{otherFindings === 1 ? '1 finding belongs' : `${otherFindings} findings belong`} to other lanes; they are on the use case’s page.
-				</p>
-			) : null}
-		</div>
-		<section aria-labelledby="case-answers-heading" className="min-w-0 space-y-4">
-			<h2 id="case-answers-heading" className="text-2xl font-bold">
-				The case’s answers
-			</h2>
-			<CaseAnswers doc={document} />
-		</section>
+				{lane.status !== 'OPEN' ? (
+					<p role="status" className="border-l-4 border-base-dark bg-base-lightest p-3">
+						This lane is {lane.status.toLowerCase().replace(/_/g, ' ')}
+						{lane.decidedBy ? ` by ${lane.decidedBy.name}` : ''}.
+					</p>
+				) : useCase.status !== 'IN_REVIEW' ? (
+					<p role="status" className="border-l-4 border-base-dark bg-base-lightest p-3">
+						The use case is not in review now, so the lane cannot be decided.
+					</p>
+				) : (
+					<Form
+						method="post"
+						{...getFormProps(form)}
+						className="space-y-4 border border-base-lighter p-4"
+					>
+						<CsrfInput />
+						<input type="hidden" name="version" value={useCase.version} />
+						<input type="hidden" name="revision" value={lane.revision} />
+						<FormErrors id="lane-errors" errors={form.errors} />
+						<RadioGroupField
+							legend="Your decision"
+							field={fields.decision}
+							options={decisionOptions}
+						/>
+						<TextAreaField
+							label="Note"
+							hint="What you checked, and what must change if you ask for changes."
+							field={fields.note}
+							rows={5}
+						/>
+						<Button>Record decision</Button>
+					</Form>
+				)}
+				{changesSinceReview ? (
+					<section
+						aria-labelledby="since-heading"
+						className="space-y-2 border-l-8 border-primary bg-primary-lighter p-4"
+					>
+						<h2 id="since-heading" className="text-xl font-bold">
+							What changed since you reviewed it on {formatMomentDay(changesSinceReview.decidedAt)}
+						</h2>
+						{changesSinceReview.changes.length ? (
+							<ChangeTable
+								caption={`Changes since version ${changesSinceReview.versionNumber}`}
+								changes={changesSinceReview.changes}
+								beforeHeading="When you reviewed it"
+								afterHeading="Now"
+							/>
+						) : (
+							<p>No answer has changed since.</p>
+						)}
+					</section>
+				) : null}
+				<PolicyFindings evaluation={evaluation} />
+				{otherFindings ? (
+					<p className="text-sm">
+						{otherFindings === 1 ? '1 finding belongs' : `${otherFindings} findings belong`} to
+						other lanes; they are on the use case’s page.
+					</p>
+				) : null}
+			</div>
+			<section aria-labelledby="case-answers-heading" className="min-w-0 space-y-4">
+				<h2 id="case-answers-heading" className="text-2xl font-bold">
+					The case’s answers
+				</h2>
+				<CaseAnswers doc={document} />
+			</section>
 		</div>
 	)
 }

@@ -1,16 +1,23 @@
 import { data, Link } from 'react-router'
 import { authSettings } from '#app/modules/auth/auth-settings.server.ts'
-import { clearSingleSignOnCookie, completeSingleSignOn, SingleSignOnError } from '#app/modules/auth/oidc.server.ts'
+import {
+	clearSingleSignOnCookie,
+	completeSingleSignOn,
+	SingleSignOnError,
+} from '#app/modules/auth/oidc.server.ts'
 import { redirectSignedIn } from '#app/modules/auth/sign-in.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/callback.ts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Sign-in did not complete · AI Governance Tracker' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Sign-in did not complete · AI Governance Tracker' },
+]
 
 /** The identity provider sends the browser back here with a code (or an error). */
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const { oidc, mode } = authSettings()
-	if (!oidc || mode === 'password') throw data({ message: 'Single sign-on is not set up here.' }, { status: 404 })
+	if (!oidc || mode === 'password')
+		throw data({ message: 'Single sign-on is not set up here.' }, { status: 404 })
 	const requestInfo = context.get(requestInfoContext)
 	const clearCookie = await clearSingleSignOnCookie()
 	try {
@@ -19,7 +26,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 			signedIn.userId,
 			requestInfo,
 			signedIn.redirectTo,
-			{ method: 'OIDC', via: 'single-sign-on', oidcSessionId: signedIn.oidcSessionId, idToken: signedIn.idToken },
+			{
+				method: 'OIDC',
+				via: 'single-sign-on',
+				oidcSessionId: signedIn.oidcSessionId,
+				idToken: signedIn.idToken,
+			},
 			[clearCookie],
 		)
 	} catch (error) {

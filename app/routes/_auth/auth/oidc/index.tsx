@@ -16,10 +16,14 @@ export async function loader() {
 export async function action({ request }: Route.ActionArgs) {
 	await requireAnonymous(request)
 	const { oidc, mode } = authSettings()
-	if (!oidc || mode === 'password') throw data({ message: 'Single sign-on is not set up here.' }, { status: 404 })
+	if (!oidc || mode === 'password')
+		throw data({ message: 'Single sign-on is not set up here.' }, { status: 404 })
 	const form = StartSchema.safeParse(Object.fromEntries(await request.formData()))
 	try {
-		const { authorizationUrl, setCookie } = await startSingleSignOn(oidc, form.success ? form.data.redirectTo : undefined)
+		const { authorizationUrl, setCookie } = await startSingleSignOn(
+			oidc,
+			form.success ? form.data.redirectTo : undefined,
+		)
 		return redirect(authorizationUrl, { headers: { 'Set-Cookie': setCookie } })
 	} catch (error) {
 		if (error instanceof SingleSignOnError) throw data({ message: error.message }, { status: 503 })

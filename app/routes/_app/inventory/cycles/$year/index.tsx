@@ -12,7 +12,9 @@ import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/index.ts'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.cycle.year ?? 'Reporting year'} inventory · AI Governance Tracker` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: `${loaderData?.cycle.year ?? 'Reporting year'} inventory · AI Governance Tracker` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireUserWithPermission(request, 'read:inventory:any')
@@ -26,30 +28,57 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: CertifyCycleSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
-		const outcome = await certifyCycle(actor.id, year, submission.value, context.get(requestInfoContext))
-		if (outcome.status === 'invalid') return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 })
+		const outcome = await certifyCycle(
+			actor.id,
+			year,
+			submission.value,
+			context.get(requestInfoContext),
+		)
+		if (outcome.status === 'invalid')
+			return data(
+				{ result: submission.reply({ fieldErrors: outcome.fieldErrors }) },
+				{ status: 400 },
+			)
 		return redirect(`/inventory/cycles/${year}`)
 	} catch (error) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND') {
-			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+			return data(
+				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ status: error.status },
+			)
 		}
 		throwAsResponse(error)
 	}
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' })
+const dateTime = new Intl.DateTimeFormat('en-US', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: 'America/New_York',
+})
 
 type Listed = { useCaseId: string; trackingId: string; name: string }
 
 function CaseLink({ entry }: { entry: Listed }) {
 	return (
 		<>
-			<span className="font-mono">{entry.trackingId}</span> <Link to={`/use-cases/${entry.useCaseId}`}>{entry.name}</Link>
+			<span className="font-mono">{entry.trackingId}</span>{' '}
+			<Link to={`/use-cases/${entry.useCaseId}`}>{entry.name}</Link>
 		</>
 	)
 }
 
-function ChangeList({ id, title, items, empty }: { id: string; title: string; items: Array<{ key: string; entry: Listed; detail?: string }>; empty: string }) {
+function ChangeList({
+	id,
+	title,
+	items,
+	empty,
+}: {
+	id: string
+	title: string
+	items: Array<{ key: string; entry: Listed; detail?: string }>
+	empty: string
+}) {
 	return (
 		<section aria-labelledby={id} className="space-y-2">
 			<h3 id={id} className="text-xl font-bold">
@@ -71,7 +100,13 @@ function ChangeList({ id, title, items, empty }: { id: string; title: string; it
 	)
 }
 
-function CertifyForm({ incompleteCount, lastResult }: { incompleteCount: number; lastResult?: SubmissionResult<Array<string>> }) {
+function CertifyForm({
+	incompleteCount,
+	lastResult,
+}: {
+	incompleteCount: number
+	lastResult?: SubmissionResult<Array<string>>
+}) {
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'certify-cycle',
@@ -98,8 +133,9 @@ function CertifyForm({ incompleteCount, lastResult }: { incompleteCount: number;
 							className="size-5"
 						/>
 						<label htmlFor={acknowledge.id}>
-							I certify knowing that {incompleteCount === 1 ? '1 use case lacks' : `${incompleteCount} use cases lack`} columns OMB requires for
-							their stage
+							I certify knowing that{' '}
+							{incompleteCount === 1 ? '1 use case lacks' : `${incompleteCount} use cases lack`}{' '}
+							columns OMB requires for their stage
 						</label>
 					</div>
 					<ErrorList id={`${acknowledge.id}-error`} errors={acknowledge.errors} />
@@ -123,13 +159,16 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 			<div className="space-y-2">
 				<h1 className="text-3xl font-bold">{cycle.year} AI use case inventory</h1>
 				<p>
-					Snapshot of {entryCount === 1 ? '1 use case' : `${entryCount} use cases`} frozen on {dateTime.format(new Date(cycle.openedAt))} by{' '}
-					{cycle.openedBy.name}.
+					Snapshot of {entryCount === 1 ? '1 use case' : `${entryCount} use cases`} frozen on{' '}
+					{dateTime.format(new Date(cycle.openedAt))} by {cycle.openedBy.name}.
 				</p>
 				{canExport ? (
 					<p>
-						Download the snapshot as OMB’s inventory: <a href={`/inventory/cycles/${cycle.year}/omb.csv`}>valid selections (CSV)</a> ·{' '}
-						<a href={`/inventory/cycles/${cycle.year}/omb.csv?values=codes`}>shorthand codes (CSV)</a>
+						Download the snapshot as OMB’s inventory:{' '}
+						<a href={`/inventory/cycles/${cycle.year}/omb.csv`}>valid selections (CSV)</a> ·{' '}
+						<a href={`/inventory/cycles/${cycle.year}/omb.csv?values=codes`}>
+							shorthand codes (CSV)
+						</a>
 					</p>
 				) : null}
 			</div>
@@ -141,7 +180,8 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 				{cycle.certifiedAt ? (
 					<div role="status" className="space-y-1 border-l-4 border-success bg-success-lighter p-3">
 						<p className="font-semibold">
-							Certified by {cycle.certifiedBy?.name ?? '—'} on {dateTime.format(new Date(cycle.certifiedAt))}.
+							Certified by {cycle.certifiedBy?.name ?? '—'} on{' '}
+							{dateTime.format(new Date(cycle.certifiedAt))}.
 						</p>
 						<p>{cycle.certificationNote}</p>
 						<p className="text-sm">Certification is final.</p>
@@ -155,22 +195,37 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 
 			<section aria-labelledby="difference-heading" className="space-y-4">
 				<h2 id="difference-heading" className="text-2xl font-bold">
-					{difference ? `Since the ${difference.previousYear} inventory` : 'Since the previous year'}
+					{difference
+						? `Since the ${difference.previousYear} inventory`
+						: 'Since the previous year'}
 				</h2>
 				{difference ? (
 					<>
-						<p>{difference.unchangedCount === 1 ? '1 use case is' : `${difference.unchangedCount} use cases are`} reported again at the same stage.</p>
+						<p>
+							{difference.unchangedCount === 1
+								? '1 use case is'
+								: `${difference.unchangedCount} use cases are`}{' '}
+							reported again at the same stage.
+						</p>
 						<ChangeList
 							id="added-heading"
 							title="Added"
 							empty="No use case was added."
-							items={difference.added.map((entry) => ({ key: entry.useCaseId, entry, detail: stageLabel(entry.stage) }))}
+							items={difference.added.map((entry) => ({
+								key: entry.useCaseId,
+								entry,
+								detail: stageLabel(entry.stage),
+							}))}
 						/>
 						<ChangeList
 							id="retired-heading"
 							title="Retired"
 							empty="No use case retired."
-							items={difference.retired.map(({ entry, previousStage }) => ({ key: entry.useCaseId, entry, detail: `was ${stageLabel(previousStage)}` }))}
+							items={difference.retired.map(({ entry, previousStage }) => ({
+								key: entry.useCaseId,
+								entry,
+								detail: `was ${stageLabel(previousStage)}`,
+							}))}
 						/>
 						<ChangeList
 							id="stage-heading"
@@ -186,11 +241,18 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 							id="dropped-heading"
 							title="No longer reported"
 							empty="Every use case reported last year is reported again."
-							items={difference.dropped.map((entry) => ({ key: entry.useCaseId, entry, detail: droppedReasons[entry.useCaseId] }))}
+							items={difference.dropped.map((entry) => ({
+								key: entry.useCaseId,
+								entry,
+								detail: droppedReasons[entry.useCaseId],
+							}))}
 						/>
 					</>
 				) : (
-					<p>This is the first reporting year opened in the tracker, so there is no earlier snapshot to compare with.</p>
+					<p>
+						This is the first reporting year opened in the tracker, so there is no earlier snapshot
+						to compare with.
+					</p>
 				)}
 			</section>
 
@@ -202,12 +264,20 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 					<p>Every use case in the snapshot answers every column OMB requires for its stage.</p>
 				) : (
 					<table className="w-full border-collapse text-left">
-						<caption className="sr-only">Use cases missing required columns, as frozen in the snapshot</caption>
+						<caption className="sr-only">
+							Use cases missing required columns, as frozen in the snapshot
+						</caption>
 						<thead>
 							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">Use case</th>
-								<th scope="col" className="py-2 pr-4">Stage</th>
-								<th scope="col" className="py-2">Missing columns</th>
+								<th scope="col" className="py-2 pr-4">
+									Use case
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Stage
+								</th>
+								<th scope="col" className="py-2">
+									Missing columns
+								</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -217,13 +287,17 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 										<CaseLink entry={entry} />
 									</td>
 									<td className="py-2 pr-4">{stageLabel(entry.stage)}</td>
-									<td className="py-2 font-mono text-sm">{entry.missing.map(missingColumn).join(', ')}</td>
+									<td className="py-2 font-mono text-sm">
+										{entry.missing.map(missingColumn).join(', ')}
+									</td>
 								</tr>
 							))}
 						</tbody>
 					</table>
 				)}
-				{incompleteCount > incomplete.length ? <p>The first {incomplete.length} are listed.</p> : null}
+				{incompleteCount > incomplete.length ? (
+					<p>The first {incomplete.length} are listed.</p>
+				) : null}
 			</section>
 		</div>
 	)

@@ -14,6 +14,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const { year } = parseOrBadRequest(CycleYearParams, params)
 	const { values } = parseOrBadRequest(CycleExportQuerySchema, searchParamsOf(request))
 	invariantResponse(await cycleExists(year), `The ${year} reporting year has not been opened.`)
-	await recordExport(user.id, { file: 'cycle-omb.csv', year, values, snapshot: true }, context.get(requestInfoContext))
-	return csvResponse(streamCycleRows(year, values), columnsFor({ audience: 'OMB' }), `cms-ai-use-case-inventory-${year}-snapshot${values === 'codes' ? '-codes' : ''}.csv`, { bom: true })
+	await recordExport(
+		user.id,
+		{ file: 'cycle-omb.csv', year, values, snapshot: true },
+		context.get(requestInfoContext),
+	)
+	return csvResponse(
+		streamCycleRows(year, values),
+		columnsFor({ audience: 'OMB' }),
+		`cms-ai-use-case-inventory-${year}-snapshot${values === 'codes' ? '-codes' : ''}.csv`,
+		{ bom: true },
+	)
 }
