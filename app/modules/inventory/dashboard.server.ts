@@ -288,7 +288,7 @@ export async function computeDashboard(
 }
 
 /** The next moment the clock alone changes a figure: a lane or condition falling due, or a new day (waivers lapsing, the months). */
-async function nextClockChange(client: Client): Promise<number> {
+export async function nextClockChange(client: Client = defaultClient): Promise<number> {
 	const [row] = await client.$queryRaw<Array<{ tomorrow: Date }>>(
 		sql`SELECT (current_date + 1)::timestamptz AS "tomorrow"`,
 	)

@@ -16,8 +16,21 @@ async function processOfTheApp() {
 	const cases = await import('#app/modules/use-cases/case-view.server.ts')
 	const { openableBy } = await import('#app/modules/use-cases/use-cases.server.ts')
 	const orgUnits = await import('#app/modules/org-units/org-units.server.ts')
+	const home = await import('#app/modules/home/your-work.server.ts')
 	return {
 		orgUnits,
+		/** "Your work" on the home page of a submitter. */
+		async drafts(submitter: { id: string }) {
+			const user = {
+				...submitter,
+				name: 'A submitter',
+				email: 'submitter@cms.example',
+				orgUnit: null,
+				roles: [{ role: 'SUBMITTER' as const, lanes: [] }],
+			}
+			const work = await home.yourWork(user, await versions.freshDataVersion())
+			return work.submitter!.cases.map((c) => c.name).sort()
+		},
 		async page(viewer: { id: string }, search = '') {
 			const query = InventoryQuerySchema.parse(inventoryInput(new URLSearchParams(search)))
 			return inventory.inventoryPageAt(viewer, query, await versions.freshDataVersion())
@@ -164,6 +177,19 @@ describe.each(databaseTargets())('read models kept per data version on $name', (
 		expect(await one.names(reader)).toContain('Author’s private draft')
 		await database.prisma.useCase.update({ where: { id: draft.id }, data: { status: 'DRAFT' } })
 		expect(await other.names(secondReader)).not.toContain('Author’s private draft')
+	})
+
+	test('the home page’s work shows a new draft at the next request, on this process and on another one', async () => {
+		const before = await one.drafts(author)
+		expect(await other.drafts(author)).toEqual(before)
+		expect(await one.drafts(reader)).toEqual([])
+		const { id } = await createCase({ name: 'Appeals letter drafting', status: 'DRAFT' })
+		expect(await one.drafts(author)).toEqual([...before, 'Appeals letter drafting'].sort())
+		expect(await other.drafts(author)).toEqual([...before, 'Appeals letter drafting'].sort())
+		// Someone else's draft is not their work.
+		expect(await one.drafts(reader)).toEqual([])
+		await database.prisma.useCase.update({ where: { id }, data: { status: 'SUBMITTED' } })
+		expect(await other.drafts(author)).toEqual(before)
 	})
 
 	test('the dashboards count a change at the next request', async () => {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { navigation } from '#app/components/app-shell.tsx'
 import { StatusTag } from '#app/components/status-tag.tsx'
+import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
 import { yourWork } from '#app/modules/home/your-work.server.ts'
 import { useRootData } from '#app/root.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -12,7 +13,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Home · AI Governance T
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	return { work: await yourWork(user) }
+	return { work: await yourWork(user, await dataVersionOf(request)) }
 }
 
 const laneName = (lane: ReviewLaneName) => reviewLaneLabels[lane].split(' (')[0]
