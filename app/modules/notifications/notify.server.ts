@@ -35,44 +35,66 @@ export type NotifyOptions = {
  * recipient wants e-mail (the dispatcher sends it after commit), SKIPPED otherwise. Returns how
  * many notifications were written (a repeated dedupe key writes nothing).
  */
-export async function notify(
+export function notify(
 	tx: Tx,
 	recipientIds: ReadonlyArray<string>,
 	message: NotificationMessage,
 	options: NotifyOptions = {},
 ) {
-	const recipients = [...new Set(recipientIds)].filter((id) => id !== options.actorId)
-	if (recipients.length === 0) return 0
+	return notifyEach(tx, [{ recipientIds, message }], options)
+}
+
+/**
+ * `notify` for several messages at once, in three statements however many there are: reminders
+ * written in bulk stay within a transaction's time limit on a busy database.
+ */
+export async function notifyEach(
+	tx: Tx,
+	messages: ReadonlyArray<{ recipientIds: ReadonlyArray<string>; message: NotificationMessage }>,
+	options: NotifyOptions = {},
+) {
+	const addressed = messages
+		.map(({ recipientIds, message }) => ({
+			message,
+			recipients: [...new Set(recipientIds)].filter((id) => id !== options.actorId),
+		}))
+		.filter(({ recipients }) => recipients.length > 0)
+	if (addressed.length === 0) return 0
+	const everyone = [...new Set(addressed.flatMap(({ recipients }) => recipients))]
 	const emailConfigured = options.email ?? Boolean(getEnv().SMTP_URL)
 	const wantsEmail = new Set<string>()
+	const wantsAccountEmail = new Set<string>()
 	if (emailConfigured) {
 		// Account e-mail (an invitation, a reset link) is sent whatever the notification preference.
 		const users = await tx.user.findMany({
-			where: {
-				id: { in: recipients },
-				active: true,
-				...(isAccountEmail(message.kind) ? {} : { emailNotifications: true }),
-			},
-			select: { id: true },
+			where: { id: { in: everyone }, active: true },
+			select: { id: true, emailNotifications: true },
 		})
-		for (const user of users) wantsEmail.add(user.id)
+		for (const user of users) {
+			wantsAccountEmail.add(user.id)
+			if (user.emailNotifications) wantsEmail.add(user.id)
+		}
 	}
+	const emailed = (message: NotificationMessage, userId: string) =>
+		(isAccountEmail(message.kind) ? wantsAccountEmail : wantsEmail).has(userId)
 	const { count } = await tx.notification.createMany({
-		data: recipients.map((userId) => ({
-			userId,
-			kind: message.kind,
-			title: message.title,
-			body: message.body,
-			link: message.link,
-			useCaseId: message.useCaseId,
-			dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${userId}` : undefined,
-			emailStatus: wantsEmail.has(userId) ? ('PENDING' as const) : ('SKIPPED' as const),
-			emailSecretLink:
-				message.secretLink && wantsEmail.has(userId) ? sealLink(message.secretLink) : null,
-		})),
+		data: addressed.flatMap(({ message, recipients }) =>
+			recipients.map((userId) => ({
+				userId,
+				kind: message.kind,
+				title: message.title,
+				body: message.body,
+				link: message.link,
+				useCaseId: message.useCaseId,
+				dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${userId}` : undefined,
+				emailStatus: emailed(message, userId) ? ('PENDING' as const) : ('SKIPPED' as const),
+				emailSecretLink:
+					message.secretLink && emailed(message, userId) ? sealLink(message.secretLink) : null,
+			})),
+		),
 		skipDuplicates: true,
 	})
-	await forgetUnreadCounts(tx, recipients)
-	if (count > 0 && wantsEmail.size > 0) requestEmailDispatchSoon()
+	await forgetUnreadCounts(tx, everyone)
+	if (count > 0 && (wantsEmail.size > 0 || wantsAccountEmail.size > 0)) requestEmailDispatchSoon()
 	return count
 }

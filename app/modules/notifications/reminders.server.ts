@@ -1,6 +1,6 @@
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { addDays } from '#app/modules/policies/checks/case-facts.ts'
-import { notify } from './notify.server.ts'
+import { notifyEach } from './notify.server.ts'
 import {
 	agencyToday,
 	CONDITION_DUE_SOON_DAYS,
@@ -126,17 +126,17 @@ export async function sendDueReminders(
 	// each is idempotent on its own (dedupe key), so nothing needs them all-or-nothing.
 	let written = 0
 	for (let start = 0; start < outstanding.length; start += REMINDERS_PER_TRANSACTION) {
-		written += await db.$transaction(async (tx) => {
-			let count = 0
-			for (const { reminder, recipients } of outstanding.slice(
-				start,
-				start + REMINDERS_PER_TRANSACTION,
-			)) {
-				const { userIds: _userIds, governanceLeads: _leads, ...message } = reminder
-				count += await notify(tx, recipients, message, { actorId: null, email: options.email })
-			}
-			return count
-		})
+		const batch = outstanding
+			.slice(start, start + REMINDERS_PER_TRANSACTION)
+			.map(
+				({ reminder: { userIds: _userIds, governanceLeads: _leads, ...message }, recipients }) => ({
+					recipientIds: recipients,
+					message,
+				}),
+			)
+		written += await db.$transaction((tx) =>
+			notifyEach(tx, batch, { actorId: null, email: options.email }),
+		)
 	}
 	return { written }
 }
