@@ -35,6 +35,15 @@ server.disable('x-powered-by')
 server.use(
 	compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }),
 )
+// React Router flushes the response after each chunk it writes when it can (compression's
+// `res.flush`). Pages are rendered whole and downloads are bulk, so a flush per chunk only costs: each
+// is a compressed block of its own, and one asked for while the compressor is full waits for its
+// 'drain' and asks again, so a long export piled up listeners and flushes. Without it the
+// compressor sends what it has as it fills, and all of it when the response ends.
+server.use((_request, response, next) => {
+	delete response.flush
+	next()
+})
 
 // Stops the app's background work (reminders, notification e-mail) before the process exits.
 let shutdownApp = async () => {}

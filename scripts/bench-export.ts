@@ -3,8 +3,11 @@
 // Seeds 20,000 submitted use cases with datasets, then streams the OMB CSV and the public CSV
 // through the same module and response the /inventory/export routes use, counting bytes without
 // keeping them.
+// BENCH_CPU_PROFILE=<file.cpuprofile> writes a V8 CPU profile of one more OMB export (open it in
+// Chrome's DevTools or speedscope).
 // The last line is machine-read: export_omb_csv_ms=<number>.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -182,6 +185,20 @@ try {
 			.map((load) => load.toFixed(1))
 			.join(', ')} (${os.cpus().length} cores)`,
 	)
+	const profileFile = process.env.BENCH_CPU_PROFILE
+	if (profileFile) {
+		const session = new Session()
+		session.connect()
+		await session.post('Profiler.enable')
+		await session.post('Profiler.start')
+		const profiled = await timeExport('OMB')
+		const { profile } = await session.post('Profiler.stop')
+		writeFileSync(profileFile, JSON.stringify(profile))
+		session.disconnect()
+		console.log(
+			`CPU profile of one OMB export (${profiled.ms.toFixed(0)} ms) written to ${profileFile}.`,
+		)
+	}
 	console.log(`export_omb_csv_ms=${omb.ms.toFixed(0)}`)
 } finally {
 	await database.close()
