@@ -369,9 +369,22 @@ type GroupNames<R> = keyof R extends infer P
 
 type Nested = Record<string, unknown>
 
+// The registry's paths are split once, not once per case and question: an export of 100,000 cases
+// reads about a hundred answers of each. Other paths are split as they come, without being kept.
+const splitPaths = new Map<string, ReadonlyArray<string>>()
+const MAX_SPLIT_PATHS = 1_000
+function keysOfPath(path: string): ReadonlyArray<string> {
+	let keys = splitPaths.get(path)
+	if (!keys) {
+		keys = path.split('.')
+		if (splitPaths.size < MAX_SPLIT_PATHS) splitPaths.set(path, keys)
+	}
+	return keys
+}
+
 export function valueAt(source: unknown, path: string): unknown {
 	let value: unknown = source
-	for (const key of path.split('.')) {
+	for (const key of keysOfPath(path)) {
 		if (value === null || typeof value !== 'object') return undefined
 		value = (value as Nested)[key]
 	}
@@ -379,9 +392,10 @@ export function valueAt(source: unknown, path: string): unknown {
 }
 
 export function setValueAt(target: Nested, path: string, value: unknown) {
-	const keys = path.split('.')
+	const keys = keysOfPath(path)
 	let parent = target
-	for (const key of keys.slice(0, -1)) {
+	for (let index = 0; index < keys.length - 1; index++) {
+		const key = keys[index]!
 		if (parent[key] === null || typeof parent[key] !== 'object') parent[key] = {}
 		parent = parent[key] as Nested
 	}

@@ -7,6 +7,7 @@ import { fieldRules } from './field-rules.ts'
 import {
 	answersFromForm,
 	fromFormValue,
+	type Question,
 	type QuestionRegistry,
 	setValueAt,
 	valueAt,
@@ -36,19 +37,36 @@ const unaskedAnswerPaths = [
 	'highImpact.determinedOn',
 ]
 
+// Worked out once per registry: every stored case read goes through them.
+const columnQuestionsOf = new WeakMap<
+	QuestionRegistry,
+	ReadonlyArray<{ path: string; column: string; question: Question }>
+>()
+const answerPathsOf = new WeakMap<QuestionRegistry, ReadonlyArray<string>>()
+
 function columnQuestions(registry: QuestionRegistry) {
-	return Object.entries(registry).flatMap(([path, question]) =>
-		typeof question.storage === 'object'
-			? [{ path, column: question.storage.column, question }]
-			: [],
-	)
+	let found = columnQuestionsOf.get(registry)
+	if (!found) {
+		found = Object.entries(registry).flatMap(([path, question]) =>
+			typeof question.storage === 'object'
+				? [{ path, column: question.storage.column, question }]
+				: [],
+		)
+		columnQuestionsOf.set(registry, found)
+	}
+	return found
 }
 
 function answerPaths(registry: QuestionRegistry) {
-	return [
-		...Object.keys(registry).filter((path) => registry[path]!.storage === 'answers'),
-		...unaskedAnswerPaths,
-	]
+	let found = answerPathsOf.get(registry)
+	if (!found) {
+		found = [
+			...Object.keys(registry).filter((path) => registry[path]!.storage === 'answers'),
+			...unaskedAnswerPaths,
+		]
+		answerPathsOf.set(registry, found)
+	}
+	return found
 }
 
 /** The answers a stored row holds, in its columns and its `answers` JSON, laid out as the document holds them. */
