@@ -1,4 +1,5 @@
 // The HTTP server: Vite's dev middleware in development, the built app in production.
+import { EventEmitter } from 'node:events'
 import { readdirSync } from 'node:fs'
 import zlib from 'node:zlib'
 import compression from 'compression'
@@ -36,12 +37,38 @@ server.use(
 	compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }),
 )
 // React Router flushes the response after each chunk it writes when it can (compression's
-// `res.flush`). Pages are rendered whole and downloads are bulk, so a flush per chunk only costs: each
-// is a compressed block of its own, and one asked for while the compressor is full waits for its
-// 'drain' and asks again, so a long export piled up listeners and flushes. Without it the
-// compressor sends what it has as it fills, and all of it when the response ends.
+// `res.flush`). Pages are rendered whole and downloads are bulk, so a flush per chunk only costs: a
+// compressed block each, and a flush asked for while the compressor is full waits for its 'drain'.
+// Without it the compressor sends what it has as it fills, and all of it when the response ends.
 server.use((_request, response, next) => {
 	delete response.flush
+	next()
+})
+// compression hands `res.on('drain')` to its compressor but not `removeListener`, so a
+// `res.once('drain')` (React Router waits so whenever the compressor is full) is never removed:
+// a long export piled up hundreds of listeners (expressjs/compression#135). `on` returns the
+// emitter it reached, so `once` and `removeListener` can be made to reach it too.
+server.use((_request, response, next) => {
+	const on = response.on
+	const removeListener = response.removeListener
+	const drainListeners = new Map()
+	response.once = function once(type, listener) {
+		if (type !== 'drain') return EventEmitter.prototype.once.call(this, type, listener)
+		const wrapper = (...args) => {
+			this.removeListener('drain', listener)
+			listener.apply(this, args)
+		}
+		drainListeners.set(listener, { emitter: on.call(this, 'drain', wrapper), wrapper })
+		return this
+	}
+	response.removeListener = response.off = function off(type, listener) {
+		const added = type === 'drain' ? drainListeners.get(listener) : undefined
+		if (!added) return removeListener.call(this, type, listener)
+		drainListeners.delete(listener)
+		if (added.emitter === this) removeListener.call(this, 'drain', added.wrapper)
+		else added.emitter.removeListener('drain', added.wrapper)
+		return this
+	}
 	next()
 })
 
