@@ -140,7 +140,7 @@ test('anyone browses, searches, filters and opens a use case, on accessible page
 	await superseded.getByRole('link').first().click()
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 	const notice = page.locator('p', { hasText: /^Superseded by/ })
-	await expect(notice).toContainText('Kept here so that older records remain readable.')
+	await expect(notice).toContainText('Kept here so that older records stay readable.')
 	await expectNoAccessibilityViolations(page)
 	await notice.getByRole('link').click()
 	await expect(

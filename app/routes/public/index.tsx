@@ -30,19 +30,35 @@ export default function PublicHome({ loaderData }: Route.ComponentProps) {
 			<div className="max-w-3xl space-y-3">
 				<h1 className="text-4xl font-bold">How CMS uses artificial intelligence</h1>
 				<p className="text-lg">
-					The Centers for Medicare &amp; Medicaid Services (CMS) publishes every AI use case it may disclose, as OMB Memorandum M-25-21
-					requires of federal agencies. This inventory is read straight from CMS’s AI governance system, so it is always current; use cases
-					withheld from public reporting are not listed, and details whose disclosure could cause harm are left blank.
+					The Centers for Medicare &amp; Medicaid Services (CMS) publishes every AI use case it may
+					disclose, as OMB Memorandum M-25-21 requires of federal agencies. This inventory is read
+					straight from CMS’s AI governance system, so it is always current; use cases withheld from
+					public reporting are not listed, and details whose disclosure could cause harm are left
+					blank.
 				</p>
 			</div>
-			<Form method="get" action="/public/inventory" role="search" aria-label="Search the AI use case inventory" className="flex max-w-2xl items-end gap-2">
+			<Form
+				method="get"
+				action="/public/inventory"
+				role="search"
+				aria-label="Search the AI use case inventory"
+				className="flex max-w-2xl items-end gap-2"
+			>
 				<div className="flex-1">
 					<label htmlFor="home-q" className="block font-semibold">
 						Search AI use cases
 					</label>
-					<input id="home-q" name="q" type="search" className="mt-1 w-full border border-base-dark px-3 py-2" />
+					<input
+						id="home-q"
+						name="q"
+						type="search"
+						className="mt-1 w-full border border-base-dark px-3 py-2"
+					/>
 				</div>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
+				<button
+					type="submit"
+					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
+				>
 					Search
 				</button>
 			</Form>
@@ -72,20 +88,24 @@ export default function PublicHome({ loaderData }: Route.ComponentProps) {
 				</h2>
 				<ul className="list-disc space-y-2 pl-6">
 					<li>
-						<Link to="/public/inventory">The AI use case inventory</Link>: search and filter every public use case, and open each one.
+						<Link to="/public/inventory">The AI use case inventory</Link>: search and filter every
+						public use case, and open each one.
 					</li>
 					<li>
-						<Link to="/public/summary">Summary</Link>: what CMS uses AI for, by stage, topic, component and high-impact status, as charts and
-						tables.
+						<Link to="/public/summary">Summary</Link>: what CMS uses AI for, by stage, topic,
+						component and high-impact status, as charts and tables.
 					</li>
 					<li>
-						<Link to="/public/policies">AI policies</Link>: the executive orders, laws and OMB memoranda CMS checks every use case against,
-						clause by clause.
+						<Link to="/public/policies">AI policies</Link>: the executive orders, laws and OMB
+						memoranda CMS checks every use case against, clause by clause.
 					</li>
 					<li>
-						<Link to="/public/downloads">Downloads</Link>: the inventory as CSV and JSON in OMB’s format
-						{certifiedYear ? `, for the certified ${certifiedYear} inventory and as it stands today` : ', as it stands today'}, with a{' '}
-						<Link to="/public/data-dictionary">data dictionary</Link>.
+						<Link to="/public/downloads">Downloads</Link>: the inventory as CSV and JSON in OMB’s
+						format
+						{certifiedYear
+							? `, for the certified ${certifiedYear} inventory and as it stands today`
+							: ', as it stands today'}
+						, with a <Link to="/public/data-dictionary">data dictionary</Link>.
 					</li>
 				</ul>
 			</section>

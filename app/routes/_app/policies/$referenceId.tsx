@@ -1,5 +1,6 @@
 import { data, Link } from 'react-router'
 import { z } from 'zod'
+import { PolicyReferenceDetails } from '#app/components/policy-reference.tsx'
 import { referenceWithChecks } from '#app/modules/policies/library.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { clauseId } from '#app/utils/input-schemas.ts'
@@ -30,45 +31,12 @@ export default function PolicyReferencePage({ loaderData }: Route.ComponentProps
 			<p>
 				<Link to="/policies">Policy library</Link>
 			</p>
-			<p className="font-mono text-base-darker">{reference.id}</p>
-			<h1 className="text-3xl font-bold">{reference.title}</h1>
-			{reference.status === 'SUPERSEDED' ? (
-				<p className="border-l-4 border-warning-dark bg-warning-lighter p-3">
-					Superseded
-					{supersededBy ? (
-						<>
-							{' '}
-							by{' '}
-							<Link to={`/policies/${supersededBy.id}`}>
-								{supersededBy.id}: {supersededBy.title}
-							</Link>
-						</>
-					) : null}
-					. Kept here so that older records and findings stay readable.
-				</p>
-			) : null}
-			<dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
-				<dt className="font-semibold">Instrument</dt>
-				<dd>{reference.instrument}</dd>
-				<dt className="font-semibold">Citation</dt>
-				<dd>{reference.citation}</dd>
-				<dt className="font-semibold">Effective</dt>
-				<dd>
-					{reference.effectiveDate}
-					{reference.complianceDate ? ` (compliance by ${reference.complianceDate})` : ''}
-				</dd>
-				<dt className="font-semibold">Official text</dt>
-				<dd>
-					<a href={reference.link}>{reference.link}</a>
-				</dd>
-			</dl>
-			<section aria-labelledby="summary-heading">
-				<h2 id="summary-heading" className="text-xl font-bold">
-					In plain words
-				</h2>
-				<p className="mt-2 text-lg">{reference.summary}</p>
-			</section>
-			{supersedes.length ? <p>Replaces: {supersedes.map((r) => r.id).join(', ')}.</p> : null}
+			<PolicyReferenceDetails
+				reference={reference}
+				supersededBy={supersededBy}
+				supersedes={supersedes}
+				linkTo={(id) => `/policies/${id}`}
+			/>
 			<section aria-labelledby="checks-heading" className="space-y-2">
 				<h2 id="checks-heading" className="text-xl font-bold">
 					Checks that cite this clause

@@ -7,7 +7,8 @@ import type { Route } from './+types/index.ts'
 export const meta: Route.MetaFunction = ({ matches, location }) =>
 	publicPageMeta(matches, location, {
 		title: 'Download the AI use case inventory',
-		description: 'CMS’s public AI use case inventory as CSV and JSON in OMB’s 2025 format: as it stands today, and as certified for the reporting year.',
+		description:
+			'CMS’s public AI use case inventory as CSV and JSON in OMB’s 2025 format: as it stands today, and as certified for the reporting year.',
 	})
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -15,7 +16,12 @@ export async function loader({ context }: Route.LoaderArgs) {
 	return {
 		year: snapshot.year,
 		count: snapshot.rows.length,
-		certified: snapshot.certified ? { year: snapshot.certified.year, certifiedOn: snapshot.certified.certifiedAt.toISOString().slice(0, 10) } : null,
+		certified: snapshot.certified
+			? {
+					year: snapshot.certified.year,
+					certifiedOn: snapshot.certified.certifiedAt.toISOString().slice(0, 10),
+				}
+			: null,
 	}
 }
 
@@ -56,19 +62,25 @@ export default function PublicDownloads({ loaderData }: Route.ComponentProps) {
 			<div className="space-y-2">
 				<h1 className="text-3xl font-bold">Download the AI use case inventory</h1>
 				<p>
-					The public version of CMS’s AI use case inventory in the format of OMB’s 2025 individual use case inventory: one row per use case,
-					OMB’s 36 columns in OMB’s order. Use cases withheld from public reporting are left out, the ATO system name is left blank, and the
-					contact is CMS’s public inbox. The <Link to="/public/data-dictionary">data dictionary</Link> says what each column holds.
+					The public version of CMS’s AI use case inventory in the format of OMB’s 2025 individual
+					use case inventory: one row per use case, OMB’s 36 columns in OMB’s order. Use cases
+					withheld from public reporting are left out, the ATO system name is left blank, and the
+					contact is CMS’s public inbox. The{' '}
+					<Link to="/public/data-dictionary">data dictionary</Link> says what each column holds.
 				</p>
-				<p>CSV files are UTF-8 with a byte-order mark and Windows line endings, as OMB’s own files are, so that spreadsheet programs read them correctly.</p>
+				<p>
+					CSV files are UTF-8 with a byte-order mark and Windows line endings, as OMB’s own files
+					are, so that spreadsheet programs read them correctly.
+				</p>
 			</div>
 			<section aria-labelledby="current-heading" className="space-y-2">
 				<h2 id="current-heading" className="text-2xl font-bold">
 					The inventory as it stands today
 				</h2>
 				<p>
-					{formatCount(count)} use cases reported for {year}, read from CMS’s AI governance system when you download them: the same rows as
-					the <Link to="/public/inventory">inventory pages</Link>.
+					{formatCount(count)} use cases reported for {year}, read from CMS’s AI governance system
+					when you download them: the same rows as the{' '}
+					<Link to="/public/inventory">inventory pages</Link>.
 				</p>
 				<Files edition="current" label={`Current ${year} inventory`} />
 			</section>
@@ -79,10 +91,14 @@ export default function PublicDownloads({ loaderData }: Route.ComponentProps) {
 				{certified ? (
 					<>
 						<p>
-							The {certified.year} inventory as CMS certified its submission to OMB on {certified.certifiedOn}: the use cases as they stood when
-							the reporting year was opened.
+							The {certified.year} inventory as CMS certified its submission to OMB on{' '}
+							{certified.certifiedOn}: the use cases as they stood when the reporting year was
+							opened.
 						</p>
-						<Files edition={String(certified.year)} label={`Certified ${certified.year} inventory`} />
+						<Files
+							edition={String(certified.year)}
+							label={`Certified ${certified.year} inventory`}
+						/>
 					</>
 				) : (
 					<p>No reporting year has been certified yet.</p>

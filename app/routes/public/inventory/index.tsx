@@ -1,9 +1,21 @@
 import { Form, Link, redirect } from 'react-router'
 import { Pagination } from '#app/components/pagination.tsx'
 import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
-import { classifications, highImpactDeterminations, stages, topicAreas } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	classifications,
+	highImpactDeterminations,
+	stages,
+	topicAreas,
+} from '#app/modules/use-cases/vocabulary.ts'
 import { pageOf, type PublicFacets } from '#app/modules/public-site/public-inventory.ts'
-import { componentLabel, highImpactLabels, publicFilterTitles, publicFilterValueLabel, stageLabels, topicAreaLabels } from '#app/modules/public-site/public-labels.ts'
+import {
+	componentLabel,
+	highImpactLabels,
+	publicFilterTitles,
+	publicFilterValueLabel,
+	stageLabels,
+	topicAreaLabels,
+} from '#app/modules/public-site/public-labels.ts'
 import {
 	hasPublicFilters,
 	type PublicFilterKey,
@@ -24,17 +36,32 @@ import type { Route } from './+types/index.ts'
 
 export const meta: Route.MetaFunction = ({ matches, location, loaderData }) =>
 	publicPageMeta(matches, location, {
-		title: loaderData?.query.q ? `AI use cases matching “${loaderData.query.q}”` : 'AI use case inventory',
+		title: loaderData?.query.q
+			? `AI use cases matching “${loaderData.query.q}”`
+			: 'AI use case inventory',
 		description: `Search and filter the ${loaderData ? formatCount(loaderData.inventoryTotal) : ''} AI use cases the Centers for Medicare & Medicaid Services reports publicly, by stage, topic, high-impact status and component.`,
 	})
 
 type FacetOption = { value: string; label: string; count: number }
 
-function facetOptions(facets: PublicFacets, query: PublicInventoryQuery, components: Parameters<typeof publicFilterValueLabel>[2]): Record<PublicFilterKey, Array<FacetOption>> {
+function facetOptions(
+	facets: PublicFacets,
+	query: PublicInventoryQuery,
+	components: Parameters<typeof publicFilterValueLabel>[2],
+): Record<PublicFilterKey, Array<FacetOption>> {
 	const options = (key: PublicFilterKey, values: ReadonlyArray<string>, keepEmpty: boolean) =>
 		values
-			.map((value) => ({ value, label: publicFilterValueLabel(key, value, components), count: facets[key].get(value) ?? 0 }))
-			.filter((option) => keepEmpty || option.count > 0 || (query[key] as ReadonlyArray<string>).includes(option.value))
+			.map((value) => ({
+				value,
+				label: publicFilterValueLabel(key, value, components),
+				count: facets[key].get(value) ?? 0,
+			}))
+			.filter(
+				(option) =>
+					keepEmpty ||
+					option.count > 0 ||
+					(query[key] as ReadonlyArray<string>).includes(option.value),
+			)
 	const componentValues = [...new Set([...facets.component.keys(), ...query.component])].sort()
 	return {
 		stage: options('stage', stages, true),
@@ -49,7 +76,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const { searchParams } = new URL(request.url)
 	const query = parseOrBadRequest(PublicInventoryQuerySchema, publicInventoryInput(searchParams))
 	// The filter form sends its empty fields too (q=&…): answer with the view's one address.
-	if (publicQueryKeys.some((key) => searchParams.getAll(key).some((value) => value.trim() === ''))) throw redirect(publicInventoryHref(query))
+	if (publicQueryKeys.some((key) => searchParams.getAll(key).some((value) => value.trim() === '')))
+		throw redirect(publicInventoryHref(query))
 	const snapshot = await publicSnapshotOf(context)
 	const matches = publicMatches(snapshot, query)
 	const page = pageOf(snapshot.cases, matches, query.page)
@@ -81,12 +109,26 @@ const columns: Array<{ key: PublicSortKey; label: string }> = [
 	{ key: 'operationalDate', label: 'Operational since' },
 ]
 
-function SortableHeader({ column, query }: { column: (typeof columns)[number]; query: PublicInventoryQuery }) {
+function SortableHeader({
+	column,
+	query,
+}: {
+	column: (typeof columns)[number]
+	query: PublicInventoryQuery
+}) {
 	const active = query.sort === column.key
 	const direction = publicSortDirection(query)
 	return (
-		<th scope="col" className="py-2 pr-3 align-bottom" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-			<Link to={publicInventoryHref(publicSortedBy(query, column.key))} className="inline-flex items-center gap-1" preventScrollReset>
+		<th
+			scope="col"
+			className="py-2 pr-3 align-bottom"
+			aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+		>
+			<Link
+				to={publicInventoryHref(publicSortedBy(query, column.key))}
+				className="inline-flex items-center gap-1"
+				preventScrollReset
+			>
 				{column.label}
 				<span aria-hidden="true">{active ? (direction === 'asc' ? '▲' : '▼') : '↕'}</span>
 			</Link>
@@ -94,9 +136,20 @@ function SortableHeader({ column, query }: { column: (typeof columns)[number]; q
 	)
 }
 
-function FilterPanel({ query, facets }: { query: PublicInventoryQuery; facets: Record<PublicFilterKey, Array<FacetOption>> }) {
+function FilterPanel({
+	query,
+	facets,
+}: {
+	query: PublicInventoryQuery
+	facets: Record<PublicFilterKey, Array<FacetOption>>
+}) {
 	return (
-		<Form method="get" role="search" aria-label="Search and filter the inventory" className="space-y-5">
+		<Form
+			method="get"
+			role="search"
+			aria-label="Search and filter the inventory"
+			className="space-y-5"
+		>
 			<div>
 				<label htmlFor="public-q" className="block font-semibold">
 					Search
@@ -104,7 +157,14 @@ function FilterPanel({ query, facets }: { query: PublicInventoryQuery; facets: R
 				<p id="public-q-hint" className="text-sm text-base-darker">
 					Names, descriptions, vendors and IDs
 				</p>
-				<input id="public-q" name="q" type="search" defaultValue={query.q} aria-describedby="public-q-hint" className="mt-1 w-full border border-base-dark px-3 py-2" />
+				<input
+					id="public-q"
+					name="q"
+					type="search"
+					defaultValue={query.q}
+					aria-describedby="public-q-hint"
+					className="mt-1 w-full border border-base-dark px-3 py-2"
+				/>
 			</div>
 			{publicFilterKeys.map((key) => (
 				<fieldset key={key} className="space-y-1">
@@ -132,7 +192,10 @@ function FilterPanel({ query, facets }: { query: PublicInventoryQuery; facets: R
 			{query.sort !== 'name' ? <input type="hidden" name="sort" value={query.sort} /> : null}
 			{query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
 			<div className="flex flex-wrap items-center gap-4">
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
+				<button
+					type="submit"
+					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
+				>
 					Apply filters
 				</button>
 				{hasPublicFilters(query) ? <Link to="/public/inventory">Clear all</Link> : null}
@@ -148,8 +211,9 @@ export default function PublicInventory({ loaderData }: Route.ComponentProps) {
 			<div className="max-w-3xl space-y-2">
 				<h1 className="text-3xl font-bold">AI use case inventory</h1>
 				<p>
-					The {formatCount(inventoryTotal)} AI use cases CMS reports publicly for {year}, as they stand today. Each row opens the use case’s
-					entry in the public inventory; the <Link to="/public/downloads">downloads</Link> hold the same rows as CSV and JSON.
+					The {formatCount(inventoryTotal)} AI use cases CMS reports publicly for {year}, as they
+					stand today. Each row opens the use case’s entry in the public inventory; the{' '}
+					<Link to="/public/downloads">downloads</Link> hold the same rows as CSV and JSON.
 				</p>
 			</div>
 			<div className="grid gap-8 lg:grid-cols-[18rem_minmax(0,1fr)]">
@@ -159,11 +223,18 @@ export default function PublicInventory({ loaderData }: Route.ComponentProps) {
 						{total === 1 ? '1 use case' : `${formatCount(total)} use cases`}
 					</h2>
 					{rows.length === 0 ? (
-						<p>{total === 0 ? 'No use case matches this search and these filters.' : 'There is no use case on this page.'}</p>
+						<p>
+							{total === 0
+								? 'No use case matches this search and these filters.'
+								: 'There is no use case on this page.'}
+						</p>
 					) : (
 						<div className="overflow-x-auto">
 							<table className="w-full border-collapse text-left">
-								<caption className="sr-only">AI use cases, sorted by {columns.find((c) => c.key === query.sort)?.label.toLowerCase()}</caption>
+								<caption className="sr-only">
+									AI use cases, sorted by{' '}
+									{columns.find((c) => c.key === query.sort)?.label.toLowerCase()}
+								</caption>
 								<thead>
 									<tr className="border-b-2 border-base-darkest">
 										{columns.map((column) => (
@@ -179,12 +250,16 @@ export default function PublicInventory({ loaderData }: Route.ComponentProps) {
 										<tr key={row.id} className="border-b border-base-lighter align-top">
 											<td className="py-2 pr-3 font-mono text-sm whitespace-nowrap">{row.id}</td>
 											<th scope="row" className="py-2 pr-3 text-left font-normal">
-												<Link to={`/public/inventory/${encodeURIComponent(row.id)}`}>{row.name}</Link>
+												<Link to={`/public/inventory/${encodeURIComponent(row.id)}`}>
+													{row.name}
+												</Link>
 											</th>
 											<td className="py-2 pr-3">{row.component}</td>
 											<td className="py-2 pr-3">{row.stage}</td>
 											<td className="py-2 pr-3">{row.topicArea}</td>
-											<td className="py-2 pr-3 whitespace-nowrap">{row.operationalDate || 'Not reported'}</td>
+											<td className="py-2 pr-3 whitespace-nowrap">
+												{row.operationalDate || 'Not reported'}
+											</td>
 											<td className="py-2">{row.highImpact}</td>
 										</tr>
 									))}
@@ -192,7 +267,11 @@ export default function PublicInventory({ loaderData }: Route.ComponentProps) {
 							</table>
 						</div>
 					)}
-					<Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => publicInventoryHref({ ...query, page })} />
+					<Pagination
+						page={query.page}
+						pageCount={pageCount}
+						hrefFor={(page) => publicInventoryHref({ ...query, page })}
+					/>
 				</section>
 			</div>
 		</div>

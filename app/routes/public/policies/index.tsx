@@ -6,12 +6,15 @@ import { publicSnapshotOf } from '#app/modules/public-site/public-snapshot.serve
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import type { Route } from './+types/index.ts'
 
-const Query = z.object({ q: z.string().trim().max(200, 'Searches are at most 200 characters.').default('') })
+const Query = z.object({
+	q: z.string().trim().max(200, 'Searches are at most 200 characters.').default(''),
+})
 
 export const meta: Route.MetaFunction = ({ matches, location }) =>
 	publicPageMeta(matches, location, {
 		title: 'AI policies CMS follows',
-		description: 'The executive orders, laws and OMB memoranda CMS checks every AI use case against, clause by clause, with what superseded what.',
+		description:
+			'The executive orders, laws and OMB memoranda CMS checks every AI use case against, clause by clause, with what superseded what.',
 	})
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -20,7 +23,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	return {
 		q,
 		pack: { title: pack.title, version: pack.version, publishedDate: pack.publishedDate },
-		references: searchReferences(pack, q).map(({ id, title, instrument, status, supersededBy }) => ({ id, title, instrument, status, supersededBy })),
+		references: searchReferences(pack, q).map(
+			({ id, title, instrument, status, supersededBy }) => ({
+				id,
+				title,
+				instrument,
+				status,
+				supersededBy,
+			}),
+		),
 	}
 }
 
@@ -31,23 +42,40 @@ export default function PublicPolicies({ loaderData }: Route.ComponentProps) {
 			<div className="max-w-3xl space-y-2">
 				<h1 className="text-3xl font-bold">AI policies CMS follows</h1>
 				<p>
-					CMS checks every AI use case against these references: {pack.title} (version {pack.version}, published {pack.publishedDate}). A
-					reference that was replaced, such as Executive Order 14110 by Executive Order 14179, stays here marked as superseded, so that older
-					records remain readable.
+					CMS checks every AI use case against these references: {pack.title} (version{' '}
+					{pack.version}, published {pack.publishedDate}). A reference that was replaced, such as
+					Executive Order 14110 by Executive Order 14179, stays here marked as superseded, so that
+					older records remain readable.
 				</p>
 			</div>
-			<Form method="get" role="search" aria-label="Search the AI policies" className="flex items-end gap-2">
+			<Form
+				method="get"
+				role="search"
+				aria-label="Search the AI policies"
+				className="flex items-end gap-2"
+			>
 				<div>
 					<label htmlFor="policy-q" className="block font-semibold">
 						Search clauses
 					</label>
-					<input id="policy-q" name="q" type="search" defaultValue={q} className="mt-1 border border-base-dark px-3 py-2" />
+					<input
+						id="policy-q"
+						name="q"
+						type="search"
+						defaultValue={q}
+						className="mt-1 border border-base-dark px-3 py-2"
+					/>
 				</div>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
+				<button
+					type="submit"
+					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
+				>
 					Search
 				</button>
 			</Form>
-			<p aria-live="polite">{references.length === 1 ? '1 reference' : `${references.length} references`}</p>
+			<p aria-live="polite">
+				{references.length === 1 ? '1 reference' : `${references.length} references`}
+			</p>
 			<div className="overflow-x-auto">
 				<table className="w-full border-collapse text-left">
 					<caption className="sr-only">Policy references</caption>
@@ -78,7 +106,10 @@ export default function PublicPolicies({ loaderData }: Route.ComponentProps) {
 								<td className="py-2">
 									{reference.status === 'SUPERSEDED' && reference.supersededBy ? (
 										<>
-											Superseded by <Link to={`/public/policies/${reference.supersededBy}`}>{reference.supersededBy}</Link>
+											Superseded by{' '}
+											<Link to={`/public/policies/${reference.supersededBy}`}>
+												{reference.supersededBy}
+											</Link>
 										</>
 									) : (
 										'In force'

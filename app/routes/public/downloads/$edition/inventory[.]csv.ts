@@ -1,5 +1,9 @@
 import { ExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
-import { downloadEdition, EditionParamsSchema, publicCsvDownload } from '#app/modules/public-site/public-downloads.server.ts'
+import {
+	downloadEdition,
+	EditionParamsSchema,
+	publicCsvDownload,
+} from '#app/modules/public-site/public-downloads.server.ts'
 import { publicSnapshotOf } from '#app/modules/public-site/public-snapshot.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
