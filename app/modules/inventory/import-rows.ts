@@ -14,6 +14,7 @@ import {
 import { fieldRules, type FieldPath, missingOmbFields } from '#app/modules/use-cases/field-rules.ts'
 import {
 	isPartialDate,
+	keptAsWrittenColumns,
 	type KeptAsWrittenColumn,
 	MAX_NAME_LENGTH,
 	TRACKING_ID_PATTERN,
@@ -437,8 +438,7 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 		warn(column, 'KEPT_AS_WRITTEN', `${quoted(value)} ${why}; it is kept as written.`)
 	}
 	const answered = (column: OmbColumn) => {
-		if ((keptColumns as ReadonlySet<string>).has(column))
-			answers.answered.push(column as KeptAsWrittenColumn)
+		if (keptColumns.has(column)) answers.answered.push(column as KeptAsWrittenColumn)
 	}
 
 	const text = (column: OmbColumn, max: number) => {
@@ -633,32 +633,7 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 	return { row: rowNumber, agency, fileId, name, bureau, answers: dropUndefined(answers), problems }
 }
 
-const keptColumns: ReadonlySet<OmbColumn> = new Set<OmbColumn>([
-	'contact_email',
-	'is_withheld',
-	'development_stage',
-	'is_high_impact',
-	'topic_area',
-	'classification',
-	'operational_date',
-	'contracting_usage',
-	'vendor_name',
-	'have_ato',
-	'link_to_data',
-	'has_pii',
-	'pia_url',
-	'demographic_features',
-	'has_custom_code',
-	'code_url',
-	'hi_testing_conducted',
-	'hi_assessment_completed',
-	'hi_independent_review',
-	'hi_ongoing_monitoring',
-	'hi_training_established',
-	'hi_failsafe_presence',
-	'hi_appeal_process',
-	'hi_public_consultation',
-])
+const keptColumns: ReadonlySet<string> = new Set<string>(keptAsWrittenColumns)
 
 function dropUndefined(answers: ImportedAnswers): ImportedAnswers {
 	const practices = Object.fromEntries(
