@@ -312,7 +312,8 @@ async function writer(
 			ledger.attempts++
 			try {
 				if (!submissionKey) {
-					const page = await browser.get(`/use-cases/${useCaseId}`, 40_000)
+					// The comment form is on the case's Review tab.
+					const page = await browser.get(`/use-cases/${useCaseId}?tab=review`, 40_000)
 					submissionKey = page.status === 200 ? hiddenField(page.text, 'submissionKey') : null
 					if (!submissionKey) {
 						if (page.status === 503) ledger.refusedAsUnavailable++

@@ -116,7 +116,8 @@ async function person(
 		else if (roll < 0.8) await visit('/notifications')
 		else if (roll < 0.85) await visit('/policies')
 		else if (canComment) {
-			const page = await visit(`/use-cases/${useCaseId}`)
+			// The comment form is on the case's Review tab.
+			const page = await visit(`/use-cases/${useCaseId}?tab=review`)
 			const submissionKey = page ? hiddenField(page.text, 'submissionKey') : null
 			if (!submissionKey) continue
 			const started = performance.now()
