@@ -1,5 +1,5 @@
 import { Form, Link } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
 import { DATASETS_PAGE_SIZE, listDatasets } from '#app/modules/datasets/datasets.server.ts'
@@ -112,46 +112,22 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 dataset' : `${total} datasets`}</p>
-			<TableScroll label="Datasets in the catalogue">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Datasets in the catalogue</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">
-								Name
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Category
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Sensitivity
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								SORN
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Owner
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{datasets.map((dataset) => (
-							<tr key={dataset.id} className="border-b border-base-lighter align-top">
-								<td className="py-2 pr-4">
-									<Link to={dataset.id}>{dataset.name}</Link>
-								</td>
-								<td className="py-2 pr-4">{datasetCategoryLabels[dataset.category]}</td>
-								<td className="py-2 pr-4">{dataset.sensitivities.join(', ') || 'None'}</td>
-								<td className="py-2 pr-4">{dataset.sornNumber ?? '—'}</td>
-								<td className="py-2 pr-4">
-									{dataset.orgUnit.shortName}
-									{dataset.steward ? ` · ${dataset.steward.name}` : ''}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</TableScroll>
+			<DataTable
+				caption="Datasets in the catalogue"
+				rows={datasets}
+				rowKey={(dataset) => dataset.id}
+				columns={[
+					{ header: 'Name', cell: (dataset) => <Link to={dataset.id}>{dataset.name}</Link> },
+					{ header: 'Category', cell: (dataset) => datasetCategoryLabels[dataset.category] },
+					{ header: 'Sensitivity', cell: (dataset) => dataset.sensitivities.join(', ') || 'None' },
+					{ header: 'SORN', cell: (dataset) => dataset.sornNumber ?? '—' },
+					{
+						header: 'Owner',
+						cell: (dataset) =>
+							`${dataset.orgUnit.shortName}${dataset.steward ? ` · ${dataset.steward.name}` : ''}`,
+					},
+				]}
+			/>
 			<Pagination
 				page={filters.page}
 				pageCount={pageCount}

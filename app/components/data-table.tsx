@@ -1,0 +1,91 @@
+import { type Key, type ReactNode } from 'react'
+import { TableScroll } from '#app/components/table-scroll.tsx'
+
+export type DataColumn<Row> = {
+	/** What the column header says; a string, or markup such as a visually hidden "Actions". */
+	header: ReactNode
+	cell: (row: Row) => ReactNode
+	/** Classes added to this column's header and cells, e.g. `font-mono`, `text-right`, `min-w-40`. */
+	className?: string
+	/** The cell that names its row: rendered as a row header so screen readers announce it per cell. */
+	rowHeader?: boolean
+}
+
+/**
+ * The app's one table: a named, captioned table that scrolls in its own box on a narrow screen,
+ * with column headers, optional row headers and the same rules and spacing everywhere.
+ */
+export function DataTable<Row>({
+	caption,
+	showCaption = false,
+	rows,
+	rowKey,
+	columns,
+	rowClassName,
+	dense = false,
+	className = 'w-full',
+	footer,
+}: {
+	/** Names the table and its scrolling box; visually hidden unless `showCaption`. */
+	caption: string
+	showCaption?: boolean
+	rows: ReadonlyArray<Row>
+	rowKey: (row: Row) => Key
+	columns: ReadonlyArray<DataColumn<Row> | false | null | undefined>
+	rowClassName?: (row: Row) => string | undefined
+	/** Tighter rows, for figures beside a chart. */
+	dense?: boolean
+	/** Width classes of the table itself. */
+	className?: string
+	footer?: ReactNode
+}) {
+	const shown = columns.filter((column): column is DataColumn<Row> => Boolean(column))
+	const padding = dense ? 'py-1 pr-4 last:pr-0' : 'py-2 pr-4 last:pr-0'
+	const cellClass = (column: DataColumn<Row>) =>
+		column.className ? `${padding} ${column.className}` : padding
+	// A row header is bold by default in browsers; here it reads like its row unless the column says.
+	const rowHeaderClass = (column: DataColumn<Row>) =>
+		column.className?.includes('font-') ? cellClass(column) : `${cellClass(column)} font-normal`
+	return (
+		<TableScroll label={caption}>
+			<table className={`${className} border-collapse text-left`}>
+				<caption className={showCaption ? 'py-1 text-left font-semibold' : 'sr-only'}>
+					{caption}
+				</caption>
+				<thead>
+					<tr className="border-b-2 border-base-darkest">
+						{shown.map((column, index) => (
+							<th key={index} scope="col" className={cellClass(column)}>
+								{column.header}
+							</th>
+						))}
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((row) => {
+						const extra = rowClassName?.(row)
+						return (
+							<tr
+								key={rowKey(row)}
+								className={`border-b border-base-lighter align-top${extra ? ` ${extra}` : ''}`}
+							>
+								{shown.map((column, index) =>
+									column.rowHeader ? (
+										<th key={index} scope="row" className={rowHeaderClass(column)}>
+											{column.cell(row)}
+										</th>
+									) : (
+										<td key={index} className={cellClass(column)}>
+											{column.cell(row)}
+										</td>
+									),
+								)}
+							</tr>
+						)
+					})}
+				</tbody>
+				{footer ? <tfoot>{footer}</tfoot> : null}
+			</table>
+		</TableScroll>
+	)
+}
