@@ -26,5 +26,7 @@ npx tsx scripts/chaos.ts --quick
 echo "== End-to-end journeys on the embedded database"
 npx playwright test
 
+# The every-page sweep (axe and reflow at three widths for each role) checks markup, which does not
+# depend on the database; it runs once, above, and the journeys run again on PostgreSQL.
 echo "== End-to-end journeys on PostgreSQL"
-npx tsx scripts/with-postgres.ts bash -c 'E2E_DATABASE_URL="$POSTGRES_TEST_URL" npx playwright test'
+npx tsx scripts/with-postgres.ts bash -c 'E2E_DATABASE_URL="$POSTGRES_TEST_URL" npx playwright test --grep-invert "every page"'

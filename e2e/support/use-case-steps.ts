@@ -20,6 +20,9 @@ export async function openCaseTab(page: Page, name: string) {
 	const href = (await tab.getAttribute('href')) ?? ''
 	await tab.click()
 	await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === href)
+	// The address changes before React shows the new tab: wait until the tab itself is current,
+	// so that what the caller reads next (often a count, which does not wait) is the new panel.
+	await expect(tab).toHaveAttribute('aria-current', 'page')
 }
 
 /** Adds a dataset from the catalogue in place; its block appears and takes focus. */
