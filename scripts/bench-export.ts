@@ -26,7 +26,7 @@ const { database, prisma } = await import('#app/utils/db.server.ts')
 const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
 const { seedOrgUnits, seedDatasets } = await import('#prisma/seed/seed.server.ts')
 const { columnsFor, currentReportingYear, EXPORT_BATCH_SIZE, streamOmbRows } =
-	await import('#app/modules/inventory/omb-export.server.ts')
+	await import('#app/modules/omb-exchange/omb-export.server.ts')
 const { csvResponse } = await import('#app/utils/csv.server.ts')
 
 const stages = ['PRE_DEPLOYMENT', 'PILOT', 'DEPLOYED', 'RETIRED'] as const

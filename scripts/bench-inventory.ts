@@ -202,7 +202,7 @@ async function main() {
 		// Single-request timings of the SQL behind the pages, before any load.
 		const { database } = await import('#app/utils/db.server.ts')
 		const { findInventoryPage } = await import('#app/modules/inventory/inventory-query.server.ts')
-		const { computeDashboard } = await import('#app/modules/inventory/dashboard.server.ts')
+		const { computeDashboard } = await import('#app/modules/dashboards/dashboard.server.ts')
 		const { InventoryQuerySchema, inventoryInput } =
 			await import('#app/modules/inventory/inventory-filters.ts')
 		const leadership = await database.prisma.user.findUniqueOrThrow({

@@ -4,7 +4,7 @@
 // say exactly what their JSON twins say.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type PrismaClient } from '#app/generated/prisma/client.ts'
-import { ombMultiSelectColumns, splitMultiple } from '#app/modules/inventory/omb-export.ts'
+import { ombMultiSelectColumns, splitMultiple } from '#app/modules/omb-exchange/omb-export.ts'
 import { restoreCell } from '#app/utils/csv-cells.ts'
 import { HttpClient } from '#tests/http-client.ts'
 import { parseStrictCsv } from '#tests/strict-csv.ts'
@@ -21,7 +21,7 @@ const awkward = {
 async function prepare(prisma: PrismaClient) {
 	const { createDraft, saveUseCase } = await import('#app/modules/use-cases/use-cases.server.ts')
 	const { UseCaseFormSchema } = await import('#app/modules/use-cases/schemas.ts')
-	const { openCycle } = await import('#app/modules/inventory/cycles.server.ts')
+	const { openCycle } = await import('#app/modules/reporting-cycles/cycles.server.ts')
 	const user = (email: string) =>
 		prisma.user.findUniqueOrThrow({
 			where: { email },

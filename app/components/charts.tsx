@@ -11,7 +11,7 @@ import {
 	decisionOutcomes,
 	type MonthOfDecisions,
 	type TimeInState,
-} from '#app/modules/inventory/dashboard-charts.ts'
+} from '#app/modules/dashboards/dashboard-charts.ts'
 import { inventoryHref } from '#app/modules/inventory/inventory-filters.ts'
 import { formatCount, formatDays } from '#app/modules/inventory/inventory-labels.ts'
 

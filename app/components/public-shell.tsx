@@ -4,7 +4,7 @@
 // problem. Works without JavaScript (the banner opens with <details>).
 import { Link, NavLink, useLocation } from 'react-router'
 import { OfficialBanner } from '#app/components/official-banner.tsx'
-import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/inventory/omb-export.ts'
+import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/omb-exchange/omb-export.ts'
 
 const publicNavigation = [
 	{ to: '/public', label: 'Home' },

@@ -24,7 +24,7 @@ import { type ApiRoute } from '#app/api/define.ts'
 import { refusal } from '#app/api/router.server.ts'
 import { type TokenCaller } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { datasetCategories, datasetSensitivities } from '#app/modules/datasets/schemas.ts'
-import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
+import { currentDashboard } from '#app/modules/dashboards/dashboard.server.ts'
 import {
 	determinationFilterValues,
 	inventorySortKeys,

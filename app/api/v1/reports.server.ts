@@ -1,12 +1,12 @@
 // /api/v1 dashboards, OMB files and who the token is: the same module calls as the dashboards page
 // and the export downloads, each download audited as it is there.
 import { z } from 'zod'
-import { currentDashboard } from '#app/modules/inventory/dashboard.server.ts'
+import { currentDashboard } from '#app/modules/dashboards/dashboard.server.ts'
 import {
 	ExportQuerySchema,
 	PublicExportQuerySchema,
-} from '#app/modules/inventory/omb-export-query.ts'
-import { cmsAgency } from '#app/modules/inventory/omb-export.ts'
+} from '#app/modules/omb-exchange/omb-export-query.ts'
+import { cmsAgency } from '#app/modules/omb-exchange/omb-export.ts'
 import {
 	columnsFor,
 	cotsColumns,
@@ -16,7 +16,7 @@ import {
 	jsonResponse,
 	recordExport,
 	streamOmbRows,
-} from '#app/modules/inventory/omb-export.server.ts'
+} from '#app/modules/omb-exchange/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { scopeNames } from '#app/modules/api-tokens/api-tokens.ts'
 import { defineRoute, json } from '../define.ts'

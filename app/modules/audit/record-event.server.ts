@@ -1,10 +1,11 @@
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
+import { type AuditAction } from './audit-actions.ts'
 
 export type AuditEventInput = {
 	actorId: string | null
-	action: string
+	action: AuditAction
 	entityType: string
 	entityId: string
 	before?: Prisma.InputJsonValue | null

@@ -6,7 +6,7 @@ import { deployedEligibilityModel } from '#tests/fixtures/cms-example-cases.ts'
 import { decisionImpact, evaluateUseCase as evaluate } from '#app/modules/policies/evaluate.ts'
 import { shippedPolicyPack as loadShippedPack } from '#app/modules/policies/policy-pack.ts'
 import { practiceCheckId } from '#app/modules/policies/checks/minimum-practices.ts'
-import { cmsAgency, toOmbRow } from '#app/modules/inventory/omb-export.ts'
+import { cmsAgency, toOmbRow } from '#app/modules/omb-exchange/omb-export.ts'
 import { trackPractices } from './practice-tracker.ts'
 
 const afterDeadline = new Date('2026-06-01T12:00:00Z')

@@ -7,7 +7,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
 import { type DataVersion } from '#app/modules/data-version/data-version.server.ts'
 import { createVersionedCache } from '#app/modules/data-version/versioned-cache.server.ts'
-import { nextClockChange } from '#app/modules/inventory/dashboard.server.ts'
+import { nextClockChange } from '#app/modules/dashboards/dashboard.server.ts'
 import { governanceDesk, reviewQueue } from '#app/modules/workflow/review-queries.server.ts'
 
 const SHOWN = 5

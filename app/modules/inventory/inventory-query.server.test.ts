@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { sessionUserByEmail } from '#tests/app-database.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
-import { computeDashboard } from './dashboard.server.ts'
+import { computeDashboard } from '#app/modules/dashboards/dashboard.server.ts'
 import { applyBulkAction } from './inventory-bulk.server.ts'
 import {
 	INVENTORY_PAGE_SIZE,

@@ -15,7 +15,7 @@ async function loadModules() {
 	return {
 		seed: await import('#prisma/seed/seed.server.ts'),
 		packs: await import('#app/modules/policies/pack-admin.server.ts'),
-		imports: await import('#app/modules/inventory/import.server.ts'),
+		imports: await import('#app/modules/omb-exchange/import.server.ts'),
 		queue: await import('./job-queue.server.ts'),
 		runs: await import('./runs.server.ts'),
 	}

@@ -4,7 +4,7 @@
 // instance) and resumes after the last step it stored. When its retries run out it is marked
 // FAILED with its reason, on its page, and can be restarted from there.
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
-import { recordImportFailure, runImport } from '#app/modules/inventory/import.server.ts'
+import { recordImportFailure, runImport } from '#app/modules/omb-exchange/import.server.ts'
 import {
 	recordReevaluationFailure,
 	runReevaluation,

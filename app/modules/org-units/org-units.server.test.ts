@@ -15,8 +15,8 @@ vi.mock('#app/utils/db.server.ts', () => ({
 }))
 
 const { addOrgUnitAlias, changeOrgUnit, createOrgUnit } = await import('./org-units.server.ts')
-const { importOrgUnits } = await import('#app/modules/inventory/import.server.ts')
-const { resolveBureau } = await import('#app/modules/inventory/import-rows.ts')
+const { importOrgUnits } = await import('#app/modules/omb-exchange/import.server.ts')
+const { resolveBureau } = await import('#app/modules/omb-exchange/import-rows.ts')
 
 const request = { requestId: 'test', ipAddress: '127.0.0.1', userAgent: null }
 

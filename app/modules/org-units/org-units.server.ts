@@ -8,6 +8,7 @@ import { type Tx } from '#app/utils/db/tx.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
+import { type AuditAction } from '#app/modules/audit/audit-actions.ts'
 import { type OrgUnitChange } from './org-unit-schemas.ts'
 
 type Actor = { id: string }
@@ -195,7 +196,11 @@ export async function changeOrgUnit(
 ) {
 	await prisma.$transaction(async (tx) => {
 		const unit = await loadForChange(tx, id, change.version)
-		const audit = (action: string, before: Prisma.InputJsonValue, after: Prisma.InputJsonValue) =>
+		const audit = (
+			action: AuditAction,
+			before: Prisma.InputJsonValue,
+			after: Prisma.InputJsonValue,
+		) =>
 			recordEvent(tx, {
 				actorId: actor.id,
 				action,

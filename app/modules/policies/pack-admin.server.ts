@@ -7,6 +7,8 @@ import { prisma } from '#app/utils/db.server.ts'
 import { enqueueJob, runHereWithoutQueue } from '#app/modules/jobs/job-queue.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
+import { type AuditAction } from '#app/modules/audit/audit-actions.ts'
+import { jsonColumn } from '#app/utils/db/json-column.ts'
 import { unimplementedCheckIds } from './evaluate.ts'
 import { carryOver, diffPacks } from './pack-diff.ts'
 import {
@@ -30,9 +32,8 @@ const AUTO_PUBLISH_SETTING = 'policyPacks.autoPublishReleases'
 
 type Client = PrismaClient | Tx
 
-function packJson(pack: PolicyPack) {
-	return pack as unknown as Prisma.InputJsonValue
-}
+const packColumn = jsonColumn<PolicyPack>()
+const packJson = packColumn.write
 
 /**
  * Start-up: the newest release in the repository reaches the database. A database with no pack starts
@@ -163,11 +164,11 @@ async function renumberLocalEdition(tx: Tx, id: string, taken: string) {
 		where: { id },
 		data: {
 			version,
-			content: {
+			content: packJson({
 				...(await packContent(tx, id)),
 				version,
 				title: `Federal AI policy pack ${version}`,
-			} as unknown as Prisma.InputJsonValue,
+			}),
 		},
 	})
 	// Check runs name the pack by its version, so they follow the new number.
@@ -192,7 +193,7 @@ async function packContent(tx: Tx, id: string) {
 		where: { id },
 		select: { content: true },
 	})
-	return row.content as unknown as PolicyPack
+	return packColumn.read(row.content)
 }
 
 /** The first `release.N` not yet used. */
@@ -261,7 +262,7 @@ export async function getDraftPack(actorId: string) {
 		where: { openDraft: true },
 		select: draftSelect,
 	})
-	if (open) return { ...open, pack: open.content as unknown as PolicyPack }
+	if (open) return { ...open, pack: packColumn.read(open.content) }
 	const current = await currentPackRow(prisma)
 	const version = await freeEditionNumber(prisma, releaseOf(current.pack.version))
 	const content = { ...current.pack, version, title: `Federal AI policy pack ${version}` }
@@ -288,7 +289,7 @@ export async function getDraftPack(actorId: string) {
 			'CONFLICT',
 			'The draft pack was published or discarded while it was being opened. Open the editor again.',
 		)
-	return { ...created, pack: created.content as unknown as PolicyPack }
+	return { ...created, pack: packColumn.read(created.content) }
 }
 
 async function currentPackRow(client: Client) {
@@ -312,7 +313,7 @@ export type DraftChange =
 function applyChange(
 	pack: PolicyPack,
 	change: DraftChange,
-): { next: PolicyPack; before: unknown; after: unknown; action: string } {
+): { next: PolicyPack; before: unknown; after: unknown; action: AuditAction } {
 	switch (change.kind) {
 		case 'reference': {
 			const index = pack.references.findIndex((r) => r.id === change.reference.id)

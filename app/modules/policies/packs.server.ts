@@ -1,9 +1,10 @@
 // The policy pack as every evaluation reads it: the current published pack and the stored check
 // results. Editing, publishing and re-running a pack live in pack-admin.server.ts.
-import { type Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
+import { type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
+import { jsonColumn } from '#app/utils/db/json-column.ts'
 import { evaluateUseCase, type Evaluation } from './evaluate.ts'
 import { parsePolicyPack, type PolicyPack, shippedPolicyPack } from './policy-pack.ts'
 
@@ -11,6 +12,8 @@ const parsedPacks = new Map<string, PolicyPack>()
 const packKey = (row: { id: string; updatedAt: Date }) => `${row.id}:${row.updatedAt.getTime()}`
 
 /** A stored pack's content parsed, once per pack version and edit. */
+const evaluationColumn = jsonColumn<Evaluation>()
+
 export function packFrom(row: { id: string; content: unknown; updatedAt: Date }) {
 	const key = packKey(row)
 	let pack = parsedPacks.get(key)
@@ -61,7 +64,7 @@ export async function storeCheckRun(
 		presumedHighImpact: evaluation.presumedHighImpact,
 		requiredLanes: evaluation.requiredLanes,
 		blocked: evaluation.blocked,
-		results: evaluation as unknown as Prisma.InputJsonValue,
+		results: evaluationColumn.write(evaluation),
 		evaluatedAt: new Date(),
 	}
 	await tx.checkRun.upsert({
@@ -90,5 +93,5 @@ export async function storedEvaluation(useCaseId: string, useCaseVersion: number
 		},
 		select: { results: true },
 	})
-	return run ? (run.results as unknown as Evaluation) : null
+	return run ? evaluationColumn.read(run.results) : null
 }

@@ -5,7 +5,7 @@ import {
 	type OmbColumn,
 	ombColumns,
 	publicBlankedColumns,
-} from '#app/modules/inventory/omb-export.ts'
+} from '#app/modules/omb-exchange/omb-export.ts'
 import { ombMultipleChoiceColumns, type OmbChoice } from '#app/modules/use-cases/vocabulary.ts'
 
 export type DictionaryEntry = {

@@ -2,7 +2,7 @@
 // CSV shorthand codes) of the inventory as it stands, from the snapshot the pages show, and of a
 // certified reporting year, from the year's frozen snapshot through the same public projection.
 import { z } from 'zod'
-import { streamCycleRows } from '#app/modules/inventory/cycles.server.ts'
+import { streamCycleRows } from '#app/modules/reporting-cycles/cycles.server.ts'
 import {
 	cmsAgency,
 	convertOmbRow,
@@ -10,8 +10,8 @@ import {
 	type OmbValueStyle,
 	publicColumns,
 	publicVersionOfRow,
-} from '#app/modules/inventory/omb-export.ts'
-import { jsonRecords, jsonResponse } from '#app/modules/inventory/omb-export.server.ts'
+} from '#app/modules/omb-exchange/omb-export.ts'
+import { jsonRecords, jsonResponse } from '#app/modules/omb-exchange/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'

@@ -1,7 +1,7 @@
 // The public inventory held in memory: the rows of the public OMB file (and nothing else), with
 // what searching, filtering, sorting and counting them needs derived from those same rows. Pure:
 // the snapshot builds it once per data version, the pages read it, the tests call it directly.
-import { type OmbColumn } from '#app/modules/inventory/omb-export.ts'
+import { type OmbColumn } from '#app/modules/omb-exchange/omb-export.ts'
 import {
 	type Classification,
 	classificationChoices,

@@ -18,12 +18,12 @@ vi.mock('#app/utils/db.server.ts', () => ({
 	},
 }))
 
-const { certifyCycle, openCycle } = await import('#app/modules/inventory/cycles.server.ts')
+const { certifyCycle, openCycle } = await import('#app/modules/reporting-cycles/cycles.server.ts')
 const { csvResponse } = await import('#app/utils/csv.server.ts')
 const { columnsFor, currentReportingYear, jsonRecords, jsonResponse, streamOmbRows } =
-	await import('#app/modules/inventory/omb-export.server.ts')
+	await import('#app/modules/omb-exchange/omb-export.server.ts')
 const { DEFAULT_PUBLIC_EMAIL, cmsAgency, publicColumns } =
-	await import('#app/modules/inventory/omb-export.ts')
+	await import('#app/modules/omb-exchange/omb-export.ts')
 const { buildPublicSnapshot, forgetPublicSnapshot, currentPublicSnapshot } =
 	await import('./public-snapshot.server.ts')
 const routes = {

@@ -1,6 +1,6 @@
 // The summary page's bars: what CMS uses AI for, counted from the public rows, each bar opening the
 // matching view of the public inventory. Pure.
-import { type ChartBar } from '#app/modules/inventory/dashboard-charts.ts'
+import { type ChartBar } from '#app/modules/dashboards/dashboard-charts.ts'
 import {
 	classifications,
 	highImpactDeterminations,

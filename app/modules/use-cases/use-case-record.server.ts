@@ -6,9 +6,13 @@ import { type Prisma } from '#app/generated/prisma/client.ts'
 import { independentReviewFromLanes } from '#app/modules/workflow/independent-review.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
+import { jsonColumn } from '#app/utils/db/json-column.ts'
 import { setValueAt, valueAt } from './question-kinds.ts'
 import { type UseCaseDocument, UseCaseDocumentSchema } from './use-case-document.ts'
 import { answersOfRecord } from './use-case-mapping.ts'
+
+/** A frozen version of a use case: the document as it stood. */
+const snapshotColumn = jsonColumn<UseCaseDocument>()
 
 export const useCaseSelect = {
 	id: true,
@@ -213,7 +217,7 @@ export async function freezeVersion(
 			useCaseId,
 			number: previous + 1,
 			reason,
-			snapshot: doc as unknown as Prisma.InputJsonValue,
+			snapshot: snapshotColumn.write(doc),
 			createdById: actorId,
 		},
 		select: { number: true },

@@ -17,6 +17,7 @@ import {
 	type SubmissionAction,
 } from '#app/modules/workflow/submission.server.ts'
 import { describeActivity } from '#app/modules/workflow/activity-wording.ts'
+import { type AuditAction } from '#app/modules/audit/audit-actions.ts'
 import {
 	allocateTrackingId,
 	columnsOf,
@@ -566,7 +567,7 @@ const versionReasons: Record<SubmissionAction, string> = {
 	reopen: 'MATERIAL_CHANGE',
 }
 
-const auditActions: Record<SubmissionAction, string> = {
+const auditActions: Record<SubmissionAction, AuditAction> = {
 	submit: 'use_case.submitted',
 	amend: 'use_case.resubmitted',
 	resubmit: 'use_case.changes_answered',

@@ -1,4 +1,5 @@
 // Audit events in the words of the activity page: what happened, and the facts that matter.
+import { type AuditAction } from '#app/modules/audit/audit-actions.ts'
 import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { type MinimumPractice, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
@@ -19,7 +20,10 @@ const practiceName = (value: unknown) =>
 const determination = (value: unknown) =>
 	fieldAnswerText('highImpact.determination', value).toLowerCase() || words(value)
 
-const summaries: Record<string, (before: Facts, after: Facts) => string> = {
+type Summary = (before: Facts, after: Facts) => string
+
+// Checked against the recorded actions, so a renamed action cannot silently lose its wording.
+const summaries = {
 	'use_case.created': () => 'Created the draft',
 	'use_case.updated': (_b, a) => `Saved version ${text(String(a?.version ?? ''))}`,
 	'use_case.submitted': () => 'Submitted it for review',
@@ -52,7 +56,9 @@ const summaries: Record<string, (before: Facts, after: Facts) => string> = {
 	'use_case.tag_added': (_b, a) =>
 		`Tagged it${Array.isArray(a?.tags) ? ` (${a.tags.join(', ')})` : ''}`,
 	'use_case.tag_removed': () => 'Removed a tag',
-}
+} satisfies Partial<Record<AuditAction, Summary>>
+const summaryOf = (action: string): Summary | undefined =>
+	(summaries as Partial<Record<string, Summary>>)[action]
 
 function details(action: string, before: Facts, after: Facts) {
 	if (!after) return ''
@@ -90,6 +96,6 @@ function details(action: string, before: Facts, after: Facts) {
 export function describeActivity(event: { action: string; before: unknown; after: unknown }) {
 	const before = (event.before ?? null) as Facts
 	const after = (event.after ?? null) as Facts
-	const summary = summaries[event.action]?.(before, after) ?? event.action
+	const summary = summaryOf(event.action)?.(before, after) ?? event.action
 	return { summary, details: details(event.action, before, after) }
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { reportProblemHref } from '#app/components/public-shell.tsx'
-import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/inventory/omb-export.ts'
+import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/omb-exchange/omb-export.ts'
 import { publicPageMeta } from '#app/modules/public-site/public-route.ts'
 import type { Route } from './+types/accessibility.ts'
 

@@ -1,5 +1,5 @@
 // M-25-21 §3(b)(v) inventory completeness and EO 14179 §2 mission benefit.
-import { consolidationBlocker } from '#app/modules/inventory/omb-export.ts'
+import { consolidationBlocker } from '#app/modules/omb-exchange/omb-export.ts'
 import { fieldLabel, validateForSubmission } from '#app/modules/use-cases/field-rules.ts'
 import { cotsCommonTaskLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { type PolicyCheck } from './check-types.ts'

@@ -5,7 +5,7 @@ import {
 	DEFAULT_PUBLIC_EMAIL,
 	publicBlankedColumns,
 	type OmbColumn,
-} from '#app/modules/inventory/omb-export.ts'
+} from '#app/modules/omb-exchange/omb-export.ts'
 import { publicDictionary } from '#app/modules/public-site/public-dictionary.ts'
 import { publicPageMeta } from '#app/modules/public-site/public-route.ts'
 import { publicSnapshotOf } from '#app/modules/public-site/public-snapshot.server.ts'

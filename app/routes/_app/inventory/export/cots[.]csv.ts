@@ -3,7 +3,7 @@ import {
 	cotsRows,
 	currentReportingYear,
 	recordExport,
-} from '#app/modules/inventory/omb-export.server.ts'
+} from '#app/modules/omb-exchange/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'

@@ -1,9 +1,12 @@
 import { Form, Link, useSearchParams } from 'react-router'
 import { Pagination } from '#app/components/pagination.tsx'
 import { TableScroll } from '#app/components/table-scroll.tsx'
-import { ExportPageQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
-import { checkInventory, currentReportingYear } from '#app/modules/inventory/omb-export.server.ts'
-import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/inventory/omb-export.ts'
+import { ExportPageQuerySchema } from '#app/modules/omb-exchange/omb-export-query.ts'
+import {
+	checkInventory,
+	currentReportingYear,
+} from '#app/modules/omb-exchange/omb-export.server.ts'
+import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/omb-exchange/omb-export.ts'
 import { useRootData } from '#app/root.tsx'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'

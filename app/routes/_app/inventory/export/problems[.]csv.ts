@@ -1,10 +1,10 @@
-import { ExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
+import { ExportQuerySchema } from '#app/modules/omb-exchange/omb-export-query.ts'
 import {
 	currentReportingYear,
 	problemColumns,
 	recordExport,
 	streamProblemRows,
-} from '#app/modules/inventory/omb-export.server.ts'
+} from '#app/modules/omb-exchange/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'

@@ -1,10 +1,10 @@
-import { PublicExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
+import { PublicExportQuerySchema } from '#app/modules/omb-exchange/omb-export-query.ts'
 import {
 	columnsFor,
 	currentReportingYear,
 	recordExport,
 	streamOmbRows,
-} from '#app/modules/inventory/omb-export.server.ts'
+} from '#app/modules/omb-exchange/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'

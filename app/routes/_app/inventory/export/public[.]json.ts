@@ -1,12 +1,12 @@
-import { PublicExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
-import { cmsAgency } from '#app/modules/inventory/omb-export.ts'
+import { PublicExportQuerySchema } from '#app/modules/omb-exchange/omb-export-query.ts'
+import { cmsAgency } from '#app/modules/omb-exchange/omb-export.ts'
 import {
 	currentReportingYear,
 	jsonRecords,
 	jsonResponse,
 	recordExport,
 	streamOmbRows,
-} from '#app/modules/inventory/omb-export.server.ts'
+} from '#app/modules/omb-exchange/omb-export.server.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'

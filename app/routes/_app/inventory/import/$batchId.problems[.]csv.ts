@@ -1,5 +1,5 @@
-import { importProblemsOf } from '#app/modules/inventory/import.server.ts'
-import { importViewFrom } from '#app/modules/inventory/import-view.ts'
+import { importProblemsOf } from '#app/modules/omb-exchange/import.server.ts'
+import { importViewFrom } from '#app/modules/omb-exchange/import-view.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { throwAsResponse } from '#app/utils/errors.ts'
 import { idParams } from '#app/utils/input-schemas.ts'

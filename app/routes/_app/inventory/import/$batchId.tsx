@@ -19,8 +19,8 @@ import {
 	getImportBatch,
 	importOrgUnits,
 	startImport,
-} from '#app/modules/inventory/import.server.ts'
-import { importViewFrom } from '#app/modules/inventory/import-view.ts'
+} from '#app/modules/omb-exchange/import.server.ts'
+import { importViewFrom } from '#app/modules/omb-exchange/import-view.ts'
 import { UnknownComponentSchema } from '#app/modules/org-units/org-unit-schemas.ts'
 import { addOrgUnitAlias, createOrgUnit } from '#app/modules/org-units/org-units.server.ts'
 import { restartImport } from '#app/modules/jobs/runs.server.ts'

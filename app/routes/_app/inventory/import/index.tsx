@@ -4,7 +4,7 @@ import {
 	listImportBatches,
 	MAX_IMPORT_BYTES,
 	uploadImport,
-} from '#app/modules/inventory/import.server.ts'
+} from '#app/modules/omb-exchange/import.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'

@@ -1,4 +1,4 @@
-import { ExportQuerySchema } from '#app/modules/inventory/omb-export-query.ts'
+import { ExportQuerySchema } from '#app/modules/omb-exchange/omb-export-query.ts'
 import {
 	downloadEdition,
 	EditionParamsSchema,

@@ -2,9 +2,12 @@ import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@co
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { Button, CsrfInput, ErrorList, FormErrors, TextAreaField } from '#app/components/forms.tsx'
-import { CertifyCycleSchema, CycleYearParams } from '#app/modules/inventory/cycles-schemas.ts'
-import { certifyCycle, getCycle } from '#app/modules/inventory/cycles.server.ts'
-import { missingColumn, stageLabel } from '#app/modules/inventory/cycles.ts'
+import {
+	CertifyCycleSchema,
+	CycleYearParams,
+} from '#app/modules/reporting-cycles/cycles-schemas.ts'
+import { certifyCycle, getCycle } from '#app/modules/reporting-cycles/cycles.server.ts'
+import { missingColumn, stageLabel } from '#app/modules/reporting-cycles/cycles.ts'
 import { useRootData } from '#app/root.tsx'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'

@@ -1,6 +1,9 @@
-import { CycleExportQuerySchema, CycleYearParams } from '#app/modules/inventory/cycles-schemas.ts'
-import { cycleExists, streamCycleRows } from '#app/modules/inventory/cycles.server.ts'
-import { columnsFor, recordExport } from '#app/modules/inventory/omb-export.server.ts'
+import {
+	CycleExportQuerySchema,
+	CycleYearParams,
+} from '#app/modules/reporting-cycles/cycles-schemas.ts'
+import { cycleExists, streamCycleRows } from '#app/modules/reporting-cycles/cycles.server.ts'
+import { columnsFor, recordExport } from '#app/modules/omb-exchange/omb-export.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { invariantResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'

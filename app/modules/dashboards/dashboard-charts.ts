@@ -12,8 +12,8 @@ import {
 	inventoryHref,
 	orgUnitMatches,
 	type MultiValuedKey,
-} from './inventory-filters.ts'
-import { facetValueLabel } from './inventory-labels.ts'
+} from '#app/modules/inventory/inventory-filters.ts'
+import { facetValueLabel } from '#app/modules/inventory/inventory-labels.ts'
 
 export type ChartBar = { key: string; label: string; count: number; href: string }
 

@@ -16,7 +16,8 @@ vi.mock('#app/utils/db.server.ts', () => ({
 	},
 }))
 
-const { certifyCycle, getCycle, openCycle, streamCycleRows } = await import('./cycles.server.ts')
+const { certifyCycle, getCycle, openCycle, streamCycleRows } =
+	await import('#app/modules/reporting-cycles/cycles.server.ts')
 const { decideAllMatches, getImportBatch, startImport, uploadImport } =
 	await import('./import.server.ts')
 const {

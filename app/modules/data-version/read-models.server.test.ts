@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { openAppDatabase, testRequest } from '#tests/app-database.ts'
 import { databaseTargets } from '#tests/db-targets.ts'
-import { inventoryInput, InventoryQuerySchema } from './inventory-filters.ts'
+import { inventoryInput, InventoryQuerySchema } from '#app/modules/inventory/inventory-filters.ts'
 
 /** The modules one app process holds: a fresh module graph, so its caches are its own. */
 async function processOfTheApp() {
 	vi.resetModules()
-	const versions = await import('#app/modules/data-version/versioned-cache.server.ts')
-	const inventory = await import('./inventory-query.server.ts')
-	const dashboards = await import('./dashboard.server.ts')
+	const versions = await import('./versioned-cache.server.ts')
+	const inventory = await import('#app/modules/inventory/inventory-query.server.ts')
+	const dashboards = await import('#app/modules/dashboards/dashboard.server.ts')
 	const cases = await import('#app/modules/use-cases/case-view.server.ts')
 	const { openableBy } = await import('#app/modules/use-cases/use-cases.server.ts')
 	const orgUnits = await import('#app/modules/org-units/org-units.server.ts')

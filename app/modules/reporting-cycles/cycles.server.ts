@@ -7,15 +7,16 @@ import { missingOmbFields } from '#app/modules/use-cases/field-rules.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
-import { compareSnapshots, cycleYearProblem, droppedReason, type SnapshotEntry } from './cycles.ts'
 import {
 	cmsAgency,
 	convertOmbRow,
 	type OmbRow,
 	type OmbValueStyle,
 	toOmbRow,
-} from './omb-export.ts'
-import { streamReportedCases } from './omb-export.server.ts'
+} from '#app/modules/omb-exchange/omb-export.ts'
+import { streamReportedCases } from '#app/modules/omb-exchange/omb-export.server.ts'
+import { jsonColumn } from '#app/utils/db/json-column.ts'
+import { compareSnapshots, cycleYearProblem, droppedReason, type SnapshotEntry } from './cycles.ts'
 
 // Snapshots are stored in the template's valid selections; a download in codes converts them.
 const SNAPSHOT_VALUES: OmbValueStyle = 'selections'
@@ -24,6 +25,9 @@ const SNAPSHOT_BATCH = 500
 const SNAPSHOT_TIMEOUT_MS = 10 * 60 * 1000
 
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10)
+
+/** A reporting year's frozen OMB row, as the export wrote it in the year's snapshot values. */
+const snapshotRowColumn = jsonColumn<OmbRow>()
 
 export async function listCycles() {
 	const cycles = await prisma.inventoryCycle.findMany({
@@ -96,10 +100,9 @@ export async function openCycle(actorId: string, year: number, request: RequestI
 					name: reported.useCase.name,
 					status: reported.useCase.status,
 					stage: reported.useCase.stage,
-					row: toOmbRow(reported.document, {
-						...cmsAgency,
-						values: SNAPSHOT_VALUES,
-					}) as unknown as Prisma.InputJsonValue,
+					row: snapshotRowColumn.write(
+						toOmbRow(reported.document, { ...cmsAgency, values: SNAPSHOT_VALUES }),
+					),
 					missing,
 				})
 				if (batch.length >= SNAPSHOT_BATCH) await flush()
@@ -286,7 +289,7 @@ export async function* streamCycleRows(year: number, values: OmbValueStyle) {
 			select: { useCaseId: true, row: true },
 		})
 		for (const entry of page)
-			yield convertOmbRow(entry.row as unknown as OmbRow, SNAPSHOT_VALUES, values)
+			yield convertOmbRow(snapshotRowColumn.read(entry.row), SNAPSHOT_VALUES, values)
 		if (page.length < SNAPSHOT_BATCH) return
 		cursor = page.at(-1)?.useCaseId
 	}

@@ -1,7 +1,7 @@
 // The reporting-year forms and addresses.
 import { z } from 'zod'
 import { multiLineText, wholeNumber } from '#app/utils/input-schemas.ts'
-import { ombValueStyles } from './omb-export.ts'
+import { ombValueStyles } from '#app/modules/omb-exchange/omb-export.ts'
 
 export const CycleYearParams = z.object({
 	year: wholeNumber({ min: 2000, max: 2100, error: 'Reporting years run from 2000 to 2100.' }),

@@ -17,6 +17,12 @@ import {
 } from '#app/modules/data-version/versioned-cache.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import {
+	currentPackVersion,
+	determinationBucket,
+	nextOverdueChange,
+	withoutJit,
+} from '#app/modules/inventory/inventory-query.server.ts'
+import {
 	type ChartBar,
 	componentBars,
 	datasetCategoryBars,
@@ -28,12 +34,6 @@ import {
 	type TimeInState,
 	timeInStateBars,
 } from './dashboard-charts.ts'
-import {
-	currentPackVersion,
-	determinationBucket,
-	nextOverdueChange,
-	withoutJit,
-} from './inventory-query.server.ts'
 
 type Client = PrismaClient | Tx
 const sql = Prisma.sql
