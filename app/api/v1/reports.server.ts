@@ -6,18 +6,13 @@ import {
 	ExportQuerySchema,
 	PublicExportQuerySchema,
 } from '#app/modules/omb-exchange/omb-export-query.ts'
-import { cmsAgency } from '#app/modules/omb-exchange/omb-export.ts'
 import {
-	columnsFor,
-	cotsColumns,
-	cotsRows,
-	currentReportingYear,
-	jsonRecords,
-	jsonResponse,
-	recordExport,
-	streamOmbRows,
-} from '#app/modules/omb-exchange/omb-export.server.ts'
-import { csvResponse } from '#app/utils/csv.server.ts'
+	cotsCsvDownload,
+	ombCsvDownload,
+	ombJsonDownload,
+	publicCsvDownload,
+	publicJsonDownload,
+} from '#app/modules/omb-exchange/export-downloads.server.ts'
 import { scopeNames } from '#app/modules/api-tokens/api-tokens.ts'
 import { defineRoute, json } from '../define.ts'
 import { DashboardSchema, MeSchema } from './schemas.ts'
@@ -77,20 +72,8 @@ export const reportRoutes = [
 		permission: 'export:inventory:any',
 		query: ExportQuerySchema,
 		responses: { 200: { description: DOWNLOAD, file: 'text/csv' } },
-		handle: async ({ query, context }) => {
-			const year = currentReportingYear()
-			await recordExport(
-				context.caller.user.id,
-				{ file: 'omb.csv', year, values: query.values },
-				context.requestInfo,
-			)
-			return csvResponse(
-				streamOmbRows({ year, values: query.values, audience: 'OMB' }),
-				columnsFor({ audience: 'OMB' }),
-				`cms-ai-use-case-inventory-${year}${query.values === 'codes' ? '-codes' : ''}.csv`,
-				{ bom: true },
-			)
-		},
+		handle: ({ query, context }) =>
+			ombCsvDownload(query, { actorId: context.caller.user.id, request: context.requestInfo }),
 	}),
 	defineRoute({
 		operationId: 'exportOmbJson',
@@ -102,25 +85,8 @@ export const reportRoutes = [
 		permission: 'export:inventory:any',
 		query: ExportQuerySchema,
 		responses: { 200: { description: DOWNLOAD, file: 'application/json' } },
-		handle: async ({ query, context }) => {
-			const year = currentReportingYear()
-			await recordExport(
-				context.caller.user.id,
-				{ file: 'omb.json', year, values: query.values },
-				context.requestInfo,
-			)
-			return jsonResponse(
-				{
-					format: 'OMB 2025 individual AI use case inventory',
-					...cmsAgency,
-					year,
-					values: query.values,
-					generatedAt: new Date().toISOString(),
-				},
-				jsonRecords(streamOmbRows({ year, values: query.values, audience: 'OMB' }), query.values),
-				`cms-ai-use-case-inventory-${year}.json`,
-			)
-		},
+		handle: ({ query, context }) =>
+			ombJsonDownload(query, { actorId: context.caller.user.id, request: context.requestInfo }),
 	}),
 	defineRoute({
 		operationId: 'exportPublicCsv',
@@ -134,27 +100,8 @@ export const reportRoutes = [
 		permission: 'export:inventory:any',
 		query: PublicExportQuerySchema,
 		responses: { 200: { description: DOWNLOAD, file: 'text/csv' } },
-		handle: async ({ query, context }) => {
-			const year = currentReportingYear()
-			const includeIds = query.ids === 'include'
-			await recordExport(
-				context.caller.user.id,
-				{ file: 'public.csv', year, values: query.values, includeIds, publicEmail: query.inbox },
-				context.requestInfo,
-			)
-			return csvResponse(
-				streamOmbRows({
-					year,
-					values: query.values,
-					audience: 'PUBLIC',
-					publicEmail: query.inbox,
-					includeIds,
-				}),
-				columnsFor({ audience: 'PUBLIC', includeIds }),
-				`cms-ai-use-case-inventory-${year}-public.csv`,
-				{ bom: true },
-			)
-		},
+		handle: ({ query, context }) =>
+			publicCsvDownload(query, { actorId: context.caller.user.id, request: context.requestInfo }),
 	}),
 	defineRoute({
 		operationId: 'exportPublicJson',
@@ -166,35 +113,8 @@ export const reportRoutes = [
 		permission: 'export:inventory:any',
 		query: PublicExportQuerySchema,
 		responses: { 200: { description: DOWNLOAD, file: 'application/json' } },
-		handle: async ({ query, context }) => {
-			const year = currentReportingYear()
-			const includeIds = query.ids === 'include'
-			await recordExport(
-				context.caller.user.id,
-				{ file: 'public.json', year, values: query.values, includeIds, publicEmail: query.inbox },
-				context.requestInfo,
-			)
-			return jsonResponse(
-				{
-					format: 'OMB 2025 individual AI use case inventory, public version',
-					...cmsAgency,
-					year,
-					values: query.values,
-					generatedAt: new Date().toISOString(),
-				},
-				jsonRecords(
-					streamOmbRows({
-						year,
-						values: query.values,
-						audience: 'PUBLIC',
-						publicEmail: query.inbox,
-						includeIds,
-					}),
-					query.values,
-				),
-				`cms-ai-use-case-inventory-${year}-public.json`,
-			)
-		},
+		handle: ({ query, context }) =>
+			publicJsonDownload(query, { actorId: context.caller.user.id, request: context.requestInfo }),
 	}),
 	defineRoute({
 		operationId: 'exportCotsCsv',
@@ -206,11 +126,7 @@ export const reportRoutes = [
 		permission: 'export:inventory:any',
 		query: z.object({}),
 		responses: { 200: { description: DOWNLOAD, file: 'text/csv' } },
-		handle: async ({ context }) => {
-			const year = currentReportingYear()
-			await recordExport(context.caller.user.id, { file: 'cots.csv', year }, context.requestInfo)
-			const rows = await cotsRows(year)
-			return csvResponse(rows, cotsColumns, `cms-ai-consolidated-cots-${year}.csv`, { bom: true })
-		},
+		handle: ({ context }) =>
+			cotsCsvDownload({ actorId: context.caller.user.id, request: context.requestInfo }),
 	}),
 ]

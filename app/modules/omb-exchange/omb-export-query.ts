@@ -8,6 +8,8 @@ export const ExportQuerySchema = z.object({
 	values: z.enum(ombValueStyles).default('selections'),
 })
 
+export type ExportQuery = z.infer<typeof ExportQuerySchema>
+
 export const PublicExportQuerySchema = ExportQuerySchema.extend({
 	ids: z.enum(['include', 'omit']).default('include'),
 	inbox: z
@@ -15,6 +17,8 @@ export const PublicExportQuerySchema = ExportQuerySchema.extend({
 		.max(254)
 		.default(DEFAULT_PUBLIC_EMAIL),
 })
+
+export type PublicExportQuery = z.infer<typeof PublicExportQuerySchema>
 
 export const ExportPageQuerySchema = ExportQuerySchema.extend({
 	page: pageNumber(10_000),

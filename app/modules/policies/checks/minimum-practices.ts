@@ -199,6 +199,19 @@ type Regime =
 	| { kind: 'before-deployment' }
 	| { kind: 'in-use'; pastDeadline: boolean }
 
+/** The outcome when the practices do not bind the case (not high-impact, retired, a certified pilot). */
+function notBinding(
+	applies: Extract<Regime, { kind: 'not-applicable' | 'exempt-pilot' }>,
+): CheckOutcome {
+	return {
+		status: 'NOT_APPLICABLE',
+		reason: applies.reason,
+		drivingFields:
+			applies.kind === 'not-applicable' ? applies.fields : ['stage', 'pilotCertification'],
+		nextStep: null,
+	}
+}
+
 function regime(doc: UseCaseDocument, asOf: Date): Regime {
 	if (!treatedAsHighImpact(doc)) {
 		const determination = doc.highImpact.determination
@@ -259,22 +272,8 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 	const { label, clause } = minimumPractices[practice]
 	return (doc: UseCaseDocument, ctx: CheckContext): CheckOutcome => {
 		const applies = regime(doc, ctx.asOf)
-		if (applies.kind === 'not-applicable') {
-			return {
-				status: 'NOT_APPLICABLE',
-				reason: applies.reason,
-				drivingFields: applies.fields,
-				nextStep: null,
-			}
-		}
-		if (applies.kind === 'exempt-pilot') {
-			return {
-				status: 'NOT_APPLICABLE',
-				reason: applies.reason,
-				drivingFields: ['stage', 'pilotCertification'],
-				nextStep: null,
-			}
-		}
+		if (applies.kind === 'not-applicable' || applies.kind === 'exempt-pilot')
+			return notBinding(applies)
 		const assessment = assessPractice(doc, practice)
 		const basis = `${highImpactBasisPhrase(doc)}. ${assessment.answer} (${clause})`
 		const fields = ['highImpact.determination', 'stage', ...assessment.fields]
@@ -349,22 +348,8 @@ const ALL_PRACTICE_FIELDS = ['highImpact.determination', 'stage', 'practices', '
 /** §4(a)(i): by 3 Apr 2026 every high-impact use in operation documents all seven practices or stops. */
 export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 	const applies = regime(doc, ctx.asOf)
-	if (applies.kind === 'not-applicable') {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: applies.reason,
-			drivingFields: applies.fields,
-			nextStep: null,
-		}
-	}
-	if (applies.kind === 'exempt-pilot') {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: applies.reason,
-			drivingFields: ['stage', 'pilotCertification'],
-			nextStep: null,
-		}
-	}
+	if (applies.kind === 'not-applicable' || applies.kind === 'exempt-pilot')
+		return notBinding(applies)
 	if (applies.kind === 'before-deployment') {
 		return {
 			status: 'NOT_APPLICABLE',
