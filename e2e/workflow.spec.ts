@@ -85,6 +85,8 @@ test('submit → the lead assigns privacy and security → changes requested and
 	page,
 	browser,
 }) => {
+	// Four people, about 200 steps and six axe scans: close to a minute on a busy two-core machine.
+	test.setTimeout(150_000)
 	await signIn(page, demoAccount('SUBMITTER'))
 	const caseUrl = await submitClaimsCase(page, 'Part B claims outlier review assistant')
 	await openCaseTab(page, 'Review')
