@@ -1,5 +1,5 @@
 import { Form, Link, useSearchParams } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { AUDIT_PAGE_SIZE, findAuditEvents } from '#app/modules/audit/audit-query.server.ts'
 import { AuditQuerySchema } from '#app/modules/audit/schemas.ts'
@@ -148,52 +148,39 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 event' : `${total} events`}</p>
-			<div className="overflow-x-auto">
-				<TableScroll label="Audit events, newest first">
-					<table className="w-full border-collapse text-left text-sm">
-						<caption className="sr-only">Audit events, newest first</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									Time (Eastern)
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Actor
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Action
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Record
-								</th>
-								<th scope="col" className="py-2">
-									Change
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{events.map((event) => (
-								<tr key={event.id} className="border-b border-base-lighter align-top">
-									<td className="py-2 pr-4 whitespace-nowrap">
-										{dateTime.format(new Date(event.createdAt))}
-									</td>
-									<td className="py-2 pr-4">{event.actor ? event.actor.name : 'System'}</td>
-									<td className="py-2 pr-4 font-mono">{event.action}</td>
-									<td className="py-2 pr-4">
-										<Link to={`?entityType=${event.entityType}&entityId=${event.entityId}`}>
-											{event.entityType} {event.entityId}
-										</Link>
-									</td>
-									<td className="py-2 font-mono break-all">
-										{event.before ? <p>Before: {summarise(event.before)}</p> : null}
-										{event.after ? <p>After: {summarise(event.after)}</p> : null}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</TableScroll>
-			</div>
+			<DataTable
+				caption="Audit events, newest first"
+				className="w-full text-sm"
+				rows={events}
+				rowKey={(event) => event.id}
+				columns={[
+					{
+						header: 'Time (Eastern)',
+						className: 'whitespace-nowrap',
+						cell: (event) => dateTime.format(new Date(event.createdAt)),
+					},
+					{ header: 'Actor', cell: (event) => (event.actor ? event.actor.name : 'System') },
+					{ header: 'Action', className: 'font-mono', cell: (event) => event.action },
+					{
+						header: 'Record',
+						cell: (event) => (
+							<Link to={`?entityType=${event.entityType}&entityId=${event.entityId}`}>
+								{event.entityType} {event.entityId}
+							</Link>
+						),
+					},
+					{
+						header: 'Change',
+						className: 'font-mono break-all',
+						cell: (event) => (
+							<>
+								{event.before ? <p>Before: {summarise(event.before)}</p> : null}
+								{event.after ? <p>After: {summarise(event.after)}</p> : null}
+							</>
+						),
+					},
+				]}
+			/>
 			<Pagination page={query.page} pageCount={pageCount} hrefFor={withPage} />
 		</div>
 	)

@@ -1,6 +1,6 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { searchReferences } from '#app/modules/policies/library.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
 import { singleLineText } from '#app/utils/input-schemas.ts'
@@ -58,47 +58,28 @@ export default function PolicyLibrary({ loaderData }: Route.ComponentProps) {
 			<p aria-live="polite">
 				{references.length === 1 ? '1 reference' : `${references.length} references`}
 			</p>
-			<TableScroll label="Policy references">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Policy references</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">
-								Clause
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Title
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Instrument
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Status
-							</th>
-							<th scope="col" className="py-2">
-								Checks citing it
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{references.map((reference) => (
-							<tr key={reference.id} className="border-b border-base-lighter align-top">
-								<td className="py-2 pr-4 font-mono">
-									<Link to={reference.id}>{reference.id}</Link>
-								</td>
-								<td className="py-2 pr-4">{reference.title}</td>
-								<td className="py-2 pr-4">{reference.instrument}</td>
-								<td className="py-2 pr-4">
-									{reference.status === 'SUPERSEDED'
-										? `Superseded by ${reference.supersededBy}`
-										: 'In force'}
-								</td>
-								<td className="py-2">{reference.checkCount}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</TableScroll>
+			<DataTable
+				caption="Policy references"
+				rows={references}
+				rowKey={(reference) => reference.id}
+				columns={[
+					{
+						header: 'Clause',
+						className: 'font-mono',
+						cell: (reference) => <Link to={reference.id}>{reference.id}</Link>,
+					},
+					{ header: 'Title', cell: (reference) => reference.title },
+					{ header: 'Instrument', cell: (reference) => reference.instrument },
+					{
+						header: 'Status',
+						cell: (reference) =>
+							reference.status === 'SUPERSEDED'
+								? `Superseded by ${reference.supersededBy}`
+								: 'In force',
+					},
+					{ header: 'Checks citing it', cell: (reference) => reference.checkCount },
+				]}
+			/>
 		</div>
 	)
 }

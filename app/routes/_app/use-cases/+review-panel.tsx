@@ -1,9 +1,9 @@
 // The review sections of a use case's page: its lanes, its decisions and conditions, and the
 // discussion. Each form posts to the case page's action with an intent; the server checks again.
 import { Form, Link } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { Tag, type TagTone } from '#app/components/status-tag.tsx'
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { formatDateTime, formatDay } from '#app/utils/dates.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
@@ -87,68 +87,55 @@ export function ReviewLanes({
 						: 'The findings require no review lane; the governance lead decides directly.'}
 				</p>
 			) : (
-				<TableScroll label={`Review lanes of round ${round}`}>
-					<table className="w-full border-collapse text-left">
-						<caption className="sr-only">Review lanes of round {round}</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-3">
-									Lane
-								</th>
-								<th scope="col" className="py-2 pr-3">
-									Status
-								</th>
-								<th scope="col" className="py-2 pr-3">
-									Reviewer
-								</th>
-								<th scope="col" className="py-2 pr-3">
-									Due
-								</th>
-								<th scope="col" className="py-2">
-									Action
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{lanes.map((lane) => (
-								<tr key={lane.id} className="border-b border-base-lighter align-top">
-									<th scope="row" className="py-2 pr-3 font-normal">
-										{reviewLaneLabels[lane.lane]}
-									</th>
-									<td className="py-2 pr-3">
-										<Tag tone={laneStatusTones[lane.status]}>{laneStatusLabels[lane.status]}</Tag>
-										{lane.decidedBy && !lane.open
-											? ` by ${lane.decidedBy.name} on ${day(lane.decidedAt)}`
-											: ''}
-										{lane.note ? <p className="text-sm">“{lane.note}”</p> : null}
-									</td>
-									<td className="py-2 pr-3">{lane.assignee?.name ?? 'Unassigned'}</td>
-									<td className="py-2 pr-3">
-										{day(lane.dueOn)}
-										{lane.overdue ? <strong className="ml-1 text-error">overdue</strong> : null}
-									</td>
-									<td className="py-2">
-										{lane.canClaim ? (
-											<Form method="post">
-												<CsrfInput />
-												<input type="hidden" name="intent" value="claim" />
-												<input type="hidden" name="laneReviewId" value={lane.id} />
-												<input type="hidden" name="revision" value={lane.revision} />
-												<Button variant="secondary" className="px-3 py-1">
-													Claim {reviewLaneLabels[lane.lane].split(' (')[0]}
-												</Button>
-											</Form>
-										) : lane.canDecide ? (
-											<Link to={`/use-cases/${useCaseId}/lanes/${lane.id}`}>
-												Review the {reviewLaneLabels[lane.lane].split(' (')[0]} lane
-											</Link>
-										) : null}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</TableScroll>
+				<DataTable
+					caption={`Review lanes of round ${round}`}
+					rows={lanes}
+					rowKey={(lane) => lane.id}
+					columns={[
+						{ header: 'Lane', rowHeader: true, cell: (lane) => reviewLaneLabels[lane.lane] },
+						{
+							header: 'Status',
+							cell: (lane) => (
+								<>
+									<Tag tone={laneStatusTones[lane.status]}>{laneStatusLabels[lane.status]}</Tag>
+									{lane.decidedBy && !lane.open
+										? ` by ${lane.decidedBy.name} on ${day(lane.decidedAt)}`
+										: ''}
+									{lane.note ? <p className="text-sm">“{lane.note}”</p> : null}
+								</>
+							),
+						},
+						{ header: 'Reviewer', cell: (lane) => lane.assignee?.name ?? 'Unassigned' },
+						{
+							header: 'Due',
+							cell: (lane) => (
+								<>
+									{day(lane.dueOn)}
+									{lane.overdue ? <strong className="ml-1 text-error">overdue</strong> : null}
+								</>
+							),
+						},
+						{
+							header: 'Action',
+							cell: (lane) =>
+								lane.canClaim ? (
+									<Form method="post">
+										<CsrfInput />
+										<input type="hidden" name="intent" value="claim" />
+										<input type="hidden" name="laneReviewId" value={lane.id} />
+										<input type="hidden" name="revision" value={lane.revision} />
+										<Button variant="secondary" className="px-3 py-1">
+											Claim {reviewLaneLabels[lane.lane].split(' (')[0]}
+										</Button>
+									</Form>
+								) : lane.canDecide ? (
+									<Link to={`/use-cases/${useCaseId}/lanes/${lane.id}`}>
+										Review the {reviewLaneLabels[lane.lane].split(' (')[0]} lane
+									</Link>
+								) : null,
+						},
+					]}
+				/>
 			)}
 		</section>
 	)

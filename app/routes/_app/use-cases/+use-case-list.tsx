@@ -1,5 +1,5 @@
 import { Form, Link, useSearchParams } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import {
 	choiceLabel,
@@ -108,57 +108,33 @@ export function UseCaseList({
 				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 use case' : `${total} use cases`}</p>
-			<TableScroll label="AI use cases">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">AI use cases</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">
-								Tracking id
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Name
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Status
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Stage
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								High-impact
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Org unit
-							</th>
-							<th scope="col" className="py-2">
-								Updated
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{useCases.map((useCase) => (
-							<tr key={useCase.id} className="border-b border-base-lighter align-top">
-								<td className="py-2 pr-4 font-mono">{useCase.trackingId}</td>
-								<td className="py-2 pr-4">
-									<Link to={`/use-cases/${useCase.id}`}>{useCase.name}</Link>
-								</td>
-								<td className="py-2 pr-4">{useCaseStatusLabels[useCase.status]}</td>
-								<td className="py-2 pr-4">
-									{useCase.stage ? choiceLabel(stageChoices[useCase.stage]).split(' – ')[0] : '—'}
-								</td>
-								<td className="py-2 pr-4">
-									{useCase.highImpactDetermination
-										? choiceLabel(highImpactChoices[useCase.highImpactDetermination])
-										: 'Not determined'}
-								</td>
-								<td className="py-2 pr-4">{useCase.orgUnit.shortName}</td>
-								<td className="py-2">{dateFormat.format(new Date(useCase.updatedAt))}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</TableScroll>
+			<DataTable
+				caption="AI use cases"
+				rows={useCases}
+				rowKey={(useCase) => useCase.id}
+				columns={[
+					{ header: 'Tracking id', className: 'font-mono', cell: (useCase) => useCase.trackingId },
+					{
+						header: 'Name',
+						cell: (useCase) => <Link to={`/use-cases/${useCase.id}`}>{useCase.name}</Link>,
+					},
+					{ header: 'Status', cell: (useCase) => useCaseStatusLabels[useCase.status] },
+					{
+						header: 'Stage',
+						cell: (useCase) =>
+							useCase.stage ? choiceLabel(stageChoices[useCase.stage]).split(' – ')[0] : '—',
+					},
+					{
+						header: 'High-impact',
+						cell: (useCase) =>
+							useCase.highImpactDetermination
+								? choiceLabel(highImpactChoices[useCase.highImpactDetermination])
+								: 'Not determined',
+					},
+					{ header: 'Org unit', cell: (useCase) => useCase.orgUnit.shortName },
+					{ header: 'Updated', cell: (useCase) => dateFormat.format(new Date(useCase.updatedAt)) },
+				]}
+			/>
 			<Pagination page={query.page} pageCount={pageCount} hrefFor={withPage} />
 		</div>
 	)

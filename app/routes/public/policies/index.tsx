@@ -1,5 +1,6 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
+import { DataTable } from '#app/components/data-table.tsx'
 import { searchReferences } from '#app/modules/policies/library.ts'
 import { publicPageMeta } from '#app/modules/public-site/public-route.ts'
 import { publicSnapshotOf } from '#app/modules/public-site/public-snapshot.server.ts'
@@ -76,50 +77,36 @@ export default function PublicPolicies({ loaderData }: Route.ComponentProps) {
 			<p aria-live="polite">
 				{references.length === 1 ? '1 reference' : `${references.length} references`}
 			</p>
-			<div className="overflow-x-auto">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Policy references</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">
-								Clause
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Title
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Instrument
-							</th>
-							<th scope="col" className="py-2">
-								Status
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{references.map((reference) => (
-							<tr key={reference.id} className="border-b border-base-lighter align-top">
-								<td className="py-2 pr-4 font-mono">
-									<Link to={`/public/policies/${reference.id}`}>{reference.id}</Link>
-								</td>
-								<td className="py-2 pr-4">{reference.title}</td>
-								<td className="py-2 pr-4">{reference.instrument}</td>
-								<td className="py-2">
-									{reference.status === 'SUPERSEDED' && reference.supersededBy ? (
-										<>
-											Superseded by{' '}
-											<Link to={`/public/policies/${reference.supersededBy}`}>
-												{reference.supersededBy}
-											</Link>
-										</>
-									) : (
-										'In force'
-									)}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<DataTable
+				caption="Policy references"
+				rows={references}
+				rowKey={(reference) => reference.id}
+				columns={[
+					{
+						header: 'Clause',
+						className: 'font-mono',
+						cell: (reference) => (
+							<Link to={`/public/policies/${reference.id}`}>{reference.id}</Link>
+						),
+					},
+					{ header: 'Title', cell: (reference) => reference.title },
+					{ header: 'Instrument', cell: (reference) => reference.instrument },
+					{
+						header: 'Status',
+						cell: (reference) =>
+							reference.status === 'SUPERSEDED' && reference.supersededBy ? (
+								<>
+									Superseded by{' '}
+									<Link to={`/public/policies/${reference.supersededBy}`}>
+										{reference.supersededBy}
+									</Link>
+								</>
+							) : (
+								'In force'
+							),
+					},
+				]}
+			/>
 		</div>
 	)
 }

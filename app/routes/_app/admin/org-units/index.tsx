@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { NewOrgUnitSchema } from '#app/modules/org-units/org-unit-schemas.ts'
 import { createOrgUnit, listOrgUnitsForAdmin } from '#app/modules/org-units/org-units.server.ts'
@@ -61,56 +61,46 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 				</p>
 			</div>
 			{created ? <SuccessAlert>{created} was added.</SuccessAlert> : null}
-			<TableScroll label="Org units">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Org units</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">
-								Code
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Name
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Use cases
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								People
-							</th>
-							<th scope="col" className="py-2">
-								Status
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{units.map((unit) => (
-							<tr key={unit.id} className="border-b border-base-lighter align-top">
-								<td className={`py-2 pr-4 font-mono ${indentOf(unit.code)}`}>
-									<Link to={`/admin/org-units/${unit.id}`}>{unit.code}</Link>
-								</td>
-								<td className="py-2 pr-4">
-									{unit.name}
-									{unit.aliases.length ? (
-										<span className="block text-sm text-base-dark">
-											Also: {unit.aliases.join('; ')}
-										</span>
-									) : null}
-								</td>
-								<td className="py-2 pr-4">{unit._count.useCases}</td>
-								<td className="py-2 pr-4">{unit._count.users}</td>
-								<td className="py-2">
-									{unit.active
-										? 'Active'
-										: unit.mergedInto
-											? `Merged into ${unit.mergedInto.code}`
-											: 'Deactivated'}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</TableScroll>
+			<DataTable
+				caption="Org units"
+				rows={units}
+				rowKey={(unit) => unit.id}
+				columns={[
+					{
+						header: 'Code',
+						className: 'font-mono',
+						cell: (unit) => (
+							<div className={indentOf(unit.code)}>
+								<Link to={`/admin/org-units/${unit.id}`}>{unit.code}</Link>
+							</div>
+						),
+					},
+					{
+						header: 'Name',
+						cell: (unit) => (
+							<>
+								{unit.name}
+								{unit.aliases.length ? (
+									<span className="block text-sm text-base-dark">
+										Also: {unit.aliases.join('; ')}
+									</span>
+								) : null}
+							</>
+						),
+					},
+					{ header: 'Use cases', cell: (unit) => unit._count.useCases },
+					{ header: 'People', cell: (unit) => unit._count.users },
+					{
+						header: 'Status',
+						cell: (unit) =>
+							unit.active
+								? 'Active'
+								: unit.mergedInto
+									? `Merged into ${unit.mergedInto.code}`
+									: 'Deactivated',
+					},
+				]}
+			/>
 			<section aria-labelledby="add-heading" className="space-y-3">
 				<h2 id="add-heading" className="text-2xl font-bold">
 					Add an org unit

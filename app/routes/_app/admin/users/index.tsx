@@ -1,6 +1,6 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
 import { pageNumber, singleLineText } from '#app/utils/input-schemas.ts'
@@ -57,58 +57,37 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 				</button>
 			</Form>
 			<p aria-live="polite">{total === 1 ? '1 user' : `${total} users`}</p>
-			<TableScroll label="Users, their org units and roles">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Users, their org units and roles</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">
-								Name
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								E-mail
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Org unit
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Roles
-							</th>
-							<th scope="col" className="py-2">
-								Status
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{users.map((user) => (
-							<tr key={user.id} className="border-b border-base-lighter">
-								<td className="py-2 pr-4">
-									<Link to={user.id}>{user.name}</Link>
-								</td>
-								<td className="py-2 pr-4">{user.email}</td>
-								<td className="py-2 pr-4">{user.orgUnit?.shortName ?? '—'}</td>
-								<td className="py-2 pr-4">
-									{user.roles
-										.map((r) => {
-											const label = r.lanes.length
-												? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})`
-												: roleLabels[r.role]
-											return r.source === 'IDENTITY_PROVIDER' ? `${label}, from CMS groups` : label
-										})
-										.join('; ')}
-								</td>
-								<td className="py-2">
-									{!user.active
-										? 'Deactivated'
-										: user.invitedAt && !user.invitationAcceptedAt
-											? 'Invited'
-											: 'Active'}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</TableScroll>
+			<DataTable
+				caption="Users, their org units and roles"
+				rows={users}
+				rowKey={(user) => user.id}
+				columns={[
+					{ header: 'Name', cell: (user) => <Link to={user.id}>{user.name}</Link> },
+					{ header: 'E-mail', cell: (user) => user.email },
+					{ header: 'Org unit', cell: (user) => user.orgUnit?.shortName ?? '—' },
+					{
+						header: 'Roles',
+						cell: (user) =>
+							user.roles
+								.map((r) => {
+									const label = r.lanes.length
+										? `${roleLabels[r.role]} (${r.lanes.map((l) => reviewLaneLabels[l]).join(', ')})`
+										: roleLabels[r.role]
+									return r.source === 'IDENTITY_PROVIDER' ? `${label}, from CMS groups` : label
+								})
+								.join('; '),
+					},
+					{
+						header: 'Status',
+						cell: (user) =>
+							!user.active
+								? 'Deactivated'
+								: user.invitedAt && !user.invitationAcceptedAt
+									? 'Invited'
+									: 'Active',
+					},
+				]}
+			/>
 			<Pagination
 				page={page}
 				pageCount={pageCount}

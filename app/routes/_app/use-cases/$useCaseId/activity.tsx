@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router'
 import { z } from 'zod'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { getUseCaseForUser } from '#app/modules/use-cases/use-cases.server.ts'
 import { ACTIVITY_PAGE_SIZE, activityOf } from '#app/modules/workflow/review-queries.server.ts'
@@ -61,41 +61,21 @@ export default function Activity({ loaderData }: Route.ComponentProps) {
 				Every step on this use case, from the append-only audit trail: who did what, and when
 				(Eastern time).
 			</p>
-			<TableScroll label="Table">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Activity on {useCase.trackingId}, oldest first</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-3">
-								When
-							</th>
-							<th scope="col" className="py-2 pr-3">
-								Who
-							</th>
-							<th scope="col" className="py-2 pr-3">
-								What
-							</th>
-							<th scope="col" className="py-2">
-								Details
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{events.map((event) => (
-							<tr key={event.id} className="border-b border-base-lighter align-top">
-								<td className="py-2 pr-3 whitespace-nowrap">
-									{dateTime.format(new Date(event.createdAt))}
-								</td>
-								<td className="py-2 pr-3">{event.actor}</td>
-								<th scope="row" className="py-2 pr-3 font-normal">
-									{event.summary}
-								</th>
-								<td className="py-2 text-sm">{event.details}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</TableScroll>
+			<DataTable
+				caption={`Activity on ${useCase.trackingId}, oldest first`}
+				rows={events}
+				rowKey={(event) => event.id}
+				columns={[
+					{
+						header: 'When',
+						className: 'whitespace-nowrap',
+						cell: (event) => dateTime.format(new Date(event.createdAt)),
+					},
+					{ header: 'Who', cell: (event) => event.actor },
+					{ header: 'What', rowHeader: true, cell: (event) => event.summary },
+					{ header: 'Details', className: 'text-sm', cell: (event) => event.details },
+				]}
+			/>
 			<Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
 		</div>
 	)
