@@ -1,5 +1,5 @@
 import { Form } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { type ApiTokenScope, tokenState } from '#app/modules/api-tokens/api-tokens.ts'
 
@@ -35,95 +35,71 @@ export function TokenTable({
 	caption: string
 	showOwner?: boolean
 }) {
+	const rows = tokens.map((token) => ({
+		...token,
+		state: tokenState({
+			expiresAt: new Date(token.expiresAt),
+			revokedAt: token.revokedAt ? new Date(token.revokedAt) : null,
+		}),
+	}))
 	return (
-		<TableScroll label={caption}>
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">{caption}</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">
-							Name
-						</th>
-						{showOwner ? (
-							<th scope="col" className="py-2 pr-4">
-								Owner
-							</th>
-						) : null}
-						<th scope="col" className="py-2 pr-4">
-							Token
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							Access
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							Created
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							Expires
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							Last used
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							Status
-						</th>
-						<th scope="col" className="py-2">
-							<span className="sr-only">Actions</span>
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{tokens.map((token) => {
-						const state = tokenState({
-							expiresAt: new Date(token.expiresAt),
-							revokedAt: token.revokedAt ? new Date(token.revokedAt) : null,
-						})
-						return (
-							<tr key={token.id} className="border-b border-base-lighter align-top">
-								<th scope="row" className="py-2 pr-4 font-normal">
-									{token.name}
-								</th>
-								{showOwner && token.user ? (
-									<td className="py-2 pr-4">
-										{token.user.name}{' '}
-										<span className="text-sm text-base-dark">
-											({token.user.email}
-											{token.user.active ? '' : ', deactivated'})
-										</span>
-									</td>
-								) : null}
-								<td className="py-2 pr-4 font-mono text-sm">{token.hint}</td>
-								<td className="py-2 pr-4">
-									{token.scopes.includes('WRITE') ? 'Read and write' : 'Read'}
-								</td>
-								<td className="py-2 pr-4">{day.format(new Date(token.createdAt))}</td>
-								<td className="py-2 pr-4">{day.format(new Date(token.expiresAt))}</td>
-								<td className="py-2 pr-4">
-									{token.lastUsedAt ? dayTime.format(new Date(token.lastUsedAt)) : 'Never'}
-								</td>
-								<td className="py-2 pr-4">
-									{stateLabels[state]}
-									{state === 'revoked' && token.revokedBy ? (
-										<span className="block text-sm text-base-dark">by {token.revokedBy.name}</span>
-									) : null}
-								</td>
-								<td className="py-2">
-									{state === 'active' ? (
-										<Form method="post">
-											<CsrfInput />
-											<input type="hidden" name="intent" value="revoke" />
-											<input type="hidden" name="tokenId" value={token.id} />
-											<Button variant="danger" aria-label={`Revoke ${token.name}`}>
-												Revoke
-											</Button>
-										</Form>
-									) : null}
-								</td>
-							</tr>
-						)
-					})}
-				</tbody>
-			</table>
-		</TableScroll>
+		<DataTable
+			caption={caption}
+			rows={rows}
+			rowKey={(token) => token.id}
+			columns={[
+				{ header: 'Name', rowHeader: true, cell: (token) => token.name },
+				showOwner && {
+					header: 'Owner',
+					cell: (token) =>
+						token.user ? (
+							<>
+								{token.user.name}{' '}
+								<span className="text-sm text-base-dark">
+									({token.user.email}
+									{token.user.active ? '' : ', deactivated'})
+								</span>
+							</>
+						) : null,
+				},
+				{ header: 'Token', className: 'font-mono text-sm', cell: (token) => token.hint },
+				{
+					header: 'Access',
+					cell: (token) => (token.scopes.includes('WRITE') ? 'Read and write' : 'Read'),
+				},
+				{ header: 'Created', cell: (token) => day.format(new Date(token.createdAt)) },
+				{ header: 'Expires', cell: (token) => day.format(new Date(token.expiresAt)) },
+				{
+					header: 'Last used',
+					cell: (token) =>
+						token.lastUsedAt ? dayTime.format(new Date(token.lastUsedAt)) : 'Never',
+				},
+				{
+					header: 'Status',
+					cell: (token) => (
+						<>
+							{stateLabels[token.state]}
+							{token.state === 'revoked' && token.revokedBy ? (
+								<span className="block text-sm text-base-dark">by {token.revokedBy.name}</span>
+							) : null}
+						</>
+					),
+				},
+				{
+					header: <span className="sr-only">Actions</span>,
+					cell: (token) =>
+						token.state === 'active' ? (
+							<Form method="post">
+								<CsrfInput />
+								<input type="hidden" name="intent" value="revoke" />
+								<input type="hidden" name="tokenId" value={token.id} />
+								<Button variant="danger" aria-label={`Revoke ${token.name}`}>
+									Revoke
+								</Button>
+							</Form>
+						) : null,
+				},
+			]}
+		/>
 	)
 }

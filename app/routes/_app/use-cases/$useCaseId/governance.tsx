@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { z } from 'zod'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { formatDay } from '#app/utils/dates.ts'
@@ -271,23 +271,38 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 const day = (value: Date | string | null | undefined) => (value ? formatDay(value) : '—')
 const controlClass = 'mt-1 block w-full border border-base-dark px-2 py-1'
 
+/** A labelled control with its errors: the control given, or a plain input named `name`. */
 function Field({
 	id,
 	label,
 	children,
 	errors,
+	name,
+	type,
+	defaultValue,
 }: {
 	id: string
 	label: string
-	children: React.ReactNode
+	children?: React.ReactNode
 	errors?: Array<string>
+	name?: string
+	type?: 'date'
+	defaultValue?: string
 }) {
 	return (
 		<div>
 			<label htmlFor={id} className="block text-sm font-semibold">
 				{label}
 			</label>
-			{children}
+			{children ?? (
+				<input
+					id={id}
+					name={name}
+					type={type}
+					defaultValue={defaultValue}
+					className={controlClass}
+				/>
+			)}
 			<ErrorList id={`${id}-error`} errors={errors} />
 		</div>
 	)
@@ -346,56 +361,43 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 				<h2 id="practices-heading" className="text-2xl font-bold">
 					The seven practices
 				</h2>
-				<TableScroll label="Minimum practices, their status and evidence">
-					<table className="w-full border-collapse text-left text-sm">
-						<caption className="sr-only">Minimum practices, their status and evidence</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-3">
-									Practice
-								</th>
-								<th scope="col" className="py-2 pr-3">
-									Status
-								</th>
-								<th scope="col" className="py-2 pr-3">
-									Evidence
-								</th>
-								<th scope="col" className="py-2 pr-3">
-									Owner
-								</th>
-								<th scope="col" className="py-2">
-									Documented
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{tracker.practices.map((practice) => (
-								<tr key={practice.practice} className="border-b border-base-lighter align-top">
-									<th scope="row" className="py-2 pr-3 font-normal">
-										{practice.label} ({practice.clause})
-									</th>
-									<td className="py-2 pr-3">
-										{practiceStatusLabels[practice.status]}
-										{practice.waiverUntil ? ` until ${practice.waiverUntil}` : ''}
-										{practice.late ? (
-											<strong className="block text-error">Late: past {tracker.deadline}</strong>
-										) : null}
-										<span className="block text-base-darker">{practice.answer}</span>
-									</td>
-									<td className="py-2 pr-3">
-										{practice.evidence?.evidenceUrl ? (
-											<a href={practice.evidence.evidenceUrl}>Evidence</a>
-										) : (
-											'—'
-										)}
-									</td>
-									<td className="py-2 pr-3">{practice.evidence?.ownerName ?? '—'}</td>
-									<td className="py-2">{practice.evidence?.documentedOn ?? '—'}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</TableScroll>
+				<DataTable
+					caption="Minimum practices, their status and evidence"
+					className="w-full text-sm"
+					rows={tracker.practices}
+					rowKey={(practice) => practice.practice}
+					columns={[
+						{
+							header: 'Practice',
+							rowHeader: true,
+							cell: (practice) => `${practice.label} (${practice.clause})`,
+						},
+						{
+							header: 'Status',
+							cell: (practice) => (
+								<>
+									{practiceStatusLabels[practice.status]}
+									{practice.waiverUntil ? ` until ${practice.waiverUntil}` : ''}
+									{practice.late ? (
+										<strong className="block text-error">Late: past {tracker.deadline}</strong>
+									) : null}
+									<span className="block text-base-darker">{practice.answer}</span>
+								</>
+							),
+						},
+						{
+							header: 'Evidence',
+							cell: (practice) =>
+								practice.evidence?.evidenceUrl ? (
+									<a href={practice.evidence.evidenceUrl}>Evidence</a>
+								) : (
+									'—'
+								),
+						},
+						{ header: 'Owner', cell: (practice) => practice.evidence?.ownerName ?? '—' },
+						{ header: 'Documented', cell: (practice) => practice.evidence?.documentedOn ?? '—' },
+					]}
+				/>
 				{canRecordEvidence ? (
 					<details className="border border-base-lighter p-3">
 						<summary className="cursor-pointer font-bold">Record evidence for a practice</summary>
@@ -587,34 +589,24 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 								id="waiver-granted"
 								label="Granted on"
 								errors={fieldError('grant-waiver', 'grantedOn')}
-							>
-								<input
-									id="waiver-granted"
-									name="grantedOn"
-									type="date"
-									defaultValue={today}
-									className={controlClass}
-								/>
-							</Field>
+								name="grantedOn"
+								type="date"
+								defaultValue={today}
+							/>
 							<Field
 								id="waiver-expires"
 								label="Expires on (optional)"
 								errors={fieldError('grant-waiver', 'expiresOn')}
-							>
-								<input id="waiver-expires" name="expiresOn" type="date" className={controlClass} />
-							</Field>
+								name="expiresOn"
+								type="date"
+							/>
 							<Field
 								id="waiver-reported"
 								label="Reported to OMB on (optional)"
 								errors={fieldError('grant-waiver', 'reportedToOmbOn')}
-							>
-								<input
-									id="waiver-reported"
-									name="reportedToOmbOn"
-									type="date"
-									className={controlClass}
-								/>
-							</Field>
+								name="reportedToOmbOn"
+								type="date"
+							/>
 						</div>
 						<p className="text-sm">
 							OMB must be told of the grant within 30 days; the waiver lapses unless re-certified
@@ -645,15 +637,13 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 						<CsrfInput />
 						<input type="hidden" name="intent" value="revoke-pilot" />
 						<input type="hidden" name="certificationId" value={livePilot.id} />
-						<Field id="pilot-revoke-date" label="Revoke on">
-							<input
-								id="pilot-revoke-date"
-								name="date"
-								type="date"
-								defaultValue={today}
-								className={controlClass}
-							/>
-						</Field>
+						<Field
+							id="pilot-revoke-date"
+							label="Revoke on"
+							name="date"
+							type="date"
+							defaultValue={today}
+						/>
 						<Button variant="danger" className="py-1.5">
 							Revoke the pilot certification
 						</Button>
@@ -676,37 +666,30 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 								id="pilot-certified"
 								label="Certified on"
 								errors={fieldError('certify-pilot', 'certifiedOn')}
-							>
-								<input
-									id="pilot-certified"
-									name="certifiedOn"
-									type="date"
-									defaultValue={today}
-									className={controlClass}
-								/>
-							</Field>
+								name="certifiedOn"
+								type="date"
+								defaultValue={today}
+							/>
 							<Field
 								id="pilot-ends"
 								label="Pilot ends on"
 								errors={fieldError('certify-pilot', 'endsOn')}
-							>
-								<input id="pilot-ends" name="endsOn" type="date" className={controlClass} />
-							</Field>
+								name="endsOn"
+								type="date"
+							/>
 						</div>
 						<Field
 							id="pilot-scale"
 							label="Limit of scale"
 							errors={fieldError('certify-pilot', 'scaleLimit')}
-						>
-							<input id="pilot-scale" name="scaleLimit" className={controlClass} />
-						</Field>
+							name="scaleLimit"
+						/>
 						<Field
 							id="pilot-optout"
 							label="How people can opt in or out (where possible)"
 							errors={fieldError('certify-pilot', 'optOut')}
-						>
-							<input id="pilot-optout" name="optOut" className={controlClass} />
-						</Field>
+							name="optOut"
+						/>
 						<Button>Certify pilot</Button>
 					</Form>
 				) : null}
