@@ -30,7 +30,8 @@ export function DataTable<Row>({
 	caption: string
 	showCaption?: boolean
 	rows: ReadonlyArray<Row>
-	rowKey: (row: Row) => Key
+	/** A stable key; the index is there for rows that repeat (e.g. two problems in one column). */
+	rowKey: (row: Row, index: number) => Key
 	columns: ReadonlyArray<DataColumn<Row> | false | null | undefined>
 	rowClassName?: (row: Row) => string | undefined
 	/** Tighter rows, for figures beside a chart. */
@@ -62,20 +63,20 @@ export function DataTable<Row>({
 					</tr>
 				</thead>
 				<tbody>
-					{rows.map((row) => {
+					{rows.map((row, index) => {
 						const extra = rowClassName?.(row)
 						return (
 							<tr
-								key={rowKey(row)}
+								key={rowKey(row, index)}
 								className={`border-b border-base-lighter align-top${extra ? ` ${extra}` : ''}`}
 							>
-								{shown.map((column, index) =>
+								{shown.map((column, columnIndex) =>
 									column.rowHeader ? (
-										<th key={index} scope="row" className={rowHeaderClass(column)}>
+										<th key={columnIndex} scope="row" className={rowHeaderClass(column)}>
 											{column.cell(row)}
 										</th>
 									) : (
-										<td key={index} className={cellClass(column)}>
+										<td key={columnIndex} className={cellClass(column)}>
 											{column.cell(row)}
 										</td>
 									),

@@ -1,8 +1,8 @@
 import { Form, Link, useSearchParams } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { StatusTag } from '#app/components/status-tag.tsx'
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { formatDay } from '#app/utils/dates.ts'
 import { reviewQueue } from '#app/modules/workflow/review-queries.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -33,67 +33,55 @@ function LaneTable({
 	claim?: boolean
 }) {
 	return (
-		<TableScroll label={caption}>
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">{caption}</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-3">
-							Use case
-						</th>
-						<th scope="col" className="py-2 pr-3">
-							Lane
-						</th>
-						<th scope="col" className="py-2 pr-3">
-							Office
-						</th>
-						<th scope="col" className="py-2 pr-3">
-							{claim ? 'Case status' : 'Due'}
-						</th>
-						<th scope="col" className="py-2">
-							Action
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{lanes.map((lane) => (
-						<tr key={lane.id} className="border-b border-base-lighter align-top">
-							<th scope="row" className="py-2 pr-3 font-normal">
-								<Link to={`/use-cases/${lane.useCase.id}`}>
-									{lane.useCase.trackingId} {lane.useCase.name}
-								</Link>
-							</th>
-							<td className="py-2 pr-3">{laneName(lane.lane)}</td>
-							<td className="py-2 pr-3">{lane.useCase.orgUnit.shortName}</td>
-							<td className="py-2 pr-3">
-								{claim ? <StatusTag status={lane.useCase.status} /> : day(lane.dueOn)}
-								{lane.overdue ? <strong className="ml-1 text-error">overdue</strong> : null}
-							</td>
-							<td className="py-2">
-								{claim ? (
-									<Form method="post" action={`/use-cases/${lane.useCase.id}`}>
-										<CsrfInput />
-										<input type="hidden" name="intent" value="claim" />
-										<input type="hidden" name="laneReviewId" value={lane.id} />
-										<input type="hidden" name="revision" value={lane.revision} />
-										<input type="hidden" name="returnTo" value="/reviews" />
-										<Button variant="secondary" className="px-3 py-1">
-											Claim {laneName(lane.lane)} on {lane.useCase.trackingId}
-										</Button>
-									</Form>
-								) : lane.useCase.status === 'IN_REVIEW' ? (
-									<Link to={`/use-cases/${lane.useCase.id}/lanes/${lane.id}`}>
-										Review {laneName(lane.lane)} on {lane.useCase.trackingId}
-									</Link>
-								) : (
-									'Waiting for the submitters'
-								)}
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</TableScroll>
+		<DataTable
+			caption={caption}
+			rows={lanes}
+			rowKey={(lane) => lane.id}
+			columns={[
+				{
+					header: 'Use case',
+					rowHeader: true,
+					cell: (lane) => (
+						<Link to={`/use-cases/${lane.useCase.id}`}>
+							{lane.useCase.trackingId} {lane.useCase.name}
+						</Link>
+					),
+				},
+				{ header: 'Lane', cell: (lane) => laneName(lane.lane) },
+				{ header: 'Office', cell: (lane) => lane.useCase.orgUnit.shortName },
+				{
+					header: claim ? 'Case status' : 'Due',
+					cell: (lane) => (
+						<>
+							{claim ? <StatusTag status={lane.useCase.status} /> : day(lane.dueOn)}
+							{lane.overdue ? <strong className="ml-1 text-error">overdue</strong> : null}
+						</>
+					),
+				},
+				{
+					header: 'Action',
+					cell: (lane) =>
+						claim ? (
+							<Form method="post" action={`/use-cases/${lane.useCase.id}`}>
+								<CsrfInput />
+								<input type="hidden" name="intent" value="claim" />
+								<input type="hidden" name="laneReviewId" value={lane.id} />
+								<input type="hidden" name="revision" value={lane.revision} />
+								<input type="hidden" name="returnTo" value="/reviews" />
+								<Button variant="secondary" className="px-3 py-1">
+									Claim {laneName(lane.lane)} on {lane.useCase.trackingId}
+								</Button>
+							</Form>
+						) : lane.useCase.status === 'IN_REVIEW' ? (
+							<Link to={`/use-cases/${lane.useCase.id}/lanes/${lane.id}`}>
+								Review {laneName(lane.lane)} on {lane.useCase.trackingId}
+							</Link>
+						) : (
+							'Waiting for the submitters'
+						),
+				},
+			]}
+		/>
 	)
 }
 

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useActionData } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
 import { EndSessionSchema } from '#app/modules/auth/schemas.ts'
 import {
@@ -80,58 +80,47 @@ export default function Sessions({ loaderData }: Route.ComponentProps) {
 				password.
 			</p>
 			<FormErrors id="sessions-errors" errors={errors} />
-			<TableScroll label="Your signed-in sessions">
-				<table className="w-full border-collapse text-left">
-					<caption className="sr-only">Your signed-in sessions</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							<th scope="col" className="py-2 pr-4">
-								Device
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Signed in
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								Address
-							</th>
-							<th scope="col" className="py-2 pr-4">
-								How
-							</th>
-							<th scope="col" className="py-2">
-								<span className="sr-only">Action</span>
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{loaderData.sessions.map((session) => (
-							<tr key={session.reference} className="border-b border-base-lighter">
-								<td className="py-2 pr-4">
-									{session.device}
-									{session.current ? <strong className="ml-2">(this session)</strong> : null}
-								</td>
-								<td className="py-2 pr-4">{timeFormat.format(new Date(session.createdAt))}</td>
-								<td className="py-2 pr-4">{session.ipAddress ?? 'unknown'}</td>
-								<td className="py-2 pr-4">
-									{session.method === 'OIDC' ? 'CMS account' : 'Password'}
-								</td>
-								<td className="py-2">
-									<Form method="post">
-										<CsrfInput />
-										<input type="hidden" name="intent" value="end-session" />
-										<input type="hidden" name="session" value={session.reference} />
-										<Button
-											variant="secondary"
-											aria-label={`End session: ${session.device}, signed in ${timeFormat.format(new Date(session.createdAt))}${session.current ? ' (this session: signs you out)' : ''}`}
-										>
-											End
-										</Button>
-									</Form>
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</TableScroll>
+			<DataTable
+				caption="Your signed-in sessions"
+				rows={loaderData.sessions}
+				rowKey={(session) => session.reference}
+				columns={[
+					{
+						header: 'Device',
+						cell: (session) => (
+							<>
+								{session.device}
+								{session.current ? <strong className="ml-2">(this session)</strong> : null}
+							</>
+						),
+					},
+					{
+						header: 'Signed in',
+						cell: (session) => timeFormat.format(new Date(session.createdAt)),
+					},
+					{ header: 'Address', cell: (session) => session.ipAddress ?? 'unknown' },
+					{
+						header: 'How',
+						cell: (session) => (session.method === 'OIDC' ? 'CMS account' : 'Password'),
+					},
+					{
+						header: <span className="sr-only">Action</span>,
+						cell: (session) => (
+							<Form method="post">
+								<CsrfInput />
+								<input type="hidden" name="intent" value="end-session" />
+								<input type="hidden" name="session" value={session.reference} />
+								<Button
+									variant="secondary"
+									aria-label={`End session: ${session.device}, signed in ${timeFormat.format(new Date(session.createdAt))}${session.current ? ' (this session: signs you out)' : ''}`}
+								>
+									End
+								</Button>
+							</Form>
+						),
+					},
+				]}
+			/>
 			{others > 0 ? (
 				<Form method="post">
 					<CsrfInput />

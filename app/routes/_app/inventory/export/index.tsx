@@ -1,6 +1,6 @@
 import { Form, Link, useSearchParams } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
-import { TableScroll } from '#app/components/table-scroll.tsx'
 import { ExportPageQuerySchema } from '#app/modules/omb-exchange/omb-export-query.ts'
 import {
 	checkInventory,
@@ -217,45 +217,30 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 								))}
 							</tbody>
 						</table>
-						<TableScroll label="Problems by use case">
-							<table className="w-full border-collapse text-left">
-								<caption className="text-left font-semibold">Problems by use case</caption>
-								<thead>
-									<tr className="border-b-2 border-base-darkest">
-										<th scope="col" className="py-2 pr-4">
-											Use case
-										</th>
-										<th scope="col" className="py-2 pr-4">
-											Column
-										</th>
-										<th scope="col" className="py-2 pr-4">
-											Kind
-										</th>
-										<th scope="col" className="py-2">
-											What is wrong
-										</th>
-									</tr>
-								</thead>
-								<tbody>
-									{problems.map((problem, index) => (
-										<tr
-											key={`${problem.useCaseId}-${problem.column}-${index}`}
-											className="border-b border-base-lighter align-top"
-										>
-											<td className="py-2 pr-4">
-												<span className="font-mono">{problem.trackingId}</span>{' '}
-												<Link to={`/use-cases/${problem.useCaseId}`}>{problem.name}</Link>
-											</td>
-											<td className="py-2 pr-4 font-mono">
-												{problem.column ?? problem.field ?? '—'}
-											</td>
-											<td className="py-2 pr-4">{kindLabels[problem.kind]}</td>
-											<td className="py-2">{problem.message}</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</TableScroll>
+						<DataTable
+							caption="Problems by use case"
+							showCaption
+							rows={problems}
+							rowKey={(problem, index) => `${problem.useCaseId}-${problem.column}-${index}`}
+							columns={[
+								{
+									header: 'Use case',
+									cell: (problem) => (
+										<>
+											<span className="font-mono">{problem.trackingId}</span>{' '}
+											<Link to={`/use-cases/${problem.useCaseId}`}>{problem.name}</Link>
+										</>
+									),
+								},
+								{
+									header: 'Column',
+									className: 'font-mono',
+									cell: (problem) => problem.column ?? problem.field ?? '—',
+								},
+								{ header: 'Kind', cell: (problem) => kindLabels[problem.kind] },
+								{ header: 'What is wrong', cell: (problem) => problem.message },
+							]}
+						/>
 						<Pagination page={query.page} pageCount={pageCount} hrefFor={withPage} />
 					</>
 				)}
