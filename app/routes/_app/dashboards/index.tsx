@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { z } from 'zod'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { type ChartBar } from '#app/modules/dashboards/dashboard-charts.ts'
 import { dataVersionOf } from '#app/modules/data-version/versioned-cache.server.ts'
 import { currentDashboard } from '#app/modules/dashboards/dashboard.server.ts'
@@ -86,6 +86,13 @@ function KeyFigure({
 		</li>
 	)
 }
+
+/** A dashboard row's case: its tracking id as the link, then its name. */
+const caseCell = (item: { useCaseId: string; trackingId: string; name: string }) => (
+	<>
+		<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link> {item.name}
+	</>
+)
 
 export default function Dashboards({ loaderData }: Route.ComponentProps) {
 	const { dashboard: d } = loaderData
@@ -227,45 +234,23 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 						{d.overdueLaneCases.length === 0 ? (
 							<p>None.</p>
 						) : (
-							<TableScroll label="Oldest overdue review lanes">
-								<table className="w-full border-collapse text-left text-sm">
-									<caption className="sr-only">Oldest overdue review lanes</caption>
-									<thead>
-										<tr className="border-b-2 border-base-darkest">
-											<th scope="col" className="py-1 pr-3">
-												Use case
-											</th>
-											<th scope="col" className="py-1 pr-3">
-												Lane
-											</th>
-											<th scope="col" className="py-1 pr-3">
-												Reviewer
-											</th>
-											<th scope="col" className="py-1">
-												Due
-											</th>
-										</tr>
-									</thead>
-									<tbody>
-										{d.overdueLaneCases.map((item) => (
-											<tr
-												key={`${item.useCaseId}-${item.lane}`}
-												className="border-b border-base-lighter"
-											>
-												<td className="py-1 pr-3">
-													<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link>{' '}
-													{item.name}
-												</td>
-												<td className="py-1 pr-3">{reviewLaneLabels[item.lane].split(' (')[0]}</td>
-												<td className="py-1 pr-3">{item.assignee ?? 'Unassigned'}</td>
-												<td className="py-1 whitespace-nowrap">
-													{date.format(new Date(item.dueOn))}
-												</td>
-											</tr>
-										))}
-									</tbody>
-								</table>
-							</TableScroll>
+							<DataTable
+								caption="Oldest overdue review lanes"
+								dense
+								className="w-full text-sm"
+								rows={d.overdueLaneCases}
+								rowKey={(item) => `${item.useCaseId}-${item.lane}`}
+								columns={[
+									{ header: 'Use case', cell: caseCell },
+									{ header: 'Lane', cell: (item) => reviewLaneLabels[item.lane].split(' (')[0] },
+									{ header: 'Reviewer', cell: (item) => item.assignee ?? 'Unassigned' },
+									{
+										header: 'Due',
+										className: 'whitespace-nowrap',
+										cell: (item) => date.format(new Date(item.dueOn)),
+									},
+								]}
+							/>
 						)}
 					</section>
 				</div>
@@ -295,38 +280,25 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 							deployment, or waived.
 						</p>
 					) : (
-						<TableScroll label="Table of high-impact cases with minimum practices late">
-							<table className="w-full border-collapse text-left">
-								<caption className="sr-only">High-impact cases with minimum practices late</caption>
-								<thead>
-									<tr className="border-b-2 border-base-darkest">
-										<th scope="col" className="py-1 pr-4">
-											Use case
-										</th>
-										<th scope="col" className="py-1">
-											Failing checks
-										</th>
-									</tr>
-								</thead>
-								<tbody>
-									{d.practicesLate.map((item) => (
-										<tr key={item.useCaseId} className="border-b border-base-lighter align-top">
-											<td className="py-1 pr-4">
-												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link>{' '}
-												{item.name}
-											</td>
-											<td className="py-1">
-												<ul className="list-disc pl-5">
-													{item.failing.map((title) => (
-														<li key={title}>{title}</li>
-													))}
-												</ul>
-											</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</TableScroll>
+						<DataTable
+							caption="High-impact cases with minimum practices late"
+							dense
+							rows={d.practicesLate}
+							rowKey={(item) => item.useCaseId}
+							columns={[
+								{ header: 'Use case', cell: caseCell },
+								{
+									header: 'Failing checks',
+									cell: (item) => (
+										<ul className="list-disc pl-5">
+											{item.failing.map((title) => (
+												<li key={title}>{title}</li>
+											))}
+										</ul>
+									),
+								},
+							]}
+						/>
 					)}
 				</section>
 				<section aria-labelledby="waivers-heading" className="space-y-2">
@@ -346,49 +318,30 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					{d.waiversExpiring.length === 0 ? (
 						<p>None.</p>
 					) : (
-						<TableScroll label="Table of waivers lapsing in the next 60 days">
-							<table className="w-full border-collapse text-left">
-								<caption className="sr-only">Waivers lapsing in the next 60 days</caption>
-								<thead>
-									<tr className="border-b-2 border-base-darkest">
-										<th scope="col" className="py-1 pr-4">
-											Use case
-										</th>
-										<th scope="col" className="py-1 pr-4">
-											Practice waived
-										</th>
-										<th scope="col" className="py-1 pr-4">
-											Lapses on
-										</th>
-										<th scope="col" className="py-1">
-											Reported to OMB
-										</th>
-									</tr>
-								</thead>
-								<tbody>
-									{d.waiversExpiring.map((item) => (
-										<tr
-											key={`${item.useCaseId}-${item.practice}`}
-											className="border-b border-base-lighter"
-										>
-											<td className="py-1 pr-4">
-												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link>{' '}
-												{item.name}
-											</td>
-											<td className="py-1 pr-4">{minimumPractices[item.practice].label}</td>
-											<td className="py-1 pr-4 whitespace-nowrap">
-												{date.format(new Date(item.validUntil))}
-											</td>
-											<td className="py-1 whitespace-nowrap">
-												{item.reportedToOmbOn
-													? date.format(new Date(item.reportedToOmbOn))
-													: 'Not yet'}
-											</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</TableScroll>
+						<DataTable
+							caption="Waivers lapsing in the next 60 days"
+							dense
+							rows={d.waiversExpiring}
+							rowKey={(item) => `${item.useCaseId}-${item.practice}`}
+							columns={[
+								{ header: 'Use case', cell: caseCell },
+								{
+									header: 'Practice waived',
+									cell: (item) => minimumPractices[item.practice].label,
+								},
+								{
+									header: 'Lapses on',
+									className: 'whitespace-nowrap',
+									cell: (item) => date.format(new Date(item.validUntil)),
+								},
+								{
+									header: 'Reported to OMB',
+									className: 'whitespace-nowrap',
+									cell: (item) =>
+										item.reportedToOmbOn ? date.format(new Date(item.reportedToOmbOn)) : 'Not yet',
+								},
+							]}
+						/>
 					)}
 				</section>
 				<section aria-labelledby="conditions-heading" className="space-y-2">
@@ -404,45 +357,22 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					{d.overdueConditions.length === 0 ? (
 						<p>None.</p>
 					) : (
-						<TableScroll label="Conditions of approval past their due date">
-							<table className="w-full border-collapse text-left">
-								<caption className="sr-only">Conditions of approval past their due date</caption>
-								<thead>
-									<tr className="border-b-2 border-base-darkest">
-										<th scope="col" className="py-1 pr-4">
-											Use case
-										</th>
-										<th scope="col" className="py-1 pr-4">
-											Condition
-										</th>
-										<th scope="col" className="py-1 pr-4">
-											Owner
-										</th>
-										<th scope="col" className="py-1">
-											Due
-										</th>
-									</tr>
-								</thead>
-								<tbody>
-									{d.overdueConditions.map((item) => (
-										<tr
-											key={`${item.useCaseId}-${item.text}`}
-											className="border-b border-base-lighter align-top"
-										>
-											<td className="py-1 pr-4">
-												<Link to={`/use-cases/${item.useCaseId}`}>{item.trackingId}</Link>{' '}
-												{item.name}
-											</td>
-											<td className="py-1 pr-4">{item.text}</td>
-											<td className="py-1 pr-4">{item.owner}</td>
-											<td className="py-1 whitespace-nowrap">
-												{date.format(new Date(item.dueOn))}
-											</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</TableScroll>
+						<DataTable
+							caption="Conditions of approval past their due date"
+							dense
+							rows={d.overdueConditions}
+							rowKey={(item) => `${item.useCaseId}-${item.text}`}
+							columns={[
+								{ header: 'Use case', cell: caseCell },
+								{ header: 'Condition', cell: (item) => item.text },
+								{ header: 'Owner', cell: (item) => item.owner },
+								{
+									header: 'Due',
+									className: 'whitespace-nowrap',
+									cell: (item) => date.format(new Date(item.dueOn)),
+								},
+							]}
+						/>
 					)}
 				</section>
 			</section>
