@@ -1,6 +1,7 @@
 import { type FieldMetadata, getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
 import { OpenCycleSchema } from '#app/modules/reporting-cycles/cycles-schemas.ts'
 import { listCycles, openCycle } from '#app/modules/reporting-cycles/cycles.server.ts'
@@ -95,47 +96,31 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
 				{loaderData.cycles.length === 0 ? (
 					<p>No reporting year has been opened yet.</p>
 				) : (
-					<table className="w-full border-collapse text-left">
-						<caption className="sr-only">Reporting years</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									Year
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Use cases
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Missing required columns
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Opened
-								</th>
-								<th scope="col" className="py-2">
-									Certified
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{loaderData.cycles.map((cycle) => (
-								<tr key={cycle.id} className="border-b border-base-lighter align-top">
-									<td className="py-2 pr-4">
-										<Link to={`/inventory/cycles/${cycle.year}`}>{cycle.year}</Link>
-									</td>
-									<td className="py-2 pr-4">{cycle.entries}</td>
-									<td className="py-2 pr-4">{cycle.incomplete}</td>
-									<td className="py-2 pr-4">
-										{dateFormat.format(new Date(cycle.openedAt))} by {cycle.openedBy.name}
-									</td>
-									<td className="py-2">
-										{cycle.certifiedAt
-											? `${dateFormat.format(new Date(cycle.certifiedAt))} by ${cycle.certifiedBy?.name ?? '—'}`
-											: 'Not yet'}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<DataTable
+						caption="Reporting years"
+						rows={loaderData.cycles}
+						rowKey={(cycle) => cycle.id}
+						columns={[
+							{
+								header: 'Year',
+								cell: (cycle) => <Link to={`/inventory/cycles/${cycle.year}`}>{cycle.year}</Link>,
+							},
+							{ header: 'Use cases', cell: (cycle) => cycle.entries },
+							{ header: 'Missing required columns', cell: (cycle) => cycle.incomplete },
+							{
+								header: 'Opened',
+								cell: (cycle) =>
+									`${dateFormat.format(new Date(cycle.openedAt))} by ${cycle.openedBy.name}`,
+							},
+							{
+								header: 'Certified',
+								cell: (cycle) =>
+									cycle.certifiedAt
+										? `${dateFormat.format(new Date(cycle.certifiedAt))} by ${cycle.certifiedBy?.name ?? '—'}`
+										: 'Not yet',
+							},
+						]}
+					/>
 				)}
 			</section>
 		</div>

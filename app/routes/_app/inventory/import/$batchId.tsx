@@ -10,6 +10,7 @@ import {
 	useSearchParams,
 } from 'react-router'
 import { z } from 'zod'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import {
@@ -227,42 +228,26 @@ function ProblemsSection({
 							Download {filtered ? 'these problems' : 'every problem'} (CSV)
 						</a>
 					</p>
-					<table className="w-full border-collapse text-left">
-						<caption className="text-left font-semibold">By problem and column</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									Problem
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Column
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Rows
-								</th>
-								<th scope="col" className="py-2">
-									Effect
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{problems.groups.map((group) => (
-								<tr
-									key={`${group.kind}-${group.column}`}
-									className={`border-b border-base-lighter align-top ${group.severity === 'ERROR' ? 'bg-error-lighter' : ''}`}
-								>
-									<td className="py-2 pr-4">
-										<Link to={hrefWith({ kind: group.kind, column: group.column, page: null })}>
-											{group.title}
-										</Link>
-									</td>
-									<td className="py-2 pr-4 font-mono">{group.column ?? '—'}</td>
-									<td className="py-2 pr-4">{group.count.toLocaleString('en-US')}</td>
-									<td className="py-2">{group.effect}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<DataTable
+						caption="By problem and column"
+						showCaption
+						rows={problems.groups}
+						rowKey={(group) => `${group.kind}-${group.column}`}
+						rowClassName={(group) => (group.severity === 'ERROR' ? 'bg-error-lighter' : undefined)}
+						columns={[
+							{
+								header: 'Problem',
+								cell: (group) => (
+									<Link to={hrefWith({ kind: group.kind, column: group.column, page: null })}>
+										{group.title}
+									</Link>
+								),
+							},
+							{ header: 'Column', className: 'font-mono', cell: (group) => group.column ?? '—' },
+							{ header: 'Rows', cell: (group) => group.count.toLocaleString('en-US') },
+							{ header: 'Effect', cell: (group) => group.effect },
+						]}
+					/>
 					<Form method="get" className="flex flex-wrap items-end gap-4" preventScrollReset>
 						<div>
 							<label htmlFor="filter-kind" className="block font-semibold">
@@ -332,51 +317,38 @@ function ProblemsSection({
 							</Link>
 						) : null}
 					</Form>
-					<table className="w-full border-collapse text-left">
-						<caption className="text-left font-semibold">
-							{plural(problems.filteredTotal, 'problem')}
-							{filtered ? ' shown by the filters' : ''}, row by row
-						</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									Row
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Use case
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Column
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Problem
-								</th>
-								<th scope="col" className="py-2">
-									Effect
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{problems.list.map((problem, index) => (
-								<tr
-									key={`${problem.row}-${index}`}
-									className={`border-b border-base-lighter align-top ${problem.severity === 'ERROR' ? 'bg-error-lighter' : ''}`}
-								>
-									<td className="py-2 pr-4">
-										{problem.row === null
-											? 'Many'
-											: problem.row === 1 && !problem.name
-												? 'Header'
-												: problem.row}
-									</td>
-									<td className="py-2 pr-4">{problem.name || '—'}</td>
-									<td className="py-2 pr-4 font-mono">{problem.column ?? '—'}</td>
-									<td className="py-2 pr-4 whitespace-pre-line">{problem.message}</td>
-									<td className="py-2">{problem.effect}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<DataTable
+						caption={`${plural(problems.filteredTotal, 'problem')}${filtered ? ' shown by the filters' : ''}, row by row`}
+						showCaption
+						rows={problems.list}
+						rowKey={(problem, index) => `${problem.row}-${index}`}
+						rowClassName={(problem) =>
+							problem.severity === 'ERROR' ? 'bg-error-lighter' : undefined
+						}
+						columns={[
+							{
+								header: 'Row',
+								cell: (problem) =>
+									problem.row === null
+										? 'Many'
+										: problem.row === 1 && !problem.name
+											? 'Header'
+											: problem.row,
+							},
+							{ header: 'Use case', cell: (problem) => problem.name || '—' },
+							{
+								header: 'Column',
+								className: 'font-mono',
+								cell: (problem) => problem.column ?? '—',
+							},
+							{
+								header: 'Problem',
+								className: 'whitespace-pre-line',
+								cell: (problem) => problem.message,
+							},
+							{ header: 'Effect', cell: (problem) => problem.effect },
+						]}
+					/>
 					<Pagination
 						label="Pages of problems"
 						page={problems.page}
@@ -531,80 +503,72 @@ function AwaitingDecision({
 					</Button>
 				</Form>
 			</div>
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">Rows waiting for your decision</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">
-							Row
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							In the file
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							In the tracker
-						</th>
-						<th scope="col" className="py-2">
-							Decision
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{preview.awaitingDecision.map((row) => (
-						<tr key={row.row} className="border-b border-base-lighter align-top">
-							<td className="py-2 pr-4">{row.row}</td>
-							<td className="py-2 pr-4">
+			<DataTable
+				caption="Rows waiting for your decision"
+				rows={preview.awaitingDecision}
+				rowKey={(row) => row.row}
+				columns={[
+					{ header: 'Row', cell: (row) => row.row },
+					{
+						header: 'In the file',
+						cell: (row) => (
+							<>
 								{row.name}
-								<span className="block text-sm font-mono">{row.bureau}</span>
-							</td>
-							<td className="py-2 pr-4">
-								{row.candidate ? (
-									<>
-										<Link to={`/use-cases/${row.candidate.id}`}>{row.candidate.trackingId}</Link>{' '}
-										{row.candidate.name}
-										<span className="block text-sm">
-											{row.candidate.orgUnitCode} · {row.candidate.reasons.join(', ')}
-											{row.candidate.registered
-												? ' · registered in the tracker (its answers are kept)'
-												: ''}
-										</span>
-									</>
-								) : null}
-							</td>
-							<td className="py-2">
-								<div className="flex flex-wrap gap-2">
-									<Form method="post">
-										<CsrfInput />
-										<input type="hidden" name="intent" value="decide" />
-										<input type="hidden" name="row" value={row.row} />
-										<input type="hidden" name="decision" value={row.candidate?.id ?? 'NEW'} />
-										<Button
-											variant="secondary"
-											disabled={busy}
-											aria-label={`Row ${row.row} is ${row.candidate?.trackingId}`}
-										>
-											Same use case
-										</Button>
-									</Form>
-									<Form method="post">
-										<CsrfInput />
-										<input type="hidden" name="intent" value="decide" />
-										<input type="hidden" name="row" value={row.row} />
-										<input type="hidden" name="decision" value="NEW" />
-										<Button
-											variant="secondary"
-											disabled={busy}
-											aria-label={`Row ${row.row} is a new use case`}
-										>
-											A new one
-										</Button>
-									</Form>
-								</div>
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+								<span className="block font-mono text-sm">{row.bureau}</span>
+							</>
+						),
+					},
+					{
+						header: 'In the tracker',
+						cell: (row) =>
+							row.candidate ? (
+								<>
+									<Link to={`/use-cases/${row.candidate.id}`}>{row.candidate.trackingId}</Link>{' '}
+									{row.candidate.name}
+									<span className="block text-sm">
+										{row.candidate.orgUnitCode} · {row.candidate.reasons.join(', ')}
+										{row.candidate.registered
+											? ' · registered in the tracker (its answers are kept)'
+											: ''}
+									</span>
+								</>
+							) : null,
+					},
+					{
+						header: 'Decision',
+						cell: (row) => (
+							<div className="flex flex-wrap gap-2">
+								<Form method="post">
+									<CsrfInput />
+									<input type="hidden" name="intent" value="decide" />
+									<input type="hidden" name="row" value={row.row} />
+									<input type="hidden" name="decision" value={row.candidate?.id ?? 'NEW'} />
+									<Button
+										variant="secondary"
+										disabled={busy}
+										aria-label={`Row ${row.row} is ${row.candidate?.trackingId}`}
+									>
+										Same use case
+									</Button>
+								</Form>
+								<Form method="post">
+									<CsrfInput />
+									<input type="hidden" name="intent" value="decide" />
+									<input type="hidden" name="row" value={row.row} />
+									<input type="hidden" name="decision" value="NEW" />
+									<Button
+										variant="secondary"
+										disabled={busy}
+										aria-label={`Row ${row.row} is a new use case`}
+									>
+										A new one
+									</Button>
+								</Form>
+							</div>
+						),
+					},
+				]}
+			/>
 		</section>
 	)
 }
@@ -644,31 +608,22 @@ function RowsSection({ preview }: { preview: NonNullable<LoaderData['preview']> 
 					) : null,
 				)}
 			</nav>
-			<table className="w-full border-collapse text-left">
-				<caption className="sr-only">What happens to each row</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-2 pr-4">
-							Row
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							Use case
-						</th>
-						<th scope="col" className="py-2 pr-4">
-							Bureau
-						</th>
-						<th scope="col" className="py-2">
-							What happens
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{preview.rows.map((row) => (
-						<tr key={row.row} className="border-b border-base-lighter align-top">
-							<td className="py-2 pr-4">{row.row}</td>
-							<td className="py-2 pr-4">{row.name || '—'}</td>
-							<td className="py-2 pr-4 font-mono">{row.orgUnit ?? row.bureau ?? '—'}</td>
-							<td className="py-2">
+			<DataTable
+				caption="What happens to each row"
+				rows={preview.rows}
+				rowKey={(row) => row.row}
+				columns={[
+					{ header: 'Row', cell: (row) => row.row },
+					{ header: 'Use case', cell: (row) => row.name || '—' },
+					{
+						header: 'Bureau',
+						className: 'font-mono',
+						cell: (row) => row.orgUnit ?? row.bureau ?? '—',
+					},
+					{
+						header: 'What happens',
+						cell: (row) => (
+							<>
 								{row.outcome === 'CREATE' ? 'Create a new use case' : null}
 								{row.outcome === 'SKIP' ? 'Not imported' : null}
 								{row.outcome === 'CONFIRM' ? 'Waiting for your decision' : null}
@@ -682,11 +637,11 @@ function RowsSection({ preview }: { preview: NonNullable<LoaderData['preview']> 
 											: null}
 									</>
 								) : null}
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+							</>
+						),
+					},
+				]}
+			/>
 			<Pagination
 				label="Pages of rows"
 				page={preview.rowsPage}

@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import {
 	listImportBatches,
@@ -123,47 +124,31 @@ export default function ImportInventory({ loaderData, actionData }: Route.Compon
 				{loaderData.batches.length === 0 ? (
 					<p>No file has been imported yet.</p>
 				) : (
-					<table className="w-full border-collapse text-left">
-						<caption className="sr-only">Recent imports</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									File
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Status
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Rows
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Result
-								</th>
-								<th scope="col" className="py-2">
-									Uploaded
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{loaderData.batches.map((batch) => (
-								<tr key={batch.id} className="border-b border-base-lighter align-top">
-									<td className="py-2 pr-4">
-										<Link to={`/inventory/import/${batch.id}`}>{batch.fileName}</Link>
-									</td>
-									<td className="py-2 pr-4">{statusLabels[batch.status]}</td>
-									<td className="py-2 pr-4">{batch.total}</td>
-									<td className="py-2 pr-4">
-										{batch.status === 'DONE'
-											? `${batch.created} created, ${batch.updated} updated, ${batch.unchanged} unchanged, ${batch.skipped} skipped`
-											: '—'}
-									</td>
-									<td className="py-2">
-										{dateTime.format(new Date(batch.startedAt))} by {batch.startedBy.name}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<DataTable
+						caption="Recent imports"
+						rows={loaderData.batches}
+						rowKey={(batch) => batch.id}
+						columns={[
+							{
+								header: 'File',
+								cell: (batch) => <Link to={`/inventory/import/${batch.id}`}>{batch.fileName}</Link>,
+							},
+							{ header: 'Status', cell: (batch) => statusLabels[batch.status] },
+							{ header: 'Rows', cell: (batch) => batch.total },
+							{
+								header: 'Result',
+								cell: (batch) =>
+									batch.status === 'DONE'
+										? `${batch.created} created, ${batch.updated} updated, ${batch.unchanged} unchanged, ${batch.skipped} skipped`
+										: '—',
+							},
+							{
+								header: 'Uploaded',
+								cell: (batch) =>
+									`${dateTime.format(new Date(batch.startedAt))} by ${batch.startedBy.name}`,
+							},
+						]}
+					/>
 				)}
 			</section>
 		</div>

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, ErrorList, FormErrors, TextAreaField } from '#app/components/forms.tsx'
 import {
 	CertifyCycleSchema,
@@ -266,37 +267,20 @@ export default function CyclePage({ loaderData, actionData }: Route.ComponentPro
 				{incompleteCount === 0 ? (
 					<p>Every use case in the snapshot answers every column OMB requires for its stage.</p>
 				) : (
-					<table className="w-full border-collapse text-left">
-						<caption className="sr-only">
-							Use cases missing required columns, as frozen in the snapshot
-						</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									Use case
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Stage
-								</th>
-								<th scope="col" className="py-2">
-									Missing columns
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{incomplete.map((entry) => (
-								<tr key={entry.useCaseId} className="border-b border-base-lighter align-top">
-									<td className="py-2 pr-4">
-										<CaseLink entry={entry} />
-									</td>
-									<td className="py-2 pr-4">{stageLabel(entry.stage)}</td>
-									<td className="py-2 font-mono text-sm">
-										{entry.missing.map(missingColumn).join(', ')}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<DataTable
+						caption="Use cases missing required columns, as frozen in the snapshot"
+						rows={incomplete}
+						rowKey={(entry) => entry.useCaseId}
+						columns={[
+							{ header: 'Use case', cell: (entry) => <CaseLink entry={entry} /> },
+							{ header: 'Stage', cell: (entry) => stageLabel(entry.stage) },
+							{
+								header: 'Missing columns',
+								className: 'font-mono text-sm',
+								cell: (entry) => entry.missing.map(missingColumn).join(', '),
+							},
+						]}
+					/>
 				)}
 				{incompleteCount > incomplete.length ? (
 					<p>The first {incomplete.length} are listed.</p>
