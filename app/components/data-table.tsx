@@ -22,6 +22,7 @@ export function DataTable<Row>({
 	rowKey,
 	columns,
 	rowClassName,
+	rowId,
 	dense = false,
 	className = 'w-full',
 	footer,
@@ -34,6 +35,8 @@ export function DataTable<Row>({
 	rowKey: (row: Row, index: number) => Key
 	columns: ReadonlyArray<DataColumn<Row> | false | null | undefined>
 	rowClassName?: (row: Row) => string | undefined
+	/** An id for a row that other pages link to (`#problem-not-found`). */
+	rowId?: (row: Row) => string
 	/** Tighter rows, for figures beside a chart. */
 	dense?: boolean
 	/** Width classes of the table itself. */
@@ -68,6 +71,7 @@ export function DataTable<Row>({
 						return (
 							<tr
 								key={rowKey(row, index)}
+								id={rowId?.(row)}
 								className={`border-b border-base-lighter align-top${extra ? ` ${extra}` : ''}`}
 							>
 								{shown.map((column, columnIndex) =>

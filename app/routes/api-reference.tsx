@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { apiRoutes } from '#app/api/router.server.ts'
 import { openApiDocument } from '#app/api/openapi.ts'
 import { appUrlOf, getEnv } from '#app/utils/env.server.ts'
@@ -124,33 +124,16 @@ export default function ApiReference({ loaderData }: Route.ComponentProps) {
 					Errors are RFC 9457 problem details (<code>application/problem+json</code>); invalid
 					fields are listed in <code>errors</code> with their path.
 				</p>
-				<TableScroll label="Problem types">
-					<table className="w-full border-collapse text-left">
-						<caption className="sr-only">Problem types</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									Status
-								</th>
-								<th scope="col" className="py-2">
-									Problem
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{problemTypes.map((type) => (
-								<tr
-									key={type.slug}
-									id={`problem-${type.slug}`}
-									className="border-b border-base-lighter"
-								>
-									<td className="py-2 pr-4 font-mono">{type.status}</td>
-									<td className="py-2">{type.title}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</TableScroll>
+				<DataTable
+					caption="Problem types"
+					rows={problemTypes}
+					rowKey={(type) => type.slug}
+					rowId={(type) => `problem-${type.slug}`}
+					columns={[
+						{ header: 'Status', className: 'font-mono', cell: (type) => type.status },
+						{ header: 'Problem', cell: (type) => type.title },
+					]}
+				/>
 			</section>
 
 			<section aria-labelledby="operations" className="space-y-6">
@@ -197,46 +180,36 @@ export default function ApiReference({ loaderData }: Route.ComponentProps) {
 										) : null}
 									</p>
 									{operation.parameters?.length ? (
-										<TableScroll label={`Parameters of ${operation.operationId}`}>
-											<table className="w-full border-collapse text-left text-sm">
-												<caption className="sr-only">Parameters of {operation.operationId}</caption>
-												<thead>
-													<tr className="border-b border-base-dark">
-														<th scope="col" className="py-1 pr-4">
-															Parameter
-														</th>
-														<th scope="col" className="py-1 pr-4">
-															In
-														</th>
-														<th scope="col" className="py-1">
-															Values
-														</th>
-													</tr>
-												</thead>
-												<tbody>
-													{operation.parameters.map((parameter) => (
-														<tr
-															key={`${parameter.in}-${parameter.name}`}
-															className="border-b border-base-lighter align-top"
-														>
-															<th scope="row" className="py-1 pr-4 font-mono font-normal">
-																{parameter.name}
-																{parameter.required ? ' (required)' : ''}
-															</th>
-															<td className="py-1 pr-4">{parameter.in}</td>
-															<td className="py-1">
-																{parameter.description ? (
-																	<span className="block">{parameter.description}</span>
-																) : null}
-																{(parameter.schema.enum ?? parameter.schema.items?.enum)?.join(
-																	', ',
-																) ?? parameter.schema.type}
-															</td>
-														</tr>
-													))}
-												</tbody>
-											</table>
-										</TableScroll>
+										<DataTable
+											caption={`Parameters of ${operation.operationId}`}
+											dense
+											className="w-full text-sm"
+											rows={operation.parameters}
+											rowKey={(parameter) => `${parameter.in}-${parameter.name}`}
+											columns={[
+												{
+													header: 'Parameter',
+													rowHeader: true,
+													className: 'font-mono font-normal',
+													cell: (parameter) =>
+														`${parameter.name}${parameter.required ? ' (required)' : ''}`,
+												},
+												{ header: 'In', cell: (parameter) => parameter.in },
+												{
+													header: 'Values',
+													cell: (parameter) => (
+														<>
+															{parameter.description ? (
+																<span className="block">{parameter.description}</span>
+															) : null}
+															{(parameter.schema.enum ?? parameter.schema.items?.enum)?.join(
+																', ',
+															) ?? parameter.schema.type}
+														</>
+													),
+												},
+											]}
+										/>
 									) : null}
 									{operation.requestBody ? (
 										<p className="text-sm">

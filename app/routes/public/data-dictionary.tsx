@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { publicDictionary } from '#app/modules/public-site/public-dictionary.ts'
 import { publicPageMeta } from '#app/modules/public-site/public-route.ts'
 import type { Route } from './+types/data-dictionary.ts'
@@ -53,27 +54,17 @@ export default function PublicDataDictionary() {
 						<p className="border-l-4 border-primary bg-primary-lighter p-2">{entry.publicNote}</p>
 					) : null}
 					{entry.choices ? (
-						<table className="w-full border-collapse text-left text-sm">
-							<caption className="sr-only">Valid values of {entry.column}</caption>
-							<thead>
-								<tr className="border-b-2 border-base-darkest">
-									<th scope="col" className="py-1 pr-4">
-										Valid selection
-									</th>
-									<th scope="col" className="py-1">
-										Shorthand code
-									</th>
-								</tr>
-							</thead>
-							<tbody>
-								{entry.choices.map((choice) => (
-									<tr key={choice.selection} className="border-b border-base-lighter align-top">
-										<td className="py-1 pr-4">{choice.selection}</td>
-										<td className="py-1">{choice.code}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
+						<DataTable
+							caption={`Valid values of ${entry.column}`}
+							dense
+							className="w-full text-sm"
+							rows={entry.choices}
+							rowKey={(choice) => choice.selection}
+							columns={[
+								{ header: 'Valid selection', cell: (choice) => choice.selection },
+								{ header: 'Shorthand code', cell: (choice) => choice.code },
+							]}
+						/>
 					) : null}
 				</section>
 			))}

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
+import { DataTable } from '#app/components/data-table.tsx'
 import {
 	Button,
 	CheckboxGroupField,
@@ -147,49 +148,40 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 						administrator grants one.
 					</p>
 				) : (
-					<table className="w-full border-collapse text-left">
-						<caption className="sr-only">Groups and the roles they grant</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									Group
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Role
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									Review lanes
-								</th>
-								<th scope="col" className="py-2">
-									<span className="sr-only">Action</span>
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{mappings.map((mapping) => (
-								<tr key={mapping.id} className="border-b border-base-lighter">
-									<td className="py-2 pr-4 font-mono break-all">{mapping.group}</td>
-									<td className="py-2 pr-4">{roleLabels[mapping.role]}</td>
-									<td className="py-2 pr-4">
-										{mapping.lanes.map((lane) => reviewLaneLabels[lane]).join(', ') || '—'}
-									</td>
-									<td className="py-2">
-										<Form method="post">
-											<CsrfInput />
-											<input type="hidden" name="intent" value="remove" />
-											<input type="hidden" name="mappingId" value={mapping.id} />
-											<Button
-												variant="secondary"
-												aria-label={`Remove: ${mapping.group} grants ${roleLabels[mapping.role]}`}
-											>
-												Remove
-											</Button>
-										</Form>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<DataTable
+						caption="Groups and the roles they grant"
+						rows={mappings}
+						rowKey={(mapping) => mapping.id}
+						columns={[
+							{
+								header: 'Group',
+								className: 'font-mono break-all',
+								cell: (mapping) => mapping.group,
+							},
+							{ header: 'Role', cell: (mapping) => roleLabels[mapping.role] },
+							{
+								header: 'Review lanes',
+								cell: (mapping) =>
+									mapping.lanes.map((lane) => reviewLaneLabels[lane]).join(', ') || '—',
+							},
+							{
+								header: <span className="sr-only">Action</span>,
+								cell: (mapping) => (
+									<Form method="post">
+										<CsrfInput />
+										<input type="hidden" name="intent" value="remove" />
+										<input type="hidden" name="mappingId" value={mapping.id} />
+										<Button
+											variant="secondary"
+											aria-label={`Remove: ${mapping.group} grants ${roleLabels[mapping.role]}`}
+										>
+											Remove
+										</Button>
+									</Form>
+								),
+							},
+						]}
+					/>
 				)}
 				<h3 className="text-lg font-bold">Add a mapping</h3>
 				<Form

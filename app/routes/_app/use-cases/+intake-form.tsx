@@ -2,6 +2,7 @@
 // their status, the linked datasets, the check-your-answers page and the conflict panel.
 import { useField } from '@conform-to/react'
 import { Link } from 'react-router'
+import { ChangeTable } from '#app/components/change-table.tsx'
 import {
 	CheckboxGroupField,
 	ErrorList,
@@ -393,40 +394,18 @@ export function ConflictPanel({
 				</ul>
 			) : null}
 			{conflict.changes.length ? (
-				<div
-					className="overflow-x-auto"
-					tabIndex={0}
-					role="region"
-					aria-label="Their answers beside yours"
-				>
-					<table className="w-full border-collapse bg-white text-left">
-						<caption className="sr-only">Answers changed since you opened the use case</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="p-2">
-									Question
-								</th>
-								<th scope="col" className="p-2">
-									{conflict.byYou ? 'Saved in the other tab' : `Saved by ${conflict.savedBy}`}
-								</th>
-								<th scope="col" className="p-2">
-									In your form
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{conflict.changes.map((change) => (
-								<tr key={change.path} className="border-b border-base-lighter align-top">
-									<th scope="row" className="p-2 font-semibold">
-										{change.label}
-									</th>
-									<td className="p-2 break-words whitespace-pre-line">{change.theirs || '—'}</td>
-									<td className="p-2 break-words whitespace-pre-line">{change.yours || '—'}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<ChangeTable
+					caption="Answers changed since you opened the use case"
+					showCaption={false}
+					changes={conflict.changes.map((change) => ({
+						path: change.path,
+						label: change.label,
+						before: change.theirs,
+						after: change.yours,
+					}))}
+					beforeHeading={conflict.byYou ? 'Saved in the other tab' : `Saved by ${conflict.savedBy}`}
+					afterHeading="In your form"
+				/>
 			) : null}
 			<div className="flex flex-wrap items-center gap-4">
 				<button

@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx'
 import { type ItemChange, type PackDiff } from '#app/modules/policies/pack-diff.ts'
 import { reviewLaneLabels, type ReviewLaneName } from '#app/utils/permissions.ts'
 
@@ -17,33 +18,28 @@ function ChangeList({ changes }: { changes: Array<ItemChange['changes'][number]>
 function ChangedTable({ caption, items }: { caption: string; items: Array<ItemChange> }) {
 	if (items.length === 0) return null
 	return (
-		<table className="w-full border-collapse text-left text-sm">
-			<caption className="py-1 text-left font-semibold">{caption}</caption>
-			<thead>
-				<tr className="border-b-2 border-base-darkest">
-					<th scope="col" className="py-1 pr-3">
-						Id
-					</th>
-					<th scope="col" className="py-1">
-						What changes
-					</th>
-				</tr>
-			</thead>
-			<tbody>
-				{items.map((item) => (
-					<tr key={item.id} className="border-b border-base-lighter align-top">
-						<th scope="row" className="py-1 pr-3 font-normal">
+		<DataTable
+			caption={caption}
+			showCaption
+			dense
+			className="w-full text-sm"
+			rows={items}
+			rowKey={(item) => item.id}
+			columns={[
+				{
+					header: 'Id',
+					rowHeader: true,
+					cell: (item) => (
+						<>
 							<span className="font-mono">{item.id}</span>
 							<br />
 							{item.title}
-						</th>
-						<td className="py-1">
-							<ChangeList changes={item.changes} />
-						</td>
-					</tr>
-				))}
-			</tbody>
-		</table>
+						</>
+					),
+				},
+				{ header: 'What changes', cell: (item) => <ChangeList changes={item.changes} /> },
+			]}
+		/>
 	)
 }
 

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import {
@@ -187,96 +187,92 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 					The logic of each check is part of the release; here you turn a check off or change its
 					severity and the review lane it requires.
 				</p>
-				<TableScroll label="Check settings in the draft pack">
-					<table className="w-full border-collapse text-left text-sm">
-						<caption className="sr-only">Check settings in the draft pack</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-3">
-									Check
-								</th>
-								<th scope="col" className="py-2 pr-3">
-									Settings
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{draft.checks.map((check) => {
+				<DataTable
+					caption="Check settings in the draft pack"
+					className="w-full text-sm"
+					rows={draft.checks}
+					rowKey={(check) => check.id}
+					columns={[
+						{
+							header: 'Check',
+							rowHeader: true,
+							cell: (check) => (
+								<>
+									<span className="font-mono">{check.id}</span>
+									<br />
+									{check.title}
+								</>
+							),
+						},
+						{
+							header: 'Settings',
+							cell: (check) => {
 								const mine =
 									rejected?.kind === 'check' && rejected.checkId === check.id ? rejected : null
 								return (
-									<tr key={check.id} className="border-b border-base-lighter align-top">
-										<th scope="row" className="py-2 pr-3 font-normal">
-											<span className="font-mono">{check.id}</span>
-											<br />
-											{check.title}
-										</th>
-										<td className="py-2">
-											<Form
-												method="post"
-												aria-label={`Settings for ${check.id}`}
-												className="flex flex-wrap items-center gap-3"
-											>
-												<CsrfInput />
-												<input type="hidden" name="intent" value="check" />
-												<input type="hidden" name="revision" value={draft.revision} />
-												<input type="hidden" name="checkId" value={check.id} />
-												<span className="flex items-center gap-1">
-													<input
-														id={`enabled-${check.id}`}
-														type="checkbox"
-														name="enabled"
-														value="on"
-														defaultChecked={mine ? mine.enabled : check.enabled}
-														className="size-5"
-													/>
-													<label htmlFor={`enabled-${check.id}`}>On</label>
-												</span>
-												<label htmlFor={`severity-${check.id}`}>Severity</label>
-												<select
-													id={`severity-${check.id}`}
-													name="severity"
-													defaultValue={mine ? mine.severity : check.severity}
-													className={selectClass}
-												>
-													{CHECK_SEVERITIES.map((severity) => (
-														<option key={severity} value={severity}>
-															{severity.toLowerCase()}
-														</option>
-													))}
-												</select>
-												<label htmlFor={`lane-${check.id}`}>Lane</label>
-												<select
-													id={`lane-${check.id}`}
-													name="lane"
-													defaultValue={mine ? mine.lane : check.lane}
-													className={selectClass}
-												>
-													{reviewLanes.map((lane) => (
-														<option key={lane} value={lane}>
-															{reviewLaneLabels[lane]}
-														</option>
-													))}
-												</select>
-												<button
-													type="submit"
-													className="rounded border-2 border-primary px-3 py-1 font-bold text-primary"
-												>
-													Save {check.id}
-												</button>
-												{mine ? (
-													<span className="font-semibold text-error">
-														Not saved: see the message above.
-													</span>
-												) : null}
-											</Form>
-										</td>
-									</tr>
+									<Form
+										method="post"
+										aria-label={`Settings for ${check.id}`}
+										className="flex flex-wrap items-center gap-3"
+									>
+										<CsrfInput />
+										<input type="hidden" name="intent" value="check" />
+										<input type="hidden" name="revision" value={draft.revision} />
+										<input type="hidden" name="checkId" value={check.id} />
+										<span className="flex items-center gap-1">
+											<input
+												id={`enabled-${check.id}`}
+												type="checkbox"
+												name="enabled"
+												value="on"
+												defaultChecked={mine ? mine.enabled : check.enabled}
+												className="size-5"
+											/>
+											<label htmlFor={`enabled-${check.id}`}>On</label>
+										</span>
+										<label htmlFor={`severity-${check.id}`}>Severity</label>
+										<select
+											id={`severity-${check.id}`}
+											name="severity"
+											defaultValue={mine ? mine.severity : check.severity}
+											className={selectClass}
+										>
+											{CHECK_SEVERITIES.map((severity) => (
+												<option key={severity} value={severity}>
+													{severity.toLowerCase()}
+												</option>
+											))}
+										</select>
+										<label htmlFor={`lane-${check.id}`}>Lane</label>
+										<select
+											id={`lane-${check.id}`}
+											name="lane"
+											defaultValue={mine ? mine.lane : check.lane}
+											className={selectClass}
+										>
+											{reviewLanes.map((lane) => (
+												<option key={lane} value={lane}>
+													{reviewLaneLabels[lane]}
+												</option>
+											))}
+										</select>
+										<button
+											type="submit"
+											className="rounded border-2 border-primary px-3 py-1 font-bold text-primary"
+										>
+											Save {check.id}
+										</button>
+										{mine ? (
+											<span className="font-semibold text-error">
+												Not saved: see the message above.
+											</span>
+										) : null}
+									</Form>
 								)
-							})}
-						</tbody>
-					</table>
-				</TableScroll>
+							},
+						},
+					]}
+				/>
 			</section>
 			<section aria-labelledby="routes-heading" className="space-y-3">
 				<h2 id="routes-heading" className="text-2xl font-bold">

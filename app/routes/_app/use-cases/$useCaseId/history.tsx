@@ -1,5 +1,5 @@
 import { Form, Link } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { ChangeTable } from '#app/components/change-table.tsx'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
 import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import {
@@ -64,8 +64,6 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
 	timeStyle: 'short',
 	timeZone: 'America/New_York',
 })
-
-const show = (text: string) => text || '—'
 
 export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 	const { useCase, versions, from, to, diff } = loaderData
@@ -142,37 +140,17 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 					{label(from)} and {label(to)} are the same.
 				</p>
 			) : (
-				<TableScroll label="What changed between the two versions">
-					<table className="w-full border-collapse text-left">
-						<caption className="text-left font-bold">
-							What changed from {label(from)} to {label(to)}
-						</caption>
-						<thead>
-							<tr className="border-b-2 border-base-darkest">
-								<th scope="col" className="py-2 pr-4">
-									Question
-								</th>
-								<th scope="col" className="py-2 pr-4">
-									{label(from)}
-								</th>
-								<th scope="col" className="py-2">
-									{label(to)}
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{diff.map((row) => (
-								<tr key={row.field} className="border-b border-base-lighter align-top">
-									<th scope="row" className="py-2 pr-4 font-semibold">
-										{row.label}
-									</th>
-									<td className="py-2 pr-4 whitespace-pre-wrap">{show(row.before)}</td>
-									<td className="py-2 whitespace-pre-wrap">{show(row.after)}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</TableScroll>
+				<ChangeTable
+					caption={`What changed from ${label(from)} to ${label(to)}`}
+					changes={diff.map((row) => ({
+						path: row.field,
+						label: row.label,
+						before: row.before,
+						after: row.after,
+					}))}
+					beforeHeading={label(from)}
+					afterHeading={label(to)}
+				/>
 			)}
 		</div>
 	)
