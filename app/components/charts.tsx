@@ -5,7 +5,7 @@ import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import {
 	type ChartBar,
 	decisionOutcomes,
@@ -139,31 +139,25 @@ export function BarTable({
 	valueHeading?: string
 }) {
 	return (
-		<TableScroll label={caption}>
-			<table className="w-full max-w-2xl border-collapse text-left">
-				<caption className="sr-only">{caption}</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-1 pr-4">
-							Value
-						</th>
-						<th scope="col" className="py-1 text-right">
-							{valueHeading}
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{bars.map((bar) => (
-						<tr key={bar.key} className="border-b border-base-lighter">
-							<th scope="row" className="py-1 pr-4 font-normal">
-								<Link to={bar.href}>{bar.label}</Link>
-							</th>
-							<td className="py-1 text-right tabular-nums">{formatCount(bar.count)}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</TableScroll>
+		<DataTable
+			caption={caption}
+			dense
+			className="w-full max-w-2xl"
+			rows={bars}
+			rowKey={(bar) => bar.key}
+			columns={[
+				{
+					header: 'Value',
+					rowHeader: true,
+					cell: (bar) => <Link to={bar.href}>{bar.label}</Link>,
+				},
+				{
+					header: valueHeading,
+					className: 'text-right tabular-nums',
+					cell: (bar) => formatCount(bar.count),
+				},
+			]}
+		/>
 	)
 }
 
@@ -286,43 +280,28 @@ export function ThroughputTable({
 	months: ReadonlyArray<MonthOfDecisions>
 }) {
 	return (
-		<TableScroll label={caption}>
-			<table className="w-full max-w-2xl border-collapse text-left">
-				<caption className="sr-only">{caption}</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-1 pr-4">
-							Month
-						</th>
-						{decisionOutcomes.map((outcome) => (
-							<th key={outcome} scope="col" className="py-1 pr-4 text-right">
-								<Link to={inventoryHref({ status: [outcome] })}>
-									{outcomeStyles[outcome].label}
-								</Link>
-							</th>
-						))}
-						<th scope="col" className="py-1 text-right">
-							Total
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{months.map((month) => (
-						<tr key={month.month} className="border-b border-base-lighter">
-							<th scope="row" className="py-1 pr-4 font-normal">
-								{month.label}
-							</th>
-							{decisionOutcomes.map((outcome) => (
-								<td key={outcome} className="py-1 pr-4 text-right tabular-nums">
-									{month[outcome]}
-								</td>
-							))}
-							<td className="py-1 text-right font-bold tabular-nums">{month.total}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</TableScroll>
+		<DataTable
+			caption={caption}
+			dense
+			className="w-full max-w-2xl"
+			rows={months}
+			rowKey={(month) => month.month}
+			columns={[
+				{ header: 'Month', rowHeader: true, cell: (month) => month.label },
+				...decisionOutcomes.map((outcome) => ({
+					header: (
+						<Link to={inventoryHref({ status: [outcome] })}>{outcomeStyles[outcome].label}</Link>
+					),
+					className: 'text-right tabular-nums',
+					cell: (month: MonthOfDecisions) => month[outcome],
+				})),
+				{
+					header: 'Total',
+					className: 'text-right font-bold tabular-nums',
+					cell: (month) => month.total,
+				},
+			]}
+		/>
 	)
 }
 
@@ -371,35 +350,30 @@ export function TimeInStateTable({
 	states: ReadonlyArray<TimeInState>
 }) {
 	return (
-		<TableScroll label={caption}>
-			<table className="w-full max-w-2xl border-collapse text-left">
-				<caption className="sr-only">{caption}</caption>
-				<thead>
-					<tr className="border-b-2 border-base-darkest">
-						<th scope="col" className="py-1 pr-4">
-							State
-						</th>
-						<th scope="col" className="py-1 pr-4 text-right">
-							Median time in it
-						</th>
-						<th scope="col" className="py-1 text-right">
-							Completed stays
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{states.map((state) => (
-						<tr key={state.status} className="border-b border-base-lighter">
-							<th scope="row" className="py-1 pr-4 font-normal">
-								<Link to={state.href}>{state.label}</Link>
-							</th>
-							<td className="py-1 pr-4 text-right tabular-nums">{days(state.medianDays)}</td>
-							<td className="py-1 text-right tabular-nums">{state.stays}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</TableScroll>
+		<DataTable
+			caption={caption}
+			dense
+			className="w-full max-w-2xl"
+			rows={states}
+			rowKey={(state) => state.status}
+			columns={[
+				{
+					header: 'State',
+					rowHeader: true,
+					cell: (state) => <Link to={state.href}>{state.label}</Link>,
+				},
+				{
+					header: 'Median time in it',
+					className: 'text-right tabular-nums',
+					cell: (state) => days(state.medianDays),
+				},
+				{
+					header: 'Completed stays',
+					className: 'text-right tabular-nums',
+					cell: (state) => state.stays,
+				},
+			]}
+		/>
 	)
 }
 

@@ -1,4 +1,5 @@
 import { type Key, type ReactNode } from 'react'
+import { Link } from 'react-router'
 import { TableScroll } from '#app/components/table-scroll.tsx'
 
 export type DataColumn<Row> = {
@@ -9,6 +10,8 @@ export type DataColumn<Row> = {
 	className?: string
 	/** The cell that names its row: rendered as a row header so screen readers announce it per cell. */
 	rowHeader?: boolean
+	/** A column the list can be sorted by: its header links to that order and says the current one. */
+	sort?: { href: string; active: boolean; direction: 'asc' | 'desc' }
 }
 
 /**
@@ -59,8 +62,32 @@ export function DataTable<Row>({
 				<thead>
 					<tr className="border-b-2 border-base-darkest">
 						{shown.map((column, index) => (
-							<th key={index} scope="col" className={cellClass(column)}>
-								{column.header}
+							<th
+								key={index}
+								scope="col"
+								className={`${cellClass(column)} align-bottom`}
+								aria-sort={
+									column.sort?.active
+										? column.sort.direction === 'asc'
+											? 'ascending'
+											: 'descending'
+										: undefined
+								}
+							>
+								{column.sort ? (
+									<Link
+										to={column.sort.href}
+										className="inline-flex items-center gap-1"
+										preventScrollReset
+									>
+										{column.header}
+										<span aria-hidden="true">
+											{column.sort.active ? (column.sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+										</span>
+									</Link>
+								) : (
+									column.header
+								)}
 							</th>
 						))}
 					</tr>

@@ -1,5 +1,5 @@
 import { data, Form, Link, redirect, useLocation } from 'react-router'
-import { TableScroll } from '#app/components/table-scroll.tsx'
+import { DataTable } from '#app/components/data-table.tsx'
 import { CsrfInput } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -141,18 +141,6 @@ const dateFormat = new Intl.DateTimeFormat('en-US', {
 	timeZone: 'America/New_York',
 })
 
-const columns: Array<{ key: InventorySortKey | null; label: string }> = [
-	{ key: 'trackingId', label: 'Tracking id' },
-	{ key: 'name', label: 'Name' },
-	{ key: 'orgUnit', label: 'Org unit' },
-	{ key: 'stage', label: 'Stage' },
-	{ key: 'status', label: 'Status' },
-	{ key: 'determination', label: 'High-impact' },
-	{ key: 'sensitivity', label: 'Strictest data sensitivity' },
-	{ key: null, label: 'Review progress' },
-	{ key: 'updated', label: 'Updated' },
-]
-
 const sortNames: Record<InventorySortKey, string> = {
 	updated: 'last update',
 	trackingId: 'tracking id',
@@ -162,40 +150,6 @@ const sortNames: Record<InventorySortKey, string> = {
 	status: 'status',
 	determination: 'high-impact determination',
 	sensitivity: 'strictest data sensitivity',
-}
-
-function SortableHeader({
-	column,
-	query,
-}: {
-	column: (typeof columns)[number]
-	query: InventoryQuery
-}) {
-	if (!column.key) {
-		return (
-			<th scope="col" className="py-2 pr-3 align-bottom">
-				{column.label}
-			</th>
-		)
-	}
-	const active = query.sort === column.key
-	const direction = sortDirection(query)
-	return (
-		<th
-			scope="col"
-			className="py-2 pr-3 align-bottom"
-			aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
-		>
-			<Link
-				to={inventoryHref(sortedBy(query, column.key))}
-				className="inline-flex items-center gap-1"
-				preventScrollReset
-			>
-				{column.label}
-				<span aria-hidden="true">{active ? (direction === 'asc' ? '▲' : '▼') : '↕'}</span>
-			</Link>
-		</th>
-	)
 }
 
 function ReviewProgress({ row }: { row: TableRow }) {
@@ -247,85 +201,92 @@ function ResultsTable({
 	query: InventoryQuery
 	selectable: boolean
 }) {
-	const direction = sortDirection(query) === 'asc' ? 'ascending' : 'descending'
+	const direction = sortDirection(query)
+	const sortable = (key: InventorySortKey) => ({
+		href: inventoryHref(sortedBy(query, key)),
+		active: query.sort === key,
+		direction,
+	})
 	return (
-		<div className="overflow-x-auto">
-			<TableScroll label="AI use cases in this view">
-				<table className="w-full border-collapse text-left">
-					<caption className="mb-2 text-left text-base-darker">
-						AI use cases in this view, sorted by {sortNames[query.sort]} ({direction}); page{' '}
-						{query.page}.
-					</caption>
-					<thead>
-						<tr className="border-b-2 border-base-darkest">
-							{selectable ? (
-								<th scope="col" className="py-2 pr-2 align-bottom">
-									<span className="sr-only">Select</span>
-								</th>
+		<DataTable
+			caption={`AI use cases in this view, sorted by ${sortNames[query.sort]} (${direction === 'asc' ? 'ascending' : 'descending'}); page ${query.page}.`}
+			showCaption
+			rows={rows}
+			rowKey={(row) => row.id}
+			columns={[
+				selectable && {
+					header: <span className="sr-only">Select</span>,
+					cell: (row) => (
+						<>
+							<input
+								id={`select-${row.id}`}
+								type="checkbox"
+								name="ids"
+								value={row.id}
+								className="size-5"
+							/>
+							<label htmlFor={`select-${row.id}`} className="sr-only">
+								Select {row.trackingId} {row.name}
+							</label>
+						</>
+					),
+				},
+				{
+					header: 'Tracking id',
+					sort: sortable('trackingId'),
+					className: 'font-mono whitespace-nowrap',
+					cell: (row) => <Link to={`/use-cases/${row.id}`}>{row.trackingId}</Link>,
+				},
+				{
+					header: 'Name',
+					sort: sortable('name'),
+					cell: (row) => (
+						<>
+							{row.name}
+							{row.tags.length ? (
+								<span className="block text-sm text-base-darker">Tags: {row.tags.join(', ')}</span>
 							) : null}
-							{columns.map((column) => (
-								<SortableHeader key={column.label} column={column} query={query} />
-							))}
-						</tr>
-					</thead>
-					<tbody>
-						{rows.map((row) => {
-							const strictest = row.strictest
-							return (
-								<tr key={row.id} className="border-b border-base-lighter align-top">
-									{selectable ? (
-										<td className="py-2 pr-2">
-											<input
-												id={`select-${row.id}`}
-												type="checkbox"
-												name="ids"
-												value={row.id}
-												className="size-5"
-											/>
-											<label htmlFor={`select-${row.id}`} className="sr-only">
-												Select {row.trackingId} {row.name}
-											</label>
-										</td>
-									) : null}
-									<td className="py-2 pr-3 font-mono whitespace-nowrap">
-										<Link to={`/use-cases/${row.id}`}>{row.trackingId}</Link>
-									</td>
-									<td className="py-2 pr-3">
-										{row.name}
-										{row.tags.length ? (
-											<span className="block text-sm text-base-darker">
-												Tags: {row.tags.join(', ')}
-											</span>
-										) : null}
-									</td>
-									<td className="py-2 pr-3">
-										<abbr title={row.orgUnitCode} className="no-underline">
-											{row.orgUnitShortName}
-										</abbr>
-									</td>
-									<td className="py-2 pr-3">
-										{row.stage ? facetValueLabel('stage', row.stage) : 'Not stated'}
-									</td>
-									<td className="py-2 pr-3">{useCaseStatusLabels[row.status]}</td>
-									<td className="py-2 pr-3">
-										<Determination row={row} />
-									</td>
-									<td className="py-2 pr-3">
-										{strictest ? sensitivityShortLabels[strictest] : 'None'}
-									</td>
-									<td className="py-2 pr-3">
-										<ReviewProgress row={row} />
-									</td>
-									<td className="py-2 whitespace-nowrap">
-										{dateFormat.format(new Date(row.updatedAt))}
-									</td>
-								</tr>
-							)
-						})}
-					</tbody>
-				</table>
-			</TableScroll>
-		</div>
+						</>
+					),
+				},
+				{
+					header: 'Org unit',
+					sort: sortable('orgUnit'),
+					cell: (row) => (
+						<abbr title={row.orgUnitCode} className="no-underline">
+							{row.orgUnitShortName}
+						</abbr>
+					),
+				},
+				{
+					header: 'Stage',
+					sort: sortable('stage'),
+					cell: (row) => (row.stage ? facetValueLabel('stage', row.stage) : 'Not stated'),
+				},
+				{
+					header: 'Status',
+					sort: sortable('status'),
+					cell: (row) => useCaseStatusLabels[row.status],
+				},
+				{
+					header: 'High-impact',
+					sort: sortable('determination'),
+					cell: (row) => <Determination row={row} />,
+				},
+				{
+					header: 'Strictest data sensitivity',
+					sort: sortable('sensitivity'),
+					cell: (row) => (row.strictest ? sensitivityShortLabels[row.strictest] : 'None'),
+				},
+				{ header: 'Review progress', cell: (row) => <ReviewProgress row={row} /> },
+				{
+					header: 'Updated',
+					sort: sortable('updated'),
+					className: 'whitespace-nowrap',
+					cell: (row) => dateFormat.format(new Date(row.updatedAt)),
+				},
+			]}
+		/>
 	)
 }
 

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from 'react-router'
+import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { formatCount } from '#app/modules/inventory/inventory-labels.ts'
 import {
@@ -100,40 +101,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	}
 }
 
-const columns: Array<{ key: PublicSortKey; label: string }> = [
-	{ key: 'id', label: 'Use case ID' },
-	{ key: 'name', label: 'Name' },
-	{ key: 'component', label: 'Component' },
-	{ key: 'stage', label: 'Stage' },
-	{ key: 'topicArea', label: 'Topic area' },
-	{ key: 'operationalDate', label: 'Operational since' },
-]
-
-function SortableHeader({
-	column,
-	query,
-}: {
-	column: (typeof columns)[number]
-	query: PublicInventoryQuery
-}) {
-	const active = query.sort === column.key
-	const direction = publicSortDirection(query)
-	return (
-		<th
-			scope="col"
-			className="py-2 pr-3 align-bottom"
-			aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
-		>
-			<Link
-				to={publicInventoryHref(publicSortedBy(query, column.key))}
-				className="inline-flex items-center gap-1"
-				preventScrollReset
-			>
-				{column.label}
-				<span aria-hidden="true">{active ? (direction === 'asc' ? '▲' : '▼') : '↕'}</span>
-			</Link>
-		</th>
-	)
+const columnLabels: Record<PublicSortKey, string> = {
+	id: 'Use case ID',
+	name: 'Name',
+	component: 'Component',
+	stage: 'Stage',
+	topicArea: 'Topic area',
+	operationalDate: 'Operational since',
 }
 
 function FilterPanel({
@@ -206,6 +180,11 @@ function FilterPanel({
 
 export default function PublicInventory({ loaderData }: Route.ComponentProps) {
 	const { query, total, pageCount, rows, facets, year, inventoryTotal } = loaderData
+	const sortable = (key: PublicSortKey) => ({
+		href: publicInventoryHref(publicSortedBy(query, key)),
+		active: query.sort === key,
+		direction: publicSortDirection(query),
+	})
 	return (
 		<div className="space-y-6">
 			<div className="max-w-3xl space-y-2">
@@ -229,43 +208,45 @@ export default function PublicInventory({ loaderData }: Route.ComponentProps) {
 								: 'There is no use case on this page.'}
 						</p>
 					) : (
-						<div className="overflow-x-auto">
-							<table className="w-full border-collapse text-left">
-								<caption className="sr-only">
-									AI use cases, sorted by{' '}
-									{columns.find((c) => c.key === query.sort)?.label.toLowerCase()}
-								</caption>
-								<thead>
-									<tr className="border-b-2 border-base-darkest">
-										{columns.map((column) => (
-											<SortableHeader key={column.key} column={column} query={query} />
-										))}
-										<th scope="col" className="py-2 align-bottom">
-											High-impact
-										</th>
-									</tr>
-								</thead>
-								<tbody>
-									{rows.map((row) => (
-										<tr key={row.id} className="border-b border-base-lighter align-top">
-											<td className="py-2 pr-3 font-mono text-sm whitespace-nowrap">{row.id}</td>
-											<th scope="row" className="py-2 pr-3 text-left font-normal">
-												<Link to={`/public/inventory/${encodeURIComponent(row.id)}`}>
-													{row.name}
-												</Link>
-											</th>
-											<td className="py-2 pr-3">{row.component}</td>
-											<td className="py-2 pr-3">{row.stage}</td>
-											<td className="py-2 pr-3">{row.topicArea}</td>
-											<td className="py-2 pr-3 whitespace-nowrap">
-												{row.operationalDate || 'Not reported'}
-											</td>
-											<td className="py-2">{row.highImpact}</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</div>
+						<DataTable
+							caption={`AI use cases, sorted by ${columnLabels[query.sort].toLowerCase()}`}
+							rows={rows}
+							rowKey={(row) => row.id}
+							columns={[
+								{
+									header: columnLabels.id,
+									sort: sortable('id'),
+									className: 'font-mono text-sm whitespace-nowrap',
+									cell: (row) => row.id,
+								},
+								{
+									header: columnLabels.name,
+									sort: sortable('name'),
+									rowHeader: true,
+									cell: (row) => (
+										<Link to={`/public/inventory/${encodeURIComponent(row.id)}`}>{row.name}</Link>
+									),
+								},
+								{
+									header: columnLabels.component,
+									sort: sortable('component'),
+									cell: (row) => row.component,
+								},
+								{ header: columnLabels.stage, sort: sortable('stage'), cell: (row) => row.stage },
+								{
+									header: columnLabels.topicArea,
+									sort: sortable('topicArea'),
+									cell: (row) => row.topicArea,
+								},
+								{
+									header: columnLabels.operationalDate,
+									sort: sortable('operationalDate'),
+									className: 'whitespace-nowrap',
+									cell: (row) => row.operationalDate || 'Not reported',
+								},
+								{ header: 'High-impact', cell: (row) => row.highImpact },
+							]}
+						/>
 					)}
 					<Pagination
 						page={query.page}
