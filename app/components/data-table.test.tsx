@@ -3,6 +3,7 @@
 // the caption, column headers, the row's naming cell announced as a row header, and only the
 // columns that apply to the viewer.
 import { cleanup, render, screen, within } from '@testing-library/react'
+import { createRoutesStub } from 'react-router'
 import { afterEach, expect, test } from 'vitest'
 import { DataTable } from './data-table.tsx'
 
@@ -66,4 +67,43 @@ test('leaves out the columns that do not apply and shows the caption when asked'
 	expect(table.querySelector('caption')?.className).not.toContain('sr-only')
 	expect(within(table).getAllByRole('columnheader')).toHaveLength(2)
 	expect(within(table).getAllByRole('button', { name: 'Claim' })).toHaveLength(2)
+})
+
+test('a sortable column links to its order and says which order the list is in; rows can carry an anchor', async () => {
+	const Stub = createRoutesStub([
+		{
+			path: '/inventory',
+			Component: () => (
+				<DataTable
+					caption="AI use cases in this view"
+					rows={lanes}
+					rowKey={(row) => row.id}
+					rowId={(row) => `lane-${row.id}`}
+					columns={[
+						{
+							header: 'Lane',
+							sort: { href: '/inventory?sort=lane&dir=desc', active: true, direction: 'asc' },
+							cell: (row) => row.lane,
+						},
+						{
+							header: 'Due',
+							sort: { href: '/inventory?sort=due', active: false, direction: 'asc' },
+							cell: (row) => row.due,
+						},
+					]}
+				/>
+			),
+		},
+	])
+	render(<Stub initialEntries={['/inventory']} />)
+	const [lane, due] = await screen.findAllByRole('columnheader')
+	expect(lane?.getAttribute('aria-sort')).toBe('ascending')
+	expect(due?.hasAttribute('aria-sort')).toBe(false)
+	expect(within(lane!).getByRole('link', { name: /Lane/ }).getAttribute('href')).toBe(
+		'/inventory?sort=lane&dir=desc',
+	)
+	expect(within(due!).getByRole('link', { name: /Due/ }).getAttribute('href')).toBe(
+		'/inventory?sort=due',
+	)
+	expect(document.getElementById('lane-b')?.textContent).toContain('Security')
 })
