@@ -8,6 +8,7 @@ import {
 } from '#app/modules/omb-exchange/omb-export-query.ts'
 import {
 	cotsCsvDownload,
+	type Downloader,
 	ombCsvDownload,
 	ombJsonDownload,
 	publicCsvDownload,
@@ -19,6 +20,40 @@ import { DashboardSchema, MeSchema } from './schemas.ts'
 
 const TAG = 'Reports'
 const DOWNLOAD = 'A file to save (Content-Disposition: attachment).'
+
+/** A download of the inventory: the same file, under the same audit record, as the export page gives. */
+function exportRoute<Q extends z.ZodType>(spec: {
+	operationId: string
+	file: `${string}.csv` | `${string}.json`
+	summary: string
+	description?: string
+	query: Q
+	download: (query: z.output<Q>, by: Downloader) => Promise<Response>
+}) {
+	return defineRoute({
+		operationId: spec.operationId,
+		method: 'get',
+		path: `/exports/${spec.file}`,
+		tag: TAG,
+		summary: spec.summary,
+		description: spec.description,
+		scope: 'read',
+		permission: 'export:inventory:any',
+		query: spec.query,
+		responses: {
+			200: {
+				description: DOWNLOAD,
+				file: spec.file.endsWith('.csv') ? 'text/csv' : 'application/json',
+			},
+		},
+		// `query` is Q's output: TypeScript cannot resolve the route's conditional type for a generic Q.
+		handle: ({ query, context }) =>
+			spec.download(query as z.output<Q>, {
+				actorId: context.caller.user.id,
+				request: context.requestInfo,
+			}),
+	})
+}
 
 export const reportRoutes = [
 	defineRoute({
@@ -60,61 +95,37 @@ export const reportRoutes = [
 		},
 		handle: async () => json(await currentDashboard()),
 	}),
-	defineRoute({
+	exportRoute({
 		operationId: 'exportOmbCsv',
-		method: 'get',
-		path: '/exports/omb.csv',
-		tag: TAG,
+		file: 'omb.csv',
 		summary: 'OMB’s 2025 individual use case inventory (CSV)',
 		description:
 			'Every reported case in OMB’s exact columns; `values=codes` for the template’s shorthand codes. Audited.',
-		scope: 'read',
-		permission: 'export:inventory:any',
 		query: ExportQuerySchema,
-		responses: { 200: { description: DOWNLOAD, file: 'text/csv' } },
-		handle: ({ query, context }) =>
-			ombCsvDownload(query, { actorId: context.caller.user.id, request: context.requestInfo }),
+		download: ombCsvDownload,
 	}),
-	defineRoute({
+	exportRoute({
 		operationId: 'exportOmbJson',
-		method: 'get',
-		path: '/exports/omb.json',
-		tag: TAG,
+		file: 'omb.json',
 		summary: 'OMB’s 2025 individual use case inventory (JSON)',
-		scope: 'read',
-		permission: 'export:inventory:any',
 		query: ExportQuerySchema,
-		responses: { 200: { description: DOWNLOAD, file: 'application/json' } },
-		handle: ({ query, context }) =>
-			ombJsonDownload(query, { actorId: context.caller.user.id, request: context.requestInfo }),
+		download: ombJsonDownload,
 	}),
-	defineRoute({
+	exportRoute({
 		operationId: 'exportPublicCsv',
-		method: 'get',
-		path: '/exports/public.csv',
-		tag: TAG,
+		file: 'public.csv',
 		summary: 'The public inventory (CSV)',
 		description:
 			'Withheld cases removed and FOIA-sensitive details blanked; `ids=omit` drops the ids, `inbox` sets the public contact.',
-		scope: 'read',
-		permission: 'export:inventory:any',
 		query: PublicExportQuerySchema,
-		responses: { 200: { description: DOWNLOAD, file: 'text/csv' } },
-		handle: ({ query, context }) =>
-			publicCsvDownload(query, { actorId: context.caller.user.id, request: context.requestInfo }),
+		download: publicCsvDownload,
 	}),
-	defineRoute({
+	exportRoute({
 		operationId: 'exportPublicJson',
-		method: 'get',
-		path: '/exports/public.json',
-		tag: TAG,
+		file: 'public.json',
 		summary: 'The public inventory (JSON)',
-		scope: 'read',
-		permission: 'export:inventory:any',
 		query: PublicExportQuerySchema,
-		responses: { 200: { description: DOWNLOAD, file: 'application/json' } },
-		handle: ({ query, context }) =>
-			publicJsonDownload(query, { actorId: context.caller.user.id, request: context.requestInfo }),
+		download: publicJsonDownload,
 	}),
 	defineRoute({
 		operationId: 'exportCotsCsv',
