@@ -1,7 +1,7 @@
 // One clause of the policy library as the signed-in library and the public site both show it: what
 // it is, where its official text is, what it says in plain words, and what it replaced or was
 // replaced by. Each page adds its own way back and what only it shows.
-import { Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import type { PolicyReference } from '#app/modules/policies/policy-pack.ts'
 
 type Brief = { id: string; title: string }
@@ -74,6 +74,35 @@ export function PolicyReferenceDetails({
 					</ul>
 				</section>
 			) : null}
+		</>
+	)
+}
+
+/** The clause search above a list of policy references, with how many the list holds. */
+export function PolicySearch({ label, q, count }: { label: string; q: string; count: number }) {
+	return (
+		<>
+			<Form method="get" role="search" aria-label={label} className="flex items-end gap-2">
+				<div>
+					<label htmlFor="policy-q" className="block font-semibold">
+						Search clauses
+					</label>
+					<input
+						id="policy-q"
+						name="q"
+						type="search"
+						defaultValue={q}
+						className="mt-1 border border-base-dark px-3 py-2"
+					/>
+				</div>
+				<button
+					type="submit"
+					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
+				>
+					Search
+				</button>
+			</Form>
+			<p aria-live="polite">{count === 1 ? '1 reference' : `${count} references`}</p>
 		</>
 	)
 }

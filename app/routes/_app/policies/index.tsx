@@ -1,5 +1,6 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import { z } from 'zod'
+import { PolicySearch } from '#app/components/policy-reference.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { searchReferences } from '#app/modules/policies/library.ts'
 import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
@@ -34,30 +35,7 @@ export default function PolicyLibrary({ loaderData }: Route.ComponentProps) {
 				{pack.title}, published {pack.publishedDate}. Every finding on a use case cites one of these
 				clauses.
 			</p>
-			<Form
-				method="get"
-				role="search"
-				aria-label="Search the policy library"
-				className="flex items-end gap-2"
-			>
-				<div>
-					<label htmlFor="policy-q" className="block font-semibold">
-						Search clauses
-					</label>
-					<input
-						id="policy-q"
-						name="q"
-						defaultValue={q}
-						className="mt-1 border border-base-dark px-3 py-2"
-					/>
-				</div>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
-					Search
-				</button>
-			</Form>
-			<p aria-live="polite">
-				{references.length === 1 ? '1 reference' : `${references.length} references`}
-			</p>
+			<PolicySearch label="Search the policy library" q={q} count={references.length} />
 			<DataTable
 				caption="Policy references"
 				rows={references}

@@ -1,5 +1,6 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import { z } from 'zod'
+import { PolicySearch } from '#app/components/policy-reference.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { searchReferences } from '#app/modules/policies/library.ts'
 import { publicPageMeta } from '#app/modules/public-site/public-route.ts'
@@ -49,34 +50,7 @@ export default function PublicPolicies({ loaderData }: Route.ComponentProps) {
 					older records remain readable.
 				</p>
 			</div>
-			<Form
-				method="get"
-				role="search"
-				aria-label="Search the AI policies"
-				className="flex items-end gap-2"
-			>
-				<div>
-					<label htmlFor="policy-q" className="block font-semibold">
-						Search clauses
-					</label>
-					<input
-						id="policy-q"
-						name="q"
-						type="search"
-						defaultValue={q}
-						className="mt-1 border border-base-dark px-3 py-2"
-					/>
-				</div>
-				<button
-					type="submit"
-					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
-				>
-					Search
-				</button>
-			</Form>
-			<p aria-live="polite">
-				{references.length === 1 ? '1 reference' : `${references.length} references`}
-			</p>
+			<PolicySearch label="Search the AI policies" q={q} count={references.length} />
 			<DataTable
 				caption="Policy references"
 				rows={references}
