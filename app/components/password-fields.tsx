@@ -1,5 +1,8 @@
-import { type FieldMetadata } from '@conform-to/react'
-import { TextField } from './forms.tsx'
+import { type FieldMetadata, getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from 'react-router'
+import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
+import { Button, CsrfInput, FormErrors, TextField } from './forms.tsx'
 
 /** A new password and its confirmation, with the rules in words (NIST SP 800-63B: length, not symbols). */
 export function NewPasswordFields({
@@ -26,5 +29,47 @@ export function NewPasswordFields({
 				autoComplete="new-password"
 			/>
 		</>
+	)
+}
+
+/** Changing one's own password: the current (or temporary) one, then the new one twice. */
+export function ChangePasswordForm({
+	id,
+	lastResult,
+	currentLabel,
+	submitLabel,
+	className,
+}: {
+	id: string
+	lastResult: SubmissionResult<Array<string>> | null | undefined
+	currentLabel: string
+	submitLabel: string
+	className: string
+}) {
+	const [form, fields] = useForm({
+		id,
+		lastResult,
+		constraint: getZodConstraint(ChangePasswordSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+	})
+	const formErrorId = `${id}-errors`
+	return (
+		<Form
+			method="post"
+			{...getFormProps(form)}
+			aria-describedby={form.errors?.length ? formErrorId : undefined}
+			className={className}
+		>
+			<CsrfInput />
+			<FormErrors id={formErrorId} errors={form.errors} />
+			<TextField
+				label={currentLabel}
+				field={fields.currentPassword}
+				type="password"
+				autoComplete="current-password"
+			/>
+			<NewPasswordFields fields={fields} />
+			<Button>{submitLabel}</Button>
+		</Form>
 	)
 }

@@ -1,9 +1,7 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, redirect, useActionData } from 'react-router'
 import { AuthCard } from '#app/components/auth-card.tsx'
-import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
-import { NewPasswordFields } from '#app/components/password-fields.tsx'
+import { Button, CsrfInput } from '#app/components/forms.tsx'
+import { ChangePasswordForm } from '#app/components/password-fields.tsx'
 import { changeOwnPassword } from '#app/modules/auth/passwords.server.ts'
 import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
 import { passwordFormAction } from '#app/modules/auth/password-form.server.ts'
@@ -42,36 +40,19 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function ChangeTemporaryPassword({ loaderData }: Route.ComponentProps) {
 	const actionData = useActionData<typeof action>()
-	const [form, fields] = useForm({
-		id: 'change-password',
-		lastResult: actionData?.result,
-		constraint: getZodConstraint(ChangePasswordSchema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-	})
-	const formErrorId = 'change-password-errors'
 	return (
 		<AuthCard title="Choose a new password">
 			<p className="mt-2">
 				{loaderData.name}, an administrator gave you a temporary password. Choose your own password
 				to continue.
 			</p>
-			<Form
-				method="post"
-				{...getFormProps(form)}
-				aria-describedby={form.errors?.length ? formErrorId : undefined}
+			<ChangePasswordForm
+				id="change-password"
+				lastResult={actionData?.result}
+				currentLabel="Temporary password"
+				submitLabel="Save my new password"
 				className="mt-6 space-y-5"
-			>
-				<CsrfInput />
-				<FormErrors id={formErrorId} errors={form.errors} />
-				<TextField
-					label="Temporary password"
-					field={fields.currentPassword}
-					type="password"
-					autoComplete="current-password"
-				/>
-				<NewPasswordFields fields={fields} />
-				<Button>Save my new password</Button>
-			</Form>
+			/>
 			<Form method="post" action="/logout" className="mt-4">
 				<CsrfInput />
 				<Button variant="secondary">Sign out</Button>

@@ -1,9 +1,6 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { Form, redirect, useActionData } from 'react-router'
+import { redirect, useActionData } from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
-import { NewPasswordFields } from '#app/components/password-fields.tsx'
+import { ChangePasswordForm } from '#app/components/password-fields.tsx'
 import { passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
 import { changeOwnPassword } from '#app/modules/auth/passwords.server.ts'
 import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
@@ -54,13 +51,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function PasswordSettings({ loaderData }: Route.ComponentProps) {
 	const { hasPassword, changed } = loaderData
 	const actionData = useActionData<typeof action>()
-	const [form, fields] = useForm({
-		id: 'password',
-		lastResult: actionData?.result,
-		constraint: getZodConstraint(ChangePasswordSchema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-	})
-	const formErrorId = 'password-errors'
 	return (
 		<div className="max-w-2xl space-y-6">
 			<h1 className="text-3xl font-bold">Settings</h1>
@@ -72,23 +62,13 @@ export default function PasswordSettings({ loaderData }: Route.ComponentProps) {
 				</p>
 			) : null}
 			{hasPassword ? (
-				<Form
-					method="post"
-					{...getFormProps(form)}
-					aria-describedby={form.errors?.length ? formErrorId : undefined}
+				<ChangePasswordForm
+					id="password"
+					lastResult={actionData?.result}
+					currentLabel="Current password"
+					submitLabel="Change password"
 					className="space-y-5"
-				>
-					<CsrfInput />
-					<FormErrors id={formErrorId} errors={form.errors} />
-					<TextField
-						label="Current password"
-						field={fields.currentPassword}
-						type="password"
-						autoComplete="current-password"
-					/>
-					<NewPasswordFields fields={fields} />
-					<Button>Change password</Button>
-				</Form>
+				/>
 			) : (
 				<p>
 					You sign in with your CMS account, so there is no password to manage here. Change it with
