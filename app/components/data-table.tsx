@@ -20,6 +20,7 @@ export type DataColumn<Row> = {
  */
 export function DataTable<Row>({
 	caption,
+	label = caption,
 	showCaption = false,
 	rows,
 	rowKey,
@@ -32,6 +33,8 @@ export function DataTable<Row>({
 }: {
 	/** Names the table and its scrolling box; visually hidden unless `showCaption`. */
 	caption: string
+	/** The scrolling box's name when a section around the table already bears the caption's. */
+	label?: string
 	showCaption?: boolean
 	rows: ReadonlyArray<Row>
 	/** A stable key; the index is there for rows that repeat (e.g. two problems in one column). */
@@ -54,7 +57,7 @@ export function DataTable<Row>({
 	const rowHeaderClass = (column: DataColumn<Row>) =>
 		column.className?.includes('font-') ? cellClass(column) : `${cellClass(column)} font-normal`
 	return (
-		<TableScroll label={caption}>
+		<TableScroll label={label}>
 			<table className={`${className} border-collapse text-left`}>
 				<caption className={showCaption ? 'py-1 text-left font-semibold' : 'sr-only'}>
 					{caption}

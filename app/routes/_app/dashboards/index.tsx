@@ -282,6 +282,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					) : (
 						<DataTable
 							caption="High-impact cases with minimum practices late"
+							label="Table of high-impact cases with minimum practices late"
 							dense
 							rows={d.practicesLate}
 							rowKey={(item) => item.useCaseId}
@@ -320,6 +321,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 					) : (
 						<DataTable
 							caption="Waivers lapsing in the next 60 days"
+							label="Table of waivers lapsing in the next 60 days"
 							dense
 							rows={d.waiversExpiring}
 							rowKey={(item) => `${item.useCaseId}-${item.practice}`}
