@@ -1,8 +1,8 @@
-import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { Form, useNavigation } from 'react-router'
+import { useNavigation } from 'react-router'
 import { ChoosePasswordSchema } from '#app/modules/auth/schemas.ts'
-import { Button, CsrfInput, FormErrors } from './forms.tsx'
+import { Button, ValidatedForm } from './forms.tsx'
 import { NewPasswordFields } from './password-fields.tsx'
 
 /** The form behind an invitation or reset link: the e-mail it is for (for password managers) and a new password. */
@@ -24,19 +24,11 @@ export function ChoosePasswordForm({
 		constraint: getZodConstraint(ChoosePasswordSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChoosePasswordSchema }),
 	})
-	const formErrorId = `${id}-errors`
 	return (
-		<Form
-			method="post"
-			{...getFormProps(form)}
-			aria-describedby={form.errors?.length ? formErrorId : undefined}
-			className="mt-6 space-y-5"
-		>
-			<CsrfInput />
-			<FormErrors id={formErrorId} errors={form.errors} />
+		<ValidatedForm form={form} className="mt-6 space-y-5">
 			<input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
 			<NewPasswordFields fields={fields} />
 			<Button disabled={navigation.state === 'submitting'}>{submitLabel}</Button>
-		</Form>
+		</ValidatedForm>
 	)
 }

@@ -1,11 +1,13 @@
 import {
 	type FieldMetadata,
+	type FormMetadata,
+	getFormProps,
 	getInputProps,
 	getSelectProps,
 	getTextareaProps,
 } from '@conform-to/react'
-import { useEffect, useRef } from 'react'
-import { useRouteLoaderData } from 'react-router'
+import { type ReactNode, useEffect, useRef } from 'react'
+import { Form, useRouteLoaderData } from 'react-router'
 import { CSRF_FIELD_NAME } from '#app/utils/csrf.ts'
 
 type RootData = { csrfToken: string }
@@ -144,6 +146,39 @@ export function FormErrors({ id, errors }: { id: string; errors?: Array<string> 
 	)
 }
 
+/**
+ * A posted form validated with Conform: the CSRF token, its hidden values (an intent, the version it
+ * was read at), and the form-level errors above the fields, which the form is described by.
+ */
+export function ValidatedForm<Schema extends Record<string, unknown>>({
+	form,
+	hidden = {},
+	className,
+	children,
+}: {
+	form: FormMetadata<Schema>
+	hidden?: Record<string, string | number | undefined>
+	className?: string
+	children: ReactNode
+}) {
+	const errorId = `${form.id}-errors`
+	return (
+		<Form
+			method="post"
+			{...getFormProps(form)}
+			aria-describedby={form.errors?.length ? errorId : undefined}
+			className={className}
+		>
+			<CsrfInput />
+			{Object.entries(hidden).map(([name, value]) =>
+				value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+			)}
+			<FormErrors id={errorId} errors={form.errors} />
+			{children}
+		</Form>
+	)
+}
+
 export function Button({
 	children,
 	variant = 'primary',
@@ -271,28 +306,30 @@ export function SelectField({
 }
 
 /** A set of checkboxes (several answers) or radio buttons (one answer) under one legend. */
-function ChoiceGroupField({
+export function ChoiceGroup({
 	type,
+	id,
+	name,
 	legend,
 	hint,
-	field,
 	options,
+	selected,
+	errors,
 	required,
 }: {
 	type: 'checkbox' | 'radio'
+	/** Each option's input is `${id}-${value}`. */
+	id: string
+	name: string
 	legend: string
 	hint?: string
-	field: FieldMetadata<string | Array<string> | undefined | null>
-	options: Array<{ value: string; label: string }>
+	options: ReadonlyArray<{ value: string; label: string }>
+	selected: ReadonlySet<string>
+	errors?: Array<string> | null
 	required?: boolean
 }) {
-	const errorId = field.errors?.length ? `${field.id}-error` : undefined
-	const hintId = hint ? `${field.id}-hint` : undefined
-	const selected = new Set(
-		(Array.isArray(field.initialValue) ? field.initialValue : [field.initialValue]).filter(
-			(value): value is string => typeof value === 'string',
-		),
-	)
+	const errorId = errors?.length ? `${id}-error` : undefined
+	const hintId = hint ? `${id}-hint` : undefined
 	return (
 		<fieldset
 			aria-describedby={describedBy(errorId, hintId)}
@@ -308,23 +345,50 @@ function ChoiceGroupField({
 				</p>
 			) : null}
 			{options.map((option) => {
-				const id = `${field.id}-${option.value}`
+				const optionId = `${id}-${option.value}`
 				return (
 					<div key={option.value} className="mt-2 flex items-center gap-2">
 						<input
-							id={id}
+							id={optionId}
 							type={type}
-							name={field.name}
+							name={name}
 							value={option.value}
 							defaultChecked={selected.has(option.value)}
 							className="size-5"
 						/>
-						<label htmlFor={id}>{option.label}</label>
+						<label htmlFor={optionId}>{option.label}</label>
 					</div>
 				)
 			})}
-			<ErrorList id={errorId} errors={field.errors} />
+			<ErrorList id={errorId} errors={errors} />
 		</fieldset>
+	)
+}
+
+function ChoiceGroupField({
+	field,
+	...group
+}: {
+	type: 'checkbox' | 'radio'
+	legend: string
+	hint?: string
+	field: FieldMetadata<string | Array<string> | undefined | null>
+	options: Array<{ value: string; label: string }>
+	required?: boolean
+}) {
+	const selected = new Set(
+		(Array.isArray(field.initialValue) ? field.initialValue : [field.initialValue]).filter(
+			(value): value is string => typeof value === 'string',
+		),
+	)
+	return (
+		<ChoiceGroup
+			{...group}
+			id={field.id}
+			name={field.name}
+			selected={selected}
+			errors={field.errors}
+		/>
 	)
 }
 

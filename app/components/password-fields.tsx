@@ -1,8 +1,7 @@
-import { type FieldMetadata, getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { type FieldMetadata, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { Form } from 'react-router'
 import { ChangePasswordSchema } from '#app/modules/auth/schemas.ts'
-import { Button, CsrfInput, FormErrors, TextField } from './forms.tsx'
+import { Button, TextField, ValidatedForm } from './forms.tsx'
 
 /** A new password and its confirmation, with the rules in words (NIST SP 800-63B: length, not symbols). */
 export function NewPasswordFields({
@@ -52,16 +51,8 @@ export function ChangePasswordForm({
 		constraint: getZodConstraint(ChangePasswordSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
 	})
-	const formErrorId = `${id}-errors`
 	return (
-		<Form
-			method="post"
-			{...getFormProps(form)}
-			aria-describedby={form.errors?.length ? formErrorId : undefined}
-			className={className}
-		>
-			<CsrfInput />
-			<FormErrors id={formErrorId} errors={form.errors} />
+		<ValidatedForm form={form} className={className}>
 			<TextField
 				label={currentLabel}
 				field={fields.currentPassword}
@@ -70,6 +61,6 @@ export function ChangePasswordForm({
 			/>
 			<NewPasswordFields fields={fields} />
 			<Button>{submitLabel}</Button>
-		</Form>
+		</ValidatedForm>
 	)
 }

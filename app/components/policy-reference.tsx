@@ -3,6 +3,7 @@
 // replaced by. Each page adds its own way back and what only it shows.
 import { Form, Link } from 'react-router'
 import type { PolicyReference } from '#app/modules/policies/policy-pack.ts'
+import { FilterField } from './filter-field.tsx'
 
 type Brief = { id: string; title: string }
 
@@ -83,18 +84,7 @@ export function PolicySearch({ label, q, count }: { label: string; q: string; co
 	return (
 		<>
 			<Form method="get" role="search" aria-label={label} className="flex items-end gap-2">
-				<div>
-					<label htmlFor="policy-q" className="block font-semibold">
-						Search clauses
-					</label>
-					<input
-						id="policy-q"
-						name="q"
-						type="search"
-						defaultValue={q}
-						className="mt-1 border border-base-dark px-3 py-2"
-					/>
-				</div>
+				<FilterField id="policy-q" name="q" type="search" label="Search clauses" defaultValue={q} />
 				<button
 					type="submit"
 					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"

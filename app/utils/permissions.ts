@@ -1,41 +1,34 @@
 // Who may do what. One matrix, role → permission strings, used by the server to authorise every
 // loader and action (permissions.server.ts) and by the UI only to decide what to show.
 
-export const roleNames = [
-	'SUBMITTER',
-	'REVIEWER',
-	'GOVERNANCE_LEAD',
-	'LEADERSHIP',
-	'ADMIN',
-] as const
-export type RoleName = (typeof roleNames)[number]
+import { keysOf } from './keys-of.ts'
 
-export const roleLabels: Record<RoleName, string> = {
+export const roleLabels = {
 	SUBMITTER: 'Submitter',
 	REVIEWER: 'Reviewer',
 	GOVERNANCE_LEAD: 'Governance lead',
 	LEADERSHIP: 'Leadership',
 	ADMIN: 'Administrator',
-}
+} as const
+export const roleNames = keysOf(roleLabels)
+export type RoleName = (typeof roleNames)[number]
+export const roleOptions = roleNames.map((role) => ({ value: role, label: roleLabels[role] }))
 
-export const reviewLanes = [
-	'PRIVACY',
-	'SECURITY',
-	'LEGAL',
-	'CIVIL_RIGHTS',
-	'DATA_GOVERNANCE',
-	'CAIO_DETERMINATION',
-] as const
-export type ReviewLaneName = (typeof reviewLanes)[number]
-
-export const reviewLaneLabels: Record<ReviewLaneName, string> = {
+/** The lanes' short names, as the people who work in them say them. */
+export const reviewLaneLabels = {
 	PRIVACY: 'Privacy',
 	SECURITY: 'Security',
 	LEGAL: 'Legal',
 	CIVIL_RIGHTS: 'Civil rights',
 	DATA_GOVERNANCE: 'Data governance',
 	CAIO_DETERMINATION: 'CAIO determination',
-}
+} as const
+export const reviewLanes = keysOf(reviewLaneLabels)
+export type ReviewLaneName = (typeof reviewLanes)[number]
+export const reviewLaneOptions = reviewLanes.map((lane) => ({
+	value: lane,
+	label: reviewLaneLabels[lane],
+}))
 
 /**
  * `action:entity:access`. Access `own` means the caller's own records (the route checks

@@ -372,6 +372,20 @@ async function saveThroughForm(
 
 const resolve = async (idOrTrackingId: string) => resolveUseCaseId(idOrTrackingId)
 
+/** What a conditional write answers when its version precondition is wrong or missing. */
+const PRECONDITION_RESPONSES = {
+	412: { description: 'The `If-Match` version is not the current one.' },
+	428: { description: 'Neither `If-Match` nor `version` was sent.' },
+} as const
+
+/** A state change on one case, conditional on the version named by `If-Match` or the body. */
+const VERSIONED_CASE_ACTION = {
+	params: UseCaseIdParams,
+	body: VersionBodySchema,
+	bodyOptional: true,
+	conditional: true,
+} as const
+
 export const useCaseRoutes = [
 	defineRoute({
 		operationId: 'listUseCases',
@@ -479,9 +493,8 @@ export const useCaseRoutes = [
 		responses: {
 			200: { description: 'Saved.', schema: SaveResultSchema, headers: ETAG_HEADER },
 			409: { description: 'Someone saved the case after the version you name.' },
-			412: { description: 'The `If-Match` version is not the current one.' },
+			...PRECONDITION_RESPONSES,
 			422: { description: 'A case in review or approved must stay complete; nothing was saved.' },
-			428: { description: 'Neither `If-Match` nor `version` was sent.' },
 		},
 		handle: async ({ params, body, context }) => {
 			const { version, ...fields } = body
@@ -502,16 +515,12 @@ export const useCaseRoutes = [
 			'Checks that every question OMB requires for the stage is answered, freezes a version and opens the review.',
 		scope: 'write',
 		permission: 'submit:use-case:own',
-		params: UseCaseIdParams,
-		body: VersionBodySchema,
-		bodyOptional: true,
-		conditional: true,
+		...VERSIONED_CASE_ACTION,
 		responses: {
 			200: { description: 'Submitted.', schema: SaveResultSchema, headers: ETAG_HEADER },
 			409: { description: 'Stale version, or the case cannot be submitted in its state.' },
-			412: { description: 'The `If-Match` version is not the current one.' },
+			...PRECONDITION_RESPONSES,
 			422: { description: 'Questions still need answers (the draft is saved; see `errors`).' },
-			428: { description: 'Neither `If-Match` nor `version` was sent.' },
 		},
 		handle: async ({ params, body, context }) =>
 			saveThroughForm(context, params.useCaseId, {
@@ -528,15 +537,11 @@ export const useCaseRoutes = [
 		summary: 'Withdraw a case before its decision',
 		scope: 'write',
 		permission: 'withdraw:use-case:own',
-		params: UseCaseIdParams,
-		body: VersionBodySchema,
-		bodyOptional: true,
-		conditional: true,
+		...VERSIONED_CASE_ACTION,
 		responses: {
 			200: { description: 'Withdrawn.', schema: WithdrawnSchema, headers: ETAG_HEADER },
 			409: { description: 'Stale version, or the case is already decided.' },
-			412: { description: 'The `If-Match` version is not the current one.' },
-			428: { description: 'Neither `If-Match` nor `version` was sent.' },
+			...PRECONDITION_RESPONSES,
 		},
 		handle: async ({ params, body, context }) => {
 			const current = await loadVisible(context.caller.user, params.useCaseId)

@@ -7,24 +7,9 @@ import {
 	singleLineText,
 	webAddress,
 } from '#app/utils/input-schemas.ts'
+import { keysOf } from '#app/utils/keys-of.ts'
 
-export const datasetCategories = [
-	'MEDICARE_CLAIMS',
-	'MEDICAID_CHIP_CLAIMS',
-	'ENROLLMENT_ELIGIBILITY',
-	'MARKETPLACE',
-	'MEDICAL_RECORDS_CLINICAL',
-	'PROVIDER_DATA',
-	'QUALITY_MEASURES',
-	'CONTRACTS_ACQUISITION',
-	'BUDGET_FINANCIAL',
-	'ADMINISTRATIVE_HR',
-	'PUBLIC_OPEN_DATA',
-	'VENDOR_EXTERNAL',
-] as const
-export type DatasetCategoryKey = (typeof datasetCategories)[number]
-
-export const datasetCategoryLabels: Record<DatasetCategoryKey, string> = {
+export const datasetCategoryLabels = {
 	MEDICARE_CLAIMS: 'Medicare claims',
 	MEDICAID_CHIP_CLAIMS: 'Medicaid/CHIP claims (T-MSIS)',
 	ENROLLMENT_ELIGIBILITY: 'Enrollment and eligibility',
@@ -37,18 +22,19 @@ export const datasetCategoryLabels: Record<DatasetCategoryKey, string> = {
 	ADMINISTRATIVE_HR: 'Administrative and HR',
 	PUBLIC_OPEN_DATA: 'Public or open data',
 	VENDOR_EXTERNAL: 'Vendor or external data',
-}
+} as const
+export const datasetCategories = keysOf(datasetCategoryLabels)
+export type DatasetCategoryKey = (typeof datasetCategories)[number]
 
-export const datasetSensitivities = ['PII', 'PHI', 'PART2', 'FTI', 'DEMOGRAPHIC'] as const
-export type DatasetSensitivityKey = (typeof datasetSensitivities)[number]
-
-export const datasetSensitivityLabels: Record<DatasetSensitivityKey, string> = {
+export const datasetSensitivityLabels = {
 	PII: 'Personally identifiable information (PII)',
 	PHI: 'Protected health information (HIPAA PHI)',
 	PART2: 'Substance use disorder records (42 CFR Part 2)',
 	FTI: 'Federal tax information (FTI)',
 	DEMOGRAPHIC: 'Demographic or protected-class attributes',
-}
+} as const
+export const datasetSensitivities = keysOf(datasetSensitivityLabels)
+export type DatasetSensitivityKey = (typeof datasetSensitivities)[number]
 
 /** Strictest first: the order in which a use case's inherited sensitivity is reported. */
 export const sensitivityStrictness: Array<DatasetSensitivityKey> = [

@@ -17,23 +17,17 @@ import {
 	minimumPracticeKeys,
 	minimumPractices,
 } from '#app/modules/use-cases/vocabulary.ts'
+import { keysOf } from '#app/utils/keys-of.ts'
 
-export const practiceStatuses = [
-	'YES',
-	'IN_PROGRESS',
-	'WAIVED',
-	'NOT_APPLICABLE',
-	'MISSING',
-] as const
-export type PracticeStatus = (typeof practiceStatuses)[number]
-
-export const practiceStatusLabels: Record<PracticeStatus, string> = {
+export const practiceStatusLabels = {
 	YES: 'Yes, documented',
 	IN_PROGRESS: 'In progress',
 	WAIVED: 'Waived by the CAIO',
 	NOT_APPLICABLE: 'Not applicable (as OMB allows)',
 	MISSING: 'Not documented',
-}
+} as const
+export const practiceStatuses = keysOf(practiceStatusLabels)
+export type PracticeStatus = (typeof practiceStatuses)[number]
 
 export type PracticeEvidence = {
 	evidenceUrl: string | null

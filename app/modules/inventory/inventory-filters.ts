@@ -3,11 +3,12 @@
 // exported exactly as it is on screen. Pure: no database, tested beside it.
 import { z } from 'zod'
 import { singleLineText } from '#app/utils/input-schemas.ts'
+import { keysOf } from '#app/utils/keys-of.ts'
 import {
 	classifications,
 	datasetCategories,
 	datasetSensitivities,
-	highImpactDeterminations,
+	type highImpactDeterminations,
 	stages,
 	topicAreas,
 	useCaseStatuses,
@@ -18,20 +19,18 @@ import {
  * the two states of a case nobody has determined yet, told apart by whether the checks presume it
  * high-impact (M-25-21 §6). The five values never overlap, so their counts add up to the total.
  */
-export const determinationFilterValues = [
-	...highImpactDeterminations,
-	'PRESUMED_UNDETERMINED',
-	'UNDETERMINED',
-] as const
-export type DeterminationFilterValue = (typeof determinationFilterValues)[number]
-
-export const determinationFilterLabels: Record<DeterminationFilterValue, string> = {
+export const determinationFilterLabels = {
 	HIGH_IMPACT: 'High-impact',
 	PRESUMED_NOT_HIGH_IMPACT: 'Presumed high-impact, determined not',
 	NOT_HIGH_IMPACT: 'Not high-impact',
 	PRESUMED_UNDETERMINED: 'Presumed high-impact, not yet determined',
 	UNDETERMINED: 'Not yet determined (no presumption)',
-}
+} as const satisfies Record<
+	(typeof highImpactDeterminations)[number] | 'PRESUMED_UNDETERMINED' | 'UNDETERMINED',
+	string
+>
+export const determinationFilterValues = keysOf(determinationFilterLabels)
+export type DeterminationFilterValue = (typeof determinationFilterValues)[number]
 
 /** Columns the table sorts on; each maps to an indexed or cheap expression in the query. */
 export const inventorySortKeys = [

@@ -4,7 +4,11 @@
 // instance) and resumes after the last step it stored. When its retries run out it is marked
 // FAILED with its reason, on its page, and can be restarted from there.
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
-import { recordImportFailure, runImport } from '#app/modules/omb-exchange/import.server.ts'
+import {
+	queueImportRun,
+	recordImportFailure,
+	runImport,
+} from '#app/modules/omb-exchange/import.server.ts'
 import {
 	recordReevaluationFailure,
 	runReevaluation,
@@ -149,19 +153,12 @@ export async function restartImport(actor: { id: string }, batchId: string, requ
 				'CONFLICT',
 				'Only an import that stopped can be started again; this one is running, done, or not started.',
 			)
-		await recordEvent(tx, {
+		await queueImportRun(tx, {
 			actorId: actor.id,
+			batchId,
 			action: 'import_batch.restarted',
-			entityType: 'ImportBatch',
-			entityId: batchId,
 			request,
 		})
-		await enqueueJob(
-			tx,
-			'omb-import',
-			{ batchId, actorId: actor.id, request },
-			{ singletonKey: batchId },
-		)
 	})
 	runHereWithoutQueue(async () =>
 		runImport(batchId, await importActor(actor.id), request).catch((error: unknown) =>

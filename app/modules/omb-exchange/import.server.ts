@@ -483,6 +483,24 @@ export async function discardImport(actor: Actor, batchId: string, request: Requ
 }
 
 /** Starts the import of a previewed file; refused when it has already started. The rows are imported after the response. */
+/**
+ * Records who set an import going and queues its run as a background job written in the same
+ * transaction, so it runs once that commits (and only if it does).
+ */
+export async function queueImportRun(
+	tx: Tx,
+	run: {
+		actorId: string
+		batchId: string
+		action: 'import_batch.started' | 'import_batch.restarted'
+		request: RequestInfo
+	},
+) {
+	const { actorId, batchId, action, request } = run
+	await recordEvent(tx, { actorId, action, entityType: 'ImportBatch', entityId: batchId, request })
+	await enqueueJob(tx, 'omb-import', { batchId, actorId, request }, { singletonKey: batchId })
+}
+
 export async function startImport(actor: Actor, batchId: string, request: RequestInfo) {
 	await prisma.$transaction(async (tx) => {
 		const started = await tx.importBatch.updateMany({
@@ -500,20 +518,12 @@ export async function startImport(actor: Actor, batchId: string, request: Reques
 				'This file is already being imported, or has been; its progress is on this page.',
 			)
 		}
-		await recordEvent(tx, {
+		await queueImportRun(tx, {
 			actorId: actor.id,
+			batchId,
 			action: 'import_batch.started',
-			entityType: 'ImportBatch',
-			entityId: batchId,
 			request,
 		})
-		// The import is a background job written with the start: it runs once this commits.
-		await enqueueJob(
-			tx,
-			'omb-import',
-			{ batchId, actorId: actor.id, request },
-			{ singletonKey: batchId },
-		)
 	})
 	analyses.delete(batchId)
 	runHereWithoutQueue(() =>

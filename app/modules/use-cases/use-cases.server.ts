@@ -9,7 +9,7 @@ import { type RequestInfo } from '#app/utils/request-context.ts'
 import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/packs.server.ts'
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
-import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
+import { recordStatusMove } from '#app/modules/workflow/status-history.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import {
 	activeLeadIds,
@@ -599,19 +599,12 @@ export async function withdrawUseCase(
 			data: { status: 'WITHDRAWN', version: { increment: 1 } },
 		})
 		if (written.count === 0) throw new AppError('CONFLICT', STALE_WITHDRAW_MESSAGE)
-		await recordStatusChange(tx, {
+		await recordStatusMove(tx, {
 			useCaseId,
 			from: current.status,
 			to: 'WITHDRAWN',
 			actorId: actor.id,
-		})
-		await recordEvent(tx, {
-			actorId: actor.id,
 			action: 'use_case.withdrawn',
-			entityType: 'UseCase',
-			entityId: useCaseId,
-			before: { status: current.status },
-			after: { status: 'WITHDRAWN' },
 			request,
 		})
 		if (current.status !== 'DRAFT') {
@@ -651,6 +644,8 @@ export function isEmptyDraft(useCase: LoadedUseCase) {
 	)
 }
 
+const ONLY_EMPTY_DRAFTS_DELETE = 'Only an empty draft can be deleted; withdraw this one instead.'
+
 export async function deleteEmptyDraft(
 	actor: SessionUser,
 	useCaseId: string,
@@ -658,11 +653,7 @@ export async function deleteEmptyDraft(
 ) {
 	return prisma.$transaction(async (tx) => {
 		const current = await loadForChange(tx, actor, useCaseId, 'delete')
-		if (!isEmptyDraft(current))
-			throw new AppError(
-				'CONFLICT',
-				'Only an empty draft can be deleted; withdraw this one instead.',
-			)
+		if (!isEmptyDraft(current)) throw new AppError('CONFLICT', ONLY_EMPTY_DRAFTS_DELETE)
 		await tx.useCase.delete({ where: { id: useCaseId } })
 		await recordEvent(tx, {
 			actorId: actor.id,

@@ -3,13 +3,9 @@
 // key maps to OMB's exact valid selection (what the Excel template accepts) and to the shorthand
 // code OMB's consolidated CSV stores (reference/omb-2025-data-dictionary.md).
 
-export type OmbChoice = { selection: string; code: string }
+import { keysOf } from '#app/utils/keys-of.ts'
 
-// A non-empty tuple type, so that the key lists can feed z.enum directly.
-function keysOf<T extends Record<string, unknown>>(record: T) {
-	type Key = Extract<keyof T, string>
-	return Object.keys(record) as [Key, ...Array<Key>]
-}
+export type OmbChoice = { selection: string; code: string }
 
 const CAIO_WAIVED: OmbChoice = {
 	selection: 'Agency CAIO has waived this minimum practice and reported such waiver to OMB',

@@ -21,7 +21,7 @@ import { type RequestInfo } from '#app/utils/request-context.ts'
 import { openReviewLanes } from './review-round.server.ts'
 import { loadReviewCase, moveStatus, workflowActor, workflowFacts } from './review-case.server.ts'
 import { decideTransition } from './state-machine.ts'
-import { recordStatusChange } from './status-history.server.ts'
+import { recordStatusMove } from './status-history.server.ts'
 import { activeLeadIds } from './submission.server.ts'
 
 export const decisionOutcomes = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED'] as const
@@ -157,21 +157,14 @@ export async function decideCase(
 			select: { id: true, conditions: { select: { ownerId: true, text: true, dueOn: true } } },
 		})
 		await storeCheckRun(tx, useCase.id, nextVersion, evaluation)
-		await recordStatusChange(tx, {
+		await recordStatusMove(tx, {
 			useCaseId: useCase.id,
 			from: useCase.status,
 			to: verdict.to,
 			actorId: actor.id,
 			at: now,
-		})
-		await recordEvent(tx, {
-			actorId: actor.id,
 			action: 'use_case.decided',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			before: { status: useCase.status },
 			after: {
-				status: verdict.to,
 				decisionId: decision.id,
 				round: useCase.reviewRound,
 				note: input.note,
@@ -246,22 +239,16 @@ export async function requestChanges(
 				'The use case changed after you opened it. Reload and read it before asking for changes.',
 			)
 		await moveStatus(tx, useCase, verdict.to, {}, input.version)
-		await recordStatusChange(tx, {
+		await tx.comment.create({
+			data: { useCaseId: useCase.id, authorId: actor.id, body: input.note },
+		})
+		await recordStatusMove(tx, {
 			useCaseId: useCase.id,
 			from: useCase.status,
 			to: verdict.to,
 			actorId: actor.id,
-		})
-		await tx.comment.create({
-			data: { useCaseId: useCase.id, authorId: actor.id, body: input.note },
-		})
-		await recordEvent(tx, {
-			actorId: actor.id,
 			action: 'use_case.changes_requested',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			before: { status: useCase.status },
-			after: { status: verdict.to, note: input.note, version: useCase.version },
+			after: { note: input.note, version: useCase.version },
 			request,
 		})
 		await notify(
@@ -383,19 +370,14 @@ export async function startReReview(
 			? evaluation.requiredLanes
 			: (['CAIO_DETERMINATION'] as const)
 		await openReviewLanes(tx, { useCaseId: useCase.id, round, lanes, origin: 'CHECKS' })
-		await recordStatusChange(tx, {
+		await recordStatusMove(tx, {
 			useCaseId: useCase.id,
 			from: useCase.status,
 			to: verdict.to,
 			actorId: actor.id,
-		})
-		await recordEvent(tx, {
-			actorId: actor.id,
 			action: 'use_case.re_review_started',
-			entityType: 'UseCase',
-			entityId: useCase.id,
-			before: { status: useCase.status, round: useCase.reviewRound },
-			after: { status: verdict.to, round, reason: input.reason, lanes },
+			before: { round: useCase.reviewRound },
+			after: { round, reason: input.reason, lanes: [...lanes] },
 			request,
 		})
 		await notify(
@@ -435,20 +417,14 @@ export async function retireUseCaseIn(
 		nextReviewDue: null,
 		version: { increment: 1 },
 	})
-	await recordStatusChange(tx, {
+	await recordStatusMove(tx, {
 		useCaseId: useCase.id,
 		from: useCase.status,
 		to: verdict.to,
 		actorId: actor.id,
 		at: now,
-	})
-	await recordEvent(tx, {
-		actorId: actor.id,
 		action: 'use_case.retired',
-		entityType: 'UseCase',
-		entityId: useCase.id,
-		before: { status: useCase.status },
-		after: { status: verdict.to, stage: 'RETIRED', reason: input.reason },
+		after: { stage: 'RETIRED', reason: input.reason },
 		request,
 	})
 	await notify(

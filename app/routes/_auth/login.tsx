@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
 	data,
@@ -9,7 +9,7 @@ import {
 	useSearchParams,
 } from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput, FormErrors, TextField } from '#app/components/forms.tsx'
+import { Button, CsrfInput, TextField, ValidatedForm } from '#app/components/forms.tsx'
 import { authSettings, passwordSignInAllowedFor } from '#app/modules/auth/auth-settings.server.ts'
 import { redirectSignedIn } from '#app/modules/auth/sign-in.server.ts'
 import { LoginSchema } from '#app/modules/users/schemas.ts'
@@ -105,7 +105,6 @@ export default function LoginPage() {
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
 	})
-	const formErrorId = `${form.id}-form-error`
 
 	return (
 		<main className="flex min-h-screen items-start justify-center bg-base-lightest px-4 py-16">
@@ -139,15 +138,11 @@ export default function LoginPage() {
 								{emergencyOnly ? 'Emergency administrator sign-in' : 'Or sign in with a password'}
 							</h2>
 						) : null}
-						<Form
-							method="post"
-							{...getFormProps(form)}
-							aria-describedby={form.errors?.length ? formErrorId : undefined}
+						<ValidatedForm
+							form={form}
 							className="mt-6 space-y-5"
+							hidden={{ redirectTo: searchParams.get('redirectTo') ?? '' }}
 						>
-							<CsrfInput />
-							<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-							<FormErrors id={formErrorId} errors={form.errors} />
 							<TextField
 								label="E-mail address"
 								field={fields.email}
@@ -166,7 +161,7 @@ export default function LoginPage() {
 							>
 								{navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
 							</Button>
-						</Form>
+						</ValidatedForm>
 					</>
 				) : null}
 			</div>

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
+import { FilterField } from '#app/components/filter-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import {
@@ -64,20 +65,16 @@ export default function AllApiTokens({ loaderData }: Route.ComponentProps) {
 			</p>
 			{revoked ? <SuccessAlert>The token is revoked.</SuccessAlert> : null}
 			<Form method="get" className="flex flex-wrap items-end gap-2">
-				<div>
-					<label htmlFor="token-filter" className="block font-semibold">
-						Show
-					</label>
-					<select
-						id="token-filter"
-						name="active"
-						defaultValue={active}
-						className="mt-1 border border-base-dark px-3 py-2"
-					>
-						<option value="true">Usable tokens only</option>
-						<option value="false">Every token, with revoked and expired ones</option>
-					</select>
-				</div>
+				<FilterField
+					id="token-filter"
+					name="active"
+					label="Show"
+					defaultValue={active}
+					options={[
+						{ value: 'true', label: 'Usable tokens only' },
+						{ value: 'false', label: 'Every token, with revoked and expired ones' },
+					]}
+				/>
 				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
 					Show
 				</button>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
@@ -7,9 +7,9 @@ import {
 	Button,
 	CheckboxGroupField,
 	CsrfInput,
-	FormErrors,
 	SelectField,
 	TextField,
+	ValidatedForm,
 } from '#app/components/forms.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { authSettings } from '#app/modules/auth/auth-settings.server.ts'
@@ -22,7 +22,12 @@ import { GroupMappingSchema } from '#app/modules/users/schemas.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
-import { reviewLaneLabels, reviewLanes, roleLabels, roleNames } from '#app/utils/permissions.ts'
+import {
+	reviewLaneLabels,
+	reviewLaneOptions,
+	roleLabels,
+	roleOptions,
+} from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/single-sign-on.ts'
 
@@ -89,7 +94,6 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 		defaultValue: { intent: 'add' },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: GroupMappingSchema }),
 	})
-	const formErrorId = 'group-mapping-errors'
 	return (
 		<div className="max-w-3xl space-y-6">
 			<p>
@@ -184,32 +188,20 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 					/>
 				)}
 				<h3 className="text-lg font-bold">Add a mapping</h3>
-				<Form
-					method="post"
-					{...getFormProps(form)}
-					aria-describedby={form.errors?.length ? formErrorId : undefined}
-					className="space-y-5"
-				>
-					<CsrfInput />
-					<input type="hidden" name="intent" value="add" />
-					<FormErrors id={formErrorId} errors={form.errors} />
+				<ValidatedForm form={form} className="space-y-5" hidden={{ intent: 'add' }}>
 					<TextField
 						label="Group"
 						hint="Exactly as the identity provider sends it in the groups claim, e.g. CMS-AI-Privacy-Reviewers."
 						field={fields.group}
 					/>
-					<SelectField
-						label="Role"
-						field={fields.role}
-						options={roleNames.map((role) => ({ value: role, label: roleLabels[role] }))}
-					/>
+					<SelectField label="Role" field={fields.role} options={roleOptions} />
 					<CheckboxGroupField
 						legend="Review lanes (for the reviewer role)"
 						field={fields.lanes}
-						options={reviewLanes.map((lane) => ({ value: lane, label: reviewLaneLabels[lane] }))}
+						options={reviewLaneOptions}
 					/>
 					<Button>Add mapping</Button>
-				</Form>
+				</ValidatedForm>
 			</section>
 		</div>
 	)

@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from 'react-router'
+import { FilterField } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { AUDIT_PAGE_SIZE, findAuditEvents } from '#app/modules/audit/audit-query.server.ts'
@@ -27,8 +28,6 @@ function summarise(value: unknown) {
 	const text = JSON.stringify(value)
 	return text.length > 160 ? `${text.slice(0, 157)}…` : text
 }
-
-const inputClass = 'mt-1 block max-w-full border border-base-dark px-3 py-2'
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
 	const { query, total, events, actions, pageCount } = loaderData
@@ -60,89 +59,48 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 				aria-label="Filter the audit log"
 				className="flex flex-wrap items-end gap-4"
 			>
-				<div>
-					<label htmlFor="audit-actor" className="block font-semibold">
-						Actor (name or e-mail)
-					</label>
-					<input id="audit-actor" name="actor" defaultValue={query.actor} className={inputClass} />
-				</div>
-				<div>
-					<label htmlFor="audit-action" className="block font-semibold">
-						Action
-					</label>
-					<select
-						id="audit-action"
-						name="action"
-						defaultValue={query.action}
-						className={inputClass}
-					>
-						<option value="">All actions</option>
-						{actions.map((a) => (
-							<option key={a.action} value={a.action}>
-								{a.action} ({a.count})
-							</option>
-						))}
-					</select>
-				</div>
-				<div>
-					<label htmlFor="audit-use-case" className="block font-semibold">
-						Use case (tracking id)
-					</label>
-					<input
-						id="audit-use-case"
-						name="useCase"
-						defaultValue={query.useCase}
-						placeholder="CMS-2026-0001"
-						className={inputClass}
-					/>
-				</div>
-				<div>
-					<label htmlFor="audit-entity-type" className="block font-semibold">
-						Record type
-					</label>
-					<input
-						id="audit-entity-type"
-						name="entityType"
-						defaultValue={query.entityType}
-						placeholder="e.g. Dataset"
-						className={inputClass}
-					/>
-				</div>
-				<div>
-					<label htmlFor="audit-entity-id" className="block font-semibold">
-						Record id
-					</label>
-					<input
-						id="audit-entity-id"
-						name="entityId"
-						defaultValue={query.entityId}
-						className={inputClass}
-					/>
-				</div>
-				<div>
-					<label htmlFor="audit-from" className="block font-semibold">
-						From
-					</label>
-					<input
-						id="audit-from"
-						name="from"
-						type="date"
-						defaultValue={query.from}
-						className={inputClass}
-					/>
-				</div>
-				<div>
-					<label htmlFor="audit-to" className="block font-semibold">
-						To
-					</label>
-					<input
-						id="audit-to"
-						name="to"
-						type="date"
-						defaultValue={query.to}
-						className={inputClass}
-					/>
-				</div>
+				<FilterField
+					id="audit-actor"
+					name="actor"
+					label="Actor (name or e-mail)"
+					defaultValue={query.actor}
+				/>
+				<FilterField
+					id="audit-action"
+					name="action"
+					label="Action"
+					defaultValue={query.action}
+					anyLabel="All actions"
+					options={actions.map((a) => ({ value: a.action, label: `${a.action} (${a.count})` }))}
+				/>
+				<FilterField
+					id="audit-use-case"
+					name="useCase"
+					label="Use case (tracking id)"
+					defaultValue={query.useCase}
+					placeholder="CMS-2026-0001"
+				/>
+				<FilterField
+					id="audit-entity-type"
+					name="entityType"
+					label="Record type"
+					defaultValue={query.entityType}
+					placeholder="e.g. Dataset"
+				/>
+				<FilterField
+					id="audit-entity-id"
+					name="entityId"
+					label="Record id"
+					defaultValue={query.entityId}
+				/>
+				<FilterField
+					id="audit-from"
+					name="from"
+					type="date"
+					label="From"
+					defaultValue={query.from}
+				/>
+				<FilterField id="audit-to" name="to" type="date" label="To" defaultValue={query.to} />
 				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
 					Apply
 				</button>

@@ -1,15 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { Form, useNavigation } from 'react-router'
+import { useNavigation } from 'react-router'
 import {
 	Button,
 	CheckboxField,
 	CheckboxGroupField,
-	CsrfInput,
-	FormErrors,
 	SelectField,
 	TextAreaField,
 	TextField,
+	ValidatedForm,
 } from '#app/components/forms.tsx'
 import {
 	datasetCategories,
@@ -69,17 +68,12 @@ export function DatasetEditor({
 				}
 			: undefined,
 	})
-	const formErrorId = 'dataset-editor-errors'
 	return (
-		<Form
-			method="post"
-			{...getFormProps(form)}
-			aria-describedby={form.errors?.length ? formErrorId : undefined}
+		<ValidatedForm
+			form={form}
 			className="max-w-3xl space-y-6"
+			hidden={{ version: dataset?.version }}
 		>
-			<CsrfInput />
-			{dataset ? <input type="hidden" name="version" value={dataset.version} /> : null}
-			<FormErrors id={formErrorId} errors={form.errors} />
 			<TextField label="Name" field={fields.name} />
 			<TextAreaField
 				label="Description"
@@ -135,6 +129,6 @@ export function DatasetEditor({
 				field={fields.federalDataCatalogUrl}
 			/>
 			<Button disabled={navigation.state === 'submitting'}>{submitLabel}</Button>
-		</Form>
+		</ValidatedForm>
 	)
 }

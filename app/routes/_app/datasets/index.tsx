@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { FilterField, optionsOf } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -60,53 +61,37 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 				aria-label="Filter datasets"
 				className="flex flex-wrap items-end gap-4"
 			>
-				<div className="max-w-full">
-					<label htmlFor="dataset-q" className="block font-semibold">
-						Search
-					</label>
-					<input
-						id="dataset-q"
-						name="q"
-						defaultValue={filters.q}
-						className="mt-1 border border-base-dark px-3 py-2"
-					/>
-				</div>
-				<div className="max-w-full">
-					<label htmlFor="dataset-category" className="block font-semibold">
-						Category
-					</label>
-					<select
-						id="dataset-category"
-						name="category"
-						defaultValue={filters.category ?? ''}
-						className="mt-1 border border-base-dark px-3 py-2"
-					>
-						<option value="">All categories</option>
-						{datasetCategories.map((category) => (
-							<option key={category} value={category}>
-								{datasetCategoryLabels[category]} ({categoryCounts[category] ?? 0})
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="max-w-full">
-					<label htmlFor="dataset-sensitivity" className="block font-semibold">
-						Sensitivity
-					</label>
-					<select
-						id="dataset-sensitivity"
-						name="sensitivity"
-						defaultValue={filters.sensitivity ?? ''}
-						className="mt-1 border border-base-dark px-3 py-2"
-					>
-						<option value="">Any sensitivity</option>
-						{datasetSensitivities.map((sensitivity) => (
-							<option key={sensitivity} value={sensitivity}>
-								{datasetSensitivityLabels[sensitivity]}
-							</option>
-						))}
-					</select>
-				</div>
+				<FilterField
+					id="dataset-q"
+					name="q"
+					label="Search"
+					defaultValue={filters.q}
+					className="max-w-full"
+				/>
+				<FilterField
+					id="dataset-category"
+					name="category"
+					label="Category"
+					defaultValue={filters.category ?? ''}
+					anyLabel="All categories"
+					options={optionsOf(
+						datasetCategories,
+						(category) => `${datasetCategoryLabels[category]} (${categoryCounts[category] ?? 0})`,
+					)}
+					className="max-w-full"
+				/>
+				<FilterField
+					id="dataset-sensitivity"
+					name="sensitivity"
+					label="Sensitivity"
+					defaultValue={filters.sensitivity ?? ''}
+					anyLabel="Any sensitivity"
+					options={optionsOf(
+						datasetSensitivities,
+						(sensitivity) => datasetSensitivityLabels[sensitivity],
+					)}
+					className="max-w-full"
+				/>
 				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
 					Apply
 				</button>

@@ -1,14 +1,13 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import {
 	Button,
-	CsrfInput,
-	FormErrors,
 	RadioGroupField,
 	SelectField,
 	TextField,
+	ValidatedForm,
 } from '#app/components/forms.tsx'
 import {
 	accessLevelLabels,
@@ -91,7 +90,6 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
 		defaultValue: { access: 'READ', expiresInDays: String(DEFAULT_EXPIRY_DAYS) },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
 	})
-	const formErrorId = 'new-api-token-errors'
 	return (
 		<div className="max-w-5xl space-y-6">
 			<h1 className="text-3xl font-bold">API tokens</h1>
@@ -137,15 +135,7 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
 				<h2 id="create-heading" className="text-2xl font-bold">
 					Create a token
 				</h2>
-				<Form
-					method="post"
-					{...getFormProps(form)}
-					aria-describedby={form.errors?.length ? formErrorId : undefined}
-					className="max-w-2xl space-y-5"
-				>
-					<CsrfInput />
-					<input type="hidden" name="intent" value="create" />
-					<FormErrors id={formErrorId} errors={form.errors} />
+				<ValidatedForm form={form} className="max-w-2xl space-y-5" hidden={{ intent: 'create' }}>
 					<TextField
 						label="Name"
 						hint="What will use it, e.g. “Claude Desktop” or “Nightly inventory report”."
@@ -166,7 +156,7 @@ export default function ApiTokens({ loaderData, actionData }: Route.ComponentPro
 						}))}
 					/>
 					<Button>Create token</Button>
-				</Form>
+				</ValidatedForm>
 			</section>
 			<section aria-labelledby="tokens-heading" className="space-y-4">
 				<h2 id="tokens-heading" className="text-2xl font-bold">

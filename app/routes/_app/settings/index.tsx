@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useActionData } from 'react-router'
+import { data, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput, FormErrors, RadioGroupField } from '#app/components/forms.tsx'
+import { Button, RadioGroupField, ValidatedForm } from '#app/components/forms.tsx'
 import {
 	getEmailPreference,
 	setEmailNotifications,
@@ -65,7 +65,6 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
 		defaultValue: { emailNotifications: emailNotifications ? 'on' : 'off' },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
 	})
-	const formErrorId = 'settings-errors'
 	return (
 		<div className="max-w-2xl space-y-6">
 			<h1 className="text-3xl font-bold">Settings</h1>
@@ -78,14 +77,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
 						: 'E-mail notifications are off: you will see notifications here in the tracker only.'}
 				</p>
 			) : null}
-			<Form
-				method="post"
-				{...getFormProps(form)}
-				aria-describedby={form.errors?.length ? formErrorId : undefined}
-				className="space-y-6"
-			>
-				<CsrfInput />
-				<FormErrors id={formErrorId} errors={form.errors} />
+			<ValidatedForm form={form} className="space-y-6">
 				<h2 className="text-xl font-bold">Notifications</h2>
 				<p>
 					Notifications always appear under <Link to="/notifications">Notifications</Link> in the
@@ -106,7 +98,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
 					]}
 				/>
 				<Button>Save settings</Button>
-			</Form>
+			</ValidatedForm>
 			<section aria-labelledby="api-heading" className="space-y-2">
 				<h2 id="api-heading" className="text-xl font-bold">
 					API and AI assistants

@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from 'react-router'
+import { FilterField, optionsOf } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import {
@@ -56,53 +57,28 @@ export function UseCaseList({
 				aria-label="Filter use cases"
 				className="flex flex-wrap items-end gap-4"
 			>
-				<div>
-					<label htmlFor="use-case-q" className="block font-semibold">
-						Search name, id or problem
-					</label>
-					<input
-						id="use-case-q"
-						name="q"
-						defaultValue={query.q}
-						className="mt-1 border border-base-dark px-3 py-2"
-					/>
-				</div>
-				<div>
-					<label htmlFor="use-case-status" className="block font-semibold">
-						Status
-					</label>
-					<select
-						id="use-case-status"
-						name="status"
-						defaultValue={query.status ?? ''}
-						className="mt-1 border border-base-dark px-3 py-2"
-					>
-						<option value="">Any status</option>
-						{useCaseStatuses.map((status) => (
-							<option key={status} value={status}>
-								{useCaseStatusLabels[status]}
-							</option>
-						))}
-					</select>
-				</div>
-				<div>
-					<label htmlFor="use-case-stage" className="block font-semibold">
-						Stage
-					</label>
-					<select
-						id="use-case-stage"
-						name="stage"
-						defaultValue={query.stage ?? ''}
-						className="mt-1 border border-base-dark px-3 py-2"
-					>
-						<option value="">Any stage</option>
-						{stages.map((stage) => (
-							<option key={stage} value={stage}>
-								{stageChoices[stage].code}
-							</option>
-						))}
-					</select>
-				</div>
+				<FilterField
+					id="use-case-q"
+					name="q"
+					label="Search name, id or problem"
+					defaultValue={query.q}
+				/>
+				<FilterField
+					id="use-case-status"
+					name="status"
+					label="Status"
+					defaultValue={query.status ?? ''}
+					anyLabel="Any status"
+					options={optionsOf(useCaseStatuses, (status) => useCaseStatusLabels[status])}
+				/>
+				<FilterField
+					id="use-case-stage"
+					name="stage"
+					label="Stage"
+					defaultValue={query.stage ?? ''}
+					anyLabel="Any stage"
+					options={optionsOf(stages, (stage) => stageChoices[stage].code)}
+				/>
 				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
 					Apply
 				</button>

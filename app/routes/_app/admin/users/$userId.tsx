@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useActionData } from 'react-router'
 import { z } from 'zod'
-import { Button, CsrfInput, ErrorList, FormErrors } from '#app/components/forms.tsx'
+import { Button, ChoiceGroup, CsrfInput, ErrorList, ValidatedForm } from '#app/components/forms.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import {
 	authSettings,
@@ -21,7 +21,12 @@ import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, isoTimestamp } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
-import { reviewLaneLabels, reviewLanes, roleLabels, roleNames } from '#app/utils/permissions.ts'
+import {
+	reviewLaneLabels,
+	reviewLaneOptions,
+	roleLabels,
+	roleOptions,
+} from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/$userId.ts'
 
@@ -145,7 +150,6 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 	})
 	const grantedRoles = new Set(user.roles.map((r) => r.role))
 	const lanes = new Set(user.roles.find((r) => r.role === 'REVIEWER')?.lanes ?? [])
-	const formErrorId = 'user-access-errors'
 
 	return (
 		<div className="max-w-2xl space-y-6">
@@ -234,16 +238,11 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 					your roles, lanes or activity. Another administrator must.
 				</p>
 			) : null}
-			<Form
-				method="post"
-				{...getFormProps(form)}
-				aria-describedby={form.errors?.length ? formErrorId : undefined}
+			<ValidatedForm
+				form={form}
 				className="space-y-6"
+				hidden={{ intent: 'update-access', updatedAt: new Date(user.updatedAt).toISOString() }}
 			>
-				<CsrfInput />
-				<input type="hidden" name="intent" value="update-access" />
-				<input type="hidden" name="updatedAt" value={new Date(user.updatedAt).toISOString()} />
-				<FormErrors id={formErrorId} errors={form.errors} />
 				<div className="flex items-center gap-2">
 					<input
 						id="active"
@@ -295,39 +294,23 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 						</ul>
 					</div>
 				) : null}
-				<fieldset>
-					<legend className="font-semibold">Roles granted here</legend>
-					{roleNames.map((role) => (
-						<div key={role} className="mt-2 flex items-center gap-2">
-							<input
-								id={`role-${role}`}
-								type="checkbox"
-								name="roles"
-								value={role}
-								defaultChecked={grantedRoles.has(role)}
-								className="size-5"
-							/>
-							<label htmlFor={`role-${role}`}>{roleLabels[role]}</label>
-						</div>
-					))}
-					<ErrorList errors={fields.roles?.errors} />
-				</fieldset>
-				<fieldset>
-					<legend className="font-semibold">Review lanes (for the reviewer role)</legend>
-					{reviewLanes.map((lane) => (
-						<div key={lane} className="mt-2 flex items-center gap-2">
-							<input
-								id={`lane-${lane}`}
-								type="checkbox"
-								name="lanes"
-								value={lane}
-								defaultChecked={lanes.has(lane)}
-								className="size-5"
-							/>
-							<label htmlFor={`lane-${lane}`}>{reviewLaneLabels[lane]}</label>
-						</div>
-					))}
-				</fieldset>
+				<ChoiceGroup
+					type="checkbox"
+					id="role"
+					name="roles"
+					legend="Roles granted here"
+					options={roleOptions}
+					selected={grantedRoles}
+					errors={fields.roles?.errors}
+				/>
+				<ChoiceGroup
+					type="checkbox"
+					id="lane"
+					name="lanes"
+					legend="Review lanes (for the reviewer role)"
+					options={reviewLaneOptions}
+					selected={lanes}
+				/>
 				<div className="flex items-center gap-2">
 					<input
 						id="emailNotifications"
@@ -340,7 +323,7 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 					<label htmlFor="emailNotifications">Send e-mail notifications</label>
 				</div>
 				<Button>Save access</Button>
-			</Form>
+			</ValidatedForm>
 		</div>
 	)
 }

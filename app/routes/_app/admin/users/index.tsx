@@ -1,5 +1,6 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
+import { FilterField } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
@@ -41,17 +42,7 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 				<Link to="/admin/single-sign-on">single sign-on and group mapping</Link>.
 			</p>
 			<Form method="get" role="search" className="flex flex-wrap items-end gap-2">
-				<div>
-					<label htmlFor="user-search" className="block font-semibold">
-						Search by name or e-mail
-					</label>
-					<input
-						id="user-search"
-						name="q"
-						defaultValue={q}
-						className="mt-1 border border-base-dark px-3 py-2"
-					/>
-				</div>
+				<FilterField id="user-search" name="q" label="Search by name or e-mail" defaultValue={q} />
 				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
 					Search
 				</button>

@@ -1,13 +1,12 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useActionData } from 'react-router'
+import { data, Link, redirect, useActionData } from 'react-router'
 import {
 	Button,
 	CheckboxGroupField,
-	CsrfInput,
-	FormErrors,
 	SelectField,
 	TextField,
+	ValidatedForm,
 } from '#app/components/forms.tsx'
 import { authSettings, emailConfigured } from '#app/modules/auth/auth-settings.server.ts'
 import { inviteUser } from '#app/modules/users/invitations.server.ts'
@@ -15,7 +14,7 @@ import { InviteUserSchema } from '#app/modules/users/schemas.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
-import { reviewLaneLabels, reviewLanes, roleLabels, roleNames } from '#app/utils/permissions.ts'
+import { reviewLaneOptions, roleOptions } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/new.ts'
 
@@ -66,7 +65,6 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
 		constraint: getZodConstraint(InviteUserSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }),
 	})
-	const formErrorId = 'invite-errors'
 	const howTheySignIn =
 		mode === 'oidc'
 			? 'They sign in with their CMS account; the tracker recognises them by this e-mail address the first time.'
@@ -101,14 +99,7 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
 					give them yourself.
 				</p>
 			) : null}
-			<Form
-				method="post"
-				{...getFormProps(form)}
-				aria-describedby={form.errors?.length ? formErrorId : undefined}
-				className="space-y-6"
-			>
-				<CsrfInput />
-				<FormErrors id={formErrorId} errors={form.errors} />
+			<ValidatedForm form={form} className="space-y-6">
 				<TextField label="Full name" field={fields.name} autoComplete="off" />
 				<TextField
 					label="E-mail address"
@@ -125,18 +116,14 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
 						label: `${unit.code} — ${unit.name}`,
 					}))}
 				/>
-				<CheckboxGroupField
-					legend="Roles"
-					field={fields.roles}
-					options={roleNames.map((role) => ({ value: role, label: roleLabels[role] }))}
-				/>
+				<CheckboxGroupField legend="Roles" field={fields.roles} options={roleOptions} />
 				<CheckboxGroupField
 					legend="Review lanes (for the reviewer role)"
 					field={fields.lanes}
-					options={reviewLanes.map((lane) => ({ value: lane, label: reviewLaneLabels[lane] }))}
+					options={reviewLaneOptions}
 				/>
 				<Button>Send invitation</Button>
-			</Form>
+			</ValidatedForm>
 		</div>
 	)
 }

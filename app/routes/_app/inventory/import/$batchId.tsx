@@ -10,6 +10,7 @@ import {
 	useSearchParams,
 } from 'react-router'
 import { z } from 'zod'
+import { FilterField, optionsOf } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
@@ -249,67 +250,44 @@ function ProblemsSection({
 						]}
 					/>
 					<Form method="get" className="flex flex-wrap items-end gap-4" preventScrollReset>
-						<div>
-							<label htmlFor="filter-kind" className="block font-semibold">
-								Problem
-							</label>
-							<select
-								id="filter-kind"
-								name="kind"
-								defaultValue={search.get('kind') ?? ''}
-								className="mt-1 border border-base-dark px-3 py-2"
-							>
-								<option value="">Every problem</option>
-								{[
-									...new Map(problems.groups.map((group) => [group.kind, group.title])).entries(),
-								].map(([kind, title]) => (
-									<option key={kind} value={kind}>
-										{title}
-									</option>
-								))}
-							</select>
-						</div>
-						<div>
-							<label htmlFor="filter-column" className="block font-semibold">
-								Column
-							</label>
-							<select
-								id="filter-column"
-								name="column"
-								defaultValue={search.get('column') ?? ''}
-								className="mt-1 border border-base-dark px-3 py-2"
-							>
-								<option value="">Every column</option>
-								{[
+						<FilterField
+							id="filter-kind"
+							name="kind"
+							label="Problem"
+							defaultValue={search.get('kind') ?? ''}
+							anyLabel="Every problem"
+							options={[
+								...new Map(problems.groups.map((group) => [group.kind, group.title])).entries(),
+							].map(([value, label]) => ({ value, label }))}
+						/>
+						<FilterField
+							id="filter-column"
+							name="column"
+							label="Column"
+							defaultValue={search.get('column') ?? ''}
+							anyLabel="Every column"
+							options={optionsOf(
+								[
 									...new Set(
 										problems.groups
 											.map((group) => group.column)
 											.filter((column): column is string => column !== null),
 									),
-								]
-									.sort()
-									.map((column) => (
-										<option key={column} value={column}>
-											{column}
-										</option>
-									))}
-							</select>
-						</div>
-						<div>
-							<label htmlFor="filter-severity" className="block font-semibold">
-								Effect
-							</label>
-							<select
-								id="filter-severity"
-								name="severity"
-								defaultValue={search.get('severity') ?? ''}
-								className="mt-1 border border-base-dark px-3 py-2"
-							>
-								<option value="">Any</option>
-								<option value="ERROR">Row not imported</option>
-								<option value="WARNING">Row imported</option>
-							</select>
-						</div>
+								].sort(),
+								(column) => column,
+							)}
+						/>
+						<FilterField
+							id="filter-severity"
+							name="severity"
+							label="Effect"
+							defaultValue={search.get('severity') ?? ''}
+							anyLabel="Any"
+							options={[
+								{ value: 'ERROR', label: 'Row not imported' },
+								{ value: 'WARNING', label: 'Row imported' },
+							]}
+						/>
 						<Button variant="secondary">Show</Button>
 						{filtered ? (
 							<Link to={hrefWith({ kind: null, column: null, severity: null, page: null })}>

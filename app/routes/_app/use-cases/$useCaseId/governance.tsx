@@ -316,6 +316,13 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 	const formErrors = errors['']
 	const fieldError = (intent: string, name: string) =>
 		actionData?.intent === intent ? (errors[name] ?? undefined) : undefined
+	const dateFields = (
+		intent: string,
+		fields: Array<{ id: string; label: string; name: string; defaultValue?: string }>,
+	) =>
+		fields.map((field) => (
+			<Field key={field.id} {...field} type="date" errors={fieldError(intent, field.name)} />
+		))
 	const livePilot = pilots.find((pilot) => !pilot.revokedOn)
 	return (
 		<div className="max-w-6xl space-y-8">
@@ -585,28 +592,20 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 							<textarea id="waiver-risk" name="riskAssessment" rows={4} className={controlClass} />
 						</Field>
 						<div className="grid gap-3 md:grid-cols-3">
-							<Field
-								id="waiver-granted"
-								label="Granted on"
-								errors={fieldError('grant-waiver', 'grantedOn')}
-								name="grantedOn"
-								type="date"
-								defaultValue={today}
-							/>
-							<Field
-								id="waiver-expires"
-								label="Expires on (optional)"
-								errors={fieldError('grant-waiver', 'expiresOn')}
-								name="expiresOn"
-								type="date"
-							/>
-							<Field
-								id="waiver-reported"
-								label="Reported to OMB on (optional)"
-								errors={fieldError('grant-waiver', 'reportedToOmbOn')}
-								name="reportedToOmbOn"
-								type="date"
-							/>
+							{dateFields('grant-waiver', [
+								{
+									id: 'waiver-granted',
+									label: 'Granted on',
+									name: 'grantedOn',
+									defaultValue: today,
+								},
+								{ id: 'waiver-expires', label: 'Expires on (optional)', name: 'expiresOn' },
+								{
+									id: 'waiver-reported',
+									label: 'Reported to OMB on (optional)',
+									name: 'reportedToOmbOn',
+								},
+							])}
 						</div>
 						<p className="text-sm">
 							OMB must be told of the grant within 30 days; the waiver lapses unless re-certified
@@ -662,21 +661,15 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 						<input type="hidden" name="intent" value="certify-pilot" />
 						<input type="hidden" name="version" value={useCase.version} />
 						<div className="grid gap-3 md:grid-cols-2">
-							<Field
-								id="pilot-certified"
-								label="Certified on"
-								errors={fieldError('certify-pilot', 'certifiedOn')}
-								name="certifiedOn"
-								type="date"
-								defaultValue={today}
-							/>
-							<Field
-								id="pilot-ends"
-								label="Pilot ends on"
-								errors={fieldError('certify-pilot', 'endsOn')}
-								name="endsOn"
-								type="date"
-							/>
+							{dateFields('certify-pilot', [
+								{
+									id: 'pilot-certified',
+									label: 'Certified on',
+									name: 'certifiedOn',
+									defaultValue: today,
+								},
+								{ id: 'pilot-ends', label: 'Pilot ends on', name: 'endsOn' },
+							])}
 						</div>
 						<Field
 							id="pilot-scale"

@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { FilterField } from '#app/components/filter-field.tsx'
 import { ChangeTable } from '#app/components/change-table.tsx'
 import { VersionDiffQuerySchema } from '#app/modules/use-cases/schemas.ts'
 import { fieldAnswerText, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
@@ -68,7 +69,10 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
 export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 	const { useCase, versions, from, to, diff } = loaderData
 	const label = (n: number) => (n === CURRENT ? 'Current' : `Version ${n}`)
-	const options = [...versions.map((v) => v.number), CURRENT]
+	const versionOptions = [...versions.map((v) => v.number), CURRENT].map((n) => ({
+		value: String(n),
+		label: label(n),
+	}))
 	return (
 		<div className="max-w-5xl space-y-6">
 			<p>
@@ -95,40 +99,20 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 				</ol>
 			</section>
 			<Form method="get" aria-label="Compare versions" className="flex flex-wrap items-end gap-4">
-				<div>
-					<label htmlFor="diff-from" className="block font-semibold">
-						Compare
-					</label>
-					<select
-						id="diff-from"
-						name="from"
-						defaultValue={from}
-						className="mt-1 border border-base-dark px-3 py-2"
-					>
-						{options.map((n) => (
-							<option key={n} value={n}>
-								{label(n)}
-							</option>
-						))}
-					</select>
-				</div>
-				<div>
-					<label htmlFor="diff-to" className="block font-semibold">
-						with
-					</label>
-					<select
-						id="diff-to"
-						name="to"
-						defaultValue={to}
-						className="mt-1 border border-base-dark px-3 py-2"
-					>
-						{options.map((n) => (
-							<option key={n} value={n}>
-								{label(n)}
-							</option>
-						))}
-					</select>
-				</div>
+				<FilterField
+					id="diff-from"
+					name="from"
+					label="Compare"
+					defaultValue={from}
+					options={versionOptions}
+				/>
+				<FilterField
+					id="diff-to"
+					name="to"
+					label="with"
+					defaultValue={to}
+					options={versionOptions}
+				/>
 				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
 					Compare
 				</button>

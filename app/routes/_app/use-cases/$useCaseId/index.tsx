@@ -740,35 +740,19 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 							</h2>
 							<div className="grid gap-4 md:grid-cols-2">
 								{review.canReReview ? (
-									<Form method="post" className="space-y-2">
-										<CsrfInput />
-										<input type="hidden" name="intent" value="re-review" />
-										<label htmlFor="re-review-reason" className="block font-semibold">
-											Why review it again?
-										</label>
-										<input
-											id="re-review-reason"
-											name="reason"
-											className="block w-full border border-base-dark px-3 py-2"
-											placeholder="Yearly re-review"
-										/>
-										<Button variant="secondary">Start a re-review</Button>
-									</Form>
+									<ReasonForm
+										intent="re-review"
+										label="Why review it again?"
+										placeholder="Yearly re-review"
+										action={<Button variant="secondary">Start a re-review</Button>}
+									/>
 								) : null}
 								{review.canRetire ? (
-									<Form method="post" className="space-y-2">
-										<CsrfInput />
-										<input type="hidden" name="intent" value="retire" />
-										<label htmlFor="retire-reason" className="block font-semibold">
-											Why is it retired?
-										</label>
-										<input
-											id="retire-reason"
-											name="reason"
-											className="block w-full border border-base-dark px-3 py-2"
-										/>
-										<Button variant="danger">Retire this use case</Button>
-									</Form>
+									<ReasonForm
+										intent="retire"
+										label="Why is it retired?"
+										action={<Button variant="danger">Retire this use case</Button>}
+									/>
 								) : null}
 							</div>
 						</section>
@@ -790,5 +774,35 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 				</div>
 			) : null}
 		</div>
+	)
+}
+
+/** A lifecycle step that asks why: the reason goes into the audit trail and the notification. */
+function ReasonForm({
+	intent,
+	label,
+	placeholder,
+	action,
+}: {
+	intent: 're-review' | 'retire'
+	label: string
+	placeholder?: string
+	action: React.ReactNode
+}) {
+	return (
+		<Form method="post" className="space-y-2">
+			<CsrfInput />
+			<input type="hidden" name="intent" value={intent} />
+			<label htmlFor={`${intent}-reason`} className="block font-semibold">
+				{label}
+			</label>
+			<input
+				id={`${intent}-reason`}
+				name="reason"
+				className="block w-full border border-base-dark px-3 py-2"
+				placeholder={placeholder}
+			/>
+			{action}
+		</Form>
 	)
 }
