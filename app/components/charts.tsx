@@ -5,7 +5,7 @@ import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { DataTable } from '#app/components/data-table.tsx'
+import { type DataColumn, DataTable } from '#app/components/data-table.tsx'
 import {
 	type ChartBar,
 	decisionOutcomes,
@@ -129,6 +129,18 @@ export function HorizontalBarChart({
 	)
 }
 
+type FiguresOf<Row> = { caption: string; rows: ReadonlyArray<Row> }
+
+/** A chart's figures as a compact table beside it, for people who read numbers, not bars. */
+function FiguresTable<Row>(
+	table: FiguresOf<Row> & {
+		rowKey: (row: Row) => string
+		columns: ReadonlyArray<DataColumn<Row>>
+	},
+) {
+	return <DataTable {...table} dense className="w-full max-w-2xl" />
+}
+
 export function BarTable({
 	caption,
 	bars,
@@ -139,10 +151,8 @@ export function BarTable({
 	valueHeading?: string
 }) {
 	return (
-		<DataTable
+		<FiguresTable
 			caption={caption}
-			dense
-			className="w-full max-w-2xl"
 			rows={bars}
 			rowKey={(bar) => bar.key}
 			columns={[
@@ -272,19 +282,11 @@ export function ThroughputChart({
 	)
 }
 
-export function ThroughputTable({
-	caption,
-	months,
-}: {
-	caption: string
-	months: ReadonlyArray<MonthOfDecisions>
-}) {
+export function ThroughputTable({ caption, rows }: FiguresOf<MonthOfDecisions>) {
 	return (
-		<DataTable
+		<FiguresTable
 			caption={caption}
-			dense
-			className="w-full max-w-2xl"
-			rows={months}
+			rows={rows}
 			rowKey={(month) => month.month}
 			columns={[
 				{ header: 'Month', rowHeader: true, cell: (month) => month.label },
@@ -342,19 +344,11 @@ export function TimeInStateChart({
 	)
 }
 
-export function TimeInStateTable({
-	caption,
-	states,
-}: {
-	caption: string
-	states: ReadonlyArray<TimeInState>
-}) {
+export function TimeInStateTable({ caption, rows }: FiguresOf<TimeInState>) {
 	return (
-		<DataTable
+		<FiguresTable
 			caption={caption}
-			dense
-			className="w-full max-w-2xl"
-			rows={states}
+			rows={rows}
 			rowKey={(state) => state.status}
 			columns={[
 				{

@@ -1,3 +1,6 @@
+import { type ReactNode } from 'react'
+import { Form } from 'react-router'
+
 export type FilterOption = { value: string; label: string }
 
 /**
@@ -60,4 +63,42 @@ export function optionsOf<Value extends string>(
 	labelOf: (value: Value) => string,
 ): Array<FilterOption> {
 	return values.map((value) => ({ value, label: labelOf(value) }))
+}
+
+/**
+ * A GET form of filters, named for what it filters, with its submit button, and the number of
+ * results below it, announced politely when it changes.
+ */
+export function FilterForm({
+	label,
+	submitLabel,
+	total,
+	noun,
+	className = 'flex flex-wrap items-end gap-4',
+	children,
+}: {
+	label: string
+	submitLabel: string
+	total: number
+	/** What is counted, singular and plural: ['use case', 'use cases']. */
+	noun: readonly [string, string]
+	className?: string
+	children: ReactNode
+}) {
+	return (
+		<>
+			<Form method="get" role="search" aria-label={label} className={className}>
+				{children}
+				<button
+					type="submit"
+					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
+				>
+					{submitLabel}
+				</button>
+			</Form>
+			<p aria-live="polite">
+				{total} {total === 1 ? noun[0] : noun[1]}
+			</p>
+		</>
+	)
 }

@@ -1,9 +1,9 @@
 // One clause of the policy library as the signed-in library and the public site both show it: what
 // it is, where its official text is, what it says in plain words, and what it replaced or was
 // replaced by. Each page adds its own way back and what only it shows.
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import type { PolicyReference } from '#app/modules/policies/policy-pack.ts'
-import { FilterField } from './filter-field.tsx'
+import { FilterField, FilterForm } from './filter-field.tsx'
 
 type Brief = { id: string; title: string }
 
@@ -83,16 +83,15 @@ export function PolicyReferenceDetails({
 export function PolicySearch({ label, q, count }: { label: string; q: string; count: number }) {
 	return (
 		<>
-			<Form method="get" role="search" aria-label={label} className="flex items-end gap-2">
+			<FilterForm
+				label={label}
+				submitLabel="Search"
+				total={count}
+				noun={['reference', 'references']}
+				className="flex items-end gap-2"
+			>
 				<FilterField id="policy-q" name="q" type="search" label="Search clauses" defaultValue={q} />
-				<button
-					type="submit"
-					className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
-				>
-					Search
-				</button>
-			</Form>
-			<p aria-live="polite">{count === 1 ? '1 reference' : `${count} references`}</p>
+			</FilterForm>
 		</>
 	)
 }

@@ -1,6 +1,7 @@
 // /api/v1 datasets, policy library and evaluation: the catalogues the pages read, and the policy
 // checks run on a document sent in (nothing stored), as `npm run evaluate` runs them.
 import { z } from 'zod'
+import { idParams } from '#app/utils/input-schemas.ts'
 import {
 	DATASETS_PAGE_SIZE,
 	getDataset,
@@ -84,7 +85,7 @@ export const catalogueRoutes = [
 		summary: 'Read one dataset',
 		scope: 'read',
 		permission: 'read:dataset:any',
-		params: z.object({ datasetId: z.string().min(1).max(40) }),
+		params: idParams('datasetId'),
 		responses: {
 			200: {
 				description: 'The dataset with its sensitivity, SORN, PIA and FISMA facts.',

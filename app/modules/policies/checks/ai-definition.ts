@@ -2,7 +2,7 @@
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { classificationChoices } from '#app/modules/use-cases/vocabulary.ts'
 import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
-import { hasText } from './case-facts.ts'
+import { judgeWrittenReason } from './case-facts.ts'
 
 /**
  * The answers that contradict "rule-based only": a learned classification, generative AI, or the
@@ -81,8 +81,6 @@ export const aiDefinitionScreen: PolicyCheck = (doc) => {
 	}
 }
 
-const MIN_RATIONALE_LENGTH = 40
-
 /**
  * M2521-5-C1: a rule-based screen-out is a decision to leave a system outside AI governance, so its
  * reasons are recorded where the CAIO's office can audit them.
@@ -101,25 +99,20 @@ export const notAiRationale: PolicyCheck = (doc): CheckOutcome => {
 	}
 	const rationale = doc.aiScreen.notAiRationale
 	const fields = ['aiScreen.ruleBasedOnly', 'aiScreen.notAiRationale']
-	if (!hasText(rationale)) {
-		return {
-			status: 'FAIL',
+	const unwritten = judgeWrittenReason(rationale, fields, {
+		missing: {
 			reason:
 				"The case is screened out as 'rule-based only' (not AI) and no rationale records why, so the exclusion cannot be audited.",
-			drivingFields: fields,
 			nextStep:
 				'Record why it is not AI: the fixed business rules or RPA it runs, and that nothing in it is learned from data.',
-		}
-	}
-	if (rationale.trim().length < MIN_RATIONALE_LENGTH) {
-		return {
-			status: 'NEEDS_ATTENTION',
-			reason: `The case is screened out as 'rule-based only' and the rationale is only ${rationale.trim().length} characters, too short to show that nothing is learned from data.`,
-			drivingFields: fields,
+		},
+		tooShort: (length) => ({
+			reason: `The case is screened out as 'rule-based only' and the rationale is only ${length} characters, too short to show that nothing is learned from data.`,
 			nextStep:
 				'Say what rules the system applies, who wrote them, and that no model is trained or tuned on data.',
-		}
-	}
+		}),
+	})
+	if (unwritten) return unwritten
 	return {
 		status: 'PASS',
 		reason:

@@ -11,6 +11,7 @@ import {
 	informedDecisionLabels,
 	type Stage,
 } from '#app/modules/use-cases/vocabulary.ts'
+import { type CheckOutcome } from './check-types.ts'
 
 /** M-25-21 §4(a)(i): 365 days from 3 Apr 2025; the 2025 inventory guidance confirms the date. */
 export const MINIMUM_PRACTICES_DEADLINE = '2026-04-03'
@@ -180,4 +181,26 @@ export function sensitivityFields(refs: ReadonlyArray<DatasetRef>): Array<string
 
 export function hasText(value: string | undefined): value is string {
 	return value !== undefined && value.trim().length > 0
+}
+
+/** The shortest written reason the checks take for more than a placeholder. */
+const MIN_WRITTEN_REASON_LENGTH = 40
+
+type Finding = { reason: string; nextStep: string }
+
+/**
+ * A written reason a decision rests on (a screen-out rationale, a "not high-impact" justification):
+ * none fails, one too short to explain anything needs attention. Null when it is written out, and
+ * the check goes on to what else it asks.
+ */
+export function judgeWrittenReason(
+	text: string | undefined,
+	drivingFields: Array<string>,
+	findings: { missing: Finding; tooShort: (length: number) => Finding },
+): CheckOutcome | null {
+	if (!hasText(text)) return { status: 'FAIL', drivingFields, ...findings.missing }
+	const length = text.trim().length
+	if (length < MIN_WRITTEN_REASON_LENGTH)
+		return { status: 'NEEDS_ATTENTION', drivingFields, ...findings.tooShort(length) }
+	return null
 }

@@ -3,7 +3,14 @@ import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.t
 import { type InformedDecision } from '#app/modules/use-cases/vocabulary.ts'
 import { screenedOutAsNotAi } from './ai-definition.ts'
 import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
-import { decisionPhrase, decisionRolePhrases, hasText, listPhrase, quoted } from './case-facts.ts'
+import {
+	decisionPhrase,
+	decisionRolePhrases,
+	hasText,
+	judgeWrittenReason,
+	listPhrase,
+	quoted,
+} from './case-facts.ts'
 
 export const PRESUMED_CATEGORIES = [
 	'a',
@@ -200,8 +207,6 @@ export const highImpactPresumption: PolicyCheck = (doc) => {
 	}
 }
 
-const MIN_JUSTIFICATION_LENGTH = 40
-
 export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 	const { determination, justification, determinedBy, determinedOn } = doc.highImpact
 	if (determination !== 'PRESUMED_NOT_HIGH_IMPACT') {
@@ -215,25 +220,20 @@ export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 		}
 	}
 	const fields = ['highImpact.determination', 'highImpact.justification']
-	if (!hasText(justification)) {
-		return {
-			status: 'FAIL',
+	const unwritten = judgeWrittenReason(justification, fields, {
+		missing: {
 			reason:
 				"The determination is 'presumed but not high-impact' and no written justification is recorded; M-25-21 §4(a) requires one, sent to the CAIO.",
-			drivingFields: fields,
 			nextStep:
 				'Write why the AI output is not a principal basis for a decision with a significant effect, and send it to the CAIO.',
-		}
-	}
-	if (justification.trim().length < MIN_JUSTIFICATION_LENGTH) {
-		return {
-			status: 'NEEDS_ATTENTION',
-			reason: `The determination is 'presumed but not high-impact' and the justification is only ${justification.trim().length} characters, too short to show why the §5 definition is not met.`,
-			drivingFields: fields,
+		},
+		tooShort: (length) => ({
+			reason: `The determination is 'presumed but not high-impact' and the justification is only ${length} characters, too short to show why the §5 definition is not met.`,
 			nextStep:
 				'Expand the justification: say what the output is used for and why it is not a principal basis.',
-		}
-	}
+		}),
+	})
+	if (unwritten) return unwritten
 	if (!hasText(determinedBy) || determinedOn === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',

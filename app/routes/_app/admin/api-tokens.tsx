@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { FilterField } from '#app/components/filter-field.tsx'
+import { FilterField, FilterForm } from '#app/components/filter-field.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import {
@@ -64,7 +64,13 @@ export default function AllApiTokens({ loaderData }: Route.ComponentProps) {
 				<Link to="/admin/users">Users and roles</Link> stops all their tokens too.
 			</p>
 			{revoked ? <SuccessAlert>The token is revoked.</SuccessAlert> : null}
-			<Form method="get" className="flex flex-wrap items-end gap-2">
+			<FilterForm
+				label="Filter tokens"
+				submitLabel="Show"
+				total={total}
+				noun={['token', 'tokens']}
+				className="flex flex-wrap items-end gap-2"
+			>
 				<FilterField
 					id="token-filter"
 					name="active"
@@ -75,11 +81,7 @@ export default function AllApiTokens({ loaderData }: Route.ComponentProps) {
 						{ value: 'false', label: 'Every token, with revoked and expired ones' },
 					]}
 				/>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
-					Show
-				</button>
-			</Form>
-			<p aria-live="polite">{total === 1 ? '1 token' : `${total} tokens`}</p>
+			</FilterForm>
 			{tokens.length ? (
 				<TokenTable tokens={tokens} caption="API tokens of every person" showOwner />
 			) : null}

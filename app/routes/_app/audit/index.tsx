@@ -1,5 +1,5 @@
-import { Form, Link, useSearchParams } from 'react-router'
-import { FilterField } from '#app/components/filter-field.tsx'
+import { Link, useSearchParams } from 'react-router'
+import { FilterField, FilterForm } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { AUDIT_PAGE_SIZE, findAuditEvents } from '#app/modules/audit/audit-query.server.ts'
@@ -54,10 +54,11 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 				Every change in the tracker, as recorded in the same transaction as the change. Events
 				cannot be edited or deleted.
 			</p>
-			<Form
-				method="get"
-				aria-label="Filter the audit log"
-				className="flex flex-wrap items-end gap-4"
+			<FilterForm
+				label="Filter the audit log"
+				submitLabel="Apply"
+				total={total}
+				noun={['event', 'events']}
 			>
 				<FilterField
 					id="audit-actor"
@@ -101,11 +102,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 					defaultValue={query.from}
 				/>
 				<FilterField id="audit-to" name="to" type="date" label="To" defaultValue={query.to} />
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
-					Apply
-				</button>
-			</Form>
-			<p aria-live="polite">{total === 1 ? '1 event' : `${total} events`}</p>
+			</FilterForm>
 			<DataTable
 				caption="Audit events, newest first"
 				className="w-full text-sm"

@@ -192,14 +192,14 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 						title="Final decisions per month"
 						description="The governance lead’s decisions over the last twelve months, by outcome."
 						chart={<ThroughputChart titleId="chart-throughput-title" months={d.throughput} />}
-						table={<ThroughputTable caption="Final decisions per month" months={d.throughput} />}
+						table={<ThroughputTable caption="Final decisions per month" rows={d.throughput} />}
 					/>
 					<ChartCard
 						id="time-in-state"
 						title="Median time in each state"
 						description="Median days between entering a state and leaving it, over every completed stay."
 						chart={<TimeInStateChart titleId="chart-time-in-state-title" states={d.timeInState} />}
-						table={<TimeInStateTable caption="Median time in each state" states={d.timeInState} />}
+						table={<TimeInStateTable caption="Median time in each state" rows={d.timeInState} />}
 					/>
 					<ChartCard
 						id="overdue-lanes"
@@ -260,124 +260,127 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 				<h2 id="high-impact-heading" className="text-2xl font-bold">
 					High-impact governance
 				</h2>
-				<section aria-labelledby="practices-late-heading" className="space-y-2">
-					<h3 id="practices-late-heading" className="text-lg font-bold">
-						High-impact cases with minimum practices late
-					</h3>
-					<p className="text-sm text-base-darker">
-						Their latest check run against the current policy pack fails a minimum practice (M-25-21
-						§4(b)) or the 3 April 2026 compliance deadline (§4(a)(i)).
-					</p>
-					{d.practicesLateTotal > d.practicesLate.length ? (
-						<p className="text-sm">
-							Showing the first {d.practicesLate.length} of {formatCount(d.practicesLateTotal)}, by
-							tracking id.
-						</p>
-					) : null}
-					{d.practicesLate.length === 0 ? (
-						<p>
-							None: every high-impact case in use has its practices documented, in progress before
-							deployment, or waived.
-						</p>
-					) : (
-						<DataTable
-							caption="High-impact cases with minimum practices late"
-							label="Table of high-impact cases with minimum practices late"
-							dense
-							rows={d.practicesLate}
-							rowKey={(item) => item.useCaseId}
-							columns={[
-								{ header: 'Use case', cell: caseCell },
-								{
-									header: 'Failing checks',
-									cell: (item) => (
-										<ul className="list-disc pl-5">
-											{item.failing.map((title) => (
-												<li key={title}>{title}</li>
-											))}
-										</ul>
-									),
-								},
-							]}
-						/>
-					)}
-				</section>
-				<section aria-labelledby="waivers-heading" className="space-y-2">
-					<h3 id="waivers-heading" className="text-lg font-bold">
-						Waivers lapsing in the next 60 days
-					</h3>
-					<p className="text-sm text-base-darker">
-						A CAIO waiver lapses at its expiry date, or 12 months after it was granted or last
-						re-certified (M-25-21 §4(a)(ii)).
-					</p>
-					{d.waiversExpiringTotal > d.waiversExpiring.length ? (
-						<p className="text-sm">
-							Showing the {d.waiversExpiring.length} lapsing first of{' '}
-							{formatCount(d.waiversExpiringTotal)}.
-						</p>
-					) : null}
-					{d.waiversExpiring.length === 0 ? (
-						<p>None.</p>
-					) : (
-						<DataTable
-							caption="Waivers lapsing in the next 60 days"
-							label="Table of waivers lapsing in the next 60 days"
-							dense
-							rows={d.waiversExpiring}
-							rowKey={(item) => `${item.useCaseId}-${item.practice}`}
-							columns={[
-								{ header: 'Use case', cell: caseCell },
-								{
-									header: 'Practice waived',
-									cell: (item) => minimumPractices[item.practice].label,
-								},
-								{
-									header: 'Lapses on',
-									className: 'whitespace-nowrap',
-									cell: (item) => date.format(new Date(item.validUntil)),
-								},
-								{
-									header: 'Reported to OMB',
-									className: 'whitespace-nowrap',
-									cell: (item) =>
-										item.reportedToOmbOn ? date.format(new Date(item.reportedToOmbOn)) : 'Not yet',
-								},
-							]}
-						/>
-					)}
-				</section>
-				<section aria-labelledby="conditions-heading" className="space-y-2">
-					<h3 id="conditions-heading" className="text-lg font-bold">
-						Overdue decision conditions
-					</h3>
-					{d.overdueConditionsTotal > d.overdueConditions.length ? (
-						<p className="text-sm">
-							Showing the {d.overdueConditions.length} longest overdue of{' '}
-							{formatCount(d.overdueConditionsTotal)}.
-						</p>
-					) : null}
-					{d.overdueConditions.length === 0 ? (
-						<p>None.</p>
-					) : (
-						<DataTable
-							caption="Conditions of approval past their due date"
-							dense
-							rows={d.overdueConditions}
-							rowKey={(item) => `${item.useCaseId}-${item.text}`}
-							columns={[
-								{ header: 'Use case', cell: caseCell },
-								{ header: 'Condition', cell: (item) => item.text },
-								{ header: 'Owner', cell: (item) => item.owner },
-								{
-									header: 'Due',
-									className: 'whitespace-nowrap',
-									cell: (item) => date.format(new Date(item.dueOn)),
-								},
-							]}
-						/>
-					)}
-				</section>
+				<WorkList
+					id="practices-late"
+					title="High-impact cases with minimum practices late"
+					note="Their latest check run against the current policy pack fails a minimum practice (M-25-21 §4(b)) or the 3 April 2026 compliance deadline (§4(a)(i))."
+					shown={d.practicesLate.length}
+					total={d.practicesLateTotal}
+					partial={`Showing the first ${d.practicesLate.length} of ${formatCount(d.practicesLateTotal)}, by tracking id.`}
+					none="None: every high-impact case in use has its practices documented, in progress before deployment, or waived."
+				>
+					<DataTable
+						caption="High-impact cases with minimum practices late"
+						label="Table of high-impact cases with minimum practices late"
+						dense
+						rows={d.practicesLate}
+						rowKey={(item) => item.useCaseId}
+						columns={[
+							{ header: 'Use case', cell: caseCell },
+							{
+								header: 'Failing checks',
+								cell: (item) => (
+									<ul className="list-disc pl-5">
+										{item.failing.map((title) => (
+											<li key={title}>{title}</li>
+										))}
+									</ul>
+								),
+							},
+						]}
+					/>
+				</WorkList>
+				<WorkList
+					id="waivers"
+					title="Waivers lapsing in the next 60 days"
+					note="A CAIO waiver lapses at its expiry date, or 12 months after it was granted or last re-certified (M-25-21 §4(a)(ii))."
+					shown={d.waiversExpiring.length}
+					total={d.waiversExpiringTotal}
+					partial={`Showing the ${d.waiversExpiring.length} lapsing first of ${formatCount(d.waiversExpiringTotal)}.`}
+				>
+					<DataTable
+						caption="Waivers lapsing in the next 60 days"
+						label="Table of waivers lapsing in the next 60 days"
+						dense
+						rows={d.waiversExpiring}
+						rowKey={(item) => `${item.useCaseId}-${item.practice}`}
+						columns={[
+							{ header: 'Use case', cell: caseCell },
+							{
+								header: 'Practice waived',
+								cell: (item) => minimumPractices[item.practice].label,
+							},
+							{
+								header: 'Lapses on',
+								className: 'whitespace-nowrap',
+								cell: (item) => date.format(new Date(item.validUntil)),
+							},
+							{
+								header: 'Reported to OMB',
+								className: 'whitespace-nowrap',
+								cell: (item) =>
+									item.reportedToOmbOn ? date.format(new Date(item.reportedToOmbOn)) : 'Not yet',
+							},
+						]}
+					/>
+				</WorkList>
+				<WorkList
+					id="conditions"
+					title="Overdue decision conditions"
+					shown={d.overdueConditions.length}
+					total={d.overdueConditionsTotal}
+					partial={`Showing the ${d.overdueConditions.length} longest overdue of ${formatCount(d.overdueConditionsTotal)}.`}
+				>
+					<DataTable
+						caption="Conditions of approval past their due date"
+						dense
+						rows={d.overdueConditions}
+						rowKey={(item) => `${item.useCaseId}-${item.text}`}
+						columns={[
+							{ header: 'Use case', cell: caseCell },
+							{ header: 'Condition', cell: (item) => item.text },
+							{ header: 'Owner', cell: (item) => item.owner },
+							{
+								header: 'Due',
+								className: 'whitespace-nowrap',
+								cell: (item) => date.format(new Date(item.dueOn)),
+							},
+						]}
+					/>
+				</WorkList>
 			</section>
 		</div>
+	)
+}
+
+/** A list of work that is due, cut to its first rows: what it is, how much is left out, or "None". */
+function WorkList({
+	id,
+	title,
+	note,
+	shown,
+	total,
+	partial,
+	none = 'None.',
+	children,
+}: {
+	id: string
+	title: string
+	note?: string
+	shown: number
+	total: number
+	partial: string
+	none?: string
+	children: React.ReactNode
+}) {
+	return (
+		<section aria-labelledby={`${id}-heading`} className="space-y-2">
+			<h3 id={`${id}-heading`} className="text-lg font-bold">
+				{title}
+			</h3>
+			{note ? <p className="text-sm text-base-darker">{note}</p> : null}
+			{total > shown ? <p className="text-sm">{partial}</p> : null}
+			{shown === 0 ? <p>{none}</p> : children}
+		</section>
 	)
 }

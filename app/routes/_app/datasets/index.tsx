@@ -1,5 +1,5 @@
-import { Form, Link } from 'react-router'
-import { FilterField, optionsOf } from '#app/components/filter-field.tsx'
+import { Link } from 'react-router'
+import { FilterField, FilterForm, optionsOf } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -55,11 +55,11 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 					</Link>
 				) : null}
 			</div>
-			<Form
-				method="get"
-				role="search"
-				aria-label="Filter datasets"
-				className="flex flex-wrap items-end gap-4"
+			<FilterForm
+				label="Filter datasets"
+				submitLabel="Apply"
+				total={total}
+				noun={['dataset', 'datasets']}
 			>
 				<FilterField
 					id="dataset-q"
@@ -92,11 +92,7 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 					)}
 					className="max-w-full"
 				/>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
-					Apply
-				</button>
-			</Form>
-			<p aria-live="polite">{total === 1 ? '1 dataset' : `${total} datasets`}</p>
+			</FilterForm>
 			<DataTable
 				caption="Datasets in the catalogue"
 				rows={datasets}

@@ -1,5 +1,5 @@
-import { Form, Link, useSearchParams } from 'react-router'
-import { FilterField, optionsOf } from '#app/components/filter-field.tsx'
+import { Link, useSearchParams } from 'react-router'
+import { FilterField, FilterForm, optionsOf } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import {
@@ -51,11 +51,11 @@ export function UseCaseList({
 	}
 	return (
 		<div className="space-y-4">
-			<Form
-				method="get"
-				role="search"
-				aria-label="Filter use cases"
-				className="flex flex-wrap items-end gap-4"
+			<FilterForm
+				label="Filter use cases"
+				submitLabel="Apply"
+				total={total}
+				noun={['use case', 'use cases']}
 			>
 				<FilterField
 					id="use-case-q"
@@ -79,11 +79,7 @@ export function UseCaseList({
 					anyLabel="Any stage"
 					options={optionsOf(stages, (stage) => stageChoices[stage].code)}
 				/>
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
-					Apply
-				</button>
-			</Form>
-			<p aria-live="polite">{total === 1 ? '1 use case' : `${total} use cases`}</p>
+			</FilterForm>
 			<DataTable
 				caption="AI use cases"
 				rows={useCases}

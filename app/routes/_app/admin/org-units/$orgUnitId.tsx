@@ -1,6 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
-import { z } from 'zod'
 import { Button, CsrfInput, FormErrors } from '#app/components/forms.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { OrgUnitChangeSchema } from '#app/modules/org-units/org-unit-schemas.ts'
@@ -10,12 +9,13 @@ import {
 	listOrgUnitsForAdmin,
 } from '#app/modules/org-units/org-units.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import type { Route } from './+types/$orgUnitId.ts'
 
-const Params = z.object({ orgUnitId: z.string().min(1).max(40) })
+const Params = idParams('orgUnitId')
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
 	{ title: `${loaderData?.unit.code ?? 'Org unit'} · AI Governance Tracker` },
@@ -99,10 +99,31 @@ function Select({
 	)
 }
 
+/** Each change to a unit is its own form, made against the version the page was read at. */
+function UnitForm({
+	intent,
+	version,
+	className,
+	children,
+}: {
+	intent: string
+	version: number
+	className: string
+	children: React.ReactNode
+}) {
+	return (
+		<Form method="post" className={className}>
+			<CsrfInput />
+			<input type="hidden" name="intent" value={intent} />
+			<input type="hidden" name="version" value={version} />
+			{children}
+		</Form>
+	)
+}
+
 export default function OrgUnitPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { unit, others, saved } = loaderData
 	const busy = useNavigation().state !== 'idle'
-	const version = <input type="hidden" name="version" value={unit.version} />
 	return (
 		<div className="max-w-3xl space-y-8">
 			<p>
@@ -128,10 +149,7 @@ export default function OrgUnitPage({ loaderData, actionData }: Route.ComponentP
 				<h2 id="rename-heading" className="text-2xl font-bold">
 					Rename
 				</h2>
-				<Form method="post" className="space-y-3">
-					<CsrfInput />
-					<input type="hidden" name="intent" value="rename" />
-					{version}
+				<UnitForm intent="rename" version={unit.version} className="space-y-3">
 					<div>
 						<label htmlFor="shortName" className="block font-semibold">
 							Abbreviation
@@ -159,17 +177,14 @@ export default function OrgUnitPage({ loaderData, actionData }: Route.ComponentP
 						/>
 					</div>
 					<Button disabled={busy}>Rename</Button>
-				</Form>
+				</UnitForm>
 			</section>
 
 			<section aria-labelledby="aliases-heading" className="space-y-3">
 				<h2 id="aliases-heading" className="text-2xl font-bold">
 					Other names
 				</h2>
-				<Form method="post" className="space-y-3">
-					<CsrfInput />
-					<input type="hidden" name="intent" value="aliases" />
-					{version}
+				<UnitForm intent="aliases" version={unit.version} className="space-y-3">
 					<div>
 						<label htmlFor="aliases" className="block font-semibold">
 							Other names files use for this unit, one a line
@@ -185,7 +200,7 @@ export default function OrgUnitPage({ loaderData, actionData }: Route.ComponentP
 					<Button disabled={busy} variant="secondary">
 						Save other names
 					</Button>
-				</Form>
+				</UnitForm>
 			</section>
 
 			{unit.active && others.length ? (
@@ -194,15 +209,12 @@ export default function OrgUnitPage({ loaderData, actionData }: Route.ComponentP
 						<h2 id="move-heading" className="text-2xl font-bold">
 							Move
 						</h2>
-						<Form method="post" className="space-y-3">
-							<CsrfInput />
-							<input type="hidden" name="intent" value="move" />
-							{version}
+						<UnitForm intent="move" version={unit.version} className="space-y-3">
 							<Select id="move-parent" name="parentId" label="New parent unit" units={others} />
 							<Button disabled={busy} variant="secondary">
 								Move
 							</Button>
-						</Form>
+						</UnitForm>
 					</section>
 					<section aria-labelledby="merge-heading" className="space-y-3">
 						<h2 id="merge-heading" className="text-2xl font-bold">
@@ -212,27 +224,25 @@ export default function OrgUnitPage({ loaderData, actionData }: Route.ComponentP
 							Its use cases, people, datasets and units move to the other unit, which takes its
 							names; this unit is then deactivated.
 						</p>
-						<Form method="post" className="space-y-3">
-							<CsrfInput />
-							<input type="hidden" name="intent" value="merge" />
-							{version}
+						<UnitForm intent="merge" version={unit.version} className="space-y-3">
 							<Select id="merge-target" name="targetId" label="Merge into" units={others} />
 							<Button disabled={busy} variant="secondary">
 								Merge
 							</Button>
-						</Form>
+						</UnitForm>
 					</section>
 				</>
 			) : null}
 
-			<Form method="post" className="border-t border-base-lighter pt-6">
-				<CsrfInput />
-				<input type="hidden" name="intent" value={unit.active ? 'deactivate' : 'reactivate'} />
-				{version}
+			<UnitForm
+				intent={unit.active ? 'deactivate' : 'reactivate'}
+				version={unit.version}
+				className="border-t border-base-lighter pt-6"
+			>
 				<Button disabled={busy} variant="secondary">
 					{unit.active ? 'Deactivate this unit' : 'Make this unit active again'}
 				</Button>
-			</Form>
+			</UnitForm>
 		</div>
 	)
 }

@@ -210,15 +210,15 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 								const mine =
 									rejected?.kind === 'check' && rejected.checkId === check.id ? rejected : null
 								return (
-									<Form
-										method="post"
-										aria-label={`Settings for ${check.id}`}
+									<DraftRowForm
+										label={`Settings for ${check.id}`}
+										intent="check"
+										revision={draft.revision}
+										target={{ checkId: check.id }}
+										submitLabel={`Save ${check.id}`}
+										rejected={mine !== null}
 										className="flex flex-wrap items-center gap-3"
 									>
-										<CsrfInput />
-										<input type="hidden" name="intent" value="check" />
-										<input type="hidden" name="revision" value={draft.revision} />
-										<input type="hidden" name="checkId" value={check.id} />
 										<span className="flex items-center gap-1">
 											<input
 												id={`enabled-${check.id}`}
@@ -256,18 +256,7 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 												</option>
 											))}
 										</select>
-										<button
-											type="submit"
-											className="rounded border-2 border-primary px-3 py-1 font-bold text-primary"
-										>
-											Save {check.id}
-										</button>
-										{mine ? (
-											<span className="font-semibold text-error">
-												Not saved: see the message above.
-											</span>
-										) : null}
-									</Form>
+									</DraftRowForm>
 								)
 							},
 						},
@@ -291,11 +280,15 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 						const chosen = new Set<string>(mine ? mine.lanes : route.lanes)
 						return (
 							<li key={route.id} className="border border-base-lighter p-3">
-								<Form method="post" aria-label={`Lanes for ${route.id}`} className="space-y-2">
-									<CsrfInput />
-									<input type="hidden" name="intent" value="route" />
-									<input type="hidden" name="revision" value={draft.revision} />
-									<input type="hidden" name="routeId" value={route.id} />
+								<DraftRowForm
+									label={`Lanes for ${route.id}`}
+									intent="route"
+									revision={draft.revision}
+									target={{ routeId: route.id }}
+									submitLabel={`Save ${route.id}`}
+									rejected={mine !== null}
+									className="space-y-2"
+								>
 									<fieldset>
 										<legend className="font-semibold">
 											<span className="font-mono">{route.id}</span>: {route.title} (cites{' '}
@@ -330,18 +323,7 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 											</span>
 										</div>
 									</fieldset>
-									<button
-										type="submit"
-										className="rounded border-2 border-primary px-3 py-1 font-bold text-primary"
-									>
-										Save {route.id}
-									</button>
-									{mine ? (
-										<span className="ml-3 font-semibold text-error">
-											Not saved: see the message above.
-										</span>
-									) : null}
-								</Form>
+								</DraftRowForm>
 							</li>
 						)
 					})}
@@ -399,5 +381,47 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 				</ul>
 			</section>
 		</div>
+	)
+}
+
+/** One check's or routing rule's settings in the draft, saved against the draft's revision. */
+function DraftRowForm({
+	label,
+	intent,
+	revision,
+	target,
+	submitLabel,
+	rejected,
+	className,
+	children,
+}: {
+	label: string
+	intent: 'check' | 'route'
+	revision: number
+	target: { checkId: string } | { routeId: string }
+	submitLabel: string
+	rejected: boolean
+	className: string
+	children: React.ReactNode
+}) {
+	return (
+		<Form method="post" aria-label={label} className={className}>
+			<CsrfInput />
+			<input type="hidden" name="intent" value={intent} />
+			<input type="hidden" name="revision" value={revision} />
+			{Object.entries(target).map(([name, value]) => (
+				<input key={name} type="hidden" name={name} value={value} />
+			))}
+			{children}
+			<button
+				type="submit"
+				className="rounded border-2 border-primary px-3 py-1 font-bold text-primary"
+			>
+				{submitLabel}
+			</button>
+			{rejected ? (
+				<span className="ml-3 font-semibold text-error">Not saved: see the message above.</span>
+			) : null}
+		</Form>
 	)
 }

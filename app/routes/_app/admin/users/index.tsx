@@ -1,6 +1,6 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import { z } from 'zod'
-import { FilterField } from '#app/components/filter-field.tsx'
+import { FilterField, FilterForm } from '#app/components/filter-field.tsx'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { listUsers, USERS_PAGE_SIZE } from '#app/modules/users/users.server.ts'
@@ -41,13 +41,15 @@ export default function UsersPage({ loaderData }: Route.ComponentProps) {
 				Roles can also come from the CMS identity provider’s groups:{' '}
 				<Link to="/admin/single-sign-on">single sign-on and group mapping</Link>.
 			</p>
-			<Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+			<FilterForm
+				label="Search users"
+				submitLabel="Search"
+				total={total}
+				noun={['user', 'users']}
+				className="flex flex-wrap items-end gap-2"
+			>
 				<FilterField id="user-search" name="q" label="Search by name or e-mail" defaultValue={q} />
-				<button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white">
-					Search
-				</button>
-			</Form>
-			<p aria-live="polite">{total === 1 ? '1 user' : `${total} users`}</p>
+			</FilterForm>
 			<DataTable
 				caption="Users, their org units and roles"
 				rows={users}

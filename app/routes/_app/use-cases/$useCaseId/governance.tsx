@@ -286,7 +286,7 @@ function Field({
 	children?: React.ReactNode
 	errors?: Array<string>
 	name?: string
-	type?: 'date'
+	type?: 'date' | 'email' | 'url'
 	defaultValue?: string
 }) {
 	return (
@@ -427,41 +427,37 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 											value={records[practice.practice]?.revision ?? 0}
 										/>
 										<p className="font-semibold md:col-span-5">{practice.label}</p>
-										<Field id={`${id}-url`} label="Link to the evidence">
-											<input
-												id={`${id}-url`}
-												name="evidenceUrl"
-												type="url"
-												defaultValue={practice.evidence?.evidenceUrl ?? ''}
-												className={controlClass}
-											/>
-										</Field>
-										<Field id={`${id}-owner`} label="Owner’s e-mail">
-											<input
-												id={`${id}-owner`}
-												name="ownerEmail"
-												type="email"
-												defaultValue={records[practice.practice]?.ownerEmail ?? ''}
-												className={controlClass}
-											/>
-										</Field>
-										<Field id={`${id}-date`} label="Documented on">
-											<input
-												id={`${id}-date`}
-												name="documentedOn"
-												type="date"
-												defaultValue={practice.evidence?.documentedOn ?? ''}
-												className={controlClass}
-											/>
-										</Field>
-										<Field id={`${id}-note`} label="Note">
-											<input
-												id={`${id}-note`}
-												name="note"
-												defaultValue={practice.evidence?.note ?? ''}
-												className={controlClass}
-											/>
-										</Field>
+										{[
+											{
+												id: `${id}-url`,
+												label: 'Link to the evidence',
+												name: 'evidenceUrl',
+												type: 'url' as const,
+												defaultValue: practice.evidence?.evidenceUrl,
+											},
+											{
+												id: `${id}-owner`,
+												label: 'Owner’s e-mail',
+												name: 'ownerEmail',
+												type: 'email' as const,
+												defaultValue: records[practice.practice]?.ownerEmail,
+											},
+											{
+												id: `${id}-date`,
+												label: 'Documented on',
+												name: 'documentedOn',
+												type: 'date' as const,
+												defaultValue: practice.evidence?.documentedOn,
+											},
+											{
+												id: `${id}-note`,
+												label: 'Note',
+												name: 'note',
+												defaultValue: practice.evidence?.note,
+											},
+										].map((field) => (
+											<Field key={field.id} {...field} defaultValue={field.defaultValue ?? ''} />
+										))}
 										<Button variant="secondary" className="py-1.5">
 											Save evidence
 										</Button>
