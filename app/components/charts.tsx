@@ -143,17 +143,13 @@ function FiguresTable<Row>(
 
 export function BarTable({
 	caption,
-	bars,
+	rows,
 	valueHeading = 'Use cases',
-}: {
-	caption: string
-	bars: ReadonlyArray<ChartBar>
-	valueHeading?: string
-}) {
+}: FiguresOf<ChartBar> & { valueHeading?: string }) {
 	return (
 		<FiguresTable
 			caption={caption}
-			rows={bars}
+			rows={rows}
 			rowKey={(bar) => bar.key}
 			columns={[
 				{
@@ -437,7 +433,7 @@ export function BarCard({
 			title={title}
 			description={description}
 			chart={<HorizontalBarChart titleId={`chart-${id}-title`} bars={bars} />}
-			table={<BarTable caption={title} bars={bars} />}
+			table={<BarTable caption={title} rows={bars} />}
 		/>
 	)
 }

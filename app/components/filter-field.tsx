@@ -71,14 +71,14 @@ export function optionsOf<Value extends string>(
  */
 export function FilterForm({
 	label,
-	submitLabel,
+	submitLabel = 'Apply',
 	total,
 	noun,
 	className = 'flex flex-wrap items-end gap-4',
 	children,
 }: {
 	label: string
-	submitLabel: string
+	submitLabel?: string
 	total: number
 	/** What is counted, singular and plural: ['use case', 'use cases']. */
 	noun: readonly [string, string]

@@ -98,6 +98,21 @@ const useCaseRef = z
 	.max(40)
 	.describe('The use case’s tracking id (such as CMS-2026-0001) or its id.')
 
+const SimilarInput = z.object({
+	name: z.string().min(1).max(200).describe('The proposed use case’s name.'),
+	problem: z.string().max(2000).optional().describe('The problem it solves, in a sentence or two.'),
+})
+
+const DraftInput = z.object({
+	name: z.string().min(3).max(200).describe('A short name for what the AI does.'),
+	orgUnit: z
+		.string()
+		.min(1)
+		.max(120)
+		.describe('The responsible org unit’s code, such as HHS/CMS/OIT.'),
+	problemSolved: z.string().max(10_000).optional().describe('The problem it solves.'),
+})
+
 const SearchInput = z.object({
 	q: z
 		.string()
@@ -258,14 +273,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 			title: 'Find similar (possibly duplicate) use cases',
 			description:
 				'Before proposing a new AI use case, check whether CMS already registered a similar one (the duplicate detector of the new-case page: similar name, problem, datasets, vendors).',
-			inputSchema: z.object({
-				name: z.string().min(1).max(200).describe('The proposed use case’s name.'),
-				problem: z
-					.string()
-					.max(2000)
-					.optional()
-					.describe('The problem it solves, in a sentence or two.'),
-			}),
+			inputSchema: SimilarInput,
 			outputSchema: objectOf(DuplicateListSchema),
 			annotations: { readOnlyHint: true, openWorldHint: false },
 		})),
@@ -390,15 +398,7 @@ export function createMcpServer(caller: TokenCaller, requestInfo: RequestInfo) {
 			title: 'Register a draft AI use case',
 			description:
 				'Creates a draft owned by the user (needs a token with the write scope). Check find_similar_use_cases first. The draft is private to the user until they submit it in the tracker.',
-			inputSchema: z.object({
-				name: z.string().min(3).max(200).describe('A short name for what the AI does.'),
-				orgUnit: z
-					.string()
-					.min(1)
-					.max(120)
-					.describe('The responsible org unit’s code, such as HHS/CMS/OIT.'),
-				problemSolved: z.string().max(10_000).optional().describe('The problem it solves.'),
-			}),
+			inputSchema: DraftInput,
 			outputSchema: z.object({ id: z.string(), trackingId: z.string(), link: z.string() }),
 			annotations: {
 				readOnlyHint: false,

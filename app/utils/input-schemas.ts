@@ -74,6 +74,17 @@ export function pageNumber(max = 100_000) {
 	}).default(1)
 }
 
+/** How a list is sorted in its address: one of its sort keys (with its default), and the direction. */
+export function sortOrder<const Keys extends readonly [string, ...Array<string>]>(
+	keys: Keys,
+	byDefault: Keys[number],
+) {
+	return {
+		sort: z.enum(keys, { error: `Sort by one of ${keys.join(', ')}.` }).default(byDefault),
+		dir: z.enum(['asc', 'desc'], { error: 'dir is asc or desc.' }).optional(),
+	}
+}
+
 const EARLIEST_DAY = '1900-01-01'
 const LATEST_DAY = '2199-12-31'
 

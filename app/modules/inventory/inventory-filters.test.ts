@@ -104,7 +104,7 @@ describe('bad values are named, never guessed', () => {
 		expect(problems('tag=not%20a%20tag')[0]).toMatch(/lower-case letters, digits and hyphens/)
 		expect(problems('sort=owner')[0]).toMatch(/^sort: Sort by one of updated, trackingId/)
 		expect(problems('dir=up')[0]).toMatch(/dir is asc or desc/)
-		expect(problems('page=0')[0]).toMatch(/Pages start at 1/)
+		expect(problems('page=0')[0]).toMatch(/Pages run from 1 to 100,000/)
 		expect(problems('page=two')[0]).toMatch(/^page: /)
 		expect(problems('overdue=yes')[0]).toMatch(/overdue is true or false/)
 	})

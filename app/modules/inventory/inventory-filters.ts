@@ -2,7 +2,7 @@
 // its CSV download and the dashboards' links use, so that a view can be bookmarked, shared and
 // exported exactly as it is on screen. Pure: no database, tested beside it.
 import { z } from 'zod'
-import { singleLineText } from '#app/utils/input-schemas.ts'
+import { pageNumber, singleLineText, sortOrder } from '#app/utils/input-schemas.ts'
 import { keysOf } from '#app/utils/keys-of.ts'
 import {
 	classifications,
@@ -98,16 +98,8 @@ export const InventoryQuerySchema = z.object({
 		.enum(['true', 'false'], { error: 'overdue is true or false.' })
 		.optional()
 		.transform((value) => value === 'true'),
-	sort: z
-		.enum(inventorySortKeys, { error: `Sort by one of ${inventorySortKeys.join(', ')}.` })
-		.default('updated'),
-	dir: z.enum(['asc', 'desc'], { error: 'dir is asc or desc.' }).optional(),
-	page: z.coerce
-		.number({ error: 'page is a number.' })
-		.int('page is a whole number.')
-		.min(1, 'Pages start at 1.')
-		.max(100_000, 'That page is past the end.')
-		.default(1),
+	...sortOrder(inventorySortKeys, 'updated'),
+	page: pageNumber(),
 })
 
 export type InventoryQuery = z.infer<typeof InventoryQuerySchema>

@@ -2,6 +2,7 @@
 // sort and page, so that any view can be bookmarked and shared. Pure, tested beside it.
 import { z } from 'zod'
 import { ORG_UNIT_CODE_PATTERN } from '#app/modules/inventory/inventory-filters.ts'
+import { pageNumber, sortOrder } from '#app/utils/input-schemas.ts'
 import {
 	classifications,
 	highImpactDeterminations,
@@ -52,16 +53,8 @@ export const PublicInventoryQuerySchema = z.object({
 		)
 		.max(50)
 		.default([]),
-	sort: z
-		.enum(publicSortKeys, { error: `Sort by one of ${publicSortKeys.join(', ')}.` })
-		.default('name'),
-	dir: z.enum(['asc', 'desc'], { error: 'dir is asc or desc.' }).optional(),
-	page: z.coerce
-		.number({ error: 'page is a number.' })
-		.int('page is a whole number.')
-		.min(1, 'Pages start at 1.')
-		.max(100_000, 'That page is past the end.')
-		.default(1),
+	...sortOrder(publicSortKeys, 'name'),
+	page: pageNumber(),
 })
 
 export type PublicInventoryQuery = z.infer<typeof PublicInventoryQuerySchema>

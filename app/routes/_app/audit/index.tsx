@@ -54,12 +54,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 				Every change in the tracker, as recorded in the same transaction as the change. Events
 				cannot be edited or deleted.
 			</p>
-			<FilterForm
-				label="Filter the audit log"
-				submitLabel="Apply"
-				total={total}
-				noun={['event', 'events']}
-			>
+			<FilterForm label="Filter the audit log" total={total} noun={['event', 'events']}>
 				<FilterField
 					id="audit-actor"
 					name="actor"

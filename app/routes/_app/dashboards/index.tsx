@@ -216,7 +216,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 							laneBars.length ? (
 								<BarTable
 									caption="Overdue reviews by lane"
-									bars={laneBars}
+									rows={laneBars}
 									valueHeading="Open lanes past due"
 								/>
 							) : (

@@ -55,12 +55,7 @@ export default function DatasetCatalogue({ loaderData }: Route.ComponentProps) {
 					</Link>
 				) : null}
 			</div>
-			<FilterForm
-				label="Filter datasets"
-				submitLabel="Apply"
-				total={total}
-				noun={['dataset', 'datasets']}
-			>
+			<FilterForm label="Filter datasets" total={total} noun={['dataset', 'datasets']}>
 				<FilterField
 					id="dataset-q"
 					name="q"

@@ -51,12 +51,7 @@ export function UseCaseList({
 	}
 	return (
 		<div className="space-y-4">
-			<FilterForm
-				label="Filter use cases"
-				submitLabel="Apply"
-				total={total}
-				noun={['use case', 'use cases']}
-			>
+			<FilterForm label="Filter use cases" total={total} noun={['use case', 'use cases']}>
 				<FilterField
 					id="use-case-q"
 					name="q"

@@ -1,14 +1,12 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Link, redirect } from 'react-router'
+import { data, Link } from 'react-router'
 import { z } from 'zod'
-import { changeDraftPack, getDraftPack } from '#app/modules/policies/pack-admin.server.ts'
-import { ReferenceFormSchema } from '#app/modules/policies/schemas.ts'
-import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { getDraftPack } from '#app/modules/policies/pack-admin.server.ts'
 import { clauseId } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { ReferenceEditor } from './+reference-editor.tsx'
+import { saveReference } from './+save-reference.server.ts'
 import type { Route } from './+types/references.$referenceId.ts'
 
 const Params = z.object({ referenceId: clauseId })
@@ -30,25 +28,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
 	const { referenceId } = parseOrBadRequest(Params, params)
-	const submission = parseWithZod(await request.formData(), { schema: ReferenceFormSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const { revision, ...reference } = submission.value
-	try {
-		await changeDraftPack(
-			actor.id,
-			revision,
-			{ kind: 'reference', isNew: false, reference: { ...reference, id: referenceId } },
-			context.get(requestInfoContext),
-		)
-	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND')
-			return data(
-				{ result: submission.reply({ formErrors: [error.message] }) },
-				{ status: error.status },
-			)
-		throwAsResponse(error)
-	}
-	return redirect('/admin/policy-pack?saved=1')
+	return saveReference(
+		actor.id,
+		await request.formData(),
+		context.get(requestInfoContext),
+		referenceId,
+	)
 }
 
 export default function EditReference({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,11 +1,9 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Link, redirect } from 'react-router'
-import { changeDraftPack, getDraftPack } from '#app/modules/policies/pack-admin.server.ts'
-import { ReferenceFormSchema } from '#app/modules/policies/schemas.ts'
-import { AppError, throwAsResponse } from '#app/utils/errors.ts'
+import { Link } from 'react-router'
+import { getDraftPack } from '#app/modules/policies/pack-admin.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { ReferenceEditor } from './+reference-editor.tsx'
+import { saveReference } from './+save-reference.server.ts'
 import type { Route } from './+types/references.new.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Add a reference · AI Governance Tracker' }]
@@ -18,25 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'manage:policy:any')
-	const submission = parseWithZod(await request.formData(), { schema: ReferenceFormSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const { revision, ...reference } = submission.value
-	try {
-		await changeDraftPack(
-			actor.id,
-			revision,
-			{ kind: 'reference', isNew: true, reference },
-			context.get(requestInfoContext),
-		)
-	} catch (error) {
-		if (error instanceof AppError && error.code !== 'NOT_FOUND')
-			return data(
-				{ result: submission.reply({ formErrors: [error.message] }) },
-				{ status: error.status },
-			)
-		throwAsResponse(error)
-	}
-	return redirect('/admin/policy-pack?saved=1')
+	return saveReference(actor.id, await request.formData(), context.get(requestInfoContext))
 }
 
 export default function NewReference({ loaderData, actionData }: Route.ComponentProps) {
