@@ -316,13 +316,6 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 	const formErrors = errors['']
 	const fieldError = (intent: string, name: string) =>
 		actionData?.intent === intent ? (errors[name] ?? undefined) : undefined
-	const dateFields = (
-		intent: string,
-		fields: Array<{ id: string; label: string; name: string; defaultValue?: string }>,
-	) =>
-		fields.map((field) => (
-			<Field key={field.id} {...field} type="date" errors={fieldError(intent, field.name)} />
-		))
 	const livePilot = pilots.find((pilot) => !pilot.revokedOn)
 	return (
 		<div className="max-w-6xl space-y-8">
@@ -427,37 +420,33 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 											value={records[practice.practice]?.revision ?? 0}
 										/>
 										<p className="font-semibold md:col-span-5">{practice.label}</p>
-										{[
-											{
-												id: `${id}-url`,
-												label: 'Link to the evidence',
-												name: 'evidenceUrl',
-												type: 'url' as const,
-												defaultValue: practice.evidence?.evidenceUrl,
-											},
-											{
-												id: `${id}-owner`,
-												label: 'Owner’s e-mail',
-												name: 'ownerEmail',
-												type: 'email' as const,
-												defaultValue: records[practice.practice]?.ownerEmail,
-											},
-											{
-												id: `${id}-date`,
-												label: 'Documented on',
-												name: 'documentedOn',
-												type: 'date' as const,
-												defaultValue: practice.evidence?.documentedOn,
-											},
-											{
-												id: `${id}-note`,
-												label: 'Note',
-												name: 'note',
-												defaultValue: practice.evidence?.note,
-											},
-										].map((field) => (
-											<Field key={field.id} {...field} defaultValue={field.defaultValue ?? ''} />
-										))}
+										<Field
+											id={`${id}-url`}
+											label="Link to the evidence"
+											name="evidenceUrl"
+											type="url"
+											defaultValue={practice.evidence?.evidenceUrl ?? ''}
+										/>
+										<Field
+											id={`${id}-owner`}
+											label="Owner’s e-mail"
+											name="ownerEmail"
+											type="email"
+											defaultValue={records[practice.practice]?.ownerEmail ?? ''}
+										/>
+										<Field
+											id={`${id}-date`}
+											label="Documented on"
+											name="documentedOn"
+											type="date"
+											defaultValue={practice.evidence?.documentedOn ?? ''}
+										/>
+										<Field
+											id={`${id}-note`}
+											label="Note"
+											name="note"
+											defaultValue={practice.evidence?.note ?? ''}
+										/>
 										<Button variant="secondary" className="py-1.5">
 											Save evidence
 										</Button>
@@ -588,20 +577,28 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 							<textarea id="waiver-risk" name="riskAssessment" rows={4} className={controlClass} />
 						</Field>
 						<div className="grid gap-3 md:grid-cols-3">
-							{dateFields('grant-waiver', [
-								{
-									id: 'waiver-granted',
-									label: 'Granted on',
-									name: 'grantedOn',
-									defaultValue: today,
-								},
-								{ id: 'waiver-expires', label: 'Expires on (optional)', name: 'expiresOn' },
-								{
-									id: 'waiver-reported',
-									label: 'Reported to OMB on (optional)',
-									name: 'reportedToOmbOn',
-								},
-							])}
+							<Field
+								id="waiver-granted"
+								label="Granted on"
+								errors={fieldError('grant-waiver', 'grantedOn')}
+								name="grantedOn"
+								type="date"
+								defaultValue={today}
+							/>
+							<Field
+								id="waiver-expires"
+								label="Expires on (optional)"
+								errors={fieldError('grant-waiver', 'expiresOn')}
+								name="expiresOn"
+								type="date"
+							/>
+							<Field
+								id="waiver-reported"
+								label="Reported to OMB on (optional)"
+								errors={fieldError('grant-waiver', 'reportedToOmbOn')}
+								name="reportedToOmbOn"
+								type="date"
+							/>
 						</div>
 						<p className="text-sm">
 							OMB must be told of the grant within 30 days; the waiver lapses unless re-certified
@@ -657,15 +654,21 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 						<input type="hidden" name="intent" value="certify-pilot" />
 						<input type="hidden" name="version" value={useCase.version} />
 						<div className="grid gap-3 md:grid-cols-2">
-							{dateFields('certify-pilot', [
-								{
-									id: 'pilot-certified',
-									label: 'Certified on',
-									name: 'certifiedOn',
-									defaultValue: today,
-								},
-								{ id: 'pilot-ends', label: 'Pilot ends on', name: 'endsOn' },
-							])}
+							<Field
+								id="pilot-certified"
+								label="Certified on"
+								errors={fieldError('certify-pilot', 'certifiedOn')}
+								name="certifiedOn"
+								type="date"
+								defaultValue={today}
+							/>
+							<Field
+								id="pilot-ends"
+								label="Pilot ends on"
+								errors={fieldError('certify-pilot', 'endsOn')}
+								name="endsOn"
+								type="date"
+							/>
 						</div>
 						<Field
 							id="pilot-scale"
