@@ -8,7 +8,6 @@ import { getSessionUser } from './utils/auth.server.ts'
 import { csrfMiddleware, csrfTokenContext } from './utils/csrf.server.ts'
 import { databaseOutageMiddleware } from './utils/database-outage.server.ts'
 import { permissionsOf } from './utils/permissions.ts'
-import { revalidateUnlessFindingsPreview } from './utils/revalidation.ts'
 
 // The public site reads no session and sets no cookie: its pages are the same for everyone and
 // cacheable by browsers and shared caches (it has no forms that post).
@@ -39,8 +38,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		: null
 	return { user, csrfToken: await context.get(csrfTokenContext)() }
 }
-
-export const shouldRevalidate = revalidateUnlessFindingsPreview
 
 export function Layout({ children }: { children: React.ReactNode }) {
 	const nonce = useNonce()

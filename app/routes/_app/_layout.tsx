@@ -6,7 +6,6 @@ import { useRootData } from '#app/root.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { userHasPermission } from '#app/utils/permissions.ts'
-import { isFindingsPreview } from '#app/utils/revalidation.ts'
 import type { Route } from './+types/_layout.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -18,9 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 // The unread count in the header stays current on every page, not only after a form is sent.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction }) => {
-	return !isFindingsPreview(formAction)
-}
+export const shouldRevalidate: ShouldRevalidateFunction = () => true
 
 function useUnreadNotifications() {
 	return useRouteLoaderData<typeof loader>('routes/_app/_layout')?.unreadNotifications ?? 0

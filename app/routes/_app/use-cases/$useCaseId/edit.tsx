@@ -54,7 +54,6 @@ import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
-import { FINDINGS_PREVIEW_PATH, isFindingsPreview } from '#app/utils/revalidation.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import {
 	CheckAnswers,
@@ -71,6 +70,7 @@ import {
 	stepTitle,
 	type TaskListEntry,
 } from '../+intake-form.tsx'
+import { useLiveFindings } from './+live-findings.ts'
 import type { Route } from './+types/edit.ts'
 
 const Params = idParams('useCaseId')
@@ -128,17 +128,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-// Opening another section changes only the address: nothing a loader shows has changed. The live
-// findings preview is a read-only post.
+// Opening another section changes only the address: nothing a loader shows has changed.
 export const shouldRevalidate: ShouldRevalidateFunction = ({
 	currentUrl,
 	nextUrl,
 	formMethod,
-	formAction,
 	actionResult,
 	defaultShouldRevalidate,
 }) => {
-	if (isFindingsPreview(formAction)) return false
 	// A submission leaves for the case page: this page's data is not read again (a case now in review
 	// is no longer editable, and its loader would refuse).
 	if ((actionResult as SaveResponse | undefined)?.outcome === 'left') return false
@@ -566,20 +563,9 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const formLevelErrors = (form.errors ?? []).filter(Boolean)
 
 	// Live findings: the answers as typed are evaluated (nothing is saved) shortly after each change.
-	const preview = useFetcher<{ evaluation: typeof evaluation | null }>()
-	const previewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-	useEffect(() => () => clearTimeout(previewTimer.current), [])
-	const requestPreview = (formElement: HTMLFormElement | null) => {
-		clearTimeout(previewTimer.current)
-		previewTimer.current = setTimeout(() => {
-			if (formElement)
-				void preview.submit(new FormData(formElement), {
-					method: 'post',
-					action: `/use-cases/${useCase.id}/${FINDINGS_PREVIEW_PATH}`,
-				})
-		}, 400)
-	}
-	const previewed = preview.data?.evaluation ?? null
+	const liveFindings = useLiveFindings(useCase.id)
+	const requestPreview = liveFindings.request
+	const previewed = liveFindings.evaluation
 	const shownEvaluation = previewed ?? evaluation
 
 	const linkedIds = new Set(rows.map((row) => row.id))
@@ -676,11 +662,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 						{...getFormProps(form)}
 						ref={formRef}
 						onSubmit={(event) => {
-							// A save supersedes the preview, whether it is still waiting to be sent or already on its way: a
-							// preview finishing while the saved page loads would make React Router drop the page's fresh data
-							// (the preview skips revalidation), and the form would come back without the answers just saved.
-							clearTimeout(previewTimer.current)
-							if (preview.state !== 'idle') preview.reset()
+							liveFindings.supersede()
 							form.onSubmit(event)
 							setAttempts((count) => count + 1)
 							if (event.defaultPrevented) return
