@@ -119,6 +119,45 @@ test('an answer typed while a save is under way is kept, and a second click wait
 	)
 })
 
+test('a findings preview still on its way when a save goes out never undoes what the page shows of the save', async ({
+	page,
+}) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	await registerDraft(page, 'Durable equipment order checker')
+	// Held: the preview of the typed name (and whatever the browser must fetch to send it), and the
+	// page's reload after the save. The preview is let through first, so it would land in the middle
+	// of the reload, where a late answer once made the page drop the reload.
+	const previews: Array<() => Promise<void>> = []
+	const preview = /\/(__manifest|use-cases\/[^/]+\/findings-preview)/
+	await page.route(preview, (route) => {
+		previews.push(() => route.continue().catch(() => undefined))
+	})
+	const reloads: Array<() => Promise<void>> = []
+	await page.route(/\/edit\.data/, (route) => {
+		if (route.request().method() !== 'GET') return route.continue()
+		reloads.push(() => route.continue())
+	})
+
+	await page.getByLabel('Use case name').fill('Durable medical equipment order checker')
+	await expect.poll(() => previews.length).toBeGreaterThan(0)
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect.poll(() => reloads.length).toBe(1)
+	await page.unroute(preview)
+	await Promise.all(previews.map((release) => release()))
+	// A late preview lands within this time; nothing the test can wait for marks that it has not.
+	await page.waitForTimeout(1_000)
+	await reloads[0]!()
+
+	await expect(page.getByRole('status')).toContainText('(version 2)')
+	await expect(
+		page.getByRole('heading', {
+			level: 1,
+			name: /^CMS-\d{4}-\d{4}: Durable medical equipment order checker$/,
+		}),
+	).toBeVisible()
+	await expect(page.getByText('These findings reflect the answers as last saved')).toBeVisible()
+})
+
 test('a real conflict names the other editor and when, shows their answers beside mine, and keeps mine', async ({
 	page,
 	browser,

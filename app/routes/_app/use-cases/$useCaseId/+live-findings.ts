@@ -14,6 +14,7 @@ export function useLiveFindings(useCaseId: string) {
 	const [evaluation, setEvaluation] = useState<Evaluation | null>(null)
 	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 	const inFlight = useRef<AbortController | null>(null)
+	const changedSinceSave = useRef(false)
 
 	const cancel = useCallback(() => {
 		clearTimeout(timer.current)
@@ -24,6 +25,7 @@ export function useLiveFindings(useCaseId: string) {
 	const request = useCallback(
 		(form: HTMLFormElement | null) => {
 			cancel()
+			changedSinceSave.current = true
 			if (!form) return
 			timer.current = setTimeout(() => {
 				const body = new URLSearchParams()
@@ -53,13 +55,21 @@ export function useLiveFindings(useCaseId: string) {
 		[cancel, useCaseId],
 	)
 
-	/** A save supersedes the preview: the page's own findings, read again after the save, are shown. */
-	const supersede = useCallback(() => {
+	/** A save goes out: no preview asked for before it may land after it. */
+	const saveSent = useCallback(() => {
 		cancel()
-		setEvaluation(null)
+		changedSinceSave.current = false
 	}, [cancel])
+
+	/**
+	 * A save has been answered: the page's own findings, read again with it, are shown, unless the
+	 * answers have changed since it went out (their preview is on its way).
+	 */
+	const saveAnswered = useCallback(() => {
+		if (!changedSinceSave.current) setEvaluation(null)
+	}, [])
 
 	useEffect(() => cancel, [cancel])
 
-	return { evaluation, request, supersede }
+	return { evaluation, request, saveSent, saveAnswered }
 }

@@ -344,6 +344,10 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	// A save's answer may open the next section; the opener is declared with the sections, further down.
 	const openStepRef = useRef<(step: StepId) => void>(() => {})
 
+	// Live findings: the answers as typed are evaluated (nothing is saved) shortly after each change.
+	const liveFindings = useLiveFindings(useCase.id)
+	const { saveAnswered } = liveFindings
+
 	const onResponse = useCallback(
 		(next: SaveResponse, submitter: HTMLElement | null) => {
 			if (next.outcome === 'left') {
@@ -354,6 +358,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			setResponseCount((count) => count + 1)
 			if (next.outcome === 'saved' || (next.outcome === 'incomplete' && next.saved)) {
 				setPendingDatasets((pending) => pending.filter((id) => !sentDatasets.current.includes(id)))
+				saveAnswered()
 			}
 			if (next.outcome === 'saved' && next.next) {
 				openStepRef.current(next.next)
@@ -369,7 +374,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				else if (next.outcome === 'saved' && stillOnButton) statusRef.current?.focus()
 			})
 		},
-		[navigate],
+		[navigate, saveAnswered],
 	)
 	const { formRef, enqueue, saving } = useSaveQueue(useCase.id, useCase.version, onResponse)
 	// The version the next save builds on: the latest this page saved, or a newer one the page has loaded since.
@@ -562,8 +567,6 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		: []
 	const formLevelErrors = (form.errors ?? []).filter(Boolean)
 
-	// Live findings: the answers as typed are evaluated (nothing is saved) shortly after each change.
-	const liveFindings = useLiveFindings(useCase.id)
 	const requestPreview = liveFindings.request
 	const previewed = liveFindings.evaluation
 	const shownEvaluation = previewed ?? evaluation
@@ -662,7 +665,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 						{...getFormProps(form)}
 						ref={formRef}
 						onSubmit={(event) => {
-							liveFindings.supersede()
+							liveFindings.saveSent()
 							form.onSubmit(event)
 							setAttempts((count) => count + 1)
 							if (event.defaultPrevented) return
