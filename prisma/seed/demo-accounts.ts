@@ -11,42 +11,27 @@ export type UserSeed = {
 	roles: ReadonlyArray<{ role: RoleName; lanes?: ReadonlyArray<ReviewLaneName> }>
 }
 
+/** A demo person: all of them share the published demo password (and no one else may use it). */
+export function demoPerson<const Email extends string, const Roles extends UserSeed['roles']>(
+	email: Email,
+	name: string,
+	orgUnitCode: string,
+	...roles: Roles
+) {
+	return { email, name, password: DEMO_PASSWORD, orgUnitCode, roles } satisfies UserSeed
+}
+
 export const demoAccounts = [
-	{
-		email: 'submitter@cms.example',
-		name: 'Dana Whitfield',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/CPI',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-	{
-		email: 'reviewer@cms.example',
-		name: 'Priya Raman',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/OIT',
-		roles: [{ role: 'REVIEWER', lanes: ['PRIVACY', 'SECURITY'] }],
-	},
-	{
-		email: 'governance@cms.example',
-		name: 'Marcus Oyelaran',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/OIT',
-		roles: [{ role: 'GOVERNANCE_LEAD' }],
-	},
-	{
-		email: 'leadership@cms.example',
-		name: 'Elena Vasquez',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS',
-		roles: [{ role: 'LEADERSHIP' }],
-	},
-	{
-		email: 'admin@cms.example',
-		name: 'Jordan Lee',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/OIT',
-		roles: [{ role: 'ADMIN' }],
-	},
-] as const satisfies ReadonlyArray<UserSeed>
+	demoPerson('submitter@cms.example', 'Dana Whitfield', 'HHS/CMS/CPI', { role: 'SUBMITTER' }),
+	demoPerson('reviewer@cms.example', 'Priya Raman', 'HHS/CMS/OIT', {
+		role: 'REVIEWER',
+		lanes: ['PRIVACY', 'SECURITY'],
+	}),
+	demoPerson('governance@cms.example', 'Marcus Oyelaran', 'HHS/CMS/OIT', {
+		role: 'GOVERNANCE_LEAD',
+	}),
+	demoPerson('leadership@cms.example', 'Elena Vasquez', 'HHS/CMS', { role: 'LEADERSHIP' }),
+	demoPerson('admin@cms.example', 'Jordan Lee', 'HHS/CMS/OIT', { role: 'ADMIN' }),
+] as const
 
 export type DemoAccount = (typeof demoAccounts)[number]

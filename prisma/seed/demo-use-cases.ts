@@ -32,68 +32,23 @@ import {
 	type UseCaseStatus,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { type CmsDatasetSlug } from './cms-datasets.ts'
-import { DEMO_PASSWORD, type UserSeed } from './demo-accounts.ts'
+import { demoPerson, type UserSeed } from './demo-accounts.ts'
 import { type OrgUnitCode } from './org-units.ts'
+
+const submitter = <const Email extends string>(email: Email, name: string, orgUnitCode: string) =>
+	demoPerson(email, name, orgUnitCode, { role: 'SUBMITTER' })
 
 /** CMS staff who own the demo cases (none of them is one of the demo accounts the journeys sign in with). */
 export const demoStaff = [
-	{
-		email: 'ayesha.khan@cms.example',
-		name: 'Ayesha Khan',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/CCIIO',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-	{
-		email: 'thomas.brennan@cms.example',
-		name: 'Thomas Brennan',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/CM',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-	{
-		email: 'grace.liu@cms.example',
-		name: 'Grace Liu',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/OIT',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-	{
-		email: 'samuel.okafor@cms.example',
-		name: 'Samuel Okafor',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/CPI',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-	{
-		email: 'maria.delgado@cms.example',
-		name: 'María Delgado',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/CMCS',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-	{
-		email: 'kevin.park@cms.example',
-		name: 'Kevin Park',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/OFM',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-	{
-		email: 'nina.patel@cms.example',
-		name: 'Nina Patel',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/CCSQ',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-	{
-		email: 'daniel.romero@cms.example',
-		name: 'Daniel Romero',
-		password: DEMO_PASSWORD,
-		orgUnitCode: 'HHS/CMS/CMMI',
-		roles: [{ role: 'SUBMITTER' }],
-	},
-] as const satisfies ReadonlyArray<UserSeed>
+	submitter('ayesha.khan@cms.example', 'Ayesha Khan', 'HHS/CMS/CCIIO'),
+	submitter('thomas.brennan@cms.example', 'Thomas Brennan', 'HHS/CMS/CM'),
+	submitter('grace.liu@cms.example', 'Grace Liu', 'HHS/CMS/OIT'),
+	submitter('samuel.okafor@cms.example', 'Samuel Okafor', 'HHS/CMS/CPI'),
+	submitter('maria.delgado@cms.example', 'María Delgado', 'HHS/CMS/CMCS'),
+	submitter('kevin.park@cms.example', 'Kevin Park', 'HHS/CMS/OFM'),
+	submitter('nina.patel@cms.example', 'Nina Patel', 'HHS/CMS/CCSQ'),
+	submitter('daniel.romero@cms.example', 'Daniel Romero', 'HHS/CMS/CMMI'),
+] as const
 
 type StaffEmail = (typeof demoStaff)[number]['email']
 
