@@ -70,6 +70,9 @@ test('anyone browses, searches, filters and opens a use case, on accessible page
 	await filters.getByRole('checkbox', { name: /^Deployed \(\d+\)$/ }).check()
 	await filters.getByRole('button', { name: 'Apply filters' }).click()
 	await expect(page).toHaveURL(/\/public\/inventory\?stage=DEPLOYED$/)
+	// The address changes a moment before the new results replace the search's; the page's title
+	// (no longer “matching fraud”) changes with them.
+	await expect(page).toHaveTitle(/^AI use case inventory/)
 	const deployed = page.getByRole('table').getByRole('row')
 	await expect(deployed.first()).toBeVisible()
 	for (const stage of await page
