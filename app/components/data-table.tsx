@@ -14,6 +14,14 @@ export type DataColumn<Row> = {
 	sort?: { href: string; active: boolean; direction: 'asc' | 'desc' }
 }
 
+// The rules and spacing of every cell and row are set once, on the table, rather than repeated on
+// each cell: a page of rows is hundreds of cells, and each class attribute is markup to render, send
+// and parse (the inventory's and the dashboards' tables are most of their pages).
+const rowRules =
+	'[&>thead>tr]:border-b-2 [&>thead>tr]:border-base-darkest [&>thead>tr>th]:align-bottom [&>tbody>tr]:border-b [&>tbody>tr]:border-base-lighter [&>tbody>tr]:align-top [&>*>tr>*]:pr-4 [&>*>tr>*:last-child]:pr-0'
+const rules = `${rowRules} [&>*>tr>*]:py-2`
+const denseRules = `${rowRules} [&>*>tr>*]:py-1`
+
 /**
  * The app's one table: a named, captioned table that scrolls in its own box on a narrow screen,
  * with column headers, optional row headers and the same rules and spacing everywhere.
@@ -29,7 +37,6 @@ export function DataTable<Row>({
 	rowId,
 	dense = false,
 	className = 'w-full',
-	footer,
 }: {
 	/** Names the table and its scrolling box; visually hidden unless `showCaption`. */
 	caption: string
@@ -47,28 +54,26 @@ export function DataTable<Row>({
 	dense?: boolean
 	/** Width classes of the table itself. */
 	className?: string
-	footer?: ReactNode
 }) {
 	const shown = columns.filter((column): column is DataColumn<Row> => Boolean(column))
-	const padding = dense ? 'py-1 pr-4 last:pr-0' : 'py-2 pr-4 last:pr-0'
-	const cellClass = (column: DataColumn<Row>) =>
-		column.className ? `${padding} ${column.className}` : padding
 	// A row header is bold by default in browsers; here it reads like its row unless the column says.
 	const rowHeaderClass = (column: DataColumn<Row>) =>
-		column.className?.includes('font-') ? cellClass(column) : `${cellClass(column)} font-normal`
+		column.className?.includes('font-')
+			? column.className
+			: `${column.className ?? ''} font-normal`.trim()
 	return (
 		<TableScroll label={label}>
-			<table className={`${className} border-collapse text-left`}>
+			<table className={`${className} ${dense ? denseRules : rules} border-collapse text-left`}>
 				<caption className={showCaption ? 'py-1 text-left font-semibold' : 'sr-only'}>
 					{caption}
 				</caption>
 				<thead>
-					<tr className="border-b-2 border-base-darkest">
+					<tr>
 						{shown.map((column, index) => (
 							<th
 								key={index}
 								scope="col"
-								className={`${cellClass(column)} align-bottom`}
+								className={column.className}
 								aria-sort={
 									column.sort?.active
 										? column.sort.direction === 'asc'
@@ -97,20 +102,15 @@ export function DataTable<Row>({
 				</thead>
 				<tbody>
 					{rows.map((row, index) => {
-						const extra = rowClassName?.(row)
 						return (
-							<tr
-								key={rowKey(row, index)}
-								id={rowId?.(row)}
-								className={`border-b border-base-lighter align-top${extra ? ` ${extra}` : ''}`}
-							>
+							<tr key={rowKey(row, index)} id={rowId?.(row)} className={rowClassName?.(row)}>
 								{shown.map((column, columnIndex) =>
 									column.rowHeader ? (
 										<th key={columnIndex} scope="row" className={rowHeaderClass(column)}>
 											{column.cell(row)}
 										</th>
 									) : (
-										<td key={columnIndex} className={cellClass(column)}>
+										<td key={columnIndex} className={column.className}>
 											{column.cell(row)}
 										</td>
 									),
@@ -119,7 +119,6 @@ export function DataTable<Row>({
 						)
 					})}
 				</tbody>
-				{footer ? <tfoot>{footer}</tfoot> : null}
 			</table>
 		</TableScroll>
 	)
