@@ -31,20 +31,15 @@ export function CaseAnswers({
 					<Heading id={`answers-${id}`} className="text-xl font-bold">
 						{formSections[id].title}
 					</Heading>
-					<dl className="divide-y divide-base-lighter border-y border-base-lighter">
+					<dl className="answer-list divide-y divide-base-lighter border-y border-base-lighter">
 						{questionsOfSection(id)
 							.filter((path) => visible.has(path))
 							.map((path) => {
 								const text = fieldAnswerText(path, valueAt(doc, path))
 								return (
-									<div
-										key={path}
-										className="grid gap-1 py-2 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)] md:gap-4"
-									>
-										<dt className="font-semibold">{fieldRules[path].name}</dt>
-										<dd className="break-words whitespace-pre-line">
-											{text || <span className="text-base-dark">Not answered</span>}
-										</dd>
+									<div key={path}>
+										<dt>{fieldRules[path].name}</dt>
+										<dd>{text || <span className="text-base-dark">Not answered</span>}</dd>
 									</div>
 								)
 							})}

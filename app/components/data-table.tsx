@@ -14,14 +14,6 @@ export type DataColumn<Row> = {
 	sort?: { href: string; active: boolean; direction: 'asc' | 'desc' }
 }
 
-// The rules and spacing of every cell and row are set once, on the table, rather than repeated on
-// each cell: a page of rows is hundreds of cells, and each class attribute is markup to render, send
-// and parse (the inventory's and the dashboards' tables are most of their pages).
-const rowRules =
-	'[&>thead>tr]:border-b-2 [&>thead>tr]:border-base-darkest [&>thead>tr>th]:align-bottom [&>tbody>tr]:border-b [&>tbody>tr]:border-base-lighter [&>tbody>tr]:align-top [&>*>tr>*]:pr-4 [&>*>tr>*:last-child]:pr-0'
-const rules = `${rowRules} [&>*>tr>*]:py-2`
-const denseRules = `${rowRules} [&>*>tr>*]:py-1`
-
 /**
  * The app's one table: a named, captioned table that scrolls in its own box on a narrow screen,
  * with column headers, optional row headers and the same rules and spacing everywhere.
@@ -63,7 +55,9 @@ export function DataTable<Row>({
 			: `${column.className ?? ''} font-normal`.trim()
 	return (
 		<TableScroll label={label}>
-			<table className={`${className} ${dense ? denseRules : rules} border-collapse text-left`}>
+			<table
+				className={`${className} ${dense ? 'data-table data-table-dense' : 'data-table'} border-collapse text-left`}
+			>
 				<caption className={showCaption ? 'py-1 text-left font-semibold' : 'sr-only'}>
 					{caption}
 				</caption>

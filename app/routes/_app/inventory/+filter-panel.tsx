@@ -42,7 +42,13 @@ const fixedValues: Partial<Record<MultiValuedKey, ReadonlyArray<string>>> = {
 }
 
 // Units below CMS are indented by their depth (classes, not style attributes: the Content-Security-Policy allows no inline styles).
-const indentByDepth = ['', '', 'pl-3', 'pl-6', 'pl-9'] as const
+const indentByDepth: ReadonlyArray<string | undefined> = [
+	undefined,
+	undefined,
+	'pl-3',
+	'pl-6',
+	'pl-9',
+]
 
 /** The org units with cases under them, each counting its own cases and those of the units below it. */
 function orgUnitOptions(
@@ -196,20 +202,19 @@ export function FilterPanel({
 							{facetTitles[key]}
 							{chosen ? ` (${chosen} chosen)` : ''}
 						</summary>
-						<fieldset className="mt-2">
+						<fieldset className="filter-options mt-2">
 							<legend className="sr-only">{facetTitles[key]}</legend>
 							{options.map((option) => (
 								// One label around its box and one string: the panel holds a hundred of these on every page.
 								<label
 									key={option.value}
-									className={`flex items-start gap-2 py-0.5 text-sm ${indentByDepth[Math.min(option.depth ?? 0, indentByDepth.length - 1)]}`}
+									className={indentByDepth[Math.min(option.depth ?? 0, indentByDepth.length - 1)]}
 								>
 									<input
 										type="checkbox"
 										name={key}
 										value={option.value}
 										defaultChecked={(query[key] as ReadonlyArray<string>).includes(option.value)}
-										className="mt-1 size-4 shrink-0"
 									/>
 									{`${option.label} (${formatCount(option.count)})`}
 								</label>
