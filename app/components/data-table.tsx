@@ -48,11 +48,12 @@ export function DataTable<Row>({
 	className?: string
 }) {
 	const shown = columns.filter((column): column is DataColumn<Row> => Boolean(column))
-	// A row header is bold by default in browsers; here it reads like its row unless the column says.
-	const rowHeaderClass = (column: DataColumn<Row>) =>
-		column.className?.includes('font-')
-			? column.className
-			: `${column.className ?? ''} font-normal`.trim()
+	// Each column's cell classes, worked out once rather than for every row. A row header is bold by
+	// default in browsers; here it reads like its row unless the column says.
+	const cellClasses = shown.map(({ rowHeader, className }) => {
+		if (!rowHeader || className?.includes('font-')) return className
+		return className ? `${className} font-normal` : 'font-normal'
+	})
 	return (
 		<TableScroll label={label}>
 			<table
@@ -95,23 +96,21 @@ export function DataTable<Row>({
 					</tr>
 				</thead>
 				<tbody>
-					{rows.map((row, index) => {
-						return (
-							<tr key={rowKey(row, index)} id={rowId?.(row)} className={rowClassName?.(row)}>
-								{shown.map((column, columnIndex) =>
-									column.rowHeader ? (
-										<th key={columnIndex} scope="row" className={rowHeaderClass(column)}>
-											{column.cell(row)}
-										</th>
-									) : (
-										<td key={columnIndex} className={column.className}>
-											{column.cell(row)}
-										</td>
-									),
-								)}
-							</tr>
-						)
-					})}
+					{rows.map((row, index) => (
+						<tr key={rowKey(row, index)} id={rowId?.(row)} className={rowClassName?.(row)}>
+							{shown.map((column, columnIndex) =>
+								column.rowHeader ? (
+									<th key={columnIndex} scope="row" className={cellClasses[columnIndex]}>
+										{column.cell(row)}
+									</th>
+								) : (
+									<td key={columnIndex} className={cellClasses[columnIndex]}>
+										{column.cell(row)}
+									</td>
+								),
+							)}
+						</tr>
+					))}
 				</tbody>
 			</table>
 		</TableScroll>
