@@ -9,6 +9,11 @@ import {
 	ServerRouter,
 } from 'react-router'
 import { NonceProvider } from './components/nonce.tsx'
+import {
+	createRenderedPages,
+	freshValuesOf,
+	renderInputsDigest,
+} from './utils/rendered-pages.server.ts'
 import { cspNonceContext } from './utils/request-context.ts'
 import { serverTimingEnabled, serverTimingValue } from './utils/server-timing.server.ts'
 
@@ -16,6 +21,11 @@ export const streamTimeout = 5_000
 
 // Pages and their data are personal (who is signed in, what they may see): no cache may keep them.
 const NOT_STORED = 'no-store'
+
+// Pages rendered for the very same inputs (address and loader data) are sent again, not rendered
+// again (decision 035). 64 MB holds about a thousand pages; a page is rendered afresh after a minute
+// at most, for the few things that the clock alone changes on screen.
+const renderedPages = createRenderedPages({ maxBytes: 64 * 1024 * 1024, maxAgeMs: 60_000 })
 
 /**
  * Pages are rendered whole, then sent as one body. No page defers data (every loader has finished
@@ -38,6 +48,25 @@ export default function handleRequest(
 	// The Content-Security-Policy allows only scripts carrying this request's nonce: React's and
 	// React Router's inline scripts get it here, the root layout's <Scripts> through NonceProvider.
 	const nonce = loadContext.get(cspNonceContext)
+	const finish = (html: Buffer<ArrayBuffer>, rendered: boolean) => {
+		responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+		if (serverTimingEnabled())
+			responseHeaders.set('Server-Timing', serverTimingValue(loadContext, renderStart, rendered))
+		return new Response(html, { headers: responseHeaders, status: responseStatusCode })
+	}
+	const handlerContext = routerContext.staticHandlerContext
+	const fresh = [nonce, ...freshValuesOf(loadContext)]
+	const digest = renderInputsDigest({
+		method: request.method.toUpperCase(),
+		url: request.url,
+		statusCode: responseStatusCode,
+		loaderData: handlerContext.loaderData,
+		actionData: handlerContext.actionData,
+		errors: handlerContext.errors,
+		fresh,
+	})
+	const kept = digest === null ? null : renderedPages.take(digest, fresh)
+	if (kept) return finish(kept, false)
 
 	return new Promise<Response>((resolve, reject) => {
 		let allReady = false
@@ -59,18 +88,11 @@ export default function handleRequest(
 						},
 						final(callback) {
 							clearTimeout(timeout)
-							responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-							if (serverTimingEnabled())
-								responseHeaders.set(
-									'Server-Timing',
-									serverTimingValue(loadContext, renderStart, true),
-								)
-							resolve(
-								new Response(Buffer.concat(chunks), {
-									headers: responseHeaders,
-									status: responseStatusCode,
-								}),
-							)
+							const html = Buffer.concat(chunks)
+							// A render that failed part-way answers 500 and is not kept.
+							if (digest !== null && responseStatusCode === 200)
+								renderedPages.keep(digest, html, fresh)
+							resolve(finish(html, true))
 							callback()
 						},
 					})

@@ -5,10 +5,14 @@
 import { randomUUID } from 'node:crypto'
 import { type Tx } from '#app/utils/db/tx.ts'
 import { AppError } from './errors.ts'
+import { freshForThisRequest } from './rendered-pages.server.ts'
 
-/** A fresh key for a page's create form: each page load gets its own. */
-export function newSubmissionKey() {
-	return randomUUID()
+/**
+ * A fresh key for a page's create form: each page load gets its own, a page sent again from the
+ * rendered pages (decision 035) too. `context` is the loader's.
+ */
+export function newSubmissionKey(context: object) {
+	return freshForThisRequest(context, randomUUID())
 }
 
 /** How long a key is remembered: a retry comes within minutes, never weeks. */

@@ -45,7 +45,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const { table } = parseOrBadRequest(DashboardQuery, {
 		table: new URL(request.url).searchParams.getAll('table'),
 	})
-	return { dashboard: await currentDashboard(dataVersionOf(request)), tables: table }
+	const dashboard = await currentDashboard(dataVersionOf(request))
+	// The page shows the time to the minute; sent no finer, a repeat view within the minute is the
+	// same page and is not rendered again (decision 035).
+	const minute = Math.floor(Date.parse(dashboard.asOf) / 60_000) * 60_000
+	return { dashboard: { ...dashboard, asOf: new Date(minute).toISOString() }, tables: table }
 }
 
 const dateTime = new Intl.DateTimeFormat('en-US', {

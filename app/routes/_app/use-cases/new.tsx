@@ -23,11 +23,11 @@ export const meta: Route.MetaFunction = () => [
 	{ title: 'Register an AI use case · AI Governance Tracker' },
 ]
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'create:use-case:own')
 	const orgUnits = await listOrgUnitOptions()
 	const ownUnit = orgUnits.find((unit) => unit.code === user.orgUnit?.code)
-	return { orgUnits, defaultOrgUnitId: ownUnit?.id, submissionKey: newSubmissionKey() }
+	return { orgUnits, defaultOrgUnitId: ownUnit?.id, submissionKey: newSubmissionKey(context) }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

@@ -119,7 +119,7 @@ const PageQuery = z.object({
 	confirm: z.enum(['withdraw', 'delete']).optional().catch(undefined),
 })
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'read:use-case:any')
 	const { useCaseId } = parseOrBadRequest(Params, params)
 	const { tab, confirm } = PageQuery.parse(searchParamsOf(request))
@@ -185,7 +185,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				})),
 			})),
 			comments,
-			submissionKey: newSubmissionKey(),
+			submissionKey: newSubmissionKey(context),
 		},
 		showsGovernance: showsGovernanceTab(useCase),
 		tab,
