@@ -12,6 +12,7 @@ import { NonceProvider } from './components/nonce.tsx'
 import {
 	createRenderedPages,
 	freshValuesOf,
+	type RenderedPage,
 	renderInputsDigest,
 } from './utils/rendered-pages.server.ts'
 import { cspNonceContext } from './utils/request-context.ts'
@@ -32,7 +33,7 @@ const renderedPages = createRenderedPages({ maxBytes: 64 * 1024 * 1024, maxAgeMs
  * before rendering starts), so streaming the shell early would win nothing, while React's many small
  * chunks each cost a trip through the web stream, gzip and a socket write.
  */
-export default function handleRequest(
+export default async function handleRequest(
 	request: Request,
 	responseStatusCode: number,
 	responseHeaders: Headers,
@@ -48,12 +49,6 @@ export default function handleRequest(
 	// The Content-Security-Policy allows only scripts carrying this request's nonce: React's and
 	// React Router's inline scripts get it here, the root layout's <Scripts> through NonceProvider.
 	const nonce = loadContext.get(cspNonceContext)
-	const finish = (html: Buffer<ArrayBuffer>, rendered: boolean) => {
-		responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-		if (serverTimingEnabled())
-			responseHeaders.set('Server-Timing', serverTimingValue(loadContext, renderStart, rendered))
-		return new Response(html, { headers: responseHeaders, status: responseStatusCode })
-	}
 	const handlerContext = routerContext.staticHandlerContext
 	const fresh = [nonce, ...freshValuesOf(loadContext)]
 	const digest = renderInputsDigest({
@@ -65,10 +60,22 @@ export default function handleRequest(
 		errors: handlerContext.errors,
 		fresh,
 	})
-	const kept = digest === null ? null : renderedPages.take(digest, fresh)
-	if (kept) return finish(kept, false)
+	const page = await renderedPages.serve(digest, fresh, () =>
+		render(request, responseStatusCode, routerContext, nonce),
+	)
+	responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+	if (serverTimingEnabled())
+		responseHeaders.set('Server-Timing', serverTimingValue(loadContext, renderStart, page.rendered))
+	return new Response(page.html, { headers: responseHeaders, status: page.status })
+}
 
-	return new Promise<Response>((resolve, reject) => {
+function render(
+	request: Request,
+	responseStatusCode: number,
+	routerContext: EntryContext,
+	nonce: string,
+): Promise<RenderedPage> {
+	return new Promise((resolve, reject) => {
 		let allReady = false
 		// Abort the rendering after `streamTimeout`, leaving it time to flush the rejected boundaries.
 		const timeout = setTimeout(() => abort(), streamTimeout + 1000)
@@ -88,11 +95,7 @@ export default function handleRequest(
 						},
 						final(callback) {
 							clearTimeout(timeout)
-							const html = Buffer.concat(chunks)
-							// A render that failed part-way answers 500 and is not kept.
-							if (digest !== null && responseStatusCode === 200)
-								renderedPages.keep(digest, html, fresh)
-							resolve(finish(html, true))
+							resolve({ html: Buffer.concat(chunks), status: responseStatusCode })
 							callback()
 						},
 					})

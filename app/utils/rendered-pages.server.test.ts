@@ -109,4 +109,41 @@ describe('kept pages', () => {
 		await sleep(40)
 		expect(pages.take('digest', ['nonce'])).toBeNull()
 	})
+
+	test('requests for a page being rendered wait for that render, each with its own nonce', async () => {
+		const pages = createRenderedPages({ maxBytes: 1_000_000, maxAgeMs: 60_000 })
+		let renders = 0
+		const render = async (nonce: string, key: string) => {
+			renders++
+			await sleep(10)
+			return { html: html(nonce, key), status: 200 }
+		}
+		const served = await Promise.all(
+			[1, 2, 3, 4, 5].map((n) =>
+				pages.serve('digest', [`N${n}`, `K${n}`], () => render(`N${n}`, `K${n}`)),
+			),
+		)
+		expect(renders).toBe(1)
+		expect(served.filter((page) => page.rendered)).toHaveLength(1)
+		for (const [index, page] of served.entries())
+			expect(page.html.toString()).toBe(html(`N${index + 1}`, `K${index + 1}`).toString())
+	})
+
+	test('a failed render is not kept, and a page that cannot be compared is rendered every time', async () => {
+		const pages = createRenderedPages({ maxBytes: 1_000_000, maxAgeMs: 60_000 })
+		let renders = 0
+		const failing = async () => {
+			renders++
+			return { html: Buffer.from('<p>Something went wrong</p>'), status: 500 }
+		}
+		expect((await pages.serve('digest', ['N1'], failing)).status).toBe(500)
+		expect((await pages.serve('digest', ['N2'], failing)).rendered).toBe(true)
+		const ok = async () => {
+			renders++
+			return { html: Buffer.from('<p>ok</p>'), status: 200 }
+		}
+		await pages.serve(null, ['N3'], ok)
+		await pages.serve(null, ['N4'], ok)
+		expect(renders).toBe(4)
+	})
 })

@@ -115,7 +115,19 @@ type KeptPage = {
 	bytes: number
 }
 
+export type RenderedPage = { html: Buffer<ArrayBuffer>; status: number }
+
 export type RenderedPages = {
+	/**
+	 * The page for `digest` (from `renderInputsDigest`) with this request's `fresh` values: the kept
+	 * one, or the one being rendered for the same digest when it is done, or `render`ed now (and
+	 * kept if it rendered whole). A null digest is always rendered.
+	 */
+	serve(
+		digest: string | null,
+		fresh: ReadonlyArray<string>,
+		render: () => Promise<RenderedPage>,
+	): Promise<RenderedPage & { rendered: boolean }>
 	/** The page kept for `digest`, with this request's `fresh` values in place of those it was rendered with. */
 	take(digest: string, fresh: ReadonlyArray<string>): Buffer<ArrayBuffer> | null
 	keep(digest: string, html: Buffer<ArrayBuffer>, fresh: ReadonlyArray<string>): void
@@ -149,7 +161,31 @@ export function createRenderedPages(options: {
 		// A page older than its age is never served, even if the cache has not swept it yet.
 		allowStale: false,
 	})
-	return {
+	// Renders under way, by digest: the same page asked for again meanwhile (twenty requests at once
+	// for a page nobody has seen yet) waits for that render instead of rendering it once more.
+	const underWay = new Map<string, Promise<unknown>>()
+	const pagesKept: RenderedPages = {
+		async serve(digest, fresh, render) {
+			if (digest === null) return { ...(await render()), rendered: true }
+			const kept = pagesKept.take(digest, fresh)
+			if (kept) return { html: kept, status: 200, rendered: false }
+			const pending = underWay.get(digest)
+			if (pending) {
+				await pending.catch(() => undefined)
+				const done = pagesKept.take(digest, fresh)
+				if (done) return { html: done, status: 200, rendered: false }
+			}
+			const rendering = render()
+			underWay.set(digest, rendering)
+			try {
+				const page = await rendering
+				// A render that failed part-way answers 500 and is not kept.
+				if (page.status === 200) pagesKept.keep(digest, page.html, fresh)
+				return { ...page, rendered: true }
+			} finally {
+				if (underWay.get(digest) === rendering) underWay.delete(digest)
+			}
+		},
 		take(digest, fresh) {
 			const kept = pages.get(digest)
 			if (!kept || kept.freshCount !== fresh.length) return null
@@ -175,4 +211,5 @@ export function createRenderedPages(options: {
 			pages.set(digest, { pieces, between, freshCount: fresh.length, bytes: html.byteLength })
 		},
 	}
+	return pagesKept
 }
