@@ -5,7 +5,8 @@
 // production on 127.0.0.1, signs in as leadership and drives each group at 20 concurrent connections
 // for a fixed number of requests. Prints p50/p95/p99, throughput and the app's CPU time per request
 // for each group, the server's own timing of each page (loaders, then React's render), the event
-// loop's delay meanwhile, and the export's time and memory; stops everything it started and ends
+// loop's delay meanwhile, first views (a page just after a change, by someone who has not seen it,
+// where nothing is kept), and the export's time and memory; stops everything it started and ends
 // with the machine-read line:
 //   inventory_p95_ms=… data_p95_ms=… dashboard_p95_ms=… case_p95_ms=… bare_ratio=… export_s=… loop_p99_ms=…
 //
@@ -122,6 +123,22 @@ async function timeExport(base: string, cookie: string, appPid: number) {
 	return { skipped: false as const, seconds: times[1]!, all: times, peakGrowthMb }
 }
 
+const median = (values: Array<number>) =>
+	values.length
+		? percentile(
+				[...values].sort((a, b) => a - b),
+				50,
+			)
+		: Number.NaN
+
+/** The app's Server-Timing figures of one response (`render` is absent when the page was not rendered). */
+function serverTimingOf(response: Response) {
+	const timing = response.headers.get('server-timing') ?? ''
+	const of = (name: string) =>
+		Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1] ?? Number.NaN)
+	return { app: of('app'), render: of('render') }
+}
+
 /**
  * The app's own timing of single requests (Server-Timing: `app` is everything before React renders,
  * loaders included; `render` is React's render of the page), one request at a time, so that load
@@ -143,24 +160,60 @@ async function serverTimings(
 			})
 			const body = await response.arrayBuffer()
 			bytes += body.byteLength
-			const timing = response.headers.get('server-timing') ?? ''
-			const of = (name: string) =>
-				Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1] ?? Number.NaN)
-			if (Number.isFinite(of('app'))) app.push(of('app'))
-			if (Number.isFinite(of('render'))) render.push(of('render'))
+			const timing = serverTimingOf(response)
+			if (Number.isFinite(timing.app)) app.push(timing.app)
+			if (Number.isFinite(timing.render)) render.push(timing.render)
 		}
 	}
-	const median = (values: Array<number>) =>
-		values.length
-			? percentile(
-					[...values].sort((a, b) => a - b),
-					50,
-				)
-			: Number.NaN
 	return {
 		appMs: median(app),
 		renderMs: median(render),
 		kb: bytes / (rounds * paths.length) / 1024,
+	}
+}
+
+/**
+ * First views: each page asked for once, one at a time, by someone who has not seen it, just after
+ * the data version moved (as every write moves it). Nothing is kept for them: the loaders count
+ * afresh and React renders. The load groups above mostly measure repeat views by one person; this
+ * is what a page costs the first time.
+ */
+async function firstViews(
+	base: string,
+	paths: ReadonlyArray<string>,
+	cookie: string,
+	databaseUrl: string,
+) {
+	const client = new pg.Client({ connectionString: databaseUrl })
+	await client.connect()
+	const latencies: Array<number> = []
+	const app: Array<number> = []
+	const render: Array<number> = []
+	try {
+		for (const path of paths) {
+			await client.query(
+				`UPDATE "DataVersion" SET "version" = "version" + 1, "changedAt" = clock_timestamp() WHERE "id" = 1`,
+			)
+			const started = performance.now()
+			const response = await fetch(`${base}${path}`, {
+				headers: { cookie, 'accept-encoding': 'identity' },
+			})
+			await response.arrayBuffer()
+			latencies.push(performance.now() - started)
+			const timing = serverTimingOf(response)
+			if (Number.isFinite(timing.app)) app.push(timing.app)
+			if (Number.isFinite(timing.render)) render.push(timing.render)
+		}
+	} finally {
+		await client.end()
+	}
+	latencies.sort((a, b) => a - b)
+	return {
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		appMs: median(app),
+		renderMs: median(render),
+		rendered: render.length,
 	}
 }
 
@@ -248,14 +301,16 @@ async function main() {
 
 		const casePaths = caseList.map((id) => `/use-cases/${id}`)
 		const dataViews = inventoryViews.map((view) => view.replace('/inventory', '/inventory.data'))
-		// Warm-up: code paths, query plans and connection pools.
-		await drive(
-			'warm-up',
-			base,
-			[...inventoryViews, ...dataViews, '/dashboards', ...casePaths.slice(0, 10), '/livez'],
-			3,
-			{ cookie },
-		)
+		// Warm-up: code paths, query plans and connection pools. Each connection asks for the paths
+		// in order from the first, so it asks for every one of them once.
+		const warmUp = [
+			...inventoryViews,
+			...dataViews,
+			'/dashboards',
+			...casePaths.slice(0, 10),
+			'/livez',
+		]
+		await drive('warm-up', base, warmUp, warmUp.length, { cookie })
 
 		const measured = async (
 			name: string,
@@ -304,6 +359,21 @@ async function main() {
 			const timing = await serverTimings(base, paths, cookie)
 			console.log(
 				`  ${label.padEnd(16)} app ${timing.appMs.toFixed(1).padStart(6)} ms  render ${Number.isNaN(timing.renderMs) ? '     –' : timing.renderMs.toFixed(1).padStart(6)} ms  ${timing.kb.toFixed(1).padStart(6)} KB`,
+			)
+		}
+
+		const firstViewer = await signIn(base, 'governance@cms.example')
+		console.log(
+			'First views (the data version just moved; someone who has not seen the page; one at a time):',
+		)
+		for (const [label, paths] of [
+			['inventory pages', inventoryViews],
+			['dashboards', ['/dashboards']],
+			['case pages', casePaths.slice(20, 40)],
+		] as const) {
+			const first = await firstViews(base, paths, firstViewer, databaseUrl)
+			console.log(
+				`  ${label.padEnd(16)} p50 ${first.p50.toFixed(1).padStart(6)} ms  p95 ${first.p95.toFixed(1).padStart(6)} ms  app ${first.appMs.toFixed(1).padStart(6)} ms  render ${first.renderMs.toFixed(1).padStart(6)} ms  (${first.rendered} of ${paths.length} rendered)`,
 			)
 		}
 
