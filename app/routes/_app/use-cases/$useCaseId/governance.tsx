@@ -308,6 +308,25 @@ function Field({
 	)
 }
 
+/** A row of date fields of one form, each with its errors. */
+function DateFields({
+	fields,
+	errorsOf,
+	columns,
+}: {
+	fields: Array<{ id: string; label: string; name: string; defaultValue?: string }>
+	errorsOf: (name: string) => Array<string> | undefined
+	columns: 'md:grid-cols-2' | 'md:grid-cols-3'
+}) {
+	return (
+		<div className={`grid gap-3 ${columns}`}>
+			{fields.map((field) => (
+				<Field key={field.id} {...field} type="date" errors={errorsOf(field.name)} />
+			))}
+		</div>
+	)
+}
+
 export default function Governance({ loaderData, actionData }: Route.ComponentProps) {
 	const { useCase, tracker, records, waivers, pilots, canRecordEvidence, canManage, today } =
 		loaderData
@@ -576,30 +595,24 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 						>
 							<textarea id="waiver-risk" name="riskAssessment" rows={4} className={controlClass} />
 						</Field>
-						<div className="grid gap-3 md:grid-cols-3">
-							<Field
-								id="waiver-granted"
-								label="Granted on"
-								errors={fieldError('grant-waiver', 'grantedOn')}
-								name="grantedOn"
-								type="date"
-								defaultValue={today}
-							/>
-							<Field
-								id="waiver-expires"
-								label="Expires on (optional)"
-								errors={fieldError('grant-waiver', 'expiresOn')}
-								name="expiresOn"
-								type="date"
-							/>
-							<Field
-								id="waiver-reported"
-								label="Reported to OMB on (optional)"
-								errors={fieldError('grant-waiver', 'reportedToOmbOn')}
-								name="reportedToOmbOn"
-								type="date"
-							/>
-						</div>
+						<DateFields
+							columns="md:grid-cols-3"
+							errorsOf={(name) => fieldError('grant-waiver', name)}
+							fields={[
+								{
+									id: 'waiver-granted',
+									label: 'Granted on',
+									name: 'grantedOn',
+									defaultValue: today,
+								},
+								{ id: 'waiver-expires', label: 'Expires on (optional)', name: 'expiresOn' },
+								{
+									id: 'waiver-reported',
+									label: 'Reported to OMB on (optional)',
+									name: 'reportedToOmbOn',
+								},
+							]}
+						/>
 						<p className="text-sm">
 							OMB must be told of the grant within 30 days; the waiver lapses unless re-certified
 							every 12 months.
@@ -653,23 +666,19 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 						<CsrfInput />
 						<input type="hidden" name="intent" value="certify-pilot" />
 						<input type="hidden" name="version" value={useCase.version} />
-						<div className="grid gap-3 md:grid-cols-2">
-							<Field
-								id="pilot-certified"
-								label="Certified on"
-								errors={fieldError('certify-pilot', 'certifiedOn')}
-								name="certifiedOn"
-								type="date"
-								defaultValue={today}
-							/>
-							<Field
-								id="pilot-ends"
-								label="Pilot ends on"
-								errors={fieldError('certify-pilot', 'endsOn')}
-								name="endsOn"
-								type="date"
-							/>
-						</div>
+						<DateFields
+							columns="md:grid-cols-2"
+							errorsOf={(name) => fieldError('certify-pilot', name)}
+							fields={[
+								{
+									id: 'pilot-certified',
+									label: 'Certified on',
+									name: 'certifiedOn',
+									defaultValue: today,
+								},
+								{ id: 'pilot-ends', label: 'Pilot ends on', name: 'endsOn' },
+							]}
+						/>
 						<Field
 							id="pilot-scale"
 							label="Limit of scale"
