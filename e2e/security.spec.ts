@@ -34,3 +34,30 @@ test('the app cannot be framed by another page', async ({ page }) => {
 	expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
 	expect(response.headers()['x-frame-options']).toBe('SAMEORIGIN')
 })
+
+test('a page asked for again carries its own response’s nonce and still runs', async ({ page }) => {
+	const violations: Array<string> = []
+	page.on('console', (message) => {
+		if (message.type() === 'error' && /Content Security Policy/.test(message.text()))
+			violations.push(message.text())
+	})
+	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
+	const nonces: Array<string> = []
+	for (const load of [() => page.goto('/inventory'), () => page.reload()]) {
+		const response = await load()
+		const policy = (await response?.headerValue('content-security-policy')) ?? ''
+		const nonce = /'nonce-([^']+)'/.exec(policy)?.[1]
+		expect(nonce).toBeTruthy()
+		// Every script of the page carries this response's nonce, none an earlier one.
+		const html = (await response?.text()) ?? ''
+		const scriptNonces = [...html.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((m) => m[1])
+		expect(scriptNonces.length).toBeGreaterThan(0)
+		expect(new Set(scriptNonces)).toEqual(new Set([nonce]))
+		nonces.push(nonce!)
+	}
+	expect(nonces[1]).not.toBe(nonces[0])
+	// The page reloaded is a working page: a client-side navigation from it runs.
+	await page.getByRole('link', { name: 'All use cases' }).first().click()
+	await expect(page).toHaveURL(/\/use-cases$/)
+	expect(violations).toEqual([])
+})

@@ -308,6 +308,37 @@ function Field({
 	)
 }
 
+/** A form only the Chief AI Officer's office may send, on the case's current version. */
+function CaioForm({
+	headingId,
+	title,
+	intent,
+	version,
+	children,
+}: {
+	headingId: string
+	title: string
+	intent: 'grant-waiver' | 'certify-pilot'
+	version: number
+	children: React.ReactNode
+}) {
+	return (
+		<Form
+			method="post"
+			aria-labelledby={headingId}
+			className="space-y-3 border border-base-lighter p-4"
+		>
+			<h3 id={headingId} className="text-lg font-bold">
+				{title}
+			</h3>
+			<CsrfInput />
+			<input type="hidden" name="intent" value={intent} />
+			<input type="hidden" name="version" value={version} />
+			{children}
+		</Form>
+	)
+}
+
 /** A row of date fields of one form, each with its errors. */
 function DateFields({
 	fields,
@@ -563,17 +594,12 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 					))}
 				</ul>
 				{canManage && useCase.highImpact ? (
-					<Form
-						method="post"
-						aria-labelledby="grant-heading"
-						className="space-y-3 border border-base-lighter p-4"
+					<CaioForm
+						headingId="grant-heading"
+						title="Grant a waiver (CAIO only)"
+						intent="grant-waiver"
+						version={useCase.version}
 					>
-						<h3 id="grant-heading" className="text-lg font-bold">
-							Grant a waiver (CAIO only)
-						</h3>
-						<CsrfInput />
-						<input type="hidden" name="intent" value="grant-waiver" />
-						<input type="hidden" name="version" value={useCase.version} />
 						<Field
 							id="waiver-practice"
 							label="Practice waived"
@@ -618,7 +644,7 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 							every 12 months.
 						</p>
 						<Button>Grant waiver</Button>
-					</Form>
+					</CaioForm>
 				) : null}
 			</section>
 
@@ -655,17 +681,12 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 					</Form>
 				) : null}
 				{canManage && useCase.stage === 'PILOT' ? (
-					<Form
-						method="post"
-						aria-labelledby="certify-heading"
-						className="space-y-3 border border-base-lighter p-4"
+					<CaioForm
+						headingId="certify-heading"
+						title="Certify the pilot (CAIO only)"
+						intent="certify-pilot"
+						version={useCase.version}
 					>
-						<h3 id="certify-heading" className="text-lg font-bold">
-							Certify the pilot (CAIO only)
-						</h3>
-						<CsrfInput />
-						<input type="hidden" name="intent" value="certify-pilot" />
-						<input type="hidden" name="version" value={useCase.version} />
 						<DateFields
 							columns="md:grid-cols-2"
 							errorsOf={(name) => fieldError('certify-pilot', name)}
@@ -692,7 +713,7 @@ export default function Governance({ loaderData, actionData }: Route.ComponentPr
 							name="optOut"
 						/>
 						<Button>Certify pilot</Button>
-					</Form>
+					</CaioForm>
 				) : null}
 			</section>
 		</div>
