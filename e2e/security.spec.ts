@@ -1,15 +1,21 @@
 // The Content-Security-Policy as Chromium enforces it: the app's own scripts run (pages hydrate and
 // navigate on the client), and a script injected without the page's nonce is refused. This journey
 // provokes a violation on purpose, so it uses Playwright's plain `test` rather than the watched one.
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { demoAccount, signIn } from './support/fixtures.ts'
 
-test('Chromium runs the app’s scripts and refuses an injected inline script', async ({ page }) => {
+/** The Content-Security-Policy violations Chromium reports on `page` from now on. */
+function cspViolations(page: Page) {
 	const violations: Array<string> = []
 	page.on('console', (message) => {
 		if (message.type() === 'error' && /Content Security Policy/.test(message.text()))
 			violations.push(message.text())
 	})
+	return violations
+}
+
+test('Chromium runs the app’s scripts and refuses an injected inline script', async ({ page }) => {
+	const violations = cspViolations(page)
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	// A client-side navigation: React Router's scripts (nonce-bearing) are running.
 	await page.getByRole('link', { name: 'All use cases' }).first().click()
@@ -36,11 +42,7 @@ test('the app cannot be framed by another page', async ({ page }) => {
 })
 
 test('a page asked for again carries its own response’s nonce and still runs', async ({ page }) => {
-	const violations: Array<string> = []
-	page.on('console', (message) => {
-		if (message.type() === 'error' && /Content Security Policy/.test(message.text()))
-			violations.push(message.text())
-	})
+	const violations = cspViolations(page)
 	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
 	const nonces: Array<string> = []
 	for (const load of [() => page.goto('/inventory'), () => page.reload()]) {

@@ -92,7 +92,8 @@ export function renderInputsDigest(input: {
 	try {
 		let data = JSON.stringify(input.loaderData, faithful)
 		input.fresh.forEach((value, index) => {
-			data = data.split(value).join(placeholder(index))
+			// As in the page's pieces (`occurrences`): an empty value stands nowhere.
+			if (value !== '') data = data.split(value).join(placeholder(index))
 		})
 		return createHash('sha256')
 			.update(input.url)
