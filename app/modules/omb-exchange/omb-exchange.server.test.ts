@@ -2,7 +2,7 @@
 // re-import it, export, open a reporting year, import the 2026 update, open the next year, and certify it.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { type PrismaClient } from '#app/generated/prisma/client.ts'
+import { type Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { seedDemoData } from '#prisma/seed/seed.server.ts'
@@ -20,20 +20,31 @@ const { certifyCycle, getCycle, openCycle, streamCycleRows } =
 	await import('#app/modules/reporting-cycles/cycles.server.ts')
 const { decideAllMatches, getImportBatch, startImport, uploadImport } =
 	await import('./import.server.ts')
-const {
-	checkInventory,
-	cotsRows,
-	currentReportingYear,
-	exportedDocument,
-	exportSelect,
-	streamOmbRows,
-} = await import('./omb-export.server.ts')
+const { checkInventory, cotsRows, currentReportingYear, exportedDocument, streamOmbRows } =
+	await import('./omb-export.server.ts')
+const { exportSelect, readReportedPage } = await import('./reported-cases.server.ts')
 const { toDocument, useCaseSelect } =
 	await import('#app/modules/use-cases/use-case-record.server.ts')
 
 const request = { requestId: 'test', ipAddress: '127.0.0.1', userAgent: null }
 const fixture2025 = new Uint8Array(readFileSync('e2e/fixtures/cms-ai-inventory-2025.csv'))
 const fixture2026 = new Uint8Array(readFileSync('e2e/fixtures/cms-ai-inventory-2026-update.csv'))
+
+/**
+ * What the exports must read, in Prisma's terms: every status past the draft that was not withdrawn
+ * or rejected, less the retired cases an earlier year's snapshot already reported as retired.
+ */
+function reportedCasesWhere(year: number): Prisma.UseCaseWhereInput {
+	return {
+		status: { notIn: ['DRAFT', 'WITHDRAWN', 'REJECTED'] },
+		NOT: {
+			AND: [
+				{ OR: [{ stage: 'RETIRED' }, { status: 'RETIRED' }] },
+				{ cycleEntries: { some: { stage: 'RETIRED', cycle: { year: { lt: year } } } } },
+			],
+		},
+	}
+}
 
 async function collect<T>(rows: AsyncIterable<T>) {
 	const all: Array<T> = []
@@ -555,6 +566,90 @@ for (const target of databaseTargets()) {
 				}),
 			).toBe(1)
 			expect(await prisma.auditEvent.count({ where: { action: 'inventory_cycle.opened' } })).toBe(2)
+		})
+
+		test('the exports read each page in one statement, the same cases and fields as Prisma’s nested read', async () => {
+			// The demo data has no pilot certification or practice record: give one reported case
+			// a revoked and a current certification, two practice records and a second waiver.
+			const reported = await byName('Plan Justification Tool')
+			const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
+			await prisma.pilotCertification.createMany({
+				data: [
+					{
+						useCaseId: reported.id,
+						certifiedById: lead.id,
+						certifiedOn: day('2026-01-05'),
+						endsOn: day('2026-07-05'),
+						scaleLimit: 'Two regional offices',
+						revokedOn: day('2026-02-01'),
+					},
+					{
+						useCaseId: reported.id,
+						certifiedById: lead.id,
+						certifiedOn: day('2026-03-01'),
+						endsOn: day('2026-09-01'),
+						scaleLimit: 'One regional office',
+					},
+				],
+			})
+			await prisma.practiceRecord.createMany({
+				data: [
+					{
+						useCaseId: reported.id,
+						practice: 'IMPACT_ASSESSMENT',
+						evidenceUrl: 'https://cms.example/impact-assessment',
+						documentedOn: day('2026-02-10'),
+						updatedById: lead.id,
+					},
+					{ useCaseId: reported.id, practice: 'MONITORING', updatedById: lead.id },
+				],
+			})
+			await prisma.waiver.create({
+				data: {
+					useCaseId: reported.id,
+					practice: 'PUBLIC_CONSULTATION',
+					riskAssessment: 'Consultation would delay a statutory start date.',
+					grantedById: lead.id,
+					grantedOn: day('2026-02-01'),
+					expiresOn: day('2027-02-01'),
+					reportedToOmbOn: day('2026-02-15'),
+				},
+			})
+
+			const expected = await prisma.useCase.findMany({
+				where: reportedCasesWhere(thisYear),
+				orderBy: { trackingId: 'asc' },
+				select: exportSelect,
+			})
+			const read: typeof expected = []
+			for (let after: string | undefined; ;) {
+				const page = await readReportedPage(prisma, { year: thisYear, after, take: 4 })
+				read.push(...page)
+				if (page.length < 4) break
+				after = page.at(-1)?.trackingId
+			}
+			expect(read).toStrictEqual(expected)
+
+			// Nothing above is compared empty: every relation and kind of date is in the data.
+			const plan = read.find((useCase) => useCase.id === reported.id)
+			expect(plan?.pilotCertifications).toEqual([
+				{
+					certifiedOn: day('2026-03-01'),
+					endsOn: day('2026-09-01'),
+					scaleLimit: 'One regional office',
+				},
+			])
+			expect(plan?.practiceRecords.map((record) => record.documentedOn)).toEqual([
+				day('2026-02-10'),
+				null,
+			])
+			expect(read.some((useCase) => useCase.waivers.length > 0)).toBe(true)
+			expect(read.some((useCase) => useCase.laneReviews.length > 1)).toBe(true)
+			expect(read.some((useCase) => useCase.datasets.length > 1)).toBe(true)
+			expect(read.some((useCase) => useCase.nextReviewDue !== null)).toBe(true)
+			// The retired case last year's snapshot reported as retired is not read again.
+			expect(read.map((useCase) => useCase.name)).not.toContain('Text Network Analysis POC')
+			expect(await byName('Text Network Analysis POC')).toBeDefined()
 		})
 	})
 }

@@ -66,7 +66,10 @@ export const useCaseSelect = {
 		take: 1,
 		select: { certifiedOn: true, endsOn: true, scaleLimit: true },
 	},
-	laneReviews: { select: { lane: true, status: true, assigneeId: true } },
+	laneReviews: {
+		orderBy: [{ round: 'asc' }, { lane: 'asc' }],
+		select: { lane: true, status: true, assigneeId: true },
+	},
 	practiceRecords: {
 		orderBy: { practice: 'asc' },
 		select: { practice: true, evidenceUrl: true, documentedOn: true },
