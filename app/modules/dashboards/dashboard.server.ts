@@ -19,9 +19,8 @@ import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import {
 	currentPackVersion,
 	determinationBucket,
-	nextOverdueChange,
-	withoutJit,
-} from '#app/modules/inventory/inventory-query.server.ts'
+} from '#app/modules/inventory/inventory-expressions.server.ts'
+import { nextOverdueChange, withoutJit } from '#app/modules/inventory/inventory-query.server.ts'
 import {
 	type ChartBar,
 	componentBars,

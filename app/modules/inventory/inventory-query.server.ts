@@ -20,9 +20,16 @@ import {
 	INVENTORY_PAGE_SIZE,
 	type InventoryQuery,
 	type InventorySortKey,
-	type MultiValuedKey,
 	sortDirection,
 } from './inventory-filters.ts'
+import {
+	currentPackVersion,
+	determinationBucket,
+	overdue,
+	presumedHighImpact,
+} from './inventory-expressions.server.ts'
+import { createFactsKeeper } from './inventory-facts.server.ts'
+import { countFacts, type Dimension, emptyCounts, type FacetCounts } from './inventory-facts.ts'
 
 type Client = PrismaClient | Tx
 type Viewer = { id: string }
@@ -31,28 +38,11 @@ const sql = Prisma.sql
 const join = Prisma.join
 const raw = Prisma.raw
 
-// The newest published pack: presumptions and check results are read for its version only.
-export const currentPackVersion = sql`(SELECT "version" FROM "PolicyPackVersion" WHERE "status" = 'PUBLISHED' ORDER BY "publishedAt" DESC LIMIT 1)`
-
 /** Drafts are private to the people listed on them (as in listUseCases); everything else is visible to every signed-in role. */
 function visibleTo(viewer: Viewer) {
 	return sql`(u."status" <> 'DRAFT' OR u."createdById" = ${viewer.id} OR u."ownerId" = ${viewer.id}
 		OR EXISTS (SELECT 1 FROM "UseCaseContact" c WHERE c."useCaseId" = u."id" AND c."userId" = ${viewer.id}))`
 }
-
-/** Whether the checks presume the case high-impact (M-25-21 §6): its latest check run against the current pack. */
-const presumedHighImpact = sql`COALESCE((SELECT cr."presumedHighImpact" FROM "CheckRun" cr
-	WHERE cr."useCaseId" = u."id" AND cr."packVersion" = ${currentPackVersion}
-	ORDER BY cr."useCaseVersion" DESC LIMIT 1), false)`
-
-/** OMB's answer, or one of the two undetermined states; the presumption is looked up only for undetermined cases. */
-export const determinationBucket = sql`CASE WHEN u."highImpactDetermination" IS NOT NULL THEN u."highImpactDetermination"::text
-	WHEN ${presumedHighImpact} THEN 'PRESUMED_UNDETERMINED' ELSE 'UNDETERMINED' END`
-
-/** Review overdue: past its periodic re-review, a lane open past its due date, or a condition unmet past its due date. */
-const overdue = sql`(u."nextReviewDue" < now()
-	OR u."id" IN (SELECT l."useCaseId" FROM "LaneReview" l WHERE l."status" = 'OPEN' AND l."dueOn" < now())
-	OR u."id" IN (SELECT dc."useCaseId" FROM "DecisionCondition" dc WHERE dc."metAt" IS NULL AND dc."dueOn" < now()))`
 
 const searchDocument = sql`use_case_search_document(u."name", u."problemSolved", u."systemOutputs", u."vendorNames")`
 
@@ -79,8 +69,6 @@ function determinationMatch(values: ReadonlyArray<DeterminationFilterValue>) {
 		parts.push(sql`(u."highImpactDetermination" IS NULL AND NOT ${presumedHighImpact})`)
 	return sql`(${join(parts, ' OR ')})`
 }
-
-type Dimension = MultiValuedKey | 'overdue'
 
 /** One condition per filter that is set; a filter left empty adds nothing. */
 function filterConditions(query: InventoryQuery): Partial<Record<Dimension, Prisma.Sql>> {
@@ -283,8 +271,6 @@ async function selectRows(
 	return rows
 }
 
-export type FacetCounts = Record<Dimension, Map<string, number>> & { total: number }
-
 /**
  * How many cases each filter value would show, counted under all the other filters (so choosing a
  * value never shows a count the click would not give). One statement: the visible, searched cases
@@ -344,26 +330,7 @@ async function countFacets(
 		UNION ALL SELECT 'overdue', 'true', count(*)::int FROM base WHERE "late" AND ${othersThan('overdue')}
 		UNION ALL SELECT 'total', NULL, count(*)::int FROM base WHERE ${othersThan(null)}`,
 	)
-	const counts = {
-		total: 0,
-		...(Object.fromEntries(
-			(
-				[
-					'status',
-					'stage',
-					'determination',
-					'orgUnit',
-					'datasetCategory',
-					'sensitivity',
-					'topicArea',
-					'classification',
-					'vendor',
-					'tag',
-					'overdue',
-				] as const
-			).map((d) => [d, new Map<string, number>()]),
-		) as Record<Dimension, Map<string, number>>),
-	}
+	const counts = emptyCounts()
 	const codeOf = new Map(orgUnits.map((unit) => [unit.id, unit.code]))
 	for (const row of rows) {
 		if (row.facet === 'total') counts.total = row.n
@@ -528,6 +495,21 @@ async function keptScope(viewer: Viewer, query: InventoryQuery, version: DataVer
 	return { orgUnits, horizon, hasDrafts }
 }
 
+const keptFacts = createFactsKeeper(defaultClient)
+
+/** The counts of the submitted cases: from the facts kept in memory unless the view searches text (or they are still being read). */
+async function countSubmitted(
+	query: InventoryQuery,
+	orgUnits: ReadonlyArray<OrgUnitOption>,
+	version: DataVersion,
+) {
+	if (!query.q) {
+		const kept = await keptFacts.at(version)
+		if (kept) return countFacts(kept.cases.values(), query, orgUnits, Date.now())
+	}
+	return countFacets(defaultClient, submitted, query, orgUnits)
+}
+
 /**
  * One page of the inventory with its facet counts, as of `version` (read by the caller before
  * calling): from this process's cache when the same view was read at the same version, by anyone
@@ -543,7 +525,7 @@ export async function inventoryPageAt(
 	const counts = countsKey(query)
 	const validUntil = horizon
 	const shared = countsCache.get(`shared ${counts}`, version, async () => ({
-		value: await countFacets(defaultClient, submitted, query, orgUnits),
+		value: await countSubmitted(query, orgUnits, version),
 		validUntil,
 	}))
 	if (!hasDrafts) {

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { readDataVersion } from '#app/modules/data-version/data-version.server.ts'
+import { type Database } from '#app/utils/db/database.server.ts'
+import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
+import { inventoryInput, type InventoryQuery, InventoryQuerySchema } from './inventory-filters.ts'
+import { CHANGE_LOG_VERSIONS, createFactsKeeper } from './inventory-facts.server.ts'
+import { countFacts } from './inventory-facts.ts'
+import { findInventoryPage, listOrgUnits } from './inventory-query.server.ts'
+
+// Every call below passes its own client; the app's default database must not be opened.
+vi.mock('#app/utils/db.server.ts', () => ({ prisma: undefined, database: undefined }))
+
+const query = (search = ''): InventoryQuery =>
+	InventoryQuerySchema.parse(inventoryInput(new URLSearchParams(search)))
+
+// Views that set every kind of filter, alone and together, as the inventory's links do.
+const views = [
+	'',
+	'status=APPROVED',
+	'status=IN_REVIEW&status=SUBMITTED',
+	'stage=DEPLOYED',
+	'determination=HIGH_IMPACT',
+	'determination=PRESUMED_UNDETERMINED&determination=UNDETERMINED',
+	'orgUnit=HHS%2FCMS',
+	'orgUnit=HHS%2FCMS%2FCCIIO&datasetCategory=MEDICARE_CLAIMS',
+	'sensitivity=PHI&stage=PILOT',
+	'datasetCategory=MARKETPLACE&datasetCategory=MEDICAID_CHIP_CLAIMS',
+	'overdue=true',
+	'overdue=true&status=APPROVED',
+	'tag=omb-2025',
+	'vendor=ServiceNow',
+	'topicArea=HEALTH_MEDICAL&classification=GENERATIVE_AI',
+	'status=APPROVED&determination=HIGH_IMPACT&sensitivity=PHI&overdue=true',
+]
+
+describe.each(databaseTargets())('the inventory facts kept in memory on $name', (target) => {
+	let database: Database
+	let leadership: { id: string }
+
+	beforeAll(async () => {
+		database = await openMigratedDatabase(target)
+		const { ensureShippedPackLoaded } = await import('#app/modules/policies/pack-admin.server.ts')
+		const { seedDemoData } = await import('#prisma/seed/seed.server.ts')
+		await ensureShippedPackLoaded(database.prisma)
+		await seedDemoData(database.prisma)
+		leadership = await database.prisma.user.findUniqueOrThrow({
+			where: { email: 'leadership@cms.example' },
+			select: { id: true },
+		})
+	}, 240_000)
+	afterAll(async () => {
+		await database?.close()
+	})
+
+	/** The keeper's facts at the current version, waiting out its first read. */
+	async function factsNow(keeper: ReturnType<typeof createFactsKeeper>) {
+		const version = await readDataVersion(database.prisma)
+		for (;;) {
+			const kept = await keeper.at(version)
+			if (kept) return { kept, version: version.version }
+			await new Promise((resolve) => setTimeout(resolve, 10))
+		}
+	}
+
+	/** Every view counted from the facts and in SQL (leadership has no drafts: exactly the submitted cases). */
+	async function expectCountsAsInSql(keeper: ReturnType<typeof createFactsKeeper>) {
+		const { kept, version } = await factsNow(keeper)
+		expect(kept.version).toBe(version)
+		const orgUnits = await listOrgUnits(database.prisma)
+		for (const view of views) {
+			const inSql = await findInventoryPage(leadership, query(view), database.prisma)
+			const fromFacts = countFacts(kept.cases.values(), query(view), orgUnits, Date.now())
+			expect({ view, counts: fromFacts }).toStrictEqual({ view, counts: inSql.facets })
+		}
+		return kept
+	}
+
+	const changesAt = async (version: number) =>
+		database.prisma.useCaseChange.findMany({
+			where: { version: BigInt(version) },
+			select: { useCaseId: true },
+		})
+
+	test('count every view as SQL does, and follow each kind of write by re-reading only the cases it touched', async () => {
+		const keeper = createFactsKeeper(database.prisma)
+		const first = await expectCountsAsInSql(keeper)
+		expect(first.cases.size).toBeGreaterThan(20)
+
+		const [approved, undetermined, withLanes, withCondition] = await Promise.all([
+			database.prisma.useCase.findFirstOrThrow({
+				where: { status: 'APPROVED' },
+				orderBy: { trackingId: 'asc' },
+			}),
+			database.prisma.useCase.findFirstOrThrow({
+				where: { status: { not: 'DRAFT' }, highImpactDetermination: null, checkRuns: { some: {} } },
+				orderBy: { trackingId: 'asc' },
+			}),
+			database.prisma.useCase.findFirstOrThrow({
+				where: { laneReviews: { some: {} }, status: { not: 'DRAFT' } },
+				orderBy: { trackingId: 'desc' },
+			}),
+			database.prisma.decisionCondition.findFirstOrThrow({ where: { metAt: null } }),
+		])
+
+		// The case's own columns: a new tag, a vendor and a stage.
+		await database.prisma.useCase.update({
+			where: { id: approved.id },
+			data: { tags: { push: 'omb-2025' }, vendorNames: ['ServiceNow'], stage: 'PILOT' },
+		})
+		const afterEdit = await readDataVersion(database.prisma)
+		expect(await changesAt(afterEdit.version)).toEqual([{ useCaseId: approved.id }])
+		const edited = await expectCountsAsInSql(keeper)
+		expect(edited.cases.get(approved.id)?.vendorNames).toEqual(['ServiceNow'])
+		// Only the changed case was read again: every other case is the same object as before.
+		const untouched = [...first.cases.keys()].filter((id) => id !== approved.id)
+		expect(untouched.every((id) => edited.cases.get(id) === first.cases.get(id))).toBe(true)
+
+		// A lane falls due, a condition is met, the checks stop presuming a case high-impact.
+		await database.prisma.laneReview.updateMany({
+			where: { useCaseId: withLanes.id },
+			data: { status: 'OPEN', dueOn: new Date(Date.now() - 86_400_000) },
+		})
+		await database.prisma.decisionCondition.update({
+			where: { id: withCondition.id },
+			data: { metAt: new Date() },
+		})
+		const presumed = await database.prisma.checkRun.findFirstOrThrow({
+			where: { useCaseId: undetermined.id },
+			orderBy: { useCaseVersion: 'desc' },
+		})
+		await database.prisma.checkRun.update({
+			where: { id: presumed.id },
+			data: { presumedHighImpact: !presumed.presumedHighImpact },
+		})
+		const lateAndPresumed = await expectCountsAsInSql(keeper)
+		expect(lateAndPresumed.cases.get(withLanes.id)?.overdueFrom).toBeLessThan(Date.now())
+
+		// Back to a draft: it leaves the shared counts. A draft submitted joins them.
+		const draft = await database.prisma.useCase.findFirstOrThrow({ where: { status: 'DRAFT' } })
+		await database.prisma.$transaction([
+			database.prisma.useCase.update({ where: { id: approved.id }, data: { status: 'DRAFT' } }),
+			database.prisma.useCase.update({ where: { id: draft.id }, data: { status: 'SUBMITTED' } }),
+		])
+		const moved = await expectCountsAsInSql(keeper)
+		expect(moved.cases.has(approved.id)).toBe(false)
+		expect(moved.cases.has(draft.id)).toBe(true)
+
+		// A published pack changes every presumption: the log says "everything", and all is read again.
+		const pack = await database.prisma.policyPackVersion.findFirstOrThrow({
+			where: { status: 'PUBLISHED' },
+			orderBy: { publishedAt: 'desc' },
+		})
+		await database.prisma.policyPackVersion.update({
+			where: { id: pack.id },
+			data: { publishedAt: new Date() },
+		})
+		const published = await readDataVersion(database.prisma)
+		expect(await changesAt(published.version)).toEqual([{ useCaseId: null }])
+		const reread = await expectCountsAsInSql(keeper)
+		expect(reread.cases.get(undetermined.id)).not.toBe(moved.cases.get(undetermined.id))
+	})
+
+	test('the log keeps the last versions only, and a process further behind reads everything again', async () => {
+		const keeper = createFactsKeeper(database.prisma)
+		await expectCountsAsInSql(keeper)
+		await database.prisma
+			.$executeRaw`UPDATE "DataVersion" SET "version" = "version" + ${CHANGE_LOG_VERSIONS + 5} WHERE "id" = 1`
+		const someCase = await database.prisma.useCase.findFirstOrThrow({
+			where: { status: 'APPROVED' },
+		})
+		await database.prisma.useCase.update({
+			where: { id: someCase.id },
+			data: { tags: { push: 'long-after' } },
+		})
+		const { version } = await readDataVersion(database.prisma)
+		const oldest = await database.prisma.useCaseChange.aggregate({ _min: { version: true } })
+		expect(Number(oldest._min.version)).toBeGreaterThanOrEqual(version - CHANGE_LOG_VERSIONS)
+		const kept = await expectCountsAsInSql(keeper)
+		expect(kept.cases.get(someCase.id)?.tags).toContain('long-after')
+	})
+})
