@@ -7,7 +7,7 @@
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type DataVersion, readDataVersion } from '#app/modules/data-version/data-version.server.ts'
 import { determinationBucket, overdueFrom } from './inventory-expressions.server.ts'
-import { type CaseFacts } from './inventory-facts.ts'
+import { type CaseFacts, FactsTable } from './inventory-facts.ts'
 
 const sql = Prisma.sql
 
@@ -16,38 +16,52 @@ export const CHANGE_LOG_VERSIONS = 20_000
 
 type FactsRow = Omit<CaseFacts, 'overdueFrom'> & { id: string; overdueFrom: Date | null }
 
-async function readFacts(client: PrismaClient, ids: ReadonlyArray<string> | 'all') {
-	const which =
-		ids === 'all'
-			? sql`u."status" <> 'DRAFT'`
-			: sql`u."id" = ANY(${ids}::text[]) AND u."status" <> 'DRAFT'`
+/** The facts of the submitted cases that `which` picks (a condition, then any order and limit). */
+async function readFacts(client: PrismaClient, which: Prisma.Sql) {
 	const rows = await client.$queryRaw<Array<FactsRow>>(sql`
 		SELECT u."id", u."status"::text AS "status", u."stage"::text AS "stage", ${determinationBucket} AS "determination",
 			u."orgUnitId", u."datasetCategories"::text[] AS "datasetCategories", u."sensitivities"::text[] AS "sensitivities",
 			u."topicArea"::text AS "topicArea", u."classification"::text AS "classification", u."vendorNames", u."tags",
 			${overdueFrom} AS "overdueFrom"
-		FROM "UseCase" u WHERE ${which}`)
+		FROM "UseCase" u WHERE u."status" <> 'DRAFT' AND ${which}`)
 	return rows.map(({ id, overdueFrom: due, ...facts }) => ({
 		id,
 		facts: { ...facts, overdueFrom: due ? due.getTime() : null } satisfies CaseFacts,
 	}))
 }
 
+// A full read goes in pages, so that no single result holds the event loop for long.
+const FULL_READ_PAGE = 5_000
+
 export type KeptFacts = {
 	/** Every case is at least as new as this version. */
 	version: number
-	cases: Map<string, CaseFacts>
+	table: FactsTable
+	/** How many cases the last catch-up read (all of them after a full read). */
+	lastRead: number
 }
 
 async function readAll(client: PrismaClient): Promise<KeptFacts> {
 	// The version first: a write committed meanwhile is then re-read at the next version, never missed.
 	const { version } = await readDataVersion(client)
-	const cases = new Map<string, CaseFacts>()
-	for (const { id, facts } of await readFacts(client, 'all')) cases.set(id, facts)
-	return { version, cases }
+	const table = new FactsTable()
+	for (let after = ''; ;) {
+		const page = await readFacts(
+			client,
+			sql`u."id" > ${after} ORDER BY u."id" LIMIT ${FULL_READ_PAGE}`,
+		)
+		for (const { id, facts } of page) table.set(id, facts)
+		if (page.length < FULL_READ_PAGE) break
+		after = page.at(-1)!.id
+	}
+	return { version, table, lastRead: table.size }
 }
 
-/** The kept facts brought to the current version: the cases logged since, or everything again when the log says so or no longer reaches back. */
+/**
+ * The kept facts brought to the current version: the cases logged since, or everything again when
+ * the log says so or no longer reaches back. The table is changed in place, in one synchronous
+ * step after the reads, so a count never sees half a catch-up.
+ */
 async function catchUp(client: PrismaClient, kept: KeptFacts): Promise<KeptFacts> {
 	const { version } = await readDataVersion(client)
 	if (version === kept.version) return kept
@@ -57,10 +71,11 @@ async function catchUp(client: PrismaClient, kept: KeptFacts): Promise<KeptFacts
 	)
 	if (changes.some((change) => change.useCaseId === null)) return readAll(client)
 	const ids = changes.map((change) => change.useCaseId as string)
-	const cases = new Map(kept.cases)
-	for (const id of ids) cases.delete(id)
-	for (const { id, facts } of await readFacts(client, ids)) cases.set(id, facts)
-	return { version, cases }
+	const cases = await readFacts(client, sql`u."id" = ANY(${ids}::text[])`)
+	// Deleted, or a draft again: no longer counted.
+	for (const id of ids) kept.table.delete(id)
+	for (const { id, facts } of cases) kept.table.set(id, facts)
+	return { version, table: kept.table, lastRead: ids.length }
 }
 
 /**

@@ -1,13 +1,15 @@
 // The inventory's facet counts worked out in memory from what each submitted case holds, with the
 // same meaning as the SQL in inventory-query.server.ts: each facet counted under all the other
-// filters, so that choosing a value never shows a count the click would not give.
+// filters, so that choosing a value never shows a count the click would not give. The cases are
+// held column by column, each value as a small number, so that counting 100,000 cases is a pass
+// over typed arrays (a few milliseconds) that never holds the event loop.
 import { orgUnitMatches, type InventoryQuery, type MultiValuedKey } from './inventory-filters.ts'
 
 export type Dimension = MultiValuedKey | 'overdue'
 
 export type FacetCounts = Record<Dimension, Map<string, number>> & { total: number }
 
-export const dimensions = [
+const dimensions = [
 	'status',
 	'stage',
 	'determination',
@@ -48,111 +50,230 @@ export type CaseFacts = {
 	overdueFrom: number | null
 }
 
-type OrgUnit = { id: string; code: string }
+const singleValued = {
+	status: (facts: CaseFacts) => facts.status,
+	stage: (facts: CaseFacts) => facts.stage,
+	determination: (facts: CaseFacts) => facts.determination,
+	orgUnit: (facts: CaseFacts) => facts.orgUnitId,
+	topicArea: (facts: CaseFacts) => facts.topicArea,
+	classification: (facts: CaseFacts) => facts.classification,
+} as const satisfies Partial<Record<MultiValuedKey, (facts: CaseFacts) => string | null>>
 
-const overlaps = (values: ReadonlyArray<string>, chosen: ReadonlySet<string>) =>
-	values.some((value) => chosen.has(value))
+// Fixed vocabularies count a case once per value it holds (`= ANY` in SQL); vendors and tags once
+// per entry (`unnest`), as the SQL does.
+const listValued = {
+	datasetCategory: { of: (facts: CaseFacts) => facts.datasetCategories, distinct: true },
+	sensitivity: { of: (facts: CaseFacts) => facts.sensitivities, distinct: true },
+	vendor: { of: (facts: CaseFacts) => facts.vendorNames, distinct: false },
+	tag: { of: (facts: CaseFacts) => facts.tags, distinct: false },
+} as const satisfies Partial<
+	Record<MultiValuedKey, { of: (facts: CaseFacts) => ReadonlyArray<string>; distinct: boolean }>
+>
 
-/**
- * One test per filter that is set, in the order of `dimensions`; a filter left empty has none.
- * Blank single values (no stage, no topic) match no choice, as `= ANY` does in SQL.
- */
-function filterTests(
-	query: InventoryQuery,
-	orgUnits: ReadonlyArray<OrgUnit>,
-	now: number,
-): Array<[Dimension, (facts: CaseFacts) => boolean]> {
-	const tests: Array<[Dimension, (facts: CaseFacts) => boolean]> = []
-	const oneOf = (dimension: MultiValuedKey, pick: (facts: CaseFacts) => string | null) => {
-		const chosen = new Set<string>(query[dimension])
-		if (chosen.size) tests.push([dimension, (facts) => chosen.has(pick(facts) ?? '\0')])
-	}
-	const anyOf = (dimension: MultiValuedKey, pick: (facts: CaseFacts) => ReadonlyArray<string>) => {
-		const chosen = new Set<string>(query[dimension])
-		if (chosen.size) tests.push([dimension, (facts) => overlaps(pick(facts), chosen)])
-	}
-	oneOf('status', (f) => f.status)
-	oneOf('stage', (f) => f.stage)
-	oneOf('determination', (f) => f.determination)
-	if (query.orgUnit.length) {
-		// The unit and every unit below it.
-		const units = new Set(
-			orgUnits
-				.filter((unit) => query.orgUnit.some((code) => orgUnitMatches(code, unit.code)))
-				.map((unit) => unit.id),
-		)
-		tests.push(['orgUnit', (facts) => units.has(facts.orgUnitId)])
-	}
-	anyOf('datasetCategory', (f) => f.datasetCategories)
-	anyOf('sensitivity', (f) => f.sensitivities)
-	oneOf('topicArea', (f) => f.topicArea)
-	oneOf('classification', (f) => f.classification)
-	anyOf('vendor', (f) => f.vendorNames)
-	anyOf('tag', (f) => f.tags)
-	if (query.overdue) tests.push(['overdue', (facts) => isOverdue(facts, now)])
-	return tests
-}
+type SingleKey = keyof typeof singleValued
+type ListKey = keyof typeof listValued
+const singleKeys = Object.keys(singleValued) as Array<SingleKey>
+const listKeys = Object.keys(listValued) as Array<ListKey>
 
-const isOverdue = (facts: CaseFacts, now: number) =>
-	facts.overdueFrom !== null && facts.overdueFrom < now
-
-function add(counts: Map<string, number>, value: string | null) {
-	if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1)
-}
-
-/** Adds one case to the counts of `dimension` (or of every dimension when null). */
-function countCase(
-	counts: FacetCounts,
-	facts: CaseFacts,
-	only: Dimension | null,
-	codeOf: ReadonlyMap<string, string>,
-	now: number,
-) {
-	const counted = (dimension: Dimension) => only === null || only === dimension
-	if (counted('status')) add(counts.status, facts.status)
-	if (counted('stage')) add(counts.stage, facts.stage)
-	if (counted('determination')) add(counts.determination, facts.determination)
-	if (counted('orgUnit')) add(counts.orgUnit, codeOf.get(facts.orgUnitId) ?? facts.orgUnitId)
-	// Fixed vocabularies count a case once per value it holds (`= ANY`); vendors and tags once per
-	// entry (`unnest`), as the SQL does.
-	if (counted('datasetCategory'))
-		for (const value of new Set(facts.datasetCategories)) add(counts.datasetCategory, value)
-	if (counted('sensitivity'))
-		for (const value of new Set(facts.sensitivities)) add(counts.sensitivity, value)
-	if (counted('topicArea')) add(counts.topicArea, facts.topicArea)
-	if (counted('classification')) add(counts.classification, facts.classification)
-	if (counted('vendor')) for (const value of facts.vendorNames) add(counts.vendor, value)
-	if (counted('tag')) for (const value of facts.tags) add(counts.tag, value)
-	if (counted('overdue') && isOverdue(facts, now)) add(counts.overdue, 'true')
-	if (only === null) counts.total++
-}
-
-/**
- * Every facet's counts over `cases` under the query's filters (its text search is not applied:
- * the caller passes only the cases that match it). A case that meets every filter counts in every
- * facet and in the total; a case that misses exactly one filter counts only in that filter's facet.
- */
-export function countFacts(
-	cases: Iterable<CaseFacts>,
-	query: InventoryQuery,
-	orgUnits: ReadonlyArray<OrgUnit>,
-	now: number,
-): FacetCounts {
-	const tests = filterTests(query, orgUnits, now)
-	const codeOf = new Map(orgUnits.map((unit) => [unit.id, unit.code]))
-	const counts = emptyCounts()
-	// The overdue facet has its one value even when nothing is overdue.
-	counts.overdue.set('true', 0)
-	for (const facts of cases) {
-		let missed: Dimension | null = null
-		let misses = 0
-		for (const [dimension, test] of tests) {
-			if (test(facts)) continue
-			missed = dimension
-			if (++misses > 1) break
+/** Values as small numbers, 1 upwards (0 stands for a blank). */
+class Dictionary {
+	readonly values: Array<string> = ['']
+	private readonly codes = new Map<string, number>()
+	code(value: string | null) {
+		if (value === null) return 0
+		let code = this.codes.get(value)
+		if (code === undefined) {
+			code = this.values.length
+			this.values.push(value)
+			this.codes.set(value, code)
 		}
-		if (misses === 0) countCase(counts, facts, null, codeOf, now)
-		else if (misses === 1) countCase(counts, facts, missed, codeOf, now)
+		return code
 	}
-	return counts
+	codeOf(value: string) {
+		return this.codes.get(value)
+	}
+}
+
+const NO_ENTRIES: ReadonlyArray<number> = Object.freeze([])
+
+/** The submitted cases' facts, one slot per case, column by column. */
+export class FactsTable {
+	private capacity = 0
+	private readonly slotOf = new Map<string, number>()
+	private readonly freeSlots: Array<number> = []
+	private live = new Uint8Array(0)
+	private overdueFrom = new Float64Array(0)
+	private readonly single = Object.fromEntries(
+		singleKeys.map((key) => [key, { dictionary: new Dictionary(), codes: new Uint16Array(0) }]),
+	) as Record<SingleKey, { dictionary: Dictionary; codes: Uint16Array }>
+	private readonly lists = Object.fromEntries(
+		listKeys.map((key) => [
+			key,
+			{ dictionary: new Dictionary(), entries: [] as Array<ReadonlyArray<number>> },
+		]),
+	) as Record<ListKey, { dictionary: Dictionary; entries: Array<ReadonlyArray<number>> }>
+
+	get size() {
+		return this.slotOf.size
+	}
+
+	has(id: string) {
+		return this.slotOf.has(id)
+	}
+
+	private grow() {
+		const capacity = Math.max(1024, this.capacity * 2)
+		const grown = <T extends Uint8Array | Uint16Array | Float64Array>(
+			old: T,
+			make: (n: number) => T,
+		) => {
+			const next = make(capacity)
+			next.set(old)
+			return next
+		}
+		this.live = grown(this.live, (n) => new Uint8Array(n))
+		this.overdueFrom = grown(this.overdueFrom, (n) => new Float64Array(n))
+		for (const key of singleKeys)
+			this.single[key].codes = grown(this.single[key].codes, (n) => new Uint16Array(n))
+		// Handed out lowest first.
+		for (let slot = capacity - 1; slot >= this.capacity; slot--) this.freeSlots.push(slot)
+		this.capacity = capacity
+	}
+
+	/** Adds the case, or replaces what was held of it. */
+	set(id: string, facts: CaseFacts) {
+		let slot = this.slotOf.get(id)
+		if (slot === undefined) {
+			if (this.freeSlots.length === 0) this.grow()
+			slot = this.freeSlots.pop()!
+			this.slotOf.set(id, slot)
+		}
+		this.live[slot] = 1
+		this.overdueFrom[slot] = facts.overdueFrom ?? Number.NaN
+		for (const key of singleKeys) {
+			const column = this.single[key]
+			column.codes[slot] = column.dictionary.code(singleValued[key](facts))
+		}
+		for (const key of listKeys) {
+			const column = this.lists[key]
+			const values = listValued[key].of(facts)
+			const codes = values.map((value) => column.dictionary.code(value))
+			column.entries[slot] = codes.length
+				? listValued[key].distinct
+					? [...new Set(codes)]
+					: codes
+				: NO_ENTRIES
+		}
+	}
+
+	delete(id: string) {
+		const slot = this.slotOf.get(id)
+		if (slot === undefined) return
+		this.slotOf.delete(id)
+		this.live[slot] = 0
+		for (const key of listKeys) this.lists[key].entries[slot] = NO_ENTRIES
+		this.freeSlots.push(slot)
+	}
+
+	/**
+	 * Every facet's counts under the query's filters (its text search is not applied: the table
+	 * holds every submitted case). A case that meets every filter counts in every facet and in the
+	 * total; a case that misses exactly one filter counts only in that filter's facet.
+	 */
+	count(
+		query: InventoryQuery,
+		orgUnits: ReadonlyArray<{ id: string; code: string }>,
+		now: number,
+	): FacetCounts {
+		type Test = { dimension: Dimension; passes: (slot: number) => boolean }
+		const tests: Array<Test> = []
+		const accepting = (dictionary: Dictionary, chosen: Iterable<string>) => {
+			const accepted = new Uint8Array(dictionary.values.length)
+			for (const value of chosen) {
+				const code = dictionary.codeOf(value)
+				if (code !== undefined) accepted[code] = 1
+			}
+			return accepted
+		}
+		for (const dimension of dimensions) {
+			if (dimension === 'overdue') {
+				if (query.overdue)
+					tests.push({ dimension, passes: (slot) => this.overdueFrom[slot]! < now })
+			} else if (dimension === 'orgUnit') {
+				if (!query.orgUnit.length) continue
+				// The unit and every unit below it.
+				const units = orgUnits
+					.filter((unit) => query.orgUnit.some((code) => orgUnitMatches(code, unit.code)))
+					.map((unit) => unit.id)
+				const { codes, dictionary } = this.single.orgUnit
+				const accepted = accepting(dictionary, units)
+				tests.push({ dimension, passes: (slot) => accepted[codes[slot]!] === 1 })
+			} else if (dimension in singleValued) {
+				const chosen = query[dimension]
+				if (!chosen.length) continue
+				const { codes, dictionary } = this.single[dimension as SingleKey]
+				const accepted = accepting(dictionary, chosen)
+				// A blank (code 0) matches no choice, as `= ANY` does in SQL.
+				accepted[0] = 0
+				tests.push({ dimension, passes: (slot) => accepted[codes[slot]!] === 1 })
+			} else {
+				const chosen = query[dimension]
+				if (!chosen.length) continue
+				const { entries, dictionary } = this.lists[dimension as ListKey]
+				const accepted = accepting(dictionary, chosen)
+				tests.push({
+					dimension,
+					passes: (slot) => entries[slot]!.some((code) => accepted[code] === 1),
+				})
+			}
+		}
+
+		const singleCounts = singleKeys.map((key) => ({
+			key,
+			values: this.single[key].dictionary.values,
+			codes: this.single[key].codes,
+			counts: new Float64Array(this.single[key].dictionary.values.length),
+		}))
+		const listCounts = listKeys.map((key) => ({
+			key,
+			values: this.lists[key].dictionary.values,
+			entries: this.lists[key].entries,
+			counts: new Float64Array(this.lists[key].dictionary.values.length),
+		}))
+		let overdue = 0
+		let total = 0
+		for (let slot = 0; slot < this.capacity; slot++) {
+			if (this.live[slot] === 0) continue
+			let missed: Dimension | null = null
+			let misses = 0
+			for (const test of tests) {
+				if (test.passes(slot)) continue
+				missed = test.dimension
+				if (++misses > 1) break
+			}
+			if (misses > 1) continue
+			for (const column of singleCounts)
+				if (misses === 0 || missed === column.key) column.counts[column.codes[slot]!]!++
+			for (const column of listCounts)
+				if (misses === 0 || missed === column.key)
+					for (const code of column.entries[slot]!) column.counts[code]!++
+			if ((misses === 0 || missed === 'overdue') && this.overdueFrom[slot]! < now) overdue++
+			if (misses === 0) total++
+		}
+
+		const result = emptyCounts()
+		result.total = total
+		// The overdue facet has its one value even when nothing is overdue.
+		result.overdue.set('true', overdue)
+		const codeOf = new Map(orgUnits.map((unit) => [unit.id, unit.code]))
+		for (const { key, values, counts } of [...singleCounts, ...listCounts]) {
+			const facet = result[key]
+			for (let code = 1; code < counts.length; code++) {
+				if (counts[code] === 0) continue
+				const value = values[code]!
+				facet.set(key === 'orgUnit' ? (codeOf.get(value) ?? value) : value, counts[code]!)
+			}
+		}
+		return result
+	}
 }

@@ -29,7 +29,7 @@ import {
 	presumedHighImpact,
 } from './inventory-expressions.server.ts'
 import { createFactsKeeper } from './inventory-facts.server.ts'
-import { countFacts, type Dimension, emptyCounts, type FacetCounts } from './inventory-facts.ts'
+import { type Dimension, emptyCounts, type FacetCounts } from './inventory-facts.ts'
 
 type Client = PrismaClient | Tx
 type Viewer = { id: string }
@@ -505,7 +505,7 @@ async function countSubmitted(
 ) {
 	if (!query.q) {
 		const kept = await keptFacts.at(version)
-		if (kept) return countFacts(kept.cases.values(), query, orgUnits, Date.now())
+		if (kept) return kept.table.count(query, orgUnits, Date.now())
 	}
 	return countFacets(defaultClient, submitted, query, orgUnits)
 }
