@@ -20,7 +20,17 @@ import {
 	currentPackVersion,
 	determinationBucket,
 } from '#app/modules/inventory/inventory-expressions.server.ts'
-import { nextOverdueChange, withoutJit } from '#app/modules/inventory/inventory-query.server.ts'
+import {
+	listOrgUnits,
+	nextOverdueChange,
+	withoutJit,
+} from '#app/modules/inventory/inventory-query.server.ts'
+import {
+	type FactsKeeper,
+	keptInventoryFacts,
+} from '#app/modules/inventory/inventory-facts.server.ts'
+import { type Dimension } from '#app/modules/inventory/inventory-facts.ts'
+import { InventoryQuerySchema } from '#app/modules/inventory/inventory-filters.ts'
 import {
 	type ChartBar,
 	componentBars,
@@ -85,8 +95,10 @@ export type DashboardData = {
 	waiversExpiringTotal: number
 }
 
+type InventoryCounts = { total: number; of: (facet: string) => Map<string, number> }
+
 /** Counts per stage, determination, org unit, dataset category and sensitivity, from one read of the submitted cases. */
-async function inventoryCounts(client: Client) {
+async function inventoryCounts(client: Client): Promise<InventoryCounts> {
 	// Categories and sensitivities have fixed vocabularies: one pass with a FILTER per value beats unnesting every array.
 	const fixedLists = Prisma.join(
 		[
@@ -133,6 +145,22 @@ async function inventoryCounts(client: Client) {
 	}
 	const of = (facet: string) => counts.get(facet) ?? new Map<string, number>()
 	return { total, of }
+}
+
+/**
+ * The same counts from the inventory's facts kept in memory (see inventory-facts.server.ts), or
+ * null while this process is still reading them.
+ */
+export async function inventoryCountsFromFacts(
+	keeper: FactsKeeper,
+	version: Pick<DataVersion, 'version'>,
+	orgUnits: ReadonlyArray<{ id: string; code: string }>,
+): Promise<InventoryCounts | null> {
+	const kept = await keeper.at(version)
+	if (!kept) return null
+	const counts = kept.table.count(InventoryQuerySchema.parse({}), orgUnits, Date.now())
+	counts.sensitivity.set('NONE', kept.table.countEmpty('sensitivity'))
+	return { total: counts.total, of: (facet) => counts[facet as Dimension] ?? new Map() }
 }
 
 /** Final decisions per calendar month and outcome, over the last twelve months. */
@@ -251,9 +279,10 @@ export const LIST_LIMIT = 25
 export async function computeDashboard(
 	client: Client = defaultClient,
 	asOf = new Date(),
+	counted: Promise<InventoryCounts | null> = Promise.resolve(null),
 ): Promise<DashboardData> {
 	const [counts, months, stays, lanes, conditions, late, waivers, units] = await Promise.all([
-		inventoryCounts(client),
+		counted.then((kept) => kept ?? inventoryCounts(client)),
 		decisionsPerMonth(client),
 		medianTimeInState(client),
 		overdueLanes(client),
@@ -311,7 +340,10 @@ const dashboardCache = createVersionedCache<DashboardData>({
 export function dashboardAt(version: DataVersion): Promise<DashboardData> {
 	return dashboardCache.get('dashboard', version, async () => {
 		const validUntil = await nextClockChange(defaultClient)
-		return { value: await computeDashboard(), validUntil }
+		const counted = listOrgUnits(defaultClient).then((orgUnits) =>
+			inventoryCountsFromFacts(keptInventoryFacts, version, orgUnits),
+		)
+		return { value: await computeDashboard(defaultClient, new Date(), counted), validUntil }
 	})
 }
 

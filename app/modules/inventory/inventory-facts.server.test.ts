@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import {
+	computeDashboard,
+	inventoryCountsFromFacts,
+} from '#app/modules/dashboards/dashboard.server.ts'
 import { readDataVersion } from '#app/modules/data-version/data-version.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
@@ -71,6 +75,14 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 			const fromFacts = kept.table.count(query(view), orgUnits, Date.now())
 			expect({ view, counts: fromFacts }).toStrictEqual({ view, counts: inSql.facets })
 		}
+		// The dashboards' counts too.
+		const asOf = new Date()
+		const dashboardFromFacts = await computeDashboard(
+			database.prisma,
+			asOf,
+			inventoryCountsFromFacts(keeper, { version }, orgUnits),
+		)
+		expect(dashboardFromFacts).toStrictEqual(await computeDashboard(database.prisma, asOf))
 		return kept
 	}
 

@@ -6,6 +6,7 @@
 // See docs/decisions/036-inventory-facts-kept-in-memory.md.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { type DataVersion, readDataVersion } from '#app/modules/data-version/data-version.server.ts'
+import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { determinationBucket, overdueFrom } from './inventory-expressions.server.ts'
 import { type CaseFacts, FactsTable } from './inventory-facts.ts'
 
@@ -117,3 +118,8 @@ export function createFactsKeeper(client: PrismaClient) {
 		},
 	}
 }
+
+export type FactsKeeper = ReturnType<typeof createFactsKeeper>
+
+/** This process's facts of the app's database: the inventory's counts and the dashboards' read them. */
+export const keptInventoryFacts = createFactsKeeper(defaultClient)

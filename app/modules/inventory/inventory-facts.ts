@@ -175,6 +175,15 @@ export class FactsTable {
 		this.freeSlots.push(slot)
 	}
 
+	/** How many cases hold no entry in the list (no sensitive data, say). */
+	countEmpty(list: ListKey) {
+		const { entries } = this.lists[list]
+		let empty = 0
+		for (let slot = 0; slot < this.capacity; slot++)
+			if (this.live[slot] === 1 && entries[slot]!.length === 0) empty++
+		return empty
+	}
+
 	/**
 	 * Every facet's counts under the query's filters (its text search is not applied: the table
 	 * holds every submitted case). A case that meets every filter counts in every facet and in the

@@ -28,7 +28,7 @@ import {
 	overdue,
 	presumedHighImpact,
 } from './inventory-expressions.server.ts'
-import { createFactsKeeper } from './inventory-facts.server.ts'
+import { keptInventoryFacts } from './inventory-facts.server.ts'
 import { type Dimension, emptyCounts, type FacetCounts } from './inventory-facts.ts'
 
 type Client = PrismaClient | Tx
@@ -495,8 +495,6 @@ async function keptScope(viewer: Viewer, query: InventoryQuery, version: DataVer
 	return { orgUnits, horizon, hasDrafts }
 }
 
-const keptFacts = createFactsKeeper(defaultClient)
-
 /** The counts of the submitted cases: from the facts kept in memory unless the view searches text (or they are still being read). */
 async function countSubmitted(
 	query: InventoryQuery,
@@ -504,7 +502,7 @@ async function countSubmitted(
 	version: DataVersion,
 ) {
 	if (!query.q) {
-		const kept = await keptFacts.at(version)
+		const kept = await keptInventoryFacts.at(version)
 		if (kept) return kept.table.count(query, orgUnits, Date.now())
 	}
 	return countFacets(defaultClient, submitted, query, orgUnits)
