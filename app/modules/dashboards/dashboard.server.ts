@@ -25,11 +25,9 @@ import {
 	nextOverdueChange,
 	withoutJit,
 } from '#app/modules/inventory/inventory-query.server.ts'
-import {
-	type FactsKeeper,
-	keptInventoryFacts,
-} from '#app/modules/inventory/inventory-facts.server.ts'
-import { type Dimension } from '#app/modules/inventory/inventory-facts.ts'
+import { keptInventoryFacts } from '#app/modules/inventory/inventory-facts.server.ts'
+import { type Follower } from '#app/modules/data-version/change-log.server.ts'
+import { type Dimension, type FactsTable } from '#app/modules/inventory/inventory-facts.ts'
 import { InventoryQuerySchema } from '#app/modules/inventory/inventory-filters.ts'
 import {
 	type ChartBar,
@@ -152,14 +150,14 @@ async function inventoryCounts(client: Client): Promise<InventoryCounts> {
  * null while this process is still reading them.
  */
 export async function inventoryCountsFromFacts(
-	keeper: FactsKeeper,
+	keeper: Follower<FactsTable>,
 	version: Pick<DataVersion, 'version'>,
 	orgUnits: ReadonlyArray<{ id: string; code: string }>,
 ): Promise<InventoryCounts | null> {
 	const kept = await keeper.at(version)
 	if (!kept) return null
-	const counts = kept.table.count(InventoryQuerySchema.parse({}), orgUnits, Date.now())
-	counts.sensitivity.set('NONE', kept.table.countEmpty('sensitivity'))
+	const counts = kept.value.count(InventoryQuerySchema.parse({}), orgUnits, Date.now())
+	counts.sensitivity.set('NONE', kept.value.countEmpty('sensitivity'))
 	return { total: counts.total, of: (facet) => counts[facet as Dimension] ?? new Map() }
 }
 

@@ -6,8 +6,14 @@ import {
 import { readDataVersion } from '#app/modules/data-version/data-version.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
+import {
+	CHANGE_LOG_VERSIONS,
+	type Follower,
+	followChanges,
+} from '#app/modules/data-version/change-log.server.ts'
 import { inventoryInput, type InventoryQuery, InventoryQuerySchema } from './inventory-filters.ts'
-import { CHANGE_LOG_VERSIONS, createFactsKeeper } from './inventory-facts.server.ts'
+import { type FactsTable } from './inventory-facts.ts'
+import { inventoryFacts } from './inventory-facts.server.ts'
 import { findInventoryPage, listOrgUnits } from './inventory-query.server.ts'
 
 // Every call below passes its own client; the app's default database must not be opened.
@@ -56,7 +62,7 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 	})
 
 	/** The keeper's facts at the current version, waiting out its first read. */
-	async function factsNow(keeper: ReturnType<typeof createFactsKeeper>) {
+	async function factsNow(keeper: Follower<FactsTable>) {
 		const version = await readDataVersion(database.prisma)
 		for (;;) {
 			const kept = await keeper.at(version)
@@ -66,13 +72,13 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 	}
 
 	/** Every view counted from the facts and in SQL (leadership has no drafts: exactly the submitted cases). */
-	async function expectCountsAsInSql(keeper: ReturnType<typeof createFactsKeeper>) {
+	async function expectCountsAsInSql(keeper: Follower<FactsTable>) {
 		const { kept, version } = await factsNow(keeper)
 		expect(kept.version).toBe(version)
 		const orgUnits = await listOrgUnits(database.prisma)
 		for (const view of views) {
 			const inSql = await findInventoryPage(leadership, query(view), database.prisma)
-			const fromFacts = kept.table.count(query(view), orgUnits, Date.now())
+			const fromFacts = kept.value.count(query(view), orgUnits, Date.now())
 			expect({ view, counts: fromFacts }).toStrictEqual({ view, counts: inSql.facets })
 		}
 		// The dashboards' counts too.
@@ -93,10 +99,10 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 		})
 
 	test('count every view as SQL does, and follow each kind of write by re-reading only the cases it touched', async () => {
-		const keeper = createFactsKeeper(database.prisma)
+		const keeper = followChanges(database.prisma, inventoryFacts)
 		const first = await expectCountsAsInSql(keeper)
-		expect(first.table.size).toBeGreaterThan(20)
-		expect(first.lastRead).toBe(first.table.size)
+		expect(first.value.size).toBeGreaterThan(20)
+		expect(first.lastRead).toBe('all')
 
 		const [approved, undetermined, withLanes, withCondition] = await Promise.all([
 			database.prisma.useCase.findFirstOrThrow({
@@ -154,8 +160,8 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 			database.prisma.useCase.update({ where: { id: draft.id }, data: { status: 'SUBMITTED' } }),
 		])
 		const moved = await expectCountsAsInSql(keeper)
-		expect(moved.table.has(approved.id)).toBe(false)
-		expect(moved.table.has(draft.id)).toBe(true)
+		expect(moved.value.has(approved.id)).toBe(false)
+		expect(moved.value.has(draft.id)).toBe(true)
 
 		// A published pack changes every presumption: the log says "everything", and all is read again.
 		const pack = await database.prisma.policyPackVersion.findFirstOrThrow({
@@ -169,11 +175,11 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 		const published = await readDataVersion(database.prisma)
 		expect(await changesAt(published.version)).toEqual([{ useCaseId: null }])
 		const reread = await expectCountsAsInSql(keeper)
-		expect(reread.lastRead).toBe(reread.table.size)
+		expect(reread.lastRead).toBe('all')
 	})
 
 	test('the log keeps the last versions only, and a process further behind reads everything again', async () => {
-		const keeper = createFactsKeeper(database.prisma)
+		const keeper = followChanges(database.prisma, inventoryFacts)
 		await expectCountsAsInSql(keeper)
 		await database.prisma
 			.$executeRaw`UPDATE "DataVersion" SET "version" = "version" + ${CHANGE_LOG_VERSIONS + 5} WHERE "id" = 1`
@@ -188,6 +194,6 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 		const oldest = await database.prisma.useCaseChange.aggregate({ _min: { version: true } })
 		expect(Number(oldest._min.version)).toBeGreaterThanOrEqual(version - CHANGE_LOG_VERSIONS)
 		const kept = await expectCountsAsInSql(keeper)
-		expect(kept.lastRead).toBe(kept.table.size)
+		expect(kept.lastRead).toBe('all')
 	})
 })

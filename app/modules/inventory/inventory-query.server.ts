@@ -503,7 +503,7 @@ async function countSubmitted(
 ) {
 	if (!query.q) {
 		const kept = await keptInventoryFacts.at(version)
-		if (kept) return kept.table.count(query, orgUnits, Date.now())
+		if (kept) return kept.value.count(query, orgUnits, Date.now())
 	}
 	return countFacets(defaultClient, submitted, query, orgUnits)
 }
