@@ -16,10 +16,7 @@ import {
 	freshDataVersion,
 } from '#app/modules/data-version/versioned-cache.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
-import {
-	currentPackVersion,
-	determinationBucket,
-} from '#app/modules/inventory/inventory-expressions.server.ts'
+import { determinationBucket } from '#app/modules/inventory/inventory-expressions.server.ts'
 import {
 	listOrgUnits,
 	nextOverdueChange,
@@ -29,6 +26,18 @@ import { keptInventoryFacts } from '#app/modules/inventory/inventory-facts.serve
 import { type Follower } from '#app/modules/data-version/change-log.server.ts'
 import { type Dimension, type FactsTable } from '#app/modules/inventory/inventory-facts.ts'
 import { InventoryQuerySchema } from '#app/modules/inventory/inventory-filters.ts'
+import {
+	casesWithPracticesLate,
+	type DashboardFacts,
+	keptDashboardFacts,
+	statusChangeOrder,
+} from './dashboard-facts.server.ts'
+import {
+	firstLateCases,
+	type LateCase,
+	medianTimeInState,
+	type TimeInStateRow,
+} from './dashboard-facts.ts'
 import {
 	type ChartBar,
 	componentBars,
@@ -145,20 +154,38 @@ async function inventoryCounts(client: Client): Promise<InventoryCounts> {
 	return { total, of }
 }
 
+/** Figures worked out from what this process keeps in memory; each one missing is read in SQL. */
+type KeptFigures = {
+	counts?: InventoryCounts
+	timeInState?: Array<TimeInStateRow>
+	practicesLate?: { items: Array<LateCase>; total: number }
+}
+
 /**
- * The same counts from the inventory's facts kept in memory (see inventory-facts.server.ts), or
- * null while this process is still reading them.
+ * The figures that the inventory's facts and the dashboards' records kept in memory give (see
+ * docs/decisions/036-inventory-facts-kept-in-memory.md), as of `version` or newer; those still
+ * being read for the first time are left out.
  */
-export async function inventoryCountsFromFacts(
-	keeper: Follower<FactsTable>,
+export async function keptFigures(
+	followers: { inventory: Follower<FactsTable>; dashboards: Follower<DashboardFacts> },
 	version: Pick<DataVersion, 'version'>,
 	orgUnits: ReadonlyArray<{ id: string; code: string }>,
-): Promise<InventoryCounts | null> {
-	const kept = await keeper.at(version)
-	if (!kept) return null
-	const counts = kept.value.count(InventoryQuerySchema.parse({}), orgUnits, Date.now())
-	counts.sensitivity.set('NONE', kept.value.countEmpty('sensitivity'))
-	return { total: counts.total, of: (facet) => counts[facet as Dimension] ?? new Map() }
+): Promise<KeptFigures> {
+	const [inventory, dashboards] = await Promise.all([
+		followers.inventory.at(version),
+		followers.dashboards.at(version),
+	])
+	const figures: KeptFigures = {}
+	if (inventory) {
+		const counts = inventory.value.count(InventoryQuerySchema.parse({}), orgUnits, Date.now())
+		counts.sensitivity.set('NONE', inventory.value.countEmpty('sensitivity'))
+		figures.counts = { total: counts.total, of: (facet) => counts[facet as Dimension] ?? new Map() }
+	}
+	if (dashboards) {
+		figures.timeInState = medianTimeInState(dashboards.value.stays.values())
+		figures.practicesLate = firstLateCases(dashboards.value.practicesLate.values(), LIST_LIMIT)
+	}
+	return figures
 }
 
 /** Final decisions per calendar month and outcome, over the last twelve months. */
@@ -174,7 +201,7 @@ async function decisionsPerMonth(client: Client) {
  * Median days a case stays in each state: every stay that has ended (the next status change of
  * the same case), read in the (useCaseId, changedAt) index's order so no sort is needed.
  */
-async function medianTimeInState(client: Client) {
+async function medianTimeInStateInSql(client: Client) {
 	return withoutJit<Array<{ status: string; medianDays: number; stays: number }>>(
 		client,
 		sql`
@@ -182,7 +209,7 @@ async function medianTimeInState(client: Client) {
 			(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (s."nextAt" - s."changedAt")) / 86400.0))::float8 AS "medianDays",
 			count(*)::int AS "stays"
 		FROM (
-			SELECT c."toStatus", c."changedAt", lead(c."changedAt") OVER (PARTITION BY c."useCaseId" ORDER BY c."changedAt") AS "nextAt"
+			SELECT c."toStatus", c."changedAt", lead(c."changedAt") OVER (PARTITION BY c."useCaseId" ORDER BY ${statusChangeOrder}) AS "nextAt"
 			FROM "UseCaseStatusChange" c
 		) s
 		WHERE s."nextAt" IS NOT NULL
@@ -230,27 +257,10 @@ async function overdueConditions(client: Client) {
 	)
 }
 
-/**
- * High-impact cases in use whose latest check run against the current pack fails a minimum
- * practice (M-25-21 §4(b)) or the "documented by the deadline" check (§4(a)(i)). Only the
- * high-impact cases' check runs are read.
- */
 async function practicesLate(client: Client) {
 	return firstOfList<DashboardData['practicesLate'][number]>(
 		client,
-		sql`
-		SELECT u."id" AS "useCaseId", u."trackingId", u."name", u."stage"::text AS "stage",
-			array_agg(r->>'title' ORDER BY r->>'checkId') AS "failing"
-		FROM "UseCase" u
-		JOIN LATERAL (
-			SELECT cr."results" FROM "CheckRun" cr
-			WHERE cr."useCaseId" = u."id" AND cr."packVersion" = ${currentPackVersion}
-			ORDER BY cr."useCaseVersion" DESC LIMIT 1
-		) latest ON TRUE
-		CROSS JOIN LATERAL jsonb_array_elements(latest."results"->'results') r
-		WHERE u."highImpactDetermination" = 'HIGH_IMPACT' AND u."status" NOT IN ('DRAFT', 'WITHDRAWN', 'RETIRED')
-			AND r->>'status' = 'FAIL' AND (r->>'checkId' LIKE 'M2521-4B-%' OR r->>'checkId' = 'M2521-4A-I-C3')
-		GROUP BY u."id", u."trackingId", u."name", u."stage"`,
+		casesWithPracticesLate(),
 		sql`"trackingId"`,
 	)
 }
@@ -277,15 +287,15 @@ export const LIST_LIMIT = 25
 export async function computeDashboard(
 	client: Client = defaultClient,
 	asOf = new Date(),
-	counted: Promise<InventoryCounts | null> = Promise.resolve(null),
+	kept: Promise<KeptFigures> = Promise.resolve({}),
 ): Promise<DashboardData> {
 	const [counts, months, stays, lanes, conditions, late, waivers, units] = await Promise.all([
-		counted.then((kept) => kept ?? inventoryCounts(client)),
+		kept.then((figures) => figures.counts ?? inventoryCounts(client)),
 		decisionsPerMonth(client),
-		medianTimeInState(client),
+		kept.then((figures) => figures.timeInState ?? medianTimeInStateInSql(client)),
 		overdueLanes(client),
 		overdueConditions(client),
-		practicesLate(client),
+		kept.then((figures) => figures.practicesLate ?? practicesLate(client)),
 		waiversExpiring(client),
 		client.orgUnit.findMany({ select: { code: true, shortName: true } }),
 	])
@@ -338,10 +348,14 @@ const dashboardCache = createVersionedCache<DashboardData>({
 export function dashboardAt(version: DataVersion): Promise<DashboardData> {
 	return dashboardCache.get('dashboard', version, async () => {
 		const validUntil = await nextClockChange(defaultClient)
-		const counted = listOrgUnits(defaultClient).then((orgUnits) =>
-			inventoryCountsFromFacts(keptInventoryFacts, version, orgUnits),
+		const kept = listOrgUnits(defaultClient).then((orgUnits) =>
+			keptFigures(
+				{ inventory: keptInventoryFacts, dashboards: keptDashboardFacts },
+				version,
+				orgUnits,
+			),
 		)
-		return { value: await computeDashboard(defaultClient, new Date(), counted), validUntil }
+		return { value: await computeDashboard(defaultClient, new Date(), kept), validUntil }
 	})
 }
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import {
-	computeDashboard,
-	inventoryCountsFromFacts,
-} from '#app/modules/dashboards/dashboard.server.ts'
+	type DashboardFacts,
+	dashboardFacts,
+} from '#app/modules/dashboards/dashboard-facts.server.ts'
+import { computeDashboard, keptFigures } from '#app/modules/dashboards/dashboard.server.ts'
 import { readDataVersion } from '#app/modules/data-version/data-version.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
@@ -45,6 +46,7 @@ const views = [
 describe.each(databaseTargets())('the inventory facts kept in memory on $name', (target) => {
 	let database: Database
 	let leadership: { id: string }
+	let dashboardRecords: Follower<DashboardFacts>
 
 	beforeAll(async () => {
 		database = await openMigratedDatabase(target)
@@ -56,24 +58,28 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 			where: { email: 'leadership@cms.example' },
 			select: { id: true },
 		})
+		dashboardRecords = followChanges(database.prisma, dashboardFacts)
 	}, 240_000)
 	afterAll(async () => {
 		await database?.close()
 	})
 
-	/** The keeper's facts at the current version, waiting out its first read. */
-	async function factsNow(keeper: Follower<FactsTable>) {
+	/** What a follower keeps at the current version, waiting out its first read. */
+	async function settled<T>(follower: Follower<T>) {
 		const version = await readDataVersion(database.prisma)
 		for (;;) {
-			const kept = await keeper.at(version)
+			const kept = await follower.at(version)
 			if (kept) return { kept, version: version.version }
 			await new Promise((resolve) => setTimeout(resolve, 10))
 		}
 	}
 
-	/** Every view counted from the facts and in SQL (leadership has no drafts: exactly the submitted cases). */
+	/**
+	 * Every view counted from the facts and in SQL (leadership has no drafts: exactly the submitted
+	 * cases), and the dashboards from the kept records and in SQL.
+	 */
 	async function expectCountsAsInSql(keeper: Follower<FactsTable>) {
-		const { kept, version } = await factsNow(keeper)
+		const { kept, version } = await settled(keeper)
 		expect(kept.version).toBe(version)
 		const orgUnits = await listOrgUnits(database.prisma)
 		for (const view of views) {
@@ -81,14 +87,16 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 			const fromFacts = kept.value.count(query(view), orgUnits, Date.now())
 			expect({ view, counts: fromFacts }).toStrictEqual({ view, counts: inSql.facets })
 		}
-		// The dashboards' counts too.
+		await settled(dashboardRecords)
 		const asOf = new Date()
-		const dashboardFromFacts = await computeDashboard(
-			database.prisma,
-			asOf,
-			inventoryCountsFromFacts(keeper, { version }, orgUnits),
+		const figures = await keptFigures(
+			{ inventory: keeper, dashboards: dashboardRecords },
+			{ version },
+			orgUnits,
 		)
-		expect(dashboardFromFacts).toStrictEqual(await computeDashboard(database.prisma, asOf))
+		expect(Object.keys(figures).sort()).toEqual(['counts', 'practicesLate', 'timeInState'])
+		const fromMemory = await computeDashboard(database.prisma, asOf, Promise.resolve(figures))
+		expect(fromMemory).toStrictEqual(await computeDashboard(database.prisma, asOf))
 		return kept
 	}
 
@@ -158,6 +166,9 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 		await database.prisma.$transaction([
 			database.prisma.useCase.update({ where: { id: approved.id }, data: { status: 'DRAFT' } }),
 			database.prisma.useCase.update({ where: { id: draft.id }, data: { status: 'SUBMITTED' } }),
+			database.prisma.useCaseStatusChange.create({
+				data: { useCaseId: draft.id, fromStatus: 'DRAFT', toStatus: 'SUBMITTED' },
+			}),
 		])
 		const moved = await expectCountsAsInSql(keeper)
 		expect(moved.value.has(approved.id)).toBe(false)
