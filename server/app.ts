@@ -12,6 +12,7 @@ import {
 } from '#app/modules/auth/backchannel-logout.server.ts'
 import { singleSignOnFormOrigins, warmUpSingleSignOn } from '#app/modules/auth/oidc.server.ts'
 import { keepBackgroundWorkStarted } from '#app/modules/jobs/background.server.ts'
+import { startReadingKeptFigures } from '#app/modules/dashboards/dashboard.server.ts'
 import { isPublicPath } from '#app/modules/public-site/public-paths.ts'
 import { publicSnapshotContext } from '#app/modules/public-site/public-snapshot.server.ts'
 import { database } from '#app/utils/db.server.ts'
@@ -43,6 +44,9 @@ export const ready = prepareDatabase()
 
 const auth = authSettingsOf(env)
 warmUpSingleSignOn(auth.mode === 'password' ? null : auth.oidc)
+
+// The facts the inventory's counts and the dashboards keep in memory, read in the background.
+void ready.then(startReadingKeptFigures, () => null)
 
 // Background jobs and the cache listener, once the database is ready (a failed start-up fails `ready`).
 const backgroundWork = ready.then(

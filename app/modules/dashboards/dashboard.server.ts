@@ -188,6 +188,15 @@ export async function keptFigures(
 	return figures
 }
 
+/**
+ * Starts this process's first read of the inventory's facts and the dashboards' records, in the
+ * background, so the first views after start-up need not count in SQL.
+ */
+export function startReadingKeptFigures() {
+	void keptInventoryFacts.at({ version: 0 })
+	void keptDashboardFacts.at({ version: 0 })
+}
+
 /** Final decisions per calendar month and outcome, over the last twelve months. */
 async function decisionsPerMonth(client: Client) {
 	return client.$queryRaw<Array<{ month: string; outcome: string; count: number }>>(sql`
