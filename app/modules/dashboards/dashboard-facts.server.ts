@@ -60,7 +60,7 @@ async function readLate(client: PrismaClient, which: Prisma.Sql) {
 }
 
 // A full read goes in pages of cases, so that no single result holds the event loop for long.
-const FULL_READ_PAGE = 5_000
+const FULL_READ_PAGE = 2_000
 
 export const dashboardFacts: FollowedValue<DashboardFacts> = {
 	async readAll(client) {

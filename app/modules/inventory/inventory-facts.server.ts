@@ -29,7 +29,7 @@ async function readFacts(client: PrismaClient, which: Prisma.Sql) {
 }
 
 // A full read goes in pages, so that no single result holds the event loop for long.
-const FULL_READ_PAGE = 5_000
+const FULL_READ_PAGE = 2_000
 
 /** The facts of every submitted case, caught up from the change log. */
 export const inventoryFacts: FollowedValue<FactsTable> = {
