@@ -123,6 +123,19 @@ async function timeExport(base: string, cookie: string, appPid: number) {
 	return { skipped: false as const, seconds: times[1]!, all: times, peakGrowthMb }
 }
 
+/** When the app said it had read the figures it keeps in memory (null: it does not say). */
+async function keptFiguresReadAt(base: string) {
+	for (const deadline = performance.now() + 180_000; performance.now() < deadline;) {
+		const health = (await (await fetch(`${base}/healthz?verbose`)).json()) as {
+			keptFiguresRead?: boolean
+		}
+		if (health.keptFiguresRead === undefined) return null
+		if (health.keptFiguresRead) return performance.now()
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+	throw new Error('The app had not read the figures it keeps in memory 180 s after its start')
+}
+
 const median = (values: Array<number>) =>
 	values.length
 		? percentile(
@@ -298,6 +311,13 @@ async function main() {
 		const base = app.base
 		const cookie = await signIn(base, 'leadership@cms.example')
 		const pid = app.child.pid!
+		// The groups measure the app as it runs: after its first read of the figures it keeps in
+		// memory, which shares the machine with the requests for a few seconds after start-up.
+		const keptRead = await keptFiguresReadAt(base)
+		if (keptRead !== null)
+			console.log(
+				`Figures kept in memory read ${((keptRead - startedAt) / 1000).toFixed(1)} s after the app's start.`,
+			)
 
 		const casePaths = caseList.map((id) => `/use-cases/${id}`)
 		const dataViews = inventoryViews.map((view) => view.replace('/inventory', '/inventory.data'))

@@ -3,10 +3,14 @@
 // in a status (time in state) and, for high-impact cases, the minimum practices its latest checks
 // find failing. See docs/decisions/036-inventory-facts-kept-in-memory.md.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { followChanges, type FollowedValue } from '#app/modules/data-version/change-log.server.ts'
+import {
+	FULL_READ_PAGE,
+	followChanges,
+	type FollowedValue,
+} from '#app/modules/data-version/change-log.server.ts'
 import { currentPackVersion } from '#app/modules/inventory/inventory-expressions.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
-import { type LateCase, type Stay, staysOf } from './dashboard-facts.ts'
+import { type LateCase, type Stays, staysOf } from './dashboard-facts.ts'
 
 const sql = Prisma.sql
 
@@ -50,7 +54,7 @@ async function readStays(client: PrismaClient, ids: ReadonlyArray<string>) {
 }
 
 export type DashboardFacts = {
-	stays: Map<string, Array<Stay>>
+	stays: Map<string, Stays>
 	practicesLate: Map<string, LateCase>
 }
 
@@ -59,12 +63,9 @@ async function readLate(client: PrismaClient, which: Prisma.Sql) {
 	return new Map(rows.map((row) => [row.useCaseId, row]))
 }
 
-// A full read goes in pages of cases, so that no single result holds the event loop for long.
-const FULL_READ_PAGE = 2_000
-
 export const dashboardFacts: FollowedValue<DashboardFacts> = {
 	async readAll(client) {
-		const stays = new Map<string, Array<Stay>>()
+		const stays = new Map<string, Stays>()
 		for (let after = ''; ;) {
 			const ids = (
 				await client.$queryRaw<Array<{ id: string }>>(

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { useCaseStatuses } from '#app/modules/use-cases/vocabulary.ts'
 import { firstLateCases, medianTimeInState, staysOf } from './dashboard-facts.ts'
 
 const DAY = 86_400_000
@@ -12,23 +13,23 @@ describe('time in state from the kept stays', () => {
 				{ status: 'APPROVED', at: 7 * DAY },
 			]),
 		).toEqual([
-			{ status: 'SUBMITTED', ms: 2 * DAY },
-			{ status: 'IN_REVIEW', ms: 5 * DAY },
+			useCaseStatuses.indexOf('SUBMITTED'),
+			2 * DAY,
+			useCaseStatuses.indexOf('IN_REVIEW'),
+			5 * DAY,
 		])
 		expect(staysOf([{ status: 'SUBMITTED', at: 0 }])).toEqual([])
 	})
 
 	test('the median is the middle stay, or halfway between the two middle ones (percentile_cont)', () => {
+		const [submitted, inReview] = [
+			useCaseStatuses.indexOf('SUBMITTED'),
+			useCaseStatuses.indexOf('IN_REVIEW'),
+		]
 		const rows = medianTimeInState([
-			[
-				{ status: 'SUBMITTED', ms: 1 * DAY },
-				{ status: 'IN_REVIEW', ms: 10 * DAY },
-			],
-			[
-				{ status: 'SUBMITTED', ms: 4 * DAY },
-				{ status: 'IN_REVIEW', ms: 2 * DAY },
-			],
-			[{ status: 'SUBMITTED', ms: 3 * DAY }],
+			[submitted, 1 * DAY, inReview, 10 * DAY],
+			[submitted, 4 * DAY, inReview, 2 * DAY],
+			[submitted, 3 * DAY],
 		])
 		expect(rows).toEqual(
 			expect.arrayContaining([

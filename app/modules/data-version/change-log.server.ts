@@ -8,6 +8,12 @@ import { type DataVersion, readDataVersion } from './data-version.server.ts'
 /** Log rows older than this many versions are removed (see the use_case_change_log migration). */
 export const CHANGE_LOG_VERSIONS = 20_000
 
+/**
+ * A full read goes in pages of this many use cases: each page's rows are turned into the kept value
+ * in one go, and at 500 that holds the event loop for a few milliseconds at a time.
+ */
+export const FULL_READ_PAGE = 500
+
 /** How a kept value is read whole, and how the use cases that changed are read again into it. */
 export type FollowedValue<T> = {
 	readAll(client: PrismaClient): Promise<T>
@@ -71,6 +77,10 @@ export function followChanges<T>(client: PrismaClient, followed: FollowedValue<T
 	}
 
 	return {
+		/** Reads the value (or catches it up) now; resolves when it is kept. */
+		read: refresh,
+		/** Whether the first full read has finished. */
+		isRead: () => kept !== null,
 		async at(wanted: Pick<DataVersion, 'version'>): Promise<Kept<T> | null> {
 			if (kept && kept.version >= wanted.version) return kept
 			if (!kept) {

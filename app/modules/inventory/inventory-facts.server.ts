@@ -5,7 +5,11 @@
 // view nobody has seen at this version is counted as fast at 100,000 cases as at 1,000.
 // See docs/decisions/036-inventory-facts-kept-in-memory.md.
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
-import { followChanges, type FollowedValue } from '#app/modules/data-version/change-log.server.ts'
+import {
+	FULL_READ_PAGE,
+	followChanges,
+	type FollowedValue,
+} from '#app/modules/data-version/change-log.server.ts'
 import { prisma as defaultClient } from '#app/utils/db.server.ts'
 import { determinationBucket, overdueFrom } from './inventory-expressions.server.ts'
 import { type CaseFacts, FactsTable } from './inventory-facts.ts'
@@ -27,9 +31,6 @@ async function readFacts(client: PrismaClient, which: Prisma.Sql) {
 		facts: { ...facts, overdueFrom: due ? due.getTime() : null } satisfies CaseFacts,
 	}))
 }
-
-// A full read goes in pages, so that no single result holds the event loop for long.
-const FULL_READ_PAGE = 2_000
 
 /** The facts of every submitted case, caught up from the change log. */
 export const inventoryFacts: FollowedValue<FactsTable> = {

@@ -59,21 +59,26 @@ const singleValued = {
 	classification: (facts: CaseFacts) => facts.classification,
 } as const satisfies Partial<Record<MultiValuedKey, (facts: CaseFacts) => string | null>>
 
-// Fixed vocabularies count a case once per value it holds (`= ANY` in SQL); vendors and tags once
-// per entry (`unnest`), as the SQL does.
+// Fixed vocabularies (a dozen values at most) are held as one bit per value and count a case once
+// per value it holds (`= ANY` in SQL); vendors and tags as lists, once per entry (`unnest`).
+const setValued = {
+	datasetCategory: (facts: CaseFacts) => facts.datasetCategories,
+	sensitivity: (facts: CaseFacts) => facts.sensitivities,
+} as const satisfies Partial<Record<MultiValuedKey, (facts: CaseFacts) => ReadonlyArray<string>>>
 const listValued = {
-	datasetCategory: { of: (facts: CaseFacts) => facts.datasetCategories, distinct: true },
-	sensitivity: { of: (facts: CaseFacts) => facts.sensitivities, distinct: true },
-	vendor: { of: (facts: CaseFacts) => facts.vendorNames, distinct: false },
-	tag: { of: (facts: CaseFacts) => facts.tags, distinct: false },
-} as const satisfies Partial<
-	Record<MultiValuedKey, { of: (facts: CaseFacts) => ReadonlyArray<string>; distinct: boolean }>
->
+	vendor: (facts: CaseFacts) => facts.vendorNames,
+	tag: (facts: CaseFacts) => facts.tags,
+} as const satisfies Partial<Record<MultiValuedKey, (facts: CaseFacts) => ReadonlyArray<string>>>
 
 type SingleKey = keyof typeof singleValued
+type SetKey = keyof typeof setValued
 type ListKey = keyof typeof listValued
 const singleKeys = Object.keys(singleValued) as Array<SingleKey>
+const setKeys = Object.keys(setValued) as Array<SetKey>
 const listKeys = Object.keys(listValued) as Array<ListKey>
+
+/** Codes 1–30 fit one bit each in a 32-bit mask, clear of its sign bit. */
+const MAX_SET_CODE = 30
 
 /** Values as small numbers, 1 upwards (0 stands for a blank). */
 class Dictionary {
@@ -106,6 +111,9 @@ export class FactsTable {
 	private readonly single = Object.fromEntries(
 		singleKeys.map((key) => [key, { dictionary: new Dictionary(), codes: new Uint16Array(0) }]),
 	) as Record<SingleKey, { dictionary: Dictionary; codes: Uint16Array }>
+	private readonly sets = Object.fromEntries(
+		setKeys.map((key) => [key, { dictionary: new Dictionary(), masks: new Uint32Array(0) }]),
+	) as Record<SetKey, { dictionary: Dictionary; masks: Uint32Array }>
 	private readonly lists = Object.fromEntries(
 		listKeys.map((key) => [
 			key,
@@ -123,7 +131,7 @@ export class FactsTable {
 
 	private grow() {
 		const capacity = Math.max(1024, this.capacity * 2)
-		const grown = <T extends Uint8Array | Uint16Array | Float64Array>(
+		const grown = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
 			old: T,
 			make: (n: number) => T,
 		) => {
@@ -135,6 +143,8 @@ export class FactsTable {
 		this.overdueFrom = grown(this.overdueFrom, (n) => new Float64Array(n))
 		for (const key of singleKeys)
 			this.single[key].codes = grown(this.single[key].codes, (n) => new Uint16Array(n))
+		for (const key of setKeys)
+			this.sets[key].masks = grown(this.sets[key].masks, (n) => new Uint32Array(n))
 		// Handed out lowest first.
 		for (let slot = capacity - 1; slot >= this.capacity; slot--) this.freeSlots.push(slot)
 		this.capacity = capacity
@@ -154,14 +164,22 @@ export class FactsTable {
 			const column = this.single[key]
 			column.codes[slot] = column.dictionary.code(singleValued[key](facts))
 		}
+		for (const key of setKeys) {
+			const column = this.sets[key]
+			let mask = 0
+			for (const value of setValued[key](facts)) {
+				const code = column.dictionary.code(value)
+				if (code > MAX_SET_CODE)
+					throw new Error(`More than ${MAX_SET_CODE} values of ${key} to keep as bits`)
+				mask |= 1 << code
+			}
+			column.masks[slot] = mask
+		}
 		for (const key of listKeys) {
 			const column = this.lists[key]
-			const values = listValued[key].of(facts)
-			const codes = values.map((value) => column.dictionary.code(value))
-			column.entries[slot] = codes.length
-				? listValued[key].distinct
-					? [...new Set(codes)]
-					: codes
+			const values = listValued[key](facts)
+			column.entries[slot] = values.length
+				? values.map((value) => column.dictionary.code(value))
 				: NO_ENTRIES
 		}
 	}
@@ -171,16 +189,17 @@ export class FactsTable {
 		if (slot === undefined) return
 		this.slotOf.delete(id)
 		this.live[slot] = 0
+		for (const key of setKeys) this.sets[key].masks[slot] = 0
 		for (const key of listKeys) this.lists[key].entries[slot] = NO_ENTRIES
 		this.freeSlots.push(slot)
 	}
 
 	/** How many cases hold no entry in the list (no sensitive data, say). */
-	countEmpty(list: ListKey) {
-		const { entries } = this.lists[list]
+	countEmpty(set: SetKey) {
+		const { masks } = this.sets[set]
 		let empty = 0
 		for (let slot = 0; slot < this.capacity; slot++)
-			if (this.live[slot] === 1 && entries[slot]!.length === 0) empty++
+			if (this.live[slot] === 1 && masks[slot] === 0) empty++
 		return empty
 	}
 
@@ -225,6 +244,16 @@ export class FactsTable {
 				// A blank (code 0) matches no choice, as `= ANY` does in SQL.
 				accepted[0] = 0
 				tests.push({ dimension, passes: (slot) => accepted[codes[slot]!] === 1 })
+			} else if (dimension in setValued) {
+				const chosen = query[dimension]
+				if (!chosen.length) continue
+				const { masks, dictionary } = this.sets[dimension as SetKey]
+				let acceptedMask = 0
+				for (const value of chosen) {
+					const code = dictionary.codeOf(value)
+					if (code !== undefined) acceptedMask |= 1 << code
+				}
+				tests.push({ dimension, passes: (slot) => (masks[slot]! & acceptedMask) !== 0 })
 			} else {
 				const chosen = query[dimension]
 				if (!chosen.length) continue
@@ -242,6 +271,12 @@ export class FactsTable {
 			values: this.single[key].dictionary.values,
 			codes: this.single[key].codes,
 			counts: new Float64Array(this.single[key].dictionary.values.length),
+		}))
+		const setCounts = setKeys.map((key) => ({
+			key,
+			values: this.sets[key].dictionary.values,
+			masks: this.sets[key].masks,
+			counts: new Float64Array(this.sets[key].dictionary.values.length),
 		}))
 		const listCounts = listKeys.map((key) => ({
 			key,
@@ -263,6 +298,10 @@ export class FactsTable {
 			if (misses > 1) continue
 			for (const column of singleCounts)
 				if (misses === 0 || missed === column.key) column.counts[column.codes[slot]!]!++
+			for (const column of setCounts)
+				if (misses === 0 || missed === column.key)
+					for (let mask = column.masks[slot]!; mask !== 0; mask &= mask - 1)
+						column.counts[31 - Math.clz32(mask & -mask)]!++
 			for (const column of listCounts)
 				if (misses === 0 || missed === column.key)
 					for (const code of column.entries[slot]!) column.counts[code]!++
@@ -275,7 +314,7 @@ export class FactsTable {
 		// The overdue facet has its one value even when nothing is overdue.
 		result.overdue.set('true', overdue)
 		const codeOf = new Map(orgUnits.map((unit) => [unit.id, unit.code]))
-		for (const { key, values, counts } of [...singleCounts, ...listCounts]) {
+		for (const { key, values, counts } of [...singleCounts, ...setCounts, ...listCounts]) {
 			const facet = result[key]
 			for (let code = 1; code < counts.length; code++) {
 				if (counts[code] === 0) continue
