@@ -34,12 +34,19 @@ export type Kept<T> = {
 
 /**
  * One value of one database, kept by one process. `at(version)` answers with the value at least as
- * new as `version`, or null while the first full read is under way (the caller reads the database
- * itself meanwhile): that read is never made to hold a request.
+ * new as `version`, or null while the first full read is under way or after a read failed (the
+ * caller reads the database itself meanwhile): that read is never made to hold a request, and a
+ * failure never fails one. After a failure the value is dropped (a change may have been half
+ * applied) and read whole again, at most once per `retryAfterMs`.
  */
-export function followChanges<T>(client: PrismaClient, followed: FollowedValue<T>) {
+export function followChanges<T>(
+	client: PrismaClient,
+	followed: FollowedValue<T>,
+	{ retryAfterMs = 30_000 }: { retryAfterMs?: number } = {},
+) {
 	let kept: Kept<T> | null = null
 	let reading: Promise<Kept<T>> | null = null
+	let failedAt = Number.NEGATIVE_INFINITY
 
 	async function readAll(): Promise<Kept<T>> {
 		// The version first: a write committed meanwhile is then re-read at the next version, never missed.
@@ -65,11 +72,18 @@ export function followChanges<T>(client: PrismaClient, followed: FollowedValue<T
 
 	function refresh() {
 		reading ??= (kept ? catchUp(kept) : readAll())
-			.then((fresh) => {
-				// Reads never go backwards: only a newer value replaces the kept one.
-				if (!kept || fresh.version >= kept.version) kept = fresh
-				return kept
-			})
+			.then(
+				(fresh) => {
+					// Reads never go backwards: only a newer value replaces the kept one.
+					if (!kept || fresh.version >= kept.version) kept = fresh
+					return kept
+				},
+				(error: unknown) => {
+					kept = null
+					failedAt = Date.now()
+					throw error
+				},
+			)
 			.finally(() => {
 				reading = null
 			})
@@ -83,19 +97,26 @@ export function followChanges<T>(client: PrismaClient, followed: FollowedValue<T
 		isRead: () => kept !== null,
 		async at(wanted: Pick<DataVersion, 'version'>): Promise<Kept<T> | null> {
 			if (kept && kept.version >= wanted.version) return kept
+			if (Date.now() - failedAt < retryAfterMs) return null
 			if (!kept) {
-				// A failure is tried again by the next request; meanwhile the caller reads the database.
-				refresh().catch((error: unknown) =>
-					console.error('Reading a value kept in memory failed:', error),
-				)
+				refresh().catch(reportFailure)
 				return null
 			}
 			// Behind: catch up first. The version is read again, so the answer may be newer than asked.
-			let fresh = await refresh()
-			if (fresh.version < wanted.version) fresh = await refresh()
-			return fresh
+			try {
+				let fresh = await refresh()
+				if (fresh.version < wanted.version) fresh = await refresh()
+				return fresh
+			} catch (error) {
+				reportFailure(error)
+				return null
+			}
 		},
 	}
+}
+
+function reportFailure(error: unknown) {
+	console.error('Reading a value kept in memory failed; counting in SQL meanwhile:', error)
 }
 
 export type Follower<T> = ReturnType<typeof followChanges<T>>

@@ -9,6 +9,7 @@ import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
 import {
 	CHANGE_LOG_VERSIONS,
+	type FollowedValue,
 	type Follower,
 	followChanges,
 } from '#app/modules/data-version/change-log.server.ts'
@@ -206,5 +207,42 @@ describe.each(databaseTargets())('the inventory facts kept in memory on $name', 
 		expect(Number(oldest._min.version)).toBeGreaterThanOrEqual(version - CHANGE_LOG_VERSIONS)
 		const kept = await expectCountsAsInSql(keeper)
 		expect(kept.lastRead).toBe('all')
+	})
+
+	test('a failed catch-up fails no request: the value is dropped, the caller counts in SQL, and it is read whole again', async () => {
+		let failing = true
+		let fullReads = 0
+		const flaky: FollowedValue<{ reread: number }> = {
+			readAll: async () => {
+				fullReads++
+				return { reread: 0 }
+			},
+			readCases: async (_client, ids) => {
+				if (failing) throw new Error('The database went away in the middle of a catch-up')
+				return (value) => {
+					value.reread += ids.length
+				}
+			},
+		}
+		const follower = followChanges(database.prisma, flaky, { retryAfterMs: 0 })
+		await settled(follower)
+		const someCase = await database.prisma.useCase.findFirstOrThrow({
+			where: { status: 'APPROVED' },
+		})
+		await database.prisma.useCase.update({
+			where: { id: someCase.id },
+			data: { tags: { push: 'after-a-failure' } },
+		})
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+		try {
+			expect(await follower.at(await readDataVersion(database.prisma))).toBeNull()
+			expect(errors).toHaveBeenCalledOnce()
+		} finally {
+			errors.mockRestore()
+		}
+		failing = false
+		const { kept } = await settled(follower)
+		expect(kept.lastRead).toBe('all')
+		expect(fullReads).toBe(2)
 	})
 })

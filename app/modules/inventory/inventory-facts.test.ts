@@ -115,4 +115,13 @@ describe('counting the inventory from the kept facts', () => {
 		expect(counts.tag).toEqual({ t0: 417, t1: 416, t2: 416 })
 		expect(table.has('case-0')).toBe(false)
 	})
+
+	test('more distinct values than 16 bits hold is refused, never counted as another value', () => {
+		const table = new FactsTable()
+		for (let i = 0; i < 0xffff; i++) table.set(`case-${i}`, facts({ orgUnitId: `unit-${i}` }))
+		expect(() => table.set('one-more', facts({ orgUnitId: 'one-unit-too-many' }))).toThrow(
+			/16 bits/,
+		)
+		expect(table.count(query(), orgUnits, now).total).toBe(0xffff)
+	})
 })

@@ -77,6 +77,9 @@ const singleKeys = Object.keys(singleValued) as Array<SingleKey>
 const setKeys = Object.keys(setValued) as Array<SetKey>
 const listKeys = Object.keys(listValued) as Array<ListKey>
 
+/** Single values are held in 16 bits. */
+const MAX_SINGLE_CODE = 0xffff
+
 /** Codes 1–30 fit one bit each in a 32-bit mask, clear of its sign bit. */
 const MAX_SET_CODE = 30
 
@@ -150,8 +153,33 @@ export class FactsTable {
 		this.capacity = capacity
 	}
 
-	/** Adds the case, or replaces what was held of it. */
+	/** Adds the case, or replaces what was held of it; a case it cannot hold changes nothing. */
 	set(id: string, facts: CaseFacts) {
+		// Every value is coded before anything is written, so a refusal leaves no half-written case.
+		const codes = singleKeys.map((key) => {
+			const code = this.single[key].dictionary.code(singleValued[key](facts))
+			// Past 16 bits a code would wrap round to another value: refuse, and the counts come from SQL.
+			if (code > MAX_SINGLE_CODE)
+				throw new Error(`More than ${MAX_SINGLE_CODE} values of ${key} to keep in 16 bits`)
+			return code
+		})
+		const masks = setKeys.map((key) => {
+			let mask = 0
+			for (const value of setValued[key](facts)) {
+				const code = this.sets[key].dictionary.code(value)
+				if (code > MAX_SET_CODE)
+					throw new Error(`More than ${MAX_SET_CODE} values of ${key} to keep as bits`)
+				mask |= 1 << code
+			}
+			return mask
+		})
+		const entries = listKeys.map((key) => {
+			const values = listValued[key](facts)
+			return values.length
+				? values.map((value) => this.lists[key].dictionary.code(value))
+				: NO_ENTRIES
+		})
+
 		let slot = this.slotOf.get(id)
 		if (slot === undefined) {
 			if (this.freeSlots.length === 0) this.grow()
@@ -160,28 +188,9 @@ export class FactsTable {
 		}
 		this.live[slot] = 1
 		this.overdueFrom[slot] = facts.overdueFrom ?? Number.NaN
-		for (const key of singleKeys) {
-			const column = this.single[key]
-			column.codes[slot] = column.dictionary.code(singleValued[key](facts))
-		}
-		for (const key of setKeys) {
-			const column = this.sets[key]
-			let mask = 0
-			for (const value of setValued[key](facts)) {
-				const code = column.dictionary.code(value)
-				if (code > MAX_SET_CODE)
-					throw new Error(`More than ${MAX_SET_CODE} values of ${key} to keep as bits`)
-				mask |= 1 << code
-			}
-			column.masks[slot] = mask
-		}
-		for (const key of listKeys) {
-			const column = this.lists[key]
-			const values = listValued[key](facts)
-			column.entries[slot] = values.length
-				? values.map((value) => column.dictionary.code(value))
-				: NO_ENTRIES
-		}
+		singleKeys.forEach((key, i) => (this.single[key].codes[slot] = codes[i]!))
+		setKeys.forEach((key, i) => (this.sets[key].masks[slot] = masks[i]!))
+		listKeys.forEach((key, i) => (this.lists[key].entries[slot] = entries[i]!))
 	}
 
 	delete(id: string) {
