@@ -20,6 +20,7 @@ import { determinationBucket } from '#app/modules/inventory/inventory-expression
 import {
 	listOrgUnits,
 	nextOverdueChange,
+	type OrgUnitOption,
 	withoutJit,
 } from '#app/modules/inventory/inventory-query.server.ts'
 import { keptInventoryFacts } from '#app/modules/inventory/inventory-facts.server.ts'
@@ -305,8 +306,10 @@ export const LIST_LIMIT = 25
 export async function computeDashboard(
 	client: Client = defaultClient,
 	asOf = new Date(),
-	kept: Promise<KeptFigures> = Promise.resolve({}),
+	keptWith: (orgUnits: ReadonlyArray<OrgUnitOption>) => Promise<KeptFigures> = async () => ({}),
 ): Promise<DashboardData> {
+	const orgUnits = listOrgUnits(client)
+	const kept = orgUnits.then(keptWith)
 	const [counts, months, stays, lanes, conditions, late, waivers, units] = await Promise.all([
 		kept.then((figures) => figures.counts ?? inventoryCounts(client)),
 		decisionsPerMonth(client),
@@ -315,7 +318,7 @@ export async function computeDashboard(
 		overdueConditions(client),
 		kept.then((figures) => figures.practicesLate ?? practicesLate(client)),
 		waiversExpiring(client),
-		client.orgUnit.findMany({ select: { code: true, shortName: true } }),
+		orgUnits,
 	])
 	return {
 		asOf: asOf.toISOString(),
@@ -366,13 +369,12 @@ const dashboardCache = createVersionedCache<DashboardData>({
 export function dashboardAt(version: DataVersion): Promise<DashboardData> {
 	return dashboardCache.get('dashboard', version, async () => {
 		const validUntil = await nextClockChange(defaultClient)
-		const kept = listOrgUnits(defaultClient).then((orgUnits) =>
+		const kept = (orgUnits: ReadonlyArray<OrgUnitOption>) =>
 			keptFigures(
 				{ inventory: keptInventoryFacts, dashboards: keptDashboardFacts },
 				version,
 				orgUnits,
-			),
-		)
+			)
 		return { value: await computeDashboard(defaultClient, new Date(), kept), validUntil }
 	})
 }

@@ -3,25 +3,18 @@
 // filters, so that choosing a value never shows a count the click would not give. The cases are
 // held column by column, each value as a small number, so that counting 100,000 cases is a pass
 // over typed arrays (a few milliseconds) that never holds the event loop.
-import { orgUnitMatches, type InventoryQuery, type MultiValuedKey } from './inventory-filters.ts'
+import {
+	type InventoryQuery,
+	type MultiValuedKey,
+	multiValuedKeys,
+	orgUnitMatches,
+} from './inventory-filters.ts'
 
 export type Dimension = MultiValuedKey | 'overdue'
 
 export type FacetCounts = Record<Dimension, Map<string, number>> & { total: number }
 
-const dimensions = [
-	'status',
-	'stage',
-	'determination',
-	'orgUnit',
-	'datasetCategory',
-	'sensitivity',
-	'topicArea',
-	'classification',
-	'vendor',
-	'tag',
-	'overdue',
-] as const satisfies ReadonlyArray<Dimension>
+const dimensions: ReadonlyArray<Dimension> = [...multiValuedKeys, 'overdue']
 
 export function emptyCounts(): FacetCounts {
 	return {
@@ -236,18 +229,15 @@ export class FactsTable {
 			if (dimension === 'overdue') {
 				if (query.overdue)
 					tests.push({ dimension, passes: (slot) => this.overdueFrom[slot]! < now })
-			} else if (dimension === 'orgUnit') {
-				if (!query.orgUnit.length) continue
-				// The unit and every unit below it.
-				const units = orgUnits
-					.filter((unit) => query.orgUnit.some((code) => orgUnitMatches(code, unit.code)))
-					.map((unit) => unit.id)
-				const { codes, dictionary } = this.single.orgUnit
-				const accepted = accepting(dictionary, units)
-				tests.push({ dimension, passes: (slot) => accepted[codes[slot]!] === 1 })
 			} else if (dimension in singleValued) {
-				const chosen = query[dimension]
-				if (!chosen.length) continue
+				if (!query[dimension].length) continue
+				// An org unit stands for itself and every unit below it, held by id.
+				const chosen =
+					dimension === 'orgUnit'
+						? orgUnits
+								.filter((unit) => query.orgUnit.some((code) => orgUnitMatches(code, unit.code)))
+								.map((unit) => unit.id)
+						: query[dimension]
 				const { codes, dictionary } = this.single[dimension as SingleKey]
 				const accepted = accepting(dictionary, chosen)
 				// A blank (code 0) matches no choice, as `= ANY` does in SQL.
