@@ -8,8 +8,10 @@ import {
 	callCentreSummariser,
 	deployedEligibilityModel,
 } from '#tests/fixtures/cms-example-cases.ts'
+import { shippedReleaseVersions } from '#app/modules/policies/policy-pack.ts'
 
 const run = promisify(execFile)
+const newestRelease = shippedReleaseVersions().at(-1)
 let directory = ''
 
 beforeAll(async () => {
@@ -86,12 +88,12 @@ test('a valid case, run through `npm run --silent evaluate`, prints the evaluati
 	)
 	const output = JSON.parse(stdout)
 	expect(output).toMatchObject({
-		packVersion: '2026.2',
+		packVersion: newestRelease,
 		asOf: '2026-05-01',
 		presumedHighImpact: false,
 		presumedCategories: [],
 	})
-	expect(output.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'DATA_GOVERNANCE'])
+	expect(output.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'])
 	const baa = output.results.find((r: { checkId: string }) => r.checkId === 'HIPAA-BAA-C1')
 	expect(baa).toMatchObject({ clauseIds: ['HIPAA-BAA', 'M2522-PRIVACY'], status: 'FAIL' })
 	expect(baa.reason).toContain("'Business associate agreement' is answered 'no'")
@@ -193,7 +195,7 @@ test('--pack evaluates against an earlier shipped release; an unknown one exits 
 	const unknown = await evaluate(input, '--pack', '2019.1')
 	expect(unknown.code).toBe(2)
 	expect(unknown.stderr).toContain(
-		"--pack must name a shipped release (2026.1, 2026.2), got '2019.1'",
+		`--pack must name a shipped release (${shippedReleaseVersions().join(', ')}), got '2019.1'`,
 	)
 })
 
@@ -216,7 +218,7 @@ test('a file holding an array prints one JSON line per case, in order; an invali
 	expect(lines.map((line) => line.index)).toEqual([0, 1, 2])
 	expect(lines[0]).toMatchObject({
 		name: '1-800-MEDICARE call summariser',
-		evaluation: { packVersion: '2026.2' },
+		evaluation: { packVersion: newestRelease },
 	})
 	expect(lines[1]).toEqual({
 		index: 1,
@@ -245,7 +247,7 @@ test('JSON lines on standard input stream: each result is printed before the nex
 	)
 	expect(code).toBe(2)
 	expect(lines.map((line) => JSON.parse(line).index)).toEqual([0, 1, 2])
-	expect(JSON.parse(lines[1]!).evaluation.packVersion).toBe('2026.2')
+	expect(JSON.parse(lines[1]!).evaluation.packVersion).toBe(newestRelease)
 	expect(JSON.parse(lines[2]!).errors[0].message).toContain('line 3 is not valid JSON')
 })
 

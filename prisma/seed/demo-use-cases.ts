@@ -162,6 +162,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 				publicConsultation: ['IN_PROGRESS'],
 			},
 			safeguards: {
+				privacyActContractClauses: true,
+				decisionRecordsAccurate: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
 				sornNumber: '09-70-0560',
@@ -220,6 +222,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				privacyActContractClauses: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
 				sornNumber: '09-70-0560',
@@ -280,6 +283,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				privacyActContractClauses: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: false,
 				fedrampAuthorized: true,
@@ -423,6 +427,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			informedDecisions: ['NONE'],
 			...internalToolInCmsDataCenter,
 			safeguards: {
+				privacyActContractClauses: true,
+				ephiRiskAnalysis: true,
 				businessAssociateAgreement: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
@@ -628,6 +634,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				privacyActContractClauses: true,
+				ephiRiskAnalysis: true,
 				businessAssociateAgreement: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
@@ -678,6 +686,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				privacyActContractClauses: true,
+				ephiRiskAnalysis: true,
 				piaCompleted: false,
 				retrievedByPersonalIdentifier: true,
 				fedrampAuthorized: true,
@@ -722,7 +732,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			affectedParties: ['INTERNAL_ONLY'],
 			informedDecisions: ['NONE'],
 			...internalToolInCmsDataCenter,
-			safeguards: { codeSharingDecision: 'SHARED_GOVERNMENT' },
+			safeguards: { ephiRiskAnalysis: true, codeSharingDecision: 'SHARED_GOVERNMENT' },
 		},
 	},
 	{
@@ -847,6 +857,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			informedDecisions: ['FRAUD_IMPROPER_PAYMENT'],
 			...internalToolInCmsDataCenter,
 			safeguards: {
+				privacyActContractClauses: true,
+				ephiRiskAnalysis: true,
 				businessAssociateAgreement: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
@@ -950,6 +962,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				privacyActContractClauses: true,
+				ephiRiskAnalysis: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
 				sornNumber: '09-70-0506',
@@ -996,6 +1010,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			informedDecisions: ['FRAUD_IMPROPER_PAYMENT'],
 			...internalToolInCmsDataCenter,
 			safeguards: {
+				ephiRiskAnalysis: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
 				sornNumber: '09-70-0553',
@@ -1060,6 +1075,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				privacyActContractClauses: true,
+				ephiRiskAnalysis: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
 				sornNumber: '09-70-0558',
@@ -1208,6 +1225,8 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				privacyActContractClauses: true,
+				ephiRiskAnalysis: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: false,
 				fedrampAuthorized: true,
@@ -1253,7 +1272,11 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			affectedParties: ['INTERNAL_ONLY'],
 			informedDecisions: ['NONE'],
 			...internalToolInCmsDataCenter,
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: false },
+			safeguards: {
+				ephiRiskAnalysis: true,
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: false,
+			},
 		},
 	},
 	// ── CCSQ: quality ──
@@ -1293,7 +1316,11 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			affectedParties: ['PROVIDERS'],
 			informedDecisions: ['NONE'],
 			...internalToolInCmsDataCenter,
-			safeguards: { piaCompleted: true, retrievedByPersonalIdentifier: false },
+			safeguards: {
+				ephiRiskAnalysis: true,
+				piaCompleted: true,
+				retrievedByPersonalIdentifier: false,
+			},
 		},
 	},
 	{
@@ -1414,6 +1441,9 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 				publicConsultation: ['CAIO_WAIVED'],
 			},
 			safeguards: {
+				privacyActContractClauses: true,
+				decisionRecordsAccurate: true,
+				ephiRiskAnalysis: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
 				sornNumber: '09-70-0558',
@@ -1517,6 +1547,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: true,
 			hosting: 'CMS_DATA_CENTER',
 			safeguards: {
+				ephiRiskAnalysis: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: false,
 				part2ConsentBasis: 'AUDIT_EVALUATION',

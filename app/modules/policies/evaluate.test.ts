@@ -35,7 +35,7 @@ function statuses(
 
 test('Marketplace identity proofing is presumed high-impact under §6(m): the CAIO and the privacy, legal and civil-rights lanes review it', () => {
 	const evaluation = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: afterDeadline })
-	expect(evaluation.packVersion).toBe('2026.2')
+	expect(evaluation.packVersion).toBe('2026.3')
 	expect(evaluation.presumedHighImpact).toBe(true)
 	expect(evaluation.presumedCategories).toEqual(['m'])
 	expect(evaluation.requiredLanes).toEqual([
@@ -130,17 +130,19 @@ test('a developer coding assistant is not high-impact and needs no review lane',
 	}
 })
 
-test('a call-centre summariser sending PHI to a vendor API fails BAA, minimum necessary and FedRAMP', () => {
+test('a call-centre summariser sending PHI to a vendor API fails BAA, minimum necessary and FedRAMP, and must show the Privacy Act binds the vendor and the risk analysis reaches its logs', () => {
 	const evaluation = evaluateUseCase(callCentreSummariser(), { pack, asOf: afterDeadline })
 	expect(evaluation.presumedCategories).toEqual([])
 	expect(statuses(evaluation)).toEqual({
+		'PRIVACY-ACT-CONTRACTOR-C1': 'NEEDS_ATTENTION',
 		'HIPAA-MIN-NEC-C1': 'FAIL',
 		'HIPAA-BAA-C1': 'FAIL',
+		'HIPAA-SECURITY-C1': 'NEEDS_ATTENTION',
 		'FEDRAMP-C1': 'FAIL',
 		'M2521-3B-IV-C1': 'FAIL',
 		'M2521-3B-V-C1': 'NEEDS_ATTENTION',
 	})
-	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'DATA_GOVERNANCE'])
+	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'])
 	expect(evaluation.blocked).toBe(true)
 	const baa = result(evaluation, 'HIPAA-BAA-C1')
 	expect(baa.reason).toContain("'Business associate agreement' is answered 'no'")
@@ -250,7 +252,7 @@ test('a revoked waiver no longer covers its practice', () => {
 test('an admin can switch a check off, change its severity and its lane without touching code', () => {
 	const edited: PolicyPack = {
 		...pack,
-		version: '2026.2',
+		version: '2026.3.1',
 		checks: pack.checks.map((check) => {
 			if (check.id === 'FEDRAMP-C1') return { ...check, enabled: false }
 			if (check.id === 'HIPAA-BAA-C1')
@@ -261,7 +263,7 @@ test('an admin can switch a check off, change its severity and its lane without 
 		}),
 	}
 	const evaluation = evaluateUseCase(callCentreSummariser(), { pack: edited, asOf: afterDeadline })
-	expect(evaluation.packVersion).toBe('2026.2')
+	expect(evaluation.packVersion).toBe('2026.3.1')
 	expect(evaluation.results.some((r) => r.checkId === 'FEDRAMP-C1')).toBe(false)
 	expect(result(evaluation, 'HIPAA-BAA-C1')).toMatchObject({
 		status: 'FAIL',
@@ -270,7 +272,7 @@ test('an admin can switch a check off, change its severity and its lane without 
 	})
 	// With every remaining failure downgraded, nothing blocks; the status itself is unchanged.
 	expect(evaluation.blocked).toBe(false)
-	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'LEGAL', 'DATA_GOVERNANCE'])
+	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'])
 })
 
 test('a pack naming a check this release does not implement is refused', () => {
@@ -390,6 +392,7 @@ describe('review lanes named by the pack’s routing rules', () => {
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: false,
 				sudRecordsExcluded: true,
+				ephiRiskAnalysis: true,
 			},
 		})
 		const evaluation = evaluateUseCase(attested, { pack, asOf: afterDeadline })
@@ -403,7 +406,11 @@ describe('review lanes named by the pack’s routing rules', () => {
 		const part2 = baseCase({
 			hasPii: true,
 			datasets: [{ ...claims, sensitivities: ['PII', 'PHI', 'PART2'], sornNumber: '09-70-0558' }],
-			safeguards: { piaCompleted: true, part2ConsentBasis: 'AUDIT_EVALUATION' },
+			safeguards: {
+				piaCompleted: true,
+				part2ConsentBasis: 'AUDIT_EVALUATION',
+				ephiRiskAnalysis: true,
+			},
 		})
 		const evaluation = evaluateUseCase(part2, { pack, asOf: afterDeadline })
 		expect(statuses(evaluation)).toEqual({})

@@ -77,7 +77,7 @@ for (const target of databaseTargets()) {
 				select: { version: true, status: true, origin: true },
 			})
 			expect(rows).toEqual([{ version: newest.version, status: 'PUBLISHED', origin: 'RELEASE' }])
-			expect((await packs.currentPolicyPack()).version).toBe('2026.2')
+			expect((await packs.currentPolicyPack()).version).toBe(newest.version)
 			await packs.ensureShippedPackLoaded(database.prisma)
 			expect(await database.prisma.policyPackVersion.count()).toBe(1)
 		})
@@ -101,7 +101,7 @@ for (const target of databaseTargets()) {
 			await database?.close()
 		})
 
-		test('gets 2026.2 proposed, not published: the pack in force stays 2026.1 until an administrator publishes', async () => {
+		test('gets the newest release proposed, not published: the pack in force stays 2026.1 until an administrator publishes', async () => {
 			// An administrator had opened the editor under the old numbering: the draft held the number 2026.2.
 			await database.prisma.policyPackVersion.create({
 				data: {
@@ -125,15 +125,15 @@ for (const target of databaseTargets()) {
 			expect(rows).toEqual([
 				{ version: '2026.1', status: 'PUBLISHED', origin: 'RELEASE' },
 				{ version: '2026.1.1', status: 'DRAFT', origin: 'LOCAL' },
-				{ version: '2026.2', status: 'PROPOSED', origin: 'RELEASE' },
+				{ version: newest.version, status: 'PROPOSED', origin: 'RELEASE' },
 			])
 			expect((await packs.currentPolicyPack()).version).toBe('2026.1')
 			expect(await events(database, 'policy_pack.proposed')).toBe(1)
 			expect(await events(database, 'policy_pack.renumbered')).toBe(1)
 		})
 
-		test('the preview lists what 2026.2 changes (checks, severities, lanes, clauses) and how many cases it re-checks', async () => {
-			const preview = await packs.publicationPreview('2026.2')
+		test('the preview lists what the newest release changes (checks, severities, lanes, clauses) and how many cases it re-checks', async () => {
+			const preview = await packs.publicationPreview(newest.version)
 			expect(preview).toMatchObject({
 				status: 'PROPOSED',
 				origin: 'RELEASE',
@@ -143,6 +143,9 @@ for (const target of databaseTargets()) {
 			})
 			expect(preview.diff.checks.added.map((check) => check.id)).toEqual([
 				'M2521-5-C1',
+				'PRIVACY-ACT-CONTRACTOR-C1',
+				'PRIVACY-ACT-ACCURACY-C1',
+				'HIPAA-SECURITY-C1',
 				'INV-COTS-C1',
 			])
 			expect(
@@ -172,11 +175,11 @@ for (const target of databaseTargets()) {
 				testRequest,
 			)
 			const { revision } = await database.prisma.policyPackVersion.findUniqueOrThrow({
-				where: { version: '2026.2' },
+				where: { version: newest.version },
 			})
 			const outcomes = await Promise.allSettled([
-				packs.publishPackVersion(adminId, { version: '2026.2', revision }, testRequest),
-				packs.publishPackVersion(adminId, { version: '2026.2', revision }, testRequest),
+				packs.publishPackVersion(adminId, { version: newest.version, revision }, testRequest),
+				packs.publishPackVersion(adminId, { version: newest.version, revision }, testRequest),
 			])
 			const published = outcomes.flatMap((outcome) =>
 				outcome.status === 'fulfilled' ? [outcome.value] : [],
@@ -187,20 +190,70 @@ for (const target of databaseTargets()) {
 			})
 			expect(await events(database, 'policy_pack.published')).toBe(1)
 			expect(
-				await database.prisma.reevaluationJob.count({ where: { packVersion: '2026.2' } }),
+				await database.prisma.reevaluationJob.count({ where: { packVersion: newest.version } }),
 			).toBe(1)
 			expect(await settled(packs, published[0]!.jobId)).toMatchObject({ status: 'DONE' })
-			expect((await packs.currentPolicyPack()).version).toBe('2026.2')
+			expect((await packs.currentPolicyPack()).version).toBe(newest.version)
 
 			// The administrator's severity change survives as a new draft on the release.
-			expect(published[0]!.carriedIntoDraft).toEqual({ version: '2026.2.1', changes: 1 })
+			expect(published[0]!.carriedIntoDraft).toEqual({ version: `${newest.version}.1`, changes: 1 })
 			const carried = await packs.getDraftPack(adminId)
-			expect(carried).toMatchObject({ version: '2026.2.1', basedOnVersion: '2026.2' })
+			expect(carried).toMatchObject({
+				version: `${newest.version}.1`,
+				basedOnVersion: newest.version,
+			})
 			expect(carried.pack.checks.find((check) => check.id === 'M2521-8-C1')?.severity).toBe('INFO')
 			expect(carried.pack.checks.map((check) => check.id)).toContain('M2521-5-C1')
 			await expect(
-				packs.publishPackVersion(adminId, { version: '2026.2', revision }, testRequest),
+				packs.publishPackVersion(adminId, { version: newest.version, revision }, testRequest),
 			).rejects.toMatchObject({ code: 'CONFLICT' })
+		})
+	})
+
+	describe(`a database whose edition in force holds an older release's number on ${target.name}`, () => {
+		let database: Database
+		let packs: Packs
+
+		beforeAll(async () => {
+			database = await openAppDatabase(target)
+			packs = {
+				...(await import('./packs.server.ts')),
+				...(await import('./pack-admin.server.ts')),
+			}
+			await runningRelease2026_1(database)
+		}, 120_000)
+		afterAll(async () => {
+			await database?.close()
+		})
+
+		test('the edition is renumbered after its own release, with its check runs, and the newest release is proposed', async () => {
+			// Published under the old numbering as 2026.2, an edition of 2026.1; release 2026.2 has shipped since.
+			const edition = await database.prisma.policyPackVersion.create({
+				data: {
+					version: '2026.2',
+					status: 'PUBLISHED',
+					origin: 'LOCAL',
+					basedOnVersion: '2026.1',
+					content: { ...release2026_1, version: '2026.2' } as unknown as Prisma.InputJsonValue,
+					publishedAt: new Date('2026-11-25T00:00:00Z'),
+				},
+			})
+			await Promise.all([
+				packs.ensureShippedPackLoaded(database.prisma),
+				packs.ensureShippedPackLoaded(database.prisma),
+			])
+			const rows = await database.prisma.policyPackVersion.findMany({
+				orderBy: { version: 'asc' },
+				select: { id: true, version: true, status: true, origin: true },
+			})
+			expect(rows).toEqual([
+				{ id: expect.any(String), version: '2026.1', status: 'PUBLISHED', origin: 'RELEASE' },
+				{ id: edition.id, version: '2026.1.1', status: 'PUBLISHED', origin: 'LOCAL' },
+				{ id: expect.any(String), version: newest.version, status: 'PROPOSED', origin: 'RELEASE' },
+			])
+			expect((await packs.currentPolicyPack()).version).toBe('2026.1.1')
+			expect(await events(database, 'policy_pack.renumbered')).toBe(1)
+			expect(await events(database, 'policy_pack.proposed')).toBe(1)
 		})
 	})
 
@@ -229,7 +282,10 @@ for (const target of databaseTargets()) {
 				packs.getDraftPack(adminId),
 			])
 			expect(new Set(drafts.map((draft) => draft.id)).size).toBe(1)
-			expect(drafts[0]).toMatchObject({ version: '2026.2.1', basedOnVersion: '2026.2' })
+			expect(drafts[0]).toMatchObject({
+				version: `${newest.version}.1`,
+				basedOnVersion: newest.version,
+			})
 			expect(await database.prisma.policyPackVersion.count({ where: { status: 'DRAFT' } })).toBe(1)
 		})
 
@@ -340,7 +396,7 @@ for (const target of databaseTargets()) {
 				packs.ensureShippedPackLoaded(database.prisma),
 				packs.ensureShippedPackLoaded(database.prisma),
 			])
-			expect((await packs.currentPolicyPack()).version).toBe('2026.2')
+			expect((await packs.currentPolicyPack()).version).toBe(newest.version)
 			expect(await events(database, 'policy_pack.published')).toBe(1)
 			const jobs = await database.prisma.reevaluationJob.findMany({
 				select: { id: true, startedById: true },
@@ -395,7 +451,7 @@ for (const target of databaseTargets()) {
 			})
 
 			const draft = await packs.getDraftPack(adminId)
-			expect(draft.version).toBe('2026.2.1')
+			expect(draft.version).toBe(`${newest.version}.1`)
 			expect(draft.pack.checks.find((check) => check.id === 'FEDRAMP-C1')?.severity).toBe(
 				'BLOCKING',
 			)

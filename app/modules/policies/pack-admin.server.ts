@@ -21,6 +21,7 @@ import {
 	policyPackSchema,
 	releaseOf,
 	shippedPolicyPack,
+	shippedReleaseVersions,
 } from './policy-pack.ts'
 import { packFrom } from './packs.server.ts'
 import { evaluateStoredUseCases } from './stored-checks.server.ts'
@@ -43,6 +44,7 @@ const packJson = packColumn.write
  */
 export async function ensureShippedPackLoaded(client: PrismaClient = prisma) {
 	const release = shippedPolicyPack()
+	await renumberEditionsHoldingReleaseNumbers(client)
 	const current = await client.policyPackVersion.findFirst({
 		where: { status: 'PUBLISHED' },
 		orderBy: { publishedAt: 'desc' },
@@ -91,9 +93,7 @@ async function proposeRelease(client: PrismaClient, release: PolicyPack): Promis
 			where: { version: release.version },
 			select: { id: true, origin: true, status: true },
 		})
-		if (existing?.origin === 'RELEASE') return existing.status === 'PROPOSED'
-		// An administrator's edition published or drafted under this number before releases had their own.
-		if (existing) await renumberLocalEdition(tx, existing.id, release.version)
+		if (existing) return existing.status === 'PROPOSED'
 		const created = await tx.policyPackVersion.createMany({
 			data: [
 				{
@@ -138,6 +138,26 @@ async function proposeRelease(client: PrismaClient, release: PolicyPack): Promis
 			request: SYSTEM_REQUEST,
 		})
 		return true
+	})
+}
+
+/**
+ * Before releases had numbers of their own, an administrator's edition took the next one (2026.2), which
+ * a later release may ship under. Every such edition, published or drafted, gets an edition number of
+ * its own release, whichever shipped release it collides with (not only the one being proposed): its
+ * number would otherwise read as that release's, and its changes be measured against the wrong one.
+ */
+async function renumberEditionsHoldingReleaseNumbers(client: PrismaClient) {
+	const where = { origin: 'LOCAL' as const, version: { in: [...shippedReleaseVersions()] } }
+	if ((await client.policyPackVersion.count({ where })) === 0) return
+	await client.$transaction(async (tx) => {
+		await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('policy-pack-releases'))`
+		const editions = await tx.policyPackVersion.findMany({
+			where,
+			orderBy: { createdAt: 'asc' },
+			select: { id: true, version: true },
+		})
+		for (const edition of editions) await renumberLocalEdition(tx, edition.id, edition.version)
 	})
 }
 

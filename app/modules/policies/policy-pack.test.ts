@@ -2,7 +2,8 @@ import { expect, test } from 'vitest'
 import { checkImplementations } from '#app/modules/policies/checks/registry.ts'
 import { PRESUMED_CATEGORIES, categoryClauseId } from '#app/modules/policies/checks/high-impact.ts'
 import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
-import shippedPackJson from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
+import release2026_2 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
+import release2026_3 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.3.json'
 import {
 	compareVersions,
 	parsePolicyPack,
@@ -12,19 +13,34 @@ import {
 	shippedPolicyPacks,
 } from '#app/modules/policies/policy-pack.ts'
 
-test('the releases 2026.1 and 2026.2 ship, and the newest is the shipped pack', () => {
-	expect(shippedPolicyPacks().map((pack) => pack.version)).toEqual(['2026.1', '2026.2'])
+test('the releases 2026.1, 2026.2 and 2026.3 ship, and the newest is the shipped pack', () => {
+	expect(shippedPolicyPacks().map((pack) => pack.version)).toEqual(['2026.1', '2026.2', '2026.3'])
 	const pack = shippedPolicyPack()
-	expect(pack.version).toBe('2026.2')
-	expect(pack.title).toBe('Federal AI policy pack 2026.2')
+	expect(pack.version).toBe('2026.3')
+	expect(pack.title).toBe('Federal AI policy pack 2026.3')
 	expect(pack.references.length).toBeGreaterThan(60)
 	expect(shippedPolicyPack('2026.1').checks.length).toBeLessThan(pack.checks.length)
+})
+
+test('2026.3 adds the statutory checks the trigger matrix names, and changes nothing else of 2026.2', () => {
+	const before = shippedPolicyPack('2026.2')
+	const after = shippedPolicyPack('2026.3')
+	const added = after.checks.filter((check) => !before.checks.some((old) => old.id === check.id))
+	expect(added.map((check) => [check.id, check.clauseIds, check.lane, check.severity])).toEqual([
+		['PRIVACY-ACT-CONTRACTOR-C1', ['PRIVACY-ACT-CONTRACTOR', 'M2522-PRIVACY'], 'LEGAL', 'BLOCKING'],
+		['PRIVACY-ACT-ACCURACY-C1', ['PRIVACY-ACT-ACCURACY'], 'PRIVACY', 'BLOCKING'],
+		['HIPAA-SECURITY-C1', ['HIPAA-SECURITY'], 'SECURITY', 'BLOCKING'],
+	])
+	expect(after.checks.filter((check) => !added.includes(check))).toEqual(before.checks)
+	expect(after.routes).toEqual(before.routes)
+	expect(after.references).toEqual(before.references)
 })
 
 test('each shipped release is valid, and reading it without validation gives what the schema gives', () => {
 	for (const [file, version] of [
 		[release2026_1, '2026.1'],
-		[shippedPackJson, '2026.2'],
+		[release2026_2, '2026.2'],
+		[release2026_3, '2026.3'],
 	] as const) {
 		expect(shippedPolicyPack(version)).toEqual(parsePolicyPack(file))
 	}
@@ -40,7 +56,7 @@ test('2026.1, written before routing rules, keeps its one rule: a presumption go
 	])
 })
 
-test('2026.2 names the high-impact review lanes in the pack, not in code', () => {
+test('since 2026.2 the pack names the high-impact review lanes, not the code', () => {
 	const route = shippedPolicyPack().routes.find((r) => r.when === 'HIGH_IMPACT_OR_PRESUMED')
 	expect(route?.lanes).toEqual(['CAIO_DETERMINATION', 'PRIVACY', 'LEGAL', 'CIVIL_RIGHTS'])
 	expect(route?.clauseIds).toContain('M2521-3A-II')
@@ -139,7 +155,7 @@ test('summaries are two to four sentences', () => {
 })
 
 test('a check citing an unknown clause, a duplicate id or an unexplained supersession is rejected with its path', () => {
-	const broken = structuredClone(shippedPackJson) as {
+	const broken = structuredClone(release2026_3) as {
 		references: Array<Record<string, unknown>>
 		checks: Array<Record<string, unknown>>
 	}
@@ -159,7 +175,7 @@ test('a check citing an unknown clause, a duplicate id or an unexplained superse
 })
 
 test('a routing rule citing an unknown clause, repeating an id or naming an unknown lane is refused', () => {
-	const broken = structuredClone(shippedPackJson) as { routes: Array<Record<string, unknown>> }
+	const broken = structuredClone(release2026_3) as { routes: Array<Record<string, unknown>> }
 	broken.routes[0]!.clauseIds = ['M2521-99']
 	broken.routes[1]!.id = broken.routes[2]!.id
 	const messages = policyPackSchema
@@ -176,7 +192,7 @@ test('a routing rule citing an unknown clause, repeating an id or naming an unkn
 })
 
 test('an unknown lane or severity is refused', () => {
-	const broken = structuredClone(shippedPackJson) as { checks: Array<Record<string, unknown>> }
+	const broken = structuredClone(release2026_3) as { checks: Array<Record<string, unknown>> }
 	broken.checks[0]!.lane = 'CLINICAL'
 	broken.checks[1]!.severity = 'CRITICAL'
 	expect(() => parsePolicyPack(broken)).toThrow()

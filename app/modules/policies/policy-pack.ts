@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
 import release2026_2 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
+import release2026_3 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.3.json'
 import { reviewLanes } from '#app/utils/permissions.ts'
 
 export const REFERENCE_STATUSES = ['IN_FORCE', 'SUPERSEDED'] as const
@@ -210,7 +211,11 @@ export function releaseOf(version: string): string {
 }
 
 /** The releases in this repository. A new release is a new JSON file added to this list. */
-const releaseFiles: ReadonlyArray<{ version: string }> = [release2026_1, release2026_2]
+const releaseFiles: ReadonlyArray<{ version: string }> = [
+	release2026_1,
+	release2026_2,
+	release2026_3,
+]
 const releaseVersions = releaseFiles.map((file) => file.version).sort(compareVersions)
 const parsedReleases = new Map<string, PolicyPack>()
 

@@ -135,6 +135,25 @@ const phiWithVendor: Condition = when(
 	(doc) => holds(doc, ['PHI', 'PART2']) && vendorInvolved(doc),
 )
 const holdsPart2: Condition = when('a dataset holds Part 2 records', (doc) => holds(doc, ['PART2']))
+const holdsPhi: Condition = when('a dataset holds PHI or Part 2 records', (doc) =>
+	holds(doc, ['PHI', 'PART2']),
+)
+// The Privacy Act binds a contractor through its contract (552a(m)) when it handles records of a
+// system of records: records retrieved by identifier, or a dataset published with a SORN.
+const systemOfRecordsWithVendor: Condition = when(
+	'records come from a system of records (retrieved by identifier, or a dataset with a SORN) and a vendor is involved',
+	(doc) =>
+		(doc.safeguards.retrievedByPersonalIdentifier === true ||
+			doc.datasets.some((d) => d.sornNumber !== undefined)) &&
+		vendorInvolved(doc),
+)
+const decidesAboutPeopleWithPersonalData: Condition = when(
+	'personal data and the output is the principal basis for, or makes, decisions about people',
+	(doc) =>
+		involvesPersonalData(doc) &&
+		(doc.decisionRole === 'PRINCIPAL_BASIS' || doc.decisionRole === 'FULLY_AUTOMATED') &&
+		doc.informedDecisions.some((d) => d !== 'NONE'),
+)
 const sudProne: Condition = when(
 	'claims or clinical datasets without Part 2 records are linked',
 	(doc) => !holds(doc, ['PART2']) && doc.datasets.some((d) => SUD_PRONE.includes(d.category)),
@@ -661,6 +680,29 @@ export const questions = {
 		requiredWhen: never,
 		message: '',
 	}),
+	'safeguards.privacyActContractClauses': ask(kinds.yesNo(), {
+		label: 'Does the vendor’s contract apply the Privacy Act to it (FAR 52.224-1 and 52.224-2)?',
+		name: 'Privacy Act clauses in the contract',
+		hint: 'A contractor that runs the system or holds its records for CMS is bound by the Privacy Act only through its contract (5 U.S.C. 552a(m)).',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: systemOfRecordsWithVendor,
+		requiredWhen: never,
+		message: '',
+	}),
+	'safeguards.decisionRecordsAccurate': ask(kinds.yesNo(), {
+		label:
+			'Are the records behind its decisions checked to be accurate, relevant, timely and complete enough to be fair to the people decided about?',
+		name: 'Records accurate enough for decisions',
+		hint: 'Privacy Act (e)(5) and (e)(1): only the records relevant and necessary, kept accurate enough for a fair decision. Say how in the data description or the impact assessment.',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: decidesAboutPeopleWithPersonalData,
+		requiredWhen: never,
+		message: '',
+	}),
 	'safeguards.businessAssociateAgreement': ask(kinds.yesNo(), {
 		label: 'Does a HIPAA business associate agreement cover the vendor’s access to PHI?',
 		name: 'Business associate agreement',
@@ -668,6 +710,18 @@ export const questions = {
 		section: 'safeguards',
 		storage: 'answers',
 		appliesWhen: phiWithVendor,
+		requiredWhen: never,
+		message: '',
+	}),
+	'safeguards.ephiRiskAnalysis': ask(kinds.yesNo(), {
+		label:
+			'Does the HIPAA security risk analysis cover the AI, including its logs, prompt histories and any copies of the data it keeps?',
+		name: 'HIPAA security risk analysis covers the AI',
+		hint: 'Embeddings, vector stores, caches and prompt logs hold ePHI too: the risk analysis, access control, audit logging and encryption must reach them (45 CFR 164.308, 164.312).',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: holdsPhi,
 		requiredWhen: never,
 		message: '',
 	}),

@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest'
 import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
-import { businessAssociateAgreement, minimumNecessary, part2Records } from './health-data.ts'
+import {
+	businessAssociateAgreement,
+	ephiSecurity,
+	minimumNecessary,
+	part2Records,
+} from './health-data.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
 const claims = {
@@ -156,4 +161,28 @@ test('claims without a Part 2 flag need the SUD screen confirmed', () => {
 			.status,
 	).toBe('PASS')
 	expect(part2Records(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
+})
+
+test('PHI needs the HIPAA security risk analysis to reach the AI, its logs and the copies it keeps', () => {
+	const phi = baseCase({ datasets: [claims] })
+	const unanswered = ephiSecurity(phi, ctx)
+	expect(unanswered.status).toBe('NEEDS_ATTENTION')
+	expect(unanswered.reason).toBe(
+		"Dataset 'Medicare Part A claims' holds PHI and 'HIPAA security risk analysis covers the AI' is not answered. Stage is 'deployed'.",
+	)
+	expect(unanswered.drivingFields).toEqual([
+		'datasets.0.sensitivities',
+		'safeguards.ephiRiskAnalysis',
+	])
+	const notCovered = { ...phi, safeguards: { ephiRiskAnalysis: false } }
+	expect(ephiSecurity(notCovered, ctx).status).toBe('FAIL')
+	expect(ephiSecurity({ ...notCovered, stage: 'PRE_DEPLOYMENT' }, ctx).status).toBe(
+		'NEEDS_ATTENTION',
+	)
+	expect(ephiSecurity({ ...phi, safeguards: { ephiRiskAnalysis: true } }, ctx).status).toBe('PASS')
+	expect(ephiSecurity({ ...notCovered, stage: 'RETIRED' }, ctx).status).toBe('NOT_APPLICABLE')
+	const part2Only = baseCase({ datasets: [{ ...claims, sensitivities: ['PART2'] }] })
+	expect(ephiSecurity(part2Only, ctx).status).toBe('NEEDS_ATTENTION')
+	const piiOnly = baseCase({ hasPii: true, datasets: [{ ...claims, sensitivities: ['PII'] }] })
+	expect(ephiSecurity(piiOnly, ctx).status).toBe('NOT_APPLICABLE')
 })

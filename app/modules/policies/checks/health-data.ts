@@ -219,3 +219,51 @@ export const part2Records: PolicyCheck = (doc) => {
 			'Confirm SUD records are excluded or redacted, or mark the datasets Part 2 and record the basis for using them.',
 	}
 }
+
+/**
+ * HIPAA-SECURITY: ePHI the AI handles must sit inside the security risk analysis and its safeguards
+ * (45 CFR 164.308(a)(1)(ii)(A), 164.312), including the copies AI systems make on the side: prompt
+ * and response logs, embeddings and vector stores, caches and evaluation sets.
+ */
+export const ephiSecurity: PolicyCheck = (doc) => {
+	const phi = datasetsWith(doc, PHI_KINDS)
+	const fields = [...sensitivityFields(phi), 'safeguards.ephiRiskAnalysis']
+	if (phi.length === 0) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'No dataset is marked PHI or Part 2, so the HIPAA Security Rule is not engaged.',
+			drivingFields: ['datasets'],
+			nextStep: null,
+		}
+	}
+	if (!isNotRetired(doc)) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`,
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
+	}
+	const facts = `${datasetsVerb(phi, 'hold')} PHI`
+	const analysed = doc.safeguards.ephiRiskAnalysis
+	if (analysed === true) {
+		return {
+			status: 'PASS',
+			reason: `${facts}, and the HIPAA security risk analysis covers the AI, its logs and the copies of data it keeps.`,
+			drivingFields: fields,
+			nextStep:
+				'The security reviewer confirms access control, audit logging and encryption reach the AI’s logs and stores.',
+		}
+	}
+	const answer =
+		analysed === false
+			? "'HIPAA security risk analysis covers the AI' is answered 'no'"
+			: "'HIPAA security risk analysis covers the AI' is not answered"
+	return {
+		status: analysed === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
+		reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
+		drivingFields: fields,
+		nextStep:
+			'Extend the system’s risk analysis to the AI: its prompt and output logs, embeddings or vector stores, caches and test sets, with access control, audit logs and encryption for each.',
+	}
+}

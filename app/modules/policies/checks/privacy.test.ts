@@ -1,6 +1,12 @@
 import { expect, test } from 'vitest'
 import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
-import { computerMatching, privacyImpactAssessment, systemOfRecordsNotice } from './privacy.ts'
+import {
+	computerMatching,
+	decisionRecordsAccuracy,
+	privacyActContractor,
+	privacyImpactAssessment,
+	systemOfRecordsNotice,
+} from './privacy.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
 const enrollment = {
@@ -133,4 +139,93 @@ test('computer matching sends the case to legal; eligibility uses must answer th
 		).status,
 	).toBe('PASS')
 	expect(computerMatching(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
+})
+
+const systemOfRecords = { ...enrollment, sornNumber: '09-70-0502' }
+
+test('a vendor handling records of a system of records must be bound by the Privacy Act in its contract', () => {
+	const hosted = baseCase({ hasPii: true, hosting: 'FEDRAMP_CLOUD', datasets: [systemOfRecords] })
+	const unanswered = privacyActContractor(hosted, ctx)
+	expect(unanswered.status).toBe('NEEDS_ATTENTION')
+	expect(unanswered.reason).toBe(
+		"Records come from a system of records and a party other than CMS handles them (it runs in a FedRAMP-authorized cloud, whose operator holds the data for CMS), and 'Privacy Act clauses in the contract' is not answered. Stage is 'deployed'.",
+	)
+	expect(unanswered.drivingFields).toEqual(
+		expect.arrayContaining([
+			'datasets.0.sornNumber',
+			'hosting',
+			'safeguards.privacyActContractClauses',
+		]),
+	)
+	const refused = {
+		...hosted,
+		safeguards: { ...hosted.safeguards, privacyActContractClauses: false },
+	}
+	expect(privacyActContractor(refused, ctx).status).toBe('FAIL')
+	expect(privacyActContractor({ ...refused, stage: 'PRE_DEPLOYMENT' }, ctx).status).toBe(
+		'NEEDS_ATTENTION',
+	)
+	const bound = { ...hosted, safeguards: { ...hosted.safeguards, privacyActContractClauses: true } }
+	expect(privacyActContractor(bound, ctx)).toMatchObject({ status: 'PASS', nextStep: null })
+})
+
+test('no contract clause is asked where CMS alone runs the system, or no system of records is involved', () => {
+	const inHouse = baseCase({ hasPii: true, datasets: [systemOfRecords] })
+	expect(privacyActContractor(inHouse, ctx).status).toBe('NOT_APPLICABLE')
+	const noRecords = baseCase({
+		hasPii: true,
+		hosting: 'VENDOR_API',
+		datasets: [enrollment],
+		safeguards: { retrievedByPersonalIdentifier: false },
+	})
+	expect(privacyActContractor(noRecords, ctx).status).toBe('NOT_APPLICABLE')
+	const retrievedByVendor = { ...noRecords, safeguards: { retrievedByPersonalIdentifier: true } }
+	expect(privacyActContractor(retrievedByVendor, ctx).status).toBe('NEEDS_ATTENTION')
+	expect(privacyActContractor({ ...retrievedByVendor, stage: 'RETIRED' }, ctx).status).toBe(
+		'NOT_APPLICABLE',
+	)
+})
+
+test('records behind decisions the AI makes or principally informs must be accurate, relevant, timely and complete', () => {
+	const deciding = baseCase({
+		datasets: [enrollment],
+		decisionRole: 'PRINCIPAL_BASIS',
+		informedDecisions: ['ELIGIBILITY_ENROLLMENT'],
+	})
+	const unanswered = decisionRecordsAccuracy(deciding, ctx)
+	expect(unanswered.status).toBe('NEEDS_ATTENTION')
+	expect(unanswered.reason).toContain(
+		"its output is the principal basis for 'eligibility or enrollment' decisions, and 'Records accurate enough for decisions' is not answered",
+	)
+	const automated = decisionRecordsAccuracy(
+		{
+			...deciding,
+			decisionRole: 'FULLY_AUTOMATED',
+			safeguards: { decisionRecordsAccurate: false },
+		},
+		ctx,
+	)
+	expect(automated.status).toBe('FAIL')
+	expect(automated.reason).toContain("it makes 'eligibility or enrollment' decisions on its own")
+	expect(
+		decisionRecordsAccuracy({ ...deciding, safeguards: { decisionRecordsAccurate: true } }, ctx)
+			.status,
+	).toBe('PASS')
+})
+
+test('an assistive output, a decision about no one, or no personal data engages no accuracy finding', () => {
+	const deciding = baseCase({
+		datasets: [enrollment],
+		decisionRole: 'PRINCIPAL_BASIS',
+		informedDecisions: ['ELIGIBILITY_ENROLLMENT'],
+	})
+	expect(decisionRecordsAccuracy({ ...deciding, decisionRole: 'ASSISTIVE' }, ctx).status).toBe(
+		'NOT_APPLICABLE',
+	)
+	expect(decisionRecordsAccuracy({ ...deciding, informedDecisions: ['NONE'] }, ctx).status).toBe(
+		'NOT_APPLICABLE',
+	)
+	expect(decisionRecordsAccuracy({ ...deciding, hasPii: false, datasets: [] }, ctx).status).toBe(
+		'NOT_APPLICABLE',
+	)
 })

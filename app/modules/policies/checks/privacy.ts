@@ -8,6 +8,8 @@ import {
 	decisionPhrase,
 	isNotRetired,
 	isLive,
+	listPhrase,
+	partiesOutsideCms,
 	PII_KINDS,
 	quoted,
 	sensitivityFields,
@@ -230,4 +232,141 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 		nextStep:
 			'Answer whether records are matched with another agency’s to establish eligibility or recover payments.',
 	}
+}
+
+/** The outcome of a safeguard answered yes or no, once the check knows it applies. */
+function yesNoSafeguard(
+	doc: UseCaseDocument,
+	answer: boolean | undefined,
+	words: {
+		facts: string
+		question: string
+		passed: string
+		passedNext: string | null
+		todo: string
+	},
+	drivingFields: Array<string>,
+): CheckOutcome {
+	if (answer === true) {
+		return {
+			status: 'PASS',
+			reason: `${words.facts}, and ${words.passed}.`,
+			drivingFields,
+			nextStep: words.passedNext,
+		}
+	}
+	const said =
+		answer === false
+			? `'${words.question}' is answered 'no'`
+			: `'${words.question}' is not answered`
+	return {
+		status: answer === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
+		reason: `${words.facts}, and ${said}. ${stagePhrase(doc)}.`,
+		drivingFields,
+		nextStep: words.todo,
+	}
+}
+
+/**
+ * PRIVACY-ACT-CONTRACTOR: a contractor that operates a system of records for CMS, or holds its
+ * records, is bound by the Privacy Act only through its contract (5 U.S.C. 552a(m); FAR 52.224-1/-2).
+ */
+export const privacyActContractor: PolicyCheck = (doc) => {
+	const records = systemOfRecordsFacts(doc)
+	const outside = partiesOutsideCms(doc)
+	const fields = [...records.fields, ...outside.fields, 'safeguards.privacyActContractClauses']
+	if (!isNotRetired(doc)) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'The case is retired.',
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
+	}
+	if (!records.fromSystemOfRecords) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason:
+				'No records are retrieved by a personal identifier and no dataset comes from a system of records, so no contractor operates one.',
+			drivingFields: records.fields,
+			nextStep: null,
+		}
+	}
+	if (!outside.involved) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason:
+				'Records come from a system of records, but only CMS builds and runs the AI and holds its data.',
+			drivingFields: [...records.fields, 'contractingUsage', 'hosting', 'vendorNames'],
+			nextStep: null,
+		}
+	}
+	return yesNoSafeguard(
+		doc,
+		doc.safeguards.privacyActContractClauses,
+		{
+			facts: `Records come from a system of records and a party other than CMS handles them (${listPhrase(outside.because)})`,
+			question: 'Privacy Act clauses in the contract',
+			passed: 'the contract applies the Privacy Act to that party (FAR 52.224-1 and 52.224-2)',
+			passedNext: null,
+			todo: 'Have the contracting officer add FAR 52.224-1 and 52.224-2 (and 52.224-3 training) to the contract before the vendor handles the records.',
+		},
+		fields,
+	)
+}
+
+/**
+ * PRIVACY-ACT-ACCURACY: records used in making a determination about a person must be accurate,
+ * relevant, timely and complete enough to be fair (552a(e)(5)), and no more than relevant and
+ * necessary (552a(e)(1)). Engaged where the AI is the principal basis for, or makes, the decision.
+ */
+export const decisionRecordsAccuracy: PolicyCheck = (doc) => {
+	const pii = piiFacts(doc)
+	const decisions = doc.informedDecisions.filter((decision) => decision !== 'NONE')
+	const decides = doc.decisionRole === 'PRINCIPAL_BASIS' || doc.decisionRole === 'FULLY_AUTOMATED'
+	const fields = [
+		...pii.fields,
+		'decisionRole',
+		'informedDecisions',
+		'safeguards.decisionRecordsAccurate',
+	]
+	if (!isNotRetired(doc)) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'The case is retired.',
+			drivingFields: ['stage'],
+			nextStep: null,
+		}
+	}
+	if (!decides || decisions.length === 0) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason:
+				'Its output is neither the principal basis for nor the maker of a decision about anyone.',
+			drivingFields: ['decisionRole', 'informedDecisions'],
+			nextStep: null,
+		}
+	}
+	if (!pii.present) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${pii.because}, so no records about individuals drive its decisions.`,
+			drivingFields: pii.fields,
+			nextStep: null,
+		}
+	}
+	return yesNoSafeguard(
+		doc,
+		doc.safeguards.decisionRecordsAccurate,
+		{
+			facts: `${pii.because} and ${doc.decisionRole === 'FULLY_AUTOMATED' ? 'it makes' : 'its output is the principal basis for'} ${quoted(decisions.map(decisionPhrase))} decisions${doc.decisionRole === 'FULLY_AUTOMATED' ? ' on its own' : ''}`,
+			question: 'Records accurate enough for decisions',
+			passed:
+				'the records behind those decisions are checked to be accurate, relevant, timely and complete',
+			passedNext:
+				'The privacy reviewer confirms the data-quality checks and that only relevant and necessary fields are used.',
+			todo: 'Check the input records’ accuracy, timeliness and completeness for the people decided about, drop fields that are not relevant and necessary, and record how in the impact assessment.',
+		},
+		fields,
+	)
 }

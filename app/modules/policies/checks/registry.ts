@@ -8,7 +8,12 @@ import {
 } from './ai-definition.ts'
 import { customCodeSharing, generativeAiPolicy, publicFeedback } from './ai-governance.ts'
 import { type PolicyCheck } from './check-types.ts'
-import { businessAssociateAgreement, minimumNecessary, part2Records } from './health-data.ts'
+import {
+	businessAssociateAgreement,
+	ephiSecurity,
+	minimumNecessary,
+	part2Records,
+} from './health-data.ts'
 import {
 	highImpactPresumption,
 	presumedNotHighImpactJustification,
@@ -21,7 +26,13 @@ import {
 	practiceChecks,
 	waiverUpkeep,
 } from './minimum-practices.ts'
-import { computerMatching, privacyImpactAssessment, systemOfRecordsNotice } from './privacy.ts'
+import {
+	computerMatching,
+	decisionRecordsAccuracy,
+	privacyActContractor,
+	privacyImpactAssessment,
+	systemOfRecordsNotice,
+} from './privacy.ts'
 import { authorizationToOperate, fedrampAuthorization } from './security.ts'
 import { vendorAiTerms } from './vendor-terms.ts'
 
@@ -68,8 +79,11 @@ export const checkImplementations: Readonly<Record<string, PolicyCheck>> = Objec
 	'EGOV-208-PIA-C1': privacyImpactAssessment,
 	'PRIVACY-ACT-SORN-C1': systemOfRecordsNotice,
 	'PRIVACY-ACT-MATCHING-C1': computerMatching,
+	'PRIVACY-ACT-CONTRACTOR-C1': privacyActContractor,
+	'PRIVACY-ACT-ACCURACY-C1': decisionRecordsAccuracy,
 	'HIPAA-MIN-NEC-C1': minimumNecessary,
 	'HIPAA-BAA-C1': businessAssociateAgreement,
+	'HIPAA-SECURITY-C1': ephiSecurity,
 	'42CFR2-C1': part2Records,
 	'FISMA-ATO-C1': authorizationToOperate,
 	'FEDRAMP-C1': fedrampAuthorization,
