@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Prisma } from '#app/generated/prisma/client.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
 import { openAppDatabase, sessionUserByEmail, testRequest } from '#tests/app-database.ts'
-import { databaseTargets } from '#tests/db-targets.ts'
+import { type DatabaseTarget, databaseTargets } from '#tests/db-targets.ts'
 import { shippedPolicyPack } from './policy-pack.ts'
 
 type Packs = typeof import('./packs.server.ts') & typeof import('./pack-admin.server.ts')
@@ -25,6 +25,16 @@ async function runningRelease2026_1(database: Database) {
 			publishedAt: new Date('2026-11-22T00:00:00Z'),
 		},
 	})
+}
+
+/** A fresh migrated database on `target`, with the pack modules bound to it. */
+async function openPacks(target: DatabaseTarget): Promise<{ database: Database; packs: Packs }> {
+	const database = await openAppDatabase(target)
+	const packs = {
+		...(await import('./packs.server.ts')),
+		...(await import('./pack-admin.server.ts')),
+	}
+	return { database, packs }
 }
 
 async function admin(database: Database) {
@@ -58,11 +68,7 @@ for (const target of databaseTargets()) {
 		let packs: Packs
 
 		beforeAll(async () => {
-			database = await openAppDatabase(target)
-			packs = {
-				...(await import('./packs.server.ts')),
-				...(await import('./pack-admin.server.ts')),
-			}
+			;({ database, packs } = await openPacks(target))
 		}, 120_000)
 		afterAll(async () => {
 			await database?.close()
@@ -89,11 +95,7 @@ for (const target of databaseTargets()) {
 		let adminId: string
 
 		beforeAll(async () => {
-			database = await openAppDatabase(target)
-			packs = {
-				...(await import('./packs.server.ts')),
-				...(await import('./pack-admin.server.ts')),
-			}
+			;({ database, packs } = await openPacks(target))
 			await runningRelease2026_1(database)
 			adminId = await admin(database)
 		}, 120_000)
@@ -215,11 +217,7 @@ for (const target of databaseTargets()) {
 		let packs: Packs
 
 		beforeAll(async () => {
-			database = await openAppDatabase(target)
-			packs = {
-				...(await import('./packs.server.ts')),
-				...(await import('./pack-admin.server.ts')),
-			}
+			;({ database, packs } = await openPacks(target))
 			await runningRelease2026_1(database)
 		}, 120_000)
 		afterAll(async () => {
@@ -263,11 +261,7 @@ for (const target of databaseTargets()) {
 		let adminId: string
 
 		beforeAll(async () => {
-			database = await openAppDatabase(target)
-			packs = {
-				...(await import('./packs.server.ts')),
-				...(await import('./pack-admin.server.ts')),
-			}
+			;({ database, packs } = await openPacks(target))
 			await packs.ensureShippedPackLoaded(database.prisma)
 			adminId = await admin(database)
 		}, 120_000)
@@ -376,11 +370,7 @@ for (const target of databaseTargets()) {
 		let adminId: string
 
 		beforeAll(async () => {
-			database = await openAppDatabase(target)
-			packs = {
-				...(await import('./packs.server.ts')),
-				...(await import('./pack-admin.server.ts')),
-			}
+			;({ database, packs } = await openPacks(target))
 			await runningRelease2026_1(database)
 			adminId = await admin(database)
 		}, 120_000)
@@ -414,11 +404,7 @@ for (const target of databaseTargets()) {
 		let adminId: string
 
 		beforeAll(async () => {
-			database = await openAppDatabase(target)
-			packs = {
-				...(await import('./packs.server.ts')),
-				...(await import('./pack-admin.server.ts')),
-			}
+			;({ database, packs } = await openPacks(target))
 			useCases = await import('#app/modules/use-cases/use-cases.server.ts')
 			const seed = await import('#prisma/seed/seed.server.ts')
 			await packs.ensureShippedPackLoaded(database.prisma)

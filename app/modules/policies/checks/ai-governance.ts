@@ -6,10 +6,11 @@ import {
 	datasetsWith,
 	hasText,
 	hostingPhrases,
-	isNotRetired,
 	isLive,
+	isNotRetired,
 	listPhrase,
 	PII_KINDS,
+	retiredCase,
 	stageLabels,
 } from './case-facts.ts'
 import { assessPractice } from './minimum-practices.ts'
@@ -95,12 +96,7 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 		}
 	}
 	if (!isNotRetired(doc)) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: 'It is generative AI, but the case is retired.',
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase('It is generative AI, but the case is retired.')
 	}
 	const why =
 		doc.generativeAi === true

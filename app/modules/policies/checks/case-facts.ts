@@ -101,6 +101,47 @@ export function isNotRetired(doc: UseCaseDocument): boolean {
 	return doc.stage !== 'RETIRED'
 }
 
+/** A retired case: the obligations that follow a system's use ended with it. */
+export function retiredCase(reason = 'The case is retired.'): CheckOutcome {
+	return { status: 'NOT_APPLICABLE', reason, drivingFields: ['stage'], nextStep: null }
+}
+
+/**
+ * The finding of a safeguard answered yes or no once its check applies: yes passes; no fails once the
+ * case is in use (before that it is still to do); unanswered needs an answer.
+ */
+export function yesNoSafeguard(
+	doc: UseCaseDocument,
+	answer: boolean | undefined,
+	words: {
+		facts: string
+		question: string
+		passed: string
+		passedNextStep: string | null
+		nextStep: string
+	},
+	drivingFields: Array<string>,
+): CheckOutcome {
+	if (answer === true) {
+		return {
+			status: 'PASS',
+			reason: `${words.facts}, and ${words.passed}.`,
+			drivingFields,
+			nextStep: words.passedNextStep,
+		}
+	}
+	const said =
+		answer === false
+			? `'${words.question}' is answered 'no'`
+			: `'${words.question}' is not answered`
+	return {
+		status: answer === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
+		reason: `${words.facts}, and ${said}. ${stagePhrase(doc)}.`,
+		drivingFields,
+		nextStep: words.nextStep,
+	}
+}
+
 export type VendorInvolvement = { involved: boolean; because: Array<string>; fields: Array<string> }
 
 /** A vendor is involved when it built, sells or hosts the AI; each answer that says so is named. */

@@ -168,7 +168,7 @@ test('PHI needs the HIPAA security risk analysis to reach the AI, its logs and t
 	const unanswered = ephiSecurity(phi, ctx)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
 	expect(unanswered.reason).toBe(
-		"Dataset 'Medicare Part A claims' holds PHI and 'HIPAA security risk analysis covers the AI' is not answered. Stage is 'deployed'.",
+		"Dataset 'Medicare Part A claims' holds PHI, and 'HIPAA security risk analysis covers the AI' is not answered. Stage is 'deployed'.",
 	)
 	expect(unanswered.drivingFields).toEqual([
 		'datasets.0.sensitivities',

@@ -7,13 +7,15 @@ import {
 	datasetsWith,
 	hasText,
 	hostingPhrases,
-	isNotRetired,
 	isLive,
+	isNotRetired,
 	listPhrase,
-	PHI_KINDS,
-	sensitivityFields,
 	partiesOutsideCms,
+	PHI_KINDS,
+	retiredCase,
+	sensitivityFields,
 	stagePhrase,
+	yesNoSafeguard,
 } from './case-facts.ts'
 
 export const minimumNecessary: PolicyCheck = (doc) => {
@@ -28,12 +30,7 @@ export const minimumNecessary: PolicyCheck = (doc) => {
 		}
 	}
 	if (!isNotRetired(doc)) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: 'The case is retired.',
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase()
 	}
 	const missing = phi.filter((ref) => !hasText(ref.dataset.minimumNecessaryJustification))
 	const fields = [
@@ -84,12 +81,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc) => {
 		}
 	}
 	if (!isNotRetired(doc)) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: `${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`,
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase(`${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`)
 	}
 	if (!outside.involved) {
 		if (doc.hosting === undefined) {
@@ -153,12 +145,7 @@ export const part2Records: PolicyCheck = (doc) => {
 		(part2.length > 0 ||
 			doc.datasets.some((dataset) => SUD_PRONE_CATEGORIES.includes(dataset.category)))
 	) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: 'The case is retired.',
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase()
 	}
 	if (part2.length > 0) {
 		const fields = [...sensitivityFields(part2), 'safeguards.part2ConsentBasis']
@@ -237,33 +224,21 @@ export const ephiSecurity: PolicyCheck = (doc) => {
 		}
 	}
 	if (!isNotRetired(doc)) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: `${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`,
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase(`${datasetsVerb(phi, 'hold')} PHI, but the case is retired.`)
 	}
-	const facts = `${datasetsVerb(phi, 'hold')} PHI`
-	const analysed = doc.safeguards.ephiRiskAnalysis
-	if (analysed === true) {
-		return {
-			status: 'PASS',
-			reason: `${facts}, and the HIPAA security risk analysis covers the AI, its logs and the copies of data it keeps.`,
-			drivingFields: fields,
-			nextStep:
+	return yesNoSafeguard(
+		doc,
+		doc.safeguards.ephiRiskAnalysis,
+		{
+			facts: `${datasetsVerb(phi, 'hold')} PHI`,
+			question: 'HIPAA security risk analysis covers the AI',
+			passed:
+				'the HIPAA security risk analysis covers the AI, its logs and the copies of data it keeps',
+			passedNextStep:
 				'The security reviewer confirms access control, audit logging and encryption reach the AI’s logs and stores.',
-		}
-	}
-	const answer =
-		analysed === false
-			? "'HIPAA security risk analysis covers the AI' is answered 'no'"
-			: "'HIPAA security risk analysis covers the AI' is not answered"
-	return {
-		status: analysed === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
-		reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
-		drivingFields: fields,
-		nextStep:
-			'Extend the system’s risk analysis to the AI: its prompt and output logs, embeddings or vector stores, caches and test sets, with access control, audit logs and encryption for each.',
-	}
+			nextStep:
+				'Extend the system’s risk analysis to the AI: its prompt and output logs, embeddings or vector stores, caches and test sets, with access control, audit logging and encryption for each.',
+		},
+		fields,
+	)
 }

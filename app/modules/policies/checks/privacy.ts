@@ -3,18 +3,20 @@ import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.t
 import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
 import {
 	datasetNames,
+	type DatasetRef,
 	datasetsVerb,
 	datasetsWith,
 	decisionPhrase,
-	isNotRetired,
 	isLive,
+	isNotRetired,
 	listPhrase,
 	partiesOutsideCms,
 	PII_KINDS,
 	quoted,
+	retiredCase,
 	sensitivityFields,
 	stagePhrase,
-	type DatasetRef,
+	yesNoSafeguard,
 } from './case-facts.ts'
 
 type PiiFacts = {
@@ -61,12 +63,7 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 		}
 	}
 	if (!isNotRetired(doc)) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: `${pii.because}, but the case is retired.`,
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase(`${pii.because}, but the case is retired.`)
 	}
 	const fields = [...pii.fields, 'safeguards.piaCompleted', 'piaUrl']
 	if (doc.safeguards.piaCompleted === true || doc.piaUrl !== undefined) {
@@ -124,12 +121,7 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 	const { sorns, datasetSorns, fields, fromSystemOfRecords } = systemOfRecordsFacts(doc)
 	const pii = piiFacts(doc)
 	if (!isNotRetired(doc)) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: 'The case is retired.',
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase()
 	}
 	if (!fromSystemOfRecords) {
 		if (retrieved === false) {
@@ -234,39 +226,6 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 	}
 }
 
-/** The outcome of a safeguard answered yes or no, once the check knows it applies. */
-function yesNoSafeguard(
-	doc: UseCaseDocument,
-	answer: boolean | undefined,
-	words: {
-		facts: string
-		question: string
-		passed: string
-		passedNext: string | null
-		todo: string
-	},
-	drivingFields: Array<string>,
-): CheckOutcome {
-	if (answer === true) {
-		return {
-			status: 'PASS',
-			reason: `${words.facts}, and ${words.passed}.`,
-			drivingFields,
-			nextStep: words.passedNext,
-		}
-	}
-	const said =
-		answer === false
-			? `'${words.question}' is answered 'no'`
-			: `'${words.question}' is not answered`
-	return {
-		status: answer === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
-		reason: `${words.facts}, and ${said}. ${stagePhrase(doc)}.`,
-		drivingFields,
-		nextStep: words.todo,
-	}
-}
-
 /**
  * PRIVACY-ACT-CONTRACTOR: a contractor that operates a system of records for CMS, or holds its
  * records, is bound by the Privacy Act only through its contract (5 U.S.C. 552a(m); FAR 52.224-1/-2).
@@ -276,12 +235,7 @@ export const privacyActContractor: PolicyCheck = (doc) => {
 	const outside = partiesOutsideCms(doc)
 	const fields = [...records.fields, ...outside.fields, 'safeguards.privacyActContractClauses']
 	if (!isNotRetired(doc)) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: 'The case is retired.',
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase()
 	}
 	if (!records.fromSystemOfRecords) {
 		return {
@@ -308,8 +262,9 @@ export const privacyActContractor: PolicyCheck = (doc) => {
 			facts: `Records come from a system of records and a party other than CMS handles them (${listPhrase(outside.because)})`,
 			question: 'Privacy Act clauses in the contract',
 			passed: 'the contract applies the Privacy Act to that party (FAR 52.224-1 and 52.224-2)',
-			passedNext: null,
-			todo: 'Have the contracting officer add FAR 52.224-1 and 52.224-2 (and 52.224-3 training) to the contract before the vendor handles the records.',
+			passedNextStep: null,
+			nextStep:
+				'Have the contracting officer add FAR 52.224-1 and 52.224-2 (and 52.224-3 training) to the contract before the vendor handles the records.',
 		},
 		fields,
 	)
@@ -331,12 +286,7 @@ export const decisionRecordsAccuracy: PolicyCheck = (doc) => {
 		'safeguards.decisionRecordsAccurate',
 	]
 	if (!isNotRetired(doc)) {
-		return {
-			status: 'NOT_APPLICABLE',
-			reason: 'The case is retired.',
-			drivingFields: ['stage'],
-			nextStep: null,
-		}
+		return retiredCase()
 	}
 	if (!decides || decisions.length === 0) {
 		return {
@@ -363,9 +313,10 @@ export const decisionRecordsAccuracy: PolicyCheck = (doc) => {
 			question: 'Records accurate enough for decisions',
 			passed:
 				'the records behind those decisions are checked to be accurate, relevant, timely and complete',
-			passedNext:
+			passedNextStep:
 				'The privacy reviewer confirms the data-quality checks and that only relevant and necessary fields are used.',
-			todo: 'Check the input records’ accuracy, timeliness and completeness for the people decided about, drop fields that are not relevant and necessary, and record how in the impact assessment.',
+			nextStep:
+				'Check the input records’ accuracy, timeliness and completeness for the people decided about, drop fields that are not relevant and necessary, and record how in the impact assessment.',
 		},
 		fields,
 	)
