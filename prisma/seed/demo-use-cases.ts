@@ -162,6 +162,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 				publicConsultation: ['IN_PROGRESS'],
 			},
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				decisionRecordsAccurate: true,
 				piaCompleted: true,
@@ -222,6 +223,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: true,
@@ -283,6 +285,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				piaCompleted: true,
 				retrievedByPersonalIdentifier: false,
@@ -427,6 +430,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			informedDecisions: ['NONE'],
 			...internalToolInCmsDataCenter,
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				ephiRiskAnalysis: true,
 				businessAssociateAgreement: true,
@@ -634,6 +638,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				ephiRiskAnalysis: true,
 				businessAssociateAgreement: true,
@@ -686,6 +691,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				ephiRiskAnalysis: true,
 				piaCompleted: false,
@@ -857,6 +863,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			informedDecisions: ['FRAUD_IMPROPER_PAYMENT'],
 			...internalToolInCmsDataCenter,
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				ephiRiskAnalysis: true,
 				businessAssociateAgreement: true,
@@ -962,6 +969,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: false,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				ephiRiskAnalysis: true,
 				piaCompleted: true,
@@ -1075,6 +1083,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				ephiRiskAnalysis: true,
 				piaCompleted: true,
@@ -1225,6 +1234,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			generativeAi: true,
 			hosting: 'FEDRAMP_CLOUD',
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				ephiRiskAnalysis: true,
 				piaCompleted: true,
@@ -1441,6 +1451,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 				publicConsultation: ['CAIO_WAIVED'],
 			},
 			safeguards: {
+				dataUseAgreement: true,
 				privacyActContractClauses: true,
 				decisionRecordsAccurate: true,
 				ephiRiskAnalysis: true,

@@ -148,6 +148,7 @@ for (const target of databaseTargets()) {
 				'PRIVACY-ACT-CONTRACTOR-C1',
 				'PRIVACY-ACT-ACCURACY-C1',
 				'HIPAA-SECURITY-C1',
+				'CMS-DUA-C1',
 				'INV-COTS-C1',
 			])
 			expect(
@@ -159,6 +160,7 @@ for (const target of databaseTargets()) {
 			])
 			expect(preview.diff.references.added.map((reference) => reference.id)).toEqual([
 				'OMB-INV-2025',
+				'CMS-DUA',
 			])
 			await expect(packs.publicationPreview('2026.1')).rejects.toMatchObject({ code: 'NOT_FOUND' })
 		})

@@ -147,6 +147,10 @@ const systemOfRecordsWithVendor: Condition = when(
 			doc.datasets.some((d) => d.sornNumber !== undefined)) &&
 		vendorInvolved(doc),
 )
+const dataUseAgreementWithVendor: Condition = when(
+	'a dataset requires a data use agreement and a vendor is involved',
+	(doc) => doc.datasets.some((d) => d.dataUseAgreementRequired) && vendorInvolved(doc),
+)
 const decidesAboutPeopleWithPersonalData: Condition = when(
 	'personal data and the output is the principal basis for, or makes, decisions about people',
 	(doc) =>
@@ -710,6 +714,18 @@ export const questions = {
 		section: 'safeguards',
 		storage: 'answers',
 		appliesWhen: phiWithVendor,
+		requiredWhen: never,
+		message: '',
+	}),
+	'safeguards.dataUseAgreement': ask(kinds.yesNo(), {
+		label:
+			'Does an executed CMS data use agreement, or the contract’s data terms, cover the vendor’s use of these datasets for this purpose?',
+		name: 'Data use agreement',
+		hint: 'CMS data that need a DUA leave CMS only under one (CMS-R-0235, or CMS-R-0235L for a limited data set) naming the purpose, files and years.',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: dataUseAgreementWithVendor,
 		requiredWhen: never,
 		message: '',
 	}),

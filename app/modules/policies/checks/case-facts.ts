@@ -204,12 +204,17 @@ export function datasetNames(refs: ReadonlyArray<DatasetRef>): string {
 	return quoted(refs.map((ref) => ref.dataset.name))
 }
 
-const singular: Record<string, string> = { hold: 'holds', are: 'is', have: 'has' }
+const singular: Record<string, string> = {
+	hold: 'holds',
+	are: 'is',
+	have: 'has',
+	require: 'requires',
+}
 
 /** "Dataset 'A' holds" or "Datasets 'A' and 'B' hold". */
 export function datasetsVerb(
 	refs: ReadonlyArray<DatasetRef>,
-	verb: 'hold' | 'are' | 'have',
+	verb: 'hold' | 'are' | 'have' | 'require',
 ): string {
 	return refs.length === 1
 		? `Dataset ${datasetNames(refs)} ${singular[verb]}`

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
 import {
 	businessAssociateAgreement,
+	dataUseAgreement,
 	ephiSecurity,
 	minimumNecessary,
 	part2Records,
@@ -185,4 +186,29 @@ test('PHI needs the HIPAA security risk analysis to reach the AI, its logs and t
 	expect(ephiSecurity(part2Only, ctx).status).toBe('NEEDS_ATTENTION')
 	const piiOnly = baseCase({ hasPii: true, datasets: [{ ...claims, sensitivities: ['PII'] }] })
 	expect(ephiSecurity(piiOnly, ctx).status).toBe('NOT_APPLICABLE')
+})
+
+test('data that need a DUA and leave CMS need an executed agreement or contract terms covering the use', () => {
+	const governed = { ...claims, dataUseAgreementRequired: true }
+	const hosted = baseCase({ hosting: 'CONTRACTOR_DATA_CENTER', datasets: [governed] })
+	const unanswered = dataUseAgreement(hosted, ctx)
+	expect(unanswered.status).toBe('NEEDS_ATTENTION')
+	expect(unanswered.reason).toBe(
+		"Dataset 'Medicare Part A claims' requires a data use agreement and a party other than CMS handles the data (it runs in a contractor’s data centre, whose operator holds the data for CMS), and 'Data use agreement' is not answered. Stage is 'deployed'.",
+	)
+	expect(unanswered.drivingFields).toEqual([
+		'datasets.0.dataUseAgreementRequired',
+		'hosting',
+		'safeguards.dataUseAgreement',
+	])
+	expect(dataUseAgreement({ ...hosted, safeguards: { dataUseAgreement: false } }, ctx).status).toBe(
+		'FAIL',
+	)
+	expect(dataUseAgreement({ ...hosted, safeguards: { dataUseAgreement: true } }, ctx).status).toBe(
+		'PASS',
+	)
+	// The data stay with CMS, or no dataset needs a DUA, or the case is retired: nothing to ask.
+	expect(dataUseAgreement(baseCase({ datasets: [governed] }), ctx).status).toBe('NOT_APPLICABLE')
+	expect(dataUseAgreement({ ...hosted, datasets: [claims] }, ctx).status).toBe('NOT_APPLICABLE')
+	expect(dataUseAgreement({ ...hosted, stage: 'RETIRED' }, ctx).status).toBe('NOT_APPLICABLE')
 })

@@ -242,3 +242,51 @@ export const ephiSecurity: PolicyCheck = (doc) => {
 		fields,
 	)
 }
+
+/**
+ * CMS-DUA: CMS data that need a data use agreement leave CMS-controlled systems only under one (or a
+ * contract that governs the data). Whether CMS's own internal use needs one is unsettled, so only a
+ * party other than CMS handling the data engages the check.
+ */
+export const dataUseAgreement: PolicyCheck = (doc) => {
+	const governed = doc.datasets.flatMap((dataset, index) =>
+		dataset.dataUseAgreementRequired ? [{ index, dataset }] : [],
+	)
+	const outside = partiesOutsideCms(doc)
+	const fields = [
+		...governed.map((ref) => `datasets.${ref.index}.dataUseAgreementRequired`),
+		...outside.fields,
+		'safeguards.dataUseAgreement',
+	]
+	if (!isNotRetired(doc)) return retiredCase()
+	if (governed.length === 0) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: 'No dataset the case uses requires a data use agreement.',
+			drivingFields: ['datasets'],
+			nextStep: null,
+		}
+	}
+	if (!outside.involved) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `${datasetsVerb(governed, 'require')} a data use agreement, but the data stay with CMS: only CMS builds and runs the AI and holds its data.`,
+			drivingFields: [...fields, 'hosting'],
+			nextStep: null,
+		}
+	}
+	return yesNoSafeguard(
+		doc,
+		doc.safeguards.dataUseAgreement,
+		{
+			facts: `${datasetsVerb(governed, 'require')} a data use agreement and a party other than CMS handles the data (${listPhrase(outside.because)})`,
+			question: 'Data use agreement',
+			passed: 'an executed data use agreement or the contract’s data terms cover that use',
+			passedNextStep:
+				'The data governance reviewer confirms the agreement names this purpose, these files and years, and return or destruction at its end.',
+			nextStep:
+				'Execute a data use agreement (CMS-R-0235, or CMS-R-0235L for a limited data set) for this purpose, files and years, or put the data terms in the contract, before the data leave CMS.',
+		},
+		fields,
+	)
+}

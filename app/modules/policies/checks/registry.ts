@@ -10,6 +10,7 @@ import { customCodeSharing, generativeAiPolicy, publicFeedback } from './ai-gove
 import { type PolicyCheck } from './check-types.ts'
 import {
 	businessAssociateAgreement,
+	dataUseAgreement,
 	ephiSecurity,
 	minimumNecessary,
 	part2Records,
@@ -84,6 +85,7 @@ export const checkImplementations: Readonly<Record<string, PolicyCheck>> = Objec
 	'HIPAA-MIN-NEC-C1': minimumNecessary,
 	'HIPAA-BAA-C1': businessAssociateAgreement,
 	'HIPAA-SECURITY-C1': ephiSecurity,
+	'CMS-DUA-C1': dataUseAgreement,
 	'42CFR2-C1': part2Records,
 	'FISMA-ATO-C1': authorizationToOperate,
 	'FEDRAMP-C1': fedrampAuthorization,
