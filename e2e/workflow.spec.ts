@@ -74,6 +74,15 @@ async function submitClaimsCase(page: Page, name: string) {
 		.getByRole('group', { name: /substance-use-disorder records/ })
 		.getByLabel('Yes')
 		.check()
+	// The cloud host holds claims from a system of records that need a DUA: it answers for both.
+	await safeguards
+		.getByRole('group', { name: /apply the Privacy Act/ })
+		.getByLabel('Yes')
+		.check()
+	await safeguards
+		.getByRole('group', { name: /data use agreement/ })
+		.getByLabel('Yes')
+		.check()
 	await openSection(page, 'Public reporting')
 	await page.getByLabel('Should it be withheld from the public inventory?').selectOption('NO')
 	await submitForReview(page)

@@ -782,6 +782,15 @@ export async function listVersions(useCaseId: string) {
 export async function listDatasetOptions() {
 	return prisma.dataset.findMany({
 		orderBy: { name: 'asc' },
-		select: { id: true, name: true, category: true, sensitivities: true },
+		// The SORN and the DUA flag decide, before a newly linked dataset is saved, which safeguards
+		// the form asks about (the Privacy Act contract clauses, the data use agreement).
+		select: {
+			id: true,
+			name: true,
+			category: true,
+			sensitivities: true,
+			sornNumber: true,
+			dataUseAgreementRequired: true,
+		},
 	})
 }

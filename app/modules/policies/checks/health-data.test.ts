@@ -209,6 +209,9 @@ test('data that need a DUA and leave CMS need an executed agreement or contract 
 	)
 	// The data stay with CMS, or no dataset needs a DUA, or the case is retired: nothing to ask.
 	expect(dataUseAgreement(baseCase({ datasets: [governed] }), ctx).status).toBe('NOT_APPLICABLE')
-	expect(dataUseAgreement({ ...hosted, datasets: [claims] }, ctx).status).toBe('NOT_APPLICABLE')
+	expect(
+		dataUseAgreement({ ...hosted, datasets: [{ ...claims, dataUseAgreementRequired: false }] }, ctx)
+			.status,
+	).toBe('NOT_APPLICABLE')
 	expect(dataUseAgreement({ ...hosted, stage: 'RETIRED' }, ctx).status).toBe('NOT_APPLICABLE')
 })

@@ -451,8 +451,9 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							name: row.name,
 							category: option?.category ?? 'ADMINISTRATIVE_HR',
 							sensitivities: row.sensitivities,
+							sornNumber: option?.sornNumber ?? undefined,
 							usage: ['OPERATION'],
-							dataUseAgreementRequired: false,
+							dataUseAgreementRequired: option?.dataUseAgreementRequired ?? false,
 						}
 					)
 				}),
