@@ -87,6 +87,17 @@ const hasCustomCode: Condition = when(
 	'`hasCustomCode` is `true`',
 	(doc) => doc.hasCustomCode === true,
 )
+const releasesModelTrainedOnPersonalData: Condition = when(
+	'`safeguards.codeSharingDecision` is `SHARED_PUBLICLY` and a dataset with PII, PHI, Part 2 records or FTI is used for training',
+	(doc) =>
+		doc.hasCustomCode === true &&
+		doc.safeguards.codeSharingDecision === 'SHARED_PUBLICLY' &&
+		doc.datasets.some(
+			(d) =>
+				d.usage.includes('TRAINING') &&
+				d.sensitivities.some((s) => s === 'PII' || s === 'PHI' || s === 'PART2' || s === 'FTI'),
+		),
+)
 const ruleBasedOnly: Condition = when(
 	'`aiScreen.ruleBasedOnly` is `true`',
 	(doc) => doc.aiScreen.ruleBasedOnly === true,
@@ -820,6 +831,18 @@ export const questions = {
 		section: 'safeguards',
 		storage: 'answers',
 		appliesWhen: hasCustomCode,
+		requiredWhen: never,
+		message: '',
+	}),
+	'safeguards.trainingDataDisclosureAssessed': ask(kinds.yesNo(), {
+		label:
+			'Was the risk that the released model discloses its personal training data assessed before release?',
+		name: 'Training-data disclosure assessed',
+		hint: 'A model trained on PII or PHI can reveal it. M-25-21 §2(b) asks for that assessment before any release, or the privacy exception instead.',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: releasesModelTrainedOnPersonalData,
 		requiredWhen: never,
 		message: '',
 	}),

@@ -139,6 +139,20 @@ test('a public release of a model trained on personal data needs a leakage asses
 	const outcome = customCodeSharing(doc, ctx)
 	expect(outcome.status).toBe('NEEDS_ATTENTION')
 	expect(outcome.reason).toContain("trained on personal data from 'Claims'")
+	expect(outcome.drivingFields).toContain('safeguards.trainingDataDisclosureAssessed')
+	const refused = customCodeSharing(
+		{ ...doc, safeguards: { ...doc.safeguards, trainingDataDisclosureAssessed: false } },
+		ctx,
+	)
+	expect(refused.status).toBe('NEEDS_ATTENTION')
+	expect(refused.reason).toContain("'Training-data disclosure assessed' is answered 'no'")
+	// Once the assessment is recorded, the finding clears.
+	const assessed = customCodeSharing(
+		{ ...doc, safeguards: { ...doc.safeguards, trainingDataDisclosureAssessed: true } },
+		ctx,
+	)
+	expect(assessed.status).toBe('PASS')
+	expect(assessed.reason).toContain('was assessed before release')
 })
 
 test('a public-facing case needs a feedback channel', () => {

@@ -217,22 +217,28 @@ export const customCodeSharing: PolicyCheck = (doc) => {
 	const trainedOnPersonalData = datasetsWith(doc, PII_KINDS).filter((ref) =>
 		ref.dataset.usage.includes('TRAINING'),
 	)
-	if (decision === 'SHARED_PUBLICLY' && trainedOnPersonalData.length > 0) {
+	const assessed = doc.safeguards.trainingDataDisclosureAssessed
+	if (decision === 'SHARED_PUBLICLY' && trainedOnPersonalData.length > 0 && assessed !== true) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `The code and model are released publicly, and the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}.`,
+			reason: `The code and model are released publicly, the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}, and ${assessed === false ? "'Training-data disclosure assessed' is answered 'no'" : 'nothing says the risk that it discloses that data was assessed'}.`,
 			drivingFields: [
 				...fields,
 				...trainedOnPersonalData.map((ref) => `datasets.${ref.index}.usage`),
+				'safeguards.trainingDataDisclosureAssessed',
 			],
 			nextStep:
-				'Assess whether the released model could disclose its training data before (further) release (§2(b)(iii)).',
+				'Assess whether the released model could disclose its training data before (further) release (§2(b)(iii)), or withdraw it under the privacy exception.',
 		}
 	}
+	const assessment =
+		decision === 'SHARED_PUBLICLY' && trainedOnPersonalData.length > 0
+			? ' The risk that the model discloses its personal training data was assessed before release.'
+			: ''
 	return {
 		status: 'PASS',
 		reason: decision
-			? `It has custom-developed code, ${sharingPhrases[decision]}.`
+			? `It has custom-developed code, ${sharingPhrases[decision]}.${assessment}`
 			: `It has custom-developed code, published at ${doc.codeUrl}.`,
 		drivingFields: fields,
 		nextStep: null,
