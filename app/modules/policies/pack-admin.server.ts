@@ -91,7 +91,7 @@ async function proposeRelease(client: PrismaClient, release: PolicyPack): Promis
 		await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('policy-pack-releases'))`
 		const existing = await tx.policyPackVersion.findUnique({
 			where: { version: release.version },
-			select: { id: true, origin: true, status: true },
+			select: { status: true },
 		})
 		if (existing) return existing.status === 'PROPOSED'
 		const created = await tx.policyPackVersion.createMany({

@@ -87,17 +87,6 @@ const hasCustomCode: Condition = when(
 	'`hasCustomCode` is `true`',
 	(doc) => doc.hasCustomCode === true,
 )
-const releasesModelTrainedOnPersonalData: Condition = when(
-	'`safeguards.codeSharingDecision` is `SHARED_PUBLICLY` and a dataset with PII, PHI, Part 2 records or FTI is used for training',
-	(doc) =>
-		doc.hasCustomCode === true &&
-		doc.safeguards.codeSharingDecision === 'SHARED_PUBLICLY' &&
-		doc.datasets.some(
-			(d) =>
-				d.usage.includes('TRAINING') &&
-				d.sensitivities.some((s) => s === 'PII' || s === 'PHI' || s === 'PART2' || s === 'FTI'),
-		),
-)
 const ruleBasedOnly: Condition = when(
 	'`aiScreen.ruleBasedOnly` is `true`',
 	(doc) => doc.aiScreen.ruleBasedOnly === true,
@@ -141,14 +130,14 @@ const retrievedByIdentifier: Condition = when(
 	'`safeguards.retrievedByPersonalIdentifier` is `true`',
 	(doc) => doc.safeguards.retrievedByPersonalIdentifier === true,
 )
-const phiWithVendor: Condition = when(
-	'a dataset holds PHI or Part 2 records and a vendor is involved',
-	(doc) => holds(doc, ['PHI', 'PART2']) && vendorInvolved(doc),
-)
-const holdsPart2: Condition = when('a dataset holds Part 2 records', (doc) => holds(doc, ['PART2']))
 const holdsPhi: Condition = when('a dataset holds PHI or Part 2 records', (doc) =>
 	holds(doc, ['PHI', 'PART2']),
 )
+const phiWithVendor: Condition = when(
+	'a dataset holds PHI or Part 2 records and a vendor is involved',
+	(doc) => holdsPhi(doc) && vendorInvolved(doc),
+)
+const holdsPart2: Condition = when('a dataset holds Part 2 records', (doc) => holds(doc, ['PART2']))
 // The Privacy Act binds a contractor through its contract (552a(m)) when it handles records of a
 // system of records: records retrieved by identifier, or a dataset published with a SORN.
 const systemOfRecordsWithVendor: Condition = when(
@@ -161,6 +150,16 @@ const systemOfRecordsWithVendor: Condition = when(
 const dataUseAgreementWithVendor: Condition = when(
 	'a dataset requires a data use agreement and a vendor is involved',
 	(doc) => doc.datasets.some((d) => d.dataUseAgreementRequired) && vendorInvolved(doc),
+)
+const releasesModelTrainedOnPersonalData: Condition = when(
+	'`safeguards.codeSharingDecision` is `SHARED_PUBLICLY` and a dataset with PII, PHI, Part 2 records or FTI is used for training',
+	(doc) =>
+		hasCustomCode(doc) &&
+		doc.safeguards.codeSharingDecision === 'SHARED_PUBLICLY' &&
+		doc.datasets.some(
+			(d) =>
+				d.usage.includes('TRAINING') && d.sensitivities.some((s) => PERSONAL_KINDS.includes(s)),
+		),
 )
 const decidesAboutPeopleWithPersonalData: Condition = when(
 	'personal data and the output is the principal basis for, or makes, decisions about people',
