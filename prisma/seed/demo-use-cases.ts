@@ -90,6 +90,21 @@ const internalToolInCmsDataCenter = {
 	generativeAi: false,
 	hosting: 'CMS_DATA_CENTER' as const,
 }
+/**
+ * The safeguards of a custom model CMS runs in its data centre on Medicare claims from the IDR
+ * (SORN 09-70-0558), with Part 2 records filtered out and its code exempt from sharing.
+ */
+const idrClaimsToolSafeguards = {
+	dataUseAgreement: true,
+	privacyActContractClauses: true,
+	ephiRiskAnalysis: true,
+	businessAssociateAgreement: true,
+	piaCompleted: true,
+	retrievedByPersonalIdentifier: true,
+	sornNumber: '09-70-0558',
+	sudRecordsExcluded: true,
+	codeSharingDecision: 'EXEMPT' as const,
+}
 const inventoryBasics = {
 	isWithheld: 'NO' as const,
 	demographicFeatures: ['NONE_OF_THE_ABOVE' as const],
@@ -429,17 +444,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			affectedParties: ['INTERNAL_ONLY'],
 			informedDecisions: ['NONE'],
 			...internalToolInCmsDataCenter,
-			safeguards: {
-				dataUseAgreement: true,
-				privacyActContractClauses: true,
-				ephiRiskAnalysis: true,
-				businessAssociateAgreement: true,
-				piaCompleted: true,
-				retrievedByPersonalIdentifier: true,
-				sornNumber: '09-70-0558',
-				sudRecordsExcluded: true,
-				codeSharingDecision: 'EXEMPT',
-			},
+			safeguards: idrClaimsToolSafeguards,
 		},
 	},
 	{
@@ -862,17 +867,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			affectedParties: ['PROVIDERS'],
 			informedDecisions: ['FRAUD_IMPROPER_PAYMENT'],
 			...internalToolInCmsDataCenter,
-			safeguards: {
-				dataUseAgreement: true,
-				privacyActContractClauses: true,
-				ephiRiskAnalysis: true,
-				businessAssociateAgreement: true,
-				piaCompleted: true,
-				retrievedByPersonalIdentifier: true,
-				sornNumber: '09-70-0558',
-				sudRecordsExcluded: true,
-				codeSharingDecision: 'EXEMPT',
-			},
+			safeguards: idrClaimsToolSafeguards,
 		},
 	},
 	{
