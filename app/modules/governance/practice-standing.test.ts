@@ -48,6 +48,35 @@ test('evidence recorded for a practice documents it: the practices page, the che
 	)
 })
 
+test('evidence does not overrule an answer that says otherwise, and a date without a link documents nothing', () => {
+	const pack = loadShippedPack()
+	const monitoringCheck = (doc: ReturnType<typeof deployedEligibilityModel>) =>
+		evaluate(doc, { pack, asOf: afterDeadline }).results.find(
+			(r) => r.checkId === practiceCheckId('MONITORING'),
+		)
+	// The fixture's monitoring is answered 'in progress'.
+	const contradicted = deployedEligibilityModel({
+		practiceEvidence: [
+			{ practice: 'MONITORING', evidenceUrl: 'https://cms.example/monitoring-draft' },
+		],
+	})
+	const tracked = trackPractices(contradicted, {}, afterDeadline)
+	expect(statusOf(tracked, 'MONITORING')).toBe('IN_PROGRESS')
+	expect(tracked.practices.find((p) => p.practice === 'MONITORING')?.answer).toContain(
+		'evidence is recorded but the answers say otherwise',
+	)
+	expect(monitoringCheck(contradicted)?.status).toBe('FAIL')
+	expect(
+		toOmbRow(contradicted, { ...cmsAgency, asOf: afterDeadline }).hi_ongoing_monitoring,
+	).toMatch(/^b\) Development of monitoring protocol/)
+
+	const dateOnly = deployedEligibilityModel({
+		practiceEvidence: [{ practice: 'APPEAL', documentedOn: '2026-02-10' }],
+	})
+	expect(statusOf(trackPractices(dateOnly, {}, afterDeadline), 'APPEAL')).toBe('MISSING')
+	expect(toOmbRow(dateOnly, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toBe('')
+})
+
 test('a current CAIO waiver reaches the hi_* column as "waived"; a lapsed one does not', () => {
 	const waived = deployedEligibilityModel({
 		waivers: [{ practice: 'APPEAL', grantedOn: '2026-02-01', reportedToOmbOn: '2026-02-20' }],

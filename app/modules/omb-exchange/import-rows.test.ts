@@ -12,6 +12,8 @@ import {
 	type OmbChoice,
 	ombMultipleChoiceColumns,
 	practiceProgressChoices,
+	publicConsultationChoices,
+	trainingChoices,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { generateConsolidatedInventory } from '#tests/fixtures/omb-consolidated-file.ts'
 import { orgUnits as seededUnits } from '#prisma/seed/org-units.ts'
@@ -777,20 +779,34 @@ describe('round trip', () => {
 			practices: {
 				...complete.practices,
 				testing: 'IN_PROGRESS',
-				monitoring: 'IN_PROGRESS',
-				publicConsultation: ['IN_PROGRESS'],
+				monitoring: undefined,
+				training: 'IN_PROGRESS',
+				publicConsultation: [],
 			},
 			waivers: [{ practice: 'TESTING', grantedOn: '2026-04-01', expiresOn: '2027-03-31' }],
 			practiceEvidence: [
 				{ practice: 'MONITORING', evidenceUrl: 'https://example.cms.gov/monitoring-plan' },
-				{ practice: 'PUBLIC_CONSULTATION', documentedOn: '2026-05-01' },
+				{
+					practice: 'PUBLIC_CONSULTATION',
+					evidenceUrl: 'https://example.cms.gov/listening-sessions',
+					documentedOn: '2026-05-01',
+				},
+				// Beside an answer of 'in progress', evidence is a contradiction, not a documented practice.
+				{ practice: 'TRAINING', evidenceUrl: 'https://example.cms.gov/training-draft' },
 			],
 		})
 		const exported = toOmbRow(original, { ...cmsAgency, values: 'codes', asOf })
-		// The export reports what the waiver and the evidence document…
-		expect([exported.hi_testing_conducted, exported.hi_ongoing_monitoring]).toEqual([
+		// The export reports what the waiver and the evidence document, and the answers otherwise…
+		expect([
+			exported.hi_testing_conducted,
+			exported.hi_ongoing_monitoring,
+			exported.hi_public_consultation,
+			exported.hi_training_established,
+		]).toEqual([
 			practiceProgressChoices.CAIO_WAIVED.code,
 			monitoringChoices.YES.code,
+			`['${publicConsultationChoices.OTHER.code}']`,
+			trainingChoices.IN_PROGRESS.code,
 		])
 		const [row] = parse(
 			decodeCsv(new TextEncoder().encode(toCsv([exported], ombColumns, { bom: true }))),

@@ -21,6 +21,8 @@ import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
 
 type Assessment = {
 	met: boolean
+	/** An answer of the practice says it is not met (in progress, no, waived…), as opposed to unanswered. */
+	answeredOtherwise: boolean
 	markedWaived: boolean
 	/** The sentence naming the answers, e.g. "Ongoing monitoring is 'in progress'". */
 	answer: string
@@ -54,8 +56,10 @@ function single(
 	label: string,
 	metValues: ReadonlyArray<string>,
 ): Assessment {
+	const met = value !== undefined && metValues.includes(value)
 	return {
-		met: value !== undefined && metValues.includes(value),
+		met,
+		answeredOtherwise: value !== undefined && !met,
 		markedWaived: value === 'CAIO_WAIVED',
 		answer: `${label} is ${answerPhrase(value)}`,
 		short: answerPhrase(value),
@@ -75,6 +79,9 @@ const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> =
 		return {
 			// §4(b)(ii)(C) and (F): the assessment counts only with its impacts described and an independent review.
 			met: impactAssessment === 'YES' && reviewed && described,
+			answeredOtherwise:
+				(impactAssessment !== undefined && impactAssessment !== 'YES') ||
+				(independentReview !== undefined && !reviewed),
 			markedWaived: impactAssessment === 'CAIO_WAIVED' || independentReview === 'CAIO_WAIVED',
 			answer: `AI impact assessment is ${answerPhrase(impactAssessment)}, independent review is ${answerPhrase(independentReview)} and potential impacts are ${described ? 'described' : 'not described'}`,
 			short: `assessment ${answerPhrase(impactAssessment)}, independent review ${answerPhrase(independentReview)}, impacts ${described ? 'described' : 'not described'}`,
@@ -104,8 +111,10 @@ const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> =
 		const steps = doc.practices.publicConsultation
 		const short =
 			steps.length === 0 ? 'not answered' : listPhrase(steps.map((step) => answerPhrase(step)))
+		const met = steps.some((step) => CONSULTATION_METHODS.includes(step))
 		return {
-			met: steps.some((step) => CONSULTATION_METHODS.includes(step)),
+			met,
+			answeredOtherwise: steps.length > 0 && !met,
 			markedWaived: steps.includes('CAIO_WAIVED'),
 			answer: `Consultation with end users and the public is ${short}`,
 			short,
@@ -120,22 +129,46 @@ export function practiceEvidenceOf(doc: UseCaseDocument, practice: MinimumPracti
 }
 
 /**
+ * Evidence documents a practice the answers leave open when it says where the documentation is (a
+ * link; a date alone says when, not where) and no answer of the practice says otherwise: an answer
+ * of 'in progress' or 'no' beside a link is a contradiction for the case's team to settle, not a
+ * practice to report to OMB as done (M-25-21 §4(a)(i) asks for *documented* implementation).
+ */
+function documentingEvidence(
+	doc: UseCaseDocument,
+	practice: MinimumPractice,
+	assessment: Assessment,
+) {
+	const evidence = practiceEvidenceOf(doc, practice)
+	if (!evidence?.evidenceUrl || assessment.met || assessment.answeredOtherwise) return null
+	return evidence
+}
+
+/**
  * Where a practice stands from the case's answers and the evidence recorded for it: the one reading
  * of a practice that the checks, the practices page, the decision page and the OMB export share.
- * Evidence recorded (a link or a date) documents the practice whatever its answer says.
  */
 export function assessPractice(doc: UseCaseDocument, practice: MinimumPractice): Assessment {
 	const assessment = assessors[practice](doc)
 	const evidence = practiceEvidenceOf(doc, practice)
 	if (assessment.met || !evidence) return assessment
-	const recorded = evidence.documentedOn
-		? `evidence recorded, documented on ${evidence.documentedOn}`
-		: 'evidence recorded'
+	const dated = evidence.documentedOn ? `, documented on ${evidence.documentedOn}` : ''
+	if (documentingEvidence(doc, practice, assessment)) {
+		return {
+			...assessment,
+			met: true,
+			answer: `${assessment.answer}, but evidence recorded${dated}`,
+			short: `${assessment.short}; evidence recorded${dated}`,
+			fields: [...assessment.fields, 'practiceEvidence'],
+		}
+	}
+	const why = evidence.evidenceUrl
+		? 'evidence is recorded but the answers say otherwise'
+		: 'evidence is recorded without a link to the documentation'
 	return {
 		...assessment,
-		met: true,
-		answer: `${assessment.answer}, but ${recorded}`,
-		short: `${assessment.short}; ${recorded}`,
+		answer: `${assessment.answer}; ${why}`,
+		short: `${assessment.short}; ${why}`,
 		fields: [...assessment.fields, 'practiceEvidence'],
 	}
 }
@@ -527,19 +560,19 @@ const singleAnswerField = {
 /**
  * The practices' answers as OMB's hi_* columns report them, from where each practice stands: a
  * practice the answers leave unmet reads 'CAIO waived' while a current waiver covers it, and 'yes'
- * (or, for consultation, 'other') when its evidence is recorded.
+ * (or, for consultation, 'other') when its evidence documents it.
  */
 export function reportedPractices(doc: UseCaseDocument, asOf: Date): UseCaseDocument['practices'] {
 	const practices = { ...doc.practices, publicConsultation: [...doc.practices.publicConsultation] }
 	for (const practice of minimumPracticeKeys) {
-		if (assessors[practice](doc).met) continue
+		const assessment = assessors[practice](doc)
+		if (assessment.met) continue
 		const waived = waiverStanding(doc, practice, asOf).valid
-		const evidenced = practiceEvidenceOf(doc, practice) !== null
+		const evidenced = documentingEvidence(doc, practice, assessment) !== null
 		if (!waived && !evidenced) continue
 		if (practice === 'PUBLIC_CONSULTATION') {
-			practices.publicConsultation = waived
-				? ['CAIO_WAIVED']
-				: [...practices.publicConsultation.filter((step) => step !== 'IN_PROGRESS'), 'OTHER']
+			// Evidence documents consultation only when no step is answered, so it reads 'other'.
+			practices.publicConsultation = waived ? ['CAIO_WAIVED'] : ['OTHER']
 		} else {
 			practices[singleAnswerField[practice]] = waived ? 'CAIO_WAIVED' : 'YES'
 		}
