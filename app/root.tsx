@@ -7,6 +7,7 @@ import { isPublicPath } from './modules/public-site/public-paths.ts'
 import { getSessionUser } from './utils/auth.server.ts'
 import { csrfMiddleware, csrfTokenContext } from './utils/csrf.server.ts'
 import { databaseOutageMiddleware } from './utils/database-outage.server.ts'
+import { formBodyMiddleware } from './utils/form-body.server.ts'
 import { permissionsOf } from './utils/permissions.ts'
 
 // The public site reads no session and sets no cookie: its pages are the same for everyone and
@@ -17,9 +18,11 @@ const publicRead = (request: Request) =>
 
 // The outage middleware comes first: the CSRF check reads the session, and a database that does not
 // answer it must give the same 503 ("nothing was saved, try again") as one that fails a loader.
+// The form check follows the CSRF check, so that only a page's own forms are read in full.
 export const middleware: Route.MiddlewareFunction[] = [
 	...databaseOutageMiddleware,
 	(args, next) => (publicRead(args.request) ? next() : csrfMiddleware(args, next)),
+	formBodyMiddleware,
 ]
 
 export const links: Route.LinksFunction = () => [

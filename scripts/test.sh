@@ -20,6 +20,9 @@ npx vitest run
 echo "== Build"
 npx react-router build > /dev/null
 
+echo "== HTTP fuzz: 3,000 malformed requests to every route (npm run fuzz runs longer campaigns)"
+npx tsx scripts/fuzz.ts --runs 3000 --seed 20261206
+
 echo "== Fault injection on PostgreSQL with two instances (npm run chaos runs the longer campaign)"
 npx tsx scripts/chaos.ts --quick
 

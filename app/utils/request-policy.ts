@@ -14,9 +14,15 @@ export type RequestPolicy = {
 	 * rules still apply, and a request that does carry cookies is checked like any other.
 	 */
 	bearerTokens: boolean
+	/** Whether state-changing requests carry HTML forms, checked before any action reads them (form-body.server.ts). */
+	formBodies: boolean
 }
 
-const defaultRequestPolicy: RequestPolicy = { bodyLimit: 1 * MB, bearerTokens: false }
+const defaultRequestPolicy: RequestPolicy = {
+	bodyLimit: 1 * MB,
+	bearerTokens: false,
+	formBodies: true,
+}
 
 type PolicyRow = {
 	/** A path, matched whole (with or without React Router's `.data` suffix) or, with `under`, as a prefix of path segments. */
@@ -35,13 +41,13 @@ const requestPolicies: ReadonlyArray<PolicyRow> = [
 	{
 		path: '/api/v1',
 		under: true,
-		policy: { bodyLimit: 6 * MB, bearerTokens: true },
+		policy: { bodyLimit: 6 * MB, bearerTokens: true, formBodies: false },
 		why: 'the REST API: personal access tokens, and an inventory file may be sent to it',
 	},
 	{
 		path: '/mcp',
 		under: true,
-		policy: { bodyLimit: 2 * MB, bearerTokens: true },
+		policy: { bodyLimit: 2 * MB, bearerTokens: true, formBodies: false },
 		why: 'the MCP server: personal access tokens, JSON-RPC messages',
 	},
 ]
