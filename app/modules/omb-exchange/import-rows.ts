@@ -1445,9 +1445,10 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
 	const existing = match.existing ? (documents.get(match.existing.id) ?? null) : null
 	if (match.existing && !existing)
 		throw new Error(`The case ${match.existing.trackingId} was matched but not read.`)
-	const keepDetermination = Boolean(existing?.determinedInTracker)
+	// A case already in the tracker has its determination recorded there, by the CAIO's office and
+	// never by someone listed on the case: a file (imported by anyone) does not change it.
+	const keepDetermination = existing !== null
 	if (
-		keepDetermination &&
 		existing &&
 		row.answers.determination &&
 		row.answers.determination !== existing.document.highImpact.determination
@@ -1458,8 +1459,9 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
 			column: 'is_high_impact',
 			severity: 'WARNING',
 			kind: 'TRACKER_ANSWER_KEPT',
-			message:
-				'The governance lead recorded this case’s high-impact determination in the tracker; the import keeps it and ignores the file’s answer.',
+			message: existing.determinedInTracker
+				? 'The governance lead recorded this case’s high-impact determination in the tracker; the import keeps it and ignores the file’s answer.'
+				: 'This case is in the tracker, where the CAIO’s office records its high-impact determination on the case page; the import ignores the file’s answer.',
 		})
 	}
 	const keepIndependentReview = Boolean(existing?.independentReviewInTracker)

@@ -695,11 +695,8 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		where: { id: current.id, version: current.version },
 		data: {
 			...columnsFor(document),
+			// The determination is not written: a file never changes an existing case's (see planImport).
 			answers: answersOf(document, current.answers),
-			// A determination the governance lead recorded in the tracker is never replaced (see planImport).
-			...(current.determinedById
-				? {}
-				: { highImpactDetermination: document.highImpact.determination ?? null }),
 			orgUnitId: planned.orgUnit!.id,
 			version: nextVersion,
 			...(reopenedTo ? { status: reopenedTo, reviewRound: round, decidedAt: null } : {}),

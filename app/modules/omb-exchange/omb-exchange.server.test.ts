@@ -1,6 +1,8 @@
 // The exchange with OMB end to end on each database, over the demo data: import CMS's 2025 file,
 // re-import it, export, open a reporting year, import the 2026 update, open the next year, and certify it.
 import { readFileSync } from 'node:fs'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { stringify as stringifyCsv } from 'csv-stringify/sync'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { ensureShippedPackLoaded } from '#app/modules/policies/pack-admin.server.ts'
@@ -298,6 +300,33 @@ for (const target of databaseTargets()) {
 			expect(await prisma.useCaseVersion.count({ where: { useCase: { source: 'IMPORT' } } })).toBe(
 				12,
 			)
+		})
+
+		test('a file never changes the high-impact determination of a case in the tracker, whoever imports it', async () => {
+			const records = parseCsv(new TextDecoder().decode(fixture2025), {
+				bom: true,
+				columns: true,
+			}) as Array<Record<string, string>>
+			const bot = records.find((record) => record.use_case_name === 'IDR Support Bot')!
+			const before = await prisma.useCase.findFirstOrThrow({
+				where: { name: 'IDR Support Bot' },
+				select: { highImpactDetermination: true, determinedById: true, version: true },
+			})
+			expect(bot.is_high_impact).toMatch(/Not high-impact/)
+			bot.is_high_impact = 'a) High-impact'
+			const changed = new TextEncoder().encode(stringifyCsv(records, { header: true }))
+			const { preview, done } = await importFile('determination-changed.csv', changed)
+			expect(preview.preview?.counts).toMatchObject({ CREATE: 0, UPDATE: 0, UNCHANGED: 12 })
+			expect(preview.problems?.groups).toContainEqual(
+				expect.objectContaining({ kind: 'TRACKER_ANSWER_KEPT', column: 'is_high_impact' }),
+			)
+			expect(done.batch).toMatchObject({ status: 'DONE', updated: 0 })
+			expect(
+				await prisma.useCase.findFirstOrThrow({
+					where: { name: 'IDR Support Bot' },
+					select: { highImpactDetermination: true, determinedById: true, version: true },
+				}),
+			).toEqual(before)
 		})
 
 		test('an export reads less of each case than the app does, and makes the same document from it', async () => {

@@ -44,7 +44,8 @@ function laneFacts(
 		lane: lane.lane,
 		assigned: lane.assigneeId !== null,
 		assignedToActor: lane.assigneeId === actorId,
-		determinationRecorded: useCase.highImpactDetermination !== null,
+		// Recorded by the CAIO's office in the tracker; an answer carried in from an OMB file is not one.
+		determinationRecorded: useCase.determinedById !== null,
 		versionIsCurrent: read.version === undefined || read.version === useCase.version,
 		revisionIsCurrent: read.revision === undefined || read.revision === lane.revision,
 	}

@@ -18,6 +18,7 @@ const reviewCaseSelect = {
 	createdById: true,
 	ownerId: true,
 	highImpactDetermination: true,
+	determinedById: true,
 	contacts: { select: { userId: true } },
 	participants: { select: { userId: true } },
 } as const
@@ -32,6 +33,7 @@ export type ReviewCase = {
 	createdById: string
 	ownerId: string
 	highImpactDetermination: string | null
+	determinedById: string | null
 	contacts: Array<{ userId: string }>
 	/** Everyone ever listed on the case or who created or edited it (see UseCaseParticipant). */
 	participants: Array<{ userId: string }>
