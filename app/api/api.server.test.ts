@@ -324,6 +324,28 @@ describe.each(databaseTargets())('the REST API on $name', (target) => {
 		expect(await withdrawn.json()).toEqual({ status: 'WITHDRAWN', version: 4 })
 	})
 
+	test('a change of one answer leaves every answer it does not name as it was, lists included', async () => {
+		// A demo draft with a linked dataset and answered lists, changed by its owner.
+		const owner = (await api.tokenFor('thomas.brennan@cms.example', 'READ_WRITE')).secret
+		const path = '/api/v1/use-cases/CMS-2026-0005'
+		const read = async () =>
+			(await (await api.call(owner, 'GET', path)).json()) as {
+				version: number
+				document: Record<string, unknown>
+			}
+		const before = await read()
+		expect(before.document.datasets).toHaveLength(1)
+		expect(before.document.informedDecisions).toEqual(['NONE'])
+		const changed = await api.call(owner, 'PATCH', path, {
+			body: { benefits: 'Better oversight of plans.' },
+			headers: { 'If-Match': `"${before.version}"` },
+		})
+		expect(changed.status).toBe(200)
+		const after = await read()
+		expect(after.version).toBe(before.version + 1)
+		expect(after.document).toEqual({ ...before.document, benefits: 'Better oversight of plans.' })
+	})
+
 	test('bad input is a 400 with field paths from the form’s schema; unknown fields and non-JSON bodies are refused', async () => {
 		const draft = await newDraft()
 		const path = `/api/v1/use-cases/${draft.id}`

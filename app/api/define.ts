@@ -64,6 +64,8 @@ export type ApiRoute<
 		params: Maybe<P>
 		query: Maybe<Q>
 		body: Maybe<B>
+		/** The body as sent, before its schema filled in defaults: what a partial update names. */
+		sentBody: unknown
 		context: ApiContext
 	}): Promise<ApiResult>
 }

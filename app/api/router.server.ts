@@ -230,7 +230,13 @@ function handlerFor(route: ApiRoute, throttle: TokenThrottle) {
 			}
 			await send(
 				res,
-				await route.handle({ params: params.value, query: query.value, body: body.value, context }),
+				await route.handle({
+					params: params.value,
+					query: query.value,
+					body: body.value,
+					sentBody: rawBody,
+					context,
+				}),
 			)
 		} catch (error) {
 			if (error instanceof ApiProblemError) return sendProblem(res, error.problem)

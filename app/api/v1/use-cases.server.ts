@@ -496,11 +496,13 @@ export const useCaseRoutes = [
 			...PRECONDITION_RESPONSES,
 			422: { description: 'A case in review or approved must stay complete; nothing was saved.' },
 		},
-		handle: async ({ params, body, context }) => {
-			const { version, ...fields } = body
+		handle: async ({ params, body, sentBody, context }) => {
+			// The fields as sent (the schema has checked them): parsed, a list left out would read as
+			// its default, empty, and replace the case's own.
+			const { version: _version, ...fields } = sentBody as Record<string, unknown>
 			return saveThroughForm(context, params.useCaseId, {
 				fields,
-				bodyVersion: version,
+				bodyVersion: body.version,
 				intent: 'save',
 			})
 		},
