@@ -1,4 +1,5 @@
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { type SessionUser, userSelect } from '#app/utils/auth.server.ts'
 import {
 	cachesAreCoherent,
@@ -132,6 +133,25 @@ export async function revokeApiToken(
 			request,
 		})
 	})
+}
+
+/**
+ * Revokes every live token of a person, in the caller's transaction: what an administrator's remedy
+ * for a compromised account (a temporary password, ending every session) must also stop. Returns
+ * how many were revoked.
+ */
+export async function revokeEveryApiTokenOf(tx: Tx, userId: string, actorId: string) {
+	const live = await tx.apiToken.findMany({
+		where: { userId, revokedAt: null },
+		select: { id: true },
+	})
+	if (live.length === 0) return 0
+	await tx.apiToken.updateMany({
+		where: { id: { in: live.map((token) => token.id) }, revokedAt: null },
+		data: { revokedAt: new Date(), revokedById: actorId },
+	})
+	for (const token of live) await invalidateEverywhere({ kind: 'api-token', tokenId: token.id }, tx)
+	return live.length
 }
 
 export type TokenCaller = {

@@ -15,6 +15,7 @@ for (const target of databaseTargets()) {
 		let database: Database
 		let sink: SmtpSink
 		let passwords: typeof import('./passwords.server.ts')
+		let tokens: typeof import('#app/modules/api-tokens/api-tokens.server.ts')
 		let invitations: typeof import('#app/modules/users/invitations.server.ts')
 		let dispatch: typeof import('#app/modules/notifications/email-dispatch.server.ts')
 		let auth: typeof import('#app/utils/auth.server.ts')
@@ -30,6 +31,7 @@ for (const target of databaseTargets()) {
 			})
 			database = await openAppDatabase(target)
 			passwords = await import('./passwords.server.ts')
+			tokens = await import('#app/modules/api-tokens/api-tokens.server.ts')
 			invitations = await import('#app/modules/users/invitations.server.ts')
 			dispatch = await import('#app/modules/notifications/email-dispatch.server.ts')
 			auth = await import('#app/utils/auth.server.ts')
@@ -223,9 +225,17 @@ for (const target of databaseTargets()) {
 				data: { email: 'temp@cms.hhs.gov', name: 'Tem Porary' },
 			})
 			const earlier = await session(user.id)
+			const { secret } = await tokens.createApiToken(
+				{ id: user.id },
+				{ name: 'Reporting script', access: 'READ_WRITE', expiresInDays: 30 },
+				testRequest,
+			)
+			expect(await tokens.authenticateApiToken(secret)).toHaveProperty('caller')
 			const temporary = await passwords.setTemporaryPassword(adminId, user.id, testRequest)
 			expect(temporary).toMatch(/^[\w-]{20}$/)
 			expect(await isRevoked(earlier.id)).toBe(true)
+			// The remedy for a compromised account stops its tokens too: they sign in as the person.
+			expect(await tokens.authenticateApiToken(secret)).toEqual({ rejected: 'revoked' })
 			expect(
 				(await database.prisma.password.findUniqueOrThrow({ where: { userId: user.id } }))
 					.mustChange,

@@ -1,6 +1,7 @@
 // Local passwords: a person changes their own; an administrator sends a reset link or sets a
 // temporary password that must be changed at the next sign-in. Every change ends other sessions.
 import { randomBytes } from 'node:crypto'
+import { revokeEveryApiTokenOf } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
@@ -131,7 +132,7 @@ export async function sendPasswordResetLink(actorId: string, userId: string, req
 
 /**
  * An administrator sets a temporary password, shown to them once; the person must choose their own
- * at the next sign-in, and their open sessions end now.
+ * at the next sign-in, and their open sessions and API tokens end now.
  */
 export async function setTemporaryPassword(actorId: string, userId: string, request: RequestInfo) {
 	await passwordAccount(userId)
@@ -145,12 +146,13 @@ export async function setTemporaryPassword(actorId: string, userId: string, requ
 			update: { hash, mustChange: true },
 		})
 		const sessionsEnded = await endSessions(tx, userId, null)
+		const apiTokensRevoked = await revokeEveryApiTokenOf(tx, userId, actorId)
 		await recordEvent(tx, {
 			actorId,
 			action: 'user.temporary_password_set',
 			entityType: 'User',
 			entityId: userId,
-			after: { sessionsEnded },
+			after: { sessionsEnded, apiTokensRevoked },
 			request,
 		})
 	})

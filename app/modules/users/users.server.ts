@@ -1,3 +1,4 @@
+import { revokeEveryApiTokenOf } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
@@ -197,12 +198,14 @@ export async function revokeAllSessions(actorId: string, userId: string, request
 			where: { userId, revokedAt: null },
 			data: { revokedAt: new Date() },
 		})
+		// A token signs in as the person too: ending every session ends every way in.
+		const revokedApiTokens = await revokeEveryApiTokenOf(tx, userId, actorId)
 		await recordEvent(tx, {
 			actorId,
 			action: 'user.sessions_revoked',
 			entityType: 'User',
 			entityId: userId,
-			after: { revokedSessions: revoked.count },
+			after: { revokedSessions: revoked.count, revokedApiTokens },
 			request,
 		})
 		await forgetSessions({ userId }, tx)

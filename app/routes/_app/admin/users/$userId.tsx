@@ -126,7 +126,7 @@ const noticeText = {
 	saved: 'Access saved.',
 	'invitation-sent': 'Invitation sent again with a new link; the earlier link no longer works.',
 	'reset-link-sent': 'Reset link sent by e-mail. It works once, within 30 minutes.',
-	'sessions-ended': 'All of this person’s sessions have ended.',
+	'sessions-ended': 'All of this person’s sessions have ended, and their API tokens are revoked.',
 } as const
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
