@@ -76,6 +76,8 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await submitForReview(page)
 	const summary = page.getByRole('alert')
 	await expect(summary).toContainText('Your answers are saved as a draft, but')
+	// The summary takes focus, so the person (scrolled down at the button) is taken to it.
+	await expect(page.locator('#error-summary')).toBeFocused()
 	await summary
 		.getByRole('link', { name: 'Describe the expected benefits for the mission or the public.' })
 		.click()
@@ -92,6 +94,18 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
 	await expect(partB).toBeFocused()
 	await expect(partB.getByText(/holds PHI: explain why the use case needs it/)).toBeVisible()
+
+	// A wrong answer found on leaving its field is shown beside it, not added to the summary above,
+	// which would push the page down under the pointer.
+	await openSection(page, 'About the use case')
+	const contact = page.getByLabel('Contact e-mail for the inventory')
+	const savedContact = await contact.inputValue()
+	await contact.fill('dana.whitfield@cms')
+	await contact.press('Tab')
+	const emailProblem = 'Enter an e-mail address such as name@cms.hhs.gov.'
+	await expect(page.getByText(emailProblem)).toBeVisible()
+	await expect(summary.getByRole('link', { name: emailProblem })).toHaveCount(0)
+	await contact.fill(savedContact)
 
 	// A second tab opened now will be stale once the first one saves.
 	const staleTab = await page.context().newPage()

@@ -75,6 +75,8 @@ export function RequiredMark() {
 	)
 }
 
+const NOT_FOCUSED_YET = Symbol('not focused yet')
+
 export type ErrorSummaryItem = { message: string; href: string; onSelect?: () => void }
 
 /**
@@ -96,11 +98,16 @@ export function ErrorSummary({
 	focusKey?: unknown
 }) {
 	const ref = useRef<HTMLDivElement>(null)
+	// Only a new result moves focus, once, not each change to the list while the person fixes it. A
+	// result's messages may reach the list a render after the result itself (a form taking in the
+	// server's answer), so focus waits for the first of them.
+	const focusedFor = useRef<unknown>(NOT_FOCUSED_YET)
+	const hasItems = items.length > 0
 	useEffect(() => {
-		if (items.length) ref.current?.focus()
-		// Only a new result moves focus, not each change to the list while the person fixes it.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [focusKey])
+		if (!hasItems || Object.is(focusedFor.current, focusKey)) return
+		focusedFor.current = focusKey
+		ref.current?.focus()
+	}, [focusKey, hasItems])
 	if (!items.length) return null
 	return (
 		<div

@@ -6,11 +6,15 @@ import {
 	missingOmbFields,
 	missingRequiredFields,
 	ombRequiredFields,
+	questionToClear,
 	requiredFields,
 	validateForInventory,
 	validateForSubmission,
 	visibleFields,
 } from './field-rules.ts'
+import { callCentreSummariser } from '#tests/fixtures/cms-example-cases.ts'
+import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
+import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from './use-case-document.ts'
 
 const doc = (input: Partial<UseCaseDocumentInput>) =>
@@ -515,4 +519,46 @@ test('every required question has a message a person can act on', () => {
 			expect(rule.message, path).toMatch(/^[A-Z].{10,}\.$/)
 		}
 	}
+})
+
+test('a finding links to the question that clears it: the safeguard it asks for, not the facts that raised it', () => {
+	const summariser = UseCaseDocumentSchema.parse({
+		...callCentreSummariser(),
+		stage: 'PILOT',
+		hasAto: false,
+		isWithheld: undefined,
+	})
+	const evaluation = evaluateUseCase(summariser, {
+		pack: shippedPolicyPack(),
+		asOf: new Date('2026-06-01T12:00:00Z'),
+	})
+	const questionFor = (checkId: string) =>
+		questionToClear(
+			evaluation.results.find((result) => result.checkId === checkId)!.drivingFields,
+			summariser,
+		)
+	expect({
+		pia: questionFor('EGOV-208-PIA-C1'),
+		baa: questionFor('HIPAA-BAA-C1'),
+		fedramp: questionFor('FEDRAMP-C1'),
+		ato: questionFor('FISMA-ATO-C1'),
+		inventory: questionFor('M2521-3B-V-C1'),
+		contractTerms: questionFor('M2522-DATA-C1'),
+	}).toEqual({
+		pia: 'safeguards.piaCompleted',
+		baa: 'safeguards.businessAssociateAgreement',
+		fedramp: 'safeguards.fedrampAuthorized',
+		ato: 'hasAto',
+		inventory: 'isWithheld',
+		contractTerms: 'safeguards.vendorAiContractTerms',
+	})
+	// Of two unanswered safeguards, either clears the finding; never the facts that raised it.
+	expect([
+		'safeguards.generativeToolApproved',
+		'safeguards.generativeAiPolicyAcknowledged',
+	]).toContain(questionFor('M2521-3B-IV-C1'))
+	// Datasets and the CAIO's own answers are not on the form.
+	expect(
+		questionToClear(['datasets.0.sensitivities', 'highImpact.determination'], summariser),
+	).toBe(null)
 })

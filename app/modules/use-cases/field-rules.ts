@@ -1079,6 +1079,26 @@ export function visibleFields<R extends QuestionRegistry = Questions>(
 	)
 }
 
+/**
+ * The question a person answers to act on a finding, from the fields that drove it: the facts that
+ * raised a finding come first and the safeguard that clears it last, so the last safeguard the case
+ * is asked (an unanswered one first), else the last question it is asked (likewise). Datasets and
+ * the CAIO's own answers are not on the form.
+ */
+export function questionToClear(drivingFields: ReadonlyArray<string>, doc: UseCaseDocument) {
+	const asked = drivingFields.filter(
+		(path): path is FieldPath =>
+			sectionOf(path) !== null && fieldRules[path as FieldPath].appliesWhen(doc),
+	)
+	const unanswered = (path: FieldPath) => !isAnswered(valueAt(doc, path))
+	const safeguards = asked.filter((path) => path.startsWith('safeguards.'))
+	for (const candidates of [safeguards, asked]) {
+		const choice = candidates.findLast(unanswered) ?? candidates.at(-1)
+		if (choice) return choice
+	}
+	return null
+}
+
 const isRequired = (doc: UseCaseDocument, question: Question) =>
 	question.appliesWhen(doc) && question.requiredWhen(doc)
 

@@ -315,10 +315,11 @@ export function CheckAnswers({
 					</h3>
 					<dl className="divide-y divide-base-lighter border-y border-base-lighter">
 						{section.rows.map((row) => {
-							const text =
-								typeof row.value === 'string'
-									? row.value
-									: answerText(fieldRules[row.path as FieldPath] ?? { kind: 'text' }, row.value)
+							// A choice is shown in its words (OMB's selection or the tracker's label), never its key.
+							const text = answerText(
+								fieldRules[row.path as FieldPath] ?? { kind: 'text' },
+								row.value,
+							)
 							return (
 								<div
 									key={row.path}

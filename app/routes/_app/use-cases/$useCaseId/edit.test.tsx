@@ -128,3 +128,35 @@ test('a refused answer is shown by its question and in the error summary, and th
 		'Home health claims outlier finder',
 	)
 })
+
+test('checking the answers shows each choice in words, never its stored key', async () => {
+	await renderEditPage(() => ({}))
+	const user = userEvent.setup()
+	const sections = await screen.findByRole('navigation', { name: 'Sections of the form' })
+	await user.click(within(sections).getByRole('link', { name: /Check your answers/ }))
+	const stage = (await screen.findAllByText('Stage')).find((term) => term.tagName === 'DT')!
+	const answer = stage.nextElementSibling?.textContent ?? ''
+	expect(answer).toMatch(/^Pilot/)
+	expect(answer).not.toBe('PILOT')
+})
+
+test('after a save that found problems, an answer found wrong on leaving its field is shown by the field, not added to the summary', async () => {
+	await renderEditPage(() => ({
+		outcome: 'invalid',
+		result: {
+			status: 'error',
+			error: { benefits: ['Describe the expected benefits for the mission or the public.'] },
+		},
+	}))
+	const user = userEvent.setup()
+	await user.click(await screen.findByRole('button', { name: 'Save draft' }))
+	const heading = await screen.findByRole('heading', { name: /There (is a|are) problems?/ })
+	const box = heading.closest('div')!
+	const email = screen.getByLabelText(/Contact e-mail for the inventory/)
+	await user.clear(email)
+	await user.type(email, 'dana.whitfield@cms')
+	await user.tab()
+	await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'))
+	expect(within(box).queryByRole('link', { name: /e-mail address/ })).toBeNull()
+	expect(within(box).getByRole('link', { name: /expected benefits/ })).toBeTruthy()
+})

@@ -30,6 +30,7 @@ import {
 	formSections,
 	questionsOfSection,
 	requiredFields,
+	questionToClear,
 	sectionOf,
 	visibleFields,
 } from '#app/modules/use-cases/field-rules.ts'
@@ -316,6 +317,9 @@ function useSaveQueue(
 	return { formRef, enqueue, saving: fetcher.state !== 'idle' }
 }
 
+/** The name of the hidden button Conform submits the form with to check a field (its `INTENT`). */
+const CONFORM_INTENT = '__intent__'
+
 export default function EditUseCase({ loaderData, actionData }: Route.ComponentProps) {
 	const {
 		useCase,
@@ -545,12 +549,23 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const questionHref = (path: string) =>
 		`?section=${sectionOf(path) ?? 'data'}#${questionInputId(formId, path)}`
 
-	// The error summary lists what the last submission attempt found, each linked to its question.
+	// The error summary lists what the last submission attempt found, each linked to its question,
+	// and drops each as it is fixed. An answer found wrong while typing on (when its field is left)
+	// is shown beside its field only: the summary growing above would push the page down under the
+	// pointer as the person moves to the next question.
 	const [attempts, setAttempts] = useState(0)
 	const showSummary = attempts > 0 || Boolean(lastResult?.error)
+	// What the attempt found: the form's errors, and the server's answer (which the form takes in after this render).
+	const errorNames = [...Object.entries(errorsByField), ...Object.entries(lastResult?.error ?? {})]
+		.filter(([name, messages]) => name !== '' && messages?.length)
+		.map(([name]) => name)
+	// Taken at each attempt and each answer to a save (React's way of deriving state while rendering).
+	const summaryKey = `${attempts}-${responseCount}`
+	const [summary, setSummary] = useState({ key: summaryKey, fields: new Set(errorNames) })
+	if (summary.key !== summaryKey) setSummary({ key: summaryKey, fields: new Set(errorNames) })
 	const summaryItems: Array<ErrorSummaryItem> = showSummary
 		? Object.entries(errorsByField)
-				.filter(([name, messages]) => name !== '' && messages?.length)
+				.filter(([name, messages]) => messages?.length && summary.fields.has(name))
 				.flatMap(([name, messages]) => {
 					const path = name.replace(/^datasets\[(\d+)\]/, 'datasets.$1')
 					const row = /^datasets\.(\d+)/.exec(path)
@@ -666,12 +681,15 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 						{...getFormProps(form)}
 						ref={formRef}
 						onSubmit={(event) => {
-							liveFindings.saveSent()
+							const submitter = (event.nativeEvent as SubmitEvent).submitter
 							form.onSubmit(event)
+							// Conform checks a field as it is left by submitting the form with a hidden
+							// button of its own: that is neither an attempt nor a save.
+							if (submitter?.getAttribute('name') === CONFORM_INTENT) return
+							liveFindings.saveSent()
 							setAttempts((count) => count + 1)
 							if (event.defaultPrevented) return
 							event.preventDefault()
-							const submitter = (event.nativeEvent as SubmitEvent).submitter
 							sentDatasets.current = [...pendingDatasets]
 							enqueue(submitter)
 						}}
@@ -684,7 +702,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							id="error-summary"
 							items={summaryItems}
 							intro={formLevelErrors.join(' ') || undefined}
-							focusKey={`${attempts}-${responseCount}`}
+							focusKey={summaryKey}
 						/>
 						{!summaryItems.length && formLevelErrors.length && !conflict ? (
 							<div
@@ -853,9 +871,9 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 						evaluation={shownEvaluation}
 						compact
 						questionLink={(result) => {
-							const target = result.drivingFields.find(
-								(path) => sectionOf(path) !== null || path.startsWith('datasets'),
-							)
+							const target =
+								questionToClear(result.drivingFields, live) ??
+								result.drivingFields.find((path) => path.startsWith('datasets'))
 							if (!target) return null
 							return {
 								href: target.startsWith('datasets') ? '?section=data' : questionHref(target),

@@ -7,7 +7,12 @@ import { ChangeTable } from '#app/components/change-table.tsx'
 import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
 import { StatusTag } from '#app/components/status-tag.tsx'
-import { fieldAnswerText, fieldLabel, sectionOf } from '#app/modules/use-cases/field-rules.ts'
+import {
+	fieldAnswerText,
+	fieldLabel,
+	questionToClear,
+	sectionOf,
+} from '#app/modules/use-cases/field-rules.ts'
 import { formatDay, formatMomentDay } from '#app/utils/dates.ts'
 import { datasetCategoryLabels, datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import { inheritedSensitivities } from '#app/modules/use-cases/use-case-document.ts'
@@ -393,7 +398,7 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 	const base = `/use-cases/${useCase.id}`
 	const questionLink = canEdit
 		? (result: { drivingFields: Array<string> }) => {
-				const path = result.drivingFields.find((candidate) => sectionOf(candidate) !== null)
+				const path = questionToClear(result.drivingFields, doc)
 				if (!path) return null
 				return {
 					href: `${base}/edit?section=${sectionOf(path)}#${questionInputId(`use-case-${useCase.id}`, path)}`,
