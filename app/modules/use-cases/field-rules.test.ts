@@ -1,4 +1,7 @@
 import { expect, test } from 'vitest'
+import { callCentreSummariser } from '#tests/fixtures/cms-example-cases.ts'
+import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
+import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import {
 	type FieldPath,
 	fieldPaths,
@@ -12,9 +15,6 @@ import {
 	validateForSubmission,
 	visibleFields,
 } from './field-rules.ts'
-import { callCentreSummariser } from '#tests/fixtures/cms-example-cases.ts'
-import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
-import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { type UseCaseDocumentInput, UseCaseDocumentSchema } from './use-case-document.ts'
 
 const doc = (input: Partial<UseCaseDocumentInput>) =>
