@@ -670,7 +670,14 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 	const document = planned.document!
 	const nextVersion = current.version + 1
 	// A material change to an approved case re-opens its review, as an edit in the tracker would.
-	const material = isDecided(current.status) ? materialChanges(toDocument(current), document) : []
+	const evaluation = evaluateUseCase(document, { pack: context.pack, asOf: new Date() })
+	const stored = toDocument(current)
+	const material = isDecided(current.status)
+		? materialChanges(stored, document, {
+				before: evaluateUseCase(stored, { pack: context.pack, asOf: new Date() }),
+				after: evaluation,
+			})
+		: []
 	let reopenedTo: WorkflowStatus | null = null
 	if (material.length) {
 		const verdict = decideTransition(
@@ -710,7 +717,6 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		document,
 		reopenedTo ? 'MATERIAL_CHANGE' : 'IMPORT_UPDATED',
 	)
-	const evaluation = evaluateUseCase(document, { pack: context.pack, asOf: new Date() })
 	await storeCheckRun(tx, current.id, nextVersion, evaluation)
 	if (reopenedTo) {
 		await recordEvent(tx, {

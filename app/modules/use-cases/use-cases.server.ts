@@ -419,8 +419,15 @@ export async function saveUseCase(
 		}
 		const { orgUnit, team, links, before, after } = await documentFromForm(tx, current, values)
 
+		// Checked on every save and submission, and stored against this version and the current pack.
+		const evaluation = await evaluateWithCurrentPack(after, tx)
 		// What this save does to the review: a submission of some kind, or none.
-		const material = isDecided(current.status) ? materialChanges(before, after) : []
+		const material = isDecided(current.status)
+			? materialChanges(before, after, {
+					before: await evaluateWithCurrentPack(before, tx),
+					after: evaluation,
+				})
+			: []
 		const action: SubmissionAction | null =
 			current.status === 'DRAFT' && values.intent === 'submit'
 				? 'submit'
@@ -509,8 +516,6 @@ export async function saveUseCase(
 			})
 		}
 		await refreshDatasetCopies(tx, { useCaseIds: [useCaseId] })
-		// Re-run on every save and submission, stored against this version and the current pack.
-		const evaluation = await evaluateWithCurrentPack(after, tx)
 		await storeCheckRun(tx, useCaseId, nextVersion, evaluation)
 		const changed = changedFields(before, after)
 		await recordEvent(tx, {

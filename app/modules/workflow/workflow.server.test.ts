@@ -439,6 +439,41 @@ for (const target of databaseTargets()) {
 			).toBe(true)
 		})
 
+		test('an edit that weakens the approval re-opens its review, whichever answer it changes', async () => {
+			const safeguards = {
+				'safeguards.piaCompleted': 'YES',
+				'safeguards.retrievedByPersonalIdentifier': 'NO',
+				'safeguards.sudRecordsExcluded': 'YES',
+			}
+			const useCaseId = await submittedCase(submitter, safeguards)
+			await assignAll(useCaseId)
+			await approveAll(useCaseId)
+			await m.decisions.decideCase(
+				lead,
+				{
+					useCaseId,
+					outcome: 'APPROVED',
+					note: 'Approved.',
+					version: await version(useCaseId),
+					conditions: [],
+					nextReviewMonths: 12,
+				},
+				testRequest,
+			)
+			const approvedLanes = (await lanesOf(useCaseId)).map((lane) => lane.lane)
+
+			// Claims sent to a vendor's hosted model: reviews the approval never had (the vendor's
+			// FedRAMP authorization, its business associate agreement, its contract's clauses).
+			const moved = await save(submitter, useCaseId, 'save', {
+				...safeguards,
+				hosting: 'VENDOR_API',
+			})
+			expect(moved).toMatchObject({ status: 'reopened', changed: ['hosting'] })
+			expect(await status(useCaseId)).toBe('IN_REVIEW')
+			const lanes = (await lanesOf(useCaseId)).map((lane) => lane.lane)
+			expect(lanes.some((lane) => !approvedLanes.includes(lane))).toBe(true)
+		})
+
 		test('nobody reviews or decides a case they are listed on, whatever their roles', async () => {
 			const useCaseId = await submittedCase(everything)
 			const [lane] = await lanesOf(useCaseId)
