@@ -173,3 +173,16 @@ test('no principal-basis question arises without a §6 decision', () => {
 		).status,
 	).toBe('NOT_APPLICABLE')
 })
+
+test('a retired case has no decision left whose principal basis needs confirming', () => {
+	const retired = baseCase({
+		stage: 'RETIRED',
+		decisionRole: 'ASSISTIVE',
+		informedDecisions: ['FRAUD_IMPROPER_PAYMENT'],
+		affectedParties: ['PROVIDERS'],
+	})
+	expect(principalBasisConfirmation(retired, ctx).status).toBe('NOT_APPLICABLE')
+	expect(principalBasisConfirmation({ ...retired, stage: 'DEPLOYED' }, ctx).status).toBe(
+		'NEEDS_ATTENTION',
+	)
+})

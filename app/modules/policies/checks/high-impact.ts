@@ -7,9 +7,11 @@ import {
 	decisionPhrase,
 	decisionRolePhrases,
 	hasText,
+	isNotRetired,
 	judgeWrittenReason,
 	listPhrase,
 	quoted,
+	retiredCase,
 } from './case-facts.ts'
 
 export const PRESUMED_CATEGORIES = [
@@ -265,6 +267,8 @@ function determinationPhrase(
  * the reasoning is written down and a named official confirms it, whichever way it goes.
  */
 export const principalBasisConfirmation: PolicyCheck = (doc): CheckOutcome => {
+	if (!isNotRetired(doc))
+		return retiredCase('The case is retired: no decision it informs is left to confirm.')
 	const decisions = presumptionDecisions(doc)
 	if (decisions.length === 0 || doc.decisionRole === undefined || doc.decisionRole === 'NONE') {
 		return {

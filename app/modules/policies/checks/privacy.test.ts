@@ -124,11 +124,21 @@ test('computer matching sends the case to legal; eligibility uses must answer th
 		'NEEDS_ATTENTION',
 	)
 	const unanswered = computerMatching(
-		baseCase({ informedDecisions: ['ELIGIBILITY_ENROLLMENT'] }),
+		baseCase({ hasPii: true, informedDecisions: ['ELIGIBILITY_ENROLLMENT'] }),
 		ctx,
 	)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
 	expect(unanswered.reason).toContain("It informs 'eligibility or enrollment' decisions")
+	// With no personal data no records about people are matched, and the form does not ask.
+	expect(
+		computerMatching(baseCase({ informedDecisions: ['ELIGIBILITY_ENROLLMENT'] }), ctx).status,
+	).toBe('NOT_APPLICABLE')
+	expect(
+		computerMatching(
+			baseCase({ hasPii: true, stage: 'RETIRED', informedDecisions: ['ELIGIBILITY_ENROLLMENT'] }),
+			ctx,
+		).status,
+	).toBe('NOT_APPLICABLE')
 	expect(
 		computerMatching(
 			baseCase({

@@ -190,6 +190,7 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 		(MATCHING_DECISIONS as ReadonlyArray<string>).includes(decision),
 	)
 	const fields = ['safeguards.computerMatching', 'informedDecisions']
+	if (!isNotRetired(doc)) return retiredCase('The case is retired: it matches no records now.')
 	if (doc.safeguards.computerMatching === true) {
 		return {
 			status: 'NEEDS_ATTENTION',
@@ -214,6 +215,16 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 			reason:
 				'It informs no eligibility, payment or fraud decisions, where matching programs arise.',
 			drivingFields: fields,
+			nextStep: null,
+		}
+	}
+	// A matching program compares records about people (552a(a)(8)); the form asks only then.
+	const personal = piiFacts(doc)
+	if (!personal.present) {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason: `It informs ${quoted(matchingDecisions.map(decisionPhrase))} decisions but uses no personal data, so no records about people are matched.`,
+			drivingFields: [...fields, ...personal.fields],
 			nextStep: null,
 		}
 	}

@@ -31,3 +31,9 @@ test('a high-impact case whose contract lacks the terms fails', () => {
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.nextStep).toContain('Privacy Act (m)')
 })
+
+test('a retired vendor system has no award or option ahead at which to add the terms', () => {
+	const retired = baseCase({ ...vendor, stage: 'RETIRED' })
+	expect(vendorAiTerms(retired, ctx)).toMatchObject({ status: 'NOT_APPLICABLE', nextStep: null })
+	expect(vendorAiTerms({ ...retired, stage: 'DEPLOYED' }, ctx).status).not.toBe('NOT_APPLICABLE')
+})

@@ -1,10 +1,18 @@
 // OMB M-25-22: AI contract terms wherever a vendor builds, sells or hosts the AI.
 import { type PolicyCheck } from './check-types.ts'
-import { listPhrase, stagePhrase, vendorInvolvement } from './case-facts.ts'
+import {
+	isNotRetired,
+	listPhrase,
+	retiredCase,
+	stagePhrase,
+	vendorInvolvement,
+} from './case-facts.ts'
 import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
 import { piiFacts } from './privacy.ts'
 
 export const vendorAiTerms: PolicyCheck = (doc) => {
+	// Contract terms are set at award or the next option; a retired system has neither ahead of it.
+	if (!isNotRetired(doc)) return retiredCase('The case is retired: no award or option is ahead.')
 	const vendor = vendorInvolvement(doc)
 	const fields = [...vendor.fields, 'safeguards.vendorAiContractTerms']
 	if (!vendor.involved) {
