@@ -55,16 +55,27 @@ export async function reviewQueue(user: SessionUser) {
 		? undefined
 		: [...new Set(user.roles.filter((r) => r.role === 'REVIEWER').flatMap((r) => r.lanes))]
 	const now = new Date()
-	const [assigned, claimable] = await Promise.all([
+	const assignedToMe = {
+		assigneeId: user.id,
+		status: { in: ['OPEN' as const, 'CHANGES_REQUESTED' as const] },
+	}
+	const [assigned, noLongerMine, claimable] = await Promise.all([
 		prisma.laneReview.findMany({
-			where: {
-				assigneeId: user.id,
-				status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
-				useCase: inReview,
-			},
+			where: { ...assignedToMe, useCase: { ...inReview, ...independentOf(user.id) } },
 			orderBy: [{ dueOn: 'asc' }, { assignedAt: 'asc' }],
 			take: QUEUE_LIMIT,
 			select: queueLaneSelect,
+		}),
+		// Lanes given to them before they were listed on the case: theirs no longer, for the lead to reassign.
+		prisma.laneReview.findMany({
+			where: { ...assignedToMe, useCase: { ...inReview, NOT: independentOf(user.id) } },
+			orderBy: { assignedAt: 'asc' },
+			take: QUEUE_LIMIT,
+			select: {
+				id: true,
+				lane: true,
+				useCase: { select: { id: true, trackingId: true, name: true } },
+			},
 		}),
 		prisma.laneReview.findMany({
 			where: {
@@ -84,6 +95,7 @@ export async function reviewQueue(user: SessionUser) {
 			...lane,
 			overdue: lane.dueOn !== null && lane.dueOn < now,
 		})),
+		noLongerMine,
 		claimable,
 		overdueCount: assigned.filter((lane) => lane.dueOn !== null && lane.dueOn < now).length,
 	}

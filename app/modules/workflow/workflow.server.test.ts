@@ -474,6 +474,29 @@ for (const target of databaseTargets()) {
 			expect(lanes.some((lane) => !approvedLanes.includes(lane))).toBe(true)
 		})
 
+		test('a lane assigned to a reviewer who is then listed on the case leaves their queue, named for the lead to reassign', async () => {
+			const useCaseId = await submittedCase(submitter, {
+				'safeguards.piaCompleted': 'YES',
+				'safeguards.retrievedByPersonalIdentifier': 'NO',
+				'safeguards.sudRecordsExcluded': 'YES',
+			})
+			await assignAll(useCaseId)
+			const theirs = (await lanesOf(useCaseId)).filter((lane) => lane.assigneeId === reviewer.id)
+			expect(theirs.length).toBeGreaterThan(0)
+			const queued = await m.queries.reviewQueue(reviewer)
+			expect(queued.assigned.map((lane) => lane.id)).toEqual(
+				expect.arrayContaining(theirs.map((lane) => lane.id)),
+			)
+
+			// Listed on it afterwards (the record of who was involved is kept by the database).
+			await database.prisma.useCaseParticipant.create({ data: { useCaseId, userId: reviewer.id } })
+			const after = await m.queries.reviewQueue(reviewer)
+			expect(after.assigned.map((lane) => lane.useCase.id)).not.toContain(useCaseId)
+			expect(after.noLongerMine.map((lane) => lane.id).sort()).toEqual(
+				theirs.map((lane) => lane.id).sort(),
+			)
+		})
+
 		test('nobody reviews or decides a case they are listed on, whatever their roles', async () => {
 			const useCaseId = await submittedCase(everything)
 			const [lane] = await lanesOf(useCaseId)

@@ -86,7 +86,7 @@ function LaneTable({
 }
 
 export default function ReviewQueue({ loaderData }: Route.ComponentProps) {
-	const { assigned, claimable, overdueCount } = loaderData
+	const { assigned, noLongerMine, claimable, overdueCount } = loaderData
 	const [searchParams] = useSearchParams()
 	const claimed = searchParams.get('claimed')
 	return (
@@ -105,6 +105,27 @@ export default function ReviewQueue({ loaderData }: Route.ComponentProps) {
 				) : (
 					<p>Nothing is assigned to you.</p>
 				)}
+				{noLongerMine.length ? (
+					<div className="border-l-4 border-warning-dark bg-warning-lighter p-3">
+						<p className="font-semibold">
+							You are now listed on{' '}
+							{noLongerMine.length === 1 ? 'a case' : `${noLongerMine.length} cases`} whose lane was
+							assigned to you, so you can no longer review{' '}
+							{noLongerMine.length === 1 ? 'it' : 'them'}; the governance lead reassigns{' '}
+							{noLongerMine.length === 1 ? 'it' : 'them'}:
+						</p>
+						<ul className="mt-1 list-disc pl-6">
+							{noLongerMine.map((lane) => (
+								<li key={lane.id}>
+									<Link to={`/use-cases/${lane.useCase.id}`}>
+										{lane.useCase.trackingId} {lane.useCase.name}
+									</Link>{' '}
+									({reviewLaneLabels[lane.lane]})
+								</li>
+							))}
+						</ul>
+					</div>
+				) : null}
 			</section>
 			<section aria-labelledby="claimable-heading" className="space-y-3">
 				<h2 id="claimable-heading" className="text-2xl font-bold">
