@@ -121,9 +121,14 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await page.getByLabel('Topic area').selectOption('SERVICE_DELIVERY')
 	await page.getByLabel('AI classification (closest)').selectOption('GENERATIVE_AI')
 	await page.getByLabel(/Date it became operational/).fill('2026-03-02')
-	await page
-		.getByLabel(/Developers and other people on this use case/)
-		.fill(demoAccount('REVIEWER').email)
+	// Someone without an account: the problem is told beside the field, and nothing typed is lost.
+	const team = page.getByLabel(/Developers and other people on this use case/)
+	await team.fill('vendor team; bob@')
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(team).toHaveAttribute('aria-invalid', 'true')
+	await expect(page.getByText(/Nobody with an account here has the e-mail “vendor”/)).toHaveCount(2)
+	await expect(page.getByLabel(/Date it became operational/)).toHaveValue('2026-03-02')
+	await team.fill(demoAccount('REVIEWER').email)
 	await openSection(page, 'Decisions and people affected')
 	await page.getByLabel('What role does the AI play in decisions?').selectOption('ASSISTIVE')
 	await page

@@ -14,6 +14,8 @@ export class AppError extends Error {
 	constructor(
 		readonly code: AppErrorCode,
 		message: string,
+		/** The form field the message is about, shown beside it (an `INVALID` answer). */
+		readonly field?: string,
 	) {
 		super(message)
 	}

@@ -305,7 +305,8 @@ async function documentFromForm(
 	if (unknownEmails.length && options.checkTeam) {
 		throw new AppError(
 			'INVALID',
-			`No active user has the e-mail ${unknownEmails.join(', ')}; check the team list.`,
+			`Nobody with an account here has the e-mail ${unknownEmails.map((email) => `“${email}”`).join(', ')}. List people who use the tracker, separated by semicolons; an administrator can invite someone new.`,
+			'teamEmails',
 		)
 	}
 

@@ -248,10 +248,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			)
 		}
 		if (error instanceof AppError && error.code === 'INVALID') {
-			return answer(
-				{ outcome: 'invalid', result: submission.reply({ formErrors: [error.message] }) },
-				error.status,
-			)
+			const result = error.field
+				? submission.reply({
+						fieldErrors: { [error.field]: [error.message] },
+						formErrors: ['Some answers need fixing; see the messages by each question.'],
+					})
+				: submission.reply({ formErrors: [error.message] })
+			return answer({ outcome: 'invalid', result }, error.status)
 		}
 		throwAsResponse(error)
 	}
@@ -747,7 +750,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 								{step === 'about' ? (
 									<TextField
 										label="Developers and other people on this use case (optional)"
-										hint="Their e-mail addresses, separated by semicolons. People listed on a case cannot review or decide it."
+										hint="The e-mail addresses they sign in to the tracker with, separated by semicolons. People listed on a case cannot review or decide it."
 										field={fields.teamEmails}
 									/>
 								) : null}
