@@ -54,10 +54,9 @@ test('saving right after typing, twice in quick succession, never reports a conf
 	await expect(page.getByRole('status')).toContainText('(version 3)')
 	await expect(page.getByRole('alert')).toHaveCount(0)
 
-	// Adding a dataset right after a change keeps both, and the block takes focus.
+	// Adding a dataset to a draft right after a change saves both at once, and the block takes focus.
 	await page.getByLabel('Topic area').selectOption('GOVERNMENT_BENEFITS_PROCESSING')
 	await linkDataset(page, /Master Beneficiary Summary File/)
-	await page.getByRole('button', { name: 'Save draft' }).click()
 	await expect(page.getByRole('status')).toContainText('(version 4)')
 	await expect(page.getByRole('alert')).toHaveCount(0)
 	await expectNoAccessibilityViolations(page)

@@ -212,7 +212,7 @@ export function DatasetBlocks({
 							{row.name}
 							{row.pending ? (
 								<span className="ml-2 text-sm font-normal text-base-darker">
-									(added, not saved yet)
+									(added: save to keep it)
 								</span>
 							) : null}
 						</legend>

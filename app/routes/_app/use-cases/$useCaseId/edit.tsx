@@ -591,15 +591,23 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const shownEvaluation = previewed ?? evaluation
 
 	const linkedIds = new Set(rows.map((row) => row.id))
+	const isDraft = useCase.status === 'DRAFT' || useCase.status === 'CHANGES_REQUESTED'
 	const [addChoice, setAddChoice] = useState('')
 	const addDataset = () => {
 		if (!addChoice) return
 		setPendingDatasets((pending) => [...pending, addChoice])
 		setAddChoice('')
 		const id = addChoice
+		const pendingWithIt = [...pendingDatasets, id]
 		requestAnimationFrame(() => {
 			document.getElementById(`${formId}-dataset-${id}`)?.focus()
-			requestPreview(formRef.current)
+			// A draft keeps what is added at once, as a person expects of "Add"; a case under review or
+			// approved changes only when they save, since the change may re-open its review.
+			if (isDraft) {
+				liveFindings.saveSent()
+				sentDatasets.current = pendingWithIt
+				enqueue(null)
+			} else requestPreview(formRef.current)
 		})
 	}
 
@@ -613,7 +621,6 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					? `Draft saved at ${formatTime(useCase.updatedAt)} (version ${useCase.version}).`
 					: `Draft saved (version ${searchParams.get('saved')}).`
 				: null
-	const isDraft = useCase.status === 'DRAFT' || useCase.status === 'CHANGES_REQUESTED'
 	const saveLabel = isDraft ? 'Save draft' : 'Save changes'
 	const stepIndex = steps.indexOf(current)
 	const nextStep = steps[stepIndex + 1]
