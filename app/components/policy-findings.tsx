@@ -4,11 +4,14 @@ import {
 	decisionImpact,
 	type Evaluation,
 } from '#app/modules/policies/evaluate.ts'
+import { isWaivableCheck } from '#app/modules/policies/checks/minimum-practices.ts'
 import { formatDay } from '#app/utils/dates.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
 
 const decisionImpactWording = {
-	blocks: ' · blocks the final decision until it passes or the CAIO waives it',
+	blocks: ' · blocks the final decision until it passes',
+	blocksUnlessWaived:
+		' · blocks the final decision until it passes or the CAIO waives the practice',
 	warns:
 		' · a blocking check: the governance lead is warned of it before the final decision, and it blocks once it fails',
 	none: '',
@@ -149,7 +152,13 @@ export function PolicyFindings({
 													<Link to={`/policies/${clauseId}`}>{clauseId}</Link>
 												</span>
 											))}
-											{decisionImpactWording[decisionImpact(result) ?? 'none']}
+											{
+												decisionImpactWording[
+													decisionImpact(result) === 'blocks' && isWaivableCheck(result.checkId)
+														? 'blocksUnlessWaived'
+														: (decisionImpact(result) ?? 'none')
+												]
+											}
 										</p>
 									</li>
 								)

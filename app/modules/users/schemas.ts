@@ -36,24 +36,29 @@ export const UserAdminActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('set-temporary-password') }),
 ])
 
-export const InviteUserSchema = z.object({
-	name: z
-		.string({ error: 'Enter the person’s name.' })
-		.trim()
-		.min(1, 'Enter the person’s name.')
-		.max(200, 'Names are at most 200 characters.'),
-	email: z
-		.string({ error: 'Enter their e-mail address.' })
-		.trim()
-		.toLowerCase()
-		.max(254, 'E-mail addresses are at most 254 characters.')
-		.email('Enter an e-mail address such as name@cms.hhs.gov.'),
-	orgUnitId: z.string({ error: 'Choose an org unit.' }).min(1, 'Choose an org unit.').max(40),
-	roles: z
-		.array(z.enum(roleNames), { error: 'Choose at least one role.' })
-		.min(1, 'Choose at least one role.'),
-	lanes: z.array(z.enum(reviewLanes)).default([]),
-})
+export const InviteUserSchema = z
+	.object({
+		name: z
+			.string({ error: 'Enter the person’s name.' })
+			.trim()
+			.min(1, 'Enter the person’s name.')
+			.max(200, 'Names are at most 200 characters.'),
+		email: z
+			.string({ error: 'Enter their e-mail address.' })
+			.trim()
+			.toLowerCase()
+			.max(254, 'E-mail addresses are at most 254 characters.')
+			.email('Enter an e-mail address such as name@cms.hhs.gov.'),
+		orgUnitId: z.string({ error: 'Choose an org unit.' }).min(1, 'Choose an org unit.').max(40),
+		roles: z
+			.array(z.enum(roleNames), { error: 'Choose at least one role.' })
+			.min(1, 'Choose at least one role.'),
+		lanes: z.array(z.enum(reviewLanes)).default([]),
+	})
+	.refine((invitation) => !invitation.roles.includes('REVIEWER') || invitation.lanes.length > 0, {
+		path: ['lanes'],
+		message: 'Choose the lanes they review: a reviewer with no lane can review nothing.',
+	})
 
 export const GroupMappingSchema = z.discriminatedUnion('intent', [
 	z.object({

@@ -301,6 +301,11 @@ export function practiceCheckId(practice: MinimumPractice): string {
 	return `M2521-4B-${romanByPractice[practice]}-C1`
 }
 
+/** Whether a CAIO waiver can cover a check's failure: only the minimum practices' checks (§4(a)(i)). */
+export function isWaivableCheck(checkId: string): boolean {
+	return minimumPracticeKeys.some((practice) => practiceCheckId(practice) === checkId)
+}
+
 function practiceCheck(practice: MinimumPractice): PolicyCheck {
 	const { label, clause } = minimumPractices[practice]
 	return (doc: UseCaseDocument, ctx: CheckContext): CheckOutcome => {

@@ -11,6 +11,7 @@ import {
 	SelectField,
 	TextAreaField,
 } from '#app/components/forms.tsx'
+import { isWaivableCheck } from '#app/modules/policies/checks/minimum-practices.ts'
 import { decisionImpact } from '#app/modules/policies/evaluate.ts'
 import { evaluateWithCurrentPack } from '#app/modules/policies/packs.server.ts'
 import { getUseCaseForUser, toDocument } from '#app/modules/use-cases/use-cases.server.ts'
@@ -197,7 +198,7 @@ export default function DecideUseCase({ loaderData, actionData }: Route.Componen
 					) : null}
 					<li>
 						{blockingFailures.length
-							? `Blocking checks failing today, with no waiver covering them: ${blockingFailures.map((result) => `${result.title} (${result.clauseIds[0]})`).join('; ')}. It cannot be approved until they pass or the CAIO waives them.`
+							? `Blocking checks failing today, with no waiver covering them: ${blockingFailures.map((result) => `${result.title} (${result.clauseIds[0]})`).join('; ')}. It cannot be approved until they pass${blockingFailures.some((result) => isWaivableCheck(result.checkId)) ? '; a CAIO waiver can cover a minimum practice’s check, and no other' : ': send the case back for the changes that make them pass'}.`
 							: 'No blocking check fails today.'}
 					</li>
 					{warnings.length ? (
