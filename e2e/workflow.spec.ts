@@ -152,13 +152,16 @@ test('submit → the lead assigns privacy and security → changes requested and
 	await reviewer.getByRole('button', { name: 'Record decision' }).click()
 	await expect(reviewer.getByText('Changes requested', { exact: true }).first()).toBeVisible()
 
-	// The submitter answers and resubmits.
+	// The submitter answers and resubmits; what was asked is in front of them on the case and in the form.
 	await page.goto(caseUrl)
+	const asked = page.getByRole('region', { name: 'What the reviewers asked you to change' })
+	await expect(asked).toContainText(/Privacy.*Say whether a PIA covers this use/)
 	await openCaseTab(page, 'Review')
 	await expect(page.getByRole('region', { name: 'Discussion' })).toContainText(
 		'Say whether a PIA covers this use',
 	)
 	await page.getByRole('link', { name: 'Edit' }).click()
+	await expect(asked).toContainText('Say whether a PIA covers this use')
 	await openSection(page, 'Safeguards')
 	const safeguards = page.getByRole('region', { name: 'Safeguards' })
 	await safeguards

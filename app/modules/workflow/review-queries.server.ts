@@ -372,3 +372,12 @@ export async function changesSinceLastReview(
 		})),
 	}
 }
+
+/** What the reviewers asked the submitter to change in the case's current round, lane by lane. */
+export async function requestedChangesOf(useCaseId: string, round: number) {
+	return prisma.laneReview.findMany({
+		where: { useCaseId, round, status: 'CHANGES_REQUESTED' },
+		orderBy: { decidedAt: 'asc' },
+		select: { lane: true, note: true, decidedBy: { select: { name: true } } },
+	})
+}

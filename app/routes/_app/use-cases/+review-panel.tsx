@@ -381,3 +381,45 @@ export function Discussion({
 		</section>
 	)
 }
+
+export type RequestedChange = {
+	lane: ReviewLaneName
+	note: string | null
+	decidedBy: { name: string } | null
+}
+
+/** The reviewers' requests, where the submitter works on the case: on its page and in the form. */
+export function RequestedChanges({
+	changes,
+	editHref,
+}: {
+	changes: ReadonlyArray<RequestedChange>
+	editHref?: string
+}) {
+	if (!changes.length) return null
+	return (
+		<section
+			aria-labelledby="requested-changes-heading"
+			className="space-y-2 border-l-4 border-warning-dark bg-warning-lighter p-3"
+		>
+			<h2 id="requested-changes-heading" className="text-lg font-bold">
+				What the reviewers asked you to change
+			</h2>
+			<ul className="space-y-1">
+				{changes.map((change) => (
+					<li key={change.lane}>
+						<span className="font-semibold">
+							{reviewLaneLabels[change.lane]}
+							{change.decidedBy ? ` (${change.decidedBy.name})` : ''}:
+						</span>{' '}
+						{change.note ? `“${change.note}”` : 'no note was left; see the comments.'}
+					</li>
+				))}
+			</ul>
+			<p>
+				{editHref ? <Link to={editHref}>Change the answers</Link> : 'Change the answers'}, then
+				resubmit from the last step of the form; reply to a reviewer in the comments.
+			</p>
+		</section>
+	)
+}

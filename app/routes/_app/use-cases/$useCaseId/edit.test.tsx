@@ -44,6 +44,7 @@ const loaderData: LoaderData = {
 	duplicates: [],
 	orgUnits: [{ code: 'HHS/CMS/CPI', name: 'Center for Program Integrity' }],
 	datasetOptions: [],
+	requestedChanges: [],
 }
 
 type Answer = Record<string, unknown>

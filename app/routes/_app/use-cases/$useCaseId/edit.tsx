@@ -22,6 +22,7 @@ import {
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
 import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
+import { requestedChangesOf } from '#app/modules/workflow/review-queries.server.ts'
 import {
 	type FieldPath,
 	type FormSectionId,
@@ -56,6 +57,7 @@ import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
+import { RequestedChanges } from '../+review-panel.tsx'
 import {
 	CheckAnswers,
 	type CheckAnswersSection,
@@ -126,6 +128,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		}),
 		orgUnits: orgUnits.map((unit) => ({ code: unit.code, name: unit.name })),
 		datasetOptions,
+		requestedChanges:
+			useCase.status === 'CHANGES_REQUESTED'
+				? await requestedChangesOf(useCase.id, useCase.reviewRound)
+				: [],
 	}
 }
 
@@ -333,6 +339,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		team,
 		duplicates,
 		evaluation,
+		requestedChanges,
 	} = loaderData
 	const navigate = useNavigate()
 	const [searchParams, setSearchParams] = useSearchParams()
@@ -672,6 +679,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					you choose. The last step checks every answer before you submit.
 				</p>
 			</div>
+			<RequestedChanges changes={requestedChanges} />
 			<div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_24rem]">
 				<nav aria-label="Sections of the form" className="lg:sticky lg:top-4 lg:self-start">
 					<h2 className="mb-2 text-lg font-bold">

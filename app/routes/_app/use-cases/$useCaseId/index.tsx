@@ -61,7 +61,7 @@ import { changesSinceLastReview } from '#app/modules/workflow/review-queries.ser
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
 import { questionInputId } from '../+intake-form.tsx'
 import { CaseTabs, showsGovernanceTab } from '../+case-tabs.tsx'
-import { Decisions, Discussion, ReviewLanes } from '../+review-panel.tsx'
+import { Decisions, Discussion, RequestedChanges, ReviewLanes } from '../+review-panel.tsx'
 import type { Route } from './+types/index.ts'
 
 const Params = idParams('useCaseId')
@@ -462,6 +462,12 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 				<p role="alert" className="border-l-4 border-error bg-error-lighter p-3">
 					{actionData.message}
 				</p>
+			) : null}
+			{useCase.status === 'CHANGES_REQUESTED' && canEdit ? (
+				<RequestedChanges
+					changes={review.lanes.filter((lane) => lane.status === 'CHANGES_REQUESTED')}
+					editHref="edit"
+				/>
 			) : null}
 			<CaseTabs
 				useCaseId={useCase.id}
