@@ -135,6 +135,33 @@ for (const target of databaseTargets()) {
 			return draft.id
 		}
 
+		// The safeguards that leave the claims case with no finding to settle before approval.
+		const settledSafeguards = {
+			'safeguards.piaCompleted': 'YES',
+			'safeguards.retrievedByPersonalIdentifier': 'NO',
+			'safeguards.sudRecordsExcluded': 'YES',
+		}
+
+		/** A claims case submitted, every lane approved, and approved by the lead. */
+		async function approvedCase() {
+			const useCaseId = await submittedCase(submitter, settledSafeguards)
+			await assignAll(useCaseId)
+			await approveAll(useCaseId)
+			await m.decisions.decideCase(
+				lead,
+				{
+					useCaseId,
+					outcome: 'APPROVED',
+					note: 'Approved.',
+					version: await version(useCaseId),
+					conditions: [],
+					nextReviewMonths: 12,
+				},
+				testRequest,
+			)
+			return useCaseId
+		}
+
 		async function lanesOf(useCaseId: string) {
 			const useCase = await database.prisma.useCase.findUniqueOrThrow({ where: { id: useCaseId } })
 			return database.prisma.laneReview.findMany({
@@ -394,30 +421,10 @@ for (const target of databaseTargets()) {
 		})
 
 		test('a material edit to an approved case re-opens its review in a new round; a cosmetic edit does not', async () => {
-			const useCaseId = await submittedCase(submitter, {
-				'safeguards.piaCompleted': 'YES',
-				'safeguards.retrievedByPersonalIdentifier': 'NO',
-				'safeguards.sudRecordsExcluded': 'YES',
-			})
-			await assignAll(useCaseId)
-			await approveAll(useCaseId)
-			await m.decisions.decideCase(
-				lead,
-				{
-					useCaseId,
-					outcome: 'APPROVED',
-					note: 'Approved.',
-					version: await version(useCaseId),
-					conditions: [],
-					nextReviewMonths: 12,
-				},
-				testRequest,
-			)
+			const useCaseId = await approvedCase()
 
 			const cosmetic = await save(submitter, useCaseId, 'save', {
-				'safeguards.piaCompleted': 'YES',
-				'safeguards.retrievedByPersonalIdentifier': 'NO',
-				'safeguards.sudRecordsExcluded': 'YES',
+				...settledSafeguards,
 				benefits:
 					'Reviewers look first at the claims most likely to be billed in error, and finish sooner.',
 			})
@@ -425,9 +432,7 @@ for (const target of databaseTargets()) {
 			expect(await status(useCaseId)).toBe('APPROVED')
 
 			const material = await save(submitter, useCaseId, 'save', {
-				'safeguards.piaCompleted': 'YES',
-				'safeguards.retrievedByPersonalIdentifier': 'NO',
-				'safeguards.sudRecordsExcluded': 'YES',
+				...settledSafeguards,
 				decisionRole: 'PRINCIPAL_BASIS',
 				'highImpact.principalBasisRationale': 'Claims it ranks highest are held for review.',
 			})
@@ -440,32 +445,13 @@ for (const target of databaseTargets()) {
 		})
 
 		test('an edit that weakens the approval re-opens its review, whichever answer it changes', async () => {
-			const safeguards = {
-				'safeguards.piaCompleted': 'YES',
-				'safeguards.retrievedByPersonalIdentifier': 'NO',
-				'safeguards.sudRecordsExcluded': 'YES',
-			}
-			const useCaseId = await submittedCase(submitter, safeguards)
-			await assignAll(useCaseId)
-			await approveAll(useCaseId)
-			await m.decisions.decideCase(
-				lead,
-				{
-					useCaseId,
-					outcome: 'APPROVED',
-					note: 'Approved.',
-					version: await version(useCaseId),
-					conditions: [],
-					nextReviewMonths: 12,
-				},
-				testRequest,
-			)
+			const useCaseId = await approvedCase()
 			const approvedLanes = (await lanesOf(useCaseId)).map((lane) => lane.lane)
 
 			// Claims sent to a vendor's hosted model: reviews the approval never had (the vendor's
 			// FedRAMP authorization, its business associate agreement, its contract's clauses).
 			const moved = await save(submitter, useCaseId, 'save', {
-				...safeguards,
+				...settledSafeguards,
 				hosting: 'VENDOR_API',
 			})
 			expect(moved).toMatchObject({ status: 'reopened', changed: ['hosting'] })
@@ -475,11 +461,7 @@ for (const target of databaseTargets()) {
 		})
 
 		test('a lane assigned to a reviewer who is then listed on the case leaves their queue, named for the lead to reassign', async () => {
-			const useCaseId = await submittedCase(submitter, {
-				'safeguards.piaCompleted': 'YES',
-				'safeguards.retrievedByPersonalIdentifier': 'NO',
-				'safeguards.sudRecordsExcluded': 'YES',
-			})
+			const useCaseId = await submittedCase(submitter, settledSafeguards)
 			await assignAll(useCaseId)
 			const theirs = (await lanesOf(useCaseId)).filter((lane) => lane.assigneeId === reviewer.id)
 			expect(theirs.length).toBeGreaterThan(0)
