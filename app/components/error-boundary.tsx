@@ -51,6 +51,11 @@ export function GeneralErrorBoundary({
 		if (known) ({ title, body } = known)
 		const payload = error.data as ErrorPayload | string | undefined
 		detail = typeof payload === 'string' ? payload : payload?.message
+		// A refusal that is not about roles (a case in review, say) leads with its own reason.
+		if (status === 403 && detail && typeof payload === 'object' && !payload.requiredPermission) {
+			body = detail
+			detail = undefined
+		}
 	} else if (import.meta.env.DEV && error instanceof Error) {
 		detail = error.message
 	}

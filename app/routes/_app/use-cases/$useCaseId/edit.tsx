@@ -49,6 +49,8 @@ import {
 	StaleSaveError,
 	toDocument,
 } from '#app/modules/use-cases/use-cases.server.ts'
+import { isListedOn } from '#app/modules/use-cases/use-case-record.server.ts'
+import { statusWords } from '#app/modules/workflow/state-machine.ts'
 import { choiceLabel, independentReviewChoices } from '#app/modules/use-cases/vocabulary.ts'
 import { formatTime } from '#app/utils/dates.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
@@ -91,8 +93,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!canEditUseCase(user, useCase)) {
 		throw data(
 			{
-				message:
-					'Only the people listed on a use case can edit it, and not while it is in review or after it is closed.',
+				message: !isListedOn(user, useCase)
+					? 'Only the people listed on a use case can edit it.'
+					: useCase.status === 'IN_REVIEW'
+						? 'This use case is in review, so it cannot be edited now. A reviewer who needs a change asks for it, which opens the form again; comment on the case meanwhile.'
+						: `This use case is ${statusWords[useCase.status]}; it can no longer be edited.`,
 			},
 			{ status: 403 },
 		)
