@@ -236,15 +236,20 @@ async function medianTimeInStateInSql(client: Client) {
 	)
 }
 
+// The desk's definition of an overdue lane (overdueLaneWhere), in SQL over "LaneReview" l and "UseCase" u.
+const overdueLane = sql`l."status" IN ('OPEN', 'CHANGES_REQUESTED') AND l."dueOn" < now()
+	AND u."status" IN ('SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED')`
+
 async function overdueLanes(client: Client) {
 	const [byLane, cases] = await Promise.all([
 		client.$queryRaw<Array<{ lane: ReviewLane; count: number }>>(sql`
-			SELECT l."lane"::text AS "lane", count(*)::int AS "count" FROM "LaneReview" l
-			WHERE l."status" = 'OPEN' AND l."dueOn" < now() GROUP BY 1 ORDER BY 2 DESC, 1`),
+			SELECT l."lane"::text AS "lane", count(*)::int AS "count"
+			FROM "LaneReview" l JOIN "UseCase" u ON u."id" = l."useCaseId"
+			WHERE ${overdueLane} GROUP BY 1 ORDER BY 2 DESC, 1`),
 		client.$queryRaw<DashboardData['overdueLaneCases']>(sql`
 			SELECT u."id" AS "useCaseId", u."trackingId", u."name", l."lane"::text AS "lane", l."dueOn", a."name" AS "assignee"
 			FROM "LaneReview" l JOIN "UseCase" u ON u."id" = l."useCaseId" LEFT JOIN "User" a ON a."id" = l."assigneeId"
-			WHERE l."status" = 'OPEN' AND l."dueOn" < now()
+			WHERE ${overdueLane}
 			ORDER BY l."dueOn", u."trackingId" LIMIT 20`),
 	])
 	return { byLane, cases }

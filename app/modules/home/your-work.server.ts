@@ -8,7 +8,11 @@ import { rolesGrant } from '#app/utils/permissions.ts'
 import { type DataVersion } from '#app/modules/data-version/data-version.server.ts'
 import { createVersionedCache } from '#app/modules/data-version/versioned-cache.server.ts'
 import { nextClockChange } from '#app/modules/dashboards/dashboard.server.ts'
-import { governanceDesk, reviewQueue } from '#app/modules/workflow/review-queries.server.ts'
+import {
+	governanceDesk,
+	overdueLaneWhere,
+	reviewQueue,
+} from '#app/modules/workflow/review-queries.server.ts'
 
 const SHOWN = 5
 
@@ -110,13 +114,7 @@ async function readYourWork(user: SessionUser) {
 							status: { notIn: ['WITHDRAWN', 'RETIRED'] },
 						},
 					}),
-					prisma.laneReview.count({
-						where: {
-							status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
-							dueOn: { lt: new Date() },
-							useCase: { status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] } },
-						},
-					}),
+					prisma.laneReview.count({ where: overdueLaneWhere(new Date()) }),
 				]).then(([inReview, approved, highImpact, overdueReviews]) => ({
 					inReview,
 					approved,

@@ -3,6 +3,7 @@ import { type Database } from '#app/utils/db/database.server.ts'
 import { sessionUserByEmail } from '#tests/app-database.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
 import { computeDashboard } from '#app/modules/dashboards/dashboard.server.ts'
+import { overdueLaneWhere } from '#app/modules/workflow/review-queries.server.ts'
 import { applyBulkAction } from './inventory-bulk.server.ts'
 import {
 	INVENTORY_PAGE_SIZE,
@@ -321,6 +322,12 @@ describe.each(databaseTargets())('the inventory on $name with the demo data', (t
 		const dashboard = await computeDashboard(database.prisma)
 		const inventory = await page(leadership)
 		expect(dashboard.total).toBe(inventory.facets.total)
+		// Overdue review lanes by the one definition the desk and the home page count.
+		const overdueLanes = await database.prisma.laneReview.count({
+			where: overdueLaneWhere(new Date()),
+		})
+		expect(overdueLanes).toBeGreaterThan(0)
+		expect(dashboard.overdueLanes.reduce((sum, lane) => sum + lane.count, 0)).toBe(overdueLanes)
 		expect(dashboard.byStage.reduce((sum, bar) => sum + bar.count, 0)).toBe(
 			[...inventory.facets.stage.values()].reduce((a, b) => a + b, 0),
 		)

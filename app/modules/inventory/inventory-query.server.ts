@@ -376,7 +376,7 @@ export async function nextOverdueChange(client: Client): Promise<number | null> 
 	const [row] = await client.$queryRaw<Array<{ at: Date | null }>>(sql`
 		SELECT LEAST(
 			(SELECT min(u."nextReviewDue") FROM "UseCase" u WHERE u."nextReviewDue" >= now()),
-			(SELECT min(l."dueOn") FROM "LaneReview" l WHERE l."status" = 'OPEN' AND l."dueOn" >= now()),
+			(SELECT min(l."dueOn") FROM "LaneReview" l WHERE l."status" IN ('OPEN', 'CHANGES_REQUESTED') AND l."dueOn" >= now()),
 			(SELECT min(dc."dueOn") FROM "DecisionCondition" dc WHERE dc."metAt" IS NULL AND dc."dueOn" >= now())) AS "at"`)
 	return row?.at ? row.at.getTime() : null
 }

@@ -49,6 +49,16 @@ const inReview: Prisma.UseCaseWhereInput = {
 	status: { in: ['SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED'] },
 }
 
+/**
+ * An overdue review lane, the one definition every page counts (the desk, the home page, the
+ * dashboards): open or waiting on requested changes, past its due date, on a case still in review.
+ */
+export const overdueLaneWhere = (now: Date): Prisma.LaneReviewWhereInput => ({
+	status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
+	dueOn: { lt: now },
+	useCase: inReview,
+})
+
 /** The reviewer's queue: lanes assigned to them, open lanes they could claim, and what is overdue. */
 export async function reviewQueue(user: SessionUser) {
 	const heldLanes = user.roles.some((r) => r.role === 'GOVERNANCE_LEAD')
@@ -200,11 +210,7 @@ export async function governanceDesk(now = new Date()) {
 			},
 		}),
 		prisma.laneReview.findMany({
-			where: {
-				status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
-				dueOn: { lt: now },
-				useCase: inReview,
-			},
+			where: overdueLaneWhere(now),
 			orderBy: { dueOn: 'asc' },
 			take: QUEUE_LIMIT,
 			select: queueLaneSelect,
@@ -215,13 +221,7 @@ export async function governanceDesk(now = new Date()) {
 				where: { ...inReview, laneReviews: { some: { assigneeId: null, status: 'OPEN' } } },
 			}),
 			prisma.decisionCondition.count({ where: { metAt: null } }),
-			prisma.laneReview.count({
-				where: {
-					status: { in: ['OPEN', 'CHANGES_REQUESTED'] },
-					dueOn: { lt: now },
-					useCase: inReview,
-				},
-			}),
+			prisma.laneReview.count({ where: overdueLaneWhere(now) }),
 			prisma.useCase.count({
 				where: {
 					status: { in: ['APPROVED', 'APPROVED_WITH_CONDITIONS'] },

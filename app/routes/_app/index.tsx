@@ -212,7 +212,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 								<div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
 									<Count
 										value={lead.overdueTotal}
-										label={lead.overdueTotal === 1 ? 'review overdue' : 'reviews overdue'}
+										label={lead.overdueTotal === 1 ? 'review lane overdue' : 'review lanes overdue'}
 										to="/governance#overdue-lanes-heading"
 									/>
 									<Count
@@ -259,7 +259,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 								/>
 								<Count
 									value={leadership.overdueReviews}
-									label={leadership.overdueReviews === 1 ? 'review overdue' : 'reviews overdue'}
+									label={
+										leadership.overdueReviews === 1 ? 'review lane overdue' : 'review lanes overdue'
+									}
 									to="/inventory?overdue=true"
 								/>
 							</div>

@@ -179,7 +179,11 @@ export function FilterPanel({
 					className="size-5"
 				/>
 				<label htmlFor="filter-overdue">
-					Review overdue <span className="text-base-dark">({facets.overdue.true ?? 0})</span>
+					Cases with something overdue{' '}
+					<span className="text-base-dark">({facets.overdue.true ?? 0})</span>
+					<span className="block text-sm text-base-dark">
+						A review lane, a re-review or a condition past its date; counted by case.
+					</span>
 				</label>
 			</div>
 			<button
@@ -248,7 +252,7 @@ export function ActiveFilters({ query }: { query: InventoryQuery }) {
 	}
 	if (query.overdue)
 		chips.push({
-			label: 'Review overdue',
+			label: 'Something overdue',
 			href: inventoryHref({ ...query, overdue: false, page: 1 }),
 		})
 	if (chips.length === 0) return null
