@@ -220,6 +220,44 @@ for (const target of databaseTargets()) {
 			expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected'])
 		})
 
+		test('signing a person out everywhere ends their sessions and tokens, and keeps no ID token of the provider', async () => {
+			const users = await import('#app/modules/users/users.server.ts')
+			const user = await database.prisma.user.create({
+				data: { email: 'everywhere@cms.hhs.gov', name: 'Ever Ywhere' },
+			})
+			const viaSso = await database.prisma.session.create({
+				data: {
+					id: `s-${crypto.randomUUID()}`,
+					userId: user.id,
+					method: 'OIDC',
+					idToken: 'header.payload.signature',
+					expiresAt: new Date(Date.now() + 3_600_000),
+				},
+			})
+			const viaPassword = await session(user.id)
+			const { secret } = await tokens.createApiToken(
+				{ id: user.id },
+				{ name: 'Nightly export', access: 'READ', expiresInDays: 30 },
+				testRequest,
+			)
+			expect(await users.revokeAllSessions(adminId, user.id, testRequest)).toBe(2)
+			const ended = await database.prisma.session.findMany({
+				where: { id: { in: [viaSso.id, viaPassword.id] } },
+				select: { revokedAt: true, idToken: true },
+			})
+			expect(ended).toEqual([
+				{ revokedAt: expect.any(Date), idToken: null },
+				{ revokedAt: expect.any(Date), idToken: null },
+			])
+			expect(await tokens.authenticateApiToken(secret)).toEqual({ rejected: 'revoked' })
+			expect(
+				await database.prisma.auditEvent.findFirstOrThrow({
+					where: { action: 'user.sessions_revoked', entityId: user.id },
+					select: { actorId: true, after: true },
+				}),
+			).toEqual({ actorId: adminId, after: { revokedSessions: 2, revokedApiTokens: 1 } })
+		})
+
 		test('a temporary password forces a change at the next sign-in; the change ends other sessions and keeps the current one', async () => {
 			const user = await database.prisma.user.create({
 				data: { email: 'temp@cms.hhs.gov', name: 'Tem Porary' },

@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto'
 import { revokeEveryApiTokenOf } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
-import { type Tx } from '#app/utils/db/tx.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -18,20 +17,12 @@ import {
 	TOKEN_LIFETIME_MS,
 } from './account-tokens.server.ts'
 import { emailConfigured, passwordSignInAllowedFor } from './auth-settings.server.ts'
+import { endSessions } from './sessions.server.ts'
 import { passwordProblem } from './password-policy.ts'
 
 function checkNewPassword(password: string, person: { email: string; name: string }) {
 	const problem = passwordProblem(password, person)
 	if (problem) throw new AppError('INVALID', problem)
-}
-
-/** Ends the person's sessions, all of them or all but the one they are using. */
-async function endSessions(tx: Tx, userId: string, keepSessionId: string | null) {
-	const ended = await tx.session.updateMany({
-		where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
-		data: { revokedAt: new Date(), idToken: null },
-	})
-	return ended.count
 }
 
 export async function changeOwnPassword(

@@ -4,6 +4,7 @@ import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
 import { invalidateEverywhere } from '#app/utils/cache-invalidation.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { type Tx } from '#app/utils/db/tx.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { getSessionCookie, SESSION_LIFETIME_MS } from '#app/utils/session.server.ts'
@@ -71,25 +72,32 @@ export async function endOwnSession(
 	return { endedCurrent: target.id === user.sessionId }
 }
 
+/** Ends the person's sessions, all of them or all but the one they are using; returns how many. */
+export async function endSessions(tx: Tx, userId: string, keepSessionId: string | null) {
+	const ended = await tx.session.updateMany({
+		where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+		// The ID token was kept only to sign out at the identity provider from this session.
+		data: { revokedAt: new Date(), idToken: null },
+	})
+	return ended.count
+}
+
 /** "Sign out everywhere else". */
 export async function endOtherSessions(
 	user: { id: string; sessionId: string },
 	request: RequestInfo,
 ) {
 	const count = await prisma.$transaction(async (tx) => {
-		const ended = await tx.session.updateMany({
-			where: { userId: user.id, revokedAt: null, id: { not: user.sessionId } },
-			data: { revokedAt: new Date(), idToken: null },
-		})
+		const sessionsEnded = await endSessions(tx, user.id, user.sessionId)
 		await recordEvent(tx, {
 			actorId: user.id,
 			action: 'auth.other_sessions_ended',
 			entityType: 'User',
 			entityId: user.id,
-			after: { sessionsEnded: ended.count },
+			after: { sessionsEnded },
 			request,
 		})
-		return ended.count
+		return sessionsEnded
 	})
 	forgetSessions({ userId: user.id })
 	return count

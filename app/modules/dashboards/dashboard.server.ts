@@ -26,6 +26,7 @@ import {
 import { keptInventoryFacts } from '#app/modules/inventory/inventory-facts.server.ts'
 import { type Follower } from '#app/modules/data-version/change-log.server.ts'
 import { type Dimension, type FactsTable } from '#app/modules/inventory/inventory-facts.ts'
+import { overdueLaneWhere } from '#app/modules/workflow/review-queries.server.ts'
 import { InventoryQuerySchema } from '#app/modules/inventory/inventory-filters.ts'
 import {
 	casesWithPracticesLate,
@@ -236,22 +237,34 @@ async function medianTimeInStateInSql(client: Client) {
 	)
 }
 
-// The desk's definition of an overdue lane (overdueLaneWhere), in SQL over "LaneReview" l and "UseCase" u.
-const overdueLane = sql`l."status" IN ('OPEN', 'CHANGES_REQUESTED') AND l."dueOn" < now()
-	AND u."status" IN ('SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED')`
-
-async function overdueLanes(client: Client) {
-	const [byLane, cases] = await Promise.all([
-		client.$queryRaw<Array<{ lane: ReviewLane; count: number }>>(sql`
-			SELECT l."lane"::text AS "lane", count(*)::int AS "count"
-			FROM "LaneReview" l JOIN "UseCase" u ON u."id" = l."useCaseId"
-			WHERE ${overdueLane} GROUP BY 1 ORDER BY 2 DESC, 1`),
-		client.$queryRaw<DashboardData['overdueLaneCases']>(sql`
-			SELECT u."id" AS "useCaseId", u."trackingId", u."name", l."lane"::text AS "lane", l."dueOn", a."name" AS "assignee"
-			FROM "LaneReview" l JOIN "UseCase" u ON u."id" = l."useCaseId" LEFT JOIN "User" a ON a."id" = l."assigneeId"
-			WHERE ${overdueLane}
-			ORDER BY l."dueOn", u."trackingId" LIMIT 20`),
+/** Overdue review lanes, by the one definition the desk and the home page count (overdueLaneWhere). */
+async function overdueLanes(client: Client, asOf: Date) {
+	const where = overdueLaneWhere(asOf)
+	const [groups, lanes] = await Promise.all([
+		client.laneReview.groupBy({ by: ['lane'], where, _count: { _all: true } }),
+		client.laneReview.findMany({
+			where,
+			orderBy: [{ dueOn: 'asc' }, { useCase: { trackingId: 'asc' } }],
+			take: 20,
+			select: {
+				lane: true,
+				dueOn: true,
+				assignee: { select: { name: true } },
+				useCase: { select: { id: true, trackingId: true, name: true } },
+			},
+		}),
 	])
+	const byLane = groups
+		.map((group) => ({ lane: group.lane, count: group._count._all }))
+		.sort((a, b) => b.count - a.count || a.lane.localeCompare(b.lane))
+	const cases = lanes.map((lane) => ({
+		useCaseId: lane.useCase.id,
+		trackingId: lane.useCase.trackingId,
+		name: lane.useCase.name,
+		lane: lane.lane,
+		dueOn: lane.dueOn!,
+		assignee: lane.assignee?.name ?? null,
+	}))
 	return { byLane, cases }
 }
 
@@ -319,7 +332,7 @@ export async function computeDashboard(
 		kept.then((figures) => figures.counts ?? inventoryCounts(client)),
 		decisionsPerMonth(client),
 		kept.then((figures) => figures.timeInState ?? medianTimeInStateInSql(client)),
-		overdueLanes(client),
+		overdueLanes(client, asOf),
 		overdueConditions(client),
 		kept.then((figures) => figures.practicesLate ?? practicesLate(client)),
 		waiversExpiring(client),

@@ -1,5 +1,6 @@
 import { revokeEveryApiTokenOf } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
+import { endSessions } from '#app/modules/auth/sessions.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { forgetSessions } from '#app/utils/auth.server.ts'
 import { AppError } from '#app/utils/errors.ts'
@@ -193,11 +194,8 @@ export async function updateUserAccess(
 }
 
 export async function revokeAllSessions(actorId: string, userId: string, request: RequestInfo) {
-	const revoked = await prisma.$transaction(async (tx) => {
-		const revoked = await tx.session.updateMany({
-			where: { userId, revokedAt: null },
-			data: { revokedAt: new Date() },
-		})
+	return prisma.$transaction(async (tx) => {
+		const revokedSessions = await endSessions(tx, userId, null)
 		// A token signs in as the person too: ending every session ends every way in.
 		const revokedApiTokens = await revokeEveryApiTokenOf(tx, userId, actorId)
 		await recordEvent(tx, {
@@ -205,11 +203,10 @@ export async function revokeAllSessions(actorId: string, userId: string, request
 			action: 'user.sessions_revoked',
 			entityType: 'User',
 			entityId: userId,
-			after: { revokedSessions: revoked.count, revokedApiTokens },
+			after: { revokedSessions, revokedApiTokens },
 			request,
 		})
 		await forgetSessions({ userId }, tx)
-		return revoked.count
+		return revokedSessions
 	})
-	return revoked
 }
