@@ -17,6 +17,12 @@ const decisionImpactWording = {
 	none: '',
 } as const
 
+function impactOf(result: CheckResult): keyof typeof decisionImpactWording {
+	const impact = decisionImpact(result)
+	if (impact === 'blocks' && isWaivableCheck(result.checkId)) return 'blocksUnlessWaived'
+	return impact ?? 'none'
+}
+
 const groups = [
 	{ status: 'FAIL', title: 'Failing', one: 'check failing', many: 'checks failing' },
 	{
@@ -152,13 +158,7 @@ export function PolicyFindings({
 													<Link to={`/policies/${clauseId}`}>{clauseId}</Link>
 												</span>
 											))}
-											{
-												decisionImpactWording[
-													decisionImpact(result) === 'blocks' && isWaivableCheck(result.checkId)
-														? 'blocksUnlessWaived'
-														: (decisionImpact(result) ?? 'none')
-												]
-											}
+											{decisionImpactWording[impactOf(result)]}
 										</p>
 									</li>
 								)

@@ -5,6 +5,7 @@ import { cookiesAreSecure, getEnv } from './env.server.ts'
 import { isBearerOnly, policyFor } from './request-policy.ts'
 import { getSessionSecret } from './secrets.server.ts'
 import { getSessionUser } from './auth.server.ts'
+import { peekForm } from './form-body.server.ts'
 
 /** This request's CSRF token for the forms a page renders; worked out on first use (a probe such as /livez never needs it). */
 export const csrfTokenContext = createContext<() => Promise<string>>(async () => '')
@@ -35,19 +36,8 @@ function csrfTokenFor(binding: { sessionId: string } | { visitorId: string }) {
 async function submittedToken(request: Request): Promise<string | null> {
 	const header = request.headers.get(CSRF_HEADER_NAME)
 	if (header) return header
-	const contentType = request.headers.get('Content-Type') ?? ''
-	if (
-		!contentType.includes('application/x-www-form-urlencoded') &&
-		!contentType.includes('multipart/form-data')
-	) {
-		return null
-	}
-	try {
-		const value = (await request.clone().formData()).get(CSRF_FIELD_NAME)
-		return typeof value === 'string' ? value : null
-	} catch {
-		return null
-	}
+	const value = (await peekForm(request))?.get(CSRF_FIELD_NAME)
+	return typeof value === 'string' ? value : null
 }
 
 function sameToken(a: string, b: string) {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { formBodyProblem, MAX_FORM_LIST_INDEX } from './form-body.server.ts'
+import { formBodyProblem, MAX_FORM_LIST_INDEX, peekForm } from './form-body.server.ts'
 
 const post = (body: BodyInit, contentType?: string) =>
 	new Request('http://localhost/use-cases/some-case', {
@@ -54,4 +54,20 @@ test('a body that is not a form, or a broken multipart body, is answered 415 or 
 			)
 		)?.status,
 	).toBe(400)
+})
+
+test('the middlewares read a form once, and the action still reads it whole', async () => {
+	const request = post(
+		new URLSearchParams({ csrf: 'token', name: 'Claims triage' }),
+		'application/x-www-form-urlencoded',
+	)
+	const first = peekForm(request)
+	expect(peekForm(request)).toBe(first)
+	expect((await first)?.get('csrf')).toBe('token')
+	expect(await formBodyProblem(request)).toBeNull()
+	expect(Object.fromEntries(await request.formData())).toEqual({
+		csrf: 'token',
+		name: 'Claims triage',
+	})
+	expect(await peekForm(post('{"csrf":"token"}', 'application/json'))).toBeNull()
 })

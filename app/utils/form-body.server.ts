@@ -11,25 +11,47 @@ export const MAX_FORM_LIST_INDEX = 999
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
 
+export function isFormBody(request: Request) {
+	const contentType = (request.headers.get('Content-Type') ?? '').toLowerCase()
+	return FORM_TYPES.some((type) => contentType.startsWith(type))
+}
+
+const formsRead = new WeakMap<Request, Promise<FormData | null>>()
+
+/**
+ * The request's form as the middlewares see it (the CSRF check, then the form check): read from a
+ * clone once per request, whatever its size, and left unread for the action. Null when the body is
+ * not a form or cannot be read.
+ */
+export function peekForm(request: Request): Promise<FormData | null> {
+	let form = formsRead.get(request)
+	if (!form) {
+		form = isFormBody(request)
+			? request
+					.clone()
+					.formData()
+					.catch(() => null)
+			: Promise.resolve(null)
+		formsRead.set(request, form)
+	}
+	return form
+}
+
 /** What is wrong with a page's form submission before any action reads it, or null when nothing is. */
 export async function formBodyProblem(
 	request: Request,
 ): Promise<{ status: 400 | 415; message: string } | null> {
-	const contentType = (request.headers.get('Content-Type') ?? '').toLowerCase()
-	if (!FORM_TYPES.some((type) => contentType.startsWith(type)))
+	if (!isFormBody(request))
 		return {
 			status: 415,
 			message: 'The pages of this site take forms only. Scripts use the REST API at /api/v1.',
 		}
-	let form: FormData
-	try {
-		form = await request.clone().formData()
-	} catch {
+	const form = await peekForm(request)
+	if (!form)
 		return {
 			status: 400,
 			message: 'The form could not be read. Reload the page and try again.',
 		}
-	}
 	for (const name of form.keys()) {
 		for (const [, position] of name.matchAll(/\[(\d+)\]/g)) {
 			if (Number(position) > MAX_FORM_LIST_INDEX)
