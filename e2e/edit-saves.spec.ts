@@ -73,6 +73,65 @@ test('saving right after typing, twice in quick succession, never reports a conf
 	await expect(page.getByRole('group', { name: /Master Beneficiary Summary File/ })).toBeVisible()
 })
 
+test('leaving the form with answers not saved asks first; its own sections and a saved form do not', async ({
+	page,
+}) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	const caseUrl = await registerDraft(
+		page,
+		'Durable equipment order checker',
+		'Orders for wheelchairs are checked by hand.',
+	)
+	const outputs = page.getByLabel('What does the AI output?')
+	const backToCase = page.getByRole('link', { name: /^Back to CMS-\d{4}-\d{4}$/ })
+	const dialog = page.getByRole('dialog', { name: 'Leave without saving?' })
+	const stay = dialog.getByRole('button', { name: 'Stay on this page' })
+
+	await outputs.fill('A flag on orders missing documentation.')
+	// The sections are one form: moving between them keeps the answer and asks nothing.
+	await openSection(page, 'Data')
+	await openSection(page, 'About the use case')
+	await expect(dialog).toBeHidden()
+	await expect(outputs).toHaveValue('A flag on orders missing documentation.')
+
+	await backToCase.click()
+	await expect(dialog).toBeVisible()
+	await expect(stay).toBeFocused()
+	await expectNoAccessibilityViolations(page)
+	await stay.click()
+	await expect(dialog).toBeHidden()
+	await expect(page).toHaveURL(/\/edit/)
+	await expect(outputs).toHaveValue('A flag on orders missing documentation.')
+
+	// Escape stays too; closing the tab asks through the browser.
+	await backToCase.click()
+	await expect(dialog).toBeVisible()
+	await page.keyboard.press('Escape')
+	await expect(dialog).toBeHidden()
+	const asked = page.waitForEvent('dialog')
+	await page.close({ runBeforeUnload: true })
+	const unload = await asked
+	expect(unload.type()).toBe('beforeunload')
+	await unload.dismiss()
+	expect(page.isClosed()).toBe(false)
+
+	// Once saved, leaving asks nothing.
+	await page.getByRole('button', { name: 'Save draft' }).click()
+	await expect(page.getByRole('status')).toContainText('(version 2)')
+	await backToCase.click()
+	await expect(page).toHaveURL(caseUrl)
+	await expect(dialog).toHaveCount(0)
+
+	// Leaving on purpose leaves, and what was not saved is gone.
+	await page.goto(`${caseUrl}/edit`)
+	await outputs.fill('Something I changed my mind about.')
+	await backToCase.click()
+	await dialog.getByRole('button', { name: 'Leave without saving' }).click()
+	await expect(page).toHaveURL(caseUrl)
+	await page.goto(`${caseUrl}/edit`)
+	await expect(outputs).toHaveValue('A flag on orders missing documentation.')
+})
+
 test('an answer typed while a save is under way is kept, and a second click waits its turn instead of conflicting', async ({
 	page,
 }) => {

@@ -20,6 +20,11 @@ import {
 	TextField,
 } from '#app/components/forms.tsx'
 import { PolicyFindings } from '#app/components/policy-findings.tsx'
+import {
+	answersOf,
+	LeaveWithoutSaving,
+	useUnsavedAnswers,
+} from '#app/components/unsaved-answers.tsx'
 import { listOrgUnitOptions } from '#app/modules/datasets/datasets.server.ts'
 import { evaluateWithCurrentPack, storedEvaluation } from '#app/modules/policies/packs.server.ts'
 import { requestedChangesOf } from '#app/modules/workflow/review-queries.server.ts'
@@ -284,10 +289,11 @@ function useSaveQueue(
 	const fetcher = useFetcher<SaveResponse>({ key: `save-use-case-${useCaseId}` })
 	const formRef = useRef<HTMLFormElement>(null)
 	const version = useRef(loadedVersion)
-	const inFlight = useRef<{ submitter: HTMLElement | null } | null>(null)
+	const inFlight = useRef<{ submitter: HTMLElement | null; answers: string } | null>(null)
 	const queued = useRef<{ submitter: HTMLElement | null } | null>(null)
 	const handled = useRef<SaveResponse | undefined>(undefined)
 	const { submit } = fetcher
+	const { blocker, markSaved } = useUnsavedAnswers(formRef)
 
 	const send = useCallback(
 		(submitter: HTMLElement | null) => {
@@ -296,7 +302,7 @@ function useSaveQueue(
 			const body = new FormData(form, submitter?.isConnected ? submitter : null)
 			body.set('version', String(version.current))
 			body.set('respond', 'data')
-			inFlight.current = { submitter }
+			inFlight.current = { submitter, answers: answersOf(form) }
 			void submit(body, {
 				method: 'post',
 				action: `${form.getAttribute('action') ?? ''}` || undefined,
@@ -318,17 +324,26 @@ function useSaveQueue(
 		handled.current = fetcher.data
 		const response = fetcher.data
 		const submitter = inFlight.current?.submitter ?? null
+		const sentAnswers = inFlight.current?.answers ?? null
 		inFlight.current = null
 		if (response.outcome === 'saved' || response.outcome === 'incomplete')
 			version.current = response.version
+		// What was sent is now saved; anything typed since is still unsaved.
+		if (
+			sentAnswers !== null &&
+			(response.outcome === 'saved' || (response.outcome === 'incomplete' && response.saved))
+		)
+			markSaved(sentAnswers)
+		// The case left the form (submitted, say): leaving the page is what the person asked for.
+		if (response.outcome === 'left' && formRef.current) markSaved(answersOf(formRef.current))
 		onResponse(response, submitter)
 		if (response.outcome === 'conflict' || response.outcome === 'left') queued.current = null
 		const next = queued.current
 		queued.current = null
 		if (next) send(next.submitter)
-	}, [fetcher.state, fetcher.data, onResponse, send])
+	}, [fetcher.state, fetcher.data, onResponse, send, markSaved])
 
-	return { formRef, enqueue, saving: fetcher.state !== 'idle' }
+	return { formRef, enqueue, saving: fetcher.state !== 'idle', leaving: blocker }
 }
 
 /** The name of the hidden button Conform submits the form with to check a field (its `INTENT`). */
@@ -395,7 +410,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		},
 		[navigate, saveAnswered],
 	)
-	const { formRef, enqueue, saving } = useSaveQueue(useCase.id, useCase.version, onResponse)
+	const { formRef, enqueue, saving, leaving } = useSaveQueue(
+		useCase.id,
+		useCase.version,
+		onResponse,
+	)
 	// The version the next save builds on: the latest this page saved, or a newer one the page has loaded since.
 	const formVersion = Math.max(
 		useCase.version,
@@ -671,6 +690,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 
 	return (
 		<div className="space-y-6">
+			<LeaveWithoutSaving blocker={leaving} saveLabel={saveLabel} />
 			<p>
 				<Link to={`/use-cases/${useCase.id}`}>Back to {useCase.trackingId}</Link>
 			</p>
