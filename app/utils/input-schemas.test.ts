@@ -133,4 +133,20 @@ describe('the app’s schemas use them', () => {
 		).toBe(false)
 		expect(AuditQuerySchema.safeParse({ from: '0000-01-01' }).success).toBe(false)
 	})
+
+	test('the intake form takes a date as people write it and keeps it as ISO 8601, as precise as given', () => {
+		const dateOf = (operationalDate: string) => {
+			const result = UseCaseFormSchema.shape.operationalDate.safeParse(operationalDate)
+			return result.success ? result.data : firstMessage(result)
+		}
+		expect(dateOf('7/14/2025')).toBe('2025-07-14')
+		expect(dateOf(' 07/14/2025 ')).toBe('2025-07-14')
+		expect(dateOf('July 2025')).toBe('2025-07')
+		expect(dateOf('7/2025')).toBe('2025-07')
+		expect(dateOf('2025-07-14')).toBe('2025-07-14')
+		expect(dateOf('2025')).toBe('2025')
+		// A day that does not exist, or a European order, is not guessed at.
+		expect(dateOf('14/07/2025')).toMatch(/^Use a date such as 7\/14\/2025/)
+		expect(dateOf('2/30/2025')).toMatch(/^Use a date such as/)
+	})
 })

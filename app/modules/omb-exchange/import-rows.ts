@@ -12,8 +12,8 @@ import {
 	indexDuplicateCandidates,
 } from '#app/modules/use-cases/duplicate-detection.ts'
 import { fieldRules, type FieldPath, missingOmbFields } from '#app/modules/use-cases/field-rules.ts'
+import { readPartialDate } from '#app/modules/use-cases/partial-date.ts'
 import {
-	isPartialDate,
 	keptAsWrittenColumns,
 	type KeptAsWrittenColumn,
 	MAX_NAME_LENGTH,
@@ -350,46 +350,6 @@ function matchMany<Choices extends Record<string, OmbChoice>>(choices: Choices, 
 	return { keys: [...new Set(keys)], unknown }
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const pad = (value: number) => String(value).padStart(2, '0')
-
-function dayOf(year: number, month: number, day: number) {
-	const text = `${year}-${pad(month)}-${pad(day)}`
-	return isPartialDate(text) ? text : null
-}
-const monthOf = (year: number, month: number) =>
-	month >= 1 && month <= 12 ? `${year}-${pad(month)}` : null
-const fullYear = (text: string) => (text.length === 2 ? 2000 + Number(text) : Number(text))
-
-// A time after a date says nothing more about the day OMB asks for: "00:00:00", "0:00", "12:00:00 AM", "T00:00:00Z".
-const TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?`
-
-/**
- * An operational date, as precise as the file gives it, in ISO 8601's reduced forms: a day
- * ("2025-07-01", OMB's consolidated "2025-07-01 00:00:00", US "7/1/2025", "01/01/2018 00:00:00",
- * "3/4/2024 0:00", "… 12:00:00 AM"), a month ("Jul-25", "July 2025", "7/2025", "2025-07" → "2025-07")
- * or a year ("2021"). Null when the text is not a date (a fiscal quarter, "ongoing").
- */
-export function parseOmbDate(text: string): string | null {
-	const value = text.trim()
-	let match = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`).exec(value)
-	if (match) return dayOf(Number(match[1]), Number(match[2]), Number(match[3]))
-	match = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})${TIME}$`).exec(value)
-	if (match) return dayOf(fullYear(match[3]!), Number(match[1]), Number(match[2]))
-	match = /^(\d{1,2})\/(\d{4})$/.exec(value)
-	if (match) return monthOf(Number(match[2]), Number(match[1]))
-	match = /^(\d{4})-(\d{1,2})$/.exec(value)
-	if (match) return monthOf(Number(match[1]), Number(match[2]))
-	match = /^([A-Za-z]{3,9})\.?[-\s]+(\d{4}|\d{2})$/.exec(value)
-	if (match) {
-		const month = MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1
-		return month > 0 ? monthOf(fullYear(match[2]!), month) : null
-	}
-	match = /^(\d{4})(?:\.0)?$/.exec(value)
-	if (match && Number(match[1]) >= 1950 && Number(match[1]) <= 2100) return match[1]!
-	return null
-}
-
 const emailSchema = z.email().max(254)
 const linkSchema = z.url({ protocol: /^https?$/ }).max(500)
 const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
@@ -554,7 +514,7 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 	const date = cells.operational_date
 	if (date !== undefined && !isNoAnswer(date)) {
 		answered('operational_date')
-		const parsed = parseOmbDate(date)
+		const parsed = readPartialDate(date)
 		if (parsed) answers.operationalDate = parsed
 		else keep('operational_date', date, 'is not a date the tracker can read')
 	}

@@ -385,7 +385,7 @@ export const questions = {
 	operationalDate: ask(kinds.date(), {
 		label: 'Date it became operational (or the pilot’s start date)',
 		name: 'Operational date',
-		hint: 'As precise as you know it: 2025-07-14, a month such as 2025-07, or a year.',
+		hint: 'As precise as you know it: a day such as 7/14/2025, a month such as July 2025, or a year.',
 		answeredBy: 'SUBMITTER',
 		section: 'about',
 		storage: 'answers',

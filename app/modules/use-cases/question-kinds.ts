@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { multiLineText, singleLineText, webAddress } from '#app/utils/input-schemas.ts'
 import type { UseCaseDocument } from './use-case-document.ts'
 import { choiceLabel, type OmbChoice } from './vocabulary.ts'
+import { isPartialDate, readPartialDate } from './partial-date.ts'
 
 /** When a question applies, or must be answered, with the words the documentation shows for it. */
 export type Condition = ((doc: UseCaseDocument) => boolean) & { describe: string }
@@ -94,25 +95,19 @@ export function ask<const K extends KindSpec, const D extends QuestionDetails>(
 export const NO_NUL = /^[^\u0000]*$/
 export const NUL_MESSAGE = 'Remove the NUL characters from this text.'
 
-/**
- * A date as precise as it is known, in ISO 8601's reduced forms: "2025", "2025-07" or "2025-07-14".
- * OMB's inventories give some dates as a month ("Jul-25") or a year; the tracker keeps that
- * precision rather than inventing a day.
- */
-export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$/
-export function isPartialDate(text: string) {
-	const match = PARTIAL_DATE_PATTERN.exec(text)
-	if (!match) return false
-	// The years the app's other dates allow (input-schemas.ts): a year such as 0000 is a typing slip.
-	const year = Number(match[1])
-	if (year < 1900 || year > 2199) return false
-	if (match[3] === undefined) return true
-	const date = new Date(`${text}T00:00:00Z`)
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
-}
 export const partialDate = z.string().trim().refine(isPartialDate, {
 	error: 'Use a date such as 2026-04-03, a month such as 2026-04, or a year.',
 })
+/** The form takes a date as people write it (7/14/2025, July 2025) and keeps it in ISO 8601's forms. */
+const typedPartialDate = z
+	.string()
+	.trim()
+	.transform((text) => readPartialDate(text) ?? text)
+	.pipe(
+		z.string().refine(isPartialDate, {
+			error: 'Use a date such as 7/14/2025 or 2025-07-14, a month such as July 2025, or a year.',
+		}),
+	)
 
 /** Names run long in agencies' files (a programme, its acronym and a description); 500 holds OMB's longest. */
 export const MAX_NAME_LENGTH = 500
@@ -200,7 +195,7 @@ export const kinds = {
 			type: 'date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`',
 			inputType: 'text',
 			schema: partialDate.optional(),
-			formSchema: partialDate.optional(),
+			formSchema: typedPartialDate.optional(),
 		}) as const,
 	/** OMB's Yes/No questions and the tracker's own: a boolean in the document, two radio buttons on the form. */
 	yesNo: () =>

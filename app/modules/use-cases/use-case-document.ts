@@ -21,7 +21,8 @@ import {
 import { contactRoles, datasetUsages, minimumPracticeKeys } from './vocabulary.ts'
 
 export { TRACKING_ID_PATTERN } from './field-rules.ts'
-export { isPartialDate, MAX_NAME_LENGTH } from './question-kinds.ts'
+export { MAX_NAME_LENGTH } from './question-kinds.ts'
+export { isPartialDate } from './partial-date.ts'
 
 // A NUL can never be stored (PostgreSQL refuses it in text and JSON), so a document holding one is
 // refused here; other control characters are left to the forms, so that answers stored before
