@@ -142,6 +142,18 @@ test('submit → the lead assigns privacy and security → changes requested and
 	await mine.getByRole('link', { name: /Review Privacy on CMS-/ }).click()
 	await reviewer.getByRole('button', { name: 'Record decision' }).click()
 	await expect(reviewer.getByText('Choose your decision on this lane.')).toBeVisible()
+	// A question about one answer, asked from the lane page itself: the reviewer stays where she decides.
+	const laneUrl = reviewer.url()
+	const discussion = reviewer.getByRole('region', { name: 'Discussion' })
+	await discussion.getByLabel('About (optional)').selectOption({ label: 'PIA link' })
+	await discussion
+		.getByLabel('Comment', { exact: true })
+		.fill('Which PIA covers the Part B data this reads?')
+	await discussion.getByRole('button', { name: 'Add comment' }).click()
+	await expect(reviewer.getByRole('status')).toContainText('Your comment is posted')
+	expect(reviewer.url().split('?')[0]).toBe(laneUrl.split('?')[0])
+	await expect(discussion).toContainText('on “PIA link”')
+	await expect(discussion).toContainText('Which PIA covers the Part B data this reads?')
 	await reviewer.getByLabel('Ask the submitters for changes').check()
 	await reviewer
 		.getByLabel('Note')

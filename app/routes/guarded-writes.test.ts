@@ -514,6 +514,7 @@ for (const target of databaseTargets()) {
 					{ useCaseId, laneReviewId: lane.id },
 					reviewer,
 					{
+						intent: 'decide',
 						decision: 'approve',
 						note: note(writer),
 						version: read,

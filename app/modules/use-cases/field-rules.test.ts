@@ -3,8 +3,10 @@ import { callCentreSummariser } from '#tests/fixtures/cms-example-cases.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import {
+	commentTopics,
 	type FieldPath,
 	fieldPaths,
+	formSections,
 	fieldRules,
 	missingOmbFields,
 	missingRequiredFields,
@@ -561,4 +563,26 @@ test('a finding links to the question that clears it: the safeguard it asks for,
 	expect(
 		questionToClear(['datasets.0.sensitivities', 'highImpact.determination'], summariser),
 	).toBe(null)
+})
+
+test('a comment can be about any question of the form, in its words, and each topic is one the comment schema takes', async () => {
+	const { CommentFormSchema } = await import('#app/modules/workflow/comment-schema.ts')
+	const topics = commentTopics.flatMap((group) => group.topics)
+	expect(commentTopics.map((group) => group.section)).toEqual(
+		Object.values(formSections).map((section) => section.title),
+	)
+	expect(topics).toEqual(
+		expect.arrayContaining([
+			{ path: 'contactEmail', name: 'Contact e-mail' },
+			{ path: 'datasets', name: 'Datasets' },
+			{ path: 'piaUrl', name: 'PIA link' },
+			{ path: 'hasAto', name: 'Authorization to Operate' },
+			{ path: 'safeguards.fedrampAuthorized', name: 'FedRAMP authorized' },
+		]),
+	)
+	for (const { path } of topics)
+		expect(
+			CommentFormSchema.safeParse({ body: 'A question.', fieldPath: path }).success,
+			path,
+		).toBe(true)
 })

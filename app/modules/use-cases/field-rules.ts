@@ -1233,3 +1233,17 @@ export function validateForInventory(doc: UseCaseDocument): SubmissionCheck {
 	contradictions(doc, fieldErrors)
 	return { ok: Object.keys(fieldErrors).length === 0, fieldErrors }
 }
+
+/**
+ * What a comment can be about: the case as a whole, or any question of the intake form, by its
+ * section and in its words (the datasets with the Data section).
+ */
+export const commentTopics: ReadonlyArray<{
+	section: string
+	topics: ReadonlyArray<{ path: string; name: string }>
+}> = (Object.keys(formSections) as Array<FormSectionId>).map((section) => ({
+	section: formSections[section].title,
+	topics: [...(section === 'data' ? ['datasets'] : []), ...questionsOfSection(section)].map(
+		(path) => ({ path, name: fieldLabel(path) }),
+	),
+}))

@@ -12,7 +12,7 @@ export const CommentFormSchema = z.object({
 	fieldPath: z
 		.string()
 		.max(80)
-		.regex(/^[A-Za-z.]+$/)
+		.regex(/^[A-Za-z][A-Za-z0-9.]*$/)
 		.optional(),
 	/** The comment this one replies to. */
 	parentId: recordId().optional(),

@@ -4,7 +4,7 @@ import { Form, Link } from 'react-router'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { Tag, type TagTone } from '#app/components/status-tag.tsx'
-import { fieldLabel } from '#app/modules/use-cases/field-rules.ts'
+import { commentTopics, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { formatDateTime, formatDay } from '#app/utils/dates.ts'
 import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
 
@@ -273,14 +273,12 @@ export function Discussion({
 	comments,
 	submissionKey,
 	canComment,
-	fieldOptions,
 	errors,
 }: {
 	comments: Array<PanelComment>
 	/** Sent with every comment form of this page: a comment posted twice is added once. */
 	submissionKey: string
 	canComment: boolean
-	fieldOptions: Array<{ value: string; label: string }>
 	errors?: { body?: Array<string>; form?: Array<string> }
 }) {
 	// A posted comment comes back as one more in the list: the boxes start empty again then.
@@ -347,10 +345,14 @@ export function Discussion({
 							className="mt-1 max-w-full border border-base-dark px-3 py-2"
 						>
 							<option value="">The use case as a whole</option>
-							{fieldOptions.map((option) => (
-								<option key={option.value} value={option.value}>
-									{option.label}
-								</option>
+							{commentTopics.map((group) => (
+								<optgroup key={group.section} label={group.section}>
+									{group.topics.map((topic) => (
+										<option key={topic.path} value={topic.path}>
+											{topic.name}
+										</option>
+									))}
+								</optgroup>
 							))}
 						</select>
 					</div>

@@ -342,22 +342,6 @@ function DeterminationForm({
 	)
 }
 
-// The parts of a case a comment can be about, in the registry's words.
-const commentFieldOptions = [
-	'name',
-	'problemSolved',
-	'benefits',
-	'systemOutputs',
-	'decisionRole',
-	'informedDecisions',
-	'datasets',
-	'safeguards',
-	'practices',
-	'contractingUsage',
-	'hosting',
-	'stage',
-].map((value) => ({ value, label: fieldLabel(value) }))
-
 function AtAGlance({ term, children }: { term: string; children: React.ReactNode }) {
 	return (
 		<div className="py-2">
@@ -772,7 +756,6 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 						comments={review.comments}
 						submissionKey={review.submissionKey}
 						canComment={review.canComment}
-						fieldOptions={commentFieldOptions}
 						errors={
 							actionData?.result?.status === 'error'
 								? {

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import {
 	Button,
@@ -19,6 +19,10 @@ import {
 } from '#app/modules/use-cases/use-cases.server.ts'
 import { decideLane, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
 import { changesSinceLastReview } from '#app/modules/workflow/review-queries.server.ts'
+import { CommentFormSchema } from '#app/modules/workflow/comment-schema.ts'
+import { addComment, listComments } from '#app/modules/workflow/comments.server.ts'
+import { submissionKeySchema } from '#app/utils/form-submission.ts'
+import { newSubmissionKey } from '#app/utils/form-submission.server.ts'
 import { CaseAnswers } from '#app/components/case-answers.tsx'
 import { ChangeTable } from '#app/components/change-table.tsx'
 import { formatMomentDay } from '#app/utils/dates.ts'
@@ -28,10 +32,12 @@ import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneLabels, rolesGrant } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { Discussion } from '../+review-panel.tsx'
 import type { Route } from './+types/lanes.$laneReviewId.ts'
 
 const Params = idParams('useCaseId', 'laneReviewId')
 const LaneDecisionSchema = z.object({
+	intent: z.literal('decide'),
 	decision: z.enum(['approve', 'reject', 'request_changes'], {
 		error: 'Choose your decision on this lane.',
 	}),
@@ -43,6 +49,11 @@ const LaneDecisionSchema = z.object({
 	version: lockCounter(),
 	revision: lockCounter(),
 })
+/** The lane page holds the case's discussion too: a reviewer asks and decides in one place. */
+const LanePageActionSchema = z.discriminatedUnion('intent', [
+	LaneDecisionSchema,
+	CommentFormSchema.extend({ intent: z.literal('comment'), submissionKey: submissionKeySchema }),
+])
 
 const decisionOptions = [
 	{ value: 'approve', label: 'Approve this lane' },
@@ -56,7 +67,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 	},
 ]
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const user = await requireUserWithPermission(request, 'review:use-case:assigned')
 	const { useCaseId, laneReviewId } = parseOrBadRequest(Params, params)
 	const useCase = await getUseCaseForUser(user, useCaseId).catch(throwAsResponse)
@@ -103,33 +114,73 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		otherFindings: evaluation.results.filter((result) => result.lane !== lane.lane).length,
 		document,
 		changesSinceReview: await changesSinceLastReview(user.id, useCase.id, document),
+		comments: await listComments(useCase.id),
+		canComment: rolesGrant(
+			user.roles.map((r) => r.role),
+			'comment:use-case:any',
+		),
+		submissionKey: newSubmissionKey(context),
 	}
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'review:use-case:assigned')
 	const { useCaseId, laneReviewId } = parseOrBadRequest(Params, params)
-	const submission = parseWithZod(await request.formData(), { schema: LaneDecisionSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const submission = parseWithZod(await request.formData(), { schema: LanePageActionSchema })
+	const form = submission.payload.intent === 'comment' ? 'comment' : 'decide'
+	if (submission.status !== 'success')
+		return data({ form, result: submission.reply() }, { status: 400 })
+	const value = submission.value
+	const requestInfo = context.get(requestInfoContext)
 	try {
-		await decideLane(actor, { laneReviewId, ...submission.value }, context.get(requestInfoContext))
+		if (value.intent === 'comment') {
+			const comment = await addComment(
+				actor,
+				{
+					useCaseId,
+					body: value.body,
+					fieldPath: value.fieldPath,
+					parentId: value.parentId,
+					submissionKey: value.submissionKey,
+				},
+				requestInfo,
+			)
+			return redirect(
+				`/use-cases/${useCaseId}/lanes/${laneReviewId}?commented=1#comment-${comment.id}`,
+			)
+		}
+		await decideLane(actor, { laneReviewId, ...value }, requestInfo)
+		return redirect(`/use-cases/${useCaseId}?tab=review&lane=${value.decision}`)
 	} catch (error) {
 		if (error instanceof AppError && error.code !== 'NOT_FOUND')
 			return data(
-				{ result: submission.reply({ formErrors: [error.message] }) },
+				{ form, result: submission.reply({ formErrors: [error.message] }) },
 				{ status: error.status },
 			)
 		throwAsResponse(error)
 	}
-	return redirect(`/use-cases/${useCaseId}?tab=review&lane=${submission.value.decision}`)
 }
 
 export default function ReviewLane({ loaderData, actionData }: Route.ComponentProps) {
-	const { useCase, lane, laneLabel, evaluation, otherFindings, document, changesSinceReview } =
-		loaderData
+	const {
+		useCase,
+		lane,
+		laneLabel,
+		evaluation,
+		otherFindings,
+		document,
+		changesSinceReview,
+		comments,
+		canComment,
+		submissionKey,
+	} = loaderData
+	const [searchParams] = useSearchParams()
+	// Each form reads only its own answer: a comment's problems stay by the comment box.
+	const commentResult = actionData?.form === 'comment' ? actionData.result : undefined
+	const decisionResult = actionData?.form === 'decide' ? actionData.result : undefined
 	const [form, fields] = useForm({
 		id: `lane-${lane.id}-${lane.revision}`,
-		lastResult: actionData?.result,
+		lastResult: decisionResult,
 		shouldValidate: 'onBlur',
 		// Messages clear as the person corrects the answer, so nothing moves under the pointer on blur.
 		shouldRevalidate: 'onInput',
@@ -167,6 +218,7 @@ export default function ReviewLane({ loaderData, actionData }: Route.ComponentPr
 						<CsrfInput />
 						<input type="hidden" name="version" value={useCase.version} />
 						<input type="hidden" name="revision" value={lane.revision} />
+						<input type="hidden" name="intent" value="decide" />
 						<FormErrors id="lane-errors" errors={form.errors} />
 						<RadioGroupField
 							legend="Your decision"
@@ -209,6 +261,24 @@ export default function ReviewLane({ loaderData, actionData }: Route.ComponentPr
 						other lanes; they are on the use case’s page.
 					</p>
 				) : null}
+				{searchParams.get('commented') ? (
+					<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
+						Your comment is posted; the people listed on the case are notified.
+					</p>
+				) : null}
+				<Discussion
+					comments={comments}
+					submissionKey={submissionKey}
+					canComment={canComment}
+					errors={
+						commentResult?.status === 'error'
+							? {
+									body: commentResult.error?.body ?? undefined,
+									form: commentResult.error?.[''] ?? undefined,
+								}
+							: undefined
+					}
+				/>
 			</div>
 			<section aria-labelledby="case-answers-heading" className="min-w-0 space-y-4">
 				<h2 id="case-answers-heading" className="text-2xl font-bold">
