@@ -117,7 +117,7 @@ for (const target of databaseTargets()) {
 			const ready = await getImportBatch(batch.id)
 			expect(ready.preview!.counts.CONFIRM).toBe(0)
 
-			await startImport(lead, batch.id, request)
+			await startImport(lead, batch.id, request, ready.preview!.stamp)
 			expect(await waitForRun(batch.id)).toBe('DONE')
 			const done = await getImportBatch(batch.id)
 			expect(done.batch.created).toBe(ready.preview!.counts.CREATE)
@@ -147,7 +147,7 @@ for (const target of databaseTargets()) {
 			)
 			const { preview } = await getImportBatch(batch.id)
 			expect(preview!.counts).toMatchObject({ CREATE: 0, UPDATE: 0, CONFIRM: 0 })
-			await startImport(lead, batch.id, request)
+			await startImport(lead, batch.id, request, preview!.stamp)
 			expect(await waitForRun(batch.id)).toBe('DONE')
 			expect(await prisma.useCaseVersion.count()).toBe(versions)
 		})

@@ -557,6 +557,78 @@ describe('planning', () => {
 		expect(row!.problems.map((p) => p.column)).toContain('is_high_impact')
 	})
 
+	test('a row that would give its case another case’s name (a column sorted on its own) is not imported', () => {
+		const first = existingFrom(
+			{ name: 'Claims anomaly detection', trackingId: 'CMS-2026-0007', orgUnit: 'HHS/CMS/OIT' },
+			{ importKey: null },
+		)
+		const second = existingFrom(
+			{
+				name: 'Provider enrollment screening',
+				trackingId: 'CMS-2026-0008',
+				orgUnit: 'HHS/CMS/CPI',
+			},
+			{ id: 'case-2', trackingId: 'CMS-2026-0008', importKey: null },
+		)
+		const rows = plan(
+			csvOf([
+				{ ...base, id: 'CMS-2026-0007', use_case_name: 'Provider  ENROLLMENT screening' },
+				{
+					...base,
+					id: 'CMS-2026-0008',
+					agency_bureau: 'HHS/CMS/CPI',
+					use_case_name: 'Claims anomaly detection',
+				},
+			]),
+			[first, second],
+		)
+		expect(rows.map((row) => row.outcome)).toEqual(['SKIP', 'SKIP'])
+		expect(rows[0]!.problems.at(-1)).toEqual({
+			row: 2,
+			name: 'Provider ENROLLMENT screening',
+			column: 'use_case_name',
+			severity: 'ERROR',
+			kind: 'NAME_OF_ANOTHER_CASE',
+			message:
+				'The row would rename CMS-2026-0007 “Claims anomaly detection” to “Provider ENROLLMENT screening”, the name of CMS-2026-0008. Were the rows sorted one column at a time? The row is not imported: correct its name or its Use Case ID.',
+		})
+		// A new name nobody holds is an ordinary rename.
+		expect(
+			plan(csvOf([{ ...base, id: 'CMS-2026-0007', use_case_name: 'Claims outlier triage' }]), [
+				first,
+				second,
+			])[0],
+		).toMatchObject({ outcome: 'UPDATE', changed: expect.arrayContaining(['name']) })
+	})
+
+	test('the public inbox in a re-imported public file never replaces a case’s contact', () => {
+		const existing = existingFrom({
+			...plan(csvOf([base]))[0]!.document!,
+			contactEmail: 'jo.analyst@cms.hhs.gov',
+		})
+		const [row] = plan(csvOf([{ ...base, contact_email: 'AI@cms.hhs.gov' }]), [existing])
+		expect(row).toMatchObject({
+			outcome: 'UNCHANGED',
+			document: { contactEmail: 'jo.analyst@cms.hhs.gov' },
+		})
+		expect(row!.problems).toContainEqual(
+			expect.objectContaining({
+				column: 'contact_email',
+				kind: 'TRACKER_ANSWER_KEPT',
+				message: expect.stringMatching(
+					/public inquiries inbox .* keeps the case’s contact, jo\.analyst@cms\.hhs\.gov\.$/,
+				),
+			}),
+		)
+		// Another address is an ordinary change.
+		expect(
+			plan(csvOf([{ ...base, contact_email: 'new.owner@cms.hhs.gov' }]), [existing])[0],
+		).toMatchObject({
+			outcome: 'UPDATE',
+			changed: ['contactEmail'],
+		})
+	})
+
 	test('a row carrying a tracker id (the tracker’s own export) updates that case, and does not take its id as a previous one', () => {
 		const existing = existingFrom(
 			{ name: 'Old name', trackingId: 'CMS-2026-0007', orgUnit: 'HHS/CMS/OIT' },

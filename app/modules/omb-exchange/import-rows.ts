@@ -41,7 +41,7 @@ import {
 	trainingChoices,
 	withholdingChoices,
 } from '#app/modules/use-cases/vocabulary.ts'
-import { type OmbColumn, ombColumns } from './omb-export.ts'
+import { DEFAULT_PUBLIC_EMAIL, type OmbColumn, ombColumns } from './omb-export.ts'
 
 export type ImportSeverity = 'ERROR' | 'WARNING'
 
@@ -55,6 +55,10 @@ export const importProblemKinds = {
 	NAME_TOO_LONG: { title: 'Name too long', effect: 'Row not imported' },
 	ID_TOO_LONG: { title: 'Use Case ID too long', effect: 'Row not imported' },
 	REPEATED_ROW: { title: 'Repeats an earlier row', effect: 'Row not imported' },
+	NAME_OF_ANOTHER_CASE: {
+		title: 'Would give a case another case’s name',
+		effect: 'Row not imported',
+	},
 	REGISTERED_IN_TRACKER: {
 		title: 'Registered in the tracker already',
 		effect: 'Row not imported; the tracker’s answers kept',
@@ -1055,8 +1059,11 @@ export function createMatcher(context: {
 	const byFormerId = new Map<string, CaseRef>()
 	const importedByName = new Map<string, CaseRef>()
 	const registered = new Map<string, CaseRef>()
+	const byName = new Map<string, Array<CaseRef>>()
 	for (const ref of context.cases) {
 		byId.set(ref.id, ref)
+		const name = normaliseName(ref.name)
+		byName.set(name, [...(byName.get(name) ?? []), ref])
 		byTrackingId.set(ref.trackingId, ref)
 		if (ref.importKey) byKey.set(ref.importKey, ref)
 		if (ref.previousOmbId) byOmbId.set(ref.previousOmbId, ref)
@@ -1220,6 +1227,24 @@ export function createMatcher(context: {
 					message: `Row ${earlier} is the same use case (${ref.trackingId}); only the first is imported.`,
 				})
 				return result({ orgUnit, importKey, outcome: 'SKIP' })
+			}
+			// A row that renames its case to another case's name is most often a misaligned file (one
+			// column sorted on its own in a spreadsheet): every such row would scramble two cases.
+			const name = normaliseName(row.name)
+			const owner =
+				name === normaliseName(ref.name)
+					? undefined
+					: byName.get(name)?.find((other) => other.id !== ref.id)
+			if (owner) {
+				problems.push({
+					row: row.row,
+					name: row.name,
+					column: 'use_case_name',
+					severity: 'ERROR',
+					kind: 'NAME_OF_ANOTHER_CASE',
+					message: `The row would rename ${ref.trackingId} “${ref.name}” to “${row.name}”, the name of ${owner.trackingId}. Were the rows sorted one column at a time? The row is not imported: correct its name or its Use Case ID.`,
+				})
+				return result({ orgUnit, importKey, existing: ref, matchedBy, outcome: 'SKIP' })
 			}
 			claimed.set(ref.id, row.row)
 			if (matchedBy === 'CONFIRMED' && !ref.importKey) {
@@ -1424,6 +1449,24 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
 				: 'This case is in the tracker, where the CAIO’s office records its high-impact determination on the case page; the import ignores the file’s answer.',
 		})
 	}
+	// The public inventory carries the public inquiries inbox in place of each contact (OMB allows it):
+	// that file imported back must not replace the staff contacts with the inbox.
+	const fileContact = row.answers.contactEmail
+	const keepContact =
+		existing !== null &&
+		fileContact !== undefined &&
+		fileContact.toLowerCase() === DEFAULT_PUBLIC_EMAIL &&
+		existing.document.contactEmail !== undefined &&
+		existing.document.contactEmail.toLowerCase() !== DEFAULT_PUBLIC_EMAIL
+	if (keepContact)
+		problems.push({
+			row: row.row,
+			name: row.name,
+			column: 'contact_email',
+			severity: 'WARNING',
+			kind: 'TRACKER_ANSWER_KEPT',
+			message: `${fileContact} is the public inquiries inbox the public inventory shows in place of contacts; the import keeps the case’s contact, ${existing.document.contactEmail}.`,
+		})
 	const keepIndependentReview = Boolean(existing?.independentReviewInTracker)
 	if (
 		keepIndependentReview &&
@@ -1441,11 +1484,18 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
 				'The tracker answers hi_independent_review from who reviewed this case in its lanes; the import keeps that and ignores the file’s answer.',
 		})
 	}
-	const document = mergeImported(existing?.document ?? null, row, {
-		orgUnitCode: orgUnit.code,
-		keepDetermination,
-		keepIndependentReview,
-	})
+	// The key is left out, not set to undefined, so that the case's own contact stays.
+	const { contactEmail: _inbox, ...withoutContact } = row.answers
+	const answers = keepContact ? withoutContact : row.answers
+	const document = mergeImported(
+		existing?.document ?? null,
+		{ ...row, answers },
+		{
+			orgUnitCode: orgUnit.code,
+			keepDetermination,
+			keepIndependentReview,
+		},
+	)
 	for (const path of missingOmbFields(document)) {
 		const column = fieldLabel(path)
 		// A column already reported, or kept as written, is not reported again.

@@ -149,6 +149,17 @@ export type ImportAnalysis = {
 	plan: Array<PlannedRow>
 	counts: ReturnType<typeof countOutcomes>
 	problems: Array<ImportProblem>
+	/** What the plan does to which version of each case: the preview a person confirms, to compare at Import. */
+	stamp: string
+}
+
+function planStamp(plan: ReadonlyArray<PlannedRow>) {
+	const hash = createHash('sha256')
+	for (const row of plan)
+		hash.update(
+			`${row.row}|${row.outcome}|${row.existing?.id ?? ''}|${row.existing?.version ?? ''}|${row.changed.join(',')}\n`,
+		)
+	return hash.digest('hex')
 }
 
 /** What importing the file would do now: parsed rows, each row's plan, and every problem, file-wide lines first. */
@@ -191,7 +202,7 @@ export async function analyseImport(
 		...matcher.summaries(),
 		...plan.flatMap((row) => row.problems),
 	]
-	return { file, plan, counts: countOutcomes(plan), problems }
+	return { file, plan, counts: countOutcomes(plan), problems, stamp: planStamp(plan) }
 }
 
 // The preview is worked out again when the inventory, the org units or the lead's decisions have
@@ -355,6 +366,7 @@ export async function getImportBatch(batchId: string, view: ImportView = {}) {
 		batch: { ...batch, total: analysis.file.rows.length, problemCount: analysis.problems.length },
 		decisions,
 		preview: {
+			stamp: analysis.stamp,
 			counts: analysis.counts,
 			otherAgencies: analysis.file.otherAgencies,
 			...viewRows(analysis.plan, view),
@@ -501,7 +513,33 @@ export async function queueImportRun(
 	await enqueueJob(tx, 'omb-import', { batchId, actorId, request }, { singletonKey: batchId })
 }
 
-export async function startImport(actor: Actor, batchId: string, request: RequestInfo) {
+/**
+ * Starts the import the person confirmed: `previewStamp` is the stamp of the preview they read. When
+ * the file would now do something else (a case it updates was edited since, a use case was added
+ * that a row now matches), nothing starts, so a preview read earlier never overwrites newer answers.
+ */
+export async function startImport(
+	actor: Actor,
+	batchId: string,
+	request: RequestInfo,
+	previewStamp: string,
+) {
+	const batch = await prisma.importBatch.findUnique({
+		where: { id: batchId },
+		select: { status: true, matchDecisions: true },
+	})
+	if (batch?.status === 'PREVIEW') {
+		const now = await cachedAnalysis(
+			batchId,
+			fileContent(batchId),
+			decisionsOf(batch.matchDecisions),
+		)
+		if (now.stamp !== previewStamp)
+			throw new AppError(
+				'CONFLICT',
+				'The tracker changed since this preview was worked out (a use case the file touches was edited, or one was added), so nothing was imported. The preview below shows what the file would do now: check it, then import.',
+			)
+	}
 	await prisma.$transaction(async (tx) => {
 		const started = await tx.importBatch.updateMany({
 			where: { id: batchId, status: 'PREVIEW' },

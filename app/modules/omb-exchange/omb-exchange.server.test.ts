@@ -70,7 +70,7 @@ for (const target of databaseTargets()) {
 			const batch = await uploadImport(lead, { fileName, bytes }, request)
 			await decide?.(batch.id)
 			const preview = await getImportBatch(batch.id)
-			await startImport(lead, batch.id, request)
+			await startImport(lead, batch.id, request, preview.preview!.stamp)
 			// The import runs after the request; wait for it as the page does, by reading the batch.
 			for (let attempt = 0; attempt < 600; attempt++) {
 				const { status } = await prisma.importBatch.findUniqueOrThrow({
@@ -327,6 +327,59 @@ for (const target of databaseTargets()) {
 					select: { highImpactDetermination: true, determinedById: true, version: true },
 				}),
 			).toEqual(before)
+		})
+
+		test('a preview read before a case it updates changed imports nothing; the fresh preview can be imported', async () => {
+			const records = parseCsv(new TextDecoder().decode(fixture2025), {
+				bom: true,
+				columns: true,
+			}) as Array<Record<string, string>>
+			const fileWith = (benefits: string) => {
+				const bot = records.find((record) => record.use_case_name === 'IDR Support Bot')!
+				bot.benefits = benefits
+				return new TextEncoder().encode(stringifyCsv(records, { header: true }))
+			}
+			const benefitsNow = async () =>
+				(
+					await prisma.useCase.findFirstOrThrow({
+						where: { name: 'IDR Support Bot' },
+						select: { benefits: true },
+					})
+				).benefits
+			// One analyst checks file A and leaves its preview open; another imports file B meanwhile.
+			const fileA = await uploadImport(
+				lead,
+				{ fileName: 'a.csv', bytes: fileWith('Benefits as file A says.') },
+				request,
+			)
+			const seenA = await getImportBatch(fileA.id)
+			expect(seenA.preview!.counts.UPDATE).toBe(1)
+			await importFile('b.csv', fileWith('Benefits as file B says.'))
+			expect(await benefitsNow()).toBe('Benefits as file B says.')
+
+			await expect(
+				startImport(lead, fileA.id, request, seenA.preview!.stamp),
+			).rejects.toMatchObject({
+				code: 'CONFLICT',
+				message: expect.stringMatching(/^The tracker changed since this preview/),
+			})
+			expect((await prisma.importBatch.findUniqueOrThrow({ where: { id: fileA.id } })).status).toBe(
+				'PREVIEW',
+			)
+			expect(await benefitsNow()).toBe('Benefits as file B says.')
+
+			// The preview worked out again is what Import then applies.
+			const fresh = await getImportBatch(fileA.id)
+			expect(fresh.preview!.stamp).not.toBe(seenA.preview!.stamp)
+			await startImport(lead, fileA.id, request, fresh.preview!.stamp)
+			for (let attempt = 0; attempt < 600; attempt++) {
+				const { status } = await prisma.importBatch.findUniqueOrThrow({ where: { id: fileA.id } })
+				if (status !== 'RUNNING') break
+				await new Promise((resolve) => setTimeout(resolve, 50))
+			}
+			expect(await benefitsNow()).toBe('Benefits as file A says.')
+			// The 2025 file as OMB has it, for the tests that follow.
+			await importFile('cms-ai-inventory-2025.csv', fixture2025)
 		})
 
 		test('an export reads less of each case than the app does, and makes the same document from it', async () => {

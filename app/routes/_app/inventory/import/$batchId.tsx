@@ -40,7 +40,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 const Params = idParams('batchId')
 const IntentSchema = z.discriminatedUnion('intent', [
-	z.object({ intent: z.literal('start') }),
+	z.object({ intent: z.literal('start'), previewStamp: z.string().regex(/^[0-9a-f]{64}$/) }),
 	z.object({ intent: z.literal('discard') }),
 	z.object({ intent: z.literal('restart') }),
 	z.object({
@@ -109,7 +109,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			return data({ error: 'Choose what to do with the file.' }, { status: 400 })
 		const value = submission.value
 		if (value.intent === 'start') {
-			await startImport(actor, batchId, requestInfo)
+			await startImport(actor, batchId, requestInfo, value.previewStamp)
 			return redirect(`/inventory/import/${batchId}`)
 		}
 		if (value.intent === 'restart') {
@@ -720,6 +720,7 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 							<Form method="post">
 								<CsrfInput />
 								<input type="hidden" name="intent" value="start" />
+								<input type="hidden" name="previewStamp" value={preview.stamp} />
 								<Button disabled={busy || toImport === 0}>
 									{toImport === 0
 										? 'No row can be imported'
