@@ -79,6 +79,38 @@ test('leadership narrows the inventory to high-impact cases on claims data in on
 	await expectNoAccessibilityViolations(page)
 })
 
+test('on a phone the results come first after the search, the facets wait behind one toggle, and a link skips the filters', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 })
+	await signIn(page, demoAccount('LEADERSHIP'))
+	await page.goto('/inventory?stage=DEPLOYED')
+	const filters = page.getByRole('search', { name: 'Search and filter the inventory' })
+	const toggle = filters.getByText('Filters (1 chosen)', { exact: true })
+	const deployed = filters.getByRole('checkbox', { name: /^Deployed \(\d+\)$/ })
+	await expect(toggle).toBeVisible()
+	await expect(deployed).toBeHidden()
+	// The filter in use is shown beside the results, where it can be removed.
+	await expect(page.getByRole('group', { name: 'Filters in force' })).toContainText(
+		'Stage: Deployed',
+	)
+	const results = page.getByRole('heading', { name: /^\d+ use cases?/ })
+	expect((await results.boundingBox())!.y).toBeLessThan(844)
+
+	await toggle.click()
+	await expect(deployed).toBeVisible()
+	await expect(deployed).toBeChecked()
+	await page.getByRole('link', { name: /^Skip the filters to the \d+ results?$/ }).click()
+	await expect(page.getByRole('region', { name: /^\d+ use cases?/ })).toBeFocused()
+	await expectNoAccessibilityViolations(page)
+
+	// On a wide screen every facet stands beside the results, and no skip link is needed.
+	await page.goto('/inventory')
+	await page.setViewportSize({ width: 1280, height: 900 })
+	await expect(filters.getByRole('checkbox', { name: /^High-impact \(\d+\)$/ })).toBeVisible()
+	await expect(page.getByRole('link', { name: /^Skip the filters/ })).toBeHidden()
+})
+
 test('a bad filter value is a clear 400, not an empty page or an error', async ({ page }) => {
 	await signIn(page, demoAccount('SUBMITTER'))
 	const badStatus = await page.goto('/inventory?status=APROVED')

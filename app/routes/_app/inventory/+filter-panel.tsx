@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { useMediaQuery } from '#app/utils/use-media-query.ts'
 import {
 	determinationFilterValues,
 	inventoryHref,
@@ -122,6 +123,9 @@ const facetOrder: Array<MultiValuedKey> = [
 	'vendor',
 	'tag',
 ]
+/** Tailwind's `lg`, where the inventory page puts the filters beside the results. */
+const WIDE_LAYOUT = '(min-width: 64rem)'
+
 const openByDefault = new Set<MultiValuedKey>([
 	'determination',
 	'status',
@@ -143,6 +147,12 @@ export function FilterPanel({
 	facets: SerializedFacets
 	orgUnits: ReadonlyArray<OrgUnit>
 }) {
+	// Beside the results the facets stand open; above them, on a narrow screen, they wait behind one
+	// "Filters" toggle (the filters in use show as chips above the results), so the results are not
+	// pushed several screens down.
+	const beside = useMediaQuery(WIDE_LAYOUT, true)
+	const chosen = facetOrder.reduce((count, key) => count + query[key].length, 0)
+	const filtersLabel = `Filters${chosen ? ` (${chosen} chosen)` : ''}`
 	return (
 		<Form
 			method="get"
@@ -192,47 +202,56 @@ export function FilterPanel({
 			>
 				Apply filters
 			</button>
-			{facetOrder.map((key) => {
-				const options = facetOptions(key, facets, query, orgUnits)
-				if (options.length === 0) return null
-				const chosen = query[key].length
-				return (
-					<details
-						key={key}
-						open={openByDefault.has(key) || chosen > 0}
-						className="border-t border-base-lighter pt-2"
+			<details open={beside} className="border-t border-base-lighter pt-2">
+				<summary className="cursor-pointer text-lg font-bold">{filtersLabel}</summary>
+				<div className="mt-2 space-y-4">
+					{facetOrder.map((key) => {
+						const options = facetOptions(key, facets, query, orgUnits)
+						if (options.length === 0) return null
+						const chosenHere = query[key].length
+						return (
+							<details
+								key={key}
+								open={openByDefault.has(key) || chosenHere > 0}
+								className="border-t border-base-lighter pt-2"
+							>
+								<summary className="cursor-pointer font-bold">
+									{facetTitles[key]}
+									{chosenHere ? ` (${chosenHere} chosen)` : ''}
+								</summary>
+								<fieldset className="filter-options mt-2">
+									<legend className="sr-only">{facetTitles[key]}</legend>
+									{options.map((option) => (
+										// One label around its box and one string: the panel holds a hundred of these on every page.
+										<label
+											key={option.value}
+											className={
+												indentByDepth[Math.min(option.depth ?? 0, indentByDepth.length - 1)]
+											}
+										>
+											<input
+												type="checkbox"
+												name={key}
+												value={option.value}
+												defaultChecked={(query[key] as ReadonlyArray<string>).includes(
+													option.value,
+												)}
+											/>
+											{`${option.label} (${formatCount(option.count)})`}
+										</label>
+									))}
+								</fieldset>
+							</details>
+						)
+					})}
+					<button
+						type="submit"
+						className="w-full rounded border-2 border-primary px-4 py-2 font-bold text-primary hover:bg-primary-lighter"
 					>
-						<summary className="cursor-pointer font-bold">
-							{facetTitles[key]}
-							{chosen ? ` (${chosen} chosen)` : ''}
-						</summary>
-						<fieldset className="filter-options mt-2">
-							<legend className="sr-only">{facetTitles[key]}</legend>
-							{options.map((option) => (
-								// One label around its box and one string: the panel holds a hundred of these on every page.
-								<label
-									key={option.value}
-									className={indentByDepth[Math.min(option.depth ?? 0, indentByDepth.length - 1)]}
-								>
-									<input
-										type="checkbox"
-										name={key}
-										value={option.value}
-										defaultChecked={(query[key] as ReadonlyArray<string>).includes(option.value)}
-									/>
-									{`${option.label} (${formatCount(option.count)})`}
-								</label>
-							))}
-						</fieldset>
-					</details>
-				)
-			})}
-			<button
-				type="submit"
-				className="w-full rounded border-2 border-primary px-4 py-2 font-bold text-primary hover:bg-primary-lighter"
-			>
-				Apply filters
-			</button>
+						Apply filters
+					</button>
+				</div>
+			</details>
 		</Form>
 	)
 }

@@ -533,9 +533,17 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 			) : null}
 			<div className="flex flex-col gap-8 lg:flex-row">
 				<aside className="lg:w-72 lg:shrink-0">
+					<a href="#results" className="mb-3 inline-block font-semibold lg:hidden">
+						Skip the filters to the {total === 1 ? 'result' : `${formatCount(total)} results`}
+					</a>
 					<FilterPanel query={query} facets={facets} orgUnits={orgUnits} />
 				</aside>
-				<section aria-labelledby="results-heading" className="min-w-0 flex-1 space-y-4">
+				<section
+					id="results"
+					tabIndex={-1}
+					aria-labelledby="results-heading"
+					className="min-w-0 flex-1 space-y-4"
+				>
 					<div className="flex flex-wrap items-center justify-between gap-3">
 						<h2 id="results-heading" className="text-xl font-bold" aria-live="polite">
 							{total === 1 ? '1 use case' : `${formatCount(total)} use cases`}
