@@ -232,6 +232,12 @@ describe('columns', () => {
 })
 
 // Where each OMB multiple-choice column lives in the use-case document.
+/** OMB asks the hi_* questions of high-impact deployed use cases only. */
+const askedPractices = {
+	stage: 'DEPLOYED',
+	highImpact: { determination: 'HIGH_IMPACT' },
+} as const satisfies Partial<UseCaseDocumentInput>
+
 const documentFor: Record<string, (key: string) => Partial<UseCaseDocumentInput>> = {
 	is_withheld: (key) => ({ isWithheld: key as never }),
 	development_stage: (key) => ({ stage: key as never }),
@@ -243,14 +249,23 @@ const documentFor: Record<string, (key: string) => Partial<UseCaseDocumentInput>
 	has_pii: (key) => ({ hasPii: key === 'YES' }),
 	has_custom_code: (key) => ({ hasCustomCode: key === 'YES' }),
 	demographic_features: (key) => ({ demographicFeatures: [key as never] }),
-	hi_testing_conducted: (key) => ({ practices: { testing: key as never } }),
-	hi_assessment_completed: (key) => ({ practices: { impactAssessment: key as never } }),
-	hi_independent_review: (key) => ({ practices: { independentReview: key as never } }),
-	hi_ongoing_monitoring: (key) => ({ practices: { monitoring: key as never } }),
-	hi_training_established: (key) => ({ practices: { training: key as never } }),
-	hi_failsafe_presence: (key) => ({ practices: { failsafe: key as never } }),
-	hi_appeal_process: (key) => ({ practices: { appeal: key as never } }),
-	hi_public_consultation: (key) => ({ practices: { publicConsultation: [key as never] } }),
+	hi_testing_conducted: (key) => ({ ...askedPractices, practices: { testing: key as never } }),
+	hi_assessment_completed: (key) => ({
+		...askedPractices,
+		practices: { impactAssessment: key as never },
+	}),
+	hi_independent_review: (key) => ({
+		...askedPractices,
+		practices: { independentReview: key as never },
+	}),
+	hi_ongoing_monitoring: (key) => ({ ...askedPractices, practices: { monitoring: key as never } }),
+	hi_training_established: (key) => ({ ...askedPractices, practices: { training: key as never } }),
+	hi_failsafe_presence: (key) => ({ ...askedPractices, practices: { failsafe: key as never } }),
+	hi_appeal_process: (key) => ({ ...askedPractices, practices: { appeal: key as never } }),
+	hi_public_consultation: (key) => ({
+		...askedPractices,
+		practices: { publicConsultation: [key as never] },
+	}),
 }
 
 describe('every allowed value of every multiple-choice column', () => {
@@ -278,6 +293,61 @@ describe('every allowed value of every multiple-choice column', () => {
 	}
 })
 
+describe('columns OMB asks only of some cases', () => {
+	test('the justification, the vendors, the ATO system name and the hi_* block are empty where OMB’s template does not ask them', () => {
+		const answered = {
+			contractingUsage: 'PURCHASED',
+			vendorNames: ['Acme Analytics'],
+			hasAto: true,
+			atoSystemName: 'CEDAR',
+			highImpact: { determination: 'NOT_HIGH_IMPACT', justification: 'Staff decide.' },
+			practices: { testing: 'YES', independentReview: 'YES_CAIO', publicConsultation: ['OTHER'] },
+		} as const satisfies Partial<UseCaseDocumentInput>
+		const preDeployment = toOmbRow(doc({ ...answered, stage: 'PRE_DEPLOYMENT' }), cmsAgency)
+		expect(preDeployment).toMatchObject({
+			contracting_usage: 'a) Purchased from a vendor',
+			vendor_name: '',
+			have_ato: 'Yes',
+			system_name_ato: '',
+			HI_justification: '',
+			hi_testing_conducted: '',
+			hi_independent_review: '',
+			hi_public_consultation: '',
+		})
+		expect(
+			toOmbRow(doc({ ...answered, stage: 'PRE_DEPLOYMENT' }), { ...cmsAgency, values: 'codes' })
+				.hi_public_consultation,
+		).toBe('[]')
+		const deployed = toOmbRow(doc({ ...answered, stage: 'DEPLOYED' }), cmsAgency)
+		expect(deployed).toMatchObject({ vendor_name: 'Acme Analytics', system_name_ato: 'CEDAR' })
+		expect(deployed.hi_testing_conducted).toBe('')
+		const highImpact = toOmbRow(
+			doc({ ...answered, ...askedPractices, highImpact: { determination: 'HIGH_IMPACT' } }),
+			cmsAgency,
+		)
+		expect(highImpact).toMatchObject({
+			hi_testing_conducted: 'a) Yes',
+			hi_independent_review: 'c) Yes – by the CAIO',
+			hi_public_consultation: 'd) Other',
+		})
+		const presumed = toOmbRow(
+			doc({
+				...answered,
+				stage: 'PILOT',
+				highImpact: { determination: 'PRESUMED_NOT_HIGH_IMPACT', justification: 'Staff decide.' },
+			}),
+			cmsAgency,
+		)
+		expect(presumed.HI_justification).toBe('Staff decide.')
+		// A stage kept as written (unreadable) is not judged: the answers go out for the lead to see.
+		const unread = toOmbRow(
+			doc({ ...answered, asWritten: { development_stage: 'Operational' } }),
+			cmsAgency,
+		)
+		expect(unread.vendor_name).toBe('Acme Analytics')
+	})
+})
+
 describe('select-multiple columns', () => {
 	test('are sorted in the order of OMB’s lettered selections, whatever order they were chosen in', () => {
 		const document = doc({ demographicFeatures: ['INCOME', 'RACE_ETHNICITY', 'AGE'] })
@@ -292,6 +362,7 @@ describe('select-multiple columns', () => {
 	test('every combination reads back to the values it was written from, in both styles', () => {
 		const all = Object.values(publicConsultationChoices)
 		const document = doc({
+			...askedPractices,
 			practices: { publicConsultation: Object.keys(publicConsultationChoices) as never },
 		})
 		const selections = toOmbRow(document, cmsAgency).hi_public_consultation

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { reportedPractices } from '#app/modules/policies/checks/minimum-practices.ts'
 import {
+	asksMinimumPractices,
 	fieldRules,
 	type FieldPath,
 	missingOmbFields,
@@ -174,6 +175,68 @@ export function splitMultiple(cell: string, style: OmbValueStyle): Array<string>
 /** Vendors are kept one per entry; OMB's column is free text, so they are joined with "; " (names contain commas). */
 export const VENDOR_SEPARATOR = '; '
 
+const isPilotOrDeployed = (document: UseCaseDocument) =>
+	document.stage === 'PILOT' || document.stage === 'DEPLOYED'
+const practiceColumns = [
+	'hi_testing_conducted',
+	'hi_assessment_completed',
+	'hi_potential_impacts',
+	'hi_independent_review',
+	'hi_ongoing_monitoring',
+	'hi_training_established',
+	'hi_failsafe_presence',
+	'hi_appeal_process',
+	'hi_public_consultation',
+] as const satisfies ReadonlyArray<OmbColumn>
+
+/**
+ * Columns OMB's template shows only under a condition: the dictionary's "question should only appear
+ * if …" (the justification, the vendors, the ATO's system name), and the hi_* block it asks only of
+ * high-impact deployed use cases. The tracker asks some of these earlier or more widely (a vendor
+ * during acquisition, the practices while a high-impact case is prepared); OMB's file leaves them
+ * empty until OMB asks. A condition resting on an answer kept as written is not judged: the cell goes
+ * out, for the governance lead to see.
+ */
+const ombAsksOnlyWhen: Partial<
+	Record<
+		OmbColumn,
+		{ asks: (document: UseCaseDocument) => boolean; dependsOn: ReadonlyArray<OmbColumn> }
+	>
+> = {
+	HI_justification: {
+		asks: (document) => document.highImpact.determination === 'PRESUMED_NOT_HIGH_IMPACT',
+		dependsOn: ['is_high_impact'],
+	},
+	vendor_name: {
+		asks: (document) =>
+			isPilotOrDeployed(document) &&
+			(document.contractingUsage === 'PURCHASED' ||
+				document.contractingUsage === 'CONTRACT_AND_IN_HOUSE'),
+		dependsOn: ['development_stage', 'contracting_usage'],
+	},
+	system_name_ato: {
+		asks: (document) => isPilotOrDeployed(document) && document.hasAto === true,
+		dependsOn: ['development_stage', 'have_ato'],
+	},
+	...Object.fromEntries(
+		practiceColumns.map((column) => [
+			column,
+			{ asks: asksMinimumPractices, dependsOn: ['development_stage', 'is_high_impact'] },
+		]),
+	),
+}
+
+/** Whether OMB's template asks this column of the case (most columns: always). */
+export function ombAsks(column: OmbColumn, document: UseCaseDocument) {
+	const rule = ombAsksOnlyWhen[column]
+	if (!rule) return true
+	if (
+		rule.dependsOn.some((other) => document.asWritten?.[other as keyof typeof document.asWritten])
+	)
+		return true
+	return rule.asks(document)
+}
+
 /**
  * The case as one row of OMB's 2025 individual use case inventory. An answer an imported file gave
  * in words the tracker could not read as one of its values (`asWritten`) goes out as it was written.
@@ -227,6 +290,11 @@ export function toOmbRow(document: UseCaseDocument, options: OmbRowOptions): Omb
 	}
 	for (const [column, text] of Object.entries(document.asWritten ?? {}))
 		if (text) row[column as OmbColumn] = text
+	// A column OMB does not ask of the case goes out as an unanswered one does.
+	for (const column of Object.keys(ombAsksOnlyWhen) as Array<OmbColumn>)
+		if (!ombAsks(column, document))
+			row[column] =
+				column === 'hi_public_consultation' ? multiple(publicConsultationChoices, [], style) : ''
 	return row
 }
 
