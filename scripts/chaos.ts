@@ -456,9 +456,21 @@ async function faultCampaign(
 	console.log('     database resumed')
 
 	await sleep(3_000)
-	crash(cluster)
 	const viewer = admin.on(survivor.url)
+	// A script's token, made while the database is up, for the REST API's answer while it is down.
+	const tokenPage = await viewer.post('/settings/api-tokens', {
+		intent: 'create',
+		name: 'Chaos outage check',
+		access: 'READ',
+		expiresInDays: '30',
+	})
+	const apiToken = /id="new-token-secret"[^>]*value="([^"]+)"/.exec(tokenPage.text)?.[1] ?? ''
+	crash(cluster)
 	const read = await viewer.get('/inventory', 40_000).catch(() => null)
+	const apiRead = await fetch(`${survivor.url}/api/v1/use-cases`, {
+		headers: { Authorization: `Bearer ${apiToken}` },
+		signal: AbortSignal.timeout(40_000),
+	}).catch(() => null)
 	const write = await viewer
 		.post(
 			`/use-cases/${cases[0]}`,
@@ -477,6 +489,14 @@ async function faultCampaign(
 		'a form posted while the database is down is a 503 that says the work was not saved',
 		write?.status === 503 && /not saved/i.test(write.text),
 		`status ${write?.status}`,
+	)
+	check(
+		'a REST API call while the database is down is a 503 problem with Retry-After, not a 500',
+		apiToken !== '' &&
+			apiRead?.status === 503 &&
+			apiRead.headers.get('Retry-After') !== null &&
+			apiRead.headers.get('Content-Type')?.startsWith('application/problem+json') === true,
+		`token ${apiToken ? 'made' : 'not made'}, status ${apiRead?.status}`,
 	)
 	await sleep(2_000)
 	cluster.startServer()

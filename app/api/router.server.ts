@@ -12,6 +12,11 @@ import {
 	type TokenCaller,
 } from '#app/modules/api-tokens/api-tokens.server.ts'
 import { createTokenThrottle, type TokenThrottle } from '#app/modules/api-tokens/token-throttle.ts'
+import {
+	DATABASE_RETRY_AFTER_SECONDS,
+	type OutageTracker,
+	trackDatabaseOutage,
+} from '#app/utils/db/outage.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { rolesGrant } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
@@ -257,6 +262,14 @@ export function apiServer(options: ApiServerOptions) {
 	const throttle = createTokenThrottle(options.requestsPerMinute)
 	let document: ReturnType<typeof openApiDocument> | null = null
 
+	// Each call remembers whether the database failed it: that is a 503 to retry, not a 500 (a bug).
+	router.use((_req, res, next) => {
+		void trackDatabaseOutage(async (tracker) => {
+			res.locals.databaseOutage = tracker
+			next()
+		})
+	})
+
 	// JSON only: a form post or a text body is refused before any handler runs (no cookie, no CSRF surface).
 	router.use(
 		express.json({ limit: API_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }),
@@ -332,6 +345,15 @@ export function apiServer(options: ApiServerOptions) {
 			return sendProblem(
 				res,
 				problem(status, error instanceof Error ? error.message : 'The request is not valid.'),
+			)
+		if ((res.locals.databaseOutage as OutageTracker | undefined)?.unavailable)
+			return sendProblem(
+				res,
+				problem(
+					503,
+					'The database is not answering, so nothing was read or changed. Try again in a minute.',
+				),
+				{ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
 			)
 		console.error(error)
 		sendProblem(res, problem(500, 'Something went wrong on our side; the error is logged.'))

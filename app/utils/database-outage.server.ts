@@ -1,8 +1,5 @@
 import { data, type MiddlewareFunction } from 'react-router'
-import { trackDatabaseOutage } from './db/outage.server.ts'
-
-/** How long a browser or client is asked to wait before trying again while the database is away. */
-const RETRY_AFTER_SECONDS = 30
+import { DATABASE_RETRY_AFTER_SECONDS, trackDatabaseOutage } from './db/outage.server.ts'
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -15,7 +12,7 @@ export const databaseOutageMiddleware: Array<MiddlewareFunction<Response>> = [
 	async (_args, next) => {
 		const response = await next()
 		if (response.status === 503 && !response.headers.has('Retry-After'))
-			response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+			response.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
 		return response
 	},
 	({ request }, next) =>

@@ -17,11 +17,15 @@ import {
 } from '#app/modules/use-cases/vocabulary.ts'
 import { generateConsolidatedInventory } from '#tests/fixtures/omb-consolidated-file.ts'
 import { orgUnits as seededUnits } from '#prisma/seed/org-units.ts'
+import { fieldPaths, fieldRules } from '#app/modules/use-cases/field-rules.ts'
+import { isAnswered, valueAt } from '#app/modules/use-cases/question-kinds.ts'
 import {
 	columnForHeader,
 	countOutcomes,
 	createMatcher,
 	decodeCsv,
+	delimiterOf,
+	excelSerialDay,
 	type ExistingCase,
 	importKeyFor,
 	listItems,
@@ -33,8 +37,6 @@ import {
 	planImport,
 	resolveBureau,
 } from './import-rows.ts'
-import { fieldPaths, fieldRules } from '#app/modules/use-cases/field-rules.ts'
-import { isAnswered, valueAt } from '#app/modules/use-cases/question-kinds.ts'
 import { cmsAgency, ombAsks, ombColumns, toOmbRow } from './omb-export.ts'
 
 const orgUnits: Array<OrgUnitRef> = [
@@ -62,7 +64,21 @@ describe('headers', () => {
 		for (const column of ombColumns) {
 			expect(columnForHeader(column)).toBe(column)
 			expect(columnForHeader(column.toUpperCase())).toBe(column)
+			// Tidied in a spreadsheet: underscores as spaces, padded.
+			expect(columnForHeader(`  ${column.toUpperCase().replace(/_/g, ' ')} `)).toBe(column)
 		}
+	})
+
+	test('a file separated by semicolons (Excel where the decimal mark is a comma) or tabs reads as one separated by commas', () => {
+		const commas = csvOf([{ ...base, use_case_name: 'Claims triage; phase 2' }])
+		const expected = parse(commas).rows
+		expect(expected[0]!.name).toBe('Claims triage; phase 2')
+		for (const separator of [';', '\t']) {
+			const text = stringify(parseCsvSync(commas) as Array<Array<string>>, { delimiter: separator })
+			expect(delimiterOf(text)).toBe(separator)
+			expect(parse(text).rows).toEqual(expected)
+		}
+		expect(delimiterOf(commas)).toBe(',')
 	})
 
 	test('HHS’s published FY25 file, headed with the Excel template’s questions, maps every header to its column', () => {
@@ -164,6 +180,16 @@ describe('values', () => {
 		expect(matchChoice(ombMultipleChoiceColumns[column] as Record<string, OmbChoice>, text)).toBe(
 			key,
 		)
+	})
+
+	test('a whole number where the operational date belongs is read as Excel’s serial date', () => {
+		expect(excelSerialDay('45852')).toBe('2025-07-14')
+		expect(excelSerialDay('45852.0')).toBe('2025-07-14')
+		expect(excelSerialDay('2025')).toBeNull()
+		expect(excelSerialDay('12345')).toBeNull()
+		const [row] = parse(csvOf([{ ...base, operational_date: '45852' }])).rows
+		expect(row!.answers.operationalDate).toBe('2025-07-14')
+		expect(row!.problems).toEqual([])
 	})
 
 	test('select-multiple cells as Python lists, JSON lists, or separated by “;” or new lines', () => {

@@ -12,7 +12,7 @@ import {
 	indexDuplicateCandidates,
 } from '#app/modules/use-cases/duplicate-detection.ts'
 import { fieldRules, type FieldPath, missingOmbFields } from '#app/modules/use-cases/field-rules.ts'
-import { readPartialDate } from '#app/modules/use-cases/partial-date.ts'
+import { isPartialDate, readPartialDate } from '#app/modules/use-cases/partial-date.ts'
 import {
 	keptAsWrittenColumns,
 	type KeptAsWrittenColumn,
@@ -249,7 +249,9 @@ const excelHeaders: Record<OmbColumn, { exact?: Array<string>; startsWith?: Arra
 /** The OMB column a header names, by OMB's column name or the template's question; null when unknown. */
 export function columnForHeader(header: string): OmbColumn | null {
 	const text = plain(header)
-	const byName = ombColumns.find((column) => column.toLowerCase() === text)
+	// OMB's names in any case, and with spaces or hyphens where the names have underscores.
+	const asName = text.replace(/[\s-]+/g, '_')
+	const byName = ombColumns.find((column) => column.toLowerCase() === asName)
 	if (byName) return byName
 	for (const column of ombColumns) {
 		const known = excelHeaders[column]
@@ -352,6 +354,18 @@ function matchMany<Choices extends Record<string, OmbChoice>>(choices: Choices, 
 		else unknown.push(item)
 	}
 	return { keys: [...new Set(keys)], unknown }
+}
+
+/**
+ * A whole number where a date belongs is most often Excel's serial date (days since 30 Dec 1899),
+ * left when a date column is formatted as General or Number: 45852 is 2025-07-14.
+ */
+export function excelSerialDay(text: string): string | null {
+	const value = text.trim()
+	if (!/^\d{5}(\.0+)?$/.test(value)) return null
+	const day = new Date(Date.UTC(1899, 11, 30) + Number.parseInt(value, 10) * 86_400_000)
+	const iso = day.toISOString().slice(0, 10)
+	return isPartialDate(iso) && day.getUTCFullYear() >= 1950 ? iso : null
 }
 
 const emailSchema = z.email().max(254)
@@ -518,7 +532,7 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 	const date = cells.operational_date
 	if (date !== undefined && !isNoAnswer(date)) {
 		answered('operational_date')
-		const parsed = readPartialDate(date)
+		const parsed = readPartialDate(date) ?? excelSerialDay(date)
 		if (parsed) answers.operationalDate = parsed
 		else keep('operational_date', date, 'is not a date the tracker can read')
 	}
@@ -619,6 +633,24 @@ const csvOptions: CsvOptions = {
 	skip_empty_lines: true,
 	relax_quotes: true,
 }
+
+/**
+ * The file's separator, from its header line: a comma, or the semicolon Excel writes in locales
+ * whose decimal mark is a comma, or a tab ("Unicode text"). Separators inside quotes do not count.
+ */
+export function delimiterOf(text: string): ',' | ';' | '\t' {
+	const counts = { ',': 0, ';': 0, '\t': 0 }
+	let quoted = false
+	for (const character of text.replace(/^\uFEFF/, '').slice(0, 20_000)) {
+		if (character === '"') quoted = !quoted
+		else if (!quoted && (character === '\n' || character === '\r')) break
+		else if (!quoted && character in counts) counts[character as keyof typeof counts]++
+	}
+	if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';'
+	if (counts['\t'] > counts[',']) return '\t'
+	return ','
+}
+const optionsFor = (text: string): CsvOptions => ({ ...csvOptions, delimiter: delimiterOf(text) })
 
 /**
  * Reads a file's records one at a time: the header first, then each row (another agency's only
@@ -724,7 +756,7 @@ function csvError(error: unknown) {
 export function parseOmbCsv(text: string, options: { agency: string }): ParsedFile {
 	let records: Array<Array<string>>
 	try {
-		records = parseSync(text, csvOptions) as Array<Array<string>>
+		records = parseSync(text, optionsFor(text)) as Array<Array<string>>
 	} catch (error) {
 		throw csvError(error)
 	}
@@ -746,7 +778,7 @@ export async function parseOmbCsvInSlices(
 	pause: () => Promise<void>,
 ): Promise<ParsedFile> {
 	const reader = fileReader(options)
-	const parser = parse(csvOptions)
+	const parser = parse(optionsFor(text))
 	let failure: unknown = null
 	parser.on('data', (record: Array<string>) => {
 		if (failure) return

@@ -99,6 +99,34 @@ test('a lock left by a process that no longer exists, or by an earlier boot, is 
 	expect(existsSync(lockFile)).toBe(false)
 })
 
+test('a lock left by a process killed but not yet reaped (a zombie) is stale: a restart right after kill -9 starts', async () => {
+	// `sleep 0` exits at once and its parent, exec'd into `sleep 30`, never reaps it: a zombie.
+	const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], {
+		stdio: ['ignore', 'pipe', 'ignore'],
+	})
+	started.push(parent)
+	const pid = await new Promise<number>((resolve) =>
+		parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))),
+	)
+	const stateOf = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[0]
+	await expect.poll(stateOf).toBe('Z')
+	const directory = scratchDirectory()
+	const lockFile = path.join(directory, LOCK_FILE_NAME)
+	writeFileSync(
+		lockFile,
+		JSON.stringify({
+			pid,
+			hostname: os.hostname(),
+			bootId: null,
+			processStartTicks: null,
+			startedAt: '2026-01-01T00:00:00.000Z',
+		}),
+	)
+	const lock = lockEmbeddedDatabase(directory)
+	expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(process.pid)
+	lock.release()
+})
+
 test('a lock held by a live process is refused, and one held on another host names the file to remove', () => {
 	const directory = scratchDirectory()
 	const lock = lockEmbeddedDatabase(directory)

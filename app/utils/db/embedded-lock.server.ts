@@ -58,12 +58,17 @@ function readOptional(file: string) {
 const bootId = () => readOptional('/proc/sys/kernel/random/boot_id')
 
 /** The kernel's start time of a process (field 22 of /proc/<pid>/stat), or null off Linux. */
-function processStartTicks(pid: number) {
+/** Fields 3 onwards of /proc/<pid>/stat: the state (Z, a zombie), …, the start time in ticks. */
+function processStat(pid: number) {
 	const stat = readOptional(`/proc/${pid}/stat`)
 	if (!stat) return null
 	// The command name (field 2) may hold spaces and parentheses: count from the last ')'.
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-	return fields[19] ?? null
+	return { state: fields[0] ?? null, startTicks: fields[19] ?? null }
+}
+
+function processStartTicks(pid: number) {
+	return processStat(pid)?.startTicks ?? null
 }
 
 function ownerOfThisProcess(): LockOwner {
@@ -84,8 +89,11 @@ function isAlive(owner: LockOwner) {
 		// EPERM: the process exists but belongs to someone else.
 		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false
 	}
+	const stat = processStat(owner.pid)
+	// A process killed but not yet reaped by its parent (a zombie) holds nothing any more.
+	if (stat?.state === 'Z' || stat?.state === 'X') return false
 	if (owner.processStartTicks) {
-		const ticks = processStartTicks(owner.pid)
+		const ticks = stat?.startTicks ?? null
 		if (ticks !== null && ticks !== owner.processStartTicks) return false
 	}
 	return true

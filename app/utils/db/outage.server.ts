@@ -46,6 +46,9 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	return isDatabaseUnavailable(fields.cause, depth + 1)
 }
 
+/** How long a browser or client is asked to wait before trying again while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 30
+
 export type OutageTracker = { unavailable: boolean }
 const requestTrackers = new AsyncLocalStorage<OutageTracker>()
 
