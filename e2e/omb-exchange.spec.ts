@@ -304,6 +304,31 @@ test('the governance lead imports CMS’s inventory twice, reports two years and
 	await leadershipContext.close()
 })
 
+test('a file over 5 MB is refused beside the field before it is sent, saying how large it is and what to do', async ({
+	page,
+}) => {
+	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
+	await page.goto('/inventory/import')
+	const field = page.getByLabel('Inventory file (CSV, at most 5 MB)')
+	await field.setInputFiles({
+		name: 'everything.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.alloc(7 * 1024 * 1024, 'a'),
+	})
+	let uploads = 0
+	page.on('request', (request) => {
+		if (request.method() === 'POST') uploads++
+	})
+	await page.getByRole('button', { name: 'Check the file' }).click()
+	await expect(
+		page.getByText(/^The file is 7\.0 MB; at most 5 MB can be imported\. Split it/),
+	).toBeVisible()
+	await expect(field).toBeFocused()
+	await expect(field).toHaveAttribute('aria-invalid', 'true')
+	expect(uploads).toBe(0)
+	await expectNoAccessibilityViolations(page)
+})
+
 test('a submitter reads the reporting years but cannot export, import or open one; a bad address is a 400', async ({
 	page,
 }) => {

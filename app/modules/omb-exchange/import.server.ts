@@ -58,11 +58,10 @@ import {
 	type PlannedRow,
 	planRow,
 } from './import-rows.ts'
+import { MAX_IMPORT_BYTES, tooLargeMessage } from './import-limits.ts'
 import { type ImportView, viewProblems, viewRows } from './import-view.ts'
 import { cmsAgency } from './omb-export.ts'
 
-/** Agencies' inventory files run to a few hundred rows; OMB's consolidated file of every agency is about 3 MB. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 /** The progress bar moves a few times a second; writing it more often only slows the import. */
 const PROGRESS_EVERY_MS = 500
 
@@ -254,12 +253,8 @@ export async function uploadImport(
 			'INVALID',
 			'The file holds NUL bytes, so it is not a CSV text file: save it as “CSV UTF-8” and upload it again.',
 		)
-	if (upload.bytes.byteLength > MAX_IMPORT_BYTES) {
-		throw new AppError(
-			'INVALID',
-			`The file is ${(upload.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; at most 5 MB can be imported.`,
-		)
-	}
+	if (upload.bytes.byteLength > MAX_IMPORT_BYTES)
+		throw new AppError('INVALID', tooLargeMessage(upload.bytes.byteLength))
 	const content = decodeCsv(upload.bytes)
 	const analysis = await analyseImport(content)
 	const { file, counts, problems } = analysis

@@ -1,11 +1,9 @@
+import { useState } from 'react'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
-import {
-	listImportBatches,
-	MAX_IMPORT_BYTES,
-	uploadImport,
-} from '#app/modules/omb-exchange/import.server.ts'
+import { listImportBatches, uploadImport } from '#app/modules/omb-exchange/import.server.ts'
+import { MAX_IMPORT_BYTES, tooLargeMessage } from '#app/modules/omb-exchange/import-limits.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
@@ -27,11 +25,7 @@ const MAX_REQUEST_BYTES = MAX_IMPORT_BYTES + 64 * 1024
 export async function action({ request, context }: Route.ActionArgs) {
 	const actor = await requireUserWithPermission(request, 'import:inventory:any')
 	const length = Number(request.headers.get('Content-Length') ?? 0)
-	if (length > MAX_REQUEST_BYTES)
-		return data(
-			{ error: 'The file is larger than 5 MB; at most 5 MB can be imported.' },
-			{ status: 413 },
-		)
+	if (length > MAX_REQUEST_BYTES) return data({ error: tooLargeMessage(length) }, { status: 413 })
 	let form: FormData
 	try {
 		form = await request.formData()
@@ -71,7 +65,9 @@ const statusLabels = {
 export default function ImportInventory({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
 	const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST'
-	const error = actionData?.error
+	// A file over the limit is refused here, before it is sent: the server would refuse it unread.
+	const [tooLarge, setTooLarge] = useState<string | null>(null)
+	const error = tooLarge ?? actionData?.error
 	return (
 		<div className="max-w-5xl space-y-8">
 			<p>
@@ -93,7 +89,21 @@ export default function ImportInventory({ loaderData, actionData }: Route.Compon
 					The preview was discarded; nothing was imported.
 				</p>
 			) : null}
-			<Form method="post" encType="multipart/form-data" className="space-y-4">
+			<Form
+				method="post"
+				encType="multipart/form-data"
+				className="space-y-4"
+				onSubmit={(event) => {
+					const input = event.currentTarget.elements.namedItem('file')
+					if (!(input instanceof HTMLInputElement)) return
+					const file = input.files?.[0]
+					if (file && file.size > MAX_IMPORT_BYTES) {
+						event.preventDefault()
+						setTooLarge(tooLargeMessage(file.size))
+						input.focus()
+					} else setTooLarge(null)
+				}}
+			>
 				<CsrfInput />
 				<div>
 					<label htmlFor="import-file" className="block font-semibold">
