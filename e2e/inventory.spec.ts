@@ -44,6 +44,8 @@ test('leadership narrows the inventory to high-impact cases on claims data in on
 		(await page.getByRole('link', { name: 'Download this view (CSV)' }).getAttribute('href')) ?? '',
 	)
 	expect(csv.status()).toBe(200)
+	// UTF-8 with its byte-order mark, so that Excel reads accents and dashes right.
+	expect([...(await csv.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
 	const [header, ...records] = parseStrictCsv(await csv.text())
 	expect(header!.slice(0, 6)).toEqual([
 		'tracking_id',

@@ -64,6 +64,15 @@ describe('the shared CSV writer', () => {
 		).toBe('42,-3,true\r\n')
 	})
 
+	test('a download starts with the byte-order mark Excel needs, unless told not to', async () => {
+		const bytesOf = async (options?: { bom: boolean }) =>
+			Buffer.from(
+				await (await csvResponse([{ name: 'Prüfung' }], ['name'], 'a.csv', options)).arrayBuffer(),
+			)
+		expect([...(await bytesOf()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+		expect((await bytesOf({ bom: false })).toString('utf8')).toBe('name\r\nPrüfung\r\n')
+	})
+
 	test('a download streams the header, a byte-order mark when asked, and every row', async () => {
 		const rows = Array.from({ length: 600 }, (_, index) => ({
 			id: `row-${index}`,

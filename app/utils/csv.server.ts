@@ -37,7 +37,10 @@ export function toCsv(
 }
 
 export type CsvResponseOptions = {
-	/** Start with UTF-8's byte-order mark, as OMB's files do (Excel then reads the encoding right). */
+	/**
+	 * Start with UTF-8's byte-order mark, as OMB's files do: Excel then reads the encoding right
+	 * (without it, "Prüfung" opens as "PrÃ¼fung"). On unless a reader needs plain UTF-8.
+	 */
 	bom?: boolean
 }
 
@@ -61,7 +64,7 @@ export async function csvResponse(
 	const first = await iterator.next()
 	const body = Readable.from(
 		(async function* () {
-			yield Buffer.from(toCsv([], columns, { bom: options.bom }))
+			yield Buffer.from(toCsv([], columns, { bom: options.bom ?? true }))
 			if (first.done) return
 			let written = 0
 			let chunk: Array<CsvRow> = [first.value]
