@@ -132,15 +132,23 @@ export function publicSummary(snapshot: PublicSnapshot) {
  * Whether a request waits for a rebuild or is answered from the previous snapshot meanwhile
  * (stale-while-revalidate, on the server): a projection that rebuilds quickly (a few hundred use
  * cases) is waited for, so what a person just changed shows at once; one that takes longer (tens
- * of thousands) keeps answering from the previous data until the new one is ready.
+ * of thousands) keeps answering from the previous data until the new one is ready. A rebuild that
+ * runs past twice its usual time (the database busy with an import, say) is not waited for either.
  */
-export const QUICK_REBUILD_MS = 500
+const QUICK_REBUILD_MS = 500
 /** The longest a request waits for a quick rebuild before it takes the previous data after all. */
-export const MAX_REBUILD_WAIT_MS = 5_000
+const MAX_REBUILD_WAIT_MS = 5_000
 
 let current: PublicSnapshot | null = null
-let rebuilding: { key: string; done: Promise<PublicSnapshot> } | null = null
+let rebuilding: { key: string; done: Promise<PublicSnapshot>; started: number } | null = null
 let lastBuildMs = 0
+
+/** Until when a request may wait for the rebuild under way: never past twice a usual build. */
+function waitUntil(build: { started: number }) {
+	if (lastBuildMs > QUICK_REBUILD_MS) return 0
+	const patience = Math.min(MAX_REBUILD_WAIT_MS, Math.max(2 * lastBuildMs, QUICK_REBUILD_MS))
+	return build.started + patience
+}
 
 function startRebuild(key: string, year: number) {
 	const started = performance.now()
@@ -150,7 +158,7 @@ function startRebuild(key: string, year: number) {
 			current = snapshot
 		return snapshot
 	})
-	const entry = { key, done }
+	const entry = { key, done, started }
 	rebuilding = entry
 	const clear = () => {
 		if (rebuilding === entry) rebuilding = null
@@ -180,12 +188,12 @@ function sharedVersionRead() {
 export async function currentPublicSnapshot(): Promise<PublicSnapshot> {
 	const year = currentReportingYear()
 	const key = `${(await sharedVersionRead()).token}.${year}`
-	const deadline = Date.now() + (lastBuildMs <= QUICK_REBUILD_MS ? MAX_REBUILD_WAIT_MS : 0)
+	const giveUpAt = performance.now() + MAX_REBUILD_WAIT_MS
 	for (;;) {
 		if (current?.key === key) return current
 		const build = rebuilding ?? startRebuild(key, year)
 		if (!current) return await build.done
-		const remaining = deadline - Date.now()
+		const remaining = Math.min(waitUntil(build), giveUpAt) - performance.now()
 		if (remaining <= 0) return current
 		let timer: NodeJS.Timeout | undefined
 		const finished = await Promise.race([
