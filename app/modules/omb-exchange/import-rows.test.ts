@@ -108,6 +108,17 @@ describe('headers', () => {
 		expect(() => parse('title,office\nClaims triage,OIT\n')).toThrow(/no use_case_name/)
 		expect(() => parse('')).toThrow(/empty/)
 	})
+
+	test('many unknown columns (a workbook’s helper columns) are summed up in one line', () => {
+		const extras = Array.from({ length: 964 }, (_, index) => `extra_${index + 1}`)
+		const { problems, rows } = parse(
+			`use_case_name,agency_bureau,${extras.join(',')}\nClaims triage,HHS/CMS/OIT${',x'.repeat(964)}\n`,
+		)
+		expect(rows).toHaveLength(1)
+		expect(problems.map((problem) => problem.message)).toEqual([
+			'964 columns are not among OMB’s 2025 columns and are ignored: column 3 (“extra_1”), column 4 (“extra_2”), column 5 (“extra_3”) and 961 more.',
+		])
+	})
 })
 
 describe('decoding', () => {
@@ -180,6 +191,24 @@ describe('values', () => {
 		expect(matchChoice(ombMultipleChoiceColumns[column] as Record<string, OmbChoice>, text)).toBe(
 			key,
 		)
+	})
+
+	test('an Excel error value is no answer, said on its row; invisible characters never keep an id from matching', () => {
+		const [row] = parse(
+			csvOf([{ ...base, id: 'HHS-2001\u200B', vendor_name: '#N/A', operational_date: '#VALUE!' }]),
+		).rows
+		expect(row!.fileId).toBe('HHS-2001')
+		expect(row!.answers.vendorNames).toBeUndefined()
+		expect(row!.answers.operationalDate).toBeUndefined()
+		expect(row!.problems).toEqual([
+			expect.objectContaining({
+				column: 'vendor_name',
+				kind: 'EXCEL_ERROR',
+				message:
+					'“#N/A” is an Excel error left by a formula, not an answer; the cell is read as empty. Correct the formula or type the answer.',
+			}),
+			expect.objectContaining({ column: 'operational_date', kind: 'EXCEL_ERROR' }),
+		])
 	})
 
 	test('a whole number where the operational date belongs is read as Excel’s serial date', () => {
@@ -768,7 +797,7 @@ describe('planning', () => {
 				severity: 'ERROR',
 				kind: 'REGISTERED_IN_TRACKER',
 				message:
-					'CMS-2026-0002 with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.',
+					'CMS-2026-0002 with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept. To update the case from a file, give the row its Use Case ID (the tracker’s export has it).',
 			},
 		])
 		// In another bureau it may be another use case: the lead is asked.

@@ -80,6 +80,7 @@ export const importProblemKinds = {
 	},
 	UNKNOWN_COLUMN: { title: 'Column OMB’s template does not have', effect: 'Column ignored' },
 	REPEATED_COLUMN: { title: 'Column repeated', effect: 'Column ignored' },
+	EXCEL_ERROR: { title: 'Excel error value', effect: 'Imported; the cell read as empty' },
 	IMPORT_FAILED: { title: 'Could not be imported', effect: 'Row not imported' },
 } as const satisfies Record<string, { title: string; effect: string }>
 export type ImportProblemKind = keyof typeof importProblemKinds
@@ -652,6 +653,23 @@ export function delimiterOf(text: string): ',' | ';' | '\t' {
 }
 const optionsFor = (text: string): CsvOptions => ({ ...csvOptions, delimiter: delimiterOf(text) })
 
+/** More unknown columns than this are summed up in one line. */
+const MAX_NAMED_COLUMNS = 10
+// Zero-width space, word joiner and a byte-order mark inside a cell: invisible, and never meant.
+const INVISIBLE = /[\u200B\u2060\uFEFF]/g
+const EXCEL_ERRORS = new Set([
+	'#N/A',
+	'#VALUE!',
+	'#REF!',
+	'#NAME?',
+	'#DIV/0!',
+	'#NUM!',
+	'#NULL!',
+	'#SPILL!',
+	'#CALC!',
+	'#GETTING_DATA',
+])
+
 /**
  * Reads a file's records one at a time: the header first, then each row (another agency's only
  * counted). The same reader serves the whole-file parse and the parse that pauses between slices.
@@ -666,6 +684,7 @@ function fileReader(options: { agency: string }) {
 	const expected = options.agency.toUpperCase()
 
 	function header(record: Array<string>) {
+		const unknown: Array<{ index: number; cell: string }> = []
 		record.forEach((cell, index) => {
 			if (cell.trim() === '') return void columnAt.push(null)
 			const column = columnForHeader(cell)
@@ -681,7 +700,23 @@ function fileReader(options: { agency: string }) {
 				columnAt.push(null)
 				return
 			}
-			if (!column) {
+			if (!column) unknown.push({ index, cell })
+			else seen.add(column)
+			columnAt.push(column)
+		})
+		// A few unknown columns are named one by one; many (a workbook's helper columns) in one line.
+		const named = unknown.length > MAX_NAMED_COLUMNS ? unknown.slice(0, 3) : unknown
+		if (named.length < unknown.length)
+			problems.push({
+				row: 1,
+				name: '',
+				column: null,
+				severity: 'WARNING',
+				kind: 'UNKNOWN_COLUMN',
+				message: `${unknown.length} columns are not among OMB’s 2025 columns and are ignored: ${named.map(({ index, cell }) => `column ${index + 1} (${quoted(cell)})`).join(', ')} and ${unknown.length - named.length} more.`,
+			})
+		else
+			for (const { index, cell } of named)
 				problems.push({
 					row: 1,
 					name: '',
@@ -690,9 +725,6 @@ function fileReader(options: { agency: string }) {
 					kind: 'UNKNOWN_COLUMN',
 					message: `Column ${index + 1} (${quoted(cell)}) is not one of OMB’s 2025 columns; it is ignored.`,
 				})
-			} else seen.add(column)
-			columnAt.push(column)
-		})
 		if (!seen.has('use_case_name')) {
 			throw new Error(
 				'The file has no use_case_name (“Use Case Name”) column, so it is not an inventory in OMB’s 2025 format.',
@@ -706,10 +738,17 @@ function fileReader(options: { agency: string }) {
 			if (recordNumber === 1) return header(record)
 			if (record.every((cell) => cell.trim() === '')) return
 			const cells: Cells = {}
+			const excelErrors: Array<{ column: OmbColumn; cell: string }> = []
 			record.forEach((cell, position) => {
 				const column = columnAt[position]
+				if (!column) return
+				// Invisible characters pasted with an id or a name would keep it from matching.
+				const value = cell.replace(INVISIBLE, '')
+				// An Excel error is what a broken formula left, not an answer: the cell reads as empty.
+				if (EXCEL_ERRORS.has(value.trim().toUpperCase()))
+					return void excelErrors.push({ column, cell: value.trim() })
 				// A file the tracker wrote carries its formula-injection guard; the answer is the cell without it.
-				if (column) cells[column] = restoreCell(cell)
+				cells[column] = restoreCell(value)
 			})
 			const rowNumber = recordNumber
 			const agency = ((cells.agency ?? '').trim() || options.agency).toUpperCase()
@@ -721,7 +760,17 @@ function fileReader(options: { agency: string }) {
 				} else others.set(agency, { agency, rows: 1, firstRow: rowNumber, lastRow: rowNumber })
 				return
 			}
-			rows.push(readRow(cells, rowNumber, agency))
+			const row = readRow(cells, rowNumber, agency)
+			for (const { column, cell } of excelErrors)
+				row.problems.push({
+					row: rowNumber,
+					name: row.name,
+					column,
+					severity: 'WARNING',
+					kind: 'EXCEL_ERROR',
+					message: `${quoted(cell)} is an Excel error left by a formula, not an answer; the cell is read as empty. Correct the formula or type the answer.`,
+				})
+			rows.push(row)
 		},
 		finish(): ParsedFile {
 			if (recordNumber === 0) throw new Error('The file is empty.')
@@ -1203,7 +1252,7 @@ export function createMatcher(context: {
 				column: 'use_case_name',
 				severity: 'ERROR',
 				kind: 'REGISTERED_IN_TRACKER',
-				message: `${namesake.trackingId} with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.`,
+				message: `${namesake.trackingId} with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept. To update the case from a file, give the row its Use Case ID (the tracker’s export has it).`,
 			})
 			return result({ orgUnit, importKey, outcome: 'SKIP' })
 		}

@@ -191,7 +191,7 @@ for (const target of databaseTargets()) {
 			expect(
 				preview.problems!.list.filter((p) => p.severity === 'ERROR').map((p) => p.message),
 			).toEqual([
-				`${registered.trackingId} with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept.`,
+				`${registered.trackingId} with this name and bureau is registered in the tracker; the row is not imported, so the use case is not duplicated and the tracker’s answers are kept. To update the case from a file, give the row its Use Case ID (the tracker’s export has it).`,
 				'Row 2 has the same Use Case ID (HHS-1041); only the first is imported.',
 				'The use case has no name.',
 			])
