@@ -26,6 +26,7 @@ import {
 	decodeCsv,
 	delimiterOf,
 	excelSerialDay,
+	lostInExcelSave,
 	type ExistingCase,
 	importKeyFor,
 	listItems,
@@ -656,6 +657,36 @@ describe('planning', () => {
 				second,
 			])[0],
 		).toMatchObject({ outcome: 'UPDATE', changed: expect.arrayContaining(['name']) })
+	})
+
+	test('characters Excel could not save as Windows-1252 (turned into “?”) never overwrite the case’s text', () => {
+		const existing = existingFrom({
+			...plan(csvOf([base]))[0]!.document!,
+			name: 'Prüfung café — triage 😀 医疗',
+			benefits: 'Fewer delays for “everyone” 😀.',
+		})
+		const resaved = {
+			...base,
+			use_case_name: 'Prüfung café — triage ? ??',
+			benefits: 'Fewer delays for “everyone” ?.',
+		}
+		const [row] = plan(csvOf([resaved]), [existing])
+		expect(row).toMatchObject({
+			outcome: 'UNCHANGED',
+			document: {
+				name: 'Prüfung café — triage 😀 医疗',
+				benefits: 'Fewer delays for “everyone” 😀.',
+			},
+		})
+		expect(
+			row!.problems.filter((p) => p.kind === 'TRACKER_ANSWER_KEPT').map((p) => p.column),
+		).toEqual(['use_case_name', 'benefits'])
+		// A real edit that happens to hold a question mark is an edit.
+		expect(
+			plan(csvOf([{ ...resaved, benefits: 'Fewer delays?' }]), [existing])[0]!.changed,
+		).toContain('benefits')
+		expect(lostInExcelSave('Prüfung 😀', 'Prüfung ?')).toBe(true)
+		expect(lostInExcelSave('Prüfung', 'Prüfung?')).toBe(false)
 	})
 
 	test('the public inbox in a re-imported public file never replaces a case’s contact', () => {

@@ -175,6 +175,22 @@ export function decodeCsv(bytes: Uint8Array): string {
 // Node's TextDecoder reads "windows-1252" as Latin-1, so these are mapped here.
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
 
+/** Whether Windows-1252 can hold this character; Excel writes "?" for one it cannot. */
+function inWindows1252(character: string) {
+	const code = character.codePointAt(0)!
+	return code < 0x80 || (code >= 0xa0 && code <= 0xff) || WINDOWS_1252_HIGH.includes(character)
+}
+
+/**
+ * Whether `fromFile` is `stored` as Excel's "CSV (Comma delimited)" saves it: every character
+ * Windows-1252 cannot hold (an emoji, a Chinese character, a Greek letter) turned into "?".
+ */
+export function lostInExcelSave(stored: string, fromFile: string) {
+	if (stored === fromFile || !fromFile.includes('?')) return false
+	const saved = [...stored].map((character) => (inWindows1252(character) ? character : '?'))
+	return saved.join('') === fromFile
+}
+
 function decodeWindows1252(bytes: Uint8Array) {
 	let text = ''
 	for (const byte of bytes)
@@ -1480,6 +1496,17 @@ const fieldLabel = (path: FieldPath) => fieldRules[path].ombColumn ?? path
  * unchanged, over the case's full document. Also warns of the columns OMB requires for the row's
  * stage that the case will still lack.
  */
+/** The free-text answers a spreadsheet round trip may damage, with their OMB columns. */
+const textColumns = [
+	['problemSolved', 'problem_solved'],
+	['benefits', 'benefits'],
+	['systemOutputs', 'system_outputs'],
+	['dataDescription', 'data_description'],
+	['atoSystemName', 'system_name_ato'],
+] as const satisfies ReadonlyArray<
+	readonly [keyof ImportedAnswers & keyof UseCaseDocument, OmbColumn]
+>
+
 export function planRow(match: RowMatch, documents: ReadonlyMap<string, ExistingCase>): PlannedRow {
 	const { row, orgUnit, importKey, matchedBy, candidate } = match
 	const problems = [...match.problems]
@@ -1567,10 +1594,38 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
 	}
 	// The key is left out, not set to undefined, so that the case's own contact stays.
 	const { contactEmail: _inbox, ...withoutContact } = row.answers
-	const answers = keepContact ? withoutContact : row.answers
+	const answers: ImportedAnswers = keepContact ? { ...withoutContact } : { ...row.answers }
+	// A file Excel saved as Windows-1252 turned the characters it cannot hold into "?": that is
+	// damage, not an edit, and the case keeps its text.
+	let name = row.name
+	const damaged: Array<OmbColumn> = []
+	if (existing) {
+		if (lostInExcelSave(existing.document.name, row.name)) {
+			name = existing.document.name
+			damaged.push('use_case_name')
+		}
+		for (const [field, column] of textColumns) {
+			const stored = existing.document[field]
+			const fromFile = answers[field]
+			if (typeof stored === 'string' && fromFile && lostInExcelSave(stored, fromFile)) {
+				delete answers[field]
+				damaged.push(column)
+			}
+		}
+	}
+	for (const column of damaged)
+		problems.push({
+			row: row.row,
+			name: row.name,
+			column,
+			severity: 'WARNING',
+			kind: 'TRACKER_ANSWER_KEPT',
+			message:
+				'The file holds “?” where the case has characters Excel cannot save in its “CSV (Comma delimited)” format (an emoji, a letter of another alphabet); the tracker keeps its answer. Save the file as “CSV UTF-8” to change it.',
+		})
 	const document = mergeImported(
 		existing?.document ?? null,
-		{ ...row, answers },
+		{ ...row, name, answers },
 		{
 			orgUnitCode: orgUnit.code,
 			keepDetermination,
