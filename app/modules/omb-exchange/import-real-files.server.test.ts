@@ -152,6 +152,41 @@ for (const target of databaseTargets()) {
 			expect(await prisma.useCaseVersion.count()).toBe(versions)
 		})
 
+		test('a run stopped part-way and resumed counts every row once: the summary says what the import did', async () => {
+			const small = generateConsolidatedInventory({ rows: 30, cmsRows: 30, seed: 7 })
+			const text = small.csv
+				.replace(/CMS\/Digital Service at CMS/g, 'CMS/OIT')
+				.replace(/ of (\w+) (\d+)/g, ' of $1 interrupted $2')
+			const batch = await uploadImport(
+				lead,
+				{ fileName: 'interrupted.csv', bytes: new TextEncoder().encode(text) },
+				request,
+			)
+			await decideAllMatches(lead, batch.id, 'NEW', request)
+			const planned = (await getImportBatch(batch.id)).preview!.counts.CREATE
+			const before = await prisma.useCase.count()
+			await prisma.importBatch.update({
+				where: { id: batch.id },
+				data: { status: 'RUNNING', importedById: lead.id, processed: 0, nextRow: 0 },
+			})
+			// The run is stopped (its job taken over, as after a crash) once a few rows are in.
+			const stop = new AbortController()
+			const run = runImport(batch.id, lead, request, { signal: stop.signal })
+			while ((await prisma.useCase.count()) < before + 5)
+				await new Promise((resolve) => setTimeout(resolve, 5))
+			stop.abort()
+			await expect(run).rejects.toThrow()
+			const stopped = await prisma.useCase.count()
+			expect(stopped - before).toBeLessThan(planned)
+			await runImport(batch.id, lead, request)
+			expect(await prisma.useCase.count()).toBe(before + planned)
+			expect((await getImportBatch(batch.id)).batch).toMatchObject({
+				status: 'DONE',
+				created: planned,
+				unchanged: 0,
+			})
+		})
+
 		test('a run resumed from a row imports the rest, and rows done before are not done twice', async () => {
 			const small = generateConsolidatedInventory({ rows: 30, cmsRows: 30, seed: 99 })
 			const text = small.csv

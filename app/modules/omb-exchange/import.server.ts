@@ -804,12 +804,12 @@ const jobRequest = (batchId: string): RequestInfo => ({
 type Counts = { created: number; updated: number; unchanged: number; skipped: number }
 
 /**
-/**
  * Imports the rows of a started batch, each in its own transaction: a row that fails is reported and
- * the rest go on. Progress goes to the batch row at most every PROGRESS_EVERY_MS, with the next row
- * to import. Runs as a background job (app/modules/jobs/runs.server.ts): a run that stopped part-way
- * (a crash, a database blip) resumes from the next row it recorded, and rows imported since are found
- * by their import keys and change nothing. Between rows the event loop serves other requests. Stops
+ * the rest go on. A row that creates or updates a case records the progress (the counts, the next
+ * row) in its own transaction; rows that write nothing are recorded at most every PROGRESS_EVERY_MS.
+ * Runs as a background job (app/modules/jobs/runs.server.ts): a run that stopped part-way (a crash, a
+ * database blip) resumes from the next row it recorded, so every row is counted once, and a row
+ * re-run is found by its import key and changes nothing. Between rows the event loop serves other requests. Stops
  * when `signal` aborts (its job was taken over) and throws; a batch no longer running is left alone.
  */
 export async function runImport(
@@ -863,13 +863,29 @@ export async function runImport(
 	for (const [index, planned] of plan.entries()) {
 		if (planned.row < fromRow) continue
 		options.signal?.throwIfAborted()
+		const nextRow = plan[index + 1]?.row ?? planned.row + 1
+		// A row that writes records the run's progress in its own transaction: a run resumed after a
+		// crash starts after the last row written and counts every row once.
+		const withProgress = (tally: keyof Counts) => (tx: Tx) =>
+			tx.importBatch.updateMany({
+				where: { id: batchId, status: 'RUNNING' },
+				data: { processed: processed + 1, nextRow, ...counts, [tally]: counts[tally] + 1 },
+			})
 		try {
 			if (planned.outcome === 'CREATE') {
-				await prisma.$transaction((tx) => createFromRow(tx, planned, context))
+				await prisma.$transaction(async (tx) => {
+					await createFromRow(tx, planned, context)
+					await withProgress('created')(tx)
+				})
 				counts.created++
+				lastWrite = performance.now()
 			} else if (planned.outcome === 'UPDATE') {
-				await prisma.$transaction((tx) => updateFromRow(tx, planned, context))
+				await prisma.$transaction(async (tx) => {
+					await updateFromRow(tx, planned, context)
+					await withProgress('updated')(tx)
+				})
 				counts.updated++
+				lastWrite = performance.now()
 			} else if (planned.outcome === 'UNCHANGED') counts.unchanged++
 			else counts.skipped++
 		} catch (error) {
@@ -892,7 +908,6 @@ export async function runImport(
 		}
 		processed++
 		if (performance.now() - lastWrite >= PROGRESS_EVERY_MS) {
-			const nextRow = plan[index + 1]?.row ?? planned.row + 1
 			// Only the few numbers the page polls: the file and its report stay where they are.
 			await prisma.importBatch.updateMany({
 				where: { id: batchId, status: 'RUNNING' },
