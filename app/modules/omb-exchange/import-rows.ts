@@ -721,26 +721,24 @@ function fileReader(options: { agency: string }) {
 			columnAt.push(column)
 		})
 		// A few unknown columns are named one by one; many (a workbook's helper columns) in one line.
-		const named = unknown.length > MAX_NAMED_COLUMNS ? unknown.slice(0, 3) : unknown
-		if (named.length < unknown.length)
+		const ignored = (message: string) =>
 			problems.push({
 				row: 1,
 				name: '',
 				column: null,
 				severity: 'WARNING',
 				kind: 'UNKNOWN_COLUMN',
-				message: `${unknown.length} columns are not among OMB’s 2025 columns and are ignored: ${named.map(({ index, cell }) => `column ${index + 1} (${quoted(cell)})`).join(', ')} and ${unknown.length - named.length} more.`,
+				message,
 			})
+		const describe = ({ index, cell }: { index: number; cell: string }) =>
+			`column ${index + 1} (${quoted(cell)})`
+		if (unknown.length > MAX_NAMED_COLUMNS)
+			ignored(
+				`${unknown.length} columns are not among OMB’s 2025 columns and are ignored: ${unknown.slice(0, 3).map(describe).join(', ')} and ${unknown.length - 3} more.`,
+			)
 		else
-			for (const { index, cell } of named)
-				problems.push({
-					row: 1,
-					name: '',
-					column: null,
-					severity: 'WARNING',
-					kind: 'UNKNOWN_COLUMN',
-					message: `Column ${index + 1} (${quoted(cell)}) is not one of OMB’s 2025 columns; it is ignored.`,
-				})
+			for (const column of unknown)
+				ignored(`C${describe(column).slice(1)} is not one of OMB’s 2025 columns; it is ignored.`)
 		if (!seen.has('use_case_name')) {
 			throw new Error(
 				'The file has no use_case_name (“Use Case Name”) column, so it is not an inventory in OMB’s 2025 format.',

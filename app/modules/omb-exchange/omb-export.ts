@@ -177,17 +177,8 @@ export const VENDOR_SEPARATOR = '; '
 
 const isPilotOrDeployed = (document: UseCaseDocument) =>
 	document.stage === 'PILOT' || document.stage === 'DEPLOYED'
-const practiceColumns = [
-	'hi_testing_conducted',
-	'hi_assessment_completed',
-	'hi_potential_impacts',
-	'hi_independent_review',
-	'hi_ongoing_monitoring',
-	'hi_training_established',
-	'hi_failsafe_presence',
-	'hi_appeal_process',
-	'hi_public_consultation',
-] as const satisfies ReadonlyArray<OmbColumn>
+/** The hi_* block: the minimum practices of a high-impact use case. */
+const practiceColumns = ombColumns.filter((column) => column.startsWith('hi_'))
 
 /**
  * Columns OMB's template shows only under a condition: the dictionary's "question should only appear

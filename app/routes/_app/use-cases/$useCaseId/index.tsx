@@ -250,17 +250,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		}
 		if (value.intent === 'comment') {
 			const actor = await requireUserWithPermission(request, 'read:use-case:any')
-			const comment = await addComment(
-				actor,
-				{
-					useCaseId,
-					body: value.body,
-					fieldPath: value.fieldPath,
-					parentId: value.parentId,
-					submissionKey: value.submissionKey,
-				},
-				requestInfo,
-			)
+			const comment = await addComment(actor, { ...value, useCaseId }, requestInfo)
 			return redirect(`/use-cases/${useCaseId}?tab=review&commented=1#comment-${comment.id}`)
 		}
 		if (value.intent === 'condition-met') {

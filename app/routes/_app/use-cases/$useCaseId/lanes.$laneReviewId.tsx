@@ -134,17 +134,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const requestInfo = context.get(requestInfoContext)
 	try {
 		if (value.intent === 'comment') {
-			const comment = await addComment(
-				actor,
-				{
-					useCaseId,
-					body: value.body,
-					fieldPath: value.fieldPath,
-					parentId: value.parentId,
-					submissionKey: value.submissionKey,
-				},
-				requestInfo,
-			)
+			const comment = await addComment(actor, { ...value, useCaseId }, requestInfo)
 			return redirect(
 				`/use-cases/${useCaseId}/lanes/${laneReviewId}?commented=1#comment-${comment.id}`,
 			)
