@@ -152,19 +152,24 @@ for (const target of databaseTargets()) {
 			expect(await prisma.useCaseVersion.count()).toBe(versions)
 		})
 
-		test('a run stopped part-way and resumed counts every row once: the summary says what the import did', async () => {
-			const small = generateConsolidatedInventory({ rows: 30, cmsRows: 30, seed: 7 })
+		/** 30 new CMS cases of their own (`label` keeps their names apart from other tests'), checked and decided. */
+		async function newCasesFile(label: string, seed: number) {
+			const small = generateConsolidatedInventory({ rows: 30, cmsRows: 30, seed })
 			const text = small.csv
 				.replace(/CMS\/Digital Service at CMS/g, 'CMS/OIT')
-				.replace(/ of (\w+) (\d+)/g, ' of $1 interrupted $2')
+				.replace(/ of (\w+) (\d+)/g, ` of $1 ${label} $2`)
 			const batch = await uploadImport(
 				lead,
-				{ fileName: 'interrupted.csv', bytes: new TextEncoder().encode(text) },
+				{ fileName: `${label}.csv`, bytes: new TextEncoder().encode(text) },
 				request,
 			)
 			await decideAllMatches(lead, batch.id, 'NEW', request)
 			const planned = (await getImportBatch(batch.id)).preview!.counts.CREATE
-			const before = await prisma.useCase.count()
+			return { batch, planned, before: await prisma.useCase.count() }
+		}
+
+		test('a run stopped part-way and resumed counts every row once: the summary says what the import did', async () => {
+			const { batch, planned, before } = await newCasesFile('interrupted', 7)
 			await prisma.importBatch.update({
 				where: { id: batch.id },
 				data: { status: 'RUNNING', importedById: lead.id, processed: 0, nextRow: 0 },
@@ -188,18 +193,7 @@ for (const target of databaseTargets()) {
 		})
 
 		test('a run resumed from a row imports the rest, and rows done before are not done twice', async () => {
-			const small = generateConsolidatedInventory({ rows: 30, cmsRows: 30, seed: 99 })
-			const text = small.csv
-				.replace(/CMS\/Digital Service at CMS/g, 'CMS/OIT')
-				.replace(/ of (\w+) (\d+)/g, ' of $1 resumed $2')
-			const batch = await uploadImport(
-				lead,
-				{ fileName: 'resume.csv', bytes: new TextEncoder().encode(text) },
-				request,
-			)
-			await decideAllMatches(lead, batch.id, 'NEW', request)
-			const planned = (await getImportBatch(batch.id)).preview!.counts.CREATE
-			const before = await prisma.useCase.count()
+			const { batch, planned, before } = await newCasesFile('resumed', 99)
 			// As if a first run had recorded rows 2–16 as imported and stopped: the job runs again and resumes at row 17.
 			await prisma.importBatch.update({
 				where: { id: batch.id },
