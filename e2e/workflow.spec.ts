@@ -353,6 +353,9 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 	await expect(leadTwo.getByText(/Not high-impact, recorded by Marcus Oyelaran/)).toBeVisible()
 	await lead.getByRole('button', { name: 'Record decision' }).click()
 	await expect(lead.getByRole('alert')).toContainText('changed after you opened it')
+	// The refusal comes back above the form: it takes the focus, so it is read and in view.
+	await expect(lead.getByRole('alert')).toBeFocused()
+	await expect(lead.getByRole('alert')).toBeInViewport()
 	await expect(lead.getByLabel('Reasons')).toHaveValue('Not needed.')
 
 	// Put the roles back for the other journeys.

@@ -144,10 +144,30 @@ export function ErrorSummary({
 	)
 }
 
-export function FormErrors({ id, errors }: { id: string; errors?: Array<string> | null }) {
+export function FormErrors({
+	id,
+	errors,
+	takeFocus = false,
+}: {
+	id: string
+	errors?: Array<string> | null
+	/** Move focus (and the view) to the errors when they appear: for a refusal that comes back above a long form. */
+	takeFocus?: boolean
+}) {
+	const box = useRef<HTMLDivElement>(null)
+	const text = errors?.join('\n') ?? ''
+	useEffect(() => {
+		if (takeFocus && text) box.current?.focus()
+	}, [takeFocus, text])
 	if (!errors?.length) return null
 	return (
-		<div id={id} role="alert" className="border-l-4 border-error bg-error-lighter p-3">
+		<div
+			id={id}
+			ref={box}
+			role="alert"
+			tabIndex={takeFocus ? -1 : undefined}
+			className="border-l-4 border-error bg-error-lighter p-3"
+		>
 			<ErrorList errors={errors} />
 		</div>
 	)

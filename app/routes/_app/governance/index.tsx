@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { governanceDesk } from '#app/modules/workflow/review-queries.server.ts'
 import { minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { formatDay } from '#app/utils/dates.ts'
 import { reviewLaneLabels } from '#app/utils/permissions.ts'
 import type { Route } from './+types/index.ts'
 
@@ -12,8 +13,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return governanceDesk()
 }
 
-const day = (value: Date | string | null) =>
-	value ? new Date(value).toISOString().slice(0, 10) : '—'
+const day = (value: Date | string | null) => (value ? formatDay(value) : '—')
 
 function Panel({
 	id,

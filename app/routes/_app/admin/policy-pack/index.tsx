@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
+import { formatMomentDay } from '#app/utils/dates.ts'
 import { DataTable } from '#app/components/data-table.tsx'
 import { SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
@@ -373,7 +374,7 @@ export default function PolicyPackEditor({ loaderData, actionData }: Route.Compo
 						<li key={version.id}>
 							{version.version} ({version.origin === 'RELEASE' ? 'release' : 'local edition'}):{' '}
 							{version.status === 'PUBLISHED'
-								? `published ${new Date(version.publishedAt ?? 0).toISOString().slice(0, 10)}`
+								? `published ${version.publishedAt ? formatMomentDay(version.publishedAt) : '—'}`
 								: statusWords[version.status]}
 							{version.editedBy ? `, edited by ${version.editedBy.name}` : ''}
 						</li>

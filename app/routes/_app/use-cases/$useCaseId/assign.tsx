@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { z } from 'zod'
+import { formatDay } from '#app/utils/dates.ts'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
 import { assignLane, eligibleReviewers, lanesOfRound } from '#app/modules/workflow/lanes.server.ts'
@@ -181,7 +182,7 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 						<p>
 							{lane.open
 								? lane.assignee
-									? `Held by ${lane.assignee.name}, due ${lane.dueOn ? new Date(lane.dueOn).toISOString().slice(0, 10) : '—'}.`
+									? `Held by ${lane.assignee.name}, due ${lane.dueOn ? formatDay(lane.dueOn) : '—'}.`
 									: 'Not assigned yet.'
 								: `Decided: ${lane.status.toLowerCase().replace('_', ' ')}.`}
 						</p>

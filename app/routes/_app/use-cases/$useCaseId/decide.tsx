@@ -224,7 +224,7 @@ export default function DecideUseCase({ loaderData, actionData }: Route.Componen
 				<Form method="post" {...getFormProps(form)} className="space-y-5">
 					<CsrfInput />
 					<input type="hidden" name="version" value={useCase.version} />
-					<FormErrors id="decide-errors" errors={form.errors} />
+					<FormErrors id="decide-errors" errors={form.errors} takeFocus />
 					<RadioGroupField legend="Decision" field={fields.outcome} options={outcomeOptions} />
 					<TextAreaField
 						label="Reasons"
