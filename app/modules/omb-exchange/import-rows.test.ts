@@ -615,6 +615,22 @@ describe('planning', () => {
 		expect(row!.problems.map((p) => p.column)).toContain('is_high_impact')
 	})
 
+	test('a tracking id of this tracker that no case has is said on its row (a typo?); the row is a new use case', () => {
+		const [row] = plan(csvOf([{ ...base, id: 'CMS-2031-0042' }]))
+		expect(row!.outcome).toBe('CREATE')
+		expect(row!.problems).toContainEqual(
+			expect.objectContaining({
+				column: 'id',
+				severity: 'WARNING',
+				kind: 'UNKNOWN_TRACKING_ID',
+				message: expect.stringMatching(
+					/^CMS-2031-0042 is written as a tracking id of this tracker, but no use case has it\./,
+				),
+			}),
+		)
+		expect(plan(csvOf([base]))[0]!.problems.map((p) => p.kind)).not.toContain('UNKNOWN_TRACKING_ID')
+	})
+
 	test('a row that would give its case another case’s name (a column sorted on its own) is not imported', () => {
 		const first = existingFrom(
 			{ name: 'Claims anomaly detection', trackingId: 'CMS-2026-0007', orgUnit: 'HHS/CMS/OIT' },

@@ -81,6 +81,10 @@ export const importProblemKinds = {
 	UNKNOWN_COLUMN: { title: 'Column OMB’s template does not have', effect: 'Column ignored' },
 	REPEATED_COLUMN: { title: 'Column repeated', effect: 'Column ignored' },
 	EXCEL_ERROR: { title: 'Excel error value', effect: 'Imported; the cell read as empty' },
+	UNKNOWN_TRACKING_ID: {
+		title: 'A tracking id no use case has',
+		effect: 'Imported as a new use case',
+	},
 	IMPORT_FAILED: { title: 'Could not be imported', effect: 'Row not imported' },
 } as const satisfies Record<string, { title: string; effect: string }>
 export type ImportProblemKind = keyof typeof importProblemKinds
@@ -1354,6 +1358,17 @@ export function createMatcher(context: {
 				return result({ orgUnit, importKey, existing: ref, matchedBy, outcome: 'SKIP' })
 			}
 		}
+		// An id in this tracker's own series that no case has is most often a typo; imported, the new
+		// case keeps it as its earlier id, and the tracker may hand the same id out one day.
+		if (!existing && row.fileId && TRACKING_ID_PATTERN.test(row.fileId))
+			problems.push({
+				row: row.row,
+				name: row.name,
+				column: 'id',
+				severity: 'WARNING',
+				kind: 'UNKNOWN_TRACKING_ID',
+				message: `${row.fileId} is written as a tracking id of this tracker, but no use case has it. Check it for a typo; as it stands, the row becomes a new use case that keeps ${row.fileId} as its earlier id.`,
+			})
 		return result({ orgUnit, importKey, existing, matchedBy })
 	}
 
