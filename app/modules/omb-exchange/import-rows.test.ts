@@ -212,6 +212,23 @@ describe('values', () => {
 		])
 	})
 
+	test('a row with fewer cells than the header, or answers past its end, is said on its row', () => {
+		const header = 'agency,use_case_name,agency_bureau,benefits'
+		const { rows } = parse(
+			`${header}\nHHS,Claims triage,HHS/CMS/OIT\nHHS,Claims routing,HHS/CMS/OIT,Faster.,stray\nHHS,Claims audit,HHS/CMS/OIT,Fewer errors.,\n`,
+		)
+		expect(rows.map((row) => row.problems.map((problem) => problem.message))).toEqual([
+			[
+				'The row has 3 cells where the header has 4: a line may have broken inside a cell, or cells shifted. The missing cells are read as no answer.',
+			],
+			[
+				'The row has 5 cells where the header has 4: a line may have broken inside a cell, or cells shifted. Its 1 cell past the last column is ignored.',
+			],
+			// A trailing empty cell, as spreadsheets write, is nothing to say.
+			[],
+		])
+	})
+
 	test('a whole number where the operational date belongs is read as Excel’s serial date', () => {
 		expect(excelSerialDay('45852')).toBe('2025-07-14')
 		expect(excelSerialDay('45852.0')).toBe('2025-07-14')

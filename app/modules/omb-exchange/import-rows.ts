@@ -81,6 +81,10 @@ export const importProblemKinds = {
 	UNKNOWN_COLUMN: { title: 'Column OMB’s template does not have', effect: 'Column ignored' },
 	REPEATED_COLUMN: { title: 'Column repeated', effect: 'Column ignored' },
 	EXCEL_ERROR: { title: 'Excel error value', effect: 'Imported; the cell read as empty' },
+	RAGGED_ROW: {
+		title: 'Not as many cells as the header',
+		effect: 'Imported; missing cells read as empty, extra ones ignored',
+	},
 	UNKNOWN_TRACKING_ID: {
 		title: 'A tracking id no use case has',
 		effect: 'Imported as a new use case',
@@ -703,7 +707,9 @@ function fileReader(options: { agency: string }) {
 	let recordNumber = 0
 	const expected = options.agency.toUpperCase()
 
+	let headerCells = 0
 	function header(record: Array<string>) {
+		headerCells = record.length
 		const unknown: Array<{ index: number; cell: string }> = []
 		record.forEach((cell, index) => {
 			if (cell.trim() === '') return void columnAt.push(null)
@@ -779,6 +785,18 @@ function fileReader(options: { agency: string }) {
 				return
 			}
 			const row = readRow(cells, rowNumber, agency)
+			// A row shorter than the header, or with answers past its end: a line broken inside a cell,
+			// or cells shifted by hand.
+			const extra = record.slice(headerCells).filter((cell) => cell.trim() !== '').length
+			if (record.length < headerCells || extra > 0)
+				row.problems.push({
+					row: rowNumber,
+					name: row.name,
+					column: null,
+					severity: 'WARNING',
+					kind: 'RAGGED_ROW',
+					message: `The row has ${record.length} cells where the header has ${headerCells}: a line may have broken inside a cell, or cells shifted. ${extra ? `Its ${extra} ${extra === 1 ? 'cell' : 'cells'} past the last column ${extra === 1 ? 'is' : 'are'} ignored.` : 'The missing cells are read as no answer.'}`,
+				})
 			for (const { column, cell } of excelErrors)
 				row.problems.push({
 					row: rowNumber,
