@@ -229,6 +229,17 @@ describe('values', () => {
 		])
 	})
 
+	test('several ATO system names fit, as OMB asks for “the system(s)”', () => {
+		const systems = Array.from(
+			{ length: 5 },
+			(_, index) => `Integrated Data Repository segment ${index + 1} (IDR-${index + 1})`,
+		).join('; ')
+		expect(systems.length).toBeGreaterThan(200)
+		const [row] = parse(csvOf([{ ...base, have_ato: 'Yes', system_name_ato: systems }])).rows
+		expect(row!.answers.atoSystemName).toBe(systems)
+		expect(row!.problems).toEqual([])
+	})
+
 	test('a whole number where the operational date belongs is read as Excel’s serial date', () => {
 		expect(excelSerialDay('45852')).toBe('2025-07-14')
 		expect(excelSerialDay('45852.0')).toBe('2025-07-14')

@@ -11,7 +11,12 @@ import {
 	findIndexedDuplicates,
 	indexDuplicateCandidates,
 } from '#app/modules/use-cases/duplicate-detection.ts'
-import { fieldRules, type FieldPath, missingOmbFields } from '#app/modules/use-cases/field-rules.ts'
+import {
+	fieldRules,
+	type FieldPath,
+	MAX_SYSTEM_NAMES_LENGTH,
+	missingOmbFields,
+} from '#app/modules/use-cases/field-rules.ts'
 import { isPartialDate, readPartialDate } from '#app/modules/use-cases/partial-date.ts'
 import {
 	keptAsWrittenColumns,
@@ -575,7 +580,7 @@ function readRow(cells: Cells, rowNumber: number, agency: string): ParsedRow {
 		} else answers.vendorNames = names
 	}
 	answers.hasAto = bool('have_ato')
-	answers.atoSystemName = text('system_name_ato', SHORT_TEXT)
+	answers.atoSystemName = text('system_name_ato', MAX_SYSTEM_NAMES_LENGTH)
 	answers.dataDescription = text('data_description', LONG_TEXT)
 	answers.linkToData = link('link_to_data')
 	answers.hasPii = bool('has_pii')

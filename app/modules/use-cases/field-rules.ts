@@ -49,6 +49,8 @@ import {
 } from './vocabulary.ts'
 
 export const TRACKING_ID_PATTERN = /^CMS-\d{4}-\d{4,}$/
+/** The ATO system names of one use case, several of them as OMB allows. */
+export const MAX_SYSTEM_NAMES_LENGTH = 1_000
 
 // ── When questions apply and when they are required ──
 
@@ -452,10 +454,11 @@ export const questions = {
 		requiredWhen: isPilotOrDeployed,
 		message: 'Say whether it has (or is part of a system with) an Authorization to Operate.',
 	}),
-	atoSystemName: ask(kinds.text(200), {
+	// OMB asks for "the system(s)": a use case may run on several authorised systems.
+	atoSystemName: ask(kinds.text(MAX_SYSTEM_NAMES_LENGTH), {
 		label: 'System name in the ATO',
 		name: 'System name in the ATO',
-		hint: 'As the ATO names it, for example “Integrated Data Repository (IDR)”.',
+		hint: 'As the ATO names it, for example “Integrated Data Repository (IDR)”; several systems separated by semicolons.',
 		answeredBy: 'SUBMITTER',
 		section: 'technology',
 		storage: 'answers',
