@@ -716,6 +716,11 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 								</li>
 							) : null}
 						</ul>
+						<p className="text-sm">
+							An empty cell never clears an answer the tracker holds; to remove an answer, change it
+							on the use case. The import applies this preview: if a use case it updates changes
+							first, nothing is imported and the preview is worked out again.
+						</p>
 						<div className="flex flex-wrap gap-4">
 							<Form method="post">
 								<CsrfInput />
