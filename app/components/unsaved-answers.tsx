@@ -6,10 +6,9 @@ import { Button } from '#app/components/forms.tsx'
 const NOT_ANSWERS = new Set(['csrf', 'version', 'respond', 'intent', '__intent__'])
 
 /** A form's answers as one string, to tell whether anything changed since the last save. */
-export function answersOf(form: HTMLFormElement | FormData): string {
-	const data = form instanceof FormData ? form : new FormData(form)
+export function answersOf(form: HTMLFormElement): string {
 	const answers = new URLSearchParams()
-	for (const [name, value] of data) {
+	for (const [name, value] of new FormData(form)) {
 		if (!NOT_ANSWERS.has(name) && typeof value === 'string') answers.append(name, value)
 	}
 	return answers.toString()

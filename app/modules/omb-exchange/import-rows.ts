@@ -1532,16 +1532,14 @@ const fieldLabel = (path: FieldPath) => fieldRules[path].ombColumn ?? path
  * unchanged, over the case's full document. Also warns of the columns OMB requires for the row's
  * stage that the case will still lack.
  */
-/** The free-text answers a spreadsheet round trip may damage, with their OMB columns. */
-const textColumns = [
-	['problemSolved', 'problem_solved'],
-	['benefits', 'benefits'],
-	['systemOutputs', 'system_outputs'],
-	['dataDescription', 'data_description'],
-	['atoSystemName', 'system_name_ato'],
-] as const satisfies ReadonlyArray<
-	readonly [keyof ImportedAnswers & keyof UseCaseDocument, OmbColumn]
->
+/** The free-text answers a spreadsheet round trip may damage (their OMB columns are the registry's). */
+const damageableText = [
+	'problemSolved',
+	'benefits',
+	'systemOutputs',
+	'dataDescription',
+	'atoSystemName',
+] as const satisfies ReadonlyArray<keyof ImportedAnswers & FieldPath>
 
 export function planRow(match: RowMatch, documents: ReadonlyMap<string, ExistingCase>): PlannedRow {
 	const { row, orgUnit, importKey, matchedBy, candidate } = match
@@ -1640,12 +1638,12 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
 			name = existing.document.name
 			damaged.push('use_case_name')
 		}
-		for (const [field, column] of textColumns) {
+		for (const field of damageableText) {
 			const stored = existing.document[field]
 			const fromFile = answers[field]
 			if (typeof stored === 'string' && fromFile && lostInExcelSave(stored, fromFile)) {
 				delete answers[field]
-				damaged.push(column)
+				damaged.push(fieldRules[field].ombColumn as OmbColumn)
 			}
 		}
 	}

@@ -147,7 +147,13 @@ for (const target of databaseTargets()) {
 			const useCaseId = await submittedCase(submitter, settledSafeguards)
 			await assignAll(useCaseId)
 			await approveAll(useCaseId)
-			await m.decisions.decideCase(
+			await approveByLead(useCaseId)
+			return useCaseId
+		}
+
+		/** The lead's approval of a case whose lanes are done, over its current version. */
+		async function approveByLead(useCaseId: string, nextReviewMonths = 12) {
+			return m.decisions.decideCase(
 				lead,
 				{
 					useCaseId,
@@ -155,11 +161,10 @@ for (const target of databaseTargets()) {
 					note: 'Approved.',
 					version: await version(useCaseId),
 					conditions: [],
-					nextReviewMonths: 12,
+					nextReviewMonths,
 				},
 				testRequest,
 			)
-			return useCaseId
 		}
 
 		async function lanesOf(useCaseId: string) {
@@ -701,19 +706,7 @@ for (const target of databaseTargets()) {
 			).toMatchObject({ status: 'submitted' })
 			await assignAll(useCaseId)
 			await approveAll(useCaseId)
-			const approve = async () =>
-				m.decisions.decideCase(
-					lead,
-					{
-						useCaseId,
-						outcome: 'APPROVED',
-						note: 'Approved.',
-						version: await version(useCaseId),
-						conditions: [],
-						nextReviewMonths: 6,
-					},
-					testRequest,
-				)
+			const approve = () => approveByLead(useCaseId, 6)
 			await expect(approve()).rejects.toMatchObject({
 				code: 'INVALID',
 				message: expect.stringMatching(/blocking check/),

@@ -79,10 +79,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 			{ message: 'This lane is not part of the case’s current review round.' },
 			{ status: 404 },
 		)
-	const isLead = rolesGrant(
-		user.roles.map((r) => r.role),
-		'decide:use-case:any',
-	)
+	const roles = user.roles.map((r) => r.role)
+	const isLead = rolesGrant(roles, 'decide:use-case:any')
 	if (isInvolvedIn(user, useCase))
 		throw data({ message: `${INVOLVED_MESSAGE} you cannot review it.` }, { status: 403 })
 	if (lane.assignee?.id !== user.id && !isLead)
@@ -115,10 +113,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 		document,
 		changesSinceReview: await changesSinceLastReview(user.id, useCase.id, document),
 		comments: await listComments(useCase.id),
-		canComment: rolesGrant(
-			user.roles.map((r) => r.role),
-			'comment:use-case:any',
-		),
+		canComment: rolesGrant(roles, 'comment:use-case:any'),
 		submissionKey: newSubmissionKey(context),
 	}
 }
