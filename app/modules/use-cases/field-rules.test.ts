@@ -4,6 +4,8 @@ import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import {
 	commentTopics,
+	fieldAnswerText,
+	fieldLabel,
 	type FieldPath,
 	fieldPaths,
 	formSections,
@@ -585,4 +587,12 @@ test('a comment can be about any question of the form, in its words, and each to
 			CommentFormSchema.safeParse({ body: 'A question.', fieldPath: path }).success,
 			path,
 		).toBe(true)
+})
+
+test('a path named like an object’s own property is no question: its label and answer are the path and the answer as given', () => {
+	for (const path of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+		expect(fieldLabel(path)).toBe(path)
+		expect(fieldAnswerText(path, 'as written')).toBe('as written')
+	}
+	expect(fieldLabel('piaUrl')).toBe('PIA link')
 })

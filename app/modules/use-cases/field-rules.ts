@@ -981,12 +981,20 @@ export type FieldPath = keyof Questions
 export const fieldRules: Readonly<Record<FieldPath, Question>> = questions
 export const fieldPaths = Object.keys(questions) as Array<FieldPath>
 
+/**
+ * The registry's question at a path, its own entries only: a path such as "constructor" (a comment's
+ * field, sent by anyone) is no question, not Object.prototype's.
+ */
+function questionAt(path: string, registry: QuestionRegistry): Question | undefined {
+	return Object.hasOwn(registry, path) ? registry[path] : undefined
+}
+
 /** The section of the intake form a question sits in; none for the tracker's and the lead's. */
 export function sectionOf(
 	path: string,
 	registry: QuestionRegistry = questions,
 ): FormSectionId | null {
-	return (registry[path]?.section as FormSectionId | undefined) ?? null
+	return (questionAt(path, registry)?.section as FormSectionId | undefined) ?? null
 }
 
 /** The questions of one section of the form, in the registry's order. */
@@ -1019,7 +1027,7 @@ const documentPartNames: Record<string, string> = {
 
 /** A field path in words ("Involves PII", "Datasets", "Second dataset: why it is needed"). */
 export function fieldLabel(path: string, registry: QuestionRegistry = questions): string {
-	const question = registry[path]
+	const question = questionAt(path, registry)
 	if (question) return question.name
 	const dataset = /^datasets\.(\d+)\.(\w+)$/.exec(path)
 	if (dataset) {
@@ -1031,7 +1039,7 @@ export function fieldLabel(path: string, registry: QuestionRegistry = questions)
 		}[dataset[2]!]
 		return `Dataset ${Number(dataset[1]) + 1}${part ? `: ${part}` : ''}`
 	}
-	return documentPartNames[path] ?? path
+	return (Object.hasOwn(documentPartNames, path) ? documentPartNames[path] : undefined) ?? path
 }
 
 /** An answer in words, as the case page and the history show it. */
@@ -1040,7 +1048,7 @@ export function fieldAnswerText(
 	value: unknown,
 	registry: QuestionRegistry = questions,
 ): string {
-	const question = registry[path]
+	const question = questionAt(path, registry)
 	if (question) return answerText(question, value)
 	if (!Array.isArray(value)) {
 		if (path === 'pilotCertification' && value && typeof value === 'object') {
