@@ -110,7 +110,8 @@ async function caseRefs(): Promise<Array<CaseRef>> {
 		}>
 	>`SELECT u."id", u."trackingId", u."version", u."name", u."importKey", o."code" AS "orgUnitCode", left(u."problemSolved", 400) AS "problemSolved",
 	         u."vendorNames", u."answers"->>'previousOmbId' AS "previousOmbId", u."answers"->'formerOmbIds' AS "formerOmbIds"
-	  FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"`
+	  FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
+	  ORDER BY u."trackingId"`
 	return rows.map((row) => ({
 		...row,
 		formerOmbIds: Array.isArray(row.formerOmbIds)

@@ -1,8 +1,11 @@
+import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import {
 	DUPLICATE_THRESHOLD,
 	type DuplicateCandidate,
+	findIndexedDuplicates,
 	findLikelyDuplicates,
+	indexDuplicateCandidates,
 	scoreDuplicate,
 } from './duplicate-detection.ts'
 
@@ -195,4 +198,94 @@ test('words that name properties of JavaScript objects are ordinary words', () =
 		expect(matches[0], name).toMatchObject({ name: `Claims ${name} model` })
 		expect(matches[0]!.score).toBeGreaterThan(DUPLICATE_THRESHOLD)
 	}
+})
+
+// Words of CMS names, with the acronyms, synonyms and filler the scoring treats apart.
+const nameWords = fc.constantFrom(
+	'medicare',
+	'claims',
+	'fraud',
+	'detection',
+	'detector',
+	'pde',
+	'prescription',
+	'drug',
+	'event',
+	'summarizer',
+	'summary',
+	'chatbot',
+	'assistant',
+	'the',
+	'model',
+	'ffs',
+	'eligibility',
+	'review',
+	'appeals',
+	'constructor',
+	'2025',
+)
+const aName = fc.array(nameWords, { minLength: 1, maxLength: 6 }).map((list) => list.join(' '))
+const aCase = fc.record({
+	name: aName,
+	problemSolved: fc.option(aName, { nil: undefined }),
+	vendorNames: fc.array(fc.constantFrom('Acme Inc.', 'ACME', 'Helpdesk LLC'), { maxLength: 2 }),
+})
+
+test('the index scores a file’s rows exactly as the form scores one case against every case', () => {
+	fc.assert(
+		fc.property(
+			fc.array(aCase, { maxLength: 30 }),
+			fc.array(aCase, { minLength: 1, maxLength: 5 }),
+			(cases, probes) => {
+				const candidates = cases.map((c, i) => ({ ...c, id: `c${i}`, trackingId: `CMS-2026-${i}` }))
+				const index = indexDuplicateCandidates(candidates)
+				for (const probe of probes) {
+					const indexed = findIndexedDuplicates(probe, index, { limit: 100, threshold: 0.2 })
+					const everyCase = findLikelyDuplicates(probe, candidates, { limit: 100, threshold: 0.2 })
+					for (const match of indexed) {
+						const { candidate, ...scored } = match
+						expect(scored).toEqual(scoreDuplicate(probe, candidate))
+						expect(everyCase).toContainEqual(scored)
+					}
+					const scores = indexed.map((match) => match.score)
+					expect(scores).toEqual([...scores].sort((a, b) => b - a))
+				}
+			},
+		),
+		{ numRuns: 200 },
+	)
+})
+
+test('of equally alike cases the index names the one it holds first, whatever the probe’s word order', () => {
+	const twins = [
+		{ id: 'a', trackingId: 'CMS-2026-0001', name: 'Medicare claims fraud detection' },
+		{ id: 'b', trackingId: 'CMS-2026-0002', name: 'Medicare claims fraud detection' },
+	]
+	const index = indexDuplicateCandidates(twins)
+	for (const name of ['Medicare claims fraud detection', 'detection fraud claims Medicare'])
+		expect(findIndexedDuplicates({ name }, index, { limit: 1 }).map((m) => m.trackingId)).toEqual([
+			'CMS-2026-0001',
+		])
+})
+
+test('rows with words no case has leave the index as it was for the rows after them', () => {
+	const index = indexDuplicateCandidates(existing)
+	const probe = { name: 'Claims fraud detector for fee-for-service' }
+	const before = findIndexedDuplicates(probe, index)
+	for (let i = 0; i < 500; i++) findIndexedDuplicates({ name: `novel words ${i} zq${i}` }, index)
+	expect(findIndexedDuplicates(probe, index)).toEqual(before)
+	expect(before.map((match) => match.trackingId)).toEqual(['CMS-2026-0001'])
+})
+
+test('a case excluded by the caller is passed over for the next most alike', () => {
+	const index = indexDuplicateCandidates(existing)
+	const probe = { name: 'FFS claims fraud detection model' }
+	expect(findIndexedDuplicates(probe, index, { limit: 1, threshold: 0 })[0]?.trackingId).toBe(
+		'CMS-2026-0001',
+	)
+	const others = findIndexedDuplicates(probe, index, {
+		threshold: 0,
+		exclude: (candidate) => candidate.id === '1',
+	})
+	expect(others.map((match) => match.trackingId)).not.toContain('CMS-2026-0001')
 })

@@ -77,35 +77,66 @@ function words(text: string) {
 		.map((word) => synonyms.get(word) ?? word.replace(/(ies|es|s)$/, ''))
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>) {
-	if (a.size === 0 || b.size === 0) return 0
+/**
+ * Words and letter trigrams as numbers, each distinct text once: comparing two texts is then a merge
+ * of two sorted arrays of numbers, not a walk over string sets built anew for every pair. An import
+ * compares thousands of rows with thousands of cases, and each case's words are worked out once.
+ */
+type Interner = {
+	ids: Map<string, number>
+	/** A probe's own texts, numbered apart (below zero) so that scoring it leaves an index's numbering as it was. */
+	probeIds?: Map<string, number>
+}
+
+const newInterner = (): Interner => ({ ids: new Map() })
+const probeInterner = (index: Interner): Interner => ({ ids: index.ids, probeIds: new Map() })
+
+function internedSet(interner: Interner, items: Iterable<string>) {
+	const numbered = new Set<number>()
+	for (const item of items) {
+		let id = interner.ids.get(item)
+		if (id === undefined && interner.probeIds) {
+			id = interner.probeIds.get(item)
+			if (id === undefined) interner.probeIds.set(item, (id = -1 - interner.probeIds.size))
+		} else if (id === undefined) interner.ids.set(item, (id = interner.ids.size))
+		numbered.add(id)
+	}
+	return Int32Array.from(numbered).sort()
+}
+
+function sharedCount(a: Int32Array, b: Int32Array) {
 	let shared = 0
-	for (const item of a) if (b.has(item)) shared++
-	return shared / (a.size + b.size - shared)
+	let i = 0
+	let j = 0
+	while (i < a.length && j < b.length) {
+		const left = a[i]!
+		const right = b[j]!
+		if (left === right) {
+			shared++
+			i++
+			j++
+		} else if (left < right) i++
+		else j++
+	}
+	return shared
+}
+
+function jaccard(a: Int32Array, b: Int32Array) {
+	if (a.length === 0 || b.length === 0) return 0
+	const shared = sharedCount(a, b)
+	return shared / (a.length + b.length - shared)
+}
+
+function dice(a: Int32Array, b: Int32Array) {
+	if (a.length === 0 || b.length === 0) return 0
+	return (2 * sharedCount(a, b)) / (a.length + b.length)
 }
 
 function trigrams(text: string) {
 	const padded = `  ${text} `
-	const grams = new Set<string>()
-	for (let i = 0; i < padded.length - 2; i++) grams.add(padded.slice(i, i + 3))
+	const grams: Array<string> = []
+	for (let i = 0; i < padded.length - 2; i++) grams.push(padded.slice(i, i + 3))
 	return grams
-}
-
-function diceOfTrigrams(a: string, b: string) {
-	const left = trigrams(a)
-	const right = trigrams(b)
-	if (left.size === 0 || right.size === 0) return 0
-	let shared = 0
-	for (const gram of left) if (right.has(gram)) shared++
-	return (2 * shared) / (left.size + right.size)
-}
-
-function nameSimilarity(a: string, b: string) {
-	const wordsA = words(a)
-	const wordsB = words(b)
-	const byWords = jaccard(new Set(wordsA), new Set(wordsB))
-	const byLetters = diceOfTrigrams(wordsA.join(' '), wordsB.join(' '))
-	return Math.max(byWords, byLetters)
 }
 
 const normaliseVendor = (vendor: string) =>
@@ -115,36 +146,48 @@ const normaliseVendor = (vendor: string) =>
 		.replace(/\b(inc|llc|corp|corporation|co|ltd|company)\b/g, '')
 		.trim()
 
-export function scoreDuplicate(
-	probe: DuplicateProbe,
-	candidate: DuplicateCandidate,
-): DuplicateMatch {
-	const reasons: Array<string> = []
-	const nameScore = nameSimilarity(probe.name, candidate.name)
-	if (nameScore >= 0.4) reasons.push(`name ${Math.round(nameScore * 100)}% similar`)
+/** What scoring reads of a probe or a candidate, worked out once. */
+type Features = {
+	nameWords: Int32Array
+	nameLetters: Int32Array
+	problemWords: Int32Array | null
+	datasetIds: ReadonlyArray<string>
+	/** Normalised vendor name → the name as written. */
+	vendors: Map<string, string>
+}
 
-	const problemScore =
-		probe.problemSolved && candidate.problemSolved
-			? jaccard(new Set(words(probe.problemSolved)), new Set(words(candidate.problemSolved)))
-			: 0
-	if (problemScore >= 0.3)
-		reasons.push(`problem described ${Math.round(problemScore * 100)}% alike`)
+function featuresOf(probe: DuplicateProbe, interner: Interner): Features {
+	const nameWords = words(probe.name)
+	return {
+		nameWords: internedSet(interner, nameWords),
+		nameLetters: internedSet(interner, trigrams(nameWords.join(' '))),
+		problemWords: probe.problemSolved ? internedSet(interner, words(probe.problemSolved)) : null,
+		datasetIds: probe.datasetIds ?? [],
+		vendors: new Map((probe.vendorNames ?? []).map((v) => [normaliseVendor(v), v])),
+	}
+}
 
-	const candidateDatasets = new Set(candidate.datasetIds ?? [])
-	const sharedDatasets = (probe.datasetIds ?? []).filter((id) => candidateDatasets.has(id)).length
-	if (sharedDatasets > 0)
-		reasons.push(
-			sharedDatasets === 1 ? '1 dataset in common' : `${sharedDatasets} datasets in common`,
-		)
-
-	const candidateVendors = new Map(
-		(candidate.vendorNames ?? []).map((v) => [normaliseVendor(v), v]),
+/** The measures of likeness behind a score, before any words are put to them. */
+function likeness(probe: Features, candidate: Features) {
+	const nameScore = Math.max(
+		jaccard(probe.nameWords, candidate.nameWords),
+		dice(probe.nameLetters, candidate.nameLetters),
 	)
-	const sharedVendor = (probe.vendorNames ?? [])
-		.map(normaliseVendor)
-		.find((v) => v && candidateVendors.has(v))
-	if (sharedVendor) reasons.push(`same vendor: ${candidateVendors.get(sharedVendor)}`)
-
+	const problemScore =
+		probe.problemWords && candidate.problemWords
+			? jaccard(probe.problemWords, candidate.problemWords)
+			: 0
+	let sharedDatasets = 0
+	if (probe.datasetIds.length > 0 && candidate.datasetIds.length > 0) {
+		const candidateDatasets = new Set(candidate.datasetIds)
+		sharedDatasets = probe.datasetIds.filter((id) => candidateDatasets.has(id)).length
+	}
+	let sharedVendor: string | undefined
+	for (const vendor of probe.vendors.keys())
+		if (vendor && candidate.vendors.has(vendor)) {
+			sharedVendor = vendor
+			break
+		}
 	// The name carries most weight; a like problem, shared data and the same vendor raise a near
 	// miss over the line.
 	const score = Math.min(
@@ -154,13 +197,41 @@ export function scoreDuplicate(
 			0.15 * Math.min(1, sharedDatasets / 2) +
 			(sharedVendor ? 0.15 : 0),
 	)
-	return {
-		id: candidate.id,
-		trackingId: candidate.trackingId,
-		name: candidate.name,
-		score,
-		reasons,
-	}
+	return { nameScore, problemScore, sharedDatasets, sharedVendor, score }
+}
+
+function matchOf(
+	measures: ReturnType<typeof likeness>,
+	candidate: Features,
+	target: { id: string; trackingId: string; name: string },
+): DuplicateMatch {
+	const { nameScore, problemScore, sharedDatasets, sharedVendor, score } = measures
+	const reasons: Array<string> = []
+	if (nameScore >= 0.4) reasons.push(`name ${Math.round(nameScore * 100)}% similar`)
+	if (problemScore >= 0.3)
+		reasons.push(`problem described ${Math.round(problemScore * 100)}% alike`)
+	if (sharedDatasets > 0)
+		reasons.push(
+			sharedDatasets === 1 ? '1 dataset in common' : `${sharedDatasets} datasets in common`,
+		)
+	if (sharedVendor) reasons.push(`same vendor: ${candidate.vendors.get(sharedVendor)}`)
+	return { id: target.id, trackingId: target.trackingId, name: target.name, score, reasons }
+}
+
+function scoreFeatures(
+	probe: Features,
+	candidate: Features,
+	target: { id: string; trackingId: string; name: string },
+): DuplicateMatch {
+	return matchOf(likeness(probe, candidate), candidate, target)
+}
+
+export function scoreDuplicate(
+	probe: DuplicateProbe,
+	candidate: DuplicateCandidate,
+): DuplicateMatch {
+	const interner = newInterner()
+	return scoreFeatures(featuresOf(probe, interner), featuresOf(candidate, interner), candidate)
 }
 
 /** Candidates that look like the probe, most alike first. */
@@ -170,8 +241,10 @@ export function findLikelyDuplicates(
 	{ limit = 5, threshold = DUPLICATE_THRESHOLD } = {},
 ): Array<DuplicateMatch> {
 	if (words(probe.name).length === 0 && !probe.problemSolved) return []
+	const interner = newInterner()
+	const probed = featuresOf(probe, interner)
 	return candidates
-		.map((candidate) => scoreDuplicate(probe, candidate))
+		.map((candidate) => scoreFeatures(probed, featuresOf(candidate, interner), candidate))
 		.filter((match) => match.score >= threshold)
 		.sort((a, b) => b.score - a.score)
 		.slice(0, limit)
@@ -183,21 +256,36 @@ export function findLikelyDuplicates(
  */
 export type DuplicateIndex<Candidate extends DuplicateCandidate> = {
 	candidates: ReadonlyArray<Candidate>
-	byWord: Map<string, Array<number>>
+	features: ReadonlyArray<Features>
+	interner: Interner
+	/** The positions of the candidates whose names hold a word, by the word's number. */
+	byWord: Map<number, Array<number>>
+	/** Which probe last reached each candidate: gathering the candidates a probe shares words with, without a set. */
+	lastProbe: Int32Array
+	probes: number
 }
 
 export function indexDuplicateCandidates<Candidate extends DuplicateCandidate>(
 	candidates: ReadonlyArray<Candidate>,
 ): DuplicateIndex<Candidate> {
-	const byWord = new Map<string, Array<number>>()
-	candidates.forEach((candidate, position) => {
-		for (const word of new Set(words(candidate.name))) {
+	const interner = newInterner()
+	const features = candidates.map((candidate) => featuresOf(candidate, interner))
+	const byWord = new Map<number, Array<number>>()
+	features.forEach(({ nameWords }, position) => {
+		for (const word of nameWords) {
 			const list = byWord.get(word)
 			if (list) list.push(position)
 			else byWord.set(word, [position])
 		}
 	})
-	return { candidates, byWord }
+	return {
+		candidates,
+		features,
+		interner,
+		byWord,
+		lastProbe: new Int32Array(candidates.length),
+		probes: 0,
+	}
 }
 
 /** The indexed candidates that look like the probe, most alike first (the same scores as findLikelyDuplicates). */
@@ -210,15 +298,28 @@ export function findIndexedDuplicates<Candidate extends DuplicateCandidate>(
 		exclude,
 	}: { limit?: number; threshold?: number; exclude?: (candidate: Candidate) => boolean } = {},
 ): Array<DuplicateMatch & { candidate: Candidate }> {
-	const shared = new Set<number>()
-	for (const word of new Set(words(probe.name)))
-		for (const position of index.byWord.get(word) ?? []) shared.add(position)
-	const matches: Array<DuplicateMatch & { candidate: Candidate }> = []
+	const probed = featuresOf(probe, probeInterner(index.interner))
+	const probeNumber = ++index.probes
+	const shared: Array<number> = []
+	for (const word of probed.nameWords)
+		for (const position of index.byWord.get(word) ?? [])
+			if (index.lastProbe[position] !== probeNumber) {
+				index.lastProbe[position] = probeNumber
+				shared.push(position)
+			}
+	const likely: Array<{ position: number; measures: ReturnType<typeof likeness> }> = []
 	for (const position of shared) {
-		const candidate = index.candidates[position]!
-		if (exclude?.(candidate)) continue
-		const match = scoreDuplicate(probe, candidate)
-		if (match.score >= threshold) matches.push({ ...match, candidate })
+		if (exclude?.(index.candidates[position]!)) continue
+		const measures = likeness(probed, index.features[position]!)
+		if (measures.score >= threshold) likely.push({ position, measures })
 	}
-	return matches.sort((a, b) => b.score - a.score).slice(0, limit)
+	// Equally alike candidates keep the order they were indexed in, so a file previewed and then
+	// imported finds the same one.
+	return likely
+		.sort((a, b) => b.measures.score - a.measures.score || a.position - b.position)
+		.slice(0, limit)
+		.map(({ position, measures }) => {
+			const candidate = index.candidates[position]!
+			return { ...matchOf(measures, index.features[position]!, candidate), candidate }
+		})
 }
