@@ -93,7 +93,11 @@ export async function importOrgUnits() {
 	})
 }
 
-/** Every case, by the little the matcher needs: names, ids and keys, never the answers. */
+/**
+ * Every case but the drafts, by the little the matcher needs: names, ids and keys, never the
+ * answers. A draft is its own people's until they submit it: a file may neither update it, nor
+ * name it as a look-alike, nor tell from its preview what the draft answers.
+ */
 async function caseRefs(): Promise<Array<CaseRef>> {
 	const rows = await prisma.$queryRaw<
 		Array<{
@@ -111,6 +115,7 @@ async function caseRefs(): Promise<Array<CaseRef>> {
 	>`SELECT u."id", u."trackingId", u."version", u."name", u."importKey", o."code" AS "orgUnitCode", left(u."problemSolved", 400) AS "problemSolved",
 	         u."vendorNames", u."answers"->>'previousOmbId' AS "previousOmbId", u."answers"->'formerOmbIds' AS "formerOmbIds"
 	  FROM "UseCase" u JOIN "OrgUnit" o ON o."id" = u."orgUnitId"
+	  WHERE u."status" <> 'DRAFT'
 	  ORDER BY u."trackingId"`
 	return rows.map((row) => ({
 		...row,
@@ -695,7 +700,8 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		where: { id: existing.id },
 		select: existingSelect,
 	})
-	if (!current) throw new AppError('NOT_FOUND', `${existing.trackingId} no longer exists.`)
+	if (!current || current.status === 'DRAFT')
+		throw new AppError('NOT_FOUND', `${existing.trackingId} no longer exists.`)
 	const stale = new AppError(
 		'CONFLICT',
 		`${existing.trackingId} was changed while the import ran; import the file again to apply this row.`,

@@ -733,5 +733,63 @@ for (const target of databaseTargets()) {
 			expect(read.map((useCase) => useCase.name)).not.toContain('Text Network Analysis POC')
 			expect(await byName('Text Network Analysis POC')).toBeDefined()
 		})
+
+		// Last: the cases it creates would change the counts of the tests above.
+		test('a file reaches no draft: it neither updates one by its id, nor names one as a look-alike or a namesake', async () => {
+			const draft = await prisma.useCase.create({
+				data: {
+					trackingId: 'CMS-2026-9901',
+					name: 'Confidential beneficiary fraud scoring model for Part D pharmacies',
+					problemSolved: 'Written by its submitter, for nobody else to read yet.',
+					status: 'DRAFT',
+					orgUnit: { connect: { code: 'HHS/CMS/CPI' } },
+					createdBy: { connect: { email: 'submitter@cms.example' } },
+					owner: { connect: { email: 'submitter@cms.example' } },
+				},
+				select: { id: true, version: true, name: true, problemSolved: true },
+			})
+			const row = (fields: Record<string, string>) => ({
+				agency: 'HHS',
+				agency_bureau: 'HHS/CMS/CPI',
+				problem_solved: 'Scores pharmacies for fraud risk.',
+				...fields,
+			})
+			const file = stringifyCsv(
+				[
+					row({ id: 'CMS-2026-9901', use_case_name: 'Part D pharmacy claims triage' }),
+					row({ id: 'CMS-2026-9999', use_case_name: 'Durable equipment claims triage' }),
+					row({ use_case_name: 'Beneficiary fraud scoring model for Part D pharmacy' }),
+					row({ use_case_name: draft.name }),
+				],
+				{ header: true },
+			)
+			const { preview, done } = await importFile(
+				'reaches-drafts.csv',
+				new TextEncoder().encode(file),
+			)
+			// The draft's id reads as an id nobody has, word for word as an unused one does.
+			const unknownId = (id: string) =>
+				preview.problems!.list.find(
+					(problem) => problem.kind === 'UNKNOWN_TRACKING_ID' && problem.message.startsWith(id),
+				)?.message
+			expect(unknownId('CMS-2026-9901')).toBe(
+				unknownId('CMS-2026-9999')!.replaceAll('CMS-2026-9999', 'CMS-2026-9901'),
+			)
+			expect(preview.preview!.rows.map((planned) => planned.outcome)).toEqual([
+				'CREATE',
+				'CREATE',
+				'CREATE',
+				'CREATE',
+			])
+			expect(JSON.stringify(preview)).not.toContain(draft.id)
+			expect(JSON.stringify(preview)).not.toContain('Written by its submitter')
+			expect(done.batch).toMatchObject({ status: 'DONE', created: 4, updated: 0 })
+			expect(
+				await prisma.useCase.findUniqueOrThrow({
+					where: { id: draft.id },
+					select: { id: true, version: true, name: true, problemSolved: true },
+				}),
+			).toEqual(draft)
+		})
 	})
 }
