@@ -42,13 +42,21 @@ export async function issueAccountToken(
 	return token
 }
 
-/** Ends every unused link of this purpose (the person accepted their invitation another way). */
-export async function expireAccountTokens(tx: Tx, userId: string, purpose: AccountTokenPurpose) {
+/**
+ * Ends every unused link of these purposes: the person accepted their invitation another way, or
+ * their password was replaced (a link waiting in a mailbox someone else reads must not outlive it).
+ */
+export async function expireAccountTokens(
+	tx: Tx,
+	userId: string,
+	purposes: ReadonlyArray<AccountTokenPurpose>,
+) {
 	const now = new Date()
-	await tx.accountToken.updateMany({
-		where: { userId, purpose, usedAt: null, expiresAt: { gt: now } },
+	const { count } = await tx.accountToken.updateMany({
+		where: { userId, purpose: { in: [...purposes] }, usedAt: null, expiresAt: { gt: now } },
 		data: { expiresAt: now },
 	})
+	return count
 }
 
 const EXPIRED: Record<AccountTokenPurpose, string> = {

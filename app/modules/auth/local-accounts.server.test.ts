@@ -317,6 +317,45 @@ for (const target of databaseTargets()) {
 			).toMatchObject({ after: { temporaryPasswordReplaced: true, otherSessionsEnded: 1 } })
 		})
 
+		test('a temporary password, and a changed password, end the invitation and reset links still waiting', async () => {
+			const accountTokens = await import('./account-tokens.server.ts')
+			const user = await database.prisma.user.create({
+				data: { email: 'links@cms.hhs.gov', name: 'Lin Ks' },
+			})
+			const issue = (purpose: 'INVITATION' | 'PASSWORD_RESET') =>
+				database.prisma.$transaction((tx) =>
+					accountTokens.issueAccountToken(tx, { userId: user.id, purpose, createdById: adminId }),
+				)
+			const invitation = await issue('INVITATION')
+			const reset = await issue('PASSWORD_RESET')
+			const temporary = await passwords.setTemporaryPassword(adminId, user.id, testRequest)
+			await expect(accountTokens.findUsableToken(invitation, 'INVITATION')).rejects.toMatchObject({
+				message: expect.stringMatching(/^This invitation link has expired/),
+			})
+			await expect(passwords.findPasswordReset(reset)).rejects.toMatchObject({
+				message: expect.stringMatching(/^This reset link has expired/),
+			})
+			expect(
+				await database.prisma.auditEvent.findFirst({
+					where: { entityId: user.id, action: 'user.temporary_password_set' },
+					select: { after: true },
+				}),
+			).toMatchObject({ after: { linksExpired: 2 } })
+
+			// A reset link sent before the person changed their password themselves ends with it too.
+			const later = await issue('PASSWORD_RESET')
+			await auth.verifyPasswordLogin('links@cms.hhs.gov', temporary)
+			const current = await session(user.id)
+			await passwords.changeOwnPassword(
+				{ id: user.id, sessionId: current.id },
+				{ currentPassword: temporary, newPassword: GOOD },
+				testRequest,
+			)
+			await expect(passwords.findPasswordReset(later)).rejects.toMatchObject({
+				message: expect.stringMatching(/^This reset link has expired/),
+			})
+		})
+
 		test('guessing the current password on the change form is throttled like the sign-in form', async () => {
 			const user = await database.prisma.user.create({
 				data: { email: 'guess@cms.hhs.gov', name: 'Gus Guess' },

@@ -148,7 +148,7 @@ async function findOrProvision(
 				select: accountSelect,
 			})
 			// An invitation's password link is no longer needed: the person signs in through the provider.
-			await expireAccountTokens(tx, account.id, 'INVITATION')
+			await expireAccountTokens(tx, account.id, ['INVITATION'])
 			await recordEvent(tx, {
 				actorId: account.id,
 				action: 'user.sso_linked',

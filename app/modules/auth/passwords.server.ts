@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import {
 	consumeAccountToken,
+	expireAccountTokens,
 	findUsableToken,
 	issueAccountToken,
 	TOKEN_LIFETIME_MS,
@@ -55,12 +56,17 @@ export async function changeOwnPassword(
 	await prisma.$transaction(async (tx) => {
 		await tx.password.update({ where: { userId: user.id }, data: { hash, mustChange: false } })
 		const otherSessionsEnded = await endSessions(tx, user.id, user.sessionId)
+		const linksExpired = await expireAccountTokens(tx, user.id, ['INVITATION', 'PASSWORD_RESET'])
 		await recordEvent(tx, {
 			actorId: user.id,
 			action: 'auth.password_changed',
 			entityType: 'User',
 			entityId: user.id,
-			after: { temporaryPasswordReplaced: account.password!.mustChange, otherSessionsEnded },
+			after: {
+				temporaryPasswordReplaced: account.password!.mustChange,
+				otherSessionsEnded,
+				linksExpired,
+			},
 			request,
 		})
 	})
@@ -138,12 +144,13 @@ export async function setTemporaryPassword(actorId: string, userId: string, requ
 		})
 		const sessionsEnded = await endSessions(tx, userId, null)
 		const apiTokensRevoked = await revokeEveryApiTokenOf(tx, userId, actorId)
+		const linksExpired = await expireAccountTokens(tx, userId, ['INVITATION', 'PASSWORD_RESET'])
 		await recordEvent(tx, {
 			actorId,
 			action: 'user.temporary_password_set',
 			entityType: 'User',
 			entityId: userId,
-			after: { sessionsEnded, apiTokensRevoked },
+			after: { sessionsEnded, apiTokensRevoked, linksExpired },
 			request,
 		})
 	})
