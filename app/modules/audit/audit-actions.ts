@@ -52,6 +52,7 @@ export const auditActions = [
 	'review.lane_assigned',
 	'review.lane_claimed',
 	'review.lane_decided',
+	'review.lane_reopened',
 	'setting.changed',
 	'sso.group_mapping_added',
 	'sso.group_mapping_removed',

@@ -733,6 +733,29 @@ describe('planning', () => {
 		expect(lostInExcelSave('Prüfung', 'Prüfung?')).toBe(false)
 	})
 
+	test('a case in review is not changed by a file: its reviewers decide on the answers it has', () => {
+		const existing = existingFrom(plan(csvOf([base]))[0]!.document!, { inReview: true })
+		const [changed] = plan(
+			csvOf([{ ...base, problem_solved: 'Denies claims automatically.', benefits: 'Faster.' }]),
+			[existing],
+		)
+		expect(changed).toMatchObject({ outcome: 'SKIP', document: null, changed: [] })
+		expect(changed!.problems).toContainEqual(
+			expect.objectContaining({
+				kind: 'IN_REVIEW',
+				severity: 'ERROR',
+				message: expect.stringMatching(
+					/^CMS-2026-0007 is in review, .* the file would change benefits, problem_solved\. /,
+				),
+			}),
+		)
+		// A row that changes nothing is still recorded as unchanged, and the same case out of review updates.
+		expect(plan(csvOf([base]), [existing])[0]).toMatchObject({ outcome: 'UNCHANGED' })
+		expect(
+			plan(csvOf([{ ...base, benefits: 'Faster.' }]), [{ ...existing, inReview: false }])[0],
+		).toMatchObject({ outcome: 'UPDATE', changed: ['benefits'] })
+	})
+
 	test('the public inbox in a re-imported public file never replaces a case’s contact', () => {
 		const existing = existingFrom({
 			...plan(csvOf([base]))[0]!.document!,

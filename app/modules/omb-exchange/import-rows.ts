@@ -64,6 +64,10 @@ export const importProblemKinds = {
 		title: 'Would give a case another case’s name',
 		effect: 'Row not imported',
 	},
+	IN_REVIEW: {
+		title: 'In review',
+		effect: 'Row not imported; the answers the reviewers are deciding on kept',
+	},
 	REGISTERED_IN_TRACKER: {
 		title: 'Registered in the tracker already',
 		effect: 'Row not imported; the tracker’s answers kept',
@@ -1089,6 +1093,8 @@ export type ExistingCase = Pick<CaseRef, 'id' | 'trackingId' | 'version' | 'impo
 	determinedInTracker: boolean
 	/** Set when the tracker answers hi_independent_review itself, from who reviewed the case. */
 	independentReviewInTracker?: boolean
+	/** Reviewers are deciding on its current answers (its lanes are being worked). */
+	inReview?: boolean
 	document: UseCaseDocument
 }
 
@@ -1155,6 +1161,44 @@ export type PlannedRow = {
 	/** Document fields the import changes on an existing case. */
 	changed: Array<string>
 	problems: Array<ImportProblem>
+}
+
+// The use-case document's fields by the OMB column (or plain name) a governance lead knows them by.
+const changedFieldColumns: Partial<Record<keyof UseCaseDocument, string>> = {
+	name: 'use_case_name',
+	orgUnit: 'agency_bureau',
+	contactEmail: 'contact_email',
+	isWithheld: 'is_withheld',
+	stage: 'development_stage',
+	highImpact: 'is_high_impact / HI_justification',
+	topicArea: 'topic_area',
+	classification: 'classification',
+	problemSolved: 'problem_solved',
+	benefits: 'benefits',
+	systemOutputs: 'system_outputs',
+	operationalDate: 'operational_date',
+	contractingUsage: 'contracting_usage',
+	vendorNames: 'vendor_name',
+	hasAto: 'have_ato',
+	atoSystemName: 'system_name_ato',
+	dataDescription: 'data_description',
+	linkToData: 'link_to_data',
+	hasPii: 'has_pii',
+	piaUrl: 'pia_url',
+	demographicFeatures: 'demographic_features',
+	hasCustomCode: 'has_custom_code',
+	codeUrl: 'code_url',
+	practices: 'minimum practices (hi_*)',
+	previousOmbId: 'id',
+	formerOmbIds: 'earlier ids',
+	asWritten: 'answers kept as written',
+}
+
+/** The fields a row changes, as the columns the governance lead knows them by. */
+export function changedColumns(changed: ReadonlyArray<string>) {
+	return changed
+		.map((field) => changedFieldColumns[field as keyof UseCaseDocument] ?? field)
+		.join(', ')
 }
 
 /** An import's threshold is the duplicate detector's, a little stricter: thousands of rows are checked, not one form. */
@@ -1685,6 +1729,24 @@ export function planRow(match: RowMatch, documents: ReadonlyMap<string, Existing
 		})
 	}
 	const changed = existing ? differingFields(existing.document, document) : []
+	// Nobody edits a case while its reviewers decide on it; a file does not either.
+	if (existing?.inReview && changed.length > 0) {
+		problems.push({
+			row: row.row,
+			name: row.name,
+			column: 'id',
+			severity: 'ERROR',
+			kind: 'IN_REVIEW',
+			message: `${existing.trackingId} is in review, and its reviewers decide on the answers it has now; the file would change ${changedColumns(changed)}. Import the file again once the case is decided, or ask the governance lead to send it back for changes.`,
+		})
+		return {
+			...base,
+			outcome: 'SKIP',
+			existing: { id: existing.id, trackingId: existing.trackingId, version: existing.version },
+			document: null,
+			changed: [],
+		}
+	}
 	return {
 		...base,
 		outcome: existing ? (changed.length ? 'UPDATE' : 'UNCHANGED') : 'CREATE',

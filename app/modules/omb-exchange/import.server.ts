@@ -26,6 +26,7 @@ import {
 	freezeVersion,
 	isInvolvedIn,
 	isListedOn,
+	listContactPerson,
 	toDocument,
 	useCaseSelect,
 } from '#app/modules/use-cases/use-case-record.server.ts'
@@ -38,6 +39,7 @@ import {
 	type WorkflowStatus,
 } from '#app/modules/workflow/state-machine.ts'
 import { applySubmission } from '#app/modules/workflow/submission.server.ts'
+import { reopenLanesOfInvolvedReviewers } from '#app/modules/workflow/lane-independence.server.ts'
 import { openReviewLanes } from '#app/modules/workflow/review-round.server.ts'
 import { recordStatusChange } from '#app/modules/workflow/status-history.server.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
@@ -141,6 +143,7 @@ async function loadCases(ids: ReadonlyArray<string>, pause: () => Promise<void>)
 				importKey: useCase.importKey,
 				determinedInTracker: useCase.determinedById !== null,
 				independentReviewInTracker: independentReviewFromLanes(useCase.laneReviews) !== undefined,
+				inReview: useCase.status === 'IN_REVIEW',
 				document: toDocument(useCase),
 			})
 			await pause()
@@ -707,6 +710,11 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		`${existing.trackingId} was changed while the import ran; import the file again to apply this row.`,
 	)
 	if (current.version !== existing.version) throw stale
+	if (current.status === 'IN_REVIEW')
+		throw new AppError(
+			'CONFLICT',
+			`${existing.trackingId} went into review while the import ran, and its reviewers decide on the answers it has; import the file again once it is decided.`,
+		)
 	const document = planned.document!
 	const nextVersion = current.version + 1
 	// A material change to an approved case re-opens its review, as an edit in the tracker would.
@@ -750,6 +758,12 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		},
 	})
 	if (updated.count === 0) throw stale
+	await listContactPerson(tx, { id: current.id, ownerId: current.ownerId }, document.contactEmail)
+	await reopenLanesOfInvolvedReviewers(
+		tx,
+		{ id: current.id, status: reopenedTo ?? current.status, reviewRound: round },
+		{ actorId: context.actor.id, request: context.request },
+	)
 	await freezeVersion(
 		tx,
 		context.actor.id,

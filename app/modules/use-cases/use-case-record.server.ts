@@ -192,6 +192,32 @@ export function isInvolvedIn(user: Pick<SessionUser, 'id'>, useCase: InvolvedPeo
 	)
 }
 
+/**
+ * The inventory's contact e-mail, when it is the address of someone with an account, lists that
+ * person on the case as its program contact: they answer for it, so they work on it (and may never
+ * review it). A shared inbox lists nobody.
+ */
+export async function listContactPerson(
+	tx: Tx,
+	useCase: { id: string; ownerId: string },
+	contactEmail: string | null | undefined,
+) {
+	await tx.useCaseContact.deleteMany({ where: { useCaseId: useCase.id, role: 'PROGRAM_CONTACT' } })
+	const email = contactEmail?.trim().toLowerCase()
+	if (!email) return
+	const person = await tx.user.findFirst({
+		where: { email: { equals: email, mode: 'insensitive' }, active: true },
+		select: {
+			id: true,
+			useCaseContacts: { where: { useCaseId: useCase.id }, select: { role: true } },
+		},
+	})
+	if (!person || person.id === useCase.ownerId || person.useCaseContacts.length > 0) return
+	await tx.useCaseContact.create({
+		data: { useCaseId: useCase.id, userId: person.id, role: 'PROGRAM_CONTACT' },
+	})
+}
+
 export const NOT_FOUND_MESSAGE = 'No use case has this id, or it is a draft you are not listed on.'
 
 /** The start of every refusal on independence grounds. */

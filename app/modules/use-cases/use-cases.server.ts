@@ -10,6 +10,7 @@ import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/pa
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
 import { recordStatusMove } from '#app/modules/workflow/status-history.server.ts'
+import { reopenLanesOfInvolvedReviewers } from '#app/modules/workflow/lane-independence.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import {
 	activeLeadIds,
@@ -23,6 +24,7 @@ import {
 	columnsOf,
 	freezeVersion,
 	isListedOn,
+	listContactPerson,
 	type ListedPeople,
 	type LoadedUseCase,
 	NOT_FOUND_MESSAGE,
@@ -505,6 +507,12 @@ export async function saveUseCase(
 				})),
 			})
 		}
+		await listContactPerson(tx, { id: useCaseId, ownerId: current.ownerId }, after.contactEmail)
+		await reopenLanesOfInvolvedReviewers(
+			tx,
+			{ id: useCaseId, status: nextStatus, reviewRound: round },
+			{ actorId: actor.id, request },
+		)
 		await tx.useCaseDataset.deleteMany({ where: { useCaseId } })
 		if (links.length) {
 			await tx.useCaseDataset.createMany({

@@ -39,6 +39,8 @@ const summaries = {
 		`Assigned the ${laneName(a?.lane)} lane to ${text(a?.assignee)}`,
 	'review.lane_claimed': (_b, a) => `Claimed the ${laneName(a?.lane)} lane`,
 	'review.lane_decided': (_b, a) => `Decided the ${laneName(a?.lane)} lane: ${words(a?.status)}`,
+	'review.lane_reopened': (_b, a) =>
+		`Re-opened the ${laneName(a?.lane)} lane: its reviewer is now listed on the use case`,
 	'use_case.changes_requested': () => 'Sent it back for changes',
 	'use_case.decided': (_b, a) => `Decided: ${words(a?.status)}`,
 	'use_case.re_review_started': () => 'Started a periodic re-review',

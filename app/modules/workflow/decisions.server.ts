@@ -67,10 +67,18 @@ export async function decideCase(
 > {
 	return prisma.$transaction(async (tx) => {
 		const useCase = await loadReviewCase(tx, input.useCaseId)
-		const lanes = await tx.laneReview.findMany({
-			where: { useCaseId: useCase.id, round: useCase.reviewRound },
-			select: { status: true, assigneeId: true },
-		})
+		const involved = new Set(useCase.participants.map((participant) => participant.userId))
+		// A lane decided by someone since listed on the case is no decision (saving the listing re-opens it).
+		const lanes = (
+			await tx.laneReview.findMany({
+				where: { useCaseId: useCase.id, round: useCase.reviewRound },
+				select: { status: true, assigneeId: true, decidedById: true },
+			})
+		).map((lane) =>
+			lane.decidedById && involved.has(lane.decidedById)
+				? { ...lane, status: 'OPEN' as const }
+				: lane,
+		)
 		const loaded = await tx.useCase.findUniqueOrThrow({
 			where: { id: useCase.id },
 			select: useCaseSelect,

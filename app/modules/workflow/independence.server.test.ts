@@ -397,6 +397,107 @@ for (const target of databaseTargets()) {
 			})
 		}
 
+		test('a lane approved by a reviewer the submitters then list as the contact opens again, and the final decision cannot count it', async () => {
+			const draft = await m.useCases.createDraft(
+				submitter,
+				{ name: 'Part B claims outlier review assistant', orgUnitId },
+				testRequest,
+			)
+			await save(submitter, draft.id, 'submit', '')
+			const version = async () => (await current(draft.id)).version
+			const privacy = (await lanesOf(draft.id)).find((lane) => lane.lane === 'PRIVACY')!
+			await m.lanes.assignLane(
+				lead,
+				{
+					useCaseId: draft.id,
+					lane: 'PRIVACY',
+					assigneeId: reviewer.id,
+					dueOn: new Date(Date.now() + 7 * DAY),
+				},
+				testRequest,
+			)
+			const assigned = (await lanesOf(draft.id)).find((lane) => lane.id === privacy.id)!
+			await m.lanes.decideLane(
+				reviewer,
+				{
+					laneReviewId: assigned.id,
+					decision: 'approve',
+					note: 'Minimum necessary shown.',
+					version: await version(),
+					revision: assigned.revision,
+				},
+				testRequest,
+			)
+			await m.decisions.requestChanges(
+				lead,
+				{ useCaseId: draft.id, note: 'Say who answers for it.', version: await version() },
+				testRequest,
+			)
+
+			// The submitters name the reviewer who approved the privacy lane as the inventory's contact.
+			const values = m.schemas.UseCaseFormSchema.parse({
+				...answers(''),
+				contactEmail: reviewer.email.toUpperCase(),
+				intent: 'submit',
+				version: await version(),
+			})
+			await m.useCases.saveUseCase(submitter, draft.id, values, testRequest)
+
+			const loaded = await m.useCases.getUseCaseForUser(lead, draft.id)
+			expect(m.useCases.isListedOn(reviewer, loaded)).toBe(true)
+			expect(
+				await database.prisma.useCaseContact.findMany({
+					where: { useCaseId: draft.id, userId: reviewer.id },
+					select: { role: true },
+				}),
+			).toEqual([{ role: 'PROGRAM_CONTACT' }])
+			expect(
+				await database.prisma.laneReview.findUniqueOrThrow({ where: { id: privacy.id } }),
+			).toMatchObject({
+				status: 'OPEN',
+				decidedById: null,
+				assigneeId: null,
+			})
+			expect(
+				await database.prisma.auditEvent.findFirst({
+					where: { entityId: draft.id, action: 'review.lane_reopened' },
+					select: { actorId: true, before: true },
+				}),
+			).toEqual({
+				actorId: submitter.id,
+				before: { lane: 'PRIVACY', status: 'APPROVED', decidedById: reviewer.id },
+			})
+			const decide = async () =>
+				m.decisions.decideCase(
+					lead,
+					{
+						useCaseId: draft.id,
+						outcome: 'APPROVED',
+						note: 'All lanes done.',
+						version: await version(),
+						conditions: [],
+						nextReviewMonths: 12,
+					},
+					testRequest,
+				)
+			await expect(decide()).rejects.toMatchObject({ message: expect.stringMatching(/still open/) })
+
+			// Even a decision written before the listing was saved is no decision once they are listed.
+			for (const lane of await lanesOf(draft.id))
+				await database.prisma.laneReview.update({
+					where: { id: lane.id },
+					data: {
+						status: 'APPROVED',
+						decidedById: lane.lane === 'PRIVACY' ? reviewer.id : lead.id,
+						decidedAt: new Date(),
+					},
+				})
+			await expect(decide()).rejects.toMatchObject({
+				message: expect.stringMatching(/^A required review lane is still open/),
+			})
+			expect((await current(draft.id)).status).not.toMatch(/^APPROVED/)
+		})
+
 		test('the record of who was involved cannot be edited away', async () => {
 			const person = await sessionUserByEmail(database, 'taken-off@cms.example')
 			const useCaseId = await caseThatOnceListed(person, 'the owner')

@@ -23,6 +23,7 @@ import {
 	startImport,
 } from '#app/modules/omb-exchange/import.server.ts'
 import { importViewFrom } from '#app/modules/omb-exchange/import-view.ts'
+import { changedColumns } from '#app/modules/omb-exchange/import-rows.ts'
 import { UnknownComponentSchema } from '#app/modules/org-units/org-unit-schemas.ts'
 import { addOrgUnitAlias, createOrgUnit } from '#app/modules/org-units/org-units.server.ts'
 import { restartImport } from '#app/modules/jobs/runs.server.ts'
@@ -137,37 +138,6 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
 	timeStyle: 'short',
 	timeZone: 'America/New_York',
 })
-
-// The use-case document's fields by the OMB column (or plain name) a governance lead knows them by.
-const fieldNames: Record<string, string> = {
-	name: 'use_case_name',
-	orgUnit: 'agency_bureau',
-	contactEmail: 'contact_email',
-	isWithheld: 'is_withheld',
-	stage: 'development_stage',
-	highImpact: 'is_high_impact / HI_justification',
-	topicArea: 'topic_area',
-	classification: 'classification',
-	problemSolved: 'problem_solved',
-	benefits: 'benefits',
-	systemOutputs: 'system_outputs',
-	operationalDate: 'operational_date',
-	contractingUsage: 'contracting_usage',
-	vendorNames: 'vendor_name',
-	hasAto: 'have_ato',
-	atoSystemName: 'system_name_ato',
-	dataDescription: 'data_description',
-	linkToData: 'link_to_data',
-	hasPii: 'has_pii',
-	piaUrl: 'pia_url',
-	demographicFeatures: 'demographic_features',
-	hasCustomCode: 'has_custom_code',
-	codeUrl: 'code_url',
-	practices: 'minimum practices (hi_*)',
-	previousOmbId: 'id',
-	formerOmbIds: 'earlier ids',
-	asWritten: 'answers kept as written',
-}
 
 const matchedByLabels: Record<string, string> = {
 	TRACKING_ID: 'by tracking id',
@@ -610,9 +580,7 @@ function RowsSection({ preview }: { preview: NonNullable<LoaderData['preview']> 
 										{row.outcome === 'UPDATE' ? 'Update ' : 'Unchanged: '}
 										<Link to={`/use-cases/${row.useCaseId}`}>{row.trackingId}</Link>
 										{row.matchedBy ? ` (found ${matchedByLabels[row.matchedBy]})` : null}
-										{row.outcome === 'UPDATE'
-											? `: ${row.changed.map((field) => fieldNames[field] ?? field).join(', ')}`
-											: null}
+										{row.outcome === 'UPDATE' ? `: ${changedColumns(row.changed)}` : null}
 									</>
 								) : null}
 							</>
