@@ -5,6 +5,7 @@ import { type Database } from '#app/utils/db/database.server.ts'
 import { databaseTargets, openMigratedDatabase } from '#tests/db-targets.ts'
 import {
 	MAX_FAILURES_PER_ACCOUNT,
+	MAX_FAILURES_PER_ACCOUNT_FROM_AN_ADDRESS,
 	MAX_FAILURES_PER_IP,
 	reserveLoginAttempt,
 } from './login-throttle.server.ts'
@@ -19,24 +20,43 @@ for (const target of databaseTargets()) {
 			await database?.close()
 		})
 
-		test('twenty wrong passwords sent at once: exactly the limit are checked, the rest refused', async () => {
+		test('twenty wrong passwords sent at once from one address: exactly the limit are checked, the rest refused; the owner elsewhere is not locked out', async () => {
 			const attempts = await Promise.all(
 				Array.from({ length: 20 }, () =>
 					reserveLoginAttempt(database.prisma, 'target@cms.example', '198.51.100.1'),
 				),
 			)
 			expect(attempts.filter((attempt) => !attempt.throttled)).toHaveLength(
-				MAX_FAILURES_PER_ACCOUNT,
+				MAX_FAILURES_PER_ACCOUNT_FROM_AN_ADDRESS,
 			)
 			expect(
-				(await reserveLoginAttempt(database.prisma, 'TARGET@cms.example', '198.51.100.2'))
+				(await reserveLoginAttempt(database.prisma, 'TARGET@cms.example', '198.51.100.1'))
 					.throttled,
+			).toBe(true)
+			// Five wrong passwords from an attacker's address no longer lock the owner out of their account.
+			const owner = await reserveLoginAttempt(database.prisma, 'target@cms.example', '203.0.113.9')
+			expect(owner.throttled).toBe(false)
+		})
+
+		test('guesses at one account spread over many addresses stop it everywhere at the account’s limit', async () => {
+			let checked = 0
+			for (let address = 1; address <= 10; address++)
+				for (let guess = 0; guess < MAX_FAILURES_PER_ACCOUNT_FROM_AN_ADDRESS; guess++)
+					if (
+						!(
+							await reserveLoginAttempt(database.prisma, 'spread@cms.example', `192.0.2.${address}`)
+						).throttled
+					)
+						checked++
+			expect(checked).toBe(MAX_FAILURES_PER_ACCOUNT)
+			expect(
+				(await reserveLoginAttempt(database.prisma, 'spread@cms.example', '192.0.2.200')).throttled,
 			).toBe(true)
 		})
 
 		test('the owner signing in clears their account’s count, not their address’s', async () => {
 			const ip = '198.51.100.20'
-			for (let index = 0; index < MAX_FAILURES_PER_ACCOUNT - 1; index++)
+			for (let index = 0; index < MAX_FAILURES_PER_ACCOUNT_FROM_AN_ADDRESS - 1; index++)
 				await reserveLoginAttempt(database.prisma, 'owner@cms.example', ip)
 			const success = await reserveLoginAttempt(database.prisma, 'owner@cms.example', ip)
 			if (success.throttled) throw new Error('the last try under the limit was refused')

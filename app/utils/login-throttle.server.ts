@@ -2,10 +2,16 @@ import { type Tx } from '#app/utils/db/tx.ts'
 import { type PrismaClient } from './db.server.ts'
 
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000
-export const MAX_FAILURES_PER_ACCOUNT = 5
+// Guessing one account's password from one address stops after five tries. The owner, from their own
+// address, is not locked out by someone else's guesses; only guesses spread over four or more
+// addresses stop the account everywhere, and no address tries more than thirty passwords.
+export const MAX_FAILURES_PER_ACCOUNT_FROM_AN_ADDRESS = 5
+export const MAX_FAILURES_PER_ACCOUNT = 20
 export const MAX_FAILURES_PER_IP = 30
 
 const accountKey = (email: string) => `account:${email.toLowerCase()}`
+const accountFromAddressKey = (email: string, ip: string) =>
+	`account:${email.toLowerCase()}|ip:${ip}`
 const ipKey = (ip: string) => `ip:${ip}`
 
 /** An account's failures since its last success in the window: the owner signing in clears their own count. */
@@ -44,26 +50,30 @@ export async function reserveLoginAttempt(
 	email: string,
 	ip: string,
 ): Promise<LoginAttempt> {
-	const keys = { account: accountKey(email), ip: ipKey(ip) }
+	const keys = [accountKey(email), accountFromAddressKey(email, ip), ipKey(ip)] as const
 	const reserved = await db.$transaction(async (tx) => {
-		// Always the account first, then the address: two attempts never wait on each other in a cycle.
-		for (const key of [keys.account, keys.ip])
+		// Always in this order: two attempts never wait on each other in a cycle.
+		for (const key of keys)
 			await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`
 		const windowStart = new Date(Date.now() - THROTTLE_WINDOW_MS)
-		const [byAccount, byIp] = [
-			await accountFailures(tx, keys.account, windowStart),
-			await addressFailures(tx, keys.ip, windowStart),
+		const [byAccount, byAccountFromAddress, byIp] = [
+			await accountFailures(tx, keys[0], windowStart),
+			await accountFailures(tx, keys[1], windowStart),
+			await addressFailures(tx, keys[2], windowStart),
 		]
-		if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) return null
-		const account = await tx.loginAttempt.create({
-			data: { key: keys.account, succeeded: false },
-			select: { id: true },
-		})
-		const address = await tx.loginAttempt.create({
-			data: { key: keys.ip, succeeded: false },
-			select: { id: true },
-		})
-		return [account.id, address.id]
+		if (
+			byAccount >= MAX_FAILURES_PER_ACCOUNT ||
+			byAccountFromAddress >= MAX_FAILURES_PER_ACCOUNT_FROM_AN_ADDRESS ||
+			byIp >= MAX_FAILURES_PER_IP
+		)
+			return null
+		const ids: Array<string> = []
+		for (const key of keys)
+			ids.push(
+				(await tx.loginAttempt.create({ data: { key, succeeded: false }, select: { id: true } }))
+					.id,
+			)
+		return ids
 	})
 	if (!reserved) return { throttled: true }
 	return {
