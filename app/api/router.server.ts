@@ -346,12 +346,15 @@ export function apiServer(options: ApiServerOptions) {
 				res,
 				problem(status, error instanceof Error ? error.message : 'The request is not valid.'),
 			)
-		if ((res.locals.databaseOutage as OutageTracker | undefined)?.unavailable)
+		const outage = res.locals.databaseOutage as OutageTracker | undefined
+		if (outage?.unavailable)
 			return sendProblem(
 				res,
 				problem(
 					503,
-					'The database is not answering, so nothing was read or changed. Try again in a minute.',
+					outage.diskFull
+						? 'The database has run out of disk space, so nothing was changed. Try again once an administrator has freed space.'
+						: 'The database is not answering, so nothing was read or changed. Try again in a minute.',
 				),
 				{ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
 			)

@@ -1,10 +1,14 @@
 import { data, type MiddlewareFunction } from 'react-router'
-import { DATABASE_RETRY_AFTER_SECONDS, trackDatabaseOutage } from './db/outage.server.ts'
+import {
+	DATABASE_RETRY_AFTER_SECONDS,
+	outageMessage,
+	trackDatabaseOutage,
+} from './db/outage.server.ts'
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * A request the database failed (unreachable, hung past its timeouts) gets a 503 page that says
+ * A request the database failed (unreachable, hung past its timeouts, its disk full) gets a 503 page that says
  * so — temporarily unavailable, nothing was saved, try again — with Retry-After, instead of the 500
  * "something went wrong" page. Failures with any other cause stay 500s.
  */
@@ -19,13 +23,6 @@ export const databaseOutageMiddleware: Array<MiddlewareFunction<Response>> = [
 		trackDatabaseOutage(async (tracker) => {
 			const response = await next()
 			if (!tracker.unavailable || response.status < 500) return response
-			throw data(
-				{
-					message: READS.has(request.method)
-						? 'The database is not answering. Nothing was changed; try again in a minute.'
-						: 'Your work was not saved. Go back and submit it again in a minute; what you typed may still be in the form.',
-				},
-				{ status: 503 },
-			)
+			throw data({ message: outageMessage(tracker, READS.has(request.method)) }, { status: 503 })
 		}),
 ]

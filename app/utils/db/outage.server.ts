@@ -25,6 +25,20 @@ const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P
 const UNAVAILABLE_MESSAGES =
 	/timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|connect ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ETIMEDOUT|server closed the connection|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|The embedded database is closed/i
 
+// SQLSTATE 53100 disk_full: the database cannot write (its disk or volume is full). Nothing the user
+// sent is wrong, and retrying cannot help until an operator frees space.
+const DISK_FULL = /^53100$|No space left on device|could not extend file/i
+
+/** Whether this error, or one it was caused by, says the database's disk is full. */
+function isDiskFull(error: unknown, depth = 0): boolean {
+	if (!error || typeof error !== 'object' || depth > 4) return false
+	const fields = error as Record<string, unknown>
+	for (const value of [fields.code, fields.originalCode, fields.errorCode, fields.message])
+		if (typeof value === 'string' && DISK_FULL.test(value)) return true
+	const meta = fields.meta as Record<string, unknown> | undefined
+	return isDiskFull(fields.cause, depth + 1) || isDiskFull(meta?.driverAdapterError, depth + 1)
+}
+
 /** Whether this error means the database could not be reached or answered in time. */
 function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	if (!error || typeof error !== 'object' || depth > 4) return false
@@ -49,23 +63,46 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 /** How long a browser or client is asked to wait before trying again while the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 30
 
-export type OutageTracker = { unavailable: boolean }
+export type OutageTracker = { unavailable: boolean; diskFull: boolean }
 const requestTrackers = new AsyncLocalStorage<OutageTracker>()
 
 /** Runs `work` (one request) with a tracker that records whether the database failed it. */
 export function trackDatabaseOutage<T>(work: (tracker: OutageTracker) => Promise<T>): Promise<T> {
-	const tracker: OutageTracker = { unavailable: false }
+	const tracker: OutageTracker = { unavailable: false, diskFull: false }
 	return requestTrackers.run(tracker, () => work(tracker))
 }
 
+const DISK_FULL_LOG_INTERVAL_MS = 60_000
+let diskFullLoggedAt = -Infinity
+
 /**
  * Records on the current request that `error` means the database is unavailable, if it does: for
- * reads that go past Prisma (Database.readRows) and are shared between requests.
+ * reads that go past Prisma (Database.readRows) and are shared between requests. A full disk is
+ * said to the operator once a minute, in words, rather than as one stack trace per failed save.
  */
 export function noteDatabaseError(error: unknown) {
-	if (!isDatabaseUnavailable(error)) return
+	const diskFull = isDiskFull(error)
+	if (!diskFull && !isDatabaseUnavailable(error)) return
 	const tracker = requestTrackers.getStore()
-	if (tracker) tracker.unavailable = true
+	if (tracker) {
+		tracker.unavailable = true
+		tracker.diskFull ||= diskFull
+	}
+	if (diskFull && performance.now() - diskFullLoggedAt > DISK_FULL_LOG_INTERVAL_MS) {
+		diskFullLoggedAt = performance.now()
+		console.error(
+			`The database's disk is full, so changes cannot be saved (people are told their work was not saved; reading still works). Free space where the database keeps its files (DATA_DIR for the embedded database). ${error instanceof Error ? error.message : ''}`.trim(),
+		)
+	}
+}
+
+/** What a person is told when the database failed their request. */
+export function outageMessage(tracker: OutageTracker, reading: boolean) {
+	if (tracker.diskFull)
+		return 'Your work was not saved: the tracker’s database has run out of disk space. Tell the tracker’s administrator; what you typed may still be in the form, to submit again once they have freed space.'
+	return reading
+		? 'The database is not answering. Nothing was changed; try again in a minute.'
+		: 'Your work was not saved. Go back and submit it again in a minute; what you typed may still be in the form.'
 }
 
 const QUERY_METHODS = new Set(['queryRaw', 'executeRaw', 'executeScript', 'commit', 'rollback'])
