@@ -47,6 +47,7 @@ import {
 	withholdingChoices,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { DEFAULT_PUBLIC_EMAIL, type OmbColumn, ombColumns } from './omb-export.ts'
+import { changedColumns } from './changed-columns.ts'
 
 export type ImportSeverity = 'ERROR' | 'WARNING'
 
@@ -1161,44 +1162,6 @@ export type PlannedRow = {
 	/** Document fields the import changes on an existing case. */
 	changed: Array<string>
 	problems: Array<ImportProblem>
-}
-
-// The use-case document's fields by the OMB column (or plain name) a governance lead knows them by.
-const changedFieldColumns: Partial<Record<keyof UseCaseDocument, string>> = {
-	name: 'use_case_name',
-	orgUnit: 'agency_bureau',
-	contactEmail: 'contact_email',
-	isWithheld: 'is_withheld',
-	stage: 'development_stage',
-	highImpact: 'is_high_impact / HI_justification',
-	topicArea: 'topic_area',
-	classification: 'classification',
-	problemSolved: 'problem_solved',
-	benefits: 'benefits',
-	systemOutputs: 'system_outputs',
-	operationalDate: 'operational_date',
-	contractingUsage: 'contracting_usage',
-	vendorNames: 'vendor_name',
-	hasAto: 'have_ato',
-	atoSystemName: 'system_name_ato',
-	dataDescription: 'data_description',
-	linkToData: 'link_to_data',
-	hasPii: 'has_pii',
-	piaUrl: 'pia_url',
-	demographicFeatures: 'demographic_features',
-	hasCustomCode: 'has_custom_code',
-	codeUrl: 'code_url',
-	practices: 'minimum practices (hi_*)',
-	previousOmbId: 'id',
-	formerOmbIds: 'earlier ids',
-	asWritten: 'answers kept as written',
-}
-
-/** The fields a row changes, as the columns the governance lead knows them by. */
-export function changedColumns(changed: ReadonlyArray<string>) {
-	return changed
-		.map((field) => changedFieldColumns[field as keyof UseCaseDocument] ?? field)
-		.join(', ')
 }
 
 /** An import's threshold is the duplicate detector's, a little stricter: thousands of rows are checked, not one form. */

@@ -23,7 +23,7 @@ import {
 	startImport,
 } from '#app/modules/omb-exchange/import.server.ts'
 import { importViewFrom } from '#app/modules/omb-exchange/import-view.ts'
-import { changedColumns } from '#app/modules/omb-exchange/import-rows.ts'
+import { changedColumns } from '#app/modules/omb-exchange/changed-columns.ts'
 import { UnknownComponentSchema } from '#app/modules/org-units/org-unit-schemas.ts'
 import { addOrgUnitAlias, createOrgUnit } from '#app/modules/org-units/org-units.server.ts'
 import { restartImport } from '#app/modules/jobs/runs.server.ts'
