@@ -5,6 +5,7 @@ import { seedDemoData } from '#prisma/seed/seed.server.ts'
 import { database as appDatabase } from '#app/utils/db.server.ts'
 import { appUrlOf, demoDataRefused, getEnv } from '#app/utils/env.server.ts'
 import { type Database } from '#app/utils/db/database.server.ts'
+import { explainedStartFailure } from './free-space.ts'
 
 type StartupStep = {
 	name: string
@@ -70,5 +71,9 @@ export async function prepareDatabase() {
 	const seedWanted =
 		!demoDataRefused(env) &&
 		(env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : appDatabase.kind === 'embedded')
-	await startUp(appDatabase, { seedDemoData: seedWanted })
+	try {
+		await startUp(appDatabase, { seedDemoData: seedWanted })
+	} catch (error) {
+		throw appDatabase.kind === 'embedded' ? explainedStartFailure(error, env.DATA_DIR) : error
+	}
 }
