@@ -365,3 +365,34 @@ test('a submitter who also holds the reviewer and lead roles cannot approve thei
 	await admin.getByRole('group', { name: /Roles/ }).getByLabel('Governance lead').uncheck()
 	await admin.getByRole('button', { name: /Save/ }).click()
 })
+
+test('on a phone a reviewer reaches each lane’s action in the queue without scrolling the table sideways', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 })
+	await signIn(page, demoAccount('REVIEWER'))
+	await page.goto('/reviews')
+	const claims = page
+		.getByRole('table', { name: 'Unassigned lanes I can claim' })
+		.getByRole('button', { name: /^Claim / })
+	expect(await claims.count()).toBeGreaterThan(0)
+	// Where each action stands with the table as it opens, not scrolled sideways (only down the page).
+	expect(
+		await page
+			.getByRole('region', { name: 'Unassigned lanes I can claim' })
+			.evaluate((box) => [box.scrollLeft, box.scrollWidth > box.clientWidth]),
+	).toEqual([0, true])
+	for (const claim of await claims.all()) {
+		const box = (await claim.boundingBox())!
+		expect(box.x).toBeGreaterThanOrEqual(0)
+		expect(box.x + box.width).toBeLessThanOrEqual(390)
+	}
+	// The names of the cases are still there to read, scrolled beneath the pinned column.
+	await expect(
+		page
+			.getByRole('table', { name: 'Unassigned lanes I can claim' })
+			.getByRole('rowheader')
+			.first(),
+	).toBeVisible()
+	await expectNoAccessibilityViolations(page)
+})

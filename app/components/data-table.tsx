@@ -10,6 +10,8 @@ export type DataColumn<Row> = {
 	className?: string
 	/** The cell that names its row: rendered as a row header so screen readers announce it per cell. */
 	rowHeader?: boolean
+	/** Kept in view at the right edge while a wide table scrolls sideways (a row's action). */
+	pinned?: boolean
 	/** A column the list can be sorted by: its header links to that order and says the current one. */
 	sort?: { href: string; active: boolean; direction: 'asc' | 'desc' }
 }
@@ -50,9 +52,10 @@ export function DataTable<Row>({
 	const shown = columns.filter((column): column is DataColumn<Row> => Boolean(column))
 	// Each column's cell classes, worked out once rather than for every row. A row header is bold by
 	// default in browsers; here it reads like its row unless the column says.
-	const cellClasses = shown.map(({ rowHeader, className }) => {
-		if (!rowHeader || className?.includes('font-')) return className
-		return className ? `${className} font-normal` : 'font-normal'
+	const cellClasses = shown.map(({ rowHeader, className, pinned }) => {
+		const classes = pinned ? [className, 'data-table-pinned'].filter(Boolean).join(' ') : className
+		if (!rowHeader || classes?.includes('font-')) return classes
+		return classes ? `${classes} font-normal` : 'font-normal'
 	})
 	return (
 		<TableScroll label={label}>
@@ -68,7 +71,11 @@ export function DataTable<Row>({
 							<th
 								key={index}
 								scope="col"
-								className={column.className}
+								className={
+									column.pinned
+										? [column.className, 'data-table-pinned'].filter(Boolean).join(' ')
+										: column.className
+								}
 								aria-sort={
 									column.sort?.active
 										? column.sort.direction === 'asc'

@@ -170,6 +170,7 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
 							},
 							{
 								header: <span className="sr-only">Action</span>,
+								pinned: true,
 								cell: (mapping) => (
 									<Form method="post">
 										<CsrfInput />

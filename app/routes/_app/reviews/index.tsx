@@ -60,6 +60,7 @@ function LaneTable({
 				},
 				{
 					header: 'Action',
+					pinned: true,
 					cell: (lane) =>
 						claim ? (
 							<Form method="post" action={`/use-cases/${lane.useCase.id}`}>

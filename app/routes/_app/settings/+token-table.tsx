@@ -87,6 +87,7 @@ export function TokenTable({
 				},
 				{
 					header: <span className="sr-only">Actions</span>,
+					pinned: true,
 					cell: (token) =>
 						token.state === 'active' ? (
 							<Form method="post">

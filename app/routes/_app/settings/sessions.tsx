@@ -105,6 +105,7 @@ export default function Sessions({ loaderData }: Route.ComponentProps) {
 					},
 					{
 						header: <span className="sr-only">Action</span>,
+						pinned: true,
 						cell: (session) => (
 							<Form method="post">
 								<CsrfInput />

@@ -117,6 +117,7 @@ export function ReviewLanes({
 						},
 						{
 							header: 'Action',
+							pinned: true,
 							cell: (lane) =>
 								lane.canClaim ? (
 									<Form method="post">
