@@ -60,6 +60,57 @@ const parse = (text: string) => parseOmbCsv(text, { agency: 'HHS' })
 const plan = (text: string, existing: Array<ExistingCase> = []) =>
 	planImport(parse(text), { orgUnits, existing })
 
+describe('quote marks', () => {
+	const header = 'agency,use_case_name,agency_bureau,benefits'
+	test('a cell whose quote marks do not pair up is read as written, and its row says which cell to check', async () => {
+		const text = [
+			header,
+			'HHS,"Unbalanced "quotes one,HHS/CMS/CPI,Faster reviews',
+			'HHS,"He said ""fine"" to it",HHS/CMS/CPI,"Commas, and ""quotes"" done right"',
+			'HHS,Plain name,HHS/CMS/CPI,Faster reviews',
+		].join('\n')
+		for (const file of [
+			parse(text),
+			await parseOmbCsvInSlices(text, { agency: 'HHS' }, async () => {}),
+		]) {
+			expect(file.rows.map((row) => row.name)).toEqual([
+				'"Unbalanced "quotes one',
+				'He said "fine" to it',
+				'Plain name',
+			])
+			const stray = file.rows.map((row) =>
+				row.problems.filter((problem) => problem.kind === 'STRAY_QUOTES'),
+			)
+			expect(stray[0]).toEqual([
+				expect.objectContaining({
+					row: 2,
+					column: 'use_case_name',
+					severity: 'WARNING',
+					message: expect.stringMatching(
+						/^The row’s quote marks do not pair up, so use_case_name /,
+					),
+				}),
+			])
+			expect(stray.slice(1)).toEqual([[], []])
+		}
+	})
+
+	test('OMB’s and the tracker’s own files, with quoted multi-line answers, raise no such warning', () => {
+		for (const name of [
+			'cms-ai-inventory-2025.csv',
+			'cms-ai-inventory-2026-update.csv',
+			'omb-multiline-answers.csv',
+		]) {
+			const file = parse(decodeCsv(new Uint8Array(readFileSync(`e2e/fixtures/${name}`))))
+			expect(file.rows.length, name).toBeGreaterThan(0)
+			expect(
+				file.rows.flatMap((row) => row.problems).filter((p) => p.kind === 'STRAY_QUOTES'),
+				name,
+			).toEqual([])
+		}
+	})
+})
+
 describe('headers', () => {
 	test('OMB’s column names are read as themselves, in any case', () => {
 		for (const column of ombColumns) {

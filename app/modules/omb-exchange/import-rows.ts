@@ -91,6 +91,10 @@ export const importProblemKinds = {
 	UNKNOWN_COLUMN: { title: 'Column OMB’s template does not have', effect: 'Column ignored' },
 	REPEATED_COLUMN: { title: 'Column repeated', effect: 'Column ignored' },
 	EXCEL_ERROR: { title: 'Excel error value', effect: 'Imported; the cell read as empty' },
+	STRAY_QUOTES: {
+		title: 'Quote marks that do not pair up',
+		effect: 'Imported; the cells read as the file has them',
+	},
 	RAGGED_ROW: {
 		title: 'Not as many cells as the header',
 		effect: 'Imported; missing cells read as empty, extra ones ignored',
@@ -685,7 +689,44 @@ export function delimiterOf(text: string): ',' | ';' | '\t' {
 	if (counts['\t'] > counts[',']) return '\t'
 	return ','
 }
-const optionsFor = (text: string): CsvOptions => ({ ...csvOptions, delimiter: delimiterOf(text) })
+// `raw`: each record comes with the text it was read from, to tell a stray quote mark the lenient
+// reading let through (see quotesPairUp).
+const optionsFor = (text: string): CsvOptions => ({
+	...csvOptions,
+	delimiter: delimiterOf(text),
+	raw: true,
+})
+type ReadRecord = { record: Array<string>; raw: string }
+
+/**
+ * Whether a record's text is CSV as written by the rules: every quoted cell closed, and a quote
+ * inside one doubled. A cell typed as `"Claims "fast" triage"` is read leniently as it stands (the
+ * file is not refused for it), but its row says so: the cell may hold more or less than was meant.
+ */
+function quotesPairUp(raw: string, delimiter: string) {
+	if (!raw.includes('"')) return true
+	// One pass over the text (a full strict parse of every row tripled the reading of a large file).
+	let atCellStart = true
+	let inQuotes = false
+	for (let index = 0; index < raw.length; index++) {
+		const character = raw[index]
+		if (inQuotes) {
+			if (character !== '"') continue
+			if (raw[index + 1] === '"') {
+				index++
+				continue
+			}
+			const next = raw[index + 1]
+			if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') return false
+			inQuotes = false
+		} else if (character === '"') {
+			if (!atCellStart) return false
+			inQuotes = true
+			atCellStart = false
+		} else atCellStart = character === delimiter || character === '\n' || character === '\r'
+	}
+	return !inQuotes
+}
 
 /** More unknown columns than this are summed up in one line. */
 const MAX_NAMED_COLUMNS = 10
@@ -708,7 +749,7 @@ const EXCEL_ERRORS = new Set([
  * Reads a file's records one at a time: the header first, then each row (another agency's only
  * counted). The same reader serves the whole-file parse and the parse that pauses between slices.
  */
-function fileReader(options: { agency: string }) {
+function fileReader(options: { agency: string; delimiter: string }) {
 	const problems: Array<ImportProblem> = []
 	const columnAt: Array<OmbColumn | null> = []
 	const seen = new Set<OmbColumn>()
@@ -767,7 +808,7 @@ function fileReader(options: { agency: string }) {
 	}
 
 	return {
-		add(record: Array<string>) {
+		add({ record, raw }: ReadRecord) {
 			recordNumber++
 			if (recordNumber === 1) return header(record)
 			if (record.every((cell) => cell.trim() === '')) return
@@ -807,6 +848,19 @@ function fileReader(options: { agency: string }) {
 					kind: 'RAGGED_ROW',
 					message: `The row has ${record.length} cells where the header has ${headerCells}: a line may have broken inside a cell, or cells shifted. ${extra ? `Its ${extra} ${extra === 1 ? 'cell' : 'cells'} past the last column ${extra === 1 ? 'is' : 'are'} ignored.` : 'The missing cells are read as no answer.'}`,
 				})
+			if (!quotesPairUp(raw, options.delimiter)) {
+				const cellsWithQuotes = record.flatMap((cell, position) =>
+					cell.includes('"') ? [columnAt[position] ?? `column ${position + 1}`] : [],
+				)
+				row.problems.push({
+					row: rowNumber,
+					name: row.name,
+					column: cellsWithQuotes.length === 1 ? cellsWithQuotes[0]! : null,
+					severity: 'WARNING',
+					kind: 'STRAY_QUOTES',
+					message: `The row’s quote marks do not pair up, so ${cellsWithQuotes.length ? cellsWithQuotes.join(', ') : 'a cell'} may hold more or less than was meant; it is read as the file has it. In the spreadsheet, check the quote marks in ${cellsWithQuotes.length === 1 ? 'that cell' : 'those cells'}.`,
+				})
+			}
 			for (const { column, cell } of excelErrors)
 				row.problems.push({
 					row: rowNumber,
@@ -849,13 +903,14 @@ function csvError(error: unknown) {
  * text is not CSV or names no use case column at all; anything else is a problem on its row.
  */
 export function parseOmbCsv(text: string, options: { agency: string }): ParsedFile {
-	let records: Array<Array<string>>
+	let records: Array<ReadRecord>
+	const csv = optionsFor(text)
 	try {
-		records = parseSync(text, optionsFor(text)) as Array<Array<string>>
+		records = parseSync(text, csv) as unknown as Array<ReadRecord>
 	} catch (error) {
 		throw csvError(error)
 	}
-	const reader = fileReader(options)
+	const reader = fileReader({ ...options, delimiter: String(csv.delimiter) })
 	for (const record of records) reader.add(record)
 	return reader.finish()
 }
@@ -872,10 +927,11 @@ export async function parseOmbCsvInSlices(
 	options: { agency: string },
 	pause: () => Promise<void>,
 ): Promise<ParsedFile> {
-	const reader = fileReader(options)
-	const parser = parse(optionsFor(text))
+	const csv = optionsFor(text)
+	const reader = fileReader({ ...options, delimiter: String(csv.delimiter) })
+	const parser = parse(csv)
 	let failure: unknown = null
-	parser.on('data', (record: Array<string>) => {
+	parser.on('data', (record: ReadRecord) => {
 		if (failure) return
 		try {
 			reader.add(record)
