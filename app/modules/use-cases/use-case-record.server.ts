@@ -192,6 +192,16 @@ export function isInvolvedIn(user: Pick<SessionUser, 'id'>, useCase: InvolvedPeo
 	)
 }
 
+/** The person with an account whose address the inventory's contact e-mail is, if anyone's. */
+export async function contactPersonOf(tx: Tx, contactEmail: string | null | undefined) {
+	const email = contactEmail?.trim()
+	if (!email) return null
+	return tx.user.findFirst({
+		where: { email: { equals: email, mode: 'insensitive' }, active: true },
+		select: { id: true, name: true },
+	})
+}
+
 /**
  * The inventory's contact e-mail, when it is the address of someone with an account, lists that
  * person on the case as its program contact: they answer for it, so they work on it (and may never
@@ -203,16 +213,12 @@ export async function listContactPerson(
 	contactEmail: string | null | undefined,
 ) {
 	await tx.useCaseContact.deleteMany({ where: { useCaseId: useCase.id, role: 'PROGRAM_CONTACT' } })
-	const email = contactEmail?.trim().toLowerCase()
-	if (!email) return
-	const person = await tx.user.findFirst({
-		where: { email: { equals: email, mode: 'insensitive' }, active: true },
-		select: {
-			id: true,
-			useCaseContacts: { where: { useCaseId: useCase.id }, select: { role: true } },
-		},
+	const person = await contactPersonOf(tx, contactEmail)
+	if (!person || person.id === useCase.ownerId) return
+	const listed = await tx.useCaseContact.count({
+		where: { useCaseId: useCase.id, userId: person.id },
 	})
-	if (!person || person.id === useCase.ownerId || person.useCaseContacts.length > 0) return
+	if (listed > 0) return
 	await tx.useCaseContact.create({
 		data: { useCaseId: useCase.id, userId: person.id, role: 'PROGRAM_CONTACT' },
 	})

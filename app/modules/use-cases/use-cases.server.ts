@@ -10,7 +10,10 @@ import { evaluateWithCurrentPack, storeCheckRun } from '#app/modules/policies/pa
 import { materialChanges } from '#app/modules/workflow/material-change.ts'
 import { decideTransition, factsFor, isDecided } from '#app/modules/workflow/state-machine.ts'
 import { recordStatusMove } from '#app/modules/workflow/status-history.server.ts'
-import { reopenLanesOfInvolvedReviewers } from '#app/modules/workflow/lane-independence.server.ts'
+import {
+	refuseListingReviewers,
+	reopenLanesOfInvolvedReviewers,
+} from '#app/modules/workflow/lane-independence.server.ts'
 import { notify } from '#app/modules/notifications/notify.server.ts'
 import {
 	activeLeadIds,
@@ -23,8 +26,10 @@ import {
 	allocateTrackingId,
 	columnsOf,
 	freezeVersion,
+	contactPersonOf,
 	isListedOn,
 	listContactPerson,
+	listedIds,
 	type ListedPeople,
 	type LoadedUseCase,
 	NOT_FOUND_MESSAGE,
@@ -301,7 +306,7 @@ async function documentFromForm(
 	]
 	const team = await tx.user.findMany({
 		where: { email: { in: teamEmails }, active: true },
-		select: { id: true, email: true },
+		select: { id: true, email: true, name: true },
 	})
 	const unknownEmails = teamEmails.filter((email) => !team.some((member) => member.email === email))
 	if (unknownEmails.length && options.checkTeam) {
@@ -421,6 +426,16 @@ export async function saveUseCase(
 			throw new StaleSaveError()
 		}
 		const { orgUnit, team, links, before, after } = await documentFromForm(tx, current, values)
+		const alreadyListed = new Set(listedIds(current))
+		const contactPerson = await contactPersonOf(tx, after.contactEmail)
+		await refuseListingReviewers(
+			tx,
+			current,
+			[
+				...team.map((member) => ({ ...member, field: 'teamEmails' as const })),
+				...(contactPerson ? [{ ...contactPerson, field: 'contactEmail' as const }] : []),
+			].filter((person) => !alreadyListed.has(person.id)),
+		)
 
 		// Checked on every save and submission, and stored against this version and the current pack.
 		const evaluation = await evaluateWithCurrentPack(after, tx)

@@ -397,7 +397,7 @@ for (const target of databaseTargets()) {
 			})
 		}
 
-		test('a lane approved by a reviewer the submitters then list as the contact opens again, and the final decision cannot count it', async () => {
+		test('submitters may not list a case’s reviewer; listed all the same, her approved lane opens again, and the final decision cannot count it', async () => {
 			const draft = await m.useCases.createDraft(
 				submitter,
 				{ name: 'Part B claims outlier review assistant', orgUnitId },
@@ -434,14 +434,35 @@ for (const target of databaseTargets()) {
 				testRequest,
 			)
 
-			// The submitters name the reviewer who approved the privacy lane as the inventory's contact.
-			const values = m.schemas.UseCaseFormSchema.parse({
-				...answers(''),
-				contactEmail: reviewer.email.toUpperCase(),
-				intent: 'submit',
-				version: await version(),
+			// The submitters may not take the reviewer off the case by listing her: the lead reassigns first.
+			const withVersion = async (contactEmail: string) =>
+				m.useCases.saveUseCase(
+					submitter,
+					draft.id,
+					m.schemas.UseCaseFormSchema.parse({
+						...answers(''),
+						contactEmail,
+						intent: 'submit',
+						version: await version(),
+					}),
+					testRequest,
+				)
+			await expect(withVersion(reviewer.email.toUpperCase())).rejects.toMatchObject({
+				code: 'INVALID',
+				field: 'contactEmail',
+				message: expect.stringMatching(
+					/reviews this use case’s Privacy lane, .* Ask the governance lead to reassign the lane first/,
+				),
 			})
-			await m.useCases.saveUseCase(submitter, draft.id, values, testRequest)
+			expect(
+				await database.prisma.laneReview.findUniqueOrThrow({ where: { id: privacy.id } }),
+			).toMatchObject({ status: 'APPROVED', decidedById: reviewer.id })
+
+			// Listed another way all the same (here, straight into the table), the next save re-opens her lane.
+			await database.prisma.useCaseContact.create({
+				data: { useCaseId: draft.id, userId: reviewer.id, role: 'PROGRAM_CONTACT' },
+			})
+			await withVersion(reviewer.email)
 
 			const loaded = await m.useCases.getUseCaseForUser(lead, draft.id)
 			expect(m.useCases.isListedOn(reviewer, loaded)).toBe(true)
@@ -496,6 +517,35 @@ for (const target of databaseTargets()) {
 				message: expect.stringMatching(/^A required review lane is still open/),
 			})
 			expect((await current(draft.id)).status).not.toMatch(/^APPROVED/)
+		})
+
+		test('submitters may not list the last governance lead able to decide their case', async () => {
+			const draft = await m.useCases.createDraft(
+				submitter,
+				{ name: 'Part B claims outlier review assistant', orgUnitId },
+				testRequest,
+			)
+			await save(submitter, draft.id, 'submit', '')
+			const leads = await database.prisma.user.findMany({
+				where: { active: true, roles: { some: { role: 'GOVERNANCE_LEAD' } } },
+				select: { email: true },
+				orderBy: { email: 'asc' },
+			})
+			const others = leads.map((person) => person.email).filter((email) => email !== lead.email)
+			expect(others.length).toBeGreaterThan(0)
+			// Every other lead may be listed: one is left to decide.
+			await save(submitter, draft.id, 'save', others.join('; '))
+			await expect(
+				save(submitter, draft.id, 'save', [...others, lead.email].join('; ')),
+			).rejects.toMatchObject({
+				code: 'INVALID',
+				field: 'teamEmails',
+				message: expect.stringMatching(
+					/is the last governance lead not involved in this use case; once listed, nobody could decide it/,
+				),
+			})
+			const loaded = await m.useCases.getUseCaseForUser(lead, draft.id)
+			expect(m.useCases.isInvolvedIn(lead, loaded)).toBe(false)
 		})
 
 		test('the record of who was involved cannot be edited away', async () => {

@@ -1,9 +1,12 @@
-// A lane's decision stands only while its reviewer stays independent of the case. When the person
-// who decided a lane of the open round is then listed on the case (as a developer, its contact, its
-// owner) the lane opens again for another reviewer, in the transaction that listed them: otherwise
-// their approval would still count towards the final decision they may no longer take part in.
+// Listing someone on a case makes them involved for good (they may never review or decide it). So a
+// submitter may not list, on their own, a person who reviews the case now, nor the last governance
+// lead able to decide it: that would silently take reviewers off a case. And a lane's decision stands
+// only while its reviewer stays independent: when the person who decided a lane of the open round is
+// listed anyway (by an import, say) the lane opens again for another reviewer, in the same transaction.
 import { recordEvent } from '#app/modules/audit/record-event.server.ts'
 import { type Tx } from '#app/utils/db/tx.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { reviewLaneLabels } from '#app/utils/permissions.ts'
 import { type RequestInfo } from '#app/utils/request-context.ts'
 import { isDecided, type WorkflowStatus } from './state-machine.ts'
 
@@ -56,4 +59,70 @@ export async function reopenLanesOfInvolvedReviewers(
 		})
 	}
 	return lanes.map((lane) => lane.lane)
+}
+
+/**
+ * Refuses a change that would list, for the first time, someone who holds a lane of the case's open
+ * round, or the last governance lead not involved in it. The governance lead reassigns the lane (or
+ * another lead is named) first; then the listing is an ordinary disclosure of who works on the case.
+ */
+export async function refuseListingReviewers(
+	tx: Tx,
+	useCase: { id: string; reviewRound: number },
+	newlyListed: ReadonlyArray<{ id: string; name: string; field: 'teamEmails' | 'contactEmail' }>,
+) {
+	if (newlyListed.length === 0) return
+	const ids = newlyListed.map((person) => person.id)
+	const involved = await tx.useCaseParticipant.findMany({
+		where: { useCaseId: useCase.id, userId: { in: ids } },
+		select: { userId: true },
+	})
+	const first = newlyListed.filter(
+		(person) => !involved.some((participant) => participant.userId === person.id),
+	)
+	if (first.length === 0) return
+	const lanes = await tx.laneReview.findMany({
+		where: {
+			useCaseId: useCase.id,
+			round: useCase.reviewRound,
+			OR: [
+				{ assigneeId: { in: first.map((person) => person.id) } },
+				{ decidedById: { in: first.map((person) => person.id) } },
+			],
+		},
+		select: { lane: true, assigneeId: true, decidedById: true },
+	})
+	for (const person of first) {
+		const lane = lanes.find((row) => row.assigneeId === person.id || row.decidedById === person.id)
+		if (lane)
+			throw new AppError(
+				'INVALID',
+				`${person.name} reviews this use case’s ${reviewLaneLabels[lane.lane].split(' (')[0]} lane, and someone listed on a case may never review it. Ask the governance lead to reassign the lane first; then list them.`,
+				person.field,
+			)
+	}
+	const leadsListed = await tx.user.findMany({
+		where: {
+			id: { in: first.map((person) => person.id) },
+			roles: { some: { role: 'GOVERNANCE_LEAD' } },
+		},
+		select: { id: true, name: true },
+	})
+	if (leadsListed.length === 0) return
+	const otherLeads = await tx.user.count({
+		where: {
+			active: true,
+			id: { notIn: leadsListed.map((lead) => lead.id) },
+			roles: { some: { role: 'GOVERNANCE_LEAD' } },
+			useCaseRoles: { none: { useCaseId: useCase.id } },
+		},
+	})
+	if (otherLeads === 0) {
+		const lead = newlyListed.find((person) => person.id === leadsListed[0]!.id)!
+		throw new AppError(
+			'INVALID',
+			`${lead.name} is the last governance lead not involved in this use case; once listed, nobody could decide it. Ask an administrator to name another governance lead first.`,
+			lead.field,
+		)
+	}
 }
