@@ -33,6 +33,7 @@ import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { userHasPermission } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { StalledImportNote } from './+stalled-note.tsx'
 import type { Route } from './+types/$batchId.ts'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -741,6 +742,7 @@ export default function ImportBatchPage({ loaderData, actionData }: Route.Compon
 									? `Done: ${batch.created} created, ${batch.updated} updated, ${batch.unchanged} unchanged, ${batch.skipped} not imported.`
 									: `Stopped after ${batch.processed} of ${batch.total} rows: ${batch.error ?? 'unknown error'}`}
 						</p>
+						{batch.status === 'RUNNING' ? <StalledImportNote processed={batch.processed} /> : null}
 						{batch.status === 'FAILED' ? (
 							<Form method="post">
 								<CsrfInput />
