@@ -130,6 +130,14 @@ test('leaving the form with answers not saved asks first; its own sections and a
 	await expect(page).toHaveURL(caseUrl)
 	await page.goto(`${caseUrl}/edit`)
 	await expect(outputs).toHaveValue('A flag on orders missing documentation.')
+
+	// Opening the Data section shows its dataset chooser, which is no answer: leaving asks nothing.
+	await page.goto(`${caseUrl}/edit?section=technology`)
+	await page.getByRole('button', { name: 'Save and continue' }).first().click()
+	await expect(page.getByLabel('Add a dataset from the catalogue')).toBeVisible()
+	await backToCase.click()
+	await expect(page).toHaveURL(caseUrl)
+	await expect(dialog).toHaveCount(0)
 })
 
 test('an answer typed while a save is under way is kept, and a second click waits its turn instead of conflicting', async ({

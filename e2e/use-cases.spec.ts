@@ -327,3 +327,55 @@ test('an empty draft can be deleted; a filled one can only be withdrawn', async 
 			.getByText('Withdrawn', { exact: true }),
 	).toBeVisible()
 })
+
+test('a keyboard user adds a dataset: the choice made with the arrow keys is kept, and Add with no choice says what to do', async ({
+	page,
+}) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	await registerDraft(page, 'Keyboard dataset probe')
+	await openSection(page, 'Data')
+	const select = page.getByLabel('Add a dataset from the catalogue')
+	const add = page.getByRole('button', { name: 'Add dataset' })
+
+	await add.focus()
+	await page.keyboard.press('Enter')
+	await expect(page.getByText('Choose a dataset in the list, then add it.')).toBeVisible()
+	await expect(select).toBeFocused()
+
+	await page.keyboard.press('ArrowDown')
+	await page.keyboard.press('ArrowDown')
+	const chosen = await select.evaluate(
+		(element: HTMLSelectElement) => element.selectedOptions[0]!.text,
+	)
+	expect(chosen).not.toBe('Choose a dataset…')
+	await expect(page.getByText('Choose a dataset in the list, then add it.')).toBeHidden()
+	await page.keyboard.press('Tab')
+	await expect(add).toBeFocused()
+	await page.keyboard.press('Enter')
+	const name = chosen.replace(/ \(.*\)$/, '')
+	const added = page.getByRole('group', {
+		name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+	})
+	await expect(added).toBeFocused()
+	await expect(added).not.toContainText('save to keep it')
+	await expectNoAccessibilityViolations(page)
+})
+
+test('the first Save with a date that does not exist shows the error summary, takes the focus, and keeps the other answers on the page', async ({
+	page,
+}) => {
+	await signIn(page, demoAccount('SUBMITTER'))
+	await registerDraft(page, 'Impossible date probe')
+	await openSection(page, 'About the use case')
+	await page.getByLabel(/^Stage of development/).selectOption('PILOT')
+	await page.getByLabel(/^Expected benefits/).fill('Reviewers reach the riskiest claims first.')
+	await page.getByLabel(/^Date it became operational/).fill('13/45/2025')
+	await page.getByRole('button', { name: 'Save draft' }).first().click()
+	const summary = page.locator('#error-summary')
+	await expect(summary).toBeFocused()
+	await expect(summary.getByRole('link', { name: /“13\/45\/2025” is not one\.$/ })).toBeVisible()
+	await expect(page.getByLabel(/^Expected benefits/)).toHaveValue(
+		'Reviewers reach the riskiest claims first.',
+	)
+	await expectNoAccessibilityViolations(page)
+})

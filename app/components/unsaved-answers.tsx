@@ -5,11 +5,24 @@ import { Button } from '#app/components/forms.tsx'
 /** Fields a form carries for the server's sake, not the person's answers. */
 const NOT_ANSWERS = new Set(['csrf', 'version', 'respond', 'intent', '__intent__'])
 
+/**
+ * A field marked `data-not-an-answer` is a control of the form, not an answer (the chooser of a
+ * dataset to add, shown in one section only): its appearing with a section is no unsaved change.
+ */
+const notAnAnswer = (form: HTMLFormElement) =>
+	new Set(
+		Array.from(form.querySelectorAll('[data-not-an-answer]'), (element) =>
+			element.getAttribute('name'),
+		),
+	)
+
 /** A form's answers as one string, to tell whether anything changed since the last save. */
 export function answersOf(form: HTMLFormElement): string {
 	const answers = new URLSearchParams()
+	const controls = notAnAnswer(form)
 	for (const [name, value] of new FormData(form)) {
-		if (!NOT_ANSWERS.has(name) && typeof value === 'string') answers.append(name, value)
+		if (!NOT_ANSWERS.has(name) && !controls.has(name) && typeof value === 'string')
+			answers.append(name, value)
 	}
 	return answers.toString()
 }
@@ -28,7 +41,13 @@ function renderedAnswersOf(form: HTMLFormElement): string {
 		))
 			continue
 		const name = element.name
-		if (!name || NOT_ANSWERS.has(name) || element.matches(':disabled')) continue
+		if (
+			!name ||
+			NOT_ANSWERS.has(name) ||
+			element.hasAttribute('data-not-an-answer') ||
+			element.matches(':disabled')
+		)
+			continue
 		if (element instanceof HTMLSelectElement) {
 			const options = Array.from(element.options).filter((option) => !option.disabled)
 			const chosen = options.filter((option) => option.defaultSelected)

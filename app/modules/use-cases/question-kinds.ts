@@ -105,7 +105,9 @@ const typedPartialDate = z
 	.transform((text) => readPartialDate(text) ?? text)
 	.pipe(
 		z.string().refine(isPartialDate, {
-			error: 'Use a date such as 7/14/2025 or 2025-07-14, a month such as July 2025, or a year.',
+			// Said with what was typed: "13/45/2025" looks like a date, and the person must see which part is not.
+			error: (issue) =>
+				`Use a date such as 7/14/2025 or 2025-07-14, a month such as July 2025, or a year${typeof issue.input === 'string' && issue.input ? ` (“${issue.input.slice(0, 40)}” is not one)` : ''}.`,
 		}),
 	)
 

@@ -15,6 +15,7 @@ import { z } from 'zod'
 import {
 	Button,
 	CsrfInput,
+	ErrorList,
 	ErrorSummary,
 	type ErrorSummaryItem,
 	TextField,
@@ -597,6 +598,16 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const summaryKey = `${attempts}-${responseCount}`
 	const [summary, setSummary] = useState({ key: summaryKey, fields: new Set(errorNames) })
 	if (summary.key !== summaryKey) setSummary({ key: summaryKey, fields: new Set(errorNames) })
+	// The form may take in an attempt's problems a render after the attempt itself (the check of the
+	// field just left is still on its way): until the person changes an answer, what it finds belongs
+	// to the attempt. The first Save with a wrong date showed no summary at all.
+	const [attemptOpen, setAttemptOpen] = useState(false)
+	if (
+		attemptOpen &&
+		summary.key === summaryKey &&
+		errorNames.some((name) => !summary.fields.has(name))
+	)
+		setSummary({ key: summaryKey, fields: new Set([...summary.fields, ...errorNames]) })
 	const summaryItems: Array<ErrorSummaryItem> = showSummary
 		? Object.entries(errorsByField)
 				.filter(([name, messages]) => messages?.length && summary.fields.has(name))
@@ -623,12 +634,22 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 
 	const linkedIds = new Set(rows.map((row) => row.id))
 	const isDraft = useCase.status === 'DRAFT' || useCase.status === 'CHANGES_REQUESTED'
-	const [addChoice, setAddChoice] = useState('')
+	// Not a controlled select: a re-render between the browser's `input` and `change` events (the
+	// form's own field checks cause one) would set it back to its state before the choice, and the
+	// choice made with the keyboard was lost before it reached `onChange`.
+	const addSelect = useRef<HTMLSelectElement>(null)
+	const [addProblem, setAddProblem] = useState(false)
 	const addDataset = () => {
-		if (!addChoice) return
-		setPendingDatasets((pending) => [...pending, addChoice])
-		setAddChoice('')
-		const id = addChoice
+		const select = addSelect.current
+		const id = select?.value ?? ''
+		if (!select || !id) {
+			setAddProblem(true)
+			select?.focus()
+			return
+		}
+		setAddProblem(false)
+		select.value = ''
+		setPendingDatasets((pending) => [...pending, id])
 		const pendingWithIt = [...pendingDatasets, id]
 		requestAnimationFrame(() => {
 			document.getElementById(`${formId}-dataset-${id}`)?.focus()
@@ -731,12 +752,16 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							if (submitter?.getAttribute('name') === CONFORM_INTENT) return
 							liveFindings.saveSent()
 							setAttempts((count) => count + 1)
+							setAttemptOpen(true)
 							if (event.defaultPrevented) return
 							event.preventDefault()
 							sentDatasets.current = [...pendingDatasets]
 							enqueue(submitter)
 						}}
-						onChange={(event) => requestPreview(event.currentTarget)}
+						onChange={(event) => {
+							setAttemptOpen(false)
+							requestPreview(event.currentTarget)
+						}}
 						className="min-w-0 space-y-6"
 					>
 						<CsrfInput />
@@ -832,10 +857,14 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 												</label>
 												<div className="mt-1 flex flex-wrap gap-2">
 													<select
+														ref={addSelect}
 														id="add-dataset"
 														name="addDatasetId"
-														value={addChoice}
-														onChange={(event) => setAddChoice(event.target.value)}
+														data-not-an-answer
+														defaultValue=""
+														aria-invalid={addProblem || undefined}
+														aria-describedby={addProblem ? 'add-dataset-problem' : undefined}
+														onChange={() => setAddProblem(false)}
 														className="max-w-full min-w-0 border border-base-dark px-3 py-2"
 													>
 														<option value="">Choose a dataset…</option>
@@ -862,6 +891,12 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 														Add dataset
 													</Button>
 												</div>
+												<ErrorList
+													id="add-dataset-problem"
+													errors={
+														addProblem ? ['Choose a dataset in the list, then add it.'] : null
+													}
+												/>
 											</div>
 										) : null}
 									</div>
