@@ -553,6 +553,21 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	useEffect(() => {
 		openStepRef.current = openStep
 	})
+	// Leaving a field for one of the form's buttons: the press checks every answer at once. Checking
+	// the field on its way out (Conform listens for focusout on the document) would show its message
+	// first and move the buttons down under the pointer, and the press landed beside them: the first
+	// Save with a wrong date did nothing at all.
+	useEffect(() => {
+		const form = formRef.current
+		if (!form) return
+		const leaveTheCheckToThePress = (event: FocusEvent) => {
+			const next = event.relatedTarget
+			if (next instanceof HTMLButtonElement && next.form === form && next.type === 'submit')
+				event.stopPropagation()
+		}
+		form.addEventListener('focusout', leaveTheCheckToThePress)
+		return () => form.removeEventListener('focusout', leaveTheCheckToThePress)
+	}, [formRef])
 	// After a section opens, focus goes to its heading (or to the question a link pointed at).
 	useEffect(() => {
 		const target = focusOnOpen.current
@@ -598,16 +613,6 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	const summaryKey = `${attempts}-${responseCount}`
 	const [summary, setSummary] = useState({ key: summaryKey, fields: new Set(errorNames) })
 	if (summary.key !== summaryKey) setSummary({ key: summaryKey, fields: new Set(errorNames) })
-	// The form may take in an attempt's problems a render after the attempt itself (the check of the
-	// field just left is still on its way): until the person changes an answer, what it finds belongs
-	// to the attempt. The first Save with a wrong date showed no summary at all.
-	const [attemptOpen, setAttemptOpen] = useState(false)
-	if (
-		attemptOpen &&
-		summary.key === summaryKey &&
-		errorNames.some((name) => !summary.fields.has(name))
-	)
-		setSummary({ key: summaryKey, fields: new Set([...summary.fields, ...errorNames]) })
 	const summaryItems: Array<ErrorSummaryItem> = showSummary
 		? Object.entries(errorsByField)
 				.filter(([name, messages]) => messages?.length && summary.fields.has(name))
@@ -752,16 +757,12 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 							if (submitter?.getAttribute('name') === CONFORM_INTENT) return
 							liveFindings.saveSent()
 							setAttempts((count) => count + 1)
-							setAttemptOpen(true)
 							if (event.defaultPrevented) return
 							event.preventDefault()
 							sentDatasets.current = [...pendingDatasets]
 							enqueue(submitter)
 						}}
-						onChange={(event) => {
-							setAttemptOpen(false)
-							requestPreview(event.currentTarget)
-						}}
+						onChange={(event) => requestPreview(event.currentTarget)}
 						className="min-w-0 space-y-6"
 					>
 						<CsrfInput />
