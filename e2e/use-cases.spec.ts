@@ -373,7 +373,7 @@ test('the first Save with a date that does not exist shows the error summary, ta
 	await page.getByRole('button', { name: 'Save draft' }).first().click()
 	const summary = page.locator('#error-summary')
 	await expect(summary).toBeFocused()
-	await expect(summary.getByRole('link', { name: /“13\/45\/2025” is not one\.$/ })).toBeVisible()
+	await expect(summary.getByRole('link', { name: /“13\/45\/2025” is not one\)\.$/ })).toBeVisible()
 	await expect(page.getByLabel(/^Expected benefits/)).toHaveValue(
 		'Reviewers reach the riskiest claims first.',
 	)
