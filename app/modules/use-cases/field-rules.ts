@@ -153,11 +153,15 @@ const dataUseAgreementWithVendor: Condition = when(
 	'a dataset requires a data use agreement and a vendor is involved',
 	(doc) => doc.datasets.some((d) => d.dataUseAgreementRequired) && vendorInvolved(doc),
 )
-const releasesModelTrainedOnPersonalData: Condition = when(
-	'`safeguards.codeSharingDecision` is `SHARED_PUBLICLY` and a dataset with PII, PHI, Part 2 records or FTI is used for training',
+// M-25-21 §2(b) asks for the assessment before any sharing or release: public, within the government,
+// or a published code link with no decision recorded.
+const sharesModelTrainedOnPersonalData: Condition = when(
+	'the custom code is shared (`safeguards.codeSharingDecision` is `SHARED_PUBLICLY` or `SHARED_GOVERNMENT`, or `codeUrl` is given with no decision) and a dataset with PII, PHI, Part 2 records or FTI is used for training',
 	(doc) =>
 		hasCustomCode(doc) &&
-		doc.safeguards.codeSharingDecision === 'SHARED_PUBLICLY' &&
+		(doc.safeguards.codeSharingDecision === 'SHARED_PUBLICLY' ||
+			doc.safeguards.codeSharingDecision === 'SHARED_GOVERNMENT' ||
+			(doc.safeguards.codeSharingDecision === undefined && isAnswered(doc.codeUrl))) &&
 		doc.datasets.some(
 			(d) =>
 				d.usage.includes('TRAINING') && d.sensitivities.some((s) => PERSONAL_KINDS.includes(s)),
@@ -838,13 +842,13 @@ export const questions = {
 	}),
 	'safeguards.trainingDataDisclosureAssessed': ask(kinds.yesNo(), {
 		label:
-			'Was the risk that the released model discloses its personal training data assessed before release?',
+			'Was the risk that the model discloses its personal training data assessed before it was shared?',
 		name: 'Training-data disclosure assessed',
-		hint: 'A model trained on PII or PHI can reveal it. M-25-21 §2(b) asks for that assessment before any release, or the privacy exception instead.',
+		hint: 'A model trained on PII or PHI can reveal it to whoever receives it, another agency as much as the public. M-25-21 §2(b) asks for that assessment before any sharing or release, or the privacy exception instead.',
 		answeredBy: 'SUBMITTER',
 		section: 'safeguards',
 		storage: 'answers',
-		appliesWhen: releasesModelTrainedOnPersonalData,
+		appliesWhen: sharesModelTrainedOnPersonalData,
 		requiredWhen: never,
 		message: '',
 	}),
