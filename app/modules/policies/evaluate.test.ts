@@ -140,7 +140,6 @@ test('a call-centre summariser sending PHI to a vendor API fails BAA, minimum ne
 		'HIPAA-SECURITY-C1': 'NEEDS_ATTENTION',
 		'FEDRAMP-C1': 'FAIL',
 		'M2521-3B-IV-C1': 'FAIL',
-		'M2521-3B-V-C1': 'NEEDS_ATTENTION',
 	})
 	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'])
 	expect(evaluation.blocked).toBe(true)

@@ -45,10 +45,24 @@ test('2026.3 adds the checks the trigger matrix names and no check tested, and c
 	)
 })
 
-test('2026.4 keeps the checks, routing rules and references of 2026.3', () => {
+test('2026.4 adds the check that a high-impact determination is tracked, has the inventory check cite OMB’s dictionary, and changes nothing else of 2026.3', () => {
 	const before = shippedPolicyPack('2026.3')
 	const after = shippedPolicyPack('2026.4')
-	expect(after.checks).toEqual(before.checks)
+	const added = after.checks.filter((check) => !before.checks.some((old) => old.id === check.id))
+	expect(added.map((check) => [check.id, check.clauseIds, check.lane, check.severity])).toEqual([
+		['M2521-4A-C4', ['M2521-4A'], 'CAIO_DETERMINATION', 'WARNING'],
+	])
+	const inventory = (pack: typeof after) =>
+		pack.checks.find((check) => check.id === 'M2521-3B-V-C1')!
+	expect(inventory(after).clauseIds).toEqual(['M2521-3B-V', 'AAIA-2022', 'OMB-INV-2025'])
+	expect({ ...inventory(after), clauseIds: [], description: '' }).toEqual({
+		...inventory(before),
+		clauseIds: [],
+		description: '',
+	})
+	expect(
+		after.checks.filter((check) => !added.includes(check) && check.id !== 'M2521-3B-V-C1'),
+	).toEqual(before.checks.filter((check) => check.id !== 'M2521-3B-V-C1'))
 	expect(after.routes).toEqual(before.routes)
 	expect(after.references).toEqual(before.references)
 })

@@ -1,22 +1,36 @@
 // M-25-21 §3(b)(v) inventory completeness and EO 14179 §2 mission benefit.
 import { consolidationBlocker } from '#app/modules/omb-exchange/omb-export.ts'
-import { fieldLabel, validateForSubmission } from '#app/modules/use-cases/field-rules.ts'
+import {
+	fieldLabel,
+	validateForInventory,
+	validateForSubmission,
+} from '#app/modules/use-cases/field-rules.ts'
 import { cotsCommonTaskLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { type PolicyCheck } from './check-types.ts'
-import { hasText, listPhrase, stageLabels } from './case-facts.ts'
+import { hasText, listPhrase, readsFrom, stageLabels } from './case-facts.ts'
 import { presumedHighImpactCategories } from './high-impact.ts'
 
 const LISTED_FIELDS = 8
 
-export const inventoryCompleteness: PolicyCheck = (doc) => {
-	const { ok, fieldErrors } = validateForSubmission(doc)
+/**
+ * M2521-3B-V-C1: the case can go into OMB's inventory as it stands. From pack 2026.4 it asks exactly
+ * the columns OMB's data dictionary requires for the stage, `is_high_impact` at every stage among
+ * them, and answers that contradict each other; the tracker's own questions (hosting, a dataset's
+ * minimum-necessary reason) are the submission's and other checks' business, not OMB's. Earlier packs
+ * read the submission's requirements.
+ */
+export const inventoryCompleteness: PolicyCheck = (doc, ctx) => {
+	const omb = readsFrom(ctx, '2026.4')
+	const { ok, fieldErrors } = omb ? validateForInventory(doc) : validateForSubmission(doc)
 	const stage = doc.stage
 		? `stage '${stageLabels[doc.stage]}'`
 		: 'a case whose stage is not answered'
 	if (ok) {
 		return {
 			status: 'PASS',
-			reason: `Every inventory field OMB requires for ${stage} is answered.`,
+			reason: omb
+				? `Every column OMB's inventory requires for ${stage} is answered, the high-impact determination included, and no answers contradict each other.`
+				: `Every inventory field OMB requires for ${stage} is answered.`,
 			drivingFields: ['stage'],
 			nextStep: null,
 		}
@@ -26,7 +40,9 @@ export const inventoryCompleteness: PolicyCheck = (doc) => {
 	const more = missing.length > LISTED_FIELDS ? ` and ${missing.length - LISTED_FIELDS} more` : ''
 	return {
 		status: 'NEEDS_ATTENTION',
-		reason: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.`,
+		reason: omb
+			? `For ${stage}, ${missing.length} answer${missing.length === 1 ? '' : 's'} OMB's inventory requires ${missing.length === 1 ? 'is' : 'are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.`
+			: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.`,
 		drivingFields: ['stage', ...missing],
 		nextStep: (fieldErrors[missing[0] ?? ''] ?? [])[0] ?? 'Answer the required inventory fields.',
 	}
