@@ -629,3 +629,30 @@ test('the training-data disclosure question is asked before any sharing of a mod
 		).has('safeguards.trainingDataDisclosureAssessed'),
 	).toBe(false)
 })
+
+test('why a fail-safe or appeal is not applicable is asked only when it is answered so and the output affects people', () => {
+	const deployedHighImpact = {
+		stage: 'DEPLOYED' as const,
+		highImpact: { determination: 'HIGH_IMPACT' as const },
+	}
+	const shown = (input: Partial<UseCaseDocumentInput>) =>
+		visibleFields(doc({ ...deployedHighImpact, ...input }))
+	const people = shown({
+		affectedParties: ['BENEFICIARIES'],
+		practices: { failsafe: 'NOT_APPLICABLE', appeal: 'NOT_APPLICABLE' },
+	})
+	expect(people.has('practices.failsafeNotApplicableReason')).toBe(true)
+	expect(people.has('practices.appealNotApplicableReason')).toBe(true)
+	const internal = shown({
+		affectedParties: ['INTERNAL_ONLY'],
+		practices: { failsafe: 'NOT_APPLICABLE', appeal: 'NOT_APPLICABLE' },
+	})
+	expect(internal.has('practices.failsafeNotApplicableReason')).toBe(false)
+	const answeredYes = shown({
+		affectedParties: ['PROVIDERS'],
+		practices: { failsafe: 'YES', appeal: 'PRECLUDED_BY_LAW' },
+	})
+	expect(answeredYes.has('practices.failsafeNotApplicableReason')).toBe(false)
+	expect(answeredYes.has('practices.appealNotApplicableReason')).toBe(false)
+	expect(fieldRules['practices.appealNotApplicableReason'].hint).toContain('§4(b)(vi)')
+})

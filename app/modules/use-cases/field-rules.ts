@@ -192,6 +192,23 @@ const activeAndNotRuleBased: Condition = when(
 	(doc) => isActive(doc) && doc.aiScreen.ruleBasedOnly !== true,
 )
 const publicFacing: Condition = when('`publicFacing` is `true`', (doc) => doc.publicFacing === true)
+/** People, not organizations or CMS itself: whom an appeal or a fail-safe protects (M-25-21 §4(b)(v)–(vi)). */
+export const affectsIndividuals = (doc: UseCaseDocument) =>
+	doc.affectedParties.some(
+		(party) =>
+			party === 'BENEFICIARIES' ||
+			party === 'PROVIDERS' ||
+			party === 'EMPLOYEES' ||
+			party === 'PUBLIC',
+	)
+const failsafeNotApplicableToIndividuals: Condition = when(
+	'`practices.failsafe` is `NOT_APPLICABLE` and `affectedParties` names people (beneficiaries, providers, employees or the public)',
+	(doc) => doc.practices.failsafe === 'NOT_APPLICABLE' && affectsIndividuals(doc),
+)
+const appealNotApplicableToIndividuals: Condition = when(
+	'`practices.appeal` is `NOT_APPLICABLE` and `affectedParties` names people (beneficiaries, providers, employees or the public)',
+	(doc) => doc.practices.appeal === 'NOT_APPLICABLE' && affectsIndividuals(doc),
+)
 
 // ── The intake form's sections, in the order the task list shows them ──
 
@@ -950,6 +967,17 @@ export const questions = {
 		requiredWhen: always,
 		message: 'Say whether there is a fail-safe (§4(b)(v)).',
 	}),
+	'practices.failsafeNotApplicableReason': ask(kinds.longText(), {
+		label: 'Why is a fail-safe not applicable, when the output affects people?',
+		name: 'Why no fail-safe',
+		hint: 'M-25-21 §4(b)(v) accepts “not applicable” with reasons: say why no person needs to be able to intervene or stop the system before it harms someone, such as a human decision that always follows the output.',
+		answeredBy: 'SUBMITTER',
+		section: 'practices',
+		storage: 'answers',
+		appliesWhen: failsafeNotApplicableToIndividuals,
+		requiredWhen: never,
+		message: '',
+	}),
 	'practices.appeal': ask(kinds.oneOf(appealChoices), {
 		label: 'Appeal process (§4(b)(vi))',
 		name: 'Appeal process',
@@ -961,6 +989,17 @@ export const questions = {
 		appliesWhen: asksMinimumPractices,
 		requiredWhen: always,
 		message: 'Say whether there is an appeal process (§4(b)(vi)).',
+	}),
+	'practices.appealNotApplicableReason': ask(kinds.longText(), {
+		label: 'Why is an appeal process not applicable, when the output affects people?',
+		name: 'Why no appeal process',
+		hint: 'M-25-21 §4(b)(vi) asks for a way to appeal or get human review wherever an AI-informed decision affects people. Say why none is needed; if the law rules one out, answer “precluded by law” instead.',
+		answeredBy: 'SUBMITTER',
+		section: 'practices',
+		storage: 'answers',
+		appliesWhen: appealNotApplicableToIndividuals,
+		requiredWhen: never,
+		message: '',
 	}),
 	'practices.publicConsultation': ask(kinds.manyOf(publicConsultationChoices), {
 		label: 'Consultation with end users and the public (§4(b)(vii))',
