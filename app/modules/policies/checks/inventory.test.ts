@@ -40,24 +40,35 @@ test('a bare draft lists the first missing fields and counts the rest', () => {
 })
 
 // Pack 2026.4 (audit finding 8): the check asks exactly OMB's columns for the stage.
-test('OMB requires the high-impact determination (is_high_impact) at every stage, so a case without one is not complete', () => {
+test('OMB requires the high-impact determination (is_high_impact) at every stage: a case without one is not said to be complete, and the lead is told to record it', () => {
 	for (const stage of ['PRE_DEPLOYMENT', 'PILOT', 'DEPLOYED', 'RETIRED'] as const) {
 		const outcome = inventoryCompleteness(
 			baseCase({ stage, highImpact: { determination: undefined } }),
 			ctx,
 		)
-		expect(outcome.status).toBe('NEEDS_ATTENTION')
-		expect(outcome.reason).toContain('high-impact determination')
+		// The lead records it in review, so it opens no lane of its own; the reason no longer says
+		// the case is complete for OMB.
+		expect(outcome.status).toBe('PASS')
+		expect(outcome.reason).toContain(
+			"The governance lead's high-impact determination, which OMB also requires, is still to be recorded.",
+		)
 		expect(outcome.drivingFields).toContain('highImpact.determination')
 		expect(outcome.nextStep).toBe('Record whether the use case is high-impact under M-25-21 §5.')
 	}
-	// Under 2026.3 the check read the submission's requirements, which leave the determination to the lead.
-	expect(
-		inventoryCompleteness(baseCase({ highImpact: { determination: undefined } }), {
-			...ctx,
-			release: '2026.3',
-		}).status,
-	).toBe('PASS')
+	const gaps = inventoryCompleteness(
+		baseCase({ dataDescription: undefined, highImpact: { determination: undefined } }),
+		ctx,
+	)
+	expect(gaps.status).toBe('NEEDS_ATTENTION')
+	expect(gaps.reason).toContain('1 answer OMB')
+	expect(gaps.reason).toContain('high-impact determination, which OMB also requires')
+	// Under 2026.3 the check read the submission's requirements and said nothing of the determination.
+	const before = inventoryCompleteness(baseCase({ highImpact: { determination: undefined } }), {
+		...ctx,
+		release: '2026.3',
+	})
+	expect(before.status).toBe('PASS')
+	expect(before.reason).not.toContain('determination')
 })
 
 test('the tracker’s own questions (where it runs, a dataset’s minimum-necessary reason) are not named as OMB requirements', () => {
@@ -76,7 +87,7 @@ test('the tracker’s own questions (where it runs, a dataset’s minimum-necess
 	})
 	const outcome = inventoryCompleteness(doc, ctx)
 	expect(outcome.status).toBe('PASS')
-	expect(outcome.reason).toContain('the high-impact determination included')
+	expect(outcome.reason).toContain("requires of the case team for stage 'deployed' is answered")
 	const before = inventoryCompleteness(doc, { ...ctx, release: '2026.3' })
 	expect(before.status).toBe('NEEDS_ATTENTION')
 	expect(before.drivingFields).toEqual(
