@@ -306,6 +306,7 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 				retrievedByPersonalIdentifier: false,
 				fedrampAuthorized: true,
 				codeSharingDecision: 'SHARED_GOVERNMENT',
+				trainingDataDisclosureAssessed: true,
 			},
 		},
 	},
@@ -390,7 +391,10 @@ export const demoUseCases: ReadonlyArray<DemoCase> = [
 			affectedParties: ['PLANS'],
 			informedDecisions: ['COVERAGE_PAYMENT'],
 			...internalToolInCmsDataCenter,
-			safeguards: { codeSharingDecision: 'SHARED_GOVERNMENT' },
+			safeguards: {
+				codeSharingDecision: 'SHARED_GOVERNMENT',
+				trainingDataDisclosureAssessed: true,
+			},
 		},
 	},
 	// ── OIT and enterprise tools ──

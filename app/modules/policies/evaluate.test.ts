@@ -35,7 +35,7 @@ function statuses(
 
 test('Marketplace identity proofing is presumed high-impact under §6(m): the CAIO and the privacy, legal and civil-rights lanes review it', () => {
 	const evaluation = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: afterDeadline })
-	expect(evaluation.packVersion).toBe('2026.3')
+	expect(evaluation.packVersion).toBe('2026.4')
 	expect(evaluation.presumedHighImpact).toBe(true)
 	expect(evaluation.presumedCategories).toEqual(['m'])
 	expect(evaluation.requiredLanes).toEqual([
@@ -140,7 +140,6 @@ test('a call-centre summariser sending PHI to a vendor API fails BAA, minimum ne
 		'HIPAA-SECURITY-C1': 'NEEDS_ATTENTION',
 		'FEDRAMP-C1': 'FAIL',
 		'M2521-3B-IV-C1': 'FAIL',
-		'M2521-3B-V-C1': 'NEEDS_ATTENTION',
 	})
 	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'])
 	expect(evaluation.blocked).toBe(true)
@@ -252,7 +251,7 @@ test('a revoked waiver no longer covers its practice', () => {
 test('an admin can switch a check off, change its severity and its lane without touching code', () => {
 	const edited: PolicyPack = {
 		...pack,
-		version: '2026.3.1',
+		version: '2026.4.1',
 		checks: pack.checks.map((check) => {
 			if (check.id === 'FEDRAMP-C1') return { ...check, enabled: false }
 			if (check.id === 'HIPAA-BAA-C1')
@@ -263,7 +262,7 @@ test('an admin can switch a check off, change its severity and its lane without 
 		}),
 	}
 	const evaluation = evaluateUseCase(callCentreSummariser(), { pack: edited, asOf: afterDeadline })
-	expect(evaluation.packVersion).toBe('2026.3.1')
+	expect(evaluation.packVersion).toBe('2026.4.1')
 	expect(evaluation.results.some((r) => r.checkId === 'FEDRAMP-C1')).toBe(false)
 	expect(result(evaluation, 'HIPAA-BAA-C1')).toMatchObject({
 		status: 'FAIL',
@@ -435,4 +434,27 @@ describe('review lanes named by the pack’s routing rules', () => {
 		})
 		expect(evaluation.requiredLanes).toEqual(['CAIO_DETERMINATION'])
 	})
+})
+
+test('a reading introduced by 2026.4 changes nothing for a case judged under 2026.3 or its editions', () => {
+	// PHI already used to train a vendor's model before deployment, with the BAA refused (audit finding 2).
+	const doc = baseCase({
+		stage: 'PRE_DEPLOYMENT',
+		hosting: 'VENDOR_API',
+		datasets: [
+			{
+				name: 'Medicare Part A claims',
+				category: 'MEDICARE_CLAIMS',
+				sensitivities: ['PII', 'PHI'],
+				usage: ['TRAINING'],
+				minimumNecessaryJustification: 'Claim header fields only.',
+			},
+		],
+		safeguards: { businessAssociateAgreement: false },
+	})
+	const under = (pack: PolicyPack) =>
+		result(evaluateUseCase(doc, { pack, asOf: afterDeadline }), 'HIPAA-BAA-C1').status
+	expect(under(shippedPolicyPack('2026.4'))).toBe('FAIL')
+	expect(under(shippedPolicyPack('2026.3'))).toBe('NEEDS_ATTENTION')
+	expect(under({ ...shippedPolicyPack('2026.3'), version: '2026.3.2' })).toBe('NEEDS_ATTENTION')
 })

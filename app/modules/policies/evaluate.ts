@@ -10,6 +10,7 @@ import {
 	type LaneRoute,
 	type PolicyCheckDefinition,
 	type PolicyPack,
+	releaseOf,
 } from '#app/modules/policies/policy-pack.ts'
 import { routeConditions } from '#app/modules/policies/routing.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
@@ -110,7 +111,7 @@ export function evaluateUseCase(
 ): Evaluation {
 	const { pack, asOf } = options
 	const plan = compile(pack)
-	const ctx = { asOf }
+	const ctx = { asOf, release: releaseOf(pack.version) }
 	const lanes = new Set<ReviewLane>()
 	const results: Array<CheckResult> = []
 	let blocked = false

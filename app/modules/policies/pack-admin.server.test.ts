@@ -145,6 +145,7 @@ for (const target of databaseTargets()) {
 			})
 			expect(preview.diff.checks.added.map((check) => check.id)).toEqual([
 				'M2521-5-C1',
+				'M2521-4A-C4',
 				'PRIVACY-ACT-CONTRACTOR-C1',
 				'PRIVACY-ACT-ACCURACY-C1',
 				'HIPAA-SECURITY-C1',

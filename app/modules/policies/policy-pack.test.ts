@@ -4,6 +4,7 @@ import { PRESUMED_CATEGORIES, categoryClauseId } from '#app/modules/policies/che
 import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
 import release2026_2 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
 import release2026_3 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.3.json'
+import release2026_4 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.4.json'
 import {
 	compareVersions,
 	parsePolicyPack,
@@ -13,11 +14,16 @@ import {
 	shippedPolicyPacks,
 } from '#app/modules/policies/policy-pack.ts'
 
-test('the releases 2026.1, 2026.2 and 2026.3 ship, and the newest is the shipped pack', () => {
-	expect(shippedPolicyPacks().map((pack) => pack.version)).toEqual(['2026.1', '2026.2', '2026.3'])
+test('the releases 2026.1 to 2026.4 ship, and the newest is the shipped pack', () => {
+	expect(shippedPolicyPacks().map((pack) => pack.version)).toEqual([
+		'2026.1',
+		'2026.2',
+		'2026.3',
+		'2026.4',
+	])
 	const pack = shippedPolicyPack()
-	expect(pack.version).toBe('2026.3')
-	expect(pack.title).toBe('Federal AI policy pack 2026.3')
+	expect(pack.version).toBe('2026.4')
+	expect(pack.title).toBe('Federal AI policy pack 2026.4')
 	expect(pack.references.length).toBeGreaterThan(60)
 	expect(shippedPolicyPack('2026.1').checks.length).toBeLessThan(pack.checks.length)
 })
@@ -39,11 +45,34 @@ test('2026.3 adds the checks the trigger matrix names and no check tested, and c
 	)
 })
 
+test('2026.4 adds the check that a high-impact determination is tracked, has the inventory check cite OMB’s dictionary, and changes nothing else of 2026.3', () => {
+	const before = shippedPolicyPack('2026.3')
+	const after = shippedPolicyPack('2026.4')
+	const added = after.checks.filter((check) => !before.checks.some((old) => old.id === check.id))
+	expect(added.map((check) => [check.id, check.clauseIds, check.lane, check.severity])).toEqual([
+		['M2521-4A-C4', ['M2521-4A'], 'CAIO_DETERMINATION', 'WARNING'],
+	])
+	const inventory = (pack: typeof after) =>
+		pack.checks.find((check) => check.id === 'M2521-3B-V-C1')!
+	expect(inventory(after).clauseIds).toEqual(['M2521-3B-V', 'AAIA-2022', 'OMB-INV-2025'])
+	expect({ ...inventory(after), clauseIds: [], description: '' }).toEqual({
+		...inventory(before),
+		clauseIds: [],
+		description: '',
+	})
+	expect(
+		after.checks.filter((check) => !added.includes(check) && check.id !== 'M2521-3B-V-C1'),
+	).toEqual(before.checks.filter((check) => check.id !== 'M2521-3B-V-C1'))
+	expect(after.routes).toEqual(before.routes)
+	expect(after.references).toEqual(before.references)
+})
+
 test('each shipped release is valid, and reading it without validation gives what the schema gives', () => {
 	for (const [file, version] of [
 		[release2026_1, '2026.1'],
 		[release2026_2, '2026.2'],
 		[release2026_3, '2026.3'],
+		[release2026_4, '2026.4'],
 	] as const) {
 		expect(shippedPolicyPack(version)).toEqual(parsePolicyPack(file))
 	}

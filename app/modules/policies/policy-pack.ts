@@ -2,6 +2,7 @@ import { z } from 'zod'
 import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.1.json'
 import release2026_2 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
 import release2026_3 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.3.json'
+import release2026_4 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.4.json'
 import { reviewLanes } from '#app/utils/permissions.ts'
 
 export const REFERENCE_STATUSES = ['IN_FORCE', 'SUPERSEDED'] as const
@@ -215,6 +216,7 @@ const releaseFiles: ReadonlyArray<{ version: string }> = [
 	release2026_1,
 	release2026_2,
 	release2026_3,
+	release2026_4,
 ]
 const releaseVersions = releaseFiles.map((file) => file.version).sort(compareVersions)
 const parsedReleases = new Map<string, PolicyPack>()

@@ -596,3 +596,63 @@ test('a path named like an object’s own property is no question: its label and
 	}
 	expect(fieldLabel('piaUrl')).toBe('PIA link')
 })
+
+test('the training-data disclosure question is asked before any sharing of a model trained on personal data, not only a public release', () => {
+	const trainedOnClaims = {
+		hasCustomCode: true,
+		datasets: [
+			{
+				name: 'Part B claims',
+				category: 'MEDICARE_CLAIMS' as const,
+				sensitivities: ['PII' as const, 'PHI' as const],
+				usage: ['TRAINING' as const],
+				dataUseAgreementRequired: false,
+			},
+		],
+	}
+	const asked = (input: Partial<UseCaseDocumentInput>) =>
+		visibleFields(doc({ ...trainedOnClaims, ...input })).has(
+			'safeguards.trainingDataDisclosureAssessed',
+		)
+	expect(asked({ safeguards: { codeSharingDecision: 'SHARED_PUBLICLY' } })).toBe(true)
+	expect(asked({ safeguards: { codeSharingDecision: 'SHARED_GOVERNMENT' } })).toBe(true)
+	expect(asked({ codeUrl: 'https://github.com/CMSgov/example' })).toBe(true)
+	expect(asked({ safeguards: { codeSharingDecision: 'EXEMPT' } })).toBe(false)
+	expect(asked({})).toBe(false)
+	expect(
+		visibleFields(
+			doc({
+				hasCustomCode: true,
+				safeguards: { codeSharingDecision: 'SHARED_GOVERNMENT' },
+				datasets: [{ ...trainedOnClaims.datasets[0]!, sensitivities: [] }],
+			}),
+		).has('safeguards.trainingDataDisclosureAssessed'),
+	).toBe(false)
+})
+
+test('why a fail-safe or appeal is not applicable is asked only when it is answered so and the output affects people', () => {
+	const deployedHighImpact = {
+		stage: 'DEPLOYED' as const,
+		highImpact: { determination: 'HIGH_IMPACT' as const },
+	}
+	const shown = (input: Partial<UseCaseDocumentInput>) =>
+		visibleFields(doc({ ...deployedHighImpact, ...input }))
+	const people = shown({
+		affectedParties: ['BENEFICIARIES'],
+		practices: { failsafe: 'NOT_APPLICABLE', appeal: 'NOT_APPLICABLE' },
+	})
+	expect(people.has('practices.failsafeNotApplicableReason')).toBe(true)
+	expect(people.has('practices.appealNotApplicableReason')).toBe(true)
+	const internal = shown({
+		affectedParties: ['INTERNAL_ONLY'],
+		practices: { failsafe: 'NOT_APPLICABLE', appeal: 'NOT_APPLICABLE' },
+	})
+	expect(internal.has('practices.failsafeNotApplicableReason')).toBe(false)
+	const answeredYes = shown({
+		affectedParties: ['PROVIDERS'],
+		practices: { failsafe: 'YES', appeal: 'PRECLUDED_BY_LAW' },
+	})
+	expect(answeredYes.has('practices.failsafeNotApplicableReason')).toBe(false)
+	expect(answeredYes.has('practices.appealNotApplicableReason')).toBe(false)
+	expect(fieldRules['practices.appealNotApplicableReason'].hint).toContain('§4(b)(vi)')
+})

@@ -153,11 +153,15 @@ const dataUseAgreementWithVendor: Condition = when(
 	'a dataset requires a data use agreement and a vendor is involved',
 	(doc) => doc.datasets.some((d) => d.dataUseAgreementRequired) && vendorInvolved(doc),
 )
-const releasesModelTrainedOnPersonalData: Condition = when(
-	'`safeguards.codeSharingDecision` is `SHARED_PUBLICLY` and a dataset with PII, PHI, Part 2 records or FTI is used for training',
+// M-25-21 §2(b) asks for the assessment before any sharing or release: public, within the government,
+// or a published code link with no decision recorded.
+const sharesModelTrainedOnPersonalData: Condition = when(
+	'the custom code is shared (`safeguards.codeSharingDecision` is `SHARED_PUBLICLY` or `SHARED_GOVERNMENT`, or `codeUrl` is given with no decision) and a dataset with PII, PHI, Part 2 records or FTI is used for training',
 	(doc) =>
 		hasCustomCode(doc) &&
-		doc.safeguards.codeSharingDecision === 'SHARED_PUBLICLY' &&
+		(doc.safeguards.codeSharingDecision === 'SHARED_PUBLICLY' ||
+			doc.safeguards.codeSharingDecision === 'SHARED_GOVERNMENT' ||
+			(doc.safeguards.codeSharingDecision === undefined && isAnswered(doc.codeUrl))) &&
 		doc.datasets.some(
 			(d) =>
 				d.usage.includes('TRAINING') && d.sensitivities.some((s) => PERSONAL_KINDS.includes(s)),
@@ -188,6 +192,23 @@ const activeAndNotRuleBased: Condition = when(
 	(doc) => isActive(doc) && doc.aiScreen.ruleBasedOnly !== true,
 )
 const publicFacing: Condition = when('`publicFacing` is `true`', (doc) => doc.publicFacing === true)
+/** People, not organizations or CMS itself: whom an appeal or a fail-safe protects (M-25-21 §4(b)(v)–(vi)). */
+export const affectsIndividuals = (doc: UseCaseDocument) =>
+	doc.affectedParties.some(
+		(party) =>
+			party === 'BENEFICIARIES' ||
+			party === 'PROVIDERS' ||
+			party === 'EMPLOYEES' ||
+			party === 'PUBLIC',
+	)
+const failsafeNotApplicableToIndividuals: Condition = when(
+	'`practices.failsafe` is `NOT_APPLICABLE` and `affectedParties` names people (beneficiaries, providers, employees or the public)',
+	(doc) => doc.practices.failsafe === 'NOT_APPLICABLE' && affectsIndividuals(doc),
+)
+const appealNotApplicableToIndividuals: Condition = when(
+	'`practices.appeal` is `NOT_APPLICABLE` and `affectedParties` names people (beneficiaries, providers, employees or the public)',
+	(doc) => doc.practices.appeal === 'NOT_APPLICABLE' && affectsIndividuals(doc),
+)
 
 // ── The intake form's sections, in the order the task list shows them ──
 
@@ -838,13 +859,13 @@ export const questions = {
 	}),
 	'safeguards.trainingDataDisclosureAssessed': ask(kinds.yesNo(), {
 		label:
-			'Was the risk that the released model discloses its personal training data assessed before release?',
+			'Was the risk that the model discloses its personal training data assessed before it was shared?',
 		name: 'Training-data disclosure assessed',
-		hint: 'A model trained on PII or PHI can reveal it. M-25-21 §2(b) asks for that assessment before any release, or the privacy exception instead.',
+		hint: 'A model trained on PII or PHI can reveal it to whoever receives it, another agency as much as the public. M-25-21 §2(b) asks for that assessment before any sharing or release, or the privacy exception instead.',
 		answeredBy: 'SUBMITTER',
 		section: 'safeguards',
 		storage: 'answers',
-		appliesWhen: releasesModelTrainedOnPersonalData,
+		appliesWhen: sharesModelTrainedOnPersonalData,
 		requiredWhen: never,
 		message: '',
 	}),
@@ -946,6 +967,17 @@ export const questions = {
 		requiredWhen: always,
 		message: 'Say whether there is a fail-safe (§4(b)(v)).',
 	}),
+	'practices.failsafeNotApplicableReason': ask(kinds.longText(), {
+		label: 'Why is a fail-safe not applicable, when the output affects people?',
+		name: 'Why no fail-safe',
+		hint: 'M-25-21 §4(b)(v) accepts “not applicable” with reasons: say why no person needs to be able to intervene or stop the system before it harms someone, such as a human decision that always follows the output.',
+		answeredBy: 'SUBMITTER',
+		section: 'practices',
+		storage: 'answers',
+		appliesWhen: failsafeNotApplicableToIndividuals,
+		requiredWhen: never,
+		message: '',
+	}),
 	'practices.appeal': ask(kinds.oneOf(appealChoices), {
 		label: 'Appeal process (§4(b)(vi))',
 		name: 'Appeal process',
@@ -957,6 +989,17 @@ export const questions = {
 		appliesWhen: asksMinimumPractices,
 		requiredWhen: always,
 		message: 'Say whether there is an appeal process (§4(b)(vi)).',
+	}),
+	'practices.appealNotApplicableReason': ask(kinds.longText(), {
+		label: 'Why is an appeal process not applicable, when the output affects people?',
+		name: 'Why no appeal process',
+		hint: 'M-25-21 §4(b)(vi) asks for a way to appeal or get human review wherever an AI-informed decision affects people. Say why none is needed; if the law rules one out, answer “precluded by law” instead.',
+		answeredBy: 'SUBMITTER',
+		section: 'practices',
+		storage: 'answers',
+		appliesWhen: appealNotApplicableToIndividuals,
+		requiredWhen: never,
+		message: '',
 	}),
 	'practices.publicConsultation': ask(kinds.manyOf(publicConsultationChoices), {
 		label: 'Consultation with end users and the public (§4(b)(vii))',

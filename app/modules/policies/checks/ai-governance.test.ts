@@ -155,6 +155,45 @@ test('a public release of a model trained on personal data needs a leakage asses
 	expect(assessed.reason).toContain('was assessed before release')
 })
 
+test('pack 2026.4: sharing within the government or a published code link also needs the leakage assessment first (M2521-2B-C3, "before any sharing or release")', () => {
+	const trained = {
+		hasCustomCode: true,
+		datasets: [
+			{
+				name: 'Medicare claims',
+				category: 'MEDICARE_CLAIMS' as const,
+				sensitivities: ['PII' as const, 'PHI' as const],
+				usage: ['TRAINING' as const],
+				dataUseAgreementRequired: false,
+			},
+		],
+	}
+	const government = baseCase({
+		...trained,
+		safeguards: { codeSharingDecision: 'SHARED_GOVERNMENT' },
+	})
+	const outcome = customCodeSharing(government, ctx)
+	expect(outcome.status).toBe('NEEDS_ATTENTION')
+	expect(outcome.reason).toContain('shared across government')
+	expect(outcome.reason).toContain("trained on personal data from 'Medicare claims'")
+	const link = baseCase({ ...trained, codeUrl: 'https://github.com/CMSgov/example' })
+	expect(customCodeSharing(link, ctx)).toMatchObject({
+		status: 'NEEDS_ATTENTION',
+		reason: expect.stringContaining('published at https://github.com/CMSgov/example'),
+	})
+	const assessed = customCodeSharing(
+		{ ...link, safeguards: { ...link.safeguards, trainingDataDisclosureAssessed: true } },
+		ctx,
+	)
+	expect(assessed.status).toBe('PASS')
+	expect(assessed.reason).toContain('was assessed before sharing')
+	// Not shared under an exemption: nothing to assess. Under 2026.3 only a public release asked.
+	const exempt = baseCase({ ...trained, safeguards: { codeSharingDecision: 'EXEMPT' } })
+	expect(customCodeSharing(exempt, ctx).status).toBe('PASS')
+	expect(customCodeSharing(government, { ...ctx, release: '2026.3' }).status).toBe('PASS')
+	expect(customCodeSharing(link, { ...ctx, release: '2026.3' }).status).toBe('PASS')
+})
+
 test('a public-facing case needs a feedback channel', () => {
 	expect(publicFeedback(baseCase({ publicFacing: true }), ctx).status).toBe('NEEDS_ATTENTION')
 	expect(

@@ -10,6 +10,7 @@ import {
 	isNotRetired,
 	listPhrase,
 	PII_KINDS,
+	readsFrom,
 	retiredCase,
 	stageLabels,
 } from './case-facts.ts'
@@ -179,7 +180,7 @@ const sharingPhrases = {
 	EXEMPT: 'exempt from sharing under a recorded §2(b) exception',
 } as const
 
-export const customCodeSharing: PolicyCheck = (doc) => {
+export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 	const fields = ['hasCustomCode', 'safeguards.codeSharingDecision', 'codeUrl']
 	if (doc.hasCustomCode !== true) {
 		return {
@@ -218,28 +219,39 @@ export const customCodeSharing: PolicyCheck = (doc) => {
 		ref.dataset.usage.includes('TRAINING'),
 	)
 	const assessed = doc.safeguards.trainingDataDisclosureAssessed
-	if (decision === 'SHARED_PUBLICLY' && trainedOnPersonalData.length > 0 && assessed !== true) {
+	// M2521-2B-C3 asks for the assessment "before any sharing or release": from pack 2026.4 sharing within
+	// the government and a published code link count; earlier packs asked it of a public release only.
+	const shared = readsFrom(ctx, '2026.4')
+		? decision === 'SHARED_PUBLICLY' ||
+			decision === 'SHARED_GOVERNMENT' ||
+			(decision === undefined && doc.codeUrl !== undefined)
+		: decision === 'SHARED_PUBLICLY'
+	const how =
+		decision !== undefined
+			? `The code and model are ${sharingPhrases[decision]}`
+			: `The code is published at ${doc.codeUrl}`
+	if (shared && trainedOnPersonalData.length > 0 && assessed !== true) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `The code and model are released publicly, the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}, and ${assessed === false ? "'Training-data disclosure assessed' is answered 'no'" : 'nothing says the risk that it discloses that data was assessed'}.`,
+			reason: `${how}, the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}, and ${assessed === false ? "'Training-data disclosure assessed' is answered 'no'" : 'nothing says the risk that it discloses that data was assessed'}.`,
 			drivingFields: [
 				...fields,
 				...trainedOnPersonalData.map((ref) => `datasets.${ref.index}.usage`),
 				'safeguards.trainingDataDisclosureAssessed',
 			],
 			nextStep:
-				'Assess whether the released model could disclose its training data before (further) release (§2(b)(iii)), or withdraw it under the privacy exception.',
+				'Assess whether the shared model could disclose its training data before (further) sharing or release (§2(b)(iii)), or withhold it under the privacy exception.',
 		}
 	}
 	const assessment =
-		decision === 'SHARED_PUBLICLY' && trainedOnPersonalData.length > 0
-			? ' The risk that the model discloses its personal training data was assessed before release.'
+		shared && trainedOnPersonalData.length > 0
+			? ` The risk that the model discloses its personal training data was assessed before ${decision === 'SHARED_PUBLICLY' ? 'release' : 'sharing'}.`
 			: ''
 	return {
 		status: 'PASS',
 		reason: decision
 			? `It has custom-developed code, ${sharingPhrases[decision]}.${assessment}`
-			: `It has custom-developed code, published at ${doc.codeUrl}.`,
+			: `It has custom-developed code, published at ${doc.codeUrl}.${assessment}`,
 		drivingFields: fields,
 		nextStep: null,
 	}

@@ -11,7 +11,8 @@ import {
 	informedDecisionLabels,
 	type Stage,
 } from '#app/modules/use-cases/vocabulary.ts'
-import { type CheckOutcome } from './check-types.ts'
+import { compareVersions } from '#app/modules/policies/policy-pack.ts'
+import { type CheckContext, type CheckOutcome } from './check-types.ts'
 
 /** M-25-21 §4(a)(i): 365 days from 3 Apr 2025; the 2025 inventory guidance confirms the date. */
 export const MINIMUM_PRACTICES_DEADLINE = '2026-04-03'
@@ -96,6 +97,41 @@ export function isLive(doc: UseCaseDocument): boolean {
 	return doc.stage === 'PILOT' || doc.stage === 'DEPLOYED'
 }
 
+/**
+ * Whether a reading a pack release introduced applies to the evaluation: from that release on, and
+ * whenever no release is given (the newest reading).
+ */
+export function readsFrom(ctx: CheckContext, release: string): boolean {
+	return ctx.release === undefined || compareVersions(ctx.release, release) >= 0
+}
+
+/** Whether the case's data is in use now, and the words and fields that say so. */
+export type DataInUse = { now: boolean; because: string; fields: Array<string> }
+
+/**
+ * Pack 2026.4: the data an obligation attaches to is in use now when the case is piloted or deployed,
+ * or, during development, when one of those datasets is used to train or evaluate the model: the data
+ * already flows, so its safeguard is owed now, not before deployment. Earlier packs read the stage alone.
+ */
+export function dataInUse(
+	doc: UseCaseDocument,
+	refs: ReadonlyArray<DatasetRef>,
+	ctx: CheckContext,
+): DataInUse {
+	if (isLive(doc)) return { now: true, because: '', fields: [] }
+	if (!readsFrom(ctx, '2026.4') || doc.stage === 'RETIRED')
+		return { now: false, because: '', fields: [] }
+	const developing = refs.filter((ref) =>
+		ref.dataset.usage.some((usage) => usage === 'TRAINING' || usage === 'EVALUATION'),
+	)
+	if (developing.length === 0) return { now: false, because: '', fields: [] }
+	return {
+		now: true,
+		because: ` ${datasetsVerb(developing, 'are')} already used to train or evaluate the model, so the data flows now.`,
+		fields: developing.map((ref) => `datasets.${ref.index}.usage`),
+	}
+}
+
 /** Every case but a retired one: the obligations that follow a system's use end with its retirement. */
 export function isNotRetired(doc: UseCaseDocument): boolean {
 	return doc.stage !== 'RETIRED'
@@ -108,7 +144,8 @@ export function retiredCase(reason = 'The case is retired.'): CheckOutcome {
 
 /**
  * The finding of a safeguard answered yes or no once its check applies: yes passes; no fails once the
- * case is in use (before that it is still to do); unanswered needs an answer.
+ * data is in use (by default, once the case is piloted or deployed; before that it is still to do);
+ * unanswered needs an answer.
  */
 export function yesNoSafeguard(
 	doc: UseCaseDocument,
@@ -121,6 +158,7 @@ export function yesNoSafeguard(
 		nextStep: string
 	},
 	drivingFields: Array<string>,
+	inUse: DataInUse = { now: isLive(doc), because: '', fields: [] },
 ): CheckOutcome {
 	if (answer === true) {
 		return {
@@ -135,9 +173,9 @@ export function yesNoSafeguard(
 			? `'${words.question}' is answered 'no'`
 			: `'${words.question}' is not answered`
 	return {
-		status: answer === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
-		reason: `${words.facts}, and ${said}. ${stagePhrase(doc)}.`,
-		drivingFields,
+		status: answer === false && inUse.now ? 'FAIL' : 'NEEDS_ATTENTION',
+		reason: `${words.facts}, and ${said}. ${stagePhrase(doc)}.${inUse.because}`,
+		drivingFields: [...drivingFields, ...inUse.fields],
 		nextStep: words.nextStep,
 	}
 }

@@ -6,6 +6,12 @@ export type CheckStatus = (typeof CHECK_STATUSES)[number]
 export type CheckContext = {
 	/** The day the case is judged on: deadlines and waiver expiry are measured against it, never against the clock. */
 	asOf: Date
+	/**
+	 * The release of the pack the case is judged under (2026.4 for 2026.4 and its local editions). A
+	 * reading a later release introduced applies only from that release, so a case judged under an older
+	 * pack keeps its results; left out (tests, one-off calls), the newest reading applies.
+	 */
+	release?: string
 }
 
 export type CheckOutcome = {

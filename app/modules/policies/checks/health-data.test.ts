@@ -177,9 +177,14 @@ test('PHI needs the HIPAA security risk analysis to reach the AI, its logs and t
 	])
 	const notCovered = { ...phi, safeguards: { ephiRiskAnalysis: false } }
 	expect(ephiSecurity(notCovered, ctx).status).toBe('FAIL')
-	expect(ephiSecurity({ ...notCovered, stage: 'PRE_DEPLOYMENT' }, ctx).status).toBe(
-		'NEEDS_ATTENTION',
-	)
+	// Before deployment the analysis is still to do while the PHI only feeds the system at run time
+	// (PHI already used for training is covered by the 2026.4 test below).
+	const runTimeOnly = baseCase({
+		stage: 'PRE_DEPLOYMENT',
+		datasets: [{ ...claims, usage: ['OPERATION'] }],
+		safeguards: { ephiRiskAnalysis: false },
+	})
+	expect(ephiSecurity(runTimeOnly, ctx).status).toBe('NEEDS_ATTENTION')
 	expect(ephiSecurity({ ...phi, safeguards: { ephiRiskAnalysis: true } }, ctx).status).toBe('PASS')
 	expect(ephiSecurity({ ...notCovered, stage: 'RETIRED' }, ctx).status).toBe('NOT_APPLICABLE')
 	const part2Only = baseCase({ datasets: [{ ...claims, sensitivities: ['PART2'] }] })
@@ -214,4 +219,61 @@ test('data that need a DUA and leave CMS need an executed agreement or contract 
 			.status,
 	).toBe('NOT_APPLICABLE')
 	expect(dataUseAgreement({ ...hosted, stage: 'RETIRED' }, ctx).status).toBe('NOT_APPLICABLE')
+})
+
+// Pack 2026.4 (audit finding 2): PHI, Part 2 records and agreement-governed data already used to train
+// or evaluate the model during development have reached the party that handles them, so a "no" is a
+// present failure, not a to-do before deployment; a case judged under 2026.3 keeps its result.
+test('data already flowing to a vendor during development: a "no" to the BAA, the Part 2 basis, the DUA or the risk analysis fails now', () => {
+	const flowing = baseCase({
+		stage: 'PRE_DEPLOYMENT',
+		hosting: 'VENDOR_API',
+		datasets: [
+			{
+				...claims,
+				sensitivities: ['PII', 'PHI', 'PART2'],
+				usage: ['TRAINING'],
+				dataUseAgreementRequired: true,
+			},
+		],
+		safeguards: {
+			businessAssociateAgreement: false,
+			part2ConsentBasis: 'NONE',
+			dataUseAgreement: false,
+			ephiRiskAnalysis: false,
+		},
+	})
+	for (const check of [businessAssociateAgreement, part2Records, dataUseAgreement, ephiSecurity]) {
+		const outcome = check(flowing, ctx)
+		expect(outcome.status).toBe('FAIL')
+		expect(outcome.reason).toContain('already used to train or evaluate the model')
+		expect(outcome.drivingFields).toContain('datasets.0.usage')
+		// The same case judged under pack 2026.3 keeps the stage-only reading.
+		expect(check(flowing, { ...ctx, release: '2026.3' }).status).toBe('NEEDS_ATTENTION')
+	}
+	expect(businessAssociateAgreement(flowing, ctx).nextStep).toContain('Stop sending PHI')
+})
+
+test('data used only at run time is not flowing before deployment, and an unanswered safeguard still needs an answer', () => {
+	const later = baseCase({
+		stage: 'PRE_DEPLOYMENT',
+		hosting: 'VENDOR_API',
+		datasets: [{ ...claims, usage: ['OPERATION'], dataUseAgreementRequired: true }],
+		safeguards: { businessAssociateAgreement: false, dataUseAgreement: false },
+	})
+	expect(businessAssociateAgreement(later, ctx).status).toBe('NEEDS_ATTENTION')
+	expect(dataUseAgreement(later, ctx).status).toBe('NEEDS_ATTENTION')
+	const unanswered = baseCase({
+		stage: 'PRE_DEPLOYMENT',
+		hosting: 'VENDOR_API',
+		datasets: [{ ...claims, usage: ['EVALUATION'] }],
+	})
+	expect(businessAssociateAgreement(unanswered, ctx).status).toBe('NEEDS_ATTENTION')
+	const evaluated = baseCase({
+		stage: 'PRE_DEPLOYMENT',
+		hosting: 'VENDOR_API',
+		datasets: [{ ...claims, usage: ['EVALUATION'] }],
+		safeguards: { businessAssociateAgreement: true },
+	})
+	expect(businessAssociateAgreement(evaluated, ctx).status).toBe('PASS')
 })

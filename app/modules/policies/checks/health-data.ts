@@ -4,6 +4,7 @@ import { type PolicyCheck } from './check-types.ts'
 import {
 	datasetNames,
 	datasetsVerb,
+	dataInUse,
 	datasetsWith,
 	hasText,
 	hostingPhrases,
@@ -64,7 +65,7 @@ export const minimumNecessary: PolicyCheck = (doc) => {
  * HIPAA-BAA: any party other than CMS that creates, receives, maintains or transmits PHI for CMS is a
  * business associate, whether it built the AI or only hosts the model or the data (45 CFR 164.502(e)).
  */
-export const businessAssociateAgreement: PolicyCheck = (doc) => {
+export const businessAssociateAgreement: PolicyCheck = (doc, ctx) => {
 	const phi = datasetsWith(doc, PHI_KINDS)
 	const outside = partiesOutsideCms(doc)
 	const fields = [
@@ -115,12 +116,17 @@ export const businessAssociateAgreement: PolicyCheck = (doc) => {
 		agreement === false
 			? "'Business associate agreement' is answered 'no'"
 			: "'Business associate agreement' is not answered"
+	// 45 CFR 164.502(e): PHI may be disclosed to a business associate only under its agreement, so once
+	// the PHI reaches the party (in use, or training and evaluation during development) a "no" fails.
+	const inUse = dataInUse(doc, phi, ctx)
+	const flowing = inUse.now && !isLive(doc)
 	return {
-		status: agreement === false && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
-		reason: `${facts}; ${answer}. ${stagePhrase(doc)}.`,
-		drivingFields: fields,
-		nextStep:
-			'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place with each host or vendor before PHI reaches them.',
+		status: agreement === false && inUse.now ? 'FAIL' : 'NEEDS_ATTENTION',
+		reason: `${facts}; ${answer}. ${stagePhrase(doc)}.${inUse.because}`,
+		drivingFields: [...fields, ...inUse.fields],
+		nextStep: flowing
+			? 'Stop sending PHI to the host or vendor until a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) is in place; PHI may reach a business associate only under one.'
+			: 'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place with each host or vendor before PHI reaches them.',
 	}
 }
 
@@ -137,7 +143,7 @@ const consentPhrases = {
 	NONE: 'none',
 } as const
 
-export const part2Records: PolicyCheck = (doc) => {
+export const part2Records: PolicyCheck = (doc, ctx) => {
 	const part2 = datasetsWith(doc, ['PART2'])
 	const basis = doc.safeguards.part2ConsentBasis
 	if (
@@ -162,10 +168,13 @@ export const part2Records: PolicyCheck = (doc) => {
 			basis === 'NONE'
 				? "the Part 2 basis is answered 'none'"
 				: 'no Part 2 basis (consent, QSOA or audit and evaluation) is recorded'
+		// Part 2 records may be used or disclosed only on a basis the rule allows: records already used to
+		// train or evaluate a model are in use now.
+		const inUse = dataInUse(doc, part2, ctx)
 		return {
-			status: basis === 'NONE' && isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
-			reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
-			drivingFields: fields,
+			status: basis === 'NONE' && inUse.now ? 'FAIL' : 'NEEDS_ATTENTION',
+			reason: `${facts} and ${answer}. ${stagePhrase(doc)}.${inUse.because}`,
+			drivingFields: [...fields, ...inUse.fields],
 			nextStep:
 				'Record the Part 2 basis for the use, or remove or suppress the SUD records before they reach the AI.',
 		}
@@ -212,7 +221,7 @@ export const part2Records: PolicyCheck = (doc) => {
  * (45 CFR 164.308(a)(1)(ii)(A), 164.312), including the copies AI systems make on the side: prompt
  * and response logs, embeddings and vector stores, caches and evaluation sets.
  */
-export const ephiSecurity: PolicyCheck = (doc) => {
+export const ephiSecurity: PolicyCheck = (doc, ctx) => {
 	const phi = datasetsWith(doc, PHI_KINDS)
 	const fields = [...sensitivityFields(phi), 'safeguards.ephiRiskAnalysis']
 	if (phi.length === 0) {
@@ -240,6 +249,7 @@ export const ephiSecurity: PolicyCheck = (doc) => {
 				'Extend the system’s risk analysis to the AI: its prompt and output logs, embeddings or vector stores, caches and test sets, with access control, audit logging and encryption for each.',
 		},
 		fields,
+		dataInUse(doc, phi, ctx),
 	)
 }
 
@@ -248,7 +258,7 @@ export const ephiSecurity: PolicyCheck = (doc) => {
  * contract that governs the data). Whether CMS's own internal use needs one is unsettled, so only a
  * party other than CMS handling the data engages the check.
  */
-export const dataUseAgreement: PolicyCheck = (doc) => {
+export const dataUseAgreement: PolicyCheck = (doc, ctx) => {
 	const governed = doc.datasets.flatMap((dataset, index) =>
 		dataset.dataUseAgreementRequired ? [{ index, dataset }] : [],
 	)
@@ -288,5 +298,6 @@ export const dataUseAgreement: PolicyCheck = (doc) => {
 				'Execute a data use agreement (CMS-R-0235, or CMS-R-0235L for a limited data set) for this purpose, files and years, or put the data terms in the contract, before the data leave CMS.',
 		},
 		fields,
+		dataInUse(doc, governed, ctx),
 	)
 }

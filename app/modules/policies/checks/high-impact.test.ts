@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
 import {
+	determinationTracked,
 	highImpactPresumption,
 	presumedHighImpactCategories,
 	presumedNotHighImpactJustification,
@@ -185,4 +186,46 @@ test('a retired case has no decision left whose principal basis needs confirming
 	expect(principalBasisConfirmation({ ...retired, stage: 'DEPLOYED' }, ctx).status).toBe(
 		'NEEDS_ATTENTION',
 	)
+})
+
+test('M2521-4A-C4: a high-impact determination is tracked with the official who made it and the date', () => {
+	const tracked = baseCase({
+		highImpact: {
+			determination: 'HIGH_IMPACT',
+			determinedBy: 'Avery Chen, CAIO office',
+			determinedOn: '2026-01-05',
+		},
+	})
+	expect(determinationTracked(tracked, ctx)).toMatchObject({
+		status: 'PASS',
+		reason: 'The case was determined high-impact by Avery Chen, CAIO office on 2026-01-05.',
+	})
+	const untracked = determinationTracked(
+		baseCase({ highImpact: { determination: 'HIGH_IMPACT' } }),
+		ctx,
+	)
+	expect(untracked.status).toBe('NEEDS_ATTENTION')
+	expect(untracked.reason).toContain('who made it and when are not recorded')
+	expect(untracked.drivingFields).toEqual([
+		'highImpact.determination',
+		'highImpact.determinedBy',
+		'highImpact.determinedOn',
+	])
+	const undated = determinationTracked(
+		baseCase({ highImpact: { determination: 'HIGH_IMPACT', determinedBy: 'Avery Chen' } }),
+		ctx,
+	)
+	expect(undated.reason).toContain('but when it was made is not recorded')
+	// A departure is tracked with its justification (M2521-4A-C3); no determination is another check's.
+	for (const determination of ['PRESUMED_NOT_HIGH_IMPACT', 'NOT_HIGH_IMPACT', undefined] as const) {
+		expect(determinationTracked(baseCase({ highImpact: { determination } }), ctx).status).toBe(
+			'NOT_APPLICABLE',
+		)
+	}
+	expect(
+		determinationTracked(
+			baseCase({ stage: 'RETIRED', highImpact: { determination: 'HIGH_IMPACT' } }),
+			ctx,
+		).status,
+	).toBe('NOT_APPLICABLE')
 })

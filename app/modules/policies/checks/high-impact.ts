@@ -252,6 +252,49 @@ export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 	}
 }
 
+/**
+ * M2521-4A-C4 (pack 2026.4): a determination that the case is high-impact is centrally tracked with
+ * the official who made it and the date, as one recorded in the tracker always is; one imported or
+ * written without them needs them. A departure from a presumption is checked with its justification
+ * (M2521-4A-C3); a missing determination is the presumption's and the inventory's finding.
+ */
+export const determinationTracked: PolicyCheck = (doc): CheckOutcome => {
+	const { determination, determinedBy, determinedOn } = doc.highImpact
+	const fields = ['highImpact.determination', 'highImpact.determinedBy', 'highImpact.determinedOn']
+	if (!isNotRetired(doc))
+		return retiredCase('The case is retired: its determination stays on record as it is.')
+	if (determination !== 'HIGH_IMPACT') {
+		return {
+			status: 'NOT_APPLICABLE',
+			reason:
+				determination === undefined
+					? 'No determination is recorded yet (the presumption and inventory checks ask for one).'
+					: `The determination is '${determinationPhrase(determination)}'${determination === 'PRESUMED_NOT_HIGH_IMPACT' ? ', tracked with its justification under M2521-4A-C3' : ''}.`,
+			drivingFields: ['highImpact.determination'],
+			nextStep: null,
+		}
+	}
+	const who = hasText(determinedBy)
+	const when = determinedOn !== undefined
+	if (!who || !when) {
+		const missing =
+			!who && !when ? 'who made it and when are' : !who ? 'who made it is' : 'when it was made is'
+		return {
+			status: 'NEEDS_ATTENTION',
+			reason: `The case is determined high-impact, but ${missing} not recorded, so the CAIO cannot track the determination centrally (M-25-21 §4(a)).`,
+			drivingFields: fields,
+			nextStep:
+				'The governance lead records the determination in the tracker, which keeps the official and the date.',
+		}
+	}
+	return {
+		status: 'PASS',
+		reason: `The case was determined high-impact by ${determinedBy} on ${determinedOn}.`,
+		drivingFields: fields,
+		nextStep: null,
+	}
+}
+
 function determinationPhrase(
 	determination: NonNullable<UseCaseDocument['highImpact']['determination']>,
 ): string {

@@ -15,7 +15,7 @@ test('missing stage-required fields are named, and deployed needs more than pre-
 	)
 	expect(deployed.status).toBe('NEEDS_ATTENTION')
 	expect(deployed.reason).toContain(
-		"For stage 'deployed', 2 required inventory answers are missing or inconsistent: authorization to operate and data description.",
+		"For stage 'deployed', 2 answers OMB's inventory requires are missing or inconsistent: authorization to operate and data description.",
 	)
 	expect(deployed.drivingFields).toEqual(['stage', 'hasAto', 'dataDescription'])
 	const early = inventoryCompleteness(
@@ -32,8 +32,67 @@ test('missing stage-required fields are named, and deployed needs more than pre-
 
 test('a bare draft lists the first missing fields and counts the rest', () => {
 	const outcome = inventoryCompleteness(caseDocument({ name: 'Draft' }), ctx)
-	expect(outcome.reason).toContain('missing or inconsistent: org unit, contact e-mail')
-	expect(outcome.nextStep).toBe('Choose the org unit responsible for it.')
+	expect(outcome.reason).toContain('missing or inconsistent: tracking id, org unit, contact e-mail')
+	expect(outcome.reason).toContain('high-impact determination')
+	expect(outcome.nextStep).toBe(
+		'The use case has no tracking id yet; the tracker allocates one when the draft is saved.',
+	)
+})
+
+// Pack 2026.4 (audit finding 8): the check asks exactly OMB's columns for the stage.
+test('OMB requires the high-impact determination (is_high_impact) at every stage: a case without one is not said to be complete, and the lead is told to record it', () => {
+	for (const stage of ['PRE_DEPLOYMENT', 'PILOT', 'DEPLOYED', 'RETIRED'] as const) {
+		const outcome = inventoryCompleteness(
+			baseCase({ stage, highImpact: { determination: undefined } }),
+			ctx,
+		)
+		// The lead records it in review, so it opens no lane of its own; the reason no longer says
+		// the case is complete for OMB.
+		expect(outcome.status).toBe('PASS')
+		expect(outcome.reason).toContain(
+			"The governance lead's high-impact determination, which OMB also requires, is still to be recorded.",
+		)
+		expect(outcome.drivingFields).toContain('highImpact.determination')
+		expect(outcome.nextStep).toBe('Record whether the use case is high-impact under M-25-21 §5.')
+	}
+	const gaps = inventoryCompleteness(
+		baseCase({ dataDescription: undefined, highImpact: { determination: undefined } }),
+		ctx,
+	)
+	expect(gaps.status).toBe('NEEDS_ATTENTION')
+	expect(gaps.reason).toContain('1 answer OMB')
+	expect(gaps.reason).toContain('high-impact determination, which OMB also requires')
+	// Under 2026.3 the check read the submission's requirements and said nothing of the determination.
+	const before = inventoryCompleteness(baseCase({ highImpact: { determination: undefined } }), {
+		...ctx,
+		release: '2026.3',
+	})
+	expect(before.status).toBe('PASS')
+	expect(before.reason).not.toContain('determination')
+})
+
+test('the tracker’s own questions (where it runs, a dataset’s minimum-necessary reason) are not named as OMB requirements', () => {
+	const doc = baseCase({
+		hosting: undefined,
+		hasPii: true,
+		datasets: [
+			{
+				name: 'Provider enrollment (PECOS)',
+				category: 'PROVIDER_DATA',
+				sensitivities: ['PII'],
+				usage: ['OPERATION'],
+				dataUseAgreementRequired: false,
+			},
+		],
+	})
+	const outcome = inventoryCompleteness(doc, ctx)
+	expect(outcome.status).toBe('PASS')
+	expect(outcome.reason).toContain("requires of the case team for stage 'deployed' is answered")
+	const before = inventoryCompleteness(doc, { ...ctx, release: '2026.3' })
+	expect(before.status).toBe('NEEDS_ATTENTION')
+	expect(before.drivingFields).toEqual(
+		expect.arrayContaining(['hosting', 'datasets.0.minimumNecessaryJustification']),
+	)
 })
 
 test('the EO 14179 §2 check wants a concrete mission benefit', () => {

@@ -1,33 +1,62 @@
 // M-25-21 §3(b)(v) inventory completeness and EO 14179 §2 mission benefit.
 import { consolidationBlocker } from '#app/modules/omb-exchange/omb-export.ts'
-import { fieldLabel, validateForSubmission } from '#app/modules/use-cases/field-rules.ts'
+import {
+	type FieldPath,
+	fieldLabel,
+	fieldRules,
+	validateForInventory,
+	validateForSubmission,
+} from '#app/modules/use-cases/field-rules.ts'
 import { cotsCommonTaskLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { type PolicyCheck } from './check-types.ts'
-import { hasText, listPhrase, stageLabels } from './case-facts.ts'
+import { hasText, listPhrase, readsFrom, stageLabels } from './case-facts.ts'
 import { presumedHighImpactCategories } from './high-impact.ts'
 
 const LISTED_FIELDS = 8
 
-export const inventoryCompleteness: PolicyCheck = (doc) => {
-	const { ok, fieldErrors } = validateForSubmission(doc)
+/**
+ * M2521-3B-V-C1: the case can go into OMB's inventory as it stands. From pack 2026.4 it asks the
+ * columns OMB's data dictionary requires for the stage and answers that contradict each other; the
+ * tracker's own questions (hosting, a dataset's minimum-necessary reason) are the submission's and
+ * other checks' business, not OMB's. The columns the governance lead answers (`is_high_impact`,
+ * required at every stage, and `HI_justification`) are named while missing but are not the case
+ * team's gap: the lead records them in review, and the export refuses a row without them. Earlier
+ * packs read the submission's requirements.
+ */
+export const inventoryCompleteness: PolicyCheck = (doc, ctx) => {
+	const omb = readsFrom(ctx, '2026.4')
+	const { ok, fieldErrors } = omb ? validateForInventory(doc) : validateForSubmission(doc)
 	const stage = doc.stage
 		? `stage '${stageLabels[doc.stage]}'`
 		: 'a case whose stage is not answered'
-	if (ok) {
+	const leads = omb
+		? Object.keys(fieldErrors).filter(
+				(path) => fieldRules[path as FieldPath]?.answeredBy === 'GOVERNANCE_LEAD',
+			)
+		: []
+	const missing = Object.keys(fieldErrors).filter((path) => !leads.includes(path))
+	const leadNote =
+		leads.length > 0
+			? ` The governance lead's ${listPhrase(leads.map((path) => fieldLabel(path).toLowerCase()))}, which OMB also requires, ${leads.length === 1 ? 'is' : 'are'} still to be recorded.`
+			: ''
+	if (ok || missing.length === 0) {
 		return {
 			status: 'PASS',
-			reason: `Every inventory field OMB requires for ${stage} is answered.`,
-			drivingFields: ['stage'],
-			nextStep: null,
+			reason: omb
+				? `Every column OMB's inventory requires of the case team for ${stage} is answered, and no answers contradict each other.${leadNote}`
+				: `Every inventory field OMB requires for ${stage} is answered.`,
+			drivingFields: ['stage', ...leads],
+			nextStep: leads.length > 0 ? (fieldErrors[leads[0]!] ?? [])[0]! : null,
 		}
 	}
-	const missing = Object.keys(fieldErrors)
 	const shown = missing.slice(0, LISTED_FIELDS)
 	const more = missing.length > LISTED_FIELDS ? ` and ${missing.length - LISTED_FIELDS} more` : ''
 	return {
 		status: 'NEEDS_ATTENTION',
-		reason: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.`,
-		drivingFields: ['stage', ...missing],
+		reason: omb
+			? `For ${stage}, ${missing.length} answer${missing.length === 1 ? '' : 's'} OMB's inventory requires ${missing.length === 1 ? 'is' : 'are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.${leadNote}`
+			: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.`,
+		drivingFields: ['stage', ...missing, ...leads],
 		nextStep: (fieldErrors[missing[0] ?? ''] ?? [])[0] ?? 'Answer the required inventory fields.',
 	}
 }

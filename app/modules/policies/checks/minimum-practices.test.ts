@@ -24,6 +24,8 @@ const allMet = {
 	monitoring: 'YES',
 	training: 'YES',
 	failsafe: 'NOT_APPLICABLE',
+	failsafeNotApplicableReason:
+		'Every resolve-or-refer output is acted on by a caseworker, who can stop the model at any time.',
 	appeal: 'PRECLUDED_BY_LAW',
 	publicConsultation: ['PUBLIC_HEARINGS'],
 } as const
@@ -48,6 +50,48 @@ test('"not applicable" fail-safe, precluded appeal and any consultation method c
 	})
 	expect(minimumPracticesDeadline(doc, after).status).toBe('PASS')
 	for (const check of Object.values(practiceChecks)) expect(check(doc, after).status).toBe('PASS')
+})
+
+// Pack 2026.4 (audit finding 7): "not applicable" needs its reasons where the output affects people.
+test('a fail-safe or appeal "not applicable" on a case that affects people needs a written reason (M2521-4B-V-C2, 4B-VI-C1)', () => {
+	const unexplained = deployedEligibilityModel({
+		practices: {
+			...allMet,
+			failsafeNotApplicableReason: undefined,
+			appeal: 'NOT_APPLICABLE',
+			publicConsultation: [...allMet.publicConsultation],
+		},
+	})
+	const failsafe = run('M2521-4B-V-C1')(unexplained, after)
+	expect(failsafe.status).toBe('NEEDS_ATTENTION')
+	expect(failsafe.reason).toContain(
+		'marked not applicable though the output affects beneficiaries, and no reason says why',
+	)
+	expect(failsafe.drivingFields).toContain('practices.failsafeNotApplicableReason')
+	const appeal = run('M2521-4B-VI-C1')(unexplained, after)
+	expect(appeal.status).toBe('NEEDS_ATTENTION')
+	expect(appeal.reason).toContain('M2521-4B-VI-C1')
+	expect(appeal.nextStep).toContain('precluded by law')
+	// A reason too short to explain anything is not one; a written one clears it.
+	const terse = {
+		...unexplained,
+		practices: { ...unexplained.practices, appealNotApplicableReason: 'No appeals.' },
+	}
+	expect(run('M2521-4B-VI-C1')(terse, after).reason).toContain('too short')
+	const explained = {
+		...unexplained,
+		practices: {
+			...unexplained.practices,
+			appealNotApplicableReason:
+				'The output only orders the worklist; every determination is a caseworker’s, appealed as any other.',
+		},
+	}
+	expect(run('M2521-4B-VI-C1')(explained, after).status).toBe('PASS')
+	// Internal operations only: nobody to appeal or protect, so "not applicable" stands alone.
+	const internal = { ...unexplained, affectedParties: ['INTERNAL_ONLY' as const] }
+	expect(run('M2521-4B-V-C1')(internal, after).status).toBe('PASS')
+	// Under pack 2026.3 the answer alone met the practice.
+	expect(run('M2521-4B-V-C1')(unexplained, { ...after, release: '2026.3' }).status).toBe('PASS')
 })
 
 test('an impact assessment without independent review or described impacts is not documented', () => {

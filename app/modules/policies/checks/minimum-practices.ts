@@ -1,5 +1,6 @@
 // M-25-21 §4(a)(i)–(ii) and §4(b)(i)–(vii): the seven minimum practices for high-impact AI, the
 // 3 Apr 2026 deadline, the CAIO pilot exemption and CAIO waivers.
+import { affectsIndividuals } from '#app/modules/use-cases/field-rules.ts'
 import { type UseCaseDocument, type Waiver } from '#app/modules/use-cases/use-case-document.ts'
 import {
 	type MinimumPractice,
@@ -15,6 +16,7 @@ import {
 	isPastDeadline,
 	listPhrase,
 	MINIMUM_PRACTICES_DEADLINE_LABEL,
+	readsFrom,
 	stageLabels,
 } from './case-facts.ts'
 import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
@@ -306,6 +308,70 @@ export function isWaivableCheck(checkId: string): boolean {
 	return minimumPracticeKeys.some((practice) => practiceCheckId(practice) === checkId)
 }
 
+/** The practices M-25-21 accepts as "not applicable" only with reasons where the output affects people. */
+const reasonedNotApplicable: Partial<
+	Record<
+		MinimumPractice,
+		{
+			answer: (doc: UseCaseDocument) => string | undefined
+			written: (doc: UseCaseDocument) => string | undefined
+			field: string
+			rule: string
+			nextStep: string
+		}
+	>
+> = {
+	FAILSAFE: {
+		answer: (doc) => doc.practices.failsafe,
+		written: (doc) => doc.practices.failsafeNotApplicableReason,
+		field: 'practices.failsafeNotApplicableReason',
+		rule: 'M-25-21 §4(b)(v) accepts a fail-safe "not applicable" only with reasons (M2521-4B-V-C2)',
+		nextStep:
+			'Define how a person can intervene or stop the system before it harms someone, or write why no fail-safe applies.',
+	},
+	APPEAL: {
+		answer: (doc) => doc.practices.appeal,
+		written: (doc) => doc.practices.appealNotApplicableReason,
+		field: 'practices.appealNotApplicableReason',
+		rule: 'where the output affects individuals, M-25-21 §4(b)(vi) asks for an appeal or human-review path (M2521-4B-VI-C1)',
+		nextStep:
+			'Define an appeal or human-review path (Medicare or Marketplace appeals may cover it), answer “precluded by law” if the law rules one out, or write why none applies.',
+	},
+}
+
+const partyWords: Record<string, string> = {
+	BENEFICIARIES: 'beneficiaries',
+	PROVIDERS: 'providers',
+	EMPLOYEES: 'employees',
+	PUBLIC: 'the public',
+}
+
+/** The shortest reason taken for more than a placeholder, as for other written reasons. */
+const MIN_NOT_APPLICABLE_REASON = 40
+
+/**
+ * Pack 2026.4: a fail-safe or appeal answered "not applicable" on a case whose output affects people
+ * needs the reason written down; without one it needs attention, since the answer alone cannot show
+ * the practice does not apply.
+ */
+function unexplainedNotApplicable(
+	doc: UseCaseDocument,
+	practice: MinimumPractice,
+): { reason: string; nextStep: string; fields: Array<string> } | null {
+	const rule = reasonedNotApplicable[practice]
+	if (!rule || rule.answer(doc) !== 'NOT_APPLICABLE' || !affectsIndividuals(doc)) return null
+	const written = rule.written(doc)
+	if (hasText(written) && written.trim().length >= MIN_NOT_APPLICABLE_REASON) return null
+	const people = listPhrase(
+		doc.affectedParties.flatMap((party) => (partyWords[party] ? [partyWords[party]] : [])),
+	)
+	return {
+		reason: `it is marked not applicable though the output affects ${people}, and ${hasText(written) ? 'the reason given is too short to explain why' : 'no reason says why'}: ${rule.rule}`,
+		nextStep: rule.nextStep,
+		fields: ['affectedParties', rule.field],
+	}
+}
+
 function practiceCheck(practice: MinimumPractice): PolicyCheck {
 	const { label, clause } = minimumPractices[practice]
 	return (doc: UseCaseDocument, ctx: CheckContext): CheckOutcome => {
@@ -315,6 +381,16 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 		const assessment = assessPractice(doc, practice)
 		const basis = `${highImpactBasisPhrase(doc)}. ${assessment.answer} (${clause})`
 		const fields = ['highImpact.determination', 'stage', ...assessment.fields]
+		const unexplained =
+			assessment.met && readsFrom(ctx, '2026.4') ? unexplainedNotApplicable(doc, practice) : null
+		if (unexplained) {
+			return {
+				status: 'NEEDS_ATTENTION',
+				reason: `${basis}, but ${unexplained.reason}.`,
+				drivingFields: [...fields, ...unexplained.fields],
+				nextStep: unexplained.nextStep,
+			}
+		}
 		if (assessment.met) {
 			return { status: 'PASS', reason: `${basis}.`, drivingFields: fields, nextStep: null }
 		}

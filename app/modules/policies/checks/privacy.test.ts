@@ -179,6 +179,22 @@ test('a vendor handling records of a system of records must be bound by the Priv
 	expect(privacyActContractor(bound, ctx)).toMatchObject({ status: 'PASS', nextStep: null })
 })
 
+test('pack 2026.4: records of a system of records already used to train a vendor’s model need the contract clauses now', () => {
+	const training = baseCase({
+		hasPii: true,
+		stage: 'PRE_DEPLOYMENT',
+		hosting: 'VENDOR_API',
+		datasets: [{ ...systemOfRecords, usage: ['TRAINING'] }],
+		safeguards: { privacyActContractClauses: false },
+	})
+	const outcome = privacyActContractor(training, ctx)
+	expect(outcome.status).toBe('FAIL')
+	expect(outcome.drivingFields).toContain('datasets.0.usage')
+	expect(privacyActContractor(training, { ...ctx, release: '2026.3' }).status).toBe(
+		'NEEDS_ATTENTION',
+	)
+})
+
 test('no contract clause is asked where CMS alone runs the system, or no system of records is involved', () => {
 	const inHouse = baseCase({ hasPii: true, datasets: [systemOfRecords] })
 	expect(privacyActContractor(inHouse, ctx).status).toBe('NOT_APPLICABLE')

@@ -16,6 +16,7 @@ import {
 	retiredCase,
 	sensitivityFields,
 	stagePhrase,
+	dataInUse,
 	yesNoSafeguard,
 } from './case-facts.ts'
 
@@ -241,7 +242,7 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
  * PRIVACY-ACT-CONTRACTOR: a contractor that operates a system of records for CMS, or holds its
  * records, is bound by the Privacy Act only through its contract (5 U.S.C. 552a(m); FAR 52.224-1/-2).
  */
-export const privacyActContractor: PolicyCheck = (doc) => {
+export const privacyActContractor: PolicyCheck = (doc, ctx) => {
 	const records = systemOfRecordsFacts(doc)
 	const outside = partiesOutsideCms(doc)
 	const fields = [...records.fields, ...outside.fields, 'safeguards.privacyActContractClauses']
@@ -278,6 +279,20 @@ export const privacyActContractor: PolicyCheck = (doc) => {
 				'Have the contracting officer add FAR 52.224-1 and 52.224-2 (and 52.224-3 training) to the contract before the vendor handles the records.',
 		},
 		fields,
+		// The records are in the contractor's hands once a dataset from the system is used to train or
+		// evaluate the model: every dataset with a SORN, and every personal dataset when records are
+		// retrieved by identifier.
+		dataInUse(
+			doc,
+			doc.datasets.flatMap((dataset, index) =>
+				dataset.sornNumber !== undefined ||
+				(doc.safeguards.retrievedByPersonalIdentifier === true &&
+					dataset.sensitivities.some((kind) => PII_KINDS.includes(kind)))
+					? [{ index, dataset }]
+					: [],
+			),
+			ctx,
+		),
 	)
 }
 

@@ -16,6 +16,7 @@ import {
 	part2Records,
 } from './health-data.ts'
 import {
+	determinationTracked,
 	highImpactPresumption,
 	presumedNotHighImpactJustification,
 	principalBasisConfirmation,
@@ -58,6 +59,7 @@ const aiPolicyChecks: Record<string, PolicyCheck> = {
 	'EO14179-SEC2-C1': missionBenefit,
 	'M2521-4A-C1': highImpactPresumption,
 	'M2521-4A-C3': presumedNotHighImpactJustification,
+	'M2521-4A-C4': determinationTracked,
 	'M2521-6-C1': principalBasisConfirmation,
 	...practiceChecks,
 	'M2521-4A-I-C3': minimumPracticesDeadline,
