@@ -69,6 +69,8 @@ test('a wrong password and an unknown e-mail get the same message, and the e-mai
 	const submitter = demoAccount('SUBMITTER')
 	await submitSignIn(page, { email: submitter.email, password: 'not-the-password' })
 	await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.')
+	// The message takes the focus: a keyboard user goes on from it, not from the top of the page.
+	await expect(page.getByRole('alert')).toBeFocused()
 	await expect(page.getByLabel('E-mail address')).toHaveValue(submitter.email)
 	await expect(page).toHaveURL(/\/login$/)
 

@@ -154,6 +154,16 @@ test('submit → the lead assigns privacy and security → changes requested and
 	expect(reviewer.url().split('?')[0]).toBe(laneUrl.split('?')[0])
 	await expect(discussion).toContainText('on “PIA link”')
 	await expect(discussion).toContainText('Which PIA covers the Part B data this reads?')
+	// The page comes back at the new comment, and so does the focus.
+	await expect
+		.poll(() =>
+			reviewer.evaluate(() =>
+				document.activeElement?.id.startsWith('comment-')
+					? document.activeElement.textContent
+					: null,
+			),
+		)
+		.toContain('Which PIA covers the Part B data this reads?')
 	await reviewer.getByLabel('Ask the submitters for changes').check()
 	await reviewer
 		.getByLabel('Note')

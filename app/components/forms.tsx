@@ -181,11 +181,14 @@ export function ValidatedForm<Schema extends Record<string, unknown>>({
 	form,
 	hidden = {},
 	className,
+	focusErrors = false,
 	children,
 }: {
 	form: FormMetadata<Schema>
 	hidden?: Record<string, string | number | undefined>
 	className?: string
+	/** The form's own errors take the focus when they come back (see FormErrors' takeFocus). */
+	focusErrors?: boolean
 	children: ReactNode
 }) {
 	const errorId = `${form.id}-errors`
@@ -200,7 +203,7 @@ export function ValidatedForm<Schema extends Record<string, unknown>>({
 			{Object.entries(hidden).map(([name, value]) =>
 				value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
 			)}
-			<FormErrors id={errorId} errors={form.errors} />
+			<FormErrors id={errorId} errors={form.errors} takeFocus={focusErrors} />
 			{children}
 		</Form>
 	)

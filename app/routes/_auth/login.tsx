@@ -140,6 +140,7 @@ export default function LoginPage() {
 						) : null}
 						<ValidatedForm
 							form={form}
+							focusErrors
 							className="mt-6 space-y-5"
 							hidden={{ redirectTo: searchParams.get('redirectTo') ?? '' }}
 						>

@@ -1,6 +1,7 @@
 // The review sections of a use case's page: its lanes, its decisions and conditions, and the
 // discussion. Each form posts to the case page's action with an intent; the server checks again.
-import { Form, Link } from 'react-router'
+import { useEffect } from 'react'
+import { Form, Link, useLocation } from 'react-router'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput, ErrorList } from '#app/components/forms.tsx'
 import { Tag, type TagTone } from '#app/components/status-tag.tsx'
@@ -259,7 +260,7 @@ export type PanelComment = {
 
 function CommentBody({ comment }: { comment: Omit<PanelComment, 'replies'> }) {
 	return (
-		<div id={`comment-${comment.id}`}>
+		<div id={`comment-${comment.id}`} tabIndex={-1} className="focus:outline-4">
 			<p className="text-sm font-semibold">
 				{comment.author.name} · {formatDateTime(comment.createdAt)}
 				{comment.lane ? ` · ${reviewLaneLabels[comment.lane].split(' (')[0]} lane` : ''}
@@ -284,6 +285,13 @@ export function Discussion({
 }) {
 	// A posted comment comes back as one more in the list: the boxes start empty again then.
 	const posted = comments.reduce((count, thread) => count + 1 + thread.replies.length, 0)
+	// The page comes back at the comment just posted (or one a notification links to): the focus goes
+	// there too, so a keyboard or screen-reader user reads on from it, not from the top of the page.
+	const { hash } = useLocation()
+	useEffect(() => {
+		if (!hash.startsWith('#comment-')) return
+		document.getElementById(decodeURIComponent(hash.slice(1)))?.focus()
+	}, [hash, posted])
 	return (
 		<section aria-labelledby="discussion-heading" className="space-y-3">
 			<h2 id="discussion-heading" className="text-xl font-bold">
