@@ -161,6 +161,33 @@ test('the governance lead tags two cases in bulk and exports the selection', asy
 	await expect(page.getByRole('table').getByRole('row')).toHaveCount(3)
 })
 
+test('a refused bulk action keeps the view, the ticked cases and what was typed, and its reason takes the focus', async ({
+	page,
+}) => {
+	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
+	await page.goto('/inventory?stage=DEPLOYED&sort=trackingId')
+	const table = page.getByRole('table')
+	const second = table.getByRole('checkbox', { name: /^Select CMS-2025-0002 / })
+	const third = table.getByRole('checkbox', { name: /^Select CMS-2025-0003 / })
+	await second.check()
+	await third.check()
+	await page.getByLabel('Tag', { exact: true }).fill('Exec Briefing!')
+	await page.getByRole('button', { name: 'Add tag' }).click()
+	const reason = page.locator('#bulk-error')
+	await expect(reason).toBeFocused()
+	await expect(reason).toContainText(/tag/i)
+	await expect(page).toHaveURL(/\/inventory\?stage=DEPLOYED&sort=trackingId$/)
+	await expect(second).toBeChecked()
+	await expect(third).toBeChecked()
+	await expect(page.getByLabel('Tag', { exact: true })).toHaveValue('Exec Briefing!')
+	await expectNoAccessibilityViolations(page)
+
+	// Corrected, it goes through.
+	await page.getByLabel('Tag', { exact: true }).fill('exec-review')
+	await page.getByRole('button', { name: 'Add tag' }).click()
+	await expect(page.getByRole('status')).toHaveText('Added the tag “exec-review” to 2 use cases.')
+})
+
 test('leadership reads the dashboards, switches a chart to its table, and follows a chart to the inventory', async ({
 	page,
 }) => {

@@ -1,6 +1,6 @@
-import { data, Form, Link, redirect, useLocation } from 'react-router'
+import { data, Link, redirect, useFetcher, useLocation } from 'react-router'
 import { DataTable } from '#app/components/data-table.tsx'
-import { CsrfInput } from '#app/components/forms.tsx'
+import { CsrfInput, FormErrors } from '#app/components/forms.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { useRootData } from '#app/root.tsx'
 import { applyBulkAction } from '#app/modules/inventory/inventory-bulk.server.ts'
@@ -455,11 +455,7 @@ function BulkToolbar({
 				(independence, status): if one is refused, none changes. Every change is recorded in the
 				audit log.
 			</p>
-			{error ? (
-				<p role="alert" className="border-l-4 border-error bg-error-lighter p-2 font-semibold">
-					{error}
-				</p>
-			) : null}
+			<FormErrors id="bulk-error" errors={error ? [error] : null} takeFocus />
 		</fieldset>
 	)
 }
@@ -479,6 +475,7 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 	} = loaderData
 	const user = useRootData()?.user
 	const location = useLocation()
+	const bulk = useFetcher<typeof action>()
 	const exportParams = inventorySearchParams({ ...query, page: 1 })
 	const can = (permission: Parameters<typeof rolesGrant>[1]) =>
 		user
@@ -570,7 +567,10 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 								: 'This page is past the end of the results.'}
 						</p>
 					) : canBulk ? (
-						<Form
+						// A fetcher's form: a refused action leaves the page as it was (the view, the ticked
+						// cases, the tag or reason typed) with the reason beside the buttons; one that is
+						// done redirects to the view with its outcome.
+						<bulk.Form
 							key={location.search}
 							method="post"
 							action="/inventory?index"
@@ -579,12 +579,12 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 							<BulkToolbar
 								rows={rows}
 								returnTo={location.search}
-								error={actionData?.error ?? null}
+								error={bulk.data?.error ?? actionData?.error ?? null}
 								reviewers={reviewers}
 								defaultDue={defaultDue}
 							/>
 							{table}
-						</Form>
+						</bulk.Form>
 					) : (
 						table
 					)}
