@@ -35,6 +35,23 @@ export function formatDay(value: Date | string): string {
 	return dayFormat.format(toDate(value))
 }
 
+const monthFormat = new Intl.DateTimeFormat('en-US', {
+	month: 'short',
+	year: 'numeric',
+	timeZone: 'UTC',
+})
+
+/**
+ * A date known to the day, the month or the year, as people read the rest of the app's dates:
+ * "2025-07-14" as "Jul 14, 2025", "2025-07" as "Jul 2025", "2025" as it is. Anything else as written.
+ */
+export function formatPartialDate(value: string): string {
+	if (ISO_DAY.test(value)) return formatDay(value)
+	if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+		return monthFormat.format(new Date(`${value}-15T12:00:00Z`))
+	return value
+}
+
 /** The Eastern-time day a moment fell on, as "Apr 3, 2026". */
 export function formatMomentDay(value: Date | string): string {
 	return momentDayFormat.format(toDate(value))

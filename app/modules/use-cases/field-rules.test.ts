@@ -656,3 +656,11 @@ test('why a fail-safe or appeal is not applicable is asked only when it is answe
 	expect(answeredYes.has('practices.appealNotApplicableReason')).toBe(false)
 	expect(fieldRules['practices.appealNotApplicableReason'].hint).toContain('§4(b)(vi)')
 })
+
+test('a date answer reads like the app’s other dates, to the day, the month or the year it is known to', () => {
+	expect(fieldAnswerText('operationalDate', '2025-07-14')).toBe('Jul 14, 2025')
+	expect(fieldAnswerText('operationalDate', '2025-07')).toBe('Jul 2025')
+	expect(fieldAnswerText('operationalDate', '2025')).toBe('2025')
+	// An answer kept as a file wrote it is shown as written.
+	expect(fieldAnswerText('operationalDate', 'Q3 FY2025')).toBe('Q3 FY2025')
+})

@@ -4,6 +4,7 @@
 // question is one entry there, whatever its kind.
 import { z } from 'zod'
 import { multiLineText, singleLineText, webAddress } from '#app/utils/input-schemas.ts'
+import { formatPartialDate } from '#app/utils/dates.ts'
 import type { UseCaseDocument } from './use-case-document.ts'
 import { choiceLabel, type OmbChoice } from './vocabulary.ts'
 import { isPartialDate, readPartialDate } from './partial-date.ts'
@@ -469,6 +470,7 @@ export function answerText(question: Pick<Question, 'kind' | 'choices'>, value: 
 	if (typeof value === 'boolean') return value ? 'Yes' : 'No'
 	if (question.choices && typeof value === 'string')
 		return choiceText(question.choices[value]) || value
+	if (question.kind === 'date' && typeof value === 'string') return formatPartialDate(value)
 	return String(value)
 }
 
