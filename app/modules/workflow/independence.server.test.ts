@@ -121,6 +121,17 @@ for (const target of databaseTargets()) {
 			return m.useCases.saveUseCase(user, useCaseId, values, testRequest)
 		}
 
+		/** A case the submitter registered and submitted with nobody else on it. */
+		async function submittedCase() {
+			const draft = await m.useCases.createDraft(
+				submitter,
+				{ name: 'Part B claims outlier review assistant', orgUnitId },
+				testRequest,
+			)
+			await save(submitter, draft.id, 'submit', '')
+			return draft
+		}
+
 		/** A submitted case that listed `person` on its first version and no longer lists them. */
 		async function caseThatOnceListed(person: SessionUser, removedBy: 'themselves' | 'the owner') {
 			const draft = await m.useCases.createDraft(
@@ -398,12 +409,7 @@ for (const target of databaseTargets()) {
 		}
 
 		test('submitters may not list a case’s reviewer; listed all the same, her approved lane opens again, and the final decision cannot count it', async () => {
-			const draft = await m.useCases.createDraft(
-				submitter,
-				{ name: 'Part B claims outlier review assistant', orgUnitId },
-				testRequest,
-			)
-			await save(submitter, draft.id, 'submit', '')
+			const draft = await submittedCase()
 			const version = async () => (await current(draft.id)).version
 			const privacy = (await lanesOf(draft.id)).find((lane) => lane.lane === 'PRIVACY')!
 			await m.lanes.assignLane(
@@ -520,12 +526,7 @@ for (const target of databaseTargets()) {
 		})
 
 		test('submitters may not list the last governance lead able to decide their case', async () => {
-			const draft = await m.useCases.createDraft(
-				submitter,
-				{ name: 'Part B claims outlier review assistant', orgUnitId },
-				testRequest,
-			)
-			await save(submitter, draft.id, 'submit', '')
+			const draft = await submittedCase()
 			const leads = await database.prisma.user.findMany({
 				where: { active: true, roles: { some: { role: 'GOVERNANCE_LEAD' } } },
 				select: { email: true },
