@@ -57,6 +57,14 @@ test('the governance lead is told of each submission in the app and by e-mail, o
 		notificationsLink(leadPage).getByText(String(unreadNow), { exact: true }),
 	).toBeVisible()
 	await expectNoAccessibilityViolations(leadPage)
+	// On a phone the link folds into the menu; the count stays on the Menu button.
+	const viewport = leadPage.viewportSize()!
+	await leadPage.setViewportSize({ width: 390, height: 844 })
+	const menu = leadPage.getByRole('banner').locator('summary')
+	await expect(menu).toHaveText(`Menu, ${unreadNow} unread notifications${unreadNow}`)
+	await expect(menu.getByText(String(unreadNow), { exact: true })).toBeVisible()
+	await expectNoAccessibilityViolations(leadPage)
+	await leadPage.setViewportSize(viewport)
 
 	await notificationsLink(leadPage).click()
 	await expect(leadPage.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()

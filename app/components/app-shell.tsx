@@ -178,8 +178,20 @@ export function AppShell({
 					</div>
 					{/* Below 640 px the navigation folds into a Menu button; <details> keeps it working without JavaScript. */}
 					<details ref={menu} className="sm:hidden">
-						<summary className="cursor-pointer list-none rounded border border-white px-3 py-1.5 font-semibold [&::-webkit-details-marker]:hidden">
+						<summary className="inline-flex cursor-pointer list-none items-center gap-2 rounded border border-white px-3 py-1.5 font-semibold [&::-webkit-details-marker]:hidden">
 							Menu
+							{/* The unread count stays in sight on a phone, where the Notifications link is inside the menu. */}
+							{unreadNotifications > 0 && user.permissions.includes('read:notification:own') ? (
+								<>
+									<span className="sr-only">, {unreadNotifications} unread notifications</span>
+									<span
+										aria-hidden="true"
+										className="min-w-6 rounded-full bg-white px-2 py-0.5 text-center text-xs font-bold text-primary-darker"
+									>
+										{unreadNotifications > 99 ? '99+' : unreadNotifications}
+									</span>
+								</>
+							) : null}
 						</summary>
 						<div className="absolute inset-x-0 top-full z-40 space-y-3 bg-primary-darker px-4 pb-4 shadow-lg">
 							<nav aria-label="Main" className="border-y border-primary-dark">
