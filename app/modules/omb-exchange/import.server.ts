@@ -26,6 +26,7 @@ import {
 	freezeVersion,
 	isInvolvedIn,
 	isListedOn,
+	contactPersonOf,
 	listContactPerson,
 	toDocument,
 	useCaseSelect,
@@ -758,7 +759,11 @@ async function updateFromRow(tx: Tx, planned: PlannedRow, context: ImportContext
 		},
 	})
 	if (updated.count === 0) throw stale
-	await listContactPerson(tx, { id: current.id, ownerId: current.ownerId }, document.contactEmail)
+	await listContactPerson(
+		tx,
+		{ id: current.id, ownerId: current.ownerId },
+		await contactPersonOf(tx, document.contactEmail),
+	)
 	await reopenLanesOfInvolvedReviewers(
 		tx,
 		{ id: current.id, status: reopenedTo ?? current.status, reviewRound: round },

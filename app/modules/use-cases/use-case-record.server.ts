@@ -203,17 +203,16 @@ export async function contactPersonOf(tx: Tx, contactEmail: string | null | unde
 }
 
 /**
- * The inventory's contact e-mail, when it is the address of someone with an account, lists that
- * person on the case as its program contact: they answer for it, so they work on it (and may never
- * review it). A shared inbox lists nobody.
+ * The inventory's contact e-mail, when it is the address of someone with an account (`person`, from
+ * contactPersonOf), lists that person on the case as its program contact: they answer for it, so
+ * they work on it (and may never review it). A shared inbox lists nobody.
  */
 export async function listContactPerson(
 	tx: Tx,
 	useCase: { id: string; ownerId: string },
-	contactEmail: string | null | undefined,
+	person: { id: string } | null,
 ) {
 	await tx.useCaseContact.deleteMany({ where: { useCaseId: useCase.id, role: 'PROGRAM_CONTACT' } })
-	const person = await contactPersonOf(tx, contactEmail)
 	if (!person || person.id === useCase.ownerId) return
 	const listed = await tx.useCaseContact.count({
 		where: { useCaseId: useCase.id, userId: person.id },

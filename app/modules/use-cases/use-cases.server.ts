@@ -29,7 +29,6 @@ import {
 	contactPersonOf,
 	isListedOn,
 	listContactPerson,
-	listedIds,
 	type ListedPeople,
 	type LoadedUseCase,
 	NOT_FOUND_MESSAGE,
@@ -426,16 +425,11 @@ export async function saveUseCase(
 			throw new StaleSaveError()
 		}
 		const { orgUnit, team, links, before, after } = await documentFromForm(tx, current, values)
-		const alreadyListed = new Set(listedIds(current))
 		const contactPerson = await contactPersonOf(tx, after.contactEmail)
-		await refuseListingReviewers(
-			tx,
-			current,
-			[
-				...team.map((member) => ({ ...member, field: 'teamEmails' as const })),
-				...(contactPerson ? [{ ...contactPerson, field: 'contactEmail' as const }] : []),
-			].filter((person) => !alreadyListed.has(person.id)),
-		)
+		await refuseListingReviewers(tx, current, [
+			...team.map((member) => ({ ...member, field: 'teamEmails' as const })),
+			...(contactPerson ? [{ ...contactPerson, field: 'contactEmail' as const }] : []),
+		])
 
 		// Checked on every save and submission, and stored against this version and the current pack.
 		const evaluation = await evaluateWithCurrentPack(after, tx)
@@ -522,7 +516,7 @@ export async function saveUseCase(
 				})),
 			})
 		}
-		await listContactPerson(tx, { id: useCaseId, ownerId: current.ownerId }, after.contactEmail)
+		await listContactPerson(tx, { id: useCaseId, ownerId: current.ownerId }, contactPerson)
 		await reopenLanesOfInvolvedReviewers(
 			tx,
 			{ id: useCaseId, status: nextStatus, reviewRound: round },

@@ -16,7 +16,7 @@ export async function reopenLanesOfInvolvedReviewers(
 	context: { actorId: string; request: RequestInfo },
 ) {
 	// A decided case's round is closed: its decision is judged by the people who took it then.
-	if (useCase.status === 'DRAFT' || isDecided(useCase.status)) return []
+	if (useCase.status === 'DRAFT' || isDecided(useCase.status)) return
 	const lanes = await tx.laneReview.findMany({
 		where: {
 			useCaseId: useCase.id,
@@ -58,7 +58,6 @@ export async function reopenLanesOfInvolvedReviewers(
 			request: context.request,
 		})
 	}
-	return lanes.map((lane) => lane.lane)
 }
 
 /**
@@ -72,6 +71,8 @@ export async function refuseListingReviewers(
 	newlyListed: ReadonlyArray<{ id: string; name: string; field: 'teamEmails' | 'contactEmail' }>,
 ) {
 	if (newlyListed.length === 0) return
+	// Everyone listed now is a participant already (the database's triggers keep the record), so only
+	// people new to the case are looked at.
 	const ids = newlyListed.map((person) => person.id)
 	const involved = await tx.useCaseParticipant.findMany({
 		where: { useCaseId: useCase.id, userId: { in: ids } },
