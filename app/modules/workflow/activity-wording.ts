@@ -8,7 +8,7 @@ type Facts = Record<string, unknown> | null
 
 const laneName = (lane: unknown) =>
 	typeof lane === 'string' && lane in reviewLaneLabels
-		? reviewLaneLabels[lane as ReviewLaneName].split(' (')[0]
+		? reviewLaneLabels[lane as ReviewLaneName]
 		: 'a'
 const words = (value: unknown) =>
 	typeof value === 'string' ? value.toLowerCase().replace(/_/g, ' ') : ''

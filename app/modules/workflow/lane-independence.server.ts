@@ -98,7 +98,7 @@ export async function refuseListingReviewers(
 		if (lane)
 			throw new AppError(
 				'INVALID',
-				`${person.name} reviews this use case’s ${reviewLaneLabels[lane.lane].split(' (')[0]} lane, and someone listed on a case may never review it. Ask the governance lead to reassign the lane first; then list them.`,
+				`${person.name} reviews this use case’s ${reviewLaneLabels[lane.lane]} lane, and someone listed on a case may never review it. Ask the governance lead to reassign the lane first; then list them.`,
 				person.field,
 			)
 	}

@@ -151,7 +151,7 @@ export async function assignLaneIn(
 		[assignee.id],
 		{
 			kind: 'ASSIGNED',
-			title: `${useCase.trackingId}: you review ${reviewLaneLabels[input.lane].split(' (')[0]}`,
+			title: `${useCase.trackingId}: you review ${reviewLaneLabels[input.lane]}`,
 			body: `${actor.name} assigned you the ${reviewLaneLabels[input.lane]} lane of ${useCase.trackingId} “${useCase.name}”, due ${input.dueOn.toISOString().slice(0, 10)}.`,
 			link: `/use-cases/${useCase.id}/lanes/${existing.id}`,
 			useCaseId: useCase.id,
@@ -232,14 +232,14 @@ export async function claimLane(
 			await activeLeadIds(tx),
 			{
 				kind: 'ASSIGNED',
-				title: `${useCase.trackingId}: ${actor.name} took the ${reviewLaneLabels[lane.lane].split(' (')[0]} lane`,
+				title: `${useCase.trackingId}: ${actor.name} took the ${reviewLaneLabels[lane.lane]} lane`,
 				body: `${actor.name} claimed the ${reviewLaneLabels[lane.lane]} lane of ${useCase.trackingId} “${useCase.name}”.`,
 				link: `/use-cases/${useCase.id}`,
 				useCaseId: useCase.id,
 			},
 			{ actorId: actor.id },
 		)
-		return `the ${reviewLaneLabels[lane.lane].split(' (')[0]} lane of ${useCase.trackingId}`
+		return `the ${reviewLaneLabels[lane.lane]} lane of ${useCase.trackingId}`
 	})
 }
 
@@ -346,7 +346,7 @@ export async function decideLane(
 			},
 			request,
 		})
-		const laneName = reviewLaneLabels[lane.lane].split(' (')[0]
+		const laneName = reviewLaneLabels[lane.lane]
 		const remaining = await tx.laneReview.count({
 			where: {
 				useCaseId: useCase.id,

@@ -16,7 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { work: await yourWork(user, await dataVersionOf(request)) }
 }
 
-const laneName = (lane: ReviewLaneName) => reviewLaneLabels[lane].split(' (')[0]
+const laneName = (lane: ReviewLaneName) => reviewLaneLabels[lane]
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
 
 function WorkPanel({

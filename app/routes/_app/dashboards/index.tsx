@@ -106,7 +106,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 	const overdueLanes = d.overdueLanes.reduce((sum, lane) => sum + lane.count, 0)
 	const laneBars: Array<ChartBar> = d.overdueLanes.map((lane) => ({
 		key: lane.lane,
-		label: reviewLaneLabels[lane.lane].split(' (')[0]!,
+		label: reviewLaneLabels[lane.lane],
 		count: lane.count,
 		href: inventoryHref({ overdue: true }),
 	}))
@@ -246,7 +246,7 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 								rowKey={(item) => `${item.useCaseId}-${item.lane}`}
 								columns={[
 									{ header: 'Use case', cell: caseCell },
-									{ header: 'Lane', cell: (item) => reviewLaneLabels[item.lane].split(' (')[0] },
+									{ header: 'Lane', cell: (item) => reviewLaneLabels[item.lane] },
 									{ header: 'Reviewer', cell: (item) => item.assignee ?? 'Unassigned' },
 									{
 										header: 'Due',

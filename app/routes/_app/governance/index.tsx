@@ -76,7 +76,7 @@ export default function GovernanceDesk({ loaderData }: Route.ComponentProps) {
 							<CaseLink useCase={useCase} /> —{' '}
 							{useCase.laneReviews
 								.filter((lane) => lane.round === useCase.reviewRound)
-								.map((lane) => reviewLaneLabels[lane.lane].split(' (')[0])
+								.map((lane) => reviewLaneLabels[lane.lane])
 								.join(', ')}{' '}
 							· <Link to={`/use-cases/${useCase.id}/assign`}>assign</Link>
 						</li>
@@ -103,7 +103,7 @@ export default function GovernanceDesk({ loaderData }: Route.ComponentProps) {
 				>
 					{overdueLanes.map((lane) => (
 						<li key={lane.id}>
-							<CaseLink useCase={lane.useCase} /> — {reviewLaneLabels[lane.lane].split(' (')[0]},{' '}
+							<CaseLink useCase={lane.useCase} /> — {reviewLaneLabels[lane.lane]},{' '}
 							{lane.assignee?.name ?? 'unassigned'}, due {day(lane.dueOn)}
 						</li>
 					))}

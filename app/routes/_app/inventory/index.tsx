@@ -394,7 +394,7 @@ function BulkToolbar({
 							<option value="">Choose…</option>
 							{reviewLanes.map((lane) => (
 								<option key={lane} value={lane}>
-									{reviewLaneLabels[lane].split(' (')[0]}
+									{reviewLaneLabels[lane]}
 								</option>
 							))}
 						</select>

@@ -17,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const day = (value: Date | string | null) => (value ? formatDay(value) : '—')
-const laneName = (lane: ReviewLaneName) => reviewLaneLabels[lane].split(' (')[0]
+const laneName = (lane: ReviewLaneName) => reviewLaneLabels[lane]
 
 type QueueLane = Awaited<ReturnType<typeof reviewQueue>>['claimable'][number] & {
 	overdue?: boolean

@@ -127,12 +127,12 @@ export function ReviewLanes({
 										<input type="hidden" name="laneReviewId" value={lane.id} />
 										<input type="hidden" name="revision" value={lane.revision} />
 										<Button variant="secondary" className="px-3 py-1">
-											Claim {reviewLaneLabels[lane.lane].split(' (')[0]}
+											Claim {reviewLaneLabels[lane.lane]}
 										</Button>
 									</Form>
 								) : lane.canDecide ? (
 									<Link to={`/use-cases/${useCaseId}/lanes/${lane.id}`}>
-										Review the {reviewLaneLabels[lane.lane].split(' (')[0]} lane
+										Review the {reviewLaneLabels[lane.lane]} lane
 									</Link>
 								) : null,
 						},
@@ -263,7 +263,7 @@ function CommentBody({ comment }: { comment: Omit<PanelComment, 'replies'> }) {
 		<div id={`comment-${comment.id}`} tabIndex={-1} className="focus:outline-4">
 			<p className="text-sm font-semibold">
 				{comment.author.name} · {formatDateTime(comment.createdAt)}
-				{comment.lane ? ` · ${reviewLaneLabels[comment.lane].split(' (')[0]} lane` : ''}
+				{comment.lane ? ` · ${reviewLaneLabels[comment.lane]} lane` : ''}
 				{comment.fieldPath ? ` · on “${fieldLabel(comment.fieldPath)}”` : ''}
 			</p>
 			<p className="whitespace-pre-line">{comment.body}</p>

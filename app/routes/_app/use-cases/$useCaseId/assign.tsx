@@ -116,7 +116,7 @@ function LaneForm({
 			{revision ? <input type="hidden" name="revision" value={revision} /> : null}
 			<div>
 				<label htmlFor={`${id}-assignee`} className="block font-semibold">
-					Reviewer for {reviewLaneLabels[lane].split(' (')[0]}
+					Reviewer for {reviewLaneLabels[lane]}
 				</label>
 				<select
 					id={`${id}-assignee`}
@@ -167,7 +167,7 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 			</p>
 			{assigned && assigned in reviewLaneLabels ? (
 				<p role="status" className="border-l-4 border-success bg-success-lighter p-3">
-					{reviewLaneLabels[assigned].split(' (')[0]} lane assigned; the reviewer has been notified.
+					{reviewLaneLabels[assigned]} lane assigned; the reviewer has been notified.
 				</p>
 			) : null}
 			{formErrors?.length ? (
@@ -217,7 +217,7 @@ export default function AssignReviewers({ loaderData, actionData }: Route.Compon
 							revision={1}
 							candidates={candidates[lane]}
 							defaultDue={defaultDue}
-							label={`Add ${reviewLaneLabels[lane].split(' (')[0]}`}
+							label={`Add ${reviewLaneLabels[lane]}`}
 						/>
 					))}
 				</section>
