@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
-import { type DemoRole, demoAccount, expect, signIn, test } from './support/fixtures.ts'
+import { type DemoRole, demoAccount, expect, signIn, test, wcagTags } from './support/fixtures.ts'
 import { registerDraft } from './support/use-case-steps.ts'
 
 type RouteNode = { path?: string; index?: boolean; file: string; children?: Array<RouteNode> }
@@ -134,7 +134,7 @@ const widths = [
 	{ name: '320 px', width: 320, height: 640 },
 ]
 
-/** axe's WCAG 2.1 A/AA violations and sideways scrolling, at each width; problems as readable lines. */
+/** axe's WCAG A/AA violations and sideways scrolling, at each width; problems as readable lines. */
 async function problemsOn(page: Page, url: string) {
 	const problems: Array<string> = []
 	for (const viewport of widths) {
@@ -144,9 +144,7 @@ async function problemsOn(page: Page, url: string) {
 		)
 		if (viewport.width <= 640 && overflow > 0)
 			problems.push(`${url} at ${viewport.name}: the page scrolls sideways by ${overflow}px`)
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-			.analyze()
+		const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze()
 		for (const violation of results.violations) {
 			problems.push(
 				`${url} at ${viewport.name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,

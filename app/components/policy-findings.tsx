@@ -46,6 +46,19 @@ export function findingCount(status: CheckResult['status'], count: number) {
 	return `${count} ${count === 1 ? group.one : group.many}`
 }
 
+/** "2 fail, 3 need attention": what the findings ask of the case, in a line. */
+export function findingsSummary(evaluation: Evaluation) {
+	return groups
+		.filter((group) => group.status === 'FAIL' || group.status === 'NEEDS_ATTENTION')
+		.map((group) =>
+			findingCount(
+				group.status,
+				evaluation.results.filter((result) => result.status === group.status).length,
+			),
+		)
+		.join(', ')
+}
+
 /** Where a finding can be resolved: the question it rests on. */
 export type QuestionLink = { href: string; label: string; onSelect?: () => void }
 
@@ -61,20 +74,12 @@ export function PolicyFindings({
 	/** The question that resolves a finding, when the reader can change it. */
 	questionLink?: (result: CheckResult) => QuestionLink | null
 }) {
-	const counts = groups
-		.filter((group) => group.status === 'FAIL' || group.status === 'NEEDS_ATTENTION')
-		.map((group) =>
-			findingCount(
-				group.status,
-				evaluation.results.filter((r) => r.status === group.status).length,
-			),
-		)
 	return (
 		<section aria-labelledby="findings-heading" className="space-y-4">
 			<h2 id="findings-heading" className={compact ? 'text-xl font-bold' : 'text-2xl font-bold'}>
 				Policy findings
 			</h2>
-			<p className="font-semibold">{counts.join(', ')}.</p>
+			<p className="font-semibold">{findingsSummary(evaluation)}.</p>
 			<p className={compact ? 'text-sm' : undefined}>
 				Checked against policy pack {evaluation.packVersion} as of{' '}
 				{formatDay(evaluation.asOf.slice(0, 10))}.{' '}
@@ -96,13 +101,7 @@ export function PolicyFindings({
 						{evaluation.routes.map((route) => (
 							<li key={route.routeId}>
 								{route.lanes.map((lane) => reviewLaneLabels[lane]).join(', ')}: {route.reason} (
-								{route.clauseIds.map((clauseId, index) => (
-									<span key={clauseId}>
-										{index ? ', ' : ''}
-										<Link to={`/policies/${clauseId}`}>{clauseId}</Link>
-									</span>
-								))}
-								)
+								<ClauseLinks clauseIds={route.clauseIds} />)
 							</li>
 						))}
 					</ul>
@@ -144,20 +143,14 @@ export function PolicyFindings({
 														event.preventDefault()
 														link.onSelect()
 													}}
-													className="font-semibold"
+													className="inline-flex min-h-6 items-center font-semibold"
 												>
 													Answer “{link.label}”
 												</a>
 											</p>
 										) : null}
 										<p className="text-sm">
-											Cites{' '}
-											{result.clauseIds.map((clauseId, index) => (
-												<span key={clauseId}>
-													{index ? ', ' : ''}
-													<Link to={`/policies/${clauseId}`}>{clauseId}</Link>
-												</span>
-											))}
+											Cites <ClauseLinks clauseIds={result.clauseIds} />
 											{decisionImpactWording[impactOf(result)]}
 										</p>
 									</li>
@@ -169,4 +162,16 @@ export function PolicyFindings({
 			})}
 		</section>
 	)
+}
+
+/** WCAG 2.2 target size: each link of a finding is at least 24 px high, however small its text. */
+function ClauseLinks({ clauseIds }: { clauseIds: ReadonlyArray<string> }) {
+	return clauseIds.map((clauseId, index) => (
+		<span key={clauseId}>
+			{index ? ', ' : ''}
+			<Link to={`/policies/${clauseId}`} className="inline-flex min-h-6 items-center">
+				{clauseId}
+			</Link>
+		</span>
+	))
 }
