@@ -188,6 +188,31 @@ test('a refused bulk action keeps the view, the ticked cases and what was typed,
 	await expect(page.getByRole('status')).toHaveText('Added the tag “exec-review” to 2 use cases.')
 })
 
+test('at 1280 px the lead’s inventory fits its column, and a move to the next page puts the focus on the results', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 1280, height: 800 })
+	await signIn(page, demoAccount('GOVERNANCE_LEAD'))
+	await page.goto('/inventory?sort=trackingId')
+	const results = page.getByRole('region', { name: /^\d+ use cases/ })
+	const tableBox = page.getByRole('region', { name: /^AI use cases in this view/ })
+	const sideways = await tableBox.evaluate((box) => box.scrollWidth - box.clientWidth)
+	expect(sideways, 'how far the table scrolls sideways').toBe(0)
+
+	await page
+		.getByRole('navigation', { name: 'Pages' })
+		.getByRole('link', { name: 'Next page' })
+		.click()
+	await expect(page).toHaveURL(/page=2/)
+	await expect(results).toBeFocused()
+	await expect(results.getByRole('heading', { level: 2 })).toContainText('(showing 26–')
+	await expectNoAccessibilityViolations(page)
+
+	await page.getByRole('link', { name: 'Previous page' }).click()
+	await expect(results.getByRole('heading', { level: 2 })).toContainText('(showing 1–25)')
+	await expect(results).toBeFocused()
+})
+
 test('leadership reads the dashboards, switches a chart to its table, and follows a chart to the inventory', async ({
 	page,
 }) => {

@@ -52,8 +52,11 @@ export function DataTable<Row>({
 	const shown = columns.filter((column): column is DataColumn<Row> => Boolean(column))
 	// Each column's cell classes, worked out once rather than for every row. A row header is bold by
 	// default in browsers; here it reads like its row unless the column says.
-	const cellClasses = shown.map(({ rowHeader, className, pinned }) => {
-		const classes = pinned ? [className, 'data-table-pinned'].filter(Boolean).join(' ') : className
+	const columnClasses = shown.map(({ className, pinned }) =>
+		pinned ? [className, 'data-table-pinned'].filter(Boolean).join(' ') : className,
+	)
+	const cellClasses = shown.map(({ rowHeader }, index) => {
+		const classes = columnClasses[index]
 		if (!rowHeader || classes?.includes('font-')) return classes
 		return classes ? `${classes} font-normal` : 'font-normal'
 	})
@@ -71,11 +74,7 @@ export function DataTable<Row>({
 							<th
 								key={index}
 								scope="col"
-								className={
-									column.pinned
-										? [column.className, 'data-table-pinned'].filter(Boolean).join(' ')
-										: column.className
-								}
+								className={columnClasses[index]}
 								aria-sort={
 									column.sort?.active
 										? column.sort.direction === 'asc'

@@ -592,6 +592,7 @@ export default function Inventory({ loaderData, actionData }: Route.ComponentPro
 						page={query.page}
 						pageCount={pageCount}
 						hrefFor={(page) => inventoryHref({ ...query, page })}
+						resultsId="results"
 					/>
 				</section>
 			</div>
