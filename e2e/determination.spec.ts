@@ -31,12 +31,12 @@ test('the governance lead records a high-impact determination; departing from th
 	await expect(section.getByText(/explain why its output is not a principal basis/)).toBeVisible()
 	await expectNoAccessibilityViolations(lead)
 
-	await section.getByLabel('Not high-impact').check()
-	await section.getByRole('button', { name: 'Record determination' }).click()
+	// A presumed case cannot be recorded plainly "not high-impact", so the form does not offer it (the
+	// server refuses it too, by the rule tested in app/modules/policies/determination.test.ts).
+	await expect(section.getByRole('radio')).toHaveCount(2)
+	await expect(section.getByLabel('Not high-impact', { exact: true })).toHaveCount(0)
 	await expect(
-		section.getByText(
-			/Record “High-impact”, or “Presumed high-impact, but determined not high impact”/,
-		),
+		section.getByText(/^Required when the determination departs from the presumption: at least 40/),
 	).toBeVisible()
 
 	await section.getByLabel('Presumed high-impact, but determined not high impact').check()

@@ -204,6 +204,13 @@ test('submit → the lead assigns privacy and security → changes requested and
 			.getByRole('complementary', { name: 'At a glance' })
 			.getByText('In review', { exact: true }),
 	).toBeVisible()
+	// The re-opened lane shows its earlier request as earlier, not as the lane's current word.
+	await openCaseTab(page, 'Review')
+	await expect(
+		page.getByRole('region', { name: /^Review/ }).getByRole('row', { name: /Privacy/ }),
+	).toContainText(
+		/Open\s*Before the resubmission, .+ asked for changes on .+: “Say whether a PIA covers this use/,
+	)
 
 	// Both lanes approved.
 	for (const lane of ['Privacy', 'Security']) {

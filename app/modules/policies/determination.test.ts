@@ -1,5 +1,9 @@
 import { expect, test } from 'vitest'
-import { departsFromPresumption, determinationProblems } from './determination.ts'
+import {
+	departsFromPresumption,
+	determinationChoices,
+	determinationProblems,
+} from './determination.ts'
 
 const rationale =
 	'The score only orders a human review queue; no payment or eligibility action follows from it.'
@@ -65,4 +69,23 @@ test('calling a case high-impact that the checks did not presume needs a reason 
 			rationale: '',
 		}).rationale,
 	).toHaveLength(1)
+})
+
+test('the form offers a presumed case only the determinations it may record', () => {
+	expect(determinationChoices(true)).toEqual(['HIGH_IMPACT', 'PRESUMED_NOT_HIGH_IMPACT'])
+	for (const determination of determinationChoices(true)) {
+		expect(
+			determinationProblems({
+				presumedHighImpact: true,
+				presumedCategories: ['a'],
+				determination,
+				rationale: 'x'.repeat(60),
+			}),
+		).toEqual({})
+	}
+	expect(determinationChoices(false)).toEqual([
+		'HIGH_IMPACT',
+		'PRESUMED_NOT_HIGH_IMPACT',
+		'NOT_HIGH_IMPACT',
+	])
 })

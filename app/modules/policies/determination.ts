@@ -1,8 +1,11 @@
 // The governance lead's high-impact determination (M-25-21 §4(a)): the app states the §6
 // presumption; the lead decides, and must write why whenever the decision departs from it.
-import { type HighImpactDetermination } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	type HighImpactDetermination,
+	highImpactDeterminations,
+} from '#app/modules/use-cases/vocabulary.ts'
 
-const MIN_RATIONALE_LENGTH = 40
+export const MIN_RATIONALE_LENGTH = 40
 
 export type DeterminationInput = {
 	presumedHighImpact: boolean
@@ -17,6 +20,17 @@ export function departsFromPresumption(
 	return input.presumedHighImpact
 		? input.determination !== 'HIGH_IMPACT'
 		: input.determination !== 'NOT_HIGH_IMPACT'
+}
+
+/**
+ * The determinations the lead may record. A presumed case cannot be recorded plainly "not
+ * high-impact" (§6 presumes it; OMB's "presumed, but determined not" says so); a case the checks
+ * found no presumption for may take any, since the lead may see a §6 category the answers miss.
+ */
+export function determinationChoices(presumedHighImpact: boolean): Array<HighImpactDetermination> {
+	return presumedHighImpact
+		? highImpactDeterminations.filter((choice) => choice !== 'NOT_HIGH_IMPACT')
+		: [...highImpactDeterminations]
 }
 
 /** Field errors for the determination form; empty when it may be recorded. */

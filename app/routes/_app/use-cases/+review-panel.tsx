@@ -102,7 +102,15 @@ export function ReviewLanes({
 									{lane.decidedBy && !lane.open
 										? ` by ${lane.decidedBy.name} on ${day(lane.decidedAt)}`
 										: ''}
-									{lane.note ? <p className="text-sm">“{lane.note}”</p> : null}
+									{lane.note ? (
+										<p className="text-sm">
+											{/* An open lane with a note was re-opened by the resubmission that answered it. */}
+											{lane.status === 'OPEN'
+												? `Before the resubmission${lane.decidedBy ? `, ${lane.decidedBy.name} asked for changes on ${day(lane.decidedAt)}` : ', changes were asked for'}: `
+												: null}
+											“{lane.note}”
+										</p>
+									) : null}
 								</>
 							),
 						},

@@ -7,6 +7,7 @@ import { ChangeTable } from '#app/components/change-table.tsx'
 import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
 import { StatusTag } from '#app/components/status-tag.tsx'
+import { determinationChoices, MIN_RATIONALE_LENGTH } from '#app/modules/policies/determination.ts'
 import {
 	fieldAnswerText,
 	fieldLabel,
@@ -313,18 +314,18 @@ function DeterminationForm({
 				legend="Record the determination"
 				hint={
 					presumed
-						? 'It is presumed high-impact: departing from that needs a written justification.'
-						: undefined
+						? 'The checks presume it high-impact (M-25-21 §6): “Presumed high-impact, but determined not” needs a written justification.'
+						: 'The checks found no §6 presumption: recording it high-impact, or presumed so, needs a written reason.'
 				}
 				field={fields.determination}
-				options={highImpactDeterminations.map((key) => ({
+				options={determinationChoices(presumed).map((key) => ({
 					value: key,
 					label: choiceLabel(highImpactChoices[key]),
 				}))}
 			/>
 			<TextAreaField
 				label="Rationale"
-				hint="Required when the determination departs from the presumption."
+				hint={`Required when the determination departs from the presumption: at least ${MIN_RATIONALE_LENGTH} characters, a full sentence or more.`}
 				field={fields.rationale}
 			/>
 			<Button>Record determination</Button>
