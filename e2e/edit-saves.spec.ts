@@ -221,7 +221,7 @@ test('a findings preview still on its way when a save goes out never undoes what
 			name: /^CMS-\d{4}-\d{4}: Durable medical equipment order checker$/,
 		}),
 	).toBeVisible()
-	await expect(page.getByText('These findings reflect the answers as last saved')).toBeVisible()
+	await expect(page.getByText('These findings are for the answers as last saved')).toBeVisible()
 })
 
 test('a real conflict names the other editor and when, shows their answers beside mine, and keeps mine', async ({

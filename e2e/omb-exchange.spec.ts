@@ -221,8 +221,9 @@ test('the governance lead imports CMS’s inventory twice, reports two years and
 	await expect(
 		leadership.getByRole('table', { name: 'Problems by use case' }).getByRole('link').first(),
 	).toHaveAttribute('href', /^\/use-cases\/.+/)
+	// Each column named as the form asks it, OMB's name beside it.
 	await expect(leadership.getByRole('table', { name: 'Problems by column' })).toContainText(
-		'vendor_name',
+		'Vendors (vendor_name)',
 	)
 	await expectNoAccessibilityViolations(leadership)
 	const problemList = parse(

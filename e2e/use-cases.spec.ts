@@ -73,9 +73,19 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	await expect(page.getByLabel('System name in the ATO')).toHaveValue(
 		'Contact Center Operations (CCO)',
 	)
+	// The check step counts and lists what Submit will ask for, the dataset's reason among them.
+	await openSection(page, 'Check your answers and submit')
+	const check = page.getByRole('region', { name: /Check your answers and submit/ })
+	const counted = await check
+		.getByText(/^\d+ questions? needs? an answer before you can submit/)
+		.textContent()
+	await expect(
+		check.getByRole('term').filter({ hasText: /Part B carrier and DMEPOS.*: why it is needed$/ }),
+	).toBeVisible()
 	await submitForReview(page)
 	const summary = page.getByRole('alert')
 	await expect(summary).toContainText('Your answers are saved as a draft, but')
+	await expect(summary).toContainText(counted!.split(' before')[0]!)
 	// The summary takes focus, so the person (scrolled down at the button) is taken to it.
 	await expect(page.locator('#error-summary')).toBeFocused()
 	await summary
@@ -88,12 +98,13 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 	)
 	await summary
 		.getByRole('link', {
-			name: /Part B carrier and DMEPOS.*holds PHI: explain why the use case needs it/,
+			// The dataset named once, then what to do.
+			name: 'Medicare fee-for-service Part B carrier and DMEPOS claims (NCH/IDR): It holds PHI, so explain why the use case needs it (minimum necessary).',
 		})
 		.click()
 	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
 	await expect(partB).toBeFocused()
-	await expect(partB.getByText(/holds PHI: explain why the use case needs it/)).toBeVisible()
+	await expect(partB.getByText(/holds PHI, so explain why the use case needs it/)).toBeVisible()
 
 	// A wrong answer found on leaving its field is shown beside it, not added to the summary above,
 	// which would push the page down under the pointer.

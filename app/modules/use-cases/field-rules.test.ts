@@ -16,6 +16,8 @@ import {
 	questionToClear,
 	requiredFields,
 	validateForInventory,
+	questionNameOfOmbColumn,
+	submissionProblems,
 	validateForSubmission,
 	visibleFields,
 } from './field-rules.ts'
@@ -430,16 +432,16 @@ test('every linked dataset holding records about individuals needs a minimum-nec
 	expect(result.ok).toBe(false)
 	expect(result.fieldErrors).toEqual({
 		'datasets.0.minimumNecessaryJustification': [
-			'Part B claims holds PHI: explain why the use case needs it (minimum necessary).',
+			'It holds PHI, so explain why the use case needs it (minimum necessary).',
 		],
 		'datasets.2.minimumNecessaryJustification': [
-			'T-MSIS SUD claims holds Part 2 substance-use records: explain why the use case needs it (minimum necessary).',
+			'It holds Part 2 substance-use records, so explain why the use case needs it (minimum necessary).',
 		],
 		'datasets.3.minimumNecessaryJustification': [
-			'Marketplace income data holds federal tax information: explain why the use case needs it (minimum necessary).',
+			'It holds federal tax information, so explain why the use case needs it (minimum necessary).',
 		],
 		'datasets.4.minimumNecessaryJustification': [
-			'Provider enrollment (PECOS) holds PII: explain why the use case needs it (minimum necessary).',
+			'It holds PII, so explain why the use case needs it (minimum necessary).',
 		],
 	})
 })
@@ -663,4 +665,45 @@ test('a date answer reads like the app’s other dates, to the day, the month or
 	expect(fieldAnswerText('operationalDate', '2025')).toBe('2025')
 	// An answer kept as a file wrote it is shown as written.
 	expect(fieldAnswerText('operationalDate', 'Q3 FY2025')).toBe('Q3 FY2025')
+})
+
+test('each of OMB’s columns a question fills is named by that question', () => {
+	expect(questionNameOfOmbColumn('is_high_impact')).toBe(
+		fieldRules['highImpact.determination'].name,
+	)
+	expect(questionNameOfOmbColumn('operational_date')).toBe('Operational date')
+	expect(questionNameOfOmbColumn('not_an_omb_column')).toBeNull()
+	for (const question of Object.values(fieldRules))
+		if (question.ombColumn) expect(questionNameOfOmbColumn(question.ombColumn)).toBeTruthy()
+})
+
+test('Submit wants each linked dataset’s use chosen, beside the document’s own problems', () => {
+	const linked = doc({
+		...identified,
+		...described,
+		stage: 'PRE_DEPLOYMENT',
+		datasets: [
+			{
+				name: 'Part B claims',
+				category: 'MEDICARE_CLAIMS',
+				sensitivities: ['PHI'],
+				usage: ['OPERATION'],
+			},
+			{
+				name: 'Care Compare',
+				category: 'QUALITY_MEASURES',
+				sensitivities: [],
+				usage: ['OPERATION'],
+			},
+		],
+	})
+	expect(submissionProblems(linked, [[], ['OPERATION']])).toEqual({
+		'datasets.0.minimumNecessaryJustification': [
+			'It holds PHI, so explain why the use case needs it (minimum necessary).',
+		],
+		'datasets.0.usages': ['Say how this dataset is used.'],
+	})
+	expect(submissionProblems(linked, [['TRAINING'], ['OPERATION']])).toEqual(
+		validateForSubmission(linked).fieldErrors,
+	)
 })

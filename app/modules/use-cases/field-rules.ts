@@ -1068,6 +1068,17 @@ const documentPartNames: Record<string, string> = {
 	aiScreen: 'AI-definition screen',
 }
 
+const questionNamesByOmbColumn = new Map<string, string>()
+for (const question of Object.values(fieldRules)) {
+	if (question.ombColumn && !questionNamesByOmbColumn.has(question.ombColumn))
+		questionNamesByOmbColumn.set(question.ombColumn, question.name)
+}
+
+/** The question that fills one of OMB's columns, in the form's words; null for a column none fills. */
+export function questionNameOfOmbColumn(column: string): string | null {
+	return questionNamesByOmbColumn.get(column) ?? null
+}
+
 /** A field path in words ("Involves PII", "Datasets", "Second dataset: why it is needed"). */
 export function fieldLabel(path: string, registry: QuestionRegistry = questions): string {
 	const question = questionAt(path, registry)
@@ -1193,8 +1204,20 @@ const personalData: ReadonlyArray<[DatasetSensitivity, string]> = [
 	['PII', 'PII'],
 ]
 
-function personalDataIn(dataset: UseCaseDocument['datasets'][number]) {
+function personalDataIn(dataset: Pick<UseCaseDocument['datasets'][number], 'sensitivities'>) {
 	return personalData.find(([kind]) => dataset.sensitivities.includes(kind))?.[1] ?? null
+}
+
+/**
+ * Whether a linked dataset needs its "why is this data needed?" answer before submission: HIPAA's
+ * minimum-necessary standard (45 CFR 164.502(b)), which CMS applies to every kind of record about
+ * individuals, not only PHI. A retired case no longer uses its data, so it owes no justification.
+ */
+export function owesMinimumNecessaryReason(
+	stage: UseCaseDocument['stage'],
+	dataset: Pick<UseCaseDocument['datasets'][number], 'sensitivities'>,
+) {
+	return stage !== 'RETIRED' && personalDataIn(dataset) !== null
 }
 
 function addError(fieldErrors: Record<string, Array<string>>, path: string, message: string) {
@@ -1259,21 +1282,37 @@ export function validateForSubmission(doc: UseCaseDocument): SubmissionCheck {
 	if (linksDatasets(doc) && doc.datasets.length === 0) {
 		addError(fieldErrors, 'datasets', 'Link the datasets it uses from the catalogue.')
 	}
-	// HIPAA's minimum-necessary standard (45 CFR 164.502(b)), applied by CMS to every kind of record
-	// about individuals, not only PHI. A retired case no longer uses its data, so it owes no justification.
-	if (doc.stage !== 'RETIRED')
-		doc.datasets.forEach((dataset, index) => {
-			const kind = personalDataIn(dataset)
-			if (kind !== null && !isAnswered(dataset.minimumNecessaryJustification)) {
-				addError(
-					fieldErrors,
-					`datasets.${index}.minimumNecessaryJustification`,
-					`${dataset.name} holds ${kind}: explain why the use case needs it (minimum necessary).`,
-				)
-			}
-		})
+	doc.datasets.forEach((dataset, index) => {
+		if (
+			owesMinimumNecessaryReason(doc.stage, dataset) &&
+			!isAnswered(dataset.minimumNecessaryJustification)
+		) {
+			// Said without the dataset's name: every place that shows it names the dataset already.
+			addError(
+				fieldErrors,
+				`datasets.${index}.minimumNecessaryJustification`,
+				`It holds ${personalDataIn(dataset)}, so explain why the use case needs it (minimum necessary).`,
+			)
+		}
+	})
 	contradictions(doc, fieldErrors)
 	return { ok: Object.keys(fieldErrors).length === 0, fieldErrors }
+}
+
+/**
+ * Everything Submit refuses: the document's problems, and each linked dataset's use, which the
+ * submitter must choose (the document defaults it). The check step counts the same list.
+ */
+export function submissionProblems(
+	doc: UseCaseDocument,
+	chosenUsages: ReadonlyArray<ReadonlyArray<string>>,
+): Record<string, Array<string>> {
+	const { fieldErrors } = validateForSubmission(doc)
+	chosenUsages.forEach((usages, index) => {
+		if (usages.length === 0)
+			fieldErrors[`datasets.${index}.usages`] = ['Say how this dataset is used.']
+	})
+	return fieldErrors
 }
 
 /**

@@ -39,7 +39,7 @@ import {
 import { refreshDatasetCopies } from './dataset-copies.server.ts'
 import { asWrittenAfterEdit } from './as-written.ts'
 import { findLikelyDuplicates } from './duplicate-detection.ts'
-import { fieldAnswerText, fieldLabel, validateForSubmission } from './field-rules.ts'
+import { fieldAnswerText, fieldLabel, submissionProblems } from './field-rules.ts'
 import { valueAt } from './question-kinds.ts'
 import { changedFields, formToDocument } from './use-case-mapping.ts'
 import { type UseCaseFormValues } from './schemas.ts'
@@ -454,13 +454,11 @@ export async function saveUseCase(
 		const mustStayComplete = current.status === 'SUBMITTED' || isDecided(current.status)
 		let incomplete: Record<string, Array<string>> | null = null
 		if (action !== null || mustStayComplete) {
-			const check = validateForSubmission(after)
-			// At submission each dataset's use must be chosen, not defaulted.
-			links.forEach((link, index) => {
-				if (link.usages.length === 0)
-					check.fieldErrors[`datasets.${index}.usages`] = ['Say how this dataset is used.']
-			})
-			if (Object.keys(check.fieldErrors).length) incomplete = check.fieldErrors
+			const problems = submissionProblems(
+				after,
+				links.map((link) => link.usages),
+			)
+			if (Object.keys(problems).length) incomplete = problems
 		}
 		if (incomplete && mustStayComplete)
 			return {

@@ -7,6 +7,7 @@ import {
 	currentReportingYear,
 } from '#app/modules/omb-exchange/omb-export.server.ts'
 import { DEFAULT_PUBLIC_EMAIL } from '#app/modules/omb-exchange/omb-export.ts'
+import { fieldLabel, questionNameOfOmbColumn } from '#app/modules/use-cases/field-rules.ts'
 import { useRootData } from '#app/root.tsx'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
@@ -201,7 +202,7 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 							<thead>
 								<tr className="border-b-2 border-base-darkest">
 									<th scope="col" className="py-1 pr-6">
-										Column
+										Question (OMB column)
 									</th>
 									<th scope="col" className="py-1">
 										Problems
@@ -211,7 +212,9 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 							<tbody>
 								{summary.byColumn.map((entry) => (
 									<tr key={entry.column} className="border-b border-base-lighter">
-										<td className="py-1 pr-6 font-mono">{entry.column}</td>
+										<td className="py-1 pr-6">
+											<ColumnName column={entry.column} />
+										</td>
 										<td className="py-1">{entry.count}</td>
 									</tr>
 								))}
@@ -233,9 +236,15 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 									),
 								},
 								{
-									header: 'Column',
-									className: 'font-mono',
-									cell: (problem) => problem.column ?? problem.field ?? '—',
+									header: 'Question (OMB column)',
+									cell: (problem) =>
+										problem.column ? (
+											<ColumnName column={problem.column} />
+										) : problem.field ? (
+											fieldLabel(problem.field)
+										) : (
+											'—'
+										),
 								},
 								{ header: 'Kind', cell: (problem) => kindLabels[problem.kind] },
 								{ header: 'What is wrong', cell: (problem) => problem.message },
@@ -246,5 +255,16 @@ export default function ExportInventory({ loaderData }: Route.ComponentProps) {
 				)}
 			</section>
 		</div>
+	)
+}
+
+/** OMB's column as the form asks it, with OMB's own name for those who read the template. */
+function ColumnName({ column }: { column: string }) {
+	const question = questionNameOfOmbColumn(column)
+	return (
+		<>
+			{question ? `${question} ` : null}
+			<span className="font-mono text-sm">{question ? `(${column})` : column}</span>
+		</>
 	)
 }

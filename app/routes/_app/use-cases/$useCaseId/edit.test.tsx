@@ -88,6 +88,17 @@ test('the form opens on its first section, with every section listed in a task l
 	)
 })
 
+test('a link above the form says what the findings ask and leads to them (they come after the form below the widest layout)', async () => {
+	await renderEditPage(() => ({}))
+	const link = await screen.findByRole('link', { name: /^Policy findings: \d+ / })
+	expect(link.getAttribute('href')).toBe('#findings-heading')
+	const findingsHeading = screen.getByRole('heading', { level: 2, name: 'Policy findings' })
+	expect(findingsHeading.id).toBe('findings-heading')
+	expect(
+		link.compareDocumentPosition(findingsHeading) & Node.DOCUMENT_POSITION_FOLLOWING,
+	).toBeTruthy()
+})
+
 test('two quick saves: the second is sent over the version the first answered, and the page says which version it saved', async () => {
 	const postedVersions: Array<string> = []
 	let version = 3

@@ -20,7 +20,7 @@ import {
 	type ErrorSummaryItem,
 	TextField,
 } from '#app/components/forms.tsx'
-import { PolicyFindings } from '#app/components/policy-findings.tsx'
+import { findingsSummary, PolicyFindings } from '#app/components/policy-findings.tsx'
 import {
 	answersOf,
 	LeaveWithoutSaving,
@@ -35,10 +35,12 @@ import {
 	fieldLabel,
 	fieldRules,
 	formSections,
+	owesMinimumNecessaryReason,
 	questionsOfSection,
 	requiredFields,
 	questionToClear,
 	sectionOf,
+	submissionProblems,
 	visibleFields,
 } from '#app/modules/use-cases/field-rules.ts'
 import { formDefaults, isAnswered, valueAt } from '#app/modules/use-cases/question-kinds.ts'
@@ -57,7 +59,12 @@ import {
 } from '#app/modules/use-cases/use-cases.server.ts'
 import { isListedOn } from '#app/modules/use-cases/use-case-record.server.ts'
 import { statusWords } from '#app/modules/workflow/state-machine.ts'
-import { choiceLabel, independentReviewChoices } from '#app/modules/use-cases/vocabulary.ts'
+import {
+	choiceLabel,
+	type DatasetUsage,
+	datasetUsageLabels,
+	independentReviewChoices,
+} from '#app/modules/use-cases/vocabulary.ts'
 import { formatTime } from '#app/utils/dates.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { idParams } from '#app/utils/input-schemas.ts'
@@ -481,26 +488,43 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 			documentFromLiveForm(
 				saved,
 				form.value ?? {},
-				rows.map((row) => {
+				rows.map((row, index) => {
 					const savedDataset = saved.datasets.find((dataset) => dataset.id === row.id)
 					const option = datasetOptions.find((candidate) => candidate.id === row.id)
-					return (
-						savedDataset ?? {
+					// Why the data is needed, as typed (as saved until the form has been touched): the
+					// check step counts it as Submit will.
+					const typed = valueAt(form.value, `datasets.${index}.minimumNecessaryJustification`)
+					const minimumNecessaryJustification =
+						typeof typed === 'string'
+							? typed.trim() || undefined
+							: savedDataset?.minimumNecessaryJustification
+					return {
+						...(savedDataset ?? {
 							id: row.id,
 							name: row.name,
 							category: option?.category ?? 'ADMINISTRATIVE_HR',
 							sensitivities: row.sensitivities,
 							sornNumber: option?.sornNumber ?? undefined,
-							usage: ['OPERATION'],
+							usage: ['OPERATION' as const],
 							dataUseAgreementRequired: option?.dataUseAgreementRequired ?? false,
-						}
-					)
+						}),
+						minimumNecessaryJustification,
+					}
 				}),
 			),
 		[saved, form.value, rows, datasetOptions],
 	)
 	const visible = visibleFields(live)
 	const required = new Set<string>(requiredFields(live))
+	// Each dataset's uses as ticked (as saved until the form has been touched).
+	const chosenUsages = rows.map((row, index) => {
+		const ticked = valueAt(form.value, `datasets.${index}.usages`)
+		if (Array.isArray(ticked)) return ticked.map(String)
+		if (typeof ticked === 'string') return ticked ? [ticked] : []
+		return form.value?.datasets === undefined ? row.usage : []
+	})
+	// What Submit would refuse now, counted as Submit counts it (a dataset's reason and use among them).
+	const unanswered = Object.keys(submissionProblems(live, chosenUsages)).length
 	const sections = (Object.keys(formSections) as Array<FormSectionId>).filter((id) =>
 		id === 'data' || id === 'about'
 			? true
@@ -731,6 +755,10 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 				</p>
 			</div>
 			<RequestedChanges changes={requestedChanges} />
+			{/* Below the widest layout the findings come after the form: the way to them starts here. */}
+			<p className="xl:hidden">
+				<a href="#findings-heading">Policy findings: {findingsSummary(shownEvaluation)}</a>
+			</p>
 			<div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_24rem]">
 				<nav aria-label="Sections of the form" className="lg:sticky lg:top-4 lg:self-start">
 					<h2 className="mb-2 text-lg font-bold">
@@ -923,13 +951,21 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 									{stepTitle('check')}
 								</h2>
 								<p className="mt-1 text-base-darker">
-									{missingCount(required, live, rows) === 0
+									{unanswered === 0
 										? 'Every required answer is given. Read them once more, then submit.'
-										: `${missingCount(required, live, rows)} required ${missingCount(required, live, rows) === 1 ? 'answer is' : 'answers are'} missing: change them below before you submit.`}
+										: `${unanswered === 1 ? '1 question needs' : `${unanswered} questions need`} an answer before you can submit: change ${unanswered === 1 ? 'it' : 'them'} below.`}
 								</p>
 							</div>
 							<CheckAnswers
-								sections={checkSections(sections, visible, required, live, rows, questionHref)}
+								sections={checkSections(
+									sections,
+									visible,
+									required,
+									live,
+									questionHref,
+									chosenUsages,
+									(index) => `?section=data#${formId}-dataset-${rows[index]?.id ?? ''}`,
+								)}
 								onChange={goToQuestion}
 							/>
 							{actionBar('check')}
@@ -944,7 +980,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					<p className="mb-2 text-sm" aria-live="polite">
 						{previewed
 							? 'These findings follow your answers as you type; they are not saved until you save.'
-							: 'These findings reflect the answers as last saved; they follow your answers as you change them.'}
+							: 'These findings are for the answers as last saved. Change an answer and they follow it as you type.'}
 					</p>
 					<PolicyFindings
 						evaluation={shownEvaluation}
@@ -967,24 +1003,14 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 	)
 }
 
-function missingCount(
-	required: Set<string>,
-	live: ReturnType<typeof documentFromLiveForm>,
-	rows: Array<DatasetRow>,
-) {
-	const questions = [...required].filter((path) => !isAnswered(valueAt(live, path))).length
-	const datasets =
-		(live.stage === 'PILOT' || live.stage === 'DEPLOYED') && rows.length === 0 ? 1 : 0
-	return questions + datasets
-}
-
 function checkSections(
 	sections: Array<FormSectionId>,
 	visible: Set<FieldPath>,
 	required: Set<string>,
 	live: ReturnType<typeof documentFromLiveForm>,
-	rows: Array<DatasetRow>,
 	questionHref: (path: string) => string,
+	chosenUsages: ReadonlyArray<ReadonlyArray<string>>,
+	datasetHref: (index: number) => string,
 ): Array<CheckAnswersSection> {
 	return sections.map((id) => ({
 		id,
@@ -1004,10 +1030,32 @@ function checkSections(
 						{
 							path: 'datasets',
 							name: 'Datasets',
-							value: rows.map((row) => row.name).join('\n'),
+							value: live.datasets.map((dataset) => dataset.name).join('\n'),
 							required: live.stage === 'PILOT' || live.stage === 'DEPLOYED',
 							href: '?section=data#add-dataset',
 						},
+						...live.datasets.flatMap((dataset, index) => [
+							{
+								path: `datasets.${index}.usages`,
+								name: `${dataset.name}: how it is used`,
+								value: (chosenUsages[index] ?? [])
+									.map((usage) => datasetUsageLabels[usage as DatasetUsage] ?? usage)
+									.join('; '),
+								required: true,
+								href: datasetHref(index),
+							},
+							...(owesMinimumNecessaryReason(live.stage, dataset)
+								? [
+										{
+											path: `datasets.${index}.minimumNecessaryJustification`,
+											name: `${dataset.name}: why it is needed`,
+											value: dataset.minimumNecessaryJustification,
+											required: true,
+											href: datasetHref(index),
+										},
+									]
+								: []),
+						]),
 					]
 				: []),
 		],
