@@ -57,10 +57,17 @@ export function formatMomentDay(value: Date | string): string {
 	return momentDayFormat.format(toDate(value))
 }
 
-/** A moment as "Apr 3, 2026, 2:05 PM ET". */
-export function formatDateTime(value: Date | string): string {
+const secondsFormat = new Intl.DateTimeFormat('en-US', {
+	hour: 'numeric',
+	minute: '2-digit',
+	second: '2-digit',
+	timeZone: EASTERN,
+})
+
+/** A moment as "Apr 3, 2026, 2:05 PM ET" (audit trails: "2:05:09 PM ET", `seconds`). */
+export function formatDateTime(value: Date | string, { seconds = false } = {}): string {
 	const date = toDate(value)
-	return `${momentDayFormat.format(date)}, ${timeFormat.format(date)} ET`
+	return `${momentDayFormat.format(date)}, ${(seconds ? secondsFormat : timeFormat).format(date)} ET`
 }
 
 /** Only the time of a moment today, as "2:05 PM ET". */

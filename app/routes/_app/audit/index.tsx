@@ -6,6 +6,7 @@ import { AUDIT_PAGE_SIZE, findAuditEvents } from '#app/modules/audit/audit-query
 import { AuditQuerySchema } from '#app/modules/audit/schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { formatDateTime } from '#app/utils/dates.ts'
 import type { Route } from './+types/index.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Audit log · AI Governance Tracker' }]
@@ -16,12 +17,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const result = await findAuditEvents(query, reader)
 	return { query, ...result, pageCount: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) }
 }
-
-const dateTime = new Intl.DateTimeFormat('en-US', {
-	dateStyle: 'medium',
-	timeStyle: 'medium',
-	timeZone: 'America/New_York',
-})
 
 function summarise(value: unknown) {
 	if (value === null || value === undefined) return ''
@@ -105,9 +100,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 				rowKey={(event) => event.id}
 				columns={[
 					{
-						header: 'Time (Eastern)',
+						header: 'Time',
 						className: 'whitespace-nowrap',
-						cell: (event) => dateTime.format(new Date(event.createdAt)),
+						cell: (event) => formatDateTime(event.createdAt, { seconds: true }),
 					},
 					{ header: 'Actor', cell: (event) => (event.actor ? event.actor.name : 'System') },
 					{ header: 'Action', className: 'font-mono', cell: (event) => event.action },

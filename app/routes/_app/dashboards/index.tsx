@@ -19,6 +19,7 @@ import {
 	TimeInStateChart,
 	TimeInStateTable,
 } from '#app/components/charts.tsx'
+import { formatDateTime } from '#app/utils/dates.ts'
 import type { Route } from './+types/index.ts'
 
 const chartIds = [
@@ -52,11 +53,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { dashboard: { ...dashboard, asOf: new Date(minute).toISOString() }, tables: table }
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'America/New_York',
-})
 const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
 
 function KeyFigure({
@@ -116,9 +112,8 @@ export default function Dashboards({ loaderData }: Route.ComponentProps) {
 				<h1 className="text-3xl font-bold">Dashboards</h1>
 				<p className="mt-1 max-w-3xl">
 					What AI CMS runs, on what data, how risky it is, and whether it is reviewed. Submitted use
-					cases only (drafts are private to their authors); figures as of{' '}
-					{dateTime.format(new Date(d.asOf))} Eastern. Every bar and row opens the matching view of
-					the <Link to="/inventory">inventory</Link>.
+					cases only (drafts are private to their authors); figures as of {formatDateTime(d.asOf)}.
+					Every bar and row opens the matching view of the <Link to="/inventory">inventory</Link>.
 				</p>
 			</div>
 			<ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Key figures">

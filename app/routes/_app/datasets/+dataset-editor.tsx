@@ -17,6 +17,7 @@ import {
 	datasetSensitivities,
 	datasetSensitivityLabels,
 } from '#app/modules/datasets/schemas.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 
 type EditorDataset = {
 	name: string
@@ -97,7 +98,7 @@ export function DatasetEditor({
 			<SelectField
 				label="Owning org unit"
 				field={fields.orgUnitId}
-				options={orgUnits.map((unit) => ({ value: unit.id, label: `${unit.code} — ${unit.name}` }))}
+				options={orgUnits.map((unit) => ({ value: unit.id, label: orgUnitLabel(unit) }))}
 			/>
 			<TextField
 				label="Data steward’s e-mail (optional)"

@@ -8,6 +8,7 @@ import { pageNumber, wholeNumber } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { forgetUnreadCounts } from '#app/modules/notifications/unread-badge.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { formatDateTime } from '#app/utils/dates.ts'
 import type { Route } from './+types/index.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Notifications · AI Governance Tracker' }]
@@ -34,12 +35,6 @@ export async function action({ request }: Route.ActionArgs) {
 	await forgetUnreadCounts(prisma, [user.id])
 	return redirect(`/notifications?marked=${marked}`)
 }
-
-const dateTime = new Intl.DateTimeFormat('en-US', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'America/New_York',
-})
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
 	const { query, total, unread, notifications, pageCount } = loaderData
@@ -104,7 +99,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
 									)}
 									{' · '}
 									<time dateTime={new Date(notification.createdAt).toISOString()}>
-										{dateTime.format(new Date(notification.createdAt))}
+										{formatDateTime(notification.createdAt)}
 									</time>
 								</p>
 							</li>

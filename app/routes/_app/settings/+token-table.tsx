@@ -2,6 +2,7 @@ import { Form } from 'react-router'
 import { DataTable } from '#app/components/data-table.tsx'
 import { Button, CsrfInput } from '#app/components/forms.tsx'
 import { type ApiTokenScope, tokenState } from '#app/modules/api-tokens/api-tokens.ts'
+import { formatDateTime, formatMomentDay } from '#app/utils/dates.ts'
 
 export type ListedToken = {
 	id: string
@@ -15,13 +16,6 @@ export type ListedToken = {
 	revokedBy: { name: string } | null
 	user?: { name: string; email: string; active: boolean }
 }
-
-const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'America/New_York' })
-const dayTime = new Intl.DateTimeFormat('en-US', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'America/New_York',
-})
 
 const stateLabels = { active: 'Active', expired: 'Expired', revoked: 'Revoked' } as const
 
@@ -67,12 +61,11 @@ export function TokenTable({
 					header: 'Access',
 					cell: (token) => (token.scopes.includes('WRITE') ? 'Read and write' : 'Read'),
 				},
-				{ header: 'Created', cell: (token) => day.format(new Date(token.createdAt)) },
-				{ header: 'Expires', cell: (token) => day.format(new Date(token.expiresAt)) },
+				{ header: 'Created', cell: (token) => formatMomentDay(token.createdAt) },
+				{ header: 'Expires', cell: (token) => formatMomentDay(token.expiresAt) },
 				{
 					header: 'Last used',
-					cell: (token) =>
-						token.lastUsedAt ? dayTime.format(new Date(token.lastUsedAt)) : 'Never',
+					cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'),
 				},
 				{
 					header: 'Status',

@@ -13,6 +13,7 @@ import { getSessionUser } from '#app/utils/auth.server.ts'
 import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { formatDateTime } from '#app/utils/dates.ts'
 import type { Route } from './+types/sessions.ts'
 import { SettingsNav } from './+settings-nav.tsx'
 
@@ -56,16 +57,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 	return redirect('/settings/sessions')
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-US', {
-	year: 'numeric',
-	month: 'short',
-	day: 'numeric',
-	hour: 'numeric',
-	minute: '2-digit',
-	timeZone: 'America/New_York',
-	timeZoneName: 'short',
-})
-
 export default function Sessions({ loaderData }: Route.ComponentProps) {
 	const actionData = useActionData<typeof action>()
 	const errors = actionData?.result.error?.[''] ?? null
@@ -96,7 +87,7 @@ export default function Sessions({ loaderData }: Route.ComponentProps) {
 					},
 					{
 						header: 'Signed in',
-						cell: (session) => timeFormat.format(new Date(session.createdAt)),
+						cell: (session) => formatDateTime(session.createdAt),
 					},
 					{ header: 'Address', cell: (session) => session.ipAddress ?? 'unknown' },
 					{
@@ -113,7 +104,7 @@ export default function Sessions({ loaderData }: Route.ComponentProps) {
 								<input type="hidden" name="session" value={session.reference} />
 								<Button
 									variant="secondary"
-									aria-label={`End session: ${session.device}, signed in ${timeFormat.format(new Date(session.createdAt))}${session.current ? ' (this session: signs you out)' : ''}`}
+									aria-label={`End session: ${session.device}, signed in ${formatDateTime(session.createdAt)}${session.current ? ' (this session: signs you out)' : ''}`}
 								>
 									End
 								</Button>

@@ -24,6 +24,7 @@ import { answerText, optionsOf } from '#app/modules/use-cases/question-kinds.ts'
 import type { SaveConflict } from '#app/modules/use-cases/use-cases.server.ts'
 import { type DatasetSensitivity, datasetUsageLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 
 export type StepId = FormSectionId | 'check'
 
@@ -64,7 +65,7 @@ export function QuestionField({
 						question.kind === 'orgUnit'
 							? orgUnits.map((unit) => ({
 									value: unit.code,
-									label: `${unit.code.split('/').at(-1)} — ${unit.name}`,
+									label: orgUnitLabel(unit),
 								}))
 							: optionsOf(question)
 					}

@@ -13,6 +13,7 @@ import {
 	type Stage,
 	type UseCaseStatus,
 } from '#app/modules/use-cases/vocabulary.ts'
+import { formatMomentDay } from '#app/utils/dates.ts'
 
 type Row = {
 	id: string
@@ -25,11 +26,6 @@ type Row = {
 	orgUnit: { shortName: string }
 	owner: { name: string }
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-US', {
-	dateStyle: 'medium',
-	timeZone: 'America/New_York',
-})
 
 /** The searchable, filterable, paged table shared by "All use cases" and "My use cases". */
 export function UseCaseList({
@@ -99,7 +95,7 @@ export function UseCaseList({
 								: 'Not determined',
 					},
 					{ header: 'Org unit', cell: (useCase) => useCase.orgUnit.shortName },
-					{ header: 'Updated', cell: (useCase) => dateFormat.format(new Date(useCase.updatedAt)) },
+					{ header: 'Updated', cell: (useCase) => formatMomentDay(useCase.updatedAt) },
 				]}
 			/>
 			<Pagination page={query.page} pageCount={pageCount} hrefFor={withPage} />

@@ -16,6 +16,7 @@ import { AppError } from '#app/utils/errors.ts'
 import { newSubmissionKey } from '#app/utils/form-submission.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 import { DuplicateSuggestions } from './+duplicate-suggestions.tsx'
 import type { Route } from './+types/new.ts'
 
@@ -83,7 +84,7 @@ export default function NewUseCase({ loaderData, actionData }: Route.ComponentPr
 					field={fields.orgUnitId}
 					options={loaderData.orgUnits.map((u) => ({
 						value: u.id,
-						label: `${u.code} — ${u.name}`,
+						label: orgUnitLabel(u),
 					}))}
 				/>
 				<Button disabled={navigation.state === 'submitting'}>Create draft</Button>

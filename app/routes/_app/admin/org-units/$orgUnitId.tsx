@@ -13,6 +13,7 @@ import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 import type { Route } from './+types/$orgUnitId.ts'
 
 const Params = idParams('orgUnitId')
@@ -91,7 +92,7 @@ function Select({
 			>
 				{units.map((unit) => (
 					<option key={unit.id} value={unit.id}>
-						{unit.code} — {unit.name}
+						{orgUnitLabel(unit)}
 					</option>
 				))}
 			</select>

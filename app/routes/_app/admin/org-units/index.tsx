@@ -8,6 +8,7 @@ import { createOrgUnit, listOrgUnitsForAdmin } from '#app/modules/org-units/org-
 import { AppError } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 import type { Route } from './+types/index.ts'
 
 // A unit's code indented by its depth under HHS, as classes: the page's Content-Security-Policy refuses inline styles.
@@ -121,7 +122,7 @@ export default function OrgUnits({ loaderData, actionData }: Route.ComponentProp
 						>
 							{active.map((unit) => (
 								<option key={unit.id} value={unit.id}>
-									{unit.code} — {unit.name}
+									{orgUnitLabel(unit)}
 								</option>
 							))}
 						</select>

@@ -28,6 +28,8 @@ import {
 	roleOptions,
 } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { formatDateTime } from '#app/utils/dates.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 import type { Route } from './+types/$userId.ts'
 
 const Params = idParams('userId')
@@ -129,16 +131,6 @@ const noticeText = {
 	'sessions-ended': 'All of this person’s sessions have ended, and their API tokens are revoked.',
 } as const
 
-const dateFormat = new Intl.DateTimeFormat('en-US', {
-	year: 'numeric',
-	month: 'short',
-	day: 'numeric',
-	hour: 'numeric',
-	minute: '2-digit',
-	timeZone: 'America/New_York',
-	timeZoneName: 'short',
-})
-
 export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 	const { user, orgUnits, notice, emailConfigured, singleSignOn, passwordsAllowed, isSelf } =
 		loaderData
@@ -182,8 +174,8 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 					{user.invitedAt ? (
 						<li>
 							{user.invitationAcceptedAt
-								? `Invited ${dateFormat.format(new Date(user.invitedAt))}; accepted ${dateFormat.format(new Date(user.invitationAcceptedAt))}.`
-								: `Invited ${dateFormat.format(new Date(user.invitedAt))}; not yet accepted.`}
+								? `Invited ${formatDateTime(user.invitedAt)}; accepted ${formatDateTime(user.invitationAcceptedAt)}.`
+								: `Invited ${formatDateTime(user.invitedAt)}; not yet accepted.`}
 						</li>
 					) : null}
 					{singleSignOn ? (
@@ -269,7 +261,7 @@ export default function EditUserAccess({ loaderData }: Route.ComponentProps) {
 						<option value="">Choose…</option>
 						{orgUnits.map((unit) => (
 							<option key={unit.id} value={unit.id}>
-								{unit.code} — {unit.name}
+								{orgUnitLabel(unit)}
 							</option>
 						))}
 					</select>

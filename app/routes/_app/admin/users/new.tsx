@@ -16,6 +16,7 @@ import { AppError, throwAsResponse } from '#app/utils/errors.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { reviewLaneOptions, roleOptions } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 import type { Route } from './+types/new.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Invite a person · AI Governance Tracker' }]
@@ -113,7 +114,7 @@ export default function InvitePerson({ loaderData }: Route.ComponentProps) {
 					field={fields.orgUnitId}
 					options={orgUnits.map((unit) => ({
 						value: unit.id,
-						label: `${unit.code} — ${unit.name}`,
+						label: orgUnitLabel(unit),
 					}))}
 				/>
 				<CheckboxGroupField legend="Roles" field={fields.roles} options={roleOptions} />

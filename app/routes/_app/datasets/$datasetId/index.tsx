@@ -11,6 +11,7 @@ import { throwAsResponse } from '#app/utils/errors.ts'
 import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 import type { Route } from './+types/index.ts'
 
 const Params = idParams('datasetId')
@@ -39,7 +40,7 @@ export default function DatasetPage({ loaderData }: Route.ComponentProps) {
 				? dataset.sensitivities.map((s) => datasetSensitivityLabels[s]).join('; ')
 				: 'None recorded',
 		],
-		['Owning org unit', `${dataset.orgUnit.code} — ${dataset.orgUnit.name}`],
+		['Owning org unit', orgUnitLabel(dataset.orgUnit)],
 		[
 			'Data steward',
 			dataset.steward ? `${dataset.steward.name} (${dataset.steward.email})` : 'Not assigned',

@@ -33,6 +33,7 @@ import { parseOrBadRequest } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
 import { userHasPermission } from '#app/utils/permissions.ts'
 import { requestInfoContext } from '#app/utils/request-context.ts'
+import { orgUnitLabel } from '#app/modules/org-units/org-unit-label.ts'
 import { StalledImportNote } from './+stalled-note.tsx'
 import type { Route } from './+types/$batchId.ts'
 
@@ -356,7 +357,7 @@ function UnknownComponents({
 								>
 									{units.map((unit) => (
 										<option key={unit.id} value={unit.id}>
-											{unit.code} — {unit.name}
+											{orgUnitLabel(unit)}
 										</option>
 									))}
 								</select>
@@ -380,7 +381,7 @@ function UnknownComponents({
 								>
 									{units.map((unit) => (
 										<option key={unit.id} value={unit.id}>
-											{unit.code} — {unit.name}
+											{orgUnitLabel(unit)}
 										</option>
 									))}
 								</select>

@@ -9,6 +9,7 @@ import { throwAsResponse } from '#app/utils/errors.ts'
 import { idParams, pageNumber } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { formatDateTime } from '#app/utils/dates.ts'
 import type { Route } from './+types/activity.ts'
 
 const Params = idParams('useCaseId')
@@ -37,12 +38,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', {
-	dateStyle: 'medium',
-	timeStyle: 'medium',
-	timeZone: 'America/New_York',
-})
-
 export default function Activity({ loaderData }: Route.ComponentProps) {
 	const { useCase, events, page, pageCount } = loaderData
 	const [searchParams] = useSearchParams()
@@ -69,7 +64,7 @@ export default function Activity({ loaderData }: Route.ComponentProps) {
 					{
 						header: 'When',
 						className: 'whitespace-nowrap',
-						cell: (event) => dateTime.format(new Date(event.createdAt)),
+						cell: (event) => formatDateTime(event.createdAt, { seconds: true }),
 					},
 					{ header: 'Who', cell: (event) => event.actor },
 					{ header: 'What', rowHeader: true, cell: (event) => event.summary },

@@ -13,6 +13,7 @@ import { throwAsResponse } from '#app/utils/errors.ts'
 import { idParams } from '#app/utils/input-schemas.ts'
 import { parseOrBadRequest, searchParamsOf } from '#app/utils/params.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
+import { formatDateTime } from '#app/utils/dates.ts'
 import type { Route } from './+types/history.ts'
 
 const Params = idParams('useCaseId')
@@ -60,12 +61,6 @@ const reasonLabels: Record<string, string> = {
 	IMPORTED: 'imported from an inventory file',
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'America/New_York',
-})
-
 export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 	const { useCase, versions, from, to, diff } = loaderData
 	const label = (n: number) => (n === CURRENT ? 'Current' : `Version ${n}`)
@@ -93,7 +88,7 @@ export default function UseCaseHistory({ loaderData }: Route.ComponentProps) {
 						<li key={version.number}>
 							Version {version.number}:{' '}
 							{reasonLabels[version.reason] ?? version.reason.toLowerCase()} by{' '}
-							{version.createdBy.name} on {dateTime.format(new Date(version.createdAt))}
+							{version.createdBy.name} on {formatDateTime(version.createdAt)}
 						</li>
 					))}
 				</ol>
