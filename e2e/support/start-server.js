@@ -6,9 +6,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { startMailSink } from './mail-sink.js'
 
-// A fixed, git-ignored place, emptied before each run: Playwright may kill this process before it
-// can clean up after itself.
-const dataDir = path.resolve('.cache/e2e-data')
+const port = process.env.PORT ?? '3210'
+// A fixed, git-ignored place per port, emptied before each run: Playwright may kill this process
+// before it can clean up after itself, and two runs on two ports (npm test) must not share it.
+const dataDir = path.resolve(`.cache/e2e-data-${port}`)
 rmSync(dataDir, { recursive: true, force: true })
 mkdirSync(dataDir, { recursive: true })
 // A real mail server for the app's notification e-mail; the journeys read what it received
@@ -18,7 +19,6 @@ mkdirSync(path.dirname(mailboxFile), { recursive: true })
 writeFileSync(mailboxFile, '')
 const mailSink = await startMailSink(mailboxFile)
 
-const port = process.env.PORT ?? '3210'
 const env = {
 	...process.env,
 	NODE_ENV: 'production',

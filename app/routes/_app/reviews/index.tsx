@@ -6,7 +6,7 @@ import { StatusTag } from '#app/components/status-tag.tsx'
 import { formatDay } from '#app/utils/dates.ts'
 import { reviewQueue } from '#app/modules/workflow/review-queries.server.ts'
 import { requireUserWithPermission } from '#app/utils/permissions.server.ts'
-import { type ReviewLaneName, reviewLaneLabels } from '#app/utils/permissions.ts'
+import { reviewLaneLabels } from '#app/utils/permissions.ts'
 import type { Route } from './+types/index.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Review queue · AI Governance Tracker' }]
@@ -17,7 +17,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const day = (value: Date | string | null) => (value ? formatDay(value) : '—')
-const laneName = (lane: ReviewLaneName) => reviewLaneLabels[lane]
 
 type QueueLane = Awaited<ReturnType<typeof reviewQueue>>['claimable'][number] & {
 	overdue?: boolean
@@ -47,7 +46,7 @@ function LaneTable({
 						</Link>
 					),
 				},
-				{ header: 'Lane', cell: (lane) => laneName(lane.lane) },
+				{ header: 'Lane', cell: (lane) => reviewLaneLabels[lane.lane] },
 				{ header: 'Office', cell: (lane) => lane.useCase.orgUnit.shortName },
 				{
 					header: claim ? 'Case status' : 'Due',
@@ -70,12 +69,12 @@ function LaneTable({
 								<input type="hidden" name="revision" value={lane.revision} />
 								<input type="hidden" name="returnTo" value="/reviews" />
 								<Button variant="secondary" className="px-3 py-1">
-									Claim {laneName(lane.lane)} on {lane.useCase.trackingId}
+									Claim {reviewLaneLabels[lane.lane]} on {lane.useCase.trackingId}
 								</Button>
 							</Form>
 						) : lane.useCase.status === 'IN_REVIEW' ? (
 							<Link to={`/use-cases/${lane.useCase.id}/lanes/${lane.id}`}>
-								Review {laneName(lane.lane)} on {lane.useCase.trackingId}
+								Review {reviewLaneLabels[lane.lane]} on {lane.useCase.trackingId}
 							</Link>
 						) : (
 							'Waiting for the submitters'
