@@ -150,6 +150,8 @@ for (const target of databaseTargets()) {
 				'PRIVACY-ACT-ACCURACY-C1',
 				'HIPAA-SECURITY-C1',
 				'CMS-DUA-C1',
+				'IQA-C1',
+				'PRA-C1',
 				'INV-COTS-C1',
 			])
 			expect(
