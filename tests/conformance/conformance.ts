@@ -45,7 +45,10 @@ const CaseSchema = z.strictObject({
 	 * The shipped release the case is judged under, when not the newest: a case that shows an older
 	 * release keeps its reading after a later one changed it (decision 019).
 	 */
-	release: z.string().regex(/^\d{4}\.\d+$/).optional(),
+	release: z
+		.string()
+		.regex(/^\d{4}\.\d+$/)
+		.optional(),
 	patch: z.record(z.string(), z.unknown()).default({}),
 	expect: z.strictObject({
 		letters: z.array(z.enum(PRESUMED_CATEGORIES)),
@@ -191,7 +194,8 @@ export function runCase(
 	}
 	for (const [checkId, clauses] of Object.entries(entry.expect.cites)) {
 		const result = evaluation.results.find((candidate) => candidate.checkId === checkId)
-		if (!result) mismatches.push(`${checkId} did not run, expected it to cite ${clauses.join(', ')}`)
+		if (!result)
+			mismatches.push(`${checkId} did not run, expected it to cite ${clauses.join(', ')}`)
 		else if (result.clauseIds.join() !== clauses.join())
 			mismatches.push(
 				`${checkId} cites [${result.clauseIds.join(', ')}], expected [${clauses.join(', ')}]`,

@@ -18,7 +18,9 @@ const statusOf = (tracked: ReturnType<typeof trackPractices>, practice: string) 
 test('evidence recorded for a practice documents it: the practices page, the checks and the OMB export agree', () => {
 	// The fixture's appeal process is not answered and its monitoring is in progress.
 	const withoutEvidence = deployedEligibilityModel()
-	expect(statusOf(trackPractices(withoutEvidence, {}, afterDeadline, newest), 'APPEAL')).toBe('MISSING')
+	expect(statusOf(trackPractices(withoutEvidence, {}, afterDeadline, newest), 'APPEAL')).toBe(
+		'MISSING',
+	)
 	const withEvidence = deployedEligibilityModel({
 		practiceEvidence: [
 			{

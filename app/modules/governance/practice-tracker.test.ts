@@ -93,7 +93,8 @@ test('evidence is carried per practice; a case that is not high-impact is not tr
 		},
 	}
 	expect(
-		trackPractices(deployedEligibilityModel(), evidence, beforeDeadline, newest).practices[0]?.evidence,
+		trackPractices(deployedEligibilityModel(), evidence, beforeDeadline, newest).practices[0]
+			?.evidence,
 	).toEqual(evidence.TESTING)
 	expect(trackPractices(developerCodingAssistant(), {}, afterDeadline, newest).applies).toBe(false)
 	expect(lateOf(trackPractices(developerCodingAssistant(), {}, afterDeadline, newest))).toEqual([])

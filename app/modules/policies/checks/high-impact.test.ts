@@ -255,7 +255,7 @@ test('pack 2026.5: a coverage or payment decision about beneficiaries is presume
 	expect(presumedHighImpactCategories(providerPayment, { release: '2026.5' })).toEqual(['f'])
 	// Cases judged under 2026.4 or earlier keep §6(f) alone.
 	expect(presumedHighImpactCategories(claimDenial, { release: '2026.4' })).toEqual(['f'])
-	expect(
-		highImpactPresumption(claimDenial, { ...ctx, release: '2026.4' }).citedClauses,
-	).toEqual(['M2521-6F'])
+	expect(highImpactPresumption(claimDenial, { ...ctx, release: '2026.4' }).citedClauses).toEqual([
+		'M2521-6F',
+	])
 })
