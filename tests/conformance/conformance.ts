@@ -114,7 +114,7 @@ function statusMap(
 }
 
 /** The pack a case is judged under: its named release, or the one the table runs. */
-export function packFor(entry: { release?: string }, pack: PolicyPack): PolicyPack {
+function packFor(entry: { release?: string }, pack: PolicyPack): PolicyPack {
 	return entry.release === undefined ? pack : shippedPolicyPack(entry.release)
 }
 

@@ -164,6 +164,8 @@ for (const target of databaseTargets()) {
 			expect(preview.diff.references.added.map((reference) => reference.id)).toEqual([
 				'OMB-INV-2025',
 				'CMS-DUA',
+				'IQA',
+				'PRA',
 			])
 			await expect(packs.publicationPreview('2026.1')).rejects.toMatchObject({ code: 'NOT_FOUND' })
 		})
