@@ -41,11 +41,21 @@ const CaseSchema = z.strictObject({
 	base: z.string(),
 	asOf: isoDay.optional(),
 	ambiguity: z.string().min(20).optional(),
+	/**
+	 * The shipped release the case is judged under, when not the newest: a case that shows an older
+	 * release keeps its reading after a later one changed it (decision 019).
+	 */
+	release: z
+		.string()
+		.regex(/^\d{4}\.\d+$/)
+		.optional(),
 	patch: z.record(z.string(), z.unknown()).default({}),
 	expect: z.strictObject({
 		letters: z.array(z.enum(PRESUMED_CATEGORIES)),
 		lanes: z.array(z.enum(reviewLanes)),
 		changes: z.record(z.string(), z.enum(CHECK_STATUSES)).default({}),
+		/** The clauses a check's finding cites, in full (the pack's own and those the finding adds). */
+		cites: z.record(z.string(), z.array(z.string()).min(1)).default({}),
 	}),
 })
 
@@ -76,11 +86,16 @@ function applyPatch(base: unknown, patch: unknown): unknown {
 	return result
 }
 
-/** Every check of the pack with the status a list names, NOT_APPLICABLE when no list names it. */
+/**
+ * Every check of the pack with the status a list names, NOT_APPLICABLE when no list names it. A profile
+ * is written for the newest release, so a case judged under an older one skips the checks that release
+ * does not have (`known`); a name no release has is still an error.
+ */
 function statusMap(
 	pack: PolicyPack,
 	lists: { PASS: Array<string>; NEEDS_ATTENTION: Array<string>; FAIL: Array<string> },
 	where: string,
+	known: ReadonlySet<string> = new Set(),
 ) {
 	const checkIds = new Set(pack.checks.map((check) => check.id))
 	const statuses: Record<string, CheckStatus> = Object.fromEntries(
@@ -88,12 +103,19 @@ function statusMap(
 	)
 	for (const status of ['PASS', 'NEEDS_ATTENTION', 'FAIL'] as const) {
 		for (const id of lists[status]) {
-			if (!checkIds.has(id))
+			if (!checkIds.has(id)) {
+				if (known.has(id)) continue
 				throw new Error(`${where}: ${id} is not a check of pack ${pack.version}`)
+			}
 			statuses[id] = status
 		}
 	}
 	return statuses
+}
+
+/** The pack a case is judged under: its named release, or the one the table runs. */
+function packFor(entry: { release?: string }, pack: PolicyPack): PolicyPack {
+	return entry.release === undefined ? pack : shippedPolicyPack(entry.release)
 }
 
 export function loadConformanceTable(pack: PolicyPack = shippedPolicyPack()) {
@@ -105,10 +127,16 @@ export function loadConformanceTable(pack: PolicyPack = shippedPolicyPack()) {
 		ids.add(entry.id)
 		const profile = profiles[entry.base]
 		if (!profile) throw new Error(`case ${entry.id}: no profile ${entry.base}`)
-		const statuses = statusMap(pack, profile.expect, `profile ${entry.base}`)
+		const casePack = packFor(entry, pack)
+		const statuses = statusMap(
+			casePack,
+			profile.expect,
+			`profile ${entry.base}`,
+			new Set(pack.checks.map((check) => check.id)),
+		)
 		for (const [id, status] of Object.entries(entry.expect.changes)) {
 			if (!(id in statuses))
-				throw new Error(`case ${entry.id}: ${id} is not a check of pack ${pack.version}`)
+				throw new Error(`case ${entry.id}: ${id} is not a check of pack ${casePack.version}`)
 			if (statuses[id] === status)
 				throw new Error(
 					`case ${entry.id}: ${id} is already ${status} in profile ${entry.base}; drop the change`,
@@ -140,7 +168,7 @@ export function runCase(
 		throw new Error(`case ${entry.id}: the document is not valid (${problems.join('; ')})`)
 	}
 	const evaluation = evaluateUseCase(parsed.data, {
-		pack,
+		pack: packFor(entry, pack),
 		asOf: new Date(`${entry.asOfDay}T00:00:00Z`),
 	})
 	const mismatches: Array<string> = []
@@ -162,6 +190,15 @@ export function runCase(
 		if (result.status !== expected)
 			mismatches.push(
 				`${result.checkId} is ${result.status}, expected ${expected}: ${result.reason}`,
+			)
+	}
+	for (const [checkId, clauses] of Object.entries(entry.expect.cites)) {
+		const result = evaluation.results.find((candidate) => candidate.checkId === checkId)
+		if (!result)
+			mismatches.push(`${checkId} did not run, expected it to cite ${clauses.join(', ')}`)
+		else if (result.clauseIds.join() !== clauses.join())
+			mismatches.push(
+				`${checkId} cites [${result.clauseIds.join(', ')}], expected [${clauses.join(', ')}]`,
 			)
 	}
 	return { evaluation, mismatches }
@@ -198,8 +235,10 @@ export function coverage(
 		throw new Error(
 			`cases name clauses that are not references of pack ${pack.version}: ${unknown.join(', ')}`,
 		)
+	// An older release's case shows that release's reading, not the pack's: it covers nothing here.
+	const current = cases.filter((entry) => entry.release === undefined)
 	const checkCoverage = pack.checks.map((check) => {
-		const statuses = cases.map((entry) => entry.statuses[check.id])
+		const statuses = current.map((entry) => entry.statuses[check.id])
 		const missing: Array<'PASS' | 'FAIL'> = []
 		if (!statuses.includes('PASS')) missing.push('PASS')
 		if (!statuses.some((status) => status === 'FAIL' || status === 'NEEDS_ATTENTION'))
@@ -207,7 +246,7 @@ export function coverage(
 		return { id: check.id, missing }
 	})
 	const letterCoverage = PRESUMED_CATEGORIES.map((letter) => {
-		const presumed = cases.filter((entry) => entry.expect.letters.includes(letter))
+		const presumed = current.filter((entry) => entry.expect.letters.includes(letter))
 		const missing: Array<'PASS' | 'FAIL'> = []
 		if (
 			!presumed.some(

@@ -13,6 +13,8 @@ import {
 	toDocument,
 	useCaseSelect,
 } from '#app/modules/use-cases/use-case-record.server.ts'
+import { currentPolicyPack } from '#app/modules/policies/packs.server.ts'
+import { releaseOf } from '#app/modules/policies/policy-pack.ts'
 import { refreshStoredEvaluation } from '#app/modules/policies/stored-checks.server.ts'
 import { type MinimumPractice, minimumPractices } from '#app/modules/use-cases/vocabulary.ts'
 import { loadReviewCase, type ReviewCase } from '#app/modules/workflow/review-case.server.ts'
@@ -461,7 +463,7 @@ export async function governanceRecord(useCaseId: string, asOf = new Date()) {
 	})
 	if (!loaded || loaded.status === 'DRAFT')
 		throw new AppError('NOT_FOUND', 'No submitted use case has this id.')
-	const [records, waivers, pilots] = await Promise.all([
+	const [records, waivers, pilots, pack] = await Promise.all([
 		prisma.practiceRecord.findMany({
 			where: { useCaseId },
 			select: {
@@ -505,6 +507,8 @@ export async function governanceRecord(useCaseId: string, asOf = new Date()) {
 				certifiedBy: { select: { name: true } },
 			},
 		}),
+		// The tracker reads the case as the findings do: under the release of the pack in force.
+		currentPolicyPack(),
 	])
 	const document = toDocument(loaded)
 	const evidence = Object.fromEntries(
@@ -521,7 +525,7 @@ export async function governanceRecord(useCaseId: string, asOf = new Date()) {
 	return {
 		useCase: loaded,
 		document,
-		tracker: trackPractices(document, evidence, asOf),
+		tracker: trackPractices(document, evidence, asOf, { release: releaseOf(pack.version) }),
 		records: Object.fromEntries(
 			records.map((record) => [
 				record.practice,

@@ -10,13 +10,17 @@ import { cmsAgency, toOmbRow } from '#app/modules/omb-exchange/omb-export.ts'
 import { trackPractices } from './practice-tracker.ts'
 
 const afterDeadline = new Date('2026-06-01T12:00:00Z')
+/** No release: the newest pack's reading. */
+const newest = {}
 const statusOf = (tracked: ReturnType<typeof trackPractices>, practice: string) =>
 	tracked.practices.find((p) => p.practice === practice)?.status
 
 test('evidence recorded for a practice documents it: the practices page, the checks and the OMB export agree', () => {
 	// The fixture's appeal process is not answered and its monitoring is in progress.
 	const withoutEvidence = deployedEligibilityModel()
-	expect(statusOf(trackPractices(withoutEvidence, {}, afterDeadline), 'APPEAL')).toBe('MISSING')
+	expect(statusOf(trackPractices(withoutEvidence, {}, afterDeadline, newest), 'APPEAL')).toBe(
+		'MISSING',
+	)
 	const withEvidence = deployedEligibilityModel({
 		practiceEvidence: [
 			{
@@ -27,7 +31,7 @@ test('evidence recorded for a practice documents it: the practices page, the che
 		],
 	})
 
-	const tracked = trackPractices(withEvidence, {}, afterDeadline)
+	const tracked = trackPractices(withEvidence, {}, afterDeadline, newest)
 	expect(statusOf(tracked, 'APPEAL')).toBe('YES')
 	expect(tracked.practices.find((p) => p.practice === 'APPEAL')?.late).toBe(false)
 
@@ -60,7 +64,7 @@ test('evidence does not overrule an answer that says otherwise, and a date witho
 			{ practice: 'MONITORING', evidenceUrl: 'https://cms.example/monitoring-draft' },
 		],
 	})
-	const tracked = trackPractices(contradicted, {}, afterDeadline)
+	const tracked = trackPractices(contradicted, {}, afterDeadline, newest)
 	expect(statusOf(tracked, 'MONITORING')).toBe('IN_PROGRESS')
 	expect(tracked.practices.find((p) => p.practice === 'MONITORING')?.answer).toContain(
 		'evidence is recorded but the answers say otherwise',
@@ -73,7 +77,7 @@ test('evidence does not overrule an answer that says otherwise, and a date witho
 	const dateOnly = deployedEligibilityModel({
 		practiceEvidence: [{ practice: 'APPEAL', documentedOn: '2026-02-10' }],
 	})
-	expect(statusOf(trackPractices(dateOnly, {}, afterDeadline), 'APPEAL')).toBe('MISSING')
+	expect(statusOf(trackPractices(dateOnly, {}, afterDeadline, newest), 'APPEAL')).toBe('MISSING')
 	expect(toOmbRow(dateOnly, { ...cmsAgency, asOf: afterDeadline }).hi_appeal_process).toBe('')
 })
 

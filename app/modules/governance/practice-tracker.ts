@@ -5,6 +5,7 @@ import {
 	isPastDeadline,
 	MINIMUM_PRACTICES_DEADLINE,
 } from '#app/modules/policies/checks/case-facts.ts'
+import { type Reading } from '#app/modules/policies/checks/check-types.ts'
 import { treatedAsHighImpact } from '#app/modules/policies/checks/high-impact.ts'
 import {
 	assessPractice,
@@ -74,12 +75,17 @@ function inUse(doc: UseCaseDocument, asOf: Date) {
 	return doc.stage === 'PILOT' && !pilotCertificationValid(doc, asOf)
 }
 
+/**
+ * `reading` is the release of the pack in force: whether the practices bind turns on the presumption and
+ * the AI screen, which read as the checks of that release do, so the tracker and the findings agree.
+ */
 export function trackPractices(
 	doc: UseCaseDocument,
 	evidence: Partial<Record<MinimumPractice, PracticeEvidence>>,
 	asOf: Date,
+	reading: Reading,
 ): { applies: boolean; deadline: string; practices: Array<TrackedPractice> } {
-	const applies = treatedAsHighImpact(doc)
+	const applies = treatedAsHighImpact(doc, reading)
 	const pastDeadline = isPastDeadline(asOf)
 	const practices = minimumPracticeKeys.map((practice): TrackedPractice => {
 		const assessment = assessPractice(doc, practice)

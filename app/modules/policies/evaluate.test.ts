@@ -35,7 +35,7 @@ function statuses(
 
 test('Marketplace identity proofing is presumed high-impact under §6(m): the CAIO and the privacy, legal and civil-rights lanes review it', () => {
 	const evaluation = evaluateUseCase(marketplaceIdentityProofing(), { pack, asOf: afterDeadline })
-	expect(evaluation.packVersion).toBe('2026.4')
+	expect(evaluation.packVersion).toBe('2026.5')
 	expect(evaluation.presumedHighImpact).toBe(true)
 	expect(evaluation.presumedCategories).toEqual(['m'])
 	expect(evaluation.requiredLanes).toEqual([
@@ -251,7 +251,7 @@ test('a revoked waiver no longer covers its practice', () => {
 test('an admin can switch a check off, change its severity and its lane without touching code', () => {
 	const edited: PolicyPack = {
 		...pack,
-		version: '2026.4.1',
+		version: '2026.5.1',
 		checks: pack.checks.map((check) => {
 			if (check.id === 'FEDRAMP-C1') return { ...check, enabled: false }
 			if (check.id === 'HIPAA-BAA-C1')
@@ -262,7 +262,7 @@ test('an admin can switch a check off, change its severity and its lane without 
 		}),
 	}
 	const evaluation = evaluateUseCase(callCentreSummariser(), { pack: edited, asOf: afterDeadline })
-	expect(evaluation.packVersion).toBe('2026.4.1')
+	expect(evaluation.packVersion).toBe('2026.5.1')
 	expect(evaluation.results.some((r) => r.checkId === 'FEDRAMP-C1')).toBe(false)
 	expect(result(evaluation, 'HIPAA-BAA-C1')).toMatchObject({
 		status: 'FAIL',
@@ -457,4 +457,32 @@ test('a reading introduced by 2026.4 changes nothing for a case judged under 202
 	expect(under(shippedPolicyPack('2026.4'))).toBe('FAIL')
 	expect(under(shippedPolicyPack('2026.3'))).toBe('NEEDS_ATTENTION')
 	expect(under({ ...shippedPolicyPack('2026.3'), version: '2026.3.2' })).toBe('NEEDS_ATTENTION')
+})
+
+test('2026.5 cites the impact assessment and M-25-22’s high-impact terms only where the case is high-impact; 2026.4 cites them as it did', () => {
+	const vendorWithPii = baseCase({
+		hasPii: true,
+		contractingUsage: 'PURCHASED',
+		vendorNames: ['Example Federal Services'],
+		safeguards: { piaCompleted: true, vendorAiContractTerms: true },
+	})
+	const cites = (pack: PolicyPack, doc: typeof vendorWithPii, checkId: string) =>
+		result(evaluateUseCase(doc, { pack, asOf: afterDeadline }), checkId).clauseIds
+	const now = shippedPolicyPack('2026.5')
+	expect(cites(now, vendorWithPii, 'EGOV-208-PIA-C1')).toEqual(['EGOV-208-PIA'])
+	expect(cites(now, vendorWithPii, 'M2522-DATA-C1')).not.toContain('M2522-HI')
+	const highImpact = baseCase({
+		...vendorWithPii,
+		highImpact: {
+			determination: 'HIGH_IMPACT',
+			determinedBy: 'Avery Chen, CAIO office',
+			determinedOn: '2025-09-15',
+		},
+	})
+	expect(cites(now, highImpact, 'EGOV-208-PIA-C1')).toEqual(['EGOV-208-PIA', 'M2521-4B-II'])
+	expect(cites(now, highImpact, 'M2522-DATA-C1')).toContain('M2522-HI')
+	const before = shippedPolicyPack('2026.4')
+	expect(cites(before, vendorWithPii, 'EGOV-208-PIA-C1')).toEqual(['EGOV-208-PIA', 'M2521-4B-II'])
+	expect(cites(before, vendorWithPii, 'M2522-DATA-C1')).toContain('M2522-HI')
+	expect(cites(before, highImpact, 'EGOV-208-PIA-C1')).toEqual(['EGOV-208-PIA', 'M2521-4B-II'])
 })

@@ -136,10 +136,10 @@ export function evaluateUseCase(
 			lane: definition.lane,
 		})
 	}
-	const presumedCategories = presumedHighImpactCategories(doc)
+	const presumedCategories = presumedHighImpactCategories(doc, ctx)
 	const routes: Array<RouteResult> = []
 	for (const route of plan.routes) {
-		const reason = routeConditions[route.when](doc, presumedCategories)
+		const reason = routeConditions[route.when](doc, presumedCategories, ctx)
 		if (reason === null) continue
 		for (const lane of route.lanes) lanes.add(lane)
 		routes.push({
@@ -156,7 +156,7 @@ export function evaluateUseCase(
 		asOf: asOf.toISOString().slice(0, 10),
 		presumedHighImpact: presumedCategories.length > 0,
 		presumedCategories,
-		screenedOutAsNotAi: screenedOutAsNotAi(doc),
+		screenedOutAsNotAi: screenedOutAsNotAi(doc, ctx),
 		requiredLanes: reviewLanes.filter((lane) => lanes.has(lane)),
 		routes,
 		blocked,

@@ -150,6 +150,8 @@ for (const target of databaseTargets()) {
 				'PRIVACY-ACT-ACCURACY-C1',
 				'HIPAA-SECURITY-C1',
 				'CMS-DUA-C1',
+				'IQA-C1',
+				'PRA-C1',
 				'INV-COTS-C1',
 			])
 			expect(
@@ -162,6 +164,8 @@ for (const target of databaseTargets()) {
 			expect(preview.diff.references.added.map((reference) => reference.id)).toEqual([
 				'OMB-INV-2025',
 				'CMS-DUA',
+				'IQA',
+				'PRA',
 			])
 			await expect(packs.publicationPreview('2026.1')).rejects.toMatchObject({ code: 'NOT_FOUND' })
 		})

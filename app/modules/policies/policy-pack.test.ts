@@ -5,6 +5,7 @@ import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-202
 import release2026_2 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
 import release2026_3 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.3.json'
 import release2026_4 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.4.json'
+import release2026_5 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.5.json'
 import {
 	compareVersions,
 	parsePolicyPack,
@@ -14,16 +15,17 @@ import {
 	shippedPolicyPacks,
 } from '#app/modules/policies/policy-pack.ts'
 
-test('the releases 2026.1 to 2026.4 ship, and the newest is the shipped pack', () => {
+test('the releases 2026.1 to 2026.5 ship, and the newest is the shipped pack', () => {
 	expect(shippedPolicyPacks().map((pack) => pack.version)).toEqual([
 		'2026.1',
 		'2026.2',
 		'2026.3',
 		'2026.4',
+		'2026.5',
 	])
 	const pack = shippedPolicyPack()
-	expect(pack.version).toBe('2026.4')
-	expect(pack.title).toBe('Federal AI policy pack 2026.4')
+	expect(pack.version).toBe('2026.5')
+	expect(pack.title).toBe('Federal AI policy pack 2026.5')
 	expect(pack.references.length).toBeGreaterThan(60)
 	expect(shippedPolicyPack('2026.1').checks.length).toBeLessThan(pack.checks.length)
 })
@@ -67,12 +69,36 @@ test('2026.4 adds the check that a high-impact determination is tracked, has the
 	expect(after.references).toEqual(before.references)
 })
 
+test('2026.5 adds the public-facing information-quality and Paperwork Reduction Act checks and their references, cites the high-impact clauses only where a finding does, and changes nothing else of 2026.4', () => {
+	const before = shippedPolicyPack('2026.4')
+	const after = shippedPolicyPack('2026.5')
+	const added = after.checks.filter((check) => !before.checks.some((old) => old.id === check.id))
+	expect(added.map((check) => [check.id, check.clauseIds, check.lane, check.severity])).toEqual([
+		['IQA-C1', ['IQA'], 'DATA_GOVERNANCE', 'WARNING'],
+		['PRA-C1', ['PRA', 'M2521-4B-VII', 'M2521-8'], 'LEGAL', 'WARNING'],
+	])
+	const clauses = (pack: typeof after, id: string) =>
+		pack.checks.find((check) => check.id === id)!.clauseIds
+	// The checks add these clauses to a finding on a high-impact or presumed case (citedClauses).
+	expect(clauses(after, 'EGOV-208-PIA-C1')).toEqual(['EGOV-208-PIA'])
+	expect(clauses(after, 'M2522-DATA-C1')).not.toContain('M2522-HI')
+	const recited = ['EGOV-208-PIA-C1', 'M2522-DATA-C1']
+	const rest = (pack: typeof after) =>
+		pack.checks.filter((check) => !added.includes(check) && !recited.includes(check.id))
+	expect(rest(after)).toEqual(rest(before))
+	expect(after.routes).toEqual(before.routes)
+	expect(after.references.filter((reference) => !['IQA', 'PRA'].includes(reference.id))).toEqual(
+		before.references,
+	)
+})
+
 test('each shipped release is valid, and reading it without validation gives what the schema gives', () => {
 	for (const [file, version] of [
 		[release2026_1, '2026.1'],
 		[release2026_2, '2026.2'],
 		[release2026_3, '2026.3'],
 		[release2026_4, '2026.4'],
+		[release2026_5, '2026.5'],
 	] as const) {
 		expect(shippedPolicyPack(version)).toEqual(parsePolicyPack(file))
 	}

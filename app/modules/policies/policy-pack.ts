@@ -3,6 +3,7 @@ import release2026_1 from '#app/modules/policies/pack/federal-ai-policy-pack-202
 import release2026_2 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.2.json'
 import release2026_3 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.3.json'
 import release2026_4 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.4.json'
+import release2026_5 from '#app/modules/policies/pack/federal-ai-policy-pack-2026.5.json'
 import { reviewLanes } from '#app/utils/permissions.ts'
 
 export const REFERENCE_STATUSES = ['IN_FORCE', 'SUPERSEDED'] as const
@@ -217,6 +218,7 @@ const releaseFiles: ReadonlyArray<{ version: string }> = [
 	release2026_2,
 	release2026_3,
 	release2026_4,
+	release2026_5,
 ]
 const releaseVersions = releaseFiles.map((file) => file.version).sort(compareVersions)
 const parsedReleases = new Map<string, PolicyPack>()

@@ -2,18 +2,24 @@
 // pack names the lanes; this code only decides whether the condition is true for a case.
 import { screenedOutAsNotAi } from '#app/modules/policies/checks/ai-definition.ts'
 import { datasetsVerb, datasetsWith, PHI_KINDS } from '#app/modules/policies/checks/case-facts.ts'
+import { type Reading } from '#app/modules/policies/checks/check-types.ts'
 import { type PresumedCategory, sectionLetters } from '#app/modules/policies/checks/high-impact.ts'
 import { systemOfRecordsFacts } from '#app/modules/policies/checks/privacy.ts'
 import { type RouteCondition } from '#app/modules/policies/policy-pack.ts'
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 
-type Condition = (doc: UseCaseDocument, presumed: ReadonlyArray<PresumedCategory>) => string | null
+// The reading is the pack's release, so a condition decides as that release's checks do.
+type Condition = (
+	doc: UseCaseDocument,
+	presumed: ReadonlyArray<PresumedCategory>,
+	reading: Reading,
+) => string | null
 
 /** A retired case is no longer in use: nothing is left for a reviewer to confirm about its data or its impact. */
 const inUse =
 	(condition: Condition): Condition =>
-	(doc, presumed) =>
-		doc.stage === 'RETIRED' ? null : condition(doc, presumed)
+	(doc, presumed, reading) =>
+		doc.stage === 'RETIRED' ? null : condition(doc, presumed, reading)
 
 export const routeConditions: Record<RouteCondition, Condition> = {
 	HIGH_IMPACT_OR_PRESUMED: inUse((doc, presumed) => {
@@ -45,8 +51,8 @@ export const routeConditions: Record<RouteCondition, Condition> = {
 			? `its records come from a Privacy Act system of records (SORN ${sorns.join(', ')})`
 			: 'its records are retrieved by a personal identifier'
 	}),
-	SCREENED_OUT_AS_NOT_AI: inUse((doc) =>
-		screenedOutAsNotAi(doc) ? "it is screened out as 'rule-based only' (not AI)" : null,
+	SCREENED_OUT_AS_NOT_AI: inUse((doc, _presumed, reading) =>
+		screenedOutAsNotAi(doc, reading) ? "it is screened out as 'rule-based only' (not AI)" : null,
 	),
 }
 

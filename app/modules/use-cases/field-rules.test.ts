@@ -707,3 +707,26 @@ test('Submit wants each linked dataset’s use chosen, beside the document’s o
 		validateForSubmission(linked).fieldErrors,
 	)
 })
+
+test('information quality and public surveys are asked of public-facing cases only, and PRA clearance only where the public fills in surveys or forms', () => {
+	const internal = visibleFields(doc({ publicFacing: false }))
+	expect(internal.has('safeguards.informationQualityApplied')).toBe(false)
+	expect(internal.has('safeguards.publicSurveysOrForms')).toBe(false)
+	expect(internal.has('safeguards.paperworkClearanceConsidered')).toBe(false)
+	const publicFacing = visibleFields(doc({ publicFacing: true }))
+	expect(publicFacing.has('safeguards.informationQualityApplied')).toBe(true)
+	expect(publicFacing.has('safeguards.publicSurveysOrForms')).toBe(true)
+	expect(publicFacing.has('safeguards.paperworkClearanceConsidered')).toBe(false)
+	const surveyed = visibleFields(
+		doc({ publicFacing: true, safeguards: { publicSurveysOrForms: true } }),
+	)
+	expect(surveyed.has('safeguards.paperworkClearanceConsidered')).toBe(true)
+	// Answered before the case stopped being public-facing: no longer asked.
+	expect(
+		visibleFields(doc({ publicFacing: false, safeguards: { publicSurveysOrForms: true } })).has(
+			'safeguards.paperworkClearanceConsidered',
+		),
+	).toBe(false)
+	expect(fieldRules['safeguards.paperworkClearanceConsidered'].hint).toContain('44 U.S.C. 3507')
+	expect(fieldRules['safeguards.informationQualityApplied'].section).toBe('safeguards')
+})

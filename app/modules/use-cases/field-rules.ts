@@ -192,6 +192,11 @@ const activeAndNotRuleBased: Condition = when(
 	(doc) => isActive(doc) && doc.aiScreen.ruleBasedOnly !== true,
 )
 const publicFacing: Condition = when('`publicFacing` is `true`', (doc) => doc.publicFacing === true)
+// The Paperwork Reduction Act attaches to information collected from the public (surveys, forms).
+const publicSurveys: Condition = when(
+	'`publicFacing` is `true` and `safeguards.publicSurveysOrForms` is `true`',
+	(doc) => doc.publicFacing === true && doc.safeguards.publicSurveysOrForms === true,
+)
 /** People, not organizations or CMS itself: whom an appeal or a fail-safe protects (M-25-21 §4(b)(v)–(vi)). */
 export const affectsIndividuals = (doc: UseCaseDocument) =>
 	doc.affectedParties.some(
@@ -844,6 +849,41 @@ export const questions = {
 		section: 'safeguards',
 		storage: 'answers',
 		appliesWhen: publicFacing,
+		requiredWhen: never,
+		message: '',
+	}),
+	'safeguards.informationQualityApplied': ask(kinds.yesNo(), {
+		label:
+			'Are CMS’s information-quality guidelines applied to the information it gives the public (Information Quality Act)?',
+		name: 'Information-quality guidelines applied',
+		hint: 'What AI disseminates to the public (answers, notices, published figures) falls under the agency’s information-quality guidelines (Information Quality Act; OMB M-19-15).',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: publicFacing,
+		requiredWhen: never,
+		message: '',
+	}),
+	'safeguards.publicSurveysOrForms': ask(kinds.yesNo(), {
+		label: 'Does it gather feedback or information from the public through surveys or forms?',
+		name: 'Public surveys or forms',
+		hint: 'A post-chat satisfaction survey, a feedback form, a questionnaire (M-25-21 §8).',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: publicFacing,
+		requiredWhen: never,
+		message: '',
+	}),
+	'safeguards.paperworkClearanceConsidered': ask(kinds.yesNo(), {
+		label:
+			'Was OMB clearance under the Paperwork Reduction Act considered for those surveys or forms?',
+		name: 'PRA clearance considered',
+		hint: 'Collecting information from the public may need OMB clearance (44 U.S.C. 3507): answer yes once clearance is obtained or the agency’s PRA office found none is needed.',
+		answeredBy: 'SUBMITTER',
+		section: 'safeguards',
+		storage: 'answers',
+		appliesWhen: publicSurveys,
 		requiredWhen: never,
 		message: '',
 	}),

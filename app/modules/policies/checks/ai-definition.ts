@@ -1,15 +1,23 @@
 // NAIIA §5002(3) (adopted by EO 14179 §3) and M-25-21 §5: is this AI at all?
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { classificationChoices } from '#app/modules/use-cases/vocabulary.ts'
-import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
-import { judgeWrittenReason } from './case-facts.ts'
+import { type CheckOutcome, type PolicyCheck, type Reading } from './check-types.ts'
+import { judgeWrittenReason, readsFrom } from './case-facts.ts'
 
 /**
  * The answers that contradict "rule-based only": a learned classification, generative AI, or the
  * CAIO's own high-impact determination (which only AI can receive). M-25-21 §5 says no system is too
  * simple to count, so a contradicted screen is no screen: the case stays in scope.
+ *
+ * From pack 2026.5, a dataset used to train the system contradicts it too: M2521-5-C1 screens out
+ * only what has "no learned behaviour", and thresholds tuned on past outcomes are learned, not
+ * written by a person (§5 excludes only purely human-defined rules). Earlier packs read the answers
+ * above alone, so a case judged under them keeps its screen.
  */
-function contradictions(doc: UseCaseDocument): Array<{ claim: string; field: string }> {
+function contradictions(
+	doc: UseCaseDocument,
+	reading: Reading,
+): Array<{ claim: string; field: string }> {
 	const found: Array<{ claim: string; field: string }> = []
 	if (doc.classification !== undefined) {
 		found.push({
@@ -25,6 +33,15 @@ function contradictions(doc: UseCaseDocument): Array<{ claim: string; field: str
 			field: 'highImpact.determination',
 		})
 	}
+	if (readsFrom(reading, '2026.5')) {
+		doc.datasets.forEach((dataset, index) => {
+			if (dataset.usage.includes('TRAINING'))
+				found.push({
+					claim: `trained on the dataset '${dataset.name}'`,
+					field: `datasets.${index}.usage`,
+				})
+		})
+	}
 	return found
 }
 
@@ -33,15 +50,15 @@ function contradictions(doc: UseCaseDocument): Array<{ claim: string; field: str
  * else in the case says it learns from data. Such a case gets no §6 presumption and no AI-specific
  * findings; the screen's own record (M2521-5-C1) is checked separately.
  */
-export function screenedOutAsNotAi(doc: UseCaseDocument): boolean {
-	return doc.aiScreen.ruleBasedOnly === true && contradictions(doc).length === 0
+export function screenedOutAsNotAi(doc: UseCaseDocument, reading: Reading): boolean {
+	return doc.aiScreen.ruleBasedOnly === true && contradictions(doc, reading).length === 0
 }
 
 export const NOT_AI_REASON =
 	"The AI screen answers 'rule-based only' (M-25-21 §5 excludes fixed-rule systems and RPA), so this AI-specific requirement does not attach."
 
 /** NAIIA-C1: does the system meet the §5002(3) definition, and is the answer consistent? */
-export const aiDefinitionScreen: PolicyCheck = (doc) => {
+export const aiDefinitionScreen: PolicyCheck = (doc, ctx) => {
 	const { ruleBasedOnly } = doc.aiScreen
 	if (ruleBasedOnly === undefined) {
 		return {
@@ -62,7 +79,7 @@ export const aiDefinitionScreen: PolicyCheck = (doc) => {
 			nextStep: null,
 		}
 	}
-	const contradicted = contradictions(doc)
+	const contradicted = contradictions(doc, ctx)
 	if (contradicted.length > 0) {
 		return {
 			status: 'NEEDS_ATTENTION',
@@ -85,8 +102,8 @@ export const aiDefinitionScreen: PolicyCheck = (doc) => {
  * M2521-5-C1: a rule-based screen-out is a decision to leave a system outside AI governance, so its
  * reasons are recorded where the CAIO's office can audit them.
  */
-export const notAiRationale: PolicyCheck = (doc): CheckOutcome => {
-	if (!screenedOutAsNotAi(doc)) {
+export const notAiRationale: PolicyCheck = (doc, ctx): CheckOutcome => {
+	if (!screenedOutAsNotAi(doc, ctx)) {
 		return {
 			status: 'NOT_APPLICABLE',
 			reason:

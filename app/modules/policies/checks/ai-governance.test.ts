@@ -213,3 +213,40 @@ test('a public-facing case needs a feedback channel', () => {
 	).toBe('PASS')
 	expect(publicFeedback(baseCase(), ctx).status).toBe('NOT_APPLICABLE')
 })
+
+test('pack 2026.5: a generative tool in a contractor’s data centre is asked for the approved list, not FedRAMP, which does not apply there', () => {
+	const contractorHosted = (safeguards = {}) =>
+		baseCase({
+			...generative,
+			hosting: 'CONTRACTOR_DATA_CENTER',
+			safeguards: { ...accepted, ...safeguards },
+		})
+	const now = generativeAiPolicy(contractorHosted(), { ...ctx, release: '2026.5' })
+	expect(now.status).toBe('NEEDS_ATTENTION')
+	expect(now.reason).toContain('where FedRAMP does not apply')
+	expect(now.nextStep).toContain('on the HHS/CMS approved list')
+	expect(now.nextStep).not.toContain('FedRAMP authorized')
+	expect(now.drivingFields).not.toContain('safeguards.fedrampAuthorized')
+	// A 'no' to FedRAMP, a question the form does not ask there, does not make the tool unapproved.
+	expect(
+		generativeAiPolicy(contractorHosted({ fedrampAuthorized: false }), {
+			...ctx,
+			release: '2026.5',
+		}).status,
+	).toBe('NEEDS_ATTENTION')
+	expect(
+		generativeAiPolicy(contractorHosted({ generativeToolApproved: true }), {
+			...ctx,
+			release: '2026.5',
+		}).status,
+	).toBe('PASS')
+	// 2026.4 keeps its finding as it was.
+	const before = generativeAiPolicy(contractorHosted(), { ...ctx, release: '2026.4' })
+	expect(before.nextStep).toContain('Confirm the tool is FedRAMP authorized')
+	expect(
+		generativeAiPolicy(contractorHosted({ fedrampAuthorized: false }), {
+			...ctx,
+			release: '2026.4',
+		}).status,
+	).toBe('FAIL')
+})

@@ -1,6 +1,6 @@
 // M-25-21 §3(b)(iv) generative AI, §2(b) code sharing, §4(b)(vii) and §8 public feedback.
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
-import { type PolicyCheck } from './check-types.ts'
+import { type PolicyCheck, type Reading } from './check-types.ts'
 import {
 	datasetNames,
 	datasetsWith,
@@ -32,7 +32,7 @@ type ToolStanding = {
  * this review and its ATO; any other tool must be FedRAMP-authorized or on the HHS/CMS approved list.
  * An explicit "no" to either, with neither approval shown, makes it unapproved.
  */
-function toolStanding(doc: UseCaseDocument): ToolStanding {
+function toolStanding(doc: UseCaseDocument, reading: Reading): ToolStanding {
 	const { fedrampAuthorized, generativeToolApproved } = doc.safeguards
 	const fields = ['hosting', 'safeguards.fedrampAuthorized', 'safeguards.generativeToolApproved']
 	if (doc.hosting === 'CMS_DATA_CENTER') {
@@ -54,11 +54,21 @@ function toolStanding(doc: UseCaseDocument): ToolStanding {
 			text: `${where} and the tool is on the HHS/CMS approved list`,
 			fields,
 		}
+	// Pack 2026.5: a contractor's data centre is not a cloud service, so FedRAMP does not apply there
+	// (decision 018) and only the approved list can approve the tool; earlier packs asked for either.
+	const listOnly = doc.hosting === 'CONTRACTOR_DATA_CENTER' && readsFrom(reading, '2026.5')
 	const noes = [
-		...(fedrampAuthorized === false ? ["'FedRAMP authorized' is answered 'no'"] : []),
+		...(fedrampAuthorized === false && !listOnly ? ["'FedRAMP authorized' is answered 'no'"] : []),
 		...(generativeToolApproved === false ? ["'On the approved tools list' is answered 'no'"] : []),
 	]
 	if (noes.length > 0) return { kind: 'unapproved', text: `${where}; ${listPhrase(noes)}`, fields }
+	if (listOnly) {
+		return {
+			kind: 'unknown',
+			text: `${where}, where FedRAMP does not apply, and nothing shows the tool is on the HHS/CMS approved list`,
+			fields: ['hosting', 'safeguards.generativeToolApproved'],
+		}
+	}
 	return {
 		kind: 'unknown',
 		text: `${where} and nothing shows the tool is FedRAMP authorized or on the HHS/CMS approved list`,
@@ -78,7 +88,7 @@ type Gap = {
  * PHI in an unapproved one, whatever review follows), the team's acknowledgement of the policy, and a
  * person reviewing outputs before they are relied on.
  */
-export const generativeAiPolicy: PolicyCheck = (doc) => {
+export const generativeAiPolicy: PolicyCheck = (doc, ctx) => {
 	const fields = ['generativeAi', 'classification']
 	if (!isGenerative(doc)) {
 		if (doc.generativeAi === undefined && doc.classification === undefined) {
@@ -107,7 +117,8 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 	const personal = pii.present
 		? ` and ${pii.because.charAt(0).toLowerCase()}${pii.because.slice(1)}`
 		: ''
-	const tool = toolStanding(doc)
+	const tool = toolStanding(doc, ctx)
+	const contractorDataCentre = doc.hosting === 'CONTRACTOR_DATA_CENTER' && readsFrom(ctx, '2026.5')
 	const gaps: Array<Gap> = []
 	if (tool.kind === 'unapproved') {
 		gaps.push({
@@ -122,8 +133,9 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 			status: 'NEEDS_ATTENTION',
 			text: tool.text,
 			fields: tool.fields,
-			nextStep:
-				'Confirm the tool is FedRAMP authorized or on the HHS/CMS approved list before any use (and before any personal data reaches it).',
+			nextStep: contractorDataCentre
+				? 'Confirm the tool is on the HHS/CMS approved list before any use (and before any personal data reaches it); FedRAMP does not apply in a contractor’s data centre, whose FISMA authorization covers it.'
+				: 'Confirm the tool is FedRAMP authorized or on the HHS/CMS approved list before any use (and before any personal data reaches it).',
 		})
 	}
 	const acknowledged = doc.safeguards.generativeAiPolicyAcknowledged

@@ -12,7 +12,7 @@ import {
 	type Stage,
 } from '#app/modules/use-cases/vocabulary.ts'
 import { compareVersions } from '#app/modules/policies/policy-pack.ts'
-import { type CheckContext, type CheckOutcome } from './check-types.ts'
+import { type CheckContext, type CheckOutcome, type Reading } from './check-types.ts'
 
 /** M-25-21 §4(a)(i): 365 days from 3 Apr 2025; the 2025 inventory guidance confirms the date. */
 export const MINIMUM_PRACTICES_DEADLINE = '2026-04-03'
@@ -101,8 +101,8 @@ export function isLive(doc: UseCaseDocument): boolean {
  * Whether a reading a pack release introduced applies to the evaluation: from that release on, and
  * whenever no release is given (the newest reading).
  */
-export function readsFrom(ctx: CheckContext, release: string): boolean {
-	return ctx.release === undefined || compareVersions(ctx.release, release) >= 0
+export function readsFrom(reading: Reading, release: string): boolean {
+	return reading.release === undefined || compareVersions(reading.release, release) >= 0
 }
 
 /** Whether the case's data is in use now, and the words and fields that say so. */

@@ -14,6 +14,13 @@ export type CheckContext = {
 	release?: string
 }
 
+/**
+ * What a reading that depends on the pack needs from the context: its release. Helpers that the
+ * checks share with routing, the presumption and the practice tracker take it as a required argument,
+ * so no caller can judge a case under one release's reading while its checks use another's.
+ */
+export type Reading = Pick<CheckContext, 'release'>
+
 export type CheckOutcome = {
 	status: CheckStatus
 	/** Plain language, naming the answers that drove the result, so a reviewer can see why without opening code. */

@@ -8,8 +8,9 @@ import {
 	principalBasisConfirmation,
 	treatedAsHighImpact,
 } from './high-impact.ts'
+import { type CheckContext } from './check-types.ts'
 
-const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
+const ctx: CheckContext = { asOf: new Date('2026-05-01T00:00:00Z') }
 
 test('each §6 decision maps to its letter only when the output is a principal basis or fully automated', () => {
 	const decisions = [
@@ -22,21 +23,25 @@ test('each §6 decision maps to its letter only when the output is a principal b
 	expect(
 		presumedHighImpactCategories(
 			baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: [...decisions] }),
+			ctx,
 		),
 	).toEqual(['f', 'm', 'n', 'o'])
 	expect(
 		presumedHighImpactCategories(
 			baseCase({ decisionRole: 'FULLY_AUTOMATED', informedDecisions: ['IDENTITY_ACCESS'] }),
+			ctx,
 		),
 	).toEqual(['m'])
 	expect(
 		presumedHighImpactCategories(
 			baseCase({ decisionRole: 'ASSISTIVE', informedDecisions: ['COVERAGE_PAYMENT'] }),
+			ctx,
 		),
 	).toEqual([])
 	expect(
 		presumedHighImpactCategories(
 			baseCase({ decisionRole: 'PRINCIPAL_BASIS', informedDecisions: ['NONE'] }),
+			ctx,
 		),
 	).toEqual([])
 })
@@ -58,7 +63,7 @@ test('a presumed case with no determination needs the governance lead, citing th
 	expect(outcome.reason).toBe(
 		"Decision role is 'principal basis' and it informs 'coverage or payment' decisions, so it is presumed high-impact under §6(f) healthcare; no high-impact determination is recorded.",
 	)
-	expect(treatedAsHighImpact(doc)).toBe(true)
+	expect(treatedAsHighImpact(doc, ctx)).toBe(true)
 })
 
 test('presumed but determined plain "not high-impact" fails', () => {
@@ -69,7 +74,7 @@ test('presumed but determined plain "not high-impact" fails', () => {
 	const outcome = highImpactPresumption(doc, ctx)
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.reason).toContain("the determination is 'not high-impact'")
-	expect(treatedAsHighImpact(doc)).toBe(true)
+	expect(treatedAsHighImpact(doc, ctx)).toBe(true)
 })
 
 test('"presumed but not high-impact" fails without a written justification and passes with one, its author and date', () => {
@@ -87,7 +92,7 @@ test('"presumed but not high-impact" fails without a written justification and p
 	})
 	expect(highImpactPresumption(missing, ctx).status).toBe('PASS')
 	// Without its justification the departure does not count, so the practices still bind.
-	expect(treatedAsHighImpact(missing)).toBe(true)
+	expect(treatedAsHighImpact(missing, ctx)).toBe(true)
 
 	const terse = baseCase({
 		...presumed,
@@ -117,7 +122,7 @@ test('"presumed but not high-impact" fails without a written justification and p
 	expect(presumedNotHighImpactJustification(complete, ctx).reason).toContain(
 		'Avery Chen, CAIO office on 2026-01-05',
 	)
-	expect(treatedAsHighImpact(complete)).toBe(false)
+	expect(treatedAsHighImpact(complete, ctx)).toBe(false)
 })
 
 test('the justification check does not apply to other determinations', () => {
@@ -228,4 +233,29 @@ test('M2521-4A-C4: a high-impact determination is tracked with the official who 
 			ctx,
 		).status,
 	).toBe('NOT_APPLICABLE')
+})
+
+test('pack 2026.5: a coverage or payment decision about beneficiaries is presumed under §6(m) as well as §6(f)', () => {
+	// A beneficiary claim-denial model: it adjudicates the benefit (§6(m)) and controls costs (§6(f)).
+	const claimDenial = baseCase({
+		decisionRole: 'PRINCIPAL_BASIS',
+		informedDecisions: ['COVERAGE_PAYMENT'],
+		affectedParties: ['BENEFICIARIES', 'PROVIDERS'],
+	})
+	expect(presumedHighImpactCategories(claimDenial, { release: '2026.5' })).toEqual(['f', 'm'])
+	expect(presumedHighImpactCategories(claimDenial, {})).toEqual(['f', 'm'])
+	const outcome = highImpactPresumption(claimDenial, { ...ctx, release: '2026.5' })
+	expect(outcome.citedClauses).toEqual(['M2521-6F', 'M2521-6M'])
+	// Paying providers or plans adjudicates no individual's benefit: §6(f) alone.
+	const providerPayment = baseCase({
+		decisionRole: 'PRINCIPAL_BASIS',
+		informedDecisions: ['COVERAGE_PAYMENT'],
+		affectedParties: ['PROVIDERS'],
+	})
+	expect(presumedHighImpactCategories(providerPayment, { release: '2026.5' })).toEqual(['f'])
+	// Cases judged under 2026.4 or earlier keep §6(f) alone.
+	expect(presumedHighImpactCategories(claimDenial, { release: '2026.4' })).toEqual(['f'])
+	expect(highImpactPresumption(claimDenial, { ...ctx, release: '2026.4' }).citedClauses).toEqual([
+		'M2521-6F',
+	])
 })

@@ -2,7 +2,7 @@
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type InformedDecision } from '#app/modules/use-cases/vocabulary.ts'
 import { screenedOutAsNotAi } from './ai-definition.ts'
-import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
+import { type CheckOutcome, type PolicyCheck, type Reading } from './check-types.ts'
 import {
 	decisionPhrase,
 	decisionRolePhrases,
@@ -11,6 +11,7 @@ import {
 	judgeWrittenReason,
 	listPhrase,
 	quoted,
+	readsFrom,
 	retiredCase,
 } from './case-facts.ts'
 
@@ -96,14 +97,33 @@ function presumptionDecisions(doc: UseCaseDocument): Array<InformedDecision> {
  * AI output is a principal basis for the decision, so an assistive or decision-free role yields none, and
  * only AI is presumed: a system screened out as rule-based only yields none either.
  */
-export function presumedHighImpactCategories(doc: UseCaseDocument): Array<PresumedCategory> {
-	if (!isPrincipalBasisRole(doc) || screenedOutAsNotAi(doc)) return []
+export function presumedHighImpactCategories(
+	doc: UseCaseDocument,
+	reading: Reading,
+): Array<PresumedCategory> {
+	if (!isPrincipalBasisRole(doc) || screenedOutAsNotAi(doc, reading)) return []
 	const letters = new Set<PresumedCategory>()
 	for (const decision of doc.informedDecisions) {
 		const letter = categoryByDecision[decision]
 		if (letter) letters.add(letter)
 	}
+	if (adjudicatesBenefits(doc, reading)) letters.add('m')
 	return PRESUMED_CATEGORIES.filter((letter) => letters.has(letter))
+}
+
+/**
+ * Pack 2026.5: a coverage or payment decision about beneficiaries adjudicates their Medicare or
+ * Medicaid benefits, which §6(m) names ("applying for or adjudicating critical federal services and
+ * benefits") beside §6(f)'s control of health-insurance costs; the trigger matrix pairs the two ("f or
+ * m"). Earlier packs presumed such a case under §6(f) alone. A payment decision about providers or
+ * plans only stays §6(f): it adjudicates no individual's benefit.
+ */
+function adjudicatesBenefits(doc: UseCaseDocument, reading: Reading): boolean {
+	return (
+		readsFrom(reading, '2026.5') &&
+		doc.informedDecisions.includes('COVERAGE_PAYMENT') &&
+		doc.affectedParties.includes('BENEFICIARIES')
+	)
 }
 
 /**
@@ -111,18 +131,18 @@ export function presumedHighImpactCategories(doc: UseCaseDocument): Array<Presum
  * validly departed from. Only "presumed but not high-impact" with a written justification departs;
  * plain "not high-impact", or the departure without its justification, leaves the presumption standing.
  */
-export function treatedAsHighImpact(doc: UseCaseDocument): boolean {
+export function treatedAsHighImpact(doc: UseCaseDocument, reading: Reading): boolean {
 	const { determination, justification } = doc.highImpact
 	if (determination === 'HIGH_IMPACT') return true
 	const departed = determination === 'PRESUMED_NOT_HIGH_IMPACT' && hasText(justification)
-	return presumedHighImpactCategories(doc).length > 0 && !departed
+	return presumedHighImpactCategories(doc, reading).length > 0 && !departed
 }
 
 /** "high-impact (determined)" or "presumed high-impact under §6(m) with no determination recorded". */
-export function highImpactBasisPhrase(doc: UseCaseDocument): string {
+export function highImpactBasisPhrase(doc: UseCaseDocument, reading: Reading): string {
 	if (doc.highImpact.determination === 'HIGH_IMPACT')
 		return 'The governance lead determined the case high-impact'
-	const letters = presumedHighImpactCategories(doc)
+	const letters = presumedHighImpactCategories(doc, reading)
 	const recorded =
 		doc.highImpact.determination === 'NOT_HIGH_IMPACT'
 			? "recorded as 'not high-impact' without the documented departure §4(a) requires"
@@ -147,8 +167,8 @@ function presumptionDrivers(doc: UseCaseDocument): string {
 
 const DRIVERS = ['decisionRole', 'informedDecisions']
 
-export const highImpactPresumption: PolicyCheck = (doc) => {
-	const letters = presumedHighImpactCategories(doc)
+export const highImpactPresumption: PolicyCheck = (doc, ctx) => {
+	const letters = presumedHighImpactCategories(doc, ctx)
 	const determination = doc.highImpact.determination
 	if (doc.decisionRole === undefined || doc.informedDecisions.length === 0) {
 		return {

@@ -105,7 +105,7 @@ export const missionBenefit: PolicyCheck = (doc) => {
  * INV-COTS-C1 (OMB 2025 guidance §1(a)(i)): one of the 20 common tasks done with a purchased commercial
  * product may be reported in OMB's consolidated file; a high-impact case never is.
  */
-export const consolidatedCotsReporting: PolicyCheck = (doc) => {
+export const consolidatedCotsReporting: PolicyCheck = (doc, ctx) => {
 	const fields = ['cotsTask', 'contractingUsage', 'highImpact.determination']
 	if (doc.cotsTask === undefined) {
 		return {
@@ -116,7 +116,7 @@ export const consolidatedCotsReporting: PolicyCheck = (doc) => {
 		}
 	}
 	const task = cotsCommonTaskLabels[doc.cotsTask]
-	const blocker = consolidationBlocker(doc, presumedHighImpactCategories(doc).length > 0)
+	const blocker = consolidationBlocker(doc, presumedHighImpactCategories(doc, ctx).length > 0)
 	if (blocker === null) {
 		return {
 			status: 'PASS',

@@ -247,8 +247,9 @@ function notBinding(
 	}
 }
 
-function regime(doc: UseCaseDocument, asOf: Date): Regime {
-	if (!treatedAsHighImpact(doc)) {
+function regime(doc: UseCaseDocument, ctx: CheckContext): Regime {
+	const { asOf } = ctx
+	if (!treatedAsHighImpact(doc, ctx)) {
 		const determination = doc.highImpact.determination
 		return {
 			kind: 'not-applicable',
@@ -375,11 +376,11 @@ function unexplainedNotApplicable(
 function practiceCheck(practice: MinimumPractice): PolicyCheck {
 	const { label, clause } = minimumPractices[practice]
 	return (doc: UseCaseDocument, ctx: CheckContext): CheckOutcome => {
-		const applies = regime(doc, ctx.asOf)
+		const applies = regime(doc, ctx)
 		if (applies.kind === 'not-applicable' || applies.kind === 'exempt-pilot')
 			return notBinding(applies)
 		const assessment = assessPractice(doc, practice)
-		const basis = `${highImpactBasisPhrase(doc)}. ${assessment.answer} (${clause})`
+		const basis = `${highImpactBasisPhrase(doc, ctx)}. ${assessment.answer} (${clause})`
 		const fields = ['highImpact.determination', 'stage', ...assessment.fields]
 		const unexplained =
 			assessment.met && readsFrom(ctx, '2026.4') ? unexplainedNotApplicable(doc, practice) : null
@@ -461,13 +462,13 @@ const ALL_PRACTICE_FIELDS = ['highImpact.determination', 'stage', 'practices', '
 
 /** §4(a)(i): by 3 Apr 2026 every high-impact use in operation documents all seven practices or stops. */
 export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
-	const applies = regime(doc, ctx.asOf)
+	const applies = regime(doc, ctx)
 	if (applies.kind === 'not-applicable' || applies.kind === 'exempt-pilot')
 		return notBinding(applies)
 	if (applies.kind === 'before-deployment') {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)}: the discontinuation rule applies once the case is piloted or deployed.`,
+			reason: `${highImpactBasisPhrase(doc, ctx)}. ${stageWording(doc)}: the discontinuation rule applies once the case is piloted or deployed.`,
 			drivingFields: ['highImpact.determination', 'stage'],
 			nextStep: null,
 		}
@@ -480,7 +481,7 @@ export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 	if (gaps.length === 0) {
 		return {
 			status: 'PASS',
-			reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)} and all seven minimum practices are documented${waivedNote}.`,
+			reason: `${highImpactBasisPhrase(doc, ctx)}. ${stageWording(doc)} and all seven minimum practices are documented${waivedNote}.`,
 			drivingFields: ALL_PRACTICE_FIELDS,
 			nextStep: null,
 		}
@@ -489,14 +490,14 @@ export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 	if (!applies.pastDeadline) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)} and ${count}. They are due by ${MINIMUM_PRACTICES_DEADLINE_LABEL}.`,
+			reason: `${highImpactBasisPhrase(doc, ctx)}. ${stageWording(doc)} and ${count}. They are due by ${MINIMUM_PRACTICES_DEADLINE_LABEL}.`,
 			drivingFields: ALL_PRACTICE_FIELDS,
 			nextStep: `Document the missing practices before ${MINIMUM_PRACTICES_DEADLINE_LABEL}, or ask the CAIO for a waiver.`,
 		}
 	}
 	return {
 		status: 'FAIL',
-		reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)}, the ${MINIMUM_PRACTICES_DEADLINE_LABEL} deadline has passed (evaluated as of ${isoDay(ctx.asOf)}) and ${count}.`,
+		reason: `${highImpactBasisPhrase(doc, ctx)}. ${stageWording(doc)}, the ${MINIMUM_PRACTICES_DEADLINE_LABEL} deadline has passed (evaluated as of ${isoDay(ctx.asOf)}) and ${count}.`,
 		drivingFields: ALL_PRACTICE_FIELDS,
 		nextStep: 'Discontinue the use safely, or obtain a CAIO waiver for each missing practice.',
 	}
@@ -504,7 +505,7 @@ export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 
 /** §4(a)(i)(A)–(D): a high-impact pilot escapes the practices only under a current CAIO certification. */
 export const pilotCertification: PolicyCheck = (doc, ctx) => {
-	if (doc.stage !== 'PILOT' || !treatedAsHighImpact(doc)) {
+	if (doc.stage !== 'PILOT' || !treatedAsHighImpact(doc, ctx)) {
 		return {
 			status: 'NOT_APPLICABLE',
 			reason:
@@ -516,7 +517,7 @@ export const pilotCertification: PolicyCheck = (doc, ctx) => {
 		}
 	}
 	const certification = doc.pilotCertification
-	const basis = `${highImpactBasisPhrase(doc)} and the stage is 'pilot'`
+	const basis = `${highImpactBasisPhrase(doc, ctx)} and the stage is 'pilot'`
 	if (certification && pilotCertificationValid(doc, ctx.asOf)) {
 		return {
 			status: 'PASS',

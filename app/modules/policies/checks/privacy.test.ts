@@ -255,3 +255,17 @@ test('an assistive output, a decision about no one, or no personal data engages 
 		'NOT_APPLICABLE',
 	)
 })
+
+test('pack 2026.5: the PIA finding cites the AI impact assessment (M2521-4B-II) only on a high-impact or presumed case', () => {
+	const withPii = { hasPii: true, safeguards: { piaCompleted: true } }
+	expect(privacyImpactAssessment(baseCase(withPii), ctx).citedClauses).toEqual([])
+	const determined = baseCase({
+		...withPii,
+		highImpact: {
+			determination: 'HIGH_IMPACT',
+			determinedBy: 'Avery Chen, CAIO office',
+			determinedOn: '2025-09-15',
+		},
+	})
+	expect(privacyImpactAssessment(determined, ctx).citedClauses).toEqual(['M2521-4B-II'])
+})

@@ -19,6 +19,7 @@ import {
 	dataInUse,
 	yesNoSafeguard,
 } from './case-facts.ts'
+import { treatedAsHighImpact } from './high-impact.ts'
 
 type PiiFacts = {
 	present: boolean
@@ -53,7 +54,7 @@ export function piiFacts(doc: UseCaseDocument): PiiFacts {
 	}
 }
 
-export const privacyImpactAssessment: PolicyCheck = (doc) => {
+export const privacyImpactAssessment: PolicyCheck = (doc, ctx) => {
 	const pii = piiFacts(doc)
 	if (!pii.present) {
 		return {
@@ -67,6 +68,9 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 		return retiredCase(`${pii.because}, but the case is retired.`)
 	}
 	const fields = [...pii.fields, 'safeguards.piaCompleted', 'piaUrl']
+	// The AI impact assessment references the PIA (M2521-4B-II C2) only where the case is, or is presumed,
+	// high-impact; from pack 2026.5 the check cites it there alone, not on every case with PII.
+	const citedClauses = treatedAsHighImpact(doc, ctx) ? ['M2521-4B-II'] : []
 	if (doc.safeguards.piaCompleted === true || doc.piaUrl !== undefined) {
 		const where = doc.piaUrl ? ` (${doc.piaUrl})` : ''
 		return {
@@ -74,6 +78,7 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 			reason: `${pii.because}, and a privacy impact assessment covering the AI use is recorded${where}.`,
 			drivingFields: fields,
 			nextStep: doc.piaUrl ? null : 'Add the PIA link for the inventory (pia_url) if it is public.',
+			citedClauses,
 		}
 	}
 	const datasetPias = pii.datasets.filter((ref) => ref.dataset.piaUrl !== undefined)
@@ -92,9 +97,9 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 			: 'Complete a PIA (or update the system’s PIA) covering the AI functionality with the privacy office.'
 	// §208 asks for the PIA before the technology is used, so a live case without one fails.
 	if (isLive(doc) && doc.safeguards.piaCompleted === false) {
-		return { status: 'FAIL', reason, drivingFields: fields, nextStep }
+		return { status: 'FAIL', reason, drivingFields: fields, nextStep, citedClauses }
 	}
-	return { status: 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep }
+	return { status: 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep, citedClauses }
 }
 
 /** The SORNs recorded for the case and its datasets, and the fields that record them. */

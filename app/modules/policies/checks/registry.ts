@@ -35,6 +35,7 @@ import {
 	privacyImpactAssessment,
 	systemOfRecordsNotice,
 } from './privacy.ts'
+import { informationQuality, paperworkClearance } from './public-information.ts'
 import { authorizationToOperate, fedrampAuthorization } from './security.ts'
 import { vendorAiTerms } from './vendor-terms.ts'
 
@@ -45,7 +46,7 @@ import { vendorAiTerms } from './vendor-terms.ts'
  */
 function aiSpecific(check: PolicyCheck): PolicyCheck {
 	return (doc, ctx) =>
-		screenedOutAsNotAi(doc)
+		screenedOutAsNotAi(doc, ctx)
 			? {
 					status: 'NOT_APPLICABLE',
 					reason: NOT_AI_REASON,
@@ -91,4 +92,6 @@ export const checkImplementations: Readonly<Record<string, PolicyCheck>> = Objec
 	'42CFR2-C1': part2Records,
 	'FISMA-ATO-C1': authorizationToOperate,
 	'FEDRAMP-C1': fedrampAuthorization,
+	'IQA-C1': informationQuality,
+	'PRA-C1': paperworkClearance,
 })

@@ -37,3 +37,13 @@ test('a retired vendor system has no award or option ahead at which to add the t
 	expect(vendorAiTerms(retired, ctx)).toMatchObject({ status: 'NOT_APPLICABLE', nextStep: null })
 	expect(vendorAiTerms({ ...retired, stage: 'DEPLOYED' }, ctx).status).not.toBe('NOT_APPLICABLE')
 })
+
+test('pack 2026.5: the high-impact contract terms (M2522-HI) are cited only where the case is or is presumed high-impact', () => {
+	const notHighImpact = vendorAiTerms(baseCase(vendor), ctx)
+	expect(notHighImpact.citedClauses ?? []).not.toContain('M2522-HI')
+	const highImpact = vendorAiTerms(
+		deployedEligibilityModel({ ...vendor, safeguards: { vendorAiContractTerms: true } }),
+		ctx,
+	)
+	expect(highImpact.citedClauses).toContain('M2522-HI')
+})

@@ -10,7 +10,7 @@ import {
 import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
 import { piiFacts } from './privacy.ts'
 
-export const vendorAiTerms: PolicyCheck = (doc) => {
+export const vendorAiTerms: PolicyCheck = (doc, ctx) => {
 	// Contract terms are set at award or the next option; a retired system has neither ahead of it.
 	if (!isNotRetired(doc)) return retiredCase('The case is retired: no award or option is ahead.')
 	const vendor = vendorInvolvement(doc)
@@ -29,25 +29,30 @@ export const vendorAiTerms: PolicyCheck = (doc) => {
 		? ' With personal data involved, include Privacy Act (m) and breach-reporting terms too.'
 		: ''
 	const terms = doc.safeguards.vendorAiContractTerms
+	const highImpact = treatedAsHighImpact(doc, ctx)
+	// M-25-22's high-impact terms (M2522-HI) are cited only where the case is, or is presumed, high-impact;
+	// from pack 2026.5 the check no longer lists them for every vendor case.
+	const citedClauses = highImpact ? ['M2522-HI'] : []
 	if (terms === true) {
 		return {
 			status: 'PASS',
 			reason: `${facts} and the contract carries M-25-22's AI terms (data rights, no training on CMS data, testing access).`,
 			drivingFields: fields,
 			nextStep: privacyTerms.trim() || null,
+			citedClauses,
 		}
 	}
 	const answer =
 		terms === false
 			? "'Contract carries M-25-22 AI terms' is answered 'no'"
 			: "'Contract carries M-25-22 AI terms' is not answered"
-	const highImpact = treatedAsHighImpact(doc)
 	// M-25-22 makes high-impact support terms mandatory, so their absence is a failure there.
 	if (terms === false && highImpact) {
 		return {
 			status: 'FAIL',
-			reason: `${facts}, ${answer}, and ${highImpactBasisPhrase(doc).charAt(0).toLowerCase()}${highImpactBasisPhrase(doc).slice(1)}: the contract must require the vendor to support the minimum practices.`,
+			reason: `${facts}, ${answer}, and ${highImpactBasisPhrase(doc, ctx).charAt(0).toLowerCase()}${highImpactBasisPhrase(doc, ctx).slice(1)}: the contract must require the vendor to support the minimum practices.`,
 			drivingFields: [...fields, 'highImpact.determination'],
+			citedClauses,
 			nextStep: `Amend the contract: vendor support for the M-25-21 §4(b) practices, impact-assessment documentation, no training on CMS data, evaluation access.${privacyTerms}`,
 		}
 	}
@@ -56,5 +61,6 @@ export const vendorAiTerms: PolicyCheck = (doc) => {
 		reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
 		drivingFields: fields,
 		nextStep: `Add M-25-22 terms (CMS data rights, no vendor training on CMS inputs and outputs, testing access, portability) at award or the next option after 30 Sep 2025.${privacyTerms}`,
+		citedClauses,
 	}
 }
