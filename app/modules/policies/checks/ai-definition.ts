@@ -51,6 +51,7 @@ export const aiDefinitionScreen: PolicyCheck = (doc) => {
 			drivingFields: ['aiScreen.ruleBasedOnly'],
 			nextStep:
 				'Answer whether the system only applies fixed, human-written rules or robotic process automation.',
+			nextQuestion: 'aiScreen.ruleBasedOnly',
 		}
 	}
 	if (!ruleBasedOnly) {
@@ -70,6 +71,7 @@ export const aiDefinitionScreen: PolicyCheck = (doc) => {
 			drivingFields: ['aiScreen.ruleBasedOnly', ...contradicted.map((c) => c.field)],
 			nextStep:
 				'Correct the answers: either the system learns from data (AI) or it does not (out of scope).',
+			nextQuestion: 'aiScreen.ruleBasedOnly',
 		}
 	}
 	return {
@@ -105,11 +107,13 @@ export const notAiRationale: PolicyCheck = (doc): CheckOutcome => {
 				"The case is screened out as 'rule-based only' (not AI) and no rationale records why, so the exclusion cannot be audited.",
 			nextStep:
 				'Record why it is not AI: the fixed business rules or RPA it runs, and that nothing in it is learned from data.',
+			nextQuestion: 'aiScreen.notAiRationale',
 		},
 		tooShort: (length) => ({
 			reason: `The case is screened out as 'rule-based only' and the rationale is only ${length} characters, too short to show that nothing is learned from data.`,
 			nextStep:
 				'Say what rules the system applies, who wrote them, and that no model is trained or tuned on data.',
+			nextQuestion: 'aiScreen.notAiRationale',
 		}),
 	})
 	if (unwritten) return unwritten

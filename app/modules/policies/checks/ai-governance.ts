@@ -71,6 +71,7 @@ type Gap = {
 	text: string
 	fields: Array<string>
 	nextStep: string
+	nextQuestion: string
 }
 
 /**
@@ -87,6 +88,7 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 				reason: "'Uses generative AI' and the AI classification are both unanswered.",
 				drivingFields: fields,
 				nextStep: 'Say whether it uses generative AI or a large language model.',
+				nextQuestion: 'generativeAi',
 			}
 		}
 		return {
@@ -116,6 +118,7 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 			fields: [...tool.fields, ...(pii.present ? pii.fields : [])],
 			nextStep:
 				'Move to a FedRAMP-authorized or HHS/CMS-approved generative AI tool, or stop using this one.',
+			nextQuestion: 'safeguards.generativeToolApproved',
 		})
 	} else if (tool.kind === 'unknown') {
 		gaps.push({
@@ -124,6 +127,7 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 			fields: tool.fields,
 			nextStep:
 				'Confirm the tool is FedRAMP authorized or on the HHS/CMS approved list before any use (and before any personal data reaches it).',
+			nextQuestion: 'safeguards.generativeToolApproved',
 		})
 	}
 	const acknowledged = doc.safeguards.generativeAiPolicyAcknowledged
@@ -136,6 +140,7 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 					: "nothing records that the team accepted CMS's generative-AI acceptable-use policy",
 			fields: ['safeguards.generativeAiPolicyAcknowledged'],
 			nextStep: 'Have the team read and accept the HHS/CMS generative-AI acceptable-use policy.',
+			nextQuestion: 'safeguards.generativeAiPolicyAcknowledged',
 		})
 	}
 	const reviewed = doc.safeguards.generativeOutputsReviewed
@@ -149,6 +154,7 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 			fields: ['safeguards.generativeOutputsReviewed'],
 			nextStep:
 				'Add human review of generated content, or record the CAIO-approved exception under the generative AI policy.',
+			nextQuestion: 'safeguards.generativeOutputsReviewed',
 		})
 	}
 	const allFields = [
@@ -166,11 +172,13 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 		}
 	}
 	const worst = gaps.some((gap) => gap.status === 'FAIL') ? 'FAIL' : 'NEEDS_ATTENTION'
+	const first = gaps.find((gap) => gap.status === worst)!
 	return {
 		status: worst,
 		reason: `${why}${personal}: ${listPhrase(gaps.map((gap) => gap.text))}.`,
 		drivingFields: [...fields, ...new Set(gaps.flatMap((gap) => gap.fields))],
-		nextStep: gaps.find((gap) => gap.status === worst)!.nextStep,
+		nextStep: first.nextStep,
+		nextQuestion: first.nextQuestion,
 	}
 }
 
@@ -213,6 +221,7 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 			drivingFields: fields,
 			nextStep:
 				'Share the code and model across government (open source where practicable), or record which §2(b) exception applies.',
+			nextQuestion: 'safeguards.codeSharingDecision',
 		}
 	}
 	const trainedOnPersonalData = datasetsWith(doc, PII_KINDS).filter((ref) =>
@@ -241,6 +250,7 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 			],
 			nextStep:
 				'Assess whether the shared model could disclose its training data before (further) sharing or release (§2(b)(iii)), or withhold it under the privacy exception.',
+			nextQuestion: 'safeguards.trainingDataDisclosureAssessed',
 		}
 	}
 	const assessment =
@@ -285,6 +295,7 @@ export const publicFeedback: PolicyCheck = (doc) => {
 			reason: `It is public-facing and ${consultation.answer.charAt(0).toLowerCase()}${consultation.answer.slice(1)}.`,
 			drivingFields: [...fields, ...consultation.fields],
 			nextStep: 'Record the ongoing feedback channel the public can use.',
+			nextQuestion: 'safeguards.publicFeedbackChannel',
 		}
 	}
 	return {
@@ -293,5 +304,6 @@ export const publicFeedback: PolicyCheck = (doc) => {
 		drivingFields: fields,
 		nextStep:
 			'Offer a way for the public to give feedback (survey, comment form, usability testing), minding Paperwork Reduction Act clearance.',
+		nextQuestion: 'safeguards.publicFeedbackChannel',
 	}
 }

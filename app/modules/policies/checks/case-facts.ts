@@ -153,6 +153,8 @@ export function yesNoSafeguard(
 	words: {
 		facts: string
 		question: string
+		/** The safeguard's question on the form, which the next step asks to be answered. */
+		field: string
 		passed: string
 		passedNextStep: string | null
 		nextStep: string
@@ -177,6 +179,7 @@ export function yesNoSafeguard(
 		reason: `${words.facts}, and ${said}. ${stagePhrase(doc)}.${inUse.because}`,
 		drivingFields: [...drivingFields, ...inUse.fields],
 		nextStep: words.nextStep,
+		nextQuestion: words.field,
 	}
 }
 
@@ -270,7 +273,7 @@ export function hasText(value: string | undefined): value is string {
 /** The shortest written reason the checks take for more than a placeholder. */
 const MIN_WRITTEN_REASON_LENGTH = 40
 
-type Finding = { reason: string; nextStep: string }
+type Finding = { reason: string; nextStep: string; nextQuestion?: string }
 
 /**
  * A written reason a decision rests on (a screen-out rationale, a "not high-impact" justification):

@@ -58,6 +58,7 @@ export const minimumNecessary: PolicyCheck = (doc) => {
 		drivingFields: fields,
 		nextStep:
 			'For each PHI dataset, state which fields and records the AI needs and why, and drop the rest from prompts, features and training sets.',
+		nextQuestion: `datasets.${missing[0]!.index}.minimumNecessaryJustification`,
 	}
 }
 
@@ -92,6 +93,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc, ctx) => {
 				drivingFields: [...fields, 'hosting'],
 				nextStep:
 					'Say where the AI and its data run; any cloud, vendor or contractor host needs a business associate agreement.',
+				nextQuestion: 'hosting',
 			}
 		}
 		return {
@@ -127,6 +129,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc, ctx) => {
 		nextStep: flowing
 			? 'Stop sending PHI to the host or vendor until a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) is in place; PHI may reach a business associate only under one.'
 			: 'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place with each host or vendor before PHI reaches them.',
+		nextQuestion: 'safeguards.businessAssociateAgreement',
 	}
 }
 
@@ -177,6 +180,7 @@ export const part2Records: PolicyCheck = (doc, ctx) => {
 			drivingFields: [...fields, ...inUse.fields],
 			nextStep:
 				'Record the Part 2 basis for the use, or remove or suppress the SUD records before they reach the AI.',
+			nextQuestion: 'safeguards.part2ConsentBasis',
 		}
 	}
 	const prone = doc.datasets.flatMap((dataset, index) =>
@@ -213,6 +217,7 @@ export const part2Records: PolicyCheck = (doc, ctx) => {
 		drivingFields: fields,
 		nextStep:
 			'Confirm SUD records are excluded or redacted, or mark the datasets Part 2 and record the basis for using them.',
+		nextQuestion: 'safeguards.sudRecordsExcluded',
 	}
 }
 
@@ -241,6 +246,7 @@ export const ephiSecurity: PolicyCheck = (doc, ctx) => {
 		{
 			facts: `${datasetsVerb(phi, 'hold')} PHI`,
 			question: 'HIPAA security risk analysis covers the AI',
+			field: 'safeguards.ephiRiskAnalysis',
 			passed:
 				'the HIPAA security risk analysis covers the AI, its logs and the copies of data it keeps',
 			passedNextStep:
@@ -291,6 +297,7 @@ export const dataUseAgreement: PolicyCheck = (doc, ctx) => {
 		{
 			facts: `${datasetsVerb(governed, 'require')} a data use agreement and a party other than CMS handles the data (${listPhrase(outside.because)})`,
 			question: 'Data use agreement',
+			field: 'safeguards.dataUseAgreement',
 			passed: 'an executed data use agreement or the contract’s data terms cover that use',
 			passedNextStep:
 				'The data governance reviewer confirms the agreement names this purpose, these files and years, and return or destruction at its end.',

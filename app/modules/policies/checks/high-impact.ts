@@ -157,6 +157,7 @@ export const highImpactPresumption: PolicyCheck = (doc) => {
 			drivingFields: DRIVERS,
 			nextStep:
 				'Answer the decision role and choose the decisions the AI informs (or “None of these”).',
+			nextQuestion: doc.decisionRole === undefined ? 'decisionRole' : 'informedDecisions',
 		}
 	}
 	if (letters.length === 0) {
@@ -337,6 +338,7 @@ export const principalBasisConfirmation: PolicyCheck = (doc): CheckOutcome => {
 				doc.decisionRole === 'ASSISTIVE'
 					? 'Explain what else the decision-maker relies on and how often they depart from the AI output; the governance lead then confirms it.'
 					: 'Explain how the output is used in the decision; the governance lead then confirms the principal-basis finding.',
+			nextQuestion: 'highImpact.principalBasisRationale',
 		}
 	}
 	if (!hasText(determinedBy) || determination === undefined) {

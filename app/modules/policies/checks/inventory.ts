@@ -47,6 +47,7 @@ export const inventoryCompleteness: PolicyCheck = (doc, ctx) => {
 				: `Every inventory field OMB requires for ${stage} is answered.`,
 			drivingFields: ['stage', ...leads],
 			nextStep: leads.length > 0 ? (fieldErrors[leads[0]!] ?? [])[0]! : null,
+			...(leads.length > 0 ? { nextQuestion: leads[0]! } : {}),
 		}
 	}
 	const shown = missing.slice(0, LISTED_FIELDS)
@@ -57,7 +58,9 @@ export const inventoryCompleteness: PolicyCheck = (doc, ctx) => {
 			? `For ${stage}, ${missing.length} answer${missing.length === 1 ? '' : 's'} OMB's inventory requires ${missing.length === 1 ? 'is' : 'are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.${leadNote}`
 			: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.`,
 		drivingFields: ['stage', ...missing, ...leads],
-		nextStep: (fieldErrors[missing[0] ?? ''] ?? [])[0] ?? 'Answer the required inventory fields.',
+		// The first missing answer's own message, so the step and its link name the same question.
+		nextStep: (fieldErrors[missing[0]!] ?? [])[0] ?? 'Answer the required inventory fields.',
+		nextQuestion: missing[0]!,
 	}
 }
 
@@ -80,6 +83,7 @@ export const missionBenefit: PolicyCheck = (doc) => {
 			drivingFields: fields,
 			nextStep:
 				'State the mission benefit: time or money saved, shorter waits, better access or accuracy, with a measure where possible.',
+			nextQuestion: 'benefits',
 		}
 	}
 	if (doc.benefits.trim().length < MIN_BENEFIT_LENGTH) {
@@ -89,6 +93,7 @@ export const missionBenefit: PolicyCheck = (doc) => {
 			drivingFields: fields,
 			nextStep:
 				'Describe concretely what improves for CMS or the public, with a measure where possible.',
+			nextQuestion: 'benefits',
 		}
 	}
 	return {
@@ -98,6 +103,7 @@ export const missionBenefit: PolicyCheck = (doc) => {
 		nextStep: hasText(doc.problemSolved)
 			? null
 			: 'Also describe the problem it solves (inventory field problem_solved).',
+		nextQuestion: 'problemSolved',
 	}
 }
 

@@ -357,7 +357,7 @@ const MIN_NOT_APPLICABLE_REASON = 40
 function unexplainedNotApplicable(
 	doc: UseCaseDocument,
 	practice: MinimumPractice,
-): { reason: string; nextStep: string; fields: Array<string> } | null {
+): { reason: string; nextStep: string; nextQuestion: string; fields: Array<string> } | null {
 	const rule = reasonedNotApplicable[practice]
 	if (!rule || rule.answer(doc) !== 'NOT_APPLICABLE' || !affectsIndividuals(doc)) return null
 	const written = rule.written(doc)
@@ -368,8 +368,23 @@ function unexplainedNotApplicable(
 	return {
 		reason: `it is marked not applicable though the output affects ${people}, and ${hasText(written) ? 'the reason given is too short to explain why' : 'no reason says why'}: ${rule.rule}`,
 		nextStep: rule.nextStep,
+		nextQuestion: rule.field,
 		fields: ['affectedParties', rule.field],
 	}
+}
+
+/**
+ * The question the submitter answers to document a practice: its answer, or for an impact assessment
+ * answered yes, the description of the potential impacts it still lacks.
+ */
+function practiceQuestion(doc: UseCaseDocument, practice: MinimumPractice): string {
+	if (
+		practice === 'IMPACT_ASSESSMENT' &&
+		doc.practices.impactAssessment === 'YES' &&
+		!hasText(doc.practices.potentialImpacts)
+	)
+		return 'practices.potentialImpacts'
+	return `practices.${practiceField[practice]}`
 }
 
 function practiceCheck(practice: MinimumPractice): PolicyCheck {
@@ -389,6 +404,7 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 				reason: `${basis}, but ${unexplained.reason}.`,
 				drivingFields: [...fields, ...unexplained.fields],
 				nextStep: unexplained.nextStep,
+				nextQuestion: unexplained.nextQuestion,
 			}
 		}
 		if (assessment.met) {
@@ -411,6 +427,7 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 				reason: `${basis}${waiverNote}. ${stageWording(doc)}, so it must be documented before the case is piloted or deployed.`,
 				drivingFields: waiverFields,
 				nextStep: `Document ${label.toLowerCase()} before any pilot or deployment.`,
+				nextQuestion: practiceQuestion(doc, practice),
 			}
 		}
 		if (!applies.pastDeadline) {
@@ -419,6 +436,7 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 				reason: `${basis}${waiverNote}. ${stageWording(doc)}, so it must be documented by ${MINIMUM_PRACTICES_DEADLINE_LABEL}.`,
 				drivingFields: waiverFields,
 				nextStep: `Document ${label.toLowerCase()} by ${MINIMUM_PRACTICES_DEADLINE_LABEL}, or ask the CAIO for a waiver.`,
+				nextQuestion: practiceQuestion(doc, practice),
 			}
 		}
 		return {
@@ -492,6 +510,7 @@ export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 			reason: `${highImpactBasisPhrase(doc)}. ${stageWording(doc)} and ${count}. They are due by ${MINIMUM_PRACTICES_DEADLINE_LABEL}.`,
 			drivingFields: ALL_PRACTICE_FIELDS,
 			nextStep: `Document the missing practices before ${MINIMUM_PRACTICES_DEADLINE_LABEL}, or ask the CAIO for a waiver.`,
+			nextQuestion: practiceQuestion(doc, gaps[0]!.practice),
 		}
 	}
 	return {

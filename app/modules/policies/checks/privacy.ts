@@ -74,6 +74,7 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 			reason: `${pii.because}, and a privacy impact assessment covering the AI use is recorded${where}.`,
 			drivingFields: fields,
 			nextStep: doc.piaUrl ? null : 'Add the PIA link for the inventory (pia_url) if it is public.',
+			...(doc.piaUrl ? {} : { nextQuestion: 'piaUrl' }),
 		}
 	}
 	const datasetPias = pii.datasets.filter((ref) => ref.dataset.piaUrl !== undefined)
@@ -90,11 +91,12 @@ export const privacyImpactAssessment: PolicyCheck = (doc) => {
 		datasetPias.length > 0
 			? 'Have the privacy office confirm the existing PIA covers the AI functionality, or update it.'
 			: 'Complete a PIA (or update the system’s PIA) covering the AI functionality with the privacy office.'
+	const nextQuestion = 'safeguards.piaCompleted'
 	// §208 asks for the PIA before the technology is used, so a live case without one fails.
 	if (isLive(doc) && doc.safeguards.piaCompleted === false) {
-		return { status: 'FAIL', reason, drivingFields: fields, nextStep }
+		return { status: 'FAIL', reason, drivingFields: fields, nextStep, nextQuestion }
 	}
-	return { status: 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep }
+	return { status: 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep, nextQuestion }
 }
 
 /** The SORNs recorded for the case and its datasets, and the fields that record them. */
@@ -148,6 +150,7 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 			drivingFields: [...fields, ...pii.fields],
 			nextStep:
 				'Answer whether the AI retrieves records about individuals by a personal identifier.',
+			nextQuestion: 'safeguards.retrievedByPersonalIdentifier',
 		}
 	}
 	const fromDatasets = datasetSorns.map((ref) => ({
@@ -177,6 +180,7 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 		reason,
 		drivingFields: fields,
 		nextStep,
+		nextQuestion: 'safeguards.sornNumber',
 	}
 }
 
@@ -235,6 +239,7 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 		drivingFields: fields,
 		nextStep:
 			'Answer whether records are matched with another agency’s to establish eligibility or recover payments.',
+		nextQuestion: 'safeguards.computerMatching',
 	}
 }
 
@@ -273,6 +278,7 @@ export const privacyActContractor: PolicyCheck = (doc, ctx) => {
 		{
 			facts: `Records come from a system of records and a party other than CMS handles them (${listPhrase(outside.because)})`,
 			question: 'Privacy Act clauses in the contract',
+			field: 'safeguards.privacyActContractClauses',
 			passed: 'the contract applies the Privacy Act to that party (FAR 52.224-1 and 52.224-2)',
 			passedNextStep: null,
 			nextStep:
@@ -337,6 +343,7 @@ export const decisionRecordsAccuracy: PolicyCheck = (doc) => {
 		{
 			facts: `${pii.because} and ${doc.decisionRole === 'FULLY_AUTOMATED' ? 'it makes' : 'its output is the principal basis for'} ${quoted(decisions.map(decisionPhrase))} decisions${doc.decisionRole === 'FULLY_AUTOMATED' ? ' on its own' : ''}`,
 			question: 'Records accurate enough for decisions',
+			field: 'safeguards.decisionRecordsAccurate',
 			passed:
 				'the records behind those decisions are checked to be accurate, relevant, timely and complete',
 			passedNextStep:

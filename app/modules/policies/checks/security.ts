@@ -26,6 +26,7 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 				reason: `${stage} and 'Has an ATO' is 'yes', but the authorized system is not named.`,
 				drivingFields: fields,
 				nextStep: 'Name the system whose ATO covers the AI, and add the AI to its security plan.',
+				nextQuestion: 'atoSystemName',
 			}
 		}
 		return {
@@ -42,6 +43,7 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 			reason: `${stage} but 'Has an ATO' is 'no': an AI system in use needs an authorization to operate, and AI risk acceptance does not replace it.`,
 			drivingFields: fields,
 			nextStep: 'Obtain an ATO (or add the AI to an authorized system) before further use.',
+			nextQuestion: 'hasAto',
 		}
 	}
 	return {
@@ -49,6 +51,7 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 		reason: `${stage} and 'Has an ATO' is not answered.`,
 		drivingFields: fields,
 		nextStep: 'Say whether the AI has, or is part of a system with, an ATO, and name the system.',
+		nextQuestion: 'hasAto',
 	}
 }
 
@@ -62,6 +65,7 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 				'Where the AI runs is not answered, so it is unknown whether a cloud service or vendor API needs FedRAMP.',
 			drivingFields: fields,
 			nextStep: 'Say where the AI runs.',
+			nextQuestion: 'hosting',
 		}
 	}
 	if (hosting === 'CMS_DATA_CENTER' || hosting === 'CONTRACTOR_DATA_CENTER') {
@@ -99,6 +103,7 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 			reason: `It runs on ${hostingPhrases[hosting]} and 'FedRAMP authorized' is answered 'no'.${doc.stage ? ` Stage is '${stageLabels[doc.stage]}'.` : ''}`,
 			drivingFields: [...fields, 'stage'],
 			nextStep: `Use a FedRAMP-authorized service${level}, or obtain an authorization, and issue a CMS ATO on top of it.`,
+			nextQuestion: 'safeguards.fedrampAuthorized',
 		}
 	}
 	return {
@@ -106,5 +111,6 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 		reason: `It runs on ${hostingPhrases[hosting]} and 'FedRAMP authorized' is not answered.`,
 		drivingFields: fields,
 		nextStep: `Confirm the service’s FedRAMP authorization${level}.`,
+		nextQuestion: 'safeguards.fedrampAuthorized',
 	}
 }

@@ -49,6 +49,7 @@ export const vendorAiTerms: PolicyCheck = (doc) => {
 			reason: `${facts}, ${answer}, and ${highImpactBasisPhrase(doc).charAt(0).toLowerCase()}${highImpactBasisPhrase(doc).slice(1)}: the contract must require the vendor to support the minimum practices.`,
 			drivingFields: [...fields, 'highImpact.determination'],
 			nextStep: `Amend the contract: vendor support for the M-25-21 §4(b) practices, impact-assessment documentation, no training on CMS data, evaluation access.${privacyTerms}`,
+			nextQuestion: 'safeguards.vendorAiContractTerms',
 		}
 	}
 	return {
@@ -56,5 +57,6 @@ export const vendorAiTerms: PolicyCheck = (doc) => {
 		reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
 		drivingFields: fields,
 		nextStep: `Add M-25-22 terms (CMS data rights, no vendor training on CMS inputs and outputs, testing access, portability) at award or the next option after 30 Sep 2025.${privacyTerms}`,
+		nextQuestion: 'safeguards.vendorAiContractTerms',
 	}
 }
