@@ -1119,6 +1119,24 @@ export function fieldAnswerText(
 	return lines.join('\n')
 }
 
+/**
+ * An answer in the words the form offers it, each choice by its headline: a choice OMB explains in a
+ * sentence after a dash or a colon ("Pilot – The use case has been deployed…") and an aside in brackets at the
+ * end ("… (one input among several)") are left out, so a sentence can carry it. Empty when unanswered.
+ */
+export function briefAnswerText(path: string, value: unknown): string {
+	const question = questionAt(path, questions)
+	if (!question?.choices) return fieldAnswerText(path, value)
+	const values = Array.isArray(value) ? value : isAnswered(value) ? [value] : []
+	return values
+		.map((entry) =>
+			answerText(question, entry)
+				.replace(/(?: –|:) [^–:]*\.$/, '')
+				.replace(/ \([^()]*\)$/, ''),
+		)
+		.join('; ')
+}
+
 // ── Which questions apply, and which must be answered ──
 
 /** The questions to show for these answers. */

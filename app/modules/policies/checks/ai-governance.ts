@@ -12,10 +12,15 @@ import {
 	PII_KINDS,
 	readsFrom,
 	retiredCase,
-	stageLabels,
+	stagePhrase,
+	stated,
 } from './case-facts.ts'
 import { assessPractice } from './minimum-practices.ts'
 import { piiFacts } from './privacy.ts'
+
+function capitalised(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1)
+}
 
 function isGenerative(doc: Parameters<PolicyCheck>[0]): boolean {
 	return doc.generativeAi === true || doc.classification === 'GENERATIVE_AI'
@@ -44,7 +49,7 @@ function toolStanding(doc: UseCaseDocument): ToolStanding {
 	}
 	const where = doc.hosting
 		? `it runs on ${hostingPhrases[doc.hosting]}`
-		: 'where it runs is not answered'
+		: stated('hosting', undefined)
 	const fedramp =
 		fedrampAuthorized === true || (doc.hosting === 'FEDRAMP_CLOUD' && fedrampAuthorized !== false)
 	if (fedramp) return { kind: 'approved', text: `${where}, which is FedRAMP authorized`, fields }
@@ -55,10 +60,12 @@ function toolStanding(doc: UseCaseDocument): ToolStanding {
 			fields,
 		}
 	const noes = [
-		...(fedrampAuthorized === false ? ["'FedRAMP authorized' is answered 'no'"] : []),
-		...(generativeToolApproved === false ? ["'On the approved tools list' is answered 'no'"] : []),
+		...(fedrampAuthorized === false ? [stated('safeguards.fedrampAuthorized', false)] : []),
+		...(generativeToolApproved === false
+			? [stated('safeguards.generativeToolApproved', false)]
+			: []),
 	]
-	if (noes.length > 0) return { kind: 'unapproved', text: `${where}; ${listPhrase(noes)}`, fields }
+	if (noes.length > 0) return { kind: 'unapproved', text: `${where}; ${noes.join('; ')}`, fields }
 	return {
 		kind: 'unknown',
 		text: `${where} and nothing shows the tool is FedRAMP authorized or on the HHS/CMS approved list`,
@@ -85,7 +92,7 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 		if (doc.generativeAi === undefined && doc.classification === undefined) {
 			return {
 				status: 'NEEDS_ATTENTION',
-				reason: "'Uses generative AI' and the AI classification are both unanswered.",
+				reason: `${stated('generativeAi', undefined)}; ${stated('classification', undefined)}.`,
 				drivingFields: fields,
 				nextStep: 'Say whether it uses generative AI or a large language model.',
 				nextQuestion: 'generativeAi',
@@ -103,18 +110,16 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 	}
 	const why =
 		doc.generativeAi === true
-			? "'Uses generative AI' is 'yes'"
-			: "the classification is 'Generative AI'"
+			? stated('generativeAi', true)
+			: stated('classification', doc.classification)
 	const pii = piiFacts(doc)
-	const personal = pii.present
-		? ` and ${pii.because.charAt(0).toLowerCase()}${pii.because.slice(1)}`
-		: ''
+	const personal = pii.present ? `; ${pii.because}` : ''
 	const tool = toolStanding(doc)
 	const gaps: Array<Gap> = []
 	if (tool.kind === 'unapproved') {
 		gaps.push({
 			status: 'FAIL',
-			text: `${tool.text}: only approved tools may be used${pii.present ? ', and personal data must never reach an unapproved one' : ''}, whatever review its outputs get`,
+			text: `${tool.text}; only approved tools may be used${pii.present ? ', and personal data must never reach an unapproved one' : ''}, whatever review its outputs get`,
 			fields: [...tool.fields, ...(pii.present ? pii.fields : [])],
 			nextStep:
 				'Move to a FedRAMP-authorized or HHS/CMS-approved generative AI tool, or stop using this one.',
@@ -175,28 +180,19 @@ export const generativeAiPolicy: PolicyCheck = (doc) => {
 	const first = gaps.find((gap) => gap.status === worst)!
 	return {
 		status: worst,
-		reason: `${why}${personal}: ${listPhrase(gaps.map((gap) => gap.text))}.`,
+		reason: `${why}${personal}. ${capitalised(listPhrase(gaps.map((gap) => gap.text)))}.`,
 		drivingFields: [...fields, ...new Set(gaps.flatMap((gap) => gap.fields))],
 		nextStep: first.nextStep,
 		nextQuestion: first.nextQuestion,
 	}
 }
 
-const sharingPhrases = {
-	SHARED_PUBLICLY: 'released publicly',
-	SHARED_GOVERNMENT: 'shared across government',
-	EXEMPT: 'exempt from sharing under a recorded §2(b) exception',
-} as const
-
 export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 	const fields = ['hasCustomCode', 'safeguards.codeSharingDecision', 'codeUrl']
 	if (doc.hasCustomCode !== true) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason:
-				doc.hasCustomCode === false
-					? "'Custom-developed code' is answered 'no'."
-					: "'Custom-developed code' is not answered.",
+			reason: `${stated('hasCustomCode', doc.hasCustomCode)}.`,
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -204,7 +200,7 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 	if (!isLive(doc)) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: `It has custom-developed code but the stage is '${doc.stage ? stageLabels[doc.stage] : 'not answered'}': §2(b) covers code in active use.`,
+			reason: `It has custom-developed code; ${stagePhrase(doc)}. §2(b) covers code in active use.`,
 			drivingFields: [...fields, 'stage'],
 			nextStep:
 				doc.stage === 'RETIRED'
@@ -237,12 +233,12 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 		: decision === 'SHARED_PUBLICLY'
 	const how =
 		decision !== undefined
-			? `The code and model are ${sharingPhrases[decision]}`
+			? stated('safeguards.codeSharingDecision', decision)
 			: `The code is published at ${doc.codeUrl}`
 	if (shared && trainedOnPersonalData.length > 0 && assessed !== true) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `${how}, the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}, and ${assessed === false ? "'Training-data disclosure assessed' is answered 'no'" : 'nothing says the risk that it discloses that data was assessed'}.`,
+			reason: `${how}; the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}; ${assessed === false ? stated('safeguards.trainingDataDisclosureAssessed', false) : 'nothing says the risk that it discloses that data was assessed'}.`,
 			drivingFields: [
 				...fields,
 				...trainedOnPersonalData.map((ref) => `datasets.${ref.index}.usage`),
@@ -260,7 +256,7 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 	return {
 		status: 'PASS',
 		reason: decision
-			? `It has custom-developed code, ${sharingPhrases[decision]}.${assessment}`
+			? `It has custom-developed code; ${stated('safeguards.codeSharingDecision', decision)}.${assessment}`
 			: `It has custom-developed code, published at ${doc.codeUrl}.${assessment}`,
 		drivingFields: fields,
 		nextStep: null,
@@ -274,8 +270,8 @@ export const publicFeedback: PolicyCheck = (doc) => {
 			status: 'NOT_APPLICABLE',
 			reason:
 				doc.publicFacing === false
-					? "'Public-facing' is answered 'no'."
-					: "'Public-facing' is not answered.",
+					? `${stated('publicFacing', false)}, so no public feedback channel is asked for.`
+					: `${stated('publicFacing', undefined)}.`,
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -292,7 +288,7 @@ export const publicFeedback: PolicyCheck = (doc) => {
 	if (consultation.met) {
 		return {
 			status: 'PASS',
-			reason: `It is public-facing and ${consultation.answer.charAt(0).toLowerCase()}${consultation.answer.slice(1)}.`,
+			reason: `It is public-facing; ${consultation.answer}.`,
 			drivingFields: [...fields, ...consultation.fields],
 			nextStep: 'Record the ongoing feedback channel the public can use.',
 			nextQuestion: 'safeguards.publicFeedbackChannel',

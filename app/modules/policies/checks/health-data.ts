@@ -16,6 +16,7 @@ import {
 	retiredCase,
 	sensitivityFields,
 	stagePhrase,
+	stated,
 	yesNoSafeguard,
 } from './case-facts.ts'
 
@@ -89,7 +90,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc, ctx) => {
 		if (doc.hosting === undefined) {
 			return {
 				status: 'NEEDS_ATTENTION',
-				reason: `${datasetsVerb(phi, 'hold')} PHI and where the AI runs is not answered, so it is unknown whether a party other than CMS holds the PHI.`,
+				reason: `${datasetsVerb(phi, 'hold')} PHI; ${stated('hosting', doc.hosting)}, so it is unknown whether a party other than CMS holds the PHI.`,
 				drivingFields: [...fields, 'hosting'],
 				nextStep:
 					'Say where the AI and its data run; any cloud, vendor or contractor host needs a business associate agreement.',
@@ -114,10 +115,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc, ctx) => {
 				'The privacy reviewer confirms the agreement covers the AI use: no secondary use, safeguards and breach reporting.',
 		}
 	}
-	const answer =
-		agreement === false
-			? "'Business associate agreement' is answered 'no'"
-			: "'Business associate agreement' is not answered"
+	const answer = stated('safeguards.businessAssociateAgreement', agreement)
 	// 45 CFR 164.502(e): PHI may be disclosed to a business associate only under its agreement, so once
 	// the PHI reaches the party (in use, or training and evaluation during development) a "no" fails.
 	const inUse = dataInUse(doc, phi, ctx)
@@ -139,13 +137,6 @@ const SUD_PRONE_CATEGORIES: ReadonlyArray<DatasetCategoryKey> = [
 	'MEDICAL_RECORDS_CLINICAL',
 ]
 
-const consentPhrases = {
-	PATIENT_CONSENT: 'patient consent',
-	QSOA: 'a qualified service organization agreement',
-	AUDIT_EVALUATION: 'the audit and evaluation exception',
-	NONE: 'none',
-} as const
-
 export const part2Records: PolicyCheck = (doc, ctx) => {
 	const part2 = datasetsWith(doc, ['PART2'])
 	const basis = doc.safeguards.part2ConsentBasis
@@ -162,21 +153,21 @@ export const part2Records: PolicyCheck = (doc, ctx) => {
 		if (basis !== undefined && basis !== 'NONE') {
 			return {
 				status: 'PASS',
-				reason: `${facts}, used on the basis of ${consentPhrases[basis]}.`,
+				reason: `${facts}; ${stated('safeguards.part2ConsentBasis', basis)}.`,
 				drivingFields: fields,
 				nextStep: 'Keep redisclosure limits and make sure outputs cannot reveal SUD status.',
 			}
 		}
 		const answer =
 			basis === 'NONE'
-				? "the Part 2 basis is answered 'none'"
+				? stated('safeguards.part2ConsentBasis', basis)
 				: 'no Part 2 basis (consent, QSOA or audit and evaluation) is recorded'
 		// Part 2 records may be used or disclosed only on a basis the rule allows: records already used to
 		// train or evaluate a model are in use now.
 		const inUse = dataInUse(doc, part2, ctx)
 		return {
 			status: basis === 'NONE' && inUse.now ? 'FAIL' : 'NEEDS_ATTENTION',
-			reason: `${facts} and ${answer}. ${stagePhrase(doc)}.${inUse.because}`,
+			reason: `${facts}; ${answer}. ${stagePhrase(doc)}.${inUse.because}`,
 			drivingFields: [...fields, ...inUse.fields],
 			nextStep:
 				'Record the Part 2 basis for the use, or remove or suppress the SUD records before they reach the AI.',
@@ -245,7 +236,6 @@ export const ephiSecurity: PolicyCheck = (doc, ctx) => {
 		doc.safeguards.ephiRiskAnalysis,
 		{
 			facts: `${datasetsVerb(phi, 'hold')} PHI`,
-			question: 'HIPAA security risk analysis covers the AI',
 			field: 'safeguards.ephiRiskAnalysis',
 			passed:
 				'the HIPAA security risk analysis covers the AI, its logs and the copies of data it keeps',
@@ -296,7 +286,6 @@ export const dataUseAgreement: PolicyCheck = (doc, ctx) => {
 		doc.safeguards.dataUseAgreement,
 		{
 			facts: `${datasetsVerb(governed, 'require')} a data use agreement and a party other than CMS handles the data (${listPhrase(outside.because)})`,
-			question: 'Data use agreement',
 			field: 'safeguards.dataUseAgreement',
 			passed: 'an executed data use agreement or the contract’s data terms cover that use',
 			passedNextStep:

@@ -5,6 +5,7 @@ import {
 	listPhrase,
 	retiredCase,
 	stagePhrase,
+	stated,
 	vendorInvolvement,
 } from './case-facts.ts'
 import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
@@ -37,16 +38,13 @@ export const vendorAiTerms: PolicyCheck = (doc) => {
 			nextStep: privacyTerms.trim() || null,
 		}
 	}
-	const answer =
-		terms === false
-			? "'Contract carries M-25-22 AI terms' is answered 'no'"
-			: "'Contract carries M-25-22 AI terms' is not answered"
+	const answer = stated('safeguards.vendorAiContractTerms', terms)
 	const highImpact = treatedAsHighImpact(doc)
 	// M-25-22 makes high-impact support terms mandatory, so their absence is a failure there.
 	if (terms === false && highImpact) {
 		return {
 			status: 'FAIL',
-			reason: `${facts}, ${answer}, and ${highImpactBasisPhrase(doc).charAt(0).toLowerCase()}${highImpactBasisPhrase(doc).slice(1)}: the contract must require the vendor to support the minimum practices.`,
+			reason: `${facts}; ${answer}. ${highImpactBasisPhrase(doc)}: the contract must require the vendor to support the minimum practices.`,
 			drivingFields: [...fields, 'highImpact.determination'],
 			nextStep: `Amend the contract: vendor support for the M-25-21 §4(b) practices, impact-assessment documentation, no training on CMS data, evaluation access.${privacyTerms}`,
 			nextQuestion: 'safeguards.vendorAiContractTerms',
@@ -54,7 +52,7 @@ export const vendorAiTerms: PolicyCheck = (doc) => {
 	}
 	return {
 		status: 'NEEDS_ATTENTION',
-		reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
+		reason: `${facts}; ${answer}. ${stagePhrase(doc)}.`,
 		drivingFields: fields,
 		nextStep: `Add M-25-22 terms (CMS data rights, no vendor training on CMS inputs and outputs, testing access, portability) at award or the next option after 30 Sep 2025.${privacyTerms}`,
 		nextQuestion: 'safeguards.vendorAiContractTerms',
