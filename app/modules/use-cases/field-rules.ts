@@ -1120,9 +1120,10 @@ export function fieldAnswerText(
 }
 
 /**
- * An answer in the words the form offers it, each choice by its headline: a choice OMB explains in a
- * sentence after a dash or a colon ("Pilot – The use case has been deployed…") and an aside in brackets at the
- * end ("… (one input among several)") are left out, so a sentence can carry it. Empty when unanswered.
+ * An answer in the words the form offers it, each choice by its headline: the sentence OMB explains
+ * a choice with after a dash or a colon ("Pilot – The use case has been deployed…") and an aside in
+ * brackets at the end ("… (one input among several)") are left out, so that a sentence can carry
+ * the answer. Empty when unanswered.
  */
 export function briefAnswerText(path: string, value: unknown): string {
 	const question = questionAt(path, questions)
@@ -1156,7 +1157,7 @@ export const datasetQuestionLabels = {
 	usage: 'How is it used?',
 	minimumNecessaryJustification: 'Why is this data needed?',
 } as const
-export type DatasetQuestion = keyof typeof datasetQuestionLabels
+type DatasetQuestion = keyof typeof datasetQuestionLabels
 
 /** A dataset's own question by its path (`datasets.1.minimumNecessaryJustification`), else null. */
 export function datasetQuestionAt(path: string): { index: number; part: DatasetQuestion } | null {

@@ -8,6 +8,7 @@ import { ConfirmAction, SuccessAlert } from '#app/components/confirm-action.tsx'
 import { Button, CsrfInput, RadioGroupField, TextAreaField } from '#app/components/forms.tsx'
 import { StatusTag } from '#app/components/status-tag.tsx'
 import {
+	datasetQuestionAt,
 	fieldAnswerText,
 	fieldLabel,
 	questionLinkLabel,
@@ -376,10 +377,12 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 				const path = questionToAnswer(result, doc)
 				if (!path) return null
 				const formId = `use-case-${useCase.id}`
-				const dataset = /^datasets\.(\d+)\./.exec(path)
+				// The edit form names a dataset's block by its catalogue id, else by its name.
+				const part = datasetQuestionAt(path)
+				const dataset = part ? doc.datasets[part.index] : undefined
 				return {
 					href: dataset
-						? `${base}/edit?section=data#${datasetQuestionInputId(formId, doc.datasets[Number(dataset[1])]?.id ?? '', path)}`
+						? `${base}/edit?section=data#${datasetQuestionInputId(formId, dataset.id ?? dataset.name, path)}`
 						: path === 'datasets'
 							? `${base}/edit?section=data#add-dataset`
 							: `${base}/edit?section=${sectionOf(path)}#${questionInputId(formId, path)}`,
