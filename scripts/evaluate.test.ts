@@ -96,7 +96,7 @@ test('a valid case, run through `npm run --silent evaluate`, prints the evaluati
 	expect(output.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'])
 	const baa = output.results.find((r: { checkId: string }) => r.checkId === 'HIPAA-BAA-C1')
 	expect(baa).toMatchObject({ clauseIds: ['HIPAA-BAA', 'M2522-PRIVACY'], status: 'FAIL' })
-	expect(baa.reason).toContain("'Business associate agreement' is answered 'no'")
+	expect(baa.reason).toContain('Business associate agreement: No.')
 })
 
 test('--as-of moves the deadline: a deployed high-impact case with gaps needs attention before 3 Apr 2026 and fails after', async () => {

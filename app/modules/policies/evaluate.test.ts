@@ -52,7 +52,7 @@ test('Marketplace identity proofing is presumed high-impact under §6(m): the CA
 	const presumption = result(evaluation, 'M2521-4A-C1')
 	expect(presumption.status).toBe('PASS')
 	expect(presumption.reason).toContain(
-		"Decision role is 'principal basis' and it informs 'identity proofing or access to benefits systems' decisions",
+		'Role in decisions: Principal basis for a decision or action; Decisions it informs: Identity proofing or access to benefits systems.',
 	)
 	expect(presumption.clauseIds).toEqual(['M2521-4A', 'M2521-6', 'M2521-6M'])
 	// Still in development: the practices are to do before deployment, not yet a failure.
@@ -61,7 +61,7 @@ test('Marketplace identity proofing is presumed high-impact under §6(m): the CA
 		lane: 'CAIO_DETERMINATION',
 	})
 	expect(result(evaluation, 'M2521-4B-I-C1').reason).toContain(
-		"Pre-deployment testing is 'in progress'",
+		'Pre-deployment testing: In-progress',
 	)
 	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('NOT_APPLICABLE')
 	expect(evaluation.blocked).toBe(false)
@@ -75,7 +75,7 @@ test('a Medicare fraud model that is the principal basis for payment suspensions
 	expect(evaluation.presumedCategories).toEqual(['f', 'm'])
 	const presumption = result(evaluation, 'M2521-4A-C1')
 	expect(presumption.reason).toContain(
-		"Decision role is 'principal basis' and it informs 'fraud or improper-payment detection' and 'coverage or payment' decisions",
+		'Role in decisions: Principal basis for a decision or action; Decisions it informs: Fraud or improper-payment detection; Coverage or payment.',
 	)
 	expect(presumption.reason).toContain('§6(f) healthcare and §6(m)')
 	expect(presumption.drivingFields).toEqual([
@@ -110,7 +110,7 @@ test('the same fraud model recorded as plain "not high-impact" fails the presump
 	expect(result(evaluation, 'M2521-4A-C1').status).toBe('FAIL')
 	expect(result(evaluation, 'M2521-4A-I-C3').status).toBe('FAIL')
 	expect(result(evaluation, 'M2521-4A-I-C3').reason).toContain(
-		"recorded as 'not high-impact' without the documented departure",
+		'; High-impact determination: Not high-impact, without the documented departure',
 	)
 	expect(evaluation.blocked).toBe(true)
 })
@@ -122,7 +122,7 @@ test('a developer coding assistant is not high-impact and needs no review lane',
 	expect(evaluation.requiredLanes).toEqual([])
 	expect(statuses(evaluation)).toEqual({})
 	expect(result(evaluation, 'M2521-4A-C1').reason).toBe(
-		"Decision role is 'none' and it informs no decision listed in §6, so no M-25-21 §6 presumption applies.",
+		'Role in decisions: Informs no decisions; it informs no decision listed in §6. No M-25-21 §6 presumption applies.',
 	)
 	expect(result(evaluation, 'M2521-3B-IV-C1').status).toBe('PASS')
 	for (const id of ['M2521-4B-I-C1', 'M2521-4B-VII-C1', 'M2521-4A-I-C3', 'HIPAA-BAA-C1']) {
@@ -144,7 +144,7 @@ test('a call-centre summariser sending PHI to a vendor API fails BAA, minimum ne
 	expect(evaluation.requiredLanes).toEqual(['PRIVACY', 'SECURITY', 'LEGAL', 'DATA_GOVERNANCE'])
 	expect(evaluation.blocked).toBe(true)
 	const baa = result(evaluation, 'HIPAA-BAA-C1')
-	expect(baa.reason).toContain("'Business associate agreement' is answered 'no'")
+	expect(baa.reason).toContain('Business associate agreement: No.')
 	expect(baa.reason).toContain('it runs on a vendor’s hosted model or API')
 	expect(baa.drivingFields).toEqual(
 		expect.arrayContaining([
@@ -159,7 +159,7 @@ test('a call-centre summariser sending PHI to a vendor API fails BAA, minimum ne
 	expect(result(evaluation, 'HIPAA-MIN-NEC-C1').drivingFields).toContain(
 		'datasets.1.minimumNecessaryJustification',
 	)
-	expect(result(evaluation, 'FEDRAMP-C1').reason).toContain("'FedRAMP authorized' is answered 'no'")
+	expect(result(evaluation, 'FEDRAMP-C1').reason).toContain('FedRAMP authorized: No.')
 	expect(result(evaluation, 'FEDRAMP-C1').nextStep).toContain('Moderate or High')
 })
 
@@ -173,7 +173,7 @@ test('a deployed high-impact case missing two practices after 3 Apr 2026 fails: 
 		lane: 'CAIO_DETERMINATION',
 	})
 	expect(deadline.reason).toContain(
-		"2 of the seven minimum practices are not documented: ongoing monitoring ('in progress') and remedy and appeal (not answered)",
+		'2 of the seven minimum practices are not documented: ongoing monitoring (Development of monitoring protocols is in-progess) and remedy and appeal (not answered)',
 	)
 	expect(deadline.nextStep).toBe(
 		'Discontinue the use safely, or obtain a CAIO waiver for each missing practice.',

@@ -25,6 +25,8 @@ export type CheckResult = {
 	reason: string
 	drivingFields: Array<string>
 	nextStep: string | null
+	/** The question the next step asks to be answered (absent from results stored before it was recorded). */
+	nextQuestion?: string
 	/** The lane the pack assigns to this check; it is required only while the check does not pass. */
 	lane: ReviewLane
 }
@@ -133,6 +135,9 @@ export function evaluateUseCase(
 			reason: outcome.reason,
 			drivingFields: outcome.drivingFields,
 			nextStep: outcome.nextStep,
+			...(outcome.nextStep !== null && outcome.nextQuestion !== undefined
+				? { nextQuestion: outcome.nextQuestion }
+				: {}),
 			lane: definition.lane,
 		})
 	}

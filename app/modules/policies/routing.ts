@@ -1,7 +1,12 @@
 // The conditions a pack's routing rules test. Each returns why it holds, in plain words, or null. The
 // pack names the lanes; this code only decides whether the condition is true for a case.
 import { screenedOutAsNotAi } from '#app/modules/policies/checks/ai-definition.ts'
-import { datasetsVerb, datasetsWith, PHI_KINDS } from '#app/modules/policies/checks/case-facts.ts'
+import {
+	datasetsVerb,
+	datasetsWith,
+	PHI_KINDS,
+	stated,
+} from '#app/modules/policies/checks/case-facts.ts'
 import { type Reading } from '#app/modules/policies/checks/check-types.ts'
 import { type PresumedCategory, sectionLetters } from '#app/modules/policies/checks/high-impact.ts'
 import { systemOfRecordsFacts } from '#app/modules/policies/checks/privacy.ts'
@@ -52,7 +57,9 @@ export const routeConditions: Record<RouteCondition, Condition> = {
 			: 'its records are retrieved by a personal identifier'
 	}),
 	SCREENED_OUT_AS_NOT_AI: inUse((doc, _presumed, reading) =>
-		screenedOutAsNotAi(doc, reading) ? "it is screened out as 'rule-based only' (not AI)" : null,
+		screenedOutAsNotAi(doc, reading)
+			? `it is screened out as not AI (${stated('aiScreen.ruleBasedOnly', true)})`
+			: null,
 	),
 }
 

@@ -1,9 +1,17 @@
 import { expect, test } from 'vitest'
-import { callCentreSummariser } from '#tests/fixtures/cms-example-cases.ts'
+import {
+	baseCase,
+	callCentreSummariser,
+	caseDocument,
+	developerCodingAssistant,
+	marketplaceIdentityProofing,
+	medicareFraudPaymentSuspension,
+} from '#tests/fixtures/cms-example-cases.ts'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import {
 	commentTopics,
+	datasetQuestionAt,
 	fieldAnswerText,
 	fieldLabel,
 	type FieldPath,
@@ -13,7 +21,8 @@ import {
 	missingOmbFields,
 	missingRequiredFields,
 	ombRequiredFields,
-	questionToClear,
+	questionLinkLabel,
+	questionToAnswer,
 	requiredFields,
 	validateForInventory,
 	questionNameOfOmbColumn,
@@ -21,7 +30,11 @@ import {
 	validateForSubmission,
 	visibleFields,
 } from './field-rules.ts'
-import { type UseCaseDocumentInput, UseCaseDocumentSchema } from './use-case-document.ts'
+import {
+	type UseCaseDocument,
+	type UseCaseDocumentInput,
+	UseCaseDocumentSchema,
+} from './use-case-document.ts'
 
 const doc = (input: Partial<UseCaseDocumentInput>) =>
 	UseCaseDocumentSchema.parse({ name: 'Claims triage model', ...input })
@@ -527,46 +540,138 @@ test('every required question has a message a person can act on', () => {
 	}
 })
 
-test('a finding links to the question that clears it: the safeguard it asks for, not the facts that raised it', () => {
+const asOf = new Date('2026-06-01T12:00:00Z')
+
+/** A finding of the case as the findings panel shows it: its next step, and the question its link names. */
+function findingOf(document: UseCaseDocument, checkId: string) {
+	const result = evaluateUseCase(document, { pack: shippedPolicyPack(), asOf }).results.find(
+		(candidate) => candidate.checkId === checkId,
+	)!
+	const path = questionToAnswer(result, document)
+	return {
+		status: result.status,
+		nextStep: result.nextStep,
+		link: path === null ? null : { path, label: questionLinkLabel(path, document) },
+	}
+}
+
+test('the inventory finding links to the very question its next step asks for, not another missing one', () => {
+	// Withheld and stage both unanswered: the step asks about withholding, the first missing answer.
+	const unstaged = baseCase({ isWithheld: undefined, stage: undefined })
+	expect(findingOf(unstaged, 'M2521-3B-V-C1')).toEqual({
+		status: 'NEEDS_ATTENTION',
+		nextStep: fieldRules.isWithheld.message,
+		link: { path: 'isWithheld', label: 'Withheld from the public inventory' },
+	})
+	// The operational date and the ATO's system name both missing: the step asks for the date.
+	const undated = baseCase({ operationalDate: undefined, atoSystemName: undefined })
+	expect(findingOf(undated, 'M2521-3B-V-C1')).toEqual({
+		status: 'NEEDS_ATTENTION',
+		nextStep: 'Enter the date it became operational (or the pilot’s start date).',
+		link: { path: 'operationalDate', label: 'Operational date' },
+	})
+})
+
+test('the HIPAA minimum-necessary finding links to the dataset’s “Why is this data needed?”, named as the form asks it', () => {
+	const phiInSecondDataset = baseCase({
+		hasPii: true,
+		datasets: [
+			{
+				name: 'Correspondence routing history',
+				category: 'ADMINISTRATIVE_HR',
+				usage: ['OPERATION'],
+			},
+			{
+				name: 'Medicare claims sample',
+				category: 'MEDICARE_CLAIMS',
+				sensitivities: ['PHI'],
+				usage: ['TRAINING'],
+			},
+		],
+	})
+	expect(findingOf(phiInSecondDataset, 'HIPAA-MIN-NEC-C1')).toEqual({
+		status: 'FAIL',
+		nextStep: expect.stringMatching(/^For each PHI dataset, state which fields and records/),
+		link: {
+			path: 'datasets.1.minimumNecessaryJustification',
+			label: 'Why is this data needed? (Medicare claims sample)',
+		},
+	})
+})
+
+test('the mission-benefit finding links to the expected benefits its next step asks for, not the problem it solves', () => {
+	const unstated = baseCase({ benefits: undefined, problemSolved: undefined })
+	expect(findingOf(unstated, 'EO14179-SEC2-C1')).toEqual({
+		status: 'NEEDS_ATTENTION',
+		nextStep: expect.stringMatching(/^State the mission benefit/),
+		link: { path: 'benefits', label: 'Expected benefits' },
+	})
+	const brief = baseCase({ benefits: 'Faster.', problemSolved: undefined })
+	expect(findingOf(brief, 'EO14179-SEC2-C1').link).toEqual({
+		path: 'benefits',
+		label: 'Expected benefits',
+	})
+})
+
+test('a finding links to the safeguard its next step asks for, never the facts that raised it, and a step done off the form has no link', () => {
 	const summariser = UseCaseDocumentSchema.parse({
 		...callCentreSummariser(),
 		stage: 'PILOT',
 		hasAto: false,
 		isWithheld: undefined,
 	})
-	const evaluation = evaluateUseCase(summariser, {
-		pack: shippedPolicyPack(),
-		asOf: new Date('2026-06-01T12:00:00Z'),
-	})
-	const questionFor = (checkId: string) =>
-		questionToClear(
-			evaluation.results.find((result) => result.checkId === checkId)!.drivingFields,
-			summariser,
-		)
+	const linkOf = (checkId: string) => findingOf(summariser, checkId).link?.path ?? null
 	expect({
-		pia: questionFor('EGOV-208-PIA-C1'),
-		baa: questionFor('HIPAA-BAA-C1'),
-		fedramp: questionFor('FEDRAMP-C1'),
-		ato: questionFor('FISMA-ATO-C1'),
-		inventory: questionFor('M2521-3B-V-C1'),
-		contractTerms: questionFor('M2522-DATA-C1'),
+		contractClauses: linkOf('PRIVACY-ACT-CONTRACTOR-C1'),
+		baa: linkOf('HIPAA-BAA-C1'),
+		riskAnalysis: linkOf('HIPAA-SECURITY-C1'),
+		fedramp: linkOf('FEDRAMP-C1'),
+		ato: linkOf('FISMA-ATO-C1'),
+		generativeTool: linkOf('M2521-3B-IV-C1'),
+		inventory: linkOf('M2521-3B-V-C1'),
 	}).toEqual({
-		pia: 'safeguards.piaCompleted',
+		contractClauses: 'safeguards.privacyActContractClauses',
 		baa: 'safeguards.businessAssociateAgreement',
+		riskAnalysis: 'safeguards.ephiRiskAnalysis',
 		fedramp: 'safeguards.fedrampAuthorized',
 		ato: 'hasAto',
+		generativeTool: 'safeguards.generativeToolApproved',
 		inventory: 'isWithheld',
-		contractTerms: 'safeguards.vendorAiContractTerms',
 	})
-	// Of two unanswered safeguards, either clears the finding; never the facts that raised it.
-	expect([
-		'safeguards.generativeToolApproved',
-		'safeguards.generativeAiPolicyAcknowledged',
-	]).toContain(questionFor('M2521-3B-IV-C1'))
-	// Datasets and the CAIO's own answers are not on the form.
+	// A question the form does not ask the submitter (the lead's determination), or a dataset the
+	// case does not link, gets no link.
 	expect(
-		questionToClear(['datasets.0.sensitivities', 'highImpact.determination'], summariser),
+		questionToAnswer({ nextStep: 'Do it.', nextQuestion: 'highImpact.determination' }, summariser),
 	).toBe(null)
+	expect(
+		questionToAnswer(
+			{ nextStep: 'Do it.', nextQuestion: 'datasets.9.minimumNecessaryJustification' },
+			summariser,
+		),
+	).toBe(null)
+	expect(questionToAnswer({ nextStep: null, nextQuestion: 'hasAto' }, summariser)).toBe(null)
+})
+
+test('every next question a check names is a question of the case or of one of its datasets', () => {
+	const pack = shippedPolicyPack()
+	for (const example of [
+		baseCase({ isWithheld: undefined, stage: undefined, benefits: undefined }),
+		callCentreSummariser(),
+		developerCodingAssistant(),
+		marketplaceIdentityProofing(),
+		medicareFraudPaymentSuspension(),
+		caseDocument({ name: 'Draft' }),
+	]) {
+		for (const result of evaluateUseCase(example, { pack, asOf }).results) {
+			if (result.nextQuestion === undefined) continue
+			expect(result.nextStep, result.checkId).not.toBe(null)
+			const known =
+				result.nextQuestion === 'datasets' ||
+				(fieldPaths as Array<string>).includes(result.nextQuestion) ||
+				datasetQuestionAt(result.nextQuestion) !== null
+			expect(known, `${result.checkId}: ${result.nextQuestion}`).toBe(true)
+		}
+	}
 })
 
 test('a comment can be about any question of the form, in its words, and each topic is one the comment schema takes', async () => {

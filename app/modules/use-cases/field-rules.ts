@@ -1170,6 +1170,25 @@ export function fieldAnswerText(
 	return lines.join('\n')
 }
 
+/**
+ * An answer in the words the form offers it, each choice by its headline: the sentence OMB explains
+ * a choice with after a dash or a colon ("Pilot – The use case has been deployed…") and an aside in
+ * brackets at the end ("… (one input among several)") are left out, so that a sentence can carry
+ * the answer. Empty when unanswered.
+ */
+export function briefAnswerText(path: string, value: unknown): string {
+	const question = questionAt(path, questions)
+	if (!question?.choices) return fieldAnswerText(path, value)
+	const values = Array.isArray(value) ? value : isAnswered(value) ? [value] : []
+	return values
+		.map((entry) =>
+			answerText(question, entry)
+				.replace(/(?: –|:) [^–:]*\.$/, '')
+				.replace(/ \([^()]*\)$/, ''),
+		)
+		.join('; ')
+}
+
 // ── Which questions apply, and which must be answered ──
 
 /** The questions to show for these answers. */
@@ -1184,24 +1203,53 @@ export function visibleFields<R extends QuestionRegistry = Questions>(
 	)
 }
 
+/** The questions the form asks of each linked dataset, in the words it asks them. */
+export const datasetQuestionLabels = {
+	usage: 'How is it used?',
+	minimumNecessaryJustification: 'Why is this data needed?',
+} as const
+type DatasetQuestion = keyof typeof datasetQuestionLabels
+
+/** A dataset's own question by its path (`datasets.1.minimumNecessaryJustification`), else null. */
+export function datasetQuestionAt(path: string): { index: number; part: DatasetQuestion } | null {
+	const match = /^datasets\.(\d+)\.(\w+)$/.exec(path)
+	if (!match || !Object.hasOwn(datasetQuestionLabels, match[2]!)) return null
+	return { index: Number(match[1]), part: match[2] as DatasetQuestion }
+}
+
 /**
- * The question a person answers to act on a finding, from the fields that drove it: the facts that
- * raised a finding come first and the safeguard that clears it last, so the last safeguard the case
- * is asked (an unanswered one first), else the last question it is asked (likewise). Datasets and
- * the CAIO's own answers are not on the form.
+ * The question a finding's link goes to: the one its next step asks the submitter to answer, when
+ * the form asks it of this case (a dataset's question while that dataset is linked). Only the check
+ * that wrote the next step names it, so the link and the sentence beside it cannot disagree; a step
+ * done elsewhere (by the CAIO, a reviewer, a contracting officer) has no link.
  */
-export function questionToClear(drivingFields: ReadonlyArray<string>, doc: UseCaseDocument) {
-	const asked = drivingFields.filter(
-		(path): path is FieldPath =>
-			sectionOf(path) !== null && fieldRules[path as FieldPath].appliesWhen(doc),
-	)
-	const unanswered = (path: FieldPath) => !isAnswered(valueAt(doc, path))
-	const safeguards = asked.filter((path) => path.startsWith('safeguards.'))
-	for (const candidates of [safeguards, asked]) {
-		const choice = candidates.findLast(unanswered) ?? candidates.at(-1)
-		if (choice) return choice
-	}
-	return null
+export function questionToAnswer(
+	finding: { nextStep: string | null; nextQuestion?: string },
+	doc: UseCaseDocument,
+): string | null {
+	const path = finding.nextQuestion
+	if (finding.nextStep === null || path === undefined) return null
+	if (path === 'datasets') return path
+	const dataset = datasetQuestionAt(path)
+	if (dataset) return dataset.index < doc.datasets.length ? path : null
+	const question = questionAt(path, questions)
+	return question &&
+		question.answeredBy === 'SUBMITTER' &&
+		sectionOf(path) !== null &&
+		question.appliesWhen(doc)
+		? path
+		: null
+}
+
+/**
+ * A question as a finding's link names it: its short name, or a dataset's question in the form's
+ * words with the dataset's name ("Why is this data needed? (Medicare claims)").
+ */
+export function questionLinkLabel(path: string, doc: UseCaseDocument): string {
+	const dataset = datasetQuestionAt(path)
+	if (!dataset) return fieldLabel(path)
+	const name = doc.datasets[dataset.index]?.name
+	return `${datasetQuestionLabels[dataset.part]}${name ? ` (${name})` : ''}`
 }
 
 const isRequired = (doc: UseCaseDocument, question: Question) =>

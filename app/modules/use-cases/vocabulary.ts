@@ -270,7 +270,6 @@ export const decisionRoleLabels = {
 	FULLY_AUTOMATED: 'Decides or acts without a person',
 } as const
 export const decisionRoles = keysOf(decisionRoleLabels)
-export type DecisionRole = (typeof decisionRoles)[number]
 
 export const affectedPartyLabels = {
 	BENEFICIARIES: 'Medicare or Medicaid beneficiaries, or Marketplace consumers',

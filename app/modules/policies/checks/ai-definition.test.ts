@@ -35,13 +35,15 @@ test('the AI-definition screen: learned systems are AI; rule-only systems are ou
 test('a rule-only answer contradicted by a learned classification, generative AI or a high-impact determination screens nothing out', () => {
 	const classified = ruleEngine({ classification: 'CLASSICAL_ML' })
 	expect(aiDefinitionScreen(classified, ctx).status).toBe('NEEDS_ATTENTION')
-	expect(aiDefinitionScreen(classified, ctx).reason).toContain("classified as 'Classical ML'")
+	expect(aiDefinitionScreen(classified, ctx).reason).toContain(
+		'Rule-based only (not AI): Yes, yet other answers say it is AI (AI classification: Classical/Predictive Machine Learning)',
+	)
 	expect(screenedOutAsNotAi(classified, ctx)).toBe(false)
 	expect(screenedOutAsNotAi(ruleEngine({ generativeAi: true }), ctx)).toBe(false)
 	const determined = ruleEngine({ highImpact: { determination: 'HIGH_IMPACT' } })
 	expect(screenedOutAsNotAi(determined, ctx)).toBe(false)
 	expect(aiDefinitionScreen(determined, ctx).reason).toContain(
-		'determined high-impact by the governance lead',
+		'High-impact determination: High-impact',
 	)
 	expect(presumedHighImpactCategories(classified, ctx)).toEqual(['m'])
 })

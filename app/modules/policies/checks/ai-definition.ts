@@ -1,8 +1,7 @@
 // NAIIA §5002(3) (adopted by EO 14179 §3) and M-25-21 §5: is this AI at all?
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
-import { classificationChoices } from '#app/modules/use-cases/vocabulary.ts'
 import { type CheckOutcome, type PolicyCheck, type Reading } from './check-types.ts'
-import { judgeWrittenReason, readsFrom } from './case-facts.ts'
+import { judgeWrittenReason, readsFrom, stated } from './case-facts.ts'
 
 /**
  * The answers that contradict "rule-based only": a learned classification, generative AI, or the
@@ -21,15 +20,15 @@ function contradictions(
 	const found: Array<{ claim: string; field: string }> = []
 	if (doc.classification !== undefined) {
 		found.push({
-			claim: `classified as '${classificationChoices[doc.classification].code}'`,
+			claim: stated('classification', doc.classification),
 			field: 'classification',
 		})
 	}
 	if (doc.generativeAi === true)
-		found.push({ claim: 'recorded as generative AI', field: 'generativeAi' })
+		found.push({ claim: stated('generativeAi', true), field: 'generativeAi' })
 	if (doc.highImpact.determination === 'HIGH_IMPACT') {
 		found.push({
-			claim: 'determined high-impact by the governance lead',
+			claim: stated('highImpact.determination', 'HIGH_IMPACT'),
 			field: 'highImpact.determination',
 		})
 	}
@@ -54,8 +53,10 @@ export function screenedOutAsNotAi(doc: UseCaseDocument, reading: Reading): bool
 	return doc.aiScreen.ruleBasedOnly === true && contradictions(doc, reading).length === 0
 }
 
-export const NOT_AI_REASON =
-	"The AI screen answers 'rule-based only' (M-25-21 §5 excludes fixed-rule systems and RPA), so this AI-specific requirement does not attach."
+/** The words the screen's "rule-based only" answer is named by in every reason. */
+const RULE_BASED_ONLY = stated('aiScreen.ruleBasedOnly', true)
+
+export const NOT_AI_REASON = `${RULE_BASED_ONLY} (M-25-21 §5 excludes fixed-rule systems and RPA), so this AI-specific requirement does not attach.`
 
 /** NAIIA-C1: does the system meet the §5002(3) definition, and is the answer consistent? */
 export const aiDefinitionScreen: PolicyCheck = (doc, ctx) => {
@@ -63,18 +64,17 @@ export const aiDefinitionScreen: PolicyCheck = (doc, ctx) => {
 	if (ruleBasedOnly === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason:
-				'The AI-definition screen is not answered: nothing says whether the system learns from data or only follows fixed rules.',
+			reason: `${stated('aiScreen.ruleBasedOnly', undefined)}. Nothing says whether the system learns from data or only follows fixed rules.`,
 			drivingFields: ['aiScreen.ruleBasedOnly'],
 			nextStep:
 				'Answer whether the system only applies fixed, human-written rules or robotic process automation.',
+			nextQuestion: 'aiScreen.ruleBasedOnly',
 		}
 	}
 	if (!ruleBasedOnly) {
 		return {
 			status: 'PASS',
-			reason:
-				'The screen answers that the system is not rule-based only, so it is AI under NAIIA §5002(3) and M-25-21 §5 and in scope for AI governance.',
+			reason: `${stated('aiScreen.ruleBasedOnly', false)}, so it is AI under NAIIA §5002(3) and M-25-21 §5 and in scope for AI governance.`,
 			drivingFields: ['aiScreen.ruleBasedOnly'],
 			nextStep: null,
 		}
@@ -83,16 +83,16 @@ export const aiDefinitionScreen: PolicyCheck = (doc, ctx) => {
 	if (contradicted.length > 0) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `The screen answers 'rule-based only', yet the case is ${contradicted.map((c) => c.claim).join(' and ')}; M-25-21 §5 excludes only fixed-rule systems and RPA, so the case is treated as AI until the answers agree.`,
+			reason: `${RULE_BASED_ONLY}, yet other answers say it is AI (${contradicted.map((c) => c.claim).join('; ')}); M-25-21 §5 excludes only fixed-rule systems and RPA, so the case is treated as AI until the answers agree.`,
 			drivingFields: ['aiScreen.ruleBasedOnly', ...contradicted.map((c) => c.field)],
 			nextStep:
 				'Correct the answers: either the system learns from data (AI) or it does not (out of scope).',
+			nextQuestion: 'aiScreen.ruleBasedOnly',
 		}
 	}
 	return {
 		status: 'PASS',
-		reason:
-			"The screen answers 'rule-based only': not AI under NAIIA §5002(3) and M-25-21 §5, so no §6 presumption and no AI-specific requirement attaches.",
+		reason: `${RULE_BASED_ONLY}, so it is not AI under NAIIA §5002(3) and M-25-21 §5, so no §6 presumption and no AI-specific requirement attaches.`,
 		drivingFields: ['aiScreen.ruleBasedOnly'],
 		nextStep: null,
 	}
@@ -108,7 +108,7 @@ export const notAiRationale: PolicyCheck = (doc, ctx): CheckOutcome => {
 			status: 'NOT_APPLICABLE',
 			reason:
 				doc.aiScreen.ruleBasedOnly === true
-					? "The screen answers 'rule-based only' but other answers say the system is AI, so nothing is screened out."
+					? `${RULE_BASED_ONLY}, but other answers say the system is AI, so nothing is screened out.`
 					: 'The case is not screened out as rule-based only.',
 			drivingFields: ['aiScreen.ruleBasedOnly'],
 			nextStep: null,
@@ -118,22 +118,22 @@ export const notAiRationale: PolicyCheck = (doc, ctx): CheckOutcome => {
 	const fields = ['aiScreen.ruleBasedOnly', 'aiScreen.notAiRationale']
 	const unwritten = judgeWrittenReason(rationale, fields, {
 		missing: {
-			reason:
-				"The case is screened out as 'rule-based only' (not AI) and no rationale records why, so the exclusion cannot be audited.",
+			reason: `The case is screened out as not AI (${RULE_BASED_ONLY}) and no rationale records why, so the exclusion cannot be audited.`,
 			nextStep:
 				'Record why it is not AI: the fixed business rules or RPA it runs, and that nothing in it is learned from data.',
+			nextQuestion: 'aiScreen.notAiRationale',
 		},
 		tooShort: (length) => ({
-			reason: `The case is screened out as 'rule-based only' and the rationale is only ${length} characters, too short to show that nothing is learned from data.`,
+			reason: `The case is screened out as not AI (${RULE_BASED_ONLY}) and the rationale is only ${length} characters, too short to show that nothing is learned from data.`,
 			nextStep:
 				'Say what rules the system applies, who wrote them, and that no model is trained or tuned on data.',
+			nextQuestion: 'aiScreen.notAiRationale',
 		}),
 	})
 	if (unwritten) return unwritten
 	return {
 		status: 'PASS',
-		reason:
-			"The case is screened out as 'rule-based only' and the rationale is recorded for audit.",
+		reason: `The case is screened out as not AI (${RULE_BASED_ONLY}) and the rationale is recorded for audit.`,
 		drivingFields: fields,
 		nextStep: null,
 	}

@@ -27,7 +27,7 @@ test('the acceptable-use acknowledgement is read: unanswered needs attention, re
 	)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
 	expect(unanswered.reason).toContain(
-		"nothing records that the team accepted CMS's generative-AI acceptable-use policy",
+		"Generative AI: Yes. Nothing records that the team accepted CMS's generative-AI acceptable-use policy",
 	)
 	expect(unanswered.drivingFields).toContain('safeguards.generativeAiPolicyAcknowledged')
 	const refused = {
@@ -48,12 +48,10 @@ test('an unapproved vendor tool fails whatever review its outputs get, with or w
 	}
 	const withoutPii = generativeAiPolicy(baseCase(unapproved), ctx)
 	expect(withoutPii.status).toBe('FAIL')
-	expect(withoutPii.reason).toContain(
-		"'FedRAMP authorized' is answered 'no': only approved tools may be used",
-	)
+	expect(withoutPii.reason).toContain('FedRAMP authorized: No; only approved tools may be used')
 	const withPii = generativeAiPolicy(baseCase({ ...unapproved, hasPii: true }), ctx)
 	expect(withPii.status).toBe('FAIL')
-	expect(withPii.reason).toContain("'Involves PII' is answered 'yes'")
+	expect(withPii.reason).toContain('Generative AI: Yes; Involves PII: Yes.')
 	expect(withPii.reason).toContain('personal data must never reach an unapproved one')
 	// Still in acquisition: an unapproved tool fails there too.
 	expect(generativeAiPolicy(baseCase({ ...unapproved, stage: 'PRE_DEPLOYMENT' }), ctx).status).toBe(
@@ -145,7 +143,7 @@ test('a public release of a model trained on personal data needs a leakage asses
 		ctx,
 	)
 	expect(refused.status).toBe('NEEDS_ATTENTION')
-	expect(refused.reason).toContain("'Training-data disclosure assessed' is answered 'no'")
+	expect(refused.reason).toContain('Training-data disclosure assessed: No.')
 	// Once the assessment is recorded, the finding clears.
 	const assessed = customCodeSharing(
 		{ ...doc, safeguards: { ...doc.safeguards, trainingDataDisclosureAssessed: true } },
@@ -174,7 +172,7 @@ test('pack 2026.4: sharing within the government or a published code link also n
 	})
 	const outcome = customCodeSharing(government, ctx)
 	expect(outcome.status).toBe('NEEDS_ATTENTION')
-	expect(outcome.reason).toContain('shared across government')
+	expect(outcome.reason).toContain('Code sharing: Shared within the government only;')
 	expect(outcome.reason).toContain("trained on personal data from 'Medicare claims'")
 	const link = baseCase({ ...trained, codeUrl: 'https://github.com/CMSgov/example' })
 	expect(customCodeSharing(link, ctx)).toMatchObject({

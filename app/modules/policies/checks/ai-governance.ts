@@ -12,10 +12,15 @@ import {
 	PII_KINDS,
 	readsFrom,
 	retiredCase,
-	stageLabels,
+	stagePhrase,
+	stated,
 } from './case-facts.ts'
 import { assessPractice } from './minimum-practices.ts'
 import { piiFacts } from './privacy.ts'
+
+function capitalised(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1)
+}
 
 function isGenerative(doc: Parameters<PolicyCheck>[0]): boolean {
 	return doc.generativeAi === true || doc.classification === 'GENERATIVE_AI'
@@ -44,7 +49,7 @@ function toolStanding(doc: UseCaseDocument, reading: Reading): ToolStanding {
 	}
 	const where = doc.hosting
 		? `it runs on ${hostingPhrases[doc.hosting]}`
-		: 'where it runs is not answered'
+		: stated('hosting', undefined)
 	const fedramp =
 		fedrampAuthorized === true || (doc.hosting === 'FEDRAMP_CLOUD' && fedrampAuthorized !== false)
 	if (fedramp) return { kind: 'approved', text: `${where}, which is FedRAMP authorized`, fields }
@@ -58,10 +63,14 @@ function toolStanding(doc: UseCaseDocument, reading: Reading): ToolStanding {
 	// (decision 018) and only the approved list can approve the tool; earlier packs asked for either.
 	const listOnly = doc.hosting === 'CONTRACTOR_DATA_CENTER' && readsFrom(reading, '2026.5')
 	const noes = [
-		...(fedrampAuthorized === false && !listOnly ? ["'FedRAMP authorized' is answered 'no'"] : []),
-		...(generativeToolApproved === false ? ["'On the approved tools list' is answered 'no'"] : []),
+		...(fedrampAuthorized === false && !listOnly
+			? [stated('safeguards.fedrampAuthorized', false)]
+			: []),
+		...(generativeToolApproved === false
+			? [stated('safeguards.generativeToolApproved', false)]
+			: []),
 	]
-	if (noes.length > 0) return { kind: 'unapproved', text: `${where}; ${listPhrase(noes)}`, fields }
+	if (noes.length > 0) return { kind: 'unapproved', text: `${where}; ${noes.join('; ')}`, fields }
 	if (listOnly) {
 		return {
 			kind: 'unknown',
@@ -81,6 +90,7 @@ type Gap = {
 	text: string
 	fields: Array<string>
 	nextStep: string
+	nextQuestion: string
 }
 
 /**
@@ -94,9 +104,10 @@ export const generativeAiPolicy: PolicyCheck = (doc, ctx) => {
 		if (doc.generativeAi === undefined && doc.classification === undefined) {
 			return {
 				status: 'NEEDS_ATTENTION',
-				reason: "'Uses generative AI' and the AI classification are both unanswered.",
+				reason: `${stated('generativeAi', undefined)}; ${stated('classification', undefined)}.`,
 				drivingFields: fields,
 				nextStep: 'Say whether it uses generative AI or a large language model.',
+				nextQuestion: 'generativeAi',
 			}
 		}
 		return {
@@ -111,22 +122,21 @@ export const generativeAiPolicy: PolicyCheck = (doc, ctx) => {
 	}
 	const why =
 		doc.generativeAi === true
-			? "'Uses generative AI' is 'yes'"
-			: "the classification is 'Generative AI'"
+			? stated('generativeAi', true)
+			: stated('classification', doc.classification)
 	const pii = piiFacts(doc)
-	const personal = pii.present
-		? ` and ${pii.because.charAt(0).toLowerCase()}${pii.because.slice(1)}`
-		: ''
+	const personal = pii.present ? `; ${pii.because}` : ''
 	const tool = toolStanding(doc, ctx)
 	const contractorDataCentre = doc.hosting === 'CONTRACTOR_DATA_CENTER' && readsFrom(ctx, '2026.5')
 	const gaps: Array<Gap> = []
 	if (tool.kind === 'unapproved') {
 		gaps.push({
 			status: 'FAIL',
-			text: `${tool.text}: only approved tools may be used${pii.present ? ', and personal data must never reach an unapproved one' : ''}, whatever review its outputs get`,
+			text: `${tool.text}; only approved tools may be used${pii.present ? ', and personal data must never reach an unapproved one' : ''}, whatever review its outputs get`,
 			fields: [...tool.fields, ...(pii.present ? pii.fields : [])],
 			nextStep:
 				'Move to a FedRAMP-authorized or HHS/CMS-approved generative AI tool, or stop using this one.',
+			nextQuestion: 'safeguards.generativeToolApproved',
 		})
 	} else if (tool.kind === 'unknown') {
 		gaps.push({
@@ -136,6 +146,7 @@ export const generativeAiPolicy: PolicyCheck = (doc, ctx) => {
 			nextStep: contractorDataCentre
 				? 'Confirm the tool is on the HHS/CMS approved list before any use (and before any personal data reaches it); FedRAMP does not apply in a contractor’s data centre, whose FISMA authorization covers it.'
 				: 'Confirm the tool is FedRAMP authorized or on the HHS/CMS approved list before any use (and before any personal data reaches it).',
+			nextQuestion: 'safeguards.generativeToolApproved',
 		})
 	}
 	const acknowledged = doc.safeguards.generativeAiPolicyAcknowledged
@@ -148,6 +159,7 @@ export const generativeAiPolicy: PolicyCheck = (doc, ctx) => {
 					: "nothing records that the team accepted CMS's generative-AI acceptable-use policy",
 			fields: ['safeguards.generativeAiPolicyAcknowledged'],
 			nextStep: 'Have the team read and accept the HHS/CMS generative-AI acceptable-use policy.',
+			nextQuestion: 'safeguards.generativeAiPolicyAcknowledged',
 		})
 	}
 	const reviewed = doc.safeguards.generativeOutputsReviewed
@@ -161,6 +173,7 @@ export const generativeAiPolicy: PolicyCheck = (doc, ctx) => {
 			fields: ['safeguards.generativeOutputsReviewed'],
 			nextStep:
 				'Add human review of generated content, or record the CAIO-approved exception under the generative AI policy.',
+			nextQuestion: 'safeguards.generativeOutputsReviewed',
 		})
 	}
 	const allFields = [
@@ -178,29 +191,22 @@ export const generativeAiPolicy: PolicyCheck = (doc, ctx) => {
 		}
 	}
 	const worst = gaps.some((gap) => gap.status === 'FAIL') ? 'FAIL' : 'NEEDS_ATTENTION'
+	const first = gaps.find((gap) => gap.status === worst)!
 	return {
 		status: worst,
-		reason: `${why}${personal}: ${listPhrase(gaps.map((gap) => gap.text))}.`,
+		reason: `${why}${personal}. ${capitalised(listPhrase(gaps.map((gap) => gap.text)))}.`,
 		drivingFields: [...fields, ...new Set(gaps.flatMap((gap) => gap.fields))],
-		nextStep: gaps.find((gap) => gap.status === worst)!.nextStep,
+		nextStep: first.nextStep,
+		nextQuestion: first.nextQuestion,
 	}
 }
-
-const sharingPhrases = {
-	SHARED_PUBLICLY: 'released publicly',
-	SHARED_GOVERNMENT: 'shared across government',
-	EXEMPT: 'exempt from sharing under a recorded §2(b) exception',
-} as const
 
 export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 	const fields = ['hasCustomCode', 'safeguards.codeSharingDecision', 'codeUrl']
 	if (doc.hasCustomCode !== true) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason:
-				doc.hasCustomCode === false
-					? "'Custom-developed code' is answered 'no'."
-					: "'Custom-developed code' is not answered.",
+			reason: `${stated('hasCustomCode', doc.hasCustomCode)}.`,
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -208,7 +214,7 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 	if (!isLive(doc)) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: `It has custom-developed code but the stage is '${doc.stage ? stageLabels[doc.stage] : 'not answered'}': §2(b) covers code in active use.`,
+			reason: `It has custom-developed code; ${stagePhrase(doc)}. §2(b) covers code in active use.`,
 			drivingFields: [...fields, 'stage'],
 			nextStep:
 				doc.stage === 'RETIRED'
@@ -225,6 +231,7 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 			drivingFields: fields,
 			nextStep:
 				'Share the code and model across government (open source where practicable), or record which §2(b) exception applies.',
+			nextQuestion: 'safeguards.codeSharingDecision',
 		}
 	}
 	const trainedOnPersonalData = datasetsWith(doc, PII_KINDS).filter((ref) =>
@@ -240,12 +247,12 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 		: decision === 'SHARED_PUBLICLY'
 	const how =
 		decision !== undefined
-			? `The code and model are ${sharingPhrases[decision]}`
+			? stated('safeguards.codeSharingDecision', decision)
 			: `The code is published at ${doc.codeUrl}`
 	if (shared && trainedOnPersonalData.length > 0 && assessed !== true) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `${how}, the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}, and ${assessed === false ? "'Training-data disclosure assessed' is answered 'no'" : 'nothing says the risk that it discloses that data was assessed'}.`,
+			reason: `${how}; the model was trained on personal data from ${datasetNames(trainedOnPersonalData)}; ${assessed === false ? stated('safeguards.trainingDataDisclosureAssessed', false) : 'nothing says the risk that it discloses that data was assessed'}.`,
 			drivingFields: [
 				...fields,
 				...trainedOnPersonalData.map((ref) => `datasets.${ref.index}.usage`),
@@ -253,6 +260,7 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 			],
 			nextStep:
 				'Assess whether the shared model could disclose its training data before (further) sharing or release (§2(b)(iii)), or withhold it under the privacy exception.',
+			nextQuestion: 'safeguards.trainingDataDisclosureAssessed',
 		}
 	}
 	const assessment =
@@ -262,7 +270,7 @@ export const customCodeSharing: PolicyCheck = (doc, ctx) => {
 	return {
 		status: 'PASS',
 		reason: decision
-			? `It has custom-developed code, ${sharingPhrases[decision]}.${assessment}`
+			? `It has custom-developed code; ${stated('safeguards.codeSharingDecision', decision)}.${assessment}`
 			: `It has custom-developed code, published at ${doc.codeUrl}.${assessment}`,
 		drivingFields: fields,
 		nextStep: null,
@@ -276,8 +284,8 @@ export const publicFeedback: PolicyCheck = (doc) => {
 			status: 'NOT_APPLICABLE',
 			reason:
 				doc.publicFacing === false
-					? "'Public-facing' is answered 'no'."
-					: "'Public-facing' is not answered.",
+					? `${stated('publicFacing', false)}, so no public feedback channel is asked for.`
+					: `${stated('publicFacing', undefined)}.`,
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -294,9 +302,10 @@ export const publicFeedback: PolicyCheck = (doc) => {
 	if (consultation.met) {
 		return {
 			status: 'PASS',
-			reason: `It is public-facing and ${consultation.answer.charAt(0).toLowerCase()}${consultation.answer.slice(1)}.`,
+			reason: `It is public-facing; ${consultation.answer}.`,
 			drivingFields: [...fields, ...consultation.fields],
 			nextStep: 'Record the ongoing feedback channel the public can use.',
+			nextQuestion: 'safeguards.publicFeedbackChannel',
 		}
 	}
 	return {
@@ -305,5 +314,6 @@ export const publicFeedback: PolicyCheck = (doc) => {
 		drivingFields: fields,
 		nextStep:
 			'Offer a way for the public to give feedback (survey, comment form, usability testing), minding Paperwork Reduction Act clearance.',
+		nextQuestion: 'safeguards.publicFeedbackChannel',
 	}
 }

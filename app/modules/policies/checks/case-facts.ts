@@ -4,13 +4,8 @@ import {
 	type DatasetInUse,
 	type UseCaseDocument,
 } from '#app/modules/use-cases/use-case-document.ts'
-import {
-	type DecisionRole,
-	type Hosting,
-	type InformedDecision,
-	informedDecisionLabels,
-	type Stage,
-} from '#app/modules/use-cases/vocabulary.ts'
+import { type Hosting } from '#app/modules/use-cases/vocabulary.ts'
+import { briefAnswerText, type FieldPath, fieldLabel } from '#app/modules/use-cases/field-rules.ts'
 import { compareVersions } from '#app/modules/policies/policy-pack.ts'
 import { type CheckContext, type CheckOutcome, type Reading } from './check-types.ts'
 
@@ -53,20 +48,6 @@ export function isPastDeadline(asOf: Date): boolean {
 	return isoDay(asOf) > MINIMUM_PRACTICES_DEADLINE
 }
 
-export const stageLabels: Record<Stage, string> = {
-	PRE_DEPLOYMENT: 'pre-deployment',
-	PILOT: 'pilot',
-	DEPLOYED: 'deployed',
-	RETIRED: 'retired',
-}
-
-export const decisionRolePhrases: Record<DecisionRole, string> = {
-	NONE: 'none',
-	ASSISTIVE: 'assistive',
-	PRINCIPAL_BASIS: 'principal basis',
-	FULLY_AUTOMATED: 'fully automated',
-}
-
 export const hostingPhrases: Record<Hosting, string> = {
 	CMS_DATA_CENTER: 'a CMS data centre',
 	CONTRACTOR_DATA_CENTER: 'a contractor’s data centre',
@@ -74,11 +55,16 @@ export const hostingPhrases: Record<Hosting, string> = {
 	VENDOR_API: 'a vendor’s hosted model or API',
 }
 
-export function decisionPhrase(decision: InformedDecision): string {
-	return informedDecisionLabels[decision].toLowerCase()
+/**
+ * A question of the case and its answer, as the form labels and shows them ("Stage: Pilot", "Role in
+ * decisions: Assists a person who decides", "Authorization to Operate: not answered"): people chose
+ * the answer by those words, so a reason names it by them, never by its stored value.
+ */
+export function stated(path: FieldPath, value: unknown): string {
+	return `${fieldLabel(path)}: ${briefAnswerText(path, value) || 'not answered'}`
 }
 
-export function quoted(items: ReadonlyArray<string>): string {
+function quoted(items: ReadonlyArray<string>): string {
 	return listPhrase(items.map((item) => `'${item}'`))
 }
 
@@ -88,8 +74,9 @@ export function listPhrase(items: ReadonlyArray<string>): string {
 	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }
 
+/** "Stage: Pilot", "Stage: not answered". */
 export function stagePhrase(doc: UseCaseDocument): string {
-	return doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'
+	return stated('stage', doc.stage)
 }
 
 /** Pilot and deployed cases are in use: what is "to do" before deployment becomes a failure once live. */
@@ -152,7 +139,8 @@ export function yesNoSafeguard(
 	answer: boolean | undefined,
 	words: {
 		facts: string
-		question: string
+		/** The safeguard's question on the form: the reason names its answer, and the next step asks for it. */
+		field: FieldPath
 		passed: string
 		passedNextStep: string | null
 		nextStep: string
@@ -168,15 +156,12 @@ export function yesNoSafeguard(
 			nextStep: words.passedNextStep,
 		}
 	}
-	const said =
-		answer === false
-			? `'${words.question}' is answered 'no'`
-			: `'${words.question}' is not answered`
 	return {
 		status: answer === false && inUse.now ? 'FAIL' : 'NEEDS_ATTENTION',
-		reason: `${words.facts}, and ${said}. ${stagePhrase(doc)}.${inUse.because}`,
+		reason: `${words.facts}; ${stated(words.field, answer)}. ${stagePhrase(doc)}.${inUse.because}`,
 		drivingFields: [...drivingFields, ...inUse.fields],
 		nextStep: words.nextStep,
+		nextQuestion: words.field,
 	}
 }
 
@@ -270,7 +255,7 @@ export function hasText(value: string | undefined): value is string {
 /** The shortest written reason the checks take for more than a placeholder. */
 const MIN_WRITTEN_REASON_LENGTH = 40
 
-type Finding = { reason: string; nextStep: string }
+type Finding = { reason: string; nextStep: string; nextQuestion?: string }
 
 /**
  * A written reason a decision rests on (a screen-out rationale, a "not high-impact" justification):

@@ -30,6 +30,13 @@ export type CheckOutcome = {
 	/** What the submitter or reviewer should do; null when nothing is needed. */
 	nextStep: string | null
 	/**
+	 * The form question the next step asks the submitter to answer (a document field path, a dataset's
+	 * as `datasets.0.minimumNecessaryJustification`), left out when the step is not done on the form
+	 * (the CAIO's or a reviewer's work). The findings link to this question and no other, so the link
+	 * always names what the sentence asks for.
+	 */
+	nextQuestion?: string
+	/**
 	 * Clauses this particular finding rests on beyond the check's own (e.g. the §6 letter that raised a
 	 * presumption), so a reviewer lands on the exact paragraph.
 	 */

@@ -144,7 +144,7 @@ test('Part 2 records need a recorded basis', () => {
 	)
 	expect(none.status).toBe('FAIL')
 	expect(none.reason).toContain(
-		"Dataset 'SUD treatment claims' holds 42 CFR Part 2 substance-use records and the Part 2 basis is answered 'none'",
+		"Dataset 'SUD treatment claims' holds 42 CFR Part 2 substance-use records; Part 2 consent basis: No basis recorded.",
 	)
 	expect(part2Records(baseCase({ datasets: [part2] }), ctx).status).toBe('NEEDS_ATTENTION')
 	expect(
@@ -169,7 +169,7 @@ test('PHI needs the HIPAA security risk analysis to reach the AI, its logs and t
 	const unanswered = ephiSecurity(phi, ctx)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
 	expect(unanswered.reason).toBe(
-		"Dataset 'Medicare Part A claims' holds PHI, and 'HIPAA security risk analysis covers the AI' is not answered. Stage is 'deployed'.",
+		"Dataset 'Medicare Part A claims' holds PHI; HIPAA security risk analysis covers the AI: not answered. Stage: Deployed.",
 	)
 	expect(unanswered.drivingFields).toEqual([
 		'datasets.0.sensitivities',
@@ -199,7 +199,7 @@ test('data that need a DUA and leave CMS need an executed agreement or contract 
 	const unanswered = dataUseAgreement(hosted, ctx)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
 	expect(unanswered.reason).toBe(
-		"Dataset 'Medicare Part A claims' requires a data use agreement and a party other than CMS handles the data (it runs in a contractor’s data centre, whose operator holds the data for CMS), and 'Data use agreement' is not answered. Stage is 'deployed'.",
+		"Dataset 'Medicare Part A claims' requires a data use agreement and a party other than CMS handles the data (it runs in a contractor’s data centre, whose operator holds the data for CMS); Data use agreement: not answered. Stage: Deployed.",
 	)
 	expect(unanswered.drivingFields).toEqual([
 		'datasets.0.dataUseAgreementRequired',

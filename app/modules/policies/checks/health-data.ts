@@ -16,6 +16,7 @@ import {
 	retiredCase,
 	sensitivityFields,
 	stagePhrase,
+	stated,
 	yesNoSafeguard,
 } from './case-facts.ts'
 
@@ -58,6 +59,7 @@ export const minimumNecessary: PolicyCheck = (doc) => {
 		drivingFields: fields,
 		nextStep:
 			'For each PHI dataset, state which fields and records the AI needs and why, and drop the rest from prompts, features and training sets.',
+		nextQuestion: `datasets.${missing[0]!.index}.minimumNecessaryJustification`,
 	}
 }
 
@@ -88,10 +90,11 @@ export const businessAssociateAgreement: PolicyCheck = (doc, ctx) => {
 		if (doc.hosting === undefined) {
 			return {
 				status: 'NEEDS_ATTENTION',
-				reason: `${datasetsVerb(phi, 'hold')} PHI and where the AI runs is not answered, so it is unknown whether a party other than CMS holds the PHI.`,
+				reason: `${datasetsVerb(phi, 'hold')} PHI; ${stated('hosting', doc.hosting)}, so it is unknown whether a party other than CMS holds the PHI.`,
 				drivingFields: [...fields, 'hosting'],
 				nextStep:
 					'Say where the AI and its data run; any cloud, vendor or contractor host needs a business associate agreement.',
+				nextQuestion: 'hosting',
 			}
 		}
 		return {
@@ -112,10 +115,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc, ctx) => {
 				'The privacy reviewer confirms the agreement covers the AI use: no secondary use, safeguards and breach reporting.',
 		}
 	}
-	const answer =
-		agreement === false
-			? "'Business associate agreement' is answered 'no'"
-			: "'Business associate agreement' is not answered"
+	const answer = stated('safeguards.businessAssociateAgreement', agreement)
 	// 45 CFR 164.502(e): PHI may be disclosed to a business associate only under its agreement, so once
 	// the PHI reaches the party (in use, or training and evaluation during development) a "no" fails.
 	const inUse = dataInUse(doc, phi, ctx)
@@ -127,6 +127,7 @@ export const businessAssociateAgreement: PolicyCheck = (doc, ctx) => {
 		nextStep: flowing
 			? 'Stop sending PHI to the host or vendor until a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) is in place; PHI may reach a business associate only under one.'
 			: 'Put a BAA (or equivalent contract terms: no secondary use, safeguards, breach reporting) in place with each host or vendor before PHI reaches them.',
+		nextQuestion: 'safeguards.businessAssociateAgreement',
 	}
 }
 
@@ -135,13 +136,6 @@ const SUD_PRONE_CATEGORIES: ReadonlyArray<DatasetCategoryKey> = [
 	'MEDICAID_CHIP_CLAIMS',
 	'MEDICAL_RECORDS_CLINICAL',
 ]
-
-const consentPhrases = {
-	PATIENT_CONSENT: 'patient consent',
-	QSOA: 'a qualified service organization agreement',
-	AUDIT_EVALUATION: 'the audit and evaluation exception',
-	NONE: 'none',
-} as const
 
 export const part2Records: PolicyCheck = (doc, ctx) => {
 	const part2 = datasetsWith(doc, ['PART2'])
@@ -159,24 +153,25 @@ export const part2Records: PolicyCheck = (doc, ctx) => {
 		if (basis !== undefined && basis !== 'NONE') {
 			return {
 				status: 'PASS',
-				reason: `${facts}, used on the basis of ${consentPhrases[basis]}.`,
+				reason: `${facts}; ${stated('safeguards.part2ConsentBasis', basis)}.`,
 				drivingFields: fields,
 				nextStep: 'Keep redisclosure limits and make sure outputs cannot reveal SUD status.',
 			}
 		}
 		const answer =
 			basis === 'NONE'
-				? "the Part 2 basis is answered 'none'"
+				? stated('safeguards.part2ConsentBasis', basis)
 				: 'no Part 2 basis (consent, QSOA or audit and evaluation) is recorded'
 		// Part 2 records may be used or disclosed only on a basis the rule allows: records already used to
 		// train or evaluate a model are in use now.
 		const inUse = dataInUse(doc, part2, ctx)
 		return {
 			status: basis === 'NONE' && inUse.now ? 'FAIL' : 'NEEDS_ATTENTION',
-			reason: `${facts} and ${answer}. ${stagePhrase(doc)}.${inUse.because}`,
+			reason: `${facts}; ${answer}. ${stagePhrase(doc)}.${inUse.because}`,
 			drivingFields: [...fields, ...inUse.fields],
 			nextStep:
 				'Record the Part 2 basis for the use, or remove or suppress the SUD records before they reach the AI.',
+			nextQuestion: 'safeguards.part2ConsentBasis',
 		}
 	}
 	const prone = doc.datasets.flatMap((dataset, index) =>
@@ -213,6 +208,7 @@ export const part2Records: PolicyCheck = (doc, ctx) => {
 		drivingFields: fields,
 		nextStep:
 			'Confirm SUD records are excluded or redacted, or mark the datasets Part 2 and record the basis for using them.',
+		nextQuestion: 'safeguards.sudRecordsExcluded',
 	}
 }
 
@@ -240,7 +236,7 @@ export const ephiSecurity: PolicyCheck = (doc, ctx) => {
 		doc.safeguards.ephiRiskAnalysis,
 		{
 			facts: `${datasetsVerb(phi, 'hold')} PHI`,
-			question: 'HIPAA security risk analysis covers the AI',
+			field: 'safeguards.ephiRiskAnalysis',
 			passed:
 				'the HIPAA security risk analysis covers the AI, its logs and the copies of data it keeps',
 			passedNextStep:
@@ -290,7 +286,7 @@ export const dataUseAgreement: PolicyCheck = (doc, ctx) => {
 		doc.safeguards.dataUseAgreement,
 		{
 			facts: `${datasetsVerb(governed, 'require')} a data use agreement and a party other than CMS handles the data (${listPhrase(outside.because)})`,
-			question: 'Data use agreement',
+			field: 'safeguards.dataUseAgreement',
 			passed: 'an executed data use agreement or the contract’s data terms cover that use',
 			passedNextStep:
 				'The data governance reviewer confirms the agreement names this purpose, these files and years, and return or destruction at its end.',

@@ -49,7 +49,7 @@ test('each §6 decision maps to its letter only when the output is a principal b
 test('an unanswered decision role leaves the presumption open', () => {
 	const outcome = highImpactPresumption(baseCase({ decisionRole: undefined }), ctx)
 	expect(outcome.status).toBe('NEEDS_ATTENTION')
-	expect(outcome.reason).toContain('Decision role is not answered')
+	expect(outcome.reason).toContain('Role in decisions: not answered;')
 })
 
 test('a presumed case with no determination needs the governance lead, citing the letter', () => {
@@ -61,7 +61,7 @@ test('a presumed case with no determination needs the governance lead, citing th
 	const outcome = highImpactPresumption(doc, ctx)
 	expect(outcome).toMatchObject({ status: 'NEEDS_ATTENTION', citedClauses: ['M2521-6F'] })
 	expect(outcome.reason).toBe(
-		"Decision role is 'principal basis' and it informs 'coverage or payment' decisions, so it is presumed high-impact under §6(f) healthcare; no high-impact determination is recorded.",
+		'Role in decisions: Principal basis for a decision or action; Decisions it informs: Coverage or payment. It is therefore presumed high-impact under §6(f) healthcare; no high-impact determination is recorded.',
 	)
 	expect(treatedAsHighImpact(doc, ctx)).toBe(true)
 })
@@ -73,7 +73,7 @@ test('presumed but determined plain "not high-impact" fails', () => {
 	})
 	const outcome = highImpactPresumption(doc, ctx)
 	expect(outcome.status).toBe('FAIL')
-	expect(outcome.reason).toContain("the determination is 'not high-impact'")
+	expect(outcome.reason).toContain('but High-impact determination: Not high-impact.')
 	expect(treatedAsHighImpact(doc, ctx)).toBe(true)
 })
 
@@ -137,7 +137,7 @@ test('an assistive role on §6 decisions must record why it is not a principal b
 	const noRationale = principalBasisConfirmation(baseCase(assistive), ctx)
 	expect(noRationale.status).toBe('NEEDS_ATTENTION')
 	expect(noRationale.reason).toContain(
-		"Decision role is 'assistive' and it informs 'coverage or payment' decisions",
+		'Role in decisions: Assists a person who decides; Decisions it informs: Coverage or payment.',
 	)
 	expect(noRationale.reason).toContain('one input among several')
 

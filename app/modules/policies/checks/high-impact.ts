@@ -4,15 +4,13 @@ import { type InformedDecision } from '#app/modules/use-cases/vocabulary.ts'
 import { screenedOutAsNotAi } from './ai-definition.ts'
 import { type CheckOutcome, type PolicyCheck, type Reading } from './check-types.ts'
 import {
-	decisionPhrase,
-	decisionRolePhrases,
 	hasText,
 	isNotRetired,
 	judgeWrittenReason,
 	listPhrase,
-	quoted,
 	readsFrom,
 	retiredCase,
+	stated,
 } from './case-facts.ts'
 
 export const PRESUMED_CATEGORIES = [
@@ -143,26 +141,34 @@ export function highImpactBasisPhrase(doc: UseCaseDocument, reading: Reading): s
 	if (doc.highImpact.determination === 'HIGH_IMPACT')
 		return 'The governance lead determined the case high-impact'
 	const letters = presumedHighImpactCategories(doc, reading)
+	const { determination } = doc.highImpact
 	const recorded =
-		doc.highImpact.determination === 'NOT_HIGH_IMPACT'
-			? "recorded as 'not high-impact' without the documented departure §4(a) requires"
-			: doc.highImpact.determination === 'PRESUMED_NOT_HIGH_IMPACT'
-				? "recorded as 'presumed but not high-impact' without the written justification §4(a) requires"
-				: 'no determination recorded'
-	return `The case is presumed high-impact under ${sectionLetters(letters)} with ${recorded}`
+		determination === 'NOT_HIGH_IMPACT'
+			? `${determined(determination)}, without the documented departure §4(a) requires`
+			: determination === 'PRESUMED_NOT_HIGH_IMPACT'
+				? `${determined(determination)}, without the written justification §4(a) requires`
+				: 'no determination is recorded'
+	return `The case is presumed high-impact under ${sectionLetters(letters)}; ${recorded}`
 }
 
 export function sectionLetters(letters: ReadonlyArray<PresumedCategory>): string {
 	return listPhrase(letters.map((letter) => `§6(${letter})`))
 }
 
+/** The answers the presumption turns on, as the form shows them; only the decisions §6 lists are named. */
 function presumptionDrivers(doc: UseCaseDocument): string {
-	const role = doc.decisionRole
-		? `Decision role is '${decisionRolePhrases[doc.decisionRole]}'`
-		: 'Decision role is not answered'
+	const role = stated('decisionRole', doc.decisionRole)
 	const decisions = presumptionDecisions(doc)
-	if (decisions.length === 0) return `${role} and it informs no decision listed in §6`
-	return `${role} and it informs ${quoted(decisions.map(decisionPhrase))} decisions`
+	if (decisions.length === 0)
+		return `${role}; ${doc.informedDecisions.length === 0 ? stated('informedDecisions', []) : 'it informs no decision listed in §6'}`
+	return `${role}; ${stated('informedDecisions', decisions)}`
+}
+
+/** The governance lead's determination, as the form shows it. */
+function determined(
+	determination: NonNullable<UseCaseDocument['highImpact']['determination']>,
+): string {
+	return stated('highImpact.determination', determination)
 }
 
 const DRIVERS = ['decisionRole', 'informedDecisions']
@@ -173,22 +179,23 @@ export const highImpactPresumption: PolicyCheck = (doc, ctx) => {
 	if (doc.decisionRole === undefined || doc.informedDecisions.length === 0) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `${presumptionDrivers(doc)}; without the decision role and the decisions it informs, the §6 presumption cannot be worked out.`,
+			reason: `${presumptionDrivers(doc)}. Without the decision role and the decisions it informs, the §6 presumption cannot be worked out.`,
 			drivingFields: DRIVERS,
 			nextStep:
 				'Answer the decision role and choose the decisions the AI informs (or “None of these”).',
+			nextQuestion: doc.decisionRole === undefined ? 'decisionRole' : 'informedDecisions',
 		}
 	}
 	if (letters.length === 0) {
 		return {
 			status: 'PASS',
-			reason: `${presumptionDrivers(doc)}, so no M-25-21 §6 presumption applies.`,
+			reason: `${presumptionDrivers(doc)}. No M-25-21 §6 presumption applies.`,
 			drivingFields: DRIVERS,
 			nextStep: null,
 		}
 	}
 	const topics = letters.map((letter) => `§6(${letter}) ${categoryTopic[letter]}`)
-	const presumed = `${presumptionDrivers(doc)}, so it is presumed high-impact under ${listPhrase(topics)}`
+	const presumed = `${presumptionDrivers(doc)}. It is therefore presumed high-impact under ${listPhrase(topics)}`
 	const citedClauses = letters.map(categoryClauseId)
 	const fields = [...DRIVERS, 'highImpact.determination']
 	switch (determination) {
@@ -212,7 +219,7 @@ export const highImpactPresumption: PolicyCheck = (doc, ctx) => {
 		case 'PRESUMED_NOT_HIGH_IMPACT':
 			return {
 				status: 'PASS',
-				reason: `${presumed}; the governance lead recorded 'presumed but not high-impact', which stands only with a written justification (checked separately).`,
+				reason: `${presumed}; the governance lead recorded ${determined(determination)}, which stands only with a written justification (checked separately).`,
 				drivingFields: fields,
 				nextStep: null,
 				citedClauses,
@@ -220,7 +227,7 @@ export const highImpactPresumption: PolicyCheck = (doc, ctx) => {
 		case 'NOT_HIGH_IMPACT':
 			return {
 				status: 'FAIL',
-				reason: `${presumed}, but the determination is 'not high-impact': a presumed use can only be 'high-impact' or 'presumed but not high-impact' with a documented justification.`,
+				reason: `${presumed}, but ${determined(determination)}. A presumed use can only be 'high-impact' or 'presumed but not high-impact' with a documented justification.`,
 				drivingFields: fields,
 				nextStep:
 					'Change the determination to high-impact, or to “presumed but not high-impact” and write the justification for the CAIO.',
@@ -235,7 +242,7 @@ export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 		return {
 			status: 'NOT_APPLICABLE',
 			reason: determination
-				? `The determination is '${determinationPhrase(determination)}', not 'presumed but not high-impact'.`
+				? `${determined(determination)}, not 'presumed but not high-impact'.`
 				: 'No determination is recorded yet, so there is no departure from the presumption to justify.',
 			drivingFields: ['highImpact.determination'],
 			nextStep: null,
@@ -244,13 +251,12 @@ export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 	const fields = ['highImpact.determination', 'highImpact.justification']
 	const unwritten = judgeWrittenReason(justification, fields, {
 		missing: {
-			reason:
-				"The determination is 'presumed but not high-impact' and no written justification is recorded; M-25-21 §4(a) requires one, sent to the CAIO.",
+			reason: `${determined(determination)}; no written justification is recorded, and M-25-21 §4(a) requires one, sent to the CAIO.`,
 			nextStep:
 				'Write why the AI output is not a principal basis for a decision with a significant effect, and send it to the CAIO.',
 		},
 		tooShort: (length) => ({
-			reason: `The determination is 'presumed but not high-impact' and the justification is only ${length} characters, too short to show why the §5 definition is not met.`,
+			reason: `${determined(determination)}; the justification is only ${length} characters, too short to show why the §5 definition is not met.`,
 			nextStep:
 				'Expand the justification: say what the output is used for and why it is not a principal basis.',
 		}),
@@ -259,14 +265,14 @@ export const presumedNotHighImpactJustification: PolicyCheck = (doc) => {
 	if (!hasText(determinedBy) || determinedOn === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `The determination is 'presumed but not high-impact' with a written justification, but ${!hasText(determinedBy) ? 'who made it' : 'when it was made'} is not recorded, so the CAIO cannot track it centrally.`,
+			reason: `${determined(determination)}, with a written justification, but ${!hasText(determinedBy) ? 'who made it' : 'when it was made'} is not recorded, so the CAIO cannot track it centrally.`,
 			drivingFields: [...fields, 'highImpact.determinedBy', 'highImpact.determinedOn'],
 			nextStep: 'Record the official who made the determination and the date.',
 		}
 	}
 	return {
 		status: 'PASS',
-		reason: `The determination is 'presumed but not high-impact', justified in writing by ${determinedBy} on ${determinedOn}.`,
+		reason: `${determined(determination)}, justified in writing by ${determinedBy} on ${determinedOn}.`,
 		drivingFields: [...fields, 'highImpact.determinedBy', 'highImpact.determinedOn'],
 		nextStep: null,
 	}
@@ -289,7 +295,7 @@ export const determinationTracked: PolicyCheck = (doc): CheckOutcome => {
 			reason:
 				determination === undefined
 					? 'No determination is recorded yet (the presumption and inventory checks ask for one).'
-					: `The determination is '${determinationPhrase(determination)}'${determination === 'PRESUMED_NOT_HIGH_IMPACT' ? ', tracked with its justification under M2521-4A-C3' : ''}.`,
+					: `${determined(determination)}${determination === 'PRESUMED_NOT_HIGH_IMPACT' ? ', tracked with its justification under M2521-4A-C3' : ''}.`,
 			drivingFields: ['highImpact.determination'],
 			nextStep: null,
 		}
@@ -315,16 +321,6 @@ export const determinationTracked: PolicyCheck = (doc): CheckOutcome => {
 	}
 }
 
-function determinationPhrase(
-	determination: NonNullable<UseCaseDocument['highImpact']['determination']>,
-): string {
-	return {
-		HIGH_IMPACT: 'high-impact',
-		PRESUMED_NOT_HIGH_IMPACT: 'presumed but not high-impact',
-		NOT_HIGH_IMPACT: 'not high-impact',
-	}[determination]
-}
-
 /**
  * §6 turns on whether the output is a principal basis (fn 27), so wherever the case informs a §6 decision
  * the reasoning is written down and a named official confirms it, whichever way it goes.
@@ -336,7 +332,7 @@ export const principalBasisConfirmation: PolicyCheck = (doc): CheckOutcome => {
 	if (decisions.length === 0 || doc.decisionRole === undefined || doc.decisionRole === 'NONE') {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: `${presumptionDrivers(doc)}, so there is no principal-basis question to confirm.`,
+			reason: `${presumptionDrivers(doc)}. There is therefore no principal-basis question to confirm.`,
 			drivingFields: DRIVERS,
 			nextStep: null,
 		}
@@ -350,19 +346,20 @@ export const principalBasisConfirmation: PolicyCheck = (doc): CheckOutcome => {
 			status: 'NEEDS_ATTENTION',
 			reason:
 				doc.decisionRole === 'ASSISTIVE'
-					? `${drivers}; nothing records why the output is only one input among several rather than a principal basis.`
-					: `${drivers}; nothing records how the output drives those decisions, which the determination depends on.`,
+					? `${drivers}. Nothing records why the output is only one input among several rather than a principal basis.`
+					: `${drivers}. Nothing records how the output drives those decisions, which the determination depends on.`,
 			drivingFields: fields,
 			nextStep:
 				doc.decisionRole === 'ASSISTIVE'
 					? 'Explain what else the decision-maker relies on and how often they depart from the AI output; the governance lead then confirms it.'
 					: 'Explain how the output is used in the decision; the governance lead then confirms the principal-basis finding.',
+			nextQuestion: 'highImpact.principalBasisRationale',
 		}
 	}
 	if (!hasText(determinedBy) || determination === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `${drivers}; the principal-basis reasoning has not yet been confirmed by a named governance official.`,
+			reason: `${drivers}. The principal-basis reasoning has not yet been confirmed by a named governance official.`,
 			drivingFields: [...fields, 'highImpact.determination'],
 			nextStep:
 				'The governance lead reviews the reasoning and records the determination with their name.',
@@ -370,7 +367,7 @@ export const principalBasisConfirmation: PolicyCheck = (doc): CheckOutcome => {
 	}
 	return {
 		status: 'PASS',
-		reason: `${drivers}; ${determinedBy} confirmed the principal-basis finding in a '${determinationPhrase(determination)}' determination.`,
+		reason: `${drivers}. ${determinedBy} confirmed the principal-basis finding in the determination (${determined(determination)}).`,
 		drivingFields: [...fields, 'highImpact.determination'],
 		nextStep: null,
 	}

@@ -15,7 +15,7 @@ test('missing stage-required fields are named, and deployed needs more than pre-
 	)
 	expect(deployed.status).toBe('NEEDS_ATTENTION')
 	expect(deployed.reason).toContain(
-		"For stage 'deployed', 2 answers OMB's inventory requires are missing or inconsistent: authorization to operate and data description.",
+		"Stage: Deployed. 2 answers OMB's inventory requires for this stage are missing or inconsistent: Authorization to Operate and Data description.",
 	)
 	expect(deployed.drivingFields).toEqual(['stage', 'hasAto', 'dataDescription'])
 	const early = inventoryCompleteness(
@@ -32,7 +32,8 @@ test('missing stage-required fields are named, and deployed needs more than pre-
 
 test('a bare draft lists the first missing fields and counts the rest', () => {
 	const outcome = inventoryCompleteness(caseDocument({ name: 'Draft' }), ctx)
-	expect(outcome.reason).toContain('missing or inconsistent: tracking id, org unit, contact e-mail')
+	expect(outcome.reason).toContain('Stage: not answered. 5 answers')
+	expect(outcome.reason).toContain('missing or inconsistent: Tracking id, Org unit, Contact e-mail')
 	expect(outcome.reason).toContain('high-impact determination')
 	expect(outcome.nextStep).toBe(
 		'The use case has no tracking id yet; the tracker allocates one when the draft is saved.',
@@ -87,7 +88,9 @@ test('the tracker’s own questions (where it runs, a dataset’s minimum-necess
 	})
 	const outcome = inventoryCompleteness(doc, ctx)
 	expect(outcome.status).toBe('PASS')
-	expect(outcome.reason).toContain("requires of the case team for stage 'deployed' is answered")
+	expect(outcome.reason).toContain(
+		"Stage: Deployed. Every column OMB's inventory requires of the case team for this stage is answered",
+	)
 	const before = inventoryCompleteness(doc, { ...ctx, release: '2026.3' })
 	expect(before.status).toBe('NEEDS_ATTENTION')
 	expect(before.drivingFields).toEqual(

@@ -9,7 +9,7 @@ import {
 } from '#app/modules/use-cases/field-rules.ts'
 import { cotsCommonTaskLabels } from '#app/modules/use-cases/vocabulary.ts'
 import { type PolicyCheck } from './check-types.ts'
-import { hasText, listPhrase, readsFrom, stageLabels } from './case-facts.ts'
+import { hasText, listPhrase, readsFrom, stagePhrase } from './case-facts.ts'
 import { presumedHighImpactCategories } from './high-impact.ts'
 
 const LISTED_FIELDS = 8
@@ -26,9 +26,10 @@ const LISTED_FIELDS = 8
 export const inventoryCompleteness: PolicyCheck = (doc, ctx) => {
 	const omb = readsFrom(ctx, '2026.4')
 	const { ok, fieldErrors } = omb ? validateForInventory(doc) : validateForSubmission(doc)
-	const stage = doc.stage
-		? `stage '${stageLabels[doc.stage]}'`
-		: 'a case whose stage is not answered'
+	const stage = stagePhrase(doc)
+	const forStage = doc.stage ? ' for this stage' : ''
+	// The questions by their names on the form.
+	const named = (paths: ReadonlyArray<string>) => listPhrase(paths.map((path) => fieldLabel(path)))
 	const leads = omb
 		? Object.keys(fieldErrors).filter(
 				(path) => fieldRules[path as FieldPath]?.answeredBy === 'GOVERNANCE_LEAD',
@@ -43,10 +44,11 @@ export const inventoryCompleteness: PolicyCheck = (doc, ctx) => {
 		return {
 			status: 'PASS',
 			reason: omb
-				? `Every column OMB's inventory requires of the case team for ${stage} is answered, and no answers contradict each other.${leadNote}`
-				: `Every inventory field OMB requires for ${stage} is answered.`,
+				? `${stage}. Every column OMB's inventory requires of the case team${forStage} is answered, and no answers contradict each other.${leadNote}`
+				: `${stage}. Every inventory field OMB requires${forStage} is answered.`,
 			drivingFields: ['stage', ...leads],
 			nextStep: leads.length > 0 ? (fieldErrors[leads[0]!] ?? [])[0]! : null,
+			...(leads.length > 0 ? { nextQuestion: leads[0]! } : {}),
 		}
 	}
 	const shown = missing.slice(0, LISTED_FIELDS)
@@ -54,10 +56,12 @@ export const inventoryCompleteness: PolicyCheck = (doc, ctx) => {
 	return {
 		status: 'NEEDS_ATTENTION',
 		reason: omb
-			? `For ${stage}, ${missing.length} answer${missing.length === 1 ? '' : 's'} OMB's inventory requires ${missing.length === 1 ? 'is' : 'are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.${leadNote}`
-			: `For ${stage}, ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent: ${listPhrase(shown.map((path) => fieldLabel(path).toLowerCase()))}${more}.`,
+			? `${stage}. ${missing.length} answer${missing.length === 1 ? '' : 's'} OMB's inventory requires${forStage} ${missing.length === 1 ? 'is' : 'are'} missing or inconsistent: ${named(shown)}${more}.${leadNote}`
+			: `${stage}. ${missing.length} required inventory answer${missing.length === 1 ? ' is' : 's are'} missing or inconsistent${forStage}: ${named(shown)}${more}.`,
 		drivingFields: ['stage', ...missing, ...leads],
-		nextStep: (fieldErrors[missing[0] ?? ''] ?? [])[0] ?? 'Answer the required inventory fields.',
+		// The first missing answer's own message, so the step and its link name the same question.
+		nextStep: (fieldErrors[missing[0]!] ?? [])[0] ?? 'Answer the required inventory fields.',
+		nextQuestion: missing[0]!,
 	}
 }
 
@@ -68,7 +72,7 @@ export const missionBenefit: PolicyCheck = (doc) => {
 	if (doc.stage === 'RETIRED') {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: "Stage is 'retired'.",
+			reason: `${stagePhrase(doc)}.`,
 			drivingFields: ['stage'],
 			nextStep: null,
 		}
@@ -80,6 +84,7 @@ export const missionBenefit: PolicyCheck = (doc) => {
 			drivingFields: fields,
 			nextStep:
 				'State the mission benefit: time or money saved, shorter waits, better access or accuracy, with a measure where possible.',
+			nextQuestion: 'benefits',
 		}
 	}
 	if (doc.benefits.trim().length < MIN_BENEFIT_LENGTH) {
@@ -89,6 +94,7 @@ export const missionBenefit: PolicyCheck = (doc) => {
 			drivingFields: fields,
 			nextStep:
 				'Describe concretely what improves for CMS or the public, with a measure where possible.',
+			nextQuestion: 'benefits',
 		}
 	}
 	return {
@@ -98,6 +104,7 @@ export const missionBenefit: PolicyCheck = (doc) => {
 		nextStep: hasText(doc.problemSolved)
 			? null
 			: 'Also describe the problem it solves (inventory field problem_solved).',
+		nextQuestion: 'problemSolved',
 	}
 }
 

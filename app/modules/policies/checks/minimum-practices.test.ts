@@ -106,7 +106,7 @@ test('an impact assessment without independent review or described impacts is no
 	const outcome = run('M2521-4B-II-C1')(doc, after)
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.reason).toContain(
-		"AI impact assessment is 'yes', independent review is 'in progress' and potential impacts are not described",
+		'AI impact assessment: Yes; Independent review: In-progress; potential impacts are not described',
 	)
 	expect(outcome.drivingFields).toEqual(
 		expect.arrayContaining([
@@ -123,7 +123,7 @@ test('"in progress" and "consultation in progress" are not documented', () => {
 	})
 	expect(run('M2521-4B-IV-C1')(doc, after).status).toBe('FAIL')
 	expect(run('M2521-4B-VII-C1')(doc, after).reason).toContain(
-		"Consultation with end users and the public is 'in progress'",
+		'Public consultation: In-progress (§4(b)(vii))',
 	)
 })
 
@@ -187,7 +187,7 @@ test('a high-impact pilot whose certification ended is not exempt and fails', ()
 	expect(pilotCertification(doc, after).reason).toContain('ended on 2026-04-10')
 	expect(minimumPracticesDeadline(doc, after).status).toBe('FAIL')
 	expect(minimumPracticesDeadline(doc, after).reason).toContain(
-		"Stage is 'pilot' without a current CAIO pilot certification",
+		'Stage: Pilot, without a current CAIO pilot certification',
 	)
 })
 

@@ -1,6 +1,10 @@
 // M-25-21 §4(a)(i)–(ii) and §4(b)(i)–(vii): the seven minimum practices for high-impact AI, the
 // 3 Apr 2026 deadline, the CAIO pilot exemption and CAIO waivers.
-import { affectsIndividuals } from '#app/modules/use-cases/field-rules.ts'
+import {
+	affectsIndividuals,
+	briefAnswerText,
+	type FieldPath,
+} from '#app/modules/use-cases/field-rules.ts'
 import { type UseCaseDocument, type Waiver } from '#app/modules/use-cases/use-case-document.ts'
 import {
 	type MinimumPractice,
@@ -17,7 +21,8 @@ import {
 	listPhrase,
 	MINIMUM_PRACTICES_DEADLINE_LABEL,
 	readsFrom,
-	stageLabels,
+	stagePhrase,
+	stated,
 } from './case-facts.ts'
 import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
 
@@ -26,36 +31,21 @@ type Assessment = {
 	/** An answer of the practice says it is not met (in progress, no, waived…), as opposed to unanswered. */
 	answeredOtherwise: boolean
 	markedWaived: boolean
-	/** The sentence naming the answers, e.g. "Ongoing monitoring is 'in progress'". */
+	/** The answers as the form shows them, e.g. "Ongoing monitoring: Development of monitoring protocols is in-progess". */
 	answer: string
 	/** The answers alone, for lists of gaps. */
 	short: string
 	fields: Array<string>
 }
 
-const phrase: Record<string, string> = {
-	YES: 'yes',
-	IN_PROGRESS: 'in progress',
-	CAIO_WAIVED: 'CAIO waived',
-	NOT_APPLICABLE: 'not applicable',
-	PRECLUDED_BY_LAW: 'appeal precluded by law or operational limits',
-	YES_INTERNAL_REVIEWER: 'yes, by an agency reviewer outside development',
-	YES_OVERSIGHT_BOARD: 'yes, by the AI oversight board',
-	YES_CAIO: 'yes, by the CAIO',
-	USABILITY_TESTING: 'usability testing',
-	PUBLIC_FEEDBACK: 'public comment solicitation',
-	PUBLIC_HEARINGS: 'public hearings',
-	OTHER: 'other consultation',
-}
-
-function answerPhrase(value: string | undefined): string {
-	return value === undefined ? 'not answered' : `'${phrase[value] ?? value.toLowerCase()}'`
+/** An answer of a practice in brief, as the form shows it ("In-progress"). */
+function answerPhrase(field: FieldPath, value: unknown): string {
+	return briefAnswerText(field, value) || 'not answered'
 }
 
 function single(
 	value: string | undefined,
-	field: string,
-	label: string,
+	field: FieldPath,
 	metValues: ReadonlyArray<string>,
 ): Assessment {
 	const met = value !== undefined && metValues.includes(value)
@@ -63,8 +53,8 @@ function single(
 		met,
 		answeredOtherwise: value !== undefined && !met,
 		markedWaived: value === 'CAIO_WAIVED',
-		answer: `${label} is ${answerPhrase(value)}`,
-		short: answerPhrase(value),
+		answer: stated(field, value),
+		short: answerPhrase(field, value),
 		fields: [field],
 	}
 }
@@ -72,8 +62,7 @@ function single(
 const CONSULTATION_METHODS = ['USABILITY_TESTING', 'PUBLIC_FEEDBACK', 'PUBLIC_HEARINGS', 'OTHER']
 
 const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> = {
-	TESTING: (doc) =>
-		single(doc.practices.testing, 'practices.testing', 'Pre-deployment testing', ['YES']),
+	TESTING: (doc) => single(doc.practices.testing, 'practices.testing', ['YES']),
 	IMPACT_ASSESSMENT: (doc) => {
 		const { impactAssessment, independentReview, potentialImpacts } = doc.practices
 		const reviewed = independentReview !== undefined && independentReview.startsWith('YES_')
@@ -85,8 +74,8 @@ const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> =
 				(impactAssessment !== undefined && impactAssessment !== 'YES') ||
 				(independentReview !== undefined && !reviewed),
 			markedWaived: impactAssessment === 'CAIO_WAIVED' || independentReview === 'CAIO_WAIVED',
-			answer: `AI impact assessment is ${answerPhrase(impactAssessment)}, independent review is ${answerPhrase(independentReview)} and potential impacts are ${described ? 'described' : 'not described'}`,
-			short: `assessment ${answerPhrase(impactAssessment)}, independent review ${answerPhrase(independentReview)}, impacts ${described ? 'described' : 'not described'}`,
+			answer: `${stated('practices.impactAssessment', impactAssessment)}; ${stated('practices.independentReview', independentReview)}; potential impacts are ${described ? 'described' : 'not described'}`,
+			short: `${stated('practices.impactAssessment', impactAssessment)}; ${stated('practices.independentReview', independentReview)}; impacts ${described ? 'described' : 'not described'}`,
 			fields: [
 				'practices.impactAssessment',
 				'practices.independentReview',
@@ -94,31 +83,21 @@ const assessors: Record<MinimumPractice, (doc: UseCaseDocument) => Assessment> =
 			],
 		}
 	},
-	MONITORING: (doc) =>
-		single(doc.practices.monitoring, 'practices.monitoring', 'Ongoing monitoring', ['YES']),
-	TRAINING: (doc) =>
-		single(doc.practices.training, 'practices.training', 'Operator training', ['YES']),
+	MONITORING: (doc) => single(doc.practices.monitoring, 'practices.monitoring', ['YES']),
+	TRAINING: (doc) => single(doc.practices.training, 'practices.training', ['YES']),
 	FAILSAFE: (doc) =>
-		single(doc.practices.failsafe, 'practices.failsafe', 'Fail-safe and human intervention', [
-			'YES',
-			'NOT_APPLICABLE',
-		]),
+		single(doc.practices.failsafe, 'practices.failsafe', ['YES', 'NOT_APPLICABLE']),
 	APPEAL: (doc) =>
-		single(doc.practices.appeal, 'practices.appeal', 'Remedy and appeal', [
-			'YES',
-			'NOT_APPLICABLE',
-			'PRECLUDED_BY_LAW',
-		]),
+		single(doc.practices.appeal, 'practices.appeal', ['YES', 'NOT_APPLICABLE', 'PRECLUDED_BY_LAW']),
 	PUBLIC_CONSULTATION: (doc) => {
 		const steps = doc.practices.publicConsultation
-		const short =
-			steps.length === 0 ? 'not answered' : listPhrase(steps.map((step) => answerPhrase(step)))
+		const short = answerPhrase('practices.publicConsultation', steps)
 		const met = steps.some((step) => CONSULTATION_METHODS.includes(step))
 		return {
 			met,
 			answeredOtherwise: steps.length > 0 && !met,
 			markedWaived: steps.includes('CAIO_WAIVED'),
-			answer: `Consultation with end users and the public is ${short}`,
+			answer: stated('practices.publicConsultation', steps),
 			short,
 			fields: ['practices.publicConsultation'],
 		}
@@ -256,7 +235,7 @@ function regime(doc: UseCaseDocument, ctx: CheckContext): Regime {
 			reason:
 				determination === undefined
 					? 'The minimum practices bind high-impact AI only; the case is not presumed high-impact and no determination says otherwise.'
-					: `The minimum practices bind high-impact AI only; the determination is '${determination === 'NOT_HIGH_IMPACT' ? 'not high-impact' : 'presumed but not high-impact'}'.`,
+					: `The minimum practices bind high-impact AI only; ${stated('highImpact.determination', determination)}.`,
 			fields: ['highImpact.determination', 'decisionRole', 'informedDecisions'],
 		}
 	}
@@ -264,7 +243,7 @@ function regime(doc: UseCaseDocument, ctx: CheckContext): Regime {
 		case 'RETIRED':
 			return {
 				kind: 'not-applicable',
-				reason: "Stage is 'retired': the use has stopped.",
+				reason: `${stagePhrase(doc)}; the use has stopped.`,
 				fields: ['stage'],
 			}
 		case 'PRE_DEPLOYMENT':
@@ -275,7 +254,7 @@ function regime(doc: UseCaseDocument, ctx: CheckContext): Regime {
 			if (certification && pilotCertificationValid(doc, asOf)) {
 				return {
 					kind: 'exempt-pilot',
-					reason: `Stage is 'pilot' and the CAIO certified it on ${certification.certifiedOn} (limited to ${certification.scaleLimit}, until ${certification.endsOn}), so it is exempt under §4(a)(i); apply the practice where practicable.`,
+					reason: `${stagePhrase(doc)}, and the CAIO certified it on ${certification.certifiedOn} (limited to ${certification.scaleLimit}, until ${certification.endsOn}), so it is exempt under §4(a)(i); apply the practice where practicable.`,
 				}
 			}
 			return { kind: 'in-use', pastDeadline: isPastDeadline(asOf) }
@@ -286,8 +265,9 @@ function regime(doc: UseCaseDocument, ctx: CheckContext): Regime {
 }
 
 function stageWording(doc: UseCaseDocument): string {
-	if (doc.stage === 'PILOT') return "Stage is 'pilot' without a current CAIO pilot certification"
-	return doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'
+	if (doc.stage === 'PILOT')
+		return `${stagePhrase(doc)}, without a current CAIO pilot certification`
+	return stagePhrase(doc)
 }
 
 const romanByPractice: Record<MinimumPractice, string> = {
@@ -358,7 +338,7 @@ const MIN_NOT_APPLICABLE_REASON = 40
 function unexplainedNotApplicable(
 	doc: UseCaseDocument,
 	practice: MinimumPractice,
-): { reason: string; nextStep: string; fields: Array<string> } | null {
+): { reason: string; nextStep: string; nextQuestion: string; fields: Array<string> } | null {
 	const rule = reasonedNotApplicable[practice]
 	if (!rule || rule.answer(doc) !== 'NOT_APPLICABLE' || !affectsIndividuals(doc)) return null
 	const written = rule.written(doc)
@@ -369,8 +349,23 @@ function unexplainedNotApplicable(
 	return {
 		reason: `it is marked not applicable though the output affects ${people}, and ${hasText(written) ? 'the reason given is too short to explain why' : 'no reason says why'}: ${rule.rule}`,
 		nextStep: rule.nextStep,
+		nextQuestion: rule.field,
 		fields: ['affectedParties', rule.field],
 	}
+}
+
+/**
+ * The question the submitter answers to document a practice: its answer, or for an impact assessment
+ * answered yes, the description of the potential impacts it still lacks.
+ */
+function practiceQuestion(doc: UseCaseDocument, practice: MinimumPractice): string {
+	if (
+		practice === 'IMPACT_ASSESSMENT' &&
+		doc.practices.impactAssessment === 'YES' &&
+		!hasText(doc.practices.potentialImpacts)
+	)
+		return 'practices.potentialImpacts'
+	return practiceField[practice]
 }
 
 function practiceCheck(practice: MinimumPractice): PolicyCheck {
@@ -390,6 +385,7 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 				reason: `${basis}, but ${unexplained.reason}.`,
 				drivingFields: [...fields, ...unexplained.fields],
 				nextStep: unexplained.nextStep,
+				nextQuestion: unexplained.nextQuestion,
 			}
 		}
 		if (assessment.met) {
@@ -412,6 +408,7 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 				reason: `${basis}${waiverNote}. ${stageWording(doc)}, so it must be documented before the case is piloted or deployed.`,
 				drivingFields: waiverFields,
 				nextStep: `Document ${label.toLowerCase()} before any pilot or deployment.`,
+				nextQuestion: practiceQuestion(doc, practice),
 			}
 		}
 		if (!applies.pastDeadline) {
@@ -420,6 +417,7 @@ function practiceCheck(practice: MinimumPractice): PolicyCheck {
 				reason: `${basis}${waiverNote}. ${stageWording(doc)}, so it must be documented by ${MINIMUM_PRACTICES_DEADLINE_LABEL}.`,
 				drivingFields: waiverFields,
 				nextStep: `Document ${label.toLowerCase()} by ${MINIMUM_PRACTICES_DEADLINE_LABEL}, or ask the CAIO for a waiver.`,
+				nextQuestion: practiceQuestion(doc, practice),
 			}
 		}
 		return {
@@ -468,7 +466,7 @@ export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 	if (applies.kind === 'before-deployment') {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: `${highImpactBasisPhrase(doc, ctx)}. ${stageWording(doc)}: the discontinuation rule applies once the case is piloted or deployed.`,
+			reason: `${highImpactBasisPhrase(doc, ctx)}. ${stageWording(doc)}; the discontinuation rule applies once the case is piloted or deployed.`,
 			drivingFields: ['highImpact.determination', 'stage'],
 			nextStep: null,
 		}
@@ -493,6 +491,7 @@ export const minimumPracticesDeadline: PolicyCheck = (doc, ctx) => {
 			reason: `${highImpactBasisPhrase(doc, ctx)}. ${stageWording(doc)} and ${count}. They are due by ${MINIMUM_PRACTICES_DEADLINE_LABEL}.`,
 			drivingFields: ALL_PRACTICE_FIELDS,
 			nextStep: `Document the missing practices before ${MINIMUM_PRACTICES_DEADLINE_LABEL}, or ask the CAIO for a waiver.`,
+			nextQuestion: practiceQuestion(doc, gaps[0]!.practice),
 		}
 	}
 	return {
@@ -510,14 +509,14 @@ export const pilotCertification: PolicyCheck = (doc, ctx) => {
 			status: 'NOT_APPLICABLE',
 			reason:
 				doc.stage === 'PILOT'
-					? "Stage is 'pilot' but the case is not high-impact, so no pilot certification is needed."
-					: `${doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'}; the pilot exemption concerns high-impact pilots only.`,
+					? `${stagePhrase(doc)}, but the case is not high-impact, so no pilot certification is needed.`
+					: `${stagePhrase(doc)}; the pilot exemption concerns high-impact pilots only.`,
 			drivingFields: ['stage', 'highImpact.determination'],
 			nextStep: null,
 		}
 	}
 	const certification = doc.pilotCertification
-	const basis = `${highImpactBasisPhrase(doc, ctx)} and the stage is 'pilot'`
+	const basis = `${highImpactBasisPhrase(doc, ctx)}. ${stagePhrase(doc)}`
 	if (certification && pilotCertificationValid(doc, ctx.asOf)) {
 		return {
 			status: 'PASS',
@@ -558,14 +557,15 @@ export const pilotCertification: PolicyCheck = (doc, ctx) => {
 	}
 }
 
-const practiceField: Record<MinimumPractice, string> = {
-	TESTING: 'testing',
-	IMPACT_ASSESSMENT: 'impactAssessment',
-	MONITORING: 'monitoring',
-	TRAINING: 'training',
-	FAILSAFE: 'failsafe',
-	APPEAL: 'appeal',
-	PUBLIC_CONSULTATION: 'publicConsultation',
+/** The question each practice is answered by on the form. */
+const practiceField: Record<MinimumPractice, FieldPath> = {
+	TESTING: 'practices.testing',
+	IMPACT_ASSESSMENT: 'practices.impactAssessment',
+	MONITORING: 'practices.monitoring',
+	TRAINING: 'practices.training',
+	FAILSAFE: 'practices.failsafe',
+	APPEAL: 'practices.appeal',
+	PUBLIC_CONSULTATION: 'practices.publicConsultation',
 }
 
 /** §4(a)(ii): waivers are re-certified yearly and each grant is reported to OMB within 30 days. */
@@ -586,9 +586,7 @@ export const waiverUpkeep: PolicyCheck = (doc, ctx) => {
 	for (const practice of markedWaived) {
 		const standing = waiverStanding(doc, practice, ctx.asOf)
 		if (!standing.valid) {
-			problems.push(
-				`${minimumPractices[practice].label.toLowerCase()} is answered 'CAIO waived' but ${standing.why}`,
-			)
+			problems.push(`${stated(practiceField[practice], 'CAIO_WAIVED')}, but ${standing.why}`)
 		}
 	}
 	doc.waivers.forEach((waiver) => {
@@ -620,10 +618,7 @@ export const waiverUpkeep: PolicyCheck = (doc, ctx) => {
 	return {
 		status: 'NEEDS_ATTENTION',
 		reason: `Waiver records are incomplete: ${listPhrase(problems)}.`,
-		drivingFields: [
-			'waivers',
-			...markedWaived.map((practice) => `practices.${practiceField[practice]}`),
-		],
+		drivingFields: ['waivers', ...markedWaived.map((practice) => practiceField[practice])],
 		nextStep:
 			'The CAIO records each waiver, reports grants and revocations to OMB within 30 days, and re-certifies yearly.',
 	}

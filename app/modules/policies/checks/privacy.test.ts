@@ -27,9 +27,9 @@ test('PII in a live case without a PIA fails, naming the dataset and the answer'
 	)
 	expect(outcome.status).toBe('FAIL')
 	expect(outcome.reason).toContain(
-		"Dataset 'Medicare enrollment database (EDB)' holds personal information although 'Involves PII' is answered 'no'",
+		"Dataset 'Medicare enrollment database (EDB)' holds personal information (though Involves PII: No)",
 	)
-	expect(outcome.reason).toContain("'PIA completed' is answered 'no'")
+	expect(outcome.reason).toContain('Privacy Impact Assessment completed: No.')
 	expect(outcome.drivingFields).toEqual(
 		expect.arrayContaining(['hasPii', 'datasets.0.sensitivities', 'safeguards.piaCompleted']),
 	)
@@ -128,7 +128,7 @@ test('computer matching sends the case to legal; eligibility uses must answer th
 		ctx,
 	)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
-	expect(unanswered.reason).toContain("It informs 'eligibility or enrollment' decisions")
+	expect(unanswered.reason).toContain('Decisions it informs: Eligibility or enrollment')
 	// With no personal data no records about people are matched, and the form does not ask.
 	expect(
 		computerMatching(baseCase({ informedDecisions: ['ELIGIBILITY_ENROLLMENT'] }), ctx).status,
@@ -158,7 +158,7 @@ test('a vendor handling records of a system of records must be bound by the Priv
 	const unanswered = privacyActContractor(hosted, ctx)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
 	expect(unanswered.reason).toBe(
-		"Records come from a system of records and a party other than CMS handles them (it runs in a FedRAMP-authorized cloud, whose operator holds the data for CMS), and 'Privacy Act clauses in the contract' is not answered. Stage is 'deployed'.",
+		'Records come from a system of records and a party other than CMS handles them (it runs in a FedRAMP-authorized cloud, whose operator holds the data for CMS); Privacy Act clauses in the contract: not answered. Stage: Deployed.',
 	)
 	expect(unanswered.drivingFields).toEqual(
 		expect.arrayContaining([
@@ -221,7 +221,7 @@ test('records behind decisions the AI makes or principally informs must be accur
 	const unanswered = decisionRecordsAccuracy(deciding, ctx)
 	expect(unanswered.status).toBe('NEEDS_ATTENTION')
 	expect(unanswered.reason).toContain(
-		"its output is the principal basis for 'eligibility or enrollment' decisions, and 'Records accurate enough for decisions' is not answered",
+		'Role in decisions: Principal basis for a decision or action; Decisions it informs: Eligibility or enrollment; Records accurate enough for decisions: not answered',
 	)
 	const automated = decisionRecordsAccuracy(
 		{
@@ -232,7 +232,9 @@ test('records behind decisions the AI makes or principally informs must be accur
 		ctx,
 	)
 	expect(automated.status).toBe('FAIL')
-	expect(automated.reason).toContain("it makes 'eligibility or enrollment' decisions on its own")
+	expect(automated.reason).toContain(
+		'Role in decisions: Decides or acts without a person; Decisions it informs: Eligibility or enrollment',
+	)
 	expect(
 		decisionRecordsAccuracy({ ...deciding, safeguards: { decisionRecordsAccurate: true } }, ctx)
 			.status,

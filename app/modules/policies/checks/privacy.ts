@@ -6,16 +6,15 @@ import {
 	type DatasetRef,
 	datasetsVerb,
 	datasetsWith,
-	decisionPhrase,
 	isLive,
 	isNotRetired,
 	listPhrase,
 	partiesOutsideCms,
 	PII_KINDS,
-	quoted,
 	retiredCase,
 	sensitivityFields,
 	stagePhrase,
+	stated,
 	dataInUse,
 	yesNoSafeguard,
 } from './case-facts.ts'
@@ -33,7 +32,7 @@ export function piiFacts(doc: UseCaseDocument): PiiFacts {
 	const datasets = datasetsWith(doc, PII_KINDS)
 	const fields = ['hasPii', ...sensitivityFields(datasets)]
 	if (datasets.length > 0) {
-		const contradiction = doc.hasPii === false ? " although 'Involves PII' is answered 'no'" : ''
+		const contradiction = doc.hasPii === false ? ` (though ${stated('hasPii', false)})` : ''
 		return {
 			present: true,
 			because: `${datasetsVerb(datasets, 'hold')} personal information${contradiction}`,
@@ -42,12 +41,12 @@ export function piiFacts(doc: UseCaseDocument): PiiFacts {
 		}
 	}
 	if (doc.hasPii === true)
-		return { present: true, because: "'Involves PII' is answered 'yes'", fields, datasets }
+		return { present: true, because: stated('hasPii', true), fields, datasets }
 	return {
 		present: false,
 		because:
 			doc.hasPii === false
-				? "'Involves PII' is answered 'no' and no dataset is marked PII, PHI, Part 2 or FTI"
+				? `${stated('hasPii', false)}, and no dataset is marked PII, PHI, Part 2 or FTI`
 				: 'No PII is recorded',
 		fields,
 		datasets,
@@ -79,27 +78,33 @@ export const privacyImpactAssessment: PolicyCheck = (doc, ctx) => {
 			drivingFields: fields,
 			nextStep: doc.piaUrl ? null : 'Add the PIA link for the inventory (pia_url) if it is public.',
 			citedClauses,
+			...(doc.piaUrl ? {} : { nextQuestion: 'piaUrl' }),
 		}
 	}
 	const datasetPias = pii.datasets.filter((ref) => ref.dataset.piaUrl !== undefined)
-	const answer =
-		doc.safeguards.piaCompleted === false
-			? "'PIA completed' is answered 'no'"
-			: "'PIA completed' is not answered"
+	const answer = stated('safeguards.piaCompleted', doc.safeguards.piaCompleted)
 	const partial =
 		datasetPias.length > 0
 			? `; the PIA of ${datasetNames(datasetPias)} exists but may not cover this AI use`
 			: ''
-	const reason = `${pii.because} and ${answer}${partial}. ${stagePhrase(doc)}.`
+	const reason = `${pii.because}; ${answer}${partial}. ${stagePhrase(doc)}.`
 	const nextStep =
 		datasetPias.length > 0
 			? 'Have the privacy office confirm the existing PIA covers the AI functionality, or update it.'
 			: 'Complete a PIA (or update the system’s PIA) covering the AI functionality with the privacy office.'
+	const nextQuestion = 'safeguards.piaCompleted'
 	// §208 asks for the PIA before the technology is used, so a live case without one fails.
 	if (isLive(doc) && doc.safeguards.piaCompleted === false) {
-		return { status: 'FAIL', reason, drivingFields: fields, nextStep, citedClauses }
+		return { status: 'FAIL', reason, drivingFields: fields, nextStep, nextQuestion, citedClauses }
 	}
-	return { status: 'NEEDS_ATTENTION', reason, drivingFields: fields, nextStep, citedClauses }
+	return {
+		status: 'NEEDS_ATTENTION',
+		reason,
+		drivingFields: fields,
+		nextStep,
+		nextQuestion,
+		citedClauses,
+	}
 }
 
 /** The SORNs recorded for the case and its datasets, and the fields that record them. */
@@ -133,8 +138,7 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 		if (retrieved === false) {
 			return {
 				status: 'NOT_APPLICABLE',
-				reason:
-					"'Records retrieved by a personal identifier' is answered 'no' and no dataset is drawn from a system of records with a SORN.",
+				reason: `${stated('safeguards.retrievedByPersonalIdentifier', false)}, and no dataset is drawn from a system of records with a SORN.`,
 				drivingFields: fields,
 				nextStep: null,
 			}
@@ -149,10 +153,11 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 		}
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason: `${pii.because} and nothing says whether records are retrieved by name or another personal identifier.`,
+			reason: `${pii.because}; nothing says whether records are retrieved by name or another personal identifier.`,
 			drivingFields: [...fields, ...pii.fields],
 			nextStep:
 				'Answer whether the AI retrieves records about individuals by a personal identifier.',
+			nextQuestion: 'safeguards.retrievedByPersonalIdentifier',
 		}
 	}
 	const fromDatasets = datasetSorns.map((ref) => ({
@@ -182,6 +187,7 @@ export const systemOfRecordsNotice: PolicyCheck = (doc) => {
 		reason,
 		drivingFields: fields,
 		nextStep,
+		nextQuestion: 'safeguards.sornNumber',
 	}
 }
 
@@ -200,8 +206,7 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 	if (doc.safeguards.computerMatching === true) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason:
-				"'Matches records with another agency's for benefits decisions' is answered 'yes': that is a Privacy Act matching program.",
+			reason: `${stated('safeguards.computerMatching', true)}, which makes it a Privacy Act matching program.`,
 			drivingFields: fields,
 			nextStep:
 				'Legal confirms a computer matching agreement approved by the Data Integrity Board, and that findings are independently verified with notice before any adverse action.',
@@ -210,7 +215,7 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 	if (doc.safeguards.computerMatching === false) {
 		return {
 			status: 'PASS',
-			reason: "'Matches records with another agency's for benefits decisions' is answered 'no'.",
+			reason: `${stated('safeguards.computerMatching', false)}.`,
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -229,17 +234,18 @@ export const computerMatching: PolicyCheck = (doc): CheckOutcome => {
 	if (!personal.present) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: `It informs ${quoted(matchingDecisions.map(decisionPhrase))} decisions but uses no personal data, so no records about people are matched.`,
+			reason: `${stated('informedDecisions', matchingDecisions)}; it uses no personal data, so no records about people are matched.`,
 			drivingFields: [...fields, ...personal.fields],
 			nextStep: null,
 		}
 	}
 	return {
 		status: 'NEEDS_ATTENTION',
-		reason: `It informs ${quoted(matchingDecisions.map(decisionPhrase))} decisions and nothing says whether it matches CMS records with another agency's.`,
+		reason: `${stated('informedDecisions', matchingDecisions)}; nothing says whether it matches CMS records with another agency's.`,
 		drivingFields: fields,
 		nextStep:
 			'Answer whether records are matched with another agency’s to establish eligibility or recover payments.',
+		nextQuestion: 'safeguards.computerMatching',
 	}
 }
 
@@ -277,7 +283,7 @@ export const privacyActContractor: PolicyCheck = (doc, ctx) => {
 		doc.safeguards.privacyActContractClauses,
 		{
 			facts: `Records come from a system of records and a party other than CMS handles them (${listPhrase(outside.because)})`,
-			question: 'Privacy Act clauses in the contract',
+			field: 'safeguards.privacyActContractClauses',
 			passed: 'the contract applies the Privacy Act to that party (FAR 52.224-1 and 52.224-2)',
 			passedNextStep: null,
 			nextStep:
@@ -340,8 +346,8 @@ export const decisionRecordsAccuracy: PolicyCheck = (doc) => {
 		doc,
 		doc.safeguards.decisionRecordsAccurate,
 		{
-			facts: `${pii.because} and ${doc.decisionRole === 'FULLY_AUTOMATED' ? 'it makes' : 'its output is the principal basis for'} ${quoted(decisions.map(decisionPhrase))} decisions${doc.decisionRole === 'FULLY_AUTOMATED' ? ' on its own' : ''}`,
-			question: 'Records accurate enough for decisions',
+			facts: `${pii.because}; ${stated('decisionRole', doc.decisionRole)}; ${stated('informedDecisions', decisions)}`,
+			field: 'safeguards.decisionRecordsAccurate',
 			passed:
 				'the records behind those decisions are checked to be accurate, relevant, timely and complete',
 			passedNextStep:

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { baseCase } from '#tests/fixtures/cms-example-cases.ts'
+import { fieldRules } from '#app/modules/use-cases/field-rules.ts'
 import { informationQuality, paperworkClearance } from './public-information.ts'
 
 const ctx = { asOf: new Date('2026-05-01T00:00:00Z') }
@@ -36,7 +37,9 @@ test('PRA-C1: public surveys or forms need Paperwork Reduction Act clearance con
 	)
 	const surveyed = paperworkClearance(chatbot({ publicSurveysOrForms: true }), ctx)
 	expect(surveyed.status).toBe('NEEDS_ATTENTION')
-	expect(surveyed.reason).toContain("'PRA clearance considered' is not answered")
+	expect(surveyed.reason).toContain(
+		`${fieldRules['safeguards.paperworkClearanceConsidered'].name}: not answered`,
+	)
 	expect(
 		paperworkClearance(
 			chatbot({ publicSurveysOrForms: true, paperworkClearanceConsidered: false }),

@@ -4,7 +4,7 @@
 // system screened out as not AI meets them too.
 import { type UseCaseDocument } from '#app/modules/use-cases/use-case-document.ts'
 import { type CheckOutcome, type PolicyCheck } from './check-types.ts'
-import { isNotRetired, retiredCase, yesNoSafeguard } from './case-facts.ts'
+import { isNotRetired, retiredCase, stated, yesNoSafeguard } from './case-facts.ts'
 
 /** Not public-facing, or retired: nothing reaches the public any more. */
 function notPublic(doc: UseCaseDocument, fields: Array<string>): CheckOutcome | null {
@@ -13,8 +13,8 @@ function notPublic(doc: UseCaseDocument, fields: Array<string>): CheckOutcome | 
 			status: 'NOT_APPLICABLE',
 			reason:
 				doc.publicFacing === false
-					? "'Public-facing' is answered 'no'."
-					: "'Public-facing' is not answered.",
+					? `${stated('publicFacing', false)}: nothing it does reaches the public.`
+					: `${stated('publicFacing', undefined)}, so whether it reaches the public cannot be told yet.`,
 			drivingFields: fields,
 			nextStep: null,
 		}
@@ -37,7 +37,7 @@ export const informationQuality: PolicyCheck = (doc) => {
 		doc.safeguards.informationQualityApplied,
 		{
 			facts: 'It is public-facing, so what it tells the public is information CMS disseminates',
-			question: 'Information-quality guidelines applied',
+			field: 'safeguards.informationQualityApplied',
 			passed: 'CMS’s information-quality guidelines are applied to it (Information Quality Act)',
 			passedNextStep: null,
 			nextStep:
@@ -64,8 +64,7 @@ export const paperworkClearance: PolicyCheck = (doc) => {
 	if (surveys === false) {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason:
-				"It is public-facing and 'Public surveys or forms' is answered 'no': nothing is collected from the public that the Paperwork Reduction Act would govern.",
+			reason: `It is public-facing and ${stated('safeguards.publicSurveysOrForms', false)}: nothing is collected from the public that the Paperwork Reduction Act would govern.`,
 			drivingFields: fields.slice(0, 2),
 			nextStep: null,
 		}
@@ -73,11 +72,11 @@ export const paperworkClearance: PolicyCheck = (doc) => {
 	if (surveys === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason:
-				"It is public-facing and 'Public surveys or forms' is not answered, so whether the Paperwork Reduction Act applies to its feedback cannot be told.",
+			reason: `It is public-facing and ${stated('safeguards.publicSurveysOrForms', undefined)}, so whether the Paperwork Reduction Act applies to its feedback cannot be told.`,
 			drivingFields: fields.slice(0, 2),
 			nextStep:
 				'Say whether it gathers feedback or information from the public through surveys or forms.',
+			nextQuestion: 'safeguards.publicSurveysOrForms',
 		}
 	}
 	return yesNoSafeguard(
@@ -85,7 +84,7 @@ export const paperworkClearance: PolicyCheck = (doc) => {
 		doc.safeguards.paperworkClearanceConsidered,
 		{
 			facts: 'It is public-facing and gathers feedback from the public through surveys or forms',
-			question: 'PRA clearance considered',
+			field: 'safeguards.paperworkClearanceConsidered',
 			passed:
 				'OMB clearance under the Paperwork Reduction Act was considered (obtained, or found not needed)',
 			passedNextStep: null,

@@ -11,7 +11,7 @@ test('a deployed or pilot case needs an ATO naming its system', () => {
 		ctx,
 	)
 	expect(none.status).toBe('FAIL')
-	expect(none.reason).toContain("Stage is 'pilot' but 'Has an ATO' is 'no'")
+	expect(none.reason).toContain('Stage: Pilot; Authorization to Operate: No.')
 	expect(authorizationToOperate(baseCase({ atoSystemName: undefined }), ctx).status).toBe(
 		'NEEDS_ATTENTION',
 	)

@@ -1,6 +1,13 @@
 // FISMA authorization to operate and FedRAMP for cloud services and hosted model APIs.
 import { type PolicyCheck } from './check-types.ts'
-import { datasetsWith, hostingPhrases, isLive, PHI_KINDS, stageLabels } from './case-facts.ts'
+import {
+	datasetsWith,
+	hostingPhrases,
+	isLive,
+	PHI_KINDS,
+	stagePhrase,
+	stated,
+} from './case-facts.ts'
 
 export const authorizationToOperate: PolicyCheck = (doc) => {
 	const fields = ['stage', 'hasAto', 'atoSystemName']
@@ -9,8 +16,8 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 			status: 'NOT_APPLICABLE',
 			reason:
 				doc.stage === 'RETIRED'
-					? "Stage is 'retired': the system no longer needs to operate."
-					: `${doc.stage ? `Stage is '${stageLabels[doc.stage]}'` : 'Stage is not answered'}: an ATO is needed before a pilot or deployment.`,
+					? `${stagePhrase(doc)}; the system no longer needs to operate.`
+					: `${stagePhrase(doc)}; an ATO is needed before a pilot or deployment.`,
 			drivingFields: fields,
 			nextStep:
 				doc.stage === 'PRE_DEPLOYMENT'
@@ -18,19 +25,21 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 					: null,
 		}
 	}
-	const stage = doc.stage === 'PILOT' ? "Stage is 'pilot'" : "Stage is 'deployed'"
+	const stage = stagePhrase(doc)
+	const ato = stated('hasAto', doc.hasAto)
 	if (doc.hasAto === true) {
 		if (!doc.atoSystemName) {
 			return {
 				status: 'NEEDS_ATTENTION',
-				reason: `${stage} and 'Has an ATO' is 'yes', but the authorized system is not named.`,
+				reason: `${stage}; ${ato}, but the authorized system is not named.`,
 				drivingFields: fields,
 				nextStep: 'Name the system whose ATO covers the AI, and add the AI to its security plan.',
+				nextQuestion: 'atoSystemName',
 			}
 		}
 		return {
 			status: 'PASS',
-			reason: `${stage} and it runs under the ATO of '${doc.atoSystemName}'.`,
+			reason: `${stage}; it runs under the ATO of '${doc.atoSystemName}'.`,
 			drivingFields: fields,
 			nextStep:
 				'Make sure the AI functionality is in that system’s security plan and continuous monitoring.',
@@ -39,16 +48,18 @@ export const authorizationToOperate: PolicyCheck = (doc) => {
 	if (doc.hasAto === false) {
 		return {
 			status: 'FAIL',
-			reason: `${stage} but 'Has an ATO' is 'no': an AI system in use needs an authorization to operate, and AI risk acceptance does not replace it.`,
+			reason: `${stage}; ${ato}. An AI system in use needs an authorization to operate, and AI risk acceptance does not replace it.`,
 			drivingFields: fields,
 			nextStep: 'Obtain an ATO (or add the AI to an authorized system) before further use.',
+			nextQuestion: 'hasAto',
 		}
 	}
 	return {
 		status: 'NEEDS_ATTENTION',
-		reason: `${stage} and 'Has an ATO' is not answered.`,
+		reason: `${stage}; ${ato}.`,
 		drivingFields: fields,
 		nextStep: 'Say whether the AI has, or is part of a system with, an ATO, and name the system.',
+		nextQuestion: 'hasAto',
 	}
 }
 
@@ -58,10 +69,10 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 	if (hosting === undefined) {
 		return {
 			status: 'NEEDS_ATTENTION',
-			reason:
-				'Where the AI runs is not answered, so it is unknown whether a cloud service or vendor API needs FedRAMP.',
+			reason: `${stated('hosting', hosting)}, so it is unknown whether a cloud service or vendor API needs FedRAMP.`,
 			drivingFields: fields,
 			nextStep: 'Say where the AI runs.',
+			nextQuestion: 'hosting',
 		}
 	}
 	if (hosting === 'CMS_DATA_CENTER' || hosting === 'CONTRACTOR_DATA_CENTER') {
@@ -75,7 +86,7 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 	if (doc.stage === 'RETIRED') {
 		return {
 			status: 'NOT_APPLICABLE',
-			reason: "Stage is 'retired': the service is no longer used.",
+			reason: `${stagePhrase(doc)}; the service is no longer used.`,
 			drivingFields: ['stage'],
 			nextStep: null,
 		}
@@ -96,15 +107,17 @@ export const fedrampAuthorization: PolicyCheck = (doc) => {
 	if (authorized === false) {
 		return {
 			status: isLive(doc) ? 'FAIL' : 'NEEDS_ATTENTION',
-			reason: `It runs on ${hostingPhrases[hosting]} and 'FedRAMP authorized' is answered 'no'.${doc.stage ? ` Stage is '${stageLabels[doc.stage]}'.` : ''}`,
+			reason: `It runs on ${hostingPhrases[hosting]}; ${stated('safeguards.fedrampAuthorized', authorized)}.${doc.stage ? ` ${stagePhrase(doc)}.` : ''}`,
 			drivingFields: [...fields, 'stage'],
 			nextStep: `Use a FedRAMP-authorized service${level}, or obtain an authorization, and issue a CMS ATO on top of it.`,
+			nextQuestion: 'safeguards.fedrampAuthorized',
 		}
 	}
 	return {
 		status: 'NEEDS_ATTENTION',
-		reason: `It runs on ${hostingPhrases[hosting]} and 'FedRAMP authorized' is not answered.`,
+		reason: `It runs on ${hostingPhrases[hosting]}; ${stated('safeguards.fedrampAuthorized', authorized)}.`,
 		drivingFields: fields,
 		nextStep: `Confirm the service’s FedRAMP authorization${level}.`,
+		nextQuestion: 'safeguards.fedrampAuthorized',
 	}
 }

@@ -5,6 +5,7 @@ import {
 	listPhrase,
 	retiredCase,
 	stagePhrase,
+	stated,
 	vendorInvolvement,
 } from './case-facts.ts'
 import { highImpactBasisPhrase, treatedAsHighImpact } from './high-impact.ts'
@@ -42,25 +43,24 @@ export const vendorAiTerms: PolicyCheck = (doc, ctx) => {
 			citedClauses,
 		}
 	}
-	const answer =
-		terms === false
-			? "'Contract carries M-25-22 AI terms' is answered 'no'"
-			: "'Contract carries M-25-22 AI terms' is not answered"
+	const answer = stated('safeguards.vendorAiContractTerms', terms)
 	// M-25-22 makes high-impact support terms mandatory, so their absence is a failure there.
 	if (terms === false && highImpact) {
 		return {
 			status: 'FAIL',
-			reason: `${facts}, ${answer}, and ${highImpactBasisPhrase(doc, ctx).charAt(0).toLowerCase()}${highImpactBasisPhrase(doc, ctx).slice(1)}: the contract must require the vendor to support the minimum practices.`,
+			reason: `${facts}; ${answer}. ${highImpactBasisPhrase(doc, ctx)}: the contract must require the vendor to support the minimum practices.`,
 			drivingFields: [...fields, 'highImpact.determination'],
 			citedClauses,
 			nextStep: `Amend the contract: vendor support for the M-25-21 §4(b) practices, impact-assessment documentation, no training on CMS data, evaluation access.${privacyTerms}`,
+			nextQuestion: 'safeguards.vendorAiContractTerms',
 		}
 	}
 	return {
 		status: 'NEEDS_ATTENTION',
-		reason: `${facts} and ${answer}. ${stagePhrase(doc)}.`,
+		reason: `${facts}; ${answer}. ${stagePhrase(doc)}.`,
 		drivingFields: fields,
 		nextStep: `Add M-25-22 terms (CMS data rights, no vendor training on CMS inputs and outputs, testing access, portability) at award or the next option after 30 Sep 2025.${privacyTerms}`,
 		citedClauses,
+		nextQuestion: 'safeguards.vendorAiContractTerms',
 	}
 }

@@ -17,6 +17,8 @@ import { datasetSensitivityLabels } from '#app/modules/datasets/schemas.ts'
 import {
 	type FieldPath,
 	type FormSectionId,
+	datasetQuestionAt,
+	datasetQuestionLabels,
 	fieldRules,
 	formSections,
 } from '#app/modules/use-cases/field-rules.ts'
@@ -37,6 +39,17 @@ export function questionInputId(formId: string, path: string) {
 		return `${formId}-${path}-${first}`
 	}
 	return `${formId}-${path}`
+}
+
+/**
+ * The id of a linked dataset's question on the form (`datasets.0.minimumNecessaryJustification`): its
+ * text box, or for how it is used its block, whose legend names the dataset.
+ */
+export function datasetQuestionInputId(formId: string, datasetId: string, path: string) {
+	const block = `${formId}-dataset-${datasetId}`
+	return datasetQuestionAt(path)?.part === 'minimumNecessaryJustification'
+		? `${block}-justification`
+		: block
 }
 
 /** One question of the registry, drawn by its kind, with its hint and whether it is required now. */
@@ -226,7 +239,7 @@ export function DatasetBlocks({
 						<input type="hidden" name={`${name}.datasetId`} value={row.id} />
 						<fieldset aria-describedby={usageErrors ? `${id}-usage-error` : undefined}>
 							<legend className="font-semibold">
-								How is it used?
+								{datasetQuestionLabels.usage}
 								<RequiredMark />
 							</legend>
 							{Object.entries(datasetUsageLabels).map(([usage, label]) => (
@@ -246,7 +259,7 @@ export function DatasetBlocks({
 						</fieldset>
 						<div>
 							<label htmlFor={`${id}-justification`} className="block font-semibold">
-								Why is this data needed?
+								{datasetQuestionLabels.minimumNecessaryJustification}
 								{personal ? <RequiredMark /> : <span className="font-normal"> (optional)</span>}
 							</label>
 							<p id={`${id}-justification-hint`} className="text-sm text-base-dark">

@@ -6,7 +6,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRoutesStub } from 'react-router'
-import { afterEach, expect, test } from 'vitest'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { evaluateUseCase } from '#app/modules/policies/evaluate.ts'
 import { shippedPolicyPack } from '#app/modules/policies/policy-pack.ts'
 import { UseCaseDocumentSchema } from '#app/modules/use-cases/use-case-document.ts'
@@ -72,7 +72,21 @@ async function renderEditPage(answer: (form: FormData) => Answer | Promise<Answe
 	})
 }
 
-afterEach(cleanup)
+// The findings preview is an endpoint of its own (findings-preview.ts), asked for by plain fetch
+// outside the router. Here it answers as it does while an answer is half typed, so no request leaves
+// the test for a port where nothing listens.
+beforeEach(() => {
+	vi.stubGlobal('fetch', async () => {
+		return new Response(JSON.stringify({ evaluation: null }), {
+			status: 422,
+			headers: { 'Content-Type': 'application/json' },
+		})
+	})
+})
+afterEach(() => {
+	cleanup()
+	vi.unstubAllGlobals()
+})
 
 test('the form opens on its first section, with every section listed in a task list', async () => {
 	await renderEditPage(() => ({}))

@@ -32,13 +32,13 @@ import { requestedChangesOf } from '#app/modules/workflow/review-queries.server.
 import {
 	type FieldPath,
 	type FormSectionId,
-	fieldLabel,
 	fieldRules,
 	formSections,
 	owesMinimumNecessaryReason,
 	questionsOfSection,
 	requiredFields,
-	questionToClear,
+	questionLinkLabel,
+	questionToAnswer,
 	sectionOf,
 	submissionProblems,
 	visibleFields,
@@ -80,6 +80,7 @@ import {
 	DatasetBlocks,
 	type DatasetRow,
 	QuestionField,
+	datasetQuestionInputId,
 	questionInputId,
 	SectionTaskList,
 	type SectionStatus,
@@ -614,14 +615,24 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		const dataset = /^datasets\.(\d+)\.(\w+)$/.exec(path) ?? /^datasets\[(\d+)\]\.(\w+)$/.exec(path)
 		if (dataset) {
 			const row = rows[Number(dataset[1])]
-			return openStep('data', row ? `${formId}-dataset-${row.id}` : undefined)
+			return openStep(
+				'data',
+				row
+					? datasetQuestionInputId(formId, row.id, `datasets.${dataset[1]}.${dataset[2]}`)
+					: undefined,
+			)
 		}
 		if (path === 'datasets') return openStep('data', 'add-dataset')
 		const step = sectionOf(path)
 		if (step) openStep(step, questionInputId(formId, path))
 	}
-	const questionHref = (path: string) =>
-		`?section=${sectionOf(path) ?? 'data'}#${questionInputId(formId, path)}`
+	const questionHref = (path: string) => {
+		const dataset = /^datasets\.(\d+)\./.exec(path)
+		if (dataset)
+			return `?section=data#${datasetQuestionInputId(formId, rows[Number(dataset[1])]?.id ?? '', path)}`
+		if (path === 'datasets') return '?section=data#add-dataset'
+		return `?section=${sectionOf(path) ?? 'data'}#${questionInputId(formId, path)}`
+	}
 
 	// The error summary lists what the last submission attempt found, each linked to its question,
 	// and drops each as it is fixed. An answer found wrong while typing on (when its field is left)
@@ -986,13 +997,11 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 						evaluation={shownEvaluation}
 						compact
 						questionLink={(result) => {
-							const target =
-								questionToClear(result.drivingFields, live) ??
-								result.drivingFields.find((path) => path.startsWith('datasets'))
+							const target = questionToAnswer(result, live)
 							if (!target) return null
 							return {
-								href: target.startsWith('datasets') ? '?section=data' : questionHref(target),
-								label: fieldLabel(target),
+								href: questionHref(target),
+								label: questionLinkLabel(target, live),
 								onSelect: () => goToQuestion(target),
 							}
 						}}

@@ -9,9 +9,11 @@ import { Button, CsrfInput, RadioGroupField, TextAreaField } from '#app/componen
 import { StatusTag } from '#app/components/status-tag.tsx'
 import { determinationChoices, MIN_RATIONALE_LENGTH } from '#app/modules/policies/determination.ts'
 import {
+	datasetQuestionAt,
 	fieldAnswerText,
 	fieldLabel,
-	questionToClear,
+	questionLinkLabel,
+	questionToAnswer,
 	sectionOf,
 } from '#app/modules/use-cases/field-rules.ts'
 import { formatDay, formatMomentDay } from '#app/utils/dates.ts'
@@ -60,7 +62,7 @@ import { mayHoldLane } from '#app/modules/workflow/lane-rules.ts'
 import { claimLane } from '#app/modules/workflow/lanes.server.ts'
 import { changesSinceLastReview } from '#app/modules/workflow/review-queries.server.ts'
 import { DuplicateList } from '../+duplicate-suggestions.tsx'
-import { questionInputId } from '../+intake-form.tsx'
+import { datasetQuestionInputId, questionInputId } from '../+intake-form.tsx'
 import { CaseTabs, showsGovernanceTab } from '../+case-tabs.tsx'
 import { Decisions, Discussion, RequestedChanges, ReviewLanes } from '../+review-panel.tsx'
 import type { Route } from './+types/index.ts'
@@ -372,12 +374,20 @@ export default function UseCasePage({ loaderData, actionData }: Route.ComponentP
 	).length
 	const base = `/use-cases/${useCase.id}`
 	const questionLink = canEdit
-		? (result: { drivingFields: Array<string> }) => {
-				const path = questionToClear(result.drivingFields, doc)
+		? (result: { nextStep: string | null; nextQuestion?: string }) => {
+				const path = questionToAnswer(result, doc)
 				if (!path) return null
+				const formId = `use-case-${useCase.id}`
+				// The edit form names a dataset's block by its catalogue id, else by its name.
+				const part = datasetQuestionAt(path)
+				const dataset = part ? doc.datasets[part.index] : undefined
 				return {
-					href: `${base}/edit?section=${sectionOf(path)}#${questionInputId(`use-case-${useCase.id}`, path)}`,
-					label: fieldLabel(path),
+					href: dataset
+						? `${base}/edit?section=data#${datasetQuestionInputId(formId, dataset.id ?? dataset.name, path)}`
+						: path === 'datasets'
+							? `${base}/edit?section=data#add-dataset`
+							: `${base}/edit?section=${sectionOf(path)}#${questionInputId(formId, path)}`,
+					label: questionLinkLabel(path, doc),
 				}
 			}
 		: undefined
