@@ -102,8 +102,9 @@ test('a submitter registers a generative-AI pilot on Medicare claims through a v
 			name: 'Medicare fee-for-service Part B carrier and DMEPOS claims (NCH/IDR): It holds PHI, so explain why the use case needs it (minimum necessary).',
 		})
 		.click()
+	// The link lands on the answer it asks for: the dataset's "why is this data needed?".
 	const partB = page.getByRole('group', { name: /Part B carrier and DMEPOS/ })
-	await expect(partB).toBeFocused()
+	await expect(partB.getByLabel(/Why is this data needed/)).toBeFocused()
 	await expect(partB.getByText(/holds PHI, so explain why the use case needs it/)).toBeVisible()
 
 	// A wrong answer found on leaving its field is shown beside it, not added to the summary above,

@@ -108,6 +108,12 @@ const CheckResultSchema = z
 		reason: z.string(),
 		drivingFields: z.array(z.string()),
 		nextStep: z.string().nullable(),
+		nextQuestion: z
+			.string()
+			.optional()
+			.describe(
+				'The question of the use-case document (a field path, as in drivingFields) the next step asks to answer; absent when the step is not an answer (a reviewer’s or the CAIO’s work).',
+			),
 		lane: z.enum(reviewLanes),
 	})
 	.meta(schemaId('CheckResult'))

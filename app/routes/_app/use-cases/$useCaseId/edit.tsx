@@ -657,11 +657,7 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 					const label = row ? `${rows[Number(row[1])]?.name ?? 'A dataset'}: ` : ''
 					return (messages ?? []).map((message) => ({
 						message: `${label}${message}`,
-						href: row
-							? `?section=data#${formId}-dataset-${rows[Number(row[1])]?.id ?? ''}`
-							: path === 'datasets'
-								? '?section=data#add-dataset'
-								: questionHref(path),
+						href: questionHref(path),
 						onSelect: () => goToQuestion(path),
 					}))
 				})
@@ -975,7 +971,6 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 									live,
 									questionHref,
 									chosenUsages,
-									(index) => `?section=data#${formId}-dataset-${rows[index]?.id ?? ''}`,
 								)}
 								onChange={goToQuestion}
 							/>
@@ -1019,7 +1014,6 @@ function checkSections(
 	live: ReturnType<typeof documentFromLiveForm>,
 	questionHref: (path: string) => string,
 	chosenUsages: ReadonlyArray<ReadonlyArray<string>>,
-	datasetHref: (index: number) => string,
 ): Array<CheckAnswersSection> {
 	return sections.map((id) => ({
 		id,
@@ -1051,7 +1045,7 @@ function checkSections(
 									.map((usage) => datasetUsageLabels[usage as DatasetUsage] ?? usage)
 									.join('; '),
 								required: true,
-								href: datasetHref(index),
+								href: questionHref(`datasets.${index}.usages`),
 							},
 							...(owesMinimumNecessaryReason(live.stage, dataset)
 								? [
@@ -1060,7 +1054,7 @@ function checkSections(
 											name: `${dataset.name}: why it is needed`,
 											value: dataset.minimumNecessaryJustification,
 											required: true,
-											href: datasetHref(index),
+											href: questionHref(`datasets.${index}.minimumNecessaryJustification`),
 										},
 									]
 								: []),
