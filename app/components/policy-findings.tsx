@@ -46,7 +46,7 @@ export function findingCount(status: CheckResult['status'], count: number) {
 	return `${count} ${count === 1 ? group.one : group.many}`
 }
 
-/** "2 fail, 3 need attention": what the findings ask of the case, in a line. */
+/** "2 checks failing, 3 checks need attention": what the findings ask of the case, in a line. */
 export function findingsSummary(evaluation: Evaluation) {
 	return groups
 		.filter((group) => group.status === 'FAIL' || group.status === 'NEEDS_ATTENTION')

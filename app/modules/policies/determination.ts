@@ -36,7 +36,7 @@ export function determinationChoices(presumedHighImpact: boolean): Array<HighImp
 /** Field errors for the determination form; empty when it may be recorded. */
 export function determinationProblems(input: DeterminationInput): Record<string, Array<string>> {
 	const letters = input.presumedCategories.map((letter) => `§6(${letter})`).join(', ')
-	if (input.presumedHighImpact && input.determination === 'NOT_HIGH_IMPACT') {
+	if (!determinationChoices(input.presumedHighImpact).includes(input.determination)) {
 		return {
 			determination: [
 				`This use case is presumed high-impact under M-25-21 ${letters}. Record “High-impact”, or “Presumed high-impact, but determined not high impact” with the reasons.`,

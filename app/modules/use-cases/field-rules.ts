@@ -1296,6 +1296,13 @@ function personalDataIn(dataset: Pick<UseCaseDocument['datasets'][number], 'sens
 	return personalData.find(([kind]) => dataset.sensitivities.includes(kind))?.[1] ?? null
 }
 
+/** Whether a dataset holds records about individuals (PII, PHI, Part 2 records, federal tax information). */
+export function holdsRecordsAboutIndividuals(
+	dataset: Pick<UseCaseDocument['datasets'][number], 'sensitivities'>,
+) {
+	return personalDataIn(dataset) !== null
+}
+
 /**
  * Whether a linked dataset needs its "why is this data needed?" answer before submission: HIPAA's
  * minimum-necessary standard (45 CFR 164.502(b)), which CMS applies to every kind of record about
@@ -1305,7 +1312,7 @@ export function owesMinimumNecessaryReason(
 	stage: UseCaseDocument['stage'],
 	dataset: Pick<UseCaseDocument['datasets'][number], 'sensitivities'>,
 ) {
-	return stage !== 'RETIRED' && personalDataIn(dataset) !== null
+	return stage !== 'RETIRED' && holdsRecordsAboutIndividuals(dataset)
 }
 
 function addError(fieldErrors: Record<string, Array<string>>, path: string, message: string) {
@@ -1346,9 +1353,7 @@ function contradictions(doc: UseCaseDocument, fieldErrors: Record<string, Array<
 		)
 	}
 	if (doc.hasPii === false) {
-		const holding = doc.datasets
-			.filter((dataset) => personalDataIn(dataset) !== null)
-			.map((dataset) => dataset.name)
+		const holding = doc.datasets.filter(holdsRecordsAboutIndividuals).map((dataset) => dataset.name)
 		if (holding.length > 0) {
 			addError(
 				fieldErrors,

@@ -21,6 +21,7 @@ import {
 	datasetQuestionLabels,
 	fieldRules,
 	formSections,
+	holdsRecordsAboutIndividuals,
 } from '#app/modules/use-cases/field-rules.ts'
 import { answerText, optionsOf } from '#app/modules/use-cases/question-kinds.ts'
 import type { SaveConflict } from '#app/modules/use-cases/use-cases.server.ts'
@@ -210,9 +211,7 @@ export function DatasetBlocks({
 			{rows.map((row, index) => {
 				const name = `datasets[${index}]`
 				const id = `${formId}-dataset-${row.id}`
-				const personal = row.sensitivities.some(
-					(s) => s === 'PHI' || s === 'PII' || s === 'PART2' || s === 'FTI',
-				)
+				const personal = holdsRecordsAboutIndividuals(row)
 				const justificationErrors = allErrors[`${name}.minimumNecessaryJustification`]
 				const usageErrors = allErrors[`${name}.usages`]
 				return (

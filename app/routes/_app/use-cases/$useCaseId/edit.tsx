@@ -611,27 +611,31 @@ export default function EditUseCase({ loaderData, actionData }: Route.ComponentP
 		if (id) document.getElementById(decodeURIComponent(id))?.focus()
 	}, [])
 
-	const goToQuestion = (path: string) => {
-		const dataset = /^datasets\.(\d+)\.(\w+)$/.exec(path) ?? /^datasets\[(\d+)\]\.(\w+)$/.exec(path)
+	// Where a question is answered: its step, and the element the focus goes to there. The page's
+	// links (href, for a new tab or no JavaScript) and its in-page moves both read it.
+	const questionPlace = (path: string): { step: StepId; target?: string } | null => {
+		const dataset = /^datasets(?:\.(\d+)|\[(\d+)\])\.(\w+)$/.exec(path)
 		if (dataset) {
-			const row = rows[Number(dataset[1])]
-			return openStep(
-				'data',
-				row
-					? datasetQuestionInputId(formId, row.id, `datasets.${dataset[1]}.${dataset[2]}`)
+			const index = dataset[1] ?? dataset[2]
+			const row = rows[Number(index)]
+			return {
+				step: 'data',
+				target: row
+					? datasetQuestionInputId(formId, row.id, `datasets.${index}.${dataset[3]}`)
 					: undefined,
-			)
+			}
 		}
-		if (path === 'datasets') return openStep('data', 'add-dataset')
+		if (path === 'datasets') return { step: 'data', target: 'add-dataset' }
 		const step = sectionOf(path)
-		if (step) openStep(step, questionInputId(formId, path))
+		return step ? { step, target: questionInputId(formId, path) } : null
+	}
+	const goToQuestion = (path: string) => {
+		const place = questionPlace(path)
+		if (place) openStep(place.step, place.target)
 	}
 	const questionHref = (path: string) => {
-		const dataset = /^datasets\.(\d+)\./.exec(path)
-		if (dataset)
-			return `?section=data#${datasetQuestionInputId(formId, rows[Number(dataset[1])]?.id ?? '', path)}`
-		if (path === 'datasets') return '?section=data#add-dataset'
-		return `?section=${sectionOf(path) ?? 'data'}#${questionInputId(formId, path)}`
+		const place = questionPlace(path)
+		return `?section=${place?.step ?? 'data'}${place?.target ? `#${place.target}` : ''}`
 	}
 
 	// The error summary lists what the last submission attempt found, each linked to its question,
