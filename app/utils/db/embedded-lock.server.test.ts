@@ -100,10 +100,16 @@ test('a lock left by a process that no longer exists, or by an earlier boot, is 
 })
 
 test('a lock left by a process killed but not yet reaped (a zombie) is stale: a restart right after kill -9 starts', async () => {
-	// `sleep 0` exits at once and its parent, exec'd into `sleep 30`, never reaps it: a zombie.
-	const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], {
-		stdio: ['ignore', 'pipe', 'ignore'],
-	})
+	// The child exits once its parent has been exec'd into `sleep 30`, which never reaps it: a zombie.
+	// (A child that exited before the exec could be reaped by the shell, on a busy machine.)
+	const parent = spawn(
+		'sh',
+		[
+			'-c',
+			'(while [ "$(cat /proc/$$/comm)" != sleep ]; do sleep 0.01; done) & echo $!; exec sleep 30',
+		],
+		{ stdio: ['ignore', 'pipe', 'ignore'] },
+	)
 	started.push(parent)
 	const pid = await new Promise<number>((resolve) =>
 		parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))),
